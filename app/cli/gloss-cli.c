@@ -1,0 +1,118 @@
+/* gloss-cli.c: gloss-cli, the batch tool over Gloss's core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "gloss-cli.h"
+
+typedef struct
+{
+  const char *name;
+  int       (*run) (int argc, char **argv);
+  const char *synopsis;
+  const char *summary;
+} Command;
+
+/* Subcommands land here as they are written; the names are a stable interface. */
+static const Command commands[] = {
+  { "validate", gloss_cli_validate, "SIDECAR…", N_("Check sidecar files and their annotations") },
+  { "normalize", gloss_cli_normalize, "[-o OUT] SIDECAR", N_("Rewrite a sidecar in canonical form") },
+#ifdef GLOSS_CLI_HAVE_EXTRACT
+  { "extract", gloss_cli_extract, "[--json] [--encoding ENC] FILE|URL", N_("Print an article's canonical text") },
+#endif
+#ifdef GLOSS_CLI_HAVE_EXPORT
+  { "export", gloss_cli_export, "--format FMT [--tag TAG]… [--annotator ID]… [-o OUT] SIDECAR|DIR…", N_("Export annotations") },
+  { "import", gloss_cli_import, "--format w3c|brat …", N_("Import annotations into a sidecar") },
+#endif
+#ifdef GLOSS_CLI_HAVE_AGREE
+  { "agree", gloss_cli_agree, "[--json] SIDECAR SIDECAR…", N_("Agreement of annotators on one article") },
+#endif
+};
+
+void
+gloss_cli_error (const char *file,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Messages from core often start with the file name already. */
+  if (file != NULL && !g_str_has_prefix (message, file))
+    g_printerr ("gloss-cli: %s: %s\n", file, message);
+  else
+    g_printerr ("gloss-cli: %s\n", message);
+}
+
+gboolean
+gloss_cli_parse (GOptionContext   *context,
+                 int              *argc,
+                 char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("gloss-cli: %s\n", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+usage (FILE *out)
+{
+  fprintf (out, "%s\n", _("Usage: gloss-cli COMMAND [OPTION…] [ARGUMENT…]"));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n             %s\n", commands[i].name, commands[i].synopsis, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “gloss-cli COMMAND --help” for a command's options."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("gloss-cli");
+
+  if (argc < 2)
+    {
+      usage (stderr);
+      return 2;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      usage (stdout);
+      return 0;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("gloss-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr (_("gloss-cli: unknown command “%s”\n"), argv[1]);
+  usage (stderr);
+  return 2;
+}

@@ -1,0 +1,28 @@
+/* gloss-cli.h: the subcommands of gloss-cli
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Each subcommand takes its own argv (argv[0] is the subcommand's name) and
+ * returns the process exit status.  Errors go to stderr as
+ * `gloss-cli: FILE: what is wrong`. */
+int  gloss_cli_validate  (int argc, char **argv);
+int  gloss_cli_normalize (int argc, char **argv);
+int  gloss_cli_extract   (int argc, char **argv);
+int  gloss_cli_export    (int argc, char **argv);
+int  gloss_cli_import    (int argc, char **argv);
+int  gloss_cli_agree     (int argc, char **argv);
+
+void gloss_cli_error     (const char *file,
+                          const char *format,
+                          ...) G_GNUC_PRINTF (2, 3);
+gboolean gloss_cli_parse (GOptionContext *context,
+                          int            *argc,
+                          char         ***argv);
+
+G_END_DECLS

@@ -1,0 +1,23 @@
+/* gloss-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "gloss-application.h"
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_WINDOW (gloss_window_get_type ())
+G_DECLARE_FINAL_TYPE (GlossWindow, gloss_window, GLOSS, WINDOW, AdwApplicationWindow)
+
+GlossWindow  *gloss_window_new          (GlossApplication *application);
+void          gloss_window_open         (GlossWindow      *self,
+                                         GFile            *file);
+GlossSidecar *gloss_window_get_sidecar  (GlossWindow      *self);
+GlossDocument *gloss_window_get_document (GlossWindow     *self);
+
+G_END_DECLS
