@@ -368,6 +368,7 @@ read_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) chunk = NULL;
   g_autoptr(GDateTime) now = NULL;
+  GCancellable *cancellable;
 
   chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
   if (chunk == NULL)
@@ -388,9 +389,9 @@ read_cb (GObject      *object,
         }
       g_byte_array_append (f->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
       report_progress (f);
+      cancellable = g_task_get_cancellable (task);
       g_input_stream_read_bytes_async (f->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                       g_task_get_cancellable (task), read_cb,
-                                       g_steal_pointer (&task));
+                                       cancellable, read_cb, g_steal_pointer (&task));
       return;
     }
 
@@ -412,6 +413,7 @@ send_cb (GObject      *object,
   g_autofree char *url = g_uri_to_string (f->uri);
   SoupMessageHeaders *headers;
   GHashTable *params = NULL;
+  GCancellable *cancellable;
   const char *mime;
   guint status;
 
@@ -501,8 +503,10 @@ send_cb (GObject      *object,
     }
 
   report_progress (f);
+  cancellable = g_task_get_cancellable (task);
+  /* (The cancellable is fetched first: argument evaluation order is unspecified.) */
   g_input_stream_read_bytes_async (f->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), read_cb, g_steal_pointer (&task));
+                                   cancellable, read_cb, g_steal_pointer (&task));
 }
 
 static void
