@@ -9,6 +9,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-enums.h"
+#include "gloss-json.h"
 
 struct _GlossAnnotation
 {
@@ -221,18 +222,6 @@ gloss_annotation_new (const char *id,
                        NULL);
 }
 
-static JsonObject *
-copy_object (JsonObject *object)
-{
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonNode) copy = NULL;
-
-  json_node_set_object (node, object);
-  copy = json_node_copy (node);
-
-  return json_object_ref (json_node_get_object (copy));
-}
-
 /**
  * gloss_annotation_assign:
  * @self: a #GlossAnnotation
@@ -259,9 +248,9 @@ gloss_annotation_assign (GlossAnnotation *self,
   gloss_annotation_set_modified (self, from->modified);
   gloss_annotation_set_anchor_status (self, from->anchor_status);
   json_object_unref (self->attributes);
-  self->attributes = copy_object (from->attributes);
+  self->attributes = gloss_json_object_deep_copy (from->attributes);
   json_object_unref (self->extra);
-  self->extra = copy_object (from->extra);
+  self->extra = gloss_json_object_deep_copy (from->extra);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTRIBUTES]);
   g_object_thaw_notify (G_OBJECT (self));
 }

@@ -176,3 +176,63 @@ gloss_json_to_pretty (JsonNode *node,
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * gloss_json_node_deep_copy:
+ * @node: a JSON tree
+ *
+ * json_node_copy() shares objects and arrays between the copies; undo
+ * snapshots need copies that later edits of the original cannot reach.
+ *
+ * Returns: (transfer full): an independent copy of @node
+ */
+JsonNode *
+gloss_json_node_deep_copy (JsonNode *node)
+{
+  JsonNode *copy;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      copy = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (copy, gloss_json_object_deep_copy (json_node_get_object (node)));
+      return copy;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        JsonArray *out = json_array_sized_new (json_array_get_length (array));
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          json_array_add_element (out, gloss_json_node_deep_copy (json_array_get_element (array, i)));
+        copy = json_node_new (JSON_NODE_ARRAY);
+        json_node_take_array (copy, out);
+        return copy;
+      }
+
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      copy = json_node_copy (node);
+      /* A copy of an immutable (parsed) value is mutable again. */
+      return copy;
+    }
+}
+
+/**
+ * gloss_json_object_deep_copy:
+ * @object: a JSON object
+ *
+ * Returns: (transfer full): an independent copy of @object, members in the same order
+ */
+JsonObject *
+gloss_json_object_deep_copy (JsonObject *object)
+{
+  JsonObject *out = json_object_new ();
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (const GList *l = members; l; l = l->next)
+    json_object_set_member (out, l->data, gloss_json_node_deep_copy (json_object_get_member (object, l->data)));
+
+  return out;
+}

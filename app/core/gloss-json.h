@@ -15,5 +15,7 @@ void  gloss_json_append_node   (GString  *out,
                                 int       indent);
 char *gloss_json_to_pretty     (JsonNode *node,
                                 gsize    *length);
+JsonNode   *gloss_json_node_deep_copy   (JsonNode   *node);
+JsonObject *gloss_json_object_deep_copy (JsonObject *object);
 
 G_END_DECLS

@@ -343,7 +343,7 @@ copy_unknown_members (JsonObject         *from,
       const char *name = l->data;
 
       if (!g_strv_contains (known, name))
-        json_object_set_member (to, name, json_node_copy (json_object_get_member (from, name)));
+        json_object_set_member (to, name, gloss_json_node_deep_copy (json_object_get_member (from, name)));
     }
 }
 
@@ -938,6 +938,84 @@ wrap_save_error (GFile   *file,
     g_prefix_error (error, "%s: ", name);
 }
 
+static char *
+query_etag (GFile        *file,
+            GCancellable *cancellable,
+            GError      **error)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, error);
+
+  if (info == NULL)
+    return NULL;
+
+  return g_strdup (g_file_info_get_etag (info));
+}
+
+/*
+ * Writes @data to @file so that the old file survives any failure.
+ *
+ * g_file_replace_contents() is not used for local files: when a write to its
+ * temporary file fails (disk full, file size limit), GLib 2.74 still renames
+ * the truncated temporary file over the original on close.
+ * g_file_set_contents_full() writes a temporary file beside the target, syncs
+ * it and renames it only after every byte was written, and removes it on
+ * failure.  The entity tag is compared just before, as GIO would.
+ */
+static gboolean
+write_atomically (GFile         *file,
+                  const char    *data,
+                  gsize          length,
+                  const char    *etag,
+                  char         **new_etag,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) local_error = NULL;
+  int mode = 0666;
+
+  if (path == NULL)
+    return g_file_replace_contents (file, data, length, etag, FALSE, G_FILE_CREATE_NONE,
+                                    new_etag, cancellable, error);
+
+  if (etag != NULL)
+    {
+      g_autofree char *current = query_etag (file, cancellable, &local_error);
+
+      if (current == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (g_strcmp0 (current, etag) != 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                               _("the file on disk is not the one that was loaded"));
+          return FALSE;
+        }
+    }
+
+  /* Keep the permissions a user gave the file. */
+  {
+    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_UNIX_MODE,
+                                                   G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+    if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE))
+      mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 0777;
+  }
+
+  if (!g_file_set_contents_full (path, data, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT,
+                                 mode, error))
+    return FALSE;
+
+  if (new_etag != NULL)
+    *new_etag = query_etag (file, cancellable, NULL);
+
+  return TRUE;
+}
+
 static void
 saved (GlossSidecar *self,
        GFile        *file,
@@ -984,8 +1062,7 @@ gloss_sidecar_save (GlossSidecar           *self,
     return FALSE;
 
   data = gloss_sidecar_to_data (self, &length);
-  if (!g_file_replace_contents (file, data, length, etag, FALSE, G_FILE_CREATE_NONE,
-                                &new_etag, NULL, error))
+  if (!write_atomically (file, data, length, etag, &new_etag, NULL, error))
     {
       wrap_save_error (file, error);
       return FALSE;
@@ -997,9 +1074,10 @@ gloss_sidecar_save (GlossSidecar           *self,
 
 typedef struct
 {
-  GFile *file;
-  GBytes *bytes;
-  guint64 serial;
+  GFile   *file;
+  GBytes  *bytes;
+  char    *etag;
+  guint64  serial;
 } SaveData;
 
 static void
@@ -1007,27 +1085,31 @@ save_data_free (SaveData *data)
 {
   g_clear_object (&data->file);
   g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data->etag);
   g_free (data);
 }
 
 static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
-  SaveData *data = g_task_get_task_data (task);
+  SaveData *data = task_data;
   GError *error = NULL;
   char *new_etag = NULL;
+  gsize length;
+  const char *bytes = g_bytes_get_data (data->bytes, &length);
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, &new_etag, &error))
+  if (!write_atomically (data->file, bytes, length, data->etag, &new_etag, cancellable, &error))
     {
       wrap_save_error (data->file, &error);
       g_task_return_error (task, error);
       return;
     }
 
-  g_task_return_pointer (task, new_etag, g_free);
+  /* An empty string still means success when no tag could be read. */
+  g_task_return_pointer (task, new_etag ? new_etag : g_strdup (""), g_free);
 }
 
 /**
@@ -1077,10 +1159,9 @@ gloss_sidecar_save_async (GlossSidecar          *self,
   data->file = g_object_ref (file);
   data->bytes = g_bytes_new_take (content, length);
   data->serial = gloss_annotation_set_get_serial (self->annotations);
+  data->etag = g_strdup (etag);
   g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
-
-  g_file_replace_contents_bytes_async (file, data->bytes, etag, FALSE, G_FILE_CREATE_NONE,
-                                       cancellable, save_cb, g_steal_pointer (&task));
+  g_task_run_in_thread (task, save_thread);
 }
 
 gboolean
@@ -1101,7 +1182,7 @@ gloss_sidecar_save_finish (GlossSidecar  *self,
   data = g_task_get_task_data (G_TASK (result));
   gloss_sidecar_set_file (self, data->file);
   g_free (self->etag);
-  self->etag = new_etag;
+  self->etag = *new_etag ? new_etag : (g_free (new_etag), NULL);
   /* Edits made while writing are not in the file: they stay unsaved. */
   if (data->serial == gloss_annotation_set_get_serial (self->annotations))
     gloss_annotation_set_mark_saved (self->annotations);

@@ -1,0 +1,87 @@
+/* gloss-test-util.h: small helpers shared by the test programs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+static inline char *
+gloss_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("gloss-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static inline void
+gloss_test_write (const char *path,
+                  const char *contents,
+                  gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static inline char *
+gloss_test_read (const char *path,
+                 gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static inline char *
+gloss_test_data_path (const char *first,
+                      ...)
+{
+  const char *root = g_getenv ("GLOSS_TEST_DATA");
+  GString *path = g_string_new (root ? root : "tests/data");
+  const char *part = first;
+  va_list args;
+
+  va_start (args, first);
+  while (part != NULL)
+    {
+      g_string_append_c (path, G_DIR_SEPARATOR);
+      g_string_append (path, part);
+      part = va_arg (args, const char *);
+    }
+  va_end (args);
+
+  return g_string_free (path, FALSE);
+}
+
+/* Removes a directory tree made by a test. */
+static inline void
+gloss_test_rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        gloss_test_rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}

@@ -1,0 +1,172 @@
+/* test-anchor.c: finding annotations again after the text changed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "gloss-anchor.h"
+#include "gloss-annotation.h"
+#include "gloss-annotation-set.h"
+#include "gloss-document.h"
+
+/* An annotation made on @old_text at the first occurrence of @needle (or the nth). */
+static GlossAnnotation *
+annotate (const char *old_text,
+          const char *needle,
+          guint       nth)
+{
+  g_autoptr(GlossDocument) old = gloss_document_new (old_text, -1, NULL);
+  g_autoptr(GlossAnnotationSet) set = gloss_annotation_set_new ();
+  gssize at = -1;
+
+  for (guint i = 0; i <= nth; i++)
+    at = gloss_document_find (old, needle, at + 1);
+  g_assert_cmpint (at, >=, 0);
+
+  gloss_annotation_set_set_document (set, old);
+  return g_object_ref (gloss_annotation_set_create (set, "quote", at, at + g_utf8_strlen (needle, -1)));
+}
+
+static void
+assert_at (GlossDocument   *document,
+           GlossAnnotation *annotation,
+           const char      *expected)
+{
+  g_autofree char *slice = gloss_document_get_slice (document, gloss_annotation_get_start (annotation),
+                                                     gloss_annotation_get_end (annotation));
+
+  g_assert_cmpstr (slice, ==, expected);
+}
+
+static void
+test_exact (void)
+{
+  const char *text = "部长说:“改革不会停步。”";
+  g_autoptr(GlossAnnotation) a = annotate (text, "改革不会停步", 0);
+  g_autoptr(GlossDocument) same = gloss_document_new (text, -1, NULL);
+
+  g_assert_cmpint (gloss_anchor_annotation (same, a), ==, GLOSS_ANCHOR_EXACT);
+  g_assert_cmpuint (gloss_annotation_get_start (a), ==, 5);
+}
+
+static void
+test_moved_by_insertion (void)
+{
+  g_autoptr(GlossAnnotation) a = annotate ("The mayor said “water for all” 😀.", "water for all", 0);
+  g_autoptr(GlossDocument) changed = gloss_document_new ("UPDATED 𠀋 — The mayor said “water for all” 😀.", -1, NULL);
+
+  g_assert_cmpint (gloss_anchor_annotation (changed, a), ==, GLOSS_ANCHOR_MOVED);
+  assert_at (changed, a, "water for all");
+  g_assert_cmpuint (gloss_annotation_get_start (a), ==, 28);
+}
+
+static void
+test_repeat_told_apart_by_context (void)
+{
+  /* "we will act" occurs twice; the annotation is on the second one. */
+  const char *old_text = "Li said: we will act. Later Zhou said: we will act.";
+  g_autoptr(GlossAnnotation) a = annotate (old_text, "we will act", 1);
+  g_autoptr(GlossDocument) changed =
+    gloss_document_new ("Intro. Li said: we will act. Later Zhou said: we will act.", -1, NULL);
+
+  g_assert_cmpint (gloss_anchor_annotation (changed, a), ==, GLOSS_ANCHOR_MOVED);
+  /* The second occurrence, after "Zhou said: ", not the first. */
+  g_assert_cmpuint (gloss_annotation_get_start (a), ==, 46);
+}
+
+static void
+test_repeat_context_beats_distance (void)
+{
+  /* The text moved far; a copy without the right context sits at the old place. */
+  const char *old_text = "Zhou said: reform now. Other words here.";
+  g_autoptr(GlossAnnotation) a = annotate (old_text, "reform now", 0);
+  g_autoptr(GlossDocument) changed =
+    gloss_document_new ("Headline: reform now. ............................ Zhou said: reform now. Other words here.", -1, NULL);
+
+  g_assert_cmpint (gloss_anchor_annotation (changed, a), ==, GLOSS_ANCHOR_MOVED);
+  g_assert_cmpuint (gloss_annotation_get_start (a), ==, 62);
+}
+
+static void
+test_fuzzy (void)
+{
+  g_autoptr(GlossAnnotation) a =
+    annotate ("她说:“我们将在年底前完成第一阶段的管网改造。”然后离开。", "我们将在年底前完成第一阶段的管网改造", 0);
+  /* One character changed inside the quote. */
+  g_autoptr(GlossDocument) changed =
+    gloss_document_new ("她说:“我们将在年底前完成第一期的管网改造。”然后离开。", -1, NULL);
+
+  g_assert_cmpint (gloss_anchor_annotation (changed, a), ==, GLOSS_ANCHOR_FUZZY);
+  assert_at (changed, a, "我们将在年底前完成第一期的管网改造");
+  /* The stored text is what the annotator saw. */
+  g_assert_cmpstr (gloss_annotation_get_text (a), ==, "我们将在年底前完成第一阶段的管网改造");
+}
+
+static void
+test_orphaned_kept (void)
+{
+  g_autoptr(GlossAnnotation) a = annotate ("Keep this. Delete this passage entirely. Keep that.", "Delete this passage entirely", 0);
+  g_autoptr(GlossDocument) changed = gloss_document_new ("Keep this. Keep that.", -1, NULL);
+  g_autoptr(GlossAnnotationSet) set = gloss_annotation_set_new ();
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  GlossAnchorReport report;
+
+  g_ptr_array_add (all, g_object_ref (a));
+  gloss_annotation_set_load (set, all);
+  gloss_anchor_set (changed, set, &report);
+
+  g_assert_cmpuint (report.orphaned, ==, 1);
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 1);
+  g_assert_cmpint (gloss_annotation_get_anchor_status (a), ==, GLOSS_ANCHOR_ORPHANED);
+  /* Old offsets and text are kept for the user to place it again. */
+  g_assert_cmpuint (gloss_annotation_get_start (a), ==, 11);
+  g_assert_cmpstr (gloss_annotation_get_text (a), ==, "Delete this passage entirely");
+}
+
+static void
+test_set_report_and_order (void)
+{
+  const char *old_text = "alpha beta gamma delta";
+  g_autoptr(GlossDocument) old = gloss_document_new (old_text, -1, NULL);
+  g_autoptr(GlossDocument) changed = gloss_document_new ("delta alpha beta gamma", -1, NULL);
+  g_autoptr(GlossAnnotationSet) set = gloss_annotation_set_new ();
+  GlossAnchorReport report;
+
+  gloss_annotation_set_set_document (set, old);
+  gloss_annotation_set_create (set, "place", 0, 5);    /* alpha */
+  gloss_annotation_set_create (set, "place", 17, 22);  /* delta */
+
+  gloss_anchor_set (changed, set, &report);
+  g_assert_cmpuint (report.moved, ==, 2);
+  /* Re-sorted: delta now comes first. */
+  g_assert_cmpstr (gloss_annotation_get_text (gloss_annotation_set_get_nth (set, 0)), ==, "delta");
+  g_assert_cmpuint (gloss_annotation_get_start (gloss_annotation_set_get_nth (set, 0)), ==, 0);
+}
+
+static void
+test_crlf_source (void)
+{
+  /* Offsets refer to the canonical text, where CRLF is one "\n". */
+  g_autoptr(GlossAnnotation) a = annotate ("line one\nline two", "two", 0);
+  g_autoptr(GlossDocument) crlf = gloss_document_new ("line one\r\nline two", -1, NULL);
+
+  g_assert_cmpint (gloss_anchor_annotation (crlf, a), ==, GLOSS_ANCHOR_EXACT);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/anchor/exact", test_exact);
+  g_test_add_func ("/anchor/moved", test_moved_by_insertion);
+  g_test_add_func ("/anchor/repeat-context", test_repeat_told_apart_by_context);
+  g_test_add_func ("/anchor/context-beats-distance", test_repeat_context_beats_distance);
+  g_test_add_func ("/anchor/fuzzy", test_fuzzy);
+  g_test_add_func ("/anchor/orphaned", test_orphaned_kept);
+  g_test_add_func ("/anchor/set", test_set_report_and_order);
+  g_test_add_func ("/anchor/crlf", test_crlf_source);
+
+  return g_test_run ();
+}
