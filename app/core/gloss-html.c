@@ -171,11 +171,13 @@ remove_node (xmlNode *node)
   xmlFreeNode (node);
 }
 
-static gboolean
+static inline gboolean
 is_space_char (gunichar c)
 {
-  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x3000 || c == 0x202F || c == 0x205F ||
-         (c >= 0x2000 && c <= 0x200A);
+  if (c < 0x80)
+    return c == ' ' || (c >= '\t' && c <= '\r');
+  return c == 0x00A0 || c == 0x0085 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 static gboolean
@@ -301,11 +303,58 @@ inner_text (xmlNode *node)
   return g_string_free (s, FALSE);
 }
 
+/* Counts what inner_text() would return, in code points, without building it. */
+static void
+count_text (xmlNode  *node,
+            glong    *count,
+            gboolean *space)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) && child->content != NULL)
+        {
+          for (const guchar *p = child->content; *p; )
+            {
+              gunichar c;
+
+              if (*p < 0x80)
+                {
+                  c = *p++;
+                }
+              else
+                {
+                  c = g_utf8_get_char ((const char *) p);
+                  p = (const guchar *) g_utf8_next_char (p);
+                }
+              if (is_space_char (c))
+                *space = TRUE;
+              else if (!is_invisible_char (c))
+                {
+                  if (*space && *count > 0)
+                    (*count)++;
+                  *space = FALSE;
+                  (*count)++;
+                }
+            }
+        }
+      else if (child->type == XML_ELEMENT_NODE)
+        {
+          if (tag_is (child, "br"))
+            *space = TRUE;
+          else
+            count_text (child, count, space);
+        }
+    }
+}
+
 static glong
 text_length (xmlNode *node)
 {
-  g_autofree char *text = inner_text (node);
-  return g_utf8_strlen (text, -1);
+  glong count = 0;
+  gboolean space = FALSE;
+
+  count_text (node, &count, &space);
+  return count;
 }
 
 static guint
@@ -707,6 +756,21 @@ match_date (const char *text)
   return g_strdup_printf ("%s-%02d-%02d", y, month, day);
 }
 
+static gboolean
+worth_a_look (const char *text)
+{
+  static const char * const keywords[] = { "来源", "來源", "稿源", "出处", "作者", "记者", "記者", "文：", NULL };
+
+  for (const char *p = text; p[0] != '\0'; p++)
+    if ((p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0'))
+      if (g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]))
+        return TRUE;
+  for (guint i = 0; keywords[i] != NULL; i++)
+    if (strstr (text, keywords[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 read_metadata (xmlDoc *doc,
                Meta   *m)
@@ -794,8 +858,10 @@ read_metadata (xmlDoc *doc,
           xmlNode *parent = node->parent;
           g_autofree char *line = NULL;
 
-          /* Each info line once, however many text nodes it holds. */
-          if (parent != last_parent && strlen ((const char *) node->content) < 600)
+          /* Each info line once, however many text nodes it holds, and only where a
+           * keyword or a year makes it worth reading. */
+          if (parent != last_parent && strlen ((const char *) node->content) < 600 &&
+              worth_a_look ((const char *) node->content))
             line = inner_text_bounded (parent, 800);
           last_parent = parent;
 
@@ -1041,6 +1107,26 @@ has_media (xmlNode *node)
   return count_tags (node, "img") > 0 || count_tags (node, "picture") > 0;
 }
 
+static gboolean
+has_visible_text (xmlNode *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) && child->content != NULL)
+        {
+          for (const char *p = (const char *) child->content; *p; p = g_utf8_next_char (p))
+            {
+              gunichar c = g_utf8_get_char (p);
+              if (!is_space_char (c) && !is_invisible_char (c))
+                return TRUE;
+            }
+        }
+      else if (child->type == XML_ELEMENT_NODE && has_visible_text (child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static xmlNode *
 find_body (xmlDoc *doc)
 {
@@ -1115,8 +1201,7 @@ collect_elements_to_score (Grab      *g,
                         (node->name[0] == 'h' && node->name[1] >= '1' && node->name[1] <= '6' &&
                          node->name[2] == '\0')))
             {
-              g_autofree char *t = inner_text (node);
-              if (*t == '\0' && !has_media (node))
+              if (!has_visible_text (node) && !has_media (node))
                 drop = TRUE;
             }
 
@@ -1676,6 +1761,7 @@ blocks_length (GPtrArray *blocks)
 static GPtrArray *
 grab_article (const char *html,
               gsize       len,
+              xmlDoc     *parsed,
               guint       flags,
               char      **byline)
 {
@@ -1689,7 +1775,8 @@ grab_article (const char *html,
   double top_score = 0;
   GPtrArray *blocks;
 
-  g.doc = htmlReadMemory (html, (int) len, NULL, "UTF-8",
+  g.doc = parsed != NULL ? parsed :
+          htmlReadMemory (html, (int) len, NULL, "UTF-8",
                           HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                           HTML_PARSE_NONET | HTML_PARSE_COMPACT);
   if (g.doc == NULL)
@@ -1921,12 +2008,13 @@ gloss_html_extract (const guint8  *data,
       return NULL;
     }
   read_metadata (doc, &meta);
-  xmlFreeDoc (doc);
 
   for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
     {
       g_autofree char *byline = NULL;
-      g_autoptr(GPtrArray) blocks = grab_article (html, strlen (html), attempts[i], &byline);
+      /* The first attempt works on the parse already made; it frees it. */
+      g_autoptr(GPtrArray) blocks = grab_article (html, strlen (html), i == 0 ? doc : NULL,
+                                                  attempts[i], &byline);
 
       if (best == NULL || blocks_length (blocks) > blocks_length (best))
         {
