@@ -1,0 +1,174 @@
+/* gloss-export.h: annotations as records, written as CSV, XLSX, Markdown, JSONL,
+ * W3C Web Annotation, brat standoff or CoNLL
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_EXPORT_ERROR (gloss_export_error_quark ())
+
+typedef enum
+{
+  GLOSS_EXPORT_ERROR_FORMAT,     /* unknown format, or one that needs a folder */
+  GLOSS_EXPORT_ERROR_NO_ARTICLE, /* the format needs the article's text, which was not found */
+  GLOSS_EXPORT_ERROR_WRITE,      /* the writer failed (libxlsxwriter…) */
+} GlossExportError;
+
+GQuark gloss_export_error_quark (void);
+
+typedef enum
+{
+  GLOSS_EXPORT_CSV,
+  GLOSS_EXPORT_XLSX,
+  GLOSS_EXPORT_MARKDOWN,
+  GLOSS_EXPORT_JSONL,
+  GLOSS_EXPORT_W3C,
+  GLOSS_EXPORT_BRAT,
+  GLOSS_EXPORT_CONLL,
+} GlossExportFormat;
+
+typedef enum
+{
+  GLOSS_EXPORT_GROUP_SPEAKER,
+  GLOSS_EXPORT_GROUP_TAG,
+} GlossExportGroup;
+
+gboolean     gloss_export_format_from_string (const char        *name,
+                                              GlossExportFormat *format);
+const char  *gloss_export_format_to_string   (GlossExportFormat  format);
+/* File name extension without the dot; NULL for brat (a folder). */
+const char  *gloss_export_format_extension   (GlossExportFormat  format);
+/* TRUE when the format writes several files into a folder. */
+gboolean     gloss_export_format_is_folder   (GlossExportFormat  format);
+/* TRUE when the format is text that can go to standard output. */
+gboolean     gloss_export_format_is_text     (GlossExportFormat  format);
+
+/**
+ * GlossExportLink:
+ * @attribute: the link attribute's id (`speaker`)
+ * @id: the linked annotation's id
+ * @tag: (nullable): its tag, NULL when the id is not found in the sidecar
+ * @text: (nullable): its text
+ * @attributes: (nullable): its attributes (title, organization…)
+ */
+typedef struct
+{
+  char       *attribute;
+  char       *id;
+  char       *tag;
+  char       *text;
+  JsonObject *attributes;
+} GlossExportLink;
+
+/**
+ * GlossExportRecord:
+ *
+ * One exported annotation with everything a spreadsheet row needs. Offsets
+ * are code points; @start_utf16/@end_utf16 are UTF-16 code units, -1 when
+ * the article's text is not available. @paragraph counts from 1 (0: unknown).
+ */
+typedef struct
+{
+  char       *article_title;
+  char       *source;
+  char       *url;
+  char       *published;
+  char       *annotator;
+  char       *annotator_name;
+  char       *id;
+  char       *tag;
+  char       *tag_label;
+  char       *text;
+  char       *prefix;
+  char       *suffix;
+  guint       start;
+  guint       end;
+  gint64      start_utf16;
+  gint64      end_utf16;
+  guint       paragraph;
+  char       *sentence;
+  char       *note;
+  char       *created;
+  char       *modified;
+  const char *anchor;
+  JsonObject *attributes;   /* as stored; link attributes hold ids */
+  GPtrArray  *links;        /* (element-type GlossExportLink) */
+} GlossExportRecord;
+
+void gloss_export_record_free (GlossExportRecord *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossExportRecord, gloss_export_record_free)
+
+/* Which records to build; NULL or empty arrays mean "all". */
+typedef struct
+{
+  const char * const *tags;
+  const char * const *annotators;
+} GlossExportFilter;
+
+GPtrArray   *gloss_export_build_records      (GlossSidecar            *sidecar,
+                                              GlossDocument           *document,
+                                              const GlossExportFilter *filter);
+
+/* The article named by document.source, beside @sidecar_file; NULL if absent. */
+GFile       *gloss_export_find_article       (GFile                   *sidecar_file,
+                                              GlossSidecar            *sidecar);
+/* Every *.gloss.json under @directory (recursively), sorted by path. */
+GPtrArray   *gloss_export_find_sidecars      (GFile                   *directory,
+                                              GCancellable            *cancellable,
+                                              GError                 **error);
+
+/* Splitting text into sentences and tokens (shared with CoNLL). */
+const char  *gloss_export_sentence_end       (const char              *p,
+                                              const char              *limit);
+
+typedef struct _GlossExporter GlossExporter;
+
+GlossExporter *gloss_exporter_new            (GlossExportFormat  format);
+void           gloss_exporter_free           (GlossExporter     *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossExporter, gloss_exporter_free)
+
+void           gloss_exporter_set_tags       (GlossExporter     *self,
+                                              const char * const *tags);
+void           gloss_exporter_set_annotators (GlossExporter     *self,
+                                              const char * const *annotators);
+void           gloss_exporter_set_bom        (GlossExporter     *self,
+                                              gboolean           bom);
+void           gloss_exporter_set_group      (GlossExporter     *self,
+                                              GlossExportGroup   group);
+
+gboolean       gloss_exporter_add_sidecar    (GlossExporter     *self,
+                                              GlossSidecar      *sidecar,
+                                              GlossDocument     *document,
+                                              GFile             *article,
+                                              GError           **error);
+gboolean       gloss_exporter_add_file       (GlossExporter     *self,
+                                              GFile             *sidecar_file,
+                                              GCancellable      *cancellable,
+                                              GError           **error);
+guint          gloss_exporter_get_n_records  (GlossExporter     *self);
+/* (element-type GlossExportRecord) (transfer none): every record, in order */
+GPtrArray     *gloss_exporter_get_records    (GlossExporter     *self);
+
+/* Renders a single-file format in memory. */
+GBytes        *gloss_exporter_render         (GlossExporter     *self,
+                                              GCancellable      *cancellable,
+                                              GError           **error);
+gboolean       gloss_exporter_write          (GlossExporter     *self,
+                                              GOutputStream     *stream,
+                                              GCancellable      *cancellable,
+                                              GError           **error);
+/* Writes @destination atomically; for brat @destination is a folder (created)
+ * that receives <article>.txt and <article>.ann. On error nothing is written. */
+gboolean       gloss_exporter_write_file     (GlossExporter     *self,
+                                              GFile             *destination,
+                                              GCancellable      *cancellable,
+                                              GError           **error);
+
+G_END_DECLS
