@@ -111,6 +111,7 @@ gloss_cli_extract (int    argc,
   gboolean json = FALSE;
   g_autofree char *encoding = NULL;
   int timeout = GLOSS_FETCH_DEFAULT_TIMEOUT;
+  g_autofree char *scheme = NULL;
   const char *target;
   const GOptionEntry entries[] = {
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_("Print JSON with the metadata and provenance"), NULL },
@@ -131,7 +132,9 @@ gloss_cli_extract (int    argc,
     }
   target = argv[1];
 
-  if (gloss_fetch_is_url (target))
+  scheme = g_uri_parse_scheme (target);
+  /* Any scheme but file: goes to the fetcher, which explains what it accepts. */
+  if (gloss_fetch_is_url (target) || (scheme != NULL && g_ascii_strcasecmp (scheme, "file") != 0))
     doc = fetch_url (target, encoding, timeout > 0 ? (guint) timeout : GLOSS_FETCH_DEFAULT_TIMEOUT, &error);
   else
     {
