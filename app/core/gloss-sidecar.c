@@ -266,7 +266,15 @@ node_kind (JsonNode *node)
     }
 }
 
-/* A string member: required ones must be present, optional ones may be absent. */
+static char *
+member_path (const char *path,
+             const char *member)
+{
+  return g_strdup_printf ("%s%s%s", path, *path ? "." : "", member);
+}
+
+/* A string member: required ones must be present, optional ones may be absent.
+ * Paths are only formatted for problems: this runs for every annotation. */
 static const char *
 read_string (Reader     *reader,
              JsonObject *object,
@@ -275,17 +283,20 @@ read_string (Reader     *reader,
              gboolean    required)
 {
   JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *where = g_strdup_printf ("%s%s%s", path, *path ? "." : "", member);
 
   if (node == NULL || (!required && JSON_NODE_HOLDS_NULL (node)))
     {
       if (required)
-        problem (reader, FALSE, where, _("is missing"));
+        {
+          g_autofree char *where = member_path (path, member);
+          problem (reader, FALSE, where, _("is missing"));
+        }
       return NULL;
     }
 
   if (!is_string (node))
     {
+      g_autofree char *where = member_path (path, member);
       problem (reader, FALSE, where, _("must be a string, not %s"), node_kind (node));
       return NULL;
     }
@@ -301,34 +312,30 @@ read_offset (Reader     *reader,
              guint      *out)
 {
   JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
+  g_autofree char *where = NULL;
   gint64 value;
 
+  if (node != NULL && is_integer (node))
+    {
+      value = json_node_get_int (node);
+      if (value >= 0 && value <= G_MAXINT32)
+        {
+          *out = (guint)value;
+          return TRUE;
+        }
+    }
+
+  where = member_path (path, member);
   if (node == NULL)
-    {
-      problem (reader, FALSE, where, _("is missing"));
-      return FALSE;
-    }
-  if (!is_integer (node))
-    {
-      problem (reader, FALSE, where, _("must be a whole number, not %s"), node_kind (node));
-      return FALSE;
-    }
+    problem (reader, FALSE, where, _("is missing"));
+  else if (!is_integer (node))
+    problem (reader, FALSE, where, _("must be a whole number, not %s"), node_kind (node));
+  else if (json_node_get_int (node) < 0)
+    problem (reader, FALSE, where, _("must not be negative (is %" G_GINT64_FORMAT ")"), json_node_get_int (node));
+  else
+    problem (reader, FALSE, where, _("is too large (%" G_GINT64_FORMAT ")"), json_node_get_int (node));
 
-  value = json_node_get_int (node);
-  if (value < 0)
-    {
-      problem (reader, FALSE, where, _("must not be negative (is %" G_GINT64_FORMAT ")"), value);
-      return FALSE;
-    }
-  if (value > G_MAXINT32)
-    {
-      problem (reader, FALSE, where, _("is too large (%" G_GINT64_FORMAT ")"), value);
-      return FALSE;
-    }
-
-  *out = (guint)value;
-  return TRUE;
+  return FALSE;
 }
 
 static void
@@ -354,7 +361,7 @@ read_annotation (Reader        *reader,
                  GHashTable    *seen_ids,
                  GlossCodebook *codebook)
 {
-  g_autofree char *path = g_strdup_printf ("annotations[%u]", index);
+  char path[32];
   g_autoptr(GlossAnnotation) annotation = NULL;
   JsonObject *object;
   JsonNode *attributes;
@@ -363,6 +370,7 @@ read_annotation (Reader        *reader,
   guint before = reader->problems->len;
   gboolean offsets_ok;
 
+  g_snprintf (path, sizeof path, "annotations[%u]", index);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       problem (reader, FALSE, path, _("must be an object, not %s"), node_kind (node));
@@ -386,7 +394,7 @@ read_annotation (Reader        *reader,
       g_autofree char *where = g_strdup_printf ("%s.id", path);
       problem (reader, FALSE, where, _("must not be empty"));
     }
-  else if (id != NULL && !g_hash_table_add (seen_ids, g_strdup (id)))
+  else if (id != NULL && !g_hash_table_add (seen_ids, (gpointer)id))
     {
       g_autofree char *where = g_strdup_printf ("%s.id", path);
       problem (reader, FALSE, where, _("“%s” is the id of an earlier annotation too"), id);
@@ -523,7 +531,8 @@ read_root (Reader     *reader,
 
   node = json_object_get_member (object, "annotations");
   annotations = g_ptr_array_new_with_free_func (g_object_unref);
-  seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* The ids point into the parser's tree, which outlives this table. */
+  seen_ids = g_hash_table_new (g_str_hash, g_str_equal);
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     problem (reader, FALSE, "annotations", _("must be a list, not %s"), node_kind (node));
   else
@@ -805,37 +814,82 @@ document_to_json (GlossSidecar *self)
   return object_node (out);
 }
 
-static JsonNode *
-annotation_to_json (GlossAnnotation *annotation)
+/* Annotations are written straight to text: building a JsonNode tree for
+ * 100 000 of them would cost more than the writing itself.  The layout is the
+ * one gloss_json_append_node() gives (the round-trip test holds them equal). */
+static void
+append_member (GString    *out,
+               const char *name,
+               const char *value,
+               gboolean    comma)
 {
-  JsonObject *out = json_object_new ();
-  JsonObject *attributes = json_object_new ();
-  g_autoptr(GList) names = json_object_get_members (gloss_annotation_get_attributes (annotation));
+  g_string_append (out, "      ");
+  gloss_json_append_string (out, name);
+  g_string_append (out, ": ");
+  gloss_json_append_string (out, value ? value : "");
+  if (comma)
+    g_string_append_c (out, ',');
+  g_string_append_c (out, '\n');
+}
 
-  set_member (out, "id", string_node (gloss_annotation_get_id (annotation)));
-  set_member (out, "tag", string_node (gloss_annotation_get_tag (annotation)));
-  set_member (out, "start", int_node (gloss_annotation_get_start (annotation)));
-  set_member (out, "end", int_node (gloss_annotation_get_end (annotation)));
-  set_member (out, "text", string_node (gloss_annotation_get_text (annotation)));
-  set_member (out, "prefix", string_node (gloss_annotation_get_prefix (annotation)));
-  set_member (out, "suffix", string_node (gloss_annotation_get_suffix (annotation)));
-  set_member (out, "note", string_node (gloss_annotation_get_note (annotation)));
+static void
+append_annotation (GString         *out,
+                   GlossAnnotation *annotation)
+{
+  JsonObject *attributes = gloss_annotation_get_attributes (annotation);
+  JsonObject *extra = gloss_annotation_get_extra (annotation);
+  g_autoptr(GList) names = json_object_get_members (attributes);
+  g_autoptr(GList) extras = json_object_get_members (extra);
+  const char *created = gloss_annotation_get_created (annotation);
+  const char *modified = gloss_annotation_get_modified (annotation);
+
+  g_string_append (out, "    {\n");
+  append_member (out, "id", gloss_annotation_get_id (annotation), TRUE);
+  append_member (out, "tag", gloss_annotation_get_tag (annotation), TRUE);
+  g_string_append_printf (out, "      \"start\": %u,\n      \"end\": %u,\n",
+                          gloss_annotation_get_start (annotation),
+                          gloss_annotation_get_end (annotation));
+  append_member (out, "text", gloss_annotation_get_text (annotation), TRUE);
+  append_member (out, "prefix", gloss_annotation_get_prefix (annotation), TRUE);
+  append_member (out, "suffix", gloss_annotation_get_suffix (annotation), TRUE);
+  append_member (out, "note", gloss_annotation_get_note (annotation), TRUE);
 
   /* Attributes sorted by name, so that editing order does not show in diffs. */
-  names = g_list_sort (names, (GCompareFunc)strcmp);
-  for (const GList *l = names; l; l = l->next)
-    json_object_set_member (attributes, l->data,
-                            json_node_copy (json_object_get_member (gloss_annotation_get_attributes (annotation), l->data)));
-  set_member (out, "attributes", object_node (attributes));
+  g_string_append (out, "      \"attributes\": ");
+  if (names == NULL)
+    g_string_append (out, "{}");
+  else
+    {
+      names = g_list_sort (names, (GCompareFunc)strcmp);
+      g_string_append_c (out, '{');
+      for (const GList *l = names; l; l = l->next)
+        {
+          g_string_append (out, "\n        ");
+          gloss_json_append_string (out, l->data);
+          g_string_append (out, ": ");
+          gloss_json_append_node (out, json_object_get_member (attributes, l->data), 8);
+          if (l->next)
+            g_string_append_c (out, ',');
+        }
+      g_string_append (out, "\n      }");
+    }
 
-  if (gloss_annotation_get_created (annotation) != NULL)
-    set_member (out, "created", string_node (gloss_annotation_get_created (annotation)));
-  if (gloss_annotation_get_modified (annotation) != NULL)
-    set_member (out, "modified", string_node (gloss_annotation_get_modified (annotation)));
+  g_string_append (out, created != NULL || modified != NULL || extras != NULL ? ",\n" : "\n");
+  if (created != NULL)
+    append_member (out, "created", created, modified != NULL || extras != NULL);
+  if (modified != NULL)
+    append_member (out, "modified", modified, extras != NULL);
 
-  append_copy (out, gloss_annotation_get_extra (annotation));
+  for (const GList *l = extras; l; l = l->next)
+    {
+      g_string_append (out, "      ");
+      gloss_json_append_string (out, l->data);
+      g_string_append (out, ": ");
+      gloss_json_append_node (out, json_object_get_member (extra, l->data), 6);
+      g_string_append (out, l->next ? ",\n" : "\n");
+    }
 
-  return object_node (out);
+  g_string_append (out, "    }");
 }
 
 /**
@@ -849,9 +903,9 @@ char *
 gloss_sidecar_to_data (GlossSidecar *self,
                        gsize        *length)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) head = NULL;
   JsonObject *out, *annotator;
-  JsonArray *annotations;
+  GString *text;
   guint n;
 
   g_return_val_if_fail (GLOSS_IS_SIDECAR (self), NULL);
@@ -870,24 +924,46 @@ gloss_sidecar_to_data (GlossSidecar *self,
 
   if (self->codebook != NULL)
     set_member (out, "codebook", gloss_codebook_to_json (self->codebook));
+  head = object_node (out);
 
   n = gloss_annotation_set_get_size (self->annotations);
-  annotations = json_array_sized_new (n);
-  for (guint i = 0; i < n; i++)
-    json_array_add_element (annotations,
-                            annotation_to_json (gloss_annotation_set_get_nth (self->annotations, i)));
+  text = g_string_sized_new (4096 + (gsize)n * 512);
+
+  /* The head object without its closing "\n}", then the annotations. */
+  gloss_json_append_node (text, head, 0);
+  g_string_truncate (text, text->len - 2);
+  g_string_append (text, ",\n  \"annotations\": ");
+  if (n == 0)
+    g_string_append (text, "[]");
+  else
+    {
+      g_string_append (text, "[\n");
+      for (guint i = 0; i < n; i++)
+        {
+          append_annotation (text, gloss_annotation_set_get_nth (self->annotations, i));
+          g_string_append (text, i + 1 < n ? ",\n" : "\n");
+        }
+      g_string_append (text, "  ]");
+    }
+
+  /* Unknown top-level members, in the order they were read. */
   {
-    JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+    g_autoptr(GList) members = json_object_get_members (self->extra);
 
-    json_node_take_array (node, annotations);
-    set_member (out, "annotations", node);
+    for (const GList *l = members; l; l = l->next)
+      {
+        g_string_append (text, ",\n  ");
+        gloss_json_append_string (text, l->data);
+        g_string_append (text, ": ");
+        gloss_json_append_node (text, json_object_get_member (self->extra, l->data), 2);
+      }
   }
+  g_string_append (text, "\n}\n");
 
-  append_copy (out, self->extra);
+  if (length)
+    *length = text->len;
 
-  root = object_node (out);
-
-  return gloss_json_to_pretty (root, length);
+  return g_string_free (text, FALSE);
 }
 
 static gboolean
