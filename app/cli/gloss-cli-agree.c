@@ -1,0 +1,404 @@
+/* gloss-cli-agree.c: `gloss-cli agree`, inter-annotator agreement of sidecars
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "gloss-agreement.h"
+#include "gloss-annotation.h"
+#include "gloss-annotation-set.h"
+#include "gloss-cli.h"
+#include "gloss-codebook.h"
+#include "gloss-document.h"
+#include "gloss-loader.h"
+#include "gloss-sidecar.h"
+
+/* The article named in document.source, looked up beside the sidecar. */
+static GFile *
+article_beside (GFile        *sidecar_file,
+                GlossSidecar *sidecar)
+{
+  const char *source = gloss_sidecar_get_document_source (sidecar);
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) article = NULL;
+
+  if (source == NULL || *source == '\0' || strchr (source, '/') != NULL)
+    return NULL;
+
+  parent = g_file_get_parent (sidecar_file);
+  article = g_file_get_child (parent, source);
+  if (!g_file_query_exists (article, NULL))
+    return NULL;
+
+  return g_steal_pointer (&article);
+}
+
+/* json-glib prints doubles with 17 digits (0.40000000000000002); scripts and
+ * people read ten significant digits better, and nothing is lost that the
+ * statistics could claim. */
+static void
+print_json (GString  *out,
+            JsonNode *node,
+            guint     depth)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            g_autoptr(JsonNode) name = json_node_new (JSON_NODE_VALUE);
+            g_autofree char *quoted = NULL;
+
+            json_node_set_string (name, l->data);
+            quoted = json_to_string (name, FALSE);
+            g_string_append_printf (out, "%s\n%*s%s: ", first ? "" : ",", (depth + 1) * 2, "", quoted);
+            print_json (out, json_object_get_member (object, l->data), depth + 1);
+            first = FALSE;
+          }
+        if (!first)
+          g_string_append_printf (out, "\n%*s", depth * 2, "");
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            g_string_append_printf (out, "%s\n%*s", i > 0 ? "," : "", (depth + 1) * 2, "");
+            print_json (out, json_array_get_element (array, i), depth + 1);
+          }
+        if (n > 0)
+          g_string_append_printf (out, "\n%*s", depth * 2, "");
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        {
+          char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_ascii_formatd (buffer, sizeof buffer, "%.10g", json_node_get_double (node));
+          g_string_append (out, buffer);
+          /* Keep it a floating-point number for typed readers: 0 → 0.0. */
+          if (strpbrk (buffer, ".eEn") == NULL)
+            g_string_append (out, ".0");
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+
+    case JSON_NODE_NULL:
+    default:
+      {
+        g_autofree char *text = json_to_string (node, FALSE);
+
+        g_string_append (out, text);
+      }
+      break;
+    }
+}
+
+static char *
+format_number (double value)
+{
+  return isnan (value) ? g_strdup ("—") : g_strdup_printf ("%.3f", value);
+}
+
+/* printf pads bytes; the table holds “–”, “α” and translated headings. */
+static void
+pad (GString    *line,
+     const char *text,
+     guint       width)
+{
+  glong n = g_utf8_strlen (text, -1);
+
+  g_string_append (line, text);
+  for (glong i = n; i < (glong)width; i++)
+    g_string_append_c (line, ' ');
+  g_string_append_c (line, ' ');
+}
+
+static void
+print_line (const char *tag,
+            const char *alpha,
+            const char *pair,
+            const char *kappa,
+            const char *f1_exact,
+            const char *f1_overlap)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  pad (line, tag, 16);
+  pad (line, alpha, 7);
+  pad (line, pair, 24);
+  pad (line, kappa, 7);
+  pad (line, f1_exact, 9);
+  g_string_append (line, f1_overlap);
+  printf ("%s\n", line->str);
+}
+
+static void
+print_rows (GlossAgreement *agreement,
+            const char     *tag,
+            const char     *label)
+{
+  g_autofree char *alpha = format_number (gloss_agreement_get_alpha (agreement, tag));
+
+  for (guint p = 0; p < gloss_agreement_get_n_pairs (agreement); p++)
+    {
+      const GlossPairAgreement *pair = gloss_agreement_get_pair (agreement, tag, p);
+      g_autofree char *names = g_strdup_printf ("%s–%s",
+                                                gloss_agreement_get_annotator (agreement, pair->a),
+                                                gloss_agreement_get_annotator (agreement, pair->b));
+      g_autofree char *kappa = format_number (pair->cohen_kappa);
+      g_autofree char *f1_exact = format_number (pair->f1_exact);
+      g_autofree char *f1_overlap = format_number (pair->f1_overlap);
+
+      print_line (p == 0 ? label : "", p == 0 ? alpha : "", names, kappa, f1_exact, f1_overlap);
+    }
+}
+
+static void
+print_table (GlossAgreement *agreement)
+{
+  const char * const *tags = gloss_agreement_get_tags (agreement);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint l = 0; l < gloss_agreement_get_n_layers (agreement); l++)
+    g_string_append_printf (names, "%s%s", l > 0 ? ", " : "", gloss_agreement_get_annotator (agreement, l));
+
+  printf (g_dngettext (GETTEXT_PACKAGE, "Annotators: %s; units: %u code point\n",
+                       "Annotators: %s; units: %u code points\n",
+                       gloss_agreement_get_length (agreement)),
+          names->str, gloss_agreement_get_length (agreement));
+  printf ("\n");
+  print_line (_("Tag"), "α", _("Pair"), "κ", _("F1 exact"), _("F1 overlap"));
+  for (guint t = 0; tags[t] != NULL; t++)
+    print_rows (agreement, tags[t], tags[t]);
+  print_rows (agreement, NULL, _("overall"));
+}
+
+/* Every sidecar must describe the text the statistics are computed on. */
+static gboolean
+anchor_layers (char         **paths,
+               GPtrArray     *files,
+               GPtrArray     *sidecars,
+               const char    *article_path,
+               guint         *length)
+{
+  GlossSidecar *first = g_ptr_array_index (sidecars, 0);
+  const char *first_sha = gloss_sidecar_get_document_sha256 (first);
+  g_autoptr(GFile) article = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (article_path != NULL)
+    article = g_file_new_for_commandline_arg (article_path);
+  else
+    article = article_beside (g_ptr_array_index (files, 0), first);
+
+  if (article != NULL)
+    {
+      document = gloss_document_load_file (article, NULL, NULL, &error);
+      if (document == NULL)
+        {
+          g_autofree char *name = g_file_get_parse_name (article);
+
+          gloss_cli_error (name, "%s", error->message);
+          return FALSE;
+        }
+
+      for (guint i = 0; i < sidecars->len; i++)
+        {
+          GlossSidecar *sidecar = g_ptr_array_index (sidecars, i);
+          GlossAnnotationSet *set = gloss_sidecar_get_annotations (sidecar);
+          guint moved = 0, orphaned = 0;
+
+          gloss_sidecar_attach_document (sidecar, document);
+          for (guint k = 0; k < gloss_annotation_set_get_size (set); k++)
+            switch (gloss_annotation_get_anchor_status (gloss_annotation_set_get_nth (set, k)))
+              {
+              case GLOSS_ANCHOR_EXACT:
+                break;
+              case GLOSS_ANCHOR_ORPHANED:
+                orphaned++;
+                break;
+              default:
+                moved++;
+                break;
+              }
+          if (moved > 0)
+            gloss_cli_error (paths[i],
+                             g_dngettext (GETTEXT_PACKAGE,
+                                          "warning: %u annotation was re-anchored to moved or changed text",
+                                          "warning: %u annotations were re-anchored to moved or changed text",
+                                          moved), moved);
+          if (orphaned > 0)
+            gloss_cli_error (paths[i],
+                             g_dngettext (GETTEXT_PACKAGE,
+                                          "warning: %u annotation no longer fits the article and is left out",
+                                          "warning: %u annotations no longer fit the article and are left out",
+                                          orphaned), orphaned);
+        }
+      *length = gloss_document_get_length (document);
+      return TRUE;
+    }
+
+  /* Without the article, offsets are comparable only on the very same text. */
+  for (guint i = 1; i < sidecars->len; i++)
+    {
+      const char *sha = gloss_sidecar_get_document_sha256 (g_ptr_array_index (sidecars, i));
+
+      if (first_sha == NULL || sha == NULL || !g_str_equal (first_sha, sha))
+        {
+          gloss_cli_error (paths[i],
+                           _("annotates a different text than %s (document.sha256 differs or is missing), "
+                             "and %s's article was not found to re-anchor it; put the article beside it "
+                             "or name it with --article"),
+                           paths[0], paths[0]);
+          return FALSE;
+        }
+    }
+
+  {
+    JsonObject *info = gloss_sidecar_get_document_info (first);
+    JsonNode *node = info ? json_object_get_member (info, "length") : NULL;
+
+    *length = 0;
+    if (node != NULL && json_node_get_value_type (node) == G_TYPE_INT64 && json_node_get_int (node) > 0)
+      *length = json_node_get_int (node);
+    else
+      /* No recorded length: the units end where the last annotation does. */
+      for (guint i = 0; i < sidecars->len; i++)
+        {
+          GlossAnnotationSet *set = gloss_sidecar_get_annotations (g_ptr_array_index (sidecars, i));
+
+          for (guint k = 0; k < gloss_annotation_set_get_size (set); k++)
+            *length = MAX (*length, gloss_annotation_get_end (gloss_annotation_set_get_nth (set, k)));
+        }
+  }
+
+  return TRUE;
+}
+
+int
+gloss_cli_agree (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GPtrArray) sidecars = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) mismatches = NULL;
+  g_autoptr(GlossAgreement) agreement = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) maps = NULL;
+  g_autofree char *article = NULL;
+  gboolean json = FALSE;
+  guint length = 0;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
+    { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps, N_("Compare tag OLD as tag NEW (may be repeated)"), N_("OLD=NEW") },
+    { "article", 'a', 0, G_OPTION_ARG_FILENAME, &article, N_("Compare on this article's text instead of the one beside the first sidecar"), N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("SIDECAR SIDECAR… — agreement of annotators on one article"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Units are the article's code points. Per tag, a unit is 1 where an annotation "
+      "with the tag covers it; overall, a unit's value is the set of tags covering it. "
+      "Prints Krippendorff's α (nominal) over all annotators and, per pair, Cohen's κ "
+      "and F1 with exact and with overlapping spans. Undefined values print as “—” "
+      "(null in JSON). Sidecars of another version of the article are re-anchored to "
+      "the first sidecar's article."));
+  if (!gloss_cli_parse (context, &argc, &argv))
+    return 2;
+
+  if (argc < 3)
+    {
+      g_printerr (_("gloss-cli: agree: give at least two sidecars\n"));
+      return 2;
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      GlossSidecar *sidecar = gloss_sidecar_load (file, NULL, &error);
+
+      if (sidecar == NULL)
+        {
+          gloss_cli_error (argv[i], "%s", error->message);
+          return 1;
+        }
+      if (g_hash_table_contains (seen, gloss_sidecar_get_annotator_id (sidecar)))
+        gloss_cli_error (argv[i], _("warning: annotator “%s” appears more than once"),
+                         gloss_sidecar_get_annotator_id (sidecar));
+      g_ptr_array_add (sidecars, sidecar);
+      g_ptr_array_add (files, g_steal_pointer (&file));
+      g_hash_table_add (seen, (gpointer)gloss_sidecar_get_annotator_id (sidecar));
+    }
+
+  /* Said before the numbers, so nobody reads them without knowing. */
+  mismatches = gloss_agreement_compare_codebooks (sidecars);
+  for (guint i = 0; i < mismatches->len; i++)
+    g_printerr (_("gloss-cli: warning: %s\n"), (char *)g_ptr_array_index (mismatches, i));
+  if (mismatches->len > 0 && maps == NULL)
+    g_printerr ("%s\n", _("gloss-cli: hint: --map OLD=NEW compares differently named tags as one"));
+
+  if (!anchor_layers (argv + 1, files, sidecars, article, &length))
+    return 1;
+
+  agreement = gloss_agreement_new (length);
+  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+    {
+      const char *eq = strchr (maps[i], '=');
+      g_autofree char *from = NULL;
+
+      if (eq == NULL || eq == maps[i] || eq[1] == '\0')
+        {
+          g_printerr (_("gloss-cli: agree: --map wants OLD=NEW, not “%s”\n"), maps[i]);
+          return 2;
+        }
+      from = g_strndup (maps[i], eq - maps[i]);
+      gloss_agreement_map_tag (agreement, from, eq + 1);
+    }
+  for (guint i = 0; i < sidecars->len; i++)
+    gloss_agreement_add_sidecar (agreement, g_ptr_array_index (sidecars, i));
+
+  if (!gloss_agreement_compute (agreement, &error))
+    {
+      g_printerr ("gloss-cli: %s\n", error->message);
+      return 1;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = gloss_agreement_to_json (agreement);
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      print_json (out, root, 0);
+      g_string_append_c (out, '\n');
+      fwrite (out->str, 1, out->len, stdout);
+    }
+  else
+    print_table (agreement);
+
+  return 0;
+}
