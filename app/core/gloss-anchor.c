@@ -301,6 +301,25 @@ refresh_text (GlossDocument   *document,
 }
 
 /**
+ * gloss_anchor_is_exact:
+ * @document: the article
+ * @annotation: an annotation
+ *
+ * Returns: whether the annotation's text is at its offsets, without changing it
+ */
+gboolean
+gloss_anchor_is_exact (GlossDocument   *document,
+                       GlossAnnotation *annotation)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
+
+  return text_at (document, gloss_annotation_get_start (annotation),
+                  gloss_annotation_get_end (annotation),
+                  gloss_annotation_get_text (annotation));
+}
+
+/**
  * gloss_anchor_annotation:
  * @document: the article
  * @annotation: an annotation whose offsets may be stale

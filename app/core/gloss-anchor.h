@@ -16,6 +16,8 @@ typedef struct
   guint orphaned;
 } GlossAnchorReport;
 
+gboolean          gloss_anchor_is_exact    (GlossDocument      *document,
+                                            GlossAnnotation    *annotation);
 GlossAnchorStatus gloss_anchor_annotation  (GlossDocument      *document,
                                             GlossAnnotation    *annotation);
 void              gloss_anchor_set         (GlossDocument      *document,

@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "gloss-annotation.h"
+#include "gloss-annotation-private.h"
 #include "gloss-enums.h"
 #include "gloss-json.h"
 
@@ -220,6 +220,53 @@ gloss_annotation_new (const char *id,
                        "end", end,
                        "start", start,
                        NULL);
+}
+
+GlossAnnotation *
+_gloss_annotation_new_loaded (const char *id,
+                              const char *tag,
+                              guint       start,
+                              guint       end,
+                              const char *text,
+                              const char *prefix,
+                              const char *suffix,
+                              const char *note,
+                              const char *created,
+                              const char *modified)
+{
+  GlossAnnotation *self = g_object_new (GLOSS_TYPE_ANNOTATION, "id", id, NULL);
+
+  g_assert (start <= end);
+
+  /* init() set the defaults; replace them without notifying. */
+  g_free (self->tag);
+  self->tag = g_strdup (tag ? tag : "");
+  self->start = start;
+  self->end = end;
+  if (text != NULL)
+    {
+      g_free (self->text);
+      self->text = g_strdup (text);
+    }
+  if (prefix != NULL)
+    {
+      g_free (self->prefix);
+      self->prefix = g_strdup (prefix);
+    }
+  if (suffix != NULL)
+    {
+      g_free (self->suffix);
+      self->suffix = g_strdup (suffix);
+    }
+  if (note != NULL)
+    {
+      g_free (self->note);
+      self->note = g_strdup (note);
+    }
+  self->created = g_strdup (created);
+  self->modified = g_strdup (modified);
+
+  return self;
 }
 
 /**

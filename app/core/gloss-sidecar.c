@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "gloss-anchor.h"
-#include "gloss-annotation.h"
+#include "gloss-annotation-private.h"
 #include "gloss-annotation-set.h"
 #include "gloss-codebook.h"
 #include "gloss-document.h"
@@ -423,13 +423,8 @@ read_annotation (Reader        *reader,
     if (!((GlossSidecarProblem *)g_ptr_array_index (reader->problems, i))->warning)
       return NULL;
 
-  annotation = gloss_annotation_new (id, tag, start, end);
-  gloss_annotation_set_text (annotation, text);
-  gloss_annotation_set_prefix (annotation, prefix);
-  gloss_annotation_set_suffix (annotation, suffix);
-  gloss_annotation_set_note (annotation, note);
-  gloss_annotation_set_created (annotation, created);
-  gloss_annotation_set_modified (annotation, modified);
+  annotation = _gloss_annotation_new_loaded (id, tag, start, end, text, prefix, suffix,
+                                            note, created, modified);
 
   if (attributes != NULL && JSON_NODE_HOLDS_OBJECT (attributes))
     copy_unknown_members (json_node_get_object (attributes),
@@ -1357,7 +1352,7 @@ gloss_sidecar_check_document (GlossSidecar  *self,
   for (guint i = 0; i < n; i++)
     {
       GlossAnnotation *annotation = gloss_annotation_set_get_nth (self->annotations, i);
-      g_autoptr(GlossAnnotation) probe = gloss_annotation_copy (annotation);
+      g_autoptr(GlossAnnotation) probe = NULL;
       g_autofree char *path = NULL;
       GlossAnchorStatus status;
 
@@ -1370,6 +1365,10 @@ gloss_sidecar_check_document (GlossSidecar  *self,
           continue;
         }
 
+      if (gloss_anchor_is_exact (document, annotation))
+        continue;
+
+      probe = gloss_annotation_copy (annotation);
       status = gloss_anchor_annotation (document, probe);
       path = g_strdup_printf ("annotations[%u]", i);
       switch (status)
