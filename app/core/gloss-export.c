@@ -274,9 +274,10 @@ is_abbreviation (const char *word_start,
  * @limit: the end of the text
  *
  * Chinese sentences end at 。！？ (with any closing quotes after them); Latin
- * ones at . ! ? … followed by a space or the end; a line break always ends one.
+ * ones at . ! ? … followed by a space or the end; a blank line (the end of a
+ * paragraph) always ends one.
  *
- * Returns: a pointer just past the sentence (at the line break, if any)
+ * Returns: a pointer just past the sentence (at the paragraph break, if any)
  */
 const char *
 gloss_export_sentence_end (const char *p,
@@ -289,7 +290,8 @@ gloss_export_sentence_end (const char *p,
       gunichar c = g_utf8_get_char (p);
       const char *next = g_utf8_next_char (p);
 
-      if (c == '\n')
+      /* A blank line ends a paragraph; a single line break is only space. */
+      if (c == '\n' && (next >= limit || *next == '\n'))
         return p;
 
       if (is_cjk_end (c) || is_latin_end (c))
@@ -332,7 +334,7 @@ sentence_around (const char *text,
   const char *line = start;
   const char *s, *e;
 
-  while (line > text && line[-1] != '\n')
+  while (line > text && !(line[-1] == '\n' && (line - 1 == text || line[-2] == '\n')))
     line--;
 
   s = line;
@@ -349,7 +351,7 @@ sentence_around (const char *text,
   do
     {
       e = gloss_export_sentence_end (e, limit);
-      if (e < end && e < limit && *e == '\n')
+      while (e < end && e < limit && *e == '\n')
         e++;
     }
   while (e < end && e < limit);
@@ -1381,7 +1383,7 @@ static GBytes *
 render_markdown (GlossExporter *self)
 {
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
   GString *out = g_string_new (NULL);
   const char *other = self->group == GLOSS_EXPORT_GROUP_SPEAKER ? _("Without a speaker") : NULL;
 
@@ -1602,8 +1604,10 @@ w3c_annotation (Item              *item,
       GlossExportLink *link = g_ptr_array_index (record->links, k);
       g_autofree char *link_iri = w3c_annotation_iri (link->id, source_iri);
 
+      /* Only a SpecificResource (not a bare IRI) may carry a purpose. */
       body = json_object_new ();
-      json_object_set_member (body, "id", string_node (link_iri));
+      json_object_set_member (body, "type", string_node ("SpecificResource"));
+      json_object_set_member (body, "source", string_node (link_iri));
       json_object_set_member (body, "purpose", string_node ("linking"));
       json_array_add_object_element (bodies, body);
     }
@@ -1691,7 +1695,8 @@ render_w3c (GlossExporter *self)
   json_object_set_member (collection, "total", int_node (json_array_get_length (items)));
 
   {
-    g_autofree char *page_id = g_strconcat (collection_id, "-page-1", NULL);
+    g_autofree char *page_uuid = g_uuid_string_random ();
+    g_autofree char *page_id = g_strconcat ("urn:uuid:", page_uuid, NULL);
 
     json_object_set_member (page, "id", string_node (page_id));
   }
@@ -2116,7 +2121,9 @@ render_conll (GlossExporter *self)
       if (item->document == NULL)
         continue;
 
-      sorted = g_ptr_array_copy (item->records, NULL, NULL);
+      /* A view of the records: g_ptr_array_copy() would take their free function too. */
+      sorted = g_ptr_array_new ();
+      g_ptr_array_extend (sorted, item->records, NULL, NULL);
       g_ptr_array_sort (sorted, compare_records_by_start);
 
       /* CoNLL-2003's document separator, with a comment naming the layer. */
@@ -2135,7 +2142,7 @@ render_conll (GlossExporter *self)
           conll_sentence (out, p, e, offset, sorted, &cursor);
           offset += length;
           p = e;
-          if (p < limit && *p == '\n')
+          while (p < limit && *p == '\n')
             {
               p++;
               offset++;

@@ -832,7 +832,7 @@ gloss_import_brat (const char                *ann,
         base[strlen (base) - 4] = '\0';
       gloss_document_set_source (text_document, base);
     }
-  if (document != text_document)
+  /* The context anchoring needs, from the text the offsets count in. */
     {
       for (guint i = 0; i < order->len; i++)
         {

@@ -1,0 +1,816 @@
+/* test-export.c: every export format, checked field by field on a fixture with
+ * Chinese text, emoji, a character outside the BMP, a multi-line quote, linked
+ * speakers and a note full of CSV and formula traps
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "gloss-annotation.h"
+#include "gloss-annotation-set.h"
+#include "gloss-document.h"
+#include "gloss-export.h"
+#include "gloss-loader.h"
+#include "gloss-sidecar.h"
+#include "gloss-test-util.h"
+
+#define ALICE "mixed.txt.alice.gloss.json"
+#define BOB "mixed.txt.bob.gloss.json"
+#define MULTI_LINE_QUOTE "Every home gets water 💧,\nand every village too."
+#define TRAP_NOTE "=HYPERLINK(\"http://x\"), he said, \"really\"\nsecond line"
+#define N_ALICE 8
+
+static GlossExporter *
+exporter_for (GlossExportFormat format,
+              const char       *first,
+              ...)
+{
+  GlossExporter *exporter = gloss_exporter_new (format);
+  const char *name = first;
+  va_list args;
+
+  va_start (args, first);
+  while (name != NULL)
+    {
+      g_autofree char *path = gloss_test_data_path ("export", name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (gloss_exporter_add_file (exporter, file, NULL, &error));
+      g_assert_no_error (error);
+      name = va_arg (args, const char *);
+    }
+  va_end (args);
+
+  return exporter;
+}
+
+static char *
+render (GlossExporter *exporter,
+        gsize         *length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = gloss_exporter_render (exporter, NULL, &error);
+  gsize size;
+  const char *data;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  data = g_bytes_get_data (bytes, &size);
+  if (length)
+    *length = size;
+  return g_strndup (data, size);
+}
+
+static GlossDocument *
+load_article (void)
+{
+  g_autofree char *path = gloss_test_data_path ("export", "mixed.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GlossDocument *document = gloss_document_load_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static GlossExportRecord *
+record_by_suffix (GPtrArray  *records,
+                  const char *id_suffix)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      GlossExportRecord *record = g_ptr_array_index (records, i);
+
+      if (g_str_has_suffix (record->id, id_suffix))
+        return record;
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_records (void)
+{
+  g_autoptr(GlossExporter) exporter = exporter_for (GLOSS_EXPORT_CSV, ALICE, NULL);
+  GPtrArray *records = gloss_exporter_get_records (exporter);
+  GlossExportRecord *record;
+  GlossExportLink *link;
+
+  g_assert_cmpuint (records->len, ==, N_ALICE);
+
+  /* The multi-line quote, its speaker and the note. */
+  record = record_by_suffix (records, "003");
+  g_assert_cmpstr (record->text, ==, MULTI_LINE_QUOTE);
+  g_assert_cmpstr (record->note, ==, TRAP_NOTE);
+  g_assert_cmpstr (record->article_title, ==, "城市供水 \"Clean Water\" report 🚰");
+  g_assert_cmpstr (record->url, ==, "https://news.example.org/2026/water.html");
+  g_assert_cmpstr (record->published, ==, "2026-03-12");
+  g_assert_cmpstr (record->source, ==, "mixed.txt");
+  g_assert_cmpstr (record->annotator, ==, "alice");
+  g_assert_cmpstr (record->tag_label, ==, "Quote");
+  g_assert_cmpuint (record->paragraph, ==, 2);
+  g_assert_cmpstr (record->sentence, ==, "Mayor 林文华 said: “Every home gets water 💧,\nand every village too.”");
+  g_assert_cmpuint (record->links->len, ==, 1);
+  link = g_ptr_array_index (record->links, 0);
+  g_assert_cmpstr (link->attribute, ==, "speaker");
+  g_assert_cmpstr (link->text, ==, "林文华");
+  g_assert_cmpstr (link->tag, ==, "official");
+  g_assert_cmpstr (json_object_get_string_member (link->attributes, "title"), ==, "Mayor");
+  g_assert_cmpstr (json_object_get_string_member (link->attributes, "organization"), ==, "City, \"Water\" Bureau");
+  /* One emoji (two UTF-16 units) before it: the UTF-16 start is one more. */
+  g_assert_cmpint (record->start_utf16, ==, record->start + 1);
+  g_assert_cmpint (record->end_utf16, ==, record->end + 2);
+
+  /* The character outside the BMP starts the quote; the Chinese sentence ends at 。” */
+  record = record_by_suffix (records, "006");
+  g_assert_cmpstr (record->text, ==, "𠀋字不常见。");
+  g_assert_cmpint (record->end_utf16 - record->start_utf16, ==, record->end - record->start + 1);
+  g_assert_cmpstr (record->sentence, ==, "她说:“𠀋字不常见。”");
+  g_assert_cmpuint (record->paragraph, ==, 3);
+  g_assert_cmpuint (record->links->len, ==, 0);
+
+  /* "Dr." does not end the sentence. */
+  record = record_by_suffix (records, "008");
+  g_assert_cmpstr (record->sentence, ==, "Dr. Hart said the plan was \"=SUM(A1)\" nonsense.");
+  link = g_ptr_array_index (record->links, 0);
+  g_assert_cmpstr (link->text, ==, "Dr. Hart");
+  g_assert_cmpstr (json_object_get_string_member (link->attributes, "role"), ==, "critic");
+}
+
+static void
+test_filters (void)
+{
+  const char *quote[] = { "quote", NULL };
+  const char *bob[] = { "bob", NULL };
+  g_autoptr(GlossExporter) all = exporter_for (GLOSS_EXPORT_JSONL, ALICE, BOB, NULL);
+  g_autoptr(GlossExporter) quotes = gloss_exporter_new (GLOSS_EXPORT_JSONL);
+  g_autoptr(GlossExporter) only_bob = gloss_exporter_new (GLOSS_EXPORT_JSONL);
+  g_autofree char *dir = gloss_test_data_path ("export", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (gloss_exporter_get_n_records (all), ==, N_ALICE + 1);
+
+  files = gloss_export_find_sidecars (folder, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (files->len, ==, 2);
+
+  gloss_exporter_set_tags (quotes, quote);
+  gloss_exporter_set_annotators (only_bob, bob);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_assert_true (gloss_exporter_add_file (quotes, g_ptr_array_index (files, i), NULL, &error));
+      g_assert_true (gloss_exporter_add_file (only_bob, g_ptr_array_index (files, i), NULL, &error));
+    }
+  g_assert_cmpuint (gloss_exporter_get_n_records (quotes), ==, 4);
+  g_assert_cmpuint (gloss_exporter_get_n_records (only_bob), ==, 1);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpstr (((GlossExportRecord *)g_ptr_array_index (gloss_exporter_get_records (quotes), i))->tag, ==, "quote");
+}
+
+/* CSV, read back by Python's csv module: a parser that is not ours. */
+static JsonArray *
+parse_csv (const char *path,
+           JsonParser *parser)
+{
+  const char *script =
+    "import csv, json, sys\n"
+    "with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:\n"
+    "    print(json.dumps(list(csv.reader(f, strict=True))))\n";
+  const char *argv[] = { "python3", "-c", script, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("python3 csv failed: %s", err);
+
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_array (json_parser_get_root (parser));
+}
+
+static const char *
+cell (JsonArray  *rows,
+      guint       row,
+      const char *column)
+{
+  JsonArray *header = json_array_get_array_element (rows, 0);
+
+  for (guint i = 0; i < json_array_get_length (header); i++)
+    if (g_str_equal (json_array_get_string_element (header, i), column))
+      return json_array_get_string_element (json_array_get_array_element (rows, row), i);
+
+  g_error ("no column %s", column);
+  return NULL;
+}
+
+static guint
+row_of (JsonArray  *rows,
+        const char *id_suffix)
+{
+  for (guint r = 1; r < json_array_get_length (rows); r++)
+    if (g_str_has_suffix (cell (rows, r, "id"), id_suffix))
+      return r;
+
+  g_error ("no row %s", id_suffix);
+  return 0;
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr(GlossExporter) exporter = exporter_for (GLOSS_EXPORT_CSV, ALICE, BOB, NULL);
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "out.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  JsonArray *rows;
+  guint r;
+
+  gloss_exporter_set_bom (exporter, TRUE);
+  g_assert_true (gloss_exporter_write_file (exporter, file, NULL, &error));
+  g_assert_no_error (error);
+
+  data = gloss_test_read (path, NULL);
+  g_assert_true (g_str_has_prefix (data, "\xEF\xBB\xBF" "article_title,"));
+  /* RFC 4180 line ends. */
+  g_assert_nonnull (strstr (data, "\r\n"));
+
+  rows = parse_csv (path, parser);
+  g_assert_cmpuint (json_array_get_length (rows), ==, 1 + N_ALICE + 1);
+  for (guint i = 1; i < json_array_get_length (rows); i++)
+    g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, i)), ==,
+                      json_array_get_length (json_array_get_array_element (rows, 0)));
+
+  r = row_of (rows, "003");
+  g_assert_cmpstr (cell (rows, r, "text"), ==, MULTI_LINE_QUOTE);
+  /* The formula is neutralised, the rest of the note kept exactly. */
+  g_assert_cmpstr (cell (rows, r, "note"), ==, "'" TRAP_NOTE);
+  g_assert_cmpstr (cell (rows, r, "speaker"), ==, "林文华");
+  g_assert_cmpstr (cell (rows, r, "speaker_title"), ==, "Mayor");
+  g_assert_cmpstr (cell (rows, r, "speaker_organization"), ==, "City, \"Water\" Bureau");
+  g_assert_cmpstr (cell (rows, r, "speaker_id"), ==, "6f1c2a9e-0000-4000-8000-000000000002");
+  g_assert_cmpstr (cell (rows, r, "mode"), ==, "direct");
+  g_assert_cmpstr (cell (rows, r, "start"), ==, "46");
+  g_assert_cmpstr (cell (rows, r, "paragraph"), ==, "2");
+  g_assert_cmpstr (cell (rows, r, "published"), ==, "2026-03-12");
+  g_assert_cmpstr (cell (rows, r, "article_title"), ==, "城市供水 \"Clean Water\" report 🚰");
+
+  r = row_of (rows, "008");
+  g_assert_cmpstr (cell (rows, r, "text"), ==, "'=SUM(A1)");
+  g_assert_cmpstr (cell (rows, r, "note"), ==, "'+1 -1 @x");
+  g_assert_cmpstr (cell (rows, r, "speaker_role"), ==, "critic");
+
+  r = row_of (rows, "006");
+  g_assert_cmpstr (cell (rows, r, "text"), ==, "𠀋字不常见。");
+  g_assert_cmpstr (cell (rows, r, "speaker"), ==, "");
+
+  r = row_of (rows, "101");
+  g_assert_cmpstr (cell (rows, r, "annotator"), ==, "bob");
+  g_assert_cmpstr (cell (rows, r, "title"), ==, "局长");
+
+  gloss_test_rm_rf (dir);
+}
+
+static char *
+unzip_member (const char *zip,
+              const char *member)
+{
+  const char *argv[] = { "unzip", "-p", zip, member, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+test_xlsx (void)
+{
+  g_autoptr(GlossExporter) exporter = exporter_for (GLOSS_EXPORT_XLSX, ALICE, NULL);
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "out.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *strings = NULL;
+  g_autofree char *styles = NULL;
+  g_autofree char *unzip = g_find_program_in_path ("unzip");
+
+  if (unzip == NULL)
+    {
+      g_test_skip ("unzip is not installed");
+      return;
+    }
+
+  g_assert_true (gloss_exporter_write_file (exporter, file, NULL, &error));
+  g_assert_no_error (error);
+
+  sheet = unzip_member (path, "xl/worksheets/sheet1.xml");
+  strings = unzip_member (path, "xl/sharedStrings.xml");
+  styles = unzip_member (path, "xl/styles.xml");
+
+  /* Header row frozen, widths set, text wrapped, no formula anywhere. */
+  g_assert_nonnull (strstr (sheet, "ySplit=\"1\""));
+  g_assert_nonnull (strstr (sheet, "state=\"frozen\""));
+  g_assert_nonnull (strstr (sheet, "<cols>"));
+  g_assert_nonnull (strstr (sheet, "customWidth=\"1\""));
+  g_assert_nonnull (strstr (styles, "wrapText=\"1\""));
+  g_assert_null (strstr (sheet, "<f>"));
+  g_assert_nonnull (strstr (sheet, "<row r=\"9\""));
+  g_assert_null (strstr (sheet, "<row r=\"10\""));
+
+  g_assert_nonnull (strstr (strings, ">article_title<"));
+  g_assert_nonnull (strstr (strings, ">speaker_organization<"));
+  g_assert_nonnull (strstr (strings, MULTI_LINE_QUOTE));
+  g_assert_nonnull (strstr (strings, "𠀋字不常见。"));
+  g_assert_nonnull (strstr (strings, ">=SUM(A1)<"));
+  g_assert_true (strstr (strings, "City, &quot;Water&quot; Bureau") != NULL ||
+                 strstr (strings, "City, \"Water\" Bureau") != NULL);
+
+  gloss_test_rm_rf (dir);
+}
+
+static void
+test_jsonl (void)
+{
+  g_autoptr(GlossExporter) exporter = exporter_for (GLOSS_EXPORT_JSONL, ALICE, BOB, NULL);
+  g_autofree char *data = render (exporter, NULL);
+  g_auto(GStrv) lines = g_strsplit (data, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] && *lines[i]; i++, n++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      JsonObject *object;
+
+      json_parser_load_from_data (parser, lines[i], -1, &error);
+      g_assert_no_error (error);
+      object = json_node_get_object (json_parser_get_root (parser));
+
+      g_assert_true (json_object_has_member (object, "start_utf16"));
+      g_assert_true (json_object_has_member (object, "end_utf16"));
+      g_assert_true (json_object_has_member (object, "sentence"));
+
+      if (g_str_has_suffix (json_object_get_string_member (object, "id"), "006"))
+        {
+          g_assert_cmpstr (json_object_get_string_member (object, "text"), ==, "𠀋字不常见。");
+          g_assert_cmpint (json_object_get_int_member (object, "start"), ==, 133);
+          g_assert_cmpint (json_object_get_int_member (object, "start_utf16"), ==, 135);
+          g_assert_cmpint (json_object_get_int_member (object, "end_utf16"), ==, 142);
+        }
+      if (g_str_has_suffix (json_object_get_string_member (object, "id"), "003"))
+        {
+          JsonObject *speaker = json_object_get_object_member (json_object_get_object_member (object, "links"), "speaker");
+
+          g_assert_cmpstr (json_object_get_string_member (object, "note"), ==, TRAP_NOTE);
+          g_assert_cmpstr (json_object_get_string_member (object, "text"), ==, MULTI_LINE_QUOTE);
+          g_assert_cmpstr (json_object_get_string_member (speaker, "text"), ==, "林文华");
+          g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (speaker, "attributes"), "title"), ==, "Mayor");
+          g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "attributes"), "mode"), ==, "direct");
+        }
+    }
+
+  g_assert_cmpuint (n, ==, N_ALICE + 1);
+}
+
+static JsonArray *
+selectors_of (JsonObject *annotation)
+{
+  JsonObject *target = json_object_get_object_member (annotation, "target");
+
+  return json_object_get_array_member (target, "selector");
+}
+
+/* The rules of the W3C Web Annotation Data Model the export relies on. */
+static void
+test_w3c (void)
+{
+  g_autoptr(GlossExporter) exporter = exporter_for (GLOSS_EXPORT_W3C, ALICE, NULL);
+  g_autoptr(GlossDocument) article = load_article ();
+  g_autofree char *data = render (exporter, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *collection, *page;
+  JsonArray *context, *items;
+  gboolean seen_note = FALSE, seen_link = FALSE;
+
+  json_parser_load_from_data (parser, data, -1, &error);
+  g_assert_no_error (error);
+  collection = json_node_get_object (json_parser_get_root (parser));
+
+  context = json_object_get_array_member (collection, "@context");
+  g_assert_cmpstr (json_array_get_string_element (context, 0), ==, "http://www.w3.org/ns/anno.jsonld");
+  g_assert_cmpstr (json_object_get_string_member (collection, "type"), ==, "AnnotationCollection");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (collection, "id"), "urn:uuid:"));
+  g_assert_cmpint (json_object_get_int_member (collection, "total"), ==, N_ALICE);
+
+  page = json_object_get_object_member (collection, "first");
+  g_assert_cmpstr (json_object_get_string_member (page, "type"), ==, "AnnotationPage");
+  g_assert_cmpstr (json_object_get_string_member (page, "partOf"), ==, json_object_get_string_member (collection, "id"));
+  items = json_object_get_array_member (page, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, N_ALICE);
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *annotation = json_array_get_object_element (items, i);
+      JsonArray *selectors = selectors_of (annotation);
+      JsonArray *bodies = json_object_get_array_member (annotation, "body");
+      JsonObject *creator = json_object_get_object_member (annotation, "creator");
+      const char *exact = NULL;
+      gint64 start = -1, end = -1;
+      guint n_tags = 0;
+
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (annotation, "id"), "urn:uuid:6f1c2a9e-"));
+      g_assert_cmpstr (json_object_get_string_member (annotation, "type"), ==, "Annotation");
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (annotation, "target"), "source"),
+                       ==, "https://news.example.org/2026/water.html");
+      g_assert_cmpstr (json_object_get_string_member (creator, "nickname"), ==, "alice");
+      g_assert_cmpstr (json_object_get_string_member (creator, "name"), ==, "Alice Zhang");
+      g_assert_cmpstr (json_object_get_string_member (annotation, "created"), ==, "2026-11-28T10:00:00Z");
+      g_assert_cmpstr (json_object_get_string_member (annotation, "modified"), ==, "2026-11-28T11:30:00Z");
+
+      for (guint b = 0; b < json_array_get_length (bodies); b++)
+        {
+          JsonObject *body = json_array_get_object_element (bodies, b);
+          const char *purpose = json_object_get_string_member (body, "purpose");
+
+          if (g_str_equal (purpose, "tagging"))
+            {
+              g_assert_cmpstr (json_object_get_string_member (body, "type"), ==, "TextualBody");
+              n_tags++;
+            }
+          else if (g_str_equal (purpose, "commenting"))
+            {
+              g_assert_cmpstr (json_object_get_string_member (body, "type"), ==, "TextualBody");
+              if (g_str_equal (json_object_get_string_member (body, "value"), TRAP_NOTE))
+                seen_note = TRUE;
+            }
+          else if (g_str_equal (purpose, "linking"))
+            {
+              /* Only SpecificResources and TextualBodies may have a purpose. */
+              g_assert_cmpstr (json_object_get_string_member (body, "type"), ==, "SpecificResource");
+              g_assert_true (g_str_has_prefix (json_object_get_string_member (body, "source"), "urn:uuid:"));
+              seen_link = TRUE;
+            }
+          else
+            g_assert_not_reached ();
+        }
+      g_assert_cmpuint (n_tags, ==, 1);
+
+      g_assert_cmpuint (json_array_get_length (selectors), ==, 2);
+      for (guint s = 0; s < json_array_get_length (selectors); s++)
+        {
+          JsonObject *selector = json_array_get_object_element (selectors, s);
+          const char *type = json_object_get_string_member (selector, "type");
+
+          if (g_str_equal (type, "TextQuoteSelector"))
+            exact = json_object_get_string_member (selector, "exact");
+          else if (g_str_equal (type, "TextPositionSelector"))
+            {
+              start = json_object_get_int_member (selector, "start");
+              end = json_object_get_int_member (selector, "end");
+              g_assert_cmpuint (json_object_get_size (selector), ==, 3);
+            }
+          else
+            g_assert_not_reached ();
+        }
+
+      /* Positions count code points and slice the article to exact. */
+      g_assert_nonnull (exact);
+      g_assert_cmpint (start, >=, 0);
+      g_assert_cmpint (end, >=, start);
+      {
+        g_autofree char *slice = gloss_document_get_slice (article, start, end);
+        g_assert_cmpstr (slice, ==, exact);
+      }
+    }
+
+  g_assert_true (seen_note);
+  g_assert_true (seen_link);
+}
+
+static void
+test_brat (void)
+{
+  g_autoptr(GlossExporter) exporter = exporter_for (GLOSS_EXPORT_BRAT, ALICE, BOB, NULL);
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "brat", "nested", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (out);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *txt_path = g_build_filename (out, "mixed.txt.alice.txt", NULL);
+  g_autofree char *ann_path = g_build_filename (out, "mixed.txt.alice.ann", NULL);
+  g_autofree char *bob_path = g_build_filename (out, "mixed.txt.bob.ann", NULL);
+  g_autofree char *txt = NULL;
+  g_autofree char *ann = NULL;
+  g_autoptr(GlossDocument) text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_t = 0, n_r = 0, n_split = 0;
+  gboolean seen_note = FALSE;
+
+  g_assert_null (gloss_exporter_render (exporter, NULL, &error));
+  g_assert_error (error, GLOSS_EXPORT_ERROR, GLOSS_EXPORT_ERROR_FORMAT);
+  g_clear_error (&error);
+
+  g_assert_true (gloss_exporter_write_file (exporter, folder, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (bob_path, G_FILE_TEST_EXISTS));
+
+  txt = gloss_test_read (txt_path, NULL);
+  ann = gloss_test_read (ann_path, NULL);
+  text = gloss_document_new (txt, -1, &error);
+  g_assert_no_error (error);
+
+  lines = g_strsplit (ann, "\n", -1);
+  for (guint i = 0; lines[i] && *lines[i]; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      if (lines[i][0] == 'T')
+        {
+          g_auto(GStrv) head = g_strsplit (fields[1], " ", 2);
+          g_auto(GStrv) fragments = g_strsplit (head[1], ";", -1);
+          g_autoptr(GString) joined = g_string_new (NULL);
+
+          g_assert_cmpuint (g_strv_length (fields), ==, 3);
+          for (guint f = 0; fragments[f]; f++)
+            {
+              guint s, e;
+              g_autofree char *slice = NULL;
+
+              g_assert_cmpint (sscanf (fragments[f], "%u %u", &s, &e), ==, 2);
+              slice = gloss_document_get_slice (text, s, e);
+              g_assert_null (strchr (slice, '\n'));
+              if (f > 0)
+                g_string_append_c (joined, ' ');
+              g_string_append (joined, slice);
+            }
+          /* brat's offsets are characters of the .txt: they slice it to the text field. */
+          g_assert_cmpstr (joined->str, ==, fields[2]);
+          if (g_strv_length (fragments) > 1)
+            {
+              g_assert_cmpstr (fields[2], ==, "Every home gets water 💧, and every village too.");
+              n_split++;
+            }
+          n_t++;
+        }
+      else if (lines[i][0] == 'R')
+        {
+          g_assert_true (g_str_has_prefix (fields[1], "speaker Arg1:T"));
+          n_r++;
+        }
+      else if (g_str_has_prefix (lines[i], "#") && g_str_has_prefix (fields[1], "AnnotatorNotes"))
+        {
+          if (g_str_equal (fields[2], "=HYPERLINK(\"http://x\"), he said, \"really\"\\nsecond line"))
+            seen_note = TRUE;
+        }
+      else if (lines[i][0] == 'A')
+        g_assert_cmpuint (g_strv_length (fields), ==, 2);
+    }
+
+  g_assert_cmpuint (n_t, ==, N_ALICE);
+  g_assert_cmpuint (n_r, ==, 3);
+  g_assert_cmpuint (n_split, ==, 1);
+  g_assert_true (seen_note);
+  g_assert_nonnull (strstr (ann, "\tmode T"));
+  g_assert_nonnull (strstr (ann, "\ttitle T"));
+  g_assert_nonnull (strstr (ann, "\tGlossAttribute T"));
+
+  gloss_test_rm_rf (dir);
+}
+
+static void
+test_markdown (void)
+{
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_MARKDOWN);
+  g_autoptr(GlossExporter) by_tag = exporter_for (GLOSS_EXPORT_MARKDOWN, ALICE, NULL);
+  const char *quote[] = { "quote", NULL };
+  g_autofree char *path = gloss_test_data_path ("export", ALICE, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *tagged = NULL;
+  const char *mayor, *without, *zhou;
+
+  gloss_exporter_set_tags (exporter, quote);
+  g_assert_true (gloss_exporter_add_file (exporter, file, NULL, &error));
+  data = render (exporter, NULL);
+
+  mayor = strstr (data, "\n## 林文华, Mayor, City, \"Water\" Bureau\n");
+  zhou = strstr (data, "\n## 周敏, 局长\n");
+  without = strstr (data, "\n## Without a speaker\n");
+  g_assert_nonnull (mayor);
+  g_assert_nonnull (zhou);
+  g_assert_nonnull (without);
+  g_assert_true (without > mayor && without > zhou);
+  g_assert_nonnull (strstr (mayor, "\n> Every home gets water 💧,\n> and every village too.\n"));
+  g_assert_nonnull (strstr (without, "> 𠀋字不常见。\n"));
+  g_assert_nonnull (strstr (data, "2026-03-12"));
+  /* Emphasis characters in a note are escaped, lines joined. */
+  g_assert_nonnull (strstr (data, "=HYPERLINK(\"http://x\"), he said, \"really\" second line"));
+
+  gloss_exporter_set_group (by_tag, GLOSS_EXPORT_GROUP_TAG);
+  tagged = render (by_tag, NULL);
+  g_assert_nonnull (strstr (tagged, "\n## Quote\n"));
+  g_assert_nonnull (strstr (tagged, "\n## Official\n"));
+  g_assert_nonnull (strstr (tagged, "**林文华, Mayor, City, \"Water\" Bureau**"));
+}
+
+static void
+test_conll (void)
+{
+  g_autoptr(GlossExporter) exporter = exporter_for (GLOSS_EXPORT_CONLL, ALICE, NULL);
+  g_autofree char *data = render (exporter, NULL);
+  g_auto(GStrv) lines = g_strsplit (data, "\n", -1);
+  guint n_sentences = 0, n_b = 0;
+  gboolean previous_blank = TRUE;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+
+      if (*lines[i] == '\0')
+        {
+          g_assert_false (previous_blank && lines[i + 1] != NULL && i > 3);
+          previous_blank = TRUE;
+          continue;
+        }
+      if (lines[i][0] == '#')
+        continue;
+      if (previous_blank && !g_str_has_prefix (lines[i], "-DOCSTART-"))
+        n_sentences++;
+      previous_blank = FALSE;
+
+      fields = g_strsplit (lines[i], "\t", -1);
+      g_assert_cmpuint (g_strv_length (fields), ==, 2);
+      g_assert_true (g_str_equal (fields[1], "O") || g_str_has_prefix (fields[1], "B-") || g_str_has_prefix (fields[1], "I-"));
+      if (g_str_has_prefix (fields[1], "B-"))
+        n_b++;
+    }
+
+  /* Every annotation begins exactly once; nothing here overlaps. */
+  g_assert_cmpuint (n_b, ==, N_ALICE);
+  /* Title, Mayor…, Critics…, “我们…”, 周敏表示。, 她说…, Dr. Hart… */
+  g_assert_cmpuint (n_sentences, ==, 7);
+  g_assert_nonnull (strstr (data, "\nClean\tB-program\nWater\tI-program\n"));
+  g_assert_nonnull (strstr (data, "\n林\tB-official\n文\tI-official\n华\tI-official\n"));
+  g_assert_nonnull (strstr (data, "\n💧\tI-quote\n,\tI-quote\nand\tI-quote\n"));
+  g_assert_nonnull (strstr (data, "\n𠀋\tB-quote\n字\tI-quote\n"));
+  g_assert_nonnull (strstr (data, "\nDr\tB-person\n.\tI-person\nHart\tI-person\n"));
+}
+
+static void
+test_missing_article (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *from = gloss_test_data_path ("export", ALICE, NULL);
+  g_autofree char *to = g_build_filename (dir, ALICE, NULL);
+  g_autofree char *data = gloss_test_read (from, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (to);
+  g_autoptr(GlossExporter) brat = gloss_exporter_new (GLOSS_EXPORT_BRAT);
+  g_autoptr(GlossExporter) csv = gloss_exporter_new (GLOSS_EXPORT_CSV);
+  g_autoptr(GError) error = NULL;
+  GlossExportRecord *record;
+
+  gloss_test_write (to, data, -1);
+
+  g_assert_false (gloss_exporter_add_file (brat, file, NULL, &error));
+  g_assert_error (error, GLOSS_EXPORT_ERROR, GLOSS_EXPORT_ERROR_NO_ARTICLE);
+  g_clear_error (&error);
+
+  /* A table does without: the stored text, no context. */
+  g_assert_true (gloss_exporter_add_file (csv, file, NULL, &error));
+  g_assert_no_error (error);
+  record = record_by_suffix (gloss_exporter_get_records (csv), "003");
+  g_assert_cmpstr (record->text, ==, MULTI_LINE_QUOTE);
+  g_assert_null (record->sentence);
+  g_assert_cmpint (record->start_utf16, ==, -1);
+  g_assert_cmpuint (record->paragraph, ==, 0);
+
+  gloss_test_rm_rf (dir);
+}
+
+static void
+test_sentences (void)
+{
+  struct { const char *text; const char *first; } cases[] = {
+    { "One. Two.", "One." },
+    { "Pi is 3.14 today. Next.", "Pi is 3.14 today." },
+    { "他说:“好。”然后走了。", "他说:“好。”" },
+    { "Mr. Smith left! Then", "Mr. Smith left!" },
+    { "line one\nline two\n\npara", "line one\nline two" },
+    { "Wait?! Yes", "Wait?!" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *text = cases[i].text;
+      const char *end = gloss_export_sentence_end (text, text + strlen (text));
+      g_autofree char *first = g_strndup (text, end - text);
+
+      g_assert_cmpstr (first, ==, cases[i].first);
+    }
+}
+
+/* The CLI: a bad input among good ones, and nothing is written. */
+static void
+test_cli (void)
+{
+  const char *cli = g_getenv ("GLOSS_CLI");
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *data_dir = gloss_test_data_path ("export", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *bad_dir = g_build_filename (dir, "corpus", NULL);
+  g_autofree char *bad = g_build_filename (bad_dir, "broken.txt.carol.gloss.json", NULL);
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("GLOSS_CLI is not set");
+      return;
+    }
+
+  {
+    const char *argv[] = { cli, "export", "--format", "jsonl", "--tag", "quote", "--annotator", "alice", data_dir, NULL };
+
+    g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, &stdout_text, &stderr_text, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    {
+      g_auto(GStrv) lines = g_strsplit (stdout_text, "\n", -1);
+      g_assert_cmpuint (g_strv_length (lines), ==, 4 + 1);
+    }
+    g_clear_pointer (&stdout_text, g_free);
+    g_clear_pointer (&stderr_text, g_free);
+  }
+
+  g_mkdir (bad_dir, 0700);
+  gloss_test_write (bad, "{ \"format\": \"gloss\", ", -1);
+  {
+    const char *argv[] = { cli, "export", "--format", "csv", "-o", out, data_dir, bad_dir, NULL };
+
+    g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, &stdout_text, &stderr_text, &status, &error);
+    g_assert_no_error (error);
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_true (g_str_has_prefix (stderr_text, "gloss-cli: "));
+    g_assert_nonnull (strstr (stderr_text, "broken.txt.carol.gloss.json"));
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&stdout_text, g_free);
+    g_clear_pointer (&stderr_text, g_free);
+  }
+
+  {
+    const char *argv[] = { cli, "export", "--format", "xlsx", data_dir, NULL };
+
+    /* A workbook is no text for a terminal. */
+    g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, &stdout_text, &stderr_text, &status, &error);
+    g_assert_no_error (error);
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_cmpstr (stdout_text, ==, "");
+  }
+
+  gloss_test_rm_rf (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/records", test_records);
+  g_test_add_func ("/export/filters", test_filters);
+  g_test_add_func ("/export/sentences", test_sentences);
+  g_test_add_func ("/export/csv", test_csv);
+  g_test_add_func ("/export/xlsx", test_xlsx);
+  g_test_add_func ("/export/jsonl", test_jsonl);
+  g_test_add_func ("/export/w3c", test_w3c);
+  g_test_add_func ("/export/brat", test_brat);
+  g_test_add_func ("/export/markdown", test_markdown);
+  g_test_add_func ("/export/conll", test_conll);
+  g_test_add_func ("/export/missing-article", test_missing_article);
+  g_test_add_func ("/export/cli", test_cli);
+
+  return g_test_run ();
+}
