@@ -5,14 +5,29 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-article-view.h"
 #include "gloss-codebook.h"
+#include "gloss-details-pane.h"
 #include "gloss-document.h"
 #include "gloss-loader.h"
+#include "gloss-sidebar.h"
 #include "gloss-sidecar.h"
 #include "gloss-window.h"
+#include "gloss-window-private.h"
+
+/*
+ * Saving is careful in three ways.  The sidecar refuses to write over a
+ * file changed since it was read (entity tag); a file monitor notices such
+ * a change early and stops autosave until the user picks Reload or Keep
+ * Mine.  A sidecar that fails to load is never written to: edits stay in
+ * the window until the user saves them elsewhere or fixes the file.
+ */
+
+#define MAX_RECENT 20
 
 struct _GlossWindow
 {
@@ -20,13 +35,37 @@ struct _GlossWindow
 
   /* Template children */
   GlossArticleView     *article_view;
+  GtkInfoBar           *conflict_bar;
+  GtkLabel             *conflict_label;
+  GtkInfoBar           *error_bar;
+  GtkLabel             *error_label;
+  GtkSearchEntry       *find_entry;
+  GtkLabel             *find_label;
+  AdwFlap              *flap;
+  AdwSplitButton       *open_button;
+  GtkSearchBar         *search_bar;
+  GlossSidebar         *sidebar;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
 
+  GSettings            *settings;
   GCancellable         *cancellable;
   GFile                *file;
   GlossDocument        *document;
   GlossSidecar         *sidecar;
+  GFileMonitor         *monitor;
+  GFile                *broken_file;
+  GMenu                *recent_menu;
+  char                 *pick_attribute;
+  GlossAnnotation      *pick_target;
+
+  guint                 autosave_id;
+  guint                 saving : 1;
+  guint                 manual_save : 1;
+  guint                 save_again : 1;
+  guint                 conflict : 1;
+  guint                 close_after_save : 1;
+  guint                 closing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -40,10 +79,32 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void update_actions (GlossWindow *self);
+static void save (GlossWindow *self, GlossSidecarSaveFlags flags, gboolean manual);
+
 GlossWindow *
 gloss_window_new (GlossApplication *application)
 {
   return g_object_new (GLOSS_TYPE_WINDOW, "application", application, NULL);
+}
+
+/* Feedback */
+
+static void
+toast (GlossWindow *self,
+       const char  *message,
+       const char  *button,
+       const char  *action)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  if (button != NULL)
+    {
+      adw_toast_set_button_label (toast, button);
+      adw_toast_set_action_name (toast, action);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -57,15 +118,59 @@ show_error (GlossWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static void
+update_title (GlossWindow *self)
+{
+  const char *title = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *subtitle = NULL;
+  gboolean modified = FALSE;
+
+  if (self->document != NULL)
+    {
+      const char *text = gloss_document_get_text (self->document);
+      const char *newline = strchr (text, '\n');
+
+      title = gloss_document_get_title (self->document);
+      /* A plain-text article's heading is its first line, standing alone. */
+      if (title == NULL && newline != NULL && newline[1] == '\n' && newline - text < 160)
+        title = shown = g_strndup (text, newline - text);
+      if (title == NULL)
+        title = gloss_document_get_source (self->document);
+    }
+  if (title == NULL && self->file != NULL)
+    title = shown = g_file_get_basename (self->file);
+  if (title == NULL)
+    title = _("Gloss");
+
+  if (self->sidecar != NULL)
+    {
+      GFile *file = gloss_sidecar_get_file (self->sidecar);
+
+      modified = gloss_annotation_set_get_modified (gloss_sidecar_get_annotations (self->sidecar));
+      if (self->broken_file != NULL)
+        subtitle = g_strdup (_("Annotations not saved: the file could not be read"));
+      else if (file != NULL)
+        subtitle = g_file_get_basename (file);
+    }
+
+  {
+    g_autofree char *full = modified ? g_strconcat ("• ", title, NULL) : g_strdup (title);
+
+    adw_window_title_set_title (self->window_title, full);
+    adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
+    gtk_window_set_title (GTK_WINDOW (self), full);
+  }
+}
+
+/* Annotator */
+
 static char *
 annotator_id (GlossWindow *self)
 {
-  GlossApplication *app = GLOSS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_autofree char *id = NULL;
+  g_autofree char *id = g_settings_get_string (self->settings, "annotator-id");
 
-  if (app != NULL)
-    id = g_settings_get_string (gloss_application_get_settings (app), "annotator-id");
-  if (id == NULL || !gloss_annotator_id_is_valid (id))
+  if (id == NULL || *id == '\0' || !gloss_annotator_id_is_valid (id))
     {
       g_free (id);
       id = gloss_annotator_id_default ();
@@ -74,21 +179,268 @@ annotator_id (GlossWindow *self)
   return g_steal_pointer (&id);
 }
 
+/* Recent files */
+
+static void
+rebuild_recent_menu (GlossWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-articles");
+  guint shown = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; recent[i] != NULL && shown < 10; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (name == NULL)
+        continue;
+      item = g_menu_item_new (name, NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_menu, item);
+      shown++;
+    }
+}
+
+static void
+note_opened (GlossWindow *self,
+             GFile       *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-articles");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
+    if (!g_str_equal (recent[i], uri))
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-articles", (const char * const *)updated);
+}
+
+/* The sidecar on disk */
+
+static void
+set_conflict (GlossWindow *self,
+              gboolean     conflict)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  self->conflict = !!conflict;
+  if (conflict && self->sidecar != NULL && gloss_sidecar_get_file (self->sidecar) != NULL)
+    {
+      name = g_file_get_basename (gloss_sidecar_get_file (self->sidecar));
+      text = g_strdup_printf (_("The annotations file “%s” changed on disk. Reload it, or keep your version and replace the file."), name);
+      gtk_label_set_label (self->conflict_label, text);
+    }
+  gtk_info_bar_set_revealed (self->conflict_bar, self->conflict);
+  update_actions (self);
+}
+
+static void
+disk_etag_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GlossWindow) self = user_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *ours;
+  const char *theirs = NULL;
+
+  info = g_file_query_info_finish (G_FILE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->sidecar == NULL || self->saving)
+    return;
+
+  ours = gloss_sidecar_get_etag (self->sidecar);
+  if (info != NULL)
+    theirs = g_file_info_get_etag (info);
+
+  /* A file we never wrote appearing, or ours changing or going away. */
+  if (g_strcmp0 (ours, theirs) != 0 && !(ours == NULL && theirs == NULL))
+    set_conflict (self, TRUE);
+}
+
+void
+_gloss_window_check_disk (GlossWindow *self)
+{
+  GFile *file;
+
+  if (self->sidecar == NULL || self->broken_file != NULL || self->saving ||
+      (file = gloss_sidecar_get_file (self->sidecar)) == NULL)
+    return;
+
+  g_file_query_info_async (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, self->cancellable, disk_etag_cb, g_object_ref (self));
+}
+
+static void
+monitor_changed_cb (GlossWindow       *self,
+                    GFile             *file,
+                    GFile             *other,
+                    GFileMonitorEvent  event,
+                    GFileMonitor      *monitor)
+{
+  if (event == G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT ||
+      event == G_FILE_MONITOR_EVENT_CREATED ||
+      event == G_FILE_MONITOR_EVENT_DELETED ||
+      event == G_FILE_MONITOR_EVENT_RENAMED ||
+      event == G_FILE_MONITOR_EVENT_MOVED_IN)
+    _gloss_window_check_disk (self);
+}
+
+static void
+watch_sidecar (GlossWindow *self)
+{
+  GFile *file = self->sidecar ? gloss_sidecar_get_file (self->sidecar) : NULL;
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  if (file == NULL || self->broken_file != NULL)
+    return;
+
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Autosave */
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+
+  self->autosave_id = 0;
+  save (self, GLOSS_SIDECAR_SAVE_NONE, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_autosave (GlossWindow *self)
+{
+  guint delay = g_settings_get_uint (self->settings, "autosave-delay");
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (delay > 0 && !self->conflict && self->broken_file == NULL)
+    self->autosave_id = g_timeout_add_seconds (delay, autosave_cb, self);
+}
+
+static void
+set_changed_cb (GlossWindow *self)
+{
+  schedule_autosave (self);
+  update_actions (self);
+}
+
+static void
+modified_changed_cb (GlossWindow *self)
+{
+  update_title (self);
+  update_actions (self);
+}
+
+/* Loading */
+
+static void
+view_selected_cb (GlossWindow *self)
+{
+  gloss_sidebar_set_selected (self->sidebar, gloss_article_view_get_selected (self->article_view));
+  update_actions (self);
+}
+
+static void
+sidebar_selected_cb (GlossWindow *self)
+{
+  GlossAnnotation *annotation = gloss_sidebar_get_selected (self->sidebar);
+
+  if (annotation != gloss_article_view_get_selected (self->article_view))
+    {
+      gloss_article_view_set_selected (self->article_view, annotation);
+      gloss_article_view_scroll_to (self->article_view, annotation);
+    }
+}
+
 static void
 set_sidecar (GlossWindow  *self,
              GlossSidecar *sidecar)
 {
+  GlossAnnotationSet *set;
+
+  if (self->sidecar != NULL)
+    g_signal_handlers_disconnect_by_data (gloss_sidecar_get_annotations (self->sidecar), self);
+
   g_set_object (&self->sidecar, sidecar);
   gloss_sidecar_attach_document (sidecar, self->document);
+  set = gloss_sidecar_get_annotations (sidecar);
+
+  gloss_article_view_set_selected (self->article_view, NULL);
   gloss_article_view_set_codebook (self->article_view, gloss_sidecar_get_codebook (sidecar));
-  gloss_article_view_set_annotations (self->article_view, gloss_sidecar_get_annotations (sidecar));
+  gloss_article_view_set_annotations (self->article_view, set);
+  gloss_sidebar_set_model (self->sidebar, set, gloss_sidecar_get_codebook (sidecar));
+
+  g_signal_connect_object (set, "changed", G_CALLBACK (set_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (set, "notify::modified", G_CALLBACK (modified_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (set, "notify::can-undo", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (set, "notify::can-redo", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+
+  watch_sidecar (self);
+  update_title (self);
+  update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDECAR]);
 }
 
+static GlossSidecar *
+new_own_sidecar (GlossWindow   *self,
+                 GlossCodebook *codebook)
+{
+  g_autofree char *id = annotator_id (self);
+  g_autofree char *name = g_settings_get_string (self->settings, "annotator-name");
+  g_autoptr(GFile) own = gloss_sidecar_file_for_article (self->file, id);
+  GlossSidecar *sidecar = gloss_sidecar_new (id, codebook);
+
+  gloss_sidecar_set_file (sidecar, own);
+  if (name != NULL && *name != '\0')
+    gloss_sidecar_set_annotator_name (sidecar, name);
+
+  return sidecar;
+}
+
 static void
-sidecar_loaded_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+show_broken (GlossWindow *self,
+             GFile       *file,
+             GError      *error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *text = NULL;
+
+  g_set_object (&self->broken_file, file);
+  /* The core's message names the file and the JSON path of the problem. */
+  text = g_strdup_printf (_("The annotations could not be loaded, and Gloss will not write over “%s”. "
+                            "New annotations are kept in this window only: use Save As to keep them, "
+                            "or fix the file and try again.\n%s"), name, error->message);
+  gtk_label_set_label (self->error_label, text);
+  gtk_info_bar_set_revealed (self->error_bar, TRUE);
+}
+
+static void
+own_loaded_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   g_autoptr(GlossWindow) self = user_data;
   g_autoptr(GlossSidecar) sidecar = NULL;
@@ -100,12 +452,67 @@ sidecar_loaded_cb (GObject      *object,
 
   if (sidecar == NULL)
     {
-      /* The article stays open; the broken file is left exactly as it is. */
-      show_error (self, error->message);
+      g_autoptr(GlossSidecar) empty = NULL;
+
+      show_broken (self, G_FILE (object), error);
+      empty = gloss_sidecar_new (gloss_annotator_id_default (), NULL);
+      /* No file: nothing can be written until the user picks one. */
+      set_sidecar (self, empty);
       return;
     }
 
+  g_clear_object (&self->broken_file);
+  gtk_info_bar_set_revealed (self->error_bar, FALSE);
+  set_conflict (self, FALSE);
   set_sidecar (self, sidecar);
+}
+
+static void
+colleague_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GlossWindow) self = user_data;
+  g_autoptr(GlossSidecar) colleague = NULL;
+  g_autoptr(GlossSidecar) own = NULL;
+  g_autoptr(GError) error = NULL;
+
+  colleague = gloss_sidecar_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* A colleague's layer is theirs to edit; ours starts empty, with the
+   * team's codebook when their file carries one. */
+  own = new_own_sidecar (self, colleague ? gloss_sidecar_get_codebook (colleague) : NULL);
+  set_sidecar (self, own);
+}
+
+static void
+load_annotations (GlossWindow *self)
+{
+  g_autofree char *id = annotator_id (self);
+  g_autoptr(GFile) own = gloss_sidecar_file_for_article (self->file, id);
+  g_autoptr(GPtrArray) layers = NULL;
+
+  if (g_file_query_exists (own, NULL))
+    {
+      gloss_sidecar_load_async (own, self->cancellable, own_loaded_cb, g_object_ref (self));
+      return;
+    }
+
+  layers = gloss_sidecar_list_for_article (self->file, NULL);
+  if (layers != NULL && layers->len > 0)
+    {
+      gloss_sidecar_load_async (g_ptr_array_index (layers, 0), self->cancellable,
+                                colleague_loaded_cb, g_object_ref (self));
+      return;
+    }
+
+  {
+    g_autoptr(GlossSidecar) sidecar = new_own_sidecar (self, NULL);
+
+    set_sidecar (self, sidecar);
+  }
 }
 
 static void
@@ -116,10 +523,6 @@ document_loaded_cb (GObject      *object,
   g_autoptr(GlossWindow) self = user_data;
   g_autoptr(GlossDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) own = NULL;
-  g_autoptr(GPtrArray) others = NULL;
-  g_autofree char *id = NULL;
-  const char *title;
 
   document = gloss_document_load_file_finish (result, &error);
   if (document == NULL)
@@ -132,36 +535,10 @@ document_loaded_cb (GObject      *object,
   g_set_object (&self->document, document);
   gloss_article_view_set_document (self->article_view, document);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  update_title (self);
+  note_opened (self, self->file);
 
-  title = gloss_document_get_title (document);
-  if (title == NULL)
-    title = gloss_document_get_source (document);
-  adw_window_title_set_title (self->window_title, title ? title : _("Untitled article"));
-  gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Gloss"));
-
-  id = annotator_id (self);
-  own = gloss_sidecar_file_for_article (self->file, id);
-  if (g_file_query_exists (own, NULL))
-    {
-      gloss_sidecar_load_async (own, self->cancellable, sidecar_loaded_cb, g_object_ref (self));
-      return;
-    }
-
-  /* No layer of our own yet: show a colleague's, if there is one. */
-  others = gloss_sidecar_list_for_article (self->file, NULL);
-  if (others != NULL && others->len > 0)
-    {
-      gloss_sidecar_load_async (g_ptr_array_index (others, 0), self->cancellable,
-                                sidecar_loaded_cb, g_object_ref (self));
-      return;
-    }
-
-  {
-    g_autoptr(GlossSidecar) sidecar = gloss_sidecar_new (id, NULL);
-
-    gloss_sidecar_set_file (sidecar, own);
-    set_sidecar (self, sidecar);
-  }
+  load_annotations (self);
 }
 
 /**
@@ -169,7 +546,8 @@ document_loaded_cb (GObject      *object,
  * @self: a #GlossWindow
  * @file: an article (text or saved HTML page)
  *
- * Loads @file and the sidecar beside it, asynchronously.
+ * Loads @file and the user's sidecar beside it, asynchronously.  A window
+ * already showing an article opens @file in a new window.
  */
 void
 gloss_window_open (GlossWindow *self,
@@ -178,15 +556,574 @@ gloss_window_open (GlossWindow *self,
   g_return_if_fail (GLOSS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  if (self->file != NULL)
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+      GlossWindow *other;
+
+      if (app == NULL)
+        return;
+      other = gloss_window_new (GLOSS_APPLICATION (app));
+      gloss_window_open (other, file);
+      gtk_window_present (GTK_WINDOW (other));
+      return;
+    }
+
   g_set_object (&self->file, file);
+  update_title (self);
   gloss_document_load_file_async (file, NULL, self->cancellable, document_loaded_cb, g_object_ref (self));
 }
+
+/* Saving */
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GlossWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean manual = self->manual_save;
+  GlossSidecar *sidecar = GLOSS_SIDECAR (object);
+
+  if (!gloss_sidecar_save_finish (sidecar, result, &error))
+    {
+      self->saving = FALSE;
+      self->close_after_save = FALSE;
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        set_conflict (self, TRUE);
+      else
+        show_error (self, error->message);
+      update_actions (self);
+      return;
+    }
+
+  self->saving = FALSE;
+  if (sidecar != self->sidecar)
+    return;
+
+  set_conflict (self, FALSE);
+  watch_sidecar (self);
+  update_title (self);
+  update_actions (self);
+
+  if (self->close_after_save)
+    {
+      self->closing = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  if (manual)
+    toast (self, _("Saved"), NULL, NULL);
+
+  if (self->save_again || gloss_annotation_set_get_modified (gloss_sidecar_get_annotations (sidecar)))
+    {
+      self->save_again = FALSE;
+      schedule_autosave (self);
+    }
+}
+
+static void
+save_to (GlossWindow           *self,
+         GFile                 *file,
+         GlossSidecarSaveFlags  flags,
+         gboolean               manual)
+{
+  if (self->saving)
+    {
+      self->save_again = TRUE;
+      return;
+    }
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->saving = TRUE;
+  update_actions (self);
+
+  self->manual_save = !!manual;
+  gloss_sidecar_save_async (self->sidecar, file, flags, self->cancellable, saved_cb, g_object_ref (self));
+}
+
+static void
+save (GlossWindow           *self,
+      GlossSidecarSaveFlags  flags,
+      gboolean               manual)
+{
+  if (self->sidecar == NULL || self->broken_file != NULL ||
+      gloss_sidecar_get_file (self->sidecar) == NULL)
+    return;
+  if (self->conflict && !(flags & GLOSS_SIDECAR_SAVE_OVERWRITE))
+    return;
+  if (!manual && !gloss_annotation_set_get_modified (gloss_sidecar_get_annotations (self->sidecar)))
+    return;
+
+  save_to (self, NULL, flags, manual);
+}
+
+/* Actions */
+
+static void
+update_actions (GlossWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GlossAnnotationSet *set = self->sidecar ? gloss_sidecar_get_annotations (self->sidecar) : NULL;
+  gboolean has_selected = gloss_article_view_get_selected (self->article_view) != NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.save",
+                                 set != NULL && self->broken_file == NULL && !self->conflict && !self->saving &&
+                                 gloss_sidecar_get_file (self->sidecar) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.save-as", set != NULL && !self->saving);
+  gtk_widget_action_set_enabled (widget, "win.undo", set != NULL && gloss_annotation_set_can_undo (set));
+  gtk_widget_action_set_enabled (widget, "win.redo", set != NULL && gloss_annotation_set_can_redo (set));
+  gtk_widget_action_set_enabled (widget, "win.keep-mine", self->conflict && !self->saving);
+  gtk_widget_action_set_enabled (widget, "win.reload-annotations", self->file != NULL && self->document != NULL);
+  gtk_widget_action_set_enabled (widget, "win.tag-all", has_selected);
+  gtk_widget_action_set_enabled (widget, "win.delete-annotation", has_selected);
+  gtk_widget_action_set_enabled (widget, "win.find", self->document != NULL);
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  GlossWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        gloss_window_open (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) articles = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Open Article"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (articles, _("Articles"));
+  gtk_file_filter_add_mime_type (articles, "text/plain");
+  gtk_file_filter_add_mime_type (articles, "text/html");
+  gtk_file_filter_add_mime_type (articles, "application/xhtml+xml");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), articles);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), parent, NULL);
+    }
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  gloss_window_open (GLOSS_WINDOW (widget), file);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  save (self, GLOSS_SIDECAR_SAVE_NONE, TRUE);
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     GlossWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->sidecar != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL && self->broken_file != NULL && g_file_equal (file, self->broken_file))
+        show_error (self, _("Gloss does not write over an annotations file it could not read. Choose another name."));
+      else if (file != NULL)
+        {
+          /* The chooser has asked about replacing an existing file. */
+          g_clear_object (&self->broken_file);
+          gtk_info_bar_set_revealed (self->error_bar, FALSE);
+          save_to (self, file, GLOSS_SIDECAR_SAVE_OVERWRITE, TRUE);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  if (self->sidecar == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Save Annotations As"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      g_autofree char *base = g_file_get_basename (self->file);
+      g_autofree char *id = annotator_id (self);
+
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), parent, NULL);
+      name = g_strdup_printf ("%s.%s-copy%s", base, id, GLOSS_SIDECAR_SUFFIX);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossAnnotationSet *set;
+
+  if (self->sidecar == NULL)
+    return;
+
+  set = gloss_sidecar_get_annotations (self->sidecar);
+  if (g_str_equal (action_name, "win.undo"))
+    gloss_annotation_set_undo (set);
+  else
+    gloss_annotation_set_redo (set);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
+  GtkTextIter a, b;
+
+  /* A short selection is what the reader wants to find. */
+  if (gtk_text_buffer_get_selection_bounds (buffer, &a, &b) &&
+      gtk_text_iter_get_offset (&b) - gtk_text_iter_get_offset (&a) < 100)
+    {
+      g_autofree char *text = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->find_entry), text);
+    }
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
+}
+
+static void
+update_find_label (GlossWindow *self)
+{
+  guint n = gloss_article_view_get_n_matches (self->article_view);
+  int current = gloss_article_view_get_current_match (self->article_view);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->find_entry));
+  g_autofree char *label = NULL;
+
+  if (text == NULL || *text == '\0')
+    label = g_strdup ("");
+  else if (n == 0)
+    label = g_strdup (_("No matches"));
+  else if (current < 0)
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", n), n);
+  else
+    /* Translators: the current match of all matches, like “3 of 12” */
+    label = g_strdup_printf (_("%d of %u"), current + 1, n);
+
+  gtk_label_set_label (self->find_label, label);
+}
+
+static void
+find_changed_cb (GlossWindow *self)
+{
+  gloss_article_view_set_search_text (self->article_view, gtk_editable_get_text (GTK_EDITABLE (self->find_entry)));
+  gloss_article_view_find_next (self->article_view, FALSE);
+  update_find_label (self);
+}
+
+static void
+find_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  gloss_article_view_find_next (self->article_view, g_str_equal (action_name, "win.find-previous"));
+  update_find_label (self);
+}
+
+static void
+find_activate_cb (GlossWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.find-next", NULL);
+}
+
+static void
+find_next_cb (GlossWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.find-next", NULL);
+}
+
+static void
+find_previous_cb (GlossWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.find-previous", NULL);
+}
+
+static void
+find_stop_cb (GlossWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gloss_article_view_set_search_text (self->article_view, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  load_annotations (self);
+}
+
+static void
+keep_mine_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       GlossWindow      *self)
+{
+  if (g_str_equal (response, "replace"))
+    save (self, GLOSS_SIDECAR_SAVE_OVERWRITE, TRUE);
+}
+
+static void
+keep_mine_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Changed File?"),
+                                   _("Another program changed the annotations file since Gloss read it. "
+                                     "Replacing it with your version discards those changes."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (keep_mine_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+forward_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.tag-all"))
+    gtk_widget_activate_action (GTK_WIDGET (self->article_view), "article.tag-all", NULL);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self->article_view), "article.delete", NULL);
+}
+
+/* Article and sidebar signals */
+
+static void
+removed_cb (GlossWindow     *self,
+            GlossAnnotation *annotation)
+{
+  toast (self, _("Annotation removed"), _("_Undo"), "win.undo");
+}
+
+static void
+message_cb (GlossWindow *self,
+            const char  *text,
+            gboolean     undoable)
+{
+  toast (self, text, undoable ? _("_Undo") : NULL, undoable ? "win.undo" : NULL);
+}
+
+static void
+activated_cb (GlossWindow     *self,
+              GlossAnnotation *annotation)
+{
+  gloss_article_view_set_selected (self->article_view, annotation);
+  gloss_article_view_scroll_to (self->article_view, annotation);
+  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+}
+
+static void
+pick_link_cb (GlossWindow      *self,
+              const char       *attribute,
+              GlossDetailsPane *details)
+{
+  g_free (self->pick_attribute);
+  self->pick_attribute = g_strdup (attribute);
+  g_set_object (&self->pick_target, gloss_details_pane_get_annotation (details));
+  gloss_article_view_set_pick_mode (self->article_view, TRUE);
+  toast (self, _("Click the annotation to link to in the article, or press Escape"), NULL, NULL);
+}
+
+static void
+picked_cb (GlossWindow     *self,
+           GlossAnnotation *picked)
+{
+  GlossAnnotationSet *set = self->sidecar ? gloss_sidecar_get_annotations (self->sidecar) : NULL;
+  GlossCodebook *codebook = self->sidecar ? gloss_sidecar_get_codebook (self->sidecar) : NULL;
+  GlossTag *tag;
+  const GlossAttributeDef *def = NULL;
+
+  if (set == NULL || self->pick_target == NULL || self->pick_attribute == NULL ||
+      !gloss_annotation_set_find_position (set, self->pick_target, NULL))
+    return;
+
+  tag = gloss_codebook_lookup (codebook, gloss_annotation_get_tag (self->pick_target));
+  if (tag != NULL)
+    def = gloss_tag_lookup_attribute (tag, self->pick_attribute);
+
+  if (picked == self->pick_target ||
+      (def != NULL && def->to != NULL && def->to[0] != NULL &&
+       !g_strv_contains ((const char * const *)def->to, gloss_annotation_get_tag (picked))))
+    {
+      toast (self, _("That annotation cannot be linked here: its tag is not one this field allows"), NULL, NULL);
+      return;
+    }
+
+  gloss_annotation_set_set_attribute (set, self->pick_target, self->pick_attribute,
+                                      gloss_annotation_get_id (picked));
+  gloss_article_view_set_selected (self->article_view, self->pick_target);
+}
+
+/* Drag and drop */
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GlossWindow   *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    gloss_window_open (self, l->data);
+
+  return files != NULL;
+}
+
+/* Closing */
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   GlossWindow      *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      self->closing = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      if (self->broken_file != NULL || self->conflict)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), self->conflict ? "win.keep-mine" : "win.save-as", NULL);
+          return;
+        }
+      self->close_after_save = TRUE;
+      save (self, GLOSS_SIDECAR_SAVE_NONE, TRUE);
+    }
+}
+
+static gboolean
+gloss_window_close_request (GtkWindow *window)
+{
+  GlossWindow *self = GLOSS_WINDOW (window);
+  GtkWidget *dialog;
+
+  if (self->closing || self->sidecar == NULL ||
+      !gloss_annotation_set_get_modified (gloss_sidecar_get_annotations (self->sidecar)))
+    return GTK_WINDOW_CLASS (gloss_window_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Save Changes?"),
+                                   _("The annotations of this article have unsaved changes. Changes that are not saved are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GDK_EVENT_STOP;
+}
+
+/* Accessors */
 
 /**
  * gloss_window_get_sidecar:
  * @self: a #GlossWindow
  *
- * Returns: (transfer none) (nullable): the sidecar shown
+ * Returns: (transfer none) (nullable): the user's own annotation layer
  */
 GlossSidecar *
 gloss_window_get_sidecar (GlossWindow *self)
@@ -208,17 +1145,59 @@ gloss_window_get_document (GlossWindow *self)
   return self->document;
 }
 
+GlossArticleView *
+_gloss_window_get_article_view (GlossWindow *self)
+{
+  return self->article_view;
+}
+
+GlossSidebar *
+_gloss_window_get_sidebar (GlossWindow *self)
+{
+  return self->sidebar;
+}
+
+gboolean
+_gloss_window_get_conflict (GlossWindow *self)
+{
+  return self->conflict;
+}
+
+gboolean
+_gloss_window_get_broken (GlossWindow *self)
+{
+  return self->broken_file != NULL;
+}
+
+gboolean
+_gloss_window_is_saving (GlossWindow *self)
+{
+  return self->saving;
+}
+
 static void
 gloss_window_dispose (GObject *object)
 {
   GlossWindow *self = (GlossWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
   g_clear_object (&self->document);
   g_clear_object (&self->sidecar);
+  g_clear_object (&self->broken_file);
+  g_clear_object (&self->recent_menu);
+  g_clear_object (&self->pick_target);
+  g_clear_pointer (&self->pick_attribute, g_free);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
 }
@@ -244,9 +1223,11 @@ gloss_window_class_init (GlossWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = gloss_window_dispose;
   object_class->get_property = gloss_window_get_property;
+  window_class->close_request = gloss_window_close_request;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, GLOSS_TYPE_DOCUMENT,
@@ -257,16 +1238,87 @@ gloss_window_class_init (GlossWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GLOSS_TYPE_ARTICLE_VIEW);
+  g_type_ensure (GLOSS_TYPE_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, article_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, conflict_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, conflict_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, error_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, find_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, find_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, find_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_previous_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_stop_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.reload-annotations", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
+  gtk_widget_class_install_action (widget_class, "win.tag-all", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-annotation", NULL, forward_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
 }
 
 static void
 gloss_window_init (GlossWindow *self)
 {
+  GtkDropTarget *drop;
+
   self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID);
+  self->recent_menu = g_menu_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  adw_split_button_set_menu_model (self->open_button, G_MENU_MODEL (self->recent_menu));
+  g_signal_connect_object (self->settings, "changed::recent-articles", G_CALLBACK (rebuild_recent_menu),
+                           self, G_CONNECT_SWAPPED);
+  rebuild_recent_menu (self);
+
+  g_settings_bind (self->settings, "snap-to-words", self->article_view, "snap-to-words", G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_object (self->article_view, "notify::selected", G_CALLBACK (view_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->article_view, "removed", G_CALLBACK (removed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->article_view, "message", G_CALLBACK (message_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->article_view, "picked", G_CALLBACK (picked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "notify::selected", G_CALLBACK (sidebar_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "activated", G_CALLBACK (activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gloss_sidebar_get_details (self->sidebar), "pick-link", G_CALLBACK (pick_link_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->find_entry));
+  update_actions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
 }

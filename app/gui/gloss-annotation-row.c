@@ -1,0 +1,227 @@
+/* gloss-annotation-row.c: one annotation in the sidebar list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-annotation.h"
+#include "gloss-annotation-row.h"
+#include "gloss-annotation-set.h"
+#include "gloss-codebook.h"
+#include "gloss-swatch.h"
+
+struct _GlossAnnotationRow
+{
+  GtkWidget           parent_instance;
+
+  GtkWidget          *box;
+  GtkLabel           *detail_label;
+  GtkLabel           *note_label;
+  GtkDrawingArea     *swatch;
+  GtkLabel           *tag_label;
+  GtkLabel           *text_label;
+  GtkImage           *warning;
+
+  GlossAnnotation    *annotation;
+  GlossAnnotationSet *set;
+  GlossCodebook      *codebook;
+};
+
+G_DEFINE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GTK_TYPE_WIDGET)
+
+GtkWidget *
+gloss_annotation_row_new (void)
+{
+  return g_object_new (GLOSS_TYPE_ANNOTATION_ROW, NULL);
+}
+
+static char *
+one_line (const char *text,
+          guint       max_chars)
+{
+  g_autofree char *copy = g_strdup (text ? text : "");
+  char *p;
+
+  for (p = copy; *p; p++)
+    if (*p == '\n' || *p == '\t')
+      *p = ' ';
+
+  if (g_utf8_strlen (copy, -1) > max_chars)
+    {
+      g_autofree char *cut = g_utf8_substring (copy, 0, max_chars);
+      return g_strconcat (cut, "…", NULL);
+    }
+
+  return g_steal_pointer (&copy);
+}
+
+/* "Speaker: Lin Wenhua · Mode: direct": attribute values, links shown as
+ * the text of the annotation they point at. */
+static char *
+describe_attributes (GlossAnnotationRow *self,
+                     GlossTag           *tag)
+{
+  GString *out = g_string_new (NULL);
+  GPtrArray *defs = tag ? gloss_tag_get_attributes (tag) : NULL;
+
+  for (guint i = 0; defs != NULL && i < defs->len; i++)
+    {
+      const GlossAttributeDef *def = g_ptr_array_index (defs, i);
+      const char *value = gloss_annotation_get_attribute (self->annotation, def->id);
+      g_autofree char *shown = NULL;
+
+      if (value == NULL || *value == '\0')
+        continue;
+
+      if (def->type == GLOSS_ATTRIBUTE_LINK)
+        {
+          GlossAnnotation *target = gloss_annotation_set_lookup (self->set, value);
+
+          shown = one_line (target ? gloss_annotation_get_text (target) : _("(missing)"), 30);
+        }
+      else
+        shown = one_line (value, 30);
+
+      if (out->len > 0)
+        g_string_append (out, " · ");
+      g_string_append_printf (out, "%s: %s", def->label ? def->label : def->id, shown);
+    }
+
+  return g_string_free (out, out->len == 0);
+}
+
+static void
+refresh (GlossAnnotationRow *self)
+{
+  GlossTag *tag;
+  g_autofree char *text = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *note = NULL;
+  GlossAnchorStatus status;
+
+  if (self->annotation == NULL)
+    return;
+
+  tag = self->codebook ? gloss_codebook_lookup (self->codebook, gloss_annotation_get_tag (self->annotation)) : NULL;
+  g_object_set_data_full (G_OBJECT (self->swatch), "gloss-color",
+                          g_strdup (tag ? gloss_tag_get_color (tag) : NULL), g_free);
+  gtk_widget_queue_draw (GTK_WIDGET (self->swatch));
+
+  gtk_label_set_label (self->tag_label, tag ? gloss_tag_get_label (tag) : gloss_annotation_get_tag (self->annotation));
+  text = one_line (gloss_annotation_get_text (self->annotation), 160);
+  gtk_label_set_label (self->text_label, text);
+
+  details = describe_attributes (self, tag);
+  gtk_label_set_label (self->detail_label, details ? details : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_label), details != NULL);
+
+  note = one_line (gloss_annotation_get_note (self->annotation), 80);
+  gtk_label_set_label (self->note_label, note);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), *note != '\0');
+
+  status = gloss_annotation_get_anchor_status (self->annotation);
+  gtk_widget_set_visible (GTK_WIDGET (self->warning), status != GLOSS_ANCHOR_EXACT);
+  if (status == GLOSS_ANCHOR_ORPHANED)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->warning), _("Not found in this version of the article"));
+  else if (status == GLOSS_ANCHOR_FUZZY)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->warning), _("Placed by approximate match: please check"));
+  else if (status == GLOSS_ANCHOR_MOVED)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->warning), _("Found at a different place than recorded"));
+}
+
+static void
+annotation_changed_cb (GlossAnnotationRow *self,
+                       GlossAnnotation    *annotation)
+{
+  /* Links show the target's text, so any change may concern this row. */
+  if (annotation == self->annotation ||
+      gloss_annotation_get_attributes (self->annotation) != NULL)
+    refresh (self);
+}
+
+void
+gloss_annotation_row_bind (GlossAnnotationRow *self,
+                           GlossAnnotation    *annotation,
+                           GlossAnnotationSet *set,
+                           GlossCodebook      *codebook)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION_ROW (self));
+
+  gloss_annotation_row_unbind (self);
+  g_set_object (&self->annotation, annotation);
+  g_set_object (&self->set, set);
+  g_set_object (&self->codebook, codebook);
+  if (set != NULL)
+    g_signal_connect_object (set, "annotation-changed", G_CALLBACK (annotation_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  refresh (self);
+}
+
+void
+gloss_annotation_row_unbind (GlossAnnotationRow *self)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION_ROW (self));
+
+  if (self->set != NULL)
+    g_signal_handlers_disconnect_by_data (self->set, self);
+  g_clear_object (&self->annotation);
+  g_clear_object (&self->set);
+  g_clear_object (&self->codebook);
+}
+
+static void
+draw_bar (GtkDrawingArea *area,
+          cairo_t        *cr,
+          int             width,
+          int             height,
+          gpointer        user_data)
+{
+  const char *color = g_object_get_data (G_OBJECT (area), "gloss-color");
+  GdkRGBA rgba;
+
+  if (color == NULL || !gdk_rgba_parse (&rgba, color))
+    gdk_rgba_parse (&rgba, "#9a9996");
+  gdk_cairo_set_source_rgba (cr, &rgba);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+}
+
+static void
+gloss_annotation_row_dispose (GObject *object)
+{
+  GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (object);
+
+  gloss_annotation_row_unbind (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_ANNOTATION_ROW);
+
+  G_OBJECT_CLASS (gloss_annotation_row_parent_class)->dispose (object);
+}
+
+static void
+gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_annotation_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-annotation-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, box);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, note_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, swatch);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, tag_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, warning);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "annotationrow");
+}
+
+static void
+gloss_annotation_row_init (GlossAnnotationRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drawing_area_set_draw_func (self->swatch, draw_bar, NULL, NULL);
+}
