@@ -38,6 +38,41 @@ article_beside (GFile        *sidecar_file,
   return g_steal_pointer (&article);
 }
 
+/* Loading and anchoring dominate the run time and each sidecar is
+ * independent of the others (the document is only read), so they run on
+ * all processors. */
+typedef struct
+{
+  GFile         *file;
+  GlossDocument *document;    /* NULL: load the sidecar; else attach it */
+  GlossSidecar  *sidecar;
+  GError        *error;
+} Job;
+
+static void
+job_run (gpointer data,
+         gpointer user_data)
+{
+  Job *job = data;
+
+  if (job->document == NULL)
+    job->sidecar = gloss_sidecar_load (job->file, NULL, &job->error);
+  else
+    gloss_sidecar_attach_document (job->sidecar, job->document);
+}
+
+static void
+run_jobs (Job   *jobs,
+          guint  n_jobs)
+{
+  GThreadPool *pool = g_thread_pool_new (job_run, NULL, MIN (g_get_num_processors (), n_jobs), FALSE, NULL);
+
+  for (guint i = 0; i < n_jobs; i++)
+    g_thread_pool_push (pool, &jobs[i], NULL);
+  /* Waits for every job. */
+  g_thread_pool_free (pool, FALSE, TRUE);
+}
+
 /* json-glib prints doubles with 17 digits (0.40000000000000002); scripts and
  * people read ten significant digits better, and nothing is lost that the
  * statistics could claim. */
@@ -224,13 +259,23 @@ anchor_layers (char         **paths,
           return FALSE;
         }
 
+      {
+        g_autofree Job *jobs = g_new0 (Job, sidecars->len);
+
+        for (guint i = 0; i < sidecars->len; i++)
+          {
+            jobs[i].sidecar = g_ptr_array_index (sidecars, i);
+            jobs[i].document = document;
+          }
+        run_jobs (jobs, sidecars->len);
+      }
+
       for (guint i = 0; i < sidecars->len; i++)
         {
           GlossSidecar *sidecar = g_ptr_array_index (sidecars, i);
           GlossAnnotationSet *set = gloss_sidecar_get_annotations (sidecar);
           guint moved = 0, orphaned = 0;
 
-          gloss_sidecar_attach_document (sidecar, document);
           for (guint k = 0; k < gloss_annotation_set_get_size (set); k++)
             switch (gloss_annotation_get_anchor_status (gloss_annotation_set_get_nth (set, k)))
               {
@@ -337,23 +382,35 @@ gloss_cli_agree (int    argc,
       return 2;
     }
 
-  for (int i = 1; i < argc; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
-      GlossSidecar *sidecar = gloss_sidecar_load (file, NULL, &error);
+  {
+    g_autofree Job *jobs = g_new0 (Job, argc - 1);
+    gboolean failed = FALSE;
 
-      if (sidecar == NULL)
-        {
-          gloss_cli_error (argv[i], "%s", error->message);
-          return 1;
-        }
-      if (g_hash_table_contains (seen, gloss_sidecar_get_annotator_id (sidecar)))
-        gloss_cli_error (argv[i], _("warning: annotator “%s” appears more than once"),
-                         gloss_sidecar_get_annotator_id (sidecar));
-      g_ptr_array_add (sidecars, sidecar);
-      g_ptr_array_add (files, g_steal_pointer (&file));
-      g_hash_table_add (seen, (gpointer)gloss_sidecar_get_annotator_id (sidecar));
-    }
+    for (int i = 1; i < argc; i++)
+      jobs[i - 1].file = g_file_new_for_commandline_arg (argv[i]);
+    run_jobs (jobs, argc - 1);
+
+    for (int i = 1; i < argc; i++)
+      {
+        Job *job = &jobs[i - 1];
+
+        g_ptr_array_add (files, job->file);
+        if (job->sidecar == NULL)
+          {
+            gloss_cli_error (argv[i], "%s", job->error->message);
+            g_clear_error (&job->error);
+            failed = TRUE;
+            continue;
+          }
+        if (g_hash_table_contains (seen, gloss_sidecar_get_annotator_id (job->sidecar)))
+          gloss_cli_error (argv[i], _("warning: annotator “%s” appears more than once"),
+                           gloss_sidecar_get_annotator_id (job->sidecar));
+        g_ptr_array_add (sidecars, job->sidecar);
+        g_hash_table_add (seen, (gpointer)gloss_sidecar_get_annotator_id (job->sidecar));
+      }
+    if (failed)
+      return 1;
+  }
 
   /* Said before the numbers, so nobody reads them without knowing. */
   mismatches = gloss_agreement_compare_codebooks (sidecars);
