@@ -490,6 +490,13 @@ gloss_import_w3c (const char                *data,
       return NULL;
     }
 
+  if (items->len == 0)
+    {
+      g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_EMPTY,
+                   _("none of the file's %u annotations is by that annotator and of that article"), objects->len);
+      return NULL;
+    }
+
   for (guint i = 0; i < items->len; i++)
     {
       W3cItem *item = &g_array_index (items, W3cItem, i);
@@ -517,25 +524,28 @@ gloss_import_w3c (const char                *data,
   if (annotator_name != NULL)
     gloss_sidecar_set_annotator_name (sidecar, annotator_name);
 
-  /* Provenance from the target when there is no article to take it from. */
+  finish_sidecar (sidecar, annotations, options->document);
+
+  /* Provenance from the target where the article did not give it. */
   info = gloss_sidecar_get_document_info (sidecar);
-  if (source != NULL && options->document == NULL)
+  if (source != NULL)
     {
       g_autoptr(GUri) uri = g_uri_parse (source, G_URI_FLAGS_NONE, NULL);
 
-      if (uri != NULL && (g_strcmp0 (g_uri_get_scheme (uri), "http") == 0 || g_strcmp0 (g_uri_get_scheme (uri), "https") == 0))
+      if (uri != NULL && !json_object_has_member (info, "url") &&
+          (g_strcmp0 (g_uri_get_scheme (uri), "http") == 0 || g_strcmp0 (g_uri_get_scheme (uri), "https") == 0))
         json_object_set_string_member (info, "url", source);
-      if (uri != NULL && g_uri_get_path (uri) != NULL && *g_uri_get_path (uri))
+      if (uri != NULL && !json_object_has_member (info, "source") &&
+          g_uri_get_path (uri) != NULL && *g_uri_get_path (uri))
         {
           g_autofree char *path = g_uri_unescape_string (g_uri_get_path (uri), NULL);
-          g_autofree char *base = g_path_get_basename (path);
+          g_autofree char *base = path ? g_path_get_basename (path) : NULL;
 
           if (base != NULL && *base && !g_str_equal (base, "/") && !g_str_equal (base, "."))
             json_object_set_string_member (info, "source", base);
         }
     }
 
-  finish_sidecar (sidecar, annotations, options->document);
   return g_steal_pointer (&sidecar);
 }
 

@@ -17,6 +17,7 @@ typedef enum
   GLOSS_IMPORT_ERROR_PARSE,      /* not the format at all */
   GLOSS_IMPORT_ERROR_INVALID,    /* the format, but an annotation cannot be read */
   GLOSS_IMPORT_ERROR_AMBIGUOUS,  /* several annotators or articles: choose one */
+  GLOSS_IMPORT_ERROR_EMPTY,      /* nothing in the file matches the choice */
 } GlossImportError;
 
 GQuark gloss_import_error_quark (void);
