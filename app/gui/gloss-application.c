@@ -7,17 +7,25 @@
 #include <glib/gi18n.h>
 
 #include "gloss-application.h"
+#include "gloss-codebook-editor.h"
+#include "gloss-codebook.h"
+#include "gloss-preferences-window.h"
+#include "gloss-sidecar.h"
 #include "gloss-window.h"
 
 #define SAMPLE_RESOURCE "/org/gloss/Gloss/core/sample/"
 #define SAMPLE_ARTICLE "river-report.txt"
 #define SAMPLE_SIDECAR "river-report.txt.sample.gloss.json"
+#define MAX_RECENT 20
 
 struct _GlossApplication
 {
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+
+  /* The first-run offer to change the annotator id, until a window shows it. */
+  gboolean        offer_pending;
 };
 
 G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
@@ -84,10 +92,176 @@ gloss_application_get_settings (GlossApplication *self)
   return self->settings;
 }
 
+static gboolean
+window_close_request_cb (GtkWindow        *window,
+                         GlossApplication *self)
+{
+  int width, height;
+
+  /* The size of a maximized window is the screen's, not the one to restore. */
+  if (!gtk_window_is_maximized (window))
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      if (width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/**
+ * gloss_application_track_window:
+ * @self: a #GlossApplication
+ * @window: a new top-level window
+ *
+ * Gives @window the size of the last closed window, and remembers its size when
+ * it closes.
+ */
+void
+gloss_application_track_window (GlossApplication *self,
+                                GtkWindow        *window)
+{
+  int width, height;
+
+  g_return_if_fail (GLOSS_IS_APPLICATION (self));
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (window, width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (window);
+
+  g_signal_connect_object (window, "close-request",
+                           G_CALLBACK (window_close_request_cb), self, 0);
+}
+
 static GlossWindow *
 new_window (GlossApplication *self)
 {
-  return gloss_window_new (self);
+  GlossWindow *window = gloss_window_new (self);
+
+  gloss_application_track_window (self, GTK_WINDOW (window));
+
+  return window;
+}
+
+/**
+ * gloss_application_note_opened:
+ * @self: a #GlossApplication
+ * @file: an article that was just opened
+ *
+ * Adds @file to the recently used files and to the articles Gloss reopens.
+ */
+void
+gloss_application_note_opened (GlossApplication *self,
+                               GFile            *file)
+{
+  g_autofree char *uri = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  g_return_if_fail (GLOSS_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+
+  recent = g_settings_get_strv (self->settings, "recent-articles");
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
+    if (!g_str_equal (recent[i], uri))
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-articles", (const char * const *)updated);
+}
+
+/**
+ * gloss_application_get_recent_articles:
+ * @self: a #GlossApplication
+ *
+ * Returns: (transfer full): URIs of the articles opened last, most recent first
+ */
+char **
+gloss_application_get_recent_articles (GlossApplication *self)
+{
+  g_return_val_if_fail (GLOSS_IS_APPLICATION (self), NULL);
+  return g_settings_get_strv (self->settings, "recent-articles");
+}
+
+/* The last article opened, if it is still there: what a new session reopens. */
+static GFile *
+last_article (GlossApplication *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-articles");
+
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+
+      if (g_file_is_native (file) && g_file_query_exists (file, NULL))
+        return g_steal_pointer (&file);
+    }
+
+  return NULL;
+}
+
+static void show_preferences (GlossApplication *self,
+                              gboolean          focus_annotator);
+
+static void
+change_annotator_cb (GlossApplication *self)
+{
+  show_preferences (self, TRUE);
+}
+
+/**
+ * gloss_application_take_first_run_toast:
+ * @self: a #GlossApplication
+ *
+ * On the first run the annotator id is offered for change, without blocking:
+ * the first window to call this shows the toast it returns; later calls return
+ * %NULL.
+ *
+ * Returns: (transfer full) (nullable): a toast to add to the window's overlay
+ */
+AdwToast *
+gloss_application_take_first_run_toast (GlossApplication *self)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_return_val_if_fail (GLOSS_IS_APPLICATION (self), NULL);
+
+  if (!self->offer_pending)
+    return NULL;
+  self->offer_pending = FALSE;
+  g_settings_set_boolean (self->settings, "annotator-offered", TRUE);
+
+  id = gloss_annotator_id_default ();
+  escaped = g_markup_escape_text (id, -1);
+  /* Translators: %s is the annotator id, by default the login name */
+  title = g_strdup_printf (_("You annotate as “%s”"), escaped);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Change…"));
+  adw_toast_set_timeout (toast, 10);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (change_annotator_cb), self, G_CONNECT_SWAPPED);
+
+  return toast;
 }
 
 static void
@@ -99,7 +273,9 @@ gloss_application_activate (GApplication *app)
   GlossWindow *window;
 
   window = new_window (self);
-  sample = gloss_application_get_sample_file (self, &error);
+  sample = last_article (self);
+  if (sample == NULL)
+    sample = gloss_application_get_sample_file (self, &error);
   if (sample != NULL)
     gloss_window_open (window, sample);
   else
@@ -146,6 +322,7 @@ about_activated (GSimpleAction *action,
   GlossApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   const char *developers[] = { "The Gloss developers", NULL };
+  const char *designers[] = { "The Gloss developers", NULL };
 
   adw_show_about_window (parent,
                          "application-name", _("Gloss"),
@@ -153,16 +330,125 @@ about_activated (GSimpleAction *action,
                          "version", PACKAGE_VERSION,
                          "developer-name", _("The Gloss developers"),
                          "developers", developers,
+                         "designers", designers,
+                         "artists", designers,
                          "comments", _("Annotate news articles: tag quotes, speakers, programs and statistics, export them, and compare coders."),
+                         "copyright", "© 2026 The Gloss developers",
                          "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: your names, one per line, shown in the About window */
                          "translator-credits", _("translator-credits"),
+                         "release-notes-version", PACKAGE_VERSION,
+                         "release-notes", _("<p>The first release: annotating, sidecar files, the codebook editor and preferences.</p>"),
                          NULL);
+}
+
+static void
+show_preferences (GlossApplication *self,
+                  gboolean          focus_annotator)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GlossPreferencesWindow *preferences;
+
+  /* One preferences window: a second activation raises it. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (GLOSS_IS_PREFERENCES_WINDOW (l->data))
+      {
+        if (focus_annotator)
+          gloss_preferences_window_focus_annotator (l->data);
+        gtk_window_present (l->data);
+        return;
+      }
+
+  preferences = gloss_preferences_window_new (self->settings);
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+
+  if (focus_annotator)
+    gloss_preferences_window_focus_annotator (preferences);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  show_preferences (user_data, FALSE);
+}
+
+static void
+shortcuts_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  GlossApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  builder = gtk_builder_new_from_resource ("/org/gloss/Gloss/ui/gloss-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  if (parent != NULL)
+    gtk_window_set_transient_for (shortcuts, parent);
+  gtk_window_present (shortcuts);
+}
+
+static void
+codebook_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GlossApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GlossCodebook) fallback = NULL;
+  GlossCodebook *codebook = NULL;
+  GlossAnnotationSet *annotations = NULL;
+  GlossCodebookEditor *editor;
+
+  /* The editor edits the codebook of the article in front, or a fresh default one. */
+  if (GLOSS_IS_WINDOW (parent))
+    {
+      GlossSidecar *sidecar = gloss_window_get_sidecar (GLOSS_WINDOW (parent));
+
+      if (sidecar != NULL)
+        {
+          codebook = gloss_sidecar_get_codebook (sidecar);
+          annotations = gloss_sidecar_get_annotations (sidecar);
+        }
+    }
+  if (codebook == NULL)
+    codebook = fallback = gloss_codebook_new_default ();
+
+  editor = gloss_codebook_editor_new (codebook);
+  gloss_codebook_editor_set_annotations (editor, annotations);
+  gtk_window_set_application (GTK_WINDOW (editor), GTK_APPLICATION (self));
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (editor), parent);
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "preferences", preferences_activated },
+  { "shortcuts", shortcuts_activated },
+  { "codebook", codebook_activated },
 };
+
+static void
+color_scheme_changed_cb (GlossApplication *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+
+  if (g_str_equal (scheme, "light"))
+    adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_str_equal (scheme, "dark"))
+    adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
 
 static void
 gloss_application_startup (GApplication *app)
@@ -175,6 +461,19 @@ gloss_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (gtk_app, "app.quit", (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (gtk_app, "window.close", (const char *[]) { "<Control>w", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "app.preferences", (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "app.shortcuts", (const char *[]) { "<Control>question", NULL });
+
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
+  color_scheme_changed_cb (self);
+
+  /* Offered once, and only while no id was chosen. */
+  {
+    g_autofree char *id = g_settings_get_string (self->settings, "annotator-id");
+
+    self->offer_pending = id[0] == '\0' && !g_settings_get_boolean (self->settings, "annotator-offered");
+  }
 }
 
 static void

@@ -15,5 +15,11 @@ GlossApplication *gloss_application_new              (void);
 GSettings        *gloss_application_get_settings     (GlossApplication *self);
 GFile            *gloss_application_get_sample_file  (GlossApplication *self,
                                                       GError          **error);
+void              gloss_application_track_window     (GlossApplication *self,
+                                                      GtkWindow        *window);
+void              gloss_application_note_opened      (GlossApplication *self,
+                                                      GFile            *file);
+char            **gloss_application_get_recent_articles (GlossApplication *self);
+AdwToast         *gloss_application_take_first_run_toast (GlossApplication *self);
 
 G_END_DECLS
