@@ -195,6 +195,13 @@ gloss_annotation_row_dispose (GObject *object)
 
   gloss_annotation_row_unbind (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_ANNOTATION_ROW);
+  /* The template's root has no id, so nothing else unparents it. */
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (gloss_annotation_row_parent_class)->dispose (object);
 }

@@ -462,8 +462,10 @@ gloss_article_view_set_annotations (GlossArticleView   *self,
 
   if (annotations != NULL)
     {
+      /* After: list models built on the set (the sidebar's) must have
+       * caught up before the selection they show is changed. */
       g_signal_connect_object (annotations, "items-changed", G_CALLBACK (model_changed_cb),
-                               self, G_CONNECT_SWAPPED);
+                               self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       g_signal_connect_object (annotations, "annotation-changed", G_CALLBACK (model_changed_cb),
                                self, G_CONNECT_SWAPPED);
     }
@@ -619,6 +621,69 @@ gloss_article_view_select_range (GlossArticleView *self,
   gtk_text_buffer_select_range (buffer, &a, &b);
 }
 
+static gboolean
+is_cjk (gunichar c)
+{
+  GUnicodeScript script = g_unichar_get_script (c);
+
+  return script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA ||
+         script == G_UNICODE_SCRIPT_KATAKANA || script == G_UNICODE_SCRIPT_BOPOMOFO;
+}
+
+/* Whether the characters on both sides of @iter belong to one word, which
+ * a snapped range must not split.  Chinese and Japanese characters are each
+ * a unit of their own: Pango's word boundaries would make a whole run of Han
+ * characters one "word", and snapping to that would swallow a sentence. */
+static gboolean
+inside_word (const GtkTextIter *iter)
+{
+  GtkTextIter before = *iter;
+  gunichar a, b, c;
+
+  if (gtk_text_iter_is_start (iter) || gtk_text_iter_is_end (iter))
+    return FALSE;
+
+  gtk_text_iter_backward_char (&before);
+  a = gtk_text_iter_get_char (&before);
+  b = gtk_text_iter_get_char (iter);
+
+  if (is_cjk (a) || is_cjk (b))
+    return FALSE;
+  if ((g_unichar_isalnum (a) || g_unichar_ismark (a)) && (g_unichar_isalnum (b) || g_unichar_ismark (b)))
+    return TRUE;
+
+  /* 4.8 and 12,000 are one number; don't and Lin's one word. */
+  if (g_unichar_isdigit (a) && (b == '.' || b == ','))
+    {
+      GtkTextIter next = *iter;
+
+      gtk_text_iter_forward_char (&next);
+      c = gtk_text_iter_get_char (&next);
+      return g_unichar_isdigit (c);
+    }
+  if ((a == '.' || a == ',') && g_unichar_isdigit (b))
+    {
+      if (!gtk_text_iter_backward_char (&before))
+        return FALSE;
+      return g_unichar_isdigit (gtk_text_iter_get_char (&before));
+    }
+  if (g_unichar_isalpha (a) && (b == '\'' || b == 0x2019))
+    {
+      GtkTextIter next = *iter;
+
+      gtk_text_iter_forward_char (&next);
+      return g_unichar_isalpha (gtk_text_iter_get_char (&next));
+    }
+  if ((a == '\'' || a == 0x2019) && g_unichar_isalpha (b))
+    {
+      if (!gtk_text_iter_backward_char (&before))
+        return FALSE;
+      return g_unichar_isalpha (gtk_text_iter_get_char (&before));
+    }
+
+  return FALSE;
+}
+
 /**
  * gloss_article_view_snap_range:
  * @self: a #GlossArticleView
@@ -626,8 +691,8 @@ gloss_article_view_select_range (GlossArticleView *self,
  * @end: (inout): end offset
  *
  * Trims surrounding white space and, when snapping to words is on, widens
- * the range to whole words (Pango's word boundaries: a Chinese character is
- * a word of its own, so CJK selections snap to whole characters).
+ * the range to whole words (Chinese: whole characters, which any selection
+ * already is).
  *
  * Returns: %FALSE when nothing but white space is left
  */
@@ -659,11 +724,10 @@ gloss_article_view_snap_range (GlossArticleView *self,
 
   if (self->snap_to_words)
     {
-      if (gtk_text_iter_inside_word (&a) && !gtk_text_iter_starts_word (&a))
-        gtk_text_iter_backward_word_start (&a);
-      if (gtk_text_iter_inside_word (&b) && !gtk_text_iter_ends_word (&b) &&
-          !gtk_text_iter_starts_word (&b))
-        gtk_text_iter_forward_word_end (&b);
+      while (inside_word (&a))
+        gtk_text_iter_backward_char (&a);
+      while (inside_word (&b))
+        gtk_text_iter_forward_char (&b);
     }
 
   *start = gtk_text_iter_get_offset (&a);
@@ -1206,20 +1270,41 @@ resize_action (GtkWidget  *widget,
   end = gloss_annotation_get_end (self->selected);
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, at_end ? end : start);
 
-  if (self->snap_to_words)
+  /* With snapping, a step is a whole word and the white space beside it:
+   * the span never ends inside a word or on a space. */
+  if (forward)
     {
-      if (forward)
+      if (self->snap_to_words && extend)
+        while (!gtk_text_iter_is_end (&iter) && g_unichar_isspace (gtk_text_iter_get_char (&iter)))
+          gtk_text_iter_forward_char (&iter);
+      gtk_text_iter_forward_char (&iter);
+      if (self->snap_to_words)
         {
-          if (!gtk_text_iter_forward_word_end (&iter))
-            gtk_text_buffer_get_end_iter (buffer, &iter);
+          while (inside_word (&iter))
+            gtk_text_iter_forward_char (&iter);
+          if (!extend)
+            while (!gtk_text_iter_is_end (&iter) && g_unichar_isspace (gtk_text_iter_get_char (&iter)))
+              gtk_text_iter_forward_char (&iter);
         }
-      else if (!gtk_text_iter_backward_word_start (&iter))
-        gtk_text_buffer_get_start_iter (buffer, &iter);
     }
-  else if (forward)
-    gtk_text_iter_forward_char (&iter);
   else
-    gtk_text_iter_backward_char (&iter);
+    {
+      GtkTextIter prev = iter;
+
+      if (self->snap_to_words && extend)
+        while (gtk_text_iter_backward_char (&prev) && g_unichar_isspace (gtk_text_iter_get_char (&prev)))
+          iter = prev;
+      gtk_text_iter_backward_char (&iter);
+      if (self->snap_to_words)
+        {
+          while (inside_word (&iter))
+            gtk_text_iter_backward_char (&iter);
+          prev = iter;
+          if (!extend)
+            while (gtk_text_iter_backward_char (&prev) && g_unichar_isspace (gtk_text_iter_get_char (&prev)))
+              iter = prev;
+        }
+    }
 
   if (at_end)
     end = gtk_text_iter_get_offset (&iter);

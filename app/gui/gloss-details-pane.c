@@ -496,6 +496,13 @@ gloss_details_pane_dispose (GObject *object)
   if (self->set != NULL)
     g_signal_handlers_disconnect_by_data (self->set, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_DETAILS_PANE);
+  /* The template's root has no id, so nothing else unparents it. */
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   g_clear_object (&self->set);
   g_clear_object (&self->codebook);
   g_clear_object (&self->annotation);

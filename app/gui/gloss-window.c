@@ -35,9 +35,9 @@ struct _GlossWindow
 
   /* Template children */
   GlossArticleView     *article_view;
-  GtkInfoBar           *conflict_bar;
+  GtkRevealer          *conflict_bar;
   GtkLabel             *conflict_label;
-  GtkInfoBar           *error_bar;
+  GtkRevealer          *error_bar;
   GtkLabel             *error_label;
   GtkSearchEntry       *find_entry;
   GtkLabel             *find_label;
@@ -242,7 +242,7 @@ set_conflict (GlossWindow *self,
       text = g_strdup_printf (_("The annotations file “%s” changed on disk. Reload it, or keep your version and replace the file."), name);
       gtk_label_set_label (self->conflict_label, text);
     }
-  gtk_info_bar_set_revealed (self->conflict_bar, self->conflict);
+  gtk_revealer_set_reveal_child (self->conflict_bar, self->conflict);
   update_actions (self);
 }
 
@@ -434,7 +434,7 @@ show_broken (GlossWindow *self,
                             "New annotations are kept in this window only: use Save As to keep them, "
                             "or fix the file and try again.\n%s"), name, error->message);
   gtk_label_set_label (self->error_label, text);
-  gtk_info_bar_set_revealed (self->error_bar, TRUE);
+  gtk_revealer_set_reveal_child (self->error_bar, TRUE);
 }
 
 static void
@@ -453,8 +453,10 @@ own_loaded_cb (GObject      *object,
   if (sidecar == NULL)
     {
       g_autoptr(GlossSidecar) empty = NULL;
+      g_autofree char *id = annotator_id (self);
+      g_autoptr(GFile) own = gloss_sidecar_file_for_article (self->file, id);
 
-      show_broken (self, G_FILE (object), error);
+      show_broken (self, own, error);
       empty = gloss_sidecar_new (gloss_annotator_id_default (), NULL);
       /* No file: nothing can be written until the user picks one. */
       set_sidecar (self, empty);
@@ -462,7 +464,7 @@ own_loaded_cb (GObject      *object,
     }
 
   g_clear_object (&self->broken_file);
-  gtk_info_bar_set_revealed (self->error_bar, FALSE);
+  gtk_revealer_set_reveal_child (self->error_bar, FALSE);
   set_conflict (self, FALSE);
   set_sidecar (self, sidecar);
 }
@@ -768,7 +770,7 @@ save_as_response_cb (GtkNativeDialog *dialog,
         {
           /* The chooser has asked about replacing an existing file. */
           g_clear_object (&self->broken_file);
-          gtk_info_bar_set_revealed (self->error_bar, FALSE);
+          gtk_revealer_set_reveal_child (self->error_bar, FALSE);
           save_to (self, file, GLOSS_SIDECAR_SAVE_OVERWRITE, TRUE);
         }
     }

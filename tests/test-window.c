@@ -1,0 +1,719 @@
+/* test-window.c: the annotating window, driven through its real widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "gloss-annotation.h"
+#include "gloss-annotation-row.h"
+#include "gloss-annotation-set.h"
+#include "gloss-article-view.h"
+#include "gloss-codebook.h"
+#include "gloss-details-pane.h"
+#include "gloss-sidebar.h"
+#include "gloss-sidecar.h"
+#include "gloss-tag-popover.h"
+#include "gloss-window.h"
+#include "gloss-window-private.h"
+
+#define ANNOTATOR "tester"
+
+static const char article_text[] =
+  "Riverside expands the Clean Water 2030 programme\n"
+  "\n"
+  "“Every household should drink from the tap,” said Mayor Lin Wenhua on Tuesday. "
+  "The Clean Water 2030 programme reaches 46 villages.\n"
+  "\n"
+  "市水务局局长周敏表示:“我们将在年底前完成管网改造。”\n";
+
+typedef struct
+{
+  char             *dir;
+  GFile            *article;
+  GFile            *sidecar_file;
+  GlossWindow      *window;
+  GlossArticleView *view;
+  GlossSidebar     *sidebar;
+} Fixture;
+
+static void
+iterate_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+has_sidecar (gpointer data)
+{
+  return gloss_window_get_sidecar (data) != NULL;
+}
+
+static gboolean
+not_saving (gpointer data)
+{
+  return !_gloss_window_is_saving (data);
+}
+
+static gboolean
+painted (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *flag)
+{
+  *flag = TRUE;
+}
+
+/* Waits until the window has drawn a frame after now. */
+static void
+wait_for_frame (Fixture *f)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  gboolean flag = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &flag);
+  gtk_widget_queue_draw (GTK_WIDGET (f->view));
+  iterate_until (painted, &flag);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GlossAnnotationSet *
+annotations (Fixture *f)
+{
+  return gloss_sidecar_get_annotations (gloss_window_get_sidecar (f->window));
+}
+
+static guint
+offset_of (const char *needle)
+{
+  const char *p = strstr (article_text, needle);
+
+  g_assert_nonnull (p);
+  return g_utf8_pointer_to_offset (article_text, p);
+}
+
+static void
+open_window (Fixture *f)
+{
+  f->window = gloss_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 700);
+  gloss_window_open (f->window, f->article);
+  gtk_window_present (GTK_WINDOW (f->window));
+  iterate_until (has_sidecar, f->window);
+  f->view = _gloss_window_get_article_view (f->window);
+  f->sidebar = _gloss_window_get_sidebar (f->window);
+  wait_for_frame (f);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *sidecar_path = NULL;
+
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    /* The view writes the "keep exact selection" option back to settings. */
+    g_settings_set_boolean (settings, "snap-to-words", TRUE);
+  }
+
+  f->dir = g_dir_make_tmp ("gloss-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "article.txt", NULL);
+  g_file_set_contents (path, article_text, -1, &error);
+  g_assert_no_error (error);
+  f->article = g_file_new_for_path (path);
+  sidecar_path = g_strconcat (path, ".", ANNOTATOR, ".gloss.json", NULL);
+  f->sidecar_file = g_file_new_for_path (sidecar_path);
+
+  if (data != NULL)
+    {
+      /* A sidecar that does not parse. */
+      g_file_set_contents (sidecar_path, data, -1, &error);
+      g_assert_no_error (error);
+    }
+
+  open_window (f);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  drain ();
+  remove_dir (f->dir);
+  g_free (f->dir);
+  g_clear_object (&f->article);
+  g_clear_object (&f->sidecar_file);
+}
+
+/* The key is bound: a shortcut for "2" that activates article.tag-key("2"). */
+static gboolean
+key_is_bound (GtkWidget  *widget,
+              guint       keyval,
+              const char *action,
+              const char *argument)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *act = gtk_shortcut_get_action (shortcut);
+          GVariant *args = gtk_shortcut_get_arguments (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) && GTK_IS_NAMED_ACTION (act) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (act)), action) &&
+              (argument == NULL || (args && g_str_equal (g_variant_get_string (args, NULL), argument))))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static GlossAnnotation *
+tag_by_key (Fixture    *f,
+            guint       start,
+            guint       end,
+            const char *key)
+{
+  guint before = gloss_annotation_set_get_size (annotations (f));
+
+  gloss_article_view_select_range (f->view, start, end);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.tag-key", "s", key);
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, before + 1);
+  return gloss_article_view_get_selected (f->view);
+}
+
+static void
+test_tag_by_key (Fixture       *f,
+                 gconstpointer  data)
+{
+  guint lin = offset_of ("Lin Wenhua");
+  GlossAnnotation *annotation;
+
+  g_assert_true (key_is_bound (GTK_WIDGET (f->view), GDK_KEY_2, "article.tag-key", "2"));
+  g_assert_true (key_is_bound (GTK_WIDGET (f->view), GDK_KEY_Delete, "article.delete", NULL));
+
+  /* "in Wenh" plus a trailing space snaps out to "Lin Wenhua". */
+  annotation = tag_by_key (f, lin + 1, lin + 8, "2");
+  g_assert_nonnull (annotation);
+  g_assert_cmpstr (gloss_annotation_get_tag (annotation), ==, "official");
+  g_assert_cmpuint (gloss_annotation_get_start (annotation), ==, lin);
+  g_assert_cmpuint (gloss_annotation_get_end (annotation), ==, lin + strlen ("Lin Wenhua"));
+  g_assert_cmpstr (gloss_annotation_get_text (annotation), ==, "Lin Wenhua");
+  g_assert_true (gloss_annotation_set_get_modified (annotations (f)));
+
+  /* The highlight is drawn, and the sidebar lists and counts it. */
+  wait_for_frame (f);
+  g_assert_true (gloss_article_view_was_drawn (f->view, annotation));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_sidebar_get_shown (f->sidebar)), ==, 1);
+  g_assert_cmpuint (gloss_sidebar_get_count (f->sidebar, "official"), ==, 1);
+  g_assert_true (gloss_sidebar_get_selected (f->sidebar) == annotation);
+  g_assert_true (gloss_details_pane_get_annotation (gloss_sidebar_get_details (f->sidebar)) == annotation);
+}
+
+static void
+test_snap_chinese (Fixture       *f,
+                   gconstpointer  data)
+{
+  guint zhou = offset_of ("周敏");
+  guint start = zhou, end = zhou + 2;
+  GlossAnnotation *annotation;
+
+  /* Chinese snaps to whole characters: an exact two-character selection stays. */
+  annotation = tag_by_key (f, start, end, "3");
+  g_assert_cmpstr (gloss_annotation_get_text (annotation), ==, "周敏");
+
+  /* Keeping the exact selection: no widening of a partial English word. */
+  gloss_article_view_set_snap_to_words (f->view, FALSE);
+  start = offset_of ("Riverside") + 1;
+  end = start + 3;
+  g_assert_true (gloss_article_view_snap_range (f->view, &start, &end));
+  g_assert_cmpuint (end - start, ==, 3);
+
+  /* White space alone is no passage. */
+  start = offset_of (" said");
+  end = start + 1;
+  g_assert_false (gloss_article_view_snap_range (f->view, &start, &end));
+}
+
+static void
+test_retag (Fixture       *f,
+            gconstpointer  data)
+{
+  guint lin = offset_of ("Lin Wenhua");
+  GlossAnnotation *annotation = tag_by_key (f, lin, lin + 10, "2");
+
+  /* A number key with no passage selected re-tags the selected annotation. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.tag-key", "s", "3");
+  g_assert_cmpstr (gloss_annotation_get_tag (annotation), ==, "person");
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 1);
+
+  /* And so does the tag popover's choice. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.tag", "s", "organization");
+  g_assert_cmpstr (gloss_annotation_get_tag (annotation), ==, "organization");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpstr (gloss_annotation_get_tag (annotation), ==, "person");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpstr (gloss_annotation_get_tag (annotation), ==, "official");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
+  g_assert_cmpstr (gloss_annotation_get_tag (annotation), ==, "person");
+}
+
+static void
+test_delete_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  guint lin = offset_of ("Lin Wenhua");
+  g_autoptr(GlossAnnotation) annotation = g_object_ref (tag_by_key (f, lin, lin + 10, "2"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.delete", NULL);
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 0);
+  g_assert_null (gloss_article_view_get_selected (f->view));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_sidebar_get_shown (f->sidebar)), ==, 0);
+  wait_for_frame (f);
+  g_assert_false (gloss_article_view_was_drawn (f->view, annotation));
+
+  /* The toast's Undo button is win.undo. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 1);
+  g_assert_true (gloss_annotation_set_get_nth (annotations (f), 0) == annotation);
+  wait_for_frame (f);
+  g_assert_true (gloss_article_view_was_drawn (f->view, annotation));
+}
+
+static void
+test_link_speaker (Fixture       *f,
+                   gconstpointer  data)
+{
+  guint lin = offset_of ("Lin Wenhua");
+  guint quote = offset_of ("Every household");
+  GlossAnnotation *official = tag_by_key (f, lin, lin + 10, "2");
+  GlossAnnotation *q = tag_by_key (f, quote, quote + strlen ("Every household should drink from the tap"), "1");
+  GlossDetailsPane *details = gloss_sidebar_get_details (f->sidebar);
+  GtkWidget *editor;
+  GPtrArray *values;
+
+  g_assert_true (gloss_details_pane_get_annotation (details) == q);
+
+  /* Pick in the article: the next click on a highlight fills the link. */
+  g_signal_emit_by_name (details, "pick-link", "speaker");
+  g_assert_true (gloss_article_view_get_pick_mode (f->view));
+  gloss_article_view_click_at_offset (f->view, lin + 2);
+  g_assert_false (gloss_article_view_get_pick_mode (f->view));
+  g_assert_cmpstr (gloss_annotation_get_attribute (q, "speaker"), ==, gloss_annotation_get_id (official));
+  g_assert_true (gloss_article_view_get_selected (f->view) == q);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_null (gloss_annotation_get_attribute (q, "speaker"));
+
+  /* Or from the list of candidates: only officials and persons. */
+  drain ();
+  editor = gloss_details_pane_get_editor (details, "speaker");
+  g_assert_true (ADW_IS_COMBO_ROW (editor));
+  values = g_object_get_data (G_OBJECT (editor), "values");
+  g_assert_cmpuint (values->len, ==, 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (editor), 1);
+  g_assert_cmpstr (gloss_annotation_get_attribute (q, "speaker"), ==, gloss_annotation_get_id (official));
+
+  /* A choice attribute. */
+  editor = gloss_details_pane_get_editor (details, "mode");
+  g_assert_true (ADW_IS_COMBO_ROW (editor));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (editor), 1);
+  g_assert_cmpstr (gloss_annotation_get_attribute (q, "mode"), ==, "direct");
+}
+
+static void
+test_text_attribute (Fixture       *f,
+                     gconstpointer  data)
+{
+  guint lin = offset_of ("Lin Wenhua");
+  GlossAnnotation *official = tag_by_key (f, lin, lin + 10, "2");
+  GtkWidget *editor = gloss_details_pane_get_editor (gloss_sidebar_get_details (f->sidebar), "title");
+
+  g_assert_true (ADW_IS_ENTRY_ROW (editor));
+  gtk_editable_set_text (GTK_EDITABLE (editor), "Mayor");
+  g_assert_cmpstr (gloss_annotation_get_attribute (official, "title"), ==, "Mayor");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_null (gloss_annotation_get_attribute (official, "title"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "");
+}
+
+static void
+test_note (Fixture       *f,
+           gconstpointer  data)
+{
+  guint lin = offset_of ("Lin Wenhua");
+  GlossAnnotation *official = tag_by_key (f, lin, lin + 10, "2");
+  GtkTextView *note_view = gloss_details_pane_get_note_view (gloss_sidebar_get_details (f->sidebar));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (note_view);
+  GtkTextIter end;
+
+  /* Typing, one key at a time. */
+  for (const char *p = "Mayor since 2021"; *p; p++)
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, p, 1);
+    }
+  g_assert_cmpstr (gloss_annotation_get_note (official), ==, "Mayor since 2021");
+
+  /* One undo step for the whole note; the pane follows. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpstr (gloss_annotation_get_note (official), ==, "");
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, 0);
+}
+
+static void
+test_save (Fixture       *f,
+           gconstpointer  data)
+{
+  guint lin = offset_of ("Lin Wenhua");
+  GlossAnnotation *official = tag_by_key (f, lin, lin + 10, "2");
+  g_autoptr(GlossSidecar) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossAnnotation *saved;
+
+  gloss_annotation_set_set_note (annotations (f), official, "checked");
+  g_assert_false (g_file_query_exists (f->sidecar_file, NULL));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "• "));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  iterate_until (not_saving, f->window);
+  g_assert_false (gloss_annotation_set_get_modified (annotations (f)));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "• "));
+
+  loaded = gloss_sidecar_load (f->sidecar_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_sidecar_get_annotator_id (loaded), ==, ANNOTATOR);
+  g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (loaded)), ==, 1);
+  saved = gloss_annotation_set_get_nth (gloss_sidecar_get_annotations (loaded), 0);
+  g_assert_cmpstr (gloss_annotation_get_tag (saved), ==, "official");
+  g_assert_cmpstr (gloss_annotation_get_text (saved), ==, "Lin Wenhua");
+  g_assert_cmpstr (gloss_annotation_get_note (saved), ==, "checked");
+
+  /* Reopening shows it again. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  drain ();
+  open_window (f);
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 1);
+  wait_for_frame (f);
+  g_assert_cmpuint (gloss_article_view_get_n_drawn (f->view), ==, 1);
+}
+
+static void
+test_external_change (Fixture       *f,
+                      gconstpointer  data)
+{
+  guint lin = offset_of ("Lin Wenhua");
+  g_autofree char *theirs = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *path = g_file_get_path (f->sidecar_file);
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+
+  tag_by_key (f, lin, lin + 10, "2");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  iterate_until (not_saving, f->window);
+  g_assert_false (_gloss_window_get_conflict (f->window));
+
+  /* A sync tool rewrites the file. */
+  g_usleep (20000);
+  g_file_get_contents (path, &theirs, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *changed = g_strconcat (theirs, "\n", NULL);
+
+    g_file_set_contents (path, changed, -1, &error);
+    g_assert_no_error (error);
+    g_free (theirs);
+    theirs = g_steal_pointer (&changed);
+  }
+
+  /* The user keeps working and saves: the file is not overwritten. */
+  tag_by_key (f, offset_of ("Tuesday"), offset_of ("Tuesday") + 7, "6");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  iterate_until (not_saving, f->window);
+
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!_gloss_window_get_conflict (f->window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (_gloss_window_get_conflict (f->window));
+  g_assert_true (gloss_annotation_set_get_modified (annotations (f)));
+
+  g_file_get_contents (path, &on_disk, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (on_disk, ==, theirs);
+
+  /* Saving is off until the user chooses; autosave too. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL) &&
+                  _gloss_window_is_saving (f->window));
+
+  /* Reload takes the file from disk. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reload-annotations", NULL);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (_gloss_window_get_conflict (f->window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (_gloss_window_get_conflict (f->window));
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 1);
+}
+
+static void
+test_monitor (Fixture       *f,
+              gconstpointer  data)
+{
+  guint lin = offset_of ("Lin Wenhua");
+  g_autofree char *path = g_file_get_path (f->sidecar_file);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+
+  tag_by_key (f, lin, lin + 10, "2");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  iterate_until (not_saving, f->window);
+
+  /* Noticed without any save: the file monitor (or the explicit check). */
+  g_usleep (20000);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (!_gloss_window_get_conflict (f->window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  if (!_gloss_window_get_conflict (f->window))
+    {
+      _gloss_window_check_disk (f->window);
+      deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+      while (!_gloss_window_get_conflict (f->window) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (_gloss_window_get_conflict (f->window));
+}
+
+static void
+test_broken_sidecar (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_file_get_path (f->sidecar_file);
+  g_autofree char *on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The article opened; the broken file is reported and left alone. */
+  g_assert_nonnull (gloss_window_get_document (f->window));
+  g_assert_true (_gloss_window_get_broken (f->window));
+
+  tag_by_key (f, offset_of ("Tuesday"), offset_of ("Tuesday") + 7, "6");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  drain ();
+  g_assert_false (_gloss_window_is_saving (f->window));
+
+  g_file_get_contents (path, &on_disk, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (on_disk, ==, data);
+}
+
+static void
+test_navigate_resize (Fixture       *f,
+                      gconstpointer  data)
+{
+  guint lin = offset_of ("Lin Wenhua");
+  guint tuesday = offset_of ("Tuesday");
+  GlossAnnotation *a = tag_by_key (f, lin, lin + 3, "2");
+  GlossAnnotation *b = tag_by_key (f, tuesday, tuesday + 7, "6");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.previous", NULL);
+  g_assert_true (gloss_article_view_get_selected (f->view) == a);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.next", NULL);
+  g_assert_true (gloss_article_view_get_selected (f->view) == b);
+
+  /* Extend the end by a word ("Lin" → "Lin Wenhua"), then shrink it back. */
+  gloss_article_view_set_selected (f->view, a);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.resize", "s", "end-extend");
+  g_assert_cmpstr (gloss_annotation_get_text (a), ==, "Lin Wenhua");
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.resize", "s", "end-shrink");
+  g_assert_cmpstr (gloss_annotation_get_text (a), ==, "Lin");
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.resize", "s", "start-extend");
+  g_assert_cmpstr (gloss_annotation_get_text (a), ==, "Mayor Lin");
+}
+
+static void
+test_tag_all_and_overlap (Fixture       *f,
+                          gconstpointer  data)
+{
+  guint first = offset_of ("Clean Water 2030");
+  GlossAnnotation *a = tag_by_key (f, first, first + 16, "5");
+  GlossAnnotation *b;
+  GtkWidget *popover;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.tag-all", NULL);
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 1);
+
+  /* A nested annotation: a click on the shared part asks which one. */
+  b = tag_by_key (f, first + 12, first + 16, "7");
+  g_assert_true (b != a);
+  wait_for_frame (f);
+  g_assert_true (gloss_article_view_was_drawn (f->view, a));
+  g_assert_true (gloss_article_view_was_drawn (f->view, b));
+  gloss_article_view_click_at_offset (f->view, first + 13);
+  popover = NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->view)); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && !GLOSS_IS_TAG_POPOVER (child))
+      popover = child;
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* A click where only one is selects it. */
+  gloss_article_view_click_at_offset (f->view, first + 1);
+  g_assert_true (gloss_article_view_get_selected (f->view) == a);
+}
+
+static void
+test_find (Fixture       *f,
+           gconstpointer  data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
+  g_assert_cmpuint (gloss_article_view_set_search_text (f->view, "clean water"), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-next", NULL);
+  g_assert_cmpint (gloss_article_view_get_current_match (f->view), >=, 0);
+  g_assert_cmpuint (gloss_article_view_set_search_text (f->view, "管网"), ==, 1);
+  g_assert_cmpuint (gloss_article_view_set_search_text (f->view, "no such words"), ==, 0);
+}
+
+static void
+test_filter (Fixture       *f,
+             gconstpointer  data)
+{
+  guint lin = offset_of ("Lin Wenhua");
+  guint tuesday = offset_of ("Tuesday");
+
+  tag_by_key (f, lin, lin + 10, "2");
+  tag_by_key (f, tuesday, tuesday + 7, "6");
+  gloss_sidebar_set_filter (f->sidebar, "official", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_sidebar_get_shown (f->sidebar)), ==, 1);
+  gloss_sidebar_set_filter (f->sidebar, NULL, "tues");
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_sidebar_get_shown (f->sidebar)), ==, 1);
+  gloss_sidebar_set_filter (f->sidebar, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_sidebar_get_shown (f->sidebar)), ==, 2);
+}
+
+/* Every templated widget builds (a type too new for the toolkit in a .ui
+ * only fails at run time). */
+static void
+test_templates (void)
+{
+  GType types[] = {
+    GLOSS_TYPE_ANNOTATION_ROW, GLOSS_TYPE_DETAILS_PANE, GLOSS_TYPE_SIDEBAR, GLOSS_TYPE_TAG_POPOVER,
+  };
+  GlossWindow *window;
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GtkWidget *widget = g_object_ref_sink (g_object_new (types[i], NULL));
+
+      g_assert_true (GTK_IS_WIDGET (widget));
+      g_object_run_dispose (G_OBJECT (widget));
+      g_object_unref (widget);
+    }
+
+  window = gloss_window_new (NULL);
+  g_assert_true (GLOSS_IS_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "annotator-id", ANNOTATOR);
+  /* Saves happen when a test asks, never behind its back. */
+  g_settings_set_uint (settings, "autosave-delay", 0);
+
+#define ADD(name, func, data) \
+  g_test_add ("/window/" name, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("tag-by-key", test_tag_by_key, NULL);
+  ADD ("snap-chinese", test_snap_chinese, NULL);
+  ADD ("retag", test_retag, NULL);
+  ADD ("delete-undo", test_delete_undo, NULL);
+  ADD ("link-speaker", test_link_speaker, NULL);
+  ADD ("text-attribute", test_text_attribute, NULL);
+  ADD ("note", test_note, NULL);
+  ADD ("save", test_save, NULL);
+  ADD ("external-change", test_external_change, NULL);
+  ADD ("monitor", test_monitor, NULL);
+  ADD ("broken-sidecar", test_broken_sidecar, "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ { \"start\": ");
+  ADD ("navigate-resize", test_navigate_resize, NULL);
+  ADD ("tag-all-overlap", test_tag_all_and_overlap, NULL);
+  ADD ("find", test_find, NULL);
+  ADD ("filter", test_filter, NULL);
+  g_test_add_func ("/window/templates", test_templates);
+
+  return g_test_run ();
+}
