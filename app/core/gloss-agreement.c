@@ -79,7 +79,8 @@ clear_results (GlossAgreement *self)
 {
   if (self->results != NULL)
     {
-      for (guint t = 0; t < self->tags->len; t++)
+      /* One result per tag, and the overall one after them. */
+      for (guint t = 0; t <= self->tags->len; t++)
         g_free (self->results[t].pairs);
       g_clear_pointer (&self->results, g_free);
     }

@@ -1,0 +1,1220 @@
+/* gloss-review.c: disagreements between layers, and adjudication
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "gloss-annotation.h"
+#include "gloss-annotation-set.h"
+#include "gloss-codebook.h"
+#include "gloss-document.h"
+#include "gloss-review.h"
+#include "gloss-sidecar.h"
+
+G_DEFINE_QUARK (gloss-review-error-quark, gloss_review_error)
+
+G_DEFINE_ENUM_TYPE (GlossReviewKind, gloss_review_kind,
+  G_DEFINE_ENUM_VALUE (GLOSS_REVIEW_KIND_UNANIMOUS, "unanimous"),
+  G_DEFINE_ENUM_VALUE (GLOSS_REVIEW_KIND_SOME_LAYERS, "some-layers"),
+  G_DEFINE_ENUM_VALUE (GLOSS_REVIEW_KIND_TAG, "tag"),
+  G_DEFINE_ENUM_VALUE (GLOSS_REVIEW_KIND_SPAN, "span"),
+  G_DEFINE_ENUM_VALUE (GLOSS_REVIEW_KIND_SPAN_AND_TAG, "span-and-tag"))
+
+G_DEFINE_ENUM_TYPE (GlossReviewDecision, gloss_review_decision,
+  G_DEFINE_ENUM_VALUE (GLOSS_REVIEW_PENDING, "pending"),
+  G_DEFINE_ENUM_VALUE (GLOSS_REVIEW_ACCEPTED, "accepted"),
+  G_DEFINE_ENUM_VALUE (GLOSS_REVIEW_TAKEN, "taken"),
+  G_DEFINE_ENUM_VALUE (GLOSS_REVIEW_EDITED, "edited"),
+  G_DEFINE_ENUM_VALUE (GLOSS_REVIEW_REJECTED, "rejected"))
+
+const char *
+gloss_review_kind_to_string (GlossReviewKind kind)
+{
+  static const char * const names[] = { "unanimous", "some-layers", "tag", "span", "span-and-tag" };
+
+  g_return_val_if_fail (kind < GLOSS_REVIEW_N_KINDS, NULL);
+  return names[kind];
+}
+
+const char *
+gloss_review_kind_to_label (GlossReviewKind kind)
+{
+  switch (kind)
+    {
+    case GLOSS_REVIEW_KIND_UNANIMOUS:
+      return _("Same span and tag");
+    case GLOSS_REVIEW_KIND_SOME_LAYERS:
+      return _("Only in some layers");
+    case GLOSS_REVIEW_KIND_TAG:
+      return _("Different tag");
+    case GLOSS_REVIEW_KIND_SPAN:
+      return _("Different span");
+    case GLOSS_REVIEW_KIND_SPAN_AND_TAG:
+      return _("Different span and tag");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* GlossReviewItem */
+
+struct _GlossReviewItem
+{
+  GObject              parent_instance;
+
+  GlossReviewKind      kind;
+  guint                start;
+  guint                end;
+  GPtrArray          **layers;   /* n_layers arrays of GlossAnnotation */
+  guint                n_layers;
+  GlossReviewDecision  decision;
+  GPtrArray           *result;
+};
+
+G_DEFINE_FINAL_TYPE (GlossReviewItem, gloss_review_item, G_TYPE_OBJECT)
+
+enum {
+  ITEM_PROP_0,
+  ITEM_PROP_KIND,
+  ITEM_PROP_START,
+  ITEM_PROP_END,
+  ITEM_PROP_DECISION,
+  N_ITEM_PROPS
+};
+
+static GParamSpec *item_properties[N_ITEM_PROPS];
+
+static void
+gloss_review_item_finalize (GObject *object)
+{
+  GlossReviewItem *self = (GlossReviewItem *)object;
+
+  for (guint l = 0; l < self->n_layers; l++)
+    g_ptr_array_unref (self->layers[l]);
+  g_free (self->layers);
+  g_ptr_array_unref (self->result);
+
+  G_OBJECT_CLASS (gloss_review_item_parent_class)->finalize (object);
+}
+
+static void
+gloss_review_item_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  GlossReviewItem *self = GLOSS_REVIEW_ITEM (object);
+
+  switch (prop_id)
+    {
+    case ITEM_PROP_KIND: g_value_set_enum (value, self->kind); break;
+    case ITEM_PROP_START: g_value_set_uint (value, self->start); break;
+    case ITEM_PROP_END: g_value_set_uint (value, self->end); break;
+    case ITEM_PROP_DECISION: g_value_set_enum (value, self->decision); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_review_item_class_init (GlossReviewItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gloss_review_item_finalize;
+  object_class->get_property = gloss_review_item_get_property;
+
+  item_properties[ITEM_PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, GLOSS_TYPE_REVIEW_KIND, GLOSS_REVIEW_KIND_UNANIMOUS,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_START] =
+    g_param_spec_uint ("start", NULL, NULL, 0, G_MAXUINT, 0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_END] =
+    g_param_spec_uint ("end", NULL, NULL, 0, G_MAXUINT, 0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_DECISION] =
+    g_param_spec_enum ("decision", NULL, NULL, GLOSS_TYPE_REVIEW_DECISION, GLOSS_REVIEW_PENDING,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_ITEM_PROPS, item_properties);
+}
+
+static void
+gloss_review_item_init (GlossReviewItem *self)
+{
+  self->result = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static GlossReviewItem *
+item_new (guint n_layers)
+{
+  GlossReviewItem *self = g_object_new (GLOSS_TYPE_REVIEW_ITEM, NULL);
+
+  self->n_layers = n_layers;
+  self->layers = g_new0 (GPtrArray *, n_layers);
+  for (guint l = 0; l < n_layers; l++)
+    self->layers[l] = g_ptr_array_new_with_free_func (g_object_unref);
+  self->start = G_MAXUINT;
+
+  return self;
+}
+
+static void
+item_add (GlossReviewItem *self,
+          guint            layer,
+          GlossAnnotation *annotation)
+{
+  g_ptr_array_add (self->layers[layer], g_object_ref (annotation));
+  self->start = MIN (self->start, gloss_annotation_get_start (annotation));
+  self->end = MAX (self->end, gloss_annotation_get_end (annotation));
+}
+
+static void
+item_set_decision (GlossReviewItem     *self,
+                   GlossReviewDecision  decision)
+{
+  if (self->decision == decision)
+    return;
+  self->decision = decision;
+  g_object_notify_by_pspec (G_OBJECT (self), item_properties[ITEM_PROP_DECISION]);
+}
+
+GlossReviewKind
+gloss_review_item_get_kind (GlossReviewItem *self)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW_ITEM (self), 0);
+  return self->kind;
+}
+
+/* The smallest start of the item's annotations. */
+guint
+gloss_review_item_get_start (GlossReviewItem *self)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW_ITEM (self), 0);
+  return self->start;
+}
+
+/* The largest end of the item's annotations. */
+guint
+gloss_review_item_get_end (GlossReviewItem *self)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW_ITEM (self), 0);
+  return self->end;
+}
+
+guint
+gloss_review_item_get_n_layers (GlossReviewItem *self)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW_ITEM (self), 0);
+  return self->n_layers;
+}
+
+/**
+ * gloss_review_item_get_annotations:
+ * @self: a #GlossReviewItem
+ * @layer: a layer index
+ *
+ * Returns: (transfer none) (element-type GlossAnnotation): the layer's
+ *   annotations in this item, possibly none
+ */
+GPtrArray *
+gloss_review_item_get_annotations (GlossReviewItem *self,
+                                   guint            layer)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW_ITEM (self), NULL);
+  g_return_val_if_fail (layer < self->n_layers, NULL);
+  return self->layers[layer];
+}
+
+GlossReviewDecision
+gloss_review_item_get_decision (GlossReviewItem *self)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW_ITEM (self), GLOSS_REVIEW_PENDING);
+  return self->decision;
+}
+
+/**
+ * gloss_review_item_get_result:
+ * @self: a #GlossReviewItem
+ *
+ * Returns: (transfer none) (element-type GlossAnnotation): the annotations
+ *   the decision added to the adjudicated layer
+ */
+GPtrArray *
+gloss_review_item_get_result (GlossReviewItem *self)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW_ITEM (self), NULL);
+  return self->result;
+}
+
+/* GlossReview */
+
+struct _GlossReview
+{
+  GObject       parent_instance;
+
+  GPtrArray    *layers;         /* GlossSidecar */
+  GHashTable   *tag_map;
+  GListStore   *items;
+  GListStore   *disagreements;
+  GListStore   *kinds[GLOSS_REVIEW_N_KINDS];
+
+  GlossSidecar *adjudication;
+  char         *decided_by;
+};
+
+G_DEFINE_FINAL_TYPE (GlossReview, gloss_review, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ADJUDICATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+gloss_review_finalize (GObject *object)
+{
+  GlossReview *self = (GlossReview *)object;
+
+  g_clear_pointer (&self->layers, g_ptr_array_unref);
+  g_clear_pointer (&self->tag_map, g_hash_table_unref);
+  g_clear_object (&self->items);
+  g_clear_object (&self->disagreements);
+  for (guint k = 0; k < GLOSS_REVIEW_N_KINDS; k++)
+    g_clear_object (&self->kinds[k]);
+  g_clear_object (&self->adjudication);
+  g_clear_pointer (&self->decided_by, g_free);
+
+  G_OBJECT_CLASS (gloss_review_parent_class)->finalize (object);
+}
+
+static void
+gloss_review_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  GlossReview *self = GLOSS_REVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ADJUDICATION: g_value_set_object (value, self->adjudication); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_review_class_init (GlossReviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gloss_review_finalize;
+  object_class->get_property = gloss_review_get_property;
+
+  properties[PROP_ADJUDICATION] =
+    g_param_spec_object ("adjudication", NULL, NULL, GLOSS_TYPE_SIDECAR,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+gloss_review_init (GlossReview *self)
+{
+  self->layers = g_ptr_array_new_with_free_func (g_object_unref);
+  self->tag_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->items = g_list_store_new (GLOSS_TYPE_REVIEW_ITEM);
+  self->disagreements = g_list_store_new (GLOSS_TYPE_REVIEW_ITEM);
+  for (guint k = 0; k < GLOSS_REVIEW_N_KINDS; k++)
+    self->kinds[k] = g_list_store_new (GLOSS_TYPE_REVIEW_ITEM);
+}
+
+/**
+ * gloss_review_new:
+ *
+ * Returns: (transfer full): a review with no layers
+ */
+GlossReview *
+gloss_review_new (void)
+{
+  return g_object_new (GLOSS_TYPE_REVIEW, NULL);
+}
+
+/**
+ * gloss_review_add_layer:
+ * @self: a #GlossReview
+ * @sidecar: a layer, anchored to the article under review
+ *
+ * Adds a layer; call gloss_review_refresh() once all are added.
+ *
+ * Returns: the layer's index
+ */
+guint
+gloss_review_add_layer (GlossReview  *self,
+                        GlossSidecar *sidecar)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW (self), 0);
+  g_return_val_if_fail (GLOSS_IS_SIDECAR (sidecar), 0);
+
+  g_ptr_array_add (self->layers, g_object_ref (sidecar));
+  return self->layers->len - 1;
+}
+
+guint
+gloss_review_get_n_layers (GlossReview *self)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW (self), 0);
+  return self->layers->len;
+}
+
+/**
+ * gloss_review_get_layer:
+ * @self: a #GlossReview
+ * @layer: a layer index
+ *
+ * Returns: (transfer none): the layer's sidecar
+ */
+GlossSidecar *
+gloss_review_get_layer (GlossReview *self,
+                        guint        layer)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW (self), NULL);
+  g_return_val_if_fail (layer < self->layers->len, NULL);
+  return g_ptr_array_index (self->layers, layer);
+}
+
+/**
+ * gloss_review_map_tag:
+ * @self: a #GlossReview
+ * @from: a tag id as written in a layer
+ * @to: the tag id to match it as (and to write when adjudicating)
+ */
+void
+gloss_review_map_tag (GlossReview *self,
+                      const char  *from,
+                      const char  *to)
+{
+  g_return_if_fail (GLOSS_IS_REVIEW (self));
+  g_return_if_fail (from != NULL && to != NULL);
+
+  g_hash_table_replace (self->tag_map, g_strdup (from), g_strdup (to));
+}
+
+static const char *
+map_tag (GlossReview *self,
+         const char  *tag)
+{
+  const char *to = g_hash_table_lookup (self->tag_map, tag);
+
+  return to ? to : tag;
+}
+
+typedef struct
+{
+  GlossAnnotation *annotation;
+  const char      *tag;
+  guint            layer;
+  guint            start;
+  guint            end;
+  guint            parent;
+  gboolean         used;
+} Entry;
+
+static guint
+find_root (Entry *entries,
+           guint  i)
+{
+  while (entries[i].parent != i)
+    {
+      entries[i].parent = entries[entries[i].parent].parent;
+      i = entries[i].parent;
+    }
+  return i;
+}
+
+static void
+unite (Entry *entries,
+       guint  a,
+       guint  b)
+{
+  a = find_root (entries, a);
+  b = find_root (entries, b);
+  if (a != b)
+    entries[MAX (a, b)].parent = MIN (a, b);
+}
+
+static int
+compare_entry_positions (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      user_data)
+{
+  const Entry *entries = user_data;
+  const Entry *x = &entries[*(const guint *)a], *y = &entries[*(const guint *)b];
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  if (x->layer != y->layer)
+    return x->layer < y->layer ? -1 : 1;
+  return gloss_annotation_compare (x->annotation, y->annotation);
+}
+
+static gboolean
+related (const Entry *e,
+         const Entry *f)
+{
+  if (e->layer == f->layer)
+    return FALSE;
+  if (e->start == f->start && e->end == f->end)
+    return TRUE;
+  return g_str_equal (e->tag, f->tag) && MAX (e->start, f->start) < MIN (e->end, f->end);
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  GlossReviewItem *x = *(GlossReviewItem **)a, *y = *(GlossReviewItem **)b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
+  return 0;
+}
+
+static int
+compare_annotations (gconstpointer a,
+                     gconstpointer b)
+{
+  return gloss_annotation_compare (*(GlossAnnotation **)a, *(GlossAnnotation **)b);
+}
+
+static GlossReviewKind
+classify (GlossReview     *self,
+          GlossReviewItem *item)
+{
+  GlossAnnotation *first = NULL;
+  gboolean same_tag = TRUE, same_span = TRUE;
+
+  for (guint l = 0; l < item->n_layers; l++)
+    for (guint i = 0; i < item->layers[l]->len; i++)
+      {
+        GlossAnnotation *annotation = g_ptr_array_index (item->layers[l], i);
+
+        if (first == NULL)
+          {
+            first = annotation;
+            continue;
+          }
+        same_tag &= g_str_equal (map_tag (self, gloss_annotation_get_tag (annotation)),
+                                 map_tag (self, gloss_annotation_get_tag (first)));
+        same_span &= gloss_annotation_get_start (annotation) == gloss_annotation_get_start (first) &&
+                     gloss_annotation_get_end (annotation) == gloss_annotation_get_end (first);
+      }
+
+  if (same_tag && same_span)
+    return GLOSS_REVIEW_KIND_SOME_LAYERS;
+  if (same_span)
+    return GLOSS_REVIEW_KIND_TAG;
+  if (same_tag)
+    return GLOSS_REVIEW_KIND_SPAN;
+  return GLOSS_REVIEW_KIND_SPAN_AND_TAG;
+}
+
+static void
+replace_all (GListStore *store,
+             GPtrArray  *items)
+{
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       items->pdata, items->len);
+}
+
+/**
+ * gloss_review_refresh:
+ * @self: a #GlossReview
+ *
+ * Matches the layers' annotations anew and replaces the contents of every
+ * model.  Decisions of the previous items are forgotten (the adjudicated
+ * layer keeps what they added).
+ */
+void
+gloss_review_refresh (GlossReview *self)
+{
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_autoptr(GHashTable) exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GArray) pool = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) active = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) groups = g_hash_table_new (NULL, NULL);
+  guint n_layers;
+  Entry *e;
+
+  g_return_if_fail (GLOSS_IS_REVIEW (self));
+  n_layers = self->layers->len;
+
+  for (guint l = 0; l < n_layers; l++)
+    {
+      GlossAnnotationSet *set = gloss_sidecar_get_annotations (g_ptr_array_index (self->layers, l));
+
+      for (guint i = 0; i < gloss_annotation_set_get_size (set); i++)
+        {
+          GlossAnnotation *annotation = gloss_annotation_set_get_nth (set, i);
+          Entry entry = { annotation, map_tag (self, gloss_annotation_get_tag (annotation)), l,
+                          gloss_annotation_get_start (annotation), gloss_annotation_get_end (annotation),
+                          entries->len, FALSE };
+
+          if (gloss_annotation_get_anchor_status (annotation) != GLOSS_ANCHOR_ORPHANED)
+            g_array_append_val (entries, entry);
+        }
+    }
+  e = (Entry *)(void *)entries->data;
+
+  /* Same span and tag everywhere: unanimous, one annotation per layer. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      char *key = g_strdup_printf ("%u:%u:%s", e[i].start, e[i].end, e[i].tag);
+      GArray *group = g_hash_table_lookup (exact, key);
+
+      if (group == NULL)
+        {
+          group = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (exact, key, group);
+          g_ptr_array_add (keys, key);
+        }
+      else
+        g_free (key);
+      g_array_append_val (group, i);
+    }
+  for (guint k = 0; k < keys->len && n_layers > 1; k++)
+    {
+      GArray *group = g_hash_table_lookup (exact, g_ptr_array_index (keys, k));
+
+      for (;;)
+        {
+          g_autoptr(GlossReviewItem) item = item_new (n_layers);
+          g_autofree guint *pick = g_new0 (guint, n_layers);
+          guint found = 0;
+
+          for (guint l = 0; l < n_layers; l++)
+            for (guint j = 0; j < group->len; j++)
+              {
+                guint index = g_array_index (group, guint, j);
+
+                if (e[index].layer == l && !e[index].used)
+                  {
+                    pick[l] = index;
+                    found++;
+                    break;
+                  }
+              }
+          if (found < n_layers)
+            break;
+          for (guint l = 0; l < n_layers; l++)
+            {
+              e[pick[l]].used = TRUE;
+              item_add (item, l, e[pick[l]].annotation);
+            }
+          item->kind = GLOSS_REVIEW_KIND_UNANIMOUS;
+          g_ptr_array_add (items, g_steal_pointer (&item));
+        }
+    }
+
+  /* The rest: connected groups of related annotations, found in one sweep
+   * by start; only annotations still open can relate to the next one. */
+  for (guint i = 0; i < entries->len; i++)
+    if (!e[i].used)
+      g_array_append_val (pool, i);
+  g_array_sort_with_data (pool, compare_entry_positions, e);
+
+  for (guint p = 0; p < pool->len; p++)
+    {
+      guint index = g_array_index (pool, guint, p);
+      guint kept = 0;
+
+      for (guint a = 0; a < active->len; a++)
+        {
+          guint other = g_array_index (active, guint, a);
+
+          /* Ended before this one starts: can relate to nothing further on. */
+          if (e[other].end < e[index].start ||
+              (e[other].end == e[index].start && e[other].start < e[other].end))
+            continue;
+          if (related (&e[index], &e[other]))
+            unite (e, index, other);
+          g_array_index (active, guint, kept++) = other;
+        }
+      g_array_set_size (active, kept);
+      g_array_append_val (active, index);
+    }
+
+  for (guint p = 0; p < pool->len; p++)
+    {
+      guint index = g_array_index (pool, guint, p);
+      guint root = find_root (e, index);
+      GlossReviewItem *item = g_hash_table_lookup (groups, GUINT_TO_POINTER (root + 1));
+
+      if (item == NULL)
+        {
+          item = item_new (n_layers);
+          item->kind = GLOSS_REVIEW_KIND_SOME_LAYERS;   /* classified below */
+          g_hash_table_insert (groups, GUINT_TO_POINTER (root + 1), item);
+          g_ptr_array_add (items, item);
+        }
+      item_add (item, e[index].layer, e[index].annotation);
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      GlossReviewItem *item = g_ptr_array_index (items, i);
+
+      if (item->kind != GLOSS_REVIEW_KIND_UNANIMOUS)
+        item->kind = classify (self, item);
+      for (guint l = 0; l < n_layers; l++)
+        g_ptr_array_sort (item->layers[l], compare_annotations);
+    }
+  g_ptr_array_sort (items, compare_items);
+
+  replace_all (self->items, items);
+  {
+    g_autoptr(GPtrArray) disagreements = g_ptr_array_new ();
+    GPtrArray *of_kind[GLOSS_REVIEW_N_KINDS];
+
+    for (guint k = 0; k < GLOSS_REVIEW_N_KINDS; k++)
+      of_kind[k] = g_ptr_array_new ();
+    for (guint i = 0; i < items->len; i++)
+      {
+        GlossReviewItem *item = g_ptr_array_index (items, i);
+
+        if (item->kind != GLOSS_REVIEW_KIND_UNANIMOUS)
+          g_ptr_array_add (disagreements, item);
+        g_ptr_array_add (of_kind[item->kind], item);
+      }
+    replace_all (self->disagreements, disagreements);
+    for (guint k = 0; k < GLOSS_REVIEW_N_KINDS; k++)
+      {
+        replace_all (self->kinds[k], of_kind[k]);
+        g_ptr_array_unref (of_kind[k]);
+      }
+  }
+}
+
+/**
+ * gloss_review_get_items:
+ * @self: a #GlossReview
+ *
+ * Returns: (transfer none): every item, unanimous ones included, by position
+ */
+GListModel *
+gloss_review_get_items (GlossReview *self)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW (self), NULL);
+  return G_LIST_MODEL (self->items);
+}
+
+/**
+ * gloss_review_get_disagreements:
+ * @self: a #GlossReview
+ *
+ * Returns: (transfer none): the items that are not unanimous, by position
+ */
+GListModel *
+gloss_review_get_disagreements (GlossReview *self)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW (self), NULL);
+  return G_LIST_MODEL (self->disagreements);
+}
+
+/**
+ * gloss_review_get_kind_items:
+ * @self: a #GlossReview
+ * @kind: a kind
+ *
+ * Returns: (transfer none): the items of @kind, by position (one group of
+ *   the grouped list)
+ */
+GListModel *
+gloss_review_get_kind_items (GlossReview     *self,
+                             GlossReviewKind  kind)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW (self), NULL);
+  g_return_val_if_fail (kind < GLOSS_REVIEW_N_KINDS, NULL);
+  return G_LIST_MODEL (self->kinds[kind]);
+}
+
+/**
+ * gloss_review_find_next:
+ * @self: a #GlossReview
+ * @offset: a code-point offset, e.g. the cursor's
+ * @position: (out): the position in gloss_review_get_disagreements()
+ *
+ * Returns: whether a disagreement starts after @offset
+ */
+gboolean
+gloss_review_find_next (GlossReview *self,
+                        guint        offset,
+                        guint       *position)
+{
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_REVIEW (self), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->disagreements));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossReviewItem) item = g_list_model_get_item (G_LIST_MODEL (self->disagreements), i);
+
+      if (item->start > offset)
+        {
+          if (position != NULL)
+            *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * gloss_review_find_previous:
+ * @self: a #GlossReview
+ * @offset: a code-point offset
+ * @position: (out): the position in gloss_review_get_disagreements()
+ *
+ * Returns: whether a disagreement starts before @offset
+ */
+gboolean
+gloss_review_find_previous (GlossReview *self,
+                            guint        offset,
+                            guint       *position)
+{
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_REVIEW (self), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->disagreements));
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(GlossReviewItem) item = g_list_model_get_item (G_LIST_MODEL (self->disagreements), i - 1);
+
+      if (item->start < offset)
+        {
+          if (position != NULL)
+            *position = i - 1;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Adjudication */
+
+static void
+fill_context (GlossDocument   *document,
+              GlossAnnotation *annotation)
+{
+  guint start = gloss_annotation_get_start (annotation);
+  guint end = gloss_annotation_get_end (annotation);
+  g_autofree char *text = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+
+  if (document == NULL)
+    return;
+
+  text = gloss_document_get_slice (document, start, end);
+  prefix = gloss_document_get_slice (document,
+                                     start > GLOSS_ANNOTATION_CONTEXT_LENGTH ? start - GLOSS_ANNOTATION_CONTEXT_LENGTH : 0,
+                                     start);
+  suffix = gloss_document_get_slice (document, end, end + GLOSS_ANNOTATION_CONTEXT_LENGTH);
+  gloss_annotation_set_text (annotation, text);
+  gloss_annotation_set_prefix (annotation, prefix);
+  gloss_annotation_set_suffix (annotation, suffix);
+}
+
+static guint
+layer_of (GlossReviewItem *item,
+          GlossAnnotation *annotation)
+{
+  for (guint l = 0; l < item->n_layers; l++)
+    if (g_ptr_array_find (item->layers[l], annotation, NULL))
+      return l;
+  return G_MAXUINT;
+}
+
+/* Puts a copy of @source (or a new annotation when it is NULL) into the
+ * adjudicated layer, with its provenance. */
+static GlossAnnotation *
+adopt (GlossReview     *self,
+       GlossReviewItem *item,
+       GlossAnnotation *source,
+       const char      *decision,
+       const char      *tag,
+       guint            start,
+       guint            end)
+{
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (self->adjudication);
+  g_autoptr(GlossAnnotation) copy = NULL;
+  JsonObject *extra;
+
+  if (source != NULL && gloss_annotation_set_lookup (set, gloss_annotation_get_id (source)) == NULL)
+    copy = gloss_annotation_copy (source);
+  else
+    {
+      copy = gloss_annotation_new (NULL, tag, start, end);
+      if (source != NULL)
+        gloss_annotation_assign (copy, source);
+    }
+
+  if (source != NULL && tag == NULL)
+    {
+      tag = map_tag (self, gloss_annotation_get_tag (source));
+      start = gloss_annotation_get_start (source);
+      end = gloss_annotation_get_end (source);
+    }
+  gloss_annotation_set_tag (copy, tag);
+  gloss_annotation_set_range (copy, start, end);
+  gloss_annotation_set_anchor_status (copy, GLOSS_ANCHOR_EXACT);
+  fill_context (gloss_sidecar_get_document (self->adjudication), copy);
+
+  /* A previous adjudication's provenance would mislead: replace it. */
+  extra = gloss_annotation_get_extra (copy);
+  if (source != NULL)
+    {
+      guint layer = layer_of (item, source);
+
+      json_object_set_string_member (extra, "source_annotator",
+                                     gloss_sidecar_get_annotator_id (g_ptr_array_index (self->layers, layer)));
+      json_object_set_string_member (extra, "source_id", gloss_annotation_get_id (source));
+    }
+  else
+    {
+      json_object_remove_member (extra, "source_annotator");
+      json_object_remove_member (extra, "source_id");
+    }
+  json_object_set_string_member (extra, "decided_by", self->decided_by);
+  json_object_set_string_member (extra, "decision", decision);
+
+  gloss_annotation_set_add (set, copy);
+  g_ptr_array_add (item->result, g_object_ref (copy));
+
+  return copy;
+}
+
+static void
+clear_result (GlossReview     *self,
+              GlossReviewItem *item)
+{
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (self->adjudication);
+
+  for (guint i = 0; i < item->result->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (item->result, i);
+
+      /* The user may have removed it by hand already. */
+      if (gloss_annotation_set_find_position (set, annotation, NULL))
+        gloss_annotation_set_remove (set, annotation);
+    }
+  g_ptr_array_set_size (item->result, 0);
+}
+
+static gboolean
+check_started (GlossReview     *self,
+               GlossReviewItem *item)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_REVIEW_ITEM (item), FALSE);
+  g_return_val_if_fail (self->adjudication != NULL, FALSE);
+  g_return_val_if_fail (item->n_layers == self->layers->len, FALSE);
+  return TRUE;
+}
+
+/**
+ * gloss_review_begin_adjudication:
+ * @self: a #GlossReview, refreshed
+ * @annotator_id: (nullable): the new layer's annotator id; %NULL for `adjudicated`
+ * @decided_by: (nullable): who adjudicates, recorded on every annotation;
+ *   %NULL for @annotator_id
+ * @error: return location for a #GError
+ *
+ * Starts a new layer with the first layer's codebook and article and accepts
+ * every unanimous item (one undo step of the new layer).  Save it with
+ * gloss_sidecar_save() wherever the user wants.
+ *
+ * Returns: (transfer none) (nullable): the new layer
+ */
+GlossSidecar *
+gloss_review_begin_adjudication (GlossReview  *self,
+                                 const char   *annotator_id,
+                                 const char   *decided_by,
+                                 GError      **error)
+{
+  g_autoptr(GlossCodebook) codebook = NULL;
+  GlossSidecar *first;
+  GlossAnnotationSet *set;
+  GListModel *unanimous;
+
+  g_return_val_if_fail (GLOSS_IS_REVIEW (self), NULL);
+  g_return_val_if_fail (self->layers->len > 0, NULL);
+
+  if (annotator_id == NULL)
+    annotator_id = "adjudicated";
+  if (!gloss_annotator_id_is_valid (annotator_id))
+    {
+      g_set_error (error, GLOSS_REVIEW_ERROR, GLOSS_REVIEW_ERROR_ANNOTATOR,
+                   _("“%s” cannot be an annotator id: use letters, digits, “.”, “_” and “-” only"),
+                   annotator_id);
+      return NULL;
+    }
+
+  first = g_ptr_array_index (self->layers, 0);
+  {
+    g_autoptr(JsonNode) node = gloss_codebook_to_json (gloss_sidecar_get_codebook (first));
+
+    /* A copy: editing the new layer's codebook must not touch alice's. */
+    codebook = gloss_codebook_new_from_json (node, "codebook", NULL);
+  }
+
+  /* Items refer to the old layer's results; start them afresh. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
+    {
+      g_autoptr(GlossReviewItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      g_ptr_array_set_size (item->result, 0);
+      item_set_decision (item, GLOSS_REVIEW_PENDING);
+    }
+
+  g_clear_object (&self->adjudication);
+  self->adjudication = gloss_sidecar_new (annotator_id, codebook);
+  g_free (self->decided_by);
+  self->decided_by = g_strdup (decided_by ? decided_by : annotator_id);
+
+  if (gloss_sidecar_get_document (first) != NULL)
+    gloss_sidecar_attach_document (self->adjudication, gloss_sidecar_get_document (first));
+  else
+    {
+      /* No article at hand: say which one it is all the same. */
+      JsonObject *from = gloss_sidecar_get_document_info (first);
+      JsonObject *to = gloss_sidecar_get_document_info (self->adjudication);
+      g_autoptr(GList) members = json_object_get_members (from);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        json_object_set_member (to, l->data, json_node_copy (json_object_get_member (from, l->data)));
+    }
+
+  set = gloss_sidecar_get_annotations (self->adjudication);
+  unanimous = G_LIST_MODEL (self->kinds[GLOSS_REVIEW_KIND_UNANIMOUS]);
+  gloss_annotation_set_begin_group (set, _("Accept unanimous annotations"));
+  for (guint i = 0; i < g_list_model_get_n_items (unanimous); i++)
+    {
+      g_autoptr(GlossReviewItem) item = g_list_model_get_item (unanimous, i);
+
+      adopt (self, item, g_ptr_array_index (item->layers[0], 0), "unanimous", NULL, 0, 0);
+      item_set_decision (item, GLOSS_REVIEW_ACCEPTED);
+    }
+  gloss_annotation_set_end_group (set);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADJUDICATION]);
+
+  return self->adjudication;
+}
+
+/**
+ * gloss_review_get_adjudication:
+ * @self: a #GlossReview
+ *
+ * Returns: (transfer none) (nullable): the layer being adjudicated
+ */
+GlossSidecar *
+gloss_review_get_adjudication (GlossReview *self)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW (self), NULL);
+  return self->adjudication;
+}
+
+/* Items still waiting for a decision. */
+guint
+gloss_review_get_n_pending (GlossReview *self)
+{
+  guint n, pending = 0;
+
+  g_return_val_if_fail (GLOSS_IS_REVIEW (self), 0);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossReviewItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      pending += item->decision == GLOSS_REVIEW_PENDING;
+    }
+
+  return pending;
+}
+
+/**
+ * gloss_review_take:
+ * @self: a #GlossReview being adjudicated
+ * @item: an item
+ * @layer: the layer whose annotations in @item to take (none is fine: the
+ *   layer's view is then that nothing belongs here)
+ *
+ * Replaces any earlier decision on @item; one undo step.
+ *
+ * Returns: %TRUE
+ */
+gboolean
+gloss_review_take (GlossReview     *self,
+                   GlossReviewItem *item,
+                   guint            layer)
+{
+  GlossAnnotationSet *set;
+
+  if (!check_started (self, item))
+    return FALSE;
+  g_return_val_if_fail (layer < item->n_layers, FALSE);
+
+  set = gloss_sidecar_get_annotations (self->adjudication);
+  gloss_annotation_set_begin_group (set, _("Take annotations"));
+  clear_result (self, item);
+  for (guint i = 0; i < item->layers[layer]->len; i++)
+    adopt (self, item, g_ptr_array_index (item->layers[layer], i), "taken", NULL, 0, 0);
+  gloss_annotation_set_end_group (set);
+  item_set_decision (item, GLOSS_REVIEW_TAKEN);
+
+  return TRUE;
+}
+
+/**
+ * gloss_review_take_annotation:
+ * @self: a #GlossReview being adjudicated
+ * @item: an item
+ * @annotation: one of @item's annotations
+ *
+ * Takes just @annotation, replacing any earlier decision on @item.
+ *
+ * Returns: %FALSE when @annotation is not part of @item
+ */
+gboolean
+gloss_review_take_annotation (GlossReview     *self,
+                              GlossReviewItem *item,
+                              GlossAnnotation *annotation)
+{
+  GlossAnnotationSet *set;
+
+  if (!check_started (self, item))
+    return FALSE;
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
+  if (layer_of (item, annotation) == G_MAXUINT)
+    return FALSE;
+
+  set = gloss_sidecar_get_annotations (self->adjudication);
+  gloss_annotation_set_begin_group (set, _("Take annotation"));
+  clear_result (self, item);
+  adopt (self, item, annotation, "taken", NULL, 0, 0);
+  gloss_annotation_set_end_group (set);
+  item_set_decision (item, GLOSS_REVIEW_TAKEN);
+
+  return TRUE;
+}
+
+/**
+ * gloss_review_edit:
+ * @self: a #GlossReview being adjudicated
+ * @item: an item
+ * @base: (nullable): one of @item's annotations to start from (its note,
+ *   attributes and provenance are kept)
+ * @tag: the tag to give
+ * @start: start offset
+ * @end: end offset
+ *
+ * Replaces any earlier decision on @item with one annotation as given.
+ *
+ * Returns: (transfer none) (nullable): the new annotation
+ */
+GlossAnnotation *
+gloss_review_edit (GlossReview     *self,
+                   GlossReviewItem *item,
+                   GlossAnnotation *base,
+                   const char      *tag,
+                   guint            start,
+                   guint            end)
+{
+  GlossAnnotationSet *set;
+  GlossAnnotation *annotation;
+
+  if (!check_started (self, item))
+    return NULL;
+  g_return_val_if_fail (tag != NULL, NULL);
+  g_return_val_if_fail (start <= end, NULL);
+  g_return_val_if_fail (base == NULL || layer_of (item, base) != G_MAXUINT, NULL);
+
+  set = gloss_sidecar_get_annotations (self->adjudication);
+  gloss_annotation_set_begin_group (set, _("Edit annotation"));
+  clear_result (self, item);
+  annotation = adopt (self, item, base, "edited", tag, start, end);
+  gloss_annotation_set_end_group (set);
+  item_set_decision (item, GLOSS_REVIEW_EDITED);
+
+  return annotation;
+}
+
+/**
+ * gloss_review_reject:
+ * @self: a #GlossReview being adjudicated
+ * @item: an item
+ *
+ * Keeps nothing of @item, undoing any earlier decision on it.
+ *
+ * Returns: %TRUE
+ */
+gboolean
+gloss_review_reject (GlossReview     *self,
+                     GlossReviewItem *item)
+{
+  GlossAnnotationSet *set;
+
+  if (!check_started (self, item))
+    return FALSE;
+
+  set = gloss_sidecar_get_annotations (self->adjudication);
+  gloss_annotation_set_begin_group (set, _("Reject annotations"));
+  clear_result (self, item);
+  gloss_annotation_set_end_group (set);
+  item_set_decision (item, GLOSS_REVIEW_REJECTED);
+
+  return TRUE;
+}
+
+/**
+ * gloss_review_undecide:
+ * @self: a #GlossReview being adjudicated
+ * @item: an item
+ *
+ * Takes back the decision on @item (an automatic acceptance too) and what it
+ * added to the new layer.
+ *
+ * Returns: %TRUE
+ */
+gboolean
+gloss_review_undecide (GlossReview     *self,
+                       GlossReviewItem *item)
+{
+  GlossAnnotationSet *set;
+
+  if (!check_started (self, item))
+    return FALSE;
+
+  set = gloss_sidecar_get_annotations (self->adjudication);
+  gloss_annotation_set_begin_group (set, _("Undo decision"));
+  clear_result (self, item);
+  gloss_annotation_set_end_group (set);
+  item_set_decision (item, GLOSS_REVIEW_PENDING);
+
+  return TRUE;
+}
