@@ -169,6 +169,17 @@ test_filters (void)
       g_assert_true (gloss_exporter_add_file (only_bob, g_ptr_array_index (files, i), NULL, &error));
     }
   g_assert_cmpuint (gloss_exporter_get_n_records (quotes), ==, 4);
+
+  /* "Quotes with speakers": the quote without one is left out. */
+  {
+    g_autoptr(GlossExporter) linked = gloss_exporter_new (GLOSS_EXPORT_CSV);
+
+    gloss_exporter_set_tags (linked, quote);
+    gloss_exporter_set_linked_only (linked, TRUE);
+    for (guint i = 0; i < files->len; i++)
+      g_assert_true (gloss_exporter_add_file (linked, g_ptr_array_index (files, i), NULL, &error));
+    g_assert_cmpuint (gloss_exporter_get_n_records (linked), ==, 3);
+  }
   g_assert_cmpuint (gloss_exporter_get_n_records (only_bob), ==, 1);
   for (guint i = 0; i < 4; i++)
     g_assert_cmpstr (((GlossExportRecord *)g_ptr_array_index (gloss_exporter_get_records (quotes), i))->tag, ==, "quote");

@@ -623,6 +623,7 @@ struct _GlossExporter
   GStrv              tags;
   GStrv              annotators;
   gboolean           bom;
+  gboolean           linked_only;
   GlossExportGroup   group;
   GPtrArray         *items;
   GPtrArray         *records;   /* (element-type GlossExportRecord) (transfer none) */
@@ -690,6 +691,23 @@ gloss_exporter_set_group (GlossExporter    *self,
   self->group = group;
 }
 
+void
+gloss_exporter_set_linked_only (GlossExporter *self,
+                                gboolean       linked_only)
+{
+  self->linked_only = !!linked_only;
+}
+
+static gboolean
+has_resolved_link (GlossExportRecord *record)
+{
+  for (guint i = 0; i < record->links->len; i++)
+    if (((GlossExportLink *)g_ptr_array_index (record->links, i))->tag != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
 static gboolean
 needs_text (GlossExportFormat format)
 {
@@ -739,6 +757,10 @@ gloss_exporter_add_sidecar (GlossExporter  *self,
   item->document = document ? g_object_ref (document) : NULL;
   item->article = article ? g_object_ref (article) : NULL;
   item->records = gloss_export_build_records (sidecar, document, &filter);
+  if (self->linked_only)
+    for (guint i = item->records->len; i > 0; i--)
+      if (!has_resolved_link (g_ptr_array_index (item->records, i - 1)))
+        g_ptr_array_remove_index (item->records, i - 1);
   g_ptr_array_extend (self->records, item->records, NULL, NULL);
   g_ptr_array_add (self->items, item);
 

@@ -142,6 +142,10 @@ void           gloss_exporter_set_bom        (GlossExporter     *self,
                                               gboolean           bom);
 void           gloss_exporter_set_group      (GlossExporter     *self,
                                               GlossExportGroup   group);
+/* Keep only annotations whose link attributes name an existing annotation
+ * (the "Quotes with speakers" preset). */
+void           gloss_exporter_set_linked_only (GlossExporter    *self,
+                                              gboolean           linked_only);
 
 gboolean       gloss_exporter_add_sidecar    (GlossExporter     *self,
                                               GlossSidecar      *sidecar,
