@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -22,27 +23,48 @@ run_clear (Run *run)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* Runs gloss-cli in tests/data/review with the given arguments. */
 static void
-run_cli (Run *run,
-         ...)
+run_cli_va (Run        *run,
+            const char *directory,
+            va_list     args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *directory = g_build_filename (g_getenv ("GLOSS_TEST_DATA"), "review", NULL);
   const char *arg;
-  va_list args;
 
   g_ptr_array_add (argv, (gpointer)g_getenv ("GLOSS_CLI"));
-  va_start (args, run);
   while ((arg = va_arg (args, const char *)) != NULL)
     g_ptr_array_add (argv, (gpointer)arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   g_assert_true (g_spawn_sync (directory, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                                &run->out, &run->err, &run->status, &error));
   g_assert_no_error (error);
+}
+
+/* Runs gloss-cli in tests/data/review with the given arguments. */
+static void
+run_cli (Run *run,
+         ...)
+{
+  g_autofree char *directory = g_build_filename (g_getenv ("GLOSS_TEST_DATA"), "review", NULL);
+  va_list args;
+
+  va_start (args, run);
+  run_cli_va (run, directory, args);
+  va_end (args);
+}
+
+static void
+run_cli_in (Run        *run,
+            const char *directory,
+            ...)
+{
+  va_list args;
+
+  va_start (args, directory);
+  run_cli_va (run, directory, args);
+  va_end (args);
 }
 
 static JsonObject *
@@ -258,6 +280,91 @@ test_table (void)
   g_assert_nonnull (strstr (run.out, "0.374"));   /* overall κ */
 }
 
+static void
+test_disagreements (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "agree", "--disagreements", "article.txt.alice.gloss.json", "article.txt.bob.gloss.json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "4 disagreements"));
+  g_assert_nonnull (strstr (run.out, "official 25–33 “minister”"));
+  g_assert_nonnull (strstr (run.out, "organization 87–103 “Finance Ministry”"));
+}
+
+static void
+copy_fixture (const char *name,
+              const char *directory)
+{
+  g_autofree char *from = g_build_filename (g_getenv ("GLOSS_TEST_DATA"), "review", name, NULL);
+  g_autofree char *to = g_build_filename (directory, name, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (to, contents, length, &error));
+  g_assert_no_error (error);
+}
+
+/* Written beside the first sidecar, an ordinary sidecar that validates;
+ * never replaced without -o. */
+static void
+test_adjudicate (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) validate = { 0 };
+  g_auto(Run) again = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *directory = g_dir_make_tmp ("gloss-test-adjudicate-XXXXXX", NULL);
+  g_autofree char *written = NULL;
+  const char *names[] = { "article.txt", "article.txt.alice.gloss.json", "article.txt.bob.gloss.json" };
+  JsonArray *annotations;
+  JsonObject *annotation;
+
+  g_assert_nonnull (directory);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    copy_fixture (names[i], directory);
+
+  run_cli_in (&run, directory, "adjudicate", "--prefer", "bob", "--decided-by", "lead",
+              "article.txt.alice.gloss.json", "article.txt.bob.gloss.json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "1 unanimous, 3 taken from bob; 0 disagreements"));
+
+  written = g_build_filename (directory, "article.txt.adjudicated.gloss.json", NULL);
+  run_cli_in (&validate, directory, "validate", "article.txt.adjudicated.gloss.json", NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+  g_assert_cmpstr (validate.err, ==, "");
+
+  json_parser_load_from_file (parser, written, &error);
+  g_assert_no_error (error);
+  annotations = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "annotations");
+  /* quote 40–57 (both), then bob's official 25–33, 70–103 and 87–103. */
+  g_assert_cmpuint (json_array_get_length (annotations), ==, 4);
+  annotation = json_array_get_object_element (annotations, 0);
+  g_assert_cmpstr (json_object_get_string_member (annotation, "id"), ==, "b1");
+  g_assert_cmpstr (json_object_get_string_member (annotation, "source_annotator"), ==, "bob");
+  g_assert_cmpstr (json_object_get_string_member (annotation, "source_id"), ==, "b1");
+  g_assert_cmpstr (json_object_get_string_member (annotation, "decided_by"), ==, "lead");
+  g_assert_cmpstr (json_object_get_string_member (annotation, "decision"), ==, "taken");
+  annotation = json_array_get_object_element (annotations, 1);
+  g_assert_cmpstr (json_object_get_string_member (annotation, "source_annotator"), ==, "alice");
+  g_assert_cmpstr (json_object_get_string_member (annotation, "decision"), ==, "unanimous");
+
+  run_cli_in (&again, directory, "adjudicate", "article.txt.alice.gloss.json", "article.txt.bob.gloss.json", NULL);
+  g_assert_cmpint (again.status, !=, 0);
+  g_assert_nonnull (strstr (again.err, "exists already"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (directory, names[i], NULL);
+      g_unlink (path);
+    }
+  g_unlink (written);
+  g_rmdir (directory);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -270,6 +377,8 @@ main (int    argc,
   g_test_add_func ("/cli/agree/reanchor", test_reanchor);
   g_test_add_func ("/cli/agree/refused", test_refused);
   g_test_add_func ("/cli/agree/table", test_table);
+  g_test_add_func ("/cli/agree/disagreements", test_disagreements);
+  g_test_add_func ("/cli/adjudicate", test_adjudicate);
 
   return g_test_run ();
 }

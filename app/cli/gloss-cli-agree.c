@@ -16,6 +16,7 @@
 #include "gloss-codebook.h"
 #include "gloss-document.h"
 #include "gloss-loader.h"
+#include "gloss-review.h"
 #include "gloss-sidecar.h"
 
 /* The article named in document.source, looked up beside the sidecar. */
@@ -342,6 +343,127 @@ anchor_layers (char         **paths,
   return TRUE;
 }
 
+/* Loads, checks and anchors the sidecars named on the command line. */
+static gboolean
+load_layers (int          argc,
+             char       **argv,
+             const char  *article,
+             gboolean     mapped,
+             GPtrArray   *sidecars,
+             GPtrArray   *files,
+             guint       *length)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) mismatches = NULL;
+  g_autofree Job *jobs = g_new0 (Job, argc - 1);
+  gboolean failed = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    jobs[i - 1].file = g_file_new_for_commandline_arg (argv[i]);
+  run_jobs (jobs, argc - 1);
+
+  for (int i = 1; i < argc; i++)
+    {
+      Job *job = &jobs[i - 1];
+
+      g_ptr_array_add (files, job->file);
+      if (job->sidecar == NULL)
+        {
+          gloss_cli_error (argv[i], "%s", job->error->message);
+          g_clear_error (&job->error);
+          failed = TRUE;
+          continue;
+        }
+      if (g_hash_table_contains (seen, gloss_sidecar_get_annotator_id (job->sidecar)))
+        gloss_cli_error (argv[i], _("warning: annotator “%s” appears more than once"),
+                         gloss_sidecar_get_annotator_id (job->sidecar));
+      g_ptr_array_add (sidecars, job->sidecar);
+      g_hash_table_add (seen, (gpointer)gloss_sidecar_get_annotator_id (job->sidecar));
+    }
+  if (failed)
+    return FALSE;
+
+  /* Said before the numbers, so nobody reads them without knowing. */
+  mismatches = gloss_agreement_compare_codebooks (sidecars);
+  for (guint i = 0; i < mismatches->len; i++)
+    g_printerr (_("gloss-cli: warning: %s\n"), (char *)g_ptr_array_index (mismatches, i));
+  if (mismatches->len > 0 && !mapped)
+    g_printerr ("%s\n", _("gloss-cli: hint: --map OLD=NEW compares differently named tags as one"));
+
+  return anchor_layers (argv + 1, files, sidecars, article, length);
+}
+
+/* Splits OLD=NEW; prints the complaint itself. */
+static gboolean
+parse_map (const char  *command,
+           const char  *map,
+           char       **from,
+           const char **to)
+{
+  const char *eq = strchr (map, '=');
+
+  if (eq == NULL || eq == map || eq[1] == '\0')
+    {
+      g_printerr (_("gloss-cli: %s: --map wants OLD=NEW, not “%s”\n"), command, map);
+      return FALSE;
+    }
+  *from = g_strndup (map, eq - map);
+  *to = eq + 1;
+  return TRUE;
+}
+
+static void
+print_disagreements (GlossReview *review)
+{
+  GListModel *all = gloss_review_get_disagreements (review);
+  guint n = g_list_model_get_n_items (all);
+
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u disagreement\n", "%u disagreements\n", n), n);
+  for (GlossReviewKind kind = GLOSS_REVIEW_KIND_SOME_LAYERS; kind < GLOSS_REVIEW_N_KINDS; kind++)
+    {
+      GListModel *model = gloss_review_get_kind_items (review, kind);
+      guint n_items = g_list_model_get_n_items (model);
+
+      if (n_items == 0)
+        continue;
+      printf ("\n%s (%u)\n", gloss_review_kind_to_label (kind), n_items);
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(GlossReviewItem) item = g_list_model_get_item (model, i);
+
+          printf ("  %u–%u\n", gloss_review_item_get_start (item), gloss_review_item_get_end (item));
+          for (guint l = 0; l < gloss_review_item_get_n_layers (item); l++)
+            {
+              GPtrArray *annotations = gloss_review_item_get_annotations (item, l);
+              const char *annotator = gloss_sidecar_get_annotator_id (gloss_review_get_layer (review, l));
+
+              if (annotations->len == 0)
+                printf ("    %-12s —\n", annotator);
+              for (guint k = 0; k < annotations->len; k++)
+                {
+                  GlossAnnotation *annotation = g_ptr_array_index (annotations, k);
+                  const char *text = gloss_annotation_get_text (annotation);
+                  g_autofree char *excerpt = NULL;
+
+                  if (text != NULL && g_utf8_strlen (text, -1) > 48)
+                    {
+                      g_autofree char *head = g_utf8_substring (text, 0, 47);
+
+                      excerpt = g_strconcat (head, "…", NULL);
+                    }
+                  else
+                    excerpt = g_strdup (text ? text : "");
+                  g_strdelimit (excerpt, "\n", ' ');
+                  printf ("    %-12s %s %u–%u “%s”\n", k == 0 ? annotator : "",
+                          gloss_annotation_get_tag (annotation),
+                          gloss_annotation_get_start (annotation), gloss_annotation_get_end (annotation),
+                          excerpt);
+                }
+            }
+        }
+    }
+}
+
 int
 gloss_cli_agree (int    argc,
                  char **argv)
@@ -349,16 +471,16 @@ gloss_cli_agree (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GPtrArray) sidecars = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) mismatches = NULL;
   g_autoptr(GlossAgreement) agreement = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) maps = NULL;
   g_autofree char *article = NULL;
   gboolean json = FALSE;
+  gboolean disagreements = FALSE;
   guint length = 0;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
+    { "disagreements", 'd', 0, G_OPTION_ARG_NONE, &disagreements, N_("List the disagreements, grouped by kind, instead of the figures"), NULL },
     { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps, N_("Compare tag OLD as tag NEW (may be repeated)"), N_("OLD=NEW") },
     { "article", 'a', 0, G_OPTION_ARG_FILENAME, &article, N_("Compare on this article's text instead of the one beside the first sidecar"), N_("FILE") },
     { NULL }
@@ -382,59 +504,45 @@ gloss_cli_agree (int    argc,
       return 2;
     }
 
-  {
-    g_autofree Job *jobs = g_new0 (Job, argc - 1);
-    gboolean failed = FALSE;
+  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+    {
+      g_autofree char *from = NULL;
+      const char *to;
 
-    for (int i = 1; i < argc; i++)
-      jobs[i - 1].file = g_file_new_for_commandline_arg (argv[i]);
-    run_jobs (jobs, argc - 1);
+      if (!parse_map ("agree", maps[i], &from, &to))
+        return 2;
+    }
 
-    for (int i = 1; i < argc; i++)
-      {
-        Job *job = &jobs[i - 1];
-
-        g_ptr_array_add (files, job->file);
-        if (job->sidecar == NULL)
-          {
-            gloss_cli_error (argv[i], "%s", job->error->message);
-            g_clear_error (&job->error);
-            failed = TRUE;
-            continue;
-          }
-        if (g_hash_table_contains (seen, gloss_sidecar_get_annotator_id (job->sidecar)))
-          gloss_cli_error (argv[i], _("warning: annotator “%s” appears more than once"),
-                           gloss_sidecar_get_annotator_id (job->sidecar));
-        g_ptr_array_add (sidecars, job->sidecar);
-        g_hash_table_add (seen, (gpointer)gloss_sidecar_get_annotator_id (job->sidecar));
-      }
-    if (failed)
-      return 1;
-  }
-
-  /* Said before the numbers, so nobody reads them without knowing. */
-  mismatches = gloss_agreement_compare_codebooks (sidecars);
-  for (guint i = 0; i < mismatches->len; i++)
-    g_printerr (_("gloss-cli: warning: %s\n"), (char *)g_ptr_array_index (mismatches, i));
-  if (mismatches->len > 0 && maps == NULL)
-    g_printerr ("%s\n", _("gloss-cli: hint: --map OLD=NEW compares differently named tags as one"));
-
-  if (!anchor_layers (argv + 1, files, sidecars, article, &length))
+  if (!load_layers (argc, argv, article, maps != NULL, sidecars, files, &length))
     return 1;
+
+  if (disagreements)
+    {
+      g_autoptr(GlossReview) review = gloss_review_new ();
+
+      for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+        {
+          g_autofree char *from = NULL;
+          const char *to;
+
+          parse_map ("agree", maps[i], &from, &to);
+          gloss_review_map_tag (review, from, to);
+        }
+      for (guint i = 0; i < sidecars->len; i++)
+        gloss_review_add_layer (review, g_ptr_array_index (sidecars, i));
+      gloss_review_refresh (review);
+      print_disagreements (review);
+      return 0;
+    }
 
   agreement = gloss_agreement_new (length);
   for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
     {
-      const char *eq = strchr (maps[i], '=');
       g_autofree char *from = NULL;
+      const char *to;
 
-      if (eq == NULL || eq == maps[i] || eq[1] == '\0')
-        {
-          g_printerr (_("gloss-cli: agree: --map wants OLD=NEW, not “%s”\n"), maps[i]);
-          return 2;
-        }
-      from = g_strndup (maps[i], eq - maps[i]);
-      gloss_agreement_map_tag (agreement, from, eq + 1);
+      parse_map ("agree", maps[i], &from, &to);
+      gloss_agreement_map_tag (agreement, from, to);
     }
   for (guint i = 0; i < sidecars->len; i++)
     gloss_agreement_add_sidecar (agreement, g_ptr_array_index (sidecars, i));
@@ -456,6 +564,138 @@ gloss_cli_agree (int    argc,
     }
   else
     print_table (agreement);
+
+  return 0;
+}
+
+int
+gloss_cli_adjudicate (int    argc,
+                      char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GPtrArray) sidecars = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossReview) review = gloss_review_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_auto(GStrv) maps = NULL;
+  g_autofree char *article = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *annotator = NULL;
+  g_autofree char *decided_by = NULL;
+  g_autofree char *prefer = NULL;
+  g_autofree char *out_name = NULL;
+  GlossSidecar *adjudicated;
+  GListModel *disagreements;
+  guint length = 0, preferred = G_MAXUINT, n_unanimous, n_taken = 0, n_left;
+  GOptionEntry entries[] = {
+    { "annotator", 'n', 0, G_OPTION_ARG_STRING, &annotator, N_("Annotator id of the new layer (default: adjudicated)"), N_("ID") },
+    { "decided-by", 0, 0, G_OPTION_ARG_STRING, &decided_by, N_("Who decides, recorded on every annotation (default: the annotator id)"), N_("NAME") },
+    { "prefer", 'p', 0, G_OPTION_ARG_STRING, &prefer, N_("Settle every disagreement with this annotator's annotations"), N_("ANNOTATOR") },
+    { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps, N_("Match tag OLD as tag NEW (may be repeated)"), N_("OLD=NEW") },
+    { "article", 'a', 0, G_OPTION_ARG_FILENAME, &article, N_("Use this article instead of the one beside the first sidecar"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT (default: beside the first sidecar, named for the new annotator)"), N_("OUT") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("SIDECAR SIDECAR… — write an adjudicated layer"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Writes a new sidecar holding every annotation all layers agree on and, with "
+      "--prefer, one annotator's side of each disagreement. Each annotation records "
+      "source_annotator, source_id, decided_by and decision. Disagreements settled by "
+      "no rule are left out and counted; walk them in Gloss's review panel."));
+  if (!gloss_cli_parse (context, &argc, &argv))
+    return 2;
+
+  if (argc < 3)
+    {
+      g_printerr (_("gloss-cli: adjudicate: give at least two sidecars\n"));
+      return 2;
+    }
+
+  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+    {
+      g_autofree char *from = NULL;
+      const char *to;
+
+      if (!parse_map ("adjudicate", maps[i], &from, &to))
+        return 2;
+      gloss_review_map_tag (review, from, to);
+    }
+
+  if (!load_layers (argc, argv, article, maps != NULL, sidecars, files, &length))
+    return 1;
+
+  for (guint i = 0; i < sidecars->len; i++)
+    {
+      GlossSidecar *sidecar = g_ptr_array_index (sidecars, i);
+
+      gloss_review_add_layer (review, sidecar);
+      if (prefer != NULL && g_str_equal (prefer, gloss_sidecar_get_annotator_id (sidecar)))
+        preferred = i;
+    }
+  if (prefer != NULL && preferred == G_MAXUINT)
+    {
+      g_printerr (_("gloss-cli: adjudicate: no sidecar of annotator “%s”\n"), prefer);
+      return 2;
+    }
+  gloss_review_refresh (review);
+
+  adjudicated = gloss_review_begin_adjudication (review, annotator, decided_by, &error);
+  if (adjudicated == NULL)
+    {
+      g_printerr ("gloss-cli: adjudicate: %s\n", error->message);
+      return 2;
+    }
+  n_unanimous = gloss_annotation_set_get_size (gloss_sidecar_get_annotations (adjudicated));
+
+  disagreements = gloss_review_get_disagreements (review);
+  for (guint i = 0; preferred != G_MAXUINT && i < g_list_model_get_n_items (disagreements); i++)
+    {
+      g_autoptr(GlossReviewItem) item = g_list_model_get_item (disagreements, i);
+
+      gloss_review_take (review, item, preferred);
+      n_taken += gloss_review_item_get_result (item)->len;
+    }
+  n_left = gloss_review_get_n_pending (review);
+
+  if (output != NULL)
+    out = g_file_new_for_commandline_arg (output);
+  else
+    {
+      GlossSidecar *first = g_ptr_array_index (sidecars, 0);
+      const char *source = gloss_sidecar_get_document_source (first);
+      g_autoptr(GFile) parent = g_file_get_parent (g_ptr_array_index (files, 0));
+      g_autofree char *name = NULL;
+
+      if (source == NULL || *source == '\0' || strchr (source, '/') != NULL)
+        {
+          gloss_cli_error (argv[1], _("document.source does not name the article; give -o OUT"));
+          return 1;
+        }
+      name = g_strconcat (source, ".", gloss_sidecar_get_annotator_id (adjudicated), GLOSS_SIDECAR_SUFFIX, NULL);
+      out = g_file_get_child (parent, name);
+    }
+
+  /* Without -o, never replace a colleague's (or an earlier) file unasked. */
+  out_name = g_file_get_parse_name (out);
+  if (output == NULL && g_file_query_exists (out, NULL))
+    {
+      gloss_cli_error (out_name, _("exists already; give -o OUT to replace it"));
+      return 1;
+    }
+  if (!gloss_sidecar_save (adjudicated, out, GLOSS_SIDECAR_SAVE_OVERWRITE, &error))
+    {
+      gloss_cli_error (out_name, "%s", error->message);
+      return 1;
+    }
+
+  printf (g_dngettext (GETTEXT_PACKAGE,
+                       "%s: %u unanimous, %u taken from %s; %u disagreement left for review\n",
+                       "%s: %u unanimous, %u taken from %s; %u disagreements left for review\n",
+                       n_left),
+          out_name, n_unanimous, n_taken, prefer ? prefer : "—", n_left);
 
   return 0;
 }

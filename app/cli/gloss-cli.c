@@ -32,6 +32,7 @@ static const Command commands[] = {
 #endif
 #ifdef GLOSS_CLI_HAVE_AGREE
   { "agree", gloss_cli_agree, "[--json] SIDECAR SIDECAR…", N_("Agreement of annotators on one article") },
+  { "adjudicate", gloss_cli_adjudicate, "[-n ID] [--prefer ANNOTATOR] [-o OUT] SIDECAR SIDECAR…", N_("Write an adjudicated layer from several annotators' sidecars") },
 #endif
 };
 
