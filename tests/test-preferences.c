@@ -167,6 +167,10 @@ test_shortcuts_window (void)
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (window));
 
+  /* Shown, so that a layout warning fails the test (G_DEBUG=fatal-warnings). */
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_test_iterate ();
+
   collect_shortcuts (GTK_WIDGET (window), accels);
   g_assert_cmpuint (accels->len, >=, 25);
   g_assert_true (g_ptr_array_find_with_equal_func (accels, "<Control>question", g_str_equal, NULL));
