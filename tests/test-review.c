@@ -301,6 +301,17 @@ test_adjudicate (void)
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
   g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 4);
 
+  /* Undo in the new layer, then read the decisions back from it. */
+  g_assert_true (gloss_annotation_set_undo (set));
+  gloss_review_sync_decisions (review);
+  g_assert_cmpint (gloss_review_item_get_decision (nth (items, 4)), ==, GLOSS_REVIEW_PENDING);
+  g_assert_cmpint (gloss_review_item_get_decision (nth (items, 2)), ==, GLOSS_REVIEW_REJECTED);
+  g_assert_cmpint (gloss_review_item_get_decision (nth (items, 0)), ==, GLOSS_REVIEW_TAKEN);
+  g_assert_true (gloss_annotation_set_redo (set));
+  gloss_review_sync_decisions (review);
+  g_assert_cmpint (gloss_review_item_get_decision (nth (items, 4)), ==, GLOSS_REVIEW_EDITED);
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
+
   /* An ordinary sidecar: saved beside the article, it loads and checks clean. */
   directory = g_dir_make_tmp ("gloss-test-review-XXXXXX", &error);
   g_assert_no_error (error);
@@ -328,6 +339,22 @@ test_adjudicate (void)
   g_assert_cmpstr (json_object_get_string_member (extra, "source_annotator"), ==, "alice");
   g_assert_cmpstr (json_object_get_string_member (extra, "decision"), ==, "edited");
   g_assert_null (gloss_annotation_set_lookup (gloss_sidecar_get_annotations (reloaded), "b4"));
+
+  /* Another session resumes the saved layer: only the rejection left no trace. */
+  {
+    g_autoptr(GlossReview) again = gloss_review_new ();
+
+    gloss_review_add_layer (again, alice);
+    gloss_review_add_layer (again, bob);
+    gloss_review_refresh (again);
+    gloss_sidecar_attach_document (reloaded, document);
+    gloss_review_resume_adjudication (again, reloaded, "lead");
+    g_assert_cmpuint (gloss_review_get_n_pending (again), ==, 1);
+    g_assert_cmpint (gloss_review_item_get_decision (nth (gloss_review_get_items (again), 1)), ==, GLOSS_REVIEW_ACCEPTED);
+    g_assert_cmpint (gloss_review_item_get_decision (nth (gloss_review_get_items (again), 2)), ==, GLOSS_REVIEW_PENDING);
+    g_assert_cmpint (gloss_review_item_get_decision (nth (gloss_review_get_items (again), 4)), ==, GLOSS_REVIEW_EDITED);
+    g_assert_cmpuint (gloss_review_item_get_result (nth (gloss_review_get_items (again), 3))->len, ==, 1);
+  }
 
   /* And gloss-cli validate agrees, when it has been built. */
   if (g_getenv ("GLOSS_CLI") != NULL && g_file_test (g_getenv ("GLOSS_CLI"), G_FILE_TEST_IS_EXECUTABLE))

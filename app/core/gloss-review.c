@@ -71,6 +71,7 @@ struct _GlossReviewItem
   GPtrArray          **layers;   /* n_layers arrays of GlossAnnotation */
   guint                n_layers;
   GlossReviewDecision  decision;
+  GlossReviewDecision  synced;   /* scratch for gloss_review_sync_decisions() */
   GPtrArray           *result;
 };
 
@@ -539,8 +540,8 @@ replace_all (GListStore *store,
  * @self: a #GlossReview
  *
  * Matches the layers' annotations anew and replaces the contents of every
- * model.  Decisions of the previous items are forgotten (the adjudicated
- * layer keeps what they added).
+ * model.  Decisions carry over as far as the adjudicated layer records them
+ * (see gloss_review_sync_decisions()); rejections do not.
  */
 void
 gloss_review_refresh (GlossReview *self)
@@ -695,6 +696,8 @@ gloss_review_refresh (GlossReview *self)
           g_ptr_array_add (disagreements, item);
         g_ptr_array_add (of_kind[item->kind], item);
       }
+    /* Decisions already in the adjudicated layer carry over to the new items. */
+    gloss_review_sync_decisions (self);
     replace_all (self->disagreements, disagreements);
     for (guint k = 0; k < GLOSS_REVIEW_N_KINDS; k++)
       {
@@ -1217,4 +1220,125 @@ gloss_review_undecide (GlossReview     *self,
   item_set_decision (item, GLOSS_REVIEW_PENDING);
 
   return TRUE;
+}
+
+static char *
+provenance_key (const char *annotator,
+                const char *id)
+{
+  return g_strconcat (annotator, "\x1f", id, NULL);
+}
+
+/**
+ * gloss_review_sync_decisions:
+ * @self: a #GlossReview being adjudicated
+ *
+ * Derives every item's decision and result from the adjudicated layer's
+ * provenance keys, for when that layer changed behind the review's back:
+ * undo and redo in it, annotations removed by hand, or a layer resumed with
+ * gloss_review_resume_adjudication().  Rejections, and takes of a layer that
+ * had nothing, leave no trace in the layer and are kept as they were.
+ */
+void
+gloss_review_sync_decisions (GlossReview *self)
+{
+  g_autoptr(GHashTable) by_source = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GlossAnnotationSet *set;
+  GListModel *items;
+  guint n;
+
+  g_return_if_fail (GLOSS_IS_REVIEW (self));
+  if (self->adjudication == NULL)
+    return;
+
+  items = G_LIST_MODEL (self->items);
+  n = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossReviewItem) item = g_list_model_get_item (items, i);
+
+      for (guint l = 0; l < item->n_layers; l++)
+        for (guint k = 0; k < item->layers[l]->len; k++)
+          g_hash_table_insert (by_source,
+                               provenance_key (gloss_sidecar_get_annotator_id (g_ptr_array_index (self->layers, l)),
+                                               gloss_annotation_get_id (g_ptr_array_index (item->layers[l], k))),
+                               item);
+    }
+
+  /* Start from nothing, remembering what cannot be seen in the layer. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossReviewItem) item = g_list_model_get_item (items, i);
+      gboolean invisible = item->result->len == 0 &&
+                           (item->decision == GLOSS_REVIEW_REJECTED || item->decision == GLOSS_REVIEW_TAKEN);
+
+      g_ptr_array_set_size (item->result, 0);
+      item->synced = invisible ? item->decision : GLOSS_REVIEW_PENDING;
+    }
+
+  set = gloss_sidecar_get_annotations (self->adjudication);
+  for (guint i = 0; i < gloss_annotation_set_get_size (set); i++)
+    {
+      GlossAnnotation *annotation = gloss_annotation_set_get_nth (set, i);
+      JsonObject *extra = gloss_annotation_get_extra (annotation);
+      const char *annotator = json_object_get_string_member_with_default (extra, "source_annotator", NULL);
+      const char *id = json_object_get_string_member_with_default (extra, "source_id", NULL);
+      const char *decision = json_object_get_string_member_with_default (extra, "decision", "");
+      g_autofree char *key = NULL;
+      GlossReviewItem *item;
+
+      if (annotator == NULL || id == NULL)
+        continue;
+      key = provenance_key (annotator, id);
+      item = g_hash_table_lookup (by_source, key);
+      if (item == NULL)
+        continue;
+      g_ptr_array_add (item->result, g_object_ref (annotation));
+      if (g_str_equal (decision, "unanimous"))
+        item->synced = GLOSS_REVIEW_ACCEPTED;
+      else if (g_str_equal (decision, "edited"))
+        item->synced = GLOSS_REVIEW_EDITED;
+      else
+        item->synced = GLOSS_REVIEW_TAKEN;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossReviewItem) item = g_list_model_get_item (items, i);
+
+      item_set_decision (item, item->synced);
+    }
+}
+
+/**
+ * gloss_review_resume_adjudication:
+ * @self: a #GlossReview, refreshed
+ * @adjudication: an adjudicated layer written earlier (by Gloss or gloss-cli)
+ * @decided_by: (nullable): who decides from now on; %NULL for its annotator id
+ *
+ * Continues adjudicating into @adjudication: items whose annotations it
+ * already holds count as decided (see gloss_review_sync_decisions()).
+ */
+void
+gloss_review_resume_adjudication (GlossReview  *self,
+                                  GlossSidecar *adjudication,
+                                  const char   *decided_by)
+{
+  g_return_if_fail (GLOSS_IS_REVIEW (self));
+  g_return_if_fail (GLOSS_IS_SIDECAR (adjudication));
+
+  g_set_object (&self->adjudication, adjudication);
+  g_free (self->decided_by);
+  self->decided_by = g_strdup (decided_by ? decided_by : gloss_sidecar_get_annotator_id (adjudication));
+
+  /* Earlier decisions belonged to another layer. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
+    {
+      g_autoptr(GlossReviewItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      g_ptr_array_set_size (item->result, 0);
+      item->decision = GLOSS_REVIEW_PENDING;
+    }
+  gloss_review_sync_decisions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADJUDICATION]);
 }

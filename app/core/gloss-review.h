@@ -40,6 +40,11 @@ G_BEGIN_DECLS
  *   "decision"          "unanimous", "taken" or "edited".
  * It keeps its source's id (so links between annotations still resolve)
  * unless that id is already used in the new layer.
+ *
+ * Every decision is one undo step of the new layer's GlossAnnotationSet.
+ * After undo or redo there (or any edit by other means) call
+ * gloss_review_sync_decisions(), which reads the decisions back from the
+ * provenance keys; a refresh does the same.
  */
 
 typedef enum
@@ -147,5 +152,10 @@ gboolean             gloss_review_reject               (GlossReview     *self,
                                                         GlossReviewItem *item);
 gboolean             gloss_review_undecide             (GlossReview     *self,
                                                         GlossReviewItem *item);
+void                 gloss_review_resume_adjudication  (GlossReview     *self,
+                                                        GlossSidecar    *adjudication,
+                                                        const char      *decided_by);
+/* Call after the adjudicated layer changed by other means (its undo/redo). */
+void                 gloss_review_sync_decisions       (GlossReview     *self);
 
 G_END_DECLS
