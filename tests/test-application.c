@@ -1,0 +1,211 @@
+/* test-application.c: application actions, colour scheme, window size, recent articles, first run
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "gloss-application.h"
+#include "gloss-codebook-editor.h"
+#include "gloss-preferences-window.h"
+#include "gloss-sidecar.h"
+#include "gloss-test-widgets.h"
+
+static GlossApplication *app;
+
+static void
+reset_settings (GSettings *settings)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+static guint
+count_windows (GType type)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      n++;
+
+  return n;
+}
+
+static void
+close_windows (void)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))))
+    gtk_window_destroy (windows->data);
+  gloss_test_iterate ();
+}
+
+static void
+test_actions (void)
+{
+  const char *names[] = { "quit", "about", "preferences", "shortcuts", "codebook" };
+  g_auto(GStrv) accels = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), names[i]));
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.preferences");
+  g_assert_cmpstr (accels[0], ==, "<Control>comma");
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.shortcuts");
+  g_assert_cmpstr (accels[0], ==, "<Control>question");
+}
+
+static void
+test_preferences_once (void)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_cmpuint (count_windows (GLOSS_TYPE_PREFERENCES_WINDOW), ==, 1);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_cmpuint (count_windows (GLOSS_TYPE_PREFERENCES_WINDOW), ==, 1);
+  close_windows ();
+}
+
+static void
+test_codebook_without_article (void)
+{
+  GtkWindow *editor = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "codebook", NULL);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (GLOSS_IS_CODEBOOK_EDITOR (l->data))
+      editor = l->data;
+
+  /* With no article in front, the editor shows a fresh default codebook. */
+  g_assert_nonnull (editor);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gloss_codebook_editor_get_codebook (GLOSS_CODEBOOK_EDITOR (editor)))), >, 0);
+  close_windows ();
+}
+
+static void
+test_color_scheme (void)
+{
+  GSettings *settings = gloss_application_get_settings (app);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  g_settings_set_string (settings, "color-scheme", "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_settings_set_string (settings, "color-scheme", "light");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_settings_set_string (settings, "color-scheme", "system");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_window_size (void)
+{
+  GSettings *settings = gloss_application_get_settings (app);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 640);
+  gloss_application_track_window (app, window);
+  gtk_window_get_default_size (window, &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+
+  gtk_window_present (window);
+  gtk_window_set_default_size (window, 1024, 700);
+  gtk_window_close (window);
+  gloss_test_iterate ();
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1024);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+static void
+test_recent (void)
+{
+  GSettings *settings = gloss_application_get_settings (app);
+  g_auto(GStrv) recent = NULL;
+
+  g_settings_reset (settings, "recent-articles");
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/news/article-%02u.html", i);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      gloss_application_note_opened (app, file);
+    }
+  {
+    g_autoptr(GFile) again = g_file_new_for_path ("/news/article-10.html");
+    gloss_application_note_opened (app, again);
+  }
+
+  recent = gloss_application_get_recent_articles (app);
+  g_assert_cmpuint (g_strv_length (recent), ==, 20);
+  g_assert_cmpstr (recent[0], ==, "file:///news/article-10.html");
+  g_assert_cmpstr (recent[1], ==, "file:///news/article-24.html");
+  for (guint i = 1; recent[i] != NULL; i++)
+    g_assert_cmpstr (recent[i], !=, recent[0]);
+}
+
+static void
+test_first_run_toast (void)
+{
+  g_autoptr(AdwToast) toast = NULL;
+  GSettings *settings = gloss_application_get_settings (app);
+
+  /* Offered once per first run, to the first window that asks. */
+  toast = gloss_application_take_first_run_toast (app);
+  g_assert_nonnull (toast);
+  {
+    g_autofree char *login = gloss_annotator_id_default ();
+    g_assert_nonnull (strstr (adw_toast_get_title (toast), login));
+  }
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Change…");
+  g_assert_true (g_settings_get_boolean (settings, "annotator-offered"));
+  g_assert_null (gloss_application_take_first_run_toast (app));
+
+  /* Its button opens the preferences. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  g_assert_cmpuint (count_windows (GLOSS_TYPE_PREFERENCES_WINDOW), ==, 1);
+  close_windows ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  /* Fresh settings before the application reads them at startup. */
+  settings = g_settings_new (APP_ID);
+  reset_settings (settings);
+
+  app = gloss_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/application/first-run-toast", test_first_run_toast);
+  g_test_add_func ("/application/actions", test_actions);
+  g_test_add_func ("/application/preferences-once", test_preferences_once);
+  g_test_add_func ("/application/codebook-without-article", test_codebook_without_article);
+  g_test_add_func ("/application/color-scheme", test_color_scheme);
+  g_test_add_func ("/application/window-size", test_window_size);
+  g_test_add_func ("/application/recent", test_recent);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
