@@ -400,6 +400,18 @@ test_jsonl (void)
     }
 
   g_assert_cmpuint (n, ==, N_ALICE + 1);
+
+  /* The same bytes through a stream. */
+  {
+    g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (gloss_exporter_write (exporter, stream, NULL, &error));
+    g_assert_no_error (error);
+    g_output_stream_close (stream, NULL, NULL);
+    g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)), ==, strlen (data));
+    g_assert_cmpint (memcmp (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)), data, strlen (data)), ==, 0);
+  }
 }
 
 static JsonArray *

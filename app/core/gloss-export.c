@@ -2214,6 +2214,14 @@ render_xlsx (GlossExporter  *self,
   gsize length;
   int fd;
 
+  if (self->records->len >= LXW_ROW_MAX)
+    {
+      g_set_error (error, GLOSS_EXPORT_ERROR, GLOSS_EXPORT_ERROR_WRITE,
+                   _("%u annotations do not fit in one worksheet; export CSV or JSONL instead"),
+                   self->records->len);
+      return NULL;
+    }
+
   /* libxlsxwriter 1.1.4 writes files only: build the workbook in a
    * temporary file and hand out its bytes. */
   fd = g_file_open_tmp ("gloss-export-XXXXXX.xlsx", &path, error);
@@ -2250,7 +2258,7 @@ render_xlsx (GlossExporter  *self,
   if (columns->len > 0)
     worksheet_autofilter (sheet, 0, 0, self->records->len, columns->len - 1);
 
-  for (guint i = 0; i < self->records->len && i < LXW_ROW_MAX - 1; i++)
+  for (guint i = 0; i < self->records->len; i++)
     {
       GlossExportRecord *record = g_ptr_array_index (self->records, i);
 
