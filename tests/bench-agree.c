@@ -5,6 +5,7 @@
  */
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "gloss-agreement.h"
 #include "gloss-annotation.h"
@@ -134,7 +135,7 @@ main (int    argc,
   g_autofree char *err = NULL;
   char *args[N_LAYERS + 4];
   gint64 begin, end;
-  double best = G_MAXDOUBLE;
+  double best = G_MAXDOUBLE, best_cpu = G_MAXDOUBLE;
   int status;
 
   directory = g_dir_make_tmp ("gloss-bench-agree-XXXXXX", &error);
@@ -175,8 +176,14 @@ main (int    argc,
   args[5] = "bench.txt.carol.gloss.json";
   args[6] = NULL;
 
+  /* Wall time suffers when other jobs share the machine; CPU time of the
+   * child (user + system, both threads) does not, so print both. */
   for (guint run = 0; run < 3; run++)
     {
+      struct rusage before, after;
+      double cpu;
+
+      getrusage (RUSAGE_CHILDREN, &before);
       g_clear_pointer (&out, g_free);
       g_clear_pointer (&err, g_free);
       begin = g_get_monotonic_time ();
@@ -185,11 +192,17 @@ main (int    argc,
       end = g_get_monotonic_time ();
       if (!g_spawn_check_wait_status (status, &error))
         g_error ("gloss-cli agree failed: %s\n%s", error->message, err);
+      getrusage (RUSAGE_CHILDREN, &after);
+      cpu = (after.ru_utime.tv_sec - before.ru_utime.tv_sec) + (after.ru_utime.tv_usec - before.ru_utime.tv_usec) / 1e6
+          + (after.ru_stime.tv_sec - before.ru_stime.tv_sec) + (after.ru_stime.tv_usec - before.ru_stime.tv_usec) / 1e6;
       best = MIN (best, (end - begin) / 1e6);
+      best_cpu = MIN (best_cpu, cpu);
     }
 
-  g_print ("gloss-cli agree, %d layers × %d annotations, %d code points: %.3f s (best of 3; target < 1 s)\n",
-           N_LAYERS, N_ANNOTATIONS, LENGTH, best);
+  /* ASCII only: the benchmark runs without setlocale(). */
+  g_print ("gloss-cli agree, %d layers x %d annotations, %d code points: %.3f s wall, %.3f s CPU "
+           "(best of 3; target < 1 s wall)\n",
+           N_LAYERS, N_ANNOTATIONS, LENGTH, best, best_cpu);
   if (err != NULL && *err != '\0')
     g_print ("stderr: %s", err);
 
@@ -211,7 +224,7 @@ main (int    argc,
     begin = g_get_monotonic_time ();
     g_assert_true (gloss_agreement_compute (agreement, &error));
     end = g_get_monotonic_time ();
-    g_print ("gloss_agreement_compute alone: %.3f s; overall α = %.4f\n",
+    g_print ("gloss_agreement_compute alone: %.3f s; overall alpha = %.4f\n",
              (end - begin) / 1e6, gloss_agreement_get_alpha (agreement, NULL));
   }
 
