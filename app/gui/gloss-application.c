@@ -56,6 +56,8 @@ gloss_application_get_sample_file (GlossApplication  *self,
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "gloss", "sample", NULL);
   const char *names[] = { SAMPLE_ARTICLE, SAMPLE_SIDECAR };
+  g_autoptr(GFile) article = g_file_new_build_filename (dir, SAMPLE_ARTICLE, NULL);
+  gboolean first_time = !g_file_query_exists (article, NULL);
 
   if (g_mkdir_with_parents (dir, 0755) != 0)
     {
@@ -82,7 +84,39 @@ gloss_application_get_sample_file (GlossApplication  *self,
         return NULL;
     }
 
-  return g_file_new_build_filename (dir, SAMPLE_ARTICLE, NULL);
+  /* The first time, the sample's annotations also become the user's own
+   * layer, so there is something highlighted to try things on; the sample
+   * annotator's file stays as a colleague's layer. */
+  if (first_time)
+    {
+      g_autofree char *id = g_settings_get_string (self->settings, "annotator-id");
+      g_autoptr(GFile) sample_sidecar = g_file_new_build_filename (dir, SAMPLE_SIDECAR, NULL);
+      g_autoptr(GlossSidecar) sidecar = NULL;
+      g_autoptr(GFile) own = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (!gloss_annotator_id_is_valid (id))
+        {
+          g_free (id);
+          id = gloss_annotator_id_default ();
+        }
+
+      own = gloss_sidecar_file_for_article (article, id);
+      sidecar = gloss_sidecar_load (sample_sidecar, NULL, &local_error);
+      if (sidecar != NULL && !g_file_equal (own, sample_sidecar))
+        {
+          g_autofree char *name = g_settings_get_string (self->settings, "annotator-name");
+
+          gloss_sidecar_set_annotator_id (sidecar, id);
+          gloss_sidecar_set_annotator_name (sidecar, *name ? name : NULL);
+          if (!gloss_sidecar_save (sidecar, own, GLOSS_SIDECAR_SAVE_NONE, &local_error))
+            g_warning ("%s", local_error->message);
+        }
+      else if (sidecar == NULL)
+        g_warning ("%s", local_error->message);
+    }
+
+  return g_steal_pointer (&article);
 }
 
 GSettings *
