@@ -705,7 +705,8 @@ contains_span (const Span *spans,
                guint       n,
                const Span *span)
 {
-  return bsearch (span, spans, n, sizeof (Span), compare_spans) != NULL;
+  /* bsearch() must not be given a NULL array, even with n == 0. */
+  return n > 0 && bsearch (span, spans, n, sizeof (Span), compare_spans) != NULL;
 }
 
 static void
