@@ -534,7 +534,8 @@ sweep (GlossAgreement *self)
         }
       dirty[l] = TRUE;
     }
-  qsort (events->data, events->len, sizeof (Event), compare_events);
+  if (events->len > 0)
+    qsort (events->data, events->len, sizeof (Event), compare_events);
 
   for (;;)
     {
