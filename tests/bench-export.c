@@ -158,7 +158,7 @@ main (int    argc,
   for (guint i = 0; i < files->len; i++)
     {
       g_autoptr(GlossSidecar) sidecar = gloss_sidecar_load (g_ptr_array_index (files, i), NULL, &error);
-      g_autoptr(GFile) article = gloss_export_find_article (g_ptr_array_index (files, i), sidecar);
+      g_autoptr(GFile) article = gloss_sidecar_find_article (g_ptr_array_index (files, i), sidecar);
       g_autoptr(GlossDocument) document = gloss_document_load_file (article, NULL, NULL, &error);
 
       g_assert_no_error (error);

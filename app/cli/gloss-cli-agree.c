@@ -19,26 +19,6 @@
 #include "gloss-review.h"
 #include "gloss-sidecar.h"
 
-/* The article named in document.source, looked up beside the sidecar. */
-static GFile *
-article_beside (GFile        *sidecar_file,
-                GlossSidecar *sidecar)
-{
-  const char *source = gloss_sidecar_get_document_source (sidecar);
-  g_autoptr(GFile) parent = NULL;
-  g_autoptr(GFile) article = NULL;
-
-  if (source == NULL || *source == '\0' || strchr (source, '/') != NULL)
-    return NULL;
-
-  parent = g_file_get_parent (sidecar_file);
-  article = g_file_get_child (parent, source);
-  if (!g_file_query_exists (article, NULL))
-    return NULL;
-
-  return g_steal_pointer (&article);
-}
-
 /* Loading and anchoring dominate the run time and each sidecar is
  * independent of the others (the document is only read), so they run on
  * all processors. */
@@ -247,7 +227,7 @@ anchor_layers (char         **paths,
   if (article_path != NULL)
     article = g_file_new_for_commandline_arg (article_path);
   else
-    article = article_beside (g_ptr_array_index (files, 0), first);
+    article = gloss_sidecar_find_article (g_ptr_array_index (files, 0), first);
 
   if (article != NULL)
     {

@@ -34,27 +34,6 @@ print_problems (const char *name,
     }
 }
 
-/* The article named in document.source, looked up beside the sidecar. */
-static GFile *
-article_beside (GFile        *sidecar_file,
-                GlossSidecar *sidecar)
-{
-  const char *source = gloss_sidecar_get_document_source (sidecar);
-  g_autoptr(GFile) parent = NULL;
-  g_autoptr(GFile) article = NULL;
-  g_autofree char *basename = NULL;
-
-  if (source == NULL || *source == '\0' || strchr (source, '/') != NULL)
-    return NULL;
-
-  parent = g_file_get_parent (sidecar_file);
-  article = g_file_get_child (parent, source);
-  if (!g_file_query_exists (article, NULL))
-    return NULL;
-
-  return g_steal_pointer (&article);
-}
-
 static gboolean
 validate_one (const char *path)
 {
@@ -77,7 +56,7 @@ validate_one (const char *path)
     }
   print_problems (path, problems, &n_errors);
 
-  article = article_beside (file, sidecar);
+  article = gloss_sidecar_find_article (file, sidecar);
   if (article != NULL)
     {
       g_autoptr(GlossDocument) document = NULL;

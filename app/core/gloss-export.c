@@ -498,29 +498,6 @@ gloss_export_build_records (GlossSidecar            *sidecar,
 
 /* Finding sidecars and articles */
 
-GFile *
-gloss_export_find_article (GFile        *sidecar_file,
-                           GlossSidecar *sidecar)
-{
-  const char *source = gloss_sidecar_get_document_source (sidecar);
-  g_autoptr(GFile) parent = NULL;
-  g_autoptr(GFile) article = NULL;
-
-  /* Only a plain name: a sidecar must not point Gloss at arbitrary files. */
-  if (sidecar_file == NULL || source == NULL || *source == '\0' ||
-      strchr (source, '/') != NULL || strcmp (source, "..") == 0)
-    return NULL;
-
-  parent = g_file_get_parent (sidecar_file);
-  if (parent == NULL)
-    return NULL;
-  article = g_file_get_child (parent, source);
-  if (!g_file_query_exists (article, NULL))
-    return NULL;
-
-  return g_steal_pointer (&article);
-}
-
 static int
 compare_paths (gconstpointer a,
                gconstpointer b)
@@ -793,7 +770,7 @@ gloss_exporter_add_file (GlossExporter  *self,
   if (!strv_allows ((const char * const *)self->annotators, gloss_sidecar_get_annotator_id (sidecar)))
     return TRUE;
 
-  article = gloss_export_find_article (sidecar_file, sidecar);
+  article = gloss_sidecar_find_article (sidecar_file, sidecar);
   if (article != NULL)
     {
       g_autoptr(GError) local_error = NULL;

@@ -117,8 +117,6 @@ GPtrArray   *gloss_export_build_records      (GlossSidecar            *sidecar,
                                               const GlossExportFilter *filter);
 
 /* The article named by document.source, beside @sidecar_file; NULL if absent. */
-GFile       *gloss_export_find_article       (GFile                   *sidecar_file,
-                                              GlossSidecar            *sidecar);
 /* Every *.gloss.json under @directory (recursively), sorted by path. */
 GPtrArray   *gloss_export_find_sidecars      (GFile                   *directory,
                                               GCancellable            *cancellable,

@@ -1588,6 +1588,42 @@ gloss_annotator_id_default (void)
 }
 
 /**
+ * gloss_sidecar_find_article:
+ * @sidecar_file: where @sidecar was read from
+ * @sidecar: a sidecar
+ *
+ * Looks up the article named in `document.source` beside the sidecar file.
+ * Only a plain file name is followed: a sidecar must not point Gloss at
+ * arbitrary files.
+ *
+ * Returns: (transfer full) (nullable): the article, when it exists
+ */
+GFile *
+gloss_sidecar_find_article (GFile        *sidecar_file,
+                            GlossSidecar *sidecar)
+{
+  const char *source;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) article = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_SIDECAR (sidecar), NULL);
+
+  source = gloss_sidecar_get_document_source (sidecar);
+  if (sidecar_file == NULL || source == NULL || *source == '\0' ||
+      strchr (source, '/') != NULL || strcmp (source, "..") == 0 || strcmp (source, ".") == 0)
+    return NULL;
+
+  parent = g_file_get_parent (sidecar_file);
+  if (parent == NULL)
+    return NULL;
+  article = g_file_get_child (parent, source);
+  if (!g_file_query_exists (article, NULL))
+    return NULL;
+
+  return g_steal_pointer (&article);
+}
+
+/**
  * gloss_sidecar_file_for_article:
  * @article: the article file
  * @annotator_id: the annotator

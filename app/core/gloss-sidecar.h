@@ -115,6 +115,8 @@ const char         *gloss_sidecar_get_document_sha256 (GlossSidecar   *self);
 
 gboolean            gloss_annotator_id_is_valid       (const char     *annotator_id);
 char               *gloss_annotator_id_default        (void);
+GFile              *gloss_sidecar_find_article        (GFile          *sidecar_file,
+                                                       GlossSidecar   *sidecar);
 GFile              *gloss_sidecar_file_for_article    (GFile          *article,
                                                        const char     *annotator_id);
 GPtrArray          *gloss_sidecar_list_for_article    (GFile          *article,
