@@ -194,14 +194,7 @@ gloss_annotation_row_dispose (GObject *object)
   GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (object);
 
   gloss_annotation_row_unbind (self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_ANNOTATION_ROW);
-  /* The template's root has no id, so nothing else unparents it. */
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  g_clear_pointer (&self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (gloss_annotation_row_parent_class)->dispose (object);
 }
@@ -214,21 +207,68 @@ gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
 
   object_class->dispose = gloss_annotation_row_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-annotation-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, box);
-  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, detail_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, note_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, swatch);
-  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, tag_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, text_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, warning);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "annotationrow");
+}
+
+/* Built in code, not from a template: a list view keeps up to two hundred
+ * rows alive, and instantiating a template for each costs more than the
+ * whole rest of opening a long annotated article. */
+static GtkLabel *
+add_label (GtkBox     *box,
+           const char *css_class,
+           const char *css_class2)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  if (css_class2 != NULL)
+    gtk_widget_add_css_class (label, css_class2);
+  gtk_box_append (box, label);
+  return GTK_LABEL (label);
 }
 
 static void
 gloss_annotation_row_init (GlossAnnotationRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  gtk_widget_set_margin_top (self->box, 6);
+  gtk_widget_set_margin_bottom (self->box, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->swatch = GTK_DRAWING_AREA (gtk_drawing_area_new ());
+  gtk_drawing_area_set_content_width (self->swatch, 4);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->swatch), TRUE);
   gtk_drawing_area_set_draw_func (self->swatch, draw_bar, NULL, NULL);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->swatch));
+
+  gtk_widget_set_hexpand (column, TRUE);
+  gtk_box_append (GTK_BOX (self->box), column);
+  gtk_box_append (GTK_BOX (column), top);
+
+  self->tag_label = add_label (GTK_BOX (top), "caption-heading", NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->tag_label), TRUE);
+  self->warning = GTK_IMAGE (gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->warning), "warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->warning), FALSE);
+  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->warning));
+
+  self->text_label = add_label (GTK_BOX (column), NULL, NULL);
+  gtk_label_set_wrap (self->text_label, TRUE);
+  gtk_label_set_wrap_mode (self->text_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (self->text_label, 2);
+  gtk_label_set_width_chars (self->text_label, 10);
+  gtk_label_set_max_width_chars (self->text_label, 40);
+
+  self->detail_label = add_label (GTK_BOX (column), "caption", "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_label), FALSE);
+  self->note_label = add_label (GTK_BOX (column), "caption", "note-preview");
+  gtk_widget_add_css_class (GTK_WIDGET (self->note_label), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), FALSE);
 }

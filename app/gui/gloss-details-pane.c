@@ -118,7 +118,14 @@ combo_selected_cb (AdwComboRow      *row,
   if (self->updating || self->annotation == NULL || self->set == NULL)
     return;
 
-  if (pos != GTK_INVALID_LIST_POSITION && pos > 0 && pos < values->len)
+  if (values == NULL)
+    {
+      GlossAnnotation *target = adw_combo_row_get_selected_item (row);
+
+      if (target != NULL && pos > 0)
+        value = gloss_annotation_get_id (target);
+    }
+  else if (pos != GTK_INVALID_LIST_POSITION && pos > 0 && pos < values->len)
     value = g_ptr_array_index (values, pos);
 
   self->updating++;
@@ -133,11 +140,58 @@ pick_clicked_cb (GtkButton        *button,
   g_signal_emit (self, signals[PICK_LINK], 0, g_object_get_data (G_OBJECT (button), "attribute-id"));
 }
 
-static gboolean
-strv_contains (char       **strv,
-               const char  *value)
+typedef struct
 {
-  return strv != NULL && value != NULL && g_strv_contains ((const char * const *)strv, value);
+  char            **to;
+  GlossAnnotation  *self;
+} Candidates;
+
+static void
+candidates_free (gpointer data)
+{
+  Candidates *c = data;
+
+  g_strfreev (c->to);
+  g_clear_object (&c->self);
+  g_free (c);
+}
+
+static gboolean
+candidate_match (gpointer item,
+                 gpointer user_data)
+{
+  Candidates *c = user_data;
+
+  if (item == c->self)
+    return FALSE;
+  return c->to == NULL || c->to[0] == NULL ||
+         g_strv_contains ((const char * const *)c->to, gloss_annotation_get_tag (item));
+}
+
+static char *
+candidate_label (GlossAnnotation *annotation)
+{
+  return short_text (annotation);
+}
+
+static void
+model_changing_cb (GListModel       *model,
+                   guint             position,
+                   guint             removed,
+                   guint             added,
+                   GlossDetailsPane *self)
+{
+  self->updating++;
+}
+
+static void
+model_changed_cb (GListModel       *model,
+                  guint             position,
+                  guint             removed,
+                  guint             added,
+                  GlossDetailsPane *self)
+{
+  self->updating--;
 }
 
 static GtkWidget *
@@ -162,7 +216,7 @@ build_editor (GlossDetailsPane        *self,
 
       row = adw_combo_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      gtk_string_list_append (strings, def->type == GLOSS_ATTRIBUTE_LINK ? _("None") : "—");
+      gtk_string_list_append (strings, "—");
       g_ptr_array_add (values, NULL);
 
       if (def->type == GLOSS_ATTRIBUTE_CHOICE)
@@ -175,24 +229,35 @@ build_editor (GlossDetailsPane        *self,
         }
       else
         {
+          g_autoptr(GListStore) head = g_list_store_new (GLOSS_TYPE_ANNOTATION);
+          g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
+          g_autoptr(GlossAnnotation) none = gloss_annotation_new ("", "", 0, 0);
+          g_autoptr(GtkFilterListModel) candidates = NULL;
+          GtkFlattenListModel *flat;
           GtkWidget *pick = gtk_button_new_from_icon_name ("find-location-symbolic");
-          guint n = self->set ? gloss_annotation_set_get_size (self->set) : 0;
+          Candidates *data = g_new0 (Candidates, 1);
 
-          for (guint i = 0; i < n; i++)
-            {
-              GlossAnnotation *candidate = gloss_annotation_set_get_nth (self->set, i);
-              g_autofree char *label = NULL;
+          /* A live, filtered view of the set: nothing is copied, so a long
+           * article with thousands of speakers costs nothing up front. */
+          data->to = g_strdupv (def->to);
+          data->self = g_object_ref (self->annotation);
+          candidates = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->set)),
+                                                  GTK_FILTER (gtk_custom_filter_new (candidate_match, data, candidates_free)));
+          gloss_annotation_set_text (none, _("None"));
+          g_list_store_append (head, none);
+          g_list_store_append (parts, head);
+          g_list_store_append (parts, candidates);
+          flat = gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts)));
 
-              if (candidate == self->annotation)
-                continue;
-              if (def->to != NULL && def->to[0] != NULL &&
-                  !strv_contains (def->to, gloss_annotation_get_tag (candidate)))
-                continue;
-
-              label = short_text (candidate);
-              gtk_string_list_append (strings, label);
-              g_ptr_array_add (values, g_strdup (gloss_annotation_get_id (candidate)));
-            }
+          /* Moves of the selection caused by the list changing are not edits. */
+          g_signal_connect (flat, "items-changed", G_CALLBACK (model_changing_cb), self);
+          g_signal_connect_after (flat, "items-changed", G_CALLBACK (model_changed_cb), self);
+          adw_combo_row_set_expression (ADW_COMBO_ROW (row),
+                                        gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                     G_CALLBACK (candidate_label), NULL, NULL));
+          adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (flat));
+          g_object_unref (flat);
+          g_object_set_data (G_OBJECT (row), "link", GINT_TO_POINTER (TRUE));
 
           gtk_widget_set_valign (pick, GTK_ALIGN_CENTER);
           gtk_widget_set_tooltip_text (pick, _("Pick in Article"));
@@ -202,6 +267,10 @@ build_editor (GlossDetailsPane        *self,
           g_object_set_data_full (G_OBJECT (pick), "attribute-id", g_strdup (def->id), g_free);
           g_signal_connect (pick, "clicked", G_CALLBACK (pick_clicked_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), pick);
+          g_object_set_data_full (G_OBJECT (row), "attribute-id", g_strdup (def->id), g_free);
+          g_signal_connect (row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
+          g_ptr_array_unref (values);
+          return row;
         }
 
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (strings));
@@ -260,6 +329,25 @@ update_editor_values (GlossDetailsPane *self)
         {
           if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (value)), current ? current : "") != 0)
             gtk_editable_set_text (GTK_EDITABLE (value), current ? current : "");
+        }
+      else if (g_object_get_data (G_OBJECT (value), "link"))
+        {
+          GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (value));
+          guint pos = 0;
+          guint n = current ? g_list_model_get_n_items (model) : 0;
+
+          for (guint i = 1; i < n; i++)
+            {
+              g_autoptr(GlossAnnotation) item = g_list_model_get_item (model, i);
+
+              if (g_strcmp0 (gloss_annotation_get_id (item), current) == 0)
+                {
+                  pos = i;
+                  break;
+                }
+            }
+          if (adw_combo_row_get_selected (ADW_COMBO_ROW (value)) != pos)
+            adw_combo_row_set_selected (ADW_COMBO_ROW (value), pos);
         }
       else
         {
@@ -381,14 +469,15 @@ rebuild_idle_cb (gpointer user_data)
   GlossDetailsPane *self = user_data;
 
   self->rebuild_idle = 0;
-  refresh (self, TRUE);
+  refresh (self, FALSE);
   return G_SOURCE_REMOVE;
 }
 
 static void
 items_changed_cb (GlossDetailsPane *self)
 {
-  /* Link candidates changed; rebuilt once the burst of changes is over. */
+  /* Link candidates are live models; what they show selected is checked
+   * again once the burst of changes is over. */
   if (self->annotation != NULL && self->rebuild_idle == 0)
     self->rebuild_idle = g_idle_add_full (G_PRIORITY_LOW, rebuild_idle_cb, self, NULL);
 }

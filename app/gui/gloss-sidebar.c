@@ -15,6 +15,8 @@
 #include "gloss-sidebar.h"
 #include "gloss-swatch.h"
 
+#define SIDEBAR_WIDTH 340
+
 struct _GlossSidebar
 {
   GtkWidget           parent_instance;
@@ -484,6 +486,46 @@ gloss_sidebar_set_property (GObject      *object,
     }
 }
 
+/* A fixed width: the list's natural width follows its content, and a sidebar
+ * growing when annotations appear would re-wrap the whole article. */
+static void
+gloss_sidebar_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  int child_min = 0, child_nat = 0;
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = MAX (child_min, SIDEBAR_WIDTH);
+    }
+  else
+    {
+      *minimum = child_min;
+      *natural = child_nat;
+    }
+}
+
+static void
+gloss_sidebar_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
 static void
 gloss_sidebar_class_init (GlossSidebarClass *klass)
 {
@@ -518,7 +560,8 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, tag_filter);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = gloss_sidebar_measure;
+  widget_class->size_allocate = gloss_sidebar_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "glosssidebar");
 }
 

@@ -59,6 +59,18 @@ struct _GlossWindow
   char                 *pick_attribute;
   GlossAnnotation      *pick_target;
 
+  /* The user's own sidecar is read while the article loads. */
+  GlossSidecar         *own_loaded;
+  GError               *own_error;
+  guint                 own_pending : 1;
+
+  /* The sidebar follows the article one frame behind. */
+  GdkFrameClock        *frame_clock;
+  gulong                after_paint_id;
+  guint                 sync_idle_id;
+  guint                 sidebar_model_pending : 1;
+  guint                 sidebar_selection_pending : 1;
+
   guint                 autosave_id;
   guint                 saving : 1;
   guint                 manual_save : 1;
@@ -356,10 +368,62 @@ modified_changed_cb (GlossWindow *self)
 
 /* Loading */
 
+/* What the user looks at when tagging is the article: its frame comes first,
+ * and the sidebar (a list that keeps up to two hundred rows alive, and the
+ * details pane's editors) catches up right after it is drawn. */
+static void
+sync_sidebar (GlossWindow *self)
+{
+  if (self->sidebar_model_pending)
+    {
+      GlossAnnotationSet *set = self->sidecar ? gloss_sidecar_get_annotations (self->sidecar) : NULL;
+      GlossCodebook *codebook = self->sidecar ? gloss_sidecar_get_codebook (self->sidecar) : NULL;
+
+      self->sidebar_model_pending = FALSE;
+      self->sidebar_selection_pending = TRUE;
+      gloss_sidebar_set_model (self->sidebar, set, codebook);
+    }
+
+  if (self->sidebar_selection_pending)
+    {
+      self->sidebar_selection_pending = FALSE;
+      gloss_sidebar_set_selected (self->sidebar, gloss_article_view_get_selected (self->article_view));
+    }
+}
+
+static gboolean
+sync_sidebar_idle_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+
+  self->sync_idle_id = 0;
+  sync_sidebar (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                GlossWindow   *self)
+{
+  /* Right after this frame is out, not inside it. */
+  if ((self->sidebar_model_pending || self->sidebar_selection_pending) && self->sync_idle_id == 0)
+    self->sync_idle_id = g_idle_add (sync_sidebar_idle_cb, self);
+}
+
+static void
+defer_sidebar (GlossWindow *self)
+{
+  if (self->frame_clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    sync_sidebar (self);
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self->article_view));
+}
+
 static void
 view_selected_cb (GlossWindow *self)
 {
-  gloss_sidebar_set_selected (self->sidebar, gloss_article_view_get_selected (self->article_view));
+  self->sidebar_selection_pending = TRUE;
+  defer_sidebar (self);
   update_actions (self);
 }
 
@@ -391,7 +455,8 @@ set_sidecar (GlossWindow  *self,
   gloss_article_view_set_selected (self->article_view, NULL);
   gloss_article_view_set_codebook (self->article_view, gloss_sidecar_get_codebook (sidecar));
   gloss_article_view_set_annotations (self->article_view, set);
-  gloss_sidebar_set_model (self->sidebar, set, gloss_sidecar_get_codebook (sidecar));
+  self->sidebar_model_pending = TRUE;
+  defer_sidebar (self);
 
   g_signal_connect_object (set, "changed", G_CALLBACK (set_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (set, "notify::modified", G_CALLBACK (modified_changed_cb), self, G_CONNECT_SWAPPED);
@@ -438,17 +503,10 @@ show_broken (GlossWindow *self,
 }
 
 static void
-own_loaded_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+finish_own (GlossWindow *self)
 {
-  g_autoptr(GlossWindow) self = user_data;
-  g_autoptr(GlossSidecar) sidecar = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sidecar = gloss_sidecar_load_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  g_autoptr(GlossSidecar) sidecar = g_steal_pointer (&self->own_loaded);
+  g_autoptr(GError) error = g_steal_pointer (&self->own_error);
 
   if (sidecar == NULL)
     {
@@ -457,7 +515,7 @@ own_loaded_cb (GObject      *object,
       g_autoptr(GFile) own = gloss_sidecar_file_for_article (self->file, id);
 
       show_broken (self, own, error);
-      empty = gloss_sidecar_new (gloss_annotator_id_default (), NULL);
+      empty = gloss_sidecar_new (id, NULL);
       /* No file: nothing can be written until the user picks one. */
       set_sidecar (self, empty);
       return;
@@ -467,6 +525,56 @@ own_loaded_cb (GObject      *object,
   gtk_revealer_set_reveal_child (self->error_bar, FALSE);
   set_conflict (self, FALSE);
   set_sidecar (self, sidecar);
+}
+
+static void load_others (GlossWindow *self);
+
+/* Both the article and the user's sidecar are in (or known absent). */
+static void
+maybe_finish_loading (GlossWindow *self)
+{
+  if (self->document == NULL || self->own_pending)
+    return;
+
+  if (self->own_loaded != NULL || self->own_error != NULL)
+    finish_own (self);
+  else
+    load_others (self);
+}
+
+static void
+own_loaded_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GlossWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GlossSidecar *sidecar;
+
+  sidecar = gloss_sidecar_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->own_pending = FALSE;
+  g_clear_object (&self->own_loaded);
+  g_clear_error (&self->own_error);
+  self->own_loaded = sidecar;
+  self->own_error = g_steal_pointer (&error);
+  maybe_finish_loading (self);
+}
+
+/* Starts reading the user's own sidecar, when there is one. */
+static void
+start_own_load (GlossWindow *self)
+{
+  g_autofree char *id = annotator_id (self);
+  g_autoptr(GFile) own = gloss_sidecar_file_for_article (self->file, id);
+
+  if (!g_file_query_exists (own, NULL))
+    return;
+
+  self->own_pending = TRUE;
+  gloss_sidecar_load_async (own, self->cancellable, own_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -490,19 +598,10 @@ colleague_loaded_cb (GObject      *object,
 }
 
 static void
-load_annotations (GlossWindow *self)
+load_others (GlossWindow *self)
 {
-  g_autofree char *id = annotator_id (self);
-  g_autoptr(GFile) own = gloss_sidecar_file_for_article (self->file, id);
-  g_autoptr(GPtrArray) layers = NULL;
+  g_autoptr(GPtrArray) layers = gloss_sidecar_list_for_article (self->file, NULL);
 
-  if (g_file_query_exists (own, NULL))
-    {
-      gloss_sidecar_load_async (own, self->cancellable, own_loaded_cb, g_object_ref (self));
-      return;
-    }
-
-  layers = gloss_sidecar_list_for_article (self->file, NULL);
   if (layers != NULL && layers->len > 0)
     {
       gloss_sidecar_load_async (g_ptr_array_index (layers, 0), self->cancellable,
@@ -540,7 +639,7 @@ document_loaded_cb (GObject      *object,
   update_title (self);
   note_opened (self, self->file);
 
-  load_annotations (self);
+  maybe_finish_loading (self);
 }
 
 /**
@@ -574,6 +673,7 @@ gloss_window_open (GlossWindow *self,
   g_set_object (&self->file, file);
   update_title (self);
   gloss_document_load_file_async (file, NULL, self->cancellable, document_loaded_cb, g_object_ref (self));
+  start_own_load (self);
 }
 
 /* Saving */
@@ -932,7 +1032,10 @@ reload_action (GtkWidget  *widget,
   GlossWindow *self = GLOSS_WINDOW (widget);
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
-  load_annotations (self);
+  if (self->own_pending)
+    return;
+  start_own_load (self);
+  maybe_finish_loading (self);
 }
 
 static void
@@ -1178,12 +1281,37 @@ _gloss_window_is_saving (GlossWindow *self)
 }
 
 static void
+gloss_window_realize (GtkWidget *widget)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (gloss_window_parent_class)->realize (widget);
+
+  self->frame_clock = gtk_widget_get_frame_clock (widget);
+  if (self->frame_clock != NULL)
+    self->after_paint_id = g_signal_connect (self->frame_clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+}
+
+static void
+gloss_window_unrealize (GtkWidget *widget)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  self->frame_clock = NULL;
+
+  GTK_WIDGET_CLASS (gloss_window_parent_class)->unrealize (widget);
+}
+
+static void
 gloss_window_dispose (GObject *object)
 {
   GlossWindow *self = (GlossWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->sync_idle_id, g_source_remove);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);
@@ -1199,6 +1327,8 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->broken_file);
   g_clear_object (&self->recent_menu);
   g_clear_object (&self->pick_target);
+  g_clear_object (&self->own_loaded);
+  g_clear_error (&self->own_error);
   g_clear_pointer (&self->pick_attribute, g_free);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
@@ -1230,6 +1360,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   object_class->dispose = gloss_window_dispose;
   object_class->get_property = gloss_window_get_property;
   window_class->close_request = gloss_window_close_request;
+  widget_class->realize = gloss_window_realize;
+  widget_class->unrealize = gloss_window_unrealize;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, GLOSS_TYPE_DOCUMENT,
