@@ -13,6 +13,7 @@
 #include "gloss-codebook.h"
 #include "gloss-details-pane.h"
 #include "gloss-document.h"
+#include "gloss-export-dialog.h"
 #include "gloss-loader.h"
 #include "gloss-sidebar.h"
 #include "gloss-sidecar.h"
@@ -49,6 +50,7 @@ struct _GlossWindow
   AdwWindowTitle       *window_title;
 
   GSettings            *settings;
+  GtkCssProvider       *font_css;
   GCancellable         *cancellable;
   GFile                *file;
   GlossDocument        *document;
@@ -785,6 +787,7 @@ update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.tag-all", has_selected);
   gtk_widget_action_set_enabled (widget, "win.delete-annotation", has_selected);
   gtk_widget_action_set_enabled (widget, "win.find", self->document != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export", set != NULL && self->file != NULL);
 }
 
 static void
@@ -1082,6 +1085,54 @@ forward_action (GtkWidget  *widget,
     gtk_widget_activate_action (GTK_WIDGET (self->article_view), "article.delete", NULL);
 }
 
+static void
+exported_cb (GlossWindow *self,
+             GFile       *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = g_strdup_printf (_("Exported to %s"), name);
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autofree char *uri = g_file_get_uri (file);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.show-file");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_failed_cb (GlossWindow *self,
+                  const char  *message)
+{
+  show_error (self, message);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkWindow *dialog;
+
+  if (self->sidecar == NULL)
+    return;
+
+  dialog = gloss_export_dialog_new (GTK_WINDOW (self), self->sidecar, self->file);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (export_failed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}
+
+static void
+show_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
 /* Article and sidebar signals */
 
 static void
@@ -1280,6 +1331,25 @@ _gloss_window_is_saving (GlossWindow *self)
   return self->saving;
 }
 
+/* The reading font from Preferences, as CSS for the article view. */
+static void
+reading_font_changed_cb (GlossWindow *self)
+{
+  g_autofree char *value = g_settings_get_string (self->settings, "reading-font");
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (value ? value : "");
+  GString *css = g_string_new ("articleview {");
+  PangoFontMask mask = pango_font_description_get_set_fields (desc);
+
+  if (mask & PANGO_FONT_MASK_FAMILY)
+    g_string_append_printf (css, " font-family: \"%s\";", pango_font_description_get_family (desc));
+  if ((mask & PANGO_FONT_MASK_SIZE) && pango_font_description_get_size (desc) > 0)
+    g_string_append_printf (css, " font-size: %gpt;", (double)pango_font_description_get_size (desc) / PANGO_SCALE);
+  g_string_append (css, " }");
+
+  gtk_css_provider_load_from_data (self->font_css, css->str, -1);
+  g_string_free (css, TRUE);
+}
+
 static void
 gloss_window_realize (GtkWidget *widget)
 {
@@ -1320,6 +1390,7 @@ gloss_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
   g_clear_object (&self->monitor);
   g_clear_object (&self->settings);
+  g_clear_object (&self->font_css);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
   g_clear_object (&self->document);
@@ -1406,6 +1477,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.reload-annotations", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-file", "s", show_file_action);
   gtk_widget_class_install_action (widget_class, "win.tag-all", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.delete-annotation", NULL, forward_action);
 
@@ -1419,6 +1492,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 }
 
 static void
@@ -1438,6 +1512,14 @@ gloss_window_init (GlossWindow *self)
   rebuild_recent_menu (self);
 
   g_settings_bind (self->settings, "snap-to-words", self->article_view, "snap-to-words", G_SETTINGS_BIND_DEFAULT);
+
+  self->font_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->article_view)),
+                                  GTK_STYLE_PROVIDER (self->font_css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  g_signal_connect_object (self->settings, "changed::reading-font", G_CALLBACK (reading_font_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  reading_font_changed_cb (self);
 
   g_signal_connect_object (self->article_view, "notify::selected", G_CALLBACK (view_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "removed", G_CALLBACK (removed_cb), self, G_CONNECT_SWAPPED);
