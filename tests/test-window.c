@@ -14,6 +14,7 @@
 #include "gloss-article-view.h"
 #include "gloss-codebook.h"
 #include "gloss-details-pane.h"
+#include "gloss-document.h"
 #include "gloss-sidebar.h"
 #include "gloss-sidecar.h"
 #include "gloss-tag-popover.h"
@@ -672,6 +673,105 @@ test_filter (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (gloss_sidebar_get_shown (f->sidebar)), ==, 2);
 }
 
+static const char orphan_sidecar[] =
+  "{ \"format\": \"gloss\", \"version\": 1,\n"
+  "  \"document\": { \"source\": \"article.txt\", \"sha256\": \"0000\", \"length\": 10 },\n"
+  "  \"annotator\": { \"id\": \"tester\" },\n"
+  "  \"annotations\": [\n"
+  "    { \"id\": \"gone\", \"tag\": \"quote\", \"start\": 3, \"end\": 40,\n"
+  "      \"text\": \"a sentence this article never contained at all\",\n"
+  "      \"prefix\": \"\", \"suffix\": \"\", \"note\": \"keep me\" },\n"
+  "    { \"id\": \"here\", \"tag\": \"official\", \"start\": 0, \"end\": 10,\n"
+  "      \"text\": \"Lin Wenhua\", \"prefix\": \"said Mayor \", \"suffix\": \" on Tuesday\", \"note\": \"\" }\n"
+  "  ] }\n";
+
+/* An annotation whose passage is gone is listed, flagged, never dropped. */
+static void
+test_orphaned (Fixture       *f,
+               gconstpointer  data)
+{
+  GlossAnnotationSet *set = annotations (f);
+  GlossAnnotation *gone = gloss_annotation_set_lookup (set, "gone");
+  GlossAnnotation *here = gloss_annotation_set_lookup (set, "here");
+
+  g_assert_false (_gloss_window_get_broken (f->window));
+  g_assert_nonnull (gone);
+  g_assert_nonnull (here);
+  g_assert_cmpint (gloss_annotation_get_anchor_status (gone), ==, GLOSS_ANCHOR_ORPHANED);
+  g_assert_cmpuint (gloss_annotation_get_start (here), ==, offset_of ("Lin Wenhua"));
+
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_sidebar_get_shown (f->sidebar)), ==, 2);
+  wait_for_frame (f);
+  g_assert_false (gloss_article_view_was_drawn (f->view, gone));
+  g_assert_true (gloss_article_view_was_drawn (f->view, here));
+
+  /* Saving keeps it. */
+  gloss_annotation_set_set_note (set, here, "moved");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  iterate_until (not_saving, f->window);
+  {
+    g_autoptr(GlossSidecar) loaded = gloss_sidecar_load (f->sidecar_file, NULL, NULL);
+
+    g_assert_nonnull (loaded);
+    g_assert_nonnull (gloss_annotation_set_lookup (gloss_sidecar_get_annotations (loaded), "gone"));
+    g_assert_cmpstr (gloss_annotation_get_note (gloss_annotation_set_lookup (gloss_sidecar_get_annotations (loaded), "gone")), ==, "keep me");
+  }
+}
+
+/* Only a colleague's layer beside the article: the user annotates a new,
+ * empty layer of their own, and the colleague's file is left alone. */
+static void
+test_colleague_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-test-window-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *theirs = g_strconcat (path, ".alice.gloss.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+  GlossWindow *window;
+  GlossSidecar *own;
+
+  g_file_set_contents (path, article_text, -1, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GlossSidecar) sidecar = gloss_sidecar_new ("alice", NULL);
+    g_autoptr(GlossDocument) document = gloss_document_new (article_text, -1, NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (theirs);
+
+    gloss_sidecar_attach_document (sidecar, document);
+    gloss_annotation_set_create (gloss_sidecar_get_annotations (sidecar), "quote", 0, 9);
+    gloss_sidecar_save (sidecar, file, GLOSS_SIDECAR_SAVE_NONE, &error);
+    g_assert_no_error (error);
+  }
+  g_file_get_contents (theirs, &before, NULL, NULL);
+
+  window = gloss_window_new (NULL);
+  gloss_window_open (window, article);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (has_sidecar, window);
+
+  own = gloss_window_get_sidecar (window);
+  g_assert_cmpstr (gloss_sidecar_get_annotator_id (own), ==, ANNOTATOR);
+  g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (own)), ==, 0);
+  gloss_annotation_set_create (gloss_sidecar_get_annotations (own), "official", 0, 9);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  iterate_until (not_saving, window);
+
+  g_file_get_contents (theirs, &after, NULL, NULL);
+  g_assert_cmpstr (before, ==, after);
+  {
+    g_autofree char *mine = g_strconcat (path, ".", ANNOTATOR, ".gloss.json", NULL);
+
+    g_assert_true (g_file_test (mine, G_FILE_TEST_EXISTS));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  remove_dir (dir);
+}
+
 /* Every templated widget builds (a type too new for the toolkit in a .ui
  * only fails at run time). */
 static void
@@ -729,6 +829,8 @@ main (int    argc,
   ADD ("tag-all-overlap", test_tag_all_and_overlap, NULL);
   ADD ("find", test_find, NULL);
   ADD ("filter", test_filter, NULL);
+  ADD ("orphaned", test_orphaned, orphan_sidecar);
+  g_test_add_func ("/window/colleague-only", test_colleague_only);
   g_test_add_func ("/window/templates", test_templates);
 
   return g_test_run ();
