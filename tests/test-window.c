@@ -772,6 +772,94 @@ test_colleague_only (void)
   remove_dir (dir);
 }
 
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_query_exists (data, NULL);
+}
+
+static void
+test_autosave (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  guint lin = offset_of ("Lin Wenhua");
+
+  g_settings_set_uint (settings, "autosave-delay", 1);
+  tag_by_key (f, lin, lin + 10, "2");
+  g_assert_false (g_file_query_exists (f->sidecar_file, NULL));
+  iterate_until (file_exists, f->sidecar_file);
+  iterate_until (not_saving, f->window);
+  g_assert_false (gloss_annotation_set_get_modified (annotations (f)));
+  g_settings_set_uint (settings, "autosave-delay", 0);
+}
+
+static GtkWindow *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static void
+destroyed_cb (gpointer  data,
+              GObject  *where_the_object_was)
+{
+  *(gboolean *)data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+static void
+test_close_asks (Fixture       *f,
+                 gconstpointer  data)
+{
+  guint lin = offset_of ("Lin Wenhua");
+  GtkWindow *dialog;
+  gboolean gone = FALSE;
+
+  tag_by_key (f, lin, lin + 10, "2");
+  gtk_window_close (GTK_WINDOW (f->window));
+  drain ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* Cancel keeps the window and the changes. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  drain ();
+  g_assert_true (gloss_annotation_set_get_modified (annotations (f)));
+
+  /* Save writes the file, then closes. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  drain ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_object_weak_ref (G_OBJECT (f->window), destroyed_cb, &gone);
+  g_object_ref (f->window);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  iterate_until (file_exists, f->sidecar_file);
+  while (gtk_widget_get_visible (GTK_WIDGET (f->window)))
+    g_main_context_iteration (NULL, TRUE);
+  g_object_unref (f->window);
+  iterate_until (is_true, &gone);
+
+  /* The fixture closes a window of its own. */
+  open_window (f);
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 1);
+}
+
 /* Every templated widget builds (a type too new for the toolkit in a .ui
  * only fails at run time). */
 static void
@@ -830,6 +918,8 @@ main (int    argc,
   ADD ("find", test_find, NULL);
   ADD ("filter", test_filter, NULL);
   ADD ("orphaned", test_orphaned, orphan_sidecar);
+  ADD ("autosave", test_autosave, NULL);
+  ADD ("close-asks", test_close_asks, NULL);
   g_test_add_func ("/window/colleague-only", test_colleague_only);
   g_test_add_func ("/window/templates", test_templates);
 

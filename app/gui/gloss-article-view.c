@@ -1638,6 +1638,17 @@ gloss_article_view_init (GlossArticleView *self)
   gtk_popover_set_child (GTK_POPOVER (self->choice_popover), self->choice_list);
   gtk_widget_set_parent (self->choice_popover, GTK_WIDGET (self));
 
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    g_autoptr(GMenu) section = g_menu_new ();
+
+    g_menu_append (section, _("_Tag…"), "article.show-tags");
+    g_menu_append (section, _("Tag _All Occurrences"), "article.tag-all");
+    g_menu_append (section, _("_Delete Annotation"), "article.delete");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+    gtk_text_view_set_extra_menu (view, G_MENU_MODEL (menu));
+  }
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article"),
                                   -1);
