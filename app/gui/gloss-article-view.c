@@ -195,7 +195,8 @@ typedef struct
   GdkRGBA     fill;
   GdkRGBA     line;
   int         depth;
-  gboolean    outline;
+  float       outline;      /* border width, 0 for none */
+  gboolean    underline;
   GtkSnapshot *snapshot;
 } Paint;
 
@@ -209,15 +210,19 @@ paint_fragment (GlossArticleView      *self,
 
   gtk_snapshot_append_color (paint->snapshot, &paint->fill, rect);
 
-  graphene_rect_init (&under, rect->origin.x,
-                      rect->origin.y + rect->size.height + 1 + paint->depth * UNDERLINE_STEP,
-                      rect->size.width, UNDERLINE_HEIGHT);
-  gtk_snapshot_append_color (paint->snapshot, &paint->line, &under);
+  if (paint->underline)
+    {
+      graphene_rect_init (&under, rect->origin.x,
+                          rect->origin.y + rect->size.height + 1 + paint->depth * UNDERLINE_STEP,
+                          rect->size.width, UNDERLINE_HEIGHT);
+      gtk_snapshot_append_color (paint->snapshot, &paint->line, &under);
+    }
 
-  if (paint->outline)
+  if (paint->outline > 0)
     {
       GskRoundedRect outline;
-      float widths[4] = { 2, 2, 2, 2 };
+      float w = paint->outline;
+      float widths[4] = { w, w, w, w };
       GdkRGBA colors[4] = { paint->line, paint->line, paint->line, paint->line };
       graphene_rect_t r = GRAPHENE_RECT_INIT (rect->origin.x - 2, rect->origin.y - 2,
                                               rect->size.width + 4, rect->size.height + 4);
@@ -290,7 +295,8 @@ snapshot_highlights (GlossArticleView *self,
           paint.line = paint.fill;
           paint.fill.alpha = dark ? 0.30 : 0.35;
           paint.depth = MIN (depth, 3);
-          paint.outline = annotation == self->selected;
+          paint.underline = TRUE;
+          paint.outline = annotation == self->selected ? 2 : 0;
 
           foreach_fragment (self, MAX (start, from), MIN (end, to), paint_fragment, &paint);
           g_hash_table_add (self->drawn, annotation);
@@ -320,11 +326,11 @@ snapshot_highlights (GlossArticleView *self,
           if (m->start >= to)
             break;
 
-          gdk_rgba_parse (&paint.line, (int)i == self->current_match ? "#e66100" : "#c0bfbc");
+          /* Matches are boxed, not underlined: underlines mean annotations. */
+          gdk_rgba_parse (&paint.line, (int)i == self->current_match ? "#e66100" : "#e5a50a");
           paint.fill = paint.line;
-          paint.fill.alpha = (int)i == self->current_match ? 0.45 : 0.25;
-          paint.depth = 4;
-          paint.outline = (int)i == self->current_match;
+          paint.fill.alpha = (int)i == self->current_match ? 0.40 : 0.22;
+          paint.outline = (int)i == self->current_match ? 2 : 1;
           foreach_fragment (self, m->start, m->end, paint_fragment, &paint);
         }
     }
