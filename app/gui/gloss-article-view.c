@@ -37,6 +37,13 @@ typedef struct
   guint end;
 } Match;
 
+typedef enum
+{
+  EDGE_NONE,
+  EDGE_START,
+  EDGE_END,
+} Edge;
+
 struct _GlossArticleView
 {
   GtkTextView         parent_instance;
@@ -63,6 +70,8 @@ struct _GlossArticleView
   guint               read_only : 1;
   guint               pick_mode : 1;
   guint               pressed : 1;
+  guint               dragging : 2;
+  guint               drag_boundary;
 };
 
 G_DEFINE_FINAL_TYPE (GlossArticleView, gloss_article_view, GTK_TYPE_TEXT_VIEW)
@@ -90,6 +99,10 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void update_actions (GlossArticleView *self);
+static void drag_range     (GlossArticleView *self,
+                            guint             boundary,
+                            guint            *start,
+                            guint            *end);
 
 GtkWidget *
 gloss_article_view_new (void)
@@ -280,6 +293,10 @@ snapshot_highlights (GlossArticleView *self,
           guint start = gloss_annotation_get_start (annotation);
           guint end = gloss_annotation_get_end (annotation);
           Paint paint = { .snapshot = snapshot };
+
+          /* The edge being dragged follows the pointer. */
+          if (annotation == self->selected && self->dragging != EDGE_NONE)
+            drag_range (self, self->drag_boundary, &start, &end);
           guint depth = 0;
 
           if (!is_placed (annotation))
@@ -604,7 +621,7 @@ gloss_article_view_set_pick_mode (GlossArticleView *self,
       else
         {
           gtk_widget_remove_css_class (GTK_WIDGET (self), "picking");
-          gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+          gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "text");
         }
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PICK_MODE]);
     }
@@ -926,6 +943,62 @@ gloss_article_view_click_at_offset (GlossArticleView *self,
     offer_choice (self, hits, offset);
 }
 
+/* Which edge of the selected annotation is under (@bx, @by), if any. */
+static Edge
+edge_at (GlossArticleView *self,
+         int               bx,
+         int               by)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextIter iter;
+  GdkRectangle r;
+
+  if (self->selected == NULL || self->read_only || !is_placed (self->selected))
+    return EDGE_NONE;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, gloss_annotation_get_start (self->selected));
+  gtk_text_view_get_iter_location (view, &iter, &r);
+  if (by >= r.y && by < r.y + r.height && ABS (bx - r.x) <= 4)
+    return EDGE_START;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, gloss_annotation_get_end (self->selected) - 1);
+  gtk_text_view_get_iter_location (view, &iter, &r);
+  if (by >= r.y && by < r.y + r.height && ABS (bx - (r.x + r.width)) <= 4)
+    return EDGE_END;
+
+  return EDGE_NONE;
+}
+
+/* The character boundary nearest to (@bx, @by). */
+static guint
+boundary_at (GlossArticleView *self,
+             int               bx,
+             int               by)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextIter iter;
+  int trailing = 0;
+
+  gtk_text_view_get_iter_at_position (view, &iter, &trailing, bx, by);
+  return gtk_text_iter_get_offset (&iter) + (trailing > 0 ? 1 : 0);
+}
+
+static void
+drag_range (GlossArticleView *self,
+            guint             boundary,
+            guint            *start,
+            guint            *end)
+{
+  *start = gloss_annotation_get_start (self->selected);
+  *end = gloss_annotation_get_end (self->selected);
+
+  if (self->dragging == EDGE_START)
+    *start = MIN (boundary, *end - 1);
+  else
+    *end = MAX (boundary, *start + 1);
+}
+
 static gboolean
 legacy_event_cb (GlossArticleView       *self,
                  GdkEvent               *event,
@@ -934,12 +1007,13 @@ legacy_event_cb (GlossArticleView       *self,
   GdkEventType type = gdk_event_get_event_type (event);
   GtkTextView *view = GTK_TEXT_VIEW (self);
   double x, y;
+  int bx, by;
 
   /* A legacy controller sees the click without competing with the text
    * view's own gestures, which claim every press for caret and selection. */
-  if (type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE)
+  if (type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE && type != GDK_MOTION_NOTIFY)
     return GDK_EVENT_PROPAGATE;
-  if (gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY)
+  if (type != GDK_MOTION_NOTIFY && gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY)
     return GDK_EVENT_PROPAGATE;
 
   gdk_event_get_position (event, &x, &y);
@@ -955,23 +1029,57 @@ legacy_event_cb (GlossArticleView       *self,
     x = p.x;
     y = p.y;
   }
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+
+  /* Dragging an edge of the selected annotation resizes it. */
+  if (type == GDK_MOTION_NOTIFY)
+    {
+      if (self->dragging != EDGE_NONE)
+        {
+          self->drag_boundary = boundary_at (self, bx, by);
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+          return GDK_EVENT_STOP;
+        }
+      if (!(gdk_event_get_modifier_state (event) & GDK_BUTTON1_MASK))
+        gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                         self->pick_mode ? "crosshair" :
+                                         edge_at (self, bx, by) != EDGE_NONE ? "col-resize" : "text");
+      return GDK_EVENT_PROPAGATE;
+    }
 
   if (type == GDK_BUTTON_PRESS)
     {
       self->pressed = TRUE;
       self->press_x = x;
       self->press_y = y;
+      if (!self->pick_mode && (self->dragging = edge_at (self, bx, by)) != EDGE_NONE)
+        {
+          self->drag_boundary = self->dragging == EDGE_START ? gloss_annotation_get_start (self->selected)
+                                                             : gloss_annotation_get_end (self->selected);
+          return GDK_EVENT_STOP;
+        }
       return GDK_EVENT_PROPAGATE;
+    }
+
+  if (self->dragging != EDGE_NONE)
+    {
+      guint start, end;
+
+      drag_range (self, boundary_at (self, bx, by), &start, &end);
+      self->dragging = EDGE_NONE;
+      self->pressed = FALSE;
+      if (gloss_article_view_snap_range (self, &start, &end) && self->annotations != NULL)
+        gloss_annotation_set_move (self->annotations, self->selected, start, end);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return GDK_EVENT_STOP;
     }
 
   if (self->pressed && ABS (x - self->press_x) < 4 && ABS (y - self->press_y) < 4)
     {
       GtkTextIter iter;
       GdkRectangle location;
-      int bx, by;
 
       self->pressed = FALSE;
-      gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
       if (gtk_text_view_get_iter_at_location (view, &iter, bx, by))
         {
           gtk_text_view_get_iter_location (view, &iter, &location);
