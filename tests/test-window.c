@@ -463,6 +463,16 @@ test_save (Fixture       *f,
   g_assert_cmpstr (gloss_annotation_get_text (saved), ==, "Lin Wenhua");
   g_assert_cmpstr (gloss_annotation_get_note (saved), ==, "checked");
 
+  /* The article is among the recent ones. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-articles");
+    g_autofree char *uri = g_file_get_uri (f->article);
+
+    g_assert_nonnull (recent[0]);
+    g_assert_cmpstr (recent[0], ==, uri);
+  }
+
   /* Reopening shows it again. */
   gtk_window_destroy (GTK_WINDOW (f->window));
   drain ();

@@ -407,9 +407,10 @@ static void
 after_paint_cb (GdkFrameClock *clock,
                 GlossWindow   *self)
 {
-  /* Right after this frame is out, not inside it. */
+  /* Right after this frame is out, not inside it; ahead of the next frame
+   * (a blinking caret draws frames back to back, starving lower idles). */
   if ((self->sidebar_model_pending || self->sidebar_selection_pending) && self->sync_idle_id == 0)
-    self->sync_idle_id = g_idle_add (sync_sidebar_idle_cb, self);
+    self->sync_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_sidebar_idle_cb, self, NULL);
 }
 
 static void
