@@ -482,6 +482,8 @@ test_save (Fixture       *f,
   g_assert_cmpuint (gloss_article_view_get_n_drawn (f->view), ==, 1);
 }
 
+static GtkWindow *find_dialog (void);
+
 static void
 test_external_change (Fixture       *f,
                       gconstpointer  data)
@@ -530,8 +532,12 @@ test_external_change (Fixture       *f,
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL) &&
                   _gloss_window_is_saving (f->window));
 
-  /* Reload takes the file from disk. */
+  /* Reload takes the file from disk, once the user agrees to lose the
+   * unsaved changes. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reload-annotations", NULL);
+  drain ();
+  g_assert_nonnull (find_dialog ());
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_dialog ()), "reload");
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   while (_gloss_window_get_conflict (f->window) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);

@@ -89,13 +89,22 @@ current_tag (GlossDetailsPane *self)
 
 /* Editors */
 
+/* The pane may show an annotation for one frame after it left the set
+ * (the sidebar catches up after the article is drawn): no edits then. */
+static gboolean
+can_edit (GlossDetailsPane *self)
+{
+  return self->annotation != NULL && self->set != NULL && self->editable &&
+         gloss_annotation_set_find_position (self->set, self->annotation, NULL);
+}
+
 static void
 text_changed_cb (GtkEditable      *editable,
                  GlossDetailsPane *self)
 {
   const char *id = g_object_get_data (G_OBJECT (editable), "attribute-id");
 
-  if (self->updating || self->annotation == NULL || self->set == NULL)
+  if (self->updating || !can_edit (self))
     return;
 
   self->updating++;
@@ -115,7 +124,7 @@ combo_selected_cb (AdwComboRow      *row,
   guint pos = adw_combo_row_get_selected (row);
   const char *value = NULL;
 
-  if (self->updating || self->annotation == NULL || self->set == NULL)
+  if (self->updating || !can_edit (self))
     return;
 
   if (values == NULL)
@@ -431,7 +440,7 @@ note_changed_cb (GlossDetailsPane *self,
   g_autofree char *text = NULL;
   GtkTextIter start, end;
 
-  if (self->updating || self->annotation == NULL || self->set == NULL)
+  if (self->updating || !can_edit (self))
     return;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -446,7 +455,7 @@ tag_selected_cb (GlossDetailsPane *self)
 {
   guint pos = adw_combo_row_get_selected (self->tag_row);
 
-  if (self->updating || self->annotation == NULL || self->set == NULL || self->codebook == NULL)
+  if (self->updating || !can_edit (self) || self->codebook == NULL)
     return;
   if (pos == GTK_INVALID_LIST_POSITION || pos >= gloss_codebook_get_n_tags (self->codebook))
     return;
@@ -479,7 +488,7 @@ items_changed_cb (GlossDetailsPane *self)
   /* Link candidates are live models; what they show selected is checked
    * again once the burst of changes is over. */
   if (self->annotation != NULL && self->rebuild_idle == 0)
-    self->rebuild_idle = g_idle_add_full (G_PRIORITY_LOW, rebuild_idle_cb, self, NULL);
+    self->rebuild_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_idle_cb, self, NULL);
 }
 
 static void

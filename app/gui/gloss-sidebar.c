@@ -254,7 +254,9 @@ set_changed_cb (GlossSidebar *self)
 {
   /* Counting is O(n): once per burst of edits, not per edit. */
   if (self->counts_idle == 0)
-    self->counts_idle = g_idle_add_full (G_PRIORITY_LOW, update_counts_cb, self, NULL);
+    /* High idle: a blinking caret draws frames back to back, and lower
+     * idles would wait for it to stop. */
+    self->counts_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_counts_cb, self, NULL);
 }
 
 static void

@@ -1029,17 +1029,51 @@ toggle_sidebar_action (GtkWidget  *widget,
 }
 
 static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+reload (GlossWindow *self)
 {
-  GlossWindow *self = GLOSS_WINDOW (widget);
-
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   if (self->own_pending)
     return;
   start_own_load (self);
   maybe_finish_loading (self);
+}
+
+static void
+reload_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    GlossWindow      *self)
+{
+  if (g_str_equal (response, "reload"))
+    reload (self);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->sidecar == NULL ||
+      !gloss_annotation_set_get_modified (gloss_sidecar_get_annotations (self->sidecar)))
+    {
+      reload (self);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Your Changes?"),
+                                   _("Reloading reads the annotations file from disk. "
+                                     "The changes made in this window since it was last saved are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Discard and Reload"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reload_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
