@@ -669,6 +669,20 @@ test_find (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-next", NULL);
   g_assert_cmpint (gloss_article_view_get_current_match (f->view), >=, 0);
   g_assert_cmpuint (gloss_article_view_set_search_text (f->view, "管网"), ==, 1);
+
+  /* Typing in the find bar. */
+  {
+    GtkWidget *entry = gtk_window_get_focus (GTK_WINDOW (f->window));
+
+    g_assert_true (GTK_IS_TEXT (entry) || GTK_IS_SEARCH_ENTRY (entry));
+    while (entry != NULL && !GTK_IS_SEARCH_ENTRY (entry))
+      entry = gtk_widget_get_parent (entry);
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Water 2030");
+    g_signal_emit_by_name (entry, "search-changed");
+    g_assert_cmpuint (gloss_article_view_get_n_matches (f->view), ==, 2);
+    g_assert_cmpint (gloss_article_view_get_current_match (f->view), >=, 0);
+  }
   g_assert_cmpuint (gloss_article_view_set_search_text (f->view, "no such words"), ==, 0);
 }
 

@@ -1098,6 +1098,63 @@ legacy_event_cb (GlossArticleView       *self,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* Hovering a highlight names its tag (all of them, where layers overlap)
+ * and shows the start of the note. */
+static gboolean
+query_tooltip_cb (GlossArticleView *self,
+                  int               x,
+                  int               y,
+                  gboolean          keyboard,
+                  GtkTooltip       *tooltip)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GString) text = NULL;
+  GtkTextIter iter;
+  GdkRectangle location;
+  int bx, by;
+
+  if (keyboard || self->annotations == NULL)
+    return FALSE;
+
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
+    return FALSE;
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  if (bx < location.x || bx > location.x + location.width ||
+      by < location.y || by > location.y + location.height)
+    return FALSE;
+
+  hits = gloss_article_view_get_annotations_at (self, gtk_text_iter_get_offset (&iter));
+  if (hits->len == 0)
+    return FALSE;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (hits, i);
+      GlossTag *tag = self->codebook ? gloss_codebook_lookup (self->codebook, gloss_annotation_get_tag (annotation)) : NULL;
+      const char *note = gloss_annotation_get_note (annotation);
+      g_autofree char *label = g_markup_escape_text (tag ? gloss_tag_get_label (tag) : gloss_annotation_get_tag (annotation), -1);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "<b>%s</b>", label);
+      if (note != NULL && *note != '\0')
+        {
+          g_autofree char *cut = g_utf8_strlen (note, -1) > 80 ? g_utf8_substring (note, 0, 80) : g_strdup (note);
+          g_autofree char *escaped = g_markup_escape_text (cut, -1);
+
+          g_string_append_printf (text, " — %s%s", escaped, g_utf8_strlen (note, -1) > 80 ? "…" : "");
+        }
+    }
+
+  gtk_tooltip_set_markup (tooltip, text->str);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, location.x, location.y, &x, &y);
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { x, y, MAX (location.width, 1), location.height });
+  return TRUE;
+}
+
 /* Find */
 
 guint
@@ -1762,6 +1819,9 @@ gloss_article_view_init (GlossArticleView *self)
     g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
     gtk_text_view_set_extra_menu (view, G_MENU_MODEL (menu));
   }
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article"),
