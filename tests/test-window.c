@@ -485,6 +485,51 @@ test_save (Fixture       *f,
 static GtkWindow *find_dialog (void);
 
 static void
+test_keep_mine (Fixture       *f,
+                gconstpointer  data)
+{
+  guint lin = offset_of ("Lin Wenhua");
+  g_autofree char *path = g_file_get_path (f->sidecar_file);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSidecar) loaded = NULL;
+
+  tag_by_key (f, lin, lin + 10, "2");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  iterate_until (not_saving, f->window);
+
+  g_usleep (20000);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  tag_by_key (f, offset_of ("Tuesday"), offset_of ("Tuesday") + 7, "6");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  iterate_until (not_saving, f->window);
+  while (!_gloss_window_get_conflict (f->window))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Keep Mine asks first; Cancel writes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.keep-mine", NULL);
+  drain ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_dialog ()), "cancel");
+  drain ();
+  g_assert_true (_gloss_window_get_conflict (f->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.keep-mine", NULL);
+  drain ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_dialog ()), "replace");
+  iterate_until (not_saving, f->window);
+  g_assert_false (_gloss_window_get_conflict (f->window));
+  g_assert_false (gloss_annotation_set_get_modified (annotations (f)));
+
+  loaded = gloss_sidecar_load (f->sidecar_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (loaded)), ==, 2);
+}
+
+static void
 test_external_change (Fixture       *f,
                       gconstpointer  data)
 {
@@ -942,6 +987,7 @@ main (int    argc,
   ADD ("save", test_save, NULL);
   ADD ("external-change", test_external_change, NULL);
   ADD ("monitor", test_monitor, NULL);
+  ADD ("keep-mine", test_keep_mine, NULL);
   ADD ("broken-sidecar", test_broken_sidecar, "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ { \"start\": ");
   ADD ("navigate-resize", test_navigate_resize, NULL);
   ADD ("tag-all-overlap", test_tag_all_and_overlap, NULL);
