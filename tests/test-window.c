@@ -935,6 +935,33 @@ test_close_asks (Fixture       *f,
   g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 1);
 }
 
+/* Nothing keeps a closed window, its article or its annotations alive. */
+static void
+test_no_leaks (Fixture       *f,
+               gconstpointer  data)
+{
+  guint lin = offset_of ("Lin Wenhua");
+  gboolean window_gone = FALSE, set_gone = FALSE, document_gone = FALSE;
+
+  tag_by_key (f, lin, lin + 10, "2");
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.show-tags", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  iterate_until (not_saving, f->window);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
+  wait_for_frame (f);
+
+  g_object_weak_ref (G_OBJECT (f->window), destroyed_cb, &window_gone);
+  g_object_weak_ref (G_OBJECT (annotations (f)), destroyed_cb, &set_gone);
+  g_object_weak_ref (G_OBJECT (gloss_window_get_document (f->window)), destroyed_cb, &document_gone);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  drain ();
+  g_assert_true (window_gone);
+  g_assert_true (set_gone);
+  g_assert_true (document_gone);
+
+  open_window (f);
+}
+
 /* Every templated widget builds (a type too new for the toolkit in a .ui
  * only fails at run time). */
 static void
@@ -996,6 +1023,7 @@ main (int    argc,
   ADD ("orphaned", test_orphaned, orphan_sidecar);
   ADD ("autosave", test_autosave, NULL);
   ADD ("close-asks", test_close_asks, NULL);
+  ADD ("no-leaks", test_no_leaks, NULL);
   g_test_add_func ("/window/colleague-only", test_colleague_only);
   g_test_add_func ("/window/templates", test_templates);
 
