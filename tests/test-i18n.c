@@ -1,0 +1,242 @@
+/* test-i18n.c: the window in Simplified Chinese (LANGUAGE=zh_CN)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The catalogue is the one the build compiles from po/zh_CN.po: meson lays it
+ * out as <build>/po/zh_CN/LC_MESSAGES/gloss.mo, a locale directory of its own.
+ * GLOSS_LOCALEDIR, the override the programs honour, names another one.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "gloss-test-util.h"
+#include "gloss-test-widgets.h"
+#include "gloss-window.h"
+#include "gloss-window-private.h"
+
+static const char article_text[] =
+  "市水务局局长周敏表示：“我们将在年底前完成管网改造。”\n";
+
+static gboolean
+has_sidecar (gpointer data)
+{
+  return gloss_window_get_sidecar (data) != NULL;
+}
+
+static void
+iterate_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* Depth first: the first widget under @root for which @match says yes. */
+static GtkWidget *
+find (GtkWidget  *root,
+      gboolean  (*match) (GtkWidget *, const char *),
+      const char *text)
+{
+  if (match (root, text))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find (child, match, text);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_search_placeholder (GtkWidget  *widget,
+                       const char *text)
+{
+  g_autofree char *placeholder = NULL;
+
+  if (!GTK_IS_SEARCH_ENTRY (widget))
+    return FALSE;
+  g_object_get (widget, "placeholder-text", &placeholder, NULL);
+  return g_strcmp0 (placeholder, text) == 0;
+}
+
+static gboolean
+is_status_title (GtkWidget  *widget,
+                 const char *text)
+{
+  return ADW_IS_STATUS_PAGE (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), text) == 0;
+}
+
+static gboolean
+is_label (GtkWidget  *widget,
+          const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_tooltip (GtkWidget  *widget,
+            const char *text)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+/* The first item of a drop-down is the "All Tags" entry of the tag filter. */
+static gboolean
+is_drop_down_with_first_item (GtkWidget  *widget,
+                              const char *text)
+{
+  GListModel *model;
+  g_autoptr(GObject) item = NULL;
+
+  if (!GTK_IS_DROP_DOWN (widget))
+    return FALSE;
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+  if (model == NULL || g_list_model_get_n_items (model) == 0)
+    return FALSE;
+  item = g_list_model_get_item (model, 0);
+  return GTK_IS_STRING_OBJECT (item) &&
+         g_strcmp0 (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), text) == 0;
+}
+
+/* gettext itself, before any widget: with LC_ALL=C.UTF-8, LANGUAGE decides. */
+static void
+test_catalogue (void)
+{
+  g_assert_cmpstr (_("No Annotations"), ==, "没有标注");
+  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", 1), ==, "%u 个匹配");
+  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", 7), ==, "%u 个匹配");
+  g_assert_cmpstr (g_dpgettext2 (GETTEXT_PACKAGE, "shortcut window", "Save annotations"), ==, "保存标注");
+  /* Core messages go through the same domain. */
+  g_assert_cmpstr (_("Add annotation"), ==, "添加标注");
+}
+
+static void
+test_window (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "article.txt", NULL);
+  g_autoptr(GFile) article = NULL;
+  GlossWindow *window;
+  GtkWidget *root;
+
+  gloss_test_write (path, article_text, -1);
+  article = g_file_new_for_path (path);
+
+  window = gloss_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gloss_window_open (window, article);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (has_sidecar, window);
+  gloss_test_iterate ();
+  root = GTK_WIDGET (window);
+
+  /* From a .ui template. */
+  g_assert_nonnull (find (root, is_search_placeholder, "搜索标注"));
+  g_assert_null (find (root, is_search_placeholder, "Search annotations"));
+  g_assert_nonnull (find (root, is_tooltip, "打开文章（Ctrl+O）"));
+  /* Set from C: the sidebar of an article without annotations. */
+  g_assert_nonnull (find (root, is_status_title, "没有标注"));
+  g_assert_null (find (root, is_status_title, "No Annotations"));
+  /* The tag filter's first entry. */
+  g_assert_nonnull (find (root, is_drop_down_with_first_item, "所有标签"));
+  /* The details pane with nothing selected. */
+  g_assert_nonnull (find (root, is_status_title, "未选中标注"));
+  g_assert_null (find (root, is_label, "No Annotation Selected"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gloss_test_iterate ();
+  gloss_test_rm_rf (dir);
+}
+
+/* gloss-cli binds the same catalogue (through GLOSS_LOCALEDIR). */
+static void
+test_cli (void)
+{
+  const char *cli = g_getenv ("GLOSS_CLI");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("GLOSS_CLI is not set");
+      return;
+    }
+
+  g_spawn_sync (NULL, (char *[]) { (char *)cli, (char *)"validate", NULL }, NULL,
+                G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpstr (err, ==, "gloss-cli: validate: 未提供标注文件\n");
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_spawn_sync (NULL, (char *[]) { (char *)cli, (char *)"--help", NULL }, NULL,
+                G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "用法：gloss-cli 命令 [选项…] [参数…]"));
+  g_assert_nonnull (strstr (out, "检查标注文件及其中的标注"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *localedir = NULL;
+  g_autofree char *mo = NULL;
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() pins the locale to en_US.UTF-8, or leaves "C" where that
+   * is not installed, and gettext ignores LANGUAGE in the "C" locale. Any
+   * other locale will do: C.UTF-8 is always there. */
+  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+  adw_init ();
+
+  if (g_getenv ("GLOSS_LOCALEDIR"))
+    localedir = g_strdup (g_getenv ("GLOSS_LOCALEDIR"));
+  else
+    localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  /* For gloss-cli, run by a test below. */
+  g_setenv ("GLOSS_LOCALEDIR", localedir, TRUE);
+  mo = g_build_filename (localedir, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    g_error ("%s is missing: the build compiles it from po/zh_CN.po", mo);
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_string (settings, "annotator-id", "tester");
+    g_settings_set_uint (settings, "autosave-delay", 0);
+  }
+
+  g_test_add_func ("/i18n/catalogue", test_catalogue);
+  g_test_add_func ("/i18n/window", test_window);
+  g_test_add_func ("/i18n/cli", test_cli);
+
+  return g_test_run ();
+}
