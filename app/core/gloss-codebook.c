@@ -658,6 +658,53 @@ gloss_codebook_new_from_json (JsonNode    *node,
   return g_steal_pointer (&self);
 }
 
+/* The built-in codebook's labels and descriptions, for xgettext: the JSON
+ * file is data, its words are translated when it is loaded.  Ids, the
+ * codebook's name and choice values stay as they are: sidecars and
+ * agreement compare them. */
+static const char * const default_codebook_strings[] G_GNUC_UNUSED = {
+  N_("Quote"),
+  N_("A direct quotation, inside quotation marks in the article."),
+  N_("Speaker"),
+  N_("Mode"),
+  N_("Official"),
+  N_("A named person speaking or acting for a government, party or public body."),
+  N_("Title"),
+  N_("Organization"),
+  N_("Person"),
+  N_("A named person who is not an official."),
+  N_("Role"),
+  N_("A company, party body, agency or association."),
+  N_("Program"),
+  N_("A named policy, campaign, plan or programme."),
+  N_("Place"),
+  N_("A named place: country, province, city, district."),
+  N_("Statistic"),
+  N_("A number the article cites as a fact."),
+  N_("Unit"),
+};
+
+static void
+translate_default (GlossCodebook *self)
+{
+  for (guint i = 0; i < self->tags->len; i++)
+    {
+      GlossTag *tag = g_ptr_array_index (self->tags, i);
+
+      gloss_tag_set_label (tag, g_dgettext (GETTEXT_PACKAGE, tag->label));
+      if (tag->description != NULL)
+        gloss_tag_set_description (tag, g_dgettext (GETTEXT_PACKAGE, tag->description));
+      for (guint j = 0; j < tag->attributes->len; j++)
+        {
+          GlossAttributeDef *def = g_ptr_array_index (tag->attributes, j);
+          char *label = g_strdup (g_dgettext (GETTEXT_PACKAGE, def->label));
+
+          g_free (def->label);
+          def->label = label;
+        }
+    }
+}
+
 /**
  * gloss_codebook_new_default:
  *
@@ -677,6 +724,7 @@ gloss_codebook_new_default (void)
       !(codebook = gloss_codebook_new_from_json (json_parser_get_root (parser), "codebook", &error)))
     g_error ("The built-in codebook is broken: %s", error->message);
 
+  translate_default (codebook);
   return codebook;
 }
 

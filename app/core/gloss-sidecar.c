@@ -331,9 +331,9 @@ read_offset (Reader     *reader,
   else if (!is_integer (node))
     problem (reader, FALSE, where, _("must be a whole number, not %s"), node_kind (node));
   else if (json_node_get_int (node) < 0)
-    problem (reader, FALSE, where, _("must not be negative (is %" G_GINT64_FORMAT ")"), json_node_get_int (node));
+    problem (reader, FALSE, where, _("must not be negative (is %lld)"), (long long)json_node_get_int (node));
   else
-    problem (reader, FALSE, where, _("is too large (%" G_GINT64_FORMAT ")"), json_node_get_int (node));
+    problem (reader, FALSE, where, _("is too large (%lld)"), (long long)json_node_get_int (node));
 
   return FALSE;
 }
@@ -465,12 +465,12 @@ read_root (Reader     *reader,
   else if (json_node_get_int (node) > GLOSS_SIDECAR_FORMAT_VERSION)
     {
       g_set_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_VERSION,
-                   _("version: format version %" G_GINT64_FORMAT " was written by a newer Gloss; this one reads version %d and will not change the file"),
-                   json_node_get_int (node), GLOSS_SIDECAR_FORMAT_VERSION);
+                   _("version: format version %lld was written by a newer Gloss; this one reads version %d and will not change the file"),
+                   (long long)json_node_get_int (node), GLOSS_SIDECAR_FORMAT_VERSION);
       return NULL;
     }
   else if (json_node_get_int (node) < 1)
-    problem (reader, FALSE, "version", _("%" G_GINT64_FORMAT " is not a format version"), json_node_get_int (node));
+    problem (reader, FALSE, "version", _("%lld is not a format version"), (long long)json_node_get_int (node));
 
   format = read_string (reader, object, "format", "", TRUE);
   if (format != NULL && !g_str_equal (format, "gloss"))
