@@ -731,6 +731,22 @@ test_find (Fixture       *f,
   g_assert_cmpuint (gloss_article_view_set_search_text (f->view, "no such words"), ==, 0);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_filter (Fixture       *f,
              gconstpointer  data)
@@ -746,6 +762,17 @@ test_filter (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (gloss_sidebar_get_shown (f->sidebar)), ==, 1);
   gloss_sidebar_set_filter (f->sidebar, NULL, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (gloss_sidebar_get_shown (f->sidebar)), ==, 2);
+
+  /* Clicking a tag's count (the second: Official) filters by it. */
+  {
+    GtkWidget *flow = find_descendant (GTK_WIDGET (f->sidebar), GTK_TYPE_FLOW_BOX);
+
+    g_assert_nonnull (flow);
+    g_signal_emit_by_name (flow, "child-activated", gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (flow), 1));
+    g_assert_cmpuint (g_list_model_get_n_items (gloss_sidebar_get_shown (f->sidebar)), ==, 1);
+    g_signal_emit_by_name (flow, "child-activated", gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (flow), 1));
+    g_assert_cmpuint (g_list_model_get_n_items (gloss_sidebar_get_shown (f->sidebar)), ==, 2);
+  }
 }
 
 static const char orphan_sidecar[] =

@@ -197,6 +197,7 @@ rebuild_tags (GlossSidebar *self)
       gtk_box_append (GTK_BOX (box), label);
       gtk_box_append (GTK_BOX (box), count);
       gtk_widget_add_css_class (box, "tag-count");
+      gtk_widget_set_tooltip_text (box, _("Show only this tag"));
       gtk_flow_box_append (self->counts_box, box);
       g_hash_table_insert (self->count_labels, g_strdup (gloss_tag_get_id (tag)), count);
     }
@@ -264,6 +265,17 @@ filtered_items_changed_cb (GlossSidebar *self)
 {
   update_empty (self);
   set_changed_cb (self);
+}
+
+/* A click on a tag's count shows that tag only; another click shows all. */
+static void
+count_activated_cb (GlossSidebar    *self,
+                    GtkFlowBoxChild *child)
+{
+  guint pos = gtk_flow_box_child_get_index (child) + 1;
+
+  gtk_drop_down_set_selected (self->tag_filter,
+                              gtk_drop_down_get_selected (self->tag_filter) == pos ? 0 : pos);
 }
 
 /* Selection */
@@ -561,6 +573,7 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, tag_filter);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, count_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   widget_class->measure = gloss_sidebar_measure;
   widget_class->size_allocate = gloss_sidebar_size_allocate;
