@@ -1286,8 +1286,9 @@ tag_key_action (GtkWidget  *widget,
     return;
 
   tag = gloss_codebook_lookup_key (self->codebook, g_variant_get_string (parameter, NULL));
-  if (tag != NULL)
-    gloss_article_view_tag_selection (self, gloss_tag_get_id (tag));
+  /* No tag on that key, or nothing selected to tag. */
+  if (tag == NULL || gloss_article_view_tag_selection (self, gloss_tag_get_id (tag)) == NULL)
+    gtk_widget_error_bell (widget);
 }
 
 static void
