@@ -989,6 +989,32 @@ test_no_leaks (Fixture       *f,
   open_window (f);
 }
 
+/* The codebook editor changes the codebook in place: the window follows. */
+static void
+test_codebook_edit (Fixture       *f,
+                    gconstpointer  data)
+{
+  GlossCodebook *codebook = gloss_sidecar_get_codebook (gloss_window_get_sidecar (f->window));
+  guint tuesday = offset_of ("Tuesday");
+  g_autoptr(GlossTag) tag = gloss_tag_new ("event", "Event", "#ff7800", "9");
+  GtkDropDown *filter;
+
+  gloss_codebook_add_tag (codebook, tag);
+  drain ();
+
+  tag_by_key (f, tuesday, tuesday + 7, "9");
+  g_assert_cmpstr (gloss_annotation_get_tag (gloss_article_view_get_selected (f->view)), ==, "event");
+  g_assert_cmpuint (gloss_sidebar_get_count (f->sidebar, "event"), ==, 1);
+  filter = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (f->sidebar), GTK_TYPE_DROP_DOWN));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (filter)), ==,
+                    gloss_codebook_get_n_tags (codebook) + 1);
+
+  gloss_tag_set_label (tag, "Happening");
+  drain ();
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (filter)),
+                                               gloss_codebook_get_n_tags (codebook)), ==, "Happening");
+}
+
 /* Every templated widget builds (a type too new for the toolkit in a .ui
  * only fails at run time). */
 static void
@@ -1051,6 +1077,7 @@ main (int    argc,
   ADD ("autosave", test_autosave, NULL);
   ADD ("close-asks", test_close_asks, NULL);
   ADD ("no-leaks", test_no_leaks, NULL);
+  ADD ("codebook-edit", test_codebook_edit, NULL);
   g_test_add_func ("/window/colleague-only", test_colleague_only);
   g_test_add_func ("/window/templates", test_templates);
 

@@ -462,6 +462,23 @@ gloss_article_view_set_codebook (GlossArticleView *self,
     }
 }
 
+/**
+ * gloss_article_view_codebook_changed:
+ * @self: a #GlossArticleView
+ *
+ * Shows edits made to the codebook in place (labels, colours, keys, tags
+ * added or removed).
+ */
+void
+gloss_article_view_codebook_changed (GlossArticleView *self)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  gloss_tag_popover_set_codebook (GLOSS_TAG_POPOVER (self->tag_popover), NULL);
+  gloss_tag_popover_set_codebook (GLOSS_TAG_POPOVER (self->tag_popover), self->codebook);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 GlossAnnotationSet *
 gloss_article_view_get_annotations (GlossArticleView *self)
 {

@@ -20,6 +20,7 @@ void                gloss_article_view_set_document         (GlossArticleView   
 GlossCodebook      *gloss_article_view_get_codebook         (GlossArticleView   *self);
 void                gloss_article_view_set_codebook         (GlossArticleView   *self,
                                                              GlossCodebook      *codebook);
+void                gloss_article_view_codebook_changed     (GlossArticleView   *self);
 GlossAnnotationSet *gloss_article_view_get_annotations      (GlossArticleView   *self);
 void                gloss_article_view_set_annotations      (GlossArticleView   *self,
                                                              GlossAnnotationSet *annotations);

@@ -86,7 +86,7 @@ gloss_tag_popover_set_codebook (GlossTagPopover *self,
   g_return_if_fail (GLOSS_IS_TAG_POPOVER (self));
 
   if (g_set_object (&self->codebook, codebook))
-    gtk_list_box_bind_model (self->list, G_LIST_MODEL (codebook), create_row, NULL, NULL);
+    gtk_list_box_bind_model (self->list, G_LIST_MODEL (codebook), codebook ? create_row : NULL, NULL, NULL);
 }
 
 /**

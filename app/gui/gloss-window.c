@@ -70,6 +70,8 @@ struct _GlossWindow
   GdkFrameClock        *frame_clock;
   gulong                after_paint_id;
   guint                 sync_idle_id;
+  guint                 codebook_idle_id;
+  GlossCodebook        *watched_codebook;
   guint                 sidebar_model_pending : 1;
   guint                 sidebar_selection_pending : 1;
 
@@ -442,6 +444,53 @@ sidebar_selected_cb (GlossWindow *self)
     }
 }
 
+/* The codebook editor changes the codebook in place; what shows tags follows. */
+static gboolean
+codebook_refresh_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+
+  self->codebook_idle_id = 0;
+  if (self->sidecar == NULL)
+    return G_SOURCE_REMOVE;
+
+  gloss_article_view_codebook_changed (self->article_view);
+  self->sidebar_model_pending = TRUE;
+  sync_sidebar (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void codebook_changed_cb (GlossWindow *self);
+
+static void
+watch_codebook (GlossWindow *self)
+{
+  GlossCodebook *codebook = self->sidecar ? gloss_sidecar_get_codebook (self->sidecar) : NULL;
+
+  for (guint i = 0; self->watched_codebook && i < gloss_codebook_get_n_tags (self->watched_codebook); i++)
+    g_signal_handlers_disconnect_by_data (gloss_codebook_get_tag (self->watched_codebook, i), self);
+  if (self->watched_codebook != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched_codebook, self);
+  g_set_object (&self->watched_codebook, codebook);
+
+  if (codebook == NULL)
+    return;
+
+  g_signal_connect_object (codebook, "items-changed", G_CALLBACK (codebook_changed_cb), self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < gloss_codebook_get_n_tags (codebook); i++)
+    g_signal_connect_object (gloss_codebook_get_tag (codebook, i), "notify", G_CALLBACK (codebook_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+}
+
+static void
+codebook_changed_cb (GlossWindow *self)
+{
+  /* New tags need watching too; typing a label is one refresh, not one per key. */
+  watch_codebook (self);
+  if (self->codebook_idle_id == 0)
+    self->codebook_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, codebook_refresh_cb, self, NULL);
+}
+
 static void
 set_sidecar (GlossWindow  *self,
              GlossSidecar *sidecar)
@@ -467,6 +516,7 @@ set_sidecar (GlossWindow  *self,
   g_signal_connect_object (set, "notify::can-redo", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
 
   watch_sidecar (self);
+  watch_codebook (self);
   update_title (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDECAR]);
@@ -1417,6 +1467,7 @@ gloss_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->sync_idle_id, g_source_remove);
+  g_clear_handle_id (&self->codebook_idle_id, g_source_remove);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);
@@ -1436,6 +1487,9 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->own_loaded);
   g_clear_error (&self->own_error);
   g_clear_pointer (&self->pick_attribute, g_free);
+  /* Sidecars outlive windows (the codebook editor holds one): unhook. */
+  g_clear_object (&self->sidecar);
+  watch_codebook (self);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
 }
