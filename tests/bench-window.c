@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Run under a display: xvfb-run -a meson test -C _build --benchmark --suite gui
- * Figures are printed; nothing is asserted on time.
+ * Figures are printed; nothing is asserted on time.  Under Xvfb the default
+ * renderer is GL in software (llvmpipe), where every frame costs more than
+ * anything Gloss does; GSK_RENDERER=cairo gives figures closer to a desktop.
  */
 #include "config.h"
 
