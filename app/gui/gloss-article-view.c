@@ -13,6 +13,7 @@
 #include "gloss-article-view.h"
 #include "gloss-codebook.h"
 #include "gloss-document.h"
+#include "gloss-review-layer.h"
 #include "gloss-tag-popover.h"
 
 /*
@@ -62,6 +63,7 @@ struct _GlossArticleView
   int                 current_match;
 
   GHashTable         *drawn;
+  GListModel         *layers;
 
   double              press_x;
   double              press_y;
@@ -319,6 +321,11 @@ snapshot_highlights (GlossArticleView *self,
           g_hash_table_add (self->drawn, annotation);
         }
     }
+
+  /* Colleagues' layers: thin stripes in their colours, under the own underlines. */
+  if (self->layers != NULL)
+    gloss_review_layers_snapshot (self->layers, GTK_TEXT_VIEW (self), snapshot, from, to,
+                                  2 + UNDERLINE_STEP + UNDERLINE_HEIGHT);
 
   if (self->matches != NULL && self->matches->len > 0)
     {
@@ -642,6 +649,31 @@ gloss_article_view_set_pick_mode (GlossArticleView *self,
         }
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PICK_MODE]);
     }
+}
+
+/**
+ * gloss_article_view_set_layers:
+ * @self: a #GlossArticleView
+ * @layers: (nullable) (element-type GlossReviewLayer): other annotators' layers
+ *
+ * Draws each layer of @layers (read-only, beside the own annotations) as a
+ * thin stripe in the layer's colour; the tooltip says who tagged what.
+ * The view redraws when @layers emits items-changed.
+ */
+void
+gloss_article_view_set_layers (GlossArticleView *self,
+                               GListModel       *layers)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  if (self->layers == layers)
+    return;
+  if (self->layers != NULL)
+    g_signal_handlers_disconnect_by_data (self->layers, self);
+  g_set_object (&self->layers, layers);
+  if (layers != NULL)
+    g_signal_connect_object (layers, "items-changed", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Selection and tagging */
@@ -1127,11 +1159,12 @@ query_tooltip_cb (GlossArticleView *self,
   GtkTextView *view = GTK_TEXT_VIEW (self);
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GString) text = NULL;
+  g_autofree char *others = NULL;
   GtkTextIter iter;
   GdkRectangle location;
   int bx, by;
 
-  if (keyboard || self->annotations == NULL)
+  if (keyboard || (self->annotations == NULL && self->layers == NULL))
     return FALSE;
 
   gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
@@ -1143,7 +1176,9 @@ query_tooltip_cb (GlossArticleView *self,
     return FALSE;
 
   hits = gloss_article_view_get_annotations_at (self, gtk_text_iter_get_offset (&iter));
-  if (hits->len == 0)
+  if (self->layers != NULL)
+    others = gloss_review_layers_describe_at (self->layers, gtk_text_iter_get_offset (&iter));
+  if (hits->len == 0 && others == NULL)
     return FALSE;
 
   text = g_string_new (NULL);
@@ -1165,6 +1200,10 @@ query_tooltip_cb (GlossArticleView *self,
           g_string_append_printf (text, " — %s%s", escaped, g_utf8_strlen (note, -1) > 80 ? "…" : "");
         }
     }
+
+  /* Who else tagged this spot, one line per shown colleague layer. */
+  if (others != NULL)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", others);
 
   gtk_tooltip_set_markup (tooltip, text->str);
   gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, location.x, location.y, &x, &y);
@@ -1608,6 +1647,9 @@ gloss_article_view_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->drawn, g_hash_table_unref);
+  if (self->layers != NULL)
+    g_signal_handlers_disconnect_by_data (self->layers, self);
+  g_clear_object (&self->layers);
 
   G_OBJECT_CLASS (gloss_article_view_parent_class)->dispose (object);
 }

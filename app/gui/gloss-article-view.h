@@ -39,6 +39,10 @@ void                gloss_article_view_set_pick_mode        (GlossArticleView   
                                                              gboolean            pick_mode);
 gboolean            gloss_article_view_get_pick_mode        (GlossArticleView   *self);
 
+/* Other annotators' layers (GlossReviewLayer), drawn as stripes. */
+void                gloss_article_view_set_layers           (GlossArticleView   *self,
+                                                             GListModel         *layers);
+
 /* Selecting a passage and tagging it. */
 void                gloss_article_view_select_range         (GlossArticleView   *self,
                                                              guint               start,

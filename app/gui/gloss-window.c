@@ -15,6 +15,7 @@
 #include "gloss-document.h"
 #include "gloss-export-dialog.h"
 #include "gloss-loader.h"
+#include "gloss-review-panel.h"
 #include "gloss-sidebar.h"
 #include "gloss-sidecar.h"
 #include "gloss-window.h"
@@ -45,6 +46,8 @@ struct _GlossWindow
   AdwFlap              *flap;
   AdwSplitButton       *open_button;
   GtkSearchBar         *search_bar;
+  GlossReviewPanel     *review_panel;
+  AdwViewStack         *side_stack;
   GlossSidebar         *sidebar;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
@@ -519,6 +522,9 @@ set_sidecar (GlossWindow  *self,
   watch_codebook (self);
   update_title (self);
   update_actions (self);
+  /* The review panel compares it with the colleagues' layers beside the article. */
+  if (self->file != NULL && self->document != NULL)
+    gloss_review_panel_set_own (self->review_panel, self->file, self->document, sidecar);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDECAR]);
 }
 
@@ -1220,6 +1226,36 @@ show_file_action (GtkWidget  *widget,
 
 /* Article and sidebar signals */
 
+/* Review */
+
+static void
+show_range_cb (GlossWindow *self,
+               guint        start,
+               guint        end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
+
+  gloss_article_view_select_range (self->article_view, start, end);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->article_view), gtk_text_buffer_get_insert (buffer),
+                                0.2, FALSE, 0, 0);
+}
+
+static void
+disagreement_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
+  GtkTextIter start, end;
+
+  /* From the start of the selection (or the caret): that is where the
+   * previous jump left it. */
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  gloss_review_panel_step (self->review_panel, gtk_text_iter_get_offset (&start),
+                           g_str_equal (name, "win.previous-disagreement"));
+}
+
 static void
 removed_cb (GlossWindow     *self,
             GlossAnnotation *annotation)
@@ -1533,6 +1569,7 @@ gloss_window_class_init (GlossWindowClass *klass)
 
   g_type_ensure (GLOSS_TYPE_ARTICLE_VIEW);
   g_type_ensure (GLOSS_TYPE_SIDEBAR);
+  g_type_ensure (GLOSS_TYPE_REVIEW_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, article_view);
@@ -1544,7 +1581,9 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, find_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, review_panel);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
@@ -1570,6 +1609,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-file", "s", show_file_action);
   gtk_widget_class_install_action (widget_class, "win.tag-all", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.delete-annotation", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "win.next-disagreement", NULL, disagreement_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-disagreement", NULL, disagreement_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
@@ -1581,6 +1622,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.next-disagreement", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK, "win.previous-disagreement", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 }
 
@@ -1618,6 +1661,9 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect_object (self->sidebar, "activated", G_CALLBACK (activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gloss_sidebar_get_details (self->sidebar), "pick-link", G_CALLBACK (pick_link_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review_panel, "show-range", G_CALLBACK (show_range_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review_panel, "message", G_CALLBACK (message_cb), self, G_CONNECT_SWAPPED);
+  gloss_article_view_set_layers (self->article_view, gloss_review_panel_get_shown_layers (self->review_panel));
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);

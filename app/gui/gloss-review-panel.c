@@ -1,0 +1,1812 @@
+/* gloss-review-panel.c: colleagues' layers, agreement, disagreements and
+ * adjudication, beside the article
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "gloss-agreement.h"
+#include "gloss-annotation.h"
+#include "gloss-annotation-set.h"
+#include "gloss-codebook.h"
+#include "gloss-document.h"
+#include "gloss-review.h"
+#include "gloss-review-layer.h"
+#include "gloss-review-panel.h"
+#include "gloss-sidecar.h"
+#include "gloss-swatch.h"
+
+/*
+ * The panel keeps one GlossReviewLayer per annotator file: the user's own
+ * (first), the colleagues' beside the article or added by hand (read-only:
+ * never written), and, while adjudicating, the layer being written (last).
+ *
+ * A layer's switch shows it in the article and takes it into the
+ * comparison.  The own layer's highlights are always drawn by the article
+ * view, so its switch only decides whether it is compared; it starts on when
+ * the user has annotated anything, since an empty own layer would turn every
+ * colleague's annotation into a disagreement.  The adjudicated layer is
+ * never compared.
+ *
+ * Agreement and matching are recomputed on the main thread whenever the set
+ * of compared layers or the own layer changes (debounced): both are sweeps
+ * over the annotations, milliseconds for an article.
+ */
+
+#define ADJUDICATION_COLOR "#e5a50a"
+#define REFRESH_DELAY_MS   250
+
+struct _GlossReviewPanel
+{
+  GtkWidget         parent_instance;
+
+  /* Template children */
+  GtkStack         *adjudication_stack;
+  GtkLabel         *agreement_summary;
+  GtkGrid          *agreement_grid;
+  GtkEntry         *annotator_entry;
+  GtkLabel         *codebook_warning;
+  GtkListView      *disagreement_list;
+  AdwStatusPage    *empty_page;
+  GtkDropDown      *kind_dropdown;
+  GtkListBox       *layers_list;
+  GtkStack         *list_stack;
+  GtkDropDown      *pair_dropdown;
+  GtkLabel         *progress_label;
+  GtkFlowBox       *take_box;
+
+  GFile            *article;
+  GlossDocument    *document;
+  GListStore       *layers;
+  GListStore       *shown;
+  GtkSingleSelection *selection;
+  GtkStringList    *kinds;
+  GtkStringList    *pairs;
+  GlossReview      *review;
+  GlossAgreement   *agreement;
+  GlossSidecar     *adjudication;
+  GFile            *adjudication_file;
+  GCancellable     *cancellable;
+
+  guint             n_loading;
+  guint             n_colleagues;
+  guint             refresh_id;
+  guint             updating_kinds : 1;
+};
+
+G_DEFINE_FINAL_TYPE (GlossReviewPanel, gloss_review_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+enum {
+  SHOW_RANGE,
+  MESSAGE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void rebuild (GlossReviewPanel *self);
+static void update_actions (GlossReviewPanel *self);
+
+GtkWidget *
+gloss_review_panel_new (void)
+{
+  return g_object_new (GLOSS_TYPE_REVIEW_PANEL, NULL);
+}
+
+static void
+message (GlossReviewPanel *self,
+         const char       *text)
+{
+  g_signal_emit (self, signals[MESSAGE], 0, text, FALSE);
+}
+
+static char *
+format_number (double value)
+{
+  return isnan (value) ? g_strdup ("—") : g_strdup_printf ("%.3f", value);
+}
+
+static GlossReviewLayer *
+own_layer (GlossReviewPanel *self)
+{
+  g_autoptr(GlossReviewLayer) layer = NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->layers)) == 0)
+    return NULL;
+  layer = g_list_model_get_item (G_LIST_MODEL (self->layers), 0);
+  if (gloss_review_layer_get_role (layer) != GLOSS_REVIEW_LAYER_OWN)
+    return NULL;
+  return layer;  /* the store keeps it alive */
+}
+
+static GlossCodebook *
+own_codebook (GlossReviewPanel *self)
+{
+  GlossReviewLayer *own = own_layer (self);
+
+  return own ? gloss_sidecar_get_codebook (gloss_review_layer_get_sidecar (own)) : NULL;
+}
+
+static const char *
+tag_label (GlossReviewPanel *self,
+           GlossSidecar     *sidecar,
+           const char       *tag_id)
+{
+  GlossCodebook *codebook = own_codebook (self);
+  GlossTag *tag = codebook ? gloss_codebook_lookup (codebook, tag_id) : NULL;
+
+  if (tag == NULL && sidecar != NULL && gloss_sidecar_get_codebook (sidecar) != NULL)
+    tag = gloss_codebook_lookup (gloss_sidecar_get_codebook (sidecar), tag_id);
+  return tag ? gloss_tag_get_label (tag) : tag_id;
+}
+
+static const char *
+sidecar_title (GlossSidecar *sidecar)
+{
+  const char *name = gloss_sidecar_get_annotator_name (sidecar);
+
+  return name != NULL && *name != '\0' ? name : gloss_sidecar_get_annotator_id (sidecar);
+}
+
+/* Layers list */
+
+static char *
+layer_subtitle (GlossReviewLayer *layer)
+{
+  GlossSidecar *sidecar = gloss_review_layer_get_sidecar (layer);
+  GlossCodebook *codebook = gloss_sidecar_get_codebook (sidecar);
+  guint n = gloss_annotation_set_get_size (gloss_sidecar_get_annotations (sidecar));
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint moved, fuzzy, orphaned;
+
+  switch (gloss_review_layer_get_role (layer))
+    {
+    case GLOSS_REVIEW_LAYER_OWN:
+      g_string_append (text, _("Yours, editable"));
+      break;
+    case GLOSS_REVIEW_LAYER_ADJUDICATION:
+      g_string_append (text, _("Adjudicated, not compared"));
+      break;
+    case GLOSS_REVIEW_LAYER_COLLEAGUE:
+    default:
+      g_string_append (text, _("Read-only"));
+      break;
+    }
+  g_string_append (text, " · ");
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", n), n);
+
+  if (codebook != NULL)
+    {
+      const char *name = gloss_codebook_get_name (codebook);
+      const char *version = gloss_codebook_get_version (codebook);
+
+      g_string_append (text, "\n");
+      if (version != NULL && *version != '\0')
+        /* Translators: codebook name and version */
+        g_string_append_printf (text, _("%s, version %s"), name ? name : "", version);
+      else
+        g_string_append (text, name ? name : "");
+    }
+
+  gloss_review_layer_count_anchors (layer, &moved, &fuzzy, &orphaned);
+  if (moved + fuzzy + orphaned > 0)
+    {
+      g_string_append (text, "\n⚠ ");
+      if (moved > 0)
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u moved", "%u moved", moved), moved);
+      if (fuzzy > 0)
+        {
+          if (moved > 0)
+            g_string_append (text, ", ");
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u fuzzy", "%u fuzzy", fuzzy), fuzzy);
+        }
+      if (orphaned > 0)
+        {
+          if (moved + fuzzy > 0)
+            g_string_append (text, ", ");
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u orphaned", "%u orphaned", orphaned), orphaned);
+        }
+    }
+
+  return g_markup_escape_text (text->str, -1);
+}
+
+static GtkWidget *
+create_layer_row (gpointer item,
+                  gpointer user_data)
+{
+  GlossReviewLayer *layer = item;
+  GlossSidecar *sidecar = gloss_review_layer_get_sidecar (layer);
+  g_autofree char *subtitle = layer_subtitle (layer);
+  g_autofree char *title = NULL;
+  const char *name = gloss_sidecar_get_annotator_name (sidecar);
+  const char *id = gloss_sidecar_get_annotator_id (sidecar);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+  GtkWidget *swatch = gloss_swatch_new (gloss_review_layer_get_color (layer));
+  g_autofree char *tooltip = NULL;
+
+  if (name != NULL && *name != '\0' && g_strcmp0 (name, id) != 0)
+    title = g_markup_printf_escaped ("%s <small>(%s)</small>", name, id);
+  else
+    title = g_markup_escape_text (id, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
+
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  g_object_bind_property (layer, "visible", toggle, "active", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  if (gloss_review_layer_get_role (layer) == GLOSS_REVIEW_LAYER_OWN)
+    tooltip = g_strdup (_("Compare your layer with the others"));
+  else
+    tooltip = g_strdup_printf (_("Show %s’s layer and compare it"), gloss_review_layer_get_title (layer));
+  gtk_widget_set_tooltip_text (toggle, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+
+  if (gloss_sidecar_get_file (sidecar) != NULL)
+    {
+      g_autofree char *path = g_file_get_parse_name (gloss_sidecar_get_file (sidecar));
+
+      gtk_widget_set_tooltip_text (row, path);
+    }
+
+  return row;
+}
+
+/* Re-creates one row (counts changed) without touching the others. */
+static void
+layer_changed (GlossReviewPanel *self,
+               GlossReviewLayer *layer)
+{
+  guint position;
+
+  /* The store may hold the only reference. */
+  g_autoptr(GlossReviewLayer) keep = g_object_ref (layer);
+
+  if (g_list_store_find (self->layers, keep, &position))
+    g_list_store_splice (self->layers, position, 1, (gpointer *)&keep, 1);
+}
+
+static void
+update_shown (GlossReviewPanel *self)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+
+  for (guint i = 0; i < n; i++)
+    {
+      GlossReviewLayer *layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+
+      if (gloss_review_layer_get_visible (layer) &&
+          gloss_review_layer_get_role (layer) != GLOSS_REVIEW_LAYER_OWN)
+        g_ptr_array_add (shown, layer);
+      g_object_unref (layer);
+    }
+
+  g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)),
+                       shown->pdata, shown->len);
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  GlossReviewPanel *self = user_data;
+
+  self->refresh_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_rebuild (GlossReviewPanel *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_cb, self);
+}
+
+static void
+layer_visible_cb (GlossReviewLayer *layer,
+                  GParamSpec       *pspec,
+                  GlossReviewPanel *self)
+{
+  update_shown (self);
+  if (gloss_review_layer_get_role (layer) != GLOSS_REVIEW_LAYER_ADJUDICATION)
+    rebuild (self);
+}
+
+static void
+own_changed_cb (GlossReviewPanel *self)
+{
+  GlossReviewLayer *own = own_layer (self);
+
+  if (own != NULL && gloss_review_layer_get_visible (own))
+    queue_rebuild (self);
+  else if (own != NULL)
+    layer_changed (self, own);
+}
+
+static void
+add_layer (GlossReviewPanel     *self,
+           GlossSidecar         *sidecar,
+           GlossReviewLayerRole  role,
+           gboolean              visible)
+{
+  const char *color;
+  g_autoptr(GlossReviewLayer) layer = NULL;
+  guint position = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+
+  if (role == GLOSS_REVIEW_LAYER_ADJUDICATION)
+    color = ADJUDICATION_COLOR;
+  else if (role == GLOSS_REVIEW_LAYER_OWN)
+    color = "#77767b";
+  else
+    color = gloss_review_layer_palette (self->n_colleagues++);
+
+  layer = gloss_review_layer_new (sidecar, role, color);
+  gloss_review_layer_set_visible (layer, visible);
+  g_signal_connect_object (layer, "notify::visible", G_CALLBACK (layer_visible_cb), self, 0);
+
+  /* The adjudicated layer stays last. */
+  if (role == GLOSS_REVIEW_LAYER_OWN)
+    position = 0;
+  else if (role == GLOSS_REVIEW_LAYER_COLLEAGUE && self->adjudication != NULL && position > 0)
+    position--;
+  g_list_store_insert (self->layers, position, layer);
+  update_shown (self);
+}
+
+/* Agreement */
+
+static GtkWidget *
+cell (GtkGrid    *grid,
+      const char *text,
+      int         column,
+      int         row,
+      gboolean    heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
+  if (column == 0)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+    }
+  else
+    gtk_widget_add_css_class (label, "numeric");
+  if (heading)
+    gtk_widget_add_css_class (label, "caption-heading");
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+  return label;
+}
+
+static void
+fill_row (GlossReviewPanel *self,
+          const char       *tag,
+          const char       *name,
+          int               row,
+          guint             pair)
+{
+  g_autofree char *alpha = format_number (gloss_agreement_get_alpha (self->agreement, tag));
+  const GlossPairAgreement *p = gloss_agreement_get_pair (self->agreement, tag, pair);
+  g_autofree char *kappa = format_number (p ? p->cohen_kappa : NAN);
+  g_autofree char *exact = format_number (p ? p->f1_exact : NAN);
+  g_autofree char *overlap = format_number (p ? p->f1_overlap : NAN);
+  GtkWidget *label = cell (self->agreement_grid, name, 0, row, tag == NULL);
+
+  gtk_widget_set_tooltip_text (label, name);
+  cell (self->agreement_grid, alpha, 1, row, tag == NULL);
+  cell (self->agreement_grid, kappa, 2, row, tag == NULL);
+  cell (self->agreement_grid, exact, 3, row, tag == NULL);
+  cell (self->agreement_grid, overlap, 4, row, tag == NULL);
+}
+
+static void
+clear_table (GlossReviewPanel *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->agreement_grid))) != NULL)
+    gtk_grid_remove (self->agreement_grid, child);
+}
+
+static void
+fill_table (GlossReviewPanel *self)
+{
+  const char * const *tags;
+  guint pair = gtk_drop_down_get_selected (self->pair_dropdown);
+  GtkWidget *heading;
+
+  clear_table (self);
+  if (self->agreement == NULL)
+    return;
+
+  if (pair == GTK_INVALID_LIST_POSITION || pair >= gloss_agreement_get_n_pairs (self->agreement))
+    pair = 0;
+
+  cell (self->agreement_grid, "", 0, 0, TRUE);
+  heading = cell (self->agreement_grid, "α", 1, 0, TRUE);
+  gtk_widget_set_tooltip_text (heading, _("Krippendorff’s α (nominal), all compared layers"));
+  heading = cell (self->agreement_grid, "κ", 2, 0, TRUE);
+  gtk_widget_set_tooltip_text (heading, _("Cohen’s κ of the pair"));
+  /* Translators: column heading, F1 with exact span matching; keep it short */
+  heading = cell (self->agreement_grid, _("F1 ="), 3, 0, TRUE);
+  gtk_widget_set_tooltip_text (heading, _("F1 of the pair, same span and tag"));
+  /* Translators: column heading, F1 with overlapping spans; keep it short */
+  heading = cell (self->agreement_grid, _("F1 ≈"), 4, 0, TRUE);
+  gtk_widget_set_tooltip_text (heading, _("F1 of the pair, overlapping span and same tag"));
+
+  fill_row (self, NULL, _("Overall"), 1, pair);
+
+  tags = gloss_agreement_get_tags (self->agreement);
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    fill_row (self, tags[i], tag_label (self, NULL, tags[i]), i + 2, pair);
+}
+
+static void
+pair_changed_cb (GlossReviewPanel *self)
+{
+  fill_table (self);
+}
+
+static void
+compute_agreement (GlossReviewPanel *self,
+                   GPtrArray        *sidecars)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *summary = NULL;
+  guint length;
+
+  g_clear_object (&self->agreement);
+
+  problems = gloss_agreement_compare_codebooks (sidecars);
+  if (problems != NULL && problems->len > 0)
+    {
+      g_autoptr(GString) text = g_string_new (_("The codebooks differ:"));
+
+      for (guint i = 0; i < problems->len; i++)
+        g_string_append_printf (text, "\n• %s", (const char *)g_ptr_array_index (problems, i));
+      gtk_label_set_label (self->codebook_warning, text->str);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->codebook_warning), problems != NULL && problems->len > 0);
+
+  if (sidecars->len < 2 || self->document == NULL)
+    {
+      gtk_label_set_label (self->agreement_summary, _("Switch on at least two layers to compare them."));
+      gtk_widget_set_visible (GTK_WIDGET (self->pair_dropdown), FALSE);
+      clear_table (self);
+      return;
+    }
+
+  length = gloss_document_get_length (self->document);
+  self->agreement = gloss_agreement_new (length);
+  for (guint i = 0; i < sidecars->len; i++)
+    gloss_agreement_add_sidecar (self->agreement, g_ptr_array_index (sidecars, i));
+
+  if (!gloss_agreement_compute (self->agreement, &error))
+    {
+      g_clear_object (&self->agreement);
+      gtk_label_set_label (self->agreement_summary, error->message);
+      clear_table (self);
+      return;
+    }
+
+  /* Pairs, in the agreement's order. */
+  {
+    guint selected = gtk_drop_down_get_selected (self->pair_dropdown);
+    guint n_pairs = gloss_agreement_get_n_pairs (self->agreement);
+    g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint p = 0; p < n_pairs; p++)
+      {
+        const GlossPairAgreement *pair = gloss_agreement_get_pair (self->agreement, NULL, p);
+
+        g_ptr_array_add (labels, g_strdup_printf ("%s – %s",
+                                                  gloss_agreement_get_annotator (self->agreement, pair->a),
+                                                  gloss_agreement_get_annotator (self->agreement, pair->b)));
+      }
+    g_ptr_array_add (labels, NULL);
+    g_signal_handlers_block_by_func (self->pair_dropdown, pair_changed_cb, self);
+    gtk_string_list_splice (self->pairs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->pairs)),
+                            (const char * const *)labels->pdata);
+    gtk_drop_down_set_selected (self->pair_dropdown, selected < n_pairs ? selected : 0);
+    g_signal_handlers_unblock_by_func (self->pair_dropdown, pair_changed_cb, self);
+    gtk_widget_set_visible (GTK_WIDGET (self->pair_dropdown), n_pairs > 1);
+  }
+
+  for (guint l = 0; l < gloss_agreement_get_n_layers (self->agreement); l++)
+    g_string_append_printf (names, "%s%s", l > 0 ? ", " : "", gloss_agreement_get_annotator (self->agreement, l));
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u code point", "%s · %u code points", length),
+                             names->str, length);
+  gtk_label_set_label (self->agreement_summary, summary);
+
+  fill_table (self);
+}
+
+/* Disagreements */
+
+static GListModel *
+current_items (GlossReviewPanel *self)
+{
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+
+  if (self->review == NULL)
+    return NULL;
+  /* Entry 0 is every disagreement; entry k the kind k (unanimous is not listed). */
+  if (kind == 0 || kind == GTK_INVALID_LIST_POSITION || kind >= GLOSS_REVIEW_N_KINDS)
+    return gloss_review_get_disagreements (self->review);
+  return gloss_review_get_kind_items (self->review, kind);
+}
+
+static void
+update_empty (GlossReviewPanel *self)
+{
+  GListModel *model = current_items (self);
+  gboolean empty = model == NULL || g_list_model_get_n_items (model) == 0;
+
+  if (self->review == NULL || gloss_review_get_n_layers (self->review) < 2)
+    {
+      adw_status_page_set_title (self->empty_page, _("Nothing to Compare"));
+      adw_status_page_set_description (self->empty_page, _("Switch on at least two layers."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Disagreements"));
+      adw_status_page_set_description (self->empty_page, NULL);
+    }
+  gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
+}
+
+static void
+update_kinds (GlossReviewPanel *self)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  guint selected = gtk_drop_down_get_selected (self->kind_dropdown);
+  guint total = self->review ? g_list_model_get_n_items (gloss_review_get_disagreements (self->review)) : 0;
+
+  /* Translators: entry of the disagreement kind filter, with a count */
+  g_ptr_array_add (labels, g_strdup_printf (_("All (%u)"), total));
+  for (guint k = GLOSS_REVIEW_KIND_SOME_LAYERS; k < GLOSS_REVIEW_N_KINDS; k++)
+    {
+      guint n = self->review ? g_list_model_get_n_items (gloss_review_get_kind_items (self->review, k)) : 0;
+
+      /* Translators: a kind of disagreement and how many there are */
+      g_ptr_array_add (labels, g_strdup_printf (_("%s (%u)"), gloss_review_kind_to_label (k), n));
+    }
+  g_ptr_array_add (labels, NULL);
+
+  self->updating_kinds = TRUE;
+  gtk_string_list_splice (self->kinds, 0, g_list_model_get_n_items (G_LIST_MODEL (self->kinds)),
+                          (const char * const *)labels->pdata);
+  gtk_drop_down_set_selected (self->kind_dropdown, selected < GLOSS_REVIEW_N_KINDS ? selected : 0);
+  self->updating_kinds = FALSE;
+}
+
+static void
+set_items_model (GlossReviewPanel *self,
+                 GlossReviewItem  *keep)
+{
+  GListModel *model = current_items (self);
+
+  gtk_single_selection_set_model (self->selection, model);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  /* The same disagreement stays selected across a refresh. */
+  if (keep != NULL && model != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(GlossReviewItem) item = g_list_model_get_item (model, i);
+
+        if (gloss_review_item_get_start (item) == gloss_review_item_get_start (keep) &&
+            gloss_review_item_get_end (item) == gloss_review_item_get_end (keep) &&
+            gloss_review_item_get_kind (item) == gloss_review_item_get_kind (keep))
+          {
+            gtk_single_selection_set_selected (self->selection, i);
+            break;
+          }
+      }
+  update_empty (self);
+  update_actions (self);
+}
+
+static void
+kind_changed_cb (GlossReviewPanel *self)
+{
+  if (!self->updating_kinds)
+    set_items_model (self, NULL);
+}
+
+static char *
+item_who (GlossReviewPanel *self,
+          GlossReviewItem  *item)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint l = 0; l < gloss_review_item_get_n_layers (item); l++)
+    {
+      GlossSidecar *sidecar = gloss_review_get_layer (self->review, l);
+      GPtrArray *annotations = gloss_review_item_get_annotations (item, l);
+
+      if (l > 0)
+        g_string_append (text, " · ");
+      g_string_append_printf (text, "%s: ", sidecar_title (sidecar));
+      if (annotations == NULL || annotations->len == 0)
+        g_string_append (text, "—");
+      for (guint i = 0; annotations != NULL && i < annotations->len; i++)
+        {
+          GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
+          guint start = gloss_annotation_get_start (annotation);
+          guint end = gloss_annotation_get_end (annotation);
+
+          if (i > 0)
+            g_string_append (text, ", ");
+          g_string_append (text, tag_label (self, sidecar, gloss_annotation_get_tag (annotation)));
+          /* Spans are worth naming when they are what differs. */
+          if (start != gloss_review_item_get_start (item) || end != gloss_review_item_get_end (item))
+            g_string_append_printf (text, " [%u–%u]", start, end);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char *
+decision_label (GlossReviewItem *item)
+{
+  switch (gloss_review_item_get_decision (item))
+    {
+    case GLOSS_REVIEW_ACCEPTED:
+      return _("Accepted");
+    case GLOSS_REVIEW_TAKEN:
+      return _("Decided: taken");
+    case GLOSS_REVIEW_EDITED:
+      return _("Decided: edited");
+    case GLOSS_REVIEW_REJECTED:
+      return _("Decided: rejected");
+    case GLOSS_REVIEW_PENDING:
+    default:
+      return NULL;
+    }
+}
+
+static void
+row_update (GtkListItem *list_item)
+{
+  GlossReviewPanel *self = g_object_get_data (G_OBJECT (list_item), "panel");
+  GlossReviewItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *kind = gtk_widget_get_first_child (box);
+  GtkWidget *excerpt = gtk_widget_get_next_sibling (kind);
+  GtkWidget *who = gtk_widget_get_next_sibling (excerpt);
+  g_autofree char *slice = NULL;
+  g_autofree char *who_text = NULL;
+  g_autofree char *kind_text = NULL;
+  const char *decision;
+  guint start, end;
+
+  if (item == NULL || self == NULL || self->review == NULL)
+    return;
+
+  start = gloss_review_item_get_start (item);
+  end = gloss_review_item_get_end (item);
+  if (self->document != NULL)
+    {
+      guint length = gloss_document_get_length (self->document);
+
+      slice = gloss_document_get_slice (self->document, MIN (start, length), MIN (MIN (end, start + 80), length));
+      g_strdelimit (slice, "\n\t", ' ');
+    }
+
+  decision = self->adjudication ? decision_label (item) : NULL;
+  if (decision != NULL)
+    kind_text = g_strdup_printf ("%s · %s", gloss_review_kind_to_label (gloss_review_item_get_kind (item)), decision);
+  else
+    kind_text = g_strdup (gloss_review_kind_to_label (gloss_review_item_get_kind (item)));
+  gtk_label_set_label (GTK_LABEL (kind), kind_text);
+  gtk_label_set_label (GTK_LABEL (excerpt), slice ? slice : "");
+  who_text = item_who (self, item);
+  gtk_label_set_label (GTK_LABEL (who), who_text);
+
+  if (decision != NULL)
+    gtk_widget_add_css_class (box, "decided");
+  else
+    gtk_widget_remove_css_class (box, "decided");
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              GlossReviewPanel         *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *kind = gtk_label_new (NULL);
+  GtkWidget *excerpt = gtk_label_new (NULL);
+  GtkWidget *who = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (box, "disagreement-row");
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_label_set_xalign (GTK_LABEL (kind), 0);
+  gtk_widget_add_css_class (kind, "caption-heading");
+  gtk_widget_add_css_class (kind, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (excerpt), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (excerpt), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (excerpt), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (who), 0);
+  gtk_label_set_wrap (GTK_LABEL (who), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (who), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (who), 30);
+  gtk_widget_add_css_class (who, "caption");
+  gtk_box_append (GTK_BOX (box), kind);
+  gtk_box_append (GTK_BOX (box), excerpt);
+  gtk_box_append (GTK_BOX (box), who);
+  gtk_list_item_set_child (list_item, box);
+  g_object_set_data (G_OBJECT (list_item), "panel", self);
+}
+
+static void
+decision_changed_cb (GlossReviewItem *item,
+                     GParamSpec      *pspec,
+                     GtkListItem     *list_item)
+{
+  row_update (list_item);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             GlossReviewPanel         *self)
+{
+  GlossReviewItem *item = gtk_list_item_get_item (list_item);
+
+  row_update (list_item);
+  g_signal_connect_object (item, "notify::decision", G_CALLBACK (decision_changed_cb), list_item, 0);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               GlossReviewPanel         *self)
+{
+  GlossReviewItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, decision_changed_cb, list_item);
+}
+
+static void
+show_item (GlossReviewPanel *self,
+           GlossReviewItem  *item)
+{
+  g_signal_emit (self, signals[SHOW_RANGE], 0,
+                 gloss_review_item_get_start (item), gloss_review_item_get_end (item));
+}
+
+static void
+disagreement_activate_cb (GlossReviewPanel *self,
+                          guint             position)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  g_autoptr(GlossReviewItem) item = g_list_model_get_item (model, position);
+
+  if (item != NULL)
+    show_item (self, item);
+}
+
+static void
+select_position (GlossReviewPanel *self,
+                 guint             position)
+{
+  g_autoptr(GlossReviewItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (item == NULL)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->disagreement_list), "list.scroll-to-item", "u", position);
+  show_item (self, item);
+}
+
+/**
+ * gloss_review_panel_step:
+ * @self: a #GlossReviewPanel
+ * @cursor: the article's caret offset
+ * @backward: to the previous disagreement
+ *
+ * Selects the next (previous) disagreement of the shown kind after the
+ * selected one when the caret is still at its start, else after the caret,
+ * and asks for it to be shown in the article.
+ *
+ * Returns: %FALSE when there is none that way
+ */
+gboolean
+gloss_review_panel_step (GlossReviewPanel *self,
+                         guint             cursor,
+                         gboolean          backward)
+{
+  GListModel *model;
+  guint n, selected;
+  guint target = GTK_INVALID_LIST_POSITION;
+
+  g_return_val_if_fail (GLOSS_IS_REVIEW_PANEL (self), FALSE);
+
+  model = G_LIST_MODEL (self->selection);
+  n = g_list_model_get_n_items (model);
+  if (n == 0)
+    {
+      message (self, _("No disagreements"));
+      return FALSE;
+    }
+
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (selected != GTK_INVALID_LIST_POSITION)
+    {
+      g_autoptr(GlossReviewItem) item = g_list_model_get_item (model, selected);
+
+      if (gloss_review_item_get_start (item) == cursor)
+        {
+          if (!backward && selected + 1 < n)
+            target = selected + 1;
+          else if (backward && selected > 0)
+            target = selected - 1;
+          goto done;
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint pos = backward ? n - 1 - i : i;
+      g_autoptr(GlossReviewItem) item = g_list_model_get_item (model, pos);
+      guint start = gloss_review_item_get_start (item);
+
+      if ((!backward && start >= cursor) || (backward && start < cursor))
+        {
+          target = pos;
+          break;
+        }
+    }
+
+done:
+  if (target == GTK_INVALID_LIST_POSITION)
+    {
+      message (self, backward ? _("No earlier disagreement") : _("No later disagreement"));
+      return FALSE;
+    }
+  select_position (self, target);
+  return TRUE;
+}
+
+/* Adjudication */
+
+static void
+update_progress (GlossReviewPanel *self)
+{
+  g_autofree char *text = NULL;
+  guint pending;
+
+  if (self->review == NULL || self->adjudication == NULL)
+    return;
+
+  pending = gloss_review_get_n_pending (self->review);
+  if (pending == 0)
+    text = g_strdup (_("All disagreements decided"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u disagreement left", "%u disagreements left", pending),
+                            pending);
+  gtk_label_set_label (self->progress_label, text);
+}
+
+static void
+rebuild_take_buttons (GlossReviewPanel *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->take_box))) != NULL)
+    gtk_flow_box_remove (self->take_box, child);
+
+  if (self->review == NULL)
+    return;
+
+  for (guint l = 0; l < gloss_review_get_n_layers (self->review); l++)
+    {
+      GlossSidecar *sidecar = gloss_review_get_layer (self->review, l);
+      /* Translators: button taking one annotator's version of a disagreement */
+      g_autofree char *label = g_strdup_printf (_("Take %s’s"), sidecar_title (sidecar));
+      GtkWidget *button = gtk_button_new_with_label (label);
+      g_autofree char *tooltip = g_strdup_printf (_("Put %s’s annotations of this disagreement into the adjudicated layer"),
+                                                  sidecar_title (sidecar));
+
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.take");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", l);
+      gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), PANGO_ELLIPSIZE_END);
+      gtk_flow_box_append (self->take_box, button);
+    }
+}
+
+/* The adjudicated layer's row counts and its underlines in the article. */
+static void
+adjudication_changed (GlossReviewPanel *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+  g_autoptr(GlossReviewLayer) last = n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->layers), n - 1) : NULL;
+
+  if (last != NULL && gloss_review_layer_get_role (last) == GLOSS_REVIEW_LAYER_ADJUDICATION)
+    layer_changed (self, last);
+  update_shown (self);
+}
+
+static void
+after_decision (GlossReviewPanel *self,
+                guint             position)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  update_progress (self);
+  update_actions (self);
+  adjudication_changed (self);
+
+  /* On to the next undecided one. */
+  for (guint i = position + 1; i < n; i++)
+    {
+      g_autoptr(GlossReviewItem) item = g_list_model_get_item (model, i);
+
+      if (gloss_review_item_get_decision (item) == GLOSS_REVIEW_PENDING)
+        {
+          select_position (self, i);
+          return;
+        }
+    }
+}
+
+static GlossReviewItem *
+selected_item (GlossReviewPanel *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+take_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+  GlossReviewItem *item = selected_item (self);
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (item == NULL || self->adjudication == NULL)
+    return;
+  if (gloss_review_take (self->review, item, g_variant_get_uint32 (param)))
+    after_decision (self, position);
+}
+
+static void
+reject_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+  GlossReviewItem *item = selected_item (self);
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (item == NULL || self->adjudication == NULL)
+    return;
+  if (gloss_review_reject (self->review, item))
+    after_decision (self, position);
+}
+
+static void
+undecide_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+  GlossReviewItem *item = selected_item (self);
+
+  if (item == NULL || self->adjudication == NULL)
+    return;
+  if (gloss_review_undecide (self->review, item))
+    {
+      update_progress (self);
+      update_actions (self);
+      adjudication_changed (self);
+    }
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+  GlossAnnotationSet *set;
+
+  if (self->adjudication == NULL)
+    return;
+  set = gloss_sidecar_get_annotations (self->adjudication);
+  if (gloss_annotation_set_undo (set))
+    {
+      gloss_review_sync_decisions (self->review);
+      update_progress (self);
+      update_actions (self);
+      adjudication_changed (self);
+    }
+}
+
+static void
+start_adjudication (GlossReviewPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *id = gtk_editable_get_text (GTK_EDITABLE (self->annotator_entry));
+  GlossReviewLayer *own = own_layer (self);
+  const char *decided_by = own ? gloss_sidecar_get_annotator_id (gloss_review_layer_get_sidecar (own)) : NULL;
+  GlossSidecar *adjudication;
+
+  if (self->review == NULL || self->adjudication != NULL)
+    return;
+
+  for (guint i = 0; i < gloss_review_get_n_layers (self->review); i++)
+    if (g_strcmp0 (gloss_sidecar_get_annotator_id (gloss_review_get_layer (self->review, i)), id) == 0)
+      {
+        g_autofree char *text = g_strdup_printf (_("“%s” is already a compared layer; choose another annotator id"), id);
+
+        message (self, text);
+        return;
+      }
+
+  adjudication = gloss_review_begin_adjudication (self->review, id, decided_by, &error);
+  if (adjudication == NULL)
+    {
+      message (self, error->message);
+      return;
+    }
+
+  self->adjudication = g_object_ref (adjudication);
+  if (gloss_sidecar_get_codebook (adjudication) == NULL && own_codebook (self) != NULL)
+    gloss_sidecar_set_codebook (adjudication, own_codebook (self));
+  gloss_sidecar_attach_document (adjudication, self->document);
+  if (self->article != NULL)
+    {
+      g_autoptr(GFile) file = gloss_sidecar_file_for_article (self->article, id);
+
+      gloss_sidecar_set_file (adjudication, file);
+    }
+  add_layer (self, adjudication, GLOSS_REVIEW_LAYER_ADJUDICATION, TRUE);
+
+  gtk_stack_set_visible_child_name (self->adjudication_stack, "running");
+  rebuild_take_buttons (self);
+  update_progress (self);
+  update_actions (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->disagreement_list));
+
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    select_position (self, 0);
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  start_adjudication (GLOSS_REVIEW_PANEL (widget));
+}
+
+static void
+annotator_activate_cb (GlossReviewPanel *self)
+{
+  start_adjudication (self);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GlossReviewPanel) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GlossSidecar *sidecar = GLOSS_SIDECAR (object);
+
+  if (!gloss_sidecar_save_finish (sidecar, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        message (self, error->message);
+      return;
+    }
+
+  {
+    g_autofree char *name = g_file_get_basename (gloss_sidecar_get_file (sidecar));
+    g_autofree char *text = g_strdup_printf (_("Adjudicated layer saved as “%s”"), name);
+
+    g_set_object (&self->adjudication_file, gloss_sidecar_get_file (sidecar));
+    message (self, text);
+  }
+}
+
+static void
+save_to (GlossReviewPanel      *self,
+         GFile                 *file,
+         GlossSidecarSaveFlags  flags)
+{
+  gloss_sidecar_set_file (self->adjudication, file);
+  gloss_sidecar_save_async (self->adjudication, file, flags, self->cancellable, saved_cb, g_object_ref (self));
+}
+
+static void
+replace_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     GlossReviewPanel *self)
+{
+  if (g_strcmp0 (response, "replace") == 0 && self->adjudication != NULL)
+    {
+      g_autoptr(GFile) file = gloss_sidecar_file_for_article (self->article,
+                                                              gloss_sidecar_get_annotator_id (self->adjudication));
+
+      save_to (self, file, GLOSS_SIDECAR_SAVE_OVERWRITE);
+    }
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+  g_autoptr(GFile) file = NULL;
+  GtkRoot *root;
+  GtkWidget *dialog;
+  g_autofree char *basename = NULL;
+
+  if (self->adjudication == NULL || self->article == NULL)
+    return;
+
+  file = gloss_sidecar_file_for_article (self->article, gloss_sidecar_get_annotator_id (self->adjudication));
+
+  /* Our own earlier save is ours to replace; anything else asks first. */
+  if ((self->adjudication_file != NULL && g_file_equal (file, self->adjudication_file)) ||
+      !g_file_query_exists (file, NULL))
+    {
+      save_to (self, file, self->adjudication_file ? GLOSS_SIDECAR_SAVE_NONE : GLOSS_SIDECAR_SAVE_OVERWRITE);
+      return;
+    }
+
+  root = gtk_widget_get_root (widget);
+  basename = g_file_get_basename (file);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Replace the Existing File?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” already exists beside the article. Replacing it loses what it holds."),
+                                  basename);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Building the comparison */
+
+static void
+rebuild (GlossReviewPanel *self)
+{
+  g_autoptr(GPtrArray) sidecars = g_ptr_array_new ();
+  g_autoptr(GlossReviewItem) keep = NULL;
+  GlossReviewItem *selected = selected_item (self);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+  GlossReviewLayer *own;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (selected != NULL)
+    keep = g_object_ref (selected);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossReviewLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+
+      if (gloss_review_layer_get_visible (layer) &&
+          gloss_review_layer_get_role (layer) != GLOSS_REVIEW_LAYER_ADJUDICATION)
+        g_ptr_array_add (sidecars, gloss_review_layer_get_sidecar (layer));
+    }
+
+  gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->review);
+  self->review = gloss_review_new ();
+  for (guint i = 0; i < sidecars->len; i++)
+    gloss_review_add_layer (self->review, g_ptr_array_index (sidecars, i));
+  gloss_review_refresh (self->review);
+  if (self->adjudication != NULL)
+    {
+      GlossReviewLayer *own_l = own_layer (self);
+
+      gloss_review_resume_adjudication (self->review, self->adjudication,
+                                        own_l ? gloss_sidecar_get_annotator_id (gloss_review_layer_get_sidecar (own_l)) : NULL);
+    }
+
+  compute_agreement (self, sidecars);
+  update_kinds (self);
+  set_items_model (self, keep);
+  rebuild_take_buttons (self);
+  update_progress (self);
+
+  /* The own layer's count follows its edits. */
+  own = own_layer (self);
+  if (own != NULL)
+    layer_changed (self, own);
+}
+
+static void
+clear_layers (GlossReviewPanel *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossReviewLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+
+      g_signal_handlers_disconnect_by_data (layer, self);
+      if (gloss_review_layer_get_role (layer) == GLOSS_REVIEW_LAYER_OWN)
+        g_signal_handlers_disconnect_by_data (gloss_sidecar_get_annotations (gloss_review_layer_get_sidecar (layer)),
+                                              self);
+    }
+  g_list_store_remove_all (self->layers);
+  g_list_store_remove_all (self->shown);
+  self->n_colleagues = 0;
+}
+
+static void
+set_loading (GlossReviewPanel *self,
+             guint             n_loading)
+{
+  gboolean was = self->n_loading > 0;
+
+  self->n_loading = n_loading;
+  if (was != (n_loading > 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static gboolean
+has_file (GlossReviewPanel *self,
+          GFile            *file)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossReviewLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+      GFile *other = gloss_sidecar_get_file (gloss_review_layer_get_sidecar (layer));
+
+      if (other != NULL && g_file_equal (other, file))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  GlossReviewPanel *self;
+  GFile            *file;
+  gboolean          by_hand;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_object_unref (load->self);
+  g_object_unref (load->file);
+  g_free (load);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
+
+static void
+colleague_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  GlossReviewPanel *self = load->self;
+  GFile *file = load->file;
+  gboolean by_hand = load->by_hand;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSidecar) sidecar = NULL;
+
+  sidecar = gloss_sidecar_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (sidecar == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *text = g_strdup_printf (_("Could not read “%s”: %s"), name, error->message);
+
+      message (self, text);
+    }
+  else if (has_file (self, file))
+    {
+      if (by_hand)
+        message (self, _("That file is already listed"));
+    }
+  else
+    {
+      guint moved, fuzzy, orphaned;
+      g_autoptr(GlossReviewLayer) probe = NULL;
+
+      gloss_sidecar_set_file (sidecar, file);
+      /* Re-anchors it when it was made for another version of the text. */
+      gloss_sidecar_attach_document (sidecar, self->document);
+      add_layer (self, sidecar, GLOSS_REVIEW_LAYER_COLLEAGUE, TRUE);
+
+      probe = gloss_review_layer_new (sidecar, GLOSS_REVIEW_LAYER_COLLEAGUE, NULL);
+      gloss_review_layer_count_anchors (probe, &moved, &fuzzy, &orphaned);
+      if (by_hand && moved + fuzzy + orphaned > 0)
+        {
+          g_autofree char *text =
+            g_strdup_printf (_("%s’s annotations were made for another version of the text: "
+                               "%u moved, %u fuzzy, %u orphaned"),
+                             sidecar_title (sidecar), moved, fuzzy, orphaned);
+
+          message (self, text);
+        }
+    }
+
+  set_loading (self, self->n_loading - 1);
+  if (self->n_loading == 0)
+    rebuild (self);
+}
+
+static void
+load_file (GlossReviewPanel *self,
+           GFile            *file,
+           gboolean          by_hand)
+{
+  Load *load = g_new0 (Load, 1);
+
+  load->self = g_object_ref (self);
+  load->file = g_object_ref (file);
+  load->by_hand = by_hand;
+  set_loading (self, self->n_loading + 1);
+  gloss_sidecar_load_async (file, self->cancellable, colleague_loaded_cb, load);
+}
+
+static void
+list_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *files = gloss_sidecar_list_for_article (task_data, &error);
+
+  if (files == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, files, (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void
+listed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (object);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossReviewLayer *own;
+  GFile *own_file = NULL;
+
+  files = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  own = own_layer (self);
+  if (own != NULL)
+    own_file = gloss_sidecar_get_file (gloss_review_layer_get_sidecar (own));
+
+  for (guint i = 0; files != NULL && i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+
+      /* The user's own file is the window's, already in. */
+      if (own_file != NULL && g_file_equal (file, own_file))
+        continue;
+      load_file (self, file, FALSE);
+    }
+
+  set_loading (self, self->n_loading - 1);
+  if (self->n_loading == 0)
+    rebuild (self);
+}
+
+/**
+ * gloss_review_panel_set_own:
+ * @self: a #GlossReviewPanel
+ * @article: the article file
+ * @document: its text
+ * @own: the user's sidecar
+ *
+ * Shows @own as the editable layer.  For a new article, the colleagues'
+ * sidecars beside it are loaded (asynchronously, read-only).
+ */
+void
+gloss_review_panel_set_own (GlossReviewPanel *self,
+                            GFile            *article,
+                            GlossDocument    *document,
+                            GlossSidecar     *own)
+{
+  GlossReviewLayer *old;
+  gboolean same_article;
+  gboolean compared;
+  GlossAnnotationSet *set;
+
+  g_return_if_fail (GLOSS_IS_REVIEW_PANEL (self));
+  g_return_if_fail (G_IS_FILE (article));
+  g_return_if_fail (GLOSS_IS_SIDECAR (own));
+
+  same_article = self->article != NULL && g_file_equal (self->article, article) && self->document == document;
+  old = own_layer (self);
+  set = gloss_sidecar_get_annotations (own);
+  compared = gloss_annotation_set_get_size (set) > 0;
+
+  if (same_article && old != NULL)
+    {
+      if (gloss_review_layer_get_sidecar (old) == own)
+        return;
+      compared = gloss_review_layer_get_visible (old) || compared;
+      g_signal_handlers_disconnect_by_data (gloss_sidecar_get_annotations (gloss_review_layer_get_sidecar (old)), self);
+      g_signal_handlers_disconnect_by_data (old, self);
+      g_list_store_remove (self->layers, 0);
+    }
+  else
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      self->cancellable = g_cancellable_new ();
+      set_loading (self, 0);
+      clear_layers (self);
+      g_clear_object (&self->adjudication);
+      g_clear_object (&self->adjudication_file);
+      gtk_stack_set_visible_child_name (self->adjudication_stack, "start");
+      g_set_object (&self->article, article);
+      g_set_object (&self->document, document);
+    }
+
+  add_layer (self, own, GLOSS_REVIEW_LAYER_OWN, compared);
+  g_signal_connect_object (set, "changed", G_CALLBACK (own_changed_cb), self, G_CONNECT_SWAPPED);
+
+  if (!same_article)
+    {
+      g_autoptr(GTask) task = g_task_new (self, self->cancellable, listed_cb, NULL);
+
+      g_task_set_source_tag (task, gloss_review_panel_set_own);
+      g_task_set_task_data (task, g_object_ref (article), g_object_unref);
+      set_loading (self, 1);
+      g_task_run_in_thread (task, list_thread);
+    }
+
+  rebuild (self);
+}
+
+/**
+ * gloss_review_panel_add_file:
+ * @self: a #GlossReviewPanel
+ * @file: a colleague's sidecar, from anywhere
+ *
+ * Loads @file as another read-only layer, matched to this article's text.
+ */
+void
+gloss_review_panel_add_file (GlossReviewPanel *self,
+                             GFile            *file)
+{
+  g_return_if_fail (GLOSS_IS_REVIEW_PANEL (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->document == NULL)
+    return;
+  load_file (self, file, TRUE);
+}
+
+static void
+add_response_cb (GtkNativeDialog  *dialog,
+                 int               response,
+                 GlossReviewPanel *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        gloss_review_panel_add_file (self, file);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+add_layer_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Add a Colleague’s Annotations"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Add"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Gloss annotation files"));
+  gtk_file_filter_add_pattern (filter, "*" GLOSS_SIDECAR_SUFFIX);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  if (self->article != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->article);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (add_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+update_actions (GlossReviewPanel *self)
+{
+  GlossReviewItem *item = selected_item (self);
+  gboolean adjudicating = self->adjudication != NULL && self->review != NULL;
+  gboolean pending = item != NULL && gloss_review_item_get_decision (item) == GLOSS_REVIEW_PENDING;
+  gboolean decided = item != NULL && !pending;
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "review.add-layer", self->document != NULL);
+  gtk_widget_action_set_enabled (widget, "review.start",
+                                 self->review != NULL && gloss_review_get_n_layers (self->review) >= 2 &&
+                                 self->adjudication == NULL);
+  gtk_widget_action_set_enabled (widget, "review.take", adjudicating && pending);
+  gtk_widget_action_set_enabled (widget, "review.reject", adjudicating && pending);
+  gtk_widget_action_set_enabled (widget, "review.undecide", adjudicating && decided);
+  gtk_widget_action_set_enabled (widget, "review.undo", adjudicating &&
+                                 gloss_annotation_set_can_undo (gloss_sidecar_get_annotations (self->adjudication)));
+  gtk_widget_action_set_enabled (widget, "review.save", adjudicating);
+}
+
+static void
+selection_changed_cb (GlossReviewPanel *self)
+{
+  update_actions (self);
+}
+
+/* Public API */
+
+GListModel *
+gloss_review_panel_get_layers (GlossReviewPanel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW_PANEL (self), NULL);
+  return G_LIST_MODEL (self->layers);
+}
+
+/**
+ * gloss_review_panel_get_shown_layers:
+ * @self: a #GlossReviewPanel
+ *
+ * Returns: (transfer none): the switched-on layers other than the user's
+ *   own, for the article view to draw
+ */
+GListModel *
+gloss_review_panel_get_shown_layers (GlossReviewPanel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW_PANEL (self), NULL);
+  return G_LIST_MODEL (self->shown);
+}
+
+gboolean
+gloss_review_panel_get_loading (GlossReviewPanel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW_PANEL (self), FALSE);
+  return self->n_loading > 0;
+}
+
+GlossReview *
+gloss_review_panel_get_review (GlossReviewPanel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW_PANEL (self), NULL);
+  return self->review;
+}
+
+GlossAgreement *
+gloss_review_panel_get_agreement (GlossReviewPanel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW_PANEL (self), NULL);
+  return self->agreement;
+}
+
+GlossReviewItem *
+gloss_review_panel_get_selected (GlossReviewPanel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW_PANEL (self), NULL);
+  return selected_item (self);
+}
+
+GtkGrid *
+_gloss_review_panel_get_table (GlossReviewPanel *self)
+{
+  return self->agreement_grid;
+}
+
+/* GObject */
+
+static void
+gloss_review_panel_dispose (GObject *object)
+{
+  GlossReviewPanel *self = (GlossReviewPanel *)object;
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->layers != NULL)
+    clear_layers (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_REVIEW_PANEL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->kinds);
+  g_clear_object (&self->pairs);
+  g_clear_object (&self->review);
+  g_clear_object (&self->agreement);
+  g_clear_object (&self->adjudication);
+  g_clear_object (&self->adjudication_file);
+  g_clear_object (&self->layers);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->document);
+  g_clear_object (&self->article);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (gloss_review_panel_parent_class)->dispose (object);
+}
+
+static void
+gloss_review_panel_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->n_loading > 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_review_panel_class_init (GlossReviewPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_review_panel_dispose;
+  object_class->get_property = gloss_review_panel_get_property;
+
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GlossReviewPanel::show-range:
+   * @start: first code point
+   * @end: end of the span
+   *
+   * A disagreement was chosen: the article should show and select it.
+   */
+  signals[SHOW_RANGE] =
+    g_signal_new ("show-range", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+
+  /**
+   * GlossReviewPanel::message:
+   * @text: what happened, translated
+   * @undoable: always %FALSE (the window's "message" shape)
+   */
+  signals[MESSAGE] =
+    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-review-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, adjudication_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, agreement_grid);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, agreement_summary);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, annotator_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, codebook_warning);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, disagreement_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, layers_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, pair_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, take_box);
+  gtk_widget_class_bind_template_callback (widget_class, annotator_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, disagreement_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pair_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "review.add-layer", NULL, add_layer_action);
+  gtk_widget_class_install_action (widget_class, "review.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "review.take", "u", take_action);
+  gtk_widget_class_install_action (widget_class, "review.reject", NULL, reject_action);
+  gtk_widget_class_install_action (widget_class, "review.undecide", NULL, undecide_action);
+  gtk_widget_class_install_action (widget_class, "review.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "review.save", NULL, save_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "reviewpanel");
+}
+
+static void
+gloss_review_panel_init (GlossReviewPanel *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->layers = g_list_store_new (GLOSS_TYPE_REVIEW_LAYER);
+  self->shown = g_list_store_new (GLOSS_TYPE_REVIEW_LAYER);
+  gtk_list_box_bind_model (self->layers_list, G_LIST_MODEL (self->layers), create_layer_row, self, NULL);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->disagreement_list, GTK_SELECTION_MODEL (self->selection));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->disagreement_list, factory);
+  g_object_unref (factory);
+
+  self->kinds = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (self->kinds));
+  self->pairs = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->pair_dropdown, G_LIST_MODEL (self->pairs));
+
+  update_kinds (self);
+  update_empty (self);
+  update_actions (self);
+}

@@ -1,0 +1,40 @@
+/* gloss-review-panel.h: colleagues' layers, agreement, disagreements and
+ * adjudication, beside the article
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gloss-agreement.h"
+#include "gloss-review.h"
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_REVIEW_PANEL (gloss_review_panel_get_type ())
+G_DECLARE_FINAL_TYPE (GlossReviewPanel, gloss_review_panel, GLOSS, REVIEW_PANEL, GtkWidget)
+
+GtkWidget      *gloss_review_panel_new              (void);
+void            gloss_review_panel_set_own          (GlossReviewPanel *self,
+                                                     GFile            *article,
+                                                     GlossDocument    *document,
+                                                     GlossSidecar     *own);
+void            gloss_review_panel_add_file         (GlossReviewPanel *self,
+                                                     GFile            *file);
+GListModel     *gloss_review_panel_get_layers       (GlossReviewPanel *self);
+GListModel     *gloss_review_panel_get_shown_layers (GlossReviewPanel *self);
+gboolean        gloss_review_panel_get_loading      (GlossReviewPanel *self);
+GlossReview    *gloss_review_panel_get_review       (GlossReviewPanel *self);
+GlossAgreement *gloss_review_panel_get_agreement    (GlossReviewPanel *self);
+GlossReviewItem *gloss_review_panel_get_selected    (GlossReviewPanel *self);
+gboolean        gloss_review_panel_step             (GlossReviewPanel *self,
+                                                     guint             cursor,
+                                                     gboolean          backward);
+
+/* For tests: the agreement table (row 0 headings, row 1 overall, then one
+ * row per tag; columns: tag, α, κ, F1 exact, F1 overlap). */
+GtkGrid        *_gloss_review_panel_get_table       (GlossReviewPanel *self);
+
+G_END_DECLS
