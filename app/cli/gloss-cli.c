@@ -91,6 +91,7 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GLOSS_LOCALEDIR") ? g_getenv ("GLOSS_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
   g_set_prgname ("gloss-cli");
 
   if (argc < 2)
@@ -113,7 +114,13 @@ main (int    argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].run (argc - 1, argv + 1);
+      {
+        /* So that each command's --help reads "gloss-cli export [OPTION…]". */
+        g_autofree char *prgname = g_strconcat ("gloss-cli ", commands[i].name, NULL);
+
+        g_set_prgname (prgname);
+        return commands[i].run (argc - 1, argv + 1);
+      }
 
   g_printerr (_("gloss-cli: unknown command “%s”\n"), argv[1]);
   usage (stderr);
