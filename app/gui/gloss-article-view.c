@@ -325,7 +325,7 @@ snapshot_highlights (GlossArticleView *self,
   /* Colleagues' layers: thin stripes in their colours, under the own underlines. */
   if (self->layers != NULL)
     gloss_review_layers_snapshot (self->layers, GTK_TEXT_VIEW (self), snapshot, from, to,
-                                  2 + UNDERLINE_STEP + UNDERLINE_HEIGHT);
+                                  3 + UNDERLINE_HEIGHT);
 
   if (self->matches != NULL && self->matches->len > 0)
     {

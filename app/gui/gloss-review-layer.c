@@ -41,7 +41,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* Chosen to stay apart from each other in light and dark styles. */
 static const char * const palette[] = {
-  "#1c71d8", "#c01c28", "#26a269", "#9141ac", "#c64600", "#986a44", "#0c7b93", "#a51d2d",
+  "#1c71d8", "#c01c28", "#26a269", "#9141ac", "#c64600", "#986a44", "#0c7b93",
 };
 
 const char *

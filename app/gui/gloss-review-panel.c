@@ -73,7 +73,6 @@ struct _GlossReviewPanel
   GCancellable     *cancellable;
 
   guint             n_loading;
-  guint             n_colleagues;
   guint             refresh_id;
   guint             updating_kinds : 1;
 };
@@ -340,6 +339,32 @@ own_changed_cb (GlossReviewPanel *self)
     layer_changed (self, own);
 }
 
+/* A colleague keeps their colour from one session to the next (it follows
+ * from their id) unless another shown layer has it already. */
+static const char *
+pick_color (GlossReviewPanel *self,
+            const char       *annotator_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+  guint first = g_str_hash (annotator_id);
+
+  for (guint k = 0; k < 8; k++)
+    {
+      const char *color = gloss_review_layer_palette (first + k);
+      gboolean used = FALSE;
+
+      for (guint i = 0; i < n && !used; i++)
+        {
+          g_autoptr(GlossReviewLayer) other = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+
+          used = g_str_equal (gloss_review_layer_get_color (other), color);
+        }
+      if (!used)
+        return color;
+    }
+  return gloss_review_layer_palette (first);
+}
+
 static void
 add_layer (GlossReviewPanel     *self,
            GlossSidecar         *sidecar,
@@ -355,17 +380,31 @@ add_layer (GlossReviewPanel     *self,
   else if (role == GLOSS_REVIEW_LAYER_OWN)
     color = "#77767b";
   else
-    color = gloss_review_layer_palette (self->n_colleagues++);
+    color = pick_color (self, gloss_sidecar_get_annotator_id (sidecar));
 
   layer = gloss_review_layer_new (sidecar, role, color);
   gloss_review_layer_set_visible (layer, visible);
   g_signal_connect_object (layer, "notify::visible", G_CALLBACK (layer_visible_cb), self, 0);
 
-  /* The adjudicated layer stays last. */
+  /* Own first, colleagues by annotator id (files load in any order), the
+   * adjudicated layer last. */
   if (role == GLOSS_REVIEW_LAYER_OWN)
     position = 0;
-  else if (role == GLOSS_REVIEW_LAYER_COLLEAGUE && self->adjudication != NULL && position > 0)
-    position--;
+  else if (role == GLOSS_REVIEW_LAYER_COLLEAGUE)
+    for (guint i = 0; i < position; i++)
+      {
+        g_autoptr(GlossReviewLayer) other = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+        GlossReviewLayerRole other_role = gloss_review_layer_get_role (other);
+
+        if (other_role == GLOSS_REVIEW_LAYER_ADJUDICATION ||
+            (other_role == GLOSS_REVIEW_LAYER_COLLEAGUE &&
+             g_strcmp0 (gloss_sidecar_get_annotator_id (gloss_review_layer_get_sidecar (other)),
+                        gloss_sidecar_get_annotator_id (sidecar)) > 0))
+          {
+            position = i;
+            break;
+          }
+      }
   g_list_store_insert (self->layers, position, layer);
   update_shown (self);
 }
@@ -1272,7 +1311,6 @@ clear_layers (GlossReviewPanel *self)
     }
   g_list_store_remove_all (self->layers);
   g_list_store_remove_all (self->shown);
-  self->n_colleagues = 0;
 }
 
 static void

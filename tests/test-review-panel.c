@@ -1,0 +1,674 @@
+/* test-review-panel.c: the Review panel of the window, with two colleagues'
+ * sidecars beside an article
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "gloss-agreement.h"
+#include "gloss-annotation.h"
+#include "gloss-annotation-set.h"
+#include "gloss-article-view.h"
+#include "gloss-codebook.h"
+#include "gloss-document.h"
+#include "gloss-review.h"
+#include "gloss-review-layer.h"
+#include "gloss-review-panel.h"
+#include "gloss-sidecar.h"
+#include "gloss-test-util.h"
+#include "gloss-test-widgets.h"
+#include "gloss-window.h"
+#include "gloss-window-private.h"
+
+static const char article_text[] =
+  "Riverside expands the Clean Water 2030 programme\n"
+  "\n"
+  "“Every household should drink from the tap,” said Mayor Lin Wenhua on Tuesday. "
+  "The Water Bureau said 46 villages are covered.\n";
+
+/* Carol annotated an earlier version: one sentence less at the start. */
+static const char older_text[] =
+  "“Every household should drink from the tap,” said Mayor Lin Wenhua on Tuesday. "
+  "The Water Bureau said 46 villages are covered.\n";
+
+typedef struct
+{
+  char             *dir;
+  GFile            *article;
+  GlossWindow      *window;
+  GlossReviewPanel *panel;
+  char             *last_message;
+  char             *alice_path;
+  char             *alice_before;
+} Fixture;
+
+static guint
+offset_in (const char *text,
+           const char *needle)
+{
+  const char *p = strstr (text, needle);
+
+  g_assert_nonnull (p);
+  return g_utf8_pointer_to_offset (text, p);
+}
+
+static guint
+offset_of (const char *needle)
+{
+  return offset_in (article_text, needle);
+}
+
+static void
+add (GlossSidecar *sidecar,
+     const char   *text,
+     const char   *id,
+     const char   *tag,
+     const char   *needle)
+{
+  guint start = offset_in (text, needle);
+  g_autoptr(GlossAnnotation) annotation =
+    gloss_annotation_new (id, tag, start, start + g_utf8_strlen (needle, -1));
+
+  guint end = start + g_utf8_strlen (needle, -1);
+  glong length = g_utf8_strlen (text, -1);
+  g_autofree char *prefix = g_utf8_substring (text, start > 32 ? start - 32 : 0, start);
+  g_autofree char *suffix = g_utf8_substring (text, end, MIN (end + 32, (guint)length));
+
+  /* What Gloss stores to find the passage again in another version. */
+  gloss_annotation_set_text (annotation, needle);
+  gloss_annotation_set_prefix (annotation, prefix);
+  gloss_annotation_set_suffix (annotation, suffix);
+  gloss_annotation_set_add (gloss_sidecar_get_annotations (sidecar), annotation);
+}
+
+static char *
+write_sidecar (const char *dir,
+               const char *article_name,
+               const char *text,
+               const char *id,
+               const char *name,
+               const char * const *spec)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossCodebook) codebook = gloss_codebook_new_default ();
+  g_autoptr(GlossSidecar) sidecar = gloss_sidecar_new (id, codebook);
+  g_autoptr(GlossDocument) document = gloss_document_new (text, -1, &error);
+  g_autofree char *article_path = g_build_filename (dir, article_name, NULL);
+  g_autoptr(GFile) article = g_file_new_for_path (article_path);
+  g_autoptr(GFile) file = gloss_sidecar_file_for_article (article, id);
+
+  g_assert_no_error (error);
+  gloss_document_set_file (document, article);
+  gloss_sidecar_set_annotator_name (sidecar, name);
+  gloss_sidecar_attach_document (sidecar, document);
+  for (guint i = 0; spec[i] != NULL; i += 3)
+    add (sidecar, text, spec[i], spec[i + 1], spec[i + 2]);
+  g_assert_true (gloss_sidecar_save (sidecar, file, GLOSS_SIDECAR_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  return g_file_get_path (file);
+}
+
+static void
+iterate_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+loaded (gpointer data)
+{
+  Fixture *f = data;
+
+  return gloss_window_get_sidecar (f->window) != NULL &&
+         f->panel != NULL &&
+         !gloss_review_panel_get_loading (f->panel) &&
+         gloss_review_panel_get_review (f->panel) != NULL &&
+         gloss_review_get_n_layers (gloss_review_panel_get_review (f->panel)) >= 2;
+}
+
+static void
+message_cb (GlossReviewPanel *panel,
+            const char       *text,
+            gboolean          undoable,
+            Fixture          *f)
+{
+  g_free (f->last_message);
+  f->last_message = g_strdup (text);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *bob = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char * const alice_spec[] = {
+    "a1", "quote", "“Every household should drink from the tap,”",
+    "a2", "official", "Mayor Lin Wenhua",
+    "a3", "organization", "The Water Bureau",
+    NULL
+  };
+  const char * const bob_spec[] = {
+    "b1", "quote", "“Every household should drink from the tap,”",
+    "b2", "person", "Mayor Lin Wenhua",
+    NULL
+  };
+
+  g_settings_set_string (settings, "annotator-id", "tester");
+
+  f->dir = gloss_test_make_tmpdir ();
+  path = g_build_filename (f->dir, "article.txt", NULL);
+  gloss_test_write (path, article_text, -1);
+  f->article = g_file_new_for_path (path);
+  f->alice_path = write_sidecar (f->dir, "article.txt", article_text, "alice", "Alice", alice_spec);
+  f->alice_before = gloss_test_read (f->alice_path, NULL);
+  bob = write_sidecar (f->dir, "article.txt", article_text, "bob", "Bob", bob_spec);
+
+  f->window = gloss_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  gloss_window_open (f->window, f->article);
+  gtk_window_present (GTK_WINDOW (f->window));
+  f->panel = GLOSS_REVIEW_PANEL (gloss_test_find_widget (GTK_WIDGET (f->window), GLOSS_TYPE_REVIEW_PANEL, NULL));
+  g_assert_nonnull (f->panel);
+  g_signal_connect (f->panel, "message", G_CALLBACK (message_cb), f);
+  iterate_until (loaded, f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_signal_handlers_disconnect_by_data (f->panel, f);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  gloss_test_iterate ();
+  gloss_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->last_message);
+  g_free (f->alice_path);
+  g_free (f->alice_before);
+  g_clear_object (&f->article);
+}
+
+/* Screenshots for a person to look at: GLOSS_TEST_SCREENSHOTS=dir. */
+static void
+maybe_screenshot (Fixture    *f,
+                  const char *name)
+{
+  const char *dir = g_getenv ("GLOSS_TEST_SCREENSHOTS");
+  GtkWidget *widget = GTK_WIDGET (f->window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_usleep (20000);
+      gloss_test_iterate ();
+    }
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+show_review_page (Fixture *f)
+{
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (f->panel), ADW_TYPE_VIEW_STACK);
+
+  g_assert_nonnull (stack);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "review");
+}
+
+static GlossReviewLayer *
+find_layer (Fixture    *f,
+            const char *id)
+{
+  GListModel *layers = gloss_review_panel_get_layers (f->panel);
+
+  for (guint i = 0; i < g_list_model_get_n_items (layers); i++)
+    {
+      g_autoptr(GlossReviewLayer) layer = g_list_model_get_item (layers, i);
+
+      if (g_str_equal (gloss_sidecar_get_annotator_id (gloss_review_layer_get_sidecar (layer)), id))
+        return layer;  /* the model keeps it */
+    }
+  return NULL;
+}
+
+static guint
+review_layer_index (Fixture    *f,
+                    const char *id)
+{
+  GlossReview *review = gloss_review_panel_get_review (f->panel);
+
+  for (guint l = 0; l < gloss_review_get_n_layers (review); l++)
+    if (g_str_equal (gloss_sidecar_get_annotator_id (gloss_review_get_layer (review, l)), id))
+      return l;
+  g_assert_not_reached ();
+}
+
+/* Layers: the user's own (empty, so not compared) and the two colleagues'. */
+static void
+test_layers (Fixture       *f,
+             gconstpointer  data)
+{
+  GListModel *layers = gloss_review_panel_get_layers (f->panel);
+  GListModel *shown = gloss_review_panel_get_shown_layers (f->panel);
+  GlossReviewLayer *alice = find_layer (f, "alice");
+  GlossReviewLayer *bob = find_layer (f, "bob");
+  g_autoptr(GlossReviewLayer) first = g_list_model_get_item (layers, 0);
+  g_autofree char *who = NULL;
+  GtkWidget *row;
+  g_autofree char *subtitle = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (layers), ==, 3);
+  g_assert_cmpint (gloss_review_layer_get_role (first), ==, GLOSS_REVIEW_LAYER_OWN);
+  g_assert_cmpstr (gloss_sidecar_get_annotator_id (gloss_review_layer_get_sidecar (first)), ==, "tester");
+  g_assert_false (gloss_review_layer_get_visible (first));
+  g_assert_nonnull (alice);
+  g_assert_nonnull (bob);
+  g_assert_cmpint (gloss_review_layer_get_role (alice), ==, GLOSS_REVIEW_LAYER_COLLEAGUE);
+  g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (gloss_review_layer_get_sidecar (alice))), ==, 3);
+  g_assert_cmpstr (gloss_review_layer_get_color (alice), !=, gloss_review_layer_get_color (bob));
+  g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (f->panel)), ==, 2);
+
+  /* The rows say so, with counts. */
+  row = gloss_test_find_widget (GTK_WIDGET (f->panel), ADW_TYPE_ACTION_ROW, "Alice <small>(alice)</small>");
+  g_assert_nonnull (row);
+  g_object_get (row, "subtitle", &subtitle, NULL);
+  g_assert_nonnull (strstr (subtitle, "3 annotations"));
+  g_assert_nonnull (strstr (subtitle, "Read-only"));
+  row = gloss_test_find_widget (GTK_WIDGET (f->panel), ADW_TYPE_ACTION_ROW, "tester");
+  g_assert_nonnull (row);
+  g_clear_pointer (&subtitle, g_free);
+  g_object_get (row, "subtitle", &subtitle, NULL);
+  g_assert_nonnull (strstr (subtitle, "Yours, editable"));
+  g_assert_nonnull (strstr (subtitle, "0 annotations"));
+
+  /* Both colleagues are drawn in the article, and say who tagged what. */
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  who = gloss_review_layers_describe_at (shown, offset_of ("Lin Wenhua"));
+  g_assert_nonnull (strstr (who, "Alice: Official"));
+  g_assert_nonnull (strstr (who, "Bob: Person"));
+
+  /* Hiding Bob leaves one layer: nothing to compare, not drawn. */
+  gloss_review_layer_set_visible (bob, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (f->panel)), ==, 1);
+  g_assert_null (gloss_review_panel_get_agreement (f->panel));
+  gloss_review_layer_set_visible (bob, TRUE);
+  g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (f->panel)), ==, 2);
+
+  show_review_page (f);
+  maybe_screenshot (f, "review-panel.png");
+}
+
+static void
+assert_selection (Fixture    *f,
+                  const char *needle)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (_gloss_window_get_article_view (f->window)));
+  GtkTextIter start, end;
+  guint from = offset_of (needle);
+
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_assert_cmpuint (gtk_text_iter_get_offset (&start), ==, from);
+  g_assert_cmpuint (gtk_text_iter_get_offset (&end), ==, from + g_utf8_strlen (needle, -1));
+  g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (f->panel)), ==, from);
+}
+
+/* F8 and Shift+F8 walk the disagreements in the article. */
+static void
+test_next_disagreement (Fixture       *f,
+                        gconstpointer  data)
+{
+  GListModel *disagreements = gloss_review_get_disagreements (gloss_review_panel_get_review (f->panel));
+  g_autoptr(GlossReviewItem) first = g_list_model_get_item (disagreements, 0);
+  g_autoptr(GlossReviewItem) second = g_list_model_get_item (disagreements, 1);
+
+  g_assert_cmpuint (g_list_model_get_n_items (disagreements), ==, 2);
+  g_assert_cmpint (gloss_review_item_get_kind (first), ==, GLOSS_REVIEW_KIND_TAG);
+  g_assert_cmpint (gloss_review_item_get_kind (second), ==, GLOSS_REVIEW_KIND_SOME_LAYERS);
+  g_assert_null (gloss_review_panel_get_selected (f->panel));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-disagreement", NULL));
+  assert_selection (f, "Mayor Lin Wenhua");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-disagreement", NULL));
+  assert_selection (f, "The Water Bureau");
+
+  /* No later one: the selection stays, and the user is told. */
+  g_clear_pointer (&f->last_message, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-disagreement", NULL));
+  assert_selection (f, "The Water Bureau");
+  g_assert_nonnull (f->last_message);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-disagreement", NULL));
+  assert_selection (f, "Mayor Lin Wenhua");
+
+  /* F8 is bound to it. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+          continue;
+        for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !found; j++)
+          {
+            g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+            g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+            g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+            found = g_str_equal (trigger, "F8") && strstr (action, "win.next-disagreement") != NULL;
+          }
+      }
+    g_assert_true (found);
+  }
+}
+
+static char *
+json_number (JsonObject *object,
+             const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  g_assert_nonnull (node);
+  if (JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("—");
+  return g_strdup_printf ("%.3f", json_node_get_double (node));
+}
+
+static const char *
+cell_text (GtkGrid *grid,
+           int      column,
+           int      row)
+{
+  GtkWidget *label = gtk_grid_get_child_at (grid, column, row);
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static void
+assert_row (GtkGrid    *grid,
+            int         row,
+            JsonObject *values)
+{
+  JsonObject *pair = json_array_get_object_element (json_object_get_array_member (values, "pairs"), 0);
+  g_autofree char *alpha = json_number (values, "krippendorff_alpha");
+  g_autofree char *kappa = json_number (pair, "cohen_kappa");
+  g_autofree char *exact = json_number (pair, "f1_exact");
+  g_autofree char *overlap = json_number (pair, "f1_overlap");
+
+  g_assert_cmpstr (cell_text (grid, 1, row), ==, alpha);
+  g_assert_cmpstr (cell_text (grid, 2, row), ==, kappa);
+  g_assert_cmpstr (cell_text (grid, 3, row), ==, exact);
+  g_assert_cmpstr (cell_text (grid, 4, row), ==, overlap);
+}
+
+/* The table shows what `gloss-cli agree --json` prints for the same files. */
+static void
+test_agreement_matches_cli (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *cli = g_getenv ("GLOSS_CLI");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *article = g_file_get_path (f->article);
+  g_autofree char *alice = g_strconcat (article, ".alice.gloss.json", NULL);
+  g_autofree char *bob = g_strconcat (article, ".bob.gloss.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GlossAgreement *agreement = gloss_review_panel_get_agreement (f->panel);
+  GtkGrid *grid = _gloss_review_panel_get_table (f->panel);
+  const char * const *tags;
+  JsonObject *root, *by_tag;
+  int status = 0;
+  const char *argv[] = { cli, "agree", "--json", "--article", article, alice, bob, NULL };
+
+  if (cli == NULL)
+    {
+      g_test_skip ("GLOSS_CLI is not set");
+      return;
+    }
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  g_assert_nonnull (agreement);
+  g_assert_cmpstr (gloss_agreement_get_annotator (agreement, 0), ==, "alice");
+  g_assert_cmpstr (gloss_agreement_get_annotator (agreement, 1), ==, "bob");
+  g_assert_cmpstr (cell_text (grid, 0, 1), ==, "Overall");
+  assert_row (grid, 1, json_object_get_object_member (root, "overall"));
+
+  by_tag = json_object_get_object_member (root, "tags");
+  tags = gloss_agreement_get_tags (agreement);
+  g_assert_cmpuint (g_strv_length ((char **)tags), ==, json_object_get_size (by_tag));
+  g_assert_cmpuint (g_strv_length ((char **)tags), ==, 4);
+  for (guint i = 0; tags[i] != NULL; i++)
+    assert_row (grid, i + 2, json_object_get_object_member (by_tag, tags[i]));
+
+  /* Quote is the one tag both agree on exactly. */
+  g_assert_cmpstr (cell_text (grid, 0, 2), ==, "Quote");
+  g_assert_cmpstr (cell_text (grid, 3, 2), ==, "1.000");
+}
+
+static gboolean
+has_message (gpointer data)
+{
+  return ((Fixture *)data)->last_message != NULL;
+}
+
+/* Take Alice's for the first disagreement, reject the second, save. */
+static void
+test_adjudication (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = gloss_sidecar_file_for_article (f->article, "adjudicated");
+  g_autoptr(GlossSidecar) saved = NULL;
+  GlossReview *review;
+  GlossAnnotationSet *set;
+  GlossAnnotation *annotation;
+  JsonObject *extra;
+  GListModel *layers = gloss_review_panel_get_layers (f->panel);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.start", NULL));
+  review = gloss_review_panel_get_review (f->panel);
+  g_assert_nonnull (gloss_review_get_adjudication (review));
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 2);
+  /* The adjudicated layer is listed last, and is not compared. */
+  g_assert_cmpuint (g_list_model_get_n_items (layers), ==, 4);
+  g_assert_cmpuint (gloss_review_get_n_layers (review), ==, 2);
+  /* The first disagreement is selected to start with. */
+  g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (f->panel)), ==,
+                    offset_of ("Mayor Lin Wenhua"));
+
+  show_review_page (f);
+  maybe_screenshot (f, "review-adjudicating.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.take", "u",
+                                             review_layer_index (f, "alice")));
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
+  /* On to the next one, which is rejected. */
+  g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (f->panel)), ==,
+                    offset_of ("The Water Bureau"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.reject", NULL));
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
+
+  /* Undo the rejection and do it again: the decision is one step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.undecide", NULL));
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.reject", NULL));
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
+
+  g_clear_pointer (&f->last_message, g_free);
+  g_assert_false (g_file_query_exists (file, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
+  iterate_until (has_message, f);
+  g_assert_nonnull (strstr (f->last_message, "article.txt.adjudicated.gloss.json"));
+
+  saved = gloss_sidecar_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_sidecar_get_annotator_id (saved), ==, "adjudicated");
+  set = gloss_sidecar_get_annotations (saved);
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 2);
+
+  /* The unanimous quote, accepted. */
+  annotation = gloss_annotation_set_get_nth (set, 0);
+  g_assert_cmpstr (gloss_annotation_get_tag (annotation), ==, "quote");
+  g_assert_cmpuint (gloss_annotation_get_start (annotation), ==, offset_of ("“Every"));
+  extra = gloss_annotation_get_extra (annotation);
+  g_assert_cmpstr (json_object_get_string_member (extra, "decision"), ==, "unanimous");
+  g_assert_cmpstr (json_object_get_string_member (extra, "decided_by"), ==, "tester");
+
+  /* Alice's "official", taken, with where it came from. */
+  annotation = gloss_annotation_set_get_nth (set, 1);
+  g_assert_cmpstr (gloss_annotation_get_tag (annotation), ==, "official");
+  g_assert_cmpuint (gloss_annotation_get_start (annotation), ==, offset_of ("Mayor Lin Wenhua"));
+  g_assert_cmpuint (gloss_annotation_get_end (annotation), ==,
+                    offset_of ("Mayor Lin Wenhua") + strlen ("Mayor Lin Wenhua"));
+  extra = gloss_annotation_get_extra (annotation);
+  g_assert_cmpstr (json_object_get_string_member (extra, "decision"), ==, "taken");
+  g_assert_cmpstr (json_object_get_string_member (extra, "source_annotator"), ==, "alice");
+  g_assert_cmpstr (json_object_get_string_member (extra, "source_id"), ==, "a2");
+  g_assert_cmpstr (json_object_get_string_member (extra, "decided_by"), ==, "tester");
+
+  /* The colleagues' files were not touched. */
+  {
+    g_autofree char *now = gloss_test_read (f->alice_path, NULL);
+
+    g_assert_cmpstr (now, ==, f->alice_before);
+  }
+}
+
+/* A file that already exists is not replaced without asking. */
+static void
+test_adjudication_asks (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = gloss_sidecar_file_for_article (f->article, "adjudicated");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *after = NULL;
+  GtkWidget *dialog = NULL;
+  GList *toplevels;
+
+  gloss_test_write (path, "keep me", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.start", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
+  gloss_test_iterate ();
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gloss_test_iterate ();
+
+  after = gloss_test_read (path, NULL);
+  g_assert_cmpstr (after, ==, "keep me");
+}
+
+static gboolean
+not_loading (gpointer data)
+{
+  return !gloss_review_panel_get_loading (((Fixture *)data)->panel);
+}
+
+/* A colleague's file from elsewhere, made for an older version of the text,
+ * is re-anchored to this one and its anchor statuses are shown. */
+static void
+test_add_file (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *elsewhere = g_build_filename (f->dir, "old", NULL);
+  g_autofree char *carol = NULL;
+  g_autoptr(GFile) file = NULL;
+  const char * const carol_spec[] = {
+    "c1", "official", "Mayor Lin Wenhua",
+    NULL
+  };
+  GlossReviewLayer *layer;
+  GlossAnnotation *annotation;
+  guint moved, fuzzy, orphaned;
+
+  g_assert_cmpint (g_mkdir (elsewhere, 0700), ==, 0);
+  carol = write_sidecar (elsewhere, "older.txt", older_text, "carol", "Carol", carol_spec);
+  file = g_file_new_for_path (carol);
+
+  gloss_review_panel_add_file (f->panel, file);
+  iterate_until (not_loading, f);
+
+  layer = find_layer (f, "carol");
+  g_assert_nonnull (layer);
+  gloss_review_layer_count_anchors (layer, &moved, &fuzzy, &orphaned);
+  g_assert_cmpuint (moved, ==, 1);
+  annotation = gloss_annotation_set_get_nth (gloss_sidecar_get_annotations (gloss_review_layer_get_sidecar (layer)), 0);
+  g_assert_cmpuint (gloss_annotation_get_start (annotation), ==, offset_of ("Mayor Lin Wenhua"));
+  g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (f->panel)), ==, 3);
+  g_assert_nonnull (f->last_message);
+  g_assert_nonnull (strstr (f->last_message, "1 moved"));
+
+  /* Three layers: the table shows one pair at a time. */
+  g_assert_cmpuint (gloss_agreement_get_n_pairs (gloss_review_panel_get_agreement (f->panel)), ==, 3);
+
+  /* The same file twice is one layer. */
+  gloss_review_panel_add_file (f->panel, file);
+  iterate_until (not_loading, f);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_review_panel_get_layers (f->panel)), ==, 4);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  if (g_getenv ("GLOSS_TEST_DARK") != NULL)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+
+  g_test_add ("/review-panel/layers", Fixture, NULL, fixture_set_up, test_layers, fixture_tear_down);
+  g_test_add ("/review-panel/next-disagreement", Fixture, NULL, fixture_set_up, test_next_disagreement, fixture_tear_down);
+  g_test_add ("/review-panel/agreement", Fixture, NULL, fixture_set_up, test_agreement_matches_cli, fixture_tear_down);
+  g_test_add ("/review-panel/adjudication", Fixture, NULL, fixture_set_up, test_adjudication, fixture_tear_down);
+  g_test_add ("/review-panel/adjudication-asks", Fixture, NULL, fixture_set_up, test_adjudication_asks, fixture_tear_down);
+  g_test_add ("/review-panel/add-file", Fixture, NULL, fixture_set_up, test_add_file, fixture_tear_down);
+
+  return g_test_run ();
+}
