@@ -87,6 +87,21 @@ gloss_review_layer_get_color (GlossReviewLayer *self)
   return self->color;
 }
 
+/* Returns: whether the colour changed */
+gboolean
+gloss_review_layer_set_color (GlossReviewLayer *self,
+                              const char       *color)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW_LAYER (self), FALSE);
+  g_return_val_if_fail (color != NULL, FALSE);
+
+  if (g_strcmp0 (self->color, color) == 0)
+    return FALSE;
+  g_free (self->color);
+  self->color = g_strdup (color);
+  return TRUE;
+}
+
 gboolean
 gloss_review_layer_get_visible (GlossReviewLayer *self)
 {

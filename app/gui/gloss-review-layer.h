@@ -27,6 +27,8 @@ GlossReviewLayer     *gloss_review_layer_new            (GlossSidecar      *side
 GlossSidecar         *gloss_review_layer_get_sidecar    (GlossReviewLayer  *self);
 GlossReviewLayerRole  gloss_review_layer_get_role       (GlossReviewLayer  *self);
 const char           *gloss_review_layer_get_color      (GlossReviewLayer  *self);
+gboolean              gloss_review_layer_set_color      (GlossReviewLayer  *self,
+                                                         const char        *color);
 gboolean              gloss_review_layer_get_visible    (GlossReviewLayer  *self);
 void                  gloss_review_layer_set_visible    (GlossReviewLayer  *self,
                                                          gboolean           visible);

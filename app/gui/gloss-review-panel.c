@@ -339,30 +339,23 @@ own_changed_cb (GlossReviewPanel *self)
     layer_changed (self, own);
 }
 
-/* A colleague keeps their colour from one session to the next (it follows
- * from their id) unless another shown layer has it already. */
-static const char *
-pick_color (GlossReviewPanel *self,
-            const char       *annotator_id)
+/* Colleagues take the palette in the order they are listed, so that two
+ * or three layers get the most distinct colours. */
+static void
+recolor (GlossReviewPanel *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
-  guint first = g_str_hash (annotator_id);
+  guint k = 0;
 
-  for (guint k = 0; k < 8; k++)
+  for (guint i = 0; i < n; i++)
     {
-      const char *color = gloss_review_layer_palette (first + k);
-      gboolean used = FALSE;
+      g_autoptr(GlossReviewLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
 
-      for (guint i = 0; i < n && !used; i++)
-        {
-          g_autoptr(GlossReviewLayer) other = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
-
-          used = g_str_equal (gloss_review_layer_get_color (other), color);
-        }
-      if (!used)
-        return color;
+      if (gloss_review_layer_get_role (layer) != GLOSS_REVIEW_LAYER_COLLEAGUE)
+        continue;
+      if (gloss_review_layer_set_color (layer, gloss_review_layer_palette (k++)))
+        layer_changed (self, layer);
     }
-  return gloss_review_layer_palette (first);
 }
 
 static void
@@ -380,7 +373,7 @@ add_layer (GlossReviewPanel     *self,
   else if (role == GLOSS_REVIEW_LAYER_OWN)
     color = "#77767b";
   else
-    color = pick_color (self, gloss_sidecar_get_annotator_id (sidecar));
+    color = gloss_review_layer_palette (0);
 
   layer = gloss_review_layer_new (sidecar, role, color);
   gloss_review_layer_set_visible (layer, visible);
@@ -406,6 +399,7 @@ add_layer (GlossReviewPanel     *self,
           }
       }
   g_list_store_insert (self->layers, position, layer);
+  recolor (self);
   update_shown (self);
 }
 
