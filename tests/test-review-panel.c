@@ -88,12 +88,13 @@ add (GlossSidecar *sidecar,
 }
 
 static char *
-write_sidecar (const char *dir,
-               const char *article_name,
-               const char *text,
-               const char *id,
-               const char *name,
-               const char * const *spec)
+write_sidecar_version (const char *dir,
+                       const char *article_name,
+                       const char *text,
+                       const char *id,
+                       const char *name,
+                       const char * const *spec,
+                       const char *codebook_version)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossCodebook) codebook = gloss_codebook_new_default ();
@@ -104,6 +105,8 @@ write_sidecar (const char *dir,
   g_autoptr(GFile) file = gloss_sidecar_file_for_article (article, id);
 
   g_assert_no_error (error);
+  if (codebook_version != NULL)
+    gloss_codebook_set_version (codebook, codebook_version);
   gloss_document_set_file (document, article);
   gloss_sidecar_set_annotator_name (sidecar, name);
   gloss_sidecar_attach_document (sidecar, document);
@@ -112,6 +115,33 @@ write_sidecar (const char *dir,
   g_assert_true (gloss_sidecar_save (sidecar, file, GLOSS_SIDECAR_SAVE_NONE, &error));
   g_assert_no_error (error);
   return g_file_get_path (file);
+}
+
+static char *
+write_sidecar (const char *dir,
+               const char *article_name,
+               const char *text,
+               const char *id,
+               const char *name,
+               const char * const *spec)
+{
+  return write_sidecar_version (dir, article_name, text, id, name, spec, NULL);
+}
+
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (child, css_class))
+        return child;
+      if ((found = find_with_class (child, css_class)))
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -653,6 +683,34 @@ test_add_file (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (gloss_review_panel_get_layers (f->panel)), ==, 4);
 }
 
+/* A colleague on another version of the codebook: said before the numbers. */
+static void
+test_codebook_mismatch (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *elsewhere = g_build_filename (f->dir, "v2", NULL);
+  g_autofree char *dave = NULL;
+  g_autoptr(GFile) file = NULL;
+  const char * const dave_spec[] = { "d1", "quote", "“Every household should drink from the tap,”", NULL };
+  GtkWidget *warning = find_with_class (GTK_WIDGET (f->panel), "review-warning");
+
+  g_assert_nonnull (warning);
+  g_assert_false (gtk_widget_get_visible (warning));
+
+  g_assert_cmpint (g_mkdir (elsewhere, 0700), ==, 0);
+  dave = write_sidecar_version (elsewhere, "article.txt", article_text, "dave", "Dave", dave_spec, "2");
+  file = g_file_new_for_path (dave);
+  gloss_review_panel_add_file (f->panel, file);
+  iterate_until (not_loading, f);
+
+  g_assert_true (gtk_widget_get_visible (warning));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (warning)), "The codebooks differ"));
+
+  /* Switched off, the difference is no longer in the comparison. */
+  gloss_review_layer_set_visible (find_layer (f, "dave"), FALSE);
+  g_assert_false (gtk_widget_get_visible (warning));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +727,7 @@ main (int   argc,
   g_test_add ("/review-panel/adjudication", Fixture, NULL, fixture_set_up, test_adjudication, fixture_tear_down);
   g_test_add ("/review-panel/adjudication-asks", Fixture, NULL, fixture_set_up, test_adjudication_asks, fixture_tear_down);
   g_test_add ("/review-panel/add-file", Fixture, NULL, fixture_set_up, test_add_file, fixture_tear_down);
+  g_test_add ("/review-panel/codebook-mismatch", Fixture, NULL, fixture_set_up, test_codebook_mismatch, fixture_tear_down);
 
   return g_test_run ();
 }
