@@ -596,6 +596,27 @@ test_adjudication (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (extra, "source_id"), ==, "a2");
   g_assert_cmpstr (json_object_get_string_member (extra, "decided_by"), ==, "tester");
 
+  /* Opened again, the saved adjudication is listed but neither shown nor compared. */
+  {
+    GlossWindow *again = gloss_window_new (NULL);
+    GlossReviewPanel *panel;
+    Fixture g = { .window = again };
+    GlossReviewLayer *layer;
+
+    gloss_window_open (again, f->article);
+    gtk_window_present (GTK_WINDOW (again));
+    panel = GLOSS_REVIEW_PANEL (gloss_test_find_widget (GTK_WIDGET (again), GLOSS_TYPE_REVIEW_PANEL, NULL));
+    g.panel = panel;
+    iterate_until (loaded, &g);
+    g_assert_cmpuint (g_list_model_get_n_items (gloss_review_panel_get_layers (panel)), ==, 4);
+    layer = find_layer (&g, "adjudicated");
+    g_assert_nonnull (layer);
+    g_assert_false (gloss_review_layer_get_visible (layer));
+    g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (panel)), ==, 2);
+    gtk_window_destroy (GTK_WINDOW (again));
+    gloss_test_iterate ();
+  }
+
   /* The colleagues' files were not touched. */
   {
     g_autofree char *now = gloss_test_read (f->alice_path, NULL);

@@ -160,6 +160,22 @@ sidecar_title (GlossSidecar *sidecar)
 
 /* Layers list */
 
+/* A layer written by adjudication: its annotations say who decided. */
+static gboolean
+is_adjudicated (GlossSidecar *sidecar)
+{
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (sidecar);
+
+  for (guint i = 0; i < gloss_annotation_set_get_size (set); i++)
+    {
+      JsonObject *extra = gloss_annotation_get_extra (gloss_annotation_set_get_nth (set, i));
+
+      if (extra != NULL && json_object_has_member (extra, "decided_by"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static char *
 layer_subtitle (GlossReviewLayer *layer)
 {
@@ -179,7 +195,10 @@ layer_subtitle (GlossReviewLayer *layer)
       break;
     case GLOSS_REVIEW_LAYER_COLLEAGUE:
     default:
-      g_string_append (text, _("Read-only"));
+      if (is_adjudicated (sidecar))
+        g_string_append (text, _("Read-only, adjudicated"));
+      else
+        g_string_append (text, _("Read-only"));
       break;
     }
   g_string_append (text, " · ");
@@ -1388,7 +1407,8 @@ colleague_loaded_cb (GObject      *object,
       gloss_sidecar_set_file (sidecar, file);
       /* Re-anchors it when it was made for another version of the text. */
       gloss_sidecar_attach_document (sidecar, self->document);
-      add_layer (self, sidecar, GLOSS_REVIEW_LAYER_COLLEAGUE, TRUE);
+      /* A saved adjudication is not one more annotator: off until asked for. */
+      add_layer (self, sidecar, GLOSS_REVIEW_LAYER_COLLEAGUE, by_hand || !is_adjudicated (sidecar));
 
       probe = gloss_review_layer_new (sidecar, GLOSS_REVIEW_LAYER_COLLEAGUE, NULL);
       gloss_review_layer_count_anchors (probe, &moved, &fuzzy, &orphaned);
