@@ -30,6 +30,7 @@
  */
 
 #define MAX_RECENT 20
+#define SHOW_TEXT_WAIT_MS 300
 
 struct _GlossWindow
 {
@@ -74,9 +75,11 @@ struct _GlossWindow
   gulong                after_paint_id;
   guint                 sync_idle_id;
   guint                 codebook_idle_id;
+  guint                 show_text_id;
   GlossCodebook        *watched_codebook;
   guint                 sidebar_model_pending : 1;
   guint                 sidebar_selection_pending : 1;
+  guint                 review_pending : 1;
 
   guint                 autosave_id;
   guint                 saving : 1;
@@ -391,6 +394,13 @@ sync_sidebar (GlossWindow *self)
       gloss_sidebar_set_model (self->sidebar, set, codebook);
     }
 
+  if (self->review_pending)
+    {
+      self->review_pending = FALSE;
+      if (self->sidecar != NULL && self->file != NULL && self->document != NULL)
+        gloss_review_panel_set_own (self->review_panel, self->file, self->document, self->sidecar);
+    }
+
   if (self->sidebar_selection_pending)
     {
       self->sidebar_selection_pending = FALSE;
@@ -414,7 +424,8 @@ after_paint_cb (GdkFrameClock *clock,
 {
   /* Right after this frame is out, not inside it; ahead of the next frame
    * (a blinking caret draws frames back to back, starving lower idles). */
-  if ((self->sidebar_model_pending || self->sidebar_selection_pending) && self->sync_idle_id == 0)
+  if ((self->sidebar_model_pending || self->sidebar_selection_pending || self->review_pending) &&
+      self->sync_idle_id == 0)
     self->sync_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_sidebar_idle_cb, self, NULL);
 }
 
@@ -488,6 +499,7 @@ watch_codebook (GlossWindow *self)
 static void
 codebook_changed_cb (GlossWindow *self)
 {
+
   /* New tags need watching too; typing a label is one refresh, not one per key. */
   watch_codebook (self);
   if (self->codebook_idle_id == 0)
@@ -522,9 +534,11 @@ set_sidecar (GlossWindow  *self,
   watch_codebook (self);
   update_title (self);
   update_actions (self);
-  /* The review panel compares it with the colleagues' layers beside the article. */
-  if (self->file != NULL && self->document != NULL)
-    gloss_review_panel_set_own (self->review_panel, self->file, self->document, sidecar);
+  /* The review panel compares it with the colleagues' layers beside the
+   * article; like the sidebar, it catches up right after the article is
+   * drawn (it costs a long annotated article a fifth of a second). */
+  self->review_pending = TRUE;
+  defer_sidebar (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDECAR]);
 }
 
@@ -587,6 +601,7 @@ finish_own (GlossWindow *self)
 }
 
 static void load_others (GlossWindow *self);
+static void show_text   (GlossWindow *self);
 
 /* Both the article and the user's sidecar are in (or known absent). */
 static void
@@ -595,6 +610,7 @@ maybe_finish_loading (GlossWindow *self)
   if (self->document == NULL || self->own_pending)
     return;
 
+  show_text (self);
   if (self->own_loaded != NULL || self->own_error != NULL)
     finish_own (self);
   else
@@ -676,6 +692,24 @@ load_others (GlossWindow *self)
 }
 
 static void
+show_text (GlossWindow *self)
+{
+  g_clear_handle_id (&self->show_text_id, g_source_remove);
+  if (self->document != NULL && gloss_article_view_get_document (self->article_view) != self->document)
+    gloss_article_view_set_document (self->article_view, self->document);
+}
+
+static gboolean
+show_text_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+
+  self->show_text_id = 0;
+  show_text (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 document_loaded_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -693,10 +727,18 @@ document_loaded_cb (GObject      *object,
     }
 
   g_set_object (&self->document, document);
-  gloss_article_view_set_document (self->article_view, document);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   update_title (self);
   note_opened (self, self->file);
+
+  /* With the user's sidecar still being read, the text waits for it a
+   * little: shown now, GTK would spend the wait laying out a long article
+   * line by line and delay the highlighted frame.  A sidecar that takes
+   * longer (a huge one) does not keep the text from the reader. */
+  if (self->own_pending)
+    self->show_text_id = g_timeout_add (SHOW_TEXT_WAIT_MS, show_text_cb, self);
+  else
+    show_text (self);
 
   maybe_finish_loading (self);
 }
@@ -1504,6 +1546,7 @@ gloss_window_dispose (GObject *object)
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->sync_idle_id, g_source_remove);
   g_clear_handle_id (&self->codebook_idle_id, g_source_remove);
+  g_clear_handle_id (&self->show_text_id, g_source_remove);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);
