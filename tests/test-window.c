@@ -1040,6 +1040,226 @@ test_templates (void)
   drain ();
 }
 
+/* Integration of the other parts: import, encodings, team codebook, header */
+
+static gboolean
+set_has_two (gpointer data)
+{
+  return gloss_annotation_set_get_size (data) == 2;
+}
+
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GlossSidecar) other = gloss_sidecar_new ("other", NULL);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_path = g_build_filename (f->dir, "other.gloss.json", NULL);
+  g_autofree char *w3c_path = g_build_filename (f->dir, "other.w3c.json", NULL);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other_path);
+  g_autoptr(GFile) w3c_file = g_file_new_for_path (w3c_path);
+  const char *argv[] = { g_getenv ("GLOSS_CLI"), "export", "--format", "w3c", "-o", w3c_path, other_path, NULL };
+  GlossAnnotationSet *set = annotations (f);
+  int status = -1;
+
+  /* A colleague's annotations, exported to W3C by gloss-cli. */
+  document = gloss_document_new (article_text, -1, NULL);
+  gloss_document_set_source (document, "article.txt");
+  gloss_sidecar_attach_document (other, document);
+  gloss_annotation_set_create (gloss_sidecar_get_annotations (other), "official", offset_of ("Mayor"), offset_of (" on Tuesday"));
+  gloss_annotation_set_create (gloss_sidecar_get_annotations (other), "place", 0, 9);
+  g_assert_true (gloss_sidecar_save (other, other_file, GLOSS_SIDECAR_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 0);
+  _gloss_window_import (f->window, w3c_file);
+  iterate_until (set_has_two, set);
+  g_assert_cmpstr (gloss_annotation_get_text (gloss_annotation_set_get_nth (set, 0)), ==, "Riverside");
+  g_assert_cmpstr (gloss_annotation_get_text (gloss_annotation_set_get_nth (set, 1)), ==, "Mayor Lin Wenhua");
+
+  /* Importing again doubles nothing; one undo takes the first import back. */
+  _gloss_window_import (f->window, w3c_file);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_usleep (10000);
+      drain ();
+    }
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 0);
+}
+
+static gboolean
+encoding_is (gpointer data)
+{
+  GlossWindow *window = ((gpointer *)data)[0];
+  GlossDocument *document = gloss_window_get_document (window);
+
+  return document != NULL && g_strcmp0 (gloss_document_get_encoding (document), ((gpointer *)data)[1]) == 0;
+}
+
+static void
+test_reopen_encoding (void)
+{
+  const char *text = "市长林文华说：改革不会停步。\n";
+  g_autofree char *dir = g_dir_make_tmp ("gloss-test-encoding-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "gbk.txt", NULL);
+  g_autofree char *gbk = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+  gsize length = 0;
+  gpointer wait[2];
+
+  gbk = g_convert (text, -1, "GB18030", "UTF-8", NULL, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, gbk, length, &error);
+  g_assert_no_error (error);
+
+  window = gloss_window_new (NULL);
+  gloss_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (has_sidecar, window);
+
+  wait[0] = window;
+  wait[1] = "GB18030";
+  iterate_until (encoding_is, wait);
+  g_assert_cmpstr (gloss_document_get_text (gloss_window_get_document (window)), ==, text);
+
+  /* The wrong guess, forced by hand: the text changes, nothing is saved. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reopen-encoding", "s", "windows-1252");
+  wait[1] = "windows-1252";
+  iterate_until (encoding_is, wait);
+  g_assert_cmpstr (gloss_document_get_text (gloss_window_get_document (window)), !=, text);
+  g_assert_cmpstr (gloss_document_get_text (gloss_article_view_get_document (_gloss_window_get_article_view (window))), !=, text);
+
+  /* And back to detection. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reopen-encoding", "s", "");
+  wait[1] = "GB18030";
+  iterate_until (encoding_is, wait);
+  g_assert_cmpstr (gloss_document_get_text (gloss_window_get_document (window)), ==, text);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  remove_dir (dir);
+}
+
+static void
+test_team_codebook (void)
+{
+  const char *codebook = "{\"name\": \"Team\", \"version\": \"3\", \"tags\": ["
+                         "{\"id\": \"claim\", \"label\": \"Claim\", \"color\": \"#ff7800\", \"key\": \"1\"}]}";
+  g_autofree char *dir = g_dir_make_tmp ("gloss-test-team-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *cb_path = g_build_filename (dir, "gloss-codebook.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GlossCodebook *used;
+  GlossWindow *window;
+
+  g_file_set_contents (path, "The ministry claims success.\n", -1, NULL);
+  g_file_set_contents (cb_path, codebook, -1, NULL);
+
+  window = gloss_window_new (NULL);
+  gloss_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (has_sidecar, window);
+
+  used = gloss_sidecar_get_codebook (gloss_window_get_sidecar (window));
+  g_assert_cmpstr (gloss_codebook_get_name (used), ==, "Team");
+  g_assert_nonnull (gloss_codebook_lookup (used, "claim"));
+  g_assert_null (gloss_codebook_lookup (used, "quote"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  remove_dir (dir);
+}
+
+static gboolean
+widget_visible (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+static void
+test_article_header (void)
+{
+  const char *page =
+    "<html><head><meta charset=\"utf-8\"><title>水价改革 - 测试日报</title>"
+    "<meta property=\"og:site_name\" content=\"测试日报\">"
+    "<meta property=\"og:title\" content=\"水价改革\">"
+    "<meta name=\"author\" content=\"李伟\"></head><body><article><h1>水价改革</h1>"
+    "<p>来源：测试日报 2023-03-21 15:40</p>"
+    "<p>市水务局局长周敏表示：“我们将在年底前完成第一阶段的管网改造。”她还说，农村饮水安全工程将与乡村振兴战略结合推进。</p>"
+    "<p>据介绍，今年全市计划投入资金4.8亿元，新建水厂3座，改造管网超过260公里。</p>"
+    "</article></body></html>";
+  g_autofree char *dir = g_dir_make_tmp ("gloss-test-header-XXXXXX", NULL);
+  g_autofree char *html = g_build_filename (dir, "page.html", NULL);
+  g_autofree char *txt = g_build_filename (dir, "plain.txt", NULL);
+  g_autoptr(GFile) html_file = g_file_new_for_path (html);
+  g_autoptr(GFile) txt_file = g_file_new_for_path (txt);
+  GlossWindow *window;
+  GtkWidget *header;
+
+  g_file_set_contents (html, page, -1, NULL);
+  g_file_set_contents (txt, "Just text.\n", -1, NULL);
+
+  /* A saved page has a site and a byline to show above the text. */
+  window = gloss_window_new (NULL);
+  gloss_window_open (window, html_file);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (has_sidecar, window);
+  header = _gloss_window_get_article_header (window);
+  iterate_until (widget_visible, header);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+
+  /* A plain text file has nothing to show: no empty header. */
+  window = gloss_window_new (NULL);
+  gloss_window_open (window, txt_file);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (has_sidecar, window);
+  drain ();
+  g_assert_false (gtk_widget_get_visible (_gloss_window_get_article_header (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+
+  remove_dir (dir);
+}
+
+static void
+test_menu_actions (Fixture       *f,
+                   gconstpointer  data)
+{
+  /* Every item of the menus names an action the window or app has. */
+  const char *actions[] = { "win.open-url", "win.import", "win.reopen-encoding", "win.export",
+                            "win.save", "win.save-as", "win.undo", "win.find", NULL };
+
+  for (guint i = 0; actions[i]; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; ; j++)
+        {
+          GType owner;
+          const char *name = NULL;
+          const GVariantType *type;
+          const char *property;
+
+          if (!gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (f->window), j, &owner, &name, &type, &property))
+            break;
+          if (g_str_equal (name, actions[i]))
+            found = TRUE;
+        }
+      if (!found)
+        g_error ("no action %s", actions[i]);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1078,6 +1298,11 @@ main (int    argc,
   ADD ("close-asks", test_close_asks, NULL);
   ADD ("no-leaks", test_no_leaks, NULL);
   ADD ("codebook-edit", test_codebook_edit, NULL);
+  ADD ("import", test_import, NULL);
+  ADD ("menu-actions", test_menu_actions, NULL);
+  g_test_add_func ("/window/reopen-encoding", test_reopen_encoding);
+  g_test_add_func ("/window/team-codebook", test_team_codebook);
+  g_test_add_func ("/window/article-header", test_article_header);
   g_test_add_func ("/window/colleague-only", test_colleague_only);
   g_test_add_func ("/window/templates", test_templates);
 

@@ -179,8 +179,14 @@ static GlossWindow *
 new_window (GlossApplication *self)
 {
   GlossWindow *window = gloss_window_new (self);
+  AdwToast *offer;
 
   gloss_application_track_window (self, GTK_WINDOW (window));
+
+  /* The first window of a first run offers to change the annotator id. */
+  offer = gloss_application_take_first_run_toast (self);
+  if (offer != NULL)
+    gloss_window_add_toast (window, offer);
 
   return window;
 }

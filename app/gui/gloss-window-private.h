@@ -16,5 +16,8 @@ gboolean          _gloss_window_get_conflict     (GlossWindow *self);
 gboolean          _gloss_window_get_broken       (GlossWindow *self);
 gboolean          _gloss_window_is_saving        (GlossWindow *self);
 void              _gloss_window_check_disk       (GlossWindow *self);
+GtkWidget        *_gloss_window_get_article_header (GlossWindow *self);
+void              _gloss_window_import           (GlossWindow *self,
+                                                  GFile       *file);
 
 G_END_DECLS

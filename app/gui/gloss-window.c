@@ -9,7 +9,11 @@
 
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
+#include "gloss-article-header.h"
 #include "gloss-article-view.h"
+#include "gloss-codebook-folder.h"
+#include "gloss-import.h"
+#include "gloss-open-url-dialog.h"
 #include "gloss-codebook.h"
 #include "gloss-details-pane.h"
 #include "gloss-document.h"
@@ -37,6 +41,7 @@ struct _GlossWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template children */
+  GlossArticleHeader   *article_header;
   GlossArticleView     *article_view;
   GtkRevealer          *conflict_bar;
   GtkLabel             *conflict_label;
@@ -62,6 +67,7 @@ struct _GlossWindow
   GFileMonitor         *monitor;
   GFile                *broken_file;
   GMenu                *recent_menu;
+  char                 *encoding;     /* forced by "Reopen with Encoding", or NULL */
   char                 *pick_attribute;
   GlossAnnotation      *pick_target;
 
@@ -549,7 +555,19 @@ new_own_sidecar (GlossWindow   *self,
   g_autofree char *id = annotator_id (self);
   g_autofree char *name = g_settings_get_string (self->settings, "annotator-name");
   g_autoptr(GFile) own = gloss_sidecar_file_for_article (self->file, id);
-  GlossSidecar *sidecar = gloss_sidecar_new (id, codebook);
+  g_autoptr(GlossCodebook) team = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossSidecar *sidecar;
+
+  /* A team's gloss-codebook.json beside the article comes first; a broken
+   * one is reported, never silently replaced by another codebook. */
+  team = gloss_codebook_find_for_article (self->file, &error);
+  if (error != NULL)
+    show_error (self, error->message);
+  if (team != NULL)
+    codebook = team;
+
+  sidecar = gloss_sidecar_new (id, codebook);
 
   gloss_sidecar_set_file (sidecar, own);
   if (name != NULL && *name != '\0')
@@ -773,7 +791,7 @@ gloss_window_open (GlossWindow *self,
 
   g_set_object (&self->file, file);
   update_title (self);
-  gloss_document_load_file_async (file, NULL, self->cancellable, document_loaded_cb, g_object_ref (self));
+  gloss_document_load_file_async (file, self->encoding, self->cancellable, document_loaded_cb, g_object_ref (self));
   start_own_load (self);
 }
 
@@ -1205,6 +1223,281 @@ keep_mine_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Open URL */
+
+static void
+fetched_cb (GlossWindow   *self,
+            GlossDocument *document,
+            GFile         *article_file)
+{
+  /* The snapshot is an ordinary article file now: open it like any other,
+   * so the sidecar lands beside it and recent files know it. */
+  gloss_window_open (self, article_file);
+}
+
+static void
+open_url_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkWindow *dialog = gloss_open_url_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (dialog, "fetched", G_CALLBACK (fetched_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}
+
+static void
+header_open_failed_cb (GlossWindow *self,
+                       GError      *error)
+{
+  show_error (self, error->message);
+}
+
+/* Reopen with encoding */
+
+static void
+reopened_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GlossWindow) self = user_data;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = gloss_document_load_file_finish (result, &error);
+  if (document == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      return;
+    }
+
+  /* The annotations stay in memory, edits included, and are anchored in the
+   * text as decoded now; nothing is saved until the user saves. */
+  g_set_object (&self->document, document);
+  gloss_article_view_set_document (self->article_view, document);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  if (self->sidecar != NULL)
+    set_sidecar (self, self->sidecar);
+  else
+    update_title (self);
+
+  {
+    /* Translators: %s is a character encoding, like GB18030 */
+    g_autofree char *message = g_strdup_printf (_("Reopened as %s"), gloss_document_get_encoding (document));
+
+    toast (self, message, NULL, NULL);
+  }
+}
+
+static void
+reopen_encoding_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  const char *encoding = g_variant_get_string (parameter, NULL);
+
+  if (self->file == NULL)
+    return;
+
+  g_free (self->encoding);
+  self->encoding = *encoding ? g_strdup (encoding) : NULL;
+  gloss_document_load_file_async (self->file, self->encoding, self->cancellable,
+                                  reopened_cb, g_object_ref (self));
+}
+
+/* Import */
+
+typedef struct
+{
+  GlossImportFormat  format;
+  GFile             *file;
+  GlossDocument     *document;
+  GlossCodebook     *codebook;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_object (&data->document);
+  g_clear_object (&data->codebook);
+  g_free (data);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  GlossImportOptions options = { NULL, NULL, data->document, data->codebook };
+  GError *error = NULL;
+  GlossSidecar *imported;
+
+  imported = gloss_import_file (data->format, data->file, &options, cancellable, &error);
+  if (imported == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, imported, g_object_unref);
+}
+
+static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+  g_autoptr(GlossSidecar) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GlossAnnotationSet *from, *to;
+  GlossCodebook *codebook;
+  guint added = 0, skipped = 0;
+
+  imported = g_task_propagate_pointer (G_TASK (result), &error);
+  if (imported == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      return;
+    }
+  if (self->sidecar == NULL || _gloss_window_get_broken (self))
+    return;
+
+  /* Tags the file uses that this codebook lacks come along. */
+  codebook = gloss_sidecar_get_codebook (self->sidecar);
+  for (guint i = 0; i < gloss_codebook_get_n_tags (gloss_sidecar_get_codebook (imported)); i++)
+    {
+      GlossTag *tag = gloss_codebook_get_tag (gloss_sidecar_get_codebook (imported), i);
+
+      if (gloss_codebook_lookup (codebook, gloss_tag_get_id (tag)) == NULL)
+        gloss_codebook_add_tag (codebook, tag);
+    }
+
+  /* One undo step; annotations already here (same id) are not doubled. */
+  from = gloss_sidecar_get_annotations (imported);
+  to = gloss_sidecar_get_annotations (self->sidecar);
+  gloss_annotation_set_begin_group (to, _("Import annotations"));
+  for (guint i = 0; i < gloss_annotation_set_get_size (from); i++)
+    {
+      GlossAnnotation *annotation = gloss_annotation_set_get_nth (from, i);
+      g_autoptr(GlossAnnotation) copy = NULL;
+
+      if (gloss_annotation_set_lookup (to, gloss_annotation_get_id (annotation)) != NULL)
+        {
+          skipped++;
+          continue;
+        }
+      copy = gloss_annotation_copy (annotation);
+      gloss_annotation_set_add (to, copy);
+      added++;
+    }
+  gloss_annotation_set_end_group (to);
+
+  if (skipped > 0)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Imported %u annotation (%u already here)",
+                                            "Imported %u annotations (%u already here)", added),
+                               added, skipped);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Imported %u annotation",
+                                            "Imported %u annotations", added),
+                               added);
+  toast (self, message, added > 0 ? _("_Undo") : NULL, added > 0 ? "win.undo" : NULL);
+}
+
+/**
+ * _gloss_window_import:
+ * @self: a #GlossWindow
+ * @file: a W3C Web Annotation file, or a brat `.ann` beside its `.txt`
+ *
+ * Reads @file in a thread and adds its annotations to the user's layer as
+ * one undo step.
+ */
+void
+_gloss_window_import (GlossWindow *self,
+                      GFile       *file)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = NULL;
+  ImportData *data;
+
+  if (self->sidecar == NULL || self->document == NULL)
+    return;
+
+  name = g_file_get_basename (file);
+  data = g_new0 (ImportData, 1);
+  data->format = g_str_has_suffix (name, ".ann") ? GLOSS_IMPORT_BRAT : GLOSS_IMPORT_W3C;
+  data->file = g_object_ref (file);
+  data->document = g_object_ref (self->document);
+  data->codebook = g_object_ref (gloss_sidecar_get_codebook (self->sidecar));
+
+  task = g_task_new (self, self->cancellable, imported_cb, NULL);
+  g_task_set_source_tag (task, _gloss_window_import);
+  g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  GlossWindow *self = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+
+  if (file != NULL)
+    _gloss_window_import (self, file);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Import Annotations"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("W3C Web Annotation or brat files"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_pattern (filter, "*.jsonld");
+  gtk_file_filter_add_pattern (filter, "*.ann");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/**
+ * gloss_window_add_toast:
+ * @self: a #GlossWindow
+ * @toast: (transfer full): a toast
+ *
+ * Shows @toast over the article, for messages that come from outside the
+ * window (the application's first-run offer).
+ */
+void
+gloss_window_add_toast (GlossWindow *self,
+                        AdwToast    *toast)
+{
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 forward_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1470,6 +1763,12 @@ _gloss_window_get_article_view (GlossWindow *self)
   return self->article_view;
 }
 
+GtkWidget *
+_gloss_window_get_article_header (GlossWindow *self)
+{
+  return GTK_WIDGET (self->article_header);
+}
+
 GlossSidebar *
 _gloss_window_get_sidebar (GlossWindow *self)
 {
@@ -1558,6 +1857,7 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->font_css);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->encoding, g_free);
   g_clear_object (&self->document);
   g_clear_object (&self->sidecar);
   g_clear_object (&self->broken_file);
@@ -1610,11 +1910,13 @@ gloss_window_class_init (GlossWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (GLOSS_TYPE_ARTICLE_HEADER);
   g_type_ensure (GLOSS_TYPE_ARTICLE_VIEW);
   g_type_ensure (GLOSS_TYPE_SIDEBAR);
   g_type_ensure (GLOSS_TYPE_REVIEW_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, article_header);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, conflict_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, conflict_label);
@@ -1649,6 +1951,9 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reload-annotations", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-url", NULL, open_url_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.reopen-encoding", "s", reopen_encoding_action);
   gtk_widget_class_install_action (widget_class, "win.show-file", "s", show_file_action);
   gtk_widget_class_install_action (widget_class, "win.tag-all", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.delete-annotation", NULL, forward_action);
@@ -1656,6 +1961,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.previous-disagreement", NULL, disagreement_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.open-url", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
@@ -1707,6 +2014,9 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect_object (self->review_panel, "show-range", G_CALLBACK (show_range_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->review_panel, "message", G_CALLBACK (message_cb), self, G_CONNECT_SWAPPED);
   gloss_article_view_set_layers (self->article_view, gloss_review_panel_get_shown_layers (self->review_panel));
+  g_object_bind_property (self, "document", self->article_header, "document", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->article_header, "open-failed", G_CALLBACK (header_open_failed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);

@@ -20,4 +20,7 @@ void          gloss_window_open         (GlossWindow      *self,
 GlossSidecar *gloss_window_get_sidecar  (GlossWindow      *self);
 GlossDocument *gloss_window_get_document (GlossWindow     *self);
 
+void           gloss_window_add_toast    (GlossWindow      *self,
+                                          AdwToast         *toast);
+
 G_END_DECLS
