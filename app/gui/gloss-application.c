@@ -16,6 +16,7 @@
 #define SAMPLE_RESOURCE "/org/gloss/Gloss/core/sample/"
 #define SAMPLE_ARTICLE "river-report.txt"
 #define SAMPLE_SIDECAR "river-report.txt.sample.gloss.json"
+#define SAMPLE_COLLEAGUE "river-report.txt.mei.gloss.json"
 #define MAX_RECENT 20
 
 struct _GlossApplication
@@ -55,7 +56,7 @@ gloss_application_get_sample_file (GlossApplication  *self,
                                    GError           **error)
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "gloss", "sample", NULL);
-  const char *names[] = { SAMPLE_ARTICLE, SAMPLE_SIDECAR };
+  const char *names[] = { SAMPLE_ARTICLE, SAMPLE_COLLEAGUE };
   g_autoptr(GFile) article = g_file_new_build_filename (dir, SAMPLE_ARTICLE, NULL);
   gboolean first_time = !g_file_query_exists (article, NULL);
 
@@ -84,13 +85,13 @@ gloss_application_get_sample_file (GlossApplication  *self,
         return NULL;
     }
 
-  /* The first time, the sample's annotations also become the user's own
-   * layer, so there is something highlighted to try things on; the sample
-   * annotator's file stays as a colleague's layer. */
+  /* The first time, the sample's annotations become the user's own layer,
+   * so there is something highlighted to try things on; a colleague's
+   * layer that differs in places is there to try the review on. */
   if (first_time)
     {
       g_autofree char *id = g_settings_get_string (self->settings, "annotator-id");
-      g_autoptr(GFile) sample_sidecar = g_file_new_build_filename (dir, SAMPLE_SIDECAR, NULL);
+      g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GlossSidecar) sidecar = NULL;
       g_autoptr(GFile) own = NULL;
       g_autoptr(GError) local_error = NULL;
@@ -102,17 +103,21 @@ gloss_application_get_sample_file (GlossApplication  *self,
         }
 
       own = gloss_sidecar_file_for_article (article, id);
-      sidecar = gloss_sidecar_load (sample_sidecar, NULL, &local_error);
-      if (sidecar != NULL && !g_file_equal (own, sample_sidecar))
+      bytes = g_resources_lookup_data (SAMPLE_RESOURCE SAMPLE_SIDECAR, 0, &local_error);
+      if (bytes != NULL)
+        sidecar = gloss_sidecar_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                               SAMPLE_SIDECAR, NULL, &local_error);
+      if (sidecar != NULL)
         {
           g_autofree char *name = g_settings_get_string (self->settings, "annotator-name");
 
           gloss_sidecar_set_annotator_id (sidecar, id);
           gloss_sidecar_set_annotator_name (sidecar, *name ? name : NULL);
+          /* Never over a file of the same name (an annotator called "mei"). */
           if (!gloss_sidecar_save (sidecar, own, GLOSS_SIDECAR_SAVE_NONE, &local_error))
             g_warning ("%s", local_error->message);
         }
-      else if (sidecar == NULL)
+      else
         g_warning ("%s", local_error->message);
     }
 
