@@ -581,7 +581,9 @@ gloss_sidecar_new_from_data (const char   *data,
                              GPtrArray   **problems,
                              GError      **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  /* Not json_parser_new_immutable(): sealing every node costs 15 % of the
+   * parse, and nothing here keeps a node beyond the parser without copying. */
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GlossSidecar) self = NULL;
   Reader reader;
