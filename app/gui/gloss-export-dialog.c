@@ -550,6 +550,10 @@ chooser_response_cb (GlossExportDialog    *self,
     }
 
   g_clear_object (&self->chooser);
+
+  /* Keyboard focus comes back here, not to whatever window the system
+   * picks once the chooser is gone (nothing at all without a window manager). */
+  gtk_window_present (GTK_WINDOW (self));
 }
 
 static void
