@@ -88,16 +88,16 @@ add (GlossSidecar *sidecar,
 }
 
 static char *
-write_sidecar_version (const char *dir,
-                       const char *article_name,
-                       const char *text,
-                       const char *id,
-                       const char *name,
-                       const char * const *spec,
-                       const char *codebook_version)
+write_sidecar_codebook (const char         *dir,
+                        const char         *article_name,
+                        const char         *text,
+                        const char         *id,
+                        const char         *name,
+                        const char * const *spec,
+                        const char         *codebook_version,
+                        GlossCodebook      *codebook)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GlossCodebook) codebook = gloss_codebook_new_default ();
   g_autoptr(GlossSidecar) sidecar = gloss_sidecar_new (id, codebook);
   g_autoptr(GlossDocument) document = gloss_document_new (text, -1, &error);
   g_autofree char *article_path = g_build_filename (dir, article_name, NULL);
@@ -115,6 +115,20 @@ write_sidecar_version (const char *dir,
   g_assert_true (gloss_sidecar_save (sidecar, file, GLOSS_SIDECAR_SAVE_NONE, &error));
   g_assert_no_error (error);
   return g_file_get_path (file);
+}
+
+static char *
+write_sidecar_version (const char *dir,
+                       const char *article_name,
+                       const char *text,
+                       const char *id,
+                       const char *name,
+                       const char * const *spec,
+                       const char *codebook_version)
+{
+  g_autoptr(GlossCodebook) codebook = gloss_codebook_new_default ();
+
+  return write_sidecar_codebook (dir, article_name, text, id, name, spec, codebook_version, codebook);
 }
 
 static char *
@@ -732,6 +746,343 @@ test_codebook_mismatch (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (warning));
 }
 
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) &&
+          strstr (gtk_label_get_label (GTK_LABEL (child)), text) != NULL)
+        return child;
+      if ((found = find_label_containing (child, text)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+select_entry (GtkDropDown *dropdown,
+              const char  *label)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label))
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+static GlossAnnotation *
+find_decision (GlossAnnotationSet *set,
+               const char         *decision)
+{
+  for (guint i = 0; i < gloss_annotation_set_get_size (set); i++)
+    {
+      GlossAnnotation *annotation = gloss_annotation_set_get_nth (set, i);
+      JsonObject *extra = gloss_annotation_get_extra (annotation);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (extra, "decision", NULL), decision) == 0)
+        return annotation;
+    }
+  return NULL;
+}
+
+static void
+save_adjudication (Fixture *f)
+{
+  g_clear_pointer (&f->last_message, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
+  iterate_until (has_message, f);
+  g_assert_nonnull (strstr (f->last_message, "article.txt.adjudicated.gloss.json"));
+}
+
+/* Edit: the adjudicator's own tag and, from the article's selection, span. */
+static void
+test_edit (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = gloss_sidecar_file_for_article (f->article, "adjudicated");
+  g_autoptr(GlossSidecar) saved = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (_gloss_window_get_article_view (f->window)));
+  GtkWidget *editor = find_with_class (GTK_WIDGET (f->panel), "review-editor");
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_parent (editor));
+  GtkDropDown *tags = GTK_DROP_DOWN (gloss_test_find_widget (editor, GTK_TYPE_DROP_DOWN, NULL));
+  GlossReview *review;
+  GlossReviewItem *item;
+  GlossAnnotation *annotation;
+  GtkTextIter start, end;
+  JsonObject *extra;
+  guint from = offset_of ("Lin Wenhua");
+
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.edit", NULL) &&
+                  gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.start", NULL));
+  review = gloss_review_panel_get_review (f->panel);
+  item = gloss_review_panel_get_selected (f->panel);
+  g_assert_cmpuint (gloss_review_item_get_start (item), ==, offset_of ("Mayor Lin Wenhua"));
+
+  /* The editor starts from the item: the first layer's tag, its span. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.edit", NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (tags)),
+                                               gtk_drop_down_get_selected (tags)), ==, "Official");
+  g_assert_nonnull (find_label_containing (editor, "“Mayor Lin Wenhua”"));
+
+  /* Another tag, and the span selected in the article. */
+  select_entry (tags, "Person");
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, from + strlen ("Lin Wenhua"));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.edit-selection", NULL));
+  g_assert_nonnull (find_label_containing (editor, "“Lin Wenhua”"));
+
+  show_review_page (f);
+  maybe_screenshot (f, "review-edit.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.edit-apply", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpint (gloss_review_item_get_decision (item), ==, GLOSS_REVIEW_EDITED);
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
+  /* The row says what was decided. */
+  gloss_test_iterate ();
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (f->panel), "Edited: Person"));
+
+  save_adjudication (f);
+  saved = gloss_sidecar_load (file, NULL, &error);
+  g_assert_no_error (error);
+  annotation = find_decision (gloss_sidecar_get_annotations (saved), "edited");
+  g_assert_nonnull (annotation);
+  g_assert_cmpstr (gloss_annotation_get_tag (annotation), ==, "person");
+  g_assert_cmpuint (gloss_annotation_get_start (annotation), ==, from);
+  g_assert_cmpuint (gloss_annotation_get_end (annotation), ==, from + strlen ("Lin Wenhua"));
+  g_assert_cmpstr (gloss_annotation_get_text (annotation), ==, "Lin Wenhua");
+  extra = gloss_annotation_get_extra (annotation);
+  g_assert_cmpstr (json_object_get_string_member (extra, "decided_by"), ==, "tester");
+  /* Bob's annotation is the one with that tag: it is the source. */
+  g_assert_cmpstr (json_object_get_string_member (extra, "source_annotator"), ==, "bob");
+  g_assert_cmpstr (json_object_get_string_member (extra, "source_id"), ==, "b2");
+}
+
+static gboolean
+agreement_has_tag (gpointer data)
+{
+  Fixture *f = data;
+  GlossAgreement *agreement = gloss_review_panel_get_agreement (f->panel);
+
+  return agreement != NULL && g_strv_contains (gloss_agreement_get_tags (agreement), f->last_message);
+}
+
+static gboolean
+agreement_lacks_tag (gpointer data)
+{
+  return !agreement_has_tag (data);
+}
+
+static JsonObject *
+run_agree (Fixture    *f,
+           JsonParser *parser,
+           const char *map,
+           const char *other)
+{
+  const char *cli = g_getenv ("GLOSS_CLI");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *article = g_file_get_path (f->article);
+  int status = 0;
+  const char *argv[] = { cli, "agree", "--json", "--article", article, "--map", map, f->alice_path, other, NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* A colleague's tag the own codebook lacks, compared as one of its tags:
+ * the table shows what `gloss-cli agree --map OLD=NEW` prints. */
+static void
+test_tag_mapping (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *elsewhere = g_build_filename (f->dir, "team", NULL);
+  g_autofree char *erin = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GlossCodebook) codebook = gloss_codebook_new_default ();
+  g_autoptr(GlossTag) speaker = gloss_tag_new ("speaker", "Speaker", "#c061cb", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char * const erin_spec[] = {
+    "e1", "quote", "“Every household should drink from the tap,”",
+    "e2", "speaker", "Mayor Lin Wenhua",
+    "e3", "organization", "The Water Bureau",
+    NULL
+  };
+  GtkWidget *box = find_with_class (GTK_WIDGET (f->panel), "review-mapping");
+  GtkWidget *row;
+  GtkDropDown *dropdown;
+  GtkGrid *grid = _gloss_review_panel_get_table (f->panel);
+  GlossAgreement *agreement;
+  JsonObject *root, *by_tag;
+  const char * const *tags;
+  double before;
+
+  if (g_getenv ("GLOSS_CLI") == NULL)
+    {
+      g_test_skip ("GLOSS_CLI is not set");
+      return;
+    }
+
+  g_assert_nonnull (box);
+  g_assert_false (gtk_widget_get_visible (box));
+  g_assert_cmpint (g_mkdir (elsewhere, 0700), ==, 0);
+  gloss_codebook_add_tag (codebook, speaker);
+  erin = write_sidecar_codebook (elsewhere, "article.txt", article_text, "erin", "Erin", erin_spec, NULL, codebook);
+  file = g_file_new_for_path (erin);
+  gloss_review_panel_add_file (f->panel, file);
+  iterate_until (not_loading, f);
+  gloss_review_layer_set_visible (find_layer (f, "bob"), FALSE);
+
+  /* Alice and Erin compared; Erin's "speaker" is not in the own codebook. */
+  agreement = gloss_review_panel_get_agreement (f->panel);
+  g_assert_cmpstr (gloss_agreement_get_annotator (agreement, 1), ==, "erin");
+  g_assert_true (g_strv_contains (gloss_agreement_get_tags (agreement), "speaker"));
+  before = gloss_agreement_get_pair (agreement, NULL, 0)->f1_exact;
+  g_assert_true (gtk_widget_get_visible (box));
+  row = gloss_test_find_widget (box, ADW_TYPE_ACTION_ROW, "Speaker <small>(speaker)</small>");
+  g_assert_nonnull (row);
+  dropdown = GTK_DROP_DOWN (gloss_test_find_widget (row, GTK_TYPE_DROP_DOWN, NULL));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+
+  /* Map it to "official": recomputed, "speaker" is gone from the table. */
+  select_entry (dropdown, "Official");
+  g_free (f->last_message);
+  f->last_message = g_strdup ("speaker");
+  iterate_until (agreement_lacks_tag, f);
+  g_clear_pointer (&f->last_message, g_free);
+  show_review_page (f);
+  maybe_screenshot (f, "review-mapping.png");
+
+  agreement = gloss_review_panel_get_agreement (f->panel);
+  g_assert_cmpfloat (gloss_agreement_get_pair (agreement, NULL, 0)->f1_exact, >, before);
+  root = run_agree (f, parser, "speaker=official", erin);
+  g_assert_cmpstr (cell_text (grid, 0, 1), ==, "Overall");
+  assert_row (grid, 1, json_object_get_object_member (root, "overall"));
+  by_tag = json_object_get_object_member (root, "tags");
+  tags = gloss_agreement_get_tags (agreement);
+  g_assert_cmpuint (g_strv_length ((char **)tags), ==, json_object_get_size (by_tag));
+  for (guint i = 0; tags[i] != NULL; i++)
+    assert_row (grid, i + 2, json_object_get_object_member (by_tag, tags[i]));
+  /* The disagreement on the mayor is gone too. */
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_review_get_disagreements (gloss_review_panel_get_review (f->panel))), ==, 0);
+  g_assert_nonnull (find_label_containing (row, "Compared as “Official”"));
+
+  /* Removed again: compared as itself. */
+  {
+    GtkWidget *remove = find_with_class (row, "review-unmap");
+
+    g_assert_nonnull (remove);
+    g_assert_true (gtk_widget_get_visible (remove));
+    g_signal_emit_by_name (remove, "clicked");
+    g_assert_false (gtk_widget_get_visible (remove));
+  }
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  f->last_message = g_strdup ("speaker");
+  iterate_until (agreement_has_tag, f);
+  g_clear_pointer (&f->last_message, g_free);
+  g_assert_cmpfloat (gloss_agreement_get_pair (gloss_review_panel_get_agreement (f->panel), NULL, 0)->f1_exact, ==, before);
+}
+
+/* A saved adjudication, continued in a new window with its decisions. */
+static void
+test_resume (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = gloss_sidecar_file_for_article (f->article, "adjudicated");
+  g_autoptr(GlossSidecar) saved = NULL;
+  GlossWindow *again;
+  GlossReviewPanel *first_panel = f->panel;
+  GlossReview *review;
+  GtkWidget *resume;
+  GListModel *disagreements;
+  g_autoptr(GlossReviewItem) mayor = NULL;
+  g_autoptr(GlossReviewItem) bureau = NULL;
+  GlossAnnotationSet *set;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.start", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.take", "u",
+                                             review_layer_index (f, "alice")));
+  save_adjudication (f);
+
+  again = gloss_window_new (NULL);
+  gloss_window_open (again, f->article);
+  gtk_window_present (GTK_WINDOW (again));
+  g_signal_handlers_disconnect_by_data (f->panel, f);
+  f->panel = GLOSS_REVIEW_PANEL (gloss_test_find_widget (GTK_WIDGET (again), GLOSS_TYPE_REVIEW_PANEL, NULL));
+  g_signal_connect (f->panel, "message", G_CALLBACK (message_cb), f);
+  {
+    GlossWindow *first_window = f->window;
+
+    f->window = again;
+    iterate_until (loaded, f);
+    gtk_window_destroy (GTK_WINDOW (first_window));
+    gloss_test_iterate ();
+  }
+  (void)first_panel;
+
+  /* Listed, switched off, and offered to continue. */
+  g_assert_false (gloss_review_layer_get_visible (find_layer (f, "adjudicated")));
+  resume = find_with_class (GTK_WIDGET (f->panel), "review-resume");
+  g_assert_nonnull (resume);
+  g_assert_true (gtk_widget_get_visible (resume));
+  g_assert_null (gloss_review_get_adjudication (gloss_review_panel_get_review (f->panel)));
+
+  g_clear_pointer (&f->last_message, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.resume", NULL));
+  review = gloss_review_panel_get_review (f->panel);
+  g_assert_nonnull (gloss_review_get_adjudication (review));
+  g_assert_false (gtk_widget_get_visible (resume));
+  g_assert_nonnull (f->last_message);
+  g_assert_nonnull (strstr (f->last_message, "1 disagreement left"));
+  /* Not compared: still two layers; the earlier decision is back. */
+  g_assert_cmpuint (gloss_review_get_n_layers (review), ==, 2);
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
+  disagreements = gloss_review_get_disagreements (review);
+  mayor = g_list_model_get_item (disagreements, 0);
+  bureau = g_list_model_get_item (disagreements, 1);
+  g_assert_cmpint (gloss_review_item_get_decision (mayor), ==, GLOSS_REVIEW_TAKEN);
+  g_assert_cmpint (gloss_review_item_get_decision (bureau), ==, GLOSS_REVIEW_PENDING);
+  /* The pending one is selected to go on with. */
+  g_assert_true (gloss_review_panel_get_selected (f->panel) == bureau);
+  gloss_test_iterate ();
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (f->panel), "Taken: Alice’s"));
+
+  show_review_page (f);
+  maybe_screenshot (f, "review-resumed.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.take", "u",
+                                             review_layer_index (f, "alice")));
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
+  /* The file being continued is replaced without asking. */
+  save_adjudication (f);
+
+  saved = gloss_sidecar_load (file, NULL, &error);
+  g_assert_no_error (error);
+  set = gloss_sidecar_get_annotations (saved);
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 3);
+  g_assert_cmpstr (gloss_annotation_get_tag (find_decision (set, "unanimous")), ==, "quote");
+  g_assert_nonnull (gloss_annotation_set_lookup (set, "a2"));
+  g_assert_nonnull (gloss_annotation_set_lookup (set, "a3"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -749,6 +1100,9 @@ main (int   argc,
   g_test_add ("/review-panel/adjudication-asks", Fixture, NULL, fixture_set_up, test_adjudication_asks, fixture_tear_down);
   g_test_add ("/review-panel/add-file", Fixture, NULL, fixture_set_up, test_add_file, fixture_tear_down);
   g_test_add ("/review-panel/codebook-mismatch", Fixture, NULL, fixture_set_up, test_codebook_mismatch, fixture_tear_down);
+  g_test_add ("/review-panel/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
+  g_test_add ("/review-panel/tag-mapping", Fixture, NULL, fixture_set_up, test_tag_mapping, fixture_tear_down);
+  g_test_add ("/review-panel/resume", Fixture, NULL, fixture_set_up, test_resume, fixture_tear_down);
 
   return g_test_run ();
 }

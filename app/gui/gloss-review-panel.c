@@ -33,8 +33,14 @@
  * never compared.
  *
  * Agreement and matching are recomputed on the main thread whenever the set
- * of compared layers or the own layer changes (debounced): both are sweeps
- * over the annotations, milliseconds for an article.
+ * of compared layers, the tag mapping or the own layer changes (debounced):
+ * both are sweeps over the annotations, milliseconds for an article (three
+ * layers of 10 000 annotations take well under a second), so a worker thread
+ * would buy little and would need copies of layers the user is editing.
+ *
+ * The tag mapping is the panel's (colleagues' tags missing from the user's
+ * codebook, each compared as one of the user's tags or left alone): every
+ * rebuild hands it to the new GlossReview and GlossAgreement.
  */
 
 #define ADJUDICATION_COLOR "#e5a50a"
@@ -51,12 +57,18 @@ struct _GlossReviewPanel
   GtkEntry         *annotator_entry;
   GtkLabel         *codebook_warning;
   GtkListView      *disagreement_list;
+  GtkRevealer      *edit_revealer;
+  GtkLabel         *edit_span_label;
+  GtkDropDown      *edit_tag_dropdown;
   AdwStatusPage    *empty_page;
   GtkDropDown      *kind_dropdown;
   GtkListBox       *layers_list;
   GtkStack         *list_stack;
+  GtkBox           *mapping_box;
+  GtkListBox       *mapping_list;
   GtkDropDown      *pair_dropdown;
   GtkLabel         *progress_label;
+  GtkButton        *resume_button;
   GtkFlowBox       *take_box;
 
   GFile            *article;
@@ -71,6 +83,21 @@ struct _GlossReviewPanel
   GlossSidecar     *adjudication;
   GFile            *adjudication_file;
   GCancellable     *cancellable;
+
+  /* Where "Use Article Selection" reads the selection (weak). */
+  GtkTextView      *text_view;
+
+  /* Tag id as written by a colleague → tag id of the user's codebook. */
+  GHashTable       *tag_map;
+  /* The foreign tags the mapping rows were made for. */
+  char             *mapping_signature;
+
+  /* The edit being prepared: which item, tag ids of the dropdown, span. */
+  GlossReviewItem  *edit_item;
+  GtkStringList    *edit_labels;
+  GPtrArray        *edit_tag_ids;
+  guint             edit_start;
+  guint             edit_end;
 
   guint             n_loading;
   guint             refresh_id;
@@ -148,6 +175,16 @@ tag_label (GlossReviewPanel *self,
   if (tag == NULL && sidecar != NULL && gloss_sidecar_get_codebook (sidecar) != NULL)
     tag = gloss_codebook_lookup (gloss_sidecar_get_codebook (sidecar), tag_id);
   return tag ? gloss_tag_get_label (tag) : tag_id;
+}
+
+/* The tag @tag_id is compared as. */
+static const char *
+mapped_tag (GlossReviewPanel *self,
+            const char       *tag_id)
+{
+  const char *to = g_hash_table_lookup (self->tag_map, tag_id);
+
+  return to != NULL ? to : tag_id;
 }
 
 static const char *
@@ -552,6 +589,14 @@ compute_agreement (GlossReviewPanel *self,
   self->agreement = gloss_agreement_new (length);
   for (guint i = 0; i < sidecars->len; i++)
     gloss_agreement_add_sidecar (self->agreement, g_ptr_array_index (sidecars, i));
+  {
+    GHashTableIter iter;
+    gpointer from, to;
+
+    g_hash_table_iter_init (&iter, self->tag_map);
+    while (g_hash_table_iter_next (&iter, &from, &to))
+      gloss_agreement_map_tag (self->agreement, from, to);
+  }
 
   if (!gloss_agreement_compute (self->agreement, &error))
     {
@@ -591,6 +636,235 @@ compute_agreement (GlossReviewPanel *self,
   gtk_label_set_label (self->agreement_summary, summary);
 
   fill_table (self);
+}
+
+/* Tag mapping */
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  GlossReviewPanel *self = user_data;
+
+  self->refresh_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not from inside a handler of a widget the rebuild may replace. */
+static void
+rebuild_soon (GlossReviewPanel *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_idle_add (refresh_idle_cb, self);
+}
+
+static char *
+mapping_subtitle (GlossReviewPanel *self,
+                  const char       *tag_id,
+                  const char       *users)
+{
+  const char *to = g_hash_table_lookup (self->tag_map, tag_id);
+  g_autofree char *text = NULL;
+
+  if (to != NULL)
+    /* Translators: a colleague's tag is compared as the user's tag %s */
+    text = g_strdup_printf (_("Compared as “%s” · %s"), tag_label (self, NULL, to), users);
+  else
+    /* Translators: %s lists the annotators using the tag */
+    text = g_strdup_printf (_("Not in your codebook · %s"), users);
+  return g_markup_escape_text (text, -1);
+}
+
+static void
+mapping_selected_cb (GtkDropDown      *dropdown,
+                     GParamSpec       *pspec,
+                     GlossReviewPanel *self)
+{
+  const char *tag_id = g_object_get_data (G_OBJECT (dropdown), "tag");
+  const char *users = g_object_get_data (G_OBJECT (dropdown), "users");
+  GtkWidget *row = g_object_get_data (G_OBJECT (dropdown), "row");
+  GtkWidget *remove = g_object_get_data (G_OBJECT (dropdown), "remove");
+  GlossCodebook *codebook = own_codebook (self);
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  g_autofree char *subtitle = NULL;
+
+  /* Entry 0 leaves the tag alone; entry k is the codebook's tag k - 1. */
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || codebook == NULL ||
+      selected > gloss_codebook_get_n_tags (codebook))
+    g_hash_table_remove (self->tag_map, tag_id);
+  else
+    g_hash_table_replace (self->tag_map, g_strdup (tag_id),
+                          g_strdup (gloss_tag_get_id (gloss_codebook_get_tag (codebook, selected - 1))));
+
+  subtitle = mapping_subtitle (self, tag_id, users);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_visible (remove, g_hash_table_contains (self->tag_map, tag_id));
+  rebuild_soon (self);
+}
+
+static void
+mapping_remove_cb (GtkButton   *button,
+                   GtkDropDown *dropdown)
+{
+  gtk_drop_down_set_selected (dropdown, 0);
+}
+
+static GtkWidget *
+create_mapping_row (GlossReviewPanel *self,
+                    const char       *tag_id,
+                    const char       *label,
+                    const char       *users)
+{
+  GlossCodebook *codebook = own_codebook (self);
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *dropdown;
+  GtkWidget *remove;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = mapping_subtitle (self, tag_id, users);
+  g_autofree char *accessible = NULL;
+  const char *to = g_hash_table_lookup (self->tag_map, tag_id);
+  guint selected = 0;
+
+  gtk_string_list_append (choices, _("Leave unmapped"));
+  for (guint i = 0; i < gloss_codebook_get_n_tags (codebook); i++)
+    {
+      GlossTag *tag = gloss_codebook_get_tag (codebook, i);
+
+      gtk_string_list_append (choices, gloss_tag_get_label (tag));
+      if (g_strcmp0 (gloss_tag_get_id (tag), to) == 0)
+        selected = i + 1;
+    }
+
+  if (g_strcmp0 (label, tag_id) != 0)
+    title = g_markup_printf_escaped ("%s <small>(%s)</small>", label, tag_id);
+  else
+    title = g_markup_escape_text (tag_id, -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+
+  remove = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_add_css_class (remove, "review-unmap");
+  gtk_widget_set_tooltip_text (remove, _("Remove the mapping"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove the mapping"), -1);
+  gtk_widget_set_visible (remove, to != NULL);
+
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices)), NULL);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  /* Translators: tooltip of the dropdown mapping a colleague's tag %s */
+  accessible = g_strdup_printf (_("Compare “%s” as"), label);
+  gtk_widget_set_tooltip_text (dropdown, accessible);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data_full (G_OBJECT (dropdown), "tag", g_strdup (tag_id), g_free);
+  g_object_set_data_full (G_OBJECT (dropdown), "users", g_strdup (users), g_free);
+  g_object_set_data (G_OBJECT (dropdown), "row", row);
+  g_object_set_data (G_OBJECT (dropdown), "remove", remove);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (mapping_selected_cb), self, 0);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (mapping_remove_cb), dropdown, 0);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
+  return row;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+static void
+string_free (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
+/* One row per tag a compared colleague uses or defines that the user's
+ * codebook lacks: those are what a codebook mismatch leaves unmatched. */
+static void
+update_mapping (GlossReviewPanel *self,
+                GPtrArray        *sidecars)
+{
+  GlossCodebook *codebook = own_codebook (self);
+  g_autoptr(GHashTable) users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free);
+  g_autoptr(GHashTable) labels = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) signature = g_string_new (NULL);
+  g_autofree const char **ids = NULL;
+  GtkWidget *child;
+  guint n_ids;
+
+  for (guint i = 0; codebook != NULL && i < sidecars->len; i++)
+    {
+      GlossSidecar *sidecar = g_ptr_array_index (sidecars, i);
+      GlossCodebook *theirs = gloss_sidecar_get_codebook (sidecar);
+      GlossAnnotationSet *set = gloss_sidecar_get_annotations (sidecar);
+      g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint k = 0; theirs != NULL && k < gloss_codebook_get_n_tags (theirs); k++)
+        {
+          GlossTag *tag = gloss_codebook_get_tag (theirs, k);
+
+          g_ptr_array_add (tags, (gpointer)gloss_tag_get_id (tag));
+          g_hash_table_insert (labels, (gpointer)gloss_tag_get_id (tag), (gpointer)gloss_tag_get_label (tag));
+        }
+      for (guint k = 0; k < gloss_annotation_set_get_size (set); k++)
+        g_ptr_array_add (tags, (gpointer)gloss_annotation_get_tag (gloss_annotation_set_get_nth (set, k)));
+
+      for (guint k = 0; k < tags->len; k++)
+        {
+          const char *id = g_ptr_array_index (tags, k);
+          GString *who;
+
+          if (id == NULL || gloss_codebook_lookup (codebook, id) != NULL ||
+              !g_hash_table_add (seen, (gpointer)id))
+            continue;
+          who = g_hash_table_lookup (users, id);
+          if (who == NULL)
+            {
+              who = g_string_new (NULL);
+              g_hash_table_insert (users, g_strdup (id), who);
+            }
+          g_string_append_printf (who, "%s%s", who->len > 0 ? ", " : "", sidecar_title (sidecar));
+        }
+    }
+
+  ids = (const char **)g_hash_table_get_keys_as_array (users, &n_ids);
+  g_qsort_with_data (ids, n_ids, sizeof (char *), compare_strings, NULL);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      GString *who = g_hash_table_lookup (users, ids[i]);
+
+      g_string_append_printf (signature, "%s:%s;", ids[i], who->str);
+    }
+  for (guint i = 0; codebook != NULL && i < gloss_codebook_get_n_tags (codebook); i++)
+    g_string_append_printf (signature, "|%s", gloss_tag_get_id (gloss_codebook_get_tag (codebook, i)));
+
+  /* Unchanged rows stay, so a dropdown keeps its focus after a choice. */
+  if (g_strcmp0 (signature->str, self->mapping_signature) != 0)
+    {
+      g_free (self->mapping_signature);
+      self->mapping_signature = g_strdup (signature->str);
+
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->mapping_list))) != NULL)
+        gtk_list_box_remove (self->mapping_list, child);
+      for (guint i = 0; i < n_ids; i++)
+        {
+          GString *who = g_hash_table_lookup (users, ids[i]);
+          const char *label = g_hash_table_lookup (labels, ids[i]);
+
+          gtk_list_box_append (self->mapping_list,
+                               create_mapping_row (self, ids[i], label ? label : ids[i], who->str));
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->mapping_box), n_ids > 0);
 }
 
 /* Disagreements */
@@ -720,19 +994,41 @@ item_who (GlossReviewPanel *self,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static const char *
-decision_label (GlossReviewItem *item)
+/* What the decision put into the adjudicated layer, in a few words. */
+static char *
+decision_text (GlossReviewPanel *self,
+               GlossReviewItem  *item)
 {
+  GPtrArray *result = gloss_review_item_get_result (item);
+  GlossAnnotation *first = result != NULL && result->len > 0 ? g_ptr_array_index (result, 0) : NULL;
+
   switch (gloss_review_item_get_decision (item))
     {
     case GLOSS_REVIEW_ACCEPTED:
-      return _("Accepted");
+      return g_strdup (_("Accepted"));
     case GLOSS_REVIEW_TAKEN:
-      return _("Decided: taken");
+      if (first != NULL && gloss_annotation_get_extra (first) != NULL)
+        {
+          const char *source = json_object_get_string_member_with_default (gloss_annotation_get_extra (first),
+                                                                           "source_annotator", NULL);
+
+          for (guint l = 0; source != NULL && l < gloss_review_get_n_layers (self->review); l++)
+            {
+              GlossSidecar *sidecar = gloss_review_get_layer (self->review, l);
+
+              if (g_strcmp0 (gloss_sidecar_get_annotator_id (sidecar), source) == 0)
+                /* Translators: decision on a disagreement: %s's annotations were taken */
+                return g_strdup_printf (_("Taken: %s’s"), sidecar_title (sidecar));
+            }
+        }
+      return g_strdup (_("Taken"));
     case GLOSS_REVIEW_EDITED:
-      return _("Decided: edited");
+      if (first != NULL)
+        /* Translators: decision on a disagreement: the adjudicator's own annotation with tag %s */
+        return g_strdup_printf (_("Edited: %s"), tag_label (self, self->adjudication, gloss_annotation_get_tag (first)));
+      return g_strdup (_("Edited"));
     case GLOSS_REVIEW_REJECTED:
-      return _("Decided: rejected");
+      return g_strdup (_("Rejected"));
     case GLOSS_REVIEW_PENDING:
     default:
       return NULL;
@@ -751,7 +1047,7 @@ row_update (GtkListItem *list_item)
   g_autofree char *slice = NULL;
   g_autofree char *who_text = NULL;
   g_autofree char *kind_text = NULL;
-  const char *decision;
+  g_autofree char *decision = NULL;
   guint start, end;
 
   if (item == NULL || self == NULL || self->review == NULL)
@@ -767,7 +1063,7 @@ row_update (GtkListItem *list_item)
       g_strdelimit (slice, "\n\t", ' ');
     }
 
-  decision = self->adjudication ? decision_label (item) : NULL;
+  decision = self->adjudication ? decision_text (self, item) : NULL;
   if (decision != NULL)
     kind_text = g_strdup_printf ("%s · %s", gloss_review_kind_to_label (gloss_review_item_get_kind (item)), decision);
   else
@@ -1103,6 +1399,197 @@ undo_action (GtkWidget  *widget,
     }
 }
 
+/* Edit: the adjudicator's own annotation for a disagreement */
+
+static void
+close_editor (GlossReviewPanel *self)
+{
+  g_clear_object (&self->edit_item);
+  gtk_revealer_set_reveal_child (self->edit_revealer, FALSE);
+}
+
+static void
+update_edit_span (GlossReviewPanel *self)
+{
+  g_autofree char *slice = NULL;
+  g_autofree char *text = NULL;
+  guint length = self->document ? gloss_document_get_length (self->document) : 0;
+
+  if (self->document != NULL)
+    {
+      slice = gloss_document_get_slice (self->document, MIN (self->edit_start, length),
+                                        MIN (MIN (self->edit_end, self->edit_start + 120), length));
+      g_strdelimit (slice, "\n\t", ' ');
+    }
+  /* Translators: the span of the annotation being made: the text, then its offsets */
+  text = g_strdup_printf (_("“%s” (%u–%u)"), slice ? slice : "", self->edit_start, self->edit_end);
+  gtk_label_set_label (self->edit_span_label, text);
+}
+
+/* The first annotation of @item (with tag @tag, as compared, when given). */
+static GlossAnnotation *
+item_annotation (GlossReviewPanel *self,
+                 GlossReviewItem  *item,
+                 const char       *tag)
+{
+  for (guint l = 0; l < gloss_review_item_get_n_layers (item); l++)
+    {
+      GPtrArray *annotations = gloss_review_item_get_annotations (item, l);
+
+      for (guint i = 0; annotations != NULL && i < annotations->len; i++)
+        {
+          GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
+
+          if (tag == NULL || g_strcmp0 (mapped_tag (self, gloss_annotation_get_tag (annotation)), tag) == 0)
+            return annotation;
+        }
+    }
+  return NULL;
+}
+
+static void
+add_edit_tag (GlossReviewPanel *self,
+              const char       *id,
+              const char       *label)
+{
+  for (guint i = 0; i < self->edit_tag_ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->edit_tag_ids, i), id))
+      return;
+  g_ptr_array_add (self->edit_tag_ids, g_strdup (id));
+  gtk_string_list_append (self->edit_labels, label);
+}
+
+static void
+open_editor (GlossReviewPanel *self,
+             GlossReviewItem  *item)
+{
+  GlossCodebook *codebook = own_codebook (self);
+  GlossAnnotation *first = item_annotation (self, item, NULL);
+  const char *tag = first ? mapped_tag (self, gloss_annotation_get_tag (first)) : NULL;
+  guint selected = 0;
+
+  if (codebook == NULL && self->adjudication != NULL)
+    codebook = gloss_sidecar_get_codebook (self->adjudication);
+
+  g_set_object (&self->edit_item, item);
+  self->edit_start = gloss_review_item_get_start (item);
+  self->edit_end = gloss_review_item_get_end (item);
+
+  /* The codebook's tags, then any tag of the item it lacks. */
+  g_ptr_array_set_size (self->edit_tag_ids, 0);
+  gtk_string_list_splice (self->edit_labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->edit_labels)), NULL);
+  for (guint i = 0; codebook != NULL && i < gloss_codebook_get_n_tags (codebook); i++)
+    {
+      GlossTag *t = gloss_codebook_get_tag (codebook, i);
+
+      add_edit_tag (self, gloss_tag_get_id (t), gloss_tag_get_label (t));
+    }
+  for (guint l = 0; l < gloss_review_item_get_n_layers (item); l++)
+    {
+      GPtrArray *annotations = gloss_review_item_get_annotations (item, l);
+
+      for (guint i = 0; annotations != NULL && i < annotations->len; i++)
+        {
+          const char *id = mapped_tag (self, gloss_annotation_get_tag (g_ptr_array_index (annotations, i)));
+
+          add_edit_tag (self, id, tag_label (self, gloss_review_get_layer (self->review, l), id));
+        }
+    }
+  for (guint i = 0; tag != NULL && i < self->edit_tag_ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->edit_tag_ids, i), tag))
+      selected = i;
+  gtk_drop_down_set_selected (self->edit_tag_dropdown, selected);
+
+  update_edit_span (self);
+  gtk_revealer_set_reveal_child (self->edit_revealer, TRUE);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+  GlossReviewItem *item = selected_item (self);
+
+  if (item == NULL || self->adjudication == NULL)
+    return;
+  open_editor (self, item);
+  update_actions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->edit_tag_dropdown));
+}
+
+static void
+edit_selection_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+  GtkTextIter start, end;
+
+  if (self->edit_item == NULL || self->text_view == NULL)
+    return;
+  if (!gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (self->text_view), &start, &end))
+    {
+      message (self, _("Select a passage in the article first"));
+      return;
+    }
+  self->edit_start = gtk_text_iter_get_offset (&start);
+  self->edit_end = gtk_text_iter_get_offset (&end);
+  update_edit_span (self);
+  update_actions (self);
+}
+
+static void
+edit_cancel_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+
+  close_editor (self);
+  update_actions (self);
+}
+
+static void
+edit_apply_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+  guint selected = gtk_drop_down_get_selected (self->edit_tag_dropdown);
+  g_autoptr(GlossReviewItem) item = NULL;
+  guint position = GTK_INVALID_LIST_POSITION;
+  GlossAnnotation *base;
+  const char *tag;
+
+  if (self->edit_item == NULL || self->adjudication == NULL || selected >= self->edit_tag_ids->len ||
+      self->edit_start >= self->edit_end)
+    return;
+
+  item = g_object_ref (self->edit_item);
+  tag = g_ptr_array_index (self->edit_tag_ids, selected);
+  /* The base gives provenance (so a resumed adjudication finds the
+   * decision again) and keeps its note and attributes: one with the
+   * chosen tag when there is one. */
+  base = item_annotation (self, item, tag);
+  if (base == NULL)
+    base = item_annotation (self, item, NULL);
+
+  if (gloss_review_edit (self->review, item, base, tag, self->edit_start, self->edit_end) == NULL)
+    return;
+
+  close_editor (self);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+    {
+      g_autoptr(GlossReviewItem) other = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (other == item)
+        position = i;
+    }
+  after_decision (self, position);
+}
+
 static void
 start_adjudication (GlossReviewPanel *self)
 {
@@ -1258,7 +1745,134 @@ save_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Resuming a saved adjudication */
+
+/* A colleague layer written by an earlier adjudication. */
+static GlossReviewLayer *
+saved_adjudication (GlossReviewPanel *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossReviewLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+
+      if (gloss_review_layer_get_role (layer) == GLOSS_REVIEW_LAYER_COLLEAGUE &&
+          is_adjudicated (gloss_review_layer_get_sidecar (layer)))
+        return layer;  /* the store keeps it */
+    }
+  return NULL;
+}
+
+static void
+update_resume (GlossReviewPanel *self)
+{
+  GlossReviewLayer *saved = self->adjudication == NULL ? saved_adjudication (self) : NULL;
+
+  if (saved != NULL)
+    {
+      GlossSidecar *sidecar = gloss_review_layer_get_sidecar (saved);
+      /* Translators: button; %s is the annotator id of an adjudicated layer saved earlier */
+      g_autofree char *label = g_strdup_printf (_("_Continue Adjudication “%s”"),
+                                                gloss_sidecar_get_annotator_id (sidecar));
+      guint n = gloss_annotation_set_get_size (gloss_sidecar_get_annotations (sidecar));
+      g_autofree char *tooltip =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Go on deciding into the adjudicated layer saved beside the article (%u annotation)",
+                                      "Go on deciding into the adjudicated layer saved beside the article (%u annotations)",
+                                      n), n);
+
+      gtk_button_set_label (self->resume_button, label);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->resume_button), tooltip);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->resume_button), saved != NULL);
+  update_actions (self);
+}
+
+static void
+resume_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+  GlossReviewLayer *saved = saved_adjudication (self);
+  g_autoptr(GlossSidecar) sidecar = NULL;
+  g_autofree char *text = NULL;
+  guint position, pending;
+
+  if (saved == NULL || self->adjudication != NULL || self->review == NULL)
+    return;
+
+  sidecar = g_object_ref (gloss_review_layer_get_sidecar (saved));
+  g_signal_handlers_disconnect_by_data (saved, self);
+  if (g_list_store_find (self->layers, saved, &position))
+    g_list_store_remove (self->layers, position);
+
+  self->adjudication = g_object_ref (sidecar);
+  /* It is the file being continued: saving replaces it without asking. */
+  g_set_object (&self->adjudication_file, gloss_sidecar_get_file (sidecar));
+  if (gloss_sidecar_get_codebook (sidecar) == NULL && own_codebook (self) != NULL)
+    gloss_sidecar_set_codebook (sidecar, own_codebook (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->annotator_entry), gloss_sidecar_get_annotator_id (sidecar));
+  add_layer (self, sidecar, GLOSS_REVIEW_LAYER_ADJUDICATION, TRUE);
+  recolor (self);
+
+  /* The rebuild resumes into it: earlier decisions are read back. */
+  rebuild (self);
+  gtk_stack_set_visible_child_name (self->adjudication_stack, "running");
+  update_actions (self);
+
+  pending = gloss_review_get_n_pending (self->review);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Continuing “%s”: %u disagreement left",
+                                       "Continuing “%s”: %u disagreements left", pending),
+                          gloss_sidecar_get_annotator_id (sidecar), pending);
+  message (self, text);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+    {
+      g_autoptr(GlossReviewItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (gloss_review_item_get_decision (item) == GLOSS_REVIEW_PENDING)
+        {
+          select_position (self, i);
+          break;
+        }
+    }
+}
+
 /* Building the comparison */
+
+/* Rejections leave nothing in the adjudicated layer, so a new GlossReview
+ * cannot read them back: carried over by the items' place and kind. */
+static char *
+item_key (GlossReviewItem *item)
+{
+  return g_strdup_printf ("%u:%u:%d", gloss_review_item_get_start (item), gloss_review_item_get_end (item),
+                          gloss_review_item_get_kind (item));
+}
+
+static GHashTable *
+collect_rejections (GlossReviewPanel *self)
+{
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *items;
+
+  if (self->review == NULL || self->adjudication == NULL)
+    return keys;
+  items = gloss_review_get_items (self->review);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GlossReviewItem) item = g_list_model_get_item (items, i);
+      GlossReviewDecision decision = gloss_review_item_get_decision (item);
+      GPtrArray *result = gloss_review_item_get_result (item);
+
+      if ((decision == GLOSS_REVIEW_REJECTED || decision == GLOSS_REVIEW_TAKEN) &&
+          (result == NULL || result->len == 0))
+        g_hash_table_add (keys, item_key (item));
+    }
+  return keys;
+}
 
 static void
 rebuild (GlossReviewPanel *self)
@@ -1267,6 +1881,8 @@ rebuild (GlossReviewPanel *self)
   g_autoptr(GlossReviewItem) keep = NULL;
   GlossReviewItem *selected = selected_item (self);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+  g_autoptr(GHashTable) rejected = collect_rejections (self);
+  g_autoptr(GPtrArray) colleagues = g_ptr_array_new ();
   GlossReviewLayer *own;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
@@ -1279,7 +1895,11 @@ rebuild (GlossReviewPanel *self)
 
       if (gloss_review_layer_get_visible (layer) &&
           gloss_review_layer_get_role (layer) != GLOSS_REVIEW_LAYER_ADJUDICATION)
-        g_ptr_array_add (sidecars, gloss_review_layer_get_sidecar (layer));
+        {
+          g_ptr_array_add (sidecars, gloss_review_layer_get_sidecar (layer));
+          if (gloss_review_layer_get_role (layer) == GLOSS_REVIEW_LAYER_COLLEAGUE)
+            g_ptr_array_add (colleagues, gloss_review_layer_get_sidecar (layer));
+        }
     }
 
   gtk_single_selection_set_model (self->selection, NULL);
@@ -1287,20 +1907,41 @@ rebuild (GlossReviewPanel *self)
   self->review = gloss_review_new ();
   for (guint i = 0; i < sidecars->len; i++)
     gloss_review_add_layer (self->review, g_ptr_array_index (sidecars, i));
+  {
+    GHashTableIter iter;
+    gpointer from, to;
+
+    g_hash_table_iter_init (&iter, self->tag_map);
+    while (g_hash_table_iter_next (&iter, &from, &to))
+      gloss_review_map_tag (self->review, from, to);
+  }
   gloss_review_refresh (self->review);
   if (self->adjudication != NULL)
     {
       GlossReviewLayer *own_l = own_layer (self);
+      GListModel *items = gloss_review_get_items (self->review);
 
       gloss_review_resume_adjudication (self->review, self->adjudication,
                                         own_l ? gloss_sidecar_get_annotator_id (gloss_review_layer_get_sidecar (own_l)) : NULL);
+      for (guint i = 0; g_hash_table_size (rejected) > 0 && i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(GlossReviewItem) item = g_list_model_get_item (items, i);
+          g_autofree char *key = item_key (item);
+
+          /* Nothing to undo here: no step is recorded. */
+          if (gloss_review_item_get_decision (item) == GLOSS_REVIEW_PENDING && g_hash_table_contains (rejected, key))
+            gloss_review_reject (self->review, item);
+        }
     }
 
+  close_editor (self);
+  update_mapping (self, colleagues);
   compute_agreement (self, sidecars);
   update_kinds (self);
   set_items_model (self, keep);
   rebuild_take_buttons (self);
   update_progress (self);
+  update_resume (self);
 
   /* The own layer's count follows its edits. */
   own = own_layer (self);
@@ -1539,6 +2180,8 @@ gloss_review_panel_set_own (GlossReviewPanel *self,
       clear_layers (self);
       g_clear_object (&self->adjudication);
       g_clear_object (&self->adjudication_file);
+      g_hash_table_remove_all (self->tag_map);
+      close_editor (self);
       gtk_stack_set_visible_child_name (self->adjudication_stack, "start");
       g_set_object (&self->article, article);
       g_set_object (&self->document, document);
@@ -1646,11 +2289,23 @@ update_actions (GlossReviewPanel *self)
   gtk_widget_action_set_enabled (widget, "review.undo", adjudicating &&
                                  gloss_annotation_set_can_undo (gloss_sidecar_get_annotations (self->adjudication)));
   gtk_widget_action_set_enabled (widget, "review.save", adjudicating);
+  gtk_widget_action_set_enabled (widget, "review.resume",
+                                 self->adjudication == NULL && self->review != NULL &&
+                                 gtk_widget_get_visible (GTK_WIDGET (self->resume_button)));
+  gtk_widget_action_set_enabled (widget, "review.edit", adjudicating && item != NULL);
+  gtk_widget_action_set_enabled (widget, "review.edit-cancel", self->edit_item != NULL);
+  gtk_widget_action_set_enabled (widget, "review.edit-selection", self->edit_item != NULL && self->text_view != NULL);
+  gtk_widget_action_set_enabled (widget, "review.edit-apply",
+                                 adjudicating && self->edit_item != NULL && self->edit_start < self->edit_end &&
+                                 self->edit_tag_ids->len > 0);
 }
 
 static void
 selection_changed_cb (GlossReviewPanel *self)
 {
+  /* The editor belongs to the disagreement it was opened for. */
+  if (self->edit_item != NULL && selected_item (self) != self->edit_item)
+    close_editor (self);
   update_actions (self);
 }
 
@@ -1711,6 +2366,24 @@ _gloss_review_panel_get_table (GlossReviewPanel *self)
   return self->agreement_grid;
 }
 
+/**
+ * gloss_review_panel_set_text_view:
+ * @self: a #GlossReviewPanel
+ * @text_view: (nullable): the article's view
+ *
+ * Where "Use Article Selection" of an edit decision reads the selection.
+ */
+void
+gloss_review_panel_set_text_view (GlossReviewPanel *self,
+                                  GtkTextView      *text_view)
+{
+  g_return_if_fail (GLOSS_IS_REVIEW_PANEL (self));
+  g_return_if_fail (text_view == NULL || GTK_IS_TEXT_VIEW (text_view));
+
+  g_set_weak_pointer (&self->text_view, text_view);
+  update_actions (self);
+}
+
 /* GObject */
 
 static void
@@ -1728,6 +2401,12 @@ gloss_review_panel_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  g_clear_weak_pointer (&self->text_view);
+  g_clear_object (&self->edit_item);
+  g_clear_object (&self->edit_labels);
+  g_clear_pointer (&self->edit_tag_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->tag_map, g_hash_table_unref);
+  g_clear_pointer (&self->mapping_signature, g_free);
   g_clear_object (&self->selection);
   g_clear_object (&self->kinds);
   g_clear_object (&self->pairs);
@@ -1803,12 +2482,18 @@ gloss_review_panel_class_init (GlossReviewPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, annotator_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, codebook_warning);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, disagreement_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, edit_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, edit_span_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, edit_tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, empty_page);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, layers_list);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, mapping_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, mapping_list);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, pair_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, resume_button);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, take_box);
   gtk_widget_class_bind_template_callback (widget_class, annotator_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, disagreement_activate_cb);
@@ -1822,6 +2507,11 @@ gloss_review_panel_class_init (GlossReviewPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "review.undecide", NULL, undecide_action);
   gtk_widget_class_install_action (widget_class, "review.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "review.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "review.resume", NULL, resume_action);
+  gtk_widget_class_install_action (widget_class, "review.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "review.edit-selection", NULL, edit_selection_action);
+  gtk_widget_class_install_action (widget_class, "review.edit-cancel", NULL, edit_cancel_action);
+  gtk_widget_class_install_action (widget_class, "review.edit-apply", NULL, edit_apply_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "reviewpanel");
@@ -1835,6 +2525,10 @@ gloss_review_panel_init (GlossReviewPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->tag_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->edit_tag_ids = g_ptr_array_new_with_free_func (g_free);
+  self->edit_labels = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->edit_tag_dropdown, G_LIST_MODEL (self->edit_labels));
   self->layers = g_list_store_new (GLOSS_TYPE_REVIEW_LAYER);
   self->shown = g_list_store_new (GLOSS_TYPE_REVIEW_LAYER);
   gtk_list_box_bind_model (self->layers_list, G_LIST_MODEL (self->layers), create_layer_row, self, NULL);

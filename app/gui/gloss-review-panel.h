@@ -29,6 +29,8 @@ gboolean        gloss_review_panel_get_loading      (GlossReviewPanel *self);
 GlossReview    *gloss_review_panel_get_review       (GlossReviewPanel *self);
 GlossAgreement *gloss_review_panel_get_agreement    (GlossReviewPanel *self);
 GlossReviewItem *gloss_review_panel_get_selected    (GlossReviewPanel *self);
+void            gloss_review_panel_set_text_view    (GlossReviewPanel *self,
+                                                     GtkTextView      *text_view);
 gboolean        gloss_review_panel_step             (GlossReviewPanel *self,
                                                      guint             cursor,
                                                      gboolean          backward);

@@ -2014,6 +2014,7 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect_object (self->review_panel, "show-range", G_CALLBACK (show_range_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->review_panel, "message", G_CALLBACK (message_cb), self, G_CONNECT_SWAPPED);
   gloss_article_view_set_layers (self->article_view, gloss_review_panel_get_shown_layers (self->review_panel));
+  gloss_review_panel_set_text_view (self->review_panel, GTK_TEXT_VIEW (self->article_view));
   g_object_bind_property (self, "document", self->article_header, "document", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->article_header, "open-failed", G_CALLBACK (header_open_failed_cb),
                            self, G_CONNECT_SWAPPED);
