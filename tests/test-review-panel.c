@@ -1044,6 +1044,8 @@ test_resume (Fixture       *f,
   g_assert_nonnull (resume);
   g_assert_true (gtk_widget_get_visible (resume));
   g_assert_null (gloss_review_get_adjudication (gloss_review_panel_get_review (f->panel)));
+  show_review_page (f);
+  maybe_screenshot (f, "review-resume-offer.png");
 
   g_clear_pointer (&f->last_message, g_free);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.resume", NULL));

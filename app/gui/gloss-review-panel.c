@@ -56,6 +56,7 @@ struct _GlossReviewPanel
   GtkGrid          *agreement_grid;
   GtkEntry         *annotator_entry;
   GtkLabel         *codebook_warning;
+  GtkBox           *decision_box;
   GtkListView      *disagreement_list;
   GtkRevealer      *edit_revealer;
   GtkLabel         *edit_span_label;
@@ -744,7 +745,7 @@ create_mapping_row (GlossReviewPanel *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
 
-  remove = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+  remove = gtk_button_new_from_icon_name ("window-close-symbolic");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_add_css_class (remove, "review-unmap");
@@ -1401,11 +1402,22 @@ undo_action (GtkWidget  *widget,
 
 /* Edit: the adjudicator's own annotation for a disagreement */
 
+/* While the editor is open it stands in for the other decisions: the
+ * sidebar is narrow, and the list above keeps the room. */
+static void
+show_editor (GlossReviewPanel *self,
+             gboolean          shown)
+{
+  gtk_revealer_set_reveal_child (self->edit_revealer, shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->take_box), !shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->decision_box), !shown);
+}
+
 static void
 close_editor (GlossReviewPanel *self)
 {
   g_clear_object (&self->edit_item);
-  gtk_revealer_set_reveal_child (self->edit_revealer, FALSE);
+  show_editor (self, FALSE);
 }
 
 static void
@@ -1501,7 +1513,7 @@ open_editor (GlossReviewPanel *self,
   gtk_drop_down_set_selected (self->edit_tag_dropdown, selected);
 
   update_edit_span (self);
-  gtk_revealer_set_reveal_child (self->edit_revealer, TRUE);
+  show_editor (self, TRUE);
 }
 
 static void
@@ -2481,6 +2493,7 @@ gloss_review_panel_class_init (GlossReviewPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, agreement_summary);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, annotator_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, codebook_warning);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, decision_box);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, disagreement_list);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, edit_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, edit_span_label);
