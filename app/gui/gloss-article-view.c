@@ -139,20 +139,26 @@ tag_color (GlossArticleView *self,
 
 /* Drawing */
 
-typedef void (*FragmentFunc) (GlossArticleView      *self,
-                              const graphene_rect_t *rect,
-                              gpointer               user_data);
-
-/* Calls @func for each display-line piece of [from, to). */
-static void
-foreach_fragment (GlossArticleView *self,
-                  guint             from,
-                  guint             to,
-                  FragmentFunc      func,
-                  gpointer          user_data)
+/**
+ * gloss_text_view_foreach_fragment:
+ * @view: a text view
+ * @from: first character offset
+ * @to: character offset after the range
+ * @func: called with the rectangle (buffer coordinates) of each piece
+ * @user_data: data for @func
+ *
+ * Calls @func for each display-line piece of [from, to): what a highlight
+ * or an underline of that range has to cover.  Shared by the annotations'
+ * highlights and the review layers' stripes.
+ */
+void
+gloss_text_view_foreach_fragment (GtkTextView       *view,
+                                  guint              from,
+                                  guint              to,
+                                  GlossFragmentFunc  func,
+                                  gpointer           user_data)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (self);
-  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkTextIter iter, end;
   guint guard = 0;
 
@@ -200,7 +206,7 @@ foreach_fragment (GlossArticleView *self,
       graphene_rect_init (&rect, MIN (a.x, b.x), a.y,
                           MAX (b.x + b.width, a.x + a.width) - MIN (a.x, b.x),
                           MAX (a.height, b.height));
-      func (self, &rect, user_data);
+      func (&rect, user_data);
       iter = line_end;
     }
 }
@@ -216,8 +222,7 @@ typedef struct
 } Paint;
 
 static void
-paint_fragment (GlossArticleView      *self,
-                const graphene_rect_t *rect,
+paint_fragment (const graphene_rect_t *rect,
                 gpointer               user_data)
 {
   Paint *paint = user_data;
@@ -317,7 +322,7 @@ snapshot_highlights (GlossArticleView *self,
           paint.underline = TRUE;
           paint.outline = annotation == self->selected ? 2 : 0;
 
-          foreach_fragment (self, MAX (start, from), MIN (end, to), paint_fragment, &paint);
+          gloss_text_view_foreach_fragment (GTK_TEXT_VIEW (self), MAX (start, from), MIN (end, to), paint_fragment, &paint);
           g_hash_table_add (self->drawn, annotation);
         }
     }
@@ -355,7 +360,7 @@ snapshot_highlights (GlossArticleView *self,
           paint.fill = paint.line;
           paint.fill.alpha = (int)i == self->current_match ? 0.40 : 0.22;
           paint.outline = (int)i == self->current_match ? 2 : 1;
-          foreach_fragment (self, m->start, m->end, paint_fragment, &paint);
+          gloss_text_view_foreach_fragment (GTK_TEXT_VIEW (self), m->start, m->end, paint_fragment, &paint);
         }
     }
 }

@@ -9,6 +9,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
+#include "gloss-article-view.h"
 #include "gloss-codebook.h"
 #include "gloss-review-layer.h"
 #include "gloss-sidecar.h"
@@ -181,62 +182,24 @@ is_drawn (GlossReviewLayer *layer)
   return layer->visible && layer->role != GLOSS_REVIEW_LAYER_OWN;
 }
 
-/* One stripe under each display-line piece of [from, to). */
-static void
-stripe (GtkTextView   *view,
-        GtkSnapshot   *snapshot,
-        const GdkRGBA *color,
-        guint          from,
-        guint          to,
-        float          below)
+typedef struct
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter iter, end;
-  guint guard = 0;
+  GtkSnapshot   *snapshot;
+  const GdkRGBA *color;
+  float          below;
+} Stripe;
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, from);
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, to);
+/* One stripe under each display-line piece of the range. */
+static void
+stripe_fragment (const graphene_rect_t *piece,
+                 gpointer               user_data)
+{
+  Stripe *stripe = user_data;
+  graphene_rect_t rect;
 
-  while (gtk_text_iter_compare (&iter, &end) < 0 && guard++ < 10000)
-    {
-      GtkTextIter line_end = iter;
-      GtkTextIter last;
-      GdkRectangle a, b;
-      graphene_rect_t rect;
-
-      if (gtk_text_iter_ends_line (&iter))
-        {
-          gtk_text_iter_forward_char (&iter);
-          continue;
-        }
-
-      if (!gtk_text_view_forward_display_line_end (view, &line_end) ||
-          gtk_text_iter_compare (&line_end, &iter) <= 0)
-        {
-          line_end = iter;
-          gtk_text_iter_forward_to_line_end (&line_end);
-        }
-      if (gtk_text_iter_compare (&line_end, &end) > 0)
-        line_end = end;
-
-      last = line_end;
-      gtk_text_iter_backward_char (&last);
-      gtk_text_view_get_iter_location (view, &iter, &a);
-      gtk_text_view_get_iter_location (view, &last, &b);
-
-      if (b.y > a.y)
-        {
-          /* A wrap point: this piece is the single character at iter. */
-          line_end = iter;
-          gtk_text_iter_forward_char (&line_end);
-          b = a;
-        }
-
-      graphene_rect_init (&rect, MIN (a.x, b.x), a.y + MAX (a.height, b.height) + below,
-                          MAX (b.x + b.width, a.x + a.width) - MIN (a.x, b.x), LAYER_LINE_HEIGHT);
-      gtk_snapshot_append_color (snapshot, color, &rect);
-      iter = line_end;
-    }
+  graphene_rect_init (&rect, piece->origin.x, piece->origin.y + piece->size.height + stripe->below,
+                      piece->size.width, LAYER_LINE_HEIGHT);
+  gtk_snapshot_append_color (stripe->snapshot, stripe->color, &rect);
 }
 
 /**
@@ -284,9 +247,10 @@ gloss_review_layers_snapshot (GListModel  *layers,
 
           if (!is_placed (annotation))
             continue;
-          stripe (view, snapshot, &color,
-                  MAX (gloss_annotation_get_start (annotation), from),
-                  MIN (gloss_annotation_get_end (annotation), to), y);
+          gloss_text_view_foreach_fragment (view,
+                                            MAX (gloss_annotation_get_start (annotation), from),
+                                            MIN (gloss_annotation_get_end (annotation), to),
+                                            stripe_fragment, &(Stripe) { snapshot, &color, y });
         }
     }
 }
