@@ -64,6 +64,10 @@ test_unknown_keys_survive (void)
   g_assert_nonnull (strstr (written, "\"x-archive\": \"box 12\""));
   g_assert_nonnull (strstr (written, "\"x-team\": \"A\""));
   g_assert_nonnull (strstr (written, "\"score\": 0.5"));
+  /* …and inside the codebook: its own, a tag's and an attribute's. */
+  g_assert_nonnull (strstr (written, "\"x-source\": \"team wiki, 2026\""));
+  g_assert_nonnull (strstr (written, "\"x-examples\": ["));
+  g_assert_nonnull (strstr (written, "\"x-required\": true"));
   g_assert_nonnull (strstr (written, "\"note\": \"changed\""));
 }
 

@@ -40,6 +40,7 @@ gloss_attribute_def_copy (const GlossAttributeDef *def)
 
   copy->choices = g_strdupv (def->choices);
   copy->to = g_strdupv (def->to);
+  copy->extra = def->extra ? gloss_json_object_deep_copy (def->extra) : NULL;
 
   return copy;
 }
@@ -54,6 +55,7 @@ gloss_attribute_def_free (GlossAttributeDef *def)
   g_free (def->label);
   g_strfreev (def->choices);
   g_strfreev (def->to);
+  g_clear_pointer (&def->extra, json_object_unref);
   g_free (def);
 }
 
@@ -81,6 +83,7 @@ struct _GlossTag
   char      *key;
   char      *description;
   GPtrArray *attributes;
+  JsonObject *extra;        /* members this version does not know, kept */
 };
 
 G_DEFINE_FINAL_TYPE (GlossTag, gloss_tag, G_TYPE_OBJECT)
@@ -108,6 +111,7 @@ gloss_tag_finalize (GObject *object)
   g_free (self->key);
   g_free (self->description);
   g_ptr_array_unref (self->attributes);
+  g_clear_pointer (&self->extra, json_object_unref);
 
   G_OBJECT_CLASS (gloss_tag_parent_class)->finalize (object);
 }
@@ -280,6 +284,7 @@ struct _GlossCodebook
   char      *name;
   char      *version;
   GPtrArray *tags;
+  JsonObject *extra;        /* members this version does not know, kept */
 };
 
 static void codebook_list_model_init (GListModelInterface *iface);
@@ -336,6 +341,7 @@ gloss_codebook_finalize (GObject *object)
   g_free (self->name);
   g_free (self->version);
   g_ptr_array_unref (self->tags);
+  g_clear_pointer (&self->extra, json_object_unref);
 
   G_OBJECT_CLASS (gloss_codebook_parent_class)->finalize (object);
 }
@@ -470,6 +476,43 @@ get_string_list (JsonObject  *object,
   return TRUE;
 }
 
+/* Members a newer Gloss (or a script) added are kept for the next save. */
+static JsonObject *
+unknown_members (JsonObject         *object,
+                 const char * const *known)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  JsonObject *extra = NULL;
+
+  for (const GList *l = members; l; l = l->next)
+    {
+      if (g_strv_contains (known, l->data))
+        continue;
+      if (extra == NULL)
+        extra = json_object_new ();
+      json_object_set_member (extra, l->data, gloss_json_node_deep_copy (json_object_get_member (object, l->data)));
+    }
+
+  return extra;
+}
+
+static void
+add_unknown_members (JsonBuilder *builder,
+                     JsonObject  *extra)
+{
+  g_autoptr(GList) members = NULL;
+
+  if (extra == NULL)
+    return;
+
+  members = json_object_get_members (extra);
+  for (const GList *l = members; l; l = l->next)
+    {
+      json_builder_set_member_name (builder, l->data);
+      json_builder_add_value (builder, gloss_json_node_deep_copy (json_object_get_member (extra, l->data)));
+    }
+}
+
 static GlossAttributeDef *
 attribute_from_json (JsonNode    *node,
                      const char  *path,
@@ -517,6 +560,7 @@ attribute_from_json (JsonNode    *node,
   if (!get_string_list (object, "choices", path, &def->choices, error) ||
       !get_string_list (object, "to", path, &def->to, error))
     return NULL;
+  def->extra = unknown_members (object, (const char * const[]) { "id", "label", "type", "choices", "to", NULL });
 
   return g_steal_pointer (&def);
 }
@@ -564,6 +608,8 @@ tag_from_json (JsonNode    *node,
 
   tag = gloss_tag_new (id, label, color, key);
   gloss_tag_set_description (tag, description);
+  tag->extra = unknown_members (object, (const char * const[]) { "id", "label", "color", "key", "description",
+                                                                 "attributes", NULL });
 
   attributes = json_object_get_member (object, "attributes");
   if (attributes != NULL && !JSON_NODE_HOLDS_NULL (attributes))
@@ -626,6 +672,7 @@ gloss_codebook_new_from_json (JsonNode    *node,
     return NULL;
 
   self = gloss_codebook_new (name, version);
+  self->extra = unknown_members (object, (const char * const[]) { "name", "version", "tags", NULL });
   seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   tags = json_object_get_member (object, "tags");
@@ -843,13 +890,16 @@ gloss_codebook_to_json (GlossCodebook *self)
               json_builder_add_string_value (builder, attribute_type_to_string (def->type));
               add_strv (builder, "choices", def->choices);
               add_strv (builder, "to", def->to);
+              add_unknown_members (builder, def->extra);
               json_builder_end_object (builder);
             }
           json_builder_end_array (builder);
         }
+      add_unknown_members (builder, tag->extra);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  add_unknown_members (builder, self->extra);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

@@ -27,6 +27,7 @@ typedef struct
   GlossAttributeType  type;
   char              **choices;   /* for GLOSS_ATTRIBUTE_CHOICE */
   char              **to;        /* tag ids a GLOSS_ATTRIBUTE_LINK may point at */
+  JsonObject         *extra;     /* members this version does not know, kept; nullable */
 } GlossAttributeDef;
 
 #define GLOSS_TYPE_ATTRIBUTE_DEF (gloss_attribute_def_get_type ())
