@@ -755,6 +755,10 @@ gloss_export_dialog_init (GlossExportDialog *self)
   self->tag_ids = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Keyboard users start on the first choice, not on Cancel; Return exports. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->export_button));
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->format_row));
 }
 
 /**
