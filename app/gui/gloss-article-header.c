@@ -76,6 +76,13 @@ format_date (const char *text)
 
   if (strchr (text, 'T') != NULL)
     dt = g_date_time_new_from_iso8601 (text, local);
+  /* Pages often give minutes only ("2023-03-21T15:40"); GLib wants seconds. */
+  if (dt == NULL && g_regex_match_simple ("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}$", text, 0, 0))
+    {
+      g_autofree char *with_seconds = g_strconcat (text, ":00", NULL);
+
+      dt = g_date_time_new_from_iso8601 (with_seconds, local);
+    }
   if (dt == NULL)
     return g_strdup (text);
   return g_date_time_format (dt, "%x %H:%M");
