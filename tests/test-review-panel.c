@@ -1000,7 +1000,8 @@ test_tag_mapping (Fixture       *f,
   g_assert_cmpfloat (gloss_agreement_get_pair (gloss_review_panel_get_agreement (f->panel), NULL, 0)->f1_exact, ==, before);
 }
 
-/* A saved adjudication, continued in a new window with its decisions. */
+/* A saved adjudication, continued in a new window with its decisions,
+ * the rejection too (read back from the file's record of it). */
 static void
 test_resume (Fixture       *f,
              gconstpointer  data)
@@ -1020,6 +1021,9 @@ test_resume (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.start", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.take", "u",
                                              review_layer_index (f, "alice")));
+  g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (f->panel)), ==,
+                    offset_of ("The Water Bureau"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.reject", NULL));
   save_adjudication (f);
 
   again = gloss_window_new (NULL);
@@ -1046,6 +1050,7 @@ test_resume (Fixture       *f,
   g_assert_null (gloss_review_get_adjudication (gloss_review_panel_get_review (f->panel)));
   show_review_page (f);
   maybe_screenshot (f, "review-resume-offer.png");
+  g_assert_null (find_label_containing (GTK_WIDGET (f->panel), "Rejected"));
 
   g_clear_pointer (&f->last_message, g_free);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.resume", NULL));
@@ -1053,19 +1058,28 @@ test_resume (Fixture       *f,
   g_assert_nonnull (gloss_review_get_adjudication (review));
   g_assert_false (gtk_widget_get_visible (resume));
   g_assert_nonnull (f->last_message);
-  g_assert_nonnull (strstr (f->last_message, "1 disagreement left"));
-  /* Not compared: still two layers; the earlier decision is back. */
+  g_assert_nonnull (strstr (f->last_message, "0 disagreements left"));
+  /* Not compared: still two layers; the earlier decisions are back. */
   g_assert_cmpuint (gloss_review_get_n_layers (review), ==, 2);
-  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
   disagreements = gloss_review_get_disagreements (review);
   mayor = g_list_model_get_item (disagreements, 0);
   bureau = g_list_model_get_item (disagreements, 1);
   g_assert_cmpint (gloss_review_item_get_decision (mayor), ==, GLOSS_REVIEW_TAKEN);
-  g_assert_cmpint (gloss_review_item_get_decision (bureau), ==, GLOSS_REVIEW_PENDING);
-  /* The pending one is selected to go on with. */
-  g_assert_true (gloss_review_panel_get_selected (f->panel) == bureau);
+  g_assert_cmpint (gloss_review_item_get_decision (bureau), ==, GLOSS_REVIEW_REJECTED);
   gloss_test_iterate ();
   g_assert_nonnull (find_label_containing (GTK_WIDGET (f->panel), "Taken: Alice’s"));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (f->panel), "Rejected"));
+
+  /* Reconsidered: the rejection is undone, and the bureau is pending again. */
+  if (gloss_review_panel_get_selected (f->panel) != bureau)
+    g_assert_true (gloss_review_panel_step (f->panel, gloss_review_item_get_start (bureau), FALSE));
+  g_assert_true (gloss_review_panel_get_selected (f->panel) == bureau);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.undecide", NULL));
+  g_assert_cmpint (gloss_review_item_get_decision (bureau), ==, GLOSS_REVIEW_PENDING);
+  g_assert_null (gloss_sidecar_get_extension (gloss_review_get_adjudication (review), "adjudication"));
+  gloss_test_iterate ();
+  g_assert_null (find_label_containing (GTK_WIDGET (f->panel), "Rejected"));
 
   show_review_page (f);
   maybe_screenshot (f, "review-resumed.png");
@@ -1083,6 +1097,7 @@ test_resume (Fixture       *f,
   g_assert_cmpstr (gloss_annotation_get_tag (find_decision (set, "unanimous")), ==, "quote");
   g_assert_nonnull (gloss_annotation_set_lookup (set, "a2"));
   g_assert_nonnull (gloss_annotation_set_lookup (set, "a3"));
+  g_assert_null (gloss_sidecar_get_extension (saved, "adjudication"));
 }
 
 int

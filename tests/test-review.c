@@ -66,6 +66,18 @@ first_id (GlossReviewItem *item,
   return annotations->len > 0 ? gloss_annotation_get_id (g_ptr_array_index (annotations, 0)) : NULL;
 }
 
+/* The "rejected" records of the adjudicated layer's "adjudication" member. */
+static JsonArray *
+rejected_records (GlossSidecar *sidecar)
+{
+  JsonNode *node = gloss_sidecar_get_extension (sidecar, "adjudication");
+
+  if (node == NULL)
+    return NULL;
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  return json_object_get_array_member (json_node_get_object (node), "rejected");
+}
+
 /*
  * tests/data/review: alice and bob
  *   alice: a1 official [21,33)  a2 quote [40,57)  a3 organization [87,103)  a4 quote [116,135)
@@ -279,11 +291,34 @@ test_adjudicate (void)
   g_assert_nonnull (gloss_annotation_set_lookup (set, "a1"));
   g_assert_cmpuint (gloss_review_item_get_result (nth (items, 0))->len, ==, 1);
 
-  /* [70,103): bob's alone: rejected, then reconsidered, then rejected. */
+  /* [70,103): bob's alone: rejected, then reconsidered, then rejected.
+   * The rejection is recorded in the new layer, and taken back with it. */
+  g_assert_null (rejected_records (adjudicated));
   g_assert_true (gloss_review_reject (review, nth (items, 2)));
+  g_assert_cmpuint (json_array_get_length (rejected_records (adjudicated)), ==, 1);
   g_assert_true (gloss_review_undecide (review, nth (items, 2)));
   g_assert_cmpint (gloss_review_item_get_decision (nth (items, 2)), ==, GLOSS_REVIEW_PENDING);
+  g_assert_null (gloss_sidecar_get_extension (adjudicated, "adjudication"));
   g_assert_true (gloss_review_reject (review, nth (items, 2)));
+  g_assert_true (gloss_review_reject (review, nth (items, 2)));
+  g_assert_cmpuint (json_array_get_length (rejected_records (adjudicated)), ==, 1);
+  {
+    JsonObject *record = json_array_get_object_element (rejected_records (adjudicated), 0);
+    JsonArray *sources = json_object_get_array_member (record, "annotations");
+    JsonObject *source;
+
+    g_assert_cmpint (json_object_get_int_member (record, "start"), ==, 70);
+    g_assert_cmpint (json_object_get_int_member (record, "end"), ==, 103);
+    g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "some-layers");
+    g_assert_cmpstr (json_object_get_string_member (record, "decided_by"), ==, "lead");
+    g_assert_true (g_str_has_suffix (json_object_get_string_member (record, "decided"), "Z"));
+    g_assert_false (json_object_has_member (record, "taken_from"));
+    g_assert_cmpuint (json_array_get_length (sources), ==, 1);
+    source = json_array_get_object_element (sources, 0);
+    g_assert_cmpstr (json_object_get_string_member (source, "annotator"), ==, "bob");
+    g_assert_cmpstr (json_object_get_string_member (source, "id"), ==, "b4");
+    g_assert_cmpstr (json_object_get_string_member (source, "tag"), ==, "official");
+  }
 
   /* [87,103): alice's organization. */
   annotation = g_ptr_array_index (gloss_review_item_get_annotations (nth (items, 3), 0), 0);
@@ -339,8 +374,10 @@ test_adjudicate (void)
   g_assert_cmpstr (json_object_get_string_member (extra, "source_annotator"), ==, "alice");
   g_assert_cmpstr (json_object_get_string_member (extra, "decision"), ==, "edited");
   g_assert_null (gloss_annotation_set_lookup (gloss_sidecar_get_annotations (reloaded), "b4"));
+  g_assert_cmpuint (json_array_get_length (rejected_records (reloaded)), ==, 1);
 
-  /* Another session resumes the saved layer: only the rejection left no trace. */
+  /* Another session resumes the saved layer: every decision is read back,
+   * the rejection from its record. */
   {
     g_autoptr(GlossReview) again = gloss_review_new ();
 
@@ -349,9 +386,9 @@ test_adjudicate (void)
     gloss_review_refresh (again);
     gloss_sidecar_attach_document (reloaded, document);
     gloss_review_resume_adjudication (again, reloaded, "lead");
-    g_assert_cmpuint (gloss_review_get_n_pending (again), ==, 1);
+    g_assert_cmpuint (gloss_review_get_n_pending (again), ==, 0);
     g_assert_cmpint (gloss_review_item_get_decision (nth (gloss_review_get_items (again), 1)), ==, GLOSS_REVIEW_ACCEPTED);
-    g_assert_cmpint (gloss_review_item_get_decision (nth (gloss_review_get_items (again), 2)), ==, GLOSS_REVIEW_PENDING);
+    g_assert_cmpint (gloss_review_item_get_decision (nth (gloss_review_get_items (again), 2)), ==, GLOSS_REVIEW_REJECTED);
     g_assert_cmpint (gloss_review_item_get_decision (nth (gloss_review_get_items (again), 4)), ==, GLOSS_REVIEW_EDITED);
     g_assert_cmpuint (gloss_review_item_get_result (nth (gloss_review_get_items (again), 3))->len, ==, 1);
   }
@@ -373,6 +410,89 @@ test_adjudicate (void)
   g_unlink (path);
   g_unlink (article_copy);
   g_rmdir (directory);
+}
+
+/* What undo, empty takes and changed ids do to the record. */
+static void
+test_reject_record (void)
+{
+  g_autoptr(GlossDocument) document = load_article ();
+  g_autoptr(GlossSidecar) alice = load_layer (document, "alice");
+  g_autoptr(GlossSidecar) bob = load_layer (document, "bob");
+  g_autoptr(GlossReview) review = gloss_review_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  GListModel *items;
+  GlossSidecar *adjudicated;
+  GlossAnnotationSet *set;
+  JsonObject *record;
+
+  gloss_review_add_layer (review, alice);
+  gloss_review_add_layer (review, bob);
+  gloss_review_refresh (review);
+  items = gloss_review_get_items (review);
+  adjudicated = gloss_review_begin_adjudication (review, NULL, "lead", &error);
+  g_assert_no_error (error);
+  set = gloss_sidecar_get_annotations (adjudicated);
+
+  /* Taken, then rejected; undoing the rejection brings a1 back, and the
+   * layer's annotations outweigh the record, which goes. */
+  g_assert_true (gloss_review_take (review, nth (items, 0), 0));
+  g_assert_true (gloss_review_reject (review, nth (items, 0)));
+  g_assert_null (gloss_annotation_set_lookup (set, "a1"));
+  g_assert_cmpuint (json_array_get_length (rejected_records (adjudicated)), ==, 1);
+  g_assert_true (gloss_annotation_set_undo (set));
+  gloss_review_sync_decisions (review);
+  g_assert_cmpint (gloss_review_item_get_decision (nth (items, 0)), ==, GLOSS_REVIEW_TAKEN);
+  g_assert_null (rejected_records (adjudicated));
+
+  /* Taking alice's view of bob's lone b4 keeps nothing: recorded as a take. */
+  g_assert_true (gloss_review_take (review, nth (items, 2), 0));
+  g_assert_cmpuint (gloss_review_item_get_result (nth (items, 2))->len, ==, 0);
+  record = json_array_get_object_element (rejected_records (adjudicated), 0);
+  g_assert_cmpstr (json_object_get_string_member (record, "taken_from"), ==, "alice");
+  /* And taking bob's then replaces the record with b4 itself. */
+  g_assert_true (gloss_review_take (review, nth (items, 2), 1));
+  g_assert_null (rejected_records (adjudicated));
+  g_assert_true (gloss_review_take (review, nth (items, 2), 0));
+
+  /* alice's lone a4 rejected; then a record whose ids no longer exist
+   * (the layers were rewritten) still finds its item by place and kind. */
+  g_assert_true (gloss_review_reject (review, nth (items, 4)));
+  data = gloss_sidecar_to_data (adjudicated, NULL);
+  g_assert_nonnull (strstr (data, "\"adjudication\""));
+  {
+    g_autoptr(GlossSidecar) reloaded = gloss_sidecar_new_from_data (data, strlen (data), "test", NULL, &error);
+    g_autoptr(GlossReview) again = gloss_review_new ();
+    JsonArray *records;
+    GListModel *again_items;
+
+    g_assert_no_error (error);
+    records = rejected_records (reloaded);
+    g_assert_cmpuint (json_array_get_length (records), ==, 2);
+    for (guint i = 0; i < json_array_get_length (records); i++)
+      {
+        JsonArray *sources = json_object_get_array_member (json_array_get_object_element (records, i), "annotations");
+
+        json_object_set_string_member (json_array_get_object_element (sources, 0), "id", "renamed");
+      }
+
+    gloss_review_add_layer (again, alice);
+    gloss_review_add_layer (again, bob);
+    gloss_review_refresh (again);
+    again_items = gloss_review_get_items (again);
+    gloss_review_resume_adjudication (again, reloaded, NULL);
+    g_assert_cmpint (gloss_review_item_get_decision (nth (again_items, 2)), ==, GLOSS_REVIEW_TAKEN);
+    g_assert_cmpint (gloss_review_item_get_decision (nth (again_items, 4)), ==, GLOSS_REVIEW_REJECTED);
+    g_assert_cmpint (gloss_review_item_get_decision (nth (again_items, 3)), ==, GLOSS_REVIEW_PENDING);
+
+    /* Undecided: the record goes, whichever way it was found. */
+    g_assert_true (gloss_review_undecide (again, nth (again_items, 4)));
+    g_assert_cmpuint (json_array_get_length (rejected_records (reloaded)), ==, 1);
+    gloss_review_sync_decisions (again);
+    g_assert_cmpint (gloss_review_item_get_decision (nth (again_items, 4)), ==, GLOSS_REVIEW_PENDING);
+    g_assert_cmpint (gloss_review_item_get_decision (nth (again_items, 2)), ==, GLOSS_REVIEW_TAKEN);
+  }
 }
 
 /* Layers with nothing in common, and a layer with nothing at all. */
@@ -417,6 +537,7 @@ main (int    argc,
   g_test_add_func ("/review/map-tag", test_map_tag);
   g_test_add_func ("/review/three-layers", test_three_layers);
   g_test_add_func ("/review/adjudicate", test_adjudicate);
+  g_test_add_func ("/review/reject-record", test_reject_record);
   g_test_add_func ("/review/edge", test_edge);
 
   return g_test_run ();

@@ -541,7 +541,7 @@ replace_all (GListStore *store,
  *
  * Matches the layers' annotations anew and replaces the contents of every
  * model.  Decisions carry over as far as the adjudicated layer records them
- * (see gloss_review_sync_decisions()); rejections do not.
+ * (see gloss_review_sync_decisions()).
  */
 void
 gloss_review_refresh (GlossReview *self)
@@ -938,6 +938,256 @@ check_started (GlossReview     *self,
   return TRUE;
 }
 
+static char *
+provenance_key (const char *annotator,
+                const char *id)
+{
+  return g_strconcat (annotator, "\x1f", id, NULL);
+}
+
+/* The adjudication record: decisions that leave no annotation behind (see
+ * gloss-review.h), under the sidecar's top-level "adjudication" member. */
+
+#define RECORD_MEMBER "adjudication"
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+static char *
+join_keys (GPtrArray *keys)
+{
+  g_ptr_array_sort (keys, compare_strings);
+  g_ptr_array_add (keys, NULL);
+  return g_strjoinv ("\x1e", (char **)keys->pdata);
+}
+
+/* Which annotations an item groups, as layer+id, in a comparable form. */
+static char *
+item_identity (GlossReview     *self,
+               GlossReviewItem *item)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint l = 0; l < item->n_layers; l++)
+    for (guint k = 0; k < item->layers[l]->len; k++)
+      g_ptr_array_add (keys,
+                       provenance_key (gloss_sidecar_get_annotator_id (g_ptr_array_index (self->layers, l)),
+                                       gloss_annotation_get_id (g_ptr_array_index (item->layers[l], k))));
+  return join_keys (keys);
+}
+
+static char *
+record_identity (JsonObject *record)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  JsonNode *node = json_object_get_member (record, "annotations");
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *object;
+      const char *annotator, *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      object = json_node_get_object (element);
+      annotator = json_object_get_string_member_with_default (object, "annotator", NULL);
+      id = json_object_get_string_member_with_default (object, "id", NULL);
+      if (annotator != NULL && id != NULL)
+        g_ptr_array_add (keys, provenance_key (annotator, id));
+    }
+  return keys->len > 0 ? join_keys (keys) : NULL;
+}
+
+/* The fallback when the layers' ids changed: where the item is, and its kind. */
+static char *
+item_place (GlossReviewItem *item)
+{
+  return g_strdup_printf ("%u:%u:%s", item->start, item->end, gloss_review_kind_to_string (item->kind));
+}
+
+static char *
+record_place (JsonObject *record)
+{
+  gint64 start = json_object_get_int_member_with_default (record, "start", -1);
+  gint64 end = json_object_get_int_member_with_default (record, "end", -1);
+  const char *kind = json_object_get_string_member_with_default (record, "kind", NULL);
+
+  if (start < 0 || end < start || end > G_MAXUINT || kind == NULL)
+    return NULL;
+  return g_strdup_printf ("%u:%u:%s", (guint)start, (guint)end, kind);
+}
+
+static JsonObject *
+record_object (JsonArray *records,
+               guint      i)
+{
+  JsonNode *node = json_array_get_element (records, i);
+
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* A copy of the recorded decisions, to change and store back. */
+static JsonArray *
+records_dup (GlossReview *self)
+{
+  JsonNode *node = gloss_sidecar_get_extension (self->adjudication, RECORD_MEMBER);
+  JsonArray *records = json_array_new ();
+  JsonNode *list;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return records;
+  list = json_object_get_member (json_node_get_object (node), "rejected");
+  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
+    return records;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
+    json_array_add_element (records, json_node_copy (json_array_get_element (json_node_get_array (list), i)));
+  return records;
+}
+
+static void
+records_store (GlossReview *self,
+               JsonArray   *records)
+{
+  JsonNode *old = gloss_sidecar_get_extension (self->adjudication, RECORD_MEMBER);
+  g_autoptr(JsonObject) object = json_object_new ();
+
+  if (json_array_get_length (records) > 0)
+    {
+      json_object_set_string_member (object, "decided_by", self->decided_by);
+      json_object_set_array_member (object, "rejected", json_array_ref (records));
+    }
+  /* Whatever else a newer Gloss put beside ours stays. */
+  if (old != NULL && JSON_NODE_HOLDS_OBJECT (old))
+    {
+      JsonObject *from = json_node_get_object (old);
+      g_autoptr(GList) members = json_object_get_members (from);
+
+      for (const GList *l = members; l != NULL; l = l->next)
+        if (!g_str_equal (l->data, "decided_by") && !g_str_equal (l->data, "rejected"))
+          json_object_set_member (object, l->data, json_node_copy (json_object_get_member (from, l->data)));
+    }
+
+  if (json_object_get_size (object) == 0)
+    gloss_sidecar_set_extension (self->adjudication, RECORD_MEMBER, NULL);
+  else
+    {
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+
+      gloss_sidecar_set_extension (self->adjudication, RECORD_MEMBER, node);
+    }
+}
+
+/* The record of @item: by its annotations, else by place and kind. */
+static int
+find_record (GlossReview     *self,
+             JsonArray       *records,
+             GlossReviewItem *item)
+{
+  g_autofree char *identity = item_identity (self, item);
+  g_autofree char *place = item_place (item);
+  int fallback = -1;
+
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = record_object (records, i);
+      g_autofree char *other = NULL;
+
+      if (record == NULL)
+        continue;
+      other = record_identity (record);
+      if (g_strcmp0 (identity, other) == 0)
+        return i;
+      if (fallback < 0)
+        {
+          g_autofree char *other_place = record_place (record);
+
+          if (g_strcmp0 (place, other_place) == 0)
+            fallback = i;
+        }
+    }
+  return fallback;
+}
+
+static JsonNode *
+record_new (GlossReview     *self,
+            GlossReviewItem *item,
+            const char      *taken_from)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *decided = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_int_value (builder, item->start);
+  json_builder_set_member_name (builder, "end");
+  json_builder_add_int_value (builder, item->end);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, gloss_review_kind_to_string (item->kind));
+  json_builder_set_member_name (builder, "annotations");
+  json_builder_begin_array (builder);
+  for (guint l = 0; l < item->n_layers; l++)
+    for (guint k = 0; k < item->layers[l]->len; k++)
+      {
+        GlossAnnotation *annotation = g_ptr_array_index (item->layers[l], k);
+
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "annotator");
+        json_builder_add_string_value (builder, gloss_sidecar_get_annotator_id (g_ptr_array_index (self->layers, l)));
+        json_builder_set_member_name (builder, "id");
+        json_builder_add_string_value (builder, gloss_annotation_get_id (annotation));
+        json_builder_set_member_name (builder, "tag");
+        json_builder_add_string_value (builder, map_tag (self, gloss_annotation_get_tag (annotation)));
+        json_builder_set_member_name (builder, "start");
+        json_builder_add_int_value (builder, gloss_annotation_get_start (annotation));
+        json_builder_set_member_name (builder, "end");
+        json_builder_add_int_value (builder, gloss_annotation_get_end (annotation));
+        json_builder_end_object (builder);
+      }
+  json_builder_end_array (builder);
+  if (taken_from != NULL)
+    {
+      json_builder_set_member_name (builder, "taken_from");
+      json_builder_add_string_value (builder, taken_from);
+    }
+  json_builder_set_member_name (builder, "decided_by");
+  json_builder_add_string_value (builder, self->decided_by);
+  json_builder_set_member_name (builder, "decided");
+  json_builder_add_string_value (builder, decided);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* Records that @item was decided with nothing kept (@keep), or forgets any
+ * such record (a decision that leaves annotations, or none at all). */
+static void
+record_decision (GlossReview     *self,
+                 GlossReviewItem *item,
+                 gboolean         keep,
+                 const char      *taken_from)
+{
+  g_autoptr(JsonArray) records = records_dup (self);
+  int found = find_record (self, records, item);
+
+  if (found < 0 && !keep)
+    return;
+  if (found >= 0)
+    json_array_remove_element (records, found);
+  if (keep)
+    json_array_add_element (records, record_new (self, item, taken_from));
+  records_store (self, records);
+}
+
 /**
  * gloss_review_begin_adjudication:
  * @self: a #GlossReview, refreshed
@@ -1088,6 +1338,9 @@ gloss_review_take (GlossReview     *self,
   for (guint i = 0; i < item->layers[layer]->len; i++)
     adopt (self, item, g_ptr_array_index (item->layers[layer], i), "taken", NULL, 0, 0);
   gloss_annotation_set_end_group (set);
+  /* Taking a layer that has nothing here leaves no annotation: recorded. */
+  record_decision (self, item, item->result->len == 0,
+                   gloss_sidecar_get_annotator_id (g_ptr_array_index (self->layers, layer)));
   item_set_decision (item, GLOSS_REVIEW_TAKEN);
 
   return TRUE;
@@ -1121,6 +1374,7 @@ gloss_review_take_annotation (GlossReview     *self,
   clear_result (self, item);
   adopt (self, item, annotation, "taken", NULL, 0, 0);
   gloss_annotation_set_end_group (set);
+  record_decision (self, item, FALSE, NULL);
   item_set_decision (item, GLOSS_REVIEW_TAKEN);
 
   return TRUE;
@@ -1162,6 +1416,7 @@ gloss_review_edit (GlossReview     *self,
   clear_result (self, item);
   annotation = adopt (self, item, base, "edited", tag, start, end);
   gloss_annotation_set_end_group (set);
+  record_decision (self, item, FALSE, NULL);
   item_set_decision (item, GLOSS_REVIEW_EDITED);
 
   return annotation;
@@ -1172,7 +1427,8 @@ gloss_review_edit (GlossReview     *self,
  * @self: a #GlossReview being adjudicated
  * @item: an item
  *
- * Keeps nothing of @item, undoing any earlier decision on it.
+ * Keeps nothing of @item, undoing any earlier decision on it, and records
+ * the rejection in the adjudicated layer's "adjudication" member.
  *
  * Returns: %TRUE
  */
@@ -1189,6 +1445,7 @@ gloss_review_reject (GlossReview     *self,
   gloss_annotation_set_begin_group (set, _("Reject annotations"));
   clear_result (self, item);
   gloss_annotation_set_end_group (set);
+  record_decision (self, item, TRUE, NULL);
   item_set_decision (item, GLOSS_REVIEW_REJECTED);
 
   return TRUE;
@@ -1199,8 +1456,8 @@ gloss_review_reject (GlossReview     *self,
  * @self: a #GlossReview being adjudicated
  * @item: an item
  *
- * Takes back the decision on @item (an automatic acceptance too) and what it
- * added to the new layer.
+ * Takes back the decision on @item (an automatic acceptance too), what it
+ * added to the new layer and its record there.
  *
  * Returns: %TRUE
  */
@@ -1217,16 +1474,107 @@ gloss_review_undecide (GlossReview     *self,
   gloss_annotation_set_begin_group (set, _("Undo decision"));
   clear_result (self, item);
   gloss_annotation_set_end_group (set);
+  record_decision (self, item, FALSE, NULL);
   item_set_decision (item, GLOSS_REVIEW_PENDING);
 
   return TRUE;
 }
 
-static char *
-provenance_key (const char *annotator,
-                const char *id)
+/* Rejections (and takes of nothing) from the record, matched to the items by
+ * their annotations first, then by place and kind; each record decides one
+ * item at most. */
+static void
+sync_records (GlossReview *self)
 {
-  return g_strconcat (annotator, "\x1f", id, NULL);
+  g_autoptr(JsonArray) records = records_dup (self);
+  g_autoptr(GHashTable) by_identity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_place = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree int *matched = NULL;
+  g_autofree gboolean *used = NULL;
+  g_autofree gboolean *drop = NULL;
+  GListModel *items = G_LIST_MODEL (self->items);
+  guint n = g_list_model_get_n_items (items);
+  guint n_records = json_array_get_length (records);
+  gboolean dropped = FALSE;
+
+  if (n_records == 0)
+    return;
+
+  /* Later records win: they are the later decisions. */
+  for (guint r = 0; r < n_records; r++)
+    {
+      JsonObject *record = record_object (records, r);
+      char *identity, *place;
+
+      if (record == NULL)
+        continue;
+      if ((identity = record_identity (record)) != NULL)
+        g_hash_table_replace (by_identity, identity, GUINT_TO_POINTER (r + 1));
+      if ((place = record_place (record)) != NULL)
+        g_hash_table_replace (by_place, place, GUINT_TO_POINTER (r + 1));
+    }
+
+  matched = g_new (int, n);
+  used = g_new0 (gboolean, n_records);
+  drop = g_new0 (gboolean, n_records);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossReviewItem) item = g_list_model_get_item (items, i);
+      g_autofree char *identity = item_identity (self, item);
+      guint r = GPOINTER_TO_UINT (g_hash_table_lookup (by_identity, identity));
+
+      matched[i] = -1;
+      if (r > 0 && !used[r - 1])
+        {
+          used[r - 1] = TRUE;
+          matched[i] = r - 1;
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossReviewItem) item = g_list_model_get_item (items, i);
+      g_autofree char *place = NULL;
+      guint r;
+
+      if (matched[i] >= 0)
+        continue;
+      place = item_place (item);
+      r = GPOINTER_TO_UINT (g_hash_table_lookup (by_place, place));
+      if (r > 0 && !used[r - 1])
+        {
+          used[r - 1] = TRUE;
+          /* Not sure enough of a record found by place to drop it. */
+          matched[i] = -(int)r - 1;
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossReviewItem) item = g_list_model_get_item (items, i);
+      int r = matched[i];
+      JsonObject *record;
+
+      if (r == -1)
+        continue;
+      if (item->result->len > 0)
+        {
+          if (r >= 0)
+            drop[r] = dropped = TRUE;
+          continue;
+        }
+      record = record_object (records, r >= 0 ? (guint)r : (guint)(-r - 2));
+      item->synced = json_object_has_member (record, "taken_from") ? GLOSS_REVIEW_TAKEN : GLOSS_REVIEW_REJECTED;
+    }
+
+  if (dropped)
+    {
+      g_autoptr(JsonArray) kept = json_array_new ();
+
+      for (guint r = 0; r < n_records; r++)
+        if (!drop[r])
+          json_array_add_element (kept, json_node_copy (json_array_get_element (records, r)));
+      records_store (self, kept);
+    }
 }
 
 /**
@@ -1234,10 +1582,12 @@ provenance_key (const char *annotator,
  * @self: a #GlossReview being adjudicated
  *
  * Derives every item's decision and result from the adjudicated layer's
- * provenance keys, for when that layer changed behind the review's back:
- * undo and redo in it, annotations removed by hand, or a layer resumed with
- * gloss_review_resume_adjudication().  Rejections, and takes of a layer that
- * had nothing, leave no trace in the layer and are kept as they were.
+ * provenance keys and its record of rejections, for when that layer changed
+ * behind the review's back: undo and redo in it, annotations removed by
+ * hand, or a layer resumed with gloss_review_resume_adjudication().
+ *
+ * Annotations in the layer outweigh the record: a rejection record of an
+ * item whose annotations are back (an undone rejection) is dropped.
  */
 void
 gloss_review_sync_decisions (GlossReview *self)
@@ -1265,15 +1615,12 @@ gloss_review_sync_decisions (GlossReview *self)
                                item);
     }
 
-  /* Start from nothing, remembering what cannot be seen in the layer. */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GlossReviewItem) item = g_list_model_get_item (items, i);
-      gboolean invisible = item->result->len == 0 &&
-                           (item->decision == GLOSS_REVIEW_REJECTED || item->decision == GLOSS_REVIEW_TAKEN);
 
       g_ptr_array_set_size (item->result, 0);
-      item->synced = invisible ? item->decision : GLOSS_REVIEW_PENDING;
+      item->synced = GLOSS_REVIEW_PENDING;
     }
 
   set = gloss_sidecar_get_annotations (self->adjudication);
@@ -1302,6 +1649,8 @@ gloss_review_sync_decisions (GlossReview *self)
         item->synced = GLOSS_REVIEW_TAKEN;
     }
 
+  sync_records (self);
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GlossReviewItem) item = g_list_model_get_item (items, i);
@@ -1317,7 +1666,8 @@ gloss_review_sync_decisions (GlossReview *self)
  * @decided_by: (nullable): who decides from now on; %NULL for its annotator id
  *
  * Continues adjudicating into @adjudication: items whose annotations it
- * already holds count as decided (see gloss_review_sync_decisions()).
+ * already holds, or that its "adjudication" member records as rejected,
+ * count as decided (see gloss_review_sync_decisions()).
  */
 void
 gloss_review_resume_adjudication (GlossReview  *self,

@@ -41,10 +41,35 @@ G_BEGIN_DECLS
  * It keeps its source's id (so links between annotations still resolve)
  * unless that id is already used in the new layer.
  *
- * Every decision is one undo step of the new layer's GlossAnnotationSet.
- * After undo or redo there (or any edit by other means) call
- * gloss_review_sync_decisions(), which reads the decisions back from the
- * provenance keys; a refresh does the same.
+ * Decisions that keep nothing (a rejection, or taking a layer that has
+ * nothing there) are recorded in the sidecar's optional top-level member
+ * "adjudication", so that a resumed adjudication, and a researcher reading
+ * the file later, see them:
+ *
+ *   "adjudication": {
+ *     "decided_by": "carol",
+ *     "rejected": [
+ *       { "start": 12, "end": 20, "kind": "tag",
+ *         "annotations": [
+ *           { "annotator": "alice", "id": "a1", "tag": "quote", "start": 12, "end": 20 },
+ *           { "annotator": "bob", "id": "b7", "tag": "claim", "start": 12, "end": 20 } ],
+ *         "taken_from": "bob",
+ *         "decided_by": "carol",
+ *         "decided": "2026-01-31T09:15:00Z" } ] }
+ *
+ * One record per item: "start"/"end" are the item's extent, "kind" its
+ * machine name (gloss_review_kind_to_string()), "annotations" the layers'
+ * annotations it grouped (tags as mapped), "decided" UTC.  "taken_from"
+ * is there only when the decision was to take that layer, which has nothing
+ * here.  A record is matched back to an item by the annotators and ids of
+ * its annotations, else by start, end and kind.  Deciding an item anew, or
+ * gloss_review_undecide(), replaces or removes its record.
+ *
+ * Every decision is one undo step of the new layer's GlossAnnotationSet
+ * (a rejection of an item nothing was kept from changes no annotation, so
+ * it is no step there).  After undo or redo there (or any edit by other
+ * means) call gloss_review_sync_decisions(), which reads the decisions back
+ * from the provenance keys and the record; a refresh does the same.
  */
 
 typedef enum

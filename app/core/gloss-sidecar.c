@@ -1708,3 +1708,55 @@ gloss_sidecar_list_for_article (GFile   *article,
   g_ptr_array_sort (files, compare_files);
   return g_steal_pointer (&files);
 }
+
+/* Extension members */
+
+static const char * const reserved_keys[] = {
+  "format", "version", "document", "annotator", "codebook", "annotations", NULL
+};
+
+/**
+ * gloss_sidecar_get_extension:
+ * @self: a #GlossSidecar
+ * @name: a top-level member name other than the ones the format defines
+ *
+ * Top-level members Gloss does not read itself (an adjudication record, a
+ * newer tool's additions) are kept as read and written back after
+ * "annotations".
+ *
+ * Returns: (transfer none) (nullable): the member, or %NULL
+ */
+JsonNode *
+gloss_sidecar_get_extension (GlossSidecar *self,
+                             const char   *name)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDECAR (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return json_object_get_member (self->extra, name);
+}
+
+/**
+ * gloss_sidecar_set_extension:
+ * @self: a #GlossSidecar
+ * @name: a top-level member name other than the ones the format defines
+ * @value: (nullable) (transfer none): the value to write (copied), or
+ *   %NULL to remove the member
+ */
+void
+gloss_sidecar_set_extension (GlossSidecar *self,
+                             const char   *name,
+                             JsonNode     *value)
+{
+  g_return_if_fail (GLOSS_IS_SIDECAR (self));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (!g_strv_contains (reserved_keys, name));
+
+  if (value == NULL)
+    {
+      if (json_object_has_member (self->extra, name))
+        json_object_remove_member (self->extra, name);
+    }
+  else
+    json_object_set_member (self->extra, name, json_node_copy (value));
+}

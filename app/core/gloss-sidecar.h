@@ -112,6 +112,12 @@ GlossAnnotationSet *gloss_sidecar_get_annotations     (GlossSidecar   *self);
 JsonObject         *gloss_sidecar_get_document_info   (GlossSidecar   *self);
 const char         *gloss_sidecar_get_document_source (GlossSidecar   *self);
 const char         *gloss_sidecar_get_document_sha256 (GlossSidecar   *self);
+/* Top-level members the format leaves to others (kept on round trip). */
+JsonNode           *gloss_sidecar_get_extension       (GlossSidecar   *self,
+                                                       const char     *name);
+void                gloss_sidecar_set_extension       (GlossSidecar   *self,
+                                                       const char     *name,
+                                                       JsonNode       *value);
 
 gboolean            gloss_annotator_id_is_valid       (const char     *annotator_id);
 char               *gloss_annotator_id_default        (void);

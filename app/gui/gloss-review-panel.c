@@ -198,12 +198,15 @@ sidecar_title (GlossSidecar *sidecar)
 
 /* Layers list */
 
-/* A layer written by adjudication: its annotations say who decided. */
+/* A layer written by adjudication: its annotations say who decided, or its
+ * record of rejections does (everything may have been rejected). */
 static gboolean
 is_adjudicated (GlossSidecar *sidecar)
 {
   GlossAnnotationSet *set = gloss_sidecar_get_annotations (sidecar);
 
+  if (gloss_sidecar_get_extension (sidecar, "adjudication") != NULL)
+    return TRUE;
   for (guint i = 0; i < gloss_annotation_set_get_size (set); i++)
     {
       JsonObject *extra = gloss_annotation_get_extra (gloss_annotation_set_get_nth (set, i));
@@ -1855,37 +1858,6 @@ resume_action (GtkWidget  *widget,
 
 /* Building the comparison */
 
-/* Rejections leave nothing in the adjudicated layer, so a new GlossReview
- * cannot read them back: carried over by the items' place and kind. */
-static char *
-item_key (GlossReviewItem *item)
-{
-  return g_strdup_printf ("%u:%u:%d", gloss_review_item_get_start (item), gloss_review_item_get_end (item),
-                          gloss_review_item_get_kind (item));
-}
-
-static GHashTable *
-collect_rejections (GlossReviewPanel *self)
-{
-  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GListModel *items;
-
-  if (self->review == NULL || self->adjudication == NULL)
-    return keys;
-  items = gloss_review_get_items (self->review);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(GlossReviewItem) item = g_list_model_get_item (items, i);
-      GlossReviewDecision decision = gloss_review_item_get_decision (item);
-      GPtrArray *result = gloss_review_item_get_result (item);
-
-      if ((decision == GLOSS_REVIEW_REJECTED || decision == GLOSS_REVIEW_TAKEN) &&
-          (result == NULL || result->len == 0))
-        g_hash_table_add (keys, item_key (item));
-    }
-  return keys;
-}
-
 static void
 rebuild (GlossReviewPanel *self)
 {
@@ -1893,7 +1865,6 @@ rebuild (GlossReviewPanel *self)
   g_autoptr(GlossReviewItem) keep = NULL;
   GlossReviewItem *selected = selected_item (self);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
-  g_autoptr(GHashTable) rejected = collect_rejections (self);
   g_autoptr(GPtrArray) colleagues = g_ptr_array_new ();
   GlossReviewLayer *own;
 
@@ -1931,19 +1902,10 @@ rebuild (GlossReviewPanel *self)
   if (self->adjudication != NULL)
     {
       GlossReviewLayer *own_l = own_layer (self);
-      GListModel *items = gloss_review_get_items (self->review);
 
+      /* Rejections come back from the layer's own record of them. */
       gloss_review_resume_adjudication (self->review, self->adjudication,
                                         own_l ? gloss_sidecar_get_annotator_id (gloss_review_layer_get_sidecar (own_l)) : NULL);
-      for (guint i = 0; g_hash_table_size (rejected) > 0 && i < g_list_model_get_n_items (items); i++)
-        {
-          g_autoptr(GlossReviewItem) item = g_list_model_get_item (items, i);
-          g_autofree char *key = item_key (item);
-
-          /* Nothing to undo here: no step is recorded. */
-          if (gloss_review_item_get_decision (item) == GLOSS_REVIEW_PENDING && g_hash_table_contains (rejected, key))
-            gloss_review_reject (self->review, item);
-        }
     }
 
   close_editor (self);
