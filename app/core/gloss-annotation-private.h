@@ -21,4 +21,9 @@ GlossAnnotation *_gloss_annotation_new_loaded (const char *id,
                                                const char *created,
                                                const char *modified);
 
+/* The attribute and extra objects without making them: %NULL when empty
+ * and never asked for. */
+JsonObject      *_gloss_annotation_peek_attributes (GlossAnnotation *self);
+JsonObject      *_gloss_annotation_peek_extra      (GlossAnnotation *self);
+
 G_END_DECLS

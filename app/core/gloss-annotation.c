@@ -51,6 +51,35 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The empty value of tag, text, prefix, suffix and note, shared so that a
+ * new annotation allocates nothing for them: reading 100 000 annotations
+ * from a file replaces most of them at once.  Never freed; see free_string(). */
+static char empty_string[] = "";
+
+static void
+free_string (char *value)
+{
+  if (value != empty_string)
+    g_free (value);
+}
+
+static char *
+dup_string (const char *value)
+{
+  return value == NULL || *value == '\0' ? empty_string : g_strdup (value);
+}
+
+/* The attribute and extra objects are made on first use: most annotations
+ * have neither, and two empty objects each cost more than reading the
+ * annotation from a file. */
+static JsonObject *
+ensure_object (JsonObject **object)
+{
+  if (*object == NULL)
+    *object = json_object_new ();
+  return *object;
+}
+
 const char *
 gloss_anchor_status_to_string (GlossAnchorStatus status)
 {
@@ -83,11 +112,11 @@ gloss_annotation_finalize (GObject *object)
   GlossAnnotation *self = (GlossAnnotation *)object;
 
   g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->tag, g_free);
-  g_clear_pointer (&self->text, g_free);
-  g_clear_pointer (&self->prefix, g_free);
-  g_clear_pointer (&self->suffix, g_free);
-  g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->tag, free_string);
+  g_clear_pointer (&self->text, free_string);
+  g_clear_pointer (&self->prefix, free_string);
+  g_clear_pointer (&self->suffix, free_string);
+  g_clear_pointer (&self->note, free_string);
   g_clear_pointer (&self->created, g_free);
   g_clear_pointer (&self->modified, g_free);
   g_clear_pointer (&self->attributes, json_object_unref);
@@ -117,7 +146,7 @@ gloss_annotation_get_property (GObject    *object,
     case PROP_CREATED: g_value_set_string (value, self->created); break;
     case PROP_MODIFIED: g_value_set_string (value, self->modified); break;
     case PROP_ANCHOR_STATUS: g_value_set_enum (value, self->anchor_status); break;
-    case PROP_ATTRIBUTES: g_value_set_boxed (value, self->attributes); break;
+    case PROP_ATTRIBUTES: g_value_set_boxed (value, gloss_annotation_get_attributes (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -188,13 +217,11 @@ gloss_annotation_class_init (GlossAnnotationClass *klass)
 static void
 gloss_annotation_init (GlossAnnotation *self)
 {
-  self->tag = g_strdup ("");
-  self->text = g_strdup ("");
-  self->prefix = g_strdup ("");
-  self->suffix = g_strdup ("");
-  self->note = g_strdup ("");
-  self->attributes = json_object_new ();
-  self->extra = json_object_new ();
+  self->tag = empty_string;
+  self->text = empty_string;
+  self->prefix = empty_string;
+  self->suffix = empty_string;
+  self->note = empty_string;
 }
 
 /**
@@ -234,35 +261,19 @@ _gloss_annotation_new_loaded (const char *id,
                               const char *created,
                               const char *modified)
 {
+  /* The id is construct-only: given here, no random one is made first. */
   GlossAnnotation *self = g_object_new (GLOSS_TYPE_ANNOTATION, "id", id, NULL);
 
   g_assert (start <= end);
 
-  /* init() set the defaults; replace them without notifying. */
-  g_free (self->tag);
-  self->tag = g_strdup (tag ? tag : "");
+  /* init() set the defaults (all empty); fill in without notifying. */
+  self->tag = dup_string (tag);
   self->start = start;
   self->end = end;
-  if (text != NULL)
-    {
-      g_free (self->text);
-      self->text = g_strdup (text);
-    }
-  if (prefix != NULL)
-    {
-      g_free (self->prefix);
-      self->prefix = g_strdup (prefix);
-    }
-  if (suffix != NULL)
-    {
-      g_free (self->suffix);
-      self->suffix = g_strdup (suffix);
-    }
-  if (note != NULL)
-    {
-      g_free (self->note);
-      self->note = g_strdup (note);
-    }
+  self->text = dup_string (text);
+  self->prefix = dup_string (prefix);
+  self->suffix = dup_string (suffix);
+  self->note = dup_string (note);
   self->created = g_strdup (created);
   self->modified = g_strdup (modified);
 
@@ -294,10 +305,12 @@ gloss_annotation_assign (GlossAnnotation *self,
   gloss_annotation_set_created (self, from->created);
   gloss_annotation_set_modified (self, from->modified);
   gloss_annotation_set_anchor_status (self, from->anchor_status);
-  json_object_unref (self->attributes);
-  self->attributes = gloss_json_object_deep_copy (from->attributes);
-  json_object_unref (self->extra);
-  self->extra = gloss_json_object_deep_copy (from->extra);
+  g_clear_pointer (&self->attributes, json_object_unref);
+  if (from->attributes != NULL)
+    self->attributes = gloss_json_object_deep_copy (from->attributes);
+  g_clear_pointer (&self->extra, json_object_unref);
+  if (from->extra != NULL)
+    self->extra = gloss_json_object_deep_copy (from->extra);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTRIBUTES]);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -394,8 +407,8 @@ gloss_annotation_set_##name (GlossAnnotation *self,                            \
     value = "";                                                                \
   if (g_strcmp0 (self->name, value) == 0)                                      \
     return;                                                                    \
-  g_free (self->name);                                                         \
-  self->name = g_strdup (value);                                               \
+  free_string (self->name);                                                    \
+  self->name = dup_string (value);                                             \
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);                \
 }
 
@@ -484,6 +497,9 @@ gloss_annotation_get_attribute (GlossAnnotation *self,
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
+  if (self->attributes == NULL)
+    return NULL;
+
   node = json_object_get_member (self->attributes, name);
   if (node == NULL || JSON_NODE_HOLDS_NULL (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
@@ -510,7 +526,7 @@ gloss_annotation_set_attribute (GlossAnnotation *self,
 
   if (value == NULL)
     {
-      if (!json_object_has_member (self->attributes, name))
+      if (self->attributes == NULL || !json_object_has_member (self->attributes, name))
         return;
       json_object_remove_member (self->attributes, name);
     }
@@ -518,7 +534,7 @@ gloss_annotation_set_attribute (GlossAnnotation *self,
     {
       if (g_strcmp0 (gloss_annotation_get_attribute (self, name), value) == 0)
         return;
-      json_object_set_string_member (self->attributes, name, value);
+      json_object_set_string_member (ensure_object (&self->attributes), name, value);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTRIBUTES]);
@@ -534,7 +550,19 @@ JsonObject *
 gloss_annotation_get_attributes (GlossAnnotation *self)
 {
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), NULL);
+  return ensure_object (&self->attributes);
+}
+
+JsonObject *
+_gloss_annotation_peek_attributes (GlossAnnotation *self)
+{
   return self->attributes;
+}
+
+JsonObject *
+_gloss_annotation_peek_extra (GlossAnnotation *self)
+{
+  return self->extra;
 }
 
 /**
@@ -547,5 +575,5 @@ JsonObject *
 gloss_annotation_get_extra (GlossAnnotation *self)
 {
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), NULL);
-  return self->extra;
+  return ensure_object (&self->extra);
 }

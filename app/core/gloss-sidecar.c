@@ -64,6 +64,12 @@ static const char * const annotation_keys[] = {
   "attributes", "created", "modified", NULL
 };
 
+/* Indexes into annotation_keys */
+enum {
+  KEY_ID, KEY_TAG, KEY_START, KEY_END, KEY_TEXT, KEY_PREFIX, KEY_SUFFIX, KEY_NOTE,
+  KEY_ATTRIBUTES, KEY_CREATED, KEY_MODIFIED
+};
+
 void
 gloss_sidecar_problem_free (GlossSidecarProblem *problem)
 {
@@ -276,14 +282,12 @@ member_path (const char *path,
 /* A string member: required ones must be present, optional ones may be absent.
  * Paths are only formatted for problems: this runs for every annotation. */
 static const char *
-read_string (Reader     *reader,
-             JsonObject *object,
-             const char *member,
-             const char *path,
-             gboolean    required)
+read_string_node (Reader     *reader,
+                  JsonNode   *node,
+                  const char *member,
+                  const char *path,
+                  gboolean    required)
 {
-  JsonNode *node = json_object_get_member (object, member);
-
   if (node == NULL || (!required && JSON_NODE_HOLDS_NULL (node)))
     {
       if (required)
@@ -304,14 +308,23 @@ read_string (Reader     *reader,
   return json_node_get_string (node);
 }
 
+static const char *
+read_string (Reader     *reader,
+             JsonObject *object,
+             const char *member,
+             const char *path,
+             gboolean    required)
+{
+  return read_string_node (reader, json_object_get_member (object, member), member, path, required);
+}
+
 static gboolean
 read_offset (Reader     *reader,
-             JsonObject *object,
+             JsonNode   *node,
              const char *member,
              const char *path,
              guint      *out)
 {
-  JsonNode *node = json_object_get_member (object, member);
   g_autofree char *where = NULL;
   gint64 value;
 
@@ -366,6 +379,8 @@ read_annotation (Reader        *reader,
   JsonObject *object;
   JsonNode *attributes;
   const char *id, *tag, *text, *prefix, *suffix, *note, *created, *modified;
+  JsonNode *nodes[G_N_ELEMENTS (annotation_keys)];
+  guint n_known = 0;
   guint start = 0, end = 0;
   guint before = reader->problems->len;
   gboolean offsets_ok;
@@ -378,16 +393,25 @@ read_annotation (Reader        *reader,
     }
   object = json_node_get_object (node);
 
-  id = read_string (reader, object, "id", path, TRUE);
-  tag = read_string (reader, object, "tag", path, TRUE);
-  offsets_ok = read_offset (reader, object, "start", path, &start);
-  offsets_ok &= read_offset (reader, object, "end", path, &end);
-  text = read_string (reader, object, "text", path, FALSE);
-  prefix = read_string (reader, object, "prefix", path, FALSE);
-  suffix = read_string (reader, object, "suffix", path, FALSE);
-  note = read_string (reader, object, "note", path, FALSE);
-  created = read_string (reader, object, "created", path, FALSE);
-  modified = read_string (reader, object, "modified", path, FALSE);
+  /* Each known member is looked up once, and counted: when they are all
+   * there is to the record, nothing needs to be kept aside as unknown. */
+  for (guint i = 0; annotation_keys[i]; i++)
+    {
+      nodes[i] = json_object_get_member (object, annotation_keys[i]);
+      if (nodes[i] != NULL)
+        n_known++;
+    }
+
+  id = read_string_node (reader, nodes[KEY_ID], "id", path, TRUE);
+  tag = read_string_node (reader, nodes[KEY_TAG], "tag", path, TRUE);
+  offsets_ok = read_offset (reader, nodes[KEY_START], "start", path, &start);
+  offsets_ok &= read_offset (reader, nodes[KEY_END], "end", path, &end);
+  text = read_string_node (reader, nodes[KEY_TEXT], "text", path, FALSE);
+  prefix = read_string_node (reader, nodes[KEY_PREFIX], "prefix", path, FALSE);
+  suffix = read_string_node (reader, nodes[KEY_SUFFIX], "suffix", path, FALSE);
+  note = read_string_node (reader, nodes[KEY_NOTE], "note", path, FALSE);
+  created = read_string_node (reader, nodes[KEY_CREATED], "created", path, FALSE);
+  modified = read_string_node (reader, nodes[KEY_MODIFIED], "modified", path, FALSE);
 
   if (id != NULL && *id == '\0')
     {
@@ -412,7 +436,7 @@ read_annotation (Reader        *reader,
       problem (reader, TRUE, where, _("“%s” is not a tag of the codebook"), tag);
     }
 
-  attributes = json_object_get_member (object, "attributes");
+  attributes = nodes[KEY_ATTRIBUTES];
   if (attributes != NULL && !JSON_NODE_HOLDS_NULL (attributes) && !JSON_NODE_HOLDS_OBJECT (attributes))
     {
       g_autofree char *where = g_strdup_printf ("%s.attributes", path);
@@ -426,11 +450,13 @@ read_annotation (Reader        *reader,
   annotation = _gloss_annotation_new_loaded (id, tag, start, end, text, prefix, suffix,
                                             note, created, modified);
 
-  if (attributes != NULL && JSON_NODE_HOLDS_OBJECT (attributes))
+  if (attributes != NULL && JSON_NODE_HOLDS_OBJECT (attributes) &&
+      json_object_get_size (json_node_get_object (attributes)) > 0)
     copy_unknown_members (json_node_get_object (attributes),
                           gloss_annotation_get_attributes (annotation),
                           (const char * const[]) { NULL });
-  copy_unknown_members (object, gloss_annotation_get_extra (annotation), annotation_keys);
+  if (json_object_get_size (object) > n_known)
+    copy_unknown_members (object, gloss_annotation_get_extra (annotation), annotation_keys);
 
   return g_steal_pointer (&annotation);
 }
@@ -562,6 +588,13 @@ has_fatal (GPtrArray *problems)
   return FALSE;
 }
 
+static GlossSidecar *new_from_data (const char   *data,
+                                    gsize         length,
+                                    const char   *display_name,
+                                    GPtrArray   **problems,
+                                    JsonParser  **parser_out,
+                                    GError      **error);
+
 /**
  * gloss_sidecar_new_from_data:
  * @data: the file's bytes
@@ -581,6 +614,20 @@ gloss_sidecar_new_from_data (const char   *data,
                              GPtrArray   **problems,
                              GError      **error)
 {
+  return new_from_data (data, length, display_name, problems, NULL, error);
+}
+
+/* Like gloss_sidecar_new_from_data(), but gives the parser, and so its
+ * tree, to @parser_out when asked: freeing the tree takes a tenth of the
+ * load, which a thread can do after handing over the sidecar. */
+static GlossSidecar *
+new_from_data (const char   *data,
+               gsize         length,
+               const char   *display_name,
+               GPtrArray   **problems,
+               JsonParser  **parser_out,
+               GError      **error)
+{
   /* Not json_parser_new_immutable(): sealing every node costs 15 % of the
    * parse, and nothing here keeps a node beyond the parser without copying. */
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -591,6 +638,8 @@ gloss_sidecar_new_from_data (const char   *data,
 
   if (problems)
     *problems = NULL;
+  if (parser_out)
+    *parser_out = NULL;
 
   reader.problems = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_sidecar_problem_free);
 
@@ -658,8 +707,16 @@ gloss_sidecar_new_from_data (const char   *data,
   else
     g_ptr_array_unref (reader.problems);
 
+  if (parser_out)
+    *parser_out = g_steal_pointer (&parser);
+
   return g_steal_pointer (&self);
 }
+
+static GlossSidecar *load_file (GFile       *file,
+                                GPtrArray  **problems,
+                                JsonParser **parser_out,
+                                GError     **error);
 
 /**
  * gloss_sidecar_load:
@@ -673,6 +730,15 @@ GlossSidecar *
 gloss_sidecar_load (GFile      *file,
                     GPtrArray **problems,
                     GError    **error)
+{
+  return load_file (file, problems, NULL, error);
+}
+
+static GlossSidecar *
+load_file (GFile       *file,
+           GPtrArray  **problems,
+           JsonParser **parser_out,
+           GError     **error)
 {
   g_autofree char *contents = NULL;
   g_autofree char *etag = NULL;
@@ -689,7 +755,7 @@ gloss_sidecar_load (GFile      *file,
     return NULL;
 
   name = g_file_get_parse_name (file);
-  self = gloss_sidecar_new_from_data (contents, length, name, problems, error);
+  self = new_from_data (contents, length, name, problems, parser_out, error);
   if (self == NULL)
     return NULL;
 
@@ -706,8 +772,10 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GError *error = NULL;
-  GlossSidecar *self = gloss_sidecar_load (task_data, NULL, &error);
+  g_autoptr(JsonParser) parser = NULL;
+  GlossSidecar *self = load_file (task_data, NULL, &parser, &error);
 
+  /* The tree is freed after the sidecar is on its way to the caller. */
   if (self == NULL)
     g_task_return_error (task, error);
   else
@@ -833,10 +901,10 @@ static void
 append_annotation (GString         *out,
                    GlossAnnotation *annotation)
 {
-  JsonObject *attributes = gloss_annotation_get_attributes (annotation);
-  JsonObject *extra = gloss_annotation_get_extra (annotation);
-  g_autoptr(GList) names = json_object_get_members (attributes);
-  g_autoptr(GList) extras = json_object_get_members (extra);
+  JsonObject *attributes = _gloss_annotation_peek_attributes (annotation);
+  JsonObject *extra = _gloss_annotation_peek_extra (annotation);
+  g_autoptr(GList) names = attributes ? json_object_get_members (attributes) : NULL;
+  g_autoptr(GList) extras = extra ? json_object_get_members (extra) : NULL;
   const char *created = gloss_annotation_get_created (annotation);
   const char *modified = gloss_annotation_get_modified (annotation);
 
