@@ -726,40 +726,12 @@ static GlossSidecar *load_file (GFile       *file,
  *
  * Returns: (transfer full) (nullable): the sidecar
  */
-static void
-dispose_parser (gpointer parser,
-                gpointer user_data)
-{
-  g_object_unref (parser);
-}
-
-/* Frees a parser's tree in a thread of its own: a tenth of a large load,
- * which the caller need not wait for.  One thread, so that a run of loads
- * cannot pile up trees faster than they go. */
-static void
-free_parser_later (JsonParser *parser)
-{
-  static GThreadPool *pool;
-
-  if (g_once_init_enter (&pool))
-    g_once_init_leave (&pool, g_thread_pool_new (dispose_parser, NULL, 1, FALSE, NULL));
-
-  if (!g_thread_pool_push (pool, parser, NULL))
-    g_object_unref (parser);
-}
-
 GlossSidecar *
 gloss_sidecar_load (GFile      *file,
                     GPtrArray **problems,
                     GError    **error)
 {
-  JsonParser *parser = NULL;
-  GlossSidecar *self = load_file (file, problems, &parser, error);
-
-  if (parser != NULL)
-    free_parser_later (parser);
-
-  return self;
+  return load_file (file, problems, NULL, error);
 }
 
 static GlossSidecar *
