@@ -644,22 +644,12 @@ compute_agreement (GlossReviewPanel *self,
 
 /* Tag mapping */
 
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  GlossReviewPanel *self = user_data;
-
-  self->refresh_id = 0;
-  rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* Not from inside a handler of a widget the rebuild may replace. */
 static void
 rebuild_soon (GlossReviewPanel *self)
 {
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->refresh_id = g_idle_add (refresh_idle_cb, self);
+  self->refresh_id = g_idle_add (refresh_cb, self);
 }
 
 static char *
