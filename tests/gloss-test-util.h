@@ -7,6 +7,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "gloss-export.h"
+
 static inline char *
 gloss_test_make_tmpdir (void)
 {
@@ -84,4 +86,30 @@ gloss_test_rm_rf (const char *path)
         g_unlink (child);
     }
   g_rmdir (path);
+}
+
+/* An exporter over fixtures in tests/data/export, by name, NULL-terminated. */
+static inline GlossExporter *
+exporter_for (GlossExportFormat format,
+              const char       *first,
+              ...)
+{
+  GlossExporter *exporter = gloss_exporter_new (format);
+  const char *name = first;
+  va_list args;
+
+  va_start (args, first);
+  while (name != NULL)
+    {
+      g_autofree char *path = gloss_test_data_path ("export", name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (gloss_exporter_add_file (exporter, file, NULL, &error));
+      g_assert_no_error (error);
+      name = va_arg (args, const char *);
+    }
+  va_end (args);
+
+  return exporter;
 }

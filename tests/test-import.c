@@ -46,31 +46,6 @@ load_article (void)
   return document;
 }
 
-static GlossExporter *
-exporter_for (GlossExportFormat format,
-              const char       *first,
-              ...)
-{
-  GlossExporter *exporter = gloss_exporter_new (format);
-  const char *name = first;
-  va_list args;
-
-  va_start (args, first);
-  while (name != NULL)
-    {
-      g_autofree char *path = gloss_test_data_path ("export", name, NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(GError) error = NULL;
-
-      g_assert_true (gloss_exporter_add_file (exporter, file, NULL, &error));
-      g_assert_no_error (error);
-      name = va_arg (args, const char *);
-    }
-  va_end (args);
-
-  return exporter;
-}
-
 static gboolean
 json_objects_equal (JsonObject *a,
                     JsonObject *b)
