@@ -255,6 +255,53 @@ test_save_atomic_and_etag (void)
   gloss_test_rm_rf (dir);
 }
 
+/* A file system whose clock ticks coarsely (or a program that restores the
+ * modification time) leaves the time unchanged: a rewrite of the same size
+ * by rename is still noticed. */
+static void
+test_save_stamp_same_time (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "a.txt.alice.gloss.json", NULL);
+  g_autofree char *source = canonical_path ();
+  g_autofree char *original = gloss_test_read (source, NULL);
+  g_autofree char *theirs = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSidecar) sidecar = NULL;
+  GlossAnnotationSet *set;
+  char *p;
+
+  gloss_test_write (path, original, -1);
+  sidecar = gloss_sidecar_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (gloss_sidecar_get_stamp (sidecar));
+  before = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
+                              G_FILE_ATTRIBUTE_TIME_MODIFIED_NSEC,
+                              G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Same length, one letter changed, written by rename, time put back. */
+  theirs = g_strdup (original);
+  p = strstr (theirs, "\"alice\"");
+  g_assert_nonnull (p);
+  p[1] = 'A';
+  gloss_test_write (path, theirs, -1);
+  g_file_set_attributes_from_info (file, before, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+
+  set = gloss_sidecar_get_annotations (sidecar);
+  gloss_annotation_set_set_note (set, gloss_annotation_set_get_nth (set, 0), "mine");
+  g_assert_false (gloss_sidecar_save (sidecar, NULL, GLOSS_SIDECAR_SAVE_NONE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  after = gloss_test_read (path, NULL);
+  g_assert_cmpstr (after, ==, theirs);
+
+  gloss_test_rm_rf (dir);
+}
+
 /* Saving where writing fails runs in a subprocess: it drops privileges or
  * lowers the file-size limit, which the main test process must not do. */
 
@@ -446,6 +493,7 @@ main (int    argc,
   g_test_add_func ("/sidecar/all-problems", test_all_problems_listed);
   g_test_add_func ("/sidecar/end-past-text", test_end_past_text);
   g_test_add_func ("/sidecar/save/etag", test_save_atomic_and_etag);
+  g_test_add_func ("/sidecar/save/stamp-same-time", test_save_stamp_same_time);
   g_test_add_func ("/sidecar/save/read-only-folder", test_save_read_only_folder);
   g_test_add_func ("/sidecar/save/read-only-folder/subprocess/readonly", subprocess_readonly);
   g_test_add_func ("/sidecar/save/out-of-space", test_save_out_of_space);

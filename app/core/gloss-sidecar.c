@@ -27,7 +27,7 @@ struct _GlossSidecar
   GObject             parent_instance;
 
   GFile              *file;
-  char               *etag;
+  char               *stamp;
   char               *annotator_id;
   char               *annotator_name;
   GlossCodebook      *codebook;
@@ -109,7 +109,7 @@ gloss_sidecar_finalize (GObject *object)
   GlossSidecar *self = (GlossSidecar *)object;
 
   g_clear_object (&self->file);
-  g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->stamp, g_free);
   g_clear_pointer (&self->annotator_id, g_free);
   g_clear_pointer (&self->annotator_name, g_free);
   g_clear_object (&self->codebook);
@@ -734,6 +734,47 @@ gloss_sidecar_load (GFile      *file,
   return load_file (file, problems, NULL, error);
 }
 
+/* The disk stamp */
+
+/**
+ * gloss_sidecar_stamp_from_info:
+ * @info: a #GFileInfo with %GLOSS_SIDECAR_STAMP_ATTRIBUTES
+ *
+ * What Gloss remembers of a file it read or wrote, to notice another program
+ * changing it: the entity tag (the modification time), the size and the
+ * device and inode.  The time alone misses a rewrite within the clock tick
+ * of a coarse file system; a program that saves by renaming a new file over
+ * the old one changes the inode, and most edits change the size.
+ *
+ * Returns: (transfer full): the stamp
+ */
+char *
+gloss_sidecar_stamp_from_info (GFileInfo *info)
+{
+  g_return_val_if_fail (G_IS_FILE_INFO (info), NULL);
+
+  return g_strdup_printf ("%s/%" G_GUINT64_FORMAT "/%u:%" G_GUINT64_FORMAT,
+                          g_file_info_get_etag (info) ? g_file_info_get_etag (info) : "",
+                          g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE)
+                            ? (guint64)g_file_info_get_size (info) : 0,
+                          g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_DEVICE),
+                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE));
+}
+
+static char *
+query_stamp (GFile        *file,
+             GCancellable *cancellable,
+             GError      **error)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, GLOSS_SIDECAR_STAMP_ATTRIBUTES,
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, error);
+
+  if (info == NULL)
+    return NULL;
+
+  return gloss_sidecar_stamp_from_info (info);
+}
+
 static GlossSidecar *
 load_file (GFile       *file,
            GPtrArray  **problems,
@@ -741,7 +782,7 @@ load_file (GFile       *file,
            GError     **error)
 {
   g_autofree char *contents = NULL;
-  g_autofree char *etag = NULL;
+  g_autofree char *stamp = NULL;
   g_autofree char *name = NULL;
   GlossSidecar *self;
   gsize length;
@@ -751,7 +792,10 @@ load_file (GFile       *file,
   if (problems)
     *problems = NULL;
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, &etag, error))
+  /* Stamped before reading: a change in between makes the stamp stale,
+   * which can only cause a needless conflict, never a lost one. */
+  stamp = query_stamp (file, NULL, NULL);
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
     return NULL;
 
   name = g_file_get_parse_name (file);
@@ -760,7 +804,7 @@ load_file (GFile       *file,
     return NULL;
 
   self->file = g_object_ref (file);
-  self->etag = g_steal_pointer (&etag);
+  self->stamp = g_steal_pointer (&stamp);
 
   return self;
 }
@@ -1035,18 +1079,18 @@ static gboolean
 check_target (GlossSidecar           *self,
               GFile                  *file,
               GlossSidecarSaveFlags   flags,
-              const char            **etag,
+              const char            **stamp,
               GError                **error)
 {
-  *etag = NULL;
+  *stamp = NULL;
 
   if (flags & GLOSS_SIDECAR_SAVE_OVERWRITE)
     return TRUE;
 
-  /* Our own file: the entity tag makes GIO refuse if someone changed it. */
-  if (self->file != NULL && g_file_equal (file, self->file) && self->etag != NULL)
+  /* Our own file: written only while its stamp is the one we know. */
+  if (self->file != NULL && g_file_equal (file, self->file) && self->stamp != NULL)
     {
-      *etag = self->etag;
+      *stamp = self->stamp;
       return TRUE;
     }
 
@@ -1079,20 +1123,6 @@ wrap_save_error (GFile   *file,
     g_prefix_error (error, "%s: ", name);
 }
 
-static char *
-query_etag (GFile        *file,
-            GCancellable *cancellable,
-            GError      **error)
-{
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                                                 G_FILE_QUERY_INFO_NONE, cancellable, error);
-
-  if (info == NULL)
-    return NULL;
-
-  return g_strdup (g_file_info_get_etag (info));
-}
-
 /*
  * Writes @data to @file so that the old file survives any failure.
  *
@@ -1107,8 +1137,8 @@ static gboolean
 write_atomically (GFile         *file,
                   const char    *data,
                   gsize          length,
-                  const char    *etag,
-                  char         **new_etag,
+                  const char    *stamp,
+                  char         **new_stamp,
                   GCancellable  *cancellable,
                   GError       **error)
 {
@@ -1116,25 +1146,31 @@ write_atomically (GFile         *file,
   g_autoptr(GError) local_error = NULL;
   int mode = 0666;
 
-  if (path == NULL)
-    return g_file_replace_contents (file, data, length, etag, FALSE, G_FILE_CREATE_NONE,
-                                    new_etag, cancellable, error);
-
-  if (etag != NULL)
+  if (stamp != NULL)
     {
-      g_autofree char *current = query_etag (file, cancellable, &local_error);
+      g_autofree char *current = query_stamp (file, cancellable, &local_error);
 
       if (current == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      if (g_strcmp0 (current, etag) != 0)
+      if (g_strcmp0 (current, stamp) != 0)
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
                                _("the file on disk is not the one that was loaded"));
           return FALSE;
         }
+    }
+
+  if (path == NULL)
+    {
+      if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
+                                    NULL, cancellable, error))
+        return FALSE;
+      if (new_stamp != NULL)
+        *new_stamp = query_stamp (file, cancellable, NULL);
+      return TRUE;
     }
 
   /* Keep the permissions a user gave the file. */
@@ -1151,8 +1187,8 @@ write_atomically (GFile         *file,
                                  mode, error))
     return FALSE;
 
-  if (new_etag != NULL)
-    *new_etag = query_etag (file, cancellable, NULL);
+  if (new_stamp != NULL)
+    *new_stamp = query_stamp (file, cancellable, NULL);
 
   return TRUE;
 }
@@ -1160,11 +1196,11 @@ write_atomically (GFile         *file,
 static void
 saved (GlossSidecar *self,
        GFile        *file,
-       char         *new_etag)
+       char         *new_stamp)
 {
   gloss_sidecar_set_file (self, file);
-  g_free (self->etag);
-  self->etag = new_etag;
+  g_free (self->stamp);
+  self->stamp = new_stamp;
   gloss_annotation_set_mark_saved (self->annotations);
 }
 
@@ -1189,8 +1225,8 @@ gloss_sidecar_save (GlossSidecar           *self,
                     GError                **error)
 {
   g_autofree char *data = NULL;
-  g_autofree char *new_etag = NULL;
-  const char *etag;
+  g_autofree char *new_stamp = NULL;
+  const char *stamp;
   gsize length;
 
   g_return_val_if_fail (GLOSS_IS_SIDECAR (self), FALSE);
@@ -1199,17 +1235,17 @@ gloss_sidecar_save (GlossSidecar           *self,
     file = self->file;
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!check_target (self, file, flags, &etag, error))
+  if (!check_target (self, file, flags, &stamp, error))
     return FALSE;
 
   data = gloss_sidecar_to_data (self, &length);
-  if (!write_atomically (file, data, length, etag, &new_etag, NULL, error))
+  if (!write_atomically (file, data, length, stamp, &new_stamp, NULL, error))
     {
       wrap_save_error (file, error);
       return FALSE;
     }
 
-  saved (self, file, g_steal_pointer (&new_etag));
+  saved (self, file, g_steal_pointer (&new_stamp));
   return TRUE;
 }
 
@@ -1217,7 +1253,7 @@ typedef struct
 {
   GFile   *file;
   GBytes  *bytes;
-  char    *etag;
+  char    *stamp;
   guint64  serial;
 } SaveData;
 
@@ -1226,7 +1262,7 @@ save_data_free (SaveData *data)
 {
   g_clear_object (&data->file);
   g_clear_pointer (&data->bytes, g_bytes_unref);
-  g_free (data->etag);
+  g_free (data->stamp);
   g_free (data);
 }
 
@@ -1238,19 +1274,19 @@ save_thread (GTask        *task,
 {
   SaveData *data = task_data;
   GError *error = NULL;
-  char *new_etag = NULL;
+  char *new_stamp = NULL;
   gsize length;
   const char *bytes = g_bytes_get_data (data->bytes, &length);
 
-  if (!write_atomically (data->file, bytes, length, data->etag, &new_etag, cancellable, &error))
+  if (!write_atomically (data->file, bytes, length, data->stamp, &new_stamp, cancellable, &error))
     {
       wrap_save_error (data->file, &error);
       g_task_return_error (task, error);
       return;
     }
 
-  /* An empty string still means success when no tag could be read. */
-  g_task_return_pointer (task, new_etag ? new_etag : g_strdup (""), g_free);
+  /* An empty string still means success when no stamp could be read. */
+  g_task_return_pointer (task, new_stamp ? new_stamp : g_strdup (""), g_free);
 }
 
 /**
@@ -1276,7 +1312,7 @@ gloss_sidecar_save_async (GlossSidecar          *self,
   g_autoptr(GTask) task = NULL;
   GError *error = NULL;
   SaveData *data;
-  const char *etag;
+  const char *stamp;
   char *content;
   gsize length;
 
@@ -1289,7 +1325,7 @@ gloss_sidecar_save_async (GlossSidecar          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, gloss_sidecar_save_async);
 
-  if (!check_target (self, file, flags, &etag, &error))
+  if (!check_target (self, file, flags, &stamp, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -1300,7 +1336,7 @@ gloss_sidecar_save_async (GlossSidecar          *self,
   data->file = g_object_ref (file);
   data->bytes = g_bytes_new_take (content, length);
   data->serial = gloss_annotation_set_get_serial (self->annotations);
-  data->etag = g_strdup (etag);
+  data->stamp = g_strdup (stamp);
   g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
   g_task_run_in_thread (task, save_thread);
 }
@@ -1311,19 +1347,19 @@ gloss_sidecar_save_finish (GlossSidecar  *self,
                            GError       **error)
 {
   SaveData *data;
-  char *new_etag;
+  char *new_stamp;
 
   g_return_val_if_fail (GLOSS_IS_SIDECAR (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  new_etag = g_task_propagate_pointer (G_TASK (result), error);
-  if (new_etag == NULL)
+  new_stamp = g_task_propagate_pointer (G_TASK (result), error);
+  if (new_stamp == NULL)
     return FALSE;
 
   data = g_task_get_task_data (G_TASK (result));
   gloss_sidecar_set_file (self, data->file);
-  g_free (self->etag);
-  self->etag = *new_etag ? new_etag : (g_free (new_etag), NULL);
+  g_free (self->stamp);
+  self->stamp = *new_stamp ? new_stamp : (g_free (new_stamp), NULL);
   /* Edits made while writing are not in the file: they stay unsaved. */
   if (data->serial == gloss_annotation_set_get_serial (self->annotations))
     gloss_annotation_set_mark_saved (self->annotations);
@@ -1489,20 +1525,10 @@ gloss_sidecar_set_file (GlossSidecar *self,
 }
 
 const char *
-gloss_sidecar_get_etag (GlossSidecar *self)
+gloss_sidecar_get_stamp (GlossSidecar *self)
 {
   g_return_val_if_fail (GLOSS_IS_SIDECAR (self), NULL);
-  return self->etag;
-}
-
-void
-gloss_sidecar_set_etag (GlossSidecar *self,
-                        const char   *etag)
-{
-  g_return_if_fail (GLOSS_IS_SIDECAR (self));
-
-  g_free (self->etag);
-  self->etag = g_strdup (etag);
+  return self->stamp;
 }
 
 const char *

@@ -91,10 +91,13 @@ GlossDocument      *gloss_sidecar_get_document        (GlossSidecar   *self);
 char               *gloss_sidecar_format_problem      (const char     *display_name,
                                                        GlossSidecarProblem *problem);
 
-/* The entity tag of the file as last read or written; NULL for a new file. */
-const char         *gloss_sidecar_get_etag            (GlossSidecar   *self);
-void                gloss_sidecar_set_etag            (GlossSidecar   *self,
-                                                       const char     *etag);
+/* What identifies the file on disk as last read or written (see
+ * gloss_sidecar_stamp_from_info()); NULL for a new file. */
+#define GLOSS_SIDECAR_STAMP_ATTRIBUTES \
+  G_FILE_ATTRIBUTE_ETAG_VALUE "," G_FILE_ATTRIBUTE_STANDARD_SIZE "," \
+  G_FILE_ATTRIBUTE_UNIX_DEVICE "," G_FILE_ATTRIBUTE_UNIX_INODE
+const char         *gloss_sidecar_get_stamp           (GlossSidecar   *self);
+char               *gloss_sidecar_stamp_from_info     (GFileInfo      *info);
 GFile              *gloss_sidecar_get_file            (GlossSidecar   *self);
 void                gloss_sidecar_set_file            (GlossSidecar   *self,
                                                        GFile          *file);

@@ -275,23 +275,23 @@ set_conflict (GlossWindow *self,
 }
 
 static void
-disk_etag_cb (GObject      *object,
+disk_stamp_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
   g_autoptr(GlossWindow) self = user_data;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *theirs = NULL;
   const char *ours;
-  const char *theirs = NULL;
 
   info = g_file_query_info_finish (G_FILE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->sidecar == NULL || self->saving)
     return;
 
-  ours = gloss_sidecar_get_etag (self->sidecar);
+  ours = gloss_sidecar_get_stamp (self->sidecar);
   if (info != NULL)
-    theirs = g_file_info_get_etag (info);
+    theirs = gloss_sidecar_stamp_from_info (info);
 
   /* A file we never wrote appearing, or ours changing or going away. */
   if (g_strcmp0 (ours, theirs) != 0 && !(ours == NULL && theirs == NULL))
@@ -307,8 +307,8 @@ _gloss_window_check_disk (GlossWindow *self)
       (file = gloss_sidecar_get_file (self->sidecar)) == NULL)
     return;
 
-  g_file_query_info_async (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
-                           G_PRIORITY_DEFAULT, self->cancellable, disk_etag_cb, g_object_ref (self));
+  g_file_query_info_async (file, GLOSS_SIDECAR_STAMP_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, self->cancellable, disk_stamp_cb, g_object_ref (self));
 }
 
 static void
