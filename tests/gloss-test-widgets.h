@@ -57,3 +57,64 @@ gloss_test_iterate (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
+
+/* GTK 4.8's tooltip timer can fire after the popover (or window) it was
+ * started for has been unrealized, and then asks GDK for the pointer position
+ * on no surface: a critical from inside the toolkit, not about Gloss, and
+ * harmless (the tooltip is not shown).  It depends on X crossing events
+ * arriving at the wrong moment, so it comes and goes between runs.  This one
+ * message is printed but not fatal; every other warning stays fatal. */
+static inline gboolean
+gloss_test_is_known_gtk_critical (const char *log_domain,
+                                  const char *message)
+{
+  /* gtk_tooltip_show_tooltip() with no surface: both calls complain. */
+  if (gtk_get_major_version () != 4 || gtk_get_minor_version () != 8 || message == NULL)
+    return FALSE;
+
+  return (g_strcmp0 (log_domain, "Gdk") == 0 &&
+          g_str_equal (message, "gdk_surface_get_device_position: assertion 'GDK_IS_SURFACE (surface)' failed")) ||
+         (g_strcmp0 (log_domain, "Gtk") == 0 &&
+          g_str_equal (message, "_gtk_widget_find_at_coords: assertion 'GDK_IS_SURFACE (surface)' failed"));
+}
+
+static GLogFunc gloss_test_previous_log_handler;
+
+/* g_logv() asks this before aborting on a fatal message. */
+static inline gboolean
+gloss_test_fatal_log_handler (const char     *log_domain,
+                              GLogLevelFlags  log_level,
+                              const char     *message,
+                              gpointer        user_data)
+{
+  return !gloss_test_is_known_gtk_critical (log_domain, message);
+}
+
+/* Instead of GLib's test log handler, which reports every fatal message to
+ * the TAP harness as "Bail out!".  GLib resets the fatal handler before each
+ * test case, so it is set again here, where g_logv() reads it next. */
+static inline void
+gloss_test_log_handler (const char     *log_domain,
+                        GLogLevelFlags  log_level,
+                        const char     *message,
+                        gpointer        user_data)
+{
+  if (gloss_test_is_known_gtk_critical (log_domain, message))
+    {
+      g_printerr ("%s-CRITICAL (known GTK 4.8 bug, not fatal): %s\n", log_domain, message);
+      g_test_log_set_fatal_handler (gloss_test_fatal_log_handler, NULL);
+      return;
+    }
+
+  gloss_test_previous_log_handler (log_domain, log_level, message, user_data);
+}
+
+/* gtk_test_init() and adw_init(), with the handlers above. */
+static inline void
+gloss_test_gtk_init (int    *argc,
+                     char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  gloss_test_previous_log_handler = g_log_set_default_handler (gloss_test_log_handler, NULL);
+  adw_init ();
+}

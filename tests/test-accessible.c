@@ -21,6 +21,7 @@
 #include "gloss-preferences-window.h"
 #include "gloss-sidecar.h"
 #include "gloss-window.h"
+#include "gloss-test-widgets.h"
 
 static const char article_text[] =
   "Riverside expands the Clean Water programme\n"
@@ -252,8 +253,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gloss_test_gtk_init (&argc, &argv);
 
   g_test_add_func ("/accessible/every-control-named", test_windows);
 

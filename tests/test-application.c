@@ -187,7 +187,7 @@ main (int   argc,
   g_autoptr(GSettings) settings = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
+  gloss_test_gtk_init (&argc, &argv);
 
   /* Fresh settings before the application reads them at startup. */
   settings = g_settings_new (APP_ID);

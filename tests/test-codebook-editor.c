@@ -372,8 +372,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gloss_test_gtk_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/codebook-editor/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -14,6 +14,7 @@
 #include "gloss-loader.h"
 #include "gloss-sidecar.h"
 #include "gloss-test-util.h"
+#include "gloss-test-widgets.h"
 
 typedef struct
 {
@@ -236,8 +237,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gloss_test_gtk_init (&argc, &argv);
 
   g_test_add ("/export-dialog/this-article", Fixture, NULL, fixture_set_up, test_this_article, fixture_tear_down);
   g_test_add ("/export-dialog/folder-quotes", Fixture, NULL, fixture_set_up, test_folder_quotes, fixture_tear_down);

@@ -206,7 +206,7 @@ main (int    argc,
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
+  gloss_test_gtk_init (&argc, &argv);
   /* gtk_test_init() pins the locale to en_US.UTF-8, or leaves "C" where that
    * is not installed, and gettext ignores LANGUAGE in the "C" locale. Any
    * other locale will do: C.UTF-8 is always there. */

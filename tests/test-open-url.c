@@ -714,8 +714,7 @@ main (int   argc,
 {
   int ret;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gloss_test_gtk_init (&argc, &argv);
   server_start ();
 
   g_test_add_func ("/open-url/fetch", test_fetch);

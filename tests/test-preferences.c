@@ -217,8 +217,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gloss_test_gtk_init (&argc, &argv);
 
   g_test_add_func ("/preferences/annotator", test_annotator);
   g_test_add_func ("/preferences/switches-and-values", test_switches_and_values);

@@ -20,6 +20,7 @@
 #include "gloss-tag-popover.h"
 #include "gloss-window.h"
 #include "gloss-window-private.h"
+#include "gloss-test-widgets.h"
 
 #define ANNOTATOR "tester"
 
@@ -1266,8 +1267,7 @@ main (int    argc,
 {
   g_autoptr(GSettings) settings = NULL;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gloss_test_gtk_init (&argc, &argv);
 
   settings = g_settings_new (APP_ID);
   g_settings_set_string (settings, "annotator-id", ANNOTATOR);
