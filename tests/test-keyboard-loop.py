@@ -18,6 +18,7 @@ import csv
 import glob
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -34,6 +35,10 @@ ARTICLE = (
 TITLE = "Riverside expands the Clean Water programme"
 EXPECTED_TEXT = "Riverside expands"
 EXPECTED_TAG = "quote"  # key 1 in the default codebook
+KNOWN_GTK_CRITICALS = (
+    "gdk_surface_get_device_position: assertion 'GDK_IS_SURFACE (surface)' failed",
+    "_gtk_widget_find_at_coords: assertion 'GDK_IS_SURFACE (surface)' failed",
+)
 
 step_no = 0
 
@@ -151,6 +156,12 @@ with open(article, "w", encoding="utf-8") as f:
     f.write(ARTICLE)
 
 env = dict(os.environ)
+# GTK 4.8's tooltip timer can fire for a popover hidden meanwhile and log two
+# criticals from inside the toolkit (see tests/gloss-test-widgets.h): with
+# G_DEBUG=fatal-warnings they would kill the app under test, so warnings are
+# collected from its output instead and any other one fails the test.
+env["G_DEBUG"] = ",".join(flag for flag in env.get("G_DEBUG", "").split(",")
+                          if flag and flag != "fatal-warnings")
 home = os.path.join(tmp, "home")
 for sub in ("", ".config", ".local/share", ".cache", "runtime"):
     os.makedirs(os.path.join(home, sub), exist_ok=True)
@@ -232,7 +243,6 @@ try:
         fail("expected one CSV row with %r tagged %s, got %s" % (EXPECTED_TEXT, EXPECTED_TAG, body))
     wait_for("the export window to close", lambda: window_named("^Export Annotations$") is None)
     ok = True
-    print("ok 1 keyboard loop: tagged, saved and exported with keys only", flush=True)
 finally:
     if app.poll() is None:
         app.send_signal(signal.SIGTERM)
@@ -246,6 +256,16 @@ finally:
         log("gloss said:")
         for line in out.splitlines():
             log("  " + line)
+    # Warnings are not fatal in the app (see KNOWN_GTK_CRITICALS), but any
+    # other than those fails the test.
+    unexpected = [line for line in out.splitlines()
+                  if re.search(r"-(CRITICAL|WARNING) \*\*", line)
+                  and not any(known in line for known in KNOWN_GTK_CRITICALS)]
+    if ok and unexpected:
+        ok = False
+        print("not ok 1 keyboard loop: gloss warned: " + unexpected[0], flush=True)
+    elif ok:
+        print("ok 1 keyboard loop: tagged, saved and exported with keys only", flush=True)
     if ok:
         keep = os.environ.get("GLOSS_SHOTS_DIR")
         if keep:
