@@ -809,6 +809,29 @@ load_file (GFile       *file,
   return self;
 }
 
+static gpointer
+unref_thread (gpointer object)
+{
+  g_object_unref (object);
+  return NULL;
+}
+
+/* GTask calls back only once the thread function has returned, and freeing
+ * the parse tree of a large sidecar takes a fifth of the time of reading
+ * it: that is done beside the caller, not before it. */
+static void
+unref_beside (gpointer object)
+{
+  g_autoptr(GThread) thread = NULL;
+
+  if (object == NULL)
+    return;
+
+  thread = g_thread_try_new ("gloss-free", unref_thread, object, NULL);
+  if (thread == NULL)
+    g_object_unref (object);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -816,10 +839,10 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GError *error = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  JsonParser *parser = NULL;
   GlossSidecar *self = load_file (task_data, NULL, &parser, &error);
 
-  /* The tree is freed after the sidecar is on its way to the caller. */
+  unref_beside (parser);
   if (self == NULL)
     g_task_return_error (task, error);
   else

@@ -34,7 +34,6 @@
  */
 
 #define MAX_RECENT 20
-#define SHOW_TEXT_WAIT_MS 300
 
 struct _GlossWindow
 {
@@ -81,7 +80,6 @@ struct _GlossWindow
   gulong                after_paint_id;
   guint                 sync_idle_id;
   guint                 codebook_idle_id;
-  guint                 show_text_id;
   GlossCodebook        *watched_codebook;
   guint                 sidebar_model_pending : 1;
   guint                 sidebar_selection_pending : 1;
@@ -712,19 +710,8 @@ load_others (GlossWindow *self)
 static void
 show_text (GlossWindow *self)
 {
-  g_clear_handle_id (&self->show_text_id, g_source_remove);
   if (self->document != NULL && gloss_article_view_get_document (self->article_view) != self->document)
     gloss_article_view_set_document (self->article_view, self->document);
-}
-
-static gboolean
-show_text_cb (gpointer user_data)
-{
-  GlossWindow *self = user_data;
-
-  self->show_text_id = 0;
-  show_text (self);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -749,14 +736,9 @@ document_loaded_cb (GObject      *object,
   update_title (self);
   note_opened (self, self->file);
 
-  /* With the user's sidecar still being read, the text waits for it a
-   * little: shown now, GTK would spend the wait laying out a long article
-   * line by line and delay the highlighted frame.  A sidecar that takes
-   * longer (a huge one) does not keep the text from the reader. */
-  if (self->own_pending)
-    self->show_text_id = g_timeout_add (SHOW_TEXT_WAIT_MS, show_text_cb, self);
-  else
-    show_text (self);
+  /* The text does not wait for the user's sidecar: its highlights follow
+   * when it is read, and the buffer is filled while it is. */
+  show_text (self);
 
   maybe_finish_loading (self);
 }
@@ -1845,7 +1827,6 @@ gloss_window_dispose (GObject *object)
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->sync_idle_id, g_source_remove);
   g_clear_handle_id (&self->codebook_idle_id, g_source_remove);
-  g_clear_handle_id (&self->show_text_id, g_source_remove);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);
