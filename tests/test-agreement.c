@@ -72,6 +72,38 @@ test_cohen_textbook (void)
   g_assert_true (isnan (gloss_cohen_kappa (one_value, 2)));
 }
 
+/* Fleiss' own kind of example, as textbooks print it: 10 subjects, 14 raters
+ * each, 5 categories (rows: how many raters chose each category).
+ * P_u = (Σ_c n_uc² − 14) / (14 · 13); P̄ = 0.378021978…; the column shares
+ * p_c = (20, 28, 39, 21, 32) / 140, P̄_e = Σ p_c² = 0.212755102…;
+ * κ = (P̄ − P̄_e) / (1 − P̄_e) = 0.2099307044 ≈ 0.210. */
+static void
+test_fleiss_textbook (void)
+{
+  const double counts[] = {
+    0, 0, 0, 0, 14,
+    0, 2, 6, 4, 2,
+    0, 0, 3, 5, 6,
+    0, 3, 9, 2, 0,
+    2, 2, 8, 1, 1,
+    7, 7, 0, 0, 0,
+    3, 2, 6, 3, 0,
+    2, 5, 3, 2, 2,
+    6, 5, 2, 1, 0,
+    0, 2, 2, 3, 7,
+  };
+  const double all_agree[] = { 3, 0,  0, 3 };
+  const double one_category[] = { 3, 0,  3, 0 };
+  const double single[] = { 1, 0,  0, 1 };
+
+  g_assert_cmpfloat_with_epsilon (gloss_fleiss_kappa (counts, 10, 5), 0.2099307044, 1e-10);
+  g_assert_cmpfloat_with_epsilon (gloss_fleiss_kappa (all_agree, 2, 2), 1.0, EPSILON);
+  /* Everybody always says the same thing: P̄_e = 1, undefined. */
+  g_assert_true (isnan (gloss_fleiss_kappa (one_category, 2, 2)));
+  /* No unit with two ratings. */
+  g_assert_true (isnan (gloss_fleiss_kappa (single, 2, 2)));
+}
+
 /* Krippendorff's own nominal example (4 coders, 12 units, missing data;
  * "Computing Krippendorff's alpha-reliability", 2011):
  *   A: 1 2 3 3 2 1 4 1 2 . . .
@@ -167,12 +199,17 @@ test_layers_kappa (void)
   g_assert_cmpfloat_with_epsilon (pair->recall_overlap, 1.0, EPSILON);
   g_assert_cmpfloat_with_epsilon (pair->f1_overlap, 2.0 / 3.0, EPSILON);
   g_assert_cmpfloat_with_epsilon (gloss_agreement_get_alpha (agreement, "quote"), 0.4, EPSILON);
+  /* Two layers, nothing missing: Fleiss' κ is Scott's π, on the pooled
+   * shares 55/100 yes, 45/100 no: P̄_e = 0.505, π = (0.7 − 0.505) / 0.495 = 13/33. */
+  g_assert_cmpfloat_with_epsilon (gloss_agreement_get_fleiss_kappa (agreement, "quote"), 13.0 / 33.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (gloss_agreement_get_fleiss_kappa (agreement, NULL), 13.0 / 33.0, EPSILON);
 
   pair = gloss_agreement_get_pair (agreement, NULL, 0);
   g_assert_cmpfloat_with_epsilon (pair->cohen_kappa, 0.4, EPSILON);
   g_assert_cmpfloat_with_epsilon (gloss_agreement_get_alpha (agreement, NULL), 0.4, EPSILON);
   g_assert_null (gloss_agreement_get_pair (agreement, "nope", 0));
   g_assert_true (isnan (gloss_agreement_get_alpha (agreement, "nope")));
+  g_assert_true (isnan (gloss_agreement_get_fleiss_kappa (agreement, "nope")));
 }
 
 static void
@@ -189,6 +226,7 @@ test_identical (void)
   for (const char * const *tag = gloss_agreement_get_tags (agreement); *tag != NULL; tag++)
     {
       g_assert_cmpfloat (gloss_agreement_get_alpha (agreement, *tag), ==, 1.0);
+      g_assert_cmpfloat_with_epsilon (gloss_agreement_get_fleiss_kappa (agreement, *tag), 1.0, EPSILON);
       for (guint p = 0; p < 3; p++)
         {
           const GlossPairAgreement *pair = gloss_agreement_get_pair (agreement, *tag, p);
@@ -199,6 +237,7 @@ test_identical (void)
         }
     }
   g_assert_cmpfloat (gloss_agreement_get_alpha (agreement, NULL), ==, 1.0);
+  g_assert_cmpfloat_with_epsilon (gloss_agreement_get_fleiss_kappa (agreement, NULL), 1.0, EPSILON);
   g_assert_cmpfloat (gloss_agreement_get_pair (agreement, NULL, 2)->cohen_kappa, ==, 1.0);
 }
 
@@ -288,7 +327,10 @@ test_tag_one_annotator (void)
  * κ on the units both code: A–B units 0–2: A 1 1 2, B 1 2 2: p_o = 2/3,
  * p_e = (2/3)(1/3) + (1/3)(2/3) = 4/9, κ = (2/9)/(5/9) = 0.4.  A–C units
  * 1–2: A 1 2, C 2 2: p_o = 1/2, p_e = (1/2)(1) = 1/2, κ = 0.  B–C units
- * 1–3: all 2, p_e = 1: undefined. */
+ * 1–3: all 2, p_e = 1: undefined.
+ * Fleiss' κ on the same four units: P_u = 1, 1/3, 1, 1 ({1,2,2} has one
+ * agreeing pair of three), P̄ = 5/6; p_1 = 3/10, p_2 = 7/10, P̄_e = 0.58;
+ * κ = (5/6 − 29/50) / (21/50) = 38/63 = 0.603174603…, per tag too. */
 static void
 test_three_missing (void)
 {
@@ -297,6 +339,8 @@ test_three_missing (void)
   const Item b[] = { { "x", 0, 1 }, { "y", 1, 4 }, { NULL } };
   const Item c[] = { { "y", 1, 4 }, { NULL } };
   const int values[] = { 1, 1, 2, -1,  1, 2, 2, 2,  -1, 2, 2, 2 };
+  /* Per unit, how many layers said 1 and 2. */
+  const double counts[] = { 2, 0,  1, 2,  0, 3,  0, 2 };
 
   gloss_agreement_set_missing (agreement, add (agreement, "A", a), 3, 4);
   add (agreement, "B", b);
@@ -307,6 +351,11 @@ test_three_missing (void)
   g_assert_cmpfloat_with_epsilon (gloss_agreement_get_alpha (agreement, NULL), 4.0 / 7.0, EPSILON);
   g_assert_cmpfloat_with_epsilon (gloss_agreement_get_alpha (agreement, "x"), 4.0 / 7.0, EPSILON);
   g_assert_cmpfloat_with_epsilon (gloss_agreement_get_alpha (agreement, "y"), 4.0 / 7.0, EPSILON);
+
+  g_assert_cmpfloat_with_epsilon (gloss_fleiss_kappa (counts, 4, 2), 38.0 / 63.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (gloss_agreement_get_fleiss_kappa (agreement, NULL), 38.0 / 63.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (gloss_agreement_get_fleiss_kappa (agreement, "x"), 38.0 / 63.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (gloss_agreement_get_fleiss_kappa (agreement, "y"), 38.0 / 63.0, EPSILON);
 
   g_assert_cmpfloat_with_epsilon (gloss_agreement_get_pair (agreement, NULL, 0)->cohen_kappa, 0.4, EPSILON);
   g_assert_cmpfloat_with_epsilon (gloss_agreement_get_pair (agreement, NULL, 1)->cohen_kappa, 0.0, EPSILON);
@@ -420,6 +469,11 @@ test_json (void)
   g_assert_cmpstr (json_object_get_string_member (pair, "b"), ==, "carol");
   g_assert_true (json_object_get_null_member (pair, "cohen_kappa"));
   g_assert_true (json_object_has_member (object, "overall"));
+  /* Only alice tags the place: P_u = 1/3 on its 10 units, 1 elsewhere;
+   * P̄ = (90 + 10/3) / 100; p_1 = 10/300, P̄_e = (1/30)² + (29/30)². */
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (place, "fleiss_kappa"),
+                                  ((90.0 + 10.0 / 3.0) / 100.0 - (1.0 + 841.0) / 900.0) / (1.0 - (1.0 + 841.0) / 900.0),
+                                  EPSILON);
 }
 
 static void
@@ -441,6 +495,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/agreement/cohen-textbook", test_cohen_textbook);
+  g_test_add_func ("/agreement/fleiss-textbook", test_fleiss_textbook);
   g_test_add_func ("/agreement/alpha-textbook", test_alpha_textbook);
   g_test_add_func ("/agreement/alpha-textbook-layers", test_alpha_textbook_layers);
   g_test_add_func ("/agreement/layers-kappa", test_layers_kappa);

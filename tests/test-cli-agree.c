@@ -84,13 +84,21 @@ find_pair (JsonObject *object,
 }
 
 static double
+statistic_of (JsonObject *object,
+              const char *tag,
+              const char *name)
+{
+  if (tag == NULL)
+    return json_object_get_double_member (json_object_get_object_member (object, "overall"), name);
+  return json_object_get_double_member (json_object_get_object_member (json_object_get_object_member (object, "tags"), tag),
+                                        name);
+}
+
+static double
 alpha_of (JsonObject *object,
           const char *tag)
 {
-  if (tag == NULL)
-    return json_object_get_double_member (json_object_get_object_member (object, "overall"), "krippendorff_alpha");
-  return json_object_get_double_member (json_object_get_object_member (json_object_get_object_member (object, "tags"), tag),
-                                        "krippendorff_alpha");
+  return statistic_of (object, tag, "krippendorff_alpha");
 }
 
 /*
@@ -105,6 +113,8 @@ alpha_of (JsonObject *object,
  *   α: n_1 = 53, n_0 = 243, D_o = 2·19 = 38, Σ n_c n_k = 296² − 53² − 243²
  *   = 25758; α = 1 − 295·38/25758 = 14548/25758 = 0.5647954034.
  *   F1 exact: 1 match of 2 + 1 → 2/3; overlap P = 1, R = 1/2 → 2/3.
+ *   Fleiss' κ (two layers: Scott's π): p_o = 129/148 = 76368/87616,
+ *   P̄_e = (53² + 243²)/296² = 61858/87616; κ = 14510/25758 = 0.5633201336.
  * official: A 12, B 8 + 33 = 41, both 8; n10 = 4, n01 = 33, n00 = 103.
  *   κ = (111·148 − (12·41 + 136·107)) / (21904 − 15044) = 1384/6860
  *   = 0.2017492711.  α: n_1 = 53, D_o = 2·37 = 74;
@@ -159,6 +169,7 @@ test_json (void)
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (pair, "f1_exact"), 2.0 / 3.0, EPSILON);
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (pair, "f1_overlap"), 2.0 / 3.0, EPSILON);
   g_assert_cmpfloat_with_epsilon (alpha_of (object, "quote"), 14548.0 / 25758.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (statistic_of (object, "quote", "fleiss_kappa"), 14510.0 / 25758.0, EPSILON);
 
   pair = find_pair (object, "official", 0);
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (pair, "cohen_kappa"), 1384.0 / 6860.0, EPSILON);

@@ -468,14 +468,16 @@ assert_row (GtkGrid    *grid,
 {
   JsonObject *pair = json_array_get_object_element (json_object_get_array_member (values, "pairs"), 0);
   g_autofree char *alpha = json_number (values, "krippendorff_alpha");
+  g_autofree char *fleiss = json_number (values, "fleiss_kappa");
   g_autofree char *kappa = json_number (pair, "cohen_kappa");
   g_autofree char *exact = json_number (pair, "f1_exact");
   g_autofree char *overlap = json_number (pair, "f1_overlap");
 
   g_assert_cmpstr (cell_text (grid, 1, row), ==, alpha);
-  g_assert_cmpstr (cell_text (grid, 2, row), ==, kappa);
-  g_assert_cmpstr (cell_text (grid, 3, row), ==, exact);
-  g_assert_cmpstr (cell_text (grid, 4, row), ==, overlap);
+  g_assert_cmpstr (cell_text (grid, 2, row), ==, fleiss);
+  g_assert_cmpstr (cell_text (grid, 3, row), ==, kappa);
+  g_assert_cmpstr (cell_text (grid, 4, row), ==, exact);
+  g_assert_cmpstr (cell_text (grid, 5, row), ==, overlap);
 }
 
 /* The table shows what `gloss-cli agree --json` prints for the same files. */
@@ -526,7 +528,7 @@ test_agreement_matches_cli (Fixture       *f,
 
   /* Quote is the one tag both agree on exactly. */
   g_assert_cmpstr (cell_text (grid, 0, 2), ==, "Quote");
-  g_assert_cmpstr (cell_text (grid, 3, 2), ==, "1.000");
+  g_assert_cmpstr (cell_text (grid, 4, 2), ==, "1.000");
 }
 
 static gboolean

@@ -153,6 +153,7 @@ pad (GString    *line,
 static void
 print_line (const char *tag,
             const char *alpha,
+            const char *fleiss,
             const char *pair,
             const char *kappa,
             const char *f1_exact,
@@ -162,6 +163,7 @@ print_line (const char *tag,
 
   pad (line, tag, 16);
   pad (line, alpha, 7);
+  pad (line, fleiss, 8);
   pad (line, pair, 24);
   pad (line, kappa, 7);
   pad (line, f1_exact, 9);
@@ -175,6 +177,7 @@ print_rows (GlossAgreement *agreement,
             const char     *label)
 {
   g_autofree char *alpha = format_number (gloss_agreement_get_alpha (agreement, tag));
+  g_autofree char *fleiss = format_number (gloss_agreement_get_fleiss_kappa (agreement, tag));
 
   for (guint p = 0; p < gloss_agreement_get_n_pairs (agreement); p++)
     {
@@ -186,7 +189,8 @@ print_rows (GlossAgreement *agreement,
       g_autofree char *f1_exact = format_number (pair->f1_exact);
       g_autofree char *f1_overlap = format_number (pair->f1_overlap);
 
-      print_line (p == 0 ? label : "", p == 0 ? alpha : "", names, kappa, f1_exact, f1_overlap);
+      print_line (p == 0 ? label : "", p == 0 ? alpha : "", p == 0 ? fleiss : "",
+                  names, kappa, f1_exact, f1_overlap);
     }
 }
 
@@ -204,7 +208,8 @@ print_table (GlossAgreement *agreement)
                        gloss_agreement_get_length (agreement)),
           names->str, gloss_agreement_get_length (agreement));
   printf ("\n");
-  print_line (_("Tag"), "α", _("Pair"), "κ", _("F1 exact"), _("F1 overlap"));
+  /* Translators: column heading, Fleiss' kappa over all annotators; at most 8 characters */
+  print_line (_("Tag"), "α", _("Fleiss κ"), _("Pair"), "κ", _("F1 exact"), _("F1 overlap"));
   for (guint t = 0; tags[t] != NULL; t++)
     print_rows (agreement, tags[t], tags[t]);
   print_rows (agreement, NULL, _("overall"));
@@ -471,7 +476,7 @@ gloss_cli_agree (int    argc,
   g_option_context_set_description (context,
     _("Units are the article's code points. Per tag, a unit is 1 where an annotation "
       "with the tag covers it; overall, a unit's value is the set of tags covering it. "
-      "Prints Krippendorff's α (nominal) over all annotators and, per pair, Cohen's κ "
+      "Prints Krippendorff's α (nominal) and Fleiss' κ over all annotators and, per pair, Cohen's κ "
       "and F1 with exact and with overlapping spans. Undefined values print as “—” "
       "(null in JSON). Sidecars of another version of the article are re-anchored to "
       "the first sidecar's article."));

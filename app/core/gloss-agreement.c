@@ -40,6 +40,7 @@ typedef struct
 typedef struct
 {
   double              alpha;
+  double              fleiss_kappa;
   GlossPairAgreement *pairs;
 } Result;
 
@@ -432,6 +433,28 @@ alpha_finish (double        d_o,
   return 1.0 - (n - 1.0) * d_o / d_e;
 }
 
+/* @agreement: Σ_u P_u over the units with two or more values, P_u the share
+ * of agreeing pairs of values in unit u; @n_c: values per category there. */
+static double
+fleiss_finish (double        agreement,
+               double        units,
+               const double *n_c,
+               guint         n_categories)
+{
+  double n = 0, p_e = 0;
+
+  for (guint c = 0; c < n_categories; c++)
+    n += n_c[c];
+  if (units <= 0 || n <= 0)
+    return NAN;
+  for (guint c = 0; c < n_categories; c++)
+    p_e += (n_c[c] / n) * (n_c[c] / n);
+  if (p_e >= 1.0 - 1e-12)
+    return NAN;
+
+  return (agreement / units - p_e) / (1.0 - p_e);
+}
+
 static double
 kappa_finish (double        agree,
               double        total,
@@ -482,12 +505,13 @@ sweep (GlossAgreement *self)
   g_autofree guint *pair_b = g_new0 (guint, MAX (n_pairs, 1));
   g_autofree double *tag_do = g_new0 (double, MAX (n_tags, 1));
   g_autofree double *tag_nc = g_new0 (double, MAX (n_tags, 1) * 2);
+  g_autofree double *tag_p = g_new0 (double, MAX (n_tags, 1));
   g_autofree double *cells = g_new0 (double, (gsize)MAX (n_tags, 1) * MAX (n_pairs, 1) * 4);
   g_autofree double *agree = g_new0 (double, MAX (n_pairs, 1));
   g_autofree double *total = g_new0 (double, MAX (n_pairs, 1));
   g_autoptr(GArray) all_nc = g_array_new (FALSE, TRUE, sizeof (double));
   g_autoptr(GPtrArray) margins = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
-  double all_do = 0;
+  double all_do = 0, all_p = 0, units = 0;
   guint n_categories = 0;
   guint pos = 0, i = 0;
 
@@ -580,6 +604,7 @@ sweep (GlossAgreement *self)
               if (m >= 2)
                 {
                   tag_do[t] += w * 2.0 * ones * (m - ones) / (m - 1);
+                  tag_p[t] += w * ((double)ones * (ones - 1) + (double)(m - ones) * (m - ones - 1)) / ((double)m * (m - 1));
                   tag_nc[t * 2 + 1] += w * ones;
                   tag_nc[t * 2] += w * (m - ones);
                 }
@@ -605,6 +630,8 @@ sweep (GlossAgreement *self)
                   *grow (all_nc, category[l]) += w;
                 }
               all_do += w * ((double)m * m - squares) / (m - 1);
+              all_p += w * (squares - m) / ((double)m * (m - 1));
+              units += w;
             }
           for (guint p = 0; p < n_pairs; p++)
             {
@@ -651,6 +678,7 @@ sweep (GlossAgreement *self)
   for (guint t = 0; t < n_tags; t++)
     {
       self->results[t].alpha = alpha_finish (tag_do[t], &tag_nc[t * 2], 2);
+      self->results[t].fleiss_kappa = fleiss_finish (tag_p[t], units, &tag_nc[t * 2], 2);
       for (guint p = 0; p < n_pairs; p++)
         {
           const double *c = &cells[((gsize)t * n_pairs + p) * 4];
@@ -663,6 +691,7 @@ sweep (GlossAgreement *self)
     }
 
   self->results[n_tags].alpha = alpha_finish (all_do, (const double *)all_nc->data, all_nc->len);
+  self->results[n_tags].fleiss_kappa = fleiss_finish (all_p, units, (const double *)all_nc->data, all_nc->len);
   for (guint p = 0; p < n_pairs; p++)
     {
       GArray *ma = g_ptr_array_index (margins, p * 2);
@@ -946,6 +975,24 @@ gloss_agreement_get_alpha (GlossAgreement *self,
 }
 
 /**
+ * gloss_agreement_get_fleiss_kappa:
+ * @self: a computed #GlossAgreement
+ * @tag: (nullable): a tag, or %NULL for overall
+ *
+ * Returns: Fleiss' κ, or NAN when undefined or @tag was not compared
+ */
+double
+gloss_agreement_get_fleiss_kappa (GlossAgreement *self,
+                                  const char     *tag)
+{
+  Result *result;
+
+  g_return_val_if_fail (GLOSS_IS_AGREEMENT (self), NAN);
+  result = lookup_result (self, tag);
+  return result ? result->fleiss_kappa : NAN;
+}
+
+/**
  * gloss_agreement_get_pair:
  * @self: a computed #GlossAgreement
  * @tag: (nullable): a tag, or %NULL for overall
@@ -986,6 +1033,7 @@ add_result (GlossAgreement *self,
 {
   json_builder_begin_object (builder);
   add_number (builder, "krippendorff_alpha", result->alpha);
+  add_number (builder, "fleiss_kappa", result->fleiss_kappa);
   json_builder_set_member_name (builder, "pairs");
   json_builder_begin_array (builder);
   for (guint p = 0; p < self->n_pairs; p++)
@@ -1011,7 +1059,7 @@ add_result (GlossAgreement *self,
  * @self: a computed #GlossAgreement
  *
  * Returns: (transfer full): `{"units": "codepoint", "annotators": […],
- *   "tags": {tag: {"krippendorff_alpha": α, "pairs": [{"a", "b",
+ *   "tags": {tag: {"krippendorff_alpha": α, "fleiss_kappa": κ, "pairs": [{"a", "b",
  *   "cohen_kappa", "f1_exact", "f1_overlap"}…]}…}, "overall": {…}}`,
  *   undefined values as null
  */
@@ -1180,6 +1228,48 @@ gloss_krippendorff_alpha_nominal (const int *values,
     }
 
   return alpha_finish (d_o, (const double *)n_c->data, n_c->len);
+}
+
+/**
+ * gloss_fleiss_kappa:
+ * @counts: @n_units rows of @n_categories counts: how many raters gave unit
+ *   u category c
+ * @n_units: number of units
+ * @n_categories: number of categories
+ *
+ * Units with fewer than two ratings are left out.
+ *
+ * Returns: Fleiss' κ, NAN when undefined
+ */
+double
+gloss_fleiss_kappa (const double *counts,
+                    guint         n_units,
+                    guint         n_categories)
+{
+  g_autofree double *n_c = g_new0 (double, MAX (n_categories, 1));
+  double agreement = 0, units = 0;
+
+  g_return_val_if_fail (counts != NULL || n_units * n_categories == 0, NAN);
+
+  for (guint u = 0; u < n_units; u++)
+    {
+      const double *row = counts + (gsize)u * n_categories;
+      double m = 0, pairs = 0;
+
+      for (guint c = 0; c < n_categories; c++)
+        {
+          m += row[c];
+          pairs += row[c] * (row[c] - 1);
+        }
+      if (m < 2)
+        continue;
+      for (guint c = 0; c < n_categories; c++)
+        n_c[c] += row[c];
+      agreement += pairs / (m * (m - 1));
+      units++;
+    }
+
+  return fleiss_finish (agreement, units, n_c, n_categories);
 }
 
 /**

@@ -44,6 +44,13 @@ G_BEGIN_DECLS
  * n_uc (n_uc − 1) / (m_u − 1)), n_c = Σ_k o_ck, n = Σ_c n_c, and
  * α = 1 − (n − 1) Σ_{c≠k} o_ck / Σ_{c≠k} n_c n_k.
  *
+ * Fleiss' κ (all layers) uses the same units as α: with P_u = Σ_c n_uc (n_uc − 1)
+ * / (m_u (m_u − 1)) the agreeing share of the pairs of values in unit u, P̄
+ * their mean over the units, and p_c the share of category c among all their
+ * values, κ = (P̄ − P̄_e) / (1 − P̄_e) with P̄_e = Σ_c p_c².  With missing data
+ * each unit still weighs one; with two layers and none missing it is Scott's
+ * π.  Undefined (NAN) when no unit has two values or P̄_e = 1.
+ *
  * Undefined values.  κ is undefined when p_e = 1 (both layers give one and the
  * same value to every unit, e.g. neither uses the tag) or no unit is coded by
  * both; α is undefined when fewer than two values are pairable or all pairable
@@ -135,6 +142,8 @@ guint             gloss_agreement_get_n_pairs       (GlossAgreement     *self);
 /* @tag: a tag id, or NULL for overall. */
 double            gloss_agreement_get_alpha         (GlossAgreement     *self,
                                                      const char         *tag);
+double            gloss_agreement_get_fleiss_kappa  (GlossAgreement     *self,
+                                                     const char         *tag);
 const GlossPairAgreement *gloss_agreement_get_pair  (GlossAgreement     *self,
                                                      const char         *tag,
                                                      guint               pair);
@@ -152,6 +161,10 @@ GPtrArray        *gloss_agreement_compare_codebooks (GPtrArray          *sidecar
 double            gloss_krippendorff_alpha_nominal  (const int          *values,
                                                      guint               n_coders,
                                                      guint               n_units);
+/* @counts: n_units rows of n_categories counts (raters per category). */
+double            gloss_fleiss_kappa                (const double       *counts,
+                                                     guint               n_units,
+                                                     guint               n_categories);
 /* @matrix: n × n counts, rows are the first rater's categories. */
 double            gloss_cohen_kappa                 (const double       *matrix,
                                                      guint               n_categories);

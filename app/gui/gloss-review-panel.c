@@ -497,6 +497,7 @@ fill_row (GlossReviewPanel *self,
           guint             pair)
 {
   g_autofree char *alpha = format_number (gloss_agreement_get_alpha (self->agreement, tag));
+  g_autofree char *fleiss = format_number (gloss_agreement_get_fleiss_kappa (self->agreement, tag));
   const GlossPairAgreement *p = gloss_agreement_get_pair (self->agreement, tag, pair);
   g_autofree char *kappa = format_number (p ? p->cohen_kappa : NAN);
   g_autofree char *exact = format_number (p ? p->f1_exact : NAN);
@@ -505,9 +506,10 @@ fill_row (GlossReviewPanel *self,
 
   gtk_widget_set_tooltip_text (label, name);
   cell (self->agreement_grid, alpha, 1, row, tag == NULL);
-  cell (self->agreement_grid, kappa, 2, row, tag == NULL);
-  cell (self->agreement_grid, exact, 3, row, tag == NULL);
-  cell (self->agreement_grid, overlap, 4, row, tag == NULL);
+  cell (self->agreement_grid, fleiss, 2, row, tag == NULL);
+  cell (self->agreement_grid, kappa, 3, row, tag == NULL);
+  cell (self->agreement_grid, exact, 4, row, tag == NULL);
+  cell (self->agreement_grid, overlap, 5, row, tag == NULL);
 }
 
 static void
@@ -536,13 +538,16 @@ fill_table (GlossReviewPanel *self)
   cell (self->agreement_grid, "", 0, 0, TRUE);
   heading = cell (self->agreement_grid, "α", 1, 0, TRUE);
   gtk_widget_set_tooltip_text (heading, _("Krippendorff’s α (nominal), all compared layers"));
-  heading = cell (self->agreement_grid, "κ", 2, 0, TRUE);
+  /* Translators: column heading, Fleiss' kappa; keep it short */
+  heading = cell (self->agreement_grid, _("κ F"), 2, 0, TRUE);
+  gtk_widget_set_tooltip_text (heading, _("Fleiss’ κ, all compared layers"));
+  heading = cell (self->agreement_grid, "κ", 3, 0, TRUE);
   gtk_widget_set_tooltip_text (heading, _("Cohen’s κ of the pair"));
   /* Translators: column heading, F1 with exact span matching; keep it short */
-  heading = cell (self->agreement_grid, _("F1 ="), 3, 0, TRUE);
+  heading = cell (self->agreement_grid, _("F1 ="), 4, 0, TRUE);
   gtk_widget_set_tooltip_text (heading, _("F1 of the pair, same span and tag"));
   /* Translators: column heading, F1 with overlapping spans; keep it short */
-  heading = cell (self->agreement_grid, _("F1 ≈"), 4, 0, TRUE);
+  heading = cell (self->agreement_grid, _("F1 ≈"), 5, 0, TRUE);
   gtk_widget_set_tooltip_text (heading, _("F1 of the pair, overlapping span and same tag"));
 
   fill_row (self, NULL, _("Overall"), 1, pair);
