@@ -11,8 +11,9 @@
 
 /* One byte offset is remembered every STRIDE code points so that turning a
  * code-point offset into a pointer costs at most STRIDE steps, even in a
- * million-character article. */
-#define STRIDE 256
+ * million-character article (the index then takes at most a quarter of the text's
+ * size in bytes; 256 made checking 100 000 annotations four times slower). */
+#define STRIDE 32
 
 struct _GlossDocument
 {
