@@ -618,8 +618,7 @@ gloss_sidecar_new_from_data (const char   *data,
 }
 
 /* Like gloss_sidecar_new_from_data(), but gives the parser, and so its
- * tree, to @parser_out when asked: freeing the tree takes a tenth of the
- * load, which a thread can do after handing over the sidecar. */
+ * tree, to @parser_out when asked (see release_tree()). */
 static GlossSidecar *
 new_from_data (const char   *data,
                gsize         length,
@@ -715,7 +714,6 @@ new_from_data (const char   *data,
 
 static GlossSidecar *load_file (GFile       *file,
                                 GPtrArray  **problems,
-                                JsonParser **parser_out,
                                 GError     **error);
 
 /**
@@ -731,7 +729,7 @@ gloss_sidecar_load (GFile      *file,
                     GPtrArray **problems,
                     GError    **error)
 {
-  return load_file (file, problems, NULL, error);
+  return load_file (file, problems, error);
 }
 
 /* The disk stamp */
@@ -775,15 +773,43 @@ query_stamp (GFile        *file,
   return gloss_sidecar_stamp_from_info (info);
 }
 
+static gpointer
+unref_thread (gpointer object)
+{
+  g_object_unref (object);
+  return NULL;
+}
+
+/* Freeing the parse tree of a large sidecar takes a fifth of the time of
+ * reading it, and nothing waits for it: it is done beside the caller (for
+ * GTask, which calls back only once the thread function has returned, too).
+ * Small trees are freed at once. */
+#define FREE_BESIDE_MIN_BYTES (1024 * 1024)
+
+static void
+release_tree (JsonParser *parser,
+              gsize       file_size)
+{
+  g_autoptr(GThread) thread = NULL;
+
+  if (parser == NULL)
+    return;
+
+  if (file_size >= FREE_BESIDE_MIN_BYTES)
+    thread = g_thread_try_new ("gloss-free", unref_thread, parser, NULL);
+  if (thread == NULL)
+    g_object_unref (parser);
+}
+
 static GlossSidecar *
 load_file (GFile       *file,
            GPtrArray  **problems,
-           JsonParser **parser_out,
            GError     **error)
 {
   g_autofree char *contents = NULL;
   g_autofree char *stamp = NULL;
   g_autofree char *name = NULL;
+  JsonParser *parser = NULL;
   GlossSidecar *self;
   gsize length;
 
@@ -799,7 +825,8 @@ load_file (GFile       *file,
     return NULL;
 
   name = g_file_get_parse_name (file);
-  self = new_from_data (contents, length, name, problems, parser_out, error);
+  self = new_from_data (contents, length, name, problems, &parser, error);
+  release_tree (parser, length);
   if (self == NULL)
     return NULL;
 
@@ -809,29 +836,6 @@ load_file (GFile       *file,
   return self;
 }
 
-static gpointer
-unref_thread (gpointer object)
-{
-  g_object_unref (object);
-  return NULL;
-}
-
-/* GTask calls back only once the thread function has returned, and freeing
- * the parse tree of a large sidecar takes a fifth of the time of reading
- * it: that is done beside the caller, not before it. */
-static void
-unref_beside (gpointer object)
-{
-  g_autoptr(GThread) thread = NULL;
-
-  if (object == NULL)
-    return;
-
-  thread = g_thread_try_new ("gloss-free", unref_thread, object, NULL);
-  if (thread == NULL)
-    g_object_unref (object);
-}
-
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -839,10 +843,8 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GError *error = NULL;
-  JsonParser *parser = NULL;
-  GlossSidecar *self = load_file (task_data, NULL, &parser, &error);
+  GlossSidecar *self = load_file (task_data, NULL, &error);
 
-  unref_beside (parser);
   if (self == NULL)
     g_task_return_error (task, error);
   else
