@@ -41,6 +41,33 @@ test_round_trip_byte_identical (void)
   g_assert_cmpuint (written_length, ==, original_length);
 }
 
+/* Every character a note may hold is written as JSON and read back as it
+ * was: quotes, backslashes, control characters, non-ASCII. */
+static void
+test_escapes_round_trip (void)
+{
+  const char *note = "a \"quoted\" \\ back\\slash\ttab\nline\r\b\f\x01\x1f 改革 😀 \x7f end";
+  g_autofree char *path = canonical_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GlossSidecar) sidecar = gloss_sidecar_load (file, NULL, NULL);
+  g_autoptr(GlossSidecar) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  GlossAnnotationSet *set;
+  gsize length;
+
+  g_assert_nonnull (sidecar);
+  set = gloss_sidecar_get_annotations (sidecar);
+  gloss_annotation_set_set_note (set, gloss_annotation_set_get_nth (set, 0), note);
+  written = gloss_sidecar_to_data (sidecar, &length);
+  g_assert_nonnull (strstr (written, "\"a \\\"quoted\\\" \\\\ back\\\\slash\\ttab\\nline\\r\\b\\f\\u0001\\u001f 改革 😀 \x7f end\""));
+
+  again = gloss_sidecar_new_from_data (written, length, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_annotation_get_note (gloss_annotation_set_get_nth (gloss_sidecar_get_annotations (again), 0)),
+                   ==, note);
+}
+
 static void
 test_unknown_keys_survive (void)
 {
@@ -494,6 +521,7 @@ main (int    argc,
   g_test_add_func ("/sidecar/end-past-text", test_end_past_text);
   g_test_add_func ("/sidecar/save/etag", test_save_atomic_and_etag);
   g_test_add_func ("/sidecar/save/stamp-same-time", test_save_stamp_same_time);
+  g_test_add_func ("/sidecar/escapes", test_escapes_round_trip);
   g_test_add_func ("/sidecar/save/read-only-folder", test_save_read_only_folder);
   g_test_add_func ("/sidecar/save/read-only-folder/subprocess/readonly", subprocess_readonly);
   g_test_add_func ("/sidecar/save/out-of-space", test_save_out_of_space);

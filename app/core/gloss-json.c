@@ -23,6 +23,16 @@ gloss_json_append_string (GString    *out,
   g_string_append_c (out, '"');
   for (const unsigned char *p = (const unsigned char *)value; *p; p++)
     {
+      const unsigned char *run = p;
+
+      /* Runs that need no escape go in at once. */
+      while (*p >= 0x20 && *p != '"' && *p != '\\')
+        p++;
+      if (p > run)
+        g_string_append_len (out, (const char *)run, p - run);
+      if (*p == '\0')
+        break;
+
       switch (*p)
         {
         case '"': g_string_append (out, "\\\""); break;
