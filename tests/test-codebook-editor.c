@@ -175,6 +175,23 @@ test_add_tag (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->codebook)), ==, 5);
 }
 
+/* The check button labelled @label in @root. */
+static GtkWidget *
+find_check (GtkWidget  *root,
+            const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_CHECK_BUTTON (child) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_check (child, label)))
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_attributes (Fixture       *fixture,
                  gconstpointer  data)
@@ -197,7 +214,7 @@ test_attributes (Fixture       *fixture,
   label_row = gloss_test_find_widget (expander, ADW_TYPE_ENTRY_ROW, "Label");
   type_row = gloss_test_find_widget (expander, ADW_TYPE_COMBO_ROW, "Type");
   values_row = gloss_test_find_widget (expander, ADW_TYPE_ENTRY_ROW, "Values, Separated by Commas");
-  to_row = gloss_test_find_widget (expander, ADW_TYPE_ENTRY_ROW, "Links to Tags, by Id, Separated by Commas");
+  to_row = gloss_test_find_widget (expander, ADW_TYPE_ACTION_ROW, "Links To");
 
   gtk_editable_set_text (GTK_EDITABLE (label_row), "Mode");
   g_assert_cmpstr (def->label, ==, "Mode");
@@ -213,9 +230,48 @@ test_attributes (Fixture       *fixture,
   adw_combo_row_set_selected (ADW_COMBO_ROW (type_row), 2);
   g_assert_cmpint (def->type, ==, GLOSS_ATTRIBUTE_LINK);
   g_assert_true (gtk_widget_get_visible (to_row));
-  gtk_editable_set_text (GTK_EDITABLE (to_row), "official,place");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (to_row)), ==, "Annotations of any tag");
+  /* The targets are picked from the codebook's tags, in a popover built
+   * when it opens; they are kept in the codebook's order. */
+  {
+    GtkMenuButton *button = GTK_MENU_BUTTON (gloss_test_find_widget (to_row, GTK_TYPE_MENU_BUTTON, NULL));
+    GtkWidget *popover;
+
+    gtk_menu_button_popup (button);
+    popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+    g_assert_nonnull (popover);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (find_check (popover, "Place")), TRUE);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (find_check (popover, "Official")), TRUE);
+    gtk_menu_button_popdown (button);
+  }
   g_assert_cmpuint (g_strv_length (def->to), ==, 2);
   g_assert_cmpstr (def->to[0], ==, "official");
+  g_assert_cmpstr (def->to[1], ==, "place");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (to_row)), ==, "Official, Place");
+
+  /* A target the codebook does not know (a team's older codebook) is kept
+   * and shown as such; unticking a tag takes only that one away. */
+  {
+    GlossAttributeDef *editable = g_ptr_array_index (defs, 0);
+    GtkMenuButton *button = GTK_MENU_BUTTON (gloss_test_find_widget (to_row, GTK_TYPE_MENU_BUTTON, NULL));
+    GtkWidget *popover;
+
+    g_strfreev (editable->to);
+    editable->to = g_strsplit ("official,ghost,place", ",", -1);
+    gtk_menu_button_popup (button);
+    popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_check (popover, "Official"))));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (find_check (popover, "Official")), FALSE);
+    gtk_menu_button_popdown (button);
+    g_assert_cmpuint (g_strv_length (def->to), ==, 2);
+    g_assert_cmpstr (def->to[0], ==, "place");
+    g_assert_cmpstr (def->to[1], ==, "ghost");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (to_row)), ==, "Place, ghost (not in this codebook)");
+    gtk_menu_button_popup (button);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (find_check (GTK_WIDGET (gtk_menu_button_get_popover (button)), "Official")), TRUE);
+    gtk_menu_button_popdown (button);
+    g_assert_cmpstr (def->to[0], ==, "official");
+  }
 
   /* What the editor wrote survives the codebook's JSON. */
   {

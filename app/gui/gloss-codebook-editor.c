@@ -438,8 +438,7 @@ attribute_list_changed_cb (GtkEditable *editable,
 {
   GlossCodebookEditor *self = g_object_get_data (G_OBJECT (expander), "gloss-editor");
   GlossAttributeDef *def = row_attribute (expander);
-  char ***field = g_object_get_data (G_OBJECT (editable), "gloss-field") == GINT_TO_POINTER (1)
-                  ? &def->choices : &def->to;
+  char ***field = &def->choices;
   g_auto(GStrv) values = split_list (gtk_editable_get_text (editable));
 
   if (*field != NULL && g_strv_equal ((const char * const *)*field, (const char * const *)values))
@@ -448,6 +447,114 @@ attribute_list_changed_cb (GtkEditable *editable,
   g_strfreev (*field);
   *field = values[0] ? g_steal_pointer (&values) : NULL;
   emit_changed (self);
+}
+
+/* Link targets: picked from the codebook's tags, not typed. */
+
+static char *
+describe_targets (GlossCodebookEditor *self,
+                  GlossAttributeDef   *def)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (def->to == NULL || def->to[0] == NULL)
+    return g_strdup (_("Annotations of any tag"));
+
+  for (guint i = 0; def->to[i] != NULL; i++)
+    {
+      GlossTag *tag = gloss_codebook_lookup (self->codebook, def->to[i]);
+
+      if (text->len > 0)
+        g_string_append (text, _(", "));
+      if (tag != NULL)
+        g_string_append (text, gloss_tag_get_label (tag));
+      else
+        /* Translators: a tag id that the codebook does not have (any more) */
+        g_string_append_printf (text, _("%s (not in this codebook)"), def->to[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+update_targets_row (GtkWidget *expander)
+{
+  GlossCodebookEditor *self = g_object_get_data (G_OBJECT (expander), "gloss-editor");
+  GtkWidget *to_row = g_object_get_data (G_OBJECT (expander), "to-row");
+  g_autofree char *subtitle = describe_targets (self, row_attribute (expander));
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (to_row), subtitle);
+}
+
+static void
+target_toggled_cb (GtkCheckButton *check,
+                   GtkWidget      *expander)
+{
+  GlossCodebookEditor *self = g_object_get_data (G_OBJECT (expander), "gloss-editor");
+  GlossAttributeDef *def = row_attribute (expander);
+  const char *id = g_object_get_data (G_OBJECT (check), "gloss-tag-id");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean active = gtk_check_button_get_active (check);
+  guint n = gloss_codebook_get_n_tags (self->codebook);
+  g_auto(GStrv) to = NULL;
+
+  /* The codebook's tags in its order, then ids it does not know, kept. */
+  for (guint i = 0; i < n; i++)
+    {
+      const char *tag_id = gloss_tag_get_id (gloss_codebook_get_tag (self->codebook, i));
+      gboolean listed = def->to != NULL && g_strv_contains ((const char * const *)def->to, tag_id);
+
+      if (g_str_equal (tag_id, id) ? active : listed)
+        g_strv_builder_add (builder, tag_id);
+    }
+  for (guint i = 0; def->to != NULL && def->to[i] != NULL; i++)
+    if (gloss_codebook_lookup (self->codebook, def->to[i]) == NULL)
+      g_strv_builder_add (builder, def->to[i]);
+
+  to = g_strv_builder_end (builder);
+  if (def->to != NULL && g_strv_equal ((const char * const *)def->to, (const char * const *)to))
+    return;
+  if (def->to == NULL && to[0] == NULL)
+    return;
+
+  g_strfreev (def->to);
+  def->to = to[0] != NULL ? g_steal_pointer (&to) : NULL;
+  update_targets_row (expander);
+  emit_changed (self);
+}
+
+/* Built each time it opens: tags may have been added or renamed since. */
+static void
+create_targets_popover (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  GtkWidget *expander = user_data;
+  GlossCodebookEditor *self = g_object_get_data (G_OBJECT (expander), "gloss-editor");
+  GlossAttributeDef *def = row_attribute (expander);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *popover = gtk_popover_new ();
+  guint n = gloss_codebook_get_n_tags (self->codebook);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GlossTag *tag = gloss_codebook_get_tag (self->codebook, i);
+      GtkWidget *check = gtk_check_button_new_with_label (gloss_tag_get_label (tag));
+
+      gtk_widget_set_tooltip_text (check, gloss_tag_get_id (tag));
+      g_object_set_data_full (G_OBJECT (check), "gloss-tag-id", g_strdup (gloss_tag_get_id (tag)), g_free);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   def->to != NULL && g_strv_contains ((const char * const *)def->to,
+                                                                       gloss_tag_get_id (tag)));
+      g_signal_connect (check, "toggled", G_CALLBACK (target_toggled_cb), expander);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (button, popover);
 }
 
 static void
@@ -476,12 +583,12 @@ create_attribute_row (GlossCodebookEditor *self,
   GtkWidget *label_row = adw_entry_row_new ();
   GtkWidget *type_row = adw_combo_row_new ();
   GtkWidget *choices_row = adw_entry_row_new ();
-  GtkWidget *to_row = adw_entry_row_new ();
+  GtkWidget *to_row = adw_action_row_new ();
+  GtkWidget *to_button = gtk_menu_button_new ();
   GtkWidget *remove_row = adw_action_row_new ();
   GtkWidget *remove_button = gtk_button_new_with_mnemonic (_("_Remove Attribute"));
   GtkStringList *types = gtk_string_list_new ((const char *[]) { _("Text"), _("Choice"), _("Link"), NULL });
   g_autofree char *choices = def->choices ? g_strjoinv (", ", def->choices) : g_strdup ("");
-  g_autofree char *to = def->to ? g_strjoinv (", ", def->to) : g_strdup ("");
 
   g_object_set_data (G_OBJECT (expander), "gloss-attribute", def);
   g_object_set_data (G_OBJECT (expander), "gloss-editor", self);
@@ -502,15 +609,17 @@ create_attribute_row (GlossCodebookEditor *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (choices_row), _("Values, Separated by Commas"));
   gtk_editable_set_text (GTK_EDITABLE (choices_row), choices);
-  g_object_set_data (G_OBJECT (choices_row), "gloss-field", GINT_TO_POINTER (1));
   gtk_accessible_update_property (GTK_ACCESSIBLE (choices_row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Values of the choice"), -1);
   g_signal_connect (choices_row, "changed", G_CALLBACK (attribute_list_changed_cb), expander);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (to_row), _("Links to Tags, by Id, Separated by Commas"));
-  gtk_editable_set_text (GTK_EDITABLE (to_row), to);
-  g_object_set_data (G_OBJECT (to_row), "gloss-field", GINT_TO_POINTER (2));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (to_row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tags the link may point at"), -1);
-  g_signal_connect (to_row, "changed", G_CALLBACK (attribute_list_changed_cb), expander);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (to_row), _("Links To"));
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (to_button), _("_Choose Tags…"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (to_button), TRUE);
+  gtk_widget_set_valign (to_button, GTK_ALIGN_CENTER);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (to_button), create_targets_popover, expander, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (to_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tags the link may point at"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (to_row), to_button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (to_row), to_button);
 
   gtk_widget_set_valign (remove_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove_button, "destructive-action");
@@ -524,6 +633,7 @@ create_attribute_row (GlossCodebookEditor *self,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), remove_row);
 
   update_attribute_row (expander);
+  update_targets_row (expander);
 
   return expander;
 }
