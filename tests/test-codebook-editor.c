@@ -305,6 +305,34 @@ test_delete_unused (Fixture       *fixture,
   g_assert_nonnull (gloss_codebook_editor_get_selected_tag (fixture->editor));
 }
 
+/* A deletion that changed no annotation has Undo on its toast: the tag
+ * comes back where it was, with its key. */
+static void
+test_delete_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GlossTag) tag = gloss_tag_new ("event", "Event", "#ff7800", "9");
+  GtkWidget *undo;
+  guint position = 1;
+
+  gloss_codebook_insert_tag (fixture->codebook, tag, position);
+  g_assert_true (gloss_codebook_get_tag (fixture->codebook, position) == tag);
+  g_assert_cmpuint (gloss_codebook_editor_count_uses (fixture->editor, "event"), ==, 0);
+
+  g_assert_false (gloss_codebook_editor_request_delete (fixture->editor, tag));
+  g_assert_null (gloss_codebook_lookup (fixture->codebook, gloss_tag_get_id (tag)));
+  gloss_test_iterate ();
+
+  undo = gloss_test_find_widget (GTK_WIDGET (fixture->editor), GTK_TYPE_BUTTON, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  gloss_test_iterate ();
+
+  g_assert_true (gloss_codebook_get_tag (fixture->codebook, position) == tag);
+  g_assert_cmpstr (gloss_tag_get_key (tag), ==, "9");
+  g_assert_true (gloss_codebook_editor_get_selected_tag (fixture->editor) == tag);
+}
+
 static void
 test_delete_retag (Fixture       *fixture,
                    gconstpointer  data)
@@ -438,6 +466,7 @@ main (int   argc,
   ADD ("add-tag", test_add_tag);
   ADD ("attributes", test_attributes);
   ADD ("delete-unused", test_delete_unused);
+  ADD ("delete-undo", test_delete_undo);
   ADD ("delete-retag", test_delete_retag);
   ADD ("delete-keep", test_delete_keep);
   ADD ("export-import", test_export_import);

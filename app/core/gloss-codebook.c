@@ -1029,6 +1029,28 @@ gloss_codebook_add_tag (GlossCodebook *self,
   g_list_model_items_changed (G_LIST_MODEL (self), self->tags->len - 1, 0, 1);
 }
 
+/**
+ * gloss_codebook_insert_tag:
+ * @self: a #GlossCodebook
+ * @tag: a tag whose id the codebook does not have
+ * @position: where to put it; beyond the end means last
+ *
+ * Puts @tag back where it was, say after an undone deletion.
+ */
+void
+gloss_codebook_insert_tag (GlossCodebook *self,
+                           GlossTag      *tag,
+                           guint          position)
+{
+  g_return_if_fail (GLOSS_IS_CODEBOOK (self));
+  g_return_if_fail (GLOSS_IS_TAG (tag));
+  g_return_if_fail (gloss_codebook_lookup (self, gloss_tag_get_id (tag)) == NULL);
+
+  position = MIN (position, self->tags->len);
+  g_ptr_array_insert (self->tags, position, g_object_ref (tag));
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+}
+
 void
 gloss_codebook_remove_tag (GlossCodebook *self,
                            GlossTag      *tag)

@@ -96,6 +96,9 @@ GlossTag          *gloss_codebook_lookup_key    (GlossCodebook    *self,
                                                  const char       *key);
 void               gloss_codebook_add_tag       (GlossCodebook    *self,
                                                  GlossTag         *tag);
+void               gloss_codebook_insert_tag    (GlossCodebook    *self,
+                                                 GlossTag         *tag,
+                                                 guint             position);
 void               gloss_codebook_remove_tag    (GlossCodebook    *self,
                                                  GlossTag         *tag);
 

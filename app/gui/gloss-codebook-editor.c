@@ -816,6 +816,101 @@ gloss_codebook_editor_delete_tag (GlossCodebookEditor *self,
   emit_changed (self);
 }
 
+/* Undoing a deletion that changed no annotation: the tag goes back where it
+ * was, unless its id was taken meanwhile. */
+typedef struct
+{
+  GWeakRef  editor;
+  GlossTag *tag;
+  guint     position;
+} DeletedTag;
+
+static void
+deleted_tag_free (gpointer data)
+{
+  DeletedTag *deleted = data;
+
+  g_weak_ref_clear (&deleted->editor);
+  g_object_unref (deleted->tag);
+  g_free (deleted);
+}
+
+static void
+deleted_tag_notify (gpointer  data,
+                    GClosure *closure)
+{
+  deleted_tag_free (data);
+}
+
+static void
+undo_delete_cb (AdwToast   *toast,
+                DeletedTag *deleted)
+{
+  g_autoptr(GlossCodebookEditor) self = g_weak_ref_get (&deleted->editor);
+  g_autofree char *message = NULL;
+
+  if (self == NULL)
+    return;
+
+  if (gloss_codebook_lookup (self->codebook, gloss_tag_get_id (deleted->tag)) != NULL)
+    {
+      /* Translators: %s is a tag's id */
+      message = g_strdup_printf (_("A tag with the id “%s” exists again: the deleted one stays deleted"),
+                                 gloss_tag_get_id (deleted->tag));
+      show_toast (self, message);
+      return;
+    }
+
+  /* Its key may have gone to another tag meanwhile: no key then. */
+  if (gloss_tag_get_key (deleted->tag) != NULL &&
+      gloss_codebook_lookup_key (self->codebook, gloss_tag_get_key (deleted->tag)) != NULL)
+    gloss_tag_set_key (deleted->tag, NULL);
+
+  gloss_codebook_insert_tag (self->codebook, deleted->tag, deleted->position);
+  gloss_codebook_editor_select_tag (self, deleted->tag);
+  emit_changed (self);
+}
+
+static void
+show_deleted_toast (GlossCodebookEditor *self,
+                    GlossTag            *tag,
+                    guint                position)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  DeletedTag *deleted = g_new0 (DeletedTag, 1);
+  AdwToast *toast;
+
+  /* Translators: %s is a tag's label */
+  message = g_strdup_printf (_("Tag “%s” deleted"), gloss_tag_get_label (tag));
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("_Undo"));
+
+  g_weak_ref_init (&deleted->editor, self);
+  deleted->tag = g_object_ref (tag);
+  deleted->position = position;
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), deleted,
+                         deleted_tag_notify, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Deletes a tag whose annotations keep their tag id, with an Undo toast. */
+static void
+delete_keeping (GlossCodebookEditor *self,
+                GlossTag            *tag)
+{
+  g_autoptr(GlossTag) hold = g_object_ref (tag);
+  guint position = 0;
+
+  for (guint i = 0; i < gloss_codebook_get_n_tags (self->codebook); i++)
+    if (gloss_codebook_get_tag (self->codebook, i) == tag)
+      position = i;
+
+  gloss_codebook_editor_delete_tag (self, tag, NULL);
+  show_deleted_toast (self, tag, position);
+}
+
 typedef struct
 {
   GlossCodebookEditor *self;
@@ -847,7 +942,7 @@ delete_response_cb (AdwMessageDialog *dialog,
                                           gloss_tag_get_id (g_ptr_array_index (request->candidates, selected)));
     }
   else if (g_str_equal (response, "keep"))
-    gloss_codebook_editor_delete_tag (request->self, request->tag, NULL);
+    delete_keeping (request->self, request->tag);
 }
 
 /**
@@ -878,12 +973,7 @@ gloss_codebook_editor_request_delete (GlossCodebookEditor *self,
   uses = gloss_codebook_editor_count_uses (self, gloss_tag_get_id (tag));
   if (uses == 0)
     {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is a tag's label */
-      message = g_strdup_printf (_("Tag “%s” deleted"), gloss_tag_get_label (tag));
-      gloss_codebook_editor_delete_tag (self, tag, NULL);
-      show_toast (self, message);
+      delete_keeping (self, tag);
       return FALSE;
     }
 
