@@ -495,6 +495,52 @@ test_reject_record (void)
   }
 }
 
+/* A rejection that keeps nothing changes only the record, and is still one
+ * undo step of the new layer: undo takes the record back, redo restores it,
+ * and until saved the layer counts as modified. */
+static void
+test_reject_undo (void)
+{
+  g_autoptr(GlossDocument) document = load_article ();
+  g_autoptr(GlossSidecar) alice = load_layer (document, "alice");
+  g_autoptr(GlossSidecar) bob = load_layer (document, "bob");
+  g_autoptr(GlossReview) review = gloss_review_new ();
+  g_autoptr(GError) error = NULL;
+  GListModel *items;
+  GlossSidecar *adjudicated;
+  GlossAnnotationSet *set;
+  guint size;
+
+  gloss_review_add_layer (review, alice);
+  gloss_review_add_layer (review, bob);
+  gloss_review_refresh (review);
+  items = gloss_review_get_items (review);
+  adjudicated = gloss_review_begin_adjudication (review, NULL, "lead", &error);
+  g_assert_no_error (error);
+  set = gloss_sidecar_get_annotations (adjudicated);
+  gloss_annotation_set_mark_saved (set);
+  size = gloss_annotation_set_get_size (set);
+
+  g_assert_true (gloss_review_reject (review, nth (items, 4)));
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, size);
+  g_assert_true (gloss_annotation_set_get_modified (set));
+  g_assert_cmpuint (json_array_get_length (rejected_records (adjudicated)), ==, 1);
+  g_assert_cmpstr (gloss_annotation_set_get_undo_label (set), ==, "Reject annotations");
+
+  g_assert_true (gloss_annotation_set_undo (set));
+  gloss_review_sync_decisions (review);
+  g_assert_null (rejected_records (adjudicated));
+  g_assert_cmpint (gloss_review_item_get_decision (nth (items, 4)), ==, GLOSS_REVIEW_PENDING);
+  g_assert_false (gloss_annotation_set_get_modified (set));
+  /* The step before it is still the unanimous acceptance. */
+  g_assert_cmpstr (gloss_annotation_set_get_undo_label (set), ==, "Accept unanimous annotations");
+
+  g_assert_true (gloss_annotation_set_redo (set));
+  gloss_review_sync_decisions (review);
+  g_assert_cmpuint (json_array_get_length (rejected_records (adjudicated)), ==, 1);
+  g_assert_cmpint (gloss_review_item_get_decision (nth (items, 4)), ==, GLOSS_REVIEW_REJECTED);
+}
+
 /* Layers with nothing in common, and a layer with nothing at all. */
 static void
 test_edge (void)
@@ -538,6 +584,7 @@ main (int    argc,
   g_test_add_func ("/review/three-layers", test_three_layers);
   g_test_add_func ("/review/adjudicate", test_adjudicate);
   g_test_add_func ("/review/reject-record", test_reject_record);
+  g_test_add_func ("/review/reject-undo", test_reject_undo);
   g_test_add_func ("/review/edge", test_edge);
 
   return g_test_run ();

@@ -23,7 +23,7 @@
  * object so that views holding it stay valid across undo and redo.
  */
 
-typedef enum { CHANGE_ADD, CHANGE_REMOVE, CHANGE_UPDATE } ChangeKind;
+typedef enum { CHANGE_ADD, CHANGE_REMOVE, CHANGE_UPDATE, CHANGE_OTHER } ChangeKind;
 
 typedef struct
 {
@@ -31,6 +31,9 @@ typedef struct
   GlossAnnotation *target;
   GlossAnnotation *before;   /* CHANGE_UPDATE only */
   GlossAnnotation *after;    /* CHANGE_UPDATE only */
+  GlossAnnotationSetApplyFunc apply;   /* CHANGE_OTHER only */
+  gpointer         data;
+  GDestroyNotify   destroy;
 } Change;
 
 typedef struct
@@ -90,6 +93,8 @@ change_free (Change *change)
   g_clear_object (&change->target);
   g_clear_object (&change->before);
   g_clear_object (&change->after);
+  if (change->destroy != NULL)
+    change->destroy (change->data);
   g_free (change);
 }
 
@@ -609,6 +614,10 @@ apply_change (GlossAnnotationSet *self,
       update_item (self, change->target, forward ? change->after : change->before);
       break;
 
+    case CHANGE_OTHER:
+      change->apply (change->data, !forward);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -688,6 +697,45 @@ emit_changed (GlossAnnotationSet *self)
   self->serial++;
   if (self->open_group == NULL)
     g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * gloss_annotation_set_record_other:
+ * @self: a #GlossAnnotationSet
+ * @label: the undo step's label, when not inside a group
+ * @apply: takes the change back (@undo %TRUE) or makes it again
+ * @data: for @apply
+ * @destroy: (nullable): frees @data when the step is forgotten
+ *
+ * Puts a change made outside the annotations, already made by the caller
+ * (a record kept in the sidecar, say), into the same history, so that one
+ * undo takes back both it and the annotation changes of its group.  It
+ * counts as a change: the set is modified until saved.
+ */
+void
+gloss_annotation_set_record_other (GlossAnnotationSet          *self,
+                                   const char                  *label,
+                                   GlossAnnotationSetApplyFunc  apply,
+                                   gpointer                     data,
+                                   GDestroyNotify               destroy)
+{
+  Change *change;
+
+  g_return_if_fail (GLOSS_IS_ANNOTATION_SET (self));
+  g_return_if_fail (apply != NULL);
+
+  {
+    SAVE_STATE (self);
+
+    change = g_new0 (Change, 1);
+    change->kind = CHANGE_OTHER;
+    change->apply = apply;
+    change->data = data;
+    change->destroy = destroy;
+    record (self, change, label, NULL);
+    emit_changed (self);
+    NOTIFY_STATE (self);
+  }
 }
 
 void

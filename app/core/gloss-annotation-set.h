@@ -58,6 +58,16 @@ void                gloss_annotation_set_set_attribute  (GlossAnnotationSet *sel
                                                          GlossAnnotation    *annotation,
                                                          const char         *name,
                                                          const char         *value);
+/* Undoes (@undo TRUE) or redoes a change recorded with
+ * gloss_annotation_set_record_other(). */
+typedef void (*GlossAnnotationSetApplyFunc) (gpointer data,
+                                             gboolean undo);
+
+void                gloss_annotation_set_record_other   (GlossAnnotationSet          *self,
+                                                         const char                  *label,
+                                                         GlossAnnotationSetApplyFunc  apply,
+                                                         gpointer                     data,
+                                                         GDestroyNotify               destroy);
 void                gloss_annotation_set_begin_group    (GlossAnnotationSet *self,
                                                          const char         *label);
 void                gloss_annotation_set_end_group      (GlossAnnotationSet *self);

@@ -1170,6 +1170,44 @@ record_new (GlossReview     *self,
 
 /* Records that @item was decided with nothing kept (@keep), or forgets any
  * such record (a decision that leaves annotations, or none at all). */
+/* The record before and after a decision, for undo and redo. */
+typedef struct
+{
+  GlossSidecar *sidecar;
+  JsonNode     *before;   /* NULL: no record member */
+  JsonNode     *after;
+} RecordChange;
+
+static void
+record_change_free (gpointer data)
+{
+  RecordChange *change = data;
+
+  g_object_unref (change->sidecar);
+  g_clear_pointer (&change->before, json_node_unref);
+  g_clear_pointer (&change->after, json_node_unref);
+  g_free (change);
+}
+
+static void
+record_change_apply (gpointer data,
+                     gboolean undo)
+{
+  RecordChange *change = data;
+
+  gloss_sidecar_set_extension (change->sidecar, RECORD_MEMBER, undo ? change->before : change->after);
+}
+
+static JsonNode *
+record_member_dup (GlossReview *self)
+{
+  JsonNode *node = gloss_sidecar_get_extension (self->adjudication, RECORD_MEMBER);
+
+  return node != NULL ? json_node_copy (node) : NULL;
+}
+
+/* Records @item's decision when it kept nothing (@keep), or drops its old
+ * record; the change is part of the open undo group of the new layer. */
 static void
 record_decision (GlossReview     *self,
                  GlossReviewItem *item,
@@ -1178,14 +1216,24 @@ record_decision (GlossReview     *self,
 {
   g_autoptr(JsonArray) records = records_dup (self);
   int found = find_record (self, records, item);
+  RecordChange *change;
 
   if (found < 0 && !keep)
     return;
+
+  change = g_new0 (RecordChange, 1);
+  change->sidecar = g_object_ref (self->adjudication);
+  change->before = record_member_dup (self);
   if (found >= 0)
     json_array_remove_element (records, found);
   if (keep)
     json_array_add_element (records, record_new (self, item, taken_from));
   records_store (self, records);
+  change->after = record_member_dup (self);
+
+  gloss_annotation_set_record_other (gloss_sidecar_get_annotations (self->adjudication),
+                                     _("Record decision"), record_change_apply, change,
+                                     record_change_free);
 }
 
 /**
@@ -1337,10 +1385,10 @@ gloss_review_take (GlossReview     *self,
   clear_result (self, item);
   for (guint i = 0; i < item->layers[layer]->len; i++)
     adopt (self, item, g_ptr_array_index (item->layers[layer], i), "taken", NULL, 0, 0);
-  gloss_annotation_set_end_group (set);
   /* Taking a layer that has nothing here leaves no annotation: recorded. */
   record_decision (self, item, item->result->len == 0,
                    gloss_sidecar_get_annotator_id (g_ptr_array_index (self->layers, layer)));
+  gloss_annotation_set_end_group (set);
   item_set_decision (item, GLOSS_REVIEW_TAKEN);
 
   return TRUE;
@@ -1373,8 +1421,8 @@ gloss_review_take_annotation (GlossReview     *self,
   gloss_annotation_set_begin_group (set, _("Take annotation"));
   clear_result (self, item);
   adopt (self, item, annotation, "taken", NULL, 0, 0);
-  gloss_annotation_set_end_group (set);
   record_decision (self, item, FALSE, NULL);
+  gloss_annotation_set_end_group (set);
   item_set_decision (item, GLOSS_REVIEW_TAKEN);
 
   return TRUE;
@@ -1415,8 +1463,8 @@ gloss_review_edit (GlossReview     *self,
   gloss_annotation_set_begin_group (set, _("Edit annotation"));
   clear_result (self, item);
   annotation = adopt (self, item, base, "edited", tag, start, end);
-  gloss_annotation_set_end_group (set);
   record_decision (self, item, FALSE, NULL);
+  gloss_annotation_set_end_group (set);
   item_set_decision (item, GLOSS_REVIEW_EDITED);
 
   return annotation;
@@ -1444,8 +1492,8 @@ gloss_review_reject (GlossReview     *self,
   set = gloss_sidecar_get_annotations (self->adjudication);
   gloss_annotation_set_begin_group (set, _("Reject annotations"));
   clear_result (self, item);
-  gloss_annotation_set_end_group (set);
   record_decision (self, item, TRUE, NULL);
+  gloss_annotation_set_end_group (set);
   item_set_decision (item, GLOSS_REVIEW_REJECTED);
 
   return TRUE;
@@ -1473,8 +1521,8 @@ gloss_review_undecide (GlossReview     *self,
   set = gloss_sidecar_get_annotations (self->adjudication);
   gloss_annotation_set_begin_group (set, _("Undo decision"));
   clear_result (self, item);
-  gloss_annotation_set_end_group (set);
   record_decision (self, item, FALSE, NULL);
+  gloss_annotation_set_end_group (set);
   item_set_decision (item, GLOSS_REVIEW_PENDING);
 
   return TRUE;

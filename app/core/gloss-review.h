@@ -65,11 +65,12 @@ G_BEGIN_DECLS
  * its annotations, else by start, end and kind.  Deciding an item anew, or
  * gloss_review_undecide(), replaces or removes its record.
  *
- * Every decision is one undo step of the new layer's GlossAnnotationSet
- * (a rejection of an item nothing was kept from changes no annotation, so
- * it is no step there).  After undo or redo there (or any edit by other
- * means) call gloss_review_sync_decisions(), which reads the decisions back
- * from the provenance keys and the record; a refresh does the same.
+ * Every decision is one undo step of the new layer's GlossAnnotationSet,
+ * record included (a rejection of an item nothing was kept from changes
+ * only the record, and is a step all the same).  After undo or redo there
+ * (or any edit by other means) call gloss_review_sync_decisions(), which
+ * reads the decisions back from the provenance keys and the record; a
+ * refresh does the same.
  */
 
 typedef enum
