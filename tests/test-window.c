@@ -5,8 +5,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "gloss-annotation.h"
 #include "gloss-annotation-row.h"
@@ -823,6 +826,84 @@ test_orphaned (Fixture       *f,
 
 /* Only a colleague's layer beside the article: the user annotates a new,
  * empty layer of their own, and the colleague's file is left alone. */
+static gboolean
+has_document (gpointer data)
+{
+  return gloss_window_get_document (data) != NULL;
+}
+
+static gboolean
+subtitle_is (gpointer data)
+{
+  gpointer *wait = data;
+
+  return g_strcmp0 (adw_window_title_get_subtitle (wait[0]), wait[1]) == 0;
+}
+
+/* A sidecar that takes a while to read: the text is shown at once, the
+ * subtitle says the annotations are being read, then they come.  The
+ * sidecar is a named pipe here, which the load reads from only when the
+ * test writes into it. */
+static void
+test_reading_notice (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-test-reading-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *pipe_path = g_strconcat (path, ".", ANNOTATOR, ".gloss.json", NULL);
+  g_autofree char *pipe_name = g_path_get_basename (pipe_path);
+  g_autofree char *data = NULL;
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+  AdwWindowTitle *title;
+  GlossWindow *window;
+  gpointer wait[2];
+  gsize length;
+  int fd;
+
+  g_assert_no_error (error);
+  g_file_set_contents (path, article_text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mkfifo (pipe_path, 0600), ==, 0);
+  {
+    g_autoptr(GlossSidecar) sidecar = gloss_sidecar_new (ANNOTATOR, NULL);
+    g_autoptr(GlossDocument) document = gloss_document_new (article_text, -1, NULL);
+
+    gloss_sidecar_attach_document (sidecar, document);
+    gloss_annotation_set_create (gloss_sidecar_get_annotations (sidecar), "quote", 0, 9);
+    data = gloss_sidecar_to_data (sidecar, &length);
+  }
+
+  window = gloss_window_new (NULL);
+  gloss_window_open (window, article);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (has_document, window);
+  title = ADW_WINDOW_TITLE (gloss_test_find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL));
+  g_assert_nonnull (title);
+
+  wait[0] = title;
+  wait[1] = (gpointer) "Reading annotations…";
+  iterate_until (subtitle_is, wait);
+  g_assert_null (gloss_window_get_sidecar (window));
+  g_assert_true (gloss_article_view_get_document (_gloss_window_get_article_view (window)) ==
+                 gloss_window_get_document (window));
+
+  fd = open (pipe_path, O_WRONLY);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, data, length), ==, (gssize) length);
+  close (fd);
+
+  iterate_until (has_sidecar, window);
+  g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (gloss_window_get_sidecar (window))), ==, 1);
+  wait[1] = pipe_name;
+  iterate_until (subtitle_is, wait);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_unlink (pipe_path);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_colleague_only (void)
 {
@@ -1304,6 +1385,7 @@ main (int    argc,
   g_test_add_func ("/window/team-codebook", test_team_codebook);
   g_test_add_func ("/window/article-header", test_article_header);
   g_test_add_func ("/window/colleague-only", test_colleague_only);
+  g_test_add_func ("/window/reading-notice", test_reading_notice);
   g_test_add_func ("/window/templates", test_templates);
 
   return g_test_run ();

@@ -34,6 +34,7 @@
  */
 
 #define MAX_RECENT 20
+#define READING_NOTICE_MS 250
 
 struct _GlossWindow
 {
@@ -80,10 +81,12 @@ struct _GlossWindow
   gulong                after_paint_id;
   guint                 sync_idle_id;
   guint                 codebook_idle_id;
+  guint                 reading_id;
   GlossCodebook        *watched_codebook;
   guint                 sidebar_model_pending : 1;
   guint                 sidebar_selection_pending : 1;
   guint                 review_pending : 1;
+  guint                 reading_notice : 1;
 
   guint                 autosave_id;
   guint                 saving : 1;
@@ -179,6 +182,10 @@ update_title (GlossWindow *self)
       else if (file != NULL)
         subtitle = g_file_get_basename (file);
     }
+  else if (self->own_pending && self->reading_notice)
+    /* A large file of annotations is still being read: the text is shown,
+     * its highlights and the list follow. */
+    subtitle = g_strdup (_("Reading annotations…"));
 
   {
     g_autofree char *full = modified ? g_strconcat ("• ", title, NULL) : g_strdup (title);
@@ -647,6 +654,8 @@ own_loaded_cb (GObject      *object,
     return;
 
   self->own_pending = FALSE;
+  self->reading_notice = FALSE;
+  g_clear_handle_id (&self->reading_id, g_source_remove);
   g_clear_object (&self->own_loaded);
   g_clear_error (&self->own_error);
   self->own_loaded = sidecar;
@@ -714,6 +723,17 @@ show_text (GlossWindow *self)
     gloss_article_view_set_document (self->article_view, self->document);
 }
 
+static gboolean
+reading_notice_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+
+  self->reading_id = 0;
+  self->reading_notice = TRUE;
+  update_title (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 document_loaded_cb (GObject      *object,
                     GAsyncResult *result,
@@ -737,8 +757,11 @@ document_loaded_cb (GObject      *object,
   note_opened (self, self->file);
 
   /* The text does not wait for the user's sidecar: its highlights follow
-   * when it is read, and the buffer is filled while it is. */
+   * when it is read, and the buffer is filled while it is.  A sidecar that
+   * takes a while says so in the subtitle. */
   show_text (self);
+  if (self->own_pending && self->reading_id == 0)
+    self->reading_id = g_timeout_add (READING_NOTICE_MS, reading_notice_cb, self);
 
   maybe_finish_loading (self);
 }
@@ -1827,6 +1850,7 @@ gloss_window_dispose (GObject *object)
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->sync_idle_id, g_source_remove);
   g_clear_handle_id (&self->codebook_idle_id, g_source_remove);
+  g_clear_handle_id (&self->reading_id, g_source_remove);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);
