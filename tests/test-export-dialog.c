@@ -76,6 +76,7 @@ typedef struct
   GFile     *exported;
   char      *failed;
   gboolean   was_busy;
+  guint      left_out;
 } Outcome;
 
 static void
@@ -84,6 +85,7 @@ exported_cb (GtkWindow *dialog,
              Outcome   *outcome)
 {
   outcome->exported = g_object_ref (destination);
+  outcome->left_out = gloss_export_dialog_get_left_out (GLOSS_EXPORT_DIALOG (dialog));
   g_main_loop_quit (outcome->loop);
 }
 
@@ -233,6 +235,48 @@ test_brat_and_failure (Fixture       *fixture,
   gtk_window_destroy (dialog);
 }
 
+/* CoNLL holds one tag per token: an annotation nested in another that
+ * starts earlier is left out, and the dialog counts it for the toast. */
+static void
+test_conll_left_out (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "out.conll", NULL);
+  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (fixture->sidecar);
+  GlossAnnotation *outer = NULL;
+  Outcome before = { 0 }, after = { 0 };
+  GtkWindow *dialog;
+
+  dialog = gloss_export_dialog_new (NULL, fixture->sidecar, fixture->article);
+  gloss_export_dialog_set_format (GLOSS_EXPORT_DIALOG (dialog), "conll");
+  gloss_export_dialog_set_destination (GLOSS_EXPORT_DIALOG (dialog), destination);
+  run_export (dialog, &before);
+  g_assert_null (before.failed);
+
+  /* A two-code-point annotation nested at the start of a longer one. */
+  for (guint i = 0; i < gloss_annotation_set_get_size (set) && outer == NULL; i++)
+    {
+      GlossAnnotation *candidate = gloss_annotation_set_get_nth (set, i);
+
+      if (gloss_annotation_get_end (candidate) - gloss_annotation_get_start (candidate) > 4)
+        outer = candidate;
+    }
+  g_assert_nonnull (outer);
+  gloss_annotation_set_create (set, "place", gloss_annotation_get_start (outer) + 1,
+                               gloss_annotation_get_start (outer) + 3);
+
+  dialog = gloss_export_dialog_new (NULL, fixture->sidecar, fixture->article);
+  gloss_export_dialog_set_format (GLOSS_EXPORT_DIALOG (dialog), "conll");
+  gloss_export_dialog_set_destination (GLOSS_EXPORT_DIALOG (dialog), destination);
+  run_export (dialog, &after);
+  g_assert_null (after.failed);
+  g_assert_cmpuint (after.left_out, ==, before.left_out + 1);
+
+  g_clear_object (&before.exported);
+  g_clear_object (&after.exported);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -242,6 +286,7 @@ main (int    argc,
   g_test_add ("/export-dialog/this-article", Fixture, NULL, fixture_set_up, test_this_article, fixture_tear_down);
   g_test_add ("/export-dialog/folder-quotes", Fixture, NULL, fixture_set_up, test_folder_quotes, fixture_tear_down);
   g_test_add ("/export-dialog/brat-and-failure", Fixture, NULL, fixture_set_up, test_brat_and_failure, fixture_tear_down);
+  g_test_add ("/export-dialog/conll-left-out", Fixture, NULL, fixture_set_up, test_conll_left_out, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -665,6 +665,7 @@ test_conll (void)
 
   /* Every annotation begins exactly once; nothing here overlaps. */
   g_assert_cmpuint (n_b, ==, N_ALICE);
+  g_assert_cmpuint (gloss_exporter_get_left_out (exporter, NULL, NULL), ==, 0);
   /* Title, Mayor…, Critics…, “我们…”, 周敏表示。, 她说…, Dr. Hart… */
   g_assert_cmpuint (n_sentences, ==, 7);
   g_assert_nonnull (strstr (data, "\nClean\tB-program\nWater\tI-program\n"));
@@ -672,6 +673,98 @@ test_conll (void)
   g_assert_nonnull (strstr (data, "\n💧\tI-quote\n,\tI-quote\nand\tI-quote\n"));
   g_assert_nonnull (strstr (data, "\n𠀋\tB-quote\n字\tI-quote\n"));
   g_assert_nonnull (strstr (data, "\nDr\tB-person\n.\tI-person\nHart\tI-person\n"));
+}
+
+/* BIO holds one tag per token: an annotation nested in another that starts
+ * earlier has no token of its own and is not in the CoNLL output; an
+ * orphaned one has no place at all.  Both are counted, never silently
+ * dropped; brat keeps the nested one (standoff can), not the orphan. */
+static void
+test_left_out (void)
+{
+  const char *text = "The mayor said the programme will reach 46 villages.\n";
+  g_autoptr(GlossDocument) document = gloss_document_new (text, -1, NULL);
+  g_autoptr(GlossSidecar) sidecar = gloss_sidecar_new ("alice", NULL);
+  g_autoptr(GlossExporter) conll = gloss_exporter_new (GLOSS_EXPORT_CONLL);
+  g_autoptr(GlossExporter) brat = gloss_exporter_new (GLOSS_EXPORT_BRAT);
+  g_autoptr(GlossExporter) csv = gloss_exporter_new (GLOSS_EXPORT_CSV);
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "brat", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (out);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (sidecar);
+  GlossAnnotation *orphan;
+  guint unplaced = 99, overlapping = 99;
+
+  gloss_sidecar_attach_document (sidecar, document);
+  gloss_annotation_set_create (set, "quote", 0, 52);      /* the whole sentence */
+  gloss_annotation_set_create (set, "official", 4, 9);    /* "mayor", inside it */
+  gloss_annotation_set_create (set, "statistic", 40, 42); /* "46", inside it too */
+  orphan = gloss_annotation_set_create (set, "place", 43, 51);
+  gloss_annotation_set_anchor_status (orphan, GLOSS_ANCHOR_ORPHANED);
+
+  g_assert_true (gloss_exporter_add_sidecar (conll, sidecar, document, NULL, &error));
+  g_assert_no_error (error);
+  data = render (conll, NULL);
+  g_assert_nonnull (strstr (data, "\nmayor\tI-quote\n"));
+  g_assert_cmpuint (gloss_exporter_get_left_out (conll, &unplaced, &overlapping), ==, 3);
+  g_assert_cmpuint (unplaced, ==, 1);
+  g_assert_cmpuint (overlapping, ==, 2);
+
+  g_assert_true (gloss_exporter_add_sidecar (brat, sidecar, document, NULL, &error));
+  g_assert_true (gloss_exporter_write_file (brat, folder, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_exporter_get_left_out (brat, &unplaced, &overlapping), ==, 1);
+  g_assert_cmpuint (unplaced, ==, 1);
+  g_assert_cmpuint (overlapping, ==, 0);
+
+  /* A table carries every record. */
+  g_assert_true (gloss_exporter_add_sidecar (csv, sidecar, document, NULL, &error));
+  g_free (render (csv, NULL));
+  g_assert_cmpuint (gloss_exporter_get_left_out (csv, NULL, NULL), ==, 0);
+
+  /* gloss-cli says what it left out, on stderr, and still succeeds. */
+  if (g_getenv ("GLOSS_CLI") != NULL)
+    {
+      g_autofree char *article_path = g_build_filename (dir, "a.txt", NULL);
+      g_autofree char *sidecar_path = g_build_filename (dir, "a.txt.alice.gloss.json", NULL);
+      g_autofree char *conll_path = g_build_filename (dir, "out.conll", NULL);
+      g_autoptr(GFile) article = g_file_new_for_path (article_path);
+      g_autoptr(GFile) sidecar_file = g_file_new_for_path (sidecar_path);
+      g_autoptr(GlossDocument) on_disk = gloss_document_new (text, -1, NULL);
+      g_autoptr(GlossSidecar) saved = gloss_sidecar_new ("alice", NULL);
+      g_autofree char *json = NULL;
+      g_autofree char *err = NULL;
+      g_autoptr(GString) edited = NULL;
+      const char *argv[] = { g_getenv ("GLOSS_CLI"), "export", "--format", "conll", "-o", conll_path, sidecar_path, NULL };
+      int status;
+
+      gloss_test_write (article_path, text, -1);
+      gloss_document_set_file (on_disk, article);
+      gloss_document_set_source (on_disk, "a.txt");
+      gloss_sidecar_attach_document (saved, on_disk);
+      gloss_annotation_set_create (gloss_sidecar_get_annotations (saved), "quote", 0, 52);
+      gloss_annotation_set_create (gloss_sidecar_get_annotations (saved), "official", 4, 9);
+      gloss_annotation_set_create (gloss_sidecar_get_annotations (saved), "place", 43, 51);
+      g_assert_true (gloss_sidecar_save (saved, sidecar_file, GLOSS_SIDECAR_SAVE_NONE, &error));
+      g_assert_no_error (error);
+      /* The place's text is nowhere in the article any more: an orphan. */
+      json = gloss_test_read (sidecar_path, NULL);
+      edited = g_string_new (json);
+      g_assert_cmpuint (g_string_replace (edited, "\"text\": \"villages\"", "\"text\": \"Xyzzy plugh frobozz quux\"", 1), ==, 1);
+      gloss_test_write (sidecar_path, edited->str, -1);
+
+      g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, NULL, &err, &status, &error);
+      g_assert_no_error (error);
+      g_test_message ("gloss-cli said: %s", err);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_true (g_file_test (conll_path, G_FILE_TEST_EXISTS));
+      g_assert_nonnull (strstr (err, "warning: 1 annotation has no place in its article"));
+      g_assert_nonnull (strstr (err, "warning: 1 annotation lies inside another that starts earlier"));
+    }
+
+  gloss_test_rm_rf (dir);
 }
 
 static void
@@ -807,6 +900,7 @@ main (int    argc,
   g_test_add_func ("/export/brat", test_brat);
   g_test_add_func ("/export/markdown", test_markdown);
   g_test_add_func ("/export/conll", test_conll);
+  g_test_add_func ("/export/left-out", test_left_out);
   g_test_add_func ("/export/missing-article", test_missing_article);
   g_test_add_func ("/export/cli", test_cli);
 

@@ -66,6 +66,30 @@ collect_inputs (char      **paths,
   return g_steal_pointer (&files);
 }
 
+/* brat and CoNLL cannot hold everything: what they left out is said, never
+ * dropped in silence. */
+static void
+warn_left_out (GlossExporter *exporter,
+               const char    *output)
+{
+  const char *where = output != NULL && !g_str_equal (output, "-") ? output : _("standard output");
+  guint unplaced = 0, overlapping = 0;
+
+  gloss_exporter_get_left_out (exporter, &unplaced, &overlapping);
+  if (unplaced > 0)
+    gloss_cli_error (where, g_dngettext (GETTEXT_PACKAGE,
+                                         "warning: %u annotation has no place in its article’s text and is left out",
+                                         "warning: %u annotations have no place in their articles’ text and are left out",
+                                         unplaced),
+                     unplaced);
+  if (overlapping > 0)
+    gloss_cli_error (where, g_dngettext (GETTEXT_PACKAGE,
+                                         "warning: %u annotation lies inside another that starts earlier and is left out (BIO holds one tag per token)",
+                                         "warning: %u annotations lie inside others that start earlier and are left out (BIO holds one tag per token)",
+                                         overlapping),
+                     overlapping);
+}
+
 int
 gloss_cli_export (int    argc,
                   char **argv)
@@ -176,6 +200,7 @@ gloss_cli_export (int    argc,
         }
     }
 
+  warn_left_out (exporter, output);
   return 0;
 }
 

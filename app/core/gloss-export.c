@@ -604,6 +604,8 @@ struct _GlossExporter
   GlossExportGroup   group;
   GPtrArray         *items;
   GPtrArray         *records;   /* (element-type GlossExportRecord) (transfer none) */
+  guint              left_out_unplaced;     /* by the last render */
+  guint              left_out_overlapping;
 };
 
 GlossExporter *
@@ -1772,7 +1774,8 @@ append_brat_type (GString    *out,
 }
 
 static GBytes *
-render_brat_ann (Item *item)
+render_brat_ann (GlossExporter *self,
+                 Item          *item)
 {
   GString *out = g_string_new (NULL);
   g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1785,7 +1788,10 @@ render_brat_ann (Item *item)
       const char *s, *e;
 
       if (g_strcmp0 (record->anchor, "orphaned") == 0 || record->start >= record->end)
-        continue;
+        {
+          self->left_out_unplaced++;
+          continue;
+        }
 
       t++;
       g_hash_table_insert (numbers, record->id, GUINT_TO_POINTER (t));
@@ -1941,7 +1947,10 @@ render_brat (GlossExporter *self)
       OutFile *file;
 
       if (item->document == NULL)
-        continue;
+        {
+          self->left_out_unplaced += item->records->len;
+          continue;
+        }
 
       stem = brat_stem (item, sources, used);
       file = g_new0 (OutFile, 1);
@@ -1951,7 +1960,7 @@ render_brat (GlossExporter *self)
 
       file = g_new0 (OutFile, 1);
       file->name = g_strconcat (stem, ".ann", NULL);
-      file->bytes = render_brat_ann (item);
+      file->bytes = render_brat_ann (self, item);
       g_ptr_array_add (files, file);
     }
 
@@ -1990,7 +1999,8 @@ conll_sentence (GString           *out,
                 const char        *e,
                 guint              offset,
                 GPtrArray         *records,
-                guint             *cursor)
+                guint             *cursor,
+                gboolean          *represented)
 {
   g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (const char *));
@@ -2061,6 +2071,7 @@ conll_sentence (GString           *out,
             {
               token->owner = r;
               token->begin = i == 0 || g_array_index (tokens, Token, i - 1).owner != (int)r;
+              represented[r] = TRUE;
               break;
             }
         }
@@ -2114,16 +2125,21 @@ render_conll (GlossExporter *self)
     {
       Item *item = g_ptr_array_index (self->items, i);
       g_autoptr(GPtrArray) sorted = NULL;
+      g_autofree gboolean *represented = NULL;
       const char *text, *limit, *p;
       guint offset = 0, cursor = 0;
 
       if (item->document == NULL)
-        continue;
+        {
+          self->left_out_unplaced += item->records->len;
+          continue;
+        }
 
       /* A view of the records: g_ptr_array_copy() would take their free function too. */
       sorted = g_ptr_array_new ();
       g_ptr_array_extend (sorted, item->records, NULL, NULL);
       g_ptr_array_sort (sorted, compare_records_by_start);
+      represented = g_new0 (gboolean, sorted->len + 1);
 
       /* CoNLL-2003's document separator, with a comment naming the layer. */
       g_string_append_printf (out, "# %s %s\n-DOCSTART-\tO\n\n",
@@ -2138,7 +2154,7 @@ render_conll (GlossExporter *self)
           const char *e = gloss_export_sentence_end (p, limit);
           guint length = g_utf8_strlen (p, e - p);
 
-          conll_sentence (out, p, e, offset, sorted, &cursor);
+          conll_sentence (out, p, e, offset, sorted, &cursor, represented);
           offset += length;
           p = e;
           while (p < limit && *p == '\n')
@@ -2146,6 +2162,19 @@ render_conll (GlossExporter *self)
               p++;
               offset++;
             }
+        }
+
+      /* What owns no token at all is not in the output: say so. */
+      for (guint r = 0; r < sorted->len; r++)
+        {
+          GlossExportRecord *record = g_ptr_array_index (sorted, r);
+
+          if (represented[r])
+            continue;
+          if (g_strcmp0 (record->anchor, "orphaned") == 0 || record->start >= record->end)
+            self->left_out_unplaced++;
+          else
+            self->left_out_overlapping++;
         }
     }
 
@@ -2291,6 +2320,7 @@ gloss_exporter_render (GlossExporter  *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
+  self->left_out_unplaced = self->left_out_overlapping = 0;
   switch (self->format)
     {
     case GLOSS_EXPORT_CSV: return render_csv (self);
@@ -2306,6 +2336,34 @@ gloss_exporter_render (GlossExporter  *self,
                    gloss_export_format_to_string (self->format));
       return NULL;
     }
+}
+
+/**
+ * gloss_exporter_get_left_out:
+ * @self: a #GlossExporter
+ * @unplaced: (out) (optional): annotations with no place in the text
+ *   (orphaned, or empty)
+ * @overlapping: (out) (optional): annotations of CoNLL's output whose every
+ *   token belongs to an overlapping annotation that starts earlier (BIO holds
+ *   one tag per token)
+ *
+ * What the last render or write could not put in its output.  Only brat and
+ * CoNLL leave anything out; the other formats carry every record.
+ *
+ * Returns: the two counts added up
+ */
+guint
+gloss_exporter_get_left_out (GlossExporter *self,
+                             guint         *unplaced,
+                             guint         *overlapping)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (unplaced)
+    *unplaced = self->left_out_unplaced;
+  if (overlapping)
+    *overlapping = self->left_out_overlapping;
+  return self->left_out_unplaced + self->left_out_overlapping;
 }
 
 gboolean
@@ -2339,7 +2397,10 @@ gloss_exporter_write_file (GlossExporter  *self,
 
   if (self->format == GLOSS_EXPORT_BRAT)
     {
-      g_autoptr(GPtrArray) files = render_brat (self);
+      g_autoptr(GPtrArray) files = NULL;
+
+      self->left_out_unplaced = self->left_out_overlapping = 0;
+      files = render_brat (self);
       g_autoptr(GError) local_error = NULL;
 
       if (!g_file_make_directory_with_parents (destination, cancellable, &local_error) &&

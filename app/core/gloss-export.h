@@ -155,6 +155,9 @@ gboolean       gloss_exporter_add_file       (GlossExporter     *self,
                                               GCancellable      *cancellable,
                                               GError           **error);
 guint          gloss_exporter_get_n_records  (GlossExporter     *self);
+guint          gloss_exporter_get_left_out   (GlossExporter     *self,
+                                              guint             *unplaced,
+                                              guint             *overlapping);
 /* (element-type GlossExportRecord) (transfer none): every record, in order */
 GPtrArray     *gloss_exporter_get_records    (GlossExporter     *self);
 

@@ -56,6 +56,7 @@ typedef struct
   GFile             *destination;
   int                done;        /* atomic: sidecars read so far */
   int                total;       /* atomic: sidecars to read */
+  guint              left_out;    /* set by the thread before it returns */
 } ExportJob;
 
 static void
@@ -93,6 +94,7 @@ struct _GlossExportDialog
   GPtrArray            *tag_ids;
   GCancellable         *cancellable;
   ExportJob            *job;
+  guint                 left_out;
   guint                 progress_source;
   GtkFileChooserNative *chooser;
 
@@ -364,6 +366,7 @@ export_thread (GTask        *task,
       return;
     }
 
+  job->left_out = gloss_exporter_get_left_out (exporter, NULL, NULL);
   g_task_return_int (task, gloss_exporter_get_n_records (exporter));
 }
 
@@ -438,6 +441,7 @@ export_done_cb (GObject      *object,
     return;
 
   destination = g_object_ref (self->job->destination);
+  self->left_out = self->job->left_out;
   set_job (self, NULL);
 
   if (error != NULL)
@@ -456,6 +460,21 @@ export_done_cb (GObject      *object,
 
   g_signal_emit (self, signals[EXPORTED], 0, destination);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+/**
+ * gloss_export_dialog_get_left_out:
+ * @self: a #GlossExportDialog
+ *
+ * Returns: how many annotations the last export could not put in its format
+ *   (orphans in brat and CoNLL; in CoNLL also annotations nested in one that
+ *   starts earlier)
+ */
+guint
+gloss_export_dialog_get_left_out (GlossExportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), 0);
+  return self->left_out;
 }
 
 /**

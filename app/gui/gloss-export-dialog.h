@@ -31,5 +31,6 @@ GFile     *gloss_export_dialog_get_destination (GlossExportDialog *self);
 /* Starts the export, as the Export button does. */
 void       gloss_export_dialog_export          (GlossExportDialog *self);
 gboolean   gloss_export_dialog_get_busy        (GlossExportDialog *self);
+guint      gloss_export_dialog_get_left_out    (GlossExportDialog *self);
 
 G_END_DECLS

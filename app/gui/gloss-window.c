@@ -1517,11 +1517,23 @@ forward_action (GtkWidget  *widget,
 }
 
 static void
-exported_cb (GlossWindow *self,
-             GFile       *file)
+exported_cb (GlossExportDialog *dialog,
+             GFile             *file,
+             GlossWindow       *self)
 {
   g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *text = g_strdup_printf (_("Exported to %s"), name);
+  guint left_out = gloss_export_dialog_get_left_out (dialog);
+  g_autofree char *text = NULL;
+
+  if (left_out == 0)
+    text = g_strdup_printf (_("Exported to %s"), name);
+  else
+    /* Translators: %s is a file name, %u a number of annotations */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Exported to %s; %u annotation does not fit this format and was left out",
+                                         "Exported to %s; %u annotations do not fit this format and were left out",
+                                         left_out),
+                            name, left_out);
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   g_autofree char *uri = g_file_get_uri (file);
   AdwToast *toast = adw_toast_new (escaped);
@@ -1551,7 +1563,7 @@ export_action (GtkWidget  *widget,
     return;
 
   dialog = gloss_export_dialog_new (GTK_WINDOW (self), self->sidecar, self->file);
-  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
   g_signal_connect_object (dialog, "failed", G_CALLBACK (export_failed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (dialog);
 }
