@@ -2,9 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
 
 #include "gloss-codebook.h"
+#include "gloss-test-util.h"
 
 static GlossCodebook *
 parse (const char  *json,
@@ -93,6 +98,79 @@ test_edit (void)
   g_assert_null (gloss_codebook_lookup (codebook, "claim"));
 }
 
+/* A team's codebook saved when the disk is full (here: a file-size limit,
+ * what `prlimit --fsize` does) fails and leaves the old file as it was, with
+ * no temporary file behind.  GIO's g_file_replace_contents() would have put
+ * a truncated file in its place. */
+static void
+save_full_disk_child (void)
+{
+  const char *path = g_getenv ("GLOSS_TEST_CODEBOOK");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GlossCodebook) codebook = gloss_codebook_new_default ();
+  g_autoptr(GError) error = NULL;
+  struct rlimit limit = { 2048, 2048 };
+
+  /* Larger than the limit once written. */
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("tag-%u", i);
+      g_autoptr(GlossTag) tag = gloss_tag_new (id, "A tag with a long enough label", "#123456", NULL);
+
+      gloss_codebook_add_tag (codebook, tag);
+    }
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  g_assert_false (gloss_codebook_save_file (codebook, file, &error));
+  g_assert_nonnull (error);
+  g_printerr ("save failed as expected: %s\n", error->message);
+}
+
+static void
+test_save_full_disk (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *child = NULL;
+  g_autoptr(GlossCodebook) small = gloss_codebook_new ("Team", "1");
+  g_autoptr(GlossTag) tag = gloss_tag_new ("claim", "Claim", "#ff7800", "1");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  guint n_files = 0;
+
+  if (g_test_subprocess ())
+    {
+      save_full_disk_child ();
+      return;
+    }
+
+  dir = gloss_test_make_tmpdir ();
+  path = g_build_filename (dir, "gloss-codebook.json", NULL);
+  file = g_file_new_for_path (path);
+  gloss_codebook_add_tag (small, tag);
+  g_assert_true (gloss_codebook_save_file (small, file, &error));
+  g_assert_no_error (error);
+  before = gloss_test_read (path, NULL);
+
+  g_setenv ("GLOSS_TEST_CODEBOOK", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*save failed as expected*");
+
+  after = gloss_test_read (path, NULL);
+  g_assert_cmpstr (after, ==, before);
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing))
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+
+  gloss_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -103,6 +181,7 @@ main (int    argc,
   g_test_add_func ("/codebook/round-trip", test_round_trip);
   g_test_add_func ("/codebook/errors", test_errors);
   g_test_add_func ("/codebook/edit", test_edit);
+  g_test_add_func ("/codebook/save-full-disk", test_save_full_disk);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gloss-codebook.h"
+#include "gloss-file.h"
 #include "gloss-json.h"
 
 #define DEFAULT_CODEBOOK_RESOURCE "/org/gloss/Gloss/core/codebook.json"
@@ -915,8 +916,8 @@ gloss_codebook_save_file (GlossCodebook  *self,
   gsize length;
 
   data = gloss_json_to_pretty (root, &length);
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+  /* A team's codebook is their data too: the old one survives a failed write. */
+  return gloss_file_replace (file, data, length, NULL, error);
 }
 
 #define CODEBOOK_STRING(name, PROP)                                            \

@@ -16,6 +16,7 @@
 #include "gloss-codebook.h"
 #include "gloss-document.h"
 #include "gloss-export.h"
+#include "gloss-file.h"
 #include "gloss-json.h"
 #include "gloss-loader.h"
 #include "gloss-sidecar.h"
@@ -2415,8 +2416,8 @@ gloss_exporter_write_file (GlossExporter  *self,
           OutFile *file = g_ptr_array_index (files, i);
           g_autoptr(GFile) child = g_file_get_child (destination, file->name);
 
-          if (!g_file_replace_contents (child, g_bytes_get_data (file->bytes, NULL), g_bytes_get_size (file->bytes),
-                                        NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error))
+          if (!gloss_file_replace (child, g_bytes_get_data (file->bytes, NULL), g_bytes_get_size (file->bytes),
+                                   cancellable, error))
             return FALSE;
         }
 
@@ -2429,8 +2430,8 @@ gloss_exporter_write_file (GlossExporter  *self,
       if (bytes == NULL)
         return FALSE;
 
-      /* g_file_replace_contents writes a temporary file and renames it. */
-      return g_file_replace_contents (destination, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                      NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error);
+      /* Written whole or not at all: an earlier export survives a failure. */
+      return gloss_file_replace (destination, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 cancellable, error);
     }
 }

@@ -16,6 +16,7 @@
 
 #include "gloss-document.h"
 #include "gloss-fetch.h"
+#include "gloss-file.h"
 #include "gloss-loader.h"
 
 G_DEFINE_QUARK (gloss-fetch-error-quark, gloss_fetch_error)
@@ -205,8 +206,7 @@ write_file (GFile         *dir,
 {
   g_autoptr(GFile) file = g_file_get_child (dir, name);
 
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  return gloss_file_replace (file, data, length, NULL, error);
 }
 
 static GFile *

@@ -12,6 +12,7 @@
 #include "gloss-annotation-set.h"
 #include "gloss-codebook.h"
 #include "gloss-document.h"
+#include "gloss-file.h"
 #include "gloss-json.h"
 #include "gloss-sidecar.h"
 
@@ -1149,14 +1150,9 @@ wrap_save_error (GFile   *file,
 }
 
 /*
- * Writes @data to @file so that the old file survives any failure.
- *
- * g_file_replace_contents() is not used for local files: when a write to its
- * temporary file fails (disk full, file size limit), GLib 2.74 still renames
- * the truncated temporary file over the original on close.
- * g_file_set_contents_full() writes a temporary file beside the target, syncs
- * it and renames it only after every byte was written, and removes it on
- * failure.  The entity tag is compared just before, as GIO would.
+ * Writes @data to @file so that the old file survives any failure (see
+ * gloss_file_replace()), once the file on disk is checked to be the one
+ * read or last written (its stamp).
  */
 static gboolean
 write_atomically (GFile         *file,
@@ -1167,9 +1163,7 @@ write_atomically (GFile         *file,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) local_error = NULL;
-  int mode = 0666;
 
   if (stamp != NULL)
     {
@@ -1188,28 +1182,7 @@ write_atomically (GFile         *file,
         }
     }
 
-  if (path == NULL)
-    {
-      if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                    NULL, cancellable, error))
-        return FALSE;
-      if (new_stamp != NULL)
-        *new_stamp = query_stamp (file, cancellable, NULL);
-      return TRUE;
-    }
-
-  /* Keep the permissions a user gave the file. */
-  {
-    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_UNIX_MODE,
-                                                   G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-
-    if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE))
-      mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 0777;
-  }
-
-  if (!g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT,
-                                 mode, error))
+  if (!gloss_file_replace (file, data, length, cancellable, error))
     return FALSE;
 
   if (new_stamp != NULL)

@@ -1,0 +1,17 @@
+/* gloss-file.h: writing a file so that the old one survives any failure
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+gboolean gloss_file_replace (GFile         *file,
+                             const void    *data,
+                             gsize          length,
+                             GCancellable  *cancellable,
+                             GError       **error);
+
+G_END_DECLS
