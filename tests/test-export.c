@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
@@ -767,6 +769,101 @@ test_left_out (void)
   gloss_test_rm_rf (dir);
 }
 
+/* Writes a.txt (short) and b.txt (long) with one annotation each in @dir. */
+static void
+write_two_articles (const char *dir)
+{
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  const char *texts[2];
+
+  while (long_text->len < 16 * 1024)
+    g_string_append (long_text, "The harbor opened on Monday after three years of work. ");
+  g_string_append_c (long_text, '\n');
+  texts[0] = "The mayor opened the harbor.\n";
+  texts[1] = long_text->str;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%c.txt", 'a' + i);
+      g_autofree char *article_path = g_build_filename (dir, name, NULL);
+      g_autofree char *sidecar_path = g_strconcat (article_path, ".alice.gloss.json", NULL);
+      g_autoptr(GFile) article = g_file_new_for_path (article_path);
+      g_autoptr(GFile) sidecar_file = g_file_new_for_path (sidecar_path);
+      g_autoptr(GlossDocument) document = gloss_document_new (texts[i], -1, NULL);
+      g_autoptr(GlossSidecar) sidecar = gloss_sidecar_new ("alice", NULL);
+      g_autoptr(GError) error = NULL;
+
+      gloss_test_write (article_path, texts[i], -1);
+      gloss_document_set_file (document, article);
+      gloss_document_set_source (document, name);
+      gloss_sidecar_attach_document (sidecar, document);
+      gloss_annotation_set_create (gloss_sidecar_get_annotations (sidecar), "official", 4, 9);
+      g_assert_true (gloss_sidecar_save (sidecar, sidecar_file, GLOSS_SIDECAR_SAVE_NONE, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* The child: exports both articles to brat with a file-size limit that the
+ * long article's .txt exceeds, after the short one's files were written. */
+static void
+brat_full_disk_child (void)
+{
+  const char *dir = g_getenv ("GLOSS_TEST_EXPORT_DIR");
+  g_autofree char *out = g_build_filename (dir, "brat", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (out);
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_BRAT);
+  g_autoptr(GError) error = NULL;
+  struct rlimit limit = { 8192, 8192 };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%c.txt.alice.gloss.json", 'a' + i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_assert_true (gloss_exporter_add_file (exporter, file, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  g_assert_false (gloss_exporter_write_file (exporter, folder, NULL, &error));
+  g_assert_nonnull (error);
+  g_printerr ("export failed as expected: %s\n", error->message);
+}
+
+/* A new brat folder appears whole or not at all. */
+static void
+test_brat_full_disk (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+
+  if (g_test_subprocess ())
+    {
+      brat_full_disk_child ();
+      return;
+    }
+
+  dir = gloss_test_make_tmpdir ();
+  out = g_build_filename (dir, "brat", NULL);
+  write_two_articles (dir);
+
+  g_setenv ("GLOSS_TEST_EXPORT_DIR", dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*export failed as expected*");
+
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_false (strstr (name, "partial") != NULL);
+
+  gloss_test_rm_rf (dir);
+}
+
 static void
 test_missing_article (void)
 {
@@ -898,6 +995,7 @@ main (int    argc,
   g_test_add_func ("/export/jsonl", test_jsonl);
   g_test_add_func ("/export/w3c", test_w3c);
   g_test_add_func ("/export/brat", test_brat);
+  g_test_add_func ("/export/brat-full-disk", test_brat_full_disk);
   g_test_add_func ("/export/markdown", test_markdown);
   g_test_add_func ("/export/conll", test_conll);
   g_test_add_func ("/export/left-out", test_left_out);

@@ -2388,6 +2388,100 @@ gloss_exporter_write (GlossExporter  *self,
   return g_output_stream_write_all (stream, data, length, NULL, cancellable, error);
 }
 
+static gboolean
+write_brat_files (GPtrArray     *files,
+                  GFile         *folder,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  for (guint i = 0; i < files->len; i++)
+    {
+      OutFile *file = g_ptr_array_index (files, i);
+      g_autoptr(GFile) child = g_file_get_child (folder, file->name);
+
+      if (!gloss_file_replace (child, g_bytes_get_data (file->bytes, NULL), g_bytes_get_size (file->bytes),
+                               cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+remove_partial_folder (GPtrArray *files,
+                       GFile     *folder)
+{
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GFile) child = g_file_get_child (folder, ((OutFile *)g_ptr_array_index (files, i))->name);
+
+      g_file_delete (child, NULL, NULL);
+    }
+  g_file_delete (folder, NULL, NULL);
+}
+
+/*
+ * A new brat folder appears whole or not at all: the files are written into
+ * a hidden folder beside it, which is renamed into place once all are
+ * written.  Into a folder that exists already, each file is replaced whole.
+ */
+static gboolean
+write_brat_folder (GPtrArray     *files,
+                   GFile         *destination,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (destination);
+  g_autofree char *path = g_file_get_path (destination);
+  g_autofree char *name = g_file_get_basename (destination);
+  g_autoptr(GFile) partial = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_file_query_file_type (destination, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
+    return write_brat_files (files, destination, cancellable, error);
+
+  if (parent != NULL &&
+      !g_file_make_directory_with_parents (parent, cancellable, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_clear_error (&local_error);
+
+  /* Not local: no rename to rely on; the folder is filled in place. */
+  if (path == NULL || parent == NULL)
+    {
+      if (!g_file_make_directory (destination, cancellable, error))
+        return FALSE;
+      return write_brat_files (files, destination, cancellable, error);
+    }
+
+  for (guint attempt = 0; partial == NULL; attempt++)
+    {
+      g_autofree char *hidden = g_strdup_printf (".%s.partial-%08x", name, g_random_int ());
+      g_autoptr(GFile) candidate = g_file_get_child (parent, hidden);
+
+      /* g_file_make_directory() honours the umask, unlike mkdtemp(). */
+      if (g_file_make_directory (candidate, cancellable, &local_error))
+        partial = g_steal_pointer (&candidate);
+      else if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS) || attempt >= 100)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_clear_error (&local_error);
+    }
+
+  if (!write_brat_files (files, partial, cancellable, error) ||
+      !g_file_move (partial, destination, G_FILE_COPY_NO_FALLBACK_FOR_MOVE, cancellable, NULL, NULL, error))
+    {
+      remove_partial_folder (files, partial);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 gloss_exporter_write_file (GlossExporter  *self,
                            GFile          *destination,
@@ -2402,26 +2496,7 @@ gloss_exporter_write_file (GlossExporter  *self,
 
       self->left_out_unplaced = self->left_out_overlapping = 0;
       files = render_brat (self);
-      g_autoptr(GError) local_error = NULL;
-
-      if (!g_file_make_directory_with_parents (destination, cancellable, &local_error) &&
-          !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-
-      for (guint i = 0; i < files->len; i++)
-        {
-          OutFile *file = g_ptr_array_index (files, i);
-          g_autoptr(GFile) child = g_file_get_child (destination, file->name);
-
-          if (!gloss_file_replace (child, g_bytes_get_data (file->bytes, NULL), g_bytes_get_size (file->bytes),
-                                   cancellable, error))
-            return FALSE;
-        }
-
-      return TRUE;
+      return write_brat_folder (files, destination, cancellable, error);
     }
   else
     {
