@@ -2,7 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
@@ -479,6 +481,37 @@ test_refused (Fixture       *fx,
   result_clear (&r);
 }
 
+/* A snapshot that cannot be written (here: a file-size limit smaller than
+ * the page) is a clear error, and no half snapshot is left in the library.
+ * The limit is set in a subprocess, which runs its own server. */
+static void
+test_snapshot_full_disk (Fixture       *fx,
+                         gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      struct rlimit limit = { 64, 64 };
+      g_autoptr(GDir) listing = NULL;
+      Result r;
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      run_fetch (fx, "/article", 5, 0, TRUE, NULL, &r);
+      g_assert_error (r.error, GLOSS_FETCH_ERROR, GLOSS_FETCH_ERROR_SNAPSHOT);
+      g_assert_null (r.snapshot);
+      listing = g_dir_open (fx->library, 0, NULL);
+      g_assert_nonnull (listing);
+      g_assert_null (g_dir_read_name (listing));
+      g_printerr ("snapshot failed as expected: %s\n", r.error->message);
+      result_clear (&r);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*snapshot failed as expected*");
+}
+
 /* An https server whose certificate nobody vouches for (a self-signed test
  * fixture, tests/data/fetch/self-signed.pem, for 127.0.0.1): the fetch
  * fails as a TLS failure, not as a generic one. */
@@ -679,6 +712,7 @@ main (int   argc,
   ADD ("header-charset", test_header_charset);
   ADD ("refused", test_refused);
   ADD ("bad-urls", test_bad_urls);
+  ADD ("snapshot-full-disk", test_snapshot_full_disk);
   ADD ("tls", test_tls);
   ADD ("dns", test_dns);
 #undef ADD

@@ -298,6 +298,16 @@ save_snapshot (Fetch          *f,
       !write_file (dir, "article.txt", text, strlen (text), &local) ||
       !write_file (dir, "article.provenance.json", json, strlen (json), &local))
     {
+      const char *names[] = { original, "article.txt", "article.provenance.json" };
+
+      /* The folder is this fetch's own: no half snapshot is left in the library. */
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          g_autoptr(GFile) child = g_file_get_child (dir, names[i]);
+
+          g_file_delete (child, NULL, NULL);
+        }
+      g_file_delete (dir, NULL, NULL);
       g_set_error (error, GLOSS_FETCH_ERROR, GLOSS_FETCH_ERROR_SNAPSHOT,
                    _("The snapshot could not be saved in the library: %s"), local->message);
       return NULL;
