@@ -14,6 +14,9 @@
 #include <locale.h>
 #include <string.h>
 
+#include "gloss-application.h"
+#include "gloss-codebook.h"
+#include "gloss-sidecar.h"
 #include "gloss-test-util.h"
 #include "gloss-test-widgets.h"
 #include "gloss-window.h"
@@ -164,6 +167,31 @@ test_window (void)
   gloss_test_rm_rf (dir);
 }
 
+/* The sample's annotations become the user's layer with the built-in
+ * codebook in the user's language, as a new article's would; the colleague's
+ * layer keeps its file as it was.  XDG_DATA_HOME is this test's own. */
+static void
+test_sample_codebook (void)
+{
+  g_autoptr(GlossApplication) app = gloss_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) article = gloss_application_get_sample_file (app, &error);
+  g_autoptr(GFile) own = NULL;
+  g_autoptr(GlossSidecar) sidecar = NULL;
+  GlossCodebook *codebook;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+  own = gloss_sidecar_file_for_article (article, "tester");
+  sidecar = gloss_sidecar_load (own, NULL, &error);
+  g_assert_no_error (error);
+  codebook = gloss_sidecar_get_codebook (sidecar);
+  g_assert_cmpstr (gloss_tag_get_id (gloss_codebook_get_tag (codebook, 0)), ==, "quote");
+  g_assert_cmpstr (gloss_tag_get_label (gloss_codebook_get_tag (codebook, 0)), ==, "引语");
+  /* Ids and the codebook's name stay: agreement compares them. */
+  g_assert_cmpstr (gloss_codebook_get_name (codebook), ==, "News analysis");
+}
+
 /* gloss-cli binds the same catalogue (through GLOSS_LOCALEDIR). */
 static void
 test_cli (void)
@@ -202,9 +230,15 @@ main (int    argc,
 {
   g_autofree char *localedir = NULL;
   g_autofree char *mo = NULL;
+  g_autofree char *data_home = NULL;
+  int status;
 
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  /* Before anything asks GLib for it: the sample is copied there. */
+  data_home = g_dir_make_tmp ("gloss-test-i18n-XXXXXX", NULL);
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   gloss_test_gtk_init (&argc, &argv);
   /* gtk_test_init() pins the locale to en_US.UTF-8, or leaves "C" where that
@@ -237,6 +271,9 @@ main (int    argc,
   g_test_add_func ("/i18n/catalogue", test_catalogue);
   g_test_add_func ("/i18n/window", test_window);
   g_test_add_func ("/i18n/cli", test_cli);
+  g_test_add_func ("/i18n/sample-codebook", test_sample_codebook);
 
-  return g_test_run ();
+  status = g_test_run ();
+  gloss_test_rm_rf (data_home);
+  return status;
 }

@@ -113,6 +113,16 @@ gloss_application_get_sample_file (GlossApplication  *self,
 
           gloss_sidecar_set_annotator_id (sidecar, id);
           gloss_sidecar_set_annotator_name (sidecar, *name ? name : NULL);
+          /* The sample is coded with the built-in codebook: the user's copy
+           * gets it in the user's language, as a new article would. */
+          {
+            g_autoptr(GlossCodebook) builtin = gloss_codebook_new_default ();
+            GlossCodebook *stored = gloss_sidecar_get_codebook (sidecar);
+
+            if (g_strcmp0 (gloss_codebook_get_name (stored), gloss_codebook_get_name (builtin)) == 0 &&
+                g_strcmp0 (gloss_codebook_get_version (stored), gloss_codebook_get_version (builtin)) == 0)
+              gloss_sidecar_set_codebook (sidecar, builtin);
+          }
           /* Never over a file of the same name (an annotator called "mei"). */
           if (!gloss_sidecar_save (sidecar, own, GLOSS_SIDECAR_SAVE_NONE, &local_error))
             g_warning ("%s", local_error->message);
