@@ -1483,42 +1483,6 @@ render_markdown (GlossExporter *self)
 
 /* W3C Web Annotation */
 
-static JsonNode *
-string_node (const char *value)
-{
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
-
-  json_node_set_string (node, value);
-  return node;
-}
-
-static JsonNode *
-int_node (gint64 value)
-{
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
-
-  json_node_set_int (node, value);
-  return node;
-}
-
-static JsonNode *
-object_node (JsonObject *object)
-{
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-
-  json_node_take_object (node, object);
-  return node;
-}
-
-static JsonNode *
-array_node (JsonArray *array)
-{
-  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
-
-  json_node_take_array (node, array);
-  return node;
-}
-
 /* Annotation ids must be IRIs; Gloss's are UUIDs, so urn:uuid: fits. Other
  * ids are kept readable after the article's address. */
 static char *
@@ -1569,34 +1533,34 @@ w3c_annotation (Item              *item,
   g_autofree char *iri = w3c_annotation_iri (record->id, source_iri);
   gboolean placed = record->anchor != NULL && !g_str_equal (record->anchor, "orphaned");
 
-  json_object_set_member (annotation, "id", string_node (iri));
-  json_object_set_member (annotation, "type", string_node ("Annotation"));
-  json_object_set_member (annotation, "motivation", string_node ("tagging"));
+  json_object_set_member (annotation, "id", gloss_json_string_node (iri));
+  json_object_set_member (annotation, "type", gloss_json_string_node ("Annotation"));
+  json_object_set_member (annotation, "motivation", gloss_json_string_node ("tagging"));
 
   creator = json_object_new ();
-  json_object_set_member (creator, "type", string_node ("Person"));
-  json_object_set_member (creator, "nickname", string_node (record->annotator));
+  json_object_set_member (creator, "type", gloss_json_string_node ("Person"));
+  json_object_set_member (creator, "nickname", gloss_json_string_node (record->annotator));
   if (record->annotator_name != NULL && *record->annotator_name)
-    json_object_set_member (creator, "name", string_node (record->annotator_name));
-  json_object_set_member (annotation, "creator", object_node (creator));
+    json_object_set_member (creator, "name", gloss_json_string_node (record->annotator_name));
+  json_object_set_member (annotation, "creator", gloss_json_object_node (creator));
   if (record->created != NULL)
-    json_object_set_member (annotation, "created", string_node (record->created));
+    json_object_set_member (annotation, "created", gloss_json_string_node (record->created));
   if (record->modified != NULL)
-    json_object_set_member (annotation, "modified", string_node (record->modified));
+    json_object_set_member (annotation, "modified", gloss_json_string_node (record->modified));
 
   body = json_object_new ();
-  json_object_set_member (body, "type", string_node ("TextualBody"));
-  json_object_set_member (body, "purpose", string_node ("tagging"));
-  json_object_set_member (body, "value", string_node (record->tag));
+  json_object_set_member (body, "type", gloss_json_string_node ("TextualBody"));
+  json_object_set_member (body, "purpose", gloss_json_string_node ("tagging"));
+  json_object_set_member (body, "value", gloss_json_string_node (record->tag));
   json_array_add_object_element (bodies, body);
 
   if (record->note != NULL && *record->note)
     {
       body = json_object_new ();
-      json_object_set_member (body, "type", string_node ("TextualBody"));
-      json_object_set_member (body, "purpose", string_node ("commenting"));
-      json_object_set_member (body, "value", string_node (record->note));
-      json_object_set_member (body, "format", string_node ("text/plain"));
+      json_object_set_member (body, "type", gloss_json_string_node ("TextualBody"));
+      json_object_set_member (body, "purpose", gloss_json_string_node ("commenting"));
+      json_object_set_member (body, "value", gloss_json_string_node (record->note));
+      json_object_set_member (body, "format", gloss_json_string_node ("text/plain"));
       json_array_add_object_element (bodies, body);
     }
 
@@ -1608,20 +1572,20 @@ w3c_annotation (Item              *item,
 
       /* Only a SpecificResource (not a bare IRI) may carry a purpose. */
       body = json_object_new ();
-      json_object_set_member (body, "type", string_node ("SpecificResource"));
-      json_object_set_member (body, "source", string_node (link_iri));
-      json_object_set_member (body, "purpose", string_node ("linking"));
+      json_object_set_member (body, "type", gloss_json_string_node ("SpecificResource"));
+      json_object_set_member (body, "source", gloss_json_string_node (link_iri));
+      json_object_set_member (body, "purpose", gloss_json_string_node ("linking"));
       json_array_add_object_element (bodies, body);
     }
-  json_object_set_member (annotation, "body", array_node (bodies));
+  json_object_set_member (annotation, "body", gloss_json_array_node (bodies));
 
-  json_object_set_member (target, "source", string_node (source_iri));
-  json_object_set_member (quote, "type", string_node ("TextQuoteSelector"));
-  json_object_set_member (quote, "exact", string_node (record->text ? record->text : ""));
+  json_object_set_member (target, "source", gloss_json_string_node (source_iri));
+  json_object_set_member (quote, "type", gloss_json_string_node ("TextQuoteSelector"));
+  json_object_set_member (quote, "exact", gloss_json_string_node (record->text ? record->text : ""));
   if (record->prefix != NULL && *record->prefix)
-    json_object_set_member (quote, "prefix", string_node (record->prefix));
+    json_object_set_member (quote, "prefix", gloss_json_string_node (record->prefix));
   if (record->suffix != NULL && *record->suffix)
-    json_object_set_member (quote, "suffix", string_node (record->suffix));
+    json_object_set_member (quote, "suffix", gloss_json_string_node (record->suffix));
   json_array_add_object_element (selectors, quote);
 
   /* Positions only where they slice the article to the quote. */
@@ -1629,13 +1593,13 @@ w3c_annotation (Item              *item,
     {
       JsonObject *position = json_object_new ();
 
-      json_object_set_member (position, "type", string_node ("TextPositionSelector"));
-      json_object_set_member (position, "start", int_node (record->start));
-      json_object_set_member (position, "end", int_node (record->end));
+      json_object_set_member (position, "type", gloss_json_string_node ("TextPositionSelector"));
+      json_object_set_member (position, "start", gloss_json_int_node (record->start));
+      json_object_set_member (position, "end", gloss_json_int_node (record->end));
       json_array_add_object_element (selectors, position);
     }
-  json_object_set_member (target, "selector", array_node (selectors));
-  json_object_set_member (annotation, "target", object_node (target));
+  json_object_set_member (target, "selector", gloss_json_array_node (selectors));
+  json_object_set_member (annotation, "target", gloss_json_object_node (target));
 
   /* Attributes (choices, free text, link ids) as Gloss keeps them, so that
    * importing the file back loses nothing; "@json" keeps them a literal. */
@@ -1647,7 +1611,7 @@ w3c_annotation (Item              *item,
       json_object_set_member (annotation, "gloss:attributes", json_node_copy (copy));
     }
 
-  return object_node (annotation);
+  return gloss_json_object_node (annotation);
 }
 
 static JsonNode *
@@ -1658,13 +1622,13 @@ w3c_context (void)
   JsonObject *attributes = json_object_new ();
 
   json_array_add_string_element (context, "http://www.w3.org/ns/anno.jsonld");
-  json_object_set_member (extension, "gloss", string_node ("urn:gloss:ns:"));
-  json_object_set_member (attributes, "@id", string_node ("gloss:attributes"));
-  json_object_set_member (attributes, "@type", string_node ("@json"));
-  json_object_set_member (extension, "gloss:attributes", object_node (attributes));
+  json_object_set_member (extension, "gloss", gloss_json_string_node ("urn:gloss:ns:"));
+  json_object_set_member (attributes, "@id", gloss_json_string_node ("gloss:attributes"));
+  json_object_set_member (attributes, "@type", gloss_json_string_node ("@json"));
+  json_object_set_member (extension, "gloss:attributes", gloss_json_object_node (attributes));
   json_array_add_object_element (context, extension);
 
-  return array_node (context);
+  return gloss_json_array_node (context);
 }
 
 static GBytes *
@@ -1690,25 +1654,25 @@ render_w3c (GlossExporter *self)
     }
 
   json_object_set_member (collection, "@context", w3c_context ());
-  json_object_set_member (collection, "id", string_node (collection_id));
-  json_object_set_member (collection, "type", string_node ("AnnotationCollection"));
-  json_object_set_member (collection, "label", string_node (_("Annotations exported from Gloss")));
-  json_object_set_member (collection, "generated", string_node (now));
-  json_object_set_member (collection, "total", int_node (json_array_get_length (items)));
+  json_object_set_member (collection, "id", gloss_json_string_node (collection_id));
+  json_object_set_member (collection, "type", gloss_json_string_node ("AnnotationCollection"));
+  json_object_set_member (collection, "label", gloss_json_string_node (_("Annotations exported from Gloss")));
+  json_object_set_member (collection, "generated", gloss_json_string_node (now));
+  json_object_set_member (collection, "total", gloss_json_int_node (json_array_get_length (items)));
 
   {
     g_autofree char *page_uuid = g_uuid_string_random ();
     g_autofree char *page_id = g_strconcat ("urn:uuid:", page_uuid, NULL);
 
-    json_object_set_member (page, "id", string_node (page_id));
+    json_object_set_member (page, "id", gloss_json_string_node (page_id));
   }
-  json_object_set_member (page, "type", string_node ("AnnotationPage"));
-  json_object_set_member (page, "partOf", string_node (collection_id));
-  json_object_set_member (page, "startIndex", int_node (0));
-  json_object_set_member (page, "items", array_node (items));
-  json_object_set_member (collection, "first", object_node (page));
+  json_object_set_member (page, "type", gloss_json_string_node ("AnnotationPage"));
+  json_object_set_member (page, "partOf", gloss_json_string_node (collection_id));
+  json_object_set_member (page, "startIndex", gloss_json_int_node (0));
+  json_object_set_member (page, "items", gloss_json_array_node (items));
+  json_object_set_member (collection, "first", gloss_json_object_node (page));
 
-  root = object_node (collection);
+  root = gloss_json_object_node (collection);
   data = gloss_json_to_pretty (root, &length);
   return g_bytes_new_take (data, length);
 }

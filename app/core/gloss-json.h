@@ -15,6 +15,12 @@ void  gloss_json_append_node   (GString  *out,
                                 int       indent);
 char *gloss_json_to_pretty     (JsonNode *node,
                                 gsize    *length);
+/* Nodes for building trees: a string (NULL gives ""), an integer, and an
+ * object or array whose reference the node takes. */
+JsonNode   *gloss_json_string_node      (const char *value);
+JsonNode   *gloss_json_int_node         (gint64      value);
+JsonNode   *gloss_json_object_node      (JsonObject *object);
+JsonNode   *gloss_json_array_node       (JsonArray  *array);
 JsonNode   *gloss_json_node_deep_copy   (JsonNode   *node);
 JsonObject *gloss_json_object_deep_copy (JsonObject *object);
 

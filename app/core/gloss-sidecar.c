@@ -894,33 +894,6 @@ set_member (JsonObject *object,
   json_object_set_member (object, name, node);
 }
 
-static JsonNode *
-string_node (const char *value)
-{
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
-
-  json_node_set_string (node, value ? value : "");
-  return node;
-}
-
-static JsonNode *
-int_node (gint64 value)
-{
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
-
-  json_node_set_int (node, value);
-  return node;
-}
-
-static JsonNode *
-object_node (JsonObject *object)
-{
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-
-  json_node_take_object (node, object);
-  return node;
-}
-
 static void
 append_copy (JsonObject *to,
              JsonObject *from)
@@ -946,7 +919,7 @@ document_to_json (GlossSidecar *self)
     }
   append_copy (out, self->document_info);
 
-  return object_node (out);
+  return gloss_json_object_node (out);
 }
 
 /* Annotations are written straight to text: building a JsonNode tree for
@@ -1046,20 +1019,20 @@ gloss_sidecar_to_data (GlossSidecar *self,
   g_return_val_if_fail (GLOSS_IS_SIDECAR (self), NULL);
 
   out = json_object_new ();
-  set_member (out, "format", string_node ("gloss"));
-  set_member (out, "version", int_node (GLOSS_SIDECAR_FORMAT_VERSION));
+  set_member (out, "format", gloss_json_string_node ("gloss"));
+  set_member (out, "version", gloss_json_int_node (GLOSS_SIDECAR_FORMAT_VERSION));
   set_member (out, "document", document_to_json (self));
 
   annotator = json_object_new ();
-  set_member (annotator, "id", string_node (self->annotator_id));
+  set_member (annotator, "id", gloss_json_string_node (self->annotator_id));
   if (self->annotator_name != NULL && *self->annotator_name)
-    set_member (annotator, "name", string_node (self->annotator_name));
+    set_member (annotator, "name", gloss_json_string_node (self->annotator_name));
   append_copy (annotator, self->annotator_extra);
-  set_member (out, "annotator", object_node (annotator));
+  set_member (out, "annotator", gloss_json_object_node (annotator));
 
   if (self->codebook != NULL)
     set_member (out, "codebook", gloss_codebook_to_json (self->codebook));
-  head = object_node (out);
+  head = gloss_json_object_node (out);
 
   n = gloss_annotation_set_get_size (self->annotations);
   text = g_string_sized_new (4096 + (gsize)n * 512);
