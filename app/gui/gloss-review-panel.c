@@ -1300,6 +1300,15 @@ adjudication_changed (GlossReviewPanel *self)
   update_shown (self);
 }
 
+/* The new layer changed: the progress, the actions and its layer row follow. */
+static void
+decisions_changed (GlossReviewPanel *self)
+{
+  update_progress (self);
+  update_actions (self);
+  adjudication_changed (self);
+}
+
 static void
 after_decision (GlossReviewPanel *self,
                 guint             position)
@@ -1307,9 +1316,7 @@ after_decision (GlossReviewPanel *self,
   GListModel *model = G_LIST_MODEL (self->selection);
   guint n = g_list_model_get_n_items (model);
 
-  update_progress (self);
-  update_actions (self);
-  adjudication_changed (self);
+  decisions_changed (self);
 
   /* On to the next undecided one. */
   for (guint i = position + 1; i < n; i++)
@@ -1371,11 +1378,7 @@ undecide_action (GtkWidget  *widget,
   if (item == NULL || self->adjudication == NULL)
     return;
   if (gloss_review_undecide (self->review, item))
-    {
-      update_progress (self);
-      update_actions (self);
-      adjudication_changed (self);
-    }
+    decisions_changed (self);
 }
 
 static void
@@ -1392,9 +1395,7 @@ undo_action (GtkWidget  *widget,
   if (gloss_annotation_set_undo (set))
     {
       gloss_review_sync_decisions (self->review);
-      update_progress (self);
-      update_actions (self);
-      adjudication_changed (self);
+      decisions_changed (self);
     }
 }
 
