@@ -58,6 +58,20 @@ gloss_test_iterate (void)
     ;
 }
 
+/* Turns the main loop until @done says so; fails after ten seconds. */
+static inline void
+gloss_test_iterate_until (gboolean (*done) (gpointer),
+                          gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
 /* GTK 4.8's tooltip timer can fire after the popover (or window) it was
  * started for has been unrealized, and then asks GDK for the pointer position
  * on no surface: a critical from inside the toolkit, not about Gloss, and

@@ -34,25 +34,6 @@ has_sidecar (gpointer data)
   return gloss_window_get_sidecar (data) != NULL;
 }
 
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static gboolean
 is_control (GtkWidget *widget)
 {
@@ -208,8 +189,8 @@ test_windows (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
   gloss_window_open (window, article);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (has_sidecar, window);
-  drain ();
+  gloss_test_iterate_until (has_sidecar, window);
+  gloss_test_iterate ();
   assert_all_named (GTK_WIDGET (window), "main window");
 
   dialog = gloss_export_dialog_new (GTK_WINDOW (window), gloss_window_get_sidecar (window), article);
@@ -220,7 +201,7 @@ test_windows (void)
     GlossCodebook *codebook = gloss_sidecar_get_codebook (gloss_window_get_sidecar (window));
     GtkWidget *editor = GTK_WIDGET (gloss_codebook_editor_new (codebook));
 
-    drain ();
+    gloss_test_iterate ();
     assert_all_named (editor, "codebook editor");
     gtk_window_destroy (GTK_WINDOW (editor));
   }
@@ -234,7 +215,7 @@ test_windows (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  gloss_test_iterate ();
 
   {
     g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);

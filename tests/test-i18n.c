@@ -31,18 +31,6 @@ has_sidecar (gpointer data)
   return gloss_window_get_sidecar (data) != NULL;
 }
 
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
 /* Depth first: the first widget under @root for which @match says yes. */
 static GtkWidget *
 find (GtkWidget  *root,
@@ -145,7 +133,7 @@ test_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
   gloss_window_open (window, article);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (has_sidecar, window);
+  gloss_test_iterate_until (has_sidecar, window);
   gloss_test_iterate ();
   root = GTK_WIDGET (window);
 

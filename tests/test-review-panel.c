@@ -158,18 +158,6 @@ find_with_class (GtkWidget  *root,
   return NULL;
 }
 
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
 static gboolean
 loaded (gpointer data)
 {
@@ -229,7 +217,7 @@ fixture_set_up (Fixture       *f,
   f->panel = GLOSS_REVIEW_PANEL (gloss_test_find_widget (GTK_WIDGET (f->window), GLOSS_TYPE_REVIEW_PANEL, NULL));
   g_assert_nonnull (f->panel);
   g_signal_connect (f->panel, "message", G_CALLBACK (message_cb), f);
-  iterate_until (loaded, f);
+  gloss_test_iterate_until (loaded, f);
 }
 
 static void
@@ -583,7 +571,7 @@ test_adjudication (Fixture       *f,
   g_clear_pointer (&f->last_message, g_free);
   g_assert_false (g_file_query_exists (file, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
-  iterate_until (has_message, f);
+  gloss_test_iterate_until (has_message, f);
   g_assert_nonnull (strstr (f->last_message, "article.txt.adjudicated.gloss.json"));
 
   saved = gloss_sidecar_load (file, NULL, &error);
@@ -623,7 +611,7 @@ test_adjudication (Fixture       *f,
     gtk_window_present (GTK_WINDOW (again));
     panel = GLOSS_REVIEW_PANEL (gloss_test_find_widget (GTK_WIDGET (again), GLOSS_TYPE_REVIEW_PANEL, NULL));
     g.panel = panel;
-    iterate_until (loaded, &g);
+    gloss_test_iterate_until (loaded, &g);
     g_assert_cmpuint (g_list_model_get_n_items (gloss_review_panel_get_layers (panel)), ==, 4);
     layer = find_layer (&g, "adjudicated");
     g_assert_nonnull (layer);
@@ -699,7 +687,7 @@ test_add_file (Fixture       *f,
   file = g_file_new_for_path (carol);
 
   gloss_review_panel_add_file (f->panel, file);
-  iterate_until (not_loading, f);
+  gloss_test_iterate_until (not_loading, f);
 
   layer = find_layer (f, "carol");
   g_assert_nonnull (layer);
@@ -716,7 +704,7 @@ test_add_file (Fixture       *f,
 
   /* The same file twice is one layer. */
   gloss_review_panel_add_file (f->panel, file);
-  iterate_until (not_loading, f);
+  gloss_test_iterate_until (not_loading, f);
   g_assert_cmpuint (g_list_model_get_n_items (gloss_review_panel_get_layers (f->panel)), ==, 4);
 }
 
@@ -738,7 +726,7 @@ test_codebook_mismatch (Fixture       *f,
   dave = write_sidecar_version (elsewhere, "article.txt", article_text, "dave", "Dave", dave_spec, "2");
   file = g_file_new_for_path (dave);
   gloss_review_panel_add_file (f->panel, file);
-  iterate_until (not_loading, f);
+  gloss_test_iterate_until (not_loading, f);
 
   g_assert_true (gtk_widget_get_visible (warning));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (warning)), "The codebooks differ"));
@@ -800,7 +788,7 @@ save_adjudication (Fixture *f)
 {
   g_clear_pointer (&f->last_message, g_free);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
-  iterate_until (has_message, f);
+  gloss_test_iterate_until (has_message, f);
   g_assert_nonnull (strstr (f->last_message, "article.txt.adjudicated.gloss.json"));
 }
 
@@ -949,7 +937,7 @@ test_tag_mapping (Fixture       *f,
   erin = write_sidecar_codebook (elsewhere, "article.txt", article_text, "erin", "Erin", erin_spec, NULL, codebook);
   file = g_file_new_for_path (erin);
   gloss_review_panel_add_file (f->panel, file);
-  iterate_until (not_loading, f);
+  gloss_test_iterate_until (not_loading, f);
   gloss_review_layer_set_visible (find_layer (f, "bob"), FALSE);
 
   /* Alice and Erin compared; Erin's "speaker" is not in the own codebook. */
@@ -967,7 +955,7 @@ test_tag_mapping (Fixture       *f,
   select_entry (dropdown, "Official");
   g_free (f->last_message);
   f->last_message = g_strdup ("speaker");
-  iterate_until (agreement_lacks_tag, f);
+  gloss_test_iterate_until (agreement_lacks_tag, f);
   g_clear_pointer (&f->last_message, g_free);
   show_review_page (f);
   maybe_screenshot (f, "review-mapping.png");
@@ -997,7 +985,7 @@ test_tag_mapping (Fixture       *f,
   }
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
   f->last_message = g_strdup ("speaker");
-  iterate_until (agreement_has_tag, f);
+  gloss_test_iterate_until (agreement_has_tag, f);
   g_clear_pointer (&f->last_message, g_free);
   g_assert_cmpfloat (gloss_agreement_get_pair (gloss_review_panel_get_agreement (f->panel), NULL, 0)->f1_exact, ==, before);
 }
@@ -1038,7 +1026,7 @@ test_resume (Fixture       *f,
     GlossWindow *first_window = f->window;
 
     f->window = again;
-    iterate_until (loaded, f);
+    gloss_test_iterate_until (loaded, f);
     gtk_window_destroy (GTK_WINDOW (first_window));
     gloss_test_iterate ();
   }

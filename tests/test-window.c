@@ -45,18 +45,6 @@ typedef struct
   GlossSidebar     *sidebar;
 } Fixture;
 
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
 static gboolean
 has_sidecar (gpointer data)
 {
@@ -82,13 +70,6 @@ after_paint_cb (GdkFrameClock *clock,
   *flag = TRUE;
 }
 
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* Waits until the window has drawn a frame after now. */
 static void
 wait_for_frame (Fixture *f)
@@ -100,10 +81,10 @@ wait_for_frame (Fixture *f)
   g_assert_nonnull (clock);
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &flag);
   gtk_widget_queue_draw (GTK_WIDGET (f->view));
-  iterate_until (painted, &flag);
+  gloss_test_iterate_until (painted, &flag);
   g_signal_handler_disconnect (clock, id);
   /* And what the window does right after a frame (the sidebar follows). */
-  drain ();
+  gloss_test_iterate ();
 }
 
 static GlossAnnotationSet *
@@ -128,7 +109,7 @@ open_window (Fixture *f)
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 700);
   gloss_window_open (f->window, f->article);
   gtk_window_present (GTK_WINDOW (f->window));
-  iterate_until (has_sidecar, f->window);
+  gloss_test_iterate_until (has_sidecar, f->window);
   f->view = _gloss_window_get_article_view (f->window);
   f->sidebar = _gloss_window_get_sidebar (f->window);
   wait_for_frame (f);
@@ -187,7 +168,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  drain ();
+  gloss_test_iterate ();
   remove_dir (f->dir);
   g_free (f->dir);
   g_clear_object (&f->article);
@@ -454,7 +435,7 @@ test_save (Fixture       *f,
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "• "));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
-  iterate_until (not_saving, f->window);
+  gloss_test_iterate_until (not_saving, f->window);
   g_assert_false (gloss_annotation_set_get_modified (annotations (f)));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "• "));
 
@@ -479,7 +460,7 @@ test_save (Fixture       *f,
 
   /* Reopening shows it again. */
   gtk_window_destroy (GTK_WINDOW (f->window));
-  drain ();
+  gloss_test_iterate ();
   open_window (f);
   g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 1);
   wait_for_frame (f);
@@ -500,7 +481,7 @@ test_keep_mine (Fixture       *f,
 
   tag_by_key (f, lin, lin + 10, "2");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
-  iterate_until (not_saving, f->window);
+  gloss_test_iterate_until (not_saving, f->window);
 
   g_usleep (20000);
   g_file_get_contents (path, &contents, NULL, &error);
@@ -510,21 +491,21 @@ test_keep_mine (Fixture       *f,
 
   tag_by_key (f, offset_of ("Tuesday"), offset_of ("Tuesday") + 7, "6");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
-  iterate_until (not_saving, f->window);
+  gloss_test_iterate_until (not_saving, f->window);
   while (!_gloss_window_get_conflict (f->window))
     g_main_context_iteration (NULL, TRUE);
 
   /* Keep Mine asks first; Cancel writes nothing. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.keep-mine", NULL);
-  drain ();
+  gloss_test_iterate ();
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_dialog ()), "cancel");
-  drain ();
+  gloss_test_iterate ();
   g_assert_true (_gloss_window_get_conflict (f->window));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.keep-mine", NULL);
-  drain ();
+  gloss_test_iterate ();
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_dialog ()), "replace");
-  iterate_until (not_saving, f->window);
+  gloss_test_iterate_until (not_saving, f->window);
   g_assert_false (_gloss_window_get_conflict (f->window));
   g_assert_false (gloss_annotation_set_get_modified (annotations (f)));
 
@@ -546,7 +527,7 @@ test_external_change (Fixture       *f,
 
   tag_by_key (f, lin, lin + 10, "2");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
-  iterate_until (not_saving, f->window);
+  gloss_test_iterate_until (not_saving, f->window);
   g_assert_false (_gloss_window_get_conflict (f->window));
 
   /* A sync tool rewrites the file. */
@@ -565,7 +546,7 @@ test_external_change (Fixture       *f,
   /* The user keeps working and saves: the file is not overwritten. */
   tag_by_key (f, offset_of ("Tuesday"), offset_of ("Tuesday") + 7, "6");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
-  iterate_until (not_saving, f->window);
+  gloss_test_iterate_until (not_saving, f->window);
 
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   while (!_gloss_window_get_conflict (f->window) && g_get_monotonic_time () < deadline)
@@ -584,7 +565,7 @@ test_external_change (Fixture       *f,
   /* Reload takes the file from disk, once the user agrees to lose the
    * unsaved changes. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reload-annotations", NULL);
-  drain ();
+  gloss_test_iterate ();
   g_assert_nonnull (find_dialog ());
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_dialog ()), "reload");
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
@@ -606,7 +587,7 @@ test_monitor (Fixture       *f,
 
   tag_by_key (f, lin, lin + 10, "2");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
-  iterate_until (not_saving, f->window);
+  gloss_test_iterate_until (not_saving, f->window);
 
   /* Noticed without any save: the file monitor (or the explicit check). */
   g_usleep (20000);
@@ -642,7 +623,7 @@ test_broken_sidecar (Fixture       *f,
 
   tag_by_key (f, offset_of ("Tuesday"), offset_of ("Tuesday") + 7, "6");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
-  drain ();
+  gloss_test_iterate ();
   g_assert_false (_gloss_window_is_saving (f->window));
 
   g_file_get_contents (path, &on_disk, NULL, &error);
@@ -814,7 +795,7 @@ test_orphaned (Fixture       *f,
   /* Saving keeps it. */
   gloss_annotation_set_set_note (set, here, "moved");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
-  iterate_until (not_saving, f->window);
+  gloss_test_iterate_until (not_saving, f->window);
   {
     g_autoptr(GlossSidecar) loaded = gloss_sidecar_load (f->sidecar_file, NULL, NULL);
 
@@ -876,13 +857,13 @@ test_reading_notice (void)
   window = gloss_window_new (NULL);
   gloss_window_open (window, article);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (has_document, window);
+  gloss_test_iterate_until (has_document, window);
   title = ADW_WINDOW_TITLE (gloss_test_find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL));
   g_assert_nonnull (title);
 
   wait[0] = title;
   wait[1] = (gpointer) "Reading annotations…";
-  iterate_until (subtitle_is, wait);
+  gloss_test_iterate_until (subtitle_is, wait);
   g_assert_null (gloss_window_get_sidecar (window));
   g_assert_true (gloss_article_view_get_document (_gloss_window_get_article_view (window)) ==
                  gloss_window_get_document (window));
@@ -892,13 +873,13 @@ test_reading_notice (void)
   g_assert_cmpint (write (fd, data, length), ==, (gssize) length);
   close (fd);
 
-  iterate_until (has_sidecar, window);
+  gloss_test_iterate_until (has_sidecar, window);
   g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (gloss_window_get_sidecar (window))), ==, 1);
   wait[1] = pipe_name;
-  iterate_until (subtitle_is, wait);
+  gloss_test_iterate_until (subtitle_is, wait);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  gloss_test_iterate ();
   g_unlink (pipe_path);
   g_unlink (path);
   g_rmdir (dir);
@@ -934,14 +915,14 @@ test_colleague_only (void)
   window = gloss_window_new (NULL);
   gloss_window_open (window, article);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (has_sidecar, window);
+  gloss_test_iterate_until (has_sidecar, window);
 
   own = gloss_window_get_sidecar (window);
   g_assert_cmpstr (gloss_sidecar_get_annotator_id (own), ==, ANNOTATOR);
   g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (own)), ==, 0);
   gloss_annotation_set_create (gloss_sidecar_get_annotations (own), "official", 0, 9);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  iterate_until (not_saving, window);
+  gloss_test_iterate_until (not_saving, window);
 
   g_file_get_contents (theirs, &after, NULL, NULL);
   g_assert_cmpstr (before, ==, after);
@@ -952,7 +933,7 @@ test_colleague_only (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  gloss_test_iterate ();
   remove_dir (dir);
 }
 
@@ -972,8 +953,8 @@ test_autosave (Fixture       *f,
   g_settings_set_uint (settings, "autosave-delay", 1);
   tag_by_key (f, lin, lin + 10, "2");
   g_assert_false (g_file_query_exists (f->sidecar_file, NULL));
-  iterate_until (file_exists, f->sidecar_file);
-  iterate_until (not_saving, f->window);
+  gloss_test_iterate_until (file_exists, f->sidecar_file);
+  gloss_test_iterate_until (not_saving, f->window);
   g_assert_false (gloss_annotation_set_get_modified (annotations (f)));
   g_settings_set_uint (settings, "autosave-delay", 0);
 }
@@ -1016,28 +997,28 @@ test_close_asks (Fixture       *f,
 
   tag_by_key (f, lin, lin + 10, "2");
   gtk_window_close (GTK_WINDOW (f->window));
-  drain ();
+  gloss_test_iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
 
   /* Cancel keeps the window and the changes. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  drain ();
+  gloss_test_iterate ();
   g_assert_true (gloss_annotation_set_get_modified (annotations (f)));
 
   /* Save writes the file, then closes. */
   gtk_window_close (GTK_WINDOW (f->window));
-  drain ();
+  gloss_test_iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_object_weak_ref (G_OBJECT (f->window), destroyed_cb, &gone);
   g_object_ref (f->window);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  iterate_until (file_exists, f->sidecar_file);
+  gloss_test_iterate_until (file_exists, f->sidecar_file);
   while (gtk_widget_get_visible (GTK_WIDGET (f->window)))
     g_main_context_iteration (NULL, TRUE);
   g_object_unref (f->window);
-  iterate_until (is_true, &gone);
+  gloss_test_iterate_until (is_true, &gone);
 
   /* The fixture closes a window of its own. */
   open_window (f);
@@ -1055,7 +1036,7 @@ test_no_leaks (Fixture       *f,
   tag_by_key (f, lin, lin + 10, "2");
   gtk_widget_activate_action (GTK_WIDGET (f->view), "article.show-tags", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
-  iterate_until (not_saving, f->window);
+  gloss_test_iterate_until (not_saving, f->window);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
   wait_for_frame (f);
 
@@ -1063,7 +1044,7 @@ test_no_leaks (Fixture       *f,
   g_object_weak_ref (G_OBJECT (annotations (f)), destroyed_cb, &set_gone);
   g_object_weak_ref (G_OBJECT (gloss_window_get_document (f->window)), destroyed_cb, &document_gone);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  drain ();
+  gloss_test_iterate ();
   g_assert_true (window_gone);
   g_assert_true (set_gone);
   g_assert_true (document_gone);
@@ -1082,7 +1063,7 @@ test_codebook_edit (Fixture       *f,
   GtkDropDown *filter;
 
   gloss_codebook_add_tag (codebook, tag);
-  drain ();
+  gloss_test_iterate ();
 
   tag_by_key (f, tuesday, tuesday + 7, "9");
   g_assert_cmpstr (gloss_annotation_get_tag (gloss_article_view_get_selected (f->view)), ==, "event");
@@ -1092,7 +1073,7 @@ test_codebook_edit (Fixture       *f,
                     gloss_codebook_get_n_tags (codebook) + 1);
 
   gloss_tag_set_label (tag, "Happening");
-  drain ();
+  gloss_test_iterate ();
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (filter)),
                                                gloss_codebook_get_n_tags (codebook)), ==, "Happening");
 }
@@ -1119,7 +1100,7 @@ test_templates (void)
   window = gloss_window_new (NULL);
   g_assert_true (GLOSS_IS_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  gloss_test_iterate ();
 }
 
 /* Integration of the other parts: import, encodings, team codebook, header */
@@ -1160,7 +1141,7 @@ test_import (Fixture       *f,
 
   g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 0);
   _gloss_window_import (f->window, w3c_file);
-  iterate_until (set_has_two, set);
+  gloss_test_iterate_until (set_has_two, set);
   g_assert_cmpstr (gloss_annotation_get_text (gloss_annotation_set_get_nth (set, 0)), ==, "Riverside");
   g_assert_cmpstr (gloss_annotation_get_text (gloss_annotation_set_get_nth (set, 1)), ==, "Mayor Lin Wenhua");
 
@@ -1169,7 +1150,7 @@ test_import (Fixture       *f,
   for (guint i = 0; i < 20; i++)
     {
       g_usleep (10000);
-      drain ();
+      gloss_test_iterate ();
     }
   g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 2);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
@@ -1206,28 +1187,28 @@ test_reopen_encoding (void)
   window = gloss_window_new (NULL);
   gloss_window_open (window, file);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (has_sidecar, window);
+  gloss_test_iterate_until (has_sidecar, window);
 
   wait[0] = window;
   wait[1] = "GB18030";
-  iterate_until (encoding_is, wait);
+  gloss_test_iterate_until (encoding_is, wait);
   g_assert_cmpstr (gloss_document_get_text (gloss_window_get_document (window)), ==, text);
 
   /* The wrong guess, forced by hand: the text changes, nothing is saved. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reopen-encoding", "s", "windows-1252");
   wait[1] = "windows-1252";
-  iterate_until (encoding_is, wait);
+  gloss_test_iterate_until (encoding_is, wait);
   g_assert_cmpstr (gloss_document_get_text (gloss_window_get_document (window)), !=, text);
   g_assert_cmpstr (gloss_document_get_text (gloss_article_view_get_document (_gloss_window_get_article_view (window))), !=, text);
 
   /* And back to detection. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reopen-encoding", "s", "");
   wait[1] = "GB18030";
-  iterate_until (encoding_is, wait);
+  gloss_test_iterate_until (encoding_is, wait);
   g_assert_cmpstr (gloss_document_get_text (gloss_window_get_document (window)), ==, text);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  gloss_test_iterate ();
   remove_dir (dir);
 }
 
@@ -1249,7 +1230,7 @@ test_team_codebook (void)
   window = gloss_window_new (NULL);
   gloss_window_open (window, file);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (has_sidecar, window);
+  gloss_test_iterate_until (has_sidecar, window);
 
   used = gloss_sidecar_get_codebook (gloss_window_get_sidecar (window));
   g_assert_cmpstr (gloss_codebook_get_name (used), ==, "Team");
@@ -1257,7 +1238,7 @@ test_team_codebook (void)
   g_assert_null (gloss_codebook_lookup (used, "quote"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  gloss_test_iterate ();
   remove_dir (dir);
 }
 
@@ -1294,21 +1275,21 @@ test_article_header (void)
   window = gloss_window_new (NULL);
   gloss_window_open (window, html_file);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (has_sidecar, window);
+  gloss_test_iterate_until (has_sidecar, window);
   header = _gloss_window_get_article_header (window);
-  iterate_until (widget_visible, header);
+  gloss_test_iterate_until (widget_visible, header);
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  gloss_test_iterate ();
 
   /* A plain text file has nothing to show: no empty header. */
   window = gloss_window_new (NULL);
   gloss_window_open (window, txt_file);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (has_sidecar, window);
-  drain ();
+  gloss_test_iterate_until (has_sidecar, window);
+  gloss_test_iterate ();
   g_assert_false (gtk_widget_get_visible (_gloss_window_get_article_header (window)));
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  gloss_test_iterate ();
 
   remove_dir (dir);
 }
