@@ -33,7 +33,6 @@
  * the window until the user saves them elsewhere or fixes the file.
  */
 
-#define MAX_RECENT 20
 #define READING_NOTICE_MS 250
 
 struct _GlossWindow
@@ -234,29 +233,6 @@ rebuild_recent_menu (GlossWindow *self)
       g_menu_append_item (self->recent_menu, item);
       shown++;
     }
-}
-
-static void
-note_opened (GlossWindow *self,
-             GFile       *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-articles");
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) updated = NULL;
-  guint n = 1;
-
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-
-  g_strv_builder_add (builder, uri);
-  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
-    if (!g_str_equal (recent[i], uri))
-      {
-        g_strv_builder_add (builder, recent[i]);
-        n++;
-      }
-  updated = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "recent-articles", (const char * const *)updated);
 }
 
 /* The sidecar on disk */
@@ -754,7 +730,7 @@ document_loaded_cb (GObject      *object,
   g_set_object (&self->document, document);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   update_title (self);
-  note_opened (self, self->file);
+  gloss_note_opened (self->settings, self->file);
 
   /* The text does not wait for the user's sidecar: its highlights follow
    * when it is read, and the buffer is filled while it is.  A sidecar that
