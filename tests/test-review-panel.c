@@ -568,6 +568,12 @@ test_adjudication (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.reject", NULL));
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
 
+  /* Undo takes the rejection back, Redo makes it again. */
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.undo", NULL);
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.redo", NULL);
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
+
   g_clear_pointer (&f->last_message, g_free);
   g_assert_false (g_file_query_exists (file, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));

@@ -1399,6 +1399,22 @@ undo_action (GtkWidget  *widget,
     }
 }
 
+static void
+redo_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+
+  if (self->adjudication == NULL)
+    return;
+  if (gloss_annotation_set_redo (gloss_sidecar_get_annotations (self->adjudication)))
+    {
+      gloss_review_sync_decisions (self->review);
+      decisions_changed (self);
+    }
+}
+
 /* Edit: the adjudicator's own annotation for a disagreement */
 
 /* While the editor is open it stands in for the other decisions: the
@@ -2258,6 +2274,8 @@ update_actions (GlossReviewPanel *self)
   gtk_widget_action_set_enabled (widget, "review.undecide", adjudicating && decided);
   gtk_widget_action_set_enabled (widget, "review.undo", adjudicating &&
                                  gloss_annotation_set_can_undo (gloss_sidecar_get_annotations (self->adjudication)));
+  gtk_widget_action_set_enabled (widget, "review.redo", adjudicating &&
+                                 gloss_annotation_set_can_redo (gloss_sidecar_get_annotations (self->adjudication)));
   gtk_widget_action_set_enabled (widget, "review.save", adjudicating);
   gtk_widget_action_set_enabled (widget, "review.resume",
                                  self->adjudication == NULL && self->review != NULL &&
@@ -2477,6 +2495,7 @@ gloss_review_panel_class_init (GlossReviewPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "review.reject", NULL, reject_action);
   gtk_widget_class_install_action (widget_class, "review.undecide", NULL, undecide_action);
   gtk_widget_class_install_action (widget_class, "review.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "review.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "review.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "review.resume", NULL, resume_action);
   gtk_widget_class_install_action (widget_class, "review.edit", NULL, edit_action);
