@@ -29,6 +29,84 @@ test_canonical_nfc (void)
   g_assert_cmpuint (gloss_document_get_length (document), ==, 4);
 }
 
+/* Every starter that some canonical composition takes as its second half
+ * must start no segment of its own: checked against all of GLib's Unicode
+ * data, so that a GLib with new compositions fails here, not in a user's
+ * offsets. */
+static void
+test_nfc_second_halves (void)
+{
+  for (gunichar x = 0; x < 0x110000; x++)
+    {
+      gunichar a, b;
+
+      if (g_unichar_decompose (x, &a, &b) && b != 0)
+        {
+          if (gloss_unichar_is_nfc_stable (b))
+            g_error ("U+%04X composes with U+%04X into U+%04X but is called stable", b, a, x);
+        }
+    }
+
+  /* And what is called stable is left alone by NFC, and is a starter. */
+  for (gunichar c = 1; c < 0x30000; c++)
+    {
+      char utf8[8];
+      int len;
+      g_autofree char *nfc = NULL;
+
+      if ((c >= 0xD800 && c < 0xE000) || !gloss_unichar_is_nfc_stable (c))
+        continue;
+      len = g_unichar_to_utf8 (c, utf8);
+      utf8[len] = '\0';
+      nfc = g_utf8_normalize (utf8, len, G_NORMALIZE_NFC);
+      g_assert_cmpstr (nfc, ==, utf8);
+      g_assert_cmpint (g_unichar_combining_class (c), ==, 0);
+    }
+}
+
+/* The piecewise normalization gives what g_utf8_normalize() gives for the
+ * whole text, on random mixtures of the characters that compose, reorder,
+ * decompose or split into several. */
+static void
+test_nfc_matches_glib (void)
+{
+  static const gunichar palette[] = {
+    'a', 'e', 'A', ' ', '\n', 0x00E9, 0x00C5, 0x0301, 0x0308, 0x0323, 0x0334, 0x0345,
+    0x212B, 0x2126, 0x0340, 0x0344, 0x0958, 0x093C, 0x0915,
+    0x1100, 0x1161, 0x11A8, 0xAC00, 0xAC01, 0x3131,
+    0x09C7, 0x09BE, 0x09D7, 0x0B47, 0x0B3E, 0x0B56, 0x0DD9, 0x0DCF, 0x0DDF, 0x1025, 0x102E,
+    0x0F71, 0x0F72, 0x0F73, 0x0F40, 0x0FB5, 0x0FB7, 0x0F90,
+    0x304B, 0x3099, 0x304C, 0x309A, 0x30CF, 0xFF76, 0xFF9E,
+    0x4E2D, 0x6587, 0x3002, 0xFF0C, 0xF900, 0xFA10, 0x2F800,
+    0x05D0, 0x05B4, 0xFB1D, 0x05B7, 0x05BC,
+    0x1F6B0, 0x1F3FB, 0x200D, 0x1F469, 0xFE0F, 0x20000,
+    0x11099, 0x110BA, 0x1109A, 0x11131, 0x11127, 0x11347, 0x1133E, 0x11357,
+    0x114B9, 0x114BA, 0x114B0, 0x115B8, 0x115AF, 0x11935, 0x11930, 0x1D15E, 0x1D165,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261129);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *canonical = NULL;
+      guint length = g_rand_int_range (rand, 1, round < 19000 ? 12 : 400);
+
+      for (guint i = 0; i < length; i++)
+        g_string_append_unichar (text, palette[g_rand_int_range (rand, 0, G_N_ELEMENTS (palette))]);
+
+      expected = g_utf8_normalize (text->str, text->len, G_NORMALIZE_NFC);
+      canonical = gloss_document_canonicalize (text->str, text->len, &error);
+      g_assert_no_error (error);
+      if (g_strcmp0 (canonical, expected) != 0)
+        {
+          g_autofree char *escaped = g_strescape (text->str, NULL);
+          g_error ("NFC of \"%s\" differs from g_utf8_normalize()", escaped);
+        }
+    }
+}
+
 static void
 test_invalid_utf8 (void)
 {
@@ -162,6 +240,8 @@ main (int    argc,
 
   g_test_add_func ("/document/canonical/line-ends", test_canonical_line_ends);
   g_test_add_func ("/document/canonical/nfc", test_canonical_nfc);
+  g_test_add_func ("/document/nfc/second-halves", test_nfc_second_halves);
+  g_test_add_func ("/document/nfc/matches-glib", test_nfc_matches_glib);
   g_test_add_func ("/document/canonical/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/document/canonical/embedded-nul", test_embedded_nul);
   g_test_add_func ("/document/empty", test_empty);

@@ -163,6 +163,168 @@ gloss_document_init (GlossDocument *self)
   self->provenance = json_object_new ();
 }
 
+/* NFC, only where it can change something
+ *
+ * g_utf8_normalize() takes two thirds of opening a long article, and almost
+ * all of a news article is already in NFC.  Unicode normalization works on
+ * segments that start at a "stable" character: a starter (combining class
+ * 0) that NFC leaves as it is and that never composes with what comes
+ * before it.  NFC of a text is the NFC of each such segment, one after the
+ * other, and a segment of one stable character is that character.  So only
+ * the segments holding some other character go through g_utf8_normalize().
+ */
+
+/* The starters that are the second half of a canonical composition (GLib's
+ * Unicode data, composition exclusions included, which only makes this
+ * larger than needed).  Everything else that can be a second half has a
+ * non-zero combining class.  The test /document/nfc/second-halves checks this
+ * list against the GLib the program runs with. */
+static const struct { gunichar first, last; } second_halves[] = {
+  { 0x09BE, 0x09BE }, { 0x09D7, 0x09D7 }, { 0x0B3E, 0x0B3E }, { 0x0B56, 0x0B57 },
+  { 0x0BBE, 0x0BBE }, { 0x0BD7, 0x0BD7 }, { 0x0CC2, 0x0CC2 }, { 0x0CD5, 0x0CD6 },
+  { 0x0D3E, 0x0D3E }, { 0x0D57, 0x0D57 }, { 0x0DCF, 0x0DCF }, { 0x0DDF, 0x0DDF },
+  { 0x0FB5, 0x0FB5 }, { 0x0FB7, 0x0FB7 }, { 0x102E, 0x102E }, { 0x1161, 0x1175 },
+  { 0x11A8, 0x11C2 }, { 0x1B35, 0x1B35 }, { 0x11127, 0x11127 }, { 0x1133E, 0x1133E },
+  { 0x11357, 0x11357 }, { 0x114B0, 0x114B0 }, { 0x114BA, 0x114BA }, { 0x114BD, 0x114BD },
+  { 0x115AF, 0x115AF }, { 0x11930, 0x11930 },
+};
+
+static gboolean
+is_second_half (gunichar c)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (second_halves); i++)
+    if (c >= second_halves[i].first && c <= second_halves[i].last)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+compute_nfc_stable (gunichar c)
+{
+  char utf8[8];
+  g_autofree char *nfc = NULL;
+  gunichar decomposition[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n;
+  int len;
+
+  if (g_unichar_combining_class (c) != 0 || is_second_half (c))
+    return FALSE;
+
+  /* A precomposed letter (é) is stable when NFC composes it back and its
+   * decomposition starts with a starter that is stable the same way. */
+  n = g_unichar_fully_decompose (c, FALSE, decomposition, G_N_ELEMENTS (decomposition));
+  if (n > 1 || (n == 1 && decomposition[0] != c))
+    {
+      if (g_unichar_combining_class (decomposition[0]) != 0 || is_second_half (decomposition[0]))
+        return FALSE;
+    }
+
+  len = g_unichar_to_utf8 (c, utf8);
+  nfc = g_utf8_normalize (utf8, len, G_NORMALIZE_NFC);
+  return nfc != NULL && strlen (nfc) == (gsize)len && memcmp (nfc, utf8, len) == 0;
+}
+
+/* What is known of the first two planes, two bits a code point (known,
+ * stable), filled in as characters are met; shared by all threads. */
+#define STABLE_CACHED_LIMIT 0x20000
+static guint stable_cache[STABLE_CACHED_LIMIT / 16];
+
+/**
+ * gloss_unichar_is_nfc_stable:
+ * @c: a Unicode character
+ *
+ * Whether NFC leaves @c as it is and starts a new normalization segment
+ * at it: a text can be normalized piece by piece, cut before such
+ * characters.
+ *
+ * Returns: %TRUE when @c is stable
+ */
+gboolean
+gloss_unichar_is_nfc_stable (gunichar c)
+{
+  guint word, shift, bits;
+  gboolean stable;
+
+  if (c < 0x80)
+    return TRUE;
+  if (c >= STABLE_CACHED_LIMIT)
+    return compute_nfc_stable (c);
+
+  word = c / 16;
+  shift = (c % 16) * 2;
+  bits = ((guint)g_atomic_int_get (&stable_cache[word]) >> shift) & 3;
+  if (bits & 1)
+    return (bits & 2) != 0;
+
+  /* Threads that meet the same new character compute the same bits. */
+  stable = compute_nfc_stable (c);
+  g_atomic_int_or (&stable_cache[word], (1u | (stable ? 2u : 0u)) << shift);
+  return stable;
+}
+
+/* NFC of valid UTF-8 text: @text itself (stolen) when it is in NFC already. */
+static char *
+normalize_nfc (char  *text,
+               gsize  n)
+{
+  g_autoptr(GString) out = NULL;
+  const char *end = text + n;
+  const char *copied = text;   /* the output holds the text up to here */
+  const char *segment = text;  /* where the current segment starts */
+  gboolean dirty = FALSE;
+
+  for (const char *p = text; p < end; )
+    {
+      const char *at = p;
+      gunichar c;
+
+      if ((guchar)*p < 0x80)
+        c = (guchar)*p++;
+      else
+        {
+          c = g_utf8_get_char (p);
+          p = g_utf8_next_char (p);
+        }
+
+      if (!gloss_unichar_is_nfc_stable (c))
+        {
+          dirty = TRUE;
+          continue;
+        }
+
+      if (dirty)
+        {
+          g_autofree char *normal = g_utf8_normalize (segment, at - segment, G_NORMALIZE_NFC);
+
+          if (out == NULL)
+            out = g_string_sized_new (n + 16);
+          g_string_append_len (out, copied, segment - copied);
+          g_string_append (out, normal);
+          copied = at;
+          dirty = FALSE;
+        }
+      segment = at;
+    }
+
+  if (dirty)
+    {
+      g_autofree char *normal = g_utf8_normalize (segment, end - segment, G_NORMALIZE_NFC);
+
+      if (out == NULL)
+        out = g_string_sized_new (n + 16);
+      g_string_append_len (out, copied, segment - copied);
+      g_string_append (out, normal);
+      copied = end;
+    }
+
+  if (out == NULL)
+    return text;
+
+  g_string_append_len (out, copied, end - copied);
+  g_free (text);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /**
  * gloss_document_canonicalize:
  * @text: UTF-8 text
@@ -180,8 +342,8 @@ gloss_document_canonicalize (const char  *text,
                              GError     **error)
 {
   const char *end = NULL;
-  g_autoptr(GString) lf = NULL;
-  gsize n;
+  char *lf;
+  gsize n, out;
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -208,20 +370,28 @@ gloss_document_canonicalize (const char  *text,
       n -= 3;
     }
 
-  lf = g_string_sized_new (n + 1);
-  for (gsize i = 0; i < n; i++)
+  /* CRLF and lone CR become LF, copying the runs between them whole. */
+  lf = g_malloc (n + 1);
+  out = 0;
+  for (gsize i = 0; i < n; )
     {
-      if (text[i] == '\r')
+      const char *cr = memchr (text + i, '\r', n - i);
+      gsize run = cr ? (gsize)(cr - (text + i)) : n - i;
+
+      memcpy (lf + out, text + i, run);
+      out += run;
+      i += run;
+      if (cr != NULL)
         {
-          g_string_append_c (lf, '\n');
-          if (i + 1 < n && text[i + 1] == '\n')
+          lf[out++] = '\n';
+          i++;
+          if (i < n && text[i] == '\n')
             i++;
         }
-      else
-        g_string_append_c (lf, text[i]);
     }
+  lf[out] = '\0';
 
-  return g_utf8_normalize (lf->str, lf->len, G_NORMALIZE_NFC);
+  return normalize_nfc (lf, out);
 }
 
 /**

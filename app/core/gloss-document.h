@@ -29,6 +29,7 @@ G_DECLARE_FINAL_TYPE (GlossDocument, gloss_document, GLOSS, DOCUMENT, GObject)
 GlossDocument *gloss_document_new                 (const char     *text,
                                                    gssize          length,
                                                    GError        **error);
+gboolean       gloss_unichar_is_nfc_stable        (gunichar        c);
 char          *gloss_document_canonicalize        (const char     *text,
                                                    gssize          length,
                                                    GError        **error);
