@@ -15,6 +15,7 @@
 #include "gloss-file.h"
 #include "gloss-json.h"
 #include "gloss-sidecar.h"
+#include "gloss-sidecar-private.h"
 
 /*
  * Reading collects every problem with its JSON path instead of stopping at
@@ -37,6 +38,7 @@ struct _GlossSidecar
   JsonObject         *document_info;
   JsonObject         *extra;          /* unknown top-level members */
   JsonObject         *annotator_extra;
+  gboolean            from_cache;     /* read from the parsed-sidecar cache */
 };
 
 G_DEFINE_FINAL_TYPE (GlossSidecar, gloss_sidecar, G_TYPE_OBJECT)
@@ -713,8 +715,66 @@ new_from_data (const char   *data,
   return g_steal_pointer (&self);
 }
 
+GlossSidecar *
+_gloss_sidecar_new_from_parts (const char *rest,
+                               gsize       rest_length,
+                               GPtrArray  *annotations)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_sidecar_problem_free);
+  g_autoptr(GlossSidecar) self = NULL;
+  JsonNode *root, *list;
+  Reader reader = { problems };
+
+  if (!json_parser_load_from_data (parser, rest, rest_length, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  list = json_object_get_member (json_node_get_object (root), "annotations");
+  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list) || json_array_get_length (json_node_get_array (list)) > 0)
+    return NULL;
+
+  self = read_root (&reader, root, NULL);
+  if (self == NULL || problems->len > 0)
+    return NULL;
+
+  gloss_annotation_set_load (self->annotations, annotations);
+  self->from_cache = TRUE;
+  return g_steal_pointer (&self);
+}
+
+gboolean
+_gloss_sidecar_is_from_cache (GlossSidecar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDECAR (self), FALSE);
+  return self->from_cache;
+}
+
+GlossSidecar *
+_gloss_sidecar_read_clean (const char  *data,
+                           gsize        length,
+                           JsonParser **parser)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GlossSidecar) self = NULL;
+  JsonParser *tree = NULL;
+
+  *parser = NULL;
+  self = new_from_data (data, length, NULL, &problems, &tree, NULL);
+  if (self == NULL || problems == NULL || problems->len > 0)
+    {
+      g_clear_object (&tree);
+      return NULL;
+    }
+
+  *parser = tree;
+  return g_steal_pointer (&self);
+}
+
 static GlossSidecar *load_file (GFile       *file,
                                 GPtrArray  **problems,
+                                gboolean     use_cache,
                                 GError     **error);
 
 /**
@@ -730,7 +790,7 @@ gloss_sidecar_load (GFile      *file,
                     GPtrArray **problems,
                     GError    **error)
 {
-  return load_file (file, problems, error);
+  return load_file (file, problems, FALSE, error);
 }
 
 /* The disk stamp */
@@ -802,16 +862,21 @@ release_tree (JsonParser *parser,
     g_object_unref (parser);
 }
 
+/* @use_cache: take a large sidecar from the parsed-sidecar cache when it
+ * holds these bytes, and have it remember them when not (see
+ * gloss-sidecar-cache.c); for the window, not for batch work. */
 static GlossSidecar *
 load_file (GFile       *file,
            GPtrArray  **problems,
+           gboolean     use_cache,
            GError     **error)
 {
   g_autofree char *contents = NULL;
   g_autofree char *stamp = NULL;
   g_autofree char *name = NULL;
+  g_autoptr(GPtrArray) found = NULL;
   JsonParser *parser = NULL;
-  GlossSidecar *self;
+  GlossSidecar *self = NULL;
   gsize length;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -825,9 +890,26 @@ load_file (GFile       *file,
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
     return NULL;
 
-  name = g_file_get_parse_name (file);
-  self = new_from_data (contents, length, name, problems, &parser, error);
-  release_tree (parser, length);
+  use_cache = use_cache && length >= GLOSS_SIDECAR_CACHE_MIN_BYTES;
+  if (use_cache)
+    self = _gloss_sidecar_cache_read (file, contents, length);
+
+  if (self == NULL)
+    {
+      name = g_file_get_parse_name (file);
+      self = new_from_data (contents, length, name, &found, &parser, error);
+      release_tree (parser, length);
+      /* Only a file read without a single problem is remembered. */
+      if (use_cache && self != NULL && found->len == 0)
+        {
+          g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+          _gloss_sidecar_cache_remember (file, bytes);
+        }
+      if (problems)
+        *problems = g_steal_pointer (&found);
+    }
+
   if (self == NULL)
     return NULL;
 
@@ -844,7 +926,7 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GError *error = NULL;
-  GlossSidecar *self = load_file (task_data, NULL, &error);
+  GlossSidecar *self = load_file (task_data, NULL, TRUE, &error);
 
   if (self == NULL)
     g_task_return_error (task, error);
@@ -1255,6 +1337,10 @@ save_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+
+  /* The window opens what it saved, next time: have the cache hold it. */
+  if (length >= GLOSS_SIDECAR_CACHE_MIN_BYTES)
+    _gloss_sidecar_cache_remember (data->file, data->bytes);
 
   /* An empty string still means success when no stamp could be read. */
   g_task_return_pointer (task, new_stamp ? new_stamp : g_strdup (""), g_free);

@@ -83,6 +83,7 @@ gboolean            gloss_sidecar_save_finish         (GlossSidecar   *self,
                                                        GAsyncResult   *result,
                                                        GError        **error);
 
+void                gloss_sidecar_cache_flush         (void);
 void                gloss_sidecar_attach_document     (GlossSidecar   *self,
                                                        GlossDocument  *document);
 GPtrArray          *gloss_sidecar_check_document      (GlossSidecar   *self,

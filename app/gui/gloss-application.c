@@ -560,6 +560,15 @@ gloss_application_dispose (GObject *object)
 }
 
 static void
+gloss_application_shutdown (GApplication *app)
+{
+  G_APPLICATION_CLASS (gloss_application_parent_class)->shutdown (app);
+
+  /* What the windows read or saved last is cached for next time. */
+  gloss_sidecar_cache_flush ();
+}
+
+static void
 gloss_application_class_init (GlossApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -569,6 +578,7 @@ gloss_application_class_init (GlossApplicationClass *klass)
   app_class->activate = gloss_application_activate;
   app_class->open = gloss_application_open;
   app_class->startup = gloss_application_startup;
+  app_class->shutdown = gloss_application_shutdown;
 }
 
 static void
