@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <utime.h>
 
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
@@ -423,6 +424,41 @@ test_unwritable (Fixture       *f,
   g_unlink (blocker);
 }
 
+static char *
+cache_entry (const char *name,
+             int         age_days)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "gloss", "sidecars", NULL);
+  char *path = g_build_filename (folder, name, NULL);
+  struct utimbuf times;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  gloss_test_write (path, "old", -1);
+  times.actime = times.modtime = g_get_real_time () / G_USEC_PER_SEC - (gint64)age_days * 24 * 60 * 60;
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+  return path;
+}
+
+/* Writing the cache clears out entries nobody has rewritten for two months,
+ * and temporary files left for a day. */
+static void
+test_prune (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *old = cache_entry ("0123.gvariant", 61);
+  g_autofree char *recent = cache_entry ("4567.gvariant", 59);
+  g_autofree char *stale_temporary = cache_entry ("89ab.gvariant.K2J3Z3", 2);
+  g_autofree char *fresh_temporary = cache_entry ("cdef.gvariant.Q7W1Z3", 0);
+  g_autoptr(GlossSidecar) sidecar = load_as_window (f->file);
+
+  gloss_sidecar_cache_flush ();
+  g_assert_true (cached (f->file));
+  g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (recent, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_temporary, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh_temporary, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -443,6 +479,7 @@ main (int    argc,
   ADD ("/sidecar-cache/not-cached", test_not_cached);
   ADD ("/sidecar-cache/saved", test_saved);
   ADD ("/sidecar-cache/unwritable", test_unwritable);
+  ADD ("/sidecar-cache/prune", test_prune);
 #undef ADD
 
   status = g_test_run ();

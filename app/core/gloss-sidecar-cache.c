@@ -355,8 +355,10 @@ static GHashTable *jobs_latest;  /* URI → serial of the last job for it */
 static GThreadPool *jobs_pool;
 
 /* Entries not rewritten for this long go: their sidecars have probably
- * moved or gone, and any of them is made again when it is read. */
-#define ENTRY_MAX_AGE_SEC (60 * 24 * 60 * 60)
+ * moved or gone, and any of them is made again when it is read.  So do
+ * temporary files a day old, left by a program that stopped mid-write. */
+#define ENTRY_MAX_AGE_SEC     (60 * 24 * 60 * 60)
+#define TEMPORARY_MAX_AGE_SEC (24 * 60 * 60)
 
 static void
 prune (const char *folder)
@@ -368,10 +370,10 @@ prune (const char *folder)
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (folder, name, NULL);
+      gint64 max_age = g_str_has_suffix (name, ".gvariant") ? ENTRY_MAX_AGE_SEC : TEMPORARY_MAX_AGE_SEC;
       GStatBuf info;
 
-      if (g_str_has_suffix (name, ".gvariant") && g_stat (path, &info) == 0 &&
-          now - (gint64)info.st_mtime > ENTRY_MAX_AGE_SEC)
+      if (g_lstat (path, &info) == 0 && S_ISREG (info.st_mode) && now - (gint64)info.st_mtime > max_age)
         g_unlink (path);
     }
 }
