@@ -23,6 +23,7 @@
 #include "gloss-sidecar-private.h"
 #include "gloss-window.h"
 #include "gloss-window-private.h"
+#include "gloss-test-util.h"
 
 #define N_CODEPOINTS  1000000
 #define N_ANNOTATIONS 10000
@@ -207,25 +208,6 @@ close_window (GlossWindow *window)
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-/* The cache folder: Gloss's, and whatever the toolkit put there. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) folder = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static int
@@ -441,7 +423,8 @@ main (int    argc,
     g_autofree char *cache = g_build_filename (dir, "cache", NULL);
 
     gloss_sidecar_cache_flush ();
-    remove_tree (cache);
+    /* Gloss's, and whatever the toolkit put there. */
+    gloss_test_rm_rf (cache);
   }
   g_rmdir (dir);
 

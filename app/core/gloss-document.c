@@ -262,6 +262,25 @@ gloss_unichar_is_nfc_stable (gunichar c)
   return stable;
 }
 
+/* Appends to *@out (made when needed, for a text of @n bytes) the text
+ * from @copied to @segment as it is, then the segment up to @end in NFC.
+ * Returns @end: how far *@out holds the text now. */
+static const char *
+append_normalized (GString    **out,
+                   gsize        n,
+                   const char  *copied,
+                   const char  *segment,
+                   const char  *end)
+{
+  g_autofree char *normal = g_utf8_normalize (segment, end - segment, G_NORMALIZE_NFC);
+
+  if (*out == NULL)
+    *out = g_string_sized_new (n + 16);
+  g_string_append_len (*out, copied, segment - copied);
+  g_string_append (*out, normal);
+  return end;
+}
+
 /* NFC of valid UTF-8 text: @text itself (stolen) when it is in NFC already. */
 static char *
 normalize_nfc (char  *text,
@@ -294,28 +313,14 @@ normalize_nfc (char  *text,
 
       if (dirty)
         {
-          g_autofree char *normal = g_utf8_normalize (segment, at - segment, G_NORMALIZE_NFC);
-
-          if (out == NULL)
-            out = g_string_sized_new (n + 16);
-          g_string_append_len (out, copied, segment - copied);
-          g_string_append (out, normal);
-          copied = at;
+          copied = append_normalized (&out, n, copied, segment, at);
           dirty = FALSE;
         }
       segment = at;
     }
 
   if (dirty)
-    {
-      g_autofree char *normal = g_utf8_normalize (segment, end - segment, G_NORMALIZE_NFC);
-
-      if (out == NULL)
-        out = g_string_sized_new (n + 16);
-      g_string_append_len (out, copied, segment - copied);
-      g_string_append (out, normal);
-      copied = end;
-    }
+    copied = append_normalized (&out, n, copied, segment, end);
 
   if (out == NULL)
     return text;
