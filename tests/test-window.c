@@ -5,8 +5,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -1323,6 +1327,431 @@ test_menu_actions (Fixture       *f,
     }
 }
 
+/* Real pointer events
+ *
+ * GTK 4.8 cannot synthesize pointer events inside the process, so these
+ * tests move and click the X server's pointer with xdotool, as a mouse user
+ * does, and the events reach the view through the toolkit like any other:
+ * coordinates through the surface, the legacy controller, the text view's
+ * own gestures.  Skipped without xdotool or off X11. */
+
+static char *run_xdotool (const char * const *args);
+
+static int screen_width, screen_height;
+
+static gboolean
+pointer_available (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *geometry = NULL;
+
+#ifdef GDK_WINDOWING_X11
+  gboolean x11 = GDK_IS_X11_DISPLAY (gdk_display_get_default ());
+#else
+  gboolean x11 = FALSE;
+#endif
+
+  if (xdotool == NULL || !x11)
+    {
+      g_test_skip ("needs xdotool and an X11 display");
+      return FALSE;
+    }
+
+  /* The whole window must be on the screen (plain xvfb-run gives 640×480). */
+  geometry = run_xdotool ((const char *[]) { "getdisplaygeometry", NULL });
+  if (sscanf (geometry, "%d %d", &screen_width, &screen_height) != 2 ||
+      screen_width < 1200 || screen_height < 800)
+    {
+      g_test_skip ("needs a screen of at least 1200x800");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Back where Xvfb starts it, in the middle of the screen and off the test
+ * windows: a pointer resting where a later test opens a window brings up
+ * tooltips there. */
+static void
+park_pointer (void)
+{
+  g_autofree char *x = g_strdup_printf ("%d", screen_width / 2);
+  g_autofree char *y = g_strdup_printf ("%d", screen_height / 2);
+  g_autofree char *out = run_xdotool ((const char *[]) { "mousemove", "--sync", x, y, NULL });
+}
+
+static char *
+run_xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  /* What the window asked of the X server (a popover gone, a window
+   * moved) is done before the pointer moves. */
+  gloss_test_iterate ();
+  gdk_display_sync (gdk_display_get_default ());
+
+  g_ptr_array_add (argv, (gpointer)"xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("xdotool %s failed: %s", args[0], err);
+  return g_strstrip (out);
+}
+
+/* The X window of the article's window. */
+static char *
+window_xid (Fixture *f)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
+
+  return g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (surface));
+#else
+  g_assert_not_reached ();
+#endif
+}
+
+/* Where, in the window's surface, the middle of the character at @offset
+ * is (or its right edge, less a pixel). */
+static void
+surface_point (Fixture  *f,
+               guint     offset,
+               gboolean  right_edge,
+               int      *sx,
+               int      *sy)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (f->view);
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (view));
+  GtkTextIter iter;
+  GdkRectangle r;
+  graphene_point_t p;
+  double nx, ny;
+  int wx, wy;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, offset);
+  gtk_text_view_get_iter_location (view, &iter, &r);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
+                                         right_edge ? r.x + r.width - 1 : r.x + r.width / 2,
+                                         r.y + r.height / 2, &wx, &wy);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (wx, wy), &p));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  *sx = (int)(p.x + nx);
+  *sy = (int)(p.y + ny);
+}
+
+/* A click on the character at @offset: its middle, or its last pixel. */
+static void
+click_at (Fixture    *f,
+          const char *xid,
+          guint       offset,
+          gboolean    right_edge)
+{
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  g_autofree char *out = NULL;
+  int sx, sy;
+
+  surface_point (f, offset, right_edge, &sx, &sy);
+  x = g_strdup_printf ("%d", sx);
+  y = g_strdup_printf ("%d", sy);
+  out = run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", x, y, "click", "1", NULL });
+}
+
+static GtkWidget *
+find_by_tooltip (GtkWidget  *root,
+                 const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      if ((found = find_by_tooltip (child, tooltip)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A click in the middle of @widget. */
+static void
+click_widget (const char *xid,
+              GtkWidget  *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  g_autofree char *out = NULL;
+  graphene_point_t p;
+  double nx, ny;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0), &p));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  x = g_strdup_printf ("%d", (int)(p.x + nx));
+  y = g_strdup_printf ("%d", (int)(p.y + ny));
+  out = run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", x, y, "click", "1", NULL });
+}
+
+static gboolean
+in_pick_mode (gpointer view)
+{
+  return gloss_article_view_get_pick_mode (view);
+}
+
+typedef struct
+{
+  Fixture         *f;
+  GlossAnnotation *annotation;
+  guint            start, end;
+} Expected;
+
+static gboolean
+is_selected (gpointer data)
+{
+  Expected *e = data;
+
+  return gloss_article_view_get_selected (e->f->view) == e->annotation;
+}
+
+static gboolean
+has_range (gpointer data)
+{
+  Expected *e = data;
+
+  return gloss_annotation_get_start (e->annotation) == e->start &&
+         gloss_annotation_get_end (e->annotation) == e->end;
+}
+
+/* The popover the view shows, if any. */
+static GtkWidget *
+shown_popover (GlossArticleView *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      return child;
+  return NULL;
+}
+
+static gboolean
+popover_shown (gpointer view)
+{
+  return shown_popover (view) != NULL;
+}
+
+static void
+test_pointer_click (Fixture       *f,
+                    gconstpointer  data)
+{
+  guint lin = offset_of ("Lin Wenhua");
+  guint every = offset_of ("Every household");
+  guint household = offset_of ("household");
+  GlossAnnotation *official, *quote, *person;
+  g_autofree char *xid = NULL;
+  GtkWidget *choice;
+  Expected e = { f };
+
+  if (!pointer_available ())
+    return;
+
+  official = tag_by_key (f, lin, lin + 10, "2");
+  quote = tag_by_key (f, every, every + strlen ("Every household should"), "1");
+  person = tag_by_key (f, household, household + 9, "3");
+  gloss_article_view_set_selected (f->view, NULL);
+  wait_for_frame (f);
+  xid = window_xid (f);
+
+  /* A click on a highlight selects its annotation, on any part of its
+   * characters: the right half of the last one too. */
+  click_at (f, xid, lin + 4, FALSE);
+  e.annotation = official;
+  gloss_test_iterate_until (is_selected, &e);
+
+  click_at (f, xid, offset_of ("Tuesday") + 2, FALSE);
+  e.annotation = NULL;
+  gloss_test_iterate_until (is_selected, &e);
+
+  click_at (f, xid, lin + 9, TRUE);
+  e.annotation = official;
+  gloss_test_iterate_until (is_selected, &e);
+
+  click_at (f, xid, every + 1, FALSE);
+  e.annotation = quote;
+  gloss_test_iterate_until (is_selected, &e);
+
+  /* Where two overlap, the view asks which one. */
+  click_at (f, xid, household + 3, FALSE);
+  gloss_test_iterate_until (popover_shown, f->view);
+  choice = shown_popover (f->view);
+  {
+    GtkWidget *list = gloss_test_find_widget (choice, GTK_TYPE_LIST_BOX, NULL);
+    GtkListBoxRow *second = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1);
+
+    g_assert_nonnull (second);
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+    g_signal_emit_by_name (list, "row-activated", second);
+  }
+  e.annotation = person;
+  gloss_test_iterate_until (is_selected, &e);
+  g_assert_false (gtk_widget_get_visible (choice));
+
+  /* Text with no highlight: nothing is selected. */
+  click_at (f, xid, offset_of ("Tuesday") + 2, FALSE);
+  e.annotation = NULL;
+  gloss_test_iterate_until (is_selected, &e);
+  park_pointer ();
+}
+
+/* Dragging an edge of the selected highlight resizes it, snapped to words,
+ * as one undo step. */
+static void
+test_pointer_drag_edge (Fixture       *f,
+                        gconstpointer  data)
+{
+  guint lin = offset_of ("Lin Wenhua");
+  guint tuesday = offset_of ("Tuesday");
+  guint said = offset_of ("said Mayor");
+  GlossAnnotation *official;
+  g_autofree char *xid = NULL;
+  g_autofree char *x0 = NULL, *y0 = NULL, *x1 = NULL, *y1 = NULL;
+  g_autofree char *out = NULL;
+  Expected e = { f };
+  int sx, sy;
+
+  if (!pointer_available ())
+    return;
+
+  official = tag_by_key (f, lin, lin + 10, "2");
+  g_assert_true (gloss_article_view_get_selected (f->view) == official);
+  xid = window_xid (f);
+
+  /* The end edge, from the last "a" of "Wenhua" into "Tuesday". */
+  surface_point (f, lin + 9, TRUE, &sx, &sy);
+  x0 = g_strdup_printf ("%d", sx);
+  y0 = g_strdup_printf ("%d", sy);
+  surface_point (f, tuesday + 3, FALSE, &sx, &sy);
+  x1 = g_strdup_printf ("%d", sx);
+  y1 = g_strdup_printf ("%d", sy);
+  out = run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", x0, y0, "mousedown", "1",
+                                        "mousemove", "--window", xid, "--sync", x1, y0,
+                                        "mousemove", "--window", xid, "--sync", x1, y1, "mouseup", "1", NULL });
+  e.annotation = official;
+  e.start = lin;
+  e.end = tuesday + strlen ("Tuesday");
+  gloss_test_iterate_until (has_range, &e);
+  g_assert_true (gloss_article_view_get_selected (f->view) == official);
+  wait_for_frame (f);
+
+  /* The start edge, from the "L" of "Lin" back into "said". */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&x0, g_free);
+  g_clear_pointer (&y0, g_free);
+  g_clear_pointer (&x1, g_free);
+  g_clear_pointer (&y1, g_free);
+  {
+    GtkTextIter iter;
+    GdkRectangle r;
+
+    /* Its left edge: the start of the character, plus a pixel. */
+    surface_point (f, lin, FALSE, &sx, &sy);
+    gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->view)), &iter, lin);
+    gtk_text_view_get_iter_location (GTK_TEXT_VIEW (f->view), &iter, &r);
+    sx -= r.width / 2 - 1;
+  }
+  x0 = g_strdup_printf ("%d", sx);
+  y0 = g_strdup_printf ("%d", sy);
+  surface_point (f, said + 2, FALSE, &sx, &sy);
+  x1 = g_strdup_printf ("%d", sx);
+  y1 = g_strdup_printf ("%d", sy);
+  out = run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", x0, y0, "mousedown", "1",
+                                        "mousemove", "--window", xid, "--sync", x1, y1, "mouseup", "1", NULL });
+  e.start = said;
+  gloss_test_iterate_until (has_range, &e);
+
+  /* Each drag is one step back. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpuint (gloss_annotation_get_start (official), ==, lin);
+  g_assert_cmpuint (gloss_annotation_get_end (official), ==, tuesday + strlen ("Tuesday"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpuint (gloss_annotation_get_end (official), ==, lin + 10);
+  park_pointer ();
+}
+
+/* A window closed while a popover of it was up (here the tag popover) must
+ * not leave the pointer grabbed: the next window still gets its clicks. */
+static void
+test_pointer_after_popover (Fixture       *f,
+                            gconstpointer  data)
+{
+  guint lin = offset_of ("Lin Wenhua");
+  GlossAnnotation *official;
+  g_autofree char *xid = NULL;
+  Expected e = { f };
+
+  if (!pointer_available ())
+    return;
+
+  official = tag_by_key (f, lin, lin + 10, "2");
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.show-tags", NULL);
+  gloss_test_iterate_until (popover_shown, f->view);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  gloss_test_iterate_until (not_saving, f->window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  gloss_test_iterate ();
+
+  open_window (f);
+  gloss_article_view_set_selected (f->view, NULL);
+  wait_for_frame (f);
+  xid = window_xid (f);
+  official = gloss_annotation_set_get_nth (annotations (f), 0);
+  click_at (f, xid, lin + 4, FALSE);
+  e.annotation = official;
+  gloss_test_iterate_until (is_selected, &e);
+  park_pointer ();
+}
+
+/* Picking a quote's speaker with a click in the article. */
+static void
+test_pointer_pick (Fixture       *f,
+                   gconstpointer  data)
+{
+  guint lin = offset_of ("Lin Wenhua");
+  guint quote_at = offset_of ("Every household");
+  GlossAnnotation *official, *quote;
+  GlossDetailsPane *details = gloss_sidebar_get_details (f->sidebar);
+  g_autofree char *xid = NULL;
+  GtkWidget *pick;
+
+  if (!pointer_available ())
+    return;
+
+  official = tag_by_key (f, lin, lin + 10, "2");
+  quote = tag_by_key (f, quote_at, quote_at + strlen ("Every household should drink from the tap"), "1");
+  g_assert_true (gloss_details_pane_get_annotation (details) == quote);
+  xid = window_xid (f);
+
+  /* The speaker row's "Pick in Article" button, then the official. */
+  pick = find_by_tooltip (GTK_WIDGET (details), "Pick in Article");
+  g_assert_nonnull (pick);
+  click_widget (xid, pick);
+  gloss_test_iterate_until (in_pick_mode, f->view);
+  click_at (f, xid, lin + 2, FALSE);
+  while (gloss_article_view_get_pick_mode (f->view))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gloss_annotation_get_attribute (quote, "speaker"), ==, gloss_annotation_get_id (official));
+  g_assert_true (gloss_article_view_get_selected (f->view) == quote);
+  park_pointer ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1362,6 +1791,10 @@ main (int    argc,
   ADD ("codebook-edit", test_codebook_edit, NULL);
   ADD ("import", test_import, NULL);
   ADD ("menu-actions", test_menu_actions, NULL);
+  ADD ("pointer/click", test_pointer_click, NULL);
+  ADD ("pointer/drag-edge", test_pointer_drag_edge, NULL);
+  ADD ("pointer/pick", test_pointer_pick, NULL);
+  ADD ("pointer/after-popover", test_pointer_after_popover, NULL);
   g_test_add_func ("/window/reopen-encoding", test_reopen_encoding);
   g_test_add_func ("/window/team-codebook", test_team_codebook);
   g_test_add_func ("/window/article-header", test_article_header);

@@ -1053,6 +1053,26 @@ drag_range (GlossArticleView *self,
     *end = MAX (boundary, *start + 1);
 }
 
+/* The character under (@bx, @by), in buffer coordinates; FALSE beside the
+ * text (past the end of a line).  Not gtk_text_view_get_iter_at_location(),
+ * which gives the nearest boundary: from the right half of a character,
+ * the character after it. */
+static gboolean
+char_at (GlossArticleView *self,
+         int               bx,
+         int               by,
+         GtkTextIter      *iter)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GdkRectangle location;
+  int trailing = 0;
+
+  gtk_text_view_get_iter_at_position (view, iter, &trailing, bx, by);
+  gtk_text_view_get_iter_location (view, iter, &location);
+  return bx >= location.x - 1 && bx <= location.x + MAX (location.width, 1) + 1 &&
+         by >= location.y && by < location.y + location.height;
+}
+
 static gboolean
 legacy_event_cb (GlossArticleView       *self,
                  GdkEvent               *event,
@@ -1131,18 +1151,12 @@ legacy_event_cb (GlossArticleView       *self,
   if (self->pressed && ABS (x - self->press_x) < 4 && ABS (y - self->press_y) < 4)
     {
       GtkTextIter iter;
-      GdkRectangle location;
 
       self->pressed = FALSE;
-      if (gtk_text_view_get_iter_at_location (view, &iter, bx, by))
+      if (char_at (self, bx, by, &iter))
         {
-          gtk_text_view_get_iter_location (view, &iter, &location);
-          /* Past the end of a line is not on the text. */
-          if (bx >= location.x - 1 && bx <= location.x + MAX (location.width, 1) + 1)
-            {
-              gloss_article_view_click_at_offset (self, gtk_text_iter_get_offset (&iter));
-              return GDK_EVENT_PROPAGATE;
-            }
+          gloss_article_view_click_at_offset (self, gtk_text_iter_get_offset (&iter));
+          return GDK_EVENT_PROPAGATE;
         }
       if (!self->pick_mode)
         gloss_article_view_set_selected (self, NULL);
@@ -1173,11 +1187,7 @@ query_tooltip_cb (GlossArticleView *self,
     return FALSE;
 
   gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
-    return FALSE;
-  gtk_text_view_get_iter_location (view, &iter, &location);
-  if (bx < location.x || bx > location.x + location.width ||
-      by < location.y || by > location.y + location.height)
+  if (!char_at (self, bx, by, &iter))
     return FALSE;
 
   hits = gloss_article_view_get_annotations_at (self, gtk_text_iter_get_offset (&iter));
@@ -1211,6 +1221,7 @@ query_tooltip_cb (GlossArticleView *self,
     g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", others);
 
   gtk_tooltip_set_markup (tooltip, text->str);
+  gtk_text_view_get_iter_location (view, &iter, &location);
   gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, location.x, location.y, &x, &y);
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { x, y, MAX (location.width, 1), location.height });
   return TRUE;

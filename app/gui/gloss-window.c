@@ -1817,6 +1817,29 @@ gloss_window_realize (GtkWidget *widget)
     self->after_paint_id = g_signal_connect (self->frame_clock, "after-paint", G_CALLBACK (after_paint_cb), self);
 }
 
+/* A popover still up when its window goes (closed with the tag popover or
+ * a menu open) keeps GTK 4.8's pointer grab on X11: no other window of the
+ * application gets a click after that.  They all go down first. */
+static void
+popdown_popovers (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+        gtk_popover_popdown (GTK_POPOVER (child));
+      popdown_popovers (child);
+    }
+}
+
+static void
+gloss_window_unmap (GtkWidget *widget)
+{
+  popdown_popovers (widget);
+
+  GTK_WIDGET_CLASS (gloss_window_parent_class)->unmap (widget);
+}
+
 static void
 gloss_window_unrealize (GtkWidget *widget)
 {
@@ -1894,6 +1917,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   window_class->close_request = gloss_window_close_request;
   widget_class->realize = gloss_window_realize;
   widget_class->unrealize = gloss_window_unrealize;
+  widget_class->unmap = gloss_window_unmap;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, GLOSS_TYPE_DOCUMENT,
