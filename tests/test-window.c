@@ -1516,6 +1516,12 @@ typedef struct
 } Expected;
 
 static gboolean
+has_text_selection (gpointer view)
+{
+  return gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (view));
+}
+
+static gboolean
 is_selected (gpointer data)
 {
   Expected *e = data;
@@ -1686,6 +1692,74 @@ test_pointer_drag_edge (Fixture       *f,
   park_pointer ();
 }
 
+/* The main gesture: select a passage with the mouse, press a tag's key.
+ * Pressing on a highlight and dragging selects text, as anywhere else. */
+static void
+test_pointer_select_and_tag (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *body = strstr (article_text, "The Clean Water 2030 programme reaches");
+  guint clean = g_utf8_pointer_to_offset (article_text, body) + strlen ("The ");
+  guint lin = offset_of ("Lin Wenhua");
+  g_autofree char *xid = NULL;
+  g_autofree char *x0 = NULL, *y0 = NULL, *x1 = NULL, *y1 = NULL, *out = NULL;
+  GlossAnnotation *annotation;
+  int sx, sy;
+
+  if (!pointer_available ())
+    return;
+
+  tag_by_key (f, lin, lin + 10, "2");
+  gloss_article_view_set_selected (f->view, NULL);
+  wait_for_frame (f);
+  xid = window_xid (f);
+
+  /* From the middle of "Clean" to the middle of "Water": snapped to both words. */
+  surface_point (f, clean + 2, FALSE, &sx, &sy);
+  x0 = g_strdup_printf ("%d", sx);
+  y0 = g_strdup_printf ("%d", sy);
+  surface_point (f, clean + strlen ("Clean Wa"), FALSE, &sx, &sy);
+  x1 = g_strdup_printf ("%d", sx);
+  y1 = g_strdup_printf ("%d", sy);
+  out = run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", x0, y0, "mousedown", "1",
+                                        "mousemove", "--window", xid, "--sync", x1, y1, "mouseup", "1", NULL });
+  gloss_test_iterate_until (has_text_selection, f->view);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.tag-key", "s", "3");
+  annotation = gloss_article_view_get_selected (f->view);
+  g_assert_nonnull (annotation);
+  g_assert_cmpstr (gloss_annotation_get_text (annotation), ==, "Clean Water");
+  g_assert_cmpstr (gloss_annotation_get_tag (annotation), ==, "person");
+  wait_for_frame (f);
+
+  /* Starting on a highlight (in "Wenhua") and dragging on selects text too. */
+  g_clear_pointer (&x0, g_free);
+  g_clear_pointer (&y0, g_free);
+  g_clear_pointer (&x1, g_free);
+  g_clear_pointer (&y1, g_free);
+  g_clear_pointer (&out, g_free);
+  surface_point (f, lin + 5, FALSE, &sx, &sy);
+  x0 = g_strdup_printf ("%d", sx);
+  y0 = g_strdup_printf ("%d", sy);
+  surface_point (f, offset_of ("Tuesday") + 3, FALSE, &sx, &sy);
+  x1 = g_strdup_printf ("%d", sx);
+  y1 = g_strdup_printf ("%d", sy);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->view));
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    gtk_text_buffer_place_cursor (buffer, &start);
+  }
+  out = run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", x0, y0, "mousedown", "1",
+                                        "mousemove", "--window", xid, "--sync", x1, y1, "mouseup", "1", NULL });
+  gloss_test_iterate_until (has_text_selection, f->view);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.tag-key", "s", "1");
+  annotation = gloss_article_view_get_selected (f->view);
+  g_assert_cmpstr (gloss_annotation_get_text (annotation), ==, "Wenhua on Tuesday");
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 3);
+  park_pointer ();
+}
+
 /* A window closed while a popover of it was up (here the tag popover) must
  * not leave the pointer grabbed: the next window still gets its clicks. */
 static void
@@ -1794,6 +1868,7 @@ main (int    argc,
   ADD ("pointer/click", test_pointer_click, NULL);
   ADD ("pointer/drag-edge", test_pointer_drag_edge, NULL);
   ADD ("pointer/pick", test_pointer_pick, NULL);
+  ADD ("pointer/select-and-tag", test_pointer_select_and_tag, NULL);
   ADD ("pointer/after-popover", test_pointer_after_popover, NULL);
   g_test_add_func ("/window/reopen-encoding", test_reopen_encoding);
   g_test_add_func ("/window/team-codebook", test_team_codebook);
