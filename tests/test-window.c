@@ -1374,9 +1374,12 @@ pointer_available (void)
 static void
 park_pointer (void)
 {
-  g_autofree char *x = g_strdup_printf ("%d", screen_width / 2);
-  g_autofree char *y = g_strdup_printf ("%d", screen_height / 2);
-  g_autofree char *out = run_xdotool ((const char *[]) { "mousemove", "--sync", x, y, NULL });
+  char x[16], y[16];
+  g_autofree char *out = NULL;
+
+  g_snprintf (x, sizeof x, "%d", screen_width / 2);
+  g_snprintf (y, sizeof y, "%d", screen_height / 2);
+  out = run_xdotool ((const char *[]) { "mousemove", "--sync", x, y, NULL });
 }
 
 static char *
@@ -1418,12 +1421,52 @@ window_xid (Fixture *f)
 #endif
 }
 
-/* Where, in the window's surface, the middle of the character at @offset
- * is (or its right edge, less a pixel). */
+/* Pointer actions at points of the window's surface. */
+static void
+pointer_click (const char *xid,
+               int         x,
+               int         y)
+{
+  char sx[16], sy[16];
+  g_autofree char *out = NULL;
+
+  g_snprintf (sx, sizeof sx, "%d", x);
+  g_snprintf (sy, sizeof sy, "%d", y);
+  out = run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", sx, sy, "click", "1", NULL });
+}
+
+/* Presses at (@x0, @y0), moves across, then down or up, and lets go at (@x1, @y1). */
+static void
+pointer_drag (const char *xid,
+              int         x0,
+              int         y0,
+              int         x1,
+              int         y1)
+{
+  char sx0[16], sy0[16], sx1[16], sy1[16];
+  g_autofree char *out = NULL;
+
+  g_snprintf (sx0, sizeof sx0, "%d", x0);
+  g_snprintf (sy0, sizeof sy0, "%d", y0);
+  g_snprintf (sx1, sizeof sx1, "%d", x1);
+  g_snprintf (sy1, sizeof sy1, "%d", y1);
+  out = run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", sx0, sy0, "mousedown", "1",
+                                        "mousemove", "--window", xid, "--sync", sx1, sy0,
+                                        "mousemove", "--window", xid, "--sync", sx1, sy1, "mouseup", "1", NULL });
+}
+
+typedef enum
+{
+  MIDDLE,
+  LEFT_EDGE,   /* its first pixel but one */
+  RIGHT_EDGE,  /* its last pixel */
+} Where;
+
+/* Where, in the window's surface, a point of the character at @offset is. */
 static void
 surface_point (Fixture  *f,
                guint     offset,
-               gboolean  right_edge,
+               Where     where,
                int      *sx,
                int      *sy)
 {
@@ -1438,7 +1481,8 @@ surface_point (Fixture  *f,
   gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, offset);
   gtk_text_view_get_iter_location (view, &iter, &r);
   gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
-                                         right_edge ? r.x + r.width - 1 : r.x + r.width / 2,
+                                         where == RIGHT_EDGE ? r.x + r.width - 1 :
+                                         where == LEFT_EDGE ? r.x + 1 : r.x + r.width / 2,
                                          r.y + r.height / 2, &wx, &wy);
   g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (native),
                                            &GRAPHENE_POINT_INIT (wx, wy), &p));
@@ -1447,22 +1491,17 @@ surface_point (Fixture  *f,
   *sy = (int)(p.y + ny);
 }
 
-/* A click on the character at @offset: its middle, or its last pixel. */
+/* A click on the character at @offset. */
 static void
 click_at (Fixture    *f,
           const char *xid,
           guint       offset,
-          gboolean    right_edge)
+          Where       where)
 {
-  g_autofree char *x = NULL;
-  g_autofree char *y = NULL;
-  g_autofree char *out = NULL;
   int sx, sy;
 
-  surface_point (f, offset, right_edge, &sx, &sy);
-  x = g_strdup_printf ("%d", sx);
-  y = g_strdup_printf ("%d", sy);
-  out = run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", x, y, "click", "1", NULL });
+  surface_point (f, offset, where, &sx, &sy);
+  pointer_click (xid, sx, sy);
 }
 
 static GtkWidget *
@@ -1487,9 +1526,6 @@ click_widget (const char *xid,
               GtkWidget  *widget)
 {
   GtkNative *native = gtk_widget_get_native (widget);
-  g_autofree char *x = NULL;
-  g_autofree char *y = NULL;
-  g_autofree char *out = NULL;
   graphene_point_t p;
   double nx, ny;
 
@@ -1497,9 +1533,7 @@ click_widget (const char *xid,
                                            &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
                                                                  gtk_widget_get_height (widget) / 2.0), &p));
   gtk_native_get_surface_transform (native, &nx, &ny);
-  x = g_strdup_printf ("%d", (int)(p.x + nx));
-  y = g_strdup_printf ("%d", (int)(p.y + ny));
-  out = run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", x, y, "click", "1", NULL });
+  pointer_click (xid, (int)(p.x + nx), (int)(p.y + ny));
 }
 
 static gboolean
@@ -1578,24 +1612,24 @@ test_pointer_click (Fixture       *f,
 
   /* A click on a highlight selects its annotation, on any part of its
    * characters: the right half of the last one too. */
-  click_at (f, xid, lin + 4, FALSE);
+  click_at (f, xid, lin + 4, MIDDLE);
   e.annotation = official;
   gloss_test_iterate_until (is_selected, &e);
 
-  click_at (f, xid, offset_of ("Tuesday") + 2, FALSE);
+  click_at (f, xid, offset_of ("Tuesday") + 2, MIDDLE);
   e.annotation = NULL;
   gloss_test_iterate_until (is_selected, &e);
 
-  click_at (f, xid, lin + 9, TRUE);
+  click_at (f, xid, lin + 9, RIGHT_EDGE);
   e.annotation = official;
   gloss_test_iterate_until (is_selected, &e);
 
-  click_at (f, xid, every + 1, FALSE);
+  click_at (f, xid, every + 1, MIDDLE);
   e.annotation = quote;
   gloss_test_iterate_until (is_selected, &e);
 
   /* Where two overlap, the view asks which one. */
-  click_at (f, xid, household + 3, FALSE);
+  click_at (f, xid, household + 3, MIDDLE);
   gloss_test_iterate_until (popover_shown, f->view);
   choice = shown_popover (f->view);
   {
@@ -1611,7 +1645,7 @@ test_pointer_click (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (choice));
 
   /* Text with no highlight: nothing is selected. */
-  click_at (f, xid, offset_of ("Tuesday") + 2, FALSE);
+  click_at (f, xid, offset_of ("Tuesday") + 2, MIDDLE);
   e.annotation = NULL;
   gloss_test_iterate_until (is_selected, &e);
   park_pointer ();
@@ -1628,10 +1662,8 @@ test_pointer_drag_edge (Fixture       *f,
   guint said = offset_of ("said Mayor");
   GlossAnnotation *official;
   g_autofree char *xid = NULL;
-  g_autofree char *x0 = NULL, *y0 = NULL, *x1 = NULL, *y1 = NULL;
-  g_autofree char *out = NULL;
   Expected e = { f };
-  int sx, sy;
+  int x0, y0, x1, y1;
 
   if (!pointer_available ())
     return;
@@ -1641,15 +1673,9 @@ test_pointer_drag_edge (Fixture       *f,
   xid = window_xid (f);
 
   /* The end edge, from the last "a" of "Wenhua" into "Tuesday". */
-  surface_point (f, lin + 9, TRUE, &sx, &sy);
-  x0 = g_strdup_printf ("%d", sx);
-  y0 = g_strdup_printf ("%d", sy);
-  surface_point (f, tuesday + 3, FALSE, &sx, &sy);
-  x1 = g_strdup_printf ("%d", sx);
-  y1 = g_strdup_printf ("%d", sy);
-  out = run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", x0, y0, "mousedown", "1",
-                                        "mousemove", "--window", xid, "--sync", x1, y0,
-                                        "mousemove", "--window", xid, "--sync", x1, y1, "mouseup", "1", NULL });
+  surface_point (f, lin + 9, RIGHT_EDGE, &x0, &y0);
+  surface_point (f, tuesday + 3, MIDDLE, &x1, &y1);
+  pointer_drag (xid, x0, y0, x1, y1);
   e.annotation = official;
   e.start = lin;
   e.end = tuesday + strlen ("Tuesday");
@@ -1658,28 +1684,9 @@ test_pointer_drag_edge (Fixture       *f,
   wait_for_frame (f);
 
   /* The start edge, from the "L" of "Lin" back into "said". */
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&x0, g_free);
-  g_clear_pointer (&y0, g_free);
-  g_clear_pointer (&x1, g_free);
-  g_clear_pointer (&y1, g_free);
-  {
-    GtkTextIter iter;
-    GdkRectangle r;
-
-    /* Its left edge: the start of the character, plus a pixel. */
-    surface_point (f, lin, FALSE, &sx, &sy);
-    gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->view)), &iter, lin);
-    gtk_text_view_get_iter_location (GTK_TEXT_VIEW (f->view), &iter, &r);
-    sx -= r.width / 2 - 1;
-  }
-  x0 = g_strdup_printf ("%d", sx);
-  y0 = g_strdup_printf ("%d", sy);
-  surface_point (f, said + 2, FALSE, &sx, &sy);
-  x1 = g_strdup_printf ("%d", sx);
-  y1 = g_strdup_printf ("%d", sy);
-  out = run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", x0, y0, "mousedown", "1",
-                                        "mousemove", "--window", xid, "--sync", x1, y1, "mouseup", "1", NULL });
+  surface_point (f, lin, LEFT_EDGE, &x0, &y0);
+  surface_point (f, said + 2, MIDDLE, &x1, &y1);
+  pointer_drag (xid, x0, y0, x1, y1);
   e.start = said;
   gloss_test_iterate_until (has_range, &e);
 
@@ -1702,9 +1709,8 @@ test_pointer_select_and_tag (Fixture       *f,
   guint clean = g_utf8_pointer_to_offset (article_text, body) + strlen ("The ");
   guint lin = offset_of ("Lin Wenhua");
   g_autofree char *xid = NULL;
-  g_autofree char *x0 = NULL, *y0 = NULL, *x1 = NULL, *y1 = NULL, *out = NULL;
   GlossAnnotation *annotation;
-  int sx, sy;
+  int x0, y0, x1, y1;
 
   if (!pointer_available ())
     return;
@@ -1715,14 +1721,9 @@ test_pointer_select_and_tag (Fixture       *f,
   xid = window_xid (f);
 
   /* From the middle of "Clean" to the middle of "Water": snapped to both words. */
-  surface_point (f, clean + 2, FALSE, &sx, &sy);
-  x0 = g_strdup_printf ("%d", sx);
-  y0 = g_strdup_printf ("%d", sy);
-  surface_point (f, clean + strlen ("Clean Wa"), FALSE, &sx, &sy);
-  x1 = g_strdup_printf ("%d", sx);
-  y1 = g_strdup_printf ("%d", sy);
-  out = run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", x0, y0, "mousedown", "1",
-                                        "mousemove", "--window", xid, "--sync", x1, y1, "mouseup", "1", NULL });
+  surface_point (f, clean + 2, MIDDLE, &x0, &y0);
+  surface_point (f, clean + strlen ("Clean Wa"), MIDDLE, &x1, &y1);
+  pointer_drag (xid, x0, y0, x1, y1);
   gloss_test_iterate_until (has_text_selection, f->view);
   gtk_widget_activate_action (GTK_WIDGET (f->view), "article.tag-key", "s", "3");
   annotation = gloss_article_view_get_selected (f->view);
@@ -1732,17 +1733,6 @@ test_pointer_select_and_tag (Fixture       *f,
   wait_for_frame (f);
 
   /* Starting on a highlight (in "Wenhua") and dragging on selects text too. */
-  g_clear_pointer (&x0, g_free);
-  g_clear_pointer (&y0, g_free);
-  g_clear_pointer (&x1, g_free);
-  g_clear_pointer (&y1, g_free);
-  g_clear_pointer (&out, g_free);
-  surface_point (f, lin + 5, FALSE, &sx, &sy);
-  x0 = g_strdup_printf ("%d", sx);
-  y0 = g_strdup_printf ("%d", sy);
-  surface_point (f, offset_of ("Tuesday") + 3, FALSE, &sx, &sy);
-  x1 = g_strdup_printf ("%d", sx);
-  y1 = g_strdup_printf ("%d", sy);
   {
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->view));
     GtkTextIter start;
@@ -1750,8 +1740,9 @@ test_pointer_select_and_tag (Fixture       *f,
     gtk_text_buffer_get_start_iter (buffer, &start);
     gtk_text_buffer_place_cursor (buffer, &start);
   }
-  out = run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", x0, y0, "mousedown", "1",
-                                        "mousemove", "--window", xid, "--sync", x1, y1, "mouseup", "1", NULL });
+  surface_point (f, lin + 5, MIDDLE, &x0, &y0);
+  surface_point (f, offset_of ("Tuesday") + 3, MIDDLE, &x1, &y1);
+  pointer_drag (xid, x0, y0, x1, y1);
   gloss_test_iterate_until (has_text_selection, f->view);
   gtk_widget_activate_action (GTK_WIDGET (f->view), "article.tag-key", "s", "1");
   annotation = gloss_article_view_get_selected (f->view);
@@ -1787,7 +1778,7 @@ test_pointer_after_popover (Fixture       *f,
   wait_for_frame (f);
   xid = window_xid (f);
   official = gloss_annotation_set_get_nth (annotations (f), 0);
-  click_at (f, xid, lin + 4, FALSE);
+  click_at (f, xid, lin + 4, MIDDLE);
   e.annotation = official;
   gloss_test_iterate_until (is_selected, &e);
   park_pointer ();
@@ -1818,7 +1809,7 @@ test_pointer_pick (Fixture       *f,
   g_assert_nonnull (pick);
   click_widget (xid, pick);
   gloss_test_iterate_until (in_pick_mode, f->view);
-  click_at (f, xid, lin + 2, FALSE);
+  click_at (f, xid, lin + 2, MIDDLE);
   while (gloss_article_view_get_pick_mode (f->view))
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (gloss_annotation_get_attribute (quote, "speaker"), ==, gloss_annotation_get_id (official));
