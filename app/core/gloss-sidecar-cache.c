@@ -38,17 +38,20 @@
 #include "gloss-sidecar-private.h"
 
 #define CACHE_MAGIC   "gloss-parsed-sidecar"
-#define CACHE_VERSION 1
+#define CACHE_VERSION 2
 
 /* magic, version, build, length and SHA-256 of the sidecar, SHA-256 of the
  * payload, payload */
 #define HEADER_TYPE  "(sustssay)"
 /* The rest of the sidecar as JSON, with an empty annotations list; then the
  * annotations by column: starts, ends, N_STRINGS offsets into the string
- * table for each (NO_STRING for none), and the string table, each string
- * ending with a nul.  Fixed-size arrays are read in place, without making a
- * GVariant for every value, which would take longer than parsing the JSON. */
-#define PAYLOAD_TYPE "(sauauauay)"
+ * table for each (NO_STRING for none); attributes whose values are all
+ * strings (a speaker's id, a title: nearly all of them) as name and value
+ * offsets, annotation i's from pair firsts[i] to firsts[i + 1]; and the
+ * string table, each string ending with a nul.  Fixed-size arrays are read
+ * in place: a GVariant for every value, or a JSON parse for every set of
+ * attributes, takes longer than parsing the whole file. */
+#define PAYLOAD_TYPE "(sauauauauauay)"
 #define NO_STRING    G_MAXUINT32
 
 enum {
@@ -60,7 +63,7 @@ enum {
   STRING_NOTE,
   STRING_CREATED,
   STRING_MODIFIED,
-  STRING_ATTRIBUTES,  /* JSON of the attributes object, or none */
+  STRING_ATTRIBUTES,  /* JSON of the attributes, when a value is not a string */
   STRING_EXTRA,       /* JSON of the unknown members, or none */
   N_STRINGS
 };
@@ -113,6 +116,42 @@ add_object (GArray     *offsets,
   add_string (offsets, strings, json->str);
 }
 
+static gboolean
+all_strings (JsonObject *object)
+{
+  g_autoptr(GList) values = json_object_get_values (object);
+
+  for (const GList *l = values; l != NULL; l = l->next)
+    if (!JSON_NODE_HOLDS_VALUE (l->data) || json_node_get_value_type (l->data) != G_TYPE_STRING)
+      return FALSE;
+  return TRUE;
+}
+
+/* Attributes that are all strings go to @pairs; any others, as JSON, to
+ * @offsets (else no string there). */
+static void
+add_attributes (GArray     *offsets,
+                GArray     *pairs,
+                GByteArray *strings,
+                JsonObject *attributes)
+{
+  g_autoptr(GList) names = NULL;
+
+  if (attributes == NULL || !all_strings (attributes))
+    {
+      add_object (offsets, strings, attributes);
+      return;
+    }
+
+  add_string (offsets, strings, NULL);
+  names = json_object_get_members (attributes);
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      add_string (pairs, strings, l->data);
+      add_string (pairs, strings, json_object_get_string_member (attributes, l->data));
+    }
+}
+
 static GVariant *
 fixed_array (GArray *array)
 {
@@ -131,6 +170,8 @@ pack (JsonNode     *root,
   g_autoptr(GArray) starts = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
   g_autoptr(GArray) ends = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
   g_autoptr(GArray) offsets = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n * N_STRINGS);
+  g_autoptr(GArray) firsts = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n + 1);
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GByteArray) strings = g_byte_array_sized_new (n * 256);
   g_autoptr(GVariant) payload = NULL;
   JsonObject *object;
@@ -158,8 +199,11 @@ pack (JsonNode     *root,
       guint32 start = gloss_annotation_get_start (annotation);
       guint32 end = gloss_annotation_get_end (annotation);
 
+      guint32 first = pairs->len / 2;
+
       g_array_append_val (starts, start);
       g_array_append_val (ends, end);
+      g_array_append_val (firsts, first);
       /* In the order of the STRING_ names. */
       add_string (offsets, strings, gloss_annotation_get_id (annotation));
       add_string (offsets, strings, gloss_annotation_get_tag (annotation));
@@ -169,12 +213,18 @@ pack (JsonNode     *root,
       add_string (offsets, strings, gloss_annotation_get_note (annotation));
       add_string (offsets, strings, gloss_annotation_get_created (annotation));
       add_string (offsets, strings, gloss_annotation_get_modified (annotation));
-      add_object (offsets, strings, _gloss_annotation_peek_attributes (annotation));
+      add_attributes (offsets, pairs, strings, _gloss_annotation_peek_attributes (annotation));
       add_object (offsets, strings, _gloss_annotation_peek_extra (annotation));
     }
+  {
+    guint32 last = pairs->len / 2;
 
-  payload = g_variant_ref_sink (g_variant_new ("(s@au@au@au@ay)", rest->str,
+    g_array_append_val (firsts, last);
+  }
+
+  payload = g_variant_ref_sink (g_variant_new ("(s@au@au@au@au@au@ay)", rest->str,
                                                fixed_array (starts), fixed_array (ends), fixed_array (offsets),
+                                               fixed_array (firsts), fixed_array (pairs),
                                                g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, strings->data,
                                                                           strings->len, 1)));
   return g_variant_get_data_as_bytes (payload);
@@ -225,21 +275,26 @@ unpack (GBytes *payload_bytes)
 {
   g_autoptr(GVariant) payload = NULL;
   g_autoptr(GVariant) starts_v = NULL, ends_v = NULL, offsets_v = NULL, strings_v = NULL;
+  g_autoptr(GVariant) firsts_v = NULL, pairs_v = NULL;
   g_autoptr(GPtrArray) annotations = NULL;
   const char *rest, *strings;
-  const guint32 *starts, *ends, *offsets;
-  gsize n, n_ends, n_offsets, n_strings;
+  const guint32 *starts, *ends, *offsets, *firsts, *pairs;
+  gsize n, n_ends, n_offsets, n_firsts, n_pairs, n_strings;
 
   /* Bytes this build made (a checksum says so), in normal form: trusted,
    * which spares GVariant's checks of every offset on every access. */
   payload = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (PAYLOAD_TYPE), payload_bytes, TRUE));
-  g_variant_get (payload, "(&s@au@au@au@ay)", &rest, &starts_v, &ends_v, &offsets_v, &strings_v);
+  g_variant_get (payload, "(&s@au@au@au@au@au@ay)", &rest, &starts_v, &ends_v, &offsets_v,
+                 &firsts_v, &pairs_v, &strings_v);
 
   starts = g_variant_get_fixed_array (starts_v, &n, sizeof (guint32));
   ends = g_variant_get_fixed_array (ends_v, &n_ends, sizeof (guint32));
   offsets = g_variant_get_fixed_array (offsets_v, &n_offsets, sizeof (guint32));
+  firsts = g_variant_get_fixed_array (firsts_v, &n_firsts, sizeof (guint32));
+  pairs = g_variant_get_fixed_array (pairs_v, &n_pairs, sizeof (guint32));
   strings = g_variant_get_fixed_array (strings_v, &n_strings, 1);
-  if (n_ends != n || n_offsets != n * N_STRINGS || (n_strings > 0 && strings[n_strings - 1] != '\0'))
+  if (n_ends != n || n_offsets != n * N_STRINGS || n_firsts != n + 1 || n_pairs % 2 != 0 ||
+      (n_strings > 0 && strings[n_strings - 1] != '\0'))
     return NULL;
 
   annotations = g_ptr_array_new_full (n, g_object_unref);
@@ -259,6 +314,25 @@ unpack (GBytes *payload_bytes)
                                                  value[STRING_SUFFIX], value[STRING_NOTE],
                                                  value[STRING_CREATED], value[STRING_MODIFIED]);
       g_ptr_array_add (annotations, annotation);
+
+      if (firsts[i] > firsts[i + 1] || firsts[i + 1] > n_pairs / 2)
+        return NULL;
+      if (firsts[i] < firsts[i + 1])
+        {
+          JsonObject *attributes = gloss_annotation_get_attributes (annotation);
+
+          for (guint32 k = firsts[i]; k < firsts[i + 1]; k++)
+            {
+              const char *name, *text;
+
+              if (!table_string (strings, n_strings, pairs[2 * k], &name) ||
+                  !table_string (strings, n_strings, pairs[2 * k + 1], &text) ||
+                  name == NULL || text == NULL)
+                return NULL;
+              json_object_set_string_member (attributes, name, text);
+            }
+        }
+
       if ((value[STRING_ATTRIBUTES] != NULL &&
            !copy_members (value[STRING_ATTRIBUTES], gloss_annotation_get_attributes (annotation))) ||
           (value[STRING_EXTRA] != NULL &&
