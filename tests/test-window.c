@@ -1751,6 +1751,69 @@ test_pointer_select_and_tag (Fixture       *f,
   park_pointer ();
 }
 
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GLOSS_IS_ANNOTATION_ROW (child))
+        g_ptr_array_add (rows, child);
+      else
+        collect_rows (child, rows);
+    }
+}
+
+static int
+compare_row_heights (gconstpointer a,
+                     gconstpointer b)
+{
+  GtkWidget *x = *(GtkWidget **)a, *y = *(GtkWidget **)b;
+  GtkNative *native = gtk_widget_get_native (x);
+  graphene_point_t px, py;
+
+  g_assert_true (gtk_widget_compute_point (x, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (0, 0), &px));
+  g_assert_true (gtk_widget_compute_point (y, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (0, 0), &py));
+  return px.y < py.y ? -1 : px.y > py.y;
+}
+
+/* A click on a row of the sidebar's list selects its annotation, in the
+ * article and in the details pane. */
+static void
+test_pointer_list (Fixture       *f,
+                   gconstpointer  data)
+{
+  guint lin = offset_of ("Lin Wenhua");
+  guint every = offset_of ("Every household");
+  guint household = offset_of ("household");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *xid = NULL;
+  GlossAnnotation *person;
+  Expected e = { f };
+
+  if (!pointer_available ())
+    return;
+
+  tag_by_key (f, lin, lin + 10, "2");
+  tag_by_key (f, every, every + strlen ("Every household should"), "1");
+  person = tag_by_key (f, household, household + 9, "3");
+  gloss_article_view_set_selected (f->view, NULL);
+  wait_for_frame (f);
+  xid = window_xid (f);
+
+  /* Listed by where they start: the quote, the person, the official. */
+  collect_rows (GTK_WIDGET (f->sidebar), rows);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_ptr_array_sort (rows, compare_row_heights);
+  g_assert_true (gloss_annotation_set_get_nth (annotations (f), 1) == person);
+
+  click_widget (xid, g_ptr_array_index (rows, 1));
+  e.annotation = person;
+  gloss_test_iterate_until (is_selected, &e);
+  g_assert_true (gloss_details_pane_get_annotation (gloss_sidebar_get_details (f->sidebar)) == person);
+  park_pointer ();
+}
+
 /* A window closed while a popover of it was up (here the tag popover) must
  * not leave the pointer grabbed: the next window still gets its clicks. */
 static void
@@ -1860,6 +1923,7 @@ main (int    argc,
   ADD ("pointer/drag-edge", test_pointer_drag_edge, NULL);
   ADD ("pointer/pick", test_pointer_pick, NULL);
   ADD ("pointer/select-and-tag", test_pointer_select_and_tag, NULL);
+  ADD ("pointer/list", test_pointer_list, NULL);
   ADD ("pointer/after-popover", test_pointer_after_popover, NULL);
   g_test_add_func ("/window/reopen-encoding", test_reopen_encoding);
   g_test_add_func ("/window/team-codebook", test_team_codebook);
