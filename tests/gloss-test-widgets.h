@@ -7,7 +7,8 @@
 #include <adwaita.h>
 
 /* The first widget of @type under @root (depth first) whose preferences-row
- * title or button label is @title; any widget of @type when @title is NULL. */
+ * title or button label (an icon button's tooltip) is @title; any widget of
+ * @type when @title is NULL. */
 static inline GtkWidget *
 gloss_test_find_widget (GtkWidget  *root,
                         GType       type,
@@ -26,7 +27,8 @@ gloss_test_find_widget (GtkWidget  *root,
           if (ADW_IS_PREFERENCES_ROW (child))
             name = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child));
           else if (GTK_IS_BUTTON (child))
-            name = gtk_button_get_label (GTK_BUTTON (child));
+            name = gtk_button_get_label (GTK_BUTTON (child)) ? gtk_button_get_label (GTK_BUTTON (child))
+                                                             : gtk_widget_get_tooltip_text (child);
 
           if (title == NULL || g_strcmp0 (name, title) == 0)
             return child;

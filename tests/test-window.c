@@ -27,6 +27,7 @@
 #include "gloss-tag-popover.h"
 #include "gloss-window.h"
 #include "gloss-window-private.h"
+#include "gloss-test-util.h"
 #include "gloss-test-widgets.h"
 
 #define ANNOTATOR "tester"
@@ -154,26 +155,12 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   gloss_test_iterate ();
-  remove_dir (f->dir);
+  gloss_test_rm_rf (f->dir);
   g_free (f->dir);
   g_clear_object (&f->article);
   g_clear_object (&f->sidecar_file);
@@ -720,22 +707,6 @@ test_find (Fixture       *f,
   g_assert_cmpuint (gloss_article_view_set_search_text (f->view, "no such words"), ==, 0);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_filter (Fixture       *f,
              gconstpointer  data)
@@ -754,7 +725,7 @@ test_filter (Fixture       *f,
 
   /* Clicking a tag's count (the second: Official) filters by it. */
   {
-    GtkWidget *flow = find_descendant (GTK_WIDGET (f->sidebar), GTK_TYPE_FLOW_BOX);
+    GtkWidget *flow = gloss_test_find_widget (GTK_WIDGET (f->sidebar), GTK_TYPE_FLOW_BOX, NULL);
 
     g_assert_nonnull (flow);
     g_signal_emit_by_name (flow, "child-activated", gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (flow), 1));
@@ -938,7 +909,7 @@ test_colleague_only (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   gloss_test_iterate ();
-  remove_dir (dir);
+  gloss_test_rm_rf (dir);
 }
 
 static gboolean
@@ -1072,7 +1043,7 @@ test_codebook_edit (Fixture       *f,
   tag_by_key (f, tuesday, tuesday + 7, "9");
   g_assert_cmpstr (gloss_annotation_get_tag (gloss_article_view_get_selected (f->view)), ==, "event");
   g_assert_cmpuint (gloss_sidebar_get_count (f->sidebar, "event"), ==, 1);
-  filter = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (f->sidebar), GTK_TYPE_DROP_DOWN));
+  filter = GTK_DROP_DOWN (gloss_test_find_widget (GTK_WIDGET (f->sidebar), GTK_TYPE_DROP_DOWN, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (filter)), ==,
                     gloss_codebook_get_n_tags (codebook) + 1);
 
@@ -1213,7 +1184,7 @@ test_reopen_encoding (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   gloss_test_iterate ();
-  remove_dir (dir);
+  gloss_test_rm_rf (dir);
 }
 
 static void
@@ -1243,7 +1214,7 @@ test_team_codebook (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   gloss_test_iterate ();
-  remove_dir (dir);
+  gloss_test_rm_rf (dir);
 }
 
 static gboolean
@@ -1295,7 +1266,7 @@ test_article_header (void)
   gtk_window_destroy (GTK_WINDOW (window));
   gloss_test_iterate ();
 
-  remove_dir (dir);
+  gloss_test_rm_rf (dir);
 }
 
 static void
@@ -1455,6 +1426,25 @@ pointer_drag (const char *xid,
                                         "mousemove", "--window", xid, "--sync", sx1, sy1, "mouseup", "1", NULL });
 }
 
+/* A point of @widget, in its window's surface (what xdotool's --window
+ * coordinates are). */
+static void
+surface_coords (GtkWidget *widget,
+                double     x,
+                double     y,
+                int       *sx,
+                int       *sy)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t p;
+  double nx, ny;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &p));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  *sx = (int)(p.x + nx);
+  *sy = (int)(p.y + ny);
+}
+
 typedef enum
 {
   MIDDLE,
@@ -1471,11 +1461,8 @@ surface_point (Fixture  *f,
                int      *sy)
 {
   GtkTextView *view = GTK_TEXT_VIEW (f->view);
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (view));
   GtkTextIter iter;
   GdkRectangle r;
-  graphene_point_t p;
-  double nx, ny;
   int wx, wy;
 
   gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, offset);
@@ -1484,11 +1471,7 @@ surface_point (Fixture  *f,
                                          where == RIGHT_EDGE ? r.x + r.width - 1 :
                                          where == LEFT_EDGE ? r.x + 1 : r.x + r.width / 2,
                                          r.y + r.height / 2, &wx, &wy);
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (native),
-                                           &GRAPHENE_POINT_INIT (wx, wy), &p));
-  gtk_native_get_surface_transform (native, &nx, &ny);
-  *sx = (int)(p.x + nx);
-  *sy = (int)(p.y + ny);
+  surface_coords (GTK_WIDGET (view), wx, wy, sx, sy);
 }
 
 /* A click on the character at @offset. */
@@ -1504,36 +1487,15 @@ click_at (Fixture    *f,
   pointer_click (xid, sx, sy);
 }
 
-static GtkWidget *
-find_by_tooltip (GtkWidget  *root,
-                 const char *tooltip)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
-        return child;
-      if ((found = find_by_tooltip (child, tooltip)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A click in the middle of @widget. */
 static void
 click_widget (const char *xid,
               GtkWidget  *widget)
 {
-  GtkNative *native = gtk_widget_get_native (widget);
-  graphene_point_t p;
-  double nx, ny;
+  int sx, sy;
 
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
-                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
-                                                                 gtk_widget_get_height (widget) / 2.0), &p));
-  gtk_native_get_surface_transform (native, &nx, &ny);
-  pointer_click (xid, (int)(p.x + nx), (int)(p.y + ny));
+  surface_coords (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0, &sx, &sy);
+  pointer_click (xid, sx, sy);
 }
 
 static gboolean
@@ -1768,13 +1730,11 @@ static int
 compare_row_heights (gconstpointer a,
                      gconstpointer b)
 {
-  GtkWidget *x = *(GtkWidget **)a, *y = *(GtkWidget **)b;
-  GtkNative *native = gtk_widget_get_native (x);
-  graphene_point_t px, py;
+  int ax, ay, bx, by;
 
-  g_assert_true (gtk_widget_compute_point (x, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (0, 0), &px));
-  g_assert_true (gtk_widget_compute_point (y, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (0, 0), &py));
-  return px.y < py.y ? -1 : px.y > py.y;
+  surface_coords (*(GtkWidget **)a, 0, 0, &ax, &ay);
+  surface_coords (*(GtkWidget **)b, 0, 0, &bx, &by);
+  return ay < by ? -1 : ay > by;
 }
 
 /* A click on a row of the sidebar's list selects its annotation, in the
@@ -1868,7 +1828,7 @@ test_pointer_pick (Fixture       *f,
   xid = window_xid (f);
 
   /* The speaker row's "Pick in Article" button, then the official. */
-  pick = find_by_tooltip (GTK_WIDGET (details), "Pick in Article");
+  pick = gloss_test_find_widget (GTK_WIDGET (details), GTK_TYPE_BUTTON, "Pick in Article");
   g_assert_nonnull (pick);
   click_widget (xid, pick);
   gloss_test_iterate_until (in_pick_mode, f->view);
