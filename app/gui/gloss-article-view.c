@@ -1053,24 +1053,23 @@ drag_range (GlossArticleView *self,
     *end = MAX (boundary, *start + 1);
 }
 
-/* The character under (@bx, @by), in buffer coordinates; FALSE beside the
- * text (past the end of a line).  Not gtk_text_view_get_iter_at_location(),
- * which gives the nearest boundary: from the right half of a character,
- * the character after it. */
+/* The character under (@bx, @by), in buffer coordinates, and where it is
+ * drawn; FALSE beside the text (past the end of a line).  Not
+ * gtk_text_view_get_iter_at_location(), which gives the nearest boundary:
+ * from the right half of a character, the character after it. */
 static gboolean
 char_at (GlossArticleView *self,
          int               bx,
          int               by,
-         GtkTextIter      *iter)
+         GtkTextIter      *iter,
+         GdkRectangle     *location)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
-  GdkRectangle location;
-  int trailing = 0;
 
-  gtk_text_view_get_iter_at_position (view, iter, &trailing, bx, by);
-  gtk_text_view_get_iter_location (view, iter, &location);
-  return bx >= location.x - 1 && bx <= location.x + MAX (location.width, 1) + 1 &&
-         by >= location.y && by < location.y + location.height;
+  gtk_text_view_get_iter_at_position (view, iter, NULL, bx, by);
+  gtk_text_view_get_iter_location (view, iter, location);
+  return bx >= location->x - 1 && bx <= location->x + MAX (location->width, 1) + 1 &&
+         by >= location->y && by < location->y + location->height;
 }
 
 static gboolean
@@ -1151,9 +1150,10 @@ legacy_event_cb (GlossArticleView       *self,
   if (self->pressed && ABS (x - self->press_x) < 4 && ABS (y - self->press_y) < 4)
     {
       GtkTextIter iter;
+      GdkRectangle location;
 
       self->pressed = FALSE;
-      if (char_at (self, bx, by, &iter))
+      if (char_at (self, bx, by, &iter, &location))
         {
           gloss_article_view_click_at_offset (self, gtk_text_iter_get_offset (&iter));
           return GDK_EVENT_PROPAGATE;
@@ -1187,7 +1187,7 @@ query_tooltip_cb (GlossArticleView *self,
     return FALSE;
 
   gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!char_at (self, bx, by, &iter))
+  if (!char_at (self, bx, by, &iter, &location))
     return FALSE;
 
   hits = gloss_article_view_get_annotations_at (self, gtk_text_iter_get_offset (&iter));
@@ -1221,7 +1221,6 @@ query_tooltip_cb (GlossArticleView *self,
     g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", others);
 
   gtk_tooltip_set_markup (tooltip, text->str);
-  gtk_text_view_get_iter_location (view, &iter, &location);
   gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, location.x, location.y, &x, &y);
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { x, y, MAX (location.width, 1), location.height });
   return TRUE;
