@@ -14,6 +14,7 @@ typedef struct _GlossCodebook      GlossCodebook;
 typedef struct _GlossTag           GlossTag;
 typedef struct _GlossDocument      GlossDocument;
 typedef struct _GlossSidecar       GlossSidecar;
+typedef struct _GlossSession       GlossSession;
 
 /**
  * GlossAnchorStatus:
