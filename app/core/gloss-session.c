@@ -314,18 +314,14 @@ discover_thread (GTask        *task,
 {
   LayerData *data = task_data;
 
-  data->own_exists = g_file_query_exists (data->own, cancellable);
-  if (!data->own_exists)
-    {
-      GFile *file = g_object_get_data (G_OBJECT (task), "article");
-      g_autoptr(GPtrArray) layers = gloss_sidecar_list_for_article (file, NULL);
+  GFile *file = g_object_get_data (G_OBJECT (task), "article");
+  g_autoptr(GPtrArray) layers = gloss_sidecar_list_for_article (file, NULL);
 
-      if (layers != NULL && layers->len > 0)
-        data->colleague = g_object_ref (g_ptr_array_index (layers, 0));
-      /* A team's codebook beside the article comes first; a broken one is
-       * reported, never silently replaced by another codebook. */
-      data->team = gloss_codebook_find_for_article (file, &data->team_error);
-    }
+  if (layers != NULL && layers->len > 0)
+    data->colleague = g_object_ref (g_ptr_array_index (layers, 0));
+  /* A team's codebook beside the article comes first; a broken one is
+   * reported, never silently replaced by another codebook. */
+  data->team = gloss_codebook_find_for_article (file, &data->team_error);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -407,15 +403,9 @@ layer_loaded_cb (GObject      *object,
       return;
     }
 
-  if (data->own_exists)
-    {
-      data->loaded = g_steal_pointer (&sidecar);
-      data->load_error = g_steal_pointer (&error);
-    }
-  else
-    /* A colleague's layer is theirs to edit; ours starts empty, with the
-     * team's codebook when their file carries one. */
-    data->loaded = new_own_sidecar (self, data, sidecar ? gloss_sidecar_get_codebook (sidecar) : NULL);
+  /* A colleague's layer is theirs to edit; ours starts empty, with the
+   * team's codebook when their file carries one. */
+  data->loaded = new_own_sidecar (self, data, sidecar ? gloss_sidecar_get_codebook (sidecar) : NULL);
 
   data->layer_done = TRUE;
   maybe_publish (task);
@@ -429,7 +419,6 @@ discovered_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   GlossSession *self = g_task_get_source_object (task);
   LayerData *data = g_task_get_task_data (task);
-  GFile *next;
 
   if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     {
@@ -438,10 +427,9 @@ discovered_cb (GObject      *object,
       return;
     }
 
-  next = data->own_exists ? data->own : data->colleague;
-  if (next != NULL)
+  if (data->colleague != NULL)
     {
-      gloss_sidecar_load_async (next, g_task_get_cancellable (task), layer_loaded_cb, g_object_ref (task));
+      gloss_sidecar_load_async (data->colleague, g_task_get_cancellable (task), layer_loaded_cb, g_object_ref (task));
       return;
     }
 
@@ -451,24 +439,57 @@ discovered_cb (GObject      *object,
 }
 
 static void
+own_loaded_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GlossSession *self = g_task_get_source_object (task);
+  LayerData *data = g_task_get_task_data (task);
+  g_autoptr(GTask) discover = NULL;
+  g_autoptr(GError) error = NULL;
+
+  data->loaded = gloss_sidecar_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      set_loading (self, FALSE);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      /* Read, or there and unreadable (BROKEN). */
+      data->own_exists = TRUE;
+      data->load_error = g_steal_pointer (&error);
+      data->layer_done = TRUE;
+      maybe_publish (task);
+      return;
+    }
+
+  /* No layer of the user's yet: a folder listed, a codebook read, off the
+   * main thread.  The thread's task holds no reference on the session: a
+   * worker may drop its last one after the callback ran. */
+  discover = g_task_new (NULL, g_task_get_cancellable (task), discovered_cb, g_object_ref (task));
+  g_task_set_source_tag (discover, own_loaded_cb);
+  g_task_set_task_data (discover, data, NULL);
+  g_object_set_data_full (G_OBJECT (discover), "article", g_object_ref (self->file), g_object_unref);
+  g_task_run_in_thread (discover, discover_thread);
+}
+
+/* The user's own layer is read right away, side by side with the article
+ * (a large one takes as long); only when it is not there are the others
+ * looked for. */
+static void
 start_layer (GlossSession *self,
              GTask        *task)
 {
   LayerData *data = g_task_get_task_data (task);
-  g_autoptr(GTask) discover = NULL;
 
   data->own = gloss_sidecar_file_for_article (self->file, gloss_session_get_annotator_id (self));
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   set_loading (self, TRUE);
-
-  /* Whether files exist, a folder listed, a codebook read: all off the main
-   * thread.  The thread's task holds no reference on the session: a worker
-   * may drop its last one after the callback ran. */
-  discover = g_task_new (NULL, g_task_get_cancellable (task), discovered_cb, g_object_ref (task));
-  g_task_set_source_tag (discover, start_layer);
-  g_task_set_task_data (discover, data, NULL);
-  g_object_set_data_full (G_OBJECT (discover), "article", g_object_ref (self->file), g_object_unref);
-  g_task_run_in_thread (discover, discover_thread);
+  gloss_sidecar_load_async (data->own, g_task_get_cancellable (task), own_loaded_cb, g_object_ref (task));
 }
 
 static void
