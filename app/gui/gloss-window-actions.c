@@ -258,16 +258,26 @@ reloaded_cb (GObject      *object,
   g_autoptr(GlossWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  /* A file that cannot be read is a state (the error bar), not an error. */
-  if (!gloss_session_reload_finish (GLOSS_SESSION (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
-    _gloss_window_show_error (self, error->message);
+  if (!gloss_session_reload_finish (GLOSS_SESSION (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
+        _gloss_window_show_error (self, error->message);
+      return;
+    }
+
+  /* A file that cannot be read is a state (the error bar); Try Again on a
+   * file still broken says so, so that the button visibly did something. */
+  if (gloss_session_get_state (self->session) != GLOSS_SESSION_BROKEN)
+    _gloss_window_toast (self, _("Annotations reloaded"), NULL, NULL);
+  else if (self->reload_from_broken)
+    _gloss_window_toast (self, _("The annotations file still cannot be read"), NULL, NULL);
 }
 
 static void
 reload (GlossWindow *self)
 {
+  self->reload_from_broken = gloss_session_get_state (self->session) == GLOSS_SESSION_BROKEN;
   gloss_session_reload_async (self->session, self->cancellable, reloaded_cb, g_object_ref (self));
 }
 

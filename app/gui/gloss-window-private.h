@@ -61,6 +61,7 @@ struct _GlossWindow
   guint                 reading_notice : 1;
 
   guint                 closing : 1;
+  guint                 reload_from_broken : 1;
 };
 
 /* gloss-window-actions.c: every win.* action and their enabled states. */
