@@ -6,6 +6,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
+#include "gloss-codebook.h"
 #include "gloss-document.h"
 #include "gloss-document-private.h"
 #include "gloss-session.h"
@@ -379,6 +380,50 @@ test_close_after_save (Fixture       *f,
   g_assert_cmpstr (again, ==, contents);
 }
 
+/* No layer of the user's: the folder's team codebook is used; a broken
+ * one is reported (the "error" signal), and the built-in codebook used. */
+static void
+error_cb (GlossSession *session,
+          const GError *error,
+          char        **message)
+{
+  g_free (*message);
+  *message = g_strdup (error->message);
+}
+
+static void
+test_team_codebook (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "gloss-codebook.json", NULL);
+  g_autofree char *message = NULL;
+  GlossCodebook *codebook;
+
+  gloss_test_write (path,
+                    "{ \"name\": \"团队\", \"version\": \"7\", \"tags\": ["
+                    "  { \"id\": \"quote\", \"label\": \"引语\", \"color\": \"#f6d32d\", \"key\": \"1\" } ] }",
+                    -1);
+  g_signal_connect (f->session, "error", G_CALLBACK (error_cb), &message);
+  open_article (f, NULL);
+  codebook = gloss_sidecar_get_codebook (gloss_session_get_sidecar (f->session));
+  g_assert_cmpstr (gloss_codebook_get_name (codebook), ==, "团队");
+  g_assert_cmpuint (gloss_codebook_get_n_tags (codebook), ==, 1);
+  g_assert_null (message);
+
+  /* Broken, in a second session: said, never silently replaced. */
+  gloss_test_write (path, "{ \"tags\": 3 }", -1);
+  gloss_session_close (f->session);
+  g_assert_finalize_object (f->session);
+  f->session = gloss_session_new ();
+  gloss_session_set_annotator_id (f->session, "alice");
+  g_signal_connect (f->session, "error", G_CALLBACK (error_cb), &message);
+  open_article (f, NULL);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "gloss-codebook.json"));
+  codebook = gloss_sidecar_get_codebook (gloss_session_get_sidecar (f->session));
+  g_assert_cmpstr (gloss_codebook_get_name (codebook), !=, "团队");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +434,7 @@ main (int   argc,
   ADD ("/session/open/new", test_open_new);
   ADD ("/session/open/existing", test_open_existing);
   ADD ("/session/open/parse-count", test_parse_count);
+  ADD ("/session/open/team-codebook", test_team_codebook);
   ADD ("/session/autosave", test_autosave);
   ADD ("/session/conflict", test_conflict);
   ADD ("/session/broken", test_broken);
