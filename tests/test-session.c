@@ -380,6 +380,28 @@ test_close_after_save (Fixture       *f,
   g_assert_cmpstr (again, ==, contents);
 }
 
+/* An article that cannot be read: the open fails, and the layer read beside
+ * it ends quietly. */
+static void
+test_open_missing (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "gone.txt", NULL);
+  g_autoptr(GFile) gone = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+
+  gloss_session_open_async (f->session, gone, NULL, NULL, done_cb, &result);
+  g_assert_false (gloss_session_open_finish (f->session, wait_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_object_unref (result);
+  while (gloss_session_get_loading (f->session))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_EMPTY);
+  g_assert_null (gloss_session_get_document (f->session));
+  g_assert_null (gloss_session_get_sidecar (f->session));
+}
+
 /* No layer of the user's: the folder's team codebook is used; a broken
  * one is reported (the "error" signal), and the built-in codebook used. */
 static void
@@ -435,6 +457,7 @@ main (int   argc,
   ADD ("/session/open/existing", test_open_existing);
   ADD ("/session/open/parse-count", test_parse_count);
   ADD ("/session/open/team-codebook", test_team_codebook);
+  ADD ("/session/open/missing", test_open_missing);
   ADD ("/session/autosave", test_autosave);
   ADD ("/session/conflict", test_conflict);
   ADD ("/session/broken", test_broken);

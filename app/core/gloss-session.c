@@ -292,6 +292,7 @@ typedef struct
   GError        *load_error;
   gboolean       document_done;
   gboolean       layer_done;
+  gboolean       returned;     /* the task has its result (an article that cannot be read) */
 } LayerData;
 
 static void
@@ -304,6 +305,29 @@ layer_data_free (LayerData *data)
   g_clear_object (&data->loaded);
   g_clear_error (&data->load_error);
   g_free (data);
+}
+
+/* Ends @task with @error unless it has ended already; the session is
+ * loading until both the article's and the layer's reads are over. */
+static void
+fail_layer (GTask    *task,
+            GError   *error,
+            gboolean  layer_side)
+{
+  GlossSession *self = g_task_get_source_object (task);
+  LayerData *data = g_task_get_task_data (task);
+
+  if (layer_side)
+    data->layer_done = TRUE;
+  if (data->document_done && data->layer_done)
+    set_loading (self, FALSE);
+  if (data->returned)
+    g_error_free (error);
+  else
+    {
+      data->returned = TRUE;
+      g_task_return_error (task, error);
+    }
 }
 
 static void
@@ -355,9 +379,9 @@ maybe_publish (GTask *task)
   if (!data->document_done || !data->layer_done)
     return;
 
-  if (self->document == NULL)
+  if (data->returned || self->document == NULL)
     {
-      /* The article could not be read: the error is the task's. */
+      /* The article could not be read: the error is the task's already. */
       set_loading (self, FALSE);
       return;
     }
@@ -381,6 +405,7 @@ maybe_publish (GTask *task)
     }
 
   set_loading (self, FALSE);
+  data->returned = TRUE;
   g_task_return_boolean (task, TRUE);
 }
 
@@ -398,8 +423,7 @@ layer_loaded_cb (GObject      *object,
   sidecar = gloss_sidecar_load_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      set_loading (self, FALSE);
-      g_task_return_error (task, g_steal_pointer (&error));
+      fail_layer (task, g_steal_pointer (&error), TRUE);
       return;
     }
 
@@ -422,8 +446,7 @@ discovered_cb (GObject      *object,
 
   if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     {
-      set_loading (self, FALSE);
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+      fail_layer (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled"), TRUE);
       return;
     }
 
@@ -452,8 +475,7 @@ own_loaded_cb (GObject      *object,
   data->loaded = gloss_sidecar_load_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      set_loading (self, FALSE);
-      g_task_return_error (task, g_steal_pointer (&error));
+      fail_layer (task, g_steal_pointer (&error), TRUE);
       return;
     }
 
@@ -519,11 +541,10 @@ document_loaded_cb (GObject      *object,
   data->document_done = TRUE;
   if (document == NULL)
     {
-      g_cancellable_cancel (g_task_get_cancellable (task));
-      set_loading (self, FALSE);
+      /* Nothing to annotate; the layer, when it comes in, is dropped. */
       if (self->state == GLOSS_SESSION_LOADING)
         set_state (self, GLOSS_SESSION_EMPTY);
-      g_task_return_error (task, g_steal_pointer (&error));
+      fail_layer (task, g_steal_pointer (&error), FALSE);
       return;
     }
 
@@ -564,17 +585,13 @@ gloss_session_open_async (GlossSession        *self,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (document == NULL || GLOSS_IS_DOCUMENT (document));
 
-  task = g_task_new (self, self->cancellable, callback, user_data);
+  task = g_task_new (self, cancellable ? cancellable : self->cancellable, callback, user_data);
   g_task_set_source_tag (task, gloss_session_open_async);
   if (self->file != NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS, "%s", _("An article is open already"));
       return;
     }
-  if (cancellable != NULL)
-    g_cancellable_connect (cancellable, G_CALLBACK (g_cancellable_cancel), g_object_ref (self->cancellable),
-                           g_object_unref);
-
   data = g_new0 (LayerData, 1);
   g_task_set_task_data (task, data, (GDestroyNotify)layer_data_free);
 
@@ -589,7 +606,8 @@ gloss_session_open_async (GlossSession        *self,
       set_document (self, document);
     }
   else
-    gloss_document_load_file_async (file, self->encoding, self->cancellable, document_loaded_cb, g_object_ref (task));
+    gloss_document_load_file_async (file, self->encoding, g_task_get_cancellable (task), document_loaded_cb,
+                                    g_object_ref (task));
 
   start_layer (self, task);
 }
