@@ -1284,12 +1284,7 @@ gloss_session_get_modified (GlossSession *self)
          gloss_annotation_set_get_modified (gloss_sidecar_get_annotations (self->sidecar));
 }
 
-/**
- * gloss_session_get_can_save:
- * @self: a #GlossSession
- *
- * Returns: whether Save would write the user's file now
- */
+/* Whether Save would write the user's file now. */
 gboolean
 gloss_session_get_can_save (GlossSession *self)
 {
@@ -1305,13 +1300,8 @@ gloss_session_get_encoding (GlossSession *self)
   return self->encoding;
 }
 
-/**
- * gloss_session_get_annotator_id:
- * @self: a #GlossSession
- *
- * Returns: the annotator id the user's layer is named after: the one set
- *   when it is valid, else the login name's
- */
+/* The annotator id the user's layer is named after: the one set when it
+ * is valid, else the login name's. */
 const char *
 gloss_session_get_annotator_id (GlossSession *self)
 {
@@ -1365,11 +1355,7 @@ gloss_session_get_autosave_delay (GlossSession *self)
   return self->autosave_delay;
 }
 
-/**
- * gloss_session_set_autosave_delay:
- * @self: a #GlossSession
- * @seconds: how long after a change the layer is saved; 0 for never
- */
+/* @seconds: how long after a change the layer is saved; 0 for never. */
 void
 gloss_session_set_autosave_delay (GlossSession *self,
                                   guint         seconds)
