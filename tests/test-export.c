@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <libxml/parser.h>
 
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
@@ -331,6 +332,62 @@ test_xlsx (void)
   g_assert_nonnull (strstr (strings, ">=SUM(A1)<"));
   g_assert_true (strstr (strings, "City, &quot;Water&quot; Bureau") != NULL ||
                  strstr (strings, "City, \"Water\" Bureau") != NULL);
+
+  gloss_test_rm_rf (dir);
+}
+
+/* XML 1.0 holds neither U+FFFE/U+FFFF nor C0 controls but tab and line ends;
+ * each part of the workbook must still parse as XML. */
+static void
+test_xlsx_invalid_xml (void)
+{
+  static const char sidecar_json[] =
+    "{ \"format\": \"gloss\", \"version\": 1,"
+    "  \"document\": { \"source\": \"odd.txt\", \"title\": \"odd\\uFFFF title\", \"length\": 20 },"
+    "  \"annotator\": { \"id\": \"alice\" },"
+    "  \"codebook\": { \"name\": \"c\", \"tags\": [ { \"id\": \"quote\", \"label\": \"Quote\", \"color\": \"#f6d32d\" } ] },"
+    "  \"annotations\": [ { \"id\": \"a1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"text\","
+    "      \"note\": \"before\\uFFFEmiddle\\uFFFFafter\\u0001\\u001Fend 𠀋\","
+    "      \"attributes\": { \"odd\\uFFFEname\": \"value\\uFFFF\" } } ] }";
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_XLSX);
+  g_autoptr(GlossSidecar) sidecar = NULL;
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "odd.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unzip = g_find_program_in_path ("unzip");
+  const char *members[] = { "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "docProps/core.xml", "xl/workbook.xml" };
+
+  if (unzip == NULL)
+    {
+      g_test_skip ("unzip is not installed");
+      return;
+    }
+
+  sidecar = gloss_sidecar_new_from_data (sidecar_json, strlen (sidecar_json), "odd.txt.alice.gloss.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_exporter_add_sidecar (exporter, sidecar, NULL, NULL, &error));
+  g_assert_true (gloss_exporter_write_file (exporter, file, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      g_autofree char *xml = unzip_member (path, members[i]);
+      xmlDocPtr doc = xmlReadMemory (xml, strlen (xml), members[i], NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+
+      g_assert_nonnull (doc);
+      xmlFreeDoc (doc);
+      g_assert_null (strstr (xml, "\xEF\xBF\xBE"));
+      g_assert_null (strstr (xml, "\xEF\xBF\xBF"));
+    }
+
+  {
+    g_autofree char *strings = unzip_member (path, "xl/sharedStrings.xml");
+
+    /* Only the characters XML cannot hold are gone. */
+    g_assert_nonnull (strstr (strings, "beforemiddleafterend 𠀋"));
+    g_assert_nonnull (strstr (strings, ">oddname<"));
+  }
 
   gloss_test_rm_rf (dir);
 }
@@ -992,6 +1049,7 @@ main (int    argc,
   g_test_add_func ("/export/sentences", test_sentences);
   g_test_add_func ("/export/csv", test_csv);
   g_test_add_func ("/export/xlsx", test_xlsx);
+  g_test_add_func ("/export/xlsx-invalid-xml", test_xlsx_invalid_xml);
   g_test_add_func ("/export/jsonl", test_jsonl);
   g_test_add_func ("/export/w3c", test_w3c);
   g_test_add_func ("/export/brat", test_brat);

@@ -2148,16 +2148,39 @@ render_conll (GlossExporter *self)
 
 /* XLSX */
 
+/* XML 1.0's Char production, less CR (a cell's line ends are \n). */
+static gboolean
+xlsx_holds (gunichar c)
+{
+  return c == '\t' || c == '\n' ||
+         (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0x10FFFF);
+}
+
 static char *
 xlsx_clean (const char *value)
 {
-  GString *out;
+  GString *out = g_string_new (NULL);
+  const char *end = value + strlen (value);
 
-  /* XML cannot hold most control characters; Excel's cells stop at 32 767. */
-  out = g_string_new (NULL);
-  for (const char *p = value; *p; p++)
-    if ((guchar)*p >= 0x20 || *p == '\n' || *p == '\t')
-      g_string_append_c (out, *p);
+  /* XML cannot hold most control characters nor U+FFFE/U+FFFF (a workbook
+   * with them does not open); bytes that are not UTF-8 become U+FFFD.
+   * Excel's cells stop at 32 767. */
+  for (const char *p = value; p < end;)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        {
+          g_string_append_unichar (out, 0xFFFD);
+          p++;
+          continue;
+        }
+      if (xlsx_holds (c))
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
 
   if (out->len > 32000)
     {
@@ -2222,8 +2245,10 @@ render_xlsx (GlossExporter  *self,
     {
       Column *column = g_ptr_array_index (columns, c);
 
+      g_autofree char *name = xlsx_clean (column->name);
+
       worksheet_set_column (sheet, c, c, column->width, wrap);
-      worksheet_write_string (sheet, 0, c, column->name, header);
+      worksheet_write_string (sheet, 0, c, name, header);
     }
   worksheet_freeze_panes (sheet, 1, 0);
   if (columns->len > 0)
