@@ -16,6 +16,7 @@
 #include "gloss-annotation-set.h"
 #include "gloss-document.h"
 #include "gloss-export.h"
+#include "gloss-import.h"
 #include "gloss-loader.h"
 #include "gloss-sidecar.h"
 #include "gloss-test-util.h"
@@ -1037,6 +1038,117 @@ test_cli (void)
   gloss_test_rm_rf (dir);
 }
 
+/* The table of formats is the one list: every row can be written, and what
+ * an importer exists for reads back to the same annotations. */
+static void
+test_every_format (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *sidecar_path = gloss_test_data_path ("export", ALICE, NULL);
+  g_autoptr(GFile) sidecar_file = g_file_new_for_path (sidecar_path);
+  g_autoptr(GlossDocument) article = load_article ();
+  g_autoptr(GlossSidecar) original = NULL;
+  g_autoptr(GError) error = NULL;
+  const GlossExportFormatInfo *info;
+  guint n_formats = 0, n_read_back = 0;
+
+  original = gloss_sidecar_load (sidecar_file, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; (info = gloss_export_format_get_info (i)) != NULL; i++)
+    {
+      g_autoptr(GlossExporter) exporter = exporter_for (info->format, ALICE, NULL);
+      g_autofree char *name = info->extension ? g_strdup_printf ("out.%s", info->extension) : g_strdup ("out-folder");
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GFile) destination = g_file_new_for_path (path);
+      g_autoptr(GlossSidecar) back = NULL;
+      GlossImportFormat import_format;
+      GlossImportOptions options = { "alice", NULL, article, NULL };
+      GListModel *annotations;
+      guint n_placed = 0;
+
+      g_test_message ("format %s", info->id);
+      g_assert_cmpint (info->format, ==, i);
+      g_assert_nonnull (info->id);
+      g_assert_nonnull (info->label);
+      g_assert_true ((info->write == NULL) != (info->write_folder == NULL));
+      g_assert_true ((info->extension == NULL) == gloss_export_format_is_folder (info->format));
+      {
+        GlossExportFormat parsed;
+
+        g_assert_true (gloss_export_format_from_string (info->id, &parsed));
+        g_assert_cmpint (parsed, ==, info->format);
+      }
+
+      g_assert_true (gloss_exporter_write_file (exporter, destination, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (path, gloss_export_format_is_folder (info->format) ? G_FILE_TEST_IS_DIR : G_FILE_TEST_IS_REGULAR));
+      if (gloss_export_format_is_text (info->format))
+        {
+          gsize length;
+          g_autofree char *text = render (exporter, &length);
+
+          g_assert_cmpuint (length, >, 0);
+          g_assert_true (g_utf8_validate (text, length, NULL));
+        }
+      n_formats++;
+
+      if (!gloss_import_format_from_string (info->id, &import_format))
+        continue;
+
+      if (gloss_export_format_is_folder (info->format))
+        {
+          g_autoptr(GDir) folder = g_dir_open (path, 0, NULL);
+          const char *child;
+
+          g_assert_nonnull (folder);
+          while ((child = g_dir_read_name (folder)) != NULL)
+            if (g_str_has_suffix (child, ".ann"))
+              {
+                g_autofree char *ann = g_build_filename (path, child, NULL);
+                g_autoptr(GFile) ann_file = g_file_new_for_path (ann);
+
+                back = gloss_import_file (import_format, ann_file, &options, NULL, &error);
+              }
+        }
+      else
+        back = gloss_import_file (import_format, destination, &options, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (back);
+
+      /* Every annotation with a place in the text comes back with its tag and span. */
+      annotations = G_LIST_MODEL (gloss_sidecar_get_annotations (original));
+      for (guint k = 0; k < g_list_model_get_n_items (annotations); k++)
+        {
+          g_autoptr(GlossAnnotation) a = g_list_model_get_item (annotations, k);
+          GListModel *read = G_LIST_MODEL (gloss_sidecar_get_annotations (back));
+          gboolean found = FALSE;
+
+          if (gloss_annotation_get_anchor_status (a) == GLOSS_ANCHOR_ORPHANED ||
+              gloss_annotation_get_start (a) == gloss_annotation_get_end (a))
+            continue;
+          n_placed++;
+          for (guint m = 0; m < g_list_model_get_n_items (read) && !found; m++)
+            {
+              g_autoptr(GlossAnnotation) b = g_list_model_get_item (read, m);
+
+              found = g_str_equal (gloss_annotation_get_tag (a), gloss_annotation_get_tag (b)) &&
+                      gloss_annotation_get_start (a) == gloss_annotation_get_start (b) &&
+                      gloss_annotation_get_end (a) == gloss_annotation_get_end (b) &&
+                      g_strcmp0 (gloss_annotation_get_text (a), gloss_annotation_get_text (b)) == 0;
+            }
+          g_assert_true (found);
+        }
+      g_assert_cmpuint (n_placed, >, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gloss_sidecar_get_annotations (back))), ==, n_placed);
+      n_read_back++;
+    }
+
+  g_assert_cmpuint (n_formats, ==, GLOSS_EXPORT_N_FORMATS);
+  g_assert_cmpuint (n_read_back, ==, 2);
+  gloss_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1059,6 +1171,7 @@ main (int    argc,
   g_test_add_func ("/export/left-out", test_left_out);
   g_test_add_func ("/export/missing-article", test_missing_article);
   g_test_add_func ("/export/cli", test_cli);
+  g_test_add_func ("/export/every-format", test_every_format);
 
   return g_test_run ();
 }
