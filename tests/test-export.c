@@ -973,6 +973,50 @@ test_sentences (void)
 
       g_assert_cmpstr (first, ==, cases[i].first);
     }
+
+  /* In the CSV's sentence column: the quote with its attribution, whichever
+   * of the two is annotated; a sentence after a quote that is no attribution
+   * stays apart. */
+  {
+    struct { const char *text; guint start, end; const char *sentence; } quotes[] = {
+      { "第一段。\n\n“我们会做好。”谢铭俊说。他随后离开。", 7, 13, "“我们会做好。”谢铭俊说。" },
+      { "第一段。\n\n“我们会做好。”谢铭俊说。他随后离开。", 14, 17, "“我们会做好。”谢铭俊说。" },
+      { "“水是生命！”他对记者表示。下一句。", 1, 6, "“水是生命！”他对记者表示。" },
+      { "\"We are ready.\" Mayor Lin said. Next.", 1, 14, "\"We are ready.\" Mayor Lin said." },
+      { "他说:“好。”然后走了。", 4, 6, "他说:“好。”" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (quotes); i++)
+      {
+        g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_CSV);
+        g_autoptr(GlossDocument) document = NULL;
+        g_autoptr(GlossSidecar) sidecar = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autofree char *csv = NULL;
+        g_autofree char *quoted = NULL;
+        g_autofree char *covered = g_utf8_substring (quotes[i].text, quotes[i].start, quotes[i].end);
+        g_autofree char *sidecar_json = g_strdup_printf (
+          "{ \"format\": \"gloss\", \"version\": 1, \"document\": { \"source\": \"q.txt\" },"
+          "  \"annotator\": { \"id\": \"alice\" },"
+          "  \"codebook\": { \"name\": \"c\", \"tags\": [ { \"id\": \"quote\", \"label\": \"Quote\", \"color\": \"#f6d32d\" } ] },"
+          "  \"annotations\": [ { \"id\": \"q1\", \"tag\": \"quote\", \"start\": %u, \"end\": %u, \"text\": \"%s\" } ] }",
+          quotes[i].start, quotes[i].end, covered);
+        GlossExportRecord *record;
+
+        document = gloss_document_new (quotes[i].text, -1, &error);
+        g_assert_no_error (error);
+        sidecar = gloss_sidecar_new_from_data (sidecar_json, strlen (sidecar_json), "q.txt.alice.gloss.json", NULL, &error);
+        g_assert_no_error (error);
+        g_assert_true (gloss_exporter_add_sidecar (exporter, sidecar, document, NULL, &error));
+        g_assert_no_error (error);
+        record = g_ptr_array_index (gloss_exporter_get_records (exporter), 0);
+        g_assert_cmpstr (record->sentence, ==, quotes[i].sentence);
+        csv = render (exporter, NULL);
+        quoted = strchr (quotes[i].sentence, '"') ? NULL : g_strdup_printf (",%s,", quotes[i].sentence);
+        if (quoted != NULL)
+          g_assert_nonnull (strstr (csv, quoted));
+      }
+  }
 }
 
 /* The CLI: a bad input among good ones, and nothing is written. */

@@ -302,6 +302,33 @@ is_abbreviation (const char *word_start,
   return FALSE;
 }
 
+/* What follows a quote that closes a sentence and still belongs to it: its
+ * attribution, “……。”谢铭俊说。 or "…." Mayor Lin said. */
+static gsize
+attribution_length (const char *p,
+                    const char *limit)
+{
+  static gsize once;
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+  int end = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      regex = g_regex_new (
+        "(?:[^。！？!?.\\n“”\"]{1,16}?(?:说道|问道|说|表示|指出|称|强调|补充|介绍|回答|告诉记者|认为)[。！]"
+        "|[ \\t]+[^.!?\\n“”\"]{1,40}? (?:said|says|added|asked|explained|told reporters)\\.)",
+        G_REGEX_OPTIMIZE, G_REGEX_MATCH_ANCHORED, NULL);
+      g_once_init_leave (&once, 1);
+    }
+
+  if (!g_regex_match_full (regex, p, limit - p, 0, G_REGEX_MATCH_ANCHORED, &match, NULL) ||
+      !g_match_info_fetch_pos (match, 0, NULL, &end))
+    return 0;
+
+  return end;
+}
+
 /**
  * gloss_export_sentence_end:
  * @p: where a sentence starts
@@ -359,6 +386,28 @@ gloss_export_sentence_end (const char *p,
   return limit;
 }
 
+/* A record's sentence: a quote that ends a sentence takes its attribution
+ * with it (CoNLL's sentences stay as gloss_export_sentence_end() cuts them). */
+static const char *
+quote_sentence_end (const char *p,
+                    const char *limit)
+{
+  const char *end = gloss_export_sentence_end (p, limit);
+
+  if (end > p && end < limit && is_closing (g_utf8_get_char (g_utf8_prev_char (end))))
+    {
+      const char *before = g_utf8_prev_char (end);
+
+      /* Past the closing quotes, the sentence's own end: 。” or ." */
+      while (before > p && is_closing (g_utf8_get_char (before)))
+        before = g_utf8_prev_char (before);
+      if (is_cjk_end (g_utf8_get_char (before)) || is_latin_end (g_utf8_get_char (before)))
+        end += attribution_length (end, limit);
+    }
+
+  return end;
+}
+
 static char *
 sentence_around (const char *text,
                  const char *limit,
@@ -374,7 +423,7 @@ sentence_around (const char *text,
   s = line;
   for (;;)
     {
-      const char *next = gloss_export_sentence_end (s, limit);
+      const char *next = quote_sentence_end (s, limit);
 
       if (next > start || next >= limit || *next == '\n')
         break;
@@ -384,7 +433,7 @@ sentence_around (const char *text,
   e = s;
   do
     {
-      e = gloss_export_sentence_end (e, limit);
+      e = quote_sentence_end (e, limit);
       while (e < end && e < limit && *e == '\n')
         e++;
     }
