@@ -18,7 +18,8 @@
 #include "gloss-codebook.h"
 #include "gloss-document.h"
 #include "gloss-review.h"
-#include "gloss-review-layer.h"
+#include "gloss-layer.h"
+#include "gloss-layer-drawing.h"
 #include "gloss-review-panel.h"
 #include "gloss-sidecar.h"
 #include "gloss-test-util.h"
@@ -276,7 +277,7 @@ show_review_page (Fixture *f)
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "review");
 }
 
-static GlossReviewLayer *
+static GlossLayer *
 find_layer (Fixture    *f,
             const char *id)
 {
@@ -284,9 +285,9 @@ find_layer (Fixture    *f,
 
   for (guint i = 0; i < g_list_model_get_n_items (layers); i++)
     {
-      g_autoptr(GlossReviewLayer) layer = g_list_model_get_item (layers, i);
+      g_autoptr(GlossLayer) layer = g_list_model_get_item (layers, i);
 
-      if (g_str_equal (gloss_sidecar_get_annotator_id (gloss_review_layer_get_sidecar (layer)), id))
+      if (g_str_equal (gloss_sidecar_get_annotator_id (gloss_layer_get_sidecar (layer)), id))
         return layer;  /* the model keeps it */
     }
   return NULL;
@@ -305,28 +306,62 @@ review_layer_index (Fixture    *f,
 }
 
 /* Layers: the user's own (empty, so not compared) and the two colleagues'. */
+/* Every colour a snapshot fills with. */
+static void
+collect_colors (GskRenderNode *node,
+                GHashTable    *colors)
+{
+  if (node == NULL)
+    return;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_COLOR_NODE:
+      g_hash_table_add (colors, gdk_rgba_to_string (gsk_color_node_get_color (node)));
+      break;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_colors (gsk_container_node_get_child (node, i), colors);
+      break;
+    case GSK_TRANSFORM_NODE:
+      collect_colors (gsk_transform_node_get_child (node), colors);
+      break;
+    default:
+      break;
+    }
+}
+
+static char *
+rgba_string (const char *spec)
+{
+  GdkRGBA rgba;
+
+  g_assert_true (gdk_rgba_parse (&rgba, spec));
+  return gdk_rgba_to_string (&rgba);
+}
+
 static void
 test_layers (Fixture       *f,
              gconstpointer  data)
 {
   GListModel *layers = gloss_review_panel_get_layers (f->panel);
   GListModel *shown = gloss_review_panel_get_shown_layers (f->panel);
-  GlossReviewLayer *alice = find_layer (f, "alice");
-  GlossReviewLayer *bob = find_layer (f, "bob");
-  g_autoptr(GlossReviewLayer) first = g_list_model_get_item (layers, 0);
+  GlossLayer *alice = find_layer (f, "alice");
+  GlossLayer *bob = find_layer (f, "bob");
+  g_autoptr(GlossLayer) first = g_list_model_get_item (layers, 0);
   g_autofree char *who = NULL;
   GtkWidget *row;
   g_autofree char *subtitle = NULL;
 
   g_assert_cmpuint (g_list_model_get_n_items (layers), ==, 3);
-  g_assert_cmpint (gloss_review_layer_get_role (first), ==, GLOSS_REVIEW_LAYER_OWN);
-  g_assert_cmpstr (gloss_sidecar_get_annotator_id (gloss_review_layer_get_sidecar (first)), ==, "tester");
-  g_assert_false (gloss_review_layer_get_visible (first));
+  g_assert_cmpint (gloss_layer_get_role (first), ==, GLOSS_LAYER_ROLE_OWN);
+  g_assert_cmpstr (gloss_sidecar_get_annotator_id (gloss_layer_get_sidecar (first)), ==, "tester");
+  g_assert_false (gloss_layer_get_visible (first));
   g_assert_nonnull (alice);
   g_assert_nonnull (bob);
-  g_assert_cmpint (gloss_review_layer_get_role (alice), ==, GLOSS_REVIEW_LAYER_COLLEAGUE);
-  g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (gloss_review_layer_get_sidecar (alice))), ==, 3);
-  g_assert_cmpstr (gloss_review_layer_get_color (alice), !=, gloss_review_layer_get_color (bob));
+  g_assert_cmpint (gloss_layer_get_role (alice), ==, GLOSS_LAYER_ROLE_OTHER);
+  g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (gloss_layer_get_sidecar (alice))), ==, 3);
+  g_assert_cmpstr (gloss_layer_get_color (alice), !=, gloss_layer_get_color (bob));
   g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (f->panel)), ==, 2);
 
   /* The rows say so, with counts. */
@@ -344,16 +379,43 @@ test_layers (Fixture       *f,
 
   /* Both colleagues are drawn in the article, and say who tagged what. */
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
-  who = gloss_review_layers_describe_at (shown, offset_of ("Lin Wenhua"));
+  who = gloss_layers_describe_at (shown, offset_of ("Lin Wenhua"));
   g_assert_nonnull (strstr (who, "Alice: Official"));
   g_assert_nonnull (strstr (who, "Bob: Person"));
 
+  /* Drawn in the tags' colours, each colleague in a style of their own that
+   * the legend (their row) shows; the hover text marks the tag's colour. */
+  g_assert_cmpint (gloss_layer_get_style (alice), !=, gloss_layer_get_style (bob));
+  {
+    g_autoptr(GlossCodebook) codebook = gloss_codebook_new_default ();
+    const char *official = gloss_tag_get_color (gloss_codebook_lookup (codebook, "official"));
+    const char *person = gloss_tag_get_color (gloss_codebook_lookup (codebook, "person"));
+    GtkTextView *view = GTK_TEXT_VIEW (_gloss_window_get_article_view (f->window));
+    g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+    g_autoptr(GskRenderNode) node = NULL;
+    g_autoptr(GHashTable) colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    g_autofree char *official_rgba = rgba_string (official);
+    g_autofree char *person_rgba = rgba_string (person);
+    g_autofree char *alice_rgba = rgba_string (gloss_layer_get_color (alice));
+    g_autofree char *bob_rgba = rgba_string (gloss_layer_get_color (bob));
+    g_autofree char *official_mark = g_strdup_printf ("foreground=\"%s\"", official);
+
+    g_assert_nonnull (strstr (who, official_mark));
+    gloss_layers_snapshot (shown, view, snapshot, 0, g_utf8_strlen (article_text, -1), 3);
+    node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    collect_colors (node, colors);
+    g_assert_true (g_hash_table_contains (colors, official_rgba));
+    g_assert_true (g_hash_table_contains (colors, person_rgba));
+    g_assert_false (g_hash_table_contains (colors, alice_rgba));
+    g_assert_false (g_hash_table_contains (colors, bob_rgba));
+  }
+
   /* Hiding Bob leaves one layer: nothing to compare, not drawn. */
-  gloss_review_layer_set_visible (bob, FALSE);
+  gloss_layer_set_visible (bob, FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (f->panel)), ==, 1);
   g_assert_null (gloss_review_panel_get_agreement (f->panel));
-  gloss_review_layer_set_visible (bob, TRUE);
+  gloss_layer_set_visible (bob, TRUE);
   g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (f->panel)), ==, 2);
 
   show_review_page (f);
@@ -611,7 +673,7 @@ test_adjudication (Fixture       *f,
     GlossWindow *again = gloss_window_new (NULL);
     GlossReviewPanel *panel;
     Fixture g = { .window = again };
-    GlossReviewLayer *layer;
+    GlossLayer *layer;
 
     gloss_window_open (again, f->article);
     gtk_window_present (GTK_WINDOW (again));
@@ -621,7 +683,7 @@ test_adjudication (Fixture       *f,
     g_assert_cmpuint (g_list_model_get_n_items (gloss_review_panel_get_layers (panel)), ==, 4);
     layer = find_layer (&g, "adjudicated");
     g_assert_nonnull (layer);
-    g_assert_false (gloss_review_layer_get_visible (layer));
+    g_assert_false (gloss_layer_get_visible (layer));
     g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (panel)), ==, 2);
     gtk_window_destroy (GTK_WINDOW (again));
     gloss_test_iterate ();
@@ -684,7 +746,7 @@ test_add_file (Fixture       *f,
     "c1", "official", "Mayor Lin Wenhua",
     NULL
   };
-  GlossReviewLayer *layer;
+  GlossLayer *layer;
   GlossAnnotation *annotation;
   guint moved, fuzzy, orphaned;
 
@@ -697,9 +759,9 @@ test_add_file (Fixture       *f,
 
   layer = find_layer (f, "carol");
   g_assert_nonnull (layer);
-  gloss_review_layer_count_anchors (layer, &moved, &fuzzy, &orphaned);
+  gloss_layer_count_anchors (layer, &moved, &fuzzy, &orphaned);
   g_assert_cmpuint (moved, ==, 1);
-  annotation = gloss_annotation_set_get_nth (gloss_sidecar_get_annotations (gloss_review_layer_get_sidecar (layer)), 0);
+  annotation = gloss_annotation_set_get_nth (gloss_sidecar_get_annotations (gloss_layer_get_sidecar (layer)), 0);
   g_assert_cmpuint (gloss_annotation_get_start (annotation), ==, offset_of ("Mayor Lin Wenhua"));
   g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (f->panel)), ==, 3);
   g_assert_nonnull (f->last_message);
@@ -738,7 +800,7 @@ test_codebook_mismatch (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (warning)), "The codebooks differ"));
 
   /* Switched off, the difference is no longer in the comparison. */
-  gloss_review_layer_set_visible (find_layer (f, "dave"), FALSE);
+  gloss_layer_set_visible (find_layer (f, "dave"), FALSE);
   g_assert_false (gtk_widget_get_visible (warning));
 }
 
@@ -944,7 +1006,7 @@ test_tag_mapping (Fixture       *f,
   file = g_file_new_for_path (erin);
   gloss_review_panel_add_file (f->panel, file);
   gloss_test_iterate_until (not_loading, f);
-  gloss_review_layer_set_visible (find_layer (f, "bob"), FALSE);
+  gloss_layer_set_visible (find_layer (f, "bob"), FALSE);
 
   /* Alice and Erin compared; Erin's "speaker" is not in the own codebook. */
   agreement = gloss_review_panel_get_agreement (f->panel);
@@ -1039,7 +1101,7 @@ test_resume (Fixture       *f,
   (void)first_panel;
 
   /* Listed, switched off, and offered to continue. */
-  g_assert_false (gloss_review_layer_get_visible (find_layer (f, "adjudicated")));
+  g_assert_false (gloss_layer_get_visible (find_layer (f, "adjudicated")));
   resume = find_with_class (GTK_WIDGET (f->panel), "review-resume");
   g_assert_nonnull (resume);
   g_assert_true (gtk_widget_get_visible (resume));

@@ -15,13 +15,13 @@
 #include "gloss-codebook.h"
 #include "gloss-document.h"
 #include "gloss-review.h"
-#include "gloss-review-layer.h"
+#include "gloss-layer.h"
 #include "gloss-review-panel.h"
 #include "gloss-sidecar.h"
-#include "gloss-swatch.h"
+#include "gloss-layer-drawing.h"
 
 /*
- * The panel keeps one GlossReviewLayer per annotator file: the user's own
+ * The panel keeps one GlossLayer per annotator file: the user's own
  * (first), the colleagues' beside the article or added by hand (read-only:
  * never written), and, while adjudicating, the layer being written (last).
  *
@@ -144,15 +144,15 @@ format_number (double value)
   return isnan (value) ? g_strdup ("—") : g_strdup_printf ("%.3f", value);
 }
 
-static GlossReviewLayer *
+static GlossLayer *
 own_layer (GlossReviewPanel *self)
 {
-  g_autoptr(GlossReviewLayer) layer = NULL;
+  g_autoptr(GlossLayer) layer = NULL;
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->layers)) == 0)
     return NULL;
   layer = g_list_model_get_item (G_LIST_MODEL (self->layers), 0);
-  if (gloss_review_layer_get_role (layer) != GLOSS_REVIEW_LAYER_OWN)
+  if (gloss_layer_get_role (layer) != GLOSS_LAYER_ROLE_OWN)
     return NULL;
   return layer;  /* the store keeps it alive */
 }
@@ -160,9 +160,9 @@ own_layer (GlossReviewPanel *self)
 static GlossCodebook *
 own_codebook (GlossReviewPanel *self)
 {
-  GlossReviewLayer *own = own_layer (self);
+  GlossLayer *own = own_layer (self);
 
-  return own ? gloss_sidecar_get_codebook (gloss_review_layer_get_sidecar (own)) : NULL;
+  return own ? gloss_sidecar_get_codebook (gloss_layer_get_sidecar (own)) : NULL;
 }
 
 static const char *
@@ -218,23 +218,23 @@ is_adjudicated (GlossSidecar *sidecar)
 }
 
 static char *
-layer_subtitle (GlossReviewLayer *layer)
+layer_subtitle (GlossLayer *layer)
 {
-  GlossSidecar *sidecar = gloss_review_layer_get_sidecar (layer);
+  GlossSidecar *sidecar = gloss_layer_get_sidecar (layer);
   GlossCodebook *codebook = gloss_sidecar_get_codebook (sidecar);
   guint n = gloss_annotation_set_get_size (gloss_sidecar_get_annotations (sidecar));
   g_autoptr(GString) text = g_string_new (NULL);
   guint moved, fuzzy, orphaned;
 
-  switch (gloss_review_layer_get_role (layer))
+  switch (gloss_layer_get_role (layer))
     {
-    case GLOSS_REVIEW_LAYER_OWN:
+    case GLOSS_LAYER_ROLE_OWN:
       g_string_append (text, _("Yours, editable"));
       break;
-    case GLOSS_REVIEW_LAYER_ADJUDICATION:
+    case GLOSS_LAYER_ROLE_ADJUDICATION:
       g_string_append (text, _("Adjudicated, not compared"));
       break;
-    case GLOSS_REVIEW_LAYER_COLLEAGUE:
+    case GLOSS_LAYER_ROLE_OTHER:
     default:
       if (is_adjudicated (sidecar))
         g_string_append (text, _("Read-only, adjudicated"));
@@ -258,7 +258,7 @@ layer_subtitle (GlossReviewLayer *layer)
         g_string_append (text, name ? name : "");
     }
 
-  gloss_review_layer_count_anchors (layer, &moved, &fuzzy, &orphaned);
+  gloss_layer_count_anchors (layer, &moved, &fuzzy, &orphaned);
   if (moved + fuzzy + orphaned > 0)
     {
       g_string_append (text, "\n⚠ ");
@@ -285,15 +285,16 @@ static GtkWidget *
 create_layer_row (gpointer item,
                   gpointer user_data)
 {
-  GlossReviewLayer *layer = item;
-  GlossSidecar *sidecar = gloss_review_layer_get_sidecar (layer);
+  GlossLayer *layer = item;
+  GlossSidecar *sidecar = gloss_layer_get_sidecar (layer);
   g_autofree char *subtitle = layer_subtitle (layer);
   g_autofree char *title = NULL;
   const char *name = gloss_sidecar_get_annotator_name (sidecar);
   const char *id = gloss_sidecar_get_annotator_id (sidecar);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *toggle = gtk_switch_new ();
-  GtkWidget *swatch = gloss_swatch_new (gloss_review_layer_get_color (layer));
+  /* The legend: the layer's stripe as the article draws it. */
+  GtkWidget *sample = gloss_layer_sample_new (layer);
   g_autofree char *tooltip = NULL;
 
   if (name != NULL && *name != '\0' && g_strcmp0 (name, id) != 0)
@@ -304,14 +305,14 @@ create_layer_row (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), sample);
 
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
   g_object_bind_property (layer, "visible", toggle, "active", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  if (gloss_review_layer_get_role (layer) == GLOSS_REVIEW_LAYER_OWN)
+  if (gloss_layer_get_role (layer) == GLOSS_LAYER_ROLE_OWN)
     tooltip = g_strdup (_("Compare your layer with the others"));
   else
-    tooltip = g_strdup_printf (_("Show %s’s layer and compare it"), gloss_review_layer_get_title (layer));
+    tooltip = g_strdup_printf (_("Show %s’s layer and compare it"), gloss_layer_get_title (layer));
   gtk_widget_set_tooltip_text (toggle, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
@@ -330,12 +331,12 @@ create_layer_row (gpointer item,
 /* Re-creates one row (counts changed) without touching the others. */
 static void
 layer_changed (GlossReviewPanel *self,
-               GlossReviewLayer *layer)
+               GlossLayer *layer)
 {
   guint position;
 
   /* The store may hold the only reference. */
-  g_autoptr(GlossReviewLayer) keep = g_object_ref (layer);
+  g_autoptr(GlossLayer) keep = g_object_ref (layer);
 
   if (g_list_store_find (self->layers, keep, &position))
     g_list_store_splice (self->layers, position, 1, (gpointer *)&keep, 1);
@@ -349,10 +350,10 @@ update_shown (GlossReviewPanel *self)
 
   for (guint i = 0; i < n; i++)
     {
-      GlossReviewLayer *layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+      GlossLayer *layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
 
-      if (gloss_review_layer_get_visible (layer) &&
-          gloss_review_layer_get_role (layer) != GLOSS_REVIEW_LAYER_OWN)
+      if (gloss_layer_get_visible (layer) &&
+          gloss_layer_get_role (layer) != GLOSS_LAYER_ROLE_OWN)
         g_ptr_array_add (shown, layer);
       g_object_unref (layer);
     }
@@ -379,28 +380,29 @@ queue_rebuild (GlossReviewPanel *self)
 }
 
 static void
-layer_visible_cb (GlossReviewLayer *layer,
+layer_visible_cb (GlossLayer *layer,
                   GParamSpec       *pspec,
                   GlossReviewPanel *self)
 {
   update_shown (self);
-  if (gloss_review_layer_get_role (layer) != GLOSS_REVIEW_LAYER_ADJUDICATION)
+  if (gloss_layer_get_role (layer) != GLOSS_LAYER_ROLE_ADJUDICATION)
     rebuild (self);
 }
 
 static void
 own_changed_cb (GlossReviewPanel *self)
 {
-  GlossReviewLayer *own = own_layer (self);
+  GlossLayer *own = own_layer (self);
 
-  if (own != NULL && gloss_review_layer_get_visible (own))
+  if (own != NULL && gloss_layer_get_visible (own))
     queue_rebuild (self);
   else if (own != NULL)
     layer_changed (self, own);
 }
 
-/* Colleagues take the palette in the order they are listed, so that two
- * or three layers get the most distinct colours. */
+/* Colleagues take the palette and the stripe styles in the order they are
+ * listed, so that two or three layers get the most distinct looks: in the
+ * article their stripes are in the tags' colours, told apart by style. */
 static void
 recolor (GlossReviewPanel *self)
 {
@@ -409,11 +411,14 @@ recolor (GlossReviewPanel *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GlossReviewLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+      g_autoptr(GlossLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
 
-      if (gloss_review_layer_get_role (layer) != GLOSS_REVIEW_LAYER_COLLEAGUE)
+      if (gloss_layer_get_role (layer) != GLOSS_LAYER_ROLE_OTHER)
         continue;
-      if (gloss_review_layer_set_color (layer, gloss_review_layer_palette (k++)))
+      gboolean changed = gloss_layer_get_style (layer) != gloss_layer_style_for_index (k);
+
+      gloss_layer_set_style (layer, gloss_layer_style_for_index (k));
+      if (gloss_layer_set_color (layer, gloss_layer_palette (k++)) || changed)
         layer_changed (self, layer);
     }
 }
@@ -421,37 +426,37 @@ recolor (GlossReviewPanel *self)
 static void
 add_layer (GlossReviewPanel     *self,
            GlossSidecar         *sidecar,
-           GlossReviewLayerRole  role,
+           GlossLayerRole  role,
            gboolean              visible)
 {
   const char *color;
-  g_autoptr(GlossReviewLayer) layer = NULL;
+  g_autoptr(GlossLayer) layer = NULL;
   guint position = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
 
-  if (role == GLOSS_REVIEW_LAYER_ADJUDICATION)
+  if (role == GLOSS_LAYER_ROLE_ADJUDICATION)
     color = ADJUDICATION_COLOR;
-  else if (role == GLOSS_REVIEW_LAYER_OWN)
+  else if (role == GLOSS_LAYER_ROLE_OWN)
     color = "#77767b";
   else
-    color = gloss_review_layer_palette (0);
+    color = gloss_layer_palette (0);
 
-  layer = gloss_review_layer_new (sidecar, role, color);
-  gloss_review_layer_set_visible (layer, visible);
+  layer = gloss_layer_new_for_sidecar (sidecar, role, color);
+  gloss_layer_set_visible (layer, visible);
   g_signal_connect_object (layer, "notify::visible", G_CALLBACK (layer_visible_cb), self, 0);
 
   /* Own first, colleagues by annotator id (files load in any order), the
    * adjudicated layer last. */
-  if (role == GLOSS_REVIEW_LAYER_OWN)
+  if (role == GLOSS_LAYER_ROLE_OWN)
     position = 0;
-  else if (role == GLOSS_REVIEW_LAYER_COLLEAGUE)
+  else if (role == GLOSS_LAYER_ROLE_OTHER)
     for (guint i = 0; i < position; i++)
       {
-        g_autoptr(GlossReviewLayer) other = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
-        GlossReviewLayerRole other_role = gloss_review_layer_get_role (other);
+        g_autoptr(GlossLayer) other = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+        GlossLayerRole other_role = gloss_layer_get_role (other);
 
-        if (other_role == GLOSS_REVIEW_LAYER_ADJUDICATION ||
-            (other_role == GLOSS_REVIEW_LAYER_COLLEAGUE &&
-             g_strcmp0 (gloss_sidecar_get_annotator_id (gloss_review_layer_get_sidecar (other)),
+        if (other_role == GLOSS_LAYER_ROLE_ADJUDICATION ||
+            (other_role == GLOSS_LAYER_ROLE_OTHER &&
+             g_strcmp0 (gloss_sidecar_get_annotator_id (gloss_layer_get_sidecar (other)),
                         gloss_sidecar_get_annotator_id (sidecar)) > 0))
           {
             position = i;
@@ -1293,9 +1298,9 @@ static void
 adjudication_changed (GlossReviewPanel *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
-  g_autoptr(GlossReviewLayer) last = n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->layers), n - 1) : NULL;
+  g_autoptr(GlossLayer) last = n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->layers), n - 1) : NULL;
 
-  if (last != NULL && gloss_review_layer_get_role (last) == GLOSS_REVIEW_LAYER_ADJUDICATION)
+  if (last != NULL && gloss_layer_get_role (last) == GLOSS_LAYER_ROLE_ADJUDICATION)
     layer_changed (self, last);
   update_shown (self);
 }
@@ -1622,8 +1627,8 @@ start_adjudication (GlossReviewPanel *self)
 {
   g_autoptr(GError) error = NULL;
   const char *id = gtk_editable_get_text (GTK_EDITABLE (self->annotator_entry));
-  GlossReviewLayer *own = own_layer (self);
-  const char *decided_by = own ? gloss_sidecar_get_annotator_id (gloss_review_layer_get_sidecar (own)) : NULL;
+  GlossLayer *own = own_layer (self);
+  const char *decided_by = own ? gloss_sidecar_get_annotator_id (gloss_layer_get_sidecar (own)) : NULL;
   GlossSidecar *adjudication;
 
   if (self->review == NULL || self->adjudication != NULL)
@@ -1655,7 +1660,7 @@ start_adjudication (GlossReviewPanel *self)
 
       gloss_sidecar_set_file (adjudication, file);
     }
-  add_layer (self, adjudication, GLOSS_REVIEW_LAYER_ADJUDICATION, TRUE);
+  add_layer (self, adjudication, GLOSS_LAYER_ROLE_ADJUDICATION, TRUE);
 
   gtk_stack_set_visible_child_name (self->adjudication_stack, "running");
   rebuild_take_buttons (self);
@@ -1775,17 +1780,17 @@ save_action (GtkWidget  *widget,
 /* Resuming a saved adjudication */
 
 /* A colleague layer written by an earlier adjudication. */
-static GlossReviewLayer *
+static GlossLayer *
 saved_adjudication (GlossReviewPanel *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GlossReviewLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+      g_autoptr(GlossLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
 
-      if (gloss_review_layer_get_role (layer) == GLOSS_REVIEW_LAYER_COLLEAGUE &&
-          is_adjudicated (gloss_review_layer_get_sidecar (layer)))
+      if (gloss_layer_get_role (layer) == GLOSS_LAYER_ROLE_OTHER &&
+          is_adjudicated (gloss_layer_get_sidecar (layer)))
         return layer;  /* the store keeps it */
     }
   return NULL;
@@ -1794,11 +1799,11 @@ saved_adjudication (GlossReviewPanel *self)
 static void
 update_resume (GlossReviewPanel *self)
 {
-  GlossReviewLayer *saved = self->adjudication == NULL ? saved_adjudication (self) : NULL;
+  GlossLayer *saved = self->adjudication == NULL ? saved_adjudication (self) : NULL;
 
   if (saved != NULL)
     {
-      GlossSidecar *sidecar = gloss_review_layer_get_sidecar (saved);
+      GlossSidecar *sidecar = gloss_layer_get_sidecar (saved);
       /* Translators: button; %s is the annotator id of an adjudicated layer saved earlier */
       g_autofree char *label = g_strdup_printf (_("_Continue Adjudication “%s”"),
                                                 gloss_sidecar_get_annotator_id (sidecar));
@@ -1822,7 +1827,7 @@ resume_action (GtkWidget  *widget,
                GVariant   *param)
 {
   GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  GlossReviewLayer *saved = saved_adjudication (self);
+  GlossLayer *saved = saved_adjudication (self);
   g_autoptr(GlossSidecar) sidecar = NULL;
   g_autofree char *text = NULL;
   guint position, pending;
@@ -1830,7 +1835,7 @@ resume_action (GtkWidget  *widget,
   if (saved == NULL || self->adjudication != NULL || self->review == NULL)
     return;
 
-  sidecar = g_object_ref (gloss_review_layer_get_sidecar (saved));
+  sidecar = g_object_ref (gloss_layer_get_sidecar (saved));
   g_signal_handlers_disconnect_by_data (saved, self);
   if (g_list_store_find (self->layers, saved, &position))
     g_list_store_remove (self->layers, position);
@@ -1841,7 +1846,7 @@ resume_action (GtkWidget  *widget,
   if (gloss_sidecar_get_codebook (sidecar) == NULL && own_codebook (self) != NULL)
     gloss_sidecar_set_codebook (sidecar, own_codebook (self));
   gtk_editable_set_text (GTK_EDITABLE (self->annotator_entry), gloss_sidecar_get_annotator_id (sidecar));
-  add_layer (self, sidecar, GLOSS_REVIEW_LAYER_ADJUDICATION, TRUE);
+  add_layer (self, sidecar, GLOSS_LAYER_ROLE_ADJUDICATION, TRUE);
   recolor (self);
 
   /* The rebuild resumes into it: earlier decisions are read back. */
@@ -1878,7 +1883,7 @@ rebuild (GlossReviewPanel *self)
   GlossReviewItem *selected = selected_item (self);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
   g_autoptr(GPtrArray) colleagues = g_ptr_array_new ();
-  GlossReviewLayer *own;
+  GlossLayer *own;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (selected != NULL)
@@ -1886,14 +1891,14 @@ rebuild (GlossReviewPanel *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GlossReviewLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+      g_autoptr(GlossLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
 
-      if (gloss_review_layer_get_visible (layer) &&
-          gloss_review_layer_get_role (layer) != GLOSS_REVIEW_LAYER_ADJUDICATION)
+      if (gloss_layer_get_visible (layer) &&
+          gloss_layer_get_role (layer) != GLOSS_LAYER_ROLE_ADJUDICATION)
         {
-          g_ptr_array_add (sidecars, gloss_review_layer_get_sidecar (layer));
-          if (gloss_review_layer_get_role (layer) == GLOSS_REVIEW_LAYER_COLLEAGUE)
-            g_ptr_array_add (colleagues, gloss_review_layer_get_sidecar (layer));
+          g_ptr_array_add (sidecars, gloss_layer_get_sidecar (layer));
+          if (gloss_layer_get_role (layer) == GLOSS_LAYER_ROLE_OTHER)
+            g_ptr_array_add (colleagues, gloss_layer_get_sidecar (layer));
         }
     }
 
@@ -1913,11 +1918,11 @@ rebuild (GlossReviewPanel *self)
   gloss_review_refresh (self->review);
   if (self->adjudication != NULL)
     {
-      GlossReviewLayer *own_l = own_layer (self);
+      GlossLayer *own_l = own_layer (self);
 
       /* Rejections come back from the layer's own record of them. */
       gloss_review_resume_adjudication (self->review, self->adjudication,
-                                        own_l ? gloss_sidecar_get_annotator_id (gloss_review_layer_get_sidecar (own_l)) : NULL);
+                                        own_l ? gloss_sidecar_get_annotator_id (gloss_layer_get_sidecar (own_l)) : NULL);
     }
 
   close_editor (self);
@@ -1942,11 +1947,11 @@ clear_layers (GlossReviewPanel *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GlossReviewLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+      g_autoptr(GlossLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
 
       g_signal_handlers_disconnect_by_data (layer, self);
-      if (gloss_review_layer_get_role (layer) == GLOSS_REVIEW_LAYER_OWN)
-        g_signal_handlers_disconnect_by_data (gloss_sidecar_get_annotations (gloss_review_layer_get_sidecar (layer)),
+      if (gloss_layer_get_role (layer) == GLOSS_LAYER_ROLE_OWN)
+        g_signal_handlers_disconnect_by_data (gloss_sidecar_get_annotations (gloss_layer_get_sidecar (layer)),
                                               self);
     }
   g_list_store_remove_all (self->layers);
@@ -1972,8 +1977,8 @@ has_file (GlossReviewPanel *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GlossReviewLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
-      GFile *other = gloss_sidecar_get_file (gloss_review_layer_get_sidecar (layer));
+      g_autoptr(GlossLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+      GFile *other = gloss_sidecar_get_file (gloss_layer_get_sidecar (layer));
 
       if (other != NULL && g_file_equal (other, file))
         return TRUE;
@@ -2029,16 +2034,16 @@ colleague_loaded_cb (GObject      *object,
   else
     {
       guint moved, fuzzy, orphaned;
-      g_autoptr(GlossReviewLayer) probe = NULL;
+      g_autoptr(GlossLayer) probe = NULL;
 
       gloss_sidecar_set_file (sidecar, file);
       /* Re-anchors it when it was made for another version of the text. */
       gloss_sidecar_attach_document (sidecar, self->document);
       /* A saved adjudication is not one more annotator: off until asked for. */
-      add_layer (self, sidecar, GLOSS_REVIEW_LAYER_COLLEAGUE, by_hand || !is_adjudicated (sidecar));
+      add_layer (self, sidecar, GLOSS_LAYER_ROLE_OTHER, by_hand || !is_adjudicated (sidecar));
 
-      probe = gloss_review_layer_new (sidecar, GLOSS_REVIEW_LAYER_COLLEAGUE, NULL);
-      gloss_review_layer_count_anchors (probe, &moved, &fuzzy, &orphaned);
+      probe = gloss_layer_new_for_sidecar (sidecar, GLOSS_LAYER_ROLE_OTHER, NULL);
+      gloss_layer_count_anchors (probe, &moved, &fuzzy, &orphaned);
       if (by_hand && moved + fuzzy + orphaned > 0)
         {
           g_autofree char *text =
@@ -2092,7 +2097,7 @@ listed_cb (GObject      *object,
   GlossReviewPanel *self = GLOSS_REVIEW_PANEL (object);
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GError) error = NULL;
-  GlossReviewLayer *own;
+  GlossLayer *own;
   GFile *own_file = NULL;
 
   files = g_task_propagate_pointer (G_TASK (result), &error);
@@ -2101,7 +2106,7 @@ listed_cb (GObject      *object,
 
   own = own_layer (self);
   if (own != NULL)
-    own_file = gloss_sidecar_get_file (gloss_review_layer_get_sidecar (own));
+    own_file = gloss_sidecar_get_file (gloss_layer_get_sidecar (own));
 
   for (guint i = 0; files != NULL && i < files->len; i++)
     {
@@ -2134,7 +2139,7 @@ gloss_review_panel_set_own (GlossReviewPanel *self,
                             GlossDocument    *document,
                             GlossSidecar     *own)
 {
-  GlossReviewLayer *old;
+  GlossLayer *old;
   gboolean same_article;
   gboolean compared;
   GlossAnnotationSet *set;
@@ -2150,10 +2155,10 @@ gloss_review_panel_set_own (GlossReviewPanel *self,
 
   if (same_article && old != NULL)
     {
-      if (gloss_review_layer_get_sidecar (old) == own)
+      if (gloss_layer_get_sidecar (old) == own)
         return;
-      compared = gloss_review_layer_get_visible (old) || compared;
-      g_signal_handlers_disconnect_by_data (gloss_sidecar_get_annotations (gloss_review_layer_get_sidecar (old)), self);
+      compared = gloss_layer_get_visible (old) || compared;
+      g_signal_handlers_disconnect_by_data (gloss_sidecar_get_annotations (gloss_layer_get_sidecar (old)), self);
       g_signal_handlers_disconnect_by_data (old, self);
       g_list_store_remove (self->layers, 0);
     }
@@ -2173,7 +2178,7 @@ gloss_review_panel_set_own (GlossReviewPanel *self,
       g_set_object (&self->document, document);
     }
 
-  add_layer (self, own, GLOSS_REVIEW_LAYER_OWN, compared);
+  add_layer (self, own, GLOSS_LAYER_ROLE_OWN, compared);
   g_signal_connect_object (set, "changed", G_CALLBACK (own_changed_cb), self, G_CONNECT_SWAPPED);
 
   if (!same_article)
@@ -2519,8 +2524,8 @@ gloss_review_panel_init (GlossReviewPanel *self)
   self->edit_tag_ids = g_ptr_array_new_with_free_func (g_free);
   self->edit_labels = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->edit_tag_dropdown, G_LIST_MODEL (self->edit_labels));
-  self->layers = g_list_store_new (GLOSS_TYPE_REVIEW_LAYER);
-  self->shown = g_list_store_new (GLOSS_TYPE_REVIEW_LAYER);
+  self->layers = g_list_store_new (GLOSS_TYPE_LAYER);
+  self->shown = g_list_store_new (GLOSS_TYPE_LAYER);
   gtk_list_box_bind_model (self->layers_list, G_LIST_MODEL (self->layers), create_layer_row, self, NULL);
 
   self->selection = gtk_single_selection_new (NULL);
