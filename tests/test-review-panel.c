@@ -587,6 +587,36 @@ has_message (gpointer data)
   return ((Fixture *)data)->last_message != NULL;
 }
 
+/* The message dialog open with @heading, or NULL. */
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* Answers @heading's dialog with @response; FALSE when it is not open. */
+static gboolean
+respond (const char *heading,
+         const char *response)
+{
+  AdwMessageDialog *dialog = find_dialog (heading);
+
+  if (dialog == NULL)
+    return FALSE;
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gloss_test_iterate ();
+  return TRUE;
+}
+
 /* Take Alice's for the first disagreement, reject the second, save. */
 static void
 test_adjudication (Fixture       *f,
@@ -712,6 +742,8 @@ test_adjudication_asks (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.start", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
   gloss_test_iterate ();
+  /* Two disagreements are open: saved anyway, on to the file question. */
+  g_assert_true (respond ("Save With Open Disagreements?", "save"));
 
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
@@ -856,6 +888,10 @@ save_adjudication (Fixture *f)
 {
   g_clear_pointer (&f->last_message, g_free);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
+  gloss_test_iterate ();
+  /* Saving part of an adjudication, to resume later, is asked once. */
+  if (gloss_review_get_n_pending (gloss_review_panel_get_review (f->panel)) > 0)
+    g_assert_true (respond ("Save With Open Disagreements?", "save"));
   gloss_test_iterate_until (has_message, f);
   g_assert_nonnull (strstr (f->last_message, "article.txt.adjudicated.gloss.json"));
 }
@@ -1158,6 +1194,152 @@ test_resume (Fixture       *f,
   g_assert_null (gloss_sidecar_get_extension (saved, "adjudication"));
 }
 
+/* A "different span" disagreement shows each layer's passage, not offsets. */
+static void
+test_span_passages (Fixture       *f,
+                    gconstpointer  data)
+{
+  GlossLayer *own = find_layer (f, "tester");
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (gloss_layer_get_sidecar (own));
+  guint start = offset_of ("Every household");
+  GListModel *items;
+  GlossReviewItem *span = NULL;
+  GtkWidget *label;
+
+  gloss_annotation_set_create (set, "quote", start, start + strlen ("Every household should drink from the tap"));
+  gloss_layer_set_visible (own, TRUE);
+  show_review_page (f);
+
+  items = gloss_review_get_kind_items (gloss_review_panel_get_review (f->panel), GLOSS_REVIEW_KIND_SPAN);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  span = g_list_model_get_item (items, 0);
+  gloss_test_iterate ();
+
+  label = find_label_containing (GTK_WIDGET (f->panel), "tester: Quote “Every household should drink from the tap”");
+  g_assert_nonnull (label);
+  g_test_message ("%s", gtk_label_get_label (GTK_LABEL (label)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Alice: Quote ““Every household should drink from the tap,””"));
+  g_assert_null (strchr (gtk_label_get_label (GTK_LABEL (label)), '['));
+  g_object_unref (span);
+}
+
+/* Saving with disagreements still open asks first; Cancel writes nothing. */
+static void
+test_save_warns (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GFile) file = gloss_sidecar_file_for_article (f->article, "adjudicated");
+  GlossReview *review;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.start", NULL));
+  review = gloss_review_panel_get_review (f->panel);
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
+  gloss_test_iterate ();
+  g_assert_nonnull (find_dialog ("Save With Open Disagreements?"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_dialog ("Save With Open Disagreements?")), "2 disagreements"));
+  g_assert_true (respond ("Save With Open Disagreements?", "cancel"));
+  gloss_test_iterate ();
+  g_assert_false (g_file_query_exists (file, NULL));
+
+  /* Anyway, then: the file is written. */
+  save_adjudication (f);
+  g_assert_true (g_file_query_exists (file, NULL));
+
+  /* Nothing open: no question. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.reject", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.reject", NULL));
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
+  g_clear_pointer (&f->last_message, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
+  gloss_test_iterate ();
+  g_assert_null (find_dialog ("Save With Open Disagreements?"));
+  gloss_test_iterate_until (has_message, f);
+}
+
+/* Presses @keyval as the panel's key bindings see it: the shortcut bound to
+ * it, activated on the widget with the focus inside the panel. */
+static gboolean
+press_bound_key (GtkWidget *widget,
+                 guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
+/* Keys while adjudicating: A takes the first layer's version, B the
+ * second's, R rejects.  (GTK 4.8 cannot synthesize key events in the
+ * process, and xdotool's do not reach a window of the test process under
+ * Xvfb: the panel's own bindings are pressed instead.) */
+static void
+test_adjudication_keys (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *panel = GTK_WIDGET (f->panel);
+  GlossReview *review;
+  GlossAnnotationSet *set;
+  GlossAnnotation *taken;
+
+  show_review_page (f);
+  g_assert_true (gtk_widget_activate_action (panel, "review.start", NULL));
+  review = gloss_review_panel_get_review (f->panel);
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 2);
+  g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (f->panel)), ==,
+                    offset_of ("Mayor Lin Wenhua"));
+
+  /* B: Bob's "person" for Lin Wenhua (layers are ordered alice, bob). */
+  g_assert_cmpuint (review_layer_index (f, "bob"), ==, 1);
+  g_assert_true (press_bound_key (panel, GDK_KEY_b));
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
+  set = gloss_sidecar_get_annotations (gloss_review_get_adjudication (review));
+  taken = find_decision (set, "taken");
+  g_assert_nonnull (taken);
+  g_assert_cmpstr (gloss_annotation_get_tag (taken), ==, "person");
+  g_assert_cmpstr (json_object_get_string_member (gloss_annotation_get_extra (taken), "source_annotator"), ==, "bob");
+
+  /* On to The Water Bureau, which R rejects. */
+  g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (f->panel)), ==,
+                    offset_of ("The Water Bureau"));
+  g_assert_true (press_bound_key (panel, GDK_KEY_r));
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
+  g_assert_cmpint (gloss_review_item_get_decision (gloss_review_panel_get_selected (f->panel)), ==, GLOSS_REVIEW_REJECTED);
+
+  /* Undone, then A takes Alice's "official" for Lin Wenhua instead. */
+  gtk_widget_activate_action (panel, "review.undo", NULL);
+  gtk_widget_activate_action (panel, "review.undo", NULL);
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 2);
+  g_assert_true (gloss_review_panel_step (f->panel, offset_of ("Mayor Lin Wenhua") - 1, FALSE));
+  g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (f->panel)), ==,
+                    offset_of ("Mayor Lin Wenhua"));
+  g_assert_true (press_bound_key (panel, GDK_KEY_a));
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
+  taken = find_decision (set, "taken");
+  g_assert_nonnull (taken);
+  g_assert_cmpstr (gloss_annotation_get_tag (taken), ==, "official");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1177,6 +1359,9 @@ main (int   argc,
   g_test_add ("/review-panel/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
   g_test_add ("/review-panel/tag-mapping", Fixture, NULL, fixture_set_up, test_tag_mapping, fixture_tear_down);
   g_test_add ("/review-panel/resume", Fixture, NULL, fixture_set_up, test_resume, fixture_tear_down);
+  g_test_add ("/review-panel/span-passages", Fixture, NULL, fixture_set_up, test_span_passages, fixture_tear_down);
+  g_test_add ("/review-panel/save-warns", Fixture, NULL, fixture_set_up, test_save_warns, fixture_tear_down);
+  g_test_add ("/review-panel/adjudication-keys", Fixture, NULL, fixture_set_up, test_adjudication_keys, fixture_tear_down);
 
   return g_test_run ();
 }

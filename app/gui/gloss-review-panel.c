@@ -45,6 +45,8 @@
 
 #define ADJUDICATION_COLOR "#e5a50a"
 #define REFRESH_DELAY_MS   250
+/* Keys A… for taking a layer's version: as many as fit before R (reject). */
+#define TAKE_KEYS          5
 
 struct _GlossReviewPanel
 {
@@ -964,11 +966,47 @@ kind_changed_cb (GlossReviewPanel *self)
     set_items_model (self, NULL);
 }
 
+#define PASSAGE_MAX 48
+
+/* The text an annotation covers, on one line; a long one keeps both ends,
+ * where two spans of one passage differ. */
+static char *
+passage_text (GlossReviewPanel *self,
+              GlossAnnotation  *annotation)
+{
+  guint start = gloss_annotation_get_start (annotation);
+  guint end = gloss_annotation_get_end (annotation);
+  g_autofree char *text = NULL;
+  glong n;
+
+  if (self->document != NULL && gloss_annotation_get_anchor_status (annotation) != GLOSS_ANCHOR_ORPHANED)
+    {
+      guint length = gloss_document_get_length (self->document);
+
+      text = gloss_document_get_slice (self->document, MIN (start, length), MIN (end, length));
+    }
+  else
+    text = g_strdup (gloss_annotation_get_text (annotation) ? gloss_annotation_get_text (annotation) : "");
+  g_strdelimit (text, "\n\t", ' ');
+
+  n = g_utf8_strlen (text, -1);
+  if (n > PASSAGE_MAX)
+    {
+      g_autofree char *head = g_utf8_substring (text, 0, PASSAGE_MAX / 2);
+      g_autofree char *tail = g_utf8_substring (text, n - PASSAGE_MAX / 2, n);
+
+      return g_strconcat (head, "…", tail, NULL);
+    }
+  return g_steal_pointer (&text);
+}
+
 static char *
 item_who (GlossReviewPanel *self,
           GlossReviewItem  *item)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  GlossReviewKind kind = gloss_review_item_get_kind (item);
+  gboolean spans_differ = kind == GLOSS_REVIEW_KIND_SPAN || kind == GLOSS_REVIEW_KIND_SPAN_AND_TAG;
 
   for (guint l = 0; l < gloss_review_item_get_n_layers (item); l++)
     {
@@ -989,9 +1027,15 @@ item_who (GlossReviewPanel *self,
           if (i > 0)
             g_string_append (text, ", ");
           g_string_append (text, tag_label (self, sidecar, gloss_annotation_get_tag (annotation)));
-          /* Spans are worth naming when they are what differs. */
-          if (start != gloss_review_item_get_start (item) || end != gloss_review_item_get_end (item))
-            g_string_append_printf (text, " [%u–%u]", start, end);
+          /* Spans are worth showing when they are what differs: as the
+           * passage each covers, not as offsets. */
+          if (spans_differ ||
+              start != gloss_review_item_get_start (item) || end != gloss_review_item_get_end (item))
+            {
+              g_autofree char *passage = passage_text (self, annotation);
+
+              g_string_append_printf (text, " “%s”", passage);
+            }
         }
     }
 
@@ -1282,8 +1326,15 @@ rebuild_take_buttons (GlossReviewPanel *self)
       /* Translators: button taking one annotator's version of a disagreement */
       g_autofree char *label = g_strdup_printf (_("Take %s’s"), sidecar_title (sidecar));
       GtkWidget *button = gtk_button_new_with_label (label);
-      g_autofree char *tooltip = g_strdup_printf (_("Put %s’s annotations of this disagreement into the adjudicated layer"),
-                                                  sidecar_title (sidecar));
+      g_autofree char *tooltip = NULL;
+
+      if (l < TAKE_KEYS)
+        /* Translators: %s is an annotator, %c the key that does it (A, B…) */
+        tooltip = g_strdup_printf (_("Put %s’s annotations of this disagreement into the adjudicated layer (%c)"),
+                                   sidecar_title (sidecar), 'A' + l);
+      else
+        tooltip = g_strdup_printf (_("Put %s’s annotations of this disagreement into the adjudicated layer"),
+                                   sidecar_title (sidecar));
 
       gtk_widget_set_tooltip_text (button, tooltip);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.take");
@@ -1735,19 +1786,66 @@ replace_response_cb (AdwMessageDialog *dialog,
     }
 }
 
+static void save_checked (GlossReviewPanel *self);
+
+static void
+open_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  GlossReviewPanel *self)
+{
+  if (g_strcmp0 (response, "save") == 0 && self->adjudication != NULL)
+    save_checked (self);
+}
+
+/* Saving with disagreements still open is allowed (the adjudication can be
+ * resumed), but not by accident: what is open is not in the file. */
 static void
 save_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
   GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+  guint pending;
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  if (self->adjudication == NULL || self->article == NULL || self->review == NULL)
+    return;
+
+  pending = gloss_review_get_n_pending (self->review);
+  if (pending == 0)
+    {
+      save_checked (self);
+      return;
+    }
+
+  root = gtk_widget_get_root (widget);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Save With Open Disagreements?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%u disagreement is not decided yet; the saved layer leaves it out. You can resume the adjudication later.",
+                                               "%u disagreements are not decided yet; the saved layer leaves them out. You can resume the adjudication later.",
+                                               pending),
+                                  pending);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save Anyway"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (open_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_checked (GlossReviewPanel *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
   g_autoptr(GFile) file = NULL;
   GtkRoot *root;
   GtkWidget *dialog;
   g_autofree char *basename = NULL;
-
-  if (self->adjudication == NULL || self->article == NULL)
-    return;
 
   file = gloss_sidecar_file_for_article (self->article, gloss_sidecar_get_annotator_id (self->adjudication));
 
@@ -2507,6 +2605,12 @@ gloss_review_panel_class_init (GlossReviewPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "review.edit-selection", NULL, edit_selection_action);
   gtk_widget_class_install_action (widget_class, "review.edit-cancel", NULL, edit_cancel_action);
   gtk_widget_class_install_action (widget_class, "review.edit-apply", NULL, edit_apply_action);
+
+  /* Adjudicating from the keyboard: A, B, C… take the first, second, third
+   * layer's version, R rejects (the take buttons say which key is whose). */
+  for (guint l = 0; l < TAKE_KEYS; l++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a + l, 0, "review.take", "u", l);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "review.reject", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "reviewpanel");
