@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "gloss-agreement.h"
+#include "gloss-agreement-table.h"
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-codebook.h"
@@ -55,7 +56,7 @@ struct _GlossReviewPanel
   /* Template children */
   GtkStack         *adjudication_stack;
   GtkLabel         *agreement_summary;
-  GtkGrid          *agreement_grid;
+  GlossAgreementTable *agreement_table;
   GtkEntry         *annotator_entry;
   GtkLabel         *codebook_warning;
   GtkBox           *decision_box;
@@ -138,12 +139,6 @@ message (GlossReviewPanel *self,
          const char       *text)
 {
   g_signal_emit (self, signals[MESSAGE], 0, text, FALSE);
-}
-
-static char *
-format_number (double value)
-{
-  return isnan (value) ? g_strdup ("—") : g_strdup_printf ("%.3f", value);
 }
 
 static GlossLayer *
@@ -472,96 +467,13 @@ add_layer (GlossReviewPanel     *self,
 
 /* Agreement */
 
-static GtkWidget *
-cell (GtkGrid    *grid,
-      const char *text,
-      int         column,
-      int         row,
-      gboolean    heading)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
-  if (column == 0)
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_label_set_width_chars (GTK_LABEL (label), 6);
-    }
-  else
-    gtk_widget_add_css_class (label, "numeric");
-  if (heading)
-    gtk_widget_add_css_class (label, "caption-heading");
-  gtk_grid_attach (grid, label, column, row, 1, 1);
-  return label;
-}
-
-static void
-fill_row (GlossReviewPanel *self,
-          const char       *tag,
-          const char       *name,
-          int               row,
-          guint             pair)
-{
-  g_autofree char *alpha = format_number (gloss_agreement_get_alpha (self->agreement, tag));
-  g_autofree char *fleiss = format_number (gloss_agreement_get_fleiss_kappa (self->agreement, tag));
-  const GlossPairAgreement *p = gloss_agreement_get_pair (self->agreement, tag, pair);
-  g_autofree char *kappa = format_number (p ? p->cohen_kappa : NAN);
-  g_autofree char *exact = format_number (p ? p->f1_exact : NAN);
-  g_autofree char *overlap = format_number (p ? p->f1_overlap : NAN);
-  GtkWidget *label = cell (self->agreement_grid, name, 0, row, tag == NULL);
-
-  gtk_widget_set_tooltip_text (label, name);
-  cell (self->agreement_grid, alpha, 1, row, tag == NULL);
-  cell (self->agreement_grid, fleiss, 2, row, tag == NULL);
-  cell (self->agreement_grid, kappa, 3, row, tag == NULL);
-  cell (self->agreement_grid, exact, 4, row, tag == NULL);
-  cell (self->agreement_grid, overlap, 5, row, tag == NULL);
-}
-
-static void
-clear_table (GlossReviewPanel *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->agreement_grid))) != NULL)
-    gtk_grid_remove (self->agreement_grid, child);
-}
-
 static void
 fill_table (GlossReviewPanel *self)
 {
-  const char * const *tags;
   guint pair = gtk_drop_down_get_selected (self->pair_dropdown);
-  GtkWidget *heading;
 
-  clear_table (self);
-  if (self->agreement == NULL)
-    return;
-
-  if (pair == GTK_INVALID_LIST_POSITION || pair >= gloss_agreement_get_n_pairs (self->agreement))
-    pair = 0;
-
-  cell (self->agreement_grid, "", 0, 0, TRUE);
-  heading = cell (self->agreement_grid, "α", 1, 0, TRUE);
-  gtk_widget_set_tooltip_text (heading, _("Krippendorff’s α (nominal), all compared layers"));
-  /* Translators: column heading, Fleiss' kappa; keep it short */
-  heading = cell (self->agreement_grid, _("κ F"), 2, 0, TRUE);
-  gtk_widget_set_tooltip_text (heading, _("Fleiss’ κ, all compared layers"));
-  heading = cell (self->agreement_grid, "κ", 3, 0, TRUE);
-  gtk_widget_set_tooltip_text (heading, _("Cohen’s κ of the pair"));
-  /* Translators: column heading, F1 with exact span matching; keep it short */
-  heading = cell (self->agreement_grid, _("F1 ="), 4, 0, TRUE);
-  gtk_widget_set_tooltip_text (heading, _("F1 of the pair, same span and tag"));
-  /* Translators: column heading, F1 with overlapping spans; keep it short */
-  heading = cell (self->agreement_grid, _("F1 ≈"), 5, 0, TRUE);
-  gtk_widget_set_tooltip_text (heading, _("F1 of the pair, overlapping span and same tag"));
-
-  fill_row (self, NULL, _("Overall"), 1, pair);
-
-  tags = gloss_agreement_get_tags (self->agreement);
-  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    fill_row (self, tags[i], tag_label (self, NULL, tags[i]), i + 2, pair);
+  gloss_agreement_table_set (self->agreement_table, self->agreement,
+                             pair == GTK_INVALID_LIST_POSITION ? 0 : pair, own_codebook (self));
 }
 
 static void
@@ -597,7 +509,7 @@ compute_agreement (GlossReviewPanel *self,
     {
       gtk_label_set_label (self->agreement_summary, _("Switch on at least two layers to compare them."));
       gtk_widget_set_visible (GTK_WIDGET (self->pair_dropdown), FALSE);
-      clear_table (self);
+      gloss_agreement_table_set (self->agreement_table, NULL, 0, NULL);
       return;
     }
 
@@ -618,7 +530,7 @@ compute_agreement (GlossReviewPanel *self,
     {
       g_clear_object (&self->agreement);
       gtk_label_set_label (self->agreement_summary, error->message);
-      clear_table (self);
+      gloss_agreement_table_set (self->agreement_table, NULL, 0, NULL);
       return;
     }
 
@@ -2451,10 +2363,10 @@ gloss_review_panel_get_selected (GlossReviewPanel *self)
   return selected_item (self);
 }
 
-GtkGrid *
+GlossAgreementTable *
 _gloss_review_panel_get_table (GlossReviewPanel *self)
 {
-  return self->agreement_grid;
+  return self->agreement_table;
 }
 
 /**
@@ -2566,9 +2478,10 @@ gloss_review_panel_class_init (GlossReviewPanelClass *klass)
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
 
+  g_type_ensure (GLOSS_TYPE_AGREEMENT_TABLE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-review-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, adjudication_stack);
-  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, agreement_grid);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, agreement_table);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, agreement_summary);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, annotator_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, codebook_warning);
