@@ -162,9 +162,9 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     gtk_widget_set_tooltip_text (label, text);
   /* The overall row reads as a heading. */
   if (*tag == '\0')
-    gtk_widget_add_css_class (label, "heading");
+    gtk_widget_add_css_class (label, "overall");
   else
-    gtk_widget_remove_css_class (label, "heading");
+    gtk_widget_remove_css_class (label, "overall");
 }
 
 static void
