@@ -1343,6 +1343,51 @@ test_adjudication_keys (Fixture       *f,
   g_assert_cmpstr (gloss_annotation_get_tag (taken), ==, "official");
 }
 
+static gboolean
+organization_left_out (gpointer data)
+{
+  GlossAgreement *agreement = gloss_review_panel_get_agreement (((Fixture *)data)->panel);
+
+  return agreement != NULL && isnan (gloss_agreement_get_alpha (agreement, "organization"));
+}
+
+/* Bob never coded an organization: flagged, and left out of that tag's
+ * agreement on request (and back in). */
+static void
+test_coder_gap (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *row, *button = NULL;
+  g_autofree char *subtitle = NULL;
+  double alpha = gloss_agreement_get_alpha (gloss_review_panel_get_agreement (f->panel), "organization");
+
+  show_review_page (f);
+  gloss_test_iterate ();
+  g_assert_false (isnan (alpha));
+  g_assert_nonnull (gloss_test_find_widget (GTK_WIDGET (f->panel), ADW_TYPE_ACTION_ROW, "Alice did not code “Person” at all"));
+  g_assert_nonnull (gloss_test_find_widget (GTK_WIDGET (f->panel), ADW_TYPE_ACTION_ROW, "Bob did not code “Official” at all"));
+  row = gloss_test_find_widget (GTK_WIDGET (f->panel), ADW_TYPE_ACTION_ROW, "Bob did not code “Organization” at all");
+  g_assert_nonnull (row);
+  g_assert_null (gloss_test_find_widget (GTK_WIDGET (f->panel), ADW_TYPE_ACTION_ROW, "Alice did not code “Quote” at all"));
+  button = gloss_test_find_widget (row, GTK_TYPE_BUTTON, "E_xclude");
+  g_assert_nonnull (button);
+
+  /* Excluded: Bob's zeros no longer count; one coder leaves no α. */
+  g_assert_true (gtk_widget_activate (button));
+  gloss_test_iterate_until (organization_left_out, f);
+  row = gloss_test_find_widget (GTK_WIDGET (f->panel), ADW_TYPE_ACTION_ROW, "Bob did not code “Organization” at all");
+  g_object_get (row, "subtitle", &subtitle, NULL);
+  g_assert_cmpstr (subtitle, ==, "Left out of this tag’s agreement");
+  g_assert_false (isnan (gloss_agreement_get_alpha (gloss_review_panel_get_agreement (f->panel), NULL)));
+
+  /* And back in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.exclude-tag", "(ssb)", "bob", "organization", FALSE));
+  gloss_test_iterate ();
+  while (organization_left_out (f))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (gloss_agreement_get_alpha (gloss_review_panel_get_agreement (f->panel), "organization"), ==, alpha);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1365,6 +1410,7 @@ main (int   argc,
   g_test_add ("/review-panel/span-passages", Fixture, NULL, fixture_set_up, test_span_passages, fixture_tear_down);
   g_test_add ("/review-panel/save-warns", Fixture, NULL, fixture_set_up, test_save_warns, fixture_tear_down);
   g_test_add ("/review-panel/adjudication-keys", Fixture, NULL, fixture_set_up, test_adjudication_keys, fixture_tear_down);
+  g_test_add ("/review-panel/coder-gap", Fixture, NULL, fixture_set_up, test_coder_gap, fixture_tear_down);
 
   return g_test_run ();
 }

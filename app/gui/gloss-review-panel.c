@@ -64,6 +64,7 @@ struct _GlossReviewPanel
   GtkRevealer      *edit_revealer;
   GtkLabel         *edit_span_label;
   GtkDropDown      *edit_tag_dropdown;
+  GtkListBox       *gaps_list;
   AdwStatusPage    *empty_page;
   GtkDropDown      *kind_dropdown;
   GtkListBox       *layers_list;
@@ -91,6 +92,8 @@ struct _GlossReviewPanel
   /* Where "Use Article Selection" reads the selection (weak). */
   GtkTextView      *text_view;
 
+  /* "annotator\ttag" left out of that tag's agreement (a coder who never used it). */
+  GHashTable       *excluded;
   /* Tag id as written by a colleague → tag id of the user's codebook. */
   GHashTable       *tag_map;
   /* The foreign tags the mapping rows were made for. */
@@ -126,6 +129,7 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void rebuild (GlossReviewPanel *self);
+static void rebuild_soon (GlossReviewPanel *self);
 static void update_actions (GlossReviewPanel *self);
 
 GtkWidget *
@@ -482,6 +486,95 @@ pair_changed_cb (GlossReviewPanel *self)
   fill_table (self);
 }
 
+/* Whether @sidecar has a placed annotation compared as @tag. */
+static gboolean
+codes_tag (GlossReviewPanel *self,
+           GlossSidecar     *sidecar,
+           const char       *tag)
+{
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (sidecar);
+
+  for (guint i = 0; i < gloss_annotation_set_get_size (set); i++)
+    {
+      GlossAnnotation *annotation = gloss_annotation_set_get_nth (set, i);
+
+      if (gloss_annotation_get_anchor_status (annotation) != GLOSS_ANCHOR_ORPHANED &&
+          g_strcmp0 (mapped_tag (self, gloss_annotation_get_tag (annotation)), tag) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One row per coder who never used a tag that another coder used: their
+ * zeros pull the tag's α down, which may be a gap in their coding rather
+ * than disagreement.  The row offers to leave the tag out for them. */
+static void
+update_gaps (GlossReviewPanel *self,
+             GPtrArray        *sidecars)
+{
+  const char * const *tags = self->agreement ? gloss_agreement_get_tags (self->agreement) : NULL;
+  GtkWidget *child;
+  gboolean any = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->gaps_list))) != NULL)
+    gtk_list_box_remove (self->gaps_list, child);
+
+  for (guint t = 0; tags != NULL && tags[t] != NULL; t++)
+    for (guint l = 0; l < sidecars->len; l++)
+      {
+        GlossSidecar *sidecar = g_ptr_array_index (sidecars, l);
+        const char *id = gloss_sidecar_get_annotator_id (sidecar);
+        g_autofree char *key = g_strdup_printf ("%s\t%s", id, tags[t]);
+        gboolean excluded = g_hash_table_contains (self->excluded, key);
+        g_autofree char *title = NULL;
+        GtkWidget *row, *button;
+
+        if (codes_tag (self, sidecar, tags[t]))
+          continue;
+
+        row = adw_action_row_new ();
+        /* Translators: a coder (%s) never used a tag (%s) that another coder used */
+        title = g_markup_printf_escaped (_("%s did not code “%s” at all"), sidecar_title (sidecar),
+                                         tag_label (self, sidecar, tags[t]));
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                     excluded ? _("Left out of this tag’s agreement")
+                                              : _("Their zeros pull this tag’s α down"));
+        button = gtk_button_new_with_mnemonic (excluded ? _("_Include") : _("E_xclude"));
+        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (button, excluded ? _("Count this coder’s zeros for this tag again")
+                                                      : _("Leave this coder out of this tag’s α and κ"));
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.exclude-tag");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ssb)", id, tags[t], !excluded);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        gtk_list_box_append (self->gaps_list, row);
+        any = TRUE;
+      }
+  gtk_widget_set_visible (GTK_WIDGET (self->gaps_list), any);
+}
+
+static void
+exclude_tag_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+  const char *annotator, *tag;
+  gboolean exclude;
+  char *key;
+
+  g_variant_get (param, "(&s&sb)", &annotator, &tag, &exclude);
+  key = g_strdup_printf ("%s\t%s", annotator, tag);
+  if (exclude)
+    g_hash_table_add (self->excluded, key);
+  else
+    {
+      g_hash_table_remove (self->excluded, key);
+      g_free (key);
+    }
+  rebuild_soon (self);
+}
+
 static void
 compute_agreement (GlossReviewPanel *self,
                    GPtrArray        *sidecars)
@@ -493,6 +586,7 @@ compute_agreement (GlossReviewPanel *self,
   guint length;
 
   g_clear_object (&self->agreement);
+  gtk_widget_set_visible (GTK_WIDGET (self->gaps_list), FALSE);
 
   problems = gloss_agreement_compare_codebooks (sidecars);
   if (problems != NULL && problems->len > 0)
@@ -519,11 +613,21 @@ compute_agreement (GlossReviewPanel *self,
     gloss_agreement_add_sidecar (self->agreement, g_ptr_array_index (sidecars, i));
   {
     GHashTableIter iter;
-    gpointer from, to;
+    gpointer from, to, key;
 
     g_hash_table_iter_init (&iter, self->tag_map);
     while (g_hash_table_iter_next (&iter, &from, &to))
       gloss_agreement_map_tag (self->agreement, from, to);
+
+    g_hash_table_iter_init (&iter, self->excluded);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        g_auto(GStrv) parts = g_strsplit (key, "\t", 2);
+
+        for (guint i = 0; i < sidecars->len; i++)
+          if (g_strcmp0 (gloss_sidecar_get_annotator_id (g_ptr_array_index (sidecars, i)), parts[0]) == 0)
+            gloss_agreement_exclude_tag (self->agreement, i, parts[1]);
+      }
   }
 
   if (!gloss_agreement_compute (self->agreement, &error))
@@ -564,6 +668,7 @@ compute_agreement (GlossReviewPanel *self,
   gtk_label_set_label (self->agreement_summary, summary);
 
   fill_table (self);
+  update_gaps (self, sidecars);
 }
 
 /* Tag mapping */
@@ -2182,6 +2287,7 @@ gloss_review_panel_set_own (GlossReviewPanel *self,
       g_clear_object (&self->adjudication);
       g_clear_object (&self->adjudication_file);
       g_hash_table_remove_all (self->tag_map);
+  g_hash_table_remove_all (self->excluded);
       close_editor (self);
       gtk_stack_set_visible_child_name (self->adjudication_stack, "start");
       g_set_object (&self->article, article);
@@ -2409,6 +2515,7 @@ gloss_review_panel_dispose (GObject *object)
   g_clear_object (&self->edit_labels);
   g_clear_pointer (&self->edit_tag_ids, g_ptr_array_unref);
   g_clear_pointer (&self->tag_map, g_hash_table_unref);
+  g_clear_pointer (&self->excluded, g_hash_table_unref);
   g_clear_pointer (&self->mapping_signature, g_free);
   g_clear_object (&self->selection);
   g_clear_object (&self->kinds);
@@ -2491,6 +2598,7 @@ gloss_review_panel_class_init (GlossReviewPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, edit_span_label);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, edit_tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, gaps_list);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, layers_list);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, list_stack);
@@ -2514,6 +2622,7 @@ gloss_review_panel_class_init (GlossReviewPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "review.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "review.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "review.resume", NULL, resume_action);
+  gtk_widget_class_install_action (widget_class, "review.exclude-tag", "(ssb)", exclude_tag_action);
   gtk_widget_class_install_action (widget_class, "review.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "review.edit-selection", NULL, edit_selection_action);
   gtk_widget_class_install_action (widget_class, "review.edit-cancel", NULL, edit_cancel_action);
@@ -2538,6 +2647,7 @@ gloss_review_panel_init (GlossReviewPanel *self)
 
   self->cancellable = g_cancellable_new ();
   self->tag_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->excluded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->edit_tag_ids = g_ptr_array_new_with_free_func (g_free);
   self->edit_labels = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->edit_tag_dropdown, G_LIST_MODEL (self->edit_labels));
