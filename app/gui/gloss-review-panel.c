@@ -14,6 +14,7 @@
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-codebook.h"
+#include "gloss-disagreement-row.h"
 #include "gloss-document.h"
 #include "gloss-review.h"
 #include "gloss-layer.h"
@@ -983,204 +984,12 @@ kind_changed_cb (GlossReviewPanel *self)
     set_items_model (self, NULL);
 }
 
-#define PASSAGE_MAX 48
-
-/* The text an annotation covers, on one line; a long one keeps both ends,
- * where two spans of one passage differ. */
-static char *
-passage_text (GlossReviewPanel *self,
-              GlossAnnotation  *annotation)
-{
-  guint start = gloss_annotation_get_start (annotation);
-  guint end = gloss_annotation_get_end (annotation);
-  g_autofree char *text = NULL;
-  glong n;
-
-  if (self->document != NULL && gloss_annotation_get_anchor_status (annotation) != GLOSS_ANCHOR_ORPHANED)
-    {
-      guint length = gloss_document_get_length (self->document);
-
-      text = gloss_document_get_slice (self->document, MIN (start, length), MIN (end, length));
-    }
-  else
-    text = g_strdup (gloss_annotation_get_text (annotation) ? gloss_annotation_get_text (annotation) : "");
-  g_strdelimit (text, "\n\t", ' ');
-
-  n = g_utf8_strlen (text, -1);
-  if (n > PASSAGE_MAX)
-    {
-      g_autofree char *head = g_utf8_substring (text, 0, PASSAGE_MAX / 2);
-      g_autofree char *tail = g_utf8_substring (text, n - PASSAGE_MAX / 2, n);
-
-      return g_strconcat (head, "…", tail, NULL);
-    }
-  return g_steal_pointer (&text);
-}
-
-static char *
-item_who (GlossReviewPanel *self,
-          GlossReviewItem  *item)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  GlossReviewKind kind = gloss_review_item_get_kind (item);
-  gboolean spans_differ = kind == GLOSS_REVIEW_KIND_SPAN || kind == GLOSS_REVIEW_KIND_SPAN_AND_TAG;
-
-  for (guint l = 0; l < gloss_review_item_get_n_layers (item); l++)
-    {
-      GlossSidecar *sidecar = gloss_review_get_layer (self->review, l);
-      GPtrArray *annotations = gloss_review_item_get_annotations (item, l);
-
-      if (l > 0)
-        g_string_append (text, " · ");
-      g_string_append_printf (text, "%s: ", sidecar_title (sidecar));
-      if (annotations == NULL || annotations->len == 0)
-        g_string_append (text, "—");
-      for (guint i = 0; annotations != NULL && i < annotations->len; i++)
-        {
-          GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
-          guint start = gloss_annotation_get_start (annotation);
-          guint end = gloss_annotation_get_end (annotation);
-
-          if (i > 0)
-            g_string_append (text, ", ");
-          g_string_append (text, tag_label (self, sidecar, gloss_annotation_get_tag (annotation)));
-          /* Spans are worth showing when they are what differs: as the
-           * passage each covers, not as offsets. */
-          if (spans_differ ||
-              start != gloss_review_item_get_start (item) || end != gloss_review_item_get_end (item))
-            {
-              g_autofree char *passage = passage_text (self, annotation);
-
-              g_string_append_printf (text, " “%s”", passage);
-            }
-        }
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-/* What the decision put into the adjudicated layer, in a few words. */
-static char *
-decision_text (GlossReviewPanel *self,
-               GlossReviewItem  *item)
-{
-  GPtrArray *result = gloss_review_item_get_result (item);
-  GlossAnnotation *first = result != NULL && result->len > 0 ? g_ptr_array_index (result, 0) : NULL;
-
-  switch (gloss_review_item_get_decision (item))
-    {
-    case GLOSS_REVIEW_ACCEPTED:
-      return g_strdup (_("Accepted"));
-    case GLOSS_REVIEW_TAKEN:
-      if (first != NULL && gloss_annotation_get_extra (first) != NULL)
-        {
-          const char *source = json_object_get_string_member_with_default (gloss_annotation_get_extra (first),
-                                                                           "source_annotator", NULL);
-
-          for (guint l = 0; source != NULL && l < gloss_review_get_n_layers (self->review); l++)
-            {
-              GlossSidecar *sidecar = gloss_review_get_layer (self->review, l);
-
-              if (g_strcmp0 (gloss_sidecar_get_annotator_id (sidecar), source) == 0)
-                /* Translators: decision on a disagreement: %s's annotations were taken */
-                return g_strdup_printf (_("Taken: %s’s"), sidecar_title (sidecar));
-            }
-        }
-      return g_strdup (_("Taken"));
-    case GLOSS_REVIEW_EDITED:
-      if (first != NULL)
-        /* Translators: decision on a disagreement: the adjudicator's own annotation with tag %s */
-        return g_strdup_printf (_("Edited: %s"), tag_label (self, self->adjudication, gloss_annotation_get_tag (first)));
-      return g_strdup (_("Edited"));
-    case GLOSS_REVIEW_REJECTED:
-      return g_strdup (_("Rejected"));
-    case GLOSS_REVIEW_PENDING:
-    default:
-      return NULL;
-    }
-}
-
-static void
-row_update (GtkListItem *list_item)
-{
-  GlossReviewPanel *self = g_object_get_data (G_OBJECT (list_item), "panel");
-  GlossReviewItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *kind = gtk_widget_get_first_child (box);
-  GtkWidget *excerpt = gtk_widget_get_next_sibling (kind);
-  GtkWidget *who = gtk_widget_get_next_sibling (excerpt);
-  g_autofree char *slice = NULL;
-  g_autofree char *who_text = NULL;
-  g_autofree char *kind_text = NULL;
-  g_autofree char *decision = NULL;
-  guint start, end;
-
-  if (item == NULL || self == NULL || self->review == NULL)
-    return;
-
-  start = gloss_review_item_get_start (item);
-  end = gloss_review_item_get_end (item);
-  if (self->document != NULL)
-    {
-      guint length = gloss_document_get_length (self->document);
-
-      slice = gloss_document_get_slice (self->document, MIN (start, length), MIN (MIN (end, start + 80), length));
-      g_strdelimit (slice, "\n\t", ' ');
-    }
-
-  decision = self->adjudication ? decision_text (self, item) : NULL;
-  if (decision != NULL)
-    kind_text = g_strdup_printf ("%s · %s", gloss_review_kind_to_label (gloss_review_item_get_kind (item)), decision);
-  else
-    kind_text = g_strdup (gloss_review_kind_to_label (gloss_review_item_get_kind (item)));
-  gtk_label_set_label (GTK_LABEL (kind), kind_text);
-  gtk_label_set_label (GTK_LABEL (excerpt), slice ? slice : "");
-  who_text = item_who (self, item);
-  gtk_label_set_label (GTK_LABEL (who), who_text);
-
-  if (decision != NULL)
-    gtk_widget_add_css_class (box, "decided");
-  else
-    gtk_widget_remove_css_class (box, "decided");
-}
-
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               GlossReviewPanel         *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *kind = gtk_label_new (NULL);
-  GtkWidget *excerpt = gtk_label_new (NULL);
-  GtkWidget *who = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (box, "disagreement-row");
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_label_set_xalign (GTK_LABEL (kind), 0);
-  gtk_widget_add_css_class (kind, "caption-heading");
-  gtk_widget_add_css_class (kind, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (excerpt), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (excerpt), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (excerpt), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (who), 0);
-  gtk_label_set_wrap (GTK_LABEL (who), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (who), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (who), 30);
-  gtk_widget_add_css_class (who, "caption");
-  gtk_box_append (GTK_BOX (box), kind);
-  gtk_box_append (GTK_BOX (box), excerpt);
-  gtk_box_append (GTK_BOX (box), who);
-  gtk_list_item_set_child (list_item, box);
-  g_object_set_data (G_OBJECT (list_item), "panel", self);
-}
-
-static void
-decision_changed_cb (GlossReviewItem *item,
-                     GParamSpec      *pspec,
-                     GtkListItem     *list_item)
-{
-  row_update (list_item);
+  gtk_list_item_set_child (list_item, gloss_disagreement_row_new ());
 }
 
 static void
@@ -1188,10 +997,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              GlossReviewPanel         *self)
 {
-  GlossReviewItem *item = gtk_list_item_get_item (list_item);
-
-  row_update (list_item);
-  g_signal_connect_object (item, "notify::decision", G_CALLBACK (decision_changed_cb), list_item, 0);
+  gloss_disagreement_row_bind (GLOSS_DISAGREEMENT_ROW (gtk_list_item_get_child (list_item)),
+                               gtk_list_item_get_item (list_item), self->review, self->document,
+                               own_codebook (self));
 }
 
 static void
@@ -1199,10 +1007,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                GlossReviewPanel         *self)
 {
-  GlossReviewItem *item = gtk_list_item_get_item (list_item);
-
-  if (item != NULL)
-    g_signal_handlers_disconnect_by_func (item, decision_changed_cb, list_item);
+  gloss_disagreement_row_unbind (GLOSS_DISAGREEMENT_ROW (gtk_list_item_get_child (list_item)));
 }
 
 static void
