@@ -937,3 +937,22 @@ gloss_review_resume_adjudication (GlossReview  *self,
   gloss_review_sync_decisions (self);
   _gloss_review_notify_adjudication (self);
 }
+
+/* A layer written by adjudication: its annotations say who decided, or its
+ * record of rejections does (everything may have been rejected). */
+gboolean
+gloss_review_sidecar_is_adjudicated (GlossSidecar *sidecar)
+{
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (sidecar);
+
+  if (gloss_sidecar_get_extension (sidecar, "adjudication") != NULL)
+    return TRUE;
+  for (guint i = 0; i < gloss_annotation_set_get_size (set); i++)
+    {
+      JsonObject *extra = gloss_annotation_get_extra (gloss_annotation_set_get_nth (set, i));
+
+      if (extra != NULL && json_object_has_member (extra, "decided_by"))
+        return TRUE;
+    }
+  return FALSE;
+}

@@ -18,6 +18,7 @@
 #include "gloss-document.h"
 #include "gloss-review.h"
 #include "gloss-layer.h"
+#include "gloss-layer-row.h"
 #include "gloss-review-panel.h"
 #include "gloss-sidecar.h"
 #include "gloss-layer-drawing.h"
@@ -200,134 +201,11 @@ sidecar_title (GlossSidecar *sidecar)
 
 /* Layers list */
 
-/* A layer written by adjudication: its annotations say who decided, or its
- * record of rejections does (everything may have been rejected). */
-static gboolean
-is_adjudicated (GlossSidecar *sidecar)
-{
-  GlossAnnotationSet *set = gloss_sidecar_get_annotations (sidecar);
-
-  if (gloss_sidecar_get_extension (sidecar, "adjudication") != NULL)
-    return TRUE;
-  for (guint i = 0; i < gloss_annotation_set_get_size (set); i++)
-    {
-      JsonObject *extra = gloss_annotation_get_extra (gloss_annotation_set_get_nth (set, i));
-
-      if (extra != NULL && json_object_has_member (extra, "decided_by"))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static char *
-layer_subtitle (GlossLayer *layer)
-{
-  GlossSidecar *sidecar = gloss_layer_get_sidecar (layer);
-  GlossCodebook *codebook = gloss_sidecar_get_codebook (sidecar);
-  guint n = gloss_annotation_set_get_size (gloss_sidecar_get_annotations (sidecar));
-  g_autoptr(GString) text = g_string_new (NULL);
-  guint moved, fuzzy, orphaned;
-
-  switch (gloss_layer_get_role (layer))
-    {
-    case GLOSS_LAYER_ROLE_OWN:
-      g_string_append (text, _("Yours, editable"));
-      break;
-    case GLOSS_LAYER_ROLE_ADJUDICATION:
-      g_string_append (text, _("Adjudicated, not compared"));
-      break;
-    case GLOSS_LAYER_ROLE_OTHER:
-    default:
-      if (is_adjudicated (sidecar))
-        g_string_append (text, _("Read-only, adjudicated"));
-      else
-        g_string_append (text, _("Read-only"));
-      break;
-    }
-  g_string_append (text, " · ");
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", n), n);
-
-  if (codebook != NULL)
-    {
-      const char *name = gloss_codebook_get_name (codebook);
-      const char *version = gloss_codebook_get_version (codebook);
-
-      g_string_append (text, "\n");
-      if (version != NULL && *version != '\0')
-        /* Translators: codebook name and version */
-        g_string_append_printf (text, _("%s, version %s"), name ? name : "", version);
-      else
-        g_string_append (text, name ? name : "");
-    }
-
-  gloss_layer_count_anchors (layer, &moved, &fuzzy, &orphaned);
-  if (moved + fuzzy + orphaned > 0)
-    {
-      g_string_append (text, "\n⚠ ");
-      if (moved > 0)
-        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u moved", "%u moved", moved), moved);
-      if (fuzzy > 0)
-        {
-          if (moved > 0)
-            g_string_append (text, ", ");
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u fuzzy", "%u fuzzy", fuzzy), fuzzy);
-        }
-      if (orphaned > 0)
-        {
-          if (moved + fuzzy > 0)
-            g_string_append (text, ", ");
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u orphaned", "%u orphaned", orphaned), orphaned);
-        }
-    }
-
-  return g_markup_escape_text (text->str, -1);
-}
-
 static GtkWidget *
 create_layer_row (gpointer item,
                   gpointer user_data)
 {
-  GlossLayer *layer = item;
-  GlossSidecar *sidecar = gloss_layer_get_sidecar (layer);
-  g_autofree char *subtitle = layer_subtitle (layer);
-  g_autofree char *title = NULL;
-  const char *name = gloss_sidecar_get_annotator_name (sidecar);
-  const char *id = gloss_sidecar_get_annotator_id (sidecar);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-  /* The legend: the layer's stripe as the article draws it. */
-  GtkWidget *sample = gloss_layer_sample_new (layer);
-  g_autofree char *tooltip = NULL;
-
-  if (name != NULL && *name != '\0' && g_strcmp0 (name, id) != 0)
-    title = g_markup_printf_escaped ("%s <small>(%s)</small>", name, id);
-  else
-    title = g_markup_escape_text (id, -1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), sample);
-
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  g_object_bind_property (layer, "visible", toggle, "active", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  if (gloss_layer_get_role (layer) == GLOSS_LAYER_ROLE_OWN)
-    tooltip = g_strdup (_("Compare your layer with the others"));
-  else
-    tooltip = g_strdup_printf (_("Show %s’s layer and compare it"), gloss_layer_get_title (layer));
-  gtk_widget_set_tooltip_text (toggle, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-
-  if (gloss_sidecar_get_file (sidecar) != NULL)
-    {
-      g_autofree char *path = g_file_get_parse_name (gloss_sidecar_get_file (sidecar));
-
-      gtk_widget_set_tooltip_text (row, path);
-    }
-
-  return row;
+  return gloss_layer_row_new (item);
 }
 
 /* Re-creates one row (counts changed) without touching the others. */
@@ -1710,7 +1588,7 @@ saved_adjudication (GlossReviewPanel *self)
       g_autoptr(GlossLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
 
       if (gloss_layer_get_role (layer) == GLOSS_LAYER_ROLE_OTHER &&
-          is_adjudicated (gloss_layer_get_sidecar (layer)))
+          gloss_review_sidecar_is_adjudicated (gloss_layer_get_sidecar (layer)))
         return layer;  /* the store keeps it */
     }
   return NULL;
@@ -1960,7 +1838,7 @@ colleague_loaded_cb (GObject      *object,
       /* Re-anchors it when it was made for another version of the text. */
       gloss_sidecar_attach_document (sidecar, self->document);
       /* A saved adjudication is not one more annotator: off until asked for. */
-      add_layer (self, sidecar, GLOSS_LAYER_ROLE_OTHER, by_hand || !is_adjudicated (sidecar));
+      add_layer (self, sidecar, GLOSS_LAYER_ROLE_OTHER, by_hand || !gloss_review_sidecar_is_adjudicated (sidecar));
 
       probe = gloss_layer_new_for_sidecar (sidecar, GLOSS_LAYER_ROLE_OTHER, NULL);
       gloss_layer_count_anchors (probe, &moved, &fuzzy, &orphaned);
