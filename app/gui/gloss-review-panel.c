@@ -21,6 +21,7 @@
 #include "gloss-layer-row.h"
 #include "gloss-review-panel.h"
 #include "gloss-sidecar.h"
+#include "gloss-tag-mapping-row.h"
 #include "gloss-layer-drawing.h"
 
 /*
@@ -560,118 +561,18 @@ rebuild_soon (GlossReviewPanel *self)
   self->refresh_id = g_idle_add (refresh_cb, self);
 }
 
-static char *
-mapping_subtitle (GlossReviewPanel *self,
-                  const char       *tag_id,
-                  const char       *users)
-{
-  const char *to = g_hash_table_lookup (self->tag_map, tag_id);
-  g_autofree char *text = NULL;
-
-  if (to != NULL)
-    /* Translators: a colleague's tag is compared as the user's tag %s */
-    text = g_strdup_printf (_("Compared as “%s” · %s"), tag_label (self, NULL, to), users);
-  else
-    /* Translators: %s lists the annotators using the tag */
-    text = g_strdup_printf (_("Not in your codebook · %s"), users);
-  return g_markup_escape_text (text, -1);
-}
-
 static void
-mapping_selected_cb (GtkDropDown      *dropdown,
-                     GParamSpec       *pspec,
-                     GlossReviewPanel *self)
+mapped_cb (GlossTagMappingRow *row,
+           const char         *to,
+           GlossReviewPanel   *self)
 {
-  const char *tag_id = g_object_get_data (G_OBJECT (dropdown), "tag");
-  const char *users = g_object_get_data (G_OBJECT (dropdown), "users");
-  GtkWidget *row = g_object_get_data (G_OBJECT (dropdown), "row");
-  GtkWidget *remove = g_object_get_data (G_OBJECT (dropdown), "remove");
-  GlossCodebook *codebook = own_codebook (self);
-  guint selected = gtk_drop_down_get_selected (dropdown);
-  g_autofree char *subtitle = NULL;
+  const char *tag_id = gloss_tag_mapping_row_get_tag (row);
 
-  /* Entry 0 leaves the tag alone; entry k is the codebook's tag k - 1. */
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || codebook == NULL ||
-      selected > gloss_codebook_get_n_tags (codebook))
+  if (to == NULL)
     g_hash_table_remove (self->tag_map, tag_id);
   else
-    g_hash_table_replace (self->tag_map, g_strdup (tag_id),
-                          g_strdup (gloss_tag_get_id (gloss_codebook_get_tag (codebook, selected - 1))));
-
-  subtitle = mapping_subtitle (self, tag_id, users);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_visible (remove, g_hash_table_contains (self->tag_map, tag_id));
+    g_hash_table_replace (self->tag_map, g_strdup (tag_id), g_strdup (to));
   rebuild_soon (self);
-}
-
-static void
-mapping_remove_cb (GtkButton   *button,
-                   GtkDropDown *dropdown)
-{
-  gtk_drop_down_set_selected (dropdown, 0);
-}
-
-static GtkWidget *
-create_mapping_row (GlossReviewPanel *self,
-                    const char       *tag_id,
-                    const char       *label,
-                    const char       *users)
-{
-  GlossCodebook *codebook = own_codebook (self);
-  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *dropdown;
-  GtkWidget *remove;
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = mapping_subtitle (self, tag_id, users);
-  g_autofree char *accessible = NULL;
-  const char *to = g_hash_table_lookup (self->tag_map, tag_id);
-  guint selected = 0;
-
-  gtk_string_list_append (choices, _("Leave unmapped"));
-  for (guint i = 0; i < gloss_codebook_get_n_tags (codebook); i++)
-    {
-      GlossTag *tag = gloss_codebook_get_tag (codebook, i);
-
-      gtk_string_list_append (choices, gloss_tag_get_label (tag));
-      if (g_strcmp0 (gloss_tag_get_id (tag), to) == 0)
-        selected = i + 1;
-    }
-
-  if (g_strcmp0 (label, tag_id) != 0)
-    title = g_markup_printf_escaped ("%s <small>(%s)</small>", label, tag_id);
-  else
-    title = g_markup_escape_text (tag_id, -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-
-  remove = gtk_button_new_from_icon_name ("window-close-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_add_css_class (remove, "review-unmap");
-  gtk_widget_set_tooltip_text (remove, _("Remove the mapping"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove the mapping"), -1);
-  gtk_widget_set_visible (remove, to != NULL);
-
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices)), NULL);
-  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
-  /* Translators: tooltip of the dropdown mapping a colleague's tag %s */
-  accessible = g_strdup_printf (_("Compare “%s” as"), label);
-  gtk_widget_set_tooltip_text (dropdown, accessible);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data_full (G_OBJECT (dropdown), "tag", g_strdup (tag_id), g_free);
-  g_object_set_data_full (G_OBJECT (dropdown), "users", g_strdup (users), g_free);
-  g_object_set_data (G_OBJECT (dropdown), "row", row);
-  g_object_set_data (G_OBJECT (dropdown), "remove", remove);
-  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (mapping_selected_cb), self, 0);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (mapping_remove_cb), dropdown, 0);
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
-  return row;
 }
 
 static int
@@ -762,8 +663,11 @@ update_mapping (GlossReviewPanel *self,
           GString *who = g_hash_table_lookup (users, ids[i]);
           const char *label = g_hash_table_lookup (labels, ids[i]);
 
-          gtk_list_box_append (self->mapping_list,
-                               create_mapping_row (self, ids[i], label ? label : ids[i], who->str));
+          GtkWidget *row = gloss_tag_mapping_row_new (ids[i], label ? label : ids[i], who->str, codebook,
+                                                      g_hash_table_lookup (self->tag_map, ids[i]));
+
+          g_signal_connect_object (row, "mapped", G_CALLBACK (mapped_cb), self, 0);
+          gtk_list_box_append (self->mapping_list, row);
         }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->mapping_box), n_ids > 0);
