@@ -1190,6 +1190,26 @@ test_every_format (void)
 
   g_assert_cmpuint (n_formats, ==, GLOSS_EXPORT_N_FORMATS);
   g_assert_cmpuint (n_read_back, ==, 2);
+
+  /* `gloss-cli export --help` lists the same table. */
+  if (g_getenv ("GLOSS_CLI") != NULL)
+    {
+      const char *argv[] = { g_getenv ("GLOSS_CLI"), "export", "--help", NULL };
+      g_autofree char *help = NULL;
+      int status;
+
+      g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, &help, NULL, &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      for (guint i = 0; (info = gloss_export_format_get_info (i)) != NULL; i++)
+        {
+          g_autofree char *line = g_strdup_printf ("  %-6s %s", info->id, info->label);
+
+          g_assert_nonnull (strstr (help, line));
+          if (info->cannot_hold != NULL)
+            g_assert_nonnull (strstr (help, info->cannot_hold));
+        }
+    }
   gloss_test_rm_rf (dir);
 }
 
