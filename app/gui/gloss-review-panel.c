@@ -17,6 +17,7 @@
 #include "gloss-disagreement-row.h"
 #include "gloss-document.h"
 #include "gloss-review.h"
+#include "gloss-review-session.h"
 #include "gloss-layer.h"
 #include "gloss-layer-row.h"
 #include "gloss-review-panel.h"
@@ -47,8 +48,6 @@
  * rebuild hands it to the new GlossReview and GlossAgreement.
  */
 
-#define ADJUDICATION_COLOR "#e5a50a"
-#define REFRESH_DELAY_MS   250
 /* Keys A… for taking a layer's version: as many as fit before R (reject). */
 #define TAKE_KEYS          5
 
@@ -81,8 +80,7 @@ struct _GlossReviewPanel
 
   GFile            *article;
   GlossDocument    *document;
-  GListStore       *layers;
-  GListStore       *shown;
+  GlossReviewSession *session;
   GtkSingleSelection *selection;
   GtkStringList    *kinds;
   GtkStringList    *pairs;
@@ -95,10 +93,6 @@ struct _GlossReviewPanel
   /* Where "Use Article Selection" reads the selection (weak). */
   GtkTextView      *text_view;
 
-  /* "annotator\ttag" left out of that tag's agreement (a coder who never used it). */
-  GHashTable       *excluded;
-  /* Tag id as written by a colleague → tag id of the user's codebook. */
-  GHashTable       *tag_map;
   /* The foreign tags the mapping rows were made for. */
   char             *mapping_signature;
 
@@ -109,8 +103,6 @@ struct _GlossReviewPanel
   guint             edit_start;
   guint             edit_end;
 
-  guint             n_loading;
-  guint             refresh_id;
   guint             updating_kinds : 1;
 };
 
@@ -151,14 +143,7 @@ message (GlossReviewPanel *self,
 static GlossLayer *
 own_layer (GlossReviewPanel *self)
 {
-  g_autoptr(GlossLayer) layer = NULL;
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->layers)) == 0)
-    return NULL;
-  layer = g_list_model_get_item (G_LIST_MODEL (self->layers), 0);
-  if (gloss_layer_get_role (layer) != GLOSS_LAYER_ROLE_OWN)
-    return NULL;
-  return layer;  /* the store keeps it alive */
+  return gloss_review_session_get_own (self->session);
 }
 
 static GlossCodebook *
@@ -187,7 +172,7 @@ static const char *
 mapped_tag (GlossReviewPanel *self,
             const char       *tag_id)
 {
-  const char *to = g_hash_table_lookup (self->tag_map, tag_id);
+  const char *to = g_hash_table_lookup (gloss_review_session_get_tag_map (self->session), tag_id);
 
   return to != NULL ? to : tag_id;
 }
@@ -212,141 +197,18 @@ create_layer_row (gpointer item,
 /* Re-creates one row (counts changed) without touching the others. */
 static void
 layer_changed (GlossReviewPanel *self,
-               GlossLayer *layer)
+               GlossLayer       *layer)
 {
-  guint position;
-
-  /* The store may hold the only reference. */
-  g_autoptr(GlossLayer) keep = g_object_ref (layer);
-
-  if (g_list_store_find (self->layers, keep, &position))
-    g_list_store_splice (self->layers, position, 1, (gpointer *)&keep, 1);
+  gloss_review_session_layer_changed (self->session, layer);
 }
 
 static void
-update_shown (GlossReviewPanel *self)
+add_layer (GlossReviewPanel *self,
+           GlossSidecar     *sidecar,
+           GlossLayerRole    role,
+           gboolean          visible)
 {
-  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
-
-  for (guint i = 0; i < n; i++)
-    {
-      GlossLayer *layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
-
-      if (gloss_layer_get_visible (layer) &&
-          gloss_layer_get_role (layer) != GLOSS_LAYER_ROLE_OWN)
-        g_ptr_array_add (shown, layer);
-      g_object_unref (layer);
-    }
-
-  g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)),
-                       shown->pdata, shown->len);
-}
-
-static gboolean
-refresh_cb (gpointer user_data)
-{
-  GlossReviewPanel *self = user_data;
-
-  self->refresh_id = 0;
-  rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_rebuild (GlossReviewPanel *self)
-{
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_cb, self);
-}
-
-static void
-layer_visible_cb (GlossLayer *layer,
-                  GParamSpec       *pspec,
-                  GlossReviewPanel *self)
-{
-  update_shown (self);
-  if (gloss_layer_get_role (layer) != GLOSS_LAYER_ROLE_ADJUDICATION)
-    rebuild (self);
-}
-
-static void
-own_changed_cb (GlossReviewPanel *self)
-{
-  GlossLayer *own = own_layer (self);
-
-  if (own != NULL && gloss_layer_get_visible (own))
-    queue_rebuild (self);
-  else if (own != NULL)
-    layer_changed (self, own);
-}
-
-/* Colleagues take the palette and the stripe styles in the order they are
- * listed, so that two or three layers get the most distinct looks: in the
- * article their stripes are in the tags' colours, told apart by style. */
-static void
-recolor (GlossReviewPanel *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
-  guint k = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
-
-      if (gloss_layer_get_role (layer) != GLOSS_LAYER_ROLE_OTHER)
-        continue;
-      gboolean changed = gloss_layer_get_style (layer) != gloss_layer_style_for_index (k);
-
-      gloss_layer_set_style (layer, gloss_layer_style_for_index (k));
-      if (gloss_layer_set_color (layer, gloss_layer_palette (k++)) || changed)
-        layer_changed (self, layer);
-    }
-}
-
-static void
-add_layer (GlossReviewPanel     *self,
-           GlossSidecar         *sidecar,
-           GlossLayerRole  role,
-           gboolean              visible)
-{
-  const char *color;
-  g_autoptr(GlossLayer) layer = NULL;
-  guint position = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
-
-  if (role == GLOSS_LAYER_ROLE_ADJUDICATION)
-    color = ADJUDICATION_COLOR;
-  else if (role == GLOSS_LAYER_ROLE_OWN)
-    color = "#77767b";
-  else
-    color = gloss_layer_palette (0);
-
-  layer = gloss_layer_new_for_sidecar (sidecar, role, color);
-  gloss_layer_set_visible (layer, visible);
-  g_signal_connect_object (layer, "notify::visible", G_CALLBACK (layer_visible_cb), self, 0);
-
-  /* Own first, colleagues by annotator id (files load in any order), the
-   * adjudicated layer last. */
-  if (role == GLOSS_LAYER_ROLE_OWN)
-    position = 0;
-  else if (role == GLOSS_LAYER_ROLE_OTHER)
-    for (guint i = 0; i < position; i++)
-      {
-        g_autoptr(GlossLayer) other = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
-        GlossLayerRole other_role = gloss_layer_get_role (other);
-
-        if (other_role == GLOSS_LAYER_ROLE_ADJUDICATION ||
-            (other_role == GLOSS_LAYER_ROLE_OTHER &&
-             g_strcmp0 (gloss_sidecar_get_annotator_id (gloss_layer_get_sidecar (other)),
-                        gloss_sidecar_get_annotator_id (sidecar)) > 0))
-          {
-            position = i;
-            break;
-          }
-      }
-  g_list_store_insert (self->layers, position, layer);
-  recolor (self);
-  update_shown (self);
+  gloss_review_session_add_layer (self->session, sidecar, role, visible);
 }
 
 /* Agreement */
@@ -404,8 +266,7 @@ update_gaps (GlossReviewPanel *self,
       {
         GlossSidecar *sidecar = g_ptr_array_index (sidecars, l);
         const char *id = gloss_sidecar_get_annotator_id (sidecar);
-        g_autofree char *key = g_strdup_printf ("%s\t%s", id, tags[t]);
-        gboolean excluded = g_hash_table_contains (self->excluded, key);
+        gboolean excluded = gloss_review_session_is_excluded (self->session, id, tags[t]);
         g_autofree char *title = NULL;
         GtkWidget *row, *button;
 
@@ -441,17 +302,9 @@ exclude_tag_action (GtkWidget  *widget,
   GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
   const char *annotator, *tag;
   gboolean exclude;
-  char *key;
 
   g_variant_get (param, "(&s&sb)", &annotator, &tag, &exclude);
-  key = g_strdup_printf ("%s\t%s", annotator, tag);
-  if (exclude)
-    g_hash_table_add (self->excluded, key);
-  else
-    {
-      g_hash_table_remove (self->excluded, key);
-      g_free (key);
-    }
+  gloss_review_session_set_excluded (self->session, annotator, tag, exclude);
   rebuild_soon (self);
 }
 
@@ -493,20 +346,29 @@ compute_agreement (GlossReviewPanel *self,
     gloss_agreement_add_sidecar (self->agreement, g_ptr_array_index (sidecars, i));
   {
     GHashTableIter iter;
-    gpointer from, to, key;
+    gpointer from, to;
+    g_autoptr(GHashTable) compared = g_hash_table_new (g_str_hash, g_str_equal);
 
-    g_hash_table_iter_init (&iter, self->tag_map);
+    g_hash_table_iter_init (&iter, gloss_review_session_get_tag_map (self->session));
     while (g_hash_table_iter_next (&iter, &from, &to))
       gloss_agreement_map_tag (self->agreement, from, to);
 
-    g_hash_table_iter_init (&iter, self->excluded);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
+    /* Exclusions name compared tags: the ones any layer uses, mapped. */
+    for (guint j = 0; j < sidecars->len; j++)
       {
-        g_auto(GStrv) parts = g_strsplit (key, "\t", 2);
+        GlossAnnotationSet *set = gloss_sidecar_get_annotations (g_ptr_array_index (sidecars, j));
 
-        for (guint i = 0; i < sidecars->len; i++)
-          if (g_strcmp0 (gloss_sidecar_get_annotator_id (g_ptr_array_index (sidecars, i)), parts[0]) == 0)
-            gloss_agreement_exclude_tag (self->agreement, i, parts[1]);
+        for (guint k = 0; k < gloss_annotation_set_get_size (set); k++)
+          g_hash_table_add (compared, (gpointer)mapped_tag (self, gloss_annotation_get_tag (gloss_annotation_set_get_nth (set, k))));
+      }
+    for (guint i = 0; i < sidecars->len; i++)
+      {
+        const char *annotator = gloss_sidecar_get_annotator_id (g_ptr_array_index (sidecars, i));
+
+        g_hash_table_iter_init (&iter, compared);
+        while (g_hash_table_iter_next (&iter, &from, NULL))
+          if (gloss_review_session_is_excluded (self->session, annotator, from))
+            gloss_agreement_exclude_tag (self->agreement, i, from);
       }
   }
 
@@ -557,8 +419,7 @@ compute_agreement (GlossReviewPanel *self,
 static void
 rebuild_soon (GlossReviewPanel *self)
 {
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->refresh_id = g_idle_add (refresh_cb, self);
+  gloss_review_session_queue_rebuild (self->session, 0);
 }
 
 static void
@@ -568,10 +429,7 @@ mapped_cb (GlossTagMappingRow *row,
 {
   const char *tag_id = gloss_tag_mapping_row_get_tag (row);
 
-  if (to == NULL)
-    g_hash_table_remove (self->tag_map, tag_id);
-  else
-    g_hash_table_replace (self->tag_map, g_strdup (tag_id), g_strdup (to));
+  gloss_review_session_map_tag (self->session, tag_id, to);
   rebuild_soon (self);
 }
 
@@ -664,7 +522,7 @@ update_mapping (GlossReviewPanel *self,
           const char *label = g_hash_table_lookup (labels, ids[i]);
 
           GtkWidget *row = gloss_tag_mapping_row_new (ids[i], label ? label : ids[i], who->str, codebook,
-                                                      g_hash_table_lookup (self->tag_map, ids[i]));
+                                                      g_hash_table_lookup (gloss_review_session_get_tag_map (self->session), ids[i]));
 
           g_signal_connect_object (row, "mapped", G_CALLBACK (mapped_cb), self, 0);
           gtk_list_box_append (self->mapping_list, row);
@@ -952,12 +810,11 @@ rebuild_take_buttons (GlossReviewPanel *self)
 static void
 adjudication_changed (GlossReviewPanel *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
-  g_autoptr(GlossLayer) last = n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->layers), n - 1) : NULL;
+  guint n = g_list_model_get_n_items (gloss_review_session_get_layers (self->session));
+  g_autoptr(GlossLayer) last = n > 0 ? g_list_model_get_item (gloss_review_session_get_layers (self->session), n - 1) : NULL;
 
   if (last != NULL && gloss_layer_get_role (last) == GLOSS_LAYER_ROLE_ADJUDICATION)
     layer_changed (self, last);
-  update_shown (self);
 }
 
 /* The new layer changed: the progress, the actions and its layer row follow. */
@@ -1485,11 +1342,11 @@ save_checked (GlossReviewPanel *self)
 static GlossLayer *
 saved_adjudication (GlossReviewPanel *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+  guint n = g_list_model_get_n_items (gloss_review_session_get_layers (self->session));
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GlossLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+      g_autoptr(GlossLayer) layer = g_list_model_get_item (gloss_review_session_get_layers (self->session), i);
 
       if (gloss_layer_get_role (layer) == GLOSS_LAYER_ROLE_OTHER &&
           gloss_review_sidecar_is_adjudicated (gloss_layer_get_sidecar (layer)))
@@ -1532,15 +1389,13 @@ resume_action (GtkWidget  *widget,
   GlossLayer *saved = saved_adjudication (self);
   g_autoptr(GlossSidecar) sidecar = NULL;
   g_autofree char *text = NULL;
-  guint position, pending;
+  guint pending;
 
   if (saved == NULL || self->adjudication != NULL || self->review == NULL)
     return;
 
   sidecar = g_object_ref (gloss_layer_get_sidecar (saved));
-  g_signal_handlers_disconnect_by_data (saved, self);
-  if (g_list_store_find (self->layers, saved, &position))
-    g_list_store_remove (self->layers, position);
+  gloss_review_session_remove_layer (self->session, saved);
 
   self->adjudication = g_object_ref (sidecar);
   /* It is the file being continued: saving replaces it without asking. */
@@ -1549,7 +1404,6 @@ resume_action (GtkWidget  *widget,
     gloss_sidecar_set_codebook (sidecar, own_codebook (self));
   gtk_editable_set_text (GTK_EDITABLE (self->annotator_entry), gloss_sidecar_get_annotator_id (sidecar));
   add_layer (self, sidecar, GLOSS_LAYER_ROLE_ADJUDICATION, TRUE);
-  recolor (self);
 
   /* The rebuild resumes into it: earlier decisions are read back. */
   rebuild (self);
@@ -1583,17 +1437,16 @@ rebuild (GlossReviewPanel *self)
   g_autoptr(GPtrArray) sidecars = g_ptr_array_new ();
   g_autoptr(GlossReviewItem) keep = NULL;
   GlossReviewItem *selected = selected_item (self);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+  guint n = g_list_model_get_n_items (gloss_review_session_get_layers (self->session));
   g_autoptr(GPtrArray) colleagues = g_ptr_array_new ();
   GlossLayer *own;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (selected != NULL)
     keep = g_object_ref (selected);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GlossLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+      g_autoptr(GlossLayer) layer = g_list_model_get_item (gloss_review_session_get_layers (self->session), i);
 
       if (gloss_layer_get_visible (layer) &&
           gloss_layer_get_role (layer) != GLOSS_LAYER_ROLE_ADJUDICATION)
@@ -1613,7 +1466,7 @@ rebuild (GlossReviewPanel *self)
     GHashTableIter iter;
     gpointer from, to;
 
-    g_hash_table_iter_init (&iter, self->tag_map);
+    g_hash_table_iter_init (&iter, gloss_review_session_get_tag_map (self->session));
     while (g_hash_table_iter_next (&iter, &from, &to))
       gloss_review_map_tag (self->review, from, to);
   }
@@ -1642,188 +1495,8 @@ rebuild (GlossReviewPanel *self)
     layer_changed (self, own);
 }
 
-static void
-clear_layers (GlossReviewPanel *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
 
-      g_signal_handlers_disconnect_by_data (layer, self);
-      if (gloss_layer_get_role (layer) == GLOSS_LAYER_ROLE_OWN)
-        g_signal_handlers_disconnect_by_data (gloss_sidecar_get_annotations (gloss_layer_get_sidecar (layer)),
-                                              self);
-    }
-  g_list_store_remove_all (self->layers);
-  g_list_store_remove_all (self->shown);
-}
-
-static void
-set_loading (GlossReviewPanel *self,
-             guint             n_loading)
-{
-  gboolean was = self->n_loading > 0;
-
-  self->n_loading = n_loading;
-  if (was != (n_loading > 0))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static gboolean
-has_file (GlossReviewPanel *self,
-          GFile            *file)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
-      GFile *other = gloss_sidecar_get_file (gloss_layer_get_sidecar (layer));
-
-      if (other != NULL && g_file_equal (other, file))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-typedef struct
-{
-  GlossReviewPanel *self;
-  GFile            *file;
-  gboolean          by_hand;
-} Load;
-
-static void
-load_free (Load *load)
-{
-  g_object_unref (load->self);
-  g_object_unref (load->file);
-  g_free (load);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
-
-static void
-colleague_loaded_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(Load) load = user_data;
-  GlossReviewPanel *self = load->self;
-  GFile *file = load->file;
-  gboolean by_hand = load->by_hand;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GlossSidecar) sidecar = NULL;
-
-  sidecar = gloss_sidecar_load_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (sidecar == NULL)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *text = g_strdup_printf (_("Could not read “%s”: %s"), name, error->message);
-
-      message (self, text);
-    }
-  else if (has_file (self, file))
-    {
-      if (by_hand)
-        message (self, _("That file is already listed"));
-    }
-  else
-    {
-      guint moved, fuzzy, orphaned;
-      g_autoptr(GlossLayer) probe = NULL;
-
-      gloss_sidecar_set_file (sidecar, file);
-      /* Re-anchors it when it was made for another version of the text. */
-      gloss_sidecar_attach_document (sidecar, self->document);
-      /* A saved adjudication is not one more annotator: off until asked for. */
-      add_layer (self, sidecar, GLOSS_LAYER_ROLE_OTHER, by_hand || !gloss_review_sidecar_is_adjudicated (sidecar));
-
-      probe = gloss_layer_new_for_sidecar (sidecar, GLOSS_LAYER_ROLE_OTHER, NULL);
-      gloss_layer_count_anchors (probe, &moved, &fuzzy, &orphaned);
-      if (by_hand && moved + fuzzy + orphaned > 0)
-        {
-          g_autofree char *text =
-            g_strdup_printf (_("%s’s annotations were made for another version of the text: "
-                               "%u moved, %u fuzzy, %u orphaned"),
-                             sidecar_title (sidecar), moved, fuzzy, orphaned);
-
-          message (self, text);
-        }
-    }
-
-  set_loading (self, self->n_loading - 1);
-  if (self->n_loading == 0)
-    rebuild (self);
-}
-
-static void
-load_file (GlossReviewPanel *self,
-           GFile            *file,
-           gboolean          by_hand)
-{
-  Load *load = g_new0 (Load, 1);
-
-  load->self = g_object_ref (self);
-  load->file = g_object_ref (file);
-  load->by_hand = by_hand;
-  set_loading (self, self->n_loading + 1);
-  gloss_sidecar_load_async (file, self->cancellable, colleague_loaded_cb, load);
-}
-
-static void
-list_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GPtrArray *files = gloss_sidecar_list_for_article (task_data, &error);
-
-  if (files == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, files, (GDestroyNotify)g_ptr_array_unref);
-}
-
-static void
-listed_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (object);
-  g_autoptr(GPtrArray) files = NULL;
-  g_autoptr(GError) error = NULL;
-  GlossLayer *own;
-  GFile *own_file = NULL;
-
-  files = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  own = own_layer (self);
-  if (own != NULL)
-    own_file = gloss_sidecar_get_file (gloss_layer_get_sidecar (own));
-
-  for (guint i = 0; files != NULL && i < files->len; i++)
-    {
-      GFile *file = g_ptr_array_index (files, i);
-
-      /* The user's own file is the window's, already in. */
-      if (own_file != NULL && g_file_equal (file, own_file))
-        continue;
-      load_file (self, file, FALSE);
-    }
-
-  set_loading (self, self->n_loading - 1);
-  if (self->n_loading == 0)
-    rebuild (self);
-}
 
 /**
  * gloss_review_panel_set_own:
@@ -1842,56 +1515,25 @@ gloss_review_panel_set_own (GlossReviewPanel *self,
                             GlossSidecar     *own)
 {
   GlossLayer *old;
-  gboolean same_article;
-  gboolean compared;
-  GlossAnnotationSet *set;
 
   g_return_if_fail (GLOSS_IS_REVIEW_PANEL (self));
   g_return_if_fail (G_IS_FILE (article));
   g_return_if_fail (GLOSS_IS_SIDECAR (own));
 
-  same_article = self->article != NULL && g_file_equal (self->article, article) && self->document == document;
   old = own_layer (self);
-  set = gloss_sidecar_get_annotations (own);
-  compared = gloss_annotation_set_get_size (set) > 0;
+  if (old != NULL && gloss_layer_get_sidecar (old) == own &&
+      self->article != NULL && g_file_equal (self->article, article) && self->document == document)
+    return;
 
-  if (same_article && old != NULL)
+  /* Another article: what was being adjudicated belongs to the last one. */
+  if (gloss_review_session_set_own (self->session, article, document, own))
     {
-      if (gloss_layer_get_sidecar (old) == own)
-        return;
-      compared = gloss_layer_get_visible (old) || compared;
-      g_signal_handlers_disconnect_by_data (gloss_sidecar_get_annotations (gloss_layer_get_sidecar (old)), self);
-      g_signal_handlers_disconnect_by_data (old, self);
-      g_list_store_remove (self->layers, 0);
-    }
-  else
-    {
-      g_cancellable_cancel (self->cancellable);
-      g_clear_object (&self->cancellable);
-      self->cancellable = g_cancellable_new ();
-      set_loading (self, 0);
-      clear_layers (self);
       g_clear_object (&self->adjudication);
       g_clear_object (&self->adjudication_file);
-      g_hash_table_remove_all (self->tag_map);
-  g_hash_table_remove_all (self->excluded);
       close_editor (self);
       gtk_stack_set_visible_child_name (self->adjudication_stack, "start");
       g_set_object (&self->article, article);
       g_set_object (&self->document, document);
-    }
-
-  add_layer (self, own, GLOSS_LAYER_ROLE_OWN, compared);
-  g_signal_connect_object (set, "changed", G_CALLBACK (own_changed_cb), self, G_CONNECT_SWAPPED);
-
-  if (!same_article)
-    {
-      g_autoptr(GTask) task = g_task_new (self, self->cancellable, listed_cb, NULL);
-
-      g_task_set_source_tag (task, gloss_review_panel_set_own);
-      g_task_set_task_data (task, g_object_ref (article), g_object_unref);
-      set_loading (self, 1);
-      g_task_run_in_thread (task, list_thread);
     }
 
   rebuild (self);
@@ -1911,9 +1553,7 @@ gloss_review_panel_add_file (GlossReviewPanel *self,
   g_return_if_fail (GLOSS_IS_REVIEW_PANEL (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->document == NULL)
-    return;
-  load_file (self, file, TRUE);
+  gloss_review_session_add_file (self->session, file);
 }
 
 static void
@@ -2011,7 +1651,7 @@ GListModel *
 gloss_review_panel_get_layers (GlossReviewPanel *self)
 {
   g_return_val_if_fail (GLOSS_IS_REVIEW_PANEL (self), NULL);
-  return G_LIST_MODEL (self->layers);
+  return gloss_review_session_get_layers (self->session);
 }
 
 /**
@@ -2025,14 +1665,14 @@ GListModel *
 gloss_review_panel_get_shown_layers (GlossReviewPanel *self)
 {
   g_return_val_if_fail (GLOSS_IS_REVIEW_PANEL (self), NULL);
-  return G_LIST_MODEL (self->shown);
+  return gloss_review_session_get_shown (self->session);
 }
 
 gboolean
 gloss_review_panel_get_loading (GlossReviewPanel *self)
 {
   g_return_val_if_fail (GLOSS_IS_REVIEW_PANEL (self), FALSE);
-  return self->n_loading > 0;
+  return gloss_review_session_get_loading (self->session);
 }
 
 GlossReview *
@@ -2083,15 +1723,20 @@ gloss_review_panel_set_text_view (GlossReviewPanel *self,
 /* GObject */
 
 static void
+loading_changed_cb (GlossReviewPanel *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
 gloss_review_panel_dispose (GObject *object)
 {
   GlossReviewPanel *self = (GlossReviewPanel *)object;
   GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->layers != NULL)
-    clear_layers (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_REVIEW_PANEL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -2101,8 +1746,6 @@ gloss_review_panel_dispose (GObject *object)
   g_clear_object (&self->edit_item);
   g_clear_object (&self->edit_labels);
   g_clear_pointer (&self->edit_tag_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->tag_map, g_hash_table_unref);
-  g_clear_pointer (&self->excluded, g_hash_table_unref);
   g_clear_pointer (&self->mapping_signature, g_free);
   g_clear_object (&self->selection);
   g_clear_object (&self->kinds);
@@ -2111,8 +1754,7 @@ gloss_review_panel_dispose (GObject *object)
   g_clear_object (&self->agreement);
   g_clear_object (&self->adjudication);
   g_clear_object (&self->adjudication_file);
-  g_clear_object (&self->layers);
-  g_clear_object (&self->shown);
+  g_clear_object (&self->session);
   g_clear_object (&self->document);
   g_clear_object (&self->article);
   g_clear_object (&self->cancellable);
@@ -2131,7 +1773,7 @@ gloss_review_panel_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_LOADING:
-      g_value_set_boolean (value, self->n_loading > 0);
+      g_value_set_boolean (value, gloss_review_session_get_loading (self->session));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2233,14 +1875,14 @@ gloss_review_panel_init (GlossReviewPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->tag_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->excluded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->session = gloss_review_session_new ();
+  g_signal_connect_object (self->session, "rebuild", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "message", G_CALLBACK (message), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::loading", G_CALLBACK (loading_changed_cb), self, G_CONNECT_SWAPPED);
   self->edit_tag_ids = g_ptr_array_new_with_free_func (g_free);
   self->edit_labels = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->edit_tag_dropdown, G_LIST_MODEL (self->edit_labels));
-  self->layers = g_list_store_new (GLOSS_TYPE_LAYER);
-  self->shown = g_list_store_new (GLOSS_TYPE_LAYER);
-  gtk_list_box_bind_model (self->layers_list, G_LIST_MODEL (self->layers), create_layer_row, self, NULL);
+  gtk_list_box_bind_model (self->layers_list, gloss_review_session_get_layers (self->session), create_layer_row, self, NULL);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
