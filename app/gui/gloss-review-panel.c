@@ -20,7 +20,7 @@
 #include "gloss-review-session.h"
 #include "gloss-layer.h"
 #include "gloss-layer-row.h"
-#include "gloss-review-panel.h"
+#include "gloss-review-panel-private.h"
 #include "gloss-sidecar.h"
 #include "gloss-tag-mapping-row.h"
 #include "gloss-layer-drawing.h"
@@ -48,63 +48,7 @@
  * rebuild hands it to the new GlossReview and GlossAgreement.
  */
 
-/* Keys A… for taking a layer's version: as many as fit before R (reject). */
-#define TAKE_KEYS          5
 
-struct _GlossReviewPanel
-{
-  GtkWidget         parent_instance;
-
-  /* Template children */
-  GtkStack         *adjudication_stack;
-  GtkLabel         *agreement_summary;
-  GlossAgreementTable *agreement_table;
-  GtkEntry         *annotator_entry;
-  GtkLabel         *codebook_warning;
-  GtkBox           *decision_box;
-  GtkListView      *disagreement_list;
-  GtkRevealer      *edit_revealer;
-  GtkLabel         *edit_span_label;
-  GtkDropDown      *edit_tag_dropdown;
-  GtkListBox       *gaps_list;
-  AdwStatusPage    *empty_page;
-  GtkDropDown      *kind_dropdown;
-  GtkListBox       *layers_list;
-  GtkStack         *list_stack;
-  GtkBox           *mapping_box;
-  GtkListBox       *mapping_list;
-  GtkDropDown      *pair_dropdown;
-  GtkLabel         *progress_label;
-  GtkButton        *resume_button;
-  GtkFlowBox       *take_box;
-
-  GFile            *article;
-  GlossDocument    *document;
-  GlossReviewSession *session;
-  GtkSingleSelection *selection;
-  GtkStringList    *kinds;
-  GtkStringList    *pairs;
-  GlossReview      *review;
-  GlossAgreement   *agreement;
-  GlossSidecar     *adjudication;
-  GFile            *adjudication_file;
-  GCancellable     *cancellable;
-
-  /* Where "Use Article Selection" reads the selection (weak). */
-  GtkTextView      *text_view;
-
-  /* The foreign tags the mapping rows were made for. */
-  char             *mapping_signature;
-
-  /* The edit being prepared: which item, tag ids of the dropdown, span. */
-  GlossReviewItem  *edit_item;
-  GtkStringList    *edit_labels;
-  GPtrArray        *edit_tag_ids;
-  guint             edit_start;
-  guint             edit_end;
-
-  guint             updating_kinds : 1;
-};
 
 G_DEFINE_FINAL_TYPE (GlossReviewPanel, gloss_review_panel, GTK_TYPE_WIDGET)
 
@@ -123,9 +67,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void rebuild (GlossReviewPanel *self);
 static void rebuild_soon (GlossReviewPanel *self);
-static void update_actions (GlossReviewPanel *self);
 
 GtkWidget *
 gloss_review_panel_new (void)
@@ -133,33 +75,33 @@ gloss_review_panel_new (void)
   return g_object_new (GLOSS_TYPE_REVIEW_PANEL, NULL);
 }
 
-static void
-message (GlossReviewPanel *self,
+void
+_gloss_review_panel_message (GlossReviewPanel *self,
          const char       *text)
 {
   g_signal_emit (self, signals[MESSAGE], 0, text, FALSE);
 }
 
-static GlossLayer *
-own_layer (GlossReviewPanel *self)
+GlossLayer *
+_gloss_review_panel_own_layer (GlossReviewPanel *self)
 {
   return gloss_review_session_get_own (self->session);
 }
 
-static GlossCodebook *
-own_codebook (GlossReviewPanel *self)
+GlossCodebook *
+_gloss_review_panel_own_codebook (GlossReviewPanel *self)
 {
-  GlossLayer *own = own_layer (self);
+  GlossLayer *own = _gloss_review_panel_own_layer (self);
 
   return own ? gloss_sidecar_get_codebook (gloss_layer_get_sidecar (own)) : NULL;
 }
 
-static const char *
-tag_label (GlossReviewPanel *self,
+const char *
+_gloss_review_panel_tag_label (GlossReviewPanel *self,
            GlossSidecar     *sidecar,
            const char       *tag_id)
 {
-  GlossCodebook *codebook = own_codebook (self);
+  GlossCodebook *codebook = _gloss_review_panel_own_codebook (self);
   GlossTag *tag = codebook ? gloss_codebook_lookup (codebook, tag_id) : NULL;
 
   if (tag == NULL && sidecar != NULL && gloss_sidecar_get_codebook (sidecar) != NULL)
@@ -168,8 +110,8 @@ tag_label (GlossReviewPanel *self,
 }
 
 /* The tag @tag_id is compared as. */
-static const char *
-mapped_tag (GlossReviewPanel *self,
+const char *
+_gloss_review_panel_mapped_tag (GlossReviewPanel *self,
             const char       *tag_id)
 {
   const char *to = g_hash_table_lookup (gloss_review_session_get_tag_map (self->session), tag_id);
@@ -177,8 +119,8 @@ mapped_tag (GlossReviewPanel *self,
   return to != NULL ? to : tag_id;
 }
 
-static const char *
-sidecar_title (GlossSidecar *sidecar)
+const char *
+_gloss_review_panel_sidecar_title (GlossSidecar *sidecar)
 {
   const char *name = gloss_sidecar_get_annotator_name (sidecar);
 
@@ -195,15 +137,15 @@ create_layer_row (gpointer item,
 }
 
 /* Re-creates one row (counts changed) without touching the others. */
-static void
-layer_changed (GlossReviewPanel *self,
+void
+_gloss_review_panel_layer_changed (GlossReviewPanel *self,
                GlossLayer       *layer)
 {
   gloss_review_session_layer_changed (self->session, layer);
 }
 
-static void
-add_layer (GlossReviewPanel *self,
+void
+_gloss_review_panel_add_layer (GlossReviewPanel *self,
            GlossSidecar     *sidecar,
            GlossLayerRole    role,
            gboolean          visible)
@@ -219,7 +161,7 @@ fill_table (GlossReviewPanel *self)
   guint pair = gtk_drop_down_get_selected (self->pair_dropdown);
 
   gloss_agreement_table_set (self->agreement_table, self->agreement,
-                             pair == GTK_INVALID_LIST_POSITION ? 0 : pair, own_codebook (self));
+                             pair == GTK_INVALID_LIST_POSITION ? 0 : pair, _gloss_review_panel_own_codebook (self));
 }
 
 static void
@@ -241,7 +183,7 @@ codes_tag (GlossReviewPanel *self,
       GlossAnnotation *annotation = gloss_annotation_set_get_nth (set, i);
 
       if (gloss_annotation_get_anchor_status (annotation) != GLOSS_ANCHOR_ORPHANED &&
-          g_strcmp0 (mapped_tag (self, gloss_annotation_get_tag (annotation)), tag) == 0)
+          g_strcmp0 (_gloss_review_panel_mapped_tag (self, gloss_annotation_get_tag (annotation)), tag) == 0)
         return TRUE;
     }
   return FALSE;
@@ -275,8 +217,8 @@ update_gaps (GlossReviewPanel *self,
 
         row = adw_action_row_new ();
         /* Translators: a coder (%s) never used a tag (%s) that another coder used */
-        title = g_markup_printf_escaped (_("%s did not code “%s” at all"), sidecar_title (sidecar),
-                                         tag_label (self, sidecar, tags[t]));
+        title = g_markup_printf_escaped (_("%s did not code “%s” at all"), _gloss_review_panel_sidecar_title (sidecar),
+                                         _gloss_review_panel_tag_label (self, sidecar, tags[t]));
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                      excluded ? _("Left out of this tag’s agreement")
@@ -359,7 +301,7 @@ compute_agreement (GlossReviewPanel *self,
         GlossAnnotationSet *set = gloss_sidecar_get_annotations (g_ptr_array_index (sidecars, j));
 
         for (guint k = 0; k < gloss_annotation_set_get_size (set); k++)
-          g_hash_table_add (compared, (gpointer)mapped_tag (self, gloss_annotation_get_tag (gloss_annotation_set_get_nth (set, k))));
+          g_hash_table_add (compared, (gpointer)_gloss_review_panel_mapped_tag (self, gloss_annotation_get_tag (gloss_annotation_set_get_nth (set, k))));
       }
     for (guint i = 0; i < sidecars->len; i++)
       {
@@ -453,7 +395,7 @@ static void
 update_mapping (GlossReviewPanel *self,
                 GPtrArray        *sidecars)
 {
-  GlossCodebook *codebook = own_codebook (self);
+  GlossCodebook *codebook = _gloss_review_panel_own_codebook (self);
   g_autoptr(GHashTable) users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free);
   g_autoptr(GHashTable) labels = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) signature = g_string_new (NULL);
@@ -493,7 +435,7 @@ update_mapping (GlossReviewPanel *self,
               who = g_string_new (NULL);
               g_hash_table_insert (users, g_strdup (id), who);
             }
-          g_string_append_printf (who, "%s%s", who->len > 0 ? ", " : "", sidecar_title (sidecar));
+          g_string_append_printf (who, "%s%s", who->len > 0 ? ", " : "", _gloss_review_panel_sidecar_title (sidecar));
         }
     }
 
@@ -614,7 +556,7 @@ set_items_model (GlossReviewPanel *self,
           }
       }
   update_empty (self);
-  update_actions (self);
+  _gloss_review_panel_update_actions (self);
 }
 
 static void
@@ -639,7 +581,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   gloss_disagreement_row_bind (GLOSS_DISAGREEMENT_ROW (gtk_list_item_get_child (list_item)),
                                gtk_list_item_get_item (list_item), self->review, self->document,
-                               own_codebook (self));
+                               _gloss_review_panel_own_codebook (self));
 }
 
 static void
@@ -669,8 +611,8 @@ disagreement_activate_cb (GlossReviewPanel *self,
     show_item (self, item);
 }
 
-static void
-select_position (GlossReviewPanel *self,
+void
+_gloss_review_panel_select_position (GlossReviewPanel *self,
                  guint             position)
 {
   g_autoptr(GlossReviewItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
@@ -709,7 +651,7 @@ gloss_review_panel_step (GlossReviewPanel *self,
   n = g_list_model_get_n_items (model);
   if (n == 0)
     {
-      message (self, _("No disagreements"));
+      _gloss_review_panel_message (self, _("No disagreements"));
       return FALSE;
     }
 
@@ -744,699 +686,21 @@ gloss_review_panel_step (GlossReviewPanel *self,
 done:
   if (target == GTK_INVALID_LIST_POSITION)
     {
-      message (self, backward ? _("No earlier disagreement") : _("No later disagreement"));
+      _gloss_review_panel_message (self, backward ? _("No earlier disagreement") : _("No later disagreement"));
       return FALSE;
     }
-  select_position (self, target);
+  _gloss_review_panel_select_position (self, target);
   return TRUE;
-}
-
-/* Adjudication */
-
-static void
-update_progress (GlossReviewPanel *self)
-{
-  g_autofree char *text = NULL;
-  guint pending;
-
-  if (self->review == NULL || self->adjudication == NULL)
-    return;
-
-  pending = gloss_review_get_n_pending (self->review);
-  if (pending == 0)
-    text = g_strdup (_("All disagreements decided"));
-  else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u disagreement left", "%u disagreements left", pending),
-                            pending);
-  gtk_label_set_label (self->progress_label, text);
-}
-
-static void
-rebuild_take_buttons (GlossReviewPanel *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->take_box))) != NULL)
-    gtk_flow_box_remove (self->take_box, child);
-
-  if (self->review == NULL)
-    return;
-
-  for (guint l = 0; l < gloss_review_get_n_layers (self->review); l++)
-    {
-      GlossSidecar *sidecar = gloss_review_get_layer (self->review, l);
-      /* Translators: button taking one annotator's version of a disagreement */
-      g_autofree char *label = g_strdup_printf (_("Take %s’s"), sidecar_title (sidecar));
-      GtkWidget *button = gtk_button_new_with_label (label);
-      g_autofree char *tooltip = NULL;
-
-      if (l < TAKE_KEYS)
-        /* Translators: %s is an annotator, %c the key that does it (A, B…) */
-        tooltip = g_strdup_printf (_("Put %s’s annotations of this disagreement into the adjudicated layer (%c)"),
-                                   sidecar_title (sidecar), 'A' + l);
-      else
-        tooltip = g_strdup_printf (_("Put %s’s annotations of this disagreement into the adjudicated layer"),
-                                   sidecar_title (sidecar));
-
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.take");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", l);
-      gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), PANGO_ELLIPSIZE_END);
-      gtk_flow_box_append (self->take_box, button);
-    }
-}
-
-/* The adjudicated layer's row counts and its underlines in the article. */
-static void
-adjudication_changed (GlossReviewPanel *self)
-{
-  guint n = g_list_model_get_n_items (gloss_review_session_get_layers (self->session));
-  g_autoptr(GlossLayer) last = n > 0 ? g_list_model_get_item (gloss_review_session_get_layers (self->session), n - 1) : NULL;
-
-  if (last != NULL && gloss_layer_get_role (last) == GLOSS_LAYER_ROLE_ADJUDICATION)
-    layer_changed (self, last);
-}
-
-/* The new layer changed: the progress, the actions and its layer row follow. */
-static void
-decisions_changed (GlossReviewPanel *self)
-{
-  update_progress (self);
-  update_actions (self);
-  adjudication_changed (self);
-}
-
-static void
-after_decision (GlossReviewPanel *self,
-                guint             position)
-{
-  GListModel *model = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (model);
-
-  decisions_changed (self);
-
-  /* On to the next undecided one. */
-  for (guint i = position + 1; i < n; i++)
-    {
-      g_autoptr(GlossReviewItem) item = g_list_model_get_item (model, i);
-
-      if (gloss_review_item_get_decision (item) == GLOSS_REVIEW_PENDING)
-        {
-          select_position (self, i);
-          return;
-        }
-    }
-}
-
-static GlossReviewItem *
-selected_item (GlossReviewPanel *self)
-{
-  return gtk_single_selection_get_selected_item (self->selection);
-}
-
-static void
-take_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  GlossReviewItem *item = selected_item (self);
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  if (item == NULL || self->adjudication == NULL)
-    return;
-  if (gloss_review_take (self->review, item, g_variant_get_uint32 (param)))
-    after_decision (self, position);
-}
-
-static void
-reject_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  GlossReviewItem *item = selected_item (self);
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  if (item == NULL || self->adjudication == NULL)
-    return;
-  if (gloss_review_reject (self->review, item))
-    after_decision (self, position);
-}
-
-static void
-undecide_action (GtkWidget  *widget,
-                 const char *name,
-                 GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  GlossReviewItem *item = selected_item (self);
-
-  if (item == NULL || self->adjudication == NULL)
-    return;
-  if (gloss_review_undecide (self->review, item))
-    decisions_changed (self);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  GlossAnnotationSet *set;
-
-  if (self->adjudication == NULL)
-    return;
-  set = gloss_sidecar_get_annotations (self->adjudication);
-  if (gloss_annotation_set_undo (set))
-    {
-      gloss_review_sync_decisions (self->review);
-      decisions_changed (self);
-    }
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-
-  if (self->adjudication == NULL)
-    return;
-  if (gloss_annotation_set_redo (gloss_sidecar_get_annotations (self->adjudication)))
-    {
-      gloss_review_sync_decisions (self->review);
-      decisions_changed (self);
-    }
-}
-
-/* Edit: the adjudicator's own annotation for a disagreement */
-
-/* While the editor is open it stands in for the other decisions: the
- * sidebar is narrow, and the list above keeps the room. */
-static void
-show_editor (GlossReviewPanel *self,
-             gboolean          shown)
-{
-  gtk_revealer_set_reveal_child (self->edit_revealer, shown);
-  gtk_widget_set_visible (GTK_WIDGET (self->take_box), !shown);
-  gtk_widget_set_visible (GTK_WIDGET (self->decision_box), !shown);
-}
-
-static void
-close_editor (GlossReviewPanel *self)
-{
-  g_clear_object (&self->edit_item);
-  show_editor (self, FALSE);
-}
-
-static void
-update_edit_span (GlossReviewPanel *self)
-{
-  g_autofree char *slice = NULL;
-  g_autofree char *text = NULL;
-  guint length = self->document ? gloss_document_get_length (self->document) : 0;
-
-  if (self->document != NULL)
-    {
-      slice = gloss_document_get_slice (self->document, MIN (self->edit_start, length),
-                                        MIN (MIN (self->edit_end, self->edit_start + 120), length));
-      g_strdelimit (slice, "\n\t", ' ');
-    }
-  /* Translators: the span of the annotation being made: the text, then its offsets */
-  text = g_strdup_printf (_("“%s” (%u–%u)"), slice ? slice : "", self->edit_start, self->edit_end);
-  gtk_label_set_label (self->edit_span_label, text);
-}
-
-/* The first annotation of @item (with tag @tag, as compared, when given). */
-static GlossAnnotation *
-item_annotation (GlossReviewPanel *self,
-                 GlossReviewItem  *item,
-                 const char       *tag)
-{
-  for (guint l = 0; l < gloss_review_item_get_n_layers (item); l++)
-    {
-      GPtrArray *annotations = gloss_review_item_get_annotations (item, l);
-
-      for (guint i = 0; annotations != NULL && i < annotations->len; i++)
-        {
-          GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
-
-          if (tag == NULL || g_strcmp0 (mapped_tag (self, gloss_annotation_get_tag (annotation)), tag) == 0)
-            return annotation;
-        }
-    }
-  return NULL;
-}
-
-static void
-add_edit_tag (GlossReviewPanel *self,
-              const char       *id,
-              const char       *label)
-{
-  for (guint i = 0; i < self->edit_tag_ids->len; i++)
-    if (g_str_equal (g_ptr_array_index (self->edit_tag_ids, i), id))
-      return;
-  g_ptr_array_add (self->edit_tag_ids, g_strdup (id));
-  gtk_string_list_append (self->edit_labels, label);
-}
-
-static void
-open_editor (GlossReviewPanel *self,
-             GlossReviewItem  *item)
-{
-  GlossCodebook *codebook = own_codebook (self);
-  GlossAnnotation *first = item_annotation (self, item, NULL);
-  const char *tag = first ? mapped_tag (self, gloss_annotation_get_tag (first)) : NULL;
-  guint selected = 0;
-
-  if (codebook == NULL && self->adjudication != NULL)
-    codebook = gloss_sidecar_get_codebook (self->adjudication);
-
-  g_set_object (&self->edit_item, item);
-  self->edit_start = gloss_review_item_get_start (item);
-  self->edit_end = gloss_review_item_get_end (item);
-
-  /* The codebook's tags, then any tag of the item it lacks. */
-  g_ptr_array_set_size (self->edit_tag_ids, 0);
-  gtk_string_list_splice (self->edit_labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->edit_labels)), NULL);
-  for (guint i = 0; codebook != NULL && i < gloss_codebook_get_n_tags (codebook); i++)
-    {
-      GlossTag *t = gloss_codebook_get_tag (codebook, i);
-
-      add_edit_tag (self, gloss_tag_get_id (t), gloss_tag_get_label (t));
-    }
-  for (guint l = 0; l < gloss_review_item_get_n_layers (item); l++)
-    {
-      GPtrArray *annotations = gloss_review_item_get_annotations (item, l);
-
-      for (guint i = 0; annotations != NULL && i < annotations->len; i++)
-        {
-          const char *id = mapped_tag (self, gloss_annotation_get_tag (g_ptr_array_index (annotations, i)));
-
-          add_edit_tag (self, id, tag_label (self, gloss_review_get_layer (self->review, l), id));
-        }
-    }
-  for (guint i = 0; tag != NULL && i < self->edit_tag_ids->len; i++)
-    if (g_str_equal (g_ptr_array_index (self->edit_tag_ids, i), tag))
-      selected = i;
-  gtk_drop_down_set_selected (self->edit_tag_dropdown, selected);
-
-  update_edit_span (self);
-  show_editor (self, TRUE);
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  GlossReviewItem *item = selected_item (self);
-
-  if (item == NULL || self->adjudication == NULL)
-    return;
-  open_editor (self, item);
-  update_actions (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->edit_tag_dropdown));
-}
-
-static void
-edit_selection_action (GtkWidget  *widget,
-                       const char *name,
-                       GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  GtkTextIter start, end;
-
-  if (self->edit_item == NULL || self->text_view == NULL)
-    return;
-  if (!gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (self->text_view), &start, &end))
-    {
-      message (self, _("Select a passage in the article first"));
-      return;
-    }
-  self->edit_start = gtk_text_iter_get_offset (&start);
-  self->edit_end = gtk_text_iter_get_offset (&end);
-  update_edit_span (self);
-  update_actions (self);
-}
-
-static void
-edit_cancel_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-
-  close_editor (self);
-  update_actions (self);
-}
-
-static void
-edit_apply_action (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  guint selected = gtk_drop_down_get_selected (self->edit_tag_dropdown);
-  g_autoptr(GlossReviewItem) item = NULL;
-  guint position = GTK_INVALID_LIST_POSITION;
-  GlossAnnotation *base;
-  const char *tag;
-
-  if (self->edit_item == NULL || self->adjudication == NULL || selected >= self->edit_tag_ids->len ||
-      self->edit_start >= self->edit_end)
-    return;
-
-  item = g_object_ref (self->edit_item);
-  tag = g_ptr_array_index (self->edit_tag_ids, selected);
-  /* The base gives provenance (so a resumed adjudication finds the
-   * decision again) and keeps its note and attributes: one with the
-   * chosen tag when there is one. */
-  base = item_annotation (self, item, tag);
-  if (base == NULL)
-    base = item_annotation (self, item, NULL);
-
-  if (gloss_review_edit (self->review, item, base, tag, self->edit_start, self->edit_end) == NULL)
-    return;
-
-  close_editor (self);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
-    {
-      g_autoptr(GlossReviewItem) other = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
-
-      if (other == item)
-        position = i;
-    }
-  after_decision (self, position);
-}
-
-static void
-start_adjudication (GlossReviewPanel *self)
-{
-  g_autoptr(GError) error = NULL;
-  const char *id = gtk_editable_get_text (GTK_EDITABLE (self->annotator_entry));
-  GlossLayer *own = own_layer (self);
-  const char *decided_by = own ? gloss_sidecar_get_annotator_id (gloss_layer_get_sidecar (own)) : NULL;
-  GlossSidecar *adjudication;
-
-  if (self->review == NULL || self->adjudication != NULL)
-    return;
-
-  for (guint i = 0; i < gloss_review_get_n_layers (self->review); i++)
-    if (g_strcmp0 (gloss_sidecar_get_annotator_id (gloss_review_get_layer (self->review, i)), id) == 0)
-      {
-        g_autofree char *text = g_strdup_printf (_("“%s” is already a compared layer; choose another annotator id"), id);
-
-        message (self, text);
-        return;
-      }
-
-  adjudication = gloss_review_begin_adjudication (self->review, id, decided_by, &error);
-  if (adjudication == NULL)
-    {
-      message (self, error->message);
-      return;
-    }
-
-  self->adjudication = g_object_ref (adjudication);
-  if (gloss_sidecar_get_codebook (adjudication) == NULL && own_codebook (self) != NULL)
-    gloss_sidecar_set_codebook (adjudication, own_codebook (self));
-  gloss_sidecar_attach_document (adjudication, self->document);
-  if (self->article != NULL)
-    {
-      g_autoptr(GFile) file = gloss_sidecar_file_for_article (self->article, id);
-
-      gloss_sidecar_set_file (adjudication, file);
-    }
-  add_layer (self, adjudication, GLOSS_LAYER_ROLE_ADJUDICATION, TRUE);
-
-  gtk_stack_set_visible_child_name (self->adjudication_stack, "running");
-  rebuild_take_buttons (self);
-  update_progress (self);
-  update_actions (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->disagreement_list));
-
-  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
-    select_position (self, 0);
-}
-
-static void
-start_action (GtkWidget  *widget,
-              const char *name,
-              GVariant   *param)
-{
-  start_adjudication (GLOSS_REVIEW_PANEL (widget));
-}
-
-static void
-annotator_activate_cb (GlossReviewPanel *self)
-{
-  start_adjudication (self);
-}
-
-static void
-saved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GlossReviewPanel) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GlossSidecar *sidecar = GLOSS_SIDECAR (object);
-
-  if (!gloss_sidecar_save_finish (sidecar, result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        message (self, error->message);
-      return;
-    }
-
-  {
-    g_autofree char *name = g_file_get_basename (gloss_sidecar_get_file (sidecar));
-    g_autofree char *text = g_strdup_printf (_("Adjudicated layer saved as “%s”"), name);
-
-    g_set_object (&self->adjudication_file, gloss_sidecar_get_file (sidecar));
-    message (self, text);
-  }
-}
-
-static void
-save_to (GlossReviewPanel      *self,
-         GFile                 *file,
-         GlossSidecarSaveFlags  flags)
-{
-  gloss_sidecar_set_file (self->adjudication, file);
-  gloss_sidecar_save_async (self->adjudication, file, flags, self->cancellable, saved_cb, g_object_ref (self));
-}
-
-static void
-replace_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     GlossReviewPanel *self)
-{
-  if (g_strcmp0 (response, "replace") == 0 && self->adjudication != NULL)
-    {
-      g_autoptr(GFile) file = gloss_sidecar_file_for_article (self->article,
-                                                              gloss_sidecar_get_annotator_id (self->adjudication));
-
-      save_to (self, file, GLOSS_SIDECAR_SAVE_OVERWRITE);
-    }
-}
-
-static void save_checked (GlossReviewPanel *self);
-
-static void
-open_response_cb (AdwMessageDialog *dialog,
-                  const char       *response,
-                  GlossReviewPanel *self)
-{
-  if (g_strcmp0 (response, "save") == 0 && self->adjudication != NULL)
-    save_checked (self);
-}
-
-/* Saving with disagreements still open is allowed (the adjudication can be
- * resumed), but not by accident: what is open is not in the file. */
-static void
-save_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  guint pending;
-  GtkRoot *root;
-  GtkWidget *dialog;
-
-  if (self->adjudication == NULL || self->article == NULL || self->review == NULL)
-    return;
-
-  pending = gloss_review_get_n_pending (self->review);
-  if (pending == 0)
-    {
-      save_checked (self);
-      return;
-    }
-
-  root = gtk_widget_get_root (widget);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Save With Open Disagreements?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  g_dngettext (GETTEXT_PACKAGE,
-                                               "%u disagreement is not decided yet; the saved layer leaves it out. You can resume the adjudication later.",
-                                               "%u disagreements are not decided yet; the saved layer leaves them out. You can resume the adjudication later.",
-                                               pending),
-                                  pending);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save Anyway"),
-                                    NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (open_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-save_checked (GlossReviewPanel *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  g_autoptr(GFile) file = NULL;
-  GtkRoot *root;
-  GtkWidget *dialog;
-  g_autofree char *basename = NULL;
-
-  file = gloss_sidecar_file_for_article (self->article, gloss_sidecar_get_annotator_id (self->adjudication));
-
-  /* Our own earlier save is ours to replace; anything else asks first. */
-  if ((self->adjudication_file != NULL && g_file_equal (file, self->adjudication_file)) ||
-      !g_file_query_exists (file, NULL))
-    {
-      save_to (self, file, self->adjudication_file ? GLOSS_SIDECAR_SAVE_NONE : GLOSS_SIDECAR_SAVE_OVERWRITE);
-      return;
-    }
-
-  root = gtk_widget_get_root (widget);
-  basename = g_file_get_basename (file);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Replace the Existing File?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” already exists beside the article. Replacing it loses what it holds."),
-                                  basename);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Resuming a saved adjudication */
-
-/* A colleague layer written by an earlier adjudication. */
-static GlossLayer *
-saved_adjudication (GlossReviewPanel *self)
-{
-  guint n = g_list_model_get_n_items (gloss_review_session_get_layers (self->session));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossLayer) layer = g_list_model_get_item (gloss_review_session_get_layers (self->session), i);
-
-      if (gloss_layer_get_role (layer) == GLOSS_LAYER_ROLE_OTHER &&
-          gloss_review_sidecar_is_adjudicated (gloss_layer_get_sidecar (layer)))
-        return layer;  /* the store keeps it */
-    }
-  return NULL;
-}
-
-static void
-update_resume (GlossReviewPanel *self)
-{
-  GlossLayer *saved = self->adjudication == NULL ? saved_adjudication (self) : NULL;
-
-  if (saved != NULL)
-    {
-      GlossSidecar *sidecar = gloss_layer_get_sidecar (saved);
-      /* Translators: button; %s is the annotator id of an adjudicated layer saved earlier */
-      g_autofree char *label = g_strdup_printf (_("_Continue Adjudication “%s”"),
-                                                gloss_sidecar_get_annotator_id (sidecar));
-      guint n = gloss_annotation_set_get_size (gloss_sidecar_get_annotations (sidecar));
-      g_autofree char *tooltip =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "Go on deciding into the adjudicated layer saved beside the article (%u annotation)",
-                                      "Go on deciding into the adjudicated layer saved beside the article (%u annotations)",
-                                      n), n);
-
-      gtk_button_set_label (self->resume_button, label);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->resume_button), tooltip);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->resume_button), saved != NULL);
-  update_actions (self);
-}
-
-static void
-resume_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  GlossLayer *saved = saved_adjudication (self);
-  g_autoptr(GlossSidecar) sidecar = NULL;
-  g_autofree char *text = NULL;
-  guint pending;
-
-  if (saved == NULL || self->adjudication != NULL || self->review == NULL)
-    return;
-
-  sidecar = g_object_ref (gloss_layer_get_sidecar (saved));
-  gloss_review_session_remove_layer (self->session, saved);
-
-  self->adjudication = g_object_ref (sidecar);
-  /* It is the file being continued: saving replaces it without asking. */
-  g_set_object (&self->adjudication_file, gloss_sidecar_get_file (sidecar));
-  if (gloss_sidecar_get_codebook (sidecar) == NULL && own_codebook (self) != NULL)
-    gloss_sidecar_set_codebook (sidecar, own_codebook (self));
-  gtk_editable_set_text (GTK_EDITABLE (self->annotator_entry), gloss_sidecar_get_annotator_id (sidecar));
-  add_layer (self, sidecar, GLOSS_LAYER_ROLE_ADJUDICATION, TRUE);
-
-  /* The rebuild resumes into it: earlier decisions are read back. */
-  rebuild (self);
-  gtk_stack_set_visible_child_name (self->adjudication_stack, "running");
-  update_actions (self);
-
-  pending = gloss_review_get_n_pending (self->review);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Continuing “%s”: %u disagreement left",
-                                       "Continuing “%s”: %u disagreements left", pending),
-                          gloss_sidecar_get_annotator_id (sidecar), pending);
-  message (self, text);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
-    {
-      g_autoptr(GlossReviewItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
-
-      if (gloss_review_item_get_decision (item) == GLOSS_REVIEW_PENDING)
-        {
-          select_position (self, i);
-          break;
-        }
-    }
 }
 
 /* Building the comparison */
 
-static void
-rebuild (GlossReviewPanel *self)
+void
+_gloss_review_panel_rebuild (GlossReviewPanel *self)
 {
   g_autoptr(GPtrArray) sidecars = g_ptr_array_new ();
   g_autoptr(GlossReviewItem) keep = NULL;
-  GlossReviewItem *selected = selected_item (self);
+  GlossReviewItem *selected = _gloss_review_panel_selected_item (self);
   guint n = g_list_model_get_n_items (gloss_review_session_get_layers (self->session));
   g_autoptr(GPtrArray) colleagues = g_ptr_array_new ();
   GlossLayer *own;
@@ -1473,26 +737,26 @@ rebuild (GlossReviewPanel *self)
   gloss_review_refresh (self->review);
   if (self->adjudication != NULL)
     {
-      GlossLayer *own_l = own_layer (self);
+      GlossLayer *own_l = _gloss_review_panel_own_layer (self);
 
       /* Rejections come back from the layer's own record of them. */
       gloss_review_resume_adjudication (self->review, self->adjudication,
                                         own_l ? gloss_sidecar_get_annotator_id (gloss_layer_get_sidecar (own_l)) : NULL);
     }
 
-  close_editor (self);
+  _gloss_review_panel_close_editor (self);
   update_mapping (self, colleagues);
   compute_agreement (self, sidecars);
   update_kinds (self);
   set_items_model (self, keep);
-  rebuild_take_buttons (self);
-  update_progress (self);
-  update_resume (self);
+  _gloss_review_panel_rebuild_take_buttons (self);
+  _gloss_review_panel_update_progress (self);
+  _gloss_review_panel_update_resume (self);
 
   /* The own layer's count follows its edits. */
-  own = own_layer (self);
+  own = _gloss_review_panel_own_layer (self);
   if (own != NULL)
-    layer_changed (self, own);
+    _gloss_review_panel_layer_changed (self, own);
 }
 
 
@@ -1520,7 +784,7 @@ gloss_review_panel_set_own (GlossReviewPanel *self,
   g_return_if_fail (G_IS_FILE (article));
   g_return_if_fail (GLOSS_IS_SIDECAR (own));
 
-  old = own_layer (self);
+  old = _gloss_review_panel_own_layer (self);
   if (old != NULL && gloss_layer_get_sidecar (old) == own &&
       self->article != NULL && g_file_equal (self->article, article) && self->document == document)
     return;
@@ -1530,13 +794,13 @@ gloss_review_panel_set_own (GlossReviewPanel *self,
     {
       g_clear_object (&self->adjudication);
       g_clear_object (&self->adjudication_file);
-      close_editor (self);
+      _gloss_review_panel_close_editor (self);
       gtk_stack_set_visible_child_name (self->adjudication_stack, "start");
       g_set_object (&self->article, article);
       g_set_object (&self->document, document);
     }
 
-  rebuild (self);
+  _gloss_review_panel_rebuild (self);
 }
 
 /**
@@ -1604,10 +868,10 @@ add_layer_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static void
-update_actions (GlossReviewPanel *self)
+void
+_gloss_review_panel_update_actions (GlossReviewPanel *self)
 {
-  GlossReviewItem *item = selected_item (self);
+  GlossReviewItem *item = _gloss_review_panel_selected_item (self);
   gboolean adjudicating = self->adjudication != NULL && self->review != NULL;
   gboolean pending = item != NULL && gloss_review_item_get_decision (item) == GLOSS_REVIEW_PENDING;
   gboolean decided = item != NULL && !pending;
@@ -1640,9 +904,9 @@ static void
 selection_changed_cb (GlossReviewPanel *self)
 {
   /* The editor belongs to the disagreement it was opened for. */
-  if (self->edit_item != NULL && selected_item (self) != self->edit_item)
-    close_editor (self);
-  update_actions (self);
+  if (self->edit_item != NULL && _gloss_review_panel_selected_item (self) != self->edit_item)
+    _gloss_review_panel_close_editor (self);
+  _gloss_review_panel_update_actions (self);
 }
 
 /* Public API */
@@ -1693,7 +957,7 @@ GlossReviewItem *
 gloss_review_panel_get_selected (GlossReviewPanel *self)
 {
   g_return_val_if_fail (GLOSS_IS_REVIEW_PANEL (self), NULL);
-  return selected_item (self);
+  return _gloss_review_panel_selected_item (self);
 }
 
 GlossAgreementTable *
@@ -1717,7 +981,7 @@ gloss_review_panel_set_text_view (GlossReviewPanel *self,
   g_return_if_fail (text_view == NULL || GTK_IS_TEXT_VIEW (text_view));
 
   g_set_weak_pointer (&self->text_view, text_view);
-  update_actions (self);
+  _gloss_review_panel_update_actions (self);
 }
 
 /* GObject */
@@ -1837,31 +1101,14 @@ gloss_review_panel_class_init (GlossReviewPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, progress_label);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, resume_button);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, take_box);
-  gtk_widget_class_bind_template_callback (widget_class, annotator_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, disagreement_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pair_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "review.add-layer", NULL, add_layer_action);
-  gtk_widget_class_install_action (widget_class, "review.start", NULL, start_action);
-  gtk_widget_class_install_action (widget_class, "review.take", "u", take_action);
-  gtk_widget_class_install_action (widget_class, "review.reject", NULL, reject_action);
-  gtk_widget_class_install_action (widget_class, "review.undecide", NULL, undecide_action);
-  gtk_widget_class_install_action (widget_class, "review.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "review.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "review.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "review.resume", NULL, resume_action);
+  _gloss_review_panel_class_init_adjudication (widget_class);
   gtk_widget_class_install_action (widget_class, "review.exclude-tag", "(ssb)", exclude_tag_action);
-  gtk_widget_class_install_action (widget_class, "review.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "review.edit-selection", NULL, edit_selection_action);
-  gtk_widget_class_install_action (widget_class, "review.edit-cancel", NULL, edit_cancel_action);
-  gtk_widget_class_install_action (widget_class, "review.edit-apply", NULL, edit_apply_action);
 
-  /* Adjudicating from the keyboard: A, B, C… take the first, second, third
-   * layer's version, R rejects (the take buttons say which key is whose). */
-  for (guint l = 0; l < TAKE_KEYS; l++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a + l, 0, "review.take", "u", l);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "review.reject", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "reviewpanel");
@@ -1876,8 +1123,8 @@ gloss_review_panel_init (GlossReviewPanel *self)
 
   self->cancellable = g_cancellable_new ();
   self->session = gloss_review_session_new ();
-  g_signal_connect_object (self->session, "rebuild", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "message", G_CALLBACK (message), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "rebuild", G_CALLBACK (_gloss_review_panel_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "message", G_CALLBACK (_gloss_review_panel_message), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::loading", G_CALLBACK (loading_changed_cb), self, G_CONNECT_SWAPPED);
   self->edit_tag_ids = g_ptr_array_new_with_free_func (g_free);
   self->edit_labels = gtk_string_list_new (NULL);
@@ -1905,5 +1152,5 @@ gloss_review_panel_init (GlossReviewPanel *self)
 
   update_kinds (self);
   update_empty (self);
-  update_actions (self);
+  _gloss_review_panel_update_actions (self);
 }
