@@ -19,6 +19,7 @@
 #include <libxml/tree.h>
 
 #include "gloss-html.h"
+#include "gloss-json.h"
 #include "gloss-loader.h"
 
 G_DEFINE_QUARK (gloss-html-error-quark, gloss_html_error)
@@ -659,7 +660,7 @@ read_json_ld (const char *json,
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
 
-  if (!json_parser_load_from_data (parser, json, -1, NULL))
+  if (!gloss_json_parser_load (parser, json, -1, NULL))
     return;
   root = json_parser_get_root (parser);
   if (root == NULL)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gloss-annotation.h"
+#include "gloss-json.h"
 #include "gloss-annotation-set.h"
 #include "gloss-codebook.h"
 #include "gloss-document.h"
@@ -438,7 +439,7 @@ gloss_import_w3c (const char                *data,
   if (options == NULL)
     options = &no_options;
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  if (!gloss_json_parser_load (parser, data, length, &local_error))
     {
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_PARSE,
                    _("not JSON: %s"), local_error->message);

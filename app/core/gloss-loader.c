@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-document.h"
+#include "gloss-json.h"
 #include "gloss-html.h"
 #include "gloss-loader.h"
 
@@ -604,7 +605,7 @@ apply_snapshot_provenance (GlossDocument *doc,
   if (!g_file_load_contents (prov_file, cancellable, &contents, &len, NULL, NULL))
     return;
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, contents, len, NULL))
+  if (!gloss_json_parser_load (parser, contents, len, NULL))
     return;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))

@@ -653,6 +653,17 @@ new_from_data (const char   *data,
       return NULL;
     }
 
+  if (length == (gsize)-1)
+    length = strlen (data);
+
+  if (!gloss_json_check (data, length, &local_error))
+    {
+      g_set_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_PARSE,
+                   "%s: %s", name, local_error->message);
+      g_ptr_array_unref (reader.problems);
+      return NULL;
+    }
+
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_PARSE,
@@ -726,7 +737,7 @@ _gloss_sidecar_new_from_parts (const char *rest,
   JsonNode *root, *list;
   Reader reader = { problems };
 
-  if (!json_parser_load_from_data (parser, rest, rest_length, NULL))
+  if (!gloss_json_parser_load (parser, rest, rest_length, NULL))
     return NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))

@@ -1,0 +1,177 @@
+/* test-hostile.c: hostile input refused by name, never a crash, never a silent change
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "gloss-json.h"
+#include "gloss-sidecar.h"
+#include "gloss-test-util.h"
+
+/* The canonical sidecar with @value as the annotator's "x-team" member, an
+ * unknown member Gloss must keep. */
+static char *
+sidecar_with (const char *value)
+{
+  g_autofree char *path = gloss_test_data_path ("sidecar", "canonical.gloss.json", NULL);
+  g_autofree char *text = gloss_test_read (path, NULL);
+  g_auto(GStrv) parts = g_strsplit (text, "\"x-team\": \"A\"", 2);
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  return g_strconcat (parts[0], "\"x-team\": ", value, parts[1], NULL);
+}
+
+static GlossSidecar *
+read_sidecar (const char *text,
+              GError    **error)
+{
+  return gloss_sidecar_new_from_data (text, strlen (text), "hostile.gloss.json", NULL, error);
+}
+
+/* Issue 15, 1: 100 000 levels used to overflow the stack in json-glib. */
+static void
+test_deep_nesting (void)
+{
+  const guint levels = 100000;
+  const char *shapes[] = { "[]", "{\"a\":}" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
+    {
+      GString *deep = g_string_new (NULL);
+      g_autofree char *deep_text = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GlossSidecar) sidecar = NULL;
+
+      for (guint i = 0; i < levels; i++)
+        g_string_append (deep, s == 0 ? "[" : "{\"a\":");
+      g_string_append (deep, "1");
+      for (guint i = 0; i < levels; i++)
+        g_string_append_c (deep, s == 0 ? ']' : '}');
+      deep_text = g_string_free (deep, FALSE);
+
+      text = sidecar_with (deep_text);
+      sidecar = read_sidecar (text, &error);
+      g_assert_null (sidecar);
+      g_assert_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_PARSE);
+      g_assert_nonnull (strstr (error->message, "hostile.gloss.json"));
+      g_assert_nonnull (strstr (error->message, "512"));
+      g_assert_nonnull (strstr (error->message, s == 0 ? "$.annotator.x-team[0][0]" : "$.annotator.x-team.a.a.a"));
+    }
+
+  /* 512 levels are still read. */
+  {
+    GString *deep = g_string_new (NULL);
+    g_autofree char *deep_text = NULL;
+    g_autofree char *text = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GlossSidecar) sidecar = NULL;
+
+    /* The sidecar's own object and the annotator object are two levels. */
+    for (guint i = 0; i < GLOSS_JSON_MAX_DEPTH - 2; i++)
+      g_string_append_c (deep, '[');
+    for (guint i = 0; i < GLOSS_JSON_MAX_DEPTH - 2; i++)
+      g_string_append_c (deep, ']');
+    deep_text = g_string_free (deep, FALSE);
+    text = sidecar_with (deep_text);
+    sidecar = read_sidecar (text, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (sidecar);
+  }
+}
+
+/* Issue 15, 6 and 7: values json-glib 1.6 would read into something else,
+ * and Gloss would then write as something else (or as invalid JSON). */
+static void
+test_values_refused_by_name (void)
+{
+  const struct { const char *value; const char *says; } cases[] = {
+    { "1e400", "too large" },
+    { "-1e400", "too large" },
+    { "99999999999999999999", "64 bits" },
+    { "-99999999999999999999", "64 bits" },
+    { "[1, {\"n\": 18446744073709551616}]", "$.annotator.x-team[1].n" },
+    { "\"before\\u0000after\"", "NUL" },
+    { "\"\\ud800\"", "surrogate" },
+    { "\"\\ud800x\"", "surrogate" },
+    { "\"\\udc00\\ud800\"", "surrogate" },
+    { "\"\\012\"", "\\0" },
+    { "\"\\x41\"", "\\x" },
+    { "\"\xff\xfe\"", "UTF-8" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = sidecar_with (cases[i].value);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GlossSidecar) sidecar = read_sidecar (text, &error);
+      g_autofree char *shown = g_strescape (cases[i].value, NULL);
+
+      g_test_message ("%s", shown);
+      g_assert_null (sidecar);
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "hostile.gloss.json"));
+      g_assert_nonnull (strstr (error->message, "$.annotator.x-team"));
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+    }
+
+  /* The version is read as what it says, or refused by name. */
+  {
+    g_autofree char *path = gloss_test_data_path ("sidecar", "canonical.gloss.json", NULL);
+    g_autofree char *canonical = gloss_test_read (path, NULL);
+    g_auto(GStrv) parts = g_strsplit (canonical, "\"version\": 1,", 2);
+    g_autofree char *text = g_strconcat (parts[0], "\"version\": 99999999999999999999,", parts[1], NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GlossSidecar) sidecar = read_sidecar (text, &error);
+
+    g_assert_null (sidecar);
+    g_assert_nonnull (strstr (error->message, "$.version"));
+    g_assert_null (strstr (error->message, "-1"));
+  }
+}
+
+/* What is valid JSON and fits is kept exactly, written and read again. */
+static void
+test_edge_values_kept (void)
+{
+  const char *values[] = {
+    "9223372036854775807",
+    "-9223372036854775808",
+    "1e300",
+    "\"\\ud83d\\ude00 \\u00e9 \\/ \\\"\"",
+    "\"\\u0001\"",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *text = sidecar_with (values[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GlossSidecar) sidecar = read_sidecar (text, &error);
+      g_autoptr(GlossSidecar) again = NULL;
+      g_autofree char *written = NULL;
+      g_autofree char *rewritten = NULL;
+      gsize length;
+
+      g_test_message ("%s", values[i]);
+      g_assert_no_error (error);
+      written = gloss_sidecar_to_data (sidecar, &length);
+      g_assert_true (g_utf8_validate (written, length, NULL));
+      again = gloss_sidecar_new_from_data (written, length, "again", NULL, &error);
+      g_assert_no_error (error);
+      rewritten = gloss_sidecar_to_data (again, NULL);
+      g_assert_cmpstr (rewritten, ==, written);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/hostile/json/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/hostile/json/values-refused", test_values_refused_by_name);
+  g_test_add_func ("/hostile/json/edge-values-kept", test_edge_values_kept);
+
+  return g_test_run ();
+}
