@@ -4,6 +4,8 @@
  */
 #include <string.h>
 
+#include "gloss-document.h"
+#include "gloss-fetch.h"
 #include "gloss-json.h"
 #include "gloss-sidecar.h"
 #include "gloss-test-util.h"
@@ -163,6 +165,126 @@ test_edge_values_kept (void)
     }
 }
 
+/* A server on 127.0.0.1 that sends its answer one byte every 50 ms, headers
+ * (@body: FALSE) or body (TRUE), until the client hangs up. */
+typedef struct
+{
+  GSocket  *listener;
+  gboolean  body;
+  guint     sent;
+  gint      done;
+} Drip;
+
+static gpointer
+drip_thread (gpointer data)
+{
+  Drip *drip = data;
+  g_autoptr(GSocket) client = g_socket_accept (drip->listener, NULL, NULL);
+  const char *headers = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n";
+  const char *p = headers;
+
+  if (client == NULL)
+    {
+      g_atomic_int_set (&drip->done, 1);
+      return NULL;
+    }
+  if (drip->body)
+    {
+      g_socket_send (client, headers, strlen (headers), NULL, NULL);
+      p = "Reform will not stop. ";
+    }
+  for (guint i = 0; ; i++)
+    {
+      char byte = p[i % strlen (p)];
+
+      g_usleep (50 * G_TIME_SPAN_MILLISECOND);
+      if (g_socket_send (client, &byte, 1, NULL, NULL) != 1)
+        break;
+      drip->sent++;
+      /* A client that ignores its deadline is stopped after a minute. */
+      if (drip->sent > 1200)
+        break;
+    }
+  g_atomic_int_set (&drip->done, 1);
+  return NULL;
+}
+
+static void
+fetched_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  GError **error = data;
+  g_autoptr(GlossDocument) doc = gloss_fetch_finish (result, NULL, error);
+
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "fetched");
+}
+
+/* Issue 15, 2: the timeout was per read, so a slow server held the fetch
+ * forever.  It is now a deadline for the whole download. */
+static void
+test_fetch_deadline (void)
+{
+  for (int body = 0; body < 2; body++)
+    {
+      g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+      g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+      g_autoptr(GSocketAddress) bound = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GThread) thread = NULL;
+      g_autofree char *url = NULL;
+      GlossFetchOptions options = { 1, 0, NULL, NULL };
+      Drip drip = { NULL, body, 0, 0 };
+
+      drip.listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+      g_assert_no_error (error);
+      g_socket_bind (drip.listener, any, TRUE, &error);
+      g_assert_no_error (error);
+      g_socket_listen (drip.listener, &error);
+      g_assert_no_error (error);
+      bound = g_socket_get_local_address (drip.listener, &error);
+      url = g_strdup_printf ("http://127.0.0.1:%u/slow",
+                             g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+      thread = g_thread_new ("drip", drip_thread, &drip);
+
+      gloss_fetch_async (url, &options, NULL, NULL, NULL, NULL, fetched_cb, &error);
+      while (error == NULL)
+        g_main_context_iteration (NULL, TRUE);
+
+      g_test_message ("%s: %s", body ? "body" : "headers", error->message);
+      g_assert_error (error, GLOSS_FETCH_ERROR, GLOSS_FETCH_ERROR_TIMEOUT);
+      g_assert_nonnull (strstr (error->message, "127.0.0.1"));
+      /* The fetch's end closes the connection, and the server stops. */
+      while (!g_atomic_int_get (&drip.done))
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+        }
+      g_thread_join (g_steal_pointer (&thread));
+      /* Not the minute the server would have kept sending. */
+      g_assert_cmpuint (drip.sent, <, 1200);
+      g_socket_close (drip.listener, NULL);
+      g_object_unref (drip.listener);
+    }
+}
+
+/* Cancelling still cancels, with the deadline far away. */
+static void
+test_fetch_cancel (void)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  GlossFetchOptions options = { 60, 0, NULL, NULL };
+
+  /* 192.0.2.1 (TEST-NET-1) never answers; cancelled before it could. */
+  gloss_fetch_async ("http://192.0.2.1/", &options, NULL, NULL, NULL, cancellable, fetched_cb, &error);
+  g_cancellable_cancel (cancellable);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -172,6 +294,9 @@ main (int    argc,
   g_test_add_func ("/hostile/json/deep-nesting", test_deep_nesting);
   g_test_add_func ("/hostile/json/values-refused", test_values_refused_by_name);
   g_test_add_func ("/hostile/json/edge-values-kept", test_edge_values_kept);
+
+  g_test_add_func ("/hostile/fetch/deadline", test_fetch_deadline);
+  g_test_add_func ("/hostile/fetch/cancel", test_fetch_cancel);
 
   return g_test_run ();
 }
