@@ -6,6 +6,7 @@
 
 #include "gloss-document.h"
 #include "gloss-fetch.h"
+#include "gloss-html.h"
 #include "gloss-json.h"
 #include "gloss-sidecar.h"
 #include "gloss-test-util.h"
@@ -285,6 +286,111 @@ test_fetch_cancel (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+static GlossHtmlArticle *
+extract (const char *html,
+         GError    **error)
+{
+  return gloss_html_extract ((const guint8 *) html, strlen (html), "utf-8", NULL, error);
+}
+
+/* Issue 15, 3: libxml2 is quadratic in the attributes of one tag, and the
+ * page was parsed up to five times: 500 000 attributes took many minutes. */
+static void
+test_html_many_attributes (void)
+{
+  const char *paragraph = "<p>改革不会停步, the minister said, and the reform will go on 😀 for years.</p>";
+  GString *html = g_string_new ("<html><head><title>Reform</title></head><body><div id=\"main\"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossHtmlArticle) article = NULL;
+
+  for (guint i = 0; i < 500000; i++)
+    g_string_append_printf (html, " data-a%u=\"x>y\"", i);
+  g_string_append_c (html, '>');
+  for (guint i = 0; i < 12; i++)
+    g_string_append (html, paragraph);
+  g_string_append (html, "</div></body></html>");
+
+  article = extract (html->str, &error);
+  g_string_free (html, TRUE);
+  g_assert_no_error (error);
+  g_assert_cmpstr (article->title, ==, "Reform");
+  g_assert_nonnull (strstr (article->body, "改革不会停步, the minister said"));
+  g_assert_null (strstr (article->body, "x>y"));
+}
+
+/* Attributes beyond the cap are dropped, the text and the tags around are not. */
+static void
+test_html_attributes_capped_exactly (void)
+{
+  GString *html = g_string_new ("<html><body><!-- <p a b c> --><article>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossHtmlArticle) article = NULL;
+
+  for (guint p = 0; p < 8; p++)
+    {
+      g_string_append (html, "<p");
+      for (guint i = 0; i < 300; i++)
+        g_string_append_printf (html, i % 3 == 0 ? " a%u='1 > 2'" : i % 3 == 1 ? " b%u" : " c%u=v", i);
+      g_string_append_printf (html, ">Paragraph %u: 部长说, the reform will not stop, and nobody doubts it.</p>", p);
+    }
+  g_string_append (html, "</article></body></html>");
+
+  article = extract (html->str, &error);
+  g_string_free (html, TRUE);
+  g_assert_no_error (error);
+  for (guint p = 0; p < 8; p++)
+    {
+      g_autofree char *expected = g_strdup_printf ("Paragraph %u: 部长说, the reform will not stop, and nobody doubts it.", p);
+
+      g_assert_nonnull (strstr (article->body, expected));
+    }
+  g_assert_null (strstr (article->body, "2'"));
+}
+
+/* Issue 15, 9: past libxml2's 256 levels the rest of the page was dropped
+ * without a word; now the page is refused, by name of the problem. */
+static void
+test_html_too_deep (void)
+{
+  GString *html = g_string_new ("<html><body><p>The start of the article, long enough to be kept.</p>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossHtmlArticle) article = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (html, "<div>");
+  g_string_append (html, "<p>Deep inside.</p>");
+  for (guint i = 0; i < 300; i++)
+    g_string_append (html, "</div>");
+  g_string_append (html, "<p>The end of the article, which must not be lost.</p></body></html>");
+
+  article = extract (html->str, &error);
+  g_string_free (html, TRUE);
+  g_assert_null (article);
+  g_assert_error (error, GLOSS_HTML_ERROR, GLOSS_HTML_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "256"));
+}
+
+/* 200 levels are read whole. */
+static void
+test_html_deep_but_fine (void)
+{
+  GString *html = g_string_new ("<html><body><p>The start of the article, long enough to be kept.</p>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossHtmlArticle) article = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (html, "<div>");
+  g_string_append (html, "<p>Deep inside, a sentence.</p>");
+  for (guint i = 0; i < 200; i++)
+    g_string_append (html, "</div>");
+  g_string_append (html, "<p>The end of the article, which must not be lost.</p></body></html>");
+
+  article = extract (html->str, &error);
+  g_string_free (html, TRUE);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (article->body, "which must not be lost"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -297,6 +403,11 @@ main (int    argc,
 
   g_test_add_func ("/hostile/fetch/deadline", test_fetch_deadline);
   g_test_add_func ("/hostile/fetch/cancel", test_fetch_cancel);
+
+  g_test_add_func ("/hostile/html/many-attributes", test_html_many_attributes);
+  g_test_add_func ("/hostile/html/attributes-capped", test_html_attributes_capped_exactly);
+  g_test_add_func ("/hostile/html/too-deep", test_html_too_deep);
+  g_test_add_func ("/hostile/html/deep-but-fine", test_html_deep_but_fine);
 
   return g_test_run ();
 }
