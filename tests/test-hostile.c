@@ -7,7 +7,10 @@
 #include "gloss-document.h"
 #include "gloss-fetch.h"
 #include "gloss-html.h"
+#include "gloss-import.h"
 #include "gloss-json.h"
+#include "gloss-annotation.h"
+#include "gloss-annotation-set.h"
 #include "gloss-sidecar.h"
 #include "gloss-test-util.h"
 
@@ -391,6 +394,49 @@ test_html_deep_but_fine (void)
   g_assert_nonnull (strstr (article->body, "which must not be lost"));
 }
 
+/* Issue 15, 5: every link value was compared with every annotation's id:
+ * 60 000 linked spans took 82 s, 100 000 several minutes. */
+static void
+test_brat_many_links (void)
+{
+  const guint n = 100000;
+  GString *text = g_string_new (NULL);
+  GString *ann = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSidecar) sidecar = NULL;
+  GlossAnnotationSet *set;
+  glong start = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *word = i % 2 ? "改革" : "reform";
+
+      g_string_append_printf (ann, "T%u\tquote %ld %ld\t%s\n", i + 1, start, start + g_utf8_strlen (word, -1), word);
+      g_string_append_printf (ann, "A%u\tconfidence T%u high\n", i + 1, i + 1);
+      if (i > 0)
+        g_string_append_printf (ann, "R%u\tspeaker Arg1:T%u Arg2:T%u\n", i, i + 1, i);
+      g_string_append (text, word);
+      g_string_append_c (text, ' ');
+      start += g_utf8_strlen (word, -1) + 1;
+    }
+
+  sidecar = gloss_import_brat (ann->str, ann->len, text->str, text->len, "many.txt", NULL, &error);
+  g_assert_no_error (error);
+  set = gloss_sidecar_get_annotations (sidecar);
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, n);
+  for (guint i = 1; i < n; i += 9973)
+    {
+      GlossAnnotation *annotation = gloss_annotation_set_get_nth (set, i);
+      GlossAnnotation *before = gloss_annotation_set_get_nth (set, i - 1);
+
+      g_assert_cmpstr (gloss_annotation_get_attribute (annotation, "speaker"), ==,
+                       gloss_annotation_get_id (before));
+      g_assert_cmpstr (gloss_annotation_get_attribute (annotation, "confidence"), ==, "high");
+    }
+  g_string_free (text, TRUE);
+  g_string_free (ann, TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -408,6 +454,8 @@ main (int    argc,
   g_test_add_func ("/hostile/html/attributes-capped", test_html_attributes_capped_exactly);
   g_test_add_func ("/hostile/html/too-deep", test_html_too_deep);
   g_test_add_func ("/hostile/html/deep-but-fine", test_html_deep_but_fine);
+
+  g_test_add_func ("/hostile/brat/many-links", test_brat_many_links);
 
   return g_test_run ();
 }
