@@ -9,6 +9,7 @@
 #include "gloss-html.h"
 #include "gloss-import.h"
 #include "gloss-json.h"
+#include "gloss-loader.h"
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-sidecar.h"
@@ -437,6 +438,66 @@ test_brat_many_links (void)
   g_string_free (ann, TRUE);
 }
 
+/* Issue 15, 8: a NUL byte made the text a legacy-charset guess, then the
+ * text was cut there without a word. */
+static void
+test_nul_byte_refused (void)
+{
+  const struct { const char *name; const char *data; gsize length; } files[] = {
+    { "nul.txt", "部长说: before\0after, 改革不会停步\n", 37 },
+    { "nul.html", "<html><body><p>before\0after</p></body></html>", 46 },
+  };
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GlossDocument) doc = NULL;
+
+      g_assert_nonnull (memchr (files[i].data, '\0', files[i].length));
+      gloss_test_write (path, files[i].data, files[i].length);
+      doc = gloss_document_load_file (file, NULL, NULL, &error);
+      g_assert_null (doc);
+      g_assert_error (error, GLOSS_DOCUMENT_ERROR, GLOSS_DOCUMENT_ERROR_ENCODING);
+      g_assert_nonnull (strstr (error->message, "NUL"));
+    }
+
+  /* UTF-16 is full of NUL bytes, and fine. */
+  {
+    g_autofree char *path = g_build_filename (dir, "utf16.txt", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GlossDocument) doc = NULL;
+
+    gloss_test_write (path, "\xff\xfeh\0i\0\n\0", 8);
+    doc = gloss_document_load_file (file, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (doc);
+  }
+  gloss_test_rm_rf (dir);
+}
+
+/* Issue 15, 13: the size cap asked stat(), which says 0 for a device or a
+ * FIFO that never ends. */
+static void
+test_endless_file_refused (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocument) doc = NULL;
+
+  if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/zero");
+      return;
+    }
+  doc = gloss_document_load_file (file, NULL, NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, GLOSS_DOCUMENT_ERROR, GLOSS_DOCUMENT_ERROR_TOO_LARGE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -456,6 +517,9 @@ main (int    argc,
   g_test_add_func ("/hostile/html/deep-but-fine", test_html_deep_but_fine);
 
   g_test_add_func ("/hostile/brat/many-links", test_brat_many_links);
+
+  g_test_add_func ("/hostile/loader/nul-byte", test_nul_byte_refused);
+  g_test_add_func ("/hostile/loader/endless-file", test_endless_file_refused);
 
   return g_test_run ();
 }

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "gloss-file.h"
 
 /**
@@ -54,4 +56,66 @@ gloss_file_replace (GFile         *file,
 
   return g_file_set_contents_full (path, data ? data : "", length,
                                    G_FILE_SET_CONTENTS_CONSISTENT, mode, error);
+}
+
+/**
+ * gloss_file_load:
+ * @file: what to read
+ * @max_size: the most bytes accepted
+ * @cancellable: (nullable): a #GCancellable
+ * @contents: (out) (transfer full): the bytes, nul-terminated
+ * @length: (out): their number
+ * @error: return location for a #GError
+ *
+ * g_file_load_contents() with a cap that holds for what stat() cannot size:
+ * a FIFO or a device such as /dev/zero says 0 bytes and never ends.
+ * Beyond @max_size the error is %G_IO_ERROR_MESSAGE_TOO_LARGE.
+ *
+ * Returns: %TRUE when read whole
+ */
+gboolean
+gloss_file_load (GFile         *file,
+                 gsize          max_size,
+                 GCancellable  *cancellable,
+                 char         **contents,
+                 gsize         *length,
+                 GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  guint8 buffer[64 * 1024];
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  *contents = NULL;
+  *length = 0;
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, cancellable, error);
+
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+      if (bytes->len + (gsize) n > max_size)
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+          g_autofree char *limit = g_format_size (max_size);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                       _("%s: the file is larger than %s"), name, limit);
+          return FALSE;
+        }
+      g_byte_array_append (bytes, buffer, n);
+    }
+
+  *length = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  *contents = (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+  return TRUE;
 }

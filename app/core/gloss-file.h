@@ -14,4 +14,11 @@ gboolean gloss_file_replace (GFile         *file,
                              GCancellable  *cancellable,
                              GError       **error);
 
+gboolean gloss_file_load    (GFile         *file,
+                             gsize          max_size,
+                             GCancellable  *cancellable,
+                             char         **contents,
+                             gsize         *length,
+                             GError       **error);
+
 G_END_DECLS

@@ -898,7 +898,7 @@ load_file (GFile       *file,
   /* Stamped before reading: a change in between makes the stamp stale,
    * which can only cause a needless conflict, never a lost one. */
   stamp = query_stamp (file, NULL, NULL);
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+  if (!gloss_file_load (file, GLOSS_SIDECAR_MAX_SIZE, NULL, &contents, &length, error))
     return NULL;
 
   use_cache = use_cache && length >= GLOSS_SIDECAR_CACHE_MIN_BYTES;

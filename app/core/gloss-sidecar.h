@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 #define GLOSS_SIDECAR_FORMAT_VERSION 1
 #define GLOSS_SIDECAR_SUFFIX ".gloss.json"
+/* The largest sidecar read: a million annotations take about 400 MB. */
+#define GLOSS_SIDECAR_MAX_SIZE (1024 * 1024 * 1024)
 
 #define GLOSS_SIDECAR_ERROR (gloss_sidecar_error_quark ())
 
