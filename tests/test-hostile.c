@@ -2,12 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <errno.h>
 #include <string.h>
 
 #include "gloss-document.h"
 #include "gloss-fetch.h"
 #include "gloss-html.h"
 #include "gloss-import.h"
+#include "gloss-file-private.h"
 #include "gloss-json.h"
 #include "gloss-loader.h"
 #include "gloss-annotation.h"
@@ -498,6 +500,214 @@ test_endless_file_refused (void)
   g_assert_error (error, GLOSS_DOCUMENT_ERROR, GLOSS_DOCUMENT_ERROR_TOO_LARGE);
 }
 
+/* Fault injection through gloss-file.c's test seam. */
+typedef struct
+{
+  GlossFileStage stage;
+  int            error;
+  guint          calls;
+  char          *foreign;   /* renamed over the target when the stage comes */
+  const char    *target;
+} Fault;
+
+static int
+fault_hook (GlossFileStage stage,
+            const char    *path,
+            gpointer       data)
+{
+  Fault *fault = data;
+
+  if (stage != fault->stage)
+    return 0;
+  fault->calls++;
+  if (fault->foreign != NULL)
+    {
+      g_autofree char *temp = g_strconcat (fault->target, ".foreign", NULL);
+
+      gloss_test_write (temp, fault->foreign, -1);
+      g_assert_cmpint (g_rename (temp, fault->target), ==, 0);
+    }
+  return fault->error;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+/* Issue 15, faults: a failing write or sync leaves the old file as it was
+ * and no temporary file behind, and says why. */
+static void
+test_save_faults (void)
+{
+  const struct { GlossFileStage stage; int error; int code; } faults[] = {
+    { GLOSS_FILE_STAGE_WRITE, ENOSPC, G_IO_ERROR_NO_SPACE },
+    { GLOSS_FILE_STAGE_WRITE, EIO, G_IO_ERROR_FAILED },
+    { GLOSS_FILE_STAGE_WRITE, EFBIG, G_IO_ERROR_FAILED },
+    { GLOSS_FILE_STAGE_SYNC, EIO, G_IO_ERROR_FAILED },
+    { GLOSS_FILE_STAGE_SYNC, ENOSPC, G_IO_ERROR_NO_SPACE },
+  };
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "a.txt.alice.gloss.json", NULL);
+  g_autofree char *original = sidecar_with ("\"A\"");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  gloss_test_write (path, original, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
+    {
+      Fault fault = { faults[i].stage, faults[i].error, 0, NULL, NULL };
+      g_autoptr(GlossSidecar) sidecar = gloss_sidecar_load (file, NULL, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+
+      g_assert_nonnull (sidecar);
+      gloss_sidecar_set_annotator_name (sidecar, "Changed");
+      _gloss_file_set_hook (fault_hook, &fault);
+      g_assert_false (gloss_sidecar_save (sidecar, NULL, 0, &error));
+      _gloss_file_set_hook (NULL, NULL);
+
+      g_test_message ("%s", error->message);
+      g_assert_error (error, G_IO_ERROR, faults[i].code);
+      g_assert_nonnull (strstr (error->message, "a.txt.alice.gloss.json"));
+      g_assert_nonnull (strstr (error->message, g_strerror (faults[i].error)));
+      after = gloss_test_read (path, NULL);
+      g_assert_cmpstr (after, ==, original);
+      g_assert_cmpuint (count_files (dir), ==, 1);
+    }
+  gloss_test_rm_rf (dir);
+}
+
+/* Issue 15, 15: another program's version renamed in after the check and
+ * before the replacement is kept, and the save refused. */
+static void
+test_save_concurrent_edit_kept (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "a.txt.alice.gloss.json", NULL);
+  g_autofree char *original = sidecar_with ("\"A\"");
+  g_autofree char *foreign = sidecar_with ("\"edited elsewhere\"");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GlossSidecar) sidecar = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  Fault fault = { GLOSS_FILE_STAGE_CHECKED, 0, 0, foreign, path };
+
+  gloss_test_write (path, original, -1);
+  sidecar = gloss_sidecar_load (file, NULL, NULL);
+  gloss_sidecar_set_annotator_name (sidecar, "Changed");
+  _gloss_file_set_hook (fault_hook, &fault);
+  g_assert_false (gloss_sidecar_save (sidecar, NULL, 0, &error));
+  _gloss_file_set_hook (NULL, NULL);
+
+  g_assert_cmpuint (fault.calls, ==, 1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  after = gloss_test_read (path, NULL);
+  g_assert_cmpstr (after, ==, foreign);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  gloss_test_rm_rf (dir);
+}
+
+/* A program renaming new versions over the sidecar every 2 ms while Gloss
+ * loads and saves it in a loop: every save replaces exactly the version it
+ * loaded, never one it did not see. */
+typedef struct
+{
+  const char *path;
+  gint        stop;
+  guint       versions;
+  const char *expected;     /* what the current save may replace */
+  guint       replaced;
+  guint       lost;
+} Race;
+
+static gpointer
+writer_thread (gpointer data)
+{
+  Race *race = data;
+  g_autofree char *temp = g_strconcat (race->path, ".writer", NULL);
+
+  while (!g_atomic_int_get (&race->stop))
+    {
+      g_autofree char *team = g_strdup_printf ("\"writer %u\"", race->versions++);
+      g_autofree char *text = sidecar_with (team);
+
+      g_file_set_contents (temp, text, -1, NULL);
+      g_rename (temp, race->path);
+      g_usleep (2000);
+    }
+  return NULL;
+}
+
+static int
+race_hook (GlossFileStage stage,
+           const char    *path,
+           gpointer       data)
+{
+  Race *race = data;
+  g_autofree char *replaced = NULL;
+
+  if (stage != GLOSS_FILE_STAGE_REPLACED)
+    return 0;
+  race->replaced++;
+  g_file_get_contents (path, &replaced, NULL, NULL);
+  if (g_strcmp0 (replaced, race->expected) != 0)
+    race->lost++;
+  return 0;
+}
+
+static void
+test_save_race_loses_nothing (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "a.txt.alice.gloss.json", NULL);
+  g_autofree char *original = sidecar_with ("\"A\"");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GThread) thread = NULL;
+  Race race = { path, 0, 0, NULL, 0, 0 };
+  guint saved = 0, refused = 0;
+
+  gloss_test_write (path, original, -1);
+  thread = g_thread_new ("writer", writer_thread, &race);
+  _gloss_file_set_hook (race_hook, &race);
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autoptr(GlossSidecar) sidecar = gloss_sidecar_load (file, NULL, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *loaded = NULL;
+      g_autofree char *name = g_strdup_printf ("Gloss %u", i);
+
+      if (sidecar == NULL)
+        continue;
+      /* Canonical files: what was loaded is what is written back. */
+      loaded = gloss_sidecar_to_data (sidecar, NULL);
+      race.expected = loaded;
+      gloss_sidecar_set_annotator_name (sidecar, name);
+      if (gloss_sidecar_save (sidecar, NULL, 0, &error))
+        saved++;
+      else
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+          refused++;
+        }
+      race.expected = NULL;
+    }
+  _gloss_file_set_hook (NULL, NULL);
+  g_atomic_int_set (&race.stop, 1);
+  g_thread_join (g_steal_pointer (&thread));
+
+  g_test_message ("%u saves, %u refused, %u versions by the other program, %u lost",
+                  saved, refused, race.versions, race.lost);
+  g_assert_cmpuint (race.replaced, ==, saved);
+  g_assert_cmpuint (race.lost, ==, 0);
+  gloss_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -520,6 +730,10 @@ main (int    argc,
 
   g_test_add_func ("/hostile/loader/nul-byte", test_nul_byte_refused);
   g_test_add_func ("/hostile/loader/endless-file", test_endless_file_refused);
+
+  g_test_add_func ("/hostile/save/faults", test_save_faults);
+  g_test_add_func ("/hostile/save/concurrent-edit-kept", test_save_concurrent_edit_kept);
+  g_test_add_func ("/hostile/save/race-loses-nothing", test_save_race_loses_nothing);
 
   return g_test_run ();
 }

@@ -1220,6 +1220,41 @@ wrap_save_error (GFile   *file,
  * gloss_file_replace()), once the file on disk is checked to be the one
  * read or last written (its stamp).
  */
+typedef struct
+{
+  const char   *stamp;
+  GCancellable *cancellable;
+} StampCheck;
+
+static gboolean
+stamp_is (GFile    *file,
+          gpointer  data,
+          GError  **error)
+{
+  StampCheck *check = data;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *current = query_stamp (file, check->cancellable, &local_error);
+
+  if (current == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (g_strcmp0 (current, check->stamp) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                           _("the file on disk is not the one that was loaded"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/*
+ * Writes @data to @file so that the old file survives any failure, and
+ * only while the file on disk is the one read or last written (its stamp):
+ * checked right before it is replaced and on the file replaced (see
+ * gloss_file_replace_checked()).
+ */
 static gboolean
 write_atomically (GFile         *file,
                   const char    *data,
@@ -1229,26 +1264,10 @@ write_atomically (GFile         *file,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  StampCheck check = { stamp, cancellable };
 
-  if (stamp != NULL)
-    {
-      g_autofree char *current = query_stamp (file, cancellable, &local_error);
-
-      if (current == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      if (g_strcmp0 (current, stamp) != 0)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
-                               _("the file on disk is not the one that was loaded"));
-          return FALSE;
-        }
-    }
-
-  if (!gloss_file_replace (file, data, length, cancellable, error))
+  if (!gloss_file_replace_checked (file, data, length, stamp != NULL ? stamp_is : NULL, &check,
+                                   cancellable, error))
     return FALSE;
 
   if (new_stamp != NULL)
