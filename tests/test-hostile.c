@@ -708,6 +708,37 @@ test_save_race_loses_nothing (void)
   gloss_test_rm_rf (dir);
 }
 
+/* Found by fuzz-html: a stray <html> put the body inside the article,
+ * which was then added to the body: a loop, and a stack overflow. */
+static void
+test_html_stray_html_loop (void)
+{
+  g_autofree char *path = gloss_test_data_path ("html", "stray-html-loop.html", NULL);
+  gsize length;
+  g_autofree char *data = gloss_test_read (path, &length);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossHtmlArticle) article = gloss_html_extract ((const guint8 *) data, length, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (article->body, "部长说，改革不会停步。"));
+}
+
+/* Issue 15, 11 (found again by fuzz-import): an import wrote sidecars that
+ * Gloss refuses to read, with repeated ids. */
+static void
+test_import_refuses_repeated_ids (void)
+{
+  const char *text = "部长说: reform 😀\n";
+  const char *ann = "T1\tquote 0 2\t部长\nT2\tquote 5 11\treform\n#1\tGlossId T1\tabc\n#2\tGlossId T2\tabc\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSidecar) sidecar = NULL;
+
+  sidecar = gloss_import_brat (ann, strlen (ann), text, strlen (text), "a.txt", NULL, &error);
+  g_assert_null (sidecar);
+  g_assert_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "abc"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -726,6 +757,8 @@ main (int    argc,
   g_test_add_func ("/hostile/html/too-deep", test_html_too_deep);
   g_test_add_func ("/hostile/html/deep-but-fine", test_html_deep_but_fine);
 
+  g_test_add_func ("/hostile/html/stray-html-loop", test_html_stray_html_loop);
+  g_test_add_func ("/hostile/import/repeated-ids", test_import_refuses_repeated_ids);
   g_test_add_func ("/hostile/brat/many-links", test_brat_many_links);
 
   g_test_add_func ("/hostile/loader/nul-byte", test_nul_byte_refused);

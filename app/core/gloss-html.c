@@ -1774,6 +1774,7 @@ grab_article (xmlDoc     *doc,
   xmlNode *article;
   double top_score = 0;
   GPtrArray *blocks;
+  gboolean attached;
 
   g.doc = doc;
 
@@ -1802,11 +1803,17 @@ grab_article (xmlDoc     *doc,
   else
     article = gather_article (&g, top, top_score);
 
-  xmlAddChild (body, article);
+  /* On a broken page the body can end up inside the article (a stray
+   * <html> within it): adding the article to it would make a loop. */
+  attached = !node_contains (article, body);
+  if (attached)
+    xmlAddChild (body, article);
   prep_article (&g, article);
   blocks = article_blocks (article);
 
   *byline = g.byline;
+  if (!attached)
+    xmlFreeNode (article);
   xmlFreeDoc (g.doc);
   return blocks;
 }

@@ -66,17 +66,43 @@ ensure_tag (GlossCodebook *codebook,
     gloss_tag_add_attribute (tag, gloss_attribute_def_new (link, link, GLOSS_ATTRIBUTE_LINK));
 }
 
-static void
+/* Refuses what the sidecar reader would refuse, so that an import never
+ * writes a sidecar Gloss cannot open: empty or repeated ids, empty tags. */
+static gboolean
 finish_sidecar (GlossSidecar  *sidecar,
                 GPtrArray     *annotations,
-                GlossDocument *document)
+                GlossDocument *document,
+                GError       **error)
 {
   GlossCodebook *codebook = gloss_sidecar_get_codebook (sidecar);
   /* Looked up, not searched: 60 000 linked spans took minutes. */
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < annotations->len; i++)
-    g_hash_table_add (ids, (gpointer) gloss_annotation_get_id (g_ptr_array_index (annotations, i)));
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
+      const char *id = gloss_annotation_get_id (annotation);
+      const char *tag = gloss_annotation_get_tag (annotation);
+
+      if (id == NULL || *id == '\0')
+        {
+          g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_INVALID,
+                       _("annotation %u has an empty id"), i + 1);
+          return FALSE;
+        }
+      if (!g_hash_table_add (ids, (gpointer) id))
+        {
+          g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_INVALID,
+                       _("the id “%s” is given to two annotations"), id);
+          return FALSE;
+        }
+      if (tag == NULL || *tag == '\0')
+        {
+          g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_INVALID,
+                       _("annotation “%s” has an empty tag"), id);
+          return FALSE;
+        }
+    }
 
   for (guint i = 0; i < annotations->len; i++)
     {
@@ -100,6 +126,7 @@ finish_sidecar (GlossSidecar  *sidecar,
   gloss_annotation_set_load (gloss_sidecar_get_annotations (sidecar), annotations);
   if (document != NULL)
     gloss_sidecar_attach_document (sidecar, document);
+  return TRUE;
 }
 
 /* W3C Web Annotation */
@@ -529,7 +556,8 @@ gloss_import_w3c (const char                *data,
   if (annotator_name != NULL)
     gloss_sidecar_set_annotator_name (sidecar, annotator_name);
 
-  finish_sidecar (sidecar, annotations, options->document);
+  if (!finish_sidecar (sidecar, annotations, options->document, error))
+    return NULL;
 
   /* Provenance from the target where the article did not give it. */
   info = gloss_sidecar_get_document_info (sidecar);
@@ -863,7 +891,8 @@ gloss_import_brat (const char                *ann,
         }
     }
 
-  finish_sidecar (sidecar, order, document);
+  if (!finish_sidecar (sidecar, order, document, error))
+    return NULL;
   return g_steal_pointer (&sidecar);
 }
 

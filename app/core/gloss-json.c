@@ -590,5 +590,17 @@ gloss_json_parser_load (JsonParser  *parser,
   if (!gloss_json_check (data, length, error))
     return FALSE;
 
-  return json_parser_load_from_data (parser, data, length, error);
+  if (!json_parser_load_from_data (parser, data, length, error))
+    {
+      /* json-glib quotes the text it stumbled on, whatever its bytes. */
+      if (error != NULL && *error != NULL && !g_utf8_validate ((*error)->message, -1, NULL))
+        {
+          char *valid = g_utf8_make_valid ((*error)->message, -1);
+
+          g_free ((*error)->message);
+          (*error)->message = valid;
+        }
+      return FALSE;
+    }
+  return TRUE;
 }

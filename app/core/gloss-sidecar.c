@@ -666,8 +666,11 @@ new_from_data (const char   *data,
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
+      /* json-glib quotes the text it stumbled on, whatever its bytes. */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_PARSE,
-                   _("%s: not valid JSON: %s"), name, local_error->message);
+                   _("%s: not valid JSON: %s"), name, message);
       g_ptr_array_unref (reader.problems);
       return NULL;
     }
