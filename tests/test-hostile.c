@@ -739,6 +739,24 @@ test_import_refuses_repeated_ids (void)
   g_assert_nonnull (strstr (error->message, "abc"));
 }
 
+/* Found by fuzz-sidecar: json-glib leaked the first value when another
+ * followed; such text is refused before it is parsed. */
+static void
+test_json_text_after_value (void)
+{
+  const char *texts[] = { "{\"a\":[]}{\"a\":[]}", "1{}", "\"x\" 2", "true false", "{} x" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (gloss_json_check (texts[i], strlen (texts[i]), &error));
+      g_assert_nonnull (strstr (error->message, "after the end"));
+    }
+  g_assert_true (gloss_json_check ("{\"a\": [1, \"b\", true]} \n", 22, NULL));
+  g_assert_true (gloss_json_check (" 12 ", 4, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -759,6 +777,7 @@ main (int    argc,
 
   g_test_add_func ("/hostile/html/stray-html-loop", test_html_stray_html_loop);
   g_test_add_func ("/hostile/import/repeated-ids", test_import_refuses_repeated_ids);
+  g_test_add_func ("/hostile/json/text-after-value", test_json_text_after_value);
   g_test_add_func ("/hostile/brat/many-links", test_brat_many_links);
 
   g_test_add_func ("/hostile/loader/nul-byte", test_nul_byte_refused);

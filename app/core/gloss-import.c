@@ -102,6 +102,14 @@ finish_sidecar (GlossSidecar  *sidecar,
                        _("annotation “%s” has an empty tag"), id);
           return FALSE;
         }
+      if (gloss_annotation_get_end (annotation) > G_MAXINT32 ||
+          gloss_annotation_get_start (annotation) > gloss_annotation_get_end (annotation))
+        {
+          g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_INVALID,
+                       _("annotation “%s”: the offsets %u to %u are not a place in a text"), id,
+                       gloss_annotation_get_start (annotation), gloss_annotation_get_end (annotation));
+          return FALSE;
+        }
     }
 
   for (guint i = 0; i < annotations->len; i++)

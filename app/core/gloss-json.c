@@ -514,14 +514,20 @@ gloss_json_check (const char  *data,
   const char *end = data + length;
   Frame frames[GLOSS_JSON_MAX_DEPTH];
   guint depth = 0;
+  gboolean ended = FALSE;
 
   while (p < end)
     {
+      /* json-glib 1.6 leaks the first value when a second one follows. */
+      if (ended && !g_ascii_isspace (*p))
+        return refuse (error, frames, 0, _("more text after the end of the JSON value"));
+
       switch (*p)
         {
         case '"':
           if (!check_string (&p, end, frames, depth, error))
             return FALSE;
+          ended = (depth == 0);
           continue;
 
         case '{':
@@ -540,6 +546,7 @@ gloss_json_check (const char  *data,
         case ']':
           if (depth > 0)
             depth--;
+          ended = (depth == 0);
           break;
 
         case ',':
@@ -555,9 +562,17 @@ gloss_json_check (const char  *data,
         case '5': case '6': case '7': case '8': case '9':
           if (!check_number (&p, end, frames, depth, error))
             return FALSE;
+          ended = (depth == 0);
           continue;
 
         default:
+          if (depth == 0 && g_ascii_isalpha (*p))
+            {
+              while (p < end && g_ascii_isalpha (*p))
+                p++;
+              ended = TRUE;
+              continue;
+            }
           break;
         }
       p++;
