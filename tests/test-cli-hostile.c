@@ -6,6 +6,8 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
+#include <json-glib/json-glib.h>
+
 #include "gloss-test-util.h"
 
 static void
@@ -153,6 +155,59 @@ test_dangling_link_mode (void)
   gloss_test_rm_rf (dir);
 }
 
+/* Issue 15, 10: an annotation ending past the sidecar's own
+ * document.length passed `validate` when the article was not beside it;
+ * with it, in an unsorted file, the error named another annotation. */
+static void
+test_validate_end_past_length (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *source = gloss_test_data_path ("sidecar", "canonical.gloss.json", NULL);
+  g_autofree char *article_source = gloss_test_data_path ("sidecar", "article.txt", NULL);
+  g_autofree char *path = g_build_filename (dir, "article.txt.alice.gloss.json", NULL);
+  g_autofree char *article = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: annotations[0].end: beyond the end of the document (length 59)", path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) reversed = json_array_new ();
+  JsonObject *root;
+  JsonArray *annotations;
+  const char *args[] = { "validate", path, NULL };
+
+  json_parser_load_from_file (parser, source, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  annotations = json_object_get_array_member (root, "annotations");
+  for (guint i = json_array_get_length (annotations); i-- > 0;)
+    json_array_add_element (reversed, json_node_copy (json_array_get_element (annotations, i)));
+  /* The first in the file, the last in order. */
+  json_object_set_int_member (json_array_get_object_element (reversed, 0), "end", 100);
+  json_object_set_array_member (root, "annotations", json_array_ref (reversed));
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_to_file (generator, path, &error);
+  g_assert_no_error (error);
+
+  for (int with_article = 0; with_article < 2; with_article++)
+    {
+      g_autofree char *err = NULL;
+      int status;
+
+      if (with_article)
+        {
+          g_autofree char *text = gloss_test_read (article_source, NULL);
+
+          gloss_test_write (article, text, -1);
+        }
+      status = run_cli (args, NULL, NULL, &err);
+      g_test_message ("%s", err);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+      g_assert_nonnull (strstr (err, expected));
+    }
+  gloss_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -162,6 +217,8 @@ main (int    argc,
   g_test_add_func ("/cli-hostile/file-size-limit", test_file_size_limit);
   g_test_add_func ("/cli-hostile/stdout-full", test_stdout_full);
   g_test_add_func ("/cli-hostile/dangling-link-mode", test_dangling_link_mode);
+
+  g_test_add_func ("/cli-hostile/validate-end-past-length", test_validate_end_past_length);
 
   return g_test_run ();
 }

@@ -74,6 +74,12 @@ validate_one (const char *path)
       text_problems = gloss_sidecar_check_document (sidecar, document);
       print_problems (path, text_problems, &n_errors);
     }
+  else
+    {
+      g_autoptr(GPtrArray) length_problems = gloss_sidecar_check_length (sidecar);
+
+      print_problems (path, length_problems, &n_errors);
+    }
 
   return n_errors == 0;
 }

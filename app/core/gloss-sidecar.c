@@ -39,6 +39,7 @@ struct _GlossSidecar
   JsonObject         *extra;          /* unknown top-level members */
   JsonObject         *annotator_extra;
   gboolean            from_cache;     /* read from the parsed-sidecar cache */
+  GPtrArray          *file_order;     /* as read, when not sorted like the set */
 };
 
 G_DEFINE_FINAL_TYPE (GlossSidecar, gloss_sidecar, G_TYPE_OBJECT)
@@ -109,6 +110,7 @@ gloss_sidecar_format_problem (const char          *display_name,
 static void
 gloss_sidecar_finalize (GObject *object)
 {
+  g_clear_pointer (&GLOSS_SIDECAR (object)->file_order, g_ptr_array_unref);
   GlossSidecar *self = (GlossSidecar *)object;
 
   g_clear_object (&self->file);
@@ -578,6 +580,13 @@ read_root (Reader     *reader,
                                                  "codebook", "annotations", NULL });
 
   gloss_annotation_set_load (self->annotations, annotations);
+  /* Problems found later name an annotation by its place in the file. */
+  for (guint i = 0; i < annotations->len; i++)
+    if (gloss_annotation_set_get_nth (self->annotations, i) != g_ptr_array_index (annotations, i))
+      {
+        self->file_order = g_ptr_array_ref (annotations);
+        break;
+      }
 
   return g_steal_pointer (&self);
 }
@@ -1517,6 +1526,60 @@ gloss_sidecar_get_document (GlossSidecar *self)
   return self->document;
 }
 
+/* The place in the file @annotation was read from: its place in the set
+ * (the file is sorted like it) unless the file was in another order. */
+static guint
+file_position (GlossSidecar    *self,
+               GlossAnnotation *annotation,
+               guint            set_position)
+{
+  guint i;
+
+  if (self->file_order != NULL && g_ptr_array_find (self->file_order, annotation, &i))
+    return i;
+  return set_position;
+}
+
+/**
+ * gloss_sidecar_check_length:
+ * @self: a #GlossSidecar
+ *
+ * Checks every annotation against the sidecar's own document.length, for
+ * when the article is not at hand.
+ *
+ * Returns: (transfer full) (element-type GlossSidecarProblem): the problems
+ */
+GPtrArray *
+gloss_sidecar_check_length (GlossSidecar *self)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_sidecar_problem_free);
+  Reader reader = { problems };
+  JsonNode *node;
+  gint64 length;
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_SIDECAR (self), problems);
+
+  node = json_object_get_member (self->document_info, "length");
+  if (node == NULL || !is_integer (node))
+    return problems;
+  length = json_node_get_int (node);
+
+  n = gloss_annotation_set_get_size (self->annotations);
+  for (guint i = 0; i < n; i++)
+    {
+      GlossAnnotation *annotation = gloss_annotation_set_get_nth (self->annotations, i);
+
+      if (gloss_annotation_get_end (annotation) > length)
+        {
+          g_autofree char *path = g_strdup_printf ("annotations[%u].end", file_position (self, annotation, i));
+
+          problem (&reader, FALSE, path, _("beyond the end of the document (length %u)"), (guint) MAX (length, 0));
+        }
+    }
+  return problems;
+}
+
 /**
  * gloss_sidecar_check_document:
  * @self: a #GlossSidecar
@@ -1552,10 +1615,10 @@ gloss_sidecar_check_document (GlossSidecar  *self,
       g_autofree char *path = NULL;
       GlossAnchorStatus status;
 
-      /* Paths name the position in the file, which is sorted like the set. */
+      /* Paths name the position in the file. */
       if (gloss_annotation_get_end (annotation) > length)
         {
-          path = g_strdup_printf ("annotations[%u].end", i);
+          path = g_strdup_printf ("annotations[%u].end", file_position (self, annotation, i));
           problem (&reader, FALSE, path,
                    _("beyond the end of the document (length %u)"), length);
           continue;
@@ -1566,7 +1629,7 @@ gloss_sidecar_check_document (GlossSidecar  *self,
 
       probe = gloss_annotation_copy (annotation);
       status = gloss_anchor_annotation (document, probe);
-      path = g_strdup_printf ("annotations[%u]", i);
+      path = g_strdup_printf ("annotations[%u]", file_position (self, annotation, i));
       switch (status)
         {
         case GLOSS_ANCHOR_EXACT:

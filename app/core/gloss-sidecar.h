@@ -88,6 +88,7 @@ gboolean            gloss_sidecar_save_finish         (GlossSidecar   *self,
 void                gloss_sidecar_cache_flush         (void);
 void                gloss_sidecar_attach_document     (GlossSidecar   *self,
                                                        GlossDocument  *document);
+GPtrArray          *gloss_sidecar_check_length        (GlossSidecar   *self);
 GPtrArray          *gloss_sidecar_check_document      (GlossSidecar   *self,
                                                        GlossDocument  *document);
 GlossDocument      *gloss_sidecar_get_document        (GlossSidecar   *self);
