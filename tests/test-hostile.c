@@ -757,6 +757,45 @@ test_json_text_after_value (void)
   g_assert_true (gloss_json_check (" 12 ", 4, NULL));
 }
 
+/* Issue 15, 14: links to missing ids or to tags the codebook forbids
+ * passed in silence; they are kept, with a warning naming them. */
+static void
+test_link_warnings (void)
+{
+  g_autofree char *path = gloss_test_data_path ("sidecar", "canonical.gloss.json", NULL);
+  g_autofree char *canonical = gloss_test_read (path, NULL);
+  g_autoptr(GString) text = g_string_new (canonical);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSidecar) sidecar = NULL;
+  guint missing = 0, forbidden = 0;
+
+  /* The first link names nobody, the second a quote instead of an official. */
+  g_assert_cmpint (g_string_replace (text, "\"speaker\": \"11111111-1111-4111-8111-111111111111\"",
+                                     "\"speaker\": \"nobody\"", 1), ==, 1);
+  g_assert_cmpint (g_string_replace (text, "\"speaker\": \"11111111-1111-4111-8111-111111111111\"",
+                                     "\"speaker\": \"22222222-2222-4222-8222-222222222222\"", 1), ==, 1);
+  sidecar = gloss_sidecar_new_from_data (text->str, text->len, "links.gloss.json", &problems, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sidecar);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      GlossSidecarProblem *p = g_ptr_array_index (problems, i);
+
+      g_assert_true (p->warning);
+      if (g_str_equal (p->path, "annotations[1].attributes.speaker") && strstr (p->message, "nobody"))
+        missing++;
+      if (g_str_equal (p->path, "annotations[2].attributes.speaker") && strstr (p->message, "quote"))
+        forbidden++;
+    }
+  g_assert_cmpuint (missing, ==, 1);
+  g_assert_cmpuint (forbidden, ==, 1);
+  /* Kept as they were. */
+  g_assert_cmpstr (gloss_annotation_get_attribute (gloss_annotation_set_lookup (gloss_sidecar_get_annotations (sidecar),
+                                                                                "22222222-2222-4222-8222-222222222222"),
+                                                   "speaker"), ==, "nobody");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -778,6 +817,7 @@ main (int    argc,
   g_test_add_func ("/hostile/html/stray-html-loop", test_html_stray_html_loop);
   g_test_add_func ("/hostile/import/repeated-ids", test_import_refuses_repeated_ids);
   g_test_add_func ("/hostile/json/text-after-value", test_json_text_after_value);
+  g_test_add_func ("/hostile/sidecar/link-warnings", test_link_warnings);
   g_test_add_func ("/hostile/brat/many-links", test_brat_many_links);
 
   g_test_add_func ("/hostile/loader/nul-byte", test_nul_byte_refused);

@@ -466,6 +466,59 @@ read_annotation (Reader        *reader,
   return g_steal_pointer (&annotation);
 }
 
+/* Values the codebook does not allow are kept, and warned about: a link to
+ * no annotation of the file or to a tag the link may not point at, a
+ * choice not among the choices.  (@annotations is in file order.) */
+static void
+check_attribute_values (Reader        *reader,
+                        GlossCodebook *codebook,
+                        GPtrArray     *annotations)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (codebook == NULL)
+    return;
+  for (guint i = 0; i < annotations->len; i++)
+    g_hash_table_insert (by_id, (gpointer) gloss_annotation_get_id (g_ptr_array_index (annotations, i)),
+                         g_ptr_array_index (annotations, i));
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
+      GlossTag *tag = gloss_codebook_lookup (codebook, gloss_annotation_get_tag (annotation));
+      JsonObject *attributes = gloss_annotation_get_attributes (annotation);
+      g_autoptr(GList) names = NULL;
+
+      if (tag == NULL || attributes == NULL)
+        continue;
+      names = json_object_get_members (attributes);
+      for (const GList *l = names; l != NULL; l = l->next)
+        {
+          const GlossAttributeDef *def = gloss_tag_lookup_attribute (tag, l->data);
+          const char *value = gloss_annotation_get_attribute (annotation, l->data);
+          g_autofree char *where = NULL;
+
+          if (def == NULL || value == NULL)
+            continue;
+          where = g_strdup_printf ("annotations[%u].attributes.%s", i, (const char *) l->data);
+          if (def->type == GLOSS_ATTRIBUTE_LINK)
+            {
+              GlossAnnotation *target = g_hash_table_lookup (by_id, value);
+
+              if (target == NULL)
+                problem (reader, TRUE, where, _("links to “%s”, which is no annotation of the file"), value);
+              else if (def->to != NULL && def->to[0] != NULL &&
+                       !g_strv_contains ((const char * const *) def->to, gloss_annotation_get_tag (target)))
+                problem (reader, TRUE, where, _("links to a “%s” annotation, which the codebook does not allow here"),
+                         gloss_annotation_get_tag (target));
+            }
+          else if (def->type == GLOSS_ATTRIBUTE_CHOICE && def->choices != NULL &&
+                   !g_strv_contains ((const char * const *) def->choices, value))
+            problem (reader, TRUE, where, _("“%s” is not one of the codebook's choices"), value);
+        }
+    }
+}
+
 static GlossSidecar *
 read_root (Reader     *reader,
            JsonNode   *root,
@@ -574,6 +627,8 @@ read_root (Reader     *reader,
             g_ptr_array_add (annotations, annotation);
         }
     }
+
+  check_attribute_values (reader, self->codebook, annotations);
 
   copy_unknown_members (object, self->extra,
                         (const char * const[]) { "format", "version", "document", "annotator",
