@@ -796,6 +796,32 @@ test_link_warnings (void)
                                                    "speaker"), ==, "nobody");
 }
 
+/* Issue 15, 11: brat offsets count the .txt as it is; with CRLF line ends
+ * or NFD text the spans landed on the wrong words of the canonical text. */
+static void
+test_brat_raw_text_offsets (void)
+{
+  const struct { const char *text; const char *ann; guint start; } cases[] = {
+    { "First line\r\nSecond line\r\nThird: the reform word.\r\n", "T1\tquote 36 42\treform\n", 34 },
+    { "Cafe\xcc\x81 and 部长: reform\n", "T1\tquote 14 20\treform\n", 13 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GlossSidecar) sidecar = gloss_import_brat (cases[i].ann, strlen (cases[i].ann),
+                                                           cases[i].text, strlen (cases[i].text),
+                                                           "raw.txt", NULL, &error);
+      GlossAnnotation *annotation;
+
+      g_assert_no_error (error);
+      annotation = gloss_annotation_set_get_nth (gloss_sidecar_get_annotations (sidecar), 0);
+      g_assert_cmpstr (gloss_annotation_get_text (annotation), ==, "reform");
+      g_assert_cmpuint (gloss_annotation_get_start (annotation), ==, cases[i].start);
+      g_assert_cmpuint (gloss_annotation_get_end (annotation), ==, cases[i].start + 6);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -818,6 +844,7 @@ main (int    argc,
   g_test_add_func ("/hostile/import/repeated-ids", test_import_refuses_repeated_ids);
   g_test_add_func ("/hostile/json/text-after-value", test_json_text_after_value);
   g_test_add_func ("/hostile/sidecar/link-warnings", test_link_warnings);
+  g_test_add_func ("/hostile/brat/raw-text-offsets", test_brat_raw_text_offsets);
   g_test_add_func ("/hostile/brat/many-links", test_brat_many_links);
 
   g_test_add_func ("/hostile/loader/nul-byte", test_nul_byte_refused);

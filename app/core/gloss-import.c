@@ -623,6 +623,19 @@ typedef struct
   char            *brat_id;
 } BratSpan;
 
+/* Characters @start to @end of the raw text (clamped to it). */
+static char *
+raw_slice (const char  *text,
+           const gsize *offsets,
+           gsize        n_chars,
+           gsize        start,
+           gsize        end)
+{
+  start = MIN (start, n_chars);
+  end = MIN (MAX (end, start), n_chars);
+  return g_strndup (text + offsets[start], offsets[end] - offsets[start]);
+}
+
 static GlossAnnotation *
 find_span (GHashTable *spans,
            const char *brat_id,
@@ -672,6 +685,7 @@ gloss_import_brat (const char                *ann,
   g_autoptr(GError) local_error = NULL;
   GlossDocument *document;
   gsize text_chars;
+  g_autofree gsize *raw_offsets = NULL;
 
   if (options == NULL)
     options = &no_options;
@@ -682,8 +696,18 @@ gloss_import_brat (const char                *ann,
       return NULL;
     }
 
-  /* brat's offsets count characters of the .txt as it is, not canonicalized. */
+  /* brat's offsets count characters of the .txt as it is, not canonicalized:
+   * quote and context are taken from it as it is, and anchoring then finds
+   * them in the canonical text (CRLF line ends and NFD text differ). */
   text_chars = g_utf8_strlen (text, text_length);
+  raw_offsets = g_new (gsize, text_chars + 1);
+  {
+    const char *p = text;
+
+    for (gsize i = 0; i < text_chars; i++, p = g_utf8_next_char (p))
+      raw_offsets[i] = p - text;
+    raw_offsets[text_chars] = text_length;
+  }
   text_document = gloss_document_new (text, text_length, &local_error);
   if (text_document == NULL)
     {
@@ -775,7 +799,7 @@ gloss_import_brat (const char                *ann,
             else
               uuid = g_uuid_string_random ();
             annotation = gloss_annotation_new (uuid, head[0], start, end);
-            slice = gloss_document_get_slice (text_document, start, end);
+            slice = raw_slice (text, raw_offsets, text_chars, start, end);
             gloss_annotation_set_text (annotation, slice);
             g_hash_table_insert (spans, g_strdup (fields[0]), annotation);
             g_ptr_array_add (order, g_object_ref (annotation));
@@ -891,8 +915,8 @@ gloss_import_brat (const char                *ann,
           guint start = gloss_annotation_get_start (annotation);
           guint end = gloss_annotation_get_end (annotation);
           guint s = start > GLOSS_ANNOTATION_CONTEXT_LENGTH ? start - GLOSS_ANNOTATION_CONTEXT_LENGTH : 0;
-          g_autofree char *prefix = gloss_document_get_slice (text_document, s, start);
-          g_autofree char *suffix = gloss_document_get_slice (text_document, end, end + GLOSS_ANNOTATION_CONTEXT_LENGTH);
+          g_autofree char *prefix = raw_slice (text, raw_offsets, text_chars, s, start);
+          g_autofree char *suffix = raw_slice (text, raw_offsets, text_chars, end, end + GLOSS_ANNOTATION_CONTEXT_LENGTH);
 
           gloss_annotation_set_prefix (annotation, prefix);
           gloss_annotation_set_suffix (annotation, suffix);
