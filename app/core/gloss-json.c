@@ -530,6 +530,20 @@ gloss_json_check (const char  *data,
           ended = (depth == 0);
           continue;
 
+        case '\'':
+          {
+            /* Not JSON, but json-glib 1.6 reads 'single-quoted' strings,
+             * escapes and all taken as they are. */
+            const char *close = memchr (p + 1, '\'', end - p - 1);
+            const char *stop = close ? close : end;
+
+            if (!g_utf8_validate (p + 1, stop - p - 1, NULL))
+              return refuse (error, frames, depth, _("a string is not valid UTF-8"));
+            p = close ? close + 1 : end;
+            ended = (depth == 0);
+            continue;
+          }
+
         case '{':
         case '[':
           if (depth == GLOSS_JSON_MAX_DEPTH)
