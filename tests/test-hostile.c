@@ -278,6 +278,64 @@ test_fetch_deadline (void)
     }
 }
 
+/* A server on 127.0.0.1 that answers once with @answer. */
+static gpointer
+answer_thread (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(GSocket) client = g_socket_accept (args[0], NULL, NULL);
+  char buffer[4096];
+
+  if (client == NULL)
+    return NULL;
+  g_socket_receive (client, buffer, sizeof buffer, NULL, NULL);
+  g_socket_send (client, args[1], GPOINTER_TO_SIZE (args[2]), NULL, NULL);
+  g_socket_shutdown (client, FALSE, TRUE, NULL);
+  g_usleep (100 * G_TIME_SPAN_MILLISECOND);
+  return NULL;
+}
+
+/* Issue 15, 13: libsoup passes a gzip body it cannot decompress through,
+ * and its bytes were read as the article. */
+static void
+test_fetch_corrupt_gzip (void)
+{
+  static const char answer[] =
+    "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
+    "Content-Length: 44\r\nConnection: close\r\n\r\n"
+    "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03<p>not really gzip at all, no.</p>";
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GSocket) listener = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  GlossFetchOptions options = { 10, 0, NULL, NULL };
+  gpointer args[3];
+  GThread *thread;
+
+  listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_socket_bind (listener, any, TRUE, &error);
+  g_socket_listen (listener, &error);
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (listener, &error);
+  url = g_strdup_printf ("http://127.0.0.1:%u/page",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  args[0] = listener;
+  args[1] = (gpointer) answer;
+  args[2] = GSIZE_TO_POINTER (sizeof answer - 1);
+  thread = g_thread_new ("answer", answer_thread, args);
+
+  gloss_fetch_async (url, &options, NULL, NULL, NULL, NULL, fetched_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
+
+  g_test_message ("%s", error->message);
+  g_assert_error (error, GLOSS_FETCH_ERROR, GLOSS_FETCH_ERROR_NOT_TEXT);
+  g_assert_nonnull (strstr (error->message, "gzip"));
+}
+
 /* Cancelling still cancels, with the deadline far away. */
 static void
 test_fetch_cancel (void)
@@ -836,6 +894,7 @@ main (int    argc,
 
   g_test_add_func ("/hostile/fetch/deadline", test_fetch_deadline);
   g_test_add_func ("/hostile/fetch/cancel", test_fetch_cancel);
+  g_test_add_func ("/hostile/fetch/corrupt-gzip", test_fetch_corrupt_gzip);
 
   g_test_add_func ("/hostile/html/many-attributes", test_html_many_attributes);
   g_test_add_func ("/hostile/html/attributes-capped", test_html_attributes_capped_exactly);

@@ -455,6 +455,21 @@ read_cb (GObject      *object,
 
   /* End of body: the deadline was for the network, not for extraction. */
   stop_deadline (f);
+
+  /* libsoup passes a body it cannot decompress through as it is: a corrupt
+   * gzip answer would be read as text. */
+  {
+    const char *coding = soup_message_headers_get_list (soup_message_get_response_headers (f->msg),
+                                                        "Content-Encoding");
+
+    if (coding != NULL && f->body->len >= 2 && f->body->data[0] == 0x1f && f->body->data[1] == 0x8b &&
+        (strstr (coding, "gzip") != NULL || strstr (coding, "deflate") != NULL))
+      {
+        g_task_return_new_error (task, GLOSS_FETCH_ERROR, GLOSS_FETCH_ERROR_NOT_TEXT,
+                                 _("%s: the server's compressed (%s) answer is damaged"), f->requested, coding);
+        return;
+      }
+  }
   now = g_date_time_new_now_utc ();
   f->retrieved = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   g_clear_object (&f->stream);
