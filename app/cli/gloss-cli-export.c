@@ -356,7 +356,11 @@ gloss_cli_import (int    argc,
       gsize length;
       g_autofree char *data = gloss_sidecar_to_data (sidecar, &length);
 
-      fwrite (data, 1, length, stdout);
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          gloss_cli_error (_("standard output"), "%s", g_strerror (errno));
+          return 1;
+        }
       return 0;
     }
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -93,6 +94,9 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_set_prgname ("gloss-cli");
+  /* Under a file-size limit (ulimit -f) a write fails with EFBIG, reported
+   * and cleaned up, instead of the process dying silently of SIGXFSZ. */
+  signal (SIGXFSZ, SIG_IGN);
 
   if (argc < 2)
     {

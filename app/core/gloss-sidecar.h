@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 #define GLOSS_SIDECAR_FORMAT_VERSION 1
 #define GLOSS_SIDECAR_SUFFIX ".gloss.json"
+/* The largest sidecar read: a million annotations take about 400 MB. */
+#define GLOSS_SIDECAR_MAX_SIZE (1024 * 1024 * 1024)
 
 #define GLOSS_SIDECAR_ERROR (gloss_sidecar_error_quark ())
 
@@ -86,6 +88,7 @@ gboolean            gloss_sidecar_save_finish         (GlossSidecar   *self,
 void                gloss_sidecar_cache_flush         (void);
 void                gloss_sidecar_attach_document     (GlossSidecar   *self,
                                                        GlossDocument  *document);
+GPtrArray          *gloss_sidecar_check_length        (GlossSidecar   *self);
 GPtrArray          *gloss_sidecar_check_document      (GlossSidecar   *self,
                                                        GlossDocument  *document);
 GlossDocument      *gloss_sidecar_get_document        (GlossSidecar   *self);
