@@ -34,6 +34,9 @@ static const Command commands[] = {
   { "agree", gloss_cli_agree, "[--json] SIDECAR SIDECAR…", N_("Agreement of annotators on one article") },
   { "adjudicate", gloss_cli_adjudicate, "[-n ID] [--prefer ANNOTATOR] [-o OUT] SIDECAR SIDECAR…", N_("Write an adjudicated layer from several annotators' sidecars") },
 #endif
+  { "index", gloss_cli_index, "[--json] DIR…", N_("Build or update the library index of folders") },
+  { "search", gloss_cli_search, "[--json] [--tag TAG]… [--annotator ID]… [--limit N] QUERY DIR…", N_("Find text and annotations across the library") },
+  { "status", gloss_cli_status, "[--json] DIR…", N_("List the library's articles, who coded them and how far") },
 };
 
 void

@@ -18,6 +18,9 @@ int  gloss_cli_export    (int argc, char **argv);
 int  gloss_cli_import    (int argc, char **argv);
 int  gloss_cli_agree     (int argc, char **argv);
 int  gloss_cli_adjudicate (int argc, char **argv);
+int  gloss_cli_index     (int argc, char **argv);
+int  gloss_cli_search    (int argc, char **argv);
+int  gloss_cli_status    (int argc, char **argv);
 
 void gloss_cli_error     (const char *file,
                           const char *format,
