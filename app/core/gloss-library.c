@@ -2208,6 +2208,8 @@ compare_hits (gconstpointer a,
     return ha->start < hb->start ? -1 : 1;
   if (ha->kind != hb->kind)
     return ha->kind < hb->kind ? -1 : 1;
+  if (ha->end != hb->end)
+    return ha->end < hb->end ? -1 : 1;
   if ((c = g_strcmp0 (ha->annotator, hb->annotator)) != 0)
     return c;
   return g_strcmp0 (ha->annotation, hb->annotation);
