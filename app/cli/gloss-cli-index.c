@@ -203,12 +203,14 @@ gloss_cli_search (int    argc,
   g_auto(GStrv) tags = NULL;
   g_auto(GStrv) annotators = NULL;
   gboolean json = FALSE;
+  gboolean no_update = FALSE;
   int limit = 0;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object per hit"), NULL },
     { "tag", 't', 0, G_OPTION_ARG_STRING_ARRAY, &tags, N_("Search annotations with this tag only (may be repeated)"), N_("TAG") },
     { "annotator", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &annotators, N_("Search this annotator's annotations only (may be repeated)"), N_("ID") },
     { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("Print at most N hits"), N_("N") },
+    { "no-update", 0, 0, G_OPTION_ARG_NONE, &no_update, N_("Search the index as it is, without looking for changed files"), NULL },
     { NULL }
   };
 
@@ -233,9 +235,13 @@ gloss_cli_search (int    argc,
   if (!folders_init (&folders, argc - 2, argv + 2, "search"))
     return 1;
 
-  stats = update (&folders, FALSE);
-  if (stats == NULL)
-    return 1;
+  /* Looking for changes stats every file: most of a search's time. */
+  if (!no_update)
+    {
+      stats = update (&folders, FALSE);
+      if (stats == NULL)
+        return 1;
+    }
 
   hits = gloss_library_search (folders.library, argv[1], (const char * const *) tags,
                                (const char * const *) annotators, limit, &error);

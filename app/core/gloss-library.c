@@ -20,7 +20,9 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -55,7 +57,9 @@ static const char *schema_sql =
   "  id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,"
   "  size INTEGER, mtime INTEGER, file_sha256 TEXT,"
   "  title TEXT, source TEXT, url TEXT, date TEXT,"
-  "  length INTEGER, sha256 TEXT, error TEXT, text TEXT);"
+  "  length INTEGER, sha256 TEXT, error TEXT);"
+  /* Apart, so that the walk over the articles' stamps reads small rows. */
+  "CREATE TABLE texts (id INTEGER PRIMARY KEY, text TEXT);"
   "CREATE TABLE sidecars ("
   "  id INTEGER PRIMARY KEY, article_id INTEGER, path TEXT NOT NULL UNIQUE,"
   "  size INTEGER, mtime INTEGER, file_sha256 TEXT,"
@@ -344,7 +348,8 @@ db_open_once (const char  *path,
   sqlite3_busy_timeout (db, 60000);
   sqlite3_extended_result_codes (db, 1);
 
-  if (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", NULL, NULL, NULL) != SQLITE_OK ||
+  if (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 1073741824;",
+                    NULL, NULL, NULL) != SQLITE_OK ||
       !ensure_schema (db, path, NULL) ||
       /* A damaged page shows here rather than halfway through an update. */
       sqlite3_exec (db, "SELECT count(*) FROM articles", NULL, NULL, NULL) != SQLITE_OK)
@@ -507,7 +512,7 @@ group_new (void)
 }
 
 static gint64
-stat_mtime (GStatBuf *st)
+stat_mtime (struct stat *st)
 {
   return (gint64) st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st->st_mtim.tv_nsec;
 }
@@ -534,8 +539,9 @@ is_html (const char *name)
 
 typedef struct
 {
-  char     *name;
-  GStatBuf  st;
+  char        *name;
+  struct stat  st;
+  gboolean     unstated;
 } Entry;
 
 static void
@@ -552,41 +558,64 @@ walk (const char  *dir,
       GPtrArray   *orphans,
       GError     **error)
 {
-  g_autoptr(GDir) handle = NULL;
   g_autoptr(GHashTable) files = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) entry_free);
   g_autoptr(GPtrArray) subdirs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) sidecars = g_ptr_array_new ();
   g_autoptr(GHashTable) paired = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean snapshot = FALSE;
-  const char *name;
+  struct dirent *dirent;
+  DIR *handle;
+  int fd;
 
-  handle = g_dir_open (dir, 0, error);
+  /* Stats relative to the open folder: a search stats every file of the
+   * library before it looks, and path lookups were most of that time. */
+  handle = opendir (dir);
   if (handle == NULL)
-    return FALSE;
-
-  while ((name = g_dir_read_name (handle)) != NULL)
     {
-      g_autofree char *path = NULL;
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "%s: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+  fd = dirfd (handle);
+
+  while ((dirent = readdir (handle)) != NULL)
+    {
+      const char *name = dirent->d_name;
+      gboolean wanted;
       Entry *entry;
 
       /* .git, editors' backups and the like are nobody's articles. */
       if (name[0] == '.' || g_str_has_suffix (name, "~"))
         continue;
-      path = g_build_filename (dir, name, NULL);
+      if (dirent->d_type == DT_DIR)
+        {
+          g_ptr_array_add (subdirs, g_build_filename (dir, name, NULL));
+          continue;
+        }
       entry = g_new0 (Entry, 1);
-      if (g_lstat (path, &entry->st) != 0)
+      entry->name = g_strdup (name);
+      wanted = has_article_extension (name) || g_str_has_suffix (name, GLOSS_SIDECAR_SUFFIX);
+      /* Other files are stat'ed only if a sidecar turns out to annotate them. */
+      if (!wanted && dirent->d_type == DT_REG)
+        {
+          entry->st.st_mode = S_IFREG;
+          entry->unstated = TRUE;
+        }
+      else if (fstatat (fd, name, &entry->st, AT_SYMLINK_NOFOLLOW) != 0)
         {
           entry_free (entry);
           continue;
         }
       if (S_ISDIR (entry->st.st_mode))
         {
-          g_ptr_array_add (subdirs, g_steal_pointer (&path));
+          g_ptr_array_add (subdirs, g_build_filename (dir, name, NULL));
           entry_free (entry);
           continue;
         }
       /* Linked files count; linked folders could loop. */
-      if (S_ISLNK (entry->st.st_mode) && (g_stat (path, &entry->st) != 0 || !S_ISREG (entry->st.st_mode)))
+      if (S_ISLNK (entry->st.st_mode) && (fstatat (fd, name, &entry->st, 0) != 0 || !S_ISREG (entry->st.st_mode)))
         {
           entry_free (entry);
           continue;
@@ -596,7 +625,6 @@ walk (const char  *dir,
           entry_free (entry);
           continue;
         }
-      entry->name = g_strdup (name);
       g_hash_table_insert (files, entry->name, entry);
       if (g_str_has_suffix (name, GLOSS_SIDECAR_SUFFIX))
         g_ptr_array_add (sidecars, entry);
@@ -647,6 +675,12 @@ walk (const char  *dir,
           continue;
         }
 
+      if (article->unstated)
+        {
+          if (fstatat (fd, article->name, &article->st, 0) != 0)
+            memset (&article->st, 0, sizeof article->st);
+          article->unstated = FALSE;
+        }
       g_hash_table_add (paired, article->name);
       {
         g_autofree char *article_path = g_build_filename (dir, article->name, NULL);
@@ -687,6 +721,7 @@ walk (const char  *dir,
       }
   }
 
+  closedir (handle);
   for (guint i = 0; i < subdirs->len; i++)
     {
       g_autoptr(GError) ignored = NULL;
@@ -1224,12 +1259,14 @@ typedef struct
   sqlite3_stmt *find_article;
   sqlite3_stmt *delete_article;
   sqlite3_stmt *delete_text;
+  sqlite3_stmt *delete_canonical;
   sqlite3_stmt *delete_article_annotations_fts;
   sqlite3_stmt *delete_article_annotations;
   sqlite3_stmt *delete_article_sidecars;
   sqlite3_stmt *delete_sidecar;
   sqlite3_stmt *insert_article;
   sqlite3_stmt *insert_text;
+  sqlite3_stmt *insert_canonical;
   sqlite3_stmt *insert_sidecar;
   sqlite3_stmt *insert_annotation;
   sqlite3_stmt *insert_annotation_fts;
@@ -1241,13 +1278,15 @@ typedef struct
   X (find_article, "SELECT id FROM articles WHERE path = ?1") \
   X (delete_article, "DELETE FROM articles WHERE id = ?1") \
   X (delete_text, "DELETE FROM text_fts WHERE rowid = ?1") \
+  X (delete_canonical, "DELETE FROM texts WHERE id = ?1") \
   X (delete_article_annotations_fts, "DELETE FROM annotation_fts WHERE rowid IN (SELECT id FROM annotations WHERE article_id = ?1)") \
   X (delete_article_annotations, "DELETE FROM annotations WHERE article_id = ?1") \
   X (delete_article_sidecars, "DELETE FROM sidecars WHERE article_id = ?1") \
   X (delete_sidecar, "DELETE FROM sidecars WHERE path = ?1") \
-  X (insert_article, "INSERT INTO articles (path, size, mtime, file_sha256, title, source, url, date, length, sha256, error, text) " \
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)") \
+  X (insert_article, "INSERT INTO articles (path, size, mtime, file_sha256, title, source, url, date, length, sha256, error) " \
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)") \
   X (insert_text, "INSERT INTO text_fts (rowid, folded) VALUES (?1, ?2)") \
+  X (insert_canonical, "INSERT INTO texts (id, text) VALUES (?1, ?2)") \
   X (insert_sidecar, "INSERT INTO sidecars (article_id, path, size, mtime, file_sha256, annotator, name, done, error) " \
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)") \
   X (insert_annotation, "INSERT INTO annotations (article_id, sidecar_id, uuid, annotator, tag, start, end, text, note, attributes) " \
@@ -1310,7 +1349,7 @@ delete_article_by_id (Writer  *w,
 {
   sqlite3_stmt *statements[] = {
     w->delete_article_annotations_fts, w->delete_article_annotations,
-    w->delete_article_sidecars, w->delete_text, w->delete_article,
+    w->delete_article_sidecars, w->delete_text, w->delete_canonical, w->delete_article,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
@@ -1398,7 +1437,6 @@ write_record (Writer         *w,
       sqlite3_bind_int64 (w->insert_article, 9, r->length);
       bind_text_or_null (w->insert_article, 10, r->sha256);
       bind_text_or_null (w->insert_article, 11, r->error);
-      bind_text_or_null (w->insert_article, 12, r->text);
       if (!run (w, w->insert_article, error))
         return FALSE;
       article_id = sqlite3_last_insert_rowid (w->db);
@@ -1408,6 +1446,10 @@ write_record (Writer         *w,
           sqlite3_bind_int64 (w->insert_text, 1, article_id);
           sqlite3_bind_text (w->insert_text, 2, r->folded, -1, SQLITE_STATIC);
           if (!run (w, w->insert_text, error))
+            return FALSE;
+          sqlite3_bind_int64 (w->insert_canonical, 1, article_id);
+          sqlite3_bind_text (w->insert_canonical, 2, r->text, -1, SQLITE_STATIC);
+          if (!run (w, w->insert_canonical, error))
             return FALSE;
         }
     }
@@ -2232,9 +2274,9 @@ search_folder (sqlite3            *db,
   g_autofree char *expression = match_expression (needle);
   gboolean scan = needle_length < 3;
   const char *text_sql = scan
-    ? "SELECT a.path, a.text, f.folded FROM text_fts f JOIN articles a ON a.id = f.rowid "
+    ? "SELECT a.path, t.text, f.folded FROM text_fts f JOIN articles a ON a.id = f.rowid JOIN texts t ON t.id = f.rowid "
       "WHERE instr (f.folded, ?3) > 0 AND a.path >= ?1 AND a.path < ?2"
-    : "SELECT a.path, a.text, f.folded FROM text_fts f JOIN articles a ON a.id = f.rowid "
+    : "SELECT a.path, t.text, f.folded FROM text_fts f JOIN articles a ON a.id = f.rowid JOIN texts t ON t.id = f.rowid "
       "WHERE text_fts MATCH ?3 AND a.path >= ?1 AND a.path < ?2";
   const char *annotation_sql = scan
     ? "SELECT a.path, n.uuid, n.annotator, n.tag, n.start, n.end, n.text, n.note, n.attributes "
