@@ -18,6 +18,7 @@
 #include "gloss-details-pane.h"
 #include "gloss-document.h"
 #include "gloss-export-dialog.h"
+#include "gloss-library-page.h"
 #include "gloss-loader.h"
 #include "gloss-review-panel.h"
 #include "gloss-sidebar.h"
@@ -1905,6 +1906,15 @@ gloss_window_get_property (GObject    *object,
     }
 }
 
+/* The Library window (gloss-library-page.c) opens its articles here. */
+static void
+library_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  gloss_library_page_present (gtk_window_get_application (GTK_WINDOW (widget)), GLOSS_WINDOW (widget)->settings);
+}
+
 static void
 gloss_window_class_init (GlossWindowClass *klass)
 {
@@ -1974,6 +1984,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-file", "s", show_file_action);
   gtk_widget_class_install_action (widget_class, "win.tag-all", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.delete-annotation", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "win.library", NULL, library_action);
   gtk_widget_class_install_action (widget_class, "win.next-disagreement", NULL, disagreement_action);
   gtk_widget_class_install_action (widget_class, "win.previous-disagreement", NULL, disagreement_action);
 
@@ -1988,6 +1999,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.library", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.next-disagreement", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK, "win.previous-disagreement", NULL);
