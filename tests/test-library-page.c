@@ -224,6 +224,41 @@ test_toggle_done (Fixture       *f,
   g_assert_false (gloss_library_page_get_loading (f->page));
 }
 
+static gboolean
+four_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return loaded (f) && n_shown (f) == 4;
+}
+
+static gboolean
+alice_in_progress (gpointer data)
+{
+  Fixture *f = data;
+  g_autofree char *title = NULL;
+
+  if (!loaded (f) || n_shown (f) != 4)
+    return FALSE;
+  title = title_at (f, 3);
+  return g_str_equal (title, "黨員大會審議預算") &&
+         gloss_library_item_get_state (item_at (f, 3)) == GLOSS_LIBRARY_IN_PROGRESS;
+}
+
+/* Files that change on disk (a colleague's sync, a git pull) show without a
+ * refresh: a new article, a sidecar that is no longer done. */
+static void
+test_monitor (Fixture       *f,
+              gconstpointer  data)
+{
+  write_in (f->corpus, "2026/12/new.txt", "A new article\n\nIt arrived while the page was open.\n");
+  gloss_test_iterate_until (four_shown, f);
+
+  write_layer (f->corpus, "budget.txt", "alice", "",
+               "{ \"id\": \"a1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"黨員大會\" }");
+  gloss_test_iterate_until (alice_in_progress, f);
+}
+
 /* Real key events, from the X server (xdotool), as a keyboard user types. */
 
 static char *
@@ -348,6 +383,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add ("/library-page/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("list", test_list);
   ADD ("toggle-done", test_toggle_done);
+  ADD ("monitor", test_monitor);
   ADD ("keys", test_keys);
 #undef ADD
   g_test_add_func ("/library-page/missing-folder", test_missing_folder);

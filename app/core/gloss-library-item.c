@@ -92,7 +92,11 @@ gloss_library_item_get_property (GObject    *object,
       g_value_take_string (value, g_path_get_basename (self->article->path));
       break;
     case PROP_TITLE:
-      g_value_set_string (value, self->article->title ? self->article->title : "");
+      /* An article that could not be read still has a name. */
+      if (self->article->title != NULL && self->article->title[0] != '\0')
+        g_value_set_string (value, self->article->title);
+      else
+        g_value_take_string (value, g_path_get_basename (self->article->path));
       break;
     case PROP_SOURCE:
       g_value_set_string (value, self->article->source ? self->article->source : "");

@@ -46,6 +46,8 @@ struct _GlossLibraryPage
   GCancellable       *cancellable;         /* indexing and listing */
   GCancellable       *search_cancellable;
   char               *status;
+  GPtrArray          *monitors;            /* one per folder of the library */
+  guint               changed_id;
   guint               n_broken;
   gboolean            loading;
   gboolean            searching;
@@ -149,6 +151,74 @@ filter_changed (GlossLibraryPage *self)
 /* ------------------------------------------------------------------ */
 /* Loading: update the index, then list its articles */
 
+static gboolean
+changed_timeout_cb (gpointer user_data)
+{
+  GlossLibraryPage *self = user_data;
+
+  self->changed_id = 0;
+  gloss_library_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Files come in bursts (a git pull, a sync folder): one refresh a second
+ * after the last change. */
+static void
+folder_changed_cb (GFileMonitor      *monitor,
+                   GFile             *file,
+                   GFile             *other,
+                   GFileMonitorEvent  event,
+                   GlossLibraryPage  *self)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || name == NULL || name[0] == '.')
+    return;
+  g_clear_handle_id (&self->changed_id, g_source_remove);
+  self->changed_id = g_timeout_add_seconds (1, changed_timeout_cb, self);
+}
+
+/* GIO monitors one folder at a time: every folder of the library gets one
+ * (hidden ones excepted, as the index skips them). */
+static void
+add_monitors (GlossLibraryPage *self,
+              GFile            *dir,
+              guint             depth)
+{
+  g_autoptr(GFileMonitor) monitor = NULL;
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  if (self->monitors->len >= 512 || depth > 8)
+    return;
+  monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (monitor == NULL)
+    return;
+  g_signal_connect_object (monitor, "changed", G_CALLBACK (folder_changed_cb), self, 0);
+  g_ptr_array_add (self->monitors, g_steal_pointer (&monitor));
+
+  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY && g_file_info_get_name (info)[0] != '.')
+        {
+          g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+
+          add_monitors (self, child, depth + 1);
+        }
+      g_object_unref (info);
+    }
+}
+
+static void
+watch_folders (GlossLibraryPage *self)
+{
+  g_ptr_array_set_size (self->monitors, 0);
+  if (self->folder != NULL)
+    add_monitors (self, self->folder, 0);
+}
+
 static void
 listing_thread (GTask        *task,
                 gpointer      source_object,
@@ -194,6 +264,7 @@ listed_cb (GObject      *source,
     }
   set_loading (self, FALSE);
   update_status (self);
+  watch_folders (self);
 
   if (self->refresh_again)
     gloss_library_page_refresh (self);
@@ -732,6 +803,8 @@ gloss_library_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->search_cancellable);
+  g_clear_handle_id (&self->changed_id, g_source_remove);
+  g_clear_pointer (&self->monitors, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_LIBRARY_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -870,6 +943,7 @@ gloss_library_page_init (GlossLibraryPage *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
 
+  self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
   self->store = g_list_store_new (GLOSS_TYPE_LIBRARY_ITEM);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
