@@ -439,6 +439,47 @@ test_search_annotations (Fixture       *fixture,
   g_assert_cmpuint (short_note->len, ==, 1);
 }
 
+/* Every quote of the corpus, grouped by its speaker's name. */
+static void
+test_retrieve (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GlossLibraryStats) stats = update (fixture);
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GPtrArray) plain = NULL;
+  g_auto(GStrv) tags = NULL;
+  g_auto(GStrv) attributes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tags = gloss_library_list_tags (fixture->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (tags), ==, 2);
+  g_assert_cmpstr (tags[0], ==, "official");
+  g_assert_cmpstr (tags[1], ==, "quote");
+  attributes = gloss_library_list_attributes (fixture->library, "quote", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (attributes), ==, 1);
+  g_assert_cmpstr (attributes[0], ==, "speaker");
+
+  quotes = gloss_library_retrieve (fixture->library, "quote", "speaker", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes->len, ==, 2);
+  /* Alice's quote has a speaker, named; Bob's has none and comes last. */
+  g_assert_cmpstr (hit (quotes, 0)->group, ==, "李强");
+  g_assert_cmpstr (hit (quotes, 0)->annotator, ==, "alice");
+  g_assert_cmpstr (hit (quotes, 0)->match, ==, "要坚持改革");
+  g_assert_cmpuint (hit (quotes, 0)->start, ==, 30);
+  g_assert_true (g_str_has_suffix (hit (quotes, 0)->before, "李强说：“"));
+  g_assert_true (g_str_has_prefix (hit (quotes, 0)->after, "。”"));
+  g_assert_null (hit (quotes, 1)->group);
+  g_assert_cmpstr (hit (quotes, 1)->annotator, ==, "bob");
+
+  plain = gloss_library_retrieve (fixture->library, "official", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plain->len, ==, 1);
+  g_assert_cmpstr (hit (plain, 0)->match, ==, "李强");
+}
+
 static void
 progress_cb (guint    done,
              guint    total,
@@ -514,6 +555,7 @@ main (int    argc,
   ADD ("search-folding", test_search_folding);
   ADD ("search-annotations", test_search_annotations);
   ADD ("async", test_async);
+  ADD ("retrieve", test_retrieve);
 #undef ADD
 
   return g_test_run ();

@@ -144,6 +144,7 @@ gloss_library_hit_free (GlossLibraryHit *hit)
   g_free (hit->annotator);
   g_free (hit->tag);
   g_free (hit->field);
+  g_free (hit->group);
   g_free (hit);
 }
 
@@ -2435,5 +2436,212 @@ gloss_library_search (GlossLibrary       *self,
   g_ptr_array_sort (hits, compare_hits);
   if (limit > 0 && hits->len > limit)
     g_ptr_array_set_size (hits, limit);
+  return g_steal_pointer (&hits);
+}
+
+/* ------------------------------------------------------------------ */
+/* Retrieve */
+
+static gint
+compare_retrieved (gconstpointer a,
+                   gconstpointer b)
+{
+  const GlossLibraryHit *ha = *(const GlossLibraryHit **) a;
+  const GlossLibraryHit *hb = *(const GlossLibraryHit **) b;
+  gboolean ea = ha->group == NULL || ha->group[0] == '\0';
+  gboolean eb = hb->group == NULL || hb->group[0] == '\0';
+  int c;
+
+  if (ea != eb)
+    return ea ? 1 : -1;
+  if (!ea && (c = g_utf8_collate (ha->group, hb->group)) != 0)
+    return c;
+  return compare_hits (a, b);
+}
+
+static GStrv
+list_strings (GlossLibrary  *self,
+              const char    *sql,
+              const char    *parameter,
+              GError       **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) strings = g_ptr_array_new ();
+  sqlite3 *db = db_open (self->database, error);
+
+  if (db == NULL)
+    return NULL;
+  for (guint f = 0; self->folders[f] != NULL; f++)
+    {
+      g_autofree char *start = range_start (self->folders[f]);
+      g_autofree char *end = range_end (self->folders[f]);
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          set_db_error (error, db, self->database);
+          sqlite3_close (db);
+          return NULL;
+        }
+      sqlite3_bind_text (stmt, 1, start, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
+      if (parameter != NULL)
+        sqlite3_bind_text (stmt, 3, parameter, -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        if (column_text (stmt, 0) != NULL && !g_hash_table_contains (seen, column_text (stmt, 0)))
+          g_hash_table_add (seen, g_strdup (column_text (stmt, 0)));
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_db_error (error, db, self->database);
+          sqlite3_close (db);
+          return NULL;
+        }
+    }
+  sqlite3_close (db);
+
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, seen);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_ptr_array_add (strings, g_strdup (key));
+  }
+  return to_sorted_strv (g_steal_pointer (&strings));
+}
+
+GStrv
+gloss_library_list_tags (GlossLibrary  *self,
+                         GError       **error)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY (self), NULL);
+  return list_strings (self,
+                       "SELECT DISTINCT n.tag FROM annotations n JOIN articles a ON a.id = n.article_id "
+                       "WHERE a.path >= ?1 AND a.path < ?2", NULL, error);
+}
+
+GStrv
+gloss_library_list_attributes (GlossLibrary  *self,
+                               const char    *tag,
+                               GError       **error)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (tag != NULL, NULL);
+  return list_strings (self,
+                       "SELECT DISTINCT j.key FROM annotations n JOIN articles a ON a.id = n.article_id, "
+                       "json_each (n.attributes) j WHERE a.path >= ?1 AND a.path < ?2 AND n.tag = ?3",
+                       tag, error);
+}
+
+/**
+ * gloss_library_retrieve:
+ *
+ * Returns: (transfer full) (element-type GlossLibraryHit): the annotations
+ */
+GPtrArray *
+gloss_library_retrieve (GlossLibrary  *self,
+                        const char    *tag,
+                        const char    *attribute,
+                        GError       **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_library_hit_free);
+  const char *sql =
+    "SELECT a.path, n.uuid, n.annotator, n.tag, n.start, n.end, n.text, n.attributes, t.text "
+    "FROM annotations n JOIN articles a ON a.id = n.article_id LEFT JOIN texts t ON t.id = n.article_id "
+    "WHERE a.path >= ?1 AND a.path < ?2 AND n.tag = ?3 ORDER BY a.path, n.start";
+  sqlite3 *db;
+
+  g_return_val_if_fail (GLOSS_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (tag != NULL, NULL);
+
+  db = db_open (self->database, error);
+  if (db == NULL)
+    return NULL;
+  for (guint f = 0; self->folders[f] != NULL; f++)
+    {
+      g_autofree char *start = range_start (self->folders[f]);
+      g_autofree char *end = range_end (self->folders[f]);
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          set_db_error (error, db, self->database);
+          sqlite3_close (db);
+          return NULL;
+        }
+      sqlite3_bind_text (stmt, 1, start, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, tag, -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          GlossLibraryHit *hit = g_new0 (GlossLibraryHit, 1);
+          const char *text = column_text (stmt, 8);
+          guint from = sqlite3_column_int (stmt, 4);
+          guint to = sqlite3_column_int (stmt, 5);
+
+          hit->article = g_strdup (column_text (stmt, 0));
+          hit->kind = GLOSS_LIBRARY_HIT_ANNOTATION;
+          hit->annotation = g_strdup (column_text (stmt, 1));
+          hit->annotator = g_strdup (column_text (stmt, 2));
+          hit->tag = g_strdup (column_text (stmt, 3));
+          hit->start = from;
+          hit->end = to;
+          hit->field = g_strdup ("text");
+          hit->match = flatten (g_strdup (column_text (stmt, 6) ? column_text (stmt, 6) : ""));
+          /* The context comes from the article as indexed, where the
+           * annotation was placed. */
+          if (text != NULL && to <= g_utf8_strlen (text, -1) && from <= to)
+            {
+              guint before = from > SNIPPET_CONTEXT ? from - SNIPPET_CONTEXT : 0;
+              const char *b = g_utf8_offset_to_pointer (text, before);
+              const char *s = g_utf8_offset_to_pointer (b, from - before);
+              const char *e = g_utf8_offset_to_pointer (s, to - from);
+              const char *a = e;
+
+              for (guint i = 0; i < SNIPPET_CONTEXT && *a != '\0'; i++)
+                a = g_utf8_next_char (a);
+              {
+                g_autofree char *head = g_strndup (b, s - b);
+                g_autofree char *tail = g_strndup (e, a - e);
+
+                hit->before = flatten (g_strconcat (before > 0 ? "…" : "", head, NULL));
+                hit->after = flatten (g_strconcat (tail, *a != '\0' ? "…" : "", NULL));
+              }
+            }
+          else
+            {
+              hit->before = g_strdup ("");
+              hit->after = g_strdup ("");
+            }
+          if (attribute != NULL && column_text (stmt, 7) != NULL)
+            {
+              g_autoptr(JsonParser) parser = json_parser_new ();
+
+              if (json_parser_load_from_data (parser, column_text (stmt, 7), -1, NULL) &&
+                  JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+                {
+                  JsonObject *attributes = json_node_get_object (json_parser_get_root (parser));
+                  JsonNode *value = json_object_get_member (attributes, attribute);
+
+                  if (value != NULL && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+                    hit->group = g_strdup (json_node_get_string (value));
+                }
+            }
+          g_ptr_array_add (hits, hit);
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_db_error (error, db, self->database);
+          sqlite3_close (db);
+          return NULL;
+        }
+    }
+  sqlite3_close (db);
+
+  g_ptr_array_sort (hits, attribute != NULL ? compare_retrieved : compare_hits);
   return g_steal_pointer (&hits);
 }

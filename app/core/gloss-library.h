@@ -105,6 +105,7 @@ typedef struct
   char               *annotator;
   char               *tag;
   char               *field;       /* "text", "note" or the attribute's id */
+  char               *group;       /* gloss_library_retrieve(): the attribute's value */
 } GlossLibraryHit;
 
 void  gloss_library_hit_free         (GlossLibraryHit *hit);
@@ -156,6 +157,23 @@ GPtrArray         *gloss_library_search           (GlossLibrary       *self,
                                                    const char * const *tags,
                                                    const char * const *annotators,
                                                    guint               limit,
+                                                   GError            **error);
+
+/* Retrieve: every annotation with @tag in the folders, as annotation hits
+ * whose match is the annotated text with its context around it, grouped by
+ * the value of @attribute (a link resolved to the linked annotation's text:
+ * the speaker's name), then by article and offset; without a value last.
+ * @attribute: (nullable): NULL groups nothing. */
+GPtrArray         *gloss_library_retrieve         (GlossLibrary       *self,
+                                                   const char         *tag,
+                                                   const char         *attribute,
+                                                   GError            **error);
+/* The tags used in the folders, sorted; and the attributes given a value on
+ * annotations of @tag. */
+GStrv              gloss_library_list_tags        (GlossLibrary       *self,
+                                                   GError            **error);
+GStrv              gloss_library_list_attributes  (GlossLibrary       *self,
+                                                   const char         *tag,
                                                    GError            **error);
 
 G_END_DECLS
