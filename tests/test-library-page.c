@@ -259,6 +259,77 @@ test_monitor (Fixture       *f,
   gloss_test_iterate_until (alice_in_progress, f);
 }
 
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect (child, type, found);
+    }
+}
+
+static GListModel *
+retrieved (Fixture *f)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, views);
+  g_assert_cmpuint (views->len, ==, 2);
+  return G_LIST_MODEL (gtk_column_view_get_model (g_ptr_array_index (views, 1)));
+}
+
+static gboolean
+one_quote (gpointer data)
+{
+  return g_list_model_get_n_items (retrieved (data)) == 1;
+}
+
+static gboolean
+two_places (gpointer data)
+{
+  return g_list_model_get_n_items (retrieved (data)) == 2;
+}
+
+/* Retrieve: the quotes of the library (the default tag), then the places. */
+static void
+test_retrieve (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  g_autoptr(GObject) item = NULL;
+  g_autofree char *context = NULL;
+  g_autofree char *article = NULL;
+  GtkDropDown *tags;
+
+  collect (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN, dropdowns);
+  g_assert_cmpuint (dropdowns->len, ==, 3);
+  tags = g_ptr_array_index (dropdowns, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (tags)), ==, 2);
+
+  gloss_test_iterate_until (one_quote, f);
+  item = g_list_model_get_item (retrieved (f), 0);
+  g_object_get (item, "context", &context, "article", &article, NULL);
+  g_assert_cmpstr (context, ==, "<b>黨員大會</b>審議預算  会议审议了预算报告。 ");
+  g_assert_cmpstr (article, ==, "budget.txt");
+
+  gtk_drop_down_set_selected (tags, 0);
+  gloss_test_iterate_until (two_places, f);
+
+  /* Activating a row opens its article. */
+  {
+    g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+    collect (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, views);
+    g_signal_emit_by_name (g_ptr_array_index (views, 1), "activate", 1);
+  }
+  g_assert_nonnull (f->opened);
+  g_assert_true (g_str_has_suffix (g_file_peek_path (f->opened), "/corpus/2026/harbour.txt"));
+}
+
 /* Real key events, from the X server (xdotool), as a keyboard user types. */
 
 static char *
@@ -384,6 +455,7 @@ main (int    argc,
   ADD ("list", test_list);
   ADD ("toggle-done", test_toggle_done);
   ADD ("monitor", test_monitor);
+  ADD ("retrieve", test_retrieve);
   ADD ("keys", test_keys);
 #undef ADD
   g_test_add_func ("/library-page/missing-folder", test_missing_folder);
