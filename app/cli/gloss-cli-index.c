@@ -31,8 +31,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Folders, folders_clear)
 static gboolean
 folders_init (Folders  *folders,
               int       argc,
-              char    **argv,
-              const char *command)
+              char    **argv)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
@@ -52,7 +51,6 @@ folders_init (Folders  *folders,
   /* GLOSS_LIBRARY_DATABASE: an index of one's own (tests, benchmarks). */
   if (g_getenv ("GLOSS_LIBRARY_DATABASE") != NULL)
     gloss_library_set_database (folders->library, g_getenv ("GLOSS_LIBRARY_DATABASE"));
-  (void) command;
   return TRUE;
 }
 
@@ -138,7 +136,7 @@ gloss_cli_index (int    argc,
       g_printerr (_("gloss-cli: index: give at least one folder\n"));
       return 2;
     }
-  if (!folders_init (&folders, argc - 1, argv + 1, "index"))
+  if (!folders_init (&folders, argc - 1, argv + 1))
     return 1;
 
   stats = update (&folders, !json);
@@ -232,7 +230,7 @@ gloss_cli_search (int    argc,
       g_printerr (_("gloss-cli: search: --limit wants a number of 0 or more\n"));
       return 2;
     }
-  if (!folders_init (&folders, argc - 2, argv + 2, "search"))
+  if (!folders_init (&folders, argc - 2, argv + 2))
     return 1;
 
   /* Looking for changes stats every file: most of a search's time. */
@@ -317,7 +315,7 @@ gloss_cli_status (int    argc,
       g_printerr (_("gloss-cli: status: give at least one folder\n"));
       return 2;
     }
-  if (!folders_init (&folders, argc - 1, argv + 1, "status"))
+  if (!folders_init (&folders, argc - 1, argv + 1))
     return 1;
 
   stats = update (&folders, FALSE);

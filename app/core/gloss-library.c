@@ -294,8 +294,8 @@ ensure_schema (sqlite3     *db,
     return exec (db, "COMMIT", path, error);
 
   set_version = g_strdup_printf ("PRAGMA user_version = %d", USER_VERSION);
-  if ((version != 0 && !drop_everything (db, path, error)) ||
-      (version == 0 && !drop_everything (db, path, error)) ||
+  /* Version 0 is a new file, or one whose tables nobody can vouch for. */
+  if (!drop_everything (db, path, error) ||
       !exec (db, schema_sql, path, error) ||
       !exec (db, set_version, path, error) ||
       !exec (db, "COMMIT", path, error))
