@@ -32,9 +32,12 @@ static const Command commands[] = {
   { "import", gloss_cli_import, "--format w3c|brat …", N_("Import annotations into a sidecar") },
 #endif
 #ifdef GLOSS_CLI_HAVE_AGREE
-  { "agree", gloss_cli_agree, "[--json] SIDECAR SIDECAR…", N_("Agreement of annotators on one article") },
+  { "agree", gloss_cli_agree, "[--json] SIDECAR SIDECAR…|DIR…", N_("Agreement of annotators on one article, or pooled over the double-coded articles of folders") },
   { "adjudicate", gloss_cli_adjudicate, "[-n ID] [--prefer ANNOTATOR] [-o OUT] SIDECAR SIDECAR…", N_("Write an adjudicated layer from several annotators' sidecars") },
 #endif
+  { "index", gloss_cli_index, "[--json] DIR…", N_("Build or update the library index of folders") },
+  { "search", gloss_cli_search, "[--json] [--tag TAG]… [--annotator ID]… [--limit N] QUERY DIR…", N_("Find text and annotations across the library") },
+  { "status", gloss_cli_status, "[--json] DIR…", N_("List the library's articles, who coded them and how far") },
 };
 
 void

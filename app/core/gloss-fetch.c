@@ -270,6 +270,8 @@ save_snapshot (Fetch          *f,
   g_autofree char *slug = NULL;
   g_autofree char *stem = NULL;
   g_autofree char *stamp = NULL;
+  g_autofree char *text_name = NULL;
+  g_autofree char *provenance_name = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   JsonObject *prov = gloss_document_get_provenance (doc);
   const char *title = gloss_document_get_title (doc);
@@ -342,11 +344,20 @@ save_snapshot (Fetch          *f,
     json = g_strconcat (data, "\n", NULL);
   }
 
+  /* The text is what the recent list and the library show: a readable name,
+   * the slug and the day, not "article.txt" for every page. */
+  {
+    g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+
+    text_name = g_strdup_printf ("%s-%s.txt", slug, day);
+    provenance_name = g_strdup_printf ("%s-%s.provenance.json", slug, day);
+  }
+
   if (!write_file (dir, original, f->body->data, f->body->len, &local) ||
-      !write_file (dir, "article.txt", text, strlen (text), &local) ||
-      !write_file (dir, "article.provenance.json", json, strlen (json), &local))
+      !write_file (dir, text_name, text, strlen (text), &local) ||
+      !write_file (dir, provenance_name, json, strlen (json), &local))
     {
-      const char *names[] = { original, "article.txt", "article.provenance.json" };
+      const char *names[] = { original, text_name, provenance_name };
 
       /* The folder is this fetch's own: no half snapshot is left in the library. */
       for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -361,7 +372,7 @@ save_snapshot (Fetch          *f,
       return NULL;
     }
 
-  return g_file_get_child (dir, "article.txt");
+  return g_file_get_child (dir, text_name);
 }
 
 /* ------------------------------------------------------------------ */
@@ -407,7 +418,11 @@ extract_thread (GTask        *task,
           return;
         }
       gloss_document_set_file (doc, f->snapshot);
-      gloss_document_set_source (doc, "article.txt");
+      {
+        g_autofree char *name = g_file_get_basename (f->snapshot);
+
+        gloss_document_set_source (doc, name);
+      }
     }
 
   g_task_return_pointer (task, g_steal_pointer (&doc), g_object_unref);

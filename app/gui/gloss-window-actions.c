@@ -10,6 +10,7 @@
 #include "gloss-annotation-set.h"
 #include "gloss-document.h"
 #include "gloss-export-dialog.h"
+#include "gloss-library-page.h"
 #include "gloss-open-url-dialog.h"
 #include "gloss-sidecar.h"
 #include "gloss-window-private.h"
@@ -745,6 +746,15 @@ _gloss_window_update_actions (GlossWindow *self)
 }
 
 
+/* The Library window (gloss-library-page.c) opens its articles here. */
+static void
+library_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  gloss_library_page_present (gtk_window_get_application (GTK_WINDOW (widget)), GLOSS_WINDOW (widget)->settings);
+}
+
 /**
  * _gloss_window_class_add_actions:
  * @widget_class: the window's class
@@ -774,6 +784,7 @@ _gloss_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.reload-annotations", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.library", NULL, library_action);
   gtk_widget_class_install_action (widget_class, "win.open-url", NULL, open_url_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.reopen-encoding", "s", reopen_encoding_action);
@@ -798,4 +809,5 @@ _gloss_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.next-disagreement", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK, "win.previous-disagreement", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.library", NULL);
 }
