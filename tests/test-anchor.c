@@ -153,6 +153,129 @@ test_crlf_source (void)
   g_assert_cmpint (gloss_anchor_annotation (crlf, a), ==, GLOSS_ANCHOR_EXACT);
 }
 
+
+/* Through a kept version: the old text is known, the diff places everything. */
+typedef struct
+{
+  const char        *needle;
+  guint              nth;
+  GlossAnchorStatus  status;
+  const char        *expected;  /* the new text under it, or NULL */
+} Case;
+
+static void
+check_version (const char *old_text,
+               const char *new_text,
+               const Case *cases,
+               guint       n_cases)
+{
+  g_autoptr(GlossDocument) old = gloss_document_new (old_text, -1, NULL);
+  g_autoptr(GlossDocument) changed = gloss_document_new (new_text, -1, NULL);
+  g_autoptr(GlossAnnotationSet) set = gloss_annotation_set_new ();
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_object_unref);
+  GlossAnchorReport report;
+
+  gloss_annotation_set_set_document (set, old);
+  for (guint i = 0; i < n_cases; i++)
+    {
+      gssize at = -1;
+
+      for (guint k = 0; k <= cases[i].nth; k++)
+        at = gloss_document_find (old, cases[i].needle, at + 1);
+      g_assert_cmpint (at, >=, 0);
+      g_ptr_array_add (made, g_object_ref (gloss_annotation_set_create (set, "quote", at, at + g_utf8_strlen (cases[i].needle, -1))));
+    }
+
+  gloss_anchor_set_from_version (old, changed, set, &report);
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, n_cases);
+  for (guint i = 0; i < n_cases; i++)
+    {
+      GlossAnnotation *a = g_ptr_array_index (made, i);
+
+      g_test_message ("%s: %s", cases[i].needle, gloss_anchor_status_to_string (gloss_annotation_get_anchor_status (a)));
+      g_assert_cmpint (gloss_annotation_get_anchor_status (a), ==, cases[i].status);
+      if (cases[i].expected != NULL)
+        assert_at (changed, a, cases[i].expected);
+    }
+}
+
+static void
+test_version_boundaries (void)
+{
+  const Case cases[] = {
+    { "water", 0, GLOSS_ANCHOR_MOVED, "water" },      /* insertion right before it */
+    { "is", 0, GLOSS_ANCHOR_MOVED, "is" },            /* insertion right after it */
+    { "cold today", 0, GLOSS_ANCHOR_FUZZY, "cold and windy today" },  /* insertion inside */
+    { "The", 0, GLOSS_ANCHOR_EXACT, "The" },
+  };
+
+  check_version ("The water is cold today.", "The hot water is, cold and windy today.", cases, G_N_ELEMENTS (cases));
+}
+
+static void
+test_version_replaced (void)
+{
+  const Case cases[] = {
+    { "a mayor", 0, GLOSS_ANCHOR_ORPHANED, NULL },             /* inside the replaced block: old offsets */
+    { "a mayor spoke", 0, GLOSS_ANCHOR_CUT, " spoke" },         /* 6 of 13 left */
+    { "Earlier, a mayor", 0, GLOSS_ANCHOR_FUZZY, "Earlier, " }, /* 9 of 16 left */
+    { "We will act", 1, GLOSS_ANCHOR_MOVED, "We will act" },   /* the second copy stays the second */
+    { "We will act", 0, GLOSS_ANCHOR_MOVED, "We will act" },
+  };
+
+  check_version ("Earlier, a mayor spoke. We will act, said Li. We will act, said Li.",
+                 "Earlier, Bunt spoke. We will act, said Li. Then: We will act, said Li.",
+                 cases, G_N_ELEMENTS (cases));
+}
+
+static void
+test_version_crlf_nfc (void)
+{
+  /* The canonical texts are the same: CRLF is "\n", e + U+0301 is é. */
+  const Case same[] = {
+    { "café", 0, GLOSS_ANCHOR_EXACT, "café" },
+    { "line two", 0, GLOSS_ANCHOR_EXACT, "line two" },
+  };
+  const Case moved[] = {
+    { "line two", 0, GLOSS_ANCHOR_MOVED, "line two" },
+  };
+
+  check_version ("caf\xc3\xa9\nline two", "cafe\xcc\x81\r\nline two", same, G_N_ELEMENTS (same));
+  /* A real change before it: a line added with CRLF. */
+  check_version ("café\nline two", "café\r\nnew line\r\nline two", moved, G_N_ELEMENTS (moved));
+}
+
+static void
+test_version_astral (void)
+{
+  const Case cases[] = {
+    { "𠀋𠀋", 0, GLOSS_ANCHOR_MOVED, "𠀋𠀋" },
+    { "😀 said", 0, GLOSS_ANCHOR_FUZZY, "😀😀 said" },
+  };
+
+  check_version ("Then 😀 said 𠀋𠀋 today", "Then 😀😀 said 𠀋𠀋 today", cases, G_N_ELEMENTS (cases));
+}
+
+/* Annotations that were not exact in the old text fall back to their quote. */
+static void
+test_version_stale_annotation (void)
+{
+  g_autoptr(GlossDocument) old = gloss_document_new ("alpha beta gamma", -1, NULL);
+  g_autoptr(GlossDocument) changed = gloss_document_new ("zero alpha beta gamma", -1, NULL);
+  g_autoptr(GlossAnnotationSet) set = gloss_annotation_set_new ();
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossAnnotation) a = gloss_annotation_new ("a1", "place", 0, 4);
+  GlossAnchorReport report;
+
+  /* Its text says "gamma", its offsets do not. */
+  gloss_annotation_set_text (a, "gamma");
+  g_ptr_array_add (all, g_object_ref (a));
+  gloss_annotation_set_load (set, all);
+  gloss_anchor_set_from_version (old, changed, set, &report);
+  g_assert_cmpuint (report.moved, ==, 1);
+  assert_at (changed, a, "gamma");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -167,6 +290,11 @@ main (int    argc,
   g_test_add_func ("/anchor/orphaned", test_orphaned_kept);
   g_test_add_func ("/anchor/set", test_set_report_and_order);
   g_test_add_func ("/anchor/crlf", test_crlf_source);
+  g_test_add_func ("/anchor/version/boundaries", test_version_boundaries);
+  g_test_add_func ("/anchor/version/replaced", test_version_replaced);
+  g_test_add_func ("/anchor/version/crlf-nfc", test_version_crlf_nfc);
+  g_test_add_func ("/anchor/version/astral", test_version_astral);
+  g_test_add_func ("/anchor/version/stale", test_version_stale_annotation);
 
   return g_test_run ();
 }
