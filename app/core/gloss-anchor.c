@@ -45,6 +45,8 @@
 #define MAX_CANDIDATES 64       /* occurrences scored per annotation */
 #define SCAN_RADIUS 65536       /* code points scanned each way for a short quote */
 #define CONTEXT_AGREE 4         /* code points of context that must match on a side */
+#define SHORT_KEY 24            /* code points of quote and context a short quote needs */
+#define OUT_OF_ORDER_CONTEXT 8  /* context a quote placed out of order needs on a side */
 #define FUZZY_MAX_LENGTH 2000   /* code points; longer quotes are not fuzzy-matched */
 #define FUZZY_PROBE 12          /* code points of context or quote used to locate a candidate */
 #define FUZZY_RADIUS 4096       /* code points around the predicted place */
@@ -260,6 +262,7 @@ typedef struct
   glong            n_suffix;
   guint            old_start;
   gint64           anchor;    /* unique match with whole context, or -1 */
+  gboolean         rejected;  /* had one, out of order with the others */
 } Item;
 
 static void
@@ -323,10 +326,19 @@ context_agrees (const Item *item,
   guint need_prefix = MIN (CONTEXT_AGREE, (guint)item->n_prefix);
   guint need_suffix = MIN (CONTEXT_AGREE, (guint)item->n_suffix);
 
+  guint available = (c.prefix_checkable ? item->n_prefix : 0) + (c.suffix_checkable ? item->n_suffix : 0);
+
   if (!c.prefix_checkable && !c.suffix_checkable)
     return TRUE;
-  return (c.prefix_checkable && c.prefix >= need_prefix) ||
-         (c.suffix_checkable && c.suffix >= need_suffix);
+  if (!((c.prefix_checkable && c.prefix >= need_prefix) ||
+        (c.suffix_checkable && c.suffix >= need_suffix)))
+    return FALSE;
+  /* A short quote says little by itself: quote and context together must be
+   * SHORT_KEY code points long, or half the context there is. */
+  if ((guint)item->n_quote < SHORT_KEY &&
+      c.prefix + c.suffix < MIN (SHORT_KEY - (guint)item->n_quote, available / 2))
+    return FALSE;
+  return TRUE;
 }
 
 /* The whole stored context is still around the stored offsets. */
@@ -583,15 +595,21 @@ place (GlossDocument *document,
           gloss_annotation_set_range (annotation, start, end);
           status = GLOSS_ANCHOR_FUZZY;
         }
-      else if (from > 0 || to + 1 < index->length)
+      else if ((from > 0 || to + 1 < index->length) && !item->rejected)
         {
           /* Out of order (a paragraph moved up or down): only a quote that
-           * occurs once in the whole text, with agreeing context. */
+           * occurs once in the whole text, with agreeing context, and not one
+           * whose whole context was found out of order: that is a copy. */
           Search once = { index, item, expected, -1, 0, 0, 0 };
 
           find_near (index, item->quote, item->n_quote, 0, index->length, expected, 2, count_hit, &once);
-          if (once.count == 1 &&
-              context_agrees (item, context_at (index, item, once.best, once.best + item->n_quote)))
+          Context c = { 0 };
+
+          if (once.count == 1)
+            c = context_at (index, item, once.best, once.best + item->n_quote);
+          if (once.count == 1 && context_agrees (item, c) &&
+              ((!c.prefix_checkable && !c.suffix_checkable) ||
+               MAX (c.prefix, c.suffix) >= MIN (OUT_OF_ORDER_CONTEXT, (guint)MAX (item->n_prefix, item->n_suffix))))
             {
               gloss_annotation_set_range (annotation, once.best, once.best + item->n_quote);
               status = GLOSS_ANCHOR_MOVED;
@@ -757,8 +775,11 @@ keep_monotonic_anchors (Item  *items,
       keep[which[p]] = TRUE;
 
   for (guint i = 0; i < n; i++)
-    if (!keep[i])
-      items[i].anchor = -1;
+    if (!keep[i] && items[i].anchor >= 0)
+      {
+        items[i].anchor = -1;
+        items[i].rejected = TRUE;
+      }
 }
 
 /**
@@ -920,6 +941,7 @@ gloss_anchor_set_from_version (GlossDocument      *previous,
   old_text = get_text (previous);
   new_text = get_text (document);
   blocks = gloss_diff_code_points (old_text->text, old_text->length, new_text->text, new_text->length);
+  gloss_diff_cleanup (blocks, old_text->length, new_text->length);
 
   n = gloss_annotation_set_get_size (set);
   all = g_ptr_array_new_full (n, g_object_unref);
@@ -941,6 +963,20 @@ gloss_anchor_set_from_version (GlossDocument      *previous,
           status = span.start == start ? GLOSS_ANCHOR_EXACT : GLOSS_ANCHOR_MOVED;
           gloss_annotation_set_range (annotation, span.start, span.end);
           /* The context around it may have changed even when it did not move. */
+          refresh_text (document, annotation);
+        }
+      else if (matches_at (new_text, span.start, old_text->text + start, end - start) ||
+               (span.end >= end - start &&
+                matches_at (new_text, span.end - (end - start), old_text->text + start, end - start)))
+        {
+          /* An edit beside a span can be aligned on either side of equal
+           * letters ("ab|ab"); when the whole passage is right there, the
+           * other alignment is the one that keeps it whole. */
+          guint at = matches_at (new_text, span.start, old_text->text + start, end - start)
+                     ? span.start : span.end - (end - start);
+
+          status = at == start ? GLOSS_ANCHOR_EXACT : GLOSS_ANCHOR_MOVED;
+          gloss_annotation_set_range (annotation, at, at + (end - start));
           refresh_text (document, annotation);
         }
       else

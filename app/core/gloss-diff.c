@@ -509,6 +509,58 @@ diff_range (Diff  *d,
   emit (d, a1 - tail, b1 - tail, tail);
 }
 
+/* Letters common to a passage and its replacement ("mayor" → "officials"
+ * share an "o") make the code-point diff report tiny runs in the middle of
+ * a rewrite; an annotation would then "survive" as one letter.  Like
+ * diff-match-patch's semantic cleanup, a short run between two edits each
+ * at least twice as long is counted as replaced.  Removing a run keeps the
+ * rest a valid common subsequence. */
+#define CLEANUP_MAX_RUN 8
+
+/**
+ * gloss_diff_cleanup:
+ * @blocks: (element-type GlossDiffBlock): from gloss_diff_code_points()
+ * @old_length: the old text's length
+ * @new_length: the new text's length
+ *
+ * Drops the short runs in the middle of rewrites (see above).
+ */
+void
+gloss_diff_cleanup (GArray *blocks,
+                    gsize   old_length,
+                    gsize   new_length)
+{
+  guint n = old_length, m = new_length;
+
+  for (guint pass = 0; pass < 8; pass++)
+    {
+      guint kept = 0;
+      gboolean removed = FALSE;
+
+      for (guint i = 0; i < blocks->len; i++)
+        {
+          GlossDiffBlock *b = &g_array_index (blocks, GlossDiffBlock, i);
+          const GlossDiffBlock *prev = kept > 0 ? &g_array_index (blocks, GlossDiffBlock, kept - 1) : NULL;
+          const GlossDiffBlock *next = i + 1 < blocks->len ? &g_array_index (blocks, GlossDiffBlock, i + 1) : NULL;
+          guint left_a = b->old_start - (prev ? prev->old_start + prev->length : 0);
+          guint left_b = b->new_start - (prev ? prev->new_start + prev->length : 0);
+          guint right_a = (next ? next->old_start : n) - (b->old_start + b->length);
+          guint right_b = (next ? next->new_start : m) - (b->new_start + b->length);
+
+          if (b->length <= CLEANUP_MAX_RUN &&
+              MAX (left_a, left_b) >= 2 * b->length && MAX (right_a, right_b) >= 2 * b->length)
+            {
+              removed = TRUE;
+              continue;
+            }
+          g_array_index (blocks, GlossDiffBlock, kept++) = *b;
+        }
+      g_array_set_size (blocks, kept);
+      if (!removed)
+        break;
+    }
+}
+
 /**
  * gloss_diff_code_points:
  * @old_text: (array length=old_length): the old version

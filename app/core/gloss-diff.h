@@ -30,6 +30,9 @@ GArray *gloss_diff_code_points (const gunichar *old_text,
                                 gsize           new_length);
 GArray *gloss_diff_texts       (const char     *old_text,
                                 const char     *new_text);
+void    gloss_diff_cleanup     (GArray         *blocks,
+                                gsize           old_length,
+                                gsize           new_length);
 
 /* Maps a span [start, end) of the old text through @blocks. */
 typedef struct
