@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gloss-anchor.h"
+#include "gloss-version-store.h"
 #include "gloss-annotation-private.h"
 #include "gloss-annotation-set.h"
 #include "gloss-codebook.h"
@@ -1452,20 +1453,36 @@ update_document_info (GlossSidecar  *self,
  * @self: a #GlossSidecar
  * @document: the article the annotations belong to
  *
- * Anchors every annotation in @document's text (see gloss_anchor_set()) and
- * records the document's provenance for the next save.
+ * Anchors every annotation in @document's text and records the document's
+ * provenance for the next save.  When the text the sidecar was coded on is
+ * kept (gloss-version-store.c), the annotations are mapped through the diff
+ * (gloss_anchor_set_from_version()), otherwise placed by their quotes
+ * (gloss_anchor_set()).
  */
 void
 gloss_sidecar_attach_document (GlossSidecar  *self,
                                GlossDocument *document)
 {
+  g_autoptr(GlossDocument) previous = NULL;
+
   g_return_if_fail (GLOSS_IS_SIDECAR (self));
   g_return_if_fail (GLOSS_IS_DOCUMENT (document));
 
   if (!g_set_object (&self->document, document))
     return;
 
-  gloss_anchor_set (document, self->annotations, NULL);
+  /* Coded on another text that was kept: re-anchor through the diff. */
+  if (self->document_info != NULL)
+    {
+      const char *coded_on = json_object_get_string_member_with_default (self->document_info, "sha256", NULL);
+
+      if (coded_on != NULL && g_strcmp0 (coded_on, gloss_document_get_sha256 (document)) != 0)
+        previous = gloss_version_store_lookup (gloss_document_get_file (document), coded_on, NULL);
+    }
+  if (previous != NULL)
+    gloss_anchor_set_from_version (previous, document, self->annotations, NULL);
+  else
+    gloss_anchor_set (document, self->annotations, NULL);
   gloss_annotation_set_set_document (self->annotations, document);
   update_document_info (self, document);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
