@@ -18,6 +18,8 @@ int  gloss_cli_export    (int argc, char **argv);
 int  gloss_cli_import    (int argc, char **argv);
 int  gloss_cli_agree     (int argc, char **argv);
 int  gloss_cli_adjudicate (int argc, char **argv);
+int  gloss_cli_reanchor  (int argc, char **argv);
+int  gloss_cli_diff      (int argc, char **argv);
 
 void gloss_cli_error     (const char *file,
                           const char *format,

@@ -155,6 +155,7 @@ gloss_review_layer_count_anchors (GlossReviewLayer *self,
         (*moved)++;
         break;
       case GLOSS_ANCHOR_FUZZY:
+      case GLOSS_ANCHOR_CUT:
         (*fuzzy)++;
         break;
       case GLOSS_ANCHOR_ORPHANED:
