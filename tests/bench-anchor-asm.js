@@ -2,9 +2,10 @@
 //
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Usage: node bench-anchor-asm.js NODE_MODULES CASE_DIR
+// Usage: node bench-anchor-asm.js NODE_MODULES CASE_DIR [SAMPLE]
 // Reads CASE_DIR/new.txt and CASE_DIR/annotations.json ([{start, quote, prefix, suffix}],
-// offsets in code points), writes CASE_DIR/asm.json: {seconds, placed: [[start, end] | null]}.
+// offsets in code points), writes CASE_DIR/asm.json: {seconds, placed: [[start, end] | null |
+// false]}; with SAMPLE, only every SAMPLE-th annotation is anchored (the others are false).
 // The scoring follows Hypothesis' client (src/annotator/anchoring/match-quote.ts): every
 // approximate occurrence of the quote within min(256, length/2) errors, scored by quote,
 // prefix and suffix similarity and distance to the old position; the position itself is
@@ -16,6 +17,7 @@ const path = require('path');
 const search = require(path.join(process.argv[2], 'approx-string-match')).default;
 
 const dir = process.argv[3];
+const sample = parseInt(process.argv[4] || '1', 10);
 const text = fs.readFileSync(path.join(dir, 'new.txt'), 'utf8');
 const annotations = JSON.parse(fs.readFileSync(path.join(dir, 'annotations.json'), 'utf8'));
 
@@ -66,7 +68,9 @@ function matchQuote(quote, prefix, suffix, hint) {
 }
 
 const t0 = process.hrtime.bigint();
-const placed = annotations.map(a => {
+const placed = annotations.map((a, i) => {
+  if (i % sample !== 0)
+    return false;
   const hint = cpToUnit[Math.min(a.start, cpToUnit.length - 1)];
   if (text.startsWith(a.quote, hint))
     return [a.start, a.start + [...a.quote].length];
