@@ -53,10 +53,15 @@ print_score (const char *method,
              double      seconds,
              long        mb)
 {
-  printf ("%-24s %9u %9u %9u %9u %9u %8.2f s %6ld MB   (exact %u, moved %u, fuzzy %u, cut %u, orphaned %u)\n",
-          method, score->untouched_misplaced, score->false_anchors, score->silent_false, score->orphaned, score->untouched_orphaned,
-          seconds, mb, score->status[GLOSS_ANCHOR_EXACT], score->status[GLOSS_ANCHOR_MOVED],
-          score->status[GLOSS_ANCHOR_FUZZY], score->status[GLOSS_ANCHOR_CUT], score->status[GLOSS_ANCHOR_ORPHANED]);
+  printf ("%-24s %9u %9u %9u %9u %9u %8.2f s %6ld MB",
+          method, score->untouched_misplaced, score->false_anchors, score->silent_false, score->orphaned,
+          score->untouched_orphaned, seconds, mb);
+  /* approx-string-match has no statuses: placed or not. */
+  if (score->status[GLOSS_ANCHOR_EXACT] + score->status[GLOSS_ANCHOR_MOVED] + score->status[GLOSS_ANCHOR_ORPHANED] > 0)
+    printf ("   (exact %u, moved %u, fuzzy %u, cut %u, orphaned %u)", score->status[GLOSS_ANCHOR_EXACT],
+            score->status[GLOSS_ANCHOR_MOVED], score->status[GLOSS_ANCHOR_FUZZY], score->status[GLOSS_ANCHOR_CUT],
+            score->status[GLOSS_ANCHOR_ORPHANED]);
+  printf ("\n");
   fflush (stdout);
 }
 
