@@ -22,6 +22,7 @@
 #include "gloss-review-panel.h"
 #include "gloss-sidebar.h"
 #include "gloss-sidecar.h"
+#include "gloss-version-store.h"
 #include "gloss-window.h"
 #include "gloss-window-private.h"
 
@@ -731,6 +732,8 @@ document_loaded_cb (GObject      *object,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   update_title (self);
   gloss_note_opened (self->settings, self->file);
+  /* Keep the text annotated, for re-anchoring through a diff when it changes. */
+  gloss_version_store_keep_async (document, self->file, NULL, NULL, NULL);
 
   /* The text does not wait for the user's sidecar: its highlights follow
    * when it is read, and the buffer is filled while it is.  A sidecar that
@@ -1257,6 +1260,7 @@ reopened_cb (GObject      *object,
   /* The annotations stay in memory, edits included, and are anchored in the
    * text as decoded now; nothing is saved until the user saves. */
   g_set_object (&self->document, document);
+  gloss_version_store_keep_async (document, self->file, NULL, NULL, NULL);
   gloss_article_view_set_document (self->article_view, document);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   if (self->sidecar != NULL)
