@@ -52,20 +52,29 @@
 #define FUZZY_RADIUS 4096       /* code points around the predicted place */
 
 /* The new text as code points, and its k-grams sorted by (hash, position);
- * built once per document and kept on it (documents never change). */
+ * built once per document and kept on it while anchoring goes on (documents
+ * never change).  Several threads may anchor sidecars to one document at once
+ * (gloss-cli agree), hence the lock and the references. */
 typedef struct
 {
+  gint      ref_count;
   gunichar *text;
   guint     length;
   guint64  *grams;
   guint     n_grams;
 } Index;
 
+#define INDEX_KEY "gloss-anchor-index"
+
+static GMutex index_lock;
+
 static void
-index_free (gpointer data)
+index_unref (gpointer data)
 {
   Index *index = data;
 
+  if (index == NULL || !g_atomic_int_dec_and_test (&index->ref_count))
+    return;
   g_free (index->text);
   g_free (index->grams);
   g_free (index);
@@ -90,36 +99,47 @@ compare_u64 (const void *a,
   return x < y ? -1 : x > y;
 }
 
+/* Returns a new reference; with @grams, the k-grams are there too. */
 static Index *
-get_text (GlossDocument *document)
+index_get (GlossDocument *document,
+           gboolean       grams)
 {
-  Index *index = g_object_get_data (G_OBJECT (document), "gloss-anchor-index");
+  Index *index;
   glong n = 0;
 
+  g_mutex_lock (&index_lock);
+  index = g_object_get_data (G_OBJECT (document), INDEX_KEY);
   if (index == NULL)
     {
       index = g_new0 (Index, 1);
+      index->ref_count = 1;
       index->text = g_utf8_to_ucs4_fast (gloss_document_get_text (document), -1, &n);
       index->length = n;
-      g_object_set_data_full (G_OBJECT (document), "gloss-anchor-index", index, index_free);
+      g_object_set_data_full (G_OBJECT (document), INDEX_KEY, index, index_unref);
     }
+  if (grams && index->grams == NULL && index->length >= GRAM)
+    {
+      guint n_grams = index->length - GRAM + 1;
+      guint64 *sorted = g_new (guint64, n_grams);
+
+      for (guint i = 0; i < n_grams; i++)
+        sorted[i] = ((guint64)gram_hash (index->text + i) << 32) | i;
+      qsort (sorted, n_grams, sizeof (guint64), compare_u64);
+      index->n_grams = n_grams;
+      index->grams = sorted;
+    }
+  g_atomic_int_inc (&index->ref_count);
+  g_mutex_unlock (&index_lock);
   return index;
 }
 
-static Index *
-get_index (GlossDocument *document)
+/* A set is anchored once: the index need not stay in memory with the document. */
+static void
+index_drop (GlossDocument *document)
 {
-  Index *index = get_text (document);
-
-  if (index->grams == NULL && index->length >= GRAM)
-    {
-      index->n_grams = index->length - GRAM + 1;
-      index->grams = g_new (guint64, index->n_grams);
-      for (guint i = 0; i < index->n_grams; i++)
-        index->grams[i] = ((guint64)gram_hash (index->text + i) << 32) | i;
-      qsort (index->grams, index->n_grams, sizeof (guint64), compare_u64);
-    }
-  return index;
+  g_mutex_lock (&index_lock);
+  g_object_set_data (G_OBJECT (document), INDEX_KEY, NULL);
+  g_mutex_unlock (&index_lock);
 }
 
 /* First entry >= key. */
@@ -696,7 +716,7 @@ gloss_anchor_annotation (GlossDocument   *document,
       return GLOSS_ANCHOR_EXACT;
     }
 
-  index = get_index (document);
+  index = index_get (document, TRUE);
   item_init (&item, annotation);
 
   /* Unique with its whole context: that is the place. */
@@ -716,6 +736,7 @@ gloss_anchor_annotation (GlossDocument   *document,
 
   status = place (document, index, &item, 0, index->length, item.old_start, &out_of_order);
   item_clear (&item);
+  index_unref (index);
   return status;
 }
 
@@ -829,7 +850,7 @@ gloss_anchor_set (GlossDocument      *document,
         return;
       }
 
-  index = get_index (document);
+  index = index_get (document, TRUE);
   items = g_new0 (Item, n);
   all = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
@@ -899,6 +920,8 @@ gloss_anchor_set (GlossDocument      *document,
       item_clear (item);
     }
   g_free (items);
+  index_unref (index);
+  index_drop (document);
 
   /* Offsets changed: the sorted order and the interval tree must follow. */
   if (changed)
@@ -938,8 +961,8 @@ gloss_anchor_set_from_version (GlossDocument      *previous,
   g_return_if_fail (GLOSS_IS_DOCUMENT (document));
   g_return_if_fail (GLOSS_IS_ANNOTATION_SET (set));
 
-  old_text = get_text (previous);
-  new_text = get_text (document);
+  old_text = index_get (previous, FALSE);
+  new_text = index_get (document, FALSE);
   blocks = gloss_diff_code_points (old_text->text, old_text->length, new_text->text, new_text->length);
   gloss_diff_cleanup (blocks, old_text->length, new_text->length);
 
@@ -993,6 +1016,11 @@ gloss_anchor_set_from_version (GlossDocument      *previous,
 
   if (changed)
     gloss_annotation_set_load (set, all);
+
+  index_unref (old_text);
+  index_unref (new_text);
+  index_drop (previous);
+  index_drop (document);
 
   if (report)
     *report = counts;
