@@ -16,6 +16,7 @@
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-document.h"
+#include "gloss-sidecar.h"
 #include "gloss-test-util.h"
 #include "gloss-test-widgets.h"
 #include "gloss-version-view.h"
@@ -182,6 +183,31 @@ test_review_queue (void)
   gloss_test_iterate ();
 }
 
+/* What the window does when a kept version differs: attach through the view. */
+static void
+test_attach (void)
+{
+  g_autoptr(GlossDocument) old = gloss_document_new (OLD_TEXT, -1, NULL);
+  g_autoptr(GlossDocument) new = gloss_document_new (NEW_TEXT, -1, NULL);
+  g_autoptr(GlossSidecar) coded = gloss_sidecar_new ("li", NULL);
+  g_autoptr(GlossSidecar) reopened = NULL;
+  g_autofree char *data = NULL;
+  GtkWidget *view = g_object_ref_sink (gloss_version_view_new ());
+  gsize length;
+
+  gloss_sidecar_attach_document (coded, old);
+  annotate (gloss_sidecar_get_annotations (coded), old, "will act now");
+  annotate (gloss_sidecar_get_annotations (coded), old, "The end 😀");
+  data = gloss_sidecar_to_data (coded, &length);
+  reopened = gloss_sidecar_new_from_data (data, length, "test.li.gloss.json", NULL, NULL);
+
+  gloss_version_view_attach (GLOSS_VERSION_VIEW (view), reopened, old, new);
+  g_assert_true (gloss_sidecar_get_document (reopened) == new);
+  g_assert_cmpuint (gloss_version_view_get_n_items (GLOSS_VERSION_VIEW (view)), ==, 1);
+  g_assert_cmpstr (gloss_annotation_get_text (gloss_version_view_get_current (GLOSS_VERSION_VIEW (view))), ==, "will act now");
+  g_assert_finalize_object (view);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -189,6 +215,7 @@ main (int    argc,
   gloss_test_gtk_init (&argc, &argv);
 
   g_test_add_func ("/version-view/review-queue", test_review_queue);
+  g_test_add_func ("/version-view/attach", test_attach);
 
   return g_test_run ();
 }

@@ -19,6 +19,7 @@
 #include "gloss-annotation-set.h"
 #include "gloss-diff.h"
 #include "gloss-document.h"
+#include "gloss-sidecar.h"
 #include "gloss-version-view.h"
 
 typedef struct
@@ -303,51 +304,19 @@ version_title (const char    *which,
   return g_strdup (which);
 }
 
-/**
- * gloss_version_view_reanchor:
- * @self: a #GlossVersionView
- * @previous: the text @set was made on
- * @document: the article now
- * @set: its annotations
- *
- * Re-anchors @set through the diff of the two texts
- * (gloss_anchor_set_from_version()), shows both versions with what changed,
- * and queues the fuzzy, cut and orphaned annotations for review.
- */
-void
-gloss_version_view_reanchor (GlossVersionView   *self,
-                             GlossDocument      *previous,
-                             GlossDocument      *document,
-                             GlossAnnotationSet *set)
+static void
+show_versions (GlossVersionView   *self,
+               GlossDocument      *previous,
+               GlossDocument      *document,
+               GlossAnnotationSet *set,
+               GArray             *before)
 {
-  g_autoptr(GArray) before = NULL;
   g_autofree char *old_title = NULL;
   g_autofree char *new_title = NULL;
-  guint n;
-
-  g_return_if_fail (GLOSS_IS_VERSION_VIEW (self));
-  g_return_if_fail (GLOSS_IS_DOCUMENT (previous));
-  g_return_if_fail (GLOSS_IS_DOCUMENT (document));
-  g_return_if_fail (GLOSS_IS_ANNOTATION_SET (set));
 
   g_set_object (&self->previous, previous);
   g_set_object (&self->document, document);
   g_set_object (&self->set, set);
-
-  /* Where each annotation was, to show it in the old text. */
-  n = gloss_annotation_set_get_size (set);
-  before = g_array_sized_new (FALSE, FALSE, sizeof (Item), n);
-  g_array_set_clear_func (before, item_clear);
-  for (guint i = 0; i < n; i++)
-    {
-      GlossAnnotation *a = gloss_annotation_set_get_nth (set, i);
-      Item item = { g_object_ref (a), gloss_annotation_get_start (a), gloss_annotation_get_end (a) };
-
-      g_array_append_val (before, item);
-    }
-
-  gloss_anchor_set_from_version (previous, document, set, NULL);
-  gloss_annotation_set_set_document (set, document);
 
   g_clear_pointer (&self->queue, g_array_unref);
   self->queue = g_array_new (FALSE, FALSE, sizeof (Item));
@@ -377,6 +346,85 @@ gloss_version_view_reanchor (GlossVersionView   *self,
   show_current (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/* Where each annotation was, to show it in the old text. */
+static GArray *
+capture (GlossAnnotationSet *set)
+{
+  guint n = gloss_annotation_set_get_size (set);
+  GArray *before = g_array_sized_new (FALSE, FALSE, sizeof (Item), n);
+
+  g_array_set_clear_func (before, item_clear);
+  for (guint i = 0; i < n; i++)
+    {
+      GlossAnnotation *a = gloss_annotation_set_get_nth (set, i);
+      Item item = { g_object_ref (a), gloss_annotation_get_start (a), gloss_annotation_get_end (a) };
+
+      g_array_append_val (before, item);
+    }
+  return before;
+}
+
+/**
+ * gloss_version_view_reanchor:
+ * @self: a #GlossVersionView
+ * @previous: the text @set was made on
+ * @document: the article now
+ * @set: its annotations
+ *
+ * Re-anchors @set through the diff of the two texts
+ * (gloss_anchor_set_from_version()), shows both versions with what changed,
+ * and queues the fuzzy, cut and orphaned annotations for review.
+ */
+void
+gloss_version_view_reanchor (GlossVersionView   *self,
+                             GlossDocument      *previous,
+                             GlossDocument      *document,
+                             GlossAnnotationSet *set)
+{
+  g_autoptr(GArray) before = NULL;
+
+  g_return_if_fail (GLOSS_IS_VERSION_VIEW (self));
+  g_return_if_fail (GLOSS_IS_DOCUMENT (previous));
+  g_return_if_fail (GLOSS_IS_DOCUMENT (document));
+  g_return_if_fail (GLOSS_IS_ANNOTATION_SET (set));
+
+  before = capture (set);
+  gloss_anchor_set_from_version (previous, document, set, NULL);
+  gloss_annotation_set_set_document (set, document);
+  show_versions (self, previous, document, set, before);
+}
+
+/**
+ * gloss_version_view_attach:
+ * @self: a #GlossVersionView
+ * @sidecar: a sidecar not attached to a document yet
+ * @previous: the text it was coded on (a kept version)
+ * @document: the article now
+ *
+ * gloss_sidecar_attach_version() — what opening the article does — and the
+ * review of its result; for the window to call instead of
+ * gloss_sidecar_attach_document() when a kept version differs.
+ */
+void
+gloss_version_view_attach (GlossVersionView *self,
+                           GlossSidecar     *sidecar,
+                           GlossDocument    *previous,
+                           GlossDocument    *document)
+{
+  g_autoptr(GArray) before = NULL;
+  GlossAnnotationSet *set;
+
+  g_return_if_fail (GLOSS_IS_VERSION_VIEW (self));
+  g_return_if_fail (GLOSS_IS_SIDECAR (sidecar));
+  g_return_if_fail (GLOSS_IS_DOCUMENT (previous));
+  g_return_if_fail (GLOSS_IS_DOCUMENT (document));
+
+  set = gloss_sidecar_get_annotations (sidecar);
+  before = capture (set);
+  gloss_sidecar_attach_version (sidecar, document, previous, NULL);
+  show_versions (self, previous, document, set, before);
 }
 
 guint

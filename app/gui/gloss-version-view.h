@@ -18,6 +18,10 @@ void             gloss_version_view_reanchor      (GlossVersionView   *self,
                                                    GlossDocument      *previous,
                                                    GlossDocument      *document,
                                                    GlossAnnotationSet *set);
+void             gloss_version_view_attach        (GlossVersionView   *self,
+                                                   GlossSidecar       *sidecar,
+                                                   GlossDocument      *previous,
+                                                   GlossDocument      *document);
 guint            gloss_version_view_get_n_items   (GlossVersionView   *self);
 guint            gloss_version_view_get_position  (GlossVersionView   *self);
 GlossAnnotation *gloss_version_view_get_current   (GlossVersionView   *self);
