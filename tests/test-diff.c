@@ -212,6 +212,35 @@ test_astral (void)
   g_assert_cmpuint (span.start, ==, 18);
 }
 
+/* 200 000 code points without a space or a line break, 300 edits: too many
+ * for Myers under its cap, so unique runs anchor the diff. */
+static void
+test_unseparated (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (15);
+  guint n = 200000, m = 0, matched = 0;
+  g_autofree gunichar *a = g_new (gunichar, n);
+  g_autofree gunichar *b = g_new (gunichar, n + 300 * 5);
+  g_autoptr(GArray) blocks = NULL;
+
+  for (guint i = 0; i < n; i++)
+    a[i] = 0x4E00 + g_rand_int_range (rand, 0, 3000);
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_rand_int_range (rand, 0, n / 300) == 0)
+        {
+          for (guint k = 0; k < 5; k++)
+            b[m++] = 0x4E00 + g_rand_int_range (rand, 0, 3000);
+          continue;
+        }
+      b[m++] = a[i];
+    }
+
+  blocks = gloss_diff_code_points (a, n, b, m);
+  assert_valid (a, n, b, m, blocks, &matched);
+  g_assert_cmpuint (matched, >=, n - 400);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -222,6 +251,7 @@ main (int    argc,
   g_test_add_func ("/diff/repeated-lines", test_repeated_lines);
   g_test_add_func ("/diff/boundaries", test_boundaries);
   g_test_add_func ("/diff/astral", test_astral);
+  g_test_add_func ("/diff/unseparated", test_unseparated);
 
   return g_test_run ();
 }

@@ -23,7 +23,9 @@
  *     without any unique line falls back to Myers over line identities, capped;
  *  2. words and sentences (tokens ending at white space or punctuation), the
  *     same way, inside the lines that changed;
- *  3. code points, Myers with a cap on D, inside the tokens that changed.
+ *  3. code points, Myers with a cap on D, inside the tokens that changed;
+ *     past the cap (a long text without spaces), runs of 16 code points
+ *     found once on each side anchor the range, and the gaps are diffed again.
  *
  * Every level first strips the common head and tail of its range, which is
  * where most of an edited paragraph is.  Unique anchors never pair a repeated
@@ -448,6 +450,132 @@ chars_match (gpointer data,
   emit (ctx[0], GPOINTER_TO_UINT (ctx[1]) + i, GPOINTER_TO_UINT (ctx[2]) + j, length);
 }
 
+#define ANCHOR_GRAM 16  /* code points of a unique run that anchors a long unseparated range */
+
+static guint32
+run_hash (const gunichar *s)
+{
+  guint32 h = 2166136261u;
+
+  for (guint i = 0; i < ANCHOR_GRAM; i++)
+    h = (h ^ s[i]) * 16777619u;
+  return h;
+}
+
+static int
+compare_u64 (const void *a,
+             const void *b)
+{
+  guint64 x = *(const guint64 *)a, y = *(const guint64 *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* (hash << 32 | position) of every run of ANCHOR_GRAM code points in [from, to), sorted. */
+static guint64 *
+sorted_runs (const gunichar *text,
+             guint           from,
+             guint           to,
+             guint          *n_out)
+{
+  guint n = to - from - ANCHOR_GRAM + 1;
+  guint64 *runs = g_new (guint64, n);
+
+  for (guint i = 0; i < n; i++)
+    runs[i] = ((guint64)run_hash (text + from + i) << 32) | (from + i);
+  qsort (runs, n, sizeof (guint64), compare_u64);
+  *n_out = n;
+  return runs;
+}
+
+/* A range too long or too changed for Myers, with no line or word to split
+ * it (a text without spaces): the runs of ANCHOR_GRAM code points found
+ * exactly once on each side anchor it, kept in order by a longest increasing
+ * subsequence; each anchor is extended and the gaps are diffed again. */
+static void
+gram_anchors (Diff  *d,
+              guint  a0,
+              guint  a1,
+              guint  b0,
+              guint  b1)
+{
+  g_autofree guint64 *ra = NULL;
+  g_autofree guint64 *rb = NULL;
+  g_autoptr(GArray) pairs = NULL;
+  g_autoptr(GArray) anchors = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  guint na, nb, i = 0, j = 0, at_a = a0, at_b = b0;
+
+  if (a1 - a0 < 2 * ANCHOR_GRAM || b1 - b0 < 2 * ANCHOR_GRAM)
+    return;
+
+  ra = sorted_runs (d->a, a0, a1, &na);
+  rb = sorted_runs (d->b, b0, b1, &nb);
+
+  /* Runs whose hash occurs once on each side and whose text is the same,
+   * as (old position << 32 | new position). */
+  pairs = g_array_new (FALSE, FALSE, sizeof (guint64));
+  while (i < na && j < nb)
+    {
+      guint32 ha = ra[i] >> 32, hb = rb[j] >> 32;
+      gboolean once_a = (i + 1 == na || (guint32)(ra[i + 1] >> 32) != ha) && (i == 0 || (guint32)(ra[i - 1] >> 32) != ha);
+      gboolean once_b = (j + 1 == nb || (guint32)(rb[j + 1] >> 32) != hb) && (j == 0 || (guint32)(rb[j - 1] >> 32) != hb);
+
+      if (ha < hb)
+        i++;
+      else if (hb < ha)
+        j++;
+      else
+        {
+          guint pa = (guint)ra[i], pb = (guint)rb[j];
+
+          if (once_a && once_b && memcmp (d->a + pa, d->b + pb, ANCHOR_GRAM * sizeof (gunichar)) == 0)
+            g_array_append_vals (pairs, &(guint64){ ((guint64)pa << 32) | pb }, 1);
+          i++;
+          j++;
+        }
+    }
+  if (pairs->len == 0)
+    return;
+
+  /* In order of the old text, then the longest chain increasing in the new:
+   * as sequences of pair ids in old and in new order, every id is a unique
+   * token, so lis_anchors() gives that chain. */
+  qsort (pairs->data, pairs->len, sizeof (guint64), compare_u64);
+  {
+    guint n = pairs->len;
+    g_autofree guint *seq_a = g_new (guint, n);
+    g_autofree guint *seq_b = g_new (guint, n);
+    g_autofree guint64 *by_b = g_new (guint64, n);
+
+    for (guint k = 0; k < n; k++)
+      {
+        seq_a[k] = k;
+        by_b[k] = ((guint64)(guint)g_array_index (pairs, guint64, k) << 32) | k;
+      }
+    qsort (by_b, n, sizeof (guint64), compare_u64);
+    for (guint k = 0; k < n; k++)
+      seq_b[k] = (guint)by_b[k];
+    lis_anchors (seq_a, 0, n, seq_b, 0, n, anchors);
+  }
+
+  for (guint k = 0; k < anchors->len; k++)
+    {
+      guint id = ((guint *)anchors->data)[2 * k];
+      guint pa = g_array_index (pairs, guint64, id) >> 32, pb = (guint)g_array_index (pairs, guint64, id);
+      guint length = 0;
+
+      if (pa < at_a || pb < at_b)
+        continue;  /* inside the previous anchor's extension */
+      diff_range (d, LEVEL_CHARS, at_a, pa, at_b, pb);
+      while (pa + length < a1 && pb + length < b1 && d->a[pa + length] == d->b[pb + length])
+        length++;
+      emit (d, pa, pb, length);
+      at_a = pa + length;
+      at_b = pb + length;
+    }
+  diff_range (d, LEVEL_CHARS, at_a, a1, at_b, b1);
+}
+
 static void
 diff_range (Diff  *d,
             int    level,
@@ -472,8 +600,9 @@ diff_range (Diff  *d,
         {
           gpointer ctx[3] = { d, GUINT_TO_POINTER (a0), GUINT_TO_POINTER (b0) };
 
-          /* Over the cap: replaced as a whole. */
-          myers (d->a + a0, a1 - tail - a0, d->b + b0, b1 - tail - b0, chars_match, ctx);
+          /* Over the cap: anchored by unique runs, or else replaced as a whole. */
+          if (!myers (d->a + a0, a1 - tail - a0, d->b + b0, b1 - tail - b0, chars_match, ctx))
+            gram_anchors (d, a0, a1 - tail, b0, b1 - tail);
         }
       else
         {
