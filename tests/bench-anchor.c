@@ -7,7 +7,7 @@
  * Prints figures; asserts nothing about time (the machine is shared).  Each
  * method runs in a child process so that its peak memory is its own.
  * GLOSS_BENCH_ASM=0 skips approx-string-match, which is slow: by default it anchors
- * one annotation in 100 only and its figures are multiplied by 100
+ * one annotation in 20 only and its figures are multiplied by 20
  * (GLOSS_BENCH_ASM_SAMPLE=1 runs them all); GLOSS_BENCH_LENGTH,
  * GLOSS_BENCH_ANNOTATIONS, GLOSS_BENCH_EDITS and GLOSS_BENCH_SEED change the case.
  */
@@ -135,7 +135,7 @@ static void
 run_asm (EditCase   *c,
          const char *source_dir)
 {
-  guint sample = MAX (1, env_uint ("GLOSS_BENCH_ASM_SAMPLE", 100));
+  guint sample = MAX (1, env_uint ("GLOSS_BENCH_ASM_SAMPLE", 20));
   g_autofree char *node = g_find_program_in_path ("node");
   g_autofree char *modules = NULL;
   g_autofree char *dir = NULL;
