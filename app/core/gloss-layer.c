@@ -358,6 +358,7 @@ gloss_layer_count_anchors (GlossLayer *self,
           (*moved)++;
           break;
         case GLOSS_ANCHOR_FUZZY:
+        case GLOSS_ANCHOR_CUT:
           (*fuzzy)++;
           break;
         case GLOSS_ANCHOR_ORPHANED:

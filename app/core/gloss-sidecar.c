@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gloss-anchor.h"
+#include "gloss-version-store.h"
 #include "gloss-annotation-private.h"
 #include "gloss-annotation-set.h"
 #include "gloss-codebook.h"
@@ -1549,20 +1550,58 @@ update_document_info (GlossSidecar  *self,
  * @self: a #GlossSidecar
  * @document: the article the annotations belong to
  *
- * Anchors every annotation in @document's text (see gloss_anchor_set()) and
- * records the document's provenance for the next save.
+ * Anchors every annotation in @document's text and records the document's
+ * provenance for the next save.  When the text the sidecar was coded on is
+ * kept (gloss-version-store.c), the annotations are mapped through the diff
+ * (gloss_anchor_set_from_version()), otherwise placed by their quotes
+ * (gloss_anchor_set()).
  */
 void
 gloss_sidecar_attach_document (GlossSidecar  *self,
                                GlossDocument *document)
 {
+  gloss_sidecar_attach_version (self, document, NULL, NULL);
+}
+
+/**
+ * gloss_sidecar_attach_version:
+ * @self: a #GlossSidecar
+ * @document: the article the annotations belong to
+ * @previous: (nullable): the text the annotations were made on, when known
+ * @report: (out caller-allocates) (optional): how they were placed
+ *
+ * Like gloss_sidecar_attach_document(), with the old text given rather than
+ * looked up among the kept versions.
+ */
+void
+gloss_sidecar_attach_version (GlossSidecar      *self,
+                              GlossDocument     *document,
+                              GlossDocument     *previous,
+                              GlossAnchorReport *report)
+{
+  g_autoptr(GlossDocument) kept = NULL;
+
   g_return_if_fail (GLOSS_IS_SIDECAR (self));
   g_return_if_fail (GLOSS_IS_DOCUMENT (document));
+  g_return_if_fail (previous == NULL || GLOSS_IS_DOCUMENT (previous));
 
+  if (report != NULL)
+    *report = (GlossAnchorReport) { 0 };
   if (!g_set_object (&self->document, document))
     return;
 
-  gloss_anchor_set (document, self->annotations, NULL);
+  /* Coded on another text that was kept: re-anchor through the diff. */
+  if (previous == NULL && self->document_info != NULL)
+    {
+      const char *coded_on = json_object_get_string_member_with_default (self->document_info, "sha256", NULL);
+
+      if (coded_on != NULL && g_strcmp0 (coded_on, gloss_document_get_sha256 (document)) != 0)
+        previous = kept = gloss_version_store_lookup (gloss_document_get_file (document), coded_on, NULL);
+    }
+  if (previous != NULL)
+    gloss_anchor_set_from_version (previous, document, self->annotations, report);
+  else
+    gloss_anchor_set (document, self->annotations, report);
   gloss_annotation_set_set_document (self->annotations, document);
   update_document_info (self, document);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);

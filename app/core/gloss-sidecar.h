@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "gloss-anchor.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -89,6 +90,10 @@ void                gloss_sidecar_cache_flush         (void);
 void                gloss_sidecar_attach_document     (GlossSidecar   *self,
                                                        GlossDocument  *document);
 GPtrArray          *gloss_sidecar_check_length        (GlossSidecar   *self);
+void                gloss_sidecar_attach_version      (GlossSidecar   *self,
+                                                       GlossDocument  *document,
+                                                       GlossDocument  *previous,
+                                                       GlossAnchorReport *report);
 GPtrArray          *gloss_sidecar_check_document      (GlossSidecar   *self,
                                                        GlossDocument  *document);
 GlossDocument      *gloss_sidecar_get_document        (GlossSidecar   *self);

@@ -19,6 +19,7 @@
 #include "gloss-document.h"
 #include "gloss-recent.h"
 #include "gloss-sidecar.h"
+#include "gloss-version-store.h"
 #include "gloss-window.h"
 #include "gloss-window-private.h"
 
@@ -439,6 +440,9 @@ document_changed_cb (GlossWindow *self)
    * when it is read, and the buffer is filled while it is.  A sidecar that
    * takes a while says so in the subtitle. */
   gloss_article_view_set_document (self->article_view, document);
+  /* Every text read for annotating is kept, so that a later version can be
+   * re-anchored through the diff (gloss-version-store.c; in a worker thread). */
+  gloss_version_store_keep_async (document, gloss_session_get_file (self->session), NULL, NULL, NULL);
   if (first)
     gloss_note_opened (self->settings, gloss_session_get_file (self->session));
   if (gloss_session_get_loading (self->session) && self->reading_id == 0)
