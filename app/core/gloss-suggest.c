@@ -727,8 +727,9 @@ is_sentence_end (gunichar c)
  * name (a speech verb, punctuation…), or a transliterated name with a
  * middle dot (丹尼尔·霍特). */
 static guint
-zh_name_at (Run  *run,
-            guint i)
+zh_name_at (Run      *run,
+            guint     i,
+            gboolean  after_title)
 {
   ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
@@ -738,16 +739,21 @@ zh_name_at (Run  *run,
   if (i >= n || !is_han (u[i]))
     return 0;
 
-  /* Transliterated: Han run, separator, Han run (…). */
+  /* Transliterated: Han run, separator, Han run (…). A "?" stands for a
+   * lost middle dot only between short runs without particles. */
   {
     guint j = i;
-    while (j < n && j - i < 8 && is_han (u[j]))
+    while (j < n && j - i < 8 && is_han (u[j]) && !char_in (&zh->org_stops, u[j]))
       j++;
-    if (j > i && j < n && is_name_separator (u[j]) && j + 1 < n && is_han (u[j + 1]))
+    if (j > i && j < n && is_name_separator (u[j]) && j + 1 < n && is_han (u[j + 1]) &&
+        (u[j] != '?' || j - i <= 4))
       {
         guint k = j + 1;
-        while (k < n && k - j < 9 && is_han (u[k]) && !word_list_match_at (&zh->verbs, u, n, k))
+        while (k < n && k - j < 9 && is_han (u[k]) && !char_in (&zh->org_stops, u[k]) &&
+               !word_list_match_at (&zh->verbs, u, n, k))
           k++;
+        if (k - j < 3)
+          return 0;
         while (k + 1 < n && is_name_separator (u[k]) && is_han (u[k + 1]))
           {
             k++;
@@ -776,6 +782,10 @@ zh_name_at (Run  *run,
           g_unichar_isspace (u[end]) || u[end] == '(' || u[end] == 0xFF08)
         return s + given;
     }
+  /* After a title most names have three characters (书记赵志超收到…). */
+  if (after_title && s == 1 && i + 3 <= n && is_han (u[i + 1]) && is_han (u[i + 2]) &&
+      !char_in (&zh->not_given, u[i + 1]) && !char_in (&zh->not_given, u[i + 2]))
+    return 3;
   return 0;
 }
 
@@ -819,7 +829,7 @@ zh_titled_names (Run *run)
       name_at = i + tlen;
       while (name_at < n && name_at - (i + tlen) < 1 && u[name_at] == ' ')
         name_at++;
-      name_len = zh_name_at (run, name_at);
+      name_len = zh_name_at (run, name_at, !is_role);
       if (name_len == 0)
         {
           guint unnamed = word_list_match_at (&zh->unnamed, u, n, i);
@@ -930,7 +940,7 @@ zh_plain_names (Run *run)
 
       if (!is_han (u[i]) || !boundary)
         continue;
-      len = zh_name_at (run, i);
+      len = zh_name_at (run, i, FALSE);
       if (len == 0)
         continue;
       foreign = FALSE;
@@ -1310,6 +1320,9 @@ find_quotes (Run *run)
 
       while (par_end < n && u[par_end] != '\n')
         par_end++;
+      /* Indented paragraphs (the People's Daily's two spaces) start at their text. */
+      while (par_start < par_end && (u[par_start] == ' ' || u[par_start] == 0x3000 || u[par_start] == '\t'))
+        par_start++;
       for (guint i = par_start; i < par_end; i++)
         {
           gunichar c = u[i];
