@@ -357,7 +357,7 @@ load_en (EnLexicon *en)
 
   /* [Org words] TITLE Name: "Israeli Prime Minister Benjamin Netanyahu",
    * "White House press secretary Josh Earnest". */
-  pattern = g_strdup_printf ("((?:\\b[A-Z][A-Za-z.-]*[ ]){0,3})\\b(%s)[ ](" NAME ")\\b", titles);
+  pattern = g_strdup_printf ("((?:\\b[A-Z][A-Za-z.-]*[ ]){0,3}?)\\b(%s)[ ](" NAME ")\\b", titles);
   en->official_re = compile (pattern);
   g_free (pattern);
   pattern = g_strdup_printf ("\\b(?:%s),?[ ](" NAME ")\\b", verbs);
@@ -370,7 +370,7 @@ load_en (EnLexicon *en)
   en->honorific_re = compile (pattern);
   g_free (pattern);
   /* A number not glued to letters, slashes or colons (9/11, 10:30, 1st). */
-  pattern = g_strdup_printf ("(\\$)?(?<![\\w./:$-])(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?![\\w/:]|\\.\\d)"
+  pattern = g_strdup_printf ("(\\$)?(?<![\\w./:-])(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?![\\w/:]|\\.\\d)"
                              "((?:[ ]?%%|[ ](?:%s))*)", units);
   en->number_re = compile (pattern);
   g_free (pattern);
@@ -583,6 +583,7 @@ typedef struct
 typedef struct
 {
   char *key;          /* the name, as written */
+  char *name;         /* the whole name (English: all its words) */
   const char *tag;    /* "official" or "person": the strongest seen */
   int   first;        /* the candidate that names them first */
 } Entity;
@@ -606,6 +607,7 @@ entity_free (gpointer data)
 {
   Entity *e = data;
   g_free (e->key);
+  g_free (e->name);
   g_free (e);
 }
 
@@ -669,10 +671,11 @@ overlaps_tag (Run        *run,
 }
 
 static int
-entity_for (Run        *run,
-            const char *key,
-            const char *tag,
-            guint       cand)
+entity_for_name (Run        *run,
+                 const char *key,
+                 const char *name,
+                 const char *tag,
+                 guint       cand)
 {
   for (guint i = 0; i < run->entities->len; i++)
     {
@@ -687,11 +690,21 @@ entity_for (Run        *run,
   {
     Entity *e = g_new0 (Entity, 1);
     e->key = g_strdup (key);
+    e->name = g_strdup (name != NULL ? name : key);
     e->tag = tag;
     e->first = (int) cand;
     g_ptr_array_add (run->entities, e);
     return (int) run->entities->len - 1;
   }
+}
+
+static int
+entity_for (Run        *run,
+            const char *key,
+            const char *tag,
+            guint       cand)
+{
+  return entity_for_name (run, key, NULL, tag, cand);
 }
 
 static gboolean
@@ -829,7 +842,7 @@ zh_titled_names (Run *run)
       name_at = i + tlen;
       while (name_at < n && name_at - (i + tlen) < 1 && u[name_at] == ' ')
         name_at++;
-      name_len = zh_name_at (run, name_at, !is_role);
+      name_len = zh_name_at (run, name_at, TRUE);
       if (name_len == 0)
         {
           guint unnamed = word_list_match_at (&zh->unnamed, u, n, i);
@@ -907,13 +920,22 @@ zh_titled_names (Run *run)
             guint k;
             g_clear_pointer (&cand_at (run, c)->organization, g_free);
             g_clear_pointer (&cand_at (run, c)->title, g_free);
-            for (k = 0; first[k] != '\0'; k = g_utf8_next_char (first + k) - first)
-              {
-                g_autofree gunichar *t = g_utf8_to_ucs4_fast (first + k, -1, NULL);
-                glong tl = g_utf8_strlen (first + k, -1);
-                if (word_list_has (&zh->titles, t, (guint) tl))
-                  break;
-              }
+            {
+              glong flen;
+              g_autofree gunichar *f = g_utf8_to_ucs4_fast (first, -1, &flen);
+              guint at = 0;
+
+              /* The first place where prefixes and a title run to the end. */
+              for (at = 0; at < (guint) flen; at++)
+                {
+                  guint p = at, len;
+                  while ((len = word_list_match_at (&zh->title_prefixes, f, (guint) flen, p)) > 0)
+                    p += len;
+                  if (word_list_has (&zh->titles, f + p, (guint) flen - p))
+                    break;
+                }
+              k = (guint) (g_utf8_offset_to_pointer (first, at) - first);
+            }
             cand_at (run, c)->organization = k > 0 ? g_strndup (first, k) : NULL;
             cand_at (run, c)->title = g_strdup (first + k);
           }
@@ -1031,7 +1053,7 @@ en_names (Run *run)
       cand_at (run, c)->title = g_strdup (title);
       if (org->len > 0)
         cand_at (run, c)->organization = g_strdup (org->str);
-      cand_at (run, c)->entity = entity_for (run, key, "official", c);
+      cand_at (run, c)->entity = entity_for_name (run, key, name, "official", c);
       g_string_free (org, TRUE);
     }
   g_clear_pointer (&m, g_match_info_free);
@@ -1051,8 +1073,10 @@ en_names (Run *run)
             g_auto(GStrv) tokens = g_strsplit (name, " ", -1);
             g_autofree char *key = NULL;
             guint start, end, c, skip = 0;
+            int name_start;
 
             g_match_info_fetch_pos (m, 1, &ns, &ne);
+            name_start = ns;
             while (tokens[skip] != NULL && en_is_not_name (run, tokens[skip]))
               {
                 ns += strlen (tokens[skip]) + 1;
@@ -1069,7 +1093,7 @@ en_names (Run *run)
             if (overlaps_tag (run, "official", start, end) || overlaps_tag (run, "person", start, end))
               continue;
             c = add_cand (run, "person", start, end, rules[r], 0.75);
-            cand_at (run, c)->entity = entity_for (run, key, "person", c);
+            cand_at (run, c)->entity = entity_for_name (run, key, name + (ns - name_start), "person", c);
           }
         g_clear_pointer (&m, g_match_info_free);
       }
@@ -1156,6 +1180,26 @@ later_mentions (Run *run)
           continue;
         }
       g_array_append_val (keys, key);
+      /* "Lin Wenhua" is "Lin" later on: Chinese names come surname first. */
+      if (key.latin && strchr (entity->name, ' ') != NULL)
+        {
+          g_auto(GStrv) words = g_strsplit (entity->name, " ", -1);
+          for (guint w = 0; words[w] != NULL; w++)
+            {
+              Key alias = { 0 };
+              if (strlen (words[w]) < 3 || strchr (words[w], '.') != NULL || en_is_not_name (run, words[w]))
+                continue;
+              alias.key = g_utf8_to_ucs4_fast (words[w], -1, &alias.len);
+              alias.latin = TRUE;
+              alias.index = (int) e;
+              if (alias.len == key.len && memcmp (alias.key, key.key, key.len * sizeof (gunichar)) == 0)
+                {
+                  g_free (alias.key);
+                  continue;
+                }
+              g_array_append_val (keys, alias);
+            }
+        }
     }
   by_first = keys_by_first (keys);
 
@@ -1882,6 +1926,53 @@ quotes_and_programs (Run *run)
   (void) quote_inside_speech;
 }
 
+/* A program named once in quotation marks is the same program wherever its
+ * name recurs (“清水到户”称为…, 清水到户工程). */
+static void
+program_mentions (Run *run)
+{
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (Key));
+  g_autoptr(GHashTable) by_first = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree guint8 *taken = g_new0 (guint8, run->n + 1);
+  guint n_cands = run->cands->len;
+
+  g_array_set_clear_func (keys, key_clear);
+  for (guint i = 0; i < n_cands; i++)
+    {
+      Cand *c = cand_at (run, i);
+      Key key = { 0 };
+      if (!g_str_equal (c->tag, "program"))
+        continue;
+      for (guint k = c->start; k < c->end; k++)
+        taken[k] = 1;
+      if (c->end - c->start < 3 || !g_hash_table_add (seen, substring (run, c->start, c->end)))
+        continue;
+      key.key = g_memdup2 (run->u + c->start, (c->end - c->start) * sizeof (gunichar));
+      key.len = c->end - c->start;
+      key.latin = !is_han (key.key[0]);
+      key.index = (int) i;
+      g_array_append_val (keys, key);
+    }
+  by_first = keys_by_first (keys);
+  for (guint i = 0; i < run->n; i++)
+    {
+      GArray *list = g_hash_table_lookup (by_first, GUINT_TO_POINTER (run->u[i]));
+      if (list == NULL || taken[i])
+        continue;
+      for (guint l = 0; l < list->len; l++)
+        {
+          Key *key = &g_array_index (keys, Key, g_array_index (list, guint, l));
+          guint end = i + (guint) key->len;
+          if (!key_matches (run, key, i) || taken[end - 1])
+            continue;
+          add_cand (run, "program", i, end, "program-again", 0.65);
+          i = end - 1;
+          break;
+        }
+    }
+}
+
 /* ---------------- Statistics ---------------- */
 
 static gboolean
@@ -2103,7 +2194,7 @@ en_programs (Run *run)
     {
       int s, e;
       g_match_info_fetch_pos (m, 1, &s, &e);
-      if (g_str_has_prefix (run->text + s, "the "))
+      if (g_str_has_prefix (run->text + s, "the ") || g_str_has_prefix (run->text + s, "The "))
         s += 4;
       add_cand (run, "program", cp_of (run, s), cp_of (run, e), "en-program-name", 0.6);
     }
@@ -2271,6 +2362,7 @@ gloss_suggester_run (GlossSuggester *self,
   index_mentions (&run);
   g_clear_pointer (&run.cover, g_free);
   quotes_and_programs (&run);
+  program_mentions (&run);
   zh_statistics (&run);
   en_statistics (&run);
   en_programs (&run);
