@@ -34,6 +34,7 @@ static const Command commands[] = {
   { "agree", gloss_cli_agree, "[--json] SIDECAR SIDECAR…", N_("Agreement of annotators on one article") },
   { "adjudicate", gloss_cli_adjudicate, "[-n ID] [--prefer ANNOTATOR] [-o OUT] SIDECAR SIDECAR…", N_("Write an adjudicated layer from several annotators' sidecars") },
 #endif
+  { "suggest", gloss_cli_suggest, "[--json] [--tag TAG]… [--apply[=SIDECAR]] ARTICLE…", N_("Suggest quotes, speakers, officials, persons, programs and statistics") },
 };
 
 void

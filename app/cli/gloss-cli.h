@@ -18,6 +18,7 @@ int  gloss_cli_export    (int argc, char **argv);
 int  gloss_cli_import    (int argc, char **argv);
 int  gloss_cli_agree     (int argc, char **argv);
 int  gloss_cli_adjudicate (int argc, char **argv);
+int  gloss_cli_suggest   (int argc, char **argv);
 
 void gloss_cli_error     (const char *file,
                           const char *format,
