@@ -211,7 +211,7 @@ typedef struct
   WordList verbs, titles, official_titles, title_prefixes, unnamed, pronouns, roles;
   WordList org_stops, surnames, compound_surnames, not_given, name_followers;
   WordList program_verbs, program_suffixes, program_after, units, big_numbers, approximators;
-  WordList not_before, not_after;
+  WordList not_before, not_after, transliteration;
 } ZhLexicon;
 
 typedef struct
@@ -406,6 +406,7 @@ load_zh (ZhLexicon *zh)
   word_list_load (&zh->approximators, lex, "approximators");
   word_list_load (&zh->not_before, lex, "not_statistic_before");
   word_list_load (&zh->not_after, lex, "not_statistic_after");
+  word_list_load (&zh->transliteration, lex, "transliteration_chars");
 }
 
 static void
@@ -417,7 +418,7 @@ gloss_suggester_finalize (GObject *object)
     &self->zh.unnamed, &self->zh.pronouns, &self->zh.roles, &self->zh.org_stops,
     &self->zh.surnames, &self->zh.compound_surnames, &self->zh.not_given, &self->zh.name_followers,
     &self->zh.program_verbs, &self->zh.program_suffixes, &self->zh.program_after, &self->zh.units,
-    &self->zh.big_numbers, &self->zh.approximators, &self->zh.not_before, &self->zh.not_after,
+    &self->zh.big_numbers, &self->zh.approximators, &self->zh.not_before, &self->zh.not_after, &self->zh.transliteration,
     &self->en.verbs, &self->en.titles, &self->en.honorifics, &self->en.roles, &self->en.pronouns,
     &self->en.not_names, &self->en.program_suffixes, &self->en.units, &self->en.time_units,
     &self->en.number_words, &self->en.counted_nouns, &self->en.months,
@@ -762,6 +763,16 @@ zh_name_at (Run      *run,
         (u[j] != '?' || j - i <= 4))
       {
         guint k = j + 1;
+        /* A "?" is only a lost dot between characters of transliteration. */
+        if (u[j] == '?')
+          {
+            for (guint t = i; t < j; t++)
+              if (!char_in (&zh->transliteration, u[t]))
+                return 0;
+            for (guint t = j + 1; t < n && t < j + 3; t++)
+              if (!char_in (&zh->transliteration, u[t]))
+                return 0;
+          }
         while (k < n && k - j < 9 && is_han (u[k]) && !char_in (&zh->org_stops, u[k]) &&
                !word_list_match_at (&zh->verbs, u, n, k))
           k++;
@@ -898,7 +909,9 @@ zh_titled_names (Run *run)
             i = name_at + name_len - 1;
             continue;
           }
-        c = add_cand (run, official ? "official" : "person", start, name_at + name_len,
+        /* A person is the name, their role an attribute; an official is
+         * the whole office and name. */
+        c = add_cand (run, official ? "official" : "person", official || name_len == 0 ? start : name_at, name_at + name_len,
                       name_len == 0 ? "zh-unnamed-official" : official ? "zh-official-title" : "zh-person-role",
                       name_len == 0 ? 0.7 : official ? 0.85 : 0.75);
         if (official)
@@ -1030,8 +1043,9 @@ en_names (Run *run)
       g_match_info_fetch_pos (m, 1, &ps, &pe);
       g_match_info_fetch_pos (m, 2, &ts, &te);
       g_match_info_fetch_pos (m, 3, &ns, &ne);
-      /* A name token that is really the next sentence's first word. */
-      if (en_is_not_name (run, name))
+      /* A name token that is really the next sentence's first word, or an
+       * institution (General Assembly). */
+      if (en_is_not_name (run, name) || en_is_not_name (run, strrchr (name, ' ') ? strrchr (name, ' ') + 1 : name))
         {
           g_string_free (org, TRUE);
           continue;
@@ -1144,7 +1158,12 @@ key_matches (Run   *run,
 {
   if (i + (guint) key->len > run->n || memcmp (run->u + i, key->key, key->len * sizeof (gunichar)) != 0)
     return FALSE;
-  if (key->latin && (!run->word_start[i] || !run->word_start[i + key->len]))
+  if (key->latin && !run->word_start[i])
+    return FALSE;
+  /* ICU keeps "Netanyahu’s" in one word; the name still ends before ’s. */
+  if (key->latin && !run->word_start[i + key->len] &&
+      !(i + key->len + 1 < run->n && (run->u[i + key->len] == 0x2019 || run->u[i + key->len] == '\'') &&
+        run->u[i + key->len + 1] == 's'))
     return FALSE;
   return TRUE;
 }
@@ -1180,10 +1199,17 @@ later_mentions (Run *run)
           continue;
         }
       g_array_append_val (keys, key);
-      /* "Lin Wenhua" is "Lin" later on: Chinese names come surname first. */
+      /* "Lin Wenhua" is "Lin" later on: Chinese names come surname first.
+       * The whole name is a key too, and the longest key wins. */
       if (key.latin && strchr (entity->name, ' ') != NULL)
         {
           g_auto(GStrv) words = g_strsplit (entity->name, " ", -1);
+          Key whole = { 0 };
+
+          whole.key = g_utf8_to_ucs4_fast (entity->name, -1, &whole.len);
+          whole.latin = TRUE;
+          whole.index = (int) e;
+          g_array_append_val (keys, whole);
           for (guint w = 0; words[w] != NULL; w++)
             {
               Key alias = { 0 };
@@ -1208,16 +1234,25 @@ later_mentions (Run *run)
       GArray *list = g_hash_table_lookup (by_first, GUINT_TO_POINTER (run->u[i]));
       if (list == NULL)
         continue;
-      for (guint l = 0; l < list->len; l++)
-        {
-          Key *key = &g_array_index (keys, Key, g_array_index (list, guint, l));
-          Entity *entity = run->entities->pdata[key->index];
-          guint end = i + (guint) key->len, c;
+      {
+        Key *key = NULL;
+        Entity *entity;
+        guint end, c;
 
-          if (!key_matches (run, key, i))
-            continue;
+        for (guint l = 0; l < list->len; l++)
+          {
+            Key *k = &g_array_index (keys, Key, g_array_index (list, guint, l));
+            if (key_matches (run, k, i) && (key == NULL || k->len > key->len))
+              key = k;
+          }
+        if (key == NULL)
+          continue;
+        entity = run->entities->pdata[key->index];
+        end = i + (guint) key->len;
+        {
           /* A Chinese name inside a longer word: 王府井 is not 王府. */
           if (!key->latin && !key->dotted && end < run->n && is_han (run->u[end]) &&
+              !(i == 0 || !is_han (run->u[i - 1]) || char_in (&run->self->zh.org_stops, run->u[i - 1])) &&
               !char_in (&run->self->zh.name_followers, run->u[end]) &&
               !word_list_match_at (&run->self->zh.verbs, run->u, run->n, end))
             continue;
@@ -1233,8 +1268,8 @@ later_mentions (Run *run)
           c = add_cand (run, entity->tag, i, end, "mention", 0.7);
           cand_at (run, c)->entity = key->index;
           i = end - 1;
-          break;
         }
+      }
     }
 }
 
@@ -1343,6 +1378,17 @@ closer_of (gunichar c)
     }
 }
 
+static gboolean
+next_paragraph_opens (const gunichar *u,
+                      guint           n,
+                      guint           par_end)
+{
+  guint k = par_end;
+  while (k < n && (u[k] == '\n' || u[k] == ' ' || u[k] == 0x3000))
+    k++;
+  return k < n && (u[k] == 0x201C || u[k] == '"');
+}
+
 /* Top-level pairs of quotation marks, paragraph by paragraph. A mark left
  * open at the end of its paragraph makes a quote to the paragraph's end only
  * when it opens the paragraph (the English convention for a quote that goes
@@ -1386,7 +1432,8 @@ find_quotes (Run *run)
           else if (open && c != '"' && c == u[open_at])
             open_at = i;   /* unbalanced: the later mark opens */
         }
-      if (open && open_at == par_start && par_end > open_at + 1)
+      if (open && par_end > open_at + 1 &&
+          (open_at == par_start || next_paragraph_opens (u, n, par_end)))
         {
           Quote q = { open_at, par_end, par_start, par_end, TRUE };
           g_array_append_val (quotes, q);
@@ -1502,6 +1549,7 @@ zh_before (Run         *run,
   ZhLexicon *zh = &run->self->zh;
   guint b = q->open, a;
   guint v;
+  gboolean comma = FALSE;
 
   *verb_found = FALSE;
   *colon = FALSE;
@@ -1514,7 +1562,10 @@ zh_before (Run         *run,
       b--;
     }
   else if (b > q->par_start && (run->u[b - 1] == 0xFF0C || run->u[b - 1] == ','))
-    b--;
+    {
+      comma = TRUE;
+      b--;
+    }
   a = b;
   while (a > q->par_start && b - a < WINDOW_BEFORE)
     {
@@ -1532,7 +1583,7 @@ zh_before (Run         *run,
             (v = word_list_match_before (&zh->verbs, run->u, a, k - 1)) > 0)
           b = k - 1;
       if (v == 0)
-        return *colon ? entity_in (run, a, b) : -1;
+        return *colon || comma ? entity_in (run, a, b) : -1;
       *colon = FALSE;
     }
   *verb_found = TRUE;
@@ -1705,6 +1756,7 @@ typedef struct
 static Decision
 decide_en (Run         *run,
            const Quote *q,
+           const Decision *last_in_paragraph,
            const Decision *previous_paragraph)
 {
   Decision d = { FALSE, -1, 0, NULL };
@@ -1723,6 +1775,9 @@ decide_en (Run         *run,
       d.speaker = en_subject (run, q->close + 1, MIN (q->par_end, verb + vlen + 40), verb, vlen, &pronoun);
       d.rule = "en-quote-said";
       d.confidence = clause ? 0.92 : 0.8;
+      /* "…" but insisted …: the subject is before the quote. */
+      if (d.speaker < 0 && (verb = en_find_verb (run, s_start, q->open, 0, 0, &vlen)) != G_MAXUINT)
+        d.speaker = en_subject (run, s_start, q->open, verb, vlen, &pronoun);
     }
   else if ((verb = en_find_verb (run, s_start, q->open, 0, 0, &vlen)) != G_MAXUINT)
     {
@@ -1730,6 +1785,14 @@ decide_en (Run         *run,
       d.speaker = en_subject (run, s_start, q->open, verb, vlen, &pronoun);
       d.rule = "en-quote-said-before";
       d.confidence = clause ? 0.9 : 0.75;
+    }
+  else if (clause && last_in_paragraph != NULL && last_in_paragraph->speech)
+    {
+      /* A second quote of the paragraph goes on with its speaker. */
+      d.speech = TRUE;
+      d.speaker = last_in_paragraph->speaker;
+      d.rule = "en-quote-continued";
+      d.confidence = 0.8;
     }
   else if (q->open == q->par_start && clause && q->close - q->open > 30)
     {
@@ -1749,6 +1812,22 @@ decide_en (Run         *run,
   if (pronoun)
     d.confidence -= 0.1;
   return d;
+}
+
+/* The rest of the sentence after a quote: ”天安…仪式上，领誓的京东小哥高登柱字字铿锵。 */
+static int
+zh_sentence_speaker (Run         *run,
+                     const Quote *q)
+{
+  guint a = q->close + 1, b = a, v = 0;
+
+  while (b < q->par_end && b - a < WINDOW_BEFORE && !is_sentence_end (run->u[b]))
+    {
+      if ((v = word_list_match_at (&run->self->zh.verbs, run->u, run->n, b)) > 0)
+        return entity_in (run, a, b);
+      b++;
+    }
+  return -1;
 }
 
 static Decision
@@ -1778,6 +1857,10 @@ decide_zh (Run         *run,
   else if (clause && (before_verb || colon))
     d = (Decision) { TRUE, before, pronoun_b ? 0.8 : colon && !before_verb ? 0.8 : 0.92,
                      colon && !before_verb ? "zh-quote-colon" : "zh-quote-verb-before" };
+  else if (clause && last_in_paragraph != NULL && last_in_paragraph->speech)
+    d = (Decision) { TRUE, after >= 0 ? after : last_in_paragraph->speaker, 0.75, "zh-quote-continued" };
+  else if (clause && len >= 15 && before >= 0)
+    d = (Decision) { TRUE, before, 0.7, "zh-quote-intro" };
   else if (clause && sentence_start && len >= 12)
     {
       d = (Decision) { TRUE, after, 0.7, "zh-quote-sentence" };
@@ -1785,6 +1868,8 @@ decide_zh (Run         *run,
         d.speaker = last_in_paragraph->speaker;
       if (d.speaker < 0 && q->open > q->par_start)
         d.speaker = entity_in (run, q->par_start, q->open);
+      if (d.speaker < 0 && !q->unclosed)
+        d.speaker = zh_sentence_speaker (run, q);
       if (d.speaker < 0 && q->open == q->par_start && previous_paragraph != NULL && previous_paragraph->speech)
         {
           d.speaker = previous_paragraph->speaker;
@@ -1887,7 +1972,7 @@ quotes_and_programs (Run *run)
           para = q->par_start;
         }
 
-      d = latin ? decide_en (run, q, &last_para) : decide_zh (run, q, &last_in_para, &last_para);
+      d = latin ? decide_en (run, q, &last_in_para, &last_para) : decide_zh (run, q, &last_in_para, &last_para);
       if (d.speech)
         {
           guint c;
@@ -2417,7 +2502,11 @@ gloss_suggester_run (GlossSuggester *self,
           continue;
         s = g_new0 (GlossSuggestion, 1);
         s->id = g_strdup_printf ("s%u", id_of[order[k]]);
-        s->tag = g_strdup (c->tag);
+        /* A person named with an office anywhere is an official everywhere. */
+        if (c->entity >= 0 && g_str_equal (((Entity *) run.entities->pdata[c->entity])->tag, "official"))
+          s->tag = g_strdup ("official");
+        else
+          s->tag = g_strdup (c->tag);
         s->start = c->start;
         s->end = c->end;
         s->rule = g_strdup (c->rule);

@@ -11,7 +11,8 @@ text. The labelling file (kept outside the project, it quotes the article):
 
 SPAN is the covered text, or "FIRST ... LAST" for a long span. Spans are
 searched from the start of the previous line's span, so lines follow the
-article. key=value: ent=KEY on persons and officials (one KEY per person),
+article (a line of the same tag as the one before starts after its end).
+key=value: ent=KEY on persons and officials (one KEY per person),
 spk=KEY on quotes (the speaker), n=2 to skip to the 2nd occurrence.
 Usage: make-gold.py LABELS CANONICAL-TEXT OUT.json
 """
@@ -29,6 +30,7 @@ def main(labels, text_path, out):
     meta = {}
     spans = []
     cursor = 0
+    previous_tag, previous_end = None, 0
     entities = {}
     for lineno, line in enumerate(open(labels, encoding='utf-8'), 1):
         line = line.rstrip('\n')
@@ -46,7 +48,7 @@ def main(labels, text_path, out):
             first, last = spec.split(' ... ', 1)
         else:
             first, last = spec, None
-        pos = cursor - 1
+        pos = (previous_end if tag == previous_tag else cursor) - 1
         for _ in range(n):
             pos = text.find(first, pos + 1)
             if pos < 0:
@@ -61,6 +63,7 @@ def main(labels, text_path, out):
                 sys.exit(f'{labels}:{lineno}: end not found: {last}')
             end = e + len(last)
         cursor = pos
+        previous_tag, previous_end = tag, end
         span = {'tag': tag, 'start': pos, 'end': end,
                 'check': short_hash(text[pos:end])}
         for k in ('ent', 'spk'):
