@@ -81,6 +81,7 @@ typedef struct
   GHashTable *firsts;  /* first code point → 1 */
   GHashTable *lasts;   /* last code point → 1 */
   guint       max_len;
+  guint32     lengths; /* bit n: some word has n code points */
 } WordList;
 
 static void
@@ -90,6 +91,7 @@ word_list_init (WordList *wl)
   wl->firsts = g_hash_table_new (NULL, NULL);
   wl->lasts = g_hash_table_new (NULL, NULL);
   wl->max_len = 0;
+  wl->lengths = 0;
 }
 
 static void
@@ -114,6 +116,7 @@ word_list_add (WordList   *wl,
   g_hash_table_add (wl->firsts, GUINT_TO_POINTER (g_utf8_get_char (word)));
   g_hash_table_add (wl->lasts, GUINT_TO_POINTER (last));
   wl->max_len = MAX (wl->max_len, (guint) len);
+  wl->lengths |= 1u << len;
 }
 
 static gboolean
@@ -124,7 +127,7 @@ word_list_has (const WordList *wl,
   char buf[MAX_WORD * 6 + 1];
   char *p = buf;
 
-  if (len == 0 || len > MAX_WORD)
+  if (len == 0 || len > MAX_WORD || !(wl->lengths & (1u << len)))
     return FALSE;
   for (guint i = 0; i < len; i++)
     p += g_unichar_to_utf8 (u[i], p);
@@ -142,7 +145,7 @@ word_list_match_at (const WordList *wl,
   if (i >= n || !g_hash_table_contains (wl->firsts, GUINT_TO_POINTER (u[i])))
     return 0;
   for (guint len = MIN (wl->max_len, n - i); len > 0; len--)
-    if (word_list_has (wl, u + i, len))
+    if ((wl->lengths & (1u << len)) && word_list_has (wl, u + i, len))
       return len;
   return 0;
 }
@@ -157,7 +160,7 @@ word_list_match_before (const WordList *wl,
   if (end <= lo || !g_hash_table_contains (wl->lasts, GUINT_TO_POINTER (u[end - 1])))
     return 0;
   for (guint len = MIN (wl->max_len, end - lo); len > 0; len--)
-    if (word_list_has (wl, u + end - len, len))
+    if ((wl->lengths & (1u << len)) && word_list_has (wl, u + end - len, len))
       return len;
   return 0;
 }
@@ -708,10 +711,12 @@ entity_for (Run        *run,
   return entity_for_name (run, key, NULL, tag, cand);
 }
 
-static gboolean
+/* The ideograph blocks, without a script table lookup per character. */
+static inline gboolean
 is_han (gunichar c)
 {
-  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x20000 && c <= 0x3FFFF) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
 }
 
 static gboolean
@@ -1021,11 +1026,50 @@ en_is_not_name (Run        *run,
   return word_list_has (&run->self->en.not_names, t, (guint) g_utf8_strlen (token, -1));
 }
 
+/* The first "Firstname Surname" of @surname in the text, each surname
+ * looked up once (@checked) so that the search stays linear. */
+static gboolean
+en_full_name (Run        *run,
+              const char *surname,
+              GHashTable *checked,
+              guint      *start,
+              guint      *end)
+{
+  g_autofree char *pattern = NULL;
+  g_autofree char *escaped = NULL;
+  g_autoptr(GRegex) re = NULL;
+  g_autoptr(GMatchInfo) m = NULL;
+  int s, e;
+
+  if (g_hash_table_contains (checked, surname) || en_is_not_name (run, surname))
+    return FALSE;
+  g_hash_table_add (checked, g_strdup (surname));
+  escaped = g_regex_escape_string (surname, -1);
+  pattern = g_strdup_printf ("\\b([A-Z][a-z]+[ ](?:[A-Z]\\.[ ])?%s)\\b", escaped);
+  re = g_regex_new (pattern, 0, 0, NULL);
+  if (re == NULL || !g_regex_match (re, run->text, 0, &m))
+    return FALSE;
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      g_autofree char *first = g_match_info_fetch (m, 1);
+      char *space = strchr (first, ' ');
+      *space = '\0';
+      if (en_is_not_name (run, first))
+        continue;
+      g_match_info_fetch_pos (m, 1, &s, &e);
+      *start = cp_of (run, s);
+      *end = cp_of (run, e);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 en_names (Run *run)
 {
   EnLexicon *en = &run->self->en;
   g_autoptr(GMatchInfo) m = NULL;
+  g_autoptr(GHashTable) checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* Officials: [org words] TITLE Name. */
   g_regex_match (en->official_re, run->text, 0, &m);
@@ -1101,9 +1145,22 @@ en_names (Run *run)
             start = cp_of (run, ns);
             end = cp_of (run, ne);
             key = last_token (name);
-            /* One word alone is only a later mention of someone named already. */
+            /* One word alone ("Bassi said") is a surname only when the
+             * text names them in full somewhere ("skipper Wade Bassi"). */
             if (r != 2 && g_strv_length (tokens) - skip < 2)
-              continue;
+              {
+                guint fs, fe;
+                if (!en_full_name (run, tokens[skip], checked, &fs, &fe))
+                  continue;
+                if (overlaps_tag (run, "official", fs, fe) || overlaps_tag (run, "person", fs, fe))
+                  continue;
+                c = add_cand (run, "person", fs, fe, "en-surname-said", 0.7);
+                {
+                  g_autofree char *full = substring (run, fs, fe);
+                  cand_at (run, c)->entity = entity_for_name (run, key, full, "person", c);
+                }
+                continue;
+              }
             if (overlaps_tag (run, "official", start, end) || overlaps_tag (run, "person", start, end))
               continue;
             c = add_cand (run, "person", start, end, rules[r], 0.75);
@@ -1786,6 +1843,14 @@ decide_en (Run         *run,
       d.rule = "en-quote-said-before";
       d.confidence = clause ? 0.9 : 0.75;
     }
+  else if (clause && q->open >= 2 && run->u[q->open - 2] == ':' && run->u[q->open - 1] == ' ')
+    {
+      /* Alverson summed it up: “…” — the sentence's subject speaks. */
+      d.speech = TRUE;
+      d.speaker = entity_in (run, s_start, q->open);
+      d.rule = "en-quote-colon";
+      d.confidence = 0.75;
+    }
   else if (clause && last_in_paragraph != NULL && last_in_paragraph->speech)
     {
       /* A second quote of the paragraph goes on with its speaker. */
@@ -2360,6 +2425,11 @@ word_boundaries (Run *run)
   run->word_start[0] = run->word_start[run->n] = 1;
   if (u16 == NULL || len16 == 0)
     return;
+  /* Only Latin words are looked up by their boundaries: ideographs become
+   * spaces, which spares ICU its dictionary segmentation of Chinese. */
+  for (glong i = 0; i < len16; i++)
+    if ((u16[i] >= 0x3400 && u16[i] <= 0x9FFF) || (u16[i] >= 0xF900 && u16[i] <= 0xFAFF))
+      u16[i] = ' ';
   u16_to_cp = g_new (guint, len16 + 1);
   for (glong i = 0, cp = 0; i <= len16; cp++)
     {

@@ -7,6 +7,8 @@ text. The labelling file (kept outside the project, it quotes the article):
     @article samples/000_8883f0b871851e60.txt   (relative to ../shared)
     @language zh
     @split dev | heldout
+    @tags quote              (optional: only these tags are labelled in full;
+                              the others are only the speakers' mentions)
     TAG<TAB>SPAN[<TAB>key=value...]
 
 SPAN is the covered text, or "FIRST ... LAST" for a long span. Spans are
@@ -84,6 +86,8 @@ def main(labels, text_path, out):
         'length': len(text),
         'spans': spans,
     }
+    if 'tags' in meta:
+        gold['tags'] = meta['tags'].split()
     with open(out, 'w', encoding='utf-8') as f:
         json.dump(gold, f, ensure_ascii=False, indent=1)
         f.write('\n')
