@@ -19,6 +19,7 @@
 #include "gloss-loader.h"
 #include "gloss-sidecar.h"
 #include "gloss-suggest.h"
+#include "gloss-suggest-review.h"
 
 static const char *known_tags[] = { "quote", "official", "person", "organization", "program", "statistic" };
 
@@ -175,19 +176,21 @@ print_text (const char *article,
 
 /* Adds the suggestions to @sidecar_file as accepted annotations that record
  * their origin; a suggestion that is already an annotation (same tag, same
- * span) is not added twice, and speaker links then point to the existing one. */
+ * span) is not added twice, one the user rejected is not added, and a
+ * quote's speaker comes with it (links point to annotations). */
 static gboolean
 apply (GlossDocument *doc,
        GFile         *sidecar_file,
        const char    *annotator,
-       GPtrArray     *suggestions,
+       GPtrArray     *all,
+       GPtrArray     *wanted_suggestions,
        guint         *added,
        GError       **error)
 {
   g_autoptr(GlossSidecar) sidecar = NULL;
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_autoptr(GPtrArray) created = g_ptr_array_new ();
+  g_autoptr(GPtrArray) pending = NULL;
   GlossAnnotationSet *set;
+  guint before;
 
   *added = 0;
   if (g_file_query_exists (sidecar_file, NULL))
@@ -214,52 +217,12 @@ apply (GlossDocument *doc,
     }
   gloss_sidecar_attach_document (sidecar, doc);
   set = gloss_sidecar_get_annotations (sidecar);
-
-  for (guint i = 0; i < suggestions->len; i++)
-    {
-      GlossSuggestion *s = suggestions->pdata[i];
-      g_autoptr(GPtrArray) existing = NULL;
-      GlossAnnotation *annotation = NULL;
-      g_autoptr(GList) keys = NULL;
-      JsonObject *origin;
-
-      for (guint k = 0; k < gloss_annotation_set_get_size (set) && annotation == NULL; k++)
-        {
-          GlossAnnotation *a = gloss_annotation_set_get_nth (set, k);
-          if (gloss_annotation_get_start (a) == s->start && gloss_annotation_get_end (a) == s->end &&
-              g_str_equal (gloss_annotation_get_tag (a), s->tag))
-            annotation = a;
-        }
-      if (annotation != NULL)
-        {
-          g_hash_table_insert (ids, s->id, g_strdup (gloss_annotation_get_id (annotation)));
-          continue;
-        }
-      annotation = gloss_annotation_set_create (set, s->tag, s->start, s->end);
-      keys = g_hash_table_get_keys (s->attributes);
-      for (GList *l = keys; l != NULL; l = l->next)
-        if (!g_str_equal (l->data, "speaker"))
-          gloss_annotation_set_attribute (annotation, l->data, g_hash_table_lookup (s->attributes, l->data));
-      origin = json_object_new ();
-      json_object_set_string_member (origin, "suggested", s->rule);
-      json_object_set_object_member (gloss_annotation_get_extra (annotation), "origin", origin);
-      g_hash_table_insert (ids, s->id, g_strdup (gloss_annotation_get_id (annotation)));
-      g_ptr_array_add (created, annotation);
-      g_ptr_array_add (created, s);
-      (*added)++;
-    }
-
-  /* Speaker links, once every suggestion has its annotation id. */
-  for (guint i = 0; i < created->len; i += 2)
-    {
-      GlossAnnotation *annotation = created->pdata[i];
-      GlossSuggestion *s = created->pdata[i + 1];
-      const char *speaker = gloss_suggestion_get_attribute (s, "speaker");
-      const char *target = speaker != NULL ? g_hash_table_lookup (ids, speaker) : NULL;
-
-      if (target != NULL)
-        gloss_annotation_set_attribute (annotation, "speaker", target);
-    }
+  before = gloss_annotation_set_get_size (set);
+  /* Neither what is annotated already nor what the user rejected in Gloss. */
+  pending = gloss_suggest_pending (wanted_suggestions, sidecar, gloss_document_get_text (doc));
+  for (guint i = 0; i < pending->len; i++)
+    gloss_suggest_accept (sidecar, all, pending->pdata[i]);
+  *added = gloss_annotation_set_get_size (set) - before;
 
   return gloss_sidecar_save (sidecar, sidecar_file, GLOSS_SIDECAR_SAVE_NONE, error);
 }
@@ -354,7 +317,7 @@ gloss_cli_suggest (int    argc,
           g_autofree char *path = g_file_get_path (sidecar_file);
           guint added = 0;
 
-          if (!apply (doc, sidecar_file, annotator, suggestions, &added, &error))
+          if (!apply (doc, sidecar_file, annotator, all, suggestions, &added, &error))
             {
               gloss_cli_error (path, "%s", error->message);
               status = 1;
