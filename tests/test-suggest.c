@@ -289,6 +289,21 @@ test_en_names (void)
   g_assert_cmpstr (gloss_suggestion_get_attribute (mayor, "title"), ==, "Mayor");
   g_assert_nonnull (hart);
   g_assert_cmpstr (find (r, "person", "Hart")->entity, ==, hart->id);
+  g_autoptr(Result) appositive = suggest_text ("The leader of the Green Party, Maria Lopez, spoke first. "
+                                               "Tom Reed, a member of the city council, agreed. "
+                                               "Riverland president Anna Berg arrived. The priest, Paul Amos, prayed. "
+                                               "Heba Lopez reported.");
+  GlossSuggestion *lopez = find (appositive, "official", "Maria Lopez");
+
+  /* Offices in apposition and lowercase titles after a name of place. */
+  g_assert_nonnull (lopez);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (lopez, "title"), ==, "leader");
+  g_assert_cmpstr (gloss_suggestion_get_attribute (lopez, "organization"), ==, "Green Party");
+  g_assert_nonnull (find (appositive, "official", "Tom Reed"));
+  g_assert_nonnull (find (appositive, "official", "Riverland president Anna Berg"));
+  g_assert_nonnull (find (appositive, "person", "Paul Amos"));
+  /* Another person's surname glued to a first name is not a mention. */
+  g_assert_null (find (appositive, "official", "Lopez"));
   assert_speaker (pronoun, "We will not give up, not now,", "Prime Minister Jane Doe");
   g_assert_cmpfloat (find (pronoun, "quote", "We will not give up, not now,")->confidence, <, 0.9);
 }
@@ -297,13 +312,18 @@ static void
 test_en_statistics (void)
 {
   g_autoptr(Result) r = suggest_file ("en-water.txt");
-  g_autoptr(Result) no = suggest_text ("On March 18, 2015, at 10:30, after 9/11, the 2nd round, call 555-1234, in 1991.");
+  g_autoptr(Result) no = suggest_text ("On March 18, 2015, at 10:30, after 9/11, the 2nd round, call 555-1234, in 1991. "
+                                       "Hundreds of millions of dollars, 18 months ago, a 93-year-old man, two more years.");
+  g_autoptr(Result) words = suggest_text ("Two gunmen died and two leftist politicians were killed; 21 Christians fled.");
 
   g_assert_nonnull (find (r, "statistic", "$4.8 million"));
   g_assert_nonnull (find (r, "statistic", "18 percent"));
   g_assert_nonnull (find (r, "statistic", "106 protesters"));
   g_assert_null (find (r, "statistic", "18, 2026"));
   g_assert_cmpuint (count_tag (no, "statistic"), ==, 0);
+  g_assert_nonnull (find (words, "statistic", "Two gunmen"));
+  g_assert_nonnull (find (words, "statistic", "two leftist politicians"));
+  g_assert_nonnull (find (words, "statistic", "21 Christians"));
 }
 
 static void

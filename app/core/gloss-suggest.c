@@ -220,11 +220,14 @@ typedef struct
 typedef struct
 {
   WordList verbs, titles, honorifics, roles, pronouns, not_names, program_suffixes;
-  WordList units, time_units, number_words, counted_nouns, months;
+  WordList units, time_units, number_words, counted_nouns, months, appositive_official;
   GRegex *official_re;
   GRegex *said_name_re;
   GRegex *name_said_re;
   GRegex *honorific_re;
+  GRegex *appositive_official_re;
+  GRegex *appositive_role_re;
+  GRegex *role_name_re;
   GRegex *number_re;
   GRegex *word_number_re;
   GRegex *program_re;
@@ -350,6 +353,7 @@ load_en (EnLexicon *en)
   word_list_load (&en->number_words, lex, "number_words");
   word_list_load (&en->counted_nouns, lex, "counted_nouns");
   word_list_load (&en->months, lex, "months");
+  word_list_load (&en->appositive_official, lex, "appositive_official_roles");
 
   titles = alternation (&en->titles);
   verbs = alternation (&en->verbs);
@@ -372,6 +376,23 @@ load_en (EnLexicon *en)
   pattern = g_strdup_printf ("\\b(?:%s)[ ](" NAME ")\\b", honorifics);
   en->honorific_re = compile (pattern);
   g_free (pattern);
+  {
+    g_autofree char *appositive = alternation (&en->appositive_official);
+    g_autofree char *roles = alternation (&en->roles);
+    /* "Ajmi Lourimi, a member of Ennahda’s general secretariat," and
+     * "The leader of Ennahda, Rachid Ghannouchi," */
+    pattern = g_strdup_printf ("\\b(" NAME "),[ ](?:a|an|the)[ ](?:[\\w’'-]+[ ]){0,2}?(%s)\\b"
+                               "|\\b(?:the|The)[ ](%s)[ ]of[ ](?:the[ ])?([A-Z][\\w’'-]*(?:[ ][A-Z][\\w’'-]*){0,3}),[ ](" NAME "),",
+                               appositive, appositive);
+    en->appositive_official_re = compile (pattern);
+    g_free (pattern);
+    /* "Amelia Hart, a hydrologist" and "The priest, Fidelis Mukonori," */
+    pattern = g_strdup_printf ("\\b(" NAME "),[ ](?:a|an|the)[ ](?:[\\w’'-]+[ ]){0,2}?(?:%s)\\b"
+                               "|\\b(?:the|The)[ ](?:%s),[ ](" NAME "),", roles, roles);
+    en->appositive_role_re = compile (pattern);
+    g_free (pattern);
+  }
+  (void) en->role_name_re;
   /* A number not glued to letters, slashes or colons (9/11, 10:30, 1st). */
   pattern = g_strdup_printf ("(\\$)?(?<![\\w./:-])(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?![\\w/:]|\\.\\d)"
                              "((?:[ ]?%%|[ ](?:%s))*)", units);
@@ -424,7 +445,7 @@ gloss_suggester_finalize (GObject *object)
     &self->zh.big_numbers, &self->zh.approximators, &self->zh.not_before, &self->zh.not_after, &self->zh.transliteration,
     &self->en.verbs, &self->en.titles, &self->en.honorifics, &self->en.roles, &self->en.pronouns,
     &self->en.not_names, &self->en.program_suffixes, &self->en.units, &self->en.time_units,
-    &self->en.number_words, &self->en.counted_nouns, &self->en.months,
+    &self->en.number_words, &self->en.counted_nouns, &self->en.months, &self->en.appositive_official,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (zh_lists); i++)
@@ -433,6 +454,9 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->en.said_name_re, g_regex_unref);
   g_clear_pointer (&self->en.name_said_re, g_regex_unref);
   g_clear_pointer (&self->en.honorific_re, g_regex_unref);
+  g_clear_pointer (&self->en.appositive_official_re, g_regex_unref);
+  g_clear_pointer (&self->en.appositive_role_re, g_regex_unref);
+  g_clear_pointer (&self->en.role_name_re, g_regex_unref);
   g_clear_pointer (&self->en.number_re, g_regex_unref);
   g_clear_pointer (&self->en.word_number_re, g_regex_unref);
   g_clear_pointer (&self->en.program_re, g_regex_unref);
@@ -1116,6 +1140,57 @@ en_names (Run *run)
     }
   g_clear_pointer (&m, g_match_info_free);
 
+  /* Appositives: an office after the name, or the name after the office. */
+  g_regex_match (en->appositive_official_re, run->text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      int ns, ne, ts, te;
+      gboolean after = g_match_info_fetch_pos (m, 1, &ns, &ne) && ns >= 0;
+      g_autofree char *name = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *key = NULL;
+      guint c;
+
+      if (!after)
+        g_match_info_fetch_pos (m, 5, &ns, &ne);
+      name = g_strndup (run->text + ns, ne - ns);
+      g_match_info_fetch_pos (m, after ? 2 : 3, &ts, &te);
+      title = g_strndup (run->text + ts, te - ts);
+      if (en_is_not_name (run, name) || overlaps_tag (run, NULL, cp_of (run, ns), cp_of (run, ne)))
+        continue;
+      key = last_token (name);
+      c = add_cand (run, "official", cp_of (run, ns), cp_of (run, ne), "en-official-appositive", 0.75);
+      cand_at (run, c)->title = g_steal_pointer (&title);
+      if (!after)
+        {
+          int os, oe;
+          g_match_info_fetch_pos (m, 4, &os, &oe);
+          cand_at (run, c)->organization = g_strndup (run->text + os, oe - os);
+        }
+      cand_at (run, c)->entity = entity_for_name (run, key, name, "official", c);
+    }
+  g_clear_pointer (&m, g_match_info_free);
+
+  g_regex_match (en->appositive_role_re, run->text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      int ns, ne;
+      g_autofree char *name = NULL;
+      g_autofree char *key = NULL;
+      guint c;
+
+      if (!g_match_info_fetch_pos (m, 1, &ns, &ne) || ns < 0)
+        g_match_info_fetch_pos (m, 2, &ns, &ne);
+      name = g_strndup (run->text + ns, ne - ns);
+      if (strchr (name, ' ') == NULL || en_is_not_name (run, name) ||
+          en_is_not_name (run, strrchr (name, ' ') + 1) || overlaps_tag (run, NULL, cp_of (run, ns), cp_of (run, ne)))
+        continue;
+      key = last_token (name);
+      c = add_cand (run, "person", cp_of (run, ns), cp_of (run, ne), "en-person-appositive", 0.75);
+      cand_at (run, c)->entity = entity_for_name (run, key, name, "person", c);
+    }
+  g_clear_pointer (&m, g_match_info_free);
+
   /* Persons: "said Martin Indyk", "Jon Sopel said", "Dr. Amelia Hart". */
   {
     GRegex *res[] = { en->said_name_re, en->name_said_re, en->honorific_re };
@@ -1140,7 +1215,7 @@ en_names (Run *run)
                 ns += strlen (tokens[skip]) + 1;
                 skip++;
               }
-            if (tokens[skip] == NULL || ns >= ne)
+            if (tokens[skip] == NULL || ns >= ne || en_is_not_name (run, tokens[g_strv_length (tokens) - 1]))
               continue;
             start = cp_of (run, ns);
             end = cp_of (run, ne);
@@ -1180,6 +1255,8 @@ typedef struct
   glong     len;
   gboolean  latin;
   gboolean  dotted;
+  gboolean  alias;     /* one word of a longer English name */
+  gboolean  whole;     /* the whole English name */
   int       index;
 } Key;
 
@@ -1265,6 +1342,7 @@ later_mentions (Run *run)
 
           whole.key = g_utf8_to_ucs4_fast (entity->name, -1, &whole.len);
           whole.latin = TRUE;
+          whole.whole = TRUE;
           whole.index = (int) e;
           g_array_append_val (keys, whole);
           for (guint w = 0; words[w] != NULL; w++)
@@ -1274,6 +1352,7 @@ later_mentions (Run *run)
                 continue;
               alias.key = g_utf8_to_ucs4_fast (words[w], -1, &alias.len);
               alias.latin = TRUE;
+              alias.alias = TRUE;
               alias.index = (int) e;
               if (alias.len == key.len && memcmp (alias.key, key.key, key.len * sizeof (gunichar)) == 0)
                 {
@@ -1315,6 +1394,21 @@ later_mentions (Run *run)
             continue;
           if (overlaps_tag (run, "person", i, end))
             continue;
+          /* "Heba Habib" is not "Habib Essid": a name word glued before. */
+          if (key->latin && !key->whole && i >= 2 && run->u[i - 1] == ' ' && g_unichar_isupper (run->u[i - 2]) == FALSE &&
+              g_unichar_isalpha (run->u[i - 2]))
+            {
+              guint w = i - 1;
+              while (w > 0 && g_unichar_isalpha (run->u[w - 1]))
+                w--;
+              if (g_unichar_isupper (run->u[w]))
+                {
+                  g_autofree char *word = substring (run, w, i - 1);
+                  if (!en_is_not_name (run, word) && !word_list_has (&run->self->en.honorifics, run->u + w, i - 1 - w) &&
+                      !word_list_has (&run->self->en.titles, run->u + w, i - 1 - w))
+                    continue;
+                }
+            }
           /* "the Obama administration" names a government, not the person. */
           if (key->latin && end + 15 <= run->n)
             {
@@ -2252,15 +2346,17 @@ en_statistics (Run *run)
           while (k < run->n && run->u[k] == ' ' && words < 3)
             {
               guint w = k + 1, len;
-              while (w < run->n && (g_unichar_islower (run->u[w]) || run->u[w] == '-' ||
-                                    (w > k + 1 && g_unichar_isalpha (run->u[w]))))
+              while (w < run->n && (g_unichar_isalpha (run->u[w]) || (w > k + 1 && run->u[w] == '-' &&
+                                    w + 1 < run->n && g_unichar_isalpha (run->u[w + 1]))))
                 w++;
               len = w - k - 1;
               if (len == 0)
                 break;
+              if (w < run->n && run->u[w] == '-')
+                break;   /* 93-year-old, 106-year-old: ages of things */
               if (word_list_has (&en->counted_nouns, run->u + k + 1, len) || word_list_has (&en->time_units, run->u + k + 1, len) ||
                   word_list_has (&en->units, run->u + k + 1, len) ||
-                  (len > 3 && run->u[w - 1] == 's' && g_unichar_islower (run->u[k + 1])))
+                  (len > 3 && run->u[w - 1] == 's' && run->u[w - 2] != 's'))
                 {
                   end = w;
                   stat = TRUE;
@@ -2289,6 +2385,10 @@ en_statistics (Run *run)
               }
             }
         }
+      /* 18 months ago is a date, not a figure. */
+      if (stat && end + 4 <= run->n && run->u[end] == ' ' && run->u[end + 1] == 'a' && run->u[end + 2] == 'g' &&
+          run->u[end + 3] == 'o')
+        stat = FALSE;
       if (!stat)
         continue;
       {
@@ -2320,9 +2420,15 @@ en_statistics (Run *run)
           if (len == 0)
             break;
           {
-            g_autofree char *word = g_utf8_strdown (g_ucs4_to_utf8 (run->u + k + 1, len, NULL, NULL, NULL), -1);
+            g_autofree char *raw = g_ucs4_to_utf8 (run->u + k + 1, len, NULL, NULL, NULL);
+            g_autofree char *word = g_utf8_strdown (raw, -1);
             g_autofree gunichar *lw = g_utf8_to_ucs4_fast (word, -1, NULL);
-            if (word_list_has (&en->counted_nouns, lw, len))
+            /* two people, two leftist politicians; not two more years,
+             * not hundreds of millions. */
+            if (word_list_has (&en->time_units, lw, len) || g_str_equal (word, "of"))
+              break;
+            if (word_list_has (&en->counted_nouns, lw, len) ||
+                (words == 1 && len > 4 && lw[len - 1] == 's' && lw[len - 2] != 's' && g_unichar_islower (run->u[k + 1])))
               {
                 add_cand (run, "statistic", a, w, "en-statistic-words", 0.7);
                 break;
