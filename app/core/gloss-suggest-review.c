@@ -51,9 +51,11 @@ rejected_array (GlossSidecar *sidecar,
   if (member == NULL || !JSON_NODE_HOLDS_OBJECT (member))
     {
       g_autoptr(JsonNode) node = NULL;
+      g_autoptr(JsonObject) fresh = NULL;
       if (!create)
         return NULL;
-      node = json_node_init_object (json_node_alloc (), json_object_new ());
+      fresh = json_object_new ();
+      node = json_node_init_object (json_node_alloc (), fresh);
       gloss_sidecar_set_extension (sidecar, GLOSS_SUGGEST_SIDECAR_MEMBER, node);
       member = gloss_sidecar_get_extension (sidecar, GLOSS_SUGGEST_SIDECAR_MEMBER);
     }
