@@ -210,24 +210,24 @@ test_corpus (void)
   g_autoptr(GString) json = g_string_new (NULL);
   JsonObject *s;
 
-  /* A colleague tagged "Northfield Institute" in another article of the folder. */
-  gloss_test_write (other, "A report by the Northfield Institute.\n", -1);
+  /* A colleague tagged "Riverside" as a place in another article of the folder. */
+  gloss_test_write (other, "A report from Riverside.\n", -1);
   g_string_append (json,
     "{\"format\": \"gloss\", \"version\": 1, \"document\": {\"source\": \"other.txt\"},"
     " \"annotator\": {\"id\": \"amy\"}, \"annotations\": ["
-    "{\"id\": \"a1\", \"tag\": \"organization\", \"start\": 16, \"end\": 36, \"text\": \"Northfield Institute\"}]}\n");
+    "{\"id\": \"a1\", \"tag\": \"place\", \"start\": 14, \"end\": 23, \"text\": \"Riverside\"}]}\n");
   gloss_test_write (other_sidecar, json->str, -1);
 
-  run_cli (&run, dir, "--json", "--tag", "organization", "en-water.txt", NULL);
+  run_cli (&run, dir, "--json", "--tag", "place", "en-water.txt", NULL);
   g_assert_cmpint (run.status, ==, 0);
   out = parse_line (run.out);
-  s = find_suggestion (json_object_get_array_member (out, "suggestions"), "organization", "Northfield Institute");
+  s = find_suggestion (json_object_get_array_member (out, "suggestions"), "place", "Riverside");
   g_assert_nonnull (s);
   g_assert_cmpstr (json_object_get_string_member (s, "rule"), ==, "corpus");
 
-  run_cli (&off, dir, "--json", "--no-corpus", "--tag", "organization", "en-water.txt", NULL);
+  run_cli (&off, dir, "--json", "--no-corpus", "--tag", "place", "en-water.txt", NULL);
   out_off = parse_line (off.out);
-  g_assert_null (find_suggestion (json_object_get_array_member (out_off, "suggestions"), "organization", "Northfield Institute"));
+  g_assert_null (find_suggestion (json_object_get_array_member (out_off, "suggestions"), "place", "Riverside"));
 }
 
 static void

@@ -327,6 +327,20 @@ test_en_statistics (void)
 }
 
 static void
+test_organizations (void)
+{
+  g_autoptr(Result) zh = suggest_file ("zh-water.txt");
+  g_autoptr(Result) en = suggest_file ("en-water.txt");
+  g_autoptr(Result) no = suggest_text ("But The council met. 局长说：“好。”");
+
+  /* The organization of an official, with an organization suffix. */
+  g_assert_nonnull (find (zh, "organization", "河畔市水务局"));
+  g_assert_nonnull (find (zh, "organization", "市环保局"));
+  g_assert_nonnull (find (en, "organization", "Northfield Institute"));
+  g_assert_cmpuint (count_tag (no, "organization"), ==, 0);
+}
+
+static void
 test_corpus (void)
 {
   g_autoptr(GlossSuggester) suggester = gloss_suggester_new ();
@@ -406,6 +420,7 @@ main (int    argc,
   g_test_add_func ("/suggest/en/quotes", test_en_quotes);
   g_test_add_func ("/suggest/en/names", test_en_names);
   g_test_add_func ("/suggest/en/statistics", test_en_statistics);
+  g_test_add_func ("/suggest/organizations", test_organizations);
   g_test_add_func ("/suggest/corpus", test_corpus);
   g_test_add_func ("/suggest/hostile", test_hostile);
 

@@ -212,7 +212,7 @@ char_in (const WordList *wl,
 typedef struct
 {
   WordList verbs, titles, official_titles, title_prefixes, unnamed, pronouns, roles;
-  WordList org_stops, surnames, compound_surnames, not_given, name_followers;
+  WordList org_stops, surnames, compound_surnames, not_given, name_followers, org_suffixes;
   WordList program_verbs, program_suffixes, program_after, units, big_numbers, approximators;
   WordList not_before, not_after, transliteration;
 } ZhLexicon;
@@ -231,6 +231,8 @@ typedef struct
   GRegex *number_re;
   GRegex *word_number_re;
   GRegex *program_re;
+  GRegex *org_re;
+  WordList org_suffixes;
 } EnLexicon;
 
 typedef struct
@@ -403,6 +405,16 @@ load_en (EnLexicon *en)
   g_free (pattern);
   pattern = g_strdup_printf ("\\b((?:the[ ])?(?:[A-Z][A-Za-z0-9-]*[ ]){1,5}(?:%s))\\b", programs);
   en->program_re = compile (pattern);
+  g_free (pattern);
+  {
+    g_autofree char *orgs = NULL;
+    word_list_load (&en->org_suffixes, lex, "org_suffixes");
+    orgs = alternation (&en->org_suffixes);
+    /* "the Brookings Institution", "Council on Foreign Relations",
+     * "Northfield Institute": capitalised words around an institution word. */
+    pattern = g_strdup_printf ("\\b((?:[A-Z][A-Za-z.&’'-]*[ ]){1,4}(?:%s)(?:[ ](?:of|on|for)[ ](?:the[ ])?[A-Z][A-Za-z-]*(?:[ ][A-Z][A-Za-z-]*){0,2})?)\\b", orgs);
+    en->org_re = compile (pattern);
+  }
 }
 
 static void
@@ -418,6 +430,7 @@ load_zh (ZhLexicon *zh)
   word_list_load (&zh->pronouns, lex, "pronouns");
   word_list_load (&zh->roles, lex, "roles");
   word_list_load (&zh->org_stops, lex, "org_stop_chars");
+  word_list_load (&zh->org_suffixes, lex, "org_suffixes");
   word_list_load (&zh->surnames, lex, "surnames");
   word_list_load (&zh->compound_surnames, lex, "compound_surnames");
   word_list_load (&zh->not_given, lex, "not_given_names");
@@ -440,7 +453,7 @@ gloss_suggester_finalize (GObject *object)
   WordList *zh_lists[] = {
     &self->zh.verbs, &self->zh.titles, &self->zh.official_titles, &self->zh.title_prefixes,
     &self->zh.unnamed, &self->zh.pronouns, &self->zh.roles, &self->zh.org_stops,
-    &self->zh.surnames, &self->zh.compound_surnames, &self->zh.not_given, &self->zh.name_followers,
+    &self->zh.surnames, &self->zh.compound_surnames, &self->zh.org_suffixes, &self->zh.not_given, &self->zh.name_followers,
     &self->zh.program_verbs, &self->zh.program_suffixes, &self->zh.program_after, &self->zh.units,
     &self->zh.big_numbers, &self->zh.approximators, &self->zh.not_before, &self->zh.not_after, &self->zh.transliteration,
     &self->en.verbs, &self->en.titles, &self->en.honorifics, &self->en.roles, &self->en.pronouns,
@@ -460,6 +473,8 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->en.number_re, g_regex_unref);
   g_clear_pointer (&self->en.word_number_re, g_regex_unref);
   g_clear_pointer (&self->en.program_re, g_regex_unref);
+  g_clear_pointer (&self->en.org_re, g_regex_unref);
+  word_list_clear (&self->en.org_suffixes);
   g_clear_pointer (&self->known, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_suggester_parent_class)->finalize (object);
@@ -2217,6 +2232,77 @@ program_mentions (Run *run)
     }
 }
 
+/* Organizations: the organization of a Chinese official when it ends in an
+ * organization suffix (…局, …委员会, …公司), wherever it occurs; English
+ * capitalised names around an institution word. */
+static void
+organizations (Run *run)
+{
+  ZhLexicon *zh = &run->self->zh;
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (Key));
+  g_autoptr(GHashTable) by_first = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GMatchInfo) m = NULL;
+  guint n_cands = run->cands->len;
+
+  g_array_set_clear_func (keys, key_clear);
+  for (guint i = 0; i < n_cands; i++)
+    {
+      Cand *c = cand_at (run, i);
+      Key key = { 0 };
+      glong len;
+
+      if (c->organization == NULL || !g_str_equal (c->tag, "official"))
+        continue;
+      key.key = g_utf8_to_ucs4_fast (c->organization, -1, &len);
+      key.len = len;
+      if (len < 3 || !is_han (key.key[0]) || !word_list_match_before (&zh->org_suffixes, key.key, 0, (guint) len) ||
+          !g_hash_table_add (seen, g_strdup (c->organization)))
+        {
+          g_free (key.key);
+          continue;
+        }
+      key.index = (int) i;
+      g_array_append_val (keys, key);
+    }
+  by_first = keys_by_first (keys);
+  for (guint i = 0; i < run->n; i++)
+    {
+      GArray *list = g_hash_table_lookup (by_first, GUINT_TO_POINTER (run->u[i]));
+      if (list == NULL)
+        continue;
+      for (guint l = 0; l < list->len; l++)
+        {
+          Key *key = &g_array_index (keys, Key, g_array_index (list, guint, l));
+          guint end = i + (guint) key->len;
+          if (!key_matches (run, key, i))
+            continue;
+          add_cand (run, "organization", i, end, "zh-organization", 0.7);
+          i = end - 1;
+          break;
+        }
+    }
+
+  g_regex_match (run->self->en.org_re, run->text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      int s, e;
+      g_autofree char *first = NULL;
+      g_match_info_fetch_pos (m, 1, &s, &e);
+      first = g_strndup (run->text + s, strcspn (run->text + s, " "));
+      /* "But the Senate": sentence words before the name are not part of it. */
+      while (en_is_not_name (run, first) && strchr (run->text + s, ' ') != NULL && s < e)
+        {
+          s += (int) strlen (first) + 1;
+          g_free (first);
+          first = g_strndup (run->text + s, strcspn (run->text + s, " "));
+        }
+      if (s >= e || strchr (run->text + s, ' ') == NULL || (const char *) strchr (run->text + s, ' ') >= run->text + e)
+        continue;
+      add_cand (run, "organization", cp_of (run, s), cp_of (run, e), "en-organization", 0.6);
+    }
+}
+
 /* ---------------- Statistics ---------------- */
 
 static gboolean
@@ -2624,6 +2710,7 @@ gloss_suggester_run (GlossSuggester *self,
   g_clear_pointer (&run.cover, g_free);
   quotes_and_programs (&run);
   program_mentions (&run);
+  organizations (&run);
   zh_statistics (&run);
   en_statistics (&run);
   en_programs (&run);
