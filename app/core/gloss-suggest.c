@@ -227,7 +227,6 @@ typedef struct
   GRegex *honorific_re;
   GRegex *appositive_official_re;
   GRegex *appositive_role_re;
-  GRegex *role_name_re;
   GRegex *number_re;
   GRegex *word_number_re;
   GRegex *program_re;
@@ -394,7 +393,6 @@ load_en (EnLexicon *en)
     en->appositive_role_re = compile (pattern);
     g_free (pattern);
   }
-  (void) en->role_name_re;
   /* A number not glued to letters, slashes or colons (9/11, 10:30, 1st). */
   pattern = g_strdup_printf ("(\\$)?(?<![\\w./:-])(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?![\\w/:]|\\.\\d)"
                              "((?:[ ]?%%|[ ](?:%s))*)", units);
@@ -469,7 +467,6 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->en.honorific_re, g_regex_unref);
   g_clear_pointer (&self->en.appositive_official_re, g_regex_unref);
   g_clear_pointer (&self->en.appositive_role_re, g_regex_unref);
-  g_clear_pointer (&self->en.role_name_re, g_regex_unref);
   g_clear_pointer (&self->en.number_re, g_regex_unref);
   g_clear_pointer (&self->en.word_number_re, g_regex_unref);
   g_clear_pointer (&self->en.program_re, g_regex_unref);
@@ -2055,17 +2052,6 @@ decide_zh (Run         *run,
   return d;
 }
 
-static gboolean
-quote_inside_speech (Run         *run,
-                     const Quote *q,
-                     GArray      *spans)
-{
-  for (guint i = 0; i < spans->len; i += 2)
-    if (g_array_index (spans, guint, i) <= q->open && q->close <= g_array_index (spans, guint, i + 1))
-      return TRUE;
-  return FALSE;
-}
-
 /* Programs: a quoted name that is not speech, with a program verb before it
  * (开展“…”), a program suffix (…工程) or a program noun after it (“十三五”规划). */
 static void
@@ -2182,7 +2168,6 @@ quotes_and_programs (Run *run)
               }
           }
     }
-  (void) quote_inside_speech;
 }
 
 /* A program named once in quotation marks is the same program wherever its
