@@ -373,6 +373,15 @@ db_open (const char  *path,
   int code;
 
   db = db_open_once (path, &code, &local);
+  /* Switching a new file to WAL, or its recovery by another process, can
+   * answer "busy" without consulting the busy handler: wait and try again,
+   * as long as the busy timeout would have. */
+  for (guint tries = 0; db == NULL && (code & 0xff) == SQLITE_BUSY && tries < 1200; tries++)
+    {
+      g_clear_error (&local);
+      g_usleep (50 * 1000);
+      db = db_open_once (path, &code, &local);
+    }
   if (db != NULL)
     return db;
   if (!is_corrupt (code))
