@@ -691,6 +691,45 @@ test_markdown (void)
   g_assert_nonnull (strstr (tagged, "**林文华, Mayor, City, \"Water\" Bureau**"));
 }
 
+/* A quote whose speaker link names no annotation of the layer is filed
+ * without a speaker, and the sheet says why. */
+static void
+test_markdown_dangling_speaker (void)
+{
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_MARKDOWN);
+  const char *quote[] = { "quote", NULL };
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *src_article = gloss_test_data_path ("export", "mixed.txt", NULL);
+  g_autofree char *src_sidecar = gloss_test_data_path ("export", ALICE, NULL);
+  g_autofree char *article = g_build_filename (dir, "mixed.txt", NULL);
+  g_autofree char *sidecar = g_build_filename (dir, ALICE, NULL);
+  g_autofree char *text = gloss_test_read (src_article, NULL);
+  g_autofree char *json = gloss_test_read (src_sidecar, NULL);
+  g_autoptr(GString) edited = g_string_new (json);
+  g_autoptr(GFile) file = g_file_new_for_path (sidecar);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  const char *without, *why;
+
+  g_assert_cmpuint (g_string_replace (edited, "\"speaker\": \"6f1c2a9e-0000-4000-8000-000000000007\"",
+                                      "\"speaker\": \"6f1c2a9e-0000-4000-8000-00000000dead\"", 0), ==, 1);
+  gloss_test_write (article, text, -1);
+  gloss_test_write (sidecar, edited->str, -1);
+
+  gloss_exporter_set_tags (exporter, quote);
+  g_assert_true (gloss_exporter_add_file (exporter, file, NULL, &error));
+  g_assert_no_error (error);
+  data = render (exporter, NULL);
+
+  without = strstr (data, "\n## Without a speaker\n");
+  why = strstr (data, "The speaker links to an annotation that is not in this layer (6f1c2a9e-0000-4000-8000-00000000dead).");
+  g_assert_nonnull (without);
+  g_assert_nonnull (why);
+  g_assert_true (why > without);
+
+  gloss_test_rm_rf (dir);
+}
+
 static void
 test_conll (void)
 {
@@ -1231,6 +1270,7 @@ main (int    argc,
   g_test_add_func ("/export/brat", test_brat);
   g_test_add_func ("/export/brat-full-disk", test_brat_full_disk);
   g_test_add_func ("/export/markdown", test_markdown);
+  g_test_add_func ("/export/markdown-dangling-speaker", test_markdown_dangling_speaker);
   g_test_add_func ("/export/conll", test_conll);
   g_test_add_func ("/export/left-out", test_left_out);
   g_test_add_func ("/export/missing-article", test_missing_article);

@@ -139,6 +139,18 @@ _gloss_export_write_markdown (GlossExporter  *self,
             if (record->paragraph > 0)
               g_string_append_printf (out, ", ¶ %u", record->paragraph);
             g_string_append_c (out, '\n');
+            /* A speaker link to an annotation that is not there: say so, so that
+             * the quote is not taken for one nobody attributed. */
+            if (link != NULL && link->tag == NULL && link->id != NULL)
+              {
+                g_autofree char *missing = NULL;
+
+                g_string_append (out, "\n");
+                /* Translators: %s is the id of an annotation that does not exist */
+                missing = g_strdup_printf (_("The speaker links to an annotation that is not in this layer (%s)."), link->id);
+                append_md_inline (out, missing);
+                g_string_append_c (out, '\n');
+              }
             if (record->note != NULL && *record->note)
               {
                 g_string_append (out, "\n");
