@@ -38,7 +38,9 @@ static const char article_text[] =
   "“Every household should drink from the tap,” said Mayor Lin Wenhua on Tuesday. "
   "The Clean Water 2030 programme reaches 46 villages.\n"
   "\n"
-  "市水务局局长周敏表示:“我们将在年底前完成管网改造。”\n";
+  "市水务局局长周敏表示:“我们将在年底前完成管网改造。”\n"
+  "\n"
+  "顺丰速运多丽工业区的网点今天开业。\n";
 
 typedef struct
 {
@@ -1450,6 +1452,8 @@ typedef enum
   MIDDLE,
   LEFT_EDGE,   /* its first pixel but one */
   RIGHT_EDGE,  /* its last pixel */
+  BEFORE,      /* the middle of the grip before it (a highlight's start) */
+  AFTER,       /* the middle of the grip after it (a highlight's end) */
 } Where;
 
 /* Where, in the window's surface, a point of the character at @offset is. */
@@ -1469,7 +1473,9 @@ surface_point (Fixture  *f,
   gtk_text_view_get_iter_location (view, &iter, &r);
   gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
                                          where == RIGHT_EDGE ? r.x + r.width - 1 :
-                                         where == LEFT_EDGE ? r.x + 1 : r.x + r.width / 2,
+                                         where == LEFT_EDGE ? r.x + 1 :
+                                         where == BEFORE ? r.x - 5 :
+                                         where == AFTER ? r.x + r.width + 5 : r.x + r.width / 2,
                                          r.y + r.height / 2, &wx, &wy);
   surface_coords (GTK_WIDGET (view), wx, wy, sx, sy);
 }
@@ -1634,8 +1640,8 @@ test_pointer_drag_edge (Fixture       *f,
   g_assert_true (gloss_article_view_get_selected (f->view) == official);
   xid = window_xid (f);
 
-  /* The end edge, from the last "a" of "Wenhua" into "Tuesday". */
-  surface_point (f, lin + 9, RIGHT_EDGE, &x0, &y0);
+  /* The end grip, after the last "a" of "Wenhua", into "Tuesday". */
+  surface_point (f, lin + 9, AFTER, &x0, &y0);
   surface_point (f, tuesday + 3, MIDDLE, &x1, &y1);
   pointer_drag (xid, x0, y0, x1, y1);
   e.annotation = official;
@@ -1645,8 +1651,8 @@ test_pointer_drag_edge (Fixture       *f,
   g_assert_true (gloss_article_view_get_selected (f->view) == official);
   wait_for_frame (f);
 
-  /* The start edge, from the "L" of "Lin" back into "said". */
-  surface_point (f, lin, LEFT_EDGE, &x0, &y0);
+  /* The start grip, before the "L" of "Lin", back into "said". */
+  surface_point (f, lin, BEFORE, &x0, &y0);
   surface_point (f, said + 2, MIDDLE, &x1, &y1);
   pointer_drag (xid, x0, y0, x1, y1);
   e.start = said;
@@ -1710,6 +1716,57 @@ test_pointer_select_and_tag (Fixture       *f,
   annotation = gloss_article_view_get_selected (f->view);
   g_assert_cmpstr (gloss_annotation_get_text (annotation), ==, "Wenhua on Tuesday");
   g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 3);
+  park_pointer ();
+}
+
+static gboolean
+key_tagged (gpointer data)
+{
+  Expected *e = data;
+
+  return gloss_annotation_set_get_size (annotations (e->f)) == e->start;
+}
+
+/* Tagging inside a selected annotation: a drag from its first character
+ * (its very first pixel) selects text and leaves the annotation as it was;
+ * the next key tags the text as a new annotation nested inside it. */
+static void
+test_pointer_drag_inside (Fixture       *f,
+                          gconstpointer  data)
+{
+  guint at = offset_of ("顺丰速运多丽工业区");
+  GlossAnnotation *place, *inner;
+  g_autofree char *xid = NULL;
+  g_autofree char *out = NULL;
+  Expected e = { f };
+  int x0, y0, x1, y1;
+
+  if (!pointer_available ())
+    return;
+
+  place = tag_by_key (f, at, at + 9, "6");
+  g_assert_cmpstr (gloss_annotation_get_text (place), ==, "顺丰速运多丽工业区");
+  g_assert_true (gloss_article_view_get_selected (f->view) == place);
+  xid = window_xid (f);
+
+  /* From the first pixel of 顺 to the last of 运. */
+  surface_point (f, at, LEFT_EDGE, &x0, &y0);
+  surface_point (f, at + 3, RIGHT_EDGE, &x1, &y1);
+  pointer_drag (xid, x0, y0, x1, y1);
+  gloss_test_iterate_until (has_text_selection, f->view);
+  g_assert_cmpuint (gloss_annotation_get_start (place), ==, at);
+  g_assert_cmpuint (gloss_annotation_get_end (place), ==, at + 9);
+
+  /* A real key press: the organization key tags the selected text. */
+  out = run_xdotool ((const char *[]) { "key", "--clearmodifiers", "4", NULL });
+  e.start = 2;
+  gloss_test_iterate_until (key_tagged, &e);
+  inner = gloss_article_view_get_selected (f->view);
+  g_assert_true (inner != place);
+  g_assert_cmpstr (gloss_annotation_get_text (inner), ==, "顺丰速运");
+  g_assert_cmpstr (gloss_annotation_get_tag (inner), ==, "organization");
+  g_assert_cmpstr (gloss_annotation_get_tag (place), ==, "place");
+  g_assert_cmpstr (gloss_annotation_get_text (place), ==, "顺丰速运多丽工业区");
   park_pointer ();
 }
 
@@ -1881,6 +1938,7 @@ main (int    argc,
   ADD ("menu-actions", test_menu_actions, NULL);
   ADD ("pointer/click", test_pointer_click, NULL);
   ADD ("pointer/drag-edge", test_pointer_drag_edge, NULL);
+  ADD ("pointer/drag-inside", test_pointer_drag_inside, NULL);
   ADD ("pointer/pick", test_pointer_pick, NULL);
   ADD ("pointer/select-and-tag", test_pointer_select_and_tag, NULL);
   ADD ("pointer/list", test_pointer_list, NULL);

@@ -29,6 +29,10 @@
  */
 
 #define UNDERLINE_HEIGHT 2
+/* The grips drawn on the outside of the selected highlight's first and last
+ * characters: a drag resizes only from there, never from the text itself. */
+#define HANDLE_WIDTH     6
+#define HANDLE_GAP       2
 #define UNDERLINE_STEP   3
 #define MAX_MATCHES      100000
 
@@ -252,6 +256,45 @@ paint_fragment (const graphene_rect_t *rect,
     }
 }
 
+/* Where the grip of one edge of [start, end) is, in buffer coordinates. */
+static void
+handle_rect (GlossArticleView *self,
+             Edge              edge,
+             guint             start,
+             guint             end,
+             GdkRectangle     *rect)
+{
+  GtkTextIter iter;
+  GdkRectangle r;
+
+  gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, edge == EDGE_START ? start : end - 1);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &r);
+  rect->x = edge == EDGE_START ? r.x - HANDLE_GAP - HANDLE_WIDTH : r.x + r.width + HANDLE_GAP;
+  rect->y = r.y - 2;
+  rect->width = HANDLE_WIDTH;
+  rect->height = r.height + 4;
+}
+
+static void
+snapshot_handles (GlossArticleView *self,
+                  GtkSnapshot      *snapshot,
+                  guint             start,
+                  guint             end,
+                  const GdkRGBA    *color)
+{
+  for (Edge edge = EDGE_START; edge <= EDGE_END; edge++)
+    {
+      GdkRectangle r;
+      GskRoundedRect pill;
+
+      handle_rect (self, edge, start, end, &r);
+      gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (r.x, r.y, r.width, r.height), HANDLE_WIDTH / 2.0);
+      gtk_snapshot_push_rounded_clip (snapshot, &pill);
+      gtk_snapshot_append_color (snapshot, color, &pill.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+}
+
 static void
 visible_range (GlossArticleView *self,
                guint            *from,
@@ -323,6 +366,8 @@ snapshot_highlights (GlossArticleView *self,
           paint.outline = annotation == self->selected ? 2 : 0;
 
           gloss_text_view_foreach_fragment (GTK_TEXT_VIEW (self), MAX (start, from), MIN (end, to), paint_fragment, &paint);
+          if (annotation == self->selected && !self->read_only)
+            snapshot_handles (self, snapshot, start, end, &paint.line);
           g_hash_table_add (self->drawn, annotation);
         }
     }
@@ -997,29 +1042,29 @@ gloss_article_view_click_at_offset (GlossArticleView *self,
     offer_choice (self, hits, offset);
 }
 
-/* Which edge of the selected annotation is under (@bx, @by), if any. */
+/* Which grip of the selected annotation is under (@bx, @by), if any.  The
+ * grips lie outside its characters, so that a press on the text itself
+ * (its first character too) always starts a text selection. */
 static Edge
 edge_at (GlossArticleView *self,
          int               bx,
          int               by)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (self);
-  GtkTextBuffer *buffer = get_buffer (self);
-  GtkTextIter iter;
-  GdkRectangle r;
-
   if (self->selected == NULL || self->read_only || !is_placed (self->selected))
     return EDGE_NONE;
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, gloss_annotation_get_start (self->selected));
-  gtk_text_view_get_iter_location (view, &iter, &r);
-  if (by >= r.y && by < r.y + r.height && ABS (bx - r.x) <= 4)
-    return EDGE_START;
+  for (Edge edge = EDGE_START; edge <= EDGE_END; edge++)
+    {
+      GdkRectangle r;
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, gloss_annotation_get_end (self->selected) - 1);
-  gtk_text_view_get_iter_location (view, &iter, &r);
-  if (by >= r.y && by < r.y + r.height && ABS (bx - (r.x + r.width)) <= 4)
-    return EDGE_END;
+      handle_rect (self, edge, gloss_annotation_get_start (self->selected),
+                   gloss_annotation_get_end (self->selected), &r);
+      /* A pixel of slack on the outer side, none on the text's. */
+      if ((edge == EDGE_START ? (bx >= r.x - 1 && bx < r.x + r.width + HANDLE_GAP)
+                              : (bx >= r.x - HANDLE_GAP && bx <= r.x + r.width)) &&
+          by >= r.y && by < r.y + r.height)
+        return edge;
+    }
 
   return EDGE_NONE;
 }
@@ -1160,6 +1205,12 @@ legacy_event_cb (GlossArticleView       *self,
         }
       if (!self->pick_mode)
         gloss_article_view_set_selected (self, NULL);
+    }
+  else if (self->pressed && !self->pick_mode && gtk_text_buffer_get_has_selection (get_buffer (self)))
+    {
+      /* A drag selected text: the keys now tag that text, as a new
+       * annotation, and never re-tag the one that was selected. */
+      gloss_article_view_set_selected (self, NULL);
     }
   self->pressed = FALSE;
 
