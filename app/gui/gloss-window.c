@@ -1216,16 +1216,37 @@ fetched_cb (GlossWindow   *self,
   gloss_window_open (self, article_file);
 }
 
+/**
+ * gloss_window_open_url:
+ * @self: a #GlossWindow
+ * @url: (nullable): an address to fetch right away, or %NULL to ask for one
+ *
+ * What Ctrl+L does; with @url, as if the user had typed it and pressed Return.
+ */
+void
+gloss_window_open_url (GlossWindow *self,
+                       const char  *url)
+{
+  GtkWindow *dialog;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+
+  dialog = gloss_open_url_dialog_new (GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "fetched", G_CALLBACK (fetched_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+  if (url != NULL)
+    {
+      gloss_open_url_dialog_set_url (GLOSS_OPEN_URL_DIALOG (dialog), url);
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "url.open", NULL);
+    }
+}
+
 static void
 open_url_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  GlossWindow *self = GLOSS_WINDOW (widget);
-  GtkWindow *dialog = gloss_open_url_dialog_new (GTK_WINDOW (self));
-
-  g_signal_connect_object (dialog, "fetched", G_CALLBACK (fetched_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (dialog);
+  gloss_window_open_url (GLOSS_WINDOW (widget), NULL);
 }
 
 static void

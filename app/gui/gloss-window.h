@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (GlossWindow, gloss_window, GLOSS, WINDOW, AdwApplicationWi
 GlossWindow  *gloss_window_new          (GlossApplication *application);
 void          gloss_window_open         (GlossWindow      *self,
                                          GFile            *file);
+void          gloss_window_open_url     (GlossWindow      *self,
+                                         const char       *url);
 GlossSidecar *gloss_window_get_sidecar  (GlossWindow      *self);
 GlossDocument *gloss_window_get_document (GlossWindow     *self);
 
