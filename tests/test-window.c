@@ -40,7 +40,7 @@ static const char article_text[] =
   "\n"
   "市水务局局长周敏表示:“我们将在年底前完成管网改造。”\n"
   "\n"
-  "顺丰速运多丽工业区的网点今天开业。\n";
+  "顺丰速运多丽工业区的网点今天开业。周敏说:“网点很方便。”\n";
 
 typedef struct
 {
@@ -646,6 +646,101 @@ test_navigate_resize (Fixture       *f,
   g_assert_cmpstr (gloss_annotation_get_text (a), ==, "Lin");
   gtk_widget_activate_action (GTK_WIDGET (f->view), "article.resize", "s", "start-extend");
   g_assert_cmpstr (gloss_annotation_get_text (a), ==, "Mayor Lin");
+}
+
+/* A speaker is a person, not a mention: the list shows each name once,
+ * with its title, organization and number of mentions, whichever mention
+ * the link points to; Tag All Occurrences copies the attributes along. */
+static void
+test_speakers_as_people (Fixture       *f,
+                         gconstpointer  data)
+{
+  guint zhou = offset_of ("周敏表示");
+  guint zhou2 = offset_of ("周敏说");
+  guint lin = offset_of ("Lin Wenhua");
+  guint quote = offset_of ("网点很方便");
+  GlossDetailsPane *details = gloss_sidebar_get_details (f->sidebar);
+  GlossAnnotation *first, *second, *q;
+  GtkExpression *expression;
+  GListModel *model;
+  GtkWidget *editor;
+  GValue value = G_VALUE_INIT;
+
+  first = tag_by_key (f, zhou, zhou + 2, "2");
+  gloss_annotation_set_set_attribute (annotations (f), first, "title", "局长");
+  gloss_annotation_set_set_attribute (annotations (f), first, "organization", "市水务局");
+
+  /* Tag All Occurrences: the copy says the same about the same man. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.tag-all", NULL);
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 2);
+  second = gloss_annotation_set_get_nth (annotations (f), 1);
+  g_assert_cmpuint (gloss_annotation_get_start (second), ==, zhou2);
+  g_assert_cmpstr (gloss_annotation_get_attribute (second, "title"), ==, "局长");
+  g_assert_cmpstr (gloss_annotation_get_attribute (second, "organization"), ==, "市水务局");
+
+  tag_by_key (f, lin, lin + 10, "2");
+  q = tag_by_key (f, quote, quote + 5, "1");
+  gloss_annotation_set_set_attribute (annotations (f), q, "speaker", gloss_annotation_get_id (second));
+  wait_for_frame (f);
+
+  /* None, Lin Wenhua, then 周敏 once: the link to his second mention shows him. */
+  editor = gloss_details_pane_get_editor (details, "speaker");
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (editor));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (editor)), ==, 2);
+  expression = adw_combo_row_get_expression (ADW_COMBO_ROW (editor));
+  {
+    g_autoptr(GlossAnnotation) item = g_list_model_get_item (model, 2);
+
+    g_assert_true (item == first);
+    g_assert_true (gtk_expression_evaluate (expression, item, &value));
+    g_assert_cmpstr (g_value_get_string (&value), ==, "周敏 — 局长, 市水务局 · 2 mentions");
+    g_value_unset (&value);
+  }
+  {
+    g_autoptr(GlossAnnotation) item = g_list_model_get_item (model, 1);
+
+    g_assert_true (gtk_expression_evaluate (expression, item, &value));
+    g_assert_cmpstr (g_value_get_string (&value), ==, "Lin Wenhua · 1 mention");
+    g_value_unset (&value);
+  }
+}
+
+/* Pick mode on a name nobody tagged yet: tagged as a person and linked. */
+static void
+test_pick_untagged (Fixture       *f,
+                    gconstpointer  data)
+{
+  guint zhou = offset_of ("周敏表示");
+  guint zhou2 = offset_of ("周敏说");
+  guint quote = offset_of ("网点很方便");
+  guint tuesday = offset_of ("Tuesday");
+  GlossDetailsPane *details = gloss_sidebar_get_details (f->sidebar);
+  GlossAnnotation *q, *picked;
+  guint n;
+
+  tag_by_key (f, zhou, zhou + 2, "3");
+  q = tag_by_key (f, quote, quote + 5, "1");
+  g_assert_true (gloss_details_pane_get_annotation (details) == q);
+  n = gloss_annotation_set_get_size (annotations (f));
+
+  /* A name known from elsewhere: its second, untagged mention. */
+  g_signal_emit_by_name (details, "pick-link", "speaker");
+  gloss_article_view_click_at_offset (f->view, zhou2 + 1);
+  g_assert_false (gloss_article_view_get_pick_mode (f->view));
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, n + 1);
+  picked = gloss_annotation_set_lookup (annotations (f), gloss_annotation_get_attribute (q, "speaker"));
+  g_assert_nonnull (picked);
+  g_assert_cmpuint (gloss_annotation_get_start (picked), ==, zhou2);
+  g_assert_cmpstr (gloss_annotation_get_text (picked), ==, "周敏");
+  g_assert_cmpstr (gloss_annotation_get_tag (picked), ==, "person");
+
+  /* An English word, untagged anywhere. */
+  g_signal_emit_by_name (details, "pick-link", "speaker");
+  gloss_article_view_click_at_offset (f->view, tuesday + 3);
+  picked = gloss_annotation_set_lookup (annotations (f), gloss_annotation_get_attribute (q, "speaker"));
+  g_assert_cmpstr (gloss_annotation_get_text (picked), ==, "Tuesday");
+  g_assert_cmpstr (gloss_annotation_get_tag (picked), ==, "person");
 }
 
 static void
@@ -1897,6 +1992,38 @@ test_pointer_pick (Fixture       *f,
   park_pointer ();
 }
 
+/* Pick mode with the mouse on a name nobody tagged: a drag across it tags
+ * it as a person and links it. */
+static void
+test_pointer_pick_untagged (Fixture       *f,
+                            gconstpointer  data)
+{
+  guint zhou2 = offset_of ("周敏说");
+  guint quote_at = offset_of ("网点很方便");
+  GlossDetailsPane *details = gloss_sidebar_get_details (f->sidebar);
+  g_autofree char *xid = NULL;
+  GlossAnnotation *quote, *picked;
+  int x0, y0, x1, y1;
+
+  if (!pointer_available ())
+    return;
+
+  quote = tag_by_key (f, quote_at, quote_at + 5, "1");
+  xid = window_xid (f);
+  g_signal_emit_by_name (details, "pick-link", "speaker");
+  g_assert_true (gloss_article_view_get_pick_mode (f->view));
+  surface_point (f, zhou2, LEFT_EDGE, &x0, &y0);
+  surface_point (f, zhou2 + 1, RIGHT_EDGE, &x1, &y1);
+  pointer_drag (xid, x0, y0, x1, y1);
+  while (gloss_article_view_get_pick_mode (f->view))
+    g_main_context_iteration (NULL, TRUE);
+  picked = gloss_annotation_set_lookup (annotations (f), gloss_annotation_get_attribute (quote, "speaker"));
+  g_assert_nonnull (picked);
+  g_assert_cmpstr (gloss_annotation_get_text (picked), ==, "周敏");
+  g_assert_cmpstr (gloss_annotation_get_tag (picked), ==, "person");
+  park_pointer ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1939,7 +2066,10 @@ main (int    argc,
   ADD ("pointer/click", test_pointer_click, NULL);
   ADD ("pointer/drag-edge", test_pointer_drag_edge, NULL);
   ADD ("pointer/drag-inside", test_pointer_drag_inside, NULL);
+  ADD ("speakers-as-people", test_speakers_as_people, NULL);
+  ADD ("pick-untagged", test_pick_untagged, NULL);
   ADD ("pointer/pick", test_pointer_pick, NULL);
+  ADD ("pointer/pick-untagged", test_pointer_pick_untagged, NULL);
   ADD ("pointer/select-and-tag", test_pointer_select_and_tag, NULL);
   ADD ("pointer/list", test_pointer_list, NULL);
   ADD ("pointer/after-popover", test_pointer_after_popover, NULL);

@@ -68,6 +68,7 @@ struct _GlossArticleView
 
   GHashTable         *drawn;
   GListModel         *layers;
+  char               *pick_tag;
 
   double              press_x;
   double              press_y;
@@ -1015,6 +1016,102 @@ offer_choice (GlossArticleView *self,
   gtk_popover_popup (GTK_POPOVER (self->choice_popover));
 }
 
+/* Where a name already tagged somewhere (with the pick tag) is written
+ * again around @offset: its extent there, the way to know where a Chinese
+ * name ends without a dictionary. */
+static gboolean
+known_name_at (GlossArticleView *self,
+               guint             offset,
+               guint            *start,
+               guint            *end)
+{
+  guint n = gloss_annotation_set_get_size (self->annotations);
+  guint best = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GlossAnnotation *a = gloss_annotation_set_get_nth (self->annotations, i);
+      const char *text = gloss_annotation_get_text (a);
+      guint length = text ? g_utf8_strlen (text, -1) : 0;
+      g_autofree char *around = NULL;
+      const char *hit;
+
+      if (length == 0 || length <= best || !is_placed (a) ||
+          g_strcmp0 (gloss_annotation_get_tag (a), self->pick_tag) != 0)
+        continue;
+      around = gloss_document_get_slice (self->document, offset >= length - 1 ? offset - (length - 1) : 0,
+                                         MIN (offset + length, gloss_document_get_length (self->document)));
+      if ((hit = strstr (around, text)) != NULL)
+        {
+          *start = (offset >= length - 1 ? offset - (length - 1) : 0) + g_utf8_pointer_to_offset (around, hit);
+          *end = *start + length;
+          best = length;
+        }
+    }
+
+  return best > 0;
+}
+
+/* In pick mode, a name that is not tagged yet: tags [start, end) (a click:
+ * the word, or a name known from elsewhere in the article) with the pick tag
+ * and picks it.  Says what to do when it cannot tell where the name ends. */
+static void
+pick_untagged (GlossArticleView *self,
+               guint             start,
+               guint             end,
+               gboolean          clicked)
+{
+  GtkTextIter iter;
+  GlossAnnotation *annotation;
+
+  if (self->pick_tag == NULL || self->annotations == NULL || self->read_only || self->document == NULL)
+    return;
+
+  if (clicked && !known_name_at (self, start, &start, &end))
+    {
+      gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, start);
+      if (is_cjk (gtk_text_iter_get_char (&iter)) || !g_unichar_isalnum (gtk_text_iter_get_char (&iter)))
+        {
+          g_signal_emit (self, signals[MESSAGE], 0,
+                         _("Select the speaker’s name with the mouse to tag and link it"), FALSE);
+          return;
+        }
+      /* A word: snapping widens the character to it, even without word snapping. */
+      while (inside_word (&iter))
+        gtk_text_iter_backward_char (&iter);
+      start = gtk_text_iter_get_offset (&iter);
+      gtk_text_iter_forward_char (&iter);
+      while (inside_word (&iter))
+        gtk_text_iter_forward_char (&iter);
+      end = gtk_text_iter_get_offset (&iter);
+    }
+  else if (!gloss_article_view_snap_range (self, &start, &end))
+    return;
+
+  annotation = gloss_annotation_set_create (self->annotations, self->pick_tag, start, end);
+  gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, end);
+  gtk_text_buffer_place_cursor (get_buffer (self), &iter);
+  choose (self, annotation);
+}
+
+/**
+ * gloss_article_view_set_pick_tag:
+ * @self: a #GlossArticleView
+ * @tag_id: (nullable): the tag an untagged name picked in pick mode gets
+ *
+ * In pick mode a click on a name nobody tagged yet tags it with @tag_id
+ * and picks it; %NULL leaves such clicks alone.
+ */
+void
+gloss_article_view_set_pick_tag (GlossArticleView *self,
+                                 const char       *tag_id)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  g_free (self->pick_tag);
+  self->pick_tag = g_strdup (tag_id);
+}
+
 /**
  * gloss_article_view_click_at_offset:
  * @self: a #GlossArticleView
@@ -1033,6 +1130,8 @@ gloss_article_view_click_at_offset (GlossArticleView *self,
     {
       if (!self->pick_mode)
         gloss_article_view_set_selected (self, NULL);
+      else
+        pick_untagged (self, offset, offset + 1, TRUE);
       return;
     }
 
@@ -1205,6 +1304,14 @@ legacy_event_cb (GlossArticleView       *self,
         }
       if (!self->pick_mode)
         gloss_article_view_set_selected (self, NULL);
+    }
+  else if (self->pressed && self->pick_mode && gtk_text_buffer_get_has_selection (get_buffer (self)))
+    {
+      GtkTextIter a, b;
+
+      /* A name selected in pick mode: tagged and picked. */
+      gtk_text_buffer_get_selection_bounds (get_buffer (self), &a, &b);
+      pick_untagged (self, gtk_text_iter_get_offset (&a), gtk_text_iter_get_offset (&b), FALSE);
     }
   else if (self->pressed && !self->pick_mode && gtk_text_buffer_get_has_selection (get_buffer (self)))
     {
@@ -1657,7 +1764,18 @@ tag_all_action (GtkWidget  *widget,
 
       if (!exists)
         {
-          gloss_annotation_set_create (self->annotations, tag, found, found + length);
+          GlossAnnotation *copy = gloss_annotation_set_create (self->annotations, tag, found, found + length);
+          JsonObject *attributes = gloss_annotation_get_attributes (self->selected);
+          g_autoptr(GList) names = attributes ? json_object_get_members (attributes) : NULL;
+
+          /* A copy is the same thing said again: same speaker, same title. */
+          for (GList *l = names; l != NULL; l = l->next)
+            {
+              JsonNode *node = json_object_get_member (attributes, l->data);
+
+              if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+                gloss_annotation_set_set_attribute (self->annotations, copy, l->data, json_node_get_string (node));
+            }
           added++;
         }
       from = found + length;
@@ -1709,6 +1827,7 @@ gloss_article_view_dispose (GObject *object)
   g_clear_pointer (&self->choice_popover, gtk_widget_unparent);
   g_clear_object (&self->annotations);
   g_clear_object (&self->selected);
+  g_clear_pointer (&self->pick_tag, g_free);
   g_clear_object (&self->codebook);
   g_clear_object (&self->document);
   g_clear_pointer (&self->matches, g_array_unref);

@@ -38,6 +38,8 @@ void                gloss_article_view_set_read_only        (GlossArticleView   
 void                gloss_article_view_set_pick_mode        (GlossArticleView   *self,
                                                              gboolean            pick_mode);
 gboolean            gloss_article_view_get_pick_mode        (GlossArticleView   *self);
+void                gloss_article_view_set_pick_tag         (GlossArticleView   *self,
+                                                             const char         *tag_id);
 
 /* Other annotators' layers (GlossReviewLayer), drawn as stripes. */
 void                gloss_article_view_set_layers           (GlossArticleView   *self,

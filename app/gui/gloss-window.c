@@ -1629,6 +1629,20 @@ activated_cb (GlossWindow     *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
 }
 
+/* The tag an untagged name clicked in pick mode gets: a person where the
+ * link allows one (a speaker is a person first), else its first tag. */
+static const char *
+pick_tag (GlossWindow *self)
+{
+  GlossCodebook *codebook = self->sidecar ? gloss_sidecar_get_codebook (self->sidecar) : NULL;
+  GlossTag *tag = codebook && self->pick_target ? gloss_codebook_lookup (codebook, gloss_annotation_get_tag (self->pick_target)) : NULL;
+  const GlossAttributeDef *def = tag ? gloss_tag_lookup_attribute (tag, self->pick_attribute) : NULL;
+
+  if (def == NULL || def->to == NULL || def->to[0] == NULL)
+    return NULL;
+  return g_strv_contains ((const char * const *)def->to, "person") ? "person" : def->to[0];
+}
+
 static void
 pick_link_cb (GlossWindow      *self,
               const char       *attribute,
@@ -1637,6 +1651,7 @@ pick_link_cb (GlossWindow      *self,
   g_free (self->pick_attribute);
   self->pick_attribute = g_strdup (attribute);
   g_set_object (&self->pick_target, gloss_details_pane_get_annotation (details));
+  gloss_article_view_set_pick_tag (self->article_view, pick_tag (self));
   gloss_article_view_set_pick_mode (self->article_view, TRUE);
   toast (self, _("Click the annotation to link to in the article, or press Escape"), NULL, NULL);
 }
