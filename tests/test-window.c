@@ -744,6 +744,99 @@ test_pick_untagged (Fixture       *f,
 }
 
 static void
+find_label_containing (GtkWidget   *root,
+                       const char  *needle,
+                       GtkWidget  **found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child && !*found; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_label (GTK_LABEL (child)), needle))
+        *found = child;
+      else
+        find_label_containing (child, needle, found);
+    }
+}
+
+static gboolean
+shows_text (gpointer data)
+{
+  gpointer *args = data;
+  GtkWidget *found = NULL;
+
+  find_label_containing (args[0], args[1], &found);
+  return found != NULL;
+}
+
+/* A first start: nobody said who annotates.  Autosave waits and asks;
+ * Ctrl+S answers with the login name. */
+static void
+test_annotator_first_save (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *login = gloss_annotator_id_default ();
+  g_autofree char *path = g_strconcat (g_file_peek_path (f->article), ".", login, ".gloss.json", NULL);
+  guint lin = offset_of ("Lin Wenhua");
+
+  g_settings_set_string (settings, "annotator-id", "");
+  g_settings_set_uint (settings, "autosave-delay", 1);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  gloss_test_iterate ();
+  open_window (f);
+
+  tag_by_key (f, lin, lin + 10, "2");
+  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "Who is annotating?" });
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  gloss_test_iterate_until (not_saving, f->window);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *id = g_settings_get_string (settings, "annotator-id");
+
+    g_assert_cmpstr (id, ==, login);
+  }
+  g_unlink (path);
+  g_settings_set_uint (settings, "autosave-delay", 0);
+  g_settings_set_string (settings, "annotator-id", ANNOTATOR);
+}
+
+/* Changing the annotator id offers to adopt the layer saved under the old
+ * one, which otherwise turns into a colleague's read-only layer. */
+static void
+test_annotator_adopt (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dana = g_strconcat (g_file_peek_path (f->article), ".dana.gloss.json", NULL);
+  g_autoptr(GlossSidecar) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  guint lin = offset_of ("Lin Wenhua");
+
+  tag_by_key (f, lin, lin + 10, "2");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  gloss_test_iterate_until (not_saving, f->window);
+  g_assert_true (g_file_query_exists (f->sidecar_file, NULL));
+
+  g_settings_set_string (settings, "annotator-id", "dana");
+  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "Adopt as “dana”" });
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.adopt-layer", NULL);
+  gloss_test_iterate_until (not_saving, f->window);
+
+  g_assert_false (g_file_query_exists (f->sidecar_file, NULL));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (dana);
+
+    reread = gloss_sidecar_load (file, NULL, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_sidecar_get_annotator_id (reread), ==, "dana");
+  g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (reread)), ==, 1);
+  g_assert_cmpstr (gloss_sidecar_get_annotator_id (gloss_window_get_sidecar (f->window)), ==, "dana");
+  g_settings_set_string (settings, "annotator-id", ANNOTATOR);
+}
+
+static void
 test_tag_all_and_overlap (Fixture       *f,
                           gconstpointer  data)
 {
@@ -2067,6 +2160,8 @@ main (int    argc,
   ADD ("pointer/drag-edge", test_pointer_drag_edge, NULL);
   ADD ("pointer/drag-inside", test_pointer_drag_inside, NULL);
   ADD ("speakers-as-people", test_speakers_as_people, NULL);
+  ADD ("annotator-first-save", test_annotator_first_save, NULL);
+  ADD ("annotator-adopt", test_annotator_adopt, NULL);
   ADD ("pick-untagged", test_pick_untagged, NULL);
   ADD ("pointer/pick", test_pointer_pick, NULL);
   ADD ("pointer/pick-untagged", test_pointer_pick_untagged, NULL);

@@ -94,6 +94,7 @@ struct _GlossWindow
   guint                 conflict : 1;
   guint                 close_after_save : 1;
   guint                 closing : 1;
+  guint                 annotator_asked : 1;
 };
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -849,6 +850,37 @@ save_to (GlossWindow           *self,
   gloss_sidecar_save_async (self->sidecar, file, flags, self->cancellable, saved_cb, g_object_ref (self));
 }
 
+/* Nobody said who annotates: the id would be the login name by default. */
+static gboolean
+annotator_unknown (GlossWindow *self)
+{
+  g_autofree char *id = g_settings_get_string (self->settings, "annotator-id");
+
+  return id[0] == '\0';
+}
+
+/* Asked once per window, when the first save is due: the work waits
+ * (autosave does not write) without anything blocking the user. */
+static void
+ask_annotator (GlossWindow *self)
+{
+  g_autofree char *login = gloss_annotator_id_default ();
+  g_autofree char *escaped = g_markup_escape_text (login, -1);
+  g_autofree char *title = NULL;
+  AdwToast *question;
+
+  if (self->annotator_asked)
+    return;
+  self->annotator_asked = TRUE;
+  /* Translators: %s is the login name */
+  title = g_strdup_printf (_("Who is annotating? Nothing is saved until you say: Ctrl+S saves as “%s”"), escaped);
+  question = adw_toast_new (title);
+  adw_toast_set_timeout (question, 0);
+  adw_toast_set_button_label (question, _("_Choose…"));
+  adw_toast_set_action_name (question, "app.preferences");
+  adw_toast_overlay_add_toast (self->toast_overlay, question);
+}
+
 static void
 save (GlossWindow           *self,
       GlossSidecarSaveFlags  flags,
@@ -861,6 +893,20 @@ save (GlossWindow           *self,
     return;
   if (!manual && !gloss_annotation_set_get_modified (gloss_sidecar_get_annotations (self->sidecar)))
     return;
+  if (annotator_unknown (self))
+    {
+      g_autofree char *login = NULL;
+
+      if (!manual)
+        {
+          ask_annotator (self);
+          return;
+        }
+      /* Saving by hand is the answer: the login name it is. */
+      login = gloss_annotator_id_default ();
+      if (g_strcmp0 (login, gloss_sidecar_get_annotator_id (self->sidecar)) == 0)
+        g_settings_set_string (self->settings, "annotator-id", login);
+    }
 
   save_to (self, NULL, flags, manual);
 }
@@ -1202,6 +1248,75 @@ keep_mine_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (keep_mine_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Adopting the layer saved under the previous annotator id */
+
+static void
+annotator_changed_cb (GlossWindow *self)
+{
+  g_autofree char *id = annotator_id (self);
+  g_autofree char *escaped_old = NULL;
+  g_autofree char *escaped_new = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *button = NULL;
+  GFile *own;
+  AdwToast *offer;
+
+  if (self->sidecar == NULL || self->file == NULL ||
+      (own = gloss_sidecar_get_file (self->sidecar)) == NULL ||
+      g_strcmp0 (id, gloss_sidecar_get_annotator_id (self->sidecar)) == 0 ||
+      gloss_annotation_set_get_size (gloss_sidecar_get_annotations (self->sidecar)) == 0)
+    return;
+
+  /* Otherwise the work under the old id reappears as a colleague's
+   * read-only layer next time, and "your" layer is empty. */
+  escaped_old = g_markup_escape_text (gloss_sidecar_get_annotator_id (self->sidecar), -1);
+  escaped_new = g_markup_escape_text (id, -1);
+  /* Translators: both are annotator ids */
+  title = g_strdup_printf (_("Your annotations of this article are saved as “%s”"), escaped_old);
+  /* Translators: %s is the new annotator id */
+  button = g_strdup_printf (_("Adopt as “%s”"), escaped_new);
+  offer = adw_toast_new (title);
+  adw_toast_set_timeout (offer, 0);
+  adw_toast_set_button_label (offer, button);
+  adw_toast_set_action_name (offer, "win.adopt-layer");
+  adw_toast_overlay_add_toast (self->toast_overlay, offer);
+}
+
+static void
+adopt_layer_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autofree char *id = annotator_id (self);
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *own;
+
+  if (self->sidecar == NULL || self->file == NULL || (own = gloss_sidecar_get_file (self->sidecar)) == NULL ||
+      g_strcmp0 (id, gloss_sidecar_get_annotator_id (self->sidecar)) == 0)
+    return;
+
+  target = gloss_sidecar_file_for_article (self->file, id);
+  /* A rename keeps the file as read (its stamp), and never replaces one. */
+  if (g_file_query_exists (own, NULL) &&
+      !g_file_move (own, target, G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, &error))
+    {
+      g_autofree char *name = g_file_get_basename (target);
+      g_autofree char *message = g_strdup_printf (_("%s: cannot adopt the annotations: %s"), name, error->message);
+
+      show_error (self, message);
+      return;
+    }
+
+  gloss_sidecar_set_file (self->sidecar, target);
+  gloss_sidecar_set_annotator_id (self->sidecar, id);
+  /* Before the old file's move event arrives, which is not a change by someone else. */
+  watch_sidecar (self);
+  save (self, GLOSS_SIDECAR_SAVE_NONE, TRUE);
+  update_title (self);
 }
 
 /* Open URL */
@@ -1994,6 +2109,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.adopt-layer", NULL, adopt_layer_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
@@ -2052,6 +2168,8 @@ gloss_window_init (GlossWindow *self)
   gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->article_view)),
                                   GTK_STYLE_PROVIDER (self->font_css),
                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  g_signal_connect_object (self->settings, "changed::annotator-id", G_CALLBACK (annotator_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::reading-font", G_CALLBACK (reading_font_changed_cb),
                            self, G_CONNECT_SWAPPED);
   reading_font_changed_cb (self);
