@@ -158,6 +158,7 @@ typedef struct
   GlossAnnotation    *self;
   GlossAnnotationSet *set;
   guint64             serial;
+  guint64             fingerprint;
   GHashTable         *people;   /* name → Person */
 } Candidates;
 
@@ -200,11 +201,13 @@ is_candidate (Candidates      *c,
           g_strv_contains ((const char * const *)c->to, gloss_annotation_get_tag (annotation)));
 }
 
-/* What names a person: the mention's text, white space trimmed. */
-static char *
+/* What names a person: the mention's text (snapped, so trimmed). */
+static const char *
 person_key (GlossAnnotation *annotation)
 {
-  return g_strstrip (g_strdup (gloss_annotation_get_text (annotation) ? gloss_annotation_get_text (annotation) : ""));
+  const char *text = gloss_annotation_get_text (annotation);
+
+  return text ? text : "";
 }
 
 static void
@@ -235,15 +238,13 @@ candidates_people (Candidates *c)
 
       if (!is_candidate (c, a))
         continue;
-      key = person_key (a);
+      key = (char *) person_key (a);
       if ((p = g_hash_table_lookup (c->people, key)) == NULL)
         {
           p = g_new0 (Person, 1);
           p->first = a;
-          g_hash_table_insert (c->people, key, p);
+          g_hash_table_insert (c->people, g_strdup (key), p);
         }
-      else
-        g_free (key);
       p->mentions++;
       fill_in (&p->title, gloss_annotation_get_attribute (a, "title"));
       fill_in (&p->title, gloss_annotation_get_attribute (a, "role"));
@@ -257,9 +258,7 @@ static Person *
 candidates_person (Candidates      *c,
                    GlossAnnotation *annotation)
 {
-  g_autofree char *key = person_key (annotation);
-
-  return g_hash_table_lookup (candidates_people (c), key);
+  return g_hash_table_lookup (candidates_people (c), person_key (annotation));
 }
 
 static gboolean
@@ -298,11 +297,44 @@ candidate_label (GlossAnnotation *annotation,
   return g_string_free (label, FALSE);
 }
 
-/* Who is listed changes with every mention added or removed elsewhere. */
-static void
-candidates_changed_cb (GtkFilter *filter)
+/* The candidate mentions in the set, in a cheap fingerprint: their number
+ * and their addresses mixed. */
+static guint64
+candidates_fingerprint (Candidates *c)
 {
-  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  guint n = gloss_annotation_set_get_size (c->set);
+  guint64 count = 0, mix = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GlossAnnotation *a = gloss_annotation_set_get_nth (c->set, i);
+
+      if (is_candidate (c, a))
+        {
+          count++;
+          mix ^= GPOINTER_TO_SIZE (a) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+        }
+    }
+  return mix ^ (count << 48);
+}
+
+/* Who is listed changes when a mention is added or removed elsewhere, or
+ * renamed; tagging a quote (no candidate) leaves the list as it is, and
+ * costs no refiltering of thousands of annotations. */
+static void
+candidates_changed_cb (GtkFilter *filter,
+                       guint      position,
+                       guint      removed,
+                       guint      added)
+{
+  Candidates *c = g_object_get_data (G_OBJECT (filter), "candidates");
+  guint64 fingerprint = candidates_fingerprint (c);
+
+  if (removed == added || fingerprint != c->fingerprint)
+    {
+      c->fingerprint = fingerprint;
+      gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+    }
 }
 
 static void
@@ -376,6 +408,8 @@ build_editor (GlossDetailsPane        *self,
           data->self = g_object_ref (self->annotation);
           data->set = g_object_ref (self->set);
           filter = GTK_FILTER (gtk_custom_filter_new (candidate_match, data, candidates_free));
+          data->fingerprint = candidates_fingerprint (data);
+          g_object_set_data (G_OBJECT (filter), "candidates", data);
           g_signal_connect_object (self->set, "items-changed", G_CALLBACK (candidates_changed_cb), filter,
                                    G_CONNECT_SWAPPED | G_CONNECT_AFTER);
           candidates = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->set)), filter);
