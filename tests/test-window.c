@@ -18,6 +18,7 @@
 #include "gloss-annotation.h"
 #include "gloss-annotation-row.h"
 #include "gloss-annotation-set.h"
+#include "gloss-article-print.h"
 #include "gloss-article-view.h"
 #include "gloss-codebook.h"
 #include "gloss-details-pane.h"
@@ -834,6 +835,29 @@ test_annotator_adopt (Fixture       *f,
   g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (reread)), ==, 1);
   g_assert_cmpstr (gloss_sidecar_get_annotator_id (gloss_window_get_sidecar (f->window)), ==, "dana");
   g_settings_set_string (settings, "annotator-id", ANNOTATOR);
+}
+
+/* Ctrl+P's printout, exported to a PDF: the text, its highlights, a legend. */
+static void
+test_print (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "article.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  guint lin = offset_of ("Lin Wenhua");
+  GStatBuf info;
+  int n_pages = 0;
+
+  tag_by_key (f, lin, lin + 10, "2");
+  tag_by_key (f, offset_of ("周敏表示"), offset_of ("周敏表示") + 2, "2");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->window)));
+  g_assert_cmpint (gloss_article_print (GTK_WINDOW (f->window), gloss_window_get_document (f->window), annotations (f),
+                                        gloss_sidecar_get_codebook (gloss_window_get_sidecar (f->window)),
+                                        pdf, &n_pages, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_cmpint (n_pages, ==, 1);
+  g_assert_cmpint (g_stat (pdf, &info), ==, 0);
+  g_assert_cmpint (info.st_size, >, 1000);
 }
 
 static void
@@ -2117,6 +2141,71 @@ test_pointer_pick_untagged (Fixture       *f,
   park_pointer ();
 }
 
+static gboolean
+zoom_above (gpointer data)
+{
+  Expected *e = data;
+
+  return gloss_article_view_get_zoom (e->f->view) > 1.0 + e->start / 100.0;
+}
+
+static gboolean
+zoom_is_one (gpointer data)
+{
+  return gloss_article_view_get_zoom (data) == 1.0;
+}
+
+/* Ctrl+plus, Ctrl+minus, Ctrl+0 and Ctrl+scroll zoom the reading text. */
+static void
+test_pointer_zoom (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *xid = NULL;
+  g_autofree char *out = NULL;
+  Expected e = { f };
+  int x, y;
+
+  if (!pointer_available ())
+    return;
+
+  xid = window_xid (f);
+  gtk_widget_grab_focus (GTK_WIDGET (f->view));
+  surface_point (f, offset_of ("Tuesday"), MIDDLE, &x, &y);
+  {
+    char sx[16], sy[16];
+
+    g_snprintf (sx, sizeof sx, "%d", x);
+    g_snprintf (sy, sizeof sy, "%d", y);
+    out = run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", sx, sy, NULL });
+  }
+  g_assert_cmpfloat (gloss_article_view_get_zoom (f->view), ==, 1.0);
+
+  g_free (out);
+  out = run_xdotool ((const char *[]) { "key", "ctrl+plus", "ctrl+equal", NULL });
+  e.start = 15;
+  gloss_test_iterate_until (zoom_above, &e);
+  wait_for_frame (f);
+
+  g_free (out);
+  out = run_xdotool ((const char *[]) { "key", "ctrl+0", NULL });
+  gloss_test_iterate_until (zoom_is_one, f->view);
+
+  g_free (out);
+  out = run_xdotool ((const char *[]) { "key", "ctrl+minus", NULL });
+  while (gloss_article_view_get_zoom (f->view) >= 1.0)
+    g_main_context_iteration (NULL, TRUE);
+  g_free (out);
+  out = run_xdotool ((const char *[]) { "key", "ctrl+0", NULL });
+  gloss_test_iterate_until (zoom_is_one, f->view);
+
+  /* Ctrl and the wheel up: larger. */
+  g_free (out);
+  out = run_xdotool ((const char *[]) { "keydown", "ctrl", "click", "4", "keyup", "ctrl", NULL });
+  e.start = 5;
+  gloss_test_iterate_until (zoom_above, &e);
+  park_pointer ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2160,10 +2249,12 @@ main (int    argc,
   ADD ("pointer/drag-edge", test_pointer_drag_edge, NULL);
   ADD ("pointer/drag-inside", test_pointer_drag_inside, NULL);
   ADD ("speakers-as-people", test_speakers_as_people, NULL);
+  ADD ("print", test_print, NULL);
   ADD ("annotator-first-save", test_annotator_first_save, NULL);
   ADD ("annotator-adopt", test_annotator_adopt, NULL);
   ADD ("pick-untagged", test_pick_untagged, NULL);
   ADD ("pointer/pick", test_pointer_pick, NULL);
+  ADD ("pointer/zoom", test_pointer_zoom, NULL);
   ADD ("pointer/pick-untagged", test_pointer_pick_untagged, NULL);
   ADD ("pointer/select-and-tag", test_pointer_select_and_tag, NULL);
   ADD ("pointer/list", test_pointer_list, NULL);

@@ -29,6 +29,7 @@
  */
 
 #define UNDERLINE_HEIGHT 2
+#define TITLE_SCALE      1.5
 /* The grips drawn on the outside of the selected highlight's first and last
  * characters: a drag resizes only from there, never from the text itself. */
 #define HANDLE_WIDTH     6
@@ -58,6 +59,8 @@ struct _GlossArticleView
   GlossAnnotationSet *annotations;
   GlossAnnotation    *selected;
   GtkTextTag         *title_tag;
+  GtkTextTag         *zoom_tag;
+  double              zoom;
 
   GtkWidget          *tag_popover;
   GtkWidget          *choice_popover;
@@ -92,6 +95,7 @@ enum {
   PROP_SNAP_TO_WORDS,
   PROP_READ_ONLY,
   PROP_PICK_MODE,
+  PROP_ZOOM,
   N_PROPS
 };
 
@@ -471,6 +475,12 @@ load_text (GlossArticleView *self)
       gtk_text_buffer_get_start_iter (buffer, &start);
       gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_strlen (text, newline - text));
       gtk_text_buffer_apply_tag (buffer, self->title_tag, &start, &end);
+    }
+
+  if (self->zoom != 1.0)
+    {
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_apply_tag (buffer, self->zoom_tag, &start, &end);
     }
 
   gtk_text_buffer_get_start_iter (buffer, &start);
@@ -1092,6 +1102,83 @@ pick_untagged (GlossArticleView *self,
   gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, end);
   gtk_text_buffer_place_cursor (get_buffer (self), &iter);
   choose (self, annotation);
+}
+
+#define ZOOM_MIN  0.5
+#define ZOOM_MAX  3.0
+#define ZOOM_STEP 1.1
+
+double
+gloss_article_view_get_zoom (GlossArticleView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), 1.0);
+  return self->zoom;
+}
+
+/**
+ * gloss_article_view_set_zoom:
+ * @self: a #GlossArticleView
+ * @zoom: how much larger than the reading font the text is (1.0: as set)
+ *
+ * Zooms the reading text, the title in proportion; clamped to 50–300 %.
+ */
+void
+gloss_article_view_set_zoom (GlossArticleView *self,
+                             double            zoom)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
+  /* Steps of 10 % come back to 100 % exactly. */
+  if (ABS (zoom - 1.0) < 0.02)
+    zoom = 1.0;
+  if (zoom == self->zoom)
+    return;
+
+  buffer = get_buffer (self);
+  /* A tag under all others: the text's size changes, not its layout code. */
+  if (self->zoom == 1.0)
+    {
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_apply_tag (buffer, self->zoom_tag, &start, &end);
+    }
+  self->zoom = zoom;
+  g_object_set (self->zoom_tag, "scale", zoom, NULL);
+  g_object_set (self->title_tag, "scale", TITLE_SCALE * zoom, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossArticleView *self = GLOSS_ARTICLE_VIEW (widget);
+
+  if (g_str_equal (action_name, "article.zoom-in"))
+    gloss_article_view_set_zoom (self, self->zoom * ZOOM_STEP);
+  else if (g_str_equal (action_name, "article.zoom-out"))
+    gloss_article_view_set_zoom (self, self->zoom / ZOOM_STEP);
+  else
+    gloss_article_view_set_zoom (self, 1.0);
+}
+
+/* Ctrl+scroll zooms, as in every GNOME reader. */
+static gboolean
+scroll_cb (GlossArticleView         *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *controller)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if (!(state & GDK_CONTROL_MASK) || dy == 0)
+    return GDK_EVENT_PROPAGATE;
+  gtk_widget_activate_action (GTK_WIDGET (self), dy < 0 ? "article.zoom-in" : "article.zoom-out", NULL);
+  return GDK_EVENT_STOP;
 }
 
 /**
@@ -1872,6 +1959,7 @@ gloss_article_view_get_property (GObject    *object,
     case PROP_SNAP_TO_WORDS: g_value_set_boolean (value, self->snap_to_words); break;
     case PROP_READ_ONLY: g_value_set_boolean (value, self->read_only); break;
     case PROP_PICK_MODE: g_value_set_boolean (value, self->pick_mode); break;
+    case PROP_ZOOM: g_value_set_double (value, self->zoom); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1893,6 +1981,7 @@ gloss_article_view_set_property (GObject      *object,
     case PROP_SNAP_TO_WORDS: gloss_article_view_set_snap_to_words (self, g_value_get_boolean (value)); break;
     case PROP_READ_ONLY: gloss_article_view_set_read_only (self, g_value_get_boolean (value)); break;
     case PROP_PICK_MODE: gloss_article_view_set_pick_mode (self, g_value_get_boolean (value)); break;
+    case PROP_ZOOM: gloss_article_view_set_zoom (self, g_value_get_double (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1933,6 +2022,7 @@ gloss_article_view_class_init (GlossArticleViewClass *klass)
   properties[PROP_SNAP_TO_WORDS] = g_param_spec_boolean ("snap-to-words", NULL, NULL, TRUE, rw);
   properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE, rw);
   properties[PROP_PICK_MODE] = g_param_spec_boolean ("pick-mode", NULL, NULL, FALSE, rw);
+  properties[PROP_ZOOM] = g_param_spec_double ("zoom", NULL, NULL, ZOOM_MIN, ZOOM_MAX, 1.0, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1964,6 +2054,9 @@ gloss_article_view_class_init (GlossArticleViewClass *klass)
   gtk_widget_class_install_action (widget_class, "article.next-same", NULL, navigate_action);
   gtk_widget_class_install_action (widget_class, "article.previous-same", NULL, navigate_action);
   gtk_widget_class_install_action (widget_class, "article.resize", "s", resize_action);
+  gtk_widget_class_install_action (widget_class, "article.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "article.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "article.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "article.tag-all", NULL, tag_all_action);
   gtk_widget_class_install_action (widget_class, "article.cancel", NULL, cancel_action);
 
@@ -1999,8 +2092,11 @@ gloss_article_view_init (GlossArticleView *self)
   gtk_text_view_set_top_margin (view, 32);
   gtk_text_view_set_bottom_margin (view, 64);
 
+  /* Created first, so that every other tag (the title's size) wins over it. */
+  self->zoom = 1.0;
+  self->zoom_tag = gtk_text_buffer_create_tag (buffer, "zoom", "scale", 1.0, NULL);
   self->title_tag = gtk_text_buffer_create_tag (buffer, "title",
-                                                "scale", 1.5,
+                                                "scale", TITLE_SCALE,
                                                 "weight", PANGO_WEIGHT_BOLD,
                                                 "pixels-below-lines", 16,
                                                 NULL);
@@ -2022,6 +2118,21 @@ gloss_article_view_init (GlossArticleView *self)
       add_shortcut (sc, GDK_KEY_0 + i, 0, "article.tag-key", g_variant_new_string (key));
       add_shortcut (sc, GDK_KEY_KP_0 + i, 0, "article.tag-key", g_variant_new_string (key));
     }
+  add_shortcut (sc, GDK_KEY_plus, GDK_CONTROL_MASK, "article.zoom-in", NULL);
+  add_shortcut (sc, GDK_KEY_equal, GDK_CONTROL_MASK, "article.zoom-in", NULL);
+  add_shortcut (sc, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "article.zoom-in", NULL);
+  add_shortcut (sc, GDK_KEY_minus, GDK_CONTROL_MASK, "article.zoom-out", NULL);
+  add_shortcut (sc, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "article.zoom-out", NULL);
+  add_shortcut (sc, GDK_KEY_0, GDK_CONTROL_MASK, "article.zoom-reset", NULL);
+  add_shortcut (sc, GDK_KEY_KP_0, GDK_CONTROL_MASK, "article.zoom-reset", NULL);
+  {
+    GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL |
+                                                                  GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+
+    gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  }
   add_shortcut (sc, GDK_KEY_t, 0, "article.show-tags", NULL);
   add_shortcut (sc, GDK_KEY_Return, 0, "article.show-tags", NULL);
   add_shortcut (sc, GDK_KEY_KP_Enter, 0, "article.show-tags", NULL);

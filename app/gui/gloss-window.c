@@ -10,6 +10,7 @@
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-article-header.h"
+#include "gloss-article-print.h"
 #include "gloss-article-view.h"
 #include "gloss-codebook-folder.h"
 #include "gloss-import.h"
@@ -932,6 +933,7 @@ update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.delete-annotation", has_selected);
   gtk_widget_action_set_enabled (widget, "win.find", self->document != NULL);
   gtk_widget_action_set_enabled (widget, "win.export", set != NULL && self->file != NULL);
+  gtk_widget_action_set_enabled (widget, "win.print", self->document != NULL);
 }
 
 static void
@@ -1681,6 +1683,23 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  if (gloss_article_print (GTK_WINDOW (self), self->document,
+                           self->sidecar ? gloss_sidecar_get_annotations (self->sidecar) : NULL,
+                           self->sidecar ? gloss_sidecar_get_codebook (self->sidecar) : NULL,
+                           NULL, NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, error->message);
+}
+
+static void
 show_file_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -2120,6 +2139,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reload-annotations", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.open-url", NULL, open_url_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.reopen-encoding", "s", reopen_encoding_action);
@@ -2144,6 +2164,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.next-disagreement", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK, "win.previous-disagreement", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
 }
 
 static void
