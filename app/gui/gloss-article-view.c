@@ -461,6 +461,8 @@ load_text (GlossArticleView *self)
   GtkTextIter start, end;
   const char *text;
   const char *newline;
+  const char *title;
+  const char *found;
 
   text = self->document ? gloss_document_get_text (self->document) : "";
   gtk_text_buffer_set_text (buffer, text, -1);
@@ -468,9 +470,20 @@ load_text (GlossArticleView *self)
   /* The first line is the title in every canonical text that has one; a
    * plain-text article has one when a short first line stands alone. */
   newline = strchr (text, '\n');
-  if (self->document && newline != NULL &&
-      (gloss_document_get_title (self->document) != NULL ||
-       (newline[1] == '\n' && newline - text < 300)))
+  title = self->document ? gloss_document_get_title (self->document) : NULL;
+  /* A text saved from a browser has page chrome above its title line. */
+  if (title != NULL && title[0] != '\0' && !g_str_has_prefix (text, title) &&
+      (found = strstr (text, title)) != NULL && found - text < 8192 &&
+      (found[-1] == '\n' || found[-1] == ' '))
+    {
+      guint at = g_utf8_pointer_to_offset (text, found);
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, at);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, at + g_utf8_strlen (title, -1));
+      gtk_text_buffer_apply_tag (buffer, self->title_tag, &start, &end);
+    }
+  else if (self->document && newline != NULL &&
+           (title != NULL || (newline[1] == '\n' && newline - text < 300)))
     {
       gtk_text_buffer_get_start_iter (buffer, &start);
       gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_strlen (text, newline - text));
