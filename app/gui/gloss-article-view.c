@@ -472,9 +472,16 @@ load_text (GlossArticleView *self)
   newline = strchr (text, '\n');
   title = self->document ? gloss_document_get_title (self->document) : NULL;
   /* A text saved from a browser has page chrome above its title line. */
-  if (title != NULL && title[0] != '\0' && !g_str_has_prefix (text, title) &&
-      (found = strstr (text, title)) != NULL && found - text < 8192 &&
-      (found[-1] == '\n' || found[-1] == ' '))
+  found = NULL;
+  if (title != NULL && title[0] != '\0' && !g_str_has_prefix (text, title))
+    {
+      /* The title's own line, not a longer one it starts (the page's <title>). */
+      for (const char *p = strstr (text, title); p != NULL && p - text < 8192 && found == NULL;
+           p = strstr (p + 1, title))
+        if (p[-1] == '\n' && (p[strlen (title)] == '\n' || p[strlen (title)] == '\0'))
+          found = p;
+    }
+  if (found != NULL)
     {
       guint at = g_utf8_pointer_to_offset (text, found);
 
