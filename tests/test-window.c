@@ -860,6 +860,40 @@ test_print (Fixture       *f,
   g_assert_cmpint (info.st_size, >, 1000);
 }
 
+static GtkWidget *
+find_menu_button (GtkWidget  *root,
+                  const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_MENU_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      if ((found = find_menu_button (child, tooltip)))
+        return found;
+    }
+  return NULL;
+}
+
+/* A menu button's tooltip never covers the first item of its open menu. */
+static void
+test_menu_tooltip (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *button = find_menu_button (GTK_WIDGET (f->window), "Main Menu");
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  gloss_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  gloss_test_iterate ();
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+}
+
 static void
 test_tag_all_and_overlap (Fixture       *f,
                           gconstpointer  data)
@@ -2250,6 +2284,7 @@ main (int    argc,
   ADD ("pointer/drag-inside", test_pointer_drag_inside, NULL);
   ADD ("speakers-as-people", test_speakers_as_people, NULL);
   ADD ("print", test_print, NULL);
+  ADD ("menu-tooltip", test_menu_tooltip, NULL);
   ADD ("annotator-first-save", test_annotator_first_save, NULL);
   ADD ("annotator-adopt", test_annotator_adopt, NULL);
   ADD ("pick-untagged", test_pick_untagged, NULL);

@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gloss-article-header.h"
+#include "gloss-menu-button.h"
 #include "gloss-document.h"
 
 struct _GlossArticleHeader
@@ -423,6 +424,7 @@ static void
 gloss_article_header_init (GlossArticleHeader *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gloss_menu_button_quiet_tooltip (self->more_button);
   g_signal_connect_object (g_network_monitor_get_default (), "notify::network-available",
                            G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
   update (self);

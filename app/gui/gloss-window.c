@@ -12,6 +12,7 @@
 #include "gloss-article-header.h"
 #include "gloss-article-print.h"
 #include "gloss-article-view.h"
+#include "gloss-menu-button.h"
 #include "gloss-codebook-folder.h"
 #include "gloss-import.h"
 #include "gloss-open-url-dialog.h"
@@ -51,6 +52,7 @@ struct _GlossWindow
   GtkLabel             *find_label;
   AdwFlap              *flap;
   AdwSplitButton       *open_button;
+  GtkMenuButton        *primary_menu_button;
   GtkSearchBar         *search_bar;
   GlossReviewPanel     *review_panel;
   AdwViewStack         *side_stack;
@@ -2113,6 +2115,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, find_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, review_panel);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, side_stack);
@@ -2189,6 +2192,7 @@ gloss_window_init (GlossWindow *self)
   gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->article_view)),
                                   GTK_STYLE_PROVIDER (self->font_css),
                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  gloss_menu_button_quiet_tooltip (self->primary_menu_button);
   g_signal_connect_object (self->settings, "changed::annotator-id", G_CALLBACK (annotator_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::reading-font", G_CALLBACK (reading_font_changed_cb),

@@ -17,6 +17,8 @@ main (int    argc,
   g_autoptr(GlossApplication) app = NULL;
 
   gloss_locale_init ();
+  /* Done above, with the fallback GTK's own setlocale() does not have. */
+  gtk_disable_setlocale ();
   /* GLOSS_LOCALEDIR reaches the catalogues of an uninstalled build
    * (<build>/po), for tests and for trying a translation. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GLOSS_LOCALEDIR") ? g_getenv ("GLOSS_LOCALEDIR") : LOCALEDIR);
