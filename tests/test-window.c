@@ -894,6 +894,54 @@ test_menu_tooltip (Fixture       *f,
   g_assert_true (gtk_widget_get_has_tooltip (button));
 }
 
+/* A text saved from a browser: Gloss offers to trim the page clutter
+ * around the article, into a copy beside it (which the application opens
+ * in a window of its own). */
+static void
+test_trim_clutter (void)
+{
+  static const char saved[] =
+    "点击右上角微信好友\n"
+    "朋友圈\n"
+    "深圳新开通三条公交线路_城市新闻网\n"
+    "\n"
+    "深圳新开通三条公交线路\n"
+    "\n"
+    "市交通局局长谢铭俊说：“我们还会继续优化线路。”\n"
+    "\n"
+    "相关阅读\n"
+    "版权所有\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-test-window-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "page.txt", NULL);
+  g_autofree char *trimmed = g_build_filename (dir, "page (article).txt", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *content = NULL;
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+  GlossWindow *window;
+
+  g_file_set_contents (path, saved, -1, &error);
+  g_assert_no_error (error);
+  window = gloss_window_new (NULL);
+  gloss_window_open (window, article);
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_test_iterate_until (has_sidecar, window);
+  g_assert_cmpstr (gloss_document_get_title (gloss_window_get_document (window)), ==, "深圳新开通三条公交线路");
+  gloss_test_iterate_until (shows_text, (gpointer[]) { window, "page clutter" });
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.trim-clutter", NULL));
+  g_file_get_contents (trimmed, &content, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (content, ==, "深圳新开通三条公交线路\n\n市交通局局长谢铭俊说：“我们还会继续优化线路。”\n");
+  /* The original is left as it was. */
+  g_file_get_contents (path, &original, NULL, NULL);
+  g_assert_cmpstr (original, ==, saved);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gloss_test_iterate ();
+  gloss_test_rm_rf (dir);
+}
+
 static void
 test_tag_all_and_overlap (Fixture       *f,
                           gconstpointer  data)
@@ -2298,6 +2346,7 @@ main (int    argc,
   g_test_add_func ("/window/team-codebook", test_team_codebook);
   g_test_add_func ("/window/article-header", test_article_header);
   g_test_add_func ("/window/colleague-only", test_colleague_only);
+  g_test_add_func ("/window/trim-clutter", test_trim_clutter);
   g_test_add_func ("/window/reading-notice", test_reading_notice);
   g_test_add_func ("/window/templates", test_templates);
 

@@ -12,7 +12,9 @@
 #include "gloss-article-header.h"
 #include "gloss-article-print.h"
 #include "gloss-article-view.h"
+#include "gloss-file.h"
 #include "gloss-menu-button.h"
+#include "gloss-text-title.h"
 #include "gloss-codebook-folder.h"
 #include "gloss-import.h"
 #include "gloss-open-url-dialog.h"
@@ -607,6 +609,85 @@ static void load_others (GlossWindow *self);
 static void show_text   (GlossWindow *self);
 
 /* Both the article and the user's sidecar are in (or known absent). */
+/* Where the article is in a text saved from a browser, when page chrome
+ * surrounds it. */
+static gboolean
+text_clutter (GlossWindow    *self,
+              GlossTextTitle *title)
+{
+  JsonObject *prov = self->document ? gloss_document_get_provenance (self->document) : NULL;
+  const char *text;
+  guint length;
+
+  if (prov == NULL || g_strcmp0 (json_object_get_string_member_with_default (prov, "format", ""), "text") != 0)
+    return FALSE;
+  text = gloss_document_get_text (self->document);
+  if (!gloss_text_find_title (text, title))
+    return FALSE;
+  length = gloss_document_get_length (self->document);
+  /* Trailing blank lines are no clutter. */
+  while (length > title->body_end && g_unichar_isspace (g_utf8_get_char (g_utf8_offset_to_pointer (text, length - 1))))
+    length--;
+  return title->start > 0 || title->body_end < length;
+}
+
+/* Offered on a new article only: trimming changes the text, and so every
+ * offset a layer holds. */
+static void
+offer_trim (GlossWindow *self)
+{
+  GlossTextTitle title;
+  AdwToast *offer;
+
+  if (!text_clutter (self, &title))
+    return;
+  offer = adw_toast_new (_("The text has page clutter around the article"));
+  adw_toast_set_timeout (offer, 0);
+  adw_toast_set_button_label (offer, _("_Trim Page Clutter"));
+  adw_toast_set_action_name (offer, "win.trim-clutter");
+  adw_toast_overlay_add_toast (self->toast_overlay, offer);
+}
+
+/* A copy of the article without the clutter, beside it, opened (in a
+ * window of its own); the original stays as it was. */
+static void
+trim_clutter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) trimmed = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *content = NULL;
+  GlossTextTitle title;
+
+  if (self->file == NULL || !text_clutter (self, &title))
+    return;
+
+  name = g_file_get_basename (self->file);
+  stem = g_str_has_suffix (name, ".txt") ? g_strndup (name, strlen (name) - 4) : g_strdup (name);
+  g_free (name);
+  /* Translators: the file name of an article without its page clutter; %s is the original's, without .txt */
+  name = g_strdup_printf (_("%s (article).txt"), stem);
+  parent = g_file_get_parent (self->file);
+  trimmed = g_file_get_child (parent, name);
+  if (!g_file_query_exists (trimmed, NULL))
+    {
+      body = gloss_document_get_slice (self->document, title.start, title.body_end);
+      content = g_strconcat (body, "\n", NULL);
+      if (!gloss_file_replace (trimmed, content, strlen (content), NULL, &error))
+        {
+          show_error (self, error->message);
+          return;
+        }
+    }
+  gloss_window_open (self, trimmed);
+}
+
 static void
 maybe_finish_loading (GlossWindow *self)
 {
@@ -614,6 +695,8 @@ maybe_finish_loading (GlossWindow *self)
     return;
 
   show_text (self);
+  if (self->own_loaded == NULL && self->own_error == NULL)
+    offer_trim (self);
   if (self->own_loaded != NULL || self->own_error != NULL)
     finish_own (self);
   else
@@ -2143,6 +2226,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.trim-clutter", NULL, trim_clutter_action);
   gtk_widget_class_install_action (widget_class, "win.open-url", NULL, open_url_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.reopen-encoding", "s", reopen_encoding_action);
