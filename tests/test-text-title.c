@@ -87,6 +87,24 @@ test_english (void)
   g_assert_true (g_str_has_prefix (rest, "\n\nRelated articles\n"));
 }
 
+/* A bilingual first line standing alone is the title; a bracketed byline
+ * further down is not. */
+static void
+test_bilingual (void)
+{
+  g_autofree char *title =
+    gloss_text_title ("Riverside city expands \"Clean Water 2030\" programme 河畔市扩大“清水2030”计划\n"
+                      "\n"
+                      "RIVERSIDE, 12 March — The city government announced on Tuesday that its programme grows.\n"
+                      "\n"
+                      "（本报记者 王丈 报道）\n");
+
+  g_assert_cmpstr (title, ==, "Riverside city expands \"Clean Water 2030\" programme 河畔市扩大“清水2030”计划");
+  g_assert_null (gloss_text_title ("RIVERSIDE, 12 March — The city government announced on Tuesday.\n"
+                                   "\n"
+                                   "（本报记者 王丈 报道）\n"));
+}
+
 static void
 test_none (void)
 {
@@ -130,6 +148,7 @@ main (int   argc,
 
   g_test_add_func ("/text-title/chinese", test_chinese);
   g_test_add_func ("/text-title/english", test_english);
+  g_test_add_func ("/text-title/bilingual", test_bilingual);
   g_test_add_func ("/text-title/none", test_none);
   g_test_add_func ("/text-title/loader-and-export", test_loader_and_export);
 

@@ -20,7 +20,7 @@
 /* Lines that are page chrome, never a headline. */
 #define CHROME_PATTERN \
   "(分享|微信|微博|朋友圈|扫一扫|二维码|点击|关注|收藏|登录|注册|首页|返回|客户端|下载|打开|" \
-  "字号|打印|转发|评论|阅读原文|订阅|导航|菜单|搜索|" \
+  "字号|打印|转发|评论|阅读原文|订阅|导航|菜单|搜索|记者|报道|来源|作者|责编|编辑|" \
   "\\bshare\\b|\\btweet\\b|facebook|\\bsign (in|up)\\b|\\blog ?in\\b|subscribe|\\bmenu\\b|" \
   "\\bhome\\b|\\bsearch\\b|cookies?|newsletter|skip to|advertisement)"
 
@@ -47,13 +47,23 @@ trimmed (const Line *line)
   return g_strstrip (g_strndup (line->text, line->bytes));
 }
 
+/* Mostly Chinese (or Japanese): its letters are mostly Han.  A bilingual
+ * headline is measured as the Latin one it also is. */
 static gboolean
 is_cjk_text (const char *s)
 {
+  guint han = 0, letters = 0;
+
   for (; *s; s = g_utf8_next_char (s))
-    if (g_unichar_get_script (g_utf8_get_char (s)) == G_UNICODE_SCRIPT_HAN)
-      return TRUE;
-  return FALSE;
+    {
+      gunichar c = g_utf8_get_char (s);
+
+      if (g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN)
+        han++;
+      if (g_unichar_isalpha (c))
+        letters++;
+    }
+  return han * 2 > letters;
 }
 
 /* Short, not a sentence, not chrome. */
@@ -83,6 +93,9 @@ looks_like_headline (const char *line,
     }
   last = g_utf8_prev_char (line + strlen (line));
   c = g_utf8_get_char (last);
+  /* A byline or a note in brackets: "（本报记者 王丈 报道）". */
+  if (strchr ("([", line[0]) != NULL || g_utf8_get_char (line) == 0xff08 || g_utf8_get_char (line) == 0x3010)
+    return FALSE;
   /* A sentence ends so; a headline does not (a question may). */
   if (c == 0x3002 /* 。 */ || c == '.' || c == ',' || c == 0xff0c || c == ':' || c == 0xff1a)
     return FALSE;
