@@ -488,6 +488,37 @@ test_too_few (void)
   g_assert_error (error, GLOSS_AGREEMENT_ERROR, GLOSS_AGREEMENT_ERROR_TOO_FEW_LAYERS);
 }
 
+/* A coder who never used a tag: their zeros pull its α down until the tag
+ * is excluded for them; the others' numbers and the overall ones stay. */
+static void
+test_exclude_tag (void)
+{
+  const Item a[] = { { "quote", 10, 20 }, { "place", 40, 50 }, { NULL } };
+  const Item b[] = { { "quote", 10, 20 }, { "place", 40, 50 }, { NULL } };
+  const Item c[] = { { "place", 40, 50 }, { NULL } };
+  g_autoptr(GlossAgreement) agreement = gloss_agreement_new (100);
+  double before, overall;
+
+  add (agreement, "a", a);
+  add (agreement, "b", b);
+  add (agreement, "c", c);
+  compute (agreement);
+  before = gloss_agreement_get_alpha (agreement, "quote");
+  overall = gloss_agreement_get_alpha (agreement, NULL);
+  g_assert_cmpfloat (before, <, 1.0);
+  g_assert_cmpfloat_with_epsilon (gloss_agreement_get_alpha (agreement, "place"), 1.0, EPSILON);
+
+  gloss_agreement_exclude_tag (agreement, 2, "quote");
+  compute (agreement);
+  g_assert_cmpfloat_with_epsilon (gloss_agreement_get_alpha (agreement, "quote"), 1.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (gloss_agreement_get_fleiss_kappa (agreement, "quote"), 1.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (gloss_agreement_get_alpha (agreement, "place"), 1.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (gloss_agreement_get_alpha (agreement, NULL), overall, EPSILON);
+  /* The pairs with c have no units left for quote. */
+  g_assert_true (isnan (gloss_agreement_get_pair (agreement, "quote", 1)->cohen_kappa));
+  g_assert_cmpfloat_with_epsilon (gloss_agreement_get_pair (agreement, "quote", 0)->cohen_kappa, 1.0, EPSILON);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -506,6 +537,7 @@ main (int    argc,
   g_test_add_func ("/agreement/overlap-within-layer", test_overlap_within_layer);
   g_test_add_func ("/agreement/map-tag", test_map_tag);
   g_test_add_func ("/agreement/codebooks", test_codebooks);
+  g_test_add_func ("/agreement/exclude-tag", test_exclude_tag);
   g_test_add_func ("/agreement/json", test_json);
   g_test_add_func ("/agreement/too-few", test_too_few);
 

@@ -8,6 +8,7 @@
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-document.h"
+#include "gloss-edit-generator.h"
 
 /* An annotation made on @old_text at the first occurrence of @needle (or the nth). */
 static GlossAnnotation *
@@ -153,6 +154,168 @@ test_crlf_source (void)
   g_assert_cmpint (gloss_anchor_annotation (crlf, a), ==, GLOSS_ANCHOR_EXACT);
 }
 
+
+/* Through a kept version: the old text is known, the diff places everything. */
+typedef struct
+{
+  const char        *needle;
+  guint              nth;
+  GlossAnchorStatus  status;
+  const char        *expected;  /* the new text under it, or NULL */
+} Case;
+
+static void
+check_version (const char *old_text,
+               const char *new_text,
+               const Case *cases,
+               guint       n_cases)
+{
+  g_autoptr(GlossDocument) old = gloss_document_new (old_text, -1, NULL);
+  g_autoptr(GlossDocument) changed = gloss_document_new (new_text, -1, NULL);
+  g_autoptr(GlossAnnotationSet) set = gloss_annotation_set_new ();
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_object_unref);
+  GlossAnchorReport report;
+
+  gloss_annotation_set_set_document (set, old);
+  for (guint i = 0; i < n_cases; i++)
+    {
+      gssize at = -1;
+
+      for (guint k = 0; k <= cases[i].nth; k++)
+        at = gloss_document_find (old, cases[i].needle, at + 1);
+      g_assert_cmpint (at, >=, 0);
+      g_ptr_array_add (made, g_object_ref (gloss_annotation_set_create (set, "quote", at, at + g_utf8_strlen (cases[i].needle, -1))));
+    }
+
+  gloss_anchor_set_from_version (old, changed, set, &report);
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, n_cases);
+  for (guint i = 0; i < n_cases; i++)
+    {
+      GlossAnnotation *a = g_ptr_array_index (made, i);
+
+      g_test_message ("%s: %s", cases[i].needle, gloss_anchor_status_to_string (gloss_annotation_get_anchor_status (a)));
+      g_assert_cmpint (gloss_annotation_get_anchor_status (a), ==, cases[i].status);
+      if (cases[i].expected != NULL)
+        assert_at (changed, a, cases[i].expected);
+    }
+}
+
+static void
+test_version_boundaries (void)
+{
+  const Case cases[] = {
+    { "water", 0, GLOSS_ANCHOR_MOVED, "water" },      /* insertion right before it */
+    { "is", 0, GLOSS_ANCHOR_MOVED, "is" },            /* insertion right after it */
+    { "cold today", 0, GLOSS_ANCHOR_FUZZY, "cold and windy today" },  /* insertion inside */
+    { "The", 0, GLOSS_ANCHOR_EXACT, "The" },
+  };
+
+  check_version ("The water is cold today.", "The hot water is, cold and windy today.", cases, G_N_ELEMENTS (cases));
+}
+
+static void
+test_version_replaced (void)
+{
+  const Case cases[] = {
+    { "a mayor", 0, GLOSS_ANCHOR_ORPHANED, NULL },             /* inside the replaced block: old offsets */
+    { "a mayor spoke", 0, GLOSS_ANCHOR_CUT, " spoke" },         /* 6 of 13 left */
+    { "Earlier, a mayor", 0, GLOSS_ANCHOR_FUZZY, "Earlier, " }, /* 9 of 16 left */
+    { "We will act", 1, GLOSS_ANCHOR_MOVED, "We will act" },   /* the second copy stays the second */
+    { "We will act", 0, GLOSS_ANCHOR_MOVED, "We will act" },
+  };
+
+  check_version ("Earlier, a mayor spoke. We will act, said Li. We will act, said Li.",
+                 "Earlier, Bunt spoke. We will act, said Li. Then: We will act, said Li.",
+                 cases, G_N_ELEMENTS (cases));
+}
+
+static void
+test_version_crlf_nfc (void)
+{
+  /* The canonical texts are the same: CRLF is "\n", e + U+0301 is é. */
+  const Case same[] = {
+    { "café", 0, GLOSS_ANCHOR_EXACT, "café" },
+    { "line two", 0, GLOSS_ANCHOR_EXACT, "line two" },
+  };
+  const Case moved[] = {
+    { "line two", 0, GLOSS_ANCHOR_MOVED, "line two" },
+  };
+
+  check_version ("caf\xc3\xa9\nline two", "cafe\xcc\x81\r\nline two", same, G_N_ELEMENTS (same));
+  /* A real change before it: a line added with CRLF. */
+  check_version ("café\nline two", "café\r\nnew line\r\nline two", moved, G_N_ELEMENTS (moved));
+}
+
+static void
+test_version_astral (void)
+{
+  const Case cases[] = {
+    { "𠀋𠀋", 0, GLOSS_ANCHOR_MOVED, "𠀋𠀋" },  /* four code points later, not eight UTF-16 units */
+    { "😀 said", 0, GLOSS_ANCHOR_FUZZY, "😀 had said" },
+  };
+  /* An emoji more beside it: either emoji may be the new one, and the passage is whole. */
+  const Case beside[] = {
+    { "😀 said", 0, GLOSS_ANCHOR_MOVED, "😀 said" },
+  };
+
+  check_version ("Then 😀 said 𠀋𠀋 today", "Then 😀 had said 𠀋𠀋 today", cases, G_N_ELEMENTS (cases));
+  check_version ("Then 😀 said 𠀋𠀋 today", "Then 😀😀 said 𠀋𠀋 today", beside, G_N_ELEMENTS (beside));
+}
+
+/* Annotations that were not exact in the old text fall back to their quote. */
+static void
+test_version_stale_annotation (void)
+{
+  g_autoptr(GlossDocument) old = gloss_document_new ("alpha beta gamma", -1, NULL);
+  g_autoptr(GlossDocument) changed = gloss_document_new ("zero alpha beta gamma", -1, NULL);
+  g_autoptr(GlossAnnotationSet) set = gloss_annotation_set_new ();
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossAnnotation) a = gloss_annotation_new ("a1", "place", 0, 4);
+  GlossAnchorReport report;
+
+  /* Its text says "gamma", its offsets do not. */
+  gloss_annotation_set_text (a, "gamma");
+  g_ptr_array_add (all, g_object_ref (a));
+  gloss_annotation_set_load (set, all);
+  gloss_anchor_set_from_version (old, changed, set, &report);
+  g_assert_cmpuint (report.moved, ==, 1);
+  assert_at (changed, a, "gamma");
+}
+
+/* Small generated cases (repeats, random edits), checked against the truth the
+ * generator kept: through the old text no untouched annotation is misplaced or
+ * lost; with quotes alone, at most one, and at most 1 % false anchors. */
+static void
+test_generated (void)
+{
+  for (guint seed = 1; seed <= 4; seed++)
+    {
+      EditCase *c = edit_case_new (seed, 60000, 600, 120);
+      g_autoptr(GlossDocument) old = gloss_document_new (c->old_text, -1, NULL);
+      g_autoptr(GlossDocument) new = gloss_document_new (c->new_text, -1, NULL);
+      g_autoptr(GlossAnnotationSet) through = edit_case_annotations (c, old);
+      g_autoptr(GlossAnnotationSet) quoted = edit_case_annotations (c, old);
+      EditScore score;
+
+      gloss_anchor_set_from_version (old, new, through, NULL);
+      edit_case_score (c, through, &score);
+      g_test_message ("seed %u, old text: %u misplaced, %u false (%u silent), %u orphaned",
+                      seed, score.untouched_misplaced, score.false_anchors, score.silent_false, score.orphaned);
+      g_assert_cmpuint (score.untouched_misplaced, ==, 0);
+      g_assert_cmpuint (score.untouched_orphaned, ==, 0);
+      /* A deleted letter may "survive" where the same letter was inserted. */
+      g_assert_cmpuint (score.false_anchors, <=, 6);
+
+      gloss_anchor_set (new, quoted, NULL);
+      edit_case_score (c, quoted, &score);
+      g_test_message ("seed %u, quotes: %u misplaced, %u false (%u silent), %u orphaned",
+                      seed, score.untouched_misplaced, score.false_anchors, score.silent_false, score.orphaned);
+      g_assert_cmpuint (score.untouched_misplaced, <=, 1);
+      g_assert_cmpuint (score.false_anchors, <=, 6);  /* 1 % */
+      edit_case_free (c);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -167,6 +330,12 @@ main (int    argc,
   g_test_add_func ("/anchor/orphaned", test_orphaned_kept);
   g_test_add_func ("/anchor/set", test_set_report_and_order);
   g_test_add_func ("/anchor/crlf", test_crlf_source);
+  g_test_add_func ("/anchor/version/boundaries", test_version_boundaries);
+  g_test_add_func ("/anchor/version/replaced", test_version_replaced);
+  g_test_add_func ("/anchor/version/crlf-nfc", test_version_crlf_nfc);
+  g_test_add_func ("/anchor/version/astral", test_version_astral);
+  g_test_add_func ("/anchor/version/stale", test_version_stale_annotation);
+  g_test_add_func ("/anchor/generated", test_generated);
 
   return g_test_run ();
 }

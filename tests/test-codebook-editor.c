@@ -395,6 +395,36 @@ test_delete_keep (Fixture       *fixture,
   g_assert_cmpuint (gloss_codebook_get_n_tags (fixture->codebook), ==, 2);
 }
 
+/* The editor reads and writes files in a thread: wait for the outcome. */
+static void
+file_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static gboolean
+run_file (GlossCodebookEditor  *editor,
+          GFile                *file,
+          gboolean              export,
+          GError              **error)
+{
+  GAsyncResult *result = NULL;
+  gboolean ok;
+
+  if (export)
+    gloss_codebook_editor_export_file_async (editor, file, NULL, file_done_cb, &result);
+  else
+    gloss_codebook_editor_import_file_async (editor, file, NULL, file_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ok = export ? gloss_codebook_editor_export_file_finish (editor, result, error)
+              : gloss_codebook_editor_import_file_finish (editor, result, error);
+  g_object_unref (result);
+  return ok;
+}
+
 static void
 test_export_import (Fixture       *fixture,
                     gconstpointer  data)
@@ -407,7 +437,7 @@ test_export_import (Fixture       *fixture,
   g_autoptr(GlossCodebook) reloaded = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (gloss_codebook_editor_export_file (fixture->editor, exported_file, &error));
+  g_assert_true (run_file (fixture->editor, exported_file, TRUE, &error));
   g_assert_no_error (error);
   reloaded = gloss_codebook_load_file (exported_file, &error);
   g_assert_no_error (error);
@@ -419,7 +449,7 @@ test_export_import (Fixture       *fixture,
                     "  { \"id\": \"quote\", \"label\": \"Quote\", \"color\": \"#f6d32d\", \"key\": \"1\" },"
                     "  { \"id\": \"claim\", \"label\": \"Claim\", \"color\": \"#ff0000\", \"key\": \"2\" } ] }",
                     -1);
-  g_assert_true (gloss_codebook_editor_import_file (fixture->editor, other_file, &error));
+  g_assert_true (run_file (fixture->editor, other_file, FALSE, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (gloss_codebook_get_name (fixture->codebook), ==, "Team");
   g_assert_cmpstr (gloss_codebook_get_version (fixture->codebook), ==, "2");
@@ -431,7 +461,7 @@ test_export_import (Fixture       *fixture,
 
   /* A broken file changes nothing. */
   gloss_test_write (other, "{ \"tags\": 3 }", -1);
-  g_assert_false (gloss_codebook_editor_import_file (fixture->editor, other_file, &error));
+  g_assert_false (run_file (fixture->editor, other_file, FALSE, &error));
   g_assert_nonnull (error);
   g_assert_cmpstr (gloss_codebook_get_name (fixture->codebook), ==, "Team");
 

@@ -10,6 +10,7 @@
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-document.h"
+#include "gloss-export.h"
 #include "gloss-export-dialog.h"
 #include "gloss-loader.h"
 #include "gloss-sidecar.h"
@@ -277,6 +278,82 @@ test_conll_left_out (Fixture       *fixture,
   g_clear_object (&after.exported);
 }
 
+/* A mapped label showing @text in @root, or NULL. */
+static GtkLabel *
+find_shown_label (GtkWidget  *root,
+                  const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return GTK_LABEL (child);
+      if ((found = find_shown_label (child, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* The choices are the table of formats; each name is shown whole, even in a
+ * narrow window; CSV starts with a byte order mark unless the user says not. */
+static void
+test_formats_and_bom (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWindow *dialog = gloss_export_dialog_new (NULL, fixture->sidecar, fixture->article);
+  GtkWidget *format_row = gloss_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "_Format");
+  g_autofree char *path = g_build_filename (fixture->dir, "bom.csv", NULL);
+  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  const GlossExportFormatInfo *info;
+  g_autofree char *csv = NULL;
+  Outcome outcome = { 0 };
+  GListModel *model;
+
+  g_assert_nonnull (format_row);
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (format_row));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, GLOSS_EXPORT_N_FORMATS);
+
+  gtk_window_set_default_size (dialog, 360, 600);
+  gtk_window_present (dialog);
+  gloss_test_iterate_until (is_mapped, format_row);
+
+  for (guint i = 0; (info = gloss_export_format_get_info (i)) != NULL; i++)
+    {
+      GtkLabel *label;
+
+      adw_combo_row_set_selected (ADW_COMBO_ROW (format_row), i);
+      gloss_test_iterate ();
+      /* Laid out at the new width before the layout is asked. */
+      while (gtk_widget_get_width (format_row) == 0 || gtk_widget_get_width (format_row) > 360)
+        g_main_context_iteration (NULL, TRUE);
+      label = find_shown_label (format_row, info->label);
+      g_test_message ("format %s", info->id);
+      g_assert_nonnull (label);
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+    }
+
+  gloss_export_dialog_set_format (GLOSS_EXPORT_DIALOG (dialog), "csv");
+  gloss_export_dialog_set_destination (GLOSS_EXPORT_DIALOG (dialog), destination);
+  run_export (dialog, &outcome);
+  g_assert_null (outcome.failed);
+  csv = gloss_test_read (path, NULL);
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "article_title,"));
+
+  g_clear_object (&outcome.exported);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -287,6 +364,7 @@ main (int    argc,
   g_test_add ("/export-dialog/folder-quotes", Fixture, NULL, fixture_set_up, test_folder_quotes, fixture_tear_down);
   g_test_add ("/export-dialog/brat-and-failure", Fixture, NULL, fixture_set_up, test_brat_and_failure, fixture_tear_down);
   g_test_add ("/export-dialog/conll-left-out", Fixture, NULL, fixture_set_up, test_conll_left_out, fixture_tear_down);
+  g_test_add ("/export-dialog/formats-and-bom", Fixture, NULL, fixture_set_up, test_formats_and_bom, fixture_tear_down);
 
   return g_test_run ();
 }

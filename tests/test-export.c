@@ -10,11 +10,13 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <libxml/parser.h>
 
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-document.h"
 #include "gloss-export.h"
+#include "gloss-import.h"
 #include "gloss-loader.h"
 #include "gloss-sidecar.h"
 #include "gloss-test-util.h"
@@ -331,6 +333,62 @@ test_xlsx (void)
   g_assert_nonnull (strstr (strings, ">=SUM(A1)<"));
   g_assert_true (strstr (strings, "City, &quot;Water&quot; Bureau") != NULL ||
                  strstr (strings, "City, \"Water\" Bureau") != NULL);
+
+  gloss_test_rm_rf (dir);
+}
+
+/* XML 1.0 holds neither U+FFFE/U+FFFF nor C0 controls but tab and line ends;
+ * each part of the workbook must still parse as XML. */
+static void
+test_xlsx_invalid_xml (void)
+{
+  static const char sidecar_json[] =
+    "{ \"format\": \"gloss\", \"version\": 1,"
+    "  \"document\": { \"source\": \"odd.txt\", \"title\": \"odd\\uFFFF title\", \"length\": 20 },"
+    "  \"annotator\": { \"id\": \"alice\" },"
+    "  \"codebook\": { \"name\": \"c\", \"tags\": [ { \"id\": \"quote\", \"label\": \"Quote\", \"color\": \"#f6d32d\" } ] },"
+    "  \"annotations\": [ { \"id\": \"a1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"text\","
+    "      \"note\": \"before\\uFFFEmiddle\\uFFFFafter\\u0001\\u001Fend 𠀋\","
+    "      \"attributes\": { \"odd\\uFFFEname\": \"value\\uFFFF\" } } ] }";
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_XLSX);
+  g_autoptr(GlossSidecar) sidecar = NULL;
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "odd.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unzip = g_find_program_in_path ("unzip");
+  const char *members[] = { "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "docProps/core.xml", "xl/workbook.xml" };
+
+  if (unzip == NULL)
+    {
+      g_test_skip ("unzip is not installed");
+      return;
+    }
+
+  sidecar = gloss_sidecar_new_from_data (sidecar_json, strlen (sidecar_json), "odd.txt.alice.gloss.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_exporter_add_sidecar (exporter, sidecar, NULL, NULL, &error));
+  g_assert_true (gloss_exporter_write_file (exporter, file, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      g_autofree char *xml = unzip_member (path, members[i]);
+      xmlDocPtr doc = xmlReadMemory (xml, strlen (xml), members[i], NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+
+      g_assert_nonnull (doc);
+      xmlFreeDoc (doc);
+      g_assert_null (strstr (xml, "\xEF\xBF\xBE"));
+      g_assert_null (strstr (xml, "\xEF\xBF\xBF"));
+    }
+
+  {
+    g_autofree char *strings = unzip_member (path, "xl/sharedStrings.xml");
+
+    /* Only the characters XML cannot hold are gone. */
+    g_assert_nonnull (strstr (strings, "beforemiddleafterend 𠀋"));
+    g_assert_nonnull (strstr (strings, ">oddname<"));
+  }
 
   gloss_test_rm_rf (dir);
 }
@@ -915,6 +973,50 @@ test_sentences (void)
 
       g_assert_cmpstr (first, ==, cases[i].first);
     }
+
+  /* In the CSV's sentence column: the quote with its attribution, whichever
+   * of the two is annotated; a sentence after a quote that is no attribution
+   * stays apart. */
+  {
+    struct { const char *text; guint start, end; const char *sentence; } quotes[] = {
+      { "第一段。\n\n“我们会做好。”谢铭俊说。他随后离开。", 7, 13, "“我们会做好。”谢铭俊说。" },
+      { "第一段。\n\n“我们会做好。”谢铭俊说。他随后离开。", 14, 17, "“我们会做好。”谢铭俊说。" },
+      { "“水是生命！”他对记者表示。下一句。", 1, 6, "“水是生命！”他对记者表示。" },
+      { "\"We are ready.\" Mayor Lin said. Next.", 1, 14, "\"We are ready.\" Mayor Lin said." },
+      { "他说:“好。”然后走了。", 4, 6, "他说:“好。”" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (quotes); i++)
+      {
+        g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_CSV);
+        g_autoptr(GlossDocument) document = NULL;
+        g_autoptr(GlossSidecar) sidecar = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autofree char *csv = NULL;
+        g_autofree char *quoted = NULL;
+        g_autofree char *covered = g_utf8_substring (quotes[i].text, quotes[i].start, quotes[i].end);
+        g_autofree char *sidecar_json = g_strdup_printf (
+          "{ \"format\": \"gloss\", \"version\": 1, \"document\": { \"source\": \"q.txt\" },"
+          "  \"annotator\": { \"id\": \"alice\" },"
+          "  \"codebook\": { \"name\": \"c\", \"tags\": [ { \"id\": \"quote\", \"label\": \"Quote\", \"color\": \"#f6d32d\" } ] },"
+          "  \"annotations\": [ { \"id\": \"q1\", \"tag\": \"quote\", \"start\": %u, \"end\": %u, \"text\": \"%s\" } ] }",
+          quotes[i].start, quotes[i].end, covered);
+        GlossExportRecord *record;
+
+        document = gloss_document_new (quotes[i].text, -1, &error);
+        g_assert_no_error (error);
+        sidecar = gloss_sidecar_new_from_data (sidecar_json, strlen (sidecar_json), "q.txt.alice.gloss.json", NULL, &error);
+        g_assert_no_error (error);
+        g_assert_true (gloss_exporter_add_sidecar (exporter, sidecar, document, NULL, &error));
+        g_assert_no_error (error);
+        record = g_ptr_array_index (gloss_exporter_get_records (exporter), 0);
+        g_assert_cmpstr (record->sentence, ==, quotes[i].sentence);
+        csv = render (exporter, NULL);
+        quoted = strchr (quotes[i].sentence, '"') ? NULL : g_strdup_printf (",%s,", quotes[i].sentence);
+        if (quoted != NULL)
+          g_assert_nonnull (strstr (csv, quoted));
+      }
+  }
 }
 
 /* The CLI: a bad input among good ones, and nothing is written. */
@@ -980,6 +1082,137 @@ test_cli (void)
   gloss_test_rm_rf (dir);
 }
 
+/* The table of formats is the one list: every row can be written, and what
+ * an importer exists for reads back to the same annotations. */
+static void
+test_every_format (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *sidecar_path = gloss_test_data_path ("export", ALICE, NULL);
+  g_autoptr(GFile) sidecar_file = g_file_new_for_path (sidecar_path);
+  g_autoptr(GlossDocument) article = load_article ();
+  g_autoptr(GlossSidecar) original = NULL;
+  g_autoptr(GError) error = NULL;
+  const GlossExportFormatInfo *info;
+  guint n_formats = 0, n_read_back = 0;
+
+  original = gloss_sidecar_load (sidecar_file, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; (info = gloss_export_format_get_info (i)) != NULL; i++)
+    {
+      g_autoptr(GlossExporter) exporter = exporter_for (info->format, ALICE, NULL);
+      g_autofree char *name = info->extension ? g_strdup_printf ("out.%s", info->extension) : g_strdup ("out-folder");
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GFile) destination = g_file_new_for_path (path);
+      g_autoptr(GlossSidecar) back = NULL;
+      GlossImportFormat import_format;
+      GlossImportOptions options = { "alice", NULL, article, NULL };
+      GListModel *annotations;
+      guint n_placed = 0;
+
+      g_test_message ("format %s", info->id);
+      g_assert_cmpint (info->format, ==, i);
+      g_assert_nonnull (info->id);
+      g_assert_nonnull (info->label);
+      g_assert_true ((info->write == NULL) != (info->write_folder == NULL));
+      g_assert_true ((info->extension == NULL) == gloss_export_format_is_folder (info->format));
+      {
+        GlossExportFormat parsed;
+
+        g_assert_true (gloss_export_format_from_string (info->id, &parsed));
+        g_assert_cmpint (parsed, ==, info->format);
+      }
+
+      g_assert_true (gloss_exporter_write_file (exporter, destination, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (path, gloss_export_format_is_folder (info->format) ? G_FILE_TEST_IS_DIR : G_FILE_TEST_IS_REGULAR));
+      if (gloss_export_format_is_text (info->format))
+        {
+          gsize length;
+          g_autofree char *text = render (exporter, &length);
+
+          g_assert_cmpuint (length, >, 0);
+          g_assert_true (g_utf8_validate (text, length, NULL));
+        }
+      n_formats++;
+
+      if (!gloss_import_format_from_string (info->id, &import_format))
+        continue;
+
+      if (gloss_export_format_is_folder (info->format))
+        {
+          g_autoptr(GDir) folder = g_dir_open (path, 0, NULL);
+          const char *child;
+
+          g_assert_nonnull (folder);
+          while ((child = g_dir_read_name (folder)) != NULL)
+            if (g_str_has_suffix (child, ".ann"))
+              {
+                g_autofree char *ann = g_build_filename (path, child, NULL);
+                g_autoptr(GFile) ann_file = g_file_new_for_path (ann);
+
+                back = gloss_import_file (import_format, ann_file, &options, NULL, &error);
+              }
+        }
+      else
+        back = gloss_import_file (import_format, destination, &options, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (back);
+
+      /* Every annotation with a place in the text comes back with its tag and span. */
+      annotations = G_LIST_MODEL (gloss_sidecar_get_annotations (original));
+      for (guint k = 0; k < g_list_model_get_n_items (annotations); k++)
+        {
+          g_autoptr(GlossAnnotation) a = g_list_model_get_item (annotations, k);
+          GListModel *read = G_LIST_MODEL (gloss_sidecar_get_annotations (back));
+          gboolean found = FALSE;
+
+          if (gloss_annotation_get_anchor_status (a) == GLOSS_ANCHOR_ORPHANED ||
+              gloss_annotation_get_start (a) == gloss_annotation_get_end (a))
+            continue;
+          n_placed++;
+          for (guint m = 0; m < g_list_model_get_n_items (read) && !found; m++)
+            {
+              g_autoptr(GlossAnnotation) b = g_list_model_get_item (read, m);
+
+              found = g_str_equal (gloss_annotation_get_tag (a), gloss_annotation_get_tag (b)) &&
+                      gloss_annotation_get_start (a) == gloss_annotation_get_start (b) &&
+                      gloss_annotation_get_end (a) == gloss_annotation_get_end (b) &&
+                      g_strcmp0 (gloss_annotation_get_text (a), gloss_annotation_get_text (b)) == 0;
+            }
+          g_assert_true (found);
+        }
+      g_assert_cmpuint (n_placed, >, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gloss_sidecar_get_annotations (back))), ==, n_placed);
+      n_read_back++;
+    }
+
+  g_assert_cmpuint (n_formats, ==, GLOSS_EXPORT_N_FORMATS);
+  g_assert_cmpuint (n_read_back, ==, 2);
+
+  /* `gloss-cli export --help` lists the same table. */
+  if (g_getenv ("GLOSS_CLI") != NULL)
+    {
+      const char *argv[] = { g_getenv ("GLOSS_CLI"), "export", "--help", NULL };
+      g_autofree char *help = NULL;
+      int status;
+
+      g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, &help, NULL, &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      for (guint i = 0; (info = gloss_export_format_get_info (i)) != NULL; i++)
+        {
+          g_autofree char *line = g_strdup_printf ("  %-6s %s", info->id, info->label);
+
+          g_assert_nonnull (strstr (help, line));
+          if (info->cannot_hold != NULL)
+            g_assert_nonnull (strstr (help, info->cannot_hold));
+        }
+    }
+  gloss_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -992,6 +1225,7 @@ main (int    argc,
   g_test_add_func ("/export/sentences", test_sentences);
   g_test_add_func ("/export/csv", test_csv);
   g_test_add_func ("/export/xlsx", test_xlsx);
+  g_test_add_func ("/export/xlsx-invalid-xml", test_xlsx_invalid_xml);
   g_test_add_func ("/export/jsonl", test_jsonl);
   g_test_add_func ("/export/w3c", test_w3c);
   g_test_add_func ("/export/brat", test_brat);
@@ -1001,6 +1235,7 @@ main (int    argc,
   g_test_add_func ("/export/left-out", test_left_out);
   g_test_add_func ("/export/missing-article", test_missing_article);
   g_test_add_func ("/export/cli", test_cli);
+  g_test_add_func ("/export/every-format", test_every_format);
 
   return g_test_run ();
 }

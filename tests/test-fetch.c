@@ -272,6 +272,7 @@ test_article (Fixture       *fx,
   g_autofree char *text = NULL;
   g_autofree char *raw = NULL;
   g_autofree char *prov_json = NULL;
+  g_autofree char *prov_name = NULL;
   g_autofree char *sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) article_html,
                                                       strlen (article_html));
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -292,11 +293,23 @@ test_article (Fixture       *fx,
   /* The snapshot: raw bytes, canonical text and provenance side by side. */
   g_assert_nonnull (r.snapshot);
   g_assert_true (g_file_equal (gloss_document_get_file (r.doc), r.snapshot));
-  text = read_sibling (r.snapshot, "article.txt");
+  /* Named after the title and the day, not article.txt. */
+  {
+    g_autofree char *name = g_file_get_basename (r.snapshot);
+
+    g_autofree char *stem = NULL;
+
+    g_assert_true (g_str_has_prefix (name, "New-harbor-opens-downtown-20"));
+    g_assert_true (g_str_has_suffix (name, ".txt"));
+    g_assert_cmpstr (gloss_document_get_source (r.doc), ==, name);
+    stem = g_strndup (name, strlen (name) - strlen (".txt"));
+    prov_name = g_strconcat (stem, ".provenance.json", NULL);
+    text = read_sibling (r.snapshot, name);
+  }
   g_assert_cmpstr (text, ==, gloss_document_get_text (r.doc));
   raw = read_sibling (r.snapshot, "original.html");
   g_assert_cmpstr (raw, ==, article_html);
-  prov_json = read_sibling (r.snapshot, "article.provenance.json");
+  prov_json = read_sibling (r.snapshot, prov_name);
   json_parser_load_from_data (parser, prov_json, -1, &error);
   g_assert_no_error (error);
   prov = json_node_get_object (json_parser_get_root (parser));

@@ -381,7 +381,14 @@ test_fetch (void)
   g_assert_true (g_file_equal (gloss_document_get_file (out.doc), out.file));
   dir = g_file_get_parent (out.file);
   original = g_file_get_child (dir, "original.html");
-  provenance = g_file_get_child (dir, "article.provenance.json");
+  {
+    g_autofree char *name = g_file_get_basename (out.file);
+    g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".txt"));
+    g_autofree char *prov_name = g_strconcat (stem, ".provenance.json", NULL);
+
+    g_assert_true (g_str_has_prefix (name, "新港口今日开放-20"));
+    provenance = g_file_get_child (dir, prov_name);
+  }
   g_assert_true (g_file_query_exists (original, NULL));
   g_assert_true (g_file_query_exists (provenance, NULL));
 

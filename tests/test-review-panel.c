@@ -18,7 +18,8 @@
 #include "gloss-codebook.h"
 #include "gloss-document.h"
 #include "gloss-review.h"
-#include "gloss-review-layer.h"
+#include "gloss-layer.h"
+#include "gloss-layer-drawing.h"
 #include "gloss-review-panel.h"
 #include "gloss-sidecar.h"
 #include "gloss-test-util.h"
@@ -276,7 +277,7 @@ show_review_page (Fixture *f)
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "review");
 }
 
-static GlossReviewLayer *
+static GlossLayer *
 find_layer (Fixture    *f,
             const char *id)
 {
@@ -284,9 +285,9 @@ find_layer (Fixture    *f,
 
   for (guint i = 0; i < g_list_model_get_n_items (layers); i++)
     {
-      g_autoptr(GlossReviewLayer) layer = g_list_model_get_item (layers, i);
+      g_autoptr(GlossLayer) layer = g_list_model_get_item (layers, i);
 
-      if (g_str_equal (gloss_sidecar_get_annotator_id (gloss_review_layer_get_sidecar (layer)), id))
+      if (g_str_equal (gloss_sidecar_get_annotator_id (gloss_layer_get_sidecar (layer)), id))
         return layer;  /* the model keeps it */
     }
   return NULL;
@@ -305,28 +306,62 @@ review_layer_index (Fixture    *f,
 }
 
 /* Layers: the user's own (empty, so not compared) and the two colleagues'. */
+/* Every colour a snapshot fills with. */
+static void
+collect_colors (GskRenderNode *node,
+                GHashTable    *colors)
+{
+  if (node == NULL)
+    return;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_COLOR_NODE:
+      g_hash_table_add (colors, gdk_rgba_to_string (gsk_color_node_get_color (node)));
+      break;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_colors (gsk_container_node_get_child (node, i), colors);
+      break;
+    case GSK_TRANSFORM_NODE:
+      collect_colors (gsk_transform_node_get_child (node), colors);
+      break;
+    default:
+      break;
+    }
+}
+
+static char *
+rgba_string (const char *spec)
+{
+  GdkRGBA rgba;
+
+  g_assert_true (gdk_rgba_parse (&rgba, spec));
+  return gdk_rgba_to_string (&rgba);
+}
+
 static void
 test_layers (Fixture       *f,
              gconstpointer  data)
 {
   GListModel *layers = gloss_review_panel_get_layers (f->panel);
   GListModel *shown = gloss_review_panel_get_shown_layers (f->panel);
-  GlossReviewLayer *alice = find_layer (f, "alice");
-  GlossReviewLayer *bob = find_layer (f, "bob");
-  g_autoptr(GlossReviewLayer) first = g_list_model_get_item (layers, 0);
+  GlossLayer *alice = find_layer (f, "alice");
+  GlossLayer *bob = find_layer (f, "bob");
+  g_autoptr(GlossLayer) first = g_list_model_get_item (layers, 0);
   g_autofree char *who = NULL;
   GtkWidget *row;
   g_autofree char *subtitle = NULL;
 
   g_assert_cmpuint (g_list_model_get_n_items (layers), ==, 3);
-  g_assert_cmpint (gloss_review_layer_get_role (first), ==, GLOSS_REVIEW_LAYER_OWN);
-  g_assert_cmpstr (gloss_sidecar_get_annotator_id (gloss_review_layer_get_sidecar (first)), ==, "tester");
-  g_assert_false (gloss_review_layer_get_visible (first));
+  g_assert_cmpint (gloss_layer_get_role (first), ==, GLOSS_LAYER_ROLE_OWN);
+  g_assert_cmpstr (gloss_sidecar_get_annotator_id (gloss_layer_get_sidecar (first)), ==, "tester");
+  g_assert_false (gloss_layer_get_visible (first));
   g_assert_nonnull (alice);
   g_assert_nonnull (bob);
-  g_assert_cmpint (gloss_review_layer_get_role (alice), ==, GLOSS_REVIEW_LAYER_COLLEAGUE);
-  g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (gloss_review_layer_get_sidecar (alice))), ==, 3);
-  g_assert_cmpstr (gloss_review_layer_get_color (alice), !=, gloss_review_layer_get_color (bob));
+  g_assert_cmpint (gloss_layer_get_role (alice), ==, GLOSS_LAYER_ROLE_OTHER);
+  g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (gloss_layer_get_sidecar (alice))), ==, 3);
+  g_assert_cmpstr (gloss_layer_get_color (alice), !=, gloss_layer_get_color (bob));
   g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (f->panel)), ==, 2);
 
   /* The rows say so, with counts. */
@@ -344,16 +379,43 @@ test_layers (Fixture       *f,
 
   /* Both colleagues are drawn in the article, and say who tagged what. */
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
-  who = gloss_review_layers_describe_at (shown, offset_of ("Lin Wenhua"));
+  who = gloss_layers_describe_at (shown, offset_of ("Lin Wenhua"));
   g_assert_nonnull (strstr (who, "Alice: Official"));
   g_assert_nonnull (strstr (who, "Bob: Person"));
 
+  /* Drawn in the tags' colours, each colleague in a style of their own that
+   * the legend (their row) shows; the hover text marks the tag's colour. */
+  g_assert_cmpint (gloss_layer_get_style (alice), !=, gloss_layer_get_style (bob));
+  {
+    g_autoptr(GlossCodebook) codebook = gloss_codebook_new_default ();
+    const char *official = gloss_tag_get_color (gloss_codebook_lookup (codebook, "official"));
+    const char *person = gloss_tag_get_color (gloss_codebook_lookup (codebook, "person"));
+    GtkTextView *view = GTK_TEXT_VIEW (_gloss_window_get_article_view (f->window));
+    g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+    g_autoptr(GskRenderNode) node = NULL;
+    g_autoptr(GHashTable) colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    g_autofree char *official_rgba = rgba_string (official);
+    g_autofree char *person_rgba = rgba_string (person);
+    g_autofree char *alice_rgba = rgba_string (gloss_layer_get_color (alice));
+    g_autofree char *bob_rgba = rgba_string (gloss_layer_get_color (bob));
+    g_autofree char *official_mark = g_strdup_printf ("foreground=\"%s\"", official);
+
+    g_assert_nonnull (strstr (who, official_mark));
+    gloss_layers_snapshot (shown, view, snapshot, 0, g_utf8_strlen (article_text, -1), 3);
+    node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    collect_colors (node, colors);
+    g_assert_true (g_hash_table_contains (colors, official_rgba));
+    g_assert_true (g_hash_table_contains (colors, person_rgba));
+    g_assert_false (g_hash_table_contains (colors, alice_rgba));
+    g_assert_false (g_hash_table_contains (colors, bob_rgba));
+  }
+
   /* Hiding Bob leaves one layer: nothing to compare, not drawn. */
-  gloss_review_layer_set_visible (bob, FALSE);
+  gloss_layer_set_visible (bob, FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (f->panel)), ==, 1);
   g_assert_null (gloss_review_panel_get_agreement (f->panel));
-  gloss_review_layer_set_visible (bob, TRUE);
+  gloss_layer_set_visible (bob, TRUE);
   g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (f->panel)), ==, 2);
 
   show_review_page (f);
@@ -438,19 +500,22 @@ json_number (JsonObject *object,
   return g_strdup_printf ("%.3f", json_node_get_double (node));
 }
 
+/* Row 0 is the headings, as the table reads; the table's rows start at 1. */
 static const char *
-cell_text (GtkGrid *grid,
-           int      column,
-           int      row)
+cell_text (GlossAgreementTable *table,
+           int                  column,
+           int                  row)
 {
-  GtkWidget *label = gtk_grid_get_child_at (grid, column, row);
+  static char *text;
 
-  g_assert_true (GTK_IS_LABEL (label));
-  return gtk_label_get_label (GTK_LABEL (label));
+  g_clear_pointer (&text, g_free);
+  text = gloss_agreement_table_get_text (table, column, row - 1);
+  g_assert_nonnull (text);
+  return text;
 }
 
 static void
-assert_row (GtkGrid    *grid,
+assert_row (GlossAgreementTable *grid,
             int         row,
             JsonObject *values)
 {
@@ -482,7 +547,7 @@ test_agreement_matches_cli (Fixture       *f,
   g_autofree char *bob = g_strconcat (article, ".bob.gloss.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   GlossAgreement *agreement = gloss_review_panel_get_agreement (f->panel);
-  GtkGrid *grid = _gloss_review_panel_get_table (f->panel);
+  GlossAgreementTable *grid = _gloss_review_panel_get_table (f->panel);
   const char * const *tags;
   JsonObject *root, *by_tag;
   int status = 0;
@@ -523,6 +588,36 @@ static gboolean
 has_message (gpointer data)
 {
   return ((Fixture *)data)->last_message != NULL;
+}
+
+/* The message dialog open with @heading, or NULL. */
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* Answers @heading's dialog with @response; FALSE when it is not open. */
+static gboolean
+respond (const char *heading,
+         const char *response)
+{
+  AdwMessageDialog *dialog = find_dialog (heading);
+
+  if (dialog == NULL)
+    return FALSE;
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gloss_test_iterate ();
+  return TRUE;
 }
 
 /* Take Alice's for the first disagreement, reject the second, save. */
@@ -611,7 +706,7 @@ test_adjudication (Fixture       *f,
     GlossWindow *again = gloss_window_new (NULL);
     GlossReviewPanel *panel;
     Fixture g = { .window = again };
-    GlossReviewLayer *layer;
+    GlossLayer *layer;
 
     gloss_window_open (again, f->article);
     gtk_window_present (GTK_WINDOW (again));
@@ -621,7 +716,7 @@ test_adjudication (Fixture       *f,
     g_assert_cmpuint (g_list_model_get_n_items (gloss_review_panel_get_layers (panel)), ==, 4);
     layer = find_layer (&g, "adjudicated");
     g_assert_nonnull (layer);
-    g_assert_false (gloss_review_layer_get_visible (layer));
+    g_assert_false (gloss_layer_get_visible (layer));
     g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (panel)), ==, 2);
     gtk_window_destroy (GTK_WINDOW (again));
     gloss_test_iterate ();
@@ -650,6 +745,8 @@ test_adjudication_asks (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.start", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
   gloss_test_iterate ();
+  /* Two disagreements are open: saved anyway, on to the file question. */
+  g_assert_true (respond ("Save With Open Disagreements?", "save"));
 
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
@@ -684,7 +781,7 @@ test_add_file (Fixture       *f,
     "c1", "official", "Mayor Lin Wenhua",
     NULL
   };
-  GlossReviewLayer *layer;
+  GlossLayer *layer;
   GlossAnnotation *annotation;
   guint moved, fuzzy, orphaned;
 
@@ -697,9 +794,9 @@ test_add_file (Fixture       *f,
 
   layer = find_layer (f, "carol");
   g_assert_nonnull (layer);
-  gloss_review_layer_count_anchors (layer, &moved, &fuzzy, &orphaned);
+  gloss_layer_count_anchors (layer, &moved, &fuzzy, &orphaned);
   g_assert_cmpuint (moved, ==, 1);
-  annotation = gloss_annotation_set_get_nth (gloss_sidecar_get_annotations (gloss_review_layer_get_sidecar (layer)), 0);
+  annotation = gloss_annotation_set_get_nth (gloss_sidecar_get_annotations (gloss_layer_get_sidecar (layer)), 0);
   g_assert_cmpuint (gloss_annotation_get_start (annotation), ==, offset_of ("Mayor Lin Wenhua"));
   g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (f->panel)), ==, 3);
   g_assert_nonnull (f->last_message);
@@ -738,7 +835,7 @@ test_codebook_mismatch (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (warning)), "The codebooks differ"));
 
   /* Switched off, the difference is no longer in the comparison. */
-  gloss_review_layer_set_visible (find_layer (f, "dave"), FALSE);
+  gloss_layer_set_visible (find_layer (f, "dave"), FALSE);
   g_assert_false (gtk_widget_get_visible (warning));
 }
 
@@ -794,6 +891,10 @@ save_adjudication (Fixture *f)
 {
   g_clear_pointer (&f->last_message, g_free);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
+  gloss_test_iterate ();
+  /* Saving part of an adjudication, to resume later, is asked once. */
+  if (gloss_review_get_n_pending (gloss_review_panel_get_review (f->panel)) > 0)
+    g_assert_true (respond ("Save With Open Disagreements?", "save"));
   gloss_test_iterate_until (has_message, f);
   g_assert_nonnull (strstr (f->last_message, "article.txt.adjudicated.gloss.json"));
 }
@@ -924,7 +1025,7 @@ test_tag_mapping (Fixture       *f,
   GtkWidget *box = find_with_class (GTK_WIDGET (f->panel), "review-mapping");
   GtkWidget *row;
   GtkDropDown *dropdown;
-  GtkGrid *grid = _gloss_review_panel_get_table (f->panel);
+  GlossAgreementTable *grid = _gloss_review_panel_get_table (f->panel);
   GlossAgreement *agreement;
   JsonObject *root, *by_tag;
   const char * const *tags;
@@ -944,7 +1045,7 @@ test_tag_mapping (Fixture       *f,
   file = g_file_new_for_path (erin);
   gloss_review_panel_add_file (f->panel, file);
   gloss_test_iterate_until (not_loading, f);
-  gloss_review_layer_set_visible (find_layer (f, "bob"), FALSE);
+  gloss_layer_set_visible (find_layer (f, "bob"), FALSE);
 
   /* Alice and Erin compared; Erin's "speaker" is not in the own codebook. */
   agreement = gloss_review_panel_get_agreement (f->panel);
@@ -1039,7 +1140,7 @@ test_resume (Fixture       *f,
   (void)first_panel;
 
   /* Listed, switched off, and offered to continue. */
-  g_assert_false (gloss_review_layer_get_visible (find_layer (f, "adjudicated")));
+  g_assert_false (gloss_layer_get_visible (find_layer (f, "adjudicated")));
   resume = find_with_class (GTK_WIDGET (f->panel), "review-resume");
   g_assert_nonnull (resume);
   g_assert_true (gtk_widget_get_visible (resume));
@@ -1096,6 +1197,197 @@ test_resume (Fixture       *f,
   g_assert_null (gloss_sidecar_get_extension (saved, "adjudication"));
 }
 
+/* A "different span" disagreement shows each layer's passage, not offsets. */
+static void
+test_span_passages (Fixture       *f,
+                    gconstpointer  data)
+{
+  GlossLayer *own = find_layer (f, "tester");
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (gloss_layer_get_sidecar (own));
+  guint start = offset_of ("Every household");
+  GListModel *items;
+  GlossReviewItem *span = NULL;
+  GtkWidget *label;
+
+  gloss_annotation_set_create (set, "quote", start, start + strlen ("Every household should drink from the tap"));
+  gloss_layer_set_visible (own, TRUE);
+  show_review_page (f);
+
+  items = gloss_review_get_kind_items (gloss_review_panel_get_review (f->panel), GLOSS_REVIEW_KIND_SPAN);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  span = g_list_model_get_item (items, 0);
+  gloss_test_iterate ();
+
+  label = find_label_containing (GTK_WIDGET (f->panel), "tester: Quote “Every household should drink from the tap”");
+  g_assert_nonnull (label);
+  g_test_message ("%s", gtk_label_get_label (GTK_LABEL (label)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Alice: Quote ““Every household should drink from the tap,””"));
+  g_assert_null (strchr (gtk_label_get_label (GTK_LABEL (label)), '['));
+  g_object_unref (span);
+}
+
+/* Saving with disagreements still open asks first; Cancel writes nothing. */
+static void
+test_save_warns (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GFile) file = gloss_sidecar_file_for_article (f->article, "adjudicated");
+  GlossReview *review;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.start", NULL));
+  review = gloss_review_panel_get_review (f->panel);
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
+  gloss_test_iterate ();
+  g_assert_nonnull (find_dialog ("Save With Open Disagreements?"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_dialog ("Save With Open Disagreements?")), "2 disagreements"));
+  g_assert_true (respond ("Save With Open Disagreements?", "cancel"));
+  gloss_test_iterate ();
+  g_assert_false (g_file_query_exists (file, NULL));
+
+  /* Anyway, then: the file is written. */
+  save_adjudication (f);
+  g_assert_true (g_file_query_exists (file, NULL));
+
+  /* Nothing open: no question. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.reject", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.reject", NULL));
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
+  g_clear_pointer (&f->last_message, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
+  gloss_test_iterate ();
+  g_assert_null (find_dialog ("Save With Open Disagreements?"));
+  gloss_test_iterate_until (has_message, f);
+}
+
+/* Presses @keyval as the panel's key bindings see it: the shortcut bound to
+ * it, activated on the widget with the focus inside the panel. */
+static gboolean
+press_bound_key (GtkWidget *widget,
+                 guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
+/* Keys while adjudicating: A takes the first layer's version, B the
+ * second's, R rejects.  (GTK 4.8 cannot synthesize key events in the
+ * process, and xdotool's do not reach a window of the test process under
+ * Xvfb: the panel's own bindings are pressed instead.) */
+static void
+test_adjudication_keys (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *panel = GTK_WIDGET (f->panel);
+  GlossReview *review;
+  GlossAnnotationSet *set;
+  GlossAnnotation *taken;
+
+  show_review_page (f);
+  g_assert_true (gtk_widget_activate_action (panel, "review.start", NULL));
+  review = gloss_review_panel_get_review (f->panel);
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 2);
+  g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (f->panel)), ==,
+                    offset_of ("Mayor Lin Wenhua"));
+
+  /* B: Bob's "person" for Lin Wenhua (layers are ordered alice, bob). */
+  g_assert_cmpuint (review_layer_index (f, "bob"), ==, 1);
+  g_assert_true (press_bound_key (panel, GDK_KEY_b));
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
+  set = gloss_sidecar_get_annotations (gloss_review_get_adjudication (review));
+  taken = find_decision (set, "taken");
+  g_assert_nonnull (taken);
+  g_assert_cmpstr (gloss_annotation_get_tag (taken), ==, "person");
+  g_assert_cmpstr (json_object_get_string_member (gloss_annotation_get_extra (taken), "source_annotator"), ==, "bob");
+
+  /* On to The Water Bureau, which R rejects. */
+  g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (f->panel)), ==,
+                    offset_of ("The Water Bureau"));
+  g_assert_true (press_bound_key (panel, GDK_KEY_r));
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
+  g_assert_cmpint (gloss_review_item_get_decision (gloss_review_panel_get_selected (f->panel)), ==, GLOSS_REVIEW_REJECTED);
+
+  /* Undone, then A takes Alice's "official" for Lin Wenhua instead. */
+  gtk_widget_activate_action (panel, "review.undo", NULL);
+  gtk_widget_activate_action (panel, "review.undo", NULL);
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 2);
+  g_assert_true (gloss_review_panel_step (f->panel, offset_of ("Mayor Lin Wenhua") - 1, FALSE));
+  g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (f->panel)), ==,
+                    offset_of ("Mayor Lin Wenhua"));
+  g_assert_true (press_bound_key (panel, GDK_KEY_a));
+  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
+  taken = find_decision (set, "taken");
+  g_assert_nonnull (taken);
+  g_assert_cmpstr (gloss_annotation_get_tag (taken), ==, "official");
+}
+
+static gboolean
+organization_left_out (gpointer data)
+{
+  GlossAgreement *agreement = gloss_review_panel_get_agreement (((Fixture *)data)->panel);
+
+  return agreement != NULL && isnan (gloss_agreement_get_alpha (agreement, "organization"));
+}
+
+/* Bob never coded an organization: flagged, and left out of that tag's
+ * agreement on request (and back in). */
+static void
+test_coder_gap (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *row, *button = NULL;
+  g_autofree char *subtitle = NULL;
+  double alpha = gloss_agreement_get_alpha (gloss_review_panel_get_agreement (f->panel), "organization");
+
+  show_review_page (f);
+  gloss_test_iterate ();
+  g_assert_false (isnan (alpha));
+  g_assert_nonnull (gloss_test_find_widget (GTK_WIDGET (f->panel), ADW_TYPE_ACTION_ROW, "Alice did not code “Person” at all"));
+  g_assert_nonnull (gloss_test_find_widget (GTK_WIDGET (f->panel), ADW_TYPE_ACTION_ROW, "Bob did not code “Official” at all"));
+  row = gloss_test_find_widget (GTK_WIDGET (f->panel), ADW_TYPE_ACTION_ROW, "Bob did not code “Organization” at all");
+  g_assert_nonnull (row);
+  g_assert_null (gloss_test_find_widget (GTK_WIDGET (f->panel), ADW_TYPE_ACTION_ROW, "Alice did not code “Quote” at all"));
+  button = gloss_test_find_widget (row, GTK_TYPE_BUTTON, "E_xclude");
+  g_assert_nonnull (button);
+
+  /* Excluded: Bob's zeros no longer count; one coder leaves no α. */
+  g_assert_true (gtk_widget_activate (button));
+  gloss_test_iterate_until (organization_left_out, f);
+  row = gloss_test_find_widget (GTK_WIDGET (f->panel), ADW_TYPE_ACTION_ROW, "Bob did not code “Organization” at all");
+  g_object_get (row, "subtitle", &subtitle, NULL);
+  g_assert_cmpstr (subtitle, ==, "Left out of this tag’s agreement");
+  g_assert_false (isnan (gloss_agreement_get_alpha (gloss_review_panel_get_agreement (f->panel), NULL)));
+
+  /* And back in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.exclude-tag", "(ssb)", "bob", "organization", FALSE));
+  gloss_test_iterate ();
+  while (organization_left_out (f))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (gloss_agreement_get_alpha (gloss_review_panel_get_agreement (f->panel), "organization"), ==, alpha);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1115,6 +1407,10 @@ main (int   argc,
   g_test_add ("/review-panel/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
   g_test_add ("/review-panel/tag-mapping", Fixture, NULL, fixture_set_up, test_tag_mapping, fixture_tear_down);
   g_test_add ("/review-panel/resume", Fixture, NULL, fixture_set_up, test_resume, fixture_tear_down);
+  g_test_add ("/review-panel/span-passages", Fixture, NULL, fixture_set_up, test_span_passages, fixture_tear_down);
+  g_test_add ("/review-panel/save-warns", Fixture, NULL, fixture_set_up, test_save_warns, fixture_tear_down);
+  g_test_add ("/review-panel/adjudication-keys", Fixture, NULL, fixture_set_up, test_adjudication_keys, fixture_tear_down);
+  g_test_add ("/review-panel/coder-gap", Fixture, NULL, fixture_set_up, test_coder_gap, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -23,6 +23,7 @@
 #include "gloss-codebook.h"
 #include "gloss-details-pane.h"
 #include "gloss-document.h"
+#include "gloss-document-private.h"
 #include "gloss-sidebar.h"
 #include "gloss-sidecar.h"
 #include "gloss-tag-popover.h"
@@ -2288,6 +2289,97 @@ test_pointer_zoom (Fixture       *f,
   park_pointer ();
 }
 
+/* Issue 16: one state at a time.  Reload of a file that cannot be read
+ * leaves the error and nothing of the conflict; every button of the error
+ * bar does something; Try Again on the fixed file ends it. */
+static void
+test_conflict_then_broken (Fixture       *f,
+                           gconstpointer  data)
+{
+  guint lin = offset_of ("Lin Wenhua");
+  g_autofree char *path = g_file_get_path (f->sidecar_file);
+  g_autofree char *good = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossSession *session = gloss_window_get_session (f->window);
+
+  tag_by_key (f, lin, lin + 10, "2");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  gloss_test_iterate_until (not_saving, f->window);
+  g_file_get_contents (path, &good, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Another program breaks the file: the conflict banner, alone. */
+  g_usleep (20000);
+  g_file_set_contents (path, "{ \"format\": \"gloss\", ", -1, &error);
+  g_assert_no_error (error);
+  _gloss_window_check_disk (f->window);
+  while (!_gloss_window_get_conflict (f->window))
+    g_main_context_iteration (NULL, TRUE);
+  gloss_test_iterate ();
+  g_assert_true (gtk_revealer_get_reveal_child (f->window->conflict_bar));
+  g_assert_false (gtk_revealer_get_reveal_child (f->window->error_bar));
+
+  /* Reload fails: the error, and no stale conflict beside it. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reload-annotations", NULL);
+  while (!_gloss_window_get_broken (f->window))
+    g_main_context_iteration (NULL, TRUE);
+  gloss_test_iterate ();
+  g_assert_false (_gloss_window_get_conflict (f->window));
+  g_assert_false (gtk_revealer_get_reveal_child (f->window->conflict_bar));
+  g_assert_true (gtk_revealer_get_reveal_child (f->window->error_bar));
+  g_assert_nonnull (strstr (gtk_label_get_label (f->window->error_label), "gloss.json"));
+  g_assert_cmpint (gloss_session_get_state (session), ==, GLOSS_SESSION_BROKEN);
+
+  /* Keep Mine cannot be chosen now (it would write over the broken file). */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.keep-mine", NULL);
+  gloss_test_iterate ();
+  g_assert_null (find_dialog ());
+
+  /* Fixed on disk; Try Again reads it. */
+  g_file_set_contents (path, good, -1, &error);
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reload-annotations", NULL);
+  while (_gloss_window_get_broken (f->window))
+    g_main_context_iteration (NULL, TRUE);
+  gloss_test_iterate ();
+  g_assert_cmpint (gloss_session_get_state (session), ==, GLOSS_SESSION_READY);
+  g_assert_false (gtk_revealer_get_reveal_child (f->window->conflict_bar));
+  g_assert_false (gtk_revealer_get_reveal_child (f->window->error_bar));
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 1);
+}
+
+/* A page just fetched is shown as it was extracted: not parsed again from its snapshot. */
+static void
+test_open_fetched (void)
+{
+  g_autoptr(GlossDocument) fetched = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "page.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GlossWindow *window;
+  guint before;
+
+  g_file_set_contents (path, article_text, -1, &error);
+  g_assert_no_error (error);
+  fetched = gloss_document_new (article_text, -1, &error);
+  g_assert_no_error (error);
+
+  before = _gloss_document_get_n_created ();
+  window = gloss_window_new (NULL);
+  gloss_window_open_document (window, file, fetched);
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_test_iterate_until (has_sidecar, window);
+
+  g_assert_cmpuint (_gloss_document_get_n_created (), ==, before);
+  g_assert_true (gloss_window_get_document (window) == fetched);
+  g_assert_true (gloss_article_view_get_document (_gloss_window_get_article_view (window)) == fetched);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gloss_test_iterate ();
+  gloss_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2315,6 +2407,7 @@ main (int    argc,
   ADD ("external-change", test_external_change, NULL);
   ADD ("monitor", test_monitor, NULL);
   ADD ("keep-mine", test_keep_mine, NULL);
+  ADD ("conflict-then-broken", test_conflict_then_broken, NULL);
   ADD ("broken-sidecar", test_broken_sidecar, "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ { \"start\": ");
   ADD ("navigate-resize", test_navigate_resize, NULL);
   ADD ("tag-all-overlap", test_tag_all_and_overlap, NULL);
@@ -2349,6 +2442,7 @@ main (int    argc,
   g_test_add_func ("/window/trim-clutter", test_trim_clutter);
   g_test_add_func ("/window/reading-notice", test_reading_notice);
   g_test_add_func ("/window/templates", test_templates);
+  g_test_add_func ("/window/open-fetched", test_open_fetched);
 
   return g_test_run ();
 }

@@ -471,6 +471,10 @@ gloss_cli_agree (int    argc,
     { NULL }
   };
 
+  /* Folders: the corpus, pooled (gloss-cli-agree-corpus.c). */
+  if (argc >= 2 && argv[argc - 1][0] != '-' && g_file_test (argv[argc - 1], G_FILE_TEST_IS_DIR))
+    return gloss_cli_agree_corpus (argc, argv);
+
   context = g_option_context_new (_("SIDECAR SIDECAR… — agreement of annotators on one article"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
@@ -551,6 +555,23 @@ gloss_cli_agree (int    argc,
     print_table (agreement);
 
   return 0;
+}
+
+/* For `agree DIR…`: the same JSON and table as for one article. */
+void
+gloss_cli_agree_print_json (JsonNode *root)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  print_json (out, root, 0);
+  g_string_append_c (out, '\n');
+  fwrite (out->str, 1, out->len, stdout);
+}
+
+void
+gloss_cli_agree_print_table (GlossAgreement *agreement)
+{
+  print_table (agreement);
 }
 
 int

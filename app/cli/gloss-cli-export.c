@@ -90,6 +90,37 @@ warn_left_out (GlossExporter *exporter,
                      overlapping);
 }
 
+/* The formats and what each cannot hold, from the one table in gloss-export.c. */
+static char *
+describe_formats (void)
+{
+  GString *text = g_string_new (_("Formats:"));
+  const GlossExportFormatInfo *info;
+
+  g_string_append_c (text, '\n');
+  for (guint i = 0; (info = gloss_export_format_get_info (i)) != NULL; i++)
+    {
+      g_string_append_printf (text, "  %-6s %s", info->id, _(info->label));
+      if (info->extension != NULL)
+        g_string_append_printf (text, ", .%s", info->extension);
+      if (!gloss_export_format_is_text (info->format))
+        g_string_append_printf (text, " (%s)", _("needs -o OUT"));
+      g_string_append_c (text, '\n');
+      if (info->cannot_hold != NULL)
+        g_string_append_printf (text, "         %s %s\n", _("Leaves out:"), _(info->cannot_hold));
+    }
+  g_string_append_c (text, '\n');
+  g_string_append (text,
+    _("Folders are searched recursively for *.gloss.json. Each sidecar's article is "
+      "looked up beside it (document.source) for context, paragraph and sentence. "
+      "Offsets are Unicode code points; jsonl adds start_utf16/end_utf16 for JavaScript. "
+      "brat writes <article>.txt and <article>.ann into the folder given with -o "
+      "(<article>.<annotator>.* when several annotators coded one article). "
+      "Nothing is written when any input cannot be read."));
+
+  return g_string_free (text, FALSE);
+}
+
 int
 gloss_cli_export (int    argc,
                   char **argv)
@@ -106,8 +137,11 @@ gloss_cli_export (int    argc,
   g_auto(GStrv) annotators = NULL;
   gboolean bom = FALSE;
   GlossExportFormat format;
+  g_autofree char *format_list = gloss_export_format_list ();
+  g_autofree char *format_help = g_strdup_printf (_("Output format: %s"), format_list);
+  g_autofree char *description = NULL;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("Output format: csv, xlsx, md, jsonl, w3c, brat or conll"), N_("FMT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, format_help, N_("FMT") },
     { "tag", 't', 0, G_OPTION_ARG_STRING_ARRAY, &tags, N_("Export only annotations with this tag (repeatable)"), N_("TAG") },
     { "annotator", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &annotators, N_("Export only this annotator's sidecars (repeatable)"), N_("ID") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT (a folder for brat) instead of standard output"), N_("OUT") },
@@ -118,19 +152,14 @@ gloss_cli_export (int    argc,
 
   context = g_option_context_new (_("SIDECAR|DIR… — export annotations"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-    _("Folders are searched recursively for *.gloss.json. Each sidecar's article is "
-      "looked up beside it (document.source) for context, paragraph and sentence. "
-      "Offsets are Unicode code points; jsonl adds start_utf16/end_utf16 for JavaScript. "
-      "brat writes <article>.txt and <article>.ann into the folder given with -o "
-      "(<article>.<annotator>.* when several annotators coded one article). "
-      "Nothing is written when any input cannot be read."));
+  description = describe_formats ();
+  g_option_context_set_description (context, description);
   if (!gloss_cli_parse (context, &argc, &argv))
     return 2;
 
   if (format_name == NULL || !gloss_export_format_from_string (format_name, &format))
     {
-      g_printerr (_("gloss-cli: export: give --format csv, xlsx, md, jsonl, w3c, brat or conll\n"));
+      g_printerr (_("gloss-cli: export: give --format %s\n"), format_list);
       return 2;
     }
   if (argc < 2)
@@ -327,7 +356,11 @@ gloss_cli_import (int    argc,
       gsize length;
       g_autofree char *data = gloss_sidecar_to_data (sidecar, &length);
 
-      fwrite (data, 1, length, stdout);
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          gloss_cli_error (_("standard output"), "%s", g_strerror (errno));
+          return 1;
+        }
       return 0;
     }
 

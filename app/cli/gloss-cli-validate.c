@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -71,6 +73,12 @@ validate_one (const char *path)
 
       text_problems = gloss_sidecar_check_document (sidecar, document);
       print_problems (path, text_problems, &n_errors);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) length_problems = gloss_sidecar_check_length (sidecar);
+
+      print_problems (path, length_problems, &n_errors);
     }
 
   return n_errors == 0;
@@ -145,7 +153,11 @@ gloss_cli_normalize (int    argc,
       gsize length;
       g_autofree char *data = gloss_sidecar_to_data (sidecar, &length);
 
-      fwrite (data, 1, length, stdout);
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          gloss_cli_error (_("standard output"), "%s", g_strerror (errno));
+          return 1;
+        }
       return 0;
     }
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,6 +25,8 @@ typedef struct
 static const Command commands[] = {
   { "validate", gloss_cli_validate, "SIDECAR…", N_("Check sidecar files and their annotations") },
   { "normalize", gloss_cli_normalize, "[-o OUT] SIDECAR", N_("Rewrite a sidecar in canonical form") },
+  { "reanchor", gloss_cli_reanchor, "[--json] [--previous OLD] [--dry-run] [-o OUT] SIDECAR…", N_("Place annotations on the article's current text") },
+  { "diff", gloss_cli_diff, "[--json] OLD NEW", N_("Show what changed between two versions of an article") },
 #ifdef GLOSS_CLI_HAVE_EXTRACT
   { "extract", gloss_cli_extract, "[--json] [--encoding ENC] FILE|URL", N_("Print an article's canonical text") },
 #endif
@@ -32,9 +35,13 @@ static const Command commands[] = {
   { "import", gloss_cli_import, "--format w3c|brat …", N_("Import annotations into a sidecar") },
 #endif
 #ifdef GLOSS_CLI_HAVE_AGREE
-  { "agree", gloss_cli_agree, "[--json] SIDECAR SIDECAR…", N_("Agreement of annotators on one article") },
+  { "agree", gloss_cli_agree, "[--json] SIDECAR SIDECAR…|DIR…", N_("Agreement of annotators on one article, or pooled over the double-coded articles of folders") },
   { "adjudicate", gloss_cli_adjudicate, "[-n ID] [--prefer ANNOTATOR] [-o OUT] SIDECAR SIDECAR…", N_("Write an adjudicated layer from several annotators' sidecars") },
 #endif
+  { "index", gloss_cli_index, "[--json] DIR…", N_("Build or update the library index of folders") },
+  { "search", gloss_cli_search, "[--json] [--tag TAG]… [--annotator ID]… [--limit N] QUERY DIR…", N_("Find text and annotations across the library") },
+  { "status", gloss_cli_status, "[--json] DIR…", N_("List the library's articles, who coded them and how far") },
+  { "suggest", gloss_cli_suggest, "[--json] [--tag TAG]… [--apply[=SIDECAR]] ARTICLE…", N_("Suggest quotes, speakers, officials, persons, programs and statistics") },
 };
 
 void
@@ -94,6 +101,9 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_set_prgname ("gloss-cli");
+  /* Under a file-size limit (ulimit -f) a write fails with EFBIG, reported
+   * and cleaned up, instead of the process dying silently of SIGXFSZ. */
+  signal (SIGXFSZ, SIG_IGN);
 
   if (argc < 2)
     {

@@ -18,6 +18,13 @@ int  gloss_cli_export    (int argc, char **argv);
 int  gloss_cli_import    (int argc, char **argv);
 int  gloss_cli_agree     (int argc, char **argv);
 int  gloss_cli_adjudicate (int argc, char **argv);
+int  gloss_cli_agree_corpus (int argc, char **argv);
+int  gloss_cli_index     (int argc, char **argv);
+int  gloss_cli_search    (int argc, char **argv);
+int  gloss_cli_status    (int argc, char **argv);
+int  gloss_cli_reanchor  (int argc, char **argv);
+int  gloss_cli_diff      (int argc, char **argv);
+int  gloss_cli_suggest   (int argc, char **argv);
 
 void gloss_cli_error     (const char *file,
                           const char *format,
@@ -25,5 +32,12 @@ void gloss_cli_error     (const char *file,
 gboolean gloss_cli_parse (GOptionContext *context,
                           int            *argc,
                           char         ***argv);
+
+#ifdef GLOSS_CLI_HAVE_AGREE
+#include <json-glib/json-glib.h>
+#include "gloss-agreement.h"
+void gloss_cli_agree_print_json  (JsonNode       *root);
+void gloss_cli_agree_print_table (GlossAgreement *agreement);
+#endif
 
 G_END_DECLS

@@ -51,6 +51,7 @@ struct _GlossAgreement
   guint       length;
   GPtrArray  *layers;
   GHashTable *tag_map;     /* from → to */
+  GHashTable *excluded;    /* "layer:tag" of gloss_agreement_exclude_tag() */
 
   GPtrArray  *tags;        /* char *, NULL-terminated once computed */
   GHashTable *tag_index;   /* tag → index + 1 */
@@ -98,6 +99,7 @@ gloss_agreement_finalize (GObject *object)
   clear_results (self);
   g_clear_pointer (&self->layers, g_ptr_array_unref);
   g_clear_pointer (&self->tag_map, g_hash_table_unref);
+  g_clear_pointer (&self->excluded, g_hash_table_unref);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->tag_index, g_hash_table_unref);
 
@@ -115,6 +117,7 @@ gloss_agreement_init (GlossAgreement *self)
 {
   self->layers = g_ptr_array_new_with_free_func ((GDestroyNotify)layer_free);
   self->tag_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->excluded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->tags = g_ptr_array_new_with_free_func (g_free);
   self->tag_index = g_hash_table_new (g_str_hash, g_str_equal);
 }
@@ -239,6 +242,29 @@ gloss_agreement_map_tag (GlossAgreement *self,
   g_return_if_fail (from != NULL && to != NULL);
 
   g_hash_table_replace (self->tag_map, g_strdup (from), g_strdup (to));
+  clear_results (self);
+}
+
+/**
+ * gloss_agreement_exclude_tag:
+ * @self: a #GlossAgreement
+ * @layer: a layer's index
+ * @tag: a tag id, as compared (after the tag map)
+ *
+ * Leaves @layer out of @tag's unit statistics (α, Fleiss' κ, and Cohen's κ
+ * of its pairs), as if it had not coded that tag at all rather than coded
+ * it nowhere: a coder who never used a tag otherwise pulls α down with
+ * zeros.  F1 and the overall numbers are unchanged.
+ */
+void
+gloss_agreement_exclude_tag (GlossAgreement *self,
+                             guint           layer,
+                             const char     *tag)
+{
+  g_return_if_fail (GLOSS_IS_AGREEMENT (self));
+  g_return_if_fail (tag != NULL);
+
+  g_hash_table_add (self->excluded, g_strdup_printf ("%u:%s", layer, tag));
   clear_results (self);
 }
 
@@ -500,12 +526,14 @@ sweep (GlossAgreement *self)
   g_autofree guint *category = g_new0 (guint, n_layers);
   g_autofree gboolean *dirty = g_new0 (gboolean, n_layers);
   g_autofree gboolean *coded = g_new0 (gboolean, n_layers);
+  g_autofree gboolean *skip = g_new0 (gboolean, (gsize)n_layers * MAX (n_tags, 1));
   g_autofree guint *value = g_new0 (guint, n_layers);
   g_autofree guint *pair_a = g_new0 (guint, MAX (n_pairs, 1));
   g_autofree guint *pair_b = g_new0 (guint, MAX (n_pairs, 1));
   g_autofree double *tag_do = g_new0 (double, MAX (n_tags, 1));
   g_autofree double *tag_nc = g_new0 (double, MAX (n_tags, 1) * 2);
   g_autofree double *tag_p = g_new0 (double, MAX (n_tags, 1));
+  g_autofree double *tag_units = g_new0 (double, MAX (n_tags, 1));
   g_autofree double *cells = g_new0 (double, (gsize)MAX (n_tags, 1) * MAX (n_pairs, 1) * 4);
   g_autofree double *agree = g_new0 (double, MAX (n_pairs, 1));
   g_autofree double *total = g_new0 (double, MAX (n_pairs, 1));
@@ -514,6 +542,14 @@ sweep (GlossAgreement *self)
   double all_do = 0, all_p = 0, units = 0;
   guint n_categories = 0;
   guint pos = 0, i = 0;
+
+  for (guint l = 0; l < n_layers; l++)
+    for (guint t = 0; t < n_tags; t++)
+      {
+        g_autofree char *key = g_strdup_printf ("%u:%s", l, (const char *)g_ptr_array_index (self->tags, t));
+
+        skip[(gsize)l * n_tags + t] = g_hash_table_contains (self->excluded, key);
+      }
 
   for (guint p = 0, a = 0; a < n_layers; a++)
     for (guint b = a + 1; b < n_layers; b++, p++)
@@ -594,23 +630,30 @@ sweep (GlossAgreement *self)
           for (guint t = 0; t < n_tags; t++)
             {
               guint ones = 0;
+              guint mt = 0;
 
+#define TAG_CODED(l) (coded[l] && !skip[(gsize)(l) * n_tags + t])
               for (guint l = 0; l < n_layers; l++)
                 {
                   value[l] = cover[(gsize)l * n_tags + t] > 0;
-                  if (coded[l])
-                    ones += value[l];
+                  if (TAG_CODED (l))
+                    {
+                      ones += value[l];
+                      mt++;
+                    }
                 }
-              if (m >= 2)
+              if (mt >= 2)
                 {
-                  tag_do[t] += w * 2.0 * ones * (m - ones) / (m - 1);
-                  tag_p[t] += w * ((double)ones * (ones - 1) + (double)(m - ones) * (m - ones - 1)) / ((double)m * (m - 1));
+                  tag_do[t] += w * 2.0 * ones * (mt - ones) / (mt - 1);
+                  tag_p[t] += w * ((double)ones * (ones - 1) + (double)(mt - ones) * (mt - ones - 1)) / ((double)mt * (mt - 1));
                   tag_nc[t * 2 + 1] += w * ones;
-                  tag_nc[t * 2] += w * (m - ones);
+                  tag_nc[t * 2] += w * (mt - ones);
+                  tag_units[t] += w;
                 }
               for (guint p = 0; p < n_pairs; p++)
-                if (coded[pair_a[p]] && coded[pair_b[p]])
+                if (TAG_CODED (pair_a[p]) && TAG_CODED (pair_b[p]))
                   cells[((gsize)t * n_pairs + p) * 4 + value[pair_a[p]] * 2 + value[pair_b[p]]] += w;
+#undef TAG_CODED
             }
 
           /* Overall: the set of covering tags is the category. */
@@ -678,7 +721,7 @@ sweep (GlossAgreement *self)
   for (guint t = 0; t < n_tags; t++)
     {
       self->results[t].alpha = alpha_finish (tag_do[t], &tag_nc[t * 2], 2);
-      self->results[t].fleiss_kappa = fleiss_finish (tag_p[t], units, &tag_nc[t * 2], 2);
+      self->results[t].fleiss_kappa = fleiss_finish (tag_p[t], tag_units[t], &tag_nc[t * 2], 2);
       for (guint p = 0; p < n_pairs; p++)
         {
           const double *c = &cells[((gsize)t * n_pairs + p) * 4];

@@ -130,6 +130,9 @@ void              gloss_agreement_set_missing       (GlossAgreement     *self,
 void              gloss_agreement_map_tag           (GlossAgreement     *self,
                                                      const char         *from,
                                                      const char         *to);
+void              gloss_agreement_exclude_tag       (GlossAgreement     *self,
+                                                     guint               layer,
+                                                     const char         *tag);
 gboolean          gloss_agreement_compute           (GlossAgreement     *self,
                                                      GError            **error);
 

@@ -14,6 +14,7 @@ typedef struct
   guint moved;
   guint fuzzy;
   guint orphaned;
+  guint cut;
 } GlossAnchorReport;
 
 gboolean          gloss_anchor_is_exact    (GlossDocument      *document,
@@ -23,5 +24,9 @@ GlossAnchorStatus gloss_anchor_annotation  (GlossDocument      *document,
 void              gloss_anchor_set         (GlossDocument      *document,
                                             GlossAnnotationSet *set,
                                             GlossAnchorReport  *report);
+void              gloss_anchor_set_from_version (GlossDocument      *previous,
+                                                 GlossDocument      *document,
+                                                 GlossAnnotationSet *set,
+                                                 GlossAnchorReport  *report);
 
 G_END_DECLS

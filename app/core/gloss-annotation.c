@@ -89,6 +89,7 @@ gloss_anchor_status_to_string (GlossAnchorStatus status)
     case GLOSS_ANCHOR_MOVED: return "moved";
     case GLOSS_ANCHOR_FUZZY: return "fuzzy";
     case GLOSS_ANCHOR_ORPHANED: return "orphaned";
+    case GLOSS_ANCHOR_CUT: return "cut";
     default: g_return_val_if_reached ("orphaned");
     }
 }

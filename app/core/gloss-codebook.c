@@ -797,7 +797,7 @@ gloss_codebook_load_file (GFile   *file,
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
     return NULL;
 
-  if (!json_parser_load_from_data (parser, contents, length, &local_error))
+  if (!gloss_json_parser_load (parser, contents, length, &local_error))
     {
       g_set_error (error, GLOSS_CODEBOOK_ERROR, GLOSS_CODEBOOK_ERROR_INVALID,
                    "%s: %s", name, local_error->message);

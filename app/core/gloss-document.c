@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gloss-document.h"
+#include "gloss-document-private.h"
 
 /* One byte offset is remembered every STRIDE code points so that turning a
  * code-point offset into a pointer costs at most STRIDE steps, even in a
@@ -407,6 +408,14 @@ gloss_document_canonicalize (const char  *text,
  *
  * Returns: (transfer full) (nullable): a document whose text is the canonical form of @text
  */
+static guint n_created;
+
+guint
+_gloss_document_get_n_created (void)
+{
+  return g_atomic_int_get (&n_created);
+}
+
 GlossDocument *
 gloss_document_new (const char  *text,
                     gssize       length,
@@ -420,6 +429,7 @@ gloss_document_new (const char  *text,
   if (canonical == NULL)
     return NULL;
 
+  g_atomic_int_inc (&n_created);
   self = g_object_new (GLOSS_TYPE_DOCUMENT, NULL);
   self->text = canonical;
   self->n_bytes = strlen (canonical);

@@ -32,6 +32,7 @@ typedef enum
   GLOSS_EXPORT_W3C,
   GLOSS_EXPORT_BRAT,
   GLOSS_EXPORT_CONLL,
+  GLOSS_EXPORT_N_FORMATS
 } GlossExportFormat;
 
 typedef enum
@@ -39,6 +40,51 @@ typedef enum
   GLOSS_EXPORT_GROUP_SPEAKER,
   GLOSS_EXPORT_GROUP_TAG,
 } GlossExportGroup;
+
+typedef struct _GlossExporter GlossExporter;
+typedef struct _GlossExportFile GlossExportFile;
+
+typedef enum
+{
+  GLOSS_EXPORT_FORMAT_FOLDER     = 1 << 0, /* writes several files into a folder */
+  GLOSS_EXPORT_FORMAT_BINARY     = 1 << 1, /* not text: never to standard output */
+  GLOSS_EXPORT_FORMAT_NEEDS_TEXT = 1 << 2, /* cannot be written without the article's text */
+} GlossExportFormatFlags;
+
+/**
+ * GlossExportFormatInfo:
+ * @format: its #GlossExportFormat, the index of its row in the table
+ * @id: the name `gloss-cli export --format` takes (`csv`)
+ * @label: the name people read, untranslated (`N_()`): pass it to `_()`
+ * @extension: (nullable): the file name extension, without the dot; NULL for a folder
+ * @flags: folder or file, text or binary, needs the article
+ * @cannot_hold: (nullable): what the format cannot carry, untranslated; NULL
+ *   when every record goes in whole
+ * @write: renders a single-file format (the other field is NULL)
+ * @write_folder: renders a folder format into a #GPtrArray of files
+ *
+ * One row of the table of formats (gloss-export.c).  The export dialog and
+ * `gloss-cli export --help` list the formats from this table: a new format is
+ * a writer in its own gloss-export-<id>.c, one row and its enum name.
+ */
+typedef struct
+{
+  GlossExportFormat        format;
+  const char              *id;
+  const char              *label;
+  const char              *extension;
+  GlossExportFormatFlags   flags;
+  const char              *cannot_hold;
+  GBytes                *(*write)        (GlossExporter *exporter,
+                                          GError       **error);
+  GPtrArray             *(*write_folder) (GlossExporter *exporter,
+                                          GError       **error);
+} GlossExportFormatInfo;
+
+/* The row of @format; NULL past the end, so that a loop can walk the table. */
+const GlossExportFormatInfo *gloss_export_format_get_info (GlossExportFormat  format);
+/* "csv, xlsx, md, jsonl, w3c, brat or conll", for messages */
+char        *gloss_export_format_list        (void);
 
 gboolean     gloss_export_format_from_string (const char        *name,
                                               GlossExportFormat *format);
@@ -125,8 +171,6 @@ GPtrArray   *gloss_export_find_sidecars      (GFile                   *directory
 /* Splitting text into sentences and tokens (shared with CoNLL). */
 const char  *gloss_export_sentence_end       (const char              *p,
                                               const char              *limit);
-
-typedef struct _GlossExporter GlossExporter;
 
 GlossExporter *gloss_exporter_new            (GlossExportFormat  format);
 void           gloss_exporter_free           (GlossExporter     *self);

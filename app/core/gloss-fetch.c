@@ -46,11 +46,34 @@ typedef struct
   char              *content_type;
   char              *retrieved;
   GFile             *snapshot;
+  /* The whole download has f->timeout seconds, not each read: a server
+   * sending a byte a second would otherwise never time out.  Every
+   * operation uses this cancellable, which the caller's cancels too. */
+  GCancellable      *cancellable;
+  GCancellable      *caller_cancellable;
+  gulong             caller_handler;
+  GSource           *deadline;
+  gboolean           timed_out;
 } Fetch;
+
+static void
+stop_deadline (Fetch *f)
+{
+  if (f->deadline != NULL)
+    {
+      g_source_destroy (f->deadline);
+      g_clear_pointer (&f->deadline, g_source_unref);
+    }
+}
 
 static void
 fetch_free (Fetch *f)
 {
+  stop_deadline (f);
+  if (f->caller_handler != 0)
+    g_cancellable_disconnect (f->caller_cancellable, f->caller_handler);
+  g_clear_object (&f->caller_cancellable);
+  g_clear_object (&f->cancellable);
   g_clear_object (&f->session);
   g_clear_object (&f->msg);
   g_clear_object (&f->stream);
@@ -82,9 +105,16 @@ gloss_fetch_is_url (const char *uri)
 
 /* Turns the errors of GIO, the resolver, TLS and libsoup into one message per kind. */
 static GError *
-classify_error (const GError *error,
+classify_error (Fetch        *f,
+                const GError *error,
                 const char   *url)
 {
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && f->timed_out)
+    return g_error_new (GLOSS_FETCH_ERROR, GLOSS_FETCH_ERROR_TIMEOUT,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%s: the download took longer than %u second",
+                                     "%s: the download took longer than %u seconds", f->timeout),
+                        url, f->timeout);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_copy (error);
   if (error->domain == G_RESOLVER_ERROR)
@@ -117,6 +147,24 @@ content_type_is_text (const char *mime)
 }
 
 static void send_message (GTask *task);
+
+static gboolean
+deadline_cb (gpointer data)
+{
+  Fetch *f = data;
+
+  f->timed_out = TRUE;
+  g_clear_pointer (&f->deadline, g_source_unref);
+  g_cancellable_cancel (f->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+caller_cancelled_cb (GCancellable *caller,
+                     gpointer      data)
+{
+  g_cancellable_cancel (data);
+}
 
 static void
 report_progress (Fetch *f)
@@ -222,6 +270,8 @@ save_snapshot (Fetch          *f,
   g_autofree char *slug = NULL;
   g_autofree char *stem = NULL;
   g_autofree char *stamp = NULL;
+  g_autofree char *text_name = NULL;
+  g_autofree char *provenance_name = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   JsonObject *prov = gloss_document_get_provenance (doc);
   const char *title = gloss_document_get_title (doc);
@@ -294,11 +344,20 @@ save_snapshot (Fetch          *f,
     json = g_strconcat (data, "\n", NULL);
   }
 
+  /* The text is what the recent list and the library show: a readable name,
+   * the slug and the day, not "article.txt" for every page. */
+  {
+    g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+
+    text_name = g_strdup_printf ("%s-%s.txt", slug, day);
+    provenance_name = g_strdup_printf ("%s-%s.provenance.json", slug, day);
+  }
+
   if (!write_file (dir, original, f->body->data, f->body->len, &local) ||
-      !write_file (dir, "article.txt", text, strlen (text), &local) ||
-      !write_file (dir, "article.provenance.json", json, strlen (json), &local))
+      !write_file (dir, text_name, text, strlen (text), &local) ||
+      !write_file (dir, provenance_name, json, strlen (json), &local))
     {
-      const char *names[] = { original, "article.txt", "article.provenance.json" };
+      const char *names[] = { original, text_name, provenance_name };
 
       /* The folder is this fetch's own: no half snapshot is left in the library. */
       for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -313,7 +372,7 @@ save_snapshot (Fetch          *f,
       return NULL;
     }
 
-  return g_file_get_child (dir, "article.txt");
+  return g_file_get_child (dir, text_name);
 }
 
 /* ------------------------------------------------------------------ */
@@ -359,7 +418,11 @@ extract_thread (GTask        *task,
           return;
         }
       gloss_document_set_file (doc, f->snapshot);
-      gloss_document_set_source (doc, "article.txt");
+      {
+        g_autofree char *name = g_file_get_basename (f->snapshot);
+
+        gloss_document_set_source (doc, name);
+      }
     }
 
   g_task_return_pointer (task, g_steal_pointer (&doc), g_object_unref);
@@ -384,7 +447,7 @@ read_cb (GObject      *object,
   if (chunk == NULL)
     {
       g_autofree char *url = g_uri_to_string (f->uri);
-      g_task_return_error (task, classify_error (error, url));
+      g_task_return_error (task, classify_error (f, error, url));
       return;
     }
 
@@ -399,13 +462,29 @@ read_cb (GObject      *object,
         }
       g_byte_array_append (f->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
       report_progress (f);
-      cancellable = g_task_get_cancellable (task);
+      cancellable = f->cancellable;
       g_input_stream_read_bytes_async (f->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
                                        cancellable, read_cb, g_steal_pointer (&task));
       return;
     }
 
-  /* End of body. */
+  /* End of body: the deadline was for the network, not for extraction. */
+  stop_deadline (f);
+
+  /* libsoup passes a body it cannot decompress through as it is: a corrupt
+   * gzip answer would be read as text. */
+  {
+    const char *coding = soup_message_headers_get_list (soup_message_get_response_headers (f->msg),
+                                                        "Content-Encoding");
+
+    if (coding != NULL && f->body->len >= 2 && f->body->data[0] == 0x1f && f->body->data[1] == 0x8b &&
+        (strstr (coding, "gzip") != NULL || strstr (coding, "deflate") != NULL))
+      {
+        g_task_return_new_error (task, GLOSS_FETCH_ERROR, GLOSS_FETCH_ERROR_NOT_TEXT,
+                                 _("%s: the server's compressed (%s) answer is damaged"), f->requested, coding);
+        return;
+      }
+  }
   now = g_date_time_new_now_utc ();
   f->retrieved = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   g_clear_object (&f->stream);
@@ -430,7 +509,7 @@ send_cb (GObject      *object,
   f->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
   if (f->stream == NULL)
     {
-      g_task_return_error (task, classify_error (error, url));
+      g_task_return_error (task, classify_error (f, error, url));
       return;
     }
 
@@ -513,7 +592,7 @@ send_cb (GObject      *object,
     }
 
   report_progress (f);
-  cancellable = g_task_get_cancellable (task);
+  cancellable = f->cancellable;
   /* (The cancellable is fetched first: argument evaluation order is unspecified.) */
   g_input_stream_read_bytes_async (f->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
                                    cancellable, read_cb, g_steal_pointer (&task));
@@ -529,7 +608,7 @@ send_message (GTask *task)
   soup_message_add_flags (f->msg, SOUP_MESSAGE_NO_REDIRECT);
   soup_message_headers_replace (soup_message_get_request_headers (f->msg), "Accept",
                                 "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5");
-  soup_session_send_async (f->session, f->msg, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+  soup_session_send_async (f->session, f->msg, G_PRIORITY_DEFAULT, f->cancellable,
                            send_cb, task);
 }
 
@@ -608,6 +687,18 @@ gloss_fetch_async (const char              *url,
                                               NULL);
   if (!soup_session_has_feature (f->session, SOUP_TYPE_CONTENT_DECODER))
     soup_session_add_feature_by_type (f->session, SOUP_TYPE_CONTENT_DECODER);
+
+  f->cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      f->caller_cancellable = g_object_ref (cancellable);
+      f->caller_handler = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
+                                                 g_object_ref (f->cancellable), g_object_unref);
+    }
+  f->deadline = g_timeout_source_new_seconds (f->timeout);
+  g_source_set_callback (f->deadline, deadline_cb, f, NULL);
+  g_source_set_static_name (f->deadline, "[gloss] fetch deadline");
+  g_source_attach (f->deadline, g_main_context_get_thread_default ());
 
   send_message (g_steal_pointer (&task));
 }

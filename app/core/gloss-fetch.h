@@ -36,7 +36,7 @@ GQuark gloss_fetch_error_quark (void);
 
 /**
  * GlossFetchOptions:
- * @timeout: seconds a connect or read may wait (0: default)
+ * @timeout: seconds the whole download may take (0: default)
  * @max_size: largest body accepted, in bytes (0: default)
  * @encoding: (nullable): a charset forced by the user
  * @library: (nullable): folder for snapshots; %NULL keeps nothing on disk

@@ -19,6 +19,7 @@
 #include <libxml/tree.h>
 
 #include "gloss-html.h"
+#include "gloss-json.h"
 #include "gloss-loader.h"
 
 G_DEFINE_QUARK (gloss-html-error-quark, gloss_html_error)
@@ -659,7 +660,7 @@ read_json_ld (const char *json,
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
 
-  if (!json_parser_load_from_data (parser, json, -1, NULL))
+  if (!gloss_json_parser_load (parser, json, -1, NULL))
     return;
   root = json_parser_get_root (parser);
   if (root == NULL)
@@ -1758,10 +1759,9 @@ blocks_length (GPtrArray *blocks)
 }
 
 /* One pass of the content grab on a fresh parse; returns the body's blocks. */
+/* Takes @doc, which it changes and frees. */
 static GPtrArray *
-grab_article (const char *html,
-              gsize       len,
-              xmlDoc     *parsed,
+grab_article (xmlDoc     *doc,
               guint       flags,
               char      **byline)
 {
@@ -1774,13 +1774,9 @@ grab_article (const char *html,
   xmlNode *article;
   double top_score = 0;
   GPtrArray *blocks;
+  gboolean attached;
 
-  g.doc = parsed != NULL ? parsed :
-          htmlReadMemory (html, (int) len, NULL, "UTF-8",
-                          HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                          HTML_PARSE_NONET | HTML_PARSE_COMPACT);
-  if (g.doc == NULL)
-    return g_ptr_array_new_with_free_func (g_free);
+  g.doc = doc;
 
   body = find_body (g.doc);
   if (body == NULL)
@@ -1807,13 +1803,168 @@ grab_article (const char *html,
   else
     article = gather_article (&g, top, top_score);
 
-  xmlAddChild (body, article);
+  /* On a broken page the body can end up inside the article (a stray
+   * <html> within it): adding the article to it would make a loop. */
+  attached = !node_contains (article, body);
+  if (attached)
+    xmlAddChild (body, article);
   prep_article (&g, article);
   blocks = article_blocks (article);
 
   *byline = g.byline;
+  if (!attached)
+    xmlFreeNode (article);
   xmlFreeDoc (g.doc);
   return blocks;
+}
+
+/* ------------------------------------------------------------------ */
+/* Parsing                                                             */
+
+/* libxml2 2.9 checks each attribute of a tag against all the ones before
+ * it and appends it at the end of a list: one tag with 40 000 attributes
+ * takes seconds.  No element of a real page has this many; the rest of
+ * such a tag is dropped before parsing. */
+#define MAX_ATTRIBUTES 128
+
+static const char *
+skip_quoted (const char *p)
+{
+  const char *end = strchr (p + 1, *p);
+
+  return end ? end + 1 : p + strlen (p);
+}
+
+/* Returns @html with the attributes of each tag beyond MAX_ATTRIBUTES
+ * removed, or %NULL when no tag has that many.  Linear. */
+static char *
+cap_attributes (const char *html)
+{
+  GString *out = NULL;
+  const char *copied = html;
+  const char *p = html;
+
+  while ((p = strchr (p, '<')) != NULL)
+    {
+      const char *cut = NULL;
+      guint count = 0;
+
+      if (g_str_has_prefix (p, "<!--"))
+        {
+          const char *end = strstr (p + 4, "-->");
+
+          p = end ? end + 3 : p + strlen (p);
+          continue;
+        }
+      if (!g_ascii_isalpha (p[1]))
+        {
+          p++;
+          continue;
+        }
+
+      /* The tag's name, then its attributes up to the '>'. */
+      p++;
+      while (*p && !g_ascii_isspace (*p) && *p != '>' && *p != '/')
+        p++;
+      for (;;)
+        {
+          const char *attribute;
+
+          while (g_ascii_isspace (*p) || *p == '/')
+            p++;
+          if (*p == '\0' || *p == '>')
+            break;
+          attribute = p;
+          while (*p && !g_ascii_isspace (*p) && *p != '>' && *p != '=' && *p != '/')
+            p++;
+          while (g_ascii_isspace (*p))
+            p++;
+          if (*p == '=')
+            {
+              p++;
+              while (g_ascii_isspace (*p))
+                p++;
+              if (*p == '"' || *p == '\'')
+                p = skip_quoted (p);
+              else
+                while (*p && !g_ascii_isspace (*p) && *p != '>')
+                  p++;
+            }
+          if (p == attribute)
+            p++;
+          if (++count == MAX_ATTRIBUTES + 1)
+            cut = attribute;
+        }
+
+      if (cut != NULL)
+        {
+          if (out == NULL)
+            out = g_string_sized_new (strlen (html));
+          g_string_append_len (out, copied, cut - copied);
+          copied = p;
+        }
+      if (*p == '\0')
+        break;
+      p++;
+    }
+
+  if (out == NULL)
+    return NULL;
+  g_string_append (out, copied);
+  return g_string_free (out, FALSE);
+}
+
+/* Parses @html once (extraction works on copies of the result). */
+static xmlDoc *
+parse_html (const char  *html,
+            GError     **error)
+{
+  g_autofree char *capped = cap_attributes (html);
+  const char *text = capped ? capped : html;
+  htmlParserCtxtPtr ctxt;
+  xmlDoc *doc;
+  gboolean too_deep;
+
+  if (strlen (text) > G_MAXINT)
+    {
+      g_set_error (error, GLOSS_HTML_ERROR, GLOSS_HTML_ERROR_PARSE, _("The page is too large"));
+      return NULL;
+    }
+
+  ctxt = htmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      g_set_error (error, GLOSS_HTML_ERROR, GLOSS_HTML_ERROR_PARSE, _("The page could not be parsed as HTML"));
+      return NULL;
+    }
+  doc = htmlCtxtReadMemory (ctxt, text, (int) strlen (text), NULL, "UTF-8",
+                            HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                            HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+  /* libxml2 stops at 256 levels and keeps what came before: the rest of
+   * the article would be lost without a word.  (XML_PARSE_HUGE lifts the
+   * limit, but the walks below, like libxml2's own copy and free, go one
+   * stack frame per level.) */
+  too_deep = ctxt->lastError.code == XML_ERR_INTERNAL_ERROR &&
+             ctxt->lastError.message != NULL &&
+             strstr (ctxt->lastError.message, "Excessive depth") != NULL;
+  htmlFreeParserCtxt (ctxt);
+
+  if (too_deep)
+    {
+      if (doc != NULL)
+        xmlFreeDoc (doc);
+      g_set_error (error, GLOSS_HTML_ERROR, GLOSS_HTML_ERROR_PARSE,
+                   _("The page is nested more than %d levels deep; Gloss cannot read all of it"), 256);
+      return NULL;
+    }
+  if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
+    {
+      if (doc != NULL)
+        xmlFreeDoc (doc);
+      g_set_error (error, GLOSS_HTML_ERROR, GLOSS_HTML_ERROR_PARSE, _("The page could not be parsed as HTML"));
+      return NULL;
+    }
+  return doc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1997,24 +2148,19 @@ gloss_html_extract (const guint8  *data,
       return NULL;
     }
 
-  doc = htmlReadMemory (html, (int) strlen (html), NULL, "UTF-8",
-                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_NONET | HTML_PARSE_COMPACT);
-  if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
-    {
-      if (doc != NULL)
-        xmlFreeDoc (doc);
-      g_set_error (error, GLOSS_HTML_ERROR, GLOSS_HTML_ERROR_PARSE, _("The page could not be parsed as HTML"));
-      return NULL;
-    }
+  doc = parse_html (html, error);
+  if (doc == NULL)
+    return NULL;
   read_metadata (doc, &meta);
 
   for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
     {
       g_autofree char *byline = NULL;
-      /* The first attempt works on the parse already made; it frees it. */
-      g_autoptr(GPtrArray) blocks = grab_article (html, strlen (html), i == 0 ? doc : NULL,
-                                                  attempts[i], &byline);
+      /* Each attempt changes the tree: it works on a copy, the last one
+       * on the parse itself. */
+      gboolean last = (i + 1 == G_N_ELEMENTS (attempts));
+      xmlDoc *tree = last ? g_steal_pointer (&doc) : xmlCopyDoc (doc, 1);
+      g_autoptr(GPtrArray) blocks = grab_article (tree, attempts[i], &byline);
 
       if (best == NULL || blocks_length (blocks) > blocks_length (best))
         {
@@ -2026,6 +2172,8 @@ gloss_html_extract (const guint8  *data,
       if (blocks_length (best) >= CHAR_THRESHOLD)
         break;
     }
+  if (doc != NULL)
+    xmlFreeDoc (doc);
 
   choose_title (&meta, &article->title, &site_guess);
   article->byline = g_strdup (meta.byline ? meta.byline : best_byline ? best_byline : meta.author_cn);

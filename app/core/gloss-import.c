@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gloss-annotation.h"
+#include "gloss-json.h"
 #include "gloss-annotation-set.h"
 #include "gloss-codebook.h"
 #include "gloss-document.h"
@@ -65,12 +66,51 @@ ensure_tag (GlossCodebook *codebook,
     gloss_tag_add_attribute (tag, gloss_attribute_def_new (link, link, GLOSS_ATTRIBUTE_LINK));
 }
 
-static void
+/* Refuses what the sidecar reader would refuse, so that an import never
+ * writes a sidecar Gloss cannot open: empty or repeated ids, empty tags. */
+static gboolean
 finish_sidecar (GlossSidecar  *sidecar,
                 GPtrArray     *annotations,
-                GlossDocument *document)
+                GlossDocument *document,
+                GError       **error)
 {
   GlossCodebook *codebook = gloss_sidecar_get_codebook (sidecar);
+  /* Looked up, not searched: 60 000 linked spans took minutes. */
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
+      const char *id = gloss_annotation_get_id (annotation);
+      const char *tag = gloss_annotation_get_tag (annotation);
+
+      if (id == NULL || *id == '\0')
+        {
+          g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_INVALID,
+                       _("annotation %u has an empty id"), i + 1);
+          return FALSE;
+        }
+      if (!g_hash_table_add (ids, (gpointer) id))
+        {
+          g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_INVALID,
+                       _("the id “%s” is given to two annotations"), id);
+          return FALSE;
+        }
+      if (tag == NULL || *tag == '\0')
+        {
+          g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_INVALID,
+                       _("annotation “%s” has an empty tag"), id);
+          return FALSE;
+        }
+      if (gloss_annotation_get_end (annotation) > G_MAXINT32 ||
+          gloss_annotation_get_start (annotation) > gloss_annotation_get_end (annotation))
+        {
+          g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_INVALID,
+                       _("annotation “%s”: the offsets %u to %u are not a place in a text"), id,
+                       gloss_annotation_get_start (annotation), gloss_annotation_get_end (annotation));
+          return FALSE;
+        }
+    }
 
   for (guint i = 0; i < annotations->len; i++)
     {
@@ -85,16 +125,16 @@ finish_sidecar (GlossSidecar  *sidecar,
           GlossTag *tag = gloss_codebook_lookup (codebook, gloss_annotation_get_tag (annotation));
 
           /* A value naming another annotation of the file is a link. */
-          for (guint k = 0; value != NULL && k < annotations->len; k++)
-            if (g_str_equal (gloss_annotation_get_id (g_ptr_array_index (annotations, k)), value) &&
-                gloss_tag_lookup_attribute (tag, l->data) == NULL)
-              ensure_tag (codebook, gloss_annotation_get_tag (annotation), l->data);
+          if (value != NULL && g_hash_table_contains (ids, value) &&
+              gloss_tag_lookup_attribute (tag, l->data) == NULL)
+            ensure_tag (codebook, gloss_annotation_get_tag (annotation), l->data);
         }
     }
 
   gloss_annotation_set_load (gloss_sidecar_get_annotations (sidecar), annotations);
   if (document != NULL)
     gloss_sidecar_attach_document (sidecar, document);
+  return TRUE;
 }
 
 /* W3C Web Annotation */
@@ -438,7 +478,7 @@ gloss_import_w3c (const char                *data,
   if (options == NULL)
     options = &no_options;
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  if (!gloss_json_parser_load (parser, data, length, &local_error))
     {
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_PARSE,
                    _("not JSON: %s"), local_error->message);
@@ -524,7 +564,8 @@ gloss_import_w3c (const char                *data,
   if (annotator_name != NULL)
     gloss_sidecar_set_annotator_name (sidecar, annotator_name);
 
-  finish_sidecar (sidecar, annotations, options->document);
+  if (!finish_sidecar (sidecar, annotations, options->document, error))
+    return NULL;
 
   /* Provenance from the target where the article did not give it. */
   info = gloss_sidecar_get_document_info (sidecar);
@@ -582,6 +623,19 @@ typedef struct
   char            *brat_id;
 } BratSpan;
 
+/* Characters @start to @end of the raw text (clamped to it). */
+static char *
+raw_slice (const char  *text,
+           const gsize *offsets,
+           gsize        n_chars,
+           gsize        start,
+           gsize        end)
+{
+  start = MIN (start, n_chars);
+  end = MIN (MAX (end, start), n_chars);
+  return g_strndup (text + offsets[start], offsets[end] - offsets[start]);
+}
+
 static GlossAnnotation *
 find_span (GHashTable *spans,
            const char *brat_id,
@@ -631,6 +685,7 @@ gloss_import_brat (const char                *ann,
   g_autoptr(GError) local_error = NULL;
   GlossDocument *document;
   gsize text_chars;
+  g_autofree gsize *raw_offsets = NULL;
 
   if (options == NULL)
     options = &no_options;
@@ -641,8 +696,18 @@ gloss_import_brat (const char                *ann,
       return NULL;
     }
 
-  /* brat's offsets count characters of the .txt as it is, not canonicalized. */
+  /* brat's offsets count characters of the .txt as it is, not canonicalized:
+   * quote and context are taken from it as it is, and anchoring then finds
+   * them in the canonical text (CRLF line ends and NFD text differ). */
   text_chars = g_utf8_strlen (text, text_length);
+  raw_offsets = g_new (gsize, text_chars + 1);
+  {
+    const char *p = text;
+
+    for (gsize i = 0; i < text_chars; i++, p = g_utf8_next_char (p))
+      raw_offsets[i] = p - text;
+    raw_offsets[text_chars] = text_length;
+  }
   text_document = gloss_document_new (text, text_length, &local_error);
   if (text_document == NULL)
     {
@@ -734,7 +799,7 @@ gloss_import_brat (const char                *ann,
             else
               uuid = g_uuid_string_random ();
             annotation = gloss_annotation_new (uuid, head[0], start, end);
-            slice = gloss_document_get_slice (text_document, start, end);
+            slice = raw_slice (text, raw_offsets, text_chars, start, end);
             gloss_annotation_set_text (annotation, slice);
             g_hash_table_insert (spans, g_strdup (fields[0]), annotation);
             g_ptr_array_add (order, g_object_ref (annotation));
@@ -850,15 +915,16 @@ gloss_import_brat (const char                *ann,
           guint start = gloss_annotation_get_start (annotation);
           guint end = gloss_annotation_get_end (annotation);
           guint s = start > GLOSS_ANNOTATION_CONTEXT_LENGTH ? start - GLOSS_ANNOTATION_CONTEXT_LENGTH : 0;
-          g_autofree char *prefix = gloss_document_get_slice (text_document, s, start);
-          g_autofree char *suffix = gloss_document_get_slice (text_document, end, end + GLOSS_ANNOTATION_CONTEXT_LENGTH);
+          g_autofree char *prefix = raw_slice (text, raw_offsets, text_chars, s, start);
+          g_autofree char *suffix = raw_slice (text, raw_offsets, text_chars, end, end + GLOSS_ANNOTATION_CONTEXT_LENGTH);
 
           gloss_annotation_set_prefix (annotation, prefix);
           gloss_annotation_set_suffix (annotation, suffix);
         }
     }
 
-  finish_sidecar (sidecar, order, document);
+  if (!finish_sidecar (sidecar, order, document, error))
+    return NULL;
   return g_steal_pointer (&sidecar);
 }
 

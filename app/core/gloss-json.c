@@ -4,7 +4,11 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+
+#include <glib/gi18n.h>
+#include <gio/gio.h>
 
 #include "gloss-json.h"
 
@@ -281,4 +285,351 @@ gloss_json_array_node (JsonArray *array)
 
   json_node_take_array (node, array);
   return node;
+}
+
+/* Reading: what json-glib 1.6 would accept but then crash on or silently
+ * change, found by one pass over the text before it is parsed. */
+
+typedef struct
+{
+  gboolean    object;
+  guint       index;
+  const char *key;
+  gsize       key_length;
+} Frame;
+
+static char *
+frames_path (const Frame *frames,
+             guint        depth)
+{
+  GString *path = g_string_new ("$");
+
+  for (guint i = 0; i < depth; i++)
+    {
+      if (!frames[i].object)
+        g_string_append_printf (path, "[%u]", frames[i].index);
+      else if (frames[i].key != NULL)
+        {
+          g_string_append_c (path, '.');
+          g_string_append_len (path, frames[i].key, MIN (frames[i].key_length, 80));
+          if (frames[i].key_length > 80)
+            g_string_append (path, "…");
+        }
+    }
+
+  /* The path quotes the file: keep it valid UTF-8 for the message. */
+  if (!g_utf8_validate (path->str, path->len, NULL))
+    {
+      char *valid = g_utf8_make_valid (path->str, path->len);
+
+      g_string_free (path, TRUE);
+      return valid;
+    }
+  return g_string_free (path, FALSE);
+}
+
+static gboolean G_GNUC_PRINTF (4, 5)
+refuse (GError     **error,
+        const Frame *frames,
+        guint        depth,
+        const char  *format,
+        ...)
+{
+  g_autofree char *path = frames_path (frames, depth);
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* TRANSLATORS: "at $.annotations[2].note: a string holds …" */
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("at %s: %s"), path, what);
+  return FALSE;
+}
+
+static int
+hex4 (const char *p,
+      const char *end)
+{
+  int value = 0;
+
+  if (end - p < 4)
+    return -1;
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+/* Checks the string starting at the quote *@pp; leaves *@pp after its
+ * closing quote. */
+static gboolean
+check_string (const char **pp,
+              const char  *end,
+              Frame       *frames,
+              guint        depth,
+              GError     **error)
+{
+  const char *start = *pp + 1;
+  const char *p = start;
+
+  while (p < end && *p != '"')
+    {
+      if (*p != '\\')
+        {
+          p++;
+          continue;
+        }
+      if (p + 1 >= end)
+        break;
+      switch (p[1])
+        {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+          p += 2;
+          break;
+
+        case 'u':
+          {
+            int unit = hex4 (p + 2, end);
+
+            if (unit < 0)
+              return refuse (error, frames, depth, _("a \\u escape without four hexadecimal digits"));
+            if (unit == 0)
+              return refuse (error, frames, depth,
+                             _("a string holds a NUL character (\\u0000), which Gloss cannot keep"));
+            if (unit >= 0xDC00 && unit <= 0xDFFF)
+              return refuse (error, frames, depth,
+                             _("a string holds half of a surrogate pair (\\u%04x), which is no character"), unit);
+            if (unit >= 0xD800 && unit <= 0xDBFF)
+              {
+                int low = (end - p >= 12 && p[6] == '\\' && p[7] == 'u') ? hex4 (p + 8, end) : -1;
+
+                if (low < 0xDC00 || low > 0xDFFF)
+                  return refuse (error, frames, depth,
+                                 _("a string holds half of a surrogate pair (\\u%04x), which is no character"), unit);
+                p += 6;
+              }
+            p += 6;
+          }
+          break;
+
+        default:
+          return refuse (error, frames, depth,
+                         _("a string holds the escape \\%c, which JSON does not have"),
+                         g_ascii_isprint (p[1]) ? p[1] : '?');
+        }
+    }
+
+  if (!g_utf8_validate (start, p - start, NULL))
+    return refuse (error, frames, depth, _("a string is not valid UTF-8"));
+
+  if (frames != NULL && depth > 0 && frames[depth - 1].object && frames[depth - 1].key == NULL)
+    {
+      /* Member names are kept as written, escapes and all, for the path. */
+      frames[depth - 1].key = start;
+      frames[depth - 1].key_length = p - start;
+    }
+
+  *pp = p < end ? p + 1 : p;
+  return TRUE;
+}
+
+static gboolean
+check_number (const char **pp,
+              const char  *end,
+              const Frame *frames,
+              guint        depth,
+              GError     **error)
+{
+  const char *start = *pp;
+  const char *p = start;
+  gboolean fraction = FALSE;
+  char buffer[64];
+  g_autofree char *long_number = NULL;
+  char *text = buffer;
+  gsize length;
+
+  while (p < end && (g_ascii_isdigit (*p) || *p == '-' || *p == '+' || *p == '.' || *p == 'e' || *p == 'E'))
+    {
+      fraction |= (*p == '.' || *p == 'e' || *p == 'E');
+      p++;
+    }
+  *pp = p;
+
+  length = p - start;
+  if (length >= sizeof buffer)
+    text = long_number = g_malloc (length + 1);
+  memcpy (text, start, length);
+  text[length] = '\0';
+
+  errno = 0;
+  if (fraction)
+    {
+      double value = g_ascii_strtod (text, NULL);
+
+      if (errno == ERANGE && (value > 1.0 || value < -1.0))
+        return refuse (error, frames, depth,
+                       _("the number %.40s is too large to be kept"), text);
+    }
+  else
+    {
+      g_ascii_strtoll (text, NULL, 10);
+      if (errno == ERANGE)
+        return refuse (error, frames, depth,
+                       _("the integer %.40s does not fit in 64 bits"), text);
+    }
+  return TRUE;
+}
+
+/**
+ * gloss_json_check:
+ * @data: JSON text
+ * @length: its length in bytes
+ * @error: return location for a #GError naming the place in JSON path form
+ *
+ * Refuses, before parsing, what json-glib 1.6 would crash on or silently
+ * change, so that nothing Gloss reads is written back differently or as
+ * something it cannot read: nesting deeper than %GLOSS_JSON_MAX_DEPTH, a
+ * NUL character or half a surrogate pair in a string (json-glib cuts the
+ * first and writes invalid UTF-8 for the second), escapes JSON does not
+ * have (json-glib reads `\012` as octal), strings that are not UTF-8,
+ * integers beyond 64 bits (read as -1) and numbers beyond a double (read
+ * as infinity).  Syntax errors are left to json-glib.  Linear, and never
+ * recursive.
+ *
+ * Returns: %TRUE when @data can be given to json-glib
+ */
+gboolean
+gloss_json_check (const char  *data,
+                  gsize        length,
+                  GError     **error)
+{
+  const char *p = data;
+  const char *end = data + length;
+  Frame frames[GLOSS_JSON_MAX_DEPTH];
+  guint depth = 0;
+  gboolean ended = FALSE;
+
+  while (p < end)
+    {
+      /* json-glib 1.6 leaks the first value when a second one follows. */
+      if (ended && !g_ascii_isspace (*p))
+        return refuse (error, frames, 0, _("more text after the end of the JSON value"));
+
+      switch (*p)
+        {
+        case '"':
+          if (!check_string (&p, end, frames, depth, error))
+            return FALSE;
+          ended = (depth == 0);
+          continue;
+
+        case '\'':
+          {
+            /* Not JSON, but json-glib 1.6 reads 'single-quoted' strings,
+             * escapes and all taken as they are. */
+            const char *close = memchr (p + 1, '\'', end - p - 1);
+            const char *stop = close ? close : end;
+
+            if (!g_utf8_validate (p + 1, stop - p - 1, NULL))
+              return refuse (error, frames, depth, _("a string is not valid UTF-8"));
+            p = close ? close + 1 : end;
+            ended = (depth == 0);
+            continue;
+          }
+
+        case '{':
+        case '[':
+          if (depth == GLOSS_JSON_MAX_DEPTH)
+            return refuse (error, frames, depth,
+                           _("nested more than %d levels deep"), GLOSS_JSON_MAX_DEPTH);
+          frames[depth].object = (*p == '{');
+          frames[depth].index = 0;
+          frames[depth].key = NULL;
+          frames[depth].key_length = 0;
+          depth++;
+          break;
+
+        case '}':
+        case ']':
+          if (depth > 0)
+            depth--;
+          ended = (depth == 0);
+          break;
+
+        case ',':
+          if (depth > 0)
+            {
+              frames[depth - 1].index++;
+              frames[depth - 1].key = NULL;
+            }
+          break;
+
+        case '-':
+        case '0': case '1': case '2': case '3': case '4':
+        case '5': case '6': case '7': case '8': case '9':
+          if (!check_number (&p, end, frames, depth, error))
+            return FALSE;
+          ended = (depth == 0);
+          continue;
+
+        default:
+          if (depth == 0 && g_ascii_isalpha (*p))
+            {
+              while (p < end && g_ascii_isalpha (*p))
+                p++;
+              ended = TRUE;
+              continue;
+            }
+          break;
+        }
+      p++;
+    }
+
+  return TRUE;
+}
+
+/**
+ * gloss_json_parser_load:
+ * @parser: a #JsonParser
+ * @data: JSON text
+ * @length: its length in bytes, or -1 when nul-terminated
+ * @error: return location for a #GError
+ *
+ * json_parser_load_from_data() after gloss_json_check(): every JSON file
+ * Gloss reads goes through here.
+ *
+ * Returns: %TRUE when parsed
+ */
+gboolean
+gloss_json_parser_load (JsonParser  *parser,
+                        const char  *data,
+                        gssize       length,
+                        GError     **error)
+{
+  if (length < 0)
+    length = strlen (data);
+
+  if (!gloss_json_check (data, length, error))
+    return FALSE;
+
+  if (!json_parser_load_from_data (parser, data, length, error))
+    {
+      /* json-glib quotes the text it stumbled on, whatever its bytes. */
+      if (error != NULL && *error != NULL && !g_utf8_validate ((*error)->message, -1, NULL))
+        {
+          char *valid = g_utf8_make_valid ((*error)->message, -1);
+
+          g_free ((*error)->message);
+          (*error)->message = valid;
+        }
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -24,4 +24,16 @@ JsonNode   *gloss_json_array_node       (JsonArray  *array);
 JsonNode   *gloss_json_node_deep_copy   (JsonNode   *node);
 JsonObject *gloss_json_object_deep_copy (JsonObject *object);
 
+/* Deeper nesting is refused before json-glib sees it: its parser and its
+ * tree freeing recurse once per level, and 100 000 levels overflow the stack. */
+#define GLOSS_JSON_MAX_DEPTH 512
+
+gboolean gloss_json_check       (const char  *data,
+                                 gsize        length,
+                                 GError     **error);
+gboolean gloss_json_parser_load (JsonParser  *parser,
+                                 const char  *data,
+                                 gssize       length,
+                                 GError     **error);
+
 G_END_DECLS

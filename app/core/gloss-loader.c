@@ -10,9 +10,11 @@
 #include <glib/gi18n.h>
 
 #include "gloss-document.h"
+#include "gloss-json.h"
 #include "gloss-html.h"
 #include "gloss-loader.h"
 #include "gloss-text-title.h"
+#include "gloss-file.h"
 
 #define MAX_FILE_SIZE (256 * 1024 * 1024)
 
@@ -279,6 +281,24 @@ plausibility (const char *text,
   return (good - 4.0 * n_bad) / (double) non_ascii;
 }
 
+/* UTF-16 and UTF-32 hold NUL bytes in every ASCII character. */
+static gboolean
+has_wide_encoding (const guint8 *data,
+                   gsize         length,
+                   const char   *encoding)
+{
+  if (encoding != NULL && *encoding != '\0')
+    {
+      const char *iconv_name, *report;
+
+      normalize_charset (encoding, &iconv_name, &report);
+      return g_ascii_strncasecmp (iconv_name, "UTF-16", 6) == 0 ||
+             g_ascii_strncasecmp (iconv_name, "UTF-32", 6) == 0 ||
+             g_ascii_strncasecmp (iconv_name, "UCS-", 4) == 0;
+    }
+  return (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0));
+}
+
 /**
  * gloss_decode_text:
  * @data: the bytes
@@ -311,6 +331,21 @@ gloss_decode_text (const guint8  *data,
 
   if (detected != NULL)
     *detected = NULL;
+
+  /* A NUL byte is no character of any 8-bit encoding: the text used to be
+   * guessed as a legacy charset, then cut there without a word. */
+  if (!has_wide_encoding (data, length, encoding))
+    {
+      const guint8 *nul = memchr (data, '\0', length);
+
+      if (nul != NULL)
+        {
+          g_set_error (error, GLOSS_DOCUMENT_ERROR, GLOSS_DOCUMENT_ERROR_ENCODING,
+                       _("The text holds a NUL byte (at byte %lu): it is not a text file, or it is damaged"),
+                       (gulong) (nul - data));
+          return NULL;
+        }
+    }
 
   if (encoding != NULL && *encoding != '\0')
     {
@@ -607,7 +642,7 @@ apply_snapshot_provenance (GlossDocument *doc,
   if (!g_file_load_contents (prov_file, cancellable, &contents, &len, NULL, NULL))
     return;
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, contents, len, NULL))
+  if (!gloss_json_parser_load (parser, contents, len, NULL))
     return;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
@@ -658,6 +693,7 @@ gloss_document_load_file (GFile         *file,
   g_autofree char *name = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GlossDocument) doc = NULL;
+  g_autoptr(GError) local_error = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -673,8 +709,18 @@ gloss_document_load_file (GFile         *file,
                    _("The file is larger than %s"), size);
       return NULL;
     }
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
-    return NULL;
+  if (!gloss_file_load (file, MAX_FILE_SIZE, cancellable, &contents, &length, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        {
+          g_autofree char *size = g_format_size (MAX_FILE_SIZE);
+          g_set_error (error, GLOSS_DOCUMENT_ERROR, GLOSS_DOCUMENT_ERROR_TOO_LARGE,
+                       _("The file is larger than %s"), size);
+        }
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   name = g_file_get_basename (file);
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);

@@ -181,6 +181,8 @@ gboolean             gloss_review_undecide             (GlossReview     *self,
 void                 gloss_review_resume_adjudication  (GlossReview     *self,
                                                         GlossSidecar    *adjudication,
                                                         const char      *decided_by);
+/* Whether @sidecar was written by an adjudication. */
+gboolean             gloss_review_sidecar_is_adjudicated (GlossSidecar *sidecar);
 /* Call after the adjudicated layer changed by other means (its undo/redo). */
 void                 gloss_review_sync_decisions       (GlossReview     *self);
 

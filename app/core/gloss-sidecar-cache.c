@@ -239,7 +239,7 @@ copy_members (const char *json,
   g_autoptr(GList) members = NULL;
   JsonObject *from;
 
-  if (!json_parser_load_from_data (parser, json, -1, NULL))
+  if (!gloss_json_parser_load (parser, json, -1, NULL))
     return FALSE;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))

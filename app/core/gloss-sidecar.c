@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gloss-anchor.h"
+#include "gloss-version-store.h"
 #include "gloss-annotation-private.h"
 #include "gloss-annotation-set.h"
 #include "gloss-codebook.h"
@@ -39,6 +40,7 @@ struct _GlossSidecar
   JsonObject         *extra;          /* unknown top-level members */
   JsonObject         *annotator_extra;
   gboolean            from_cache;     /* read from the parsed-sidecar cache */
+  GPtrArray          *file_order;     /* as read, when not sorted like the set */
 };
 
 G_DEFINE_FINAL_TYPE (GlossSidecar, gloss_sidecar, G_TYPE_OBJECT)
@@ -109,6 +111,7 @@ gloss_sidecar_format_problem (const char          *display_name,
 static void
 gloss_sidecar_finalize (GObject *object)
 {
+  g_clear_pointer (&GLOSS_SIDECAR (object)->file_order, g_ptr_array_unref);
   GlossSidecar *self = (GlossSidecar *)object;
 
   g_clear_object (&self->file);
@@ -464,6 +467,59 @@ read_annotation (Reader        *reader,
   return g_steal_pointer (&annotation);
 }
 
+/* Values the codebook does not allow are kept, and warned about: a link to
+ * no annotation of the file or to a tag the link may not point at, a
+ * choice not among the choices.  (@annotations is in file order.) */
+static void
+check_attribute_values (Reader        *reader,
+                        GlossCodebook *codebook,
+                        GPtrArray     *annotations)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (codebook == NULL)
+    return;
+  for (guint i = 0; i < annotations->len; i++)
+    g_hash_table_insert (by_id, (gpointer) gloss_annotation_get_id (g_ptr_array_index (annotations, i)),
+                         g_ptr_array_index (annotations, i));
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
+      GlossTag *tag = gloss_codebook_lookup (codebook, gloss_annotation_get_tag (annotation));
+      JsonObject *attributes = gloss_annotation_get_attributes (annotation);
+      g_autoptr(GList) names = NULL;
+
+      if (tag == NULL || attributes == NULL)
+        continue;
+      names = json_object_get_members (attributes);
+      for (const GList *l = names; l != NULL; l = l->next)
+        {
+          const GlossAttributeDef *def = gloss_tag_lookup_attribute (tag, l->data);
+          const char *value = gloss_annotation_get_attribute (annotation, l->data);
+          g_autofree char *where = NULL;
+
+          if (def == NULL || value == NULL)
+            continue;
+          where = g_strdup_printf ("annotations[%u].attributes.%s", i, (const char *) l->data);
+          if (def->type == GLOSS_ATTRIBUTE_LINK)
+            {
+              GlossAnnotation *target = g_hash_table_lookup (by_id, value);
+
+              if (target == NULL)
+                problem (reader, TRUE, where, _("links to “%s”, which is no annotation of the file"), value);
+              else if (def->to != NULL && def->to[0] != NULL &&
+                       !g_strv_contains ((const char * const *) def->to, gloss_annotation_get_tag (target)))
+                problem (reader, TRUE, where, _("links to a “%s” annotation, which the codebook does not allow here"),
+                         gloss_annotation_get_tag (target));
+            }
+          else if (def->type == GLOSS_ATTRIBUTE_CHOICE && def->choices != NULL &&
+                   !g_strv_contains ((const char * const *) def->choices, value))
+            problem (reader, TRUE, where, _("“%s” is not one of the codebook's choices"), value);
+        }
+    }
+}
+
 static GlossSidecar *
 read_root (Reader     *reader,
            JsonNode   *root,
@@ -573,11 +629,20 @@ read_root (Reader     *reader,
         }
     }
 
+  check_attribute_values (reader, self->codebook, annotations);
+
   copy_unknown_members (object, self->extra,
                         (const char * const[]) { "format", "version", "document", "annotator",
                                                  "codebook", "annotations", NULL });
 
   gloss_annotation_set_load (self->annotations, annotations);
+  /* Problems found later name an annotation by its place in the file. */
+  for (guint i = 0; i < annotations->len; i++)
+    if (gloss_annotation_set_get_nth (self->annotations, i) != g_ptr_array_index (annotations, i))
+      {
+        self->file_order = g_ptr_array_ref (annotations);
+        break;
+      }
 
   return g_steal_pointer (&self);
 }
@@ -653,10 +718,24 @@ new_from_data (const char   *data,
       return NULL;
     }
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  if (length == (gsize)-1)
+    length = strlen (data);
+
+  if (!gloss_json_check (data, length, &local_error))
     {
       g_set_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_PARSE,
-                   _("%s: not valid JSON: %s"), name, local_error->message);
+                   "%s: %s", name, local_error->message);
+      g_ptr_array_unref (reader.problems);
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      /* json-glib quotes the text it stumbled on, whatever its bytes. */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
+      g_set_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_PARSE,
+                   _("%s: not valid JSON: %s"), name, message);
       g_ptr_array_unref (reader.problems);
       return NULL;
     }
@@ -726,7 +805,7 @@ _gloss_sidecar_new_from_parts (const char *rest,
   JsonNode *root, *list;
   Reader reader = { problems };
 
-  if (!json_parser_load_from_data (parser, rest, rest_length, NULL))
+  if (!gloss_json_parser_load (parser, rest, rest_length, NULL))
     return NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
@@ -887,7 +966,7 @@ load_file (GFile       *file,
   /* Stamped before reading: a change in between makes the stamp stale,
    * which can only cause a needless conflict, never a lost one. */
   stamp = query_stamp (file, NULL, NULL);
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+  if (!gloss_file_load (file, GLOSS_SIDECAR_MAX_SIZE, NULL, &contents, &length, error))
     return NULL;
 
   use_cache = use_cache && length >= GLOSS_SIDECAR_CACHE_MIN_BYTES;
@@ -1209,6 +1288,41 @@ wrap_save_error (GFile   *file,
  * gloss_file_replace()), once the file on disk is checked to be the one
  * read or last written (its stamp).
  */
+typedef struct
+{
+  const char   *stamp;
+  GCancellable *cancellable;
+} StampCheck;
+
+static gboolean
+stamp_is (GFile    *file,
+          gpointer  data,
+          GError  **error)
+{
+  StampCheck *check = data;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *current = query_stamp (file, check->cancellable, &local_error);
+
+  if (current == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (g_strcmp0 (current, check->stamp) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                           _("the file on disk is not the one that was loaded"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/*
+ * Writes @data to @file so that the old file survives any failure, and
+ * only while the file on disk is the one read or last written (its stamp):
+ * checked right before it is replaced and on the file replaced (see
+ * gloss_file_replace_checked()).
+ */
 static gboolean
 write_atomically (GFile         *file,
                   const char    *data,
@@ -1218,26 +1332,10 @@ write_atomically (GFile         *file,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  StampCheck check = { stamp, cancellable };
 
-  if (stamp != NULL)
-    {
-      g_autofree char *current = query_stamp (file, cancellable, &local_error);
-
-      if (current == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      if (g_strcmp0 (current, stamp) != 0)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
-                               _("the file on disk is not the one that was loaded"));
-          return FALSE;
-        }
-    }
-
-  if (!gloss_file_replace (file, data, length, cancellable, error))
+  if (!gloss_file_replace_checked (file, data, length, stamp != NULL ? stamp_is : NULL, &check,
+                                   cancellable, error))
     return FALSE;
 
   if (new_stamp != NULL)
@@ -1452,20 +1550,58 @@ update_document_info (GlossSidecar  *self,
  * @self: a #GlossSidecar
  * @document: the article the annotations belong to
  *
- * Anchors every annotation in @document's text (see gloss_anchor_set()) and
- * records the document's provenance for the next save.
+ * Anchors every annotation in @document's text and records the document's
+ * provenance for the next save.  When the text the sidecar was coded on is
+ * kept (gloss-version-store.c), the annotations are mapped through the diff
+ * (gloss_anchor_set_from_version()), otherwise placed by their quotes
+ * (gloss_anchor_set()).
  */
 void
 gloss_sidecar_attach_document (GlossSidecar  *self,
                                GlossDocument *document)
 {
+  gloss_sidecar_attach_version (self, document, NULL, NULL);
+}
+
+/**
+ * gloss_sidecar_attach_version:
+ * @self: a #GlossSidecar
+ * @document: the article the annotations belong to
+ * @previous: (nullable): the text the annotations were made on, when known
+ * @report: (out caller-allocates) (optional): how they were placed
+ *
+ * Like gloss_sidecar_attach_document(), with the old text given rather than
+ * looked up among the kept versions.
+ */
+void
+gloss_sidecar_attach_version (GlossSidecar      *self,
+                              GlossDocument     *document,
+                              GlossDocument     *previous,
+                              GlossAnchorReport *report)
+{
+  g_autoptr(GlossDocument) kept = NULL;
+
   g_return_if_fail (GLOSS_IS_SIDECAR (self));
   g_return_if_fail (GLOSS_IS_DOCUMENT (document));
+  g_return_if_fail (previous == NULL || GLOSS_IS_DOCUMENT (previous));
 
+  if (report != NULL)
+    *report = (GlossAnchorReport) { 0 };
   if (!g_set_object (&self->document, document))
     return;
 
-  gloss_anchor_set (document, self->annotations, NULL);
+  /* Coded on another text that was kept: re-anchor through the diff. */
+  if (previous == NULL && self->document_info != NULL)
+    {
+      const char *coded_on = json_object_get_string_member_with_default (self->document_info, "sha256", NULL);
+
+      if (coded_on != NULL && g_strcmp0 (coded_on, gloss_document_get_sha256 (document)) != 0)
+        previous = kept = gloss_version_store_lookup (gloss_document_get_file (document), coded_on, NULL);
+    }
+  if (previous != NULL)
+    gloss_anchor_set_from_version (previous, document, self->annotations, report);
+  else
+    gloss_anchor_set (document, self->annotations, report);
   gloss_annotation_set_set_document (self->annotations, document);
   update_document_info (self, document);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -1482,6 +1618,60 @@ gloss_sidecar_get_document (GlossSidecar *self)
 {
   g_return_val_if_fail (GLOSS_IS_SIDECAR (self), NULL);
   return self->document;
+}
+
+/* The place in the file @annotation was read from: its place in the set
+ * (the file is sorted like it) unless the file was in another order. */
+static guint
+file_position (GlossSidecar    *self,
+               GlossAnnotation *annotation,
+               guint            set_position)
+{
+  guint i;
+
+  if (self->file_order != NULL && g_ptr_array_find (self->file_order, annotation, &i))
+    return i;
+  return set_position;
+}
+
+/**
+ * gloss_sidecar_check_length:
+ * @self: a #GlossSidecar
+ *
+ * Checks every annotation against the sidecar's own document.length, for
+ * when the article is not at hand.
+ *
+ * Returns: (transfer full) (element-type GlossSidecarProblem): the problems
+ */
+GPtrArray *
+gloss_sidecar_check_length (GlossSidecar *self)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_sidecar_problem_free);
+  Reader reader = { problems };
+  JsonNode *node;
+  gint64 length;
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_SIDECAR (self), problems);
+
+  node = json_object_get_member (self->document_info, "length");
+  if (node == NULL || !is_integer (node))
+    return problems;
+  length = json_node_get_int (node);
+
+  n = gloss_annotation_set_get_size (self->annotations);
+  for (guint i = 0; i < n; i++)
+    {
+      GlossAnnotation *annotation = gloss_annotation_set_get_nth (self->annotations, i);
+
+      if (gloss_annotation_get_end (annotation) > length)
+        {
+          g_autofree char *path = g_strdup_printf ("annotations[%u].end", file_position (self, annotation, i));
+
+          problem (&reader, FALSE, path, _("beyond the end of the document (length %u)"), (guint) MAX (length, 0));
+        }
+    }
+  return problems;
 }
 
 /**
@@ -1519,10 +1709,10 @@ gloss_sidecar_check_document (GlossSidecar  *self,
       g_autofree char *path = NULL;
       GlossAnchorStatus status;
 
-      /* Paths name the position in the file, which is sorted like the set. */
+      /* Paths name the position in the file. */
       if (gloss_annotation_get_end (annotation) > length)
         {
-          path = g_strdup_printf ("annotations[%u].end", i);
+          path = g_strdup_printf ("annotations[%u].end", file_position (self, annotation, i));
           problem (&reader, FALSE, path,
                    _("beyond the end of the document (length %u)"), length);
           continue;
@@ -1533,7 +1723,7 @@ gloss_sidecar_check_document (GlossSidecar  *self,
 
       probe = gloss_annotation_copy (annotation);
       status = gloss_anchor_annotation (document, probe);
-      path = g_strdup_printf ("annotations[%u]", i);
+      path = g_strdup_printf ("annotations[%u]", file_position (self, annotation, i));
       switch (status)
         {
         case GLOSS_ANCHOR_EXACT:

@@ -7,12 +7,15 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "gloss-anchor.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
 
 #define GLOSS_SIDECAR_FORMAT_VERSION 1
 #define GLOSS_SIDECAR_SUFFIX ".gloss.json"
+/* The largest sidecar read: a million annotations take about 400 MB. */
+#define GLOSS_SIDECAR_MAX_SIZE (1024 * 1024 * 1024)
 
 #define GLOSS_SIDECAR_ERROR (gloss_sidecar_error_quark ())
 
@@ -86,6 +89,11 @@ gboolean            gloss_sidecar_save_finish         (GlossSidecar   *self,
 void                gloss_sidecar_cache_flush         (void);
 void                gloss_sidecar_attach_document     (GlossSidecar   *self,
                                                        GlossDocument  *document);
+GPtrArray          *gloss_sidecar_check_length        (GlossSidecar   *self);
+void                gloss_sidecar_attach_version      (GlossSidecar   *self,
+                                                       GlossDocument  *document,
+                                                       GlossDocument  *previous,
+                                                       GlossAnchorReport *report);
 GPtrArray          *gloss_sidecar_check_document      (GlossSidecar   *self,
                                                        GlossDocument  *document);
 GlossDocument      *gloss_sidecar_get_document        (GlossSidecar   *self);

@@ -93,6 +93,12 @@ looks_like_headline (const char *line,
     }
   last = g_utf8_prev_char (line + strlen (line));
   c = g_utf8_get_char (last);
+  /* A quotation closing a sentence: "李强说：“要坚持改革。”". */
+  while (last > line && (c == 0x201d /* ” */ || c == 0x2019 || c == '"' || c == '\'' || c == 0x300d || c == 0x300f))
+    {
+      last = g_utf8_prev_char (last);
+      c = g_utf8_get_char (last);
+    }
   /* A byline or a note in brackets: "（本报记者 王丈 报道）". */
   if (strchr ("([", line[0]) != NULL || g_utf8_get_char (line) == 0xff08 || g_utf8_get_char (line) == 0x3010)
     return FALSE;

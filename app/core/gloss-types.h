@@ -14,6 +14,7 @@ typedef struct _GlossCodebook      GlossCodebook;
 typedef struct _GlossTag           GlossTag;
 typedef struct _GlossDocument      GlossDocument;
 typedef struct _GlossSidecar       GlossSidecar;
+typedef struct _GlossSession       GlossSession;
 
 /**
  * GlossAnchorStatus:
@@ -21,6 +22,8 @@ typedef struct _GlossSidecar       GlossSidecar;
  * @GLOSS_ANCHOR_MOVED: the exact text was found elsewhere (with its context)
  * @GLOSS_ANCHOR_FUZZY: only an approximate match was found
  * @GLOSS_ANCHOR_ORPHANED: no place in the text fits; the annotation is kept as it was
+ * @GLOSS_ANCHOR_CUT: the passage was partly edited and less than half of it survives; the
+ *   annotation covers what is left (placed through a diff of the old and new texts)
  */
 typedef enum
 {
@@ -28,6 +31,7 @@ typedef enum
   GLOSS_ANCHOR_MOVED,
   GLOSS_ANCHOR_FUZZY,
   GLOSS_ANCHOR_ORPHANED,
+  GLOSS_ANCHOR_CUT,
 } GlossAnchorStatus;
 
 typedef enum

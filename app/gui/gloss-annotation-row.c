@@ -127,6 +127,8 @@ refresh (GlossAnnotationRow *self)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->warning), _("Not found in this version of the article"));
   else if (status == GLOSS_ANCHOR_FUZZY)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->warning), _("Placed by approximate match: please check"));
+  else if (status == GLOSS_ANCHOR_CUT)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->warning), _("Most of this passage was edited away: please check"));
   else if (status == GLOSS_ANCHOR_MOVED)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->warning), _("Found at a different place than recorded"));
 }

@@ -10,6 +10,7 @@
 #include "gloss-codebook-editor.h"
 #include "gloss-codebook.h"
 #include "gloss-preferences-window.h"
+#include "gloss-recent.h"
 #include "gloss-sidecar.h"
 #include "gloss-window.h"
 
@@ -17,7 +18,6 @@
 #define SAMPLE_ARTICLE "river-report.txt"
 #define SAMPLE_SIDECAR "river-report.txt.sample.gloss.json"
 #define SAMPLE_COLLEAGUE "river-report.txt.mei.gloss.json"
-#define MAX_RECENT 20
 
 struct _GlossApplication
 {
@@ -193,7 +193,7 @@ gloss_application_track_window (GlossApplication *self,
 static GlossWindow *
 new_window (GlossApplication *self)
 {
-  GlossWindow *window = gloss_window_new (self);
+  GlossWindow *window = gloss_window_new (GTK_APPLICATION (self));
   AdwToast *offer;
 
   gloss_application_track_window (self, GTK_WINDOW (window));
@@ -204,44 +204,6 @@ new_window (GlossApplication *self)
     gloss_window_add_toast (window, offer);
 
   return window;
-}
-
-/**
- * gloss_note_opened:
- * @settings: Gloss's settings
- * @file: an article that was just opened
- *
- * Adds @file to the recently used files and, first, to the articles Gloss
- * reopens (at most MAX_RECENT).  A window without an application (tests)
- * calls it with its own settings.
- */
-void
-gloss_note_opened (GSettings *settings,
-                   GFile     *file)
-{
-  g_autofree char *uri = NULL;
-  g_auto(GStrv) recent = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) updated = NULL;
-  guint n = 1;
-
-  g_return_if_fail (G_IS_SETTINGS (settings));
-  g_return_if_fail (G_IS_FILE (file));
-
-  uri = g_file_get_uri (file);
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-
-  recent = g_settings_get_strv (settings, "recent-articles");
-  g_strv_builder_add (builder, uri);
-  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
-    if (!g_str_equal (recent[i], uri))
-      {
-        g_strv_builder_add (builder, recent[i]);
-        n++;
-      }
-
-  updated = g_strv_builder_end (builder);
-  g_settings_set_strv (settings, "recent-articles", (const char * const *)updated);
 }
 
 /**

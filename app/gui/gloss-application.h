@@ -17,8 +17,6 @@ GFile            *gloss_application_get_sample_file  (GlossApplication *self,
                                                       GError          **error);
 void              gloss_application_track_window     (GlossApplication *self,
                                                       GtkWindow        *window);
-void              gloss_note_opened                  (GSettings        *settings,
-                                                      GFile            *file);
 void              gloss_application_note_opened      (GlossApplication *self,
                                                       GFile            *file);
 char            **gloss_application_get_recent_articles (GlossApplication *self);

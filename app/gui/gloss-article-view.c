@@ -13,7 +13,7 @@
 #include "gloss-article-view.h"
 #include "gloss-codebook.h"
 #include "gloss-document.h"
-#include "gloss-review-layer.h"
+#include "gloss-layer-drawing.h"
 #include "gloss-tag-popover.h"
 
 /*
@@ -147,78 +147,6 @@ tag_color (GlossArticleView *self,
 }
 
 /* Drawing */
-
-/**
- * gloss_text_view_foreach_fragment:
- * @view: a text view
- * @from: first character offset
- * @to: character offset after the range
- * @func: called with the rectangle (buffer coordinates) of each piece
- * @user_data: data for @func
- *
- * Calls @func for each display-line piece of [from, to): what a highlight
- * or an underline of that range has to cover.  Shared by the annotations'
- * highlights and the review layers' stripes.
- */
-void
-gloss_text_view_foreach_fragment (GtkTextView       *view,
-                                  guint              from,
-                                  guint              to,
-                                  GlossFragmentFunc  func,
-                                  gpointer           user_data)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter iter, end;
-  guint guard = 0;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, from);
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, to);
-
-  while (gtk_text_iter_compare (&iter, &end) < 0 && guard++ < 10000)
-    {
-      GtkTextIter line_end = iter;
-      GtkTextIter last;
-      GdkRectangle a, b;
-      graphene_rect_t rect;
-
-      if (gtk_text_iter_ends_line (&iter))
-        {
-          gtk_text_iter_forward_char (&iter);
-          continue;
-        }
-
-      if (!gtk_text_view_forward_display_line_end (view, &line_end) ||
-          gtk_text_iter_compare (&line_end, &iter) <= 0)
-        {
-          line_end = iter;
-          gtk_text_iter_forward_to_line_end (&line_end);
-        }
-      if (gtk_text_iter_compare (&line_end, &end) > 0)
-        line_end = end;
-
-      last = line_end;
-      gtk_text_iter_backward_char (&last);
-      gtk_text_view_get_iter_location (view, &iter, &a);
-      gtk_text_view_get_iter_location (view, &last, &b);
-
-      /* A wrap point: the last piece ended where the next line starts. */
-      if (b.y > a.y)
-        {
-          GtkTextIter probe = iter;
-
-          gtk_text_iter_forward_char (&probe);
-          line_end = probe;
-          last = iter;
-          gtk_text_view_get_iter_location (view, &last, &b);
-        }
-
-      graphene_rect_init (&rect, MIN (a.x, b.x), a.y,
-                          MAX (b.x + b.width, a.x + a.width) - MIN (a.x, b.x),
-                          MAX (a.height, b.height));
-      func (&rect, user_data);
-      iter = line_end;
-    }
-}
 
 typedef struct
 {
@@ -377,9 +305,9 @@ snapshot_highlights (GlossArticleView *self,
         }
     }
 
-  /* Colleagues' layers: thin stripes in their colours, under the own underlines. */
+  /* Other annotators' layers: stripes under the own underlines. */
   if (self->layers != NULL)
-    gloss_review_layers_snapshot (self->layers, GTK_TEXT_VIEW (self), snapshot, from, to,
+    gloss_layers_snapshot (self->layers, GTK_TEXT_VIEW (self), snapshot, from, to,
                                   3 + UNDERLINE_HEIGHT);
 
   if (self->matches != NULL && self->matches->len > 0)
@@ -735,11 +663,13 @@ gloss_article_view_set_pick_mode (GlossArticleView *self,
 /**
  * gloss_article_view_set_layers:
  * @self: a #GlossArticleView
- * @layers: (nullable) (element-type GlossReviewLayer): other annotators' layers
+ * @layers: (nullable) (element-type GlossLayer): annotations that are not
+ *   the user's own (colleagues', suggestions…)
  *
- * Draws each layer of @layers (read-only, beside the own annotations) as a
- * thin stripe in the layer's colour; the tooltip says who tagged what.
- * The view redraws when @layers emits items-changed.
+ * Draws each drawn layer of @layers (read-only, beside the own annotations)
+ * as a stripe in its tags' colours and its style; the tooltip says whose it
+ * is and what it tagged (gloss-layer.h).  The view redraws when @layers or
+ * one of its layers changes.
  */
 void
 gloss_article_view_set_layers (GlossArticleView *self,
@@ -750,10 +680,10 @@ gloss_article_view_set_layers (GlossArticleView *self,
   if (self->layers == layers)
     return;
   if (self->layers != NULL)
-    g_signal_handlers_disconnect_by_data (self->layers, self);
+    gloss_layers_unwatch (self->layers, GTK_WIDGET (self));
   g_set_object (&self->layers, layers);
   if (layers != NULL)
-    g_signal_connect_object (layers, "items-changed", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+    gloss_layers_watch (layers, GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1457,7 +1387,7 @@ query_tooltip_cb (GlossArticleView *self,
 
   hits = gloss_article_view_get_annotations_at (self, gtk_text_iter_get_offset (&iter));
   if (self->layers != NULL)
-    others = gloss_review_layers_describe_at (self->layers, gtk_text_iter_get_offset (&iter));
+    others = gloss_layers_describe_at (self->layers, gtk_text_iter_get_offset (&iter));
   if (hits->len == 0 && others == NULL)
     return FALSE;
 
@@ -1940,7 +1870,7 @@ gloss_article_view_dispose (GObject *object)
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->drawn, g_hash_table_unref);
   if (self->layers != NULL)
-    g_signal_handlers_disconnect_by_data (self->layers, self);
+    gloss_layers_unwatch (self->layers, GTK_WIDGET (self));
   g_clear_object (&self->layers);
 
   G_OBJECT_CLASS (gloss_article_view_parent_class)->dispose (object);

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-layer-drawing.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -44,7 +45,7 @@ void                gloss_article_view_set_zoom             (GlossArticleView   
 void                gloss_article_view_set_pick_tag         (GlossArticleView   *self,
                                                              const char         *tag_id);
 
-/* Other annotators' layers (GlossReviewLayer), drawn as stripes. */
+/* Other annotators' layers (GlossLayer), drawn as stripes. */
 void                gloss_article_view_set_layers           (GlossArticleView   *self,
                                                              GListModel         *layers);
 
@@ -75,13 +76,6 @@ gboolean            gloss_article_view_was_drawn            (GlossArticleView   
                                                              GlossAnnotation    *annotation);
 guint               gloss_article_view_get_n_drawn          (GlossArticleView   *self);
 
-typedef void (*GlossFragmentFunc) (const graphene_rect_t *rect,
-                                   gpointer               user_data);
-
-void gloss_text_view_foreach_fragment (GtkTextView       *view,
-                                       guint              from,
-                                       guint              to,
-                                       GlossFragmentFunc  func,
-                                       gpointer           user_data);
+/* gloss_text_view_foreach_fragment() is in gloss-layer-drawing.h. */
 
 G_END_DECLS

@@ -16,6 +16,8 @@
 #include "gloss-codebook-editor.h"
 #include "gloss-menu-button.h"
 #include "gloss-codebook.h"
+#include "gloss-file.h"
+#include "gloss-json.h"
 
 struct _GlossCodebookEditor
 {
@@ -1045,31 +1047,31 @@ delete_tag_activated (GtkWidget  *widget,
 
 /* Import and export */
 
-/**
- * gloss_codebook_editor_import_file:
- * @self: a #GlossCodebookEditor
- * @file: a codebook JSON file
- * @error: return location for a #GError
- *
- * Replaces the codebook's name, version and tags with those of @file, in place,
- * so that everything showing the codebook follows.
- *
- * Returns: %TRUE on success
- */
-gboolean
-gloss_codebook_editor_import_file (GlossCodebookEditor  *self,
-                                   GFile                *file,
-                                   GError              **error)
+/* Reading and writing codebook files happens in a thread; the codebook
+ * itself is only touched here, on the main thread. */
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
-  g_autoptr(GlossCodebook) imported = NULL;
+  GError *error = NULL;
+  GlossCodebook *codebook = gloss_codebook_load_file (task_data, &error);
+
+  if (codebook == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, codebook, g_object_unref);
+}
+
+/* Replaces the codebook's name, version and tags with those of @imported, in
+ * place, so that everything showing the codebook follows. */
+static void
+take_codebook (GlossCodebookEditor *self,
+               GlossCodebook       *imported)
+{
   guint unknown = 0;
-
-  g_return_val_if_fail (GLOSS_IS_CODEBOOK_EDITOR (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  imported = gloss_codebook_load_file (file, error);
-  if (imported == NULL)
-    return FALSE;
 
   while (gloss_codebook_get_n_tags (self->codebook) > 0)
     gloss_codebook_remove_tag (self->codebook, gloss_codebook_get_tag (self->codebook, 0));
@@ -1098,49 +1100,146 @@ gloss_codebook_editor_import_file (GlossCodebookEditor  *self,
     }
 
   emit_changed (self);
-  return TRUE;
-}
-
-/**
- * gloss_codebook_editor_export_file:
- * @self: a #GlossCodebookEditor
- * @file: where to write the codebook
- * @error: return location for a #GError
- *
- * Returns: %TRUE on success
- */
-gboolean
-gloss_codebook_editor_export_file (GlossCodebookEditor  *self,
-                                   GFile                *file,
-                                   GError              **error)
-{
-  g_return_val_if_fail (GLOSS_IS_CODEBOOK_EDITOR (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  return gloss_codebook_save_file (self->codebook, file, error);
 }
 
 static void
-chooser_response_cb (GlossCodebookEditor  *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  gboolean saving = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GTask) task = user_data;
+  GlossCodebookEditor *self = g_task_get_source_object (task);
+  g_autoptr(GlossCodebook) imported = NULL;
+  GError *error = NULL;
+
+  imported = g_task_propagate_pointer (G_TASK (result), &error);
+  if (imported == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  take_codebook (self, imported);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * gloss_codebook_editor_import_file_async:
+ * @self: a #GlossCodebookEditor
+ * @file: a codebook JSON file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once the codebook is replaced, or could not be
+ * @user_data: data for @callback
+ *
+ * Reads @file in a thread, then replaces the codebook's name, version and
+ * tags with those of @file, in place, so that everything showing the
+ * codebook follows.
+ */
+void
+gloss_codebook_editor_import_file_async (GlossCodebookEditor *self,
+                                         GFile               *file,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) thread = NULL;
+
+  g_return_if_fail (GLOSS_IS_CODEBOOK_EDITOR (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_codebook_editor_import_file_async);
+  /* The thread's task holds no reference on the editor. */
+  thread = g_task_new (NULL, cancellable, loaded_cb, g_steal_pointer (&task));
+  g_task_set_task_data (thread, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (thread, load_thread);
+}
+
+gboolean
+gloss_codebook_editor_import_file_finish (GlossCodebookEditor  *self,
+                                          GAsyncResult         *result,
+                                          GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
+  GBytes *bytes = task_data;
+  GError *error = NULL;
+
+  /* A team's codebook is their data too: the old one survives a failed write. */
+  if (gloss_file_replace (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * gloss_codebook_editor_export_file_async:
+ * @self: a #GlossCodebookEditor
+ * @file: where to write the codebook
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once the file is written, or could not be
+ * @user_data: data for @callback
+ *
+ * Writes the codebook as it is now to @file, whole or not at all, in a thread.
+ */
+void
+gloss_codebook_editor_export_file_async (GlossCodebookEditor *self,
+                                         GFile               *file,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  char *data;
+  gsize length;
+
+  g_return_if_fail (GLOSS_IS_CODEBOOK_EDITOR (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  root = gloss_codebook_to_json (self->codebook);
+  data = gloss_json_to_pretty (root, &length);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_codebook_editor_export_file_async);
+  g_task_set_task_data (task, g_bytes_new_take (data, length), (GDestroyNotify)g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+gloss_codebook_editor_export_file_finish (GlossCodebookEditor  *self,
+                                          GAsyncResult         *result,
+                                          GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+file_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GlossCodebookEditor *self = GLOSS_CODEBOOK_EDITOR (object);
+  g_autoptr(GFile) file = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean saving = g_task_get_source_tag (G_TASK (result)) == gloss_codebook_editor_export_file_async;
   gboolean ok;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-
-  if (file == NULL)
-    return;
-
   if (saving)
-    ok = gloss_codebook_editor_export_file (self, file, &error);
+    ok = gloss_codebook_editor_export_file_finish (self, result, &error);
   else
-    ok = gloss_codebook_editor_import_file (self, file, &error);
+    ok = gloss_codebook_editor_import_file_finish (self, result, &error);
 
   if (!ok)
     show_toast (self, error->message);
@@ -1153,6 +1252,27 @@ chooser_response_cb (GlossCodebookEditor  *self,
       message = g_strdup_printf (_("Codebook exported to “%s”"), name);
       show_toast (self, message);
     }
+}
+
+static void
+chooser_response_cb (GlossCodebookEditor  *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  gboolean saving = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+
+  if (file == NULL)
+    return;
+
+  if (saving)
+    gloss_codebook_editor_export_file_async (self, file, NULL, file_done_cb, g_object_ref (file));
+  else
+    gloss_codebook_editor_import_file_async (self, file, NULL, file_done_cb, g_object_ref (file));
 }
 
 static void

@@ -29,11 +29,21 @@ gboolean             gloss_codebook_editor_request_delete   (GlossCodebookEditor
 void                 gloss_codebook_editor_delete_tag       (GlossCodebookEditor *self,
                                                              GlossTag            *tag,
                                                              const char          *replacement_id);
-gboolean             gloss_codebook_editor_import_file      (GlossCodebookEditor *self,
-                                                             GFile               *file,
-                                                             GError             **error);
-gboolean             gloss_codebook_editor_export_file      (GlossCodebookEditor *self,
-                                                             GFile               *file,
-                                                             GError             **error);
+void                 gloss_codebook_editor_import_file_async  (GlossCodebookEditor *self,
+                                                               GFile               *file,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+gboolean             gloss_codebook_editor_import_file_finish (GlossCodebookEditor *self,
+                                                               GAsyncResult        *result,
+                                                               GError             **error);
+void                 gloss_codebook_editor_export_file_async  (GlossCodebookEditor *self,
+                                                               GFile               *file,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+gboolean             gloss_codebook_editor_export_file_finish (GlossCodebookEditor *self,
+                                                               GAsyncResult        *result,
+                                                               GError             **error);
 
 G_END_DECLS

@@ -570,6 +570,8 @@ refresh (GlossDetailsPane *self,
     gtk_label_set_label (self->status_label, _("This passage was not found in the article as it is now. The annotation is kept; resize it to place it again."));
   else if (status == GLOSS_ANCHOR_FUZZY)
     gtk_label_set_label (self->status_label, _("Placed by approximate match: please check the highlighted passage."));
+  else if (status == GLOSS_ANCHOR_CUT)
+    gtk_label_set_label (self->status_label, _("Less than half of this passage is left in the article as it is now: please check the highlighted part."));
   else if (status == GLOSS_ANCHOR_MOVED)
     gtk_label_set_label (self->status_label, _("Found at a different place than recorded."));
 

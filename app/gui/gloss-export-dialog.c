@@ -18,17 +18,6 @@
 #include "gloss-loader.h"
 #include "gloss-sidecar.h"
 
-/* The rows of format_row, in the order of the .ui. */
-static const GlossExportFormat row_formats[] = {
-  GLOSS_EXPORT_CSV,
-  GLOSS_EXPORT_XLSX,
-  GLOSS_EXPORT_MARKDOWN,
-  GLOSS_EXPORT_JSONL,
-  GLOSS_EXPORT_W3C,
-  GLOSS_EXPORT_BRAT,
-  GLOSS_EXPORT_CONLL,
-};
-
 enum {
   TAGS_ALL,
   TAGS_QUOTES_WITH_SPEAKERS,
@@ -134,7 +123,8 @@ selected_format (GlossExportDialog *self)
 {
   guint row = adw_combo_row_get_selected (self->format_row);
 
-  return row < G_N_ELEMENTS (row_formats) ? row_formats[row] : GLOSS_EXPORT_CSV;
+  /* The rows are the table of formats, in its order. */
+  return gloss_export_format_get_info (row) != NULL ? (GlossExportFormat)row : GLOSS_EXPORT_CSV;
 }
 
 static gboolean
@@ -647,6 +637,18 @@ fill_tags (GlossExportDialog *self)
 }
 
 static void
+fill_formats (GlossExportDialog *self)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  const GlossExportFormatInfo *info;
+
+  for (guint i = 0; (info = gloss_export_format_get_info (i)) != NULL; i++)
+    gtk_string_list_append (model, _(info->label));
+
+  adw_combo_row_set_model (self->format_row, G_LIST_MODEL (model));
+}
+
+static void
 load_bom_setting (GlossExportDialog *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
@@ -774,6 +776,7 @@ gloss_export_dialog_init (GlossExportDialog *self)
   self->tag_ids = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fill_formats (self);
 
   /* Keyboard users start on the first choice, not on Cancel; Return exports. */
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->export_button));
@@ -827,9 +830,7 @@ gloss_export_dialog_set_format (GlossExportDialog *self,
   if (!gloss_export_format_from_string (format, &wanted))
     return;
 
-  for (guint i = 0; i < G_N_ELEMENTS (row_formats); i++)
-    if (row_formats[i] == wanted)
-      adw_combo_row_set_selected (self->format_row, i);
+  adw_combo_row_set_selected (self->format_row, wanted);
 }
 
 void

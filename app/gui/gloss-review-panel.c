@@ -10,18 +10,23 @@
 #include <math.h>
 
 #include "gloss-agreement.h"
+#include "gloss-agreement-table.h"
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-codebook.h"
+#include "gloss-disagreement-row.h"
 #include "gloss-document.h"
 #include "gloss-review.h"
-#include "gloss-review-layer.h"
-#include "gloss-review-panel.h"
+#include "gloss-review-session.h"
+#include "gloss-layer.h"
+#include "gloss-layer-row.h"
+#include "gloss-review-panel-private.h"
 #include "gloss-sidecar.h"
-#include "gloss-swatch.h"
+#include "gloss-tag-mapping-row.h"
+#include "gloss-layer-drawing.h"
 
 /*
- * The panel keeps one GlossReviewLayer per annotator file: the user's own
+ * The panel keeps one GlossLayer per annotator file: the user's own
  * (first), the colleagues' beside the article or added by hand (read-only:
  * never written), and, while adjudicating, the layer being written (last).
  *
@@ -43,67 +48,7 @@
  * rebuild hands it to the new GlossReview and GlossAgreement.
  */
 
-#define ADJUDICATION_COLOR "#e5a50a"
-#define REFRESH_DELAY_MS   250
 
-struct _GlossReviewPanel
-{
-  GtkWidget         parent_instance;
-
-  /* Template children */
-  GtkStack         *adjudication_stack;
-  GtkLabel         *agreement_summary;
-  GtkGrid          *agreement_grid;
-  GtkEntry         *annotator_entry;
-  GtkLabel         *codebook_warning;
-  GtkBox           *decision_box;
-  GtkListView      *disagreement_list;
-  GtkRevealer      *edit_revealer;
-  GtkLabel         *edit_span_label;
-  GtkDropDown      *edit_tag_dropdown;
-  AdwStatusPage    *empty_page;
-  GtkDropDown      *kind_dropdown;
-  GtkListBox       *layers_list;
-  GtkStack         *list_stack;
-  GtkBox           *mapping_box;
-  GtkListBox       *mapping_list;
-  GtkDropDown      *pair_dropdown;
-  GtkLabel         *progress_label;
-  GtkButton        *resume_button;
-  GtkFlowBox       *take_box;
-
-  GFile            *article;
-  GlossDocument    *document;
-  GListStore       *layers;
-  GListStore       *shown;
-  GtkSingleSelection *selection;
-  GtkStringList    *kinds;
-  GtkStringList    *pairs;
-  GlossReview      *review;
-  GlossAgreement   *agreement;
-  GlossSidecar     *adjudication;
-  GFile            *adjudication_file;
-  GCancellable     *cancellable;
-
-  /* Where "Use Article Selection" reads the selection (weak). */
-  GtkTextView      *text_view;
-
-  /* Tag id as written by a colleague → tag id of the user's codebook. */
-  GHashTable       *tag_map;
-  /* The foreign tags the mapping rows were made for. */
-  char             *mapping_signature;
-
-  /* The edit being prepared: which item, tag ids of the dropdown, span. */
-  GlossReviewItem  *edit_item;
-  GtkStringList    *edit_labels;
-  GPtrArray        *edit_tag_ids;
-  guint             edit_start;
-  guint             edit_end;
-
-  guint             n_loading;
-  guint             refresh_id;
-  guint             updating_kinds : 1;
-};
 
 G_DEFINE_FINAL_TYPE (GlossReviewPanel, gloss_review_panel, GTK_TYPE_WIDGET)
 
@@ -122,8 +67,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void rebuild (GlossReviewPanel *self);
-static void update_actions (GlossReviewPanel *self);
+static void rebuild_soon (GlossReviewPanel *self);
 
 GtkWidget *
 gloss_review_panel_new (void)
@@ -131,46 +75,33 @@ gloss_review_panel_new (void)
   return g_object_new (GLOSS_TYPE_REVIEW_PANEL, NULL);
 }
 
-static void
-message (GlossReviewPanel *self,
+void
+_gloss_review_panel_message (GlossReviewPanel *self,
          const char       *text)
 {
   g_signal_emit (self, signals[MESSAGE], 0, text, FALSE);
 }
 
-static char *
-format_number (double value)
+GlossLayer *
+_gloss_review_panel_own_layer (GlossReviewPanel *self)
 {
-  return isnan (value) ? g_strdup ("—") : g_strdup_printf ("%.3f", value);
+  return gloss_review_session_get_own (self->session);
 }
 
-static GlossReviewLayer *
-own_layer (GlossReviewPanel *self)
+GlossCodebook *
+_gloss_review_panel_own_codebook (GlossReviewPanel *self)
 {
-  g_autoptr(GlossReviewLayer) layer = NULL;
+  GlossLayer *own = _gloss_review_panel_own_layer (self);
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->layers)) == 0)
-    return NULL;
-  layer = g_list_model_get_item (G_LIST_MODEL (self->layers), 0);
-  if (gloss_review_layer_get_role (layer) != GLOSS_REVIEW_LAYER_OWN)
-    return NULL;
-  return layer;  /* the store keeps it alive */
+  return own ? gloss_sidecar_get_codebook (gloss_layer_get_sidecar (own)) : NULL;
 }
 
-static GlossCodebook *
-own_codebook (GlossReviewPanel *self)
-{
-  GlossReviewLayer *own = own_layer (self);
-
-  return own ? gloss_sidecar_get_codebook (gloss_review_layer_get_sidecar (own)) : NULL;
-}
-
-static const char *
-tag_label (GlossReviewPanel *self,
+const char *
+_gloss_review_panel_tag_label (GlossReviewPanel *self,
            GlossSidecar     *sidecar,
            const char       *tag_id)
 {
-  GlossCodebook *codebook = own_codebook (self);
+  GlossCodebook *codebook = _gloss_review_panel_own_codebook (self);
   GlossTag *tag = codebook ? gloss_codebook_lookup (codebook, tag_id) : NULL;
 
   if (tag == NULL && sidecar != NULL && gloss_sidecar_get_codebook (sidecar) != NULL)
@@ -179,17 +110,17 @@ tag_label (GlossReviewPanel *self,
 }
 
 /* The tag @tag_id is compared as. */
-static const char *
-mapped_tag (GlossReviewPanel *self,
+const char *
+_gloss_review_panel_mapped_tag (GlossReviewPanel *self,
             const char       *tag_id)
 {
-  const char *to = g_hash_table_lookup (self->tag_map, tag_id);
+  const char *to = g_hash_table_lookup (gloss_review_session_get_tag_map (self->session), tag_id);
 
   return to != NULL ? to : tag_id;
 }
 
-static const char *
-sidecar_title (GlossSidecar *sidecar)
+const char *
+_gloss_review_panel_sidecar_title (GlossSidecar *sidecar)
 {
   const char *name = gloss_sidecar_get_annotator_name (sidecar);
 
@@ -198,369 +129,125 @@ sidecar_title (GlossSidecar *sidecar)
 
 /* Layers list */
 
-/* A layer written by adjudication: its annotations say who decided, or its
- * record of rejections does (everything may have been rejected). */
-static gboolean
-is_adjudicated (GlossSidecar *sidecar)
-{
-  GlossAnnotationSet *set = gloss_sidecar_get_annotations (sidecar);
-
-  if (gloss_sidecar_get_extension (sidecar, "adjudication") != NULL)
-    return TRUE;
-  for (guint i = 0; i < gloss_annotation_set_get_size (set); i++)
-    {
-      JsonObject *extra = gloss_annotation_get_extra (gloss_annotation_set_get_nth (set, i));
-
-      if (extra != NULL && json_object_has_member (extra, "decided_by"))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static char *
-layer_subtitle (GlossReviewLayer *layer)
-{
-  GlossSidecar *sidecar = gloss_review_layer_get_sidecar (layer);
-  GlossCodebook *codebook = gloss_sidecar_get_codebook (sidecar);
-  guint n = gloss_annotation_set_get_size (gloss_sidecar_get_annotations (sidecar));
-  g_autoptr(GString) text = g_string_new (NULL);
-  guint moved, fuzzy, orphaned;
-
-  switch (gloss_review_layer_get_role (layer))
-    {
-    case GLOSS_REVIEW_LAYER_OWN:
-      g_string_append (text, _("Yours, editable"));
-      break;
-    case GLOSS_REVIEW_LAYER_ADJUDICATION:
-      g_string_append (text, _("Adjudicated, not compared"));
-      break;
-    case GLOSS_REVIEW_LAYER_COLLEAGUE:
-    default:
-      if (is_adjudicated (sidecar))
-        g_string_append (text, _("Read-only, adjudicated"));
-      else
-        g_string_append (text, _("Read-only"));
-      break;
-    }
-  g_string_append (text, " · ");
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", n), n);
-
-  if (codebook != NULL)
-    {
-      const char *name = gloss_codebook_get_name (codebook);
-      const char *version = gloss_codebook_get_version (codebook);
-
-      g_string_append (text, "\n");
-      if (version != NULL && *version != '\0')
-        /* Translators: codebook name and version */
-        g_string_append_printf (text, _("%s, version %s"), name ? name : "", version);
-      else
-        g_string_append (text, name ? name : "");
-    }
-
-  gloss_review_layer_count_anchors (layer, &moved, &fuzzy, &orphaned);
-  if (moved + fuzzy + orphaned > 0)
-    {
-      g_string_append (text, "\n⚠ ");
-      if (moved > 0)
-        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u moved", "%u moved", moved), moved);
-      if (fuzzy > 0)
-        {
-          if (moved > 0)
-            g_string_append (text, ", ");
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u fuzzy", "%u fuzzy", fuzzy), fuzzy);
-        }
-      if (orphaned > 0)
-        {
-          if (moved + fuzzy > 0)
-            g_string_append (text, ", ");
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u orphaned", "%u orphaned", orphaned), orphaned);
-        }
-    }
-
-  return g_markup_escape_text (text->str, -1);
-}
-
 static GtkWidget *
 create_layer_row (gpointer item,
                   gpointer user_data)
 {
-  GlossReviewLayer *layer = item;
-  GlossSidecar *sidecar = gloss_review_layer_get_sidecar (layer);
-  g_autofree char *subtitle = layer_subtitle (layer);
-  g_autofree char *title = NULL;
-  const char *name = gloss_sidecar_get_annotator_name (sidecar);
-  const char *id = gloss_sidecar_get_annotator_id (sidecar);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-  GtkWidget *swatch = gloss_swatch_new (gloss_review_layer_get_color (layer));
-  g_autofree char *tooltip = NULL;
-
-  if (name != NULL && *name != '\0' && g_strcmp0 (name, id) != 0)
-    title = g_markup_printf_escaped ("%s <small>(%s)</small>", name, id);
-  else
-    title = g_markup_escape_text (id, -1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
-
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  g_object_bind_property (layer, "visible", toggle, "active", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  if (gloss_review_layer_get_role (layer) == GLOSS_REVIEW_LAYER_OWN)
-    tooltip = g_strdup (_("Compare your layer with the others"));
-  else
-    tooltip = g_strdup_printf (_("Show %s’s layer and compare it"), gloss_review_layer_get_title (layer));
-  gtk_widget_set_tooltip_text (toggle, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-
-  if (gloss_sidecar_get_file (sidecar) != NULL)
-    {
-      g_autofree char *path = g_file_get_parse_name (gloss_sidecar_get_file (sidecar));
-
-      gtk_widget_set_tooltip_text (row, path);
-    }
-
-  return row;
+  return gloss_layer_row_new (item);
 }
 
 /* Re-creates one row (counts changed) without touching the others. */
-static void
-layer_changed (GlossReviewPanel *self,
-               GlossReviewLayer *layer)
+void
+_gloss_review_panel_layer_changed (GlossReviewPanel *self,
+               GlossLayer       *layer)
 {
-  guint position;
-
-  /* The store may hold the only reference. */
-  g_autoptr(GlossReviewLayer) keep = g_object_ref (layer);
-
-  if (g_list_store_find (self->layers, keep, &position))
-    g_list_store_splice (self->layers, position, 1, (gpointer *)&keep, 1);
+  gloss_review_session_layer_changed (self->session, layer);
 }
 
-static void
-update_shown (GlossReviewPanel *self)
+void
+_gloss_review_panel_add_layer (GlossReviewPanel *self,
+           GlossSidecar     *sidecar,
+           GlossLayerRole    role,
+           gboolean          visible)
 {
-  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
-
-  for (guint i = 0; i < n; i++)
-    {
-      GlossReviewLayer *layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
-
-      if (gloss_review_layer_get_visible (layer) &&
-          gloss_review_layer_get_role (layer) != GLOSS_REVIEW_LAYER_OWN)
-        g_ptr_array_add (shown, layer);
-      g_object_unref (layer);
-    }
-
-  g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)),
-                       shown->pdata, shown->len);
-}
-
-static gboolean
-refresh_cb (gpointer user_data)
-{
-  GlossReviewPanel *self = user_data;
-
-  self->refresh_id = 0;
-  rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_rebuild (GlossReviewPanel *self)
-{
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_cb, self);
-}
-
-static void
-layer_visible_cb (GlossReviewLayer *layer,
-                  GParamSpec       *pspec,
-                  GlossReviewPanel *self)
-{
-  update_shown (self);
-  if (gloss_review_layer_get_role (layer) != GLOSS_REVIEW_LAYER_ADJUDICATION)
-    rebuild (self);
-}
-
-static void
-own_changed_cb (GlossReviewPanel *self)
-{
-  GlossReviewLayer *own = own_layer (self);
-
-  if (own != NULL && gloss_review_layer_get_visible (own))
-    queue_rebuild (self);
-  else if (own != NULL)
-    layer_changed (self, own);
-}
-
-/* Colleagues take the palette in the order they are listed, so that two
- * or three layers get the most distinct colours. */
-static void
-recolor (GlossReviewPanel *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
-  guint k = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossReviewLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
-
-      if (gloss_review_layer_get_role (layer) != GLOSS_REVIEW_LAYER_COLLEAGUE)
-        continue;
-      if (gloss_review_layer_set_color (layer, gloss_review_layer_palette (k++)))
-        layer_changed (self, layer);
-    }
-}
-
-static void
-add_layer (GlossReviewPanel     *self,
-           GlossSidecar         *sidecar,
-           GlossReviewLayerRole  role,
-           gboolean              visible)
-{
-  const char *color;
-  g_autoptr(GlossReviewLayer) layer = NULL;
-  guint position = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
-
-  if (role == GLOSS_REVIEW_LAYER_ADJUDICATION)
-    color = ADJUDICATION_COLOR;
-  else if (role == GLOSS_REVIEW_LAYER_OWN)
-    color = "#77767b";
-  else
-    color = gloss_review_layer_palette (0);
-
-  layer = gloss_review_layer_new (sidecar, role, color);
-  gloss_review_layer_set_visible (layer, visible);
-  g_signal_connect_object (layer, "notify::visible", G_CALLBACK (layer_visible_cb), self, 0);
-
-  /* Own first, colleagues by annotator id (files load in any order), the
-   * adjudicated layer last. */
-  if (role == GLOSS_REVIEW_LAYER_OWN)
-    position = 0;
-  else if (role == GLOSS_REVIEW_LAYER_COLLEAGUE)
-    for (guint i = 0; i < position; i++)
-      {
-        g_autoptr(GlossReviewLayer) other = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
-        GlossReviewLayerRole other_role = gloss_review_layer_get_role (other);
-
-        if (other_role == GLOSS_REVIEW_LAYER_ADJUDICATION ||
-            (other_role == GLOSS_REVIEW_LAYER_COLLEAGUE &&
-             g_strcmp0 (gloss_sidecar_get_annotator_id (gloss_review_layer_get_sidecar (other)),
-                        gloss_sidecar_get_annotator_id (sidecar)) > 0))
-          {
-            position = i;
-            break;
-          }
-      }
-  g_list_store_insert (self->layers, position, layer);
-  recolor (self);
-  update_shown (self);
+  gloss_review_session_add_layer (self->session, sidecar, role, visible);
 }
 
 /* Agreement */
 
-static GtkWidget *
-cell (GtkGrid    *grid,
-      const char *text,
-      int         column,
-      int         row,
-      gboolean    heading)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
-  if (column == 0)
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_label_set_width_chars (GTK_LABEL (label), 6);
-    }
-  else
-    gtk_widget_add_css_class (label, "numeric");
-  if (heading)
-    gtk_widget_add_css_class (label, "caption-heading");
-  gtk_grid_attach (grid, label, column, row, 1, 1);
-  return label;
-}
-
-static void
-fill_row (GlossReviewPanel *self,
-          const char       *tag,
-          const char       *name,
-          int               row,
-          guint             pair)
-{
-  g_autofree char *alpha = format_number (gloss_agreement_get_alpha (self->agreement, tag));
-  g_autofree char *fleiss = format_number (gloss_agreement_get_fleiss_kappa (self->agreement, tag));
-  const GlossPairAgreement *p = gloss_agreement_get_pair (self->agreement, tag, pair);
-  g_autofree char *kappa = format_number (p ? p->cohen_kappa : NAN);
-  g_autofree char *exact = format_number (p ? p->f1_exact : NAN);
-  g_autofree char *overlap = format_number (p ? p->f1_overlap : NAN);
-  GtkWidget *label = cell (self->agreement_grid, name, 0, row, tag == NULL);
-
-  gtk_widget_set_tooltip_text (label, name);
-  cell (self->agreement_grid, alpha, 1, row, tag == NULL);
-  cell (self->agreement_grid, fleiss, 2, row, tag == NULL);
-  cell (self->agreement_grid, kappa, 3, row, tag == NULL);
-  cell (self->agreement_grid, exact, 4, row, tag == NULL);
-  cell (self->agreement_grid, overlap, 5, row, tag == NULL);
-}
-
-static void
-clear_table (GlossReviewPanel *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->agreement_grid))) != NULL)
-    gtk_grid_remove (self->agreement_grid, child);
-}
-
 static void
 fill_table (GlossReviewPanel *self)
 {
-  const char * const *tags;
   guint pair = gtk_drop_down_get_selected (self->pair_dropdown);
-  GtkWidget *heading;
 
-  clear_table (self);
-  if (self->agreement == NULL)
-    return;
-
-  if (pair == GTK_INVALID_LIST_POSITION || pair >= gloss_agreement_get_n_pairs (self->agreement))
-    pair = 0;
-
-  cell (self->agreement_grid, "", 0, 0, TRUE);
-  heading = cell (self->agreement_grid, "α", 1, 0, TRUE);
-  gtk_widget_set_tooltip_text (heading, _("Krippendorff’s α (nominal), all compared layers"));
-  /* Translators: column heading, Fleiss' kappa; keep it short */
-  heading = cell (self->agreement_grid, _("κ F"), 2, 0, TRUE);
-  gtk_widget_set_tooltip_text (heading, _("Fleiss’ κ, all compared layers"));
-  heading = cell (self->agreement_grid, "κ", 3, 0, TRUE);
-  gtk_widget_set_tooltip_text (heading, _("Cohen’s κ of the pair"));
-  /* Translators: column heading, F1 with exact span matching; keep it short */
-  heading = cell (self->agreement_grid, _("F1 ="), 4, 0, TRUE);
-  gtk_widget_set_tooltip_text (heading, _("F1 of the pair, same span and tag"));
-  /* Translators: column heading, F1 with overlapping spans; keep it short */
-  heading = cell (self->agreement_grid, _("F1 ≈"), 5, 0, TRUE);
-  gtk_widget_set_tooltip_text (heading, _("F1 of the pair, overlapping span and same tag"));
-
-  fill_row (self, NULL, _("Overall"), 1, pair);
-
-  tags = gloss_agreement_get_tags (self->agreement);
-  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    fill_row (self, tags[i], tag_label (self, NULL, tags[i]), i + 2, pair);
+  gloss_agreement_table_set (self->agreement_table, self->agreement,
+                             pair == GTK_INVALID_LIST_POSITION ? 0 : pair, _gloss_review_panel_own_codebook (self));
 }
 
 static void
 pair_changed_cb (GlossReviewPanel *self)
 {
   fill_table (self);
+}
+
+/* Whether @sidecar has a placed annotation compared as @tag. */
+static gboolean
+codes_tag (GlossReviewPanel *self,
+           GlossSidecar     *sidecar,
+           const char       *tag)
+{
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (sidecar);
+
+  for (guint i = 0; i < gloss_annotation_set_get_size (set); i++)
+    {
+      GlossAnnotation *annotation = gloss_annotation_set_get_nth (set, i);
+
+      if (gloss_annotation_get_anchor_status (annotation) != GLOSS_ANCHOR_ORPHANED &&
+          g_strcmp0 (_gloss_review_panel_mapped_tag (self, gloss_annotation_get_tag (annotation)), tag) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One row per coder who never used a tag that another coder used: their
+ * zeros pull the tag's α down, which may be a gap in their coding rather
+ * than disagreement.  The row offers to leave the tag out for them. */
+static void
+update_gaps (GlossReviewPanel *self,
+             GPtrArray        *sidecars)
+{
+  const char * const *tags = self->agreement ? gloss_agreement_get_tags (self->agreement) : NULL;
+  GtkWidget *child;
+  gboolean any = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->gaps_list))) != NULL)
+    gtk_list_box_remove (self->gaps_list, child);
+
+  for (guint t = 0; tags != NULL && tags[t] != NULL; t++)
+    for (guint l = 0; l < sidecars->len; l++)
+      {
+        GlossSidecar *sidecar = g_ptr_array_index (sidecars, l);
+        const char *id = gloss_sidecar_get_annotator_id (sidecar);
+        gboolean excluded = gloss_review_session_is_excluded (self->session, id, tags[t]);
+        g_autofree char *title = NULL;
+        GtkWidget *row, *button;
+
+        if (codes_tag (self, sidecar, tags[t]))
+          continue;
+
+        row = adw_action_row_new ();
+        /* Translators: a coder (%s) never used a tag (%s) that another coder used */
+        title = g_markup_printf_escaped (_("%s did not code “%s” at all"), _gloss_review_panel_sidecar_title (sidecar),
+                                         _gloss_review_panel_tag_label (self, sidecar, tags[t]));
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                     excluded ? _("Left out of this tag’s agreement")
+                                              : _("Their zeros pull this tag’s α down"));
+        button = gtk_button_new_with_mnemonic (excluded ? _("_Include") : _("E_xclude"));
+        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (button, excluded ? _("Count this coder’s zeros for this tag again")
+                                                      : _("Leave this coder out of this tag’s α and κ"));
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.exclude-tag");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ssb)", id, tags[t], !excluded);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        gtk_list_box_append (self->gaps_list, row);
+        any = TRUE;
+      }
+  gtk_widget_set_visible (GTK_WIDGET (self->gaps_list), any);
+}
+
+static void
+exclude_tag_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+  const char *annotator, *tag;
+  gboolean exclude;
+
+  g_variant_get (param, "(&s&sb)", &annotator, &tag, &exclude);
+  gloss_review_session_set_excluded (self->session, annotator, tag, exclude);
+  rebuild_soon (self);
 }
 
 static void
@@ -574,6 +261,7 @@ compute_agreement (GlossReviewPanel *self,
   guint length;
 
   g_clear_object (&self->agreement);
+  gtk_widget_set_visible (GTK_WIDGET (self->gaps_list), FALSE);
 
   problems = gloss_agreement_compare_codebooks (sidecars);
   if (problems != NULL && problems->len > 0)
@@ -590,7 +278,7 @@ compute_agreement (GlossReviewPanel *self,
     {
       gtk_label_set_label (self->agreement_summary, _("Switch on at least two layers to compare them."));
       gtk_widget_set_visible (GTK_WIDGET (self->pair_dropdown), FALSE);
-      clear_table (self);
+      gloss_agreement_table_set (self->agreement_table, NULL, 0, NULL);
       return;
     }
 
@@ -601,17 +289,36 @@ compute_agreement (GlossReviewPanel *self,
   {
     GHashTableIter iter;
     gpointer from, to;
+    g_autoptr(GHashTable) compared = g_hash_table_new (g_str_hash, g_str_equal);
 
-    g_hash_table_iter_init (&iter, self->tag_map);
+    g_hash_table_iter_init (&iter, gloss_review_session_get_tag_map (self->session));
     while (g_hash_table_iter_next (&iter, &from, &to))
       gloss_agreement_map_tag (self->agreement, from, to);
+
+    /* Exclusions name compared tags: the ones any layer uses, mapped. */
+    for (guint j = 0; j < sidecars->len; j++)
+      {
+        GlossAnnotationSet *set = gloss_sidecar_get_annotations (g_ptr_array_index (sidecars, j));
+
+        for (guint k = 0; k < gloss_annotation_set_get_size (set); k++)
+          g_hash_table_add (compared, (gpointer)_gloss_review_panel_mapped_tag (self, gloss_annotation_get_tag (gloss_annotation_set_get_nth (set, k))));
+      }
+    for (guint i = 0; i < sidecars->len; i++)
+      {
+        const char *annotator = gloss_sidecar_get_annotator_id (g_ptr_array_index (sidecars, i));
+
+        g_hash_table_iter_init (&iter, compared);
+        while (g_hash_table_iter_next (&iter, &from, NULL))
+          if (gloss_review_session_is_excluded (self->session, annotator, from))
+            gloss_agreement_exclude_tag (self->agreement, i, from);
+      }
   }
 
   if (!gloss_agreement_compute (self->agreement, &error))
     {
       g_clear_object (&self->agreement);
       gtk_label_set_label (self->agreement_summary, error->message);
-      clear_table (self);
+      gloss_agreement_table_set (self->agreement_table, NULL, 0, NULL);
       return;
     }
 
@@ -645,6 +352,7 @@ compute_agreement (GlossReviewPanel *self,
   gtk_label_set_label (self->agreement_summary, summary);
 
   fill_table (self);
+  update_gaps (self, sidecars);
 }
 
 /* Tag mapping */
@@ -653,122 +361,18 @@ compute_agreement (GlossReviewPanel *self,
 static void
 rebuild_soon (GlossReviewPanel *self)
 {
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->refresh_id = g_idle_add (refresh_cb, self);
-}
-
-static char *
-mapping_subtitle (GlossReviewPanel *self,
-                  const char       *tag_id,
-                  const char       *users)
-{
-  const char *to = g_hash_table_lookup (self->tag_map, tag_id);
-  g_autofree char *text = NULL;
-
-  if (to != NULL)
-    /* Translators: a colleague's tag is compared as the user's tag %s */
-    text = g_strdup_printf (_("Compared as “%s” · %s"), tag_label (self, NULL, to), users);
-  else
-    /* Translators: %s lists the annotators using the tag */
-    text = g_strdup_printf (_("Not in your codebook · %s"), users);
-  return g_markup_escape_text (text, -1);
+  gloss_review_session_queue_rebuild (self->session, 0);
 }
 
 static void
-mapping_selected_cb (GtkDropDown      *dropdown,
-                     GParamSpec       *pspec,
-                     GlossReviewPanel *self)
+mapped_cb (GlossTagMappingRow *row,
+           const char         *to,
+           GlossReviewPanel   *self)
 {
-  const char *tag_id = g_object_get_data (G_OBJECT (dropdown), "tag");
-  const char *users = g_object_get_data (G_OBJECT (dropdown), "users");
-  GtkWidget *row = g_object_get_data (G_OBJECT (dropdown), "row");
-  GtkWidget *remove = g_object_get_data (G_OBJECT (dropdown), "remove");
-  GlossCodebook *codebook = own_codebook (self);
-  guint selected = gtk_drop_down_get_selected (dropdown);
-  g_autofree char *subtitle = NULL;
+  const char *tag_id = gloss_tag_mapping_row_get_tag (row);
 
-  /* Entry 0 leaves the tag alone; entry k is the codebook's tag k - 1. */
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || codebook == NULL ||
-      selected > gloss_codebook_get_n_tags (codebook))
-    g_hash_table_remove (self->tag_map, tag_id);
-  else
-    g_hash_table_replace (self->tag_map, g_strdup (tag_id),
-                          g_strdup (gloss_tag_get_id (gloss_codebook_get_tag (codebook, selected - 1))));
-
-  subtitle = mapping_subtitle (self, tag_id, users);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_visible (remove, g_hash_table_contains (self->tag_map, tag_id));
+  gloss_review_session_map_tag (self->session, tag_id, to);
   rebuild_soon (self);
-}
-
-static void
-mapping_remove_cb (GtkButton   *button,
-                   GtkDropDown *dropdown)
-{
-  gtk_drop_down_set_selected (dropdown, 0);
-}
-
-static GtkWidget *
-create_mapping_row (GlossReviewPanel *self,
-                    const char       *tag_id,
-                    const char       *label,
-                    const char       *users)
-{
-  GlossCodebook *codebook = own_codebook (self);
-  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *dropdown;
-  GtkWidget *remove;
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = mapping_subtitle (self, tag_id, users);
-  g_autofree char *accessible = NULL;
-  const char *to = g_hash_table_lookup (self->tag_map, tag_id);
-  guint selected = 0;
-
-  gtk_string_list_append (choices, _("Leave unmapped"));
-  for (guint i = 0; i < gloss_codebook_get_n_tags (codebook); i++)
-    {
-      GlossTag *tag = gloss_codebook_get_tag (codebook, i);
-
-      gtk_string_list_append (choices, gloss_tag_get_label (tag));
-      if (g_strcmp0 (gloss_tag_get_id (tag), to) == 0)
-        selected = i + 1;
-    }
-
-  if (g_strcmp0 (label, tag_id) != 0)
-    title = g_markup_printf_escaped ("%s <small>(%s)</small>", label, tag_id);
-  else
-    title = g_markup_escape_text (tag_id, -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-
-  remove = gtk_button_new_from_icon_name ("window-close-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_add_css_class (remove, "review-unmap");
-  gtk_widget_set_tooltip_text (remove, _("Remove the mapping"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove the mapping"), -1);
-  gtk_widget_set_visible (remove, to != NULL);
-
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices)), NULL);
-  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
-  /* Translators: tooltip of the dropdown mapping a colleague's tag %s */
-  accessible = g_strdup_printf (_("Compare “%s” as"), label);
-  gtk_widget_set_tooltip_text (dropdown, accessible);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data_full (G_OBJECT (dropdown), "tag", g_strdup (tag_id), g_free);
-  g_object_set_data_full (G_OBJECT (dropdown), "users", g_strdup (users), g_free);
-  g_object_set_data (G_OBJECT (dropdown), "row", row);
-  g_object_set_data (G_OBJECT (dropdown), "remove", remove);
-  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (mapping_selected_cb), self, 0);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (mapping_remove_cb), dropdown, 0);
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
-  return row;
 }
 
 static int
@@ -791,7 +395,7 @@ static void
 update_mapping (GlossReviewPanel *self,
                 GPtrArray        *sidecars)
 {
-  GlossCodebook *codebook = own_codebook (self);
+  GlossCodebook *codebook = _gloss_review_panel_own_codebook (self);
   g_autoptr(GHashTable) users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free);
   g_autoptr(GHashTable) labels = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) signature = g_string_new (NULL);
@@ -831,7 +435,7 @@ update_mapping (GlossReviewPanel *self,
               who = g_string_new (NULL);
               g_hash_table_insert (users, g_strdup (id), who);
             }
-          g_string_append_printf (who, "%s%s", who->len > 0 ? ", " : "", sidecar_title (sidecar));
+          g_string_append_printf (who, "%s%s", who->len > 0 ? ", " : "", _gloss_review_panel_sidecar_title (sidecar));
         }
     }
 
@@ -859,8 +463,11 @@ update_mapping (GlossReviewPanel *self,
           GString *who = g_hash_table_lookup (users, ids[i]);
           const char *label = g_hash_table_lookup (labels, ids[i]);
 
-          gtk_list_box_append (self->mapping_list,
-                               create_mapping_row (self, ids[i], label ? label : ids[i], who->str));
+          GtkWidget *row = gloss_tag_mapping_row_new (ids[i], label ? label : ids[i], who->str, codebook,
+                                                      g_hash_table_lookup (gloss_review_session_get_tag_map (self->session), ids[i]));
+
+          g_signal_connect_object (row, "mapped", G_CALLBACK (mapped_cb), self, 0);
+          gtk_list_box_append (self->mapping_list, row);
         }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->mapping_box), n_ids > 0);
@@ -949,7 +556,7 @@ set_items_model (GlossReviewPanel *self,
           }
       }
   update_empty (self);
-  update_actions (self);
+  _gloss_review_panel_update_actions (self);
 }
 
 static void
@@ -959,162 +566,12 @@ kind_changed_cb (GlossReviewPanel *self)
     set_items_model (self, NULL);
 }
 
-static char *
-item_who (GlossReviewPanel *self,
-          GlossReviewItem  *item)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint l = 0; l < gloss_review_item_get_n_layers (item); l++)
-    {
-      GlossSidecar *sidecar = gloss_review_get_layer (self->review, l);
-      GPtrArray *annotations = gloss_review_item_get_annotations (item, l);
-
-      if (l > 0)
-        g_string_append (text, " · ");
-      g_string_append_printf (text, "%s: ", sidecar_title (sidecar));
-      if (annotations == NULL || annotations->len == 0)
-        g_string_append (text, "—");
-      for (guint i = 0; annotations != NULL && i < annotations->len; i++)
-        {
-          GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
-          guint start = gloss_annotation_get_start (annotation);
-          guint end = gloss_annotation_get_end (annotation);
-
-          if (i > 0)
-            g_string_append (text, ", ");
-          g_string_append (text, tag_label (self, sidecar, gloss_annotation_get_tag (annotation)));
-          /* Spans are worth naming when they are what differs. */
-          if (start != gloss_review_item_get_start (item) || end != gloss_review_item_get_end (item))
-            g_string_append_printf (text, " [%u–%u]", start, end);
-        }
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-/* What the decision put into the adjudicated layer, in a few words. */
-static char *
-decision_text (GlossReviewPanel *self,
-               GlossReviewItem  *item)
-{
-  GPtrArray *result = gloss_review_item_get_result (item);
-  GlossAnnotation *first = result != NULL && result->len > 0 ? g_ptr_array_index (result, 0) : NULL;
-
-  switch (gloss_review_item_get_decision (item))
-    {
-    case GLOSS_REVIEW_ACCEPTED:
-      return g_strdup (_("Accepted"));
-    case GLOSS_REVIEW_TAKEN:
-      if (first != NULL && gloss_annotation_get_extra (first) != NULL)
-        {
-          const char *source = json_object_get_string_member_with_default (gloss_annotation_get_extra (first),
-                                                                           "source_annotator", NULL);
-
-          for (guint l = 0; source != NULL && l < gloss_review_get_n_layers (self->review); l++)
-            {
-              GlossSidecar *sidecar = gloss_review_get_layer (self->review, l);
-
-              if (g_strcmp0 (gloss_sidecar_get_annotator_id (sidecar), source) == 0)
-                /* Translators: decision on a disagreement: %s's annotations were taken */
-                return g_strdup_printf (_("Taken: %s’s"), sidecar_title (sidecar));
-            }
-        }
-      return g_strdup (_("Taken"));
-    case GLOSS_REVIEW_EDITED:
-      if (first != NULL)
-        /* Translators: decision on a disagreement: the adjudicator's own annotation with tag %s */
-        return g_strdup_printf (_("Edited: %s"), tag_label (self, self->adjudication, gloss_annotation_get_tag (first)));
-      return g_strdup (_("Edited"));
-    case GLOSS_REVIEW_REJECTED:
-      return g_strdup (_("Rejected"));
-    case GLOSS_REVIEW_PENDING:
-    default:
-      return NULL;
-    }
-}
-
-static void
-row_update (GtkListItem *list_item)
-{
-  GlossReviewPanel *self = g_object_get_data (G_OBJECT (list_item), "panel");
-  GlossReviewItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *kind = gtk_widget_get_first_child (box);
-  GtkWidget *excerpt = gtk_widget_get_next_sibling (kind);
-  GtkWidget *who = gtk_widget_get_next_sibling (excerpt);
-  g_autofree char *slice = NULL;
-  g_autofree char *who_text = NULL;
-  g_autofree char *kind_text = NULL;
-  g_autofree char *decision = NULL;
-  guint start, end;
-
-  if (item == NULL || self == NULL || self->review == NULL)
-    return;
-
-  start = gloss_review_item_get_start (item);
-  end = gloss_review_item_get_end (item);
-  if (self->document != NULL)
-    {
-      guint length = gloss_document_get_length (self->document);
-
-      slice = gloss_document_get_slice (self->document, MIN (start, length), MIN (MIN (end, start + 80), length));
-      g_strdelimit (slice, "\n\t", ' ');
-    }
-
-  decision = self->adjudication ? decision_text (self, item) : NULL;
-  if (decision != NULL)
-    kind_text = g_strdup_printf ("%s · %s", gloss_review_kind_to_label (gloss_review_item_get_kind (item)), decision);
-  else
-    kind_text = g_strdup (gloss_review_kind_to_label (gloss_review_item_get_kind (item)));
-  gtk_label_set_label (GTK_LABEL (kind), kind_text);
-  gtk_label_set_label (GTK_LABEL (excerpt), slice ? slice : "");
-  who_text = item_who (self, item);
-  gtk_label_set_label (GTK_LABEL (who), who_text);
-
-  if (decision != NULL)
-    gtk_widget_add_css_class (box, "decided");
-  else
-    gtk_widget_remove_css_class (box, "decided");
-}
-
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               GlossReviewPanel         *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *kind = gtk_label_new (NULL);
-  GtkWidget *excerpt = gtk_label_new (NULL);
-  GtkWidget *who = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (box, "disagreement-row");
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_label_set_xalign (GTK_LABEL (kind), 0);
-  gtk_widget_add_css_class (kind, "caption-heading");
-  gtk_widget_add_css_class (kind, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (excerpt), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (excerpt), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (excerpt), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (who), 0);
-  gtk_label_set_wrap (GTK_LABEL (who), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (who), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (who), 30);
-  gtk_widget_add_css_class (who, "caption");
-  gtk_box_append (GTK_BOX (box), kind);
-  gtk_box_append (GTK_BOX (box), excerpt);
-  gtk_box_append (GTK_BOX (box), who);
-  gtk_list_item_set_child (list_item, box);
-  g_object_set_data (G_OBJECT (list_item), "panel", self);
-}
-
-static void
-decision_changed_cb (GlossReviewItem *item,
-                     GParamSpec      *pspec,
-                     GtkListItem     *list_item)
-{
-  row_update (list_item);
+  gtk_list_item_set_child (list_item, gloss_disagreement_row_new ());
 }
 
 static void
@@ -1122,10 +579,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              GlossReviewPanel         *self)
 {
-  GlossReviewItem *item = gtk_list_item_get_item (list_item);
-
-  row_update (list_item);
-  g_signal_connect_object (item, "notify::decision", G_CALLBACK (decision_changed_cb), list_item, 0);
+  gloss_disagreement_row_bind (GLOSS_DISAGREEMENT_ROW (gtk_list_item_get_child (list_item)),
+                               gtk_list_item_get_item (list_item), self->review, self->document,
+                               _gloss_review_panel_own_codebook (self));
 }
 
 static void
@@ -1133,10 +589,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                GlossReviewPanel         *self)
 {
-  GlossReviewItem *item = gtk_list_item_get_item (list_item);
-
-  if (item != NULL)
-    g_signal_handlers_disconnect_by_func (item, decision_changed_cb, list_item);
+  gloss_disagreement_row_unbind (GLOSS_DISAGREEMENT_ROW (gtk_list_item_get_child (list_item)));
 }
 
 static void
@@ -1158,8 +611,8 @@ disagreement_activate_cb (GlossReviewPanel *self,
     show_item (self, item);
 }
 
-static void
-select_position (GlossReviewPanel *self,
+void
+_gloss_review_panel_select_position (GlossReviewPanel *self,
                  guint             position)
 {
   g_autoptr(GlossReviewItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
@@ -1198,7 +651,7 @@ gloss_review_panel_step (GlossReviewPanel *self,
   n = g_list_model_get_n_items (model);
   if (n == 0)
     {
-      message (self, _("No disagreements"));
+      _gloss_review_panel_message (self, _("No disagreements"));
       return FALSE;
     }
 
@@ -1233,667 +686,38 @@ gloss_review_panel_step (GlossReviewPanel *self,
 done:
   if (target == GTK_INVALID_LIST_POSITION)
     {
-      message (self, backward ? _("No earlier disagreement") : _("No later disagreement"));
+      _gloss_review_panel_message (self, backward ? _("No earlier disagreement") : _("No later disagreement"));
       return FALSE;
     }
-  select_position (self, target);
+  _gloss_review_panel_select_position (self, target);
   return TRUE;
-}
-
-/* Adjudication */
-
-static void
-update_progress (GlossReviewPanel *self)
-{
-  g_autofree char *text = NULL;
-  guint pending;
-
-  if (self->review == NULL || self->adjudication == NULL)
-    return;
-
-  pending = gloss_review_get_n_pending (self->review);
-  if (pending == 0)
-    text = g_strdup (_("All disagreements decided"));
-  else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u disagreement left", "%u disagreements left", pending),
-                            pending);
-  gtk_label_set_label (self->progress_label, text);
-}
-
-static void
-rebuild_take_buttons (GlossReviewPanel *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->take_box))) != NULL)
-    gtk_flow_box_remove (self->take_box, child);
-
-  if (self->review == NULL)
-    return;
-
-  for (guint l = 0; l < gloss_review_get_n_layers (self->review); l++)
-    {
-      GlossSidecar *sidecar = gloss_review_get_layer (self->review, l);
-      /* Translators: button taking one annotator's version of a disagreement */
-      g_autofree char *label = g_strdup_printf (_("Take %s’s"), sidecar_title (sidecar));
-      GtkWidget *button = gtk_button_new_with_label (label);
-      g_autofree char *tooltip = g_strdup_printf (_("Put %s’s annotations of this disagreement into the adjudicated layer"),
-                                                  sidecar_title (sidecar));
-
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.take");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", l);
-      gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), PANGO_ELLIPSIZE_END);
-      gtk_flow_box_append (self->take_box, button);
-    }
-}
-
-/* The adjudicated layer's row counts and its underlines in the article. */
-static void
-adjudication_changed (GlossReviewPanel *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
-  g_autoptr(GlossReviewLayer) last = n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->layers), n - 1) : NULL;
-
-  if (last != NULL && gloss_review_layer_get_role (last) == GLOSS_REVIEW_LAYER_ADJUDICATION)
-    layer_changed (self, last);
-  update_shown (self);
-}
-
-/* The new layer changed: the progress, the actions and its layer row follow. */
-static void
-decisions_changed (GlossReviewPanel *self)
-{
-  update_progress (self);
-  update_actions (self);
-  adjudication_changed (self);
-}
-
-static void
-after_decision (GlossReviewPanel *self,
-                guint             position)
-{
-  GListModel *model = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (model);
-
-  decisions_changed (self);
-
-  /* On to the next undecided one. */
-  for (guint i = position + 1; i < n; i++)
-    {
-      g_autoptr(GlossReviewItem) item = g_list_model_get_item (model, i);
-
-      if (gloss_review_item_get_decision (item) == GLOSS_REVIEW_PENDING)
-        {
-          select_position (self, i);
-          return;
-        }
-    }
-}
-
-static GlossReviewItem *
-selected_item (GlossReviewPanel *self)
-{
-  return gtk_single_selection_get_selected_item (self->selection);
-}
-
-static void
-take_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  GlossReviewItem *item = selected_item (self);
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  if (item == NULL || self->adjudication == NULL)
-    return;
-  if (gloss_review_take (self->review, item, g_variant_get_uint32 (param)))
-    after_decision (self, position);
-}
-
-static void
-reject_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  GlossReviewItem *item = selected_item (self);
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  if (item == NULL || self->adjudication == NULL)
-    return;
-  if (gloss_review_reject (self->review, item))
-    after_decision (self, position);
-}
-
-static void
-undecide_action (GtkWidget  *widget,
-                 const char *name,
-                 GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  GlossReviewItem *item = selected_item (self);
-
-  if (item == NULL || self->adjudication == NULL)
-    return;
-  if (gloss_review_undecide (self->review, item))
-    decisions_changed (self);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  GlossAnnotationSet *set;
-
-  if (self->adjudication == NULL)
-    return;
-  set = gloss_sidecar_get_annotations (self->adjudication);
-  if (gloss_annotation_set_undo (set))
-    {
-      gloss_review_sync_decisions (self->review);
-      decisions_changed (self);
-    }
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-
-  if (self->adjudication == NULL)
-    return;
-  if (gloss_annotation_set_redo (gloss_sidecar_get_annotations (self->adjudication)))
-    {
-      gloss_review_sync_decisions (self->review);
-      decisions_changed (self);
-    }
-}
-
-/* Edit: the adjudicator's own annotation for a disagreement */
-
-/* While the editor is open it stands in for the other decisions: the
- * sidebar is narrow, and the list above keeps the room. */
-static void
-show_editor (GlossReviewPanel *self,
-             gboolean          shown)
-{
-  gtk_revealer_set_reveal_child (self->edit_revealer, shown);
-  gtk_widget_set_visible (GTK_WIDGET (self->take_box), !shown);
-  gtk_widget_set_visible (GTK_WIDGET (self->decision_box), !shown);
-}
-
-static void
-close_editor (GlossReviewPanel *self)
-{
-  g_clear_object (&self->edit_item);
-  show_editor (self, FALSE);
-}
-
-static void
-update_edit_span (GlossReviewPanel *self)
-{
-  g_autofree char *slice = NULL;
-  g_autofree char *text = NULL;
-  guint length = self->document ? gloss_document_get_length (self->document) : 0;
-
-  if (self->document != NULL)
-    {
-      slice = gloss_document_get_slice (self->document, MIN (self->edit_start, length),
-                                        MIN (MIN (self->edit_end, self->edit_start + 120), length));
-      g_strdelimit (slice, "\n\t", ' ');
-    }
-  /* Translators: the span of the annotation being made: the text, then its offsets */
-  text = g_strdup_printf (_("“%s” (%u–%u)"), slice ? slice : "", self->edit_start, self->edit_end);
-  gtk_label_set_label (self->edit_span_label, text);
-}
-
-/* The first annotation of @item (with tag @tag, as compared, when given). */
-static GlossAnnotation *
-item_annotation (GlossReviewPanel *self,
-                 GlossReviewItem  *item,
-                 const char       *tag)
-{
-  for (guint l = 0; l < gloss_review_item_get_n_layers (item); l++)
-    {
-      GPtrArray *annotations = gloss_review_item_get_annotations (item, l);
-
-      for (guint i = 0; annotations != NULL && i < annotations->len; i++)
-        {
-          GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
-
-          if (tag == NULL || g_strcmp0 (mapped_tag (self, gloss_annotation_get_tag (annotation)), tag) == 0)
-            return annotation;
-        }
-    }
-  return NULL;
-}
-
-static void
-add_edit_tag (GlossReviewPanel *self,
-              const char       *id,
-              const char       *label)
-{
-  for (guint i = 0; i < self->edit_tag_ids->len; i++)
-    if (g_str_equal (g_ptr_array_index (self->edit_tag_ids, i), id))
-      return;
-  g_ptr_array_add (self->edit_tag_ids, g_strdup (id));
-  gtk_string_list_append (self->edit_labels, label);
-}
-
-static void
-open_editor (GlossReviewPanel *self,
-             GlossReviewItem  *item)
-{
-  GlossCodebook *codebook = own_codebook (self);
-  GlossAnnotation *first = item_annotation (self, item, NULL);
-  const char *tag = first ? mapped_tag (self, gloss_annotation_get_tag (first)) : NULL;
-  guint selected = 0;
-
-  if (codebook == NULL && self->adjudication != NULL)
-    codebook = gloss_sidecar_get_codebook (self->adjudication);
-
-  g_set_object (&self->edit_item, item);
-  self->edit_start = gloss_review_item_get_start (item);
-  self->edit_end = gloss_review_item_get_end (item);
-
-  /* The codebook's tags, then any tag of the item it lacks. */
-  g_ptr_array_set_size (self->edit_tag_ids, 0);
-  gtk_string_list_splice (self->edit_labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->edit_labels)), NULL);
-  for (guint i = 0; codebook != NULL && i < gloss_codebook_get_n_tags (codebook); i++)
-    {
-      GlossTag *t = gloss_codebook_get_tag (codebook, i);
-
-      add_edit_tag (self, gloss_tag_get_id (t), gloss_tag_get_label (t));
-    }
-  for (guint l = 0; l < gloss_review_item_get_n_layers (item); l++)
-    {
-      GPtrArray *annotations = gloss_review_item_get_annotations (item, l);
-
-      for (guint i = 0; annotations != NULL && i < annotations->len; i++)
-        {
-          const char *id = mapped_tag (self, gloss_annotation_get_tag (g_ptr_array_index (annotations, i)));
-
-          add_edit_tag (self, id, tag_label (self, gloss_review_get_layer (self->review, l), id));
-        }
-    }
-  for (guint i = 0; tag != NULL && i < self->edit_tag_ids->len; i++)
-    if (g_str_equal (g_ptr_array_index (self->edit_tag_ids, i), tag))
-      selected = i;
-  gtk_drop_down_set_selected (self->edit_tag_dropdown, selected);
-
-  update_edit_span (self);
-  show_editor (self, TRUE);
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  GlossReviewItem *item = selected_item (self);
-
-  if (item == NULL || self->adjudication == NULL)
-    return;
-  open_editor (self, item);
-  update_actions (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->edit_tag_dropdown));
-}
-
-static void
-edit_selection_action (GtkWidget  *widget,
-                       const char *name,
-                       GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  GtkTextIter start, end;
-
-  if (self->edit_item == NULL || self->text_view == NULL)
-    return;
-  if (!gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (self->text_view), &start, &end))
-    {
-      message (self, _("Select a passage in the article first"));
-      return;
-    }
-  self->edit_start = gtk_text_iter_get_offset (&start);
-  self->edit_end = gtk_text_iter_get_offset (&end);
-  update_edit_span (self);
-  update_actions (self);
-}
-
-static void
-edit_cancel_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-
-  close_editor (self);
-  update_actions (self);
-}
-
-static void
-edit_apply_action (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  guint selected = gtk_drop_down_get_selected (self->edit_tag_dropdown);
-  g_autoptr(GlossReviewItem) item = NULL;
-  guint position = GTK_INVALID_LIST_POSITION;
-  GlossAnnotation *base;
-  const char *tag;
-
-  if (self->edit_item == NULL || self->adjudication == NULL || selected >= self->edit_tag_ids->len ||
-      self->edit_start >= self->edit_end)
-    return;
-
-  item = g_object_ref (self->edit_item);
-  tag = g_ptr_array_index (self->edit_tag_ids, selected);
-  /* The base gives provenance (so a resumed adjudication finds the
-   * decision again) and keeps its note and attributes: one with the
-   * chosen tag when there is one. */
-  base = item_annotation (self, item, tag);
-  if (base == NULL)
-    base = item_annotation (self, item, NULL);
-
-  if (gloss_review_edit (self->review, item, base, tag, self->edit_start, self->edit_end) == NULL)
-    return;
-
-  close_editor (self);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
-    {
-      g_autoptr(GlossReviewItem) other = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
-
-      if (other == item)
-        position = i;
-    }
-  after_decision (self, position);
-}
-
-static void
-start_adjudication (GlossReviewPanel *self)
-{
-  g_autoptr(GError) error = NULL;
-  const char *id = gtk_editable_get_text (GTK_EDITABLE (self->annotator_entry));
-  GlossReviewLayer *own = own_layer (self);
-  const char *decided_by = own ? gloss_sidecar_get_annotator_id (gloss_review_layer_get_sidecar (own)) : NULL;
-  GlossSidecar *adjudication;
-
-  if (self->review == NULL || self->adjudication != NULL)
-    return;
-
-  for (guint i = 0; i < gloss_review_get_n_layers (self->review); i++)
-    if (g_strcmp0 (gloss_sidecar_get_annotator_id (gloss_review_get_layer (self->review, i)), id) == 0)
-      {
-        g_autofree char *text = g_strdup_printf (_("“%s” is already a compared layer; choose another annotator id"), id);
-
-        message (self, text);
-        return;
-      }
-
-  adjudication = gloss_review_begin_adjudication (self->review, id, decided_by, &error);
-  if (adjudication == NULL)
-    {
-      message (self, error->message);
-      return;
-    }
-
-  self->adjudication = g_object_ref (adjudication);
-  if (gloss_sidecar_get_codebook (adjudication) == NULL && own_codebook (self) != NULL)
-    gloss_sidecar_set_codebook (adjudication, own_codebook (self));
-  gloss_sidecar_attach_document (adjudication, self->document);
-  if (self->article != NULL)
-    {
-      g_autoptr(GFile) file = gloss_sidecar_file_for_article (self->article, id);
-
-      gloss_sidecar_set_file (adjudication, file);
-    }
-  add_layer (self, adjudication, GLOSS_REVIEW_LAYER_ADJUDICATION, TRUE);
-
-  gtk_stack_set_visible_child_name (self->adjudication_stack, "running");
-  rebuild_take_buttons (self);
-  update_progress (self);
-  update_actions (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->disagreement_list));
-
-  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
-    select_position (self, 0);
-}
-
-static void
-start_action (GtkWidget  *widget,
-              const char *name,
-              GVariant   *param)
-{
-  start_adjudication (GLOSS_REVIEW_PANEL (widget));
-}
-
-static void
-annotator_activate_cb (GlossReviewPanel *self)
-{
-  start_adjudication (self);
-}
-
-static void
-saved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GlossReviewPanel) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GlossSidecar *sidecar = GLOSS_SIDECAR (object);
-
-  if (!gloss_sidecar_save_finish (sidecar, result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        message (self, error->message);
-      return;
-    }
-
-  {
-    g_autofree char *name = g_file_get_basename (gloss_sidecar_get_file (sidecar));
-    g_autofree char *text = g_strdup_printf (_("Adjudicated layer saved as “%s”"), name);
-
-    g_set_object (&self->adjudication_file, gloss_sidecar_get_file (sidecar));
-    message (self, text);
-  }
-}
-
-static void
-save_to (GlossReviewPanel      *self,
-         GFile                 *file,
-         GlossSidecarSaveFlags  flags)
-{
-  gloss_sidecar_set_file (self->adjudication, file);
-  gloss_sidecar_save_async (self->adjudication, file, flags, self->cancellable, saved_cb, g_object_ref (self));
-}
-
-static void
-replace_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     GlossReviewPanel *self)
-{
-  if (g_strcmp0 (response, "replace") == 0 && self->adjudication != NULL)
-    {
-      g_autoptr(GFile) file = gloss_sidecar_file_for_article (self->article,
-                                                              gloss_sidecar_get_annotator_id (self->adjudication));
-
-      save_to (self, file, GLOSS_SIDECAR_SAVE_OVERWRITE);
-    }
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  g_autoptr(GFile) file = NULL;
-  GtkRoot *root;
-  GtkWidget *dialog;
-  g_autofree char *basename = NULL;
-
-  if (self->adjudication == NULL || self->article == NULL)
-    return;
-
-  file = gloss_sidecar_file_for_article (self->article, gloss_sidecar_get_annotator_id (self->adjudication));
-
-  /* Our own earlier save is ours to replace; anything else asks first. */
-  if ((self->adjudication_file != NULL && g_file_equal (file, self->adjudication_file)) ||
-      !g_file_query_exists (file, NULL))
-    {
-      save_to (self, file, self->adjudication_file ? GLOSS_SIDECAR_SAVE_NONE : GLOSS_SIDECAR_SAVE_OVERWRITE);
-      return;
-    }
-
-  root = gtk_widget_get_root (widget);
-  basename = g_file_get_basename (file);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Replace the Existing File?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” already exists beside the article. Replacing it loses what it holds."),
-                                  basename);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Resuming a saved adjudication */
-
-/* A colleague layer written by an earlier adjudication. */
-static GlossReviewLayer *
-saved_adjudication (GlossReviewPanel *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossReviewLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
-
-      if (gloss_review_layer_get_role (layer) == GLOSS_REVIEW_LAYER_COLLEAGUE &&
-          is_adjudicated (gloss_review_layer_get_sidecar (layer)))
-        return layer;  /* the store keeps it */
-    }
-  return NULL;
-}
-
-static void
-update_resume (GlossReviewPanel *self)
-{
-  GlossReviewLayer *saved = self->adjudication == NULL ? saved_adjudication (self) : NULL;
-
-  if (saved != NULL)
-    {
-      GlossSidecar *sidecar = gloss_review_layer_get_sidecar (saved);
-      /* Translators: button; %s is the annotator id of an adjudicated layer saved earlier */
-      g_autofree char *label = g_strdup_printf (_("_Continue Adjudication “%s”"),
-                                                gloss_sidecar_get_annotator_id (sidecar));
-      guint n = gloss_annotation_set_get_size (gloss_sidecar_get_annotations (sidecar));
-      g_autofree char *tooltip =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "Go on deciding into the adjudicated layer saved beside the article (%u annotation)",
-                                      "Go on deciding into the adjudicated layer saved beside the article (%u annotations)",
-                                      n), n);
-
-      gtk_button_set_label (self->resume_button, label);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->resume_button), tooltip);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->resume_button), saved != NULL);
-  update_actions (self);
-}
-
-static void
-resume_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  GlossReviewLayer *saved = saved_adjudication (self);
-  g_autoptr(GlossSidecar) sidecar = NULL;
-  g_autofree char *text = NULL;
-  guint position, pending;
-
-  if (saved == NULL || self->adjudication != NULL || self->review == NULL)
-    return;
-
-  sidecar = g_object_ref (gloss_review_layer_get_sidecar (saved));
-  g_signal_handlers_disconnect_by_data (saved, self);
-  if (g_list_store_find (self->layers, saved, &position))
-    g_list_store_remove (self->layers, position);
-
-  self->adjudication = g_object_ref (sidecar);
-  /* It is the file being continued: saving replaces it without asking. */
-  g_set_object (&self->adjudication_file, gloss_sidecar_get_file (sidecar));
-  if (gloss_sidecar_get_codebook (sidecar) == NULL && own_codebook (self) != NULL)
-    gloss_sidecar_set_codebook (sidecar, own_codebook (self));
-  gtk_editable_set_text (GTK_EDITABLE (self->annotator_entry), gloss_sidecar_get_annotator_id (sidecar));
-  add_layer (self, sidecar, GLOSS_REVIEW_LAYER_ADJUDICATION, TRUE);
-  recolor (self);
-
-  /* The rebuild resumes into it: earlier decisions are read back. */
-  rebuild (self);
-  gtk_stack_set_visible_child_name (self->adjudication_stack, "running");
-  update_actions (self);
-
-  pending = gloss_review_get_n_pending (self->review);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Continuing “%s”: %u disagreement left",
-                                       "Continuing “%s”: %u disagreements left", pending),
-                          gloss_sidecar_get_annotator_id (sidecar), pending);
-  message (self, text);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
-    {
-      g_autoptr(GlossReviewItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
-
-      if (gloss_review_item_get_decision (item) == GLOSS_REVIEW_PENDING)
-        {
-          select_position (self, i);
-          break;
-        }
-    }
 }
 
 /* Building the comparison */
 
-static void
-rebuild (GlossReviewPanel *self)
+void
+_gloss_review_panel_rebuild (GlossReviewPanel *self)
 {
   g_autoptr(GPtrArray) sidecars = g_ptr_array_new ();
   g_autoptr(GlossReviewItem) keep = NULL;
-  GlossReviewItem *selected = selected_item (self);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+  GlossReviewItem *selected = _gloss_review_panel_selected_item (self);
+  guint n = g_list_model_get_n_items (gloss_review_session_get_layers (self->session));
   g_autoptr(GPtrArray) colleagues = g_ptr_array_new ();
-  GlossReviewLayer *own;
+  GlossLayer *own;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (selected != NULL)
     keep = g_object_ref (selected);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GlossReviewLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+      g_autoptr(GlossLayer) layer = g_list_model_get_item (gloss_review_session_get_layers (self->session), i);
 
-      if (gloss_review_layer_get_visible (layer) &&
-          gloss_review_layer_get_role (layer) != GLOSS_REVIEW_LAYER_ADJUDICATION)
+      if (gloss_layer_get_visible (layer) &&
+          gloss_layer_get_role (layer) != GLOSS_LAYER_ROLE_ADJUDICATION)
         {
-          g_ptr_array_add (sidecars, gloss_review_layer_get_sidecar (layer));
-          if (gloss_review_layer_get_role (layer) == GLOSS_REVIEW_LAYER_COLLEAGUE)
-            g_ptr_array_add (colleagues, gloss_review_layer_get_sidecar (layer));
+          g_ptr_array_add (sidecars, gloss_layer_get_sidecar (layer));
+          if (gloss_layer_get_role (layer) == GLOSS_LAYER_ROLE_OTHER)
+            g_ptr_array_add (colleagues, gloss_layer_get_sidecar (layer));
         }
     }
 
@@ -1906,217 +730,37 @@ rebuild (GlossReviewPanel *self)
     GHashTableIter iter;
     gpointer from, to;
 
-    g_hash_table_iter_init (&iter, self->tag_map);
+    g_hash_table_iter_init (&iter, gloss_review_session_get_tag_map (self->session));
     while (g_hash_table_iter_next (&iter, &from, &to))
       gloss_review_map_tag (self->review, from, to);
   }
   gloss_review_refresh (self->review);
   if (self->adjudication != NULL)
     {
-      GlossReviewLayer *own_l = own_layer (self);
+      GlossLayer *own_l = _gloss_review_panel_own_layer (self);
 
       /* Rejections come back from the layer's own record of them. */
       gloss_review_resume_adjudication (self->review, self->adjudication,
-                                        own_l ? gloss_sidecar_get_annotator_id (gloss_review_layer_get_sidecar (own_l)) : NULL);
+                                        own_l ? gloss_sidecar_get_annotator_id (gloss_layer_get_sidecar (own_l)) : NULL);
     }
 
-  close_editor (self);
+  _gloss_review_panel_close_editor (self);
   update_mapping (self, colleagues);
   compute_agreement (self, sidecars);
   update_kinds (self);
   set_items_model (self, keep);
-  rebuild_take_buttons (self);
-  update_progress (self);
-  update_resume (self);
+  _gloss_review_panel_rebuild_take_buttons (self);
+  _gloss_review_panel_update_progress (self);
+  _gloss_review_panel_update_resume (self);
 
   /* The own layer's count follows its edits. */
-  own = own_layer (self);
+  own = _gloss_review_panel_own_layer (self);
   if (own != NULL)
-    layer_changed (self, own);
+    _gloss_review_panel_layer_changed (self, own);
 }
 
-static void
-clear_layers (GlossReviewPanel *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossReviewLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
 
-      g_signal_handlers_disconnect_by_data (layer, self);
-      if (gloss_review_layer_get_role (layer) == GLOSS_REVIEW_LAYER_OWN)
-        g_signal_handlers_disconnect_by_data (gloss_sidecar_get_annotations (gloss_review_layer_get_sidecar (layer)),
-                                              self);
-    }
-  g_list_store_remove_all (self->layers);
-  g_list_store_remove_all (self->shown);
-}
-
-static void
-set_loading (GlossReviewPanel *self,
-             guint             n_loading)
-{
-  gboolean was = self->n_loading > 0;
-
-  self->n_loading = n_loading;
-  if (was != (n_loading > 0))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static gboolean
-has_file (GlossReviewPanel *self,
-          GFile            *file)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossReviewLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
-      GFile *other = gloss_sidecar_get_file (gloss_review_layer_get_sidecar (layer));
-
-      if (other != NULL && g_file_equal (other, file))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-typedef struct
-{
-  GlossReviewPanel *self;
-  GFile            *file;
-  gboolean          by_hand;
-} Load;
-
-static void
-load_free (Load *load)
-{
-  g_object_unref (load->self);
-  g_object_unref (load->file);
-  g_free (load);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
-
-static void
-colleague_loaded_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(Load) load = user_data;
-  GlossReviewPanel *self = load->self;
-  GFile *file = load->file;
-  gboolean by_hand = load->by_hand;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GlossSidecar) sidecar = NULL;
-
-  sidecar = gloss_sidecar_load_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (sidecar == NULL)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *text = g_strdup_printf (_("Could not read “%s”: %s"), name, error->message);
-
-      message (self, text);
-    }
-  else if (has_file (self, file))
-    {
-      if (by_hand)
-        message (self, _("That file is already listed"));
-    }
-  else
-    {
-      guint moved, fuzzy, orphaned;
-      g_autoptr(GlossReviewLayer) probe = NULL;
-
-      gloss_sidecar_set_file (sidecar, file);
-      /* Re-anchors it when it was made for another version of the text. */
-      gloss_sidecar_attach_document (sidecar, self->document);
-      /* A saved adjudication is not one more annotator: off until asked for. */
-      add_layer (self, sidecar, GLOSS_REVIEW_LAYER_COLLEAGUE, by_hand || !is_adjudicated (sidecar));
-
-      probe = gloss_review_layer_new (sidecar, GLOSS_REVIEW_LAYER_COLLEAGUE, NULL);
-      gloss_review_layer_count_anchors (probe, &moved, &fuzzy, &orphaned);
-      if (by_hand && moved + fuzzy + orphaned > 0)
-        {
-          g_autofree char *text =
-            g_strdup_printf (_("%s’s annotations were made for another version of the text: "
-                               "%u moved, %u fuzzy, %u orphaned"),
-                             sidecar_title (sidecar), moved, fuzzy, orphaned);
-
-          message (self, text);
-        }
-    }
-
-  set_loading (self, self->n_loading - 1);
-  if (self->n_loading == 0)
-    rebuild (self);
-}
-
-static void
-load_file (GlossReviewPanel *self,
-           GFile            *file,
-           gboolean          by_hand)
-{
-  Load *load = g_new0 (Load, 1);
-
-  load->self = g_object_ref (self);
-  load->file = g_object_ref (file);
-  load->by_hand = by_hand;
-  set_loading (self, self->n_loading + 1);
-  gloss_sidecar_load_async (file, self->cancellable, colleague_loaded_cb, load);
-}
-
-static void
-list_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GPtrArray *files = gloss_sidecar_list_for_article (task_data, &error);
-
-  if (files == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, files, (GDestroyNotify)g_ptr_array_unref);
-}
-
-static void
-listed_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (object);
-  g_autoptr(GPtrArray) files = NULL;
-  g_autoptr(GError) error = NULL;
-  GlossReviewLayer *own;
-  GFile *own_file = NULL;
-
-  files = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  own = own_layer (self);
-  if (own != NULL)
-    own_file = gloss_sidecar_get_file (gloss_review_layer_get_sidecar (own));
-
-  for (guint i = 0; files != NULL && i < files->len; i++)
-    {
-      GFile *file = g_ptr_array_index (files, i);
-
-      /* The user's own file is the window's, already in. */
-      if (own_file != NULL && g_file_equal (file, own_file))
-        continue;
-      load_file (self, file, FALSE);
-    }
-
-  set_loading (self, self->n_loading - 1);
-  if (self->n_loading == 0)
-    rebuild (self);
-}
 
 /**
  * gloss_review_panel_set_own:
@@ -2134,59 +778,29 @@ gloss_review_panel_set_own (GlossReviewPanel *self,
                             GlossDocument    *document,
                             GlossSidecar     *own)
 {
-  GlossReviewLayer *old;
-  gboolean same_article;
-  gboolean compared;
-  GlossAnnotationSet *set;
+  GlossLayer *old;
 
   g_return_if_fail (GLOSS_IS_REVIEW_PANEL (self));
   g_return_if_fail (G_IS_FILE (article));
   g_return_if_fail (GLOSS_IS_SIDECAR (own));
 
-  same_article = self->article != NULL && g_file_equal (self->article, article) && self->document == document;
-  old = own_layer (self);
-  set = gloss_sidecar_get_annotations (own);
-  compared = gloss_annotation_set_get_size (set) > 0;
+  old = _gloss_review_panel_own_layer (self);
+  if (old != NULL && gloss_layer_get_sidecar (old) == own &&
+      self->article != NULL && g_file_equal (self->article, article) && self->document == document)
+    return;
 
-  if (same_article && old != NULL)
+  /* Another article: what was being adjudicated belongs to the last one. */
+  if (gloss_review_session_set_own (self->session, article, document, own))
     {
-      if (gloss_review_layer_get_sidecar (old) == own)
-        return;
-      compared = gloss_review_layer_get_visible (old) || compared;
-      g_signal_handlers_disconnect_by_data (gloss_sidecar_get_annotations (gloss_review_layer_get_sidecar (old)), self);
-      g_signal_handlers_disconnect_by_data (old, self);
-      g_list_store_remove (self->layers, 0);
-    }
-  else
-    {
-      g_cancellable_cancel (self->cancellable);
-      g_clear_object (&self->cancellable);
-      self->cancellable = g_cancellable_new ();
-      set_loading (self, 0);
-      clear_layers (self);
       g_clear_object (&self->adjudication);
       g_clear_object (&self->adjudication_file);
-      g_hash_table_remove_all (self->tag_map);
-      close_editor (self);
+      _gloss_review_panel_close_editor (self);
       gtk_stack_set_visible_child_name (self->adjudication_stack, "start");
       g_set_object (&self->article, article);
       g_set_object (&self->document, document);
     }
 
-  add_layer (self, own, GLOSS_REVIEW_LAYER_OWN, compared);
-  g_signal_connect_object (set, "changed", G_CALLBACK (own_changed_cb), self, G_CONNECT_SWAPPED);
-
-  if (!same_article)
-    {
-      g_autoptr(GTask) task = g_task_new (self, self->cancellable, listed_cb, NULL);
-
-      g_task_set_source_tag (task, gloss_review_panel_set_own);
-      g_task_set_task_data (task, g_object_ref (article), g_object_unref);
-      set_loading (self, 1);
-      g_task_run_in_thread (task, list_thread);
-    }
-
-  rebuild (self);
+  _gloss_review_panel_rebuild (self);
 }
 
 /**
@@ -2203,9 +817,7 @@ gloss_review_panel_add_file (GlossReviewPanel *self,
   g_return_if_fail (GLOSS_IS_REVIEW_PANEL (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->document == NULL)
-    return;
-  load_file (self, file, TRUE);
+  gloss_review_session_add_file (self->session, file);
 }
 
 static void
@@ -2256,10 +868,10 @@ add_layer_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static void
-update_actions (GlossReviewPanel *self)
+void
+_gloss_review_panel_update_actions (GlossReviewPanel *self)
 {
-  GlossReviewItem *item = selected_item (self);
+  GlossReviewItem *item = _gloss_review_panel_selected_item (self);
   gboolean adjudicating = self->adjudication != NULL && self->review != NULL;
   gboolean pending = item != NULL && gloss_review_item_get_decision (item) == GLOSS_REVIEW_PENDING;
   gboolean decided = item != NULL && !pending;
@@ -2292,9 +904,9 @@ static void
 selection_changed_cb (GlossReviewPanel *self)
 {
   /* The editor belongs to the disagreement it was opened for. */
-  if (self->edit_item != NULL && selected_item (self) != self->edit_item)
-    close_editor (self);
-  update_actions (self);
+  if (self->edit_item != NULL && _gloss_review_panel_selected_item (self) != self->edit_item)
+    _gloss_review_panel_close_editor (self);
+  _gloss_review_panel_update_actions (self);
 }
 
 /* Public API */
@@ -2303,7 +915,7 @@ GListModel *
 gloss_review_panel_get_layers (GlossReviewPanel *self)
 {
   g_return_val_if_fail (GLOSS_IS_REVIEW_PANEL (self), NULL);
-  return G_LIST_MODEL (self->layers);
+  return gloss_review_session_get_layers (self->session);
 }
 
 /**
@@ -2317,14 +929,14 @@ GListModel *
 gloss_review_panel_get_shown_layers (GlossReviewPanel *self)
 {
   g_return_val_if_fail (GLOSS_IS_REVIEW_PANEL (self), NULL);
-  return G_LIST_MODEL (self->shown);
+  return gloss_review_session_get_shown (self->session);
 }
 
 gboolean
 gloss_review_panel_get_loading (GlossReviewPanel *self)
 {
   g_return_val_if_fail (GLOSS_IS_REVIEW_PANEL (self), FALSE);
-  return self->n_loading > 0;
+  return gloss_review_session_get_loading (self->session);
 }
 
 GlossReview *
@@ -2345,13 +957,13 @@ GlossReviewItem *
 gloss_review_panel_get_selected (GlossReviewPanel *self)
 {
   g_return_val_if_fail (GLOSS_IS_REVIEW_PANEL (self), NULL);
-  return selected_item (self);
+  return _gloss_review_panel_selected_item (self);
 }
 
-GtkGrid *
+GlossAgreementTable *
 _gloss_review_panel_get_table (GlossReviewPanel *self)
 {
-  return self->agreement_grid;
+  return self->agreement_table;
 }
 
 /**
@@ -2369,10 +981,16 @@ gloss_review_panel_set_text_view (GlossReviewPanel *self,
   g_return_if_fail (text_view == NULL || GTK_IS_TEXT_VIEW (text_view));
 
   g_set_weak_pointer (&self->text_view, text_view);
-  update_actions (self);
+  _gloss_review_panel_update_actions (self);
 }
 
 /* GObject */
+
+static void
+loading_changed_cb (GlossReviewPanel *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
 
 static void
 gloss_review_panel_dispose (GObject *object)
@@ -2381,9 +999,8 @@ gloss_review_panel_dispose (GObject *object)
   GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->layers != NULL)
-    clear_layers (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_REVIEW_PANEL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -2393,7 +1010,6 @@ gloss_review_panel_dispose (GObject *object)
   g_clear_object (&self->edit_item);
   g_clear_object (&self->edit_labels);
   g_clear_pointer (&self->edit_tag_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->tag_map, g_hash_table_unref);
   g_clear_pointer (&self->mapping_signature, g_free);
   g_clear_object (&self->selection);
   g_clear_object (&self->kinds);
@@ -2402,8 +1018,7 @@ gloss_review_panel_dispose (GObject *object)
   g_clear_object (&self->agreement);
   g_clear_object (&self->adjudication);
   g_clear_object (&self->adjudication_file);
-  g_clear_object (&self->layers);
-  g_clear_object (&self->shown);
+  g_clear_object (&self->session);
   g_clear_object (&self->document);
   g_clear_object (&self->article);
   g_clear_object (&self->cancellable);
@@ -2422,7 +1037,7 @@ gloss_review_panel_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_LOADING:
-      g_value_set_boolean (value, self->n_loading > 0);
+      g_value_set_boolean (value, gloss_review_session_get_loading (self->session));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2463,9 +1078,10 @@ gloss_review_panel_class_init (GlossReviewPanelClass *klass)
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
 
+  g_type_ensure (GLOSS_TYPE_AGREEMENT_TABLE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-review-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, adjudication_stack);
-  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, agreement_grid);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, agreement_table);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, agreement_summary);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, annotator_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, codebook_warning);
@@ -2475,6 +1091,7 @@ gloss_review_panel_class_init (GlossReviewPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, edit_span_label);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, edit_tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, gaps_list);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, layers_list);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, list_stack);
@@ -2484,24 +1101,14 @@ gloss_review_panel_class_init (GlossReviewPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, progress_label);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, resume_button);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, take_box);
-  gtk_widget_class_bind_template_callback (widget_class, annotator_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, disagreement_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pair_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "review.add-layer", NULL, add_layer_action);
-  gtk_widget_class_install_action (widget_class, "review.start", NULL, start_action);
-  gtk_widget_class_install_action (widget_class, "review.take", "u", take_action);
-  gtk_widget_class_install_action (widget_class, "review.reject", NULL, reject_action);
-  gtk_widget_class_install_action (widget_class, "review.undecide", NULL, undecide_action);
-  gtk_widget_class_install_action (widget_class, "review.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "review.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "review.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "review.resume", NULL, resume_action);
-  gtk_widget_class_install_action (widget_class, "review.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "review.edit-selection", NULL, edit_selection_action);
-  gtk_widget_class_install_action (widget_class, "review.edit-cancel", NULL, edit_cancel_action);
-  gtk_widget_class_install_action (widget_class, "review.edit-apply", NULL, edit_apply_action);
+  _gloss_review_panel_class_init_adjudication (widget_class);
+  gtk_widget_class_install_action (widget_class, "review.exclude-tag", "(ssb)", exclude_tag_action);
+
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "reviewpanel");
@@ -2515,13 +1122,14 @@ gloss_review_panel_init (GlossReviewPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->tag_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->session = gloss_review_session_new ();
+  g_signal_connect_object (self->session, "rebuild", G_CALLBACK (_gloss_review_panel_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "message", G_CALLBACK (_gloss_review_panel_message), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::loading", G_CALLBACK (loading_changed_cb), self, G_CONNECT_SWAPPED);
   self->edit_tag_ids = g_ptr_array_new_with_free_func (g_free);
   self->edit_labels = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->edit_tag_dropdown, G_LIST_MODEL (self->edit_labels));
-  self->layers = g_list_store_new (GLOSS_TYPE_REVIEW_LAYER);
-  self->shown = g_list_store_new (GLOSS_TYPE_REVIEW_LAYER);
-  gtk_list_box_bind_model (self->layers_list, G_LIST_MODEL (self->layers), create_layer_row, self, NULL);
+  gtk_list_box_bind_model (self->layers_list, gloss_review_session_get_layers (self->session), create_layer_row, self, NULL);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -2544,5 +1152,5 @@ gloss_review_panel_init (GlossReviewPanel *self)
 
   update_kinds (self);
   update_empty (self);
-  update_actions (self);
+  _gloss_review_panel_update_actions (self);
 }

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "gloss-agreement.h"
+#include "gloss-agreement-table.h"
 #include "gloss-review.h"
 #include "gloss-types.h"
 
@@ -35,8 +36,7 @@ gboolean        gloss_review_panel_step             (GlossReviewPanel *self,
                                                      guint             cursor,
                                                      gboolean          backward);
 
-/* For tests: the agreement table (row 0 headings, row 1 overall, then one
- * row per tag; columns: tag, α, κ, F1 exact, F1 overlap). */
-GtkGrid        *_gloss_review_panel_get_table       (GlossReviewPanel *self);
+/* For tests: the agreement table (row 0 overall, then one row per tag). */
+GlossAgreementTable *_gloss_review_panel_get_table  (GlossReviewPanel *self);
 
 G_END_DECLS

@@ -1,23 +1,106 @@
-/* gloss-window-private.h: the window's parts, for tests and the benchmark
+/* gloss-window-private.h: the window's parts, shared by gloss-window.c and
+ * gloss-window-actions.c, and reached by tests and the benchmark
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "gloss-article-header.h"
 #include "gloss-article-view.h"
+#include "gloss-review-panel.h"
+#include "gloss-session.h"
 #include "gloss-sidebar.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
 
-GlossArticleView *_gloss_window_get_article_view (GlossWindow *self);
-GlossSidebar     *_gloss_window_get_sidebar      (GlossWindow *self);
-gboolean          _gloss_window_get_conflict     (GlossWindow *self);
-gboolean          _gloss_window_get_broken       (GlossWindow *self);
-gboolean          _gloss_window_is_saving        (GlossWindow *self);
-void              _gloss_window_check_disk       (GlossWindow *self);
+struct _GlossWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children */
+  GlossArticleHeader   *article_header;
+  GlossArticleView     *article_view;
+  GtkRevealer          *conflict_bar;
+  GtkLabel             *conflict_label;
+  GtkRevealer          *error_bar;
+  GtkLabel             *error_label;
+  GtkSearchEntry       *find_entry;
+  GtkLabel             *find_label;
+  AdwFlap              *flap;
+  AdwSplitButton       *open_button;
+  GtkMenuButton        *primary_menu_button;
+  GtkSearchBar         *search_bar;
+  GlossReviewPanel     *review_panel;
+  AdwViewStack         *side_stack;
+  GlossSidebar         *sidebar;
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+
+  /* One open article: the window shows what the session holds. */
+  GlossSession         *session;
+  GSignalGroup         *set_signals;  /* the annotation set of the session's sidecar */
+  GlossSidecar         *shown;        /* the sidecar the views were given */
+
+  GSettings            *settings;
+  GtkCssProvider       *font_css;
+  GCancellable         *cancellable;
+  GMenu                *recent_menu;
+  char                 *pick_attribute;
+  GlossAnnotation      *pick_target;
+
+  /* The sidebar follows the article one frame behind. */
+  GdkFrameClock        *frame_clock;
+  gulong                after_paint_id;
+  guint                 sync_idle_id;
+  guint                 codebook_idle_id;
+  guint                 reading_id;
+  GlossCodebook        *watched_codebook;
+  guint                 sidebar_model_pending : 1;
+  guint                 sidebar_selection_pending : 1;
+  guint                 review_pending : 1;
+  guint                 reading_notice : 1;
+
+  guint                 closing : 1;
+  guint                 reload_from_broken : 1;
+  guint                 annotator_asked : 1;
+};
+
+/* gloss-window-actions.c: every win.* action and their enabled states. */
+void              _gloss_window_class_add_actions (GtkWidgetClass *widget_class);
+void              _gloss_window_update_actions    (GlossWindow    *self);
+
+/* First-day help (gloss-window-actions.c): who annotates, page clutter, pick mode. */
+void              _gloss_window_ask_annotator     (GlossWindow    *self);
+void              _gloss_window_annotator_changed (GlossWindow    *self);
+gboolean          _gloss_window_autosave_delay    (GValue         *value,
+                                                   GVariant       *variant,
+                                                   gpointer        user_data);
+void              _gloss_window_offer_trim        (GlossWindow    *self);
+const char       *_gloss_window_pick_tag          (GlossWindow    *self);
+
+/* Feedback, for both halves of the window. */
+void              _gloss_window_toast             (GlossWindow    *self,
+                                                   const char     *message,
+                                                   const char     *button,
+                                                   const char     *action);
+void              _gloss_window_show_error        (GlossWindow    *self,
+                                                   const char     *message);
+gboolean          _gloss_window_close_request     (GtkWindow      *window);
+void              _gloss_window_save              (GlossWindow    *self,
+                                                   GFile          *file,
+                                                   GlossSessionSaveFlags flags,
+                                                   gboolean        manual);
+
+/* For tests and the benchmark. */
+GlossArticleView *_gloss_window_get_article_view  (GlossWindow *self);
+GlossSidebar     *_gloss_window_get_sidebar       (GlossWindow *self);
+gboolean          _gloss_window_get_conflict      (GlossWindow *self);
+gboolean          _gloss_window_get_broken        (GlossWindow *self);
+gboolean          _gloss_window_is_saving         (GlossWindow *self);
+void              _gloss_window_check_disk        (GlossWindow *self);
 GtkWidget        *_gloss_window_get_article_header (GlossWindow *self);
-void              _gloss_window_import           (GlossWindow *self,
-                                                  GFile       *file);
+void              _gloss_window_import            (GlossWindow *self,
+                                                   GFile       *file);
 
 G_END_DECLS

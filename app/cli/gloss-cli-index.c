@@ -1,0 +1,418 @@
+/* gloss-cli-index.c: `gloss-cli index`, `search` and `status`, the library
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gloss-cli.h"
+#include "gloss-library.h"
+
+/* Paths are printed as the user named the folders, not as the index keys them. */
+typedef struct
+{
+  GlossLibrary *library;
+  char        **arguments;
+} Folders;
+
+static void
+folders_clear (Folders *folders)
+{
+  g_clear_object (&folders->library);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Folders, folders_clear)
+
+static gboolean
+folders_init (Folders  *folders,
+              int       argc,
+              char    **argv)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (int i = 0; i < argc; i++)
+    {
+      if (!g_file_test (argv[i], G_FILE_TEST_IS_DIR))
+        {
+          gloss_cli_error (argv[i], "%s", g_file_test (argv[i], G_FILE_TEST_EXISTS)
+                                          ? _("not a folder") : _("No such file or folder"));
+          return FALSE;
+        }
+      g_ptr_array_add (names, argv[i]);
+    }
+  g_ptr_array_add (names, NULL);
+  folders->library = gloss_library_new ((const char * const *) names->pdata);
+  folders->arguments = argv;
+  /* GLOSS_LIBRARY_DATABASE: an index of one's own (tests, benchmarks). */
+  if (g_getenv ("GLOSS_LIBRARY_DATABASE") != NULL)
+    gloss_library_set_database (folders->library, g_getenv ("GLOSS_LIBRARY_DATABASE"));
+  return TRUE;
+}
+
+static char *
+display_path (Folders    *folders,
+              const char *path)
+{
+  const char * const *absolute = gloss_library_get_folders (folders->library);
+
+  for (guint i = 0; absolute[i] != NULL; i++)
+    {
+      gsize n = strlen (absolute[i]);
+
+      if (strncmp (path, absolute[i], n) == 0 && path[n] == '/')
+        return g_build_filename (folders->arguments[i], path + n + 1, NULL);
+    }
+  return g_strdup (path);
+}
+
+static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  if (total > 0)
+    {
+      g_printerr ("\r");
+      g_printerr (_("Indexing: %u of %u articles"), done, total);
+    }
+  if (done == total && total > 0)
+    g_printerr ("\n");
+}
+
+static void
+print_line (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+static GlossLibraryStats *
+update (Folders  *folders,
+        gboolean  show_progress)
+{
+  g_autoptr(GError) error = NULL;
+  GlossLibraryStats *stats;
+
+  stats = gloss_library_update (folders->library, show_progress && isatty (2) ? progress_cb : NULL,
+                                NULL, NULL, &error);
+  if (stats == NULL)
+    gloss_cli_error (NULL, "%s", error->message);
+  return stats;
+}
+
+int
+gloss_cli_index (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_auto(Folders) folders = { 0 };
+  g_autoptr(GlossLibraryStats) stats = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a summary"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("DIR… — build or update the library index"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("The index lives in $XDG_CACHE_HOME/gloss/library.sqlite. It is derived from the "
+      "articles and sidecars only and rebuilt when missing, outdated or damaged; only "
+      "files that changed are read again. Nothing in the folders is written."));
+  if (!gloss_cli_parse (context, &argc, &argv))
+    return 2;
+  if (argc < 2)
+    {
+      g_printerr (_("gloss-cli: index: give at least one folder\n"));
+      return 2;
+    }
+  if (!folders_init (&folders, argc - 1, argv + 1))
+    return 1;
+
+  stats = update (&folders, !json);
+  if (stats == NULL)
+    return 1;
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "articles");
+      json_builder_add_int_value (builder, stats->articles);
+      json_builder_set_member_name (builder, "sidecars");
+      json_builder_add_int_value (builder, stats->sidecars);
+      json_builder_set_member_name (builder, "annotations");
+      json_builder_add_int_value (builder, stats->annotations);
+      json_builder_set_member_name (builder, "broken");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < stats->broken->len; i++)
+        {
+          GlossLibraryBroken *broken = g_ptr_array_index (stats->broken, i);
+          g_autofree char *path = display_path (&folders, broken->path);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "path");
+          json_builder_add_string_value (builder, path);
+          json_builder_set_member_name (builder, "error");
+          json_builder_add_string_value (builder, broken->error);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "seconds");
+      json_builder_add_double_value (builder, stats->seconds);
+      json_builder_end_object (builder);
+      print_line (builder);
+    }
+  else
+    {
+      printf (_("%u articles, %u sidecars, %u annotations (%u read again) in %.2f s\n"),
+              stats->articles, stats->sidecars, stats->annotations, stats->read, stats->seconds);
+      for (guint i = 0; i < stats->broken->len; i++)
+        {
+          GlossLibraryBroken *broken = g_ptr_array_index (stats->broken, i);
+          g_autofree char *path = display_path (&folders, broken->path);
+
+          gloss_cli_error (path, "%s", broken->error);
+        }
+    }
+  return 0;
+}
+
+int
+gloss_cli_search (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_auto(Folders) folders = { 0 };
+  g_autoptr(GlossLibraryStats) stats = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) tags = NULL;
+  g_auto(GStrv) annotators = NULL;
+  gboolean json = FALSE;
+  gboolean no_update = FALSE;
+  int limit = 0;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object per hit"), NULL },
+    { "tag", 't', 0, G_OPTION_ARG_STRING_ARRAY, &tags, N_("Search annotations with this tag only (may be repeated)"), N_("TAG") },
+    { "annotator", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &annotators, N_("Search this annotator's annotations only (may be repeated)"), N_("ID") },
+    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("Print at most N hits"), N_("N") },
+    { "no-update", 0, 0, G_OPTION_ARG_NONE, &no_update, N_("Search the index as it is, without looking for changed files"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("QUERY DIR… — find text and annotations across the library"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Updates the index first. Simplified and traditional Chinese, full-width and "
+      "half-width forms and upper and lower case are found alike. Offsets are code "
+      "points of the article's text; the snippet marks the match with **."));
+  if (!gloss_cli_parse (context, &argc, &argv))
+    return 2;
+  if (argc < 3)
+    {
+      g_printerr (_("gloss-cli: search: give a query and at least one folder\n"));
+      return 2;
+    }
+  if (limit < 0)
+    {
+      g_printerr (_("gloss-cli: search: --limit wants a number of 0 or more\n"));
+      return 2;
+    }
+  if (!folders_init (&folders, argc - 2, argv + 2))
+    return 1;
+
+  /* Looking for changes stats every file: most of a search's time. */
+  if (!no_update)
+    {
+      stats = update (&folders, FALSE);
+      if (stats == NULL)
+        return 1;
+    }
+
+  hits = gloss_library_search (folders.library, argv[1], (const char * const *) tags,
+                               (const char * const *) annotators, limit, &error);
+  if (hits == NULL)
+    {
+      gloss_cli_error (NULL, "%s", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      GlossLibraryHit *hit = g_ptr_array_index (hits, i);
+      g_autofree char *path = display_path (&folders, hit->article);
+      g_autofree char *snippet = gloss_library_hit_dup_snippet (hit);
+
+      if (json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "article");
+          json_builder_add_string_value (builder, path);
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, hit->kind == GLOSS_LIBRARY_HIT_TEXT ? "text" : "annotation");
+          json_builder_set_member_name (builder, "start");
+          json_builder_add_int_value (builder, hit->start);
+          json_builder_set_member_name (builder, "end");
+          json_builder_add_int_value (builder, hit->end);
+          json_builder_set_member_name (builder, "snippet");
+          json_builder_add_string_value (builder, snippet);
+          if (hit->kind == GLOSS_LIBRARY_HIT_ANNOTATION)
+            {
+              json_builder_set_member_name (builder, "annotation");
+              json_builder_add_string_value (builder, hit->annotation);
+              json_builder_set_member_name (builder, "annotator");
+              json_builder_add_string_value (builder, hit->annotator);
+              json_builder_set_member_name (builder, "tag");
+              json_builder_add_string_value (builder, hit->tag);
+            }
+          json_builder_end_object (builder);
+          print_line (builder);
+        }
+      else if (hit->kind == GLOSS_LIBRARY_HIT_TEXT)
+        printf ("%s:%u-%u: %s\n", path, hit->start, hit->end, snippet);
+      else
+        printf ("%s:%u-%u: [%s %s %s] %s\n", path, hit->start, hit->end,
+                hit->annotator, hit->tag, hit->field, snippet);
+    }
+  return hits->len > 0 ? 0 : 1;
+}
+
+int
+gloss_cli_status (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_auto(Folders) folders = { 0 };
+  g_autoptr(GlossLibraryStats) stats = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object per article"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("DIR… — the articles of the library, who coded them and how far"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!gloss_cli_parse (context, &argc, &argv))
+    return 2;
+  if (argc < 2)
+    {
+      g_printerr (_("gloss-cli: status: give at least one folder\n"));
+      return 2;
+    }
+  if (!folders_init (&folders, argc - 1, argv + 1))
+    return 1;
+
+  stats = update (&folders, FALSE);
+  if (stats == NULL)
+    return 1;
+  articles = gloss_library_list_articles (folders.library, &error);
+  if (articles == NULL)
+    {
+      gloss_cli_error (NULL, "%s", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      GlossLibraryArticle *article = g_ptr_array_index (articles, i);
+      g_autofree char *path = display_path (&folders, article->path);
+
+      if (json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "article");
+          json_builder_add_string_value (builder, path);
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, article->title);
+          json_builder_set_member_name (builder, "source");
+          json_builder_add_string_value (builder, article->source);
+          json_builder_set_member_name (builder, "date");
+          json_builder_add_string_value (builder, article->date);
+          json_builder_set_member_name (builder, "length");
+          json_builder_add_int_value (builder, article->length);
+          json_builder_set_member_name (builder, "state");
+          json_builder_add_string_value (builder, gloss_library_state_to_string (article->state));
+          json_builder_set_member_name (builder, "annotators");
+          json_builder_begin_array (builder);
+          for (guint k = 0; article->annotators[k] != NULL; k++)
+            json_builder_add_string_value (builder, article->annotators[k]);
+          json_builder_end_array (builder);
+          json_builder_set_member_name (builder, "done");
+          json_builder_begin_array (builder);
+          for (guint k = 0; article->done_by[k] != NULL; k++)
+            json_builder_add_string_value (builder, article->done_by[k]);
+          json_builder_end_array (builder);
+          json_builder_set_member_name (builder, "counts");
+          json_builder_begin_object (builder);
+          for (guint k = 0; k < article->counts->len; k++)
+            {
+              GlossLibraryCount *count = g_ptr_array_index (article->counts, k);
+
+              if (k == 0 || g_strcmp0 (count->annotator, ((GlossLibraryCount *) g_ptr_array_index (article->counts, k - 1))->annotator) != 0)
+                {
+                  if (k > 0)
+                    json_builder_end_object (builder);
+                  json_builder_set_member_name (builder, count->annotator);
+                  json_builder_begin_object (builder);
+                }
+              json_builder_set_member_name (builder, count->tag);
+              json_builder_add_int_value (builder, count->count);
+            }
+          if (article->counts->len > 0)
+            json_builder_end_object (builder);
+          json_builder_end_object (builder);
+          if (article->error != NULL)
+            {
+              json_builder_set_member_name (builder, "error");
+              json_builder_add_string_value (builder, article->error);
+            }
+          json_builder_end_object (builder);
+          print_line (builder);
+        }
+      else
+        {
+          g_autoptr(GString) counts = g_string_new (NULL);
+          g_autofree char *who = g_strjoinv (",", article->annotators);
+          const char *state = article->state == GLOSS_LIBRARY_DONE ? _("done")
+                            : article->state == GLOSS_LIBRARY_IN_PROGRESS ? _("in progress")
+                            : _("not started");
+
+          for (guint k = 0; k < article->counts->len; k++)
+            {
+              GlossLibraryCount *count = g_ptr_array_index (article->counts, k);
+
+              g_string_append_printf (counts, "%s%s:%s=%u", k > 0 ? " " : "",
+                                      count->annotator, count->tag, count->count);
+            }
+          printf ("%s\t%s\t%s\t%s\t%s\t%s\n", path, state, *who ? who : "—",
+                  article->title ? article->title : "", article->date ? article->date : "",
+                  counts->str);
+        }
+    }
+  for (guint i = 0; i < stats->broken->len; i++)
+    {
+      GlossLibraryBroken *broken = g_ptr_array_index (stats->broken, i);
+      g_autofree char *path = display_path (&folders, broken->path);
+
+      gloss_cli_error (path, "%s", broken->error);
+    }
+  return 0;
+}

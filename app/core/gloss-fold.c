@@ -1,0 +1,146 @@
+/* gloss-fold.c: one form of every character, for searching
+ *
+ * Search treats 黨員 and 党员, ＡＢＣ and abc as the same text.  Each code
+ * point folds to exactly one code point, so an offset into the folded text
+ * is the same offset into the canonical text, and the folded form of a
+ * substring is the substring of the folded form (a phrase-level conversion
+ * would break both, and queries would stop finding what the index holds).
+ *
+ * The folds: full-width ASCII and the ideographic space to their ASCII
+ * forms, simple lower case, traditional Chinese to simplified with OpenCC's
+ * character table (t2s).  Han characters are looked up once and remembered.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <opencc/opencc.h>
+#include <string.h>
+
+#include "gloss-fold.h"
+
+/* 0: not looked up yet. */
+static gunichar2 bmp_table[0x10000];
+static GMutex opencc_lock;
+static opencc_t t2s = (opencc_t) -1;
+static gboolean t2s_tried;
+
+static gboolean
+is_han_range (gunichar c)
+{
+  return (c >= 0x2E80 && c <= 0x2FDF)     /* radicals */
+      || (c >= 0x3400 && c <= 0x4DBF)     /* extension A */
+      || (c >= 0x4E00 && c <= 0x9FFF)     /* unified ideographs */
+      || (c >= 0xF900 && c <= 0xFAFF);    /* compatibility ideographs */
+}
+
+/* Called with opencc_lock held. */
+static gunichar
+convert_han (gunichar c)
+{
+  char in[8] = { 0 };
+  char *out;
+  gunichar result = c;
+
+  if (!t2s_tried)
+    {
+      t2s_tried = TRUE;
+      t2s = opencc_open ("t2s.json");
+      if (t2s == (opencc_t) -1)
+        g_warning ("OpenCC's t2s.json could not be opened (%s): traditional and simplified "
+                   "Chinese are searched apart", opencc_error ());
+    }
+  if (t2s == (opencc_t) -1)
+    return c;
+
+  g_unichar_to_utf8 (c, in);
+  out = opencc_convert_utf8 (t2s, in, strlen (in));
+  if (out != NULL)
+    {
+      /* Only one-to-one conversions keep offsets; the rest stay as they are. */
+      if (g_utf8_strlen (out, -1) == 1)
+        {
+          gunichar converted = g_utf8_get_char (out);
+
+          if (converted <= 0xFFFF)
+            result = converted;
+        }
+      opencc_convert_utf8_free (out);
+    }
+  return result;
+}
+
+static gunichar
+fold_simple (gunichar c)
+{
+  if (c >= 0xFF01 && c <= 0xFF5E)
+    c -= 0xFEE0;
+  else if (c == 0x3000)
+    c = ' ';
+  return g_unichar_tolower (c);
+}
+
+/* Called with opencc_lock held. */
+static gunichar
+fold_locked (gunichar c)
+{
+  if (c > 0xFFFF)
+    return c;
+  if (bmp_table[c] == 0)
+    {
+      gunichar folded = fold_simple (c);
+
+      if (is_han_range (folded))
+        folded = convert_han (folded);
+      /* Keep the table's 0 for "unknown"; U+0000 folds to itself anyway. */
+      bmp_table[c] = folded <= 0xFFFF && folded != 0 ? folded : c;
+    }
+  return bmp_table[c] != 0 ? bmp_table[c] : c;
+}
+
+/**
+ * gloss_fold_char:
+ * @c: a code point
+ *
+ * Returns: the one code point @c is searched as
+ */
+gunichar
+gloss_fold_char (gunichar c)
+{
+  gunichar folded;
+
+  g_mutex_lock (&opencc_lock);
+  folded = fold_locked (c);
+  g_mutex_unlock (&opencc_lock);
+  return folded;
+}
+
+/**
+ * gloss_fold:
+ * @text: valid UTF-8
+ * @length: its length in bytes, or -1 when nul-terminated
+ *
+ * Returns: (transfer full): @text with every code point folded; it has as
+ *   many code points as @text
+ */
+char *
+gloss_fold (const char *text,
+            gssize      length)
+{
+  const char *end = length < 0 ? text + strlen (text) : text + length;
+  GString *out = g_string_sized_new (end - text + 1);
+
+  g_mutex_lock (&opencc_lock);
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      guchar byte = (guchar) *p;
+
+      /* ASCII is most of the text in English articles: fold it inline. */
+      if (byte < 0x80)
+        g_string_append_c (out, g_ascii_tolower (byte));
+      else
+        g_string_append_unichar (out, fold_locked (g_utf8_get_char (p)));
+    }
+  g_mutex_unlock (&opencc_lock);
+  return g_string_free (out, FALSE);
+}

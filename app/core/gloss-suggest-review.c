@@ -1,0 +1,318 @@
+/* gloss-suggest-review.c: accepting and rejecting suggestions, remembering
+ * the rejections, and the project's settings for suggestions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Suggestions are never annotations until accepted. Accepting one makes an
+ * ordinary annotation of the user's sidecar that records
+ * "origin": {"suggested": RULE}; rejecting one writes it under the sidecar's
+ * "suggestions": {"rejected": […]} member (tag, span and text, so that a
+ * re-anchored article still recognises it), and it is not offered again.
+ * The team codebook (gloss-codebook.json beside the articles) may carry
+ * "suggestions": {"enabled": false} to switch them off for a project, or
+ * {"hidden_share": 0.3, "seed": "…"} to show none on a reproducible random
+ * share of the articles (to measure whether suggestions anchor coding).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-annotation.h"
+#include "gloss-annotation-set.h"
+#include "gloss-codebook-folder.h"
+#include "gloss-sidecar.h"
+#include "gloss-suggest-review.h"
+
+static GlossAnnotation *
+find_annotation (GlossAnnotationSet *set,
+                 const char         *tag,
+                 guint               start,
+                 guint               end)
+{
+  g_autoptr(GPtrArray) hits = gloss_annotation_set_query (set, start, end);
+
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    {
+      GlossAnnotation *a = hits->pdata[i];
+      if (gloss_annotation_get_start (a) == start && gloss_annotation_get_end (a) == end &&
+          g_str_equal (gloss_annotation_get_tag (a), tag))
+        return a;
+    }
+  return NULL;
+}
+
+static JsonArray *
+rejected_array (GlossSidecar *sidecar,
+                gboolean      create)
+{
+  JsonNode *member = gloss_sidecar_get_extension (sidecar, GLOSS_SUGGEST_SIDECAR_MEMBER);
+  JsonObject *object;
+
+  if (member == NULL || !JSON_NODE_HOLDS_OBJECT (member))
+    {
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(JsonObject) fresh = NULL;
+      if (!create)
+        return NULL;
+      fresh = json_object_new ();
+      node = json_node_init_object (json_node_alloc (), fresh);
+      gloss_sidecar_set_extension (sidecar, GLOSS_SUGGEST_SIDECAR_MEMBER, node);
+      member = gloss_sidecar_get_extension (sidecar, GLOSS_SUGGEST_SIDECAR_MEMBER);
+    }
+  object = json_node_get_object (member);
+  if (!json_object_has_member (object, "rejected") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "rejected")))
+    {
+      if (!create)
+        return NULL;
+      json_object_set_array_member (object, "rejected", json_array_new ());
+    }
+  return json_object_get_array_member (object, "rejected");
+}
+
+/**
+ * gloss_suggest_is_rejected:
+ * @text: the article's canonical text
+ *
+ * Whether the user rejected this suggestion before: the same tag and span,
+ * or the same tag and covered text (the article may have moved since).
+ */
+gboolean
+gloss_suggest_is_rejected (GlossSidecar    *sidecar,
+                           GlossSuggestion *suggestion,
+                           const char      *text)
+{
+  JsonArray *rejected;
+  g_autofree char *covered = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_SIDECAR (sidecar), FALSE);
+  g_return_val_if_fail (suggestion != NULL, FALSE);
+
+  rejected = rejected_array (sidecar, FALSE);
+  if (rejected == NULL)
+    return FALSE;
+  covered = g_utf8_substring (text, suggestion->start, suggestion->end);
+  for (guint i = 0; i < json_array_get_length (rejected); i++)
+    {
+      JsonNode *node = json_array_get_element (rejected, i);
+      JsonObject *r;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      r = json_node_get_object (node);
+      if (g_strcmp0 (json_object_get_string_member_with_default (r, "tag", NULL), suggestion->tag) != 0)
+        continue;
+      if ((json_object_get_int_member_with_default (r, "start", -1) == suggestion->start &&
+           json_object_get_int_member_with_default (r, "end", -1) == suggestion->end) ||
+          g_strcmp0 (json_object_get_string_member_with_default (r, "text", NULL), covered) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * gloss_suggest_pending:
+ * @suggestions: (element-type GlossSuggestion): what the suggester proposed
+ * @sidecar: the user's sidecar
+ * @text: the article's canonical text
+ *
+ * Returns: (transfer container) (element-type GlossSuggestion): the
+ *   suggestions still to review: not an annotation of @sidecar already,
+ *   not rejected before
+ */
+GPtrArray *
+gloss_suggest_pending (GPtrArray    *suggestions,
+                       GlossSidecar *sidecar,
+                       const char   *text)
+{
+  GPtrArray *pending = g_ptr_array_new ();
+  GlossAnnotationSet *set;
+
+  g_return_val_if_fail (GLOSS_IS_SIDECAR (sidecar), pending);
+
+  set = gloss_sidecar_get_annotations (sidecar);
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      GlossSuggestion *s = suggestions->pdata[i];
+      if (find_annotation (set, s->tag, s->start, s->end) == NULL && !gloss_suggest_is_rejected (sidecar, s, text))
+        g_ptr_array_add (pending, s);
+    }
+  return pending;
+}
+
+static GlossSuggestion *
+by_id (GPtrArray  *suggestions,
+       const char *id)
+{
+  for (guint i = 0; id != NULL && i < suggestions->len; i++)
+    if (g_str_equal (((GlossSuggestion *) suggestions->pdata[i])->id, id))
+      return suggestions->pdata[i];
+  return NULL;
+}
+
+static GlossAnnotation *
+accept (GlossSidecar    *sidecar,
+        GPtrArray       *suggestions,
+        GlossSuggestion *s,
+        guint            depth)
+{
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (sidecar);
+  GlossAnnotation *annotation = find_annotation (set, s->tag, s->start, s->end);
+  GHashTableIter iter;
+  gpointer key, value;
+  JsonObject *origin;
+  GlossSuggestion *speaker;
+
+  if (annotation != NULL)
+    return annotation;
+  annotation = gloss_annotation_set_create (set, s->tag, s->start, s->end);
+  g_hash_table_iter_init (&iter, s->attributes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_str_equal (key, "speaker"))
+      gloss_annotation_set_attribute (annotation, key, value);
+  origin = json_object_new ();
+  json_object_set_string_member (origin, "suggested", s->rule);
+  json_object_set_object_member (gloss_annotation_get_extra (annotation), "origin", origin);
+
+  /* A quote's speaker comes with it: the link must point to an annotation. */
+  speaker = by_id (suggestions, gloss_suggestion_get_attribute (s, "speaker"));
+  if (speaker != NULL && depth == 0)
+    {
+      GlossAnnotation *target = accept (sidecar, suggestions, speaker, depth + 1);
+      gloss_annotation_set_attribute (annotation, "speaker", gloss_annotation_get_id (target));
+    }
+  return annotation;
+}
+
+/**
+ * gloss_suggest_accept:
+ * @sidecar: the user's sidecar, attached to the article
+ * @suggestions: (element-type GlossSuggestion): all suggestions of the run
+ *   (to find a quote's speaker)
+ * @suggestion: the one accepted
+ *
+ * Makes @suggestion an annotation of @sidecar recording its origin; a
+ * quote's speaker is accepted with it (or linked to the annotation that
+ * already covers it). Accepting what is already an annotation returns it.
+ *
+ * Returns: (transfer none): the annotation
+ */
+GlossAnnotation *
+gloss_suggest_accept (GlossSidecar    *sidecar,
+                      GPtrArray       *suggestions,
+                      GlossSuggestion *suggestion)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDECAR (sidecar), NULL);
+  g_return_val_if_fail (suggestion != NULL, NULL);
+
+  return accept (sidecar, suggestions, suggestion, 0);
+}
+
+/**
+ * gloss_suggest_reject:
+ * @text: the article's canonical text
+ *
+ * Remembers in @sidecar that the user rejected @suggestion (saved with it).
+ */
+void
+gloss_suggest_reject (GlossSidecar    *sidecar,
+                      GlossSuggestion *suggestion,
+                      const char      *text)
+{
+  JsonObject *r;
+  g_autofree char *covered = NULL;
+
+  g_return_if_fail (GLOSS_IS_SIDECAR (sidecar));
+  g_return_if_fail (suggestion != NULL);
+
+  if (gloss_suggest_is_rejected (sidecar, suggestion, text))
+    return;
+  r = json_object_new ();
+  json_object_set_string_member (r, "tag", suggestion->tag);
+  json_object_set_int_member (r, "start", suggestion->start);
+  json_object_set_int_member (r, "end", suggestion->end);
+  covered = g_utf8_substring (text, suggestion->start, suggestion->end);
+  json_object_set_string_member (r, "text", covered);
+  json_object_set_string_member (r, "rule", suggestion->rule);
+  json_array_add_object_element (rejected_array (sidecar, TRUE), r);
+}
+
+void
+gloss_suggest_settings_clear (GlossSuggestSettings *settings)
+{
+  g_clear_pointer (&settings->seed, g_free);
+}
+
+/**
+ * gloss_suggest_settings_load:
+ * @article: an article; its folder's team codebook holds the settings
+ * @settings: (out caller-allocates): filled in; defaults when there is no
+ *   team codebook or it says nothing about suggestions
+ *
+ * Returns: %FALSE with @error when the team codebook cannot be read
+ */
+gboolean
+gloss_suggest_settings_load (GFile                *article,
+                             GlossSuggestSettings *settings,
+                             GError              **error)
+{
+  g_autoptr(GFile) file = gloss_codebook_folder_file (article);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *path = NULL;
+  JsonNode *root, *member;
+  JsonObject *o;
+  g_autoptr(GError) local = NULL;
+
+  settings->enabled = TRUE;
+  settings->hidden_share = 0;
+  settings->seed = NULL;
+  if (file == NULL || !g_file_query_exists (file, NULL))
+    return TRUE;
+  path = g_file_get_path (file);
+  if (!json_parser_load_from_file (parser, path, &local))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: %s", path, local->message);
+      return FALSE;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return TRUE;
+  member = json_object_get_member (json_node_get_object (root), GLOSS_SUGGEST_PROJECT_MEMBER);
+  if (member == NULL || !JSON_NODE_HOLDS_OBJECT (member))
+    return TRUE;
+  o = json_node_get_object (member);
+  settings->enabled = json_object_get_boolean_member_with_default (o, "enabled", TRUE);
+  settings->hidden_share = CLAMP (json_object_get_double_member_with_default (o, "hidden_share", 0), 0, 1);
+  settings->seed = g_strdup (json_object_get_string_member_with_default (o, "seed", NULL));
+  return TRUE;
+}
+
+/**
+ * gloss_suggest_shown_for:
+ * @article_sha256: the article's text hash (the same article gets the same
+ *   answer on every machine of the team)
+ *
+ * Returns: whether suggestions are shown for this article: on in the
+ *   project, and the article not among the randomly hidden share
+ */
+gboolean
+gloss_suggest_shown_for (const GlossSuggestSettings *settings,
+                         const char                 *article_sha256)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *digest = NULL;
+  guint64 value = 0;
+
+  g_return_val_if_fail (settings != NULL, TRUE);
+
+  if (!settings->enabled)
+    return FALSE;
+  if (settings->hidden_share <= 0)
+    return TRUE;
+  key = g_strconcat (settings->seed != NULL ? settings->seed : "", ":", article_sha256 != NULL ? article_sha256 : "", NULL);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+  /* The first 13 hex digits, as a fraction of 16^13. */
+  for (guint i = 0; i < 13; i++)
+    value = value * 16 + (guint64) g_ascii_xdigit_value (digest[i]);
+  return (double) value / (double) (G_GUINT64_CONSTANT (1) << 52) >= settings->hidden_share;
+}

@@ -1,0 +1,1364 @@
+/* gloss-library-page.c: the articles of the library folder, searched and sorted
+ *
+ * A GtkColumnView over the index (gloss-library.c): one GlossLibraryItem per
+ * article in a GListStore, filtered by state and search, sorted by the
+ * column the user clicked.  Indexing, listing and searching run in worker
+ * threads; the page only swaps models.  Activating a row emits
+ * ::open-article; the owner opens it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "gloss-export.h"
+#include "gloss-library.h"
+#include "gloss-library-hit-item.h"
+#include "gloss-library-item.h"
+#include "gloss-library-page.h"
+#include "gloss-preferences-window.h"
+#include "gloss-sidecar.h"
+#include "gloss-window.h"
+
+struct _GlossLibraryPage
+{
+  GtkWidget           parent_instance;
+
+  GtkColumnView      *column_view;
+  AdwStatusPage      *empty_page;
+  GtkColumnViewColumn *match_column;
+  GtkSearchEntry     *search_entry;
+  GtkStack           *stack;
+  GtkDropDown        *state_dropdown;
+  GtkLabel           *status_label;
+  GtkColumnViewColumn *title_column;
+  AdwWindowTitle     *window_title;
+  GtkStack           *mode_stack;
+  GtkDropDown        *tag_dropdown;
+  GtkDropDown        *group_dropdown;
+  GtkColumnView      *retrieve_view;
+  GtkLabel           *retrieve_label;
+
+  GListStore         *retrieve_store;
+  GtkSingleSelection *retrieve_selection;
+  GCancellable       *retrieve_cancellable;
+  GStrv               tags;
+  GStrv               attributes;
+
+  GFile              *folder;
+  char               *database;
+  char               *annotator;
+  GlossLibrary       *library;
+  GListStore         *store;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel   *sort_model;
+  GtkSingleSelection *selection;
+  GCancellable       *cancellable;         /* indexing and listing */
+  GCancellable       *search_cancellable;
+  char               *status;
+  GPtrArray          *monitors;            /* one per folder of the library */
+  guint               changed_id;
+  guint               n_broken;
+  gboolean            loading;
+  gboolean            searching;
+  gboolean            refresh_again;
+};
+
+G_DEFINE_FINAL_TYPE (GlossLibraryPage, gloss_library_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_FOLDER,
+  PROP_ANNOTATOR,
+  PROP_LOADING,
+  N_PROPS
+};
+
+enum {
+  OPEN_ARTICLE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void search_now (GlossLibraryPage *self);
+static void refresh_tags (GlossLibraryPage *self);
+
+static void
+update_actions (GlossLibraryPage *self)
+{
+  gboolean selected = gtk_single_selection_get_selected_item (self->selection) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.toggle-done", selected && !self->loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.open", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.refresh", self->folder != NULL);
+}
+
+static void
+set_loading (GlossLibraryPage *self,
+             gboolean          loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+update_status (GlossLibraryPage *self)
+{
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (self->status != NULL)
+    g_string_append (text, self->status);
+  else if (shown == total)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", total), total);
+  else
+    /* Translators: articles shown of all articles in the library */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u of %u article", "%u of %u articles", total),
+                            shown, total);
+  if (self->n_broken > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u file could not be read",
+                                                 "%u files could not be read", self->n_broken),
+                              self->n_broken);
+    }
+  gtk_label_set_text (self->status_label, text->str);
+
+  if (total == 0 && !self->loading)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  GlossLibraryPage *self = user_data;
+  guint state = gtk_drop_down_get_selected (self->state_dropdown);
+
+  if (state != 0 && state != GTK_INVALID_LIST_POSITION &&
+      gloss_library_item_get_state (item) != (GlossLibraryState) (state - 1))
+    return FALSE;
+  if (self->searching && gloss_library_item_get_hits (item) == 0)
+    return FALSE;
+  return TRUE;
+}
+
+static void
+filter_changed (GlossLibraryPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_status (self);
+  update_actions (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading: update the index, then list its articles */
+
+static gboolean
+changed_timeout_cb (gpointer user_data)
+{
+  GlossLibraryPage *self = user_data;
+
+  self->changed_id = 0;
+  gloss_library_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Files come in bursts (a git pull, a sync folder): one refresh a second
+ * after the last change. */
+static void
+folder_changed_cb (GFileMonitor      *monitor,
+                   GFile             *file,
+                   GFile             *other,
+                   GFileMonitorEvent  event,
+                   GlossLibraryPage  *self)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || name == NULL || name[0] == '.')
+    return;
+  g_clear_handle_id (&self->changed_id, g_source_remove);
+  self->changed_id = g_timeout_add_seconds (1, changed_timeout_cb, self);
+}
+
+/* GIO monitors one folder at a time: every folder of the library gets one
+ * (hidden ones excepted, as the index skips them). */
+static void
+add_monitors (GlossLibraryPage *self,
+              GFile            *dir,
+              guint             depth)
+{
+  g_autoptr(GFileMonitor) monitor = NULL;
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  if (self->monitors->len >= 512 || depth > 8)
+    return;
+  monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (monitor == NULL)
+    return;
+  g_signal_connect_object (monitor, "changed", G_CALLBACK (folder_changed_cb), self, 0);
+  g_ptr_array_add (self->monitors, g_steal_pointer (&monitor));
+
+  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY && g_file_info_get_name (info)[0] != '.')
+        {
+          g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+
+          add_monitors (self, child, depth + 1);
+        }
+      g_object_unref (info);
+    }
+}
+
+static void
+watch_folders (GlossLibraryPage *self)
+{
+  g_ptr_array_set_size (self->monitors, 0);
+  if (self->folder != NULL)
+    add_monitors (self, self->folder, 0);
+}
+
+static void
+listing_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GlossLibrary *library = task_data;
+  GError *error = NULL;
+  GPtrArray *articles = gloss_library_list_articles (library, &error);
+
+  if (articles == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, articles, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+listed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GlossLibraryPage *self = GLOSS_LIBRARY_PAGE (source);
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  articles = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_pointer (&self->status, g_free);
+  if (articles == NULL)
+    self->status = g_strdup (error->message);
+  else
+    {
+      items = g_ptr_array_new_with_free_func (g_object_unref);
+      /* The items own the articles now. */
+      g_ptr_array_set_free_func (articles, NULL);
+      for (guint i = 0; i < articles->len; i++)
+        g_ptr_array_add (items, gloss_library_item_new (g_ptr_array_index (articles, i)));
+      g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                           items->pdata, items->len);
+    }
+  set_loading (self, FALSE);
+  update_status (self);
+  watch_folders (self);
+  refresh_tags (self);
+
+  if (self->refresh_again)
+    gloss_library_page_refresh (self);
+  else if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
+    search_now (self);
+}
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+/* Reports arrive from the main loop, possibly after the page is gone. */
+static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  g_autoptr(GlossLibraryPage) self = g_weak_ref_get (user_data);
+
+  if (self == NULL || total == 0 || !self->loading)
+    return;
+  g_free (self->status);
+  self->status = g_strdup_printf (_("Indexing: %u of %u articles"), done, total);
+  update_status (self);
+}
+
+static void
+updated_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GlossLibraryPage) self = user_data;
+  g_autoptr(GlossLibraryStats) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  stats = gloss_library_update_finish (GLOSS_LIBRARY (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_pointer (&self->status, g_free);
+  if (stats == NULL)
+    {
+      /* The index may still list what it knew. */
+      self->status = g_strdup (error->message);
+      self->n_broken = 0;
+    }
+  else
+    {
+      g_autoptr(GString) tooltip = g_string_new (NULL);
+
+      self->n_broken = stats->broken->len;
+      for (guint i = 0; i < MIN (stats->broken->len, 20); i++)
+        {
+          GlossLibraryBroken *broken = g_ptr_array_index (stats->broken, i);
+
+          g_string_append_printf (tooltip, "%s%s: %s", i > 0 ? "\n" : "", broken->path, broken->error);
+        }
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), tooltip->len > 0 ? tooltip->str : NULL);
+    }
+
+  task = g_task_new (self, self->cancellable, listed_cb, NULL);
+  g_task_set_source_tag (task, updated_cb);
+  g_task_set_task_data (task, g_object_ref (self->library), g_object_unref);
+  g_task_run_in_thread (task, listing_thread);
+}
+
+/**
+ * gloss_library_page_refresh:
+ *
+ * Reads what changed in the folder and lists the articles again.
+ */
+void
+gloss_library_page_refresh (GlossLibraryPage *self)
+{
+  g_return_if_fail (GLOSS_IS_LIBRARY_PAGE (self));
+
+  if (self->folder == NULL)
+    return;
+  if (self->loading)
+    {
+      self->refresh_again = TRUE;
+      return;
+    }
+  self->refresh_again = FALSE;
+
+  g_clear_object (&self->library);
+  {
+    g_autofree char *path = g_file_get_path (self->folder);
+    const char *folders[] = { path, NULL };
+
+    self->library = gloss_library_new (folders);
+    if (self->database != NULL)
+      gloss_library_set_database (self->library, self->database);
+  }
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  set_loading (self, TRUE);
+  g_free (self->status);
+  self->status = g_strdup (_("Looking for changed files…"));
+  update_status (self);
+  /* The callback holds a reference; progress only a weak one. */
+  {
+    GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+    g_weak_ref_init (ref, self);
+    gloss_library_update_async (self->library, progress_cb, ref, (GDestroyNotify) weak_ref_free,
+                                self->cancellable, updated_cb, g_object_ref (self));
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Search */
+
+typedef struct
+{
+  GlossLibrary *library;
+  char         *query;
+} SearchData;
+
+static void
+search_data_free (SearchData *data)
+{
+  g_object_unref (data->library);
+  g_free (data->query);
+  g_free (data);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *hits = gloss_library_search (data->library, data->query, NULL, NULL, 0, &error);
+
+  if (hits == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static char *
+hit_markup (GlossLibraryHit *hit)
+{
+  g_autofree char *before = g_markup_escape_text (hit->before, -1);
+  g_autofree char *match = g_markup_escape_text (hit->match, -1);
+  g_autofree char *after = g_markup_escape_text (hit->after, -1);
+
+  if (hit->kind == GLOSS_LIBRARY_HIT_ANNOTATION)
+    {
+      g_autofree char *where = g_markup_printf_escaped ("%s/%s", hit->annotator, hit->tag);
+
+      return g_strdup_printf ("<i>%s</i> %s<b>%s</b>%s", where, before, match, after);
+    }
+  return g_strdup_printf ("%s<b>%s</b>%s", before, match, after);
+}
+
+static void
+searched_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GlossLibraryPage *self = GLOSS_LIBRARY_PAGE (source);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) first = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n;
+
+  hits = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_task_get_cancellable (G_TASK (result)) != self->search_cancellable)
+    return;
+  if (hits == NULL)
+    {
+      g_free (self->status);
+      self->status = g_strdup (error->message);
+      update_status (self);
+      return;
+    }
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      GlossLibraryHit *hit = g_ptr_array_index (hits, i);
+
+      if (!g_hash_table_contains (first, hit->article))
+        g_hash_table_insert (first, hit->article, hit);
+      g_hash_table_insert (counts, hit->article,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, hit->article)) + 1));
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossLibraryItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      const char *path = gloss_library_item_get_article (item)->path;
+      GlossLibraryHit *hit = g_hash_table_lookup (first, path);
+      g_autofree char *markup = hit != NULL ? hit_markup (hit) : NULL;
+
+      gloss_library_item_set_match (item, GPOINTER_TO_UINT (g_hash_table_lookup (counts, path)), markup);
+    }
+
+  g_clear_pointer (&self->status, g_free);
+  self->searching = TRUE;
+  gtk_column_view_column_set_visible (self->match_column, TRUE);
+  filter_changed (self);
+  {
+    g_autofree char *found = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", hits->len),
+                                              hits->len);
+    g_autofree char *text = g_strconcat (gtk_label_get_text (self->status_label), " · ", found, NULL);
+
+    gtk_label_set_text (self->status_label, text);
+  }
+}
+
+static void
+clear_search (GlossLibraryPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  if (!self->searching)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossLibraryItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      gloss_library_item_set_match (item, 0, NULL);
+    }
+  self->searching = FALSE;
+  gtk_column_view_column_set_visible (self->match_column, FALSE);
+  filter_changed (self);
+}
+
+static void
+search_now (GlossLibraryPage *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GTask) task = NULL;
+  SearchData *data;
+
+  if (query[0] == '\0' || self->library == NULL)
+    {
+      clear_search (self);
+      return;
+    }
+  /* The search waits for the list it filters. */
+  if (self->loading)
+    return;
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  self->search_cancellable = g_cancellable_new ();
+
+  data = g_new0 (SearchData, 1);
+  data->library = g_object_ref (self->library);
+  data->query = g_strdup (query);
+  task = g_task_new (self, self->search_cancellable, searched_cb, NULL);
+  g_task_set_source_tag (task, search_now);
+  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
+  g_task_run_in_thread (task, search_thread);
+}
+
+static void
+search_changed_cb (GlossLibraryPage *self)
+{
+  search_now (self);
+}
+
+/* Enter in the search entry opens the first article found. */
+static void
+search_activate_cb (GlossLibraryPage *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return;
+  gtk_single_selection_set_selected (self->selection, 0);
+  gtk_widget_activate_action (GTK_WIDGET (self), "library.open", NULL);
+}
+
+/* Escape empties the search and shows every article again. */
+static void
+search_stop_cb (GlossLibraryPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+state_changed_cb (GlossLibraryPage *self)
+{
+  filter_changed (self);
+}
+
+
+/* ------------------------------------------------------------------ */
+/* Retrieve: every annotation of a tag across the library, grouped */
+
+static const char *
+selected_string (GtkDropDown *dropdown,
+                 GStrv        strings,
+                 guint        skip)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+
+  if (strings == NULL || i == GTK_INVALID_LIST_POSITION || i < skip || i - skip >= g_strv_length (strings))
+    return NULL;
+  return strings[i - skip];
+}
+
+typedef struct
+{
+  GlossLibrary *library;
+  char         *tag;
+  char         *attribute;
+} RetrieveData;
+
+static void
+retrieve_data_free (RetrieveData *data)
+{
+  g_object_unref (data->library);
+  g_free (data->tag);
+  g_free (data->attribute);
+  g_free (data);
+}
+
+static void
+retrieve_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  RetrieveData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *hits = gloss_library_retrieve (data->library, data->tag, data->attribute, &error);
+
+  if (hits == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+retrieved_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GlossLibraryPage *self = GLOSS_LIBRARY_PAGE (source);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *text = NULL;
+
+  hits = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (hits == NULL)
+    {
+      gtk_label_set_text (self->retrieve_label, error->message);
+      return;
+    }
+  g_ptr_array_set_free_func (hits, NULL);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      GlossLibraryHit *hit = g_ptr_array_index (hits, i);
+
+      if (hit->group != NULL)
+        g_hash_table_add (groups, hit->group);
+      g_ptr_array_add (items, gloss_library_hit_item_new (hit));
+    }
+  g_list_store_splice (self->retrieve_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->retrieve_store)),
+                       items->pdata, items->len);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", items->len), items->len);
+  if (g_hash_table_size (groups) > 0)
+    {
+      g_autofree char *in_groups = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u group", "%u groups",
+                                                                 g_hash_table_size (groups)),
+                                                    g_hash_table_size (groups));
+      g_autofree char *both = g_strconcat (text, " · ", in_groups, NULL);
+
+      g_free (text);
+      text = g_steal_pointer (&both);
+    }
+  gtk_label_set_text (self->retrieve_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.export-retrieved", items->len > 0);
+}
+
+static void
+retrieve_now (GlossLibraryPage *self)
+{
+  const char *tag = selected_string (self->tag_dropdown, self->tags, 0);
+  const char *attribute = selected_string (self->group_dropdown, self->attributes, 1);
+  g_autoptr(GTask) task = NULL;
+  RetrieveData *data;
+
+  g_cancellable_cancel (self->retrieve_cancellable);
+  g_clear_object (&self->retrieve_cancellable);
+  if (tag == NULL || self->library == NULL)
+    {
+      g_list_store_remove_all (self->retrieve_store);
+      gtk_label_set_text (self->retrieve_label, "");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.export-retrieved", FALSE);
+      return;
+    }
+  self->retrieve_cancellable = g_cancellable_new ();
+  data = g_new0 (RetrieveData, 1);
+  data->library = g_object_ref (self->library);
+  data->tag = g_strdup (tag);
+  data->attribute = g_strdup (attribute);
+  task = g_task_new (self, self->retrieve_cancellable, retrieved_cb, NULL);
+  g_task_set_source_tag (task, retrieve_now);
+  g_task_set_task_data (task, data, (GDestroyNotify) retrieve_data_free);
+  g_task_run_in_thread (task, retrieve_thread);
+}
+
+static void
+group_changed_cb (GlossLibraryPage *self)
+{
+  retrieve_now (self);
+}
+
+static void
+tag_changed_cb (GlossLibraryPage *self)
+{
+  const char *tag = selected_string (self->tag_dropdown, self->tags, 0);
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  g_autofree char *previous = g_strdup (selected_string (self->group_dropdown, self->attributes, 1));
+  guint selected = 0;
+
+  g_clear_pointer (&self->attributes, g_strfreev);
+  if (tag != NULL && self->library != NULL)
+    self->attributes = gloss_library_list_attributes (self->library, tag, NULL);
+  /* Translators: grouping of retrieved annotations: none */
+  gtk_string_list_append (model, C_("group by", "Nothing"));
+  for (guint i = 0; self->attributes != NULL && self->attributes[i] != NULL; i++)
+    {
+      gtk_string_list_append (model, self->attributes[i]);
+      /* The speaker, when quotes have one, is what a researcher groups by first. */
+      if (g_strcmp0 (self->attributes[i], previous) == 0 ||
+          (previous == NULL && selected == 0 && g_str_equal (self->attributes[i], "speaker")))
+        selected = i + 1;
+    }
+  g_signal_handlers_block_by_func (self->group_dropdown, group_changed_cb, self);
+  gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (self->group_dropdown, selected);
+  g_signal_handlers_unblock_by_func (self->group_dropdown, group_changed_cb, self);
+  retrieve_now (self);
+}
+
+static void
+refresh_tags (GlossLibraryPage *self)
+{
+  g_autoptr(GtkStringList) model = NULL;
+  g_autofree char *previous = g_strdup (selected_string (self->tag_dropdown, self->tags, 0));
+  guint selected = 0;
+
+  g_clear_pointer (&self->tags, g_strfreev);
+  if (self->library != NULL)
+    self->tags = gloss_library_list_tags (self->library, NULL);
+  model = gtk_string_list_new ((const char * const *) self->tags);
+  for (guint i = 0; self->tags != NULL && self->tags[i] != NULL; i++)
+    if (g_strcmp0 (self->tags[i], previous) == 0 || (previous == NULL && g_str_equal (self->tags[i], "quote")))
+      selected = i;
+  g_signal_handlers_block_by_func (self->tag_dropdown, tag_changed_cb, self);
+  gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (self->tag_dropdown, selected);
+  g_signal_handlers_unblock_by_func (self->tag_dropdown, tag_changed_cb, self);
+  tag_changed_cb (self);
+}
+
+static void
+retrieve_activate_cb (GlossLibraryPage *self,
+                      guint             position)
+{
+  g_autoptr(GlossLibraryHitItem) item = g_list_model_get_item (G_LIST_MODEL (self->retrieve_selection), position);
+  g_autoptr(GFile) file = NULL;
+
+  if (item == NULL)
+    return;
+  file = g_file_new_for_path (gloss_library_hit_item_get_hit (item)->article);
+  g_signal_emit (self, signals[OPEN_ARTICLE], 0, file);
+}
+
+typedef struct
+{
+  GFile *folder;
+  GFile *destination;
+  char  *tag;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_object_unref (data->folder);
+  g_object_unref (data->destination);
+  g_free (data->tag);
+  g_free (data);
+}
+
+/* The existing CSV exporter over every sidecar of the library, this tag only. */
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_CSV);
+  g_autoptr(GPtrArray) sidecars = NULL;
+  const char *tags[] = { data->tag, NULL };
+  GError *error = NULL;
+
+  gloss_exporter_set_tags (exporter, tags);
+  sidecars = gloss_export_find_sidecars (data->folder, cancellable, &error);
+  if (sidecars == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  for (guint i = 0; i < sidecars->len; i++)
+    {
+      g_autoptr(GError) ignored = NULL;
+
+      /* Broken sidecars are listed in the Articles view; they hold no rows. */
+      gloss_exporter_add_file (exporter, g_ptr_array_index (sidecars, i), cancellable, &ignored);
+    }
+  if (!gloss_exporter_write_file (exporter, data->destination, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, gloss_exporter_get_n_records (exporter));
+}
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GlossLibraryPage *self = GLOSS_LIBRARY_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  gssize n = g_task_propagate_int (G_TASK (result), &error);
+  g_autofree char *text = NULL;
+
+  if (error != NULL)
+    text = g_strdup (error->message);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u annotation", "Exported %u annotations", (guint) n),
+                            (guint) n);
+  gtk_label_set_text (self->retrieve_label, text);
+}
+
+static void
+export_response_cb (GtkNativeDialog  *dialog,
+                    int               response,
+                    GlossLibraryPage *self)
+{
+  g_autoptr(GFile) destination = NULL;
+  g_autoptr(GTask) task = NULL;
+  const char *tag = selected_string (self->tag_dropdown, self->tags, 0);
+  ExportData *data;
+
+  if (response == GTK_RESPONSE_ACCEPT && tag != NULL && self->folder != NULL)
+    {
+      destination = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      data = g_new0 (ExportData, 1);
+      data->folder = g_object_ref (self->folder);
+      data->destination = g_steal_pointer (&destination);
+      data->tag = g_strdup (tag);
+      task = g_task_new (self, NULL, exported_cb, NULL);
+      g_task_set_source_tag (task, export_response_cb);
+      g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+      g_task_run_in_thread (task, export_thread);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_retrieved_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GlossLibraryPage *self = GLOSS_LIBRARY_PAGE (widget);
+  const char *tag = selected_string (self->tag_dropdown, self->tags, 0);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (tag == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Annotations"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  name = g_strdup_printf ("%s.csv", tag);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening, marking done */
+
+static void
+emit_open (GlossLibraryPage *self,
+           GlossLibraryItem *item)
+{
+  g_autoptr(GFile) file = gloss_library_item_get_file (item);
+
+  g_signal_emit (self, signals[OPEN_ARTICLE], 0, file);
+}
+
+static void
+activate_cb (GlossLibraryPage *self,
+             guint             position)
+{
+  g_autoptr(GlossLibraryItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (item != NULL)
+    emit_open (self, item);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossLibraryPage *self = GLOSS_LIBRARY_PAGE (widget);
+  GlossLibraryItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item != NULL)
+    emit_open (self, item);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  gloss_library_page_refresh (GLOSS_LIBRARY_PAGE (widget));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlossLibraryPage *self = GLOSS_LIBRARY_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* In a worker thread: the annotator's own sidecar gets or loses
+ * `"status": "done"`; everything else in it stays as it was. */
+static void
+toggle_done_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(GlossSidecar) sidecar = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *status;
+  gboolean done;
+
+  sidecar = gloss_sidecar_load (file, NULL, &error);
+  if (sidecar == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  status = gloss_sidecar_get_extension (sidecar, GLOSS_LIBRARY_STATUS_MEMBER);
+  done = status != NULL && JSON_NODE_HOLDS_VALUE (status) &&
+         g_strcmp0 (json_node_get_string (status), "done") == 0;
+  if (done)
+    gloss_sidecar_set_extension (sidecar, GLOSS_LIBRARY_STATUS_MEMBER, NULL);
+  else
+    {
+      g_autoptr(JsonNode) value = json_node_new (JSON_NODE_VALUE);
+
+      json_node_set_string (value, "done");
+      gloss_sidecar_set_extension (sidecar, GLOSS_LIBRARY_STATUS_MEMBER, value);
+    }
+  if (!gloss_sidecar_save (sidecar, file, GLOSS_SIDECAR_SAVE_NONE, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+toggled_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GlossLibraryPage *self = GLOSS_LIBRARY_PAGE (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_free (self->status);
+      self->status = g_strdup (error->message);
+      update_status (self);
+      g_clear_pointer (&self->status, g_free);
+      return;
+    }
+  gloss_library_page_refresh (self);
+}
+
+static void
+toggle_done_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GlossLibraryPage *self = GLOSS_LIBRARY_PAGE (widget);
+  GlossLibraryItem *item = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GFile) article = NULL;
+  g_autoptr(GFile) sidecar = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *annotator = NULL;
+
+  if (item == NULL)
+    return;
+  annotator = self->annotator != NULL ? g_strdup (self->annotator) : gloss_annotator_id_default ();
+  article = gloss_library_item_get_file (item);
+  sidecar = gloss_sidecar_file_for_article (article, annotator);
+  if (!g_file_query_exists (sidecar, NULL))
+    {
+      g_free (self->status);
+      self->status = g_strdup_printf (_("You (%s) have no annotations on this article yet"), annotator);
+      update_status (self);
+      g_clear_pointer (&self->status, g_free);
+      return;
+    }
+  task = g_task_new (self, NULL, toggled_done_cb, NULL);
+  g_task_set_source_tag (task, toggle_done_action);
+  g_task_set_task_data (task, g_steal_pointer (&sidecar), g_object_unref);
+  g_task_run_in_thread (task, toggle_done_thread);
+}
+
+static void
+selection_changed_cb (GlossLibraryPage *self)
+{
+  update_actions (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* The object */
+
+GtkWidget *
+gloss_library_page_new (void)
+{
+  return g_object_new (GLOSS_TYPE_LIBRARY_PAGE, NULL);
+}
+
+GFile *
+gloss_library_page_get_folder (GlossLibraryPage *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY_PAGE (self), NULL);
+  return self->folder;
+}
+
+void
+gloss_library_page_set_folder (GlossLibraryPage *self,
+                               GFile            *folder)
+{
+  g_return_if_fail (GLOSS_IS_LIBRARY_PAGE (self));
+  g_return_if_fail (folder == NULL || G_IS_FILE (folder));
+
+  if (self->folder == folder || (self->folder != NULL && folder != NULL && g_file_equal (self->folder, folder)))
+    return;
+  g_set_object (&self->folder, folder);
+  if (folder != NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (folder);
+      g_autofree char *description = g_strdup_printf (_("Articles and sidecars in %s appear here. "
+                                                        "Fetched pages are saved there too."), name);
+
+      adw_window_title_set_subtitle (self->window_title, name);
+      adw_status_page_set_description (self->empty_page, description);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDER]);
+  g_list_store_remove_all (self->store);
+  gloss_library_page_refresh (self);
+}
+
+const char *
+gloss_library_page_get_annotator (GlossLibraryPage *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY_PAGE (self), NULL);
+  return self->annotator;
+}
+
+void
+gloss_library_page_set_annotator (GlossLibraryPage *self,
+                                  const char       *annotator)
+{
+  g_return_if_fail (GLOSS_IS_LIBRARY_PAGE (self));
+
+  if (g_strcmp0 (self->annotator, annotator) == 0)
+    return;
+  g_free (self->annotator);
+  self->annotator = g_strdup (annotator);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
+}
+
+gboolean
+gloss_library_page_get_loading (GlossLibraryPage *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY_PAGE (self), FALSE);
+  return self->loading;
+}
+
+GListModel *
+gloss_library_page_get_model (GlossLibraryPage *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY_PAGE (self), NULL);
+  return G_LIST_MODEL (self->selection);
+}
+
+void
+_gloss_library_page_set_database (GlossLibraryPage *self,
+                                  const char       *path)
+{
+  g_return_if_fail (GLOSS_IS_LIBRARY_PAGE (self));
+  g_free (self->database);
+  self->database = g_strdup (path);
+}
+
+static void
+gloss_library_page_dispose (GObject *object)
+{
+  GlossLibraryPage *self = GLOSS_LIBRARY_PAGE (object);
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_handle_id (&self->changed_id, g_source_remove);
+  g_clear_pointer (&self->monitors, g_ptr_array_unref);
+  g_cancellable_cancel (self->retrieve_cancellable);
+  g_clear_object (&self->retrieve_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_LIBRARY_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->retrieve_selection);
+  g_clear_object (&self->retrieve_store);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
+  g_clear_object (&self->library);
+  g_clear_object (&self->folder);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->search_cancellable);
+  G_OBJECT_CLASS (gloss_library_page_parent_class)->dispose (object);
+}
+
+static void
+gloss_library_page_finalize (GObject *object)
+{
+  GlossLibraryPage *self = GLOSS_LIBRARY_PAGE (object);
+
+  g_free (self->database);
+  g_free (self->annotator);
+  g_free (self->status);
+  g_strfreev (self->tags);
+  g_strfreev (self->attributes);
+  G_OBJECT_CLASS (gloss_library_page_parent_class)->finalize (object);
+}
+
+static void
+gloss_library_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  GlossLibraryPage *self = GLOSS_LIBRARY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLDER:
+      g_value_set_object (value, self->folder);
+      break;
+    case PROP_ANNOTATOR:
+      g_value_set_string (value, self->annotator);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_library_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  GlossLibraryPage *self = GLOSS_LIBRARY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLDER:
+      gloss_library_page_set_folder (self, g_value_get_object (value));
+      break;
+    case PROP_ANNOTATOR:
+      gloss_library_page_set_annotator (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_library_page_class_init (GlossLibraryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_library_page_dispose;
+  object_class->finalize = gloss_library_page_finalize;
+  object_class->get_property = gloss_library_page_get_property;
+  object_class->set_property = gloss_library_page_set_property;
+
+  properties[PROP_FOLDER] =
+    g_param_spec_object ("folder", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ANNOTATOR] =
+    g_param_spec_string ("annotator", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GlossLibraryPage::open-article:
+   * @file: the article
+   */
+  signals[OPEN_ARTICLE] =
+    g_signal_new ("open-article", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_FILE);
+
+  g_type_ensure (GLOSS_TYPE_LIBRARY_ITEM);
+  g_type_ensure (GLOSS_TYPE_LIBRARY_HIT_ITEM);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-library-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, match_column);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, state_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, title_column);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, tag_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, group_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, retrieve_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, retrieve_label);
+  gtk_widget_class_bind_template_callback (widget_class, tag_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, group_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, retrieve_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, state_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "library.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "library.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "library.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "library.toggle-done", NULL, toggle_done_action);
+  gtk_widget_class_install_action (widget_class, "library.export-retrieved", NULL, export_retrieved_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "library.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "library.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "library.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "library.toggle-done", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "library-page");
+}
+
+static void
+gloss_library_page_init (GlossLibraryPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+
+  self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
+  self->store = g_list_store_new (GLOSS_TYPE_LIBRARY_ITEM);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (selection_changed_cb), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  /* Sorted by title until the user clicks another heading. */
+  gtk_column_view_sort_by_column (self->column_view, self->title_column, GTK_SORT_ASCENDING);
+
+  self->retrieve_store = g_list_store_new (GLOSS_TYPE_LIBRARY_HIT_ITEM);
+  self->retrieve_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->retrieve_store)));
+  gtk_column_view_set_model (self->retrieve_view, GTK_SELECTION_MODEL (self->retrieve_selection));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.export-retrieved", FALSE);
+  update_actions (self);
+  update_status (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* The library window */
+
+static void
+open_in_application_cb (GlossLibraryPage *page,
+                        GFile            *file,
+                        GtkApplication   *application)
+{
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (GLOSS_IS_WINDOW (l->data))
+      {
+        /* A window showing an article opens another window for this one. */
+        gloss_window_open (l->data, file);
+        return;
+      }
+  g_application_open (G_APPLICATION (application), &file, 1, "");
+}
+
+/**
+ * gloss_library_page_present:
+ * @application: the application
+ * @settings: (nullable): org.gloss.Gloss settings (library folder, annotator)
+ *
+ * Shows the application's library window, making it the first time.
+ *
+ * Returns: (transfer none): its page
+ */
+GlossLibraryPage *
+gloss_library_page_present (GtkApplication *application,
+                            GSettings      *settings)
+{
+  GtkWidget *window = NULL;
+  GlossLibraryPage *page;
+
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL && window == NULL; l = l->next)
+    if (ADW_IS_WINDOW (l->data) && GLOSS_IS_LIBRARY_PAGE (adw_window_get_content (l->data)))
+      window = l->data;
+
+  if (window == NULL)
+    {
+      window = adw_window_new ();
+      gtk_window_set_application (GTK_WINDOW (window), application);
+      gtk_window_set_title (GTK_WINDOW (window), _("Library"));
+      gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+      page = GLOSS_LIBRARY_PAGE (gloss_library_page_new ());
+      adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+      g_signal_connect_object (page, "open-article", G_CALLBACK (open_in_application_cb), application, 0);
+      if (settings != NULL)
+        {
+          g_autoptr(GFile) folder = gloss_settings_get_library_folder (settings);
+          g_autofree char *annotator = g_settings_get_string (settings, "annotator-id");
+
+          if (annotator[0] != '\0')
+            gloss_library_page_set_annotator (page, annotator);
+          gloss_library_page_set_folder (page, folder);
+        }
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  return GLOSS_LIBRARY_PAGE (adw_window_get_content (ADW_WINDOW (window)));
+}

@@ -1,0 +1,336 @@
+/* bench-suggest.c: the suggestion rules scored on the hand-labelled
+ * development set, and their speed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: bench-suggest GOLD-DIR SHARED-DIR
+ *
+ * The gold files (tests/suggest/gold/NAME.json) hold code-point offsets and a
+ * short hash per span, never the articles' text: the articles are read from
+ * SHARED-DIR (../shared), and an article that is missing or changed is
+ * skipped with a message. A gold file may label only some tags in full
+ * ("tags": ["quote"], the speakers' mentions besides); only those are
+ * scored for it. Prints, per language and split (dev / heldout),
+ * precision, recall and F1 per tag with exact spans and with ≥ 50 % overlap,
+ * speaker accuracy on matched quotes and quote+speaker F1; then the time for
+ * 100 000 characters. Asserts nothing (the machine is shared).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "gloss-document.h"
+#include "gloss-loader.h"
+#include "gloss-suggest.h"
+
+static const char *tags[] = { "quote", "official", "person", "program", "statistic" };
+#define N_TAGS G_N_ELEMENTS (tags)
+
+typedef struct
+{
+  guint gold[N_TAGS], pred[N_TAGS], exact[N_TAGS], overlap[N_TAGS];
+  guint speaker_total, speaker_right;   /* matched quotes whose gold has a speaker */
+  guint pair_right;                     /* matched quotes with the right speaker (or rightly none) */
+  guint articles;
+} Score;
+
+typedef struct
+{
+  char *tag;
+  guint start, end;
+  char *entity;
+  char *speaker;
+} Span;
+
+static void
+span_clear (gpointer data)
+{
+  Span *s = data;
+  g_free (s->tag);
+  g_free (s->entity);
+  g_free (s->speaker);
+}
+
+static gboolean
+overlapping (guint a0, guint a1, guint b0, guint b1)
+{
+  guint lo = MAX (a0, b0), hi = MIN (a1, b1);
+  guint longer = MAX (a1 - a0, b1 - b0);
+  return hi > lo && 2 * (hi - lo) >= longer;
+}
+
+/* Whether the predicted speaker (a suggestion id) is the gold speaker
+ * (an entity key): some mention of the one overlaps some mention of the other. */
+static gboolean
+same_speaker (GPtrArray  *pred,
+              const char *pred_id,
+              GArray     *gold,
+              const char *gold_entity)
+{
+  for (guint i = 0; i < pred->len; i++)
+    {
+      GlossSuggestion *p = pred->pdata[i];
+      if (!g_str_equal (p->id, pred_id) && g_strcmp0 (p->entity, pred_id) != 0)
+        continue;
+      for (guint j = 0; j < gold->len; j++)
+        {
+          Span *g = &g_array_index (gold, Span, j);
+          if (g_strcmp0 (g->entity, gold_entity) == 0 && overlapping (p->start, p->end, g->start, g->end))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* @labelled: the tags labelled in full (a gold file's "tags"), NULL for all. */
+static void
+score_article (Score      *score,
+               GArray     *gold,
+               GPtrArray  *pred,
+               JsonArray  *labelled)
+{
+  for (guint t = 0; t < N_TAGS; t++)
+    {
+      gboolean scored = labelled == NULL;
+
+      for (guint k = 0; labelled != NULL && k < json_array_get_length (labelled); k++)
+        scored |= g_str_equal (json_array_get_string_element (labelled, k), tags[t]);
+      if (!scored)
+        continue;
+    {
+      g_autofree gboolean *gold_used = g_new0 (gboolean, gold->len + 1);
+      g_autofree gboolean *gold_used_exact = g_new0 (gboolean, gold->len + 1);
+
+      for (guint j = 0; j < gold->len; j++)
+        if (g_str_equal (g_array_index (gold, Span, j).tag, tags[t]))
+          score->gold[t]++;
+      for (guint i = 0; i < pred->len; i++)
+        {
+          GlossSuggestion *p = pred->pdata[i];
+          int matched = -1;
+
+          if (!g_str_equal (p->tag, tags[t]))
+            continue;
+          score->pred[t]++;
+          for (guint j = 0; j < gold->len; j++)
+            {
+              Span *g = &g_array_index (gold, Span, j);
+              if (!gold_used_exact[j] && g_str_equal (g->tag, tags[t]) && g->start == p->start && g->end == p->end)
+                {
+                  gold_used_exact[j] = TRUE;
+                  score->exact[t]++;
+                  break;
+                }
+            }
+          for (guint j = 0; j < gold->len && matched < 0; j++)
+            {
+              Span *g = &g_array_index (gold, Span, j);
+              if (!gold_used[j] && g_str_equal (g->tag, tags[t]) && overlapping (p->start, p->end, g->start, g->end))
+                matched = (int) j;
+            }
+          if (matched < 0)
+            continue;
+          gold_used[matched] = TRUE;
+          score->overlap[t]++;
+          if (t == 0)
+            {
+              Span *g = &g_array_index (gold, Span, matched);
+              const char *speaker = gloss_suggestion_get_attribute (p, "speaker");
+              gboolean right;
+
+              if (g->speaker == NULL)
+                right = speaker == NULL;
+              else
+                {
+                  right = speaker != NULL && same_speaker (pred, speaker, gold, g->speaker);
+                  score->speaker_total++;
+                  score->speaker_right += right;
+                }
+              score->pair_right += right;
+            }
+        }
+    }
+    }
+  score->articles++;
+}
+
+static double
+f1 (double p, double r)
+{
+  return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
+
+static void
+print_score (const char  *name,
+             const Score *s)
+{
+  printf ("\n== %s (%u articles)\n", name, s->articles);
+  printf ("%-10s %5s %5s   %-17s   %-17s\n", "tag", "gold", "pred", "exact P/R/F1", "overlap P/R/F1");
+  for (guint t = 0; t < N_TAGS; t++)
+    {
+      double pe = s->pred[t] ? (double) s->exact[t] / s->pred[t] : 0, re = s->gold[t] ? (double) s->exact[t] / s->gold[t] : 0;
+      double po = s->pred[t] ? (double) s->overlap[t] / s->pred[t] : 0, ro = s->gold[t] ? (double) s->overlap[t] / s->gold[t] : 0;
+      printf ("%-10s %5u %5u   %.2f %.2f %.2f    %.2f %.2f %.2f\n", tags[t], s->gold[t], s->pred[t],
+              pe, re, f1 (pe, re), po, ro, f1 (po, ro));
+    }
+  {
+    double acc = s->speaker_total ? (double) s->speaker_right / s->speaker_total : 0;
+    double p = s->pred[0] ? (double) s->pair_right / s->pred[0] : 0;
+    double r = s->gold[0] ? (double) s->pair_right / s->gold[0] : 0;
+    printf ("speaker accuracy on matched quotes: %.2f (%u/%u)   quote+speaker P/R/F1: %.2f %.2f %.2f\n",
+            acc, s->speaker_right, s->speaker_total, p, r, f1 (p, r));
+  }
+}
+
+static gboolean
+load_gold (const char  *path,
+           JsonObject **out_root,
+           GArray     **out_spans,
+           GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *spans;
+  GArray *array;
+
+  if (!json_parser_load_from_file (parser, path, error))
+    return FALSE;
+  root = json_node_get_object (json_parser_get_root (parser));
+  spans = json_object_get_array_member (root, "spans");
+  array = g_array_new (FALSE, TRUE, sizeof (Span));
+  g_array_set_clear_func (array, span_clear);
+  for (guint i = 0; i < json_array_get_length (spans); i++)
+    {
+      JsonObject *o = json_array_get_object_element (spans, i);
+      Span s = { 0 };
+      s.tag = g_strdup (json_object_get_string_member (o, "tag"));
+      s.start = (guint) json_object_get_int_member (o, "start");
+      s.end = (guint) json_object_get_int_member (o, "end");
+      s.entity = g_strdup (json_object_get_string_member_with_default (o, "entity", NULL));
+      s.speaker = g_strdup (json_object_get_string_member_with_default (o, "speaker", NULL));
+      g_array_append_val (array, s);
+    }
+  *out_root = json_object_ref (root);
+  *out_spans = array;
+  return TRUE;
+}
+
+static double
+now (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GlossSuggester) suggester = gloss_suggester_new ();
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) corpus = g_string_new (NULL);
+  /* [language][split]: zh/en × dev/heldout */
+  Score scores[2][2] = { 0 };
+  const char *name;
+
+  if (argc != 3)
+    {
+      g_printerr ("usage: bench-suggest GOLD-DIR SHARED-DIR\n");
+      return 2;
+    }
+  dir = g_dir_open (argv[1], 0, &error);
+  if (dir == NULL)
+    {
+      g_printerr ("bench-suggest: %s\n", error->message);
+      return 1;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (argv[1], names->pdata[i], NULL);
+      g_autoptr(JsonObject) root = NULL;
+      g_autoptr(GArray) gold = NULL;
+      g_autofree char *article = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GlossDocument) doc = NULL;
+      g_autoptr(GPtrArray) pred = NULL;
+      gboolean zh, heldout;
+
+      if (!load_gold (path, &root, &gold, &error))
+        {
+          g_printerr ("bench-suggest: %s: %s\n", path, error->message);
+          return 1;
+        }
+      article = g_build_filename (argv[2], json_object_get_string_member (root, "article"), NULL);
+      if (!g_file_test (article, G_FILE_TEST_EXISTS))
+        {
+          printf ("skip %s: %s is not there\n", (char *) names->pdata[i], article);
+          continue;
+        }
+      file = g_file_new_for_path (article);
+      doc = gloss_document_load_file (file, NULL, NULL, &error);
+      if (doc == NULL)
+        {
+          printf ("skip %s: %s\n", (char *) names->pdata[i], error->message);
+          g_clear_error (&error);
+          continue;
+        }
+      if (g_strcmp0 (gloss_document_get_sha256 (doc), json_object_get_string_member (root, "sha256")) != 0)
+        {
+          printf ("skip %s: the canonical text of %s changed since it was labelled\n", (char *) names->pdata[i], article);
+          continue;
+        }
+      pred = gloss_suggester_run (suggester, gloss_document_get_text (doc));
+      zh = g_str_equal (json_object_get_string_member (root, "language"), "zh");
+      heldout = g_str_equal (json_object_get_string_member (root, "split"), "heldout");
+      score_article (&scores[zh ? 0 : 1][heldout ? 1 : 0], gold, pred,
+                     json_object_has_member (root, "tags") ? json_object_get_array_member (root, "tags") : NULL);
+      g_string_append (corpus, gloss_document_get_text (doc));
+      g_string_append (corpus, "\n\n");
+      if (g_getenv ("BENCH_SUGGEST_VERBOSE") != NULL)
+        for (guint k = 0; k < pred->len; k++)
+          {
+            GlossSuggestion *s = pred->pdata[k];
+            g_autofree char *text = g_utf8_substring (gloss_document_get_text (doc), s->start, s->end);
+            printf ("%s\t%s\t%u\t%u\t%s\t%s\t%s\t%s\n", (char *) names->pdata[i], s->id, s->start, s->end, s->tag, s->rule,
+                    text, gloss_suggestion_get_attribute (s, "speaker") ? gloss_suggestion_get_attribute (s, "speaker") : s->entity ? s->entity : "");
+          }
+    }
+
+  print_score ("Chinese, dev", &scores[0][0]);
+  print_score ("Chinese, held-out", &scores[0][1]);
+  print_score ("English, dev", &scores[1][0]);
+  print_score ("English, held-out", &scores[1][1]);
+
+  /* Speed: 100 000 characters (the articles, or an invented text without them). */
+  if (corpus->len == 0)
+    for (guint i = 0; i < 400; i++)
+      g_string_append (corpus, "市长林文华说:“今年全市计划投入资金4.8亿元,新建水厂3座。”\n\n"
+                               "“The money is there,” said Mayor Lin Wenhua. 106 protesters gathered 😀 𠀋.\n\n");
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+    double t0, t1;
+    g_autoptr(GPtrArray) pred = NULL;
+
+    while (g_utf8_strlen (text->str, -1) < 100000)
+      g_string_append (text, corpus->str);
+    g_string_truncate (text, g_utf8_offset_to_pointer (text->str, 100000) - text->str);
+    clock_t c0 = clock ();
+    t0 = now ();
+    for (guint r = 0; r < 5; r++)
+      {
+        g_clear_pointer (&pred, g_ptr_array_unref);
+        pred = gloss_suggester_run (suggester, text->str);
+      }
+    t1 = now ();
+    /* Processor time too: on a shared machine the wall clock includes waiting. */
+    printf ("\nspeed: 100 000 characters in %.1f ms (processor time %.1f ms; %u suggestions)\n",
+            (t1 - t0) / 5 * 1000, (double) (clock () - c0) / CLOCKS_PER_SEC / 5 * 1000, pred->len);
+  }
+  return 0;
+}

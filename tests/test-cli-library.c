@@ -1,0 +1,429 @@
+/* test-cli-library.c: `gloss-cli index`, `search`, `status` and `agree DIR`
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "gloss-test-util.h"
+
+#define EPSILON 1e-9
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char **
+cli_env (const char *database)
+{
+  char **env = g_get_environ ();
+
+  return g_environ_setenv (env, "GLOSS_LIBRARY_DATABASE", database, TRUE);
+}
+
+/* Runs gloss-cli in @directory with its own index @database. */
+static void
+run_cli (Run        *run,
+         const char *directory,
+         const char *database,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = cli_env (database);
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("GLOSS_CLI"));
+  va_start (args, database);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (directory, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &run->status, &error));
+  g_assert_no_error (error);
+}
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+/* One parsed object per line. */
+static GPtrArray *
+parse_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GPtrArray *nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      g_ptr_array_add (nodes, parse (lines[i]));
+  return nodes;
+}
+
+static JsonObject *
+object_at (GPtrArray *nodes,
+           guint      i)
+{
+  return json_node_get_object (g_ptr_array_index (nodes, i));
+}
+
+static void
+write_in (const char *dir,
+          const char *name,
+          const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (parent, 0755);
+  gloss_test_write (path, contents, -1);
+}
+
+static void
+write_layer (const char *dir,
+             const char *article,
+             const char *annotator,
+             const char *annotations)
+{
+  g_autofree char *name = g_strdup_printf ("%s.%s.gloss.json", article, annotator);
+  g_autofree char *json = g_strdup_printf ("{ \"format\": \"gloss\", \"version\": 1, "
+                                           "\"document\": { \"source\": \"%s\" }, "
+                                           "\"annotator\": { \"id\": \"%s\" }, "
+                                           "\"annotations\": [ %s ] }\n",
+                                           article, annotator, annotations);
+
+  write_in (dir, name, json);
+}
+
+typedef struct
+{
+  char *dir;
+  char *corpus;
+  char *database;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->dir = gloss_test_make_tmpdir ();
+  fixture->corpus = g_build_filename (fixture->dir, "corpus", NULL);
+  fixture->database = g_build_filename (fixture->dir, "cache", "library.sqlite", NULL);
+
+  write_in (fixture->corpus, "news/一.txt", "國務院召開常務會議。\n\n会议指出，党员干部要带头。\n");
+  write_layer (fixture->corpus, "news/一.txt", "alice",
+               "{ \"id\": \"q1\", \"tag\": \"quote\", \"start\": 17, \"end\": 24, \"text\": \"党员干部要带头\", "
+               "  \"note\": \"党员 in the note\" }");
+  write_in (fixture->corpus, "news/two.txt", "The State Council met.\n");
+  write_in (fixture->corpus, "news/two.txt.bob.gloss.json", "{ \"format\": \"gloss\", \"version\": 99 }\n");
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gloss_test_rm_rf (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->corpus);
+  g_free (fixture->database);
+}
+
+static void
+test_index_json (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonArray *broken;
+
+  run_cli (&run, fixture->dir, fixture->database, "index", "--json", "corpus", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse (run.out);
+  object = json_node_get_object (root);
+  g_assert_cmpint (json_object_get_int_member (object, "articles"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (object, "sidecars"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (object, "annotations"), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (object, "seconds"), >=, 0);
+  broken = json_object_get_array_member (object, "broken");
+  g_assert_cmpuint (json_array_get_length (broken), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (broken, 0), "path"), ==,
+                   "corpus/news/two.txt.bob.gloss.json");
+  g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (broken, 0), "error"), "99"));
+  g_assert_true (g_file_test (fixture->database, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_search_json (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) tagged = { 0 };
+  g_auto(Run) limited = { 0 };
+  g_auto(Run) none = { 0 };
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GPtrArray) one = NULL;
+  JsonObject *hit;
+
+  /* Traditional query, simplified text; no index yet: search builds it. */
+  run_cli (&run, fixture->dir, fixture->database, "search", "--json", "黨員", "corpus", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  hits = parse_lines (run.out);
+  /* The text, the annotation's text and its note. */
+  g_assert_cmpuint (hits->len, ==, 3);
+
+  hit = object_at (hits, 0);
+  g_assert_cmpstr (json_object_get_string_member (hit, "article"), ==, "corpus/news/一.txt");
+  g_assert_cmpstr (json_object_get_string_member (hit, "kind"), ==, "text");
+  g_assert_cmpint (json_object_get_int_member (hit, "start"), ==, 17);
+  g_assert_cmpint (json_object_get_int_member (hit, "end"), ==, 19);
+  g_assert_nonnull (strstr (json_object_get_string_member (hit, "snippet"), "**党员**干部"));
+  g_assert_false (json_object_has_member (hit, "annotation"));
+
+  hit = object_at (hits, 1);
+  g_assert_cmpstr (json_object_get_string_member (hit, "kind"), ==, "annotation");
+  g_assert_cmpint (json_object_get_int_member (hit, "start"), ==, 17);
+  g_assert_cmpstr (json_object_get_string_member (hit, "annotation"), ==, "q1");
+  g_assert_cmpstr (json_object_get_string_member (hit, "annotator"), ==, "alice");
+  g_assert_cmpstr (json_object_get_string_member (hit, "tag"), ==, "quote");
+
+  hit = object_at (hits, 2);
+  g_assert_cmpint (json_object_get_int_member (hit, "start"), ==, 17);
+  g_assert_cmpint (json_object_get_int_member (hit, "end"), ==, 24);
+  g_assert_cmpstr (json_object_get_string_member (hit, "snippet"), ==, "**党员** in the note");
+
+  run_cli (&tagged, fixture->dir, fixture->database, "search", "--json", "--tag", "quote", "党员干部", "corpus", NULL);
+  g_assert_cmpint (tagged.status, ==, 0);
+  quotes = parse_lines (tagged.out);
+  g_assert_cmpuint (quotes->len, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (object_at (quotes, 0), "kind"), ==, "annotation");
+
+  run_cli (&limited, fixture->dir, fixture->database, "search", "--json", "--limit", "1", "党员", "corpus", NULL);
+  one = parse_lines (limited.out);
+  g_assert_cmpuint (one->len, ==, 1);
+
+  /* Nothing found: exit status 1, like grep. */
+  run_cli (&none, fixture->dir, fixture->database, "search", "上海市", "corpus", NULL);
+  g_assert_cmpint (none.status, !=, 0);
+  g_assert_cmpstr (none.out, ==, "");
+}
+
+static void
+test_status_json (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GPtrArray) rows = NULL;
+  JsonObject *row;
+
+  run_cli (&run, fixture->dir, fixture->database, "status", "--json", "corpus", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  rows = parse_lines (run.out);
+  g_assert_cmpuint (rows->len, ==, 2);
+  row = object_at (rows, 0);
+  g_assert_cmpstr (json_object_get_string_member (row, "article"), ==, "corpus/news/two.txt");
+  g_assert_cmpstr (json_object_get_string_member (row, "title"), ==, "The State Council met.");
+  g_assert_cmpstr (json_object_get_string_member (row, "state"), ==, "not-started");
+  row = object_at (rows, 1);
+  g_assert_cmpstr (json_object_get_string_member (row, "article"), ==, "corpus/news/一.txt");
+  g_assert_cmpstr (json_object_get_string_member (row, "state"), ==, "in-progress");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_object_get_object_member (row, "counts"), "alice"), "quote"), ==, 1);
+  /* The broken sidecar is told on stderr. */
+  g_assert_nonnull (strstr (run.err, "two.txt.bob.gloss.json"));
+}
+
+static void
+test_missing_folder (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, fixture->dir, fixture->database, "index", "nowhere", NULL);
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_nonnull (strstr (run.err, "gloss-cli: nowhere: "));
+}
+
+/* Two processes index the same folders into the same index at once. */
+static void
+test_concurrent (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_auto(GStrv) env = cli_env (fixture->database);
+  const char *argv[] = { g_getenv ("GLOSS_CLI"), "index", "--json", "corpus", NULL };
+  GPid pids[2];
+  int outs[2];
+  g_auto(Run) after = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  /* Enough articles that the two overlap. */
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("bulk/%03u.txt", i);
+      g_autofree char *text = g_strdup_printf ("第%u篇文章：党员大会在北京召开，代表们讨论了改革。\n", i);
+
+      write_in (fixture->corpus, name, text);
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (g_spawn_async_with_pipes (fixture->dir, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD,
+                                               NULL, NULL, &pids[i], NULL, &outs[i], NULL, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GIOChannel) channel = g_io_channel_unix_new (outs[i]);
+      g_autofree char *out = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      int status = 0;
+
+      g_io_channel_set_close_on_unref (channel, TRUE);
+      g_io_channel_read_to_end (channel, &out, NULL, NULL);
+      g_assert_cmpint (waitpid (pids[i], &status, 0), ==, pids[i]);
+      g_spawn_close_pid (pids[i]);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+      node = parse (out);
+      g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "articles"), ==, 302);
+    }
+
+  run_cli (&after, fixture->dir, fixture->database, "search", "--json", "第299篇", "corpus", NULL);
+  g_assert_cmpint (after.status, ==, 0);
+  root = parse (after.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "article"), ==, "corpus/bulk/299.txt");
+}
+
+static double
+pair_member (JsonObject *figures,
+             const char *tag,
+             const char *member)
+{
+  JsonObject *group = tag != NULL
+    ? json_object_get_object_member (json_object_get_object_member (figures, "tags"), tag)
+    : json_object_get_object_member (figures, "overall");
+  JsonArray *pairs = json_object_get_array_member (group, "pairs");
+
+  return json_object_get_double_member (json_array_get_object_element (pairs, 0), member);
+}
+
+/* Two articles of 10 code points, pooled as 20 units.  Quote coverage:
+ *   a.txt  alice 1111000000  bob 1111000000   (agree)
+ *   b.txt  alice 1111100000  bob 0000011111   (disagree)
+ * Pooled: n11 = 4, n00 = 6, n10 = n01 = 5.  p_o = 10/20 = 0.5; both mark 9 of
+ * 20, p_e = 0.45² + 0.55² = 0.505; κ = (0.5 − 0.505) / 0.495 = −1/99.
+ * Coincidences o11 = 8, o00 = 12, o01 = o10 = 10; n1 = 18, n0 = 22, n = 40:
+ * α = 1 − 39 · 20 / (2 · 18 · 22) = 12/792 = 1/66.  Exact F1: one match of
+ * two and two, 2·1/4 = 0.5.  Per article: κ = 1 on a.txt, −1 on b.txt.
+ * c.txt has one layer only and is left out. */
+static void
+test_agree_corpus (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *database = g_build_filename (dir, "library.sqlite", NULL);
+  g_autofree char *corpus = g_build_filename (dir, "corpus", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) table = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonArray *per_article;
+
+  write_in (corpus, "a.txt", "abcdefghij");
+  write_in (corpus, "b.txt", "0123456789");
+  write_in (corpus, "c.txt", "one layer only");
+  write_layer (corpus, "a.txt", "alice", "{ \"id\": \"x1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"abcd\" }");
+  write_layer (corpus, "a.txt", "bob", "{ \"id\": \"y1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"abcd\" }");
+  write_layer (corpus, "b.txt", "alice", "{ \"id\": \"x2\", \"tag\": \"quote\", \"start\": 0, \"end\": 5, \"text\": \"01234\" }");
+  write_layer (corpus, "b.txt", "bob", "{ \"id\": \"y2\", \"tag\": \"quote\", \"start\": 5, \"end\": 10, \"text\": \"56789\" }");
+  write_layer (corpus, "c.txt", "alice", "{ \"id\": \"x3\", \"tag\": \"quote\", \"start\": 0, \"end\": 3, \"text\": \"one\" }");
+
+  run_cli (&run, dir, database, "agree", "--json", "corpus", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse (run.out);
+  object = json_node_get_object (root);
+  g_assert_cmpint (json_object_get_int_member (object, "articles"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (object, "units"), ==, "codepoint");
+  g_assert_cmpfloat_with_epsilon (pair_member (object, "quote", "cohen_kappa"), -1.0 / 99, EPSILON);
+  g_assert_cmpfloat_with_epsilon (pair_member (object, NULL, "cohen_kappa"), -1.0 / 99, EPSILON);
+  g_assert_cmpfloat_with_epsilon (pair_member (object, "quote", "f1_exact"), 0.5, EPSILON);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (object, "overall"),
+                                                                 "krippendorff_alpha"), 1.0 / 66, EPSILON);
+
+  per_article = json_object_get_array_member (object, "per_article");
+  g_assert_cmpuint (json_array_get_length (per_article), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (per_article, 0), "article"), ==, "corpus/a.txt");
+  g_assert_cmpfloat_with_epsilon (pair_member (json_array_get_object_element (per_article, 0), "quote", "cohen_kappa"), 1.0, EPSILON);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (per_article, 1), "article"), ==, "corpus/b.txt");
+  g_assert_cmpfloat_with_epsilon (pair_member (json_array_get_object_element (per_article, 1), "quote", "cohen_kappa"), -1.0, EPSILON);
+
+  /* Carol coded only c.txt, now with Alice: her units elsewhere are missing,
+   * not "nothing", so Alice and Bob's figures do not move. */
+  {
+    g_auto(Run) third = { 0 };
+    g_autoptr(JsonNode) node = NULL;
+    JsonObject *figures;
+    JsonArray *annotators;
+
+    write_layer (corpus, "c.txt", "carol", "{ \"id\": \"z3\", \"tag\": \"quote\", \"start\": 0, \"end\": 3, \"text\": \"one\" }");
+    run_cli (&third, dir, database, "agree", "--json", "corpus", NULL);
+    g_assert_cmpint (third.status, ==, 0);
+    node = parse (third.out);
+    figures = json_node_get_object (node);
+    g_assert_cmpint (json_object_get_int_member (figures, "articles"), ==, 3);
+    annotators = json_object_get_array_member (figures, "annotators");
+    g_assert_cmpuint (json_array_get_length (annotators), ==, 3);
+    g_assert_cmpstr (json_array_get_string_element (annotators, 2), ==, "carol");
+    g_assert_cmpfloat_with_epsilon (pair_member (figures, "quote", "cohen_kappa"), -1.0 / 99, EPSILON);
+  }
+
+  run_cli (&table, dir, database, "agree", "corpus", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "3 articles pooled"));
+  g_assert_nonnull (strstr (table.out, "alice–bob"));
+
+  gloss_test_rm_rf (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add ("/cli-library/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("index-json", test_index_json);
+  ADD ("search-json", test_search_json);
+  ADD ("status-json", test_status_json);
+  ADD ("missing-folder", test_missing_folder);
+  ADD ("concurrent", test_concurrent);
+#undef ADD
+  g_test_add_func ("/cli-library/agree-corpus", test_agree_corpus);
+
+  return g_test_run ();
+}

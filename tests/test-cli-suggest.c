@@ -1,0 +1,260 @@
+/* test-cli-suggest.c: `gloss-cli suggest` as scripts run it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "gloss-test-util.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run        *run,
+         const char *directory,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("GLOSS_CLI"));
+  g_ptr_array_add (argv, (gpointer) "suggest");
+  va_start (args, directory);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (directory, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &run->status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (run->status));
+  run->status = WEXITSTATUS (run->status);
+}
+
+/* A folder with copies of the fixture articles. */
+static char *
+make_folder (void)
+{
+  char *dir = gloss_test_make_tmpdir ();
+  const char *names[] = { "zh-water.txt", "en-water.txt" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *from = g_build_filename (g_getenv ("GLOSS_TEST_DATA"), "suggest", names[i], NULL);
+      g_autofree char *to = g_build_filename (dir, names[i], NULL);
+      gsize length;
+      g_autofree char *contents = gloss_test_read (from, &length);
+      gloss_test_write (to, contents, (gssize) length);
+    }
+  return dir;
+}
+
+static JsonObject *
+parse_line (const char *line)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, line, -1, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static JsonObject *
+find_suggestion (JsonArray  *suggestions,
+                 const char *tag,
+                 const char *text)
+{
+  for (guint i = 0; i < json_array_get_length (suggestions); i++)
+    {
+      JsonObject *s = json_array_get_object_element (suggestions, i);
+      if (g_str_equal (json_object_get_string_member (s, "tag"), tag) &&
+          g_str_equal (json_object_get_string_member (s, "text"), text))
+        return s;
+    }
+  return NULL;
+}
+
+static void
+test_json (void)
+{
+  g_autofree char *dir = make_folder ();
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(JsonObject) zh = NULL, en = NULL;
+  JsonArray *suggestions;
+  JsonObject *quote, *speaker;
+
+  run_cli (&run, dir, "--json", "zh-water.txt", "en-water.txt", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (g_strchomp (run.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);   /* one object per article */
+  zh = parse_line (lines[0]);
+  en = parse_line (lines[1]);
+  g_assert_cmpstr (json_object_get_string_member (zh, "article"), ==, "zh-water.txt");
+  suggestions = json_object_get_array_member (zh, "suggestions");
+  quote = find_suggestion (suggestions, "quote", "今年我们要让每一户人家都能放心喝上自来水，这是我们的承诺。");
+  g_assert_nonnull (quote);
+  /* Code points into the canonical text, ids, the rule and its confidence. */
+  g_assert_cmpint (json_object_get_int_member (quote, "start"), ==, 93);
+  g_assert_cmpint (json_object_get_int_member (quote, "end"), ==, 122);
+  g_assert_cmpstr (json_object_get_string_member (quote, "rule"), ==, "zh-quote-verb-after");
+  g_assert_cmpfloat (json_object_get_double_member (quote, "confidence"), >, 0.5);
+  speaker = find_suggestion (suggestions, "official", "河畔市水务局局长周敏");
+  g_assert_nonnull (speaker);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (quote, "attributes"), "speaker"), ==,
+                   json_object_get_string_member (speaker, "id"));
+  g_assert_nonnull (find_suggestion (json_object_get_array_member (en, "suggestions"), "statistic", "18 percent"));
+}
+
+static void
+test_tags (void)
+{
+  g_autofree char *dir = make_folder ();
+  g_auto(Run) run = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_autoptr(JsonObject) out = NULL;
+  JsonArray *suggestions;
+
+  run_cli (&run, dir, "--json", "--tag", "statistic", "--tag", "program", "zh-water.txt", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  out = parse_line (run.out);
+  suggestions = json_object_get_array_member (out, "suggestions");
+  g_assert_cmpuint (json_array_get_length (suggestions), >, 0);
+  for (guint i = 0; i < json_array_get_length (suggestions); i++)
+    {
+      const char *tag = json_object_get_string_member (json_array_get_object_element (suggestions, i), "tag");
+      g_assert_true (g_str_equal (tag, "statistic") || g_str_equal (tag, "program"));
+    }
+
+  run_cli (&bad, dir, "--tag", "weather", "zh-water.txt", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "weather"));
+}
+
+static void
+test_apply (void)
+{
+  g_autofree char *dir = make_folder ();
+  g_autofree char *sidecar = g_build_filename (dir, "zh-water.txt.bob.gloss.json", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *annotations;
+  guint quotes = 0, n;
+
+  run_cli (&run, dir, "--apply", "--annotator", "bob", "--tag", "quote", "--tag", "official", "zh-water.txt", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_file (parser, sidecar, &error);
+  g_assert_no_error (error);
+  annotations = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "annotations");
+  n = json_array_get_length (annotations);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *a = json_array_get_object_element (annotations, i);
+      JsonObject *origin = json_object_get_object_member (a, "origin");
+      const char *tag = json_object_get_string_member (a, "tag");
+
+      /* Every applied suggestion records the rule it came from. */
+      g_assert_nonnull (origin);
+      g_assert_nonnull (json_object_get_string_member (origin, "suggested"));
+      if (g_str_equal (tag, "quote"))
+        {
+          const char *speaker = json_object_get_string_member_with_default (json_object_get_object_member (a, "attributes"), "speaker", NULL);
+          gboolean found = FALSE;
+          quotes++;
+          /* The speaker link points to an annotation of the sidecar. */
+          for (guint k = 0; k < n && speaker != NULL; k++)
+            found |= g_str_equal (json_object_get_string_member (json_array_get_object_element (annotations, k), "id"), speaker);
+          g_assert_true (speaker == NULL || found);
+        }
+    }
+  g_assert_cmpuint (quotes, ==, 6);
+
+  /* Applying twice adds nothing twice. */
+  run_cli (&again, dir, "--apply", "--annotator", "bob", "--tag", "quote", "--tag", "official", "zh-water.txt", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, ": 0 suggestions added"));
+}
+
+static void
+test_corpus (void)
+{
+  g_autofree char *dir = make_folder ();
+  g_autofree char *other = g_build_filename (dir, "other.txt", NULL);
+  g_autofree char *other_sidecar = g_build_filename (dir, "other.txt.amy.gloss.json", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) off = { 0 };
+  g_autoptr(JsonObject) out = NULL;
+  g_autoptr(JsonObject) out_off = NULL;
+  g_autoptr(GString) json = g_string_new (NULL);
+  JsonObject *s;
+
+  /* A colleague tagged "Riverside" as a place in another article of the folder. */
+  gloss_test_write (other, "A report from Riverside.\n", -1);
+  g_string_append (json,
+    "{\"format\": \"gloss\", \"version\": 1, \"document\": {\"source\": \"other.txt\"},"
+    " \"annotator\": {\"id\": \"amy\"}, \"annotations\": ["
+    "{\"id\": \"a1\", \"tag\": \"place\", \"start\": 14, \"end\": 23, \"text\": \"Riverside\"}]}\n");
+  gloss_test_write (other_sidecar, json->str, -1);
+
+  run_cli (&run, dir, "--json", "--tag", "place", "en-water.txt", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  out = parse_line (run.out);
+  s = find_suggestion (json_object_get_array_member (out, "suggestions"), "place", "Riverside");
+  g_assert_nonnull (s);
+  g_assert_cmpstr (json_object_get_string_member (s, "rule"), ==, "corpus");
+
+  run_cli (&off, dir, "--json", "--no-corpus", "--tag", "place", "en-water.txt", NULL);
+  out_off = parse_line (off.out);
+  g_assert_null (find_suggestion (json_object_get_array_member (out_off, "suggestions"), "place", "Riverside"));
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *dir = make_folder ();
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) none = { 0 };
+
+  run_cli (&missing, dir, "no-such-article.txt", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_true (g_str_has_prefix (missing.err, "gloss-cli: no-such-article.txt: "));
+  run_cli (&none, dir, NULL);
+  g_assert_cmpint (none.status, ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/suggest/json", test_json);
+  g_test_add_func ("/cli/suggest/tags", test_tags);
+  g_test_add_func ("/cli/suggest/apply", test_apply);
+  g_test_add_func ("/cli/suggest/corpus", test_corpus);
+  g_test_add_func ("/cli/suggest/errors", test_errors);
+
+  return g_test_run ();
+}

@@ -1,0 +1,464 @@
+/* test-library-page.c: the Library page, through its actions and real keys
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
+#include "gloss-library.h"
+#include "gloss-library-item.h"
+#include "gloss-library-page.h"
+#include "gloss-test-util.h"
+#include "gloss-test-widgets.h"
+
+typedef struct
+{
+  char             *dir;
+  char             *corpus;
+  GtkWindow        *window;
+  GlossLibraryPage *page;
+  GFile            *opened;
+} Fixture;
+
+static void
+write_in (const char *dir,
+          const char *name,
+          const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (parent, 0755);
+  gloss_test_write (path, contents, -1);
+}
+
+static void
+write_layer (const char *dir,
+             const char *article,
+             const char *annotator,
+             const char *extra,
+             const char *annotations)
+{
+  g_autofree char *name = g_strdup_printf ("%s.%s.gloss.json", article, annotator);
+  g_autofree char *json = g_strdup_printf ("{ \"format\": \"gloss\", \"version\": 1, "
+                                           "\"document\": { \"source\": \"%s\" }, "
+                                           "\"annotator\": { \"id\": \"%s\" }, %s"
+                                           "\"annotations\": [ %s ] }\n",
+                                           article, annotator, extra, annotations);
+
+  write_in (dir, name, json);
+}
+
+static gboolean
+loaded (gpointer data)
+{
+  Fixture *f = data;
+
+  return !gloss_library_page_get_loading (f->page);
+}
+
+static void
+open_article_cb (GlossLibraryPage *page,
+                 GFile            *file,
+                 Fixture          *f)
+{
+  g_set_object (&f->opened, file);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *database = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  f->dir = gloss_test_make_tmpdir ();
+  f->corpus = g_build_filename (f->dir, "corpus", NULL);
+  database = g_build_filename (f->dir, "cache", "library.sqlite", NULL);
+
+  /* Alice finished the budget article; "me" is half way through the
+   * harbour; nobody opened the minister's speech yet. */
+  write_in (f->corpus, "budget.txt", "黨員大會審議預算\n\n会议审议了预算报告。\n");
+  write_layer (f->corpus, "budget.txt", "alice", "\"status\": \"done\",",
+               "{ \"id\": \"a1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"黨員大會\" }");
+  write_in (f->corpus, "2026/harbour.txt", "Harbour opens\n\nThe new harbour opened on Monday.\n");
+  write_layer (f->corpus, "2026/harbour.txt", "me", "",
+               "{ \"id\": \"m1\", \"tag\": \"place\", \"start\": 0, \"end\": 7, \"text\": \"Harbour\" },"
+               "{ \"id\": \"m2\", \"tag\": \"place\", \"start\": 19, \"end\": 26, \"text\": \"harbour\" }");
+  write_in (f->corpus, "speech.txt", "Minister speaks\n\nThe minister said taxes will fall.\n");
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1000, 600);
+  f->page = GLOSS_LIBRARY_PAGE (gloss_library_page_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  g_signal_connect (f->page, "open-article", G_CALLBACK (open_article_cb), f);
+  _gloss_library_page_set_database (f->page, database);
+  gloss_library_page_set_annotator (f->page, "me");
+  folder = g_file_new_for_path (f->corpus);
+  gloss_library_page_set_folder (f->page, folder);
+  gtk_window_present (f->window);
+  gloss_test_iterate_until (loaded, f);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  gloss_test_iterate ();
+  g_clear_object (&f->opened);
+  gloss_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->corpus);
+}
+
+static GlossLibraryItem *
+item_at (Fixture *f,
+         guint    i)
+{
+  g_autoptr(GlossLibraryItem) item = g_list_model_get_item (gloss_library_page_get_model (f->page), i);
+
+  return item;
+}
+
+static char *
+title_at (Fixture *f,
+          guint    i)
+{
+  char *title = NULL;
+
+  g_object_get (item_at (f, i), "title", &title, NULL);
+  return title;
+}
+
+static guint
+n_shown (Fixture *f)
+{
+  return g_list_model_get_n_items (gloss_library_page_get_model (f->page));
+}
+
+static GtkDropDown *
+state_dropdown (Fixture *f)
+{
+  GtkWidget *dropdown = gloss_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN, NULL);
+
+  g_assert_nonnull (dropdown);
+  return GTK_DROP_DOWN (dropdown);
+}
+
+static void
+test_list (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *coders = NULL;
+
+  g_assert_cmpuint (n_shown (f), ==, 3);
+  /* By title. */
+  first = title_at (f, 0);
+  second = title_at (f, 1);
+  third = title_at (f, 2);
+  g_assert_cmpstr (first, ==, "Harbour opens");
+  g_assert_cmpstr (second, ==, "Minister speaks");
+  g_assert_cmpstr (third, ==, "黨員大會審議預算");
+  g_object_get (item_at (f, 0), "counts", &counts, "coders", &coders, NULL);
+  g_assert_cmpstr (counts, ==, "place 2");
+  g_assert_cmpstr (coders, ==, "me");
+  g_assert_cmpuint (gloss_library_item_get_state (item_at (f, 0)), ==, GLOSS_LIBRARY_IN_PROGRESS);
+  g_assert_cmpuint (gloss_library_item_get_state (item_at (f, 1)), ==, GLOSS_LIBRARY_NOT_STARTED);
+  g_assert_cmpuint (gloss_library_item_get_state (item_at (f, 2)), ==, GLOSS_LIBRARY_DONE);
+
+  /* Filtered by state. */
+  gtk_drop_down_set_selected (state_dropdown (f), 3);
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  gtk_drop_down_set_selected (state_dropdown (f), 1);
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  gtk_drop_down_set_selected (state_dropdown (f), 0);
+  g_assert_cmpuint (n_shown (f), ==, 3);
+
+  /* Opened through the action, as Enter on a row does. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gloss_library_page_get_model (f->page)), 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "library.open", NULL);
+  g_assert_nonnull (f->opened);
+  g_assert_true (g_str_has_suffix (g_file_peek_path (f->opened), "/corpus/speech.txt"));
+}
+
+static gboolean
+is_done (gpointer data)
+{
+  Fixture *f = data;
+
+  return loaded (f) && n_shown (f) == 3 &&
+         gloss_library_item_get_state (item_at (f, 0)) == GLOSS_LIBRARY_DONE;
+}
+
+static void
+test_toggle_done (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *sidecar = g_build_filename (f->corpus, "2026", "harbour.txt.me.gloss.json", NULL);
+  g_autofree char *contents = NULL;
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gloss_library_page_get_model (f->page)), 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "library.toggle-done", NULL);
+  gloss_test_iterate_until (is_done, f);
+
+  /* The flag is the annotator's, in their own sidecar; their work is intact. */
+  contents = gloss_test_read (sidecar, NULL);
+  g_assert_nonnull (strstr (contents, "\"status\": \"done\""));
+  g_assert_nonnull (strstr (contents, "\"m2\""));
+
+  /* Nobody's sidecar but mine: Alice's article is not mine to mark. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gloss_library_page_get_model (f->page)), 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "library.toggle-done", NULL);
+  gloss_test_iterate ();
+  g_assert_false (gloss_library_page_get_loading (f->page));
+}
+
+static gboolean
+four_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return loaded (f) && n_shown (f) == 4;
+}
+
+static gboolean
+alice_in_progress (gpointer data)
+{
+  Fixture *f = data;
+  g_autofree char *title = NULL;
+
+  if (!loaded (f) || n_shown (f) != 4)
+    return FALSE;
+  title = title_at (f, 3);
+  return g_str_equal (title, "黨員大會審議預算") &&
+         gloss_library_item_get_state (item_at (f, 3)) == GLOSS_LIBRARY_IN_PROGRESS;
+}
+
+/* Files that change on disk (a colleague's sync, a git pull) show without a
+ * refresh: a new article, a sidecar that is no longer done. */
+static void
+test_monitor (Fixture       *f,
+              gconstpointer  data)
+{
+  write_in (f->corpus, "2026/12/new.txt", "A new article\n\nIt arrived while the page was open.\n");
+  gloss_test_iterate_until (four_shown, f);
+
+  write_layer (f->corpus, "budget.txt", "alice", "",
+               "{ \"id\": \"a1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"黨員大會\" }");
+  gloss_test_iterate_until (alice_in_progress, f);
+}
+
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect (child, type, found);
+    }
+}
+
+static GListModel *
+retrieved (Fixture *f)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, views);
+  g_assert_cmpuint (views->len, ==, 2);
+  return G_LIST_MODEL (gtk_column_view_get_model (g_ptr_array_index (views, 1)));
+}
+
+static gboolean
+one_quote (gpointer data)
+{
+  return g_list_model_get_n_items (retrieved (data)) == 1;
+}
+
+static gboolean
+two_places (gpointer data)
+{
+  return g_list_model_get_n_items (retrieved (data)) == 2;
+}
+
+/* Retrieve: the quotes of the library (the default tag), then the places. */
+static void
+test_retrieve (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  g_autoptr(GObject) item = NULL;
+  g_autofree char *context = NULL;
+  g_autofree char *article = NULL;
+  GtkDropDown *tags;
+
+  collect (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN, dropdowns);
+  g_assert_cmpuint (dropdowns->len, ==, 3);
+  tags = g_ptr_array_index (dropdowns, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (tags)), ==, 2);
+
+  gloss_test_iterate_until (one_quote, f);
+  item = g_list_model_get_item (retrieved (f), 0);
+  g_object_get (item, "context", &context, "article", &article, NULL);
+  g_assert_cmpstr (context, ==, "<b>黨員大會</b>審議預算  会议审议了预算报告。 ");
+  g_assert_cmpstr (article, ==, "budget.txt");
+
+  gtk_drop_down_set_selected (tags, 0);
+  gloss_test_iterate_until (two_places, f);
+
+  /* Activating a row opens its article. */
+  {
+    g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+    collect (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, views);
+    g_signal_emit_by_name (g_ptr_array_index (views, 1), "activate", 1);
+  }
+  g_assert_nonnull (f->opened);
+  g_assert_true (g_str_has_suffix (g_file_peek_path (f->opened), "/corpus/2026/harbour.txt"));
+}
+
+/* Real key events, from the X server (xdotool), as a keyboard user types. */
+
+static char *
+run_xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  gloss_test_iterate ();
+  gdk_display_sync (gdk_display_get_default ());
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static gboolean
+one_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return n_shown (f) == 1;
+}
+
+static gboolean
+opened (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->opened != NULL;
+}
+
+static gboolean
+all_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return n_shown (f) == 3;
+}
+
+static void
+test_keys (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *xid = NULL;
+  g_autofree char *out = NULL;
+
+#ifdef GDK_WINDOWING_X11
+  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs xdotool and an X11 display");
+      return;
+    }
+  xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (f->window))));
+#else
+  g_test_skip ("needs X11");
+  return;
+#endif
+
+  /* Without a window manager nobody hands out focus. */
+  g_free (run_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
+  gloss_test_iterate ();
+  g_assert_true (gtk_window_is_active (f->window));
+
+  /* Ctrl+F, a query, and the list narrows to the article that has it. */
+  g_free (run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+f", NULL }));
+  g_free (run_xdotool ((const char *[]) { "type", "--delay", "40", "MINISTER said", NULL }));
+  gloss_test_iterate_until (one_shown, f);
+  {
+    g_autofree char *title = title_at (f, 0);
+    g_autofree char *match = NULL;
+
+    g_assert_cmpstr (title, ==, "Minister speaks");
+    g_object_get (item_at (f, 0), "match", &match, NULL);
+    g_assert_nonnull (strstr (match, "<b>minister said</b>"));
+  }
+
+  /* Enter opens it. */
+  g_free (run_xdotool ((const char *[]) { "key", "--delay", "40", "Return", NULL }));
+  gloss_test_iterate_until (opened, f);
+  g_assert_true (g_str_has_suffix (g_file_peek_path (f->opened), "/corpus/speech.txt"));
+
+  /* Escape clears the search; everything is back. */
+  g_free (run_xdotool ((const char *[]) { "key", "--delay", "40", "Escape", NULL }));
+  gloss_test_iterate_until (all_shown, f);
+}
+
+/* A folder that is not there: the page says so, nothing breaks. */
+static void
+test_missing_folder (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *database = g_build_filename (dir, "library.sqlite", NULL);
+  g_autoptr(GFile) folder = g_file_new_build_filename (dir, "gone", NULL);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GlossLibraryPage *page = GLOSS_LIBRARY_PAGE (gloss_library_page_new ());
+  Fixture f = { .page = page };
+
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  _gloss_library_page_set_database (page, database);
+  gloss_library_page_set_folder (page, folder);
+  gloss_test_iterate_until (loaded, &f);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_library_page_get_model (page)), ==, 0);
+  gtk_window_destroy (window);
+  gloss_test_iterate ();
+  gloss_test_rm_rf (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gloss_test_gtk_init (&argc, &argv);
+
+#define ADD(path, func) g_test_add ("/library-page/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("list", test_list);
+  ADD ("toggle-done", test_toggle_done);
+  ADD ("monitor", test_monitor);
+  ADD ("retrieve", test_retrieve);
+  ADD ("keys", test_keys);
+#undef ADD
+  g_test_add_func ("/library-page/missing-folder", test_missing_folder);
+
+  return g_test_run ();
+}

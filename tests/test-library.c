@@ -1,0 +1,562 @@
+/* test-library.c: the library index: build, update, heal, search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <utime.h>
+
+#include "gloss-fold.h"
+#include "gloss-library.h"
+#include "gloss-test-util.h"
+
+/* An astral character first: offsets must count code points, not bytes or
+ * UTF-16 units.  Traditional 黨員 and simplified 党员 both occur. */
+#define ZH_TEXT "😀黨員大會在北京召開。\n\n党员们讨论了ＡＢＣ计划。李强说：“要坚持改革。”\n"
+#define EN_TEXT "Budget talks\r\n\r\nThe minister said \"we will cut taxes\" on Monday.\r\n"
+
+typedef struct
+{
+  char         *dir;
+  char         *database;
+  GlossLibrary *library;
+} Fixture;
+
+static char *
+sidecar_json (const char *annotator,
+              const char *source,
+              const char *extra_member,
+              const char *annotations)
+{
+  return g_strdup_printf ("{\n"
+                          "  \"format\": \"gloss\",\n"
+                          "  \"version\": 1,\n"
+                          "  \"document\": { \"source\": \"%s\" },\n"
+                          "  \"annotator\": { \"id\": \"%s\", \"name\": \"%s\" },\n"
+                          "  %s\n"
+                          "  \"annotations\": [ %s ]\n"
+                          "}\n",
+                          source, annotator, annotator, extra_member ? extra_member : "", annotations);
+}
+
+static void
+write_in (Fixture    *fixture,
+          const char *name,
+          const char *contents)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (parent, 0755);
+  gloss_test_write (path, contents, -1);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *folders[2] = { NULL, NULL };
+  /* 李强 (offset 25–27) is the speaker of the quote 要坚持改革 (30–35). */
+  g_autofree char *alice = sidecar_json ("alice", "zh.txt", NULL,
+    "{ \"id\": \"o1\", \"tag\": \"official\", \"start\": 25, \"end\": 27, \"text\": \"李强\" },"
+    "{ \"id\": \"q1\", \"tag\": \"quote\", \"start\": 30, \"end\": 35, \"text\": \"要坚持改革\","
+    "  \"note\": \"典型的政策表态\", \"attributes\": { \"speaker\": \"o1\" } }");
+  g_autofree char *bob = sidecar_json ("bob", "zh.txt", "\"status\": \"done\",",
+    "{ \"id\": \"b1\", \"tag\": \"quote\", \"start\": 30, \"end\": 35, \"text\": \"要坚持改革\" }");
+
+  fixture->dir = gloss_test_make_tmpdir ();
+  fixture->database = g_build_filename (fixture->dir, "cache", "library.sqlite", NULL);
+  write_in (fixture, "corpus/zh.txt", ZH_TEXT);
+  write_in (fixture, "corpus/zh.txt.alice.gloss.json", alice);
+  write_in (fixture, "corpus/zh.txt.bob.gloss.json", bob);
+  write_in (fixture, "corpus/2026/en.txt", EN_TEXT);
+  write_in (fixture, "corpus/2026/en.txt.carol.gloss.json", "{ \"format\": \"gloss\", \"version\": 1, ");
+  write_in (fixture, "corpus/.git/config", "[core]\n");
+  write_in (fixture, "corpus/notes.png", "\x89PNG\r\n");
+
+  {
+    g_autofree char *corpus = g_build_filename (fixture->dir, "corpus", NULL);
+
+    folders[0] = corpus;
+    fixture->library = gloss_library_new (folders);
+  }
+  gloss_library_set_database (fixture->library, fixture->database);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_object (&fixture->library);
+  gloss_test_rm_rf (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->database);
+}
+
+static GlossLibraryStats *
+update (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GlossLibraryStats *stats = gloss_library_update (fixture->library, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (stats);
+  return stats;
+}
+
+static GPtrArray *
+search (Fixture            *fixture,
+        const char         *query,
+        const char * const *tags)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *hits = gloss_library_search (fixture->library, query, tags, NULL, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+  return hits;
+}
+
+static GlossLibraryHit *
+hit (GPtrArray *hits,
+     guint      i)
+{
+  return g_ptr_array_index (hits, i);
+}
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+/* Every file under @dir with its size and mtime, to prove nothing was written. */
+static void
+list_tree (const char *dir,
+           GString    *out)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  if (handle == NULL)
+    return;
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      GStatBuf st;
+
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_string_append_printf (out, "%s %ld %ld.%ld\n", path, (long) st.st_size,
+                              (long) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec);
+      if (S_ISDIR (st.st_mode))
+        list_tree (path, out);
+    }
+}
+
+static void
+test_fold (void)
+{
+  g_autofree char *a = gloss_fold ("黨員ＡＢＣ　Abc😀", -1);
+  g_autofree char *b = gloss_fold ("党员abc abc😀", -1);
+
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpint (g_utf8_strlen (a, -1), ==, g_utf8_strlen ("黨員ＡＢＣ　Abc😀", -1));
+  g_assert_cmpuint (gloss_fold_char (0x570B /* 國 */), ==, 0x56FD /* 国 */);
+  g_assert_cmpuint (gloss_fold_char ('Q'), ==, 'q');
+}
+
+static void
+test_build (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GlossLibraryStats) stats = update (fixture);
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossLibraryArticle *en, *zh;
+  GlossLibraryBroken *broken;
+
+  g_assert_cmpuint (stats->articles, ==, 2);
+  g_assert_cmpuint (stats->sidecars, ==, 2);
+  g_assert_cmpuint (stats->annotations, ==, 3);
+  g_assert_cmpuint (stats->read, ==, 2);
+
+  /* The broken sidecar is listed with its error, not dropped. */
+  g_assert_cmpuint (stats->broken->len, ==, 1);
+  broken = g_ptr_array_index (stats->broken, 0);
+  g_assert_true (g_str_has_suffix (broken->path, "/2026/en.txt.carol.gloss.json"));
+  g_assert_nonnull (broken->error);
+  g_assert_cmpstr (broken->error, !=, "");
+
+  articles = gloss_library_list_articles (fixture->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 2);
+  en = g_ptr_array_index (articles, 0);
+  zh = g_ptr_array_index (articles, 1);
+  g_assert_true (g_str_has_suffix (en->path, "/corpus/2026/en.txt"));
+  g_assert_cmpstr (en->title, ==, "Budget talks");
+  g_assert_cmpuint (en->state, ==, GLOSS_LIBRARY_NOT_STARTED);
+  g_assert_cmpuint (g_strv_length (en->annotators), ==, 0);
+
+  g_assert_cmpstr (zh->title, ==, "😀黨員大會在北京召開。");
+  g_assert_cmpuint (zh->length, ==, g_utf8_strlen (ZH_TEXT, -1));
+  g_assert_cmpuint (g_strv_length (zh->annotators), ==, 2);
+  g_assert_cmpstr (zh->annotators[0], ==, "alice");
+  g_assert_cmpstr (zh->annotators[1], ==, "bob");
+  g_assert_cmpuint (g_strv_length (zh->done_by), ==, 1);
+  g_assert_cmpstr (zh->done_by[0], ==, "bob");
+  /* Alice has not said she is done. */
+  g_assert_cmpuint (zh->state, ==, GLOSS_LIBRARY_IN_PROGRESS);
+  g_assert_cmpuint (zh->n_annotations, ==, 3);
+  g_assert_cmpuint (zh->counts->len, ==, 3);
+  {
+    GlossLibraryCount *c = g_ptr_array_index (zh->counts, 1);
+
+    g_assert_cmpstr (c->annotator, ==, "alice");
+    g_assert_cmpstr (c->tag, ==, "quote");
+    g_assert_cmpuint (c->count, ==, 1);
+  }
+}
+
+static void
+test_never_writes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *corpus = g_build_filename (fixture->dir, "corpus", NULL);
+  g_autoptr(GString) before = g_string_new (NULL);
+  g_autoptr(GString) after = g_string_new (NULL);
+  g_autoptr(GlossLibraryStats) stats = NULL;
+
+  list_tree (corpus, before);
+  stats = update (fixture);
+  g_clear_pointer (&stats, gloss_library_stats_free);
+  stats = update (fixture);
+  list_tree (corpus, after);
+  g_assert_cmpstr (before->str, ==, after->str);
+  g_assert_true (g_file_test (fixture->database, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_incremental (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GlossLibraryStats) first = update (fixture);
+  g_autoptr(GlossLibraryStats) second = update (fixture);
+  g_autoptr(GlossLibraryStats) third = NULL;
+  g_autoptr(GlossLibraryStats) fourth = NULL;
+  g_autoptr(GlossLibraryStats) fifth = NULL;
+  g_autoptr(GlossLibraryStats) sixth = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *en = g_build_filename (fixture->dir, "corpus", "2026", "en.txt", NULL);
+  g_autofree char *zh = g_build_filename (fixture->dir, "corpus", "zh.txt", NULL);
+  g_autofree char *bob = g_build_filename (fixture->dir, "corpus", "zh.txt.bob.gloss.json", NULL);
+
+  g_assert_cmpuint (first->read, ==, 2);
+  g_assert_cmpuint (second->read, ==, 0);
+  g_assert_cmpuint (second->articles, ==, 2);
+
+  /* One article changes: only it is read, and search sees the new text. */
+  gloss_test_write (en, "Budget talks\n\nThe minister said nothing on Tuesday.\n", -1);
+  third = update (fixture);
+  g_assert_cmpuint (third->read, ==, 1);
+  hits = search (fixture, "tuesday", NULL);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search (fixture, "cut taxes", NULL);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Same bytes, new mtime: checked by SHA-256, not read again. */
+  {
+    GStatBuf st;
+    struct utimbuf times;
+
+    g_assert_cmpint (g_stat (zh, &st), ==, 0);
+    times.actime = st.st_atime;
+    times.modtime = st.st_mtime + 10;
+    g_assert_cmpint (g_utime (zh, &times), ==, 0);
+  }
+  fourth = update (fixture);
+  g_assert_cmpuint (fourth->read, ==, 0);
+
+  /* A sidecar goes: its annotations go with it. */
+  g_assert_cmpint (g_unlink (bob), ==, 0);
+  fifth = update (fixture);
+  g_assert_cmpuint (fifth->read, ==, 1);
+  g_assert_cmpuint (fifth->sidecars, ==, 1);
+  g_assert_cmpuint (fifth->annotations, ==, 2);
+
+  /* An article goes. */
+  g_assert_cmpint (g_unlink (en), ==, 0);
+  sixth = update (fixture);
+  g_assert_cmpuint (sixth->articles, ==, 1);
+  /* Its broken sidecar stays listed: its article is not beside it any more. */
+  g_assert_cmpuint (sixth->broken->len, ==, 1);
+  hits = search (fixture, "minister", NULL);
+  g_assert_cmpuint (hits->len, ==, 0);
+}
+
+static void
+test_corrupt (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GlossLibraryStats) first = update (fixture);
+  g_autoptr(GlossLibraryStats) second = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *wal = g_strconcat (fixture->database, "-wal", NULL);
+
+  g_unlink (wal);
+  gloss_test_write (fixture->database, "this is not a database, it is a sandwich", -1);
+  second = update (fixture);
+  g_assert_cmpuint (second->articles, ==, 2);
+  g_assert_cmpuint (second->read, ==, 2);
+  hits = search (fixture, "党员", NULL);
+  g_assert_cmpuint (hits->len, ==, 2);
+}
+
+static void
+test_stale (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GlossLibraryStats) first = update (fixture);
+  g_autoptr(GlossLibraryStats) second = NULL;
+  sqlite3 *db = NULL;
+
+  /* An index written by another version of Gloss, with its own tables. */
+  g_assert_cmpint (sqlite3_open (fixture->database, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 1; CREATE TABLE old_stuff (x);"
+                                     "DELETE FROM articles;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  second = update (fixture);
+  g_assert_cmpuint (second->articles, ==, 2);
+  g_assert_cmpuint (second->read, ==, 2);
+
+  g_assert_cmpint (sqlite3_open (fixture->database, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "SELECT * FROM old_stuff", NULL, NULL, NULL), !=, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_search_cjk (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GlossLibraryStats) stats = update (fixture);
+  g_autoptr(GPtrArray) hits = search (fixture, "党员", NULL);
+  g_autoptr(GPtrArray) traditional = search (fixture, "黨員", NULL);
+  g_autoptr(GPtrArray) three = search (fixture, "北京召", NULL);
+  g_autoptr(GPtrArray) nothing = search (fixture, "上海", NULL);
+  g_autofree char *snippet = NULL;
+
+  /* Short queries scan the texts; both spellings, by code point. */
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_assert_cmpuint (hit (hits, 0)->kind, ==, GLOSS_LIBRARY_HIT_TEXT);
+  g_assert_cmpuint (hit (hits, 0)->start, ==, 1);
+  g_assert_cmpuint (hit (hits, 0)->end, ==, 3);
+  g_assert_cmpstr (hit (hits, 0)->match, ==, "黨員");
+  g_assert_cmpuint (hit (hits, 1)->start, ==, 13);
+  g_assert_cmpstr (hit (hits, 1)->match, ==, "党员");
+  snippet = gloss_library_hit_dup_snippet (hit (hits, 1));
+  g_assert_true (g_str_has_prefix (snippet, "😀黨員大會在北京召開。  **党员**们讨论了"));
+
+  g_assert_cmpuint (traditional->len, ==, 2);
+  g_assert_cmpuint (hit (traditional, 1)->start, ==, 13);
+
+  /* Three code points and more go through the trigram index. */
+  g_assert_cmpuint (three->len, ==, 1);
+  g_assert_cmpuint (hit (three, 0)->start, ==, 6);
+  g_assert_cmpuint (nothing->len, ==, 0);
+}
+
+static void
+test_search_folding (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GlossLibraryStats) stats = update (fixture);
+  g_autoptr(GPtrArray) half = search (fixture, "abc计划", NULL);
+  g_autoptr(GPtrArray) full = search (fixture, "ＡＢＣ", NULL);
+  g_autoptr(GPtrArray) upper = search (fixture, "THE MINISTER", NULL);
+  g_autoptr(GPtrArray) one = search (fixture, "b", NULL);
+
+  g_assert_cmpuint (half->len, ==, 1);
+  g_assert_cmpuint (hit (half, 0)->start, ==, 19);
+  g_assert_cmpuint (hit (half, 0)->end, ==, 24);
+  g_assert_cmpstr (hit (half, 0)->match, ==, "ＡＢＣ计划");
+  g_assert_cmpuint (full->len, ==, 1);
+  g_assert_cmpuint (upper->len, ==, 1);
+  /* CRLF became LF in the canonical text: offsets count it once. */
+  g_assert_cmpuint (hit (upper, 0)->start, ==, 14);
+  g_assert_cmpstr (hit (upper, 0)->match, ==, "The minister");
+  /* One letter: "B" of Budget, "b" of ABC. */
+  g_assert_cmpuint (one->len, ==, 2);
+}
+
+static void
+test_search_annotations (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *quote[] = { "quote", NULL };
+  const char *official[] = { "official", NULL };
+  g_autoptr(GlossLibraryStats) stats = update (fixture);
+  g_autoptr(GPtrArray) text = search (fixture, "坚持改革", NULL);
+  g_autoptr(GPtrArray) quotes = search (fixture, "坚持改革", quote);
+  g_autoptr(GPtrArray) note = search (fixture, "政策表態", NULL);
+  g_autoptr(GPtrArray) speaker = search (fixture, "李强", quote);
+  g_autoptr(GPtrArray) officials = search (fixture, "李强", official);
+  g_autoptr(GPtrArray) short_note = search (fixture, "表", quote);
+
+  /* The text once, and once in each layer's annotation. */
+  g_assert_cmpuint (text->len, ==, 3);
+  g_assert_cmpuint (quotes->len, ==, 2);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      g_assert_cmpuint (hit (quotes, i)->kind, ==, GLOSS_LIBRARY_HIT_ANNOTATION);
+      g_assert_cmpstr (hit (quotes, i)->tag, ==, "quote");
+      g_assert_cmpuint (hit (quotes, i)->start, ==, 31);
+      g_assert_cmpuint (hit (quotes, i)->end, ==, 35);
+    }
+  g_assert_cmpstr (hit (quotes, 0)->annotator, ==, "alice");
+  g_assert_cmpstr (hit (quotes, 0)->annotation, ==, "q1");
+  g_assert_cmpstr (hit (quotes, 1)->annotator, ==, "bob");
+
+  /* The note, in traditional characters: the annotation's span. */
+  g_assert_cmpuint (note->len, ==, 1);
+  g_assert_cmpstr (hit (note, 0)->field, ==, "note");
+  g_assert_cmpuint (hit (note, 0)->start, ==, 30);
+  g_assert_cmpuint (hit (note, 0)->end, ==, 35);
+
+  /* The speaker link resolved to the official's name. */
+  g_assert_cmpuint (speaker->len, ==, 1);
+  g_assert_cmpstr (hit (speaker, 0)->field, ==, "speaker");
+  g_assert_cmpstr (hit (speaker, 0)->annotation, ==, "q1");
+  g_assert_cmpuint (officials->len, ==, 1);
+  g_assert_cmpuint (hit (officials, 0)->start, ==, 25);
+  g_assert_cmpuint (short_note->len, ==, 1);
+}
+
+/* Every quote of the corpus, grouped by its speaker's name. */
+static void
+test_retrieve (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GlossLibraryStats) stats = update (fixture);
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GPtrArray) plain = NULL;
+  g_auto(GStrv) tags = NULL;
+  g_auto(GStrv) attributes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tags = gloss_library_list_tags (fixture->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (tags), ==, 2);
+  g_assert_cmpstr (tags[0], ==, "official");
+  g_assert_cmpstr (tags[1], ==, "quote");
+  attributes = gloss_library_list_attributes (fixture->library, "quote", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (attributes), ==, 1);
+  g_assert_cmpstr (attributes[0], ==, "speaker");
+
+  quotes = gloss_library_retrieve (fixture->library, "quote", "speaker", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes->len, ==, 2);
+  /* Alice's quote has a speaker, named; Bob's has none and comes last. */
+  g_assert_cmpstr (hit (quotes, 0)->group, ==, "李强");
+  g_assert_cmpstr (hit (quotes, 0)->annotator, ==, "alice");
+  g_assert_cmpstr (hit (quotes, 0)->match, ==, "要坚持改革");
+  g_assert_cmpuint (hit (quotes, 0)->start, ==, 30);
+  g_assert_true (g_str_has_suffix (hit (quotes, 0)->before, "李强说：“"));
+  g_assert_true (g_str_has_prefix (hit (quotes, 0)->after, "。”"));
+  g_assert_null (hit (quotes, 1)->group);
+  g_assert_cmpstr (hit (quotes, 1)->annotator, ==, "bob");
+
+  plain = gloss_library_retrieve (fixture->library, "official", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plain->len, ==, 1);
+  g_assert_cmpstr (hit (plain, 0)->match, ==, "李强");
+}
+
+static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  GArray *calls = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  g_array_append_val (calls, done);
+}
+
+static void
+updated_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GlossLibraryStats **stats = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *stats = gloss_library_update_finish (GLOSS_LIBRARY (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GlossLibraryStats) stats = NULL;
+
+  gloss_library_update_async (fixture->library, progress_cb, calls, NULL, NULL, updated_cb, &stats);
+  while (stats == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (stats->articles, ==, 2);
+  /* Every progress report arrives before the result. */
+  g_assert_cmpuint (calls->len, >=, 2);
+  g_assert_cmpuint (g_array_index (calls, guint, calls->len - 1), ==, 2);
+}
+
+static void
+test_missing_folder (void)
+{
+  const char *folders[] = { "/nonexistent/gloss/library", NULL };
+  g_autoptr(GlossLibrary) library = gloss_library_new (folders);
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *database = g_build_filename (dir, "library.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  GlossLibraryStats *stats;
+
+  gloss_library_set_database (library, database);
+  stats = gloss_library_update (library, NULL, NULL, NULL, &error);
+  g_assert_null (stats);
+  g_assert_error (error, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_FOLDER);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/gloss/library"));
+  gloss_test_rm_rf (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/library/fold", test_fold);
+  g_test_add_func ("/library/missing-folder", test_missing_folder);
+#define ADD(path, func) g_test_add ("/library/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("build", test_build);
+  ADD ("never-writes", test_never_writes);
+  ADD ("incremental", test_incremental);
+  ADD ("corrupt", test_corrupt);
+  ADD ("stale", test_stale);
+  ADD ("search-cjk", test_search_cjk);
+  ADD ("search-folding", test_search_folding);
+  ADD ("search-annotations", test_search_annotations);
+  ADD ("async", test_async);
+  ADD ("retrieve", test_retrieve);
+#undef ADD
+
+  return g_test_run ();
+}

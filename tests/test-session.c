@@ -1,0 +1,469 @@
+/* test-session.c: one open article, its layer, autosave and the states of the file on disk
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "gloss-annotation.h"
+#include "gloss-annotation-set.h"
+#include "gloss-codebook.h"
+#include "gloss-document.h"
+#include "gloss-document-private.h"
+#include "gloss-session.h"
+#include "gloss-sidecar.h"
+#include "gloss-test-util.h"
+
+/* Chinese, an astral character and CRLF: what a real article brings. */
+#define ARTICLE "深圳市民政局发布通知。\r\n\r\n“我们会继续推进。”李明说。𠀋 The end.\r\n"
+
+typedef struct
+{
+  char         *dir;
+  char         *article_path;
+  char         *own_path;
+  GFile        *article;
+  GlossSession *session;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = gloss_test_make_tmpdir ();
+  f->article_path = g_build_filename (f->dir, "article.txt", NULL);
+  f->own_path = g_build_filename (f->dir, "article.txt.alice.gloss.json", NULL);
+  gloss_test_write (f->article_path, ARTICLE, -1);
+  f->article = g_file_new_for_path (f->article_path);
+  f->session = gloss_session_new ();
+  gloss_session_set_annotator_id (f->session, "alice");
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gloss_session_close (f->session);
+  g_assert_finalize_object (f->session);
+  g_clear_object (&f->article);
+  gloss_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->article_path);
+  g_free (f->own_path);
+}
+
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+open_article (Fixture       *f,
+              GlossDocument *document)
+{
+  GAsyncResult *result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gloss_session_open_async (f->session, f->article, document, NULL, done_cb, &result);
+  g_assert_true (gloss_session_open_finish (f->session, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_object_unref (result);
+  g_assert_nonnull (gloss_session_get_document (f->session));
+  g_assert_nonnull (gloss_session_get_sidecar (f->session));
+  g_assert_false (gloss_session_get_loading (f->session));
+}
+
+static gboolean
+save (Fixture                *f,
+      GFile                  *file,
+      GlossSessionSaveFlags   flags,
+      GError                **error)
+{
+  GAsyncResult *result = NULL;
+  gboolean ok;
+
+  gloss_session_save_async (f->session, file, flags, NULL, done_cb, &result);
+  ok = gloss_session_save_finish (f->session, wait_result (&result), error);
+  g_object_unref (result);
+  return ok;
+}
+
+static gboolean
+reload (Fixture  *f,
+        GError  **error)
+{
+  GAsyncResult *result = NULL;
+  gboolean ok;
+
+  gloss_session_reload_async (f->session, NULL, done_cb, &result);
+  ok = gloss_session_reload_finish (f->session, wait_result (&result), error);
+  g_object_unref (result);
+  return ok;
+}
+
+static GlossAnnotationSet *
+annotations (Fixture *f)
+{
+  return gloss_sidecar_get_annotations (gloss_session_get_sidecar (f->session));
+}
+
+static void
+add_annotation (Fixture    *f,
+                const char *id,
+                guint       start,
+                guint       end)
+{
+  g_autoptr(GlossAnnotation) annotation = gloss_annotation_new (id, "place", start, end);
+
+  gloss_annotation_set_add (annotations (f), annotation);
+}
+
+/* Another program writes the user's file: a valid sidecar with one annotation. */
+static void
+write_theirs (Fixture    *f,
+              const char *id)
+{
+  g_autoptr(GlossSidecar) theirs = gloss_sidecar_new ("alice", NULL);
+  g_autoptr(GlossAnnotation) annotation = gloss_annotation_new (id, "place", 0, 3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (f->own_path);
+
+  gloss_sidecar_attach_document (theirs, gloss_session_get_document (f->session));
+  gloss_annotation_set_add (gloss_sidecar_get_annotations (theirs), annotation);
+  g_assert_true (gloss_sidecar_save (theirs, file, GLOSS_SIDECAR_SAVE_OVERWRITE, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_open_new (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) own = g_file_new_for_path (f->own_path);
+  guint before = _gloss_document_get_n_created ();
+
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_EMPTY);
+  open_article (f, NULL);
+
+  /* Read once, CRLF gone, the astral character one code point. */
+  g_assert_cmpuint (_gloss_document_get_n_created () - before, ==, 1);
+  g_assert_null (strchr (gloss_document_get_text (gloss_session_get_document (f->session)), '\r'));
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_READY);
+  g_assert_true (g_file_equal (gloss_sidecar_get_file (gloss_session_get_sidecar (f->session)), own));
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 0);
+  g_assert_false (gloss_session_get_modified (f->session));
+  g_assert_true (gloss_session_get_can_save (f->session));
+  /* Nothing is written until there is something to keep. */
+  g_assert_false (g_file_test (f->own_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_open_existing (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The user's file, written through a first session. */
+  open_article (f, NULL);
+  add_annotation (f, "a1", 0, 3);
+  g_assert_true (save (f, NULL, GLOSS_SESSION_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_false (gloss_session_get_modified (f->session));
+  gloss_session_close (f->session);
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_CLOSED);
+  g_assert_finalize_object (f->session);
+
+  f->session = gloss_session_new ();
+  gloss_session_set_annotator_id (f->session, "alice");
+  open_article (f, NULL);
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_READY);
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 1);
+  g_assert_nonnull (gloss_annotation_set_lookup (annotations (f), "a1"));
+}
+
+/* A page just fetched is handed over as it is: not read from its snapshot again. */
+static void
+test_parse_count (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GlossDocument) fetched = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  fetched = gloss_document_new (ARTICLE, -1, &error);
+  g_assert_no_error (error);
+  gloss_document_set_file (fetched, f->article);
+
+  before = _gloss_document_get_n_created ();
+  open_article (f, fetched);
+  g_assert_cmpuint (_gloss_document_get_n_created (), ==, before);
+  g_assert_true (gloss_session_get_document (f->session) == fetched);
+  g_assert_true (gloss_sidecar_get_document (gloss_session_get_sidecar (f->session)) == fetched);
+
+  /* Reopening in another encoding does read it again, once. */
+  {
+    GAsyncResult *result = NULL;
+
+    gloss_session_reopen_async (f->session, "UTF-8", NULL, done_cb, &result);
+    g_assert_true (gloss_session_reopen_finish (f->session, wait_result (&result), &error));
+    g_assert_no_error (error);
+    g_object_unref (result);
+    g_assert_cmpuint (_gloss_document_get_n_created (), ==, before + 1);
+    g_assert_cmpstr (gloss_session_get_encoding (f->session), ==, "UTF-8");
+    g_assert_true (gloss_session_get_document (f->session) != fetched);
+  }
+}
+
+static void
+test_autosave (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+
+  open_article (f, NULL);
+  gloss_session_set_autosave_delay (f->session, 1);
+  add_annotation (f, "auto1", 4, 8);
+  g_assert_true (gloss_session_get_modified (f->session));
+
+  while (gloss_session_get_modified (f->session) || gloss_session_get_saving (f->session))
+    g_main_context_iteration (NULL, TRUE);
+
+  contents = gloss_test_read (f->own_path, NULL);
+  g_assert_nonnull (strstr (contents, "\"auto1\""));
+}
+
+static void
+test_conflict (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  open_article (f, NULL);
+  add_annotation (f, "mine", 4, 8);
+  g_assert_true (save (f, NULL, GLOSS_SESSION_SAVE_NONE, &error));
+  g_assert_no_error (error);
+
+  /* Another program rewrites the file; the check notices. */
+  write_theirs (f, "theirs");
+  gloss_session_check_disk (f->session);
+  while (gloss_session_get_state (f->session) != GLOSS_SESSION_CONFLICT)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gloss_session_get_can_save (f->session));
+
+  /* A plain save says why it does nothing. */
+  add_annotation (f, "mine2", 9, 12);
+  g_assert_false (save (f, NULL, GLOSS_SESSION_SAVE_NONE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_clear_error (&error);
+  contents = gloss_test_read (f->own_path, NULL);
+  g_assert_nonnull (strstr (contents, "\"theirs\""));
+  g_clear_pointer (&contents, g_free);
+
+  /* Keep Mine → Replace writes ours, and the conflict is over. */
+  g_assert_true (save (f, NULL, GLOSS_SESSION_SAVE_OVERWRITE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_READY);
+  contents = gloss_test_read (f->own_path, NULL);
+  g_assert_nonnull (strstr (contents, "\"mine2\""));
+  g_assert_null (strstr (contents, "\"theirs\""));
+}
+
+static void
+test_broken (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *copy_path = g_build_filename (f->dir, "copy.gloss.json", NULL);
+  const char *broken = "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ {";
+
+  gloss_test_write (f->own_path, broken, -1);
+  open_article (f, NULL);
+
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_BROKEN);
+  g_assert_nonnull (gloss_session_get_broken_file (f->session));
+  g_assert_nonnull (strstr (gloss_session_get_broken_message (f->session), "article.txt.alice.gloss.json"));
+  g_assert_false (gloss_session_get_can_save (f->session));
+
+  /* Edits stay in memory; Save refuses with a reason, the file is untouched. */
+  add_annotation (f, "kept", 0, 3);
+  g_assert_false (save (f, NULL, GLOSS_SESSION_SAVE_NONE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  g_assert_false (save (f, gloss_session_get_broken_file (f->session), GLOSS_SESSION_SAVE_OVERWRITE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  contents = gloss_test_read (f->own_path, NULL);
+  g_assert_cmpstr (contents, ==, broken);
+
+  /* Save As elsewhere: the layer lives there now. */
+  copy = g_file_new_for_path (copy_path);
+  g_assert_true (save (f, copy, GLOSS_SESSION_SAVE_OVERWRITE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_READY);
+  g_assert_null (gloss_session_get_broken_file (f->session));
+  g_clear_pointer (&contents, g_free);
+  contents = gloss_test_read (copy_path, NULL);
+  g_assert_nonnull (strstr (contents, "\"kept\""));
+}
+
+/* Issue 16: after Reload fails on a broken file the conflict is over (one
+ * state at a time), and a Reload of the fixed file ends both. */
+static void
+test_reload (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  open_article (f, NULL);
+  add_annotation (f, "mine", 4, 8);
+  g_assert_true (save (f, NULL, GLOSS_SESSION_SAVE_NONE, &error));
+  g_assert_no_error (error);
+
+  gloss_test_write (f->own_path, "not json", -1);
+  gloss_session_check_disk (f->session);
+  while (gloss_session_get_state (f->session) != GLOSS_SESSION_CONFLICT)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (reload (f, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_BROKEN);
+  g_assert_nonnull (gloss_session_get_broken_message (f->session));
+  /* Keep Mine would write over what could not be read: it says so. */
+  g_assert_false (save (f, NULL, GLOSS_SESSION_SAVE_OVERWRITE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+
+  /* Fixed on disk, read again: ready, with the file's annotations. */
+  write_theirs (f, "theirs");
+  g_assert_true (reload (f, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_READY);
+  g_assert_null (gloss_session_get_broken_file (f->session));
+  g_assert_nonnull (gloss_annotation_set_lookup (annotations (f), "theirs"));
+  g_assert_null (gloss_annotation_set_lookup (annotations (f), "mine"));
+}
+
+static void
+test_close_after_save (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *again = NULL;
+
+  open_article (f, NULL);
+  gloss_session_set_autosave_delay (f->session, 1);
+  add_annotation (f, "last", 0, 3);
+  g_assert_true (save (f, NULL, GLOSS_SESSION_SAVE_CLOSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_CLOSED);
+  contents = gloss_test_read (f->own_path, NULL);
+  g_assert_nonnull (strstr (contents, "\"last\""));
+
+  /* Closed: a later change is neither autosaved nor saved. */
+  add_annotation (f, "after", 4, 8);
+  g_assert_false (save (f, NULL, GLOSS_SESSION_SAVE_NONE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED);
+  again = gloss_test_read (f->own_path, NULL);
+  g_assert_cmpstr (again, ==, contents);
+}
+
+/* An article that cannot be read: the open fails, and the layer read beside
+ * it ends quietly. */
+static void
+test_open_missing (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "gone.txt", NULL);
+  g_autoptr(GFile) gone = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+
+  gloss_session_open_async (f->session, gone, NULL, NULL, done_cb, &result);
+  g_assert_false (gloss_session_open_finish (f->session, wait_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_object_unref (result);
+  while (gloss_session_get_loading (f->session))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_EMPTY);
+  g_assert_null (gloss_session_get_document (f->session));
+  g_assert_null (gloss_session_get_sidecar (f->session));
+}
+
+/* No layer of the user's: the folder's team codebook is used; a broken
+ * one is reported (the "error" signal), and the built-in codebook used. */
+static void
+error_cb (GlossSession *session,
+          const GError *error,
+          char        **message)
+{
+  g_free (*message);
+  *message = g_strdup (error->message);
+}
+
+static void
+test_team_codebook (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "gloss-codebook.json", NULL);
+  g_autofree char *message = NULL;
+  GlossCodebook *codebook;
+
+  gloss_test_write (path,
+                    "{ \"name\": \"团队\", \"version\": \"7\", \"tags\": ["
+                    "  { \"id\": \"quote\", \"label\": \"引语\", \"color\": \"#f6d32d\", \"key\": \"1\" } ] }",
+                    -1);
+  g_signal_connect (f->session, "error", G_CALLBACK (error_cb), &message);
+  open_article (f, NULL);
+  codebook = gloss_sidecar_get_codebook (gloss_session_get_sidecar (f->session));
+  g_assert_cmpstr (gloss_codebook_get_name (codebook), ==, "团队");
+  g_assert_cmpuint (gloss_codebook_get_n_tags (codebook), ==, 1);
+  g_assert_null (message);
+
+  /* Broken, in a second session: said, never silently replaced. */
+  gloss_test_write (path, "{ \"tags\": 3 }", -1);
+  gloss_session_close (f->session);
+  g_assert_finalize_object (f->session);
+  f->session = gloss_session_new ();
+  gloss_session_set_annotator_id (f->session, "alice");
+  g_signal_connect (f->session, "error", G_CALLBACK (error_cb), &message);
+  open_article (f, NULL);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "gloss-codebook.json"));
+  codebook = gloss_sidecar_get_codebook (gloss_session_get_sidecar (f->session));
+  g_assert_cmpstr (gloss_codebook_get_name (codebook), !=, "团队");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("/session/open/new", test_open_new);
+  ADD ("/session/open/existing", test_open_existing);
+  ADD ("/session/open/parse-count", test_parse_count);
+  ADD ("/session/open/team-codebook", test_team_codebook);
+  ADD ("/session/open/missing", test_open_missing);
+  ADD ("/session/autosave", test_autosave);
+  ADD ("/session/conflict", test_conflict);
+  ADD ("/session/broken", test_broken);
+  ADD ("/session/reload", test_reload);
+  ADD ("/session/close-after-save", test_close_after_save);
+#undef ADD
+
+  return g_test_run ();
+}

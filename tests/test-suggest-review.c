@@ -1,0 +1,188 @@
+/* test-suggest-review.c: accepting and rejecting suggestions, rejections
+ * remembered in the sidecar, the project's settings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "gloss-annotation.h"
+#include "gloss-annotation-set.h"
+#include "gloss-codebook.h"
+#include "gloss-document.h"
+#include "gloss-loader.h"
+#include "gloss-sidecar.h"
+#include "gloss-suggest-review.h"
+#include "gloss-test-util.h"
+
+typedef struct
+{
+  GlossDocument  *doc;
+  GlossSidecar   *sidecar;
+  GPtrArray      *all;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GLOSS_TEST_DATA"), "suggest", "zh-water.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossCodebook) codebook = gloss_codebook_new_default ();
+  g_autoptr(GlossSuggester) suggester = gloss_suggester_new ();
+
+  f->doc = gloss_document_load_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  f->sidecar = gloss_sidecar_new ("bob", codebook);
+  gloss_sidecar_attach_document (f->sidecar, f->doc);
+  f->all = gloss_suggester_run (suggester, gloss_document_get_text (f->doc));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->doc);
+  g_clear_object (&f->sidecar);
+  g_clear_pointer (&f->all, g_ptr_array_unref);
+}
+
+static GlossSuggestion *
+find (Fixture    *f,
+      const char *tag,
+      const char *text)
+{
+  for (guint i = 0; i < f->all->len; i++)
+    {
+      GlossSuggestion *s = f->all->pdata[i];
+      g_autofree char *covered = g_utf8_substring (gloss_document_get_text (f->doc), s->start, s->end);
+      if (g_str_equal (s->tag, tag) && g_str_equal (covered, text))
+        return s;
+    }
+  g_error ("no %s suggestion “%s”", tag, text);
+  return NULL;
+}
+
+static void
+test_accept (Fixture       *f,
+             gconstpointer  data)
+{
+  const char *text = gloss_document_get_text (f->doc);
+  GlossSuggestion *quote = find (f, "quote", "今年我们要让每一户人家都能放心喝上自来水，这是我们的承诺。");
+  GlossSuggestion *official = find (f, "official", "河畔市水务局局长周敏");
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (f->sidecar);
+  g_autoptr(GPtrArray) before = gloss_suggest_pending (f->all, f->sidecar, text);
+  g_autoptr(GPtrArray) after = NULL;
+  GlossAnnotation *a, *speaker;
+  JsonNode *origin;
+
+  g_assert_cmpuint (before->len, ==, f->all->len);
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 0);
+
+  a = gloss_suggest_accept (f->sidecar, f->all, quote);
+  /* The quote and its speaker, linked, each recording its rule. */
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 2);
+  g_assert_cmpstr (gloss_annotation_get_text (a), ==, "今年我们要让每一户人家都能放心喝上自来水，这是我们的承诺。");
+  speaker = gloss_annotation_set_lookup (set, gloss_annotation_get_attribute (a, "speaker"));
+  g_assert_nonnull (speaker);
+  g_assert_cmpstr (gloss_annotation_get_tag (speaker), ==, "official");
+  g_assert_cmpstr (gloss_annotation_get_attribute (speaker, "title"), ==, "局长");
+  origin = json_object_get_member (gloss_annotation_get_extra (a), "origin");
+  g_assert_nonnull (origin);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (origin), "suggested"), ==, quote->rule);
+
+  /* Accepted suggestions are no longer pending; accepting again adds nothing. */
+  after = gloss_suggest_pending (f->all, f->sidecar, text);
+  g_assert_cmpuint (after->len, ==, f->all->len - 2);
+  g_assert_true (gloss_suggest_accept (f->sidecar, f->all, official) == speaker);
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 2);
+}
+
+static void
+test_reject (Fixture       *f,
+             gconstpointer  data)
+{
+  const char *text = gloss_document_get_text (f->doc);
+  GlossSuggestion *stat = find (f, "statistic", "126个");
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "zh-water.txt.bob.gloss.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSidecar) loaded = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+
+  g_assert_false (gloss_suggest_is_rejected (f->sidecar, stat, text));
+  gloss_suggest_reject (f->sidecar, stat, text);
+  gloss_suggest_reject (f->sidecar, stat, text);   /* once is enough */
+  g_assert_true (gloss_suggest_is_rejected (f->sidecar, stat, text));
+  pending = gloss_suggest_pending (f->all, f->sidecar, text);
+  g_assert_cmpuint (pending->len, ==, f->all->len - 1);
+  g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (f->sidecar)), ==, 0);
+
+  /* Remembered in the saved sidecar, per article. */
+  g_assert_true (gloss_sidecar_save (f->sidecar, file, GLOSS_SIDECAR_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  loaded = gloss_sidecar_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_suggest_is_rejected (loaded, stat, text));
+  g_assert_false (gloss_suggest_is_rejected (loaded, find (f, "statistic", "30万人"), text));
+}
+
+static void
+test_settings (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *article_path = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *codebook_path = g_build_filename (dir, "gloss-codebook.json", NULL);
+  g_autoptr(GFile) article = g_file_new_for_path (article_path);
+  GlossSuggestSettings settings = { 0 };
+  g_autoptr(GError) error = NULL;
+  guint shown = 0;
+
+  /* No team codebook: on, for every article. */
+  g_assert_true (gloss_suggest_settings_load (article, &settings, &error));
+  g_assert_true (settings.enabled);
+  g_assert_true (gloss_suggest_shown_for (&settings, "abc"));
+  gloss_suggest_settings_clear (&settings);
+
+  gloss_test_write (codebook_path, "{\"name\": \"Team\", \"tags\": [], \"suggestions\": {\"enabled\": false}}", -1);
+  g_assert_true (gloss_suggest_settings_load (article, &settings, &error));
+  g_assert_false (settings.enabled);
+  g_assert_false (gloss_suggest_shown_for (&settings, "abc"));
+  gloss_suggest_settings_clear (&settings);
+
+  /* A reproducible random share of the articles is shown without suggestions. */
+  gloss_test_write (codebook_path, "{\"name\": \"Team\", \"tags\": [],"
+                    " \"suggestions\": {\"hidden_share\": 0.3, \"seed\": \"study-1\"}}", -1);
+  g_assert_true (gloss_suggest_settings_load (article, &settings, &error));
+  g_assert_true (settings.enabled);
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *n = g_strdup_printf ("%u", i);
+      g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, n, -1);
+      gboolean a = gloss_suggest_shown_for (&settings, sha);
+      g_assert_true (a == gloss_suggest_shown_for (&settings, sha));
+      shown += a;
+    }
+  g_assert_cmpuint (shown, >, 620);
+  g_assert_cmpuint (shown, <, 780);
+  gloss_suggest_settings_clear (&settings);
+
+  /* A team codebook that is not JSON is an error naming the file. */
+  gloss_test_write (codebook_path, "{", -1);
+  g_assert_false (gloss_suggest_settings_load (article, &settings, &error));
+  g_assert_nonnull (strstr (error->message, "gloss-codebook.json"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/suggest-review/accept", Fixture, NULL, fixture_set_up, test_accept, fixture_tear_down);
+  g_test_add ("/suggest-review/reject", Fixture, NULL, fixture_set_up, test_reject, fixture_tear_down);
+  g_test_add_func ("/suggest-review/settings", test_settings);
+
+  return g_test_run ();
+}

@@ -1,0 +1,428 @@
+/* test-suggest.c: the suggestion rules, one family at a time, Chinese and
+ * English, positive and negative cases, and hostile input
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "gloss-suggest.h"
+
+typedef struct
+{
+  char      *text;
+  GPtrArray *suggestions;
+} Result;
+
+static void
+result_free (Result *r)
+{
+  g_free (r->text);
+  g_ptr_array_unref (r->suggestions);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+static Result *
+suggest_text (const char *text)
+{
+  g_autoptr(GlossSuggester) suggester = gloss_suggester_new ();
+  Result *r = g_new0 (Result, 1);
+
+  r->text = g_strdup (text);
+  r->suggestions = gloss_suggester_run (suggester, text);
+  return r;
+}
+
+static Result *
+suggest_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GLOSS_TEST_DATA"), "suggest", name, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return suggest_text (text);
+}
+
+static char *
+covered (Result                *r,
+         const GlossSuggestion *s)
+{
+  return g_utf8_substring (r->text, s->start, s->end);
+}
+
+/* The suggestion of @tag covering exactly @text (its first occurrence after
+ * @after code points), or NULL. */
+static GlossSuggestion *
+find_after (Result     *r,
+            const char *tag,
+            const char *text,
+            guint       after)
+{
+  for (guint i = 0; i < r->suggestions->len; i++)
+    {
+      GlossSuggestion *s = r->suggestions->pdata[i];
+      g_autofree char *t = NULL;
+      if (!g_str_equal (s->tag, tag) || s->start < after)
+        continue;
+      t = covered (r, s);
+      if (g_str_equal (t, text))
+        return s;
+    }
+  return NULL;
+}
+
+static GlossSuggestion *
+find (Result     *r,
+      const char *tag,
+      const char *text)
+{
+  return find_after (r, tag, text, 0);
+}
+
+static GlossSuggestion *
+by_id (Result     *r,
+       const char *id)
+{
+  for (guint i = 0; i < r->suggestions->len; i++)
+    if (g_str_equal (((GlossSuggestion *) r->suggestions->pdata[i])->id, id))
+      return r->suggestions->pdata[i];
+  return NULL;
+}
+
+static guint
+count_tag (Result     *r,
+           const char *tag)
+{
+  guint n = 0;
+  for (guint i = 0; i < r->suggestions->len; i++)
+    n += g_str_equal (((GlossSuggestion *) r->suggestions->pdata[i])->tag, tag);
+  return n;
+}
+
+/* The text the quote's speaker suggestion covers. */
+static char *
+speaker_of (Result          *r,
+            GlossSuggestion *quote)
+{
+  const char *id;
+  GlossSuggestion *speaker;
+
+  g_assert_nonnull (quote);
+  id = gloss_suggestion_get_attribute (quote, "speaker");
+  if (id == NULL)
+    return NULL;
+  speaker = by_id (r, id);
+  g_assert_nonnull (speaker);
+  g_assert_true (g_str_equal (speaker->tag, "official") || g_str_equal (speaker->tag, "person"));
+  return covered (r, speaker);
+}
+
+static void
+assert_speaker (Result     *r,
+                const char *quote,
+                const char *speaker)
+{
+  GlossSuggestion *q = find (r, "quote", quote);
+  g_autofree char *s = NULL;
+
+  if (q == NULL)
+    g_error ("no quote suggested for “%s”", quote);
+  s = speaker_of (r, q);
+  g_assert_cmpstr (s, ==, speaker);
+}
+
+/* Ids in text order, offsets inside the text. */
+static void
+assert_well_formed (Result *r)
+{
+  glong length = g_utf8_strlen (r->text, -1);
+
+  for (guint i = 0; i < r->suggestions->len; i++)
+    {
+      GlossSuggestion *s = r->suggestions->pdata[i];
+      g_autofree char *id = g_strdup_printf ("s%u", i + 1);
+
+      g_assert_cmpstr (s->id, ==, id);
+      g_assert_cmpuint (s->start, <, s->end);
+      g_assert_cmpuint (s->end, <=, (guint) length);
+      g_assert_nonnull (s->rule);
+      g_assert_cmpfloat (s->confidence, >, 0);
+      g_assert_cmpfloat (s->confidence, <=, 1);
+      if (i > 0)
+        g_assert_cmpuint (((GlossSuggestion *) r->suggestions->pdata[i - 1])->start, <=, s->start);
+    }
+}
+
+static void
+test_zh_quotes (void)
+{
+  g_autoptr(Result) r = suggest_file ("zh-water.txt");
+
+  assert_well_formed (r);
+  /* ORG + TITLE + NAME + VERB after the quote. */
+  assert_speaker (r, "今年我们要让每一户人家都能放心喝上自来水，这是我们的承诺。", "河畔市水务局局长周敏");
+  /* A quote split by its attribution: two quotes, one speaker. */
+  assert_speaker (r, "水价不会因此上涨，", "河畔市水务局局长周敏");
+  assert_speaker (r, "困难家庭还可以申请补贴。", "河畔市水务局局长周敏");
+  /* A quote-only paragraph goes on with the last speaker. */
+  assert_speaker (r, "我们村以前吃水要走两公里山路。", "河畔市水务局局长周敏");
+  g_assert_cmpstr (find (r, "quote", "我们村以前吃水要走两公里山路。")->rule, ==, "zh-quote-continued");
+  /* A pronoun: the nearest person before, with a lower confidence. */
+  assert_speaker (r, "现在拧开龙头就有干净的水，日子好过多了。", "王小明");
+  /* An unnamed official with a colon. */
+  assert_speaker (r, "全市水质达标率已经提高到98%，比去年提高了3个百分点。", "市环保局相关负责人");
+  /* Names and slogans in quotation marks are not speech. */
+  g_assert_null (find (r, "quote", "清水到户"));
+  g_assert_null (find (r, "quote", "便民饮水驿站"));
+  g_assert_null (find (r, "quote", "民心工程"));
+  g_assert_cmpuint (count_tag (r, "quote"), ==, 6);
+}
+
+static void
+test_zh_officials (void)
+{
+  g_autoptr(Result) r = suggest_file ("zh-water.txt");
+  GlossSuggestion *zhou = find (r, "official", "河畔市水务局局长周敏");
+  GlossSuggestion *again;
+  g_autoptr(Result) chain = suggest_text ("“这件事我们一定办好。”河畔市委组织部常务副部长、市人才办主任林晓燕说。");
+  GlossSuggestion *lin;
+
+  g_assert_nonnull (zhou);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (zhou, "title"), ==, "局长");
+  g_assert_cmpstr (gloss_suggestion_get_attribute (zhou, "organization"), ==, "河畔市水务局");
+  /* One person named twice is one entity, an official everywhere. */
+  again = find_after (r, "official", "周敏", zhou->end);
+  g_assert_nonnull (again);
+  g_assert_cmpstr (again->entity, ==, zhou->id);
+
+  /* Chained offices with prefixes: the first office is the title. */
+  lin = find (chain, "official", "河畔市委组织部常务副部长、市人才办主任林晓燕");
+  g_assert_nonnull (lin);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (lin, "title"), ==, "常务副部长");
+  g_assert_cmpstr (gloss_suggestion_get_attribute (lin, "organization"), ==, "河畔市委组织部");
+
+  /* Not a name: a title followed by an ordinary word. */
+  {
+    g_autoptr(Result) no = suggest_text ("会议由局长主持，委员单位共十二家。党建频道报道了此事。");
+    g_assert_cmpuint (count_tag (no, "official"), ==, 0);
+    g_assert_cmpuint (count_tag (no, "person"), ==, 0);
+  }
+}
+
+static void
+test_zh_persons (void)
+{
+  g_autoptr(Result) r = suggest_text ("快递小哥谢明杰来到仓库。\n\n“早上最忙。”谢明杰说。\n\n"
+                                      "图注：巴兹·奥尔德林在月球上。奥尔德林后来回忆了这一天。");
+  GlossSuggestion *xie = find (r, "person", "谢明杰");
+
+  /* A person is their name; the role is an attribute. */
+  g_assert_nonnull (xie);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (xie, "role"), ==, "快递小哥");
+  assert_speaker (r, "早上最忙。", "谢明杰");
+  g_assert_nonnull (find (r, "person", "巴兹·奥尔德林"));
+  g_assert_cmpstr (find (r, "person", "奥尔德林")->entity, ==, find (r, "person", "巴兹·奥尔德林")->id);
+}
+
+static void
+test_zh_programs (void)
+{
+  g_autoptr(Result) r = suggest_file ("zh-water.txt");
+  g_autoptr(Result) no = suggest_text ("大家觉得自己“漂着”，问题是“谁来管”。");
+
+  g_assert_nonnull (find (r, "program", "便民饮水驿站"));   /* suffix 驿站 */
+  g_assert_nonnull (find (r, "program", "清水到户"));       /* 启动“…” */
+  g_assert_nonnull (find (r, "program", "民心工程"));       /* suffix 工程 */
+  /* Named once, suggested again where it recurs. */
+  g_assert_cmpuint (count_tag (r, "program"), ==, 5);
+  /* Scare quotes are neither speech nor programs. */
+  g_assert_cmpuint (no->suggestions->len, ==, 0);
+}
+
+static void
+test_zh_statistics (void)
+{
+  g_autoptr(Result) r = suggest_file ("zh-water.txt");
+  g_autoptr(Result) no = suggest_text ("2021年6月，第3次会议在下午4点召开，热线12345678，党的二十大，15:40发布，2023-03-21。");
+
+  g_assert_cmpstr (gloss_suggestion_get_attribute (find (r, "statistic", "4.8亿元"), "unit"), ==, "元");
+  g_assert_nonnull (find (r, "statistic", "30万人"));
+  g_assert_nonnull (find (r, "statistic", "126个"));
+  g_assert_nonnull (find (r, "statistic", "98%"));
+  g_assert_nonnull (find (r, "statistic", "3个百分点"));
+  g_assert_nonnull (find (r, "statistic", "62岁"));
+  /* Not dates, years, times, ordinals or phone numbers. */
+  g_assert_null (find (r, "statistic", "2021年"));
+  g_assert_cmpuint (count_tag (no, "statistic"), ==, 0);
+}
+
+static void
+test_en_quotes (void)
+{
+  g_autoptr(Result) r = suggest_file ("en-water.txt");
+
+  assert_well_formed (r);
+  /* "…," Name said — Lin is Mayor Lin Wenhua, named before. */
+  assert_speaker (r, "Every household should be able to drink from the tap without worry,", "Mayor Lin Wenhua");
+  /* "…," said Name */
+  assert_speaker (r, "The money is there, but the pipes are forty years old,", "Amelia Hart");
+  assert_speaker (r, "We found lead in 18 percent of the samples we took,", "Amelia Hart");
+  /* A quote-only paragraph goes on with the last speaker. */
+  assert_speaker (r, "It will take a decade to replace them all.", "Amelia Hart");
+  /* Scare quotes are not speech. */
+  g_assert_null (find (r, "quote", "wins"));
+}
+
+static void
+test_en_names (void)
+{
+  g_autoptr(Result) r = suggest_file ("en-water.txt");
+  g_autoptr(Result) pronoun = suggest_text ("Prime Minister Jane Doe spoke on Monday.\n\n"
+                                            "\"We will not give up, not now,\" she said.\n");
+  GlossSuggestion *mayor = find (r, "official", "Mayor Lin Wenhua");
+  GlossSuggestion *hart = find (r, "person", "Amelia Hart");
+
+  g_assert_nonnull (mayor);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (mayor, "title"), ==, "Mayor");
+  g_assert_nonnull (hart);
+  g_assert_cmpstr (find (r, "person", "Hart")->entity, ==, hart->id);
+  g_autoptr(Result) appositive = suggest_text ("The leader of the Green Party, Maria Lopez, spoke first. "
+                                               "Tom Reed, a member of the city council, agreed. "
+                                               "Riverland president Anna Berg arrived. The priest, Paul Amos, prayed. "
+                                               "Heba Lopez reported.");
+  GlossSuggestion *lopez = find (appositive, "official", "Maria Lopez");
+
+  /* Offices in apposition and lowercase titles after a name of place. */
+  g_assert_nonnull (lopez);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (lopez, "title"), ==, "leader");
+  g_assert_cmpstr (gloss_suggestion_get_attribute (lopez, "organization"), ==, "Green Party");
+  g_assert_nonnull (find (appositive, "official", "Tom Reed"));
+  g_assert_nonnull (find (appositive, "official", "Riverland president Anna Berg"));
+  g_assert_nonnull (find (appositive, "person", "Paul Amos"));
+  /* Another person's surname glued to a first name is not a mention. */
+  g_assert_null (find (appositive, "official", "Lopez"));
+  assert_speaker (pronoun, "We will not give up, not now,", "Prime Minister Jane Doe");
+  g_assert_cmpfloat (find (pronoun, "quote", "We will not give up, not now,")->confidence, <, 0.9);
+}
+
+static void
+test_en_statistics (void)
+{
+  g_autoptr(Result) r = suggest_file ("en-water.txt");
+  g_autoptr(Result) no = suggest_text ("On March 18, 2015, at 10:30, after 9/11, the 2nd round, call 555-1234, in 1991. "
+                                       "Hundreds of millions of dollars, 18 months ago, a 93-year-old man, two more years.");
+  g_autoptr(Result) words = suggest_text ("Two gunmen died and two leftist politicians were killed; 21 Christians fled.");
+
+  g_assert_nonnull (find (r, "statistic", "$4.8 million"));
+  g_assert_nonnull (find (r, "statistic", "18 percent"));
+  g_assert_nonnull (find (r, "statistic", "106 protesters"));
+  g_assert_null (find (r, "statistic", "18, 2026"));
+  g_assert_cmpuint (count_tag (no, "statistic"), ==, 0);
+  g_assert_nonnull (find (words, "statistic", "Two gunmen"));
+  g_assert_nonnull (find (words, "statistic", "two leftist politicians"));
+  g_assert_nonnull (find (words, "statistic", "21 Christians"));
+}
+
+static void
+test_organizations (void)
+{
+  g_autoptr(Result) zh = suggest_file ("zh-water.txt");
+  g_autoptr(Result) en = suggest_file ("en-water.txt");
+  g_autoptr(Result) no = suggest_text ("But The council met. 局长说：“好。”");
+
+  /* The organization of an official, with an organization suffix. */
+  g_assert_nonnull (find (zh, "organization", "河畔市水务局"));
+  g_assert_nonnull (find (zh, "organization", "市环保局"));
+  g_assert_nonnull (find (en, "organization", "Northfield Institute"));
+  g_assert_cmpuint (count_tag (no, "organization"), ==, 0);
+}
+
+static void
+test_corpus (void)
+{
+  g_autoptr(GlossSuggester) suggester = gloss_suggester_new ();
+  g_autoptr(JsonObject) attributes = json_object_new ();
+  const char *text = "The Blue Rivers Plan starts today. 河畔市的碧水计划也开始了。";
+  g_autoptr(GPtrArray) out = NULL;
+  GlossSuggestion *s;
+
+  json_object_set_string_member (attributes, "title", "Mayor");
+  gloss_suggester_add_known (suggester, "program", "Blue Rivers", NULL);
+  gloss_suggester_add_known (suggester, "program", "碧水计划", NULL);
+  gloss_suggester_add_known (suggester, "program", "Rivers", NULL);   /* only as a word */
+  gloss_suggester_add_known (suggester, "quote", "starts today", NULL);   /* quotes never recur */
+  out = gloss_suggester_run (suggester, text);
+  g_assert_cmpuint (out->len, >=, 2);
+  s = out->pdata[0];
+  g_assert_cmpstr (s->tag, ==, "program");
+  g_assert_cmpstr (s->rule, ==, "corpus");
+  g_assert_cmpuint (s->start, ==, 4);
+  g_assert_cmpuint (s->end, ==, 15);
+  for (guint i = 0; i < out->len; i++)
+    g_assert_cmpstr (((GlossSuggestion *) out->pdata[i])->tag, !=, "quote");
+  s = out->pdata[out->len - 1];
+  g_assert_cmpuint (s->start, ==, 39);
+  g_assert_cmpuint (s->end, ==, 43);
+}
+
+static void
+test_hostile (void)
+{
+  g_autoptr(GlossSuggester) suggester = gloss_suggester_new ();
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autoptr(GPtrArray) out = NULL;
+  const char *cases[] = {
+    "",
+    "“",
+    "”",
+    "\"",
+    "““““““““““““““““““““““““““““““",
+    "”他说，“",
+    "他说：“没有结束的引号，也没有结尾。\n\n“第二段也没有。",
+    "😀“𠀋𠀋，𠀋𠀋。”王𠀋说。😀 “Yes, 😀,” said Mayor 𠀋 Lin. 18 percent 😀",
+    "\r\n“a,”\r\nsaid\r\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Result) r = suggest_text (cases[i]);
+      assert_well_formed (r);
+    }
+  /* Invalid UTF-8 gives nothing, not a crash. */
+  out = gloss_suggester_run (suggester, "\xff\xfe“abc”");
+  g_assert_cmpuint (out->len, ==, 0);
+  g_clear_pointer (&out, g_ptr_array_unref);
+
+  /* 1 MB in one paragraph, with unbalanced marks and astral characters:
+   * linear rules finish (no timing asserted; the benchmark measures speed). */
+  while (big->len < 1000000)
+    g_string_append (big, "“局长王𠀋说，😀 “他说：“4.8亿元，” said Mayor Lin Wen. ");
+  {
+    g_autoptr(Result) r = suggest_text (big->str);
+    assert_well_formed (r);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/suggest/zh/quotes", test_zh_quotes);
+  g_test_add_func ("/suggest/zh/officials", test_zh_officials);
+  g_test_add_func ("/suggest/zh/persons", test_zh_persons);
+  g_test_add_func ("/suggest/zh/programs", test_zh_programs);
+  g_test_add_func ("/suggest/zh/statistics", test_zh_statistics);
+  g_test_add_func ("/suggest/en/quotes", test_en_quotes);
+  g_test_add_func ("/suggest/en/names", test_en_names);
+  g_test_add_func ("/suggest/en/statistics", test_en_statistics);
+  g_test_add_func ("/suggest/organizations", test_organizations);
+  g_test_add_func ("/suggest/corpus", test_corpus);
+  g_test_add_func ("/suggest/hostile", test_hostile);
+
+  return g_test_run ();
+}

@@ -1,0 +1,175 @@
+/* test-suggestion-layer.c: the suggestion layer in a window: walking,
+ * accepting, rejecting, accepting a tag, hiding, drawing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <string.h>
+
+#include "gloss-annotation.h"
+#include "gloss-annotation-set.h"
+#include "gloss-article-view.h"
+#include "gloss-codebook.h"
+#include "gloss-document.h"
+#include "gloss-loader.h"
+#include "gloss-sidecar.h"
+#include "gloss-suggest-review.h"
+#include "gloss-suggestion-layer.h"
+#include "gloss-test-widgets.h"
+
+typedef struct
+{
+  GtkWindow            *window;
+  GtkTextView          *view;
+  GlossDocument        *doc;
+  GlossSidecar         *sidecar;
+  GlossSuggestionLayer *layer;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GLOSS_TEST_DATA"), "suggest", "zh-water.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossCodebook) codebook = gloss_codebook_new_default ();
+  GtkEventController *shortcuts;
+
+  f->doc = gloss_document_load_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  f->sidecar = gloss_sidecar_new ("bob", codebook);
+  gloss_sidecar_attach_document (f->sidecar, f->doc);
+  /* No article file: the fixture folder's settings and sidecars stay out. */
+  f->layer = gloss_suggestion_layer_new (f->sidecar, f->doc, NULL);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  f->view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (f->view), gloss_document_get_text (f->doc), -1);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+  gtk_widget_insert_action_group (GTK_WIDGET (f->window), "suggest", gloss_suggestion_layer_get_actions (f->layer));
+  shortcuts = gtk_shortcut_controller_new ();
+  gloss_suggestion_layer_add_shortcuts (GTK_SHORTCUT_CONTROLLER (shortcuts));
+  gtk_widget_add_controller (GTK_WIDGET (f->window), shortcuts);
+  gtk_window_present (f->window);
+  gloss_test_iterate ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  g_assert_finalize_object (f->layer);
+  g_clear_object (&f->sidecar);
+  g_clear_object (&f->doc);
+}
+
+static char *
+current_text (Fixture *f)
+{
+  GlossSuggestion *s = gloss_suggestion_layer_get_current (f->layer);
+  g_assert_nonnull (s);
+  return g_utf8_substring (gloss_document_get_text (f->doc), s->start, s->end);
+}
+
+static void
+test_walk_accept_reject (Fixture       *f,
+                         gconstpointer  data)
+{
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (f->sidecar);
+  guint n = gloss_suggestion_layer_get_n_pending (f->layer);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  GlossSuggestion *rejected;
+
+  g_assert_cmpuint (n, >, 5);
+  g_assert_null (gloss_suggestion_layer_get_current (f->layer));
+  /* Suggestions are no annotations until accepted. */
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "suggest.next", NULL);
+  first = current_text (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "suggest.next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "suggest.previous", NULL);
+  g_assert_cmpstr (current_text (f), ==, first);
+
+  /* Accept: an annotation recording its origin, one suggestion fewer. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "suggest.accept", NULL);
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 1);
+  g_assert_nonnull (json_object_get_member (gloss_annotation_get_extra (gloss_annotation_set_get_nth (set, 0)), "origin"));
+  g_assert_cmpuint (gloss_suggestion_layer_get_n_pending (f->layer), ==, n - 1);
+
+  /* Reject: remembered in the sidecar, not offered again. */
+  second = current_text (f);
+  rejected = gloss_suggestion_layer_get_current (f->layer);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "suggest.reject", NULL);
+  g_assert_true (gloss_suggest_is_rejected (f->sidecar, rejected, gloss_document_get_text (f->doc)));
+  g_assert_cmpuint (gloss_suggestion_layer_get_n_pending (f->layer), ==, n - 2);
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 1);
+}
+
+static void
+test_accept_tag_and_hide (Fixture       *f,
+                          gconstpointer  data)
+{
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (f->sidecar);
+  guint statistics = 0;
+
+  /* Walk to a statistic, then accept all statistics at once. */
+  for (guint i = 0; i < 50; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (f->view), "suggest.next", NULL);
+      if (g_str_equal (gloss_suggestion_layer_get_current (f->layer)->tag, "statistic"))
+        break;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "suggest.accept-tag", NULL);
+  for (guint i = 0; i < gloss_annotation_set_get_size (set); i++)
+    {
+      g_assert_cmpstr (gloss_annotation_get_tag (gloss_annotation_set_get_nth (set, i)), ==, "statistic");
+      statistics++;
+    }
+  g_assert_cmpuint (statistics, >=, 5);
+
+  /* Hidden: nothing to accept, nothing drawn, the actions off. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "suggest.toggle", NULL);
+  g_assert_false (gloss_suggestion_layer_get_visible (f->layer));
+  g_assert_false (g_action_group_get_action_enabled (gloss_suggestion_layer_get_actions (f->layer), "accept"));
+  g_assert_null (gloss_suggestion_layer_accept_current (f->layer));
+  g_assert_null (gloss_suggestion_layer_describe_at (f->layer, 100));
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "suggest.toggle", NULL);
+  g_assert_true (gloss_suggestion_layer_get_visible (f->layer));
+}
+
+static void
+test_draw (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  g_autofree char *tooltip = NULL;
+  GlossSuggestion *s;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "suggest.next", NULL);
+  s = gloss_suggestion_layer_get_current (f->layer);
+  gloss_suggestion_layer_snapshot (f->layer, f->view, snapshot, 0, gloss_document_get_length (f->doc));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  gsk_render_node_unref (node);
+  tooltip = gloss_suggestion_layer_describe_at (f->layer, s->start);
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, s->rule));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gloss_test_gtk_init (&argc, &argv);
+
+  g_test_add ("/suggestion-layer/walk-accept-reject", Fixture, NULL, fixture_set_up, test_walk_accept_reject, fixture_tear_down);
+  g_test_add ("/suggestion-layer/accept-tag-and-hide", Fixture, NULL, fixture_set_up, test_accept_tag_and_hide, fixture_tear_down);
+  g_test_add ("/suggestion-layer/draw", Fixture, NULL, fixture_set_up, test_draw, fixture_tear_down);
+
+  return g_test_run ();
+}

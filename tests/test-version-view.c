@@ -1,0 +1,221 @@
+/* test-version-view.c: the review queue after re-anchoring, driven by real key events
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Keys go through the X server with xdotool, as a keyboard user's do; the
+ * test is skipped without xdotool or off X11.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
+#include "gloss-annotation.h"
+#include "gloss-annotation-set.h"
+#include "gloss-document.h"
+#include "gloss-sidecar.h"
+#include "gloss-test-util.h"
+#include "gloss-test-widgets.h"
+#include "gloss-version-view.h"
+
+#define OLD_TEXT "Li said: we will act now. Zhou said the budget is 4.8 million. 这一段将被整段删除。\nThe end 😀."
+#define NEW_TEXT "Li said: we will surely act now. Zhou said the budget rose.\nThe end 😀."
+
+static char *
+xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  gloss_test_iterate ();
+  gdk_display_sync (gdk_display_get_default ());
+  g_ptr_array_add (argv, (gpointer)"xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("xdotool %s failed: %s", args[0], err);
+  return out;
+}
+
+typedef struct
+{
+  GlossVersionView *view;
+  guint             n_items;
+  guint             position;
+} Wait;
+
+static gboolean
+reached (gpointer data)
+{
+  Wait *w = data;
+
+  return gloss_version_view_get_n_items (w->view) == w->n_items &&
+         gloss_version_view_get_position (w->view) == w->position;
+}
+
+/* Presses @keys and waits until the queue shows @n_items, at @position. */
+static void
+press (GlossVersionView *view,
+       const char       *keys,
+       guint             n_items,
+       guint             position)
+{
+  Wait w = { view, n_items, position };
+  g_autofree char *out = xdotool ((const char *[]) { "key", "--clearmodifiers", keys, NULL });
+
+  gloss_test_iterate_until (reached, &w);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static GlossAnnotation *
+annotate (GlossAnnotationSet *set,
+          GlossDocument      *old,
+          const char         *needle)
+{
+  gssize at = gloss_document_find (old, needle, 0);
+
+  g_assert_cmpint (at, >=, 0);
+  return gloss_annotation_set_create (set, "quote", at, at + g_utf8_strlen (needle, -1));
+}
+
+static void
+test_review_queue (void)
+{
+  g_autoptr(GlossDocument) old = gloss_document_new (OLD_TEXT, -1, NULL);
+  g_autoptr(GlossDocument) new = gloss_document_new (NEW_TEXT, -1, NULL);
+  g_autoptr(GlossAnnotationSet) set = gloss_annotation_set_new ();
+  g_autofree char *xid = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
+  GlossAnnotation *moved, *fuzzy, *cut, *orphan;
+  GlossVersionView *view;
+  GtkWidget *window;
+  GtkTextView *new_view;
+  GtkTextBuffer *buffer;
+  GtkTextIter a, b;
+
+#ifdef GDK_WINDOWING_X11
+  if (xdotool_path == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+#endif
+    {
+      g_test_skip ("needs xdotool and an X11 display");
+      return;
+    }
+
+  gloss_annotation_set_set_document (set, old);
+  moved = annotate (set, old, "The end 😀");                 /* untouched: not queued */
+  fuzzy = annotate (set, old, "will act now");               /* "surely" inserted */
+  cut = annotate (set, old, "budget is 4.8 million");        /* mostly rewritten */
+  orphan = annotate (set, old, "被整段删除");                /* deleted */
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
+  view = GLOSS_VERSION_VIEW (gloss_version_view_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gloss_version_view_reanchor (view, old, new, set);
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_test_iterate_until (is_mapped, view);
+
+  g_assert_cmpint (gloss_annotation_get_anchor_status (moved), ==, GLOSS_ANCHOR_MOVED);
+  g_assert_cmpint (gloss_annotation_get_anchor_status (fuzzy), ==, GLOSS_ANCHOR_FUZZY);
+  g_assert_cmpint (gloss_annotation_get_anchor_status (cut), ==, GLOSS_ANCHOR_CUT);
+  g_assert_cmpint (gloss_annotation_get_anchor_status (orphan), ==, GLOSS_ANCHOR_ORPHANED);
+  g_assert_cmpuint (gloss_version_view_get_n_items (view), ==, 3);
+  g_assert_true (gloss_version_view_get_current (view) == fuzzy);
+
+  /* The keyboard goes where the pointer is (no window manager under Xvfb). */
+  new_view = GTK_TEXT_VIEW (gloss_test_find_widget (gtk_paned_get_end_child (GTK_PANED (gloss_test_find_widget (GTK_WIDGET (view), GTK_TYPE_PANED, NULL))),
+                                                    GTK_TYPE_TEXT_VIEW, NULL));
+  gtk_widget_grab_focus (GTK_WIDGET (new_view));
+#ifdef GDK_WINDOWING_X11
+  xid = g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+#endif
+  out = xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", "500", "300", NULL });
+
+  press (view, "alt+Down", 3, 1);
+  g_assert_true (gloss_version_view_get_current (view) == cut);
+  press (view, "alt+Down", 3, 2);
+  g_assert_true (gloss_version_view_get_current (view) == orphan);
+  press (view, "alt+Up", 3, 1);
+  press (view, "alt+Up", 3, 0);
+
+  /* Confirm the fuzzy one: exact where it is, its text now the new one. */
+  press (view, "alt+Return", 2, 0);
+  g_assert_cmpint (gloss_annotation_get_anchor_status (fuzzy), ==, GLOSS_ANCHOR_EXACT);
+  g_assert_cmpstr (gloss_annotation_get_text (fuzzy), ==, "will surely act now");
+
+  /* Delete the cut one (undoable). */
+  g_assert_true (gloss_version_view_get_current (view) == cut);
+  press (view, "alt+Delete", 1, 0);
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 3);
+  g_assert_null (gloss_annotation_set_lookup (set, gloss_annotation_get_id (cut)));
+
+  /* The orphan: select where it belongs in the new text, then Alt+S. */
+  g_assert_true (gloss_version_view_get_current (view) == orphan);
+  buffer = gtk_text_view_get_buffer (new_view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, gloss_document_find (new, "budget rose", 0));
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, gloss_document_find (new, "budget rose", 0) + 11);
+  gtk_text_buffer_select_range (buffer, &a, &b);
+  press (view, "alt+s", 0, 0);
+  g_assert_cmpint (gloss_annotation_get_anchor_status (orphan), ==, GLOSS_ANCHOR_EXACT);
+  g_assert_cmpuint (gloss_annotation_get_start (orphan), ==, gloss_document_find (new, "budget rose", 0));
+  g_assert_cmpstr (gloss_annotation_get_text (orphan), ==, "budget rose");
+
+  /* Each review was one undoable edit. */
+  g_assert_true (gloss_annotation_set_undo (set));
+  g_assert_cmpint (gloss_annotation_get_anchor_status (orphan), ==, GLOSS_ANCHOR_ORPHANED);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gloss_test_iterate ();
+}
+
+/* What the window does when a kept version differs: attach through the view. */
+static void
+test_attach (void)
+{
+  g_autoptr(GlossDocument) old = gloss_document_new (OLD_TEXT, -1, NULL);
+  g_autoptr(GlossDocument) new = gloss_document_new (NEW_TEXT, -1, NULL);
+  g_autoptr(GlossSidecar) coded = gloss_sidecar_new ("li", NULL);
+  g_autoptr(GlossSidecar) reopened = NULL;
+  g_autofree char *data = NULL;
+  GtkWidget *view = g_object_ref_sink (gloss_version_view_new ());
+  gsize length;
+
+  gloss_sidecar_attach_document (coded, old);
+  annotate (gloss_sidecar_get_annotations (coded), old, "will act now");
+  annotate (gloss_sidecar_get_annotations (coded), old, "The end 😀");
+  data = gloss_sidecar_to_data (coded, &length);
+  reopened = gloss_sidecar_new_from_data (data, length, "test.li.gloss.json", NULL, NULL);
+
+  gloss_version_view_attach (GLOSS_VERSION_VIEW (view), reopened, old, new);
+  g_assert_true (gloss_sidecar_get_document (reopened) == new);
+  g_assert_cmpuint (gloss_version_view_get_n_items (GLOSS_VERSION_VIEW (view)), ==, 1);
+  g_assert_cmpstr (gloss_annotation_get_text (gloss_version_view_get_current (GLOSS_VERSION_VIEW (view))), ==, "will act now");
+  g_assert_finalize_object (view);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gloss_test_gtk_init (&argc, &argv);
+
+  g_test_add_func ("/version-view/review-queue", test_review_queue);
+  g_test_add_func ("/version-view/attach", test_attach);
+
+  return g_test_run ();
+}
