@@ -789,6 +789,8 @@ test_annotator_first_save (Fixture       *f,
   tag_by_key (f, lin, lin + 10, "2");
   gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "Who is annotating?" });
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* The session's autosave is off until someone says who annotates. */
+  g_assert_cmpuint (gloss_session_get_autosave_delay (gloss_window_get_session (f->window)), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
   gloss_test_iterate_until (not_saving, f->window);
