@@ -378,6 +378,29 @@ main (int    argc,
            median (redraw, G_N_ELEMENTS (redraw)), median (redraw_frame, G_N_ELEMENTS (redraw_frame)),
            (int)G_N_ELEMENTS (redraw));
 
+  /* The smallest visible change, a caret moved: what any frame that draws
+   * something costs with this renderer (all of the window, for GL in
+   * software, which repaints every pixel of each frame under Xvfb). */
+  {
+    double caret[5], caret_frame[5];
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+    for (guint i = 0; i < G_N_ELEMENTS (caret); i++)
+      {
+        GtkTextIter iter;
+        gint64 start = g_get_monotonic_time ();
+
+        gtk_text_buffer_get_iter_at_offset (buffer, &iter, 40 + i);
+        gtk_text_buffer_place_cursor (buffer, &iter);
+        wait_frame (window);
+        caret[i] = ms_since (start);
+        caret_frame[i] = frame_ms;
+      }
+    g_print ("move the caret:           %8.1f ms to the drawn frame, %.1f ms drawing it (median of %d)\n",
+             median (caret, G_N_ELEMENTS (caret)), median (caret_frame, G_N_ELEMENTS (caret_frame)),
+             (int)G_N_ELEMENTS (caret));
+  }
+
   /* One tag and the frame that shows it; then its undo. */
   for (guint i = 0; i < G_N_ELEMENTS (tag); i++)
     {

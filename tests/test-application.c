@@ -9,6 +9,7 @@
 
 #include "gloss-application.h"
 #include "gloss-codebook-editor.h"
+#include "gloss-open-url-dialog.h"
 #include "gloss-preferences-window.h"
 #include "gloss-sidecar.h"
 #include "gloss-test-widgets.h"
@@ -179,6 +180,32 @@ test_first_run_toast (void)
   close_windows ();
 }
 
+/* `gloss https://…` fetches the page, as Ctrl+L and Return would. */
+static void
+test_open_url_argument (void)
+{
+  const char *url = "http://127.0.0.1:9/news/article.html";
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (url);
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GlossOpenUrlDialog *dialog = NULL;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  gloss_test_iterate ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GLOSS_IS_OPEN_URL_DIALOG (window))
+        dialog = GLOSS_OPEN_URL_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gloss_open_url_dialog_get_url (dialog), ==, url);
+  /* Started: still connecting, or already refused (nothing listens there). */
+  g_assert_true (gloss_open_url_dialog_get_busy (dialog) || gloss_open_url_dialog_get_error (dialog) != NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +231,7 @@ main (int   argc,
   g_test_add_func ("/application/color-scheme", test_color_scheme);
   g_test_add_func ("/application/window-size", test_window_size);
   g_test_add_func ("/application/recent", test_recent);
+  g_test_add_func ("/application/open-url-argument", test_open_url_argument);
 
   status = g_test_run ();
   g_object_unref (app);

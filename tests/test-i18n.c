@@ -210,6 +210,27 @@ test_cli (void)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_nonnull (strstr (out, "用法：gloss-cli 命令 [选项…] [参数…]"));
   g_assert_nonnull (strstr (out, "检查标注文件及其中的标注"));
+
+  /* LANG=zh_CN.UTF-8 where that locale was never generated (as here, where
+   * the tests run): still Chinese. */
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_auto(GStrv) env = g_get_environ ();
+
+      setlocale (LC_ALL, "");
+      env = g_environ_unsetenv (env, "LANGUAGE");
+      env = g_environ_unsetenv (env, "LC_ALL");
+      env = g_environ_unsetenv (env, "LC_MESSAGES");
+      env = g_environ_setenv (env, "LANG", "zh_CN.UTF-8", TRUE);
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      g_spawn_sync (NULL, (char *[]) { (char *)cli, (char *)"validate", NULL }, env,
+                    G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (err, ==, "gloss-cli: validate: 未提供标注文件\n");
+    }
+  else
+    setlocale (LC_ALL, "");
 }
 
 int

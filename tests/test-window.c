@@ -18,6 +18,7 @@
 #include "gloss-annotation.h"
 #include "gloss-annotation-row.h"
 #include "gloss-annotation-set.h"
+#include "gloss-article-print.h"
 #include "gloss-article-view.h"
 #include "gloss-codebook.h"
 #include "gloss-details-pane.h"
@@ -39,7 +40,9 @@ static const char article_text[] =
   "“Every household should drink from the tap,” said Mayor Lin Wenhua on Tuesday. "
   "The Clean Water 2030 programme reaches 46 villages.\n"
   "\n"
-  "市水务局局长周敏表示:“我们将在年底前完成管网改造。”\n";
+  "市水务局局长周敏表示:“我们将在年底前完成管网改造。”\n"
+  "\n"
+  "顺丰速运多丽工业区的网点今天开业。周敏说:“网点很方便。”\n";
 
 typedef struct
 {
@@ -645,6 +648,301 @@ test_navigate_resize (Fixture       *f,
   g_assert_cmpstr (gloss_annotation_get_text (a), ==, "Lin");
   gtk_widget_activate_action (GTK_WIDGET (f->view), "article.resize", "s", "start-extend");
   g_assert_cmpstr (gloss_annotation_get_text (a), ==, "Mayor Lin");
+}
+
+/* A speaker is a person, not a mention: the list shows each name once,
+ * with its title, organization and number of mentions, whichever mention
+ * the link points to; Tag All Occurrences copies the attributes along. */
+static void
+test_speakers_as_people (Fixture       *f,
+                         gconstpointer  data)
+{
+  guint zhou = offset_of ("周敏表示");
+  guint zhou2 = offset_of ("周敏说");
+  guint lin = offset_of ("Lin Wenhua");
+  guint quote = offset_of ("网点很方便");
+  GlossDetailsPane *details = gloss_sidebar_get_details (f->sidebar);
+  GlossAnnotation *first, *second, *q;
+  GtkExpression *expression;
+  GListModel *model;
+  GtkWidget *editor;
+  GValue value = G_VALUE_INIT;
+
+  first = tag_by_key (f, zhou, zhou + 2, "2");
+  gloss_annotation_set_set_attribute (annotations (f), first, "title", "局长");
+  gloss_annotation_set_set_attribute (annotations (f), first, "organization", "市水务局");
+
+  /* Tag All Occurrences: the copy says the same about the same man. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.tag-all", NULL);
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 2);
+  second = gloss_annotation_set_get_nth (annotations (f), 1);
+  g_assert_cmpuint (gloss_annotation_get_start (second), ==, zhou2);
+  g_assert_cmpstr (gloss_annotation_get_attribute (second, "title"), ==, "局长");
+  g_assert_cmpstr (gloss_annotation_get_attribute (second, "organization"), ==, "市水务局");
+
+  tag_by_key (f, lin, lin + 10, "2");
+  q = tag_by_key (f, quote, quote + 5, "1");
+  gloss_annotation_set_set_attribute (annotations (f), q, "speaker", gloss_annotation_get_id (second));
+  wait_for_frame (f);
+
+  /* None, Lin Wenhua, then 周敏 once: the link to his second mention shows him. */
+  editor = gloss_details_pane_get_editor (details, "speaker");
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (editor));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (editor)), ==, 2);
+  expression = adw_combo_row_get_expression (ADW_COMBO_ROW (editor));
+  {
+    g_autoptr(GlossAnnotation) item = g_list_model_get_item (model, 2);
+
+    g_assert_true (item == first);
+    g_assert_true (gtk_expression_evaluate (expression, item, &value));
+    g_assert_cmpstr (g_value_get_string (&value), ==, "周敏 — 局长, 市水务局 · 2 mentions");
+    g_value_unset (&value);
+  }
+  {
+    g_autoptr(GlossAnnotation) item = g_list_model_get_item (model, 1);
+
+    g_assert_true (gtk_expression_evaluate (expression, item, &value));
+    g_assert_cmpstr (g_value_get_string (&value), ==, "Lin Wenhua · 1 mention");
+    g_value_unset (&value);
+  }
+}
+
+/* Pick mode on a name nobody tagged yet: tagged as a person and linked. */
+static void
+test_pick_untagged (Fixture       *f,
+                    gconstpointer  data)
+{
+  guint zhou = offset_of ("周敏表示");
+  guint zhou2 = offset_of ("周敏说");
+  guint quote = offset_of ("网点很方便");
+  guint tuesday = offset_of ("Tuesday");
+  GlossDetailsPane *details = gloss_sidebar_get_details (f->sidebar);
+  GlossAnnotation *q, *picked;
+  guint n;
+
+  tag_by_key (f, zhou, zhou + 2, "3");
+  q = tag_by_key (f, quote, quote + 5, "1");
+  g_assert_true (gloss_details_pane_get_annotation (details) == q);
+  n = gloss_annotation_set_get_size (annotations (f));
+
+  /* A name known from elsewhere: its second, untagged mention. */
+  g_signal_emit_by_name (details, "pick-link", "speaker");
+  gloss_article_view_click_at_offset (f->view, zhou2 + 1);
+  g_assert_false (gloss_article_view_get_pick_mode (f->view));
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, n + 1);
+  picked = gloss_annotation_set_lookup (annotations (f), gloss_annotation_get_attribute (q, "speaker"));
+  g_assert_nonnull (picked);
+  g_assert_cmpuint (gloss_annotation_get_start (picked), ==, zhou2);
+  g_assert_cmpstr (gloss_annotation_get_text (picked), ==, "周敏");
+  g_assert_cmpstr (gloss_annotation_get_tag (picked), ==, "person");
+
+  /* An English word, untagged anywhere. */
+  g_signal_emit_by_name (details, "pick-link", "speaker");
+  gloss_article_view_click_at_offset (f->view, tuesday + 3);
+  picked = gloss_annotation_set_lookup (annotations (f), gloss_annotation_get_attribute (q, "speaker"));
+  g_assert_cmpstr (gloss_annotation_get_text (picked), ==, "Tuesday");
+  g_assert_cmpstr (gloss_annotation_get_tag (picked), ==, "person");
+}
+
+static void
+find_label_containing (GtkWidget   *root,
+                       const char  *needle,
+                       GtkWidget  **found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child && !*found; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_label (GTK_LABEL (child)), needle))
+        *found = child;
+      else
+        find_label_containing (child, needle, found);
+    }
+}
+
+static gboolean
+shows_text (gpointer data)
+{
+  gpointer *args = data;
+  GtkWidget *found = NULL;
+
+  find_label_containing (args[0], args[1], &found);
+  return found != NULL;
+}
+
+/* A first start: nobody said who annotates.  Autosave waits and asks;
+ * Ctrl+S answers with the login name. */
+static void
+test_annotator_first_save (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *login = gloss_annotator_id_default ();
+  g_autofree char *path = g_strconcat (g_file_peek_path (f->article), ".", login, ".gloss.json", NULL);
+  guint lin = offset_of ("Lin Wenhua");
+
+  g_settings_set_string (settings, "annotator-id", "");
+  g_settings_set_uint (settings, "autosave-delay", 1);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  gloss_test_iterate ();
+  open_window (f);
+
+  tag_by_key (f, lin, lin + 10, "2");
+  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "Who is annotating?" });
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* The session's autosave is off until someone says who annotates. */
+  g_assert_cmpuint (gloss_session_get_autosave_delay (gloss_window_get_session (f->window)), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  gloss_test_iterate_until (not_saving, f->window);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *id = g_settings_get_string (settings, "annotator-id");
+
+    g_assert_cmpstr (id, ==, login);
+  }
+  g_unlink (path);
+  g_settings_set_uint (settings, "autosave-delay", 0);
+  g_settings_set_string (settings, "annotator-id", ANNOTATOR);
+}
+
+/* Changing the annotator id offers to adopt the layer saved under the old
+ * one, which otherwise turns into a colleague's read-only layer. */
+static void
+test_annotator_adopt (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dana = g_strconcat (g_file_peek_path (f->article), ".dana.gloss.json", NULL);
+  g_autoptr(GlossSidecar) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  guint lin = offset_of ("Lin Wenhua");
+
+  tag_by_key (f, lin, lin + 10, "2");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  gloss_test_iterate_until (not_saving, f->window);
+  g_assert_true (g_file_query_exists (f->sidecar_file, NULL));
+
+  g_settings_set_string (settings, "annotator-id", "dana");
+  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "Adopt as “dana”" });
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.adopt-layer", NULL);
+  gloss_test_iterate_until (not_saving, f->window);
+
+  g_assert_false (g_file_query_exists (f->sidecar_file, NULL));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (dana);
+
+    reread = gloss_sidecar_load (file, NULL, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_sidecar_get_annotator_id (reread), ==, "dana");
+  g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (reread)), ==, 1);
+  g_assert_cmpstr (gloss_sidecar_get_annotator_id (gloss_window_get_sidecar (f->window)), ==, "dana");
+  g_settings_set_string (settings, "annotator-id", ANNOTATOR);
+}
+
+/* Ctrl+P's printout, exported to a PDF: the text, its highlights, a legend. */
+static void
+test_print (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "article.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  guint lin = offset_of ("Lin Wenhua");
+  GStatBuf info;
+  int n_pages = 0;
+
+  tag_by_key (f, lin, lin + 10, "2");
+  tag_by_key (f, offset_of ("周敏表示"), offset_of ("周敏表示") + 2, "2");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->window)));
+  g_assert_cmpint (gloss_article_print (GTK_WINDOW (f->window), gloss_window_get_document (f->window), annotations (f),
+                                        gloss_sidecar_get_codebook (gloss_window_get_sidecar (f->window)),
+                                        pdf, &n_pages, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_cmpint (n_pages, ==, 1);
+  g_assert_cmpint (g_stat (pdf, &info), ==, 0);
+  g_assert_cmpint (info.st_size, >, 1000);
+}
+
+static GtkWidget *
+find_menu_button (GtkWidget  *root,
+                  const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_MENU_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      if ((found = find_menu_button (child, tooltip)))
+        return found;
+    }
+  return NULL;
+}
+
+/* A menu button's tooltip never covers the first item of its open menu. */
+static void
+test_menu_tooltip (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *button = find_menu_button (GTK_WIDGET (f->window), "Main Menu");
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  gloss_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  gloss_test_iterate ();
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+}
+
+/* A text saved from a browser: Gloss offers to trim the page clutter
+ * around the article, into a copy beside it (which the application opens
+ * in a window of its own). */
+static void
+test_trim_clutter (void)
+{
+  static const char saved[] =
+    "点击右上角微信好友\n"
+    "朋友圈\n"
+    "深圳新开通三条公交线路_城市新闻网\n"
+    "\n"
+    "深圳新开通三条公交线路\n"
+    "\n"
+    "市交通局局长谢铭俊说：“我们还会继续优化线路。”\n"
+    "\n"
+    "相关阅读\n"
+    "版权所有\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-test-window-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "page.txt", NULL);
+  g_autofree char *trimmed = g_build_filename (dir, "page (article).txt", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *content = NULL;
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+  GlossWindow *window;
+
+  g_file_set_contents (path, saved, -1, &error);
+  g_assert_no_error (error);
+  window = gloss_window_new (NULL);
+  gloss_window_open (window, article);
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_test_iterate_until (has_sidecar, window);
+  g_assert_cmpstr (gloss_document_get_title (gloss_window_get_document (window)), ==, "深圳新开通三条公交线路");
+  gloss_test_iterate_until (shows_text, (gpointer[]) { window, "page clutter" });
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.trim-clutter", NULL));
+  g_file_get_contents (trimmed, &content, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (content, ==, "深圳新开通三条公交线路\n\n市交通局局长谢铭俊说：“我们还会继续优化线路。”\n");
+  /* The original is left as it was. */
+  g_file_get_contents (path, &original, NULL, NULL);
+  g_assert_cmpstr (original, ==, saved);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gloss_test_iterate ();
+  gloss_test_rm_rf (dir);
 }
 
 static void
@@ -1451,6 +1749,8 @@ typedef enum
   MIDDLE,
   LEFT_EDGE,   /* its first pixel but one */
   RIGHT_EDGE,  /* its last pixel */
+  BEFORE,      /* the middle of the grip before it (a highlight's start) */
+  AFTER,       /* the middle of the grip after it (a highlight's end) */
 } Where;
 
 /* Where, in the window's surface, a point of the character at @offset is. */
@@ -1470,7 +1770,9 @@ surface_point (Fixture  *f,
   gtk_text_view_get_iter_location (view, &iter, &r);
   gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
                                          where == RIGHT_EDGE ? r.x + r.width - 1 :
-                                         where == LEFT_EDGE ? r.x + 1 : r.x + r.width / 2,
+                                         where == LEFT_EDGE ? r.x + 1 :
+                                         where == BEFORE ? r.x - 5 :
+                                         where == AFTER ? r.x + r.width + 5 : r.x + r.width / 2,
                                          r.y + r.height / 2, &wx, &wy);
   surface_coords (GTK_WIDGET (view), wx, wy, sx, sy);
 }
@@ -1635,8 +1937,8 @@ test_pointer_drag_edge (Fixture       *f,
   g_assert_true (gloss_article_view_get_selected (f->view) == official);
   xid = window_xid (f);
 
-  /* The end edge, from the last "a" of "Wenhua" into "Tuesday". */
-  surface_point (f, lin + 9, RIGHT_EDGE, &x0, &y0);
+  /* The end grip, after the last "a" of "Wenhua", into "Tuesday". */
+  surface_point (f, lin + 9, AFTER, &x0, &y0);
   surface_point (f, tuesday + 3, MIDDLE, &x1, &y1);
   pointer_drag (xid, x0, y0, x1, y1);
   e.annotation = official;
@@ -1646,8 +1948,8 @@ test_pointer_drag_edge (Fixture       *f,
   g_assert_true (gloss_article_view_get_selected (f->view) == official);
   wait_for_frame (f);
 
-  /* The start edge, from the "L" of "Lin" back into "said". */
-  surface_point (f, lin, LEFT_EDGE, &x0, &y0);
+  /* The start grip, before the "L" of "Lin", back into "said". */
+  surface_point (f, lin, BEFORE, &x0, &y0);
   surface_point (f, said + 2, MIDDLE, &x1, &y1);
   pointer_drag (xid, x0, y0, x1, y1);
   e.start = said;
@@ -1711,6 +2013,57 @@ test_pointer_select_and_tag (Fixture       *f,
   annotation = gloss_article_view_get_selected (f->view);
   g_assert_cmpstr (gloss_annotation_get_text (annotation), ==, "Wenhua on Tuesday");
   g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 3);
+  park_pointer ();
+}
+
+static gboolean
+key_tagged (gpointer data)
+{
+  Expected *e = data;
+
+  return gloss_annotation_set_get_size (annotations (e->f)) == e->start;
+}
+
+/* Tagging inside a selected annotation: a drag from its first character
+ * (its very first pixel) selects text and leaves the annotation as it was;
+ * the next key tags the text as a new annotation nested inside it. */
+static void
+test_pointer_drag_inside (Fixture       *f,
+                          gconstpointer  data)
+{
+  guint at = offset_of ("顺丰速运多丽工业区");
+  GlossAnnotation *place, *inner;
+  g_autofree char *xid = NULL;
+  g_autofree char *out = NULL;
+  Expected e = { f };
+  int x0, y0, x1, y1;
+
+  if (!pointer_available ())
+    return;
+
+  place = tag_by_key (f, at, at + 9, "6");
+  g_assert_cmpstr (gloss_annotation_get_text (place), ==, "顺丰速运多丽工业区");
+  g_assert_true (gloss_article_view_get_selected (f->view) == place);
+  xid = window_xid (f);
+
+  /* From the first pixel of 顺 to the last of 运. */
+  surface_point (f, at, LEFT_EDGE, &x0, &y0);
+  surface_point (f, at + 3, RIGHT_EDGE, &x1, &y1);
+  pointer_drag (xid, x0, y0, x1, y1);
+  gloss_test_iterate_until (has_text_selection, f->view);
+  g_assert_cmpuint (gloss_annotation_get_start (place), ==, at);
+  g_assert_cmpuint (gloss_annotation_get_end (place), ==, at + 9);
+
+  /* A real key press: the organization key tags the selected text. */
+  out = run_xdotool ((const char *[]) { "key", "--clearmodifiers", "4", NULL });
+  e.start = 2;
+  gloss_test_iterate_until (key_tagged, &e);
+  inner = gloss_article_view_get_selected (f->view);
+  g_assert_true (inner != place);
+  g_assert_cmpstr (gloss_annotation_get_text (inner), ==, "顺丰速运");
+  g_assert_cmpstr (gloss_annotation_get_tag (inner), ==, "organization");
+  g_assert_cmpstr (gloss_annotation_get_tag (place), ==, "place");
+  g_assert_cmpstr (gloss_annotation_get_text (place), ==, "顺丰速运多丽工业区");
   park_pointer ();
 }
 
@@ -1838,6 +2191,103 @@ test_pointer_pick (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (gloss_annotation_get_attribute (quote, "speaker"), ==, gloss_annotation_get_id (official));
   g_assert_true (gloss_article_view_get_selected (f->view) == quote);
+  park_pointer ();
+}
+
+/* Pick mode with the mouse on a name nobody tagged: a drag across it tags
+ * it as a person and links it. */
+static void
+test_pointer_pick_untagged (Fixture       *f,
+                            gconstpointer  data)
+{
+  guint zhou2 = offset_of ("周敏说");
+  guint quote_at = offset_of ("网点很方便");
+  GlossDetailsPane *details = gloss_sidebar_get_details (f->sidebar);
+  g_autofree char *xid = NULL;
+  GlossAnnotation *quote, *picked;
+  int x0, y0, x1, y1;
+
+  if (!pointer_available ())
+    return;
+
+  quote = tag_by_key (f, quote_at, quote_at + 5, "1");
+  xid = window_xid (f);
+  g_signal_emit_by_name (details, "pick-link", "speaker");
+  g_assert_true (gloss_article_view_get_pick_mode (f->view));
+  surface_point (f, zhou2, LEFT_EDGE, &x0, &y0);
+  surface_point (f, zhou2 + 1, RIGHT_EDGE, &x1, &y1);
+  pointer_drag (xid, x0, y0, x1, y1);
+  while (gloss_article_view_get_pick_mode (f->view))
+    g_main_context_iteration (NULL, TRUE);
+  picked = gloss_annotation_set_lookup (annotations (f), gloss_annotation_get_attribute (quote, "speaker"));
+  g_assert_nonnull (picked);
+  g_assert_cmpstr (gloss_annotation_get_text (picked), ==, "周敏");
+  g_assert_cmpstr (gloss_annotation_get_tag (picked), ==, "person");
+  park_pointer ();
+}
+
+static gboolean
+zoom_above (gpointer data)
+{
+  Expected *e = data;
+
+  return gloss_article_view_get_zoom (e->f->view) > 1.0 + e->start / 100.0;
+}
+
+static gboolean
+zoom_is_one (gpointer data)
+{
+  return gloss_article_view_get_zoom (data) == 1.0;
+}
+
+/* Ctrl+plus, Ctrl+minus, Ctrl+0 and Ctrl+scroll zoom the reading text. */
+static void
+test_pointer_zoom (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *xid = NULL;
+  g_autofree char *out = NULL;
+  Expected e = { f };
+  int x, y;
+
+  if (!pointer_available ())
+    return;
+
+  xid = window_xid (f);
+  gtk_widget_grab_focus (GTK_WIDGET (f->view));
+  surface_point (f, offset_of ("Tuesday"), MIDDLE, &x, &y);
+  {
+    char sx[16], sy[16];
+
+    g_snprintf (sx, sizeof sx, "%d", x);
+    g_snprintf (sy, sizeof sy, "%d", y);
+    out = run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", sx, sy, NULL });
+  }
+  g_assert_cmpfloat (gloss_article_view_get_zoom (f->view), ==, 1.0);
+
+  g_free (out);
+  out = run_xdotool ((const char *[]) { "key", "ctrl+plus", "ctrl+equal", NULL });
+  e.start = 15;
+  gloss_test_iterate_until (zoom_above, &e);
+  wait_for_frame (f);
+
+  g_free (out);
+  out = run_xdotool ((const char *[]) { "key", "ctrl+0", NULL });
+  gloss_test_iterate_until (zoom_is_one, f->view);
+
+  g_free (out);
+  out = run_xdotool ((const char *[]) { "key", "ctrl+minus", NULL });
+  while (gloss_article_view_get_zoom (f->view) >= 1.0)
+    g_main_context_iteration (NULL, TRUE);
+  g_free (out);
+  out = run_xdotool ((const char *[]) { "key", "ctrl+0", NULL });
+  gloss_test_iterate_until (zoom_is_one, f->view);
+
+  /* Ctrl and the wheel up: larger. */
+  g_free (out);
+  out = run_xdotool ((const char *[]) { "keydown", "ctrl", "click", "4", "keyup", "ctrl", NULL });
+  e.start = 5;
+  gloss_test_iterate_until (zoom_above, &e);
   park_pointer ();
 }
 
@@ -1974,7 +2424,16 @@ main (int    argc,
   ADD ("menu-actions", test_menu_actions, NULL);
   ADD ("pointer/click", test_pointer_click, NULL);
   ADD ("pointer/drag-edge", test_pointer_drag_edge, NULL);
+  ADD ("pointer/drag-inside", test_pointer_drag_inside, NULL);
+  ADD ("speakers-as-people", test_speakers_as_people, NULL);
+  ADD ("print", test_print, NULL);
+  ADD ("menu-tooltip", test_menu_tooltip, NULL);
+  ADD ("annotator-first-save", test_annotator_first_save, NULL);
+  ADD ("annotator-adopt", test_annotator_adopt, NULL);
+  ADD ("pick-untagged", test_pick_untagged, NULL);
   ADD ("pointer/pick", test_pointer_pick, NULL);
+  ADD ("pointer/zoom", test_pointer_zoom, NULL);
+  ADD ("pointer/pick-untagged", test_pointer_pick_untagged, NULL);
   ADD ("pointer/select-and-tag", test_pointer_select_and_tag, NULL);
   ADD ("pointer/list", test_pointer_list, NULL);
   ADD ("pointer/after-popover", test_pointer_after_popover, NULL);
@@ -1982,6 +2441,7 @@ main (int    argc,
   g_test_add_func ("/window/team-codebook", test_team_codebook);
   g_test_add_func ("/window/article-header", test_article_header);
   g_test_add_func ("/window/colleague-only", test_colleague_only);
+  g_test_add_func ("/window/trim-clutter", test_trim_clutter);
   g_test_add_func ("/window/reading-notice", test_reading_notice);
   g_test_add_func ("/window/templates", test_templates);
   g_test_add_func ("/window/open-fetched", test_open_fetched);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "gloss-cli.h"
+#include "gloss-locale.h"
 
 typedef struct
 {
@@ -92,7 +93,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
+  gloss_locale_init ();
   /* GLOSS_LOCALEDIR reaches the catalogues of an uninstalled build
    * (<build>/po), for tests and for trying a translation. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GLOSS_LOCALEDIR") ? g_getenv ("GLOSS_LOCALEDIR") : LOCALEDIR);

@@ -463,7 +463,10 @@ build_record (GlossSidecar    *sidecar,
   JsonObject *attributes = gloss_annotation_get_attributes (annotation);
   g_autoptr(GList) names = NULL;
 
-  record->article_title = g_strdup (_gloss_export_info_string (info, "title"));
+  /* A sidecar written before its text article had a title detected. */
+  record->article_title = g_strdup (_gloss_export_info_string (info, "title")
+                                    ? _gloss_export_info_string (info, "title")
+                                    : document ? gloss_document_get_title (document) : NULL);
   record->source = g_strdup (gloss_sidecar_get_document_source (sidecar));
   record->url = g_strdup (_gloss_export_info_string (info, "url"));
   record->published = g_strdup (_gloss_export_info_string (info, "published"));

@@ -13,6 +13,7 @@
 #include "gloss-json.h"
 #include "gloss-html.h"
 #include "gloss-loader.h"
+#include "gloss-text-title.h"
 #include "gloss-file.h"
 
 #define MAX_FILE_SIZE (256 * 1024 * 1024)
@@ -581,6 +582,7 @@ gloss_document_new_from_bytes (GBytes      *bytes,
   else
     {
       g_autofree char *detected = NULL;
+      g_autofree char *title = NULL;
       g_autofree char *text = gloss_decode_text (data, length, encoding, &detected, error);
 
       if (text == NULL)
@@ -589,6 +591,7 @@ gloss_document_new_from_bytes (GBytes      *bytes,
       if (doc == NULL)
         return NULL;
       gloss_document_set_encoding (doc, detected);
+      gloss_document_set_title (doc, title = gloss_text_title (gloss_document_get_text (doc)));
       prov = gloss_document_get_provenance (doc);
       json_object_set_string_member (prov, "format", "text");
       json_object_set_string_member (prov, "charset", detected);

@@ -331,8 +331,16 @@ gloss_application_open (GApplication  *app,
     {
       GlossWindow *window = new_window (self);
 
-      gloss_window_open (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
+      /* `gloss https://…` fetches the page as Ctrl+L does. */
+      if (g_file_has_uri_scheme (files[i], "http") || g_file_has_uri_scheme (files[i], "https"))
+        {
+          g_autofree char *url = g_file_get_uri (files[i]);
+
+          gloss_window_open_url (window, url);
+        }
+      else
+        gloss_window_open (window, files[i]);
     }
 }
 

@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gloss-article-header.h"
+#include "gloss-menu-button.h"
 #include "gloss-document.h"
 
 struct _GlossArticleHeader
@@ -66,26 +67,41 @@ document_url (GlossArticleHeader *self)
   return has_text (url) ? url : NULL;
 }
 
-/* "2023-03-21T15:40:00+08:00" reads better in the user's locale; anything the
- * ISO 8601 parser refuses ("2023年3月21日") is shown as the page wrote it. */
+/* "2023-03-21T15:40:00+08:00" reads better in the user's language: "21 Mar
+ * 2023, 15:40", "2023年3月21日 15:40" (never %x, which is 03/21/23 in the C
+ * and English locales).  The time stays the page's own.  Anything else
+ * ("2023年3月21日") is shown as the page wrote it. */
 static char *
 format_date (const char *text)
 {
   g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *iso = NULL;
+  gboolean date_only = FALSE;
 
-  if (strchr (text, 'T') != NULL)
-    dt = g_date_time_new_from_iso8601 (text, local);
-  /* Pages often give minutes only ("2023-03-21T15:40"); GLib wants seconds. */
-  if (dt == NULL && g_regex_match_simple ("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}$", text, 0, 0))
+  if (g_regex_match_simple ("^\\d{4}-\\d{2}-\\d{2}$", text, 0, 0))
     {
-      g_autofree char *with_seconds = g_strconcat (text, ":00", NULL);
-
-      dt = g_date_time_new_from_iso8601 (with_seconds, local);
+      iso = g_strconcat (text, "T00:00:00", NULL);
+      date_only = TRUE;
     }
+  /* "2023-03-21 15:40": a space for the T, minutes only; GLib wants both. */
+  else if (g_regex_match_simple ("^\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}$", text, 0, 0))
+    iso = g_strconcat (text, ":00", NULL);
+  else
+    iso = g_strdup (text);
+  if (strlen (iso) > 10 && iso[10] == ' ')
+    iso[10] = 'T';
+
+  if (strchr (iso, 'T') != NULL)
+    dt = g_date_time_new_from_iso8601 (iso, local);
   if (dt == NULL)
     return g_strdup (text);
-  return g_date_time_format (dt, "%x %H:%M");
+  /* Translators: a publication date, in g_date_time_format()'s notation
+   * (%-d: day without padding, %b: abbreviated month name); zh_CN: "%Y年%-m月%-d日" */
+  if (date_only)
+    return g_date_time_format (dt, _("%-d %b %Y"));
+  /* Translators: a publication date and time, see the one above; zh_CN: "%Y年%-m月%-d日 %H:%M" */
+  return g_date_time_format (dt, _("%-d %b %Y, %H:%M"));
 }
 
 /* The raw page beside the article: a fetched snapshot names it in its
@@ -408,6 +424,7 @@ static void
 gloss_article_header_init (GlossArticleHeader *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gloss_menu_button_quiet_tooltip (self->more_button);
   g_signal_connect_object (g_network_monitor_get_default (), "notify::network-available",
                            G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
   update (self);

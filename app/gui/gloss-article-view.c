@@ -29,6 +29,11 @@
  */
 
 #define UNDERLINE_HEIGHT 2
+#define TITLE_SCALE      1.5
+/* The grips drawn on the outside of the selected highlight's first and last
+ * characters: a drag resizes only from there, never from the text itself. */
+#define HANDLE_WIDTH     6
+#define HANDLE_GAP       2
 #define UNDERLINE_STEP   3
 #define MAX_MATCHES      100000
 
@@ -54,6 +59,8 @@ struct _GlossArticleView
   GlossAnnotationSet *annotations;
   GlossAnnotation    *selected;
   GtkTextTag         *title_tag;
+  GtkTextTag         *zoom_tag;
+  double              zoom;
 
   GtkWidget          *tag_popover;
   GtkWidget          *choice_popover;
@@ -64,6 +71,7 @@ struct _GlossArticleView
 
   GHashTable         *drawn;
   GListModel         *layers;
+  char               *pick_tag;
 
   double              press_x;
   double              press_y;
@@ -87,6 +95,7 @@ enum {
   PROP_SNAP_TO_WORDS,
   PROP_READ_ONLY,
   PROP_PICK_MODE,
+  PROP_ZOOM,
   N_PROPS
 };
 
@@ -180,6 +189,45 @@ paint_fragment (const graphene_rect_t *rect,
     }
 }
 
+/* Where the grip of one edge of [start, end) is, in buffer coordinates. */
+static void
+handle_rect (GlossArticleView *self,
+             Edge              edge,
+             guint             start,
+             guint             end,
+             GdkRectangle     *rect)
+{
+  GtkTextIter iter;
+  GdkRectangle r;
+
+  gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, edge == EDGE_START ? start : end - 1);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &r);
+  rect->x = edge == EDGE_START ? r.x - HANDLE_GAP - HANDLE_WIDTH : r.x + r.width + HANDLE_GAP;
+  rect->y = r.y - 2;
+  rect->width = HANDLE_WIDTH;
+  rect->height = r.height + 4;
+}
+
+static void
+snapshot_handles (GlossArticleView *self,
+                  GtkSnapshot      *snapshot,
+                  guint             start,
+                  guint             end,
+                  const GdkRGBA    *color)
+{
+  for (Edge edge = EDGE_START; edge <= EDGE_END; edge++)
+    {
+      GdkRectangle r;
+      GskRoundedRect pill;
+
+      handle_rect (self, edge, start, end, &r);
+      gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (r.x, r.y, r.width, r.height), HANDLE_WIDTH / 2.0);
+      gtk_snapshot_push_rounded_clip (snapshot, &pill);
+      gtk_snapshot_append_color (snapshot, color, &pill.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+}
+
 static void
 visible_range (GlossArticleView *self,
                guint            *from,
@@ -251,6 +299,8 @@ snapshot_highlights (GlossArticleView *self,
           paint.outline = annotation == self->selected ? 2 : 0;
 
           gloss_text_view_foreach_fragment (GTK_TEXT_VIEW (self), MAX (start, from), MIN (end, to), paint_fragment, &paint);
+          if (annotation == self->selected && !self->read_only)
+            snapshot_handles (self, snapshot, start, end, &paint.line);
           g_hash_table_add (self->drawn, annotation);
         }
     }
@@ -339,6 +389,8 @@ load_text (GlossArticleView *self)
   GtkTextIter start, end;
   const char *text;
   const char *newline;
+  const char *title;
+  const char *found;
 
   text = self->document ? gloss_document_get_text (self->document) : "";
   gtk_text_buffer_set_text (buffer, text, -1);
@@ -346,13 +398,37 @@ load_text (GlossArticleView *self)
   /* The first line is the title in every canonical text that has one; a
    * plain-text article has one when a short first line stands alone. */
   newline = strchr (text, '\n');
-  if (self->document && newline != NULL &&
-      (gloss_document_get_title (self->document) != NULL ||
-       (newline[1] == '\n' && newline - text < 300)))
+  title = self->document ? gloss_document_get_title (self->document) : NULL;
+  /* A text saved from a browser has page chrome above its title line. */
+  found = NULL;
+  if (title != NULL && title[0] != '\0' && !g_str_has_prefix (text, title))
+    {
+      /* The title's own line, not a longer one it starts (the page's <title>). */
+      for (const char *p = strstr (text, title); p != NULL && p - text < 8192 && found == NULL;
+           p = strstr (p + 1, title))
+        if (p[-1] == '\n' && (p[strlen (title)] == '\n' || p[strlen (title)] == '\0'))
+          found = p;
+    }
+  if (found != NULL)
+    {
+      guint at = g_utf8_pointer_to_offset (text, found);
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, at);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, at + g_utf8_strlen (title, -1));
+      gtk_text_buffer_apply_tag (buffer, self->title_tag, &start, &end);
+    }
+  else if (self->document && newline != NULL &&
+           (title != NULL || (newline[1] == '\n' && newline - text < 300)))
     {
       gtk_text_buffer_get_start_iter (buffer, &start);
       gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_strlen (text, newline - text));
       gtk_text_buffer_apply_tag (buffer, self->title_tag, &start, &end);
+    }
+
+  if (self->zoom != 1.0)
+    {
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_apply_tag (buffer, self->zoom_tag, &start, &end);
     }
 
   gtk_text_buffer_get_start_iter (buffer, &start);
@@ -900,6 +976,179 @@ offer_choice (GlossArticleView *self,
   gtk_popover_popup (GTK_POPOVER (self->choice_popover));
 }
 
+/* Where a name already tagged somewhere (with the pick tag) is written
+ * again around @offset: its extent there, the way to know where a Chinese
+ * name ends without a dictionary. */
+static gboolean
+known_name_at (GlossArticleView *self,
+               guint             offset,
+               guint            *start,
+               guint            *end)
+{
+  guint n = gloss_annotation_set_get_size (self->annotations);
+  guint best = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GlossAnnotation *a = gloss_annotation_set_get_nth (self->annotations, i);
+      const char *text = gloss_annotation_get_text (a);
+      guint length = text ? g_utf8_strlen (text, -1) : 0;
+      g_autofree char *around = NULL;
+      const char *hit;
+
+      if (length == 0 || length <= best || !is_placed (a) ||
+          g_strcmp0 (gloss_annotation_get_tag (a), self->pick_tag) != 0)
+        continue;
+      around = gloss_document_get_slice (self->document, offset >= length - 1 ? offset - (length - 1) : 0,
+                                         MIN (offset + length, gloss_document_get_length (self->document)));
+      if ((hit = strstr (around, text)) != NULL)
+        {
+          *start = (offset >= length - 1 ? offset - (length - 1) : 0) + g_utf8_pointer_to_offset (around, hit);
+          *end = *start + length;
+          best = length;
+        }
+    }
+
+  return best > 0;
+}
+
+/* In pick mode, a name that is not tagged yet: tags [start, end) (a click:
+ * the word, or a name known from elsewhere in the article) with the pick tag
+ * and picks it.  Says what to do when it cannot tell where the name ends. */
+static void
+pick_untagged (GlossArticleView *self,
+               guint             start,
+               guint             end,
+               gboolean          clicked)
+{
+  GtkTextIter iter;
+  GlossAnnotation *annotation;
+
+  if (self->pick_tag == NULL || self->annotations == NULL || self->read_only || self->document == NULL)
+    return;
+
+  if (clicked && !known_name_at (self, start, &start, &end))
+    {
+      gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, start);
+      if (is_cjk (gtk_text_iter_get_char (&iter)) || !g_unichar_isalnum (gtk_text_iter_get_char (&iter)))
+        {
+          g_signal_emit (self, signals[MESSAGE], 0,
+                         _("Select the speaker’s name with the mouse to tag and link it"), FALSE);
+          return;
+        }
+      /* A word: snapping widens the character to it, even without word snapping. */
+      while (inside_word (&iter))
+        gtk_text_iter_backward_char (&iter);
+      start = gtk_text_iter_get_offset (&iter);
+      gtk_text_iter_forward_char (&iter);
+      while (inside_word (&iter))
+        gtk_text_iter_forward_char (&iter);
+      end = gtk_text_iter_get_offset (&iter);
+    }
+  else if (!gloss_article_view_snap_range (self, &start, &end))
+    return;
+
+  annotation = gloss_annotation_set_create (self->annotations, self->pick_tag, start, end);
+  gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, end);
+  gtk_text_buffer_place_cursor (get_buffer (self), &iter);
+  choose (self, annotation);
+}
+
+#define ZOOM_MIN  0.5
+#define ZOOM_MAX  3.0
+#define ZOOM_STEP 1.1
+
+double
+gloss_article_view_get_zoom (GlossArticleView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), 1.0);
+  return self->zoom;
+}
+
+/**
+ * gloss_article_view_set_zoom:
+ * @self: a #GlossArticleView
+ * @zoom: how much larger than the reading font the text is (1.0: as set)
+ *
+ * Zooms the reading text, the title in proportion; clamped to 50–300 %.
+ */
+void
+gloss_article_view_set_zoom (GlossArticleView *self,
+                             double            zoom)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
+  /* Steps of 10 % come back to 100 % exactly. */
+  if (ABS (zoom - 1.0) < 0.02)
+    zoom = 1.0;
+  if (zoom == self->zoom)
+    return;
+
+  buffer = get_buffer (self);
+  /* A tag under all others: the text's size changes, not its layout code. */
+  if (self->zoom == 1.0)
+    {
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_apply_tag (buffer, self->zoom_tag, &start, &end);
+    }
+  self->zoom = zoom;
+  g_object_set (self->zoom_tag, "scale", zoom, NULL);
+  g_object_set (self->title_tag, "scale", TITLE_SCALE * zoom, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossArticleView *self = GLOSS_ARTICLE_VIEW (widget);
+
+  if (g_str_equal (action_name, "article.zoom-in"))
+    gloss_article_view_set_zoom (self, self->zoom * ZOOM_STEP);
+  else if (g_str_equal (action_name, "article.zoom-out"))
+    gloss_article_view_set_zoom (self, self->zoom / ZOOM_STEP);
+  else
+    gloss_article_view_set_zoom (self, 1.0);
+}
+
+/* Ctrl+scroll zooms, as in every GNOME reader. */
+static gboolean
+scroll_cb (GlossArticleView         *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *controller)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if (!(state & GDK_CONTROL_MASK) || dy == 0)
+    return GDK_EVENT_PROPAGATE;
+  gtk_widget_activate_action (GTK_WIDGET (self), dy < 0 ? "article.zoom-in" : "article.zoom-out", NULL);
+  return GDK_EVENT_STOP;
+}
+
+/**
+ * gloss_article_view_set_pick_tag:
+ * @self: a #GlossArticleView
+ * @tag_id: (nullable): the tag an untagged name picked in pick mode gets
+ *
+ * In pick mode a click on a name nobody tagged yet tags it with @tag_id
+ * and picks it; %NULL leaves such clicks alone.
+ */
+void
+gloss_article_view_set_pick_tag (GlossArticleView *self,
+                                 const char       *tag_id)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  g_free (self->pick_tag);
+  self->pick_tag = g_strdup (tag_id);
+}
+
 /**
  * gloss_article_view_click_at_offset:
  * @self: a #GlossArticleView
@@ -918,6 +1167,8 @@ gloss_article_view_click_at_offset (GlossArticleView *self,
     {
       if (!self->pick_mode)
         gloss_article_view_set_selected (self, NULL);
+      else
+        pick_untagged (self, offset, offset + 1, TRUE);
       return;
     }
 
@@ -927,29 +1178,29 @@ gloss_article_view_click_at_offset (GlossArticleView *self,
     offer_choice (self, hits, offset);
 }
 
-/* Which edge of the selected annotation is under (@bx, @by), if any. */
+/* Which grip of the selected annotation is under (@bx, @by), if any.  The
+ * grips lie outside its characters, so that a press on the text itself
+ * (its first character too) always starts a text selection. */
 static Edge
 edge_at (GlossArticleView *self,
          int               bx,
          int               by)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (self);
-  GtkTextBuffer *buffer = get_buffer (self);
-  GtkTextIter iter;
-  GdkRectangle r;
-
   if (self->selected == NULL || self->read_only || !is_placed (self->selected))
     return EDGE_NONE;
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, gloss_annotation_get_start (self->selected));
-  gtk_text_view_get_iter_location (view, &iter, &r);
-  if (by >= r.y && by < r.y + r.height && ABS (bx - r.x) <= 4)
-    return EDGE_START;
+  for (Edge edge = EDGE_START; edge <= EDGE_END; edge++)
+    {
+      GdkRectangle r;
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, gloss_annotation_get_end (self->selected) - 1);
-  gtk_text_view_get_iter_location (view, &iter, &r);
-  if (by >= r.y && by < r.y + r.height && ABS (bx - (r.x + r.width)) <= 4)
-    return EDGE_END;
+      handle_rect (self, edge, gloss_annotation_get_start (self->selected),
+                   gloss_annotation_get_end (self->selected), &r);
+      /* A pixel of slack on the outer side, none on the text's. */
+      if ((edge == EDGE_START ? (bx >= r.x - 1 && bx < r.x + r.width + HANDLE_GAP)
+                              : (bx >= r.x - HANDLE_GAP && bx <= r.x + r.width)) &&
+          by >= r.y && by < r.y + r.height)
+        return edge;
+    }
 
   return EDGE_NONE;
 }
@@ -1090,6 +1341,20 @@ legacy_event_cb (GlossArticleView       *self,
         }
       if (!self->pick_mode)
         gloss_article_view_set_selected (self, NULL);
+    }
+  else if (self->pressed && self->pick_mode && gtk_text_buffer_get_has_selection (get_buffer (self)))
+    {
+      GtkTextIter a, b;
+
+      /* A name selected in pick mode: tagged and picked. */
+      gtk_text_buffer_get_selection_bounds (get_buffer (self), &a, &b);
+      pick_untagged (self, gtk_text_iter_get_offset (&a), gtk_text_iter_get_offset (&b), FALSE);
+    }
+  else if (self->pressed && !self->pick_mode && gtk_text_buffer_get_has_selection (get_buffer (self)))
+    {
+      /* A drag selected text: the keys now tag that text, as a new
+       * annotation, and never re-tag the one that was selected. */
+      gloss_article_view_set_selected (self, NULL);
     }
   self->pressed = FALSE;
 
@@ -1536,7 +1801,18 @@ tag_all_action (GtkWidget  *widget,
 
       if (!exists)
         {
-          gloss_annotation_set_create (self->annotations, tag, found, found + length);
+          GlossAnnotation *copy = gloss_annotation_set_create (self->annotations, tag, found, found + length);
+          JsonObject *attributes = gloss_annotation_get_attributes (self->selected);
+          g_autoptr(GList) names = attributes ? json_object_get_members (attributes) : NULL;
+
+          /* A copy is the same thing said again: same speaker, same title. */
+          for (GList *l = names; l != NULL; l = l->next)
+            {
+              JsonNode *node = json_object_get_member (attributes, l->data);
+
+              if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+                gloss_annotation_set_set_attribute (self->annotations, copy, l->data, json_node_get_string (node));
+            }
           added++;
         }
       from = found + length;
@@ -1588,6 +1864,7 @@ gloss_article_view_dispose (GObject *object)
   g_clear_pointer (&self->choice_popover, gtk_widget_unparent);
   g_clear_object (&self->annotations);
   g_clear_object (&self->selected);
+  g_clear_pointer (&self->pick_tag, g_free);
   g_clear_object (&self->codebook);
   g_clear_object (&self->document);
   g_clear_pointer (&self->matches, g_array_unref);
@@ -1632,6 +1909,7 @@ gloss_article_view_get_property (GObject    *object,
     case PROP_SNAP_TO_WORDS: g_value_set_boolean (value, self->snap_to_words); break;
     case PROP_READ_ONLY: g_value_set_boolean (value, self->read_only); break;
     case PROP_PICK_MODE: g_value_set_boolean (value, self->pick_mode); break;
+    case PROP_ZOOM: g_value_set_double (value, self->zoom); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1653,6 +1931,7 @@ gloss_article_view_set_property (GObject      *object,
     case PROP_SNAP_TO_WORDS: gloss_article_view_set_snap_to_words (self, g_value_get_boolean (value)); break;
     case PROP_READ_ONLY: gloss_article_view_set_read_only (self, g_value_get_boolean (value)); break;
     case PROP_PICK_MODE: gloss_article_view_set_pick_mode (self, g_value_get_boolean (value)); break;
+    case PROP_ZOOM: gloss_article_view_set_zoom (self, g_value_get_double (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1693,6 +1972,7 @@ gloss_article_view_class_init (GlossArticleViewClass *klass)
   properties[PROP_SNAP_TO_WORDS] = g_param_spec_boolean ("snap-to-words", NULL, NULL, TRUE, rw);
   properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE, rw);
   properties[PROP_PICK_MODE] = g_param_spec_boolean ("pick-mode", NULL, NULL, FALSE, rw);
+  properties[PROP_ZOOM] = g_param_spec_double ("zoom", NULL, NULL, ZOOM_MIN, ZOOM_MAX, 1.0, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1724,6 +2004,9 @@ gloss_article_view_class_init (GlossArticleViewClass *klass)
   gtk_widget_class_install_action (widget_class, "article.next-same", NULL, navigate_action);
   gtk_widget_class_install_action (widget_class, "article.previous-same", NULL, navigate_action);
   gtk_widget_class_install_action (widget_class, "article.resize", "s", resize_action);
+  gtk_widget_class_install_action (widget_class, "article.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "article.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "article.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "article.tag-all", NULL, tag_all_action);
   gtk_widget_class_install_action (widget_class, "article.cancel", NULL, cancel_action);
 
@@ -1759,8 +2042,11 @@ gloss_article_view_init (GlossArticleView *self)
   gtk_text_view_set_top_margin (view, 32);
   gtk_text_view_set_bottom_margin (view, 64);
 
+  /* Created first, so that every other tag (the title's size) wins over it. */
+  self->zoom = 1.0;
+  self->zoom_tag = gtk_text_buffer_create_tag (buffer, "zoom", "scale", 1.0, NULL);
   self->title_tag = gtk_text_buffer_create_tag (buffer, "title",
-                                                "scale", 1.5,
+                                                "scale", TITLE_SCALE,
                                                 "weight", PANGO_WEIGHT_BOLD,
                                                 "pixels-below-lines", 16,
                                                 NULL);
@@ -1782,6 +2068,21 @@ gloss_article_view_init (GlossArticleView *self)
       add_shortcut (sc, GDK_KEY_0 + i, 0, "article.tag-key", g_variant_new_string (key));
       add_shortcut (sc, GDK_KEY_KP_0 + i, 0, "article.tag-key", g_variant_new_string (key));
     }
+  add_shortcut (sc, GDK_KEY_plus, GDK_CONTROL_MASK, "article.zoom-in", NULL);
+  add_shortcut (sc, GDK_KEY_equal, GDK_CONTROL_MASK, "article.zoom-in", NULL);
+  add_shortcut (sc, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "article.zoom-in", NULL);
+  add_shortcut (sc, GDK_KEY_minus, GDK_CONTROL_MASK, "article.zoom-out", NULL);
+  add_shortcut (sc, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "article.zoom-out", NULL);
+  add_shortcut (sc, GDK_KEY_0, GDK_CONTROL_MASK, "article.zoom-reset", NULL);
+  add_shortcut (sc, GDK_KEY_KP_0, GDK_CONTROL_MASK, "article.zoom-reset", NULL);
+  {
+    GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL |
+                                                                  GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+
+    gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  }
   add_shortcut (sc, GDK_KEY_t, 0, "article.show-tags", NULL);
   add_shortcut (sc, GDK_KEY_Return, 0, "article.show-tags", NULL);
   add_shortcut (sc, GDK_KEY_KP_Enter, 0, "article.show-tags", NULL);

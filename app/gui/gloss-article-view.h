@@ -39,6 +39,11 @@ void                gloss_article_view_set_read_only        (GlossArticleView   
 void                gloss_article_view_set_pick_mode        (GlossArticleView   *self,
                                                              gboolean            pick_mode);
 gboolean            gloss_article_view_get_pick_mode        (GlossArticleView   *self);
+double              gloss_article_view_get_zoom             (GlossArticleView   *self);
+void                gloss_article_view_set_zoom             (GlossArticleView   *self,
+                                                             double              zoom);
+void                gloss_article_view_set_pick_tag         (GlossArticleView   *self,
+                                                             const char         *tag_id);
 
 /* Other annotators' layers (GlossLayer), drawn as stripes. */
 void                gloss_article_view_set_layers           (GlossArticleView   *self,

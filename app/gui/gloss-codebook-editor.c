@@ -14,6 +14,7 @@
 #include "gloss-annotation-set.h"
 #include "gloss-annotation.h"
 #include "gloss-codebook-editor.h"
+#include "gloss-menu-button.h"
 #include "gloss-codebook.h"
 #include "gloss-file.h"
 #include "gloss-json.h"
@@ -38,6 +39,7 @@ struct _GlossCodebookEditor
   GtkLabel             *key_error;
   AdwEntryRow          *key_row;
   AdwEntryRow          *label_row;
+  GtkMenuButton        *menu_button;
   AdwEntryRow          *name_row;
   AdwPreferencesGroup  *tag_group;
   GtkListBox           *tag_list;
@@ -1510,6 +1512,7 @@ gloss_codebook_editor_class_init (GlossCodebookEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossCodebookEditor, key_error);
   gtk_widget_class_bind_template_child (widget_class, GlossCodebookEditor, key_row);
   gtk_widget_class_bind_template_child (widget_class, GlossCodebookEditor, label_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossCodebookEditor, menu_button);
   gtk_widget_class_bind_template_child (widget_class, GlossCodebookEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, GlossCodebookEditor, tag_group);
   gtk_widget_class_bind_template_child (widget_class, GlossCodebookEditor, tag_list);
@@ -1540,4 +1543,5 @@ static void
 gloss_codebook_editor_init (GlossCodebookEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gloss_menu_button_quiet_tooltip (self->menu_button);
 }

@@ -149,11 +149,36 @@ pick_clicked_cb (GtkButton        *button,
   g_signal_emit (self, signals[PICK_LINK], 0, g_object_get_data (G_OBJECT (button), "attribute-id"));
 }
 
+/* The people a link may point to: the candidates' mentions grouped by
+ * name, each listed once (its first mention), with what its mentions say
+ * about it.  Rebuilt when the set changed since. */
 typedef struct
 {
-  char            **to;
-  GlossAnnotation  *self;
+  char              **to;
+  GlossAnnotation    *self;
+  GlossAnnotationSet *set;
+  guint64             serial;
+  guint64             fingerprint;
+  GHashTable         *people;   /* name → Person */
 } Candidates;
+
+typedef struct
+{
+  GlossAnnotation *first;
+  guint            mentions;
+  char            *title;
+  char            *organization;
+} Person;
+
+static void
+person_free (gpointer data)
+{
+  Person *p = data;
+
+  g_free (p->title);
+  g_free (p->organization);
+  g_free (p);
+}
 
 static void
 candidates_free (gpointer data)
@@ -162,7 +187,78 @@ candidates_free (gpointer data)
 
   g_strfreev (c->to);
   g_clear_object (&c->self);
+  g_clear_object (&c->set);
+  g_clear_pointer (&c->people, g_hash_table_unref);
   g_free (c);
+}
+
+static gboolean
+is_candidate (Candidates      *c,
+              GlossAnnotation *annotation)
+{
+  return annotation != c->self &&
+         (c->to == NULL || c->to[0] == NULL ||
+          g_strv_contains ((const char * const *)c->to, gloss_annotation_get_tag (annotation)));
+}
+
+/* What names a person: the mention's text (snapped, so trimmed). */
+static const char *
+person_key (GlossAnnotation *annotation)
+{
+  const char *text = gloss_annotation_get_text (annotation);
+
+  return text ? text : "";
+}
+
+static void
+fill_in (char       **field,
+         const char  *value)
+{
+  if (*field == NULL && value != NULL && value[0] != '\0')
+    *field = g_strdup (value);
+}
+
+static GHashTable *
+candidates_people (Candidates *c)
+{
+  guint n;
+
+  if (c->people != NULL && c->serial == gloss_annotation_set_get_serial (c->set))
+    return c->people;
+
+  g_clear_pointer (&c->people, g_hash_table_unref);
+  c->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, person_free);
+  c->serial = gloss_annotation_set_get_serial (c->set);
+  n = gloss_annotation_set_get_size (c->set);
+  for (guint i = 0; i < n; i++)
+    {
+      GlossAnnotation *a = gloss_annotation_set_get_nth (c->set, i);
+      char *key;
+      Person *p;
+
+      if (!is_candidate (c, a))
+        continue;
+      key = (char *) person_key (a);
+      if ((p = g_hash_table_lookup (c->people, key)) == NULL)
+        {
+          p = g_new0 (Person, 1);
+          p->first = a;
+          g_hash_table_insert (c->people, g_strdup (key), p);
+        }
+      p->mentions++;
+      fill_in (&p->title, gloss_annotation_get_attribute (a, "title"));
+      fill_in (&p->title, gloss_annotation_get_attribute (a, "role"));
+      fill_in (&p->organization, gloss_annotation_get_attribute (a, "organization"));
+    }
+
+  return c->people;
+}
+
+static Person *
+candidates_person (Candidates      *c,
+                   GlossAnnotation *annotation)
+{
+  return g_hash_table_lookup (candidates_people (c), person_key (annotation));
 }
 
 static gboolean
@@ -170,17 +266,75 @@ candidate_match (gpointer item,
                  gpointer user_data)
 {
   Candidates *c = user_data;
+  Person *p;
 
-  if (item == c->self)
+  if (!is_candidate (c, item))
     return FALSE;
-  return c->to == NULL || c->to[0] == NULL ||
-         g_strv_contains ((const char * const *)c->to, gloss_annotation_get_tag (item));
+  p = candidates_person (c, item);
+  return p != NULL && p->first == item;
 }
 
+/* "谢铭俊 — 发言人, 外交部 · 3 mentions" */
 static char *
-candidate_label (GlossAnnotation *annotation)
+candidate_label (GlossAnnotation *annotation,
+                 Candidates      *c)
 {
-  return short_text (annotation);
+  g_autofree char *name = short_text (annotation);
+  Person *p = annotation != NULL && gloss_annotation_get_tag (annotation)[0] != '\0' ? candidates_person (c, annotation) : NULL;
+  GString *label;
+
+  if (p == NULL)
+    return g_steal_pointer (&name);
+
+  label = g_string_new (name);
+  if (p->title != NULL || p->organization != NULL)
+    g_string_append_printf (label, " — %s%s%s", p->title ? p->title : "",
+                            p->title && p->organization ? ", " : "",
+                            p->organization ? p->organization : "");
+  g_string_append (label, " · ");
+  g_string_append_printf (label, g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions", p->mentions),
+                          p->mentions);
+  return g_string_free (label, FALSE);
+}
+
+/* The candidate mentions in the set, in a cheap fingerprint: their number
+ * and their addresses mixed. */
+static guint64
+candidates_fingerprint (Candidates *c)
+{
+  guint n = gloss_annotation_set_get_size (c->set);
+  guint64 count = 0, mix = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GlossAnnotation *a = gloss_annotation_set_get_nth (c->set, i);
+
+      if (is_candidate (c, a))
+        {
+          count++;
+          mix ^= GPOINTER_TO_SIZE (a) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+        }
+    }
+  return mix ^ (count << 48);
+}
+
+/* Who is listed changes when a mention is added or removed elsewhere, or
+ * renamed; tagging a quote (no candidate) leaves the list as it is, and
+ * costs no refiltering of thousands of annotations. */
+static void
+candidates_changed_cb (GtkFilter *filter,
+                       guint      position,
+                       guint      removed,
+                       guint      added)
+{
+  Candidates *c = g_object_get_data (G_OBJECT (filter), "candidates");
+  guint64 fingerprint = candidates_fingerprint (c);
+
+  if (removed == added || fingerprint != c->fingerprint)
+    {
+      c->fingerprint = fingerprint;
+      gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+    }
 }
 
 static void
@@ -248,10 +402,17 @@ build_editor (GlossDetailsPane        *self,
 
           /* A live, filtered view of the set: nothing is copied, so a long
            * article with thousands of speakers costs nothing up front. */
+          GtkFilter *filter;
+
           data->to = g_strdupv (def->to);
           data->self = g_object_ref (self->annotation);
-          candidates = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->set)),
-                                                  GTK_FILTER (gtk_custom_filter_new (candidate_match, data, candidates_free)));
+          data->set = g_object_ref (self->set);
+          filter = GTK_FILTER (gtk_custom_filter_new (candidate_match, data, candidates_free));
+          data->fingerprint = candidates_fingerprint (data);
+          g_object_set_data (G_OBJECT (filter), "candidates", data);
+          g_signal_connect_object (self->set, "items-changed", G_CALLBACK (candidates_changed_cb), filter,
+                                   G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+          candidates = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->set)), filter);
           gloss_annotation_set_text (none, _("None"));
           g_list_store_append (head, none);
           g_list_store_append (parts, head);
@@ -263,7 +424,8 @@ build_editor (GlossDetailsPane        *self,
           g_signal_connect_after (flat, "items-changed", G_CALLBACK (model_changed_cb), self);
           adw_combo_row_set_expression (ADW_COMBO_ROW (row),
                                         gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                                     G_CALLBACK (candidate_label), NULL, NULL));
+                                                                     G_CALLBACK (candidate_label), data, NULL));
+          g_object_set_data (G_OBJECT (row), "candidates", data);
           adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (flat));
           g_object_unref (flat);
           g_object_set_data (G_OBJECT (row), "link", GINT_TO_POINTER (TRUE));
@@ -342,14 +504,18 @@ update_editor_values (GlossDetailsPane *self)
       else if (g_object_get_data (G_OBJECT (value), "link"))
         {
           GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (value));
+          Candidates *c = g_object_get_data (G_OBJECT (value), "candidates");
+          GlossAnnotation *target = current ? gloss_annotation_set_lookup (self->set, current) : NULL;
+          Person *person = target && is_candidate (c, target) ? candidates_person (c, target) : NULL;
           guint pos = 0;
-          guint n = current ? g_list_model_get_n_items (model) : 0;
+          guint n = person ? g_list_model_get_n_items (model) : 0;
 
+          /* A link to any mention shows its person. */
           for (guint i = 1; i < n; i++)
             {
               g_autoptr(GlossAnnotation) item = g_list_model_get_item (model, i);
 
-              if (g_strcmp0 (gloss_annotation_get_id (item), current) == 0)
+              if (item == person->first)
                 {
                   pos = i;
                   break;

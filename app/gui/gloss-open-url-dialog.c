@@ -17,6 +17,9 @@
 #include "gloss-open-url-dialog.h"
 #include "gloss-preferences-window.h"
 
+/* Seconds the https:// attempt at an address typed without a scheme may wait. */
+#define BARE_ADDRESS_TIMEOUT 5
+
 struct _GlossOpenUrlDialog
 {
   AdwWindow       parent_instance;
@@ -24,6 +27,7 @@ struct _GlossOpenUrlDialog
   GFile          *library;
   GCancellable   *cancellable;
   char           *error;
+  char           *fallback;  /* http:// for a bare address tried as https:// */
   guint           pulse_id;
 
   GtkLabel       *library_label;
@@ -103,17 +107,42 @@ settings_library_folder (void)
   return g_file_new_build_filename (g_get_home_dir (), "Documents", "Gloss", NULL);
 }
 
-/* What the user typed, trimmed; a bare "example.org/x" gets https:// in front. */
+/* Whether @text is a bare address such as "example.org/x", "localhost" or
+ * "127.0.0.1:8080/x": a host, perhaps a port, no scheme. */
+static gboolean
+is_bare_address (const char *text)
+{
+  const char *colon;
+  gsize host_len = strcspn (text, ":/?#");
+
+  if (strstr (text, "://") != NULL || strpbrk (text, " \t\n") != NULL || host_len == 0)
+    return FALSE;
+  colon = strchr (text, ':');
+  if (colon != NULL && (colon != text + host_len || !g_ascii_isdigit (colon[1])))
+    return FALSE;
+  return memchr (text, '.', host_len) != NULL || (host_len == strlen ("localhost") &&
+                                                   g_ascii_strncasecmp (text, "localhost", host_len) == 0);
+}
+
+/* What the user typed, trimmed; a bare "example.org/x" gets https:// in
+ * front, and @fallback (when not NULL) the http:// address to try next. */
 static char *
-normalized_url (GlossOpenUrlDialog *self)
+normalized_url (GlossOpenUrlDialog *self,
+                char              **fallback)
 {
   g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row)));
 
+  if (fallback != NULL)
+    *fallback = NULL;
   g_strstrip (text);
   if (text[0] == '\0')
     return NULL;
-  if (strstr (text, "://") == NULL && strpbrk (text, " \t\n:") == NULL && strchr (text, '.') != NULL)
-    return g_strconcat ("https://", text, NULL);
+  if (is_bare_address (text))
+    {
+      if (fallback != NULL)
+        *fallback = g_strconcat ("http://", text, NULL);
+      return g_strconcat ("https://", text, NULL);
+    }
   return g_steal_pointer (&text);
 }
 
@@ -121,7 +150,7 @@ static void
 update_actions (GlossOpenUrlDialog *self)
 {
   gboolean busy = self->cancellable != NULL;
-  g_autofree char *url = normalized_url (self);
+  g_autofree char *url = normalized_url (self, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "url.open", !busy && url != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "url.stop", busy);
@@ -241,6 +270,22 @@ progress_cb (goffset  received,
   gtk_progress_bar_set_text (self->progress_bar, text);
 }
 
+static void start_fetch (GlossOpenUrlDialog *self,
+                         const char         *url);
+
+/* More than the title: a page that builds itself with JavaScript extracts
+ * to its <title> alone, or to nothing. */
+static gboolean
+has_article_text (GlossDocument *doc)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gloss_document_get_text (doc)));
+  const char *title = gloss_document_get_title (doc);
+
+  if (title != NULL && g_str_has_prefix (text, title))
+    memmove (text, text + strlen (title), strlen (text + strlen (title)) + 1);
+  return g_strstrip (text)[0] != '\0';
+}
+
 static void
 fetch_cb (GObject      *source,
           GAsyncResult *result,
@@ -266,6 +311,34 @@ fetch_cb (GObject      *source,
       goto out;
     }
 
+  /* No answer over https:// for an address typed without a scheme: the
+   * site may speak plain http only. */
+  if (doc == NULL && self->fallback != NULL &&
+      (g_error_matches (error, GLOSS_FETCH_ERROR, GLOSS_FETCH_ERROR_TLS) ||
+       g_error_matches (error, GLOSS_FETCH_ERROR, GLOSS_FETCH_ERROR_REFUSED) ||
+       g_error_matches (error, GLOSS_FETCH_ERROR, GLOSS_FETCH_ERROR_TIMEOUT) ||
+       g_error_matches (error, GLOSS_FETCH_ERROR, GLOSS_FETCH_ERROR_NETWORK)))
+    {
+      g_autofree char *fallback = g_steal_pointer (&self->fallback);
+
+      set_busy (self, NULL);
+      start_fetch (self, fallback);
+      goto out;
+    }
+
+  if (doc != NULL && !has_article_text (doc))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("%s has no article text. The page probably builds itself with JavaScript, "
+                           "which Gloss does not run: save it from a web browser and open the saved file."),
+                         gtk_editable_get_text (GTK_EDITABLE (self->url_row)));
+
+      set_busy (self, NULL);
+      show_status (self, message, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+      goto out;
+    }
+
   if (doc == NULL)
     {
       set_busy (self, NULL);
@@ -284,16 +357,50 @@ out:
 }
 
 static void
+start_fetch (GlossOpenUrlDialog *self,
+             const char         *url)
+{
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(GFile) library = NULL;
+  GlossFetchOptions options = { 0 };
+  Request *req;
+
+  /* Shown as it is fetched: the address the snapshot will record. */
+  if (!g_str_equal (url, gtk_editable_get_text (GTK_EDITABLE (self->url_row))))
+    {
+      g_autofree char *fallback = g_steal_pointer (&self->fallback);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->url_row), url);
+      self->fallback = g_steal_pointer (&fallback);
+    }
+
+  show_status (self, NULL, FALSE);
+  cancellable = g_cancellable_new ();
+  set_busy (self, cancellable);
+
+  library = gloss_open_url_dialog_get_library (self);
+  options.library = library;
+  /* A plain-http server on another port than 80 never answers the TLS
+   * handshake: give up on https:// soon when http:// is left to try. */
+  if (self->fallback != NULL)
+    options.timeout = BARE_ADDRESS_TIMEOUT;
+
+  req = g_rc_box_new0 (Request);
+  req->self = g_object_ref (self);
+  req->cancellable = g_object_ref (cancellable);
+  gloss_fetch_async (url, &options,
+                     progress_cb, g_rc_box_acquire (req), request_release,
+                     cancellable, fetch_cb, req);
+}
+
+static void
 open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   GlossOpenUrlDialog *self = GLOSS_OPEN_URL_DIALOG (widget);
-  g_autofree char *url = normalized_url (self);
-  g_autoptr(GCancellable) cancellable = NULL;
-  g_autoptr(GFile) library = NULL;
-  GlossFetchOptions options = { 0 };
-  Request *req;
+  g_autofree char *fallback = NULL;
+  g_autofree char *url = normalized_url (self, &fallback);
 
   if (self->cancellable != NULL || url == NULL)
     return;
@@ -309,22 +416,9 @@ open_action (GtkWidget  *widget,
       return;
     }
 
-  if (!g_str_equal (url, gtk_editable_get_text (GTK_EDITABLE (self->url_row))))
-    gtk_editable_set_text (GTK_EDITABLE (self->url_row), url);
-
-  show_status (self, NULL, FALSE);
-  cancellable = g_cancellable_new ();
-  set_busy (self, cancellable);
-
-  library = gloss_open_url_dialog_get_library (self);
-  options.library = library;
-
-  req = g_rc_box_new0 (Request);
-  req->self = g_object_ref (self);
-  req->cancellable = g_object_ref (cancellable);
-  gloss_fetch_async (url, &options,
-                     progress_cb, g_rc_box_acquire (req), request_release,
-                     cancellable, fetch_cb, req);
+  g_free (self->fallback);
+  self->fallback = g_steal_pointer (&fallback);
+  start_fetch (self, url);
 }
 
 static void
@@ -345,6 +439,7 @@ url_changed_cb (GlossOpenUrlDialog *self)
   /* Editing after a failure means the user is fixing it. */
   if (self->cancellable == NULL && gtk_widget_get_visible (GTK_WIDGET (self->status_label)))
     show_status (self, NULL, FALSE);
+  g_clear_pointer (&self->fallback, g_free);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URL]);
 }
@@ -390,6 +485,7 @@ gloss_open_url_dialog_finalize (GObject *object)
 
   g_clear_object (&self->library);
   g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->fallback, g_free);
 
   G_OBJECT_CLASS (gloss_open_url_dialog_parent_class)->finalize (object);
 }
@@ -498,6 +594,9 @@ gloss_open_url_dialog_init (GlossOpenUrlDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   update_actions (self);
   update_library_label (self);
+  /* Typing goes to the address, and Return opens it (not Cancel, the
+   * first focusable widget). */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->url_row));
 }
 
 /**

@@ -6,13 +6,19 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
+#include "gloss-article-print.h"
+#include "gloss-codebook.h"
 #include "gloss-document.h"
 #include "gloss-export-dialog.h"
+#include "gloss-file.h"
 #include "gloss-library-page.h"
 #include "gloss-open-url-dialog.h"
 #include "gloss-sidecar.h"
+#include "gloss-text-title.h"
 #include "gloss-window-private.h"
 
 static void
@@ -364,16 +370,37 @@ fetched_cb (GlossWindow   *self,
   gloss_window_open_document (self, article_file, document);
 }
 
+/**
+ * gloss_window_open_url:
+ * @self: a #GlossWindow
+ * @url: (nullable): an address to fetch right away, or %NULL to ask for one
+ *
+ * What Ctrl+L does; with @url, as if the user had typed it and pressed Return.
+ */
+void
+gloss_window_open_url (GlossWindow *self,
+                       const char  *url)
+{
+  GtkWindow *dialog;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+
+  dialog = gloss_open_url_dialog_new (GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "fetched", G_CALLBACK (fetched_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+  if (url != NULL)
+    {
+      gloss_open_url_dialog_set_url (GLOSS_OPEN_URL_DIALOG (dialog), url);
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "url.open", NULL);
+    }
+}
+
 static void
 open_url_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  GlossWindow *self = GLOSS_WINDOW (widget);
-  GtkWindow *dialog = gloss_open_url_dialog_new (GTK_WINDOW (self));
-
-  g_signal_connect_object (dialog, "fetched", G_CALLBACK (fetched_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (dialog);
+  gloss_window_open_url (GLOSS_WINDOW (widget), NULL);
 }
 
 /* Reopen with encoding */
@@ -571,6 +598,271 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossDocument *document = gloss_session_get_document (self->session);
+  GlossSidecar *sidecar = gloss_session_get_sidecar (self->session);
+  g_autoptr(GError) error = NULL;
+
+  if (document == NULL)
+    return;
+  if (gloss_article_print (GTK_WINDOW (self), document,
+                           sidecar ? gloss_sidecar_get_annotations (sidecar) : NULL,
+                           sidecar ? gloss_sidecar_get_codebook (sidecar) : NULL,
+                           NULL, NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    _gloss_window_show_error (self, error->message);
+}
+
+/* Page clutter */
+
+/* Where the article is in a text saved from a browser, when page chrome
+ * surrounds it. */
+static gboolean
+text_clutter (GlossWindow    *self,
+              GlossTextTitle *title)
+{
+  GlossDocument *document = gloss_session_get_document (self->session);
+  JsonObject *prov = document ? gloss_document_get_provenance (document) : NULL;
+  const char *text;
+  guint length;
+
+  if (prov == NULL || g_strcmp0 (json_object_get_string_member_with_default (prov, "format", ""), "text") != 0)
+    return FALSE;
+  text = gloss_document_get_text (document);
+  if (!gloss_text_find_title (text, title))
+    return FALSE;
+  length = gloss_document_get_length (document);
+  /* Trailing blank lines are no clutter. */
+  while (length > title->body_end && g_unichar_isspace (g_utf8_get_char (g_utf8_offset_to_pointer (text, length - 1))))
+    length--;
+  return title->start > 0 || title->body_end < length;
+}
+
+/**
+ * _gloss_window_offer_trim:
+ * @self: a #GlossWindow
+ *
+ * Once the article and the user's layer are read: offered on a new article
+ * only (no layer on disk yet), as its layer would be left with the original.
+ */
+void
+_gloss_window_offer_trim (GlossWindow *self)
+{
+  GlossSidecar *sidecar = gloss_session_get_sidecar (self->session);
+  GFile *own = sidecar ? gloss_sidecar_get_file (sidecar) : NULL;
+  GlossTextTitle title;
+  AdwToast *offer;
+
+  if (own == NULL || gloss_session_get_state (self->session) != GLOSS_SESSION_READY ||
+      gloss_annotation_set_get_size (gloss_sidecar_get_annotations (sidecar)) > 0 ||
+      g_file_query_exists (own, NULL) || !text_clutter (self, &title))
+    return;
+  offer = adw_toast_new (_("The text has page clutter around the article"));
+  adw_toast_set_timeout (offer, 0);
+  adw_toast_set_button_label (offer, _("_Trim Page Clutter"));
+  adw_toast_set_action_name (offer, "win.trim-clutter");
+  adw_toast_overlay_add_toast (self->toast_overlay, offer);
+}
+
+/* A copy of the article without the clutter, beside it, opened (in a
+ * window of its own); the original stays as it was. */
+static void
+trim_clutter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GFile *file = gloss_session_get_file (self->session);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) trimmed = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *content = NULL;
+  GlossTextTitle title;
+
+  if (file == NULL || !text_clutter (self, &title))
+    return;
+
+  name = g_file_get_basename (file);
+  stem = g_str_has_suffix (name, ".txt") ? g_strndup (name, strlen (name) - 4) : g_strdup (name);
+  g_free (name);
+  /* Translators: the file name of an article without its page clutter; %s is the original's, without .txt */
+  name = g_strdup_printf (_("%s (article).txt"), stem);
+  parent = g_file_get_parent (file);
+  trimmed = g_file_get_child (parent, name);
+  if (!g_file_query_exists (trimmed, NULL))
+    {
+      body = gloss_document_get_slice (gloss_session_get_document (self->session), title.start, title.body_end);
+      content = g_strconcat (body, "\n", NULL);
+      if (!gloss_file_replace (trimmed, content, strlen (content), NULL, &error))
+        {
+          _gloss_window_show_error (self, error->message);
+          return;
+        }
+    }
+  gloss_window_open (self, trimmed);
+}
+
+/* Who annotates */
+
+/* Nobody said who annotates: the id would be the login name by default. */
+static gboolean
+annotator_unknown (GlossWindow *self)
+{
+  g_autofree char *id = g_settings_get_string (self->settings, "annotator-id");
+
+  return id[0] == '\0';
+}
+
+/**
+ * _gloss_window_autosave_delay:
+ *
+ * The autosave-delay setting as the session gets it: no autosave while
+ * nobody said who annotates (the work waits, nothing blocks the user).
+ */
+gboolean
+_gloss_window_autosave_delay (GValue   *value,
+                              GVariant *variant,
+                              gpointer  user_data)
+{
+  g_value_set_uint (value, annotator_unknown (user_data) ? 0 : g_variant_get_uint32 (variant));
+  return TRUE;
+}
+
+/**
+ * _gloss_window_ask_annotator:
+ * @self: a #GlossWindow
+ *
+ * Asked once per window, when the first change is due to be saved and
+ * nobody said who annotates.
+ */
+void
+_gloss_window_ask_annotator (GlossWindow *self)
+{
+  g_autofree char *login = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *question;
+
+  if (self->annotator_asked || !gloss_session_get_modified (self->session) || !annotator_unknown (self))
+    return;
+  self->annotator_asked = TRUE;
+  login = gloss_annotator_id_default ();
+  escaped = g_markup_escape_text (login, -1);
+  /* Translators: %s is the login name */
+  title = g_strdup_printf (_("Who is annotating? Nothing is saved until you say: Ctrl+S saves as “%s”"), escaped);
+  question = adw_toast_new (title);
+  adw_toast_set_timeout (question, 0);
+  adw_toast_set_button_label (question, _("_Choose…"));
+  adw_toast_set_action_name (question, "app.preferences");
+  adw_toast_overlay_add_toast (self->toast_overlay, question);
+}
+
+/**
+ * _gloss_window_annotator_changed:
+ * @self: a #GlossWindow
+ *
+ * The annotator id changed in the preferences: autosave may run now, and
+ * the layer saved under the old id is offered for adoption.
+ */
+void
+_gloss_window_annotator_changed (GlossWindow *self)
+{
+  GlossSidecar *sidecar = gloss_session_get_sidecar (self->session);
+  const char *id = gloss_session_get_annotator_id (self->session);
+  g_autofree char *escaped_old = NULL;
+  g_autofree char *escaped_new = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *button = NULL;
+  AdwToast *offer;
+
+  gloss_session_set_autosave_delay (self->session, annotator_unknown (self) ? 0 :
+                                    g_settings_get_uint (self->settings, "autosave-delay"));
+
+  if (sidecar == NULL || gloss_session_get_file (self->session) == NULL ||
+      gloss_sidecar_get_file (sidecar) == NULL ||
+      g_strcmp0 (id, gloss_sidecar_get_annotator_id (sidecar)) == 0 ||
+      gloss_annotation_set_get_size (gloss_sidecar_get_annotations (sidecar)) == 0)
+    return;
+
+  /* Otherwise the work under the old id reappears as a colleague's
+   * read-only layer next time, and "your" layer is empty. */
+  escaped_old = g_markup_escape_text (gloss_sidecar_get_annotator_id (sidecar), -1);
+  escaped_new = g_markup_escape_text (id, -1);
+  /* Translators: both are annotator ids */
+  title = g_strdup_printf (_("Your annotations of this article are saved as “%s”"), escaped_old);
+  /* Translators: %s is the new annotator id */
+  button = g_strdup_printf (_("Adopt as “%s”"), escaped_new);
+  offer = adw_toast_new (title);
+  adw_toast_set_timeout (offer, 0);
+  adw_toast_set_button_label (offer, button);
+  adw_toast_set_action_name (offer, "win.adopt-layer");
+  adw_toast_overlay_add_toast (self->toast_overlay, offer);
+}
+
+static void
+adopt_layer_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossSidecar *sidecar = gloss_session_get_sidecar (self->session);
+  GFile *file = gloss_session_get_file (self->session);
+  const char *id = gloss_session_get_annotator_id (self->session);
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *own;
+
+  if (sidecar == NULL || file == NULL || (own = gloss_sidecar_get_file (sidecar)) == NULL ||
+      g_strcmp0 (id, gloss_sidecar_get_annotator_id (sidecar)) == 0)
+    return;
+
+  target = gloss_sidecar_file_for_article (file, id);
+  /* A rename keeps the file as read (its stamp), and never replaces one. */
+  if (g_file_query_exists (own, NULL) &&
+      !g_file_move (own, target, G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, &error))
+    {
+      g_autofree char *name = g_file_get_basename (target);
+      g_autofree char *message = g_strdup_printf (_("%s: cannot adopt the annotations: %s"), name, error->message);
+
+      _gloss_window_show_error (self, message);
+      return;
+    }
+
+  gloss_sidecar_set_file (sidecar, target);
+  gloss_sidecar_set_annotator_id (sidecar, id);
+  /* The session watches the new file once it is written. */
+  _gloss_window_save (self, NULL, GLOSS_SESSION_SAVE_NONE, TRUE);
+}
+
+/* Pick mode */
+
+/**
+ * _gloss_window_pick_tag:
+ * @self: a #GlossWindow
+ *
+ * The tag an untagged name clicked in pick mode gets: a person where the
+ * link allows one (a speaker is a person first), else its first tag.
+ */
+const char *
+_gloss_window_pick_tag (GlossWindow *self)
+{
+  GlossSidecar *sidecar = gloss_session_get_sidecar (self->session);
+  GlossCodebook *codebook = sidecar ? gloss_sidecar_get_codebook (sidecar) : NULL;
+  GlossTag *tag = codebook && self->pick_target ? gloss_codebook_lookup (codebook, gloss_annotation_get_tag (self->pick_target)) : NULL;
+  const GlossAttributeDef *def = tag ? gloss_tag_lookup_attribute (tag, self->pick_attribute) : NULL;
+
+  if (def == NULL || def->to == NULL || def->to[0] == NULL)
+    return NULL;
+  return g_strv_contains ((const char * const *)def->to, "person") ? "person" : def->to[0];
+}
+
+static void
 show_file_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -653,8 +945,24 @@ _gloss_window_save (GlossWindow           *self,
                     GlossSessionSaveFlags  flags,
                     gboolean               manual)
 {
-  SaveRequest *request = g_new0 (SaveRequest, 1);
+  SaveRequest *request;
 
+  if (annotator_unknown (self))
+    {
+      g_autofree char *login = NULL;
+
+      if (!manual)
+        {
+          _gloss_window_ask_annotator (self);
+          return;
+        }
+      /* Saving by hand is the answer: the login name it is. */
+      login = gloss_annotator_id_default ();
+      if (g_strcmp0 (login, gloss_session_get_annotator_id (self->session)) == 0)
+        g_settings_set_string (self->settings, "annotator-id", login);
+    }
+
+  request = g_new0 (SaveRequest, 1);
   request->self = g_object_ref (self);
   request->flags = flags;
   request->manual = manual;
@@ -743,6 +1051,8 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.delete-annotation", has_selected);
   gtk_widget_action_set_enabled (widget, "win.find", has_document);
   gtk_widget_action_set_enabled (widget, "win.export", set != NULL && has_file);
+  gtk_widget_action_set_enabled (widget, "win.print", has_document);
+  gtk_widget_action_set_enabled (widget, "win.trim-clutter", has_document && has_file);
 }
 
 
@@ -774,6 +1084,7 @@ _gloss_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.adopt-layer", NULL, adopt_layer_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
@@ -784,6 +1095,8 @@ _gloss_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.reload-annotations", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.trim-clutter", NULL, trim_clutter_action);
   gtk_widget_class_install_action (widget_class, "win.library", NULL, library_action);
   gtk_widget_class_install_action (widget_class, "win.open-url", NULL, open_url_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
@@ -809,5 +1122,6 @@ _gloss_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.next-disagreement", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK, "win.previous-disagreement", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.library", NULL);
 }

@@ -29,6 +29,7 @@ struct _GlossWindow
   GtkLabel             *find_label;
   AdwFlap              *flap;
   AdwSplitButton       *open_button;
+  GtkMenuButton        *primary_menu_button;
   GtkSearchBar         *search_bar;
   GlossReviewPanel     *review_panel;
   AdwViewStack         *side_stack;
@@ -62,11 +63,21 @@ struct _GlossWindow
 
   guint                 closing : 1;
   guint                 reload_from_broken : 1;
+  guint                 annotator_asked : 1;
 };
 
 /* gloss-window-actions.c: every win.* action and their enabled states. */
 void              _gloss_window_class_add_actions (GtkWidgetClass *widget_class);
 void              _gloss_window_update_actions    (GlossWindow    *self);
+
+/* First-day help (gloss-window-actions.c): who annotates, page clutter, pick mode. */
+void              _gloss_window_ask_annotator     (GlossWindow    *self);
+void              _gloss_window_annotator_changed (GlossWindow    *self);
+gboolean          _gloss_window_autosave_delay    (GValue         *value,
+                                                   GVariant       *variant,
+                                                   gpointer        user_data);
+void              _gloss_window_offer_trim        (GlossWindow    *self);
+const char       *_gloss_window_pick_tag          (GlossWindow    *self);
 
 /* Feedback, for both halves of the window. */
 void              _gloss_window_toast             (GlossWindow    *self,

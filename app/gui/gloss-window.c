@@ -17,6 +17,7 @@
 #include "gloss-codebook.h"
 #include "gloss-details-pane.h"
 #include "gloss-document.h"
+#include "gloss-menu-button.h"
 #include "gloss-recent.h"
 #include "gloss-sidecar.h"
 #include "gloss-version-store.h"
@@ -231,6 +232,7 @@ session_error_cb (GlossWindow  *self,
 static void
 modified_changed_cb (GlossWindow *self)
 {
+  _gloss_window_ask_annotator (self);
   update_title (self);
   _gloss_window_update_actions (self);
 }
@@ -424,6 +426,7 @@ loading_changed_cb (GlossWindow *self)
       g_clear_handle_id (&self->reading_id, g_source_remove);
       self->reading_notice = FALSE;
       update_title (self);
+      _gloss_window_offer_trim (self);
     }
 }
 
@@ -593,6 +596,7 @@ pick_link_cb (GlossWindow      *self,
   g_free (self->pick_attribute);
   self->pick_attribute = g_strdup (attribute);
   g_set_object (&self->pick_target, gloss_details_pane_get_annotation (details));
+  gloss_article_view_set_pick_tag (self->article_view, _gloss_window_pick_tag (self));
   gloss_article_view_set_pick_mode (self->article_view, TRUE);
   _gloss_window_toast (self, _("Click the annotation to link to in the article, or press Escape"), NULL, NULL);
 }
@@ -884,6 +888,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, find_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, review_panel);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, side_stack);
@@ -920,6 +925,7 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect_object (self->settings, "changed::reading-font", G_CALLBACK (reading_font_changed_cb),
                            self, G_CONNECT_SWAPPED);
   reading_font_changed_cb (self);
+  gloss_menu_button_quiet_tooltip (self->primary_menu_button);
 
   g_signal_connect_object (self->article_view, "notify::selected", G_CALLBACK (view_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "removed", G_CALLBACK (removed_cb), self, G_CONNECT_SWAPPED);
@@ -936,7 +942,10 @@ gloss_window_init (GlossWindow *self)
   /* The window follows the session: what it holds, and the one state of the file on disk. */
   g_settings_bind (self->settings, "annotator-id", self->session, "annotator-id", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "annotator-name", self->session, "annotator-name", G_SETTINGS_BIND_GET);
-  g_settings_bind (self->settings, "autosave-delay", self->session, "autosave-delay", G_SETTINGS_BIND_GET);
+  g_settings_bind_with_mapping (self->settings, "autosave-delay", self->session, "autosave-delay", G_SETTINGS_BIND_GET,
+                                _gloss_window_autosave_delay, NULL, self, NULL);
+  g_signal_connect_object (self->settings, "changed::annotator-id", G_CALLBACK (_gloss_window_annotator_changed),
+                           self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->session, "document", self->article_header, "document", G_BINDING_SYNC_CREATE);
   g_object_bind_property_full (self->session, "state", self->conflict_bar, "reveal-child", G_BINDING_SYNC_CREATE,
                                state_to_conflict, NULL, NULL, NULL);

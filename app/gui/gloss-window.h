@@ -19,6 +19,8 @@ void          gloss_window_open         (GlossWindow      *self,
 void          gloss_window_open_document (GlossWindow     *self,
                                          GFile            *file,
                                          GlossDocument    *document);
+void          gloss_window_open_url     (GlossWindow      *self,
+                                         const char       *url);
 GlossSession *gloss_window_get_session  (GlossWindow      *self);
 GlossSidecar *gloss_window_get_sidecar  (GlossWindow      *self);
 GlossDocument *gloss_window_get_document (GlossWindow     *self);

@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "gloss-application.h"
+#include "gloss-locale.h"
 
 int
 main (int    argc,
@@ -15,7 +16,9 @@ main (int    argc,
 {
   g_autoptr(GlossApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
+  gloss_locale_init ();
+  /* Done above, with the fallback GTK's own setlocale() does not have. */
+  gtk_disable_setlocale ();
   /* GLOSS_LOCALEDIR reaches the catalogues of an uninstalled build
    * (<build>/po), for tests and for trying a translation. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GLOSS_LOCALEDIR") ? g_getenv ("GLOSS_LOCALEDIR") : LOCALEDIR);
