@@ -805,6 +805,45 @@ test_import_refuses_repeated_ids (void)
   g_assert_nonnull (strstr (error->message, "abc"));
 }
 
+/* Issue 15, 11: W3C imports with an empty id, an empty tag or an offset past
+ * 2³¹ were written as sidecars that validate refuses; they are refused. */
+static void
+test_import_w3c_refuses_bad_values (void)
+{
+#define W3C_ONE(ID, TAG, END) \
+  "{ \"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"id\": \"" ID "\", \"type\": \"Annotation\"," \
+  "  \"body\": { \"type\": \"TextualBody\", \"purpose\": \"tagging\", \"value\": \"" TAG "\" }," \
+  "  \"target\": { \"source\": \"a.txt\", \"selector\": [" \
+  "    { \"type\": \"TextPositionSelector\", \"start\": 0, \"end\": " END " }," \
+  "    { \"type\": \"TextQuoteSelector\", \"exact\": \"部长\" } ] } }"
+  const char *bad[] = {
+    W3C_ONE ("", "quote", "2"),
+    W3C_ONE ("a1", "", "2"),
+    W3C_ONE ("a1", "quote", "3000000000"),
+  };
+  const char *good = W3C_ONE ("a1", "quote", "2");
+#undef W3C_ONE
+  GlossImportOptions options = { 0 };
+  g_autoptr(GlossSidecar) sidecar = NULL;
+  g_autoptr(GError) error = NULL;
+
+  options.annotator = "carol";
+  sidecar = gloss_import_w3c (good, strlen (good), &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sidecar);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GlossSidecar) refused = NULL;
+      g_autoptr(GError) local = NULL;
+
+      refused = gloss_import_w3c (bad[i], strlen (bad[i]), &options, &local);
+      g_test_message ("case %u: %s", i, local ? local->message : "(accepted)");
+      g_assert_null (refused);
+      g_assert_error (local, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_INVALID);
+    }
+}
+
 /* Found by fuzz-sidecar: json-glib leaked the first value when another
  * followed; such text is refused before it is parsed. */
 static void
@@ -909,6 +948,7 @@ main (int    argc,
 
   g_test_add_func ("/hostile/html/stray-html-loop", test_html_stray_html_loop);
   g_test_add_func ("/hostile/import/repeated-ids", test_import_refuses_repeated_ids);
+  g_test_add_func ("/hostile/import/w3c-bad-values", test_import_w3c_refuses_bad_values);
   g_test_add_func ("/hostile/json/text-after-value", test_json_text_after_value);
   g_test_add_func ("/hostile/sidecar/link-warnings", test_link_warnings);
   g_test_add_func ("/hostile/brat/raw-text-offsets", test_brat_raw_text_offsets);
