@@ -205,6 +205,26 @@ range_start (const char *folder)
   return g_strconcat (folder, "/", NULL);
 }
 
+/* A statement over @sql whose parameters 1 and 2 are @folder's range of paths. */
+static sqlite3_stmt *
+prepare_in_folder (GlossLibrary  *self,
+                   sqlite3       *db,
+                   const char    *sql,
+                   const char    *folder,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, db, self->database);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, range_start (folder), -1, g_free);
+  sqlite3_bind_text (stmt, 2, range_end (folder), -1, g_free);
+  return stmt;
+}
+
 /* ------------------------------------------------------------------ */
 /* The database */
 
@@ -2027,22 +2047,16 @@ gloss_library_list_articles (GlossLibrary  *self,
 
   for (guint f = 0; self->folders[f] != NULL; f++)
     {
-      g_autofree char *start = range_start (self->folders[f]);
-      g_autofree char *end = range_end (self->folders[f]);
-
       for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
         {
-          sqlite3_stmt *stmt = NULL;
+          sqlite3_stmt *stmt = prepare_in_folder (self, db, queries[q], self->folders[f], error);
           int rc;
 
-          if (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL) != SQLITE_OK)
+          if (stmt == NULL)
             {
-              set_db_error (error, db, self->database);
               sqlite3_close (db);
               return NULL;
             }
-          sqlite3_bind_text (stmt, 1, start, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
           while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
             {
               gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -2482,19 +2496,14 @@ list_strings (GlossLibrary  *self,
     return NULL;
   for (guint f = 0; self->folders[f] != NULL; f++)
     {
-      g_autofree char *start = range_start (self->folders[f]);
-      g_autofree char *end = range_end (self->folders[f]);
-      sqlite3_stmt *stmt = NULL;
+      sqlite3_stmt *stmt = prepare_in_folder (self, db, sql, self->folders[f], error);
       int rc;
 
-      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+      if (stmt == NULL)
         {
-          set_db_error (error, db, self->database);
           sqlite3_close (db);
           return NULL;
         }
-      sqlite3_bind_text (stmt, 1, start, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
       if (parameter != NULL)
         sqlite3_bind_text (stmt, 3, parameter, -1, SQLITE_STATIC);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -2570,19 +2579,14 @@ gloss_library_retrieve (GlossLibrary  *self,
     return NULL;
   for (guint f = 0; self->folders[f] != NULL; f++)
     {
-      g_autofree char *start = range_start (self->folders[f]);
-      g_autofree char *end = range_end (self->folders[f]);
-      sqlite3_stmt *stmt = NULL;
+      sqlite3_stmt *stmt = prepare_in_folder (self, db, sql, self->folders[f], error);
       int rc;
 
-      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+      if (stmt == NULL)
         {
-          set_db_error (error, db, self->database);
           sqlite3_close (db);
           return NULL;
         }
-      sqlite3_bind_text (stmt, 1, start, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, tag, -1, SQLITE_STATIC);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
