@@ -83,6 +83,13 @@ GlossExportLink  *_gloss_export_record_link   (GlossExportRecord *record,
                                                const char        *attribute);
 const char       *_gloss_export_info_string   (JsonObject        *info,
                                                const char        *member);
+/* The sentence (or the quote with its attribution) around [@start, @end)
+ * of @text, which ends at @limit; in gloss-export-sentence.c. */
+char             *_gloss_export_sentence_around (const char     *text,
+                                                 const char     *limit,
+                                                 const char     *start,
+                                                 const char     *end);
+
 /* A tag as a brat type (shared with CoNLL's labels). */
 void              _gloss_export_append_brat_type (GString        *out,
                                                   const char     *tag);
