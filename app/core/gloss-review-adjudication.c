@@ -490,6 +490,7 @@ gloss_review_begin_adjudication (GlossReview  *self,
 
   g_clear_object (&self->adjudication);
   self->adjudication = gloss_sidecar_new (annotator_id, codebook);
+  self->sync_decisions = gloss_review_sync_decisions;
   g_free (self->decided_by);
   self->decided_by = g_strdup (decided_by ? decided_by : annotator_id);
 

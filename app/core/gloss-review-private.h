@@ -35,6 +35,10 @@ struct _GlossReview
 
   GlossSidecar *adjudication;
   char         *decided_by;
+  /* Set by gloss-review-adjudication.c when an adjudication starts, so that
+   * a rebuild carries its decisions over without the review calling into
+   * its sibling (the two files do not call each other). */
+  void        (*sync_decisions) (GlossReview *self);
 };
 
 void        _gloss_review_item_set_decision   (GlossReviewItem     *self,

@@ -672,7 +672,8 @@ gloss_review_refresh (GlossReview *self)
         g_ptr_array_add (of_kind[item->kind], item);
       }
     /* Decisions already in the adjudicated layer carry over to the new items. */
-    gloss_review_sync_decisions (self);
+    if (self->sync_decisions != NULL)
+      self->sync_decisions (self);
     replace_all (self->disagreements, disagreements);
     for (guint k = 0; k < GLOSS_REVIEW_N_KINDS; k++)
       {
