@@ -1,20 +1,17 @@
 /* gloss-html.c: reader-view article extraction from HTML pages
  *
- * The scoring follows the idea of Mozilla Readability (paragraphs vote for
- * their ancestors by length and punctuation, link-heavy and boilerplate-named
- * containers lose), written from scratch for libxml2, with hints for the
- * class names and stock phrases that Chinese news sites use.
+ * Here: decoding (gloss-charset.c), parsing, the attempts at the content
+ * and the article written out as blocks of text.  Which part of the page is
+ * the article is gloss-html-score.c's, its title, date, source and byline
+ * gloss-html-meta.c's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 

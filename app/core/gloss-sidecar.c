@@ -22,7 +22,9 @@
  * Reading collects every problem with its JSON path instead of stopping at
  * the first, so that `gloss-cli validate` can list them all; loading fails
  * when any of them is more than a warning.  Writing goes through a fixed key
- * order so that the same content always gives the same bytes.
+ * order so that the same content always gives the same bytes.  Reading is
+ * gloss-sidecar-read.c, writing gloss-sidecar-write.c, the files on disk
+ * gloss-sidecar-io.c; here the type and what it holds.
  */
 
 G_DEFINE_FINAL_TYPE (GlossSidecar, gloss_sidecar, G_TYPE_OBJECT)
