@@ -367,6 +367,7 @@ maybe_publish (GTask *task)
       /* No file: nothing can be written until the user picks one. */
       set_broken (self, data->own, data->load_error->message);
       set_state (self, GLOSS_SESSION_BROKEN);
+      g_clear_pointer (&self->coded_on, g_free);
       gloss_sidecar_attach_document (empty, self->document);
       set_sidecar (self, empty);
     }
