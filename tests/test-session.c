@@ -356,6 +356,12 @@ test_sync (Fixture       *f,
   contents = gloss_test_read (f->own_path, NULL);
   g_assert_nonnull (strstr (contents, "\"new\""));
   g_assert_nonnull (strstr (contents, gloss_document_get_sha256 (gloss_session_get_document (f->session))));
+
+  /* Read again and unreadable now: coded on nothing known. */
+  gloss_test_write (f->own_path, broken, -1);
+  reload (f, NULL);
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_BROKEN);
+  g_assert_null (gloss_session_get_coded_on (f->session));
   gloss_session_close (f->session);
   g_assert_finalize_object (f->session);
 
