@@ -86,7 +86,7 @@ write_sidecar (const char *text,
   guint length = gloss_document_get_length (document);
   guint step = length / N_ANNOTATIONS;
   guint32 seed = 7;
-  GlossAnnotation *previous = NULL;
+  GlossAnnotation *speaker = NULL;
 
   g_assert_no_error (error);
   gloss_document_set_file (document, article);
@@ -107,11 +107,14 @@ write_sidecar (const char *text,
       tag = gloss_codebook_get_tag (codebook, (seed >> 12) % n_tags);
       annotation = gloss_annotation_set_create (set, gloss_tag_get_id (tag), start, end);
 
-      /* Attributes as a coder fills them in: quotes name their speaker,
-       * officials their title and organization. */
-      if (g_str_equal (gloss_tag_get_id (tag), "quote") && previous != NULL)
+      /* Attributes as a coder fills them in: quotes name their speaker
+       * (the last official or person before them: a link the codebook
+       * allows, so that the sidecar reads without a warning and the
+       * parsed-sidecar cache keeps it), officials their title and
+       * organization. */
+      if (g_str_equal (gloss_tag_get_id (tag), "quote") && speaker != NULL)
         {
-          gloss_annotation_set_attribute (annotation, "speaker", gloss_annotation_get_id (previous));
+          gloss_annotation_set_attribute (annotation, "speaker", gloss_annotation_get_id (speaker));
           gloss_annotation_set_attribute (annotation, "mode", "direct");
         }
       else if (g_str_equal (gloss_tag_get_id (tag), "official"))
@@ -119,7 +122,8 @@ write_sidecar (const char *text,
           gloss_annotation_set_attribute (annotation, "title", "市长 Mayor");
           gloss_annotation_set_attribute (annotation, "organization", "Riverside city government");
         }
-      previous = annotation;
+      if (g_str_equal (gloss_tag_get_id (tag), "official") || g_str_equal (gloss_tag_get_id (tag), "person"))
+        speaker = annotation;
     }
   gloss_annotation_set_end_group (set);
 

@@ -197,6 +197,48 @@ test_apply (void)
   g_assert_nonnull (strstr (again.out, ": 0 suggestions added"));
 }
 
+/* --apply opens the user's sidecar through a GlossSession, as the window
+ * does: a new one takes the team's codebook beside the article, and one
+ * that cannot be read is reported and left as it is. */
+static void
+test_apply_session (void)
+{
+  g_autofree char *dir = make_folder ();
+  g_autofree char *codebook = g_build_filename (dir, "gloss-codebook.json", NULL);
+  g_autofree char *sidecar = g_build_filename (dir, "zh-water.txt.bob.gloss.json", NULL);
+  g_autofree char *broken = g_build_filename (dir, "en-water.txt.bob.gloss.json", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  gsize length;
+
+  gloss_test_write (codebook,
+                    "{ \"name\": \"Team\", \"version\": \"7\", \"tags\": ["
+                    "  { \"id\": \"quote\", \"label\": \"Quote\", \"color\": \"#f6d32d\", \"key\": \"1\" },"
+                    "  { \"id\": \"official\", \"label\": \"Official\", \"color\": \"#62a0ea\", \"key\": \"2\" } ] }", -1);
+  run_cli (&run, dir, "--apply", "--annotator", "bob", "--tag", "quote", "--tag", "official", "zh-water.txt", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "zh-water.txt: "));
+  json_parser_load_from_file (parser, sidecar, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "codebook"), "name"), ==, "Team");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "annotations")), >, 0);
+
+  gloss_test_write (broken, "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [", -1);
+  expected = gloss_test_read (broken, &length);
+  run_cli (&bad, dir, "--apply", "--annotator", "bob", "en-water.txt", NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_true (g_str_has_prefix (bad.err, "gloss-cli: "));
+  g_assert_nonnull (strstr (bad.err, "en-water.txt.bob.gloss.json"));
+  after = gloss_test_read (broken, &length);
+  g_assert_cmpstr (after, ==, expected);
+}
+
 static void
 test_corpus (void)
 {
@@ -253,6 +295,7 @@ main (int    argc,
   g_test_add_func ("/cli/suggest/json", test_json);
   g_test_add_func ("/cli/suggest/tags", test_tags);
   g_test_add_func ("/cli/suggest/apply", test_apply);
+  g_test_add_func ("/cli/suggest/apply-session", test_apply_session);
   g_test_add_func ("/cli/suggest/corpus", test_corpus);
   g_test_add_func ("/cli/suggest/errors", test_errors);
 

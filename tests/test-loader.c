@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-document.h"
+#include "gloss-charset.h"
 #include "gloss-loader.h"
 
 static const char zh_text[] =

@@ -318,6 +318,69 @@ test_broken (Fixture       *f,
   g_assert_nonnull (strstr (contents, "\"kept\""));
 }
 
+/* gloss-cli's way: opened and saved without a main loop running, and the
+ * text the layer was coded on as its file said before it was re-anchored. */
+static void
+test_sync (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GlossSidecar) theirs = gloss_sidecar_new ("alice", NULL);
+  g_autoptr(GlossDocument) older = gloss_document_new ("深圳市民政局发布通知。\n", -1, NULL);
+  g_autoptr(GlossAnnotation) annotation = gloss_annotation_new ("old", "place", 0, 3);
+  g_autoptr(GFile) own = g_file_new_for_path (f->own_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *coded_on = NULL;
+  const char *broken = "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [";
+
+  /* Coded on an older text. */
+  gloss_sidecar_attach_document (theirs, older);
+  gloss_annotation_set_add (gloss_sidecar_get_annotations (theirs), annotation);
+  g_assert_true (gloss_sidecar_save (theirs, own, GLOSS_SIDECAR_SAVE_OVERWRITE, &error));
+  g_assert_no_error (error);
+  coded_on = g_strdup (gloss_document_get_sha256 (older));
+
+  gloss_session_set_autosave_delay (f->session, 0);
+  g_assert_true (gloss_session_open_sync (f->session, f->article, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_READY);
+  g_assert_cmpstr (gloss_session_get_coded_on (f->session), ==, coded_on);
+  g_assert_cmpstr (gloss_session_get_coded_on (f->session), !=,
+                   gloss_document_get_sha256 (gloss_session_get_document (f->session)));
+  g_assert_nonnull (gloss_annotation_set_lookup (annotations (f), "old"));
+
+  add_annotation (f, "new", 0, 3);
+  g_assert_true (gloss_session_save_sync (f->session, NULL, GLOSS_SESSION_SAVE_NONE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (gloss_session_get_modified (f->session));
+  contents = gloss_test_read (f->own_path, NULL);
+  g_assert_nonnull (strstr (contents, "\"new\""));
+  g_assert_nonnull (strstr (contents, gloss_document_get_sha256 (gloss_session_get_document (f->session))));
+
+  /* Read again and unreadable now: coded on nothing known. */
+  gloss_test_write (f->own_path, broken, -1);
+  reload (f, NULL);
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_BROKEN);
+  g_assert_null (gloss_session_get_coded_on (f->session));
+  gloss_session_close (f->session);
+  g_assert_finalize_object (f->session);
+
+  /* A file that cannot be read: open says BROKEN, save refuses, nothing written. */
+  gloss_test_write (f->own_path, broken, -1);
+  f->session = gloss_session_new ();
+  gloss_session_set_annotator_id (f->session, "alice");
+  g_assert_true (gloss_session_open_sync (f->session, f->article, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_BROKEN);
+  g_assert_null (gloss_session_get_coded_on (f->session));
+  add_annotation (f, "kept", 0, 3);
+  g_assert_false (gloss_session_save_sync (f->session, NULL, GLOSS_SESSION_SAVE_NONE, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_clear_pointer (&contents, g_free);
+  contents = gloss_test_read (f->own_path, NULL);
+  g_assert_cmpstr (contents, ==, broken);
+}
+
 /* Issue 16: after Reload fails on a broken file the conflict is over (one
  * state at a time), and a Reload of the fixed file ends both. */
 static void
@@ -463,6 +526,7 @@ main (int   argc,
   ADD ("/session/broken", test_broken);
   ADD ("/session/reload", test_reload);
   ADD ("/session/close-after-save", test_close_after_save);
+  ADD ("/session/sync", test_sync);
 #undef ADD
 
   return g_test_run ();

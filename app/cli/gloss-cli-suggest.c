@@ -17,6 +17,7 @@
 #include "gloss-document.h"
 #include "gloss-json.h"
 #include "gloss-loader.h"
+#include "gloss-session.h"
 #include "gloss-sidecar.h"
 #include "gloss-suggest.h"
 #include "gloss-suggest-review.h"
@@ -175,10 +176,11 @@ print_text (const char *article,
     }
 }
 
-/* Adds the suggestions to @sidecar_file as accepted annotations that record
- * their origin; a suggestion that is already an annotation (same tag, same
- * span) is not added twice, one the user rejected is not added, and a
- * quote's speaker comes with it (links point to annotations). */
+/* Adds the suggestions to @sidecar_file (given with --apply=SIDECAR) as
+ * accepted annotations that record their origin; a suggestion that is
+ * already an annotation (same tag, same span) is not added twice, one the
+ * user rejected is not added, and a quote's speaker comes with it (links
+ * point to annotations). */
 static gboolean
 apply (GlossDocument *doc,
        GFile         *sidecar_file,
@@ -226,6 +228,65 @@ apply (GlossDocument *doc,
   *added = gloss_annotation_set_get_size (set) - before;
 
   return gloss_sidecar_save (sidecar, sidecar_file, GLOSS_SIDECAR_SAVE_NONE, error);
+}
+
+/* Adds the suggestions to the user's own sidecar of the article (the one
+ * the window opens for @annotator), opened and saved through a
+ * GlossSession: the window's rules for reading and writing it (a team
+ * codebook beside the article for a new one, never over a file that could
+ * not be read or that changed meanwhile, whole or nothing). */
+static gboolean
+apply_own (GlossDocument *doc,
+           GFile         *article,
+           const char    *annotator,
+           GPtrArray     *all,
+           GPtrArray     *wanted_suggestions,
+           guint         *added,
+           GError       **error)
+{
+  g_autoptr(GlossSession) session = gloss_session_new ();
+  g_autoptr(GPtrArray) pending = NULL;
+  GlossSidecar *sidecar;
+  GlossAnnotationSet *set;
+  const char *sha;
+  guint before;
+  gboolean saved;
+
+  *added = 0;
+  gloss_session_set_autosave_delay (session, 0);
+  gloss_session_set_annotator_id (session, annotator);
+  if (!gloss_session_open_sync (session, article, doc, NULL, error))
+    return FALSE;
+  if (gloss_session_get_state (session) == GLOSS_SESSION_BROKEN)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, gloss_session_get_broken_message (session));
+      gloss_session_close (session);
+      return FALSE;
+    }
+
+  sidecar = gloss_session_get_sidecar (session);
+  set = gloss_sidecar_get_annotations (sidecar);
+  sha = gloss_session_get_coded_on (session);
+  if (sha != NULL && *sha != '\0' && gloss_annotation_set_get_size (set) > 0 &&
+      !g_str_equal (sha, gloss_document_get_sha256 (doc)))
+    {
+      g_autofree char *path = g_file_get_path (gloss_sidecar_get_file (sidecar));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s: annotates another version of the article; open it in Gloss to re-anchor first"), path);
+      gloss_session_close (session);
+      return FALSE;
+    }
+
+  before = gloss_annotation_set_get_size (set);
+  /* Neither what is annotated already nor what the user rejected in Gloss. */
+  pending = gloss_suggest_pending (wanted_suggestions, sidecar, gloss_document_get_text (doc));
+  for (guint i = 0; i < pending->len; i++)
+    gloss_suggest_accept (sidecar, all, pending->pdata[i]);
+  *added = gloss_annotation_set_get_size (set) - before;
+
+  saved = gloss_session_save_sync (session, NULL, GLOSS_SESSION_SAVE_NONE, NULL, error);
+  gloss_session_close (session);
+  return saved;
 }
 
 int
@@ -318,7 +379,9 @@ gloss_cli_suggest (int    argc,
           g_autofree char *path = g_file_get_path (sidecar_file);
           guint added = 0;
 
-          if (!apply (doc, sidecar_file, annotator, all, suggestions, &added, &error))
+          if (apply_option.apply_to != NULL
+              ? !apply (doc, sidecar_file, annotator, all, suggestions, &added, &error)
+              : !apply_own (doc, file, annotator, all, suggestions, &added, &error))
             {
               gloss_cli_error (path, "%s", error->message);
               status = 1;

@@ -10,14 +10,6 @@
 
 G_BEGIN_DECLS
 
-/* Decode @data to UTF-8. @encoding may force a charset (NULL: detect).
- * On success *detected names the charset used ("UTF-8", "UTF-16LE", "GB18030"…). */
-char          *gloss_decode_text            (const guint8  *data,
-                                             gsize          length,
-                                             const char    *encoding,
-                                             char         **detected,
-                                             GError       **error);
-
 GlossDocument *gloss_document_new_from_bytes (GBytes       *bytes,
                                               const char   *name,
                                               const char   *content_type,

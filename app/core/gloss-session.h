@@ -79,6 +79,18 @@ gboolean           gloss_session_import_finish       (GlossSession          *sel
                                                       guint                 *added,
                                                       guint                 *skipped,
                                                       GError               **error);
+/* For batch tools without a main loop (gloss-cli): the same opening and
+ * saving, waited for (gloss-session-sync.c). */
+gboolean           gloss_session_open_sync           (GlossSession          *self,
+                                                      GFile                 *file,
+                                                      GlossDocument         *document,
+                                                      GCancellable          *cancellable,
+                                                      GError               **error);
+gboolean           gloss_session_save_sync           (GlossSession          *self,
+                                                      GFile                 *file,
+                                                      GlossSessionSaveFlags  flags,
+                                                      GCancellable          *cancellable,
+                                                      GError               **error);
 void               gloss_session_check_disk          (GlossSession          *self);
 void               gloss_session_close               (GlossSession          *self);
 
@@ -93,6 +105,7 @@ gboolean           gloss_session_get_saving          (GlossSession          *sel
 gboolean           gloss_session_get_modified        (GlossSession          *self);
 gboolean           gloss_session_get_can_save        (GlossSession          *self);
 const char        *gloss_session_get_encoding        (GlossSession          *self);
+const char        *gloss_session_get_coded_on        (GlossSession          *self);
 const char        *gloss_session_get_annotator_id    (GlossSession          *self);
 void               gloss_session_set_annotator_id    (GlossSession          *self,
                                                       const char            *annotator_id);

@@ -8,6 +8,39 @@
 
 G_BEGIN_DECLS
 
+struct _GlossSidecar
+{
+  GObject             parent_instance;
+
+  GFile              *file;
+  char               *stamp;
+  char               *annotator_id;
+  char               *annotator_name;
+  GlossCodebook      *codebook;
+  GlossAnnotationSet *annotations;
+  GlossDocument      *document;
+  JsonObject         *document_info;
+  JsonObject         *extra;          /* unknown top-level members */
+  JsonObject         *annotator_extra;
+  gboolean            from_cache;     /* read from the parsed-sidecar cache */
+  GPtrArray          *file_order;     /* as read, when not sorted like the set */
+};
+
+static inline gboolean
+is_string (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+/* gloss-sidecar-read.c: reads @data as gloss_sidecar_new_from_data() does, and
+ * gives the parser, and so its tree, to @parser_out when asked. */
+GlossSidecar *_gloss_sidecar_read_data        (const char   *data,
+                                               gsize         length,
+                                               const char   *display_name,
+                                               GPtrArray   **problems,
+                                               JsonParser  **parser_out,
+                                               GError      **error);
+
 /* Reads @rest, a sidecar whose annotations list is empty, and gives it
  * @annotations.  %NULL when @rest has any problem at all, even a warning. */
 GlossSidecar *_gloss_sidecar_new_from_parts   (const char   *rest,

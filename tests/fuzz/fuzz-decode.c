@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "gloss-charset.h"
 #include "gloss-loader.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
