@@ -153,6 +153,12 @@ assert_well_formed (Result *r)
       g_assert_cmpfloat (s->confidence, <=, 1);
       if (i > 0)
         g_assert_cmpuint (((GlossSuggestion *) r->suggestions->pdata[i - 1])->start, <=, s->start);
+      /* A quote never runs over a paragraph break: one that goes on is a second quote. */
+      if (g_str_equal (s->tag, "quote"))
+        {
+          g_autofree char *t = covered (r, s);
+          g_assert_null (strchr (t, '\n'));
+        }
     }
 }
 
@@ -368,6 +374,52 @@ test_corpus (void)
   g_assert_cmpuint (s->end, ==, 43);
 }
 
+/* A quote left open at the end of its paragraph goes on in the next one
+ * (the news convention): the next paragraph's quote is the same speaker's,
+ * however short. A closed one does not make a quoted name after it speech. */
+static void
+test_across_paragraphs (void)
+{
+  g_autoptr(Result) zh = suggest_text ("市长李明说：“第一段话，还没说完。\n\n“第二段接着说。”\n\n"
+                                       "市长李明说：“这段话说完了，就这些。”\n\n“清水行动”正式启动。");
+  g_autoptr(Result) en = suggest_text ("Mayor Lin Wen said: “The first part is long, and it goes on.\n\n“Short.”\n\n"
+                                       "“The water is safe, we checked,” Lin said.\n\n“Clean Rivers” began.\n");
+  g_autoptr(Result) unclosed = suggest_text ("他说：“没有结束的引号，也没有结尾。\n\n这一段没有引号。\n\n“第三段，也没有。");
+
+  assert_well_formed (zh);
+  assert_speaker (zh, "第一段话，还没说完。", "市长李明");
+  assert_speaker (zh, "第二段接着说。", "市长李明");
+  g_assert_cmpstr (find (zh, "quote", "第二段接着说。")->rule, ==, "zh-quote-continued");
+  g_assert_null (find (zh, "quote", "清水行动"));
+  assert_well_formed (en);
+  assert_speaker (en, "The first part is long, and it goes on.", "Mayor Lin Wen");
+  assert_speaker (en, "Short.", "Mayor Lin Wen");
+  g_assert_null (find (en, "quote", "Clean Rivers"));
+  /* A mark left open before a paragraph without marks is a stray mark:
+   * nothing reaches over, nothing goes on. */
+  assert_well_formed (unclosed);
+  g_assert_cmpuint (count_tag (unclosed, "quote"), ==, 0);
+}
+
+/* Offsets are code points: characters outside the BMP (emoji, CJK
+ * extension B) count one each, in Chinese and English and mixed. */
+static void
+test_astral_offsets (void)
+{
+  g_autoptr(Result) r = suggest_text ("😀😀“𠀋𠀋，𠀋𠀋。”王𠀋说。😀 “Yes, 😀,” said Mayor 𠀋 Lin. "
+                                      "他说：“AI will change everything，真的。”😀有18%的人同意。");
+  GlossSuggestion *q = find (r, "quote", "𠀋𠀋，𠀋𠀋。");
+
+  assert_well_formed (r);
+  g_assert_nonnull (q);
+  g_assert_cmpuint (q->start, ==, 3);
+  g_assert_cmpuint (q->end, ==, 9);
+  assert_speaker (r, "𠀋𠀋，𠀋𠀋。", "王𠀋");
+  g_assert_nonnull (find (r, "quote", "Yes, 😀,"));
+  g_assert_nonnull (find (r, "quote", "AI will change everything，真的。"));
+  g_assert_nonnull (find (r, "statistic", "18%"));
+}
+
 static void
 test_hostile (void)
 {
@@ -423,6 +475,8 @@ main (int    argc,
   g_test_add_func ("/suggest/organizations", test_organizations);
   g_test_add_func ("/suggest/corpus", test_corpus);
   g_test_add_func ("/suggest/hostile", test_hostile);
+  g_test_add_func ("/suggest/across-paragraphs", test_across_paragraphs);
+  g_test_add_func ("/suggest/astral-offsets", test_astral_offsets);
 
   return g_test_run ();
 }

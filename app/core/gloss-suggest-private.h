@@ -120,6 +120,7 @@ typedef struct
   int      speaker;
   double   confidence;
   const char *rule;
+  gboolean open_end;   /* the quote ran unclosed to its paragraph's end: it goes on */
 } Decision;
 
 typedef struct

@@ -219,6 +219,7 @@ suggest_quotes_and_programs (Run *run)
             b--;
           c = suggest_add_cand (run, "quote", a, b, d.rule, d.confidence);
           suggest_cand_at (run, c)->speaker = d.speaker;
+          d.open_end = q->unclosed;
           this_para = d;
           last_in_para = d;
           g_array_append_val (speech_spans, q->open);

@@ -276,6 +276,24 @@ en_find_verb (Run   *run,
   return G_MAXUINT;
 }
 
+/* A paragraph that opens with a quote after a paragraph whose speech was
+ * left unclosed (the news convention for a quote that goes on) continues
+ * it, however short, with its speaker. */
+static void
+continue_open_quote (const Quote    *q,
+                     const Decision *previous_paragraph,
+                     Decision       *d,
+                     const char     *rule)
+{
+  if (q->open != q->par_start || previous_paragraph == NULL ||
+      !previous_paragraph->speech || !previous_paragraph->open_end)
+    return;
+  if (!d->speech)
+    *d = (Decision) { TRUE, previous_paragraph->speaker, 0.85, rule, FALSE };
+  else if (d->speaker < 0)
+    d->speaker = previous_paragraph->speaker;
+}
+
 Decision
 suggest_decide_en (Run         *run,
            const Quote *q,
@@ -342,6 +360,7 @@ suggest_decide_en (Run         *run,
     }
   if (pronoun)
     d.confidence -= 0.1;
+  continue_open_quote (q, previous_paragraph, &d, "en-quote-continued");
   return d;
 }
 
@@ -409,5 +428,6 @@ suggest_decide_zh (Run         *run,
     }
   if (d.speaker == -2)
     d.speaker = -1;
+  continue_open_quote (q, previous_paragraph, &d, "zh-quote-continued");
   return d;
 }
