@@ -139,6 +139,7 @@ static void
 assert_well_formed (Result *r)
 {
   glong length = g_utf8_strlen (r->text, -1);
+  g_autofree gunichar *u = g_utf8_to_ucs4_fast (r->text, -1, NULL);
 
   for (guint i = 0; i < r->suggestions->len; i++)
     {
@@ -154,11 +155,8 @@ assert_well_formed (Result *r)
       if (i > 0)
         g_assert_cmpuint (((GlossSuggestion *) r->suggestions->pdata[i - 1])->start, <=, s->start);
       /* A quote never runs over a paragraph break: one that goes on is a second quote. */
-      if (g_str_equal (s->tag, "quote"))
-        {
-          g_autofree char *t = covered (r, s);
-          g_assert_null (strchr (t, '\n'));
-        }
+      for (guint k = s->start; g_str_equal (s->tag, "quote") && k < s->end; k++)
+        g_assert_cmpuint (u[k], !=, '\n');
     }
 }
 
