@@ -399,6 +399,28 @@ test_across_paragraphs (void)
   g_assert_cmpuint (count_tag (unclosed, "quote"), ==, 0);
 }
 
+/* Headlines quote speech in single marks; names, apostrophes and marks
+ * nested in double ones, or in a sentence of prose, are not headline quotes. */
+static void
+test_en_headlines (void)
+{
+  g_autoptr(Result) r = suggest_text ("Mayor Anna Berg says water is her 'biggest worry'\n\n"
+                                      "‘We need to listen’\n\n"
+                                      "Tourists flock to the 'Penguin Post Office' for Obama's rock 'n' roll show\n\n"
+                                      "“It’s ‘Showtime at the Apollo,’” he said\n\n"
+                                      "She called it 'a very long night' and left early.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "biggest worry", "Mayor Anna Berg");
+  g_assert_cmpstr (find (r, "quote", "biggest worry")->rule, ==, "en-quote-headline");
+  g_assert_nonnull (find (r, "quote", "We need to listen"));
+  g_assert_null (find (r, "quote", "Penguin Post Office"));
+  g_assert_null (find (r, "quote", "n"));
+  g_assert_null (find (r, "quote", "Showtime at the Apollo,"));
+  g_assert_null (find (r, "quote", "a very long night"));
+  g_assert_cmpuint (count_tag (r, "quote"), ==, 3);
+}
+
 /* Offsets are code points: characters outside the BMP (emoji, CJK
  * extension B) count one each, in Chinese and English and mixed. */
 static void
@@ -475,6 +497,7 @@ main (int    argc,
   g_test_add_func ("/suggest/hostile", test_hostile);
   g_test_add_func ("/suggest/across-paragraphs", test_across_paragraphs);
   g_test_add_func ("/suggest/astral-offsets", test_astral_offsets);
+  g_test_add_func ("/suggest/en/headlines", test_en_headlines);
 
   return g_test_run ();
 }

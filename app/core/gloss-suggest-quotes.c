@@ -168,6 +168,92 @@ zh_program (Run   *run,
   }
 }
 
+/* The entity of the first mention inside [lo, hi): a headline's subject. */
+static int
+first_entity_in (Run  *run,
+                 guint lo,
+                 guint hi)
+{
+  int entity = -1;
+
+  for (int m = suggest_mention_before (run, hi); m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      if (c->start < lo)
+        break;
+      if (c->end <= hi)
+        entity = c->entity;
+    }
+  return entity;
+}
+
+/* English headlines and subheads quote speech in single marks (Obama admits
+ * gun laws are his 'biggest frustration'; ‘We need to listen’). Only in a
+ * short paragraph with no full stop at its end, only marks at word edges
+ * (not the apostrophes of Obama's, rock 'n' roll), at least two words, and
+ * not a capitalised name (‘Penny Lane’) unless it asks or exclaims. The
+ * speaker is the first person the headline names, if any. */
+static void
+en_headline_quotes (Run *run)
+{
+  const gunichar *u = run->u;
+  guint par_start = 0;
+
+  while (par_start < run->n)
+    {
+      guint par_end = par_start;
+      guint last;
+
+      while (par_end < run->n && u[par_end] != '\n')
+        par_end++;
+      gboolean in_double = FALSE;
+
+      last = par_end;
+      while (last > par_start && g_unichar_isspace (u[last - 1]))
+        last--;
+      if (last > par_start && last - par_start <= 160 && u[last - 1] != '.' && u[last - 1] != 0x3002)
+        for (guint i = par_start; i < last; i++)
+          {
+            gunichar close = u[i] == 0x2018 ? 0x2019 : u[i] == '\'' ? '\'' : 0;
+            guint e, words = 1;
+            gboolean capitalised = TRUE, asks = FALSE;
+
+            /* Single marks inside double ones are nested, not headline speech. */
+            if (u[i] == 0x201C || u[i] == 0x201D || u[i] == '"')
+              in_double = u[i] == 0x201C || (u[i] == '"' && !in_double);
+            if (close == 0 || in_double || (i > par_start && !g_unichar_isspace (u[i - 1]) && u[i - 1] != ':' && u[i - 1] != '(') ||
+                i + 1 >= last || !g_unichar_isalpha (u[i + 1]) || u[i + 1] >= 0x2E80)
+              continue;
+            for (e = i + 1; e < last; e++)
+              {
+                if (u[e] == close && g_unichar_isalnum (u[e - 1]) == FALSE && u[e - 1] != '?' && u[e - 1] != '!' &&
+                    u[e - 1] != '.' && u[e - 1] != ',')
+                  break;   /* a mark after a blank or a dash is no closing */
+                if (u[e] == close && (e + 1 >= last || !g_unichar_isalpha (u[e + 1])))
+                  break;
+                if (u[e] == ' ')
+                  {
+                    words++;
+                    if (e + 1 < last && !g_unichar_isupper (u[e + 1]))
+                      capitalised = FALSE;
+                  }
+                asks |= u[e] == '?' || u[e] == '!';
+              }
+            if (e >= last || u[e] != close ||
+                (!g_unichar_isalpha (u[e - 1]) && u[e - 1] != '?' && u[e - 1] != '!' && u[e - 1] != '.' && u[e - 1] != ','))
+              continue;
+            if (words >= 2 && (!capitalised || asks))
+              {
+                guint c = suggest_add_cand (run, "quote", i + 1, e, "en-quote-headline", 0.6);
+                suggest_cand_at (run, c)->speaker = first_entity_in (run, par_start, par_end);
+              }
+            i = e;
+          }
+      par_start = par_end + 1;
+    }
+}
+
+
 void
 suggest_quotes_and_programs (Run *run)
 {
@@ -228,6 +314,8 @@ suggest_quotes_and_programs (Run *run)
       else if (!latin)
         zh_program (run, q->open + 1, q->close);
     }
+
+  en_headline_quotes (run);
 
   /* Names in single quotes inside speech: ‘一带一路’建设. */
   for (guint s = 0; s < speech_spans->len; s += 2)
