@@ -421,6 +421,34 @@ test_en_headlines (void)
   g_assert_cmpuint (count_tag (r, "quote"), ==, 3);
 }
 
+/* English attributions: present tense, told, added, instructed, lowercase
+ * titles, "according to", and a role noun ("the mayor") resolved to the
+ * nearest person with that title, not merely the nearest person. */
+static void
+test_en_speakers (void)
+{
+  g_autoptr(Result) r = suggest_text ("Mayor Lin Wen opened the session.\n\n"
+                                      "Anna Berg, a hydrologist at the Northfield Institute, studies rivers.\n\n"
+                                      "“Rivers are changing faster than we thought,” says Berg, who has worked there for years.\n\n"
+                                      "“We need more data,” she told reporters on Monday.\n\n"
+                                      "“Stay calm,” instructed Tom Reed, the fire chief.\n\n"
+                                      "“We are ready,” said chief inspector Jane Moss from the city police.\n\n"
+                                      "According to Mayor Lin Wen, “the city will pay for the repairs, all of them.”\n\n"
+                                      "Anna Berg agreed. “There is no plan B,” the mayor said.\n");
+  GlossSuggestion *moss = find (r, "official", "chief inspector Jane Moss");
+
+  assert_well_formed (r);
+  assert_speaker (r, "Rivers are changing faster than we thought,", "Anna Berg");
+  assert_speaker (r, "We need more data,", "Anna Berg");
+  assert_speaker (r, "Stay calm,", "Tom Reed");
+  assert_speaker (r, "We are ready,", "chief inspector Jane Moss");
+  g_assert_nonnull (moss);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (moss, "title"), ==, "chief inspector");
+  assert_speaker (r, "the city will pay for the repairs, all of them.", "Mayor Lin Wen");
+  /* Anna Berg is nearer, but she is no mayor. */
+  assert_speaker (r, "There is no plan B,", "Mayor Lin Wen");
+}
+
 /* Offsets are code points: characters outside the BMP (emoji, CJK
  * extension B) count one each, in Chinese and English and mixed. */
 static void
@@ -498,6 +526,7 @@ main (int    argc,
   g_test_add_func ("/suggest/across-paragraphs", test_across_paragraphs);
   g_test_add_func ("/suggest/astral-offsets", test_astral_offsets);
   g_test_add_func ("/suggest/en/headlines", test_en_headlines);
+  g_test_add_func ("/suggest/en/speakers", test_en_speakers);
 
   return g_test_run ();
 }

@@ -162,6 +162,37 @@ en_word_at (Run        *run,
   return FALSE;
 }
 
+/* "the mayor said": the nearest person before @role (a role noun of
+ * @len code points) whose title ends in that word (Mayor Lin Wenhua),
+ * within a few paragraphs; -1 if none. */
+static int
+entity_with_title_before (Run  *run,
+                          guint role,
+                          guint len)
+{
+  g_autofree char *word = suggest_substring (run, role, role + len);
+
+  for (int m = suggest_mention_before (run, role); m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      Cand *first;
+      const char *title;
+      size_t tl, wl = strlen (word);
+
+      if (c->end > role)
+        continue;
+      if (role - c->end > 2000)
+        break;
+      first = c->entity >= 0 ? suggest_cand_at (run, ((Entity *) run->entities->pdata[c->entity])->first) : c;
+      title = first->title != NULL ? first->title : c->title;
+      if (title == NULL || (tl = strlen (title)) < wl)
+        continue;
+      if (g_ascii_strcasecmp (title + tl - wl, word) == 0 && (tl == wl || title[tl - wl - 1] == ' '))
+        return c->entity;
+    }
+  return -1;
+}
+
 /* Speaker of a speech verb at @verb in [lo, hi): "X said" (subject before),
  * "said X" (after), a pronoun, or "the president". */
 static int
@@ -211,7 +242,8 @@ en_subject (Run     *run,
       if (en_word_at (run, j, &en->roles, &len))
         {
           *pronoun = TRUE;
-          return suggest_entity_before (run, j, 2000);
+          e = entity_with_title_before (run, j, len);
+          return e >= 0 ? e : suggest_entity_before (run, j, 2000);
         }
   }
   return -1;
