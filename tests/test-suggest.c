@@ -399,6 +399,25 @@ test_across_paragraphs (void)
   g_assert_cmpuint (count_tag (unclosed, "quote"), ==, 0);
 }
 
+/* A name, then a short adverbial, then the speech verb: 在会上指出,
+ * 在接受采访时说, 也表示. Not a pronoun, not past a long phrase. */
+static void
+test_zh_adverbial_speakers (void)
+{
+  g_autoptr(Result) r = suggest_text ("欧阳明月在会上指出，“节约用水，人人有责。”\n\n"
+                                      "李华在接受采访时说：“明年还要再建两座水厂。”\n\n"
+                                      "王明也表示：“我们全力支持，决不拖后腿。”\n\n"
+                                      "他在会上指出：“困难不少，办法更多。”\n\n"
+                                      "周明在这次持续了整整一天的全体大会上指出了问题。");
+
+  assert_well_formed (r);
+  assert_speaker (r, "节约用水，人人有责。", "欧阳明月");
+  assert_speaker (r, "明年还要再建两座水厂。", "李华");
+  assert_speaker (r, "我们全力支持，决不拖后腿。", "王明");
+  g_assert_null (find (r, "person", "他在"));
+  g_assert_null (find (r, "person", "周明"));
+}
+
 /* Headlines quote speech in single marks; names, apostrophes and marks
  * nested in double ones, or in a sentence of prose, are not headline quotes. */
 static void
@@ -527,6 +546,7 @@ main (int    argc,
   g_test_add_func ("/suggest/astral-offsets", test_astral_offsets);
   g_test_add_func ("/suggest/en/headlines", test_en_headlines);
   g_test_add_func ("/suggest/en/speakers", test_en_speakers);
+  g_test_add_func ("/suggest/zh/adverbial-speakers", test_zh_adverbial_speakers);
 
   return g_test_run ();
 }

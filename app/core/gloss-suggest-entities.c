@@ -233,6 +233,45 @@ suggest_zh_titled_names (Run *run)
 
 /* Persons named right before a speech verb (”谢铭俊说, 的卢宇表示), and
  * transliterated names anywhere (巴兹·奥尔德林). */
+/* Whether a speech verb follows a name ending at @e, directly or after
+ * a short adverbial: 也/还/则/又/随后/对记者… or 在…上/时/中 (王明在会上指出,
+ * 李华在接受采访时说). A bounded look-ahead keeps the scan linear. */
+static gboolean
+zh_verb_follows (Run  *run,
+                 guint e)
+{
+  static const char *const adverbs[] = {
+    "也", "还", "则", "又", "再次", "进一步", "同时", "随后", "当即", "曾", "对记者", "向记者", "对本报记者", "向本报记者",
+  };
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n;
+
+  if (suggest_word_list_match_at (&zh->verbs, u, n, e))
+    return TRUE;
+  for (guint a = 0; a < G_N_ELEMENTS (adverbs); a++)
+    {
+      g_autofree gunichar *w = g_utf8_to_ucs4_fast (adverbs[a], -1, NULL);
+      guint len = 0;
+      while (w[len] != 0)
+        len++;
+      if (e + len < n && memcmp (u + e, w, len * sizeof (gunichar)) == 0 &&
+          suggest_word_list_match_at (&zh->verbs, u, n, e + len))
+        return TRUE;
+    }
+  if (e < n && u[e] == 0x5728 /* 在 */)
+    for (guint k = e + 2; k < n && k < e + 14 && is_han (u[k - 1]); k++)
+      if (u[k] == 0x4E0A /* 上 */ || u[k] == 0x65F6 /* 时 */ || u[k] == 0x4E2D /* 中 */)
+        {
+          guint v = k + 1;
+          if (v < n && (u[v] == 0xFF0C || u[v] == ','))
+            v++;
+          if (suggest_word_list_match_at (&zh->verbs, u, n, v))
+            return TRUE;
+        }
+  return FALSE;
+}
+
 void
 suggest_zh_plain_names (Run *run)
 {
@@ -255,7 +294,7 @@ suggest_zh_plain_names (Run *run)
       foreign = FALSE;
       for (guint k = i; k < i + len; k++)
         foreign |= suggest_is_name_separator (u[k]);
-      if (!foreign && !suggest_word_list_match_at (&zh->verbs, u, n, i + len))
+      if (!foreign && !zh_verb_follows (run, i + len))
         continue;
       if (!foreign && suggest_char_in (&zh->pronouns, u[i]))
         continue;
