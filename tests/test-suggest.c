@@ -261,6 +261,21 @@ test_zh_statistics (void)
   /* Not dates, years, times, ordinals or phone numbers. */
   g_assert_null (find (r, "statistic", "2021年"));
   g_assert_cmpuint (count_tag (no, "statistic"), ==, 0);
+
+  /* Chinese numerals with a unit; not idioms, ordinals, lone numerals or 百年. */
+  {
+    g_autoptr(Result) words = suggest_text ("近三成家庭、上万名志愿者、百分之三十的企业、两千多家商户、数千人、三个百分点。");
+    g_autoptr(Result) none = suggest_text ("大家一起努力，坚持四个全面，两个维护，一是快，十九大，十四五期间，"
+                                           "三十年代，一成不变，第十四届，十月一日，一些人，建党百年，千家万户。");
+
+    g_assert_nonnull (find (words, "statistic", "三成"));
+    g_assert_nonnull (find (words, "statistic", "上万名"));
+    g_assert_nonnull (find (words, "statistic", "百分之三十"));
+    g_assert_nonnull (find (words, "statistic", "两千多家"));
+    g_assert_nonnull (find (words, "statistic", "数千人"));
+    g_assert_cmpstr (find (words, "statistic", "三个百分点")->rule, ==, "zh-statistic-words");
+    g_assert_cmpuint (count_tag (none, "statistic"), ==, 0);
+  }
 }
 
 static void

@@ -28,6 +28,83 @@ is_year (Run  *run,
   return v >= 1000 && v <= 2100;
 }
 
+/* Numbers in Chinese numerals: 三成, 上万名, 数千人, 百分之三十, 两千多家,
+ * 三个百分点. Not a lone numeral with a one-character unit (一起, 四个全面,
+ * 两个) nor a lone 百年, not ordinals (第十四届, 一是), not 十九大 or 十四五 (no unit). */
+static gboolean
+is_zh_numeral (gunichar c)
+{
+  return c == 0x96F6 || c == 0x3007 || c == 0x4E00 || c == 0x4E8C || c == 0x4E24 || c == 0x4E09 || c == 0x56DB ||
+         c == 0x4E94 || c == 0x516D || c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341 || c == 0x767E ||
+         c == 0x5343 || c == 0x4E07 || c == 0x4EBF;
+}
+
+static void
+zh_numeral_statistics (Run *run)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint a = i, b, k, unit, digits = 0;
+      gboolean big = FALSE, percent = FALSE;
+
+      if (!is_zh_numeral (u[i]) || (i > 0 && (is_zh_numeral (u[i - 1]) || g_unichar_isdigit (u[i - 1]) || u[i - 1] == '.')))
+        continue;
+      /* 百分之三十: the percent comes first. */
+      if (i >= 3 && u[i - 3] == 0x767E && u[i - 2] == 0x5206 && u[i - 1] == 0x4E4B)
+        {
+          a = i - 3;
+          percent = TRUE;
+        }
+      /* 上万名, 数千人, 近三成 */
+      else if (i > 0 && (u[i - 1] == 0x4E0A || u[i - 1] == 0x6570) && i + 1 < n &&
+               (u[i] == 0x767E || u[i] == 0x5343 || u[i] == 0x4E07 || u[i] == 0x4EBF))
+        a = i - 1;
+      if (suggest_word_list_match_before (&zh->not_before, u, a > 4 ? a - 4 : 0, a))
+        {
+          i++;
+          while (i < n && is_zh_numeral (u[i]))
+            i++;
+          continue;
+        }
+      for (b = i; b < n && b - i < 12 && is_zh_numeral (u[b]); b++)
+        {
+          digits++;
+          big |= u[b] == 0x5341 || u[b] == 0x767E || u[b] == 0x5343 || u[b] == 0x4E07 || u[b] == 0x4EBF;
+        }
+      i = b - 1;
+      if (percent)
+        {
+          suggest_add_cand (run, "statistic", a, b, "zh-statistic-words", 0.7);
+          continue;
+        }
+      k = b;
+      if (k < n && suggest_char_in (&zh->approximators, u[k]))
+        k++;
+      unit = suggest_word_list_match_at (&zh->units, u, n, k);
+      if (unit == 0 && k < n && u[k] == 0x6210 /* 成 */ && !(k + 1 < n && u[k + 1] == 0x4E0D /* 不 */))
+        unit = 1;
+      if (unit == 0 || (digits == 1 && !big && a == i && unit < 2 && u[k] != 0x6210))
+        continue;
+      /* A lone 百/千/万 is a figure of speech (建党百年, 千家万户) unless 上/数 count it. */
+      if (digits == 1 && big && u[i] != 0x5341 && a == i)
+        continue;
+      /* 三十年代, 十月 and the like are not counts. */
+      if (u[k] == 0x5E74 && k + 1 < n && u[k + 1] == 0x4EE3)
+        continue;
+      if (suggest_word_list_match_at (&zh->not_after, u, n, k + unit) && unit <= 1 && u[k] != 0x4E2A)
+        continue;
+      {
+        guint c = suggest_add_cand (run, "statistic", a, k + unit, "zh-statistic-words", 0.7);
+        suggest_cand_at (run, c)->unit = suggest_substring (run, k, k + unit);
+      }
+      i = k + unit - 1;
+    }
+}
+
 void
 suggest_zh_statistics (Run *run)
 {
@@ -84,6 +161,7 @@ suggest_zh_statistics (Run *run)
       }
       i = k + unit - 1;
     }
+  zh_numeral_statistics (run);
 }
 
 void
