@@ -433,6 +433,26 @@ test_zh_adverbial_speakers (void)
   g_assert_null (find (r, "person", "周明"));
 }
 
+/* NAME + TITLE + VERB (the order for leaders), and a name glued to a role
+ * noun the lexicon does not know (护林员张德福说); not 王主任的办公室, not 文件强调. */
+static void
+test_zh_name_title (void)
+{
+  g_autoptr(Result) r = suggest_text ("王立新总理强调：“要把好事办好，把实事办实。”\n\n"
+                                      "“我们一定守好这片林子，”护林员张德福说，“这是祖祖辈辈的饭碗。”\n\n"
+                                      "王主任的办公室在三楼，张局长家就在附近。文件强调，要按时完成。");
+  GlossSuggestion *wang = find (r, "official", "王立新总理");
+
+  assert_well_formed (r);
+  g_assert_nonnull (wang);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (wang, "title"), ==, "总理");
+  assert_speaker (r, "要把好事办好，把实事办实。", "王立新总理");
+  assert_speaker (r, "我们一定守好这片林子，", "张德福");
+  assert_speaker (r, "这是祖祖辈辈的饭碗。", "张德福");
+  g_assert_cmpuint (count_tag (r, "official"), ==, 1);
+  g_assert_null (find (r, "person", "文件"));
+}
+
 /* Headlines quote speech in single marks; names, apostrophes and marks
  * nested in double ones, or in a sentence of prose, are not headline quotes. */
 static void
@@ -562,6 +582,7 @@ main (int    argc,
   g_test_add_func ("/suggest/en/headlines", test_en_headlines);
   g_test_add_func ("/suggest/en/speakers", test_en_speakers);
   g_test_add_func ("/suggest/zh/adverbial-speakers", test_zh_adverbial_speakers);
+  g_test_add_func ("/suggest/zh/name-title", test_zh_name_title);
 
   return g_test_run ();
 }

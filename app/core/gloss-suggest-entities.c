@@ -272,6 +272,46 @@ zh_verb_follows (Run  *run,
   return FALSE;
 }
 
+/* NAME + TITLE + VERB, the state media's order for leaders (习近平总书记指出,
+ * 李强总理强调): the name's length, its title's in @title_len, or 0. Only
+ * before a speech verb, so that 王主任的 or 张局长家 stay unnamed. */
+static guint
+zh_name_then_title (Run   *run,
+                    guint  i,
+                    guint *title_len)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n;
+  guint s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
+
+  if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
+    s = 1;
+  if (s == 0)
+    return 0;
+  for (guint given = 2; given >= 1; given--)
+    {
+      guint end = i + s + given;
+      gboolean ok = end < n;
+      guint t;
+
+      for (guint k = i + s; ok && k < end; k++)
+        ok = is_han (u[k]) && !suggest_char_in (&zh->not_given, u[k]);
+      if (!ok || (t = suggest_word_list_match_at (&zh->official_titles, u, n, end)) == 0)
+        {
+          /* 总书记, 总理: titles of the official list or the full list */
+          if (!ok || (t = suggest_word_list_match_at (&zh->titles, u, n, end)) == 0)
+            continue;
+        }
+      if (zh_verb_follows (run, end + t))
+        {
+          *title_len = t;
+          return s + given;
+        }
+    }
+  return 0;
+}
+
 void
 suggest_zh_plain_names (Run *run)
 {
@@ -286,9 +326,31 @@ suggest_zh_plain_names (Run *run)
                           suggest_char_in (&zh->org_stops, u[i - 1]);
       gboolean foreign;
 
-      if (!is_han (u[i]) || !boundary)
+      if (!is_han (u[i]))
+        continue;
+      if (boundary)
+        {
+          guint title_len = 0;
+          guint name_len = zh_name_then_title (run, i, &title_len);
+
+          if (name_len > 0 && !suggest_overlaps_tag (run, "official", i, i + name_len + title_len))
+            {
+              g_autofree char *key = suggest_substring (run, i, i + name_len);
+              guint c = suggest_add_cand (run, "official", i, i + name_len + title_len, "zh-name-title", 0.8);
+
+              suggest_cand_at (run, c)->title = suggest_substring (run, i + name_len, i + name_len + title_len);
+              suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "official", c);
+              i += name_len + title_len - 1;
+              continue;
+            }
+        }
+      /* A name right after a role noun not in the lexicon (护林员张德福说):
+       * only directly before a speech verb. */
+      if (!boundary && !(suggest_char_in (&zh->role_ends, u[i - 1])))
         continue;
       len = zh_name_at (run, i, FALSE);
+      if (len > 0 && !boundary && !suggest_word_list_match_at (&zh->verbs, u, n, i + len))
+        continue;
       if (len == 0)
         continue;
       foreign = FALSE;

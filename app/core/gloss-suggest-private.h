@@ -35,7 +35,7 @@ typedef struct
   WordList verbs, titles, official_titles, title_prefixes, unnamed, pronouns, roles;
   WordList org_stops, surnames, compound_surnames, not_given, name_followers, org_suffixes;
   WordList program_verbs, program_suffixes, program_after, units, big_numbers, approximators;
-  WordList not_before, not_after, transliteration;
+  WordList not_before, not_after, transliteration, role_ends;
 } ZhLexicon;
 
 typedef struct
