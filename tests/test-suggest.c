@@ -501,6 +501,19 @@ test_en_speakers (void)
   assert_speaker (r, "the city will pay for the repairs, all of them.", "Mayor Lin Wen");
   /* Anna Berg is nearer, but she is no mayor. */
   assert_speaker (r, "There is no plan B,", "Mayor Lin Wen");
+  {
+    /* Names with Mc/O', an honorific after the verb, an abbreviation that
+     * does not end the sentence before the verb. */
+    g_autoptr(Result) names = suggest_text ("Patrick McHugh runs the depot. “The cables are old,” said Patrick McHugh.\n\n"
+                                            "“I just want it fixed,” Daniel O'Brien said of the road.\n\n"
+                                            "“We will see,” said Mr. Okafor, who gave no first name.\n\n"
+                                            "Rosa Diaz runs a bakery. “Business is slow,” Ms. Diaz said.\n");
+    assert_well_formed (names);
+    assert_speaker (names, "The cables are old,", "Patrick McHugh");
+    assert_speaker (names, "I just want it fixed,", "Daniel O'Brien");
+    assert_speaker (names, "We will see,", "Okafor");
+    assert_speaker (names, "Business is slow,", "Rosa Diaz");
+  }
 }
 
 /* Offsets are code points: characters outside the BMP (emoji, CJK

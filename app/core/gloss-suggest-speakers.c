@@ -211,6 +211,16 @@ en_subject (Run     *run,
   /* said Martin Indyk / said the president */
   while (k < hi && (run->u[k] == ' ' || run->u[k] == ','))
     k++;
+  /* said Mr. Okafor: the mention is the name after the honorific. */
+  {
+    guint len;
+    if (k < hi && en_word_at (run, k, &en->honorifics, &len))
+      {
+        k += len;
+        while (k < hi && (run->u[k] == '.' || run->u[k] == ' '))
+          k++;
+      }
+  }
   {
     int m = suggest_mention_before (run, k + 1);
     if (m >= 0)
@@ -249,6 +259,35 @@ en_subject (Run     *run,
   return -1;
 }
 
+/* Whether the full stop at @k ends an abbreviation, not a sentence: an
+ * initial (C. Eugene), an honorific or title of the lexicon (Ms., Sen.),
+ * or Jr. St. No. */
+static gboolean
+en_abbreviation (Run   *run,
+                 guint  k)
+{
+  EnLexicon *en = &run->self->en;
+  guint w = k;
+
+  while (w > 0 && g_unichar_isalpha (run->u[w - 1]))
+    w--;
+  if (w == k || (w > 0 && run->u[w - 1] == '.'))
+    return w != k;
+  if (k - w == 1 && g_unichar_isupper (run->u[w]))
+    return TRUE;
+  if (suggest_word_list_has (&en->honorifics, run->u + w, k - w + 1) ||
+      suggest_word_list_has (&en->titles, run->u + w, k - w + 1))
+    return TRUE;
+  {
+    static const char *const others[] = { "Jr", "Sr", "St", "No", "Mt", "Ft", "Lt", "Col", "Sgt", "Capt", "Gov" };
+    g_autofree char *word = suggest_substring (run, w, k);
+    for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+      if (g_str_equal (word, others[i]))
+        return TRUE;
+  }
+  return FALSE;
+}
+
 static guint
 en_sentence_start (Run   *run,
                    guint  pos,
@@ -259,7 +298,8 @@ en_sentence_start (Run   *run,
     {
       gunichar c = run->u[k - 1];
       if ((c == '.' || c == '!' || c == '?') && k < run->n && run->u[k] == ' ' &&
-          !(k >= 3 && g_unichar_isupper (run->u[k - 2]) && !g_unichar_isalpha (run->u[k - 3])))
+          !(k >= 3 && g_unichar_isupper (run->u[k - 2]) && !g_unichar_isalpha (run->u[k - 3])) &&
+          (c != '.' || !en_abbreviation (run, k - 1)))
         break;
       k--;
     }
@@ -275,7 +315,8 @@ en_sentence_end (Run   *run,
   while (k < par_end && k - pos < 300)
     {
       gunichar c = run->u[k];
-      if ((c == '.' || c == '!' || c == '?') && (k + 1 >= par_end || run->u[k + 1] == ' '))
+      if ((c == '.' || c == '!' || c == '?') && (k + 1 >= par_end || run->u[k + 1] == ' ') &&
+          (c != '.' || k + 1 >= par_end || !en_abbreviation (run, k)))
         return k + 1;
       k++;
     }
