@@ -453,6 +453,19 @@ test_zh_name_title (void)
   g_assert_null (find (r, "person", "文件"));
 }
 
+/* English programs: capitalised names ending in Programme, Act, Plan…;
+ * not a bare suffix after a function word. */
+static void
+test_en_programs (void)
+{
+  g_autoptr(Result) r = suggest_text ("The government launched the Clean Rivers Programme and the Affordable Care Act. "
+                                      "A plan was made. The Plan is simple. Our Mission matters. This Plan works.");
+
+  g_assert_nonnull (find (r, "program", "Clean Rivers Programme"));
+  g_assert_nonnull (find (r, "program", "Affordable Care Act"));
+  g_assert_cmpuint (count_tag (r, "program"), ==, 2);
+}
+
 /* Headlines quote speech in single marks; names, apostrophes and marks
  * nested in double ones, or in a sentence of prose, are not headline quotes. */
 static void
@@ -594,6 +607,7 @@ main (int    argc,
   g_test_add_func ("/suggest/astral-offsets", test_astral_offsets);
   g_test_add_func ("/suggest/en/headlines", test_en_headlines);
   g_test_add_func ("/suggest/en/speakers", test_en_speakers);
+  g_test_add_func ("/suggest/en/programs", test_en_programs);
   g_test_add_func ("/suggest/zh/adverbial-speakers", test_zh_adverbial_speakers);
   g_test_add_func ("/suggest/zh/name-title", test_zh_name_title);
 

@@ -392,9 +392,24 @@ suggest_en_programs (Run *run)
   for (; g_match_info_matches (m); g_match_info_next (m, NULL))
     {
       int s, e;
+      guint a, b, words = 0;
       g_match_info_fetch_pos (m, 1, &s, &e);
       if (g_str_has_prefix (run->text + s, "the ") || g_str_has_prefix (run->text + s, "The "))
         s += 4;
-      suggest_add_cand (run, "program", suggest_cp_of (run, s), suggest_cp_of (run, e), "en-program-name", 0.6);
+      a = suggest_cp_of (run, s);
+      b = suggest_cp_of (run, e);
+      /* Leading function words (The, Our, This…) are not part of the name,
+       * and a suffix alone (The Plan, Our Mission) names nothing. */
+      for (guint k = a; k < b; k++)
+        if (run->u[k] == ' ')
+          {
+            if (words == 0 && suggest_word_list_has (&run->self->en.not_names, run->u + a, k - a))
+              a = k + 1;
+            else
+              words++;
+          }
+      if (words == 0)
+        continue;
+      suggest_add_cand (run, "program", a, b, "en-program-name", 0.6);
     }
 }
