@@ -529,6 +529,25 @@ test_en_speakers (void)
   }
 }
 
+/* Unbalanced marks: a stray closing mark before a quote, a straight mark
+ * left open before another that opens ("yes), a doubled opening mark (the
+ * later one opens). No quote swallows the text between. */
+static void
+test_unbalanced (void)
+{
+  g_autoptr(Result) r = suggest_text ("”王明说：“我们走吧，好吗？”\n\n"
+                                      "\"We go, now, Tom Reed said. Then \"yes, fine,\" said Tom Reed.\n\n"
+                                      "He called it \"a mess\" and left.\n\n"
+                                      "“ 王明说“今天天气很好，是不是？”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "我们走吧，好吗？", "王明");
+  assert_speaker (r, "yes, fine,", "Tom Reed");
+  g_assert_null (find (r, "quote", "a mess"));
+  assert_speaker (r, "今天天气很好，是不是？", "王明");
+  g_assert_cmpuint (count_tag (r, "quote"), ==, 3);
+}
+
 /* Offsets are code points: characters outside the BMP (emoji, CJK
  * extension B) count one each, in Chinese and English and mixed. */
 static void
@@ -605,6 +624,7 @@ main (int    argc,
   g_test_add_func ("/suggest/hostile", test_hostile);
   g_test_add_func ("/suggest/across-paragraphs", test_across_paragraphs);
   g_test_add_func ("/suggest/astral-offsets", test_astral_offsets);
+  g_test_add_func ("/suggest/unbalanced", test_unbalanced);
   g_test_add_func ("/suggest/en/headlines", test_en_headlines);
   g_test_add_func ("/suggest/en/speakers", test_en_speakers);
   g_test_add_func ("/suggest/en/programs", test_en_programs);

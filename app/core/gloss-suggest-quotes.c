@@ -73,6 +73,9 @@ find_quotes (Run *run)
               want = closer_of (c);
               open_at = i;
             }
+          else if (open && c == '"' && want == '"' && i + 1 < par_end && !g_unichar_isspace (u[i + 1]) &&
+                   g_unichar_isspace (u[i - 1]) && u[i - 1] != '\n' && i > open_at + 1)
+            open_at = i;   /* an opening straight mark ( "yes) after an unclosed one: the later mark opens */
           else if (open && c == want)
             {
               Quote q = { open_at, i, par_start, par_end, FALSE };
