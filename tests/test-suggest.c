@@ -139,6 +139,7 @@ static void
 assert_well_formed (Result *r)
 {
   glong length = g_utf8_strlen (r->text, -1);
+  g_autofree gunichar *u = g_utf8_to_ucs4_fast (r->text, -1, NULL);
 
   for (guint i = 0; i < r->suggestions->len; i++)
     {
@@ -153,6 +154,9 @@ assert_well_formed (Result *r)
       g_assert_cmpfloat (s->confidence, <=, 1);
       if (i > 0)
         g_assert_cmpuint (((GlossSuggestion *) r->suggestions->pdata[i - 1])->start, <=, s->start);
+      /* A quote never runs over a paragraph break: one that goes on is a second quote. */
+      for (guint k = s->start; g_str_equal (s->tag, "quote") && k < s->end; k++)
+        g_assert_cmpuint (u[k], !=, '\n');
     }
 }
 
@@ -257,6 +261,21 @@ test_zh_statistics (void)
   /* Not dates, years, times, ordinals or phone numbers. */
   g_assert_null (find (r, "statistic", "2021年"));
   g_assert_cmpuint (count_tag (no, "statistic"), ==, 0);
+
+  /* Chinese numerals with a unit; not idioms, ordinals, lone numerals or 百年. */
+  {
+    g_autoptr(Result) words = suggest_text ("近三成家庭、上万名志愿者、百分之三十的企业、两千多家商户、数千人、三个百分点。");
+    g_autoptr(Result) none = suggest_text ("大家一起努力，坚持四个全面，两个维护，一是快，十九大，十四五期间，"
+                                           "三十年代，一成不变，第十四届，十月一日，一些人，建党百年，千家万户。");
+
+    g_assert_nonnull (find (words, "statistic", "三成"));
+    g_assert_nonnull (find (words, "statistic", "上万名"));
+    g_assert_nonnull (find (words, "statistic", "百分之三十"));
+    g_assert_nonnull (find (words, "statistic", "两千多家"));
+    g_assert_nonnull (find (words, "statistic", "数千人"));
+    g_assert_cmpstr (find (words, "statistic", "三个百分点")->rule, ==, "zh-statistic-words");
+    g_assert_cmpuint (count_tag (none, "statistic"), ==, 0);
+  }
 }
 
 static void
@@ -368,6 +387,186 @@ test_corpus (void)
   g_assert_cmpuint (s->end, ==, 43);
 }
 
+/* A quote left open at the end of its paragraph goes on in the next one
+ * (the news convention): the next paragraph's quote is the same speaker's,
+ * however short. A closed one does not make a quoted name after it speech. */
+static void
+test_across_paragraphs (void)
+{
+  g_autoptr(Result) zh = suggest_text ("市长李明说：“第一段话，还没说完。\n\n“第二段接着说。”\n\n"
+                                       "市长李明说：“这段话说完了，就这些。”\n\n“清水行动”正式启动。");
+  g_autoptr(Result) en = suggest_text ("Mayor Lin Wen said: “The first part is long, and it goes on.\n\n“Short.”\n\n"
+                                       "“The water is safe, we checked,” Lin said.\n\n“Clean Rivers” began.\n");
+  g_autoptr(Result) unclosed = suggest_text ("他说：“没有结束的引号，也没有结尾。\n\n这一段没有引号。\n\n“第三段，也没有。");
+
+  assert_well_formed (zh);
+  assert_speaker (zh, "第一段话，还没说完。", "市长李明");
+  assert_speaker (zh, "第二段接着说。", "市长李明");
+  g_assert_cmpstr (find (zh, "quote", "第二段接着说。")->rule, ==, "zh-quote-continued");
+  g_assert_null (find (zh, "quote", "清水行动"));
+  assert_well_formed (en);
+  assert_speaker (en, "The first part is long, and it goes on.", "Mayor Lin Wen");
+  assert_speaker (en, "Short.", "Mayor Lin Wen");
+  g_assert_null (find (en, "quote", "Clean Rivers"));
+  /* A mark left open before a paragraph without marks is a stray mark:
+   * nothing reaches over, nothing goes on. */
+  assert_well_formed (unclosed);
+  g_assert_cmpuint (count_tag (unclosed, "quote"), ==, 0);
+}
+
+/* A name, then a short adverbial, then the speech verb: 在会上指出,
+ * 在接受采访时说, 也表示. Not a pronoun, not past a long phrase. */
+static void
+test_zh_adverbial_speakers (void)
+{
+  g_autoptr(Result) r = suggest_text ("欧阳明月在会上指出，“节约用水，人人有责。”\n\n"
+                                      "李华在接受采访时说：“明年还要再建两座水厂。”\n\n"
+                                      "王明也表示：“我们全力支持，决不拖后腿。”\n\n"
+                                      "他在会上指出：“困难不少，办法更多。”\n\n"
+                                      "周明在这次持续了整整一天的全体大会上指出了问题。");
+
+  assert_well_formed (r);
+  assert_speaker (r, "节约用水，人人有责。", "欧阳明月");
+  assert_speaker (r, "明年还要再建两座水厂。", "李华");
+  assert_speaker (r, "我们全力支持，决不拖后腿。", "王明");
+  g_assert_null (find (r, "person", "他在"));
+  g_assert_null (find (r, "person", "周明"));
+}
+
+/* NAME + TITLE + VERB (the order for leaders), and a name glued to a role
+ * noun the lexicon does not know (护林员张德福说); not 王主任的办公室, not 文件强调. */
+static void
+test_zh_name_title (void)
+{
+  g_autoptr(Result) r = suggest_text ("王立新总理强调：“要把好事办好，把实事办实。”\n\n"
+                                      "“我们一定守好这片林子，”护林员张德福说，“这是祖祖辈辈的饭碗。”\n\n"
+                                      "王主任的办公室在三楼，张局长家就在附近。文件强调，要按时完成。");
+  GlossSuggestion *wang = find (r, "official", "王立新总理");
+
+  assert_well_formed (r);
+  g_assert_nonnull (wang);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (wang, "title"), ==, "总理");
+  assert_speaker (r, "要把好事办好，把实事办实。", "王立新总理");
+  assert_speaker (r, "我们一定守好这片林子，", "张德福");
+  assert_speaker (r, "这是祖祖辈辈的饭碗。", "张德福");
+  g_assert_cmpuint (count_tag (r, "official"), ==, 1);
+  g_assert_null (find (r, "person", "文件"));
+}
+
+/* English programs: capitalised names ending in Programme, Act, Plan…;
+ * not a bare suffix after a function word. */
+static void
+test_en_programs (void)
+{
+  g_autoptr(Result) r = suggest_text ("The government launched the Clean Rivers Programme and the Affordable Care Act. "
+                                      "A plan was made. The Plan is simple. Our Mission matters. This Plan works.");
+
+  g_assert_nonnull (find (r, "program", "Clean Rivers Programme"));
+  g_assert_nonnull (find (r, "program", "Affordable Care Act"));
+  g_assert_cmpuint (count_tag (r, "program"), ==, 2);
+}
+
+/* Headlines quote speech in single marks; names, apostrophes and marks
+ * nested in double ones, or in a sentence of prose, are not headline quotes. */
+static void
+test_en_headlines (void)
+{
+  g_autoptr(Result) r = suggest_text ("Mayor Anna Berg says water is her 'biggest worry'\n\n"
+                                      "‘We need to listen’\n\n"
+                                      "Tourists flock to the 'Penguin Post Office' for Obama's rock 'n' roll show\n\n"
+                                      "“It’s ‘Showtime at the Apollo,’” he said\n\n"
+                                      "She called it 'a very long night' and left early.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "biggest worry", "Mayor Anna Berg");
+  g_assert_cmpstr (find (r, "quote", "biggest worry")->rule, ==, "en-quote-headline");
+  g_assert_nonnull (find (r, "quote", "We need to listen"));
+  g_assert_null (find (r, "quote", "Penguin Post Office"));
+  g_assert_null (find (r, "quote", "n"));
+  g_assert_null (find (r, "quote", "Showtime at the Apollo,"));
+  g_assert_null (find (r, "quote", "a very long night"));
+  g_assert_cmpuint (count_tag (r, "quote"), ==, 3);
+}
+
+/* English attributions: present tense, told, added, instructed, lowercase
+ * titles, "according to", and a role noun ("the mayor") resolved to the
+ * nearest person with that title, not merely the nearest person. */
+static void
+test_en_speakers (void)
+{
+  g_autoptr(Result) r = suggest_text ("Mayor Lin Wen opened the session.\n\n"
+                                      "Anna Berg, a hydrologist at the Northfield Institute, studies rivers.\n\n"
+                                      "“Rivers are changing faster than we thought,” says Berg, who has worked there for years.\n\n"
+                                      "“We need more data,” she told reporters on Monday.\n\n"
+                                      "“Stay calm,” instructed Tom Reed, the fire chief.\n\n"
+                                      "“We are ready,” said chief inspector Jane Moss from the city police.\n\n"
+                                      "According to Mayor Lin Wen, “the city will pay for the repairs, all of them.”\n\n"
+                                      "Anna Berg agreed. “There is no plan B,” the mayor said.\n");
+  GlossSuggestion *moss = find (r, "official", "chief inspector Jane Moss");
+
+  assert_well_formed (r);
+  assert_speaker (r, "Rivers are changing faster than we thought,", "Anna Berg");
+  assert_speaker (r, "We need more data,", "Anna Berg");
+  assert_speaker (r, "Stay calm,", "Tom Reed");
+  assert_speaker (r, "We are ready,", "chief inspector Jane Moss");
+  g_assert_nonnull (moss);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (moss, "title"), ==, "chief inspector");
+  assert_speaker (r, "the city will pay for the repairs, all of them.", "Mayor Lin Wen");
+  /* Anna Berg is nearer, but she is no mayor. */
+  assert_speaker (r, "There is no plan B,", "Mayor Lin Wen");
+  {
+    /* Names with Mc/O', an honorific after the verb, an abbreviation that
+     * does not end the sentence before the verb. */
+    g_autoptr(Result) names = suggest_text ("Patrick McHugh runs the depot. “The cables are old,” said Patrick McHugh.\n\n"
+                                            "“I just want it fixed,” Daniel O'Brien said of the road.\n\n"
+                                            "“We will see,” said Mr. Okafor, who gave no first name.\n\n"
+                                            "Rosa Diaz runs a bakery. “Business is slow,” Ms. Diaz said.\n");
+    assert_well_formed (names);
+    assert_speaker (names, "The cables are old,", "Patrick McHugh");
+    assert_speaker (names, "I just want it fixed,", "Daniel O'Brien");
+    assert_speaker (names, "We will see,", "Okafor");
+    assert_speaker (names, "Business is slow,", "Rosa Diaz");
+  }
+}
+
+/* Unbalanced marks: a stray closing mark before a quote, a straight mark
+ * left open before another that opens ("yes), a doubled opening mark (the
+ * later one opens). No quote swallows the text between. */
+static void
+test_unbalanced (void)
+{
+  g_autoptr(Result) r = suggest_text ("”王明说：“我们走吧，好吗？”\n\n"
+                                      "\"We go, now, Tom Reed said. Then \"yes, fine,\" said Tom Reed.\n\n"
+                                      "He called it \"a mess\" and left.\n\n"
+                                      "“ 王明说“今天天气很好，是不是？”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "我们走吧，好吗？", "王明");
+  assert_speaker (r, "yes, fine,", "Tom Reed");
+  g_assert_null (find (r, "quote", "a mess"));
+  assert_speaker (r, "今天天气很好，是不是？", "王明");
+  g_assert_cmpuint (count_tag (r, "quote"), ==, 3);
+}
+
+/* Offsets are code points: characters outside the BMP (emoji, CJK
+ * extension B) count one each, in Chinese and English and mixed. */
+static void
+test_astral_offsets (void)
+{
+  g_autoptr(Result) r = suggest_text ("😀😀“𠀋𠀋，𠀋𠀋。”王𠀋说。😀 “Yes, 😀,” said Mayor 𠀋 Lin. "
+                                      "他说：“AI will change everything，真的。”😀有18%的人同意。");
+  GlossSuggestion *q = find (r, "quote", "𠀋𠀋，𠀋𠀋。");
+
+  assert_well_formed (r);
+  g_assert_nonnull (q);
+  g_assert_cmpuint (q->start, ==, 3);
+  g_assert_cmpuint (q->end, ==, 9);
+  assert_speaker (r, "𠀋𠀋，𠀋𠀋。", "王𠀋");
+  g_assert_nonnull (find (r, "quote", "Yes, 😀,"));
+  g_assert_nonnull (find (r, "quote", "AI will change everything，真的。"));
+  g_assert_nonnull (find (r, "statistic", "18%"));
+}
+
 static void
 test_hostile (void)
 {
@@ -423,6 +622,14 @@ main (int    argc,
   g_test_add_func ("/suggest/organizations", test_organizations);
   g_test_add_func ("/suggest/corpus", test_corpus);
   g_test_add_func ("/suggest/hostile", test_hostile);
+  g_test_add_func ("/suggest/across-paragraphs", test_across_paragraphs);
+  g_test_add_func ("/suggest/astral-offsets", test_astral_offsets);
+  g_test_add_func ("/suggest/unbalanced", test_unbalanced);
+  g_test_add_func ("/suggest/en/headlines", test_en_headlines);
+  g_test_add_func ("/suggest/en/speakers", test_en_speakers);
+  g_test_add_func ("/suggest/en/programs", test_en_programs);
+  g_test_add_func ("/suggest/zh/adverbial-speakers", test_zh_adverbial_speakers);
+  g_test_add_func ("/suggest/zh/name-title", test_zh_name_title);
 
   return g_test_run ();
 }

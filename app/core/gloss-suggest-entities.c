@@ -1,0 +1,969 @@
+/* gloss-suggest-entities.c: persons, officials and organizations
+ * (Chinese ORG + TITLE + NAME, English titles, honorifics and apposition),
+ * their later mentions as one entity, and names learnt from the corpus
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-suggest-private.h"
+
+/* Length of a Chinese personal name starting at @i, 0 if none: a surname
+ * and one or two given characters followed by a word that may follow a
+ * name (a speech verb, punctuation…), or a transliterated name with a
+ * middle dot (丹尼尔·霍特). */
+static guint
+zh_name_at (Run      *run,
+            guint     i,
+            gboolean  after_title)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n;
+  guint s;
+
+  if (i >= n || !is_han (u[i]))
+    return 0;
+
+  /* Transliterated: Han run, separator, Han run (…). A "?" stands for a
+   * lost middle dot only between short runs without particles. */
+  {
+    guint j = i;
+    while (j < n && j - i < 8 && is_han (u[j]) && !suggest_char_in (&zh->org_stops, u[j]))
+      j++;
+    if (j > i && j < n && suggest_is_name_separator (u[j]) && j + 1 < n && is_han (u[j + 1]) &&
+        (u[j] != '?' || j - i <= 4))
+      {
+        guint k = j + 1;
+        /* A "?" is only a lost dot between characters of transliteration. */
+        if (u[j] == '?')
+          {
+            for (guint t = i; t < j; t++)
+              if (!suggest_char_in (&zh->transliteration, u[t]))
+                return 0;
+            for (guint t = j + 1; t < n && t < j + 3; t++)
+              if (!suggest_char_in (&zh->transliteration, u[t]))
+                return 0;
+          }
+        while (k < n && k - j < 9 && is_han (u[k]) && !suggest_char_in (&zh->org_stops, u[k]) &&
+               !suggest_word_list_match_at (&zh->verbs, u, n, k))
+          k++;
+        if (k - j < 3)
+          return 0;
+        while (k + 1 < n && suggest_is_name_separator (u[k]) && is_han (u[k + 1]))
+          {
+            k++;
+            while (k < n && is_han (u[k]) && !suggest_word_list_match_at (&zh->verbs, u, n, k))
+              k++;
+          }
+        return k - i;
+      }
+  }
+
+  s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
+  if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
+    s = 1;
+  if (s == 0)
+    return 0;
+  for (guint given = 2; given >= 1; given--)
+    {
+      guint end = i + s + given;
+      gboolean ok = end <= n;
+
+      for (guint k = i + s; ok && k < end; k++)
+        ok = is_han (u[k]) && !suggest_char_in (&zh->not_given, u[k]);
+      if (!ok)
+        continue;
+      if (end == n || suggest_char_in (&zh->name_followers, u[end]) || suggest_word_list_match_at (&zh->verbs, u, n, end) ||
+          g_unichar_isspace (u[end]) || u[end] == '(' || u[end] == 0xFF08)
+        return s + given;
+    }
+  /* After a title most names have three characters (书记赵志超收到…). */
+  if (after_title && s == 1 && i + 3 <= n && is_han (u[i + 1]) && is_han (u[i + 2]) &&
+      !suggest_char_in (&zh->not_given, u[i + 1]) && !suggest_char_in (&zh->not_given, u[i + 2]))
+    return 3;
+  return 0;
+}
+
+static gboolean
+zh_official_title (Run        *run,
+                   const char *title)
+{
+  gunichar *t = g_utf8_to_ucs4_fast (title, -1, NULL);
+  glong len = g_utf8_strlen (title, -1);
+  gboolean official = FALSE;
+
+  for (glong k = 0; k < len && !official; k++)
+    official = suggest_word_list_match_at (&run->self->zh.official_titles, t, (guint) len, (guint) k) > 0;
+  g_free (t);
+  return official;
+}
+
+/* Officials and persons named with a title or role: ORG TITLE(、ORG TITLE)* NAME. */
+void
+suggest_zh_titled_names (Run *run)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint tlen = suggest_word_list_match_at (&zh->titles, u, n, i);
+      gboolean is_role = FALSE;
+      guint name_at, name_len, start, title_start, org_start;
+      gboolean official;
+
+      if (tlen == 0)
+        {
+          tlen = suggest_word_list_match_at (&zh->roles, u, n, i);
+          is_role = tlen > 0;
+        }
+      if (tlen == 0)
+        continue;
+      /* A longer title or role may start inside this one (党委书记 ⊃ 书记). */
+      name_at = i + tlen;
+      while (name_at < n && name_at - (i + tlen) < 1 && u[name_at] == ' ')
+        name_at++;
+      name_len = zh_name_at (run, name_at, TRUE);
+      if (name_len == 0)
+        {
+          guint unnamed = suggest_word_list_match_at (&zh->unnamed, u, n, i);
+          /* 相关负责人介绍: an official without a name, when they speak. */
+          if (unnamed == 0 || unnamed != tlen || !suggest_word_list_match_at (&zh->verbs, u, n, i + tlen))
+            {
+              i += tlen - 1;
+              continue;
+            }
+          name_at = i + tlen;
+        }
+
+      /* Titles with their prefixes (常务副部长), then the organization and
+       * chained offices (局长、市快递行业党委书记) to the left. */
+      title_start = i;
+      while (title_start > 0)
+        {
+          guint p = suggest_word_list_match_before (&zh->title_prefixes, u, title_start > 4 ? title_start - 4 : 0, title_start);
+          if (p == 0)
+            break;
+          title_start -= p;
+        }
+      org_start = title_start;
+      while (org_start > 0 && i - org_start < 40)
+        {
+          gunichar c = u[org_start - 1];
+          if (c == 0x3001 && org_start >= 2 &&
+              suggest_word_list_match_before (&zh->titles, u, org_start > 12 ? org_start - 12 : 0, org_start - 1))
+            {
+              org_start--;
+              continue;
+            }
+          if (suggest_char_in (&zh->org_stops, c) || !(is_han (c) || g_unichar_isalnum (c)))
+            break;
+          org_start--;
+        }
+      /* Not an organization: a verb or a particle glued before the title. */
+      start = org_start;
+      {
+        g_autofree char *title = suggest_substring (run, title_start, i + tlen);
+        g_autofree char *org = suggest_substring (run, start, title_start);
+        g_autofree char *chain = suggest_substring (run, start, i + tlen);
+        g_autofree char *key = NULL;
+        guint c;
+
+        official = !is_role && zh_official_title (run, chain);
+        if (name_len > 0)
+          key = suggest_substring (run, name_at, name_at + name_len);
+        else
+          key = suggest_substring (run, start, name_at);
+        if (suggest_overlaps_tag (run, NULL, start, name_at + name_len))
+          {
+            i = name_at + name_len - 1;
+            continue;
+          }
+        /* A person is the name, their role an attribute; an official is
+         * the whole office and name. */
+        c = suggest_add_cand (run, official ? "official" : "person", official || name_len == 0 ? start : name_at, name_at + name_len,
+                      name_len == 0 ? "zh-unnamed-official" : official ? "zh-official-title" : "zh-person-role",
+                      name_len == 0 ? 0.7 : official ? 0.85 : 0.75);
+        if (official)
+          {
+            const char *sep = strstr (chain, "、");
+            suggest_cand_at (run, c)->title = sep != NULL ? g_strndup (chain, sep - chain) : g_strdup (title);
+            if (*org != '\0')
+              suggest_cand_at (run, c)->organization = g_strdup (org);
+          }
+        else if (name_len > 0)
+          suggest_cand_at (run, c)->role = suggest_substring (run, start, name_at);
+        suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, suggest_cand_at (run, c)->tag, c);
+        if (name_len > 0 && !is_role && official && strstr (chain, "、") != NULL)
+          {
+            /* The title attribute takes the first office; the organization
+             * is what precedes it. */
+            const char *sep = strstr (chain, "、");
+            g_autofree char *first = g_strndup (chain, sep - chain);
+            guint k;
+            g_clear_pointer (&suggest_cand_at (run, c)->organization, g_free);
+            g_clear_pointer (&suggest_cand_at (run, c)->title, g_free);
+            {
+              glong flen;
+              g_autofree gunichar *f = g_utf8_to_ucs4_fast (first, -1, &flen);
+              guint at = 0;
+
+              /* The first place where prefixes and a title run to the end. */
+              for (at = 0; at < (guint) flen; at++)
+                {
+                  guint p = at, len;
+                  while ((len = suggest_word_list_match_at (&zh->title_prefixes, f, (guint) flen, p)) > 0)
+                    p += len;
+                  if (suggest_word_list_has (&zh->titles, f + p, (guint) flen - p))
+                    break;
+                }
+              k = (guint) (g_utf8_offset_to_pointer (first, at) - first);
+            }
+            suggest_cand_at (run, c)->organization = k > 0 ? g_strndup (first, k) : NULL;
+            suggest_cand_at (run, c)->title = g_strdup (first + k);
+          }
+        i = name_at + name_len - 1;
+      }
+    }
+}
+
+/* Persons named right before a speech verb (”谢铭俊说, 的卢宇表示), and
+ * transliterated names anywhere (巴兹·奥尔德林). */
+/* Whether a speech verb follows a name ending at @e, directly or after
+ * a short adverbial: 也/还/则/又/随后/对记者… or 在…上/时/中 (王明在会上指出,
+ * 李华在接受采访时说). A bounded look-ahead keeps the scan linear. */
+static gboolean
+zh_verb_follows (Run  *run,
+                 guint e)
+{
+  static const char *const adverbs[] = {
+    "也", "还", "则", "又", "再次", "进一步", "同时", "随后", "当即", "曾", "对记者", "向记者", "对本报记者", "向本报记者",
+  };
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n;
+
+  if (suggest_word_list_match_at (&zh->verbs, u, n, e))
+    return TRUE;
+  for (guint a = 0; a < G_N_ELEMENTS (adverbs); a++)
+    {
+      g_autofree gunichar *w = g_utf8_to_ucs4_fast (adverbs[a], -1, NULL);
+      guint len = 0;
+      while (w[len] != 0)
+        len++;
+      if (e + len < n && memcmp (u + e, w, len * sizeof (gunichar)) == 0 &&
+          suggest_word_list_match_at (&zh->verbs, u, n, e + len))
+        return TRUE;
+    }
+  if (e < n && u[e] == 0x5728 /* 在 */)
+    for (guint k = e + 2; k < n && k < e + 14 && is_han (u[k - 1]); k++)
+      if (u[k] == 0x4E0A /* 上 */ || u[k] == 0x65F6 /* 时 */ || u[k] == 0x4E2D /* 中 */)
+        {
+          guint v = k + 1;
+          if (v < n && (u[v] == 0xFF0C || u[v] == ','))
+            v++;
+          if (suggest_word_list_match_at (&zh->verbs, u, n, v))
+            return TRUE;
+        }
+  return FALSE;
+}
+
+/* NAME + TITLE + VERB, the state media's order for leaders (习近平总书记指出,
+ * 李强总理强调): the name's length, its title's in @title_len, or 0. Only
+ * before a speech verb, so that 王主任的 or 张局长家 stay unnamed. */
+static guint
+zh_name_then_title (Run   *run,
+                    guint  i,
+                    guint *title_len)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n;
+  guint s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
+
+  if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
+    s = 1;
+  if (s == 0)
+    return 0;
+  for (guint given = 2; given >= 1; given--)
+    {
+      guint end = i + s + given;
+      gboolean ok = end < n;
+      guint t;
+
+      for (guint k = i + s; ok && k < end; k++)
+        ok = is_han (u[k]) && !suggest_char_in (&zh->not_given, u[k]);
+      if (!ok || (t = suggest_word_list_match_at (&zh->official_titles, u, n, end)) == 0)
+        {
+          /* 总书记, 总理: titles of the official list or the full list */
+          if (!ok || (t = suggest_word_list_match_at (&zh->titles, u, n, end)) == 0)
+            continue;
+        }
+      if (zh_verb_follows (run, end + t))
+        {
+          *title_len = t;
+          return s + given;
+        }
+    }
+  return 0;
+}
+
+void
+suggest_zh_plain_names (Run *run)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint len;
+      gboolean boundary = i == 0 || !is_han (u[i - 1]) || u[i - 1] == 0x7684 /* 的 */ ||
+                          suggest_char_in (&zh->org_stops, u[i - 1]);
+      gboolean foreign;
+
+      if (!is_han (u[i]))
+        continue;
+      if (boundary)
+        {
+          guint title_len = 0;
+          guint name_len = zh_name_then_title (run, i, &title_len);
+
+          if (name_len > 0 && !suggest_overlaps_tag (run, "official", i, i + name_len + title_len))
+            {
+              g_autofree char *key = suggest_substring (run, i, i + name_len);
+              guint c = suggest_add_cand (run, "official", i, i + name_len + title_len, "zh-name-title", 0.8);
+
+              suggest_cand_at (run, c)->title = suggest_substring (run, i + name_len, i + name_len + title_len);
+              suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "official", c);
+              i += name_len + title_len - 1;
+              continue;
+            }
+        }
+      /* A name right after a role noun not in the lexicon (护林员张德福说):
+       * only directly before a speech verb. */
+      if (!boundary && !(suggest_char_in (&zh->role_ends, u[i - 1])))
+        continue;
+      len = zh_name_at (run, i, FALSE);
+      if (len > 0 && !boundary && !suggest_word_list_match_at (&zh->verbs, u, n, i + len))
+        continue;
+      if (len == 0)
+        continue;
+      foreign = FALSE;
+      for (guint k = i; k < i + len; k++)
+        foreign |= suggest_is_name_separator (u[k]);
+      if (!foreign && !zh_verb_follows (run, i + len))
+        continue;
+      if (!foreign && suggest_char_in (&zh->pronouns, u[i]))
+        continue;
+      if (suggest_overlaps_tag (run, "official", i, i + len) || suggest_overlaps_tag (run, "person", i, i + len))
+        continue;
+      {
+        g_autofree char *key = suggest_substring (run, i, i + len);
+        guint c = suggest_add_cand (run, "person", i, i + len, foreign ? "zh-person-foreign" : "zh-person-speaker",
+                            foreign ? 0.7 : 0.75);
+        suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+      }
+      i += len - 1;
+    }
+}
+
+/* ---------------- English names ---------------- */
+
+guint
+suggest_cp_of (Run *run,
+       int  byte)
+{
+  return run->byte_to_cp[byte];
+}
+
+static char *
+last_token (const char *name)
+{
+  const char *space = strrchr (name, ' ');
+  return g_strdup (space != NULL ? space + 1 : name);
+}
+
+static gboolean
+en_is_not_name (Run        *run,
+                const char *token)
+{
+  g_autofree gunichar *t = g_utf8_to_ucs4_fast (token, -1, NULL);
+  return suggest_word_list_has (&run->self->en.not_names, t, (guint) g_utf8_strlen (token, -1));
+}
+
+/* The first "Firstname Surname" of @surname in the text, each surname
+ * looked up once (@checked) so that the search stays linear. */
+static gboolean
+en_full_name (Run        *run,
+              const char *surname,
+              GHashTable *checked,
+              guint      *start,
+              guint      *end)
+{
+  g_autofree char *pattern = NULL;
+  g_autofree char *escaped = NULL;
+  g_autoptr(GRegex) re = NULL;
+  g_autoptr(GMatchInfo) m = NULL;
+  int s, e;
+
+  if (g_hash_table_contains (checked, surname) || en_is_not_name (run, surname))
+    return FALSE;
+  g_hash_table_add (checked, g_strdup (surname));
+  escaped = g_regex_escape_string (surname, -1);
+  pattern = g_strdup_printf ("\\b([A-Z][a-z]+[ ](?:[A-Z]\\.[ ])?%s)\\b", escaped);
+  re = g_regex_new (pattern, 0, 0, NULL);
+  if (re == NULL || !g_regex_match (re, run->text, 0, &m))
+    return FALSE;
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      g_autofree char *first = g_match_info_fetch (m, 1);
+      char *space = strchr (first, ' ');
+      *space = '\0';
+      if (en_is_not_name (run, first))
+        continue;
+      g_match_info_fetch_pos (m, 1, &s, &e);
+      *start = suggest_cp_of (run, s);
+      *end = suggest_cp_of (run, e);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+suggest_en_names (Run *run)
+{
+  EnLexicon *en = &run->self->en;
+  g_autoptr(GMatchInfo) m = NULL;
+  g_autoptr(GHashTable) checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* Officials: [org words] TITLE Name. */
+  g_regex_match (en->official_re, run->text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      int ps, pe, ts, te, ns, ne;
+      g_autofree char *prefix = g_match_info_fetch (m, 1);
+      g_autofree char *title = g_match_info_fetch (m, 2);
+      g_autofree char *name = g_match_info_fetch (m, 3);
+      g_auto(GStrv) words = NULL;
+      g_autofree char *key = NULL;
+      guint skip = 0, c;
+      GString *org = g_string_new (NULL);
+
+      g_match_info_fetch_pos (m, 1, &ps, &pe);
+      g_match_info_fetch_pos (m, 2, &ts, &te);
+      g_match_info_fetch_pos (m, 3, &ns, &ne);
+      /* A name token that is really the next sentence's first word, or an
+       * institution (General Assembly). */
+      if (en_is_not_name (run, name) || en_is_not_name (run, strrchr (name, ' ') ? strrchr (name, ' ') + 1 : name))
+        {
+          g_string_free (org, TRUE);
+          continue;
+        }
+      words = g_strsplit (prefix, " ", -1);
+      for (guint k = 0; words[k] != NULL && *words[k] != '\0'; k++)
+        {
+          if (en_is_not_name (run, words[k]) && org->len == 0)
+            {
+              skip += strlen (words[k]) + 1;
+              continue;
+            }
+          if (org->len > 0)
+            g_string_append_c (org, ' ');
+          g_string_append (org, words[k]);
+        }
+      key = last_token (name);
+      c = suggest_add_cand (run, "official", suggest_cp_of (run, ps + (int) skip), suggest_cp_of (run, ne), "en-official-title", 0.85);
+      suggest_cand_at (run, c)->title = g_strdup (title);
+      if (org->len > 0)
+        suggest_cand_at (run, c)->organization = g_strdup (org->str);
+      suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name, "official", c);
+      g_string_free (org, TRUE);
+    }
+  g_clear_pointer (&m, g_match_info_free);
+
+  /* Appositives: an office after the name, or the name after the office. */
+  g_regex_match (en->appositive_official_re, run->text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      int ns, ne, ts, te;
+      gboolean after = g_match_info_fetch_pos (m, 1, &ns, &ne) && ns >= 0;
+      g_autofree char *name = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *key = NULL;
+      guint c;
+
+      if (!after)
+        g_match_info_fetch_pos (m, 5, &ns, &ne);
+      name = g_strndup (run->text + ns, ne - ns);
+      g_match_info_fetch_pos (m, after ? 2 : 3, &ts, &te);
+      title = g_strndup (run->text + ts, te - ts);
+      if (en_is_not_name (run, name) || suggest_overlaps_tag (run, NULL, suggest_cp_of (run, ns), suggest_cp_of (run, ne)))
+        continue;
+      key = last_token (name);
+      c = suggest_add_cand (run, "official", suggest_cp_of (run, ns), suggest_cp_of (run, ne), "en-official-appositive", 0.75);
+      suggest_cand_at (run, c)->title = g_steal_pointer (&title);
+      if (!after)
+        {
+          int os, oe;
+          g_match_info_fetch_pos (m, 4, &os, &oe);
+          suggest_cand_at (run, c)->organization = g_strndup (run->text + os, oe - os);
+        }
+      suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name, "official", c);
+    }
+  g_clear_pointer (&m, g_match_info_free);
+
+  g_regex_match (en->appositive_role_re, run->text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      int ns, ne;
+      g_autofree char *name = NULL;
+      g_autofree char *key = NULL;
+      guint c;
+
+      if (!g_match_info_fetch_pos (m, 1, &ns, &ne) || ns < 0)
+        g_match_info_fetch_pos (m, 2, &ns, &ne);
+      name = g_strndup (run->text + ns, ne - ns);
+      if (strchr (name, ' ') == NULL || en_is_not_name (run, name) ||
+          en_is_not_name (run, strrchr (name, ' ') + 1) || suggest_overlaps_tag (run, NULL, suggest_cp_of (run, ns), suggest_cp_of (run, ne)))
+        continue;
+      key = last_token (name);
+      c = suggest_add_cand (run, "person", suggest_cp_of (run, ns), suggest_cp_of (run, ne), "en-person-appositive", 0.75);
+      suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name, "person", c);
+    }
+  g_clear_pointer (&m, g_match_info_free);
+
+  /* Persons: "said Martin Indyk", "Jon Sopel said", "Dr. Amelia Hart". */
+  {
+    GRegex *res[] = { en->said_name_re, en->name_said_re, en->honorific_re };
+    const char *rules[] = { "en-said-name", "en-name-said", "en-honorific" };
+
+    for (guint r = 0; r < G_N_ELEMENTS (res); r++)
+      {
+        g_regex_match (res[r], run->text, 0, &m);
+        for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+          {
+            int ns, ne;
+            g_autofree char *name = g_match_info_fetch (m, 1);
+            g_auto(GStrv) tokens = g_strsplit (name, " ", -1);
+            g_autofree char *key = NULL;
+            guint start, end, c, skip = 0;
+            int name_start;
+
+            g_match_info_fetch_pos (m, 1, &ns, &ne);
+            name_start = ns;
+            while (tokens[skip] != NULL && en_is_not_name (run, tokens[skip]))
+              {
+                ns += strlen (tokens[skip]) + 1;
+                skip++;
+              }
+            if (tokens[skip] == NULL || ns >= ne || en_is_not_name (run, tokens[g_strv_length (tokens) - 1]))
+              continue;
+            start = suggest_cp_of (run, ns);
+            end = suggest_cp_of (run, ne);
+            key = last_token (name);
+            /* One word alone ("Bassi said") is a surname only when the
+             * text names them in full somewhere ("skipper Wade Bassi"). */
+            if (r != 2 && g_strv_length (tokens) - skip < 2)
+              {
+                guint fs, fe;
+                if (!en_full_name (run, tokens[skip], checked, &fs, &fe))
+                  continue;
+                if (suggest_overlaps_tag (run, "official", fs, fe) || suggest_overlaps_tag (run, "person", fs, fe))
+                  continue;
+                c = suggest_add_cand (run, "person", fs, fe, "en-surname-said", 0.7);
+                {
+                  g_autofree char *full = suggest_substring (run, fs, fe);
+                  suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, full, "person", c);
+                }
+                continue;
+              }
+            if (suggest_overlaps_tag (run, "official", start, end) || suggest_overlaps_tag (run, "person", start, end))
+              continue;
+            c = suggest_add_cand (run, "person", start, end, rules[r], 0.75);
+            suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name + (ns - name_start), "person", c);
+          }
+        g_clear_pointer (&m, g_match_info_free);
+      }
+  }
+}
+
+/* Keys searched in one pass over the text: the candidates for position i
+ * are the keys that start with u[i]. Linear in the text for any number of
+ * keys with different first characters. */
+GHashTable *
+suggest_keys_by_first (GArray *keys)
+{
+  GHashTable *by_first = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+
+  for (guint k = 0; k < keys->len; k++)
+    {
+      Key *key = &g_array_index (keys, Key, k);
+      GArray *list = g_hash_table_lookup (by_first, GUINT_TO_POINTER (key->key[0]));
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (by_first, GUINT_TO_POINTER (key->key[0]), list);
+        }
+      g_array_append_val (list, k);
+    }
+  return by_first;
+}
+
+void
+suggest_key_clear (gpointer data)
+{
+  g_free (((Key *) data)->key);
+}
+
+gboolean
+suggest_key_matches (Run   *run,
+             Key   *key,
+             guint  i)
+{
+  if (i + (guint) key->len > run->n || memcmp (run->u + i, key->key, key->len * sizeof (gunichar)) != 0)
+    return FALSE;
+  if (key->latin && !run->word_start[i])
+    return FALSE;
+  /* ICU keeps "Netanyahu’s" in one word; the name still ends before ’s. */
+  if (key->latin && !run->word_start[i + key->len] &&
+      !(i + key->len + 1 < run->n && (run->u[i + key->len] == 0x2019 || run->u[i + key->len] == '\'') &&
+        run->u[i + key->len + 1] == 's'))
+    return FALSE;
+  return TRUE;
+}
+
+/* Every later mention of a named person: the name (English: the surname;
+ * a transliterated name: its last part) wherever it stands as a word. */
+void
+suggest_later_mentions (Run *run)
+{
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (Key));
+  g_autoptr(GHashTable) by_first = NULL;
+
+  g_array_set_clear_func (keys, suggest_key_clear);
+  for (guint e = 0; e < run->entities->len; e++)
+    {
+      Entity *entity = run->entities->pdata[e];
+      const char *dot = NULL;
+      Key key = { 0 };
+
+      /* Unnamed officials are one mention each. */
+      if (g_strcmp0 (suggest_cand_at (run, entity->first)->rule, "zh-unnamed-official") == 0)
+        continue;
+      for (const char *p = entity->key; *p != '\0'; p = g_utf8_next_char (p))
+        if (suggest_is_name_separator (g_utf8_get_char (p)))
+          dot = p;
+      key.key = g_utf8_to_ucs4_fast (dot != NULL ? g_utf8_next_char (dot) : entity->key, -1, &key.len);
+      key.latin = key.len > 0 && g_unichar_isalpha (key.key[0]) && !is_han (key.key[0]);
+      key.dotted = dot != NULL;
+      key.index = (int) e;
+      if (key.len < 2 || (key.latin && key.len < 3))
+        {
+          g_free (key.key);
+          continue;
+        }
+      g_array_append_val (keys, key);
+      /* "Lin Wenhua" is "Lin" later on: Chinese names come surname first.
+       * The whole name is a key too, and the longest key wins. */
+      if (key.latin && strchr (entity->name, ' ') != NULL)
+        {
+          g_auto(GStrv) words = g_strsplit (entity->name, " ", -1);
+          Key whole = { 0 };
+
+          whole.key = g_utf8_to_ucs4_fast (entity->name, -1, &whole.len);
+          whole.latin = TRUE;
+          whole.whole = TRUE;
+          whole.index = (int) e;
+          g_array_append_val (keys, whole);
+          for (guint w = 0; words[w] != NULL; w++)
+            {
+              Key alias = { 0 };
+              if (strlen (words[w]) < 3 || strchr (words[w], '.') != NULL || en_is_not_name (run, words[w]))
+                continue;
+              alias.key = g_utf8_to_ucs4_fast (words[w], -1, &alias.len);
+              alias.latin = TRUE;
+              alias.alias = TRUE;
+              alias.index = (int) e;
+              if (alias.len == key.len && memcmp (alias.key, key.key, key.len * sizeof (gunichar)) == 0)
+                {
+                  g_free (alias.key);
+                  continue;
+                }
+              g_array_append_val (keys, alias);
+            }
+        }
+    }
+  by_first = suggest_keys_by_first (keys);
+
+  for (guint i = 0; i < run->n; i++)
+    {
+      GArray *list = g_hash_table_lookup (by_first, GUINT_TO_POINTER (run->u[i]));
+      if (list == NULL)
+        continue;
+      {
+        Key *key = NULL;
+        Entity *entity;
+        guint end, c;
+
+        for (guint l = 0; l < list->len; l++)
+          {
+            Key *k = &g_array_index (keys, Key, g_array_index (list, guint, l));
+            if (suggest_key_matches (run, k, i) && (key == NULL || k->len > key->len))
+              key = k;
+          }
+        if (key == NULL)
+          continue;
+        entity = run->entities->pdata[key->index];
+        end = i + (guint) key->len;
+        {
+          /* A Chinese name inside a longer word: 王府井 is not 王府. */
+          if (!key->latin && !key->dotted && end < run->n && is_han (run->u[end]) &&
+              !(i == 0 || !is_han (run->u[i - 1]) || suggest_char_in (&run->self->zh.org_stops, run->u[i - 1])) &&
+              !suggest_char_in (&run->self->zh.name_followers, run->u[end]) &&
+              !suggest_word_list_match_at (&run->self->zh.verbs, run->u, run->n, end))
+            continue;
+          if (suggest_overlaps_tag (run, "person", i, end))
+            continue;
+          /* "Heba Habib" is not "Habib Essid": a name word glued before. */
+          if (key->latin && !key->whole && i >= 2 && run->u[i - 1] == ' ' && g_unichar_isupper (run->u[i - 2]) == FALSE &&
+              g_unichar_isalpha (run->u[i - 2]))
+            {
+              guint w = i - 1;
+              while (w > 0 && g_unichar_isalpha (run->u[w - 1]))
+                w--;
+              if (g_unichar_isupper (run->u[w]))
+                {
+                  g_autofree char *word = suggest_substring (run, w, i - 1);
+                  if (!en_is_not_name (run, word) && !suggest_word_list_has (&run->self->en.honorifics, run->u + w, i - 1 - w) &&
+                      !suggest_word_list_has (&run->self->en.titles, run->u + w, i - 1 - w))
+                    continue;
+                }
+            }
+          /* "the Obama administration" names a government, not the person. */
+          if (key->latin && end + 15 <= run->n)
+            {
+              g_autofree char *next = suggest_substring (run, end, end + 15);
+              if (g_str_equal (next, " administration"))
+                continue;
+            }
+          c = suggest_add_cand (run, entity->tag, i, end, "mention", 0.7);
+          suggest_cand_at (run, c)->entity = key->index;
+          i = end - 1;
+        }
+      }
+    }
+}
+
+static int
+compare_mentions (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  Run *run = user_data;
+  const Cand *ca = suggest_cand_at (run, *(const guint *) a);
+  const Cand *cb = suggest_cand_at (run, *(const guint *) b);
+  return ca->start < cb->start ? -1 : ca->start > cb->start ? 1 : 0;
+}
+
+void
+suggest_index_mentions (Run *run)
+{
+  run->mentions = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < run->cands->len; i++)
+    if (suggest_cand_at (run, i)->entity >= 0)
+      g_array_append_val (run->mentions, i);
+  g_array_sort_with_data (run->mentions, compare_mentions, run);
+}
+
+/* Index into run->mentions of the last mention starting before @pos, -1 if none. */
+int
+suggest_mention_before (Run  *run,
+                guint pos)
+{
+  int lo = 0, hi = (int) run->mentions->len - 1, found = -1;
+
+  while (lo <= hi)
+    {
+      int mid = (lo + hi) / 2;
+      if (suggest_cand_at (run, g_array_index (run->mentions, guint, mid))->start < pos)
+        {
+          found = mid;
+          lo = mid + 1;
+        }
+      else
+        hi = mid - 1;
+    }
+  return found;
+}
+
+/* The entity of the last mention inside [lo, hi), -1 if none. */
+int
+suggest_entity_in (Run  *run,
+           guint lo,
+           guint hi)
+{
+  int m = suggest_mention_before (run, hi);
+
+  for (; m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      if (c->start < lo)
+        break;
+      if (c->end <= hi)
+        return c->entity;
+    }
+  return -1;
+}
+
+/* The entity of the nearest mention before @pos (a pronoun's antecedent). */
+int
+suggest_entity_before (Run  *run,
+               guint pos,
+               guint max_distance)
+{
+  int m = suggest_mention_before (run, pos);
+
+  for (; m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      if (c->end <= pos)
+        return pos - c->end <= max_distance ? c->entity : -1;
+    }
+  return -1;
+}
+
+/* Organizations: the organization of a Chinese official when it ends in an
+ * organization suffix (…局, …委员会, …公司), wherever it occurs; English
+ * capitalised names around an institution word. */
+void
+suggest_organizations (Run *run)
+{
+  ZhLexicon *zh = &run->self->zh;
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (Key));
+  g_autoptr(GHashTable) by_first = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GMatchInfo) m = NULL;
+  guint n_cands = run->cands->len;
+
+  g_array_set_clear_func (keys, suggest_key_clear);
+  for (guint i = 0; i < n_cands; i++)
+    {
+      Cand *c = suggest_cand_at (run, i);
+      Key key = { 0 };
+      glong len;
+
+      if (c->organization == NULL || !g_str_equal (c->tag, "official"))
+        continue;
+      key.key = g_utf8_to_ucs4_fast (c->organization, -1, &len);
+      key.len = len;
+      if (len < 3 || !is_han (key.key[0]) || !suggest_word_list_match_before (&zh->org_suffixes, key.key, 0, (guint) len) ||
+          !g_hash_table_add (seen, g_strdup (c->organization)))
+        {
+          g_free (key.key);
+          continue;
+        }
+      key.index = (int) i;
+      g_array_append_val (keys, key);
+    }
+  by_first = suggest_keys_by_first (keys);
+  for (guint i = 0; i < run->n; i++)
+    {
+      GArray *list = g_hash_table_lookup (by_first, GUINT_TO_POINTER (run->u[i]));
+      if (list == NULL)
+        continue;
+      for (guint l = 0; l < list->len; l++)
+        {
+          Key *key = &g_array_index (keys, Key, g_array_index (list, guint, l));
+          guint end = i + (guint) key->len;
+          if (!suggest_key_matches (run, key, i))
+            continue;
+          suggest_add_cand (run, "organization", i, end, "zh-organization", 0.7);
+          i = end - 1;
+          break;
+        }
+    }
+
+  g_regex_match (run->self->en.org_re, run->text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      int s, e;
+      g_autofree char *first = NULL;
+      g_match_info_fetch_pos (m, 1, &s, &e);
+      first = g_strndup (run->text + s, strcspn (run->text + s, " "));
+      /* "But the Senate": sentence words before the name are not part of it. */
+      while (en_is_not_name (run, first) && strchr (run->text + s, ' ') != NULL && s < e)
+        {
+          s += (int) strlen (first) + 1;
+          g_free (first);
+          first = g_strndup (run->text + s, strcspn (run->text + s, " "));
+        }
+      if (s >= e || strchr (run->text + s, ' ') == NULL || (const char *) strchr (run->text + s, ' ') >= run->text + e)
+        continue;
+      suggest_add_cand (run, "organization", suggest_cp_of (run, s), suggest_cp_of (run, e), "en-organization", 0.6);
+    }
+}
+
+/* ---------------- The corpus ---------------- */
+
+void
+suggest_corpus (Run *run)
+{
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (Key));
+  g_autoptr(GHashTable) by_first = NULL;
+
+  g_array_set_clear_func (keys, suggest_key_clear);
+  for (guint k = 0; k < run->self->known->len; k++)
+    {
+      Known *known = run->self->known->pdata[k];
+      Key key = { 0 };
+
+      key.key = g_utf8_to_ucs4_fast (known->text, -1, &key.len);
+      key.latin = g_unichar_isalpha (key.key[0]) && !is_han (key.key[0]);
+      key.index = (int) k;
+      g_array_append_val (keys, key);
+    }
+  by_first = suggest_keys_by_first (keys);
+
+  for (guint i = 0; i < run->n; i++)
+    {
+      GArray *list = g_hash_table_lookup (by_first, GUINT_TO_POINTER (run->u[i]));
+      guint best = G_MAXUINT;
+
+      if (list == NULL)
+        continue;
+      /* The longest known text that starts here. */
+      for (guint l = 0; l < list->len; l++)
+        {
+          guint k = g_array_index (list, guint, l);
+          Key *key = &g_array_index (keys, Key, k);
+          if (suggest_key_matches (run, key, i) && (best == G_MAXUINT || key->len > g_array_index (keys, Key, best).len))
+            best = k;
+        }
+      if (best != G_MAXUINT)
+        {
+          Key *key = &g_array_index (keys, Key, best);
+          Known *known = run->self->known->pdata[key->index];
+          guint end = i + (guint) key->len, c;
+
+          if (suggest_overlaps_tag (run, known->tag, i, end))
+            continue;
+          c = suggest_add_cand (run, g_intern_string (known->tag), i, end, "corpus", 0.8);
+          if (known->attributes != NULL)
+            {
+              Cand *cand = suggest_cand_at (run, c);
+              cand->title = g_strdup (json_object_get_string_member_with_default (known->attributes, "title", NULL));
+              cand->organization = g_strdup (json_object_get_string_member_with_default (known->attributes, "organization", NULL));
+              cand->role = g_strdup (json_object_get_string_member_with_default (known->attributes, "role", NULL));
+              cand->unit = g_strdup (json_object_get_string_member_with_default (known->attributes, "unit", NULL));
+            }
+          if (g_str_equal (known->tag, "person") || g_str_equal (known->tag, "official"))
+            suggest_cand_at (run, c)->entity = suggest_entity_for (run, known->text, known->tag, c);
+          i = end - 1;
+        }
+    }
+}

@@ -1,0 +1,326 @@
+/* gloss-suggest-lexicon.c: the suggestion rules' word lists, read from
+ * resources/core/suggest-{zh,en}.json, and the patterns built from them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-suggest-private.h"
+
+/* ------------------------------------------------------------------ */
+/* Word lists                                                           */
+
+static void
+word_list_init (WordList *wl)
+{
+  wl->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  wl->firsts = g_hash_table_new (NULL, NULL);
+  wl->lasts = g_hash_table_new (NULL, NULL);
+  wl->max_len = 0;
+  wl->lengths = 0;
+}
+
+void
+suggest_word_list_clear (WordList *wl)
+{
+  g_clear_pointer (&wl->words, g_hash_table_unref);
+  g_clear_pointer (&wl->firsts, g_hash_table_unref);
+  g_clear_pointer (&wl->lasts, g_hash_table_unref);
+}
+
+static void
+word_list_add (WordList   *wl,
+               const char *word)
+{
+  glong len = g_utf8_strlen (word, -1);
+  gunichar last;
+
+  if (len == 0 || len > MAX_WORD || !g_utf8_validate (word, -1, NULL))
+    return;
+  last = g_utf8_get_char (g_utf8_offset_to_pointer (word, len - 1));
+  g_hash_table_add (wl->words, g_strdup (word));
+  g_hash_table_add (wl->firsts, GUINT_TO_POINTER (g_utf8_get_char (word)));
+  g_hash_table_add (wl->lasts, GUINT_TO_POINTER (last));
+  wl->max_len = MAX (wl->max_len, (guint) len);
+  wl->lengths |= 1u << len;
+}
+
+gboolean
+suggest_word_list_has (const WordList *wl,
+               const gunichar *u,
+               guint           len)
+{
+  char buf[MAX_WORD * 6 + 1];
+  char *p = buf;
+
+  if (len == 0 || len > MAX_WORD || !(wl->lengths & (1u << len)))
+    return FALSE;
+  for (guint i = 0; i < len; i++)
+    p += g_unichar_to_utf8 (u[i], p);
+  *p = '\0';
+  return g_hash_table_contains (wl->words, buf);
+}
+
+/* Length of the longest word starting at @i, 0 if none. */
+guint
+suggest_word_list_match_at (const WordList *wl,
+                    const gunichar *u,
+                    guint           n,
+                    guint           i)
+{
+  if (i >= n || !g_hash_table_contains (wl->firsts, GUINT_TO_POINTER (u[i])))
+    return 0;
+  for (guint len = MIN (wl->max_len, n - i); len > 0; len--)
+    if ((wl->lengths & (1u << len)) && suggest_word_list_has (wl, u + i, len))
+      return len;
+  return 0;
+}
+
+/* Length of the longest word ending just before @end, not starting before @lo. */
+guint
+suggest_word_list_match_before (const WordList *wl,
+                        const gunichar *u,
+                        guint           lo,
+                        guint           end)
+{
+  if (end <= lo || !g_hash_table_contains (wl->lasts, GUINT_TO_POINTER (u[end - 1])))
+    return 0;
+  for (guint len = MIN (wl->max_len, end - lo); len > 0; len--)
+    if ((wl->lengths & (1u << len)) && suggest_word_list_has (wl, u + end - len, len))
+      return len;
+  return 0;
+}
+
+static void
+word_list_load (WordList   *wl,
+                JsonObject *lexicon,
+                const char *member)
+{
+  JsonNode *node;
+
+  word_list_init (wl);
+  node = json_object_get_member (lexicon, member);
+  if (node == NULL)
+    return;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          const char *word = json_array_get_string_element (array, i);
+          if (word != NULL)
+            word_list_add (wl, word);
+        }
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      /* A string is a set of single characters (surnames, stop characters). */
+      for (const char *p = json_node_get_string (node); *p != '\0'; p = g_utf8_next_char (p))
+        {
+          char buf[7] = { 0 };
+          g_unichar_to_utf8 (g_utf8_get_char (p), buf);
+          word_list_add (wl, buf);
+        }
+    }
+}
+
+gboolean
+suggest_char_in (const WordList *wl,
+         gunichar        c)
+{
+  return g_hash_table_contains (wl->firsts, GUINT_TO_POINTER (c)) && suggest_word_list_has (wl, &c, 1);
+}
+
+void
+suggest_known_free (gpointer data)
+{
+  Known *k = data;
+
+  g_free (k->tag);
+  g_free (k->text);
+  g_clear_pointer (&k->attributes, json_object_unref);
+  g_free (k);
+}
+
+static JsonObject *
+load_lexicon (const char *language)
+{
+  g_autofree char *path = g_strdup_printf (LEXICON_RESOURCE, language);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  bytes = g_resources_lookup_data (path, 0, &error);
+  if (bytes == NULL ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+    {
+      /* The lexicons are compiled in: failing here is a build error. */
+      g_critical ("%s: %s", path, error->message);
+      return json_object_new ();
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_critical ("%s: not a JSON object", path);
+      return json_object_new ();
+    }
+  return json_object_ref (json_node_get_object (root));
+}
+
+/* "President|Prime Minister|…", longest first so that the regex prefers them. */
+static int
+by_length_desc (gconstpointer a,
+                gconstpointer b)
+{
+  const char *sa = *(const char * const *) a;
+  const char *sb = *(const char * const *) b;
+  return (int) strlen (sb) - (int) strlen (sa);
+}
+
+static char *
+alternation (const WordList *wl)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+  GString *out = g_string_new (NULL);
+
+  g_hash_table_iter_init (&iter, wl->words);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (words, key);
+  g_ptr_array_sort (words, by_length_desc);
+  for (guint i = 0; i < words->len; i++)
+    {
+      g_autofree char *escaped = g_regex_escape_string (words->pdata[i], -1);
+      if (i > 0)
+        g_string_append_c (out, '|');
+      g_string_append (out, escaped);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GRegex *
+compile (const char *pattern)
+{
+  g_autoptr(GError) error = NULL;
+  GRegex *re = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &error);
+
+  if (re == NULL)
+    g_critical ("suggestion pattern: %s", error->message);
+  return re;
+}
+
+void
+suggest_load_en (EnLexicon *en)
+{
+  g_autoptr(JsonObject) lex = load_lexicon ("en");
+  g_autofree char *titles = NULL, *verbs = NULL, *honorifics = NULL, *units = NULL;
+  g_autofree char *numbers = NULL, *programs = NULL;
+  g_autofree char *pattern = NULL;
+
+  word_list_load (&en->verbs, lex, "speech_verbs");
+  word_list_load (&en->titles, lex, "titles");
+  word_list_load (&en->honorifics, lex, "honorifics");
+  word_list_load (&en->roles, lex, "role_nouns");
+  word_list_load (&en->pronouns, lex, "pronouns");
+  word_list_load (&en->not_names, lex, "not_names");
+  word_list_load (&en->program_suffixes, lex, "program_suffixes");
+  word_list_load (&en->units, lex, "units");
+  word_list_load (&en->time_units, lex, "time_units");
+  word_list_load (&en->number_words, lex, "number_words");
+  word_list_load (&en->counted_nouns, lex, "counted_nouns");
+  word_list_load (&en->months, lex, "months");
+  word_list_load (&en->appositive_official, lex, "appositive_official_roles");
+
+  titles = alternation (&en->titles);
+  verbs = alternation (&en->verbs);
+  honorifics = alternation (&en->honorifics);
+  units = alternation (&en->units);
+  numbers = alternation (&en->number_words);
+  programs = alternation (&en->program_suffixes);
+
+  /* [Org words] TITLE Name: "Israeli Prime Minister Benjamin Netanyahu",
+   * "White House press secretary Josh Earnest". */
+  pattern = g_strdup_printf ("((?:\\b[A-Z][A-Za-z.-]*[ ]){0,3}?)\\b(%s)[ ](" NAME ")\\b", titles);
+  en->official_re = compile (pattern);
+  g_free (pattern);
+  pattern = g_strdup_printf ("\\b(?:%s),?[ ](" NAME ")\\b", verbs);
+  en->said_name_re = compile (pattern);
+  g_free (pattern);
+  pattern = g_strdup_printf ("\\b(" NAME "),?[ ](?:%s)\\b", verbs);
+  en->name_said_re = compile (pattern);
+  g_free (pattern);
+  pattern = g_strdup_printf ("\\b(?:%s)[ ](" NAME ")\\b", honorifics);
+  en->honorific_re = compile (pattern);
+  g_free (pattern);
+  {
+    g_autofree char *appositive = alternation (&en->appositive_official);
+    g_autofree char *roles = alternation (&en->roles);
+    /* "Ajmi Lourimi, a member of Ennahda’s general secretariat," and
+     * "The leader of Ennahda, Rachid Ghannouchi," */
+    pattern = g_strdup_printf ("\\b(" NAME "),[ ](?:a|an|the)[ ](?:[\\w’'-]+[ ]){0,2}?(%s)\\b"
+                               "|\\b(?:the|The)[ ](%s)[ ]of[ ](?:the[ ])?([A-Z][\\w’'-]*(?:[ ][A-Z][\\w’'-]*){0,3}),[ ](" NAME "),",
+                               appositive, appositive);
+    en->appositive_official_re = compile (pattern);
+    g_free (pattern);
+    /* "Amelia Hart, a hydrologist" and "The priest, Fidelis Mukonori," */
+    pattern = g_strdup_printf ("\\b(" NAME "),[ ](?:a|an|the)[ ](?:[\\w’'-]+[ ]){0,2}?(?:%s)\\b"
+                               "|\\b(?:the|The)[ ](?:%s),[ ](" NAME "),", roles, roles);
+    en->appositive_role_re = compile (pattern);
+    g_free (pattern);
+  }
+  /* A number not glued to letters, slashes or colons (9/11, 10:30, 1st). */
+  pattern = g_strdup_printf ("(\\$)?(?<![\\w./:-])(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?![\\w/:]|\\.\\d)"
+                             "((?:[ ]?%%|[ ](?:%s))*)", units);
+  en->number_re = compile (pattern);
+  g_free (pattern);
+  pattern = g_strdup_printf ("(?i)\\b(?:%s)\\b", numbers);
+  en->word_number_re = compile (pattern);
+  g_free (pattern);
+  pattern = g_strdup_printf ("\\b((?:the[ ])?(?:[A-Z][A-Za-z0-9-]*[ ]){1,5}(?:%s))\\b", programs);
+  en->program_re = compile (pattern);
+  g_free (pattern);
+  {
+    g_autofree char *orgs = NULL;
+    word_list_load (&en->org_suffixes, lex, "org_suffixes");
+    orgs = alternation (&en->org_suffixes);
+    /* "the Brookings Institution", "Council on Foreign Relations",
+     * "Northfield Institute": capitalised words around an institution word. */
+    pattern = g_strdup_printf ("\\b((?:[A-Z][A-Za-z.&’'-]*[ ]){1,4}(?:%s)(?:[ ](?:of|on|for)[ ](?:the[ ])?[A-Z][A-Za-z-]*(?:[ ][A-Z][A-Za-z-]*){0,2})?)\\b", orgs);
+    en->org_re = compile (pattern);
+  }
+}
+
+void
+suggest_load_zh (ZhLexicon *zh)
+{
+  g_autoptr(JsonObject) lex = load_lexicon ("zh");
+
+  word_list_load (&zh->verbs, lex, "speech_verbs");
+  word_list_load (&zh->titles, lex, "titles");
+  word_list_load (&zh->official_titles, lex, "official_titles");
+  word_list_load (&zh->title_prefixes, lex, "title_prefixes");
+  word_list_load (&zh->unnamed, lex, "unnamed_speakers");
+  word_list_load (&zh->pronouns, lex, "pronouns");
+  word_list_load (&zh->roles, lex, "roles");
+  word_list_load (&zh->org_stops, lex, "org_stop_chars");
+  word_list_load (&zh->org_suffixes, lex, "org_suffixes");
+  word_list_load (&zh->surnames, lex, "surnames");
+  word_list_load (&zh->compound_surnames, lex, "compound_surnames");
+  word_list_load (&zh->not_given, lex, "not_given_names");
+  word_list_load (&zh->name_followers, lex, "name_followers");
+  word_list_load (&zh->program_verbs, lex, "program_verbs");
+  word_list_load (&zh->program_suffixes, lex, "program_suffixes");
+  word_list_load (&zh->program_after, lex, "program_after");
+  word_list_load (&zh->units, lex, "units");
+  word_list_load (&zh->big_numbers, lex, "big_numbers");
+  word_list_load (&zh->approximators, lex, "approximators");
+  word_list_load (&zh->not_before, lex, "not_statistic_before");
+  word_list_load (&zh->not_after, lex, "not_statistic_after");
+  word_list_load (&zh->transliteration, lex, "transliteration_chars");
+  word_list_load (&zh->role_ends, lex, "role_end_chars");
+}

@@ -1,0 +1,199 @@
+/* gloss-suggest-private.h: what the files of the suggestion rules share —
+ * the lexicons, one run's candidates and entities, and each rule family's
+ * entry points (gloss-suggest.c runs them in order)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gloss-suggest.h"
+
+G_BEGIN_DECLS
+
+#define LEXICON_RESOURCE "/org/gloss/Gloss/core/suggest-%s.json"
+#define WINDOW_BEFORE 60   /* code points searched before a quotation mark */
+#define WINDOW_AFTER 48    /* … and after it, for an attribution */
+#define MAX_WORD 16        /* longest lexicon entry, in code points */
+
+/* A capitalised word (with Mc/Mac/O'/De… glued: McHugh, O'Brien, DeJesus)
+ * or initials; a name is up to four, lowercase particles between (de la Cruz). */
+#define NAME_TOKEN "(?:(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\\.(?:[A-Z]\\.)*)"
+#define NAME NAME_TOKEN "(?:[ ](?:(?:de|da|del|der|van|von|bin|al|du|dos|la|le)[ ]){0,2}" NAME_TOKEN "){0,3}"
+
+typedef struct
+{
+  GHashTable *words;   /* UTF-8 → itself */
+  GHashTable *firsts;  /* first code point → 1 */
+  GHashTable *lasts;   /* last code point → 1 */
+  guint       max_len;
+  guint32     lengths; /* bit n: some word has n code points */
+} WordList;
+
+/* ------------------------------------------------------------------ */
+/* The suggester                                                        */
+
+typedef struct
+{
+  WordList verbs, titles, official_titles, title_prefixes, unnamed, pronouns, roles;
+  WordList org_stops, surnames, compound_surnames, not_given, name_followers, org_suffixes;
+  WordList program_verbs, program_suffixes, program_after, units, big_numbers, approximators;
+  WordList not_before, not_after, transliteration, role_ends;
+} ZhLexicon;
+
+typedef struct
+{
+  WordList verbs, titles, honorifics, roles, pronouns, not_names, program_suffixes;
+  WordList units, time_units, number_words, counted_nouns, months, appositive_official;
+  GRegex *official_re;
+  GRegex *said_name_re;
+  GRegex *name_said_re;
+  GRegex *honorific_re;
+  GRegex *appositive_official_re;
+  GRegex *appositive_role_re;
+  GRegex *number_re;
+  GRegex *word_number_re;
+  GRegex *program_re;
+  GRegex *org_re;
+  WordList org_suffixes;
+} EnLexicon;
+
+typedef struct
+{
+  char       *tag;
+  char       *text;
+  JsonObject *attributes;
+} Known;
+
+struct _GlossSuggester
+{
+  GObject    parent_instance;
+  ZhLexicon  zh;
+  EnLexicon  en;
+  GPtrArray *known;    /* of Known */
+};
+
+/* ------------------------------------------------------------------ */
+/* One run over one text                                                */
+
+typedef struct
+{
+  guint   start, end;
+  const char *tag;
+  const char *rule;
+  double  confidence;
+  char   *title, *organization, *role, *unit;
+  int     entity;     /* persons and officials: index into Run.entities */
+  int     speaker;    /* quotes: entity index, -1 none */
+  gboolean dropped;
+} Cand;
+
+typedef struct
+{
+  char *key;          /* the name, as written */
+  char *name;         /* the whole name (English: all its words) */
+  const char *tag;    /* "official" or "person": the strongest seen */
+  int   first;        /* the candidate that names them first */
+} Entity;
+
+typedef struct
+{
+  GlossSuggester *self;
+  const char *text;
+  gunichar   *u;
+  guint       n;
+  guint      *byte_to_cp;
+  guint8     *word_start;  /* ICU word boundaries */
+  guint8     *cover;       /* while finding names: 1 name, 2 corpus */
+  GArray     *cands;       /* of Cand */
+  GPtrArray  *entities;    /* of Entity */
+  GArray     *mentions;    /* indices of person/official cands, sorted by start */
+} Run;
+
+typedef struct
+{
+  guint open, close;      /* positions of the marks; close == end of paragraph when unclosed */
+  guint par_start, par_end;
+  gboolean unclosed;
+} Quote;
+
+typedef struct
+{
+  gboolean speech;
+  int      speaker;
+  double   confidence;
+  const char *rule;
+  gboolean open_end;   /* the quote ran unclosed to its paragraph's end: it goes on */
+} Decision;
+
+typedef struct
+{
+  gunichar *key;
+  glong     len;
+  gboolean  latin;
+  gboolean  dotted;
+  gboolean  alias;     /* one word of a longer English name */
+  gboolean  whole;     /* the whole English name */
+  int       index;
+} Key;
+
+/* The ideograph blocks, without a script table lookup per character. */
+static inline gboolean
+is_han (gunichar c)
+{
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x20000 && c <= 0x3FFFF) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
+}
+
+/* gloss-suggest.c: one run's candidates and entities */
+G_GNUC_INTERNAL Cand * suggest_cand_at (Run *run, guint i);
+G_GNUC_INTERNAL guint suggest_add_cand (Run *run, const char *tag, guint start, guint end, const char *rule, double confidence);
+G_GNUC_INTERNAL char * suggest_substring (Run *run, guint start, guint end);
+G_GNUC_INTERNAL gboolean suggest_overlaps_tag (Run *run, const char *tag, guint start, guint end);
+G_GNUC_INTERNAL int suggest_entity_for_name (Run *run, const char *key, const char *name, const char *tag, guint cand);
+G_GNUC_INTERNAL int suggest_entity_for (Run *run, const char *key, const char *tag, guint cand);
+G_GNUC_INTERNAL gboolean suggest_is_name_separator (gunichar c);
+G_GNUC_INTERNAL gboolean suggest_is_clause_punct (gunichar c);
+G_GNUC_INTERNAL gboolean suggest_is_sentence_end (gunichar c);
+
+/* gloss-suggest-lexicon.c */
+G_GNUC_INTERNAL void suggest_word_list_clear (WordList *wl);
+G_GNUC_INTERNAL gboolean suggest_word_list_has (const WordList *wl, const gunichar *u, guint len);
+G_GNUC_INTERNAL guint suggest_word_list_match_at (const WordList *wl, const gunichar *u, guint n, guint i);
+G_GNUC_INTERNAL guint suggest_word_list_match_before (const WordList *wl, const gunichar *u, guint lo, guint end);
+G_GNUC_INTERNAL gboolean suggest_char_in (const WordList *wl, gunichar c);
+G_GNUC_INTERNAL void suggest_known_free (gpointer data);
+G_GNUC_INTERNAL void suggest_load_en (EnLexicon *en);
+G_GNUC_INTERNAL void suggest_load_zh (ZhLexicon *zh);
+
+/* gloss-suggest-entities.c */
+G_GNUC_INTERNAL void suggest_zh_titled_names (Run *run);
+G_GNUC_INTERNAL void suggest_zh_plain_names (Run *run);
+G_GNUC_INTERNAL guint suggest_cp_of (Run *run, int byte);
+G_GNUC_INTERNAL void suggest_en_names (Run *run);
+G_GNUC_INTERNAL GHashTable * suggest_keys_by_first (GArray *keys);
+G_GNUC_INTERNAL void suggest_key_clear (gpointer data);
+G_GNUC_INTERNAL gboolean suggest_key_matches (Run *run, Key *key, guint i);
+G_GNUC_INTERNAL void suggest_later_mentions (Run *run);
+G_GNUC_INTERNAL void suggest_index_mentions (Run *run);
+G_GNUC_INTERNAL int suggest_mention_before (Run *run, guint pos);
+G_GNUC_INTERNAL int suggest_entity_in (Run *run, guint lo, guint hi);
+G_GNUC_INTERNAL int suggest_entity_before (Run *run, guint pos, guint max_distance);
+G_GNUC_INTERNAL void suggest_organizations (Run *run);
+G_GNUC_INTERNAL void suggest_corpus (Run *run);
+
+/* gloss-suggest-quotes.c */
+G_GNUC_INTERNAL gboolean suggest_is_opener (gunichar c);
+G_GNUC_INTERNAL gboolean suggest_quote_has_clause (Run *run, const Quote *q);
+G_GNUC_INTERNAL void suggest_quotes_and_programs (Run *run);
+G_GNUC_INTERNAL void suggest_program_mentions (Run *run);
+G_GNUC_INTERNAL void suggest_en_programs (Run *run);
+
+/* gloss-suggest-speakers.c */
+G_GNUC_INTERNAL Decision suggest_decide_en (Run *run, const Quote *q, const Decision *last_in_paragraph, const Decision *previous_paragraph);
+G_GNUC_INTERNAL Decision suggest_decide_zh (Run *run, const Quote *q, const Decision *last_in_paragraph, const Decision *previous_paragraph);
+
+/* gloss-suggest-statistics.c */
+G_GNUC_INTERNAL void suggest_zh_statistics (Run *run);
+G_GNUC_INTERNAL void suggest_en_statistics (Run *run);
+
+G_END_DECLS

@@ -1,0 +1,506 @@
+/* gloss-suggest-speakers.c: who said a quote: the attribution before or
+ * after the marks in Chinese and English, pronouns and role nouns
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-suggest-private.h"
+
+/* Chinese attribution after the closing mark: ”深圳市邮政管理局局长黄燊说。
+ * Returns the speaker entity (or -2 when a verb was found but no one), and
+ * sets *verb_found. */
+static int
+zh_after (Run         *run,
+          const Quote *q,
+          gboolean    *verb_found,
+          gboolean    *pronoun)
+{
+  ZhLexicon *zh = &run->self->zh;
+  guint a = q->close + 1, b = a;
+  guint v;
+
+  *verb_found = FALSE;
+  *pronoun = FALSE;
+  if (q->unclosed)
+    return -1;
+  while (b < q->par_end && b - a < WINDOW_AFTER)
+    {
+      gunichar c = run->u[b];
+      if (suggest_is_clause_punct (c) || c == 0xFF1A || c == ':' || suggest_is_opener (c))
+        break;
+      b++;
+    }
+  v = suggest_word_list_match_before (&zh->verbs, run->u, a, b);
+  if (v == 0)
+    {
+      /* Not at the clause's end: a verb inside it (高登柱打开了话匣子 has none,
+       * 黄民辉说道 has one). */
+      for (guint k = a; k < b && v == 0; k++)
+        if ((v = suggest_word_list_match_at (&zh->verbs, run->u, run->n, k)) > 0)
+          b = k + v;
+      if (v == 0)
+        {
+          /* A speaker right after the quote, without a verb: ”高登柱打开了话匣子，“ */
+          int m = suggest_mention_before (run, a + 1);
+          if (m >= 0)
+            {
+              Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+              if (c->start == a)
+                return c->entity;
+            }
+          return -1;
+        }
+    }
+  *verb_found = TRUE;
+  {
+    int e = suggest_entity_in (run, a, b - v);
+    if (e >= 0)
+      return e;
+    for (guint k = a; k < b - v; k++)
+      if (suggest_char_in (&zh->pronouns, run->u[k]) && k + 1 == b - v)
+        {
+          *pronoun = TRUE;
+          return suggest_entity_before (run, q->open, 400);
+        }
+  }
+  return -2;
+}
+
+/* Chinese attribution before the opening mark: 他说：“ 马素湘表示，“ 提出“ */
+static int
+zh_before (Run         *run,
+           const Quote *q,
+           gboolean    *verb_found,
+           gboolean    *colon,
+           gboolean    *pronoun)
+{
+  ZhLexicon *zh = &run->self->zh;
+  guint b = q->open, a;
+  guint v;
+  gboolean comma = FALSE;
+
+  *verb_found = FALSE;
+  *colon = FALSE;
+  *pronoun = FALSE;
+  while (b > q->par_start && run->u[b - 1] == ' ')
+    b--;
+  if (b > q->par_start && (run->u[b - 1] == 0xFF1A || run->u[b - 1] == ':'))
+    {
+      *colon = TRUE;
+      b--;
+    }
+  else if (b > q->par_start && (run->u[b - 1] == 0xFF0C || run->u[b - 1] == ','))
+    {
+      comma = TRUE;
+      b--;
+    }
+  a = b;
+  while (a > q->par_start && b - a < WINDOW_BEFORE)
+    {
+      gunichar c = run->u[a - 1];
+      if (suggest_is_sentence_end (c) || c == 0x201D || c == 0x300D || c == 0x300F)
+        break;
+      a--;
+    }
+  v = suggest_word_list_match_before (&zh->verbs, run->u, a, b);
+  if (v == 0)
+    {
+      /* 补充说，在测试中使用雪利酒“…” : a verb and a comma earlier in the sentence. */
+      for (guint k = b; k > a && v == 0; k--)
+        if ((run->u[k - 1] == 0xFF0C || run->u[k - 1] == ',') &&
+            (v = suggest_word_list_match_before (&zh->verbs, run->u, a, k - 1)) > 0)
+          b = k - 1;
+      if (v == 0)
+        return *colon || comma ? suggest_entity_in (run, a, b) : -1;
+      *colon = FALSE;
+    }
+  *verb_found = TRUE;
+  {
+    int e = suggest_entity_in (run, a, b - v);
+    if (e >= 0)
+      return e;
+    for (guint k = a; k < b - v; k++)
+      if (suggest_char_in (&zh->pronouns, run->u[k]))
+        {
+          *pronoun = TRUE;
+          return suggest_entity_before (run, k, 400);
+        }
+  }
+  return -2;
+}
+
+/* English: the sentence around a quote, the verb in it and its subject. */
+static gboolean
+en_word_at (Run        *run,
+            guint       i,
+            const WordList *wl,
+            guint      *len)
+{
+  guint k = i;
+  while (k < run->n && (g_unichar_isalpha (run->u[k]) || run->u[k] == '\'' || run->u[k] == 0x2019))
+    k++;
+  *len = k - i;
+  if (*len == 0 || (i > 0 && g_unichar_isalpha (run->u[i - 1])))
+    return FALSE;
+  if (suggest_word_list_has (wl, run->u + i, *len))
+    return TRUE;
+  /* "according to" */
+  if (k + 3 < run->n && run->u[k] == ' ')
+    {
+      guint k2 = k + 1;
+      while (k2 < run->n && g_unichar_isalpha (run->u[k2]))
+        k2++;
+      if (suggest_word_list_has (wl, run->u + i, k2 - i))
+        {
+          *len = k2 - i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* "the mayor said": the nearest person before @role (a role noun of
+ * @len code points) whose title ends in that word (Mayor Lin Wenhua),
+ * within a few paragraphs; -1 if none. */
+static int
+entity_with_title_before (Run  *run,
+                          guint role,
+                          guint len)
+{
+  g_autofree char *word = suggest_substring (run, role, role + len);
+
+  for (int m = suggest_mention_before (run, role); m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      Cand *first;
+      const char *title;
+      size_t tl, wl = strlen (word);
+
+      if (c->end > role)
+        continue;
+      if (role - c->end > 2000)
+        break;
+      first = c->entity >= 0 ? suggest_cand_at (run, ((Entity *) run->entities->pdata[c->entity])->first) : c;
+      title = first->title != NULL ? first->title : c->title;
+      if (title == NULL || (tl = strlen (title)) < wl)
+        continue;
+      if (g_ascii_strcasecmp (title + tl - wl, word) == 0 && (tl == wl || title[tl - wl - 1] == ' '))
+        return c->entity;
+    }
+  return -1;
+}
+
+/* Speaker of a speech verb at @verb in [lo, hi): "X said" (subject before),
+ * "said X" (after), a pronoun, or "the president". */
+static int
+en_subject (Run     *run,
+            guint    lo,
+            guint    hi,
+            guint    verb,
+            guint    verb_len,
+            gboolean *pronoun)
+{
+  EnLexicon *en = &run->self->en;
+  int e;
+  guint k = verb + verb_len;
+
+  *pronoun = FALSE;
+  /* said Martin Indyk / said the president */
+  while (k < hi && (run->u[k] == ' ' || run->u[k] == ','))
+    k++;
+  /* said Mr. Okafor: the mention is the name after the honorific. */
+  {
+    guint len;
+    if (k < hi && en_word_at (run, k, &en->honorifics, &len))
+      {
+        k += len;
+        while (k < hi && (run->u[k] == '.' || run->u[k] == ' '))
+          k++;
+      }
+  }
+  {
+    int m = suggest_mention_before (run, k + 1);
+    if (m >= 0)
+      {
+        Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+        if (c->start == k)
+          return c->entity;
+      }
+  }
+  /* Name said / he said: the nearest mention or pronoun before the verb. */
+  for (guint j = verb; j > lo && verb - j < 80; j--)
+    {
+      guint len;
+      if (j - 1 > lo && g_unichar_isalpha (run->u[j - 2]))
+        continue;
+      if (en_word_at (run, j - 1, &en->pronouns, &len) && j - 1 + len <= verb)
+        {
+          *pronoun = TRUE;
+          return suggest_entity_before (run, j - 1, 2000);
+        }
+    }
+  e = suggest_entity_in (run, lo, verb);
+  if (e >= 0)
+    return e;
+  {
+    /* "the president said": the nearest official. */
+    guint len;
+    for (guint j = lo; j < verb; j++)
+      if (en_word_at (run, j, &en->roles, &len))
+        {
+          *pronoun = TRUE;
+          e = entity_with_title_before (run, j, len);
+          return e >= 0 ? e : suggest_entity_before (run, j, 2000);
+        }
+  }
+  return -1;
+}
+
+/* Whether the full stop at @k ends an abbreviation, not a sentence: an
+ * initial (C. Eugene), an honorific or title of the lexicon (Ms., Sen.),
+ * or Jr. St. No. */
+static gboolean
+en_abbreviation (Run   *run,
+                 guint  k)
+{
+  EnLexicon *en = &run->self->en;
+  guint w = k;
+
+  while (w > 0 && g_unichar_isalpha (run->u[w - 1]))
+    w--;
+  if (w == k || (w > 0 && run->u[w - 1] == '.'))
+    return w != k;
+  if (k - w == 1 && g_unichar_isupper (run->u[w]))
+    return TRUE;
+  if (suggest_word_list_has (&en->honorifics, run->u + w, k - w + 1) ||
+      suggest_word_list_has (&en->titles, run->u + w, k - w + 1))
+    return TRUE;
+  {
+    static const char *const others[] = { "Jr", "Sr", "St", "No", "Mt", "Ft", "Lt", "Col", "Sgt", "Capt", "Gov" };
+    g_autofree char *word = suggest_substring (run, w, k);
+    for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+      if (g_str_equal (word, others[i]))
+        return TRUE;
+  }
+  return FALSE;
+}
+
+static guint
+en_sentence_start (Run   *run,
+                   guint  pos,
+                   guint  par_start)
+{
+  guint k = pos;
+  while (k > par_start && pos - k < 300)
+    {
+      gunichar c = run->u[k - 1];
+      if ((c == '.' || c == '!' || c == '?') && k < run->n && run->u[k] == ' ' &&
+          !(k >= 3 && g_unichar_isupper (run->u[k - 2]) && !g_unichar_isalpha (run->u[k - 3])) &&
+          (c != '.' || !en_abbreviation (run, k - 1)))
+        break;
+      k--;
+    }
+  return k;
+}
+
+static guint
+en_sentence_end (Run   *run,
+                 guint  pos,
+                 guint  par_end)
+{
+  guint k = pos;
+  while (k < par_end && k - pos < 300)
+    {
+      gunichar c = run->u[k];
+      if ((c == '.' || c == '!' || c == '?') && (k + 1 >= par_end || run->u[k + 1] == ' ') &&
+          (c != '.' || k + 1 >= par_end || !en_abbreviation (run, k)))
+        return k + 1;
+      k++;
+    }
+  return k;
+}
+
+/* Finds a speech verb in [a, b) outside the quote [qa, qb); returns its position or G_MAXUINT. */
+static guint
+en_find_verb (Run   *run,
+              guint  a,
+              guint  b,
+              guint  qa,
+              guint  qb,
+              guint *len)
+{
+  gboolean in_quote = FALSE;
+
+  for (guint k = a; k < b; k++)
+    {
+      gunichar c = run->u[k];
+      if (k >= qa && k < qb)
+        continue;
+      if (c == 0x201C || (c == '"' && !in_quote))
+        in_quote = TRUE;
+      else if (c == 0x201D || (c == '"' && in_quote))
+        in_quote = FALSE;
+      else if (!in_quote && en_word_at (run, k, &run->self->en.verbs, len))
+        return k;
+    }
+  return G_MAXUINT;
+}
+
+/* A paragraph that opens with a quote after a paragraph whose speech was
+ * left unclosed (the news convention for a quote that goes on) continues
+ * it, however short, with its speaker. */
+static void
+continue_open_quote (const Quote    *q,
+                     const Decision *previous_paragraph,
+                     Decision       *d,
+                     const char     *rule)
+{
+  if (q->open != q->par_start || previous_paragraph == NULL ||
+      !previous_paragraph->speech || !previous_paragraph->open_end)
+    return;
+  if (!d->speech)
+    *d = (Decision) { TRUE, previous_paragraph->speaker, 0.85, rule, FALSE };
+  else if (d->speaker < 0)
+    d->speaker = previous_paragraph->speaker;
+}
+
+Decision
+suggest_decide_en (Run         *run,
+           const Quote *q,
+           const Decision *last_in_paragraph,
+           const Decision *previous_paragraph)
+{
+  Decision d = { FALSE, -1, 0, NULL };
+  guint s_start = en_sentence_start (run, q->open, q->par_start);
+  guint s_end = q->unclosed ? q->par_end : en_sentence_end (run, q->close + 1, q->par_end);
+  guint vlen;
+  gboolean pronoun = FALSE;
+  gboolean clause = suggest_quote_has_clause (run, q);
+  guint verb;
+
+  /* after the quote: ," said X / ," X said / ," he added */
+  verb = q->unclosed ? G_MAXUINT : en_find_verb (run, q->close + 1, MIN (s_end + 1, q->close + 1 + WINDOW_AFTER), 0, 0, &vlen);
+  if (verb != G_MAXUINT)
+    {
+      d.speech = TRUE;
+      d.speaker = en_subject (run, q->close + 1, MIN (q->par_end, verb + vlen + 40), verb, vlen, &pronoun);
+      d.rule = "en-quote-said";
+      d.confidence = clause ? 0.92 : 0.8;
+      /* "…" but insisted …: the subject is before the quote. */
+      if (d.speaker < 0 && (verb = en_find_verb (run, s_start, q->open, 0, 0, &vlen)) != G_MAXUINT)
+        d.speaker = en_subject (run, s_start, q->open, verb, vlen, &pronoun);
+    }
+  else if ((verb = en_find_verb (run, s_start, q->open, 0, 0, &vlen)) != G_MAXUINT)
+    {
+      d.speech = TRUE;
+      d.speaker = en_subject (run, s_start, q->open, verb, vlen, &pronoun);
+      d.rule = "en-quote-said-before";
+      d.confidence = clause ? 0.9 : 0.75;
+    }
+  else if (clause && q->open >= 2 && run->u[q->open - 2] == ':' && run->u[q->open - 1] == ' ')
+    {
+      /* Alverson summed it up: “…” — the sentence's subject speaks. */
+      d.speech = TRUE;
+      d.speaker = suggest_entity_in (run, s_start, q->open);
+      d.rule = "en-quote-colon";
+      d.confidence = 0.75;
+    }
+  else if (clause && last_in_paragraph != NULL && last_in_paragraph->speech)
+    {
+      /* A second quote of the paragraph goes on with its speaker. */
+      d.speech = TRUE;
+      d.speaker = last_in_paragraph->speaker;
+      d.rule = "en-quote-continued";
+      d.confidence = 0.8;
+    }
+  else if (q->open == q->par_start && clause && q->close - q->open > 30)
+    {
+      /* A paragraph that is only a quote goes on with the last speaker. */
+      d.speech = TRUE;
+      d.rule = "en-quote-paragraph";
+      d.confidence = 0.7;
+      if (previous_paragraph != NULL && previous_paragraph->speech)
+        d.speaker = previous_paragraph->speaker;
+      else
+        {
+          int e = suggest_entity_before (run, q->open, 600);
+          d.speaker = e;
+          pronoun = TRUE;
+        }
+    }
+  if (pronoun)
+    d.confidence -= 0.1;
+  continue_open_quote (q, previous_paragraph, &d, "en-quote-continued");
+  return d;
+}
+
+/* The rest of the sentence after a quote: ”天安…仪式上，领誓的京东小哥高登柱字字铿锵。 */
+static int
+zh_sentence_speaker (Run         *run,
+                     const Quote *q)
+{
+  guint a = q->close + 1, b = a, v = 0;
+
+  while (b < q->par_end && b - a < WINDOW_BEFORE && !suggest_is_sentence_end (run->u[b]))
+    {
+      if ((v = suggest_word_list_match_at (&run->self->zh.verbs, run->u, run->n, b)) > 0)
+        return suggest_entity_in (run, a, b);
+      b++;
+    }
+  return -1;
+}
+
+Decision
+suggest_decide_zh (Run         *run,
+           const Quote *q,
+           const Decision *last_in_paragraph,
+           const Decision *previous_paragraph)
+{
+  Decision d = { FALSE, -1, 0, NULL };
+  gboolean clause = suggest_quote_has_clause (run, q);
+  gboolean after_verb, before_verb, colon, pronoun_a, pronoun_b;
+  int after, before;
+  guint len = q->close - q->open - 1;
+  gboolean sentence_start;
+
+  after = zh_after (run, q, &after_verb, &pronoun_a);
+  before = zh_before (run, q, &before_verb, &colon, &pronoun_b);
+  sentence_start = q->open == q->par_start || suggest_is_sentence_end (run->u[q->open - 1]) ||
+                   run->u[q->open - 1] == 0x201D || run->u[q->open - 1] == 0x2026;
+
+  if (clause && after_verb)
+    {
+      d = (Decision) { TRUE, after, pronoun_a ? 0.8 : 0.93, "zh-quote-verb-after" };
+      if (after < 0 && before >= 0)
+        d.speaker = before;
+    }
+  else if (clause && (before_verb || colon))
+    d = (Decision) { TRUE, before, pronoun_b ? 0.8 : colon && !before_verb ? 0.8 : 0.92,
+                     colon && !before_verb ? "zh-quote-colon" : "zh-quote-verb-before" };
+  else if (clause && last_in_paragraph != NULL && last_in_paragraph->speech)
+    d = (Decision) { TRUE, after >= 0 ? after : last_in_paragraph->speaker, 0.75, "zh-quote-continued" };
+  else if (clause && len >= 15 && before >= 0)
+    d = (Decision) { TRUE, before, 0.7, "zh-quote-intro" };
+  else if (clause && sentence_start && len >= 12)
+    {
+      d = (Decision) { TRUE, after, 0.7, "zh-quote-sentence" };
+      if (d.speaker < 0 && last_in_paragraph != NULL && last_in_paragraph->speech)
+        d.speaker = last_in_paragraph->speaker;
+      if (d.speaker < 0 && q->open > q->par_start)
+        d.speaker = suggest_entity_in (run, q->par_start, q->open);
+      if (d.speaker < 0 && !q->unclosed)
+        d.speaker = zh_sentence_speaker (run, q);
+      if (d.speaker < 0 && q->open == q->par_start && previous_paragraph != NULL && previous_paragraph->speech)
+        {
+          d.speaker = previous_paragraph->speaker;
+          d.rule = "zh-quote-continued";
+        }
+    }
+  if (d.speaker == -2)
+    d.speaker = -1;
+  continue_open_quote (q, previous_paragraph, &d, "zh-quote-continued");
+  return d;
+}
