@@ -369,7 +369,7 @@ db_open_once (const char  *path,
   sqlite3_busy_timeout (db, 60000);
   sqlite3_extended_result_codes (db, 1);
 
-  if (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 1073741824;",
+  if (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0;",
                     NULL, NULL, NULL) != SQLITE_OK ||
       !ensure_schema (db, path, NULL) ||
       /* A damaged page shows here rather than halfway through an update. */
@@ -548,30 +548,43 @@ stat_mtime (struct stat *st)
 }
 
 static gboolean
-has_article_extension (const char *name)
+has_suffix_ascii_nocase (const char *name,
+                         gsize       length,
+                         const char *suffix)
 {
-  const char *extensions[] = { ".txt", ".text", ".md", ".html", ".htm", ".xhtml" };
-  g_autofree char *lower = g_ascii_strdown (name, -1);
+  gsize n = strlen (suffix);
 
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
-    if (g_str_has_suffix (lower, extensions[i]))
-      return TRUE;
-  return FALSE;
+  return length >= n && g_ascii_strcasecmp (name + length - n, suffix) == 0;
 }
 
 static gboolean
 is_html (const char *name)
 {
-  g_autofree char *lower = g_ascii_strdown (name, -1);
+  gsize length = strlen (name);
 
-  return g_str_has_suffix (lower, ".html") || g_str_has_suffix (lower, ".htm") || g_str_has_suffix (lower, ".xhtml");
+  return has_suffix_ascii_nocase (name, length, ".html") || has_suffix_ascii_nocase (name, length, ".htm") ||
+         has_suffix_ascii_nocase (name, length, ".xhtml");
+}
+
+static gboolean
+has_article_extension (const char *name)
+{
+  gsize length = strlen (name);
+
+  /* Without allocating: a search looks at every name of the library. */
+  return has_suffix_ascii_nocase (name, length, ".txt") || has_suffix_ascii_nocase (name, length, ".text") ||
+         has_suffix_ascii_nocase (name, length, ".md") || is_html (name);
 }
 
 typedef struct
 {
-  char        *name;
-  struct stat  st;
-  gboolean     unstated;
+  char     *name;
+  gint64    size;
+  gint64    mtime;
+  gboolean  unstated;
+  gboolean  article;   /* has an article's extension */
+  gboolean  paired;    /* annotated by a sidecar of the folder */
+  Group    *group;     /* once one was made for it */
 } Entry;
 
 static void
@@ -581,17 +594,41 @@ entry_free (Entry *entry)
   g_free (entry);
 }
 
-/* Adds the groups of @dir (and below) to @groups, keyed by article path. */
+static void
+entry_set_stat (Entry       *entry,
+                struct stat *st)
+{
+  entry->size = st->st_size;
+  entry->mtime = stat_mtime (st);
+}
+
+static Group *
+entry_group (Entry      *entry,
+             const char *dir,
+             GPtrArray  *groups)
+{
+  if (entry->group == NULL)
+    {
+      entry->group = group_new ();
+      entry->group->article.path = g_strconcat (dir, "/", entry->name, NULL);
+      entry->group->article.size = entry->size;
+      entry->group->article.mtime = entry->mtime;
+      g_ptr_array_add (groups, entry->group);
+    }
+  return entry->group;
+}
+
+/* Adds the groups of @dir (and below) to @groups: an article with its
+ * sidecars, or an orphaned sidecar alone. */
 static gboolean
 walk (const char  *dir,
-      GHashTable  *groups,
-      GPtrArray   *orphans,
+      GPtrArray   *groups,
       GError     **error)
 {
-  g_autoptr(GHashTable) files = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) entry_free);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   g_autoptr(GPtrArray) subdirs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) sidecars = g_ptr_array_new ();
-  g_autoptr(GHashTable) paired = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) files = NULL;
   gboolean snapshot = FALSE;
   struct dirent *dirent;
   DIR *handle;
@@ -613,7 +650,8 @@ walk (const char  *dir,
   while ((dirent = readdir (handle)) != NULL)
     {
       const char *name = dirent->d_name;
-      gboolean wanted;
+      gboolean article, sidecar;
+      struct stat st;
       Entry *entry;
 
       /* .git, editors' backups and the like are nobody's articles. */
@@ -621,45 +659,53 @@ walk (const char  *dir,
         continue;
       if (dirent->d_type == DT_DIR)
         {
-          g_ptr_array_add (subdirs, g_build_filename (dir, name, NULL));
+          g_ptr_array_add (subdirs, g_strconcat (dir, "/", name, NULL));
           continue;
         }
-      entry = g_new0 (Entry, 1);
-      entry->name = g_strdup (name);
-      wanted = has_article_extension (name) || g_str_has_suffix (name, GLOSS_SIDECAR_SUFFIX);
+      article = has_article_extension (name);
+      sidecar = g_str_has_suffix (name, GLOSS_SIDECAR_SUFFIX);
+      if (g_str_has_suffix (name, ".provenance.json"))
+        snapshot = TRUE;
       /* Other files are stat'ed only if a sidecar turns out to annotate them. */
-      if (!wanted && dirent->d_type == DT_REG)
+      if (!article && !sidecar && dirent->d_type == DT_REG)
         {
-          entry->st.st_mode = S_IFREG;
+          entry = g_new0 (Entry, 1);
+          entry->name = g_strdup (name);
           entry->unstated = TRUE;
-        }
-      else if (fstatat (fd, name, &entry->st, AT_SYMLINK_NOFOLLOW) != 0)
-        {
-          entry_free (entry);
+          g_ptr_array_add (entries, entry);
           continue;
         }
-      if (S_ISDIR (entry->st.st_mode))
+      if (fstatat (fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        continue;
+      if (S_ISDIR (st.st_mode))
         {
-          g_ptr_array_add (subdirs, g_build_filename (dir, name, NULL));
-          entry_free (entry);
+          g_ptr_array_add (subdirs, g_strconcat (dir, "/", name, NULL));
           continue;
         }
       /* Linked files count; linked folders could loop. */
-      if (S_ISLNK (entry->st.st_mode) && (fstatat (fd, name, &entry->st, 0) != 0 || !S_ISREG (entry->st.st_mode)))
-        {
-          entry_free (entry);
-          continue;
-        }
-      if (!S_ISREG (entry->st.st_mode))
-        {
-          entry_free (entry);
-          continue;
-        }
-      g_hash_table_insert (files, entry->name, entry);
-      if (g_str_has_suffix (name, GLOSS_SIDECAR_SUFFIX))
+      if (S_ISLNK (st.st_mode) && fstatat (fd, name, &st, 0) != 0)
+        continue;
+      if (!S_ISREG (st.st_mode))
+        continue;
+      entry = g_new0 (Entry, 1);
+      entry->name = g_strdup (name);
+      entry->article = article;
+      entry_set_stat (entry, &st);
+      g_ptr_array_add (entries, entry);
+      if (sidecar)
         g_ptr_array_add (sidecars, entry);
-      else if (g_str_has_suffix (name, ".provenance.json"))
-        snapshot = TRUE;
+    }
+
+  /* Names are looked up only to pair sidecars with their articles. */
+  if (sidecars->len > 0)
+    {
+      files = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < entries->len; i++)
+        {
+          Entry *entry = g_ptr_array_index (entries, i);
+
+          g_hash_table_insert (files, entry->name, entry);
+        }
     }
 
   /* `<article>.<annotator>.gloss.json`: the longest existing file name
@@ -693,63 +739,43 @@ walk (const char  *dir,
         }
 
       stamp = g_new0 (Stamp, 1);
-      stamp->path = g_build_filename (dir, sidecar->name, NULL);
-      stamp->size = sidecar->st.st_size;
-      stamp->mtime = stat_mtime (&sidecar->st);
+      stamp->path = g_strconcat (dir, "/", sidecar->name, NULL);
+      stamp->size = sidecar->size;
+      stamp->mtime = sidecar->mtime;
 
       if (article == NULL)
         {
           group = group_new ();
           g_ptr_array_add (group->sidecars, stamp);
-          g_ptr_array_add (orphans, group);
+          g_ptr_array_add (groups, group);
           continue;
         }
 
       if (article->unstated)
         {
-          if (fstatat (fd, article->name, &article->st, 0) != 0)
-            memset (&article->st, 0, sizeof article->st);
+          struct stat st;
+
+          if (fstatat (fd, article->name, &st, 0) != 0)
+            memset (&st, 0, sizeof st);
+          entry_set_stat (article, &st);
           article->unstated = FALSE;
         }
-      g_hash_table_add (paired, article->name);
-      {
-        g_autofree char *article_path = g_build_filename (dir, article->name, NULL);
-
-        group = g_hash_table_lookup (groups, article_path);
-        if (group == NULL)
-          {
-            group = group_new ();
-            group->article.path = g_steal_pointer (&article_path);
-            group->article.size = article->st.st_size;
-            group->article.mtime = stat_mtime (&article->st);
-            g_hash_table_insert (groups, group->article.path, group);
-          }
-      }
-      g_ptr_array_add (group->sidecars, stamp);
+      article->paired = TRUE;
+      g_ptr_array_add (entry_group (article, dir, groups)->sidecars, stamp);
     }
 
-  {
-    GHashTableIter iter;
-    Entry *entry;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
 
-    g_hash_table_iter_init (&iter, files);
-    while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
-      {
-        Group *group;
-
-        if (g_hash_table_contains (paired, entry->name) || !has_article_extension (entry->name))
-          continue;
-        /* A fetched snapshot keeps the page as received beside its text:
-         * the text is the article. */
-        if (snapshot && is_html (entry->name))
-          continue;
-        group = group_new ();
-        group->article.path = g_build_filename (dir, entry->name, NULL);
-        group->article.size = entry->st.st_size;
-        group->article.mtime = stat_mtime (&entry->st);
-        g_hash_table_insert (groups, group->article.path, group);
-      }
-  }
+      if (entry->paired || !entry->article)
+        continue;
+      /* A fetched snapshot keeps the page as received beside its text:
+       * the text is the article. */
+      if (snapshot && is_html (entry->name))
+        continue;
+      entry_group (entry, dir, groups);
+    }
 
   closedir (handle);
   for (guint i = 0; i < subdirs->len; i++)
@@ -757,7 +783,7 @@ walk (const char  *dir,
       g_autoptr(GError) ignored = NULL;
 
       /* An unreadable subfolder is skipped, not the whole library. */
-      if (!walk (g_ptr_array_index (subdirs, i), groups, orphans, &ignored))
+      if (!walk (g_ptr_array_index (subdirs, i), groups, &ignored))
         g_debug ("%s", ignored->message);
     }
   return TRUE;
@@ -1655,112 +1681,162 @@ list_broken (sqlite3     *db,
   return g_steal_pointer (&broken);
 }
 
-static GlossLibraryStats *
-update_folder_set (GlossLibrary             *self,
-                   sqlite3                  *db,
-                   GlossLibraryProgressFunc  progress,
-                   gpointer                  user_data,
-                   GCancellable             *cancellable,
-                   GError                  **error)
+/* What an update does, found before anything is read: the folders' groups
+ * (walked without the database, so that a search can run meanwhile), what
+ * the index holds of them, and from the two what is to be read again or
+ * forgotten. */
+typedef struct
 {
-  g_autoptr(GlossLibraryStats) stats = g_new0 (GlossLibraryStats, 1);
-  g_autoptr(GPtrArray) todo = g_ptr_array_new ();
-  g_autoptr(GPtrArray) gone_articles = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) gone_sidecars = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) all_groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
-  g_autoptr(GHashTable) stored_articles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) stored_free);
-  g_autoptr(GHashTable) stored_sidecars = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) stored_free);
-  g_autoptr(GHashTable) per_article = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) article_record_free);
-  Writer writer;
-  guint done = 0;
+  GPtrArray  *groups;           /* (element-type Group) */
+  GHashTable *stored_articles;  /* path → Stored */
+  GHashTable *stored_sidecars;
+  GPtrArray  *todo;             /* (element-type Group), borrowed from groups */
+  GPtrArray  *gone_articles;    /* paths */
+  GPtrArray  *gone_sidecars;
+} Plan;
 
-  for (guint f = 0; self->folders[f] != NULL; f++)
+static void
+plan_init (Plan *plan)
+{
+  plan->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  plan->stored_articles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) stored_free);
+  plan->stored_sidecars = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) stored_free);
+  plan->todo = g_ptr_array_new ();
+  plan->gone_articles = g_ptr_array_new_with_free_func (g_free);
+  plan->gone_sidecars = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+plan_clear (Plan *plan)
+{
+  g_clear_pointer (&plan->todo, g_ptr_array_unref);
+  g_clear_pointer (&plan->groups, g_ptr_array_unref);
+  g_clear_pointer (&plan->stored_articles, g_hash_table_unref);
+  g_clear_pointer (&plan->stored_sidecars, g_hash_table_unref);
+  g_clear_pointer (&plan->gone_articles, g_ptr_array_unref);
+  g_clear_pointer (&plan->gone_sidecars, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Plan, plan_clear)
+
+/* The files of every folder, by group.  Touches no database. */
+static gboolean
+plan_walk (const char * const *folders,
+           Plan               *plan,
+           GError            **error)
+{
+  for (guint f = 0; folders[f] != NULL; f++)
     {
-      const char *folder = self->folders[f];
-      g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+      const char *folder = folders[f];
       g_autoptr(GError) local = NULL;
 
       if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
         {
           g_set_error (error, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_FOLDER,
                        _("%s: not a folder"), folder);
-          return NULL;
+          return FALSE;
         }
-      if (!walk (folder, groups, all_groups, &local))
+      if (!walk (folder, plan->groups, &local))
         {
           g_set_error (error, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_FOLDER,
                        "%s", local->message);
-          return NULL;
+          return FALSE;
         }
-      {
-        GHashTableIter iter;
-        Group *group;
+    }
+  return TRUE;
+}
 
-        g_hash_table_iter_init (&iter, groups);
-        while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &group))
-          g_ptr_array_add (all_groups, group);
-      }
-      if (!load_stored (db, self->database, folder, stored_articles, stored_sidecars, error))
-        return NULL;
+static gboolean
+plan_load (GlossLibrary *self,
+           sqlite3      *db,
+           Plan         *plan,
+           GError      **error)
+{
+  for (guint f = 0; self->folders[f] != NULL; f++)
+    if (!load_stored (db, self->database, self->folders[f], plan->stored_articles, plan->stored_sidecars, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Fills @plan's todo and gone lists.  Returns whether there is nothing to do. */
+static gboolean
+plan_compare (Plan *plan)
+{
+  g_autoptr(GHashTable) per_article = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  Stored *stored;
+  const char *path;
+
+  g_hash_table_iter_init (&iter, plan->stored_sidecars);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &stored))
+    if (stored->article != NULL)
+      g_hash_table_insert (per_article, stored->article,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (per_article, stored->article)) + 1));
+
+  for (guint i = 0; i < plan->groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (plan->groups, i);
+
+      if (group->article.path != NULL)
+        {
+          stored = g_hash_table_lookup (plan->stored_articles, group->article.path);
+          if (stored != NULL)
+            stored->seen = TRUE;
+        }
+      for (guint k = 0; k < group->sidecars->len; k++)
+        {
+          Stamp *stamp = g_ptr_array_index (group->sidecars, k);
+
+          stored = g_hash_table_lookup (plan->stored_sidecars, stamp->path);
+          if (stored != NULL)
+            stored->seen = TRUE;
+        }
+
+      if (group->article.path == NULL)
+        {
+          /* An orphaned sidecar: read again only when it changed. */
+          Stamp *stamp = g_ptr_array_index (group->sidecars, 0);
+          Stored *s = g_hash_table_lookup (plan->stored_sidecars, stamp->path);
+
+          if (!stamp_matches (s, stamp) || s->article != NULL)
+            g_ptr_array_add (plan->todo, group);
+        }
+      else if (!group_unchanged (group, plan->stored_articles, plan->stored_sidecars, per_article))
+        g_ptr_array_add (plan->todo, group);
     }
 
-  {
-    GHashTableIter iter;
-    Stored *stored;
-    const char *path;
+  g_hash_table_iter_init (&iter, plan->stored_articles);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &path, (gpointer *) &stored))
+    if (!stored->seen)
+      g_ptr_array_add (plan->gone_articles, g_strdup (path));
+  g_hash_table_iter_init (&iter, plan->stored_sidecars);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &path, (gpointer *) &stored))
+    if (!stored->seen)
+      g_ptr_array_add (plan->gone_sidecars, g_strdup (path));
 
-    g_hash_table_iter_init (&iter, stored_sidecars);
-    while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &stored))
-      if (stored->article != NULL)
-        g_hash_table_insert (per_article, stored->article,
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (per_article, stored->article)) + 1));
+  g_ptr_array_sort (plan->todo, compare_group_paths);
+  return plan->todo->len == 0 && plan->gone_articles->len == 0 && plan->gone_sidecars->len == 0;
+}
 
-    for (guint i = 0; i < all_groups->len; i++)
-      {
-        Group *group = g_ptr_array_index (all_groups, i);
+/* Reads what @plan found changed and writes it, batch by batch.  Returns
+ * the number of articles read again, or -1. */
+static gint64
+plan_apply (GlossLibrary             *self,
+            sqlite3                  *db,
+            Plan                     *plan,
+            GlossLibraryProgressFunc  progress,
+            gpointer                  user_data,
+            GCancellable             *cancellable,
+            GError                  **error)
+{
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) article_record_free);
+  GPtrArray *todo = plan->todo;
+  Writer writer;
+  guint done = 0;
+  gint64 read = 0;
 
-        if (group->article.path != NULL)
-          {
-            stored = g_hash_table_lookup (stored_articles, group->article.path);
-            if (stored != NULL)
-              stored->seen = TRUE;
-          }
-        for (guint k = 0; k < group->sidecars->len; k++)
-          {
-            Stamp *stamp = g_ptr_array_index (group->sidecars, k);
-
-            stored = g_hash_table_lookup (stored_sidecars, stamp->path);
-            if (stored != NULL)
-              stored->seen = TRUE;
-          }
-
-        if (group->article.path == NULL)
-          {
-            /* An orphaned sidecar: read again only when it changed. */
-            Stamp *stamp = g_ptr_array_index (group->sidecars, 0);
-            Stored *s = g_hash_table_lookup (stored_sidecars, stamp->path);
-
-            if (!stamp_matches (s, stamp) || s->article != NULL)
-              g_ptr_array_add (todo, group);
-          }
-        else if (!group_unchanged (group, stored_articles, stored_sidecars, per_article))
-          g_ptr_array_add (todo, group);
-      }
-
-    g_hash_table_iter_init (&iter, stored_articles);
-    while (g_hash_table_iter_next (&iter, (gpointer *) &path, (gpointer *) &stored))
-      if (!stored->seen)
-        g_ptr_array_add (gone_articles, g_strdup (path));
-    g_hash_table_iter_init (&iter, stored_sidecars);
-    while (g_hash_table_iter_next (&iter, (gpointer *) &path, (gpointer *) &stored))
-      if (!stored->seen)
-        g_ptr_array_add (gone_sidecars, g_strdup (path));
-  }
-
-  g_ptr_array_sort (todo, compare_group_paths);
   if (!writer_init (&writer, db, self->database, error))
-    return NULL;
+    return -1;
 
   if (progress != NULL)
     progress (0, todo->len, user_data);
@@ -1770,37 +1846,60 @@ update_folder_set (GlossLibrary             *self,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
           writer_clear (&writer);
-          return NULL;
+          return -1;
         }
-      g_ptr_array_add (batch, read_group (g_ptr_array_index (todo, i), stored_articles, stored_sidecars));
+      g_ptr_array_add (batch, read_group (g_ptr_array_index (todo, i), plan->stored_articles, plan->stored_sidecars));
       done++;
       if (batch->len >= BATCH_SIZE)
         {
           if (!write_batch (&writer, batch, NULL, NULL, error))
             {
               writer_clear (&writer);
-              return NULL;
+              return -1;
             }
           g_ptr_array_set_size (batch, 0);
           if (progress != NULL)
             progress (done, todo->len, user_data);
         }
     }
-  if (!write_batch (&writer, batch, gone_articles, gone_sidecars, error))
+  if (!write_batch (&writer, batch, plan->gone_articles, plan->gone_sidecars, error))
     {
       writer_clear (&writer);
-      return NULL;
+      return -1;
     }
   writer_clear (&writer);
   if (progress != NULL)
     progress (done, todo->len, user_data);
 
-  stats->read = 0;
   for (guint i = 0; i < batch->len; i++)
     if (!((ArticleRecord *) g_ptr_array_index (batch, i))->touch_only)
-      stats->read++;
+      read++;
   /* Only the last batch is still here; the others were all read too. */
-  stats->read += todo->len - batch->len;
+  read += todo->len - batch->len;
+  return read;
+}
+
+static GlossLibraryStats *
+update_folder_set (GlossLibrary             *self,
+                   sqlite3                  *db,
+                   GlossLibraryProgressFunc  progress,
+                   gpointer                  user_data,
+                   GCancellable             *cancellable,
+                   GError                  **error)
+{
+  g_autoptr(GlossLibraryStats) stats = g_new0 (GlossLibraryStats, 1);
+  g_auto(Plan) plan = { 0 };
+  gint64 read;
+
+  plan_init (&plan);
+  if (!plan_walk ((const char * const *) self->folders, &plan, error) ||
+      !plan_load (self, db, &plan, error))
+    return NULL;
+  plan_compare (&plan);
+  read = plan_apply (self, db, &plan, progress, user_data, cancellable, error);
+  if (read < 0)
+    return NULL;
+  stats->read = read;
 
   for (guint f = 0; self->folders[f] != NULL; f++)
     if (!count_folder (db, self->database, self->folders[f], stats, error))
@@ -1838,9 +1937,10 @@ gloss_library_update (GlossLibrary             *self,
   for (guint attempt = 0; attempt < 2 && stats == NULL; attempt++)
     {
       g_autoptr(GError) local = NULL;
-      sqlite3 *db = db_open (self->database, error);
+      sqlite3 *db;
       int code;
 
+      db = db_open (self->database, error);
       if (db == NULL)
         return NULL;
       stats = update_folder_set (self, db, progress, user_data, cancellable, &local);
@@ -2163,6 +2263,19 @@ flatten (char *text)
   return text;
 }
 
+/* Code points in [@from, @to): counted without decoding, as a search steps
+ * through every text it finds. */
+static glong
+count_chars (const char *from,
+             const char *to)
+{
+  glong n = 0;
+
+  for (const unsigned char *p = (const unsigned char *) from; p < (const unsigned char *) to; p++)
+    n += (*p & 0xC0) != 0x80;
+  return n;
+}
+
 /* Every occurrence of @needle (folded) in @folded, whose original is @text
  * (same code points).  @base: the code-point offset of @text in the article,
  * or -1 to give every hit @span_start, @span_end. */
@@ -2192,7 +2305,7 @@ find_occurrences (const char      *text,
       const char *text_end = text + strlen (text);
 
       /* Walk both texts in step: same code points, not the same bytes. */
-      offset = last_offset + g_utf8_pointer_to_offset (last_folded, found);
+      offset = last_offset + count_chars (last_folded, found);
       match_start = g_utf8_offset_to_pointer (last_text, offset - last_offset);
       last_folded = found;
       last_text = match_start;
@@ -2399,6 +2512,57 @@ fail:
   return FALSE;
 }
 
+/* The query as the texts are stored: NFC, folded.  NULL if it is not text. */
+static char *
+search_needle (const char  *query,
+               glong       *needle_length,
+               GError     **error)
+{
+  g_autofree char *normalized = NULL;
+  char *needle;
+
+  if (!g_utf8_validate (query, -1, NULL))
+    {
+      g_set_error_literal (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
+                           _("The search text is not valid UTF-8"));
+      return NULL;
+    }
+  /* The texts are NFC: so must the query be to find them. */
+  normalized = g_utf8_normalize (query, -1, G_NORMALIZE_NFC);
+  needle = gloss_fold (normalized, -1);
+  *needle_length = g_utf8_strlen (needle, -1);
+  return needle;
+}
+
+static gboolean
+search_db (GlossLibrary       *self,
+           sqlite3            *db,
+           const char         *needle,
+           glong               needle_length,
+           const char * const *tags,
+           const char * const *annotators,
+           GPtrArray          *hits,
+           GError            **error)
+{
+  gboolean texts = (tags == NULL || tags[0] == NULL) && (annotators == NULL || annotators[0] == NULL);
+
+  for (guint f = 0; self->folders[f] != NULL; f++)
+    if (!search_folder (db, self->database, self->folders[f], needle, needle_length,
+                        texts, tags, annotators, hits, error))
+      return FALSE;
+  return TRUE;
+}
+
+static GPtrArray *
+sort_hits (GPtrArray *hits,
+           guint      limit)
+{
+  g_ptr_array_sort (hits, compare_hits);
+  if (limit > 0 && hits->len > limit)
+    g_ptr_array_set_size (hits, limit);
+  return hits;
+}
+
 /**
  * gloss_library_search:
  * @self: a library
@@ -2408,7 +2572,8 @@ fail:
  * @limit: the most hits wanted, 0 for all
  * @error: return location for an error
  *
- * Searches the index as it is (call gloss_library_update() first).
+ * Searches the index as it is (call gloss_library_update() first, or use
+ * gloss_library_update_and_search()).
  *
  * Returns: (transfer full) (element-type GlossLibraryHit): every occurrence,
  *   by article and offset
@@ -2422,44 +2587,179 @@ gloss_library_search (GlossLibrary       *self,
                       GError            **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_library_hit_free);
-  g_autofree char *normalized = NULL;
   g_autofree char *needle = NULL;
-  gboolean texts = (tags == NULL || tags[0] == NULL) && (annotators == NULL || annotators[0] == NULL);
   glong needle_length;
   sqlite3 *db;
+  gboolean ok;
 
   g_return_val_if_fail (GLOSS_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  if (!g_utf8_validate (query, -1, NULL))
-    {
-      g_set_error_literal (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
-                           _("The search text is not valid UTF-8"));
-      return NULL;
-    }
-  /* The texts are NFC: so must the query be to find them. */
-  normalized = g_utf8_normalize (query, -1, G_NORMALIZE_NFC);
-  needle = gloss_fold (normalized, -1);
-  needle_length = g_utf8_strlen (needle, -1);
+  needle = search_needle (query, &needle_length, error);
+  if (needle == NULL)
+    return NULL;
   if (needle_length == 0)
     return g_steal_pointer (&hits);
 
   db = db_open (self->database, error);
   if (db == NULL)
     return NULL;
-  for (guint f = 0; self->folders[f] != NULL; f++)
-    if (!search_folder (db, self->database, self->folders[f], needle, needle_length,
-                        texts, tags, annotators, hits, error))
-      {
-        sqlite3_close (db);
-        return NULL;
-      }
+  ok = search_db (self, db, needle, needle_length, tags, annotators, hits, error);
   sqlite3_close (db);
+  if (!ok)
+    return NULL;
+  return sort_hits (g_steal_pointer (&hits), limit);
+}
 
-  g_ptr_array_sort (hits, compare_hits);
-  if (limit > 0 && hits->len > limit)
-    g_ptr_array_set_size (hits, limit);
-  return g_steal_pointer (&hits);
+typedef struct
+{
+  const char * const *folders;
+  Plan               *plan;
+  GError             *error;
+  GMutex              lock;
+  GCond               cond;
+  int                 loaded;     /* 0 not yet, 1 the plan's stored stamps are in, -1 never */
+  gboolean            unchanged;  /* set when loaded is 1 */
+} WalkJob;
+
+/* Walks the folders, then compares them with the index once the main
+ * thread has read its stamps, while the main thread searches. */
+static gpointer
+walk_thread (gpointer user_data)
+{
+  WalkJob *job = user_data;
+  gboolean walked;
+  int loaded;
+
+  walked = plan_walk (job->folders, job->plan, &job->error);
+  g_mutex_lock (&job->lock);
+  while (job->loaded == 0)
+    g_cond_wait (&job->cond, &job->lock);
+  loaded = job->loaded;
+  g_mutex_unlock (&job->lock);
+  if (walked && loaded > 0)
+    job->unchanged = plan_compare (job->plan);
+  return GINT_TO_POINTER (walked);
+}
+
+static void
+walk_job_loaded (WalkJob *job,
+                 gboolean ok)
+{
+  g_mutex_lock (&job->lock);
+  job->loaded = ok ? 1 : -1;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->lock);
+}
+
+/* The fast way of gloss_library_update_and_search(): the folders are walked
+ * in a thread while the index is searched, both against one snapshot of the
+ * index; only if a file changed is the index written and searched again.
+ * @folder_error: set when a folder, not the index, is the problem. */
+static GPtrArray *
+search_while_walking (GlossLibrary       *self,
+                      const char         *needle,
+                      glong               needle_length,
+                      const char * const *tags,
+                      const char * const *annotators,
+                      gboolean           *folder_error,
+                      GError            **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_library_hit_free);
+  g_auto(Plan) plan = { 0 };
+  WalkJob job = { (const char * const *) self->folders, &plan, NULL };
+  GThread *thread;
+  sqlite3 *db;
+  gboolean ok, walked;
+
+  plan_init (&plan);
+  g_mutex_init (&job.lock);
+  g_cond_init (&job.cond);
+  thread = g_thread_new ("gloss-library-walk", walk_thread, &job);
+  db = db_open (self->database, error);
+  /* One read transaction: the stamps compared are those of the texts searched. */
+  ok = db != NULL &&
+       exec (db, "BEGIN", self->database, error) &&
+       plan_load (self, db, &plan, error);
+  walk_job_loaded (&job, ok);
+  ok = ok &&
+       search_db (self, db, needle, needle_length, tags, annotators, hits, error) &&
+       exec (db, "COMMIT", self->database, error);
+  walked = GPOINTER_TO_INT (g_thread_join (thread));
+  g_mutex_clear (&job.lock);
+  g_cond_clear (&job.cond);
+  if (!walked)
+    {
+      *folder_error = TRUE;
+      g_clear_error (error);
+      g_propagate_error (error, job.error);
+      ok = FALSE;
+    }
+  if (ok && !job.unchanged)
+    {
+      g_ptr_array_set_size (hits, 0);
+      ok = plan_apply (self, db, &plan, NULL, NULL, NULL, error) >= 0 &&
+           search_db (self, db, needle, needle_length, tags, annotators, hits, error);
+    }
+  if (db != NULL)
+    sqlite3_close (db);
+  return ok ? g_steal_pointer (&hits) : NULL;
+}
+
+/**
+ * gloss_library_update_and_search:
+ * @self: a library
+ * @query: what to find
+ * @tags: (nullable): as for gloss_library_search()
+ * @annotators: (nullable): as for gloss_library_search()
+ * @limit: the most hits wanted, 0 for all
+ * @error: return location for an error
+ *
+ * gloss_library_update() then gloss_library_search(), in the time of the
+ * longer of the two when nothing changed: the folders are checked for
+ * changes while the index is searched.  Blocks.
+ *
+ * Returns: (transfer full) (element-type GlossLibraryHit): every occurrence
+ *   in the folders as they are, by article and offset
+ */
+GPtrArray *
+gloss_library_update_and_search (GlossLibrary       *self,
+                                 const char         *query,
+                                 const char * const *tags,
+                                 const char * const *annotators,
+                                 guint               limit,
+                                 GError            **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GlossLibraryStats) stats = NULL;
+  g_autofree char *needle = NULL;
+  gboolean folder_error = FALSE;
+  GPtrArray *hits;
+  glong needle_length;
+
+  g_return_val_if_fail (GLOSS_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  needle = search_needle (query, &needle_length, error);
+  if (needle == NULL)
+    return NULL;
+  if (needle_length > 0)
+    {
+      hits = search_while_walking (self, needle, needle_length, tags, annotators, &folder_error, &local);
+      if (hits != NULL)
+        return sort_hits (hits, limit);
+      if (folder_error)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      /* A damaged index, a busy one: the long way knows how to heal. */
+      g_debug ("%s", local->message);
+    }
+  stats = gloss_library_update (self, NULL, NULL, NULL, error);
+  if (stats == NULL)
+    return NULL;
+  return gloss_library_search (self, query, tags, annotators, limit, error);
 }
 
 /* ------------------------------------------------------------------ */

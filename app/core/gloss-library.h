@@ -158,6 +158,14 @@ GPtrArray         *gloss_library_search           (GlossLibrary       *self,
                                                    const char * const *annotators,
                                                    guint               limit,
                                                    GError            **error);
+/* gloss_library_update() and gloss_library_search() at once: the search
+ * runs while the folders are checked, again only if something changed. */
+GPtrArray         *gloss_library_update_and_search (GlossLibrary       *self,
+                                                    const char         *query,
+                                                    const char * const *tags,
+                                                    const char * const *annotators,
+                                                    guint               limit,
+                                                    GError            **error);
 
 /* Retrieve: every annotation with @tag in the folders, as annotation hits
  * whose match is the annotated text with its context around it, grouped by
