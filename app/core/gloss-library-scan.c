@@ -485,21 +485,29 @@ url_host (const char *url)
   return uri != NULL && g_uri_get_host (uri) != NULL ? g_strdup (g_uri_get_host (uri)) : NULL;
 }
 
-/* The loader decodes whatever it is given; an image renamed .txt is no article. */
-static gboolean
-looks_binary (const char *text)
+/* The loader decodes whatever it is given; an image renamed .txt is no
+ * article.  Why @text is none: NULL if it looks like text.  A lossy decoding
+ * (gloss-loader.c) leaves U+FFFD where no encoding fitted, binary data
+ * control characters. */
+static const char *
+not_text_reason (const char *text)
 {
-  gsize n = 0, odd = 0;
+  gsize n = 0, controls = 0, unknown = 0;
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       n++;
-      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F || c == 0xFFFD)
-        odd++;
+      if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7F || (c >= 0x80 && c < 0xA0))
+        controls++;
+      else if (c == 0xFFFD)
+        unknown++;
     }
-  return n > 0 && odd * 20 > n;
+  if (n == 0 || (controls + unknown) * 20 <= n)
+    return NULL;
+  return unknown > controls ? _("The character encoding of the text could not be recognised")
+                            : _("not a text or HTML file (binary data)");
 }
 
 /* Core's messages often start with the file's path; the listing names it already. */
@@ -699,10 +707,10 @@ _gloss_library_read_group (Group      *group,
       g_autoptr(GFile) file = g_file_new_for_path (group->article.path);
 
       document = gloss_document_load_file (file, NULL, NULL, &error);
-      if (document != NULL && looks_binary (gloss_document_get_text (document)))
+      if (document != NULL && not_text_reason (gloss_document_get_text (document)) != NULL)
         {
+          record->error = g_strdup (not_text_reason (gloss_document_get_text (document)));
           g_clear_object (&document);
-          record->error = g_strdup (_("not a text or HTML file (binary data)"));
         }
       else if (document == NULL)
         record->error = strip_path (error->message, group->article.path);

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "gloss-library-private.h"
@@ -463,6 +464,15 @@ update_folder_set (GlossLibrary             *self,
     return NULL;
   stats->read = read;
 
+  /* A folder that went away while it was read leaves its files listed as
+   * unreadable: say why, once.  The next update finds what is there. */
+  for (guint f = 0; self->folders[f] != NULL; f++)
+    if (!g_file_test (self->folders[f], G_FILE_TEST_IS_DIR))
+      {
+        g_set_error (error, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_FOLDER,
+                     _("%s: the folder disappeared while it was being indexed"), self->folders[f]);
+        return NULL;
+      }
   for (guint f = 0; self->folders[f] != NULL; f++)
     if (!count_folder (db, self->database, self->folders[f], stats, error))
       return NULL;
