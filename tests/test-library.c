@@ -554,6 +554,22 @@ test_async (Fixture       *fixture,
 }
 
 static void
+test_hit_markup (void)
+{
+  GlossLibraryHit hit = { 0 };
+  g_autofree char *markup = NULL;
+  g_autofree char *snippet = NULL;
+
+  hit.before = (char *) "a <";
+  hit.match = (char *) "党&员";
+  hit.after = (char *) "> b";
+  markup = gloss_library_hit_dup_markup (&hit);
+  g_assert_cmpstr (markup, ==, "a &lt;<b>党&amp;员</b>&gt; b");
+  snippet = gloss_library_hit_dup_snippet (&hit);
+  g_assert_cmpstr (snippet, ==, "a <**党&员**> b");
+}
+
+static void
 test_missing_folder (void)
 {
   const char *folders[] = { "/nonexistent/gloss/library", NULL };
@@ -770,6 +786,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/library/fold", test_fold);
+  g_test_add_func ("/library/hit-markup", test_hit_markup);
   g_test_add_func ("/library/missing-folder", test_missing_folder);
   g_test_add_func ("/library/update-and-search-missing-folder", test_update_and_search_missing_folder);
 #define ADD(path, func) g_test_add ("/library/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)

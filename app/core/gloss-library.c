@@ -109,6 +109,22 @@ gloss_library_hit_dup_snippet (GlossLibraryHit *hit)
   return g_strconcat (hit->before, "**", hit->match, "**", hit->after, NULL);
 }
 
+/**
+ * gloss_library_hit_dup_markup:
+ * @hit: a hit
+ *
+ * The snippet for a label: the list items of search and retrieval show it
+ * alike.
+ *
+ * Returns: (transfer full): Pango markup, the match in bold
+ */
+char *
+gloss_library_hit_dup_markup (GlossLibraryHit *hit)
+{
+  return g_markup_printf_escaped ("%s<b>%s</b>%s", hit->before ? hit->before : "", hit->match ? hit->match : "",
+                                  hit->after ? hit->after : "");
+}
+
 const char *
 gloss_library_state_to_string (GlossLibraryState state)
 {

@@ -111,6 +111,8 @@ typedef struct
 void  gloss_library_hit_free         (GlossLibraryHit *hit);
 /* The snippet with the match between ** and **. */
 char *gloss_library_hit_dup_snippet  (GlossLibraryHit *hit);
+/* The snippet as Pango markup, the match in bold. */
+char *gloss_library_hit_dup_markup   (GlossLibraryHit *hit);
 
 typedef void (*GlossLibraryProgressFunc) (guint    done,
                                           guint    total,
