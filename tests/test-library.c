@@ -651,6 +651,19 @@ test_update_and_search (Fixture       *fixture,
   g_assert_cmpuint (hits->len, ==, 1);
   g_clear_pointer (&hits, g_ptr_array_unref);
 
+  /* So does an index of another version, with tables of its own. */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (fixture->database, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 1; CREATE TABLE old_stuff (x);"
+                                       "DELETE FROM texts;", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  hits = update_and_search (fixture, "党员大会");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
   /* And the index is the one an update would have made. */
   stats = update (fixture);
   g_assert_cmpuint (stats->read, ==, 0);
