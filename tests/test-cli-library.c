@@ -369,6 +369,7 @@ test_concurrent (Fixture       *fixture,
       run_cli (&after, fixture->dir, fixture->database, "search", "--json", "--no-update", mark, "corpus", NULL);
       g_assert_cmpint (after.status, ==, 0);
       g_assert_cmpuint (count_lines (after.out), ==, round == 0 ? 300 : 100);
+      run_clear (&after);
       run_cli (&after, fixture->dir, fixture->database, "status", "--json", "corpus", NULL);
       g_assert_cmpint (after.status, ==, 0);
       g_assert_cmpuint (count_lines (after.out), ==, 302);
@@ -383,6 +384,7 @@ test_concurrent (Fixture       *fixture,
     g_assert_true (WIFEXITED (last.status));
     g_assert_cmpint (WEXITSTATUS (last.status), ==, 1);
     g_assert_cmpstr (last.out, ==, "");
+    run_clear (&last);
     run_cli (&last, fixture->dir, fixture->database, "index", "--json", "corpus", NULL);
     root = parse (last.out);
     g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "articles"), ==, 302);
