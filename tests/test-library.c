@@ -407,6 +407,48 @@ test_search_cjk (Fixture       *fixture,
   g_assert_cmpuint (nothing->len, ==, 0);
 }
 
+/* Offsets in a text whose folded form has other byte lengths (full-width
+ * letters fold to ASCII) and astral characters, long enough that the search
+ * steps through it a word at a time: every hit at its code point. */
+static void
+test_search_offsets (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("Ｔｉｔｌｅ\n\n");
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (glong));
+  g_autoptr(GlossLibraryStats) stats = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      glong at;
+
+      g_string_append_printf (text, "第%u段：ＡＢＣ%s", i, i % 3 == 0 ? "😀" : "");
+      at = g_utf8_strlen (text->str, -1);
+      g_array_append_val (expected, at);
+      g_string_append (text, i % 2 == 0 ? "黨員" : "党员");
+      g_string_append (text, "abc，“Ｑ”。\n");
+    }
+  write_in (fixture, "corpus/offsets.txt", text->str);
+  stats = update (fixture);
+  hits = search (fixture, "党员", NULL);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      GlossLibraryHit *h = hit (hits, i);
+
+      if (!g_str_has_suffix (h->article, "/offsets.txt"))
+        continue;
+      g_assert_cmpuint (n, <, expected->len);
+      g_assert_cmpuint (h->start, ==, g_array_index (expected, glong, n));
+      g_assert_cmpuint (h->end, ==, g_array_index (expected, glong, n) + 2);
+      g_assert_cmpstr (h->match, ==, n % 2 == 0 ? "黨員" : "党员");
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 40);
+}
+
 static void
 test_search_folding (Fixture       *fixture,
                      gconstpointer  data)
@@ -810,6 +852,7 @@ main (int    argc,
   ADD ("stale", test_stale);
   ADD ("search-cjk", test_search_cjk);
   ADD ("search-folding", test_search_folding);
+  ADD ("search-offsets", test_search_offsets);
   ADD ("search-annotations", test_search_annotations);
   ADD ("async", test_async);
   ADD ("retrieve", test_retrieve);

@@ -23,17 +23,73 @@ _gloss_library_flatten (char *text)
   return text;
 }
 
-/* Code points in [@from, @to): counted without decoding, as a search steps
- * through every text it finds. */
+/* The continuation bytes (10xxxxxx) among the 8 bytes at @p, one high bit
+ * each: a search steps through every text it finds, 8 bytes at a time. */
+static inline guint64
+continuation_bits (const char *p)
+{
+  guint64 word;
+
+  memcpy (&word, p, sizeof word);
+  return word & ~(word << 1) & G_GUINT64_CONSTANT (0x8080808080808080);
+}
+
+/* How many characters start among the 8 bytes at @p. */
+static inline guint
+leads_in_word (const char *p)
+{
+  /* One bit per continuation byte, moved to the bottom of its byte, summed
+   * into the top byte by the multiplication. */
+  return 8 - (guint) (((continuation_bits (p) >> 7) * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
+}
+
+/* Code points in [@from, @to), counted without decoding. */
 static glong
 count_chars (const char *from,
              const char *to)
 {
+  const char *p = from;
   glong n = 0;
 
-  for (const unsigned char *p = (const unsigned char *) from; p < (const unsigned char *) to; p++)
+  for (; to - p >= 8; p += 8)
+    n += leads_in_word (p);
+  for (; p < to; p++)
     n += (*p & 0xC0) != 0x80;
   return n;
+}
+
+/* The character @n characters after @p (a character's first byte), or
+ * @end: g_utf8_offset_to_pointer() 8 bytes at a time. */
+static const char *
+skip_chars (const char *p,
+            const char *end,
+            glong       n)
+{
+  for (guint leads; end - p >= 8 && (leads = leads_in_word (p)) <= n; p += 8)
+    n -= leads;
+  for (; p < end; p++)
+    if ((*p & 0xC0) != 0x80 && n-- == 0)
+      break;
+  return p;
+}
+
+/* Whether @a and @b, both @length bytes, have their characters at the same
+ * bytes: then an occurrence in the folded text is at the same byte of the
+ * text, as for most articles (folding rarely changes a character's length). */
+static gboolean
+same_layout (const char *a,
+             const char *b,
+             gsize       length)
+{
+  gsize i = 0;
+
+  for (; i + 8 <= length; i += 8)
+    if (continuation_bits (a + i) != continuation_bits (b + i))
+      return FALSE;
+  for (; i < length; i++)
+    if (((a[i] & 0xC0) == 0x80) != ((b[i] & 0xC0) == 0x80))
+      return FALSE;
+  return TRUE;
 }
 
 /* Every occurrence of @needle (folded) in @folded, whose original is @text
@@ -55,6 +111,9 @@ find_occurrences (const char      *text,
   const char *last_text = text;
   glong last_offset = 0;
   gsize needle_bytes = strlen (needle);
+  gsize text_bytes = 0;
+  const char *text_end = NULL;
+  int same = -1;   /* not known yet */
   const char *found;
 
   while ((found = strstr (from, needle)) != NULL)
@@ -62,15 +121,29 @@ find_occurrences (const char      *text,
       GlossLibraryHit *hit;
       glong offset;
       const char *match_start, *match_end, *before_start, *after_end;
-      const char *text_end = text + strlen (text);
 
-      /* Walk both texts in step: same code points, not the same bytes. */
+      if (same < 0)
+        {
+          text_bytes = strlen (text);
+          text_end = text + text_bytes;
+          same = text_bytes == strlen (folded) && same_layout (text, folded, text_bytes);
+        }
+
       offset = last_offset + count_chars (last_folded, found);
-      match_start = g_utf8_offset_to_pointer (last_text, offset - last_offset);
+      if (same)
+        {
+          match_start = text + (found - folded);
+          match_end = match_start + needle_bytes;
+        }
+      else
+        {
+          /* Walk both texts in step: same code points, not the same bytes. */
+          match_start = skip_chars (last_text, text_end, offset - last_offset);
+          match_end = skip_chars (match_start, text_end, needle_length);
+        }
       last_folded = found;
       last_text = match_start;
       last_offset = offset;
-      match_end = g_utf8_offset_to_pointer (match_start, needle_length);
       if (match_end > text_end)
         match_end = text_end;
 
