@@ -268,56 +268,127 @@ test_missing_folder (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "gloss-cli: nowhere: "));
 }
 
-/* Two processes index the same folders into the same index at once. */
+static GSubprocess *
+spawn_cli (Fixture    *fixture,
+           const char *const *arguments)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  g_subprocess_launcher_set_cwd (launcher, fixture->dir);
+  g_subprocess_launcher_setenv (launcher, "GLOSS_LIBRARY_DATABASE", fixture->database, TRUE);
+  g_ptr_array_add (argv, (gpointer) g_getenv ("GLOSS_CLI"));
+  for (guint i = 0; arguments[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) arguments[i]);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
+/* Rewrites the bulk articles of @round: all 300 in round 0, then a third of
+ * them, each with the round's mark. */
+static void
+write_round (Fixture *fixture,
+             guint    round)
+{
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *text = NULL;
+
+      if (round > 0 && i % 3 != round - 1)
+        continue;
+      name = g_strdup_printf ("bulk/%03u.txt", i);
+      text = g_strdup_printf ("第%u篇文章：第%u轮党员大会在北京召开，代表们讨论了改革。\n", i, round);
+      write_in (fixture->corpus, name, text);
+    }
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+  return n;
+}
+
+/* Two `index` processes and a `search` on the same folders and index at
+ * once, round after round, each round with files changed: every process
+ * succeeds (none fails on a locked database), the search finds exactly what
+ * the files hold, and the index is whole afterwards. */
 static void
 test_concurrent (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_auto(GStrv) env = cli_env (fixture->database);
-  const char *argv[] = { g_getenv ("GLOSS_CLI"), "index", "--json", "corpus", NULL };
-  GPid pids[2];
-  int outs[2];
-  g_auto(Run) after = { 0 };
-  g_autoptr(JsonNode) root = NULL;
-
-  /* Enough articles that the two overlap. */
-  for (guint i = 0; i < 300; i++)
+  for (guint round = 0; round < 4; round++)
     {
-      g_autofree char *name = g_strdup_printf ("bulk/%03u.txt", i);
-      g_autofree char *text = g_strdup_printf ("第%u篇文章：党员大会在北京召开，代表们讨论了改革。\n", i);
+      g_autofree char *mark = g_strdup_printf ("第%u轮", round);
+      const char *index[] = { "index", "--json", "corpus", NULL };
+      const char *search[] = { "search", "--json", mark, "corpus", NULL };
+      const char *const *commands[] = { index, search, index };
+      GSubprocess *processes[G_N_ELEMENTS (commands)];
+      g_auto(Run) after = { 0 };
+      g_autoptr(JsonNode) root = NULL;
 
-      write_in (fixture->corpus, name, text);
+      write_round (fixture, round);
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        processes[i] = spawn_cli (fixture, commands[i]);
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree char *out = NULL;
+          g_autofree char *err = NULL;
+
+          g_assert_true (g_subprocess_communicate_utf8 (processes[i], NULL, NULL, &out, &err, &error));
+          g_assert_no_error (error);
+          g_test_message ("round %u, %s: %s", round, commands[i][0], err);
+          g_assert_null (strstr (err, "locked"));
+          g_assert_null (strstr (err, "busy"));
+          g_assert_cmpstr (err, ==, "");
+          g_assert_true (g_subprocess_get_if_exited (processes[i]));
+          g_assert_cmpint (g_subprocess_get_exit_status (processes[i]), ==, 0);
+          if (commands[i] == index)
+            {
+              root = parse (out);
+              g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "articles"), ==, 302);
+              g_clear_pointer (&root, json_node_unref);
+            }
+          else
+            /* The search saw the files as they are, whoever wrote the index. */
+            g_assert_cmpuint (count_lines (out), ==, round == 0 ? 300 : 100);
+          g_object_unref (processes[i]);
+        }
+
+      /* Afterwards the index holds each article once, with its current text. */
+      run_cli (&after, fixture->dir, fixture->database, "search", "--json", "--no-update", mark, "corpus", NULL);
+      g_assert_cmpint (after.status, ==, 0);
+      g_assert_cmpuint (count_lines (after.out), ==, round == 0 ? 300 : 100);
+      run_clear (&after);
+      run_cli (&after, fixture->dir, fixture->database, "status", "--json", "corpus", NULL);
+      g_assert_cmpint (after.status, ==, 0);
+      g_assert_cmpuint (count_lines (after.out), ==, 302);
     }
 
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autoptr(GError) error = NULL;
+  {
+    g_auto(Run) last = { 0 };
+    g_autoptr(JsonNode) root = NULL;
 
-      g_assert_true (g_spawn_async_with_pipes (fixture->dir, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD,
-                                               NULL, NULL, &pids[i], NULL, &outs[i], NULL, &error));
-      g_assert_no_error (error);
-    }
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autoptr(GIOChannel) channel = g_io_channel_unix_new (outs[i]);
-      g_autofree char *out = NULL;
-      g_autoptr(JsonNode) node = NULL;
-      int status = 0;
-
-      g_io_channel_set_close_on_unref (channel, TRUE);
-      g_io_channel_read_to_end (channel, &out, NULL, NULL);
-      g_assert_cmpint (waitpid (pids[i], &status, 0), ==, pids[i]);
-      g_spawn_close_pid (pids[i]);
-      g_assert_true (WIFEXITED (status));
-      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-      node = parse (out);
-      g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "articles"), ==, 302);
-    }
-
-  run_cli (&after, fixture->dir, fixture->database, "search", "--json", "第299篇", "corpus", NULL);
-  g_assert_cmpint (after.status, ==, 0);
-  root = parse (after.out);
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "article"), ==, "corpus/bulk/299.txt");
+    /* Round 0's mark is gone from every file now. */
+    run_cli (&last, fixture->dir, fixture->database, "search", "--json", "--no-update", "第0轮", "corpus", NULL);
+    g_assert_true (WIFEXITED (last.status));
+    g_assert_cmpint (WEXITSTATUS (last.status), ==, 1);
+    g_assert_cmpstr (last.out, ==, "");
+    run_clear (&last);
+    run_cli (&last, fixture->dir, fixture->database, "index", "--json", "corpus", NULL);
+    root = parse (last.out);
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "articles"), ==, 302);
+  }
 }
 
 static double

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 #include <utime.h>
 
 #include "gloss-fold.h"
@@ -50,6 +51,20 @@ write_in (Fixture    *fixture,
 
   g_mkdir_with_parents (parent, 0755);
   gloss_test_write (path, contents, -1);
+}
+
+/* With NUL bytes. */
+static void
+write_bytes_in (Fixture    *fixture,
+                const char *name,
+                const char *contents,
+                gssize      length)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (parent, 0755);
+  gloss_test_write (path, contents, length);
 }
 
 static void
@@ -132,7 +147,8 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char **) a, *(const char **) b);
 }
 
-/* Every file under @dir with its size and mtime, to prove nothing was written. */
+/* Every file under @dir with its size, mtime and SHA-256, to prove nothing
+ * was written. */
 static void
 list_tree (const char *dir,
            GString    *out)
@@ -152,8 +168,19 @@ list_tree (const char *dir,
       GStatBuf st;
 
       g_assert_cmpint (g_stat (path, &st), ==, 0);
-      g_string_append_printf (out, "%s %ld %ld.%ld\n", path, (long) st.st_size,
+      g_string_append_printf (out, "%s %ld %ld.%ld", path, (long) st.st_size,
                               (long) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec);
+      if (S_ISREG (st.st_mode))
+        {
+          g_autofree char *contents = NULL;
+          g_autofree char *sha = NULL;
+          gsize length = 0;
+
+          g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+          sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+          g_string_append_printf (out, " %s", sha);
+        }
+      g_string_append_c (out, '\n');
       if (S_ISDIR (st.st_mode))
         list_tree (path, out);
     }
@@ -232,10 +259,17 @@ test_never_writes (Fixture       *fixture,
   g_autoptr(GString) after = g_string_new (NULL);
   g_autoptr(GlossLibraryStats) stats = NULL;
 
+  write_bytes_in (fixture, "corpus/bad/image.txt", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  write_in (fixture, "corpus/bad/unknown.txt", "abc \x81 def \x81 ghi \x9d\n");
   list_tree (corpus, before);
   stats = update (fixture);
   g_clear_pointer (&stats, gloss_library_stats_free);
   stats = update (fixture);
+  {
+    g_autoptr(GPtrArray) hits = gloss_library_update_and_search (fixture->library, "党员", NULL, NULL, 0, NULL);
+
+    g_assert_nonnull (hits);
+  }
   list_tree (corpus, after);
   g_assert_cmpstr (before->str, ==, after->str);
   g_assert_true (g_file_test (fixture->database, G_FILE_TEST_IS_REGULAR));
@@ -371,6 +405,48 @@ test_search_cjk (Fixture       *fixture,
   g_assert_cmpuint (three->len, ==, 1);
   g_assert_cmpuint (hit (three, 0)->start, ==, 6);
   g_assert_cmpuint (nothing->len, ==, 0);
+}
+
+/* Offsets in a text whose folded form has other byte lengths (full-width
+ * letters fold to ASCII) and astral characters, long enough that the search
+ * steps through it a word at a time: every hit at its code point. */
+static void
+test_search_offsets (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("Ｔｉｔｌｅ\n\n");
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (glong));
+  g_autoptr(GlossLibraryStats) stats = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      glong at;
+
+      g_string_append_printf (text, "第%u段：ＡＢＣ%s", i, i % 3 == 0 ? "😀" : "");
+      at = g_utf8_strlen (text->str, -1);
+      g_array_append_val (expected, at);
+      g_string_append (text, i % 2 == 0 ? "黨員" : "党员");
+      g_string_append (text, "abc，“Ｑ”。\n");
+    }
+  write_in (fixture, "corpus/offsets.txt", text->str);
+  stats = update (fixture);
+  hits = search (fixture, "党员", NULL);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      GlossLibraryHit *h = hit (hits, i);
+
+      if (!g_str_has_suffix (h->article, "/offsets.txt"))
+        continue;
+      g_assert_cmpuint (n, <, expected->len);
+      g_assert_cmpuint (h->start, ==, g_array_index (expected, glong, n));
+      g_assert_cmpuint (h->end, ==, g_array_index (expected, glong, n) + 2);
+      g_assert_cmpstr (h->match, ==, n % 2 == 0 ? "黨員" : "党员");
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 40);
 }
 
 static void
@@ -520,6 +596,22 @@ test_async (Fixture       *fixture,
 }
 
 static void
+test_hit_markup (void)
+{
+  GlossLibraryHit hit = { 0 };
+  g_autofree char *markup = NULL;
+  g_autofree char *snippet = NULL;
+
+  hit.before = (char *) "a <";
+  hit.match = (char *) "党&员";
+  hit.after = (char *) "> b";
+  markup = gloss_library_hit_dup_markup (&hit);
+  g_assert_cmpstr (markup, ==, "a &lt;<b>党&amp;员</b>&gt; b");
+  snippet = gloss_library_hit_dup_snippet (&hit);
+  g_assert_cmpstr (snippet, ==, "a <**党&员**> b");
+}
+
+static void
 test_missing_folder (void)
 {
   const char *folders[] = { "/nonexistent/gloss/library", NULL };
@@ -537,6 +629,211 @@ test_missing_folder (void)
   gloss_test_rm_rf (dir);
 }
 
+static GPtrArray *
+update_and_search (Fixture    *fixture,
+                   const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *hits = gloss_library_update_and_search (fixture->library, query, NULL, NULL, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+  return hits;
+}
+
+/* The search's own way to an up-to-date index: it searches while it looks
+ * for changes, and must notice every kind of change before it answers. */
+static void
+test_update_and_search (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GlossLibraryStats) stats = NULL;
+  g_autofree char *en = g_build_filename (fixture->dir, "corpus", "2026", "en.txt", NULL);
+  g_autofree char *zh = g_build_filename (fixture->dir, "corpus", "zh.txt", NULL);
+  g_autofree char *wal = g_strconcat (fixture->database, "-wal", NULL);
+
+  /* No index yet: it is built first. */
+  hits = update_and_search (fixture, "党员");
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Nothing changed: the same answer. */
+  hits = update_and_search (fixture, "党员");
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* A changed article: the new text is found, the old one no more. */
+  gloss_test_write (en, "Budget talks\n\nThe minister said nothing on Tuesday.\n", -1);
+  hits = update_and_search (fixture, "tuesday");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpuint (hit (hits, 0)->start, ==, 43);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = update_and_search (fixture, "cut taxes");
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* An article gone: its hits go with it. */
+  g_assert_cmpint (g_unlink (zh), ==, 0);
+  hits = update_and_search (fixture, "党员");
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* A new article appears. */
+  write_in (fixture, "corpus/new/三.txt", "党员大会闭幕。\n");
+  hits = update_and_search (fixture, "党员大会");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_true (g_str_has_suffix (hit (hits, 0)->article, "/corpus/new/三.txt"));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* A damaged index heals on the way. */
+  g_unlink (wal);
+  gloss_test_write (fixture->database, "this is not a database, it is a sandwich", -1);
+  hits = update_and_search (fixture, "党员大会");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* So does an index of another version, with tables of its own. */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (fixture->database, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 1; CREATE TABLE old_stuff (x);"
+                                       "DELETE FROM texts;", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  hits = update_and_search (fixture, "党员大会");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* And the index is the one an update would have made. */
+  stats = update (fixture);
+  g_assert_cmpuint (stats->read, ==, 0);
+  g_assert_cmpuint (stats->articles, ==, 2);
+}
+
+static void
+test_update_and_search_missing_folder (void)
+{
+  const char *folders[] = { "/nonexistent/gloss/library", NULL };
+  g_autoptr(GlossLibrary) library = gloss_library_new (folders);
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *database = g_build_filename (dir, "library.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *hits;
+
+  gloss_library_set_database (library, database);
+  hits = gloss_library_update_and_search (library, "党员", NULL, NULL, 0, &error);
+  g_assert_null (hits);
+  g_assert_error (error, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_FOLDER);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/gloss/library"));
+  gloss_test_rm_rf (dir);
+}
+
+static GlossLibraryBroken *
+find_broken (GPtrArray  *broken,
+             const char *suffix)
+{
+  for (guint i = 0; i < broken->len; i++)
+    {
+      GlossLibraryBroken *b = g_ptr_array_index (broken, i);
+
+      if (g_str_has_suffix (b->path, suffix))
+        return b;
+    }
+  return NULL;
+}
+
+/* Each file that is no article is listed by its path with the reason. */
+static void
+test_bad_input (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GlossLibraryStats) stats = NULL;
+  GlossLibraryBroken *b;
+
+  write_bytes_in (fixture, "corpus/bad/image.txt", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  /* Three bytes that no encoding the loader knows reads as text. */
+  write_in (fixture, "corpus/bad/unknown.txt", "abc \x81 def \x81 ghi \x9d\n");
+  write_in (fixture, "corpus/bad/controls.txt", "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11 binary\n");
+  /* Windows-1252 with CRLF and short lines is text all the same. */
+  write_in (fixture, "corpus/bad/latin1.txt", "caf\xe9\r\nok\r\n");
+  if (getuid () != 0)
+    {
+      g_autofree char *locked = g_build_filename (fixture->dir, "corpus", "bad", "locked.txt", NULL);
+
+      write_in (fixture, "corpus/bad/locked.txt", "secret\n");
+      g_assert_cmpint (g_chmod (locked, 0), ==, 0);
+    }
+
+  stats = update (fixture);
+  g_assert_cmpuint (stats->articles, ==, 3);
+
+  b = find_broken (stats->broken, "/corpus/bad/image.txt");
+  g_assert_nonnull (b);
+  g_assert_nonnull (strstr (b->error, "NUL"));
+  b = find_broken (stats->broken, "/corpus/bad/unknown.txt");
+  g_assert_nonnull (b);
+  g_assert_nonnull (strstr (b->error, "encoding"));
+  b = find_broken (stats->broken, "/corpus/bad/controls.txt");
+  g_assert_nonnull (b);
+  g_assert_nonnull (strstr (b->error, "binary"));
+  g_assert_null (find_broken (stats->broken, "/corpus/bad/latin1.txt"));
+  if (getuid () != 0)
+    {
+      b = find_broken (stats->broken, "/corpus/bad/locked.txt");
+      g_assert_nonnull (b);
+      g_assert_cmpstr (b->error, !=, "");
+      g_assert_cmpuint (stats->broken->len, ==, 5);
+    }
+  else
+    {
+      g_test_message ("running as root: every file is readable, the unreadable case is not tried");
+      g_assert_cmpuint (stats->broken->len, ==, 4);
+    }
+}
+
+static void
+remove_on_first_progress (guint    done,
+                          guint    total,
+                          gpointer user_data)
+{
+  if (done == 0)
+    gloss_test_rm_rf (user_data);
+}
+
+/* A folder goes away while the index reads it. */
+static void
+test_folder_vanishes (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *sub = g_build_filename (fixture->dir, "corpus", "2026", NULL);
+  g_autofree char *corpus = g_build_filename (fixture->dir, "corpus", NULL);
+  g_autoptr(GlossLibraryStats) stats = NULL;
+  g_autoptr(GlossLibraryStats) again = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossLibraryBroken *b;
+
+  /* A subfolder: its files are listed as unreadable, by name ... */
+  stats = gloss_library_update (fixture->library, remove_on_first_progress, sub, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats->articles, ==, 1);
+  b = find_broken (stats->broken, "/corpus/2026/en.txt");
+  g_assert_nonnull (b);
+  g_assert_cmpstr (b->error, !=, "");
+  /* ... until the next update, which finds them gone. */
+  again = update (fixture);
+  g_assert_cmpuint (again->articles, ==, 1);
+  g_assert_cmpuint (again->broken->len, ==, 0);
+
+  /* The library folder itself: one message naming it. */
+  write_in (fixture, "corpus/zh.txt", "党员大会闭幕。\n");
+  g_assert_null (gloss_library_update (fixture->library, remove_on_first_progress, corpus, NULL, &error));
+  g_assert_error (error, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_FOLDER);
+  g_assert_nonnull (strstr (error->message, corpus));
+  g_assert_nonnull (strstr (error->message, "disappeared"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -544,7 +841,9 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/library/fold", test_fold);
+  g_test_add_func ("/library/hit-markup", test_hit_markup);
   g_test_add_func ("/library/missing-folder", test_missing_folder);
+  g_test_add_func ("/library/update-and-search-missing-folder", test_update_and_search_missing_folder);
 #define ADD(path, func) g_test_add ("/library/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("build", test_build);
   ADD ("never-writes", test_never_writes);
@@ -553,9 +852,13 @@ main (int    argc,
   ADD ("stale", test_stale);
   ADD ("search-cjk", test_search_cjk);
   ADD ("search-folding", test_search_folding);
+  ADD ("search-offsets", test_search_offsets);
   ADD ("search-annotations", test_search_annotations);
   ADD ("async", test_async);
   ADD ("retrieve", test_retrieve);
+  ADD ("update-and-search", test_update_and_search);
+  ADD ("bad-input", test_bad_input);
+  ADD ("folder-vanishes", test_folder_vanishes);
 #undef ADD
 
   return g_test_run ();

@@ -195,11 +195,12 @@ gloss_cli_search (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_auto(Folders) folders = { 0 };
-  g_autoptr(GlossLibraryStats) stats = NULL;
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) tags = NULL;
   g_auto(GStrv) annotators = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autofree char *path = NULL;
   gboolean json = FALSE;
   gboolean no_update = FALSE;
   int limit = 0;
@@ -233,54 +234,55 @@ gloss_cli_search (int    argc,
   if (!folders_init (&folders, argc - 2, argv + 2))
     return 1;
 
-  /* Looking for changes stats every file: most of a search's time. */
-  if (!no_update)
-    {
-      stats = update (&folders, FALSE);
-      if (stats == NULL)
-        return 1;
-    }
-
-  hits = gloss_library_search (folders.library, argv[1], (const char * const *) tags,
-                               (const char * const *) annotators, limit, &error);
+  /* Looking for changes stats every file: most of a search's time, so it
+   * runs beside the search (gloss_library_update_and_search()). */
+  if (no_update)
+    hits = gloss_library_search (folders.library, argv[1], (const char * const *) tags,
+                                 (const char * const *) annotators, limit, &error);
+  else
+    hits = gloss_library_update_and_search (folders.library, argv[1], (const char * const *) tags,
+                                            (const char * const *) annotators, limit, &error);
   if (hits == NULL)
     {
       gloss_cli_error (NULL, "%s", error->message);
       return 1;
     }
 
+  /* One generator for every line, and each article's name made once: a
+   * common word prints thousands of hits. */
+  generator = json_generator_new ();
   for (guint i = 0; i < hits->len; i++)
     {
       GlossLibraryHit *hit = g_ptr_array_index (hits, i);
-      g_autofree char *path = display_path (&folders, hit->article);
       g_autofree char *snippet = gloss_library_hit_dup_snippet (hit);
+
+      if (i == 0 || g_strcmp0 (hit->article, ((GlossLibraryHit *) g_ptr_array_index (hits, i - 1))->article) != 0)
+        {
+          g_free (path);
+          path = display_path (&folders, hit->article);
+        }
 
       if (json)
         {
-          g_autoptr(JsonBuilder) builder = json_builder_new ();
+          g_autoptr(JsonObject) object = json_object_new ();
+          g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+          g_autofree char *text = NULL;
 
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "article");
-          json_builder_add_string_value (builder, path);
-          json_builder_set_member_name (builder, "kind");
-          json_builder_add_string_value (builder, hit->kind == GLOSS_LIBRARY_HIT_TEXT ? "text" : "annotation");
-          json_builder_set_member_name (builder, "start");
-          json_builder_add_int_value (builder, hit->start);
-          json_builder_set_member_name (builder, "end");
-          json_builder_add_int_value (builder, hit->end);
-          json_builder_set_member_name (builder, "snippet");
-          json_builder_add_string_value (builder, snippet);
+          json_object_set_string_member (object, "article", path);
+          json_object_set_string_member (object, "kind", hit->kind == GLOSS_LIBRARY_HIT_TEXT ? "text" : "annotation");
+          json_object_set_int_member (object, "start", hit->start);
+          json_object_set_int_member (object, "end", hit->end);
+          json_object_set_string_member (object, "snippet", snippet);
           if (hit->kind == GLOSS_LIBRARY_HIT_ANNOTATION)
             {
-              json_builder_set_member_name (builder, "annotation");
-              json_builder_add_string_value (builder, hit->annotation);
-              json_builder_set_member_name (builder, "annotator");
-              json_builder_add_string_value (builder, hit->annotator);
-              json_builder_set_member_name (builder, "tag");
-              json_builder_add_string_value (builder, hit->tag);
+              json_object_set_string_member (object, "annotation", hit->annotation);
+              json_object_set_string_member (object, "annotator", hit->annotator);
+              json_object_set_string_member (object, "tag", hit->tag);
             }
-          json_builder_end_object (builder);
-          print_line (builder);
+          json_node_set_object (root, object);
+          json_generator_set_root (generator, root);
+          text = json_generator_to_data (generator, NULL);
+          puts (text);
         }
       else if (hit->kind == GLOSS_LIBRARY_HIT_TEXT)
         printf ("%s:%u-%u: %s\n", path, hit->start, hit->end, snippet);

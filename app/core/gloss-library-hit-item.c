@@ -48,10 +48,8 @@ gloss_library_hit_item_get_property (GObject    *object,
       g_value_set_string (value, self->hit->group ? self->hit->group : "");
       break;
     case PROP_CONTEXT:
-      /* Pango markup: the annotated passage in bold within its context. */
-      g_value_take_string (value, g_markup_printf_escaped ("%s<b>%s</b>%s", self->hit->before ? self->hit->before : "",
-                                                           self->hit->match ? self->hit->match : "",
-                                                           self->hit->after ? self->hit->after : ""));
+      /* The annotated passage in bold within its context. */
+      g_value_take_string (value, gloss_library_hit_dup_markup (self->hit));
       break;
     case PROP_ARTICLE:
       g_value_take_string (value, g_path_get_basename (self->hit->article));

@@ -111,6 +111,8 @@ typedef struct
 void  gloss_library_hit_free         (GlossLibraryHit *hit);
 /* The snippet with the match between ** and **. */
 char *gloss_library_hit_dup_snippet  (GlossLibraryHit *hit);
+/* The snippet as Pango markup, the match in bold. */
+char *gloss_library_hit_dup_markup   (GlossLibraryHit *hit);
 
 typedef void (*GlossLibraryProgressFunc) (guint    done,
                                           guint    total,
@@ -158,6 +160,14 @@ GPtrArray         *gloss_library_search           (GlossLibrary       *self,
                                                    const char * const *annotators,
                                                    guint               limit,
                                                    GError            **error);
+/* gloss_library_update() and gloss_library_search() at once: the search
+ * runs while the folders are checked, again only if something changed. */
+GPtrArray         *gloss_library_update_and_search (GlossLibrary       *self,
+                                                    const char         *query,
+                                                    const char * const *tags,
+                                                    const char * const *annotators,
+                                                    guint               limit,
+                                                    GError            **error);
 
 /* Retrieve: every annotation with @tag in the folders, as annotation hits
  * whose match is the annotated text with its context around it, grouped by

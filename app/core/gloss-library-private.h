@@ -1,0 +1,166 @@
+/* gloss-library-private.h: what the parts of GlossLibrary share
+ *
+ * gloss-library.c (the object, small helpers), -schema.c (the index file),
+ * -scan.c (walking and reading the folders), -update.c (writing the index),
+ * -search.c and -query.c (reading it).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "gloss-library.h"
+
+G_BEGIN_DECLS
+
+#define SNIPPET_CONTEXT 24
+
+struct _GlossLibrary
+{
+  GObject   parent_instance;
+  GStrv     folders;     /* absolute, no trailing slash */
+  char     *database;
+};
+
+typedef struct
+{
+  char   *path;
+  gint64  size;
+  gint64  mtime;
+} Stamp;
+
+typedef struct
+{
+  Stamp      article;   /* path NULL: sidecars whose article is missing */
+  GPtrArray *sidecars;  /* (element-type Stamp) */
+} Group;
+
+typedef struct
+{
+  gint64  id;
+  gint64  size;
+  gint64  mtime;
+  char   *file_sha256;
+  char   *article;   /* sidecars: the article's path, or NULL */
+  gboolean seen;
+} Stored;
+
+typedef struct
+{
+  char  *uuid;
+  char  *tag;
+  guint  start;
+  guint  end;
+  char  *text;
+  char  *note;
+  char  *attributes;   /* JSON object: attribute id → value (links resolved to text) */
+  char  *folded;
+} AnnotationRecord;
+
+typedef struct
+{
+  Stamp      stamp;
+  char      *file_sha256;
+  char      *annotator;
+  char      *name;
+  gboolean   done;
+  char      *error;
+  GPtrArray *annotations;   /* (element-type AnnotationRecord) */
+} SidecarRecord;
+
+typedef struct
+{
+  Stamp      stamp;        /* path NULL for orphaned sidecars */
+  gboolean   touch_only;   /* same bytes: only the stamps are new */
+  char      *file_sha256;
+  char      *title;
+  char      *source;
+  char      *url;
+  char      *date;
+  guint      length;
+  char      *sha256;
+  char      *error;
+  char      *text;
+  char      *folded;
+  GPtrArray *sidecars;     /* (element-type SidecarRecord) */
+} ArticleRecord;
+
+/* What an update does, found before anything is read: the folders' groups
+ * (walked without the database, so that a search can run meanwhile), what
+ * the index holds of them, and from the two what is to be read again or
+ * forgotten. */
+typedef struct
+{
+  GPtrArray  *groups;           /* (element-type Group) */
+  GHashTable *stored_articles;  /* path → Stored */
+  GHashTable *stored_sidecars;
+  GPtrArray  *todo;             /* (element-type Group), borrowed from groups */
+  GPtrArray  *gone_articles;    /* paths */
+  GPtrArray  *gone_sidecars;
+} Plan;
+
+/* gloss-library.c */
+GlossLibraryBroken *_gloss_library_broken_new         (const char          *path,
+                                                       const char          *error);
+void                _gloss_library_count_free         (GlossLibraryCount   *count);
+const char         *_gloss_library_column_text        (sqlite3_stmt        *stmt,
+                                                       int                  column);
+gboolean            _gloss_library_is_corrupt         (int                  code);
+void                _gloss_library_set_db_error       (GError             **error,
+                                                       sqlite3             *db,
+                                                       const char          *path);
+char               *_gloss_library_range_start        (const char          *folder);
+char               *_gloss_library_range_end          (const char          *folder);
+sqlite3_stmt       *_gloss_library_prepare_in_folder  (GlossLibrary        *self,
+                                                       sqlite3             *db,
+                                                       const char          *sql,
+                                                       const char          *folder,
+                                                       GError             **error);
+
+/* gloss-library-schema.c */
+gboolean            _gloss_library_exec               (sqlite3             *db,
+                                                       const char          *sql,
+                                                       const char          *path,
+                                                       GError             **error);
+void                _gloss_library_remove_database_files (const char       *path);
+sqlite3            *_gloss_library_db_open            (const char          *path,
+                                                       GError             **error);
+
+/* gloss-library-scan.c */
+void                _gloss_library_article_record_free (ArticleRecord      *record);
+ArticleRecord      *_gloss_library_read_group         (Group               *group,
+                                                       GHashTable          *stored_articles,
+                                                       GHashTable          *stored_sidecars);
+void                _gloss_library_plan_init          (Plan                *plan);
+void                _gloss_library_plan_clear         (Plan                *plan);
+gboolean            _gloss_library_plan_walk          (const char * const  *folders,
+                                                       Plan                *plan,
+                                                       GError             **error);
+gboolean            _gloss_library_plan_load          (GlossLibrary        *self,
+                                                       sqlite3             *db,
+                                                       Plan                *plan,
+                                                       GError             **error);
+gboolean            _gloss_library_plan_compare       (Plan                *plan);
+
+/* gloss-library-update.c */
+GPtrArray          *_gloss_library_list_broken        (sqlite3             *db,
+                                                       const char          *database,
+                                                       const char * const  *folders,
+                                                       GError             **error);
+gint64              _gloss_library_plan_apply         (GlossLibrary        *self,
+                                                       sqlite3             *db,
+                                                       Plan                *plan,
+                                                       GlossLibraryProgressFunc progress,
+                                                       gpointer             user_data,
+                                                       GCancellable        *cancellable,
+                                                       GError             **error);
+
+/* gloss-library-search.c */
+char               *_gloss_library_flatten            (char                *text);
+gint                _gloss_library_compare_hits       (gconstpointer        a,
+                                                       gconstpointer        b);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Plan, _gloss_library_plan_clear)
+
+G_END_DECLS

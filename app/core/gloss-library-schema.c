@@ -1,0 +1,229 @@
+/* gloss-library-schema.c: the library index's file: its tables, and opening it
+ *
+ * The tables are made afresh when the file is new, of another schema version
+ * (GLOSS_LIBRARY_SCHEMA_VERSION, and of gloss-fold.c's GLOSS_FOLD_VERSION) or
+ * not a database at all: the index is a cache of the files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "gloss-fold.h"
+#include "gloss-library-private.h"
+
+#define USER_VERSION (GLOSS_LIBRARY_SCHEMA_VERSION * 1000 + GLOSS_FOLD_VERSION)
+
+static const char *schema_sql =
+  "CREATE TABLE articles ("
+  "  id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,"
+  "  size INTEGER, mtime INTEGER, file_sha256 TEXT,"
+  "  title TEXT, source TEXT, url TEXT, date TEXT,"
+  "  length INTEGER, sha256 TEXT, error TEXT);"
+  /* Apart, so that the walk over the articles' stamps reads small rows. */
+  "CREATE TABLE texts (id INTEGER PRIMARY KEY, text TEXT);"
+  "CREATE TABLE sidecars ("
+  "  id INTEGER PRIMARY KEY, article_id INTEGER, path TEXT NOT NULL UNIQUE,"
+  "  size INTEGER, mtime INTEGER, file_sha256 TEXT,"
+  "  annotator TEXT, name TEXT, done INTEGER, error TEXT);"
+  "CREATE INDEX sidecars_article ON sidecars (article_id);"
+  "CREATE TABLE annotations ("
+  "  id INTEGER PRIMARY KEY, article_id INTEGER, sidecar_id INTEGER,"
+  "  uuid TEXT, annotator TEXT, tag TEXT, start INTEGER, end INTEGER,"
+  "  text TEXT, note TEXT, attributes TEXT);"
+  "CREATE INDEX annotations_article ON annotations (article_id);"
+  "CREATE VIRTUAL TABLE text_fts USING fts5 (folded, tokenize = 'trigram');"
+  "CREATE VIRTUAL TABLE annotation_fts USING fts5 (folded, tokenize = 'trigram');";
+
+/* ------------------------------------------------------------------ */
+/* The database */
+
+gboolean
+_gloss_library_exec (sqlite3     *db,
+      const char  *sql,
+      const char  *path,
+      GError     **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _gloss_library_set_db_error (error, db, path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+drop_everything (sqlite3     *db,
+                 const char  *path,
+                 GError     **error)
+{
+  /* Virtual tables first: dropping them drops their shadow tables. */
+  const char *queries[] = {
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'",
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+  };
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      sqlite3_stmt *stmt = NULL;
+
+      if (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL) != SQLITE_OK)
+        {
+          _gloss_library_set_db_error (error, db, path);
+          return FALSE;
+        }
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (names, g_strdup (_gloss_library_column_text (stmt, 0)));
+      sqlite3_finalize (stmt);
+
+      for (guint i = 0; i < names->len; i++)
+        {
+          char *sql = sqlite3_mprintf ("DROP TABLE IF EXISTS \"%w\"", (char *) g_ptr_array_index (names, i));
+          gboolean ok = _gloss_library_exec (db, sql, path, error);
+
+          sqlite3_free (sql);
+          if (!ok)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static int
+user_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+/* Creates the tables, or recreates them when they are of another version. */
+static gboolean
+ensure_schema (sqlite3     *db,
+               const char  *path,
+               GError     **error)
+{
+  int version;
+  g_autofree char *set_version = NULL;
+
+  if (user_version (db) == USER_VERSION)
+    return TRUE;
+
+  if (!_gloss_library_exec (db, "BEGIN IMMEDIATE", path, error))
+    return FALSE;
+  /* Another process may have done it while we waited for the lock. */
+  version = user_version (db);
+  if (version == USER_VERSION)
+    return _gloss_library_exec (db, "COMMIT", path, error);
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", USER_VERSION);
+  /* Version 0 is a new file, or one whose tables nobody can vouch for. */
+  if (!drop_everything (db, path, error) ||
+      !_gloss_library_exec (db, schema_sql, path, error) ||
+      !_gloss_library_exec (db, set_version, path, error) ||
+      !_gloss_library_exec (db, "COMMIT", path, error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_gloss_library_remove_database_files (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (name);
+    }
+}
+
+static sqlite3 *
+db_open_once (const char  *path,
+              int         *code,
+              GError     **error)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  *code = SQLITE_OK;
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_DATABASE,
+                   _("%s: the folder of the library index could not be made: %s"),
+                   dir, g_strerror (saved));
+      return NULL;
+    }
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      *code = sqlite3_extended_errcode (db);
+      _gloss_library_set_db_error (error, db, path);
+      sqlite3_close (db);
+      return NULL;
+    }
+  /* Two processes (the app and gloss-cli, or two gloss-cli) may index at once. */
+  sqlite3_busy_timeout (db, 60000);
+  sqlite3_extended_result_codes (db, 1);
+
+  if (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0;",
+                    NULL, NULL, NULL) != SQLITE_OK ||
+      !ensure_schema (db, path, NULL) ||
+      /* A damaged page shows here rather than halfway through an update. */
+      sqlite3_exec (db, "SELECT count(*) FROM articles", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      *code = sqlite3_extended_errcode (db);
+      _gloss_library_set_db_error (error, db, path);
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}
+
+/* Opens the index, starting afresh when the file is not a usable database. */
+sqlite3 *
+_gloss_library_db_open (const char  *path,
+         GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  sqlite3 *db;
+  int code;
+
+  db = db_open_once (path, &code, &local);
+  /* Switching a new file to WAL, or its recovery by another process, can
+   * answer "busy" without consulting the busy handler: wait and try again,
+   * as long as the busy timeout would have. */
+  for (guint tries = 0; db == NULL && (code & 0xff) == SQLITE_BUSY && tries < 1200; tries++)
+    {
+      g_clear_error (&local);
+      g_usleep (50 * 1000);
+      db = db_open_once (path, &code, &local);
+    }
+  if (db != NULL)
+    return db;
+  if (!_gloss_library_is_corrupt (code))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  g_debug ("%s: rebuilding the library index: %s", path, local->message);
+  _gloss_library_remove_database_files (path);
+  g_clear_error (&local);
+  return db_open_once (path, &code, error);
+}

@@ -1,0 +1,596 @@
+/* gloss-library-search.c: finding text and annotations across the library
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gloss-fold.h"
+#include "gloss-library-private.h"
+#include "gloss-sidecar.h"
+
+/* ------------------------------------------------------------------ */
+/* Search */
+
+char *
+_gloss_library_flatten (char *text)
+{
+  for (char *p = text; *p != '\0'; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      *p = ' ';
+  return text;
+}
+
+/* The continuation bytes (10xxxxxx) among the 8 bytes at @p, one high bit
+ * each: a search steps through every text it finds, 8 bytes at a time. */
+static inline guint64
+continuation_bits (const char *p)
+{
+  guint64 word;
+
+  memcpy (&word, p, sizeof word);
+  return word & ~(word << 1) & G_GUINT64_CONSTANT (0x8080808080808080);
+}
+
+/* How many characters start among the 8 bytes at @p. */
+static inline guint
+leads_in_word (const char *p)
+{
+  /* One bit per continuation byte, moved to the bottom of its byte, summed
+   * into the top byte by the multiplication. */
+  return 8 - (guint) (((continuation_bits (p) >> 7) * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
+}
+
+/* Code points in [@from, @to), counted without decoding. */
+static glong
+count_chars (const char *from,
+             const char *to)
+{
+  const char *p = from;
+  glong n = 0;
+
+  for (; to - p >= 8; p += 8)
+    n += leads_in_word (p);
+  for (; p < to; p++)
+    n += (*p & 0xC0) != 0x80;
+  return n;
+}
+
+/* The character @n characters after @p (a character's first byte), or
+ * @end: g_utf8_offset_to_pointer() 8 bytes at a time. */
+static const char *
+skip_chars (const char *p,
+            const char *end,
+            glong       n)
+{
+  for (guint leads; end - p >= 8 && (leads = leads_in_word (p)) <= n; p += 8)
+    n -= leads;
+  for (; p < end; p++)
+    if ((*p & 0xC0) != 0x80 && n-- == 0)
+      break;
+  return p;
+}
+
+/* Whether @a and @b, both @length bytes, have their characters at the same
+ * bytes: then an occurrence in the folded text is at the same byte of the
+ * text, as for most articles (folding rarely changes a character's length). */
+static gboolean
+same_layout (const char *a,
+             const char *b,
+             gsize       length)
+{
+  gsize i = 0;
+
+  for (; i + 8 <= length; i += 8)
+    if (continuation_bits (a + i) != continuation_bits (b + i))
+      return FALSE;
+  for (; i < length; i++)
+    if (((a[i] & 0xC0) == 0x80) != ((b[i] & 0xC0) == 0x80))
+      return FALSE;
+  return TRUE;
+}
+
+/* Every occurrence of @needle (folded) in @folded, whose original is @text
+ * (same code points).  @base: the code-point offset of @text in the article,
+ * or -1 to give every hit @span_start, @span_end. */
+static void
+find_occurrences (const char      *text,
+                  const char      *folded,
+                  const char      *needle,
+                  glong            needle_length,
+                  gint64           base,
+                  guint            span_start,
+                  guint            span_end,
+                  GlossLibraryHit *template,
+                  GPtrArray       *hits)
+{
+  const char *from = folded;
+  const char *last_folded = folded;
+  const char *last_text = text;
+  glong last_offset = 0;
+  gsize needle_bytes = strlen (needle);
+  gsize text_bytes = 0;
+  const char *text_end = NULL;
+  int same = -1;   /* not known yet */
+  const char *found;
+
+  while ((found = strstr (from, needle)) != NULL)
+    {
+      GlossLibraryHit *hit;
+      glong offset;
+      const char *match_start, *match_end, *before_start, *after_end;
+
+      if (same < 0)
+        {
+          text_bytes = strlen (text);
+          text_end = text + text_bytes;
+          same = text_bytes == strlen (folded) && same_layout (text, folded, text_bytes);
+        }
+
+      offset = last_offset + count_chars (last_folded, found);
+      if (same)
+        {
+          match_start = text + (found - folded);
+          match_end = match_start + needle_bytes;
+        }
+      else
+        {
+          /* Walk both texts in step: same code points, not the same bytes. */
+          match_start = skip_chars (last_text, text_end, offset - last_offset);
+          match_end = skip_chars (match_start, text_end, needle_length);
+        }
+      last_folded = found;
+      last_text = match_start;
+      last_offset = offset;
+      if (match_end > text_end)
+        match_end = text_end;
+
+      before_start = match_start;
+      for (guint i = 0; i < SNIPPET_CONTEXT && before_start > text; i++)
+        before_start = g_utf8_prev_char (before_start);
+      after_end = match_end;
+      for (guint i = 0; i < SNIPPET_CONTEXT && after_end < text_end; i++)
+        after_end = g_utf8_next_char (after_end);
+
+      hit = g_new0 (GlossLibraryHit, 1);
+      hit->article = g_strdup (template->article);
+      hit->kind = template->kind;
+      hit->annotation = g_strdup (template->annotation);
+      hit->annotator = g_strdup (template->annotator);
+      hit->tag = g_strdup (template->tag);
+      hit->field = g_strdup (template->field);
+      if (base >= 0)
+        {
+          hit->start = base + offset;
+          hit->end = base + offset + needle_length;
+        }
+      else
+        {
+          hit->start = span_start;
+          hit->end = span_end;
+        }
+      {
+        g_autofree char *b = g_strndup (before_start, match_start - before_start);
+        g_autofree char *a = g_strndup (match_end, after_end - match_end);
+
+        hit->before = _gloss_library_flatten (g_strconcat (before_start > text ? "…" : "", b, NULL));
+        hit->match = _gloss_library_flatten (g_strndup (match_start, match_end - match_start));
+        hit->after = _gloss_library_flatten (g_strconcat (a, after_end < text_end ? "…" : "", NULL));
+      }
+      g_ptr_array_add (hits, hit);
+      from = found + needle_bytes;
+    }
+}
+
+static char *
+match_expression (const char *folded)
+{
+  g_autoptr(GString) expression = g_string_new ("\"");
+
+  for (const char *p = folded; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (expression, '"');
+      g_string_append_c (expression, *p);
+    }
+  g_string_append_c (expression, '"');
+  return g_string_free (g_steal_pointer (&expression), FALSE);
+}
+
+static gboolean
+in_list (const char * const *list,
+         const char         *value)
+{
+  return list == NULL || list[0] == NULL || (value != NULL && g_strv_contains (list, value));
+}
+
+gint
+_gloss_library_compare_hits (gconstpointer a,
+              gconstpointer b)
+{
+  const GlossLibraryHit *ha = *(const GlossLibraryHit **) a;
+  const GlossLibraryHit *hb = *(const GlossLibraryHit **) b;
+  int c = g_strcmp0 (ha->article, hb->article);
+
+  if (c != 0)
+    return c;
+  if (ha->start != hb->start)
+    return ha->start < hb->start ? -1 : 1;
+  if (ha->kind != hb->kind)
+    return ha->kind < hb->kind ? -1 : 1;
+  if (ha->end != hb->end)
+    return ha->end < hb->end ? -1 : 1;
+  if ((c = g_strcmp0 (ha->annotator, hb->annotator)) != 0)
+    return c;
+  return g_strcmp0 (ha->annotation, hb->annotation);
+}
+
+static gboolean
+search_folder (sqlite3            *db,
+               const char         *database,
+               const char         *folder,
+               const char         *needle,
+               glong               needle_length,
+               gboolean            texts,
+               const char * const *tags,
+               const char * const *annotators,
+               GPtrArray          *hits,
+               GError            **error)
+{
+  g_autofree char *start = _gloss_library_range_start (folder);
+  g_autofree char *end = _gloss_library_range_end (folder);
+  g_autofree char *expression = match_expression (needle);
+  gboolean scan = needle_length < 3;
+  const char *text_sql = scan
+    ? "SELECT a.path, t.text, f.folded FROM text_fts f JOIN articles a ON a.id = f.rowid JOIN texts t ON t.id = f.rowid "
+      "WHERE instr (f.folded, ?3) > 0 AND a.path >= ?1 AND a.path < ?2"
+    : "SELECT a.path, t.text, f.folded FROM text_fts f JOIN articles a ON a.id = f.rowid JOIN texts t ON t.id = f.rowid "
+      "WHERE text_fts MATCH ?3 AND a.path >= ?1 AND a.path < ?2";
+  const char *annotation_sql = scan
+    ? "SELECT a.path, n.uuid, n.annotator, n.tag, n.start, n.end, n.text, n.note, n.attributes "
+      "FROM annotation_fts f JOIN annotations n ON n.id = f.rowid JOIN articles a ON a.id = n.article_id "
+      "WHERE instr (f.folded, ?3) > 0 AND a.path >= ?1 AND a.path < ?2"
+    : "SELECT a.path, n.uuid, n.annotator, n.tag, n.start, n.end, n.text, n.note, n.attributes "
+      "FROM annotation_fts f JOIN annotations n ON n.id = f.rowid JOIN articles a ON a.id = n.article_id "
+      "WHERE annotation_fts MATCH ?3 AND a.path >= ?1 AND a.path < ?2";
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (texts)
+    {
+      if (sqlite3_prepare_v2 (db, text_sql, -1, &stmt, NULL) != SQLITE_OK)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, start, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, scan ? needle : expression, -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          GlossLibraryHit template = { 0 };
+
+          template.article = (char *) _gloss_library_column_text (stmt, 0);
+          template.kind = GLOSS_LIBRARY_HIT_TEXT;
+          template.field = (char *) "text";
+          find_occurrences (_gloss_library_column_text (stmt, 1), _gloss_library_column_text (stmt, 2), needle, needle_length,
+                            0, 0, 0, &template, hits);
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      if (rc != SQLITE_DONE)
+        goto fail;
+    }
+
+  if (sqlite3_prepare_v2 (db, annotation_sql, -1, &stmt, NULL) != SQLITE_OK)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, start, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, scan ? needle : expression, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GlossLibraryHit template = { 0 };
+      guint span_start = sqlite3_column_int (stmt, 4);
+      guint span_end = sqlite3_column_int (stmt, 5);
+      const char *fields[] = { "text", "note" };
+      g_autoptr(JsonParser) parser = NULL;
+
+      template.annotator = (char *) _gloss_library_column_text (stmt, 2);
+      template.tag = (char *) _gloss_library_column_text (stmt, 3);
+      if (!in_list (tags, template.tag) || !in_list (annotators, template.annotator))
+        continue;
+      template.article = (char *) _gloss_library_column_text (stmt, 0);
+      template.kind = GLOSS_LIBRARY_HIT_ANNOTATION;
+      template.annotation = (char *) _gloss_library_column_text (stmt, 1);
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        {
+          const char *value = _gloss_library_column_text (stmt, 6 + i);
+          g_autofree char *folded = NULL;
+
+          if (value == NULL)
+            continue;
+          folded = gloss_fold (value, -1);
+          template.field = (char *) fields[i];
+          find_occurrences (value, folded, needle, needle_length,
+                            i == 0 ? (gint64) span_start : -1, span_start, span_end, &template, hits);
+        }
+
+      parser = json_parser_new ();
+      if (_gloss_library_column_text (stmt, 8) != NULL && json_parser_load_from_data (parser, _gloss_library_column_text (stmt, 8), -1, NULL) &&
+          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        {
+          JsonObject *attributes = json_node_get_object (json_parser_get_root (parser));
+          g_autoptr(GList) members = json_object_get_members (attributes);
+
+          for (GList *m = members; m != NULL; m = m->next)
+            {
+              const char *value = json_object_get_string_member (attributes, m->data);
+              g_autofree char *folded = NULL;
+
+              if (value == NULL)
+                continue;
+              folded = gloss_fold (value, -1);
+              template.field = m->data;
+              find_occurrences (value, folded, needle, needle_length, -1, span_start, span_end, &template, hits);
+            }
+        }
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (rc != SQLITE_DONE)
+    goto fail;
+  return TRUE;
+
+fail:
+  _gloss_library_set_db_error (error, db, database);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  return FALSE;
+}
+
+/* The query as the texts are stored: NFC, folded.  NULL if it is not text. */
+static char *
+search_needle (const char  *query,
+               glong       *needle_length,
+               GError     **error)
+{
+  g_autofree char *normalized = NULL;
+  char *needle;
+
+  if (!g_utf8_validate (query, -1, NULL))
+    {
+      g_set_error_literal (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
+                           _("The search text is not valid UTF-8"));
+      return NULL;
+    }
+  /* The texts are NFC: so must the query be to find them. */
+  normalized = g_utf8_normalize (query, -1, G_NORMALIZE_NFC);
+  needle = gloss_fold (normalized, -1);
+  *needle_length = g_utf8_strlen (needle, -1);
+  return needle;
+}
+
+static gboolean
+search_db (GlossLibrary       *self,
+           sqlite3            *db,
+           const char         *needle,
+           glong               needle_length,
+           const char * const *tags,
+           const char * const *annotators,
+           GPtrArray          *hits,
+           GError            **error)
+{
+  gboolean texts = (tags == NULL || tags[0] == NULL) && (annotators == NULL || annotators[0] == NULL);
+
+  for (guint f = 0; self->folders[f] != NULL; f++)
+    if (!search_folder (db, self->database, self->folders[f], needle, needle_length,
+                        texts, tags, annotators, hits, error))
+      return FALSE;
+  return TRUE;
+}
+
+static GPtrArray *
+sort_hits (GPtrArray *hits,
+           guint      limit)
+{
+  g_ptr_array_sort (hits, _gloss_library_compare_hits);
+  if (limit > 0 && hits->len > limit)
+    g_ptr_array_set_size (hits, limit);
+  return hits;
+}
+
+/**
+ * gloss_library_search:
+ * @self: a library
+ * @query: what to find; folded like the texts
+ * @tags: (nullable): search only annotations with one of these tags
+ * @annotators: (nullable): search only annotations of these annotators
+ * @limit: the most hits wanted, 0 for all
+ * @error: return location for an error
+ *
+ * Searches the index as it is (call gloss_library_update() first, or use
+ * gloss_library_update_and_search()).
+ *
+ * Returns: (transfer full) (element-type GlossLibraryHit): every occurrence,
+ *   by article and offset
+ */
+GPtrArray *
+gloss_library_search (GlossLibrary       *self,
+                      const char         *query,
+                      const char * const *tags,
+                      const char * const *annotators,
+                      guint               limit,
+                      GError            **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_library_hit_free);
+  g_autofree char *needle = NULL;
+  glong needle_length;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (GLOSS_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  needle = search_needle (query, &needle_length, error);
+  if (needle == NULL)
+    return NULL;
+  if (needle_length == 0)
+    return g_steal_pointer (&hits);
+
+  db = _gloss_library_db_open (self->database, error);
+  if (db == NULL)
+    return NULL;
+  ok = search_db (self, db, needle, needle_length, tags, annotators, hits, error);
+  sqlite3_close (db);
+  if (!ok)
+    return NULL;
+  return sort_hits (g_steal_pointer (&hits), limit);
+}
+
+typedef struct
+{
+  const char * const *folders;
+  Plan               *plan;
+  GError             *error;
+  GMutex              lock;
+  GCond               cond;
+  int                 loaded;     /* 0 not yet, 1 the plan's stored stamps are in, -1 never */
+  gboolean            unchanged;  /* set when loaded is 1 */
+} WalkJob;
+
+/* Walks the folders, then compares them with the index once the main
+ * thread has read its stamps, while the main thread searches. */
+static gpointer
+walk_thread (gpointer user_data)
+{
+  WalkJob *job = user_data;
+  gboolean walked;
+  int loaded;
+
+  walked = _gloss_library_plan_walk (job->folders, job->plan, &job->error);
+  g_mutex_lock (&job->lock);
+  while (job->loaded == 0)
+    g_cond_wait (&job->cond, &job->lock);
+  loaded = job->loaded;
+  g_mutex_unlock (&job->lock);
+  if (walked && loaded > 0)
+    job->unchanged = _gloss_library_plan_compare (job->plan);
+  return GINT_TO_POINTER (walked);
+}
+
+static void
+walk_job_loaded (WalkJob *job,
+                 gboolean ok)
+{
+  g_mutex_lock (&job->lock);
+  job->loaded = ok ? 1 : -1;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->lock);
+}
+
+/* The fast way of gloss_library_update_and_search(): the folders are walked
+ * in a thread while the index is searched, both against one snapshot of the
+ * index; only if a file changed is the index written and searched again.
+ * @folder_error: set when a folder, not the index, is the problem. */
+static GPtrArray *
+search_while_walking (GlossLibrary       *self,
+                      const char         *needle,
+                      glong               needle_length,
+                      const char * const *tags,
+                      const char * const *annotators,
+                      gboolean           *folder_error,
+                      GError            **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_library_hit_free);
+  g_auto(Plan) plan = { 0 };
+  WalkJob job = { (const char * const *) self->folders, &plan, NULL };
+  GThread *thread;
+  sqlite3 *db;
+  gboolean ok, walked;
+
+  _gloss_library_plan_init (&plan);
+  g_mutex_init (&job.lock);
+  g_cond_init (&job.cond);
+  thread = g_thread_new ("gloss-library-walk", walk_thread, &job);
+  db = _gloss_library_db_open (self->database, error);
+  /* One read transaction: the stamps compared are those of the texts searched. */
+  ok = db != NULL &&
+       _gloss_library_exec (db, "BEGIN", self->database, error) &&
+       _gloss_library_plan_load (self, db, &plan, error);
+  walk_job_loaded (&job, ok);
+  ok = ok &&
+       search_db (self, db, needle, needle_length, tags, annotators, hits, error) &&
+       _gloss_library_exec (db, "COMMIT", self->database, error);
+  walked = GPOINTER_TO_INT (g_thread_join (thread));
+  g_mutex_clear (&job.lock);
+  g_cond_clear (&job.cond);
+  if (!walked)
+    {
+      *folder_error = TRUE;
+      g_clear_error (error);
+      g_propagate_error (error, job.error);
+      ok = FALSE;
+    }
+  if (ok && !job.unchanged)
+    {
+      g_ptr_array_set_size (hits, 0);
+      ok = _gloss_library_plan_apply (self, db, &plan, NULL, NULL, NULL, error) >= 0 &&
+           search_db (self, db, needle, needle_length, tags, annotators, hits, error);
+    }
+  if (db != NULL)
+    sqlite3_close (db);
+  return ok ? g_steal_pointer (&hits) : NULL;
+}
+
+/**
+ * gloss_library_update_and_search:
+ * @self: a library
+ * @query: what to find
+ * @tags: (nullable): as for gloss_library_search()
+ * @annotators: (nullable): as for gloss_library_search()
+ * @limit: the most hits wanted, 0 for all
+ * @error: return location for an error
+ *
+ * gloss_library_update() then gloss_library_search(), in the time of the
+ * longer of the two when nothing changed: the folders are checked for
+ * changes while the index is searched.  Blocks.
+ *
+ * Returns: (transfer full) (element-type GlossLibraryHit): every occurrence
+ *   in the folders as they are, by article and offset
+ */
+GPtrArray *
+gloss_library_update_and_search (GlossLibrary       *self,
+                                 const char         *query,
+                                 const char * const *tags,
+                                 const char * const *annotators,
+                                 guint               limit,
+                                 GError            **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GlossLibraryStats) stats = NULL;
+  g_autofree char *needle = NULL;
+  gboolean folder_error = FALSE;
+  GPtrArray *hits;
+  glong needle_length;
+
+  g_return_val_if_fail (GLOSS_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  needle = search_needle (query, &needle_length, error);
+  if (needle == NULL)
+    return NULL;
+  if (needle_length > 0)
+    {
+      hits = search_while_walking (self, needle, needle_length, tags, annotators, &folder_error, &local);
+      if (hits != NULL)
+        return sort_hits (hits, limit);
+      if (folder_error)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      /* A damaged index, a busy one: the long way knows how to heal. */
+      g_debug ("%s", local->message);
+    }
+  stats = gloss_library_update (self, NULL, NULL, NULL, error);
+  if (stats == NULL)
+    return NULL;
+  return gloss_library_search (self, query, tags, annotators, limit, error);
+}
