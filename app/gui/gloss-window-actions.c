@@ -888,6 +888,72 @@ disagreement_action (GtkWidget  *widget,
 }
 
 
+/* Linking a speaker by keyboard: Ctrl+K on a selected quote opens the
+ * details pane's speaker chooser with the focus in it; when it closes the
+ * focus comes back to the article. */
+
+static void
+link_chooser_closed_cb (GtkPopover  *chooser,
+                        GlossWindow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+}
+
+static gboolean
+open_link_chooser (GlossWindow *self)
+{
+  GlossAnnotation *selected = gloss_article_view_get_selected (self->article_view);
+  GlossDetailsPane *details = gloss_sidebar_get_details (self->sidebar);
+  GtkWidget *chooser;
+
+  if (selected == NULL)
+    return FALSE;
+  /* The sidebar follows the article a frame behind: catch up now. */
+  if (gloss_details_pane_get_annotation (details) != selected)
+    gloss_sidebar_set_selected (self->sidebar, selected);
+  chooser = gloss_details_pane_choose_link (details, NULL);
+  if (chooser == NULL)
+    return FALSE;
+  g_signal_connect_object (chooser, "closed", G_CALLBACK (link_chooser_closed_cb), self, 0);
+  return TRUE;
+}
+
+static gboolean
+link_speaker_tick_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkWidget *details = GTK_WIDGET (gloss_sidebar_get_details (self->sidebar));
+
+  if (!gtk_widget_get_mapped (details) || gtk_widget_get_width (details) == 0)
+    return G_SOURCE_CONTINUE;
+  if (!open_link_chooser (self))
+    gtk_widget_error_bell (widget);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+link_speaker_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkWidget *details = GTK_WIDGET (gloss_sidebar_get_details (self->sidebar));
+
+  /* The chooser points at the link's row: show the pane it lives in. */
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  adw_view_stack_set_visible_child_name (self->side_stack, "annotations");
+  if (gtk_widget_get_mapped (details) && gtk_widget_get_width (details) > 0)
+    {
+      if (!open_link_chooser (self))
+        gtk_widget_error_bell (widget);
+    }
+  else
+    gtk_widget_add_tick_callback (widget, link_speaker_tick_cb, NULL, NULL);
+}
+
+
 /* Saving */
 
 typedef struct
@@ -1049,6 +1115,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.reload-annotations", has_file && has_document);
   gtk_widget_action_set_enabled (widget, "win.tag-all", has_selected);
   gtk_widget_action_set_enabled (widget, "win.delete-annotation", has_selected);
+  gtk_widget_action_set_enabled (widget, "win.link-speaker", has_selected);
   gtk_widget_action_set_enabled (widget, "win.find", has_document);
   gtk_widget_action_set_enabled (widget, "win.export", set != NULL && has_file);
   gtk_widget_action_set_enabled (widget, "win.print", has_document);
@@ -1104,6 +1171,7 @@ _gloss_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-file", "s", show_file_action);
   gtk_widget_class_install_action (widget_class, "win.tag-all", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.delete-annotation", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "win.link-speaker", NULL, link_speaker_action);
   gtk_widget_class_install_action (widget_class, "win.next-disagreement", NULL, disagreement_action);
   gtk_widget_class_install_action (widget_class, "win.previous-disagreement", NULL, disagreement_action);
 
@@ -1123,5 +1191,6 @@ _gloss_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK, "win.previous-disagreement", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.link-speaker", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.library", NULL);
 }
