@@ -24,6 +24,7 @@
 #include "gloss-details-pane.h"
 #include "gloss-document.h"
 #include "gloss-document-private.h"
+#include "gloss-preferences-window.h"
 #include "gloss-sidebar.h"
 #include "gloss-sidecar.h"
 #include "gloss-tag-popover.h"
@@ -805,6 +806,52 @@ test_annotator_first_save (Fixture       *f,
   g_settings_set_string (settings, "annotator-id", ANNOTATOR);
 }
 
+static gboolean
+path_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* The changes made before anyone said who annotates are autosaved once
+ * someone has, after the delay: not only after the next change. */
+static void
+test_annotator_then_autosave (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *path = g_strconcat (g_file_peek_path (f->article), ".dana.gloss.json", NULL);
+  guint lin = offset_of ("Lin Wenhua");
+
+  g_settings_set_string (settings, "annotator-id", "");
+  g_settings_set_uint (settings, "autosave-delay", 1);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  gloss_test_iterate ();
+  open_window (f);
+
+  tag_by_key (f, lin, lin + 10, "2");
+  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "Who is annotating?" });
+  g_assert_cmpuint (gloss_session_get_autosave_delay (gloss_window_get_session (f->window)), ==, 0);
+
+  g_settings_set_string (settings, "annotator-id", "dana");
+  g_assert_cmpuint (gloss_session_get_autosave_delay (gloss_window_get_session (f->window)), ==, 1);
+  /* No other change: the tag made before is saved all the same. */
+  gloss_test_iterate_until (path_exists, path);
+  gloss_test_iterate_until (not_saving, f->window);
+  g_assert_false (gloss_session_get_modified (gloss_window_get_session (f->window)));
+  /* Never saved before: the layer is dana's, not the login name's. */
+  {
+    g_autofree char *login = gloss_annotator_id_default ();
+    g_autofree char *login_path = g_strconcat (g_file_peek_path (f->article), ".", login, ".gloss.json", NULL);
+
+    g_assert_false (g_file_test (login_path, G_FILE_TEST_EXISTS));
+  }
+  g_assert_cmpstr (gloss_sidecar_get_annotator_id (gloss_window_get_sidecar (f->window)), ==, "dana");
+
+  g_unlink (path);
+  g_settings_set_uint (settings, "autosave-delay", 0);
+  g_settings_set_string (settings, "annotator-id", ANNOTATOR);
+}
+
 /* Changing the annotator id offers to adopt the layer saved under the old
  * one, which otherwise turns into a colleague's read-only layer. */
 static void
@@ -816,16 +863,33 @@ test_annotator_adopt (Fixture       *f,
   g_autoptr(GlossSidecar) reread = NULL;
   g_autoptr(GError) error = NULL;
   guint lin = offset_of ("Lin Wenhua");
+  GlossPreferencesWindow *preferences;
+  GtkWidget *adopt;
 
   tag_by_key (f, lin, lin + 10, "2");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
   gloss_test_iterate_until (not_saving, f->window);
   g_assert_true (g_file_query_exists (f->sidecar_file, NULL));
 
+  preferences = gloss_preferences_window_new (settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+  gloss_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gloss_preferences_window_get_adopt_group (preferences))));
+
   g_settings_set_string (settings, "annotator-id", "dana");
   gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "Adopt as “dana”" });
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.adopt-layer", NULL);
+  /* Preferences, where the id was changed, offers it too, by article. */
+  gloss_test_iterate_until (shows_text, (gpointer[]) { preferences, "Adopt as “dana”" });
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gloss_preferences_window_get_adopt_group (preferences))));
+  g_assert_true (shows_text ((gpointer[]) { preferences, "article.txt" }));
+  adopt = gloss_test_find_widget (GTK_WIDGET (gloss_preferences_window_get_adopt_group (preferences)),
+                                  GTK_TYPE_BUTTON, "Adopt as “dana”");
+  g_assert_nonnull (adopt);
+  g_signal_emit_by_name (adopt, "clicked");
   gloss_test_iterate_until (not_saving, f->window);
+  /* Adopted: nothing is left to offer. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gloss_preferences_window_get_adopt_group (preferences))));
+  gtk_window_destroy (GTK_WINDOW (preferences));
 
   g_assert_false (g_file_query_exists (f->sidecar_file, NULL));
   {
@@ -2429,6 +2493,7 @@ main (int    argc,
   ADD ("print", test_print, NULL);
   ADD ("menu-tooltip", test_menu_tooltip, NULL);
   ADD ("annotator-first-save", test_annotator_first_save, NULL);
+  ADD ("annotator-then-autosave", test_annotator_then_autosave, NULL);
   ADD ("annotator-adopt", test_annotator_adopt, NULL);
   ADD ("pick-untagged", test_pick_untagged, NULL);
   ADD ("pointer/pick", test_pointer_pick, NULL);

@@ -763,6 +763,78 @@ _gloss_window_ask_annotator (GlossWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, question);
 }
 
+/* Changes made while nobody said who annotates were never scheduled for
+ * autosave: once someone has, they are saved after the delay, as if made
+ * now, not only after the next change. */
+static gboolean
+autosave_waiting_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+
+  self->annotator_autosave_id = 0;
+  if (!annotator_unknown (self) && gloss_session_get_modified (self->session) &&
+      gloss_session_get_can_save (self->session) && !_gloss_window_is_saving (self))
+    _gloss_window_save (self, NULL, GLOSS_SESSION_SAVE_NONE, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* A layer never saved yet is the work of whoever annotates now: it is
+ * saved under the id just chosen, not the login name it was opened with. */
+static void
+retarget_unsaved_layer (GlossWindow *self)
+{
+  GlossSidecar *sidecar = gloss_session_get_sidecar (self->session);
+  GFile *file = gloss_session_get_file (self->session);
+  const char *id = gloss_session_get_annotator_id (self->session);
+  g_autoptr(GFile) target = NULL;
+  GFile *own;
+
+  if (sidecar == NULL || file == NULL || id == NULL || (own = gloss_sidecar_get_file (sidecar)) == NULL ||
+      g_strcmp0 (id, gloss_sidecar_get_annotator_id (sidecar)) == 0 || g_file_query_exists (own, NULL))
+    return;
+  target = gloss_sidecar_file_for_article (file, id);
+  gloss_sidecar_set_file (sidecar, target);
+  gloss_sidecar_set_annotator_id (sidecar, id);
+}
+
+static void
+autosave_waiting_changes (GlossWindow *self)
+{
+  guint delay = gloss_session_get_autosave_delay (self->session);
+
+  g_clear_handle_id (&self->annotator_autosave_id, g_source_remove);
+  if (delay > 0 && gloss_session_get_modified (self->session))
+    self->annotator_autosave_id = g_timeout_add_seconds (delay, autosave_waiting_cb, self);
+}
+
+/**
+ * gloss_window_get_layer_to_adopt:
+ * @self: a #GlossWindow
+ *
+ * The id the window's own layer is saved under when it is not the
+ * annotator id now and the layer has annotations: Preferences and a toast
+ * offer to adopt it (win.adopt-layer renames it to the id now).
+ *
+ * Returns: (nullable): the old annotator id, or %NULL
+ */
+const char *
+gloss_window_get_layer_to_adopt (GlossWindow *self)
+{
+  GlossSidecar *sidecar;
+  const char *id;
+
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  sidecar = gloss_session_get_sidecar (self->session);
+  id = gloss_session_get_annotator_id (self->session);
+  if (sidecar == NULL || gloss_session_get_file (self->session) == NULL ||
+      gloss_sidecar_get_file (sidecar) == NULL ||
+      g_strcmp0 (id, gloss_sidecar_get_annotator_id (sidecar)) == 0 ||
+      gloss_annotation_set_get_size (gloss_sidecar_get_annotations (sidecar)) == 0)
+    return NULL;
+  return gloss_sidecar_get_annotator_id (sidecar);
+}
+
 /**
  * _gloss_window_annotator_changed:
  * @self: a #GlossWindow
@@ -783,11 +855,10 @@ _gloss_window_annotator_changed (GlossWindow *self)
 
   gloss_session_set_autosave_delay (self->session, annotator_unknown (self) ? 0 :
                                     g_settings_get_uint (self->settings, "autosave-delay"));
+  retarget_unsaved_layer (self);
+  autosave_waiting_changes (self);
 
-  if (sidecar == NULL || gloss_session_get_file (self->session) == NULL ||
-      gloss_sidecar_get_file (sidecar) == NULL ||
-      g_strcmp0 (id, gloss_sidecar_get_annotator_id (sidecar)) == 0 ||
-      gloss_annotation_set_get_size (gloss_sidecar_get_annotations (sidecar)) == 0)
+  if (gloss_window_get_layer_to_adopt (self) == NULL)
     return;
 
   /* Otherwise the work under the old id reappears as a colleague's
