@@ -904,6 +904,69 @@ test_annotator_adopt (Fixture       *f,
   g_settings_set_string (settings, "annotator-id", ANNOTATOR);
 }
 
+/* What a reader of the PDF finds in it (pdftotext, poppler-utils): the
+ * article's words in both scripts, and the legend with its counts.  With
+ * GLOSS_PRINT_PNG set, the page is also rendered there, to look at. */
+static void
+check_printed_text (const char *pdf)
+{
+  g_autofree char *txt = g_strconcat (pdf, ".txt", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  g_spawn_sync (NULL, (char *[]) { pdftotext, "-enc", "UTF-8", (char *) pdf, txt, NULL }, NULL,
+                G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_file_get_contents (txt, &text, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_nonnull (strstr (text, "Riverside expands the Clean Water 2030 programme"));
+  g_assert_nonnull (strstr (text, "said Mayor Lin Wenhua on Tuesday"));
+  g_assert_nonnull (strstr (text, "我们将在年底前完成管网改造"));
+  g_assert_nonnull (strstr (text, "Legend"));
+  g_assert_nonnull (strstr (text, "Official (2)"));
+  g_assert_nonnull (strstr (text, "Quote (1)"));
+  /* Tags not used are not in the legend. */
+  g_assert_null (strstr (text, "Statistic ("));
+
+  /* A margin to hold the sheet by: the first word starts 20 mm (57 pt)
+   * in, not at the printer's 6 mm edge. */
+  {
+    g_autofree char *html = g_strconcat (pdf, ".html", NULL);
+    g_autofree char *boxes = NULL;
+    const char *word;
+    double x_min;
+
+    g_spawn_sync (NULL, (char *[]) { pdftotext, "-bbox", (char *) pdf, html, NULL }, NULL,
+                  G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_file_get_contents (html, &boxes, NULL, &error);
+    g_assert_no_error (error);
+    word = strstr (boxes, "xMin=\"");
+    g_assert_nonnull (word);
+    x_min = g_ascii_strtod (word + strlen ("xMin=\""), NULL);
+    g_assert_cmpfloat (x_min, >, 50);
+  }
+
+  if (g_getenv ("GLOSS_PRINT_PNG") != NULL)
+    {
+      g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
+      g_autofree char *root = g_strdup (g_getenv ("GLOSS_PRINT_PNG"));
+
+      if (pdftoppm != NULL)
+        g_spawn_sync (NULL, (char *[]) { pdftoppm, "-png", "-r", "100", "-singlefile", (char *) pdf, root, NULL },
+                      NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, NULL, NULL);
+    }
+}
+
 /* Ctrl+P's printout, exported to a PDF: the text, its highlights, a legend. */
 static void
 test_print (Fixture       *f,
@@ -917,6 +980,7 @@ test_print (Fixture       *f,
 
   tag_by_key (f, lin, lin + 10, "2");
   tag_by_key (f, offset_of ("周敏表示"), offset_of ("周敏表示") + 2, "2");
+  tag_by_key (f, offset_of ("我们将在"), offset_of ("改造。") + 2, "1");
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->window)));
   g_assert_cmpint (gloss_article_print (GTK_WINDOW (f->window), gloss_window_get_document (f->window), annotations (f),
                                         gloss_sidecar_get_codebook (gloss_window_get_sidecar (f->window)),
@@ -925,6 +989,7 @@ test_print (Fixture       *f,
   g_assert_cmpint (n_pages, ==, 1);
   g_assert_cmpint (g_stat (pdf, &info), ==, 0);
   g_assert_cmpint (info.st_size, >, 1000);
+  check_printed_text (pdf);
 }
 
 static GtkWidget *

@@ -9,12 +9,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-article-print.h"
 #include "gloss-codebook.h"
 #include "gloss-document.h"
+
+/* Beyond the printer's own unprintable edge (GTK's default page setup
+ * leaves about 6 mm): room to hold the sheet and to write in the margin. */
+#define MARGIN_MM 14.0
 
 typedef struct
 {
@@ -86,6 +91,24 @@ build_layout (Job         *job,
   guint walk_offset = 0;
   guint length = gloss_document_get_length (job->document);
 
+  /* The title, when the text starts with it, reads as one. */
+  {
+    const char *title = gloss_document_get_title (job->document);
+
+    if (title != NULL && title[0] != '\0' && g_str_has_prefix (text, title))
+      {
+        PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+        attr->start_index = 0;
+        attr->end_index = strlen (title);
+        pango_attr_list_insert (attrs, attr);
+        attr = pango_attr_scale_new (1.3);
+        attr->start_index = 0;
+        attr->end_index = strlen (title);
+        pango_attr_list_insert (attrs, attr);
+      }
+  }
+
   /* The set is sorted by start: one walk through the text finds them all. */
   for (guint i = 0; i < n; i++)
     {
@@ -156,13 +179,15 @@ begin_print_cb (GtkPrintOperation *operation,
                 Job               *job)
 {
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Serif 11");
-  double page_height = gtk_print_context_get_height (context);
+  double margin_x = MARGIN_MM / 25.4 * gtk_print_context_get_dpi_x (context);
+  double margin_y = MARGIN_MM / 25.4 * gtk_print_context_get_dpi_y (context);
+  double page_height = gtk_print_context_get_height (context) - 2 * margin_y;
   double used = 0;
   int n_lines;
 
   job->layout = gtk_print_context_create_pango_layout (context);
   pango_layout_set_font_description (job->layout, font);
-  pango_layout_set_width (job->layout, gtk_print_context_get_width (context) * PANGO_SCALE);
+  pango_layout_set_width (job->layout, (gtk_print_context_get_width (context) - 2 * margin_x) * PANGO_SCALE);
   pango_layout_set_wrap (job->layout, PANGO_WRAP_WORD_CHAR);
   build_layout (job, job->layout);
 
@@ -198,6 +223,8 @@ draw_page_cb (GtkPrintOperation *operation,
                                                       : pango_layout_get_line_count (job->layout);
   double y = 0;
 
+  cairo_translate (cr, MARGIN_MM / 25.4 * gtk_print_context_get_dpi_x (context),
+                   MARGIN_MM / 25.4 * gtk_print_context_get_dpi_y (context));
   cairo_set_source_rgb (cr, 0, 0, 0);
   for (int i = first; i < last; i++)
     {
