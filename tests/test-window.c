@@ -967,6 +967,46 @@ check_printed_text (const char *pdf)
     }
 }
 
+static void
+count_cb (GtkTextBuffer *buffer,
+          GtkTextTag    *tag,
+          GtkTextIter   *start,
+          GtkTextIter   *end,
+          guint         *count)
+{
+  (*count)++;
+}
+
+/* Issue 16, item 11: tagging redraws what changed and lays nothing out
+ * again.  Highlights are drawn over the text, never GtkTextTags applied to
+ * the buffer, whose every change re-lays out the lines it covers (and, on
+ * a 1 000 000-code-point article, costs the frame). */
+static void
+test_tag_no_relayout (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->view));
+  guint lin = offset_of ("Lin Wenhua");
+  guint applied = 0, removed = 0;
+  GlossAnnotation *a;
+  gulong apply_id, remove_id;
+
+  apply_id = g_signal_connect (buffer, "apply-tag", G_CALLBACK (count_cb), &applied);
+  remove_id = g_signal_connect (buffer, "remove-tag", G_CALLBACK (count_cb), &removed);
+
+  a = tag_by_key (f, lin, lin + 10, "2");
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.resize", "s", "end-shrink");
+  gloss_annotation_set_retag (annotations (f), a, "person");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.delete", NULL);
+  wait_for_frame (f);
+
+  g_assert_cmpuint (applied, ==, 0);
+  g_assert_cmpuint (removed, ==, 0);
+  g_signal_handler_disconnect (buffer, apply_id);
+  g_signal_handler_disconnect (buffer, remove_id);
+}
+
 /* Ctrl+P's printout, exported to a PDF: the text, its highlights, a legend. */
 static void
 test_print (Fixture       *f,
@@ -2556,6 +2596,7 @@ main (int    argc,
   ADD ("pointer/drag-inside", test_pointer_drag_inside, NULL);
   ADD ("speakers-as-people", test_speakers_as_people, NULL);
   ADD ("print", test_print, NULL);
+  ADD ("tag-no-relayout", test_tag_no_relayout, NULL);
   ADD ("menu-tooltip", test_menu_tooltip, NULL);
   ADD ("annotator-first-save", test_annotator_first_save, NULL);
   ADD ("annotator-then-autosave", test_annotator_then_autosave, NULL);
