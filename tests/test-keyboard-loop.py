@@ -345,9 +345,14 @@ try:
     key("1")
     shot("quote-tagged")
 
-    # 6. Link the quote to its speaker: Ctrl+K, a few letters, Return.
-    key("ctrl+k")
+    # 6. Link the quote to its speaker: Ctrl+K, a few letters, Return.  The
+    #    sidebar is hidden first (F9): Ctrl+K shows it for its chooser.
+    key("F9")
     time.sleep(0.8)
+    shot("sidebar-hidden")
+    key("ctrl+k")
+    # The chooser is a popover, which xdotool cannot see: give it time.
+    time.sleep(1.5)
     shot("speaker-chooser")
     xdo("type", "--delay", "60", "lin")
     time.sleep(0.5)

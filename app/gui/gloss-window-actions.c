@@ -989,6 +989,7 @@ open_link_chooser (GlossWindow *self)
   return TRUE;
 }
 
+/* Waits for the sidebar to be shown, a second at most (it slides in). */
 static gboolean
 link_speaker_tick_cb (GtkWidget     *widget,
                       GdkFrameClock *clock,
@@ -996,9 +997,15 @@ link_speaker_tick_cb (GtkWidget     *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
   GtkWidget *details = GTK_WIDGET (gloss_sidebar_get_details (self->sidebar));
+  gint64 *deadline = user_data;
 
   if (!gtk_widget_get_mapped (details) || gtk_widget_get_width (details) == 0)
-    return G_SOURCE_CONTINUE;
+    {
+      if (gdk_frame_clock_get_frame_time (clock) < *deadline)
+        return G_SOURCE_CONTINUE;
+      gtk_widget_error_bell (widget);
+      return G_SOURCE_REMOVE;
+    }
   if (!open_link_chooser (self))
     gtk_widget_error_bell (widget);
   return G_SOURCE_REMOVE;
@@ -1021,7 +1028,12 @@ link_speaker_action (GtkWidget  *widget,
         gtk_widget_error_bell (widget);
     }
   else
-    gtk_widget_add_tick_callback (widget, link_speaker_tick_cb, NULL, NULL);
+    {
+      gint64 *deadline = g_new (gint64, 1);
+
+      *deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+      gtk_widget_add_tick_callback (widget, link_speaker_tick_cb, deadline, g_free);
+    }
 }
 
 
