@@ -4,8 +4,9 @@
 # Two loops in one run: an article file tagged, saved and exported; then a
 # news page served from 127.0.0.1 inside this test (nothing leaves the
 # machine) opened with Ctrl+L, a speaker and a quote tagged, the quote linked
-# to its speaker with Ctrl+K (the speaker chooser: type, Return) and exported
-# to CSV, whose row must name the speaker.
+# to its speaker with Ctrl+K (the speaker chooser: type, Return), a second
+# quote to the second person with Ctrl+K, Down, Return, and exported to CSV,
+# whose rows must name the speakers.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
@@ -59,6 +60,8 @@ hull or to the ramps.</p>
 who crossed on the first boat with a group of schoolchildren.</p>
 <p>Shops on the island had run short of bread and fresh milk by Sunday, and a
 fishing boat carried medicine across on Saturday morning.</p>
+<p>&#8220;We checked every rope twice before the first crossing,&#8221; said harbour master
+Ana Reyes.</p>
 <p>The council will publish a report on the storm damage next month.</p>
 </article>
 <footer>Copyright the Island Gazette</footer>
@@ -66,6 +69,8 @@ fishing boat carried medicine across on Saturday morning.</p>
 """ % (PAGE_TITLE, PAGE_TITLE)
 QUOTE = "The ferry will sail every hour again from tomorrow"
 SPEAKER = "Lin Wei"
+QUOTE2 = "We checked every rope twice before the first crossing"
+SPEAKER2 = "Ana Reyes"  # listed after Lin Wei: reached with Down
 KNOWN_GTK_CRITICALS = (
     "gdk_surface_get_device_position: assertion 'GDK_IS_SURFACE (surface)' failed",
     "_gtk_widget_find_at_coords: assertion 'GDK_IS_SURFACE (surface)' failed",
@@ -335,11 +340,13 @@ try:
     time.sleep(0.5)
     shot("page-opened")
 
-    # 5. The speaker first (key 2, official), then the quote (key 1): the
-    #    quote just tagged is the selected annotation.
+    # 5. The speakers first (key 2, official; key 3, person), then the quote
+    #    (key 1): the quote just tagged is the selected annotation.
     find_and_select(SPEAKER)
     shot("speaker-selected")
     key("2")
+    find_and_select(SPEAKER2)
+    key("3")
     find_and_select(QUOTE)
     shot("quote-selected")
     key("1")
@@ -361,6 +368,17 @@ try:
     time.sleep(0.5)
     shot("speaker-linked")
 
+    # The second quote's speaker is the second person in the chooser: Down,
+    # Return.  (The focus came back to the article when the chooser closed.)
+    find_and_select(QUOTE2)
+    key("1")
+    key("ctrl+k")
+    time.sleep(1.5)
+    key("Down")
+    shot("speaker-down")
+    key("Return")
+    time.sleep(0.5)
+
     # 7. Export the page's annotations to CSV with keys.
     rows = export_by_keys(page_export_path, PAGE_TITLE)
     header, body = rows[0], rows[1:]
@@ -369,11 +387,12 @@ try:
         fail("no speaker column in %s" % header)
     speaker_col, text_col, tag_col = header.index("speaker"), header.index("text"), header.index("tag")
     quotes = [r for r in body if r[tag_col] == "quote"]
-    log("page CSV quotes: %s" % quotes)
-    if len(quotes) != 1 or QUOTE not in quotes[0][text_col]:
-        fail("expected one quote row with %r, got %s" % (QUOTE, body))
-    if quotes[0][speaker_col] != SPEAKER:
-        fail("the quote's speaker is %r, expected %r" % (quotes[0][speaker_col], SPEAKER))
+    log("page CSV quotes: %s" % [(r[text_col], r[speaker_col]) for r in quotes])
+    if len(quotes) != 2 or QUOTE not in quotes[0][text_col] or QUOTE2 not in quotes[1][text_col]:
+        fail("expected the quote rows %r and %r, got %s" % (QUOTE, QUOTE2, body))
+    for row, speaker in ((quotes[0], SPEAKER), (quotes[1], SPEAKER2)):
+        if row[speaker_col] != speaker:
+            fail("the speaker of %r is %r, expected %r" % (row[text_col], row[speaker_col], speaker))
     ok = True
 finally:
     server.shutdown()

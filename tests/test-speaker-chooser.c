@@ -102,6 +102,10 @@ test_choose_by_typing (void)
   wait_shown (GLOSS_SPEAKER_CHOOSER (chooser), 1);
   g_assert_cmpstr (gloss_speaker_chooser_get_highlighted (GLOSS_SPEAKER_CHOOSER (chooser)), ==, "xie-1");
 
+  /* The number of mentions is shown, not searched. */
+  gtk_editable_set_text (gloss_speaker_chooser_get_entry (GLOSS_SPEAKER_CHOOSER (chooser)), "mention");
+  wait_shown (GLOSS_SPEAKER_CHOOSER (chooser), 0);
+
   /* Case does not matter; the highlight moves to what is shown. */
   gtk_editable_set_text (gloss_speaker_chooser_get_entry (GLOSS_SPEAKER_CHOOSER (chooser)), "lin");
   wait_shown (GLOSS_SPEAKER_CHOOSER (chooser), 1);

@@ -794,19 +794,13 @@ chooser_closed_cb (GtkPopover       *chooser,
   g_idle_add (unparent_chooser_idle, g_object_ref (chooser));
 }
 
-/* "发言人, 外交部 · 3 mentions" */
+/* "发言人, 外交部" */
 static char *
-person_detail (Person *p)
+person_about (Person *p)
 {
-  GString *detail = g_string_new (NULL);
-
-  if (p->title != NULL || p->organization != NULL)
-    g_string_append_printf (detail, "%s%s%s · ", p->title ? p->title : "",
-                            p->title && p->organization ? ", " : "",
-                            p->organization ? p->organization : "");
-  g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions", p->mentions),
-                          p->mentions);
-  return g_string_free (detail, FALSE);
+  return g_strdup_printf ("%s%s%s", p->title ? p->title : "",
+                          p->title && p->organization ? ", " : "",
+                          p->organization ? p->organization : "");
 }
 
 /**
@@ -876,10 +870,10 @@ gloss_details_pane_choose_link (GlossDetailsPane *self,
       g_autoptr(GlossAnnotation) item = g_list_model_get_item (model, i);
       Person *p = candidates_person (c, item);
       g_autofree char *name = short_text (item);
-      g_autofree char *detail = p ? person_detail (p) : NULL;
+      g_autofree char *about = p ? person_about (p) : NULL;
 
       gloss_speaker_chooser_add (GLOSS_SPEAKER_CHOOSER (self->chooser), gloss_annotation_get_id (item),
-                                 name, detail, p != NULL && p == current_person);
+                                 name, about, p ? p->mentions : 0, p != NULL && p == current_person);
     }
   g_object_set_data_full (G_OBJECT (self->chooser), "attribute-id", g_strdup (attribute), g_free);
   g_object_set_data_full (G_OBJECT (self->chooser), "annotation", g_object_ref (self->annotation), g_object_unref);

@@ -54,30 +54,41 @@ gloss_speaker_chooser_set_heading (GlossSpeakerChooser *self,
  * gloss_speaker_chooser_add:
  * @id: what the link stores (an annotation id)
  * @name: the person's name
- * @detail: (nullable): title, organization, number of mentions
+ * @about: (nullable): title and organization, searched like the name
+ * @mentions: how many times the article names the person (0: not said)
  * @current: whether the link points to this person now
  */
 void
 gloss_speaker_chooser_add (GlossSpeakerChooser *self,
                            const char          *id,
                            const char          *name,
-                           const char          *detail,
+                           const char          *about,
+                           guint                mentions,
                            gboolean             current)
 {
   GtkWidget *row, *box, *label;
   g_autofree char *haystack = NULL;
+  g_autoptr(GString) detail = g_string_new (about);
 
   g_return_if_fail (GLOSS_IS_SPEAKER_CHOOSER (self));
   g_return_if_fail (id != NULL && name != NULL);
+
+  if (mentions > 0)
+    {
+      if (detail->len > 0)
+        g_string_append (detail, " · ");
+      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions", mentions),
+                              mentions);
+    }
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   label = gtk_label_new (name);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), label);
-  if (detail != NULL && detail[0] != '\0')
+  if (detail->len > 0)
     {
-      label = gtk_label_new (detail);
+      label = gtk_label_new (detail->str);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (label, "caption");
@@ -88,8 +99,9 @@ gloss_speaker_chooser_add (GlossSpeakerChooser *self,
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, detail ? detail : "", -1);
-  haystack = g_strconcat (name, "\n", detail ? detail : "", NULL);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, detail->str, -1);
+  /* What one may type: the name, the title, the organization. */
+  haystack = g_strconcat (name, "\n", about ? about : "", NULL);
   g_object_set_data_full (G_OBJECT (row), "haystack", g_utf8_casefold (haystack, -1), g_free);
   g_object_set_data_full (G_OBJECT (row), "id", g_strdup (id), g_free);
   gtk_list_box_append (self->list, row);

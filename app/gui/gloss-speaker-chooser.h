@@ -15,7 +15,8 @@ GtkWidget  *gloss_speaker_chooser_new             (void);
 void        gloss_speaker_chooser_add             (GlossSpeakerChooser *self,
                                                    const char          *id,
                                                    const char          *name,
-                                                   const char          *detail,
+                                                   const char          *about,
+                                                   guint                mentions,
                                                    gboolean             current);
 void        gloss_speaker_chooser_set_heading     (GlossSpeakerChooser *self,
                                                    const char          *heading);
