@@ -882,6 +882,11 @@ test_annotator_adopt (Fixture       *f,
   gloss_test_iterate_until (shows_text, (gpointer[]) { preferences, "Adopt as “dana”" });
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gloss_preferences_window_get_adopt_group (preferences))));
   g_assert_true (shows_text ((gpointer[]) { preferences, "article.txt" }));
+  /* Closed and opened again, Preferences still offers it. */
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  preferences = gloss_preferences_window_new (settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+  gloss_test_iterate_until (shows_text, (gpointer[]) { preferences, "Adopt as “dana”" });
   adopt = gloss_test_find_widget (GTK_WIDGET (gloss_preferences_window_get_adopt_group (preferences)),
                                   GTK_TYPE_BUTTON, "Adopt as “dana”");
   g_assert_nonnull (adopt);

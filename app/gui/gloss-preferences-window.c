@@ -336,6 +336,8 @@ bind_settings (GlossPreferencesWindow *self)
                            G_CALLBACK (update_annotator_id), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::annotator-id",
                            G_CALLBACK (annotator_id_setting_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Offers still open from an earlier change, when Preferences was closed. */
+  annotator_id_setting_changed_cb (self);
   g_settings_bind (self->settings, "annotator-name", self->annotator_name_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "reading-font", self->font_button, "font", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "snap-to-words", self->snap_switch, "active", G_SETTINGS_BIND_DEFAULT);
