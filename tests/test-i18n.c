@@ -15,7 +15,9 @@
 #include <string.h>
 
 #include "gloss-application.h"
+#include "gloss-article-header.h"
 #include "gloss-codebook.h"
+#include "gloss-document.h"
 #include "gloss-sidecar.h"
 #include "gloss-test-util.h"
 #include "gloss-test-widgets.h"
@@ -233,6 +235,43 @@ test_cli (void)
     setlocale (LC_ALL, "");
 }
 
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* Issue 16, item 8: the article's dates read as in Chinese, 2023年3月21日,
+ * not %x's 2023/03/21 nor the English 21 Mar 2023. */
+static void
+test_dates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocument) doc = gloss_document_new ("新港口今日开放\n\n经过三年建设。", -1, &error);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *header = gloss_article_header_new ();
+
+  g_assert_no_error (error);
+  gloss_document_set_published (doc, "2023-03-21 15:40");
+  gtk_window_set_child (GTK_WINDOW (window), header);
+  gloss_article_header_set_document (GLOSS_ARTICLE_HEADER (header), doc);
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_test_iterate ();
+
+  g_assert_nonnull (find (header, shows_label, "2023年3月21日 15:40"));
+  g_assert_null (find (header, shows_label, "Mar"));
+
+  gloss_document_set_published (doc, "2023-03-21");
+  gloss_article_header_set_document (GLOSS_ARTICLE_HEADER (header), NULL);
+  gloss_article_header_set_document (GLOSS_ARTICLE_HEADER (header), doc);
+  g_assert_nonnull (find (header, shows_label, "2023年3月21日"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gloss_test_iterate ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -281,6 +320,7 @@ main (int    argc,
   g_test_add_func ("/i18n/window", test_window);
   g_test_add_func ("/i18n/cli", test_cli);
   g_test_add_func ("/i18n/sample-codebook", test_sample_codebook);
+  g_test_add_func ("/i18n/dates", test_dates);
 
   status = g_test_run ();
   gloss_test_rm_rf (data_home);

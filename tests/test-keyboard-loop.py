@@ -1,6 +1,13 @@
 #!/usr/bin/env python3
 # test-keyboard-loop.py: annotate, save and export with the keyboard alone
 #
+# Two loops in one run: an article file tagged, saved and exported; then a
+# news page served from 127.0.0.1 inside this test (nothing leaves the
+# machine) opened with Ctrl+L, a speaker and a quote tagged, the quote linked
+# to its speaker with Ctrl+K (the speaker chooser: type, Return), a second
+# quote to the second person with Ctrl+K, Down, Return, and exported to CSV,
+# whose rows must name the speakers.
+#
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # GTK 4.8 cannot synthesize key events inside the process, so this runs the
@@ -16,6 +23,7 @@
 
 import csv
 import glob
+import http.server
 import json
 import os
 import re
@@ -24,6 +32,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 ARTICLE = (
@@ -35,6 +44,33 @@ ARTICLE = (
 TITLE = "Riverside expands the Clean Water programme"
 EXPECTED_TEXT = "Riverside expands"
 EXPECTED_TAG = "quote"  # key 1 in the default codebook
+
+PAGE_TITLE = "Harbour ferry sails again after the storm"
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>%s</title></head>
+<body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article>
+<h1>%s</h1>
+<p>The harbour ferry returned to service on Monday, three days after the storm
+closed the pier and cut the island off from the mainland.</p>
+<p>Engineers checked the landing stage overnight and found no damage to the
+hull or to the ramps.</p>
+<p>&#8220;The ferry will sail every hour again from tomorrow,&#8221; said Mayor Lin Wei,
+who crossed on the first boat with a group of schoolchildren.</p>
+<p>Shops on the island had run short of bread and fresh milk by Sunday, and a
+fishing boat carried medicine across on Saturday morning.</p>
+<p>&#8220;We checked every rope twice before the first crossing,&#8221; said harbour master
+Ana Reyes.</p>
+<p>The council will publish a report on the storm damage next month.</p>
+</article>
+<footer>Copyright the Island Gazette</footer>
+</body></html>
+""" % (PAGE_TITLE, PAGE_TITLE)
+QUOTE = "The ferry will sail every hour again from tomorrow"
+SPEAKER = "Lin Wei"
+QUOTE2 = "We checked every rope twice before the first crossing"
+SPEAKER2 = "Ana Reyes"  # listed after Lin Wei: reached with Down
 KNOWN_GTK_CRITICALS = (
     "gdk_surface_get_device_position: assertion 'GDK_IS_SURFACE (surface)' failed",
     "_gtk_widget_find_at_coords: assertion 'GDK_IS_SURFACE (surface)' failed",
@@ -123,12 +159,73 @@ def sidecar_has_annotation():
     return None
 
 
-def csv_rows():
+def csv_rows(path=None):
     try:
-        with open(export_path, encoding="utf-8-sig", newline="") as f:
+        with open(path or export_path, encoding="utf-8-sig", newline="") as f:
             return list(csv.reader(f))
     except OSError:
         return None
+
+
+class PageHandler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        body = PAGE.encode("utf-8")
+        if self.path != "/news/ferry.html":
+            self.send_error(404)
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format, *args):
+        log("server: " + format % args)
+
+
+def export_by_keys(path, window_title):
+    """Ctrl+E, the destination through Choose… (Alt+H) typed, Alt+E."""
+    key("ctrl+e")
+    wait_for("the export window", lambda: window_named("^Export Annotations$"))
+    wait_for("the export window to take the focus",
+             lambda: focused_name() == "Export Annotations")
+    shot("export-dialog")
+    key("alt+h")
+    wait_for("the file chooser", lambda: window_named("^Export As$"))
+    wait_for("the file chooser to take the focus", lambda: focused_name() == "Export As")
+    shot("chooser")
+    # The name entry has the focus; a path typed there is taken whole.
+    key("ctrl+a")
+    xdo("type", "--delay", "30", path)
+    time.sleep(0.3)
+    shot("chooser-typed")
+    key("Return")
+    wait_for("the file chooser to close", lambda: window_named("^Export As$") is None)
+    # The focus must come back to the export window, or the keyboard user is lost.
+    wait_for("the focus back in the export window",
+             lambda: focused_name() == "Export Annotations", timeout=5)
+    shot("destination-chosen")
+    key("alt+e")
+    rows = wait_for("the CSV export " + path,
+                    lambda: (lambda r: r if r and len(r) >= 2 else None)(csv_rows(path)))
+    shot("exported")
+    wait_for("the export window to close", lambda: window_named("^Export Annotations$") is None)
+    # Without a window manager nobody gives the focus back to the window
+    # under a closed one: do it as a window manager would.
+    time.sleep(0.3)
+    if not focused_name().startswith(window_title):
+        xdo("windowfocus", "--sync", window_named("^" + window_title))
+    return rows
+
+
+def find_and_select(text):
+    """Ctrl+F, the text typed, Escape: the match stays selected in the article."""
+    key("ctrl+f")
+    time.sleep(0.3)
+    xdo("type", "--delay", "30", text)
+    time.sleep(0.5)
+    key("Return", "Escape")
+    time.sleep(0.3)
 
 
 if len(sys.argv) != 2:
@@ -151,6 +248,11 @@ export_path = os.path.join(outdir, "quotes.csv")
 shots = os.environ.get("GLOSS_SHOTS_DIR") or os.path.join(tmp, "shots")
 os.makedirs(shots, exist_ok=True)
 
+page_export_path = os.path.join(outdir, "ferry.csv")
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), PageHandler)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+page_url = "http://127.0.0.1:%d/news/ferry.html" % server.server_address[1]
+
 article = os.path.join(workdir, "article.txt")
 with open(article, "w", encoding="utf-8") as f:
     f.write(ARTICLE)
@@ -165,6 +267,8 @@ env["G_DEBUG"] = ",".join(flag for flag in env.get("G_DEBUG", "").split(",")
 home = os.path.join(tmp, "home")
 for sub in ("", ".config", ".local/share", ".cache", "runtime"):
     os.makedirs(os.path.join(home, sub), exist_ok=True)
+for proxy in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+    env.pop(proxy, None)  # the page is on this machine
 env.update({
     "HOME": home,
     "XDG_CONFIG_HOME": os.path.join(home, ".config"),
@@ -212,38 +316,86 @@ try:
     shot("saved")
 
     # 3. Export: Ctrl+E, the destination through Choose… (Alt+H), typed.
-    key("ctrl+e")
-    wait_for("the export window", lambda: window_named("^Export Annotations$"))
-    wait_for("the export window to take the focus",
-             lambda: focused_name() == "Export Annotations")
-    shot("export-dialog")
-    key("alt+h")
-    wait_for("the file chooser", lambda: window_named("^Export As$"))
-    wait_for("the file chooser to take the focus", lambda: focused_name() == "Export As")
-    shot("chooser")
-    # The name entry has the focus; a path typed there is taken whole.
-    key("ctrl+a")
-    xdo("type", "--delay", "30", export_path)
-    time.sleep(0.3)
-    shot("chooser-typed")
-    key("Return")
-    wait_for("the file chooser to close", lambda: window_named("^Export As$") is None)
-    # The focus must come back to the export window, or the keyboard user is lost.
-    wait_for("the focus back in the export window",
-             lambda: focused_name() == "Export Annotations", timeout=5)
-    shot("destination-chosen")
-    key("alt+e")
-    rows = wait_for("the CSV export", lambda: (lambda r: r if r and len(r) >= 2 else None)(csv_rows()))
-    shot("exported")
-
+    rows = export_by_keys(export_path, TITLE)
     header, body = rows[0], rows[1:]
     log("CSV header: %s" % header)
     matching = [r for r in body if EXPECTED_TEXT in r and any(c.lower() == EXPECTED_TAG for c in r)]
     if len(body) != 1 or not matching:
         fail("expected one CSV row with %r tagged %s, got %s" % (EXPECTED_TEXT, EXPECTED_TAG, body))
-    wait_for("the export window to close", lambda: window_named("^Export Annotations$") is None)
+
+    # 4. Open the page by its address: Ctrl+L has the focus in the entry.
+    key("ctrl+l")
+    wait_for("the Open URL window", lambda: window_named("^Open URL$"))
+    wait_for("the Open URL window to take the focus", lambda: focused_name() == "Open URL")
+    xdo("type", "--delay", "30", page_url)
+    time.sleep(0.3)
+    shot("url-typed")
+    key("Return")
+    page_window = wait_for("the page's window", lambda: window_named("^" + PAGE_TITLE))
+    wait_for("the Open URL window to close", lambda: window_named("^Open URL$") is None)
+    if not focused_name().startswith(PAGE_TITLE):
+        xdo("windowfocus", "--sync", page_window)
+    wait_for("the page's window to take the focus",
+             lambda: focused_name().startswith(PAGE_TITLE), timeout=5)
+    time.sleep(0.5)
+    shot("page-opened")
+
+    # 5. The speakers first (key 2, official; key 3, person), then the quote
+    #    (key 1): the quote just tagged is the selected annotation.
+    find_and_select(SPEAKER)
+    shot("speaker-selected")
+    key("2")
+    find_and_select(SPEAKER2)
+    key("3")
+    find_and_select(QUOTE)
+    shot("quote-selected")
+    key("1")
+    shot("quote-tagged")
+
+    # 6. Link the quote to its speaker: Ctrl+K, a few letters, Return.  The
+    #    sidebar is hidden first (F9): Ctrl+K shows it for its chooser.
+    key("F9")
+    time.sleep(0.8)
+    shot("sidebar-hidden")
+    key("ctrl+k")
+    # The chooser is a popover, which xdotool cannot see: give it time.
+    time.sleep(1.5)
+    shot("speaker-chooser")
+    xdo("type", "--delay", "60", "lin")
+    time.sleep(0.5)
+    shot("speaker-filtered")
+    key("Return")
+    time.sleep(0.5)
+    shot("speaker-linked")
+
+    # The second quote's speaker is the second person in the chooser: Down,
+    # Return.  (The focus came back to the article when the chooser closed.)
+    find_and_select(QUOTE2)
+    key("1")
+    key("ctrl+k")
+    time.sleep(1.5)
+    key("Down")
+    shot("speaker-down")
+    key("Return")
+    time.sleep(0.5)
+
+    # 7. Export the page's annotations to CSV with keys.
+    rows = export_by_keys(page_export_path, PAGE_TITLE)
+    header, body = rows[0], rows[1:]
+    log("page CSV header: %s" % header)
+    if "speaker" not in header:
+        fail("no speaker column in %s" % header)
+    speaker_col, text_col, tag_col = header.index("speaker"), header.index("text"), header.index("tag")
+    quotes = [r for r in body if r[tag_col] == "quote"]
+    log("page CSV quotes: %s" % [(r[text_col], r[speaker_col]) for r in quotes])
+    if len(quotes) != 2 or QUOTE not in quotes[0][text_col] or QUOTE2 not in quotes[1][text_col]:
+        fail("expected the quote rows %r and %r, got %s" % (QUOTE, QUOTE2, body))
+    for row, speaker in ((quotes[0], SPEAKER), (quotes[1], SPEAKER2)):
+        if row[speaker_col] != speaker:
+            fail("the speaker of %r is %r, expected %r" % (row[text_col], row[speaker_col], speaker))
     ok = True
 finally:
+    server.shutdown()
     if app.poll() is None:
         app.send_signal(signal.SIGTERM)
         try:
@@ -265,7 +417,8 @@ finally:
         ok = False
         print("not ok 1 keyboard loop: gloss warned: " + unexpected[0], flush=True)
     elif ok:
-        print("ok 1 keyboard loop: tagged, saved and exported with keys only", flush=True)
+        print("ok 1 keyboard loop: tagged, saved and exported with keys only; "
+              "a page opened by address, its quote linked to its speaker and exported", flush=True)
     if ok:
         keep = os.environ.get("GLOSS_SHOTS_DIR")
         if keep:

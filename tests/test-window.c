@@ -24,6 +24,7 @@
 #include "gloss-details-pane.h"
 #include "gloss-document.h"
 #include "gloss-document-private.h"
+#include "gloss-preferences-window.h"
 #include "gloss-sidebar.h"
 #include "gloss-sidecar.h"
 #include "gloss-tag-popover.h"
@@ -805,6 +806,52 @@ test_annotator_first_save (Fixture       *f,
   g_settings_set_string (settings, "annotator-id", ANNOTATOR);
 }
 
+static gboolean
+path_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* The changes made before anyone said who annotates are autosaved once
+ * someone has, after the delay: not only after the next change. */
+static void
+test_annotator_then_autosave (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *path = g_strconcat (g_file_peek_path (f->article), ".dana.gloss.json", NULL);
+  guint lin = offset_of ("Lin Wenhua");
+
+  g_settings_set_string (settings, "annotator-id", "");
+  g_settings_set_uint (settings, "autosave-delay", 1);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  gloss_test_iterate ();
+  open_window (f);
+
+  tag_by_key (f, lin, lin + 10, "2");
+  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "Who is annotating?" });
+  g_assert_cmpuint (gloss_session_get_autosave_delay (gloss_window_get_session (f->window)), ==, 0);
+
+  g_settings_set_string (settings, "annotator-id", "dana");
+  g_assert_cmpuint (gloss_session_get_autosave_delay (gloss_window_get_session (f->window)), ==, 1);
+  /* No other change: the tag made before is saved all the same. */
+  gloss_test_iterate_until (path_exists, path);
+  gloss_test_iterate_until (not_saving, f->window);
+  g_assert_false (gloss_session_get_modified (gloss_window_get_session (f->window)));
+  /* Never saved before: the layer is dana's, not the login name's. */
+  {
+    g_autofree char *login = gloss_annotator_id_default ();
+    g_autofree char *login_path = g_strconcat (g_file_peek_path (f->article), ".", login, ".gloss.json", NULL);
+
+    g_assert_false (g_file_test (login_path, G_FILE_TEST_EXISTS));
+  }
+  g_assert_cmpstr (gloss_sidecar_get_annotator_id (gloss_window_get_sidecar (f->window)), ==, "dana");
+
+  g_unlink (path);
+  g_settings_set_uint (settings, "autosave-delay", 0);
+  g_settings_set_string (settings, "annotator-id", ANNOTATOR);
+}
+
 /* Changing the annotator id offers to adopt the layer saved under the old
  * one, which otherwise turns into a colleague's read-only layer. */
 static void
@@ -816,16 +863,38 @@ test_annotator_adopt (Fixture       *f,
   g_autoptr(GlossSidecar) reread = NULL;
   g_autoptr(GError) error = NULL;
   guint lin = offset_of ("Lin Wenhua");
+  GlossPreferencesWindow *preferences;
+  GtkWidget *adopt;
 
   tag_by_key (f, lin, lin + 10, "2");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
   gloss_test_iterate_until (not_saving, f->window);
   g_assert_true (g_file_query_exists (f->sidecar_file, NULL));
 
+  preferences = gloss_preferences_window_new (settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+  gloss_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gloss_preferences_window_get_adopt_group (preferences))));
+
   g_settings_set_string (settings, "annotator-id", "dana");
   gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "Adopt as “dana”" });
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.adopt-layer", NULL);
+  /* Preferences, where the id was changed, offers it too, by article. */
+  gloss_test_iterate_until (shows_text, (gpointer[]) { preferences, "Adopt as “dana”" });
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gloss_preferences_window_get_adopt_group (preferences))));
+  g_assert_true (shows_text ((gpointer[]) { preferences, "article.txt" }));
+  /* Closed and opened again, Preferences still offers it. */
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  preferences = gloss_preferences_window_new (settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+  gloss_test_iterate_until (shows_text, (gpointer[]) { preferences, "Adopt as “dana”" });
+  adopt = gloss_test_find_widget (GTK_WIDGET (gloss_preferences_window_get_adopt_group (preferences)),
+                                  GTK_TYPE_BUTTON, "Adopt as “dana”");
+  g_assert_nonnull (adopt);
+  g_signal_emit_by_name (adopt, "clicked");
   gloss_test_iterate_until (not_saving, f->window);
+  /* Adopted: nothing is left to offer. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gloss_preferences_window_get_adopt_group (preferences))));
+  gtk_window_destroy (GTK_WINDOW (preferences));
 
   g_assert_false (g_file_query_exists (f->sidecar_file, NULL));
   {
@@ -838,6 +907,109 @@ test_annotator_adopt (Fixture       *f,
   g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (reread)), ==, 1);
   g_assert_cmpstr (gloss_sidecar_get_annotator_id (gloss_window_get_sidecar (f->window)), ==, "dana");
   g_settings_set_string (settings, "annotator-id", ANNOTATOR);
+}
+
+/* What a reader of the PDF finds in it (pdftotext, poppler-utils): the
+ * article's words in both scripts, and the legend with its counts.  With
+ * GLOSS_PRINT_PNG set, the page is also rendered there, to look at. */
+static void
+check_printed_text (const char *pdf)
+{
+  g_autofree char *txt = g_strconcat (pdf, ".txt", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  g_spawn_sync (NULL, (char *[]) { pdftotext, "-enc", "UTF-8", (char *) pdf, txt, NULL }, NULL,
+                G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_file_get_contents (txt, &text, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_nonnull (strstr (text, "Riverside expands the Clean Water 2030 programme"));
+  g_assert_nonnull (strstr (text, "said Mayor Lin Wenhua on Tuesday"));
+  g_assert_nonnull (strstr (text, "我们将在年底前完成管网改造"));
+  g_assert_nonnull (strstr (text, "Legend"));
+  g_assert_nonnull (strstr (text, "Official (2)"));
+  g_assert_nonnull (strstr (text, "Quote (1)"));
+  /* Tags not used are not in the legend. */
+  g_assert_null (strstr (text, "Statistic ("));
+
+  /* A margin to hold the sheet by: the first word starts 20 mm (57 pt)
+   * in, not at the printer's 6 mm edge. */
+  {
+    g_autofree char *html = g_strconcat (pdf, ".html", NULL);
+    g_autofree char *boxes = NULL;
+    const char *word;
+    double x_min;
+
+    g_spawn_sync (NULL, (char *[]) { pdftotext, "-bbox", (char *) pdf, html, NULL }, NULL,
+                  G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_file_get_contents (html, &boxes, NULL, &error);
+    g_assert_no_error (error);
+    word = strstr (boxes, "xMin=\"");
+    g_assert_nonnull (word);
+    x_min = g_ascii_strtod (word + strlen ("xMin=\""), NULL);
+    g_assert_cmpfloat (x_min, >, 50);
+  }
+
+  if (g_getenv ("GLOSS_PRINT_PNG") != NULL)
+    {
+      g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
+      g_autofree char *root = g_strdup (g_getenv ("GLOSS_PRINT_PNG"));
+
+      if (pdftoppm != NULL)
+        g_spawn_sync (NULL, (char *[]) { pdftoppm, "-png", "-r", "100", "-singlefile", (char *) pdf, root, NULL },
+                      NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, NULL, NULL);
+    }
+}
+
+static void
+count_cb (GtkTextBuffer *buffer,
+          GtkTextTag    *tag,
+          GtkTextIter   *start,
+          GtkTextIter   *end,
+          guint         *count)
+{
+  (*count)++;
+}
+
+/* Issue 16, item 11: tagging redraws what changed and lays nothing out
+ * again.  Highlights are drawn over the text, never GtkTextTags applied to
+ * the buffer, whose every change re-lays out the lines it covers (and, on
+ * a 1 000 000-code-point article, costs the frame). */
+static void
+test_tag_no_relayout (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->view));
+  guint lin = offset_of ("Lin Wenhua");
+  guint applied = 0, removed = 0;
+  GlossAnnotation *a;
+  gulong apply_id, remove_id;
+
+  apply_id = g_signal_connect (buffer, "apply-tag", G_CALLBACK (count_cb), &applied);
+  remove_id = g_signal_connect (buffer, "remove-tag", G_CALLBACK (count_cb), &removed);
+
+  a = tag_by_key (f, lin, lin + 10, "2");
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.resize", "s", "end-shrink");
+  gloss_annotation_set_retag (annotations (f), a, "person");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.delete", NULL);
+  wait_for_frame (f);
+
+  g_assert_cmpuint (applied, ==, 0);
+  g_assert_cmpuint (removed, ==, 0);
+  g_signal_handler_disconnect (buffer, apply_id);
+  g_signal_handler_disconnect (buffer, remove_id);
 }
 
 /* Ctrl+P's printout, exported to a PDF: the text, its highlights, a legend. */
@@ -853,6 +1025,7 @@ test_print (Fixture       *f,
 
   tag_by_key (f, lin, lin + 10, "2");
   tag_by_key (f, offset_of ("周敏表示"), offset_of ("周敏表示") + 2, "2");
+  tag_by_key (f, offset_of ("我们将在"), offset_of ("改造。") + 2, "1");
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->window)));
   g_assert_cmpint (gloss_article_print (GTK_WINDOW (f->window), gloss_window_get_document (f->window), annotations (f),
                                         gloss_sidecar_get_codebook (gloss_window_get_sidecar (f->window)),
@@ -861,6 +1034,7 @@ test_print (Fixture       *f,
   g_assert_cmpint (n_pages, ==, 1);
   g_assert_cmpint (g_stat (pdf, &info), ==, 0);
   g_assert_cmpint (info.st_size, >, 1000);
+  check_printed_text (pdf);
 }
 
 static GtkWidget *
@@ -2427,8 +2601,10 @@ main (int    argc,
   ADD ("pointer/drag-inside", test_pointer_drag_inside, NULL);
   ADD ("speakers-as-people", test_speakers_as_people, NULL);
   ADD ("print", test_print, NULL);
+  ADD ("tag-no-relayout", test_tag_no_relayout, NULL);
   ADD ("menu-tooltip", test_menu_tooltip, NULL);
   ADD ("annotator-first-save", test_annotator_first_save, NULL);
+  ADD ("annotator-then-autosave", test_annotator_then_autosave, NULL);
   ADD ("annotator-adopt", test_annotator_adopt, NULL);
   ADD ("pick-untagged", test_pick_untagged, NULL);
   ADD ("pointer/pick", test_pointer_pick, NULL);

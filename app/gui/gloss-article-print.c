@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
@@ -16,12 +17,18 @@
 #include "gloss-codebook.h"
 #include "gloss-document.h"
 
+/* Beyond the printer's own unprintable edge (GTK's default page setup
+ * leaves about 6 mm): room to hold the sheet and to write in the margin. */
+#define MARGIN_MM 14.0
+
 typedef struct
 {
   GlossDocument      *document;
   GlossAnnotationSet *annotations;
   GlossCodebook      *codebook;
   PangoLayout        *layout;
+  PangoLayout        *footer;
+  double              footer_height;
   GArray             *page_starts;  /* first layout line of each page */
 } Job;
 
@@ -32,6 +39,7 @@ job_free (Job *job)
   g_clear_object (&job->annotations);
   g_clear_object (&job->codebook);
   g_clear_object (&job->layout);
+  g_clear_object (&job->footer);
   g_clear_pointer (&job->page_starts, g_array_unref);
   g_free (job);
 }
@@ -85,6 +93,24 @@ build_layout (Job         *job,
   const char *walk = text;
   guint walk_offset = 0;
   guint length = gloss_document_get_length (job->document);
+
+  /* The title, when the text starts with it, reads as one. */
+  {
+    const char *title = gloss_document_get_title (job->document);
+
+    if (title != NULL && title[0] != '\0' && g_str_has_prefix (text, title))
+      {
+        PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+        attr->start_index = 0;
+        attr->end_index = strlen (title);
+        pango_attr_list_insert (attrs, attr);
+        attr = pango_attr_scale_new (1.3);
+        attr->start_index = 0;
+        attr->end_index = strlen (title);
+        pango_attr_list_insert (attrs, attr);
+      }
+  }
 
   /* The set is sorted by start: one walk through the text finds them all. */
   for (guint i = 0; i < n; i++)
@@ -156,15 +182,33 @@ begin_print_cb (GtkPrintOperation *operation,
                 Job               *job)
 {
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Serif 11");
-  double page_height = gtk_print_context_get_height (context);
+  double margin_x = MARGIN_MM / 25.4 * gtk_print_context_get_dpi_x (context);
+  double margin_y = MARGIN_MM / 25.4 * gtk_print_context_get_dpi_y (context);
+  double page_height;
   double used = 0;
   int n_lines;
 
   job->layout = gtk_print_context_create_pango_layout (context);
   pango_layout_set_font_description (job->layout, font);
-  pango_layout_set_width (job->layout, gtk_print_context_get_width (context) * PANGO_SCALE);
+  pango_layout_set_width (job->layout, (gtk_print_context_get_width (context) - 2 * margin_x) * PANGO_SCALE);
   pango_layout_set_wrap (job->layout, PANGO_WRAP_WORD_CHAR);
   build_layout (job, job->layout);
+
+  /* Under the text of every page: the title and the page number, so that
+   * loose sheets find their article and their order again. */
+  {
+    g_autoptr(PangoFontDescription) small = pango_font_description_from_string ("Sans 8");
+    PangoRectangle logical;
+
+    job->footer = gtk_print_context_create_pango_layout (context);
+    pango_layout_set_font_description (job->footer, small);
+    pango_layout_set_width (job->footer, (gtk_print_context_get_width (context) - 2 * margin_x) * PANGO_SCALE);
+    pango_layout_set_ellipsize (job->footer, PANGO_ELLIPSIZE_MIDDLE);
+    pango_layout_set_text (job->footer, "Ag", -1);
+    pango_layout_get_extents (job->footer, NULL, &logical);
+    job->footer_height = 2.0 * logical.height / PANGO_SCALE;
+  }
+  page_height = gtk_print_context_get_height (context) - 2 * margin_y - job->footer_height;
 
   job->page_starts = g_array_new (FALSE, FALSE, sizeof (int));
   n_lines = pango_layout_get_line_count (job->layout);
@@ -178,12 +222,39 @@ begin_print_cb (GtkPrintOperation *operation,
       height = (double) logical.height / PANGO_SCALE;
       if (used + height > page_height && used > 0)
         {
+          /* The blank line between two paragraphs ends a page, it does not
+           * start the next one. */
+          if (pango_layout_get_line_readonly (job->layout, i)->length == 0 && i + 1 < n_lines)
+            continue;
           g_array_append_val (job->page_starts, i);
           used = 0;
         }
       used += height;
     }
   gtk_print_operation_set_n_pages (operation, job->page_starts->len);
+}
+
+static void
+draw_footer (Job             *job,
+             GtkPrintContext *context,
+             cairo_t         *cr,
+             int              page)
+{
+  const char *title = gloss_document_get_title (job->document);
+  double bottom = gtk_print_context_get_height (context) - 2 * MARGIN_MM / 25.4 * gtk_print_context_get_dpi_y (context);
+  g_autofree char *number = NULL;
+  g_autofree char *text = NULL;
+  PangoRectangle logical;
+
+  /* Translators: the footer of a printed page: page 2 of 5 */
+  number = g_strdup_printf (_("Page %d of %d"), page + 1, (int) job->page_starts->len);
+  text = title != NULL && title[0] != '\0' ? g_strdup_printf ("%s — %s", title, number) : g_strdup (number);
+  pango_layout_set_text (job->footer, text, -1);
+  pango_layout_set_alignment (job->footer, PANGO_ALIGN_RIGHT);
+  pango_layout_get_extents (job->footer, NULL, &logical);
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+  cairo_move_to (cr, 0, bottom - (double) logical.height / PANGO_SCALE);
+  pango_cairo_show_layout (cr, job->footer);
 }
 
 static void
@@ -198,6 +269,8 @@ draw_page_cb (GtkPrintOperation *operation,
                                                       : pango_layout_get_line_count (job->layout);
   double y = 0;
 
+  cairo_translate (cr, MARGIN_MM / 25.4 * gtk_print_context_get_dpi_x (context),
+                   MARGIN_MM / 25.4 * gtk_print_context_get_dpi_y (context));
   cairo_set_source_rgb (cr, 0, 0, 0);
   for (int i = first; i < last; i++)
     {
@@ -211,6 +284,8 @@ draw_page_cb (GtkPrintOperation *operation,
       pango_cairo_show_layout_line (cr, line);
       y += (double) logical.height / PANGO_SCALE;
     }
+
+  draw_footer (job, context, cr, page);
 }
 
 /**

@@ -11,6 +11,7 @@
 #include "gloss-annotation-set.h"
 #include "gloss-codebook.h"
 #include "gloss-details-pane.h"
+#include "gloss-speaker-chooser.h"
 
 /*
  * Every edit goes through the annotation set's undoable API; the set merges
@@ -35,6 +36,7 @@ struct _GlossDetailsPane
   GPtrArray          *attribute_rows;
   GHashTable         *editors;
   char               *built_for_tag;
+  GtkWidget          *chooser;
   guint               rebuild_idle;
   guint               updating;
   gboolean            editable;
@@ -751,6 +753,140 @@ gloss_details_pane_get_note_view (GlossDetailsPane *self)
 {
   g_return_val_if_fail (GLOSS_IS_DETAILS_PANE (self), NULL);
   return self->note_view;
+}
+
+/* The keyboard way to link: a chooser that filters as one types */
+
+static void
+chooser_chosen_cb (GlossSpeakerChooser *chooser,
+                   const char          *id,
+                   GlossDetailsPane    *self)
+{
+  const char *attribute = g_object_get_data (G_OBJECT (chooser), "attribute-id");
+  GlossAnnotation *annotation = g_object_get_data (G_OBJECT (chooser), "annotation");
+
+  /* The annotation may have changed while the chooser was open. */
+  if (annotation != self->annotation || !can_edit (self))
+    return;
+  self->updating++;
+  gloss_annotation_set_set_attribute (self->set, self->annotation, attribute, id);
+  self->updating--;
+  refresh (self, FALSE);
+}
+
+static gboolean
+unparent_chooser_idle (gpointer data)
+{
+  GtkWidget *chooser = data;
+
+  if (gtk_widget_get_parent (chooser) != NULL)
+    gtk_widget_unparent (chooser);
+  g_object_unref (chooser);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+chooser_closed_cb (GtkPopover       *chooser,
+                   GlossDetailsPane *self)
+{
+  if (self->chooser == GTK_WIDGET (chooser))
+    self->chooser = NULL;
+  g_idle_add (unparent_chooser_idle, g_object_ref (chooser));
+}
+
+/* "发言人, 外交部" */
+static char *
+person_about (Person *p)
+{
+  return g_strdup_printf ("%s%s%s", p->title ? p->title : "",
+                          p->title && p->organization ? ", " : "",
+                          p->organization ? p->organization : "");
+}
+
+/**
+ * gloss_details_pane_choose_link:
+ * @attribute: (nullable): the link attribute to fill; %NULL for the tag's first
+ *
+ * Opens the speaker chooser beside the link's row, with the focus in its
+ * search entry: each person once, with title, organization and mentions.
+ *
+ * Returns: (transfer none) (nullable): the chooser, or %NULL when the
+ *   annotation has no link to fill or cannot be edited
+ */
+GtkWidget *
+gloss_details_pane_choose_link (GlossDetailsPane *self,
+                                const char       *attribute)
+{
+  GlossTag *tag;
+  GtkWidget *row = NULL;
+  GListModel *model;
+  Candidates *c;
+  const char *current;
+  GlossAnnotation *target;
+  Person *current_person;
+  graphene_rect_t bounds;
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_DETAILS_PANE (self), NULL);
+
+  if (!can_edit (self) || (tag = current_tag (self)) == NULL)
+    return NULL;
+  if (attribute == NULL)
+    {
+      GPtrArray *defs = gloss_tag_get_attributes (tag);
+
+      for (guint i = 0; defs != NULL && i < defs->len; i++)
+        {
+          const GlossAttributeDef *def = g_ptr_array_index (defs, i);
+
+          if (def->type == GLOSS_ATTRIBUTE_LINK)
+            {
+              attribute = def->id;
+              break;
+            }
+        }
+    }
+  if (attribute != NULL)
+    row = g_hash_table_lookup (self->editors, attribute);
+  if (row == NULL || !g_object_get_data (G_OBJECT (row), "link"))
+    return NULL;
+
+  if (self->chooser != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->chooser));
+
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  c = g_object_get_data (G_OBJECT (row), "candidates");
+  current = gloss_annotation_get_attribute (self->annotation, attribute);
+  target = current ? gloss_annotation_set_lookup (self->set, current) : NULL;
+  current_person = target && is_candidate (c, target) ? candidates_person (c, target) : NULL;
+
+  self->chooser = gloss_speaker_chooser_new ();
+  gloss_speaker_chooser_set_heading (GLOSS_SPEAKER_CHOOSER (self->chooser),
+                                     adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  n = g_list_model_get_n_items (model);
+  /* Position 0 is "None": Delete or the row itself clears a link. */
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) item = g_list_model_get_item (model, i);
+      Person *p = candidates_person (c, item);
+      g_autofree char *name = short_text (item);
+      g_autofree char *about = p ? person_about (p) : NULL;
+
+      gloss_speaker_chooser_add (GLOSS_SPEAKER_CHOOSER (self->chooser), gloss_annotation_get_id (item),
+                                 name, about, p ? p->mentions : 0, p != NULL && p == current_person);
+    }
+  g_object_set_data_full (G_OBJECT (self->chooser), "attribute-id", g_strdup (attribute), g_free);
+  g_object_set_data_full (G_OBJECT (self->chooser), "annotation", g_object_ref (self->annotation), g_object_unref);
+  g_signal_connect_object (self->chooser, "chosen", G_CALLBACK (chooser_chosen_cb), self, 0);
+  g_signal_connect_object (self->chooser, "closed", G_CALLBACK (chooser_closed_cb), self, 0);
+  gtk_popover_set_position (GTK_POPOVER (self->chooser), GTK_POS_BOTTOM);
+  gtk_widget_set_parent (self->chooser, GTK_WIDGET (self));
+  if (gtk_widget_compute_bounds (row, GTK_WIDGET (self), &bounds))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->chooser),
+                                 &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
+                                                   bounds.size.width, bounds.size.height });
+  gtk_popover_popup (GTK_POPOVER (self->chooser));
+  return self->chooser;
 }
 
 static void

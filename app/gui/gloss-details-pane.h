@@ -27,5 +27,7 @@ void             gloss_details_pane_set_editable   (GlossDetailsPane   *self,
 GtkWidget       *gloss_details_pane_get_editor     (GlossDetailsPane   *self,
                                                     const char         *id);
 GtkTextView     *gloss_details_pane_get_note_view  (GlossDetailsPane   *self);
+GtkWidget       *gloss_details_pane_choose_link    (GlossDetailsPane   *self,
+                                                    const char         *attribute);
 
 G_END_DECLS

@@ -7,7 +7,9 @@
 #include <glib/gi18n.h>
 
 #include "gloss-preferences-window.h"
+#include "gloss-session.h"
 #include "gloss-sidecar.h"
+#include "gloss-window.h"
 
 struct _GlossPreferencesWindow
 {
@@ -15,6 +17,9 @@ struct _GlossPreferencesWindow
 
   GSettings            *settings;
 
+  AdwPreferencesGroup  *adopt_group;
+  GPtrArray            *adopt_rows;
+  guint                 adopt_idle_id;
   AdwPreferencesGroup  *annotator_group;
   GtkLabel             *annotator_id_error;
   GtkRevealer          *annotator_id_error_revealer;
@@ -149,6 +154,117 @@ annotator_id_apply_cb (GlossPreferencesWindow *self)
     g_settings_set_string (self->settings, "annotator-id", text);
 }
 
+/* Adopting a layer: after the annotator id changed, each open article whose
+ * own layer is saved under another id is listed with a button that renames
+ * the layer to the id now (the window's win.adopt-layer). */
+
+static void refresh_adopt_offers (GlossPreferencesWindow *self);
+
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
+adopt_clicked_cb (GtkButton              *button,
+                  GlossPreferencesWindow *self)
+{
+  g_autoptr(GtkWidget) window = g_weak_ref_get (g_object_get_data (G_OBJECT (button), "window"));
+
+  /* The window may have closed since. */
+  if (window != NULL)
+    gtk_widget_activate_action (window, "win.adopt-layer", NULL);
+  refresh_adopt_offers (self);
+}
+
+static void
+refresh_adopt_offers (GlossPreferencesWindow *self)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+  g_autofree char *id = g_settings_get_string (self->settings, "annotator-id");
+  g_autofree char *shown_id = id[0] != '\0' ? g_strdup (id) : gloss_annotator_id_default ();
+
+  for (guint i = 0; i < self->adopt_rows->len; i++)
+    adw_preferences_group_remove (self->adopt_group, g_ptr_array_index (self->adopt_rows, i));
+  g_ptr_array_set_size (self->adopt_rows, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      const char *old = GLOSS_IS_WINDOW (window) ? gloss_window_get_layer_to_adopt (GLOSS_WINDOW (window)) : NULL;
+      GlossSession *session;
+      g_autofree char *name = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *label = NULL;
+      GtkWidget *row, *button;
+
+      if (old == NULL)
+        continue;
+      session = gloss_window_get_session (GLOSS_WINDOW (window));
+      name = g_file_get_basename (gloss_session_get_file (session));
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      /* Translators: %s is an annotator id */
+      subtitle = g_strdup_printf (_("Your annotations are saved as “%s”"), old);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      /* Translators: %s is the new annotator id */
+      label = g_strdup_printf (_("Adopt as “%s”"), shown_id);
+      button = gtk_button_new_with_label (label);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "suggested-action");
+      g_object_set_data_full (G_OBJECT (button), "window", weak_ref_new (window), weak_ref_free);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (adopt_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (self->adopt_group, row);
+      g_ptr_array_add (self->adopt_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->adopt_group), self->adopt_rows->len > 0);
+}
+
+static gboolean
+refresh_adopt_offers_idle (gpointer data)
+{
+  GlossPreferencesWindow *self = data;
+
+  self->adopt_idle_id = 0;
+  refresh_adopt_offers (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the windows have taken the new id (they listen to the same signal). */
+static void
+annotator_id_setting_changed_cb (GlossPreferencesWindow *self)
+{
+  if (self->adopt_idle_id == 0)
+    self->adopt_idle_id = g_idle_add (refresh_adopt_offers_idle, self);
+}
+
+/**
+ * gloss_preferences_window_get_adopt_group:
+ *
+ * For tests: the group that lists the layers saved under another id.
+ */
+AdwPreferencesGroup *
+gloss_preferences_window_get_adopt_group (GlossPreferencesWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->adopt_group;
+}
+
 static void
 update_library_folder (GlossPreferencesWindow *self)
 {
@@ -218,6 +334,10 @@ bind_settings (GlossPreferencesWindow *self)
   update_annotator_id (self);
   g_signal_connect_object (self->settings, "changed::annotator-id",
                            G_CALLBACK (update_annotator_id), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::annotator-id",
+                           G_CALLBACK (annotator_id_setting_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Offers still open from an earlier change, when Preferences was closed. */
+  annotator_id_setting_changed_cb (self);
   g_settings_bind (self->settings, "annotator-name", self->annotator_name_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "reading-font", self->font_button, "font", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "snap-to-words", self->snap_switch, "active", G_SETTINGS_BIND_DEFAULT);
@@ -287,6 +407,7 @@ gloss_preferences_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_handle_id (&self->adopt_idle_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_PREFERENCES_WINDOW);
 
@@ -299,6 +420,7 @@ gloss_preferences_window_finalize (GObject *object)
   GlossPreferencesWindow *self = (GlossPreferencesWindow *)object;
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->adopt_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_preferences_window_parent_class)->finalize (object);
 }
@@ -361,6 +483,7 @@ gloss_preferences_window_class_init (GlossPreferencesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, adopt_group);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, annotator_group);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, annotator_id_error);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, annotator_id_error_revealer);
@@ -382,5 +505,6 @@ gloss_preferences_window_class_init (GlossPreferencesWindowClass *klass)
 static void
 gloss_preferences_window_init (GlossPreferencesWindow *self)
 {
+  self->adopt_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }

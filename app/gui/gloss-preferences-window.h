@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (GlossPreferencesWindow, gloss_preferences_window, GLOSS, P
 GlossPreferencesWindow *gloss_preferences_window_new             (GSettings *settings);
 GSettings              *gloss_preferences_window_get_settings    (GlossPreferencesWindow *self);
 void                    gloss_preferences_window_focus_annotator (GlossPreferencesWindow *self);
+AdwPreferencesGroup    *gloss_preferences_window_get_adopt_group (GlossPreferencesWindow *self);
 
 GFile                  *gloss_settings_get_library_folder        (GSettings *settings);
 

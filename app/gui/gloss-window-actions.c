@@ -763,6 +763,78 @@ _gloss_window_ask_annotator (GlossWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, question);
 }
 
+/* Changes made while nobody said who annotates were never scheduled for
+ * autosave: once someone has, they are saved after the delay, as if made
+ * now, not only after the next change. */
+static gboolean
+autosave_waiting_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+
+  self->annotator_autosave_id = 0;
+  if (!annotator_unknown (self) && gloss_session_get_modified (self->session) &&
+      gloss_session_get_can_save (self->session) && !_gloss_window_is_saving (self))
+    _gloss_window_save (self, NULL, GLOSS_SESSION_SAVE_NONE, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* A layer never saved yet is the work of whoever annotates now: it is
+ * saved under the id just chosen, not the login name it was opened with. */
+static void
+retarget_unsaved_layer (GlossWindow *self)
+{
+  GlossSidecar *sidecar = gloss_session_get_sidecar (self->session);
+  GFile *file = gloss_session_get_file (self->session);
+  const char *id = gloss_session_get_annotator_id (self->session);
+  g_autoptr(GFile) target = NULL;
+  GFile *own;
+
+  if (sidecar == NULL || file == NULL || id == NULL || (own = gloss_sidecar_get_file (sidecar)) == NULL ||
+      g_strcmp0 (id, gloss_sidecar_get_annotator_id (sidecar)) == 0 || g_file_query_exists (own, NULL))
+    return;
+  target = gloss_sidecar_file_for_article (file, id);
+  gloss_sidecar_set_file (sidecar, target);
+  gloss_sidecar_set_annotator_id (sidecar, id);
+}
+
+static void
+autosave_waiting_changes (GlossWindow *self)
+{
+  guint delay = gloss_session_get_autosave_delay (self->session);
+
+  g_clear_handle_id (&self->annotator_autosave_id, g_source_remove);
+  if (delay > 0 && gloss_session_get_modified (self->session))
+    self->annotator_autosave_id = g_timeout_add_seconds (delay, autosave_waiting_cb, self);
+}
+
+/**
+ * gloss_window_get_layer_to_adopt:
+ * @self: a #GlossWindow
+ *
+ * The id the window's own layer is saved under when it is not the
+ * annotator id now and the layer has annotations: Preferences and a toast
+ * offer to adopt it (win.adopt-layer renames it to the id now).
+ *
+ * Returns: (nullable): the old annotator id, or %NULL
+ */
+const char *
+gloss_window_get_layer_to_adopt (GlossWindow *self)
+{
+  GlossSidecar *sidecar;
+  const char *id;
+
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  sidecar = gloss_session_get_sidecar (self->session);
+  id = gloss_session_get_annotator_id (self->session);
+  if (sidecar == NULL || gloss_session_get_file (self->session) == NULL ||
+      gloss_sidecar_get_file (sidecar) == NULL ||
+      g_strcmp0 (id, gloss_sidecar_get_annotator_id (sidecar)) == 0 ||
+      gloss_annotation_set_get_size (gloss_sidecar_get_annotations (sidecar)) == 0)
+    return NULL;
+  return gloss_sidecar_get_annotator_id (sidecar);
+}
+
 /**
  * _gloss_window_annotator_changed:
  * @self: a #GlossWindow
@@ -783,11 +855,10 @@ _gloss_window_annotator_changed (GlossWindow *self)
 
   gloss_session_set_autosave_delay (self->session, annotator_unknown (self) ? 0 :
                                     g_settings_get_uint (self->settings, "autosave-delay"));
+  retarget_unsaved_layer (self);
+  autosave_waiting_changes (self);
 
-  if (sidecar == NULL || gloss_session_get_file (self->session) == NULL ||
-      gloss_sidecar_get_file (sidecar) == NULL ||
-      g_strcmp0 (id, gloss_sidecar_get_annotator_id (sidecar)) == 0 ||
-      gloss_annotation_set_get_size (gloss_sidecar_get_annotations (sidecar)) == 0)
+  if (gloss_window_get_layer_to_adopt (self) == NULL)
     return;
 
   /* Otherwise the work under the old id reappears as a colleague's
@@ -885,6 +956,84 @@ disagreement_action (GtkWidget  *widget,
   gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
   gloss_review_panel_step (self->review_panel, gtk_text_iter_get_offset (&start),
                            g_str_equal (name, "win.previous-disagreement"));
+}
+
+
+/* Linking a speaker by keyboard: Ctrl+K on a selected quote opens the
+ * details pane's speaker chooser with the focus in it; when it closes the
+ * focus comes back to the article. */
+
+static void
+link_chooser_closed_cb (GtkPopover  *chooser,
+                        GlossWindow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+}
+
+static gboolean
+open_link_chooser (GlossWindow *self)
+{
+  GlossAnnotation *selected = gloss_article_view_get_selected (self->article_view);
+  GlossDetailsPane *details = gloss_sidebar_get_details (self->sidebar);
+  GtkWidget *chooser;
+
+  if (selected == NULL)
+    return FALSE;
+  /* The sidebar follows the article a frame behind: catch up now. */
+  if (gloss_details_pane_get_annotation (details) != selected)
+    gloss_sidebar_set_selected (self->sidebar, selected);
+  chooser = gloss_details_pane_choose_link (details, NULL);
+  if (chooser == NULL)
+    return FALSE;
+  g_signal_connect_object (chooser, "closed", G_CALLBACK (link_chooser_closed_cb), self, 0);
+  return TRUE;
+}
+
+/* Waits for the sidebar to be shown, a second at most (it slides in). */
+static gboolean
+link_speaker_tick_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkWidget *details = GTK_WIDGET (gloss_sidebar_get_details (self->sidebar));
+  gint64 *deadline = user_data;
+
+  if (!gtk_widget_get_mapped (details) || gtk_widget_get_width (details) == 0)
+    {
+      if (gdk_frame_clock_get_frame_time (clock) < *deadline)
+        return G_SOURCE_CONTINUE;
+      gtk_widget_error_bell (widget);
+      return G_SOURCE_REMOVE;
+    }
+  if (!open_link_chooser (self))
+    gtk_widget_error_bell (widget);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+link_speaker_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkWidget *details = GTK_WIDGET (gloss_sidebar_get_details (self->sidebar));
+
+  /* The chooser points at the link's row: show the pane it lives in. */
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  adw_view_stack_set_visible_child_name (self->side_stack, "annotations");
+  if (gtk_widget_get_mapped (details) && gtk_widget_get_width (details) > 0)
+    {
+      if (!open_link_chooser (self))
+        gtk_widget_error_bell (widget);
+    }
+  else
+    {
+      gint64 *deadline = g_new (gint64, 1);
+
+      *deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+      gtk_widget_add_tick_callback (widget, link_speaker_tick_cb, deadline, g_free);
+    }
 }
 
 
@@ -1049,6 +1198,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.reload-annotations", has_file && has_document);
   gtk_widget_action_set_enabled (widget, "win.tag-all", has_selected);
   gtk_widget_action_set_enabled (widget, "win.delete-annotation", has_selected);
+  gtk_widget_action_set_enabled (widget, "win.link-speaker", has_selected);
   gtk_widget_action_set_enabled (widget, "win.find", has_document);
   gtk_widget_action_set_enabled (widget, "win.export", set != NULL && has_file);
   gtk_widget_action_set_enabled (widget, "win.print", has_document);
@@ -1104,6 +1254,7 @@ _gloss_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-file", "s", show_file_action);
   gtk_widget_class_install_action (widget_class, "win.tag-all", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.delete-annotation", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "win.link-speaker", NULL, link_speaker_action);
   gtk_widget_class_install_action (widget_class, "win.next-disagreement", NULL, disagreement_action);
   gtk_widget_class_install_action (widget_class, "win.previous-disagreement", NULL, disagreement_action);
 
@@ -1123,5 +1274,6 @@ _gloss_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK, "win.previous-disagreement", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.link-speaker", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.library", NULL);
 }

@@ -64,6 +64,9 @@ struct _GlossWindow
   guint                 closing : 1;
   guint                 reload_from_broken : 1;
   guint                 annotator_asked : 1;
+
+  /* Autosave of the changes made before anyone said who annotates. */
+  guint                 annotator_autosave_id;
 };
 
 /* gloss-window-actions.c: every win.* action and their enabled states. */

@@ -809,6 +809,7 @@ gloss_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->sync_idle_id, g_source_remove);
+  g_clear_handle_id (&self->annotator_autosave_id, g_source_remove);
   g_clear_handle_id (&self->codebook_idle_id, g_source_remove);
   g_clear_handle_id (&self->reading_id, g_source_remove);
   if (self->session != NULL)

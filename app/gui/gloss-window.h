@@ -27,5 +27,6 @@ GlossDocument *gloss_window_get_document (GlossWindow     *self);
 
 void           gloss_window_add_toast    (GlossWindow      *self,
                                           AdwToast         *toast);
+const char    *gloss_window_get_layer_to_adopt (GlossWindow *self);
 
 G_END_DECLS
