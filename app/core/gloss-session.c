@@ -15,6 +15,7 @@
 #include "gloss-import.h"
 #include "gloss-loader.h"
 #include "gloss-session.h"
+#include "gloss-session-private.h"
 #include "gloss-sidecar.h"
 
 /*
@@ -29,32 +30,6 @@
  * published as soon as it is in, so a window can show the text while a
  * large sidecar is still being read.
  */
-
-struct _GlossSession
-{
-  GObject             parent_instance;
-
-  GFile              *file;
-  GlossDocument      *document;
-  GlossSidecar       *sidecar;
-  GFile              *broken_file;
-  char               *broken_message;
-  char               *encoding;
-  char               *annotator_id;
-  char               *annotator_name;
-  guint               autosave_delay;
-  GlossSessionState   state;
-
-  GCancellable       *cancellable;
-  GFileMonitor       *monitor;
-  GlossAnnotationSet *watched_set;
-  guint               autosave_id;
-  GQueue              saves;      /* GTasks waiting for the save in flight */
-
-  guint               loading : 1;
-  guint               saving : 1;
-  guint               save_again : 1;
-};
 
 G_DEFINE_FINAL_TYPE (GlossSession, gloss_session, G_TYPE_OBJECT)
 

@@ -81,6 +81,9 @@ gboolean           gloss_session_import_finish       (GlossSession          *sel
                                                       GError               **error);
 void               gloss_session_check_disk          (GlossSession          *self);
 void               gloss_session_close               (GlossSession          *self);
+/* gloss-session-switch.c */
+gboolean           gloss_session_reset               (GlossSession          *self,
+                                                      GError               **error);
 
 GlossSessionState  gloss_session_get_state           (GlossSession          *self);
 GFile             *gloss_session_get_file            (GlossSession          *self);

@@ -1,0 +1,38 @@
+/* gloss-session-private.h: the session's fields, shared by gloss-session.c
+ * and gloss-session-switch.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gloss-session.h"
+
+G_BEGIN_DECLS
+
+struct _GlossSession
+{
+  GObject             parent_instance;
+
+  GFile              *file;
+  GlossDocument      *document;
+  GlossSidecar       *sidecar;
+  GFile              *broken_file;
+  char               *broken_message;
+  char               *encoding;
+  char               *annotator_id;
+  char               *annotator_name;
+  guint               autosave_delay;
+  GlossSessionState   state;
+
+  GCancellable       *cancellable;
+  GFileMonitor       *monitor;
+  GlossAnnotationSet *watched_set;
+  guint               autosave_id;
+  GQueue              saves;      /* GTasks waiting for the save in flight */
+
+  guint               loading : 1;
+  guint               saving : 1;
+  guint               save_again : 1;
+};
+
+G_END_DECLS
