@@ -24,6 +24,7 @@ typedef struct
   GtkWindow        *window;
   GlossLibraryPage *page;
   GFile            *opened;
+  gboolean          new_window;
 } Fixture;
 
 static void
@@ -66,9 +67,11 @@ loaded (gpointer data)
 static void
 open_article_cb (GlossLibraryPage *page,
                  GFile            *file,
+                 gboolean          new_window,
                  Fixture          *f)
 {
   g_set_object (&f->opened, file);
+  f->new_window = new_window;
 }
 
 static void
@@ -306,7 +309,8 @@ test_retrieve (Fixture       *f,
   GtkDropDown *tags;
 
   collect (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN, dropdowns);
-  g_assert_cmpuint (dropdowns->len, ==, 3);
+  /* State; Retrieve's tag and grouping; the sample's unit. */
+  g_assert_cmpuint (dropdowns->len, ==, 4);
   tags = g_ptr_array_index (dropdowns, 1);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (tags)), ==, 2);
 

@@ -4,7 +4,7 @@
  * article in a GListStore, filtered by state and search, sorted by the
  * column the user clicked.  Indexing, listing and searching run in worker
  * threads; the page only swaps models.  Activating a row emits
- * ::open-article; the owner opens it.
+ * ::open-article; the owner (the window, gloss-window-library.c) opens it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,15 +12,16 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "gloss-export.h"
 #include "gloss-library.h"
 #include "gloss-library-hit-item.h"
 #include "gloss-library-item.h"
+#include "gloss-library-agreement.h"
 #include "gloss-library-page.h"
 #include "gloss-preferences-window.h"
 #include "gloss-sidecar.h"
-#include "gloss-window.h"
 
 struct _GlossLibraryPage
 {
@@ -40,6 +41,15 @@ struct _GlossLibraryPage
   GtkDropDown        *group_dropdown;
   GtkColumnView      *retrieve_view;
   GtkLabel           *retrieve_label;
+  GtkRevealer        *broken_revealer;
+  GtkLabel           *broken_label;
+  GtkListBox         *broken_box;
+  GtkMenuButton      *export_button;
+  GtkPopoverMenu     *row_menu;
+  GlossLibraryAgreement *agreement;
+
+  GtkStringList      *broken;              /* "path: error", one per file */
+  gboolean            can_go_back;
 
   GListStore         *retrieve_store;
   GtkSingleSelection *retrieve_selection;
@@ -74,6 +84,7 @@ enum {
   PROP_FOLDER,
   PROP_ANNOTATOR,
   PROP_LOADING,
+  PROP_CAN_GO_BACK,
   N_PROPS
 };
 
@@ -95,6 +106,7 @@ update_actions (GlossLibraryPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.toggle-done", selected && !self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.open", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.open-new-window", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.refresh", self->folder != NULL);
 }
 
@@ -309,6 +321,49 @@ progress_cb (guint    done,
   update_status (self);
 }
 
+/* Files that could not be read are listed, each with its whole error: the
+ * user must be able to find and fix them, never to lose them silently. */
+static void
+show_broken (GlossLibraryPage *self,
+             GPtrArray        *broken)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *root = self->folder != NULL ? g_file_get_path (self->folder) : NULL;
+  g_autofree char *summary = NULL;
+
+  for (guint i = 0; i < broken->len; i++)
+    {
+      GlossLibraryBroken *file = g_ptr_array_index (broken, i);
+      const char *path = file->path;
+      gsize n = root != NULL ? strlen (root) : 0;
+
+      if (root != NULL && strncmp (path, root, n) == 0 && path[n] == G_DIR_SEPARATOR)
+        path += n + 1;
+      g_ptr_array_add (lines, g_strdup_printf ("%s: %s", path, file->error));
+    }
+  g_ptr_array_add (lines, NULL);
+  gtk_string_list_splice (self->broken, 0, g_list_model_get_n_items (G_LIST_MODEL (self->broken)),
+                          (const char * const *) lines->pdata);
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file could not be read and is left out:",
+                                          "%u files could not be read and are left out:", broken->len),
+                             broken->len);
+  gtk_label_set_text (self->broken_label, summary);
+  gtk_revealer_set_reveal_child (self->broken_revealer, broken->len > 0);
+}
+
+static GtkWidget *
+create_broken_row (gpointer item,
+                   gpointer user_data)
+{
+  GtkWidget *label = gtk_label_new (gtk_string_object_get_string (item));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  return label;
+}
+
 static void
 updated_cb (GObject      *source,
             GAsyncResult *result,
@@ -332,16 +387,8 @@ updated_cb (GObject      *source,
     }
   else
     {
-      g_autoptr(GString) tooltip = g_string_new (NULL);
-
       self->n_broken = stats->broken->len;
-      for (guint i = 0; i < MIN (stats->broken->len, 20); i++)
-        {
-          GlossLibraryBroken *broken = g_ptr_array_index (stats->broken, i);
-
-          g_string_append_printf (tooltip, "%s%s: %s", i > 0 ? "\n" : "", broken->path, broken->error);
-        }
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), tooltip->len > 0 ? tooltip->str : NULL);
+      show_broken (self, stats->broken);
     }
 
   task = g_task_new (self, self->cancellable, listed_cb, NULL);
@@ -768,14 +815,15 @@ retrieve_activate_cb (GlossLibraryPage *self,
   if (item == NULL)
     return;
   file = g_file_new_for_path (gloss_library_hit_item_get_hit (item)->article);
-  g_signal_emit (self, signals[OPEN_ARTICLE], 0, file);
+  g_signal_emit (self, signals[OPEN_ARTICLE], 0, file, FALSE);
 }
 
 typedef struct
 {
-  GFile *folder;
-  GFile *destination;
-  char  *tag;
+  GFile             *folder;
+  GFile             *destination;
+  char              *tag;
+  GlossExportFormat  format;
 } ExportData;
 
 static void
@@ -787,7 +835,8 @@ export_data_free (ExportData *data)
   g_free (data);
 }
 
-/* The existing CSV exporter over every sidecar of the library, this tag only. */
+/* The existing exporters (gloss-export.c) over every sidecar of the library,
+ * this tag only: what the export dialog writes for a folder. */
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
@@ -795,7 +844,7 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ExportData *data = task_data;
-  g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_CSV);
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (data->format);
   g_autoptr(GPtrArray) sidecars = NULL;
   const char *tags[] = { data->tag, NULL };
   GError *error = NULL;
@@ -836,6 +885,41 @@ exported_cb (GObject      *source,
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u annotation", "Exported %u annotations", (guint) n),
                             (guint) n);
   gtk_label_set_text (self->retrieve_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.export-retrieved", TRUE);
+}
+
+/**
+ * _gloss_library_page_export_retrieved:
+ * @self: a #GlossLibraryPage
+ * @format: a format of the export table
+ * @destination: the file (a folder for brat)
+ *
+ * Writes every annotation with the Retrieve view's tag, in the background;
+ * the view's label says how many, or why not.
+ */
+void
+_gloss_library_page_export_retrieved (GlossLibraryPage  *self,
+                                      GlossExportFormat  format,
+                                      GFile             *destination)
+{
+  const char *tag = selected_string (self->tag_dropdown, self->tags, 0);
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (GLOSS_IS_LIBRARY_PAGE (self));
+  if (tag == NULL || self->folder == NULL)
+    return;
+  data = g_new0 (ExportData, 1);
+  data->folder = g_object_ref (self->folder);
+  data->destination = g_object_ref (destination);
+  data->tag = g_strdup (tag);
+  data->format = format;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.export-retrieved", FALSE);
+  gtk_label_set_text (self->retrieve_label, _("Exporting…"));
+  task = g_task_new (self, NULL, exported_cb, NULL);
+  g_task_set_source_tag (task, _gloss_library_page_export_retrieved);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
 }
 
 static void
@@ -843,27 +927,19 @@ export_response_cb (GtkNativeDialog  *dialog,
                     int               response,
                     GlossLibraryPage *self)
 {
-  g_autoptr(GFile) destination = NULL;
-  g_autoptr(GTask) task = NULL;
-  const char *tag = selected_string (self->tag_dropdown, self->tags, 0);
-  ExportData *data;
+  GlossExportFormat format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "gloss-format"));
 
-  if (response == GTK_RESPONSE_ACCEPT && tag != NULL && self->folder != NULL)
+  if (response == GTK_RESPONSE_ACCEPT)
     {
-      destination = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      data = g_new0 (ExportData, 1);
-      data->folder = g_object_ref (self->folder);
-      data->destination = g_steal_pointer (&destination);
-      data->tag = g_strdup (tag);
-      task = g_task_new (self, NULL, exported_cb, NULL);
-      g_task_set_source_tag (task, export_response_cb);
-      g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-      g_task_run_in_thread (task, export_thread);
+      g_autoptr(GFile) destination = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      _gloss_library_page_export_retrieved (self, format, destination);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
 }
 
+/* library.export-retrieved("csv"): any format of the export table. */
 static void
 export_retrieved_action (GtkWidget  *widget,
                          const char *action_name,
@@ -871,18 +947,44 @@ export_retrieved_action (GtkWidget  *widget,
 {
   GlossLibraryPage *self = GLOSS_LIBRARY_PAGE (widget);
   const char *tag = selected_string (self->tag_dropdown, self->tags, 0);
+  GlossExportFormat format;
+  gboolean folder;
   GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
 
-  if (tag == NULL)
+  if (tag == NULL || !gloss_export_format_from_string (g_variant_get_string (parameter, NULL), &format))
     return;
+  folder = gloss_export_format_is_folder (format);
   chooser = gtk_file_chooser_native_new (_("Export Annotations"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  name = g_strdup_printf ("%s.csv", tag);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), NULL);
+  if (!folder)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.%s", tag, gloss_export_format_extension (format));
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  g_object_set_data (G_OBJECT (chooser), "gloss-format", GUINT_TO_POINTER (format));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The Export menu lists the table of formats, as the export dialog does. */
+static void
+build_export_menu (GlossLibraryPage *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  const GlossExportFormatInfo *info;
+
+  for (guint i = 0; (info = gloss_export_format_get_info (i)) != NULL; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s…", _(info->label));
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "library.export-retrieved", "s", info->id);
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (self->export_button, G_MENU_MODEL (menu));
 }
 
 /* ------------------------------------------------------------------ */
@@ -890,11 +992,12 @@ export_retrieved_action (GtkWidget  *widget,
 
 static void
 emit_open (GlossLibraryPage *self,
-           GlossLibraryItem *item)
+           GlossLibraryItem *item,
+           gboolean          new_window)
 {
   g_autoptr(GFile) file = gloss_library_item_get_file (item);
 
-  g_signal_emit (self, signals[OPEN_ARTICLE], 0, file);
+  g_signal_emit (self, signals[OPEN_ARTICLE], 0, file, new_window);
 }
 
 static void
@@ -904,7 +1007,7 @@ activate_cb (GlossLibraryPage *self,
   g_autoptr(GlossLibraryItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   if (item != NULL)
-    emit_open (self, item);
+    emit_open (self, item, FALSE);
 }
 
 static void
@@ -916,7 +1019,84 @@ open_action (GtkWidget  *widget,
   GlossLibraryItem *item = gtk_single_selection_get_selected_item (self->selection);
 
   if (item != NULL)
-    emit_open (self, item);
+    emit_open (self, item, g_str_equal (action_name, "library.open-new-window"));
+}
+
+/* The row under the pointer: its title label carries the article's path
+ * (its tooltip), the one thing of the item a cell shows for certain. */
+static guint
+position_at (GlossLibraryPage *self,
+             double            x,
+             double            y)
+{
+  GtkWidget *widget = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  const char *path = NULL;
+
+  for (; widget != NULL && widget != GTK_WIDGET (self->column_view) && path == NULL;
+       widget = gtk_widget_get_parent (widget))
+    if (g_str_equal (gtk_widget_get_css_name (widget), "row"))
+      for (GtkWidget *cell = gtk_widget_get_first_child (widget); cell != NULL && path == NULL;
+           cell = gtk_widget_get_next_sibling (cell))
+        {
+          GtkWidget *label = gtk_widget_get_first_child (cell);
+
+          if (GTK_IS_LABEL (label) && gtk_widget_get_tooltip_text (label) != NULL)
+            path = gtk_widget_get_tooltip_text (label);
+        }
+  for (guint i = 0; path != NULL && i < n; i++)
+    {
+      g_autoptr(GlossLibraryItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (g_strcmp0 (gloss_library_item_get_article (item)->path, path) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Ctrl+click opens the article in another window; a right click offers it. */
+static void
+row_pressed_cb (GtkGestureClick  *gesture,
+                int               n_press,
+                double            x,
+                double            y,
+                GlossLibraryPage *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  guint position;
+
+  if (button == GDK_BUTTON_PRIMARY && !(state & GDK_CONTROL_MASK))
+    return;
+  position = position_at (self, x, y);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_single_selection_set_selected (self->selection, position);
+  if (button == GDK_BUTTON_PRIMARY)
+    gtk_widget_activate_action (GTK_WIDGET (self), "library.open-new-window", NULL);
+  else
+    {
+      double px, py;
+
+      gtk_widget_translate_coordinates (GTK_WIDGET (self->column_view), GTK_WIDGET (self), x, y, &px, &py);
+      gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu), &(GdkRectangle) { px, py, 1, 1 });
+      gtk_popover_popup (GTK_POPOVER (self->row_menu));
+    }
+}
+
+/* Shift+F10 and the Menu key: the same menu, at the page. */
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossLibraryPage *self = GLOSS_LIBRARY_PAGE (widget);
+
+  if (gtk_single_selection_get_selected_item (self->selection) == NULL)
+    return;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu), NULL);
+  gtk_popover_popup (GTK_POPOVER (self->row_menu));
 }
 
 static void
@@ -1067,6 +1247,7 @@ gloss_library_page_set_folder (GlossLibraryPage *self,
       adw_status_page_set_description (self->empty_page, description);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDER]);
+  gloss_library_agreement_set_articles (self->agreement, folder, G_LIST_MODEL (self->store));
   g_list_store_remove_all (self->store);
   gloss_library_page_refresh (self);
 }
@@ -1089,6 +1270,59 @@ gloss_library_page_set_annotator (GlossLibraryPage *self,
   g_free (self->annotator);
   self->annotator = g_strdup (annotator);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
+}
+
+gboolean
+gloss_library_page_get_can_go_back (GlossLibraryPage *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY_PAGE (self), FALSE);
+  return self->can_go_back;
+}
+
+/**
+ * gloss_library_page_set_can_go_back:
+ *
+ * Whether the header shows a button back to the article (win.library): the
+ * window's Library has one while an article is open.
+ */
+void
+gloss_library_page_set_can_go_back (GlossLibraryPage *self,
+                                    gboolean          can_go_back)
+{
+  g_return_if_fail (GLOSS_IS_LIBRARY_PAGE (self));
+
+  if (self->can_go_back == !!can_go_back)
+    return;
+  self->can_go_back = !!can_go_back;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+}
+
+/* Keyboard focus where work starts: the list, or the search when empty. */
+void
+gloss_library_page_focus (GlossLibraryPage *self)
+{
+  g_return_if_fail (GLOSS_IS_LIBRARY_PAGE (self));
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0 &&
+      g_str_equal (gtk_stack_get_visible_child_name (self->mode_stack), "articles"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* "path: error" for every file the index could not read. */
+GListModel *
+_gloss_library_page_get_broken (GlossLibraryPage *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY_PAGE (self), NULL);
+  return G_LIST_MODEL (self->broken);
+}
+
+GlossLibraryAgreement *
+_gloss_library_page_get_agreement (GlossLibraryPage *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY_PAGE (self), NULL);
+  return self->agreement;
 }
 
 gboolean
@@ -1132,6 +1366,7 @@ gloss_library_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->retrieve_selection);
   g_clear_object (&self->retrieve_store);
+  g_clear_object (&self->broken);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
@@ -1175,6 +1410,9 @@ gloss_library_page_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
       break;
+    case PROP_CAN_GO_BACK:
+      g_value_set_boolean (value, self->can_go_back);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1195,6 +1433,9 @@ gloss_library_page_set_property (GObject      *object,
       break;
     case PROP_ANNOTATOR:
       gloss_library_page_set_annotator (self, g_value_get_string (value));
+      break;
+    case PROP_CAN_GO_BACK:
+      gloss_library_page_set_can_go_back (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1221,18 +1462,23 @@ gloss_library_page_class_init (GlossLibraryPageClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_GO_BACK] =
+    g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * GlossLibraryPage::open-article:
    * @file: the article
+   * @new_window: the user asked for another window (Ctrl+click, the menu)
    */
   signals[OPEN_ARTICLE] =
     g_signal_new ("open-article", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_FILE);
+                  G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_BOOLEAN);
 
   g_type_ensure (GLOSS_TYPE_LIBRARY_ITEM);
   g_type_ensure (GLOSS_TYPE_LIBRARY_HIT_ITEM);
+  g_type_ensure (GLOSS_TYPE_LIBRARY_AGREEMENT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-library-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, empty_page);
@@ -1248,6 +1494,13 @@ gloss_library_page_class_init (GlossLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, group_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, retrieve_view);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, retrieve_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, agreement);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, broken_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, broken_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, broken_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, row_menu);
+  gtk_widget_class_bind_template_callback (widget_class, row_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, tag_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, group_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, retrieve_activate_cb);
@@ -1258,10 +1511,15 @@ gloss_library_page_class_init (GlossLibraryPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, state_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "library.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "library.open-new-window", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "library.menu", NULL, menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "library.open-new-window", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "library.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "library.menu", NULL);
   gtk_widget_class_install_action (widget_class, "library.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "library.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "library.toggle-done", NULL, toggle_done_action);
-  gtk_widget_class_install_action (widget_class, "library.export-retrieved", NULL, export_retrieved_action);
+  gtk_widget_class_install_action (widget_class, "library.export-retrieved", "s", export_retrieved_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "library.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "library.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "library.search", NULL);
@@ -1296,69 +1554,9 @@ gloss_library_page_init (GlossLibraryPage *self)
   self->retrieve_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->retrieve_store)));
   gtk_column_view_set_model (self->retrieve_view, GTK_SELECTION_MODEL (self->retrieve_selection));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.export-retrieved", FALSE);
+  build_export_menu (self);
+  self->broken = gtk_string_list_new (NULL);
+  gtk_list_box_bind_model (self->broken_box, G_LIST_MODEL (self->broken), create_broken_row, NULL, NULL);
   update_actions (self);
   update_status (self);
-}
-
-/* ------------------------------------------------------------------ */
-/* The library window */
-
-static void
-open_in_application_cb (GlossLibraryPage *page,
-                        GFile            *file,
-                        GtkApplication   *application)
-{
-  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
-    if (GLOSS_IS_WINDOW (l->data))
-      {
-        /* A window showing an article opens another window for this one. */
-        gloss_window_open (l->data, file);
-        return;
-      }
-  g_application_open (G_APPLICATION (application), &file, 1, "");
-}
-
-/**
- * gloss_library_page_present:
- * @application: the application
- * @settings: (nullable): org.gloss.Gloss settings (library folder, annotator)
- *
- * Shows the application's library window, making it the first time.
- *
- * Returns: (transfer none): its page
- */
-GlossLibraryPage *
-gloss_library_page_present (GtkApplication *application,
-                            GSettings      *settings)
-{
-  GtkWidget *window = NULL;
-  GlossLibraryPage *page;
-
-  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
-
-  for (GList *l = gtk_application_get_windows (application); l != NULL && window == NULL; l = l->next)
-    if (ADW_IS_WINDOW (l->data) && GLOSS_IS_LIBRARY_PAGE (adw_window_get_content (l->data)))
-      window = l->data;
-
-  if (window == NULL)
-    {
-      window = adw_window_new ();
-      gtk_window_set_application (GTK_WINDOW (window), application);
-      gtk_window_set_title (GTK_WINDOW (window), _("Library"));
-      gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
-      page = GLOSS_LIBRARY_PAGE (gloss_library_page_new ());
-      adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
-      g_signal_connect_object (page, "open-article", G_CALLBACK (open_in_application_cb), application, 0);
-      if (settings != NULL)
-        {
-          g_autoptr(GFile) folder = gloss_settings_get_library_folder (settings);
-          g_autofree char *annotator = g_settings_get_string (settings, "annotator-id");
-
-          if (annotator[0] != '\0')
-            gloss_library_page_set_annotator (page, annotator);
-          gloss_library_page_set_folder (page, folder);
-        }
-    }
-  gtk_window_present (GTK_WINDOW (window));
-  return GLOSS_LIBRARY_PAGE (adw_window_get_content (ADW_WINDOW (window)));
 }
