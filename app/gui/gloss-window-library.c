@@ -113,18 +113,28 @@ open_here (GlossWindow *self,
   _gloss_window_show_library (self, FALSE);
 }
 
-/* A save asked for before switching: once it is done, switch. */
-static void
-pending_save_cb (GlossWindow *self)
+static gboolean
+pending_idle_cb (gpointer user_data)
 {
+  g_autoptr(GlossWindow) self = user_data;
   g_autoptr(GFile) file = NULL;
 
   if (self->library_pending == NULL || gloss_session_get_saving (self->session))
-    return;
+    return G_SOURCE_REMOVE;
   file = g_steal_pointer (&self->library_pending);
   /* A save that failed said why (its toast, the conflict banner). */
   if (!gloss_session_get_modified (self->session))
     open_here (self, file);
+  return G_SOURCE_REMOVE;
+}
+
+/* A save asked for before switching: once it is done, switch.  The session
+ * says "not saving" before it marks the layer saved: look right after. */
+static void
+pending_save_cb (GlossWindow *self)
+{
+  if (self->library_pending != NULL && !gloss_session_get_saving (self->session))
+    g_idle_add (pending_idle_cb, g_object_ref (self));
 }
 
 static void
