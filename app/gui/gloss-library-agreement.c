@@ -182,7 +182,9 @@ written_cb (GObject      *source,
     {
       g_autofree char *name = g_file_get_parse_name (data->file);
 
-      text = g_strdup_printf (_("Sample of %u articles saved to %s (seed %u)"), data->sample->len, name, data->seed);
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sample of %u article saved to %s (seed %u)",
+                                           "Sample of %u articles saved to %s (seed %u)", data->sample->len),
+                              data->sample->len, name, data->seed);
     }
   gtk_label_set_text (self->sample_label, text);
 }
