@@ -108,7 +108,7 @@ test_write (void)
   g_auto(GStrv) lines = NULL;
 
   g_assert_true (g_str_has_prefix (text, "# Gloss: articles to double-code\n# seed: 42\n"
-                                         "# date: 2026-12-03T13:00:00Z\n# sample: 2 of 10 articles\n"));
+                                         "# date: 2026-12-03T13:00:00+00:00\n# sample: 2 of 10 articles\n"));
   lines = g_strsplit (text, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 7);
   g_assert_cmpstr (lines[4], ==, g_ptr_array_index (sample, 0));

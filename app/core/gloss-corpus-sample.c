@@ -104,7 +104,7 @@ gloss_corpus_sample_to_text (GPtrArray *sample,
                              GDateTime *date)
 {
   g_autoptr(GDateTime) now = date != NULL ? g_date_time_ref (date) : g_date_time_new_now_local ();
-  g_autofree char *when = g_date_time_format_iso8601 (now);
+  g_autofree char *when = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   GString *text = g_string_new (NULL);
 
   /* The header is for people and for `gloss-cli sample`: not translated. */
