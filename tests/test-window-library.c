@@ -340,6 +340,103 @@ test_keys (Fixture       *f,
   g_assert_true (shows_speech (f));
 }
 
+
+static GtkWidget *
+title_label (GtkWidget  *root,
+             const char *suffix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_tooltip_text (child) != NULL &&
+          g_str_has_suffix (gtk_widget_get_tooltip_text (child), suffix) && gtk_widget_get_mapped (child))
+        return child;
+      if ((found = title_label (child, suffix)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click_row (Fixture    *f,
+           const char *xid,
+           const char *suffix,
+           const char *button,
+           gboolean    ctrl)
+{
+  GtkWidget *label = title_label (GTK_WIDGET (f->page), suffix);
+  graphene_point_t point;
+  double dx, dy;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_compute_point (label, GTK_WIDGET (f->window), &GRAPHENE_POINT_INIT (4, 4), &point));
+  gtk_native_get_surface_transform (GTK_NATIVE (f->window), &dx, &dy);
+  x = g_strdup_printf ("%d", (int) (point.x + dx));
+  y = g_strdup_printf ("%d", (int) (point.y + dy));
+  run_xdotool ((const char *[]) { "mousemove", "--window", xid, x, y, NULL });
+  if (ctrl)
+    run_xdotool ((const char *[]) { "keydown", "ctrl", "click", button, "keyup", "ctrl", NULL });
+  else
+    run_xdotool ((const char *[]) { "click", button, NULL });
+}
+
+/* The row's menu is the page's own popover (the Export button has another). */
+static gboolean
+menu_up (gpointer data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (((Fixture *) data)->page)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child) && gtk_widget_get_visible (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Real clicks: Ctrl+click opens another window, a right click the row's menu. */
+static void
+test_clicks (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *xid = NULL;
+
+#ifdef GDK_WINDOWING_X11
+  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs xdotool and an X11 display");
+      return;
+    }
+  xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (f->window))));
+#else
+  g_test_skip ("needs X11");
+  return;
+#endif
+
+  run_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+  click_row (f, xid, "/harbour.txt", "1", TRUE);
+  gloss_test_iterate_until (two_windows, f);
+  /* This window is still the Library, with no article. */
+  g_assert_true (_gloss_window_get_library_shown (f->window));
+  g_assert_null (gloss_session_get_file (gloss_window_get_session (f->window)));
+  /* The new window opened over this one: out of the way. */
+  for (GList *l = gtk_application_get_windows (f->app); l != NULL; l = l->next)
+    if (l->data != (gpointer) f->window)
+      {
+        gtk_window_destroy (l->data);
+        break;
+      }
+  gloss_test_iterate ();
+  run_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+
+  click_row (f, xid, "/speech.txt", "3", FALSE);
+  gloss_test_iterate_until (menu_up, f);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gloss_library_page_get_model (f->page))), ==,
+                    position_of (f, "/speech.txt"));
+  run_xdotool ((const char *[]) { "key", "Escape", NULL });
+}
+
 int
 main (int    argc,
       char **argv)
@@ -350,6 +447,7 @@ main (int    argc,
   ADD ("start-page", test_start_page);
   ADD ("open-in-place", test_open_in_place);
   ADD ("keys", test_keys);
+  ADD ("clicks", test_clicks);
 #undef ADD
 
   return g_test_run ();
