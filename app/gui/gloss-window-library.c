@@ -61,6 +61,8 @@ _gloss_window_show_library (GlossWindow *self,
   if (!show && gloss_session_get_file (self->session) == NULL)
     show = TRUE;
   update_back (self);
+  /* Typing on the Library is for the Library, not the article's find bar. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, show ? NULL : GTK_WIDGET (self));
   if (show)
     {
       load_library (self);
@@ -268,6 +270,7 @@ _gloss_window_library_init (GlossWindow *self)
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   /* The start page, until an article is opened. */
   gtk_stack_set_visible_child_name (self->main_stack, "library");
+  gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);
   update_back (self);
 }
 
