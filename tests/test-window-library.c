@@ -288,6 +288,12 @@ article_shown (gpointer data)
 }
 
 static gboolean
+one_shown (gpointer data)
+{
+  return g_list_model_get_n_items (gloss_library_page_get_model (((Fixture *) data)->page)) == 1;
+}
+
+static gboolean
 two_windows (gpointer data)
 {
   return n_windows (data) == 2;
@@ -329,6 +335,18 @@ test_keys (Fixture       *f,
   run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL });
   gloss_test_iterate_until (article_shown, f);
   g_assert_true (shows_speech (f));
+
+  /* Ctrl+F on the Library searches the library, not the article; Escape clears. */
+  run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL });
+  gloss_test_iterate_until (library_shown, f);
+  run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+f", NULL });
+  run_xdotool ((const char *[]) { "type", "--delay", "40", "harbour opened", NULL });
+  gloss_test_iterate_until (one_shown, f);
+  g_assert_true (_gloss_window_get_library_shown (f->window));
+  run_xdotool ((const char *[]) { "key", "--delay", "40", "Escape", NULL });
+  gloss_test_iterate_until (page_loaded, f);
+  run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL });
+  gloss_test_iterate_until (article_shown, f);
 
   /* Ctrl+Enter on a row: a new window; this one keeps its article. */
   run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL });
