@@ -16,6 +16,7 @@
 #include "gloss-document.h"
 #include "gloss-library-item.h"
 #include "gloss-library-page.h"
+#include "gloss-review-panel.h"
 #include "gloss-sidecar.h"
 #include "gloss-window.h"
 #include "gloss-window-private.h"
@@ -253,6 +254,57 @@ test_open_in_place (Fixture       *f,
   g_assert_true (shows_speech (f));
 }
 
+
+static gboolean
+review_loaded (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *panel = gloss_test_find_widget (GTK_WIDGET (f->window), GLOSS_TYPE_REVIEW_PANEL, NULL);
+
+  return panel != NULL && !gloss_review_panel_get_loading (GLOSS_REVIEW_PANEL (panel)) &&
+         g_list_model_get_n_items (gloss_review_panel_get_layers (GLOSS_REVIEW_PANEL (panel))) >= 2;
+}
+
+static gboolean
+review_follows (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *panel = gloss_test_find_widget (GTK_WIDGET (f->window), GLOSS_TYPE_REVIEW_PANEL, NULL);
+
+  return !gloss_review_panel_get_loading (GLOSS_REVIEW_PANEL (panel)) &&
+         g_list_model_get_n_items (gloss_review_panel_get_layers (GLOSS_REVIEW_PANEL (panel))) == 1;
+}
+
+/* A colleague's layer drawn on a long article does not follow the window to
+ * a shorter one: its spans lie past the new text's end. */
+static void
+test_switch_with_colleague (Fixture       *f,
+                            gconstpointer  data)
+{
+  write_in (f->corpus, "harbour.txt.bob.gloss.json",
+            "{ \"format\": \"gloss\", \"version\": 1, \"document\": { \"source\": \"harbour.txt\" }, "
+            "\"annotator\": { \"id\": \"bob\" }, \"annotations\": [ "
+            "{ \"id\": \"b1\", \"tag\": \"place\", \"start\": 38, \"end\": 45, \"text\": \"on Mond\" } ] }");
+  select_article (f, "/harbour.txt");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "library.open", NULL);
+  gloss_test_iterate_until (shows_harbour, f);
+  gloss_test_iterate_until (review_loaded, f);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.library", NULL);
+  select_article (f, "/budget.txt");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "library.open", NULL);
+  gloss_test_iterate_until (shows_budget, f);
+  /* Drawn, and drawn again once the review panel has caught up. */
+  for (guint i = 0; i < 5; i++)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (f->window));
+      gloss_test_iterate ();
+    }
+  g_assert_true (shows_budget (f));
+  /* And the Review tab is the new article's: its own layer only. */
+  gloss_test_iterate_until (review_follows, f);
+}
+
 /* Real key events, from the X server (xdotool). */
 
 static void
@@ -464,6 +516,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add ("/window-library/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("start-page", test_start_page);
   ADD ("open-in-place", test_open_in_place);
+  ADD ("switch-with-colleague", test_switch_with_colleague);
   ADD ("keys", test_keys);
   ADD ("clicks", test_clicks);
 #undef ADD
