@@ -11,7 +11,9 @@
 #include <gdk/x11/gdkx.h>
 #endif
 
+#include "gloss-export.h"
 #include "gloss-library.h"
+#include "gloss-library-agreement.h"
 #include "gloss-library-item.h"
 #include "gloss-library-page.h"
 #include "gloss-test-util.h"
@@ -24,6 +26,8 @@ typedef struct
   GtkWindow        *window;
   GlossLibraryPage *page;
   GFile            *opened;
+  gboolean          new_window;
+  gboolean          exported_done;
 } Fixture;
 
 static void
@@ -66,9 +70,11 @@ loaded (gpointer data)
 static void
 open_article_cb (GlossLibraryPage *page,
                  GFile            *file,
+                 gboolean          new_window,
                  Fixture          *f)
 {
   g_set_object (&f->opened, file);
+  f->new_window = new_window;
 }
 
 static void
@@ -306,7 +312,8 @@ test_retrieve (Fixture       *f,
   GtkDropDown *tags;
 
   collect (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN, dropdowns);
-  g_assert_cmpuint (dropdowns->len, ==, 3);
+  /* State; Retrieve's tag and grouping; the sample's unit. */
+  g_assert_cmpuint (dropdowns->len, ==, 4);
   tags = g_ptr_array_index (dropdowns, 1);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (tags)), ==, 2);
 
@@ -328,6 +335,202 @@ test_retrieve (Fixture       *f,
   }
   g_assert_nonnull (f->opened);
   g_assert_true (g_str_has_suffix (g_file_peek_path (f->opened), "/corpus/2026/harbour.txt"));
+}
+
+
+static gboolean
+one_broken (gpointer data)
+{
+  Fixture *f = data;
+
+  return loaded (f) && g_list_model_get_n_items (_gloss_library_page_get_broken (f->page)) == 1;
+}
+
+/* A sidecar that fails to parse is listed with its whole error, not only
+ * counted; the article stays in the list. */
+static void
+test_broken (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GtkStringObject) line = NULL;
+  const char *text;
+
+  g_assert_cmpuint (g_list_model_get_n_items (_gloss_library_page_get_broken (f->page)), ==, 0);
+  write_in (f->corpus, "speech.txt.bob.gloss.json", "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ {");
+  gloss_library_page_refresh (f->page);
+  gloss_test_iterate_until (one_broken, f);
+
+  line = g_list_model_get_item (_gloss_library_page_get_broken (f->page), 0);
+  text = gtk_string_object_get_string (line);
+  /* The path inside the library, then the parser's message (line and column). */
+  g_assert_true (g_str_has_prefix (text, "speech.txt.bob.gloss.json: "));
+  g_assert_cmpuint (strlen (text), >, strlen ("speech.txt.bob.gloss.json: ") + 10);
+  g_assert_cmpuint (n_shown (f), ==, 3);
+  {
+    GtkWidget *revealer = gloss_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_REVEALER, NULL);
+
+    g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  }
+}
+
+static gboolean
+exported (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->exported_done;
+}
+
+static void
+retrieve_label_cb (GtkLabel   *label,
+                   GParamSpec *pspec,
+                   Fixture    *f)
+{
+  if (g_str_has_prefix (gtk_label_get_label (label), "Exported"))
+    f->exported_done = TRUE;
+}
+
+/* Retrieve exports with every exporter of the table, not CSV only. */
+static void
+test_export_formats (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  const GlossExportFormatInfo *info;
+  GtkLabel *label = NULL;
+
+  gloss_test_iterate_until (one_quote, f);
+  collect (GTK_WIDGET (f->page), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len && label == NULL; i++)
+    if (g_str_equal (gtk_label_get_label (g_ptr_array_index (labels, i)), "1 annotation"))
+      label = g_ptr_array_index (labels, i);
+  g_assert_nonnull (label);
+  g_signal_connect (label, "notify::label", G_CALLBACK (retrieve_label_cb), f);
+
+  for (guint i = 0; (info = gloss_export_format_get_info (i)) != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("quotes.%s", info->extension ? info->extension : "brat");
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      f->exported_done = FALSE;
+      _gloss_library_page_export_retrieved (f->page, info->format, file);
+      gloss_test_iterate_until (exported, f);
+      g_assert_cmpstr (gtk_label_get_label (label), ==, "Exported 1 annotation");
+      if (info->flags & GLOSS_EXPORT_FORMAT_FOLDER)
+        {
+          g_autoptr(GDir) folder = g_dir_open (path, 0, NULL);
+          const char *entry;
+          gboolean ann = FALSE;
+
+          g_assert_nonnull (folder);
+          while ((entry = g_dir_read_name (folder)) != NULL)
+            ann |= g_str_has_suffix (entry, ".ann");
+          g_assert_true (ann);
+        }
+      else if (info->flags & GLOSS_EXPORT_FORMAT_BINARY)
+        g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      else
+        {
+          g_autofree char *contents = gloss_test_read (path, NULL);
+
+          /* The quote is there (CoNLL has it token by token). */
+          g_assert_true (strstr (contents, "黨員大會") != NULL || strstr (contents, "黨") != NULL);
+        }
+    }
+  /* The menu offers the whole table. */
+  {
+    GtkWidget *button = gloss_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_MENU_BUTTON, NULL);
+
+    g_assert_cmpuint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button))), ==,
+                      GLOSS_EXPORT_N_FORMATS);
+  }
+}
+
+static gboolean
+agreement_ready (gpointer data)
+{
+  Fixture *f = data;
+  GlossLibraryAgreement *agreement = _gloss_library_page_get_agreement (f->page);
+
+  return loaded (f) && n_shown (f) == 4 && !gloss_library_agreement_get_computing (agreement) &&
+         _gloss_library_agreement_get_pooled_text (agreement) != NULL &&
+         g_list_model_get_n_items (gloss_library_agreement_get_double_coded (agreement)) == 1;
+}
+
+static char *
+sample_text (GlossLibraryAgreement *agreement)
+{
+  GListModel *sample = gloss_library_agreement_get_sample (agreement);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sample); i++)
+    g_string_append_printf (text, "%s\n", gtk_string_list_get_string (GTK_STRING_LIST (sample), i));
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+file_written (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+/* The Agreement view: which articles two people coded, their pooled
+ * agreement, and a reproducible sample for the next round. */
+static void
+test_agreement (Fixture       *f,
+                gconstpointer  data)
+{
+  GlossLibraryAgreement *agreement = _gloss_library_page_get_agreement (f->page);
+  GtkStack *modes = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (agreement)));
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *saved = g_build_filename (f->dir, "sample.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (saved);
+  GtkSpinButton *count;
+  GtkDropDown *unit;
+
+  /* Alice and Bob both coded the vote: 0-2 agreed, Bob's 4-6 alone. */
+  write_in (f->corpus, "vote.txt", "议员投票通过预算\n\n会议结束。\n");
+  write_layer (f->corpus, "vote.txt", "alice", "",
+               "{ \"id\": \"a1\", \"tag\": \"person\", \"start\": 0, \"end\": 2, \"text\": \"议员\" }");
+  write_layer (f->corpus, "vote.txt", "bob", "",
+               "{ \"id\": \"b1\", \"tag\": \"person\", \"start\": 0, \"end\": 2, \"text\": \"议员\" },"
+               "{ \"id\": \"b2\", \"tag\": \"program\", \"start\": 6, \"end\": 8, \"text\": \"预算\" }");
+  gtk_stack_set_visible_child_name (modes, "agreement");
+  gloss_library_page_refresh (f->page);
+  gloss_test_iterate_until (agreement_ready, f);
+  g_assert_nonnull (strstr (_gloss_library_agreement_get_pooled_text (agreement), "Pooled over 1 article"));
+
+  /* 10 % of four articles is one; the same seed, the same article. */
+  gloss_library_agreement_set_seed (agreement, 42);
+  first = sample_text (agreement);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_library_agreement_get_sample (agreement)), ==, 1);
+  count = GTK_SPIN_BUTTON (gloss_test_find_widget (GTK_WIDGET (agreement), GTK_TYPE_SPIN_BUTTON, NULL));
+  unit = GTK_DROP_DOWN (gloss_test_find_widget (GTK_WIDGET (agreement), GTK_TYPE_DROP_DOWN, NULL));
+  gtk_drop_down_set_selected (unit, 0);
+  gtk_spin_button_set_value (count, 2);
+  g_clear_pointer (&first, g_free);
+  first = sample_text (agreement);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_library_agreement_get_sample (agreement)), ==, 2);
+  gloss_library_agreement_set_seed (agreement, 7);
+  other = sample_text (agreement);
+  gloss_library_agreement_set_seed (agreement, 42);
+  again = sample_text (agreement);
+  g_assert_cmpstr (first, ==, again);
+  /* Paths inside the library folder, so that a colleague's copy reads them. */
+  g_assert_null (strstr (first, f->corpus));
+
+  /* Saved: the seed and date on top, one path per line. */
+  _gloss_library_agreement_write_sample (agreement, file);
+  gloss_test_iterate_until (file_written, saved);
+  contents = gloss_test_read (saved, NULL);
+  g_assert_true (g_str_has_prefix (contents, "# Gloss: articles to double-code\n# seed: 42\n# date: "));
+  g_assert_nonnull (strstr (contents, "# sample: 2 of 4 articles\n"));
+  g_assert_true (g_str_has_suffix (contents, first));
+  (void) other;
 }
 
 /* Real key events, from the X server (xdotool), as a keyboard user types. */
@@ -457,6 +660,9 @@ main (int    argc,
   ADD ("monitor", test_monitor);
   ADD ("retrieve", test_retrieve);
   ADD ("keys", test_keys);
+  ADD ("broken", test_broken);
+  ADD ("export-formats", test_export_formats);
+  ADD ("agreement", test_agreement);
 #undef ADD
   g_test_add_func ("/library-page/missing-folder", test_missing_folder);
 

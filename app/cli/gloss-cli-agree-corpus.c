@@ -5,7 +5,9 @@
  * each annotator's annotations are shifted by their article's offset; where
  * an annotator has no layer for a pooled article, that article's units are
  * missing for them (gloss_agreement_set_missing()), so nobody is counted as
- * having coded "nothing" in an article they never opened.
+ * having coded "nothing" in an article they never opened.  The pooling is
+ * gloss_corpus_agreement_pool() (app/core), which the Library's Agreement
+ * view shares.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,55 +18,25 @@
 #include <string.h>
 
 #include "gloss-agreement.h"
-#include "gloss-annotation.h"
-#include "gloss-annotation-set.h"
 #include "gloss-cli.h"
-#include "gloss-document.h"
+#include "gloss-corpus-agreement.h"
 #include "gloss-library.h"
-#include "gloss-loader.h"
-#include "gloss-sidecar.h"
 
-typedef struct
-{
-  GPtrArray     *annotations;   /* shifted copies */
-  GlossCodebook *codebook;
-  GArray        *present;       /* gboolean per pooled article */
-} Pool;
-
-static void
-pool_free (Pool *pool)
-{
-  g_ptr_array_unref (pool->annotations);
-  g_clear_object (&pool->codebook);
-  g_array_unref (pool->present);
-  g_free (pool);
-}
-
+/* --map OLD=NEW, checked before anything is read. */
 static gboolean
-apply_maps (GlossAgreement  *agreement,
-            char           **maps)
+check_maps (char **maps)
 {
   for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
     {
       const char *eq = strchr (maps[i], '=');
-      g_autofree char *from = NULL;
 
       if (eq == NULL || eq == maps[i] || eq[1] == '\0')
         {
           g_printerr (_("gloss-cli: %s: --map wants OLD=NEW, not “%s”\n"), "agree", maps[i]);
           return FALSE;
         }
-      from = g_strndup (maps[i], eq - maps[i]);
-      gloss_agreement_map_tag (agreement, from, eq + 1);
     }
   return TRUE;
-}
-
-static gint
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char **) a, *(const char **) b);
 }
 
 static char *
@@ -93,15 +65,11 @@ gloss_cli_agree_corpus (int    argc,
   g_autoptr(GlossLibraryStats) stats = NULL;
   g_autoptr(GPtrArray) articles = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) pools = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) pool_free);
-  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) figures = NULL;
   g_autoptr(JsonArray) per_article = json_array_new ();
   g_autoptr(GlossAgreement) pooled = NULL;
-  g_autoptr(GPtrArray) names = NULL;
   g_auto(GStrv) maps = NULL;
   gboolean json = FALSE;
-  guint offset = 0;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
     { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps, N_("Compare tag OLD as tag NEW (may be repeated)"), N_("OLD=NEW") },
@@ -122,6 +90,8 @@ gloss_cli_agree_corpus (int    argc,
       g_printerr (_("gloss-cli: agree: give at least one folder\n"));
       return 2;
     }
+  if (!check_maps (maps))
+    return 2;
   for (int i = 1; i < argc; i++)
     if (!g_file_test (argv[i], G_FILE_TEST_IS_DIR))
       {
@@ -152,138 +122,29 @@ gloss_cli_agree_corpus (int    argc,
       return 1;
     }
 
-  for (guint i = 0; i < articles->len; i++)
+  pooled = gloss_corpus_agreement_pool (articles, (const char * const *) maps, &figures, NULL, &error);
+  if (pooled == NULL)
     {
-      GlossLibraryArticle *article = g_ptr_array_index (articles, i);
-      g_autoptr(GFile) file = NULL;
-      g_autoptr(GlossDocument) document = NULL;
-      g_autoptr(GlossAgreement) one = NULL;
-      g_autoptr(GPtrArray) sidecars = g_ptr_array_new_with_free_func (g_object_unref);
-      g_autofree char *path = NULL;
-      guint index = offsets->len;
-      guint length;
-
-      if (article->error != NULL || g_strv_length (article->annotators) < 2)
-        continue;
-      path = display_path (library, argv + 1, article->path);
-      file = g_file_new_for_path (article->path);
-      document = gloss_document_load_file (file, NULL, NULL, &error);
-      if (document == NULL)
-        {
-          gloss_cli_error (path, "%s", error->message);
-          return 1;
-        }
-      length = gloss_document_get_length (document);
-
-      for (guint k = 0; article->annotators[k] != NULL; k++)
-        {
-          g_autoptr(GFile) sidecar_file = gloss_sidecar_file_for_article (file, article->annotators[k]);
-          GlossSidecar *sidecar = gloss_sidecar_load (sidecar_file, NULL, &error);
-
-          if (sidecar == NULL)
-            {
-              g_autofree char *name = g_file_get_path (sidecar_file);
-              g_autofree char *shown = display_path (library, argv + 1, name);
-
-              gloss_cli_error (shown, "%s", error->message);
-              return 1;
-            }
-          gloss_sidecar_attach_document (sidecar, document);
-          g_ptr_array_add (sidecars, sidecar);
-        }
-
-      one = gloss_agreement_new (length);
-      if (!apply_maps (one, maps))
-        return 2;
-      for (guint k = 0; k < sidecars->len; k++)
-        gloss_agreement_add_sidecar (one, g_ptr_array_index (sidecars, k));
-      if (!gloss_agreement_compute (one, &error))
-        {
-          gloss_cli_error (path, "%s", error->message);
-          return 1;
-        }
-      {
-        g_autoptr(JsonNode) figures = gloss_agreement_to_json (one);
-        JsonObject *object = json_object_new ();
-        JsonObject *from = json_node_get_object (figures);
-        g_autoptr(GList) members = json_object_get_members (from);
-
-        json_object_set_string_member (object, "article", path);
-        json_object_set_int_member (object, "length", length);
-        for (GList *m = members; m != NULL; m = m->next)
-          json_object_set_member (object, m->data, json_node_copy (json_object_get_member (from, m->data)));
-        json_array_add_object_element (per_article, object);
-      }
-
-      for (guint k = 0; k < sidecars->len; k++)
-        {
-          GlossSidecar *sidecar = g_ptr_array_index (sidecars, k);
-          const char *annotator = gloss_sidecar_get_annotator_id (sidecar);
-          GlossAnnotationSet *set = gloss_sidecar_get_annotations (sidecar);
-          Pool *pool = g_hash_table_lookup (pools, annotator);
-
-          if (pool == NULL)
-            {
-              pool = g_new0 (Pool, 1);
-              pool->annotations = g_ptr_array_new_with_free_func (g_object_unref);
-              pool->present = g_array_new (FALSE, TRUE, sizeof (gboolean));
-              g_hash_table_insert (pools, g_strdup (annotator), pool);
-            }
-          if (pool->codebook == NULL && gloss_sidecar_get_codebook (sidecar) != NULL)
-            pool->codebook = g_object_ref (gloss_sidecar_get_codebook (sidecar));
-          g_array_set_size (pool->present, index + 1);
-          g_array_index (pool->present, gboolean, index) = TRUE;
-          for (guint a = 0; a < gloss_annotation_set_get_size (set); a++)
-            {
-              GlossAnnotation *copy = gloss_annotation_copy (gloss_annotation_set_get_nth (set, a));
-
-              gloss_annotation_set_range (copy, gloss_annotation_get_start (copy) + offset,
-                                          gloss_annotation_get_end (copy) + offset);
-              g_ptr_array_add (pool->annotations, copy);
-            }
-        }
-
-      g_array_append_val (offsets, offset);
-      g_array_append_val (lengths, length);
-      offset += length;
-    }
-
-  if (offsets->len == 0)
-    {
-      g_printerr (_("gloss-cli: agree: no article in these folders has two or more layers\n"));
+      if (g_error_matches (error, GLOSS_AGREEMENT_ERROR, GLOSS_AGREEMENT_ERROR_TOO_FEW_LAYERS))
+        g_printerr (_("gloss-cli: agree: no article in these folders has two or more layers\n"));
+      else
+        gloss_cli_error (NULL, "%s", error->message);
       return 1;
     }
-
-  pooled = gloss_agreement_new (offset);
-  if (!apply_maps (pooled, maps))
-    return 2;
-  names = g_ptr_array_new ();
-  {
-    GHashTableIter iter;
-    gpointer key;
-
-    g_hash_table_iter_init (&iter, pools);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      g_ptr_array_add (names, key);
-  }
-  g_ptr_array_sort (names, compare_strings);
-  for (guint n = 0; n < names->len; n++)
+  for (guint i = 0; i < figures->len; i++)
     {
-      Pool *pool = g_hash_table_lookup (pools, g_ptr_array_index (names, n));
-      g_autoptr(GlossAnnotationSet) set = gloss_annotation_set_new ();
-      guint layer;
+      GlossCorpusArticleAgreement *one = g_ptr_array_index (figures, i);
+      g_autoptr(JsonNode) node = gloss_agreement_to_json (one->agreement);
+      g_autofree char *path = display_path (library, argv + 1, one->path);
+      JsonObject *object = json_object_new ();
+      JsonObject *from = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (from);
 
-      gloss_annotation_set_load (set, pool->annotations);
-      layer = gloss_agreement_add_layer (pooled, g_ptr_array_index (names, n), set, pool->codebook);
-      for (guint i = 0; i < offsets->len; i++)
-        if (i >= pool->present->len || !g_array_index (pool->present, gboolean, i))
-          gloss_agreement_set_missing (pooled, layer, g_array_index (offsets, guint, i),
-                                       g_array_index (offsets, guint, i) + g_array_index (lengths, guint, i));
-    }
-  if (!gloss_agreement_compute (pooled, &error))
-    {
-      g_printerr ("gloss-cli: %s\n", error->message);
-      return 1;
+      json_object_set_string_member (object, "article", path);
+      json_object_set_int_member (object, "length", one->length);
+      for (GList *m = members; m != NULL; m = m->next)
+        json_object_set_member (object, m->data, json_node_copy (json_object_get_member (from, m->data)));
+      json_array_add_object_element (per_article, object);
     }
 
   if (json)
@@ -291,14 +152,14 @@ gloss_cli_agree_corpus (int    argc,
       g_autoptr(JsonNode) root = gloss_agreement_to_json (pooled);
       JsonObject *object = json_node_get_object (root);
 
-      json_object_set_int_member (object, "articles", offsets->len);
+      json_object_set_int_member (object, "articles", figures->len);
       json_object_set_array_member (object, "per_article", json_array_ref (per_article));
       gloss_cli_agree_print_json (root);
     }
   else
     {
-      printf (g_dngettext (GETTEXT_PACKAGE, "%u article pooled\n", "%u articles pooled\n", offsets->len),
-              offsets->len);
+      printf (g_dngettext (GETTEXT_PACKAGE, "%u article pooled\n", "%u articles pooled\n", figures->len),
+              figures->len);
       gloss_cli_agree_print_table (pooled);
     }
   return 0;

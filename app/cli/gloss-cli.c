@@ -41,6 +41,7 @@ static const Command commands[] = {
   { "index", gloss_cli_index, "[--json] DIR…", N_("Build or update the library index of folders") },
   { "search", gloss_cli_search, "[--json] [--tag TAG]… [--annotator ID]… [--limit N] QUERY DIR…", N_("Find text and annotations across the library") },
   { "status", gloss_cli_status, "[--json] DIR…", N_("List the library's articles, who coded them and how far") },
+  { "sample", gloss_cli_sample, "(--count N | --percent P) [--seed SEED] [-o FILE] DIR", N_("Pick a seeded, reproducible sample of articles to double-code") },
   { "suggest", gloss_cli_suggest, "[--json] [--tag TAG]… [--apply[=SIDECAR]] ARTICLE…", N_("Suggest quotes, speakers, officials, persons, programs and statistics") },
 };
 

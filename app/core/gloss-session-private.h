@@ -1,4 +1,5 @@
-/* gloss-session-private.h: for GlossSession's sibling files only
+/* gloss-session-private.h: the session's fields, for GlossSession's sibling
+ * files only (gloss-session-import.c, -switch.c, -sync.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

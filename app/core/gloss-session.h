@@ -93,6 +93,9 @@ gboolean           gloss_session_save_sync           (GlossSession          *sel
                                                       GError               **error);
 void               gloss_session_check_disk          (GlossSession          *self);
 void               gloss_session_close               (GlossSession          *self);
+/* gloss-session-switch.c */
+gboolean           gloss_session_reset               (GlossSession          *self,
+                                                      GError               **error);
 
 GlossSessionState  gloss_session_get_state           (GlossSession          *self);
 GFile             *gloss_session_get_file            (GlossSession          *self);

@@ -4,7 +4,7 @@
  * article in a GListStore, filtered by state and search, sorted by the
  * column the user clicked.  Indexing, listing and searching run in worker
  * threads; the page only swaps models.  Activating a row emits
- * ::open-article; the owner opens it.
+ * ::open-article; the owner (the window, gloss-window-library.c) opens it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,60 +12,17 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "gloss-export.h"
 #include "gloss-library.h"
 #include "gloss-library-hit-item.h"
 #include "gloss-library-item.h"
+#include "gloss-library-agreement.h"
 #include "gloss-library-page.h"
+#include "gloss-library-page-private.h"
 #include "gloss-preferences-window.h"
 #include "gloss-sidecar.h"
-#include "gloss-window.h"
-
-struct _GlossLibraryPage
-{
-  GtkWidget           parent_instance;
-
-  GtkColumnView      *column_view;
-  AdwStatusPage      *empty_page;
-  GtkColumnViewColumn *match_column;
-  GtkSearchEntry     *search_entry;
-  GtkStack           *stack;
-  GtkDropDown        *state_dropdown;
-  GtkLabel           *status_label;
-  GtkColumnViewColumn *title_column;
-  AdwWindowTitle     *window_title;
-  GtkStack           *mode_stack;
-  GtkDropDown        *tag_dropdown;
-  GtkDropDown        *group_dropdown;
-  GtkColumnView      *retrieve_view;
-  GtkLabel           *retrieve_label;
-
-  GListStore         *retrieve_store;
-  GtkSingleSelection *retrieve_selection;
-  GCancellable       *retrieve_cancellable;
-  GStrv               tags;
-  GStrv               attributes;
-
-  GFile              *folder;
-  char               *database;
-  char               *annotator;
-  GlossLibrary       *library;
-  GListStore         *store;
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filter_model;
-  GtkSortListModel   *sort_model;
-  GtkSingleSelection *selection;
-  GCancellable       *cancellable;         /* indexing and listing */
-  GCancellable       *search_cancellable;
-  char               *status;
-  GPtrArray          *monitors;            /* one per folder of the library */
-  guint               changed_id;
-  guint               n_broken;
-  gboolean            loading;
-  gboolean            searching;
-  gboolean            refresh_again;
-};
 
 G_DEFINE_FINAL_TYPE (GlossLibraryPage, gloss_library_page, GTK_TYPE_WIDGET)
 
@@ -74,6 +31,7 @@ enum {
   PROP_FOLDER,
   PROP_ANNOTATOR,
   PROP_LOADING,
+  PROP_CAN_GO_BACK,
   N_PROPS
 };
 
@@ -86,7 +44,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void search_now (GlossLibraryPage *self);
-static void refresh_tags (GlossLibraryPage *self);
 
 static void
 update_actions (GlossLibraryPage *self)
@@ -95,6 +52,7 @@ update_actions (GlossLibraryPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.toggle-done", selected && !self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.open", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.open-new-window", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.refresh", self->folder != NULL);
 }
 
@@ -279,7 +237,7 @@ listed_cb (GObject      *source,
   set_loading (self, FALSE);
   update_status (self);
   watch_folders (self);
-  refresh_tags (self);
+  _gloss_library_page_refresh_tags (self);
 
   if (self->refresh_again)
     gloss_library_page_refresh (self);
@@ -309,6 +267,49 @@ progress_cb (guint    done,
   update_status (self);
 }
 
+/* Files that could not be read are listed, each with its whole error: the
+ * user must be able to find and fix them, never to lose them silently. */
+static void
+show_broken (GlossLibraryPage *self,
+             GPtrArray        *broken)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *root = self->folder != NULL ? g_file_get_path (self->folder) : NULL;
+  g_autofree char *summary = NULL;
+
+  for (guint i = 0; i < broken->len; i++)
+    {
+      GlossLibraryBroken *file = g_ptr_array_index (broken, i);
+      const char *path = file->path;
+      gsize n = root != NULL ? strlen (root) : 0;
+
+      if (root != NULL && strncmp (path, root, n) == 0 && path[n] == G_DIR_SEPARATOR)
+        path += n + 1;
+      g_ptr_array_add (lines, g_strdup_printf ("%s: %s", path, file->error));
+    }
+  g_ptr_array_add (lines, NULL);
+  gtk_string_list_splice (self->broken, 0, g_list_model_get_n_items (G_LIST_MODEL (self->broken)),
+                          (const char * const *) lines->pdata);
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file could not be read and is left out:",
+                                          "%u files could not be read and are left out:", broken->len),
+                             broken->len);
+  gtk_label_set_text (self->broken_label, summary);
+  gtk_revealer_set_reveal_child (self->broken_revealer, broken->len > 0);
+}
+
+static GtkWidget *
+create_broken_row (gpointer item,
+                   gpointer user_data)
+{
+  GtkWidget *label = gtk_label_new (gtk_string_object_get_string (item));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  return label;
+}
+
 static void
 updated_cb (GObject      *source,
             GAsyncResult *result,
@@ -332,16 +333,8 @@ updated_cb (GObject      *source,
     }
   else
     {
-      g_autoptr(GString) tooltip = g_string_new (NULL);
-
       self->n_broken = stats->broken->len;
-      for (guint i = 0; i < MIN (stats->broken->len, 20); i++)
-        {
-          GlossLibraryBroken *broken = g_ptr_array_index (stats->broken, i);
-
-          g_string_append_printf (tooltip, "%s%s: %s", i > 0 ? "\n" : "", broken->path, broken->error);
-        }
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), tooltip->len > 0 ? tooltip->str : NULL);
+      show_broken (self, stats->broken);
     }
 
   task = g_task_new (self, self->cancellable, listed_cb, NULL);
@@ -583,318 +576,24 @@ state_changed_cb (GlossLibraryPage *self)
 
 
 /* ------------------------------------------------------------------ */
-/* Retrieve: every annotation of a tag across the library, grouped */
-
-static const char *
-selected_string (GtkDropDown *dropdown,
-                 GStrv        strings,
-                 guint        skip)
-{
-  guint i = gtk_drop_down_get_selected (dropdown);
-
-  if (strings == NULL || i == GTK_INVALID_LIST_POSITION || i < skip || i - skip >= g_strv_length (strings))
-    return NULL;
-  return strings[i - skip];
-}
-
-typedef struct
-{
-  GlossLibrary *library;
-  char         *tag;
-  char         *attribute;
-} RetrieveData;
-
-static void
-retrieve_data_free (RetrieveData *data)
-{
-  g_object_unref (data->library);
-  g_free (data->tag);
-  g_free (data->attribute);
-  g_free (data);
-}
-
-static void
-retrieve_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  RetrieveData *data = task_data;
-  GError *error = NULL;
-  GPtrArray *hits = gloss_library_retrieve (data->library, data->tag, data->attribute, &error);
-
-  if (hits == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-retrieved_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GlossLibraryPage *self = GLOSS_LIBRARY_PAGE (source);
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *text = NULL;
-
-  hits = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (hits == NULL)
-    {
-      gtk_label_set_text (self->retrieve_label, error->message);
-      return;
-    }
-  g_ptr_array_set_free_func (hits, NULL);
-  for (guint i = 0; i < hits->len; i++)
-    {
-      GlossLibraryHit *hit = g_ptr_array_index (hits, i);
-
-      if (hit->group != NULL)
-        g_hash_table_add (groups, hit->group);
-      g_ptr_array_add (items, gloss_library_hit_item_new (hit));
-    }
-  g_list_store_splice (self->retrieve_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->retrieve_store)),
-                       items->pdata, items->len);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", items->len), items->len);
-  if (g_hash_table_size (groups) > 0)
-    {
-      g_autofree char *in_groups = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u group", "%u groups",
-                                                                 g_hash_table_size (groups)),
-                                                    g_hash_table_size (groups));
-      g_autofree char *both = g_strconcat (text, " · ", in_groups, NULL);
-
-      g_free (text);
-      text = g_steal_pointer (&both);
-    }
-  gtk_label_set_text (self->retrieve_label, text);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.export-retrieved", items->len > 0);
-}
-
-static void
-retrieve_now (GlossLibraryPage *self)
-{
-  const char *tag = selected_string (self->tag_dropdown, self->tags, 0);
-  const char *attribute = selected_string (self->group_dropdown, self->attributes, 1);
-  g_autoptr(GTask) task = NULL;
-  RetrieveData *data;
-
-  g_cancellable_cancel (self->retrieve_cancellable);
-  g_clear_object (&self->retrieve_cancellable);
-  if (tag == NULL || self->library == NULL)
-    {
-      g_list_store_remove_all (self->retrieve_store);
-      gtk_label_set_text (self->retrieve_label, "");
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.export-retrieved", FALSE);
-      return;
-    }
-  self->retrieve_cancellable = g_cancellable_new ();
-  data = g_new0 (RetrieveData, 1);
-  data->library = g_object_ref (self->library);
-  data->tag = g_strdup (tag);
-  data->attribute = g_strdup (attribute);
-  task = g_task_new (self, self->retrieve_cancellable, retrieved_cb, NULL);
-  g_task_set_source_tag (task, retrieve_now);
-  g_task_set_task_data (task, data, (GDestroyNotify) retrieve_data_free);
-  g_task_run_in_thread (task, retrieve_thread);
-}
-
-static void
-group_changed_cb (GlossLibraryPage *self)
-{
-  retrieve_now (self);
-}
-
-static void
-tag_changed_cb (GlossLibraryPage *self)
-{
-  const char *tag = selected_string (self->tag_dropdown, self->tags, 0);
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  g_autofree char *previous = g_strdup (selected_string (self->group_dropdown, self->attributes, 1));
-  guint selected = 0;
-
-  g_clear_pointer (&self->attributes, g_strfreev);
-  if (tag != NULL && self->library != NULL)
-    self->attributes = gloss_library_list_attributes (self->library, tag, NULL);
-  /* Translators: grouping of retrieved annotations: none */
-  gtk_string_list_append (model, C_("group by", "Nothing"));
-  for (guint i = 0; self->attributes != NULL && self->attributes[i] != NULL; i++)
-    {
-      gtk_string_list_append (model, self->attributes[i]);
-      /* The speaker, when quotes have one, is what a researcher groups by first. */
-      if (g_strcmp0 (self->attributes[i], previous) == 0 ||
-          (previous == NULL && selected == 0 && g_str_equal (self->attributes[i], "speaker")))
-        selected = i + 1;
-    }
-  g_signal_handlers_block_by_func (self->group_dropdown, group_changed_cb, self);
-  gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (model));
-  gtk_drop_down_set_selected (self->group_dropdown, selected);
-  g_signal_handlers_unblock_by_func (self->group_dropdown, group_changed_cb, self);
-  retrieve_now (self);
-}
-
-static void
-refresh_tags (GlossLibraryPage *self)
-{
-  g_autoptr(GtkStringList) model = NULL;
-  g_autofree char *previous = g_strdup (selected_string (self->tag_dropdown, self->tags, 0));
-  guint selected = 0;
-
-  g_clear_pointer (&self->tags, g_strfreev);
-  if (self->library != NULL)
-    self->tags = gloss_library_list_tags (self->library, NULL);
-  model = gtk_string_list_new ((const char * const *) self->tags);
-  for (guint i = 0; self->tags != NULL && self->tags[i] != NULL; i++)
-    if (g_strcmp0 (self->tags[i], previous) == 0 || (previous == NULL && g_str_equal (self->tags[i], "quote")))
-      selected = i;
-  g_signal_handlers_block_by_func (self->tag_dropdown, tag_changed_cb, self);
-  gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (model));
-  gtk_drop_down_set_selected (self->tag_dropdown, selected);
-  g_signal_handlers_unblock_by_func (self->tag_dropdown, tag_changed_cb, self);
-  tag_changed_cb (self);
-}
-
-static void
-retrieve_activate_cb (GlossLibraryPage *self,
-                      guint             position)
-{
-  g_autoptr(GlossLibraryHitItem) item = g_list_model_get_item (G_LIST_MODEL (self->retrieve_selection), position);
-  g_autoptr(GFile) file = NULL;
-
-  if (item == NULL)
-    return;
-  file = g_file_new_for_path (gloss_library_hit_item_get_hit (item)->article);
-  g_signal_emit (self, signals[OPEN_ARTICLE], 0, file);
-}
-
-typedef struct
-{
-  GFile *folder;
-  GFile *destination;
-  char  *tag;
-} ExportData;
-
-static void
-export_data_free (ExportData *data)
-{
-  g_object_unref (data->folder);
-  g_object_unref (data->destination);
-  g_free (data->tag);
-  g_free (data);
-}
-
-/* The existing CSV exporter over every sidecar of the library, this tag only. */
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportData *data = task_data;
-  g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_CSV);
-  g_autoptr(GPtrArray) sidecars = NULL;
-  const char *tags[] = { data->tag, NULL };
-  GError *error = NULL;
-
-  gloss_exporter_set_tags (exporter, tags);
-  sidecars = gloss_export_find_sidecars (data->folder, cancellable, &error);
-  if (sidecars == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  for (guint i = 0; i < sidecars->len; i++)
-    {
-      g_autoptr(GError) ignored = NULL;
-
-      /* Broken sidecars are listed in the Articles view; they hold no rows. */
-      gloss_exporter_add_file (exporter, g_ptr_array_index (sidecars, i), cancellable, &ignored);
-    }
-  if (!gloss_exporter_write_file (exporter, data->destination, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, gloss_exporter_get_n_records (exporter));
-}
-
-static void
-exported_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  GlossLibraryPage *self = GLOSS_LIBRARY_PAGE (source);
-  g_autoptr(GError) error = NULL;
-  gssize n = g_task_propagate_int (G_TASK (result), &error);
-  g_autofree char *text = NULL;
-
-  if (error != NULL)
-    text = g_strdup (error->message);
-  else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u annotation", "Exported %u annotations", (guint) n),
-                            (guint) n);
-  gtk_label_set_text (self->retrieve_label, text);
-}
-
-static void
-export_response_cb (GtkNativeDialog  *dialog,
-                    int               response,
-                    GlossLibraryPage *self)
-{
-  g_autoptr(GFile) destination = NULL;
-  g_autoptr(GTask) task = NULL;
-  const char *tag = selected_string (self->tag_dropdown, self->tags, 0);
-  ExportData *data;
-
-  if (response == GTK_RESPONSE_ACCEPT && tag != NULL && self->folder != NULL)
-    {
-      destination = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      data = g_new0 (ExportData, 1);
-      data->folder = g_object_ref (self->folder);
-      data->destination = g_steal_pointer (&destination);
-      data->tag = g_strdup (tag);
-      task = g_task_new (self, NULL, exported_cb, NULL);
-      g_task_set_source_tag (task, export_response_cb);
-      g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-      g_task_run_in_thread (task, export_thread);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-export_retrieved_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  GlossLibraryPage *self = GLOSS_LIBRARY_PAGE (widget);
-  const char *tag = selected_string (self->tag_dropdown, self->tags, 0);
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
-
-  if (tag == NULL)
-    return;
-  chooser = gtk_file_chooser_native_new (_("Export Annotations"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  name = g_strdup_printf ("%s.csv", tag);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* ------------------------------------------------------------------ */
 /* Opening, marking done */
+
+void
+_gloss_library_page_emit_open (GlossLibraryPage *self,
+                               GFile            *file,
+                               gboolean          new_window)
+{
+  g_signal_emit (self, signals[OPEN_ARTICLE], 0, file, new_window);
+}
 
 static void
 emit_open (GlossLibraryPage *self,
-           GlossLibraryItem *item)
+           GlossLibraryItem *item,
+           gboolean          new_window)
 {
   g_autoptr(GFile) file = gloss_library_item_get_file (item);
 
-  g_signal_emit (self, signals[OPEN_ARTICLE], 0, file);
+  _gloss_library_page_emit_open (self, file, new_window);
 }
 
 static void
@@ -904,7 +603,7 @@ activate_cb (GlossLibraryPage *self,
   g_autoptr(GlossLibraryItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   if (item != NULL)
-    emit_open (self, item);
+    emit_open (self, item, FALSE);
 }
 
 static void
@@ -916,7 +615,84 @@ open_action (GtkWidget  *widget,
   GlossLibraryItem *item = gtk_single_selection_get_selected_item (self->selection);
 
   if (item != NULL)
-    emit_open (self, item);
+    emit_open (self, item, g_str_equal (action_name, "library.open-new-window"));
+}
+
+/* The row under the pointer: its title label carries the article's path
+ * (its tooltip), the one thing of the item a cell shows for certain. */
+static guint
+position_at (GlossLibraryPage *self,
+             double            x,
+             double            y)
+{
+  GtkWidget *widget = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  const char *path = NULL;
+
+  for (; widget != NULL && widget != GTK_WIDGET (self->column_view) && path == NULL;
+       widget = gtk_widget_get_parent (widget))
+    if (g_str_equal (gtk_widget_get_css_name (widget), "row"))
+      for (GtkWidget *cell = gtk_widget_get_first_child (widget); cell != NULL && path == NULL;
+           cell = gtk_widget_get_next_sibling (cell))
+        {
+          GtkWidget *label = gtk_widget_get_first_child (cell);
+
+          if (GTK_IS_LABEL (label) && gtk_widget_get_tooltip_text (label) != NULL)
+            path = gtk_widget_get_tooltip_text (label);
+        }
+  for (guint i = 0; path != NULL && i < n; i++)
+    {
+      g_autoptr(GlossLibraryItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (g_strcmp0 (gloss_library_item_get_article (item)->path, path) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Ctrl+click opens the article in another window; a right click offers it. */
+static void
+row_pressed_cb (GtkGestureClick  *gesture,
+                int               n_press,
+                double            x,
+                double            y,
+                GlossLibraryPage *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  guint position;
+
+  if (button == GDK_BUTTON_PRIMARY && !(state & GDK_CONTROL_MASK))
+    return;
+  position = position_at (self, x, y);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_single_selection_set_selected (self->selection, position);
+  if (button == GDK_BUTTON_PRIMARY)
+    gtk_widget_activate_action (GTK_WIDGET (self), "library.open-new-window", NULL);
+  else
+    {
+      double px, py;
+
+      gtk_widget_translate_coordinates (GTK_WIDGET (self->column_view), GTK_WIDGET (self), x, y, &px, &py);
+      gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu), &(GdkRectangle) { px, py, 1, 1 });
+      gtk_popover_popup (GTK_POPOVER (self->row_menu));
+    }
+}
+
+/* Shift+F10 and the Menu key: the same menu, at the page. */
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossLibraryPage *self = GLOSS_LIBRARY_PAGE (widget);
+
+  if (gtk_single_selection_get_selected_item (self->selection) == NULL)
+    return;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu), NULL);
+  gtk_popover_popup (GTK_POPOVER (self->row_menu));
 }
 
 static void
@@ -1067,6 +843,7 @@ gloss_library_page_set_folder (GlossLibraryPage *self,
       adw_status_page_set_description (self->empty_page, description);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDER]);
+  gloss_library_agreement_set_articles (self->agreement, folder, G_LIST_MODEL (self->store));
   g_list_store_remove_all (self->store);
   gloss_library_page_refresh (self);
 }
@@ -1089,6 +866,59 @@ gloss_library_page_set_annotator (GlossLibraryPage *self,
   g_free (self->annotator);
   self->annotator = g_strdup (annotator);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
+}
+
+gboolean
+gloss_library_page_get_can_go_back (GlossLibraryPage *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY_PAGE (self), FALSE);
+  return self->can_go_back;
+}
+
+/**
+ * gloss_library_page_set_can_go_back:
+ *
+ * Whether the header shows a button back to the article (win.library): the
+ * window's Library has one while an article is open.
+ */
+void
+gloss_library_page_set_can_go_back (GlossLibraryPage *self,
+                                    gboolean          can_go_back)
+{
+  g_return_if_fail (GLOSS_IS_LIBRARY_PAGE (self));
+
+  if (self->can_go_back == !!can_go_back)
+    return;
+  self->can_go_back = !!can_go_back;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+}
+
+/* Keyboard focus where work starts: the list, or the search when empty. */
+void
+gloss_library_page_focus (GlossLibraryPage *self)
+{
+  g_return_if_fail (GLOSS_IS_LIBRARY_PAGE (self));
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0 &&
+      g_str_equal (gtk_stack_get_visible_child_name (self->mode_stack), "articles"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* "path: error" for every file the index could not read. */
+GListModel *
+_gloss_library_page_get_broken (GlossLibraryPage *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY_PAGE (self), NULL);
+  return G_LIST_MODEL (self->broken);
+}
+
+GlossLibraryAgreement *
+_gloss_library_page_get_agreement (GlossLibraryPage *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY_PAGE (self), NULL);
+  return self->agreement;
 }
 
 gboolean
@@ -1132,6 +962,7 @@ gloss_library_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->retrieve_selection);
   g_clear_object (&self->retrieve_store);
+  g_clear_object (&self->broken);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
@@ -1175,6 +1006,9 @@ gloss_library_page_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
       break;
+    case PROP_CAN_GO_BACK:
+      g_value_set_boolean (value, self->can_go_back);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1195,6 +1029,9 @@ gloss_library_page_set_property (GObject      *object,
       break;
     case PROP_ANNOTATOR:
       gloss_library_page_set_annotator (self, g_value_get_string (value));
+      break;
+    case PROP_CAN_GO_BACK:
+      gloss_library_page_set_can_go_back (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1221,18 +1058,23 @@ gloss_library_page_class_init (GlossLibraryPageClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_GO_BACK] =
+    g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * GlossLibraryPage::open-article:
    * @file: the article
+   * @new_window: the user asked for another window (Ctrl+click, the menu)
    */
   signals[OPEN_ARTICLE] =
     g_signal_new ("open-article", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_FILE);
+                  G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_BOOLEAN);
 
   g_type_ensure (GLOSS_TYPE_LIBRARY_ITEM);
   g_type_ensure (GLOSS_TYPE_LIBRARY_HIT_ITEM);
+  g_type_ensure (GLOSS_TYPE_LIBRARY_AGREEMENT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-library-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, empty_page);
@@ -1244,13 +1086,13 @@ gloss_library_page_class_init (GlossLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, title_column);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, mode_stack);
-  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, tag_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, group_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, retrieve_view);
-  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, retrieve_label);
-  gtk_widget_class_bind_template_callback (widget_class, tag_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, group_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, retrieve_activate_cb);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, agreement);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, broken_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, broken_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, broken_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, row_menu);
+  gtk_widget_class_bind_template_callback (widget_class, row_pressed_cb);
+  _gloss_library_page_class_init_retrieve (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -1258,10 +1100,14 @@ gloss_library_page_class_init (GlossLibraryPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, state_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "library.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "library.open-new-window", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "library.menu", NULL, menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "library.open-new-window", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "library.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "library.menu", NULL);
   gtk_widget_class_install_action (widget_class, "library.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "library.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "library.toggle-done", NULL, toggle_done_action);
-  gtk_widget_class_install_action (widget_class, "library.export-retrieved", NULL, export_retrieved_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "library.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "library.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "library.search", NULL);
@@ -1292,73 +1138,9 @@ gloss_library_page_init (GlossLibraryPage *self)
   /* Sorted by title until the user clicks another heading. */
   gtk_column_view_sort_by_column (self->column_view, self->title_column, GTK_SORT_ASCENDING);
 
-  self->retrieve_store = g_list_store_new (GLOSS_TYPE_LIBRARY_HIT_ITEM);
-  self->retrieve_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->retrieve_store)));
-  gtk_column_view_set_model (self->retrieve_view, GTK_SELECTION_MODEL (self->retrieve_selection));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.export-retrieved", FALSE);
+  _gloss_library_page_init_retrieve (self);
+  self->broken = gtk_string_list_new (NULL);
+  gtk_list_box_bind_model (self->broken_box, G_LIST_MODEL (self->broken), create_broken_row, NULL, NULL);
   update_actions (self);
   update_status (self);
-}
-
-/* ------------------------------------------------------------------ */
-/* The library window */
-
-static void
-open_in_application_cb (GlossLibraryPage *page,
-                        GFile            *file,
-                        GtkApplication   *application)
-{
-  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
-    if (GLOSS_IS_WINDOW (l->data))
-      {
-        /* A window showing an article opens another window for this one. */
-        gloss_window_open (l->data, file);
-        return;
-      }
-  g_application_open (G_APPLICATION (application), &file, 1, "");
-}
-
-/**
- * gloss_library_page_present:
- * @application: the application
- * @settings: (nullable): org.gloss.Gloss settings (library folder, annotator)
- *
- * Shows the application's library window, making it the first time.
- *
- * Returns: (transfer none): its page
- */
-GlossLibraryPage *
-gloss_library_page_present (GtkApplication *application,
-                            GSettings      *settings)
-{
-  GtkWidget *window = NULL;
-  GlossLibraryPage *page;
-
-  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
-
-  for (GList *l = gtk_application_get_windows (application); l != NULL && window == NULL; l = l->next)
-    if (ADW_IS_WINDOW (l->data) && GLOSS_IS_LIBRARY_PAGE (adw_window_get_content (l->data)))
-      window = l->data;
-
-  if (window == NULL)
-    {
-      window = adw_window_new ();
-      gtk_window_set_application (GTK_WINDOW (window), application);
-      gtk_window_set_title (GTK_WINDOW (window), _("Library"));
-      gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
-      page = GLOSS_LIBRARY_PAGE (gloss_library_page_new ());
-      adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
-      g_signal_connect_object (page, "open-article", G_CALLBACK (open_in_application_cb), application, 0);
-      if (settings != NULL)
-        {
-          g_autoptr(GFile) folder = gloss_settings_get_library_folder (settings);
-          g_autofree char *annotator = g_settings_get_string (settings, "annotator-id");
-
-          if (annotator[0] != '\0')
-            gloss_library_page_set_annotator (page, annotator);
-          gloss_library_page_set_folder (page, folder);
-        }
-    }
-  gtk_window_present (GTK_WINDOW (window));
-  return GLOSS_LIBRARY_PAGE (adw_window_get_content (ADW_WINDOW (window)));
 }

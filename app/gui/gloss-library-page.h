@@ -6,6 +6,9 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-export.h"
+#include "gloss-library-agreement.h"
+
 G_BEGIN_DECLS
 
 #define GLOSS_TYPE_LIBRARY_PAGE (gloss_library_page_get_type ())
@@ -23,11 +26,18 @@ void        gloss_library_page_refresh       (GlossLibraryPage *self);
 /* The articles as shown: filtered and sorted. */
 GListModel *gloss_library_page_get_model     (GlossLibraryPage *self);
 
-GlossLibraryPage *gloss_library_page_present (GtkApplication *application,
-                                              GSettings      *settings);
+gboolean    gloss_library_page_get_can_go_back (GlossLibraryPage *self);
+void        gloss_library_page_set_can_go_back (GlossLibraryPage *self,
+                                                gboolean          can_go_back);
+void        gloss_library_page_focus          (GlossLibraryPage *self);
 
 /* For tests and benchmarks: an index file of their own. */
 void        _gloss_library_page_set_database (GlossLibraryPage *self,
                                               const char       *path);
+GListModel *_gloss_library_page_get_broken   (GlossLibraryPage *self);
+GlossLibraryAgreement *_gloss_library_page_get_agreement (GlossLibraryPage *self);
+void        _gloss_library_page_export_retrieved (GlossLibraryPage  *self,
+                                                  GlossExportFormat  format,
+                                                  GFile             *destination);
 
 G_END_DECLS

@@ -15,7 +15,6 @@
 #include "gloss-document.h"
 #include "gloss-export-dialog.h"
 #include "gloss-file.h"
-#include "gloss-library-page.h"
 #include "gloss-open-url-dialog.h"
 #include "gloss-sidecar.h"
 #include "gloss-text-title.h"
@@ -1206,13 +1205,13 @@ _gloss_window_update_actions (GlossWindow *self)
 }
 
 
-/* The Library window (gloss-library-page.c) opens its articles here. */
+/* The Library is the window's other page (gloss-window-library.c). */
 static void
 library_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  gloss_library_page_present (gtk_window_get_application (GTK_WINDOW (widget)), GLOSS_WINDOW (widget)->settings);
+  _gloss_window_toggle_library (GLOSS_WINDOW (widget));
 }
 
 /**

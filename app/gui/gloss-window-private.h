@@ -7,6 +7,7 @@
 
 #include "gloss-article-header.h"
 #include "gloss-article-view.h"
+#include "gloss-library-page.h"
 #include "gloss-review-panel.h"
 #include "gloss-session.h"
 #include "gloss-sidebar.h"
@@ -36,6 +37,10 @@ struct _GlossWindow
   GlossSidebar         *sidebar;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
+  /* The Library, a page of the window (gloss-window-library.c). */
+  GtkStack             *main_stack;
+  GlossLibraryPage     *library_page;
+  GFile                *library_pending;  /* to open once the save is done */
 
   /* One open article: the window shows what the session holds. */
   GlossSession         *session;
@@ -94,6 +99,17 @@ void              _gloss_window_save              (GlossWindow    *self,
                                                    GFile          *file,
                                                    GlossSessionSaveFlags flags,
                                                    gboolean        manual);
+
+/* gloss-window-library.c: the Library as the window's other page. */
+void              _gloss_window_library_init      (GlossWindow    *self);
+void              _gloss_window_show_library      (GlossWindow    *self,
+                                                   gboolean        show);
+void              _gloss_window_toggle_library    (GlossWindow    *self);
+void              _gloss_window_open_from_library (GlossWindow    *self,
+                                                   GFile          *file,
+                                                   gboolean        new_window);
+GlossLibraryPage *_gloss_window_get_library_page  (GlossWindow    *self);
+gboolean          _gloss_window_get_library_shown (GlossWindow    *self);
 
 /* For tests and the benchmark. */
 GlossArticleView *_gloss_window_get_article_view  (GlossWindow *self);

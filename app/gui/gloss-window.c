@@ -827,6 +827,7 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->recent_menu);
   g_clear_object (&self->pick_target);
+  g_clear_object (&self->library_pending);
   g_clear_pointer (&self->pick_attribute, g_free);
   /* Sidecars outlive windows (the codebook editor holds one): unhook. */
   g_clear_object (&self->shown);
@@ -877,6 +878,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   g_type_ensure (GLOSS_TYPE_ARTICLE_VIEW);
   g_type_ensure (GLOSS_TYPE_SIDEBAR);
   g_type_ensure (GLOSS_TYPE_REVIEW_PANEL);
+  g_type_ensure (GLOSS_TYPE_LIBRARY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, article_header);
@@ -896,6 +898,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, library_page);
 
   _gloss_window_class_add_actions (widget_class);
 }
@@ -975,5 +979,6 @@ gloss_window_init (GlossWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->find_entry));
   _gloss_window_update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+  _gloss_window_library_init (self);
 }
 

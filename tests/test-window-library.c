@@ -1,0 +1,525 @@
+/* test-window-library.c: the Library as a page of the window, through its
+ * actions and real key events
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
+#include "gloss-annotation.h"
+#include "gloss-annotation-set.h"
+#include "gloss-document.h"
+#include "gloss-library-item.h"
+#include "gloss-library-page.h"
+#include "gloss-review-panel.h"
+#include "gloss-sidecar.h"
+#include "gloss-window.h"
+#include "gloss-window-private.h"
+#include "gloss-test-util.h"
+#include "gloss-test-widgets.h"
+
+typedef struct
+{
+  char           *dir;
+  char           *corpus;
+  GtkApplication *app;
+  GlossWindow    *window;
+  GlossLibraryPage *page;
+} Fixture;
+
+static void
+write_in (const char *dir,
+          const char *name,
+          const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  gloss_test_write (path, contents, -1);
+}
+
+static gboolean
+page_loaded (gpointer data)
+{
+  Fixture *f = data;
+
+  return gloss_library_page_get_folder (f->page) != NULL && !gloss_library_page_get_loading (f->page) &&
+         g_list_model_get_n_items (gloss_library_page_get_model (f->page)) == 3;
+}
+
+static GtkApplication *application;
+
+static void
+activate_cb (GApplication *app)
+{
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = gloss_test_make_tmpdir ();
+  f->corpus = g_build_filename (f->dir, "corpus", NULL);
+  g_mkdir_with_parents (f->corpus, 0755);
+  database = g_build_filename (f->dir, "library.sqlite", NULL);
+  write_in (f->corpus, "budget.txt", "黨員大會審議預算\n\n会议审议了预算报告。𠀋\n");
+  write_in (f->corpus, "harbour.txt", "Harbour opens\r\n\r\nThe new harbour opened on Monday.\r\n");
+  write_in (f->corpus, "speech.txt", "Minister speaks\n\nThe minister said taxes will fall.\n");
+  /* A colleague's layer that does not parse: listed, with its error. */
+  write_in (f->corpus, "speech.txt.bob.gloss.json", "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ {");
+
+  g_settings_set_string (settings, "library-folder", f->corpus);
+  g_settings_set_string (settings, "annotator-id", "me");
+
+  /* One application for the whole test: GtkApplication starts up once. */
+  if (application == NULL)
+    {
+      application = gtk_application_new (NULL, G_APPLICATION_NON_UNIQUE);
+      g_signal_connect (application, "activate", G_CALLBACK (activate_cb), NULL);
+      g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+      g_assert_no_error (error);
+    }
+  f->app = application;
+  f->window = gloss_window_new (f->app);
+  f->page = _gloss_window_get_library_page (f->window);
+  _gloss_library_page_set_database (f->page, database);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gloss_test_iterate_until (page_loaded, f);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (f->app));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  gloss_test_iterate ();
+  gloss_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->corpus);
+}
+
+static guint
+position_of (Fixture    *f,
+             const char *name)
+{
+  GListModel *model = gloss_library_page_get_model (f->page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GlossLibraryItem) item = g_list_model_get_item (model, i);
+
+      if (g_str_has_suffix (gloss_library_item_get_article (item)->path, name))
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+select_article (Fixture    *f,
+                const char *name)
+{
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gloss_library_page_get_model (f->page)),
+                                     position_of (f, name));
+}
+
+static gboolean
+shows (Fixture    *f,
+       const char *name)
+{
+  GlossSession *session = gloss_window_get_session (f->window);
+  GFile *file = gloss_session_get_file (session);
+
+  return file != NULL && g_str_has_suffix (g_file_peek_path (file), name) &&
+         gloss_session_get_sidecar (session) != NULL && !gloss_session_get_loading (session);
+}
+
+static gboolean
+shows_budget (gpointer data)
+{
+  return shows (data, "/budget.txt");
+}
+
+static gboolean
+shows_harbour (gpointer data)
+{
+  return shows (data, "/harbour.txt");
+}
+
+static gboolean
+shows_speech (gpointer data)
+{
+  return shows (data, "/speech.txt");
+}
+
+static guint
+n_windows (Fixture *f)
+{
+  return g_list_length (gtk_application_get_windows (f->app));
+}
+
+/* No article: the Library is the start page, and lists what it cannot read. */
+static void
+test_start_page (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GtkStringObject) broken = NULL;
+
+  g_assert_true (_gloss_window_get_library_shown (f->window));
+  g_assert_false (gloss_library_page_get_can_go_back (f->page));
+  /* Ctrl+Shift+L without an article: the Library stays. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.library", NULL);
+  g_assert_true (_gloss_window_get_library_shown (f->window));
+
+  g_assert_cmpuint (g_list_model_get_n_items (_gloss_library_page_get_broken (f->page)), ==, 1);
+  broken = g_list_model_get_item (_gloss_library_page_get_broken (f->page), 0);
+  g_assert_true (g_str_has_prefix (gtk_string_object_get_string (broken), "speech.txt.bob.gloss.json: "));
+}
+
+/* An article opened from the Library replaces the one shown, in the same
+ * window; what was annotated is saved first, never dropped. */
+static void
+test_open_in_place (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GlossAnnotation) annotation = gloss_annotation_new ("m1", "place", 0, 7);
+  g_autofree char *harbour_layer = g_build_filename (f->corpus, "harbour.txt.me.gloss.json", NULL);
+  g_autofree char *contents = NULL;
+  GtkWindow *dialog = NULL;
+
+  select_article (f, "/harbour.txt");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "library.open", NULL);
+  gloss_test_iterate_until (shows_harbour, f);
+  g_assert_false (_gloss_window_get_library_shown (f->window));
+  g_assert_cmpuint (n_windows (f), ==, 1);
+
+  /* Back to the Library, another article: same window, same session. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.library", NULL);
+  g_assert_true (_gloss_window_get_library_shown (f->window));
+  g_assert_true (gloss_library_page_get_can_go_back (f->page));
+  select_article (f, "/budget.txt");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "library.open", NULL);
+  gloss_test_iterate_until (shows_budget, f);
+  g_assert_cmpuint (n_windows (f), ==, 1);
+  g_assert_true (g_str_has_prefix (gloss_document_get_text (gloss_window_get_document (f->window)), "黨員大會"));
+  g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (gloss_window_get_sidecar (f->window))), ==, 0);
+
+  /* Unsaved work: the window asks; Save writes it, then switches. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.library", NULL);
+  select_article (f, "/harbour.txt");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "library.open", NULL);
+  gloss_test_iterate_until (shows_harbour, f);
+  gloss_annotation_set_add (gloss_sidecar_get_annotations (gloss_window_get_sidecar (f->window)), annotation);
+  g_assert_true (gloss_session_get_modified (gloss_window_get_session (f->window)));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.library", NULL);
+  select_article (f, "/speech.txt");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "library.open", NULL);
+  gloss_test_iterate ();
+  g_assert_true (shows_harbour (f));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (window))
+          dialog = window;
+      }
+  }
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  gloss_test_iterate_until (shows_speech, f);
+  contents = gloss_test_read (harbour_layer, NULL);
+  g_assert_nonnull (strstr (contents, "\"m1\""));
+  g_assert_cmpuint (n_windows (f), ==, 1);
+
+  /* "Open in New Window": another window, this one unchanged. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.library", NULL);
+  select_article (f, "/budget.txt");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "library.open-new-window", NULL);
+  g_assert_cmpuint (n_windows (f), ==, 2);
+  g_assert_true (shows_speech (f));
+}
+
+
+static gboolean
+review_loaded (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *panel = gloss_test_find_widget (GTK_WIDGET (f->window), GLOSS_TYPE_REVIEW_PANEL, NULL);
+
+  return panel != NULL && !gloss_review_panel_get_loading (GLOSS_REVIEW_PANEL (panel)) &&
+         g_list_model_get_n_items (gloss_review_panel_get_layers (GLOSS_REVIEW_PANEL (panel))) >= 2;
+}
+
+static gboolean
+review_follows (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *panel = gloss_test_find_widget (GTK_WIDGET (f->window), GLOSS_TYPE_REVIEW_PANEL, NULL);
+
+  return !gloss_review_panel_get_loading (GLOSS_REVIEW_PANEL (panel)) &&
+         g_list_model_get_n_items (gloss_review_panel_get_layers (GLOSS_REVIEW_PANEL (panel))) == 1;
+}
+
+/* A colleague's layer drawn on a long article does not follow the window to
+ * a shorter one: its spans lie past the new text's end. */
+static void
+test_switch_with_colleague (Fixture       *f,
+                            gconstpointer  data)
+{
+  write_in (f->corpus, "harbour.txt.bob.gloss.json",
+            "{ \"format\": \"gloss\", \"version\": 1, \"document\": { \"source\": \"harbour.txt\" }, "
+            "\"annotator\": { \"id\": \"bob\" }, \"annotations\": [ "
+            "{ \"id\": \"b1\", \"tag\": \"place\", \"start\": 38, \"end\": 45, \"text\": \"on Mond\" } ] }");
+  select_article (f, "/harbour.txt");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "library.open", NULL);
+  gloss_test_iterate_until (shows_harbour, f);
+  gloss_test_iterate_until (review_loaded, f);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.library", NULL);
+  select_article (f, "/budget.txt");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "library.open", NULL);
+  gloss_test_iterate_until (shows_budget, f);
+  /* Drawn, and drawn again once the review panel has caught up. */
+  for (guint i = 0; i < 5; i++)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (f->window));
+      gloss_test_iterate ();
+    }
+  g_assert_true (shows_budget (f));
+  /* And the Review tab is the new article's: its own layer only. */
+  gloss_test_iterate_until (review_follows, f);
+}
+
+/* Real key events, from the X server (xdotool). */
+
+static void
+run_xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  gloss_test_iterate ();
+  gdk_display_sync (gdk_display_get_default ());
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  gloss_test_iterate ();
+}
+
+static gboolean
+library_shown (gpointer data)
+{
+  return _gloss_window_get_library_shown (((Fixture *) data)->window);
+}
+
+static gboolean
+article_shown (gpointer data)
+{
+  return !_gloss_window_get_library_shown (((Fixture *) data)->window);
+}
+
+static gboolean
+one_shown (gpointer data)
+{
+  return g_list_model_get_n_items (gloss_library_page_get_model (((Fixture *) data)->page)) == 1;
+}
+
+static gboolean
+two_windows (gpointer data)
+{
+  return n_windows (data) == 2;
+}
+
+static void
+test_keys (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *xid = NULL;
+
+#ifdef GDK_WINDOWING_X11
+  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs xdotool and an X11 display");
+      return;
+    }
+  xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (f->window))));
+#else
+  g_test_skip ("needs X11");
+  return;
+#endif
+
+  run_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+  g_assert_true (gtk_window_is_active (GTK_WINDOW (f->window)));
+
+  /* The list has the focus: Down to the second article (by title: Harbour,
+   * Minister, 黨員…), Enter opens it here. */
+  gloss_library_page_focus (f->page);
+  select_article (f, "/harbour.txt");
+  run_xdotool ((const char *[]) { "key", "--delay", "40", "Down", "Return", NULL });
+  gloss_test_iterate_until (shows_speech, f);
+  gloss_test_iterate_until (article_shown, f);
+
+  /* Ctrl+Shift+L: the Library; again: back to the article. */
+  run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL });
+  gloss_test_iterate_until (library_shown, f);
+  run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL });
+  gloss_test_iterate_until (article_shown, f);
+  g_assert_true (shows_speech (f));
+
+  /* Ctrl+F on the Library searches the library, not the article; Escape clears. */
+  run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL });
+  gloss_test_iterate_until (library_shown, f);
+  run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+f", NULL });
+  run_xdotool ((const char *[]) { "type", "--delay", "40", "harbour opened", NULL });
+  gloss_test_iterate_until (one_shown, f);
+  g_assert_true (_gloss_window_get_library_shown (f->window));
+  run_xdotool ((const char *[]) { "key", "--delay", "40", "Escape", NULL });
+  gloss_test_iterate_until (page_loaded, f);
+  run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL });
+  gloss_test_iterate_until (article_shown, f);
+
+  /* Ctrl+Enter on a row: a new window; this one keeps its article. */
+  run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL });
+  gloss_test_iterate_until (library_shown, f);
+  gloss_library_page_focus (f->page);
+  select_article (f, "/budget.txt");
+  run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+Return", NULL });
+  gloss_test_iterate_until (two_windows, f);
+  g_assert_true (shows_speech (f));
+}
+
+
+static GtkWidget *
+title_label (GtkWidget  *root,
+             const char *suffix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_tooltip_text (child) != NULL &&
+          g_str_has_suffix (gtk_widget_get_tooltip_text (child), suffix) && gtk_widget_get_mapped (child))
+        return child;
+      if ((found = title_label (child, suffix)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click_row (Fixture    *f,
+           const char *xid,
+           const char *suffix,
+           const char *button,
+           gboolean    ctrl)
+{
+  GtkWidget *label = title_label (GTK_WIDGET (f->page), suffix);
+  graphene_point_t point;
+  double dx, dy;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_compute_point (label, GTK_WIDGET (f->window), &GRAPHENE_POINT_INIT (4, 4), &point));
+  gtk_native_get_surface_transform (GTK_NATIVE (f->window), &dx, &dy);
+  x = g_strdup_printf ("%d", (int) (point.x + dx));
+  y = g_strdup_printf ("%d", (int) (point.y + dy));
+  run_xdotool ((const char *[]) { "mousemove", "--window", xid, x, y, NULL });
+  if (ctrl)
+    run_xdotool ((const char *[]) { "keydown", "ctrl", "click", button, "keyup", "ctrl", NULL });
+  else
+    run_xdotool ((const char *[]) { "click", button, NULL });
+}
+
+/* The row's menu is the page's own popover (the Export button has another). */
+static gboolean
+menu_up (gpointer data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (((Fixture *) data)->page)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child) && gtk_widget_get_visible (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Real clicks: Ctrl+click opens another window, a right click the row's menu. */
+static void
+test_clicks (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *xid = NULL;
+
+#ifdef GDK_WINDOWING_X11
+  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs xdotool and an X11 display");
+      return;
+    }
+  xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (f->window))));
+#else
+  g_test_skip ("needs X11");
+  return;
+#endif
+
+  run_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+  click_row (f, xid, "/harbour.txt", "1", TRUE);
+  gloss_test_iterate_until (two_windows, f);
+  /* This window is still the Library, with no article. */
+  g_assert_true (_gloss_window_get_library_shown (f->window));
+  g_assert_null (gloss_session_get_file (gloss_window_get_session (f->window)));
+  /* The new window opened over this one: out of the way. */
+  for (GList *l = gtk_application_get_windows (f->app); l != NULL; l = l->next)
+    if (l->data != (gpointer) f->window)
+      {
+        gtk_window_destroy (l->data);
+        break;
+      }
+  gloss_test_iterate ();
+  run_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+
+  click_row (f, xid, "/speech.txt", "3", FALSE);
+  gloss_test_iterate_until (menu_up, f);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gloss_library_page_get_model (f->page))), ==,
+                    position_of (f, "/speech.txt"));
+  run_xdotool ((const char *[]) { "key", "Escape", NULL });
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gloss_test_gtk_init (&argc, &argv);
+
+#define ADD(path, func) g_test_add ("/window-library/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("start-page", test_start_page);
+  ADD ("open-in-place", test_open_in_place);
+  ADD ("switch-with-colleague", test_switch_with_colleague);
+  ADD ("keys", test_keys);
+  ADD ("clicks", test_clicks);
+#undef ADD
+
+  return g_test_run ();
+}
