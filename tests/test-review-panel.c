@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "gloss-adjudication-bar.h"
 #include "gloss-agreement.h"
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
@@ -63,6 +64,16 @@ static guint
 offset_of (const char *needle)
 {
   return offset_in (article_text, needle);
+}
+
+/* The adjudication's actions are the bar's, under the disagreement list. */
+static GtkWidget *
+adjudication_bar (GlossReviewPanel *panel)
+{
+  GtkWidget *bar = gloss_test_find_widget (GTK_WIDGET (panel), GLOSS_TYPE_ADJUDICATION_BAR, NULL);
+
+  g_assert_nonnull (bar);
+  return bar;
 }
 
 static void
@@ -634,7 +645,7 @@ test_adjudication (Fixture       *f,
   JsonObject *extra;
   GListModel *layers = gloss_review_panel_get_layers (f->panel);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.start", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.start", NULL));
   review = gloss_review_panel_get_review (f->panel);
   g_assert_nonnull (gloss_review_get_adjudication (review));
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 2);
@@ -648,30 +659,30 @@ test_adjudication (Fixture       *f,
   show_review_page (f);
   maybe_screenshot (f, "review-adjudicating.png");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.take", "u",
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.take", "u",
                                              review_layer_index (f, "alice")));
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
   /* On to the next one, which is rejected. */
   g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (f->panel)), ==,
                     offset_of ("The Water Bureau"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.reject", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.reject", NULL));
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
 
   /* Undo the rejection and do it again: the decision is one step. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.undecide", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.undecide", NULL));
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.reject", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.reject", NULL));
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
 
   /* Undo takes the rejection back, Redo makes it again. */
-  gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.undo", NULL);
+  gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.undo", NULL);
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
-  gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.redo", NULL);
+  gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.redo", NULL);
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
 
   g_clear_pointer (&f->last_message, g_free);
   g_assert_false (g_file_query_exists (file, NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.save", NULL));
   gloss_test_iterate_until (has_message, f);
   g_assert_nonnull (strstr (f->last_message, "article.txt.adjudicated.gloss.json"));
 
@@ -742,8 +753,8 @@ test_adjudication_asks (Fixture       *f,
   GList *toplevels;
 
   gloss_test_write (path, "keep me", -1);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.start", NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.start", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.save", NULL));
   gloss_test_iterate ();
   /* Two disagreements are open: saved anyway, on to the file question. */
   g_assert_true (respond ("Save With Open Disagreements?", "save"));
@@ -890,7 +901,7 @@ static void
 save_adjudication (Fixture *f)
 {
   g_clear_pointer (&f->last_message, g_free);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.save", NULL));
   gloss_test_iterate ();
   /* Saving part of an adjudication, to resume later, is asked once. */
   if (gloss_review_get_n_pending (gloss_review_panel_get_review (f->panel)) > 0)
@@ -918,15 +929,15 @@ test_edit (Fixture       *f,
   JsonObject *extra;
   guint from = offset_of ("Lin Wenhua");
 
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.edit", NULL) &&
+  g_assert_false (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.edit", NULL) &&
                   gtk_revealer_get_reveal_child (revealer));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.start", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.start", NULL));
   review = gloss_review_panel_get_review (f->panel);
   item = gloss_review_panel_get_selected (f->panel);
   g_assert_cmpuint (gloss_review_item_get_start (item), ==, offset_of ("Mayor Lin Wenhua"));
 
   /* The editor starts from the item: the first layer's tag, its span. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.edit", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.edit", NULL));
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (tags)),
                                                gtk_drop_down_get_selected (tags)), ==, "Official");
@@ -937,13 +948,13 @@ test_edit (Fixture       *f,
   gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
   gtk_text_buffer_get_iter_at_offset (buffer, &end, from + strlen ("Lin Wenhua"));
   gtk_text_buffer_select_range (buffer, &start, &end);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.edit-selection", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.edit-selection", NULL));
   g_assert_nonnull (find_label_containing (editor, "“Lin Wenhua”"));
 
   show_review_page (f);
   maybe_screenshot (f, "review-edit.png");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.edit-apply", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.edit-apply", NULL));
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
   g_assert_cmpint (gloss_review_item_get_decision (item), ==, GLOSS_REVIEW_EDITED);
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
@@ -1115,12 +1126,12 @@ test_resume (Fixture       *f,
   g_autoptr(GlossReviewItem) bureau = NULL;
   GlossAnnotationSet *set;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.start", NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.take", "u",
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.start", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.take", "u",
                                              review_layer_index (f, "alice")));
   g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (f->panel)), ==,
                     offset_of ("The Water Bureau"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.reject", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.reject", NULL));
   save_adjudication (f);
 
   again = gloss_window_new (NULL);
@@ -1150,7 +1161,7 @@ test_resume (Fixture       *f,
   g_assert_null (find_label_containing (GTK_WIDGET (f->panel), "Rejected"));
 
   g_clear_pointer (&f->last_message, g_free);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.resume", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.resume", NULL));
   review = gloss_review_panel_get_review (f->panel);
   g_assert_nonnull (gloss_review_get_adjudication (review));
   g_assert_false (gtk_widget_get_visible (resume));
@@ -1172,7 +1183,7 @@ test_resume (Fixture       *f,
   if (gloss_review_panel_get_selected (f->panel) != bureau)
     g_assert_true (gloss_review_panel_step (f->panel, gloss_review_item_get_start (bureau), FALSE));
   g_assert_true (gloss_review_panel_get_selected (f->panel) == bureau);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.undecide", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.undecide", NULL));
   g_assert_cmpint (gloss_review_item_get_decision (bureau), ==, GLOSS_REVIEW_PENDING);
   g_assert_null (gloss_sidecar_get_extension (gloss_review_get_adjudication (review), "adjudication"));
   gloss_test_iterate ();
@@ -1181,7 +1192,7 @@ test_resume (Fixture       *f,
   show_review_page (f);
   maybe_screenshot (f, "review-resumed.png");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.take", "u",
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.take", "u",
                                              review_layer_index (f, "alice")));
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
   /* The file being continued is replaced without asking. */
@@ -1234,11 +1245,11 @@ test_save_warns (Fixture       *f,
   g_autoptr(GFile) file = gloss_sidecar_file_for_article (f->article, "adjudicated");
   GlossReview *review;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.start", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.start", NULL));
   review = gloss_review_panel_get_review (f->panel);
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 2);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.save", NULL));
   gloss_test_iterate ();
   g_assert_nonnull (find_dialog ("Save With Open Disagreements?"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (find_dialog ("Save With Open Disagreements?")), "2 disagreements"));
@@ -1251,11 +1262,11 @@ test_save_warns (Fixture       *f,
   g_assert_true (g_file_query_exists (file, NULL));
 
   /* Nothing open: no question. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.reject", NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.reject", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.reject", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.reject", NULL));
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
   g_clear_pointer (&f->last_message, g_free);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.save", NULL));
   gloss_test_iterate ();
   g_assert_null (find_dialog ("Save With Open Disagreements?"));
   gloss_test_iterate_until (has_message, f);
@@ -1306,7 +1317,7 @@ test_adjudication_keys (Fixture       *f,
   GlossAnnotation *taken;
 
   show_review_page (f);
-  g_assert_true (gtk_widget_activate_action (panel, "review.start", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.start", NULL));
   review = gloss_review_panel_get_review (f->panel);
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 2);
   g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (f->panel)), ==,
@@ -1330,8 +1341,8 @@ test_adjudication_keys (Fixture       *f,
   g_assert_cmpint (gloss_review_item_get_decision (gloss_review_panel_get_selected (f->panel)), ==, GLOSS_REVIEW_REJECTED);
 
   /* Undone, then A takes Alice's "official" for Lin Wenhua instead. */
-  gtk_widget_activate_action (panel, "review.undo", NULL);
-  gtk_widget_activate_action (panel, "review.undo", NULL);
+  gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.undo", NULL);
+  gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.undo", NULL);
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 2);
   g_assert_true (gloss_review_panel_step (f->panel, offset_of ("Mayor Lin Wenhua") - 1, FALSE));
   g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (f->panel)), ==,

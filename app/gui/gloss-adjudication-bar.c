@@ -1,5 +1,5 @@
-/* gloss-review-panel-adjudication.c: the review panel's adjudication: start
- * or resume it, take, edit or reject each disagreement, undo, save
+/* gloss-adjudication-bar.c: the adjudication under the disagreement list:
+ * start or resume it, take, edit or reject each disagreement, undo, save
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,19 +8,95 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gloss-adjudication-bar.h"
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-codebook.h"
 #include "gloss-document.h"
 #include "gloss-layer.h"
-#include "gloss-review-panel-private.h"
 #include "gloss-sidecar.h"
 
 /* Keys A… for taking a layer's version: as many as fit before R (reject). */
-#define TAKE_KEYS 5
+#define TAKE_KEYS GLOSS_ADJUDICATION_BAR_TAKE_KEYS
 
-void
-_gloss_review_panel_update_progress (GlossReviewPanel *self)
+struct _GlossAdjudicationBar
+{
+  GtkWidget           parent_instance;
+
+  /* Template children */
+  GtkStack           *stack;
+  GtkEntry           *annotator_entry;
+  GtkBox             *decision_box;
+  GtkRevealer        *edit_revealer;
+  GtkLabel           *edit_span_label;
+  GtkDropDown        *edit_tag_dropdown;
+  GtkLabel           *progress_label;
+  GtkButton          *resume_button;
+  GtkFlowBox         *take_box;
+
+  GlossReviewSession *session;
+  GtkSingleSelection *selection;
+  GlossReview        *review;
+  GlossSidecar       *adjudication;
+  /* Where the last save went: replaced without asking. */
+  GFile              *adjudication_file;
+  GCancellable       *cancellable;
+
+  /* Where "Use Article Selection" reads the selection (weak). */
+  GtkTextView        *text_view;
+
+  /* The edit being prepared: which item, tag ids of the dropdown, span. */
+  GlossReviewItem    *edit_item;
+  GtkStringList      *edit_labels;
+  GPtrArray          *edit_tag_ids;
+  guint               edit_start;
+  guint               edit_end;
+};
+
+G_DEFINE_FINAL_TYPE (GlossAdjudicationBar, gloss_adjudication_bar, GTK_TYPE_WIDGET)
+
+enum {
+  SELECT,
+  DECIDED,
+  MESSAGE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void update_actions (GlossAdjudicationBar *self);
+
+GtkWidget *
+gloss_adjudication_bar_new (void)
+{
+  return g_object_new (GLOSS_TYPE_ADJUDICATION_BAR, NULL);
+}
+
+static const char *
+sidecar_title (GlossSidecar *sidecar)
+{
+  const char *name = gloss_sidecar_get_annotator_name (sidecar);
+
+  return name != NULL && *name != '\0' ? name : gloss_sidecar_get_annotator_id (sidecar);
+}
+
+static void
+message (GlossAdjudicationBar *self,
+         const char           *text)
+{
+  g_signal_emit (self, signals[MESSAGE], 0, text);
+}
+
+/* The panel scrolls its list to @position and shows it in the article. */
+static void
+select_position (GlossAdjudicationBar *self,
+                 guint                 position)
+{
+  g_signal_emit (self, signals[SELECT], 0, position);
+}
+
+static void
+update_progress (GlossAdjudicationBar *self)
 {
   g_autofree char *text = NULL;
   guint pending;
@@ -37,8 +113,8 @@ _gloss_review_panel_update_progress (GlossReviewPanel *self)
   gtk_label_set_label (self->progress_label, text);
 }
 
-void
-_gloss_review_panel_rebuild_take_buttons (GlossReviewPanel *self)
+static void
+rebuild_take_buttons (GlossAdjudicationBar *self)
 {
   GtkWidget *child;
 
@@ -52,20 +128,20 @@ _gloss_review_panel_rebuild_take_buttons (GlossReviewPanel *self)
     {
       GlossSidecar *sidecar = gloss_review_get_layer (self->review, l);
       /* Translators: button taking one annotator's version of a disagreement */
-      g_autofree char *label = g_strdup_printf (_("Take %s’s"), _gloss_review_panel_sidecar_title (sidecar));
+      g_autofree char *label = g_strdup_printf (_("Take %s’s"), sidecar_title (sidecar));
       GtkWidget *button = gtk_button_new_with_label (label);
       g_autofree char *tooltip = NULL;
 
       if (l < TAKE_KEYS)
         /* Translators: %s is an annotator, %c the key that does it (A, B…) */
         tooltip = g_strdup_printf (_("Put %s’s annotations of this disagreement into the adjudicated layer (%c)"),
-                                   _gloss_review_panel_sidecar_title (sidecar), 'A' + l);
+                                   sidecar_title (sidecar), 'A' + l);
       else
         tooltip = g_strdup_printf (_("Put %s’s annotations of this disagreement into the adjudicated layer"),
-                                   _gloss_review_panel_sidecar_title (sidecar));
+                                   sidecar_title (sidecar));
 
       gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.take");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "adjudication.take");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", l);
       gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), PANGO_ELLIPSIZE_END);
       gtk_flow_box_append (self->take_box, button);
@@ -74,26 +150,26 @@ _gloss_review_panel_rebuild_take_buttons (GlossReviewPanel *self)
 
 /* The adjudicated layer's row counts and its underlines in the article. */
 static void
-adjudication_changed (GlossReviewPanel *self)
+adjudication_changed (GlossAdjudicationBar *self)
 {
   guint n = g_list_model_get_n_items (gloss_review_session_get_layers (self->session));
   g_autoptr(GlossLayer) last = n > 0 ? g_list_model_get_item (gloss_review_session_get_layers (self->session), n - 1) : NULL;
 
   if (last != NULL && gloss_layer_get_role (last) == GLOSS_LAYER_ROLE_ADJUDICATION)
-    _gloss_review_panel_layer_changed (self, last);
+    gloss_review_session_layer_changed (self->session, last);
 }
 
 /* The new layer changed: the progress, the actions and its layer row follow. */
 static void
-decisions_changed (GlossReviewPanel *self)
+decisions_changed (GlossAdjudicationBar *self)
 {
-  _gloss_review_panel_update_progress (self);
-  _gloss_review_panel_update_actions (self);
+  update_progress (self);
+  update_actions (self);
   adjudication_changed (self);
 }
 
 static void
-after_decision (GlossReviewPanel *self,
+after_decision (GlossAdjudicationBar *self,
                 guint             position)
 {
   GListModel *model = G_LIST_MODEL (self->selection);
@@ -108,16 +184,57 @@ after_decision (GlossReviewPanel *self,
 
       if (gloss_review_item_get_decision (item) == GLOSS_REVIEW_PENDING)
         {
-          _gloss_review_panel_select_position (self, i);
+          select_position (self, i);
           return;
         }
     }
 }
 
-GlossReviewItem *
-_gloss_review_panel_selected_item (GlossReviewPanel *self)
+static GlossReviewItem *
+selected_item (GlossAdjudicationBar *self)
 {
   return gtk_single_selection_get_selected_item (self->selection);
+}
+
+/* Adjudicating, with an undecided disagreement selected. */
+static gboolean
+can_decide (GlossAdjudicationBar *self)
+{
+  GlossReviewItem *item = self->selection != NULL ? selected_item (self) : NULL;
+
+  return item != NULL && self->adjudication != NULL && self->review != NULL &&
+         gloss_review_item_get_decision (item) == GLOSS_REVIEW_PENDING;
+}
+
+gboolean
+gloss_adjudication_bar_take (GlossAdjudicationBar *self,
+                             guint                 layer)
+{
+  guint position;
+
+  g_return_val_if_fail (GLOSS_IS_ADJUDICATION_BAR (self), FALSE);
+
+  if (!can_decide (self))
+    return FALSE;
+  position = gtk_single_selection_get_selected (self->selection);
+  if (gloss_review_take (self->review, selected_item (self), layer))
+    after_decision (self, position);
+  return TRUE;
+}
+
+gboolean
+gloss_adjudication_bar_reject (GlossAdjudicationBar *self)
+{
+  guint position;
+
+  g_return_val_if_fail (GLOSS_IS_ADJUDICATION_BAR (self), FALSE);
+
+  if (!can_decide (self))
+    return FALSE;
+  position = gtk_single_selection_get_selected (self->selection);
+  if (gloss_review_reject (self->review, selected_item (self)))
+    after_decision (self, position);
+  return TRUE;
 }
 
 static void
@@ -125,14 +242,7 @@ take_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  GlossReviewItem *item = _gloss_review_panel_selected_item (self);
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  if (item == NULL || self->adjudication == NULL)
-    return;
-  if (gloss_review_take (self->review, item, g_variant_get_uint32 (param)))
-    after_decision (self, position);
+  gloss_adjudication_bar_take (GLOSS_ADJUDICATION_BAR (widget), g_variant_get_uint32 (param));
 }
 
 static void
@@ -140,14 +250,7 @@ reject_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  GlossReviewItem *item = _gloss_review_panel_selected_item (self);
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  if (item == NULL || self->adjudication == NULL)
-    return;
-  if (gloss_review_reject (self->review, item))
-    after_decision (self, position);
+  gloss_adjudication_bar_reject (GLOSS_ADJUDICATION_BAR (widget));
 }
 
 static void
@@ -155,8 +258,8 @@ undecide_action (GtkWidget  *widget,
                  const char *name,
                  GVariant   *param)
 {
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  GlossReviewItem *item = _gloss_review_panel_selected_item (self);
+  GlossAdjudicationBar *self = GLOSS_ADJUDICATION_BAR (widget);
+  GlossReviewItem *item = selected_item (self);
 
   if (item == NULL || self->adjudication == NULL)
     return;
@@ -169,7 +272,7 @@ undo_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+  GlossAdjudicationBar *self = GLOSS_ADJUDICATION_BAR (widget);
   GlossAnnotationSet *set;
 
   if (self->adjudication == NULL)
@@ -187,7 +290,7 @@ redo_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+  GlossAdjudicationBar *self = GLOSS_ADJUDICATION_BAR (widget);
 
   if (self->adjudication == NULL)
     return;
@@ -203,7 +306,7 @@ redo_action (GtkWidget  *widget,
 /* While the editor is open it stands in for the other decisions: the
  * sidebar is narrow, and the list above keeps the room. */
 static void
-show_editor (GlossReviewPanel *self,
+show_editor (GlossAdjudicationBar *self,
              gboolean          shown)
 {
   gtk_revealer_set_reveal_child (self->edit_revealer, shown);
@@ -211,23 +314,23 @@ show_editor (GlossReviewPanel *self,
   gtk_widget_set_visible (GTK_WIDGET (self->decision_box), !shown);
 }
 
-void
-_gloss_review_panel_close_editor (GlossReviewPanel *self)
+static void
+close_editor (GlossAdjudicationBar *self)
 {
   g_clear_object (&self->edit_item);
   show_editor (self, FALSE);
 }
 
 static void
-update_edit_span (GlossReviewPanel *self)
+update_edit_span (GlossAdjudicationBar *self)
 {
   g_autofree char *slice = NULL;
   g_autofree char *text = NULL;
-  guint length = self->document ? gloss_document_get_length (self->document) : 0;
+  guint length = gloss_review_session_get_document (self->session) ? gloss_document_get_length (gloss_review_session_get_document (self->session)) : 0;
 
-  if (self->document != NULL)
+  if (gloss_review_session_get_document (self->session) != NULL)
     {
-      slice = gloss_document_get_slice (self->document, MIN (self->edit_start, length),
+      slice = gloss_document_get_slice (gloss_review_session_get_document (self->session), MIN (self->edit_start, length),
                                         MIN (MIN (self->edit_end, self->edit_start + 120), length));
       g_strdelimit (slice, "\n\t", ' ');
     }
@@ -238,7 +341,7 @@ update_edit_span (GlossReviewPanel *self)
 
 /* The first annotation of @item (with tag @tag, as compared, when given). */
 static GlossAnnotation *
-item_annotation (GlossReviewPanel *self,
+item_annotation (GlossAdjudicationBar *self,
                  GlossReviewItem  *item,
                  const char       *tag)
 {
@@ -250,7 +353,7 @@ item_annotation (GlossReviewPanel *self,
         {
           GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
 
-          if (tag == NULL || g_strcmp0 (_gloss_review_panel_mapped_tag (self, gloss_annotation_get_tag (annotation)), tag) == 0)
+          if (tag == NULL || g_strcmp0 (gloss_review_session_get_mapped_tag (self->session, gloss_annotation_get_tag (annotation)), tag) == 0)
             return annotation;
         }
     }
@@ -258,7 +361,7 @@ item_annotation (GlossReviewPanel *self,
 }
 
 static void
-add_edit_tag (GlossReviewPanel *self,
+add_edit_tag (GlossAdjudicationBar *self,
               const char       *id,
               const char       *label)
 {
@@ -270,12 +373,12 @@ add_edit_tag (GlossReviewPanel *self,
 }
 
 static void
-open_editor (GlossReviewPanel *self,
+open_editor (GlossAdjudicationBar *self,
              GlossReviewItem  *item)
 {
-  GlossCodebook *codebook = _gloss_review_panel_own_codebook (self);
+  GlossCodebook *codebook = gloss_review_session_get_own_codebook (self->session);
   GlossAnnotation *first = item_annotation (self, item, NULL);
-  const char *tag = first ? _gloss_review_panel_mapped_tag (self, gloss_annotation_get_tag (first)) : NULL;
+  const char *tag = first ? gloss_review_session_get_mapped_tag (self->session, gloss_annotation_get_tag (first)) : NULL;
   guint selected = 0;
 
   if (codebook == NULL && self->adjudication != NULL)
@@ -300,9 +403,9 @@ open_editor (GlossReviewPanel *self,
 
       for (guint i = 0; annotations != NULL && i < annotations->len; i++)
         {
-          const char *id = _gloss_review_panel_mapped_tag (self, gloss_annotation_get_tag (g_ptr_array_index (annotations, i)));
+          const char *id = gloss_review_session_get_mapped_tag (self->session, gloss_annotation_get_tag (g_ptr_array_index (annotations, i)));
 
-          add_edit_tag (self, id, _gloss_review_panel_tag_label (self, gloss_review_get_layer (self->review, l), id));
+          add_edit_tag (self, id, gloss_review_session_get_tag_label (self->session, gloss_review_get_layer (self->review, l), id));
         }
     }
   for (guint i = 0; tag != NULL && i < self->edit_tag_ids->len; i++)
@@ -319,13 +422,13 @@ edit_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  GlossReviewItem *item = _gloss_review_panel_selected_item (self);
+  GlossAdjudicationBar *self = GLOSS_ADJUDICATION_BAR (widget);
+  GlossReviewItem *item = selected_item (self);
 
   if (item == NULL || self->adjudication == NULL)
     return;
   open_editor (self, item);
-  _gloss_review_panel_update_actions (self);
+  update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->edit_tag_dropdown));
 }
 
@@ -334,20 +437,20 @@ edit_selection_action (GtkWidget  *widget,
                        const char *name,
                        GVariant   *param)
 {
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+  GlossAdjudicationBar *self = GLOSS_ADJUDICATION_BAR (widget);
   GtkTextIter start, end;
 
   if (self->edit_item == NULL || self->text_view == NULL)
     return;
   if (!gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (self->text_view), &start, &end))
     {
-      _gloss_review_panel_message (self, _("Select a passage in the article first"));
+      message (self, _("Select a passage in the article first"));
       return;
     }
   self->edit_start = gtk_text_iter_get_offset (&start);
   self->edit_end = gtk_text_iter_get_offset (&end);
   update_edit_span (self);
-  _gloss_review_panel_update_actions (self);
+  update_actions (self);
 }
 
 static void
@@ -355,10 +458,10 @@ edit_cancel_action (GtkWidget  *widget,
                     const char *name,
                     GVariant   *param)
 {
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+  GlossAdjudicationBar *self = GLOSS_ADJUDICATION_BAR (widget);
 
-  _gloss_review_panel_close_editor (self);
-  _gloss_review_panel_update_actions (self);
+  close_editor (self);
+  update_actions (self);
 }
 
 static void
@@ -366,7 +469,7 @@ edit_apply_action (GtkWidget  *widget,
                    const char *name,
                    GVariant   *param)
 {
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+  GlossAdjudicationBar *self = GLOSS_ADJUDICATION_BAR (widget);
   guint selected = gtk_drop_down_get_selected (self->edit_tag_dropdown);
   g_autoptr(GlossReviewItem) item = NULL;
   guint position = GTK_INVALID_LIST_POSITION;
@@ -389,7 +492,7 @@ edit_apply_action (GtkWidget  *widget,
   if (gloss_review_edit (self->review, item, base, tag, self->edit_start, self->edit_end) == NULL)
     return;
 
-  _gloss_review_panel_close_editor (self);
+  close_editor (self);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
     {
       g_autoptr(GlossReviewItem) other = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
@@ -401,11 +504,11 @@ edit_apply_action (GtkWidget  *widget,
 }
 
 static void
-start_adjudication (GlossReviewPanel *self)
+start_adjudication (GlossAdjudicationBar *self)
 {
   g_autoptr(GError) error = NULL;
   const char *id = gtk_editable_get_text (GTK_EDITABLE (self->annotator_entry));
-  GlossLayer *own = _gloss_review_panel_own_layer (self);
+  GlossLayer *own = gloss_review_session_get_own (self->session);
   const char *decided_by = own ? gloss_sidecar_get_annotator_id (gloss_layer_get_sidecar (own)) : NULL;
   GlossSidecar *adjudication;
 
@@ -417,38 +520,38 @@ start_adjudication (GlossReviewPanel *self)
       {
         g_autofree char *text = g_strdup_printf (_("“%s” is already a compared layer; choose another annotator id"), id);
 
-        _gloss_review_panel_message (self, text);
+        message (self, text);
         return;
       }
 
   adjudication = gloss_review_begin_adjudication (self->review, id, decided_by, &error);
   if (adjudication == NULL)
     {
-      _gloss_review_panel_message (self, error->message);
+      message (self, error->message);
       return;
     }
 
   self->adjudication = g_object_ref (adjudication);
-  if (gloss_sidecar_get_codebook (adjudication) == NULL && _gloss_review_panel_own_codebook (self) != NULL)
-    gloss_sidecar_set_codebook (adjudication, _gloss_review_panel_own_codebook (self));
-  gloss_sidecar_attach_document (adjudication, self->document);
-  if (self->article != NULL)
+  if (gloss_sidecar_get_codebook (adjudication) == NULL && gloss_review_session_get_own_codebook (self->session) != NULL)
+    gloss_sidecar_set_codebook (adjudication, gloss_review_session_get_own_codebook (self->session));
+  gloss_sidecar_attach_document (adjudication, gloss_review_session_get_document (self->session));
+  if (gloss_review_session_get_article (self->session) != NULL)
     {
-      g_autoptr(GFile) file = gloss_sidecar_file_for_article (self->article, id);
+      g_autoptr(GFile) file = gloss_sidecar_file_for_article (gloss_review_session_get_article (self->session), id);
 
       gloss_sidecar_set_file (adjudication, file);
     }
-  _gloss_review_panel_add_layer (self, adjudication, GLOSS_LAYER_ROLE_ADJUDICATION, TRUE);
+  gloss_review_session_add_layer (self->session, adjudication, GLOSS_LAYER_ROLE_ADJUDICATION, TRUE);
 
-  gtk_stack_set_visible_child_name (self->adjudication_stack, "running");
-  _gloss_review_panel_rebuild_take_buttons (self);
-  _gloss_review_panel_update_progress (self);
-  _gloss_review_panel_update_actions (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->disagreement_list));
+  gtk_stack_set_visible_child_name (self->stack, "running");
+  rebuild_take_buttons (self);
+  update_progress (self);
+  update_actions (self);
+  g_signal_emit (self, signals[DECIDED], 0);
 
   if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
       g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
-    _gloss_review_panel_select_position (self, 0);
+    select_position (self, 0);
 }
 
 static void
@@ -456,11 +559,11 @@ start_action (GtkWidget  *widget,
               const char *name,
               GVariant   *param)
 {
-  start_adjudication (GLOSS_REVIEW_PANEL (widget));
+  start_adjudication (GLOSS_ADJUDICATION_BAR (widget));
 }
 
 static void
-annotator_activate_cb (GlossReviewPanel *self)
+annotator_activate_cb (GlossAdjudicationBar *self)
 {
   start_adjudication (self);
 }
@@ -470,14 +573,14 @@ saved_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  g_autoptr(GlossReviewPanel) self = user_data;
+  g_autoptr(GlossAdjudicationBar) self = user_data;
   g_autoptr(GError) error = NULL;
   GlossSidecar *sidecar = GLOSS_SIDECAR (object);
 
   if (!gloss_sidecar_save_finish (sidecar, result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _gloss_review_panel_message (self, error->message);
+        message (self, error->message);
       return;
     }
 
@@ -486,12 +589,12 @@ saved_cb (GObject      *object,
     g_autofree char *text = g_strdup_printf (_("Adjudicated layer saved as “%s”"), name);
 
     g_set_object (&self->adjudication_file, gloss_sidecar_get_file (sidecar));
-    _gloss_review_panel_message (self, text);
+    message (self, text);
   }
 }
 
 static void
-save_to (GlossReviewPanel      *self,
+save_to (GlossAdjudicationBar  *self,
          GFile                 *file,
          GlossSidecarSaveFlags  flags)
 {
@@ -502,23 +605,23 @@ save_to (GlossReviewPanel      *self,
 static void
 replace_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
-                     GlossReviewPanel *self)
+                     GlossAdjudicationBar *self)
 {
   if (g_strcmp0 (response, "replace") == 0 && self->adjudication != NULL)
     {
-      g_autoptr(GFile) file = gloss_sidecar_file_for_article (self->article,
+      g_autoptr(GFile) file = gloss_sidecar_file_for_article (gloss_review_session_get_article (self->session),
                                                               gloss_sidecar_get_annotator_id (self->adjudication));
 
       save_to (self, file, GLOSS_SIDECAR_SAVE_OVERWRITE);
     }
 }
 
-static void save_checked (GlossReviewPanel *self);
+static void save_checked (GlossAdjudicationBar *self);
 
 static void
 open_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
-                  GlossReviewPanel *self)
+                  GlossAdjudicationBar *self)
 {
   if (g_strcmp0 (response, "save") == 0 && self->adjudication != NULL)
     save_checked (self);
@@ -531,12 +634,12 @@ save_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+  GlossAdjudicationBar *self = GLOSS_ADJUDICATION_BAR (widget);
   guint pending;
   GtkRoot *root;
   GtkWidget *dialog;
 
-  if (self->adjudication == NULL || self->article == NULL || self->review == NULL)
+  if (self->adjudication == NULL || gloss_review_session_get_article (self->session) == NULL || self->review == NULL)
     return;
 
   pending = gloss_review_get_n_pending (self->review);
@@ -566,7 +669,7 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-save_checked (GlossReviewPanel *self)
+save_checked (GlossAdjudicationBar *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   g_autoptr(GFile) file = NULL;
@@ -574,7 +677,7 @@ save_checked (GlossReviewPanel *self)
   GtkWidget *dialog;
   g_autofree char *basename = NULL;
 
-  file = gloss_sidecar_file_for_article (self->article, gloss_sidecar_get_annotator_id (self->adjudication));
+  file = gloss_sidecar_file_for_article (gloss_review_session_get_article (self->session), gloss_sidecar_get_annotator_id (self->adjudication));
 
   /* Our own earlier save is ours to replace; anything else asks first. */
   if ((self->adjudication_file != NULL && g_file_equal (file, self->adjudication_file)) ||
@@ -606,7 +709,7 @@ save_checked (GlossReviewPanel *self)
 
 /* A colleague layer written by an earlier adjudication. */
 static GlossLayer *
-saved_adjudication (GlossReviewPanel *self)
+saved_adjudication (GlossAdjudicationBar *self)
 {
   guint n = g_list_model_get_n_items (gloss_review_session_get_layers (self->session));
 
@@ -621,8 +724,8 @@ saved_adjudication (GlossReviewPanel *self)
   return NULL;
 }
 
-void
-_gloss_review_panel_update_resume (GlossReviewPanel *self)
+static void
+update_resume (GlossAdjudicationBar *self)
 {
   GlossLayer *saved = self->adjudication == NULL ? saved_adjudication (self) : NULL;
 
@@ -643,7 +746,7 @@ _gloss_review_panel_update_resume (GlossReviewPanel *self)
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->resume_button), tooltip);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->resume_button), saved != NULL);
-  _gloss_review_panel_update_actions (self);
+  update_actions (self);
 }
 
 static void
@@ -651,7 +754,7 @@ resume_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+  GlossAdjudicationBar *self = GLOSS_ADJUDICATION_BAR (widget);
   GlossLayer *saved = saved_adjudication (self);
   g_autoptr(GlossSidecar) sidecar = NULL;
   g_autofree char *text = NULL;
@@ -666,22 +769,22 @@ resume_action (GtkWidget  *widget,
   self->adjudication = g_object_ref (sidecar);
   /* It is the file being continued: saving replaces it without asking. */
   g_set_object (&self->adjudication_file, gloss_sidecar_get_file (sidecar));
-  if (gloss_sidecar_get_codebook (sidecar) == NULL && _gloss_review_panel_own_codebook (self) != NULL)
-    gloss_sidecar_set_codebook (sidecar, _gloss_review_panel_own_codebook (self));
+  if (gloss_sidecar_get_codebook (sidecar) == NULL && gloss_review_session_get_own_codebook (self->session) != NULL)
+    gloss_sidecar_set_codebook (sidecar, gloss_review_session_get_own_codebook (self->session));
   gtk_editable_set_text (GTK_EDITABLE (self->annotator_entry), gloss_sidecar_get_annotator_id (sidecar));
-  _gloss_review_panel_add_layer (self, sidecar, GLOSS_LAYER_ROLE_ADJUDICATION, TRUE);
+  gloss_review_session_add_layer (self->session, sidecar, GLOSS_LAYER_ROLE_ADJUDICATION, TRUE);
 
   /* The rebuild resumes into it: earlier decisions are read back. */
-  _gloss_review_panel_rebuild (self);
-  gtk_stack_set_visible_child_name (self->adjudication_stack, "running");
-  _gloss_review_panel_update_actions (self);
+  gloss_review_session_rebuild (self->session);
+  gtk_stack_set_visible_child_name (self->stack, "running");
+  update_actions (self);
 
   pending = gloss_review_get_n_pending (self->review);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "Continuing “%s”: %u disagreement left",
                                        "Continuing “%s”: %u disagreements left", pending),
                           gloss_sidecar_get_annotator_id (sidecar), pending);
-  _gloss_review_panel_message (self, text);
+  message (self, text);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
     {
@@ -689,32 +792,229 @@ resume_action (GtkWidget  *widget,
 
       if (gloss_review_item_get_decision (item) == GLOSS_REVIEW_PENDING)
         {
-          _gloss_review_panel_select_position (self, i);
+          select_position (self, i);
           break;
         }
     }
 }
 
-void
-_gloss_review_panel_class_init_adjudication (GtkWidgetClass *widget_class)
+static void
+update_actions (GlossAdjudicationBar *self)
 {
-  gtk_widget_class_bind_template_callback (widget_class, annotator_activate_cb);
-  gtk_widget_class_install_action (widget_class, "review.start", NULL, start_action);
-  gtk_widget_class_install_action (widget_class, "review.take", "u", take_action);
-  gtk_widget_class_install_action (widget_class, "review.reject", NULL, reject_action);
-  gtk_widget_class_install_action (widget_class, "review.undecide", NULL, undecide_action);
-  gtk_widget_class_install_action (widget_class, "review.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "review.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "review.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "review.resume", NULL, resume_action);
-  gtk_widget_class_install_action (widget_class, "review.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "review.edit-selection", NULL, edit_selection_action);
-  gtk_widget_class_install_action (widget_class, "review.edit-cancel", NULL, edit_cancel_action);
-  gtk_widget_class_install_action (widget_class, "review.edit-apply", NULL, edit_apply_action);
+  GlossReviewItem *item = self->selection != NULL ? selected_item (self) : NULL;
+  gboolean adjudicating = self->adjudication != NULL && self->review != NULL;
+  gboolean pending = item != NULL && gloss_review_item_get_decision (item) == GLOSS_REVIEW_PENDING;
+  gboolean decided = item != NULL && !pending;
+  GtkWidget *widget = GTK_WIDGET (self);
 
-  /* Adjudicating from the keyboard: A, B, C… take the first, second, third
-   * layer's version, R rejects (the take buttons say which key is whose). */
-  for (guint l = 0; l < TAKE_KEYS; l++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a + l, 0, "review.take", "u", l);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "review.reject", NULL);
+  gtk_widget_action_set_enabled (widget, "adjudication.start",
+                                 self->review != NULL && gloss_review_get_n_layers (self->review) >= 2 &&
+                                 self->adjudication == NULL);
+  gtk_widget_action_set_enabled (widget, "adjudication.take", adjudicating && pending);
+  gtk_widget_action_set_enabled (widget, "adjudication.reject", adjudicating && pending);
+  gtk_widget_action_set_enabled (widget, "adjudication.undecide", adjudicating && decided);
+  gtk_widget_action_set_enabled (widget, "adjudication.undo", adjudicating &&
+                                 gloss_annotation_set_can_undo (gloss_sidecar_get_annotations (self->adjudication)));
+  gtk_widget_action_set_enabled (widget, "adjudication.redo", adjudicating &&
+                                 gloss_annotation_set_can_redo (gloss_sidecar_get_annotations (self->adjudication)));
+  gtk_widget_action_set_enabled (widget, "adjudication.save", adjudicating);
+  gtk_widget_action_set_enabled (widget, "adjudication.resume",
+                                 self->adjudication == NULL && self->review != NULL &&
+                                 gtk_widget_get_visible (GTK_WIDGET (self->resume_button)));
+  gtk_widget_action_set_enabled (widget, "adjudication.edit", adjudicating && item != NULL);
+  gtk_widget_action_set_enabled (widget, "adjudication.edit-cancel", self->edit_item != NULL);
+  gtk_widget_action_set_enabled (widget, "adjudication.edit-selection", self->edit_item != NULL && self->text_view != NULL);
+  gtk_widget_action_set_enabled (widget, "adjudication.edit-apply",
+                                 adjudicating && self->edit_item != NULL && self->edit_start < self->edit_end &&
+                                 self->edit_tag_ids->len > 0);
+}
+
+static void
+selection_changed_cb (GlossAdjudicationBar *self)
+{
+  /* The editor belongs to the disagreement it was opened for. */
+  if (self->edit_item != NULL && selected_item (self) != self->edit_item)
+    close_editor (self);
+  update_actions (self);
+}
+
+/* Public API */
+
+void
+gloss_adjudication_bar_set_session (GlossAdjudicationBar *self,
+                                    GlossReviewSession   *session)
+{
+  g_return_if_fail (GLOSS_IS_ADJUDICATION_BAR (self));
+  g_return_if_fail (session == NULL || GLOSS_IS_REVIEW_SESSION (session));
+
+  g_set_object (&self->session, session);
+}
+
+void
+gloss_adjudication_bar_set_selection (GlossAdjudicationBar *self,
+                                      GtkSingleSelection   *selection)
+{
+  g_return_if_fail (GLOSS_IS_ADJUDICATION_BAR (self));
+  g_return_if_fail (selection == NULL || GTK_IS_SINGLE_SELECTION (selection));
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_set_object (&self->selection, selection);
+  if (selection != NULL)
+    {
+      g_signal_connect_object (selection, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (selection, "items-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  update_actions (self);
+}
+
+void
+gloss_adjudication_bar_set_text_view (GlossAdjudicationBar *self,
+                                      GtkTextView          *text_view)
+{
+  g_return_if_fail (GLOSS_IS_ADJUDICATION_BAR (self));
+  g_return_if_fail (text_view == NULL || GTK_IS_TEXT_VIEW (text_view));
+
+  g_set_weak_pointer (&self->text_view, text_view);
+  update_actions (self);
+}
+
+void
+gloss_adjudication_bar_set_review (GlossAdjudicationBar *self,
+                                   GlossReview          *review)
+{
+  g_return_if_fail (GLOSS_IS_ADJUDICATION_BAR (self));
+  g_return_if_fail (review == NULL || GLOSS_IS_REVIEW (review));
+
+  g_set_object (&self->review, review);
+  close_editor (self);
+  rebuild_take_buttons (self);
+  update_progress (self);
+  update_resume (self);
+}
+
+GlossSidecar *
+gloss_adjudication_bar_get_adjudication (GlossAdjudicationBar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ADJUDICATION_BAR (self), NULL);
+  return self->adjudication;
+}
+
+void
+gloss_adjudication_bar_reset (GlossAdjudicationBar *self)
+{
+  g_return_if_fail (GLOSS_IS_ADJUDICATION_BAR (self));
+
+  g_clear_object (&self->adjudication);
+  g_clear_object (&self->adjudication_file);
+  close_editor (self);
+  gtk_stack_set_visible_child_name (self->stack, "start");
+  update_actions (self);
+}
+
+/* GObject */
+
+static void
+gloss_adjudication_bar_dispose (GObject *object)
+{
+  GlossAdjudicationBar *self = GLOSS_ADJUDICATION_BAR (object);
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_ADJUDICATION_BAR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_weak_pointer (&self->text_view);
+  g_clear_object (&self->edit_item);
+  g_clear_object (&self->edit_labels);
+  g_clear_pointer (&self->edit_tag_ids, g_ptr_array_unref);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->review);
+  g_clear_object (&self->adjudication);
+  g_clear_object (&self->adjudication_file);
+  g_clear_object (&self->session);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (gloss_adjudication_bar_parent_class)->dispose (object);
+}
+
+static void
+gloss_adjudication_bar_class_init (GlossAdjudicationBarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_adjudication_bar_dispose;
+
+  /**
+   * GlossAdjudicationBar::select:
+   * @position: in the selection's model
+   *
+   * The disagreement at @position is the next to decide: the list should
+   * select it and the article show it.
+   */
+  signals[SELECT] =
+    g_signal_new ("select", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * GlossAdjudicationBar::decided:
+   *
+   * Decisions changed (the adjudication started): rows showing them redraw.
+   */
+  signals[DECIDED] =
+    g_signal_new ("decided", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * GlossAdjudicationBar::message:
+   * @text: what happened, translated
+   */
+  signals[MESSAGE] =
+    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-adjudication-bar.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationBar, stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationBar, annotator_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationBar, decision_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationBar, edit_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationBar, edit_span_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationBar, edit_tag_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationBar, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationBar, resume_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationBar, take_box);
+  gtk_widget_class_bind_template_callback (widget_class, annotator_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "adjudication.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "adjudication.take", "u", take_action);
+  gtk_widget_class_install_action (widget_class, "adjudication.reject", NULL, reject_action);
+  gtk_widget_class_install_action (widget_class, "adjudication.undecide", NULL, undecide_action);
+  gtk_widget_class_install_action (widget_class, "adjudication.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "adjudication.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "adjudication.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "adjudication.resume", NULL, resume_action);
+  gtk_widget_class_install_action (widget_class, "adjudication.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "adjudication.edit-selection", NULL, edit_selection_action);
+  gtk_widget_class_install_action (widget_class, "adjudication.edit-cancel", NULL, edit_cancel_action);
+  gtk_widget_class_install_action (widget_class, "adjudication.edit-apply", NULL, edit_apply_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "adjudicationbar");
+}
+
+static void
+gloss_adjudication_bar_init (GlossAdjudicationBar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->edit_tag_ids = g_ptr_array_new_with_free_func (g_free);
+  self->edit_labels = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->edit_tag_dropdown, G_LIST_MODEL (self->edit_labels));
+  update_actions (self);
 }
