@@ -13,6 +13,7 @@
 
 #include "gloss-adjudication-bar.h"
 #include "gloss-agreement.h"
+#include "gloss-coder-gaps.h"
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-article-view.h"
@@ -1392,7 +1393,7 @@ test_coder_gap (Fixture       *f,
   g_assert_false (isnan (gloss_agreement_get_alpha (gloss_review_panel_get_agreement (f->panel), NULL)));
 
   /* And back in. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.exclude-tag", "(ssb)", "bob", "organization", FALSE));
+  g_assert_true (gtk_widget_activate_action (gloss_test_find_widget (GTK_WIDGET (f->panel), GLOSS_TYPE_CODER_GAPS, NULL), "gaps.exclude-tag", "(ssb)", "bob", "organization", FALSE));
   gloss_test_iterate ();
   while (organization_left_out (f))
     g_main_context_iteration (NULL, TRUE);

@@ -15,6 +15,7 @@
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-codebook.h"
+#include "gloss-coder-gaps.h"
 #include "gloss-disagreement-row.h"
 #include "gloss-document.h"
 #include "gloss-review.h"
@@ -59,7 +60,7 @@ struct _GlossReviewPanel
   GlossAgreementTable *agreement_table;
   GtkLabel         *codebook_warning;
   GtkListView      *disagreement_list;
-  GtkListBox       *gaps_list;
+  GlossCoderGaps   *coder_gaps;
   AdwStatusPage    *empty_page;
   GtkDropDown      *kind_dropdown;
   GtkListBox       *layers_list;
@@ -111,14 +112,6 @@ message (GlossReviewPanel *self,
   g_signal_emit (self, signals[MESSAGE], 0, text, FALSE);
 }
 
-static const char *
-sidecar_title (GlossSidecar *sidecar)
-{
-  const char *name = gloss_sidecar_get_annotator_name (sidecar);
-
-  return name != NULL && *name != '\0' ? name : gloss_sidecar_get_annotator_id (sidecar);
-}
-
 /* Layers list */
 
 static GtkWidget *
@@ -145,68 +138,6 @@ pair_changed_cb (GlossReviewPanel *self)
   fill_table (self);
 }
 
-/* One row per coder who never used a tag that another coder used: their
- * zeros pull the tag's α down, which may be a gap in their coding rather
- * than disagreement.  The row offers to leave the tag out for them. */
-static void
-update_gaps (GlossReviewPanel *self,
-             GPtrArray        *sidecars)
-{
-  const char * const *tags = self->agreement ? gloss_agreement_get_tags (self->agreement) : NULL;
-  GtkWidget *child;
-  gboolean any = FALSE;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->gaps_list))) != NULL)
-    gtk_list_box_remove (self->gaps_list, child);
-
-  for (guint t = 0; tags != NULL && tags[t] != NULL; t++)
-    for (guint l = 0; l < sidecars->len; l++)
-      {
-        GlossSidecar *sidecar = g_ptr_array_index (sidecars, l);
-        const char *id = gloss_sidecar_get_annotator_id (sidecar);
-        gboolean excluded = gloss_review_session_is_excluded (self->session, id, tags[t]);
-        g_autofree char *title = NULL;
-        GtkWidget *row, *button;
-
-        if (gloss_review_session_codes_tag (self->session, sidecar, tags[t]))
-          continue;
-
-        row = adw_action_row_new ();
-        /* Translators: a coder (%s) never used a tag (%s) that another coder used */
-        title = g_markup_printf_escaped (_("%s did not code “%s” at all"), sidecar_title (sidecar),
-                                         gloss_review_session_get_tag_label (self->session, sidecar, tags[t]));
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                     excluded ? _("Left out of this tag’s agreement")
-                                              : _("Their zeros pull this tag’s α down"));
-        button = gtk_button_new_with_mnemonic (excluded ? _("_Include") : _("E_xclude"));
-        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-        gtk_widget_set_tooltip_text (button, excluded ? _("Count this coder’s zeros for this tag again")
-                                                      : _("Leave this coder out of this tag’s α and κ"));
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.exclude-tag");
-        gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ssb)", id, tags[t], !excluded);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-        gtk_list_box_append (self->gaps_list, row);
-        any = TRUE;
-      }
-  gtk_widget_set_visible (GTK_WIDGET (self->gaps_list), any);
-}
-
-static void
-exclude_tag_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  const char *annotator, *tag;
-  gboolean exclude;
-
-  g_variant_get (param, "(&s&sb)", &annotator, &tag, &exclude);
-  gloss_review_session_set_excluded (self->session, annotator, tag, exclude);
-  /* Not from inside a handler of a row the rebuild replaces. */
-  gloss_review_session_queue_rebuild (self->session, 0);
-}
-
 static void
 compute_agreement (GlossReviewPanel *self,
                    GPtrArray        *sidecars)
@@ -218,7 +149,7 @@ compute_agreement (GlossReviewPanel *self,
   guint length;
 
   g_clear_object (&self->agreement);
-  gtk_widget_set_visible (GTK_WIDGET (self->gaps_list), FALSE);
+  gloss_coder_gaps_update (self->coder_gaps, NULL, sidecars);
 
   problems = gloss_agreement_compare_codebooks (sidecars);
   if (problems != NULL && problems->len > 0)
@@ -278,7 +209,7 @@ compute_agreement (GlossReviewPanel *self,
   gtk_label_set_label (self->agreement_summary, summary);
 
   fill_table (self);
-  update_gaps (self, sidecars);
+  gloss_coder_gaps_update (self->coder_gaps, self->agreement, sidecars);
 }
 
 /* Disagreements */
@@ -845,15 +776,16 @@ gloss_review_panel_class_init (GlossReviewPanelClass *klass)
 
   g_type_ensure (GLOSS_TYPE_ADJUDICATION_BAR);
   g_type_ensure (GLOSS_TYPE_AGREEMENT_TABLE);
+  g_type_ensure (GLOSS_TYPE_CODER_GAPS);
   g_type_ensure (GLOSS_TYPE_TAG_MAPPING);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-review-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, adjudication_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, agreement_table);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, agreement_summary);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, codebook_warning);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, coder_gaps);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, disagreement_list);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, gaps_list);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, layers_list);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, list_stack);
@@ -864,7 +796,6 @@ gloss_review_panel_class_init (GlossReviewPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, pair_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "review.add-layer", NULL, add_layer_action);
-  gtk_widget_class_install_action (widget_class, "review.exclude-tag", "(ssb)", exclude_tag_action);
   for (guint l = 0; l < GLOSS_ADJUDICATION_BAR_TAKE_KEYS; l++)
     gtk_widget_class_add_binding (widget_class, GDK_KEY_a + l, 0, take_key_cb, "u", l);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_r, 0, reject_key_cb, NULL);
@@ -892,6 +823,7 @@ gloss_review_panel_init (GlossReviewPanel *self)
   gtk_list_view_set_model (self->disagreement_list, GTK_SELECTION_MODEL (self->selection));
   gloss_adjudication_bar_set_session (self->adjudication_bar, self->session);
   gloss_tag_mapping_set_session (self->tag_mapping, self->session);
+  gloss_coder_gaps_set_session (self->coder_gaps, self->session);
   gloss_adjudication_bar_set_selection (self->adjudication_bar, self->selection);
   g_signal_connect_object (self->adjudication_bar, "select", G_CALLBACK (bar_select_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->adjudication_bar, "decided", G_CALLBACK (decided_cb), self, G_CONNECT_SWAPPED);
