@@ -170,7 +170,7 @@ decisions_changed (GlossAdjudicationBar *self)
 
 static void
 after_decision (GlossAdjudicationBar *self,
-                guint             position)
+                guint                 position)
 {
   GListModel *model = G_LIST_MODEL (self->selection);
   guint n = g_list_model_get_n_items (model);
@@ -307,7 +307,7 @@ redo_action (GtkWidget  *widget,
  * sidebar is narrow, and the list above keeps the room. */
 static void
 show_editor (GlossAdjudicationBar *self,
-             gboolean          shown)
+             gboolean              shown)
 {
   gtk_revealer_set_reveal_child (self->edit_revealer, shown);
   gtk_widget_set_visible (GTK_WIDGET (self->take_box), !shown);
@@ -342,8 +342,8 @@ update_edit_span (GlossAdjudicationBar *self)
 /* The first annotation of @item (with tag @tag, as compared, when given). */
 static GlossAnnotation *
 item_annotation (GlossAdjudicationBar *self,
-                 GlossReviewItem  *item,
-                 const char       *tag)
+                 GlossReviewItem      *item,
+                 const char           *tag)
 {
   for (guint l = 0; l < gloss_review_item_get_n_layers (item); l++)
     {
@@ -362,8 +362,8 @@ item_annotation (GlossAdjudicationBar *self,
 
 static void
 add_edit_tag (GlossAdjudicationBar *self,
-              const char       *id,
-              const char       *label)
+              const char           *id,
+              const char           *label)
 {
   for (guint i = 0; i < self->edit_tag_ids->len; i++)
     if (g_str_equal (g_ptr_array_index (self->edit_tag_ids, i), id))
@@ -374,7 +374,7 @@ add_edit_tag (GlossAdjudicationBar *self,
 
 static void
 open_editor (GlossAdjudicationBar *self,
-             GlossReviewItem  *item)
+             GlossReviewItem      *item)
 {
   GlossCodebook *codebook = gloss_review_session_get_own_codebook (self->session);
   GlossAnnotation *first = item_annotation (self, item, NULL);
@@ -603,8 +603,8 @@ save_to (GlossAdjudicationBar  *self,
 }
 
 static void
-replace_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
+replace_response_cb (AdwMessageDialog     *dialog,
+                     const char           *response,
                      GlossAdjudicationBar *self)
 {
   if (g_strcmp0 (response, "replace") == 0 && self->adjudication != NULL)
@@ -619,8 +619,8 @@ replace_response_cb (AdwMessageDialog *dialog,
 static void save_checked (GlossAdjudicationBar *self);
 
 static void
-open_response_cb (AdwMessageDialog *dialog,
-                  const char       *response,
+open_response_cb (AdwMessageDialog     *dialog,
+                  const char           *response,
                   GlossAdjudicationBar *self)
 {
   if (g_strcmp0 (response, "save") == 0 && self->adjudication != NULL)
