@@ -6,16 +6,22 @@
 #include "config.h"
 
 #include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
+#include "gloss-adjudication-bar.h"
 #include "gloss-agreement.h"
+#include "gloss-coder-gaps.h"
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-article-view.h"
 #include "gloss-codebook.h"
+#include "gloss-disagreement-row.h"
 #include "gloss-document.h"
 #include "gloss-review.h"
 #include "gloss-layer.h"
@@ -63,6 +69,16 @@ static guint
 offset_of (const char *needle)
 {
   return offset_in (article_text, needle);
+}
+
+/* The adjudication's actions are the bar's, under the disagreement list. */
+static GtkWidget *
+adjudication_bar (GlossReviewPanel *panel)
+{
+  GtkWidget *bar = gloss_test_find_widget (GTK_WIDGET (panel), GLOSS_TYPE_ADJUDICATION_BAR, NULL);
+
+  g_assert_nonnull (bar);
+  return bar;
 }
 
 static void
@@ -634,7 +650,7 @@ test_adjudication (Fixture       *f,
   JsonObject *extra;
   GListModel *layers = gloss_review_panel_get_layers (f->panel);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.start", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.start", NULL));
   review = gloss_review_panel_get_review (f->panel);
   g_assert_nonnull (gloss_review_get_adjudication (review));
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 2);
@@ -648,30 +664,30 @@ test_adjudication (Fixture       *f,
   show_review_page (f);
   maybe_screenshot (f, "review-adjudicating.png");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.take", "u",
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.take", "u",
                                              review_layer_index (f, "alice")));
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
   /* On to the next one, which is rejected. */
   g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (f->panel)), ==,
                     offset_of ("The Water Bureau"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.reject", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.reject", NULL));
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
 
   /* Undo the rejection and do it again: the decision is one step. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.undecide", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.undecide", NULL));
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.reject", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.reject", NULL));
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
 
   /* Undo takes the rejection back, Redo makes it again. */
-  gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.undo", NULL);
+  gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.undo", NULL);
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
-  gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.redo", NULL);
+  gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.redo", NULL);
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
 
   g_clear_pointer (&f->last_message, g_free);
   g_assert_false (g_file_query_exists (file, NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.save", NULL));
   gloss_test_iterate_until (has_message, f);
   g_assert_nonnull (strstr (f->last_message, "article.txt.adjudicated.gloss.json"));
 
@@ -742,8 +758,8 @@ test_adjudication_asks (Fixture       *f,
   GList *toplevels;
 
   gloss_test_write (path, "keep me", -1);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.start", NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.start", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.save", NULL));
   gloss_test_iterate ();
   /* Two disagreements are open: saved anyway, on to the file question. */
   g_assert_true (respond ("Save With Open Disagreements?", "save"));
@@ -890,7 +906,7 @@ static void
 save_adjudication (Fixture *f)
 {
   g_clear_pointer (&f->last_message, g_free);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.save", NULL));
   gloss_test_iterate ();
   /* Saving part of an adjudication, to resume later, is asked once. */
   if (gloss_review_get_n_pending (gloss_review_panel_get_review (f->panel)) > 0)
@@ -918,15 +934,15 @@ test_edit (Fixture       *f,
   JsonObject *extra;
   guint from = offset_of ("Lin Wenhua");
 
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.edit", NULL) &&
+  g_assert_false (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.edit", NULL) &&
                   gtk_revealer_get_reveal_child (revealer));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.start", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.start", NULL));
   review = gloss_review_panel_get_review (f->panel);
   item = gloss_review_panel_get_selected (f->panel);
   g_assert_cmpuint (gloss_review_item_get_start (item), ==, offset_of ("Mayor Lin Wenhua"));
 
   /* The editor starts from the item: the first layer's tag, its span. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.edit", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.edit", NULL));
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (tags)),
                                                gtk_drop_down_get_selected (tags)), ==, "Official");
@@ -937,13 +953,13 @@ test_edit (Fixture       *f,
   gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
   gtk_text_buffer_get_iter_at_offset (buffer, &end, from + strlen ("Lin Wenhua"));
   gtk_text_buffer_select_range (buffer, &start, &end);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.edit-selection", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.edit-selection", NULL));
   g_assert_nonnull (find_label_containing (editor, "“Lin Wenhua”"));
 
   show_review_page (f);
   maybe_screenshot (f, "review-edit.png");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.edit-apply", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.edit-apply", NULL));
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
   g_assert_cmpint (gloss_review_item_get_decision (item), ==, GLOSS_REVIEW_EDITED);
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
@@ -1115,12 +1131,12 @@ test_resume (Fixture       *f,
   g_autoptr(GlossReviewItem) bureau = NULL;
   GlossAnnotationSet *set;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.start", NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.take", "u",
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.start", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.take", "u",
                                              review_layer_index (f, "alice")));
   g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (f->panel)), ==,
                     offset_of ("The Water Bureau"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.reject", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.reject", NULL));
   save_adjudication (f);
 
   again = gloss_window_new (NULL);
@@ -1150,7 +1166,7 @@ test_resume (Fixture       *f,
   g_assert_null (find_label_containing (GTK_WIDGET (f->panel), "Rejected"));
 
   g_clear_pointer (&f->last_message, g_free);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.resume", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.resume", NULL));
   review = gloss_review_panel_get_review (f->panel);
   g_assert_nonnull (gloss_review_get_adjudication (review));
   g_assert_false (gtk_widget_get_visible (resume));
@@ -1172,7 +1188,7 @@ test_resume (Fixture       *f,
   if (gloss_review_panel_get_selected (f->panel) != bureau)
     g_assert_true (gloss_review_panel_step (f->panel, gloss_review_item_get_start (bureau), FALSE));
   g_assert_true (gloss_review_panel_get_selected (f->panel) == bureau);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.undecide", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.undecide", NULL));
   g_assert_cmpint (gloss_review_item_get_decision (bureau), ==, GLOSS_REVIEW_PENDING);
   g_assert_null (gloss_sidecar_get_extension (gloss_review_get_adjudication (review), "adjudication"));
   gloss_test_iterate ();
@@ -1181,7 +1197,7 @@ test_resume (Fixture       *f,
   show_review_page (f);
   maybe_screenshot (f, "review-resumed.png");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.take", "u",
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.take", "u",
                                              review_layer_index (f, "alice")));
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
   /* The file being continued is replaced without asking. */
@@ -1234,11 +1250,11 @@ test_save_warns (Fixture       *f,
   g_autoptr(GFile) file = gloss_sidecar_file_for_article (f->article, "adjudicated");
   GlossReview *review;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.start", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.start", NULL));
   review = gloss_review_panel_get_review (f->panel);
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 2);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.save", NULL));
   gloss_test_iterate ();
   g_assert_nonnull (find_dialog ("Save With Open Disagreements?"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (find_dialog ("Save With Open Disagreements?")), "2 disagreements"));
@@ -1251,96 +1267,200 @@ test_save_warns (Fixture       *f,
   g_assert_true (g_file_query_exists (file, NULL));
 
   /* Nothing open: no question. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.reject", NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.reject", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.reject", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.reject", NULL));
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
   g_clear_pointer (&f->last_message, g_free);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.save", NULL));
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.save", NULL));
   gloss_test_iterate ();
   g_assert_null (find_dialog ("Save With Open Disagreements?"));
   gloss_test_iterate_until (has_message, f);
 }
 
-/* Presses @keyval as the panel's key bindings see it: the shortcut bound to
- * it, activated on the widget with the focus inside the panel. */
-static gboolean
-press_bound_key (GtkWidget *widget,
-                 guint      keyval)
+/* Real key events, from the X server (xdotool), as an adjudicator types. */
+static void
+run_xdotool (const char * const *args)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-
-  return FALSE;
+  gloss_test_iterate ();
+  gdk_display_sync (gdk_display_get_default ());
+  g_ptr_array_add (argv, (gpointer)"xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("xdotool %s failed: %s", args[0], err);
 }
 
-/* Keys while adjudicating: A takes the first layer's version, B the
- * second's, R rejects.  (GTK 4.8 cannot synthesize key events in the
- * process, and xdotool's do not reach a window of the test process under
- * Xvfb: the panel's own bindings are pressed instead.) */
+typedef struct
+{
+  GlossReviewPanel *panel;
+  guint             pending;
+} Pending;
+
+static gboolean
+panel_ready (gpointer data)
+{
+  Pending *p = data;
+  GlossReview *review = gloss_review_panel_get_review (p->panel);
+
+  return !gloss_review_panel_get_loading (p->panel) && review != NULL && gloss_review_get_n_layers (review) == 2;
+}
+
+static gboolean
+pending_is (gpointer data)
+{
+  Pending *p = data;
+
+  return gloss_review_get_n_pending (gloss_review_panel_get_review (p->panel)) == p->pending;
+}
+
+static void
+shown_cb (GlossReviewPanel *panel,
+          guint             start,
+          guint             end,
+          gboolean         *shown)
+{
+  *shown = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+/* Types @key and waits until @pending disagreements are left. */
+static void
+type_key (GlossReviewPanel *panel,
+          const char       *key,
+          guint             pending)
+{
+  Pending p = { panel, pending };
+
+  run_xdotool ((const char *[]) { "key", "--clearmodifiers", key, NULL });
+  gloss_test_iterate_until (pending_is, &p);
+}
+
+/* Keys while adjudicating, typed through the X server after a click on the
+ * disagreement: A takes the first layer's version, B the second's, R
+ * rejects; the adjudicated layer holds what they decided.  The panel is in
+ * a window of its own.  (Focus put on a list row with
+ * gtk_widget_grab_focus() gets no key events at all under Xvfb, not even
+ * in a capture-phase controller on the window; a click works.) */
 static void
 test_adjudication_keys (Fixture       *f,
                         gconstpointer  data)
 {
-  GtkWidget *panel = GTK_WIDGET (f->panel);
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *xid = NULL;
+  g_autoptr(GlossCodebook) codebook = gloss_codebook_new_default ();
+  g_autoptr(GlossSidecar) own = gloss_sidecar_new ("tester", codebook);
+  g_autoptr(GlossDocument) document = gloss_document_new (article_text, -1, NULL);
+  GlossReviewPanel *panel;
+  GtkWindow *window;
   GlossReview *review;
   GlossAnnotationSet *set;
   GlossAnnotation *taken;
+  Pending p;
 
-  show_review_page (f);
-  g_assert_true (gtk_widget_activate_action (panel, "review.start", NULL));
-  review = gloss_review_panel_get_review (f->panel);
+#ifdef GDK_WINDOWING_X11
+  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+#endif
+    {
+      g_test_skip ("needs xdotool and an X11 display");
+      return;
+    }
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 420, 700);
+  panel = GLOSS_REVIEW_PANEL (gloss_review_panel_new ());
+  gtk_window_set_child (window, GTK_WIDGET (panel));
+  gloss_sidecar_attach_document (own, document);
+  gloss_review_panel_set_own (panel, f->article, document, own);
+  gtk_window_present (window);
+  p.panel = panel;
+  gloss_test_iterate_until (panel_ready, &p);
+
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (panel), "adjudication.start", NULL));
+  review = gloss_review_panel_get_review (panel);
+  set = gloss_sidecar_get_annotations (gloss_review_get_adjudication (review));
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 2);
-  g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (f->panel)), ==,
+  g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (panel)), ==,
+                    offset_of ("Mayor Lin Wenhua"));
+
+#ifdef GDK_WINDOWING_X11
+  xid = g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+#endif
+  /* Without a window manager nobody hands out focus. */
+  run_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+  gloss_test_iterate ();
+  g_assert_true (gtk_window_is_active (window));
+
+  /* The adjudicator clicks the selected disagreement, then types. */
+  {
+    GtkWidget *row = gloss_test_find_widget (GTK_WIDGET (panel), GLOSS_TYPE_DISAGREEMENT_ROW, NULL);
+    graphene_point_t point;
+    double nx, ny;
+    char sx[16], sy[16];
+    gboolean shown = FALSE;
+
+    g_assert_true (gtk_widget_compute_point (row, GTK_WIDGET (window),
+                                             &GRAPHENE_POINT_INIT (gtk_widget_get_width (row) / 2.0,
+                                                                   gtk_widget_get_height (row) / 2.0),
+                                             &point));
+    gtk_native_get_surface_transform (GTK_NATIVE (window), &nx, &ny);
+    g_snprintf (sx, sizeof sx, "%d", (int)(point.x + nx));
+    g_snprintf (sy, sizeof sy, "%d", (int)(point.y + ny));
+    g_signal_connect (panel, "show-range", G_CALLBACK (shown_cb), &shown);
+    run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", sx, sy, "click", "1", NULL });
+    gloss_test_iterate_until (is_true, &shown);
+    g_signal_handlers_disconnect_by_func (panel, shown_cb, &shown);
+  }
+  /* The keys are the panel's: wherever its focus is (not in a text entry). */
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (window), GTK_WIDGET (panel)));
+  g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (panel)), ==,
                     offset_of ("Mayor Lin Wenhua"));
 
   /* B: Bob's "person" for Lin Wenhua (layers are ordered alice, bob). */
-  g_assert_cmpuint (review_layer_index (f, "bob"), ==, 1);
-  g_assert_true (press_bound_key (panel, GDK_KEY_b));
-  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
-  set = gloss_sidecar_get_annotations (gloss_review_get_adjudication (review));
+  g_assert_cmpstr (gloss_sidecar_get_annotator_id (gloss_review_get_layer (review, 1)), ==, "bob");
+  type_key (panel, "b", 1);
   taken = find_decision (set, "taken");
   g_assert_nonnull (taken);
   g_assert_cmpstr (gloss_annotation_get_tag (taken), ==, "person");
+  g_assert_cmpuint (gloss_annotation_get_start (taken), ==, offset_of ("Mayor Lin Wenhua"));
   g_assert_cmpstr (json_object_get_string_member (gloss_annotation_get_extra (taken), "source_annotator"), ==, "bob");
 
-  /* On to The Water Bureau, which R rejects. */
-  g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (f->panel)), ==,
+  /* On to The Water Bureau, which R rejects: nothing of it is written. */
+  g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (panel)), ==,
                     offset_of ("The Water Bureau"));
-  g_assert_true (press_bound_key (panel, GDK_KEY_r));
-  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 0);
-  g_assert_cmpint (gloss_review_item_get_decision (gloss_review_panel_get_selected (f->panel)), ==, GLOSS_REVIEW_REJECTED);
+  type_key (panel, "r", 0);
+  g_assert_cmpint (gloss_review_item_get_decision (gloss_review_panel_get_selected (panel)), ==, GLOSS_REVIEW_REJECTED);
+  for (guint i = 0; i < gloss_annotation_set_get_size (set); i++)
+    g_assert_cmpstr (gloss_annotation_get_tag (gloss_annotation_set_get_nth (set, i)), !=, "organization");
 
   /* Undone, then A takes Alice's "official" for Lin Wenhua instead. */
-  gtk_widget_activate_action (panel, "review.undo", NULL);
-  gtk_widget_activate_action (panel, "review.undo", NULL);
+  gtk_widget_activate_action (adjudication_bar (panel), "adjudication.undo", NULL);
+  gtk_widget_activate_action (adjudication_bar (panel), "adjudication.undo", NULL);
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 2);
-  g_assert_true (gloss_review_panel_step (f->panel, offset_of ("Mayor Lin Wenhua") - 1, FALSE));
-  g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (f->panel)), ==,
+  g_assert_null (find_decision (set, "taken"));
+  g_assert_true (gloss_review_panel_step (panel, offset_of ("Mayor Lin Wenhua") - 1, FALSE));
+  g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (panel)), ==,
                     offset_of ("Mayor Lin Wenhua"));
-  g_assert_true (press_bound_key (panel, GDK_KEY_a));
-  g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
+  type_key (panel, "a", 1);
   taken = find_decision (set, "taken");
   g_assert_nonnull (taken);
   g_assert_cmpstr (gloss_annotation_get_tag (taken), ==, "official");
+  g_assert_cmpstr (json_object_get_string_member (gloss_annotation_get_extra (taken), "source_annotator"), ==, "alice");
+
+  gtk_window_destroy (window);
+  gloss_test_iterate ();
 }
 
 static gboolean
@@ -1349,6 +1469,63 @@ organization_left_out (gpointer data)
   GlossAgreement *agreement = gloss_review_panel_get_agreement (((Fixture *)data)->panel);
 
   return agreement != NULL && isnan (gloss_agreement_get_alpha (agreement, "organization"));
+}
+
+/* Whatever layers are switched on, the disagreement list and the agreement
+ * panel compare the same ones. */
+static void
+assert_same_layers (Fixture *f,
+                    guint    n_on)
+{
+  GlossReview *review = gloss_review_panel_get_review (f->panel);
+  GlossAgreement *agreement = gloss_review_panel_get_agreement (f->panel);
+
+  g_assert_cmpuint (gloss_review_get_n_layers (review), ==, n_on);
+  if (n_on < 2)
+    {
+      g_assert_null (agreement);
+      return;
+    }
+  g_assert_nonnull (agreement);
+  g_assert_cmpuint (gloss_agreement_get_n_layers (agreement), ==, n_on);
+  for (guint l = 0; l < n_on; l++)
+    g_assert_cmpstr (gloss_agreement_get_annotator (agreement, l), ==,
+                     gloss_sidecar_get_annotator_id (gloss_review_get_layer (review, l)));
+}
+
+static void
+test_layer_count (Fixture       *f,
+                  gconstpointer  data)
+{
+  GlossAnnotationSet *own = gloss_sidecar_get_annotations (gloss_window_get_sidecar (f->window));
+  guint start = offset_of ("The Water Bureau");
+
+  show_review_page (f);
+  assert_same_layers (f, 2);
+  gloss_layer_set_visible (find_layer (f, "tester"), TRUE);
+  assert_same_layers (f, 3);
+  gloss_layer_set_visible (find_layer (f, "alice"), FALSE);
+  assert_same_layers (f, 2);
+  gloss_layer_set_visible (find_layer (f, "bob"), FALSE);
+  assert_same_layers (f, 1);
+  gloss_layer_set_visible (find_layer (f, "alice"), TRUE);
+  gloss_layer_set_visible (find_layer (f, "bob"), TRUE);
+  assert_same_layers (f, 3);
+
+  /* The user tags: compared again after the pause. */
+  gloss_annotation_set_create (own, "organization", start, start + strlen ("The Water Bureau"));
+  gloss_test_iterate ();
+  assert_same_layers (f, 3);
+  gloss_layer_set_visible (find_layer (f, "tester"), FALSE);
+  assert_same_layers (f, 2);
+
+  /* Adjudicating: the new layer is on, but compared by neither. */
+  g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.start", NULL));
+  assert_same_layers (f, 2);
+  gloss_layer_set_visible (find_layer (f, "tester"), TRUE);
+  assert_same_layers (f, 3);
+  gloss_layer_set_visible (find_layer (f, "bob"), FALSE);
+  assert_same_layers (f, 2);
 }
 
 /* Bob never coded an organization: flagged, and left out of that tag's
@@ -1381,7 +1558,7 @@ test_coder_gap (Fixture       *f,
   g_assert_false (isnan (gloss_agreement_get_alpha (gloss_review_panel_get_agreement (f->panel), NULL)));
 
   /* And back in. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "review.exclude-tag", "(ssb)", "bob", "organization", FALSE));
+  g_assert_true (gtk_widget_activate_action (gloss_test_find_widget (GTK_WIDGET (f->panel), GLOSS_TYPE_CODER_GAPS, NULL), "gaps.exclude-tag", "(ssb)", "bob", "organization", FALSE));
   gloss_test_iterate ();
   while (organization_left_out (f))
     g_main_context_iteration (NULL, TRUE);
@@ -1410,6 +1587,7 @@ main (int   argc,
   g_test_add ("/review-panel/span-passages", Fixture, NULL, fixture_set_up, test_span_passages, fixture_tear_down);
   g_test_add ("/review-panel/save-warns", Fixture, NULL, fixture_set_up, test_save_warns, fixture_tear_down);
   g_test_add ("/review-panel/adjudication-keys", Fixture, NULL, fixture_set_up, test_adjudication_keys, fixture_tear_down);
+  g_test_add ("/review-panel/layer-count", Fixture, NULL, fixture_set_up, test_layer_count, fixture_tear_down);
   g_test_add ("/review-panel/coder-gap", Fixture, NULL, fixture_set_up, test_coder_gap, fixture_tear_down);
 
   return g_test_run ();

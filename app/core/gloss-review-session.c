@@ -7,7 +7,11 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-agreement.h"
+#include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
+#include "gloss-codebook.h"
+#include "gloss-document.h"
 #include "gloss-review.h"
 #include "gloss-review-session.h"
 #include "gloss-sidecar.h"
@@ -633,6 +637,141 @@ gloss_review_session_is_excluded (GlossReviewSession *self,
 
   key = g_strdup_printf ("%s\t%s", annotator, tag);
   return g_hash_table_contains (self->excluded, key);
+}
+
+GlossCodebook *
+gloss_review_session_get_own_codebook (GlossReviewSession *self)
+{
+  GlossLayer *own;
+
+  g_return_val_if_fail (GLOSS_IS_REVIEW_SESSION (self), NULL);
+
+  own = gloss_review_session_get_own (self);
+  return own != NULL ? gloss_sidecar_get_codebook (gloss_layer_get_sidecar (own)) : NULL;
+}
+
+const char *
+gloss_review_session_get_mapped_tag (GlossReviewSession *self,
+                                     const char         *tag_id)
+{
+  const char *to;
+
+  g_return_val_if_fail (GLOSS_IS_REVIEW_SESSION (self), tag_id);
+
+  to = tag_id != NULL ? g_hash_table_lookup (self->tag_map, tag_id) : NULL;
+  return to != NULL ? to : tag_id;
+}
+
+const char *
+gloss_review_session_get_tag_label (GlossReviewSession *self,
+                                    GlossSidecar       *sidecar,
+                                    const char         *tag_id)
+{
+  GlossCodebook *codebook;
+  GlossTag *tag;
+
+  g_return_val_if_fail (GLOSS_IS_REVIEW_SESSION (self), tag_id);
+
+  codebook = gloss_review_session_get_own_codebook (self);
+  tag = codebook != NULL ? gloss_codebook_lookup (codebook, tag_id) : NULL;
+  if (tag == NULL && sidecar != NULL && gloss_sidecar_get_codebook (sidecar) != NULL)
+    tag = gloss_codebook_lookup (gloss_sidecar_get_codebook (sidecar), tag_id);
+  return tag != NULL ? gloss_tag_get_label (tag) : tag_id;
+}
+
+gboolean
+gloss_review_session_codes_tag (GlossReviewSession *self,
+                                GlossSidecar       *sidecar,
+                                const char         *tag)
+{
+  GlossAnnotationSet *set;
+
+  g_return_val_if_fail (GLOSS_IS_REVIEW_SESSION (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_SIDECAR (sidecar), FALSE);
+
+  set = gloss_sidecar_get_annotations (sidecar);
+  for (guint i = 0; i < gloss_annotation_set_get_size (set); i++)
+    {
+      GlossAnnotation *annotation = gloss_annotation_set_get_nth (set, i);
+
+      if (gloss_annotation_get_anchor_status (annotation) != GLOSS_ANCHOR_ORPHANED &&
+          g_strcmp0 (gloss_review_session_get_mapped_tag (self, gloss_annotation_get_tag (annotation)), tag) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+GlossReview *
+gloss_review_session_new_review (GlossReviewSession *self,
+                                 GPtrArray          *sidecars,
+                                 GlossSidecar       *adjudication)
+{
+  GlossReview *review;
+  GHashTableIter iter;
+  gpointer from, to;
+
+  g_return_val_if_fail (GLOSS_IS_REVIEW_SESSION (self), NULL);
+  g_return_val_if_fail (sidecars != NULL, NULL);
+
+  review = gloss_review_new ();
+  for (guint i = 0; i < sidecars->len; i++)
+    gloss_review_add_layer (review, g_ptr_array_index (sidecars, i));
+  g_hash_table_iter_init (&iter, self->tag_map);
+  while (g_hash_table_iter_next (&iter, &from, &to))
+    gloss_review_map_tag (review, from, to);
+  gloss_review_refresh (review);
+  if (adjudication != NULL)
+    {
+      GlossLayer *own = gloss_review_session_get_own (self);
+
+      /* Rejections come back from the layer's own record of them. */
+      gloss_review_resume_adjudication (review, adjudication,
+                                        own ? gloss_sidecar_get_annotator_id (gloss_layer_get_sidecar (own)) : NULL);
+    }
+  return review;
+}
+
+GlossAgreement *
+gloss_review_session_new_agreement (GlossReviewSession *self,
+                                    GPtrArray          *sidecars,
+                                    GError            **error)
+{
+  g_autoptr(GlossAgreement) agreement = NULL;
+  g_autoptr(GHashTable) compared = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer from, to;
+
+  g_return_val_if_fail (GLOSS_IS_REVIEW_SESSION (self), NULL);
+  g_return_val_if_fail (sidecars != NULL, NULL);
+
+  agreement = gloss_agreement_new (self->document ? gloss_document_get_length (self->document) : 0);
+  for (guint i = 0; i < sidecars->len; i++)
+    gloss_agreement_add_sidecar (agreement, g_ptr_array_index (sidecars, i));
+  g_hash_table_iter_init (&iter, self->tag_map);
+  while (g_hash_table_iter_next (&iter, &from, &to))
+    gloss_agreement_map_tag (agreement, from, to);
+
+  /* Exclusions name compared tags: the ones any layer uses, mapped. */
+  for (guint j = 0; j < sidecars->len; j++)
+    {
+      GlossAnnotationSet *set = gloss_sidecar_get_annotations (g_ptr_array_index (sidecars, j));
+
+      for (guint k = 0; k < gloss_annotation_set_get_size (set); k++)
+        g_hash_table_add (compared, (gpointer)gloss_review_session_get_mapped_tag (self, gloss_annotation_get_tag (gloss_annotation_set_get_nth (set, k))));
+    }
+  for (guint i = 0; i < sidecars->len; i++)
+    {
+      const char *annotator = gloss_sidecar_get_annotator_id (g_ptr_array_index (sidecars, i));
+
+      g_hash_table_iter_init (&iter, compared);
+      while (g_hash_table_iter_next (&iter, &from, NULL))
+        if (gloss_review_session_is_excluded (self, annotator, from))
+          gloss_agreement_exclude_tag (agreement, i, from);
+    }
+
+  if (!gloss_agreement_compute (agreement, error))
+    return NULL;
+  return g_steal_pointer (&agreement);
 }
 
 static void

@@ -8,7 +8,9 @@
 
 #include <gio/gio.h>
 
+#include "gloss-agreement.h"
 #include "gloss-layer.h"
+#include "gloss-review.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -77,6 +79,33 @@ void                gloss_review_session_set_excluded   (GlossReviewSession *sel
 gboolean            gloss_review_session_is_excluded    (GlossReviewSession *self,
                                                          const char         *annotator,
                                                          const char         *tag);
+
+/* (nullable) (transfer none): the codebook of the user's own layer */
+GlossCodebook      *gloss_review_session_get_own_codebook (GlossReviewSession *self);
+/* The tag @tag_id is compared as (itself when not mapped). */
+const char         *gloss_review_session_get_mapped_tag   (GlossReviewSession *self,
+                                                           const char         *tag_id);
+/* The user's label for @tag_id, else @sidecar's, else the id itself. */
+const char         *gloss_review_session_get_tag_label    (GlossReviewSession *self,
+                                                           GlossSidecar       *sidecar,
+                                                           const char         *tag_id);
+
+/* Whether @sidecar has a placed annotation compared as @tag. */
+gboolean            gloss_review_session_codes_tag        (GlossReviewSession *self,
+                                                           GlossSidecar       *sidecar,
+                                                           const char         *tag);
+/* (transfer full): the disagreements between @sidecars (element-type
+ * GlossSidecar) under the tag map; while adjudicating, @adjudication's
+ * earlier decisions read back. */
+GlossReview        *gloss_review_session_new_review       (GlossReviewSession *self,
+                                                           GPtrArray          *sidecars,
+                                                           GlossSidecar       *adjudication);
+/* (transfer full) (nullable): the agreement between @sidecars over the
+ * article, under the tag map and the exclusions; NULL with @error when it
+ * cannot be computed. */
+GlossAgreement     *gloss_review_session_new_agreement    (GlossReviewSession *self,
+                                                           GPtrArray          *sidecars,
+                                                           GError            **error);
 
 /* ::rebuild after @delay_ms (0: from the main loop's next turn). */
 void                gloss_review_session_queue_rebuild  (GlossReviewSession *self,

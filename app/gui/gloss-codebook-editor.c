@@ -13,6 +13,7 @@
 
 #include "gloss-annotation-set.h"
 #include "gloss-annotation.h"
+#include "gloss-attribute-row.h"
 #include "gloss-codebook-editor.h"
 #include "gloss-menu-button.h"
 #include "gloss-codebook.h"
@@ -361,285 +362,26 @@ color_button_color_set_cb (GlossCodebookEditor *self)
 
 /* Attributes */
 
-static const char * const attribute_types[] = { "text", "choice", "link" };
-
-static char **
-split_list (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_strstrip (parts[i]);
-      if (parts[i][0] != '\0')
-        g_strv_builder_add (builder, parts[i]);
-    }
-
-  return g_strv_builder_end (builder);
-}
-
-static GlossAttributeDef *
-row_attribute (GtkWidget *widget)
-{
-  return g_object_get_data (G_OBJECT (widget), "gloss-attribute");
-}
-
 static void
-update_attribute_row (GtkWidget *expander)
+attribute_changed_cb (GlossCodebookEditor *self)
 {
-  GlossAttributeDef *def = row_attribute (expander);
-  GtkWidget *choices_row = g_object_get_data (G_OBJECT (expander), "choices-row");
-  GtkWidget *to_row = g_object_get_data (G_OBJECT (expander), "to-row");
-  const char *type_names[] = { _("Text"), _("Choice"), _("Link") };
-  g_autofree char *subtitle = NULL;
-
-  /* Translators: the attribute's id and its type, like “speaker · Link” */
-  subtitle = g_strdup_printf (_("%s · %s"), def->id, type_names[def->type]);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), def->label);
-  gtk_widget_set_visible (choices_row, def->type == GLOSS_ATTRIBUTE_CHOICE);
-  gtk_widget_set_visible (to_row, def->type == GLOSS_ATTRIBUTE_LINK);
-}
-
-static void
-attribute_label_changed_cb (GtkEditable *editable,
-                            GtkWidget   *expander)
-{
-  GlossCodebookEditor *self = g_object_get_data (G_OBJECT (expander), "gloss-editor");
-  GlossAttributeDef *def = row_attribute (expander);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-
-  if (text[0] == '\0' || g_str_equal (text, def->label))
-    return;
-
-  g_free (def->label);
-  def->label = g_steal_pointer (&text);
-  update_attribute_row (expander);
   emit_changed (self);
 }
 
 static void
-attribute_type_changed_cb (AdwComboRow *combo,
-                           GParamSpec  *pspec,
-                           GtkWidget   *expander)
+attribute_remove_cb (GlossAttributeRow   *row,
+                     GlossCodebookEditor *self)
 {
-  GlossCodebookEditor *self = g_object_get_data (G_OBJECT (expander), "gloss-editor");
-  GlossAttributeDef *def = row_attribute (expander);
-  guint selected = adw_combo_row_get_selected (combo);
-
-  if (selected >= G_N_ELEMENTS (attribute_types) || (guint)def->type == selected)
-    return;
-
-  def->type = selected;
-  update_attribute_row (expander);
-  emit_changed (self);
-}
-
-static void
-attribute_list_changed_cb (GtkEditable *editable,
-                           GtkWidget   *expander)
-{
-  GlossCodebookEditor *self = g_object_get_data (G_OBJECT (expander), "gloss-editor");
-  GlossAttributeDef *def = row_attribute (expander);
-  char ***field = &def->choices;
-  g_auto(GStrv) values = split_list (gtk_editable_get_text (editable));
-
-  if (*field != NULL && g_strv_equal ((const char * const *)*field, (const char * const *)values))
-    return;
-
-  g_strfreev (*field);
-  *field = values[0] ? g_steal_pointer (&values) : NULL;
-  emit_changed (self);
-}
-
-/* Link targets: picked from the codebook's tags, not typed. */
-
-static char *
-describe_targets (GlossCodebookEditor *self,
-                  GlossAttributeDef   *def)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (def->to == NULL || def->to[0] == NULL)
-    return g_strdup (_("Annotations of any tag"));
-
-  for (guint i = 0; def->to[i] != NULL; i++)
-    {
-      GlossTag *tag = gloss_codebook_lookup (self->codebook, def->to[i]);
-
-      if (text->len > 0)
-        g_string_append (text, _(", "));
-      if (tag != NULL)
-        g_string_append (text, gloss_tag_get_label (tag));
-      else
-        /* Translators: a tag id that the codebook does not have (any more) */
-        g_string_append_printf (text, _("%s (not in this codebook)"), def->to[i]);
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static void
-update_targets_row (GtkWidget *expander)
-{
-  GlossCodebookEditor *self = g_object_get_data (G_OBJECT (expander), "gloss-editor");
-  GtkWidget *to_row = g_object_get_data (G_OBJECT (expander), "to-row");
-  g_autofree char *subtitle = describe_targets (self, row_attribute (expander));
-
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (to_row), subtitle);
-}
-
-static void
-target_toggled_cb (GtkCheckButton *check,
-                   GtkWidget      *expander)
-{
-  GlossCodebookEditor *self = g_object_get_data (G_OBJECT (expander), "gloss-editor");
-  GlossAttributeDef *def = row_attribute (expander);
-  const char *id = g_object_get_data (G_OBJECT (check), "gloss-tag-id");
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  gboolean active = gtk_check_button_get_active (check);
-  guint n = gloss_codebook_get_n_tags (self->codebook);
-  g_auto(GStrv) to = NULL;
-
-  /* The codebook's tags in its order, then ids it does not know, kept. */
-  for (guint i = 0; i < n; i++)
-    {
-      const char *tag_id = gloss_tag_get_id (gloss_codebook_get_tag (self->codebook, i));
-      gboolean listed = def->to != NULL && g_strv_contains ((const char * const *)def->to, tag_id);
-
-      if (g_str_equal (tag_id, id) ? active : listed)
-        g_strv_builder_add (builder, tag_id);
-    }
-  for (guint i = 0; def->to != NULL && def->to[i] != NULL; i++)
-    if (gloss_codebook_lookup (self->codebook, def->to[i]) == NULL)
-      g_strv_builder_add (builder, def->to[i]);
-
-  to = g_strv_builder_end (builder);
-  if (def->to != NULL && g_strv_equal ((const char * const *)def->to, (const char * const *)to))
-    return;
-  if (def->to == NULL && to[0] == NULL)
-    return;
-
-  g_strfreev (def->to);
-  def->to = to[0] != NULL ? g_steal_pointer (&to) : NULL;
-  update_targets_row (expander);
-  emit_changed (self);
-}
-
-/* Built each time it opens: tags may have been added or renamed since. */
-static void
-create_targets_popover (GtkMenuButton *button,
-                        gpointer       user_data)
-{
-  GtkWidget *expander = user_data;
-  GlossCodebookEditor *self = g_object_get_data (G_OBJECT (expander), "gloss-editor");
-  GlossAttributeDef *def = row_attribute (expander);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *popover = gtk_popover_new ();
-  guint n = gloss_codebook_get_n_tags (self->codebook);
-
-  for (guint i = 0; i < n; i++)
-    {
-      GlossTag *tag = gloss_codebook_get_tag (self->codebook, i);
-      GtkWidget *check = gtk_check_button_new_with_label (gloss_tag_get_label (tag));
-
-      gtk_widget_set_tooltip_text (check, gloss_tag_get_id (tag));
-      g_object_set_data_full (G_OBJECT (check), "gloss-tag-id", g_strdup (gloss_tag_get_id (tag)), g_free);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   def->to != NULL && g_strv_contains ((const char * const *)def->to,
-                                                                       gloss_tag_get_id (tag)));
-      g_signal_connect (check, "toggled", G_CALLBACK (target_toggled_cb), expander);
-      gtk_box_append (GTK_BOX (box), check);
-    }
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (button, popover);
-}
-
-static void
-remove_attribute_clicked_cb (GtkButton *button,
-                             GtkWidget *expander)
-{
-  GlossCodebookEditor *self = g_object_get_data (G_OBJECT (expander), "gloss-editor");
   GlossTag *tag = gloss_codebook_editor_get_selected_tag (self);
-  GlossAttributeDef *def = row_attribute (expander);
 
   if (tag == NULL)
     return;
 
   /* Values already recorded stay in the annotations (unknown keys survive a
    * round trip), so removing a definition loses no coding. */
-  g_ptr_array_remove (gloss_tag_get_attributes (tag), def);
+  g_ptr_array_remove (gloss_tag_get_attributes (tag), gloss_attribute_row_get_attribute (row));
   emit_changed (self);
   rebuild_attributes (self);
-}
-
-static GtkWidget *
-create_attribute_row (GlossCodebookEditor *self,
-                      GlossAttributeDef   *def)
-{
-  GtkWidget *expander = adw_expander_row_new ();
-  GtkWidget *label_row = adw_entry_row_new ();
-  GtkWidget *type_row = adw_combo_row_new ();
-  GtkWidget *choices_row = adw_entry_row_new ();
-  GtkWidget *to_row = adw_action_row_new ();
-  GtkWidget *to_button = gtk_menu_button_new ();
-  GtkWidget *remove_row = adw_action_row_new ();
-  GtkWidget *remove_button = gtk_button_new_with_mnemonic (_("_Remove Attribute"));
-  GtkStringList *types = gtk_string_list_new ((const char *[]) { _("Text"), _("Choice"), _("Link"), NULL });
-  g_autofree char *choices = def->choices ? g_strjoinv (", ", def->choices) : g_strdup ("");
-
-  g_object_set_data (G_OBJECT (expander), "gloss-attribute", def);
-  g_object_set_data (G_OBJECT (expander), "gloss-editor", self);
-  g_object_set_data (G_OBJECT (expander), "choices-row", choices_row);
-  g_object_set_data (G_OBJECT (expander), "to-row", to_row);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (label_row), _("Label"));
-  gtk_editable_set_text (GTK_EDITABLE (label_row), def->label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label_row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attribute label"), -1);
-  g_signal_connect (label_row, "changed", G_CALLBACK (attribute_label_changed_cb), expander);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (type_row), _("Type"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (type_row), G_LIST_MODEL (types));
-  g_object_unref (types);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (type_row), def->type);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (type_row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attribute type"), -1);
-  g_signal_connect (type_row, "notify::selected", G_CALLBACK (attribute_type_changed_cb), expander);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (choices_row), _("Values, Separated by Commas"));
-  gtk_editable_set_text (GTK_EDITABLE (choices_row), choices);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (choices_row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Values of the choice"), -1);
-  g_signal_connect (choices_row, "changed", G_CALLBACK (attribute_list_changed_cb), expander);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (to_row), _("Links To"));
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (to_button), _("_Choose Tags…"));
-  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (to_button), TRUE);
-  gtk_widget_set_valign (to_button, GTK_ALIGN_CENTER);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (to_button), create_targets_popover, expander, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (to_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tags the link may point at"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (to_row), to_button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (to_row), to_button);
-
-  gtk_widget_set_valign (remove_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove_button, "destructive-action");
-  g_signal_connect (remove_button, "clicked", G_CALLBACK (remove_attribute_clicked_cb), expander);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove_button);
-
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), label_row);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), type_row);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), choices_row);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), to_row);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), remove_row);
-
-  update_attribute_row (expander);
-  update_targets_row (expander);
-
-  return expander;
 }
 
 static void
@@ -655,7 +397,13 @@ rebuild_attributes (GlossCodebookEditor *self)
   defs = tag ? gloss_tag_get_attributes (tag) : NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->attribute_list), defs != NULL && defs->len > 0);
   for (guint i = 0; defs != NULL && i < defs->len; i++)
-    gtk_list_box_append (self->attribute_list, create_attribute_row (self, g_ptr_array_index (defs, i)));
+    {
+      GtkWidget *row = gloss_attribute_row_new (g_ptr_array_index (defs, i), self->codebook);
+
+      g_signal_connect_object (row, "changed", G_CALLBACK (attribute_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (row, "remove", G_CALLBACK (attribute_remove_cb), self, 0);
+      gtk_list_box_append (self->attribute_list, row);
+    }
 }
 
 static void

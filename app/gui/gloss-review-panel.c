@@ -9,20 +9,22 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "gloss-adjudication-bar.h"
 #include "gloss-agreement.h"
 #include "gloss-agreement-table.h"
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-codebook.h"
+#include "gloss-coder-gaps.h"
 #include "gloss-disagreement-row.h"
 #include "gloss-document.h"
 #include "gloss-review.h"
 #include "gloss-review-session.h"
 #include "gloss-layer.h"
 #include "gloss-layer-row.h"
-#include "gloss-review-panel-private.h"
+#include "gloss-review-panel.h"
 #include "gloss-sidecar.h"
-#include "gloss-tag-mapping-row.h"
+#include "gloss-tag-mapping.h"
 #include "gloss-layer-drawing.h"
 
 /*
@@ -48,7 +50,35 @@
  * rebuild hands it to the new GlossReview and GlossAgreement.
  */
 
+struct _GlossReviewPanel
+{
+  GtkWidget         parent_instance;
 
+  /* Template children */
+  GlossAdjudicationBar *adjudication_bar;
+  GtkLabel         *agreement_summary;
+  GlossAgreementTable *agreement_table;
+  GtkLabel         *codebook_warning;
+  GtkListView      *disagreement_list;
+  GlossCoderGaps   *coder_gaps;
+  AdwStatusPage    *empty_page;
+  GtkDropDown      *kind_dropdown;
+  GtkListBox       *layers_list;
+  GtkStack         *list_stack;
+  GlossTagMapping  *tag_mapping;
+  GtkDropDown      *pair_dropdown;
+
+  GFile            *article;
+  GlossDocument    *document;
+  GlossReviewSession *session;
+  GtkSingleSelection *selection;
+  GtkStringList    *kinds;
+  GtkStringList    *pairs;
+  GlossReview      *review;
+  GlossAgreement   *agreement;
+
+  guint             updating_kinds : 1;
+};
 
 G_DEFINE_FINAL_TYPE (GlossReviewPanel, gloss_review_panel, GTK_TYPE_WIDGET)
 
@@ -67,7 +97,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void rebuild_soon (GlossReviewPanel *self);
+static void update_actions (GlossReviewPanel *self);
 
 GtkWidget *
 gloss_review_panel_new (void)
@@ -75,56 +105,11 @@ gloss_review_panel_new (void)
   return g_object_new (GLOSS_TYPE_REVIEW_PANEL, NULL);
 }
 
-void
-_gloss_review_panel_message (GlossReviewPanel *self,
+static void
+message (GlossReviewPanel *self,
          const char       *text)
 {
   g_signal_emit (self, signals[MESSAGE], 0, text, FALSE);
-}
-
-GlossLayer *
-_gloss_review_panel_own_layer (GlossReviewPanel *self)
-{
-  return gloss_review_session_get_own (self->session);
-}
-
-GlossCodebook *
-_gloss_review_panel_own_codebook (GlossReviewPanel *self)
-{
-  GlossLayer *own = _gloss_review_panel_own_layer (self);
-
-  return own ? gloss_sidecar_get_codebook (gloss_layer_get_sidecar (own)) : NULL;
-}
-
-const char *
-_gloss_review_panel_tag_label (GlossReviewPanel *self,
-           GlossSidecar     *sidecar,
-           const char       *tag_id)
-{
-  GlossCodebook *codebook = _gloss_review_panel_own_codebook (self);
-  GlossTag *tag = codebook ? gloss_codebook_lookup (codebook, tag_id) : NULL;
-
-  if (tag == NULL && sidecar != NULL && gloss_sidecar_get_codebook (sidecar) != NULL)
-    tag = gloss_codebook_lookup (gloss_sidecar_get_codebook (sidecar), tag_id);
-  return tag ? gloss_tag_get_label (tag) : tag_id;
-}
-
-/* The tag @tag_id is compared as. */
-const char *
-_gloss_review_panel_mapped_tag (GlossReviewPanel *self,
-            const char       *tag_id)
-{
-  const char *to = g_hash_table_lookup (gloss_review_session_get_tag_map (self->session), tag_id);
-
-  return to != NULL ? to : tag_id;
-}
-
-const char *
-_gloss_review_panel_sidecar_title (GlossSidecar *sidecar)
-{
-  const char *name = gloss_sidecar_get_annotator_name (sidecar);
-
-  return name != NULL && *name != '\0' ? name : gloss_sidecar_get_annotator_id (sidecar);
 }
 
 /* Layers list */
@@ -136,23 +121,6 @@ create_layer_row (gpointer item,
   return gloss_layer_row_new (item);
 }
 
-/* Re-creates one row (counts changed) without touching the others. */
-void
-_gloss_review_panel_layer_changed (GlossReviewPanel *self,
-               GlossLayer       *layer)
-{
-  gloss_review_session_layer_changed (self->session, layer);
-}
-
-void
-_gloss_review_panel_add_layer (GlossReviewPanel *self,
-           GlossSidecar     *sidecar,
-           GlossLayerRole    role,
-           gboolean          visible)
-{
-  gloss_review_session_add_layer (self->session, sidecar, role, visible);
-}
-
 /* Agreement */
 
 static void
@@ -161,93 +129,13 @@ fill_table (GlossReviewPanel *self)
   guint pair = gtk_drop_down_get_selected (self->pair_dropdown);
 
   gloss_agreement_table_set (self->agreement_table, self->agreement,
-                             pair == GTK_INVALID_LIST_POSITION ? 0 : pair, _gloss_review_panel_own_codebook (self));
+                             pair == GTK_INVALID_LIST_POSITION ? 0 : pair, gloss_review_session_get_own_codebook (self->session));
 }
 
 static void
 pair_changed_cb (GlossReviewPanel *self)
 {
   fill_table (self);
-}
-
-/* Whether @sidecar has a placed annotation compared as @tag. */
-static gboolean
-codes_tag (GlossReviewPanel *self,
-           GlossSidecar     *sidecar,
-           const char       *tag)
-{
-  GlossAnnotationSet *set = gloss_sidecar_get_annotations (sidecar);
-
-  for (guint i = 0; i < gloss_annotation_set_get_size (set); i++)
-    {
-      GlossAnnotation *annotation = gloss_annotation_set_get_nth (set, i);
-
-      if (gloss_annotation_get_anchor_status (annotation) != GLOSS_ANCHOR_ORPHANED &&
-          g_strcmp0 (_gloss_review_panel_mapped_tag (self, gloss_annotation_get_tag (annotation)), tag) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* One row per coder who never used a tag that another coder used: their
- * zeros pull the tag's α down, which may be a gap in their coding rather
- * than disagreement.  The row offers to leave the tag out for them. */
-static void
-update_gaps (GlossReviewPanel *self,
-             GPtrArray        *sidecars)
-{
-  const char * const *tags = self->agreement ? gloss_agreement_get_tags (self->agreement) : NULL;
-  GtkWidget *child;
-  gboolean any = FALSE;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->gaps_list))) != NULL)
-    gtk_list_box_remove (self->gaps_list, child);
-
-  for (guint t = 0; tags != NULL && tags[t] != NULL; t++)
-    for (guint l = 0; l < sidecars->len; l++)
-      {
-        GlossSidecar *sidecar = g_ptr_array_index (sidecars, l);
-        const char *id = gloss_sidecar_get_annotator_id (sidecar);
-        gboolean excluded = gloss_review_session_is_excluded (self->session, id, tags[t]);
-        g_autofree char *title = NULL;
-        GtkWidget *row, *button;
-
-        if (codes_tag (self, sidecar, tags[t]))
-          continue;
-
-        row = adw_action_row_new ();
-        /* Translators: a coder (%s) never used a tag (%s) that another coder used */
-        title = g_markup_printf_escaped (_("%s did not code “%s” at all"), _gloss_review_panel_sidecar_title (sidecar),
-                                         _gloss_review_panel_tag_label (self, sidecar, tags[t]));
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                     excluded ? _("Left out of this tag’s agreement")
-                                              : _("Their zeros pull this tag’s α down"));
-        button = gtk_button_new_with_mnemonic (excluded ? _("_Include") : _("E_xclude"));
-        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-        gtk_widget_set_tooltip_text (button, excluded ? _("Count this coder’s zeros for this tag again")
-                                                      : _("Leave this coder out of this tag’s α and κ"));
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.exclude-tag");
-        gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ssb)", id, tags[t], !excluded);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-        gtk_list_box_append (self->gaps_list, row);
-        any = TRUE;
-      }
-  gtk_widget_set_visible (GTK_WIDGET (self->gaps_list), any);
-}
-
-static void
-exclude_tag_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
-{
-  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
-  const char *annotator, *tag;
-  gboolean exclude;
-
-  g_variant_get (param, "(&s&sb)", &annotator, &tag, &exclude);
-  gloss_review_session_set_excluded (self->session, annotator, tag, exclude);
-  rebuild_soon (self);
 }
 
 static void
@@ -261,7 +149,7 @@ compute_agreement (GlossReviewPanel *self,
   guint length;
 
   g_clear_object (&self->agreement);
-  gtk_widget_set_visible (GTK_WIDGET (self->gaps_list), FALSE);
+  gloss_coder_gaps_update (self->coder_gaps, NULL, sidecars);
 
   problems = gloss_agreement_compare_codebooks (sidecars);
   if (problems != NULL && problems->len > 0)
@@ -283,40 +171,9 @@ compute_agreement (GlossReviewPanel *self,
     }
 
   length = gloss_document_get_length (self->document);
-  self->agreement = gloss_agreement_new (length);
-  for (guint i = 0; i < sidecars->len; i++)
-    gloss_agreement_add_sidecar (self->agreement, g_ptr_array_index (sidecars, i));
-  {
-    GHashTableIter iter;
-    gpointer from, to;
-    g_autoptr(GHashTable) compared = g_hash_table_new (g_str_hash, g_str_equal);
-
-    g_hash_table_iter_init (&iter, gloss_review_session_get_tag_map (self->session));
-    while (g_hash_table_iter_next (&iter, &from, &to))
-      gloss_agreement_map_tag (self->agreement, from, to);
-
-    /* Exclusions name compared tags: the ones any layer uses, mapped. */
-    for (guint j = 0; j < sidecars->len; j++)
-      {
-        GlossAnnotationSet *set = gloss_sidecar_get_annotations (g_ptr_array_index (sidecars, j));
-
-        for (guint k = 0; k < gloss_annotation_set_get_size (set); k++)
-          g_hash_table_add (compared, (gpointer)_gloss_review_panel_mapped_tag (self, gloss_annotation_get_tag (gloss_annotation_set_get_nth (set, k))));
-      }
-    for (guint i = 0; i < sidecars->len; i++)
-      {
-        const char *annotator = gloss_sidecar_get_annotator_id (g_ptr_array_index (sidecars, i));
-
-        g_hash_table_iter_init (&iter, compared);
-        while (g_hash_table_iter_next (&iter, &from, NULL))
-          if (gloss_review_session_is_excluded (self->session, annotator, from))
-            gloss_agreement_exclude_tag (self->agreement, i, from);
-      }
-  }
-
-  if (!gloss_agreement_compute (self->agreement, &error))
+  self->agreement = gloss_review_session_new_agreement (self->session, sidecars, &error);
+  if (self->agreement == NULL)
     {
-      g_clear_object (&self->agreement);
       gtk_label_set_label (self->agreement_summary, error->message);
       gloss_agreement_table_set (self->agreement_table, NULL, 0, NULL);
       return;
@@ -352,125 +209,7 @@ compute_agreement (GlossReviewPanel *self,
   gtk_label_set_label (self->agreement_summary, summary);
 
   fill_table (self);
-  update_gaps (self, sidecars);
-}
-
-/* Tag mapping */
-
-/* Not from inside a handler of a widget the rebuild may replace. */
-static void
-rebuild_soon (GlossReviewPanel *self)
-{
-  gloss_review_session_queue_rebuild (self->session, 0);
-}
-
-static void
-mapped_cb (GlossTagMappingRow *row,
-           const char         *to,
-           GlossReviewPanel   *self)
-{
-  const char *tag_id = gloss_tag_mapping_row_get_tag (row);
-
-  gloss_review_session_map_tag (self->session, tag_id, to);
-  rebuild_soon (self);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
-}
-
-static void
-string_free (gpointer string)
-{
-  g_string_free (string, TRUE);
-}
-
-/* One row per tag a compared colleague uses or defines that the user's
- * codebook lacks: those are what a codebook mismatch leaves unmatched. */
-static void
-update_mapping (GlossReviewPanel *self,
-                GPtrArray        *sidecars)
-{
-  GlossCodebook *codebook = _gloss_review_panel_own_codebook (self);
-  g_autoptr(GHashTable) users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free);
-  g_autoptr(GHashTable) labels = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GString) signature = g_string_new (NULL);
-  g_autofree const char **ids = NULL;
-  GtkWidget *child;
-  guint n_ids;
-
-  for (guint i = 0; codebook != NULL && i < sidecars->len; i++)
-    {
-      GlossSidecar *sidecar = g_ptr_array_index (sidecars, i);
-      GlossCodebook *theirs = gloss_sidecar_get_codebook (sidecar);
-      GlossAnnotationSet *set = gloss_sidecar_get_annotations (sidecar);
-      g_autoptr(GPtrArray) tags = g_ptr_array_new ();
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-      for (guint k = 0; theirs != NULL && k < gloss_codebook_get_n_tags (theirs); k++)
-        {
-          GlossTag *tag = gloss_codebook_get_tag (theirs, k);
-
-          g_ptr_array_add (tags, (gpointer)gloss_tag_get_id (tag));
-          g_hash_table_insert (labels, (gpointer)gloss_tag_get_id (tag), (gpointer)gloss_tag_get_label (tag));
-        }
-      for (guint k = 0; k < gloss_annotation_set_get_size (set); k++)
-        g_ptr_array_add (tags, (gpointer)gloss_annotation_get_tag (gloss_annotation_set_get_nth (set, k)));
-
-      for (guint k = 0; k < tags->len; k++)
-        {
-          const char *id = g_ptr_array_index (tags, k);
-          GString *who;
-
-          if (id == NULL || gloss_codebook_lookup (codebook, id) != NULL ||
-              !g_hash_table_add (seen, (gpointer)id))
-            continue;
-          who = g_hash_table_lookup (users, id);
-          if (who == NULL)
-            {
-              who = g_string_new (NULL);
-              g_hash_table_insert (users, g_strdup (id), who);
-            }
-          g_string_append_printf (who, "%s%s", who->len > 0 ? ", " : "", _gloss_review_panel_sidecar_title (sidecar));
-        }
-    }
-
-  ids = (const char **)g_hash_table_get_keys_as_array (users, &n_ids);
-  g_qsort_with_data (ids, n_ids, sizeof (char *), compare_strings, NULL);
-  for (guint i = 0; i < n_ids; i++)
-    {
-      GString *who = g_hash_table_lookup (users, ids[i]);
-
-      g_string_append_printf (signature, "%s:%s;", ids[i], who->str);
-    }
-  for (guint i = 0; codebook != NULL && i < gloss_codebook_get_n_tags (codebook); i++)
-    g_string_append_printf (signature, "|%s", gloss_tag_get_id (gloss_codebook_get_tag (codebook, i)));
-
-  /* Unchanged rows stay, so a dropdown keeps its focus after a choice. */
-  if (g_strcmp0 (signature->str, self->mapping_signature) != 0)
-    {
-      g_free (self->mapping_signature);
-      self->mapping_signature = g_strdup (signature->str);
-
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->mapping_list))) != NULL)
-        gtk_list_box_remove (self->mapping_list, child);
-      for (guint i = 0; i < n_ids; i++)
-        {
-          GString *who = g_hash_table_lookup (users, ids[i]);
-          const char *label = g_hash_table_lookup (labels, ids[i]);
-
-          GtkWidget *row = gloss_tag_mapping_row_new (ids[i], label ? label : ids[i], who->str, codebook,
-                                                      g_hash_table_lookup (gloss_review_session_get_tag_map (self->session), ids[i]));
-
-          g_signal_connect_object (row, "mapped", G_CALLBACK (mapped_cb), self, 0);
-          gtk_list_box_append (self->mapping_list, row);
-        }
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->mapping_box), n_ids > 0);
+  gloss_coder_gaps_update (self->coder_gaps, self->agreement, sidecars);
 }
 
 /* Disagreements */
@@ -556,7 +295,7 @@ set_items_model (GlossReviewPanel *self,
           }
       }
   update_empty (self);
-  _gloss_review_panel_update_actions (self);
+  update_actions (self);
 }
 
 static void
@@ -581,7 +320,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   gloss_disagreement_row_bind (GLOSS_DISAGREEMENT_ROW (gtk_list_item_get_child (list_item)),
                                gtk_list_item_get_item (list_item), self->review, self->document,
-                               _gloss_review_panel_own_codebook (self));
+                               gloss_review_session_get_own_codebook (self->session));
 }
 
 static void
@@ -611,8 +350,8 @@ disagreement_activate_cb (GlossReviewPanel *self,
     show_item (self, item);
 }
 
-void
-_gloss_review_panel_select_position (GlossReviewPanel *self,
+static void
+select_position (GlossReviewPanel *self,
                  guint             position)
 {
   g_autoptr(GlossReviewItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
@@ -651,7 +390,7 @@ gloss_review_panel_step (GlossReviewPanel *self,
   n = g_list_model_get_n_items (model);
   if (n == 0)
     {
-      _gloss_review_panel_message (self, _("No disagreements"));
+      message (self, _("No disagreements"));
       return FALSE;
     }
 
@@ -686,81 +425,45 @@ gloss_review_panel_step (GlossReviewPanel *self,
 done:
   if (target == GTK_INVALID_LIST_POSITION)
     {
-      _gloss_review_panel_message (self, backward ? _("No earlier disagreement") : _("No later disagreement"));
+      message (self, backward ? _("No earlier disagreement") : _("No later disagreement"));
       return FALSE;
     }
-  _gloss_review_panel_select_position (self, target);
+  select_position (self, target);
   return TRUE;
 }
 
 /* Building the comparison */
 
-void
-_gloss_review_panel_rebuild (GlossReviewPanel *self)
+static void
+rebuild (GlossReviewPanel *self)
 {
-  g_autoptr(GPtrArray) sidecars = g_ptr_array_new ();
-  g_autoptr(GlossReviewItem) keep = NULL;
-  GlossReviewItem *selected = _gloss_review_panel_selected_item (self);
-  guint n = g_list_model_get_n_items (gloss_review_session_get_layers (self->session));
+  g_autoptr(GPtrArray) sidecars = gloss_review_session_get_compared (self->session);
   g_autoptr(GPtrArray) colleagues = g_ptr_array_new ();
-  GlossLayer *own;
+  g_autoptr(GlossReviewItem) keep = NULL;
+  GlossReviewItem *selected = gtk_single_selection_get_selected_item (self->selection);
+  GlossLayer *own = gloss_review_session_get_own (self->session);
 
   if (selected != NULL)
     keep = g_object_ref (selected);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossLayer) layer = g_list_model_get_item (gloss_review_session_get_layers (self->session), i);
-
-      if (gloss_layer_get_visible (layer) &&
-          gloss_layer_get_role (layer) != GLOSS_LAYER_ROLE_ADJUDICATION)
-        {
-          g_ptr_array_add (sidecars, gloss_layer_get_sidecar (layer));
-          if (gloss_layer_get_role (layer) == GLOSS_LAYER_ROLE_OTHER)
-            g_ptr_array_add (colleagues, gloss_layer_get_sidecar (layer));
-        }
-    }
+  for (guint i = 0; i < sidecars->len; i++)
+    if (own == NULL || g_ptr_array_index (sidecars, i) != gloss_layer_get_sidecar (own))
+      g_ptr_array_add (colleagues, g_ptr_array_index (sidecars, i));
 
   gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->review);
-  self->review = gloss_review_new ();
-  for (guint i = 0; i < sidecars->len; i++)
-    gloss_review_add_layer (self->review, g_ptr_array_index (sidecars, i));
-  {
-    GHashTableIter iter;
-    gpointer from, to;
+  self->review = gloss_review_session_new_review (self->session, sidecars,
+                                                  gloss_adjudication_bar_get_adjudication (self->adjudication_bar));
 
-    g_hash_table_iter_init (&iter, gloss_review_session_get_tag_map (self->session));
-    while (g_hash_table_iter_next (&iter, &from, &to))
-      gloss_review_map_tag (self->review, from, to);
-  }
-  gloss_review_refresh (self->review);
-  if (self->adjudication != NULL)
-    {
-      GlossLayer *own_l = _gloss_review_panel_own_layer (self);
-
-      /* Rejections come back from the layer's own record of them. */
-      gloss_review_resume_adjudication (self->review, self->adjudication,
-                                        own_l ? gloss_sidecar_get_annotator_id (gloss_layer_get_sidecar (own_l)) : NULL);
-    }
-
-  _gloss_review_panel_close_editor (self);
-  update_mapping (self, colleagues);
+  gloss_tag_mapping_update (self->tag_mapping, colleagues);
   compute_agreement (self, sidecars);
   update_kinds (self);
   set_items_model (self, keep);
-  _gloss_review_panel_rebuild_take_buttons (self);
-  _gloss_review_panel_update_progress (self);
-  _gloss_review_panel_update_resume (self);
+  gloss_adjudication_bar_set_review (self->adjudication_bar, self->review);
 
   /* The own layer's count follows its edits. */
-  own = _gloss_review_panel_own_layer (self);
   if (own != NULL)
-    _gloss_review_panel_layer_changed (self, own);
+    gloss_review_session_layer_changed (self->session, own);
 }
-
-
-
 
 /**
  * gloss_review_panel_set_own:
@@ -784,7 +487,7 @@ gloss_review_panel_set_own (GlossReviewPanel *self,
   g_return_if_fail (G_IS_FILE (article));
   g_return_if_fail (GLOSS_IS_SIDECAR (own));
 
-  old = _gloss_review_panel_own_layer (self);
+  old = gloss_review_session_get_own (self->session);
   if (old != NULL && gloss_layer_get_sidecar (old) == own &&
       self->article != NULL && g_file_equal (self->article, article) && self->document == document)
     return;
@@ -792,15 +495,12 @@ gloss_review_panel_set_own (GlossReviewPanel *self,
   /* Another article: what was being adjudicated belongs to the last one. */
   if (gloss_review_session_set_own (self->session, article, document, own))
     {
-      g_clear_object (&self->adjudication);
-      g_clear_object (&self->adjudication_file);
-      _gloss_review_panel_close_editor (self);
-      gtk_stack_set_visible_child_name (self->adjudication_stack, "start");
+      gloss_adjudication_bar_reset (self->adjudication_bar);
       g_set_object (&self->article, article);
       g_set_object (&self->document, document);
     }
 
-  _gloss_review_panel_rebuild (self);
+  rebuild (self);
 }
 
 /**
@@ -868,45 +568,51 @@ add_layer_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-void
-_gloss_review_panel_update_actions (GlossReviewPanel *self)
+static void
+update_actions (GlossReviewPanel *self)
 {
-  GlossReviewItem *item = _gloss_review_panel_selected_item (self);
-  gboolean adjudicating = self->adjudication != NULL && self->review != NULL;
-  gboolean pending = item != NULL && gloss_review_item_get_decision (item) == GLOSS_REVIEW_PENDING;
-  gboolean decided = item != NULL && !pending;
-  GtkWidget *widget = GTK_WIDGET (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add-layer", self->document != NULL);
+}
 
-  gtk_widget_action_set_enabled (widget, "review.add-layer", self->document != NULL);
-  gtk_widget_action_set_enabled (widget, "review.start",
-                                 self->review != NULL && gloss_review_get_n_layers (self->review) >= 2 &&
-                                 self->adjudication == NULL);
-  gtk_widget_action_set_enabled (widget, "review.take", adjudicating && pending);
-  gtk_widget_action_set_enabled (widget, "review.reject", adjudicating && pending);
-  gtk_widget_action_set_enabled (widget, "review.undecide", adjudicating && decided);
-  gtk_widget_action_set_enabled (widget, "review.undo", adjudicating &&
-                                 gloss_annotation_set_can_undo (gloss_sidecar_get_annotations (self->adjudication)));
-  gtk_widget_action_set_enabled (widget, "review.redo", adjudicating &&
-                                 gloss_annotation_set_can_redo (gloss_sidecar_get_annotations (self->adjudication)));
-  gtk_widget_action_set_enabled (widget, "review.save", adjudicating);
-  gtk_widget_action_set_enabled (widget, "review.resume",
-                                 self->adjudication == NULL && self->review != NULL &&
-                                 gtk_widget_get_visible (GTK_WIDGET (self->resume_button)));
-  gtk_widget_action_set_enabled (widget, "review.edit", adjudicating && item != NULL);
-  gtk_widget_action_set_enabled (widget, "review.edit-cancel", self->edit_item != NULL);
-  gtk_widget_action_set_enabled (widget, "review.edit-selection", self->edit_item != NULL && self->text_view != NULL);
-  gtk_widget_action_set_enabled (widget, "review.edit-apply",
-                                 adjudicating && self->edit_item != NULL && self->edit_start < self->edit_end &&
-                                 self->edit_tag_ids->len > 0);
+/* The bar decided: the rows show decisions. */
+static void
+decided_cb (GlossReviewPanel *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self->disagreement_list));
 }
 
 static void
-selection_changed_cb (GlossReviewPanel *self)
+bar_select_cb (GlossReviewPanel *self,
+               guint             position)
 {
-  /* The editor belongs to the disagreement it was opened for. */
-  if (self->edit_item != NULL && _gloss_review_panel_selected_item (self) != self->edit_item)
-    _gloss_review_panel_close_editor (self);
-  _gloss_review_panel_update_actions (self);
+  select_position (self, position);
+}
+
+static void
+bar_message_cb (GlossReviewPanel *self,
+                const char       *text)
+{
+  message (self, text);
+}
+
+/* Keys while adjudicating, wherever the focus is in the panel: A, B… take
+ * a layer's version, R rejects; any other time the key goes on. */
+static gboolean
+take_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (widget);
+
+  return gloss_adjudication_bar_take (self->adjudication_bar, g_variant_get_uint32 (args));
+}
+
+static gboolean
+reject_key_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  return gloss_adjudication_bar_reject (GLOSS_REVIEW_PANEL (widget)->adjudication_bar);
 }
 
 /* Public API */
@@ -957,7 +663,7 @@ GlossReviewItem *
 gloss_review_panel_get_selected (GlossReviewPanel *self)
 {
   g_return_val_if_fail (GLOSS_IS_REVIEW_PANEL (self), NULL);
-  return _gloss_review_panel_selected_item (self);
+  return gtk_single_selection_get_selected_item (self->selection);
 }
 
 GlossAgreementTable *
@@ -980,8 +686,7 @@ gloss_review_panel_set_text_view (GlossReviewPanel *self,
   g_return_if_fail (GLOSS_IS_REVIEW_PANEL (self));
   g_return_if_fail (text_view == NULL || GTK_IS_TEXT_VIEW (text_view));
 
-  g_set_weak_pointer (&self->text_view, text_view);
-  _gloss_review_panel_update_actions (self);
+  gloss_adjudication_bar_set_text_view (self->adjudication_bar, text_view);
 }
 
 /* GObject */
@@ -998,7 +703,6 @@ gloss_review_panel_dispose (GObject *object)
   GlossReviewPanel *self = (GlossReviewPanel *)object;
   GtkWidget *child;
 
-  g_cancellable_cancel (self->cancellable);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
 
@@ -1006,22 +710,14 @@ gloss_review_panel_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
-  g_clear_weak_pointer (&self->text_view);
-  g_clear_object (&self->edit_item);
-  g_clear_object (&self->edit_labels);
-  g_clear_pointer (&self->edit_tag_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->mapping_signature, g_free);
   g_clear_object (&self->selection);
   g_clear_object (&self->kinds);
   g_clear_object (&self->pairs);
   g_clear_object (&self->review);
   g_clear_object (&self->agreement);
-  g_clear_object (&self->adjudication);
-  g_clear_object (&self->adjudication_file);
   g_clear_object (&self->session);
   g_clear_object (&self->document);
   g_clear_object (&self->article);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (gloss_review_panel_parent_class)->dispose (object);
 }
@@ -1078,37 +774,31 @@ gloss_review_panel_class_init (GlossReviewPanelClass *klass)
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
 
+  g_type_ensure (GLOSS_TYPE_ADJUDICATION_BAR);
   g_type_ensure (GLOSS_TYPE_AGREEMENT_TABLE);
+  g_type_ensure (GLOSS_TYPE_CODER_GAPS);
+  g_type_ensure (GLOSS_TYPE_TAG_MAPPING);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-review-panel.ui");
-  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, adjudication_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, adjudication_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, agreement_table);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, agreement_summary);
-  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, annotator_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, codebook_warning);
-  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, decision_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, coder_gaps);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, disagreement_list);
-  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, edit_revealer);
-  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, edit_span_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, edit_tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, gaps_list);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, layers_list);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, mapping_box);
-  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, mapping_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, tag_mapping);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, pair_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, resume_button);
-  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, take_box);
   gtk_widget_class_bind_template_callback (widget_class, disagreement_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pair_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "review.add-layer", NULL, add_layer_action);
-  _gloss_review_panel_class_init_adjudication (widget_class);
-  gtk_widget_class_install_action (widget_class, "review.exclude-tag", "(ssb)", exclude_tag_action);
-
+  for (guint l = 0; l < GLOSS_ADJUDICATION_BAR_TAKE_KEYS; l++)
+    gtk_widget_class_add_binding (widget_class, GDK_KEY_a + l, 0, take_key_cb, "u", l);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_r, 0, reject_key_cb, NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "reviewpanel");
@@ -1121,22 +811,23 @@ gloss_review_panel_init (GlossReviewPanel *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
   self->session = gloss_review_session_new ();
-  g_signal_connect_object (self->session, "rebuild", G_CALLBACK (_gloss_review_panel_rebuild), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "message", G_CALLBACK (_gloss_review_panel_message), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "rebuild", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "message", G_CALLBACK (message), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::loading", G_CALLBACK (loading_changed_cb), self, G_CONNECT_SWAPPED);
-  self->edit_tag_ids = g_ptr_array_new_with_free_func (g_free);
-  self->edit_labels = gtk_string_list_new (NULL);
-  gtk_drop_down_set_model (self->edit_tag_dropdown, G_LIST_MODEL (self->edit_labels));
   gtk_list_box_bind_model (self->layers_list, gloss_review_session_get_layers (self->session), create_layer_row, self, NULL);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->disagreement_list, GTK_SELECTION_MODEL (self->selection));
+  gloss_adjudication_bar_set_session (self->adjudication_bar, self->session);
+  gloss_tag_mapping_set_session (self->tag_mapping, self->session);
+  gloss_coder_gaps_set_session (self->coder_gaps, self->session);
+  gloss_adjudication_bar_set_selection (self->adjudication_bar, self->selection);
+  g_signal_connect_object (self->adjudication_bar, "select", G_CALLBACK (bar_select_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->adjudication_bar, "decided", G_CALLBACK (decided_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->adjudication_bar, "message", G_CALLBACK (bar_message_cb), self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
@@ -1152,5 +843,5 @@ gloss_review_panel_init (GlossReviewPanel *self)
 
   update_kinds (self);
   update_empty (self);
-  _gloss_review_panel_update_actions (self);
+  update_actions (self);
 }
