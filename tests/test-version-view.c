@@ -105,6 +105,7 @@ test_review_queue (void)
   GlossVersionView *view;
   GtkWidget *window;
   GtkTextView *new_view;
+  GtkWidget *texts;
   GtkTextBuffer *buffer;
   GtkTextIter a, b;
 
@@ -138,8 +139,9 @@ test_review_queue (void)
   g_assert_true (gloss_version_view_get_current (view) == fuzzy);
 
   /* The keyboard goes where the pointer is (no window manager under Xvfb). */
-  new_view = GTK_TEXT_VIEW (gloss_test_find_widget (gtk_paned_get_end_child (GTK_PANED (gloss_test_find_widget (GTK_WIDGET (view), GTK_TYPE_PANED, NULL))),
-                                                    GTK_TYPE_TEXT_VIEW, NULL));
+  /* The list of changes, then the old and new texts side by side. */
+  texts = gtk_paned_get_end_child (GTK_PANED (gloss_test_find_widget (GTK_WIDGET (view), GTK_TYPE_PANED, NULL)));
+  new_view = GTK_TEXT_VIEW (gloss_test_find_widget (gtk_widget_get_last_child (texts), GTK_TYPE_TEXT_VIEW, NULL));
   gtk_widget_grab_focus (GTK_WIDGET (new_view));
 #ifdef GDK_WINDOWING_X11
   xid = g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
