@@ -465,11 +465,17 @@ coalesce_changes (GArray         *changes,
       guint floor_old = last ? last->old_end : 0, floor_new = last ? last->new_end : 0;
       gboolean newline = FALSE;
 
+      /* Only a change that begins or ends inside a word grows: "surely "
+       * inserted before "act" is shown alone. */
       for (guint k = 0; k < WORD_REACH && c.old_start > floor_old && c.new_start > floor_new &&
-                        a[c.old_start - 1] == b[c.new_start - 1] && in_word (a[c.old_start - 1]); k++)
+                        a[c.old_start - 1] == b[c.new_start - 1] && in_word (a[c.old_start - 1]) &&
+                        ((c.old_start < c.old_end && in_word (a[c.old_start])) ||
+                         (c.new_start < c.new_end && in_word (b[c.new_start]))); k++)
         c.old_start--, c.new_start--;
       for (guint k = 0; k < WORD_REACH && c.old_end < n && c.new_end < m &&
-                        a[c.old_end] == b[c.new_end] && in_word (a[c.old_end]); k++)
+                        a[c.old_end] == b[c.new_end] && in_word (a[c.old_end]) &&
+                        ((c.old_start < c.old_end && in_word (a[c.old_end - 1])) ||
+                         (c.new_start < c.new_end && in_word (b[c.new_end - 1]))); k++)
         c.old_end++, c.new_end++;
 
       for (guint k = floor_old; last && k < c.old_start && !newline; k++)
