@@ -379,6 +379,23 @@ test_keep_fails (Fixture       *f,
   g_unlink (user);
 }
 
+/* The old text was not kept: what is not exact is placed by its quotes
+ * alone, and the user is told, not left to find out. */
+static void
+test_old_text_not_kept (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *texts = g_build_filename (f->dir, ".gloss", NULL);
+
+  gloss_test_rm_rf (texts);
+  f->window = gloss_window_new (NULL);
+  gloss_window_open (f->window, f->article);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gloss_test_iterate_until (has_sidecar, f->window);
+  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "and the text they were made on was not kept" });
+  g_assert_null (_gloss_window_get_version_view (f->window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -395,6 +412,7 @@ main (int    argc,
 
   g_test_add ("/window-versions/review-on-open", Fixture, NULL, fixture_set_up, test_review_on_open, fixture_tear_down);
   g_test_add ("/window-versions/review-after-save", Fixture, NULL, fixture_set_up, test_review_after_save, fixture_tear_down);
+  g_test_add ("/window-versions/old-text-not-kept", Fixture, NULL, fixture_set_up, test_old_text_not_kept, fixture_tear_down);
   g_test_add ("/window-versions/keep-fails", Fixture, NULL, fixture_set_up, test_keep_fails, fixture_tear_down);
 
   return g_test_run ();

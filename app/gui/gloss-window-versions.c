@@ -212,12 +212,28 @@ maybe_review (GlossWindow *self)
   g_autoptr(GlossDocument) kept = NULL;
   const char *sha256;
 
-  if (self->version_window != NULL || sidecar == NULL || needs_review (gloss_sidecar_get_annotations (sidecar)) == 0)
+  guint n;
+
+  if (self->version_window != NULL || sidecar == NULL ||
+      (n = needs_review (gloss_sidecar_get_annotations (sidecar))) == 0)
     return;
   if (previous == NULL && (sha256 = older_version (self)) != NULL)
     previous = kept = gloss_version_store_lookup (gloss_session_get_file (self->session), sha256, NULL);
   if (previous != NULL)
     show_review (self, previous);
+  else if (self->versions != NULL && g_object_get_data (G_OBJECT (sidecar), "gloss-review-told") == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Placed by their quotes alone: no old text to show beside the new
+       * one, but not silently either. */
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u annotation could not be placed exactly, and the text it was made on was not kept: it is marked in the article for review",
+                                              "%u annotations could not be placed exactly, and the text they were made on was not kept: they are marked in the article for review",
+                                              n), n);
+      _gloss_window_show_error (self, message);
+      g_object_set_data (G_OBJECT (sidecar), "gloss-review-told", GINT_TO_POINTER (TRUE));
+    }
 }
 
 /**
