@@ -307,6 +307,44 @@ test_diff (void)
   gloss_test_rm_rf (dir);
 }
 
+/* A deleted passage: the orphan keeps the old text's offsets, past the end
+ * of the new one, and is valid data awaiting review. */
+static void
+test_orphan_validates (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "short.txt", NULL);
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+  g_autoptr(GFile) sidecar_file = gloss_sidecar_file_for_article (article, "li");
+  g_autofree char *sidecar_path = g_file_get_path (sidecar_file);
+  g_autoptr(GlossSidecar) sidecar = gloss_sidecar_new ("li", NULL);
+  g_autoptr(GlossDocument) old = NULL;
+  g_autofree char *saved = NULL;
+  Run run = { 0 };
+
+  gloss_test_write (path, "部长说：我们会行动。这一整段后来被删除了，没有任何说明。😀\n", -1);
+  old = gloss_document_load_file (article, NULL, NULL, NULL);
+  g_assert_true (gloss_version_store_keep (old, article, NULL));
+  gloss_sidecar_attach_document (sidecar, old);
+  gloss_annotation_set_create (gloss_sidecar_get_annotations (sidecar), "quote", 10, 29);
+  g_assert_true (gloss_sidecar_save (sidecar, sidecar_file, GLOSS_SIDECAR_SAVE_NONE, NULL));
+  gloss_test_write (path, "部长说：我们会行动。\n", -1);
+
+  run_cli (&run, "reanchor", sidecar_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "1 orphaned"));
+  saved = gloss_test_read (sidecar_path, NULL);
+  g_assert_nonnull (strstr (saved, "\"anchor\": \"orphaned\""));
+
+  run_cli (&run, "validate", sidecar_path, NULL);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "gloss-cli: warning: "));
+  g_assert_nonnull (strstr (run.err, "annotations[0].end: awaiting review after re-anchoring (orphaned): "));
+  run_clear (&run);
+  gloss_test_rm_rf (dir);
+}
+
 /* After a re-anchoring the folder has an article whose text changed. */
 static void
 test_versions (Fixture       *f,
@@ -366,6 +404,7 @@ main (int    argc,
   g_test_add ("/cli-reanchor/kept-version", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_kept_version, fixture_tear_down);
   g_test_add ("/cli-reanchor/previous", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_previous, fixture_tear_down);
   g_test_add_func ("/cli-reanchor/diff", test_diff);
+  g_test_add_func ("/cli-reanchor/orphan-validates", test_orphan_validates);
   g_test_add ("/cli-reanchor/versions", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_versions, fixture_tear_down);
 
   return g_test_run ();

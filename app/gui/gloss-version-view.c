@@ -409,6 +409,19 @@ fill_changes (GlossVersionView *self,
         gtk_widget_add_css_class (row, "touches");
       gtk_list_box_append (self->changes_list, row);
     }
+
+  if (self->changes->len > MAX_CHANGES)
+    {
+      guint more = self->changes->len - MAX_CHANGES;
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more change, marked in the texts",
+                                                             "… and %u more changes, marked in the texts", more), more);
+      GtkWidget *row = gtk_label_new (label);
+
+      gtk_label_set_xalign (GTK_LABEL (row), 0);
+      gtk_widget_set_margin_start (row, 6);
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->changes_list, row);
+    }
 }
 
 static void
