@@ -316,6 +316,51 @@ test_generated (void)
     }
 }
 
+/* Saved awaiting review on the new text, an annotation stays where it was
+ * saved when the same text is opened again; its old quote, found elsewhere,
+ * does not pull it there. */
+static void
+test_same_text_keeps_review (void)
+{
+  const char *old_text = "We will act now. Later: we will act now, again 😀.";
+  const char *new_text = "We will surely act now. Later: we will act now, again 😀.";
+  g_autoptr(GlossDocument) old = gloss_document_new (old_text, -1, NULL);
+  g_autoptr(GlossDocument) new = gloss_document_new (new_text, -1, NULL);
+  g_autoptr(GlossAnnotationSet) set = gloss_annotation_set_new ();
+  GlossAnchorReport report;
+  GlossAnnotation *first;
+  guint start, end;
+
+  gloss_annotation_set_set_document (set, old);
+  first = gloss_annotation_set_create (set, "quote", 3, 15);   /* "will act now", the first */
+  gloss_annotation_set_create (set, "quote", 27, 39);          /* the second, untouched */
+  gloss_anchor_set_from_version (old, new, set, &report);
+  g_assert_cmpint (gloss_annotation_get_anchor_status (first), ==, GLOSS_ANCHOR_FUZZY);
+  g_assert_cmpuint (report.fuzzy, ==, 1);
+  g_assert_cmpuint (report.moved, ==, 1);
+  g_assert_cmpint (gloss_annotation_get_review_marker (first), ==, GLOSS_ANCHOR_FUZZY);
+  start = gloss_annotation_get_start (first);
+  end = gloss_annotation_get_end (first);
+
+  /* As read back from the file: nothing placed yet, the mark in it. */
+  gloss_annotation_set_anchor_status (first, GLOSS_ANCHOR_EXACT);
+  json_object_set_string_member (gloss_annotation_get_extra (first), "anchor", "fuzzy");
+  gloss_annotation_set_range (first, start, end);
+  gloss_anchor_set_same_text (new, set, &report);
+  g_assert_cmpint (gloss_annotation_get_anchor_status (first), ==, GLOSS_ANCHOR_FUZZY);
+  g_assert_cmpuint (gloss_annotation_get_start (first), ==, start);
+  g_assert_cmpuint (gloss_annotation_get_end (first), ==, end);
+  g_assert_cmpstr (gloss_annotation_get_text (first), ==, "will act now");
+  g_assert_cmpuint (report.fuzzy, ==, 1);
+  g_assert_cmpuint (report.exact + report.moved, ==, 1);
+
+  /* Reviewed: the mark goes. */
+  gloss_annotation_set_move (set, first, start, end);
+  g_assert_cmpint (gloss_annotation_get_anchor_status (first), ==, GLOSS_ANCHOR_EXACT);
+  g_assert_cmpint (gloss_annotation_get_review_marker (first), ==, GLOSS_ANCHOR_EXACT);
+  g_assert_false (json_object_has_member (gloss_annotation_get_extra (first), "anchor"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -335,6 +380,7 @@ main (int    argc,
   g_test_add_func ("/anchor/version/crlf-nfc", test_version_crlf_nfc);
   g_test_add_func ("/anchor/version/astral", test_version_astral);
   g_test_add_func ("/anchor/version/stale", test_version_stale_annotation);
+  g_test_add_func ("/anchor/version/same-text-keeps-review", test_same_text_keeps_review);
   g_test_add_func ("/anchor/generated", test_generated);
 
   return g_test_run ();

@@ -205,14 +205,30 @@ test_kept_version (Fixture       *f,
   saved = gloss_sidecar_load (sidecar_file, NULL, NULL);
   now = gloss_document_load_file (article, NULL, NULL, NULL);
   g_assert_cmpstr (gloss_sidecar_get_document_sha256 (saved), ==, gloss_document_get_sha256 (now));
-  /* Only the fuzzy one still differs from its stored text, awaiting review. */
+  /* Only the fuzzy one still differs from its stored text: saved awaiting
+   * review ("anchor": "fuzzy"), which is valid data, so a warning. */
   run_cli (&run, "validate", f->sidecar, NULL);
   g_test_message ("%s", run.err);
-  g_assert_cmpint (run.status, ==, 1);
-  g_assert_nonnull (strstr (run.err, "annotations[3]: the text at 79–87 differs"));
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "gloss-cli: warning: "));
+  g_assert_nonnull (strstr (run.err, "annotations[3]: awaiting review after re-anchoring (fuzzy): the text at 79–87 differs"));
   g_assert_null (strstr (run.err, "annotations[0]:"));
   g_assert_null (strstr (run.err, "annotations[1]:"));
   g_assert_null (strstr (run.err, "annotations[2]:"));
+
+  /* Without the mark the same annotation is broken: an error. */
+  {
+    g_autofree char *saved_text = gloss_test_read (f->sidecar, NULL);
+    g_autoptr(GString) unmarked = g_string_new (saved_text);
+
+    g_assert_cmpuint (g_string_replace (unmarked, ",\n      \"anchor\": \"fuzzy\"", "", 0), ==, 1);
+    gloss_test_write (f->sidecar, unmarked->str, -1);
+  }
+  run_cli (&run, "validate", f->sidecar, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "gloss-cli: "));
+  g_assert_nonnull (strstr (run.err, "annotations[3]: the text at 79–87 differs"));
+  g_assert_null (strstr (run.err, "awaiting review"));
   run_clear (&run);
 }
 
@@ -291,6 +307,94 @@ test_diff (void)
   gloss_test_rm_rf (dir);
 }
 
+/* A deleted passage: the orphan keeps the old text's offsets, past the end
+ * of the new one, and is valid data awaiting review. */
+static void
+test_orphan_validates (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "short.txt", NULL);
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+  g_autoptr(GFile) sidecar_file = gloss_sidecar_file_for_article (article, "li");
+  g_autofree char *sidecar_path = g_file_get_path (sidecar_file);
+  g_autoptr(GlossSidecar) sidecar = gloss_sidecar_new ("li", NULL);
+  g_autoptr(GlossDocument) old = NULL;
+  g_autofree char *saved = NULL;
+  Run run = { 0 };
+
+  gloss_test_write (path, "部长说：我们会行动。这一整段后来被删除了，没有任何说明。😀\n", -1);
+  old = gloss_document_load_file (article, NULL, NULL, NULL);
+  g_assert_true (gloss_version_store_keep (old, article, NULL));
+  gloss_sidecar_attach_document (sidecar, old);
+  gloss_annotation_set_create (gloss_sidecar_get_annotations (sidecar), "quote", 10, 29);
+  g_assert_true (gloss_sidecar_save (sidecar, sidecar_file, GLOSS_SIDECAR_SAVE_NONE, NULL));
+  gloss_test_write (path, "部长说：我们会行动。\n", -1);
+
+  run_cli (&run, "reanchor", sidecar_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "1 orphaned"));
+  saved = gloss_test_read (sidecar_path, NULL);
+  g_assert_nonnull (strstr (saved, "\"anchor\": \"orphaned\""));
+
+  run_cli (&run, "validate", sidecar_path, NULL);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "gloss-cli: warning: "));
+  g_assert_nonnull (strstr (run.err, "annotations[0].end: awaiting review after re-anchoring (orphaned): "));
+  run_clear (&run);
+  gloss_test_rm_rf (dir);
+}
+
+/* After a re-anchoring the folder has an article whose text changed. */
+static void
+test_versions (Fixture       *f,
+               gconstpointer  data)
+{
+  Run run = { 0 };
+
+  /* Only the old text is kept yet: nothing changed as far as Gloss knows. */
+  run_cli (&run, "versions", f->dir, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+
+  /* Re-anchoring reads the new text, and keeps it. */
+  run_cli (&run, "reanchor", f->sidecar, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, "versions", f->dir, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "article.txt: 2 versions\n"));
+
+  run_cli (&run, "versions", "--json", f->dir, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_autoptr(JsonObject) result = parse_line (run.out);
+    JsonArray *versions = json_object_get_array_member (result, "versions");
+    JsonObject *first;
+    gint64 lengths[2];
+
+    g_assert_cmpstr (json_object_get_string_member (result, "article"), ==, f->article);
+    g_assert_cmpuint (json_array_get_length (versions), ==, 2);
+    first = json_array_get_object_element (versions, 0);
+    /* Both texts, in code points (read within a second here: in either order). */
+    lengths[0] = json_object_get_int_member (first, "length");
+    lengths[1] = json_object_get_int_member (json_array_get_object_element (versions, 1), "length");
+    g_assert_cmpint (MIN (lengths[0], lengths[1]), ==, g_utf8_strlen (OLD_TEXT, -1));
+    g_assert_cmpint (MAX (lengths[0], lengths[1]), ==, g_utf8_strlen (NEW_TEXT, -1));
+    g_assert_nonnull (json_object_get_string_member (first, "read"));
+    g_assert_cmpuint (strlen (json_object_get_string_member (first, "sha256")), ==, 64);
+  }
+
+  /* One article: its versions, whether or not it changed. */
+  run_cli (&run, "versions", f->article, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "2 versions"));
+
+  run_cli (&run, "versions", "/nonexistent/gloss-folder", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "gloss-cli: /nonexistent/gloss-folder: "));
+  run_clear (&run);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -300,6 +404,8 @@ main (int    argc,
   g_test_add ("/cli-reanchor/kept-version", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_kept_version, fixture_tear_down);
   g_test_add ("/cli-reanchor/previous", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_previous, fixture_tear_down);
   g_test_add_func ("/cli-reanchor/diff", test_diff);
+  g_test_add_func ("/cli-reanchor/orphan-validates", test_orphan_validates);
+  g_test_add ("/cli-reanchor/versions", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_versions, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -19,6 +19,8 @@
 #include "gloss-sidecar.h"
 #include "gloss-test-util.h"
 #include "gloss-test-widgets.h"
+#include "gloss-version-history.h"
+#include "gloss-version-store.h"
 #include "gloss-version-view.h"
 
 #define OLD_TEXT "Li said: we will act now. Zhou said the budget is 4.8 million. 这一段将被整段删除。\nThe end 😀."
@@ -105,6 +107,7 @@ test_review_queue (void)
   GlossVersionView *view;
   GtkWidget *window;
   GtkTextView *new_view;
+  GtkWidget *texts;
   GtkTextBuffer *buffer;
   GtkTextIter a, b;
 
@@ -138,8 +141,9 @@ test_review_queue (void)
   g_assert_true (gloss_version_view_get_current (view) == fuzzy);
 
   /* The keyboard goes where the pointer is (no window manager under Xvfb). */
-  new_view = GTK_TEXT_VIEW (gloss_test_find_widget (gtk_paned_get_end_child (GTK_PANED (gloss_test_find_widget (GTK_WIDGET (view), GTK_TYPE_PANED, NULL))),
-                                                    GTK_TYPE_TEXT_VIEW, NULL));
+  /* The list of changes, then the old and new texts side by side. */
+  texts = gtk_paned_get_end_child (GTK_PANED (gloss_test_find_widget (GTK_WIDGET (view), GTK_TYPE_PANED, NULL)));
+  new_view = GTK_TEXT_VIEW (gloss_test_find_widget (gtk_widget_get_last_child (texts), GTK_TYPE_TEXT_VIEW, NULL));
   gtk_widget_grab_focus (GTK_WIDGET (new_view));
 #ifdef GDK_WINDOWING_X11
   xid = g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
@@ -208,14 +212,98 @@ test_attach (void)
   g_assert_finalize_object (view);
 }
 
+static char *
+row_texts (GtkWidget *list)
+{
+  GString *all = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *label = gloss_test_find_widget (row, GTK_TYPE_LABEL, NULL);
+
+      g_string_append_printf (all, "%s|", gtk_label_get_label (GTK_LABEL (label)));
+    }
+  return g_string_free (all, FALSE);
+}
+
+/* What changed, the annotations each change touches, and every kept version
+ * to compare with. */
+static void
+test_changes_and_versions (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "budget.txt", NULL);
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+  g_autoptr(GlossDocument) middle = gloss_document_new ("Li said: we will act soon. Zhou said the budget is 4.8 million.\nThe end 😀.", -1, NULL);
+  g_autoptr(GlossDocument) old = gloss_document_new (OLD_TEXT, -1, NULL);
+  g_autoptr(GlossDocument) new = gloss_document_new (NEW_TEXT, -1, NULL);
+  g_autoptr(GlossAnnotationSet) set = gloss_annotation_set_new ();
+  g_autoptr(GPtrArray) versions = NULL;
+  GtkWidget *view = g_object_ref_sink (gloss_version_view_new ());
+  GtkWidget *list, *dropdown, *old_view;
+  g_autofree char *rows = NULL;
+  g_autofree char *shown = NULL;
+  GtkTextIter a, b;
+
+  gloss_test_write (path, NEW_TEXT, -1);
+  gloss_document_set_source (old, "budget.txt");
+  gloss_document_set_retrieved (old, "2026-11-01T08:00:00Z");
+  gloss_document_set_source (middle, "budget.txt");
+  gloss_document_set_retrieved (middle, "2026-11-02T08:00:00Z");
+  gloss_document_set_source (new, "budget.txt");
+  gloss_document_set_retrieved (new, "2026-11-03T08:00:00Z");
+  g_assert_true (gloss_version_store_keep (old, article, NULL));
+  g_assert_true (gloss_version_store_keep (middle, article, NULL));
+  g_assert_true (gloss_version_store_keep (new, article, NULL));
+
+  gloss_annotation_set_set_document (set, old);
+  annotate (set, old, "will act now");
+  annotate (set, old, "budget is 4.8 million");
+  annotate (set, old, "The end 😀");
+  gloss_version_view_reanchor (GLOSS_VERSION_VIEW (view), old, new, set);
+
+  /* Whole words, one row per edited phrase, with the annotations they touch. */
+  list = gloss_test_find_widget (view, GTK_TYPE_LIST_BOX, NULL);
+  rows = row_texts (list);
+  g_test_message ("%s", rows);
+  g_assert_nonnull (strstr (rows, "Inserted “surely ”\nTouches quote “will act now”|"));
+  g_assert_nonnull (strstr (rows, "Touches quote “budget is 4.8 million”"));
+  g_assert_null (strstr (rows, "The end"));
+
+  /* Every kept version, oldest first; another one taken as the old side. */
+  versions = gloss_version_history_list (article);
+  g_assert_cmpuint (versions->len, ==, 3);
+  gloss_version_view_set_article (GLOSS_VERSION_VIEW (view), article, versions);
+  dropdown = gloss_test_find_widget (view, GTK_TYPE_DROP_DOWN, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))), ==, 3);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 0);
+  g_assert_nonnull (strstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))), 2),
+                            "the text now"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
+  old_view = gloss_test_find_widget (view, GTK_TYPE_TEXT_VIEW, NULL);
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (old_view)), &a, &b);
+  shown = gtk_text_buffer_get_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (old_view)), &a, &b, FALSE);
+  g_assert_cmpstr (shown, ==, gloss_document_get_text (middle));
+  /* The queue is the same annotations, under review still. */
+  g_assert_cmpuint (gloss_version_view_get_n_items (GLOSS_VERSION_VIEW (view)), ==, 2);
+
+  g_assert_finalize_object (view);
+  gloss_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *data_home = gloss_test_make_tmpdir ();
+
+  /* Kept texts that fall back to the user's folder stay in the test's. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gloss_test_gtk_init (&argc, &argv);
 
   g_test_add_func ("/version-view/review-queue", test_review_queue);
   g_test_add_func ("/version-view/attach", test_attach);
+  g_test_add_func ("/version-view/changes-and-versions", test_changes_and_versions);
 
   return g_test_run ();
 }

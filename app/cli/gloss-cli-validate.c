@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "gloss-cli.h"
 #include "gloss-codebook.h"
 #include "gloss-document.h"
@@ -36,6 +38,70 @@ print_problems (const char *name,
     }
 }
 
+/* The "anchor" each annotation of the file carries, by its place in the
+ * file: an annotation that a changed text left fuzzy, cut or orphaned is
+ * saved awaiting review, and says so. */
+static GPtrArray *
+review_markers (GFile *file)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *path = g_file_get_path (file);
+  GPtrArray *markers = g_ptr_array_new_with_free_func (g_free);
+  JsonNode *root, *annotations;
+
+  if (path == NULL || !json_parser_load_from_mapped_file (parser, path, NULL))
+    return markers;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return markers;
+  annotations = json_object_get_member (json_node_get_object (root), "annotations");
+  if (annotations == NULL || !JSON_NODE_HOLDS_ARRAY (annotations))
+    return markers;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (annotations)); i++)
+    {
+      JsonNode *node = json_array_get_element (json_node_get_array (annotations), i);
+      const char *marker = NULL;
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        marker = json_object_get_string_member_with_default (json_node_get_object (node), "anchor", NULL);
+      if (g_strcmp0 (marker, "fuzzy") != 0 && g_strcmp0 (marker, "cut") != 0 && g_strcmp0 (marker, "orphaned") != 0)
+        marker = NULL;
+      g_ptr_array_add (markers, g_strdup (marker));
+    }
+  return markers;
+}
+
+/* An annotation awaiting review is valid data, not a broken one: that its
+ * text is not at its offsets (an orphan keeps the old text's) is a warning. */
+static void
+downgrade_awaiting_review (GPtrArray *problems,
+                           GPtrArray *markers)
+{
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      GlossSidecarProblem *problem = g_ptr_array_index (problems, i);
+      guint64 n;
+      char *end = NULL;
+      const char *marker;
+      char *message;
+
+      if (problem->warning || !g_str_has_prefix (problem->path, "annotations["))
+        continue;
+      n = g_ascii_strtoull (problem->path + strlen ("annotations["), &end, 10);
+      if (end == NULL || (strcmp (end, "]") != 0 && strcmp (end, "].end") != 0) || n >= markers->len)
+        continue;
+      marker = g_ptr_array_index (markers, n);
+      if (marker == NULL)
+        continue;
+
+      /* TRANSLATORS: %s is fuzzy, cut or orphaned (kept in English: it is the file's value), then the problem */
+      message = g_strdup_printf (_("awaiting review after re-anchoring (%s): %s"), marker, problem->message);
+      g_free (problem->message);
+      problem->message = message;
+      problem->warning = TRUE;
+    }
+}
+
 static gboolean
 validate_one (const char *path)
 {
@@ -44,6 +110,7 @@ validate_one (const char *path)
   g_autoptr(GlossSidecar) sidecar = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) article = NULL;
+  g_autoptr(GPtrArray) markers = NULL;
   guint n_errors = 0;
 
   sidecar = gloss_sidecar_load (file, &problems, &error);
@@ -57,6 +124,7 @@ validate_one (const char *path)
       return FALSE;
     }
   print_problems (path, problems, &n_errors);
+  markers = review_markers (file);
 
   article = gloss_sidecar_find_article (file, sidecar);
   if (article != NULL)
@@ -72,12 +140,14 @@ validate_one (const char *path)
         }
 
       text_problems = gloss_sidecar_check_document (sidecar, document);
+      downgrade_awaiting_review (text_problems, markers);
       print_problems (path, text_problems, &n_errors);
     }
   else
     {
       g_autoptr(GPtrArray) length_problems = gloss_sidecar_check_length (sidecar);
 
+      downgrade_awaiting_review (length_problems, markers);
       print_problems (path, length_problems, &n_errors);
     }
 
@@ -95,7 +165,9 @@ gloss_cli_validate (int    argc,
   g_option_context_set_description (context,
     _("Checks each sidecar's structure and, when the article named in document.source "
       "is beside it, each annotation against the article's text. Prints one line per "
-      "problem and exits with status 0 only when every file is valid."));
+      "problem and exits with status 0 only when every file is valid. An annotation saved "
+      "awaiting review after the article changed (\"anchor\": fuzzy, cut or orphaned) is "
+      "valid: that its text is not at its offsets is a warning."));
   if (!gloss_cli_parse (context, &argc, &argv))
     return 2;
 

@@ -27,6 +27,7 @@ static const Command commands[] = {
   { "normalize", gloss_cli_normalize, "[-o OUT] SIDECAR", N_("Rewrite a sidecar in canonical form") },
   { "reanchor", gloss_cli_reanchor, "[--json] [--previous OLD] [--dry-run] [-o OUT] SIDECAR…", N_("Place annotations on the article's current text") },
   { "diff", gloss_cli_diff, "[--json] OLD NEW", N_("Show what changed between two versions of an article") },
+  { "versions", gloss_cli_versions, "[--json] DIR|ARTICLE…", N_("List the articles whose text changed, and their kept versions") },
 #ifdef GLOSS_CLI_HAVE_EXTRACT
   { "extract", gloss_cli_extract, "[--json] [--encoding ENC] FILE|URL", N_("Print an article's canonical text") },
 #endif

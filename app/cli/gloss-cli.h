@@ -24,6 +24,7 @@ int  gloss_cli_search    (int argc, char **argv);
 int  gloss_cli_status    (int argc, char **argv);
 int  gloss_cli_reanchor  (int argc, char **argv);
 int  gloss_cli_diff      (int argc, char **argv);
+int  gloss_cli_versions  (int argc, char **argv);
 int  gloss_cli_suggest   (int argc, char **argv);
 int  gloss_cli_sample    (int argc, char **argv);
 

@@ -1025,3 +1025,72 @@ gloss_anchor_set_from_version (GlossDocument      *previous,
   if (report)
     *report = counts;
 }
+
+/**
+ * gloss_anchor_set_same_text:
+ * @document: the very text the annotations were saved on
+ * @set: the annotations
+ * @report: (out caller-allocates) (optional): how they were placed
+ *
+ * gloss_anchor_set(), except for the annotations saved awaiting review
+ * (gloss_annotation_get_review_marker()): they stay where they were saved,
+ * still fuzzy, cut or orphaned, rather than being looked for again by their
+ * stored quote, which is the older text's.
+ */
+void
+gloss_anchor_set_same_text (GlossDocument      *document,
+                            GlossAnnotationSet *set,
+                            GlossAnchorReport  *report)
+{
+  g_autoptr(GPtrArray) saved = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  GlossAnchorReport counts = { 0 };
+  guint n, length;
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT (document));
+  g_return_if_fail (GLOSS_IS_ANNOTATION_SET (set));
+
+  n = gloss_annotation_set_get_size (set);
+  length = gloss_document_get_length (document);
+  saved = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      GlossAnnotation *annotation = gloss_annotation_set_get_nth (set, i);
+      GlossAnchorStatus marker = gloss_annotation_get_review_marker (annotation);
+
+      /* An orphan keeps the offsets of a text that is gone: any will do. */
+      if (marker != GLOSS_ANCHOR_EXACT &&
+          (marker == GLOSS_ANCHOR_ORPHANED || gloss_annotation_get_end (annotation) <= length))
+        {
+          g_ptr_array_add (saved, g_object_ref (annotation));
+          g_ptr_array_add (saved, gloss_annotation_copy (annotation));
+        }
+    }
+
+  gloss_anchor_set (document, set, &counts);
+  if (saved->len > 0)
+    {
+      for (guint i = 0; i < saved->len; i += 2)
+        {
+          GlossAnnotation *annotation = g_ptr_array_index (saved, i);
+          GlossAnnotation *as_saved = g_ptr_array_index (saved, i + 1);
+          GlossAnchorStatus marker = gloss_annotation_get_review_marker (as_saved);
+          GlossAnchorReport undo = { 0 };
+
+          count_status (&undo, gloss_annotation_get_anchor_status (annotation));
+          counts.exact -= undo.exact, counts.moved -= undo.moved, counts.fuzzy -= undo.fuzzy;
+          counts.cut -= undo.cut, counts.orphaned -= undo.orphaned;
+          gloss_annotation_assign (annotation, as_saved);
+          gloss_annotation_set_anchor_status (annotation, marker);
+          count_status (&counts, marker);
+        }
+      /* Back in order, where they were saved. */
+      all = g_ptr_array_new_full (n, g_object_unref);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (all, g_object_ref (gloss_annotation_set_get_nth (set, i)));
+      gloss_annotation_set_load (set, all);
+    }
+
+  if (report)
+    *report = counts;
+}

@@ -29,4 +29,8 @@ void              gloss_anchor_set_from_version (GlossDocument      *previous,
                                                  GlossAnnotationSet *set,
                                                  GlossAnchorReport  *report);
 
+void              gloss_anchor_set_same_text    (GlossDocument      *document,
+                                                 GlossAnnotationSet *set,
+                                                 GlossAnchorReport  *report);
+
 G_END_DECLS

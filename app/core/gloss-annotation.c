@@ -469,12 +469,68 @@ gloss_annotation_get_anchor_status (GlossAnnotation *self)
   return self->anchor_status;
 }
 
+/* An annotation that a changed text left fuzzy, cut or orphaned awaits
+ * review, and says so in its file ("anchor"), so that the review survives a
+ * save, `gloss-cli validate` tells it from a broken annotation, and the next
+ * opening does not look for it again by its old quote
+ * (gloss_anchor_set_same_text()).  Kept among the unknown members, where the
+ * sidecar reader puts it and the writer writes it, after "modified". */
+static void
+sync_review_marker_for (GlossAnnotation   *self,
+                        GlossAnchorStatus  status)
+{
+  switch (status)
+    {
+    case GLOSS_ANCHOR_FUZZY:
+    case GLOSS_ANCHOR_CUT:
+    case GLOSS_ANCHOR_ORPHANED:
+      json_object_set_string_member (ensure_object (&self->extra), "anchor",
+                                     gloss_anchor_status_to_string (status));
+      break;
+    case GLOSS_ANCHOR_EXACT:
+    case GLOSS_ANCHOR_MOVED:
+    default:
+      if (self->extra != NULL && json_object_has_member (self->extra, "anchor"))
+        json_object_remove_member (self->extra, "anchor");
+      break;
+    }
+}
+
+/**
+ * gloss_annotation_get_review_marker:
+ * @self: a #GlossAnnotation
+ *
+ * Returns: what the annotation's file says it awaits review as: fuzzy, cut
+ *   or orphaned; %GLOSS_ANCHOR_EXACT when it says nothing
+ */
+GlossAnchorStatus
+gloss_annotation_get_review_marker (GlossAnnotation *self)
+{
+  JsonNode *node;
+  const char *value;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), GLOSS_ANCHOR_EXACT);
+
+  node = self->extra ? json_object_get_member (self->extra, "anchor") : NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return GLOSS_ANCHOR_EXACT;
+  value = json_node_get_string (node);
+  if (g_strcmp0 (value, "fuzzy") == 0)
+    return GLOSS_ANCHOR_FUZZY;
+  if (g_strcmp0 (value, "cut") == 0)
+    return GLOSS_ANCHOR_CUT;
+  if (g_strcmp0 (value, "orphaned") == 0)
+    return GLOSS_ANCHOR_ORPHANED;
+  return GLOSS_ANCHOR_EXACT;
+}
+
 void
 gloss_annotation_set_anchor_status (GlossAnnotation   *self,
                                     GlossAnchorStatus  status)
 {
   g_return_if_fail (GLOSS_IS_ANNOTATION (self));
 
+  sync_review_marker_for (self, status);
   if (self->anchor_status != status)
     {
       self->anchor_status = status;

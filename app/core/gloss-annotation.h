@@ -54,6 +54,7 @@ void               gloss_annotation_set_modified      (GlossAnnotation  *self,
                                                        const char       *modified);
 void               gloss_annotation_touch             (GlossAnnotation  *self);
 GlossAnchorStatus  gloss_annotation_get_anchor_status (GlossAnnotation  *self);
+GlossAnchorStatus  gloss_annotation_get_review_marker (GlossAnnotation  *self);
 void               gloss_annotation_set_anchor_status (GlossAnnotation  *self,
                                                        GlossAnchorStatus status);
 

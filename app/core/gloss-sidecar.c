@@ -265,11 +265,33 @@ gloss_sidecar_attach_version (GlossSidecar      *self,
     }
   if (previous != NULL)
     gloss_anchor_set_from_version (previous, document, self->annotations, report);
+  else if (self->document_info != NULL &&
+           g_strcmp0 (json_object_get_string_member_with_default (self->document_info, "sha256", NULL),
+                      gloss_document_get_sha256 (document)) == 0)
+    /* Saved on this very text: what awaited review stays where it was saved. */
+    gloss_anchor_set_same_text (document, self->annotations, report);
   else
     gloss_anchor_set (document, self->annotations, report);
   gloss_annotation_set_set_document (self->annotations, document);
   update_document_info (self, document);
+  /* For the review of what the diff could not place exactly (gloss_sidecar_get_previous()). */
+  g_object_set_data_full (G_OBJECT (self), "gloss-previous", previous ? g_object_ref (previous) : NULL, g_object_unref);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * gloss_sidecar_get_previous:
+ * @self: a #GlossSidecar
+ *
+ * Returns: (transfer none) (nullable): the older text the annotations were
+ *   re-anchored from through a diff when the document was attached, or %NULL
+ *   when they were coded on it (or no older text was kept)
+ */
+GlossDocument *
+gloss_sidecar_get_previous (GlossSidecar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDECAR (self), NULL);
+  return g_object_get_data (G_OBJECT (self), "gloss-previous");
 }
 
 /**

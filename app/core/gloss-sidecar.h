@@ -97,6 +97,7 @@ void                gloss_sidecar_attach_version      (GlossSidecar   *self,
 GPtrArray          *gloss_sidecar_check_document      (GlossSidecar   *self,
                                                        GlossDocument  *document);
 GlossDocument      *gloss_sidecar_get_document        (GlossSidecar   *self);
+GlossDocument      *gloss_sidecar_get_previous        (GlossSidecar   *self);
 char               *gloss_sidecar_format_problem      (const char     *display_name,
                                                        GlossSidecarProblem *problem);
 

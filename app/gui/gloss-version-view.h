@@ -22,6 +22,13 @@ void             gloss_version_view_attach        (GlossVersionView   *self,
                                                    GlossSidecar       *sidecar,
                                                    GlossDocument      *previous,
                                                    GlossDocument      *document);
+void             gloss_version_view_review        (GlossVersionView   *self,
+                                                   GlossDocument      *previous,
+                                                   GlossDocument      *document,
+                                                   GlossAnnotationSet *set);
+void             gloss_version_view_set_article   (GlossVersionView   *self,
+                                                   GFile              *article,
+                                                   GPtrArray          *versions);
 guint            gloss_version_view_get_n_items   (GlossVersionView   *self);
 guint            gloss_version_view_get_position  (GlossVersionView   *self);
 GlossAnnotation *gloss_version_view_get_current   (GlossVersionView   *self);

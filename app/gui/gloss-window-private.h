@@ -11,6 +11,7 @@
 #include "gloss-review-panel.h"
 #include "gloss-session.h"
 #include "gloss-sidebar.h"
+#include "gloss-version-view.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
@@ -66,6 +67,10 @@ struct _GlossWindow
   guint                 review_pending : 1;
   guint                 reading_notice : 1;
 
+  /* gloss-window-versions.c: the article's kept versions, What Changed. */
+  GPtrArray            *versions;
+  GtkWindow            *version_window;
+
   guint                 closing : 1;
   guint                 reload_from_broken : 1;
   guint                 annotator_asked : 1;
@@ -86,6 +91,14 @@ gboolean          _gloss_window_autosave_delay    (GValue         *value,
                                                    gpointer        user_data);
 void              _gloss_window_offer_trim        (GlossWindow    *self);
 const char       *_gloss_window_pick_tag          (GlossWindow    *self);
+
+/* Kept versions and the review of re-anchored annotations (gloss-window-versions.c). */
+void              _gloss_window_versions_class_init   (GtkWidgetClass *widget_class);
+void              _gloss_window_versions_keep         (GlossWindow    *self,
+                                                       GlossDocument  *document);
+void              _gloss_window_versions_sidecar_shown (GlossWindow   *self);
+void              _gloss_window_versions_dispose      (GlossWindow    *self);
+GlossVersionView *_gloss_window_get_version_view      (GlossWindow    *self);
 
 /* Feedback, for both halves of the window. */
 void              _gloss_window_toast             (GlossWindow    *self,

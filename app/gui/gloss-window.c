@@ -20,7 +20,6 @@
 #include "gloss-menu-button.h"
 #include "gloss-recent.h"
 #include "gloss-sidecar.h"
-#include "gloss-version-store.h"
 #include "gloss-window.h"
 #include "gloss-window-private.h"
 
@@ -398,6 +397,7 @@ show_sidecar (GlossWindow *self)
    * drawn (it costs a long annotated article a fifth of a second). */
   self->review_pending = TRUE;
   defer_sidebar (self);
+  _gloss_window_versions_sidecar_shown (self);
 }
 
 static void
@@ -444,8 +444,8 @@ document_changed_cb (GlossWindow *self)
    * takes a while says so in the subtitle. */
   gloss_article_view_set_document (self->article_view, document);
   /* Every text read for annotating is kept, so that a later version can be
-   * re-anchored through the diff (gloss-version-store.c; in a worker thread). */
-  gloss_version_store_keep_async (document, gloss_session_get_file (self->session), NULL, NULL, NULL);
+   * re-anchored through the diff (gloss-window-versions.c). */
+  _gloss_window_versions_keep (self, document);
   if (first)
     gloss_note_opened (self->settings, gloss_session_get_file (self->session));
   if (gloss_session_get_loading (self->session) && self->reading_id == 0)
@@ -812,6 +812,7 @@ gloss_window_dispose (GObject *object)
   g_clear_handle_id (&self->annotator_autosave_id, g_source_remove);
   g_clear_handle_id (&self->codebook_idle_id, g_source_remove);
   g_clear_handle_id (&self->reading_id, g_source_remove);
+  _gloss_window_versions_dispose (self);
   if (self->session != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->session, self);
@@ -902,6 +903,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, library_page);
 
   _gloss_window_class_add_actions (widget_class);
+  _gloss_window_versions_class_init (widget_class);
 }
 
 static void

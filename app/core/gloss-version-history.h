@@ -1,0 +1,63 @@
+/* gloss-version-history.h: which versions of an article were kept, and which articles changed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/**
+ * GlossVersionInfo:
+ * @sha256: the kept text's SHA-256
+ * @length: its length in code points
+ * @retrieved: (nullable): when the page was retrieved, as the page said
+ * @read: (nullable): when Gloss first read this text (ISO 8601, UTC)
+ * @last_read: (nullable): when Gloss last read it
+ * @url: (nullable): where it was fetched from
+ *
+ * One kept text of an article (gloss-version-store.c).
+ */
+typedef struct
+{
+  char  *sha256;
+  guint  length;
+  char  *retrieved;
+  char  *read;
+  char  *last_read;
+  char  *url;
+} GlossVersionInfo;
+
+void       gloss_version_info_free           (GlossVersionInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossVersionInfo, gloss_version_info_free)
+
+/**
+ * GlossChangedArticle:
+ * @article: the article file
+ * @versions: (element-type GlossVersionInfo): its kept texts, oldest first
+ *
+ * An article of which more than one text was kept: it was re-fetched, or
+ * re-extracted, and came out different (a correction, a stealth edit).
+ */
+typedef struct
+{
+  GFile     *article;
+  GPtrArray *versions;
+} GlossChangedArticle;
+
+void       gloss_changed_article_free        (GlossChangedArticle *changed);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossChangedArticle, gloss_changed_article_free)
+
+GPtrArray *gloss_version_history_list        (GFile                *article);
+GPtrArray *gloss_version_history_changed     (GFile                *folder,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
+void       gloss_version_history_changed_async  (GFile                *folder,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+GPtrArray *gloss_version_history_changed_finish (GAsyncResult         *result,
+                                                 GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,85 @@
+/* test-stealth-edits.c: the list of articles whose text changed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "gloss-document.h"
+#include "gloss-stealth-edits.h"
+#include "gloss-test-util.h"
+#include "gloss-test-widgets.h"
+#include "gloss-version-store.h"
+
+static void
+keep (GFile      *article,
+      const char *text,
+      const char *retrieved)
+{
+  g_autoptr(GlossDocument) document = gloss_document_new (text, -1, NULL);
+  g_autofree char *name = g_file_get_basename (article);
+
+  gloss_document_set_source (document, name);
+  gloss_document_set_retrieved (document, retrieved);
+  g_assert_true (gloss_version_store_keep (document, article, NULL));
+}
+
+static gboolean
+listed (gpointer data)
+{
+  return gloss_stealth_edits_get_n_articles (data) == 1;
+}
+
+static void
+open_cb (GlossStealthEdits *edits,
+         GFile             *file,
+         GFile            **opened)
+{
+  g_set_object (opened, file);
+}
+
+static void
+test_list (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "报道.html", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+  g_autoptr(GFile) opened = NULL;
+  GtkWidget *edits = g_object_ref_sink (gloss_stealth_edits_new ());
+  GtkWidget *row;
+
+  gloss_test_write (path, "<p>x</p>", -1);
+  keep (article, "部长说:预算是480万。", "2026-11-01T08:00:00Z");
+  keep (article, "部长说:预算增加了。", "2026-11-02T09:30:00Z");
+
+  g_signal_connect (edits, "open", G_CALLBACK (open_cb), &opened);
+  gloss_stealth_edits_set_folder (GLOSS_STEALTH_EDITS (edits), folder);
+  gloss_test_iterate_until (listed, edits);
+
+  row = gloss_test_find_widget (edits, ADW_TYPE_ACTION_ROW, "报道.html");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "2 versions: 2026-11-01T08:00:00Z · 2026-11-02T09:30:00Z");
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  g_assert_nonnull (opened);
+  g_assert_true (g_file_equal (opened, article));
+
+  g_assert_finalize_object (edits);
+  gloss_test_rm_rf (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = gloss_test_make_tmpdir ();
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  gloss_test_gtk_init (&argc, &argv);
+
+  g_test_add_func ("/stealth-edits/list", test_list);
+
+  return g_test_run ();
+}

@@ -1,0 +1,419 @@
+/* test-window-versions.c: opening an article whose text changed, driven by real key events
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The article's text changed since the user's annotations were made, and the
+ * old text is kept: opening it must queue what is not exact or moved for
+ * review, old and new text side by side, and the review must change the
+ * user's annotations.  Keys go through the X server with xdotool (skipped
+ * without it or off X11).
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
+#include "gloss-annotation.h"
+#include "gloss-annotation-set.h"
+#include "gloss-document.h"
+#include "gloss-sidecar.h"
+#include "gloss-test-util.h"
+#include "gloss-test-widgets.h"
+#include "gloss-version-store.h"
+#include "gloss-version-view.h"
+#include "gloss-window.h"
+#include "gloss-window-private.h"
+
+#define ANNOTATOR "li"
+#define OLD_TEXT "Li said: we will act now. Zhou said the budget is 4.8 million. 这一段将被整段删除。\nThe end 😀."
+#define NEW_TEXT "Li said: we will surely act now. Zhou said the budget rose.\nThe end 😀."
+
+typedef struct
+{
+  char        *dir;
+  GFile       *article;
+  GlossWindow *window;
+} Fixture;
+
+static char *
+xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  gloss_test_iterate ();
+  gdk_display_sync (gdk_display_get_default ());
+  g_ptr_array_add (argv, (gpointer)"xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("xdotool %s failed: %s", args[0], err);
+  return out;
+}
+
+static gboolean
+can_type (void)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+#ifdef GDK_WINDOWING_X11
+  return path != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
+#else
+  return FALSE;
+#endif
+}
+
+/* The keyboard goes where the pointer is (no window manager under Xvfb). */
+static void
+point_at (GtkWindow *window)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+  g_autofree char *out = xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", "600", "400", NULL });
+  g_autofree char *focus = NULL;
+
+  /* The window that had the keyboard is gone: give it to this one. */
+  focus = xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+#endif
+}
+
+static GlossAnnotation *
+annotate (GlossAnnotationSet *set,
+          GlossDocument      *old,
+          const char         *tag,
+          const char         *needle)
+{
+  gssize at = gloss_document_find (old, needle, 0);
+
+  g_assert_cmpint (at, >=, 0);
+  return gloss_annotation_set_create (set, tag, at, at + g_utf8_strlen (needle, -1));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GlossDocument) old = gloss_document_new (OLD_TEXT, -1, NULL);
+  g_autoptr(GlossSidecar) coded = gloss_sidecar_new (ANNOTATOR, NULL);
+  g_autoptr(GFile) sidecar_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *sidecar_path = NULL;
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (coded);
+
+  f->dir = g_dir_make_tmp ("gloss-test-window-versions-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "budget.txt", NULL);
+  f->article = g_file_new_for_path (path);
+
+  /* Coded on the old text, which was kept when it was read... */
+  gloss_document_set_source (old, "budget.txt");
+  g_assert_true (gloss_version_store_keep (old, f->article, &error));
+  g_assert_no_error (error);
+  gloss_sidecar_attach_document (coded, old);
+  annotate (set, old, "quote", "The end 😀");               /* untouched: moved */
+  annotate (set, old, "quote", "will act now");             /* "surely" inserted: fuzzy */
+  annotate (set, old, "statistic", "budget is 4.8 million"); /* mostly rewritten: cut */
+  annotate (set, old, "quote", "被整段删除");               /* deleted: orphaned */
+  sidecar_path = g_strconcat (path, ".", ANNOTATOR, ".gloss.json", NULL);
+  sidecar_file = g_file_new_for_path (sidecar_path);
+  g_assert_true (gloss_sidecar_save (coded, sidecar_file, GLOSS_SIDECAR_SAVE_NONE, &error));
+  g_assert_no_error (error);
+
+  /* ...and the article changed since. */
+  g_file_set_contents (path, NEW_TEXT, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  gloss_test_iterate ();
+  gloss_test_rm_rf (f->dir);
+  g_clear_object (&f->article);
+  g_free (f->dir);
+}
+
+static gboolean
+has_sidecar (gpointer data)
+{
+  return gloss_window_get_sidecar (data) != NULL;
+}
+
+typedef struct
+{
+  GlossWindow *window;
+  guint        n_items;
+  guint        position;
+} Wait;
+
+static gboolean
+reached (gpointer data)
+{
+  Wait *w = data;
+  GlossVersionView *view = _gloss_window_get_version_view (w->window);
+
+  return view != NULL && gtk_widget_get_mapped (GTK_WIDGET (view)) &&
+         gloss_version_view_get_n_items (view) == w->n_items &&
+         gloss_version_view_get_position (view) == w->position;
+}
+
+static void
+wait_for (GlossWindow *window,
+          guint        n_items,
+          guint        position)
+{
+  Wait w = { window, n_items, position };
+
+  gloss_test_iterate_until (reached, &w);
+}
+
+/* Presses @keys and waits until the queue shows @n_items, at @position. */
+static void
+press (GlossWindow *window,
+       const char  *keys,
+       guint        n_items,
+       guint        position)
+{
+  g_autofree char *out = xdotool ((const char *[]) { "key", "--clearmodifiers", keys, NULL });
+
+  wait_for (window, n_items, position);
+}
+
+static GlossAnnotation *
+find_by_text (GlossAnnotationSet *set,
+              const char         *text)
+{
+  for (guint i = 0; i < gloss_annotation_set_get_size (set); i++)
+    if (g_strcmp0 (gloss_annotation_get_text (gloss_annotation_set_get_nth (set, i)), text) == 0)
+      return gloss_annotation_set_get_nth (set, i);
+  return NULL;
+}
+
+static void
+find_label_containing (GtkWidget   *root,
+                       const char  *needle,
+                       GtkWidget  **found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child && !*found; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_label (GTK_LABEL (child)), needle))
+        *found = child;
+      else
+        find_label_containing (child, needle, found);
+    }
+}
+
+static gboolean
+shows_text (gpointer data)
+{
+  gpointer *args = data;
+  GtkWidget *found = NULL;
+
+  find_label_containing (args[0], args[1], &found);
+  return found != NULL;
+}
+
+static gboolean
+no_version_window (gpointer data)
+{
+  return _gloss_window_get_version_view (data) == NULL;
+}
+
+static void
+test_review_on_open (Fixture       *f,
+                     gconstpointer  data)
+{
+  GlossAnnotationSet *set;
+  GlossAnnotation *fuzzy, *cut, *orphan, *moved;
+  GlossVersionView *view;
+  g_autofree char *out = NULL;
+
+  if (!can_type ())
+    {
+      g_test_skip ("needs xdotool and an X11 display");
+      return;
+    }
+
+  f->window = gloss_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 600);
+  gloss_window_open (f->window, f->article);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gloss_test_iterate_until (has_sidecar, f->window);
+
+  /* The review queue opens by itself: fuzzy, cut, orphaned; not the moved one. */
+  wait_for (f->window, 3, 0);
+  set = gloss_sidecar_get_annotations (gloss_window_get_sidecar (f->window));
+  moved = find_by_text (set, "The end 😀");
+  fuzzy = find_by_text (set, "will act now");
+  cut = find_by_text (set, "budget is 4.8 million");
+  orphan = find_by_text (set, "被整段删除");
+  g_assert_cmpint (gloss_annotation_get_anchor_status (moved), ==, GLOSS_ANCHOR_MOVED);
+  g_assert_cmpint (gloss_annotation_get_anchor_status (fuzzy), ==, GLOSS_ANCHOR_FUZZY);
+  g_assert_cmpint (gloss_annotation_get_anchor_status (cut), ==, GLOSS_ANCHOR_CUT);
+  g_assert_cmpint (gloss_annotation_get_anchor_status (orphan), ==, GLOSS_ANCHOR_ORPHANED);
+  view = _gloss_window_get_version_view (f->window);
+  g_assert_true (gloss_version_view_get_current (view) == fuzzy);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (view)))) == GTK_WINDOW (f->window));
+
+  point_at (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (view))));
+  press (f->window, "alt+Down", 3, 1);
+  g_assert_true (gloss_version_view_get_current (view) == cut);
+  press (f->window, "alt+Down", 3, 2);
+  g_assert_true (gloss_version_view_get_current (view) == orphan);
+  press (f->window, "alt+Up", 3, 1);
+  press (f->window, "alt+Up", 3, 0);
+
+  /* Confirm the fuzzy one: the user's annotation is exact on the new text. */
+  press (f->window, "alt+Return", 2, 0);
+  g_assert_cmpint (gloss_annotation_get_anchor_status (fuzzy), ==, GLOSS_ANCHOR_EXACT);
+  g_assert_cmpstr (gloss_annotation_get_text (fuzzy), ==, "will surely act now");
+  g_assert_true (gloss_annotation_set_lookup (set, gloss_annotation_get_id (fuzzy)) == fuzzy);
+
+  /* Delete the cut one: gone from the user's layer, undoable in the window. */
+  g_assert_true (gloss_version_view_get_current (view) == cut);
+  press (f->window, "alt+Delete", 1, 0);
+  g_assert_null (gloss_annotation_set_lookup (set, gloss_annotation_get_id (cut)));
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 3);
+  g_assert_true (gloss_session_get_modified (gloss_window_get_session (f->window)));
+
+  /* Escape closes the review; What Changed (Ctrl+Shift+H) opens it again,
+   * with what is still to review. */
+  g_assert_true (gloss_version_view_get_current (view) == orphan);
+  out = xdotool ((const char *[]) { "key", "--clearmodifiers", "Escape", NULL });
+  gloss_test_iterate_until (no_version_window, f->window);
+  point_at (GTK_WINDOW (f->window));
+  gtk_widget_grab_focus (GTK_WIDGET (_gloss_window_get_article_view (f->window)));
+  press (f->window, "ctrl+shift+h", 1, 0);
+  view = _gloss_window_get_version_view (f->window);
+  g_assert_true (gloss_version_view_get_current (view) == orphan);
+}
+
+static gboolean
+not_saving (gpointer data)
+{
+  return !_gloss_window_is_saving (data);
+}
+
+/* Saved before the review: the next opening, on the text it was saved on,
+ * queues the same annotations at the same places (not looked for again by
+ * their old quotes). */
+static void
+test_review_after_save (Fixture       *f,
+                        gconstpointer  data)
+{
+  GlossAnnotationSet *set;
+  g_autoptr(GFile) sidecar_file = NULL;
+  g_autofree char *saved = NULL;
+  guint fuzzy_start, fuzzy_end, cut_start;
+
+  f->window = gloss_window_new (NULL);
+  gloss_window_open (f->window, f->article);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gloss_test_iterate_until (has_sidecar, f->window);
+  wait_for (f->window, 3, 0);
+  set = gloss_sidecar_get_annotations (gloss_window_get_sidecar (f->window));
+  fuzzy_start = gloss_annotation_get_start (find_by_text (set, "will act now"));
+  fuzzy_end = gloss_annotation_get_end (find_by_text (set, "will act now"));
+  cut_start = gloss_annotation_get_start (find_by_text (set, "budget is 4.8 million"));
+
+  sidecar_file = g_object_ref (gloss_sidecar_get_file (gloss_window_get_sidecar (f->window)));
+  _gloss_window_save (f->window, NULL, GLOSS_SESSION_SAVE_NONE, TRUE);
+  gloss_test_iterate_until (not_saving, f->window);
+  saved = gloss_test_read (g_file_peek_path (sidecar_file), NULL);
+  g_assert_nonnull (strstr (saved, "\"anchor\": \"fuzzy\""));
+  g_assert_nonnull (strstr (saved, "\"anchor\": \"cut\""));
+  g_assert_nonnull (strstr (saved, "\"anchor\": \"orphaned\""));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  gloss_test_iterate ();
+
+  f->window = gloss_window_new (NULL);
+  gloss_window_open (f->window, f->article);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gloss_test_iterate_until (has_sidecar, f->window);
+  wait_for (f->window, 3, 0);
+  set = gloss_sidecar_get_annotations (gloss_window_get_sidecar (f->window));
+  g_assert_cmpint (gloss_annotation_get_anchor_status (find_by_text (set, "will act now")), ==, GLOSS_ANCHOR_FUZZY);
+  g_assert_cmpuint (gloss_annotation_get_start (find_by_text (set, "will act now")), ==, fuzzy_start);
+  g_assert_cmpuint (gloss_annotation_get_end (find_by_text (set, "will act now")), ==, fuzzy_end);
+  g_assert_cmpint (gloss_annotation_get_anchor_status (find_by_text (set, "budget is 4.8 million")), ==, GLOSS_ANCHOR_CUT);
+  g_assert_cmpuint (gloss_annotation_get_start (find_by_text (set, "budget is 4.8 million")), ==, cut_start);
+  g_assert_cmpint (gloss_annotation_get_anchor_status (find_by_text (set, "被整段删除")), ==, GLOSS_ANCHOR_ORPHANED);
+  g_assert_cmpint (gloss_annotation_get_anchor_status (find_by_text (set, "The end 😀")), ==, GLOSS_ANCHOR_EXACT);
+}
+
+/* A text that cannot be kept is said, with the folder, not ignored. */
+static void
+test_keep_fails (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *texts = g_build_filename (f->dir, ".gloss", NULL);
+  g_autofree char *user = g_build_filename (g_get_user_data_dir (), "gloss", NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* Neither folder can be made: a file stands in the way of each. */
+  gloss_test_rm_rf (texts);
+  g_assert_true (g_file_set_contents (texts, "not a folder", -1, &error));
+  gloss_test_rm_rf (user);
+  g_assert_true (g_file_set_contents (user, "not a folder", -1, &error));
+
+  f->window = gloss_window_new (NULL);
+  gloss_window_open (f->window, f->article);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gloss_test_iterate_until (has_sidecar, f->window);
+  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "could not be kept in" });
+  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, texts });
+  g_unlink (user);
+}
+
+/* The old text was not kept: what is not exact is placed by its quotes
+ * alone, and the user is told, not left to find out. */
+static void
+test_old_text_not_kept (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *texts = g_build_filename (f->dir, ".gloss", NULL);
+
+  gloss_test_rm_rf (texts);
+  f->window = gloss_window_new (NULL);
+  gloss_window_open (f->window, f->article);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gloss_test_iterate_until (has_sidecar, f->window);
+  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "and the text they were made on was not kept" });
+  g_assert_null (_gloss_window_get_version_view (f->window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *data_home = g_dir_make_tmp ("gloss-test-data-XXXXXX", NULL);
+
+  /* Kept texts that fall back to the user's folder stay in the test's. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  gloss_test_gtk_init (&argc, &argv);
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "annotator-id", ANNOTATOR);
+  g_settings_set_uint (settings, "autosave-delay", 0);
+
+  g_test_add ("/window-versions/review-on-open", Fixture, NULL, fixture_set_up, test_review_on_open, fixture_tear_down);
+  g_test_add ("/window-versions/review-after-save", Fixture, NULL, fixture_set_up, test_review_after_save, fixture_tear_down);
+  g_test_add ("/window-versions/old-text-not-kept", Fixture, NULL, fixture_set_up, test_old_text_not_kept, fixture_tear_down);
+  g_test_add ("/window-versions/keep-fails", Fixture, NULL, fixture_set_up, test_keep_fails, fixture_tear_down);
+
+  return g_test_run ();
+}
