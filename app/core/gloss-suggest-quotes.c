@@ -11,12 +11,6 @@
 
 /* ---------------- Quotes ---------------- */
 
-gboolean
-suggest_is_opener (gunichar c)
-{
-  return c == 0x201C || c == 0x300C || c == 0x300E;
-}
-
 static gunichar
 closer_of (gunichar c)
 {
@@ -95,25 +89,6 @@ find_quotes (Run *run)
       par_start = par_end + 1;
     }
   return quotes;
-}
-
-gboolean
-suggest_quote_has_clause (Run         *run,
-                  const Quote *q)
-{
-  guint depth = 0;
-
-  for (guint i = q->open + 1; i < q->close; i++)
-    {
-      gunichar c = run->u[i];
-      if (c == 0x2018 || c == 0x300E)
-        depth++;
-      else if ((c == 0x2019 && depth > 0) || c == 0x300F)
-        depth = depth > 0 ? depth - 1 : 0;
-      else if (depth == 0 && suggest_is_clause_punct (c) && !(c == '.' && i + 1 < q->close && g_unichar_isdigit (run->u[i + 1])))
-        return TRUE;
-    }
-  return FALSE;
 }
 
 static gboolean
@@ -255,7 +230,6 @@ en_headline_quotes (Run *run)
       par_start = par_end + 1;
     }
 }
-
 
 void
 suggest_quotes_and_programs (Run *run)

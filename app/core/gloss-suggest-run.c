@@ -1,0 +1,150 @@
+/* gloss-suggest-run.c: what every rule family shares while a run goes
+ * over one text: its candidates and entities, substrings, and the
+ * punctuation that ends a clause or a sentence
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "gloss-suggest-private.h"
+
+Cand *
+suggest_cand_at (Run  *run,
+         guint i)
+{
+  return &g_array_index (run->cands, Cand, i);
+}
+
+guint
+suggest_add_cand (Run        *run,
+          const char *tag,
+          guint       start,
+          guint       end,
+          const char *rule,
+          double      confidence)
+{
+  Cand c = { 0 };
+
+  c.start = start;
+  c.end = end;
+  c.tag = tag;
+  c.rule = rule;
+  c.confidence = confidence;
+  c.entity = -1;
+  c.speaker = -1;
+  g_array_append_val (run->cands, c);
+  if (run->cover != NULL)
+    {
+      guint8 bit = g_str_equal (tag, "person") || g_str_equal (tag, "official") ? 1 : 2;
+      for (guint k = start; k < end && k < run->n; k++)
+        run->cover[k] |= bit;
+    }
+  return run->cands->len - 1;
+}
+
+char *
+suggest_substring (Run  *run,
+           guint start,
+           guint end)
+{
+  return g_ucs4_to_utf8 (run->u + start, end - start, NULL, NULL, NULL);
+}
+
+/* Whether [start, end) overlaps a name already found (persons and
+ * officials), or, for other tags, a span already found from the corpus.
+ * A byte per code point keeps this linear. */
+gboolean
+suggest_overlaps_tag (Run        *run,
+              const char *tag,
+              guint       start,
+              guint       end)
+{
+  guint8 bit = tag == NULL || g_str_equal (tag, "person") || g_str_equal (tag, "official") ? 1 : 2;
+
+  for (guint k = start; k < end && k < run->n; k++)
+    if (run->cover[k] & bit)
+      return TRUE;
+  return FALSE;
+}
+
+int
+suggest_entity_for_name (Run        *run,
+                 const char *key,
+                 const char *name,
+                 const char *tag,
+                 guint       cand)
+{
+  for (guint i = 0; i < run->entities->len; i++)
+    {
+      Entity *e = run->entities->pdata[i];
+      if (g_str_equal (e->key, key))
+        {
+          if (g_str_equal (tag, "official"))
+            e->tag = "official";
+          return (int) i;
+        }
+    }
+  {
+    Entity *e = g_new0 (Entity, 1);
+    e->key = g_strdup (key);
+    e->name = g_strdup (name != NULL ? name : key);
+    e->tag = tag;
+    e->first = (int) cand;
+    g_ptr_array_add (run->entities, e);
+    return (int) run->entities->len - 1;
+  }
+}
+
+int
+suggest_entity_for (Run        *run,
+            const char *key,
+            const char *tag,
+            guint       cand)
+{
+  return suggest_entity_for_name (run, key, NULL, tag, cand);
+}
+
+gboolean
+suggest_is_name_separator (gunichar c)
+{
+  /* ·, •, ‧ and the "?" a lossy conversion leaves in their place. */
+  return c == 0x00B7 || c == 0x2022 || c == 0x2027 || c == 0x30FB || c == 0xFF0E || c == '?';
+}
+
+gboolean
+suggest_is_clause_punct (gunichar c)
+{
+  return c == 0xFF0C || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B ||
+         c == ',' || c == '.' || c == '!' || c == '?' || c == ';' || c == 0x2026;
+}
+
+gboolean
+suggest_is_sentence_end (gunichar c)
+{
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '\n';
+}
+
+gboolean
+suggest_is_opener (gunichar c)
+{
+  return c == 0x201C || c == 0x300C || c == 0x300E;
+}
+
+gboolean
+suggest_quote_has_clause (Run         *run,
+                  const Quote *q)
+{
+  guint depth = 0;
+
+  for (guint i = q->open + 1; i < q->close; i++)
+    {
+      gunichar c = run->u[i];
+      if (c == 0x2018 || c == 0x300E)
+        depth++;
+      else if ((c == 0x2019 && depth > 0) || c == 0x300F)
+        depth = depth > 0 ? depth - 1 : 0;
+      else if (depth == 0 && suggest_is_clause_punct (c) && !(c == '.' && i + 1 < q->close && g_unichar_isdigit (run->u[i + 1])))
+        return TRUE;
+    }
+  return FALSE;
+}
