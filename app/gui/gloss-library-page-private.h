@@ -10,6 +10,7 @@
 #include "gloss-library.h"
 #include "gloss-library-agreement.h"
 #include "gloss-library-page.h"
+#include "gloss-stealth-edits.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,7 @@ struct _GlossLibraryPage
   GtkMenuButton      *export_button;
   GtkPopoverMenu     *row_menu;
   GlossLibraryAgreement *agreement;
+  GlossStealthEdits  *stealth_edits;       /* looks at the folder once shown */
 
   GtkStringList      *broken;              /* "path: error", one per file */
   gboolean            can_go_back;

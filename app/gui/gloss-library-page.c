@@ -695,12 +695,42 @@ menu_action (GtkWidget  *widget,
   gtk_popover_popup (GTK_POPOVER (self->row_menu));
 }
 
+/* The articles whose text changed since they were annotated ("Changed
+ * Texts"): reading every kept version costs, so the list looks at the folder
+ * only while it is shown, and again on refresh. */
+static void
+update_stealth_edits (GlossLibraryPage *self,
+                      gboolean          again)
+{
+  GFile *shown = gloss_stealth_edits_get_folder (self->stealth_edits);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->mode_stack), "changes"))
+    return;
+  if (!again && (shown == self->folder || (shown != NULL && self->folder != NULL && g_file_equal (shown, self->folder))))
+    return;
+  gloss_stealth_edits_set_folder (self->stealth_edits, self->folder);
+}
+
+static void
+mode_changed_cb (GlossLibraryPage *self)
+{
+  update_stealth_edits (self, FALSE);
+}
+
+static void
+stealth_edit_open_cb (GlossLibraryPage *self,
+                      GFile            *article)
+{
+  _gloss_library_page_emit_open (self, article, FALSE);
+}
+
 static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   gloss_library_page_refresh (GLOSS_LIBRARY_PAGE (widget));
+  update_stealth_edits (GLOSS_LIBRARY_PAGE (widget), TRUE);
 }
 
 static void
@@ -844,6 +874,7 @@ gloss_library_page_set_folder (GlossLibraryPage *self,
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDER]);
   gloss_library_agreement_set_articles (self->agreement, folder, G_LIST_MODEL (self->store));
+  update_stealth_edits (self, FALSE);
   g_list_store_remove_all (self->store);
   gloss_library_page_refresh (self);
 }
@@ -1075,6 +1106,7 @@ gloss_library_page_class_init (GlossLibraryPageClass *klass)
   g_type_ensure (GLOSS_TYPE_LIBRARY_ITEM);
   g_type_ensure (GLOSS_TYPE_LIBRARY_HIT_ITEM);
   g_type_ensure (GLOSS_TYPE_LIBRARY_AGREEMENT);
+  g_type_ensure (GLOSS_TYPE_STEALTH_EDITS);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-library-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, empty_page);
@@ -1086,6 +1118,8 @@ gloss_library_page_class_init (GlossLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, title_column);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, stealth_edits);
+  gtk_widget_class_bind_template_callback (widget_class, stealth_edit_open_cb);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, agreement);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, broken_box);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, broken_label);
@@ -1121,6 +1155,8 @@ static void
 gloss_library_page_init (GlossLibraryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->mode_stack, "notify::visible-child-name",
+                           G_CALLBACK (mode_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
 
