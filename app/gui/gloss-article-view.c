@@ -71,6 +71,7 @@ struct _GlossArticleView
 
   GHashTable         *drawn;
   GListModel         *layers;
+  GlossSuggestionLayer *suggestions;
   char               *pick_tag;
 
   double              press_x;
@@ -309,6 +310,10 @@ snapshot_highlights (GlossArticleView *self,
   if (self->layers != NULL)
     gloss_layers_snapshot (self->layers, GTK_TEXT_VIEW (self), snapshot, from, to,
                                   3 + UNDERLINE_HEIGHT);
+
+  /* Suggestions: outlines only, never the fill of the user's own. */
+  if (self->suggestions != NULL)
+    gloss_suggestion_layer_snapshot (self->suggestions, GTK_TEXT_VIEW (self), snapshot, from, to);
 
   if (self->matches != NULL && self->matches->len > 0)
     {
@@ -684,6 +689,52 @@ gloss_article_view_set_layers (GlossArticleView *self,
   g_set_object (&self->layers, layers);
   if (layers != NULL)
     gloss_layers_watch (layers, GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+suggestion_current_cb (GlossArticleView *self)
+{
+  GlossSuggestion *current = gloss_suggestion_layer_get_current (self->suggestions);
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextIter iter;
+
+  if (current != NULL)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, current->start);
+      gtk_text_buffer_place_cursor (buffer, &iter);
+      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (buffer),
+                                    0.2, FALSE, 0, 0);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * gloss_article_view_set_suggestions:
+ * @self: a #GlossArticleView
+ * @suggestions: (nullable): the article's suggestions
+ *
+ * Draws the pending suggestions as outlines and names them in the tooltip;
+ * walking to one scrolls to it and puts the caret there.
+ */
+void
+gloss_article_view_set_suggestions (GlossArticleView     *self,
+                                    GlossSuggestionLayer *suggestions)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  if (self->suggestions == suggestions)
+    return;
+  if (self->suggestions != NULL)
+    g_signal_handlers_disconnect_by_data (self->suggestions, self);
+  g_set_object (&self->suggestions, suggestions);
+  if (suggestions != NULL)
+    {
+      g_signal_connect_object (suggestions, "notify::current", G_CALLBACK (suggestion_current_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (suggestions, "notify::visible", G_CALLBACK (gtk_widget_queue_draw),
+                               self, G_CONNECT_SWAPPED);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1374,11 +1425,12 @@ query_tooltip_cb (GlossArticleView *self,
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GString) text = NULL;
   g_autofree char *others = NULL;
+  g_autofree char *suggested = NULL;
   GtkTextIter iter;
   GdkRectangle location;
   int bx, by;
 
-  if (keyboard || (self->annotations == NULL && self->layers == NULL))
+  if (keyboard || (self->annotations == NULL && self->layers == NULL && self->suggestions == NULL))
     return FALSE;
 
   gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
@@ -1388,7 +1440,9 @@ query_tooltip_cb (GlossArticleView *self,
   hits = gloss_article_view_get_annotations_at (self, gtk_text_iter_get_offset (&iter));
   if (self->layers != NULL)
     others = gloss_layers_describe_at (self->layers, gtk_text_iter_get_offset (&iter));
-  if (hits->len == 0 && others == NULL)
+  if (self->suggestions != NULL)
+    suggested = gloss_suggestion_layer_describe_at (self->suggestions, gtk_text_iter_get_offset (&iter));
+  if (hits->len == 0 && others == NULL && suggested == NULL)
     return FALSE;
 
   text = g_string_new (NULL);
@@ -1414,6 +1468,8 @@ query_tooltip_cb (GlossArticleView *self,
   /* Who else tagged this spot, one line per shown colleague layer. */
   if (others != NULL)
     g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", others);
+  if (suggested != NULL)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", suggested);
 
   gtk_tooltip_set_markup (tooltip, text->str);
   gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, location.x, location.y, &x, &y);
@@ -1872,6 +1928,9 @@ gloss_article_view_dispose (GObject *object)
   if (self->layers != NULL)
     gloss_layers_unwatch (self->layers, GTK_WIDGET (self));
   g_clear_object (&self->layers);
+  if (self->suggestions != NULL)
+    g_signal_handlers_disconnect_by_data (self->suggestions, self);
+  g_clear_object (&self->suggestions);
 
   G_OBJECT_CLASS (gloss_article_view_parent_class)->dispose (object);
 }

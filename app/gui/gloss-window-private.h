@@ -10,6 +10,7 @@
 #include "gloss-review-panel.h"
 #include "gloss-session.h"
 #include "gloss-sidebar.h"
+#include "gloss-suggestion-layer.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
@@ -64,6 +65,11 @@ struct _GlossWindow
   guint                 closing : 1;
   guint                 reload_from_broken : 1;
   guint                 annotator_asked : 1;
+
+  /* Suggestions (gloss-window-suggest.c). */
+  GlossSuggestionLayer *suggestions;
+  GCancellable         *suggest_cancellable;
+  GtkWidget            *suggestion_list;
 };
 
 /* gloss-window-actions.c: every win.* action and their enabled states. */
@@ -91,6 +97,13 @@ void              _gloss_window_save              (GlossWindow    *self,
                                                    GFile          *file,
                                                    GlossSessionSaveFlags flags,
                                                    gboolean        manual);
+
+/* Suggestions (gloss-window-suggest.c). */
+void              _gloss_window_suggest_init      (GlossWindow *self);
+void              _gloss_window_suggest_load      (GlossWindow *self);
+void              _gloss_window_suggest_dispose   (GlossWindow *self);
+GlossSuggestionLayer *_gloss_window_get_suggestions (GlossWindow *self);
+GtkWidget        *_gloss_window_get_suggestion_list (GlossWindow *self);
 
 /* For tests and the benchmark. */
 GlossArticleView *_gloss_window_get_article_view  (GlossWindow *self);
