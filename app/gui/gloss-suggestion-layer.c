@@ -640,18 +640,33 @@ typedef struct
   float        width;
 } Outline;
 
+#define DASH 5
+
 static void
 outline_fragment (const graphene_rect_t *piece,
                   gpointer               user_data)
 {
   Outline *o = user_data;
-  GskRoundedRect rect;
-  const float widths[4] = { o->width, o->width, o->width, o->width };
-  const GdkRGBA colors[4] = { o->color, o->color, o->color, o->color };
+  float w = o->width;
+  float x0 = piece->origin.x - 1, y0 = piece->origin.y - 1;
+  float x1 = piece->origin.x + piece->size.width + 1, y1 = piece->origin.y + piece->size.height + 1;
 
-  /* GTK 4.8 has no dashed border node: the faint outline says "not yours". */
-  gsk_rounded_rect_init_from_rect (&rect, piece, 3);
-  gtk_snapshot_append_border (o->snapshot, &rect, widths, colors);
+  /* GTK 4.8 has no dashed border node: the dashes are pieces of colour,
+   * never the filled highlight of the user's own annotations. */
+  for (float x = x0; x < x1; x += DASH * 1.6f)
+    {
+      float len = MIN (DASH, x1 - x);
+
+      gtk_snapshot_append_color (o->snapshot, &o->color, &GRAPHENE_RECT_INIT (x, y0, len, w));
+      gtk_snapshot_append_color (o->snapshot, &o->color, &GRAPHENE_RECT_INIT (x, y1 - w, len, w));
+    }
+  for (float y = y0; y < y1; y += DASH * 1.6f)
+    {
+      float len = MIN (DASH, y1 - y);
+
+      gtk_snapshot_append_color (o->snapshot, &o->color, &GRAPHENE_RECT_INIT (x0, y, w, len));
+      gtk_snapshot_append_color (o->snapshot, &o->color, &GRAPHENE_RECT_INIT (x1 - w, y, w, len));
+    }
 }
 
 static void
@@ -669,8 +684,8 @@ tag_color (GlossSuggestionLayer *self,
 /**
  * gloss_suggestion_layer_snapshot:
  *
- * Draws the pending suggestions in [@from, @to) as faint outlines in their
- * tag's colour, the current one opaque and thicker. Nothing when hidden.
+ * Draws the pending suggestions in [@from, @to) as faint dashed outlines in
+ * their tag's colour, the current one opaque and thicker. Nothing when hidden.
  */
 void
 gloss_suggestion_layer_snapshot (GlossSuggestionLayer *self,
