@@ -484,6 +484,89 @@ test_project_off (Fixture       *f,
   g_assert_false (gloss_suggestion_layer_get_visible (layer (f)));
 }
 
+static void
+collect_switches (GtkWidget *root,
+                  GPtrArray *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SWITCH (child))
+        g_ptr_array_add (out, child);
+      collect_switches (child, out);
+    }
+}
+
+static gboolean
+not_allowed (gpointer data)
+{
+  GlossSuggestionLayer *l = _gloss_window_get_suggestions (data);
+
+  return l != NULL && !gloss_suggestion_layer_get_allowed (l);
+}
+
+static gboolean
+allowed (gpointer data)
+{
+  GlossSuggestionLayer *l = _gloss_window_get_suggestions (data);
+
+  return l != NULL && gloss_suggestion_layer_get_allowed (l);
+}
+
+/* The switch on the Suggestions page turns them off for the whole folder:
+ * written into the team codebook, keeping its other members. */
+static void
+test_project_switch (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+  g_autofree char *path = g_build_filename (f->dir, "gloss-codebook.json", NULL);
+  g_autofree char *contents = NULL;
+  GtkSwitch *project;
+
+  collect_switches (_gloss_window_get_suggestion_list (f->window), switches);
+  g_assert_cmpuint (switches->len, ==, 2);
+  project = switches->pdata[1];
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (project)));
+  g_assert_true (gtk_switch_get_active (project));
+  g_assert_true (gloss_suggestion_layer_get_allowed (layer (f)));
+
+  gtk_switch_set_active (project, FALSE);
+  gloss_test_iterate_until (not_allowed, f->window);
+  g_assert_cmpuint (gloss_suggestion_layer_get_n_pending (layer (f)), ==, 0);
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_nonnull (strstr (contents, "\"enabled\" : false"));
+  g_assert_nonnull (strstr (contents, "\"hidden_share\" : 0"));
+  g_assert_nonnull (strstr (contents, "\"claim\""));
+
+  /* Every article of the folder: reopening keeps it off. */
+  close_window (f);
+  open_window (f);
+  g_assert_false (gloss_suggestion_layer_get_allowed (layer (f)));
+  g_ptr_array_set_size (switches, 0);
+  collect_switches (_gloss_window_get_suggestion_list (f->window), switches);
+  project = switches->pdata[1];
+  g_assert_false (gtk_switch_get_active (project));
+  gtk_switch_set_active (project, TRUE);
+  gloss_test_iterate_until (allowed, f->window);
+  g_assert_cmpuint (gloss_suggestion_layer_get_n_pending (layer (f)), >, 0);
+}
+
+/* No team codebook: nowhere to keep the project's switch. */
+static void
+test_project_switch_needs_codebook (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+
+  collect_switches (_gloss_window_get_suggestion_list (f->window), switches);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (switches->pdata[1])));
+}
+
+static const char project_team[] =
+  "{\"name\": \"Team\", \"version\": \"1\", \"tags\": ["
+  "{\"id\": \"claim\", \"label\": \"Claim\", \"color\": \"#ff7800\", \"key\": \"1\"}],"
+  " \"suggestions\": {\"hidden_share\": 0}}";
+
 static const char project_off[] =
   "{\"name\": \"Team\", \"version\": \"1\", \"tags\": ["
   "{\"id\": \"quote\", \"label\": \"Quote\", \"color\": \"#ff7800\", \"key\": \"1\"}],"
@@ -506,6 +589,9 @@ main (int    argc,
   g_test_add ("/window-suggest/list-keys", Fixture, NULL, fixture_set_up, test_list_keys, fixture_tear_down);
   g_test_add ("/window-suggest/describe", Fixture, NULL, fixture_set_up, test_describe, fixture_tear_down);
   g_test_add ("/window-suggest/project-off", Fixture, project_off, fixture_set_up, test_project_off, fixture_tear_down);
+  g_test_add ("/window-suggest/project-switch", Fixture, project_team, fixture_set_up, test_project_switch, fixture_tear_down);
+  g_test_add ("/window-suggest/project-switch-needs-codebook", Fixture, NULL, fixture_set_up,
+              test_project_switch_needs_codebook, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -14,6 +14,8 @@
 
 #include "gloss-codebook.h"
 #include "gloss-document.h"
+#include "gloss-suggest-project.h"
+#include "gloss-suggest-review.h"
 #include "gloss-suggestion-list.h"
 
 #define EXCERPT_CHARS 60
@@ -26,6 +28,10 @@ struct _GlossSuggestionList
   GtkLabel             *count_label;
   GtkSwitch            *shown_switch;
   GtkListBox           *list;
+  GtkLabel             *project_label;
+  GtkSwitch            *project_switch;
+
+  GFile                *article;
 
   GlossSuggestionLayer *layer;
   GlossDocument        *document;
@@ -37,6 +43,14 @@ struct _GlossSuggestionList
 };
 
 G_DEFINE_FINAL_TYPE (GlossSuggestionList, gloss_suggestion_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROJECT_CHANGED,
+  ERROR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 GtkWidget *
 gloss_suggestion_list_new (void)
@@ -176,6 +190,60 @@ gloss_suggestion_list_set_layer (GlossSuggestionList  *self,
   layer_changed_cb (self);
 }
 
+static gboolean
+project_state_set_cb (GlossSuggestionList *self,
+                      gboolean             state,
+                      GtkSwitch           *sw)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->syncing || self->article == NULL)
+    return FALSE;
+  if (!gloss_suggest_project_set_enabled (self->article, state, &error))
+    {
+      g_signal_emit (self, signals[ERROR], 0, error->message);
+      return TRUE;   /* the switch stays as the file says */
+    }
+  g_signal_emit (self, signals[PROJECT_CHANGED], 0);
+  return FALSE;
+}
+
+/**
+ * gloss_suggestion_list_set_project:
+ * @article: (nullable): the article shown; its folder's team codebook keeps
+ *   the project's switch
+ *
+ * Shows whether the project has suggestions on, and lets the user switch
+ * them off or on for every article of the folder (the team codebook's
+ * "suggestions" member). Without a team codebook there is nowhere to keep
+ * it: the switch is off-limits and says why.
+ */
+void
+gloss_suggestion_list_set_project (GlossSuggestionList *self,
+                                   GFile               *article)
+{
+  GlossSuggestSettings settings = { 0 };
+  gboolean has_codebook;
+
+  g_return_if_fail (GLOSS_IS_SUGGESTION_LIST (self));
+
+  g_set_object (&self->article, article);
+  has_codebook = article != NULL && gloss_suggest_project_has_codebook (article);
+  if (has_codebook)
+    gloss_suggest_settings_load (article, &settings, NULL);
+  else
+    settings.enabled = TRUE;
+  self->syncing = TRUE;
+  gtk_switch_set_active (self->project_switch, settings.enabled);
+  gtk_switch_set_state (self->project_switch, settings.enabled);
+  self->syncing = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->project_switch), has_codebook);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->project_switch),
+                               has_codebook ? _("For every article of this folder (kept in its team codebook)")
+                                            : _("Needs a team codebook (gloss-codebook.json) in the article’s folder"));
+  gloss_suggest_settings_clear (&settings);
+}
+
 /* For tests: how many rows the list shows. */
 guint
 gloss_suggestion_list_get_n_rows (GlossSuggestionList *self)
@@ -190,6 +258,7 @@ gloss_suggestion_list_dispose (GObject *object)
   GlossSuggestionList *self = GLOSS_SUGGESTION_LIST (object);
 
   clear (self);
+  g_clear_object (&self->article);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_SUGGESTION_LIST);
 
   G_OBJECT_CLASS (gloss_suggestion_list_parent_class)->dispose (object);
@@ -208,7 +277,24 @@ gloss_suggestion_list_class_init (GlossSuggestionListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossSuggestionList, count_label);
   gtk_widget_class_bind_template_child (widget_class, GlossSuggestionList, shown_switch);
   gtk_widget_class_bind_template_child (widget_class, GlossSuggestionList, list);
+  gtk_widget_class_bind_template_child (widget_class, GlossSuggestionList, project_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossSuggestionList, project_switch);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, project_state_set_cb);
+
+  /**
+   * GlossSuggestionList::project-changed:
+   *
+   * The user switched suggestions on or off for the project (written).
+   */
+  signals[PROJECT_CHANGED] = g_signal_new ("project-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * GlossSuggestionList::error:
+   * @message: what went wrong, naming the file
+   */
+  signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -218,4 +304,5 @@ gloss_suggestion_list_init (GlossSuggestionList *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_label_set_label (self->count_label, _("No suggestions"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->shown_switch), FALSE);
+  gloss_suggestion_list_set_project (self, NULL);
 }

@@ -18,6 +18,8 @@ void       gloss_suggestion_list_set_layer (GlossSuggestionList  *self,
                                             GlossSuggestionLayer *layer,
                                             GlossDocument        *document,
                                             GlossCodebook        *codebook);
+void       gloss_suggestion_list_set_project (GlossSuggestionList *self,
+                                              GFile               *article);
 guint      gloss_suggestion_list_get_n_rows (GlossSuggestionList *self);
 
 G_END_DECLS

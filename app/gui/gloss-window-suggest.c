@@ -69,11 +69,20 @@ _gloss_window_suggest_load (GlossWindow *self)
   g_cancellable_cancel (self->suggest_cancellable);
   g_clear_object (&self->suggest_cancellable);
   set_layer (self, NULL);
+  gloss_suggestion_list_set_project (GLOSS_SUGGESTION_LIST (self->suggestion_list),
+                                     document != NULL ? gloss_session_get_file (self->session) : NULL);
   if (sidecar == NULL || document == NULL || self->closing)
     return;
   self->suggest_cancellable = g_cancellable_new ();
   gloss_suggestion_layer_new_async (sidecar, document, gloss_session_get_file (self->session),
                                     self->suggest_cancellable, computed_cb, g_object_ref (self));
+}
+
+static void
+list_error_cb (GlossWindow *self,
+               const char  *message)
+{
+  _gloss_window_show_error (self, message);
 }
 
 /**
@@ -90,6 +99,10 @@ _gloss_window_suggest_init (GlossWindow *self)
   self->suggestion_list = gloss_suggestion_list_new ();
   page = adw_view_stack_add_titled (self->side_stack, self->suggestion_list, "suggestions", _("Suggestions"));
   adw_view_stack_page_set_icon_name (page, "starred-symbolic");
+  /* The project's switch changed: what this article shows follows. */
+  g_signal_connect_object (self->suggestion_list, "project-changed", G_CALLBACK (_gloss_window_suggest_load),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->suggestion_list, "error", G_CALLBACK (list_error_cb), self, G_CONNECT_SWAPPED);
 
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
   gloss_suggestion_layer_add_shortcuts (GTK_SHORTCUT_CONTROLLER (shortcuts));
