@@ -255,6 +255,20 @@ pending_of_tag (Fixture    *f,
   return n;
 }
 
+/* The sidebar shows exactly the pending suggestions, in their order. */
+static void
+assert_list_matches (Fixture *f)
+{
+  GtkWidget *list = _gloss_window_get_suggestion_list (f->window);
+  GtkListBox *box = GTK_LIST_BOX (gloss_test_find_widget (list, GTK_TYPE_LIST_BOX, NULL));
+  GPtrArray *pending = gloss_suggestion_layer_get_pending (layer (f));
+
+  g_assert_cmpuint (gloss_suggestion_list_get_n_rows (GLOSS_SUGGESTION_LIST (list)), ==, pending->len);
+  for (guint i = 0; i < pending->len; i++)
+    g_assert_true (g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (box, i)), "suggestion") == pending->pdata[i]);
+  g_assert_null (gtk_list_box_get_row_at_index (box, pending->len));
+}
+
 typedef struct
 {
   char  *tag;
@@ -361,6 +375,15 @@ test_keys (Fixture       *f,
 
     g_assert_true (gloss_suggest_is_rejected (gloss_window_get_sidecar (f->window), &probe, text (f)));
     g_assert_true (gloss_suggest_is_rejected (gloss_window_get_sidecar (f->window), &probe2, text (f)));
+    assert_list_matches (f);
+
+    /* Ctrl+Z takes a rejection back: offered again, listed at its place. */
+    press (f, "ctrl+z");
+    g_assert_false (gloss_suggest_is_rejected (gloss_window_get_sidecar (f->window), &probe2, text (f)));
+    assert_list_matches (f);
+    press (f, "ctrl+shift+z");
+    g_assert_true (gloss_suggest_is_rejected (gloss_window_get_sidecar (f->window), &probe2, text (f)));
+    assert_list_matches (f);
   }
 
   /* Walk to a statistic; Shift+A accepts every statistic. */
@@ -370,6 +393,7 @@ test_keys (Fixture       *f,
   g_assert_cmpuint (pending_of_tag (f, "statistic"), >=, 3);
   press (f, "shift+a");
   g_assert_cmpuint (pending_of_tag (f, "statistic"), ==, 0);
+  assert_list_matches (f);
   {
     guint statistics = 0;
 

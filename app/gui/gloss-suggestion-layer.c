@@ -20,6 +20,7 @@
 #include "gloss-article-view.h"
 #include "gloss-codebook.h"
 #include "gloss-document.h"
+#include "gloss-json.h"
 #include "gloss-sidecar.h"
 #include "gloss-suggest-review.h"
 #include "gloss-suggestion-layer.h"
@@ -566,8 +567,12 @@ rejection_apply (gpointer data,
                  gboolean undo)
 {
   Rejection *r = data;
+  JsonNode *state = undo ? r->before : r->after;
+  g_autoptr(JsonNode) copy = state != NULL ? gloss_json_node_deep_copy (state) : NULL;
 
-  gloss_sidecar_set_extension (r->sidecar, GLOSS_SUGGEST_SIDECAR_MEMBER, undo ? r->before : r->after);
+  /* Deep copies both ways: json_node_copy() shares the object, and the
+   * next rejection changes the sidecar's in place. */
+  gloss_sidecar_set_extension (r->sidecar, GLOSS_SUGGEST_SIDECAR_MEMBER, copy);
 }
 
 static JsonNode *
@@ -575,7 +580,7 @@ member_dup (GlossSidecar *sidecar)
 {
   JsonNode *node = gloss_sidecar_get_extension (sidecar, GLOSS_SUGGEST_SIDECAR_MEMBER);
 
-  return node != NULL ? json_node_copy (node) : NULL;
+  return node != NULL ? gloss_json_node_deep_copy (node) : NULL;
 }
 
 void

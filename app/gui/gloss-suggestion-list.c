@@ -75,6 +75,7 @@ make_row (GlossSuggestionList *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_strdelimit (title, "\n", ' '));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  g_object_set_data (G_OBJECT (row), "suggestion", s);
   return row;
 }
 
@@ -104,13 +105,36 @@ layer_changed_cb (GlossSuggestionList *self)
   /* The layer replaces its pending array whenever one is decided. */
   if (self->shown != pending)
     {
+      g_autoptr(GHashTable) now = g_hash_table_new (NULL, NULL);
+      guint i = 0;
+
       g_clear_pointer (&self->shown, g_ptr_array_unref);
       self->shown = g_ptr_array_ref (pending);
       self->syncing = TRUE;
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-        gtk_list_box_remove (self->list, child);
-      for (guint i = 0; i < pending->len; i++)
-        gtk_list_box_append (self->list, make_row (self, pending->pdata[i]));
+      /* Rows are kept, not rebuilt (an article can have a thousand): the
+       * decided ones go, the ones back (an undo) come in at their place.
+       * Both lists are in text order, so what stays is in order too. */
+      for (guint j = 0; j < pending->len; j++)
+        g_hash_table_add (now, pending->pdata[j]);
+      child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+      while (child != NULL)
+        {
+          GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+          if (!g_hash_table_contains (now, g_object_get_data (G_OBJECT (child), "suggestion")))
+            gtk_list_box_remove (self->list, child);
+          child = next;
+        }
+      child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+      for (i = 0; i < pending->len; i++)
+        {
+          if (child != NULL && g_object_get_data (G_OBJECT (child), "suggestion") == pending->pdata[i])
+            {
+              child = gtk_widget_get_next_sibling (child);
+              continue;
+            }
+          gtk_list_box_insert (self->list, make_row (self, pending->pdata[i]), (int) i);
+        }
       self->n_rows = pending->len;
       self->syncing = FALSE;
     }
