@@ -586,6 +586,11 @@ test_project_switch_needs_codebook (Fixture       *f,
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (switches->pdata[1])));
 }
 
+static const char project_hidden_all[] =
+  "{\"name\": \"Team\", \"version\": \"1\", \"tags\": ["
+  "{\"id\": \"quote\", \"label\": \"Quote\", \"color\": \"#ff7800\", \"key\": \"1\"}],"
+  " \"suggestions\": {\"hidden_share\": 1, \"seed\": \"study-1\"}}";
+
 static const char project_team[] =
   "{\"name\": \"Team\", \"version\": \"1\", \"tags\": ["
   "{\"id\": \"claim\", \"label\": \"Claim\", \"color\": \"#ff7800\", \"key\": \"1\"}],"
@@ -613,6 +618,8 @@ main (int    argc,
   g_test_add ("/window-suggest/list-keys", Fixture, NULL, fixture_set_up, test_list_keys, fixture_tear_down);
   g_test_add ("/window-suggest/describe", Fixture, NULL, fixture_set_up, test_describe, fixture_tear_down);
   g_test_add ("/window-suggest/project-off", Fixture, project_off, fixture_set_up, test_project_off, fixture_tear_down);
+  /* A team lead's hidden share (all of it here): the same as off, for the coder. */
+  g_test_add ("/window-suggest/hidden-share", Fixture, project_hidden_all, fixture_set_up, test_project_off, fixture_tear_down);
   g_test_add ("/window-suggest/project-switch", Fixture, project_team, fixture_set_up, test_project_switch, fixture_tear_down);
   g_test_add ("/window-suggest/project-switch-needs-codebook", Fixture, NULL, fixture_set_up,
               test_project_switch_needs_codebook, fixture_tear_down);
