@@ -410,6 +410,50 @@ test_keys (Fixture       *f,
     g_assert_cmpuint (statistics, >=, 3);
   }
 
+  /* Escape leaves the current suggestion: Delete is the view's again (with
+   * nothing selected, it deletes nothing and rejects nothing). */
+  size = gloss_annotation_set_get_size (annotations (f));
+  press (f, "n");
+  g_assert_nonnull (gloss_suggestion_layer_get_current (layer (f)));
+  {
+    g_auto(Seen) left = { 0 };
+    GlossSuggestion probe;
+
+    seen_current (f, &left);
+    press (f, "Escape");
+    g_assert_null (gloss_suggestion_layer_get_current (layer (f)));
+    press (f, "Delete");
+    probe = (GlossSuggestion) { .tag = left.tag, .start = left.start, .end = left.end };
+    g_assert_false (gloss_suggest_is_rejected (gloss_window_get_sidecar (f->window), &probe, text (f)));
+    g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, size);
+  }
+
+  /* Selecting one of the user's annotations leaves it too: Delete deletes
+   * that annotation, the suggestion stays pending. */
+  press (f, "n");
+  g_assert_nonnull (gloss_suggestion_layer_get_current (layer (f)));
+  gloss_article_view_set_selected (view, annotation_at (annotations (f), second.tag, second.start, second.end));
+  g_assert_null (gloss_suggestion_layer_get_current (layer (f)));
+  press (f, "Delete");
+  g_assert_null (annotation_at (annotations (f), second.tag, second.start, second.end));
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, size - 1);
+  /* Deleted, so suggested again. */
+  {
+    GPtrArray *pending = gloss_suggestion_layer_get_pending (layer (f));
+    gboolean back = FALSE;
+
+    for (guint i = 0; i < pending->len; i++)
+      {
+        GlossSuggestion *s = pending->pdata[i];
+
+        back |= s->start == second.start && s->end == second.end && g_str_equal (s->tag, second.tag);
+      }
+    g_assert_true (back);
+  }
+  press (f, "ctrl+z");
+  g_assert_nonnull (annotation_at (annotations (f), second.tag, second.start, second.end));
+  assert_list_matches (f);
+
   /* Ctrl+Shift+H hides them: Return is the view's again (letters go to
    * the window's type-to-find). */
   size = gloss_annotation_set_get_size (annotations (f));

@@ -58,7 +58,7 @@ update_actions (GlossSuggestionLayer *self)
    * a suggestion only while one is current (the user walked to it). */
   gboolean current = any && gloss_suggestion_layer_get_current (self) != NULL;
   const char *walk[] = { "next", "previous" };
-  const char *decide[] = { "accept", "reject", "accept-tag" };
+  const char *decide[] = { "accept", "reject", "accept-tag", "clear" };
 
   for (guint i = 0; i < G_N_ELEMENTS (walk); i++)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), walk[i])), any);
@@ -119,6 +119,12 @@ accept_tag_cb (GSimpleAction *action, GVariant *param, gpointer data)
       g_autofree char *tag = g_strdup (current->tag);
       gloss_suggestion_layer_accept_tag (self, tag);
     }
+}
+
+static void
+clear_cb (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  gloss_suggestion_layer_set_current (data, -1);
 }
 
 static void
@@ -224,6 +230,7 @@ gloss_suggestion_layer_init (GlossSuggestionLayer *self)
     { "reject", reject_cb },
     { "accept-tag", accept_tag_cb },
     { "toggle", toggle_cb },
+    { "clear", clear_cb },
   };
 
   self->current = -1;
@@ -760,7 +767,7 @@ gloss_suggestion_layer_describe_at (GlossSuggestionLayer *self,
  * gloss_suggestion_layer_get_actions:
  *
  * Returns: (transfer none): "next", "previous", "accept", "reject",
- *   "accept-tag" and "toggle", to insert as the "suggest" group
+ *   "accept-tag", "clear" and "toggle", to insert as the "suggest" group
  */
 GActionGroup *
 gloss_suggestion_layer_get_actions (GlossSuggestionLayer *self)
@@ -773,8 +780,9 @@ gloss_suggestion_layer_get_actions (GlossSuggestionLayer *self)
  * gloss_suggestion_layer_add_shortcuts:
  *
  * The keys: n / p next and previous, Return or a accept, Delete or r reject,
- * Shift+A accept all of the current suggestion's tag, Ctrl+Shift+H show or
- * hide (Ctrl+Shift+G is Find previous). They act on the "suggest" action group of the widget they reach.
+ * Shift+A accept all of the current suggestion's tag, Escape leave it (the
+ * keys are the article's again), Ctrl+Shift+H show or hide (Ctrl+Shift+G
+ * is Find previous). They act on the "suggest" action group of the widget they reach.
  */
 void
 gloss_suggestion_layer_add_shortcuts (GtkShortcutController *controller)
@@ -786,6 +794,7 @@ gloss_suggestion_layer_add_shortcuts (GtkShortcutController *controller)
     { "Delete|r", "suggest.reject" },
     { "<Shift>a", "suggest.accept-tag" },
     { "<Control><Shift>h", "suggest.toggle" },
+    { "Escape", "suggest.clear" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)

@@ -7,9 +7,11 @@
  * The keys (gloss_suggestion_layer_add_shortcuts()) live on the article
  * view's parent, in the capture phase: they reach the view's keys first
  * while the focus is in the article, and nothing typed elsewhere (the find
- * entry, a note) is taken. Return, Delete, a and r act on a suggestion only
- * while one is current; otherwise they fall through to the view's own
- * bindings (tag, delete annotation), since the actions are disabled.
+ * entry, a note) is taken. Return, Delete, a, r and Escape act on a
+ * suggestion only while one is current; otherwise they fall through to the
+ * view's own bindings (tag, delete annotation, cancel), since the actions
+ * are disabled. Selecting an annotation or text, or Escape, leaves the
+ * current suggestion.
  */
 #include "config.h"
 
@@ -78,6 +80,18 @@ _gloss_window_suggest_load (GlossWindow *self)
                                     self->suggest_cancellable, computed_cb, g_object_ref (self));
 }
 
+/* The user turned to their own annotations (selected one, or selected
+ * text to tag): Return and Delete are the article's keys again. */
+static void
+user_moved_on_cb (GlossWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
+
+  if (self->suggestions != NULL &&
+      (gloss_article_view_get_selected (self->article_view) != NULL || gtk_text_buffer_get_has_selection (buffer)))
+    gloss_suggestion_layer_set_current (self->suggestions, -1);
+}
+
 static void
 list_error_cb (GlossWindow *self,
                const char  *message)
@@ -103,6 +117,9 @@ _gloss_window_suggest_init (GlossWindow *self)
   g_signal_connect_object (self->suggestion_list, "project-changed", G_CALLBACK (_gloss_window_suggest_load),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->suggestion_list, "error", G_CALLBACK (list_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->article_view, "notify::selected", G_CALLBACK (user_moved_on_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view)), "notify::has-selection",
+                           G_CALLBACK (user_moved_on_cb), self, G_CONNECT_SWAPPED);
 
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
   gloss_suggestion_layer_add_shortcuts (GTK_SHORTCUT_CONTROLLER (shortcuts));
