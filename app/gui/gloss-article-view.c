@@ -11,6 +11,7 @@
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-article-view.h"
+#include "gloss-article-view-private.h"
 #include "gloss-codebook.h"
 #include "gloss-document.h"
 #include "gloss-layer-drawing.h"
@@ -26,63 +27,12 @@
  * it bare, makes one edit cost one redraw, and lets overlapping annotations
  * be drawn as layers (stacked translucent fills, one underline per layer),
  * which text tags cannot do: only the highest-priority tag background shows.
+ *
+ * The painting is in gloss-article-view-drawing.c, the pointer (clicks,
+ * dragging an edge, the tooltip) in gloss-article-view-gestures.c, the
+ * article.* actions and their keys in gloss-article-view-actions.c; the
+ * fields they share in gloss-article-view-private.h.
  */
-
-#define UNDERLINE_HEIGHT 2
-#define TITLE_SCALE      1.5
-/* The grips drawn on the outside of the selected highlight's first and last
- * characters: a drag resizes only from there, never from the text itself. */
-#define HANDLE_WIDTH     6
-#define HANDLE_GAP       2
-#define UNDERLINE_STEP   3
-#define MAX_MATCHES      100000
-
-typedef struct
-{
-  guint start;
-  guint end;
-} Match;
-
-typedef enum
-{
-  EDGE_NONE,
-  EDGE_START,
-  EDGE_END,
-} Edge;
-
-struct _GlossArticleView
-{
-  GtkTextView         parent_instance;
-
-  GlossDocument      *document;
-  GlossCodebook      *codebook;
-  GlossAnnotationSet *annotations;
-  GlossAnnotation    *selected;
-  GtkTextTag         *title_tag;
-  GtkTextTag         *zoom_tag;
-  double              zoom;
-
-  GtkWidget          *tag_popover;
-  GtkWidget          *choice_popover;
-  GtkWidget          *choice_list;
-
-  GArray             *matches;
-  int                 current_match;
-
-  GHashTable         *drawn;
-  GListModel         *layers;
-  char               *pick_tag;
-
-  double              press_x;
-  double              press_y;
-
-  guint               snap_to_words : 1;
-  guint               read_only : 1;
-  guint               pick_mode : 1;
-  guint               pressed : 1;
-  guint               dragging : 2;
-  guint               drag_boundary;
-};
 
 G_DEFINE_FINAL_TYPE (GlossArticleView, gloss_article_view, GTK_TYPE_TEXT_VIEW)
 
@@ -99,272 +49,13 @@ enum {
   N_PROPS
 };
 
-enum {
-  PICKED,
-  REMOVED,
-  MESSAGE,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
-
-static void update_actions (GlossArticleView *self);
-static void drag_range     (GlossArticleView *self,
-                            guint             boundary,
-                            guint            *start,
-                            guint            *end);
+guint _gloss_article_view_signals[N_SIGNALS];
 
 GtkWidget *
 gloss_article_view_new (void)
 {
   return g_object_new (GLOSS_TYPE_ARTICLE_VIEW, NULL);
-}
-
-static GtkTextBuffer *
-get_buffer (GlossArticleView *self)
-{
-  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-}
-
-static gboolean
-is_placed (GlossAnnotation *annotation)
-{
-  return gloss_annotation_get_anchor_status (annotation) != GLOSS_ANCHOR_ORPHANED &&
-         gloss_annotation_get_end (annotation) > gloss_annotation_get_start (annotation);
-}
-
-static void
-tag_color (GlossArticleView *self,
-           const char       *tag_id,
-           GdkRGBA          *rgba)
-{
-  GlossTag *tag = self->codebook ? gloss_codebook_lookup (self->codebook, tag_id) : NULL;
-
-  /* A tag missing from the codebook is still shown, in grey, never hidden. */
-  if (tag == NULL || !gdk_rgba_parse (rgba, gloss_tag_get_color (tag)))
-    gdk_rgba_parse (rgba, "#9a9996");
-}
-
-/* Drawing */
-
-typedef struct
-{
-  GdkRGBA     fill;
-  GdkRGBA     line;
-  int         depth;
-  float       outline;      /* border width, 0 for none */
-  gboolean    underline;
-  GtkSnapshot *snapshot;
-} Paint;
-
-static void
-paint_fragment (const graphene_rect_t *rect,
-                gpointer               user_data)
-{
-  Paint *paint = user_data;
-  graphene_rect_t under;
-
-  gtk_snapshot_append_color (paint->snapshot, &paint->fill, rect);
-
-  if (paint->underline)
-    {
-      graphene_rect_init (&under, rect->origin.x,
-                          rect->origin.y + rect->size.height + 1 + paint->depth * UNDERLINE_STEP,
-                          rect->size.width, UNDERLINE_HEIGHT);
-      gtk_snapshot_append_color (paint->snapshot, &paint->line, &under);
-    }
-
-  if (paint->outline > 0)
-    {
-      GskRoundedRect outline;
-      float w = paint->outline;
-      float widths[4] = { w, w, w, w };
-      GdkRGBA colors[4] = { paint->line, paint->line, paint->line, paint->line };
-      graphene_rect_t r = GRAPHENE_RECT_INIT (rect->origin.x - 2, rect->origin.y - 2,
-                                              rect->size.width + 4, rect->size.height + 4);
-
-      gsk_rounded_rect_init_from_rect (&outline, &r, 3);
-      gtk_snapshot_append_border (paint->snapshot, &outline, widths, colors);
-    }
-}
-
-/* Where the grip of one edge of [start, end) is, in buffer coordinates. */
-static void
-handle_rect (GlossArticleView *self,
-             Edge              edge,
-             guint             start,
-             guint             end,
-             GdkRectangle     *rect)
-{
-  GtkTextIter iter;
-  GdkRectangle r;
-
-  gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, edge == EDGE_START ? start : end - 1);
-  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &r);
-  rect->x = edge == EDGE_START ? r.x - HANDLE_GAP - HANDLE_WIDTH : r.x + r.width + HANDLE_GAP;
-  rect->y = r.y - 2;
-  rect->width = HANDLE_WIDTH;
-  rect->height = r.height + 4;
-}
-
-static void
-snapshot_handles (GlossArticleView *self,
-                  GtkSnapshot      *snapshot,
-                  guint             start,
-                  guint             end,
-                  const GdkRGBA    *color)
-{
-  for (Edge edge = EDGE_START; edge <= EDGE_END; edge++)
-    {
-      GdkRectangle r;
-      GskRoundedRect pill;
-
-      handle_rect (self, edge, start, end, &r);
-      gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (r.x, r.y, r.width, r.height), HANDLE_WIDTH / 2.0);
-      gtk_snapshot_push_rounded_clip (snapshot, &pill);
-      gtk_snapshot_append_color (snapshot, color, &pill.bounds);
-      gtk_snapshot_pop (snapshot);
-    }
-}
-
-static void
-visible_range (GlossArticleView *self,
-               guint            *from,
-               guint            *to)
-{
-  GtkTextView *view = GTK_TEXT_VIEW (self);
-  GdkRectangle visible;
-  GtkTextIter top, bottom;
-
-  gtk_text_view_get_visible_rect (view, &visible);
-  gtk_text_view_get_iter_at_location (view, &top, 0, visible.y);
-  gtk_text_view_get_iter_at_location (view, &bottom, visible.x + visible.width, visible.y + visible.height);
-  gtk_text_iter_set_line_offset (&top, 0);
-  gtk_text_iter_forward_line (&bottom);
-
-  *from = gtk_text_iter_get_offset (&top);
-  *to = gtk_text_iter_get_offset (&bottom);
-}
-
-static void
-snapshot_highlights (GlossArticleView *self,
-                     GtkSnapshot      *snapshot)
-{
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(GArray) ends = NULL;
-  guint from, to;
-
-  g_hash_table_remove_all (self->drawn);
-
-  if (self->document == NULL)
-    return;
-
-  visible_range (self, &from, &to);
-
-  if (self->annotations != NULL)
-    {
-      hits = gloss_annotation_set_query (self->annotations, from, MAX (to, from + 1));
-      ends = g_array_new (FALSE, FALSE, sizeof (guint));
-
-      /* The set is sorted by start: a sweep gives each annotation the number
-       * of still-open annotations around it, its layer. */
-      for (guint i = 0; i < hits->len; i++)
-        {
-          GlossAnnotation *annotation = g_ptr_array_index (hits, i);
-          guint start = gloss_annotation_get_start (annotation);
-          guint end = gloss_annotation_get_end (annotation);
-          Paint paint = { .snapshot = snapshot };
-
-          /* The edge being dragged follows the pointer. */
-          if (annotation == self->selected && self->dragging != EDGE_NONE)
-            drag_range (self, self->drag_boundary, &start, &end);
-          guint depth = 0;
-
-          if (!is_placed (annotation))
-            continue;
-
-          for (guint j = 0; j < ends->len; j++)
-            if (g_array_index (ends, guint, j) > start)
-              g_array_index (ends, guint, depth++) = g_array_index (ends, guint, j);
-          g_array_set_size (ends, depth);
-          g_array_append_val (ends, end);
-
-          tag_color (self, gloss_annotation_get_tag (annotation), &paint.fill);
-          paint.line = paint.fill;
-          paint.fill.alpha = dark ? 0.30 : 0.35;
-          paint.depth = MIN (depth, 3);
-          paint.underline = TRUE;
-          paint.outline = annotation == self->selected ? 2 : 0;
-
-          gloss_text_view_foreach_fragment (GTK_TEXT_VIEW (self), MAX (start, from), MIN (end, to), paint_fragment, &paint);
-          if (annotation == self->selected && !self->read_only)
-            snapshot_handles (self, snapshot, start, end, &paint.line);
-          g_hash_table_add (self->drawn, annotation);
-        }
-    }
-
-  /* Other annotators' layers: stripes under the own underlines. */
-  if (self->layers != NULL)
-    gloss_layers_snapshot (self->layers, GTK_TEXT_VIEW (self), snapshot, from, to,
-                                  3 + UNDERLINE_HEIGHT);
-
-  if (self->matches != NULL && self->matches->len > 0)
-    {
-      Match key = { from, from };
-      guint lo = 0, hi = self->matches->len;
-
-      while (lo < hi)
-        {
-          guint mid = (lo + hi) / 2;
-
-          if (g_array_index (self->matches, Match, mid).end <= key.start)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-
-      for (guint i = lo; i < self->matches->len; i++)
-        {
-          Match *m = &g_array_index (self->matches, Match, i);
-          Paint paint = { .snapshot = snapshot };
-
-          if (m->start >= to)
-            break;
-
-          /* Matches are boxed, not underlined: underlines mean annotations. */
-          gdk_rgba_parse (&paint.line, (int)i == self->current_match ? "#e66100" : "#e5a50a");
-          paint.fill = paint.line;
-          paint.fill.alpha = (int)i == self->current_match ? 0.40 : 0.22;
-          paint.outline = (int)i == self->current_match ? 2 : 1;
-          gloss_text_view_foreach_fragment (GTK_TEXT_VIEW (self), m->start, m->end, paint_fragment, &paint);
-        }
-    }
-}
-
-static void
-gloss_article_view_snapshot_layer (GtkTextView      *view,
-                                   GtkTextViewLayer  layer,
-                                   GtkSnapshot      *snapshot)
-{
-  if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
-    snapshot_highlights (GLOSS_ARTICLE_VIEW (view), snapshot);
-}
-
-gboolean
-gloss_article_view_was_drawn (GlossArticleView *self,
-                              GlossAnnotation  *annotation)
-{
-  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), FALSE);
-  return g_hash_table_contains (self->drawn, annotation);
-}
-
-guint
-gloss_article_view_get_n_drawn (GlossArticleView *self)
-{
-  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), 0);
-  return g_hash_table_size (self->drawn);
 }
 
 /* Model */
@@ -378,7 +69,7 @@ model_changed_cb (GlossArticleView *self)
        !gloss_annotation_set_find_position (self->annotations, self->selected, NULL)))
     gloss_article_view_set_selected (self, NULL);
 
-  update_actions (self);
+  _gloss_article_view_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -545,7 +236,7 @@ gloss_article_view_set_selected (GlossArticleView *self,
 
   if (g_set_object (&self->selected, annotation))
     {
-      update_actions (self);
+      _gloss_article_view_update_actions (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
     }
@@ -615,7 +306,7 @@ gloss_article_view_set_read_only (GlossArticleView *self,
   if (self->read_only != read_only)
     {
       self->read_only = read_only;
-      update_actions (self);
+      _gloss_article_view_update_actions (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
     }
 }
@@ -687,6 +378,52 @@ gloss_article_view_set_layers (GlossArticleView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static void
+suggestion_current_cb (GlossArticleView *self)
+{
+  GlossSuggestion *current = gloss_suggestion_layer_get_current (self->suggestions);
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextIter iter;
+
+  if (current != NULL)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, current->start);
+      gtk_text_buffer_place_cursor (buffer, &iter);
+      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (buffer),
+                                    0.2, FALSE, 0, 0);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * gloss_article_view_set_suggestions:
+ * @self: a #GlossArticleView
+ * @suggestions: (nullable): the article's suggestions
+ *
+ * Draws the pending suggestions as outlines and names them in the tooltip;
+ * walking to one scrolls to it and puts the caret there.
+ */
+void
+gloss_article_view_set_suggestions (GlossArticleView     *self,
+                                    GlossSuggestionLayer *suggestions)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  if (self->suggestions == suggestions)
+    return;
+  if (self->suggestions != NULL)
+    g_signal_handlers_disconnect_by_data (self->suggestions, self);
+  g_set_object (&self->suggestions, suggestions);
+  if (suggestions != NULL)
+    {
+      g_signal_connect_object (suggestions, "notify::current", G_CALLBACK (suggestion_current_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (suggestions, "notify::visible", G_CALLBACK (gtk_widget_queue_draw),
+                               self, G_CONNECT_SWAPPED);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* Selection and tagging */
 
 void
@@ -717,8 +454,8 @@ is_cjk (gunichar c)
  * a snapped range must not split.  Chinese and Japanese characters are each
  * a unit of their own: Pango's word boundaries would make a whole run of Han
  * characters one "word", and snapping to that would swallow a sentence. */
-static gboolean
-inside_word (const GtkTextIter *iter)
+gboolean
+_gloss_article_view_inside_word (const GtkTextIter *iter)
 {
   GtkTextIter before = *iter;
   gunichar a, b, c;
@@ -807,9 +544,9 @@ gloss_article_view_snap_range (GlossArticleView *self,
 
   if (self->snap_to_words)
     {
-      while (inside_word (&a))
+      while (_gloss_article_view_inside_word (&a))
         gtk_text_iter_backward_char (&a);
-      while (inside_word (&b))
+      while (_gloss_article_view_inside_word (&b))
         gtk_text_iter_forward_char (&b);
     }
 
@@ -917,7 +654,7 @@ choose (GlossArticleView *self,
   if (self->pick_mode)
     {
       gloss_article_view_set_pick_mode (self, FALSE);
-      g_signal_emit (self, signals[PICKED], 0, annotation);
+      g_signal_emit (self, _gloss_article_view_signals[PICKED], 0, annotation);
       return;
     }
 
@@ -1015,11 +752,11 @@ known_name_at (GlossArticleView *self,
 /* In pick mode, a name that is not tagged yet: tags [start, end) (a click:
  * the word, or a name known from elsewhere in the article) with the pick tag
  * and picks it.  Says what to do when it cannot tell where the name ends. */
-static void
-pick_untagged (GlossArticleView *self,
-               guint             start,
-               guint             end,
-               gboolean          clicked)
+void
+_gloss_article_view_pick_untagged (GlossArticleView *self,
+                                   guint             start,
+                                   guint             end,
+                                   gboolean          clicked)
 {
   GtkTextIter iter;
   GlossAnnotation *annotation;
@@ -1032,16 +769,16 @@ pick_untagged (GlossArticleView *self,
       gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, start);
       if (is_cjk (gtk_text_iter_get_char (&iter)) || !g_unichar_isalnum (gtk_text_iter_get_char (&iter)))
         {
-          g_signal_emit (self, signals[MESSAGE], 0,
+          g_signal_emit (self, _gloss_article_view_signals[MESSAGE], 0,
                          _("Select the speaker’s name with the mouse to tag and link it"), FALSE);
           return;
         }
       /* A word: snapping widens the character to it, even without word snapping. */
-      while (inside_word (&iter))
+      while (_gloss_article_view_inside_word (&iter))
         gtk_text_iter_backward_char (&iter);
       start = gtk_text_iter_get_offset (&iter);
       gtk_text_iter_forward_char (&iter);
-      while (inside_word (&iter))
+      while (_gloss_article_view_inside_word (&iter))
         gtk_text_iter_forward_char (&iter);
       end = gtk_text_iter_get_offset (&iter);
     }
@@ -1168,7 +905,7 @@ gloss_article_view_click_at_offset (GlossArticleView *self,
       if (!self->pick_mode)
         gloss_article_view_set_selected (self, NULL);
       else
-        pick_untagged (self, offset, offset + 1, TRUE);
+        _gloss_article_view_pick_untagged (self, offset, offset + 1, TRUE);
       return;
     }
 
@@ -1176,249 +913,6 @@ gloss_article_view_click_at_offset (GlossArticleView *self,
     choose (self, g_ptr_array_index (hits, 0));
   else
     offer_choice (self, hits, offset);
-}
-
-/* Which grip of the selected annotation is under (@bx, @by), if any.  The
- * grips lie outside its characters, so that a press on the text itself
- * (its first character too) always starts a text selection. */
-static Edge
-edge_at (GlossArticleView *self,
-         int               bx,
-         int               by)
-{
-  if (self->selected == NULL || self->read_only || !is_placed (self->selected))
-    return EDGE_NONE;
-
-  for (Edge edge = EDGE_START; edge <= EDGE_END; edge++)
-    {
-      GdkRectangle r;
-
-      handle_rect (self, edge, gloss_annotation_get_start (self->selected),
-                   gloss_annotation_get_end (self->selected), &r);
-      /* A pixel of slack on the outer side, none on the text's. */
-      if ((edge == EDGE_START ? (bx >= r.x - 1 && bx < r.x + r.width + HANDLE_GAP)
-                              : (bx >= r.x - HANDLE_GAP && bx <= r.x + r.width)) &&
-          by >= r.y && by < r.y + r.height)
-        return edge;
-    }
-
-  return EDGE_NONE;
-}
-
-/* The character boundary nearest to (@bx, @by). */
-static guint
-boundary_at (GlossArticleView *self,
-             int               bx,
-             int               by)
-{
-  GtkTextView *view = GTK_TEXT_VIEW (self);
-  GtkTextIter iter;
-  int trailing = 0;
-
-  gtk_text_view_get_iter_at_position (view, &iter, &trailing, bx, by);
-  return gtk_text_iter_get_offset (&iter) + (trailing > 0 ? 1 : 0);
-}
-
-static void
-drag_range (GlossArticleView *self,
-            guint             boundary,
-            guint            *start,
-            guint            *end)
-{
-  *start = gloss_annotation_get_start (self->selected);
-  *end = gloss_annotation_get_end (self->selected);
-
-  if (self->dragging == EDGE_START)
-    *start = MIN (boundary, *end - 1);
-  else
-    *end = MAX (boundary, *start + 1);
-}
-
-/* The character under (@bx, @by), in buffer coordinates, and where it is
- * drawn; FALSE beside the text (past the end of a line).  Not
- * gtk_text_view_get_iter_at_location(), which gives the nearest boundary:
- * from the right half of a character, the character after it. */
-static gboolean
-char_at (GlossArticleView *self,
-         int               bx,
-         int               by,
-         GtkTextIter      *iter,
-         GdkRectangle     *location)
-{
-  GtkTextView *view = GTK_TEXT_VIEW (self);
-
-  gtk_text_view_get_iter_at_position (view, iter, NULL, bx, by);
-  gtk_text_view_get_iter_location (view, iter, location);
-  return bx >= location->x - 1 && bx <= location->x + MAX (location->width, 1) + 1 &&
-         by >= location->y && by < location->y + location->height;
-}
-
-static gboolean
-legacy_event_cb (GlossArticleView       *self,
-                 GdkEvent               *event,
-                 GtkEventControllerLegacy *controller)
-{
-  GdkEventType type = gdk_event_get_event_type (event);
-  GtkTextView *view = GTK_TEXT_VIEW (self);
-  double x, y;
-  int bx, by;
-
-  /* A legacy controller sees the click without competing with the text
-   * view's own gestures, which claim every press for caret and selection. */
-  if (type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE && type != GDK_MOTION_NOTIFY)
-    return GDK_EVENT_PROPAGATE;
-  if (type != GDK_MOTION_NOTIFY && gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY)
-    return GDK_EVENT_PROPAGATE;
-
-  gdk_event_get_position (event, &x, &y);
-  {
-    GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-    graphene_point_t p;
-    double nx, ny;
-
-    gtk_native_get_surface_transform (native, &nx, &ny);
-    if (!gtk_widget_compute_point (GTK_WIDGET (native), GTK_WIDGET (self),
-                                   &GRAPHENE_POINT_INIT (x - nx, y - ny), &p))
-      return GDK_EVENT_PROPAGATE;
-    x = p.x;
-    y = p.y;
-  }
-  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-
-  /* Dragging an edge of the selected annotation resizes it. */
-  if (type == GDK_MOTION_NOTIFY)
-    {
-      if (self->dragging != EDGE_NONE)
-        {
-          self->drag_boundary = boundary_at (self, bx, by);
-          gtk_widget_queue_draw (GTK_WIDGET (self));
-          return GDK_EVENT_STOP;
-        }
-      if (!(gdk_event_get_modifier_state (event) & GDK_BUTTON1_MASK))
-        gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
-                                         self->pick_mode ? "crosshair" :
-                                         edge_at (self, bx, by) != EDGE_NONE ? "col-resize" : "text");
-      return GDK_EVENT_PROPAGATE;
-    }
-
-  if (type == GDK_BUTTON_PRESS)
-    {
-      self->pressed = TRUE;
-      self->press_x = x;
-      self->press_y = y;
-      if (!self->pick_mode && (self->dragging = edge_at (self, bx, by)) != EDGE_NONE)
-        {
-          self->drag_boundary = self->dragging == EDGE_START ? gloss_annotation_get_start (self->selected)
-                                                             : gloss_annotation_get_end (self->selected);
-          return GDK_EVENT_STOP;
-        }
-      return GDK_EVENT_PROPAGATE;
-    }
-
-  if (self->dragging != EDGE_NONE)
-    {
-      guint start, end;
-
-      drag_range (self, boundary_at (self, bx, by), &start, &end);
-      self->dragging = EDGE_NONE;
-      self->pressed = FALSE;
-      if (gloss_article_view_snap_range (self, &start, &end) && self->annotations != NULL)
-        gloss_annotation_set_move (self->annotations, self->selected, start, end);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      return GDK_EVENT_STOP;
-    }
-
-  if (self->pressed && ABS (x - self->press_x) < 4 && ABS (y - self->press_y) < 4)
-    {
-      GtkTextIter iter;
-      GdkRectangle location;
-
-      self->pressed = FALSE;
-      if (char_at (self, bx, by, &iter, &location))
-        {
-          gloss_article_view_click_at_offset (self, gtk_text_iter_get_offset (&iter));
-          return GDK_EVENT_PROPAGATE;
-        }
-      if (!self->pick_mode)
-        gloss_article_view_set_selected (self, NULL);
-    }
-  else if (self->pressed && self->pick_mode && gtk_text_buffer_get_has_selection (get_buffer (self)))
-    {
-      GtkTextIter a, b;
-
-      /* A name selected in pick mode: tagged and picked. */
-      gtk_text_buffer_get_selection_bounds (get_buffer (self), &a, &b);
-      pick_untagged (self, gtk_text_iter_get_offset (&a), gtk_text_iter_get_offset (&b), FALSE);
-    }
-  else if (self->pressed && !self->pick_mode && gtk_text_buffer_get_has_selection (get_buffer (self)))
-    {
-      /* A drag selected text: the keys now tag that text, as a new
-       * annotation, and never re-tag the one that was selected. */
-      gloss_article_view_set_selected (self, NULL);
-    }
-  self->pressed = FALSE;
-
-  return GDK_EVENT_PROPAGATE;
-}
-
-/* Hovering a highlight names its tag (all of them, where layers overlap)
- * and shows the start of the note. */
-static gboolean
-query_tooltip_cb (GlossArticleView *self,
-                  int               x,
-                  int               y,
-                  gboolean          keyboard,
-                  GtkTooltip       *tooltip)
-{
-  GtkTextView *view = GTK_TEXT_VIEW (self);
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(GString) text = NULL;
-  g_autofree char *others = NULL;
-  GtkTextIter iter;
-  GdkRectangle location;
-  int bx, by;
-
-  if (keyboard || (self->annotations == NULL && self->layers == NULL))
-    return FALSE;
-
-  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!char_at (self, bx, by, &iter, &location))
-    return FALSE;
-
-  hits = gloss_article_view_get_annotations_at (self, gtk_text_iter_get_offset (&iter));
-  if (self->layers != NULL)
-    others = gloss_layers_describe_at (self->layers, gtk_text_iter_get_offset (&iter));
-  if (hits->len == 0 && others == NULL)
-    return FALSE;
-
-  text = g_string_new (NULL);
-  for (guint i = 0; i < hits->len; i++)
-    {
-      GlossAnnotation *annotation = g_ptr_array_index (hits, i);
-      GlossTag *tag = self->codebook ? gloss_codebook_lookup (self->codebook, gloss_annotation_get_tag (annotation)) : NULL;
-      const char *note = gloss_annotation_get_note (annotation);
-      g_autofree char *label = g_markup_escape_text (tag ? gloss_tag_get_label (tag) : gloss_annotation_get_tag (annotation), -1);
-
-      if (i > 0)
-        g_string_append_c (text, '\n');
-      g_string_append_printf (text, "<b>%s</b>", label);
-      if (note != NULL && *note != '\0')
-        {
-          g_autofree char *cut = g_utf8_strlen (note, -1) > 80 ? g_utf8_substring (note, 0, 80) : g_strdup (note);
-          g_autofree char *escaped = g_markup_escape_text (cut, -1);
-
-          g_string_append_printf (text, " — %s%s", escaped, g_utf8_strlen (note, -1) > 80 ? "…" : "");
-        }
-    }
-
-  /* Who else tagged this spot, one line per shown colleague layer. */
-  if (others != NULL)
-    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", others);
-
-  gtk_tooltip_set_markup (tooltip, text->str);
-  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, location.x, location.y, &x, &y);
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { x, y, MAX (location.width, 1), location.height });
-  return TRUE;
 }
 
 /* Find */
@@ -1510,347 +1004,6 @@ gloss_article_view_find_next (GlossArticleView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Actions */
-
-static void
-update_actions (GlossArticleView *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean editable = self->annotations != NULL && !self->read_only;
-  gboolean has_selected = editable && self->selected != NULL;
-  gboolean has_any = self->annotations != NULL && gloss_annotation_set_get_size (self->annotations) > 0;
-
-  gtk_widget_action_set_enabled (widget, "article.tag", editable);
-  gtk_widget_action_set_enabled (widget, "article.tag-key", editable);
-  gtk_widget_action_set_enabled (widget, "article.show-tags", editable);
-  gtk_widget_action_set_enabled (widget, "article.delete", has_selected);
-  gtk_widget_action_set_enabled (widget, "article.tag-all", has_selected);
-  gtk_widget_action_set_enabled (widget, "article.resize", has_selected);
-  gtk_widget_action_set_enabled (widget, "article.next", has_any);
-  gtk_widget_action_set_enabled (widget, "article.previous", has_any);
-  gtk_widget_action_set_enabled (widget, "article.next-same", has_any && self->selected != NULL);
-  gtk_widget_action_set_enabled (widget, "article.previous-same", has_any && self->selected != NULL);
-}
-
-static void
-tag_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  gloss_article_view_tag_selection (GLOSS_ARTICLE_VIEW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-tag_key_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  GlossArticleView *self = GLOSS_ARTICLE_VIEW (widget);
-  GlossTag *tag;
-
-  if (self->codebook == NULL)
-    return;
-
-  tag = gloss_codebook_lookup_key (self->codebook, g_variant_get_string (parameter, NULL));
-  /* No tag on that key, or nothing selected to tag. */
-  if (tag == NULL || gloss_article_view_tag_selection (self, gloss_tag_get_id (tag)) == NULL)
-    gtk_widget_error_bell (widget);
-}
-
-static void
-tag_chosen_cb (GlossArticleView *self,
-               const char       *tag_id,
-               GlossTagPopover  *popover)
-{
-  gloss_article_view_tag_selection (self, tag_id);
-}
-
-static void
-show_tags_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  GlossArticleView *self = GLOSS_ARTICLE_VIEW (widget);
-  GtkTextBuffer *buffer = get_buffer (self);
-  GtkTextIter a, b;
-  GdkRectangle ra, rb, rect;
-  int x, y;
-
-  if (!gtk_text_buffer_get_selection_bounds (buffer, &a, &b))
-    {
-      if (self->selected == NULL || !is_placed (self->selected))
-        return;
-      gtk_text_buffer_get_iter_at_offset (buffer, &a, gloss_annotation_get_start (self->selected));
-      gtk_text_buffer_get_iter_at_offset (buffer, &b, gloss_annotation_get_end (self->selected));
-    }
-
-  /* Point at the end of the passage, where the reader's eye is. */
-  gtk_text_iter_backward_char (&b);
-  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &a, &ra);
-  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &b, &rb);
-  rect = rb.y == ra.y ? (GdkRectangle) { ra.x, ra.y, rb.x + rb.width - ra.x, ra.height } : rb;
-  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
-                                         rect.x, rect.y, &x, &y);
-  rect.x = x;
-  rect.y = y;
-  rect.width = MAX (rect.width, 1);
-
-  gloss_tag_popover_set_retag (GLOSS_TAG_POPOVER (self->tag_popover),
-                               !gtk_text_buffer_get_has_selection (buffer));
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->tag_popover), &rect);
-  gtk_popover_popup (GTK_POPOVER (self->tag_popover));
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  GlossArticleView *self = GLOSS_ARTICLE_VIEW (widget);
-  g_autoptr(GlossAnnotation) annotation = NULL;
-
-  if (self->selected == NULL || self->annotations == NULL)
-    return;
-
-  annotation = g_object_ref (self->selected);
-  gloss_annotation_set_remove (self->annotations, annotation);
-  g_signal_emit (self, signals[REMOVED], 0, annotation);
-}
-
-static void
-step (GlossArticleView *self,
-      gboolean          forward,
-      gboolean          same_tag)
-{
-  GtkTextBuffer *buffer = get_buffer (self);
-  guint n, pos;
-  int i;
-  const char *tag = NULL;
-
-  if (self->annotations == NULL || (n = gloss_annotation_set_get_size (self->annotations)) == 0)
-    return;
-
-  if (same_tag && self->selected != NULL)
-    tag = gloss_annotation_get_tag (self->selected);
-
-  if (self->selected != NULL &&
-      gloss_annotation_set_find_position (self->annotations, self->selected, &pos))
-    {
-      i = (int)pos + (forward ? 1 : -1);
-    }
-  else
-    {
-      /* Nothing selected: start from the caret. */
-      GtkTextIter cursor;
-      guint offset;
-
-      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-      offset = gtk_text_iter_get_offset (&cursor);
-      for (i = 0; i < (int)n; i++)
-        if (gloss_annotation_get_start (gloss_annotation_set_get_nth (self->annotations, i)) >= offset)
-          break;
-      if (!forward)
-        i--;
-    }
-
-  for (; i >= 0 && i < (int)n; i += forward ? 1 : -1)
-    {
-      GlossAnnotation *annotation = gloss_annotation_set_get_nth (self->annotations, i);
-
-      if (tag == NULL || g_strcmp0 (gloss_annotation_get_tag (annotation), tag) == 0)
-        {
-          gloss_article_view_set_selected (self, annotation);
-          gloss_article_view_scroll_to (self, annotation);
-          return;
-        }
-    }
-
-  gtk_widget_error_bell (GTK_WIDGET (self));
-}
-
-static void
-navigate_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  GlossArticleView *self = GLOSS_ARTICLE_VIEW (widget);
-
-  if (g_str_equal (action_name, "article.next"))
-    step (self, TRUE, FALSE);
-  else if (g_str_equal (action_name, "article.previous"))
-    step (self, FALSE, FALSE);
-  else if (g_str_equal (action_name, "article.next-same"))
-    step (self, TRUE, TRUE);
-  else
-    step (self, FALSE, TRUE);
-}
-
-/* "start-" or "end-" with "extend" or "shrink": one character at a time,
- * or a whole word with snapping on. */
-static void
-resize_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  GlossArticleView *self = GLOSS_ARTICLE_VIEW (widget);
-  const char *what = g_variant_get_string (parameter, NULL);
-  GtkTextBuffer *buffer = get_buffer (self);
-  GtkTextIter iter;
-  guint start, end;
-  gboolean at_end = g_str_has_prefix (what, "end");
-  gboolean extend = g_str_has_suffix (what, "extend");
-  gboolean forward = at_end ? extend : !extend;
-
-  if (self->selected == NULL || self->annotations == NULL || !is_placed (self->selected))
-    return;
-
-  start = gloss_annotation_get_start (self->selected);
-  end = gloss_annotation_get_end (self->selected);
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, at_end ? end : start);
-
-  /* With snapping, a step is a whole word and the white space beside it:
-   * the span never ends inside a word or on a space. */
-  if (forward)
-    {
-      if (self->snap_to_words && extend)
-        while (!gtk_text_iter_is_end (&iter) && g_unichar_isspace (gtk_text_iter_get_char (&iter)))
-          gtk_text_iter_forward_char (&iter);
-      gtk_text_iter_forward_char (&iter);
-      if (self->snap_to_words)
-        {
-          while (inside_word (&iter))
-            gtk_text_iter_forward_char (&iter);
-          if (!extend)
-            while (!gtk_text_iter_is_end (&iter) && g_unichar_isspace (gtk_text_iter_get_char (&iter)))
-              gtk_text_iter_forward_char (&iter);
-        }
-    }
-  else
-    {
-      GtkTextIter prev = iter;
-
-      if (self->snap_to_words && extend)
-        while (gtk_text_iter_backward_char (&prev) && g_unichar_isspace (gtk_text_iter_get_char (&prev)))
-          iter = prev;
-      gtk_text_iter_backward_char (&iter);
-      if (self->snap_to_words)
-        {
-          while (inside_word (&iter))
-            gtk_text_iter_backward_char (&iter);
-          prev = iter;
-          if (!extend)
-            while (gtk_text_iter_backward_char (&prev) && g_unichar_isspace (gtk_text_iter_get_char (&prev)))
-              iter = prev;
-        }
-    }
-
-  if (at_end)
-    end = gtk_text_iter_get_offset (&iter);
-  else
-    start = gtk_text_iter_get_offset (&iter);
-
-  if (end <= start)
-    {
-      gtk_widget_error_bell (widget);
-      return;
-    }
-
-  gloss_annotation_set_move (self->annotations, self->selected, start, end);
-  gtk_widget_queue_draw (widget);
-}
-
-static void
-tag_all_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  GlossArticleView *self = GLOSS_ARTICLE_VIEW (widget);
-  g_autofree char *needle = NULL;
-  g_autofree char *message = NULL;
-  const char *tag;
-  guint added = 0;
-  gssize found;
-  gsize from = 0;
-  guint length;
-
-  if (self->selected == NULL || self->annotations == NULL || self->document == NULL)
-    return;
-
-  tag = gloss_annotation_get_tag (self->selected);
-  needle = gloss_document_get_slice (self->document,
-                                     gloss_annotation_get_start (self->selected),
-                                     gloss_annotation_get_end (self->selected));
-  length = g_utf8_strlen (needle, -1);
-  if (length == 0)
-    return;
-
-  gloss_annotation_set_begin_group (self->annotations, _("Tag all occurrences"));
-  while ((found = gloss_document_find (self->document, needle, from)) >= 0)
-    {
-      g_autoptr(GPtrArray) hits = gloss_annotation_set_query (self->annotations, found, found + length);
-      gboolean exists = FALSE;
-
-      for (guint i = 0; i < hits->len && !exists; i++)
-        {
-          GlossAnnotation *other = g_ptr_array_index (hits, i);
-
-          exists = gloss_annotation_get_start (other) == (guint)found &&
-                   gloss_annotation_get_end (other) == (guint)found + length &&
-                   g_strcmp0 (gloss_annotation_get_tag (other), tag) == 0;
-        }
-
-      if (!exists)
-        {
-          GlossAnnotation *copy = gloss_annotation_set_create (self->annotations, tag, found, found + length);
-          JsonObject *attributes = gloss_annotation_get_attributes (self->selected);
-          g_autoptr(GList) names = attributes ? json_object_get_members (attributes) : NULL;
-
-          /* A copy is the same thing said again: same speaker, same title. */
-          for (GList *l = names; l != NULL; l = l->next)
-            {
-              JsonNode *node = json_object_get_member (attributes, l->data);
-
-              if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-                gloss_annotation_set_set_attribute (self->annotations, copy, l->data, json_node_get_string (node));
-            }
-          added++;
-        }
-      from = found + length;
-    }
-  gloss_annotation_set_end_group (self->annotations);
-
-  if (added == 0)
-    message = g_strdup (_("No other occurrences to tag"));
-  else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tagged %u more occurrence",
-                                            "Tagged %u more occurrences", added), added);
-  g_signal_emit (self, signals[MESSAGE], 0, message, added > 0);
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  GlossArticleView *self = GLOSS_ARTICLE_VIEW (widget);
-  GtkTextBuffer *buffer = get_buffer (self);
-  GtkTextIter iter;
-
-  if (self->pick_mode)
-    {
-      gloss_article_view_set_pick_mode (self, FALSE);
-      return;
-    }
-
-  if (gtk_text_buffer_get_selection_bounds (buffer, &iter, NULL))
-    {
-      gtk_text_buffer_place_cursor (buffer, &iter);
-      return;
-    }
-
-  gloss_article_view_set_selected (self, NULL);
-}
-
 /* GObject */
 
 static void
@@ -1872,6 +1025,9 @@ gloss_article_view_dispose (GObject *object)
   if (self->layers != NULL)
     gloss_layers_unwatch (self->layers, GTK_WIDGET (self));
   g_clear_object (&self->layers);
+  if (self->suggestions != NULL)
+    g_signal_handlers_disconnect_by_data (self->suggestions, self);
+  g_clear_object (&self->suggestions);
 
   G_OBJECT_CLASS (gloss_article_view_parent_class)->dispose (object);
 }
@@ -1937,21 +1093,6 @@ gloss_article_view_set_property (GObject      *object,
 }
 
 static void
-add_shortcut (GtkShortcutController *controller,
-              guint                  keyval,
-              GdkModifierType        mods,
-              const char            *action,
-              GVariant              *args)
-{
-  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, mods),
-                                            gtk_named_action_new (action));
-
-  if (args != NULL)
-    gtk_shortcut_set_arguments (shortcut, args);
-  gtk_shortcut_controller_add_shortcut (controller, shortcut);
-}
-
-static void
 gloss_article_view_class_init (GlossArticleViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1963,7 +1104,7 @@ gloss_article_view_class_init (GlossArticleViewClass *klass)
   object_class->get_property = gloss_article_view_get_property;
   object_class->set_property = gloss_article_view_set_property;
   widget_class->size_allocate = gloss_article_view_size_allocate;
-  text_view_class->snapshot_layer = gloss_article_view_snapshot_layer;
+  text_view_class->snapshot_layer = _gloss_article_view_snapshot_layer;
 
   properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, GLOSS_TYPE_DOCUMENT, rw);
   properties[PROP_CODEBOOK] = g_param_spec_object ("codebook", NULL, NULL, GLOSS_TYPE_CODEBOOK, rw);
@@ -1979,36 +1120,26 @@ gloss_article_view_class_init (GlossArticleViewClass *klass)
    * GlossArticleView::picked:
    * @annotation: the annotation clicked in pick mode
    */
-  signals[PICKED] = g_signal_new ("picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  _gloss_article_view_signals[PICKED] = g_signal_new ("picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, GLOSS_TYPE_ANNOTATION);
   /**
    * GlossArticleView::removed:
    * @annotation: the annotation the user deleted (the owner offers Undo)
    */
-  signals[REMOVED] = g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  _gloss_article_view_signals[REMOVED] = g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, GLOSS_TYPE_ANNOTATION);
   /**
    * GlossArticleView::message:
    * @text: feedback for the user, translated
    * @undoable: whether offering Undo makes sense
    */
-  signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  _gloss_article_view_signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
 
-  gtk_widget_class_install_action (widget_class, "article.tag", "s", tag_action);
-  gtk_widget_class_install_action (widget_class, "article.tag-key", "s", tag_key_action);
-  gtk_widget_class_install_action (widget_class, "article.show-tags", NULL, show_tags_action);
-  gtk_widget_class_install_action (widget_class, "article.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "article.next", NULL, navigate_action);
-  gtk_widget_class_install_action (widget_class, "article.previous", NULL, navigate_action);
-  gtk_widget_class_install_action (widget_class, "article.next-same", NULL, navigate_action);
-  gtk_widget_class_install_action (widget_class, "article.previous-same", NULL, navigate_action);
-  gtk_widget_class_install_action (widget_class, "article.resize", "s", resize_action);
+  _gloss_article_view_class_add_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "article.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "article.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "article.zoom-reset", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "article.tag-all", NULL, tag_all_action);
-  gtk_widget_class_install_action (widget_class, "article.cancel", NULL, cancel_action);
 
   gtk_widget_class_set_css_name (widget_class, "articleview");
 }
@@ -2053,7 +1184,7 @@ gloss_article_view_init (GlossArticleView *self)
 
   legacy = gtk_event_controller_legacy_new ();
   gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (legacy, "event", G_CALLBACK (legacy_event_cb), self);
+  g_signal_connect_swapped (legacy, "event", G_CALLBACK (_gloss_article_view_legacy_event_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), legacy);
 
   /* Capture phase: ahead of GtkTextView's own bindings (Delete would
@@ -2065,16 +1196,16 @@ gloss_article_view_init (GlossArticleView *self)
     {
       char key[2] = { '0' + i, 0 };
 
-      add_shortcut (sc, GDK_KEY_0 + i, 0, "article.tag-key", g_variant_new_string (key));
-      add_shortcut (sc, GDK_KEY_KP_0 + i, 0, "article.tag-key", g_variant_new_string (key));
+      _gloss_article_view_add_shortcut (sc, GDK_KEY_0 + i, 0, "article.tag-key", g_variant_new_string (key));
+      _gloss_article_view_add_shortcut (sc, GDK_KEY_KP_0 + i, 0, "article.tag-key", g_variant_new_string (key));
     }
-  add_shortcut (sc, GDK_KEY_plus, GDK_CONTROL_MASK, "article.zoom-in", NULL);
-  add_shortcut (sc, GDK_KEY_equal, GDK_CONTROL_MASK, "article.zoom-in", NULL);
-  add_shortcut (sc, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "article.zoom-in", NULL);
-  add_shortcut (sc, GDK_KEY_minus, GDK_CONTROL_MASK, "article.zoom-out", NULL);
-  add_shortcut (sc, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "article.zoom-out", NULL);
-  add_shortcut (sc, GDK_KEY_0, GDK_CONTROL_MASK, "article.zoom-reset", NULL);
-  add_shortcut (sc, GDK_KEY_KP_0, GDK_CONTROL_MASK, "article.zoom-reset", NULL);
+  _gloss_article_view_add_shortcut (sc, GDK_KEY_plus, GDK_CONTROL_MASK, "article.zoom-in", NULL);
+  _gloss_article_view_add_shortcut (sc, GDK_KEY_equal, GDK_CONTROL_MASK, "article.zoom-in", NULL);
+  _gloss_article_view_add_shortcut (sc, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "article.zoom-in", NULL);
+  _gloss_article_view_add_shortcut (sc, GDK_KEY_minus, GDK_CONTROL_MASK, "article.zoom-out", NULL);
+  _gloss_article_view_add_shortcut (sc, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "article.zoom-out", NULL);
+  _gloss_article_view_add_shortcut (sc, GDK_KEY_0, GDK_CONTROL_MASK, "article.zoom-reset", NULL);
+  _gloss_article_view_add_shortcut (sc, GDK_KEY_KP_0, GDK_CONTROL_MASK, "article.zoom-reset", NULL);
   {
     GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL |
                                                                   GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
@@ -2083,27 +1214,12 @@ gloss_article_view_init (GlossArticleView *self)
     g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (scroll_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self), scroll);
   }
-  add_shortcut (sc, GDK_KEY_t, 0, "article.show-tags", NULL);
-  add_shortcut (sc, GDK_KEY_Return, 0, "article.show-tags", NULL);
-  add_shortcut (sc, GDK_KEY_KP_Enter, 0, "article.show-tags", NULL);
-  add_shortcut (sc, GDK_KEY_Menu, 0, "article.show-tags", NULL);
-  add_shortcut (sc, GDK_KEY_Delete, 0, "article.delete", NULL);
-  add_shortcut (sc, GDK_KEY_BackSpace, 0, "article.delete", NULL);
-  add_shortcut (sc, GDK_KEY_Down, GDK_ALT_MASK, "article.next", NULL);
-  add_shortcut (sc, GDK_KEY_Up, GDK_ALT_MASK, "article.previous", NULL);
-  add_shortcut (sc, GDK_KEY_Down, GDK_ALT_MASK | GDK_SHIFT_MASK, "article.next-same", NULL);
-  add_shortcut (sc, GDK_KEY_Up, GDK_ALT_MASK | GDK_SHIFT_MASK, "article.previous-same", NULL);
-  add_shortcut (sc, GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK, "article.resize", g_variant_new_string ("end-extend"));
-  add_shortcut (sc, GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK, "article.resize", g_variant_new_string ("end-shrink"));
-  add_shortcut (sc, GDK_KEY_Left, GDK_ALT_MASK | GDK_CONTROL_MASK, "article.resize", g_variant_new_string ("start-extend"));
-  add_shortcut (sc, GDK_KEY_Right, GDK_ALT_MASK | GDK_CONTROL_MASK, "article.resize", g_variant_new_string ("start-shrink"));
-  add_shortcut (sc, GDK_KEY_a, GDK_ALT_MASK, "article.tag-all", NULL);
-  add_shortcut (sc, GDK_KEY_Escape, 0, "article.cancel", NULL);
+  _gloss_article_view_add_shortcuts (sc);
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   self->tag_popover = gloss_tag_popover_new ();
   gtk_widget_set_parent (self->tag_popover, GTK_WIDGET (self));
-  g_signal_connect_object (self->tag_popover, "tag-chosen", G_CALLBACK (tag_chosen_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tag_popover, "tag-chosen", G_CALLBACK (_gloss_article_view_tag_chosen_cb), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self, "snap-to-words", self->tag_popover, "snap-to-words",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
@@ -2127,10 +1243,10 @@ gloss_article_view_init (GlossArticleView *self)
   }
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (_gloss_article_view_query_tooltip_cb), NULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article"),
                                   -1);
-  update_actions (self);
+  _gloss_article_view_update_actions (self);
 }

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "gloss-layer-drawing.h"
+#include "gloss-suggestion-layer.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,10 @@ void                gloss_article_view_set_pick_tag         (GlossArticleView   
 /* Other annotators' layers (GlossLayer), drawn as stripes. */
 void                gloss_article_view_set_layers           (GlossArticleView   *self,
                                                              GListModel         *layers);
+
+/* The suggestions of the article: dashed outlines, the current one scrolled to. */
+void                gloss_article_view_set_suggestions      (GlossArticleView   *self,
+                                                             GlossSuggestionLayer *suggestions);
 
 /* Selecting a passage and tagging it. */
 void                gloss_article_view_select_range         (GlossArticleView   *self,

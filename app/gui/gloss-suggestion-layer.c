@@ -16,9 +16,11 @@
 #include <glib/gi18n.h>
 
 #include "gloss-annotation.h"
+#include "gloss-annotation-set.h"
 #include "gloss-article-view.h"
 #include "gloss-codebook.h"
 #include "gloss-document.h"
+#include "gloss-json.h"
 #include "gloss-sidecar.h"
 #include "gloss-suggest-review.h"
 #include "gloss-suggestion-layer.h"
@@ -32,6 +34,7 @@ struct _GlossSuggestionLayer
   GPtrArray          *pending;   /* borrowed from all, in text order */
   int                 current;   /* index into pending, -1 none */
   gboolean            visible;
+  gboolean            allowed;   /* the project shows suggestions on this article */
   GSimpleActionGroup *actions;
 };
 
@@ -51,10 +54,18 @@ static void
 update_actions (GlossSuggestionLayer *self)
 {
   gboolean any = self->visible && self->pending->len > 0;
-  const char *names[] = { "next", "previous", "accept", "reject", "accept-tag" };
+  /* Return, Delete, a and r are the article view's keys too: they act on
+   * a suggestion only while one is current (the user walked to it). */
+  gboolean current = any && gloss_suggestion_layer_get_current (self) != NULL;
+  const char *walk[] = { "next", "previous" };
+  const char *decide[] = { "accept", "reject", "accept-tag", "clear" };
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), names[i])), any);
+  for (guint i = 0; i < G_N_ELEMENTS (walk); i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), walk[i])), any);
+  for (guint i = 0; i < G_N_ELEMENTS (decide); i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), decide[i])), current);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "toggle")),
+                               self->allowed);
 }
 
 static void
@@ -111,10 +122,23 @@ accept_tag_cb (GSimpleAction *action, GVariant *param, gpointer data)
 }
 
 static void
+clear_cb (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  gloss_suggestion_layer_set_current (data, -1);
+}
+
+static void
 toggle_cb (GSimpleAction *action, GVariant *param, gpointer data)
 {
   GlossSuggestionLayer *self = data;
   gloss_suggestion_layer_set_visible (self, !self->visible);
+}
+
+/* An accepted suggestion undone, a rejection undone: offered again. */
+static void
+annotations_changed_cb (GlossSuggestionLayer *self)
+{
+  refresh (self, self->pending->len);
 }
 
 static void
@@ -122,6 +146,8 @@ gloss_suggestion_layer_dispose (GObject *object)
 {
   GlossSuggestionLayer *self = GLOSS_SUGGESTION_LAYER (object);
 
+  if (self->sidecar != NULL)
+    g_signal_handlers_disconnect_by_data (gloss_sidecar_get_annotations (self->sidecar), self);
   g_clear_object (&self->sidecar);
   g_clear_object (&self->document);
   g_clear_object (&self->actions);
@@ -204,41 +230,47 @@ gloss_suggestion_layer_init (GlossSuggestionLayer *self)
     { "reject", reject_cb },
     { "accept-tag", accept_tag_cb },
     { "toggle", toggle_cb },
+    { "clear", clear_cb },
   };
 
   self->current = -1;
   self->visible = TRUE;
+  self->allowed = TRUE;
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
 }
 
-/**
- * gloss_suggestion_layer_new:
- * @sidecar: the user's sidecar of the article (accepted suggestions go there)
- * @document: the article
- * @article: (nullable): the article's file: its folder's sidecars teach the
- *   suggester, its team codebook holds the project's settings
- *
- * Returns: (transfer full): the layer, visible unless the project switched
- *   suggestions off or hides them on this article
- */
-GlossSuggestionLayer *
-gloss_suggestion_layer_new (GlossSidecar  *sidecar,
-                            GlossDocument *document,
-                            GFile         *article)
+/* What the worker thread computes: nothing of it touches the sidecar or
+ * the document objects, only copies of the text and paths. */
+typedef struct
 {
-  GlossSuggestionLayer *self = g_object_new (GLOSS_TYPE_SUGGESTION_LAYER, NULL);
+  char      *text;
+  char      *sha256;
+  GFile     *article;
+  GPtrArray *all;
+  gboolean   visible;
+} Computation;
+
+static void
+computation_free (Computation *c)
+{
+  g_free (c->text);
+  g_free (c->sha256);
+  g_clear_object (&c->article);
+  g_clear_pointer (&c->all, g_ptr_array_unref);
+  g_free (c);
+}
+
+static void
+compute (Computation *c)
+{
   g_autoptr(GlossSuggester) suggester = gloss_suggester_new ();
 
-  g_return_val_if_fail (GLOSS_IS_SIDECAR (sidecar), self);
-  g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), self);
-
-  self->sidecar = g_object_ref (sidecar);
-  self->document = g_object_ref (document);
-  if (article != NULL)
+  c->visible = TRUE;
+  if (c->article != NULL)
     {
       GlossSuggestSettings settings = { 0 };
-      g_autoptr(GFile) parent = g_file_get_parent (article);
+      g_autoptr(GFile) parent = g_file_get_parent (c->article);
       g_autofree char *dir = parent != NULL ? g_file_get_path (parent) : NULL;
       g_autoptr(GDir) listing = dir != NULL ? g_dir_open (dir, 0, NULL) : NULL;
       const char *name;
@@ -250,13 +282,145 @@ gloss_suggestion_layer_new (GlossSidecar  *sidecar,
             gloss_suggester_add_known_from_sidecar (suggester, path, NULL);
           }
       /* An unreadable team codebook leaves the defaults; the window reports it. */
-      gloss_suggest_settings_load (article, &settings, NULL);
-      self->visible = gloss_suggest_shown_for (&settings, gloss_document_get_sha256 (document));
+      gloss_suggest_settings_load (c->article, &settings, NULL);
+      c->visible = gloss_suggest_shown_for (&settings, c->sha256);
       gloss_suggest_settings_clear (&settings);
     }
-  self->all = gloss_suggester_run (suggester, gloss_document_get_text (document));
+  /* Off for this article (the project, or its hidden share): the rules do
+   * not even run, and the user cannot show them (the anchoring study). */
+  c->all = c->visible ? gloss_suggester_run (suggester, c->text)
+                      : g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_suggestion_free);
+}
+
+static Computation *
+computation_new (GlossDocument *document,
+                 GFile         *article)
+{
+  Computation *c = g_new0 (Computation, 1);
+
+  c->text = g_strdup (gloss_document_get_text (document));
+  c->sha256 = g_strdup (gloss_document_get_sha256 (document));
+  c->article = article != NULL ? g_object_ref (article) : NULL;
+  return c;
+}
+
+static GlossSuggestionLayer *
+layer_new (GlossSidecar  *sidecar,
+           GlossDocument *document,
+           Computation   *c)
+{
+  GlossSuggestionLayer *self = g_object_new (GLOSS_TYPE_SUGGESTION_LAYER, NULL);
+
+  self->sidecar = g_object_ref (sidecar);
+  self->document = g_object_ref (document);
+  self->visible = c->visible;
+  self->allowed = c->visible;
+  self->all = g_steal_pointer (&c->all);
+  g_signal_connect_object (gloss_sidecar_get_annotations (sidecar), "changed",
+                           G_CALLBACK (annotations_changed_cb), self, G_CONNECT_SWAPPED);
   refresh (self, 0);
   return self;
+}
+
+/**
+ * gloss_suggestion_layer_new:
+ * @sidecar: the user's sidecar of the article (accepted suggestions go there)
+ * @document: the article
+ * @article: (nullable): the article's file: its folder's sidecars teach the
+ *   suggester, its team codebook holds the project's settings
+ *
+ * Runs the rules in the calling thread; the window uses
+ * gloss_suggestion_layer_new_async().
+ *
+ * Returns: (transfer full): the layer, visible unless the project switched
+ *   suggestions off or hides them on this article
+ */
+GlossSuggestionLayer *
+gloss_suggestion_layer_new (GlossSidecar  *sidecar,
+                            GlossDocument *document,
+                            GFile         *article)
+{
+  Computation *c;
+  GlossSuggestionLayer *self;
+
+  g_return_val_if_fail (GLOSS_IS_SIDECAR (sidecar), NULL);
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), NULL);
+
+  c = computation_new (document, article);
+  compute (c);
+  self = layer_new (sidecar, document, c);
+  computation_free (c);
+  return self;
+}
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  compute (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * gloss_suggestion_layer_new_async:
+ *
+ * Like gloss_suggestion_layer_new(), with the rules, the folder's sidecars
+ * and the project's settings read in a worker thread, so that the article
+ * shows at once and its suggestions follow.
+ */
+void
+gloss_suggestion_layer_new_async (GlossSidecar        *sidecar,
+                                  GlossDocument       *document,
+                                  GFile               *article,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GLOSS_IS_SIDECAR (sidecar));
+  g_return_if_fail (GLOSS_IS_DOCUMENT (document));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_suggestion_layer_new_async);
+  g_task_set_task_data (task, computation_new (document, article), (GDestroyNotify) computation_free);
+  g_object_set_data_full (G_OBJECT (task), "sidecar", g_object_ref (sidecar), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "document", g_object_ref (document), g_object_unref);
+  g_task_run_in_thread (task, compute_thread);
+}
+
+/**
+ * gloss_suggestion_layer_new_finish:
+ *
+ * Returns: (transfer full) (nullable): the layer, %NULL when cancelled
+ */
+GlossSuggestionLayer *
+gloss_suggestion_layer_new_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  GTask *task = G_TASK (result);
+
+  g_return_val_if_fail (g_task_get_source_tag (task) == gloss_suggestion_layer_new_async, NULL);
+
+  if (!g_task_propagate_boolean (task, error))
+    return NULL;
+  return layer_new (g_object_get_data (G_OBJECT (task), "sidecar"),
+                    g_object_get_data (G_OBJECT (task), "document"),
+                    g_task_get_task_data (task));
+}
+
+/**
+ * gloss_suggestion_layer_get_allowed:
+ *
+ * Returns: whether the project shows suggestions on this article at all
+ */
+gboolean
+gloss_suggestion_layer_get_allowed (GlossSuggestionLayer *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SUGGESTION_LAYER (self), FALSE);
+  return self->allowed;
 }
 
 gboolean
@@ -272,7 +436,7 @@ gloss_suggestion_layer_set_visible (GlossSuggestionLayer *self,
 {
   g_return_if_fail (GLOSS_IS_SUGGESTION_LAYER (self));
 
-  visible = !!visible;
+  visible = !!visible && self->allowed;
   if (self->visible == visible)
     return;
   self->visible = visible;
@@ -303,6 +467,36 @@ gloss_suggestion_layer_get_current (GlossSuggestionLayer *self)
 }
 
 /**
+ * gloss_suggestion_layer_get_pending:
+ *
+ * Returns: (transfer none) (element-type GlossSuggestion): the suggestions
+ *   not yet accepted or rejected, in text order
+ */
+GPtrArray *
+gloss_suggestion_layer_get_pending (GlossSuggestionLayer *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SUGGESTION_LAYER (self), NULL);
+  return self->pending;
+}
+
+/**
+ * gloss_suggestion_layer_set_current:
+ * @index: an index into the pending suggestions, or -1 for none
+ */
+void
+gloss_suggestion_layer_set_current (GlossSuggestionLayer *self,
+                                    int                   index)
+{
+  g_return_if_fail (GLOSS_IS_SUGGESTION_LAYER (self));
+
+  if (index < -1 || index >= (int) self->pending->len || index == self->current)
+    return;
+  self->current = index;
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+}
+
+/**
  * gloss_suggestion_layer_next:
  * @backward: to the previous one
  *
@@ -325,6 +519,7 @@ gloss_suggestion_layer_next (GlossSuggestionLayer *self,
     self->current = backward ? n - 1 : 0;
   else
     self->current = (self->current + (backward ? n - 1 : 1)) % n;
+  update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
   return TRUE;
 }
@@ -340,28 +535,81 @@ gloss_suggestion_layer_accept_current (GlossSuggestionLayer *self)
 {
   GlossSuggestion *current;
   GlossAnnotation *annotation;
+  GlossAnnotationSet *set;
 
   g_return_val_if_fail (GLOSS_IS_SUGGESTION_LAYER (self), NULL);
 
   current = gloss_suggestion_layer_get_current (self);
   if (current == NULL || !self->visible)
     return NULL;
+  /* A quote and its speaker: one undo step. */
+  set = gloss_sidecar_get_annotations (self->sidecar);
+  gloss_annotation_set_begin_group (set, _("Accept suggestion"));
   annotation = gloss_suggest_accept (self->sidecar, self->all, current);
+  gloss_annotation_set_end_group (set);
   refresh (self, self->pending->len);
   return annotation;
+}
+
+typedef struct
+{
+  GlossSidecar *sidecar;
+  JsonNode     *before;   /* the sidecar's "suggestions" member, or NULL */
+  JsonNode     *after;
+} Rejection;
+
+static void
+rejection_free (gpointer data)
+{
+  Rejection *r = data;
+
+  g_object_unref (r->sidecar);
+  g_clear_pointer (&r->before, json_node_unref);
+  g_clear_pointer (&r->after, json_node_unref);
+  g_free (r);
+}
+
+static void
+rejection_apply (gpointer data,
+                 gboolean undo)
+{
+  Rejection *r = data;
+  JsonNode *state = undo ? r->before : r->after;
+  g_autoptr(JsonNode) copy = state != NULL ? gloss_json_node_deep_copy (state) : NULL;
+
+  /* Deep copies both ways: json_node_copy() shares the object, and the
+   * next rejection changes the sidecar's in place. */
+  gloss_sidecar_set_extension (r->sidecar, GLOSS_SUGGEST_SIDECAR_MEMBER, copy);
+}
+
+static JsonNode *
+member_dup (GlossSidecar *sidecar)
+{
+  JsonNode *node = gloss_sidecar_get_extension (sidecar, GLOSS_SUGGEST_SIDECAR_MEMBER);
+
+  return node != NULL ? gloss_json_node_deep_copy (node) : NULL;
 }
 
 void
 gloss_suggestion_layer_reject_current (GlossSuggestionLayer *self)
 {
   GlossSuggestion *current;
+  Rejection *r;
 
   g_return_if_fail (GLOSS_IS_SUGGESTION_LAYER (self));
 
   current = gloss_suggestion_layer_get_current (self);
   if (current == NULL || !self->visible)
     return;
+  /* Remembered in the sidecar, so saved with it: the set's history makes
+   * it a change (modified, autosaved) that Undo takes back. */
+  r = g_new0 (Rejection, 1);
+  r->sidecar = g_object_ref (self->sidecar);
+  r->before = member_dup (self->sidecar);
   gloss_suggest_reject (self->sidecar, current, gloss_document_get_text (self->document));
+  r->after = member_dup (self->sidecar);
+  gloss_annotation_set_record_other (gloss_sidecar_get_annotations (self->sidecar), _("Reject suggestion"),
+                                     rejection_apply, r, rejection_free);
   refresh (self, self->pending->len);
 }
 
@@ -378,6 +626,7 @@ gloss_suggestion_layer_accept_tag (GlossSuggestionLayer *self,
                                    const char           *tag)
 {
   g_autoptr(GPtrArray) of_tag = g_ptr_array_new ();
+  GlossAnnotationSet *set;
 
   g_return_val_if_fail (GLOSS_IS_SUGGESTION_LAYER (self), 0);
   g_return_val_if_fail (tag != NULL, 0);
@@ -387,8 +636,11 @@ gloss_suggestion_layer_accept_tag (GlossSuggestionLayer *self,
   for (guint i = 0; i < self->pending->len; i++)
     if (g_str_equal (((GlossSuggestion *) self->pending->pdata[i])->tag, tag))
       g_ptr_array_add (of_tag, self->pending->pdata[i]);
+  set = gloss_sidecar_get_annotations (self->sidecar);
+  gloss_annotation_set_begin_group (set, _("Accept all suggestions of a tag"));
   for (guint i = 0; i < of_tag->len; i++)
     gloss_suggest_accept (self->sidecar, self->all, of_tag->pdata[i]);
+  gloss_annotation_set_end_group (set);
   refresh (self, self->pending->len);
   return of_tag->len;
 }
@@ -400,18 +652,33 @@ typedef struct
   float        width;
 } Outline;
 
+#define DASH 5
+
 static void
 outline_fragment (const graphene_rect_t *piece,
                   gpointer               user_data)
 {
   Outline *o = user_data;
-  GskRoundedRect rect;
-  const float widths[4] = { o->width, o->width, o->width, o->width };
-  const GdkRGBA colors[4] = { o->color, o->color, o->color, o->color };
+  float w = o->width;
+  float x0 = piece->origin.x - 1, y0 = piece->origin.y - 1;
+  float x1 = piece->origin.x + piece->size.width + 1, y1 = piece->origin.y + piece->size.height + 1;
 
-  /* GTK 4.8 has no dashed border node: the faint outline says "not yours". */
-  gsk_rounded_rect_init_from_rect (&rect, piece, 3);
-  gtk_snapshot_append_border (o->snapshot, &rect, widths, colors);
+  /* GTK 4.8 has no dashed border node: the dashes are pieces of colour,
+   * never the filled highlight of the user's own annotations. */
+  for (float x = x0; x < x1; x += DASH * 1.6f)
+    {
+      float len = MIN (DASH, x1 - x);
+
+      gtk_snapshot_append_color (o->snapshot, &o->color, &GRAPHENE_RECT_INIT (x, y0, len, w));
+      gtk_snapshot_append_color (o->snapshot, &o->color, &GRAPHENE_RECT_INIT (x, y1 - w, len, w));
+    }
+  for (float y = y0; y < y1; y += DASH * 1.6f)
+    {
+      float len = MIN (DASH, y1 - y);
+
+      gtk_snapshot_append_color (o->snapshot, &o->color, &GRAPHENE_RECT_INIT (x0, y, w, len));
+      gtk_snapshot_append_color (o->snapshot, &o->color, &GRAPHENE_RECT_INIT (x1 - w, y, w, len));
+    }
 }
 
 static void
@@ -429,8 +696,8 @@ tag_color (GlossSuggestionLayer *self,
 /**
  * gloss_suggestion_layer_snapshot:
  *
- * Draws the pending suggestions in [@from, @to) as faint outlines in their
- * tag's colour, the current one opaque and thicker. Nothing when hidden.
+ * Draws the pending suggestions in [@from, @to) as faint dashed outlines in
+ * their tag's colour, the current one opaque and thicker. Nothing when hidden.
  */
 void
 gloss_suggestion_layer_snapshot (GlossSuggestionLayer *self,
@@ -500,7 +767,7 @@ gloss_suggestion_layer_describe_at (GlossSuggestionLayer *self,
  * gloss_suggestion_layer_get_actions:
  *
  * Returns: (transfer none): "next", "previous", "accept", "reject",
- *   "accept-tag" and "toggle", to insert as the "suggest" group
+ *   "accept-tag", "clear" and "toggle", to insert as the "suggest" group
  */
 GActionGroup *
 gloss_suggestion_layer_get_actions (GlossSuggestionLayer *self)
@@ -513,8 +780,9 @@ gloss_suggestion_layer_get_actions (GlossSuggestionLayer *self)
  * gloss_suggestion_layer_add_shortcuts:
  *
  * The keys: n / p next and previous, Return or a accept, Delete or r reject,
- * Shift+A accept all of the current suggestion's tag, Ctrl+Shift+G show or
- * hide. They act on the "suggest" action group of the widget they reach.
+ * Shift+A accept all of the current suggestion's tag, Escape leave it (the
+ * keys are the article's again), Ctrl+Shift+H show or hide (Ctrl+Shift+G
+ * is Find previous). They act on the "suggest" action group of the widget they reach.
  */
 void
 gloss_suggestion_layer_add_shortcuts (GtkShortcutController *controller)
@@ -525,7 +793,8 @@ gloss_suggestion_layer_add_shortcuts (GtkShortcutController *controller)
     { "Return|a", "suggest.accept" },
     { "Delete|r", "suggest.reject" },
     { "<Shift>a", "suggest.accept-tag" },
-    { "<Control><Shift>g", "suggest.toggle" },
+    { "<Control><Shift>h", "suggest.toggle" },
+    { "Escape", "suggest.clear" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)

@@ -18,11 +18,23 @@ G_DECLARE_FINAL_TYPE (GlossSuggestionLayer, gloss_suggestion_layer, GLOSS, SUGGE
 GlossSuggestionLayer *gloss_suggestion_layer_new            (GlossSidecar         *sidecar,
                                                              GlossDocument        *document,
                                                              GFile                *article);
+void                  gloss_suggestion_layer_new_async      (GlossSidecar         *sidecar,
+                                                             GlossDocument        *document,
+                                                             GFile                *article,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+GlossSuggestionLayer *gloss_suggestion_layer_new_finish     (GAsyncResult         *result,
+                                                             GError              **error);
+gboolean              gloss_suggestion_layer_get_allowed    (GlossSuggestionLayer *self);
 gboolean              gloss_suggestion_layer_get_visible    (GlossSuggestionLayer *self);
 void                  gloss_suggestion_layer_set_visible    (GlossSuggestionLayer *self,
                                                              gboolean              visible);
 guint                 gloss_suggestion_layer_get_n_pending  (GlossSuggestionLayer *self);
 GlossSuggestion      *gloss_suggestion_layer_get_current    (GlossSuggestionLayer *self);
+GPtrArray            *gloss_suggestion_layer_get_pending    (GlossSuggestionLayer *self);
+void                  gloss_suggestion_layer_set_current    (GlossSuggestionLayer *self,
+                                                             int                   index);
 gboolean              gloss_suggestion_layer_next           (GlossSuggestionLayer *self,
                                                              gboolean              backward);
 GlossAnnotation      *gloss_suggestion_layer_accept_current (GlossSuggestionLayer *self);

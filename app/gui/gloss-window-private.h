@@ -12,6 +12,7 @@
 #include "gloss-session.h"
 #include "gloss-sidebar.h"
 #include "gloss-version-view.h"
+#include "gloss-suggestion-layer.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
@@ -77,6 +78,10 @@ struct _GlossWindow
 
   /* Autosave of the changes made before anyone said who annotates. */
   guint                 annotator_autosave_id;
+  /* Suggestions (gloss-window-suggest.c). */
+  GlossSuggestionLayer *suggestions;
+  GCancellable         *suggest_cancellable;
+  GtkWidget            *suggestion_list;
 };
 
 /* gloss-window-actions.c: every win.* action and their enabled states. */
@@ -123,6 +128,12 @@ void              _gloss_window_open_from_library (GlossWindow    *self,
                                                    gboolean        new_window);
 GlossLibraryPage *_gloss_window_get_library_page  (GlossWindow    *self);
 gboolean          _gloss_window_get_library_shown (GlossWindow    *self);
+/* Suggestions (gloss-window-suggest.c). */
+void              _gloss_window_suggest_init      (GlossWindow *self);
+void              _gloss_window_suggest_load      (GlossWindow *self);
+void              _gloss_window_suggest_dispose   (GlossWindow *self);
+GlossSuggestionLayer *_gloss_window_get_suggestions (GlossWindow *self);
+GtkWidget        *_gloss_window_get_suggestion_list (GlossWindow *self);
 
 /* For tests and the benchmark. */
 GlossArticleView *_gloss_window_get_article_view  (GlossWindow *self);

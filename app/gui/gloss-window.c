@@ -392,6 +392,7 @@ show_sidecar (GlossWindow *self)
   watch_codebook (self);
   update_title (self);
   _gloss_window_update_actions (self);
+  _gloss_window_suggest_load (self);
   /* The review panel compares it with the colleagues' layers beside the
    * article; like the sidebar, it catches up right after the article is
    * drawn (it costs a long annotated article a fifth of a second). */
@@ -808,6 +809,7 @@ gloss_window_dispose (GObject *object)
   GlossWindow *self = (GlossWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  _gloss_window_suggest_dispose (self);
   g_clear_handle_id (&self->sync_idle_id, g_source_remove);
   g_clear_handle_id (&self->annotator_autosave_id, g_source_remove);
   g_clear_handle_id (&self->codebook_idle_id, g_source_remove);
@@ -979,6 +981,7 @@ gloss_window_init (GlossWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->find_entry));
+  _gloss_window_suggest_init (self);
   _gloss_window_update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
   _gloss_window_library_init (self);

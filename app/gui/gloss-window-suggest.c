@@ -1,0 +1,151 @@
+/* gloss-window-suggest.c: the article's suggestions in the window: computed
+ * in a worker thread when an article is shown, drawn by the article view,
+ * listed in the sidebar, decided with one key
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The keys (gloss_suggestion_layer_add_shortcuts()) live on the article
+ * view's parent, in the capture phase: they reach the view's keys first
+ * while the focus is in the article, and nothing typed elsewhere (the find
+ * entry, a note) is taken. Return, Delete, a, r and Escape act on a
+ * suggestion only while one is current; otherwise they fall through to the
+ * view's own bindings (tag, delete annotation, cancel), since the actions
+ * are disabled. Selecting an annotation or text, or Escape, leaves the
+ * current suggestion.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "gloss-document.h"
+#include "gloss-sidecar.h"
+#include "gloss-suggestion-layer.h"
+#include "gloss-suggestion-list.h"
+#include "gloss-window-private.h"
+
+static void
+set_layer (GlossWindow          *self,
+           GlossSuggestionLayer *layer)
+{
+  GlossSidecar *sidecar = gloss_session_get_sidecar (self->session);
+
+  g_set_object (&self->suggestions, layer);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "suggest",
+                                  layer != NULL ? gloss_suggestion_layer_get_actions (layer) : NULL);
+  gloss_article_view_set_suggestions (self->article_view, layer);
+  gloss_suggestion_list_set_layer (GLOSS_SUGGESTION_LIST (self->suggestion_list), layer,
+                                   gloss_session_get_document (self->session),
+                                   sidecar != NULL ? gloss_sidecar_get_codebook (sidecar) : NULL);
+}
+
+static void
+computed_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GlossWindow) self = user_data;
+  g_autoptr(GlossSuggestionLayer) layer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  layer = gloss_suggestion_layer_new_finish (result, &error);
+  if (layer == NULL)
+    return;   /* cancelled: another article, or the window closed */
+  g_clear_object (&self->suggest_cancellable);
+  set_layer (self, layer);
+}
+
+/**
+ * _gloss_window_suggest_load:
+ *
+ * Forgets the suggestions of what was shown and, when the session holds an
+ * article with the user's sidecar, computes the new ones off the main
+ * thread; the article is shown meanwhile.
+ */
+void
+_gloss_window_suggest_load (GlossWindow *self)
+{
+  GlossSidecar *sidecar = gloss_session_get_sidecar (self->session);
+  GlossDocument *document = gloss_session_get_document (self->session);
+
+  g_cancellable_cancel (self->suggest_cancellable);
+  g_clear_object (&self->suggest_cancellable);
+  set_layer (self, NULL);
+  gloss_suggestion_list_set_project (GLOSS_SUGGESTION_LIST (self->suggestion_list),
+                                     document != NULL ? gloss_session_get_file (self->session) : NULL);
+  if (sidecar == NULL || document == NULL || self->closing)
+    return;
+  self->suggest_cancellable = g_cancellable_new ();
+  gloss_suggestion_layer_new_async (sidecar, document, gloss_session_get_file (self->session),
+                                    self->suggest_cancellable, computed_cb, g_object_ref (self));
+}
+
+/* The user turned to their own annotations (selected one, or selected
+ * text to tag): Return and Delete are the article's keys again. */
+static void
+user_moved_on_cb (GlossWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
+
+  if (self->suggestions != NULL &&
+      (gloss_article_view_get_selected (self->article_view) != NULL || gtk_text_buffer_get_has_selection (buffer)))
+    gloss_suggestion_layer_set_current (self->suggestions, -1);
+}
+
+static void
+list_error_cb (GlossWindow *self,
+               const char  *message)
+{
+  _gloss_window_show_error (self, message);
+}
+
+/**
+ * _gloss_window_suggest_init:
+ *
+ * The sidebar's Suggestions page and the keys.
+ */
+void
+_gloss_window_suggest_init (GlossWindow *self)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  AdwViewStackPage *page;
+
+  self->suggestion_list = gloss_suggestion_list_new ();
+  page = adw_view_stack_add_titled (self->side_stack, self->suggestion_list, "suggestions", _("Suggestions"));
+  adw_view_stack_page_set_icon_name (page, "starred-symbolic");
+  /* The project's switch changed: what this article shows follows. */
+  g_signal_connect_object (self->suggestion_list, "project-changed", G_CALLBACK (_gloss_window_suggest_load),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->suggestion_list, "error", G_CALLBACK (list_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->article_view, "notify::selected", G_CALLBACK (user_moved_on_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view)), "notify::has-selection",
+                           G_CALLBACK (user_moved_on_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gloss_suggestion_layer_add_shortcuts (GTK_SHORTCUT_CONTROLLER (shortcuts));
+  gtk_widget_add_controller (gtk_widget_get_parent (GTK_WIDGET (self->article_view)), shortcuts);
+}
+
+/**
+ * _gloss_window_suggest_dispose:
+ */
+void
+_gloss_window_suggest_dispose (GlossWindow *self)
+{
+  g_cancellable_cancel (self->suggest_cancellable);
+  g_clear_object (&self->suggest_cancellable);
+  g_clear_object (&self->suggestions);
+}
+
+/* For tests. */
+GlossSuggestionLayer *
+_gloss_window_get_suggestions (GlossWindow *self)
+{
+  return self->suggestions;
+}
+
+GtkWidget *
+_gloss_window_get_suggestion_list (GlossWindow *self)
+{
+  return self->suggestion_list;
+}
