@@ -454,15 +454,15 @@ test_keys (Fixture       *f,
   g_assert_nonnull (annotation_at (annotations (f), second.tag, second.start, second.end));
   assert_list_matches (f);
 
-  /* Ctrl+Shift+H hides them: Return is the view's again (letters go to
+  /* F7 hides them: Return is the view's again (letters go to
    * the window's type-to-find). */
   size = gloss_annotation_set_get_size (annotations (f));
-  press (f, "ctrl+shift+h");
+  press (f, "F7");
   g_assert_false (gloss_suggestion_layer_get_visible (layer (f)));
   g_assert_false (g_action_group_get_action_enabled (gloss_suggestion_layer_get_actions (layer (f)), "accept"));
   press (f, "Return");
   g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, size);
-  press (f, "ctrl+shift+h");
+  press (f, "F7");
   g_assert_true (gloss_suggestion_layer_get_visible (layer (f)));
 
   /* Saved with Ctrl+S; reopened: the accepted are annotations with their

@@ -781,8 +781,8 @@ gloss_suggestion_layer_get_actions (GlossSuggestionLayer *self)
  *
  * The keys: n / p next and previous, Return or a accept, Delete or r reject,
  * Shift+A accept all of the current suggestion's tag, Escape leave it (the
- * keys are the article's again), Ctrl+Shift+H show or hide (Ctrl+Shift+G
- * is Find previous). They act on the "suggest" action group of the widget they reach.
+ * keys are the article's again), F7 show or hide (as proofing
+ * suggestions are in word processors; Ctrl+Shift+H is What Changed). They act on the "suggest" action group of the widget they reach.
  */
 void
 gloss_suggestion_layer_add_shortcuts (GtkShortcutController *controller)
@@ -793,7 +793,7 @@ gloss_suggestion_layer_add_shortcuts (GtkShortcutController *controller)
     { "Return|a", "suggest.accept" },
     { "Delete|r", "suggest.reject" },
     { "<Shift>a", "suggest.accept-tag" },
-    { "<Control><Shift>h", "suggest.toggle" },
+    { "F7", "suggest.toggle" },
     { "Escape", "suggest.clear" },
   };
 
