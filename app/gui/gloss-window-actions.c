@@ -667,7 +667,43 @@ _gloss_window_offer_trim (GlossWindow *self)
 }
 
 /* A copy of the article without the clutter, beside it, opened (in a
- * window of its own); the original stays as it was. */
+ * window of its own); the original stays as it was. Written in a worker
+ * thread, whole or not at all, never over a file already there. */
+static void
+trim_write_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GFile *trimmed = g_object_get_data (G_OBJECT (task), "file");
+  const char *content = task_data;
+  GError *error = NULL;
+
+  if (!g_file_query_exists (trimmed, cancellable) &&
+      !gloss_file_replace (trimmed, content, strlen (content), cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+trim_written_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GlossWindow *self = GLOSS_WINDOW (source);
+  GFile *trimmed = g_object_get_data (G_OBJECT (result), "file");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _gloss_window_show_error (self, error->message);
+      return;
+    }
+  gloss_window_open (self, trimmed);
+}
+
 static void
 trim_clutter_action (GtkWidget  *widget,
                      const char *action_name,
@@ -675,13 +711,12 @@ trim_clutter_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
   GFile *file = gloss_session_get_file (self->session);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GFile) parent = NULL;
   g_autoptr(GFile) trimmed = NULL;
+  g_autoptr(GTask) task = NULL;
   g_autofree char *name = NULL;
   g_autofree char *stem = NULL;
   g_autofree char *body = NULL;
-  g_autofree char *content = NULL;
   GlossTextTitle title;
 
   if (file == NULL || !text_clutter (self, &title))
@@ -694,17 +729,13 @@ trim_clutter_action (GtkWidget  *widget,
   name = g_strdup_printf (_("%s (article).txt"), stem);
   parent = g_file_get_parent (file);
   trimmed = g_file_get_child (parent, name);
-  if (!g_file_query_exists (trimmed, NULL))
-    {
-      body = gloss_document_get_slice (gloss_session_get_document (self->session), title.start, title.body_end);
-      content = g_strconcat (body, "\n", NULL);
-      if (!gloss_file_replace (trimmed, content, strlen (content), NULL, &error))
-        {
-          _gloss_window_show_error (self, error->message);
-          return;
-        }
-    }
-  gloss_window_open (self, trimmed);
+  body = gloss_document_get_slice (gloss_session_get_document (self->session), title.start, title.body_end);
+
+  task = g_task_new (self, self->cancellable, trim_written_cb, NULL);
+  g_task_set_source_tag (task, trim_clutter_action);
+  g_object_set_data_full (G_OBJECT (task), "file", g_steal_pointer (&trimmed), g_object_unref);
+  g_task_set_task_data (task, g_strconcat (body, "\n", NULL), g_free);
+  g_task_run_in_thread (task, trim_write_thread);
 }
 
 /* Who annotates */
