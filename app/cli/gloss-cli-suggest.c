@@ -80,10 +80,12 @@ learn_folder (GlossSuggester *suggester,
 
 static JsonNode *
 suggestion_to_json (GlossSuggestion *s,
-                    const char      *text)
+                    GlossDocument   *doc)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autofree char *covered = g_utf8_substring (text, s->start, s->end);
+  /* The document's index, not g_utf8_substring(): thousands of suggestions
+   * in a long text must not each walk it from the start. */
+  g_autofree char *covered = gloss_document_get_slice (doc, s->start, s->end);
   g_autoptr(GList) keys = g_hash_table_get_keys (s->attributes);
 
   json_builder_begin_object (b);
@@ -120,9 +122,9 @@ suggestion_to_json (GlossSuggestion *s,
 }
 
 static void
-print_json (const char *article,
-            GPtrArray  *suggestions,
-            const char *text)
+print_json (const char    *article,
+            GPtrArray     *suggestions,
+            GlossDocument *doc)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
@@ -135,7 +137,7 @@ print_json (const char *article,
   json_builder_set_member_name (b, "suggestions");
   json_builder_begin_array (b);
   for (guint i = 0; i < suggestions->len; i++)
-    json_builder_add_value (b, suggestion_to_json (suggestions->pdata[i], text));
+    json_builder_add_value (b, suggestion_to_json (suggestions->pdata[i], doc));
   json_builder_end_array (b);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
@@ -146,15 +148,15 @@ print_json (const char *article,
 }
 
 static void
-print_text (const char *article,
-            GPtrArray  *suggestions,
-            const char *text)
+print_text (const char    *article,
+            GPtrArray     *suggestions,
+            GlossDocument *doc)
 {
   printf ("%s\n", article);
   for (guint i = 0; i < suggestions->len; i++)
     {
       GlossSuggestion *s = suggestions->pdata[i];
-      g_autofree char *covered = g_utf8_substring (text, s->start, s->end);
+      g_autofree char *covered = gloss_document_get_slice (doc, s->start, s->end);
       const char *speaker = gloss_suggestion_get_attribute (s, "speaker");
 
       /* Long quotes are shortened in this human-readable listing only. */
@@ -392,9 +394,9 @@ gloss_cli_suggest (int    argc,
                   argv[i], added, path);
         }
       else if (json)
-        print_json (argv[i], suggestions, text);
+        print_json (argv[i], suggestions, doc);
       else
-        print_text (argv[i], suggestions, text);
+        print_text (argv[i], suggestions, doc);
     }
   g_clear_pointer (&apply_option.apply_to, g_free);
   return fflush (stdout) == 0 ? status : 1;
