@@ -128,6 +128,41 @@ test_reject (Fixture       *f,
   g_assert_false (gloss_suggest_is_rejected (loaded, find (f, "statistic", "30万人"), text));
 }
 
+/* The article moved (a paragraph put before it): rejections are found by
+ * their text, and pending agrees with is_rejected for every suggestion,
+ * from the sets gloss_suggest_pending() builds once. */
+static void
+test_reject_moved (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *text = gloss_document_get_text (f->doc);
+  g_autofree char *moved = g_strconcat ("编者按：本文有更新。\n\n", text, NULL);
+  g_autoptr(GlossSuggester) suggester = gloss_suggester_new ();
+  g_autoptr(GPtrArray) again = gloss_suggester_run (suggester, moved);
+  g_autoptr(GPtrArray) pending = NULL;
+  guint n_rejected = 0;
+
+  gloss_suggest_reject (f->sidecar, find (f, "statistic", "126个"), text);
+  gloss_suggest_reject (f->sidecar, find (f, "statistic", "30万人"), text);
+  pending = gloss_suggest_pending (again, f->sidecar, moved);
+  for (guint i = 0, p = 0; i < again->len; i++)
+    {
+      GlossSuggestion *s = again->pdata[i];
+      gboolean rejected = gloss_suggest_is_rejected (f->sidecar, s, moved);
+
+      n_rejected += rejected;
+      if (p < pending->len && pending->pdata[p] == s)
+        {
+          g_assert_false (rejected);
+          p++;
+        }
+      else
+        g_assert_true (rejected);
+    }
+  g_assert_cmpuint (n_rejected, ==, 2);
+  g_assert_cmpuint (pending->len, ==, again->len - 2);
+}
+
 static void
 test_settings (void)
 {
@@ -182,6 +217,7 @@ main (int    argc,
 
   g_test_add ("/suggest-review/accept", Fixture, NULL, fixture_set_up, test_accept, fixture_tear_down);
   g_test_add ("/suggest-review/reject", Fixture, NULL, fixture_set_up, test_reject, fixture_tear_down);
+  g_test_add ("/suggest-review/reject-moved", Fixture, NULL, fixture_set_up, test_reject_moved, fixture_tear_down);
   g_test_add_func ("/suggest-review/settings", test_settings);
 
   return g_test_run ();

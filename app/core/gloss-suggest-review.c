@@ -126,16 +126,70 @@ gloss_suggest_pending (GPtrArray    *suggestions,
                        const char   *text)
 {
   GPtrArray *pending = g_ptr_array_new ();
+  g_autoptr(GHashTable) spans = NULL;
+  g_autoptr(GHashTable) texts = NULL;
   GlossAnnotationSet *set;
+  JsonArray *rejected;
+  const char *cursor = text;
+  guint cursor_offset = 0;
 
   g_return_val_if_fail (GLOSS_IS_SIDECAR (sidecar), pending);
+
+  /* The rejections once, as two sets (tag and span, tag and text), so that
+   * an article with thousands of suggestions is not walked once for each:
+   * the covered texts come from one cursor moving forward through @text. */
+  rejected = rejected_array (sidecar, FALSE);
+  if (rejected != NULL && json_array_get_length (rejected) > 0)
+    {
+      spans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < json_array_get_length (rejected); i++)
+        {
+          JsonNode *node = json_array_get_element (rejected, i);
+          JsonObject *r;
+          const char *tag, *covered;
+
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            continue;
+          r = json_node_get_object (node);
+          tag = json_object_get_string_member_with_default (r, "tag", NULL);
+          if (tag == NULL)
+            continue;
+          g_hash_table_add (spans, g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%" G_GINT64_FORMAT, tag,
+                                                    json_object_get_int_member_with_default (r, "start", -1),
+                                                    json_object_get_int_member_with_default (r, "end", -1)));
+          covered = json_object_get_string_member_with_default (r, "text", NULL);
+          if (covered != NULL)
+            g_hash_table_add (texts, g_strconcat (tag, "\x1f", covered, NULL));
+        }
+    }
 
   set = gloss_sidecar_get_annotations (sidecar);
   for (guint i = 0; i < suggestions->len; i++)
     {
       GlossSuggestion *s = suggestions->pdata[i];
-      if (find_annotation (set, s->tag, s->start, s->end) == NULL && !gloss_suggest_is_rejected (sidecar, s, text))
-        g_ptr_array_add (pending, s);
+
+      if (find_annotation (set, s->tag, s->start, s->end) != NULL)
+        continue;
+      if (spans != NULL)
+        {
+          g_autofree char *span = g_strdup_printf ("%s\x1f%u\x1f%u", s->tag, s->start, s->end);
+          g_autofree char *key = NULL;
+          const char *start, *end;
+
+          if (g_hash_table_contains (spans, span))
+            continue;
+          if (s->start < cursor_offset)
+            cursor = text, cursor_offset = 0;
+          cursor = g_utf8_offset_to_pointer (cursor, s->start - cursor_offset);
+          cursor_offset = s->start;
+          start = cursor;
+          end = g_utf8_offset_to_pointer (start, s->end - s->start);
+          key = g_strdup_printf ("%s\x1f%.*s", s->tag, (int) (end - start), start);
+          if (g_hash_table_contains (texts, key))
+            continue;
+        }
+      g_ptr_array_add (pending, s);
     }
   return pending;
 }
