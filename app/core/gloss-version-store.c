@@ -440,3 +440,70 @@ gloss_version_store_get_info (GFile      *article,
     }
   return NULL;
 }
+
+static void
+lookup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GFile *article = g_object_get_data (G_OBJECT (task), "article");
+  GError *error = NULL;
+  GlossDocument *document = gloss_version_store_lookup (article, task_data, &error);
+
+  /* Inflating a long text takes a while: a lookup given up meanwhile says so. */
+  if (document != NULL && g_cancellable_is_cancelled (cancellable))
+    g_clear_object (&document);
+  if (document != NULL)
+    g_task_return_pointer (task, document, g_object_unref);
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_error (task, error);
+  else
+    g_clear_error (&error);
+}
+
+/**
+ * gloss_version_store_lookup_async:
+ * @article: (nullable): the article whose versions to look in
+ * @sha256: the SHA-256 of the canonical text wanted
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * gloss_version_store_lookup() in a worker thread: reading and inflating a
+ * kept text is not for the main loop.
+ */
+void
+gloss_version_store_lookup_async (GFile               *article,
+                                  const char          *sha256,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (article == NULL || G_IS_FILE (article));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_version_store_lookup_async);
+  g_task_set_task_data (task, g_strdup (sha256), g_free);
+  if (article != NULL)
+    g_object_set_data_full (G_OBJECT (task), "article", g_object_ref (article), g_object_unref);
+  g_task_run_in_thread (task, lookup_thread);
+}
+
+/**
+ * gloss_version_store_lookup_finish:
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): as gloss_version_store_lookup();
+ *   %NULL with %G_IO_ERROR_CANCELLED when cancelled
+ */
+GlossDocument *
+gloss_version_store_lookup_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -25,6 +25,13 @@ gboolean       gloss_version_store_keep_finish  (GAsyncResult         *result,
 GlossDocument *gloss_version_store_lookup       (GFile                *article,
                                                  const char           *sha256,
                                                  GError              **error);
+void           gloss_version_store_lookup_async (GFile                *article,
+                                                 const char           *sha256,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+GlossDocument *gloss_version_store_lookup_finish (GAsyncResult        *result,
+                                                 GError              **error);
 JsonObject    *gloss_version_store_get_info     (GFile                *article,
                                                  const char           *sha256);
 
