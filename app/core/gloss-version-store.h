@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 GFile         *gloss_version_store_folder       (GFile                *article);
+GFile         *gloss_version_store_user_folder  (void);
 gboolean       gloss_version_store_keep         (GlossDocument        *document,
                                                  GFile                *article,
                                                  GError              **error);
