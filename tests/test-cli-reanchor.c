@@ -373,6 +373,8 @@ test_versions (Fixture       *f,
     gint64 lengths[2];
 
     g_assert_cmpstr (json_object_get_string_member (result, "article"), ==, f->article);
+    /* Read from the file twice, never fetched: not evidence that a page changed. */
+    g_assert_cmpstr (json_object_get_string_member (result, "change"), ==, "read-again");
     g_assert_cmpuint (json_array_get_length (versions), ==, 2);
     first = json_array_get_object_element (versions, 0);
     /* Both texts, in code points (read within a second here: in either order). */

@@ -20,7 +20,9 @@
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-document.h"
+#include "gloss-library-page.h"
 #include "gloss-sidecar.h"
+#include "gloss-stealth-edits.h"
 #include "gloss-test-util.h"
 #include "gloss-test-widgets.h"
 #include "gloss-version-store.h"
@@ -396,6 +398,112 @@ test_old_text_not_kept (Fixture       *f,
   g_assert_null (_gloss_window_get_version_view (f->window));
 }
 
+
+static gboolean
+library_loaded (gpointer data)
+{
+  GlossLibraryPage *page = _gloss_window_get_library_page (data);
+
+  return _gloss_window_get_library_shown (data) && gloss_library_page_get_folder (page) != NULL &&
+         !gloss_library_page_get_loading (page);
+}
+
+static gboolean
+changed_listed (gpointer data)
+{
+  GtkWidget *edits = gloss_test_find_widget (data, GLOSS_TYPE_STEALTH_EDITS, NULL);
+
+  return edits != NULL && gtk_widget_get_mapped (edits) &&
+         gloss_stealth_edits_get_n_articles (GLOSS_STEALTH_EDITS (edits)) > 0;
+}
+
+static gboolean
+article_opened (gpointer data)
+{
+  return !_gloss_window_get_library_shown (data) && gloss_window_get_sidecar (data) != NULL;
+}
+
+/* The stack switcher's button for a page: a toggle button labelled with its title. */
+static GtkWidget *
+switcher_button (GtkWidget  *root,
+                 const char *title)
+{
+  GtkWidget *switcher = gloss_test_find_widget (root, GTK_TYPE_STACK_SWITCHER, NULL);
+
+  g_assert_nonnull (switcher);
+  for (GtkWidget *child = gtk_widget_get_first_child (switcher); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = NULL;
+
+      find_label_containing (child, title, &label);
+      if (label != NULL)
+        return child;
+    }
+  return NULL;
+}
+
+/* The Library's Changed Texts: the article with two kept texts is listed,
+ * not the one with one; Enter opens it, and What Changed with its queue. */
+static void
+test_changed_texts_in_library (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GlossDocument) now = gloss_document_new (NEW_TEXT, -1, NULL);
+  g_autoptr(GlossDocument) speech = gloss_document_new ("The minister said taxes will fall. 税收将下降。", -1, NULL);
+  g_autofree char *speech_path = g_build_filename (f->dir, "speech.txt", NULL);
+  g_autofree char *database = g_build_filename (f->dir, "library.sqlite", NULL);
+  g_autoptr(GFile) speech_file = g_file_new_for_path (speech_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  GlossLibraryPage *page;
+  GtkWidget *button, *edits, *row;
+
+  if (!can_type ())
+    {
+      g_test_skip ("needs xdotool and an X11 display");
+      return;
+    }
+
+  /* budget.txt: the text annotated and the text now, both kept; speech.txt: one. */
+  gloss_document_set_source (now, "budget.txt");
+  g_assert_true (gloss_version_store_keep (now, f->article, &error));
+  g_assert_no_error (error);
+  gloss_test_write (speech_path, gloss_document_get_text (speech), -1);
+  gloss_document_set_source (speech, "speech.txt");
+  g_assert_true (gloss_version_store_keep (speech, speech_file, &error));
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "library-folder", f->dir);
+
+  f->window = gloss_window_new (NULL);
+  page = _gloss_window_get_library_page (f->window);
+  _gloss_library_page_set_database (page, database);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gloss_test_iterate_until (library_loaded, f->window);
+  point_at (GTK_WINDOW (f->window));
+
+  /* To Changed Texts with the keyboard: its switcher button, Space. */
+  button = switcher_button (GTK_WIDGET (page), "Changed Texts");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  out = xdotool ((const char *[]) { "key", "--clearmodifiers", "space", NULL });
+  gloss_test_iterate_until (changed_listed, page);
+  edits = gloss_test_find_widget (GTK_WIDGET (page), GLOSS_TYPE_STEALTH_EDITS, NULL);
+  g_assert_cmpuint (gloss_stealth_edits_get_n_articles (GLOSS_STEALTH_EDITS (edits)), ==, 1);
+  g_assert_null (gloss_test_find_widget (edits, ADW_TYPE_ACTION_ROW, "speech.txt"));
+  row = gloss_test_find_widget (edits, ADW_TYPE_ACTION_ROW, "budget.txt");
+  g_assert_nonnull (row);
+
+  /* Enter on its row: the article opens in this window, What Changed with its queue. */
+  g_assert_true (gtk_widget_grab_focus (row));
+  g_free (g_steal_pointer (&out));
+  out = xdotool ((const char *[]) { "key", "--clearmodifiers", "Return", NULL });
+  gloss_test_iterate_until (article_opened, f->window);
+  g_assert_true (g_file_equal (gloss_session_get_file (gloss_window_get_session (f->window)), f->article));
+  wait_for (f->window, 3, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -414,6 +522,8 @@ main (int    argc,
   g_test_add ("/window-versions/review-after-save", Fixture, NULL, fixture_set_up, test_review_after_save, fixture_tear_down);
   g_test_add ("/window-versions/old-text-not-kept", Fixture, NULL, fixture_set_up, test_old_text_not_kept, fixture_tear_down);
   g_test_add ("/window-versions/keep-fails", Fixture, NULL, fixture_set_up, test_keep_fails, fixture_tear_down);
+  g_test_add ("/window-versions/changed-texts-in-library", Fixture, NULL, fixture_set_up, test_changed_texts_in_library,
+              fixture_tear_down);
 
   return g_test_run ();
 }

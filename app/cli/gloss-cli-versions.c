@@ -25,10 +25,13 @@ add_string (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* @change: for a changed article in a folder, why it has more than one text
+ * (gloss_changed_article_get_kind()); %NULL for an article asked by name */
 static void
-print_article (GFile     *article,
-               GPtrArray *versions,
-               gboolean   json)
+print_article (GFile      *article,
+               GPtrArray  *versions,
+               const char *change,
+               gboolean    json)
 {
   g_autofree char *path = g_file_get_path (article);
 
@@ -41,6 +44,8 @@ print_article (GFile     *article,
 
       json_builder_begin_object (builder);
       add_string (builder, "article", path);
+      if (change != NULL)
+        add_string (builder, "change", change);
       json_builder_set_member_name (builder, "versions");
       json_builder_begin_array (builder);
       for (guint i = 0; i < versions->len; i++)
@@ -114,7 +119,7 @@ gloss_cli_versions (int    argc,
         {
           g_autoptr(GPtrArray) versions = gloss_version_history_list (file);
 
-          print_article (file, versions, json);
+          print_article (file, versions, NULL, json);
         }
       else
         {
@@ -130,7 +135,9 @@ gloss_cli_versions (int    argc,
             {
               GlossChangedArticle *item = g_ptr_array_index (changed, j);
 
-              print_article (item->article, item->versions, json);
+              print_article (item->article, item->versions,
+                             gloss_changed_article_get_kind (item) == GLOSS_CHANGE_REFETCHED ? "refetched" : "read-again",
+                             json);
             }
         }
     }

@@ -16,9 +16,13 @@
  * file name ("source"), its URL, when the page was retrieved and when Gloss
  * read it.  Grouping those notes by file name gives an article's history;
  * an article with more than one kept text changed under its annotations —
- * re-fetched and different, a correction or a stealth edit.  Only the
- * `.gloss/texts` folder beside the articles is read: the user's fallback
- * folder mixes articles of every folder, whose names may repeat.
+ * re-fetched and different, a correction or a stealth edit.
+ *
+ * The user's folder, where texts are kept when the article's folder cannot
+ * be written, mixes articles of every folder, whose file names repeat: there
+ * a note counts for an article only when it names the article by its URI
+ * ("article", written since the store did), never by its file name alone.
+ * The texts themselves are safe to share, named by their content.
  */
 
 void
@@ -42,6 +46,40 @@ gloss_changed_article_free (GlossChangedArticle *changed)
   g_clear_object (&changed->article);
   g_clear_pointer (&changed->versions, g_ptr_array_unref);
   g_free (changed);
+}
+
+/**
+ * gloss_changed_article_get_kind:
+ * @changed: a changed article
+ *
+ * A kept text says where it was fetched from and when the page was
+ * retrieved, as the fetch recorded them (a page saved by Gloss keeps both in
+ * its provenance, so opening it again says the same).  Two texts of one
+ * address retrieved at different times are two fetches; anything else — no
+ * address, or one fetch read again in another encoding or by a better
+ * extractor, or a file edited by hand — cannot be told from a re-reading.
+ *
+ * Returns: how the article came to have more than one text
+ */
+GlossChangeKind
+gloss_changed_article_get_kind (const GlossChangedArticle *changed)
+{
+  g_return_val_if_fail (changed != NULL, GLOSS_CHANGE_READ_AGAIN);
+
+  for (guint i = 0; i < changed->versions->len; i++)
+    {
+      GlossVersionInfo *a = g_ptr_array_index (changed->versions, i);
+
+      for (guint j = i + 1; j < changed->versions->len; j++)
+        {
+          GlossVersionInfo *b = g_ptr_array_index (changed->versions, j);
+
+          if (a->url != NULL && a->retrieved != NULL && b->retrieved != NULL &&
+              g_strcmp0 (a->url, b->url) == 0 && strcmp (a->retrieved, b->retrieved) != 0)
+            return GLOSS_CHANGE_REFETCHED;
+        }
+    }
+  return GLOSS_CHANGE_READ_AGAIN;
 }
 
 static const char *
@@ -76,10 +114,12 @@ compare_versions (gconstpointer a,
   return order != 0 ? order : strcmp (x->sha256, y->sha256);
 }
 
-/* Adds what one SHA256.json says to @by_source: file name → versions. */
+/* Adds what one SHA256.json says to @by_source: file name (or, when @key is
+ * "article", the article's URI) → versions. */
 static void
 read_info (GFile      *texts,
            const char *name,
+           const char *key,
            GHashTable *by_source)
 {
   g_autoptr(GFile) file = g_file_get_child (texts, name);
@@ -115,7 +155,7 @@ read_info (GFile      *texts,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       entry = json_node_get_object (node);
-      source = member_string (entry, "source");
+      source = member_string (entry, key);
       if (source == NULL)
         continue;
       read = member_string (entry, "read");
@@ -161,6 +201,7 @@ read_info (GFile      *texts,
 
 static GHashTable *
 read_folder (GFile        *texts,
+             const char   *key,
              GCancellable *cancellable)
 {
   GHashTable *by_source = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
@@ -176,17 +217,64 @@ read_folder (GFile        *texts,
       const char *name = g_file_info_get_name (info);
 
       if (g_str_has_suffix (name, ".json") && strlen (name) == 64 + strlen (".json"))
-        read_info (texts, name, by_source);
+        read_info (texts, name, key, by_source);
       g_object_unref (info);
     }
   return by_source;
+}
+
+/* Adds @from's versions to @into, one per text: the earliest reading says
+ * when it appeared, the latest when it was last read. */
+static void
+merge (GPtrArray *into,
+       GPtrArray *from)
+{
+  for (guint i = 0; i < from->len; i++)
+    {
+      GlossVersionInfo *add = g_ptr_array_index (from, i);
+      GlossVersionInfo *have = NULL;
+
+      for (guint j = 0; j < into->len && have == NULL; j++)
+        if (strcmp (((GlossVersionInfo *)g_ptr_array_index (into, j))->sha256, add->sha256) == 0)
+          have = g_ptr_array_index (into, j);
+      if (have == NULL)
+        {
+          g_ptr_array_add (into, g_ptr_array_steal_index (from, i));
+          i--;
+          continue;
+        }
+      if (add->read != NULL && earlier (add->read, have->read))
+        {
+          g_free (have->read);
+          have->read = g_strdup (add->read);
+          g_free (have->retrieved);
+          have->retrieved = g_strdup (add->retrieved);
+          g_free (have->url);
+          have->url = g_strdup (add->url);
+        }
+      if (add->last_read != NULL && g_strcmp0 (add->last_read, have->last_read) > 0)
+        {
+          g_free (have->last_read);
+          have->last_read = g_strdup (add->last_read);
+        }
+    }
+}
+
+/* The user's folder's notes that name their article, by its URI. */
+static GHashTable *
+read_user_folder (GCancellable *cancellable)
+{
+  g_autoptr(GFile) texts = gloss_version_store_user_folder ();
+
+  return read_folder (texts, "article", cancellable);
 }
 
 /**
  * gloss_version_history_list:
  * @article: an article file
  *
- * Reads the notes of the texts kept beside @article.  Blocking.
+ * Reads the notes of the texts kept beside @article, and of those kept for
+ * it in the user's folder.  Blocking.
  *
  * Returns: (transfer full) (element-type GlossVersionInfo): the texts kept of
  *   @article, in the order Gloss first read them; empty when none was kept
@@ -196,17 +284,25 @@ gloss_version_history_list (GFile *article)
 {
   g_autoptr(GFile) texts = NULL;
   g_autoptr(GHashTable) by_source = NULL;
+  g_autoptr(GHashTable) by_uri = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *key = NULL;
+  g_autofree char *uri = NULL;
   GPtrArray *versions;
+  GPtrArray *elsewhere;
 
   g_return_val_if_fail (G_IS_FILE (article), NULL);
 
   texts = gloss_version_store_folder (article);
-  by_source = read_folder (texts, NULL);
+  by_source = read_folder (texts, "source", NULL);
   name = g_file_get_basename (article);
-  if (name == NULL || !g_hash_table_steal_extended (by_source, name, (gpointer *)&key, (gpointer *)&versions))
-    return g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_version_info_free);
+  versions = name ? g_hash_table_lookup (by_source, name) : NULL;
+  versions = versions ? g_ptr_array_ref (versions)
+                      : g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_version_info_free);
+
+  by_uri = read_user_folder (NULL);
+  uri = g_file_get_uri (article);
+  if ((elsewhere = g_hash_table_lookup (by_uri, uri)) != NULL)
+    merge (versions, elsewhere);
   g_ptr_array_sort (versions, compare_versions);
   return versions;
 }
@@ -223,8 +319,38 @@ compare_changed (gconstpointer a,
   return g_strcmp0 (p, q);
 }
 
+/* Moves the user's folder's notes about the articles of @folder into
+ * @by_source, by file name. */
+static void
+take_elsewhere (GFile      *folder,
+                GHashTable *by_uri,
+                GHashTable *by_source)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, by_uri);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autoptr(GFile) article = g_file_new_for_uri (key);
+      g_autoptr(GFile) parent = g_file_get_parent (article);
+      g_autofree char *name = NULL;
+      GPtrArray *versions;
+
+      if (parent == NULL || !g_file_equal (parent, folder))
+        continue;
+      name = g_file_get_basename (article);
+      if ((versions = g_hash_table_lookup (by_source, name)) != NULL)
+        merge (versions, value);
+      else
+        g_hash_table_insert (by_source, g_strdup (name), g_ptr_array_ref (value));
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
 static gboolean
 scan (GFile        *folder,
+      GHashTable   *by_uri,
       GPtrArray    *changed,
       guint         depth,
       GCancellable *cancellable,
@@ -238,25 +364,26 @@ scan (GFile        *folder,
   GFileInfo *info;
 
   if (g_file_query_exists (texts, cancellable))
+    by_source = read_folder (texts, "source", cancellable);
+  else
+    by_source = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
+  take_elsewhere (folder, by_uri, by_source);
+  g_hash_table_iter_init (&iter, by_source);
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      by_source = read_folder (texts, cancellable);
-      g_hash_table_iter_init (&iter, by_source);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        {
-          g_autoptr(GFile) article = NULL;
-          GlossChangedArticle *item;
+      g_autoptr(GFile) article = NULL;
+      GlossChangedArticle *item;
 
-          if (((GPtrArray *)value)->len < 2 || strchr (key, G_DIR_SEPARATOR) != NULL)
-            continue;
-          article = g_file_get_child (folder, key);
-          if (!g_file_query_exists (article, cancellable))
-            continue;
-          item = g_new0 (GlossChangedArticle, 1);
-          item->article = g_steal_pointer (&article);
-          item->versions = g_ptr_array_ref (value);
-          g_ptr_array_sort (item->versions, compare_versions);
-          g_ptr_array_add (changed, item);
-        }
+      if (((GPtrArray *)value)->len < 2 || strchr (key, G_DIR_SEPARATOR) != NULL)
+        continue;
+      article = g_file_get_child (folder, key);
+      if (!g_file_query_exists (article, cancellable))
+        continue;
+      item = g_new0 (GlossChangedArticle, 1);
+      item->article = g_steal_pointer (&article);
+      item->versions = g_ptr_array_ref (value);
+      g_ptr_array_sort (item->versions, compare_versions);
+      g_ptr_array_add (changed, item);
     }
 
   /* Folders of articles, not links out of them, nor Gloss's own or hidden ones. */
@@ -276,7 +403,7 @@ scan (GFile        *folder,
           g_autoptr(GFile) child = g_file_get_child (folder, name);
 
           /* A subfolder that cannot be read is skipped, not the whole library. */
-          scan (child, changed, depth + 1, cancellable, NULL);
+          scan (child, by_uri, changed, depth + 1, cancellable, NULL);
         }
     }
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
@@ -300,11 +427,13 @@ gloss_version_history_changed (GFile         *folder,
                                GError       **error)
 {
   g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GHashTable) by_uri = NULL;
 
   g_return_val_if_fail (G_IS_FILE (folder), NULL);
 
   changed = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_changed_article_free);
-  if (!scan (folder, changed, 0, cancellable, error))
+  by_uri = read_user_folder (cancellable);
+  if (!scan (folder, by_uri, changed, 0, cancellable, error))
     return NULL;
   g_ptr_array_sort (changed, compare_changed);
   return g_steal_pointer (&changed);

@@ -49,6 +49,24 @@ typedef struct
 void       gloss_changed_article_free        (GlossChangedArticle *changed);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossChangedArticle, gloss_changed_article_free)
 
+/**
+ * GlossChangeKind:
+ * @GLOSS_CHANGE_READ_AGAIN: no two of its texts come from two fetches of one
+ *   address: the file was edited, or read again in another encoding, or
+ *   extracted differently
+ * @GLOSS_CHANGE_REFETCHED: two fetches of the same address, at different
+ *   times, gave different texts: the page changed (a correction, a stealth edit)
+ *
+ * How an article came to have more than one kept text.
+ */
+typedef enum
+{
+  GLOSS_CHANGE_READ_AGAIN,
+  GLOSS_CHANGE_REFETCHED,
+} GlossChangeKind;
+
+GlossChangeKind gloss_changed_article_get_kind (const GlossChangedArticle *changed);
+
 GPtrArray *gloss_version_history_list        (GFile                *article);
 GPtrArray *gloss_version_history_changed     (GFile                *folder,
                                               GCancellable         *cancellable,

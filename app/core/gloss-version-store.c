@@ -23,7 +23,9 @@
  *                                 "retrieved", "read"}]}: where and when it was read
  *
  * in the article's folder, so that colleagues sharing the folder share the
- * versions; where that folder cannot be written, in $XDG_DATA_HOME/gloss/texts.
+ * versions; where that folder cannot be written, in $XDG_DATA_HOME/gloss/texts,
+ * where each "seen" also names the article by its URI ("article"): file
+ * names repeat across folders there.
  * Both files are written whole or not at all (gloss_file_replace()); a name
  * is never reused for other content, so a text file is never rewritten.
  */
@@ -45,6 +47,18 @@ user_folder (void)
  * Returns: (transfer full): `.gloss/texts` beside @article, or the user's
  *   folder when @article is %NULL
  */
+/**
+ * gloss_version_store_user_folder:
+ *
+ * Returns: (transfer full): the user's folder of kept texts, for articles
+ *   whose own folder cannot be written
+ */
+GFile *
+gloss_version_store_user_folder (void)
+{
+  return user_folder ();
+}
+
 GFile *
 gloss_version_store_folder (GFile *article)
 {
@@ -157,7 +171,8 @@ same_string (JsonObject *object,
  * reopening a file adds nothing, a re-fetch with a new time adds an entry. */
 static gboolean
 note_seen (JsonObject    *info,
-           GlossDocument *document)
+           GlossDocument *document,
+           const char    *article)
 {
   const char *source = gloss_document_get_source (document);
   const char *url = gloss_document_get_url (document);
@@ -180,7 +195,7 @@ note_seen (JsonObject    *info,
         continue;
       old = json_node_get_object (node);
       if (same_string (old, "source", source) && same_string (old, "url", url) &&
-          same_string (old, "retrieved", retrieved))
+          same_string (old, "retrieved", retrieved) && same_string (old, "article", article))
         return FALSE;
     }
 
@@ -191,14 +206,19 @@ note_seen (JsonObject    *info,
     json_object_set_string_member (entry, "url", url);
   if (retrieved != NULL)
     json_object_set_string_member (entry, "retrieved", retrieved);
+  if (article != NULL)
+    json_object_set_string_member (entry, "article", article);
   json_object_set_string_member (entry, "read", now);
   json_array_add_object_element (seen, entry);
   return TRUE;
 }
 
+/* @article is the article's URI in the user's folder, where file names of
+ * every folder meet; beside the article, its file name ("source") says it. */
 static gboolean
 keep_in (GFile         *folder,
          GlossDocument *document,
+         const char    *article,
          GError       **error)
 {
   const char *sha256 = gloss_document_get_sha256 (document);
@@ -233,7 +253,7 @@ keep_in (GFile         *folder,
       json_object_set_string_member (info, "sha256", sha256);
       json_object_set_int_member (info, "length", gloss_document_get_length (document));
     }
-  if (note_seen (info, document))
+  if (note_seen (info, document, article))
     {
       g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), info);
       g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -268,11 +288,12 @@ gloss_version_store_keep (GlossDocument  *document,
 {
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *uri = NULL;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), FALSE);
 
   folder = gloss_version_store_folder (article);
-  if (keep_in (folder, document, &local_error))
+  if (keep_in (folder, document, NULL, &local_error))
     return TRUE;
   if (article == NULL)
     {
@@ -284,7 +305,8 @@ gloss_version_store_keep (GlossDocument  *document,
   g_clear_object (&folder);
   g_clear_error (&local_error);
   folder = user_folder ();
-  return keep_in (folder, document, error);
+  uri = g_file_get_uri (article);
+  return keep_in (folder, document, uri, error);
 }
 
 static void
@@ -439,4 +461,71 @@ gloss_version_store_get_info (GFile      *article,
         return info;
     }
   return NULL;
+}
+
+static void
+lookup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GFile *article = g_object_get_data (G_OBJECT (task), "article");
+  GError *error = NULL;
+  GlossDocument *document = gloss_version_store_lookup (article, task_data, &error);
+
+  /* Inflating a long text takes a while: a lookup given up meanwhile says so. */
+  if (document != NULL && g_cancellable_is_cancelled (cancellable))
+    g_clear_object (&document);
+  if (document != NULL)
+    g_task_return_pointer (task, document, g_object_unref);
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_error (task, error);
+  else
+    g_clear_error (&error);
+}
+
+/**
+ * gloss_version_store_lookup_async:
+ * @article: (nullable): the article whose versions to look in
+ * @sha256: the SHA-256 of the canonical text wanted
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * gloss_version_store_lookup() in a worker thread: reading and inflating a
+ * kept text is not for the main loop.
+ */
+void
+gloss_version_store_lookup_async (GFile               *article,
+                                  const char          *sha256,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (article == NULL || G_IS_FILE (article));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_version_store_lookup_async);
+  g_task_set_task_data (task, g_strdup (sha256), g_free);
+  if (article != NULL)
+    g_object_set_data_full (G_OBJECT (task), "article", g_object_ref (article), g_object_unref);
+  g_task_run_in_thread (task, lookup_thread);
+}
+
+/**
+ * gloss_version_store_lookup_finish:
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): as gloss_version_store_lookup();
+ *   %NULL with %G_IO_ERROR_CANCELLED when cancelled
+ */
+GlossDocument *
+gloss_version_store_lookup_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

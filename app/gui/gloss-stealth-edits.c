@@ -7,7 +7,9 @@
  * more than one kept text came out different when it was fetched or read
  * again.  This lists them for a library folder (read in a worker thread,
  * gloss_version_history_changed_async()), one row each with its versions and
- * when they were retrieved; activating a row emits ::open with the article,
+ * when they were retrieved, and why it has more than one: two fetches of one
+ * address that differ, or a text read again (which may differ by its
+ * encoding or extraction alone); activating a row emits ::open with the article,
  * for the owner to open it (and What Changed there).
  */
 #include "config.h"
@@ -80,12 +82,22 @@ fill (GlossStealthEdits *self)
       g_autofree char *name = g_file_get_basename (changed->article);
       g_autofree char *escaped = g_markup_escape_text (name, -1);
       g_autofree char *times = version_times (changed);
+      g_autofree char *versions = NULL;
       g_autofree char *subtitle = NULL;
+      const char *reason;
       GtkWidget *row = adw_action_row_new ();
 
       /* TRANSLATORS: how many kept versions an article has, then when each was retrieved */
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u version: %s", "%u versions: %s", changed->versions->len),
+      versions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u version: %s", "%u versions: %s", changed->versions->len),
                                   changed->versions->len, times);
+      /* Why it has more than one text: only two fetches of one address
+       * show that the page changed; a text read again may differ by its
+       * encoding or extraction alone. */
+      if (gloss_changed_article_get_kind (changed) == GLOSS_CHANGE_REFETCHED)
+        reason = _("Fetched again from the same address, and different: the page changed");
+      else
+        reason = _("Read again, and different: the file changed, or was read in another encoding or extracted differently");
+      subtitle = g_strdup_printf ("%s\n%s", reason, versions);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

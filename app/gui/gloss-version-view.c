@@ -47,6 +47,7 @@ struct _GlossVersionView
   GFile              *article;
   GPtrArray          *versions;   /* of GlossVersionInfo, for the drop-down */
   GArray             *changes;    /* of GlossDiffBlock pairs: see mark_changes() */
+  GCancellable       *lookup;     /* reading the version picked to compare with */
   guint               filling : 1;
 
   GtkListBox         *changes_list;
@@ -678,29 +679,64 @@ fill_versions (GlossVersionView *self)
 }
 
 static void
-version_selected_cb (GlossVersionView *self)
+version_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  guint selected = gtk_drop_down_get_selected (self->version_dropdown);
-  GlossVersionInfo *info;
+  GlossVersionView *self;
   g_autoptr(GlossDocument) previous = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->filling || self->versions == NULL || selected >= self->versions->len || self->document == NULL)
+  previous = gloss_version_store_lookup_finish (result, &error);
+  /* Another version picked since, or the view gone: not this one's to show. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  info = g_ptr_array_index (self->versions, selected);
-  if (self->previous != NULL && g_strcmp0 (info->sha256, gloss_document_get_sha256 (self->previous)) == 0)
-    return;
-
-  previous = gloss_version_store_lookup (self->article, info->sha256, &error);
+  self = GLOSS_VERSION_VIEW (user_data);
+  g_clear_object (&self->lookup);
   if (previous == NULL)
     {
       gtk_label_set_label (self->status_label, error->message);
       return;
     }
+  if (self->document == NULL)
+    return;
   g_set_object (&self->previous, previous);
   locate_old (self);
   show_texts (self);
   show_current (self);
+}
+
+/* The kept text is read and inflated in a worker thread; picking another
+ * version, or closing the window, gives up on the one being read. */
+static void
+version_selected_cb (GlossVersionView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->version_dropdown);
+  GlossVersionInfo *info;
+
+  if (self->filling || self->versions == NULL || selected >= self->versions->len || self->document == NULL)
+    return;
+  g_cancellable_cancel (self->lookup);
+  g_clear_object (&self->lookup);
+  info = g_ptr_array_index (self->versions, selected);
+  if (self->previous != NULL && g_strcmp0 (info->sha256, gloss_document_get_sha256 (self->previous)) == 0)
+    return;
+
+  self->lookup = g_cancellable_new ();
+  gloss_version_store_lookup_async (self->article, info->sha256, self->lookup, version_read_cb, self);
+}
+
+/**
+ * gloss_version_view_get_reading:
+ * @self: a #GlossVersionView
+ *
+ * Returns: whether the version picked to compare with is still being read
+ */
+gboolean
+gloss_version_view_get_reading (GlossVersionView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_VERSION_VIEW (self), FALSE);
+  return self->lookup != NULL;
 }
 
 static void
@@ -711,6 +747,8 @@ show_versions (GlossVersionView   *self,
                GArray             *before,
                gboolean            locate)
 {
+  g_cancellable_cancel (self->lookup);
+  g_clear_object (&self->lookup);
   g_set_object (&self->previous, previous);
   g_set_object (&self->document, document);
   g_set_object (&self->set, set);
@@ -937,6 +975,8 @@ gloss_version_view_dispose (GObject *object)
   GlossVersionView *self = GLOSS_VERSION_VIEW (object);
   GtkWidget *child;
 
+  g_cancellable_cancel (self->lookup);
+  g_clear_object (&self->lookup);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_VERSION_VIEW);
   /* Children without an id are not the template's to clear in GTK 4.8. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

@@ -31,6 +31,7 @@ void             gloss_version_view_set_article   (GlossVersionView   *self,
                                                    GPtrArray          *versions);
 guint            gloss_version_view_get_n_items   (GlossVersionView   *self);
 guint            gloss_version_view_get_position  (GlossVersionView   *self);
+gboolean         gloss_version_view_get_reading   (GlossVersionView   *self);
 GlossAnnotation *gloss_version_view_get_current   (GlossVersionView   *self);
 
 G_END_DECLS

@@ -71,6 +71,7 @@ struct _GlossWindow
   /* gloss-window-versions.c: the article's kept versions, What Changed. */
   GPtrArray            *versions;
   GtkWindow            *version_window;
+  GCancellable         *version_lookup;  /* an older text being read to compare with */
 
   guint                 closing : 1;
   guint                 reload_from_broken : 1;

@@ -200,6 +200,84 @@ show_review (GlossWindow   *self,
   gloss_version_view_set_article (view, gloss_session_get_file (self->session), self->versions);
 }
 
+/* Placed by their quotes alone: no old text to show beside the new one, but
+ * not silently either. */
+static void
+tell_not_kept (GlossWindow  *self,
+               GlossSidecar *sidecar)
+{
+  guint n = needs_review (gloss_sidecar_get_annotations (sidecar));
+  g_autofree char *message = NULL;
+
+  if (n == 0 || self->versions == NULL || g_object_get_data (G_OBJECT (sidecar), "gloss-review-told") != NULL)
+    return;
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u annotation could not be placed exactly, and the text it was made on was not kept: it is marked in the article for review",
+                                          "%u annotations could not be placed exactly, and the text they were made on was not kept: they are marked in the article for review",
+                                          n), n);
+  _gloss_window_show_error (self, message);
+  g_object_set_data (G_OBJECT (sidecar), "gloss-review-told", GINT_TO_POINTER (TRUE));
+}
+
+typedef struct
+{
+  GlossWindow  *window;
+  GlossSidecar *sidecar;
+  gboolean      asked;    /* What Changed, not the review on opening */
+} Lookup;
+
+static void
+lookup_free (Lookup *lookup)
+{
+  g_clear_object (&lookup->window);
+  g_clear_object (&lookup->sidecar);
+  g_free (lookup);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Lookup, lookup_free)
+
+static void
+older_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(Lookup) lookup = user_data;
+  GlossWindow *self = lookup->window;
+  g_autoptr(GlossDocument) previous = NULL;
+  g_autoptr(GError) error = NULL;
+
+  previous = gloss_version_store_lookup_finish (result, &error);
+  /* Another sidecar shown, What Changed asked again, or the window closed. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      gloss_session_get_sidecar (self->session) != lookup->sidecar)
+    return;
+  g_clear_object (&self->version_lookup);
+  if (previous != NULL)
+    show_review (self, previous);
+  else if (lookup->asked)
+    _gloss_window_show_error (self, error->message);
+  else
+    tell_not_kept (self, lookup->sidecar);
+}
+
+/* The older text is read and inflated in a worker thread, then reviewed. */
+static void
+read_older (GlossWindow *self,
+            const char  *sha256,
+            gboolean     asked)
+{
+  Lookup *lookup = g_new0 (Lookup, 1);
+
+  g_cancellable_cancel (self->version_lookup);
+  g_clear_object (&self->version_lookup);
+  self->version_lookup = g_cancellable_new ();
+  lookup->window = g_object_ref (self);
+  lookup->sidecar = g_object_ref (gloss_session_get_sidecar (self->session));
+  lookup->asked = asked;
+  gloss_version_store_lookup_async (gloss_session_get_file (self->session), sha256, self->version_lookup,
+                                    older_read_cb, lookup);
+}
+
 /* Anything fuzzy, cut or orphaned is reviewed against the text the
  * annotations were re-anchored from; or, when they were saved awaiting
  * review on the text now (gloss_anchor_set_same_text()), against the newest
@@ -209,31 +287,17 @@ maybe_review (GlossWindow *self)
 {
   GlossSidecar *sidecar = gloss_session_get_sidecar (self->session);
   GlossDocument *previous = sidecar ? gloss_sidecar_get_previous (sidecar) : NULL;
-  g_autoptr(GlossDocument) kept = NULL;
   const char *sha256;
 
-  guint n;
-
-  if (self->version_window != NULL || sidecar == NULL ||
-      (n = needs_review (gloss_sidecar_get_annotations (sidecar))) == 0)
+  if (self->version_window != NULL || self->version_lookup != NULL || sidecar == NULL ||
+      needs_review (gloss_sidecar_get_annotations (sidecar)) == 0)
     return;
-  if (previous == NULL && (sha256 = older_version (self)) != NULL)
-    previous = kept = gloss_version_store_lookup (gloss_session_get_file (self->session), sha256, NULL);
   if (previous != NULL)
     show_review (self, previous);
-  else if (self->versions != NULL && g_object_get_data (G_OBJECT (sidecar), "gloss-review-told") == NULL)
-    {
-      g_autofree char *message = NULL;
-
-      /* Placed by their quotes alone: no old text to show beside the new
-       * one, but not silently either. */
-      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u annotation could not be placed exactly, and the text it was made on was not kept: it is marked in the article for review",
-                                              "%u annotations could not be placed exactly, and the text they were made on was not kept: they are marked in the article for review",
-                                              n), n);
-      _gloss_window_show_error (self, message);
-      g_object_set_data (G_OBJECT (sidecar), "gloss-review-told", GINT_TO_POINTER (TRUE));
-    }
+  else if ((sha256 = older_version (self)) != NULL)
+    read_older (self, sha256, FALSE);
+  else
+    tell_not_kept (self, sidecar);
 }
 
 /**
@@ -248,6 +312,8 @@ void
 _gloss_window_versions_sidecar_shown (GlossWindow *self)
 {
   /* A queue for another set of annotations has nothing left to review. */
+  g_cancellable_cancel (self->version_lookup);
+  g_clear_object (&self->version_lookup);
   if (self->version_window != NULL)
     gtk_window_destroy (self->version_window);
 
@@ -262,22 +328,13 @@ what_changed_cb (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
   GlossSidecar *sidecar = gloss_session_get_sidecar (self->session);
-  g_autoptr(GlossDocument) kept = NULL;
-  g_autoptr(GError) error = NULL;
   GlossDocument *previous = sidecar ? gloss_sidecar_get_previous (sidecar) : NULL;
   const char *sha256;
 
-  if (previous == NULL && (sha256 = older_version (self)) != NULL)
-    {
-      previous = kept = gloss_version_store_lookup (gloss_session_get_file (self->session), sha256, &error);
-      if (previous == NULL)
-        {
-          _gloss_window_show_error (self, error->message);
-          return;
-        }
-    }
   if (previous != NULL)
     show_review (self, previous);
+  else if (sidecar != NULL && (sha256 = older_version (self)) != NULL)
+    read_older (self, sha256, TRUE);
 }
 
 void
@@ -290,6 +347,8 @@ _gloss_window_versions_class_init (GtkWidgetClass *widget_class)
 void
 _gloss_window_versions_dispose (GlossWindow *self)
 {
+  g_cancellable_cancel (self->version_lookup);
+  g_clear_object (&self->version_lookup);
   if (self->version_window != NULL)
     gtk_window_destroy (self->version_window);
   g_clear_pointer (&self->versions, g_ptr_array_unref);
