@@ -529,6 +529,31 @@ test_en_speakers (void)
   }
 }
 
+/* English attribution beyond "X said": a possessive after the verb is no
+ * speaker, a participle after a comma has the sentence's subject, a long
+ * title between the quote and the verb, "described … as"; and marks that
+ * are no speech (a work's title, "the" + a short term, one capitalised word). */
+static void
+test_en_attribution (void)
+{
+  g_autoptr(Result) r = suggest_text ("President Park Min spoke on Monday. Kim Hana, the party leader, met him.\n\n"
+                                      "Kim Hana, the party leader, said Park’s “reckless and illegal decision” had caused chaos.\n\n"
+                                      "Kim Hana, the party leader, urged Park Min to resign, telling reporters it had become “impossible to govern, really.”\n\n"
+                                      "“The bridge will open in May,” city transport deputy spokesperson Ana Ruiz said on Friday.\n\n"
+                                      "Later Kim Hana described the plan of Park Min as “very disappointing.”\n");
+  g_autoptr(Result) no = suggest_text ("Rosa Diaz runs a bakery. In her book “A Garden Built in Winter: Stories of Hope,” Rosa Diaz wrote of bread.\n\n"
+                                       "Officials said they reaffirmed the “ironclad” alliance with the city.\n\n"
+                                       "Tom Reed said the district, known as “Midtown,” is growing.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "reckless and illegal decision", "Kim Hana");
+  assert_speaker (r, "impossible to govern, really.", "Kim Hana");
+  assert_speaker (r, "The bridge will open in May,", "spokesperson Ana Ruiz");
+  assert_speaker (r, "very disappointing.", "Kim Hana");
+  assert_well_formed (no);
+  g_assert_cmpuint (count_tag (no, "quote"), ==, 0);
+}
+
 /* Unbalanced marks: a stray closing mark before a quote, a straight mark
  * left open before another that opens ("yes), a doubled opening mark (the
  * later one opens). No quote swallows the text between. */
@@ -627,6 +652,7 @@ main (int    argc,
   g_test_add_func ("/suggest/unbalanced", test_unbalanced);
   g_test_add_func ("/suggest/en/headlines", test_en_headlines);
   g_test_add_func ("/suggest/en/speakers", test_en_speakers);
+  g_test_add_func ("/suggest/en/attribution", test_en_attribution);
   g_test_add_func ("/suggest/en/programs", test_en_programs);
   g_test_add_func ("/suggest/zh/adverbial-speakers", test_zh_adverbial_speakers);
   g_test_add_func ("/suggest/zh/name-title", test_zh_name_title);

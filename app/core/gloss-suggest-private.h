@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 /* A capitalised word (with Mc/Mac/O'/De… glued: McHugh, O'Brien, DeJesus)
  * or initials; a name is up to four, lowercase particles between (de la Cruz). */
-#define NAME_TOKEN "(?:(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\\.(?:[A-Z]\\.)*)"
+#define NAME_TOKEN "(?:(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\\.(?:[A-Z]\\.)*)"
 #define NAME NAME_TOKEN "(?:[ ](?:(?:de|da|del|der|van|von|bin|al|du|dos|la|le)[ ]){0,2}" NAME_TOKEN "){0,3}"
 
 typedef struct
