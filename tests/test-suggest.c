@@ -554,6 +554,33 @@ test_en_attribution (void)
   g_assert_cmpuint (count_tag (no, "quote"), ==, 0);
 }
 
+/* Chinese speakers without a name (一位基层干部说: a person whose role is
+ * the noun, the quote's speaker; a bare 村民说 stays without one), and
+ * sayings (俗话说, 常言道) that are no one's speech. */
+static void
+test_zh_unnamed_and_sayings (void)
+{
+  g_autoptr(Result) r = suggest_text ("一位基层干部说：“这项工作，我们一直在做。”\n\n"
+                                      "多位村民表示，“路修好了，出行方便多了。”\n\n"
+                                      "村民说：“水通了，日子好过了。”\n\n"
+                                      "王明说：“远亲不如近邻，邻里要互助。”\n");
+  g_autoptr(Result) sayings = suggest_text ("俗话说：“远亲不如近邻，邻里要互助。”大家都记得。\n\n"
+                                            "常言道“众人拾柴火焰高，一起干才行。”村里就这么办了。\n\n"
+                                            "俗话说得好，“路是人走出来的，事是人干出来的。”\n");
+  GlossSuggestion *cadre = find (r, "person", "一位基层干部");
+
+  assert_well_formed (r);
+  g_assert_nonnull (cadre);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (cadre, "role"), ==, "基层干部");
+  assert_speaker (r, "这项工作，我们一直在做。", "一位基层干部");
+  assert_speaker (r, "路修好了，出行方便多了。", "多位村民");
+  assert_speaker (r, "水通了，日子好过了。", NULL);
+  g_assert_null (find (r, "person", "村民"));
+  assert_speaker (r, "远亲不如近邻，邻里要互助。", "王明");
+  assert_well_formed (sayings);
+  g_assert_cmpuint (count_tag (sayings, "quote"), ==, 0);
+}
+
 /* Unbalanced marks: a stray closing mark before a quote, a straight mark
  * left open before another that opens ("yes), a doubled opening mark (the
  * later one opens). No quote swallows the text between. */
@@ -653,6 +680,7 @@ main (int    argc,
   g_test_add_func ("/suggest/en/headlines", test_en_headlines);
   g_test_add_func ("/suggest/en/speakers", test_en_speakers);
   g_test_add_func ("/suggest/en/attribution", test_en_attribution);
+  g_test_add_func ("/suggest/zh/unnamed-and-sayings", test_zh_unnamed_and_sayings);
   g_test_add_func ("/suggest/en/programs", test_en_programs);
   g_test_add_func ("/suggest/zh/adverbial-speakers", test_zh_adverbial_speakers);
   g_test_add_func ("/suggest/zh/name-title", test_zh_name_title);

@@ -323,4 +323,7 @@ suggest_load_zh (ZhLexicon *zh)
   word_list_load (&zh->not_after, lex, "not_statistic_after");
   word_list_load (&zh->transliteration, lex, "transliteration_chars");
   word_list_load (&zh->role_ends, lex, "role_end_chars");
+  word_list_load (&zh->unnamed_quantifiers, lex, "unnamed_quantifiers");
+  word_list_load (&zh->unnamed_roles, lex, "unnamed_roles");
+  word_list_load (&zh->proverbs, lex, "proverb_intros");
 }

@@ -38,6 +38,7 @@ typedef struct
   WordList org_stops, surnames, compound_surnames, not_given, name_followers, org_suffixes;
   WordList program_verbs, program_suffixes, program_after, units, big_numbers, approximators;
   WordList not_before, not_after, transliteration, role_ends;
+  WordList unnamed_quantifiers, unnamed_roles, proverbs;
 } ZhLexicon;
 
 typedef struct
@@ -168,6 +169,7 @@ G_GNUC_INTERNAL void suggest_load_zh (ZhLexicon *zh);
 /* gloss-suggest-entities.c */
 G_GNUC_INTERNAL void suggest_zh_titled_names (Run *run);
 G_GNUC_INTERNAL void suggest_zh_plain_names (Run *run);
+G_GNUC_INTERNAL void suggest_zh_unnamed_speakers (Run *run);
 G_GNUC_INTERNAL guint suggest_cp_of (Run *run, int byte);
 G_GNUC_INTERNAL void suggest_en_names (Run *run);
 G_GNUC_INTERNAL GHashTable * suggest_keys_by_first (GArray *keys);

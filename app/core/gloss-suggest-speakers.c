@@ -566,6 +566,20 @@ zh_sentence_speaker (Run         *run,
   return -1;
 }
 
+/* 俗话说：“…” 常言道“…”: a saying, not anyone's speech. */
+static gboolean
+zh_proverb (Run         *run,
+            const Quote *q)
+{
+  guint b = q->open;
+
+  while (b > q->par_start && q->open - b < 4 &&
+         (run->u[b - 1] == 0xFF1A || run->u[b - 1] == ':' || run->u[b - 1] == 0xFF0C || run->u[b - 1] == ',' ||
+          run->u[b - 1] == ' ' || run->u[b - 1] == 0x5F97 /* 得 */ || run->u[b - 1] == 0x597D /* 好 */))
+    b--;
+  return suggest_word_list_match_before (&run->self->zh.proverbs, run->u, b > q->par_start + MAX_WORD ? b - MAX_WORD : q->par_start, b) > 0;
+}
+
 Decision
 suggest_decide_zh (Run         *run,
            const Quote *q,
@@ -579,6 +593,8 @@ suggest_decide_zh (Run         *run,
   guint len = q->close - q->open - 1;
   gboolean sentence_start;
 
+  if (zh_proverb (run, q))
+    return d;
   after = zh_after (run, q, &after_verb, &pronoun_a);
   before = zh_before (run, q, &before_verb, &colon, &pronoun_b);
   sentence_start = q->open == q->par_start || suggest_is_sentence_end (run->u[q->open - 1]) ||
