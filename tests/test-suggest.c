@@ -581,6 +581,30 @@ test_zh_unnamed_and_sayings (void)
   g_assert_cmpuint (count_tag (sayings, "quote"), ==, 0);
 }
 
+/* English persons named after their occupation (the French engineer
+ * Georges Claude), not a later mention inside another name (Claude
+ * Debussy), Gov. as a title. */
+static void
+test_en_role_names (void)
+{
+  g_autoptr(Result) r = suggest_text ("The French engineer Georges Claude built lamps. The music of Claude Debussy played. "
+                                      "Claude sold the patents.\n\n"
+                                      "The student at Northern University spoke, and an artist from Ohio painted.\n\n"
+                                      "“The bill is dead,” said Gov. Jane Moss of Ohio.\n");
+  guint debussy = (guint) g_utf8_strlen ("The French engineer Georges Claude built lamps. The music of ", -1);
+  guint later = (guint) g_utf8_strlen ("The French engineer Georges Claude built lamps. The music of Claude Debussy played. ", -1);
+  GlossSuggestion *claude = find (r, "person", "Georges Claude");
+  GlossSuggestion *mention = find_after (r, "person", "Claude", debussy);
+
+  assert_well_formed (r);
+  g_assert_nonnull (claude);
+  g_assert_nonnull (mention);
+  g_assert_cmpuint (mention->start, ==, later);
+  g_assert_cmpstr (mention->entity, ==, claude->id);
+  g_assert_cmpuint (count_tag (r, "person"), ==, 2);
+  assert_speaker (r, "The bill is dead,", "Gov. Jane Moss");
+}
+
 /* Unbalanced marks: a stray closing mark before a quote, a straight mark
  * left open before another that opens ("yes), a doubled opening mark (the
  * later one opens). No quote swallows the text between. */
@@ -681,6 +705,7 @@ main (int    argc,
   g_test_add_func ("/suggest/en/speakers", test_en_speakers);
   g_test_add_func ("/suggest/en/attribution", test_en_attribution);
   g_test_add_func ("/suggest/zh/unnamed-and-sayings", test_zh_unnamed_and_sayings);
+  g_test_add_func ("/suggest/en/role-names", test_en_role_names);
   g_test_add_func ("/suggest/en/programs", test_en_programs);
   g_test_add_func ("/suggest/zh/adverbial-speakers", test_zh_adverbial_speakers);
   g_test_add_func ("/suggest/zh/name-title", test_zh_name_title);

@@ -539,8 +539,8 @@ suggest_en_names (Run *run)
 
   /* Persons: "said Martin Indyk", "Jon Sopel said", "Dr. Amelia Hart". */
   {
-    GRegex *res[] = { en->said_name_re, en->name_said_re, en->honorific_re };
-    const char *rules[] = { "en-said-name", "en-name-said", "en-honorific" };
+    GRegex *res[] = { en->said_name_re, en->name_said_re, en->honorific_re, en->role_name_re };
+    const char *rules[] = { "en-said-name", "en-name-said", "en-honorific", "en-role-name" };
 
     for (guint r = 0; r < G_N_ELEMENTS (res); r++)
       {
@@ -742,6 +742,20 @@ suggest_later_mentions (Run *run)
                   g_autofree char *word = suggest_substring (run, w, i - 1);
                   if (!en_is_not_name (run, word) && !suggest_word_list_has (&run->self->en.honorifics, run->u + w, i - 1 - w) &&
                       !suggest_word_list_has (&run->self->en.titles, run->u + w, i - 1 - w))
+                    continue;
+                }
+            }
+          /* "Claude Debussy" is not Georges Claude: a name word glued after. */
+          if (key->latin && !key->whole && end + 2 < run->n && run->u[end] == ' ' && g_unichar_isupper (run->u[end + 1]))
+            {
+              guint w = end + 1;
+              while (w < run->n && g_unichar_isalpha (run->u[w]))
+                w++;
+              /* (Lee Jae-myung: a hyphenated given name after the surname is theirs) */
+              if (w - end - 1 >= 2 && g_unichar_islower (run->u[w - 1]) && (w >= run->n || run->u[w] != '-'))
+                {
+                  g_autofree char *word = suggest_substring (run, end + 1, w);
+                  if (!en_is_not_name (run, word) && !suggest_word_list_has (&run->self->en.months, run->u + end + 1, w - end - 1))
                     continue;
                 }
             }

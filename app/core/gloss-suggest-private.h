@@ -45,10 +45,12 @@ typedef struct
 {
   WordList verbs, titles, honorifics, roles, pronouns, not_names, program_suffixes;
   WordList units, time_units, number_words, counted_nouns, months, appositive_official;
+  WordList roles_before_name;
   GRegex *official_re;
   GRegex *said_name_re;
   GRegex *name_said_re;
   GRegex *honorific_re;
+  GRegex *role_name_re;
   GRegex *appositive_official_re;
   GRegex *appositive_role_re;
   GRegex *number_re;

@@ -82,7 +82,7 @@ gloss_suggester_finalize (GObject *object)
     &self->zh.role_ends, &self->zh.unnamed_quantifiers, &self->zh.unnamed_roles, &self->zh.proverbs,
     &self->en.verbs, &self->en.titles, &self->en.honorifics, &self->en.roles, &self->en.pronouns,
     &self->en.not_names, &self->en.program_suffixes, &self->en.units, &self->en.time_units,
-    &self->en.number_words, &self->en.counted_nouns, &self->en.months, &self->en.appositive_official,
+    &self->en.number_words, &self->en.counted_nouns, &self->en.months, &self->en.appositive_official, &self->en.roles_before_name,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (zh_lists); i++)
@@ -91,6 +91,7 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->en.said_name_re, g_regex_unref);
   g_clear_pointer (&self->en.name_said_re, g_regex_unref);
   g_clear_pointer (&self->en.honorific_re, g_regex_unref);
+  g_clear_pointer (&self->en.role_name_re, g_regex_unref);
   g_clear_pointer (&self->en.appositive_official_re, g_regex_unref);
   g_clear_pointer (&self->en.appositive_role_re, g_regex_unref);
   g_clear_pointer (&self->en.number_re, g_regex_unref);
