@@ -529,6 +529,82 @@ test_en_speakers (void)
   }
 }
 
+/* English attribution beyond "X said": a possessive after the verb is no
+ * speaker, a participle after a comma has the sentence's subject, a long
+ * title between the quote and the verb, "described … as"; and marks that
+ * are no speech (a work's title, "the" + a short term, one capitalised word). */
+static void
+test_en_attribution (void)
+{
+  g_autoptr(Result) r = suggest_text ("President Park Min spoke on Monday. Kim Hana, the party leader, met him.\n\n"
+                                      "Kim Hana, the party leader, said Park’s “reckless and illegal decision” had caused chaos.\n\n"
+                                      "Kim Hana, the party leader, urged Park Min to resign, telling reporters it had become “impossible to govern, really.”\n\n"
+                                      "“The bridge will open in May,” city transport deputy spokesperson Ana Ruiz said on Friday.\n\n"
+                                      "Later Kim Hana described the plan of Park Min as “very disappointing.”\n");
+  g_autoptr(Result) no = suggest_text ("Rosa Diaz runs a bakery. In her book “A Garden Built in Winter: Stories of Hope,” Rosa Diaz wrote of bread.\n\n"
+                                       "Officials said they reaffirmed the “ironclad” alliance with the city.\n\n"
+                                       "Tom Reed said the district, known as “Midtown,” is growing.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "reckless and illegal decision", "Kim Hana");
+  assert_speaker (r, "impossible to govern, really.", "Kim Hana");
+  assert_speaker (r, "The bridge will open in May,", "spokesperson Ana Ruiz");
+  assert_speaker (r, "very disappointing.", "Kim Hana");
+  assert_well_formed (no);
+  g_assert_cmpuint (count_tag (no, "quote"), ==, 0);
+}
+
+/* Chinese speakers without a name (一位基层干部说: a person whose role is
+ * the noun, the quote's speaker; a bare 村民说 stays without one), and
+ * sayings (俗话说, 常言道) that are no one's speech. */
+static void
+test_zh_unnamed_and_sayings (void)
+{
+  g_autoptr(Result) r = suggest_text ("一位基层干部说：“这项工作，我们一直在做。”\n\n"
+                                      "多位村民表示，“路修好了，出行方便多了。”\n\n"
+                                      "村民说：“水通了，日子好过了。”\n\n"
+                                      "王明说：“远亲不如近邻，邻里要互助。”\n");
+  g_autoptr(Result) sayings = suggest_text ("俗话说：“远亲不如近邻，邻里要互助。”大家都记得。\n\n"
+                                            "常言道“众人拾柴火焰高，一起干才行。”村里就这么办了。\n\n"
+                                            "俗话说得好，“路是人走出来的，事是人干出来的。”\n");
+  GlossSuggestion *cadre = find (r, "person", "一位基层干部");
+
+  assert_well_formed (r);
+  g_assert_nonnull (cadre);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (cadre, "role"), ==, "基层干部");
+  assert_speaker (r, "这项工作，我们一直在做。", "一位基层干部");
+  assert_speaker (r, "路修好了，出行方便多了。", "多位村民");
+  assert_speaker (r, "水通了，日子好过了。", NULL);
+  g_assert_null (find (r, "person", "村民"));
+  assert_speaker (r, "远亲不如近邻，邻里要互助。", "王明");
+  assert_well_formed (sayings);
+  g_assert_cmpuint (count_tag (sayings, "quote"), ==, 0);
+}
+
+/* English persons named after their occupation (the French engineer
+ * Georges Claude), not a later mention inside another name (Claude
+ * Debussy), Gov. as a title. */
+static void
+test_en_role_names (void)
+{
+  g_autoptr(Result) r = suggest_text ("The French engineer Georges Claude built lamps. The music of Claude Debussy played. "
+                                      "Claude sold the patents.\n\n"
+                                      "The student at Northern University spoke, and an artist from Ohio painted.\n\n"
+                                      "“The bill is dead,” said Gov. Jane Moss of Ohio.\n");
+  guint debussy = (guint) g_utf8_strlen ("The French engineer Georges Claude built lamps. The music of ", -1);
+  guint later = (guint) g_utf8_strlen ("The French engineer Georges Claude built lamps. The music of Claude Debussy played. ", -1);
+  GlossSuggestion *claude = find (r, "person", "Georges Claude");
+  GlossSuggestion *mention = find_after (r, "person", "Claude", debussy);
+
+  assert_well_formed (r);
+  g_assert_nonnull (claude);
+  g_assert_nonnull (mention);
+  g_assert_cmpuint (mention->start, ==, later);
+  g_assert_cmpstr (mention->entity, ==, claude->id);
+  g_assert_cmpuint (count_tag (r, "person"), ==, 2);
+  assert_speaker (r, "The bill is dead,", "Gov. Jane Moss");
+}
+
 /* Unbalanced marks: a stray closing mark before a quote, a straight mark
  * left open before another that opens ("yes), a doubled opening mark (the
  * later one opens). No quote swallows the text between. */
@@ -627,6 +703,9 @@ main (int    argc,
   g_test_add_func ("/suggest/unbalanced", test_unbalanced);
   g_test_add_func ("/suggest/en/headlines", test_en_headlines);
   g_test_add_func ("/suggest/en/speakers", test_en_speakers);
+  g_test_add_func ("/suggest/en/attribution", test_en_attribution);
+  g_test_add_func ("/suggest/zh/unnamed-and-sayings", test_zh_unnamed_and_sayings);
+  g_test_add_func ("/suggest/en/role-names", test_en_role_names);
   g_test_add_func ("/suggest/en/programs", test_en_programs);
   g_test_add_func ("/suggest/zh/adverbial-speakers", test_zh_adverbial_speakers);
   g_test_add_func ("/suggest/zh/name-title", test_zh_name_title);

@@ -539,8 +539,8 @@ suggest_en_names (Run *run)
 
   /* Persons: "said Martin Indyk", "Jon Sopel said", "Dr. Amelia Hart". */
   {
-    GRegex *res[] = { en->said_name_re, en->name_said_re, en->honorific_re };
-    const char *rules[] = { "en-said-name", "en-name-said", "en-honorific" };
+    GRegex *res[] = { en->said_name_re, en->name_said_re, en->honorific_re, en->role_name_re };
+    const char *rules[] = { "en-said-name", "en-name-said", "en-honorific", "en-role-name" };
 
     for (guint r = 0; r < G_N_ELEMENTS (res); r++)
       {
@@ -652,8 +652,9 @@ suggest_later_mentions (Run *run)
       const char *dot = NULL;
       Key key = { 0 };
 
-      /* Unnamed officials are one mention each. */
-      if (g_strcmp0 (suggest_cand_at (run, entity->first)->rule, "zh-unnamed-official") == 0)
+      /* Unnamed officials and persons are one mention each. */
+      if (g_strcmp0 (suggest_cand_at (run, entity->first)->rule, "zh-unnamed-official") == 0 ||
+          g_strcmp0 (suggest_cand_at (run, entity->first)->rule, "zh-unnamed-person") == 0)
         continue;
       for (const char *p = entity->key; *p != '\0'; p = g_utf8_next_char (p))
         if (suggest_is_name_separator (g_utf8_get_char (p)))
@@ -741,6 +742,20 @@ suggest_later_mentions (Run *run)
                   g_autofree char *word = suggest_substring (run, w, i - 1);
                   if (!en_is_not_name (run, word) && !suggest_word_list_has (&run->self->en.honorifics, run->u + w, i - 1 - w) &&
                       !suggest_word_list_has (&run->self->en.titles, run->u + w, i - 1 - w))
+                    continue;
+                }
+            }
+          /* "Claude Debussy" is not Georges Claude: a name word glued after. */
+          if (key->latin && !key->whole && end + 2 < run->n && run->u[end] == ' ' && g_unichar_isupper (run->u[end + 1]))
+            {
+              guint w = end + 1;
+              while (w < run->n && g_unichar_isalpha (run->u[w]))
+                w++;
+              /* (Lee Jae-myung: a hyphenated given name after the surname is theirs) */
+              if (w - end - 1 >= 2 && g_unichar_islower (run->u[w - 1]) && (w >= run->n || run->u[w] != '-'))
+                {
+                  g_autofree char *word = suggest_substring (run, end + 1, w);
+                  if (!en_is_not_name (run, word) && !suggest_word_list_has (&run->self->en.months, run->u + end + 1, w - end - 1))
                     continue;
                 }
             }
@@ -965,5 +980,49 @@ suggest_corpus (Run *run)
             suggest_cand_at (run, c)->entity = suggest_entity_for (run, known->text, known->tag, c);
           i = end - 1;
         }
+    }
+}
+
+/* Speakers without a name: 一位基层干部说, 多位村民表示. A quantifier, a few
+ * ideographs, a role noun of the lexicon right before a speech verb: a
+ * person whose role is that noun, so that the quote has a speaker. A bare
+ * role (村民说) is left alone: it is as often a group as one person. */
+void
+suggest_zh_unnamed_speakers (Run *run)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+
+  for (guint i = 2; i < run->n; i++)
+    {
+      guint v, r, role_start;
+
+      if (!is_han (u[i]) || (v = suggest_word_list_match_at (&zh->verbs, u, run->n, i)) == 0)
+        continue;
+      r = suggest_word_list_match_before (&zh->unnamed_roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i);
+      if (r == 0)
+        continue;
+      role_start = i - r;
+      for (guint k = role_start; k > 0 && role_start - k <= 6 && is_han (u[k - 1]); k--)
+        {
+          guint q = suggest_word_list_match_at (&zh->unnamed_quantifiers, u, run->n, k - 1);
+          guint c;
+          g_autofree char *key = NULL;
+
+          if (q == 0 || k - 1 + q > role_start)
+            continue;
+          if (suggest_overlaps_tag (run, NULL, k - 1, i))
+            break;
+          key = suggest_substring (run, k - 1, i);
+          c = suggest_add_cand (run, "person", k - 1, i, "zh-unnamed-person", 0.55);
+          suggest_cand_at (run, c)->role = suggest_substring (run, role_start, i);
+          /* One key per place: two 一位村民 are not one person. */
+          {
+            g_autofree char *unique = g_strdup_printf ("%s@%u", key, k - 1);
+            suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, unique, key, "person", c);
+          }
+          break;
+        }
+      i += v - 1;
     }
 }

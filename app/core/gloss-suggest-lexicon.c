@@ -258,6 +258,15 @@ suggest_load_en (EnLexicon *en)
   en->honorific_re = compile (pattern);
   g_free (pattern);
   {
+    /* "the French engineer Georges Claude", "artist Lisa Schulte" */
+    g_autofree char *roles = NULL;
+    word_list_load (&en->roles_before_name, lex, "roles_before_name");
+    roles = alternation (&en->roles_before_name);
+    pattern = g_strdup_printf ("\\b(?i:%s)[ ](" NAME ")\\b", roles);
+    en->role_name_re = compile (pattern);
+    g_free (pattern);
+  }
+  {
     g_autofree char *appositive = alternation (&en->appositive_official);
     g_autofree char *roles = alternation (&en->roles);
     /* "Ajmi Lourimi, a member of Ennahda’s general secretariat," and
@@ -323,4 +332,7 @@ suggest_load_zh (ZhLexicon *zh)
   word_list_load (&zh->not_after, lex, "not_statistic_after");
   word_list_load (&zh->transliteration, lex, "transliteration_chars");
   word_list_load (&zh->role_ends, lex, "role_end_chars");
+  word_list_load (&zh->unnamed_quantifiers, lex, "unnamed_quantifiers");
+  word_list_load (&zh->unnamed_roles, lex, "unnamed_roles");
+  word_list_load (&zh->proverbs, lex, "proverb_intros");
 }

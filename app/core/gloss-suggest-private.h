@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 /* A capitalised word (with Mc/Mac/O'/De… glued: McHugh, O'Brien, DeJesus)
  * or initials; a name is up to four, lowercase particles between (de la Cruz). */
-#define NAME_TOKEN "(?:(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\\.(?:[A-Z]\\.)*)"
+#define NAME_TOKEN "(?:(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\\.(?:[A-Z]\\.)*)"
 #define NAME NAME_TOKEN "(?:[ ](?:(?:de|da|del|der|van|von|bin|al|du|dos|la|le)[ ]){0,2}" NAME_TOKEN "){0,3}"
 
 typedef struct
@@ -38,16 +38,19 @@ typedef struct
   WordList org_stops, surnames, compound_surnames, not_given, name_followers, org_suffixes;
   WordList program_verbs, program_suffixes, program_after, units, big_numbers, approximators;
   WordList not_before, not_after, transliteration, role_ends;
+  WordList unnamed_quantifiers, unnamed_roles, proverbs;
 } ZhLexicon;
 
 typedef struct
 {
   WordList verbs, titles, honorifics, roles, pronouns, not_names, program_suffixes;
   WordList units, time_units, number_words, counted_nouns, months, appositive_official;
+  WordList roles_before_name;
   GRegex *official_re;
   GRegex *said_name_re;
   GRegex *name_said_re;
   GRegex *honorific_re;
+  GRegex *role_name_re;
   GRegex *appositive_official_re;
   GRegex *appositive_role_re;
   GRegex *number_re;
@@ -168,6 +171,7 @@ G_GNUC_INTERNAL void suggest_load_zh (ZhLexicon *zh);
 /* gloss-suggest-entities.c */
 G_GNUC_INTERNAL void suggest_zh_titled_names (Run *run);
 G_GNUC_INTERNAL void suggest_zh_plain_names (Run *run);
+G_GNUC_INTERNAL void suggest_zh_unnamed_speakers (Run *run);
 G_GNUC_INTERNAL guint suggest_cp_of (Run *run, int byte);
 G_GNUC_INTERNAL void suggest_en_names (Run *run);
 G_GNUC_INTERNAL GHashTable * suggest_keys_by_first (GArray *keys);

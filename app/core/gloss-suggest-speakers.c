@@ -193,6 +193,53 @@ entity_with_title_before (Run  *run,
   return -1;
 }
 
+/* Whether the name ending at @end is followed by 's or ’s. */
+static gboolean
+en_possessive (Run   *run,
+               guint  end)
+{
+  return end + 1 < run->n && (run->u[end] == '\'' || run->u[end] == 0x2019) && run->u[end + 1] == 's' &&
+         (end + 2 >= run->n || !g_unichar_isalpha (run->u[end + 2]));
+}
+
+/* The entity of the first mention inside [lo, hi) that is no possessive
+ * (a sentence's subject), -1 if none. */
+static int
+en_first_entity_in (Run   *run,
+                    guint  lo,
+                    guint  hi)
+{
+  int m = suggest_mention_before (run, lo);
+
+  for (m = m + 1; m < (int) run->mentions->len; m++)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      if (c->start >= hi)
+        break;
+      if (c->start >= lo && c->end <= hi && !en_possessive (run, c->end))
+        return c->entity;
+    }
+  return -1;
+}
+
+/* The entity of the last mention inside [lo, hi) that is no possessive
+ * (Lee, … and Yoon's rival, described: Lee), -1 if none. */
+static int
+en_last_entity_in (Run   *run,
+                   guint  lo,
+                   guint  hi)
+{
+  for (int m = suggest_mention_before (run, hi); m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      if (c->start < lo)
+        break;
+      if (c->end <= hi && !en_possessive (run, c->end))
+        return c->entity;
+    }
+  return -1;
+}
+
 /* Speaker of a speech verb at @verb in [lo, hi): "X said" (subject before),
  * "said X" (after), a pronoun, or "the president". */
 static int
@@ -201,6 +248,7 @@ en_subject (Run     *run,
             guint    hi,
             guint    verb,
             guint    verb_len,
+            gboolean  after_quote,
             gboolean *pronoun)
 {
   EnLexicon *en = &run->self->en;
@@ -226,10 +274,21 @@ en_subject (Run     *run,
     if (m >= 0)
       {
         Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
-        if (c->start == k)
+        /* said Yoon's "…": a possessive after the verb is no speaker. */
+        if (c->start == k && !en_possessive (run, c->end) &&
+            (after_quote || (verb_len > 8 && g_unichar_tolower (run->u[verb]) == 'a')))
           return c->entity;
       }
   }
+  /* Han, the party leader, urged Yoon to go, telling reporters …: a
+   * participle after a comma has the sentence's subject, not the nearest name. */
+  if (verb_len > 3 && run->u[verb + verb_len - 1] == 'g' && run->u[verb + verb_len - 2] == 'n' &&
+      run->u[verb + verb_len - 3] == 'i' && verb >= lo + 2 && run->u[verb - 1] == ' ' && run->u[verb - 2] == ',')
+    {
+      e = en_first_entity_in (run, lo, verb);
+      if (e >= 0)
+        return e;
+    }
   /* Name said / he said: the nearest mention or pronoun before the verb. */
   for (guint j = verb; j > lo && verb - j < 80; j--)
     {
@@ -242,7 +301,7 @@ en_subject (Run     *run,
           return suggest_entity_before (run, j - 1, 2000);
         }
     }
-  e = suggest_entity_in (run, lo, verb);
+  e = en_last_entity_in (run, lo, verb);
   if (e >= 0)
     return e;
   {
@@ -367,6 +426,49 @@ continue_open_quote (const Quote    *q,
     d->speaker = previous_paragraph->speaker;
 }
 
+/* Marks that are no speech whatever the verbs around: a title after the
+ * word for a work (her book “…”, the film "…"), and a short term after
+ * "the" without clause punctuation (the “ironclad” nature, the "jobs
+ * machine" it thinks it is). */
+static gboolean
+en_not_speech (Run         *run,
+               const Quote *q,
+               gboolean     clause)
+{
+  static const char *const works[] = { "book", "books", "film", "movie", "song", "album", "novel", "poem", "essay",
+                                       "titled", "entitled", "headlined", "memoir", "play", "show", "series" };
+  guint b = q->open, a, words = 0;
+  g_autofree char *word = NULL;
+
+  while (b > q->par_start && run->u[b - 1] == ' ')
+    b--;
+  a = b;
+  while (a > q->par_start && g_unichar_isalpha (run->u[a - 1]))
+    a--;
+  if (a == b || b == q->open)
+    return FALSE;
+  word = suggest_substring (run, a, b);
+  for (guint i = 0; i < G_N_ELEMENTS (works); i++)
+    if (g_ascii_strcasecmp (word, works[i]) == 0)
+      return TRUE;
+  if (q->unclosed)
+    return FALSE;
+  /* or “CBD.”: one capitalised word, a name or an abbreviation */
+  if (g_unichar_isupper (run->u[q->open + 1]))
+    {
+      guint k = q->open + 1;
+      while (k < q->close && (g_unichar_isalnum (run->u[k]) || run->u[k] == '-'))
+        k++;
+      if (k + 1 >= q->close)
+        return TRUE;
+    }
+  if (clause || g_ascii_strcasecmp (word, "the") != 0)
+    return FALSE;
+  for (guint k = q->open + 1; k < q->close; k++)
+    words += run->u[k] == ' ';
+  return words < 3;
+}
+
 Decision
 suggest_decide_en (Run         *run,
            const Quote *q,
@@ -381,22 +483,33 @@ suggest_decide_en (Run         *run,
   gboolean clause = suggest_quote_has_clause (run, q);
   guint verb;
 
-  /* after the quote: ," said X / ," X said / ," he added */
+  if (en_not_speech (run, q, clause))
+    return d;
+  /* after the quote: ," said X / ," X said / ," he added; a long title
+   * between (," State Department deputy spokesperson Vedant Patel said) */
   verb = q->unclosed ? G_MAXUINT : en_find_verb (run, q->close + 1, MIN (s_end + 1, q->close + 1 + WINDOW_AFTER), 0, 0, &vlen);
+  if (verb == G_MAXUINT && !q->unclosed && run->u[q->close - 1] == ',')
+    {
+      /* Only words, no punctuation, between the mark and the verb. */
+      verb = en_find_verb (run, q->close + 1, MIN (s_end + 1, q->close + 1 + 2 * WINDOW_AFTER), 0, 0, &vlen);
+      for (guint k = q->close + 1; verb != G_MAXUINT && k < verb; k++)
+        if (!g_unichar_isalpha (run->u[k]) && run->u[k] != ' ' && run->u[k] != '-' && run->u[k] != '.')
+          verb = G_MAXUINT;
+    }
   if (verb != G_MAXUINT)
     {
       d.speech = TRUE;
-      d.speaker = en_subject (run, q->close + 1, MIN (q->par_end, verb + vlen + 40), verb, vlen, &pronoun);
+      d.speaker = en_subject (run, q->close + 1, MIN (q->par_end, verb + vlen + 40), verb, vlen, TRUE, &pronoun);
       d.rule = "en-quote-said";
       d.confidence = clause ? 0.92 : 0.8;
       /* "…" but insisted …: the subject is before the quote. */
       if (d.speaker < 0 && (verb = en_find_verb (run, s_start, q->open, 0, 0, &vlen)) != G_MAXUINT)
-        d.speaker = en_subject (run, s_start, q->open, verb, vlen, &pronoun);
+        d.speaker = en_subject (run, s_start, q->open, verb, vlen, FALSE, &pronoun);
     }
   else if ((verb = en_find_verb (run, s_start, q->open, 0, 0, &vlen)) != G_MAXUINT)
     {
       d.speech = TRUE;
-      d.speaker = en_subject (run, s_start, q->open, verb, vlen, &pronoun);
+      d.speaker = en_subject (run, s_start, q->open, verb, vlen, FALSE, &pronoun);
       d.rule = "en-quote-said-before";
       d.confidence = clause ? 0.9 : 0.75;
     }
@@ -453,6 +566,20 @@ zh_sentence_speaker (Run         *run,
   return -1;
 }
 
+/* 俗话说：“…” 常言道“…”: a saying, not anyone's speech. */
+static gboolean
+zh_proverb (Run         *run,
+            const Quote *q)
+{
+  guint b = q->open;
+
+  while (b > q->par_start && q->open - b < 4 &&
+         (run->u[b - 1] == 0xFF1A || run->u[b - 1] == ':' || run->u[b - 1] == 0xFF0C || run->u[b - 1] == ',' ||
+          run->u[b - 1] == ' ' || run->u[b - 1] == 0x5F97 /* 得 */ || run->u[b - 1] == 0x597D /* 好 */))
+    b--;
+  return suggest_word_list_match_before (&run->self->zh.proverbs, run->u, b > q->par_start + MAX_WORD ? b - MAX_WORD : q->par_start, b) > 0;
+}
+
 Decision
 suggest_decide_zh (Run         *run,
            const Quote *q,
@@ -466,6 +593,8 @@ suggest_decide_zh (Run         *run,
   guint len = q->close - q->open - 1;
   gboolean sentence_start;
 
+  if (zh_proverb (run, q))
+    return d;
   after = zh_after (run, q, &after_verb, &pronoun_a);
   before = zh_before (run, q, &before_verb, &colon, &pronoun_b);
   sentence_start = q->open == q->par_start || suggest_is_sentence_end (run->u[q->open - 1]) ||

@@ -79,10 +79,10 @@ gloss_suggester_finalize (GObject *object)
     &self->zh.surnames, &self->zh.compound_surnames, &self->zh.org_suffixes, &self->zh.not_given, &self->zh.name_followers,
     &self->zh.program_verbs, &self->zh.program_suffixes, &self->zh.program_after, &self->zh.units,
     &self->zh.big_numbers, &self->zh.approximators, &self->zh.not_before, &self->zh.not_after, &self->zh.transliteration,
-    &self->zh.role_ends,
+    &self->zh.role_ends, &self->zh.unnamed_quantifiers, &self->zh.unnamed_roles, &self->zh.proverbs,
     &self->en.verbs, &self->en.titles, &self->en.honorifics, &self->en.roles, &self->en.pronouns,
     &self->en.not_names, &self->en.program_suffixes, &self->en.units, &self->en.time_units,
-    &self->en.number_words, &self->en.counted_nouns, &self->en.months, &self->en.appositive_official,
+    &self->en.number_words, &self->en.counted_nouns, &self->en.months, &self->en.appositive_official, &self->en.roles_before_name,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (zh_lists); i++)
@@ -91,6 +91,7 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->en.said_name_re, g_regex_unref);
   g_clear_pointer (&self->en.name_said_re, g_regex_unref);
   g_clear_pointer (&self->en.honorific_re, g_regex_unref);
+  g_clear_pointer (&self->en.role_name_re, g_regex_unref);
   g_clear_pointer (&self->en.appositive_official_re, g_regex_unref);
   g_clear_pointer (&self->en.appositive_role_re, g_regex_unref);
   g_clear_pointer (&self->en.number_re, g_regex_unref);
@@ -344,6 +345,7 @@ gloss_suggester_run (GlossSuggester *self,
   suggest_zh_titled_names (&run);
   suggest_en_names (&run);
   suggest_zh_plain_names (&run);
+  suggest_zh_unnamed_speakers (&run);
   suggest_corpus (&run);
   suggest_later_mentions (&run);
   suggest_index_mentions (&run);

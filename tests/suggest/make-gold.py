@@ -6,7 +6,7 @@ text. The labelling file (kept outside the project, it quotes the article):
 
     @article samples/000_8883f0b871851e60.txt   (relative to ../shared)
     @language zh
-    @split dev | heldout
+    @split dev | tune2 | heldout | fresh
     @tags quote              (optional: only these tags are labelled in full;
                               the others are only the speakers' mentions)
     TAG<TAB>SPAN[<TAB>key=value...]
