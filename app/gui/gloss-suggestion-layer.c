@@ -261,8 +261,12 @@ computation_free (Computation *c)
   g_free (c);
 }
 
-static void
-compute (Computation *c)
+/* Returns FALSE when @cancellable stopped it (another article was shown,
+ * or the window closed): the rules stop between two families. */
+static gboolean
+compute (Computation   *c,
+         GCancellable  *cancellable,
+         GError       **error)
 {
   g_autoptr(GlossSuggester) suggester = gloss_suggester_new ();
 
@@ -275,7 +279,8 @@ compute (Computation *c)
       g_autoptr(GDir) listing = dir != NULL ? g_dir_open (dir, 0, NULL) : NULL;
       const char *name;
 
-      while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+      while (listing != NULL && (name = g_dir_read_name (listing)) != NULL &&
+             !g_cancellable_is_cancelled (cancellable))
         if (g_str_has_suffix (name, ".gloss.json"))
           {
             g_autofree char *path = g_build_filename (dir, name, NULL);
@@ -288,8 +293,9 @@ compute (Computation *c)
     }
   /* Off for this article (the project, or its hidden share): the rules do
    * not even run, and the user cannot show them (the anchoring study). */
-  c->all = c->visible ? gloss_suggester_run (suggester, c->text)
+  c->all = c->visible ? gloss_suggester_run_cancellable (suggester, c->text, cancellable, error)
                       : g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_suggestion_free);
+  return c->all != NULL;
 }
 
 static Computation *
@@ -347,7 +353,7 @@ gloss_suggestion_layer_new (GlossSidecar  *sidecar,
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), NULL);
 
   c = computation_new (document, article);
-  compute (c);
+  compute (c, NULL, NULL);
   self = layer_new (sidecar, document, c);
   computation_free (c);
   return self;
@@ -359,8 +365,12 @@ compute_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  compute (task_data);
-  g_task_return_boolean (task, TRUE);
+  GError *error = NULL;
+
+  if (compute (task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 /**
