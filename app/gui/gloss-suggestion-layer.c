@@ -33,6 +33,8 @@ struct _GlossSuggestionLayer
   GPtrArray          *all;       /* of GlossSuggestion, owned */
   GPtrArray          *pending;   /* borrowed from all, in text order */
   int                 current;   /* index into pending, -1 none */
+  guint               from;      /* where n and p start when none is current: */
+  guint               to;        /* the caret, or the text selected */
   gboolean            visible;
   gboolean            allowed;   /* the project shows suggestions on this article */
   GSimpleActionGroup *actions;
@@ -78,6 +80,11 @@ refresh (GlossSuggestionLayer *self,
   self->pending = gloss_suggest_pending (self->all, self->sidecar, text);
   if (self->current >= (int) self->pending->len)
     self->current = (int) self->pending->len - 1;
+  if (self->current >= 0)
+    {
+      GlossSuggestion *s = self->pending->pdata[self->current];
+      self->from = self->to = s->start;
+    }
   if (self->pending->len != old_pending)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
@@ -502,15 +509,60 @@ gloss_suggestion_layer_set_current (GlossSuggestionLayer *self,
   if (index < -1 || index >= (int) self->pending->len || index == self->current)
     return;
   self->current = index;
+  if (index >= 0)
+    self->from = self->to = ((GlossSuggestion *) self->pending->pdata[index])->start;
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+}
+
+/**
+ * gloss_suggestion_layer_set_position:
+ * @from: the caret, or where the selected text starts
+ * @to: the caret, or where the selected text ends
+ *
+ * Where the user is in the article: with no suggestion current (after
+ * Escape, or a click elsewhere), or once the caret left the current one,
+ * n goes to the first suggestion starting at or after @to and p to the
+ * last one starting before @from.
+ */
+void
+gloss_suggestion_layer_set_position (GlossSuggestionLayer *self,
+                                     guint                 from,
+                                     guint                 to)
+{
+  g_return_if_fail (GLOSS_IS_SUGGESTION_LAYER (self));
+
+  self->from = MIN (from, to);
+  self->to = MAX (from, to);
+}
+
+/* The first pending suggestion starting at or after @offset (pending->len
+ * when none): they are in text order. */
+static guint
+first_from (GlossSuggestionLayer *self,
+            guint                 offset)
+{
+  guint lo = 0, hi = self->pending->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (((GlossSuggestion *) self->pending->pdata[mid])->start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 /**
  * gloss_suggestion_layer_next:
  * @backward: to the previous one
  *
- * Moves to the next (or previous) pending suggestion, around the end.
+ * Moves to the next (or previous) pending suggestion, around the end: from
+ * the current one while the caret is still at it, otherwise from the caret
+ * (gloss_suggestion_layer_set_position()).
  *
  * Returns: whether there is one
  */
@@ -518,6 +570,7 @@ gboolean
 gloss_suggestion_layer_next (GlossSuggestionLayer *self,
                              gboolean              backward)
 {
+  GlossSuggestion *current;
   int n;
 
   g_return_val_if_fail (GLOSS_IS_SUGGESTION_LAYER (self), FALSE);
@@ -525,10 +578,15 @@ gloss_suggestion_layer_next (GlossSuggestionLayer *self,
   n = (int) self->pending->len;
   if (n == 0 || !self->visible)
     return FALSE;
-  if (self->current < 0)
-    self->current = backward ? n - 1 : 0;
-  else
+  current = gloss_suggestion_layer_get_current (self);
+  if (current != NULL && self->from == current->start && self->to == current->start)
     self->current = (self->current + (backward ? n - 1 : 1)) % n;
+  else if (backward)
+    self->current = ((int) first_from (self, self->from) + n - 1) % n;
+  else
+    self->current = (int) first_from (self, self->to) % n;
+  current = self->pending->pdata[self->current];
+  self->from = self->to = current->start;
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
   return TRUE;
