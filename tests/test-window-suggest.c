@@ -565,8 +565,12 @@ static void
 assert_current_is (Fixture *f,
                    guint    index)
 {
+  GlossSuggestionList *list = GLOSS_SUGGESTION_LIST (_gloss_window_get_suggestion_list (f->window));
+
   g_assert_true (gloss_suggestion_layer_get_current (layer (f)) ==
                  g_ptr_array_index (gloss_suggestion_layer_get_pending (layer (f)), index));
+  /* The sidebar's list follows. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (gloss_suggestion_list_get_model (list)), ==, index);
 }
 
 /* Once the user left the current suggestion (Escape, a click, text
