@@ -387,6 +387,43 @@ test_corpus (void)
   g_assert_cmpuint (s->end, ==, 43);
 }
 
+/* The window cancels the run of an article it no longer shows: a cancelled
+ * run stops before its next rule family and says so; one never cancelled
+ * finds what gloss_suggester_run() finds. */
+static void
+test_cancellable (void)
+{
+  g_autoptr(GlossSuggester) suggester = gloss_suggester_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  const char *text = "市水务局局长周敏说：“今年完成投资4.8亿元，惠及30万人。”\n\n"
+                     "“The water is safe, we checked,” said Mayor Lin Wen. 😀";
+  g_autoptr(GPtrArray) plain = gloss_suggester_run (suggester, text);
+  g_autoptr(GPtrArray) live = NULL;
+  g_autoptr(GPtrArray) stopped = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (plain->len, >=, 4);
+  live = gloss_suggester_run_cancellable (suggester, text, cancellable, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (live);
+  g_assert_cmpuint (live->len, ==, plain->len);
+  for (guint i = 0; i < plain->len; i++)
+    {
+      GlossSuggestion *a = plain->pdata[i], *b = live->pdata[i];
+
+      g_assert_cmpstr (a->id, ==, b->id);
+      g_assert_cmpstr (a->tag, ==, b->tag);
+      g_assert_cmpuint (a->start, ==, b->start);
+      g_assert_cmpuint (a->end, ==, b->end);
+      g_assert_cmpstr (a->rule, ==, b->rule);
+    }
+
+  g_cancellable_cancel (cancellable);
+  stopped = gloss_suggester_run_cancellable (suggester, text, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (stopped);
+}
+
 /* A quote left open at the end of its paragraph goes on in the next one
  * (the news convention): the next paragraph's quote is the same speaker's,
  * however short. A closed one does not make a quoted name after it speech. */
@@ -697,6 +734,7 @@ main (int    argc,
   g_test_add_func ("/suggest/en/statistics", test_en_statistics);
   g_test_add_func ("/suggest/organizations", test_organizations);
   g_test_add_func ("/suggest/corpus", test_corpus);
+  g_test_add_func ("/suggest/cancellable", test_cancellable);
   g_test_add_func ("/suggest/hostile", test_hostile);
   g_test_add_func ("/suggest/across-paragraphs", test_across_paragraphs);
   g_test_add_func ("/suggest/astral-offsets", test_astral_offsets);

@@ -161,6 +161,48 @@ test_draw (Fixture       *f,
   g_assert_nonnull (strstr (tooltip, s->rule));
 }
 
+/* n and p from a position once none is current: the first suggestion
+ * starting at or after its end, the last one starting before its start,
+ * around the ends; from the current one while the position is at it. */
+static void
+test_walk_from_position (Fixture       *f,
+                         gconstpointer  data)
+{
+  GPtrArray *pending = gloss_suggestion_layer_get_pending (f->layer);
+  guint n = pending->len;
+  GlossSuggestion *third = pending->pdata[3];
+  guint after = 0, before = 0;
+
+  g_assert_cmpuint (n, >, 5);
+  /* Inside the fourth suggestion, past its start. */
+  for (guint i = 0; i < n; i++)
+    if (((GlossSuggestion *) pending->pdata[i])->start < third->start + 1)
+      before = i;
+  for (after = 0; after < n && ((GlossSuggestion *) pending->pdata[after])->start < third->start + 1; after++)
+    ;
+  g_assert_cmpuint (after, <, n);
+
+  gloss_suggestion_layer_set_position (f->layer, third->start + 1, third->start + 1);
+  g_assert_true (gloss_suggestion_layer_next (f->layer, FALSE));
+  g_assert_true (gloss_suggestion_layer_get_current (f->layer) == pending->pdata[after]);
+  /* The position follows the current one: n and p step from it. */
+  g_assert_true (gloss_suggestion_layer_next (f->layer, TRUE));
+  g_assert_true (gloss_suggestion_layer_get_current (f->layer) == pending->pdata[after - 1]);
+
+  gloss_suggestion_layer_set_current (f->layer, -1);
+  gloss_suggestion_layer_set_position (f->layer, third->start + 1, third->start + 1);
+  g_assert_true (gloss_suggestion_layer_next (f->layer, TRUE));
+  g_assert_true (gloss_suggestion_layer_get_current (f->layer) == pending->pdata[before]);
+
+  /* Moved away from the current one: from the position again. */
+  gloss_suggestion_layer_set_position (f->layer, G_MAXUINT, G_MAXUINT);
+  g_assert_true (gloss_suggestion_layer_next (f->layer, FALSE));
+  g_assert_true (gloss_suggestion_layer_get_current (f->layer) == pending->pdata[0]);
+  gloss_suggestion_layer_set_position (f->layer, 0, 0);
+  g_assert_true (gloss_suggestion_layer_next (f->layer, TRUE));
+  g_assert_true (gloss_suggestion_layer_get_current (f->layer) == pending->pdata[n - 1]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -169,6 +211,8 @@ main (int    argc,
 
   g_test_add ("/suggestion-layer/walk-accept-reject", Fixture, NULL, fixture_set_up, test_walk_accept_reject, fixture_tear_down);
   g_test_add ("/suggestion-layer/accept-tag-and-hide", Fixture, NULL, fixture_set_up, test_accept_tag_and_hide, fixture_tear_down);
+  g_test_add ("/suggestion-layer/walk-from-position", Fixture, NULL, fixture_set_up, test_walk_from_position,
+              fixture_tear_down);
   g_test_add ("/suggestion-layer/draw", Fixture, NULL, fixture_set_up, test_draw, fixture_tear_down);
 
   return g_test_run ();

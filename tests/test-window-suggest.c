@@ -18,6 +18,7 @@
 #include "gloss-document.h"
 #include "gloss-sidecar.h"
 #include "gloss-suggest-review.h"
+#include "gloss-suggestion-item.h"
 #include "gloss-suggestion-layer.h"
 #include "gloss-suggestion-list.h"
 #include "gloss-window.h"
@@ -260,13 +261,17 @@ static void
 assert_list_matches (Fixture *f)
 {
   GtkWidget *list = _gloss_window_get_suggestion_list (f->window);
-  GtkListBox *box = GTK_LIST_BOX (gloss_test_find_widget (list, GTK_TYPE_LIST_BOX, NULL));
+  GListModel *model = G_LIST_MODEL (gloss_suggestion_list_get_model (GLOSS_SUGGESTION_LIST (list)));
   GPtrArray *pending = gloss_suggestion_layer_get_pending (layer (f));
 
   g_assert_cmpuint (gloss_suggestion_list_get_n_rows (GLOSS_SUGGESTION_LIST (list)), ==, pending->len);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, pending->len);
   for (guint i = 0; i < pending->len; i++)
-    g_assert_true (g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (box, i)), "suggestion") == pending->pdata[i]);
-  g_assert_null (gtk_list_box_get_row_at_index (box, pending->len));
+    {
+      g_autoptr(GlossSuggestionItem) item = g_list_model_get_item (model, i);
+
+      g_assert_true (gloss_suggestion_item_get_suggestion (item) == pending->pdata[i]);
+    }
 }
 
 typedef struct
@@ -507,8 +512,11 @@ test_list_keys (Fixture       *f,
                 gconstpointer  data)
 {
   GtkWidget *list = _gloss_window_get_suggestion_list (f->window);
-  GtkListBox *box = GTK_LIST_BOX (gloss_test_find_widget (list, GTK_TYPE_LIST_BOX, NULL));
+  GtkWidget *view = gloss_test_find_widget (list, GTK_TYPE_LIST_VIEW, NULL);
+  GtkSingleSelection *selection = gloss_suggestion_list_get_model (GLOSS_SUGGESTION_LIST (list));
+  GlossSuggestion *current;
   GPtrArray *pending;
+  guint n;
 
   if (!keys_available ())
     return;
@@ -516,12 +524,127 @@ test_list_keys (Fixture       *f,
   focus_article (f);
   adw_view_stack_set_visible_child_name (f->window->side_stack, "suggestions");
   gloss_test_iterate ();
-  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (box, 0)));
+  /* Only the rows on screen are made: the first one takes the focus. */
+  gtk_widget_grab_focus (view);
+  gloss_test_iterate ();
+  g_assert_true (gtk_widget_has_focus (view) || gtk_widget_get_focus_child (view) != NULL);
   press (f, "Down");
   press (f, "Down");
   pending = gloss_suggestion_layer_get_pending (layer (f));
-  g_assert_true (gloss_suggestion_layer_get_current (layer (f)) == g_ptr_array_index (pending, 2));
-  g_assert_true (gtk_list_box_get_selected_row (box) == gtk_list_box_get_row_at_index (box, 2));
+  current = gloss_suggestion_layer_get_current (layer (f));
+  g_assert_nonnull (current);
+  g_assert_true (current == g_ptr_array_index (pending, gtk_single_selection_get_selected (selection)));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
+
+  /* Rejected from the list's focus (r is the article's key, so from the
+   * article): the row goes, the next one is selected in place. */
+  n = gloss_suggestion_layer_get_n_pending (layer (f));
+  focus_article (f);
+  press (f, "r");
+  g_assert_cmpuint (gloss_suggestion_layer_get_n_pending (layer (f)), ==, n - 1);
+  assert_list_matches (f);
+  current = gloss_suggestion_layer_get_current (layer (f));
+  g_assert_true (current == g_ptr_array_index (gloss_suggestion_layer_get_pending (layer (f)),
+                                               gtk_single_selection_get_selected (selection)));
+}
+
+/* The first pending suggestion starting at or after @offset, around the end. */
+static guint
+first_from (Fixture *f,
+            guint    offset)
+{
+  GPtrArray *pending = gloss_suggestion_layer_get_pending (layer (f));
+
+  for (guint i = 0; i < pending->len; i++)
+    if (((GlossSuggestion *) pending->pdata[i])->start >= offset)
+      return i;
+  return 0;
+}
+
+static void
+assert_current_is (Fixture *f,
+                   guint    index)
+{
+  GlossSuggestionList *list = GLOSS_SUGGESTION_LIST (_gloss_window_get_suggestion_list (f->window));
+
+  g_assert_true (gloss_suggestion_layer_get_current (layer (f)) ==
+                 g_ptr_array_index (gloss_suggestion_layer_get_pending (layer (f)), index));
+  /* The sidebar's list follows. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (gloss_suggestion_list_get_model (list)), ==, index);
+}
+
+/* Once the user left the current suggestion (Escape, a click, text
+ * selected), n and p go on from where they are, not from the first. */
+static void
+test_walk_from_caret (Fixture       *f,
+                      gconstpointer  data)
+{
+  GlossArticleView *view = _gloss_window_get_article_view (f->window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GPtrArray *pending = gloss_suggestion_layer_get_pending (layer (f));
+  GlossSuggestion *fifth = pending->pdata[5];
+  guint n = pending->len, inside, expected;
+  GtkTextIter iter, end;
+
+  if (!keys_available ())
+    return;
+  g_assert_cmpuint (n, >, 8);
+
+  focus_article (f);
+  press (f, "n");
+  press (f, "n");
+  press (f, "n");
+  assert_current_is (f, 2);
+  /* Escape leaves it with the caret at its start: n takes it up again,
+   * p goes to the one before. */
+  press (f, "Escape");
+  g_assert_null (gloss_suggestion_layer_get_current (layer (f)));
+  press (f, "n");
+  assert_current_is (f, first_from (f, ((GlossSuggestion *) pending->pdata[2])->start));
+  press (f, "Escape");
+  press (f, "p");
+  assert_current_is (f, first_from (f, ((GlossSuggestion *) pending->pdata[2])->start) - 1);
+
+  /* The caret put inside the sixth suggestion (a click): n goes to the
+   * first one after it, p to the sixth itself. */
+  press (f, "Escape");
+  inside = fifth->start + 1;
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, inside);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gloss_test_iterate ();
+  expected = first_from (f, inside);
+  g_assert_cmpuint (expected, >, 5);
+  press (f, "n");
+  assert_current_is (f, expected);
+  press (f, "Escape");
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gloss_test_iterate ();
+  press (f, "p");
+  assert_current_is (f, first_from (f, inside) - 1);
+
+  /* Text selected: n goes after it, p before it. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, ((GlossSuggestion *) pending->pdata[3])->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, ((GlossSuggestion *) pending->pdata[6])->start);
+  gtk_text_buffer_select_range (buffer, &iter, &end);
+  gloss_test_iterate ();
+  g_assert_null (gloss_suggestion_layer_get_current (layer (f)));
+  press (f, "n");
+  assert_current_is (f, first_from (f, ((GlossSuggestion *) pending->pdata[6])->start));
+  gtk_text_buffer_select_range (buffer, &end, &iter);
+  gloss_test_iterate ();
+  press (f, "p");
+  assert_current_is (f, first_from (f, ((GlossSuggestion *) pending->pdata[3])->start) - 1);
+
+  /* Ctrl+End with real keys: n comes round to the first, p from the end
+   * is the last. */
+  press (f, "Escape");
+  press (f, "ctrl+End");
+  press (f, "p");
+  assert_current_is (f, n - 1);
+  press (f, "Escape");
+  press (f, "ctrl+End");
+  press (f, "n");
+  assert_current_is (f, first_from (f, gtk_text_buffer_get_char_count (buffer)));
 }
 
 /* Tooltip and drawing: the view draws the outlines and names the rule. */
@@ -660,6 +783,7 @@ main (int    argc,
 
   g_test_add ("/window-suggest/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
   g_test_add ("/window-suggest/list-keys", Fixture, NULL, fixture_set_up, test_list_keys, fixture_tear_down);
+  g_test_add ("/window-suggest/walk-from-caret", Fixture, NULL, fixture_set_up, test_walk_from_caret, fixture_tear_down);
   g_test_add ("/window-suggest/describe", Fixture, NULL, fixture_set_up, test_describe, fixture_tear_down);
   g_test_add ("/window-suggest/project-off", Fixture, project_off, fixture_set_up, test_project_off, fixture_tear_down);
   /* A team lead's hidden share (all of it here): the same as off, for the coder. */

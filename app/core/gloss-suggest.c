@@ -301,6 +301,25 @@ set_attribute (GlossSuggestion *s,
     g_hash_table_insert (s->attributes, g_strdup (id), g_strdup (value));
 }
 
+/* The rule families in the order they run; NULL marks where the names'
+ * coverage map is no longer needed. */
+static void (* const rule_families[]) (Run *run) = {
+  suggest_zh_titled_names,
+  suggest_en_names,
+  suggest_zh_plain_names,
+  suggest_zh_unnamed_speakers,
+  suggest_corpus,
+  suggest_later_mentions,
+  suggest_index_mentions,
+  NULL,
+  suggest_quotes_and_programs,
+  suggest_program_mentions,
+  suggest_organizations,
+  suggest_zh_statistics,
+  suggest_en_statistics,
+  suggest_en_programs,
+};
+
 /**
  * gloss_suggester_run:
  * @text: an article's canonical text (UTF-8)
@@ -312,15 +331,47 @@ GPtrArray *
 gloss_suggester_run (GlossSuggester *self,
                      const char     *text)
 {
+  GPtrArray *out;
+
+  g_return_val_if_fail (GLOSS_IS_SUGGESTER (self), g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_suggestion_free));
+  g_return_val_if_fail (text != NULL, g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_suggestion_free));
+
+  out = gloss_suggester_run_cancellable (self, text, NULL, NULL);
+  g_assert (out != NULL);
+  return out;
+}
+
+/**
+ * gloss_suggester_run_cancellable:
+ * @text: an article's canonical text (UTF-8)
+ * @cancellable: (nullable): checked before each rule family
+ *
+ * Like gloss_suggester_run(), but stops early when @cancellable is
+ * cancelled (the window opened another article while a worker thread ran
+ * the rules of the previous one).
+ *
+ * Returns: (transfer full) (element-type GlossSuggestion) (nullable): the
+ *   suggestions, or %NULL with %G_IO_ERROR_CANCELLED
+ */
+GPtrArray *
+gloss_suggester_run_cancellable (GlossSuggester *self,
+                                 const char     *text,
+                                 GCancellable   *cancellable,
+                                 GError        **error)
+{
   Run run = { 0 };
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_suggestion_free);
+  GPtrArray *out = NULL;
   g_autofree guint *order = NULL;
   g_autofree int *entity_first = NULL;
   glong n = 0;
 
-  g_return_val_if_fail (GLOSS_IS_SUGGESTER (self), out);
-  g_return_val_if_fail (text != NULL, out);
+  g_return_val_if_fail (GLOSS_IS_SUGGESTER (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_suggestion_free);
   if (!g_utf8_validate (text, -1, NULL))
     return out;
 
@@ -342,20 +393,21 @@ gloss_suggester_run (GlossSuggester *self,
   run.entities = g_ptr_array_new_with_free_func (entity_free);
 
   run.cover = g_new0 (guint8, run.n + 1);
-  suggest_zh_titled_names (&run);
-  suggest_en_names (&run);
-  suggest_zh_plain_names (&run);
-  suggest_zh_unnamed_speakers (&run);
-  suggest_corpus (&run);
-  suggest_later_mentions (&run);
-  suggest_index_mentions (&run);
+  for (guint i = 0; i < G_N_ELEMENTS (rule_families); i++)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      if (rule_families[i] == NULL)
+        g_clear_pointer (&run.cover, g_free);
+      else
+        rule_families[i] (&run);
+    }
   g_clear_pointer (&run.cover, g_free);
-  suggest_quotes_and_programs (&run);
-  suggest_program_mentions (&run);
-  suggest_organizations (&run);
-  suggest_zh_statistics (&run);
-  suggest_en_statistics (&run);
-  suggest_en_programs (&run);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_clear_pointer (&out, g_ptr_array_unref);
+      goto done;
+    }
 
   /* One suggestion per span and tag: the first rule that found it wins. */
   {
@@ -436,6 +488,7 @@ gloss_suggester_run (GlossSuggester *self,
       }
   }
 
+done:
   for (guint i = 0; i < run.cands->len; i++)
     {
       Cand *c = suggest_cand_at (&run, i);

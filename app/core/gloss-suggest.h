@@ -57,5 +57,9 @@ guint           gloss_suggester_add_known_from_sidecar (GlossSuggester *self,
                                                         GError        **error);
 GPtrArray      *gloss_suggester_run       (GlossSuggester *self,
                                            const char     *text);
+GPtrArray      *gloss_suggester_run_cancellable (GlossSuggester *self,
+                                                const char     *text,
+                                                GCancellable   *cancellable,
+                                                GError        **error);
 
 G_END_DECLS

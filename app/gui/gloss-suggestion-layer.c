@@ -33,6 +33,8 @@ struct _GlossSuggestionLayer
   GPtrArray          *all;       /* of GlossSuggestion, owned */
   GPtrArray          *pending;   /* borrowed from all, in text order */
   int                 current;   /* index into pending, -1 none */
+  guint               from;      /* where n and p start when none is current: */
+  guint               to;        /* the caret, or the text selected */
   gboolean            visible;
   gboolean            allowed;   /* the project shows suggestions on this article */
   GSimpleActionGroup *actions;
@@ -78,6 +80,11 @@ refresh (GlossSuggestionLayer *self,
   self->pending = gloss_suggest_pending (self->all, self->sidecar, text);
   if (self->current >= (int) self->pending->len)
     self->current = (int) self->pending->len - 1;
+  if (self->current >= 0)
+    {
+      GlossSuggestion *s = self->pending->pdata[self->current];
+      self->from = self->to = s->start;
+    }
   if (self->pending->len != old_pending)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
@@ -261,8 +268,12 @@ computation_free (Computation *c)
   g_free (c);
 }
 
-static void
-compute (Computation *c)
+/* Returns FALSE when @cancellable stopped it (another article was shown,
+ * or the window closed): the rules stop between two families. */
+static gboolean
+compute (Computation   *c,
+         GCancellable  *cancellable,
+         GError       **error)
 {
   g_autoptr(GlossSuggester) suggester = gloss_suggester_new ();
 
@@ -275,7 +286,8 @@ compute (Computation *c)
       g_autoptr(GDir) listing = dir != NULL ? g_dir_open (dir, 0, NULL) : NULL;
       const char *name;
 
-      while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+      while (listing != NULL && (name = g_dir_read_name (listing)) != NULL &&
+             !g_cancellable_is_cancelled (cancellable))
         if (g_str_has_suffix (name, ".gloss.json"))
           {
             g_autofree char *path = g_build_filename (dir, name, NULL);
@@ -288,8 +300,9 @@ compute (Computation *c)
     }
   /* Off for this article (the project, or its hidden share): the rules do
    * not even run, and the user cannot show them (the anchoring study). */
-  c->all = c->visible ? gloss_suggester_run (suggester, c->text)
+  c->all = c->visible ? gloss_suggester_run_cancellable (suggester, c->text, cancellable, error)
                       : g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_suggestion_free);
+  return c->all != NULL;
 }
 
 static Computation *
@@ -347,7 +360,7 @@ gloss_suggestion_layer_new (GlossSidecar  *sidecar,
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), NULL);
 
   c = computation_new (document, article);
-  compute (c);
+  compute (c, NULL, NULL);
   self = layer_new (sidecar, document, c);
   computation_free (c);
   return self;
@@ -359,8 +372,12 @@ compute_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  compute (task_data);
-  g_task_return_boolean (task, TRUE);
+  GError *error = NULL;
+
+  if (compute (task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 /**
@@ -492,15 +509,60 @@ gloss_suggestion_layer_set_current (GlossSuggestionLayer *self,
   if (index < -1 || index >= (int) self->pending->len || index == self->current)
     return;
   self->current = index;
+  if (index >= 0)
+    self->from = self->to = ((GlossSuggestion *) self->pending->pdata[index])->start;
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+}
+
+/**
+ * gloss_suggestion_layer_set_position:
+ * @from: the caret, or where the selected text starts
+ * @to: the caret, or where the selected text ends
+ *
+ * Where the user is in the article: with no suggestion current (after
+ * Escape, or a click elsewhere), or once the caret left the current one,
+ * n goes to the first suggestion starting at or after @to and p to the
+ * last one starting before @from.
+ */
+void
+gloss_suggestion_layer_set_position (GlossSuggestionLayer *self,
+                                     guint                 from,
+                                     guint                 to)
+{
+  g_return_if_fail (GLOSS_IS_SUGGESTION_LAYER (self));
+
+  self->from = MIN (from, to);
+  self->to = MAX (from, to);
+}
+
+/* The first pending suggestion starting at or after @offset (pending->len
+ * when none): they are in text order. */
+static guint
+first_from (GlossSuggestionLayer *self,
+            guint                 offset)
+{
+  guint lo = 0, hi = self->pending->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (((GlossSuggestion *) self->pending->pdata[mid])->start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 /**
  * gloss_suggestion_layer_next:
  * @backward: to the previous one
  *
- * Moves to the next (or previous) pending suggestion, around the end.
+ * Moves to the next (or previous) pending suggestion, around the end: from
+ * the current one while the caret is still at it, otherwise from the caret
+ * (gloss_suggestion_layer_set_position()).
  *
  * Returns: whether there is one
  */
@@ -508,6 +570,7 @@ gboolean
 gloss_suggestion_layer_next (GlossSuggestionLayer *self,
                              gboolean              backward)
 {
+  GlossSuggestion *current;
   int n;
 
   g_return_val_if_fail (GLOSS_IS_SUGGESTION_LAYER (self), FALSE);
@@ -515,10 +578,15 @@ gloss_suggestion_layer_next (GlossSuggestionLayer *self,
   n = (int) self->pending->len;
   if (n == 0 || !self->visible)
     return FALSE;
-  if (self->current < 0)
-    self->current = backward ? n - 1 : 0;
-  else
+  current = gloss_suggestion_layer_get_current (self);
+  if (current != NULL && self->from == current->start && self->to == current->start)
     self->current = (self->current + (backward ? n - 1 : 1)) % n;
+  else if (backward)
+    self->current = ((int) first_from (self, self->from) + n - 1) % n;
+  else
+    self->current = (int) first_from (self, self->to) % n;
+  current = self->pending->pdata[self->current];
+  self->from = self->to = current->start;
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
   return TRUE;

@@ -37,6 +37,9 @@ void                  gloss_suggestion_layer_set_current    (GlossSuggestionLaye
                                                              int                   index);
 gboolean              gloss_suggestion_layer_next           (GlossSuggestionLayer *self,
                                                              gboolean              backward);
+void                  gloss_suggestion_layer_set_position   (GlossSuggestionLayer *self,
+                                                             guint                 from,
+                                                             guint                 to);
 GlossAnnotation      *gloss_suggestion_layer_accept_current (GlossSuggestionLayer *self);
 void                  gloss_suggestion_layer_reject_current (GlossSuggestionLayer *self);
 guint                 gloss_suggestion_layer_accept_tag     (GlossSuggestionLayer *self,

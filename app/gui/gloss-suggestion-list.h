@@ -21,5 +21,6 @@ void       gloss_suggestion_list_set_layer (GlossSuggestionList  *self,
 void       gloss_suggestion_list_set_project (GlossSuggestionList *self,
                                               GFile               *article);
 guint      gloss_suggestion_list_get_n_rows (GlossSuggestionList *self);
+GtkSingleSelection *gloss_suggestion_list_get_model (GlossSuggestionList *self);
 
 G_END_DECLS

@@ -24,6 +24,8 @@
 #include "gloss-suggestion-list.h"
 #include "gloss-window-private.h"
 
+static void position_cb (GlossWindow *self);
+
 static void
 set_layer (GlossWindow          *self,
            GlossSuggestionLayer *layer)
@@ -37,6 +39,7 @@ set_layer (GlossWindow          *self,
   gloss_suggestion_list_set_layer (GLOSS_SUGGESTION_LIST (self->suggestion_list), layer,
                                    gloss_session_get_document (self->session),
                                    sidecar != NULL ? gloss_sidecar_get_codebook (sidecar) : NULL);
+  position_cb (self);
 }
 
 static void
@@ -92,6 +95,21 @@ user_moved_on_cb (GlossWindow *self)
     gloss_suggestion_layer_set_current (self->suggestions, -1);
 }
 
+/* n and p start from the caret (or the selected text) once the user has
+ * left the current suggestion. */
+static void
+position_cb (GlossWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
+  GtkTextIter start, end;
+
+  if (self->suggestions == NULL)
+    return;
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  gloss_suggestion_layer_set_position (self->suggestions, gtk_text_iter_get_offset (&start),
+                                       gtk_text_iter_get_offset (&end));
+}
+
 static void
 list_error_cb (GlossWindow *self,
                const char  *message)
@@ -120,6 +138,10 @@ _gloss_window_suggest_init (GlossWindow *self)
   g_signal_connect_object (self->article_view, "notify::selected", G_CALLBACK (user_moved_on_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view)), "notify::has-selection",
                            G_CALLBACK (user_moved_on_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view)), "notify::cursor-position",
+                           G_CALLBACK (position_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view)), "notify::has-selection",
+                           G_CALLBACK (position_cb), self, G_CONNECT_SWAPPED);
 
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
   gloss_suggestion_layer_add_shortcuts (GTK_SHORTCUT_CONTROLLER (shortcuts));
