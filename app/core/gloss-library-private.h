@@ -100,6 +100,8 @@ typedef struct
   GPtrArray  *gone_sidecars;
 } Plan;
 
+typedef struct _Walk Walk;
+
 /* gloss-library.c */
 GlossLibraryBroken *_gloss_library_broken_new         (const char          *path,
                                                        const char          *error);
@@ -137,6 +139,11 @@ void                _gloss_library_plan_clear         (Plan                *plan
 gboolean            _gloss_library_plan_walk          (const char * const  *folders,
                                                        Plan                *plan,
                                                        GError             **error);
+Walk               *_gloss_library_walk_new           (const char * const  *folders,
+                                                       Plan                *plan);
+gboolean            _gloss_library_walk_run           (Walk                *walk,
+                                                       GError             **error);
+void                _gloss_library_walk_free          (Walk                *walk);
 gboolean            _gloss_library_plan_load          (GlossLibrary        *self,
                                                        sqlite3             *db,
                                                        Plan                *plan,

@@ -124,15 +124,15 @@ entry_group (Entry      *entry,
   return entry->group;
 }
 
-/* Adds the groups of @dir (and below) to @groups: an article with its
- * sidecars, or an orphaned sidecar alone. */
+/* Adds the groups of @dir (not below) to @groups: an article with its
+ * sidecars, or an orphaned sidecar alone; and its subfolders to @subdirs. */
 static gboolean
-walk (const char  *dir,
-      GPtrArray   *groups,
-      GError     **error)
+walk_folder (const char  *dir,
+             GPtrArray   *groups,
+             GPtrArray   *subdirs,
+             GError     **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
-  g_autoptr(GPtrArray) subdirs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) sidecars = g_ptr_array_new ();
   g_autoptr(GHashTable) files = NULL;
   gboolean snapshot = FALSE;
@@ -284,14 +284,6 @@ walk (const char  *dir,
     }
 
   closedir (handle);
-  for (guint i = 0; i < subdirs->len; i++)
-    {
-      g_autoptr(GError) ignored = NULL;
-
-      /* An unreadable subfolder is skipped, not the whole library. */
-      if (!walk (g_ptr_array_index (subdirs, i), groups, &ignored))
-        g_debug ("%s", ignored->message);
-    }
   return TRUE;
 }
 
@@ -803,31 +795,145 @@ _gloss_library_plan_clear (Plan *plan)
   g_clear_pointer (&plan->gone_sidecars, g_ptr_array_unref);
 }
 
+/* A walk of the folders that several threads can share, a folder each at
+ * a time: a search has two cores and the main thread is idle once it has
+ * searched, while looking for changed files stats every file. */
+struct _Walk
+{
+  GMutex     lock;
+  GCond      cond;
+  GPtrArray *queue;    /* (element-type WalkDir) */
+  guint      busy;     /* folders being read */
+  Plan      *plan;
+  GError    *error;    /* the first folder of the library that failed */
+};
+
+typedef struct
+{
+  char     *dir;
+  gboolean  top;       /* a folder of the library, not one found inside */
+} WalkDir;
+
+static void
+walk_dir_free (WalkDir *item)
+{
+  g_free (item->dir);
+  g_free (item);
+}
+
+Walk *
+_gloss_library_walk_new (const char * const *folders,
+                         Plan               *plan)
+{
+  Walk *walk = g_new0 (Walk, 1);
+  guint n = g_strv_length ((char **) folders);
+
+  g_mutex_init (&walk->lock);
+  g_cond_init (&walk->cond);
+  walk->queue = g_ptr_array_new_with_free_func ((GDestroyNotify) walk_dir_free);
+  walk->plan = plan;
+  /* Taken from the end: the first folder first. */
+  for (guint f = n; f > 0; f--)
+    {
+      WalkDir *item = g_new0 (WalkDir, 1);
+
+      item->dir = g_strdup (folders[f - 1]);
+      item->top = TRUE;
+      g_ptr_array_add (walk->queue, item);
+    }
+  return walk;
+}
+
+void
+_gloss_library_walk_free (Walk *walk)
+{
+  g_mutex_clear (&walk->lock);
+  g_cond_clear (&walk->cond);
+  g_ptr_array_unref (walk->queue);
+  g_clear_error (&walk->error);
+  g_free (walk);
+}
+
+/* Reads folders of @walk until none is left to read, from any thread;
+ * returns when every folder has been read, by this thread or another. */
+gboolean
+_gloss_library_walk_run (Walk    *walk,
+                         GError **error)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  g_autoptr(GPtrArray) subdirs = g_ptr_array_new ();   /* every one moved to the queue */
+  gboolean ok;
+
+  g_mutex_lock (&walk->lock);
+  for (;;)
+    {
+      g_autoptr(GError) local = NULL;
+      WalkDir *item;
+
+      if (walk->queue->len == 0)
+        {
+          if (walk->busy == 0)
+            break;
+          g_cond_wait (&walk->cond, &walk->lock);
+          continue;
+        }
+      item = g_ptr_array_steal_index_fast (walk->queue, walk->queue->len - 1);
+      walk->busy++;
+      g_mutex_unlock (&walk->lock);
+
+      if (item->top && !g_file_test (item->dir, G_FILE_TEST_IS_DIR))
+        g_set_error (&local, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_FOLDER,
+                     _("%s: not a folder"), item->dir);
+      else if (!walk_folder (item->dir, groups, subdirs, &local) && !item->top)
+        {
+          /* An unreadable subfolder is skipped, not the whole library. */
+          g_debug ("%s", local->message);
+          g_clear_error (&local);
+        }
+      else if (local != NULL)
+        {
+          GError *folder = g_error_new_literal (GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_FOLDER,
+                                                local->message);
+
+          g_clear_error (&local);
+          local = folder;
+        }
+
+      g_mutex_lock (&walk->lock);
+      walk->busy--;
+      if (local != NULL && walk->error == NULL)
+        walk->error = g_steal_pointer (&local);
+      for (guint i = 0; i < subdirs->len; i++)
+        {
+          WalkDir *sub = g_new0 (WalkDir, 1);
+
+          sub->dir = g_ptr_array_index (subdirs, i);
+          g_ptr_array_add (walk->queue, sub);
+        }
+      g_ptr_array_set_size (subdirs, 0);
+      g_ptr_array_extend_and_steal (walk->plan->groups, g_steal_pointer (&groups));
+      groups = g_ptr_array_new ();
+      g_cond_broadcast (&walk->cond);
+      walk_dir_free (item);
+    }
+  ok = walk->error == NULL;
+  if (!ok)
+    g_propagate_error (error, g_error_copy (walk->error));
+  g_mutex_unlock (&walk->lock);
+  return ok;
+}
+
 /* The files of every folder, by group.  Touches no database. */
 gboolean
 _gloss_library_plan_walk (const char * const *folders,
            Plan               *plan,
            GError            **error)
 {
-  for (guint f = 0; folders[f] != NULL; f++)
-    {
-      const char *folder = folders[f];
-      g_autoptr(GError) local = NULL;
+  Walk *walk = _gloss_library_walk_new (folders, plan);
+  gboolean ok = _gloss_library_walk_run (walk, error);
 
-      if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
-        {
-          g_set_error (error, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_FOLDER,
-                       _("%s: not a folder"), folder);
-          return FALSE;
-        }
-      if (!walk (folder, plan->groups, &local))
-        {
-          g_set_error (error, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_FOLDER,
-                       "%s", local->message);
-          return FALSE;
-        }
-    }
-  return TRUE;
+  _gloss_library_walk_free (walk);
+  return ok;
 }
 
 gboolean
