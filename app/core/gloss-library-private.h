@@ -36,13 +36,16 @@ typedef struct
   GPtrArray *sidecars;  /* (element-type Stamp) */
 } Group;
 
+/* One allocation with its strings: a search reads one per file. */
 typedef struct
 {
   gint64  id;
   gint64  size;
   gint64  mtime;
+  char   *path;      /* the key of its table */
   char   *file_sha256;
   char   *article;   /* sidecars: the article's path, or NULL */
+  guint   n_sidecars;   /* articles: how many sidecars the index pairs with it */
   gboolean seen;
 } Stored;
 
