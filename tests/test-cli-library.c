@@ -231,6 +231,21 @@ test_search_json (Fixture       *fixture,
   run_cli (&none, fixture->dir, fixture->database, "search", "上海市", "corpus", NULL);
   g_assert_cmpint (none.status, !=, 0);
   g_assert_cmpstr (none.out, ==, "");
+
+  /* Quotes and backslashes in the snippet and the path, escaped (the lines
+   * are written by hand, not by a JsonGenerator). */
+  {
+    g_auto(Run) quoted = { 0 };
+    g_autoptr(GPtrArray) lines = NULL;
+
+    write_in (fixture->corpus, "news/\"引号\"\\.txt", "他说：\"减税\\降费\"，在会上。\n");
+    run_cli (&quoted, fixture->dir, fixture->database, "search", "--json", "减税", "corpus", NULL);
+    g_assert_cmpint (quoted.status, ==, 0);
+    lines = parse_lines (quoted.out);
+    g_assert_cmpuint (lines->len, ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (object_at (lines, 0), "article"), ==, "corpus/news/\"引号\"\\.txt");
+    g_assert_cmpstr (json_object_get_string_member (object_at (lines, 0), "snippet"), ==, "他说：\"**减税**\\降费\"，在会上。 ");
+  }
 }
 
 static void

@@ -712,6 +712,55 @@ test_update_and_search (Fixture       *fixture,
   g_assert_cmpuint (stats->articles, ==, 2);
 }
 
+/* The same for sidecars coming and going beside an unchanged article, and
+ * for a folder deep down (the walk is shared between two threads, a folder
+ * each at a time). */
+static void
+test_update_and_search_sidecars (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  const char *dave[] = { "dave", NULL };
+  g_autofree char *sidecar = g_build_filename (fixture->dir, "corpus", "zh.txt.dave.gloss.json", NULL);
+  g_autofree char *json = sidecar_json ("dave", "zh.txt", NULL,
+    "{ \"id\": \"d1\", \"tag\": \"place\", \"start\": 6, \"end\": 8, \"text\": \"北京\" }");
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hits = update_and_search (fixture, "党员");
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* A third sidecar for an article that did not change. */
+  write_in (fixture, "corpus/zh.txt.dave.gloss.json", json);
+  hits = gloss_library_update_and_search (fixture->library, "北京", NULL, dave, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (hit (hits, 0)->annotator, ==, "dave");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* And gone again. */
+  g_assert_cmpint (g_unlink (sidecar), ==, 0);
+  hits = gloss_library_update_and_search (fixture->library, "北京", NULL, dave, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Folders within folders, one changed deep down. */
+  write_in (fixture, "corpus/a/b/c/d/深.txt", "深层的文件里有一句话。\n");
+  write_in (fixture, "corpus/a/b/浅.txt", "浅层的文件。\n");
+  write_in (fixture, "corpus/a/e/旁.txt", "旁边的文件。\n");
+  hits = update_and_search (fixture, "的文件");
+  g_assert_cmpuint (hits->len, ==, 3);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  write_in (fixture, "corpus/a/b/c/d/深.txt", "深层的文件改过了。\n");
+  hits = update_and_search (fixture, "文件改过");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_true (g_str_has_suffix (hit (hits, 0)->article, "/corpus/a/b/c/d/深.txt"));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = update_and_search (fixture, "一句话");
+  g_assert_cmpuint (hits->len, ==, 0);
+}
+
 static void
 test_update_and_search_missing_folder (void)
 {
@@ -857,6 +906,7 @@ main (int    argc,
   ADD ("async", test_async);
   ADD ("retrieve", test_retrieve);
   ADD ("update-and-search", test_update_and_search);
+  ADD ("update-and-search-sidecars", test_update_and_search_sidecars);
   ADD ("bad-input", test_bad_input);
   ADD ("folder-vanishes", test_folder_vanishes);
 #undef ADD

@@ -36,13 +36,16 @@ typedef struct
   GPtrArray *sidecars;  /* (element-type Stamp) */
 } Group;
 
+/* One allocation with its strings: a search reads one per file. */
 typedef struct
 {
   gint64  id;
   gint64  size;
   gint64  mtime;
+  char   *path;      /* the key of its table */
   char   *file_sha256;
   char   *article;   /* sidecars: the article's path, or NULL */
+  guint   n_sidecars;   /* articles: how many sidecars the index pairs with it */
   gboolean seen;
 } Stored;
 
@@ -100,6 +103,8 @@ typedef struct
   GPtrArray  *gone_sidecars;
 } Plan;
 
+typedef struct _Walk Walk;
+
 /* gloss-library.c */
 GlossLibraryBroken *_gloss_library_broken_new         (const char          *path,
                                                        const char          *error);
@@ -137,6 +142,11 @@ void                _gloss_library_plan_clear         (Plan                *plan
 gboolean            _gloss_library_plan_walk          (const char * const  *folders,
                                                        Plan                *plan,
                                                        GError             **error);
+Walk               *_gloss_library_walk_new           (const char * const  *folders,
+                                                       Plan                *plan);
+gboolean            _gloss_library_walk_run           (Walk                *walk,
+                                                       GError             **error);
+void                _gloss_library_walk_free          (Walk                *walk);
 gboolean            _gloss_library_plan_load          (GlossLibrary        *self,
                                                        sqlite3             *db,
                                                        Plan                *plan,

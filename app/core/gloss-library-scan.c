@@ -33,16 +33,29 @@ stamp_free (Stamp *stamp)
 static void
 group_free (Group *group)
 {
-  g_free (group->article.path);
   g_ptr_array_unref (group->sidecars);
   g_free (group);
 }
 
+/* The article's path, "@dir/@name", is kept in the group's own block (a
+ * search walks every file of the library); without @name, there is none. */
 static Group *
-group_new (void)
+group_new (const char *dir,
+           const char *name)
 {
-  Group *group = g_new0 (Group, 1);
+  gsize dir_length = name != NULL ? strlen (dir) : 0;
+  gsize name_length = name != NULL ? strlen (name) : 0;
+  Group *group = g_malloc0 (sizeof (Group) + (name != NULL ? dir_length + name_length + 2 : 0));
 
+  if (name != NULL)
+    {
+      char *path = (char *) (group + 1);
+
+      memcpy (path, dir, dir_length);
+      path[dir_length] = '/';
+      memcpy (path + dir_length + 1, name, name_length + 1);
+      group->article.path = path;
+    }
   group->sidecars = g_ptr_array_new_with_free_func ((GDestroyNotify) stamp_free);
   return group;
 }
@@ -84,7 +97,7 @@ has_article_extension (const char *name)
 
 typedef struct
 {
-  char     *name;
+  char     *name;      /* in the entry's own block */
   gint64    size;
   gint64    mtime;
   gboolean  unstated;
@@ -93,11 +106,14 @@ typedef struct
   Group    *group;     /* once one was made for it */
 } Entry;
 
-static void
-entry_free (Entry *entry)
+static Entry *
+entry_new (const char *name)
 {
-  g_free (entry->name);
-  g_free (entry);
+  gsize size = strlen (name) + 1;
+  Entry *entry = g_malloc0 (sizeof (Entry) + size);
+
+  entry->name = memcpy ((char *) (entry + 1), name, size);
+  return entry;
 }
 
 static void
@@ -115,8 +131,7 @@ entry_group (Entry      *entry,
 {
   if (entry->group == NULL)
     {
-      entry->group = group_new ();
-      entry->group->article.path = g_strconcat (dir, "/", entry->name, NULL);
+      entry->group = group_new (dir, entry->name);
       entry->group->article.size = entry->size;
       entry->group->article.mtime = entry->mtime;
       g_ptr_array_add (groups, entry->group);
@@ -124,15 +139,15 @@ entry_group (Entry      *entry,
   return entry->group;
 }
 
-/* Adds the groups of @dir (and below) to @groups: an article with its
- * sidecars, or an orphaned sidecar alone. */
+/* Adds the groups of @dir (not below) to @groups: an article with its
+ * sidecars, or an orphaned sidecar alone; and its subfolders to @subdirs. */
 static gboolean
-walk (const char  *dir,
-      GPtrArray   *groups,
-      GError     **error)
+walk_folder (const char  *dir,
+             GPtrArray   *groups,
+             GPtrArray   *subdirs,
+             GError     **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
-  g_autoptr(GPtrArray) subdirs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) sidecars = g_ptr_array_new ();
   g_autoptr(GHashTable) files = NULL;
   gboolean snapshot = FALSE;
@@ -175,8 +190,7 @@ walk (const char  *dir,
       /* Other files are stat'ed only if a sidecar turns out to annotate them. */
       if (!article && !sidecar && dirent->d_type == DT_REG)
         {
-          entry = g_new0 (Entry, 1);
-          entry->name = g_strdup (name);
+          entry = entry_new (name);
           entry->unstated = TRUE;
           g_ptr_array_add (entries, entry);
           continue;
@@ -193,8 +207,7 @@ walk (const char  *dir,
         continue;
       if (!S_ISREG (st.st_mode))
         continue;
-      entry = g_new0 (Entry, 1);
-      entry->name = g_strdup (name);
+      entry = entry_new (name);
       entry->article = article;
       entry_set_stat (entry, &st);
       g_ptr_array_add (entries, entry);
@@ -251,7 +264,7 @@ walk (const char  *dir,
 
       if (article == NULL)
         {
-          group = group_new ();
+          group = group_new (dir, NULL);
           g_ptr_array_add (group->sidecars, stamp);
           g_ptr_array_add (groups, group);
           continue;
@@ -284,26 +297,34 @@ walk (const char  *dir,
     }
 
   closedir (handle);
-  for (guint i = 0; i < subdirs->len; i++)
-    {
-      g_autoptr(GError) ignored = NULL;
-
-      /* An unreadable subfolder is skipped, not the whole library. */
-      if (!walk (g_ptr_array_index (subdirs, i), groups, &ignored))
-        g_debug ("%s", ignored->message);
-    }
   return TRUE;
 }
 
 /* ------------------------------------------------------------------ */
 /* What the index holds already */
 
-static void
-stored_free (Stored *stored)
+/* @path, @file_sha256 and @article are copied into the block. */
+static Stored *
+stored_new (const char *path,
+            const char *file_sha256,
+            const char *article)
 {
-  g_free (stored->file_sha256);
-  g_free (stored->article);
-  g_free (stored);
+  gsize path_size = strlen (path) + 1;
+  gsize sha_size = file_sha256 != NULL ? strlen (file_sha256) + 1 : 0;
+  gsize article_size = article != NULL ? strlen (article) + 1 : 0;
+  Stored *stored = g_malloc0 (sizeof (Stored) + path_size + sha_size + article_size);
+  char *p = (char *) (stored + 1);
+
+  stored->path = memcpy (p, path, path_size);
+  p += path_size;
+  if (file_sha256 != NULL)
+    {
+      stored->file_sha256 = memcpy (p, file_sha256, sha_size);
+      p += sha_size;
+    }
+  if (article != NULL)
+    stored->article = memcpy (p, article, article_size);
+  return stored;
 }
 
 static gboolean
@@ -336,14 +357,15 @@ load_stored (sqlite3     *db,
       sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          Stored *stored = g_new0 (Stored, 1);
+          Stored *stored = stored_new (_gloss_library_column_text (stmt, 0),
+                                       _gloss_library_column_text (stmt, 4),
+                                       _gloss_library_column_text (stmt, 5));
 
           stored->id = sqlite3_column_int64 (stmt, 1);
           stored->size = sqlite3_column_int64 (stmt, 2);
           stored->mtime = sqlite3_column_int64 (stmt, 3);
-          stored->file_sha256 = g_strdup (_gloss_library_column_text (stmt, 4));
-          stored->article = g_strdup (_gloss_library_column_text (stmt, 5));
-          g_hash_table_insert (q == 0 ? articles : sidecars, g_strdup (_gloss_library_column_text (stmt, 0)), stored);
+          /* Replaces one of the same path, which its table frees. */
+          g_hash_table_replace (q == 0 ? articles : sidecars, stored->path, stored);
         }
       sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE)
@@ -362,28 +384,28 @@ stamp_matches (Stored *stored,
   return stored != NULL && stored->size == stamp->size && stored->mtime == stamp->mtime;
 }
 
-/* Whether nothing in @group changed since it was indexed, by size and mtime. */
+/* Whether nothing in @group changed since it was indexed, by size and
+ * mtime; @article is what the index holds of its article.  Marks what it
+ * finds of the group in the index as seen. */
 static gboolean
 group_unchanged (Group      *group,
-                 GHashTable *stored_articles,
-                 GHashTable *stored_sidecars,
-                 GHashTable *sidecars_per_article)
+                 Stored     *article,
+                 GHashTable *stored_sidecars)
 {
-  Stored *article = g_hash_table_lookup (stored_articles, group->article.path);
+  gboolean unchanged = stamp_matches (article, &group->article) &&
+                       article->n_sidecars == group->sidecars->len;
 
-  if (!stamp_matches (article, &group->article))
-    return FALSE;
-  if (GPOINTER_TO_UINT (g_hash_table_lookup (sidecars_per_article, group->article.path)) != group->sidecars->len)
-    return FALSE;
   for (guint i = 0; i < group->sidecars->len; i++)
     {
       Stamp *stamp = g_ptr_array_index (group->sidecars, i);
       Stored *stored = g_hash_table_lookup (stored_sidecars, stamp->path);
 
+      if (stored != NULL)
+        stored->seen = TRUE;
       if (!stamp_matches (stored, stamp) || g_strcmp0 (stored->article, group->article.path) != 0)
-        return FALSE;
+        unchanged = FALSE;
     }
-  return TRUE;
+  return unchanged;
 }
 
 /* ------------------------------------------------------------------ */
@@ -785,8 +807,8 @@ void
 _gloss_library_plan_init (Plan *plan)
 {
   plan->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
-  plan->stored_articles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) stored_free);
-  plan->stored_sidecars = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) stored_free);
+  plan->stored_articles = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  plan->stored_sidecars = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   plan->todo = g_ptr_array_new ();
   plan->gone_articles = g_ptr_array_new_with_free_func (g_free);
   plan->gone_sidecars = g_ptr_array_new_with_free_func (g_free);
@@ -803,31 +825,145 @@ _gloss_library_plan_clear (Plan *plan)
   g_clear_pointer (&plan->gone_sidecars, g_ptr_array_unref);
 }
 
+/* A walk of the folders that several threads can share, a folder each at
+ * a time: a search has two cores and the main thread is idle once it has
+ * searched, while looking for changed files stats every file. */
+struct _Walk
+{
+  GMutex     lock;
+  GCond      cond;
+  GPtrArray *queue;    /* (element-type WalkDir) */
+  guint      busy;     /* folders being read */
+  Plan      *plan;
+  GError    *error;    /* the first folder of the library that failed */
+};
+
+typedef struct
+{
+  char     *dir;
+  gboolean  top;       /* a folder of the library, not one found inside */
+} WalkDir;
+
+static void
+walk_dir_free (WalkDir *item)
+{
+  g_free (item->dir);
+  g_free (item);
+}
+
+Walk *
+_gloss_library_walk_new (const char * const *folders,
+                         Plan               *plan)
+{
+  Walk *walk = g_new0 (Walk, 1);
+  guint n = g_strv_length ((char **) folders);
+
+  g_mutex_init (&walk->lock);
+  g_cond_init (&walk->cond);
+  walk->queue = g_ptr_array_new_with_free_func ((GDestroyNotify) walk_dir_free);
+  walk->plan = plan;
+  /* Taken from the end: the first folder first. */
+  for (guint f = n; f > 0; f--)
+    {
+      WalkDir *item = g_new0 (WalkDir, 1);
+
+      item->dir = g_strdup (folders[f - 1]);
+      item->top = TRUE;
+      g_ptr_array_add (walk->queue, item);
+    }
+  return walk;
+}
+
+void
+_gloss_library_walk_free (Walk *walk)
+{
+  g_mutex_clear (&walk->lock);
+  g_cond_clear (&walk->cond);
+  g_ptr_array_unref (walk->queue);
+  g_clear_error (&walk->error);
+  g_free (walk);
+}
+
+/* Reads folders of @walk until none is left to read, from any thread;
+ * returns when every folder has been read, by this thread or another. */
+gboolean
+_gloss_library_walk_run (Walk    *walk,
+                         GError **error)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  g_autoptr(GPtrArray) subdirs = g_ptr_array_new ();   /* every one moved to the queue */
+  gboolean ok;
+
+  g_mutex_lock (&walk->lock);
+  for (;;)
+    {
+      g_autoptr(GError) local = NULL;
+      WalkDir *item;
+
+      if (walk->queue->len == 0)
+        {
+          if (walk->busy == 0)
+            break;
+          g_cond_wait (&walk->cond, &walk->lock);
+          continue;
+        }
+      item = g_ptr_array_steal_index_fast (walk->queue, walk->queue->len - 1);
+      walk->busy++;
+      g_mutex_unlock (&walk->lock);
+
+      if (item->top && !g_file_test (item->dir, G_FILE_TEST_IS_DIR))
+        g_set_error (&local, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_FOLDER,
+                     _("%s: not a folder"), item->dir);
+      else if (!walk_folder (item->dir, groups, subdirs, &local) && !item->top)
+        {
+          /* An unreadable subfolder is skipped, not the whole library. */
+          g_debug ("%s", local->message);
+          g_clear_error (&local);
+        }
+      else if (local != NULL)
+        {
+          GError *folder = g_error_new_literal (GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_FOLDER,
+                                                local->message);
+
+          g_clear_error (&local);
+          local = folder;
+        }
+
+      g_mutex_lock (&walk->lock);
+      walk->busy--;
+      if (local != NULL && walk->error == NULL)
+        walk->error = g_steal_pointer (&local);
+      for (guint i = 0; i < subdirs->len; i++)
+        {
+          WalkDir *sub = g_new0 (WalkDir, 1);
+
+          sub->dir = g_ptr_array_index (subdirs, i);
+          g_ptr_array_add (walk->queue, sub);
+        }
+      g_ptr_array_set_size (subdirs, 0);
+      g_ptr_array_extend_and_steal (walk->plan->groups, g_steal_pointer (&groups));
+      groups = g_ptr_array_new ();
+      g_cond_broadcast (&walk->cond);
+      walk_dir_free (item);
+    }
+  ok = walk->error == NULL;
+  if (!ok)
+    g_propagate_error (error, g_error_copy (walk->error));
+  g_mutex_unlock (&walk->lock);
+  return ok;
+}
+
 /* The files of every folder, by group.  Touches no database. */
 gboolean
 _gloss_library_plan_walk (const char * const *folders,
            Plan               *plan,
            GError            **error)
 {
-  for (guint f = 0; folders[f] != NULL; f++)
-    {
-      const char *folder = folders[f];
-      g_autoptr(GError) local = NULL;
+  Walk *walk = _gloss_library_walk_new (folders, plan);
+  gboolean ok = _gloss_library_walk_run (walk, error);
 
-      if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
-        {
-          g_set_error (error, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_FOLDER,
-                       _("%s: not a folder"), folder);
-          return FALSE;
-        }
-      if (!walk (folder, plan->groups, &local))
-        {
-          g_set_error (error, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_FOLDER,
-                       "%s", local->message);
-          return FALSE;
-        }
-    }
-  return TRUE;
+  _gloss_library_walk_free (walk);
+  return ok;
 }
 
 gboolean
@@ -842,39 +978,31 @@ _gloss_library_plan_load (GlossLibrary *self,
   return TRUE;
 }
 
-/* Fills @plan's todo and gone lists.  Returns whether there is nothing to do. */
+/* Fills @plan's todo and gone lists.  Returns whether there is nothing to do.
+ * One lookup per file: a search compares every file of the library. */
 gboolean
 _gloss_library_plan_compare (Plan *plan)
 {
-  g_autoptr(GHashTable) per_article = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
   Stored *stored;
   const char *path;
 
+  g_hash_table_iter_init (&iter, plan->stored_articles);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &stored))
+    stored->n_sidecars = 0;
   g_hash_table_iter_init (&iter, plan->stored_sidecars);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &stored))
     if (stored->article != NULL)
-      g_hash_table_insert (per_article, stored->article,
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (per_article, stored->article)) + 1));
+      {
+        Stored *article = g_hash_table_lookup (plan->stored_articles, stored->article);
+
+        if (article != NULL)
+          article->n_sidecars++;
+      }
 
   for (guint i = 0; i < plan->groups->len; i++)
     {
       Group *group = g_ptr_array_index (plan->groups, i);
-
-      if (group->article.path != NULL)
-        {
-          stored = g_hash_table_lookup (plan->stored_articles, group->article.path);
-          if (stored != NULL)
-            stored->seen = TRUE;
-        }
-      for (guint k = 0; k < group->sidecars->len; k++)
-        {
-          Stamp *stamp = g_ptr_array_index (group->sidecars, k);
-
-          stored = g_hash_table_lookup (plan->stored_sidecars, stamp->path);
-          if (stored != NULL)
-            stored->seen = TRUE;
-        }
 
       if (group->article.path == NULL)
         {
@@ -882,10 +1010,17 @@ _gloss_library_plan_compare (Plan *plan)
           Stamp *stamp = g_ptr_array_index (group->sidecars, 0);
           Stored *s = g_hash_table_lookup (plan->stored_sidecars, stamp->path);
 
+          if (s != NULL)
+            s->seen = TRUE;
           if (!stamp_matches (s, stamp) || s->article != NULL)
             g_ptr_array_add (plan->todo, group);
+          continue;
         }
-      else if (!group_unchanged (group, plan->stored_articles, plan->stored_sidecars, per_article))
+
+      stored = g_hash_table_lookup (plan->stored_articles, group->article.path);
+      if (stored != NULL)
+        stored->seen = TRUE;
+      if (!group_unchanged (group, stored, plan->stored_sidecars))
         g_ptr_array_add (plan->todo, group);
     }
 

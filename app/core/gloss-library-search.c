@@ -446,13 +446,13 @@ gloss_library_search (GlossLibrary       *self,
 
 typedef struct
 {
-  const char * const *folders;
-  Plan               *plan;
+  Walk               *walk;
   GError             *error;
   GMutex              lock;
   GCond               cond;
   int                 loaded;     /* 0 not yet, 1 the plan's stored stamps are in, -1 never */
   gboolean            unchanged;  /* set when loaded is 1 */
+  Plan               *plan;
 } WalkJob;
 
 /* Walks the folders, then compares them with the index once the main
@@ -464,7 +464,7 @@ walk_thread (gpointer user_data)
   gboolean walked;
   int loaded;
 
-  walked = _gloss_library_plan_walk (job->folders, job->plan, &job->error);
+  walked = _gloss_library_walk_run (job->walk, &job->error);
   g_mutex_lock (&job->lock);
   while (job->loaded == 0)
     g_cond_wait (&job->cond, &job->lock);
@@ -488,39 +488,51 @@ walk_job_loaded (WalkJob *job,
 /* The fast way of gloss_library_update_and_search(): the folders are walked
  * in a thread while the index is searched, both against one snapshot of the
  * index; only if a file changed is the index written and searched again.
- * @folder_error: set when a folder, not the index, is the problem. */
+ * The walk starts first, before the query is folded (which loads OpenCC's
+ * dictionaries) and the index opened: it is the longer of the two.
+ * @folder_error: set when a folder, not the index, is the problem;
+ * @bad_query: when the query is. */
 static GPtrArray *
 search_while_walking (GlossLibrary       *self,
-                      const char         *needle,
-                      glong               needle_length,
+                      const char         *query,
                       const char * const *tags,
                       const char * const *annotators,
                       gboolean           *folder_error,
+                      gboolean           *bad_query,
                       GError            **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_library_hit_free);
   g_auto(Plan) plan = { 0 };
-  WalkJob job = { (const char * const *) self->folders, &plan, NULL };
+  WalkJob job = { NULL };
+  g_autofree char *needle = NULL;
+  glong needle_length = 0;
   GThread *thread;
-  sqlite3 *db;
+  sqlite3 *db = NULL;
   gboolean ok, walked;
 
   _gloss_library_plan_init (&plan);
+  job.plan = &plan;
+  job.walk = _gloss_library_walk_new ((const char * const *) self->folders, &plan);
   g_mutex_init (&job.lock);
   g_cond_init (&job.cond);
   thread = g_thread_new ("gloss-library-walk", walk_thread, &job);
-  db = _gloss_library_db_open (self->database, error);
+  needle = search_needle (query, &needle_length, error);
+  *bad_query = needle == NULL;
+  db = needle == NULL ? NULL : _gloss_library_db_open (self->database, error);
   /* One read transaction: the stamps compared are those of the texts searched. */
   ok = db != NULL &&
        _gloss_library_exec (db, "BEGIN", self->database, error) &&
        _gloss_library_plan_load (self, db, &plan, error);
   walk_job_loaded (&job, ok);
   ok = ok &&
-       search_db (self, db, needle, needle_length, tags, annotators, hits, error) &&
+       (needle_length == 0 || search_db (self, db, needle, needle_length, tags, annotators, hits, error)) &&
        _gloss_library_exec (db, "COMMIT", self->database, error);
+  /* Searched: the walk may still have folders to read, and this core is free. */
+  _gloss_library_walk_run (job.walk, NULL);
   walked = GPOINTER_TO_INT (g_thread_join (thread));
   g_mutex_clear (&job.lock);
   g_cond_clear (&job.cond);
+  _gloss_library_walk_free (job.walk);
   if (!walked)
     {
       *folder_error = TRUE;
@@ -528,11 +540,13 @@ search_while_walking (GlossLibrary       *self,
       g_propagate_error (error, job.error);
       ok = FALSE;
     }
+  else
+    g_clear_error (&job.error);
   if (ok && !job.unchanged)
     {
       g_ptr_array_set_size (hits, 0);
       ok = _gloss_library_plan_apply (self, db, &plan, NULL, NULL, NULL, error) >= 0 &&
-           search_db (self, db, needle, needle_length, tags, annotators, hits, error);
+           (needle_length == 0 || search_db (self, db, needle, needle_length, tags, annotators, hits, error));
     }
   if (db != NULL)
     sqlite3_close (db);
@@ -565,30 +579,23 @@ gloss_library_update_and_search (GlossLibrary       *self,
 {
   g_autoptr(GError) local = NULL;
   g_autoptr(GlossLibraryStats) stats = NULL;
-  g_autofree char *needle = NULL;
   gboolean folder_error = FALSE;
+  gboolean bad_query = FALSE;
   GPtrArray *hits;
-  glong needle_length;
 
   g_return_val_if_fail (GLOSS_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  needle = search_needle (query, &needle_length, error);
-  if (needle == NULL)
-    return NULL;
-  if (needle_length > 0)
+  hits = search_while_walking (self, query, tags, annotators, &folder_error, &bad_query, &local);
+  if (hits != NULL)
+    return sort_hits (hits, limit);
+  if (folder_error || bad_query)
     {
-      hits = search_while_walking (self, needle, needle_length, tags, annotators, &folder_error, &local);
-      if (hits != NULL)
-        return sort_hits (hits, limit);
-      if (folder_error)
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return NULL;
-        }
-      /* A damaged index, a busy one: the long way knows how to heal. */
-      g_debug ("%s", local->message);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
     }
+  /* A damaged index, a busy one: the long way knows how to heal. */
+  g_debug ("%s", local->message);
   stats = gloss_library_update (self, NULL, NULL, NULL, error);
   if (stats == NULL)
     return NULL;
