@@ -1652,6 +1652,8 @@ test_broken_file (Fixture       *f,
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_grab_focus (button));
   maybe_screenshot (f, "review-broken.png");
+  /* Neither the error nor the colleagues' rows widen the sidebar. */
+  g_assert_cmpint (gloss_test_sidebar_width (GTK_WIDGET (f->window)), <, 400);
 
   /* Still broken: said so, and still listed. */
   g_clear_pointer (&f->last_message, g_free);

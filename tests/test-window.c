@@ -1534,6 +1534,24 @@ test_codebook_edit (Fixture       *f,
                                                gloss_codebook_get_n_tags (codebook)), ==, "Happening");
 }
 
+static gboolean
+has_suggestions (gpointer data)
+{
+  return _gloss_window_get_suggestions (data) != NULL;
+}
+
+/* Issue 16: the sidebar stays about 340 px wide, whichever page is widest
+ * (the Review panel's adjudication buttons, the Suggestions page's count…),
+ * so that the reading column keeps its room. */
+static void
+test_sidebar_width (Fixture       *f,
+                    gconstpointer  data)
+{
+  gloss_test_iterate_until (has_suggestions, f->window);
+  gloss_test_iterate ();
+  g_assert_cmpint (gloss_test_sidebar_width (GTK_WIDGET (f->window)), <, 400);
+}
+
 /* Every templated widget builds (a type too new for the toolkit in a .ui
  * only fails at run time). */
 static void
@@ -2592,6 +2610,7 @@ main (int    argc,
   ADD ("monitor", test_monitor, NULL);
   ADD ("keep-mine", test_keep_mine, NULL);
   ADD ("conflict-then-broken", test_conflict_then_broken, NULL);
+  ADD ("sidebar-width", test_sidebar_width, NULL);
   ADD ("broken-sidecar", test_broken_sidecar, "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ { \"start\": ");
   ADD ("navigate-resize", test_navigate_resize, NULL);
   ADD ("tag-all-overlap", test_tag_all_and_overlap, NULL);
