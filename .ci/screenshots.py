@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# screenshots.py: retakes the README's main-window and preferences screenshots
+# screenshots.py: retakes the README's main-window, review and preferences screenshots
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
@@ -8,14 +8,14 @@
 # its settings in a keyfile, and saves the screen with ImageMagick's import:
 #
 #   xvfb-run -a -s "-screen 0 1100x760x24" dbus-run-session -- \
-#     python3 .ci/screenshots.py resources/screenshots [main main-dark zh prefs prefs-dark]
+#     python3 .ci/screenshots.py resources/screenshots [main main-dark zh review-dark prefs prefs-dark]
 #
 # Needs xdotool, imagemagick and fonts-noto-cjk.  Look at every image before
 # committing it: without a compositor a window can be caught mid-restyle.
-import os, shutil, subprocess, sys, time, tempfile
+import os, shutil, signal, subprocess, sys, time, tempfile
 SRC = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = sys.argv[1]
-WHICH = sys.argv[2:] or ["main", "main-dark", "zh", "prefs", "prefs-dark"]
+WHICH = sys.argv[2:] or ["main", "main-dark", "zh", "review-dark", "prefs", "prefs-dark"]
 
 ZH = """河畔市扩大“清水2030”计划
 
@@ -108,26 +108,46 @@ def run(shot, article, scheme="light", lang=None, annotator="sample", script=Non
     if lang:
         env.update(LANG=lang, LANGUAGE="zh_CN", LC_ALL=lang)
     app = subprocess.Popen(["meson", "devenv", "-C", os.path.join(SRC, "_build"), "gloss", path], env=env,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        time.sleep(4)
+        # The suggestions are computed after the article opens; keys sent
+        # before they arrive lose their selection.
+        time.sleep(7)
         focus("gloss.json|清水|Riverside|河畔")
-        time.sleep(1)
+        time.sleep(2)
         xdo("mousemove", "1099", "759")
         script()
         time.sleep(1.5)
         subprocess.run(["import", "-window", "root", os.path.join(OUT, shot + ".png")])
     finally:
-        app.terminate(); app.wait(10)
+        # gloss runs as a child of meson devenv: the whole group goes, or the
+        # next shot's gloss would hand its file to this one (one instance per
+        # D-Bus session).
+        os.killpg(app.pid, signal.SIGTERM); app.wait(10); time.sleep(1)
+
+def focus_article():
+    # Find and Escape leave the focus in the article, wherever it started.
+    key("ctrl+f"); time.sleep(0.3); key("Escape"); time.sleep(0.3)
 
 def main_script():
+    focus_article()
     key("ctrl+Home", "alt+Down", "alt+Down", "alt+Down")
 
 def prefs_script():
     key("ctrl+comma"); time.sleep(1.5); focus("Preferences|首选项")
 
+def review_script():
+    # The Review tab (no key of its own: a click on the switcher), then the
+    # first disagreement, shown in the article.
+    focus_article()
+    key("ctrl+Home")
+    xdo("mousemove", "920", "80"); xdo("click", "1"); time.sleep(0.5)
+    xdo("mousemove", "1099", "759"); time.sleep(0.3)
+    key("F8")
+
 def zh_script():
     # The first quote, selected: its speaker is shown once, with title and office.
+    focus_article()
     key("ctrl+Home")
     for _ in range(6):
         key("alt+Down")
@@ -136,5 +156,6 @@ for w in WHICH:
     if w == "main": run("main-window", "sample", script=main_script)
     if w == "main-dark": run("main-window-dark", "sample", scheme="dark", script=main_script)
     if w == "zh": run("main-window-zh_CN", "zh", lang="zh_CN.UTF-8", annotator="zhang", script=zh_script)
+    if w == "review-dark": run("review-dark", "sample", scheme="dark", script=review_script)
     if w == "prefs": run("preferences", "sample", script=prefs_script)
     if w == "prefs-dark": run("preferences-dark", "sample", scheme="dark", script=prefs_script)

@@ -74,6 +74,31 @@ gloss_test_iterate_until (gboolean (*done) (gpointer),
     }
 }
 
+/* The natural width of @window's sidebar (the flap beside the article),
+ * with every page of its stack, shown or not (issue 16: the widest page set
+ * the sidebar to 536 px and squeezed the reading column).  Each page's
+ * natural width goes to the test log, to find the culprit. */
+static inline int
+gloss_test_sidebar_width (GtkWidget *window)
+{
+  GtkWidget *flap = gloss_test_find_widget (window, ADW_TYPE_FLAP, NULL);
+  GtkWidget *sidebar, *stack;
+  int min = 0, nat = 0;
+
+  g_assert_nonnull (flap);
+  sidebar = adw_flap_get_flap (ADW_FLAP (flap));
+  stack = gloss_test_find_widget (sidebar, ADW_TYPE_VIEW_STACK, NULL);
+  g_assert_nonnull (stack);
+  for (GtkWidget *page = gtk_widget_get_first_child (stack); page != NULL; page = gtk_widget_get_next_sibling (page))
+    {
+      gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      g_test_message ("sidebar page %s: minimum %d, natural %d px", G_OBJECT_TYPE_NAME (page), min, nat);
+    }
+  gtk_widget_measure (sidebar, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_test_message ("sidebar: minimum %d, natural %d, allocated %d px", min, nat, gtk_widget_get_width (sidebar));
+  return MAX (nat, gtk_widget_get_width (sidebar));
+}
+
 /* GTK 4.8's tooltip timer can fire after the popover (or window) it was
  * started for has been unrealized, and then asks GDK for the pointer position
  * on no surface: a critical from inside the toolkit, not about Gloss, and

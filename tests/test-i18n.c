@@ -151,6 +151,8 @@ test_window (void)
   /* The details pane with nothing selected. */
   g_assert_nonnull (find (root, is_status_title, "未选中标注"));
   g_assert_null (find (root, is_label, "No Annotation Selected"));
+  /* Issue 16: the Chinese labels do not widen the sidebar either. */
+  g_assert_cmpint (gloss_test_sidebar_width (root), <, 400);
 
   gtk_window_destroy (GTK_WINDOW (window));
   gloss_test_iterate ();

@@ -20,6 +20,7 @@
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-article-view.h"
+#include "gloss-broken-files.h"
 #include "gloss-codebook.h"
 #include "gloss-disagreement-row.h"
 #include "gloss-document.h"
@@ -226,6 +227,13 @@ fixture_set_up (Fixture       *f,
   f->alice_path = write_sidecar (f->dir, "article.txt", article_text, "alice", "Alice", alice_spec);
   f->alice_before = gloss_test_read (f->alice_path, NULL);
   bob = write_sidecar (f->dir, "article.txt", article_text, "bob", "Bob", bob_spec);
+  /* A colleague's file that does not parse, beside the article. */
+  if (data != NULL)
+    {
+      g_autofree char *carol = g_build_filename (f->dir, "article.txt.carol.gloss.json", NULL);
+
+      gloss_test_write (carol, data, -1);
+    }
 
   f->window = gloss_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
@@ -1565,6 +1573,105 @@ test_coder_gap (Fixture       *f,
   g_assert_cmpfloat (gloss_agreement_get_alpha (gloss_review_panel_get_agreement (f->panel), "organization"), ==, alpha);
 }
 
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return child;
+      if ((found = find_label (child, text)))
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+carol_fixed (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *broken = gloss_test_find_widget (GTK_WIDGET (f->panel), GLOSS_TYPE_BROKEN_FILES, NULL);
+
+  return find_layer (f, "carol") != NULL && !gtk_widget_get_visible (broken) && !gloss_review_panel_get_loading (f->panel);
+}
+
+static gboolean
+told (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->last_message != NULL && !gloss_review_panel_get_loading (f->panel);
+}
+
+/* Carol's file does not parse: the panel lists it with its whole error (no
+ * toast), reading it again on request keeps it listed while it is still
+ * broken, and once she fixes it on disk it becomes her layer. */
+static void
+test_broken_file (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "article.txt.carol.gloss.json", NULL);
+  g_autofree char *elsewhere = g_build_filename (f->dir, "fixed", NULL);
+  g_autofree char *fixed_path = NULL;
+  g_autofree char *fixed = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSidecar) unread = gloss_sidecar_load (file, NULL, &error);
+  const char * const carol_spec[] = {
+    "c1", "official", "Mayor Lin Wenhua",
+    NULL
+  };
+  GtkWidget *broken, *name, *problem, *button;
+
+  g_assert_null (unread);
+  g_assert_nonnull (error);
+  show_review_page (f);
+  gloss_test_iterate ();
+
+  /* Listed, in full, where it can be read, selected and reached by keys. */
+  g_assert_null (find_layer (f, "carol"));
+  g_assert_true (f->last_message == NULL || strstr (f->last_message, "carol") == NULL);
+  broken = gloss_test_find_widget (GTK_WIDGET (f->panel), GLOSS_TYPE_BROKEN_FILES, NULL);
+  g_assert_nonnull (broken);
+  g_assert_true (gtk_widget_get_mapped (broken));
+  name = find_label (broken, "article.txt.carol.gloss.json");
+  problem = find_label (broken, error->message);
+  g_assert_nonnull (name);
+  g_assert_nonnull (problem);
+  g_assert_true (gtk_widget_get_mapped (problem));
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (problem)));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (problem)), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_cmpint (gtk_label_get_lines (GTK_LABEL (problem)), ==, -1);
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (problem)));
+  g_assert_true (gtk_widget_grab_focus (problem));
+  g_assert_true (gtk_widget_has_focus (problem));
+  button = gloss_test_find_widget (broken, GTK_TYPE_BUTTON, "_Try Again");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  maybe_screenshot (f, "review-broken.png");
+  /* Neither the error nor the colleagues' rows widen the sidebar. */
+  g_assert_cmpint (gloss_test_sidebar_width (GTK_WIDGET (f->window)), <, 400);
+
+  /* Still broken: said so, and still listed. */
+  g_clear_pointer (&f->last_message, g_free);
+  g_assert_true (gtk_widget_activate (button));
+  gloss_test_iterate_until (told, f);
+  g_assert_cmpstr (f->last_message, ==, "“article.txt.carol.gloss.json” still cannot be read");
+  g_assert_true (gtk_widget_get_visible (broken));
+  g_assert_nonnull (find_label (broken, error->message));
+
+  /* Fixed on disk (as an editor saves: a new file renamed over it). */
+  g_assert_cmpint (g_mkdir (elsewhere, 0700), ==, 0);
+  fixed_path = write_sidecar (elsewhere, "article.txt", article_text, "carol", "Carol", carol_spec);
+  fixed = gloss_test_read (fixed_path, NULL);
+  gloss_test_write (path, fixed, -1);
+  gloss_test_iterate_until (carol_fixed, f);
+  g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (f->panel)), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1589,6 +1696,9 @@ main (int   argc,
   g_test_add ("/review-panel/adjudication-keys", Fixture, NULL, fixture_set_up, test_adjudication_keys, fixture_tear_down);
   g_test_add ("/review-panel/layer-count", Fixture, NULL, fixture_set_up, test_layer_count, fixture_tear_down);
   g_test_add ("/review-panel/coder-gap", Fixture, NULL, fixture_set_up, test_coder_gap, fixture_tear_down);
+  g_test_add ("/review-panel/broken-file", Fixture,
+              "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ { \"start\": ",
+              fixture_set_up, test_broken_file, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1534,6 +1534,24 @@ test_codebook_edit (Fixture       *f,
                                                gloss_codebook_get_n_tags (codebook)), ==, "Happening");
 }
 
+static gboolean
+has_suggestions (gpointer data)
+{
+  return _gloss_window_get_suggestions (data) != NULL;
+}
+
+/* Issue 16: the sidebar stays about 340 px wide, whichever page is widest
+ * (the Review panel's adjudication buttons, the Suggestions page's count…),
+ * so that the reading column keeps its room. */
+static void
+test_sidebar_width (Fixture       *f,
+                    gconstpointer  data)
+{
+  gloss_test_iterate_until (has_suggestions, f->window);
+  gloss_test_iterate ();
+  g_assert_cmpint (gloss_test_sidebar_width (GTK_WIDGET (f->window)), <, 400);
+}
+
 /* Every templated widget builds (a type too new for the toolkit in a .ui
  * only fails at run time). */
 static void
@@ -2564,6 +2582,135 @@ test_open_fetched (void)
   gloss_test_rm_rf (dir);
 }
 
+/* Keyboard shortcuts that clash: two of Gloss's shortcuts with one trigger
+ * where the same key press reaches both (the article view and every widget
+ * above it, up to the window). */
+
+typedef struct
+{
+  char *trigger;
+  char *action;
+  char *widget;
+} BoundKey;
+
+static void
+bound_key_free (BoundKey *bound)
+{
+  g_free (bound->trigger);
+  g_free (bound->action);
+  g_free (bound->widget);
+  g_free (bound);
+}
+
+static void
+collect_triggers (GtkShortcutTrigger *trigger,
+                  GPtrArray          *names)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    {
+      collect_triggers (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), names);
+      collect_triggers (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), names);
+    }
+  else if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    g_ptr_array_add (names, gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                                  gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+}
+
+/* Gloss's own: named actions outside the groups GTK's widgets install
+ * (a text view's text.undo, misc.insert-emoji…), which Gloss's keys are
+ * meant to take over. */
+static gboolean
+is_gloss_action (GtkShortcutAction *action)
+{
+  const char * const toolkit[] = { "text.", "misc.", "menu.", "clipboard.", "selection.", "context-menu.", NULL };
+  const char *name;
+
+  if (!GTK_IS_NAMED_ACTION (action))
+    return FALSE;
+  name = gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+  for (guint i = 0; toolkit[i] != NULL; i++)
+    if (g_str_has_prefix (name, toolkit[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+collect_shortcuts (GtkWidget *widget,
+                   GPtrArray *bound)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+          GVariant *args = gtk_shortcut_get_arguments (shortcut);
+
+          if (!is_gloss_action (gtk_shortcut_get_action (shortcut)))
+            continue;
+          collect_triggers (gtk_shortcut_get_trigger (shortcut), names);
+          for (guint k = 0; k < names->len; k++)
+            {
+              BoundKey *key = g_new0 (BoundKey, 1);
+              g_autofree char *target = args ? g_variant_print (args, FALSE) : NULL;
+
+              key->trigger = g_strdup (g_ptr_array_index (names, k));
+              key->action = g_strdup_printf ("%s%s%s", gtk_named_action_get_action_name (GTK_NAMED_ACTION (gtk_shortcut_get_action (shortcut))),
+                                             target ? " " : "", target ? target : "");
+              key->widget = g_strdup (G_OBJECT_TYPE_NAME (widget));
+              g_ptr_array_add (bound, key);
+            }
+        }
+    }
+}
+
+/* A suggestion's keys sit above the article's on purpose: they act only
+ * while a suggestion is current, and otherwise fall through to the article
+ * (gloss-window-suggest.c). */
+static gboolean
+layered_on_purpose (BoundKey *a,
+                    BoundKey *b)
+{
+  return (g_str_has_prefix (a->action, "suggest.") && g_str_has_prefix (b->action, "article.")) ||
+         (g_str_has_prefix (b->action, "suggest.") && g_str_has_prefix (a->action, "article."));
+}
+
+/* Issue 16: two branches both took Ctrl+Shift+H (What Changed and showing
+ * the suggestions); whichever came first, the other key did nothing. */
+static void
+test_shortcut_clashes (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) bound = g_ptr_array_new_with_free_func ((GDestroyNotify)bound_key_free);
+  g_autoptr(GString) clashes = g_string_new (NULL);
+  guint n_window = 0;
+
+  for (GtkWidget *w = GTK_WIDGET (_gloss_window_get_article_view (f->window)); w != NULL; w = gtk_widget_get_parent (w))
+    collect_shortcuts (w, bound);
+  for (guint i = 0; i < bound->len; i++)
+    n_window += g_str_has_prefix (((BoundKey *)g_ptr_array_index (bound, i))->action, "win.");
+  /* The walk sees the window's and the article's keys. */
+  g_assert_cmpuint (n_window, >, 10);
+  g_assert_cmpuint (bound->len - n_window, >, 10);
+
+  for (guint i = 0; i < bound->len; i++)
+    for (guint j = i + 1; j < bound->len; j++)
+      {
+        BoundKey *a = g_ptr_array_index (bound, i);
+        BoundKey *b = g_ptr_array_index (bound, j);
+
+        if (g_str_equal (a->trigger, b->trigger) && !g_str_equal (a->action, b->action) && !layered_on_purpose (a, b))
+          g_string_append_printf (clashes, "%s: %s (%s) and %s (%s)\n", a->trigger, a->action, a->widget, b->action, b->widget);
+      }
+  g_assert_cmpstr (clashes->str, ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2592,6 +2739,8 @@ main (int    argc,
   ADD ("monitor", test_monitor, NULL);
   ADD ("keep-mine", test_keep_mine, NULL);
   ADD ("conflict-then-broken", test_conflict_then_broken, NULL);
+  ADD ("sidebar-width", test_sidebar_width, NULL);
+  ADD ("shortcut-clashes", test_shortcut_clashes, NULL);
   ADD ("broken-sidecar", test_broken_sidecar, "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ { \"start\": ");
   ADD ("navigate-resize", test_navigate_resize, NULL);
   ADD ("tag-all-overlap", test_tag_all_and_overlap, NULL);

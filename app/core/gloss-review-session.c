@@ -19,6 +19,9 @@
 #define ADJUDICATION_COLOR "#e5a50a"
 #define OWN_COLOR          "#77767b"
 #define REFRESH_DELAY_MS   250
+/* A save is a burst of events (a temporary file renamed over the old one):
+ * a broken file is read again once they settle. */
+#define RETRY_DELAY_MS     200
 
 struct _GlossReviewSession
 {
@@ -30,6 +33,8 @@ struct _GlossReviewSession
   GListStore    *shown;
   GHashTable    *tag_map;      /* from → to */
   GHashTable    *excluded;     /* "annotator\ttag" */
+  GListStore    *broken;       /* GFile */
+  GHashTable    *problems;     /* GFile → Broken */
   GCancellable  *cancellable;
   guint          n_loading;
   guint          rebuild_id;
@@ -333,7 +338,113 @@ typedef struct
   GlossReviewSession *self;
   GFile              *file;
   gboolean            by_hand;
+  gboolean            retry;
 } Load;
+
+/* A colleague's file that could not be read: listed with its whole error
+ * and watched until it reads or is gone. */
+typedef struct
+{
+  GlossReviewSession *self;       /* unowned: the session owns this */
+  GFile              *file;
+  char               *problem;
+  GFileMonitor       *monitor;
+  guint               retry_id;
+} Broken;
+
+static void load_file (GlossReviewSession *self,
+                       GFile              *file,
+                       gboolean            by_hand,
+                       gboolean            retry);
+
+static void
+broken_free (Broken *broken)
+{
+  g_clear_handle_id (&broken->retry_id, g_source_remove);
+  if (broken->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (broken->monitor, broken);
+      g_file_monitor_cancel (broken->monitor);
+      g_object_unref (broken->monitor);
+    }
+  g_object_unref (broken->file);
+  g_free (broken->problem);
+  g_free (broken);
+}
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  Broken *broken = user_data;
+
+  broken->retry_id = 0;
+  load_file (broken->self, broken->file, FALSE, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+broken_changed_cb (GFileMonitor      *monitor,
+                   GFile             *file,
+                   GFile             *other_file,
+                   GFileMonitorEvent  event,
+                   Broken            *broken)
+{
+  g_clear_handle_id (&broken->retry_id, g_source_remove);
+  broken->retry_id = g_timeout_add (RETRY_DELAY_MS, retry_cb, broken);
+}
+
+static void
+set_broken (GlossReviewSession *self,
+            GFile              *file,
+            const char         *problem)
+{
+  Broken *broken = g_hash_table_lookup (self->problems, file);
+  guint position;
+
+  if (broken == NULL)
+    {
+      broken = g_new0 (Broken, 1);
+      broken->self = self;
+      broken->file = g_object_ref (file);
+      broken->problem = g_strdup (problem);
+      /* A fix made in an editor is picked up without asking. */
+      broken->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+      if (broken->monitor != NULL)
+        g_signal_connect (broken->monitor, "changed", G_CALLBACK (broken_changed_cb), broken);
+      g_hash_table_insert (self->problems, broken->file, broken);
+      g_list_store_append (self->broken, broken->file);
+      return;
+    }
+
+  if (g_strcmp0 (broken->problem, problem) == 0)
+    return;
+  g_free (broken->problem);
+  broken->problem = g_strdup (problem);
+  /* Re-inserted, so that the row shows the new error. */
+  if (g_list_store_find (self->broken, broken->file, &position))
+    g_list_store_splice (self->broken, position, 1, (gpointer *)&broken->file, 1);
+}
+
+static void
+forget_broken (GlossReviewSession *self,
+               GFile              *file)
+{
+  Broken *broken = g_hash_table_lookup (self->problems, file);
+  guint position;
+
+  if (broken == NULL)
+    return;
+  if (g_list_store_find (self->broken, broken->file, &position))
+    g_list_store_remove (self->broken, position);
+  g_hash_table_remove (self->problems, file);
+}
+
+static void
+clear_broken (GlossReviewSession *self)
+{
+  g_list_store_remove_all (self->broken);
+  g_hash_table_remove_all (self->problems);
+}
 
 static void
 load_free (Load *load)
@@ -354,6 +465,7 @@ loaded_cb (GObject      *object,
   GlossReviewSession *self = load->self;
   GFile *file = load->file;
   gboolean by_hand = load->by_hand;
+  gboolean retry = load->retry;
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossSidecar) sidecar = NULL;
 
@@ -361,20 +473,32 @@ loaded_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (sidecar == NULL)
+  if (sidecar == NULL && !by_hand && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *text = g_strdup_printf (_("Could not read “%s”: %s"), name, error->message);
+      /* Gone: nothing left to fix. */
+      forget_broken (self, file);
+    }
+  else if (sidecar == NULL)
+    {
+      /* Listed with the whole error, not a toast that vanishes. */
+      set_broken (self, file, error->message);
+      if (retry)
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *text = g_strdup_printf (_("“%s” still cannot be read"), name);
 
-      message (self, text);
+          message (self, text);
+        }
     }
   else if (has_file (self, file))
     {
+      forget_broken (self, file);
       if (by_hand)
         message (self, _("That file is already listed"));
     }
   else
     {
+      forget_broken (self, file);
       guint moved, fuzzy, orphaned;
       GlossLayer *layer;
 
@@ -405,13 +529,15 @@ loaded_cb (GObject      *object,
 static void
 load_file (GlossReviewSession *self,
            GFile              *file,
-           gboolean            by_hand)
+           gboolean            by_hand,
+           gboolean            retry)
 {
   Load *load = g_new0 (Load, 1);
 
   load->self = g_object_ref (self);
   load->file = g_object_ref (file);
   load->by_hand = by_hand;
+  load->retry = retry;
   set_loading (self, self->n_loading + 1);
   gloss_sidecar_load_async (file, self->cancellable, loaded_cb, load);
 }
@@ -425,7 +551,43 @@ gloss_review_session_add_file (GlossReviewSession *self,
 
   if (self->document == NULL)
     return;
-  load_file (self, file, TRUE);
+  load_file (self, file, TRUE, FALSE);
+}
+
+GListModel *
+gloss_review_session_get_broken (GlossReviewSession *self)
+{
+  g_return_val_if_fail (GLOSS_IS_REVIEW_SESSION (self), NULL);
+  return G_LIST_MODEL (self->broken);
+}
+
+const char *
+gloss_review_session_get_problem (GlossReviewSession *self,
+                                  GFile              *file)
+{
+  Broken *broken;
+
+  g_return_val_if_fail (GLOSS_IS_REVIEW_SESSION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  broken = g_hash_table_lookup (self->problems, file);
+  return broken != NULL ? broken->problem : NULL;
+}
+
+void
+gloss_review_session_retry_file (GlossReviewSession *self,
+                                 GFile              *file)
+{
+  Broken *broken;
+
+  g_return_if_fail (GLOSS_IS_REVIEW_SESSION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  broken = g_hash_table_lookup (self->problems, file);
+  if (broken == NULL)
+    return;
+  g_clear_handle_id (&broken->retry_id, g_source_remove);
+  load_file (self, broken->file, FALSE, TRUE);
 }
 
 static void
@@ -469,7 +631,7 @@ listed_cb (GObject      *object,
       /* The user's own file is the window's, already in. */
       if (own_file != NULL && g_file_equal (file, own_file))
         continue;
-      load_file (self, file, FALSE);
+      load_file (self, file, FALSE, FALSE);
     }
 
   set_loading (self, self->n_loading - 1);
@@ -512,6 +674,7 @@ gloss_review_session_set_own (GlossReviewSession *self,
       self->cancellable = g_cancellable_new ();
       set_loading (self, 0);
       clear_layers (self);
+      clear_broken (self);
       g_hash_table_remove_all (self->tag_map);
       g_hash_table_remove_all (self->excluded);
       g_set_object (&self->article, article);
@@ -783,6 +946,8 @@ gloss_review_session_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->layers != NULL)
     clear_layers (self);
+  if (self->broken != NULL)
+    clear_broken (self);
 
   G_OBJECT_CLASS (gloss_review_session_parent_class)->dispose (object);
 }
@@ -799,6 +964,8 @@ gloss_review_session_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->tag_map, g_hash_table_unref);
   g_clear_pointer (&self->excluded, g_hash_table_unref);
+  g_clear_object (&self->broken);
+  g_clear_pointer (&self->problems, g_hash_table_unref);
 
   G_OBJECT_CLASS (gloss_review_session_parent_class)->finalize (object);
 }
@@ -862,4 +1029,6 @@ gloss_review_session_init (GlossReviewSession *self)
   self->tag_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->excluded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
+  self->broken = g_list_store_new (G_TYPE_FILE);
+  self->problems = g_hash_table_new_full (g_file_hash, (GEqualFunc)g_file_equal, NULL, (GDestroyNotify)broken_free);
 }

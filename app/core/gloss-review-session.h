@@ -29,7 +29,12 @@ G_DECLARE_FINAL_TYPE (GlossReviewSession, gloss_review_session, GLOSS, REVIEW_SE
  * ::rebuild when the comparison must be made again: at once when a layer is
  * switched or the files are loaded, 250 ms after the last edit of a compared
  * own layer (debounced), or when asked.  ::message carries what the user
- * should read (a file that could not be read…).
+ * should read (a file added by hand that is already listed…).
+ *
+ * A colleague's file that cannot be read is not a layer: it is listed in
+ * the broken files with its whole error, watched, and read again when it
+ * changes on disk (or when asked), until it reads (it then becomes a layer)
+ * or is gone.
  */
 
 GlossReviewSession *gloss_review_session_new            (void);
@@ -50,6 +55,15 @@ GlossLayer         *gloss_review_session_add_layer      (GlossReviewSession *sel
                                                          gboolean            visible);
 void                gloss_review_session_remove_layer   (GlossReviewSession *self,
                                                          GlossLayer         *layer);
+/* (element-type GFile): the colleagues' files that could not be read, in
+ * the order they failed */
+GListModel         *gloss_review_session_get_broken     (GlossReviewSession *self);
+/* (nullable): why @file could not be read (translated, whole) */
+const char         *gloss_review_session_get_problem    (GlossReviewSession *self,
+                                                         GFile              *file);
+/* Reads a broken file again (the user says it is fixed). */
+void                gloss_review_session_retry_file     (GlossReviewSession *self,
+                                                         GFile              *file);
 /* Re-inserts @layer so that lists bound to the model redraw its row. */
 void                gloss_review_session_layer_changed  (GlossReviewSession *self,
                                                          GlossLayer         *layer);

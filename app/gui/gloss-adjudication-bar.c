@@ -144,6 +144,8 @@ rebuild_take_buttons (GlossAdjudicationBar *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "adjudication.take");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", l);
       gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), PANGO_ELLIPSIZE_END);
+      /* A long name must not widen the sidebar: the tooltip has it whole. */
+      gtk_label_set_max_width_chars (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 14);
       gtk_flow_box_append (self->take_box, button);
     }
 }

@@ -14,6 +14,7 @@
 #include "gloss-agreement-table.h"
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
+#include "gloss-broken-files.h"
 #include "gloss-codebook.h"
 #include "gloss-coder-gaps.h"
 #include "gloss-disagreement-row.h"
@@ -58,6 +59,7 @@ struct _GlossReviewPanel
   GlossAdjudicationBar *adjudication_bar;
   GtkLabel         *agreement_summary;
   GlossAgreementTable *agreement_table;
+  GlossBrokenFiles *broken_files;
   GtkLabel         *codebook_warning;
   GtkListView      *disagreement_list;
   GlossCoderGaps   *coder_gaps;
@@ -776,12 +778,14 @@ gloss_review_panel_class_init (GlossReviewPanelClass *klass)
 
   g_type_ensure (GLOSS_TYPE_ADJUDICATION_BAR);
   g_type_ensure (GLOSS_TYPE_AGREEMENT_TABLE);
+  g_type_ensure (GLOSS_TYPE_BROKEN_FILES);
   g_type_ensure (GLOSS_TYPE_CODER_GAPS);
   g_type_ensure (GLOSS_TYPE_TAG_MAPPING);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-review-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, adjudication_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, agreement_table);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, agreement_summary);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, broken_files);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, codebook_warning);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, coder_gaps);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewPanel, disagreement_list);
@@ -824,6 +828,7 @@ gloss_review_panel_init (GlossReviewPanel *self)
   gloss_adjudication_bar_set_session (self->adjudication_bar, self->session);
   gloss_tag_mapping_set_session (self->tag_mapping, self->session);
   gloss_coder_gaps_set_session (self->coder_gaps, self->session);
+  gloss_broken_files_set_session (self->broken_files, self->session);
   gloss_adjudication_bar_set_selection (self->adjudication_bar, self->selection);
   g_signal_connect_object (self->adjudication_bar, "select", G_CALLBACK (bar_select_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->adjudication_bar, "decided", G_CALLBACK (decided_cb), self, G_CONNECT_SWAPPED);
