@@ -8,14 +8,14 @@
 # its settings in a keyfile, and saves the screen with ImageMagick's import:
 #
 #   xvfb-run -a -s "-screen 0 1100x760x24" dbus-run-session -- \
-#     python3 .ci/screenshots.py resources/screenshots [main main-dark zh review-dark prefs prefs-dark]
+#     python3 .ci/screenshots.py resources/screenshots [main main-dark zh review-dark suggestions prefs prefs-dark]
 #
 # Needs xdotool, imagemagick and fonts-noto-cjk.  Look at every image before
 # committing it: without a compositor a window can be caught mid-restyle.
 import os, shutil, signal, subprocess, sys, time, tempfile
 SRC = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = sys.argv[1]
-WHICH = sys.argv[2:] or ["main", "main-dark", "zh", "review-dark", "prefs", "prefs-dark"]
+WHICH = sys.argv[2:] or ["main", "main-dark", "zh", "review-dark", "suggestions", "prefs", "prefs-dark"]
 
 ZH = """河畔市扩大“清水2030”计划
 
@@ -100,7 +100,8 @@ def run(shot, article, scheme="light", lang=None, annotator="sample", script=Non
     else:
         path = os.path.join(work, "清水计划.txt")
         open(path, "w").write(ZH)
-        write_zh_sidecar(path + ".zhang.gloss.json")
+        if article == "zh":
+            write_zh_sidecar(path + ".zhang.gloss.json")
     env = dict(os.environ, HOME=home, XDG_CONFIG_HOME=os.path.join(home, ".config"),
                XDG_DATA_HOME=os.path.join(home, ".local/share"), XDG_CACHE_HOME=os.path.join(home, ".cache"),
                XDG_RUNTIME_DIR=os.path.join(home, "runtime"), GSETTINGS_BACKEND="keyfile",
@@ -152,10 +153,20 @@ def zh_script():
     for _ in range(6):
         key("alt+Down")
 
+def suggestions_script():
+    # The Suggestions tab (a click on the switcher), then the first suggestion.
+    focus_article()
+    key("ctrl+Home")
+    xdo("mousemove", "1032", "80"); xdo("click", "1"); time.sleep(0.5)
+    xdo("mousemove", "1099", "759"); time.sleep(0.3)
+    focus_article()
+    key("n")
+
 for w in WHICH:
     if w == "main": run("main-window", "sample", script=main_script)
     if w == "main-dark": run("main-window-dark", "sample", scheme="dark", script=main_script)
     if w == "zh": run("main-window-zh_CN", "zh", lang="zh_CN.UTF-8", annotator="zhang", script=zh_script)
     if w == "review-dark": run("review-dark", "sample", scheme="dark", script=review_script)
+    if w == "suggestions": run("suggestions", "zh-bare", annotator="lin", script=suggestions_script)
     if w == "prefs": run("preferences", "sample", script=prefs_script)
     if w == "prefs-dark": run("preferences-dark", "sample", scheme="dark", script=prefs_script)
