@@ -78,6 +78,34 @@ gloss_test_iterate_until (gboolean (*done) (gpointer),
  * with every page of its stack, shown or not (issue 16: the widest page set
  * the sidebar to 536 px and squeezed the reading column).  Each page's
  * natural width goes to the test log, to find the culprit. */
+/* Runs xdotool with @args (NULL-terminated) and returns what it printed,
+ * stripped: the tests that need real key and pointer events send them
+ * through the X server, as a user's arrive (GTK 4.8 cannot synthesize them
+ * in the process). What the window asked of the X server is done first. */
+static inline char *
+gloss_test_xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  gloss_test_iterate ();
+  gdk_display_sync (gdk_display_get_default ());
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("xdotool %s failed: %s", args[0], err);
+  return g_strstrip (out);
+}
+
 static inline int
 gloss_test_sidebar_width (GtkWidget *window)
 {

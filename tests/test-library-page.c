@@ -535,26 +535,6 @@ test_agreement (Fixture       *f,
 
 /* Real key events, from the X server (xdotool), as a keyboard user types. */
 
-static char *
-run_xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  gloss_test_iterate ();
-  gdk_display_sync (gdk_display_get_default ());
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 static gboolean
 one_shown (gpointer data)
 {
@@ -600,13 +580,13 @@ test_keys (Fixture       *f,
 #endif
 
   /* Without a window manager nobody hands out focus. */
-  g_free (run_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
+  g_free (gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
   gloss_test_iterate ();
   g_assert_true (gtk_window_is_active (f->window));
 
   /* Ctrl+F, a query, and the list narrows to the article that has it. */
-  g_free (run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+f", NULL }));
-  g_free (run_xdotool ((const char *[]) { "type", "--delay", "40", "MINISTER said", NULL }));
+  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+f", NULL }));
+  g_free (gloss_test_xdotool ((const char *[]) { "type", "--delay", "40", "MINISTER said", NULL }));
   gloss_test_iterate_until (one_shown, f);
   {
     g_autofree char *title = title_at (f, 0);
@@ -618,12 +598,12 @@ test_keys (Fixture       *f,
   }
 
   /* Enter opens it. */
-  g_free (run_xdotool ((const char *[]) { "key", "--delay", "40", "Return", NULL }));
+  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "Return", NULL }));
   gloss_test_iterate_until (opened, f);
   g_assert_true (g_str_has_suffix (g_file_peek_path (f->opened), "/corpus/speech.txt"));
 
   /* Escape clears the search; everything is back. */
-  g_free (run_xdotool ((const char *[]) { "key", "--delay", "40", "Escape", NULL }));
+  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "Escape", NULL }));
   gloss_test_iterate_until (all_shown, f);
 }
 

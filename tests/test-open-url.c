@@ -729,25 +729,6 @@ keyboard_available (void)
   return FALSE;
 }
 
-static void
-run_xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  gloss_test_iterate ();
-  gdk_display_sync (gdk_display_get_default ());
-  g_ptr_array_add (argv, (gpointer)"xdotool");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
 /* The address row has the focus when the dialog opens: what the user types
  * lands there, and Return opens it.  An address typed without http:// is
  * tried over https:// first, then over http:// (the test server's). */
@@ -781,9 +762,9 @@ test_typed_address (void)
 #ifdef GDK_WINDOWING_X11
   xid = g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (dialog))));
 #endif
-  run_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
-  run_xdotool ((const char *[]) { "type", "--delay", "20", typed, NULL });
-  run_xdotool ((const char *[]) { "key", "Return", NULL });
+  g_free (gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
+  g_free (gloss_test_xdotool ((const char *[]) { "type", "--delay", "20", typed, NULL }));
+  g_free (gloss_test_xdotool ((const char *[]) { "key", "Return", NULL }));
   wait_until (fetched_done, &out);
   g_assert_cmpuint (out.n_fetched, ==, 1);
   g_assert_cmpstr (gloss_document_get_url (out.doc), ==, expected);

@@ -1285,27 +1285,6 @@ test_save_warns (Fixture       *f,
   gloss_test_iterate_until (has_message, f);
 }
 
-/* Real key events, from the X server (xdotool), as an adjudicator types. */
-static void
-run_xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  gloss_test_iterate ();
-  gdk_display_sync (gdk_display_get_default ());
-  g_ptr_array_add (argv, (gpointer)"xdotool");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("xdotool %s failed: %s", args[0], err);
-}
-
 typedef struct
 {
   GlossReviewPanel *panel;
@@ -1352,7 +1331,7 @@ type_key (GlossReviewPanel *panel,
 {
   Pending p = { panel, pending };
 
-  run_xdotool ((const char *[]) { "key", "--clearmodifiers", key, NULL });
+  g_free (gloss_test_xdotool ((const char *[]) { "key", "--clearmodifiers", key, NULL }));
   gloss_test_iterate_until (pending_is, &p);
 }
 
@@ -1407,7 +1386,7 @@ test_adjudication_keys (Fixture       *f,
   xid = g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
 #endif
   /* Without a window manager nobody hands out focus. */
-  run_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+  g_free (gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
   gloss_test_iterate ();
   g_assert_true (gtk_window_is_active (window));
 
@@ -1427,7 +1406,7 @@ test_adjudication_keys (Fixture       *f,
     g_snprintf (sx, sizeof sx, "%d", (int)(point.x + nx));
     g_snprintf (sy, sizeof sy, "%d", (int)(point.y + ny));
     g_signal_connect (panel, "show-range", G_CALLBACK (shown_cb), &shown);
-    run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", sx, sy, "click", "1", NULL });
+    g_free (gloss_test_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", sx, sy, "click", "1", NULL }));
     gloss_test_iterate_until (is_true, &shown);
     g_signal_handlers_disconnect_by_func (panel, shown_cb, &shown);
   }

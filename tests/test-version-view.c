@@ -26,28 +26,6 @@
 #define OLD_TEXT "Li said: we will act now. Zhou said the budget is 4.8 million. 这一段将被整段删除。\nThe end 😀."
 #define NEW_TEXT "Li said: we will surely act now. Zhou said the budget rose.\nThe end 😀."
 
-static char *
-xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  gloss_test_iterate ();
-  gdk_display_sync (gdk_display_get_default ());
-  g_ptr_array_add (argv, (gpointer)"xdotool");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("xdotool %s failed: %s", args[0], err);
-  return out;
-}
-
 typedef struct
 {
   GlossVersionView *view;
@@ -72,7 +50,7 @@ press (GlossVersionView *view,
        guint             position)
 {
   Wait w = { view, n_items, position };
-  g_autofree char *out = xdotool ((const char *[]) { "key", "--clearmodifiers", keys, NULL });
+  g_autofree char *out = gloss_test_xdotool ((const char *[]) { "key", "--clearmodifiers", keys, NULL });
 
   gloss_test_iterate_until (reached, &w);
 }
@@ -148,7 +126,7 @@ test_review_queue (void)
 #ifdef GDK_WINDOWING_X11
   xid = g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
 #endif
-  out = xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", "500", "300", NULL });
+  out = gloss_test_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", "500", "300", NULL });
 
   press (view, "alt+Down", 3, 1);
   g_assert_true (gloss_version_view_get_current (view) == cut);

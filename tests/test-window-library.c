@@ -307,26 +307,6 @@ test_switch_with_colleague (Fixture       *f,
 
 /* Real key events, from the X server (xdotool). */
 
-static void
-run_xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  gloss_test_iterate ();
-  gdk_display_sync (gdk_display_get_default ());
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  gloss_test_iterate ();
-}
-
 static gboolean
 library_shown (gpointer data)
 {
@@ -370,42 +350,42 @@ test_keys (Fixture       *f,
   return;
 #endif
 
-  run_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+  g_free (gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
   g_assert_true (gtk_window_is_active (GTK_WINDOW (f->window)));
 
   /* The list has the focus: Down to the second article (by title: Harbour,
    * Minister, 黨員…), Enter opens it here. */
   gloss_library_page_focus (f->page);
   select_article (f, "/harbour.txt");
-  run_xdotool ((const char *[]) { "key", "--delay", "40", "Down", "Return", NULL });
+  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "Down", "Return", NULL }));
   gloss_test_iterate_until (shows_speech, f);
   gloss_test_iterate_until (article_shown, f);
 
   /* Ctrl+Shift+L: the Library; again: back to the article. */
-  run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL });
+  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL }));
   gloss_test_iterate_until (library_shown, f);
-  run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL });
+  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL }));
   gloss_test_iterate_until (article_shown, f);
   g_assert_true (shows_speech (f));
 
   /* Ctrl+F on the Library searches the library, not the article; Escape clears. */
-  run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL });
+  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL }));
   gloss_test_iterate_until (library_shown, f);
-  run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+f", NULL });
-  run_xdotool ((const char *[]) { "type", "--delay", "40", "harbour opened", NULL });
+  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+f", NULL }));
+  g_free (gloss_test_xdotool ((const char *[]) { "type", "--delay", "40", "harbour opened", NULL }));
   gloss_test_iterate_until (one_shown, f);
   g_assert_true (_gloss_window_get_library_shown (f->window));
-  run_xdotool ((const char *[]) { "key", "--delay", "40", "Escape", NULL });
+  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "Escape", NULL }));
   gloss_test_iterate_until (page_loaded, f);
-  run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL });
+  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL }));
   gloss_test_iterate_until (article_shown, f);
 
   /* Ctrl+Enter on a row: a new window; this one keeps its article. */
-  run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL });
+  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL }));
   gloss_test_iterate_until (library_shown, f);
   gloss_library_page_focus (f->page);
   select_article (f, "/budget.txt");
-  run_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+Return", NULL });
+  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+Return", NULL }));
   gloss_test_iterate_until (two_windows, f);
   g_assert_true (shows_speech (f));
 }
@@ -446,11 +426,11 @@ click_row (Fixture    *f,
   gtk_native_get_surface_transform (GTK_NATIVE (f->window), &dx, &dy);
   x = g_strdup_printf ("%d", (int) (point.x + dx));
   y = g_strdup_printf ("%d", (int) (point.y + dy));
-  run_xdotool ((const char *[]) { "mousemove", "--window", xid, x, y, NULL });
+  g_free (gloss_test_xdotool ((const char *[]) { "mousemove", "--window", xid, x, y, NULL }));
   if (ctrl)
-    run_xdotool ((const char *[]) { "keydown", "ctrl", "click", button, "keyup", "ctrl", NULL });
+    g_free (gloss_test_xdotool ((const char *[]) { "keydown", "ctrl", "click", button, "keyup", "ctrl", NULL }));
   else
-    run_xdotool ((const char *[]) { "click", button, NULL });
+    g_free (gloss_test_xdotool ((const char *[]) { "click", button, NULL }));
 }
 
 /* The row's menu is the page's own popover (the Export button has another). */
@@ -484,7 +464,7 @@ test_clicks (Fixture       *f,
   return;
 #endif
 
-  run_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+  g_free (gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
   click_row (f, xid, "/harbour.txt", "1", TRUE);
   gloss_test_iterate_until (two_windows, f);
   /* This window is still the Library, with no article. */
@@ -498,13 +478,13 @@ test_clicks (Fixture       *f,
         break;
       }
   gloss_test_iterate ();
-  run_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+  g_free (gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
 
   click_row (f, xid, "/speech.txt", "3", FALSE);
   gloss_test_iterate_until (menu_up, f);
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gloss_library_page_get_model (f->page))), ==,
                     position_of (f, "/speech.txt"));
-  run_xdotool ((const char *[]) { "key", "Escape", NULL });
+  g_free (gloss_test_xdotool ((const char *[]) { "key", "Escape", NULL }));
 }
 
 int

@@ -128,26 +128,6 @@ fixture_tear_down (Fixture       *f,
 
 /* Real key events */
 
-static char *
-run_xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  gloss_test_iterate ();
-  gdk_display_sync (gdk_display_get_default ());
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 static gboolean
 keys_available (void)
 {
@@ -168,7 +148,7 @@ focus_article (Fixture *f)
   g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (f->window))));
 
   /* Without a window manager nobody hands out focus. */
-  g_free (run_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
+  g_free (gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
   gloss_test_iterate ();
   g_assert_true (gtk_window_is_active (GTK_WINDOW (f->window)));
   gtk_widget_grab_focus (GTK_WIDGET (_gloss_window_get_article_view (f->window)));
@@ -212,7 +192,7 @@ press (Fixture    *f,
       g_object_set_data (G_OBJECT (f->window), "marker", key);
     }
   marker_seen = FALSE;
-  g_free (run_xdotool ((const char *[]) { "key", "--delay", "40", keys, "Shift_R", NULL }));
+  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", keys, "Shift_R", NULL }));
   gloss_test_iterate_until (marker_arrived, NULL);
   gloss_test_iterate ();
 }

@@ -41,28 +41,6 @@ typedef struct
   GlossWindow *window;
 } Fixture;
 
-static char *
-xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  gloss_test_iterate ();
-  gdk_display_sync (gdk_display_get_default ());
-  g_ptr_array_add (argv, (gpointer)"xdotool");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("xdotool %s failed: %s", args[0], err);
-  return out;
-}
-
 static gboolean
 can_type (void)
 {
@@ -81,11 +59,11 @@ point_at (GtkWindow *window)
 {
 #ifdef GDK_WINDOWING_X11
   g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
-  g_autofree char *out = xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", "600", "400", NULL });
+  g_autofree char *out = gloss_test_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", "600", "400", NULL });
   g_autofree char *focus = NULL;
 
   /* The window that had the keyboard is gone: give it to this one. */
-  focus = xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+  focus = gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
 #endif
 }
 
@@ -190,7 +168,7 @@ press (GlossWindow *window,
        guint        n_items,
        guint        position)
 {
-  g_autofree char *out = xdotool ((const char *[]) { "key", "--clearmodifiers", keys, NULL });
+  g_autofree char *out = gloss_test_xdotool ((const char *[]) { "key", "--clearmodifiers", keys, NULL });
 
   wait_for (window, n_items, position);
 }
@@ -295,7 +273,7 @@ test_review_on_open (Fixture       *f,
   /* Escape closes the review; What Changed (Ctrl+Shift+H) opens it again,
    * with what is still to review. */
   g_assert_true (gloss_version_view_get_current (view) == orphan);
-  out = xdotool ((const char *[]) { "key", "--clearmodifiers", "Escape", NULL });
+  out = gloss_test_xdotool ((const char *[]) { "key", "--clearmodifiers", "Escape", NULL });
   gloss_test_iterate_until (no_version_window, f->window);
   point_at (GTK_WINDOW (f->window));
   gtk_widget_grab_focus (GTK_WIDGET (_gloss_window_get_article_view (f->window)));
@@ -487,7 +465,7 @@ test_changed_texts_in_library (Fixture       *f,
   button = switcher_button (GTK_WIDGET (page), "Changed Texts");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_grab_focus (button));
-  out = xdotool ((const char *[]) { "key", "--clearmodifiers", "space", NULL });
+  out = gloss_test_xdotool ((const char *[]) { "key", "--clearmodifiers", "space", NULL });
   gloss_test_iterate_until (changed_listed, page);
   edits = gloss_test_find_widget (GTK_WIDGET (page), GLOSS_TYPE_STEALTH_EDITS, NULL);
   g_assert_cmpuint (gloss_stealth_edits_get_n_articles (GLOSS_STEALTH_EDITS (edits)), ==, 1);
@@ -498,7 +476,7 @@ test_changed_texts_in_library (Fixture       *f,
   /* Enter on its row: the article opens in this window, What Changed with its queue. */
   g_assert_true (gtk_widget_grab_focus (row));
   g_free (g_steal_pointer (&out));
-  out = xdotool ((const char *[]) { "key", "--clearmodifiers", "Return", NULL });
+  out = gloss_test_xdotool ((const char *[]) { "key", "--clearmodifiers", "Return", NULL });
   gloss_test_iterate_until (article_opened, f->window);
   g_assert_true (g_file_equal (gloss_session_get_file (gloss_window_get_session (f->window)), f->article));
   wait_for (f->window, 3, 0);

@@ -1805,7 +1805,6 @@ test_menu_actions (Fixture       *f,
  * coordinates through the surface, the legacy controller, the text view's
  * own gestures.  Skipped without xdotool or off X11. */
 
-static char *run_xdotool (const char * const *args);
 
 static int screen_width, screen_height;
 
@@ -1828,7 +1827,7 @@ pointer_available (void)
     }
 
   /* The whole window must be on the screen (plain xvfb-run gives 640×480). */
-  geometry = run_xdotool ((const char *[]) { "getdisplaygeometry", NULL });
+  geometry = gloss_test_xdotool ((const char *[]) { "getdisplaygeometry", NULL });
   if (sscanf (geometry, "%d %d", &screen_width, &screen_height) != 2 ||
       screen_width < 1200 || screen_height < 800)
     {
@@ -1849,33 +1848,7 @@ park_pointer (void)
 
   g_snprintf (x, sizeof x, "%d", screen_width / 2);
   g_snprintf (y, sizeof y, "%d", screen_height / 2);
-  out = run_xdotool ((const char *[]) { "mousemove", "--sync", x, y, NULL });
-}
-
-static char *
-run_xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  /* What the window asked of the X server (a popover gone, a window
-   * moved) is done before the pointer moves. */
-  gloss_test_iterate ();
-  gdk_display_sync (gdk_display_get_default ());
-
-  g_ptr_array_add (argv, (gpointer)"xdotool");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("xdotool %s failed: %s", args[0], err);
-  return g_strstrip (out);
+  out = gloss_test_xdotool ((const char *[]) { "mousemove", "--sync", x, y, NULL });
 }
 
 /* The X window of the article's window. */
@@ -1902,7 +1875,7 @@ pointer_click (const char *xid,
 
   g_snprintf (sx, sizeof sx, "%d", x);
   g_snprintf (sy, sizeof sy, "%d", y);
-  out = run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", sx, sy, "click", "1", NULL });
+  out = gloss_test_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", sx, sy, "click", "1", NULL });
 }
 
 /* Presses at (@x0, @y0), moves across, then down or up, and lets go at (@x1, @y1). */
@@ -1920,7 +1893,7 @@ pointer_drag (const char *xid,
   g_snprintf (sy0, sizeof sy0, "%d", y0);
   g_snprintf (sx1, sizeof sx1, "%d", x1);
   g_snprintf (sy1, sizeof sy1, "%d", y1);
-  out = run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", sx0, sy0, "mousedown", "1",
+  out = gloss_test_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", sx0, sy0, "mousedown", "1",
                                         "mousemove", "--window", xid, "--sync", sx1, sy0,
                                         "mousemove", "--window", xid, "--sync", sx1, sy1, "mouseup", "1", NULL });
 }
@@ -2255,7 +2228,7 @@ test_pointer_drag_inside (Fixture       *f,
   g_assert_cmpuint (gloss_annotation_get_end (place), ==, at + 9);
 
   /* A real key press: the organization key tags the selected text. */
-  out = run_xdotool ((const char *[]) { "key", "--clearmodifiers", "4", NULL });
+  out = gloss_test_xdotool ((const char *[]) { "key", "--clearmodifiers", "4", NULL });
   e.start = 2;
   gloss_test_iterate_until (key_tagged, &e);
   inner = gloss_article_view_get_selected (f->view);
@@ -2461,31 +2434,31 @@ test_pointer_zoom (Fixture       *f,
 
     g_snprintf (sx, sizeof sx, "%d", x);
     g_snprintf (sy, sizeof sy, "%d", y);
-    out = run_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", sx, sy, NULL });
+    out = gloss_test_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", sx, sy, NULL });
   }
   g_assert_cmpfloat (gloss_article_view_get_zoom (f->view), ==, 1.0);
 
   g_free (out);
-  out = run_xdotool ((const char *[]) { "key", "ctrl+plus", "ctrl+equal", NULL });
+  out = gloss_test_xdotool ((const char *[]) { "key", "ctrl+plus", "ctrl+equal", NULL });
   e.start = 15;
   gloss_test_iterate_until (zoom_above, &e);
   wait_for_frame (f);
 
   g_free (out);
-  out = run_xdotool ((const char *[]) { "key", "ctrl+0", NULL });
+  out = gloss_test_xdotool ((const char *[]) { "key", "ctrl+0", NULL });
   gloss_test_iterate_until (zoom_is_one, f->view);
 
   g_free (out);
-  out = run_xdotool ((const char *[]) { "key", "ctrl+minus", NULL });
+  out = gloss_test_xdotool ((const char *[]) { "key", "ctrl+minus", NULL });
   while (gloss_article_view_get_zoom (f->view) >= 1.0)
     g_main_context_iteration (NULL, TRUE);
   g_free (out);
-  out = run_xdotool ((const char *[]) { "key", "ctrl+0", NULL });
+  out = gloss_test_xdotool ((const char *[]) { "key", "ctrl+0", NULL });
   gloss_test_iterate_until (zoom_is_one, f->view);
 
   /* Ctrl and the wheel up: larger. */
   g_free (out);
-  out = run_xdotool ((const char *[]) { "keydown", "ctrl", "click", "4", "keyup", "ctrl", NULL });
+  out = gloss_test_xdotool ((const char *[]) { "keydown", "ctrl", "click", "4", "keyup", "ctrl", NULL });
   e.start = 5;
   gloss_test_iterate_until (zoom_above, &e);
   park_pointer ();
