@@ -503,6 +503,20 @@ test_annotator_ids (void)
   g_assert_true (gloss_annotator_id_is_valid (fallback));
 }
 
+/* A person is named by their name, or their id when the sidecar has none
+ * (an empty name counts as none). */
+static void
+test_annotator_label (void)
+{
+  g_autoptr(GlossSidecar) sidecar = gloss_sidecar_new ("dana", NULL);
+
+  g_assert_cmpstr (gloss_sidecar_get_annotator_label (sidecar), ==, "dana");
+  gloss_sidecar_set_annotator_name (sidecar, "");
+  g_assert_cmpstr (gloss_sidecar_get_annotator_label (sidecar), ==, "dana");
+  gloss_sidecar_set_annotator_name (sidecar, "王丹娜");
+  g_assert_cmpstr (gloss_sidecar_get_annotator_label (sidecar), ==, "王丹娜");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -510,6 +524,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sidecar/round-trip", test_round_trip_byte_identical);
+  g_test_add_func ("/sidecar/annotator-label", test_annotator_label);
   g_test_add_func ("/sidecar/unknown-keys", test_unknown_keys_survive);
   g_test_add_func ("/sidecar/offsets-code-points", test_chinese_emoji_offsets);
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)

@@ -70,14 +70,6 @@ message (GlossReviewSession *self,
   g_signal_emit (self, signals[MESSAGE], 0, text);
 }
 
-static const char *
-sidecar_title (GlossSidecar *sidecar)
-{
-  const char *name = gloss_sidecar_get_annotator_name (sidecar);
-
-  return name != NULL && *name != '\0' ? name : gloss_sidecar_get_annotator_id (sidecar);
-}
-
 static void
 set_loading (GlossReviewSession *self,
              guint               n_loading)
@@ -515,7 +507,7 @@ loaded_cb (GObject      *object,
           g_autofree char *text =
             g_strdup_printf (_("%s’s annotations were made for another version of the text: "
                                "%u moved, %u fuzzy, %u orphaned"),
-                             sidecar_title (sidecar), moved, fuzzy, orphaned);
+                             gloss_sidecar_get_annotator_label (sidecar), moved, fuzzy, orphaned);
 
           message (self, text);
         }

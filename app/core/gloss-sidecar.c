@@ -362,6 +362,20 @@ gloss_sidecar_get_annotator_name (GlossSidecar *self)
   return self->annotator_name;
 }
 
+/**
+ * gloss_sidecar_get_annotator_label:
+ * @self: a #GlossSidecar
+ *
+ * Returns: how to name the annotator to a person: their name, or their id
+ *   when the sidecar gives no name
+ */
+const char *
+gloss_sidecar_get_annotator_label (GlossSidecar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDECAR (self), NULL);
+  return self->annotator_name != NULL && *self->annotator_name != '\0' ? self->annotator_name : self->annotator_id;
+}
+
 void
 gloss_sidecar_set_annotator_name (GlossSidecar *self,
                                   const char   *annotator_name)

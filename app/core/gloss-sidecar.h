@@ -115,6 +115,7 @@ const char         *gloss_sidecar_get_annotator_id    (GlossSidecar   *self);
 void                gloss_sidecar_set_annotator_id    (GlossSidecar   *self,
                                                        const char     *annotator_id);
 const char         *gloss_sidecar_get_annotator_name  (GlossSidecar   *self);
+const char         *gloss_sidecar_get_annotator_label (GlossSidecar   *self);
 void                gloss_sidecar_set_annotator_name  (GlossSidecar   *self,
                                                        const char     *annotator_name);
 GlossCodebook      *gloss_sidecar_get_codebook        (GlossSidecar   *self);

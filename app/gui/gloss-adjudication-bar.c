@@ -72,14 +72,6 @@ gloss_adjudication_bar_new (void)
   return g_object_new (GLOSS_TYPE_ADJUDICATION_BAR, NULL);
 }
 
-static const char *
-sidecar_title (GlossSidecar *sidecar)
-{
-  const char *name = gloss_sidecar_get_annotator_name (sidecar);
-
-  return name != NULL && *name != '\0' ? name : gloss_sidecar_get_annotator_id (sidecar);
-}
-
 static void
 message (GlossAdjudicationBar *self,
          const char           *text)
@@ -128,17 +120,17 @@ rebuild_take_buttons (GlossAdjudicationBar *self)
     {
       GlossSidecar *sidecar = gloss_review_get_layer (self->review, l);
       /* Translators: button taking one annotator's version of a disagreement */
-      g_autofree char *label = g_strdup_printf (_("Take %s’s"), sidecar_title (sidecar));
+      g_autofree char *label = g_strdup_printf (_("Take %s’s"), gloss_sidecar_get_annotator_label (sidecar));
       GtkWidget *button = gtk_button_new_with_label (label);
       g_autofree char *tooltip = NULL;
 
       if (l < TAKE_KEYS)
         /* Translators: %s is an annotator, %c the key that does it (A, B…) */
         tooltip = g_strdup_printf (_("Put %s’s annotations of this disagreement into the adjudicated layer (%c)"),
-                                   sidecar_title (sidecar), 'A' + l);
+                                   gloss_sidecar_get_annotator_label (sidecar), 'A' + l);
       else
         tooltip = g_strdup_printf (_("Put %s’s annotations of this disagreement into the adjudicated layer"),
-                                   sidecar_title (sidecar));
+                                   gloss_sidecar_get_annotator_label (sidecar));
 
       gtk_widget_set_tooltip_text (button, tooltip);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "adjudication.take");

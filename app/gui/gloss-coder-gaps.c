@@ -39,14 +39,6 @@ gloss_coder_gaps_set_session (GlossCoderGaps     *self,
   g_set_object (&self->session, session);
 }
 
-static const char *
-sidecar_title (GlossSidecar *sidecar)
-{
-  const char *name = gloss_sidecar_get_annotator_name (sidecar);
-
-  return name != NULL && *name != '\0' ? name : gloss_sidecar_get_annotator_id (sidecar);
-}
-
 /* One row per coder who never used a tag that another coder used: their
  * zeros pull the tag's α down, which may be a gap in their coding rather
  * than disagreement.  The row offers to leave the tag out for them. */
@@ -78,7 +70,7 @@ gloss_coder_gaps_update (GlossCoderGaps *self,
 
         row = adw_action_row_new ();
         /* Translators: a coder (%s) never used a tag (%s) that another coder used */
-        title = g_markup_printf_escaped (_("%s did not code “%s” at all"), sidecar_title (sidecar),
+        title = g_markup_printf_escaped (_("%s did not code “%s” at all"), gloss_sidecar_get_annotator_label (sidecar),
                                          gloss_review_session_get_tag_label (self->session, sidecar, tags[t]));
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row),

@@ -36,14 +36,6 @@ gloss_disagreement_row_new (void)
   return g_object_new (GLOSS_TYPE_DISAGREEMENT_ROW, NULL);
 }
 
-static const char *
-sidecar_title (GlossSidecar *sidecar)
-{
-  const char *name = gloss_sidecar_get_annotator_name (sidecar);
-
-  return name != NULL && *name != '\0' ? name : gloss_sidecar_get_annotator_id (sidecar);
-}
-
 /* The user's label for a tag, else the layer's, else its id. */
 static const char *
 tag_label (GlossDisagreementRow *self,
@@ -106,7 +98,7 @@ item_who (GlossDisagreementRow *self,
 
       if (l > 0)
         g_string_append (text, " · ");
-      g_string_append_printf (text, "%s: ", sidecar_title (sidecar));
+      g_string_append_printf (text, "%s: ", gloss_sidecar_get_annotator_label (sidecar));
       if (annotations == NULL || annotations->len == 0)
         g_string_append (text, "—");
       for (guint i = 0; annotations != NULL && i < annotations->len; i++)
@@ -157,7 +149,7 @@ decision_text (GlossDisagreementRow *self,
 
               if (g_strcmp0 (gloss_sidecar_get_annotator_id (sidecar), source) == 0)
                 /* Translators: decision on a disagreement: %s's annotations were taken */
-                return g_strdup_printf (_("Taken: %s’s"), sidecar_title (sidecar));
+                return g_strdup_printf (_("Taken: %s’s"), gloss_sidecar_get_annotator_label (sidecar));
             }
         }
       return g_strdup (_("Taken"));

@@ -42,14 +42,6 @@ gloss_tag_mapping_set_session (GlossTagMapping    *self,
   g_set_object (&self->session, session);
 }
 
-static const char *
-sidecar_title (GlossSidecar *sidecar)
-{
-  const char *name = gloss_sidecar_get_annotator_name (sidecar);
-
-  return name != NULL && *name != '\0' ? name : gloss_sidecar_get_annotator_id (sidecar);
-}
-
 /* Not from inside the row's handler: the rebuild may replace the row. */
 static void
 mapped_cb (GlossTagMappingRow *row,
@@ -124,7 +116,7 @@ gloss_tag_mapping_update (GlossTagMapping *self,
               who = g_string_new (NULL);
               g_hash_table_insert (users, g_strdup (id), who);
             }
-          g_string_append_printf (who, "%s%s", who->len > 0 ? ", " : "", sidecar_title (sidecar));
+          g_string_append_printf (who, "%s%s", who->len > 0 ? ", " : "", gloss_sidecar_get_annotator_label (sidecar));
         }
     }
 
