@@ -171,20 +171,12 @@ gloss_cli_agree_print_table (GlossAgreement *agreement)
   print_rows (agreement, NULL, _("overall"));
 }
 
-/* @root as indented JSON, appended to @out. */
-void
-gloss_cli_agree_print_json_to (GString  *out,
-                               JsonNode *root)
-{
-  print_json (out, root, 0);
-}
-
 void
 gloss_cli_agree_print_json (JsonNode *root)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
-  gloss_cli_agree_print_json_to (out, root);
+  print_json (out, root, 0);
   g_string_append_c (out, '\n');
   fwrite (out->str, 1, out->len, stdout);
 }

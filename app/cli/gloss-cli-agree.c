@@ -388,11 +388,8 @@ gloss_cli_agree (int    argc,
   if (json)
     {
       g_autoptr(JsonNode) root = gloss_agreement_to_json (agreement);
-      g_autoptr(GString) out = g_string_new (NULL);
 
-      gloss_cli_agree_print_json_to (out, root);
-      g_string_append_c (out, '\n');
-      fwrite (out->str, 1, out->len, stdout);
+      gloss_cli_agree_print_json (root);
     }
   else
     gloss_cli_agree_print_table (agreement);

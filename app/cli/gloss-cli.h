@@ -40,8 +40,6 @@ gboolean gloss_cli_parse (GOptionContext *context,
 #include "gloss-agreement.h"
 void gloss_cli_agree_print_json  (JsonNode       *root);
 void gloss_cli_agree_print_table (GlossAgreement *agreement);
-void gloss_cli_agree_print_json_to (GString     *out,
-                                    JsonNode    *root);
 #endif
 
 G_END_DECLS
