@@ -122,6 +122,21 @@ def window_named(name):
     return ids[0] if ids else None
 
 
+# The window's title starts with "• " while it has unsaved changes (the
+# autosave may or may not have run when a step looks for it).
+MODIFIED = "• "
+
+
+def article_window(title):
+    """The article window titled @title, saved or not."""
+    return window_named("^(%s)?%s" % (MODIFIED, title))
+
+
+def focus_is_on(title):
+    name = focused_name()
+    return (name[len(MODIFIED):] if name.startswith(MODIFIED) else name).startswith(title)
+
+
 def focused_name():
     r = subprocess.run(["xdotool", "getwindowfocus", "getwindowname"],
                        capture_output=True, text=True, timeout=30)
@@ -213,8 +228,9 @@ def export_by_keys(path, window_title):
     # Without a window manager nobody gives the focus back to the window
     # under a closed one: do it as a window manager would.
     time.sleep(0.3)
-    if not focused_name().startswith(window_title):
-        xdo("windowfocus", "--sync", window_named("^" + window_title))
+    if not focus_is_on(window_title):
+        xdo("windowfocus", "--sync",
+            wait_for("the article window", lambda: article_window(window_title)))
     return rows
 
 
@@ -291,7 +307,7 @@ app = subprocess.Popen([gloss, article], env=env, cwd=workdir,
                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 ok = False
 try:
-    main_window = wait_for("the article window", lambda: window_named("^" + TITLE))
+    main_window = wait_for("the article window", lambda: article_window(TITLE))
     # Without a window manager nobody hands out focus: give it to the new
     # window once, as a window manager would on map.
     if focused_name() != TITLE:
@@ -331,12 +347,12 @@ try:
     time.sleep(0.3)
     shot("url-typed")
     key("Return")
-    page_window = wait_for("the page's window", lambda: window_named("^" + PAGE_TITLE))
+    page_window = wait_for("the page's window", lambda: article_window(PAGE_TITLE))
     wait_for("the Open URL window to close", lambda: window_named("^Open URL$") is None)
-    if not focused_name().startswith(PAGE_TITLE):
+    if not focus_is_on(PAGE_TITLE):
         xdo("windowfocus", "--sync", page_window)
     wait_for("the page's window to take the focus",
-             lambda: focused_name().startswith(PAGE_TITLE), timeout=5)
+             lambda: focus_is_on(PAGE_TITLE), timeout=5)
     time.sleep(0.5)
     shot("page-opened")
 
