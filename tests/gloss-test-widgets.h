@@ -60,18 +60,79 @@ gloss_test_iterate (void)
     ;
 }
 
-/* Turns the main loop until @done says so; fails after ten seconds. */
+static inline gboolean
+gloss_test_tick (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Turns the main loop until @done says so; fails after ten seconds, naming
+ * the condition it waited for. */
+#define gloss_test_iterate_until(done, ...) gloss_test_iterate_until_named (done, #done, __VA_ARGS__)
+
 static inline void
-gloss_test_iterate_until (gboolean (*done) (gpointer),
-                          gpointer   data)
+gloss_test_iterate_until_named (gboolean  (*done) (gpointer),
+                                const char *name,
+                                gpointer    data)
 {
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  /* A main loop with nothing to do blocks for ever: wake it up now and then,
+   * so that a condition that never comes fails the test instead of hanging it. */
+  guint tick = g_timeout_add (100, gloss_test_tick, NULL);
 
   while (!done (data))
     {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("waited ten seconds for %s", name);
       g_main_context_iteration (NULL, TRUE);
     }
+  g_source_remove (tick);
+}
+
+static inline gboolean
+gloss_test_quit_wait (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Turns the main loop for @ms milliseconds. */
+static inline void
+gloss_test_wait (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, gloss_test_quit_wait, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Where @widget's (@x, @y) is in @window, once the layout has settled: a
+ * page still filling in (a notice above a list, rows arriving) moves what a
+ * real click must hit, so the point must be the same over three looks 50 ms
+ * apart.  Fails after ten seconds. */
+static inline graphene_point_t
+gloss_test_settled_point (GtkWidget *widget,
+                          GtkWidget *window,
+                          float      x,
+                          float      y)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  graphene_point_t last = GRAPHENE_POINT_INIT (-1, -1);
+  guint same = 0;
+
+  while (same < 3)
+    {
+      graphene_point_t point;
+
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the layout did not settle in ten seconds");
+      gloss_test_wait (50);
+      g_assert_true (gtk_widget_compute_point (widget, window, &GRAPHENE_POINT_INIT (x, y), &point));
+      same = graphene_point_equal (&point, &last) ? same + 1 : 0;
+      last = point;
+    }
+  return last;
 }
 
 /* The natural width of @window's sidebar (the flap beside the article),

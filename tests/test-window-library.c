@@ -422,7 +422,7 @@ click_row (Fixture    *f,
   g_autofree char *y = NULL;
 
   g_assert_nonnull (label);
-  g_assert_true (gtk_widget_compute_point (label, GTK_WIDGET (f->window), &GRAPHENE_POINT_INIT (4, 4), &point));
+  point = gloss_test_settled_point (label, GTK_WIDGET (f->window), 4, 4);
   gtk_native_get_surface_transform (GTK_NATIVE (f->window), &dx, &dy);
   x = g_strdup_printf ("%d", (int) (point.x + dx));
   y = g_strdup_printf ("%d", (int) (point.y + dy));
