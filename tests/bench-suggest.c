@@ -161,8 +161,8 @@ score_article (Score      *score,
   score->articles++;
 }
 
-/* The splits in the order they are printed; a split of the other language
- * is never printed (no empty tables). */
+/* The splits in the order they are printed; a split without a name in a
+ * language is printed only if some file has it (no empty tables). */
 static const struct
 {
   const char *split, *zh_name, *en_name;
@@ -392,11 +392,15 @@ main (int    argc,
   for (guint lang = 0; lang < 2; lang++)
     for (guint i = 0; i < N_SPLITS; i++)
       {
-        const char *title = lang == 0 ? splits[i].zh_name : splits[i].en_name;
+        const char *label = lang == 0 ? splits[i].zh_name : splits[i].en_name;
+        g_autofree char *title = label != NULL ? g_strdup (label)
+                                 : g_strdup_printf ("%s, %s", lang == 0 ? "Chinese" : "English", splits[i].split);
 
-        if (title != NULL && !skipped (skip, splits[i].split))
+        if (label == NULL && scores[lang][i].articles == 0)
+          continue;
+        if (!skipped (skip, splits[i].split))
           print_score (title, &scores[lang][i]);
-        else if (title != NULL)
+        else
           printf ("\n== %s: %u articles skipped (BENCH_SUGGEST_SKIP)\n", title, scores[lang][i].articles);
       }
 
