@@ -241,11 +241,15 @@ search_folder (sqlite3            *db,
 {
   g_autofree char *start = _gloss_library_range_start (folder);
   g_autofree char *end = _gloss_library_range_end (folder);
-  g_autofree char *expression = match_expression (needle);
   gboolean scan = needle_length < 3;
+  g_autofree char *expression = scan ? NULL : match_expression (needle);
+  g_autofree char *bigrams = scan ? _gloss_library_bigram_expression (needle, needle_length) : NULL;
+  /* Trigrams cannot find one or two characters: the bigram index says
+   * which texts may hold them (find_occurrences() then finds them). */
   const char *text_sql = scan
-    ? "SELECT a.path, t.text, f.folded FROM text_fts f JOIN articles a ON a.id = f.rowid JOIN texts t ON t.id = f.rowid "
-      "WHERE instr (f.folded, ?3) > 0 AND a.path >= ?1 AND a.path < ?2"
+    ? "SELECT a.path, t.text, f.folded FROM text_bigrams b JOIN text_fts f ON f.rowid = b.rowid "
+      "JOIN articles a ON a.id = b.rowid JOIN texts t ON t.id = b.rowid "
+      "WHERE text_bigrams MATCH ?3 AND a.path >= ?1 AND a.path < ?2"
     : "SELECT a.path, t.text, f.folded FROM text_fts f JOIN articles a ON a.id = f.rowid JOIN texts t ON t.id = f.rowid "
       "WHERE text_fts MATCH ?3 AND a.path >= ?1 AND a.path < ?2";
   const char *annotation_sql = scan
@@ -264,7 +268,7 @@ search_folder (sqlite3            *db,
         goto fail;
       sqlite3_bind_text (stmt, 1, start, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, scan ? needle : expression, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, scan ? bigrams : expression, -1, SQLITE_STATIC);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           GlossLibraryHit template = { 0 };
