@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <utime.h>
 
@@ -986,6 +988,41 @@ test_search_short (Fixture       *fixture,
   g_assert_cmpuint (hits->len, ==, 0);
 }
 
+/* An article edited in place, same size, within the tick of the clock that
+ * stamped it (its mtime put back as it was, as a coarse clock would leave
+ * it): the next search still sees the new text, never the index's old one. */
+static void
+test_edited_in_place (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *zh = g_build_filename (fixture->dir, "corpus", "zh.txt", NULL);
+  g_autoptr(GString) edited = g_string_new (ZH_TEXT);
+  g_autoptr(GPtrArray) hits = NULL;
+  struct timespec times[2];
+  GStatBuf st;
+
+  hits = update_and_search (fixture, "党员");
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  g_assert_cmpint (g_stat (zh, &st), ==, 0);
+  /* 群众 has the bytes of 党员: the same size. */
+  g_assert_cmpuint (g_string_replace (edited, "党员", "群众", 1), ==, 1);
+  g_assert_cmpuint (edited->len, ==, strlen (ZH_TEXT));
+  gloss_test_write (zh, edited->str, edited->len);
+  times[0] = st.st_atim;
+  times[1] = st.st_mtim;
+  g_assert_cmpint (utimensat (AT_FDCWD, zh, times, 0), ==, 0);
+
+  hits = update_and_search (fixture, "群众");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpuint (hit (hits, 0)->start, ==, 13);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = update_and_search (fixture, "党员");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (hit (hits, 0)->match, ==, "黨員");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1007,6 +1044,7 @@ main (int    argc,
   ADD ("search-offsets", test_search_offsets);
   ADD ("search-annotations", test_search_annotations);
   ADD ("search-short", test_search_short);
+  ADD ("edited-in-place", test_edited_in_place);
   ADD ("async", test_async);
   ADD ("retrieve", test_retrieve);
   ADD ("update-and-search", test_update_and_search);
