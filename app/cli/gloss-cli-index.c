@@ -189,46 +189,33 @@ gloss_cli_index (int    argc,
   return 0;
 }
 
-/* The characters of @s as in a JSON string, escaped as JsonGenerator
- * escapes them (json-glib has no public function for it). */
+/* One hit as a line of JSON Lines, appended to @out by @generator. */
 static void
-append_json_chars (GString    *out,
-                   const char *s)
+append_json_hit (GString         *out,
+                 JsonGenerator   *generator,
+                 const char      *path,
+                 GlossLibraryHit *hit)
 {
-  for (const char *p = s ? s : ""; *p != '\0'; p++)
-    {
-      unsigned char c = (unsigned char) *p;
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *snippet = g_strconcat (hit->before ? hit->before : "", "**", hit->match ? hit->match : "",
+                                          "**", hit->after ? hit->after : "", NULL);
 
-      switch (c)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
-        }
-    }
-}
-
-static void
-append_json_string (GString    *out,
-                    const char *s)
-{
-  if (s == NULL)
+  json_object_set_string_member (object, "article", path);
+  json_object_set_string_member (object, "kind", hit->kind == GLOSS_LIBRARY_HIT_TEXT ? "text" : "annotation");
+  json_object_set_int_member (object, "start", hit->start);
+  json_object_set_int_member (object, "end", hit->end);
+  json_object_set_string_member (object, "snippet", snippet);
+  if (hit->kind == GLOSS_LIBRARY_HIT_ANNOTATION)
     {
-      g_string_append (out, "null");
-      return;
+      json_object_set_string_member (object, "annotation", hit->annotation);
+      json_object_set_string_member (object, "annotator", hit->annotator);
+      json_object_set_string_member (object, "tag", hit->tag);
     }
-  g_string_append_c (out, '"');
-  append_json_chars (out, s);
-  g_string_append_c (out, '"');
+  json_node_set_object (root, object);
+  json_generator_set_root (generator, root);
+  json_generator_to_gstring (generator, out);
+  g_string_append_c (out, '\n');
 }
 
 int
@@ -242,6 +229,7 @@ gloss_cli_search (int    argc,
   g_auto(GStrv) tags = NULL;
   g_auto(GStrv) annotators = NULL;
   g_autoptr(GString) out = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *path = NULL;
   gboolean json = FALSE;
   gboolean no_update = FALSE;
@@ -290,9 +278,9 @@ gloss_cli_search (int    argc,
       return 1;
     }
 
-  /* Each article's name made once, and every line into one buffer written
-   * at the end: a common word prints tens of thousands of hits, and a
-   * JsonGenerator per line cost 8 ms for 1 895 lines. */
+  /* Each article's name made once, one generator for every line, and every
+   * line into one buffer written at the end: a common word prints tens of
+   * thousands of hits. */
   out = g_string_sized_new (hits->len * 160 + 1);
   for (guint i = 0; i < hits->len; i++)
     {
@@ -305,29 +293,7 @@ gloss_cli_search (int    argc,
         }
 
       if (json)
-        {
-          g_string_append (out, "{\"article\":");
-          append_json_string (out, path);
-          g_string_append (out, hit->kind == GLOSS_LIBRARY_HIT_TEXT ? ",\"kind\":\"text\"" : ",\"kind\":\"annotation\"");
-          g_string_append_printf (out, ",\"start\":%u,\"end\":%u,\"snippet\":", hit->start, hit->end);
-          g_string_append_c (out, '"');
-          append_json_chars (out, hit->before);
-          g_string_append (out, "**");
-          append_json_chars (out, hit->match);
-          g_string_append (out, "**");
-          append_json_chars (out, hit->after);
-          g_string_append_c (out, '"');
-          if (hit->kind == GLOSS_LIBRARY_HIT_ANNOTATION)
-            {
-              g_string_append (out, ",\"annotation\":");
-              append_json_string (out, hit->annotation);
-              g_string_append (out, ",\"annotator\":");
-              append_json_string (out, hit->annotator);
-              g_string_append (out, ",\"tag\":");
-              append_json_string (out, hit->tag);
-            }
-          g_string_append (out, "}\n");
-        }
+        append_json_hit (out, generator, path, hit);
       else if (hit->kind == GLOSS_LIBRARY_HIT_TEXT)
         g_string_append_printf (out, "%s:%u-%u: %s**%s**%s\n", path, hit->start, hit->end,
                                 hit->before ? hit->before : "", hit->match ? hit->match : "",
