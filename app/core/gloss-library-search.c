@@ -92,6 +92,26 @@ same_layout (const char *a,
   return TRUE;
 }
 
+/* @prefix, the bytes [@from, @to) and @suffix in one allocation (a common
+ * word has tens of thousands of hits, three parts each), line breaks and
+ * tabs as spaces. */
+static char *
+snippet_part (const char *prefix,
+              const char *from,
+              const char *to,
+              const char *suffix)
+{
+  gsize prefix_length = strlen (prefix);
+  gsize length = to - from;
+  gsize suffix_length = strlen (suffix);
+  char *part = g_malloc (prefix_length + length + suffix_length + 1);
+
+  memcpy (part, prefix, prefix_length);
+  memcpy (part + prefix_length, from, length);
+  memcpy (part + prefix_length + length, suffix, suffix_length + 1);
+  return _gloss_library_flatten (part);
+}
+
 /* Every occurrence of @needle (folded) in @folded, whose original is @text
  * (same code points).  @base: the code-point offset of @text in the article,
  * or -1 to give every hit @span_start, @span_end. */
@@ -171,14 +191,9 @@ find_occurrences (const char      *text,
           hit->start = span_start;
           hit->end = span_end;
         }
-      {
-        g_autofree char *b = g_strndup (before_start, match_start - before_start);
-        g_autofree char *a = g_strndup (match_end, after_end - match_end);
-
-        hit->before = _gloss_library_flatten (g_strconcat (before_start > text ? "…" : "", b, NULL));
-        hit->match = _gloss_library_flatten (g_strndup (match_start, match_end - match_start));
-        hit->after = _gloss_library_flatten (g_strconcat (a, after_end < text_end ? "…" : "", NULL));
-      }
+      hit->before = snippet_part (before_start > text ? "…" : "", before_start, match_start, "");
+      hit->match = snippet_part ("", match_start, match_end, "");
+      hit->after = snippet_part ("", match_end, after_end, after_end < text_end ? "…" : "");
       g_ptr_array_add (hits, hit);
       from = found + needle_bytes;
     }
