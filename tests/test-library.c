@@ -905,6 +905,30 @@ count_bigram (Fixture    *fixture,
   return count;
 }
 
+/* Hits by article path and offset, whatever order the index holds the
+ * texts in: an article indexed last whose path sorts first. */
+static void
+test_search_order (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GlossLibraryStats) first = update (fixture);
+  g_autoptr(GlossLibraryStats) second = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  const char *articles[] = { "/corpus/0.txt", "/corpus/0.txt", "/corpus/zh.txt", "/corpus/zh.txt" };
+  guint starts[] = { 0, 3, 1, 13 };
+
+  write_in (fixture, "corpus/0.txt", "党员，党员。");
+  second = update (fixture);
+  g_assert_cmpuint (second->read, ==, 1);
+  hits = search (fixture, "党员", NULL);
+  g_assert_cmpuint (hits->len, ==, G_N_ELEMENTS (starts));
+  for (guint i = 0; i < hits->len; i++)
+    {
+      g_assert_true (g_str_has_suffix (hit (hits, i)->article, articles[i]));
+      g_assert_cmpuint (hit (hits, i)->start, ==, starts[i]);
+    }
+}
+
 /* Queries of one and two characters go through the bigram index (text_bigrams)
  * and must find what a scan of the texts finds: folded forms, the last
  * character of a text, characters outside the BMP, quotes; and forget an
@@ -1044,6 +1068,7 @@ main (int    argc,
   ADD ("search-offsets", test_search_offsets);
   ADD ("search-annotations", test_search_annotations);
   ADD ("search-short", test_search_short);
+  ADD ("search-order", test_search_order);
   ADD ("edited-in-place", test_edited_in_place);
   ADD ("async", test_async);
   ADD ("retrieve", test_retrieve);

@@ -405,11 +405,71 @@ search_db (GlossLibrary       *self,
   return TRUE;
 }
 
+/* Merges the ordered runs [@a, @b) and [@b, @end) of @p, through @scratch;
+ * the first run first among equals, as a stable sort keeps them. */
+static void
+merge_runs (gpointer *p,
+            gpointer *scratch,
+            guint     a,
+            guint     b,
+            guint     end)
+{
+  guint i = a, j = b, k = a;
+
+  if (b >= end)
+    return;
+  while (i < b && j < end)
+    scratch[k++] = _gloss_library_compare_hits (&p[i], &p[j]) <= 0 ? p[i++] : p[j++];
+  while (i < b)
+    scratch[k++] = p[i++];
+  while (j < end)
+    scratch[k++] = p[j++];
+  memcpy (p + a, scratch + a, (end - a) * sizeof (gpointer));
+}
+
+/* Hits come in runs already in order: each text's by offset, the texts
+ * mostly in the order of their paths (the order they were indexed in),
+ * then the annotations'.  Merging the few runs costs a comparison or two
+ * per hit (a word with 31 000 hits), where a sort costs fifteen. */
+static void
+sort_hit_runs (GPtrArray *hits)
+{
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree gpointer *scratch = NULL;
+
+  for (guint i = 0; i < hits->len; i++)
+    if (i == 0 || _gloss_library_compare_hits (&hits->pdata[i - 1], &hits->pdata[i]) > 0)
+      g_array_append_val (starts, i);
+  if (starts->len <= 1)
+    return;
+  if (starts->len > 64)
+    {
+      g_ptr_array_sort (hits, _gloss_library_compare_hits);
+      return;
+    }
+  scratch = g_new (gpointer, hits->len);
+  while (starts->len > 1)
+    {
+      guint kept = 0;
+
+      for (guint r = 0; r < starts->len; r += 2)
+        {
+          guint a = g_array_index (starts, guint, r);
+          guint b = r + 1 < starts->len ? g_array_index (starts, guint, r + 1) : hits->len;
+          guint end = r + 2 < starts->len ? g_array_index (starts, guint, r + 2) : hits->len;
+
+          merge_runs (hits->pdata, scratch, a, b, end);
+          g_array_index (starts, guint, kept++) = a;
+        }
+      g_array_set_size (starts, kept);
+    }
+}
+
 static GPtrArray *
 sort_hits (GPtrArray *hits,
            guint      limit)
 {
-  g_ptr_array_sort (hits, _gloss_library_compare_hits);
+  sort_hit_runs (hits);
   if (limit > 0 && hits->len > limit)
     g_ptr_array_set_size (hits, limit);
   return hits;
