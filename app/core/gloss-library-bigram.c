@@ -76,6 +76,7 @@ bigrams_function (sqlite3_context  *context,
 {
   const char *text = (const char *) sqlite3_value_text (values[0]);
   int length = sqlite3_value_bytes (values[0]);
+  g_autofree char *valid = NULL;
   GString *terms;
 
   if (text == NULL)
@@ -83,10 +84,13 @@ bigrams_function (sqlite3_context  *context,
       sqlite3_result_null (context);
       return;
     }
+  /* The folded texts are UTF-8; were one not, the same terms every time
+   * (a text is forgotten by its terms), not an error failing the update. */
   if (!g_utf8_validate (text, length, NULL))
     {
-      sqlite3_result_error (context, "gloss_bigrams: not UTF-8", -1);
-      return;
+      valid = g_utf8_make_valid (text, length);
+      text = valid;
+      length = strlen (valid);
     }
   /* "xxxxgyyyy " for every character of three bytes. */
   terms = g_string_sized_new (length * 10 / 3 + 16);
