@@ -1024,10 +1024,20 @@ test_edited_in_place (Fixture       *fixture,
   g_autoptr(GPtrArray) hits = NULL;
   struct timespec times[2];
   GStatBuf st;
+  gint64 written;
 
+  /* Written now, then indexed: a real edit within the tick follows at once.
+   * A machine so slow that the index was read seconds later cannot show it. */
+  gloss_test_write (zh, ZH_TEXT, -1);
+  written = g_get_real_time ();
   hits = update_and_search (fixture, "党员");
   g_assert_cmpuint (hits->len, ==, 2);
   g_clear_pointer (&hits, g_ptr_array_unref);
+  if (g_get_real_time () - written > G_USEC_PER_SEC)
+    {
+      g_test_skip ("indexing took more than a second: too slow to stand for an edit within one tick");
+      return;
+    }
 
   g_assert_cmpint (g_stat (zh, &st), ==, 0);
   /* 群众 has the bytes of 党员: the same size. */
