@@ -232,8 +232,8 @@ test_search_json (Fixture       *fixture,
   g_assert_cmpint (none.status, !=, 0);
   g_assert_cmpstr (none.out, ==, "");
 
-  /* Quotes and backslashes in the snippet and the path, escaped (the lines
-   * are written by hand, not by a JsonGenerator). */
+  /* Quotes and backslashes in the snippet and the path, escaped; the line
+   * exactly as JsonGenerator writes it, members in the order of the format. */
   {
     g_auto(Run) quoted = { 0 };
     g_autoptr(GPtrArray) lines = NULL;
@@ -245,6 +245,8 @@ test_search_json (Fixture       *fixture,
     g_assert_cmpuint (lines->len, ==, 1);
     g_assert_cmpstr (json_object_get_string_member (object_at (lines, 0), "article"), ==, "corpus/news/\"引号\"\\.txt");
     g_assert_cmpstr (json_object_get_string_member (object_at (lines, 0), "snippet"), ==, "他说：\"**减税**\\降费\"，在会上。 ");
+    g_assert_cmpstr (quoted.out, ==, "{\"article\":\"corpus/news/\\\"引号\\\"\\\\.txt\",\"kind\":\"text\",\"start\":4,\"end\":6,"
+                                     "\"snippet\":\"他说：\\\"**减税**\\\\降费\\\"，在会上。 \"}\n");
   }
 }
 

@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <utime.h>
 
@@ -883,6 +885,178 @@ test_folder_vanishes (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "disappeared"));
 }
 
+/* How many texts the bigram index lists under @term. */
+static int
+count_bigram (Fixture    *fixture,
+              const char *term)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int count = -1;
+
+  g_assert_cmpint (sqlite3_open (fixture->database, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM text_bigrams WHERE text_bigrams MATCH ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, term, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
+}
+
+/* Hits by article path and offset, whatever order the index holds the
+ * texts in: an article indexed last whose path sorts first. */
+static void
+test_search_order (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GlossLibraryStats) first = update (fixture);
+  g_autoptr(GlossLibraryStats) second = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  const char *articles[] = { "/corpus/0.txt", "/corpus/0.txt", "/corpus/zh.txt", "/corpus/zh.txt" };
+  guint starts[] = { 0, 3, 1, 13 };
+
+  write_in (fixture, "corpus/0.txt", "党员，党员。");
+  second = update (fixture);
+  g_assert_cmpuint (second->read, ==, 1);
+  hits = search (fixture, "党员", NULL);
+  g_assert_cmpuint (hits->len, ==, G_N_ELEMENTS (starts));
+  for (guint i = 0; i < hits->len; i++)
+    {
+      g_assert_true (g_str_has_suffix (hit (hits, i)->article, articles[i]));
+      g_assert_cmpuint (hit (hits, i)->start, ==, starts[i]);
+    }
+}
+
+/* Queries of one and two characters go through the bigram index (text_bigrams)
+ * and must find what a scan of the texts finds: folded forms, the last
+ * character of a text, characters outside the BMP, quotes; and forget an
+ * article's old text when it changes or goes. */
+static void
+test_search_short (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *short_path = g_build_filename (fixture->dir, "corpus", "short.txt", NULL);
+  g_autoptr(GlossLibraryStats) stats = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+
+  /* No newline at the end: its last character is 終. */
+  write_in (fixture, "corpus/short.txt", "臺灣的ＡＢ计划和ab计划，\"引号\"在此。句末是終");
+  stats = update (fixture);
+
+  /* Half-width finds full-width: ＡＢＣ of zh.txt, ＡＢ and ab here. */
+  hits = search (fixture, "ab", NULL);
+  g_assert_cmpuint (hits->len, ==, 3);
+  g_assert_true (g_str_has_suffix (hit (hits, 0)->article, "/short.txt"));
+  g_assert_cmpuint (hit (hits, 0)->start, ==, 3);
+  g_assert_cmpstr (hit (hits, 0)->match, ==, "ＡＢ");
+  g_assert_cmpuint (hit (hits, 1)->start, ==, 8);
+  g_assert_cmpstr (hit (hits, 1)->match, ==, "ab");
+  g_assert_true (g_str_has_suffix (hit (hits, 2)->article, "/zh.txt"));
+  g_assert_cmpuint (hit (hits, 2)->start, ==, 19);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Traditional finds simplified and back; the bigram index holds 台湾
+   * (U+53F0 U+6E7E) as a term that any SQLite reads. */
+  g_assert_cmpint (count_bigram (fixture, "53f0g6e7e"), ==, 1);
+  hits = search (fixture, "台湾", NULL);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpuint (hit (hits, 0)->start, ==, 0);
+  g_assert_cmpstr (hit (hits, 0)->match, ==, "臺灣");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* One character: the last of a text, and one outside the BMP. */
+  hits = search (fixture, "终", NULL);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpuint (hit (hits, 0)->start, ==, 23);
+  g_assert_cmpuint (hit (hits, 0)->end, ==, 24);
+  g_assert_cmpstr (hit (hits, 0)->match, ==, "終");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search (fixture, "😀", NULL);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpuint (hit (hits, 0)->start, ==, 0);
+  g_assert_true (g_str_has_suffix (hit (hits, 0)->article, "/zh.txt"));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  /* Every occurrence of a character found in many places. */
+  hits = search (fixture, "计", NULL);
+  g_assert_cmpuint (hits->len, ==, 3);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Quotes are characters like any other, not FTS5 syntax. */
+  hits = search (fixture, "\"在", NULL);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpuint (hit (hits, 0)->start, ==, 16);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search (fixture, "上海", NULL);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* The article changes: its old text is forgotten, its new one found. */
+  gloss_test_write (short_path, "上海的消息。", -1);
+  g_clear_pointer (&stats, gloss_library_stats_free);
+  stats = update (fixture);
+  g_assert_cmpint (count_bigram (fixture, "53f0g6e7e"), ==, 0);
+  hits = search (fixture, "台湾", NULL);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search (fixture, "上海", NULL);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* And goes. */
+  g_assert_cmpint (g_unlink (short_path), ==, 0);
+  g_clear_pointer (&stats, gloss_library_stats_free);
+  stats = update (fixture);
+  hits = search (fixture, "上海", NULL);
+  g_assert_cmpuint (hits->len, ==, 0);
+}
+
+/* An article edited in place, same size, within the tick of the clock that
+ * stamped it (its mtime put back as it was, as a coarse clock would leave
+ * it): the next search still sees the new text, never the index's old one. */
+static void
+test_edited_in_place (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *zh = g_build_filename (fixture->dir, "corpus", "zh.txt", NULL);
+  g_autoptr(GString) edited = g_string_new (ZH_TEXT);
+  g_autoptr(GPtrArray) hits = NULL;
+  struct timespec times[2];
+  GStatBuf st;
+  gint64 written;
+
+  /* Written now, then indexed: a real edit within the tick follows at once.
+   * A machine so slow that the index was read seconds later cannot show it. */
+  gloss_test_write (zh, ZH_TEXT, -1);
+  written = g_get_real_time ();
+  hits = update_and_search (fixture, "党员");
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  if (g_get_real_time () - written > G_USEC_PER_SEC)
+    {
+      g_test_skip ("indexing took more than a second: too slow to stand for an edit within one tick");
+      return;
+    }
+
+  g_assert_cmpint (g_stat (zh, &st), ==, 0);
+  /* 群众 has the bytes of 党员: the same size. */
+  g_assert_cmpuint (g_string_replace (edited, "党员", "群众", 1), ==, 1);
+  g_assert_cmpuint (edited->len, ==, strlen (ZH_TEXT));
+  gloss_test_write (zh, edited->str, edited->len);
+  times[0] = st.st_atim;
+  times[1] = st.st_mtim;
+  g_assert_cmpint (utimensat (AT_FDCWD, zh, times, 0), ==, 0);
+
+  hits = update_and_search (fixture, "群众");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpuint (hit (hits, 0)->start, ==, 13);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = update_and_search (fixture, "党员");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (hit (hits, 0)->match, ==, "黨員");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -903,6 +1077,9 @@ main (int    argc,
   ADD ("search-folding", test_search_folding);
   ADD ("search-offsets", test_search_offsets);
   ADD ("search-annotations", test_search_annotations);
+  ADD ("search-short", test_search_short);
+  ADD ("search-order", test_search_order);
+  ADD ("edited-in-place", test_edited_in_place);
   ADD ("async", test_async);
   ADD ("retrieve", test_retrieve);
   ADD ("update-and-search", test_update_and_search);

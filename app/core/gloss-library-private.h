@@ -123,6 +123,11 @@ sqlite3_stmt       *_gloss_library_prepare_in_folder  (GlossLibrary        *self
                                                        const char          *folder,
                                                        GError             **error);
 
+/* gloss-library-bigram.c */
+gboolean            _gloss_library_register_bigrams   (sqlite3             *db);
+char               *_gloss_library_bigram_expression  (const char          *needle,
+                                                       glong                needle_length);
+
 /* gloss-library-schema.c */
 gboolean            _gloss_library_exec               (sqlite3             *db,
                                                        const char          *sql,

@@ -612,9 +612,26 @@ read_annotations (SidecarRecord *record,
     }
 }
 
+/* Timestamps are coarse (a tick of the kernel's clock; 2 s on FAT): a file
+ * changed again within the tick of the stamp read, with the same size,
+ * keeps its stamp.  So a stamp less than this old when its file is read is
+ * stored as RACY_MTIME, which no file has: the next update reads the file
+ * again (its SHA-256 only, when the bytes are the same) and stores the
+ * stamp then, old enough to be trusted. */
+#define RACY_SECONDS 2
+#define RACY_MTIME G_GINT64_CONSTANT (-1)
+
+static gint64
+trusted_mtime (gint64 mtime,
+               gint64 read_at)
+{
+  return mtime > read_at - RACY_SECONDS * G_GINT64_CONSTANT (1000000000) ? RACY_MTIME : mtime;
+}
+
 static SidecarRecord *
 read_sidecar (Stamp         *stamp,
-              GlossDocument *document)
+              GlossDocument *document,
+              gint64         read_at)
 {
   SidecarRecord *record = g_new0 (SidecarRecord, 1);
   g_autoptr(GFile) file = g_file_new_for_path (stamp->path);
@@ -624,7 +641,7 @@ read_sidecar (Stamp         *stamp,
 
   record->stamp.path = g_strdup (stamp->path);
   record->stamp.size = stamp->size;
-  record->stamp.mtime = stamp->mtime;
+  record->stamp.mtime = trusted_mtime (stamp->mtime, read_at);
   record->annotations = g_ptr_array_new_with_free_func ((GDestroyNotify) annotation_record_free);
   record->file_sha256 = file_sha256 (stamp->path, NULL);
 
@@ -665,11 +682,13 @@ _gloss_library_read_group (Group      *group,
   g_autoptr(GlossDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   gboolean same = TRUE;
+  /* In the files' clock (nanoseconds), before any of them is read. */
+  gint64 read_at = g_get_real_time () * 1000;
 
   record->sidecars = g_ptr_array_new_with_free_func ((GDestroyNotify) sidecar_record_free);
   record->stamp.path = g_strdup (group->article.path);
   record->stamp.size = group->article.size;
-  record->stamp.mtime = group->article.mtime;
+  record->stamp.mtime = trusted_mtime (group->article.mtime, read_at);
 
   if (group->article.path != NULL)
     {
@@ -706,7 +725,23 @@ _gloss_library_read_group (Group      *group,
         }
     }
   else
-    same = FALSE;
+    {
+      /* Orphaned sidecars, indexed as such already (when their stamp was
+       * too new to be trusted, RACY_MTIME): the same bytes need no reading. */
+      for (guint i = 0; same && i < group->sidecars->len; i++)
+        {
+          Stamp *stamp = g_ptr_array_index (group->sidecars, i);
+          Stored *s = g_hash_table_lookup (stored_sidecars, stamp->path);
+          g_autofree char *sha = NULL;
+
+          same = s != NULL && s->article == NULL;
+          if (same)
+            {
+              sha = file_sha256 (stamp->path, NULL);
+              same = g_strcmp0 (s->file_sha256, sha) == 0;
+            }
+        }
+    }
 
   if (same)
     {
@@ -717,7 +752,7 @@ _gloss_library_read_group (Group      *group,
 
           s->stamp.path = g_strdup (stamp->path);
           s->stamp.size = stamp->size;
-          s->stamp.mtime = stamp->mtime;
+          s->stamp.mtime = trusted_mtime (stamp->mtime, read_at);
           g_ptr_array_add (record->sidecars, s);
         }
       record->touch_only = TRUE;
@@ -755,7 +790,7 @@ _gloss_library_read_group (Group      *group,
 
   for (guint i = 0; i < group->sidecars->len; i++)
     {
-      SidecarRecord *s = read_sidecar (g_ptr_array_index (group->sidecars, i), document);
+      SidecarRecord *s = read_sidecar (g_ptr_array_index (group->sidecars, i), document, read_at);
 
       g_ptr_array_add (record->sidecars, s);
     }

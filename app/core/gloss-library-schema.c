@@ -36,6 +36,10 @@ static const char *schema_sql =
   "  text TEXT, note TEXT, attributes TEXT);"
   "CREATE INDEX annotations_article ON annotations (article_id);"
   "CREATE VIRTUAL TABLE text_fts USING fts5 (folded, tokenize = 'trigram');"
+  /* Queries of one and two characters (gloss-library-bigram.c): which
+   * texts may hold them, no more (no content, no positions). */
+  "CREATE VIRTUAL TABLE text_bigrams USING fts5 (grams, content = '', detail = none, columnsize = 0,"
+  "  tokenize = 'ascii');"
   "CREATE VIRTUAL TABLE annotation_fts USING fts5 (folded, tokenize = 'trigram');";
 
 /* ------------------------------------------------------------------ */
@@ -181,6 +185,13 @@ db_open_once (const char  *path,
   /* Two processes (the app and gloss-cli, or two gloss-cli) may index at once. */
   sqlite3_busy_timeout (db, 60000);
   sqlite3_extended_result_codes (db, 1);
+  if (!_gloss_library_register_bigrams (db))
+    {
+      *code = sqlite3_extended_errcode (db);
+      _gloss_library_set_db_error (error, db, path);
+      sqlite3_close (db);
+      return NULL;
+    }
 
   if (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0;",
                     NULL, NULL, NULL) != SQLITE_OK ||

@@ -24,6 +24,7 @@ typedef struct
   const char   *path;
   sqlite3_stmt *find_article;
   sqlite3_stmt *delete_article;
+  sqlite3_stmt *delete_bigrams;
   sqlite3_stmt *delete_text;
   sqlite3_stmt *delete_canonical;
   sqlite3_stmt *delete_article_annotations_fts;
@@ -32,6 +33,7 @@ typedef struct
   sqlite3_stmt *delete_sidecar;
   sqlite3_stmt *insert_article;
   sqlite3_stmt *insert_text;
+  sqlite3_stmt *insert_bigrams;
   sqlite3_stmt *insert_canonical;
   sqlite3_stmt *insert_sidecar;
   sqlite3_stmt *insert_annotation;
@@ -43,6 +45,8 @@ typedef struct
 #define WRITER_STATEMENTS(X) \
   X (find_article, "SELECT id FROM articles WHERE path = ?1") \
   X (delete_article, "DELETE FROM articles WHERE id = ?1") \
+  X (delete_bigrams, "INSERT INTO text_bigrams (text_bigrams, rowid, grams) " \
+                     "SELECT 'delete', rowid, gloss_bigrams (folded) FROM text_fts WHERE rowid = ?1") \
   X (delete_text, "DELETE FROM text_fts WHERE rowid = ?1") \
   X (delete_canonical, "DELETE FROM texts WHERE id = ?1") \
   X (delete_article_annotations_fts, "DELETE FROM annotation_fts WHERE rowid IN (SELECT id FROM annotations WHERE article_id = ?1)") \
@@ -52,6 +56,7 @@ typedef struct
   X (insert_article, "INSERT INTO articles (path, size, mtime, file_sha256, title, source, url, date, length, sha256, error) " \
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)") \
   X (insert_text, "INSERT INTO text_fts (rowid, folded) VALUES (?1, ?2)") \
+  X (insert_bigrams, "INSERT INTO text_bigrams (rowid, grams) VALUES (?1, gloss_bigrams (?2))") \
   X (insert_canonical, "INSERT INTO texts (id, text) VALUES (?1, ?2)") \
   X (insert_sidecar, "INSERT INTO sidecars (article_id, path, size, mtime, file_sha256, annotator, name, done, error) " \
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)") \
@@ -115,7 +120,8 @@ delete_article_by_id (Writer  *w,
 {
   sqlite3_stmt *statements[] = {
     w->delete_article_annotations_fts, w->delete_article_annotations,
-    w->delete_article_sidecars, w->delete_text, w->delete_canonical, w->delete_article,
+    /* A contentless table forgets a text given the text: before text_fts. */
+    w->delete_article_sidecars, w->delete_bigrams, w->delete_text, w->delete_canonical, w->delete_article,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
@@ -212,6 +218,10 @@ write_record (Writer         *w,
           sqlite3_bind_int64 (w->insert_text, 1, article_id);
           sqlite3_bind_text (w->insert_text, 2, r->folded, -1, SQLITE_STATIC);
           if (!run (w, w->insert_text, error))
+            return FALSE;
+          sqlite3_bind_int64 (w->insert_bigrams, 1, article_id);
+          sqlite3_bind_text (w->insert_bigrams, 2, r->folded, -1, SQLITE_STATIC);
+          if (!run (w, w->insert_bigrams, error))
             return FALSE;
           sqlite3_bind_int64 (w->insert_canonical, 1, article_id);
           sqlite3_bind_text (w->insert_canonical, 2, r->text, -1, SQLITE_STATIC);
