@@ -8,57 +8,13 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "gloss-test-cli.h"
 #include "gloss-test-util.h"
 
 #define EPSILON 1e-9
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static char **
-cli_env (const char *database)
-{
-  char **env = g_get_environ ();
-
-  return g_environ_setenv (env, "GLOSS_LIBRARY_DATABASE", database, TRUE);
-}
-
 /* Runs gloss-cli in @directory with its own index @database. */
-static void
-run_cli (Run        *run,
-         const char *directory,
-         const char *database,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = cli_env (database);
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("GLOSS_CLI"));
-  va_start (args, database);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (directory, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &run->status, &error));
-  g_assert_no_error (error);
-}
+#define run_cli(run, directory, database, ...) gloss_test_run_cli ((run), (directory), (database), __VA_ARGS__)
 
 static JsonNode *
 parse (const char *text)
@@ -156,7 +112,7 @@ static void
 test_index_json (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
   JsonArray *broken;
@@ -181,10 +137,10 @@ static void
 test_search_json (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) tagged = { 0 };
-  g_auto(Run) limited = { 0 };
-  g_auto(Run) none = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
+  g_auto(GlossTestRun) tagged = { 0 };
+  g_auto(GlossTestRun) limited = { 0 };
+  g_auto(GlossTestRun) none = { 0 };
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GPtrArray) quotes = NULL;
   g_autoptr(GPtrArray) one = NULL;
@@ -235,7 +191,7 @@ test_search_json (Fixture       *fixture,
   /* Quotes and backslashes in the snippet and the path, escaped (the lines
    * are written by hand, not by a JsonGenerator). */
   {
-    g_auto(Run) quoted = { 0 };
+    g_auto(GlossTestRun) quoted = { 0 };
     g_autoptr(GPtrArray) lines = NULL;
 
     write_in (fixture->corpus, "news/\"引号\"\\.txt", "他说：\"减税\\降费\"，在会上。\n");
@@ -252,7 +208,7 @@ static void
 test_status_json (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
   g_autoptr(GPtrArray) rows = NULL;
   JsonObject *row;
 
@@ -276,7 +232,7 @@ static void
 test_missing_folder (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
 
   run_cli (&run, fixture->dir, fixture->database, "index", "nowhere", NULL);
   g_assert_cmpint (run.status, !=, 0);
@@ -348,7 +304,7 @@ test_concurrent (Fixture       *fixture,
       const char *search[] = { "search", "--json", mark, "corpus", NULL };
       const char *const *commands[] = { index, search, index };
       GSubprocess *processes[G_N_ELEMENTS (commands)];
-      g_auto(Run) after = { 0 };
+      g_auto(GlossTestRun) after = { 0 };
       g_autoptr(JsonNode) root = NULL;
 
       write_round (fixture, round);
@@ -384,22 +340,22 @@ test_concurrent (Fixture       *fixture,
       run_cli (&after, fixture->dir, fixture->database, "search", "--json", "--no-update", mark, "corpus", NULL);
       g_assert_cmpint (after.status, ==, 0);
       g_assert_cmpuint (count_lines (after.out), ==, round == 0 ? 300 : 100);
-      run_clear (&after);
+      gloss_test_run_clear (&after);
       run_cli (&after, fixture->dir, fixture->database, "status", "--json", "corpus", NULL);
       g_assert_cmpint (after.status, ==, 0);
       g_assert_cmpuint (count_lines (after.out), ==, 302);
     }
 
   {
-    g_auto(Run) last = { 0 };
+    g_auto(GlossTestRun) last = { 0 };
     g_autoptr(JsonNode) root = NULL;
 
     /* Round 0's mark is gone from every file now. */
     run_cli (&last, fixture->dir, fixture->database, "search", "--json", "--no-update", "第0轮", "corpus", NULL);
-    g_assert_true (WIFEXITED (last.status));
-    g_assert_cmpint (WEXITSTATUS (last.status), ==, 1);
+    g_assert_true (WIFEXITED (last.wait_status));
+    g_assert_cmpint (WEXITSTATUS (last.wait_status), ==, 1);
     g_assert_cmpstr (last.out, ==, "");
-    run_clear (&last);
+    gloss_test_run_clear (&last);
     run_cli (&last, fixture->dir, fixture->database, "index", "--json", "corpus", NULL);
     root = parse (last.out);
     g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "articles"), ==, 302);
@@ -434,8 +390,8 @@ test_agree_corpus (void)
   g_autofree char *dir = gloss_test_make_tmpdir ();
   g_autofree char *database = g_build_filename (dir, "library.sqlite", NULL);
   g_autofree char *corpus = g_build_filename (dir, "corpus", NULL);
-  g_auto(Run) run = { 0 };
-  g_auto(Run) table = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
+  g_auto(GlossTestRun) table = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
   JsonArray *per_article;
@@ -471,7 +427,7 @@ test_agree_corpus (void)
   /* Carol coded only c.txt, now with Alice: her units elsewhere are missing,
    * not "nothing", so Alice and Bob's figures do not move. */
   {
-    g_auto(Run) third = { 0 };
+    g_auto(GlossTestRun) third = { 0 };
     g_autoptr(JsonNode) node = NULL;
     JsonObject *figures;
     JsonArray *annotators;
