@@ -563,29 +563,12 @@ static void
 test_keys (Fixture       *f,
            gconstpointer  data)
 {
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  g_autofree char *xid = NULL;
-  g_autofree char *out = NULL;
-
-#ifdef GDK_WINDOWING_X11
-  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_test_skip ("needs xdotool and an X11 display");
-      return;
-    }
-  xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (f->window))));
-#else
-  g_test_skip ("needs X11");
-  return;
-#endif
-
-  /* Without a window manager nobody hands out focus. */
-  g_free (gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
-  gloss_test_iterate ();
-  g_assert_true (gtk_window_is_active (f->window));
+  if (!gloss_test_xdotool_available ())
+    return;
+  gloss_test_focus_window (f->window);
 
   /* Ctrl+F, a query, and the list narrows to the article that has it. */
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+f", NULL }));
+  gloss_test_press_keys ("ctrl+f");
   g_free (gloss_test_xdotool ((const char *[]) { "type", "--delay", "40", "MINISTER said", NULL }));
   gloss_test_iterate_until (one_shown, f);
   {
@@ -598,12 +581,12 @@ test_keys (Fixture       *f,
   }
 
   /* Enter opens it. */
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "Return", NULL }));
+  gloss_test_press_keys ("Return");
   gloss_test_iterate_until (opened, f);
   g_assert_true (g_str_has_suffix (g_file_peek_path (f->opened), "/corpus/speech.txt"));
 
   /* Escape clears the search; everything is back. */
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "Escape", NULL }));
+  gloss_test_press_keys ("Escape");
   gloss_test_iterate_until (all_shown, f);
 }
 

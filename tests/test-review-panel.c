@@ -1345,7 +1345,6 @@ static void
 test_adjudication_keys (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   g_autofree char *xid = NULL;
   g_autoptr(GlossCodebook) codebook = gloss_codebook_new_default ();
   g_autoptr(GlossSidecar) own = gloss_sidecar_new ("tester", codebook);
@@ -1357,13 +1356,8 @@ test_adjudication_keys (Fixture       *f,
   GlossAnnotation *taken;
   Pending p;
 
-#ifdef GDK_WINDOWING_X11
-  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-#endif
-    {
-      g_test_skip ("needs xdotool and an X11 display");
-      return;
-    }
+  if (!gloss_test_xdotool_available ())
+    return;
 
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 420, 700);
@@ -1382,13 +1376,8 @@ test_adjudication_keys (Fixture       *f,
   g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (panel)), ==,
                     offset_of ("Mayor Lin Wenhua"));
 
-#ifdef GDK_WINDOWING_X11
-  xid = g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
-#endif
-  /* Without a window manager nobody hands out focus. */
-  g_free (gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
-  gloss_test_iterate ();
-  g_assert_true (gtk_window_is_active (window));
+  xid = gloss_test_window_xid (window);
+  gloss_test_focus_window (window);
 
   /* The adjudicator clicks the selected disagreement, then types. */
   {

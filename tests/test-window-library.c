@@ -335,57 +335,43 @@ static void
 test_keys (Fixture       *f,
            gconstpointer  data)
 {
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  g_autofree char *xid = NULL;
-
-#ifdef GDK_WINDOWING_X11
-  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_test_skip ("needs xdotool and an X11 display");
-      return;
-    }
-  xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (f->window))));
-#else
-  g_test_skip ("needs X11");
-  return;
-#endif
-
-  g_free (gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
-  g_assert_true (gtk_window_is_active (GTK_WINDOW (f->window)));
+  if (!gloss_test_xdotool_available ())
+    return;
+  gloss_test_focus_window (GTK_WINDOW (f->window));
 
   /* The list has the focus: Down to the second article (by title: Harbour,
    * Minister, 黨員…), Enter opens it here. */
   gloss_library_page_focus (f->page);
   select_article (f, "/harbour.txt");
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "Down", "Return", NULL }));
+  gloss_test_press_keys ("Down Return");
   gloss_test_iterate_until (shows_speech, f);
   gloss_test_iterate_until (article_shown, f);
 
   /* Ctrl+Shift+L: the Library; again: back to the article. */
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL }));
+  gloss_test_press_keys ("ctrl+shift+l");
   gloss_test_iterate_until (library_shown, f);
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL }));
+  gloss_test_press_keys ("ctrl+shift+l");
   gloss_test_iterate_until (article_shown, f);
   g_assert_true (shows_speech (f));
 
   /* Ctrl+F on the Library searches the library, not the article; Escape clears. */
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL }));
+  gloss_test_press_keys ("ctrl+shift+l");
   gloss_test_iterate_until (library_shown, f);
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+f", NULL }));
+  gloss_test_press_keys ("ctrl+f");
   g_free (gloss_test_xdotool ((const char *[]) { "type", "--delay", "40", "harbour opened", NULL }));
   gloss_test_iterate_until (one_shown, f);
   g_assert_true (_gloss_window_get_library_shown (f->window));
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "Escape", NULL }));
+  gloss_test_press_keys ("Escape");
   gloss_test_iterate_until (page_loaded, f);
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL }));
+  gloss_test_press_keys ("ctrl+shift+l");
   gloss_test_iterate_until (article_shown, f);
 
   /* Ctrl+Enter on a row: a new window; this one keeps its article. */
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL }));
+  gloss_test_press_keys ("ctrl+shift+l");
   gloss_test_iterate_until (library_shown, f);
   gloss_library_page_focus (f->page);
   select_article (f, "/budget.txt");
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+Return", NULL }));
+  gloss_test_press_keys ("ctrl+Return");
   gloss_test_iterate_until (two_windows, f);
   g_assert_true (shows_speech (f));
 }
@@ -449,20 +435,11 @@ static void
 test_clicks (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   g_autofree char *xid = NULL;
 
-#ifdef GDK_WINDOWING_X11
-  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_test_skip ("needs xdotool and an X11 display");
-      return;
-    }
-  xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (f->window))));
-#else
-  g_test_skip ("needs X11");
-  return;
-#endif
+  if (!gloss_test_xdotool_available ())
+    return;
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
 
   g_free (gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
   click_row (f, xid, "/harbour.txt", "1", TRUE);

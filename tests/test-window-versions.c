@@ -41,30 +41,16 @@ typedef struct
   GlossWindow *window;
 } Fixture;
 
-static gboolean
-can_type (void)
-{
-  g_autofree char *path = g_find_program_in_path ("xdotool");
-
-#ifdef GDK_WINDOWING_X11
-  return path != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
-#else
-  return FALSE;
-#endif
-}
-
 /* The keyboard goes where the pointer is (no window manager under Xvfb). */
 static void
 point_at (GtkWindow *window)
 {
-#ifdef GDK_WINDOWING_X11
-  g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+  g_autofree char *xid = gloss_test_window_xid (window);
   g_autofree char *out = gloss_test_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", "600", "400", NULL });
   g_autofree char *focus = NULL;
 
   /* The window that had the keyboard is gone: give it to this one. */
   focus = gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
-#endif
 }
 
 static GlossAnnotation *
@@ -222,11 +208,8 @@ test_review_on_open (Fixture       *f,
   GlossVersionView *view;
   g_autofree char *out = NULL;
 
-  if (!can_type ())
-    {
-      g_test_skip ("needs xdotool and an X11 display");
-      return;
-    }
+  if (!gloss_test_xdotool_available ())
+    return;
 
   f->window = gloss_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 600);
@@ -437,11 +420,8 @@ test_changed_texts_in_library (Fixture       *f,
   GlossLibraryPage *page;
   GtkWidget *button, *edits, *row;
 
-  if (!can_type ())
-    {
-      g_test_skip ("needs xdotool and an X11 display");
-      return;
-    }
+  if (!gloss_test_xdotool_available ())
+    return;
 
   /* budget.txt: the text annotated and the text now, both kept; speech.txt: one. */
   gloss_document_set_source (now, "budget.txt");

@@ -1811,20 +1811,10 @@ static int screen_width, screen_height;
 static gboolean
 pointer_available (void)
 {
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   g_autofree char *geometry = NULL;
 
-#ifdef GDK_WINDOWING_X11
-  gboolean x11 = GDK_IS_X11_DISPLAY (gdk_display_get_default ());
-#else
-  gboolean x11 = FALSE;
-#endif
-
-  if (xdotool == NULL || !x11)
-    {
-      g_test_skip ("needs xdotool and an X11 display");
-      return FALSE;
-    }
+  if (!gloss_test_xdotool_available ())
+    return FALSE;
 
   /* The whole window must be on the screen (plain xvfb-run gives 640×480). */
   geometry = gloss_test_xdotool ((const char *[]) { "getdisplaygeometry", NULL });
@@ -1849,19 +1839,6 @@ park_pointer (void)
   g_snprintf (x, sizeof x, "%d", screen_width / 2);
   g_snprintf (y, sizeof y, "%d", screen_height / 2);
   out = gloss_test_xdotool ((const char *[]) { "mousemove", "--sync", x, y, NULL });
-}
-
-/* The X window of the article's window. */
-static char *
-window_xid (Fixture *f)
-{
-#ifdef GDK_WINDOWING_X11
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
-
-  return g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (surface));
-#else
-  g_assert_not_reached ();
-#endif
 }
 
 /* Pointer actions at points of the window's surface. */
@@ -2046,7 +2023,7 @@ test_pointer_click (Fixture       *f,
   person = tag_by_key (f, household, household + 9, "3");
   gloss_article_view_set_selected (f->view, NULL);
   wait_for_frame (f);
-  xid = window_xid (f);
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
 
   /* A click on a highlight selects its annotation, on any part of its
    * characters: the right half of the last one too. */
@@ -2108,7 +2085,7 @@ test_pointer_drag_edge (Fixture       *f,
 
   official = tag_by_key (f, lin, lin + 10, "2");
   g_assert_true (gloss_article_view_get_selected (f->view) == official);
-  xid = window_xid (f);
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
 
   /* The end grip, after the last "a" of "Wenhua", into "Tuesday". */
   surface_point (f, lin + 9, AFTER, &x0, &y0);
@@ -2156,7 +2133,7 @@ test_pointer_select_and_tag (Fixture       *f,
   tag_by_key (f, lin, lin + 10, "2");
   gloss_article_view_set_selected (f->view, NULL);
   wait_for_frame (f);
-  xid = window_xid (f);
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
 
   /* From the middle of "Clean" to the middle of "Water": snapped to both words. */
   surface_point (f, clean + 2, MIDDLE, &x0, &y0);
@@ -2217,7 +2194,7 @@ test_pointer_drag_inside (Fixture       *f,
   place = tag_by_key (f, at, at + 9, "6");
   g_assert_cmpstr (gloss_annotation_get_text (place), ==, "顺丰速运多丽工业区");
   g_assert_true (gloss_article_view_get_selected (f->view) == place);
-  xid = window_xid (f);
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
 
   /* From the first pixel of 顺 to the last of 运. */
   surface_point (f, at, LEFT_EDGE, &x0, &y0);
@@ -2286,7 +2263,7 @@ test_pointer_list (Fixture       *f,
   person = tag_by_key (f, household, household + 9, "3");
   gloss_article_view_set_selected (f->view, NULL);
   wait_for_frame (f);
-  xid = window_xid (f);
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
 
   /* Listed by where they start: the quote, the person, the official. */
   collect_rows (GTK_WIDGET (f->sidebar), rows);
@@ -2326,7 +2303,7 @@ test_pointer_after_popover (Fixture       *f,
   open_window (f);
   gloss_article_view_set_selected (f->view, NULL);
   wait_for_frame (f);
-  xid = window_xid (f);
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
   official = gloss_annotation_set_get_nth (annotations (f), 0);
   click_at (f, xid, lin + 4, MIDDLE);
   e.annotation = official;
@@ -2352,7 +2329,7 @@ test_pointer_pick (Fixture       *f,
   official = tag_by_key (f, lin, lin + 10, "2");
   quote = tag_by_key (f, quote_at, quote_at + strlen ("Every household should drink from the tap"), "1");
   g_assert_true (gloss_details_pane_get_annotation (details) == quote);
-  xid = window_xid (f);
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
 
   /* The speaker row's "Pick in Article" button, then the official. */
   pick = gloss_test_find_widget (GTK_WIDGET (details), GTK_TYPE_BUTTON, "Pick in Article");
@@ -2384,7 +2361,7 @@ test_pointer_pick_untagged (Fixture       *f,
     return;
 
   quote = tag_by_key (f, quote_at, quote_at + 5, "1");
-  xid = window_xid (f);
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
   g_signal_emit_by_name (details, "pick-link", "speaker");
   g_assert_true (gloss_article_view_get_pick_mode (f->view));
   surface_point (f, zhou2, LEFT_EDGE, &x0, &y0);
@@ -2426,7 +2403,7 @@ test_pointer_zoom (Fixture       *f,
   if (!pointer_available ())
     return;
 
-  xid = window_xid (f);
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
   gtk_widget_grab_focus (GTK_WIDGET (f->view));
   surface_point (f, offset_of ("Tuesday"), MIDDLE, &x, &y);
   {
