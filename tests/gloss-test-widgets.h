@@ -44,6 +44,23 @@ gloss_test_find_widget (GtkWidget  *root,
   return NULL;
 }
 
+/* Adds every widget under @root (depth first) that has the CSS class
+ * @css_class to @found. */
+static inline void
+gloss_test_collect_by_class (GtkWidget  *root,
+                             const char *css_class,
+                             GPtrArray  *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_has_css_class (child, css_class))
+        g_ptr_array_add (found, child);
+      gloss_test_collect_by_class (child, css_class, found);
+    }
+}
+
 /* The first widget of @type inside the row titled @row_title. */
 static inline GtkWidget *
 gloss_test_find_in_row (GtkWidget  *root,
