@@ -163,15 +163,33 @@ test_window (void)
  * codebook in the user's language, as a new article's would; the colleague's
  * layer keeps its file as it was.  XDG_DATA_HOME is this test's own. */
 static void
+sample_ready_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+static void
 test_sample_codebook (void)
 {
   g_autoptr(GlossApplication) app = gloss_application_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) article = gloss_application_get_sample_file (app, &error);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GFile) article = NULL;
   g_autoptr(GFile) own = NULL;
   g_autoptr(GlossSidecar) sidecar = NULL;
   GlossCodebook *codebook;
 
+  gloss_application_get_sample_file_async (app, NULL, sample_ready_cb, &result);
+  gloss_test_iterate_until (is_set, &result);
+  article = gloss_application_get_sample_file_finish (app, result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (article);
   own = gloss_sidecar_file_for_article (article, "tester");
