@@ -5,6 +5,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <string.h>
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
 #endif
@@ -59,6 +60,34 @@ gloss_test_collect_by_class (GtkWidget  *root,
         g_ptr_array_add (found, child);
       gloss_test_collect_by_class (child, css_class, found);
     }
+}
+
+/* The first label under @root (depth first) whose text contains @text. */
+static inline GtkWidget *
+gloss_test_find_label_containing (GtkWidget  *root,
+                                  const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) &&
+          strstr (gtk_label_get_label (GTK_LABEL (child)), text) != NULL)
+        return child;
+      if ((found = gloss_test_find_label_containing (child, text)))
+        return found;
+    }
+  return NULL;
+}
+
+/* For gloss_test_iterate_until(): whether a label under @data[0] contains
+ * the text @data[1]. */
+static inline gboolean
+gloss_test_shows_text (gpointer data)
+{
+  gpointer *args = data;
+
+  return gloss_test_find_label_containing (args[0], args[1]) != NULL;
 }
 
 /* The first widget of @type inside the row titled @row_title. */

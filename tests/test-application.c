@@ -209,20 +209,6 @@ test_open_url_argument (void)
   close_windows ();
 }
 
-static void
-sample_ready_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-is_set (gpointer data)
-{
-  return *(gpointer *) data != NULL;
-}
-
 /* Where the sample cannot be copied (a file stands where its folder
  * should be), the error says where it was to go, and nothing is left. */
 static void
@@ -235,8 +221,8 @@ test_sample_error (void)
   g_autoptr(GFile) sample = NULL;
 
   gloss_test_write (blocker, "not a folder", -1);
-  gloss_application_get_sample_file_async (app, NULL, sample_ready_cb, &result);
-  gloss_test_iterate_until (is_set, &result);
+  gloss_application_get_sample_file_async (app, NULL, gloss_test_keep_result, &result);
+  gloss_test_wait_result (&result);
   sample = gloss_application_get_sample_file_finish (app, result, &error);
   g_assert_null (sample);
   g_assert_nonnull (error);
@@ -294,8 +280,8 @@ test_sample_opens (void)
 
   /* The user's copy stays as it is. */
   gloss_test_write (path, "annotated copy\n", -1);
-  gloss_application_get_sample_file_async (app, NULL, sample_ready_cb, &result);
-  gloss_test_iterate_until (is_set, &result);
+  gloss_application_get_sample_file_async (app, NULL, gloss_test_keep_result, &result);
+  gloss_test_wait_result (&result);
   again = gloss_application_get_sample_file_finish (app, result, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_equal (again, article));

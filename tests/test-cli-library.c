@@ -47,34 +47,6 @@ object_at (GPtrArray *nodes,
   return json_node_get_object (g_ptr_array_index (nodes, i));
 }
 
-static void
-write_in (const char *dir,
-          const char *name,
-          const char *contents)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-
-  g_mkdir_with_parents (parent, 0755);
-  gloss_test_write (path, contents, -1);
-}
-
-static void
-write_layer (const char *dir,
-             const char *article,
-             const char *annotator,
-             const char *annotations)
-{
-  g_autofree char *name = g_strdup_printf ("%s.%s.gloss.json", article, annotator);
-  g_autofree char *json = g_strdup_printf ("{ \"format\": \"gloss\", \"version\": 1, "
-                                           "\"document\": { \"source\": \"%s\" }, "
-                                           "\"annotator\": { \"id\": \"%s\" }, "
-                                           "\"annotations\": [ %s ] }\n",
-                                           article, annotator, annotations);
-
-  write_in (dir, name, json);
-}
-
 typedef struct
 {
   char *dir;
@@ -90,12 +62,12 @@ fixture_setup (Fixture       *fixture,
   fixture->corpus = g_build_filename (fixture->dir, "corpus", NULL);
   fixture->database = g_build_filename (fixture->dir, "cache", "library.sqlite", NULL);
 
-  write_in (fixture->corpus, "news/一.txt", "國務院召開常務會議。\n\n会议指出，党员干部要带头。\n");
-  write_layer (fixture->corpus, "news/一.txt", "alice",
-               "{ \"id\": \"q1\", \"tag\": \"quote\", \"start\": 17, \"end\": 24, \"text\": \"党员干部要带头\", "
-               "  \"note\": \"党员 in the note\" }");
-  write_in (fixture->corpus, "news/two.txt", "The State Council met.\n");
-  write_in (fixture->corpus, "news/two.txt.bob.gloss.json", "{ \"format\": \"gloss\", \"version\": 99 }\n");
+  gloss_test_write_in (fixture->corpus, "news/一.txt", "國務院召開常務會議。\n\n会议指出，党员干部要带头。\n");
+  gloss_test_write_layer (fixture->corpus, "news/一.txt", "alice", "",
+                          "{ \"id\": \"q1\", \"tag\": \"quote\", \"start\": 17, \"end\": 24, \"text\": \"党员干部要带头\", "
+                          "  \"note\": \"党员 in the note\" }");
+  gloss_test_write_in (fixture->corpus, "news/two.txt", "The State Council met.\n");
+  gloss_test_write_in (fixture->corpus, "news/two.txt.bob.gloss.json", "{ \"format\": \"gloss\", \"version\": 99 }\n");
 }
 
 static void
@@ -194,7 +166,7 @@ test_search_json (Fixture       *fixture,
     g_auto(GlossTestRun) quoted = { 0 };
     g_autoptr(GPtrArray) lines = NULL;
 
-    write_in (fixture->corpus, "news/\"引号\"\\.txt", "他说：\"减税\\降费\"，在会上。\n");
+    gloss_test_write_in (fixture->corpus, "news/\"引号\"\\.txt", "他说：\"减税\\降费\"，在会上。\n");
     run_cli (&quoted, fixture->dir, fixture->database, "search", "--json", "减税", "corpus", NULL);
     g_assert_cmpint (quoted.status, ==, 0);
     lines = parse_lines (quoted.out);
@@ -275,7 +247,7 @@ write_round (Fixture *fixture,
         continue;
       name = g_strdup_printf ("bulk/%03u.txt", i);
       text = g_strdup_printf ("第%u篇文章：第%u轮党员大会在北京召开，代表们讨论了改革。\n", i, round);
-      write_in (fixture->corpus, name, text);
+      gloss_test_write_in (fixture->corpus, name, text);
     }
 }
 
@@ -396,14 +368,14 @@ test_agree_corpus (void)
   JsonObject *object;
   JsonArray *per_article;
 
-  write_in (corpus, "a.txt", "abcdefghij");
-  write_in (corpus, "b.txt", "0123456789");
-  write_in (corpus, "c.txt", "one layer only");
-  write_layer (corpus, "a.txt", "alice", "{ \"id\": \"x1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"abcd\" }");
-  write_layer (corpus, "a.txt", "bob", "{ \"id\": \"y1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"abcd\" }");
-  write_layer (corpus, "b.txt", "alice", "{ \"id\": \"x2\", \"tag\": \"quote\", \"start\": 0, \"end\": 5, \"text\": \"01234\" }");
-  write_layer (corpus, "b.txt", "bob", "{ \"id\": \"y2\", \"tag\": \"quote\", \"start\": 5, \"end\": 10, \"text\": \"56789\" }");
-  write_layer (corpus, "c.txt", "alice", "{ \"id\": \"x3\", \"tag\": \"quote\", \"start\": 0, \"end\": 3, \"text\": \"one\" }");
+  gloss_test_write_in (corpus, "a.txt", "abcdefghij");
+  gloss_test_write_in (corpus, "b.txt", "0123456789");
+  gloss_test_write_in (corpus, "c.txt", "one layer only");
+  gloss_test_write_layer (corpus, "a.txt", "alice", "", "{ \"id\": \"x1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"abcd\" }");
+  gloss_test_write_layer (corpus, "a.txt", "bob", "", "{ \"id\": \"y1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"abcd\" }");
+  gloss_test_write_layer (corpus, "b.txt", "alice", "", "{ \"id\": \"x2\", \"tag\": \"quote\", \"start\": 0, \"end\": 5, \"text\": \"01234\" }");
+  gloss_test_write_layer (corpus, "b.txt", "bob", "", "{ \"id\": \"y2\", \"tag\": \"quote\", \"start\": 5, \"end\": 10, \"text\": \"56789\" }");
+  gloss_test_write_layer (corpus, "c.txt", "alice", "", "{ \"id\": \"x3\", \"tag\": \"quote\", \"start\": 0, \"end\": 3, \"text\": \"one\" }");
 
   run_cli (&run, dir, database, "agree", "--json", "corpus", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -432,7 +404,7 @@ test_agree_corpus (void)
     JsonObject *figures;
     JsonArray *annotators;
 
-    write_layer (corpus, "c.txt", "carol", "{ \"id\": \"z3\", \"tag\": \"quote\", \"start\": 0, \"end\": 3, \"text\": \"one\" }");
+    gloss_test_write_layer (corpus, "c.txt", "carol", "", "{ \"id\": \"z3\", \"tag\": \"quote\", \"start\": 0, \"end\": 3, \"text\": \"one\" }");
     run_cli (&third, dir, database, "agree", "--json", "corpus", NULL);
     g_assert_cmpint (third.status, ==, 0);
     node = parse (third.out);

@@ -163,20 +163,6 @@ test_window (void)
  * codebook in the user's language, as a new article's would; the colleague's
  * layer keeps its file as it was.  XDG_DATA_HOME is this test's own. */
 static void
-sample_ready_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-is_set (gpointer data)
-{
-  return *(gpointer *) data != NULL;
-}
-
-static void
 test_sample_codebook (void)
 {
   g_autoptr(GlossApplication) app = gloss_application_new ();
@@ -187,8 +173,8 @@ test_sample_codebook (void)
   g_autoptr(GlossSidecar) sidecar = NULL;
   GlossCodebook *codebook;
 
-  gloss_application_get_sample_file_async (app, NULL, sample_ready_cb, &result);
-  gloss_test_iterate_until (is_set, &result);
+  gloss_application_get_sample_file_async (app, NULL, gloss_test_keep_result, &result);
+  gloss_test_wait_result (&result);
   article = gloss_application_get_sample_file_finish (app, result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (article);

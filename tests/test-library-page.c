@@ -30,35 +30,6 @@ typedef struct
   gboolean          exported_done;
 } Fixture;
 
-static void
-write_in (const char *dir,
-          const char *name,
-          const char *contents)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-
-  g_mkdir_with_parents (parent, 0755);
-  gloss_test_write (path, contents, -1);
-}
-
-static void
-write_layer (const char *dir,
-             const char *article,
-             const char *annotator,
-             const char *extra,
-             const char *annotations)
-{
-  g_autofree char *name = g_strdup_printf ("%s.%s.gloss.json", article, annotator);
-  g_autofree char *json = g_strdup_printf ("{ \"format\": \"gloss\", \"version\": 1, "
-                                           "\"document\": { \"source\": \"%s\" }, "
-                                           "\"annotator\": { \"id\": \"%s\" }, %s"
-                                           "\"annotations\": [ %s ] }\n",
-                                           article, annotator, extra, annotations);
-
-  write_in (dir, name, json);
-}
-
 static gboolean
 loaded (gpointer data)
 {
@@ -90,14 +61,14 @@ fixture_setup (Fixture       *f,
 
   /* Alice finished the budget article; "me" is half way through the
    * harbour; nobody opened the minister's speech yet. */
-  write_in (f->corpus, "budget.txt", "黨員大會審議預算\n\n会议审议了预算报告。\n");
-  write_layer (f->corpus, "budget.txt", "alice", "\"status\": \"done\",",
-               "{ \"id\": \"a1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"黨員大會\" }");
-  write_in (f->corpus, "2026/harbour.txt", "Harbour opens\n\nThe new harbour opened on Monday.\n");
-  write_layer (f->corpus, "2026/harbour.txt", "me", "",
-               "{ \"id\": \"m1\", \"tag\": \"place\", \"start\": 0, \"end\": 7, \"text\": \"Harbour\" },"
-               "{ \"id\": \"m2\", \"tag\": \"place\", \"start\": 19, \"end\": 26, \"text\": \"harbour\" }");
-  write_in (f->corpus, "speech.txt", "Minister speaks\n\nThe minister said taxes will fall.\n");
+  gloss_test_write_in (f->corpus, "budget.txt", "黨員大會審議預算\n\n会议审议了预算报告。\n");
+  gloss_test_write_layer (f->corpus, "budget.txt", "alice", "\"status\": \"done\",",
+                          "{ \"id\": \"a1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"黨員大會\" }");
+  gloss_test_write_in (f->corpus, "2026/harbour.txt", "Harbour opens\n\nThe new harbour opened on Monday.\n");
+  gloss_test_write_layer (f->corpus, "2026/harbour.txt", "me", "",
+                          "{ \"id\": \"m1\", \"tag\": \"place\", \"start\": 0, \"end\": 7, \"text\": \"Harbour\" },"
+                          "{ \"id\": \"m2\", \"tag\": \"place\", \"start\": 19, \"end\": 26, \"text\": \"harbour\" }");
+  gloss_test_write_in (f->corpus, "speech.txt", "Minister speaks\n\nThe minister said taxes will fall.\n");
 
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1000, 600);
@@ -257,11 +228,11 @@ static void
 test_monitor (Fixture       *f,
               gconstpointer  data)
 {
-  write_in (f->corpus, "2026/12/new.txt", "A new article\n\nIt arrived while the page was open.\n");
+  gloss_test_write_in (f->corpus, "2026/12/new.txt", "A new article\n\nIt arrived while the page was open.\n");
   gloss_test_iterate_until (four_shown, f);
 
-  write_layer (f->corpus, "budget.txt", "alice", "",
-               "{ \"id\": \"a1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"黨員大會\" }");
+  gloss_test_write_layer (f->corpus, "budget.txt", "alice", "",
+                          "{ \"id\": \"a1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"黨員大會\" }");
   gloss_test_iterate_until (alice_in_progress, f);
 }
 
@@ -356,7 +327,7 @@ test_broken (Fixture       *f,
   const char *text;
 
   g_assert_cmpuint (g_list_model_get_n_items (_gloss_library_page_get_broken (f->page)), ==, 0);
-  write_in (f->corpus, "speech.txt.bob.gloss.json", "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ {");
+  gloss_test_write_in (f->corpus, "speech.txt.bob.gloss.json", "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ {");
   gloss_library_page_refresh (f->page);
   gloss_test_iterate_until (one_broken, f);
 
@@ -510,12 +481,12 @@ test_agreement (Fixture       *f,
   GtkDropDown *unit;
 
   /* Alice and Bob both coded the vote: 0-2 agreed, Bob's 4-6 alone. */
-  write_in (f->corpus, "vote.txt", "议员投票通过预算\n\n会议结束。\n");
-  write_layer (f->corpus, "vote.txt", "alice", "",
-               "{ \"id\": \"a1\", \"tag\": \"person\", \"start\": 0, \"end\": 2, \"text\": \"议员\" }");
-  write_layer (f->corpus, "vote.txt", "bob", "",
-               "{ \"id\": \"b1\", \"tag\": \"person\", \"start\": 0, \"end\": 2, \"text\": \"议员\" },"
-               "{ \"id\": \"b2\", \"tag\": \"program\", \"start\": 6, \"end\": 8, \"text\": \"预算\" }");
+  gloss_test_write_in (f->corpus, "vote.txt", "议员投票通过预算\n\n会议结束。\n");
+  gloss_test_write_layer (f->corpus, "vote.txt", "alice", "",
+                          "{ \"id\": \"a1\", \"tag\": \"person\", \"start\": 0, \"end\": 2, \"text\": \"议员\" }");
+  gloss_test_write_layer (f->corpus, "vote.txt", "bob", "",
+                          "{ \"id\": \"b1\", \"tag\": \"person\", \"start\": 0, \"end\": 2, \"text\": \"议员\" },"
+                          "{ \"id\": \"b2\", \"tag\": \"program\", \"start\": 6, \"end\": 8, \"text\": \"预算\" }");
   gtk_stack_set_visible_child_name (modes, "agreement");
   gloss_library_page_refresh (f->page);
   gloss_test_iterate_until (agreement_ready, f);

@@ -32,16 +32,6 @@ typedef struct
   GlossLibraryPage *page;
 } Fixture;
 
-static void
-write_in (const char *dir,
-          const char *name,
-          const char *contents)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  gloss_test_write (path, contents, -1);
-}
-
 static gboolean
 page_loaded (gpointer data)
 {
@@ -70,11 +60,11 @@ fixture_setup (Fixture       *f,
   f->corpus = g_build_filename (f->dir, "corpus", NULL);
   g_mkdir_with_parents (f->corpus, 0755);
   database = g_build_filename (f->dir, "library.sqlite", NULL);
-  write_in (f->corpus, "budget.txt", "黨員大會審議預算\n\n会议审议了预算报告。𠀋\n");
-  write_in (f->corpus, "harbour.txt", "Harbour opens\r\n\r\nThe new harbour opened on Monday.\r\n");
-  write_in (f->corpus, "speech.txt", "Minister speaks\n\nThe minister said taxes will fall.\n");
+  gloss_test_write_in (f->corpus, "budget.txt", "黨員大會審議預算\n\n会议审议了预算报告。𠀋\n");
+  gloss_test_write_in (f->corpus, "harbour.txt", "Harbour opens\r\n\r\nThe new harbour opened on Monday.\r\n");
+  gloss_test_write_in (f->corpus, "speech.txt", "Minister speaks\n\nThe minister said taxes will fall.\n");
   /* A colleague's layer that does not parse: listed, with its error. */
-  write_in (f->corpus, "speech.txt.bob.gloss.json", "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ {");
+  gloss_test_write_in (f->corpus, "speech.txt.bob.gloss.json", "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ {");
 
   g_settings_set_string (settings, "library-folder", f->corpus);
   g_settings_set_string (settings, "annotator-id", "me");
@@ -281,10 +271,10 @@ static void
 test_switch_with_colleague (Fixture       *f,
                             gconstpointer  data)
 {
-  write_in (f->corpus, "harbour.txt.bob.gloss.json",
-            "{ \"format\": \"gloss\", \"version\": 1, \"document\": { \"source\": \"harbour.txt\" }, "
-            "\"annotator\": { \"id\": \"bob\" }, \"annotations\": [ "
-            "{ \"id\": \"b1\", \"tag\": \"place\", \"start\": 38, \"end\": 45, \"text\": \"on Mond\" } ] }");
+  gloss_test_write_in (f->corpus, "harbour.txt.bob.gloss.json",
+                       "{ \"format\": \"gloss\", \"version\": 1, \"document\": { \"source\": \"harbour.txt\" }, "
+                       "\"annotator\": { \"id\": \"bob\" }, \"annotations\": [ "
+                       "{ \"id\": \"b1\", \"tag\": \"place\", \"start\": 38, \"end\": 45, \"text\": \"on Mond\" } ] }");
   select_article (f, "/harbour.txt");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "library.open", NULL);
   gloss_test_iterate_until (shows_harbour, f);

@@ -169,30 +169,6 @@ find_by_text (GlossAnnotationSet *set,
   return NULL;
 }
 
-static void
-find_label_containing (GtkWidget   *root,
-                       const char  *needle,
-                       GtkWidget  **found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child && !*found; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_label (GTK_LABEL (child)), needle))
-        *found = child;
-      else
-        find_label_containing (child, needle, found);
-    }
-}
-
-static gboolean
-shows_text (gpointer data)
-{
-  gpointer *args = data;
-  GtkWidget *found = NULL;
-
-  find_label_containing (args[0], args[1], &found);
-  return found != NULL;
-}
-
 static gboolean
 no_version_window (gpointer data)
 {
@@ -337,8 +313,8 @@ test_keep_fails (Fixture       *f,
   gloss_window_open (f->window, f->article);
   gtk_window_present (GTK_WINDOW (f->window));
   gloss_test_iterate_until (has_sidecar, f->window);
-  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "could not be kept in" });
-  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, texts });
+  gloss_test_iterate_until (gloss_test_shows_text, (gpointer[]) { f->window, "could not be kept in" });
+  gloss_test_iterate_until (gloss_test_shows_text, (gpointer[]) { f->window, texts });
   g_unlink (user);
 }
 
@@ -355,7 +331,7 @@ test_old_text_not_kept (Fixture       *f,
   gloss_window_open (f->window, f->article);
   gtk_window_present (GTK_WINDOW (f->window));
   gloss_test_iterate_until (has_sidecar, f->window);
-  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "and the text they were made on was not kept" });
+  gloss_test_iterate_until (gloss_test_shows_text, (gpointer[]) { f->window, "and the text they were made on was not kept" });
   g_assert_null (_gloss_window_get_version_view (f->window));
 }
 
@@ -393,13 +369,8 @@ switcher_button (GtkWidget  *root,
 
   g_assert_nonnull (switcher);
   for (GtkWidget *child = gtk_widget_get_first_child (switcher); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *label = NULL;
-
-      find_label_containing (child, title, &label);
-      if (label != NULL)
-        return child;
-    }
+    if (gloss_test_find_label_containing (child, title) != NULL)
+      return child;
   return NULL;
 }
 

@@ -746,30 +746,6 @@ test_pick_untagged (Fixture       *f,
   g_assert_cmpstr (gloss_annotation_get_tag (picked), ==, "person");
 }
 
-static void
-find_label_containing (GtkWidget   *root,
-                       const char  *needle,
-                       GtkWidget  **found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child && !*found; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_label (GTK_LABEL (child)), needle))
-        *found = child;
-      else
-        find_label_containing (child, needle, found);
-    }
-}
-
-static gboolean
-shows_text (gpointer data)
-{
-  gpointer *args = data;
-  GtkWidget *found = NULL;
-
-  find_label_containing (args[0], args[1], &found);
-  return found != NULL;
-}
-
 /* A first start: nobody said who annotates.  Autosave waits and asks;
  * Ctrl+S answers with the login name. */
 static void
@@ -788,7 +764,7 @@ test_annotator_first_save (Fixture       *f,
   open_window (f);
 
   tag_by_key (f, lin, lin + 10, "2");
-  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "Who is annotating?" });
+  gloss_test_iterate_until (gloss_test_shows_text, (gpointer[]) { f->window, "Who is annotating?" });
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   /* The session's autosave is off until someone says who annotates. */
   g_assert_cmpuint (gloss_session_get_autosave_delay (gloss_window_get_session (f->window)), ==, 0);
@@ -829,7 +805,7 @@ test_annotator_then_autosave (Fixture       *f,
   open_window (f);
 
   tag_by_key (f, lin, lin + 10, "2");
-  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "Who is annotating?" });
+  gloss_test_iterate_until (gloss_test_shows_text, (gpointer[]) { f->window, "Who is annotating?" });
   g_assert_cmpuint (gloss_session_get_autosave_delay (gloss_window_get_session (f->window)), ==, 0);
 
   g_settings_set_string (settings, "annotator-id", "dana");
@@ -877,16 +853,16 @@ test_annotator_adopt (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gloss_preferences_window_get_adopt_group (preferences))));
 
   g_settings_set_string (settings, "annotator-id", "dana");
-  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "Adopt as “dana”" });
+  gloss_test_iterate_until (gloss_test_shows_text, (gpointer[]) { f->window, "Adopt as “dana”" });
   /* Preferences, where the id was changed, offers it too, by article. */
-  gloss_test_iterate_until (shows_text, (gpointer[]) { preferences, "Adopt as “dana”" });
+  gloss_test_iterate_until (gloss_test_shows_text, (gpointer[]) { preferences, "Adopt as “dana”" });
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gloss_preferences_window_get_adopt_group (preferences))));
-  g_assert_true (shows_text ((gpointer[]) { preferences, "article.txt" }));
+  g_assert_true (gloss_test_shows_text ((gpointer[]) { preferences, "article.txt" }));
   /* Closed and opened again, Preferences still offers it. */
   gtk_window_destroy (GTK_WINDOW (preferences));
   preferences = gloss_preferences_window_new (settings);
   gtk_window_present (GTK_WINDOW (preferences));
-  gloss_test_iterate_until (shows_text, (gpointer[]) { preferences, "Adopt as “dana”" });
+  gloss_test_iterate_until (gloss_test_shows_text, (gpointer[]) { preferences, "Adopt as “dana”" });
   adopt = gloss_test_find_widget (GTK_WIDGET (gloss_preferences_window_get_adopt_group (preferences)),
                                   GTK_TYPE_BUTTON, "Adopt as “dana”");
   g_assert_nonnull (adopt);
@@ -1110,7 +1086,7 @@ test_trim_clutter (void)
   gtk_window_present (GTK_WINDOW (window));
   gloss_test_iterate_until (has_sidecar, window);
   g_assert_cmpstr (gloss_document_get_title (gloss_window_get_document (window)), ==, "深圳新开通三条公交线路");
-  gloss_test_iterate_until (shows_text, (gpointer[]) { window, "page clutter" });
+  gloss_test_iterate_until (gloss_test_shows_text, (gpointer[]) { window, "page clutter" });
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.trim-clutter", NULL));
   /* Written in a worker thread: the window opens it once it is there. */
