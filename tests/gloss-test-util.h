@@ -65,6 +65,57 @@ gloss_test_data_path (const char *first,
   return g_string_free (path, FALSE);
 }
 
+/* Writes @contents to @dir/@name, making the folders on the way. */
+static inline void
+gloss_test_write_in (const char *dir,
+                     const char *name,
+                     const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (parent, 0755);
+  gloss_test_write (path, contents, -1);
+}
+
+/* Writes @annotator's layer of @article (a path in @dir) with the JSON
+ * @annotations, and @extra (members ending in a comma, or "") before them. */
+static inline void
+gloss_test_write_layer (const char *dir,
+                        const char *article,
+                        const char *annotator,
+                        const char *extra,
+                        const char *annotations)
+{
+  g_autofree char *name = g_strdup_printf ("%s.%s.gloss.json", article, annotator);
+  g_autofree char *json = g_strdup_printf ("{ \"format\": \"gloss\", \"version\": 1, "
+                                           "\"document\": { \"source\": \"%s\" }, "
+                                           "\"annotator\": { \"id\": \"%s\" }, %s"
+                                           "\"annotations\": [ %s ] }\n",
+                                           article, annotator, extra, annotations);
+
+  gloss_test_write_in (dir, name, json);
+}
+
+/* A GAsyncReadyCallback that keeps the result in the GAsyncResult * that
+ * @user_data points to (unref it when done). */
+static inline void
+gloss_test_keep_result (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Turns the main loop until gloss_test_keep_result() has filled @slot. */
+static inline GAsyncResult *
+gloss_test_wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
 /* Removes a directory tree made by a test. */
 static inline void
 gloss_test_rm_rf (const char *path)

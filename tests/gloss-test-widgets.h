@@ -5,6 +5,10 @@
 #pragma once
 
 #include <adwaita.h>
+#include <string.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 /* The first widget of @type under @root (depth first) whose preferences-row
  * title or button label (an icon button's tooltip) is @title; any widget of
@@ -39,6 +43,51 @@ gloss_test_find_widget (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+/* Adds every widget under @root (depth first) that has the CSS class
+ * @css_class to @found. */
+static inline void
+gloss_test_collect_by_class (GtkWidget  *root,
+                             const char *css_class,
+                             GPtrArray  *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_has_css_class (child, css_class))
+        g_ptr_array_add (found, child);
+      gloss_test_collect_by_class (child, css_class, found);
+    }
+}
+
+/* The first label under @root (depth first) whose text contains @text. */
+static inline GtkWidget *
+gloss_test_find_label_containing (GtkWidget  *root,
+                                  const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) &&
+          strstr (gtk_label_get_label (GTK_LABEL (child)), text) != NULL)
+        return child;
+      if ((found = gloss_test_find_label_containing (child, text)))
+        return found;
+    }
+  return NULL;
+}
+
+/* For gloss_test_iterate_until(): whether a label under @data[0] contains
+ * the text @data[1]. */
+static inline gboolean
+gloss_test_shows_text (gpointer data)
+{
+  gpointer *args = data;
+
+  return gloss_test_find_label_containing (args[0], args[1]) != NULL;
 }
 
 /* The first widget of @type inside the row titled @row_title. */
@@ -135,10 +184,6 @@ gloss_test_settled_point (GtkWidget *widget,
   return last;
 }
 
-/* The natural width of @window's sidebar (the flap beside the article),
- * with every page of its stack, shown or not (issue 16: the widest page set
- * the sidebar to 536 px and squeezed the reading column).  Each page's
- * natural width goes to the test log, to find the culprit. */
 /* Runs xdotool with @args (NULL-terminated) and returns what it printed,
  * stripped: the tests that need real key and pointer events send them
  * through the X server, as a user's arrive (GTK 4.8 cannot synthesize them
@@ -167,6 +212,63 @@ gloss_test_xdotool (const char * const *args)
   return g_strstrip (out);
 }
 
+/* TRUE when real key and pointer events can be sent (xdotool on an X11
+ * display); otherwise the test case is skipped, saying why. */
+static inline gboolean
+gloss_test_xdotool_available (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+#ifdef GDK_WINDOWING_X11
+  if (xdotool != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    return TRUE;
+#endif
+  g_test_skip ("needs xdotool and an X11 display");
+  return FALSE;
+}
+
+/* @window's X11 id, as xdotool takes it (only with xdotool available). */
+static inline char *
+gloss_test_window_xid (GtkWindow *window)
+{
+#ifdef GDK_WINDOWING_X11
+  return g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+#else
+  g_assert_not_reached ();
+#endif
+}
+
+/* Gives @window the keyboard: without a window manager nobody hands out
+ * focus. */
+static inline void
+gloss_test_focus_window (GtkWindow *window)
+{
+  g_autofree char *xid = gloss_test_window_xid (window);
+
+  g_free (gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
+  gloss_test_iterate ();
+  g_assert_true (gtk_window_is_active (window));
+}
+
+/* Types the keys in @keys (xdotool key names, separated by spaces), 40 ms
+ * apart. */
+static inline void
+gloss_test_press_keys (const char *keys)
+{
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+  g_autoptr(GStrvBuilder) args = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+
+  g_strv_builder_add_many (args, "key", "--delay", "40", NULL);
+  g_strv_builder_addv (args, (const char **) names);
+  argv = g_strv_builder_end (args);
+  g_free (gloss_test_xdotool ((const char * const *) argv));
+}
+
+/* The natural width of @window's sidebar (the flap beside the article),
+ * with every page of its stack, shown or not (issue 16: the widest page set
+ * the sidebar to 536 px and squeezed the reading column).  Each page's
+ * natural width goes to the test log, to find the culprit. */
 static inline int
 gloss_test_sidebar_width (GtkWidget *window)
 {

@@ -11,8 +11,11 @@
 #include "gloss-codebook-editor.h"
 #include "gloss-open-url-dialog.h"
 #include "gloss-preferences-window.h"
+#include "gloss-session.h"
 #include "gloss-sidecar.h"
+#include "gloss-test-util.h"
 #include "gloss-test-widgets.h"
+#include "gloss-window.h"
 
 static GlossApplication *app;
 
@@ -206,14 +209,99 @@ test_open_url_argument (void)
   close_windows ();
 }
 
+/* Where the sample cannot be copied (a file stands where its folder
+ * should be), the error says where it was to go, and nothing is left. */
+static void
+test_sample_error (void)
+{
+  g_autofree char *blocker = g_build_filename (g_get_user_data_dir (), "gloss", NULL);
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "gloss", "sample", "river-report.txt", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) sample = NULL;
+
+  gloss_test_write (blocker, "not a folder", -1);
+  gloss_application_get_sample_file_async (app, NULL, gloss_test_keep_result, &result);
+  gloss_test_wait_result (&result);
+  sample = gloss_application_get_sample_file_finish (app, result, &error);
+  g_assert_null (sample);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Could not copy the sample article to "));
+  g_assert_nonnull (strstr (error->message, expected));
+  g_assert_cmpint (g_unlink (blocker), ==, 0);
+}
+
+static gboolean
+sample_opened (gpointer data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  return windows != NULL && GLOSS_IS_WINDOW (windows->data) &&
+         gloss_session_get_file (gloss_window_get_session (windows->data)) != NULL;
+}
+
+/* The first start, with no article to come back to, copies the sample out
+ * of the resources and opens the copy; the user's own layer comes with it.
+ * A copy the user has annotated is never overwritten. */
+static void
+test_sample_opens (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "gloss", "sample", NULL);
+  g_autofree char *path = g_build_filename (dir, "river-report.txt", NULL);
+  g_autofree char *copied = NULL;
+  g_autoptr(GBytes) bundled = g_resources_lookup_data ("/org/gloss/Gloss/core/sample/river-report.txt", 0, NULL);
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+  g_autoptr(GFile) own = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) again = NULL;
+  GSettings *settings = gloss_application_get_settings (app);
+  g_autofree char *id = g_settings_get_string (settings, "annotator-id");
+  gsize length;
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_settings_set_strv (settings, "recent-articles", NULL);
+  g_application_activate (G_APPLICATION (app));
+  gloss_test_iterate_until (sample_opened, NULL);
+  g_assert_true (g_file_equal (gloss_session_get_file (gloss_window_get_session (gtk_application_get_windows (GTK_APPLICATION (app))->data)),
+                               article));
+  copied = gloss_test_read (path, &length);
+  g_assert_nonnull (bundled);
+  g_assert_cmpmem (copied, length, g_bytes_get_data (bundled, NULL), g_bytes_get_size (bundled));
+  if (!gloss_annotator_id_is_valid (id))
+    {
+      g_free (id);
+      id = gloss_annotator_id_default ();
+    }
+  own = gloss_sidecar_file_for_article (article, id);
+  g_assert_true (g_file_query_exists (own, NULL));
+  close_windows ();
+
+  /* The user's copy stays as it is. */
+  gloss_test_write (path, "annotated copy\n", -1);
+  gloss_application_get_sample_file_async (app, NULL, gloss_test_keep_result, &result);
+  gloss_test_wait_result (&result);
+  again = gloss_application_get_sample_file_finish (app, result, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (again, article));
+  g_clear_pointer (&copied, g_free);
+  copied = gloss_test_read (path, NULL);
+  g_assert_cmpstr (copied, ==, "annotated copy\n");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = NULL;
+  g_autofree char *data_home = NULL;
   int status;
 
+  /* Before anything asks GLib for it: the sample is copied there. */
+  data_home = gloss_test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gloss_test_gtk_init (&argc, &argv);
 
   /* Fresh settings before the application reads them at startup. */
@@ -225,6 +313,8 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/application/first-run-toast", test_first_run_toast);
+  g_test_add_func ("/application/sample-error", test_sample_error);
+  g_test_add_func ("/application/sample-opens", test_sample_opens);
   g_test_add_func ("/application/actions", test_actions);
   g_test_add_func ("/application/preferences-once", test_preferences_once);
   g_test_add_func ("/application/codebook-without-article", test_codebook_without_article);
@@ -235,5 +325,6 @@ main (int   argc,
 
   status = g_test_run ();
   g_object_unref (app);
+  gloss_test_rm_rf (data_home);
   return status;
 }

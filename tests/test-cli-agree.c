@@ -6,66 +6,25 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "gloss-test-cli.h"
+
 #define EPSILON 1e-9
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli_va (Run        *run,
-            const char *directory,
-            va_list     args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-
-  g_ptr_array_add (argv, (gpointer)g_getenv ("GLOSS_CLI"));
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer)arg);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (directory, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &run->status, &error));
-  g_assert_no_error (error);
-}
 
 /* Runs gloss-cli in tests/data/review with the given arguments. */
 static void
-run_cli (Run *run,
+run_cli (GlossTestRun *run,
+         const char   *first,
          ...)
 {
   g_autofree char *directory = g_build_filename (g_getenv ("GLOSS_TEST_DATA"), "review", NULL);
   va_list args;
 
-  va_start (args, run);
-  run_cli_va (run, directory, args);
+  va_start (args, first);
+  gloss_test_run_cli_va (run, directory, NULL, first, args);
   va_end (args);
 }
 
-static void
-run_cli_in (Run        *run,
-            const char *directory,
-            ...)
-{
-  va_list args;
-
-  va_start (args, directory);
-  run_cli_va (run, directory, args);
-  va_end (args);
-}
+#define run_cli_in(run, directory, ...) gloss_test_run_cli ((run), (directory), NULL, __VA_ARGS__)
 
 static JsonObject *
 find_pair (JsonObject *object,
@@ -134,7 +93,7 @@ alpha_of (JsonObject *object,
 static void
 test_json (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *object, *pair;
@@ -194,8 +153,8 @@ test_json (void)
 static void
 test_codebook_mismatch (void)
 {
-  g_auto(Run) plain = { 0 };
-  g_auto(Run) mapped = { 0 };
+  g_auto(GlossTestRun) plain = { 0 };
+  g_auto(GlossTestRun) mapped = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *object;
@@ -224,7 +183,7 @@ test_codebook_mismatch (void)
 static void
 test_null (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *object;
@@ -247,7 +206,7 @@ test_null (void)
 static void
 test_reanchor (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *object;
@@ -266,8 +225,8 @@ test_reanchor (void)
 static void
 test_refused (void)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) one = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
+  g_auto(GlossTestRun) one = { 0 };
 
   run_cli (&run, "agree", "elsewhere/missing.txt.dave.gloss.json", "elsewhere/missing.txt.erin.gloss.json", NULL);
   g_assert_cmpint (run.status, !=, 0);
@@ -282,7 +241,7 @@ test_refused (void)
 static void
 test_table (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
 
   run_cli (&run, "agree", "article.txt.alice.gloss.json", "article.txt.bob.gloss.json", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -294,7 +253,7 @@ test_table (void)
 static void
 test_disagreements (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
 
   run_cli (&run, "agree", "--disagreements", "article.txt.alice.gloss.json", "article.txt.bob.gloss.json", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -323,9 +282,9 @@ copy_fixture (const char *name,
 static void
 test_adjudicate (void)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) validate = { 0 };
-  g_auto(Run) again = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
+  g_auto(GlossTestRun) validate = { 0 };
+  g_auto(GlossTestRun) again = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *directory = g_dir_make_tmp ("gloss-test-adjudicate-XXXXXX", NULL);

@@ -8,57 +8,13 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "gloss-test-cli.h"
 #include "gloss-test-util.h"
 
 #define EPSILON 1e-9
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static char **
-cli_env (const char *database)
-{
-  char **env = g_get_environ ();
-
-  return g_environ_setenv (env, "GLOSS_LIBRARY_DATABASE", database, TRUE);
-}
-
 /* Runs gloss-cli in @directory with its own index @database. */
-static void
-run_cli (Run        *run,
-         const char *directory,
-         const char *database,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = cli_env (database);
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("GLOSS_CLI"));
-  va_start (args, database);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (directory, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &run->status, &error));
-  g_assert_no_error (error);
-}
+#define run_cli(run, directory, database, ...) gloss_test_run_cli ((run), (directory), (database), __VA_ARGS__)
 
 static JsonNode *
 parse (const char *text)
@@ -91,34 +47,6 @@ object_at (GPtrArray *nodes,
   return json_node_get_object (g_ptr_array_index (nodes, i));
 }
 
-static void
-write_in (const char *dir,
-          const char *name,
-          const char *contents)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-
-  g_mkdir_with_parents (parent, 0755);
-  gloss_test_write (path, contents, -1);
-}
-
-static void
-write_layer (const char *dir,
-             const char *article,
-             const char *annotator,
-             const char *annotations)
-{
-  g_autofree char *name = g_strdup_printf ("%s.%s.gloss.json", article, annotator);
-  g_autofree char *json = g_strdup_printf ("{ \"format\": \"gloss\", \"version\": 1, "
-                                           "\"document\": { \"source\": \"%s\" }, "
-                                           "\"annotator\": { \"id\": \"%s\" }, "
-                                           "\"annotations\": [ %s ] }\n",
-                                           article, annotator, annotations);
-
-  write_in (dir, name, json);
-}
-
 typedef struct
 {
   char *dir;
@@ -134,12 +62,12 @@ fixture_setup (Fixture       *fixture,
   fixture->corpus = g_build_filename (fixture->dir, "corpus", NULL);
   fixture->database = g_build_filename (fixture->dir, "cache", "library.sqlite", NULL);
 
-  write_in (fixture->corpus, "news/一.txt", "國務院召開常務會議。\n\n会议指出，党员干部要带头。\n");
-  write_layer (fixture->corpus, "news/一.txt", "alice",
-               "{ \"id\": \"q1\", \"tag\": \"quote\", \"start\": 17, \"end\": 24, \"text\": \"党员干部要带头\", "
-               "  \"note\": \"党员 in the note\" }");
-  write_in (fixture->corpus, "news/two.txt", "The State Council met.\n");
-  write_in (fixture->corpus, "news/two.txt.bob.gloss.json", "{ \"format\": \"gloss\", \"version\": 99 }\n");
+  gloss_test_write_in (fixture->corpus, "news/一.txt", "國務院召開常務會議。\n\n会议指出，党员干部要带头。\n");
+  gloss_test_write_layer (fixture->corpus, "news/一.txt", "alice", "",
+                          "{ \"id\": \"q1\", \"tag\": \"quote\", \"start\": 17, \"end\": 24, \"text\": \"党员干部要带头\", "
+                          "  \"note\": \"党员 in the note\" }");
+  gloss_test_write_in (fixture->corpus, "news/two.txt", "The State Council met.\n");
+  gloss_test_write_in (fixture->corpus, "news/two.txt.bob.gloss.json", "{ \"format\": \"gloss\", \"version\": 99 }\n");
 }
 
 static void
@@ -156,7 +84,7 @@ static void
 test_index_json (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
   JsonArray *broken;
@@ -181,10 +109,10 @@ static void
 test_search_json (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) tagged = { 0 };
-  g_auto(Run) limited = { 0 };
-  g_auto(Run) none = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
+  g_auto(GlossTestRun) tagged = { 0 };
+  g_auto(GlossTestRun) limited = { 0 };
+  g_auto(GlossTestRun) none = { 0 };
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GPtrArray) quotes = NULL;
   g_autoptr(GPtrArray) one = NULL;
@@ -235,10 +163,10 @@ test_search_json (Fixture       *fixture,
   /* Quotes and backslashes in the snippet and the path, escaped; the line
    * exactly as JsonGenerator writes it, members in the order of the format. */
   {
-    g_auto(Run) quoted = { 0 };
+    g_auto(GlossTestRun) quoted = { 0 };
     g_autoptr(GPtrArray) lines = NULL;
 
-    write_in (fixture->corpus, "news/\"引号\"\\.txt", "他说：\"减税\\降费\"，在会上。\n");
+    gloss_test_write_in (fixture->corpus, "news/\"引号\"\\.txt", "他说：\"减税\\降费\"，在会上。\n");
     run_cli (&quoted, fixture->dir, fixture->database, "search", "--json", "减税", "corpus", NULL);
     g_assert_cmpint (quoted.status, ==, 0);
     lines = parse_lines (quoted.out);
@@ -254,7 +182,7 @@ static void
 test_status_json (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
   g_autoptr(GPtrArray) rows = NULL;
   JsonObject *row;
 
@@ -278,7 +206,7 @@ static void
 test_missing_folder (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
 
   run_cli (&run, fixture->dir, fixture->database, "index", "nowhere", NULL);
   g_assert_cmpint (run.status, !=, 0);
@@ -321,7 +249,7 @@ write_round (Fixture *fixture,
         continue;
       name = g_strdup_printf ("bulk/%03u.txt", i);
       text = g_strdup_printf ("第%u篇文章：第%u轮党员大会在北京召开，代表们讨论了改革。\n", i, round);
-      write_in (fixture->corpus, name, text);
+      gloss_test_write_in (fixture->corpus, name, text);
     }
 }
 
@@ -350,7 +278,7 @@ test_concurrent (Fixture       *fixture,
       const char *search[] = { "search", "--json", mark, "corpus", NULL };
       const char *const *commands[] = { index, search, index };
       GSubprocess *processes[G_N_ELEMENTS (commands)];
-      g_auto(Run) after = { 0 };
+      g_auto(GlossTestRun) after = { 0 };
       g_autoptr(JsonNode) root = NULL;
 
       write_round (fixture, round);
@@ -386,22 +314,22 @@ test_concurrent (Fixture       *fixture,
       run_cli (&after, fixture->dir, fixture->database, "search", "--json", "--no-update", mark, "corpus", NULL);
       g_assert_cmpint (after.status, ==, 0);
       g_assert_cmpuint (count_lines (after.out), ==, round == 0 ? 300 : 100);
-      run_clear (&after);
+      gloss_test_run_clear (&after);
       run_cli (&after, fixture->dir, fixture->database, "status", "--json", "corpus", NULL);
       g_assert_cmpint (after.status, ==, 0);
       g_assert_cmpuint (count_lines (after.out), ==, 302);
     }
 
   {
-    g_auto(Run) last = { 0 };
+    g_auto(GlossTestRun) last = { 0 };
     g_autoptr(JsonNode) root = NULL;
 
     /* Round 0's mark is gone from every file now. */
     run_cli (&last, fixture->dir, fixture->database, "search", "--json", "--no-update", "第0轮", "corpus", NULL);
-    g_assert_true (WIFEXITED (last.status));
-    g_assert_cmpint (WEXITSTATUS (last.status), ==, 1);
+    g_assert_true (WIFEXITED (last.wait_status));
+    g_assert_cmpint (WEXITSTATUS (last.wait_status), ==, 1);
     g_assert_cmpstr (last.out, ==, "");
-    run_clear (&last);
+    gloss_test_run_clear (&last);
     run_cli (&last, fixture->dir, fixture->database, "index", "--json", "corpus", NULL);
     root = parse (last.out);
     g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "articles"), ==, 302);
@@ -436,20 +364,20 @@ test_agree_corpus (void)
   g_autofree char *dir = gloss_test_make_tmpdir ();
   g_autofree char *database = g_build_filename (dir, "library.sqlite", NULL);
   g_autofree char *corpus = g_build_filename (dir, "corpus", NULL);
-  g_auto(Run) run = { 0 };
-  g_auto(Run) table = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
+  g_auto(GlossTestRun) table = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
   JsonArray *per_article;
 
-  write_in (corpus, "a.txt", "abcdefghij");
-  write_in (corpus, "b.txt", "0123456789");
-  write_in (corpus, "c.txt", "one layer only");
-  write_layer (corpus, "a.txt", "alice", "{ \"id\": \"x1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"abcd\" }");
-  write_layer (corpus, "a.txt", "bob", "{ \"id\": \"y1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"abcd\" }");
-  write_layer (corpus, "b.txt", "alice", "{ \"id\": \"x2\", \"tag\": \"quote\", \"start\": 0, \"end\": 5, \"text\": \"01234\" }");
-  write_layer (corpus, "b.txt", "bob", "{ \"id\": \"y2\", \"tag\": \"quote\", \"start\": 5, \"end\": 10, \"text\": \"56789\" }");
-  write_layer (corpus, "c.txt", "alice", "{ \"id\": \"x3\", \"tag\": \"quote\", \"start\": 0, \"end\": 3, \"text\": \"one\" }");
+  gloss_test_write_in (corpus, "a.txt", "abcdefghij");
+  gloss_test_write_in (corpus, "b.txt", "0123456789");
+  gloss_test_write_in (corpus, "c.txt", "one layer only");
+  gloss_test_write_layer (corpus, "a.txt", "alice", "", "{ \"id\": \"x1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"abcd\" }");
+  gloss_test_write_layer (corpus, "a.txt", "bob", "", "{ \"id\": \"y1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"abcd\" }");
+  gloss_test_write_layer (corpus, "b.txt", "alice", "", "{ \"id\": \"x2\", \"tag\": \"quote\", \"start\": 0, \"end\": 5, \"text\": \"01234\" }");
+  gloss_test_write_layer (corpus, "b.txt", "bob", "", "{ \"id\": \"y2\", \"tag\": \"quote\", \"start\": 5, \"end\": 10, \"text\": \"56789\" }");
+  gloss_test_write_layer (corpus, "c.txt", "alice", "", "{ \"id\": \"x3\", \"tag\": \"quote\", \"start\": 0, \"end\": 3, \"text\": \"one\" }");
 
   run_cli (&run, dir, database, "agree", "--json", "corpus", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -473,12 +401,12 @@ test_agree_corpus (void)
   /* Carol coded only c.txt, now with Alice: her units elsewhere are missing,
    * not "nothing", so Alice and Bob's figures do not move. */
   {
-    g_auto(Run) third = { 0 };
+    g_auto(GlossTestRun) third = { 0 };
     g_autoptr(JsonNode) node = NULL;
     JsonObject *figures;
     JsonArray *annotators;
 
-    write_layer (corpus, "c.txt", "carol", "{ \"id\": \"z3\", \"tag\": \"quote\", \"start\": 0, \"end\": 3, \"text\": \"one\" }");
+    gloss_test_write_layer (corpus, "c.txt", "carol", "", "{ \"id\": \"z3\", \"tag\": \"quote\", \"start\": 0, \"end\": 3, \"text\": \"one\" }");
     run_cli (&third, dir, database, "agree", "--json", "corpus", NULL);
     g_assert_cmpint (third.status, ==, 0);
     node = parse (third.out);

@@ -10,52 +10,11 @@
 #include "gloss-document.h"
 #include "gloss-loader.h"
 #include "gloss-sidecar.h"
+#include "gloss-test-cli.h"
 #include "gloss-test-util.h"
 #include "gloss-version-store.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("GLOSS_CLI");
-  const char *arg = first;
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (cli);
-  run_clear (run);
-  g_ptr_array_add (argv, (gpointer)cli);
-  va_start (args, first);
-  while (arg != NULL)
-    {
-      g_ptr_array_add (argv, (gpointer)arg);
-      arg = va_arg (args, const char *);
-    }
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-}
+#define run_cli(run, ...) gloss_test_run_cli ((run), NULL, NULL, __VA_ARGS__)
 
 /* The old article has a passage twice; the new one edits around them. */
 #define OLD_TEXT "Li said: we will act.\nZhou said: we will act.\nThe budget is 4.8 million 😀.\n"
@@ -181,7 +140,7 @@ static void
 test_kept_version (Fixture       *f,
                    gconstpointer  data)
 {
-  Run run = { 0 };
+  GlossTestRun run = { 0 };
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GFile) sidecar_file = g_file_new_for_path (f->sidecar);
@@ -229,14 +188,14 @@ test_kept_version (Fixture       *f,
   g_assert_nonnull (strstr (run.err, "gloss-cli: "));
   g_assert_nonnull (strstr (run.err, "annotations[3]: the text at 79–87 differs"));
   g_assert_null (strstr (run.err, "awaiting review"));
-  run_clear (&run);
+  gloss_test_run_clear (&run);
 }
 
 static void
 test_previous (Fixture       *f,
                gconstpointer  data)
 {
-  Run run = { 0 };
+  GlossTestRun run = { 0 };
   g_autofree char *out = g_build_filename (f->dir, "out.json", NULL);
   g_autofree char *before = gloss_test_read (f->sidecar, NULL);
   g_autofree char *after = NULL;
@@ -260,7 +219,7 @@ test_previous (Fixture       *f,
 
   run_cli (&run, "reanchor", "-o", out, f->sidecar, f->sidecar, NULL);
   g_assert_cmpint (run.status, ==, 2);
-  run_clear (&run);
+  gloss_test_run_clear (&run);
 }
 
 static void
@@ -270,7 +229,7 @@ test_diff (void)
   g_autofree char *old = g_build_filename (dir, "old.txt", NULL);
   g_autofree char *new = g_build_filename (dir, "new.txt", NULL);
   g_autofree char *crlf = g_build_filename (dir, "crlf.txt", NULL);
-  Run run = { 0 };
+  GlossTestRun run = { 0 };
 
   gloss_test_write (old, "𠀋😀 The mayor said: water for all.\n", -1);
   gloss_test_write (new, "𠀋😀 The mayor said on Monday: water for all.\n", -1);
@@ -303,7 +262,7 @@ test_diff (void)
 
   run_cli (&run, "diff", old, NULL);
   g_assert_cmpint (run.status, ==, 2);
-  run_clear (&run);
+  gloss_test_run_clear (&run);
   gloss_test_rm_rf (dir);
 }
 
@@ -320,7 +279,7 @@ test_orphan_validates (void)
   g_autoptr(GlossSidecar) sidecar = gloss_sidecar_new ("li", NULL);
   g_autoptr(GlossDocument) old = NULL;
   g_autofree char *saved = NULL;
-  Run run = { 0 };
+  GlossTestRun run = { 0 };
 
   gloss_test_write (path, "部长说：我们会行动。这一整段后来被删除了，没有任何说明。😀\n", -1);
   old = gloss_document_load_file (article, NULL, NULL, NULL);
@@ -341,7 +300,7 @@ test_orphan_validates (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.err, "gloss-cli: warning: "));
   g_assert_nonnull (strstr (run.err, "annotations[0].end: awaiting review after re-anchoring (orphaned): "));
-  run_clear (&run);
+  gloss_test_run_clear (&run);
   gloss_test_rm_rf (dir);
 }
 
@@ -350,7 +309,7 @@ static void
 test_versions (Fixture       *f,
                gconstpointer  data)
 {
-  Run run = { 0 };
+  GlossTestRun run = { 0 };
 
   /* Only the old text is kept yet: nothing changed as far as Gloss knows. */
   run_cli (&run, "versions", f->dir, NULL);
@@ -394,7 +353,7 @@ test_versions (Fixture       *f,
   run_cli (&run, "versions", "/nonexistent/gloss-folder", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "gloss-cli: /nonexistent/gloss-folder: "));
-  run_clear (&run);
+  gloss_test_run_clear (&run);
 }
 
 int

@@ -7,44 +7,11 @@
 #include <string.h>
 
 #include "gloss-corpus-sample.h"
+#include "gloss-test-cli.h"
 #include "gloss-test-util.h"
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *database,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "GLOSS_LIBRARY_DATABASE", database, TRUE);
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("GLOSS_CLI"));
-  va_start (args, database);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &run->status, &error));
-  g_assert_no_error (error);
-}
+/* Runs gloss-cli with its own index @database. */
+#define run_cli(run, database, ...) gloss_test_run_cli ((run), NULL, (database), __VA_ARGS__)
 
 /* The paths after the header. */
 static const char *
@@ -68,11 +35,11 @@ test_sample (void)
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) expected = NULL;
   g_autoptr(GString) lines = g_string_new (NULL);
-  g_auto(Run) first = { 0 };
-  g_auto(Run) second = { 0 };
-  g_auto(Run) percent = { 0 };
-  g_auto(Run) to_file = { 0 };
-  g_auto(Run) bad = { 0 };
+  g_auto(GlossTestRun) first = { 0 };
+  g_auto(GlossTestRun) second = { 0 };
+  g_auto(GlossTestRun) percent = { 0 };
+  g_auto(GlossTestRun) to_file = { 0 };
+  g_auto(GlossTestRun) bad = { 0 };
 
   for (guint i = 0; i < 12; i++)
     {
@@ -113,11 +80,11 @@ test_sample (void)
 
   /* A seed that is not a number, or neither --count nor --percent: usage. */
   run_cli (&bad, database, "sample", "--seed", "lucky", "-n", "4", corpus, NULL);
-  g_assert_cmpint (bad.status, ==, 2 << 8);
+  g_assert_cmpint (bad.wait_status, ==, 2 << 8);
   g_assert_nonnull (strstr (bad.err, "lucky"));
-  run_clear (&bad);
+  gloss_test_run_clear (&bad);
   run_cli (&bad, database, "sample", corpus, NULL);
-  g_assert_cmpint (bad.status, ==, 2 << 8);
+  g_assert_cmpint (bad.wait_status, ==, 2 << 8);
 
   gloss_test_rm_rf (dir);
 }

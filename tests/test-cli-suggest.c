@@ -7,47 +7,11 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "gloss-test-cli.h"
 #include "gloss-test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *directory,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("GLOSS_CLI"));
-  g_ptr_array_add (argv, (gpointer) "suggest");
-  va_start (args, directory);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (directory, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &run->status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (run->status));
-  run->status = WEXITSTATUS (run->status);
-}
+/* Runs `gloss-cli suggest` in @directory with the given arguments. */
+#define run_cli(run, directory, ...) gloss_test_run_cli ((run), (directory), NULL, "suggest", __VA_ARGS__)
 
 /* A folder with copies of the fixture articles. */
 static char *
@@ -97,7 +61,7 @@ static void
 test_json (void)
 {
   g_autofree char *dir = make_folder ();
-  g_auto(Run) run = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
   g_auto(GStrv) lines = NULL;
   g_autoptr(JsonObject) zh = NULL, en = NULL;
   JsonArray *suggestions;
@@ -129,8 +93,8 @@ static void
 test_tags (void)
 {
   g_autofree char *dir = make_folder ();
-  g_auto(Run) run = { 0 };
-  g_auto(Run) bad = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
+  g_auto(GlossTestRun) bad = { 0 };
   g_autoptr(JsonObject) out = NULL;
   JsonArray *suggestions;
 
@@ -155,8 +119,8 @@ test_apply (void)
 {
   g_autofree char *dir = make_folder ();
   g_autofree char *sidecar = g_build_filename (dir, "zh-water.txt.bob.gloss.json", NULL);
-  g_auto(Run) run = { 0 };
-  g_auto(Run) again = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
+  g_auto(GlossTestRun) again = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonArray *annotations;
@@ -209,8 +173,8 @@ test_apply_session (void)
   g_autofree char *broken = g_build_filename (dir, "en-water.txt.bob.gloss.json", NULL);
   g_autofree char *expected = NULL;
   g_autofree char *after = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) bad = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
+  g_auto(GlossTestRun) bad = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root;
@@ -245,8 +209,8 @@ test_corpus (void)
   g_autofree char *dir = make_folder ();
   g_autofree char *other = g_build_filename (dir, "other.txt", NULL);
   g_autofree char *other_sidecar = g_build_filename (dir, "other.txt.amy.gloss.json", NULL);
-  g_auto(Run) run = { 0 };
-  g_auto(Run) off = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
+  g_auto(GlossTestRun) off = { 0 };
   g_autoptr(JsonObject) out = NULL;
   g_autoptr(JsonObject) out_off = NULL;
   g_autoptr(GString) json = g_string_new (NULL);
@@ -276,8 +240,8 @@ static void
 test_errors (void)
 {
   g_autofree char *dir = make_folder ();
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) none = { 0 };
+  g_auto(GlossTestRun) missing = { 0 };
+  g_auto(GlossTestRun) none = { 0 };
 
   run_cli (&missing, dir, "no-such-article.txt", NULL);
   g_assert_cmpint (missing.status, ==, 1);

@@ -4,52 +4,11 @@
  */
 #include <string.h>
 
+#include "gloss-test-cli.h"
 #include "gloss-test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("GLOSS_CLI");
-  const char *arg = first;
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer)cli);
-  va_start (args, first);
-  while (arg != NULL)
-    {
-      g_ptr_array_add (argv, (gpointer)arg);
-      arg = va_arg (args, const char *);
-    }
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-}
+/* Runs gloss-cli here with the given arguments. */
+#define run_cli(run, ...) gloss_test_run_cli ((run), NULL, NULL, __VA_ARGS__)
 
 /* A folder with the article and a copy of the canonical sidecar beside it. */
 static char *
@@ -74,7 +33,7 @@ test_validate_ok (void)
 {
   g_autofree char *dir = make_corpus ();
   g_autofree char *path = g_build_filename (dir, "article.txt.alice.gloss.json", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
 
   run_cli (&run, "validate", path, NULL);
   g_assert_cmpstr (run.err, ==, "");
@@ -90,7 +49,7 @@ test_validate_problems (void)
   g_autofree char *bad = g_build_filename (dir, "bad.gloss.json", NULL);
   g_autofree char *contents = gloss_test_read (path, NULL);
   g_autoptr(GString) edited = g_string_new (contents);
-  g_auto(Run) run = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
   g_autofree char *expected_end = NULL;
   g_autofree char *expected_json = NULL;
 
@@ -116,7 +75,7 @@ test_validate_moved_text (void)
   g_autofree char *path = g_build_filename (dir, "article.txt.alice.gloss.json", NULL);
   g_autofree char *text = gloss_test_read (article, NULL);
   g_autofree char *changed = g_strconcat ("新的开头。", text, NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
 
   gloss_test_write (article, changed, -1);
   run_cli (&run, "validate", path, NULL);
@@ -135,9 +94,9 @@ test_normalize_idempotent (void)
   g_autofree char *messy = g_build_filename (dir, "messy.gloss.json", NULL);
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) run2 = { 0 };
-  g_auto(Run) run3 = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
+  g_auto(GlossTestRun) run2 = { 0 };
+  g_auto(GlossTestRun) run3 = { 0 };
 
   /* Hand-edited: one line, keys shuffled, annotations out of order. */
   gloss_test_write (messy,
@@ -181,7 +140,7 @@ test_normalize_refuses_newer (void)
   g_autofree char *path = g_build_filename (dir, "a.gloss.json", NULL);
   const char *json = "{\"format\": \"gloss\", \"version\": 7}";
   g_autofree char *after = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
 
   gloss_test_write (path, json, -1);
   run_cli (&run, "normalize", path, NULL);
@@ -195,10 +154,10 @@ test_normalize_refuses_newer (void)
 static void
 test_usage (void)
 {
-  g_auto(Run) version = { 0 };
-  g_auto(Run) help = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) none = { 0 };
+  g_auto(GlossTestRun) version = { 0 };
+  g_auto(GlossTestRun) help = { 0 };
+  g_auto(GlossTestRun) unknown = { 0 };
+  g_auto(GlossTestRun) none = { 0 };
 
   run_cli (&version, "--version", NULL);
   g_assert_cmpint (version.status, ==, 0);

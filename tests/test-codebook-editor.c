@@ -395,15 +395,6 @@ test_delete_keep (Fixture       *fixture,
   g_assert_cmpuint (gloss_codebook_get_n_tags (fixture->codebook), ==, 2);
 }
 
-/* The editor reads and writes files in a thread: wait for the outcome. */
-static void
-file_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **)user_data = g_object_ref (result);
-}
-
 static gboolean
 run_file (GlossCodebookEditor  *editor,
           GFile                *file,
@@ -414,11 +405,11 @@ run_file (GlossCodebookEditor  *editor,
   gboolean ok;
 
   if (export)
-    gloss_codebook_editor_export_file_async (editor, file, NULL, file_done_cb, &result);
+    gloss_codebook_editor_export_file_async (editor, file, NULL, gloss_test_keep_result, &result);
   else
-    gloss_codebook_editor_import_file_async (editor, file, NULL, file_done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+    gloss_codebook_editor_import_file_async (editor, file, NULL, gloss_test_keep_result, &result);
+  /* The editor reads and writes files in a thread: wait for the outcome. */
+  gloss_test_wait_result (&result);
   ok = export ? gloss_codebook_editor_export_file_finish (editor, result, error)
               : gloss_codebook_editor_import_file_finish (editor, result, error);
   g_object_unref (result);

@@ -12,20 +12,6 @@
 #define EPSILON 1e-9
 
 static void
-write_layer (const char *dir,
-             const char *article,
-             const char *annotator,
-             const char *annotation)
-{
-  g_autofree char *path = g_strdup_printf ("%s/%s.%s.gloss.json", dir, article, annotator);
-  g_autofree char *json = g_strdup_printf ("{ \"format\": \"gloss\", \"version\": 1, \"document\": { \"source\": \"%s\" }, "
-                                           "\"annotator\": { \"id\": \"%s\" }, \"annotations\": [ %s ] }\n",
-                                           article, annotator, annotation);
-
-  gloss_test_write (path, json, -1);
-}
-
-static void
 write_text (const char *dir,
             const char *name,
             const char *text)
@@ -67,11 +53,11 @@ test_pool (void)
   write_text (dir, "a.txt", "abcdefghij");
   write_text (dir, "b.txt", "0123456789");
   write_text (dir, "c.txt", "one layer only");
-  write_layer (dir, "a.txt", "alice", "{ \"id\": \"x1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"abcd\" }");
-  write_layer (dir, "a.txt", "bob", "{ \"id\": \"y1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"abcd\" }");
-  write_layer (dir, "b.txt", "alice", "{ \"id\": \"x2\", \"tag\": \"quote\", \"start\": 0, \"end\": 5, \"text\": \"01234\" }");
-  write_layer (dir, "b.txt", "bob", "{ \"id\": \"y2\", \"tag\": \"quote\", \"start\": 5, \"end\": 10, \"text\": \"56789\" }");
-  write_layer (dir, "c.txt", "alice", "{ \"id\": \"x3\", \"tag\": \"quote\", \"start\": 0, \"end\": 3, \"text\": \"one\" }");
+  gloss_test_write_layer (dir, "a.txt", "alice", "", "{ \"id\": \"x1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"abcd\" }");
+  gloss_test_write_layer (dir, "a.txt", "bob", "", "{ \"id\": \"y1\", \"tag\": \"quote\", \"start\": 0, \"end\": 4, \"text\": \"abcd\" }");
+  gloss_test_write_layer (dir, "b.txt", "alice", "", "{ \"id\": \"x2\", \"tag\": \"quote\", \"start\": 0, \"end\": 5, \"text\": \"01234\" }");
+  gloss_test_write_layer (dir, "b.txt", "bob", "", "{ \"id\": \"y2\", \"tag\": \"quote\", \"start\": 5, \"end\": 10, \"text\": \"56789\" }");
+  gloss_test_write_layer (dir, "c.txt", "alice", "", "{ \"id\": \"x3\", \"tag\": \"quote\", \"start\": 0, \"end\": 3, \"text\": \"one\" }");
 
   g_ptr_array_add (articles, article_new (dir, "c.txt", one));
   g_ptr_array_add (articles, article_new (dir, "b.txt", both));

@@ -167,11 +167,15 @@ test_sample_codebook (void)
 {
   g_autoptr(GlossApplication) app = gloss_application_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) article = gloss_application_get_sample_file (app, &error);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GFile) article = NULL;
   g_autoptr(GFile) own = NULL;
   g_autoptr(GlossSidecar) sidecar = NULL;
   GlossCodebook *codebook;
 
+  gloss_application_get_sample_file_async (app, NULL, gloss_test_keep_result, &result);
+  gloss_test_wait_result (&result);
+  article = gloss_application_get_sample_file_finish (app, result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (article);
   own = gloss_sidecar_file_for_article (article, "tester");

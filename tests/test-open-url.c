@@ -715,20 +715,6 @@ test_header_snapshot (void)
   fetched_clear (&out);
 }
 
-/* Real key events need xdotool on an X11 display; the test skips without. */
-static gboolean
-keyboard_available (void)
-{
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-
-#ifdef GDK_WINDOWING_X11
-  if (xdotool != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    return TRUE;
-#endif
-  g_test_skip ("needs xdotool and an X11 display");
-  return FALSE;
-}
-
 /* The address row has the focus when the dialog opens: what the user types
  * lands there, and Return opens it.  An address typed without http:// is
  * tried over https:// first, then over http:// (the test server's). */
@@ -752,16 +738,14 @@ test_typed_address (void)
   g_assert_nonnull (focus);
   g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
 
-  if (!keyboard_available ())
+  if (!gloss_test_xdotool_available ())
     {
       gtk_window_destroy (dialog);
       remove_tree (g_file_get_parent (library));
       return;
     }
 
-#ifdef GDK_WINDOWING_X11
-  xid = g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (dialog))));
-#endif
+  xid = gloss_test_window_xid (dialog);
   g_free (gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
   g_free (gloss_test_xdotool ((const char *[]) { "type", "--delay", "20", typed, NULL }));
   g_free (gloss_test_xdotool ((const char *[]) { "key", "Return", NULL }));

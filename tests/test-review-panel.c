@@ -863,23 +863,6 @@ test_codebook_mismatch (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (warning));
 }
 
-static GtkWidget *
-find_label_containing (GtkWidget  *root,
-                       const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) &&
-          strstr (gtk_label_get_label (GTK_LABEL (child)), text) != NULL)
-        return child;
-      if ((found = find_label_containing (child, text)))
-        return found;
-    }
-  return NULL;
-}
-
 static void
 select_entry (GtkDropDown *dropdown,
               const char  *label)
@@ -954,7 +937,7 @@ test_edit (Fixture       *f,
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (tags)),
                                                gtk_drop_down_get_selected (tags)), ==, "Official");
-  g_assert_nonnull (find_label_containing (editor, "“Mayor Lin Wenhua”"));
+  g_assert_nonnull (gloss_test_find_label_containing (editor, "“Mayor Lin Wenhua”"));
 
   /* Another tag, and the span selected in the article. */
   select_entry (tags, "Person");
@@ -962,7 +945,7 @@ test_edit (Fixture       *f,
   gtk_text_buffer_get_iter_at_offset (buffer, &end, from + strlen ("Lin Wenhua"));
   gtk_text_buffer_select_range (buffer, &start, &end);
   g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.edit-selection", NULL));
-  g_assert_nonnull (find_label_containing (editor, "“Lin Wenhua”"));
+  g_assert_nonnull (gloss_test_find_label_containing (editor, "“Lin Wenhua”"));
 
   show_review_page (f);
   maybe_screenshot (f, "review-edit.png");
@@ -973,7 +956,7 @@ test_edit (Fixture       *f,
   g_assert_cmpuint (gloss_review_get_n_pending (review), ==, 1);
   /* The row says what was decided. */
   gloss_test_iterate ();
-  g_assert_nonnull (find_label_containing (GTK_WIDGET (f->panel), "Edited: Person"));
+  g_assert_nonnull (gloss_test_find_label_containing (GTK_WIDGET (f->panel), "Edited: Person"));
 
   save_adjudication (f);
   saved = gloss_sidecar_load (file, NULL, &error);
@@ -1103,7 +1086,7 @@ test_tag_mapping (Fixture       *f,
     assert_row (grid, i + 2, json_object_get_object_member (by_tag, tags[i]));
   /* The disagreement on the mayor is gone too. */
   g_assert_cmpuint (g_list_model_get_n_items (gloss_review_get_disagreements (gloss_review_panel_get_review (f->panel))), ==, 0);
-  g_assert_nonnull (find_label_containing (row, "Compared as “Official”"));
+  g_assert_nonnull (gloss_test_find_label_containing (row, "Compared as “Official”"));
 
   /* Removed again: compared as itself. */
   {
@@ -1171,7 +1154,7 @@ test_resume (Fixture       *f,
   g_assert_null (gloss_review_get_adjudication (gloss_review_panel_get_review (f->panel)));
   show_review_page (f);
   maybe_screenshot (f, "review-resume-offer.png");
-  g_assert_null (find_label_containing (GTK_WIDGET (f->panel), "Rejected"));
+  g_assert_null (gloss_test_find_label_containing (GTK_WIDGET (f->panel), "Rejected"));
 
   g_clear_pointer (&f->last_message, g_free);
   g_assert_true (gtk_widget_activate_action (adjudication_bar (f->panel), "adjudication.resume", NULL));
@@ -1189,8 +1172,8 @@ test_resume (Fixture       *f,
   g_assert_cmpint (gloss_review_item_get_decision (mayor), ==, GLOSS_REVIEW_TAKEN);
   g_assert_cmpint (gloss_review_item_get_decision (bureau), ==, GLOSS_REVIEW_REJECTED);
   gloss_test_iterate ();
-  g_assert_nonnull (find_label_containing (GTK_WIDGET (f->panel), "Taken: Alice’s"));
-  g_assert_nonnull (find_label_containing (GTK_WIDGET (f->panel), "Rejected"));
+  g_assert_nonnull (gloss_test_find_label_containing (GTK_WIDGET (f->panel), "Taken: Alice’s"));
+  g_assert_nonnull (gloss_test_find_label_containing (GTK_WIDGET (f->panel), "Rejected"));
 
   /* Reconsidered: the rejection is undone, and the bureau is pending again. */
   if (gloss_review_panel_get_selected (f->panel) != bureau)
@@ -1200,7 +1183,7 @@ test_resume (Fixture       *f,
   g_assert_cmpint (gloss_review_item_get_decision (bureau), ==, GLOSS_REVIEW_PENDING);
   g_assert_null (gloss_sidecar_get_extension (gloss_review_get_adjudication (review), "adjudication"));
   gloss_test_iterate ();
-  g_assert_null (find_label_containing (GTK_WIDGET (f->panel), "Rejected"));
+  g_assert_null (gloss_test_find_label_containing (GTK_WIDGET (f->panel), "Rejected"));
 
   show_review_page (f);
   maybe_screenshot (f, "review-resumed.png");
@@ -1242,7 +1225,7 @@ test_span_passages (Fixture       *f,
   span = g_list_model_get_item (items, 0);
   gloss_test_iterate ();
 
-  label = find_label_containing (GTK_WIDGET (f->panel), "tester: Quote “Every household should drink from the tap”");
+  label = gloss_test_find_label_containing (GTK_WIDGET (f->panel), "tester: Quote “Every household should drink from the tap”");
   g_assert_nonnull (label);
   g_test_message ("%s", gtk_label_get_label (GTK_LABEL (label)));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Alice: Quote ““Every household should drink from the tap,””"));
@@ -1345,7 +1328,6 @@ static void
 test_adjudication_keys (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   g_autofree char *xid = NULL;
   g_autoptr(GlossCodebook) codebook = gloss_codebook_new_default ();
   g_autoptr(GlossSidecar) own = gloss_sidecar_new ("tester", codebook);
@@ -1357,13 +1339,8 @@ test_adjudication_keys (Fixture       *f,
   GlossAnnotation *taken;
   Pending p;
 
-#ifdef GDK_WINDOWING_X11
-  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-#endif
-    {
-      g_test_skip ("needs xdotool and an X11 display");
-      return;
-    }
+  if (!gloss_test_xdotool_available ())
+    return;
 
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 420, 700);
@@ -1382,13 +1359,8 @@ test_adjudication_keys (Fixture       *f,
   g_assert_cmpuint (gloss_review_item_get_start (gloss_review_panel_get_selected (panel)), ==,
                     offset_of ("Mayor Lin Wenhua"));
 
-#ifdef GDK_WINDOWING_X11
-  xid = g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
-#endif
-  /* Without a window manager nobody hands out focus. */
-  g_free (gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
-  gloss_test_iterate ();
-  g_assert_true (gtk_window_is_active (window));
+  xid = gloss_test_window_xid (window);
+  gloss_test_focus_window (window);
 
   /* The adjudicator clicks the selected disagreement, then types. */
   {

@@ -11,22 +11,6 @@
 #include "gloss-sidecar.h"
 #include "gloss-test-util.h"
 
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **)user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 static gboolean
 open_file (GlossSession *session,
            GFile        *file,
@@ -35,8 +19,8 @@ open_file (GlossSession *session,
   GAsyncResult *result = NULL;
   gboolean ok;
 
-  gloss_session_open_async (session, file, NULL, NULL, done_cb, &result);
-  ok = gloss_session_open_finish (session, wait_result (&result), error);
+  gloss_session_open_async (session, file, NULL, NULL, gloss_test_keep_result, &result);
+  ok = gloss_session_open_finish (session, gloss_test_wait_result (&result), error);
   g_object_unref (result);
   return ok;
 }
@@ -48,8 +32,8 @@ save (GlossSession *session,
   GAsyncResult *result = NULL;
   gboolean ok;
 
-  gloss_session_save_async (session, NULL, GLOSS_SESSION_SAVE_NONE, NULL, done_cb, &result);
-  ok = gloss_session_save_finish (session, wait_result (&result), error);
+  gloss_session_save_async (session, NULL, GLOSS_SESSION_SAVE_NONE, NULL, gloss_test_keep_result, &result);
+  ok = gloss_session_save_finish (session, gloss_test_wait_result (&result), error);
   g_object_unref (result);
   return ok;
 }

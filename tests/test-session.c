@@ -52,30 +52,14 @@ fixture_teardown (Fixture       *f,
 }
 
 static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **)user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
 open_article (Fixture       *f,
               GlossDocument *document)
 {
   GAsyncResult *result = NULL;
   g_autoptr(GError) error = NULL;
 
-  gloss_session_open_async (f->session, f->article, document, NULL, done_cb, &result);
-  g_assert_true (gloss_session_open_finish (f->session, wait_result (&result), &error));
+  gloss_session_open_async (f->session, f->article, document, NULL, gloss_test_keep_result, &result);
+  g_assert_true (gloss_session_open_finish (f->session, gloss_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_object_unref (result);
   g_assert_nonnull (gloss_session_get_document (f->session));
@@ -92,8 +76,8 @@ save (Fixture                *f,
   GAsyncResult *result = NULL;
   gboolean ok;
 
-  gloss_session_save_async (f->session, file, flags, NULL, done_cb, &result);
-  ok = gloss_session_save_finish (f->session, wait_result (&result), error);
+  gloss_session_save_async (f->session, file, flags, NULL, gloss_test_keep_result, &result);
+  ok = gloss_session_save_finish (f->session, gloss_test_wait_result (&result), error);
   g_object_unref (result);
   return ok;
 }
@@ -105,8 +89,8 @@ reload (Fixture  *f,
   GAsyncResult *result = NULL;
   gboolean ok;
 
-  gloss_session_reload_async (f->session, NULL, done_cb, &result);
-  ok = gloss_session_reload_finish (f->session, wait_result (&result), error);
+  gloss_session_reload_async (f->session, NULL, gloss_test_keep_result, &result);
+  ok = gloss_session_reload_finish (f->session, gloss_test_wait_result (&result), error);
   g_object_unref (result);
   return ok;
 }
@@ -213,8 +197,8 @@ test_parse_count (Fixture       *f,
   {
     GAsyncResult *result = NULL;
 
-    gloss_session_reopen_async (f->session, "UTF-8", NULL, done_cb, &result);
-    g_assert_true (gloss_session_reopen_finish (f->session, wait_result (&result), &error));
+    gloss_session_reopen_async (f->session, "UTF-8", NULL, gloss_test_keep_result, &result);
+    g_assert_true (gloss_session_reopen_finish (f->session, gloss_test_wait_result (&result), &error));
     g_assert_no_error (error);
     g_object_unref (result);
     g_assert_cmpuint (_gloss_document_get_n_created (), ==, before + 1);
@@ -454,8 +438,8 @@ test_open_missing (Fixture       *f,
   g_autoptr(GError) error = NULL;
   GAsyncResult *result = NULL;
 
-  gloss_session_open_async (f->session, gone, NULL, NULL, done_cb, &result);
-  g_assert_false (gloss_session_open_finish (f->session, wait_result (&result), &error));
+  gloss_session_open_async (f->session, gone, NULL, NULL, gloss_test_keep_result, &result);
+  g_assert_false (gloss_session_open_finish (f->session, gloss_test_wait_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_object_unref (result);
   while (gloss_session_get_loading (f->session))

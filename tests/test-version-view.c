@@ -80,7 +80,6 @@ test_review_queue (void)
   g_autoptr(GlossAnnotationSet) set = gloss_annotation_set_new ();
   g_autofree char *xid = NULL;
   g_autofree char *out = NULL;
-  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
   GlossAnnotation *moved, *fuzzy, *cut, *orphan;
   GlossVersionView *view;
   GtkWidget *window;
@@ -89,13 +88,8 @@ test_review_queue (void)
   GtkTextBuffer *buffer;
   GtkTextIter a, b;
 
-#ifdef GDK_WINDOWING_X11
-  if (xdotool_path == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-#endif
-    {
-      g_test_skip ("needs xdotool and an X11 display");
-      return;
-    }
+  if (!gloss_test_xdotool_available ())
+    return;
 
   gloss_annotation_set_set_document (set, old);
   moved = annotate (set, old, "The end 😀");                 /* untouched: not queued */
@@ -123,9 +117,7 @@ test_review_queue (void)
   texts = gtk_paned_get_end_child (GTK_PANED (gloss_test_find_widget (GTK_WIDGET (view), GTK_TYPE_PANED, NULL)));
   new_view = GTK_TEXT_VIEW (gloss_test_find_widget (gtk_widget_get_last_child (texts), GTK_TYPE_TEXT_VIEW, NULL));
   gtk_widget_grab_focus (GTK_WIDGET (new_view));
-#ifdef GDK_WINDOWING_X11
-  xid = g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
-#endif
+  xid = gloss_test_window_xid (GTK_WINDOW (window));
   out = gloss_test_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", "500", "300", NULL });
 
   press (view, "alt+Down", 3, 1);

@@ -32,16 +32,6 @@ typedef struct
   GlossLibraryPage *page;
 } Fixture;
 
-static void
-write_in (const char *dir,
-          const char *name,
-          const char *contents)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  gloss_test_write (path, contents, -1);
-}
-
 static gboolean
 page_loaded (gpointer data)
 {
@@ -70,11 +60,11 @@ fixture_setup (Fixture       *f,
   f->corpus = g_build_filename (f->dir, "corpus", NULL);
   g_mkdir_with_parents (f->corpus, 0755);
   database = g_build_filename (f->dir, "library.sqlite", NULL);
-  write_in (f->corpus, "budget.txt", "黨員大會審議預算\n\n会议审议了预算报告。𠀋\n");
-  write_in (f->corpus, "harbour.txt", "Harbour opens\r\n\r\nThe new harbour opened on Monday.\r\n");
-  write_in (f->corpus, "speech.txt", "Minister speaks\n\nThe minister said taxes will fall.\n");
+  gloss_test_write_in (f->corpus, "budget.txt", "黨員大會審議預算\n\n会议审议了预算报告。𠀋\n");
+  gloss_test_write_in (f->corpus, "harbour.txt", "Harbour opens\r\n\r\nThe new harbour opened on Monday.\r\n");
+  gloss_test_write_in (f->corpus, "speech.txt", "Minister speaks\n\nThe minister said taxes will fall.\n");
   /* A colleague's layer that does not parse: listed, with its error. */
-  write_in (f->corpus, "speech.txt.bob.gloss.json", "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ {");
+  gloss_test_write_in (f->corpus, "speech.txt.bob.gloss.json", "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ {");
 
   g_settings_set_string (settings, "library-folder", f->corpus);
   g_settings_set_string (settings, "annotator-id", "me");
@@ -281,10 +271,10 @@ static void
 test_switch_with_colleague (Fixture       *f,
                             gconstpointer  data)
 {
-  write_in (f->corpus, "harbour.txt.bob.gloss.json",
-            "{ \"format\": \"gloss\", \"version\": 1, \"document\": { \"source\": \"harbour.txt\" }, "
-            "\"annotator\": { \"id\": \"bob\" }, \"annotations\": [ "
-            "{ \"id\": \"b1\", \"tag\": \"place\", \"start\": 38, \"end\": 45, \"text\": \"on Mond\" } ] }");
+  gloss_test_write_in (f->corpus, "harbour.txt.bob.gloss.json",
+                       "{ \"format\": \"gloss\", \"version\": 1, \"document\": { \"source\": \"harbour.txt\" }, "
+                       "\"annotator\": { \"id\": \"bob\" }, \"annotations\": [ "
+                       "{ \"id\": \"b1\", \"tag\": \"place\", \"start\": 38, \"end\": 45, \"text\": \"on Mond\" } ] }");
   select_article (f, "/harbour.txt");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "library.open", NULL);
   gloss_test_iterate_until (shows_harbour, f);
@@ -335,57 +325,43 @@ static void
 test_keys (Fixture       *f,
            gconstpointer  data)
 {
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  g_autofree char *xid = NULL;
-
-#ifdef GDK_WINDOWING_X11
-  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_test_skip ("needs xdotool and an X11 display");
-      return;
-    }
-  xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (f->window))));
-#else
-  g_test_skip ("needs X11");
-  return;
-#endif
-
-  g_free (gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
-  g_assert_true (gtk_window_is_active (GTK_WINDOW (f->window)));
+  if (!gloss_test_xdotool_available ())
+    return;
+  gloss_test_focus_window (GTK_WINDOW (f->window));
 
   /* The list has the focus: Down to the second article (by title: Harbour,
    * Minister, 黨員…), Enter opens it here. */
   gloss_library_page_focus (f->page);
   select_article (f, "/harbour.txt");
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "Down", "Return", NULL }));
+  gloss_test_press_keys ("Down Return");
   gloss_test_iterate_until (shows_speech, f);
   gloss_test_iterate_until (article_shown, f);
 
   /* Ctrl+Shift+L: the Library; again: back to the article. */
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL }));
+  gloss_test_press_keys ("ctrl+shift+l");
   gloss_test_iterate_until (library_shown, f);
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL }));
+  gloss_test_press_keys ("ctrl+shift+l");
   gloss_test_iterate_until (article_shown, f);
   g_assert_true (shows_speech (f));
 
   /* Ctrl+F on the Library searches the library, not the article; Escape clears. */
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL }));
+  gloss_test_press_keys ("ctrl+shift+l");
   gloss_test_iterate_until (library_shown, f);
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+f", NULL }));
+  gloss_test_press_keys ("ctrl+f");
   g_free (gloss_test_xdotool ((const char *[]) { "type", "--delay", "40", "harbour opened", NULL }));
   gloss_test_iterate_until (one_shown, f);
   g_assert_true (_gloss_window_get_library_shown (f->window));
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "Escape", NULL }));
+  gloss_test_press_keys ("Escape");
   gloss_test_iterate_until (page_loaded, f);
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL }));
+  gloss_test_press_keys ("ctrl+shift+l");
   gloss_test_iterate_until (article_shown, f);
 
   /* Ctrl+Enter on a row: a new window; this one keeps its article. */
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+shift+l", NULL }));
+  gloss_test_press_keys ("ctrl+shift+l");
   gloss_test_iterate_until (library_shown, f);
   gloss_library_page_focus (f->page);
   select_article (f, "/budget.txt");
-  g_free (gloss_test_xdotool ((const char *[]) { "key", "--delay", "40", "ctrl+Return", NULL }));
+  gloss_test_press_keys ("ctrl+Return");
   gloss_test_iterate_until (two_windows, f);
   g_assert_true (shows_speech (f));
 }
@@ -449,20 +425,11 @@ static void
 test_clicks (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   g_autofree char *xid = NULL;
 
-#ifdef GDK_WINDOWING_X11
-  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_test_skip ("needs xdotool and an X11 display");
-      return;
-    }
-  xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (f->window))));
-#else
-  g_test_skip ("needs X11");
-  return;
-#endif
+  if (!gloss_test_xdotool_available ())
+    return;
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
 
   g_free (gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
   click_row (f, xid, "/harbour.txt", "1", TRUE);

@@ -128,32 +128,12 @@ fixture_tear_down (Fixture       *f,
 
 /* Real key events */
 
-static gboolean
-keys_available (void)
-{
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-
-#ifdef GDK_WINDOWING_X11
-  if (xdotool != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    return TRUE;
-#endif
-  g_test_skip ("needs xdotool and an X11 display");
-  return FALSE;
-}
-
 static void
 focus_article (Fixture *f)
 {
-#ifdef GDK_WINDOWING_X11
-  g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (f->window))));
-
-  /* Without a window manager nobody hands out focus. */
-  g_free (gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
-  gloss_test_iterate ();
-  g_assert_true (gtk_window_is_active (GTK_WINDOW (f->window)));
+  gloss_test_focus_window (GTK_WINDOW (f->window));
   gtk_widget_grab_focus (GTK_WIDGET (_gloss_window_get_article_view (f->window)));
   gloss_test_iterate ();
-#endif
 }
 
 /* Each key is followed by a marker the test waits for: the key's own
@@ -299,7 +279,7 @@ test_keys (Fixture       *f,
   GtkTextIter caret;
   guint n, size;
 
-  if (!keys_available ())
+  if (!gloss_test_xdotool_available ())
     return;
 
   n = gloss_suggestion_layer_get_n_pending (layer (f));
@@ -498,7 +478,7 @@ test_list_keys (Fixture       *f,
   GPtrArray *pending;
   guint n;
 
-  if (!keys_available ())
+  if (!gloss_test_xdotool_available ())
     return;
 
   focus_article (f);
@@ -566,7 +546,7 @@ test_walk_from_caret (Fixture       *f,
   guint n = pending->len, inside, expected;
   GtkTextIter iter, end;
 
-  if (!keys_available ())
+  if (!gloss_test_xdotool_available ())
     return;
   g_assert_cmpuint (n, >, 8);
 

@@ -41,30 +41,16 @@ typedef struct
   GlossWindow *window;
 } Fixture;
 
-static gboolean
-can_type (void)
-{
-  g_autofree char *path = g_find_program_in_path ("xdotool");
-
-#ifdef GDK_WINDOWING_X11
-  return path != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
-#else
-  return FALSE;
-#endif
-}
-
 /* The keyboard goes where the pointer is (no window manager under Xvfb). */
 static void
 point_at (GtkWindow *window)
 {
-#ifdef GDK_WINDOWING_X11
-  g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+  g_autofree char *xid = gloss_test_window_xid (window);
   g_autofree char *out = gloss_test_xdotool ((const char *[]) { "mousemove", "--window", xid, "--sync", "600", "400", NULL });
   g_autofree char *focus = NULL;
 
   /* The window that had the keyboard is gone: give it to this one. */
   focus = gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
-#endif
 }
 
 static GlossAnnotation *
@@ -183,30 +169,6 @@ find_by_text (GlossAnnotationSet *set,
   return NULL;
 }
 
-static void
-find_label_containing (GtkWidget   *root,
-                       const char  *needle,
-                       GtkWidget  **found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child && !*found; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_label (GTK_LABEL (child)), needle))
-        *found = child;
-      else
-        find_label_containing (child, needle, found);
-    }
-}
-
-static gboolean
-shows_text (gpointer data)
-{
-  gpointer *args = data;
-  GtkWidget *found = NULL;
-
-  find_label_containing (args[0], args[1], &found);
-  return found != NULL;
-}
-
 static gboolean
 no_version_window (gpointer data)
 {
@@ -222,11 +184,8 @@ test_review_on_open (Fixture       *f,
   GlossVersionView *view;
   g_autofree char *out = NULL;
 
-  if (!can_type ())
-    {
-      g_test_skip ("needs xdotool and an X11 display");
-      return;
-    }
+  if (!gloss_test_xdotool_available ())
+    return;
 
   f->window = gloss_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 600);
@@ -354,8 +313,8 @@ test_keep_fails (Fixture       *f,
   gloss_window_open (f->window, f->article);
   gtk_window_present (GTK_WINDOW (f->window));
   gloss_test_iterate_until (has_sidecar, f->window);
-  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "could not be kept in" });
-  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, texts });
+  gloss_test_iterate_until (gloss_test_shows_text, (gpointer[]) { f->window, "could not be kept in" });
+  gloss_test_iterate_until (gloss_test_shows_text, (gpointer[]) { f->window, texts });
   g_unlink (user);
 }
 
@@ -372,7 +331,7 @@ test_old_text_not_kept (Fixture       *f,
   gloss_window_open (f->window, f->article);
   gtk_window_present (GTK_WINDOW (f->window));
   gloss_test_iterate_until (has_sidecar, f->window);
-  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "and the text they were made on was not kept" });
+  gloss_test_iterate_until (gloss_test_shows_text, (gpointer[]) { f->window, "and the text they were made on was not kept" });
   g_assert_null (_gloss_window_get_version_view (f->window));
 }
 
@@ -410,13 +369,8 @@ switcher_button (GtkWidget  *root,
 
   g_assert_nonnull (switcher);
   for (GtkWidget *child = gtk_widget_get_first_child (switcher); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *label = NULL;
-
-      find_label_containing (child, title, &label);
-      if (label != NULL)
-        return child;
-    }
+    if (gloss_test_find_label_containing (child, title) != NULL)
+      return child;
   return NULL;
 }
 
@@ -437,11 +391,8 @@ test_changed_texts_in_library (Fixture       *f,
   GlossLibraryPage *page;
   GtkWidget *button, *edits, *row;
 
-  if (!can_type ())
-    {
-      g_test_skip ("needs xdotool and an X11 display");
-      return;
-    }
+  if (!gloss_test_xdotool_available ())
+    return;
 
   /* budget.txt: the text annotated and the text now, both kept; speech.txt: one. */
   gloss_document_set_source (now, "budget.txt");

@@ -746,30 +746,6 @@ test_pick_untagged (Fixture       *f,
   g_assert_cmpstr (gloss_annotation_get_tag (picked), ==, "person");
 }
 
-static void
-find_label_containing (GtkWidget   *root,
-                       const char  *needle,
-                       GtkWidget  **found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child && !*found; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_label (GTK_LABEL (child)), needle))
-        *found = child;
-      else
-        find_label_containing (child, needle, found);
-    }
-}
-
-static gboolean
-shows_text (gpointer data)
-{
-  gpointer *args = data;
-  GtkWidget *found = NULL;
-
-  find_label_containing (args[0], args[1], &found);
-  return found != NULL;
-}
-
 /* A first start: nobody said who annotates.  Autosave waits and asks;
  * Ctrl+S answers with the login name. */
 static void
@@ -788,7 +764,7 @@ test_annotator_first_save (Fixture       *f,
   open_window (f);
 
   tag_by_key (f, lin, lin + 10, "2");
-  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "Who is annotating?" });
+  gloss_test_iterate_until (gloss_test_shows_text, (gpointer[]) { f->window, "Who is annotating?" });
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   /* The session's autosave is off until someone says who annotates. */
   g_assert_cmpuint (gloss_session_get_autosave_delay (gloss_window_get_session (f->window)), ==, 0);
@@ -829,7 +805,7 @@ test_annotator_then_autosave (Fixture       *f,
   open_window (f);
 
   tag_by_key (f, lin, lin + 10, "2");
-  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "Who is annotating?" });
+  gloss_test_iterate_until (gloss_test_shows_text, (gpointer[]) { f->window, "Who is annotating?" });
   g_assert_cmpuint (gloss_session_get_autosave_delay (gloss_window_get_session (f->window)), ==, 0);
 
   g_settings_set_string (settings, "annotator-id", "dana");
@@ -877,16 +853,16 @@ test_annotator_adopt (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gloss_preferences_window_get_adopt_group (preferences))));
 
   g_settings_set_string (settings, "annotator-id", "dana");
-  gloss_test_iterate_until (shows_text, (gpointer[]) { f->window, "Adopt as “dana”" });
+  gloss_test_iterate_until (gloss_test_shows_text, (gpointer[]) { f->window, "Adopt as “dana”" });
   /* Preferences, where the id was changed, offers it too, by article. */
-  gloss_test_iterate_until (shows_text, (gpointer[]) { preferences, "Adopt as “dana”" });
+  gloss_test_iterate_until (gloss_test_shows_text, (gpointer[]) { preferences, "Adopt as “dana”" });
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gloss_preferences_window_get_adopt_group (preferences))));
-  g_assert_true (shows_text ((gpointer[]) { preferences, "article.txt" }));
+  g_assert_true (gloss_test_shows_text ((gpointer[]) { preferences, "article.txt" }));
   /* Closed and opened again, Preferences still offers it. */
   gtk_window_destroy (GTK_WINDOW (preferences));
   preferences = gloss_preferences_window_new (settings);
   gtk_window_present (GTK_WINDOW (preferences));
-  gloss_test_iterate_until (shows_text, (gpointer[]) { preferences, "Adopt as “dana”" });
+  gloss_test_iterate_until (gloss_test_shows_text, (gpointer[]) { preferences, "Adopt as “dana”" });
   adopt = gloss_test_find_widget (GTK_WIDGET (gloss_preferences_window_get_adopt_group (preferences)),
                                   GTK_TYPE_BUTTON, "Adopt as “dana”");
   g_assert_nonnull (adopt);
@@ -1110,7 +1086,7 @@ test_trim_clutter (void)
   gtk_window_present (GTK_WINDOW (window));
   gloss_test_iterate_until (has_sidecar, window);
   g_assert_cmpstr (gloss_document_get_title (gloss_window_get_document (window)), ==, "深圳新开通三条公交线路");
-  gloss_test_iterate_until (shows_text, (gpointer[]) { window, "page clutter" });
+  gloss_test_iterate_until (gloss_test_shows_text, (gpointer[]) { window, "page clutter" });
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.trim-clutter", NULL));
   /* Written in a worker thread: the window opens it once it is there. */
@@ -1811,20 +1787,10 @@ static int screen_width, screen_height;
 static gboolean
 pointer_available (void)
 {
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   g_autofree char *geometry = NULL;
 
-#ifdef GDK_WINDOWING_X11
-  gboolean x11 = GDK_IS_X11_DISPLAY (gdk_display_get_default ());
-#else
-  gboolean x11 = FALSE;
-#endif
-
-  if (xdotool == NULL || !x11)
-    {
-      g_test_skip ("needs xdotool and an X11 display");
-      return FALSE;
-    }
+  if (!gloss_test_xdotool_available ())
+    return FALSE;
 
   /* The whole window must be on the screen (plain xvfb-run gives 640×480). */
   geometry = gloss_test_xdotool ((const char *[]) { "getdisplaygeometry", NULL });
@@ -1849,19 +1815,6 @@ park_pointer (void)
   g_snprintf (x, sizeof x, "%d", screen_width / 2);
   g_snprintf (y, sizeof y, "%d", screen_height / 2);
   out = gloss_test_xdotool ((const char *[]) { "mousemove", "--sync", x, y, NULL });
-}
-
-/* The X window of the article's window. */
-static char *
-window_xid (Fixture *f)
-{
-#ifdef GDK_WINDOWING_X11
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
-
-  return g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (surface));
-#else
-  g_assert_not_reached ();
-#endif
 }
 
 /* Pointer actions at points of the window's surface. */
@@ -2046,7 +1999,7 @@ test_pointer_click (Fixture       *f,
   person = tag_by_key (f, household, household + 9, "3");
   gloss_article_view_set_selected (f->view, NULL);
   wait_for_frame (f);
-  xid = window_xid (f);
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
 
   /* A click on a highlight selects its annotation, on any part of its
    * characters: the right half of the last one too. */
@@ -2108,7 +2061,7 @@ test_pointer_drag_edge (Fixture       *f,
 
   official = tag_by_key (f, lin, lin + 10, "2");
   g_assert_true (gloss_article_view_get_selected (f->view) == official);
-  xid = window_xid (f);
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
 
   /* The end grip, after the last "a" of "Wenhua", into "Tuesday". */
   surface_point (f, lin + 9, AFTER, &x0, &y0);
@@ -2156,7 +2109,7 @@ test_pointer_select_and_tag (Fixture       *f,
   tag_by_key (f, lin, lin + 10, "2");
   gloss_article_view_set_selected (f->view, NULL);
   wait_for_frame (f);
-  xid = window_xid (f);
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
 
   /* From the middle of "Clean" to the middle of "Water": snapped to both words. */
   surface_point (f, clean + 2, MIDDLE, &x0, &y0);
@@ -2217,7 +2170,7 @@ test_pointer_drag_inside (Fixture       *f,
   place = tag_by_key (f, at, at + 9, "6");
   g_assert_cmpstr (gloss_annotation_get_text (place), ==, "顺丰速运多丽工业区");
   g_assert_true (gloss_article_view_get_selected (f->view) == place);
-  xid = window_xid (f);
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
 
   /* From the first pixel of 顺 to the last of 运. */
   surface_point (f, at, LEFT_EDGE, &x0, &y0);
@@ -2286,7 +2239,7 @@ test_pointer_list (Fixture       *f,
   person = tag_by_key (f, household, household + 9, "3");
   gloss_article_view_set_selected (f->view, NULL);
   wait_for_frame (f);
-  xid = window_xid (f);
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
 
   /* Listed by where they start: the quote, the person, the official. */
   collect_rows (GTK_WIDGET (f->sidebar), rows);
@@ -2326,7 +2279,7 @@ test_pointer_after_popover (Fixture       *f,
   open_window (f);
   gloss_article_view_set_selected (f->view, NULL);
   wait_for_frame (f);
-  xid = window_xid (f);
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
   official = gloss_annotation_set_get_nth (annotations (f), 0);
   click_at (f, xid, lin + 4, MIDDLE);
   e.annotation = official;
@@ -2352,7 +2305,7 @@ test_pointer_pick (Fixture       *f,
   official = tag_by_key (f, lin, lin + 10, "2");
   quote = tag_by_key (f, quote_at, quote_at + strlen ("Every household should drink from the tap"), "1");
   g_assert_true (gloss_details_pane_get_annotation (details) == quote);
-  xid = window_xid (f);
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
 
   /* The speaker row's "Pick in Article" button, then the official. */
   pick = gloss_test_find_widget (GTK_WIDGET (details), GTK_TYPE_BUTTON, "Pick in Article");
@@ -2384,7 +2337,7 @@ test_pointer_pick_untagged (Fixture       *f,
     return;
 
   quote = tag_by_key (f, quote_at, quote_at + 5, "1");
-  xid = window_xid (f);
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
   g_signal_emit_by_name (details, "pick-link", "speaker");
   g_assert_true (gloss_article_view_get_pick_mode (f->view));
   surface_point (f, zhou2, LEFT_EDGE, &x0, &y0);
@@ -2426,7 +2379,7 @@ test_pointer_zoom (Fixture       *f,
   if (!pointer_available ())
     return;
 
-  xid = window_xid (f);
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
   gtk_widget_grab_focus (GTK_WIDGET (f->view));
   surface_point (f, offset_of ("Tuesday"), MIDDLE, &x, &y);
   {

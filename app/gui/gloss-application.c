@@ -41,97 +41,262 @@ gloss_application_new (void)
                        NULL);
 }
 
+/* ------------------------------------------------------------------ */
+/* The sample article, copied out of the resources */
+
+static const char * const sample_names[] = { SAMPLE_ARTICLE, SAMPLE_COLLEAGUE };
+
+typedef struct
+{
+  GFile   *dir;
+  GFile   *article;
+  GError  *error;       /* a copy failed: returned once its remains are gone */
+  guint    next;        /* the index in sample_names being copied */
+  gboolean first_time;  /* the article was copied now, not there before */
+} SampleCopy;
+
+static void
+sample_copy_free (SampleCopy *copy)
+{
+  g_clear_object (&copy->dir);
+  g_clear_object (&copy->article);
+  g_clear_error (&copy->error);
+  g_free (copy);
+}
+
+/* Fails with a message that names the file the sample goes to. */
+static void
+sample_return_error (GTask  *task,
+                     GError *error)
+{
+  SampleCopy *copy = g_task_get_task_data (task);
+  g_autofree char *path = g_file_get_path (copy->article);
+
+  g_task_return_new_error (task, error->domain, error->code,
+                           _("Could not copy the sample article to %s: %s"), path, error->message);
+}
+
+static void
+sample_saved_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SampleCopy *copy = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* The article opens all the same, without highlights to try. */
+  if (!gloss_sidecar_save_finish (GLOSS_SIDECAR (source), result, &error))
+    g_warning ("%s", error->message);
+  g_task_return_pointer (task, g_object_ref (copy->article), g_object_unref);
+}
+
+/* The first time, the sample's annotations become the user's own layer,
+ * so there is something highlighted to try things on; a colleague's
+ * layer that differs in places is there to try the review on.  Takes
+ * @task. */
+static void
+sample_make_own_layer (GTask *task)
+{
+  GlossApplication *self = g_task_get_source_object (task);
+  SampleCopy *copy = g_task_get_task_data (task);
+  g_autofree char *id = g_settings_get_string (self->settings, "annotator-id");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GlossSidecar) sidecar = NULL;
+  g_autoptr(GFile) own = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GlossCodebook) builtin = gloss_codebook_new_default ();
+  GlossCodebook *stored;
+
+  if (!gloss_annotator_id_is_valid (id))
+    {
+      g_free (id);
+      id = gloss_annotator_id_default ();
+    }
+
+  bytes = g_resources_lookup_data (SAMPLE_RESOURCE SAMPLE_SIDECAR, 0, &error);
+  if (bytes != NULL)
+    sidecar = gloss_sidecar_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                           SAMPLE_SIDECAR, NULL, &error);
+  if (sidecar == NULL)
+    {
+      g_warning ("%s", error->message);
+      g_task_return_pointer (task, g_object_ref (copy->article), g_object_unref);
+      g_object_unref (task);
+      return;
+    }
+
+  name = g_settings_get_string (self->settings, "annotator-name");
+  gloss_sidecar_set_annotator_id (sidecar, id);
+  gloss_sidecar_set_annotator_name (sidecar, *name ? name : NULL);
+  /* The sample is coded with the built-in codebook: the user's copy gets it
+   * in the user's language, as a new article would. */
+  stored = gloss_sidecar_get_codebook (sidecar);
+  if (g_strcmp0 (gloss_codebook_get_name (stored), gloss_codebook_get_name (builtin)) == 0 &&
+      g_strcmp0 (gloss_codebook_get_version (stored), gloss_codebook_get_version (builtin)) == 0)
+    gloss_sidecar_set_codebook (sidecar, builtin);
+
+  own = gloss_sidecar_file_for_article (copy->article, id);
+  /* Never over a file of the same name (an annotator called "mei"). */
+  gloss_sidecar_save_async (sidecar, own, GLOSS_SIDECAR_SAVE_NONE, g_task_get_cancellable (task),
+                            sample_saved_cb, task);
+}
+
+static void sample_copy_next (GTask *task);
+
+static void
+sample_removed_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SampleCopy *copy = g_task_get_task_data (task);
+
+  /* Whether there was anything to remove or not. */
+  g_file_delete_finish (G_FILE (source), result, NULL);
+  sample_return_error (task, copy->error);
+}
+
+static void
+sample_copied_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SampleCopy *copy = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (g_file_copy_finish (G_FILE (source), result, &error))
+    copy->first_time = copy->first_time || copy->next == 0;
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      /* Whole or nothing: a half-written copy would be taken for the
+       * user's own next time, and never replaced. */
+      g_autoptr(GFile) target = g_file_get_child (copy->dir, sample_names[copy->next]);
+
+      copy->error = g_steal_pointer (&error);
+      g_file_delete_async (target, G_PRIORITY_DEFAULT, NULL, sample_removed_cb, g_steal_pointer (&task));
+      return;
+    }
+  /* G_IO_ERROR_EXISTS: never overwritten, the user may have annotated it. */
+  copy->next++;
+  sample_copy_next (g_steal_pointer (&task));
+}
+
+/* Takes @task. */
+static void
+sample_copy_next (GTask *task)
+{
+  SampleCopy *copy = g_task_get_task_data (task);
+  g_autofree char *uri = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) target = NULL;
+
+  if (copy->next == G_N_ELEMENTS (sample_names))
+    {
+      if (copy->first_time)
+        {
+          sample_make_own_layer (task);
+          return;
+        }
+      g_task_return_pointer (task, g_object_ref (copy->article), g_object_unref);
+      g_object_unref (task);
+      return;
+    }
+
+  uri = g_strconcat ("resource://" SAMPLE_RESOURCE, sample_names[copy->next], NULL);
+  source = g_file_new_for_uri (uri);
+  target = g_file_get_child (copy->dir, sample_names[copy->next]);
+  g_file_copy_async (source, target, G_FILE_COPY_NONE, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+                     NULL, NULL, sample_copied_cb, task);
+}
+
+/* GIO has no asynchronous make-directory-with-parents: this one step runs
+ * in a thread. */
+static void
+sample_dir_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (!g_file_make_directory_with_parents (task_data, cancellable, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    g_task_return_error (task, error);
+  else
+    {
+      g_clear_error (&error);
+      g_task_return_boolean (task, TRUE);
+    }
+}
+
+static void
+sample_dir_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    sample_return_error (task, error);
+  else
+    sample_copy_next (g_steal_pointer (&task));
+}
+
 /**
- * gloss_application_get_sample_file:
+ * gloss_application_get_sample_file_async:
  * @self: a #GlossApplication
- * @error: return location for a #GError
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the sample is ready
+ * @user_data: for @callback
  *
  * The bundled sample article lives in resources; a copy in the user's data
- * folder is what gets opened, so that annotating it saves somewhere writable.
+ * folder is what gets opened, so that annotating it saves somewhere
+ * writable.  Copies that are there already are kept as they are.
+ */
+void
+gloss_application_get_sample_file_async (GlossApplication    *self,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) dir_task = NULL;
+  SampleCopy *copy;
+
+  g_return_if_fail (GLOSS_IS_APPLICATION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_application_get_sample_file_async);
+  copy = g_new0 (SampleCopy, 1);
+  copy->dir = g_file_new_build_filename (g_get_user_data_dir (), "gloss", "sample", NULL);
+  copy->article = g_file_get_child (copy->dir, SAMPLE_ARTICLE);
+  g_task_set_task_data (task, copy, (GDestroyNotify) sample_copy_free);
+
+  dir_task = g_task_new (self, cancellable, sample_dir_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (dir_task, sample_dir_thread);
+  g_task_set_task_data (dir_task, g_object_ref (copy->dir), g_object_unref);
+  g_task_run_in_thread (dir_task, sample_dir_thread);
+}
+
+/**
+ * gloss_application_get_sample_file_finish:
+ * @self: a #GlossApplication
+ * @result: the result given to the callback
+ * @error: return location for a #GError, naming the file
  *
- * Returns: (transfer full) (nullable): the sample article's file
+ * Returns: (transfer full) (nullable): the copy of the sample article
  */
 GFile *
-gloss_application_get_sample_file (GlossApplication  *self,
-                                   GError           **error)
+gloss_application_get_sample_file_finish (GlossApplication  *self,
+                                          GAsyncResult      *result,
+                                          GError           **error)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "gloss", "sample", NULL);
-  const char *names[] = { SAMPLE_ARTICLE, SAMPLE_COLLEAGUE };
-  g_autoptr(GFile) article = g_file_new_build_filename (dir, SAMPLE_ARTICLE, NULL);
-  gboolean first_time = !g_file_query_exists (article, NULL);
-
-  if (g_mkdir_with_parents (dir, 0755) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create %s: %s"), dir, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *path = g_build_filename (dir, names[i], NULL);
-      g_autofree char *resource = g_strconcat (SAMPLE_RESOURCE, names[i], NULL);
-      g_autoptr(GBytes) bytes = NULL;
-
-      /* Never overwrite: the user may have annotated the copy. */
-      if (g_file_test (path, G_FILE_TEST_EXISTS))
-        continue;
-
-      bytes = g_resources_lookup_data (resource, 0, error);
-      if (bytes == NULL ||
-          !g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
-        return NULL;
-    }
-
-  /* The first time, the sample's annotations become the user's own layer,
-   * so there is something highlighted to try things on; a colleague's
-   * layer that differs in places is there to try the review on. */
-  if (first_time)
-    {
-      g_autofree char *id = g_settings_get_string (self->settings, "annotator-id");
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GlossSidecar) sidecar = NULL;
-      g_autoptr(GFile) own = NULL;
-      g_autoptr(GError) local_error = NULL;
-
-      if (!gloss_annotator_id_is_valid (id))
-        {
-          g_free (id);
-          id = gloss_annotator_id_default ();
-        }
-
-      own = gloss_sidecar_file_for_article (article, id);
-      bytes = g_resources_lookup_data (SAMPLE_RESOURCE SAMPLE_SIDECAR, 0, &local_error);
-      if (bytes != NULL)
-        sidecar = gloss_sidecar_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                               SAMPLE_SIDECAR, NULL, &local_error);
-      if (sidecar != NULL)
-        {
-          g_autofree char *name = g_settings_get_string (self->settings, "annotator-name");
-
-          gloss_sidecar_set_annotator_id (sidecar, id);
-          gloss_sidecar_set_annotator_name (sidecar, *name ? name : NULL);
-          /* The sample is coded with the built-in codebook: the user's copy
-           * gets it in the user's language, as a new article would. */
-          {
-            g_autoptr(GlossCodebook) builtin = gloss_codebook_new_default ();
-            GlossCodebook *stored = gloss_sidecar_get_codebook (sidecar);
-
-            if (g_strcmp0 (gloss_codebook_get_name (stored), gloss_codebook_get_name (builtin)) == 0 &&
-                g_strcmp0 (gloss_codebook_get_version (stored), gloss_codebook_get_version (builtin)) == 0)
-              gloss_sidecar_set_codebook (sidecar, builtin);
-          }
-          /* Never over a file of the same name (an annotator called "mei"). */
-          if (!gloss_sidecar_save (sidecar, own, GLOSS_SIDECAR_SAVE_NONE, &local_error))
-            g_warning ("%s", local_error->message);
-        }
-      else
-        g_warning ("%s", local_error->message);
-    }
-
-  return g_steal_pointer (&article);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 GSettings *
@@ -299,22 +464,47 @@ gloss_application_take_first_run_toast (GlossApplication *self)
   return toast;
 }
 
+/* The sample is copied out: open it in the window it was for, if that is
+ * still open, or say there why it cannot be. */
+static void
+sample_ready_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GlossApplication *self = GLOSS_APPLICATION (source);
+  g_autoptr(GlossWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) sample = gloss_application_get_sample_file_finish (self, result, &error);
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (g_list_find (gtk_application_get_windows (GTK_APPLICATION (self)), window) == NULL)
+    return;
+  if (sample != NULL)
+    {
+      gloss_window_open (window, sample);
+      return;
+    }
+  /* A toast's title is markup. */
+  escaped = g_markup_escape_text (error->message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 0);
+  gloss_window_add_toast (window, toast);
+}
+
 static void
 gloss_application_activate (GApplication *app)
 {
   GlossApplication *self = GLOSS_APPLICATION (app);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GFile) sample = NULL;
   GlossWindow *window;
 
   window = new_window (self);
   sample = last_article (self);
-  if (sample == NULL)
-    sample = gloss_application_get_sample_file (self, &error);
   if (sample != NULL)
     gloss_window_open (window, sample);
   else
-    g_warning ("%s", error->message);
+    gloss_application_get_sample_file_async (self, NULL, sample_ready_cb, g_object_ref (window));
 
   gtk_window_present (GTK_WINDOW (window));
 }

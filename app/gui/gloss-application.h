@@ -13,8 +13,13 @@ G_DECLARE_FINAL_TYPE (GlossApplication, gloss_application, GLOSS, APPLICATION, A
 
 GlossApplication *gloss_application_new              (void);
 GSettings        *gloss_application_get_settings     (GlossApplication *self);
-GFile            *gloss_application_get_sample_file  (GlossApplication *self,
-                                                      GError          **error);
+void              gloss_application_get_sample_file_async  (GlossApplication    *self,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+GFile            *gloss_application_get_sample_file_finish (GlossApplication    *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
 void              gloss_application_track_window     (GlossApplication *self,
                                                       GtkWindow        *window);
 void              gloss_application_note_opened      (GlossApplication *self,

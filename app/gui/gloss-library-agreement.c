@@ -27,7 +27,7 @@ struct _GlossLibraryAgreement
 
   GtkLabel      *summary_label;
   GtkLabel      *pooled_label;
-  GtkListBox    *double_box;
+  GtkListView   *double_view;
   GtkSpinButton *count_spin;
   GtkDropDown   *unit_dropdown;
   GtkSpinButton *seed_spin;
@@ -47,6 +47,13 @@ struct _GlossLibraryAgreement
 };
 
 G_DEFINE_FINAL_TYPE (GlossLibraryAgreement, gloss_library_agreement, GTK_TYPE_WIDGET)
+
+enum {
+  OPEN_ARTICLE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -439,24 +446,72 @@ items_changed_cb (GlossLibraryAgreement *self)
     self->changed_id = g_idle_add (changed_idle_cb, self);
 }
 
-static GtkWidget *
-create_double_row (gpointer item,
-                   gpointer user_data)
+/* One row a double-coded article, in a GtkListView: thousands of articles
+ * make a few dozen rows, bound again as they scroll into view. */
+static void
+double_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (box, "double-coded-row");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+double_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
 {
   GlossLibraryAgreement *self = user_data;
-  const GlossLibraryArticle *article = gloss_library_item_get_article (item);
+  const GlossLibraryArticle *article = gloss_library_item_get_article (gtk_list_item_get_item (list_item));
   g_autofree char *coders = g_strjoinv (", ", article->annotators);
   const char *alpha = g_hash_table_lookup (self->alphas, article->path);
   g_autofree char *subtitle = alpha != NULL ? g_strdup_printf ("%s · α %s", coders, alpha) : g_strdup (coders);
-  GtkWidget *row = adw_action_row_new ();
+  const char *title = article->title != NULL && article->title[0] != '\0' ? article->title
+                                                                           : relative_path (self, article->path);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 article->title != NULL && article->title[0] != '\0'
-                                   ? article->title : relative_path (self, article->path));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_tooltip_text (row, article->path);
-  return row;
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), title);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), subtitle);
+  gtk_widget_set_tooltip_text (box, article->path);
+  /* GTK 4.8 names a row by its own label only, not by the text inside it:
+   * the focused row (the box's parent) is named too. */
+  for (GtkWidget *named = box; named != NULL && named != GTK_WIDGET (self->double_view);
+       named = gtk_widget_get_parent (named))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (named),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                    -1);
+}
+
+/* Enter or a double click on a row opens its article. */
+static void
+double_activate_cb (GlossLibraryAgreement *self,
+                    guint                  position)
+{
+  g_autoptr(GlossLibraryItem) item = g_list_model_get_item (G_LIST_MODEL (self->double_coded), position);
+  g_autoptr(GFile) file = NULL;
+
+  if (item == NULL)
+    return;
+  file = gloss_library_item_get_file (item);
+  g_signal_emit (self, signals[OPEN_ARTICLE], 0, file);
 }
 
 static GtkWidget *
@@ -541,6 +596,13 @@ _gloss_library_agreement_get_pooled_text (GlossLibraryAgreement *self)
   return self->pooled_text;
 }
 
+GtkWidget *
+_gloss_library_agreement_get_double_view (GlossLibraryAgreement *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY_AGREEMENT (self), NULL);
+  return GTK_WIDGET (self->double_view);
+}
+
 static void
 gloss_library_agreement_map (GtkWidget *widget)
 {
@@ -616,15 +678,26 @@ gloss_library_agreement_class_init (GlossLibraryAgreementClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * GlossLibraryAgreement::open-article:
+   * @file: the double-coded article a row was activated for
+   */
+  signals[OPEN_ARTICLE] =
+    g_signal_new ("open-article", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_FILE);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-library-agreement.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryAgreement, count_spin);
-  gtk_widget_class_bind_template_child (widget_class, GlossLibraryAgreement, double_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryAgreement, double_view);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryAgreement, pooled_label);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryAgreement, sample_box);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryAgreement, sample_label);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryAgreement, seed_spin);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryAgreement, summary_label);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryAgreement, unit_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, double_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, double_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, double_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, sample_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "agreement.new-seed", NULL, new_seed_action);
@@ -644,7 +717,8 @@ gloss_library_agreement_init (GlossLibraryAgreement *self)
   self->alphas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->double_coded = g_list_store_new (GLOSS_TYPE_LIBRARY_ITEM);
   self->sample = gtk_string_list_new (NULL);
-  gtk_list_box_bind_model (self->double_box, G_LIST_MODEL (self->double_coded), create_double_row, self, NULL);
+  gtk_list_view_set_model (self->double_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->double_coded)))));
   gtk_list_box_bind_model (self->sample_box, G_LIST_MODEL (self->sample), create_sample_row, NULL, NULL);
   /* A new seed each time the view is made; shown, so that it can be noted or typed back. */
   gtk_spin_button_set_value (self->seed_spin, g_random_int ());

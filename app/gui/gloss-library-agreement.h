@@ -25,5 +25,7 @@ gboolean    gloss_library_agreement_get_computing (GlossLibraryAgreement *self);
 const char *_gloss_library_agreement_get_pooled_text (GlossLibraryAgreement *self);
 void        _gloss_library_agreement_write_sample (GlossLibraryAgreement *self,
                                                    GFile                 *file);
+/* For tests: the list of double-coded articles. */
+GtkWidget  *_gloss_library_agreement_get_double_view (GlossLibraryAgreement *self);
 
 G_END_DECLS

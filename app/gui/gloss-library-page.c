@@ -596,6 +596,14 @@ emit_open (GlossLibraryPage *self,
   _gloss_library_page_emit_open (self, file, new_window);
 }
 
+/* A double-coded article activated in the Agreement view. */
+static void
+agreement_open_cb (GlossLibraryPage *self,
+                   GFile            *file)
+{
+  _gloss_library_page_emit_open (self, file, FALSE);
+}
+
 static void
 activate_cb (GlossLibraryPage *self,
              guint             position)
@@ -1128,6 +1136,7 @@ gloss_library_page_class_init (GlossLibraryPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_pressed_cb);
   _gloss_library_page_class_init_retrieve (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, agreement_open_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
