@@ -718,6 +718,45 @@ test_hostile (void)
   }
 }
 
+/* A paragraph that is nothing but a short quote, right after attributed
+ * speech, goes on with that speaker (Chinese and English); not after a
+ * paragraph without speech, and not a mark around a term. "The
+ * spokeswoman said" names the person called a spokeswoman nearby, else
+ * the nearest official, never a private person. */
+static void
+test_quote_paragraphs (void)
+{
+  g_autoptr(Result) en = suggest_text ("“The bridge is closed until spring,” said Nora Quist, who runs the ferry.\n\n"
+                                       "“Nobody warned us.”\n\n"
+                                       "The council met at noon.\n\n"
+                                       "“Nothing was decided.”\n\n"
+                                       "Farmer Otto Lind called it a “disaster.”\n");
+  g_autoptr(Result) zh = suggest_text ("“这条路修好以后，孩子上学方便多了。”村民赵春梅说。\n\n"
+                                       "“真没想到呀。”\n\n"
+                                       "镇里召开了会议。\n\n"
+                                       "“还在商量。”\n\n"
+                                       "“绿色出行”。\n");
+  g_autoptr(Result) role = suggest_text ("Ada Ruiz, a farmer, sold her land. A water board spokeswoman, Mia Holt, said the wells were tested.\n\n"
+                                         "“The results are normal,” the spokeswoman said.\n\n"
+                                         "Ben Ott, a baker, was worried. “We will check again,” the spokeswoman added.\n");
+  g_autoptr(Result) nobody = suggest_text ("Ada Ruiz, a farmer, sold her land.\n\n"
+                                           "“The results are normal,” the spokeswoman said.\n");
+
+  assert_well_formed (en);
+  assert_speaker (en, "Nobody warned us.", "Nora Quist");
+  g_assert_null (find (en, "quote", "Nothing was decided."));
+  g_assert_null (find (en, "quote", "disaster."));
+  assert_well_formed (zh);
+  assert_speaker (zh, "真没想到呀。", "赵春梅");
+  g_assert_null (find (zh, "quote", "还在商量。"));
+  g_assert_null (find (zh, "quote", "绿色出行"));
+  assert_well_formed (role);
+  assert_speaker (role, "The results are normal,", "Mia Holt");
+  assert_speaker (role, "We will check again,", "Mia Holt");
+  assert_well_formed (nobody);
+  assert_speaker (nobody, "The results are normal,", NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -747,6 +786,7 @@ main (int    argc,
   g_test_add_func ("/suggest/en/programs", test_en_programs);
   g_test_add_func ("/suggest/zh/adverbial-speakers", test_zh_adverbial_speakers);
   g_test_add_func ("/suggest/zh/name-title", test_zh_name_title);
+  g_test_add_func ("/suggest/quote-paragraphs", test_quote_paragraphs);
 
   return g_test_run ();
 }

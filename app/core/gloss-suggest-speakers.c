@@ -162,6 +162,31 @@ en_word_at (Run        *run,
   return FALSE;
 }
 
+/* Whether the word @w (@len code points) occurs as a whole word in [lo, hi),
+ * ignoring case, within one paragraph. */
+static gboolean
+word_near (Run            *run,
+           guint           lo,
+           guint           hi,
+           const gunichar *w,
+           guint           len)
+{
+  for (guint k = lo; k + len <= hi; k++)
+    {
+      guint j = 0;
+
+      if (run->u[k] == '\n')
+        lo = k + 1;
+      if (k > lo && g_unichar_isalpha (run->u[k - 1]))
+        continue;
+      while (j < len && g_unichar_tolower (run->u[k + j]) == g_unichar_tolower (w[j]))
+        j++;
+      if (j == len && (k + len >= run->n || !g_unichar_isalpha (run->u[k + len])))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* "the mayor said": the nearest person before @role (a role noun of
  * @len code points) whose title ends in that word (Mayor Lin Wenhua),
  * within a few paragraphs; -1 if none. */
@@ -188,6 +213,43 @@ entity_with_title_before (Run  *run,
       if (title == NULL || (tl = strlen (title)) < wl)
         continue;
       if (g_ascii_strcasecmp (title + tl - wl, word) == 0 && (tl == wl || title[tl - wl - 1] == ' '))
+        return c->entity;
+    }
+  /* No such title: a mention with the word beside it (a city spokeswoman,
+   * Laura Chen / Chen, a spokeswoman for the city). */
+  for (int m = suggest_mention_before (run, role); m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+
+      if (c->end > role)
+        continue;
+      if (role - c->end > 2000)
+        break;
+      if (word_near (run, c->start > 30 ? c->start - 30 : 0, MIN (c->end + 30, role), run->u + role, len))
+        return c->entity;
+    }
+  return -1;
+}
+
+/* "the spokeswoman said" with no spokeswoman named before: the nearest
+ * official (someone with an office), never a private person, who would
+ * not be called by a role noun; -1 if none within @max_distance. */
+static int
+official_before (Run  *run,
+                 guint pos,
+                 guint max_distance)
+{
+  for (int m = suggest_mention_before (run, pos); m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      Entity *e;
+
+      if (c->end > pos)
+        continue;
+      if (pos - c->end > max_distance)
+        break;
+      e = c->entity >= 0 ? run->entities->pdata[c->entity] : NULL;
+      if (e != NULL && g_strcmp0 (e->tag, "official") == 0)
         return c->entity;
     }
   return -1;
@@ -312,7 +374,7 @@ en_subject (Run     *run,
         {
           *pronoun = TRUE;
           e = entity_with_title_before (run, j, len);
-          return e >= 0 ? e : suggest_entity_before (run, j, 2000);
+          return e >= 0 ? e : official_before (run, j, 2000);
         }
   }
   return -1;
@@ -426,6 +488,33 @@ continue_open_quote (const Quote    *q,
     d->speaker = previous_paragraph->speaker;
 }
 
+/* A paragraph that is nothing but a closed quote ("…" alone on its line)
+ * right after a paragraph with attributed speech goes on with that
+ * speaker, however short: news writing never leaves such a paragraph
+ * unattributed unless it continues the previous one. */
+static gboolean
+quote_fills_paragraph (Run         *run,
+                       const Quote *q)
+{
+  guint k = q->close + 1;
+
+  if (q->open != q->par_start || q->unclosed)
+    return FALSE;
+  while (k < q->par_end && g_unichar_isspace (run->u[k]))
+    k++;
+  return k >= q->par_end;
+}
+
+static gboolean
+continues_previous_paragraph (Run            *run,
+                              const Quote    *q,
+                              gboolean        clause,
+                              const Decision *previous_paragraph)
+{
+  return clause && previous_paragraph != NULL && previous_paragraph->speech &&
+         previous_paragraph->speaker >= 0 && q->close - q->open > 4 && quote_fills_paragraph (run, q);
+}
+
 /* Marks that are no speech whatever the verbs around: a title after the
  * word for a work (her book “…”, the film "…"), and a short term after
  * "the" without clause punctuation (the “ironclad” nature, the "jobs
@@ -529,6 +618,13 @@ suggest_decide_en (Run         *run,
       d.rule = "en-quote-continued";
       d.confidence = 0.8;
     }
+  else if (continues_previous_paragraph (run, q, clause, previous_paragraph))
+    {
+      d.speech = TRUE;
+      d.speaker = previous_paragraph->speaker;
+      d.rule = "en-quote-paragraph";
+      d.confidence = 0.75;
+    }
   else if (q->open == q->par_start && clause && q->close - q->open > 30)
     {
       /* A paragraph that is only a quote goes on with the last speaker. */
@@ -611,6 +707,8 @@ suggest_decide_zh (Run         *run,
                      colon && !before_verb ? "zh-quote-colon" : "zh-quote-verb-before" };
   else if (clause && last_in_paragraph != NULL && last_in_paragraph->speech)
     d = (Decision) { TRUE, after >= 0 ? after : last_in_paragraph->speaker, 0.75, "zh-quote-continued" };
+  else if (after < 0 && !after_verb && continues_previous_paragraph (run, q, clause, previous_paragraph))
+    d = (Decision) { TRUE, previous_paragraph->speaker, 0.75, "zh-quote-continued" };
   else if (clause && len >= 15 && before >= 0)
     d = (Decision) { TRUE, before, 0.7, "zh-quote-intro" };
   else if (clause && sentence_start && len >= 12)
