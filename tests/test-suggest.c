@@ -757,6 +757,32 @@ test_quote_paragraphs (void)
   assert_speaker (nobody, "The results are normal,", NULL);
 }
 
+/* A pronoun names the nearest person it can fit: "he" skips a woman known
+ * by her honorific or title (Ms., spokeswoman), "she" skips a man (Mr.,
+ * chairman); unknown sex fits both. An office before the name in
+ * apposition ("the governor, Ann Wells,") makes an official. */
+static void
+test_en_pronoun_gender (void)
+{
+  g_autoptr(Result) r = suggest_text ("Mr. Hugo Brandt runs the mill. The council chairwoman, Edith Varga, spoke first.\n\n"
+                                      "“The mill stays open,” he said.\n\n"
+                                      "Ms. Edith Varga answered Mr. Brandt. “We will see about that,” she said.\n\n"
+                                      "Ms. Ines Roth met Mr. Brandt. “The vote is close,” she added.\n");
+  GlossSuggestion *varga = find (r, "official", "Edith Varga");
+
+  assert_well_formed (r);
+  g_assert_nonnull (varga);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (varga, "title"), ==, "chairwoman");
+  assert_speaker (r, "The mill stays open,", "Hugo Brandt");
+  assert_speaker (r, "We will see about that,", "Edith Varga");
+  assert_speaker (r, "The vote is close,", "Ines Roth");
+  /* A title without the article is no apposition: "Tuesday, Ann said". */
+  {
+    g_autoptr(Result) none = suggest_text ("It rained on Tuesday, Ann Wells wrote, and the river rose.\n");
+    g_assert_null (find (none, "official", "Ann Wells"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -787,6 +813,7 @@ main (int    argc,
   g_test_add_func ("/suggest/zh/adverbial-speakers", test_zh_adverbial_speakers);
   g_test_add_func ("/suggest/zh/name-title", test_zh_name_title);
   g_test_add_func ("/suggest/quote-paragraphs", test_quote_paragraphs);
+  g_test_add_func ("/suggest/en/pronoun-gender", test_en_pronoun_gender);
 
   return g_test_run ();
 }

@@ -492,22 +492,23 @@ suggest_en_names (Run *run)
     {
       int ns, ne, ts, te;
       gboolean after = g_match_info_fetch_pos (m, 1, &ns, &ne) && ns >= 0;
+      gboolean of_org = !after && g_match_info_fetch_pos (m, 5, &ns, &ne) && ns >= 0;
       g_autofree char *name = NULL;
       g_autofree char *title = NULL;
       g_autofree char *key = NULL;
       guint c;
 
-      if (!after)
-        g_match_info_fetch_pos (m, 5, &ns, &ne);
+      if (!after && !of_org)
+        g_match_info_fetch_pos (m, 7, &ns, &ne);
       name = g_strndup (run->text + ns, ne - ns);
-      g_match_info_fetch_pos (m, after ? 2 : 3, &ts, &te);
+      g_match_info_fetch_pos (m, after ? 2 : of_org ? 3 : 6, &ts, &te);
       title = g_strndup (run->text + ts, te - ts);
       if (en_is_not_name (run, name) || suggest_overlaps_tag (run, NULL, suggest_cp_of (run, ns), suggest_cp_of (run, ne)))
         continue;
       key = last_token (name);
       c = suggest_add_cand (run, "official", suggest_cp_of (run, ns), suggest_cp_of (run, ne), "en-official-appositive", 0.75);
       suggest_cand_at (run, c)->title = g_steal_pointer (&title);
-      if (!after)
+      if (of_org)
         {
           int os, oe;
           g_match_info_fetch_pos (m, 4, &os, &oe);

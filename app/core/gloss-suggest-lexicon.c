@@ -272,8 +272,10 @@ suggest_load_en (EnLexicon *en)
     /* "Ajmi Lourimi, a member of Ennahda’s general secretariat," and
      * "The leader of Ennahda, Rachid Ghannouchi," */
     pattern = g_strdup_printf ("\\b(" NAME "),[ ](?:a|an|the)[ ](?:[\\w’'-]+[ ]){0,2}?(%s)\\b"
-                               "|\\b(?:the|The)[ ](%s)[ ]of[ ](?:the[ ])?([A-Z][\\w’'-]*(?:[ ][A-Z][\\w’'-]*){0,3}),[ ](" NAME "),",
-                               appositive, appositive);
+                               "|\\b(?:the|The)[ ](%s)[ ]of[ ](?:the[ ])?([A-Z][\\w’'-]*(?:[ ][A-Z][\\w’'-]*){0,3}),[ ](" NAME "),"
+                               /* "the governor, Ann Wells," "A city spokeswoman, Laura Chen," */
+                               "|\\b(?:the|The|a|A|an|An)[ ](?:[a-z][\\w’'-]*[ ]){0,2}?(%s),[ ](" NAME ")(?=[,.])",
+                               appositive, appositive, appositive);
     en->appositive_official_re = compile (pattern);
     g_free (pattern);
     /* "Amelia Hart, a hydrologist" and "The priest, Fidelis Mukonori," */

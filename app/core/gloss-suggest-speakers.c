@@ -255,6 +255,83 @@ official_before (Run  *run,
   return -1;
 }
 
+/* What a mention says of a person's sex: an honorific before it (Mr.,
+ * Ms., Mrs.) or a gendered title (spokeswoman, chairman, actress). */
+static guint8
+mention_gender (Run  *run,
+                Cand *c)
+{
+  static const char *const female[] = { "Ms", "Mrs", "Miss", "Madam", "Queen", "Princess", "Lady", "Dame", "Sister" };
+  static const char *const male[] = { "Mr", "King", "Prince", "Sir", "Lord", "Father", "Brother" };
+  guint k = c->start, w;
+  g_autofree char *word = NULL;
+  const char *title = c->title;
+
+  while (k > 0 && (run->u[k - 1] == ' ' || run->u[k - 1] == '.'))
+    k--;
+  w = k;
+  while (w > 0 && k - w < 8 && g_unichar_isalpha (run->u[w - 1]))
+    w--;
+  if (w < k && (w == 0 || !g_unichar_isalpha (run->u[w - 1])))
+    {
+      word = suggest_substring (run, w, k);
+      for (guint i = 0; i < G_N_ELEMENTS (female); i++)
+        if (g_str_equal (word, female[i]))
+          return 'f';
+      for (guint i = 0; i < G_N_ELEMENTS (male); i++)
+        if (g_str_equal (word, male[i]))
+          return 'm';
+    }
+  if (title != NULL && *title != '\0' && (guchar) title[0] < 0x80)
+    {
+      if (g_str_has_suffix (title, "woman") || g_str_has_suffix (title, "ess"))
+        return 'f';
+      if (g_str_has_suffix (title, "man"))
+        return 'm';
+    }
+  return 0;
+}
+
+/* The nearest person before @pos that a pronoun can name: "she" skips
+ * everyone known to be a man (Mr. Carter), "he" everyone known to be a
+ * woman (Ms. Lopez, the spokeswoman); unknown fits both. */
+static int
+pronoun_antecedent (Run     *run,
+                    guint    pos,
+                    guint    max_distance,
+                    gboolean female)
+{
+  if (run->genders == NULL)
+    {
+      run->n_genders = run->entities->len;
+      run->genders = g_new0 (guint8, run->n_genders + 1);
+      for (guint m = 0; m < run->mentions->len; m++)
+        {
+          Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+          guint8 g;
+          if (c->entity < 0 || (guint) c->entity >= run->n_genders || (g = mention_gender (run, c)) == 0)
+            continue;
+          /* Two signals that disagree: two people under one name, unknown. */
+          run->genders[c->entity] = run->genders[c->entity] == 0 || run->genders[c->entity] == g ? g : 'x';
+        }
+    }
+  for (int m = suggest_mention_before (run, pos); m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      guint8 g;
+
+      if (c->end > pos)
+        continue;
+      if (pos - c->end > max_distance)
+        break;
+      g = c->entity >= 0 && (guint) c->entity < run->n_genders ? run->genders[c->entity] : 0;
+      if ((female && g == 'm') || (!female && g == 'f'))
+        continue;
+      return c->entity;
+    }
+  return -1;
+}
+
 /* Whether the name ending at @end is followed by 's or ’s. */
 static gboolean
 en_possessive (Run   *run,
@@ -360,7 +437,7 @@ en_subject (Run     *run,
       if (en_word_at (run, j - 1, &en->pronouns, &len) && j - 1 + len <= verb)
         {
           *pronoun = TRUE;
-          return suggest_entity_before (run, j - 1, 2000);
+          return pronoun_antecedent (run, j - 1, 2000, run->u[j - 1] == 's' || run->u[j - 1] == 'S');
         }
     }
   e = en_last_entity_in (run, lo, verb);
