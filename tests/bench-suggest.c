@@ -7,13 +7,17 @@
  *
  * The gold files (tests/suggest/gold/NAME.json) hold code-point offsets and a
  * short hash per span, never the articles' text: the articles are read from
- * SHARED-DIR (../shared), and an article that is missing or changed is
+ * SHARED-DIR (../shared), those under articles/ from the gold directory's
+ * parent (tests/suggest, in the project), and an article that is missing or changed is
  * skipped with a message. A gold file may label only some tags in full
  * ("tags": ["quote"], the speakers' mentions besides); only those are
  * scored for it. Prints, per language and split (dev: what the rules are
  * tuned on; tune2: a second English tuning split; heldout: older held-out
  * files, partly used for rules; fresh: labelled before any rule change and
- * never tuned on; BENCH_SUGGEST_SKIP=SPLIT leaves one split out),
+ * never tuned on; fresh2: English pages labelled blind, without the rules
+ * or their scores; zh-tune and zh-test: Chinese articles written for the
+ * set, tests/suggest/articles, labelled blind; BENCH_SUGGEST_SKIP=SPLIT,...
+ * leaves splits out, e.g. fresh,fresh2,zh-test while tuning),
  * precision, recall and F1 per tag with exact spans and with ≥ 50 % overlap,
  * speaker accuracy on matched quotes and quote+speaker F1; then the time for
  * 100 000 characters. Asserts nothing (the machine is shared).
@@ -157,6 +161,44 @@ score_article (Score      *score,
   score->articles++;
 }
 
+/* The splits in the order they are printed; a split of the other language
+ * is never printed (no empty tables). */
+static const struct
+{
+  const char *split, *zh_name, *en_name;
+} splits[] = {
+  { "dev", "Chinese, dev", "English, dev" },
+  { "tune2", NULL, "English, tune2" },
+  { "zh-tune", "Chinese, zh-tune (written for the set)", NULL },
+  { "heldout", "Chinese, held-out", "English, held-out" },
+  { "fresh", "Chinese, fresh held-out", "English, fresh held-out" },
+  { "fresh2", NULL, "English, fresh2 held-out (labelled blind)" },
+  { "zh-test", "Chinese, zh-test held-out (written for the set)", NULL },
+};
+#define N_SPLITS G_N_ELEMENTS (splits)
+
+static guint
+split_index (const char *split)
+{
+  for (guint i = 0; i < N_SPLITS; i++)
+    if (g_str_equal (splits[i].split, split))
+      return i;
+  return 0;   /* an unknown split counts as dev, as before */
+}
+
+/* BENCH_SUGGEST_SKIP: one split or several, separated by commas. */
+static gboolean
+skipped (const char *skip,
+         const char *split)
+{
+  g_auto(GStrv) names = skip != NULL ? g_strsplit (skip, ",", -1) : NULL;
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (g_str_equal (g_strstrip (names[i]), split))
+      return TRUE;
+  return FALSE;
+}
+
 static double
 f1 (double p, double r)
 {
@@ -260,9 +302,9 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) corpus = g_string_new (NULL);
-  /* [language][split]: zh/en × dev/heldout/fresh/tune2 */
-  Score scores[2][4] = { 0 };
-  /* BENCH_SUGGEST_SKIP=fresh: neither score nor print that split (keeps it held out while tuning) */
+  /* [language][split]: zh/en × splits[] */
+  Score scores[2][N_SPLITS] = { 0 };
+  /* BENCH_SUGGEST_SKIP=fresh,zh-test: neither score nor print those splits (keeps them held out while tuning) */
   const char *skip = g_getenv ("BENCH_SUGGEST_SKIP");
   const char *name;
 
@@ -299,7 +341,13 @@ main (int    argc,
           g_printerr ("bench-suggest: %s: %s\n", path, error->message);
           return 1;
         }
-      article = g_build_filename (argv[2], json_object_get_string_member (root, "article"), NULL);
+      {
+        const char *relative = json_object_get_string_member (root, "article");
+        g_autofree char *parent = g_path_get_dirname (argv[1]);
+
+        /* Articles written for the set live in the project, beside the gold. */
+        article = g_build_filename (g_str_has_prefix (relative, "articles/") ? parent : argv[2], relative, NULL);
+      }
       if (!g_file_test (article, G_FILE_TEST_EXISTS))
         {
           printf ("skip %s: %s is not there\n", (char *) names->pdata[i], article);
@@ -318,13 +366,16 @@ main (int    argc,
           printf ("skip %s: the canonical text of %s changed since it was labelled\n", (char *) names->pdata[i], article);
           continue;
         }
-      pred = gloss_suggester_run (suggester, gloss_document_get_text (doc));
       zh = g_str_equal (json_object_get_string_member (root, "language"), "zh");
       split = json_object_get_string_member (root, "split");
-      if (skip != NULL && g_str_equal (skip, split))
-        continue;
-      score_article (&scores[zh ? 0 : 1][g_str_equal (split, "fresh") ? 2 : g_str_equal (split, "heldout") ? 1
-                                         : g_str_equal (split, "tune2") ? 3 : 0], gold, pred,
+      if (skipped (skip, split))
+        {
+          /* counted, never scored: the line says how many were left out */
+          scores[zh ? 0 : 1][split_index (split)].articles++;
+          continue;
+        }
+      pred = gloss_suggester_run (suggester, gloss_document_get_text (doc));
+      score_article (&scores[zh ? 0 : 1][split_index (split)], gold, pred,
                      json_object_has_member (root, "tags") ? json_object_get_array_member (root, "tags") : NULL);
       g_string_append (corpus, gloss_document_get_text (doc));
       g_string_append (corpus, "\n\n");
@@ -338,16 +389,16 @@ main (int    argc,
           }
     }
 
-  print_score ("Chinese, dev", &scores[0][0]);
-  print_score ("Chinese, held-out", &scores[0][1]);
-  print_score ("English, dev", &scores[1][0]);
-  print_score ("English, tune2", &scores[1][3]);
-  print_score ("English, held-out", &scores[1][1]);
-  if (skip == NULL || !g_str_equal (skip, "fresh"))
-    {
-      print_score ("Chinese, fresh held-out", &scores[0][2]);
-      print_score ("English, fresh held-out", &scores[1][2]);
-    }
+  for (guint lang = 0; lang < 2; lang++)
+    for (guint i = 0; i < N_SPLITS; i++)
+      {
+        const char *title = lang == 0 ? splits[i].zh_name : splits[i].en_name;
+
+        if (title != NULL && !skipped (skip, splits[i].split))
+          print_score (title, &scores[lang][i]);
+        else if (title != NULL)
+          printf ("\n== %s: %u articles skipped (BENCH_SUGGEST_SKIP)\n", title, scores[lang][i].articles);
+      }
 
   /* Speed: 100 000 characters (the articles, or an invented text without them). */
   if (corpus->len == 0)
