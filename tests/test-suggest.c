@@ -783,6 +783,26 @@ test_en_pronoun_gender (void)
   }
 }
 
+/* Traditional Chinese (Hong Kong, Taiwan): the simplified lexicon serves
+ * it too — speech verbs (說, 認為), titles (局長), units (億元). */
+static void
+test_zh_traditional (void)
+{
+  g_autoptr(Result) r = suggest_text ("運輸署署長何志明表示：「明年會新增巴士路線六條，方便居民出行。」\n\n"
+                                      "「我們會一步一步做好。」何志明說。\n\n"
+                                      "政府今年投入資金4.5億元。\n\n"
+                                      "居民稱之為「夢想家園」。\n");
+  GlossSuggestion *ho = find (r, "official", "運輸署署長何志明");
+
+  assert_well_formed (r);
+  g_assert_nonnull (ho);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (ho, "title"), ==, "署長");
+  assert_speaker (r, "明年會新增巴士路線六條，方便居民出行。", "運輸署署長何志明");
+  assert_speaker (r, "我們會一步一步做好。", "運輸署署長何志明");
+  g_assert_nonnull (find (r, "statistic", "4.5億元"));
+  g_assert_null (find (r, "quote", "夢想家園"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -814,6 +834,7 @@ main (int    argc,
   g_test_add_func ("/suggest/zh/name-title", test_zh_name_title);
   g_test_add_func ("/suggest/quote-paragraphs", test_quote_paragraphs);
   g_test_add_func ("/suggest/en/pronoun-gender", test_en_pronoun_gender);
+  g_test_add_func ("/suggest/zh/traditional", test_zh_traditional);
 
   return g_test_run ();
 }
