@@ -803,6 +803,30 @@ test_zh_traditional (void)
   g_assert_null (find (r, "quote", "夢想家園"));
 }
 
+/* Familiar and anonymised Chinese names as speakers (外卖骑手小彭,
+ * 卢阿姨, 钱某), a role noun before a name (种粮大户), a prosecutor's
+ * title; not 老师 or 小时, which look like 老/小 + a surname. */
+static void
+test_zh_familiar_names (void)
+{
+  g_autoptr(Result) r = suggest_text ("“以前只能在车边吃饭，现在好多了。”外卖骑手小彭说。\n\n"
+                                      "“楼下的快递柜很方便，”卢阿姨告诉记者，“取件不用排队。”\n\n"
+                                      "种粮大户方德顺掰开一穗玉米：“今年亩产又涨了，心里踏实。”\n\n"
+                                      "检察官俞佩文当庭指出：“证据确实充分，足以认定。”\n\n"
+                                      "庭审中，钱某表示：“我认罪，我后悔。”\n\n"
+                                      "“要按时交作业，不能拖。”老师说。每小时的工资是二十元。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "以前只能在车边吃饭，现在好多了。", "小彭");
+  assert_speaker (r, "楼下的快递柜很方便，", "卢阿姨");
+  assert_speaker (r, "取件不用排队。", "卢阿姨");
+  assert_speaker (r, "今年亩产又涨了，心里踏实。", "方德顺");
+  assert_speaker (r, "证据确实充分，足以认定。", "检察官俞佩文");
+  assert_speaker (r, "我认罪，我后悔。", "钱某");
+  g_assert_null (find (r, "person", "老师"));
+  g_assert_null (find (r, "person", "小时"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -835,6 +859,7 @@ main (int    argc,
   g_test_add_func ("/suggest/quote-paragraphs", test_quote_paragraphs);
   g_test_add_func ("/suggest/en/pronoun-gender", test_en_pronoun_gender);
   g_test_add_func ("/suggest/zh/traditional", test_zh_traditional);
+  g_test_add_func ("/suggest/zh/familiar-names", test_zh_familiar_names);
 
   return g_test_run ();
 }

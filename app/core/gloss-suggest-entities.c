@@ -10,6 +10,69 @@
 
 #include "gloss-suggest-private.h"
 
+/* Whether a name may end before @end: the text's end, a character that
+ * follows names (说, 表, punctuation…), a speech verb or a blank. */
+static gboolean
+zh_name_may_end (Run   *run,
+                 guint  end)
+{
+  ZhLexicon *zh = &run->self->zh;
+
+  return end >= run->n || suggest_char_in (&zh->name_followers, run->u[end]) ||
+         suggest_word_list_match_at (&zh->verbs, run->u, run->n, end) > 0 ||
+         g_unichar_isspace (run->u[end]) || run->u[end] == '(' || run->u[end] == 0xFF08;
+}
+
+/* Familiar and anonymised forms of a name, 0 if none: 小彭 老李 (a
+ * surname after 小/老, when a role precedes or a speech verb follows),
+ * 陈太 卢阿姨 周大爷 (a surname and a kinship word), and the courts'
+ * 赵某平 钱某 (a surname, 某 and at most one character). */
+static guint
+zh_familiar_name_at (Run      *run,
+                     guint     i,
+                     gboolean  after_title)
+{
+  /* 阿姨 大爷 大妈 奶奶 爷爷 婆婆 师傅 太 姐 哥 叔 伯 婶 */
+  static const gunichar kin[][2] = { { 0x963F, 0x59E8 }, { 0x5927, 0x7237 }, { 0x5927, 0x5988 }, { 0x5976, 0x5976 }, { 0x7237, 0x7237 }, { 0x5A46, 0x5A46 }, { 0x5E08, 0x5085 }, { 0x592A, 0 }, { 0x59D0, 0 }, { 0x54E5, 0 }, { 0x53D4, 0 }, { 0x4F2F, 0 }, { 0x5A76, 0 } };
+  static const char *const not_names[] = { "老师", "小时", "小区", "老板", "小组", "老家", "小康", "老年", "小学", "老乡", "小将" };
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n, s;
+
+  if (i + 2 <= n && (u[i] == 0x5C0F /* 小 */ || u[i] == 0x8001 /* 老 */) && suggest_char_in (&zh->surnames, u[i + 1]))
+    {
+      g_autofree char *word = suggest_substring (run, i, i + 2);
+      gboolean stop = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (not_names); k++)
+        stop |= g_str_equal (word, not_names[k]);
+      if (!stop && (after_title || suggest_word_list_match_at (&zh->verbs, u, n, i + 2) > 0))
+        return 2;
+    }
+  s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
+  if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
+    s = 1;
+  if (s == 0 || i + s >= n)
+    return 0;
+  if (u[i + s] == 0x67D0 /* 某 */)
+    {
+      if (i + s + 2 <= n && is_han (u[i + s + 1]) && !suggest_char_in (&zh->not_given, u[i + s + 1]) &&
+          zh_name_may_end (run, i + s + 2))
+        return s + 2;
+      return zh_name_may_end (run, i + s + 1) ? s + 1 : 0;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (kin); k++)
+    {
+      guint len = kin[k][1] != 0 ? 2 : 1, j = 0;
+
+      while (j < len && i + s + j < n && u[i + s + j] == kin[k][j])
+        j++;
+      if (j == len && zh_name_may_end (run, i + s + len))
+        return s + len;
+    }
+  return 0;
+}
+
 /* Length of a Chinese personal name starting at @i, 0 if none: a surname
  * and one or two given characters followed by a word that may follow a
  * name (a speech verb, punctuation…), or a transliterated name with a
@@ -62,6 +125,8 @@ zh_name_at (Run      *run,
       }
   }
 
+  if ((s = zh_familiar_name_at (run, i, after_title)) > 0)
+    return s;
   s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
   if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
     s = 1;
