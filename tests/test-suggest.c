@@ -827,6 +827,29 @@ test_zh_familiar_names (void)
   g_assert_null (find (r, "person", "小时"));
 }
 
+/* A quote opening the paragraph after one that ends "她说：" / "he said:"
+ * is introduced by it, speaker and all; a colon without a speech verb
+ * ("规定如下：", "The rules are simple:") introduces no speech. */
+static void
+test_colon_paragraphs (void)
+{
+  g_autoptr(Result) zh = suggest_text ("退休教师甘淑华是巡河队队长，今年六十三岁。她说：\n\n"
+                                       "“我们每周巡河两次，看到垃圾就捡。”\n\n"
+                                       "规定如下：\n\n"
+                                       "“禁止游泳，禁止垂钓。”\n");
+  g_autoptr(Result) en = suggest_text ("Hannah Vogt, a lawyer for the ferry company, is worried. She told us:\n\n"
+                                       "\"The river, frankly, is too low.\"\n\n"
+                                       "The rules are simple:\n\n"
+                                       "\"Keep left, drive slowly.\"\n");
+
+  assert_well_formed (zh);
+  assert_speaker (zh, "我们每周巡河两次，看到垃圾就捡。", "甘淑华");
+  g_assert_null (find (zh, "quote", "禁止游泳，禁止垂钓。"));
+  assert_well_formed (en);
+  assert_speaker (en, "The river, frankly, is too low.", "Hannah Vogt");
+  g_assert_null (find (en, "quote", "Keep left, drive slowly."));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -860,6 +883,7 @@ main (int    argc,
   g_test_add_func ("/suggest/en/pronoun-gender", test_en_pronoun_gender);
   g_test_add_func ("/suggest/zh/traditional", test_zh_traditional);
   g_test_add_func ("/suggest/zh/familiar-names", test_zh_familiar_names);
+  g_test_add_func ("/suggest/colon-paragraphs", test_colon_paragraphs);
 
   return g_test_run ();
 }

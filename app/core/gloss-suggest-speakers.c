@@ -592,6 +592,29 @@ continues_previous_paragraph (Run            *run,
          previous_paragraph->speaker >= 0 && q->close - q->open > 4 && quote_fills_paragraph (run, q);
 }
 
+/* A paragraph that opens with a quote right after a paragraph ending in a
+ * colon (她说：¶“…” / He said:¶"…"): the quote the colon introduces.
+ * Returns the colon's position, or G_MAXUINT; *prev_start is where that
+ * paragraph starts (looked for within a bounded distance). */
+static guint
+colon_paragraph_before (Run         *run,
+                        const Quote *q,
+                        guint       *prev_start)
+{
+  guint k = q->par_start;
+
+  if (q->open != q->par_start)
+    return G_MAXUINT;
+  while (k > 0 && q->par_start - k < 8 && g_unichar_isspace (run->u[k - 1]))
+    k--;
+  if (k == 0 || k == q->par_start || (run->u[k - 1] != 0xFF1A && run->u[k - 1] != ':'))
+    return G_MAXUINT;
+  *prev_start = k - 1;
+  while (*prev_start > 0 && k - *prev_start < 300 && run->u[*prev_start - 1] != '\n')
+    (*prev_start)--;
+  return k - 1;
+}
+
 /* Marks that are no speech whatever the verbs around: a title after the
  * word for a work (her book “…”, the film "…"), and a short term after
  * "the" without clause punctuation (the “ironclad” nature, the "jobs
@@ -717,6 +740,21 @@ suggest_decide_en (Run         *run,
           pronoun = TRUE;
         }
     }
+  if (!d.speech || d.speaker < 0)
+    {
+      guint prev_start, colon = colon_paragraph_before (run, q, &prev_start);
+      gboolean pronoun2 = FALSE;
+
+      if (colon != G_MAXUINT &&
+          (verb = en_find_verb (run, en_sentence_start (run, colon, prev_start), colon, 0, 0, &vlen)) != G_MAXUINT)
+        {
+          int e = en_subject (run, en_sentence_start (run, colon, prev_start), colon, verb, vlen, FALSE, &pronoun2);
+          if (!d.speech)
+            d = (Decision) { TRUE, e, pronoun2 ? 0.7 : 0.8, "en-quote-colon", FALSE };
+          else
+            d.speaker = e;
+        }
+    }
   if (pronoun)
     d.confidence -= 0.1;
   continue_open_quote (q, previous_paragraph, &d, "en-quote-continued");
@@ -801,6 +839,25 @@ suggest_decide_zh (Run         *run,
         {
           d.speaker = previous_paragraph->speaker;
           d.rule = "zh-quote-continued";
+        }
+    }
+  if (!d.speech || d.speaker < 0)
+    {
+      guint prev_start, intro_colon = colon_paragraph_before (run, q, &prev_start);
+
+      if (intro_colon != G_MAXUINT)
+        {
+          Quote intro = *q;
+          gboolean verb, colon_found, pronoun;
+          int e;
+
+          intro.par_start = prev_start;
+          intro.open = intro_colon + 1;
+          e = zh_before (run, &intro, &verb, &colon_found, &pronoun);
+          if (verb && !d.speech)
+            d = (Decision) { TRUE, e >= 0 ? e : -1, pronoun ? 0.75 : 0.85, "zh-quote-colon", FALSE };
+          else if (verb && e >= 0)
+            d.speaker = e;
         }
     }
   if (d.speaker == -2)
