@@ -791,7 +791,8 @@ test_zh_traditional (void)
   g_autoptr(Result) r = suggest_text ("運輸署署長何志明表示：「明年會新增巴士路線六條，方便居民出行。」\n\n"
                                       "「我們會一步一步做好。」何志明說。\n\n"
                                       "政府今年投入資金4.5億元。\n\n"
-                                      "居民稱之為「夢想家園」。\n");
+                                      "居民稱之為「夢想家園」。\n\n"
+                                      "「屋企細，仔女要坐喺床上做功課。」陳太憶述時紅了眼眶。\n");
   GlossSuggestion *ho = find (r, "official", "運輸署署長何志明");
 
   assert_well_formed (r);
@@ -801,6 +802,8 @@ test_zh_traditional (void)
   assert_speaker (r, "我們會一步一步做好。", "運輸署署長何志明");
   g_assert_nonnull (find (r, "statistic", "4.5億元"));
   g_assert_null (find (r, "quote", "夢想家園"));
+  /* 忆述 in traditional script, a surname with 太 */
+  assert_speaker (r, "屋企細，仔女要坐喺床上做功課。", "陳太");
 }
 
 /* Familiar and anonymised Chinese names as speakers (外卖骑手小彭,
