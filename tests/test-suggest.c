@@ -853,6 +853,21 @@ test_colon_paragraphs (void)
   g_assert_null (find (en, "quote", "Keep left, drive slowly."));
 }
 
+/* The sentence's speech verb before a short term in marks (“两稳一提”)
+ * still introduces the quote after it; a quote with clause punctuation
+ * in between stops the search (it is speech of its own). */
+static void
+test_zh_verb_across_terms (void)
+{
+  g_autoptr(Result) r = suggest_text ("省农业农村厅副厅长邵文杰提醒，“两稳一提”仍是今后的主攻方向，“不能因为丰收就放松这根弦。”\n\n"
+                                      "会上宣读了“一份倡议，三条承诺”，“大家一起把河护好，把水管好。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "不能因为丰收就放松这根弦。", "省农业农村厅副厅长邵文杰");
+  g_assert_null (find (r, "quote", "两稳一提"));
+  g_assert_null (find (r, "quote", "大家一起把河护好，把水管好。"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -887,6 +902,7 @@ main (int    argc,
   g_test_add_func ("/suggest/zh/traditional", test_zh_traditional);
   g_test_add_func ("/suggest/zh/familiar-names", test_zh_familiar_names);
   g_test_add_func ("/suggest/colon-paragraphs", test_colon_paragraphs);
+  g_test_add_func ("/suggest/zh/verb-across-terms", test_zh_verb_across_terms);
 
   return g_test_run ();
 }

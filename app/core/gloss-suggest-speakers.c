@@ -101,7 +101,24 @@ zh_before (Run         *run,
   while (a > q->par_start && b - a < WINDOW_BEFORE)
     {
       gunichar c = run->u[a - 1];
-      if (suggest_is_sentence_end (c) || c == 0x201D || c == 0x300D || c == 0x300F)
+      if (c == 0x201D || c == 0x300D || c == 0x300F)
+        {
+          /* A short term in marks without clause punctuation (“稳面积、提单产”)
+           * is no speech: the sentence's verb may be before it. */
+          guint o = a - 1, j;
+          gunichar opener = c == 0x201D ? 0x201C : c == 0x300D ? 0x300C : 0x300E;
+          gboolean term = TRUE;
+
+          while (o > q->par_start && a - o < 14 && run->u[o - 1] != opener)
+            o--;
+          for (j = o; j < a - 1 && term; j++)
+            term = !suggest_is_clause_punct (run->u[j]);
+          if (!term || o == q->par_start || run->u[o - 1] != opener)
+            break;
+          a = o - 1;
+          continue;
+        }
+      if (suggest_is_sentence_end (c))
         break;
       a--;
     }
