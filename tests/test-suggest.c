@@ -868,6 +868,25 @@ test_zh_verb_across_terms (void)
   g_assert_null (find (r, "quote", "大家一起把河护好，把水管好。"));
 }
 
+/* Chinese text: offices chained with 兼 (董事长兼首席执行官) make one
+ * official, company heads included; a Latin name between Han characters
+ * is a person who can speak; capitalised organization words are not. */
+static void
+test_zh_chains_and_latin_names (void)
+{
+  g_autoptr(Result) r = suggest_text ("星河电池集团董事长兼首席执行官罗启航介绍，今年海外订单翻了一番。\n\n"
+                                      "公司从德国请来了Jonas Weber出任欧洲区负责人。“信任需要时间，我们没有捷径。”Jonas Weber说。\n\n"
+                                      "该公司与Nordic Battery Group签署了协议。\n");
+  GlossSuggestion *luo = find (r, "official", "星河电池集团董事长兼首席执行官罗启航");
+
+  assert_well_formed (r);
+  g_assert_nonnull (luo);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (luo, "title"), ==, "董事长兼首席执行官");
+  assert_speaker (r, "信任需要时间，我们没有捷径。", "Jonas Weber");
+  g_assert_null (find (r, "person", "Nordic Battery Group"));
+  g_assert_null (find (r, "person", "Nordic Battery"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -903,6 +922,7 @@ main (int    argc,
   g_test_add_func ("/suggest/zh/familiar-names", test_zh_familiar_names);
   g_test_add_func ("/suggest/colon-paragraphs", test_colon_paragraphs);
   g_test_add_func ("/suggest/zh/verb-across-terms", test_zh_verb_across_terms);
+  g_test_add_func ("/suggest/zh/chains-and-latin-names", test_zh_chains_and_latin_names);
 
   return g_test_run ();
 }

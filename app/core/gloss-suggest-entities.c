@@ -219,7 +219,8 @@ suggest_zh_titled_names (Run *run)
       while (org_start > 0 && i - org_start < 40)
         {
           gunichar c = u[org_start - 1];
-          if (c == 0x3001 && org_start >= 2 &&
+          /* 、 or 兼 between offices: 局长、党委书记 / 董事长兼首席执行官 */
+          if ((c == 0x3001 || c == 0x517C) && org_start >= 2 &&
               suggest_word_list_match_before (&zh->titles, u, org_start > 12 ? org_start - 12 : 0, org_start - 1))
             {
               org_start--;
@@ -228,6 +229,14 @@ suggest_zh_titled_names (Run *run)
           if (suggest_char_in (&zh->org_stops, c) || !(is_han (c) || g_unichar_isalnum (c)))
             break;
           org_start--;
+        }
+      /* 董事长兼首席执行官: both offices are the title. */
+      while (title_start >= org_start + 2 && u[title_start - 1] == 0x517C)
+        {
+          guint p = suggest_word_list_match_before (&zh->titles, u, title_start > 13 ? title_start - 13 : 0, title_start - 1);
+          if (p == 0 || title_start - 1 - p < org_start)
+            break;
+          title_start -= 1 + p;
         }
       /* Not an organization: a verb or a particle glued before the title. */
       start = org_start;
@@ -377,12 +386,59 @@ zh_name_then_title (Run   *run,
   return 0;
 }
 
+/* A Latin name inside Chinese text (挖来了Markus Feldmann出任, 负责人Sarah
+ * Lin介绍): two or three capitalised words with Han characters right
+ * before and after, none of them an English organization word. */
+static void
+zh_latin_names (Run *run)
+{
+  gunichar *u = run->u;
+  guint n = run->n;
+
+  for (guint i = 1; i < n; i++)
+    {
+      guint k = i, words = 0, end = i;
+      gboolean ok = TRUE;
+
+      if (!g_unichar_isupper (u[i]) || u[i] >= 0x80 || !is_han (u[i - 1]))
+        continue;
+      for (;;)
+        {
+          guint w = k;
+          if (k >= n || u[k] >= 0x80 || !g_unichar_isupper (u[k]))
+            break;
+          k++;
+          while (k < n && u[k] < 0x80 && g_unichar_islower (u[k]))
+            k++;
+          if (k - w < 2 || suggest_word_list_has (&run->self->en.org_suffixes, u + w, k - w) ||
+              suggest_word_list_has (&run->self->en.not_names, u + w, k - w))
+            ok = FALSE;
+          words++;
+          end = k;
+          if (k + 1 < n && u[k] == ' ' && u[k + 1] < 0x80 && g_unichar_isupper (u[k + 1]))
+            k++;
+          else
+            break;
+        }
+      if (ok && words >= 2 && words <= 3 && end < n && is_han (u[end]) &&
+          !suggest_overlaps_tag (run, NULL, i, end))
+        {
+          g_autofree char *key = suggest_substring (run, i, end);
+          guint c = suggest_add_cand (run, "person", i, end, "zh-person-latin", 0.65);
+          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+        }
+      i = MAX (i, k);
+    }
+}
+
 void
 suggest_zh_plain_names (Run *run)
 {
   ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
   guint n = run->n;
+
+  zh_latin_names (run);
 
   for (guint i = 0; i < n; i++)
     {
