@@ -887,6 +887,22 @@ test_zh_chains_and_latin_names (void)
   g_assert_null (find (r, "person", "Nordic Battery"));
 }
 
+/* Counted nouns beyond money and people: 斤 栋 次 步, square feet;
+ * never an ordinal (第二次) or a meeting (三次会议). */
+static void
+test_zh_more_units (void)
+{
+  g_autoptr(Result) r = suggest_text ("今年亩产达到1450斤，新建住宅23栋，入户走访2万余次。\n\n"
+                                      "这是第二次来访，会议在三次会议后举行。\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "statistic", "1450斤"));
+  g_assert_nonnull (find (r, "statistic", "23栋"));
+  g_assert_nonnull (find (r, "statistic", "2万余次"));
+  g_assert_null (find (r, "statistic", "二次"));
+  g_assert_null (find (r, "statistic", "三次"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -923,6 +939,7 @@ main (int    argc,
   g_test_add_func ("/suggest/colon-paragraphs", test_colon_paragraphs);
   g_test_add_func ("/suggest/zh/verb-across-terms", test_zh_verb_across_terms);
   g_test_add_func ("/suggest/zh/chains-and-latin-names", test_zh_chains_and_latin_names);
+  g_test_add_func ("/suggest/zh/more-units", test_zh_more_units);
 
   return g_test_run ();
 }
