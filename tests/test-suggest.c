@@ -903,6 +903,22 @@ test_zh_more_units (void)
   g_assert_null (find (r, "statistic", "三次"));
 }
 
+/* A name inside someone's speech is no antecedent for the next "he
+ * said" / 他说: the speaker mentioned in the narrative is. */
+static void
+test_pronoun_skips_speech (void)
+{
+  g_autoptr(Result) en = suggest_text ("Carl Dunn, a fisherman, told us: “Mayor Ron Gomez saw it early, and he helped us, we owe him a lot.”\n\n"
+                                       "The fish costs more now. But it is “worth every cent, believe me,” he said.\n");
+  g_autoptr(Result) zh = suggest_text ("渔民邓海生说：“村主任罗秀英很早就看到了这一点，帮了我们很多。”\n\n"
+                                       "如今鱼价涨了。“这个钱花得值，大家都认。”他说。\n");
+
+  assert_well_formed (en);
+  assert_speaker (en, "worth every cent, believe me,", "Carl Dunn");
+  assert_well_formed (zh);
+  assert_speaker (zh, "这个钱花得值，大家都认。", "邓海生");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -940,6 +956,7 @@ main (int    argc,
   g_test_add_func ("/suggest/zh/verb-across-terms", test_zh_verb_across_terms);
   g_test_add_func ("/suggest/zh/chains-and-latin-names", test_zh_chains_and_latin_names);
   g_test_add_func ("/suggest/zh/more-units", test_zh_more_units);
+  g_test_add_func ("/suggest/pronoun-skips-speech", test_pronoun_skips_speech);
 
   return g_test_run ();
 }

@@ -112,6 +112,7 @@ typedef struct
   GArray     *mentions;    /* indices of person/official cands, sorted by start */
   guint8     *genders;     /* per entity, found when a pronoun needs them: 'f', 'm', 0 unknown */
   guint       n_genders;
+  GArray     *speech;      /* while quotes are decided: open, close of each speech so far */
 } Run;
 
 typedef struct

@@ -9,6 +9,8 @@
 
 #include "gloss-suggest-private.h"
 
+static int pronoun_antecedent (Run *run, guint pos, guint max_distance, gboolean female);
+
 /* Chinese attribution after the closing mark: ”深圳市邮政管理局局长黄燊说。
  * Returns the speaker entity (or -2 when a verb was found but no one), and
  * sets *verb_found. */
@@ -63,7 +65,7 @@ zh_after (Run         *run,
       if (suggest_char_in (&zh->pronouns, run->u[k]) && k + 1 == b - v)
         {
           *pronoun = TRUE;
-          return suggest_entity_before (run, q->open, 400);
+          return pronoun_antecedent (run, q->open, 400, run->u[k] == 0x5979 /* 她 */);
         }
   }
   return -2;
@@ -143,7 +145,7 @@ zh_before (Run         *run,
       if (suggest_char_in (&zh->pronouns, run->u[k]))
         {
           *pronoun = TRUE;
-          return suggest_entity_before (run, k, 400);
+          return pronoun_antecedent (run, k, 400, run->u[k] == 0x5979 /* 她 */);
         }
   }
   return -2;
@@ -309,6 +311,31 @@ mention_gender (Run  *run,
   return 0;
 }
 
+/* Whether @pos is inside a quote already taken as speech: a name the
+ * speaker mentions (“Whole Foods saw that early”) is no antecedent. */
+static gboolean
+inside_speech (Run   *run,
+               guint  pos)
+{
+  int lo = 0, hi, found = -1;
+
+  if (run->speech == NULL || run->speech->len < 2)
+    return FALSE;
+  hi = (int) run->speech->len / 2 - 1;
+  while (lo <= hi)
+    {
+      int mid = (lo + hi) / 2;
+      if (g_array_index (run->speech, guint, 2 * mid) < pos)
+        {
+          found = mid;
+          lo = mid + 1;
+        }
+      else
+        hi = mid - 1;
+    }
+  return found >= 0 && pos < g_array_index (run->speech, guint, 2 * found + 1);
+}
+
 /* The nearest person before @pos that a pronoun can name: "she" skips
  * everyone known to be a man (Mr. Carter), "he" everyone known to be a
  * woman (Ms. Lopez, the spokeswoman); unknown fits both. */
@@ -342,7 +369,7 @@ pronoun_antecedent (Run     *run,
       if (pos - c->end > max_distance)
         break;
       g = c->entity >= 0 && (guint) c->entity < run->n_genders ? run->genders[c->entity] : 0;
-      if ((female && g == 'm') || (!female && g == 'f'))
+      if ((female && g == 'm') || (!female && g == 'f') || inside_speech (run, c->start))
         continue;
       return c->entity;
     }
