@@ -919,6 +919,24 @@ test_pronoun_skips_speech (void)
   assert_speaker (zh, "这个钱花得值，大家都认。", "邓海生");
 }
 
+/* 该负责人 / 这位局长 point back to the official named so before (one
+ * entity, no organization "该"); with no such official before, they stay
+ * an unnamed official of their own. */
+static void
+test_zh_anaphoric_officials (void)
+{
+  g_autoptr(Result) r = suggest_text ("据市水务局有关负责人介绍，新水厂将于年底投用。“目前管网已经铺设完毕，”该负责人说。\n");
+  g_autoptr(Result) alone = suggest_text ("“我们会尽快回复，”该负责人说。\n");
+  GlossSuggestion *that = find (r, "official", "该负责人");
+
+  assert_well_formed (r);
+  assert_speaker (r, "目前管网已经铺设完毕，", "市水务局有关负责人");
+  g_assert_nonnull (that);
+  g_assert_null (gloss_suggestion_get_attribute (that, "organization"));
+  assert_well_formed (alone);
+  assert_speaker (alone, "我们会尽快回复，", "该负责人");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -957,6 +975,7 @@ main (int    argc,
   g_test_add_func ("/suggest/zh/chains-and-latin-names", test_zh_chains_and_latin_names);
   g_test_add_func ("/suggest/zh/more-units", test_zh_more_units);
   g_test_add_func ("/suggest/pronoun-skips-speech", test_pronoun_skips_speech);
+  g_test_add_func ("/suggest/zh/anaphoric-officials", test_zh_anaphoric_officials);
 
   return g_test_run ();
 }

@@ -166,6 +166,42 @@ zh_official_title (Run        *run,
   return official;
 }
 
+/* 该, 这位, 此…: a determiner that points back instead of an organization. */
+static gboolean
+zh_anaphoric (const char *org)
+{
+  static const char *const words[] = { "该", "这位", "这名", "此", "该位", "上述", "那位" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (org, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The entity of the nearest official before candidate @self whose title
+ * ends in @title (有关负责人 for 该负责人), within 2 000 code points; -1 if
+ * none. The candidates of this family are in text order. */
+static int
+zh_official_titled_before (Run        *run,
+                           guint       self,
+                           const char *title)
+{
+  guint pos = suggest_cand_at (run, self)->start;
+
+  for (guint k = self; k > 0; k--)
+    {
+      Cand *c = suggest_cand_at (run, k - 1);
+
+      if (c->start >= pos)
+        continue;
+      if (pos - c->start > 2000)
+        break;
+      if (g_str_equal (c->tag, "official") && c->title != NULL && c->entity >= 0 && g_str_has_suffix (c->title, title))
+        return c->entity;
+    }
+  return -1;
+}
+
 /* Officials and persons named with a title or role: ORG TITLE(、ORG TITLE)* NAME. */
 void
 suggest_zh_titled_names (Run *run)
@@ -272,6 +308,14 @@ suggest_zh_titled_names (Run *run)
         else if (name_len > 0)
           suggest_cand_at (run, c)->role = suggest_substring (run, start, name_at);
         suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, suggest_cand_at (run, c)->tag, c);
+        if (name_len == 0 && zh_anaphoric (org))
+          {
+            /* 该负责人, 这位局长: the official named so just before. */
+            int e = zh_official_titled_before (run, c, title);
+            g_clear_pointer (&suggest_cand_at (run, c)->organization, g_free);
+            if (e >= 0)
+              suggest_cand_at (run, c)->entity = e;
+          }
         if (name_len > 0 && !is_role && official && strstr (chain, "、") != NULL)
           {
             /* The title attribute takes the first office; the organization
