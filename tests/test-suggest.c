@@ -718,6 +718,225 @@ test_hostile (void)
   }
 }
 
+/* A paragraph that is nothing but a short quote, right after attributed
+ * speech, goes on with that speaker (Chinese and English); not after a
+ * paragraph without speech, and not a mark around a term. "The
+ * spokeswoman said" names the person called a spokeswoman nearby, else
+ * the nearest official, never a private person. */
+static void
+test_quote_paragraphs (void)
+{
+  g_autoptr(Result) en = suggest_text ("“The bridge is closed until spring,” said Nora Quist, who runs the ferry.\n\n"
+                                       "“Nobody warned us.”\n\n"
+                                       "The council met at noon.\n\n"
+                                       "“Nothing was decided.”\n\n"
+                                       "Farmer Otto Lind called it a “disaster.”\n");
+  g_autoptr(Result) zh = suggest_text ("“这条路修好以后，孩子上学方便多了。”村民赵春梅说。\n\n"
+                                       "“真没想到呀。”\n\n"
+                                       "镇里召开了会议。\n\n"
+                                       "“还在商量。”\n\n"
+                                       "“绿色出行”。\n");
+  g_autoptr(Result) role = suggest_text ("Ada Ruiz, a farmer, sold her land. A water board spokeswoman, Mia Holt, said the wells were tested.\n\n"
+                                         "“The results are normal,” the spokeswoman said.\n\n"
+                                         "Ben Ott, a baker, was worried. “We will check again,” the spokeswoman added.\n");
+  g_autoptr(Result) nobody = suggest_text ("Ada Ruiz, a farmer, sold her land.\n\n"
+                                           "“The results are normal,” the spokeswoman said.\n");
+
+  assert_well_formed (en);
+  assert_speaker (en, "Nobody warned us.", "Nora Quist");
+  g_assert_null (find (en, "quote", "Nothing was decided."));
+  g_assert_null (find (en, "quote", "disaster."));
+  assert_well_formed (zh);
+  assert_speaker (zh, "真没想到呀。", "赵春梅");
+  g_assert_null (find (zh, "quote", "还在商量。"));
+  g_assert_null (find (zh, "quote", "绿色出行"));
+  assert_well_formed (role);
+  assert_speaker (role, "The results are normal,", "Mia Holt");
+  assert_speaker (role, "We will check again,", "Mia Holt");
+  assert_well_formed (nobody);
+  assert_speaker (nobody, "The results are normal,", NULL);
+}
+
+/* A pronoun names the nearest person it can fit: "he" skips a woman known
+ * by her honorific or title (Ms., spokeswoman), "she" skips a man (Mr.,
+ * chairman); unknown sex fits both. An office before the name in
+ * apposition ("the governor, Ann Wells,") makes an official. */
+static void
+test_en_pronoun_gender (void)
+{
+  g_autoptr(Result) r = suggest_text ("Mr. Hugo Brandt runs the mill. The council chairwoman, Edith Varga, spoke first.\n\n"
+                                      "“The mill stays open,” he said.\n\n"
+                                      "Ms. Edith Varga answered Mr. Brandt. “We will see about that,” she said.\n\n"
+                                      "Ms. Ines Roth met Mr. Brandt. “The vote is close,” she added.\n");
+  GlossSuggestion *varga = find (r, "official", "Edith Varga");
+
+  assert_well_formed (r);
+  g_assert_nonnull (varga);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (varga, "title"), ==, "chairwoman");
+  assert_speaker (r, "The mill stays open,", "Hugo Brandt");
+  assert_speaker (r, "We will see about that,", "Edith Varga");
+  assert_speaker (r, "The vote is close,", "Ines Roth");
+  /* A title without the article is no apposition: "Tuesday, Ann said". */
+  {
+    g_autoptr(Result) none = suggest_text ("It rained on Tuesday, Ann Wells wrote, and the river rose.\n");
+    g_assert_null (find (none, "official", "Ann Wells"));
+  }
+}
+
+/* Traditional Chinese (Hong Kong, Taiwan): the simplified lexicon serves
+ * it too — speech verbs (說, 認為), titles (局長), units (億元). */
+static void
+test_zh_traditional (void)
+{
+  g_autoptr(Result) r = suggest_text ("運輸署署長何志明表示：「明年會新增巴士路線六條，方便居民出行。」\n\n"
+                                      "「我們會一步一步做好。」何志明說。\n\n"
+                                      "政府今年投入資金4.5億元。\n\n"
+                                      "居民稱之為「夢想家園」。\n\n"
+                                      "「屋企細，仔女要坐喺床上做功課。」陳太憶述時紅了眼眶。\n");
+  GlossSuggestion *ho = find (r, "official", "運輸署署長何志明");
+
+  assert_well_formed (r);
+  g_assert_nonnull (ho);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (ho, "title"), ==, "署長");
+  assert_speaker (r, "明年會新增巴士路線六條，方便居民出行。", "運輸署署長何志明");
+  assert_speaker (r, "我們會一步一步做好。", "運輸署署長何志明");
+  g_assert_nonnull (find (r, "statistic", "4.5億元"));
+  g_assert_null (find (r, "quote", "夢想家園"));
+  /* 忆述 in traditional script, a surname with 太 */
+  assert_speaker (r, "屋企細，仔女要坐喺床上做功課。", "陳太");
+}
+
+/* Familiar and anonymised Chinese names as speakers (外卖骑手小彭,
+ * 卢阿姨, 钱某), a role noun before a name (种粮大户), a prosecutor's
+ * title; not 老师 or 小时, which look like 老/小 + a surname. */
+static void
+test_zh_familiar_names (void)
+{
+  g_autoptr(Result) r = suggest_text ("“以前只能在车边吃饭，现在好多了。”外卖骑手小彭说。\n\n"
+                                      "“楼下的快递柜很方便，”卢阿姨告诉记者，“取件不用排队。”\n\n"
+                                      "种粮大户方德顺掰开一穗玉米：“今年亩产又涨了，心里踏实。”\n\n"
+                                      "检察官俞佩文当庭指出：“证据确实充分，足以认定。”\n\n"
+                                      "庭审中，钱某表示：“我认罪，我后悔。”\n\n"
+                                      "“要按时交作业，不能拖。”老师说。每小时的工资是二十元。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "以前只能在车边吃饭，现在好多了。", "小彭");
+  assert_speaker (r, "楼下的快递柜很方便，", "卢阿姨");
+  assert_speaker (r, "取件不用排队。", "卢阿姨");
+  assert_speaker (r, "今年亩产又涨了，心里踏实。", "方德顺");
+  assert_speaker (r, "证据确实充分，足以认定。", "检察官俞佩文");
+  assert_speaker (r, "我认罪，我后悔。", "钱某");
+  g_assert_null (find (r, "person", "老师"));
+  g_assert_null (find (r, "person", "小时"));
+}
+
+/* A quote opening the paragraph after one that ends "她说：" / "he said:"
+ * is introduced by it, speaker and all; a colon without a speech verb
+ * ("规定如下：", "The rules are simple:") introduces no speech. */
+static void
+test_colon_paragraphs (void)
+{
+  g_autoptr(Result) zh = suggest_text ("退休教师甘淑华是巡河队队长，今年六十三岁。她说：\n\n"
+                                       "“我们每周巡河两次，看到垃圾就捡。”\n\n"
+                                       "规定如下：\n\n"
+                                       "“禁止游泳，禁止垂钓。”\n");
+  g_autoptr(Result) en = suggest_text ("Hannah Vogt, a lawyer for the ferry company, is worried. She told us:\n\n"
+                                       "\"The river, frankly, is too low.\"\n\n"
+                                       "The rules are simple:\n\n"
+                                       "\"Keep left, drive slowly.\"\n");
+
+  assert_well_formed (zh);
+  assert_speaker (zh, "我们每周巡河两次，看到垃圾就捡。", "甘淑华");
+  g_assert_null (find (zh, "quote", "禁止游泳，禁止垂钓。"));
+  assert_well_formed (en);
+  assert_speaker (en, "The river, frankly, is too low.", "Hannah Vogt");
+  g_assert_null (find (en, "quote", "Keep left, drive slowly."));
+}
+
+/* The sentence's speech verb before a short term in marks (“两稳一提”)
+ * still introduces the quote after it; a quote with clause punctuation
+ * in between stops the search (it is speech of its own). */
+static void
+test_zh_verb_across_terms (void)
+{
+  g_autoptr(Result) r = suggest_text ("省农业农村厅副厅长邵文杰提醒，“两稳一提”仍是今后的主攻方向，“不能因为丰收就放松这根弦。”\n\n"
+                                      "会上宣读了“一份倡议，三条承诺”，“大家一起把河护好，把水管好。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "不能因为丰收就放松这根弦。", "省农业农村厅副厅长邵文杰");
+  g_assert_null (find (r, "quote", "两稳一提"));
+  g_assert_null (find (r, "quote", "大家一起把河护好，把水管好。"));
+}
+
+/* Chinese text: offices chained with 兼 (董事长兼首席执行官) make one
+ * official, company heads included; a Latin name between Han characters
+ * is a person who can speak; capitalised organization words are not. */
+static void
+test_zh_chains_and_latin_names (void)
+{
+  g_autoptr(Result) r = suggest_text ("星河电池集团董事长兼首席执行官罗启航介绍，今年海外订单翻了一番。\n\n"
+                                      "公司从德国请来了Jonas Weber出任欧洲区负责人。“信任需要时间，我们没有捷径。”Jonas Weber说。\n\n"
+                                      "该公司与Nordic Battery Group签署了协议。\n");
+  GlossSuggestion *luo = find (r, "official", "星河电池集团董事长兼首席执行官罗启航");
+
+  assert_well_formed (r);
+  g_assert_nonnull (luo);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (luo, "title"), ==, "董事长兼首席执行官");
+  assert_speaker (r, "信任需要时间，我们没有捷径。", "Jonas Weber");
+  g_assert_null (find (r, "person", "Nordic Battery Group"));
+  g_assert_null (find (r, "person", "Nordic Battery"));
+}
+
+/* Counted nouns beyond money and people: 斤 栋 次 步, square feet;
+ * never an ordinal (第二次) or a meeting (三次会议). */
+static void
+test_zh_more_units (void)
+{
+  g_autoptr(Result) r = suggest_text ("今年亩产达到1450斤，新建住宅23栋，入户走访2万余次。\n\n"
+                                      "这是第二次来访，会议在三次会议后举行。\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "statistic", "1450斤"));
+  g_assert_nonnull (find (r, "statistic", "23栋"));
+  g_assert_nonnull (find (r, "statistic", "2万余次"));
+  g_assert_null (find (r, "statistic", "二次"));
+  g_assert_null (find (r, "statistic", "三次"));
+}
+
+/* A name inside someone's speech is no antecedent for the next "he
+ * said" / 他说: the speaker mentioned in the narrative is. */
+static void
+test_pronoun_skips_speech (void)
+{
+  g_autoptr(Result) en = suggest_text ("Carl Dunn, a fisherman, told us: “Mayor Ron Gomez saw it early, and he helped us, we owe him a lot.”\n\n"
+                                       "The fish costs more now. But it is “worth every cent, believe me,” he said.\n");
+  g_autoptr(Result) zh = suggest_text ("渔民邓海生说：“村主任罗秀英很早就看到了这一点，帮了我们很多。”\n\n"
+                                       "如今鱼价涨了。“这个钱花得值，大家都认。”他说。\n");
+
+  assert_well_formed (en);
+  assert_speaker (en, "worth every cent, believe me,", "Carl Dunn");
+  assert_well_formed (zh);
+  assert_speaker (zh, "这个钱花得值，大家都认。", "邓海生");
+}
+
+/* 该负责人 / 这位局长 point back to the official named so before (one
+ * entity, no organization "该"); with no such official before, they stay
+ * an unnamed official of their own. */
+static void
+test_zh_anaphoric_officials (void)
+{
+  g_autoptr(Result) r = suggest_text ("据市水务局有关负责人介绍，新水厂将于年底投用。“目前管网已经铺设完毕，”该负责人说。\n");
+  g_autoptr(Result) alone = suggest_text ("“我们会尽快回复，”该负责人说。\n");
+  GlossSuggestion *that = find (r, "official", "该负责人");
+
+  assert_well_formed (r);
+  assert_speaker (r, "目前管网已经铺设完毕，", "市水务局有关负责人");
+  g_assert_nonnull (that);
+  g_assert_null (gloss_suggestion_get_attribute (that, "organization"));
+  assert_well_formed (alone);
+  assert_speaker (alone, "我们会尽快回复，", "该负责人");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -747,6 +966,16 @@ main (int    argc,
   g_test_add_func ("/suggest/en/programs", test_en_programs);
   g_test_add_func ("/suggest/zh/adverbial-speakers", test_zh_adverbial_speakers);
   g_test_add_func ("/suggest/zh/name-title", test_zh_name_title);
+  g_test_add_func ("/suggest/quote-paragraphs", test_quote_paragraphs);
+  g_test_add_func ("/suggest/en/pronoun-gender", test_en_pronoun_gender);
+  g_test_add_func ("/suggest/zh/traditional", test_zh_traditional);
+  g_test_add_func ("/suggest/zh/familiar-names", test_zh_familiar_names);
+  g_test_add_func ("/suggest/colon-paragraphs", test_colon_paragraphs);
+  g_test_add_func ("/suggest/zh/verb-across-terms", test_zh_verb_across_terms);
+  g_test_add_func ("/suggest/zh/chains-and-latin-names", test_zh_chains_and_latin_names);
+  g_test_add_func ("/suggest/zh/more-units", test_zh_more_units);
+  g_test_add_func ("/suggest/pronoun-skips-speech", test_pronoun_skips_speech);
+  g_test_add_func ("/suggest/zh/anaphoric-officials", test_zh_anaphoric_officials);
 
   return g_test_run ();
 }

@@ -10,6 +10,69 @@
 
 #include "gloss-suggest-private.h"
 
+/* Whether a name may end before @end: the text's end, a character that
+ * follows names (说, 表, punctuation…), a speech verb or a blank. */
+static gboolean
+zh_name_may_end (Run   *run,
+                 guint  end)
+{
+  ZhLexicon *zh = &run->self->zh;
+
+  return end >= run->n || suggest_char_in (&zh->name_followers, run->u[end]) ||
+         suggest_word_list_match_at (&zh->verbs, run->u, run->n, end) > 0 ||
+         g_unichar_isspace (run->u[end]) || run->u[end] == '(' || run->u[end] == 0xFF08;
+}
+
+/* Familiar and anonymised forms of a name, 0 if none: 小彭 老李 (a
+ * surname after 小/老, when a role precedes or a speech verb follows),
+ * 陈太 卢阿姨 周大爷 (a surname and a kinship word), and the courts'
+ * 赵某平 钱某 (a surname, 某 and at most one character). */
+static guint
+zh_familiar_name_at (Run      *run,
+                     guint     i,
+                     gboolean  after_title)
+{
+  /* 阿姨 大爷 大妈 奶奶 爷爷 婆婆 师傅 太 姐 哥 叔 伯 婶 */
+  static const gunichar kin[][2] = { { 0x963F, 0x59E8 }, { 0x5927, 0x7237 }, { 0x5927, 0x5988 }, { 0x5976, 0x5976 }, { 0x7237, 0x7237 }, { 0x5A46, 0x5A46 }, { 0x5E08, 0x5085 }, { 0x592A, 0 }, { 0x59D0, 0 }, { 0x54E5, 0 }, { 0x53D4, 0 }, { 0x4F2F, 0 }, { 0x5A76, 0 } };
+  static const char *const not_names[] = { "老师", "小时", "小区", "老板", "小组", "老家", "小康", "老年", "小学", "老乡", "小将" };
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n, s;
+
+  if (i + 2 <= n && (u[i] == 0x5C0F /* 小 */ || u[i] == 0x8001 /* 老 */) && suggest_char_in (&zh->surnames, u[i + 1]))
+    {
+      g_autofree char *word = suggest_substring (run, i, i + 2);
+      gboolean stop = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (not_names); k++)
+        stop |= g_str_equal (word, not_names[k]);
+      if (!stop && (after_title || suggest_word_list_match_at (&zh->verbs, u, n, i + 2) > 0))
+        return 2;
+    }
+  s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
+  if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
+    s = 1;
+  if (s == 0 || i + s >= n)
+    return 0;
+  if (u[i + s] == 0x67D0 /* 某 */)
+    {
+      if (i + s + 2 <= n && is_han (u[i + s + 1]) && !suggest_char_in (&zh->not_given, u[i + s + 1]) &&
+          zh_name_may_end (run, i + s + 2))
+        return s + 2;
+      return zh_name_may_end (run, i + s + 1) ? s + 1 : 0;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (kin); k++)
+    {
+      guint len = kin[k][1] != 0 ? 2 : 1, j = 0;
+
+      while (j < len && i + s + j < n && u[i + s + j] == kin[k][j])
+        j++;
+      if (j == len && zh_name_may_end (run, i + s + len))
+        return s + len;
+    }
+  return 0;
+}
+
 /* Length of a Chinese personal name starting at @i, 0 if none: a surname
  * and one or two given characters followed by a word that may follow a
  * name (a speech verb, punctuation…), or a transliterated name with a
@@ -62,6 +125,8 @@ zh_name_at (Run      *run,
       }
   }
 
+  if ((s = zh_familiar_name_at (run, i, after_title)) > 0)
+    return s;
   s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
   if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
     s = 1;
@@ -99,6 +164,42 @@ zh_official_title (Run        *run,
     official = suggest_word_list_match_at (&run->self->zh.official_titles, t, (guint) len, (guint) k) > 0;
   g_free (t);
   return official;
+}
+
+/* 该, 这位, 此…: a determiner that points back instead of an organization. */
+static gboolean
+zh_anaphoric (const char *org)
+{
+  static const char *const words[] = { "该", "这位", "这名", "此", "该位", "上述", "那位" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (org, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The entity of the nearest official before candidate @self whose title
+ * ends in @title (有关负责人 for 该负责人), within 2 000 code points; -1 if
+ * none. The candidates of this family are in text order. */
+static int
+zh_official_titled_before (Run        *run,
+                           guint       self,
+                           const char *title)
+{
+  guint pos = suggest_cand_at (run, self)->start;
+
+  for (guint k = self; k > 0; k--)
+    {
+      Cand *c = suggest_cand_at (run, k - 1);
+
+      if (c->start >= pos)
+        continue;
+      if (pos - c->start > 2000)
+        break;
+      if (g_str_equal (c->tag, "official") && c->title != NULL && c->entity >= 0 && g_str_has_suffix (c->title, title))
+        return c->entity;
+    }
+  return -1;
 }
 
 /* Officials and persons named with a title or role: ORG TITLE(、ORG TITLE)* NAME. */
@@ -154,7 +255,8 @@ suggest_zh_titled_names (Run *run)
       while (org_start > 0 && i - org_start < 40)
         {
           gunichar c = u[org_start - 1];
-          if (c == 0x3001 && org_start >= 2 &&
+          /* 、 or 兼 between offices: 局长、党委书记 / 董事长兼首席执行官 */
+          if ((c == 0x3001 || c == 0x517C) && org_start >= 2 &&
               suggest_word_list_match_before (&zh->titles, u, org_start > 12 ? org_start - 12 : 0, org_start - 1))
             {
               org_start--;
@@ -163,6 +265,14 @@ suggest_zh_titled_names (Run *run)
           if (suggest_char_in (&zh->org_stops, c) || !(is_han (c) || g_unichar_isalnum (c)))
             break;
           org_start--;
+        }
+      /* 董事长兼首席执行官: both offices are the title. */
+      while (title_start >= org_start + 2 && u[title_start - 1] == 0x517C)
+        {
+          guint p = suggest_word_list_match_before (&zh->titles, u, title_start > 13 ? title_start - 13 : 0, title_start - 1);
+          if (p == 0 || title_start - 1 - p < org_start)
+            break;
+          title_start -= 1 + p;
         }
       /* Not an organization: a verb or a particle glued before the title. */
       start = org_start;
@@ -198,6 +308,14 @@ suggest_zh_titled_names (Run *run)
         else if (name_len > 0)
           suggest_cand_at (run, c)->role = suggest_substring (run, start, name_at);
         suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, suggest_cand_at (run, c)->tag, c);
+        if (name_len == 0 && zh_anaphoric (org))
+          {
+            /* 该负责人, 这位局长: the official named so just before. */
+            int e = zh_official_titled_before (run, c, title);
+            g_clear_pointer (&suggest_cand_at (run, c)->organization, g_free);
+            if (e >= 0)
+              suggest_cand_at (run, c)->entity = e;
+          }
         if (name_len > 0 && !is_role && official && strstr (chain, "、") != NULL)
           {
             /* The title attribute takes the first office; the organization
@@ -312,12 +430,59 @@ zh_name_then_title (Run   *run,
   return 0;
 }
 
+/* A Latin name inside Chinese text (挖来了Markus Feldmann出任, 负责人Sarah
+ * Lin介绍): two or three capitalised words with Han characters right
+ * before and after, none of them an English organization word. */
+static void
+zh_latin_names (Run *run)
+{
+  gunichar *u = run->u;
+  guint n = run->n;
+
+  for (guint i = 1; i < n; i++)
+    {
+      guint k = i, words = 0, end = i;
+      gboolean ok = TRUE;
+
+      if (!g_unichar_isupper (u[i]) || u[i] >= 0x80 || !is_han (u[i - 1]))
+        continue;
+      for (;;)
+        {
+          guint w = k;
+          if (k >= n || u[k] >= 0x80 || !g_unichar_isupper (u[k]))
+            break;
+          k++;
+          while (k < n && u[k] < 0x80 && g_unichar_islower (u[k]))
+            k++;
+          if (k - w < 2 || suggest_word_list_has (&run->self->en.org_suffixes, u + w, k - w) ||
+              suggest_word_list_has (&run->self->en.not_names, u + w, k - w))
+            ok = FALSE;
+          words++;
+          end = k;
+          if (k + 1 < n && u[k] == ' ' && u[k + 1] < 0x80 && g_unichar_isupper (u[k + 1]))
+            k++;
+          else
+            break;
+        }
+      if (ok && words >= 2 && words <= 3 && end < n && is_han (u[end]) &&
+          !suggest_overlaps_tag (run, NULL, i, end))
+        {
+          g_autofree char *key = suggest_substring (run, i, end);
+          guint c = suggest_add_cand (run, "person", i, end, "zh-person-latin", 0.65);
+          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+        }
+      i = MAX (i, k);
+    }
+}
+
 void
 suggest_zh_plain_names (Run *run)
 {
   ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
   guint n = run->n;
+
+  zh_latin_names (run);
 
   for (guint i = 0; i < n; i++)
     {
@@ -492,22 +657,23 @@ suggest_en_names (Run *run)
     {
       int ns, ne, ts, te;
       gboolean after = g_match_info_fetch_pos (m, 1, &ns, &ne) && ns >= 0;
+      gboolean of_org = !after && g_match_info_fetch_pos (m, 5, &ns, &ne) && ns >= 0;
       g_autofree char *name = NULL;
       g_autofree char *title = NULL;
       g_autofree char *key = NULL;
       guint c;
 
-      if (!after)
-        g_match_info_fetch_pos (m, 5, &ns, &ne);
+      if (!after && !of_org)
+        g_match_info_fetch_pos (m, 7, &ns, &ne);
       name = g_strndup (run->text + ns, ne - ns);
-      g_match_info_fetch_pos (m, after ? 2 : 3, &ts, &te);
+      g_match_info_fetch_pos (m, after ? 2 : of_org ? 3 : 6, &ts, &te);
       title = g_strndup (run->text + ts, te - ts);
       if (en_is_not_name (run, name) || suggest_overlaps_tag (run, NULL, suggest_cp_of (run, ns), suggest_cp_of (run, ne)))
         continue;
       key = last_token (name);
       c = suggest_add_cand (run, "official", suggest_cp_of (run, ns), suggest_cp_of (run, ne), "en-official-appositive", 0.75);
       suggest_cand_at (run, c)->title = g_steal_pointer (&title);
-      if (!after)
+      if (of_org)
         {
           int os, oe;
           g_match_info_fetch_pos (m, 4, &os, &oe);

@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <opencc.h>
+
 #include "gloss-suggest-private.h"
 
 /* ------------------------------------------------------------------ */
@@ -272,8 +274,10 @@ suggest_load_en (EnLexicon *en)
     /* "Ajmi Lourimi, a member of Ennahda’s general secretariat," and
      * "The leader of Ennahda, Rachid Ghannouchi," */
     pattern = g_strdup_printf ("\\b(" NAME "),[ ](?:a|an|the)[ ](?:[\\w’'-]+[ ]){0,2}?(%s)\\b"
-                               "|\\b(?:the|The)[ ](%s)[ ]of[ ](?:the[ ])?([A-Z][\\w’'-]*(?:[ ][A-Z][\\w’'-]*){0,3}),[ ](" NAME "),",
-                               appositive, appositive);
+                               "|\\b(?:the|The)[ ](%s)[ ]of[ ](?:the[ ])?([A-Z][\\w’'-]*(?:[ ][A-Z][\\w’'-]*){0,3}),[ ](" NAME "),"
+                               /* "the governor, Ann Wells," "A city spokeswoman, Laura Chen," */
+                               "|\\b(?:the|The|a|A|an|An)[ ](?:[a-z][\\w’'-]*[ ]){0,2}?(%s),[ ](" NAME ")(?=[,.])",
+                               appositive, appositive, appositive);
     en->appositive_official_re = compile (pattern);
     g_free (pattern);
     /* "Amelia Hart, a hydrologist" and "The priest, Fidelis Mukonori," */
@@ -302,6 +306,66 @@ suggest_load_en (EnLexicon *en)
     pattern = g_strdup_printf ("\\b((?:[A-Z][A-Za-z.&’'-]*[ ]){1,4}(?:%s)(?:[ ](?:of|on|for)[ ](?:the[ ])?[A-Z][A-Za-z-]*(?:[ ][A-Z][A-Za-z-]*){0,2})?)\\b", orgs);
     en->org_re = compile (pattern);
   }
+}
+
+/* The Chinese lexicon is written in simplified characters; news from Hong
+ * Kong and Taiwan is traditional (說, 認為, 局長, 陳). Each word is added
+ * in its traditional forms too (OpenCC's s2t and s2hk, one code point for
+ * one, so lengths hold), so one lexicon serves both scripts. */
+static GMutex traditional_lock;
+
+static void
+word_list_add_traditional (WordList *wl)
+{
+  static opencc_t converters[2] = { (opencc_t) -1, (opencc_t) -1 };
+  static gboolean tried;
+  static GHashTable *cache;
+  static const char *const configs[] = { "s2t.json", "s2hk.json" };
+  g_autofree gpointer *words = NULL;
+  guint n = 0;
+
+  g_mutex_lock (&traditional_lock);
+  if (!tried)
+    {
+      tried = TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (configs); i++)
+        if ((converters[i] = opencc_open (configs[i])) == (opencc_t) -1)
+          g_warning ("OpenCC's %s could not be opened (%s): suggestions know simplified Chinese words only",
+                     configs[i], opencc_error ());
+    }
+  /* Converted once per process: every suggester loads the same lists. */
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  words = g_hash_table_get_keys_as_array (wl->words, &n);
+  for (guint w = 0; w < n; w++)
+    {
+      char **forms = g_hash_table_lookup (cache, words[w]);
+
+      if (forms == NULL)
+        {
+          GStrvBuilder *builder = g_strv_builder_new ();
+
+          for (guint i = 0; i < G_N_ELEMENTS (configs); i++)
+            {
+              char *out;
+
+              if (converters[i] == (opencc_t) -1)
+                continue;
+              out = opencc_convert_utf8 (converters[i], words[w], strlen (words[w]));
+              if (out == NULL)
+                continue;
+              if (g_utf8_strlen (out, -1) == g_utf8_strlen (words[w], -1) && !g_str_equal (out, words[w]))
+                g_strv_builder_add (builder, out);
+              opencc_convert_utf8_free (out);
+            }
+          forms = g_strv_builder_end (builder);
+          g_strv_builder_unref (builder);
+          g_hash_table_insert (cache, g_strdup (words[w]), forms);
+        }
+      for (guint f = 0; forms[f] != NULL; f++)
+        word_list_add (wl, forms[f]);
+    }
+  g_mutex_unlock (&traditional_lock);
 }
 
 void
@@ -335,4 +399,14 @@ suggest_load_zh (ZhLexicon *zh)
   word_list_load (&zh->unnamed_quantifiers, lex, "unnamed_quantifiers");
   word_list_load (&zh->unnamed_roles, lex, "unnamed_roles");
   word_list_load (&zh->proverbs, lex, "proverb_intros");
+  {
+    WordList *all[] = { &zh->verbs, &zh->titles, &zh->official_titles, &zh->title_prefixes, &zh->unnamed,
+                        &zh->pronouns, &zh->roles, &zh->org_stops, &zh->org_suffixes, &zh->surnames,
+                        &zh->compound_surnames, &zh->not_given, &zh->name_followers, &zh->program_verbs,
+                        &zh->program_suffixes, &zh->program_after, &zh->units, &zh->big_numbers,
+                        &zh->approximators, &zh->not_before, &zh->not_after, &zh->transliteration,
+                        &zh->role_ends, &zh->unnamed_quantifiers, &zh->unnamed_roles, &zh->proverbs };
+    for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+      word_list_add_traditional (all[i]);
+  }
 }

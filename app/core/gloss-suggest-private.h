@@ -110,6 +110,9 @@ typedef struct
   GArray     *cands;       /* of Cand */
   GPtrArray  *entities;    /* of Entity */
   GArray     *mentions;    /* indices of person/official cands, sorted by start */
+  guint8     *genders;     /* per entity, found when a pronoun needs them: 'f', 'm', 0 unknown */
+  guint       n_genders;
+  GArray     *speech;      /* while quotes are decided: open, close of each speech so far */
 } Run;
 
 typedef struct

@@ -240,6 +240,8 @@ suggest_quotes_and_programs (Run *run)
   Decision last_in_para = { FALSE, -1, 0, NULL };
   guint para = G_MAXUINT, last_para_start = G_MAXUINT;
 
+  run->speech = speech_spans;
+
   for (guint i = 0; i < quotes->len; i++)
     {
       Quote *q = &g_array_index (quotes, Quote, i);
@@ -292,6 +294,7 @@ suggest_quotes_and_programs (Run *run)
         zh_program (run, q->open + 1, q->close);
     }
 
+  run->speech = NULL;
   en_headline_quotes (run);
 
   /* Names in single quotes inside speech: ‘一带一路’建设. */

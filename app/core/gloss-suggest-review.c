@@ -70,6 +70,88 @@ rejected_array (GlossSidecar *sidecar,
   return json_object_get_array_member (object, "rejected");
 }
 
+/* The rejections of a sidecar as two sets, tag and span, tag and covered
+ * text: built once, then each suggestion is looked up in constant time. */
+typedef struct
+{
+  GHashTable *spans;
+  GHashTable *texts;
+} Rejections;
+
+static char *
+span_key (const char *tag,
+          gint64      start,
+          gint64      end)
+{
+  return g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%" G_GINT64_FORMAT, tag, start, end);
+}
+
+static char *
+text_key (const char *tag,
+          const char *covered,
+          gsize       length)
+{
+  return g_strdup_printf ("%s\x1f%.*s", tag, (int) length, covered);
+}
+
+/* FALSE (and nothing to clear) when the sidecar rejected nothing. */
+static gboolean
+rejections_init (Rejections   *rejections,
+                 GlossSidecar *sidecar)
+{
+  JsonArray *rejected = rejected_array (sidecar, FALSE);
+
+  rejections->spans = rejections->texts = NULL;
+  if (rejected == NULL || json_array_get_length (rejected) == 0)
+    return FALSE;
+  rejections->spans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  rejections->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < json_array_get_length (rejected); i++)
+    {
+      JsonNode *node = json_array_get_element (rejected, i);
+      JsonObject *r;
+      const char *tag, *covered;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      r = json_node_get_object (node);
+      tag = json_object_get_string_member_with_default (r, "tag", NULL);
+      if (tag == NULL)
+        continue;
+      g_hash_table_add (rejections->spans, span_key (tag, json_object_get_int_member_with_default (r, "start", -1),
+                                                     json_object_get_int_member_with_default (r, "end", -1)));
+      covered = json_object_get_string_member_with_default (r, "text", NULL);
+      if (covered != NULL)
+        g_hash_table_add (rejections->texts, text_key (tag, covered, strlen (covered)));
+    }
+  return TRUE;
+}
+
+static void
+rejections_clear (Rejections *rejections)
+{
+  g_clear_pointer (&rejections->spans, g_hash_table_unref);
+  g_clear_pointer (&rejections->texts, g_hash_table_unref);
+}
+
+/* The one rule: rejected before when the same tag was rejected on the same
+ * span, or on the same covered text (the article may have moved since).
+ * @covered is the suggestion's text, @length bytes of it. */
+static gboolean
+rejections_match (Rejections            *rejections,
+                  const GlossSuggestion *s,
+                  const char            *covered,
+                  gsize                  length)
+{
+  g_autofree char *span = span_key (s->tag, s->start, s->end);
+  g_autofree char *text = NULL;
+
+  if (g_hash_table_contains (rejections->spans, span))
+    return TRUE;
+  text = text_key (s->tag, covered, length);
+  return g_hash_table_contains (rejections->texts, text);
+}
+
 /**
  * gloss_suggest_is_rejected:
  * @text: the article's canonical text
@@ -82,32 +164,20 @@ gloss_suggest_is_rejected (GlossSidecar    *sidecar,
                            GlossSuggestion *suggestion,
                            const char      *text)
 {
-  JsonArray *rejected;
-  g_autofree char *covered = NULL;
+  Rejections rejections;
+  const char *start, *end;
+  gboolean rejected;
 
   g_return_val_if_fail (GLOSS_IS_SIDECAR (sidecar), FALSE);
   g_return_val_if_fail (suggestion != NULL, FALSE);
 
-  rejected = rejected_array (sidecar, FALSE);
-  if (rejected == NULL)
+  if (!rejections_init (&rejections, sidecar))
     return FALSE;
-  covered = g_utf8_substring (text, suggestion->start, suggestion->end);
-  for (guint i = 0; i < json_array_get_length (rejected); i++)
-    {
-      JsonNode *node = json_array_get_element (rejected, i);
-      JsonObject *r;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      r = json_node_get_object (node);
-      if (g_strcmp0 (json_object_get_string_member_with_default (r, "tag", NULL), suggestion->tag) != 0)
-        continue;
-      if ((json_object_get_int_member_with_default (r, "start", -1) == suggestion->start &&
-           json_object_get_int_member_with_default (r, "end", -1) == suggestion->end) ||
-          g_strcmp0 (json_object_get_string_member_with_default (r, "text", NULL), covered) == 0)
-        return TRUE;
-    }
-  return FALSE;
+  start = g_utf8_offset_to_pointer (text, suggestion->start);
+  end = g_utf8_offset_to_pointer (start, suggestion->end - suggestion->start);
+  rejected = rejections_match (&rejections, suggestion, start, end - start);
+  rejections_clear (&rejections);
+  return rejected;
 }
 
 /**
@@ -126,44 +196,18 @@ gloss_suggest_pending (GPtrArray    *suggestions,
                        const char   *text)
 {
   GPtrArray *pending = g_ptr_array_new ();
-  g_autoptr(GHashTable) spans = NULL;
-  g_autoptr(GHashTable) texts = NULL;
+  Rejections rejections;
+  gboolean any;
   GlossAnnotationSet *set;
-  JsonArray *rejected;
   const char *cursor = text;
   guint cursor_offset = 0;
 
   g_return_val_if_fail (GLOSS_IS_SIDECAR (sidecar), pending);
 
-  /* The rejections once, as two sets (tag and span, tag and text), so that
-   * an article with thousands of suggestions is not walked once for each:
-   * the covered texts come from one cursor moving forward through @text. */
-  rejected = rejected_array (sidecar, FALSE);
-  if (rejected != NULL && json_array_get_length (rejected) > 0)
-    {
-      spans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      for (guint i = 0; i < json_array_get_length (rejected); i++)
-        {
-          JsonNode *node = json_array_get_element (rejected, i);
-          JsonObject *r;
-          const char *tag, *covered;
-
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            continue;
-          r = json_node_get_object (node);
-          tag = json_object_get_string_member_with_default (r, "tag", NULL);
-          if (tag == NULL)
-            continue;
-          g_hash_table_add (spans, g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%" G_GINT64_FORMAT, tag,
-                                                    json_object_get_int_member_with_default (r, "start", -1),
-                                                    json_object_get_int_member_with_default (r, "end", -1)));
-          covered = json_object_get_string_member_with_default (r, "text", NULL);
-          if (covered != NULL)
-            g_hash_table_add (texts, g_strconcat (tag, "\x1f", covered, NULL));
-        }
-    }
-
+  /* The rejections once, so that an article with thousands of suggestions
+   * is not walked once for each: the covered texts come from one cursor
+   * moving forward through @text. */
+  any = rejections_init (&rejections, sidecar);
   set = gloss_sidecar_get_annotations (sidecar);
   for (guint i = 0; i < suggestions->len; i++)
     {
@@ -171,26 +215,21 @@ gloss_suggest_pending (GPtrArray    *suggestions,
 
       if (find_annotation (set, s->tag, s->start, s->end) != NULL)
         continue;
-      if (spans != NULL)
+      if (any)
         {
-          g_autofree char *span = g_strdup_printf ("%s\x1f%u\x1f%u", s->tag, s->start, s->end);
-          g_autofree char *key = NULL;
-          const char *start, *end;
+          const char *end;
 
-          if (g_hash_table_contains (spans, span))
-            continue;
           if (s->start < cursor_offset)
             cursor = text, cursor_offset = 0;
           cursor = g_utf8_offset_to_pointer (cursor, s->start - cursor_offset);
           cursor_offset = s->start;
-          start = cursor;
-          end = g_utf8_offset_to_pointer (start, s->end - s->start);
-          key = g_strdup_printf ("%s\x1f%.*s", s->tag, (int) (end - start), start);
-          if (g_hash_table_contains (texts, key))
+          end = g_utf8_offset_to_pointer (cursor, s->end - s->start);
+          if (rejections_match (&rejections, s, cursor, end - cursor))
             continue;
         }
       g_ptr_array_add (pending, s);
     }
+  rejections_clear (&rejections);
   return pending;
 }
 
@@ -274,18 +313,25 @@ gloss_suggest_reject (GlossSidecar    *sidecar,
                       const char      *text)
 {
   JsonObject *r;
+  Rejections rejections;
   g_autofree char *covered = NULL;
 
   g_return_if_fail (GLOSS_IS_SIDECAR (sidecar));
   g_return_if_fail (suggestion != NULL);
 
-  if (gloss_suggest_is_rejected (sidecar, suggestion, text))
-    return;
+  /* The text is cut once, for the check and for the record. */
+  covered = g_utf8_substring (text, suggestion->start, suggestion->end);
+  if (rejections_init (&rejections, sidecar))
+    {
+      gboolean known = rejections_match (&rejections, suggestion, covered, strlen (covered));
+      rejections_clear (&rejections);
+      if (known)
+        return;
+    }
   r = json_object_new ();
   json_object_set_string_member (r, "tag", suggestion->tag);
   json_object_set_int_member (r, "start", suggestion->start);
   json_object_set_int_member (r, "end", suggestion->end);
-  covered = g_utf8_substring (text, suggestion->start, suggestion->end);
   json_object_set_string_member (r, "text", covered);
   json_object_set_string_member (r, "rule", suggestion->rule);
   json_array_add_object_element (rejected_array (sidecar, TRUE), r);

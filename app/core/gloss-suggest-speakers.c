@@ -9,6 +9,8 @@
 
 #include "gloss-suggest-private.h"
 
+static int pronoun_antecedent (Run *run, guint pos, guint max_distance, gboolean female);
+
 /* Chinese attribution after the closing mark: ”深圳市邮政管理局局长黄燊说。
  * Returns the speaker entity (or -2 when a verb was found but no one), and
  * sets *verb_found. */
@@ -63,7 +65,7 @@ zh_after (Run         *run,
       if (suggest_char_in (&zh->pronouns, run->u[k]) && k + 1 == b - v)
         {
           *pronoun = TRUE;
-          return suggest_entity_before (run, q->open, 400);
+          return pronoun_antecedent (run, q->open, 400, run->u[k] == 0x5979 /* 她 */);
         }
   }
   return -2;
@@ -101,7 +103,24 @@ zh_before (Run         *run,
   while (a > q->par_start && b - a < WINDOW_BEFORE)
     {
       gunichar c = run->u[a - 1];
-      if (suggest_is_sentence_end (c) || c == 0x201D || c == 0x300D || c == 0x300F)
+      if (c == 0x201D || c == 0x300D || c == 0x300F)
+        {
+          /* A short term in marks without clause punctuation (“稳面积、提单产”)
+           * is no speech: the sentence's verb may be before it. */
+          guint o = a - 1, j;
+          gunichar opener = c == 0x201D ? 0x201C : c == 0x300D ? 0x300C : 0x300E;
+          gboolean term = TRUE;
+
+          while (o > q->par_start && a - o < 14 && run->u[o - 1] != opener)
+            o--;
+          for (j = o; j < a - 1 && term; j++)
+            term = !suggest_is_clause_punct (run->u[j]);
+          if (!term || o == q->par_start || run->u[o - 1] != opener)
+            break;
+          a = o - 1;
+          continue;
+        }
+      if (suggest_is_sentence_end (c))
         break;
       a--;
     }
@@ -126,7 +145,7 @@ zh_before (Run         *run,
       if (suggest_char_in (&zh->pronouns, run->u[k]))
         {
           *pronoun = TRUE;
-          return suggest_entity_before (run, k, 400);
+          return pronoun_antecedent (run, k, 400, run->u[k] == 0x5979 /* 她 */);
         }
   }
   return -2;
@@ -162,6 +181,31 @@ en_word_at (Run        *run,
   return FALSE;
 }
 
+/* Whether the word @w (@len code points) occurs as a whole word in [lo, hi),
+ * ignoring case, within one paragraph. */
+static gboolean
+word_near (Run            *run,
+           guint           lo,
+           guint           hi,
+           const gunichar *w,
+           guint           len)
+{
+  for (guint k = lo; k + len <= hi; k++)
+    {
+      guint j = 0;
+
+      if (run->u[k] == '\n')
+        lo = k + 1;
+      if (k > lo && g_unichar_isalpha (run->u[k - 1]))
+        continue;
+      while (j < len && g_unichar_tolower (run->u[k + j]) == g_unichar_tolower (w[j]))
+        j++;
+      if (j == len && (k + len >= run->n || !g_unichar_isalpha (run->u[k + len])))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* "the mayor said": the nearest person before @role (a role noun of
  * @len code points) whose title ends in that word (Mayor Lin Wenhua),
  * within a few paragraphs; -1 if none. */
@@ -189,6 +233,145 @@ entity_with_title_before (Run  *run,
         continue;
       if (g_ascii_strcasecmp (title + tl - wl, word) == 0 && (tl == wl || title[tl - wl - 1] == ' '))
         return c->entity;
+    }
+  /* No such title: a mention with the word beside it (a city spokeswoman,
+   * Laura Chen / Chen, a spokeswoman for the city). */
+  for (int m = suggest_mention_before (run, role); m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+
+      if (c->end > role)
+        continue;
+      if (role - c->end > 2000)
+        break;
+      if (word_near (run, c->start > 30 ? c->start - 30 : 0, MIN (c->end + 30, role), run->u + role, len))
+        return c->entity;
+    }
+  return -1;
+}
+
+/* "the spokeswoman said" with no spokeswoman named before: the nearest
+ * official (someone with an office), never a private person, who would
+ * not be called by a role noun; -1 if none within @max_distance. */
+static int
+official_before (Run  *run,
+                 guint pos,
+                 guint max_distance)
+{
+  for (int m = suggest_mention_before (run, pos); m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      Entity *e;
+
+      if (c->end > pos)
+        continue;
+      if (pos - c->end > max_distance)
+        break;
+      e = c->entity >= 0 ? run->entities->pdata[c->entity] : NULL;
+      if (e != NULL && g_strcmp0 (e->tag, "official") == 0)
+        return c->entity;
+    }
+  return -1;
+}
+
+/* What a mention says of a person's sex: an honorific before it (Mr.,
+ * Ms., Mrs.) or a gendered title (spokeswoman, chairman, actress). */
+static guint8
+mention_gender (Run  *run,
+                Cand *c)
+{
+  static const char *const female[] = { "Ms", "Mrs", "Miss", "Madam", "Queen", "Princess", "Lady", "Dame", "Sister" };
+  static const char *const male[] = { "Mr", "King", "Prince", "Sir", "Lord", "Father", "Brother" };
+  guint k = c->start, w;
+  g_autofree char *word = NULL;
+  const char *title = c->title;
+
+  while (k > 0 && (run->u[k - 1] == ' ' || run->u[k - 1] == '.'))
+    k--;
+  w = k;
+  while (w > 0 && k - w < 8 && g_unichar_isalpha (run->u[w - 1]))
+    w--;
+  if (w < k && (w == 0 || !g_unichar_isalpha (run->u[w - 1])))
+    {
+      word = suggest_substring (run, w, k);
+      for (guint i = 0; i < G_N_ELEMENTS (female); i++)
+        if (g_str_equal (word, female[i]))
+          return 'f';
+      for (guint i = 0; i < G_N_ELEMENTS (male); i++)
+        if (g_str_equal (word, male[i]))
+          return 'm';
+    }
+  if (title != NULL && *title != '\0' && (guchar) title[0] < 0x80)
+    {
+      if (g_str_has_suffix (title, "woman") || g_str_has_suffix (title, "ess"))
+        return 'f';
+      if (g_str_has_suffix (title, "man"))
+        return 'm';
+    }
+  return 0;
+}
+
+/* Whether @pos is inside a quote already taken as speech: a name the
+ * speaker mentions (“Whole Foods saw that early”) is no antecedent. */
+static gboolean
+inside_speech (Run   *run,
+               guint  pos)
+{
+  int lo = 0, hi, found = -1;
+
+  if (run->speech == NULL || run->speech->len < 2)
+    return FALSE;
+  hi = (int) run->speech->len / 2 - 1;
+  while (lo <= hi)
+    {
+      int mid = (lo + hi) / 2;
+      if (g_array_index (run->speech, guint, 2 * mid) < pos)
+        {
+          found = mid;
+          lo = mid + 1;
+        }
+      else
+        hi = mid - 1;
+    }
+  return found >= 0 && pos < g_array_index (run->speech, guint, 2 * found + 1);
+}
+
+/* The nearest person before @pos that a pronoun can name: "she" skips
+ * everyone known to be a man (Mr. Carter), "he" everyone known to be a
+ * woman (Ms. Lopez, the spokeswoman); unknown fits both. */
+static int
+pronoun_antecedent (Run     *run,
+                    guint    pos,
+                    guint    max_distance,
+                    gboolean female)
+{
+  if (run->genders == NULL)
+    {
+      run->n_genders = run->entities->len;
+      run->genders = g_new0 (guint8, run->n_genders + 1);
+      for (guint m = 0; m < run->mentions->len; m++)
+        {
+          Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+          guint8 g;
+          if (c->entity < 0 || (guint) c->entity >= run->n_genders || (g = mention_gender (run, c)) == 0)
+            continue;
+          /* Two signals that disagree: two people under one name, unknown. */
+          run->genders[c->entity] = run->genders[c->entity] == 0 || run->genders[c->entity] == g ? g : 'x';
+        }
+    }
+  for (int m = suggest_mention_before (run, pos); m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      guint8 g;
+
+      if (c->end > pos)
+        continue;
+      if (pos - c->end > max_distance)
+        break;
+      g = c->entity >= 0 && (guint) c->entity < run->n_genders ? run->genders[c->entity] : 0;
+      if ((female && g == 'm') || (!female && g == 'f') || inside_speech (run, c->start))
+        continue;
+      return c->entity;
     }
   return -1;
 }
@@ -298,7 +481,7 @@ en_subject (Run     *run,
       if (en_word_at (run, j - 1, &en->pronouns, &len) && j - 1 + len <= verb)
         {
           *pronoun = TRUE;
-          return suggest_entity_before (run, j - 1, 2000);
+          return pronoun_antecedent (run, j - 1, 2000, run->u[j - 1] == 's' || run->u[j - 1] == 'S');
         }
     }
   e = en_last_entity_in (run, lo, verb);
@@ -312,7 +495,7 @@ en_subject (Run     *run,
         {
           *pronoun = TRUE;
           e = entity_with_title_before (run, j, len);
-          return e >= 0 ? e : suggest_entity_before (run, j, 2000);
+          return e >= 0 ? e : official_before (run, j, 2000);
         }
   }
   return -1;
@@ -426,6 +609,56 @@ continue_open_quote (const Quote    *q,
     d->speaker = previous_paragraph->speaker;
 }
 
+/* A paragraph that is nothing but a closed quote ("…" alone on its line)
+ * right after a paragraph with attributed speech goes on with that
+ * speaker, however short: news writing never leaves such a paragraph
+ * unattributed unless it continues the previous one. */
+static gboolean
+quote_fills_paragraph (Run         *run,
+                       const Quote *q)
+{
+  guint k = q->close + 1;
+
+  if (q->open != q->par_start || q->unclosed)
+    return FALSE;
+  while (k < q->par_end && g_unichar_isspace (run->u[k]))
+    k++;
+  return k >= q->par_end;
+}
+
+static gboolean
+continues_previous_paragraph (Run            *run,
+                              const Quote    *q,
+                              gboolean        clause,
+                              const Decision *previous_paragraph)
+{
+  return clause && previous_paragraph != NULL && previous_paragraph->speech &&
+         previous_paragraph->speaker >= 0 && q->close - q->open > 4 && quote_fills_paragraph (run, q);
+}
+
+/* A paragraph that opens with a quote right after a paragraph ending in a
+ * colon (她说：¶“…” / He said:¶"…"): the quote the colon introduces.
+ * Returns the colon's position, or G_MAXUINT; *prev_start is where that
+ * paragraph starts (looked for within a bounded distance). */
+static guint
+colon_paragraph_before (Run         *run,
+                        const Quote *q,
+                        guint       *prev_start)
+{
+  guint k = q->par_start;
+
+  if (q->open != q->par_start)
+    return G_MAXUINT;
+  while (k > 0 && q->par_start - k < 8 && g_unichar_isspace (run->u[k - 1]))
+    k--;
+  if (k == 0 || k == q->par_start || (run->u[k - 1] != 0xFF1A && run->u[k - 1] != ':'))
+    return G_MAXUINT;
+  *prev_start = k - 1;
+  while (*prev_start > 0 && k - *prev_start < 300 && run->u[*prev_start - 1] != '\n')
+    (*prev_start)--;
+  return k - 1;
+}
+
 /* Marks that are no speech whatever the verbs around: a title after the
  * word for a work (her book “…”, the film "…"), and a short term after
  * "the" without clause punctuation (the “ironclad” nature, the "jobs
@@ -529,6 +762,13 @@ suggest_decide_en (Run         *run,
       d.rule = "en-quote-continued";
       d.confidence = 0.8;
     }
+  else if (continues_previous_paragraph (run, q, clause, previous_paragraph))
+    {
+      d.speech = TRUE;
+      d.speaker = previous_paragraph->speaker;
+      d.rule = "en-quote-paragraph";
+      d.confidence = 0.75;
+    }
   else if (q->open == q->par_start && clause && q->close - q->open > 30)
     {
       /* A paragraph that is only a quote goes on with the last speaker. */
@@ -542,6 +782,21 @@ suggest_decide_en (Run         *run,
           int e = suggest_entity_before (run, q->open, 600);
           d.speaker = e;
           pronoun = TRUE;
+        }
+    }
+  if (!d.speech || d.speaker < 0)
+    {
+      guint prev_start, colon = colon_paragraph_before (run, q, &prev_start);
+      gboolean pronoun2 = FALSE;
+
+      if (colon != G_MAXUINT &&
+          (verb = en_find_verb (run, en_sentence_start (run, colon, prev_start), colon, 0, 0, &vlen)) != G_MAXUINT)
+        {
+          int e = en_subject (run, en_sentence_start (run, colon, prev_start), colon, verb, vlen, FALSE, &pronoun2);
+          if (!d.speech)
+            d = (Decision) { TRUE, e, pronoun2 ? 0.7 : 0.8, "en-quote-colon", FALSE };
+          else
+            d.speaker = e;
         }
     }
   if (pronoun)
@@ -611,6 +866,8 @@ suggest_decide_zh (Run         *run,
                      colon && !before_verb ? "zh-quote-colon" : "zh-quote-verb-before" };
   else if (clause && last_in_paragraph != NULL && last_in_paragraph->speech)
     d = (Decision) { TRUE, after >= 0 ? after : last_in_paragraph->speaker, 0.75, "zh-quote-continued" };
+  else if (after < 0 && !after_verb && continues_previous_paragraph (run, q, clause, previous_paragraph))
+    d = (Decision) { TRUE, previous_paragraph->speaker, 0.75, "zh-quote-continued" };
   else if (clause && len >= 15 && before >= 0)
     d = (Decision) { TRUE, before, 0.7, "zh-quote-intro" };
   else if (clause && sentence_start && len >= 12)
@@ -626,6 +883,25 @@ suggest_decide_zh (Run         *run,
         {
           d.speaker = previous_paragraph->speaker;
           d.rule = "zh-quote-continued";
+        }
+    }
+  if (!d.speech || d.speaker < 0)
+    {
+      guint prev_start, intro_colon = colon_paragraph_before (run, q, &prev_start);
+
+      if (intro_colon != G_MAXUINT)
+        {
+          Quote intro = *q;
+          gboolean verb, colon_found, pronoun;
+          int e;
+
+          intro.par_start = prev_start;
+          intro.open = intro_colon + 1;
+          e = zh_before (run, &intro, &verb, &colon_found, &pronoun);
+          if (verb && !d.speech)
+            d = (Decision) { TRUE, e >= 0 ? e : -1, pronoun ? 0.75 : 0.85, "zh-quote-colon", FALSE };
+          else if (verb && e >= 0)
+            d.speaker = e;
         }
     }
   if (d.speaker == -2)

@@ -500,6 +500,7 @@ done:
   g_array_unref (run.cands);
   g_ptr_array_unref (run.entities);
   g_clear_pointer (&run.mentions, g_array_unref);
+  g_free (run.genders);
   g_free (run.u);
   g_free (run.byte_to_cp);
   g_free (run.word_start);
