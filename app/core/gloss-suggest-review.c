@@ -220,20 +220,23 @@ accept (GlossSidecar    *sidecar,
   if (annotation != NULL)
     return annotation;
   annotation = gloss_annotation_set_create (set, s->tag, s->start, s->end);
-  g_hash_table_iter_init (&iter, s->attributes);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_str_equal (key, "speaker"))
-      gloss_annotation_set_attribute (annotation, key, value);
   origin = json_object_new ();
   json_object_set_string_member (origin, "suggested", s->rule);
   json_object_set_object_member (gloss_annotation_get_extra (annotation), "origin", origin);
+  /* Through the set, not on the annotation: the set tells its observers
+   * (the sidebar's row, made when the annotation was added, shows the
+   * speaker and the title) and records the change for Undo. */
+  g_hash_table_iter_init (&iter, s->attributes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_str_equal (key, "speaker"))
+      gloss_annotation_set_set_attribute (set, annotation, key, value);
 
   /* A quote's speaker comes with it: the link must point to an annotation. */
   speaker = by_id (suggestions, gloss_suggestion_get_attribute (s, "speaker"));
   if (speaker != NULL && depth == 0)
     {
       GlossAnnotation *target = accept (sidecar, suggestions, speaker, depth + 1);
-      gloss_annotation_set_attribute (annotation, "speaker", gloss_annotation_get_id (target));
+      gloss_annotation_set_set_attribute (set, annotation, "speaker", gloss_annotation_get_id (target));
     }
   return annotation;
 }
