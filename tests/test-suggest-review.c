@@ -175,6 +175,27 @@ test_accept_announced (Fixture       *f,
   g_signal_handlers_disconnect_by_data (set, seen);
 }
 
+/* The user rejected the official who speaks; accepting the quote then
+ * takes the quote alone, without bringing the official back as an
+ * annotation (the rejection still stands). */
+static void
+test_accept_rejected_speaker (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *text = gloss_document_get_text (f->doc);
+  GlossSuggestion *quote = find (f, "quote", "今年我们要让每一户人家都能放心喝上自来水，这是我们的承诺。");
+  GlossSuggestion *official = find (f, "official", "河畔市水务局局长周敏");
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (f->sidecar);
+  GlossAnnotation *a;
+
+  g_assert_cmpstr (gloss_suggestion_get_attribute (quote, "speaker"), ==, official->id);
+  gloss_suggest_reject (f->sidecar, official, text);
+  a = gloss_suggest_accept (f->sidecar, f->all, quote);
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 1);
+  g_assert_null (gloss_annotation_get_attribute (a, "speaker"));
+  g_assert_true (gloss_suggest_is_rejected (f->sidecar, official, text));
+}
+
 static void
 test_reject (Fixture       *f,
              gconstpointer  data)
@@ -294,6 +315,7 @@ main (int    argc,
 
   g_test_add ("/suggest-review/accept", Fixture, NULL, fixture_set_up, test_accept, fixture_tear_down);
   g_test_add ("/suggest-review/accept-announced", Fixture, NULL, fixture_set_up, test_accept_announced, fixture_tear_down);
+  g_test_add ("/suggest-review/accept-rejected-speaker", Fixture, NULL, fixture_set_up, test_accept_rejected_speaker, fixture_tear_down);
   g_test_add ("/suggest-review/reject", Fixture, NULL, fixture_set_up, test_reject, fixture_tear_down);
   g_test_add ("/suggest-review/reject-moved", Fixture, NULL, fixture_set_up, test_reject_moved, fixture_tear_down);
   g_test_add_func ("/suggest-review/settings", test_settings);

@@ -20,6 +20,7 @@
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-codebook-folder.h"
+#include "gloss-document.h"
 #include "gloss-sidecar.h"
 #include "gloss-suggest-review.h"
 
@@ -231,8 +232,15 @@ accept (GlossSidecar    *sidecar,
     if (!g_str_equal (key, "speaker"))
       gloss_annotation_set_set_attribute (set, annotation, key, value);
 
-  /* A quote's speaker comes with it: the link must point to an annotation. */
+  /* A quote's speaker comes with it: the link must point to an annotation.
+   * Not a speaker the user rejected, though, unless they annotated it
+   * themselves since: accepting the quote would bring back, silently, an
+   * annotation they said was wrong. */
   speaker = by_id (suggestions, gloss_suggestion_get_attribute (s, "speaker"));
+  if (speaker != NULL && depth == 0 && gloss_sidecar_get_document (sidecar) != NULL &&
+      find_annotation (set, speaker->tag, speaker->start, speaker->end) == NULL &&
+      gloss_suggest_is_rejected (sidecar, speaker, gloss_document_get_text (gloss_sidecar_get_document (sidecar))))
+    speaker = NULL;
   if (speaker != NULL && depth == 0)
     {
       GlossAnnotation *target = accept (sidecar, suggestions, speaker, depth + 1);
@@ -250,7 +258,7 @@ accept (GlossSidecar    *sidecar,
  *
  * Makes @suggestion an annotation of @sidecar recording its origin; a
  * quote's speaker is accepted with it (or linked to the annotation that
- * already covers it). Accepting what is already an annotation returns it.
+ * already covers it), unless the user rejected that speaker's suggestion. Accepting what is already an annotation returns it.
  *
  * Returns: (transfer none): the annotation
  */
