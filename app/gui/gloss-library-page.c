@@ -37,6 +37,7 @@ enum {
 
 enum {
   OPEN_ARTICLE,
+  TOGGLE_DONE,
   N_SIGNALS
 };
 
@@ -811,11 +812,15 @@ toggle_done_action (GtkWidget  *widget,
   g_autoptr(GFile) sidecar = NULL;
   g_autoptr(GTask) task = NULL;
   g_autofree char *annotator = NULL;
+  gboolean handled = FALSE;
 
   if (item == NULL)
     return;
   annotator = self->annotator != NULL ? g_strdup (self->annotator) : gloss_annotator_id_default ();
   article = gloss_library_item_get_file (item);
+  g_signal_emit (self, signals[TOGGLE_DONE], 0, article, &handled);
+  if (handled)
+    return;
   sidecar = gloss_sidecar_file_for_article (article, annotator);
   if (!g_file_query_exists (sidecar, NULL))
     {
@@ -1102,6 +1107,18 @@ gloss_library_page_class_init (GlossLibraryPageClass *klass)
   signals[OPEN_ARTICLE] =
     g_signal_new ("open-article", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_BOOLEAN);
+  /**
+   * GlossLibraryPage::toggle-done:
+   * @file: the article
+   *
+   * Ctrl+D on an article: a window that has it open marks it done (or not)
+   * in its own sidecar, the one it saves, and returns %TRUE; otherwise the
+   * page writes the file.
+   */
+  signals[TOGGLE_DONE] =
+    g_signal_new ("toggle-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 1, G_TYPE_FILE);
 
   g_type_ensure (GLOSS_TYPE_LIBRARY_ITEM);
   g_type_ensure (GLOSS_TYPE_LIBRARY_HIT_ITEM);
