@@ -78,7 +78,8 @@ fixture_setup (Fixture       *fixture,
     "{ \"id\": \"q1\", \"tag\": \"quote\", \"start\": 30, \"end\": 35, \"text\": \"要坚持改革\","
     "  \"note\": \"典型的政策表态\", \"attributes\": { \"speaker\": \"o1\" } }");
   g_autofree char *bob = sidecar_json ("bob", "zh.txt", "\"status\": \"done\",",
-    "{ \"id\": \"b1\", \"tag\": \"quote\", \"start\": 30, \"end\": 35, \"text\": \"要坚持改革\" }");
+    "{ \"id\": \"b1\", \"tag\": \"quote\", \"start\": 30, \"end\": 35, \"text\": \"要坚持改革\","
+    "  \"attributes\": { \"speaker\": \"deleted-official\" } }");
 
   fixture->dir = gloss_test_make_tmpdir ();
   fixture->database = g_build_filename (fixture->dir, "cache", "library.sqlite", NULL);
@@ -540,7 +541,8 @@ test_retrieve (Fixture       *fixture,
   quotes = gloss_library_retrieve (fixture->library, "quote", "speaker", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (quotes->len, ==, 2);
-  /* Alice's quote has a speaker, named; Bob's has none and comes last. */
+  /* Alice's quote has a speaker, named; Bob's has none (its link points
+   * to an annotation deleted since: not named by its id) and comes last. */
   g_assert_cmpstr (hit (quotes, 0)->group, ==, "李强");
   g_assert_cmpstr (hit (quotes, 0)->annotator, ==, "alice");
   g_assert_cmpstr (hit (quotes, 0)->match, ==, "要坚持改革");
