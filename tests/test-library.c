@@ -558,6 +558,38 @@ test_retrieve (Fixture       *fixture,
   g_assert_cmpstr (hit (plain, 0)->match, ==, "李强");
 }
 
+/* An annotation awaiting review whose passage was deleted keeps its old
+ * offsets: Retrieve shows its quote without a context cut from today's
+ * text at those offsets (which read "…会在北京召開。\n\n党员们**我们不会退让**计划。李强…"). */
+static void
+test_retrieve_orphan (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *dan = sidecar_json ("dan", "zh.txt", NULL,
+    "{ \"id\": \"d1\", \"tag\": \"quote\", \"start\": 19, \"end\": 25, \"text\": \"我们不会退让\","
+    "  \"anchor\": \"orphaned\" }");
+  g_autoptr(GlossLibraryStats) stats = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint found = 0;
+
+  write_in (fixture, "corpus/zh.txt.dan.gloss.json", dan);
+  stats = update (fixture);
+  quotes = gloss_library_retrieve (fixture->library, "quote", NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < quotes->len; i++)
+    if (g_strcmp0 (hit (quotes, i)->annotator, "dan") == 0)
+      {
+        found++;
+        g_assert_cmpstr (hit (quotes, i)->match, ==, "我们不会退让");
+        g_assert_cmpstr (hit (quotes, i)->before, ==, "");
+        g_assert_cmpstr (hit (quotes, i)->after, ==, "");
+      }
+    else
+      g_assert_cmpstr (hit (quotes, i)->before, !=, "");
+  g_assert_cmpuint (found, ==, 1);
+}
+
 static void
 progress_cb (guint    done,
              guint    total,
@@ -907,6 +939,7 @@ main (int    argc,
   ADD ("search-annotations", test_search_annotations);
   ADD ("async", test_async);
   ADD ("retrieve", test_retrieve);
+  ADD ("retrieve-orphan", test_retrieve_orphan);
   ADD ("update-and-search", test_update_and_search);
   ADD ("update-and-search-sidecars", test_update_and_search_sidecars);
   ADD ("bad-input", test_bad_input);
