@@ -319,6 +319,28 @@ overlaps (guint start,
   return start < to && from < end;
 }
 
+/* At most @max characters of @text, cut after a word where there is a space
+ * in its second half, and marked as cut ("got n" read as a word). */
+static char *
+shorten (const char *text,
+         guint       max)
+{
+  GString *out;
+  const char *end, *space = NULL;
+  guint i = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+  for (end = text; *end != '\0' && i < max; end = g_utf8_next_char (end), i++)
+    if (*end == ' ' && i >= max / 2)
+      space = end;
+  if (*end == '\0')
+    return g_strdup (text);
+  out = g_string_new_len (text, (space != NULL ? space : end) - text);
+  g_string_append (out, "…");
+  return g_string_free (out, FALSE);
+}
+
 /* The annotations a change touches: where they are now in the new text, or,
  * for those under review, where they were in the old. */
 static char *
@@ -347,8 +369,7 @@ touched (GlossVersionView *self,
         continue;
       if (++count <= MAX_TOUCHED)
         {
-          g_autofree char *quote = g_utf8_substring (gloss_annotation_get_text (a), 0,
-                                                     MIN (g_utf8_strlen (gloss_annotation_get_text (a), -1), 30));
+          g_autofree char *quote = shorten (gloss_annotation_get_text (a), 30);
 
           if (names->len > 0)
             g_string_append (names, ", ");
