@@ -15,6 +15,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
+#include "gloss-codebook.h"
 #include "gloss-document.h"
 #include "gloss-sidecar.h"
 #include "gloss-test-util.h"
@@ -221,12 +222,16 @@ test_touched_cut (void)
   GtkWidget *view = g_object_ref_sink (gloss_version_view_new ());
   g_autofree char *rows = NULL;
 
+  g_autoptr(GlossCodebook) codebook = gloss_codebook_new_default ();
+
   gloss_annotation_set_set_document (set, old);
   annotate (set, old, "we asked three times and got nothing at all");
+  /* Named by the codebook's label (引语 in Chinese), not the tag's id. */
+  gloss_version_view_set_codebook (GLOSS_VERSION_VIEW (view), codebook);
   gloss_version_view_reanchor (GLOSS_VERSION_VIEW (view), old, new, set);
   rows = row_texts (gloss_test_find_widget (view, GTK_TYPE_LIST_BOX, NULL));
   g_test_message ("%s", rows);
-  g_assert_nonnull (strstr (rows, "Touches quote “we asked three times and got…”"));
+  g_assert_nonnull (strstr (rows, "Touches Quote “we asked three times and got…”"));
   g_object_unref (view);
 }
 

@@ -17,6 +17,7 @@
 #include "gloss-anchor.h"
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
+#include "gloss-codebook.h"
 #include "gloss-diff.h"
 #include "gloss-document.h"
 #include "gloss-sidecar.h"
@@ -42,6 +43,7 @@ struct _GlossVersionView
   GlossDocument      *previous;
   GlossDocument      *document;
   GlossAnnotationSet *set;
+  GlossCodebook      *codebook;   /* the tags' labels; nullable */
   GArray             *queue;      /* of Item, annotations referenced */
   guint               position;
   GFile              *article;
@@ -370,11 +372,12 @@ touched (GlossVersionView *self,
       if (++count <= MAX_TOUCHED)
         {
           g_autofree char *quote = shorten (gloss_annotation_get_text (a), 30);
+          GlossTag *tag = self->codebook != NULL ? gloss_codebook_lookup (self->codebook, gloss_annotation_get_tag (a)) : NULL;
 
           if (names->len > 0)
             g_string_append (names, ", ");
           /* TRANSLATORS: an annotation in the list of changes: its tag, then its text */
-          g_string_append_printf (names, _("%s “%s”"), gloss_annotation_get_tag (a), quote);
+          g_string_append_printf (names, _("%s “%s”"), tag != NULL ? gloss_tag_get_label (tag) : gloss_annotation_get_tag (a), quote);
         }
     }
   if (count > MAX_TOUCHED)
@@ -875,6 +878,8 @@ gloss_version_view_attach (GlossVersionView *self,
   g_return_if_fail (GLOSS_IS_DOCUMENT (document));
 
   set = gloss_sidecar_get_annotations (sidecar);
+  if (self->codebook == NULL)
+    gloss_version_view_set_codebook (self, gloss_sidecar_get_codebook (sidecar));
   before = capture (set);
   gloss_sidecar_attach_version (sidecar, document, previous, NULL);
   show_versions (self, previous, document, set, before, FALSE);
@@ -907,6 +912,19 @@ gloss_version_view_review (GlossVersionView   *self,
 
   before = capture (set);
   show_versions (self, previous, document, set, before, TRUE);
+}
+
+/**
+ * gloss_version_view_set_codebook:
+ * @codebook: (nullable): the user's codebook, whose labels name the tags
+ *   of the annotations a change touches (set before the review)
+ */
+void
+gloss_version_view_set_codebook (GlossVersionView *self,
+                                 GlossCodebook    *codebook)
+{
+  g_return_if_fail (GLOSS_IS_VERSION_VIEW (self));
+  g_set_object (&self->codebook, codebook);
 }
 
 /**
@@ -1007,6 +1025,7 @@ gloss_version_view_dispose (GObject *object)
   g_clear_pointer (&self->versions, g_ptr_array_unref);
   g_clear_object (&self->article);
   g_clear_object (&self->set);
+  g_clear_object (&self->codebook);
   g_clear_object (&self->previous);
   g_clear_object (&self->document);
 
