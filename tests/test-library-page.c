@@ -16,6 +16,7 @@
 #include "gloss-library-agreement.h"
 #include "gloss-library-item.h"
 #include "gloss-library-page.h"
+#include "gloss-library-page-private.h"
 #include "gloss-test-util.h"
 #include "gloss-test-widgets.h"
 
@@ -216,8 +217,12 @@ test_toggle_done (Fixture       *f,
   g_autofree char *contents = NULL;
 
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gloss_library_page_get_model (f->page)), 0);
+  g_assert_cmpstr (gtk_button_get_label (f->page->done_button), ==, "Mark _Done");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "library.toggle-done", NULL);
   gloss_test_iterate_until (is_done, f);
+  /* The button says what pressing it again does. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gloss_library_page_get_model (f->page)), 0);
+  g_assert_cmpstr (gtk_button_get_label (f->page->done_button), ==, "Mark _Not Done");
 
   /* The flag is the annotator's, in their own sidecar; their work is intact. */
   contents = gloss_test_read (sidecar, NULL);

@@ -46,10 +46,28 @@ static guint signals[N_SIGNALS];
 
 static void search_now (GlossLibraryPage *self);
 
+/* The button says what it will do: an article you marked done is marked
+ * not done (it said "Mark Done" and took the flag away). */
+static void
+update_done_label (GlossLibraryPage *self)
+{
+  GlossLibraryItem *item = gtk_single_selection_get_selected_item (self->selection);
+  g_autofree char *annotator = self->annotator != NULL ? g_strdup (self->annotator) : gloss_annotator_id_default ();
+  const GlossLibraryArticle *article = item != NULL ? gloss_library_item_get_article (item) : NULL;
+  gboolean mine = article != NULL && article->done_by != NULL &&
+                  g_strv_contains ((const char * const *) article->done_by, annotator);
+
+  if (self->done_button == NULL)
+    return;
+  gtk_button_set_label (self->done_button, mine ? _("Mark _Not Done") : _("Mark _Done"));
+}
+
 static void
 update_actions (GlossLibraryPage *self)
 {
   gboolean selected = gtk_single_selection_get_selected_item (self->selection) != NULL;
+
+  update_done_label (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.toggle-done", selected && !self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.open", selected);
@@ -901,6 +919,7 @@ gloss_library_page_set_annotator (GlossLibraryPage *self,
     return;
   g_free (self->annotator);
   self->annotator = g_strdup (annotator);
+  update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
 }
 
@@ -1126,6 +1145,7 @@ gloss_library_page_class_init (GlossLibraryPageClass *klass)
   g_type_ensure (GLOSS_TYPE_STEALTH_EDITS);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-library-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, done_button);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, match_column);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, search_entry);
