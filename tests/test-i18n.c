@@ -18,6 +18,7 @@
 #include "gloss-article-header.h"
 #include "gloss-codebook.h"
 #include "gloss-document.h"
+#include "gloss-library-page.h"
 #include "gloss-sidecar.h"
 #include "gloss-test-util.h"
 #include "gloss-test-widgets.h"
@@ -89,6 +90,13 @@ is_tooltip (GtkWidget  *widget,
   return g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
 }
 
+static gboolean
+is_column_view (GtkWidget  *widget,
+                const char *text)
+{
+  return GTK_IS_COLUMN_VIEW (widget);
+}
+
 /* The first item of a drop-down is the "All Tags" entry of the tag filter. */
 static gboolean
 is_drop_down_with_first_item (GtkWidget  *widget,
@@ -157,6 +165,29 @@ test_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
   gloss_test_iterate ();
   gloss_test_rm_rf (dir);
+}
+
+/* The Library's first column names the article's title (标题), not an
+ * official's title (职务), the codebook attribute with the same English word. */
+static void
+test_library_columns (void)
+{
+  GtkWidget *page = g_object_ref_sink (gloss_library_page_new ());
+  GtkWidget *view = find (page, is_column_view, NULL);
+  GListModel *columns;
+  gboolean title = FALSE;
+
+  g_assert_nonnull (view);
+  columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_assert_cmpstr (gtk_column_view_column_get_title (column), !=, "职务");
+      title |= g_strcmp0 (gtk_column_view_column_get_title (column), "标题") == 0;
+    }
+  g_assert_true (title);
+  g_object_unref (page);
 }
 
 /* The sample's annotations become the user's layer with the built-in
@@ -327,6 +358,7 @@ main (int    argc,
   g_test_add_func ("/i18n/cli", test_cli);
   g_test_add_func ("/i18n/sample-codebook", test_sample_codebook);
   g_test_add_func ("/i18n/dates", test_dates);
+  g_test_add_func ("/i18n/library-columns", test_library_columns);
 
   status = g_test_run ();
   gloss_test_rm_rf (data_home);

@@ -16,6 +16,7 @@
 #include "gloss-library-agreement.h"
 #include "gloss-library-item.h"
 #include "gloss-library-page.h"
+#include "gloss-library-page-private.h"
 #include "gloss-test-util.h"
 #include "gloss-test-widgets.h"
 
@@ -148,7 +149,8 @@ test_list (Fixture       *f,
   g_assert_cmpstr (second, ==, "Minister speaks");
   g_assert_cmpstr (third, ==, "黨員大會審議預算");
   g_object_get (item_at (f, 0), "counts", &counts, "coders", &coders, NULL);
-  g_assert_cmpstr (counts, ==, "place 2");
+  /* Tags by their label (地点 in Chinese), not their id. */
+  g_assert_cmpstr (counts, ==, "Place 2");
   g_assert_cmpstr (coders, ==, "me");
   g_assert_cmpuint (gloss_library_item_get_state (item_at (f, 0)), ==, GLOSS_LIBRARY_IN_PROGRESS);
   g_assert_cmpuint (gloss_library_item_get_state (item_at (f, 1)), ==, GLOSS_LIBRARY_NOT_STARTED);
@@ -186,8 +188,12 @@ test_toggle_done (Fixture       *f,
   g_autofree char *contents = NULL;
 
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gloss_library_page_get_model (f->page)), 0);
+  g_assert_cmpstr (gtk_button_get_label (f->page->done_button), ==, "Mark _Done");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "library.toggle-done", NULL);
   gloss_test_iterate_until (is_done, f);
+  /* The button says what pressing it again does. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gloss_library_page_get_model (f->page)), 0);
+  g_assert_cmpstr (gtk_button_get_label (f->page->done_button), ==, "Mark _Not Done");
 
   /* The flag is the annotator's, in their own sidecar; their work is intact. */
   contents = gloss_test_read (sidecar, NULL);

@@ -80,7 +80,8 @@ fixture_setup (Fixture       *fixture,
     "{ \"id\": \"q1\", \"tag\": \"quote\", \"start\": 30, \"end\": 35, \"text\": \"要坚持改革\","
     "  \"note\": \"典型的政策表态\", \"attributes\": { \"speaker\": \"o1\" } }");
   g_autofree char *bob = sidecar_json ("bob", "zh.txt", "\"status\": \"done\",",
-    "{ \"id\": \"b1\", \"tag\": \"quote\", \"start\": 30, \"end\": 35, \"text\": \"要坚持改革\" }");
+    "{ \"id\": \"b1\", \"tag\": \"quote\", \"start\": 30, \"end\": 35, \"text\": \"要坚持改革\","
+    "  \"attributes\": { \"speaker\": \"deleted-official\" } }");
 
   fixture->dir = gloss_test_make_tmpdir ();
   fixture->database = g_build_filename (fixture->dir, "cache", "library.sqlite", NULL);
@@ -542,7 +543,8 @@ test_retrieve (Fixture       *fixture,
   quotes = gloss_library_retrieve (fixture->library, "quote", "speaker", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (quotes->len, ==, 2);
-  /* Alice's quote has a speaker, named; Bob's has none and comes last. */
+  /* Alice's quote has a speaker, named; Bob's has none (its link points
+   * to an annotation deleted since: not named by its id) and comes last. */
   g_assert_cmpstr (hit (quotes, 0)->group, ==, "李强");
   g_assert_cmpstr (hit (quotes, 0)->annotator, ==, "alice");
   g_assert_cmpstr (hit (quotes, 0)->match, ==, "要坚持改革");
@@ -556,6 +558,38 @@ test_retrieve (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (plain->len, ==, 1);
   g_assert_cmpstr (hit (plain, 0)->match, ==, "李强");
+}
+
+/* An annotation awaiting review whose passage was deleted keeps its old
+ * offsets: Retrieve shows its quote without a context cut from today's
+ * text at those offsets (which read "…会在北京召開。\n\n党员们**我们不会退让**计划。李强…"). */
+static void
+test_retrieve_orphan (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *dan = sidecar_json ("dan", "zh.txt", NULL,
+    "{ \"id\": \"d1\", \"tag\": \"quote\", \"start\": 19, \"end\": 25, \"text\": \"我们不会退让\","
+    "  \"anchor\": \"orphaned\" }");
+  g_autoptr(GlossLibraryStats) stats = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint found = 0;
+
+  write_in (fixture, "corpus/zh.txt.dan.gloss.json", dan);
+  stats = update (fixture);
+  quotes = gloss_library_retrieve (fixture->library, "quote", NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < quotes->len; i++)
+    if (g_strcmp0 (hit (quotes, i)->annotator, "dan") == 0)
+      {
+        found++;
+        g_assert_cmpstr (hit (quotes, i)->match, ==, "我们不会退让");
+        g_assert_cmpstr (hit (quotes, i)->before, ==, "");
+        g_assert_cmpstr (hit (quotes, i)->after, ==, "");
+      }
+    else
+      g_assert_cmpstr (hit (quotes, i)->before, !=, "");
+  g_assert_cmpuint (found, ==, 1);
 }
 
 static void
@@ -1082,6 +1116,7 @@ main (int    argc,
   ADD ("edited-in-place", test_edited_in_place);
   ADD ("async", test_async);
   ADD ("retrieve", test_retrieve);
+  ADD ("retrieve-orphan", test_retrieve_orphan);
   ADD ("update-and-search", test_update_and_search);
   ADD ("update-and-search-sidecars", test_update_and_search_sidecars);
   ADD ("bad-input", test_bad_input);

@@ -367,6 +367,36 @@ test_sync (Fixture       *f,
 
 /* Issue 16: after Reload fails on a broken file the conflict is over (one
  * state at a time), and a Reload of the fixed file ends both. */
+/* Done, or not: an undoable change of the user's sidecar, saved with it. */
+static void
+test_done (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_false (gloss_session_set_done (f->session, TRUE));   /* nothing open */
+  gloss_session_set_autosave_delay (f->session, 0);
+  g_assert_true (gloss_session_open_sync (f->session, f->article, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (gloss_session_get_done (f->session));
+
+  g_assert_true (gloss_session_set_done (f->session, TRUE));
+  g_assert_true (gloss_session_get_done (f->session));
+  g_assert_true (gloss_session_get_modified (f->session));
+  g_assert_true (gloss_annotation_set_undo (annotations (f)));
+  g_assert_false (gloss_session_get_done (f->session));
+  g_assert_true (gloss_annotation_set_redo (annotations (f)));
+  g_assert_true (gloss_session_save_sync (f->session, NULL, GLOSS_SESSION_SAVE_NONE, NULL, &error));
+  g_assert_no_error (error);
+  contents = gloss_test_read (f->own_path, NULL);
+  g_assert_nonnull (strstr (contents, "\"status\": \"done\""));
+
+  g_assert_true (gloss_session_set_done (f->session, FALSE));
+  g_assert_false (gloss_session_get_done (f->session));
+  gloss_session_close (f->session);
+}
+
 static void
 test_reload (Fixture       *f,
              gconstpointer  data)
@@ -509,6 +539,7 @@ main (int   argc,
   ADD ("/session/conflict", test_conflict);
   ADD ("/session/broken", test_broken);
   ADD ("/session/reload", test_reload);
+  ADD ("/session/done", test_done);
   ADD ("/session/close-after-save", test_close_after_save);
   ADD ("/session/sync", test_sync);
 #undef ADD

@@ -98,6 +98,104 @@ test_accept (Fixture       *f,
   g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 2);
 }
 
+/* What a sidebar row or any other observer of the set saw of each
+ * annotation: "name=value;" for each attribute, in name order. */
+static char *
+describe (GlossAnnotation *annotation)
+{
+  JsonObject *attributes = gloss_annotation_get_attributes (annotation);
+  g_autoptr(GList) names = attributes != NULL ? json_object_get_members (attributes) : NULL;
+  GString *out = g_string_new (NULL);
+
+  names = g_list_sort (names, (GCompareFunc) strcmp);
+  for (GList *l = names; l != NULL; l = l->next)
+    g_string_append_printf (out, "%s=%s;", (char *) l->data, json_object_get_string_member (attributes, l->data));
+  return g_string_free (out, FALSE);
+}
+
+static void
+seen_added_cb (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               GHashTable *seen)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      GlossAnnotation *a = gloss_annotation_set_get_nth (GLOSS_ANNOTATION_SET (model), i);
+      g_hash_table_replace (seen, g_object_ref (a), describe (a));
+    }
+}
+
+static void
+seen_changed_cb (GlossAnnotationSet *set,
+                 GlossAnnotation    *a,
+                 GHashTable         *seen)
+{
+  g_hash_table_replace (seen, g_object_ref (a), describe (a));
+}
+
+/* The quote's speaker link and the official's title are announced to the
+ * set's observers (the sidebar's rows): they were set on the annotation
+ * behind the set's back, and the rows showed neither until reopened. */
+static void
+test_accept_announced (Fixture       *f,
+                       gconstpointer  data)
+{
+  GlossSuggestion *quote = find (f, "quote", "今年我们要让每一户人家都能放心喝上自来水，这是我们的承诺。");
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (f->sidecar);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+  GlossAnnotation *a, *speaker;
+
+  g_signal_connect (set, "items-changed", G_CALLBACK (seen_added_cb), seen);
+  g_signal_connect (set, "annotation-changed", G_CALLBACK (seen_changed_cb), seen);
+  gloss_annotation_set_begin_group (set, "Accept suggestion");
+  a = gloss_suggest_accept (f->sidecar, f->all, quote);
+  gloss_annotation_set_end_group (set);
+  speaker = gloss_annotation_set_lookup (set, gloss_annotation_get_attribute (a, "speaker"));
+  g_assert_nonnull (speaker);
+  g_assert_cmpstr (gloss_annotation_get_attribute (speaker, "title"), ==, "局长");
+
+  for (guint i = 0; i < gloss_annotation_set_get_size (set); i++)
+    {
+      GlossAnnotation *each = gloss_annotation_set_get_nth (set, i);
+      g_autofree char *now = describe (each);
+
+      g_assert_cmpstr (g_hash_table_lookup (seen, each), ==, now);
+    }
+
+  /* Still one undo step, and its redo gives the same annotations back. */
+  g_assert_true (gloss_annotation_set_undo (set));
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 0);
+  g_assert_true (gloss_annotation_set_redo (set));
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 2);
+  g_assert_true (gloss_annotation_set_lookup (set, gloss_annotation_get_attribute (a, "speaker")) == speaker);
+  g_assert_cmpstr (gloss_annotation_get_attribute (speaker, "title"), ==, "局长");
+  g_assert_nonnull (json_object_get_member (gloss_annotation_get_extra (a), "origin"));
+  g_signal_handlers_disconnect_by_data (set, seen);
+}
+
+/* The user rejected the official who speaks; accepting the quote then
+ * takes the quote alone, without bringing the official back as an
+ * annotation (the rejection still stands). */
+static void
+test_accept_rejected_speaker (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *text = gloss_document_get_text (f->doc);
+  GlossSuggestion *quote = find (f, "quote", "今年我们要让每一户人家都能放心喝上自来水，这是我们的承诺。");
+  GlossSuggestion *official = find (f, "official", "河畔市水务局局长周敏");
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (f->sidecar);
+  GlossAnnotation *a;
+
+  g_assert_cmpstr (gloss_suggestion_get_attribute (quote, "speaker"), ==, official->id);
+  gloss_suggest_reject (f->sidecar, official, text);
+  a = gloss_suggest_accept (f->sidecar, f->all, quote);
+  g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 1);
+  g_assert_null (gloss_annotation_get_attribute (a, "speaker"));
+  g_assert_true (gloss_suggest_is_rejected (f->sidecar, official, text));
+}
+
 static void
 test_reject (Fixture       *f,
              gconstpointer  data)
@@ -216,6 +314,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/suggest-review/accept", Fixture, NULL, fixture_set_up, test_accept, fixture_tear_down);
+  g_test_add ("/suggest-review/accept-announced", Fixture, NULL, fixture_set_up, test_accept_announced, fixture_tear_down);
+  g_test_add ("/suggest-review/accept-rejected-speaker", Fixture, NULL, fixture_set_up, test_accept_rejected_speaker, fixture_tear_down);
   g_test_add ("/suggest-review/reject", Fixture, NULL, fixture_set_up, test_reject, fixture_tear_down);
   g_test_add ("/suggest-review/reject-moved", Fixture, NULL, fixture_set_up, test_reject_moved, fixture_tear_down);
   g_test_add_func ("/suggest-review/settings", test_settings);

@@ -15,6 +15,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
+#include "gloss-codebook.h"
 #include "gloss-document.h"
 #include "gloss-sidecar.h"
 #include "gloss-test-util.h"
@@ -202,6 +203,30 @@ not_reading (gpointer data)
   return !gloss_version_view_get_reading (data);
 }
 
+/* A long annotation a change touches is named by its first words, marked
+ * as cut: not by thirty characters ending inside a word. */
+static void
+test_touched_cut (void)
+{
+  g_autoptr(GlossDocument) old = gloss_document_new ("Critics said: we asked three times and got nothing at all. End.", -1, NULL);
+  g_autoptr(GlossDocument) new = gloss_document_new ("Critics said nothing. End.", -1, NULL);
+  g_autoptr(GlossAnnotationSet) set = gloss_annotation_set_new ();
+  GtkWidget *view = g_object_ref_sink (gloss_version_view_new ());
+  g_autofree char *rows = NULL;
+
+  g_autoptr(GlossCodebook) codebook = gloss_codebook_new_default ();
+
+  gloss_annotation_set_set_document (set, old);
+  annotate (set, old, "we asked three times and got nothing at all");
+  /* Named by the codebook's label (引语 in Chinese), not the tag's id. */
+  gloss_version_view_set_codebook (GLOSS_VERSION_VIEW (view), codebook);
+  gloss_version_view_reanchor (GLOSS_VERSION_VIEW (view), old, new, set);
+  rows = row_texts (gloss_test_find_widget (view, GTK_TYPE_LIST_BOX, NULL));
+  g_test_message ("%s", rows);
+  g_assert_nonnull (strstr (rows, "Touches Quote “we asked three times and got…”"));
+  g_object_unref (view);
+}
+
 /* What changed, the annotations each change touches, and every kept version
  * to compare with. */
 static void
@@ -287,6 +312,7 @@ main (int    argc,
   g_test_add_func ("/version-view/review-queue", test_review_queue);
   g_test_add_func ("/version-view/attach", test_attach);
   g_test_add_func ("/version-view/changes-and-versions", test_changes_and_versions);
+  g_test_add_func ("/version-view/touched-cut", test_touched_cut);
 
   return g_test_run ();
 }

@@ -454,6 +454,66 @@ test_clicks (Fixture       *f,
   g_free (gloss_test_xdotool ((const char *[]) { "key", "Escape", NULL }));
 }
 
+typedef struct
+{
+  const char *path;
+  const char *needle;
+} FileHas;
+
+static gboolean
+file_has (gpointer data)
+{
+  FileHas *has = data;
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (has->path, &contents, NULL, NULL) && strstr (contents, has->needle) != NULL;
+}
+
+static gboolean
+not_saving (gpointer data)
+{
+  return !_gloss_window_is_saving (data);
+}
+
+/* Ctrl+D in the Library on the article open in the window, with unsaved
+ * annotations: the flag goes into the window's sidecar and is saved with
+ * them. It was written to the file behind the window's back, whose next
+ * save then found the file changed on disk (Reload lost the annotations,
+ * Keep Mine the flag). */
+static void
+test_done_while_open (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GlossAnnotation) saved = gloss_annotation_new ("m2", "place", 0, 7);
+  g_autoptr(GlossAnnotation) unsaved = gloss_annotation_new ("m3", "place", 8, 13);
+  g_autofree char *layer = g_build_filename (f->corpus, "harbour.txt.me.gloss.json", NULL);
+  GlossSession *session = gloss_window_get_session (f->window);
+  FileHas done = { layer, "\"status\": \"done\"" };
+  FileHas both = { layer, "\"m3\"" };
+
+  select_article (f, "/harbour.txt");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "library.open", NULL);
+  gloss_test_iterate_until (shows_harbour, f);
+  gloss_annotation_set_add (gloss_sidecar_get_annotations (gloss_window_get_sidecar (f->window)), saved);
+  _gloss_window_save (f->window, NULL, GLOSS_SESSION_SAVE_NONE, TRUE);
+  gloss_test_iterate_until (not_saving, f->window);
+  gloss_annotation_set_add (gloss_sidecar_get_annotations (gloss_window_get_sidecar (f->window)), unsaved);
+  g_assert_true (gloss_session_get_modified (session));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.library", NULL);
+  select_article (f, "/harbour.txt");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "library.toggle-done", NULL);
+  gloss_test_iterate_until (file_has, &done);
+
+  _gloss_window_save (f->window, NULL, GLOSS_SESSION_SAVE_NONE, TRUE);
+  gloss_test_iterate_until (not_saving, f->window);
+  g_assert_cmpint (gloss_session_get_state (session), ==, GLOSS_SESSION_READY);
+  g_assert_false (gloss_session_get_modified (session));
+  g_assert_true (file_has (&both));
+  g_assert_true (file_has (&done));
+  g_assert_true (gloss_session_get_done (session));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -466,6 +526,7 @@ main (int    argc,
   ADD ("switch-with-colleague", test_switch_with_colleague);
   ADD ("keys", test_keys);
   ADD ("clicks", test_clicks);
+  ADD ("done-while-open", test_done_while_open);
 #undef ADD
 
   return g_test_run ();

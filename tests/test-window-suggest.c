@@ -621,6 +621,35 @@ test_describe (Fixture       *f,
   g_assert_nonnull (strstr (tooltip, s->rule));
 }
 
+/* n and p with no suggestion to go to (hidden with F7, or all decided)
+ * say so in a toast; the letter used to fall through to the find bar,
+ * which opened with "n" typed in it. */
+static void
+test_none_left (Fixture       *f,
+                gconstpointer  data)
+{
+  if (!gloss_test_xdotool_available ())
+    return;
+  focus_article (f);
+
+  press (f, "F7");
+  g_assert_false (gloss_suggestion_layer_get_visible (layer (f)));
+  press (f, "n");
+  g_assert_false (gtk_search_bar_get_search_mode (f->window->search_bar));
+  press (f, "F7");
+  g_assert_true (gloss_suggestion_layer_get_visible (layer (f)));
+
+  while (gloss_suggestion_layer_get_n_pending (layer (f)) > 0)
+    {
+      gloss_suggestion_layer_set_current (layer (f), 0);
+      g_assert_nonnull (gloss_suggestion_layer_accept_current (layer (f)));
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (_gloss_window_get_article_view (f->window)));
+  press (f, "p");
+  press (f, "n");
+  g_assert_false (gtk_search_bar_get_search_mode (f->window->search_bar));
+}
+
 /* The project switched suggestions off: none computed, none shown, and
  * the user cannot show them. */
 static void
@@ -744,6 +773,7 @@ main (int    argc,
   g_test_add ("/window-suggest/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
   g_test_add ("/window-suggest/list-keys", Fixture, NULL, fixture_set_up, test_list_keys, fixture_tear_down);
   g_test_add ("/window-suggest/walk-from-caret", Fixture, NULL, fixture_set_up, test_walk_from_caret, fixture_tear_down);
+  g_test_add ("/window-suggest/none-left", Fixture, NULL, fixture_set_up, test_none_left, fixture_tear_down);
   g_test_add ("/window-suggest/describe", Fixture, NULL, fixture_set_up, test_describe, fixture_tear_down);
   g_test_add ("/window-suggest/project-off", Fixture, project_off, fixture_set_up, test_project_off, fixture_tear_down);
   /* A team lead's hidden share (all of it here): the same as off, for the coder. */

@@ -18,6 +18,7 @@
 #endif
 
 #include "gloss-annotation.h"
+#include "gloss-annotation-row.h"
 #include "gloss-annotation-set.h"
 #include "gloss-document.h"
 #include "gloss-library-page.h"
@@ -242,6 +243,69 @@ test_review_on_open (Fixture       *f,
 }
 
 static gboolean
+has_warning (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if ((GTK_IS_IMAGE (c) && gtk_widget_get_visible (c) &&
+         g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (c)), "dialog-warning-symbolic") == 0) || has_warning (c))
+      return TRUE;
+  return FALSE;
+}
+
+/* The sidebar row showing @text: does it show its warning? -1 without a row. */
+static int
+row_warns (GtkWidget  *root,
+           const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      int found;
+
+      if (GLOSS_IS_ANNOTATION_ROW (child) && gtk_widget_get_mapped (child))
+        {
+          if (gloss_test_find_label_containing (child, text) != NULL)
+            return has_warning (child);
+        }
+      found = row_warns (child, text);
+      if (found >= 0)
+        return found;
+    }
+  return -1;
+}
+
+static gboolean
+row_shown (gpointer data)
+{
+  gpointer *args = data;
+
+  return row_warns (args[0], args[1]) >= 0;
+}
+
+/* The sidebar marks what needs review (fuzzy, cut, orphaned), not an
+ * annotation that only moved: after a sentence inserted above, every
+ * annotation below moves, and none of them needs a look. */
+static void
+test_moved_not_flagged (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *root;
+
+  f->window = gloss_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 600);
+  gloss_window_open (f->window, f->article);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gloss_test_iterate_until (has_sidecar, f->window);
+  wait_for (f->window, 3, 0);
+  root = GTK_WIDGET (f->window);
+  gloss_test_iterate_until (row_shown, (gpointer[]) { root, "The end" });
+  gloss_test_iterate_until (row_shown, (gpointer[]) { root, "被整段删除" });
+
+  g_assert_cmpint (row_warns (root, "The end"), ==, FALSE);
+  g_assert_cmpint (row_warns (root, "被整段删除"), ==, TRUE);
+  g_assert_cmpint (row_warns (root, "will act now"), ==, TRUE);
+}
+
+static gboolean
 not_saving (gpointer data)
 {
   return !_gloss_window_is_saving (data);
@@ -448,6 +512,7 @@ main (int    argc,
   g_settings_set_uint (settings, "autosave-delay", 0);
 
   g_test_add ("/window-versions/review-on-open", Fixture, NULL, fixture_set_up, test_review_on_open, fixture_tear_down);
+  g_test_add ("/window-versions/moved-not-flagged", Fixture, NULL, fixture_set_up, test_moved_not_flagged, fixture_tear_down);
   g_test_add ("/window-versions/review-after-save", Fixture, NULL, fixture_set_up, test_review_after_save, fixture_tear_down);
   g_test_add ("/window-versions/old-text-not-kept", Fixture, NULL, fixture_set_up, test_old_text_not_kept, fixture_tear_down);
   g_test_add ("/window-versions/keep-fails", Fixture, NULL, fixture_set_up, test_keep_fails, fixture_tear_down);

@@ -281,6 +281,23 @@ gloss_library_list_attributes (GlossLibrary  *self,
                        tag, error);
 }
 
+/* Whether @text has @quote at [@from, @to) (code points); no quote recorded
+ * says nothing against it. */
+static gboolean
+covers (const char *text,
+        guint       from,
+        guint       to,
+        const char *quote)
+{
+  const char *s, *e;
+
+  if (quote == NULL || *quote == '\0')
+    return TRUE;
+  s = g_utf8_offset_to_pointer (text, from);
+  e = g_utf8_offset_to_pointer (s, to - from);
+  return (gsize) (e - s) == strlen (quote) && strncmp (s, quote, e - s) == 0;
+}
+
 /**
  * gloss_library_retrieve:
  *
@@ -333,8 +350,11 @@ gloss_library_retrieve (GlossLibrary  *self,
           hit->field = g_strdup ("text");
           hit->match = _gloss_library_flatten (g_strdup (_gloss_library_column_text (stmt, 6) ? _gloss_library_column_text (stmt, 6) : ""));
           /* The context comes from the article as indexed, where the
-           * annotation was placed. */
-          if (text != NULL && to <= g_utf8_strlen (text, -1) && from <= to)
+           * annotation was placed: only where its text is (an orphan keeps
+           * the offsets of a passage since deleted, which cut the context
+           * from whatever is there now). */
+          if (text != NULL && to <= g_utf8_strlen (text, -1) && from <= to &&
+              covers (text, from, to, _gloss_library_column_text (stmt, 6)))
             {
               guint before = from > SNIPPET_CONTEXT ? from - SNIPPET_CONTEXT : 0;
               const char *b = g_utf8_offset_to_pointer (text, before);

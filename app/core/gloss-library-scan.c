@@ -14,6 +14,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
+#include "gloss-codebook.h"
 #include "gloss-document.h"
 #include "gloss-fold.h"
 #include "gloss-library-private.h"
@@ -551,6 +552,7 @@ read_annotations (SidecarRecord *record,
   GlossAnnotationSet *set = gloss_sidecar_get_annotations (sidecar);
   guint n = gloss_annotation_set_get_size (set);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  GlossCodebook *codebook = gloss_sidecar_get_codebook (sidecar);
 
   for (guint i = 0; i < n; i++)
     {
@@ -564,6 +566,7 @@ read_annotations (SidecarRecord *record,
       GlossAnnotation *annotation = gloss_annotation_set_get_nth (set, i);
       AnnotationRecord *a = g_new0 (AnnotationRecord, 1);
       JsonObject *attributes = gloss_annotation_get_attributes (annotation);
+      GlossTag *tag = codebook != NULL ? gloss_codebook_lookup (codebook, gloss_annotation_get_tag (annotation)) : NULL;
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = NULL;
@@ -589,6 +592,7 @@ read_annotations (SidecarRecord *record,
               JsonNode *node = json_object_get_member (attributes, m->data);
               const char *value;
               GlossAnnotation *linked;
+              const GlossAttributeDef *def;
 
               if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
                 continue;
@@ -597,6 +601,12 @@ read_annotations (SidecarRecord *record,
               linked = g_hash_table_lookup (by_id, value);
               if (linked != NULL && gloss_annotation_get_text (linked) != NULL)
                 value = gloss_annotation_get_text (linked);
+              /* A link to nothing (its speaker deleted; kept so that Undo
+               * links again) has no name: not its id, which Retrieve
+               * showed as the speaker. */
+              else if (linked == NULL && tag != NULL && (def = gloss_tag_lookup_attribute (tag, m->data)) != NULL &&
+                       def->type == GLOSS_ATTRIBUTE_LINK)
+                continue;
               json_builder_set_member_name (builder, m->data);
               json_builder_add_string_value (builder, value);
               g_string_append_c (searchable, '\n');

@@ -93,6 +93,10 @@ gboolean           gloss_session_save_sync           (GlossSession          *sel
                                                       GError               **error);
 void               gloss_session_check_disk          (GlossSession          *self);
 void               gloss_session_close               (GlossSession          *self);
+/* gloss-session-done.c */
+gboolean           gloss_session_get_done            (GlossSession          *self);
+gboolean           gloss_session_set_done            (GlossSession          *self,
+                                                      gboolean               done);
 /* gloss-session-switch.c */
 gboolean           gloss_session_reset               (GlossSession          *self,
                                                       GError               **error);

@@ -20,6 +20,7 @@
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-codebook-folder.h"
+#include "gloss-document.h"
 #include "gloss-sidecar.h"
 #include "gloss-suggest-review.h"
 
@@ -259,20 +260,30 @@ accept (GlossSidecar    *sidecar,
   if (annotation != NULL)
     return annotation;
   annotation = gloss_annotation_set_create (set, s->tag, s->start, s->end);
-  g_hash_table_iter_init (&iter, s->attributes);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_str_equal (key, "speaker"))
-      gloss_annotation_set_attribute (annotation, key, value);
   origin = json_object_new ();
   json_object_set_string_member (origin, "suggested", s->rule);
   json_object_set_object_member (gloss_annotation_get_extra (annotation), "origin", origin);
+  /* Through the set, not on the annotation: the set tells its observers
+   * (the sidebar's row, made when the annotation was added, shows the
+   * speaker and the title) and records the change for Undo. */
+  g_hash_table_iter_init (&iter, s->attributes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_str_equal (key, "speaker"))
+      gloss_annotation_set_set_attribute (set, annotation, key, value);
 
-  /* A quote's speaker comes with it: the link must point to an annotation. */
+  /* A quote's speaker comes with it: the link must point to an annotation.
+   * Not a speaker the user rejected, though, unless they annotated it
+   * themselves since: accepting the quote would bring back, silently, an
+   * annotation they said was wrong. */
   speaker = by_id (suggestions, gloss_suggestion_get_attribute (s, "speaker"));
+  if (speaker != NULL && depth == 0 && gloss_sidecar_get_document (sidecar) != NULL &&
+      find_annotation (set, speaker->tag, speaker->start, speaker->end) == NULL &&
+      gloss_suggest_is_rejected (sidecar, speaker, gloss_document_get_text (gloss_sidecar_get_document (sidecar))))
+    speaker = NULL;
   if (speaker != NULL && depth == 0)
     {
       GlossAnnotation *target = accept (sidecar, suggestions, speaker, depth + 1);
-      gloss_annotation_set_attribute (annotation, "speaker", gloss_annotation_get_id (target));
+      gloss_annotation_set_set_attribute (set, annotation, "speaker", gloss_annotation_get_id (target));
     }
   return annotation;
 }
@@ -286,7 +297,7 @@ accept (GlossSidecar    *sidecar,
  *
  * Makes @suggestion an annotation of @sidecar recording its origin; a
  * quote's speaker is accepted with it (or linked to the annotation that
- * already covers it). Accepting what is already an annotation returns it.
+ * already covers it), unless the user rejected that speaker's suggestion. Accepting what is already an annotation returns it.
  *
  * Returns: (transfer none): the annotation
  */

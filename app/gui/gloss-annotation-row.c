@@ -122,15 +122,17 @@ refresh (GlossAnnotationRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), *note != '\0');
 
   status = gloss_annotation_get_anchor_status (self->annotation);
-  gtk_widget_set_visible (GTK_WIDGET (self->warning), status != GLOSS_ANCHOR_EXACT);
+  /* What needs a look, not what only moved: one sentence inserted at the
+   * top moves every annotation below it, each exactly where it belongs (the
+   * details pane still says it moved). */
+  gtk_widget_set_visible (GTK_WIDGET (self->warning),
+                          status == GLOSS_ANCHOR_FUZZY || status == GLOSS_ANCHOR_CUT || status == GLOSS_ANCHOR_ORPHANED);
   if (status == GLOSS_ANCHOR_ORPHANED)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->warning), _("Not found in this version of the article"));
   else if (status == GLOSS_ANCHOR_FUZZY)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->warning), _("Placed by approximate match: please check"));
   else if (status == GLOSS_ANCHOR_CUT)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->warning), _("Most of this passage was edited away: please check"));
-  else if (status == GLOSS_ANCHOR_MOVED)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->warning), _("Found at a different place than recorded"));
 }
 
 static void

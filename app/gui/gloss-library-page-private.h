@@ -36,6 +36,7 @@ struct _GlossLibraryPage
   GtkLabel           *broken_label;
   GtkListBox         *broken_box;
   GtkMenuButton      *export_button;
+  GtkButton          *done_button;
   GtkPopoverMenu     *row_menu;
   GlossLibraryAgreement *agreement;
   GlossStealthEdits  *stealth_edits;       /* looks at the folder once shown */

@@ -37,6 +37,7 @@ enum {
 
 enum {
   OPEN_ARTICLE,
+  TOGGLE_DONE,
   N_SIGNALS
 };
 
@@ -45,10 +46,28 @@ static guint signals[N_SIGNALS];
 
 static void search_now (GlossLibraryPage *self);
 
+/* The button says what it will do: an article you marked done is marked
+ * not done (it said "Mark Done" and took the flag away). */
+static void
+update_done_label (GlossLibraryPage *self)
+{
+  GlossLibraryItem *item = gtk_single_selection_get_selected_item (self->selection);
+  g_autofree char *annotator = self->annotator != NULL ? g_strdup (self->annotator) : gloss_annotator_id_default ();
+  const GlossLibraryArticle *article = item != NULL ? gloss_library_item_get_article (item) : NULL;
+  gboolean mine = article != NULL && article->done_by != NULL &&
+                  g_strv_contains ((const char * const *) article->done_by, annotator);
+
+  if (self->done_button == NULL)
+    return;
+  gtk_button_set_label (self->done_button, mine ? _("Mark _Not Done") : _("Mark _Done"));
+}
+
 static void
 update_actions (GlossLibraryPage *self)
 {
   gboolean selected = gtk_single_selection_get_selected_item (self->selection) != NULL;
+
+  update_done_label (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.toggle-done", selected && !self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.open", selected);
@@ -819,11 +838,15 @@ toggle_done_action (GtkWidget  *widget,
   g_autoptr(GFile) sidecar = NULL;
   g_autoptr(GTask) task = NULL;
   g_autofree char *annotator = NULL;
+  gboolean handled = FALSE;
 
   if (item == NULL)
     return;
   annotator = self->annotator != NULL ? g_strdup (self->annotator) : gloss_annotator_id_default ();
   article = gloss_library_item_get_file (item);
+  g_signal_emit (self, signals[TOGGLE_DONE], 0, article, &handled);
+  if (handled)
+    return;
   sidecar = gloss_sidecar_file_for_article (article, annotator);
   if (!g_file_query_exists (sidecar, NULL))
     {
@@ -904,6 +927,7 @@ gloss_library_page_set_annotator (GlossLibraryPage *self,
     return;
   g_free (self->annotator);
   self->annotator = g_strdup (annotator);
+  update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
 }
 
@@ -1110,6 +1134,18 @@ gloss_library_page_class_init (GlossLibraryPageClass *klass)
   signals[OPEN_ARTICLE] =
     g_signal_new ("open-article", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_BOOLEAN);
+  /**
+   * GlossLibraryPage::toggle-done:
+   * @file: the article
+   *
+   * Ctrl+D on an article: a window that has it open marks it done (or not)
+   * in its own sidecar, the one it saves, and returns %TRUE; otherwise the
+   * page writes the file.
+   */
+  signals[TOGGLE_DONE] =
+    g_signal_new ("toggle-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 1, G_TYPE_FILE);
 
   g_type_ensure (GLOSS_TYPE_LIBRARY_ITEM);
   g_type_ensure (GLOSS_TYPE_LIBRARY_HIT_ITEM);
@@ -1117,6 +1153,7 @@ gloss_library_page_class_init (GlossLibraryPageClass *klass)
   g_type_ensure (GLOSS_TYPE_STEALTH_EDITS);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-library-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, done_button);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, match_column);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, search_entry);

@@ -17,6 +17,7 @@
 #include "gloss-anchor.h"
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
+#include "gloss-codebook.h"
 #include "gloss-diff.h"
 #include "gloss-document.h"
 #include "gloss-sidecar.h"
@@ -42,6 +43,7 @@ struct _GlossVersionView
   GlossDocument      *previous;
   GlossDocument      *document;
   GlossAnnotationSet *set;
+  GlossCodebook      *codebook;   /* the tags' labels; nullable */
   GArray             *queue;      /* of Item, annotations referenced */
   guint               position;
   GFile              *article;
@@ -319,6 +321,28 @@ overlaps (guint start,
   return start < to && from < end;
 }
 
+/* At most @max characters of @text, cut after a word where there is a space
+ * in its second half, and marked as cut ("got n" read as a word). */
+static char *
+shorten (const char *text,
+         guint       max)
+{
+  GString *out;
+  const char *end, *space = NULL;
+  guint i = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+  for (end = text; *end != '\0' && i < max; end = g_utf8_next_char (end), i++)
+    if (*end == ' ' && i >= max / 2)
+      space = end;
+  if (*end == '\0')
+    return g_strdup (text);
+  out = g_string_new_len (text, (space != NULL ? space : end) - text);
+  g_string_append (out, "…");
+  return g_string_free (out, FALSE);
+}
+
 /* The annotations a change touches: where they are now in the new text, or,
  * for those under review, where they were in the old. */
 static char *
@@ -347,13 +371,13 @@ touched (GlossVersionView *self,
         continue;
       if (++count <= MAX_TOUCHED)
         {
-          g_autofree char *quote = g_utf8_substring (gloss_annotation_get_text (a), 0,
-                                                     MIN (g_utf8_strlen (gloss_annotation_get_text (a), -1), 30));
+          g_autofree char *quote = shorten (gloss_annotation_get_text (a), 30);
+          GlossTag *tag = self->codebook != NULL ? gloss_codebook_lookup (self->codebook, gloss_annotation_get_tag (a)) : NULL;
 
           if (names->len > 0)
             g_string_append (names, ", ");
           /* TRANSLATORS: an annotation in the list of changes: its tag, then its text */
-          g_string_append_printf (names, _("%s “%s”"), gloss_annotation_get_tag (a), quote);
+          g_string_append_printf (names, _("%s “%s”"), tag != NULL ? gloss_tag_get_label (tag) : gloss_annotation_get_tag (a), quote);
         }
     }
   if (count > MAX_TOUCHED)
@@ -854,6 +878,8 @@ gloss_version_view_attach (GlossVersionView *self,
   g_return_if_fail (GLOSS_IS_DOCUMENT (document));
 
   set = gloss_sidecar_get_annotations (sidecar);
+  if (self->codebook == NULL)
+    gloss_version_view_set_codebook (self, gloss_sidecar_get_codebook (sidecar));
   before = capture (set);
   gloss_sidecar_attach_version (sidecar, document, previous, NULL);
   show_versions (self, previous, document, set, before, FALSE);
@@ -886,6 +912,19 @@ gloss_version_view_review (GlossVersionView   *self,
 
   before = capture (set);
   show_versions (self, previous, document, set, before, TRUE);
+}
+
+/**
+ * gloss_version_view_set_codebook:
+ * @codebook: (nullable): the user's codebook, whose labels name the tags
+ *   of the annotations a change touches (set before the review)
+ */
+void
+gloss_version_view_set_codebook (GlossVersionView *self,
+                                 GlossCodebook    *codebook)
+{
+  g_return_if_fail (GLOSS_IS_VERSION_VIEW (self));
+  g_set_object (&self->codebook, codebook);
 }
 
 /**
@@ -986,6 +1025,7 @@ gloss_version_view_dispose (GObject *object)
   g_clear_pointer (&self->versions, g_ptr_array_unref);
   g_clear_object (&self->article);
   g_clear_object (&self->set);
+  g_clear_object (&self->codebook);
   g_clear_object (&self->previous);
   g_clear_object (&self->document);
 

@@ -26,6 +26,8 @@ void             gloss_version_view_review        (GlossVersionView   *self,
                                                    GlossDocument      *previous,
                                                    GlossDocument      *document,
                                                    GlossAnnotationSet *set);
+void             gloss_version_view_set_codebook  (GlossVersionView   *self,
+                                                   GlossCodebook      *codebook);
 void             gloss_version_view_set_article   (GlossVersionView   *self,
                                                    GFile              *article,
                                                    GPtrArray          *versions);

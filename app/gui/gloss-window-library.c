@@ -226,6 +226,22 @@ open_article_cb (GlossWindow      *self,
   _gloss_window_open_from_library (self, file, new_window);
 }
 
+/* Ctrl+D in the Library on the article this window has open: the flag
+ * goes into the session's sidecar and is saved with it, not written behind
+ * the session's back (which then saw its file changed on disk). */
+static gboolean
+toggle_done_cb (GlossWindow *self,
+                GFile       *article)
+{
+  GFile *open = gloss_session_get_file (self->session);
+
+  if (open == NULL || !g_file_equal (open, article) ||
+      !gloss_session_set_done (self->session, !gloss_session_get_done (self->session)))
+    return FALSE;
+  _gloss_window_save (self, NULL, GLOSS_SESSION_SAVE_NONE, FALSE);
+  return TRUE;
+}
+
 static void
 file_changed_cb (GlossWindow *self)
 {
@@ -264,6 +280,7 @@ void
 _gloss_window_library_init (GlossWindow *self)
 {
   g_signal_connect_object (self->library_page, "open-article", G_CALLBACK (open_article_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library_page, "toggle-done", G_CALLBACK (toggle_done_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::file", G_CALLBACK (file_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::saving", G_CALLBACK (pending_save_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::library-folder", G_CALLBACK (folder_changed_cb), self, G_CONNECT_SWAPPED);

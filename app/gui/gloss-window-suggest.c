@@ -117,6 +117,65 @@ list_error_cb (GlossWindow *self,
   _gloss_window_show_error (self, message);
 }
 
+/* n or p with no suggestion to go to: say why, once, rather than let the
+ * letter fall through to the find bar (which opened with "n" in it). */
+typedef struct
+{
+  GlossWindow *window;
+  AdwToast    *shown;
+} NoneLeft;
+
+static void
+none_left_free (gpointer data)
+{
+  NoneLeft *none = data;
+
+  if (none->shown != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (none->shown, none);
+      g_object_remove_weak_pointer (G_OBJECT (none->shown), (gpointer *) &none->shown);
+    }
+  g_free (none);
+}
+
+static void
+none_left_dismissed_cb (AdwToast *toast,
+                        NoneLeft *none)
+{
+  g_signal_handlers_disconnect_by_data (toast, none);
+  g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &none->shown);
+  none->shown = NULL;
+}
+
+static gboolean
+none_left_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   data)
+{
+  NoneLeft *none = data;
+  GlossSuggestionLayer *layer = none->window->suggestions;
+  const char *message;
+
+  if (layer == NULL)
+    return FALSE;
+  if (!gloss_suggestion_layer_get_allowed (layer))
+    message = _("Suggestions are off in this project");
+  else if (!gloss_suggestion_layer_get_visible (layer))
+    message = _("Suggestions are hidden: F7 shows them");
+  else if (gloss_suggestion_layer_get_n_pending (layer) == 0)
+    message = _("No suggestions left in this article");
+  else
+    return FALSE;
+  if (none->shown == NULL)
+    {
+      none->shown = adw_toast_new (message);
+      g_object_add_weak_pointer (G_OBJECT (none->shown), (gpointer *) &none->shown);
+      g_signal_connect (none->shown, "dismissed", G_CALLBACK (none_left_dismissed_cb), none);
+      adw_toast_overlay_add_toast (none->window->toast_overlay, none->shown);
+    }
+  return TRUE;
+}
+
 /**
  * _gloss_window_suggest_init:
  *
@@ -145,6 +204,15 @@ _gloss_window_suggest_init (GlossWindow *self)
 
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
   gloss_suggestion_layer_add_shortcuts (GTK_SHORTCUT_CONTROLLER (shortcuts));
+  {
+    NoneLeft *none = g_new0 (NoneLeft, 1);
+
+    /* Tried after suggest.next / suggest.previous, when those are disabled. */
+    none->window = self;
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("n|p"),
+                                                            gtk_callback_action_new (none_left_cb, none, none_left_free)));
+  }
   gtk_widget_add_controller (gtk_widget_get_parent (GTK_WIDGET (self->article_view)), shortcuts);
 }
 

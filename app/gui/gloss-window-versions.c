@@ -196,6 +196,7 @@ show_review (GlossWindow   *self,
   if (sidecar == NULL || document == NULL)
     return;
   view = open_version_window (self);
+  gloss_version_view_set_codebook (view, gloss_sidecar_get_codebook (sidecar));
   gloss_version_view_review (view, previous, document, gloss_sidecar_get_annotations (sidecar));
   gloss_version_view_set_article (view, gloss_session_get_file (self->session), self->versions);
 }
