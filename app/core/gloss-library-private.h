@@ -171,6 +171,13 @@ gint64              _gloss_library_plan_apply         (GlossLibrary        *self
                                                        GCancellable        *cancellable,
                                                        GError             **error);
 
+/* gloss-library-watch.c */
+char               *_gloss_library_watch_lock_path    (const char          *database,
+                                                       const char          *folder);
+gboolean            _gloss_library_watch_locked       (GlossLibrary        *self);
+gboolean            _gloss_library_watch_trusted      (GlossLibrary        *self,
+                                                       sqlite3             *db);
+
 /* gloss-library-search.c */
 char               *_gloss_library_flatten            (char                *text);
 gint                _gloss_library_compare_hits       (gconstpointer        a,
