@@ -9,8 +9,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "gloss-library.h"
 #include "gloss-library-watch.h"
@@ -183,6 +185,51 @@ test_new_folder (Fixture       *fixture,
   gloss_library_watch_stop (watch);
 }
 
+/* An hour ago, in @path's mtime: a stamp the index trusts. */
+static void
+set_old_mtime (const char *path)
+{
+  struct timespec times[2] = { { 0, UTIME_OMIT }, { 0, 0 } };
+
+  times[1].tv_sec = g_get_real_time () / G_USEC_PER_SEC - 3600;
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+}
+
+/* A file rewritten at the same size with its mtime put back (as `cp -p`,
+ * `touch -r` or rsync may leave it): its stamp says nothing changed, the
+ * events say it did, and the watcher reads it again. */
+static void
+test_same_stamp (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "corpus", "sub", "stamp.txt", NULL);
+  g_autoptr(GlossLibraryWatch) watch = NULL;
+  GStatBuf before, after;
+  guint updates;
+
+  gloss_test_write (path, "旧的内容在这里。\n", -1);
+  set_old_mtime (path);
+  watch = start (fixture);
+  g_assert_cmpuint (count_hits (fixture, "旧的内容"), ==, 1);
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+
+  updates = gloss_library_watch_get_updates (watch);
+  /* 新 has the bytes of 旧: the same size. */
+  gloss_test_write (path, "新的内容在这里。\n", -1);
+  {
+    struct timespec times[2] = { before.st_atim, before.st_mtim };
+
+    g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+  }
+  g_assert_cmpint (g_stat (path, &after), ==, 0);
+  g_assert_cmpint (after.st_size, ==, before.st_size);
+  g_assert_cmpint (after.st_mtim.tv_sec, ==, before.st_mtim.tv_sec);
+  settle (watch, updates);
+  g_assert_cmpuint (count_hits (fixture, "新的内容"), ==, 1);
+  g_assert_cmpuint (count_hits (fixture, "旧的内容"), ==, 0);
+  gloss_library_watch_stop (watch);
+}
+
 /* The index marked dirty (as the watcher does first on any event): the
  * search checks the files itself. */
 static void
@@ -252,6 +299,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add ("/library-watch/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("trusted", test_trusted);
   ADD ("new-folder", test_new_folder);
+  ADD ("same-stamp", test_same_stamp);
   ADD ("dirty", test_dirty);
   ADD ("no-lock", test_no_lock);
   ADD ("second", test_second);

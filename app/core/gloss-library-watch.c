@@ -56,6 +56,10 @@ struct _GlossLibraryWatch
   guint         fd_source;
   guint         update_source;
   GHashTable   *dirs;         /* watch descriptor → folder path */
+  GHashTable   *foreign;      /* watch descriptors of linked files' folders */
+  GHashTable   *changed;      /* folders where an event was, to update */
+  GHashTable   *suspects;     /* files named by an event, to read again */
+  gboolean      full;         /* the next update is of the whole library */
   gboolean      rescan;       /* watches to be made afresh before the update */
   gboolean      unwatched;    /* a folder could not be watched */
   gboolean      warned;
@@ -364,7 +368,13 @@ watch_tree (GlossLibraryWatch *self,
               if (wd < 0)
                 self->unwatched = TRUE;
               else
-                g_hash_table_insert (self->dirs, GINT_TO_POINTER (wd), g_steal_pointer (&parent));
+                {
+                  /* Its changes show in the link's folder only to a walk
+                   * of the whole library (the link is stat'ed through). */
+                  g_hash_table_add (self->foreign, GINT_TO_POINTER (wd));
+                  if (!g_hash_table_contains (self->dirs, GINT_TO_POINTER (wd)))
+                    g_hash_table_insert (self->dirs, GINT_TO_POINTER (wd), g_steal_pointer (&parent));
+                }
             }
         }
       closedir (handle);
@@ -381,6 +391,7 @@ watch_all (GlossLibraryWatch *self)
   while (g_hash_table_iter_next (&iter, &wd, NULL))
     inotify_rm_watch (self->inotify, GPOINTER_TO_INT (wd));
   g_hash_table_remove_all (self->dirs);
+  g_hash_table_remove_all (self->foreign);
   self->unwatched = FALSE;
   for (guint f = 0; self->library->folders[f] != NULL; f++)
     watch_tree (self, self->library->folders[f]);
@@ -440,6 +451,7 @@ read_events (GlossLibraryWatch *self)
       for (char *p = buffer; p < buffer + n; )
         {
           const struct inotify_event *event = (const struct inotify_event *) p;
+          const char *dir;
 
           p += sizeof (struct inotify_event) + event->len;
           if (event->mask & IN_Q_OVERFLOW)
@@ -451,18 +463,27 @@ read_events (GlossLibraryWatch *self)
           if (event->mask & IN_IGNORED)
             {
               g_hash_table_remove (self->dirs, GINT_TO_POINTER (event->wd));
+              g_hash_table_remove (self->foreign, GINT_TO_POINTER (event->wd));
               continue;
             }
           if (event->len > 0 && skipped_name (event->name))
             continue;
           changed = TRUE;
+          dir = g_hash_table_lookup (self->dirs, GINT_TO_POINTER (event->wd));
+          if (dir == NULL || g_hash_table_contains (self->foreign, GINT_TO_POINTER (event->wd)))
+            self->full = TRUE;
+          else
+            {
+              g_hash_table_add (self->changed, g_strdup (dir));
+              if (event->len > 0)
+                g_hash_table_add (self->suspects, g_build_filename (dir, event->name, NULL));
+            }
           /* A folder come, gone or moved, a link made: the watches follow
            * paths, made afresh before the update walks the folders. */
           if ((event->mask & (IN_ISDIR | IN_DELETE_SELF | IN_MOVE_SELF)) != 0)
             self->rescan = TRUE;
           else if (event->len > 0 && (event->mask & (IN_CREATE | IN_MOVED_TO)) != 0)
             {
-              const char *dir = g_hash_table_lookup (self->dirs, GINT_TO_POINTER (event->wd));
               g_autofree char *path = dir != NULL ? g_build_filename (dir, event->name, NULL) : NULL;
               struct stat st;
 
@@ -499,6 +520,8 @@ update_cb (gpointer user_data)
 {
   GlossLibraryWatch *self = user_data;
   g_autoptr(GlossLibraryStats) stats = NULL;
+  g_autoptr(GHashTable) changed = NULL;
+  g_autoptr(GHashTable) suspects = NULL;
   g_autoptr(GError) local = NULL;
   GError *error = NULL;
   gboolean mine;
@@ -506,17 +529,45 @@ update_cb (gpointer user_data)
   self->update_source = 0;
   /* A folder that could not be watched is tried again each time. */
   if (self->rescan || self->unwatched)
-    watch_all (self);
-  /* The whole library's stamps against the index, reading only the files
-   * that changed: 20–30 ms for 10 000 articles, once per burst of events. */
-  stats = gloss_library_update (self->library, NULL, NULL, NULL, &local);
-  self->updates++;
-  if (stats == NULL)
     {
-      g_debug ("%s", local->message);
-      schedule_update (self, RETRY_MS);
-      return G_SOURCE_REMOVE;
+      watch_all (self);
+      self->full = TRUE;
     }
+  /* The events read from here on are for the next update. */
+  changed = g_steal_pointer (&self->changed);
+  suspects = g_steal_pointer (&self->suspects);
+  self->changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->suspects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Only the folders where something happened, reading again every file
+   * an event named (whatever its size and mtime say); the whole library,
+   * its stamps against the index, after anything the events cannot tell
+   * exactly (20–30 ms for 10 000 articles). */
+  if (!self->full)
+    {
+      g_autofree const char **dirs = (const char **) g_hash_table_get_keys_as_array (changed, NULL);
+
+      g_debug ("updating %u folders, %u files named", g_hash_table_size (changed), g_hash_table_size (suspects));
+      if (!_gloss_library_update_dirs (self->library, dirs, suspects, &local))
+        {
+          g_debug ("%s", local->message);
+          g_clear_error (&local);
+          self->full = TRUE;
+        }
+    }
+  if (self->full)
+    {
+      g_debug ("updating the whole library");
+      stats = gloss_library_update (self->library, NULL, NULL, NULL, &local);
+      if (stats == NULL)
+        {
+          self->updates++;
+          g_debug ("%s", local->message);
+          schedule_update (self, RETRY_MS);
+          return G_SOURCE_REMOVE;
+        }
+      self->full = FALSE;
+    }
+  self->updates++;
   /* What changed while we updated is queued already: look before saying
    * clean, and go round again. */
   if (read_events (self) || self->rescan)
@@ -567,6 +618,9 @@ gloss_library_watch_finalize (GObject *object)
 
   g_array_unref (self->locks);
   g_hash_table_unref (self->dirs);
+  g_hash_table_unref (self->foreign);
+  g_hash_table_unref (self->changed);
+  g_hash_table_unref (self->suspects);
   g_free (self->generations);
   g_clear_error (&self->error);
   G_OBJECT_CLASS (gloss_library_watch_parent_class)->finalize (object);
@@ -616,6 +670,9 @@ gloss_library_watch_init (GlossLibraryWatch *self)
 {
   self->locks = g_array_new (FALSE, FALSE, sizeof (int));
   self->dirs = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->foreign = g_hash_table_new (NULL, NULL);
+  self->changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->suspects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->inotify = -1;
 }
 
@@ -696,6 +753,7 @@ gloss_library_watch_start (GlossLibraryWatch  *self,
   self->running = TRUE;
   /* Watches before the first walk: a change meanwhile is an event. */
   watch_all (self);
+  self->full = TRUE;
   self->fd_source = g_unix_fd_add (self->inotify, G_IO_IN, events_cb, self);
   g_clear_handle_id (&self->update_source, g_source_remove);
   update_cb (self);
@@ -725,6 +783,9 @@ gloss_library_watch_stop (GlossLibraryWatch *self)
     close (self->inotify);
   self->inotify = -1;
   g_hash_table_remove_all (self->dirs);
+  g_hash_table_remove_all (self->foreign);
+  g_hash_table_remove_all (self->changed);
+  g_hash_table_remove_all (self->suspects);
   /* The rows go first, while the locks still keep other watchers out. */
   if (self->db != NULL && self->locks->len > 0)
     {
