@@ -126,7 +126,9 @@ watch_clean_cb (GlossLibraryWatch *watch,
   if (json)
     printf ("{\"clean\": true, \"updates\": %u}\n", gloss_library_watch_get_updates (watch));
   else
-    printf (_("The index is up to date (%u updates).\n"), gloss_library_watch_get_updates (watch));
+    printf (g_dngettext (GETTEXT_PACKAGE, "The index is up to date (%u update).\n", "The index is up to date (%u updates).\n",
+                         gloss_library_watch_get_updates (watch)),
+            gloss_library_watch_get_updates (watch));
   fflush (stdout);
 }
 
