@@ -5,8 +5,11 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <poll.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "gloss-test-cli.h"
 #include "gloss-test-util.h"
@@ -426,6 +429,131 @@ test_agree_corpus (void)
   gloss_test_rm_rf (dir);
 }
 
+/* A line of the watcher's output, within 30 s (else the test fails: a
+ * watcher that never becomes clean). */
+static char *
+read_line (int fd)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      struct pollfd p = { fd, POLLIN, 0 };
+      gint64 left = (deadline - g_get_monotonic_time ()) / 1000;
+      char c;
+
+      if (left <= 0)
+        g_error ("no line from `gloss-cli index --watch` in 30 s (so far: “%s”)", line->str);
+      if (poll (&p, 1, left) <= 0)
+        continue;
+      g_assert_cmpint (read (fd, &c, 1), ==, 1);
+      if (c == '\n')
+        return g_string_free (g_steal_pointer (&line), FALSE);
+      g_string_append_c (line, c);
+    }
+}
+
+/* `index --watch`: while it runs and is clean, `search` trusts the index
+ * (stopped with SIGSTOP, the watcher cannot see a new file: the search does
+ * not find it either, so it looked at no file); once it has seen the file,
+ * the search finds it; killed, it is not trusted any more. */
+static void
+test_watch (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "GLOSS_LIBRARY_DATABASE", fixture->database, TRUE);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("GLOSS_CLI"), "index", "--watch", "--json", "corpus", NULL };
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  GPid pid;
+  int out, status;
+
+  g_assert_true (g_spawn_async_with_pipes (fixture->dir, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  first = read_line (out);
+  g_assert_cmpstr (first, ==, "{\"clean\": true, \"updates\": 1}");
+
+  {
+    g_auto(GlossTestRun) run = { 0 };
+
+    run_cli (&run, fixture->dir, fixture->database, "search", "党员", "corpus", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+
+  g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, WUNTRACED), ==, pid);
+  g_assert_true (WIFSTOPPED (status));
+  gloss_test_write_in (fixture->corpus, "news/三.txt", "独角兽标记出现在新文章里。\n");
+  {
+    g_auto(GlossTestRun) run = { 0 };
+
+    run_cli (&run, fixture->dir, fixture->database, "search", "独角兽标记", "corpus", NULL);
+    g_assert_cmpint (run.status, !=, 0);
+    g_assert_cmpstr (run.out, ==, "");
+  }
+
+  g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
+  second = read_line (out);
+  g_assert_true (g_str_has_prefix (second, "{\"clean\": true, \"updates\": "));
+  {
+    g_auto(GlossTestRun) run = { 0 };
+
+    run_cli (&run, fixture->dir, fixture->database, "search", "独角兽标记", "corpus", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "三.txt"));
+  }
+
+  /* Killed: its lock is gone with it, its row still says clean. */
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  close (out);
+  gloss_test_write_in (fixture->corpus, "news/四.txt", "麒麟标记出现在另一篇文章里。\n");
+  {
+    g_auto(GlossTestRun) run = { 0 };
+
+    run_cli (&run, fixture->dir, fixture->database, "search", "麒麟标记", "corpus", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "四.txt"));
+  }
+}
+
+/* SIGTERM: the watcher leaves, exit status 0, and the folders are no longer
+ * trusted (a file it never saw is found). */
+static void
+test_watch_term (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "GLOSS_LIBRARY_DATABASE", fixture->database, TRUE);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("GLOSS_CLI"), "index", "--watch", "corpus", NULL };
+  g_autofree char *line = NULL;
+  g_auto(GlossTestRun) run = { 0 };
+  GPid pid;
+  int out, status;
+
+  g_assert_true (g_spawn_async_with_pipes (fixture->dir, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  line = read_line (out);
+  g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, WUNTRACED), ==, pid);
+  gloss_test_write_in (fixture->corpus, "news/三.txt", "独角兽标记出现在新文章里。\n");
+  g_assert_cmpint (kill (pid, SIGTERM), ==, 0);
+  g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_spawn_close_pid (pid);
+  close (out);
+
+  run_cli (&run, fixture->dir, fixture->database, "search", "独角兽标记", "corpus", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -438,6 +566,8 @@ main (int    argc,
   ADD ("status-json", test_status_json);
   ADD ("missing-folder", test_missing_folder);
   ADD ("concurrent", test_concurrent);
+  ADD ("watch", test_watch);
+  ADD ("watch-term", test_watch_term);
 #undef ADD
   g_test_add_func ("/cli-library/agree-corpus", test_agree_corpus);
 

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 
 #include "gloss-cli.h"
 #include "gloss-library.h"
+#include "gloss-library-watch.h"
 
 /* Paths are printed as the user named the folders, not as the index keys them. */
 typedef struct
@@ -110,6 +112,70 @@ update (Folders  *folders,
   return stats;
 }
 
+/* `index --watch`: one line each time the index becomes current again,
+ * which scripts (and the tests) wait for. */
+static void
+watch_clean_cb (GlossLibraryWatch *watch,
+                GParamSpec        *pspec,
+                gpointer           user_data)
+{
+  gboolean json = GPOINTER_TO_INT (user_data);
+
+  if (!gloss_library_watch_get_clean (watch))
+    return;
+  if (json)
+    printf ("{\"clean\": true, \"updates\": %u}\n", gloss_library_watch_get_updates (watch));
+  else
+    printf (g_dngettext (GETTEXT_PACKAGE, "The index is up to date (%u update).\n", "The index is up to date (%u updates).\n",
+                         gloss_library_watch_get_updates (watch)),
+            gloss_library_watch_get_updates (watch));
+  fflush (stdout);
+}
+
+static void
+watch_failed_cb (GlossLibraryWatch *watch,
+                 gpointer           user_data)
+{
+  g_main_loop_quit (user_data);
+}
+
+static gboolean
+watch_signal_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+watch (Folders  *folders,
+       gboolean  json)
+{
+  g_autoptr(GlossLibraryWatch) watch = gloss_library_watch_new (folders->library);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  guint sources[2];
+
+  g_signal_connect (watch, "notify::clean", G_CALLBACK (watch_clean_cb), GINT_TO_POINTER (json));
+  g_signal_connect (watch, "failed", G_CALLBACK (watch_failed_cb), loop);
+  sources[0] = g_unix_signal_add (SIGINT, watch_signal_cb, loop);
+  sources[1] = g_unix_signal_add (SIGTERM, watch_signal_cb, loop);
+  if (!gloss_library_watch_start (watch, &error))
+    {
+      gloss_cli_error (NULL, "%s", error->message);
+      return 1;
+    }
+  g_main_loop_run (loop);
+  g_source_remove (sources[0]);
+  g_source_remove (sources[1]);
+  if (gloss_library_watch_get_error (watch) != NULL)
+    {
+      gloss_cli_error (NULL, "%s", gloss_library_watch_get_error (watch)->message);
+      return 1;
+    }
+  gloss_library_watch_stop (watch);
+  return 0;
+}
+
 int
 gloss_cli_index (int    argc,
                  char **argv)
@@ -117,18 +183,28 @@ gloss_cli_index (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_auto(Folders) folders = { 0 };
   g_autoptr(GlossLibraryStats) stats = NULL;
+  g_autofree char *description = NULL;
   gboolean json = FALSE;
+  gboolean watching = FALSE;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a summary"), NULL },
+    { "watch", 'w', 0, G_OPTION_ARG_NONE, &watching, N_("Keep the index up to date until interrupted, so that searches need not look for changed files"), NULL },
     { NULL }
   };
 
   context = g_option_context_new (_("DIR… — build or update the library index"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
+  description = g_strconcat (
     _("The index lives in $XDG_CACHE_HOME/gloss/library.sqlite. It is derived from the "
       "articles and sidecars only and rebuilt when missing, outdated or damaged; only "
-      "files that changed are read again. Nothing in the folders is written."));
+      "files that changed are read again. Nothing in the folders is written."),
+    "\n\n",
+    _("With --watch it keeps running until interrupted (Ctrl+C): it updates the index "
+      "whenever a file changes and prints a line each time the index is up to date. "
+      "Meanwhile a search of the same folders trusts the index instead of looking at "
+      "every file; only a change made the moment before the search started may be missed."),
+    NULL);
+  g_option_context_set_description (context, description);
   if (!gloss_cli_parse (context, &argc, &argv))
     return 2;
   if (argc < 2)
@@ -138,6 +214,8 @@ gloss_cli_index (int    argc,
     }
   if (!folders_init (&folders, argc - 1, argv + 1))
     return 1;
+  if (watching)
+    return watch (&folders, json);
 
   stats = update (&folders, !json);
   if (stats == NULL)

@@ -39,7 +39,7 @@ static const Command commands[] = {
   { "agree", gloss_cli_agree, "[--json] SIDECAR SIDECAR…|DIR…", N_("Agreement of annotators on one article, or pooled over the double-coded articles of folders") },
   { "adjudicate", gloss_cli_adjudicate, "[-n ID] [--prefer ANNOTATOR] [-o OUT] SIDECAR SIDECAR…", N_("Write an adjudicated layer from several annotators' sidecars") },
 #endif
-  { "index", gloss_cli_index, "[--json] DIR…", N_("Build or update the library index of folders") },
+  { "index", gloss_cli_index, "[--json] [--watch] DIR…", N_("Build or update the library index of folders") },
   { "search", gloss_cli_search, "[--json] [--tag TAG]… [--annotator ID]… [--limit N] QUERY DIR…", N_("Find text and annotations across the library") },
   { "status", gloss_cli_status, "[--json] DIR…", N_("List the library's articles, who coded them and how far") },
   { "sample", gloss_cli_sample, "(--count N | --percent P) [--seed SEED] [-o FILE] DIR", N_("Pick a seeded, reproducible sample of articles to double-code") },

@@ -157,6 +157,12 @@ gboolean            _gloss_library_plan_load          (GlossLibrary        *self
                                                        Plan                *plan,
                                                        GError             **error);
 gboolean            _gloss_library_plan_compare       (Plan                *plan);
+gboolean            _gloss_library_plan_dirs          (GlossLibrary        *self,
+                                                       sqlite3             *db,
+                                                       const char * const  *dirs,
+                                                       GHashTable          *suspects,
+                                                       Plan                *plan,
+                                                       GError             **error);
 
 /* gloss-library-update.c */
 GPtrArray          *_gloss_library_list_broken        (sqlite3             *db,
@@ -170,6 +176,19 @@ gint64              _gloss_library_plan_apply         (GlossLibrary        *self
                                                        gpointer             user_data,
                                                        GCancellable        *cancellable,
                                                        GError             **error);
+
+/* gloss-library-update.c, for the watcher */
+gboolean            _gloss_library_update_dirs        (GlossLibrary        *self,
+                                                       const char * const  *dirs,
+                                                       GHashTable          *suspects,
+                                                       GError             **error);
+
+/* gloss-library-watch.c */
+char               *_gloss_library_watch_lock_path    (const char          *database,
+                                                       const char          *folder);
+gboolean            _gloss_library_watch_locked       (GlossLibrary        *self);
+gboolean            _gloss_library_watch_trusted      (GlossLibrary        *self,
+                                                       sqlite3             *db);
 
 /* gloss-library-search.c */
 char               *_gloss_library_flatten            (char                *text);

@@ -1081,3 +1081,63 @@ _gloss_library_plan_compare (Plan *plan)
   g_ptr_array_sort (plan->todo, compare_group_paths);
   return plan->todo->len == 0 && plan->gone_articles->len == 0 && plan->gone_sidecars->len == 0;
 }
+
+/* Moves the entries of @from whose file lies directly in @dir into @to. */
+static void
+move_direct (GHashTable *from,
+             const char *dir,
+             GHashTable *to)
+{
+  gsize n = strlen (dir);
+  GHashTableIter iter;
+  Stored *stored;
+
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &stored))
+    if (strchr (stored->path + n + 1, '/') == NULL)
+      {
+        g_hash_table_iter_steal (&iter);
+        g_hash_table_replace (to, stored->path, stored);
+      }
+}
+
+/* The plan of an update of @dirs alone, not the folders below them: their
+ * files, and what the index holds of the files directly in them.  The
+ * stamps of @suspects (paths) are taken to match nothing, so that those
+ * files are read again (their SHA-256 compared) whatever their size and
+ * mtime say.  Fails when a folder cannot be read. */
+gboolean
+_gloss_library_plan_dirs (GlossLibrary       *self,
+                          sqlite3            *db,
+                          const char * const *dirs,
+                          GHashTable         *suspects,
+                          Plan               *plan,
+                          GError            **error)
+{
+  GHashTableIter iter;
+  const char *path;
+
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) subdirs = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GHashTable) articles = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      g_autoptr(GHashTable) sidecars = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+      if (!walk_folder (dirs[i], plan->groups, subdirs, error) ||
+          !load_stored (db, self->database, dirs[i], articles, sidecars, error))
+        return FALSE;
+      move_direct (articles, dirs[i], plan->stored_articles);
+      move_direct (sidecars, dirs[i], plan->stored_sidecars);
+    }
+  g_hash_table_iter_init (&iter, suspects);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &path, NULL))
+    {
+      Stored *stored = g_hash_table_lookup (plan->stored_articles, path);
+
+      if (stored == NULL)
+        stored = g_hash_table_lookup (plan->stored_sidecars, path);
+      if (stored != NULL)
+        stored->mtime = G_MININT64;
+    }
+  return TRUE;
+}

@@ -492,6 +492,33 @@ update_folder_set (GlossLibrary             *self,
   return g_steal_pointer (&stats);
 }
 
+/* An update of @dirs alone (gloss-library-watch.c: the folders where its
+ * events were), reading again at least the files of @suspects.  Only when
+ * the folders are there and walked: otherwise the caller updates all. */
+gboolean
+_gloss_library_update_dirs (GlossLibrary        *self,
+                            const char * const  *dirs,
+                            GHashTable          *suspects,
+                            GError             **error)
+{
+  g_auto(Plan) plan = { 0 };
+  gboolean ok;
+  sqlite3 *db;
+
+  db = _gloss_library_db_open (self->database, error);
+  if (db == NULL)
+    return FALSE;
+  _gloss_library_plan_init (&plan);
+  ok = _gloss_library_plan_dirs (self, db, dirs, suspects, &plan, error);
+  if (ok)
+    {
+      _gloss_library_plan_compare (&plan);
+      ok = _gloss_library_plan_apply (self, db, &plan, NULL, NULL, NULL, error) >= 0;
+    }
+  sqlite3_close (db);
+  return ok;
+}
+
 /**
  * gloss_library_update:
  * @self: a library
