@@ -190,6 +190,18 @@ test_library_columns (void)
   g_object_unref (page);
 }
 
+/* Lists that know only ids (Tags column, Retrieve, the corpus agreement)
+ * name tags and attributes in the user's language; an id of no built-in tag
+ * stays as it is. */
+static void
+test_builtin_labels (void)
+{
+  g_assert_cmpstr (gloss_codebook_builtin_tag_label ("quote"), ==, "引语");
+  g_assert_cmpstr (gloss_codebook_builtin_attribute_label ("quote", "speaker"), ==, "说话人");
+  g_assert_cmpstr (gloss_codebook_builtin_tag_label ("team-only"), ==, "team-only");
+  g_assert_cmpstr (gloss_codebook_builtin_attribute_label ("quote", "tone"), ==, "tone");
+}
+
 /* The sample's annotations become the user's layer with the built-in
  * codebook in the user's language, as a new article's would; the colleague's
  * layer keeps its file as it was.  XDG_DATA_HOME is this test's own. */
@@ -359,6 +371,7 @@ main (int    argc,
   g_test_add_func ("/i18n/sample-codebook", test_sample_codebook);
   g_test_add_func ("/i18n/dates", test_dates);
   g_test_add_func ("/i18n/library-columns", test_library_columns);
+  g_test_add_func ("/i18n/builtin-labels", test_builtin_labels);
 
   status = g_test_run ();
   gloss_test_rm_rf (data_home);

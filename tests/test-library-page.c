@@ -293,6 +293,13 @@ test_retrieve (Fixture       *f,
   g_assert_cmpuint (dropdowns->len, ==, 4);
   tags = g_ptr_array_index (dropdowns, 1);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (tags)), ==, 2);
+  /* Tags and attributes by their labels, as the sidebar names them, not their ids. */
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (tags)), ==, "Quote");
+  {
+    g_autoptr(GtkStringObject) first = g_list_model_get_item (gtk_drop_down_get_model (tags), 0);
+
+    g_assert_cmpstr (gtk_string_object_get_string (first), ==, "Place");
+  }
 
   gloss_test_iterate_until (one_quote, f);
   item = g_list_model_get_item (retrieved (f), 0);
@@ -497,6 +504,8 @@ test_agreement (Fixture       *f,
   gloss_library_page_refresh (f->page);
   gloss_test_iterate_until (agreement_ready, f);
   g_assert_nonnull (strstr (_gloss_library_agreement_get_pooled_text (agreement), "Pooled over 1 article"));
+  /* Per tag, by label (Person), not by id (person). */
+  g_assert_nonnull (strstr (_gloss_library_agreement_get_pooled_text (agreement), "\nPerson: α "));
 
   /* The vote's row: its title, its coders and their α; activating it (Enter,
    * a double click) opens the article. */

@@ -776,6 +776,61 @@ gloss_codebook_new_default (void)
   return codebook;
 }
 
+/* The built-in codebook, made once per process, for labels only. */
+static GlossCodebook *
+builtin_codebook (void)
+{
+  static GlossCodebook *builtin;
+
+  if (g_once_init_enter (&builtin))
+    g_once_init_leave (&builtin, gloss_codebook_new_default ());
+  return builtin;
+}
+
+/**
+ * gloss_codebook_builtin_tag_label:
+ * @id: a tag id, as the index and the sidecars keep it
+ *
+ * What a list that only knows tag ids (the library's columns, Retrieve,
+ * the corpus agreement) shows for one: the built-in codebook's label in the
+ * user's language (quote → 引语), or @id itself for a tag of no built-in id.
+ *
+ * Returns: (transfer none): the label
+ */
+const char *
+gloss_codebook_builtin_tag_label (const char *id)
+{
+  GlossTag *tag;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  tag = gloss_codebook_lookup (builtin_codebook (), id);
+  return tag != NULL ? gloss_tag_get_label (tag) : id;
+}
+
+/**
+ * gloss_codebook_builtin_attribute_label:
+ * @tag_id: a tag id
+ * @id: an attribute id of that tag
+ *
+ * Like gloss_codebook_builtin_tag_label(), for an attribute (speaker → 说话人).
+ *
+ * Returns: (transfer none): the label
+ */
+const char *
+gloss_codebook_builtin_attribute_label (const char *tag_id,
+                                        const char *id)
+{
+  GlossTag *tag;
+  const GlossAttributeDef *def;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  tag = tag_id != NULL ? gloss_codebook_lookup (builtin_codebook (), tag_id) : NULL;
+  def = tag != NULL ? gloss_tag_lookup_attribute (tag, id) : NULL;
+  return def != NULL && def->label != NULL ? def->label : id;
+}
+
 /**
  * gloss_codebook_load_file:
  * @file: a JSON codebook file (like a team's `gloss-codebook.json`)

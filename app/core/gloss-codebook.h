@@ -102,4 +102,8 @@ void               gloss_codebook_insert_tag    (GlossCodebook    *self,
 void               gloss_codebook_remove_tag    (GlossCodebook    *self,
                                                  GlossTag         *tag);
 
+const char        *gloss_codebook_builtin_tag_label       (const char *id);
+const char        *gloss_codebook_builtin_attribute_label (const char *tag_id,
+                                                           const char *id);
+
 G_END_DECLS

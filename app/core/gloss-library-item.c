@@ -57,21 +57,6 @@ state_label (GlossLibraryState state)
     }
 }
 
-/* The index keeps tag ids; the Tags column names them as the sidebar does,
- * with the built-in codebook's labels in the user's language (quote →
- * 引语), and a tag of no built-in id by its id. */
-static const char *
-tag_label (const char *id)
-{
-  static GlossCodebook *builtin;
-  GlossTag *tag;
-
-  if (g_once_init_enter (&builtin))
-    g_once_init_leave (&builtin, gloss_codebook_new_default ());
-  tag = gloss_codebook_lookup (builtin, id);
-  return tag != NULL ? gloss_tag_get_label (tag) : id;
-}
-
 static gint
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -213,7 +198,7 @@ gloss_library_item_new (GlossLibraryArticle *article)
     }
   g_ptr_array_sort (tags, compare_strings);
   for (guint i = 0; i < tags->len; i++)
-    g_string_append_printf (counts, "%s%s %u", i > 0 ? " · " : "", tag_label (g_ptr_array_index (tags, i)),
+    g_string_append_printf (counts, "%s%s %u", i > 0 ? " · " : "", gloss_codebook_builtin_tag_label (g_ptr_array_index (tags, i)),
                             GPOINTER_TO_UINT (g_hash_table_lookup (per_tag, g_ptr_array_index (tags, i))));
   self->coders = g_string_free (g_steal_pointer (&coders), FALSE);
   self->counts = g_string_free (g_steal_pointer (&counts), FALSE);

@@ -18,6 +18,7 @@
 
 #include "gloss-corpus-agreement.h"
 #include "gloss-corpus-sample.h"
+#include "gloss-codebook.h"
 #include "gloss-library-agreement.h"
 #include "gloss-library-item.h"
 
@@ -375,7 +376,7 @@ pooled_cb (GObject      *source,
         {
           g_autofree char *tag_alpha = format_figure (gloss_agreement_get_alpha (pool->pooled, tags[i]));
 
-          g_string_append_printf (text, "\n%s: α %s", tags[i], tag_alpha);
+          g_string_append_printf (text, "\n%s: α %s", gloss_codebook_builtin_tag_label (tags[i]), tag_alpha);
         }
       for (guint i = 0; i < pool->per_article->len; i++)
         {

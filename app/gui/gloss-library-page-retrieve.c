@@ -17,6 +17,7 @@
 #include "gloss-library.h"
 #include "gloss-library-hit-item.h"
 #include "gloss-library-page.h"
+#include "gloss-codebook.h"
 #include "gloss-library-page-private.h"
 
 static const char *
@@ -158,7 +159,7 @@ tag_changed_cb (GlossLibraryPage *self)
   gtk_string_list_append (model, C_("group by", "Nothing"));
   for (guint i = 0; self->attributes != NULL && self->attributes[i] != NULL; i++)
     {
-      gtk_string_list_append (model, self->attributes[i]);
+      gtk_string_list_append (model, gloss_codebook_builtin_attribute_label (tag, self->attributes[i]));
       /* The speaker, when quotes have one, is what a researcher groups by first. */
       if (g_strcmp0 (self->attributes[i], previous) == 0 ||
           (previous == NULL && selected == 0 && g_str_equal (self->attributes[i], "speaker")))
@@ -182,7 +183,10 @@ _gloss_library_page_refresh_tags (GlossLibraryPage *self)
   g_clear_pointer (&self->tags, g_strfreev);
   if (self->library != NULL)
     self->tags = gloss_library_list_tags (self->library, NULL);
-  model = gtk_string_list_new ((const char * const *) self->tags);
+  /* The list shows the tags' labels; self->tags keeps their ids, in the same order. */
+  model = gtk_string_list_new (NULL);
+  for (guint i = 0; self->tags != NULL && self->tags[i] != NULL; i++)
+    gtk_string_list_append (model, gloss_codebook_builtin_tag_label (self->tags[i]));
   for (guint i = 0; self->tags != NULL && self->tags[i] != NULL; i++)
     if (g_strcmp0 (self->tags[i], previous) == 0 || (previous == NULL && g_str_equal (self->tags[i], "quote")))
       selected = i;
