@@ -164,6 +164,15 @@ test_draw (Fixture       *f,
 /* n and p from a position once none is current: the first suggestion
  * starting at or after its end, the last one starting before its start,
  * around the ends; from the current one while the position is at it. */
+/* Counts wraps: +1 forward, -10 backward. */
+static void
+wrapped_cb (GlossSuggestionLayer *layer,
+            gboolean              backward,
+            int                  *wraps)
+{
+  *wraps += backward ? -10 : 1;
+}
+
 static void
 test_walk_from_position (Fixture       *f,
                          gconstpointer  data)
@@ -172,6 +181,7 @@ test_walk_from_position (Fixture       *f,
   guint n = pending->len;
   GlossSuggestion *third = pending->pdata[3];
   guint after = 0, before = 0;
+  int wraps = 0;
 
   g_assert_cmpuint (n, >, 5);
   /* Inside the fourth suggestion, past its start. */
@@ -194,13 +204,28 @@ test_walk_from_position (Fixture       *f,
   g_assert_true (gloss_suggestion_layer_next (f->layer, TRUE));
   g_assert_true (gloss_suggestion_layer_get_current (f->layer) == pending->pdata[before]);
 
-  /* Moved away from the current one: from the position again. */
+  /* Moved away from the current one: from the position again. Past the end
+   * it comes round to the first, and says so (once per wrap, with its way). */
+  g_signal_connect (f->layer, "wrapped", G_CALLBACK (wrapped_cb), &wraps);
   gloss_suggestion_layer_set_position (f->layer, G_MAXUINT, G_MAXUINT);
   g_assert_true (gloss_suggestion_layer_next (f->layer, FALSE));
   g_assert_true (gloss_suggestion_layer_get_current (f->layer) == pending->pdata[0]);
+  g_assert_cmpint (wraps, ==, 1);
   gloss_suggestion_layer_set_position (f->layer, 0, 0);
   g_assert_true (gloss_suggestion_layer_next (f->layer, TRUE));
   g_assert_true (gloss_suggestion_layer_get_current (f->layer) == pending->pdata[n - 1]);
+  g_assert_cmpint (wraps, ==, 1 - 10);
+  /* On the last one, n goes round; p from there does not. */
+  g_assert_true (gloss_suggestion_layer_next (f->layer, FALSE));
+  g_assert_true (gloss_suggestion_layer_get_current (f->layer) == pending->pdata[0]);
+  g_assert_cmpint (wraps, ==, 1 - 10 + 1);
+  g_assert_true (gloss_suggestion_layer_next (f->layer, FALSE));
+  g_assert_true (gloss_suggestion_layer_next (f->layer, TRUE));
+  g_assert_cmpint (wraps, ==, 1 - 10 + 1);
+  g_assert_true (gloss_suggestion_layer_next (f->layer, TRUE));
+  g_assert_true (gloss_suggestion_layer_get_current (f->layer) == pending->pdata[n - 1]);
+  g_assert_cmpint (wraps, ==, 1 - 10 + 1 - 10);
+  g_signal_handlers_disconnect_by_func (f->layer, wrapped_cb, &wraps);
 }
 
 int

@@ -621,6 +621,42 @@ test_describe (Fixture       *f,
   g_assert_nonnull (strstr (tooltip, s->rule));
 }
 
+static int
+current_index (Fixture *f)
+{
+  int current = -1;
+
+  g_object_get (layer (f), "current", &current, NULL);
+  return current;
+}
+
+/* n on the last suggestion goes round to the first and says so; p on the
+ * first, round to the last (a wrap used to pass without a word). */
+static void
+test_wraps (Fixture       *f,
+            gconstpointer  data)
+{
+  guint n;
+
+  if (!gloss_test_xdotool_available ())
+    return;
+  focus_article (f);
+  n = gloss_suggestion_layer_get_n_pending (layer (f));
+  g_assert_cmpuint (n, >, 2);
+  g_assert_null (gloss_test_find_label_containing (GTK_WIDGET (f->window), "Back at the"));
+
+  gloss_suggestion_layer_set_current (layer (f), (int) n - 2);
+  press (f, "n");
+  g_assert_cmpint (current_index (f), ==, (int) n - 1);
+  g_assert_null (gloss_test_find_label_containing (GTK_WIDGET (f->window), "Back at the"));
+  press (f, "n");
+  g_assert_cmpint (current_index (f), ==, 0);
+  g_assert_nonnull (gloss_test_find_label_containing (GTK_WIDGET (f->window), "Back at the first suggestion"));
+  press (f, "p");
+  g_assert_cmpint (current_index (f), ==, (int) n - 1);
+  g_assert_nonnull (gloss_test_find_label_containing (GTK_WIDGET (f->window), "Back at the last suggestion"));
+}
+
 /* n and p with no suggestion to go to (hidden with F7, or all decided)
  * say so in a toast; the letter used to fall through to the find bar,
  * which opened with "n" typed in it. */
@@ -774,6 +810,7 @@ main (int    argc,
   g_test_add ("/window-suggest/list-keys", Fixture, NULL, fixture_set_up, test_list_keys, fixture_tear_down);
   g_test_add ("/window-suggest/walk-from-caret", Fixture, NULL, fixture_set_up, test_walk_from_caret, fixture_tear_down);
   g_test_add ("/window-suggest/none-left", Fixture, NULL, fixture_set_up, test_none_left, fixture_tear_down);
+  g_test_add ("/window-suggest/wraps", Fixture, NULL, fixture_set_up, test_wraps, fixture_tear_down);
   g_test_add ("/window-suggest/describe", Fixture, NULL, fixture_set_up, test_describe, fixture_tear_down);
   g_test_add ("/window-suggest/project-off", Fixture, project_off, fixture_set_up, test_project_off, fixture_tear_down);
   /* A team lead's hidden share (all of it here): the same as off, for the coder. */

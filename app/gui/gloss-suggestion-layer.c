@@ -52,6 +52,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  WRAPPED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 update_actions (GlossSuggestionLayer *self)
 {
@@ -225,6 +232,18 @@ gloss_suggestion_layer_class_init (GlossSuggestionLayerClass *klass)
     g_param_spec_int ("current", NULL, NULL, -1, G_MAXINT, -1,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GlossSuggestionLayer::wrapped:
+   * @backward: TRUE when going back went from the first suggestion to the last
+   *
+   * Walking the suggestions went past the end of the article and came round
+   * to its start again, or back past the start to its end: the window says
+   * so, as a search that wraps does.
+   */
+  signals[WRAPPED] =
+    g_signal_new ("wrapped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 }
 
 static void
@@ -571,24 +590,37 @@ gloss_suggestion_layer_next (GlossSuggestionLayer *self,
                              gboolean              backward)
 {
   GlossSuggestion *current;
-  int n;
+  guint from, to;
+  gboolean on_one, wrapped;
+  int n, was;
 
   g_return_val_if_fail (GLOSS_IS_SUGGESTION_LAYER (self), FALSE);
 
   n = (int) self->pending->len;
   if (n == 0 || !self->visible)
     return FALSE;
+  from = self->from;
+  to = self->to;
   current = gloss_suggestion_layer_get_current (self);
-  if (current != NULL && self->from == current->start && self->to == current->start)
+  on_one = current != NULL && from == current->start && to == current->start;
+  was = self->current;
+  if (on_one)
     self->current = (self->current + (backward ? n - 1 : 1)) % n;
   else if (backward)
-    self->current = ((int) first_from (self, self->from) + n - 1) % n;
+    self->current = ((int) first_from (self, from) + n - 1) % n;
   else
-    self->current = (int) first_from (self, self->to) % n;
+    self->current = (int) first_from (self, to) % n;
   current = self->pending->pdata[self->current];
+  /* Past the last one to the first (or back past the first to the last). */
+  if (on_one)
+    wrapped = backward ? self->current >= was : self->current <= was;
+  else
+    wrapped = backward ? current->start >= from : current->start < to;
   self->from = self->to = current->start;
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+  if (wrapped)
+    g_signal_emit (self, signals[WRAPPED], 0, backward);
   return TRUE;
 }
 

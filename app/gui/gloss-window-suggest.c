@@ -26,13 +26,44 @@
 
 static void position_cb (GlossWindow *self);
 
+/* n past the last suggestion went round to the first (p: to the last): said
+ * in a toast, as a search that wraps, so the researcher knows she has seen
+ * them all. */
+static void
+wrap_dismissed_cb (AdwToast    *toast,
+                   GlossWindow *self)
+{
+  if (g_object_get_data (G_OBJECT (self), "gloss-wrap-toast") == toast)
+    g_object_set_data (G_OBJECT (self), "gloss-wrap-toast", NULL);
+}
+
+static void
+wrapped_cb (GlossWindow *self,
+            gboolean     backward)
+{
+  AdwToast *previous = g_object_get_data (G_OBJECT (self), "gloss-wrap-toast");
+  AdwToast *toast = adw_toast_new (backward ? _("Back at the last suggestion") : _("Back at the first suggestion"));
+
+  /* The newest wrap replaces the one before, rather than queue behind it. */
+  if (previous != NULL)
+    adw_toast_dismiss (previous);
+  adw_toast_set_timeout (toast, 2);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (wrap_dismissed_cb), self, 0);
+  g_object_set_data_full (G_OBJECT (self), "gloss-wrap-toast", g_object_ref (toast), g_object_unref);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 set_layer (GlossWindow          *self,
            GlossSuggestionLayer *layer)
 {
   GlossSidecar *sidecar = gloss_session_get_sidecar (self->session);
 
+  if (self->suggestions != NULL)
+    g_signal_handlers_disconnect_by_func (self->suggestions, wrapped_cb, self);
   g_set_object (&self->suggestions, layer);
+  if (layer != NULL)
+    g_signal_connect_object (layer, "wrapped", G_CALLBACK (wrapped_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "suggest",
                                   layer != NULL ? gloss_suggestion_layer_get_actions (layer) : NULL);
   gloss_article_view_set_suggestions (self->article_view, layer);
