@@ -194,6 +194,15 @@ test_toggle_done (Fixture       *f,
   /* The button says what pressing it again does. */
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gloss_library_page_get_model (f->page)), 0);
   g_assert_cmpstr (gtk_button_get_label (f->page->done_button), ==, "Mark _Not Done");
+  /* So does the row's menu. */
+  {
+    g_autoptr(GMenuModel) section = g_menu_model_get_item_link (gtk_popover_menu_get_menu_model (f->page->row_menu), 0,
+                                                                G_MENU_LINK_SECTION);
+    g_autofree char *label = NULL;
+
+    g_assert_true (g_menu_model_get_item_attribute (section, 2, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    g_assert_cmpstr (label, ==, "Mark _Not Done");
+  }
 
   /* The flag is the annotator's, in their own sidecar; their work is intact. */
   contents = gloss_test_read (sidecar, NULL);

@@ -57,9 +57,28 @@ update_done_label (GlossLibraryPage *self)
   gboolean mine = article != NULL && article->done_by != NULL &&
                   g_strv_contains ((const char * const *) article->done_by, annotator);
 
+  const char *label = mine ? _("Mark _Not Done") : _("Mark _Done");
+  g_autoptr(GMenuModel) section = NULL;
+
   if (self->done_button == NULL)
     return;
-  gtk_button_set_label (self->done_button, mine ? _("Mark _Not Done") : _("Mark _Done"));
+  gtk_button_set_label (self->done_button, label);
+
+  /* The row's menu says the same (its third item). */
+  if (self->row_menu != NULL &&
+      (section = g_menu_model_get_item_link (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (self->row_menu)), 0,
+                                             G_MENU_LINK_SECTION)) != NULL &&
+      G_IS_MENU (section) && g_menu_model_get_n_items (section) == 3)
+    {
+      g_autofree char *shown = NULL;
+
+      g_menu_model_get_item_attribute (section, 2, G_MENU_ATTRIBUTE_LABEL, "s", &shown);
+      if (g_strcmp0 (shown, label) != 0)
+        {
+          g_menu_remove (G_MENU (section), 2);
+          g_menu_append (G_MENU (section), label, "library.toggle-done");
+        }
+    }
 }
 
 static void
