@@ -541,6 +541,16 @@ test_agreement (Fixture       *f,
   gloss_library_agreement_set_seed (agreement, 42);
   first = sample_text (agreement);
   g_assert_cmpuint (g_list_model_get_n_items (gloss_library_agreement_get_sample (agreement)), ==, 1);
+  /* Shown by its title, as the double-coded list names articles; its path
+   * (what the saved sample lists) in the tooltip. */
+  {
+    GtkWidget *box = gloss_test_find_widget (GTK_WIDGET (agreement), GTK_TYPE_LIST_BOX, NULL);
+    GtkWidget *label = gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (GTK_LIST_BOX (box), 0));
+    g_autofree char *path = g_strchomp (g_strdup (first));
+
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, path);
+    g_assert_false (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (label)), ".txt"));
+  }
   count = GTK_SPIN_BUTTON (gloss_test_find_widget (GTK_WIDGET (agreement), GTK_TYPE_SPIN_BUTTON, NULL));
   unit = GTK_DROP_DOWN (gloss_test_find_widget (GTK_WIDGET (agreement), GTK_TYPE_DROP_DOWN, NULL));
   gtk_drop_down_set_selected (unit, 0);

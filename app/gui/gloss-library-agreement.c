@@ -39,6 +39,7 @@ struct _GlossLibraryAgreement
   GListModel    *items;
   GListStore    *double_coded;
   GtkStringList *sample;
+  GHashTable    *sample_titles;  /* relative path → title, for the sample's rows */
   GHashTable    *alphas;        /* path → "α 0.71" */
   GCancellable  *cancellable;
   char          *pooled_text;
@@ -108,13 +109,19 @@ update_sample (GlossLibraryAgreement *self)
   guint n = self->items != NULL ? g_list_model_get_n_items (self->items) : 0;
   g_autofree char *text = NULL;
 
+  g_hash_table_remove_all (self->sample_titles);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GlossLibraryItem) item = g_list_model_get_item (self->items, i);
       const GlossLibraryArticle *article = gloss_library_item_get_article (item);
 
       if (article->error == NULL)
-        g_ptr_array_add (paths, (gpointer) relative_path (self, article->path));
+        {
+          g_ptr_array_add (paths, (gpointer) relative_path (self, article->path));
+          if (article->title != NULL && article->title[0] != '\0')
+            g_hash_table_insert (self->sample_titles, g_strdup (relative_path (self, article->path)),
+                                 g_strdup (article->title));
+        }
     }
   g_ptr_array_add (paths, NULL);
   sample = gloss_corpus_sample_choose ((const char * const *) paths->pdata, sample_count (self, paths->len - 1),
@@ -515,12 +522,18 @@ double_activate_cb (GlossLibraryAgreement *self,
   g_signal_emit (self, signals[OPEN_ARTICLE], 0, file);
 }
 
+/* A sampled article by its title, as the double-coded list names it; its
+ * path (what the saved sample lists) in the tooltip. */
 static GtkWidget *
 create_sample_row (gpointer item,
                    gpointer user_data)
 {
-  GtkWidget *label = gtk_label_new (gtk_string_object_get_string (item));
+  GlossLibraryAgreement *self = user_data;
+  const char *path = gtk_string_object_get_string (item);
+  const char *title = g_hash_table_lookup (self->sample_titles, path);
+  GtkWidget *label = gtk_label_new (title != NULL ? title : path);
 
+  gtk_widget_set_tooltip_text (label, path);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
   return label;
@@ -633,6 +646,7 @@ gloss_library_agreement_dispose (GObject *object)
   g_clear_object (&self->sample);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->alphas, g_hash_table_unref);
+  g_clear_pointer (&self->sample_titles, g_hash_table_unref);
   G_OBJECT_CLASS (gloss_library_agreement_parent_class)->dispose (object);
 }
 
@@ -716,11 +730,12 @@ gloss_library_agreement_init (GlossLibraryAgreement *self)
                                   GTK_ORIENTATION_VERTICAL);
 
   self->alphas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->sample_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->double_coded = g_list_store_new (GLOSS_TYPE_LIBRARY_ITEM);
   self->sample = gtk_string_list_new (NULL);
   gtk_list_view_set_model (self->double_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->double_coded)))));
-  gtk_list_box_bind_model (self->sample_box, G_LIST_MODEL (self->sample), create_sample_row, NULL, NULL);
+  gtk_list_box_bind_model (self->sample_box, G_LIST_MODEL (self->sample), create_sample_row, self, NULL);
   /* A new seed each time the view is made; shown, so that it can be noted or typed back. */
   gtk_spin_button_set_value (self->seed_spin, g_random_int ());
   update_sample (self);
