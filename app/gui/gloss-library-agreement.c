@@ -536,6 +536,11 @@ create_sample_row (gpointer item,
   gtk_widget_set_tooltip_text (label, path);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  /* Set off from the card's edge as the double-coded rows beside it are. */
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
   return label;
 }
 
