@@ -64,6 +64,7 @@ gloss_session_reset (GlossSession  *self,
   self->save_again = FALSE;
 
   g_object_freeze_notify (G_OBJECT (self));
+  _gloss_session_unwatch_article (self);
   g_clear_object (&self->sidecar);
   g_object_notify (G_OBJECT (self), "sidecar");
   g_clear_object (&self->document);

@@ -36,6 +36,7 @@ enum {
   PROP_0,
   PROP_ANNOTATOR_ID,
   PROP_ANNOTATOR_NAME,
+  PROP_ARTICLE_CHANGED,
   PROP_AUTOSAVE_DELAY,
   PROP_BROKEN_FILE,
   PROP_BROKEN_MESSAGE,
@@ -500,6 +501,7 @@ set_document (GlossSession  *self,
 
   if (self->sidecar != NULL && document != NULL)
     gloss_sidecar_attach_document (self->sidecar, document);
+  _gloss_session_watch_article (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
@@ -745,6 +747,7 @@ close_session (GlossSession *self)
 {
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   unwatch_file (self);
+  _gloss_session_unwatch_article (self);
   set_state (self, GLOSS_SESSION_CLOSED);
 }
 
@@ -1195,6 +1198,7 @@ gloss_session_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   unwatch_file (self);
+  _gloss_session_unwatch_article (self);
   if (self->watched_set != NULL)
     g_signal_handlers_disconnect_by_data (self->watched_set, self);
   g_clear_object (&self->watched_set);
@@ -1234,6 +1238,7 @@ gloss_session_get_property (GObject    *object,
     {
     case PROP_ANNOTATOR_ID: g_value_set_string (value, gloss_session_get_annotator_id (self)); break;
     case PROP_ANNOTATOR_NAME: g_value_set_string (value, self->annotator_name); break;
+    case PROP_ARTICLE_CHANGED: g_value_set_boolean (value, self->article_changed); break;
     case PROP_AUTOSAVE_DELAY: g_value_set_uint (value, self->autosave_delay); break;
     case PROP_BROKEN_FILE: g_value_set_object (value, self->broken_file); break;
     case PROP_BROKEN_MESSAGE: g_value_set_string (value, self->broken_message); break;
@@ -1280,6 +1285,7 @@ gloss_session_class_init (GlossSessionClass *klass)
 
   properties[PROP_ANNOTATOR_ID] = g_param_spec_string ("annotator-id", NULL, NULL, NULL, rw);
   properties[PROP_ANNOTATOR_NAME] = g_param_spec_string ("annotator-name", NULL, NULL, NULL, rw);
+  properties[PROP_ARTICLE_CHANGED] = g_param_spec_boolean ("article-changed", NULL, NULL, FALSE, ro);
   properties[PROP_AUTOSAVE_DELAY] = g_param_spec_uint ("autosave-delay", NULL, NULL, 0, G_MAXUINT, 0, rw);
   properties[PROP_BROKEN_FILE] = g_param_spec_object ("broken-file", NULL, NULL, G_TYPE_FILE, ro);
   properties[PROP_BROKEN_MESSAGE] = g_param_spec_string ("broken-message", NULL, NULL, NULL, ro);

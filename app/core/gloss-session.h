@@ -97,6 +97,8 @@ void               gloss_session_close               (GlossSession          *sel
 gboolean           gloss_session_get_done            (GlossSession          *self);
 gboolean           gloss_session_set_done            (GlossSession          *self,
                                                       gboolean               done);
+/* gloss-session-article.c */
+gboolean           gloss_session_get_article_changed (GlossSession          *self);
 /* gloss-session-switch.c */
 gboolean           gloss_session_reset               (GlossSession          *self,
                                                       GError               **error);

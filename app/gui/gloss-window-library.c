@@ -184,6 +184,9 @@ _gloss_window_open_from_library (GlossWindow *self,
     }
   if (current != NULL && g_file_equal (current, file))
     {
+      /* Changed on disk since it was read: opening it again reads it again. */
+      if (gloss_session_get_article_changed (self->session))
+        _gloss_window_reload_article (self);
       _gloss_window_show_library (self, FALSE);
       return;
     }
@@ -215,6 +218,42 @@ _gloss_window_open_from_library (GlossWindow *self,
   g_object_set_data_full (G_OBJECT (dialog), "gloss-file", g_object_ref (file), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * _gloss_window_reload_article:
+ * @self: a #GlossWindow
+ *
+ * The article changed on disk: it is opened again here, once its
+ * annotations are saved, so that opening re-anchors them in the new text
+ * (through the kept version they were made on) and queues what is not
+ * placed exactly for review.  Annotations that cannot be saved now (their
+ * file changed too, or could not be read) keep the article as it is.
+ */
+void
+_gloss_window_reload_article (GlossWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  GlossSessionState state = gloss_session_get_state (self->session);
+
+  if (gloss_session_get_file (self->session) == NULL)
+    return;
+  file = g_object_ref (gloss_session_get_file (self->session));
+  if (!gloss_session_get_modified (self->session) && !gloss_session_get_saving (self->session))
+    {
+      open_here (self, file);
+      return;
+    }
+  if (gloss_session_get_modified (self->session) && state != GLOSS_SESSION_READY)
+    {
+      _gloss_window_show_error (self, _("Your annotations are not saved: resolve their file first, then reload the article."));
+      return;
+    }
+  g_set_object (&self->library_pending, file);
+  /* A save in flight may not hold the latest edits: another waits for it. */
+  if (gloss_session_get_modified (self->session))
+    _gloss_window_save (self, NULL, GLOSS_SESSION_SAVE_NONE, TRUE);
+  pending_save_cb (self);
 }
 
 static void

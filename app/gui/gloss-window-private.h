@@ -79,6 +79,8 @@ struct _GlossWindow
 
   /* Autosave of the changes made before anyone said who annotates. */
   guint                 annotator_autosave_id;
+  /* The article changed on disk (gloss-window-article.c). */
+  GtkRevealer          *article_bar;
   /* Suggestions (gloss-window-suggest.c). */
   GlossSuggestionLayer *suggestions;
   GCancellable         *suggest_cancellable;
@@ -129,6 +131,11 @@ void              _gloss_window_open_from_library (GlossWindow    *self,
                                                    gboolean        new_window);
 GlossLibraryPage *_gloss_window_get_library_page  (GlossWindow    *self);
 gboolean          _gloss_window_get_library_shown (GlossWindow    *self);
+/* The article changed on disk (gloss-window-article.c; the reload is
+ * gloss-window-library.c's opening here). */
+void              _gloss_window_article_class_init (GtkWidgetClass *widget_class);
+void              _gloss_window_article_init      (GlossWindow    *self);
+void              _gloss_window_reload_article    (GlossWindow    *self);
 /* Suggestions (gloss-window-suggest.c). */
 void              _gloss_window_suggest_init      (GlossWindow *self);
 void              _gloss_window_suggest_load      (GlossWindow *self);

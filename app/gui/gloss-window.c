@@ -906,6 +906,7 @@ gloss_window_class_init (GlossWindowClass *klass)
 
   _gloss_window_class_add_actions (widget_class);
   _gloss_window_versions_class_init (widget_class);
+  _gloss_window_article_class_init (widget_class);
 }
 
 static void
@@ -985,5 +986,6 @@ gloss_window_init (GlossWindow *self)
   _gloss_window_update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
   _gloss_window_library_init (self);
+  _gloss_window_article_init (self);
 }
 
