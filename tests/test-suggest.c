@@ -937,6 +937,35 @@ test_zh_anaphoric_officials (void)
   assert_speaker (alone, "我们会尽快回复，", "该负责人");
 }
 
+/* A given name alone beside the verb ("his sister, Marta, said") is the
+ * person the text names in full elsewhere (Marta Okoye); with no full
+ * form, or a full form that is an institution's, it is nobody. */
+static void
+test_en_given_name_speakers (void)
+{
+  g_autoptr(Result) r = suggest_text ("“The ferry was late again, and nobody told us why,” his sister, Marta, said on Monday.\n\n"
+                                      "Marta Okoye has written to the harbour board twice.\n");
+  g_autoptr(Result) alone = suggest_text ("“The ferry was late again, and nobody told us why,” his sister, Marta, said on Monday.\n\n"
+                                          "The harbour board has not replied.\n");
+  g_autoptr(Result) group = suggest_text ("“Our ferries will run on time from May,” Tideway said on Monday.\n\n"
+                                          "Tideway Group runs four boats.\n");
+
+  GlossSuggestion *full = find (r, "person", "Marta Okoye");
+  GlossSuggestion *speaker;
+
+  assert_well_formed (r);
+  g_assert_nonnull (full);
+  speaker = by_id (r, gloss_suggestion_get_attribute (find (r, "quote", "The ferry was late again, and nobody told us why,"), "speaker"));
+  g_assert_nonnull (speaker);
+  /* the mention beside the verb, one entity with the full name */
+  g_assert_true (speaker == full || g_strcmp0 (speaker->entity, full->id) == 0 || g_strcmp0 (full->entity, speaker->id) == 0);
+  assert_well_formed (alone);
+  assert_speaker (alone, "The ferry was late again, and nobody told us why,", NULL);
+  g_assert_null (find (alone, "person", "Marta"));
+  assert_well_formed (group);
+  g_assert_null (find (group, "person", "Tideway Group"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -976,6 +1005,7 @@ main (int    argc,
   g_test_add_func ("/suggest/zh/more-units", test_zh_more_units);
   g_test_add_func ("/suggest/pronoun-skips-speech", test_pronoun_skips_speech);
   g_test_add_func ("/suggest/zh/anaphoric-officials", test_zh_anaphoric_officials);
+  g_test_add_func ("/suggest/en/given-name-speakers", test_en_given_name_speakers);
 
   return g_test_run ();
 }

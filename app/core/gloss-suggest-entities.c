@@ -599,6 +599,50 @@ en_full_name (Run        *run,
   return FALSE;
 }
 
+/* "her mother, Fiona, said" and later "Fiona Parry": a given name alone
+ * before or after a speech verb is the person the text names in full as
+ * "Fiona Surname" somewhere (each given name looked up once). */
+static gboolean
+en_full_name_from_given (Run        *run,
+                         const char *given,
+                         GHashTable *checked,
+                         guint      *start,
+                         guint      *end,
+                         char      **surname)
+{
+  g_autofree char *pattern = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *seen = g_strconcat ("given:", given, NULL);
+  g_autoptr(GRegex) re = NULL;
+  g_autoptr(GMatchInfo) m = NULL;
+  int s, e;
+
+  if (g_hash_table_contains (checked, seen) || en_is_not_name (run, given))
+    return FALSE;
+  g_hash_table_add (checked, g_steal_pointer (&seen));
+  escaped = g_regex_escape_string (given, -1);
+  pattern = g_strdup_printf ("\\b%s[ ]([A-Z][a-z]+)\\b(?![ ][A-Z])", escaped);
+  re = g_regex_new (pattern, 0, 0, NULL);
+  if (re == NULL || !g_regex_match (re, run->text, 0, &m))
+    return FALSE;
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      g_autofree char *last = g_match_info_fetch (m, 1);
+      g_autofree gunichar *u = g_utf8_to_ucs4_fast (last, -1, NULL);
+      glong n = g_utf8_strlen (last, -1);
+      /* Apple Music, Harbour Group: a name that is an institution's. */
+      if (en_is_not_name (run, last) || suggest_word_list_has (&run->self->en.org_suffixes, u, n) ||
+          suggest_word_list_has (&run->self->en.program_suffixes, u, n))
+        continue;
+      g_match_info_fetch_pos (m, 0, &s, &e);
+      *start = suggest_cp_of (run, s);
+      *end = suggest_cp_of (run, e);
+      *surname = g_steal_pointer (&last);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 void
 suggest_en_names (Run *run)
 {
@@ -737,8 +781,15 @@ suggest_en_names (Run *run)
             if (r != 2 && g_strv_length (tokens) - skip < 2)
               {
                 guint fs, fe;
-                if (!en_full_name (run, tokens[skip], checked, &fs, &fe))
+                g_autofree char *surname = NULL;
+                if (!en_full_name (run, tokens[skip], checked, &fs, &fe) &&
+                    !en_full_name_from_given (run, tokens[skip], checked, &fs, &fe, &surname))
                   continue;
+                if (surname != NULL)
+                  {
+                    g_free (key);
+                    key = g_steal_pointer (&surname);
+                  }
                 if (suggest_overlaps_tag (run, "official", fs, fe) || suggest_overlaps_tag (run, "person", fs, fe))
                   continue;
                 c = suggest_add_cand (run, "person", fs, fe, "en-surname-said", 0.7);
