@@ -966,6 +966,47 @@ test_en_given_name_speakers (void)
   g_assert_null (find (group, "person", "Tideway Group"));
 }
 
+/* A quote that ends its sentence (….” Capital) ends it for the next
+ * one's subject too: the speaker of "Odhiambo shared it, saying, “…”" is
+ * Odhiambo, not a name before the first quote; a lowercase word after
+ * .” goes on with the same sentence. */
+static void
+test_en_sentence_after_quote (void)
+{
+  g_autoptr(Result) r = suggest_text ("Grace Odhiambo said she has run the bakery on Mill Lane for ten years.\n\n"
+                                      "A note from Mayor Tom Reyes read, “The lane closes on Friday.” Odhiambo shared the note, "
+                                      "saying, “Nobody asked the shops first, and we open at six.”\n");
+  g_autoptr(Result) same = suggest_text ("Grace Odhiambo said she has run the bakery on Mill Lane for ten years.\n\n"
+                                         "Mayor Tom Reyes, who once called the closure “a fair trade.” now doubts it, "
+                                         "saying, “Nobody asked the shops first, and that was wrong.”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "Nobody asked the shops first, and we open at six.", "Grace Odhiambo");
+  assert_well_formed (same);
+  assert_speaker (same, "Nobody asked the shops first, and that was wrong.", "Mayor Tom Reyes");
+}
+
+/* he/she name the subject before a possessor (Quist said Reyes's plan
+ * failed. “…,” she said: Quist); a possessor alone is still named. */
+static void
+test_en_pronoun_skips_possessor (void)
+{
+  g_autoptr(Result) r = suggest_text ("Nora Quist, the council leader, said on Tuesday that Mayor Tom Reyes's bridge plan had failed the town.\n\n"
+                                      "“We were promised a bridge, and we got a roundabout,” she said.\n");
+  g_autoptr(Result) alone = suggest_text ("The office of Mayor Tom Reyes sent a statement. Tom Reyes's aides did not comment further.\n\n"
+                                          "“The vote was close, and we lost it,” he said later.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "We were promised a bridge, and we got a roundabout,", "Nora Quist");
+  assert_well_formed (alone);
+  {
+    GlossSuggestion *q = find (alone, "quote", "The vote was close, and we lost it,");
+    g_autofree char *s = speaker_of (alone, q);
+    g_assert_nonnull (s);
+    g_assert_nonnull (strstr (s, "Reyes"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1006,6 +1047,8 @@ main (int    argc,
   g_test_add_func ("/suggest/pronoun-skips-speech", test_pronoun_skips_speech);
   g_test_add_func ("/suggest/zh/anaphoric-officials", test_zh_anaphoric_officials);
   g_test_add_func ("/suggest/en/given-name-speakers", test_en_given_name_speakers);
+  g_test_add_func ("/suggest/en/sentence-after-quote", test_en_sentence_after_quote);
+  g_test_add_func ("/suggest/en/pronoun-skips-possessor", test_en_pronoun_skips_possessor);
 
   return g_test_run ();
 }

@@ -336,6 +336,15 @@ inside_speech (Run   *run,
   return found >= 0 && pos < g_array_index (run->speech, guint, 2 * found + 1);
 }
 
+/* Whether the name ending at @end is followed by 's or ’s. */
+static gboolean
+en_possessive (Run   *run,
+               guint  end)
+{
+  return end + 1 < run->n && (run->u[end] == '\'' || run->u[end] == 0x2019) && run->u[end + 1] == 's' &&
+         (end + 2 >= run->n || !g_unichar_isalpha (run->u[end + 2]));
+}
+
 /* The nearest person before @pos that a pronoun can name: "she" skips
  * everyone known to be a man (Mr. Carter), "he" everyone known to be a
  * woman (Ms. Lopez, the spokeswoman); unknown fits both. */
@@ -345,6 +354,9 @@ pronoun_antecedent (Run     *run,
                     guint    max_distance,
                     gboolean female)
 {
+  int possessor = -1;
+  guint possessor_end = 0;
+
   if (run->genders == NULL)
     {
       run->n_genders = run->entities->len;
@@ -371,18 +383,22 @@ pronoun_antecedent (Run     *run,
       g = c->entity >= 0 && (guint) c->entity < run->n_genders ? run->genders[c->entity] : 0;
       if ((female && g == 'm') || (!female && g == 'f') || inside_speech (run, c->start))
         continue;
+      /* Lee said Yoon's decree … “…,” he said: a possessor is no
+       * antecedent while a subject stands before it (a few sentences). */
+      if (en_possessive (run, c->end))
+        {
+          if (possessor < 0)
+            {
+              possessor = c->entity;
+              possessor_end = c->end;
+            }
+          continue;
+        }
+      if (possessor >= 0 && possessor_end - c->end > 400)
+        return possessor;
       return c->entity;
     }
-  return -1;
-}
-
-/* Whether the name ending at @end is followed by 's or ’s. */
-static gboolean
-en_possessive (Run   *run,
-               guint  end)
-{
-  return end + 1 < run->n && (run->u[end] == '\'' || run->u[end] == 0x2019) && run->u[end + 1] == 's' &&
-         (end + 2 >= run->n || !g_unichar_isalpha (run->u[end + 2]));
+  return possessor;
 }
 
 /* The entity of the first mention inside [lo, hi) that is no possessive
@@ -542,6 +558,12 @@ en_sentence_start (Run   *run,
       if ((c == '.' || c == '!' || c == '?') && k < run->n && run->u[k] == ' ' &&
           !(k >= 3 && g_unichar_isupper (run->u[k - 2]) && !g_unichar_isalpha (run->u[k - 3])) &&
           (c != '.' || !en_abbreviation (run, k - 1)))
+        break;
+      /* …supporter.” Emery retweeted it: a quote that ends its sentence,
+       * then a capital; the names inside belong to the sentence before. */
+      if ((c == 0x201D || c == '"') && k >= 2 && k + 1 < run->n && run->u[k] == ' ' &&
+          (run->u[k - 2] == '.' || run->u[k - 2] == '!' || run->u[k - 2] == '?') &&
+          g_unichar_isupper (run->u[k + 1]))
         break;
       k--;
     }
