@@ -1007,6 +1007,24 @@ test_en_pronoun_skips_possessor (void)
   }
 }
 
+/* A headline in title case names nobody: "Norway said" finds no full
+ * name in "Ferry Operators Blame Norway for Delays"; in a sentence,
+ * "Pedro Almonte" still is the full name of "Almonte said". */
+static void
+test_en_title_case_lines (void)
+{
+  g_autoptr(Result) r = suggest_text ("Ferry Operators Blame Norway for Winter Delays\n\n"
+                                      "The crossing was cancelled twice this week. “The weather was not the reason, and we can prove it,” Norway said in a statement.\n");
+  g_autoptr(Result) sentence = suggest_text ("Ferry operators say Pedro Almonte knows the crossing well.\n\n"
+                                             "“The weather was not the reason, and we can prove it,” Almonte said.\n");
+
+  assert_well_formed (r);
+  g_assert_null (find (r, "person", "Blame Norway"));
+  assert_speaker (r, "The weather was not the reason, and we can prove it,", NULL);
+  assert_well_formed (sentence);
+  assert_speaker (sentence, "The weather was not the reason, and we can prove it,", "Pedro Almonte");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1049,6 +1067,7 @@ main (int    argc,
   g_test_add_func ("/suggest/en/given-name-speakers", test_en_given_name_speakers);
   g_test_add_func ("/suggest/en/sentence-after-quote", test_en_sentence_after_quote);
   g_test_add_func ("/suggest/en/pronoun-skips-possessor", test_en_pronoun_skips_possessor);
+  g_test_add_func ("/suggest/en/title-case-lines", test_en_title_case_lines);
 
   return g_test_run ();
 }

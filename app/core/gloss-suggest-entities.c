@@ -561,6 +561,36 @@ en_is_not_name (Run        *run,
   return suggest_word_list_has (&run->self->en.not_names, t, (guint) g_utf8_strlen (token, -1));
 }
 
+/* Whether the line around code point @pos is a headline in title case
+ * (United States to Lift Sudan Sanctions): there "Lift Sudan" is no name.
+ * Looks at most 200 code points either way. */
+static gboolean
+en_title_case_line (Run   *run,
+                    guint  pos)
+{
+  guint a = pos, b = pos, words = 0, capitals = 0;
+
+  while (a > 0 && pos - a < 200 && run->u[a - 1] != '\n')
+    a--;
+  while (b < run->n && b - pos < 200 && run->u[b] != '\n')
+    b++;
+  for (guint k = a; k < b; k++)
+    {
+      guint w = k;
+      if (k > a && g_unichar_isalpha (run->u[k - 1]))
+        continue;
+      while (w < b && g_unichar_isalpha (run->u[w]))
+        w++;
+      if (w - k >= 4)
+        {
+          words++;
+          capitals += g_unichar_isupper (run->u[k]);
+        }
+      k = w > k ? w - 1 : k;
+    }
+  return words >= 3 && capitals * 10 >= words * 8 && (b == a || run->u[b - 1] != '.');
+}
+
 /* The first "Firstname Surname" of @surname in the text, each surname
  * looked up once (@checked) so that the search stays linear. */
 static gboolean
@@ -589,9 +619,9 @@ en_full_name (Run        *run,
       g_autofree char *first = g_match_info_fetch (m, 1);
       char *space = strchr (first, ' ');
       *space = '\0';
-      if (en_is_not_name (run, first))
-        continue;
       g_match_info_fetch_pos (m, 1, &s, &e);
+      if (en_is_not_name (run, first) || en_title_case_line (run, suggest_cp_of (run, s)))
+        continue;
       *start = suggest_cp_of (run, s);
       *end = suggest_cp_of (run, e);
       return TRUE;
@@ -635,6 +665,8 @@ en_full_name_from_given (Run        *run,
           suggest_word_list_has (&run->self->en.program_suffixes, u, n))
         continue;
       g_match_info_fetch_pos (m, 0, &s, &e);
+      if (en_title_case_line (run, suggest_cp_of (run, s)))
+        continue;
       *start = suggest_cp_of (run, s);
       *end = suggest_cp_of (run, e);
       *surname = g_steal_pointer (&last);
