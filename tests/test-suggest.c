@@ -1025,6 +1025,25 @@ test_en_title_case_lines (void)
   assert_speaker (sentence, "The weather was not the reason, and we can prove it,", "Pedro Almonte");
 }
 
+/* A quote that ends its sentence (“….”) and a clause with a comma before
+ * the verb: the verb belongs to the next quote, not to this one; with no
+ * comma ("….” Grace Odhiambo said) the name after it still speaks. */
+static void
+test_en_verb_of_next_clause (void)
+{
+  g_autoptr(Result) r = suggest_text ("Grace Odhiambo said she has run the bakery on Mill Lane for ten years.\n\n"
+                                      "The council notice reads, “Mill Lane closes to traffic until spring.” Odhiambo pinned it to her door, "
+                                      "saying, “That notice says everything about this winter.”\n");
+  g_autoptr(Result) near = suggest_text ("Grace Odhiambo has run the bakery on Mill Lane for ten years.\n\n"
+                                         "“Mill Lane closes to traffic until spring, and we lose our customers.” Grace Odhiambo said it twice.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "Mill Lane closes to traffic until spring.", NULL);
+  assert_speaker (r, "That notice says everything about this winter.", "Grace Odhiambo");
+  assert_well_formed (near);
+  assert_speaker (near, "Mill Lane closes to traffic until spring, and we lose our customers.", "Grace Odhiambo");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1068,6 +1087,7 @@ main (int    argc,
   g_test_add_func ("/suggest/en/sentence-after-quote", test_en_sentence_after_quote);
   g_test_add_func ("/suggest/en/pronoun-skips-possessor", test_en_pronoun_skips_possessor);
   g_test_add_func ("/suggest/en/title-case-lines", test_en_title_case_lines);
+  g_test_add_func ("/suggest/en/verb-of-next-clause", test_en_verb_of_next_clause);
 
   return g_test_run ();
 }

@@ -724,6 +724,19 @@ en_not_speech (Run         *run,
   return words < 3;
 }
 
+/* Whether the quote closes on its sentence's end (…today.” / …now?”). */
+static gboolean
+quote_ends_sentence (Run         *run,
+                     const Quote *q)
+{
+  gunichar c;
+
+  if (q->unclosed || q->close == 0 || q->close <= q->open + 1)
+    return FALSE;
+  c = run->u[q->close - 1];
+  return c == '.' || c == '!' || c == '?';
+}
+
 Decision
 suggest_decide_en (Run         *run,
            const Quote *q,
@@ -755,6 +768,16 @@ suggest_decide_en (Run         *run,
     {
       d.speech = TRUE;
       d.speaker = en_subject (run, q->close + 1, MIN (q->par_end, verb + vlen + 40), verb, vlen, TRUE, &pronoun);
+      /* “…supporter.” Emery retweeted the story, saying, “…”: a quote that
+       * ends its sentence, then a clause and a comma before the verb: the
+       * verb introduces the next quote, its subject did not say this one. */
+      if (quote_ends_sentence (run, q))
+        for (guint k = q->close + 1; k < verb; k++)
+          if (run->u[k] == ',')
+            {
+              d.speaker = -1;
+              break;
+            }
       d.rule = "en-quote-said";
       d.confidence = clause ? 0.92 : 0.8;
       /* "…" but insisted …: the subject is before the quote. */
