@@ -1044,6 +1044,22 @@ test_en_verb_of_next_clause (void)
   assert_speaker (near, "Mill Lane closes to traffic until spring, and we lose our customers.", "Grace Odhiambo");
 }
 
+/* "Tidewater Shipping wrote in a statement": an organization speaks (the
+ * gold records no speaker then), no person "Tidewater Shipping"; a name
+ * with a plain surname ("Tidewater Marsh wrote") is a person. */
+static void
+test_en_institution_speakers (void)
+{
+  g_autoptr(Result) r = suggest_text ("“Repairs on the north quay will start on Monday,” Tidewater Shipping wrote in a statement.\n");
+  g_autoptr(Result) person = suggest_text ("“Repairs on the north quay will start on Monday,” Tidewater Marsh wrote in a statement.\n");
+
+  assert_well_formed (r);
+  g_assert_null (find (r, "person", "Tidewater Shipping"));
+  assert_speaker (r, "Repairs on the north quay will start on Monday,", NULL);
+  assert_well_formed (person);
+  assert_speaker (person, "Repairs on the north quay will start on Monday,", "Tidewater Marsh");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1088,6 +1104,7 @@ main (int    argc,
   g_test_add_func ("/suggest/en/pronoun-skips-possessor", test_en_pronoun_skips_possessor);
   g_test_add_func ("/suggest/en/title-case-lines", test_en_title_case_lines);
   g_test_add_func ("/suggest/en/verb-of-next-clause", test_en_verb_of_next_clause);
+  g_test_add_func ("/suggest/en/institution-speakers", test_en_institution_speakers);
 
   return g_test_run ();
 }

@@ -629,6 +629,16 @@ en_full_name (Run        *run,
   return FALSE;
 }
 
+/* Whether @token is a word institutions end in (Kelby Shipping wrote,
+ * Harbor Group said: an organization speaks, no person). */
+static gboolean
+en_institution_word (Run        *run,
+                     const char *token)
+{
+  g_autofree gunichar *u = g_utf8_to_ucs4_fast (token, -1, NULL);
+  return suggest_word_list_has (&run->self->en.org_suffixes, u, (guint) g_utf8_strlen (token, -1));
+}
+
 /* "her mother, Fiona, said" and later "Fiona Parry": a given name alone
  * before or after a speech verb is the person the text names in full as
  * "Fiona Surname" somewhere (each given name looked up once). */
@@ -803,7 +813,8 @@ suggest_en_names (Run *run)
                 ns += strlen (tokens[skip]) + 1;
                 skip++;
               }
-            if (tokens[skip] == NULL || ns >= ne || en_is_not_name (run, tokens[g_strv_length (tokens) - 1]))
+            if (tokens[skip] == NULL || ns >= ne || en_is_not_name (run, tokens[g_strv_length (tokens) - 1]) ||
+                en_institution_word (run, tokens[g_strv_length (tokens) - 1]))
               continue;
             start = suggest_cp_of (run, ns);
             end = suggest_cp_of (run, ne);
