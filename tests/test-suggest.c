@@ -1060,6 +1060,24 @@ test_en_institution_speakers (void)
   assert_speaker (person, "Repairs on the north quay will start on Monday,", "Tidewater Marsh");
 }
 
+/* "Name, an appositive, said": a name opening the sentence is a person
+ * and the subject, not a name inside the appositive; a sentence that
+ * opens with another word keeps the name nearest the verb. */
+static void
+test_en_subject_appositive (void)
+{
+  g_autoptr(Result) r = suggest_text ("Lena Fischer, a friend of Mayor Tom Reyes since school, said she was “stunned, truly stunned” by the vote.\n\n"
+                                      "Priya Nandakumar, 34, who sells fish at the market, told the paper: “My stall has been shut for a week, and rent is still due.”\n");
+  g_autoptr(Result) other = suggest_text ("Traders, and Mayor Tom Reyes among them, said they were “stunned, truly stunned” by the vote.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "stunned, truly stunned", "Lena Fischer");
+  assert_speaker (r, "My stall has been shut for a week, and rent is still due.", "Priya Nandakumar");
+  assert_well_formed (other);
+  g_assert_null (find (other, "person", "Traders"));
+  assert_speaker (other, "stunned, truly stunned", "Mayor Tom Reyes");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1105,6 +1123,7 @@ main (int    argc,
   g_test_add_func ("/suggest/en/title-case-lines", test_en_title_case_lines);
   g_test_add_func ("/suggest/en/verb-of-next-clause", test_en_verb_of_next_clause);
   g_test_add_func ("/suggest/en/institution-speakers", test_en_institution_speakers);
+  g_test_add_func ("/suggest/en/subject-appositive", test_en_subject_appositive);
 
   return g_test_run ();
 }

@@ -488,6 +488,23 @@ en_subject (Run     *run,
       if (e >= 0)
         return e;
     }
+  /* Lena Fischer, a friend of Mayor Tom Reyes, said: a name that opens the
+   * sentence, then an appositive closed by a comma before the verb: that
+   * name is the subject, not the last name inside the appositive. */
+  if (verb >= lo + 2 && run->u[verb - 1] == ' ' && run->u[verb - 2] == ',')
+    {
+      int m = suggest_mention_before (run, lo) + 1;
+      if (m < (int) run->mentions->len)
+        {
+          Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+          guint j = lo;
+          while (j < c->start && (g_unichar_isspace (run->u[j]) || run->u[j] == 0x201D || run->u[j] == '"'))
+            j++;
+          if (j == c->start && c->start >= lo && c->end + 2 < verb && run->u[c->end] == ',' &&
+              !en_possessive (run, c->end))
+            return c->entity;
+        }
+    }
   /* Name said / he said: the nearest mention or pronoun before the verb. */
   for (guint j = verb; j > lo && verb - j < 80; j--)
     {
