@@ -1078,6 +1078,26 @@ test_en_subject_appositive (void)
   assert_speaker (other, "stunned, truly stunned", "Mayor Tom Reyes");
 }
 
+/* A subhead quote that names nobody (‘…’ alone on its line) is a pull
+ * quote of the article's main voice: the speaker of three quotes or more,
+ * more than anyone else; with no such speaker it stays unattributed. */
+static void
+test_en_pull_quotes (void)
+{
+  const char *body = "Hana Ruiz has kept bees on the hill for thirty years.\n\n"
+                     "“The hives were full in June, and empty by August,” said Hana Ruiz.\n\n"
+                     "‘We cannot wait another summer’\n\n"
+                     "“Nobody from the ministry has come to look at them,” Ruiz said.\n\n";
+  g_autofree char *three = g_strconcat (body, "“I will keep the last hives going, whatever it costs,” Ruiz added.\n", NULL);
+  g_autoptr(Result) r = suggest_text (three);
+  g_autoptr(Result) two = suggest_text (body);
+
+  assert_well_formed (r);
+  assert_speaker (r, "We cannot wait another summer", "Hana Ruiz");
+  assert_well_formed (two);
+  assert_speaker (two, "We cannot wait another summer", NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1124,6 +1144,7 @@ main (int    argc,
   g_test_add_func ("/suggest/en/verb-of-next-clause", test_en_verb_of_next_clause);
   g_test_add_func ("/suggest/en/institution-speakers", test_en_institution_speakers);
   g_test_add_func ("/suggest/en/subject-appositive", test_en_subject_appositive);
+  g_test_add_func ("/suggest/en/pull-quotes", test_en_pull_quotes);
 
   return g_test_run ();
 }
