@@ -1098,6 +1098,23 @@ test_en_pull_quotes (void)
   assert_speaker (two, "We cannot wait another summer", NULL);
 }
 
+/* Present-tense speech verbs of the lexicon (states, claims, insists…)
+ * introduce quotes; a one-word name in marks after "states" is no speech. */
+static void
+test_en_present_tense_verbs (void)
+{
+  g_autoptr(Result) r = suggest_text ("Hana Ruiz said the bees were gone by August.\n\n"
+                                      "In a letter to the ministry, Ruiz states, “The hives were full in June, and nobody came to look.”\n\n"
+                                      "The ministry claims the losses were “well within the normal range for a dry summer.”\n");
+  g_autoptr(Result) none = suggest_text ("Only one of the states, “Ohio,” voted against the rule.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "The hives were full in June, and nobody came to look.", "Hana Ruiz");
+  g_assert_nonnull (find (r, "quote", "well within the normal range for a dry summer."));
+  assert_well_formed (none);
+  g_assert_cmpuint (count_tag (none, "quote"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1145,6 +1162,7 @@ main (int    argc,
   g_test_add_func ("/suggest/en/institution-speakers", test_en_institution_speakers);
   g_test_add_func ("/suggest/en/subject-appositive", test_en_subject_appositive);
   g_test_add_func ("/suggest/en/pull-quotes", test_en_pull_quotes);
+  g_test_add_func ("/suggest/en/present-tense-verbs", test_en_present_tense_verbs);
 
   return g_test_run ();
 }

@@ -604,6 +604,35 @@ en_sentence_end (Run   *run,
   return k;
 }
 
+/* Whether the verb at @k (@len code points, ending in s: states, claims,
+ * reports) is a plural noun here: after a determiner, a number word or a
+ * possessive (the states, two reports, his claims). */
+static gboolean
+en_plural_noun (Run   *run,
+                guint  k,
+                guint  len)
+{
+  static const char *const before[] = { "the", "a", "an", "two", "three", "four", "many", "some", "all", "both", "several",
+                                        "other", "these", "those", "his", "her", "their", "its", "our", "my", "your", "such",
+                                        "of", "in", "new", "earlier", "recent", "false", "similar", "united" };
+  g_autofree char *word = NULL;
+  guint e, w;
+
+  if (len < 2 || run->u[k + len - 1] != 's' || k < 2 || run->u[k - 1] != ' ')
+    return FALSE;
+  e = k - 1;
+  w = e;
+  while (w > 0 && e - w < 12 && g_unichar_isalpha (run->u[w - 1]))
+    w--;
+  if (w == e)
+    return FALSE;
+  word = suggest_substring (run, w, e);
+  for (guint i = 0; i < G_N_ELEMENTS (before); i++)
+    if (g_ascii_strcasecmp (word, before[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Finds a speech verb in [a, b) outside the quote [qa, qb); returns its position or G_MAXUINT. */
 static guint
 en_find_verb (Run   *run,
@@ -624,7 +653,7 @@ en_find_verb (Run   *run,
         in_quote = TRUE;
       else if (c == 0x201D || (c == '"' && in_quote))
         in_quote = FALSE;
-      else if (!in_quote && en_word_at (run, k, &run->self->en.verbs, len))
+      else if (!in_quote && en_word_at (run, k, &run->self->en.verbs, len) && !en_plural_noun (run, k, *len))
         return k;
     }
   return G_MAXUINT;
