@@ -1115,6 +1115,22 @@ test_en_present_tense_verbs (void)
   g_assert_cmpuint (count_tag (none, "quote"), ==, 0);
 }
 
+/* "called the tariff “a tax on every family”": someone's words for a
+ * thing, spoken by the subject; not a name right after "called" nor a
+ * capitalised title. */
+static void
+test_en_called_quotes (void)
+{
+  g_autoptr(Result) r = suggest_text ("Senator Ada Birch called the new tariff “a tax on every family in the county.”\n");
+  g_autoptr(Result) none = suggest_text ("She joined a club called “friends of the old mill and its pond” last year.\n\n"
+                                         "The council called the plan “Lantern for the Whole Town” in its leaflets.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "a tax on every family in the county.", "Senator Ada Birch");
+  assert_well_formed (none);
+  g_assert_cmpuint (count_tag (none, "quote"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1163,6 +1179,7 @@ main (int    argc,
   g_test_add_func ("/suggest/en/subject-appositive", test_en_subject_appositive);
   g_test_add_func ("/suggest/en/pull-quotes", test_en_pull_quotes);
   g_test_add_func ("/suggest/en/present-tense-verbs", test_en_present_tense_verbs);
+  g_test_add_func ("/suggest/en/called-quotes", test_en_called_quotes);
 
   return g_test_run ();
 }

@@ -770,6 +770,48 @@ en_not_speech (Run         *run,
   return words < 3;
 }
 
+/* "called the bill “the worst piece of work in years”": someone's words
+ * for a thing, after called/calls and an object of one to six words that
+ * starts in lowercase (not "a group called “Friends of the Bay”", a name);
+ * the quote starts in lowercase and has four words or more. Returns the
+ * position of "called", or G_MAXUINT. */
+static guint
+en_called_before (Run         *run,
+                  const Quote *q,
+                  guint        s_start)
+{
+  guint k, words = 0, between = 0, after = q->open;
+
+  if (q->unclosed || q->open + 1 >= q->close || !g_unichar_islower (run->u[q->open + 1]))
+    return G_MAXUINT;
+  for (k = q->open + 1; k < q->close; k++)
+    words += run->u[k] == ' ';
+  if (words < 3)
+    return G_MAXUINT;
+  k = q->open;
+  while (between <= 6)
+    {
+      guint we, ws;
+      g_autofree char *word = NULL;
+
+      if (k <= s_start + 1 || run->u[k - 1] != ' ')
+        return G_MAXUINT;
+      we = k - 1;
+      ws = we;
+      while (ws > s_start && (g_unichar_isalpha (run->u[ws - 1]) || run->u[ws - 1] == '\'' || run->u[ws - 1] == 0x2019))
+        ws--;
+      if (ws == we || (ws > s_start && run->u[ws - 1] != ' '))
+        return G_MAXUINT;
+      word = suggest_substring (run, ws, we);
+      if (g_str_equal (word, "called") || g_str_equal (word, "calls"))
+        return between >= 1 && g_unichar_islower (run->u[after]) ? ws : G_MAXUINT;
+      between++;
+      after = ws;
+      k = ws;
+    }
+  return G_MAXUINT;
+}
+
 /* Whether the quote closes on its sentence's end (…today.” / …now?”). */
 static gboolean
 quote_ends_sentence (Run         *run,
@@ -836,6 +878,14 @@ suggest_decide_en (Run         *run,
       d.speaker = en_subject (run, s_start, q->open, verb, vlen, FALSE, &pronoun);
       d.rule = "en-quote-said-before";
       d.confidence = clause ? 0.9 : 0.75;
+    }
+  else if ((verb = en_called_before (run, q, s_start)) != G_MAXUINT)
+    {
+      /* McConnell called the debt “the transcendent issue of our time” */
+      d.speech = TRUE;
+      d.speaker = en_subject (run, s_start, q->open, verb, 6, FALSE, &pronoun);
+      d.rule = "en-quote-called";
+      d.confidence = 0.7;
     }
   else if (clause && q->open >= 2 && run->u[q->open - 2] == ':' && run->u[q->open - 1] == ' ')
     {
