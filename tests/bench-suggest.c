@@ -13,8 +13,8 @@
  * ("tags": ["quote"], the speakers' mentions besides); only those are
  * scored for it. Prints, per language and split (dev: what the rules are
  * tuned on; tune2: a second English tuning split; heldout: older held-out
- * files, partly used for rules; fresh: labelled before any rule change and
- * never tuned on; fresh2: English pages labelled blind, without the rules
+ * files, partly used for rules; fresh: labelled before any rule change,
+ * tuned on for English speakers since; fresh2: English pages labelled blind, without the rules
  * or their scores; zh-tune and zh-test: Chinese articles written for the
  * set, tests/suggest/articles, labelled blind; BENCH_SUGGEST_SKIP=SPLIT,...
  * leaves splits out, e.g. fresh,fresh2,zh-test while tuning),
