@@ -13,14 +13,17 @@
  * ("tags": ["quote"], the speakers' mentions besides); only those are
  * scored for it. Prints, per language and split (dev: what the rules are
  * tuned on; tune2: a second English tuning split; heldout: older held-out
- * files, partly used for rules; fresh: labelled before any rule change and
- * never tuned on; fresh2: English pages labelled blind, without the rules
+ * files, partly used for rules; fresh: labelled before any rule change,
+ * tuned on for English speakers since; fresh2: English pages labelled blind, without the rules
  * or their scores; zh-tune and zh-test: Chinese articles written for the
  * set, tests/suggest/articles, labelled blind; BENCH_SUGGEST_SKIP=SPLIT,...
  * leaves splits out, e.g. fresh,fresh2,zh-test while tuning),
  * precision, recall and F1 per tag with exact spans and with ≥ 50 % overlap,
  * speaker accuracy on matched quotes and quote+speaker F1; then the time for
  * 100 000 characters. Asserts nothing (the machine is shared).
+ * BENCH_SUGGEST_SPEAKERS=1 also prints each matched quote with a wrong
+ * speaker (or one where the gold has none): its start, the gold speaker's
+ * text and the predicted one's.
  */
 #include <stdio.h>
 #include <string.h>
@@ -89,12 +92,52 @@ same_speaker (GPtrArray  *pred,
   return FALSE;
 }
 
-/* @labelled: the tags labelled in full (a gold file's "tags"), NULL for all. */
+/* The text of the first mention of a gold entity or of a suggestion. */
+static char *
+gold_mention (const char *text,
+              GArray     *gold,
+              const char *entity)
+{
+  for (guint j = 0; j < gold->len; j++)
+    {
+      Span *g = &g_array_index (gold, Span, j);
+      if (g_strcmp0 (g->entity, entity) == 0 && !g_str_equal (g->tag, "quote"))
+        return g_utf8_substring (text, g->start, g->end);
+    }
+  return g_strdup (entity);
+}
+
+/* BENCH_SUGGEST_SPEAKERS: for each matched quote whose speaker is wrong,
+ * its start, the gold speaker and the predicted one (to find error classes). */
+static void
+print_speaker_error (const char      *text,
+                     GArray          *gold,
+                     Span            *quote,
+                     GPtrArray       *pred,
+                     const char      *speaker)
+{
+  g_autofree char *want = quote->speaker != NULL ? gold_mention (text, gold, quote->speaker) : g_strdup ("(none)");
+  g_autofree char *got = NULL;
+  g_autofree char *opening = g_utf8_substring (text, quote->start, MIN (quote->end, quote->start + 40));
+
+  for (guint i = 0; speaker != NULL && got == NULL && i < pred->len; i++)
+    {
+      GlossSuggestion *p = pred->pdata[i];
+      if (g_str_equal (p->id, speaker))
+        got = g_utf8_substring (text, p->start, p->end);
+    }
+  printf ("speaker\t%u\t%s\tgold: %s\tpredicted: %s\n", quote->start, opening, want,
+          got != NULL ? got : "(none)");
+}
+
+/* @labelled: the tags labelled in full (a gold file's "tags"), NULL for all.
+ * @text: the article's text, for BENCH_SUGGEST_SPEAKERS. */
 static void
 score_article (Score      *score,
                GArray     *gold,
                GPtrArray  *pred,
-               JsonArray  *labelled)
+               JsonArray  *labelled,
+               const char *text)
 {
   for (guint t = 0; t < N_TAGS; t++)
     {
@@ -146,12 +189,18 @@ score_article (Score      *score,
               gboolean right;
 
               if (g->speaker == NULL)
-                right = speaker == NULL;
+                {
+                  right = speaker == NULL;
+                  if (!right && text != NULL && g_getenv ("BENCH_SUGGEST_SPEAKERS") != NULL)
+                    print_speaker_error (text, gold, g, pred, speaker);
+                }
               else
                 {
                   right = speaker != NULL && same_speaker (pred, speaker, gold, g->speaker);
                   score->speaker_total++;
                   score->speaker_right += right;
+                  if (!right && text != NULL && g_getenv ("BENCH_SUGGEST_SPEAKERS") != NULL)
+                    print_speaker_error (text, gold, g, pred, speaker);
                 }
               score->pair_right += right;
             }
@@ -375,8 +424,11 @@ main (int    argc,
           continue;
         }
       pred = gloss_suggester_run (suggester, gloss_document_get_text (doc));
+      if (g_getenv ("BENCH_SUGGEST_SPEAKERS") != NULL)
+        printf ("article %s\n", (char *) names->pdata[i]);
       score_article (&scores[zh ? 0 : 1][split_index (split)], gold, pred,
-                     json_object_has_member (root, "tags") ? json_object_get_array_member (root, "tags") : NULL);
+                     json_object_has_member (root, "tags") ? json_object_get_array_member (root, "tags") : NULL,
+                     gloss_document_get_text (doc));
       g_string_append (corpus, gloss_document_get_text (doc));
       g_string_append (corpus, "\n\n");
       if (g_getenv ("BENCH_SUGGEST_VERBOSE") != NULL)

@@ -937,6 +937,200 @@ test_zh_anaphoric_officials (void)
   assert_speaker (alone, "我们会尽快回复，", "该负责人");
 }
 
+/* A given name alone beside the verb ("his sister, Marta, said") is the
+ * person the text names in full elsewhere (Marta Okoye); with no full
+ * form, or a full form that is an institution's, it is nobody. */
+static void
+test_en_given_name_speakers (void)
+{
+  g_autoptr(Result) r = suggest_text ("“The ferry was late again, and nobody told us why,” his sister, Marta, said on Monday.\n\n"
+                                      "Marta Okoye has written to the harbour board twice.\n");
+  g_autoptr(Result) alone = suggest_text ("“The ferry was late again, and nobody told us why,” his sister, Marta, said on Monday.\n\n"
+                                          "The harbour board has not replied.\n");
+  g_autoptr(Result) group = suggest_text ("“Our ferries will run on time from May,” Tideway said on Monday.\n\n"
+                                          "Tideway Group runs four boats.\n");
+
+  GlossSuggestion *full = find (r, "person", "Marta Okoye");
+  GlossSuggestion *speaker;
+
+  assert_well_formed (r);
+  g_assert_nonnull (full);
+  speaker = by_id (r, gloss_suggestion_get_attribute (find (r, "quote", "The ferry was late again, and nobody told us why,"), "speaker"));
+  g_assert_nonnull (speaker);
+  /* the mention beside the verb, one entity with the full name */
+  g_assert_true (speaker == full || g_strcmp0 (speaker->entity, full->id) == 0 || g_strcmp0 (full->entity, speaker->id) == 0);
+  assert_well_formed (alone);
+  assert_speaker (alone, "The ferry was late again, and nobody told us why,", NULL);
+  g_assert_null (find (alone, "person", "Marta"));
+  assert_well_formed (group);
+  g_assert_null (find (group, "person", "Tideway Group"));
+}
+
+/* A quote that ends its sentence (….” Capital) ends it for the next
+ * one's subject too: the speaker of "Odhiambo shared it, saying, “…”" is
+ * Odhiambo, not a name before the first quote; a lowercase word after
+ * .” goes on with the same sentence. */
+static void
+test_en_sentence_after_quote (void)
+{
+  g_autoptr(Result) r = suggest_text ("Grace Odhiambo said she has run the bakery on Mill Lane for ten years.\n\n"
+                                      "A note from Mayor Tom Reyes read, “The lane closes on Friday.” Odhiambo shared the note, "
+                                      "saying, “Nobody asked the shops first, and we open at six.”\n");
+  g_autoptr(Result) same = suggest_text ("Grace Odhiambo said she has run the bakery on Mill Lane for ten years.\n\n"
+                                         "Mayor Tom Reyes, who once called the closure “a fair trade.” now doubts it, "
+                                         "saying, “Nobody asked the shops first, and that was wrong.”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "Nobody asked the shops first, and we open at six.", "Grace Odhiambo");
+  assert_well_formed (same);
+  assert_speaker (same, "Nobody asked the shops first, and that was wrong.", "Mayor Tom Reyes");
+}
+
+/* he/she name the subject before a possessor (Quist said Reyes's plan
+ * failed. “…,” she said: Quist); a possessor alone is still named. */
+static void
+test_en_pronoun_skips_possessor (void)
+{
+  g_autoptr(Result) r = suggest_text ("Nora Quist, the council leader, said on Tuesday that Mayor Tom Reyes's bridge plan had failed the town.\n\n"
+                                      "“We were promised a bridge, and we got a roundabout,” she said.\n");
+  g_autoptr(Result) alone = suggest_text ("The office of Mayor Tom Reyes sent a statement. Tom Reyes's aides did not comment further.\n\n"
+                                          "“The vote was close, and we lost it,” he said later.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "We were promised a bridge, and we got a roundabout,", "Nora Quist");
+  assert_well_formed (alone);
+  {
+    GlossSuggestion *q = find (alone, "quote", "The vote was close, and we lost it,");
+    g_autofree char *s = speaker_of (alone, q);
+    g_assert_nonnull (s);
+    g_assert_nonnull (strstr (s, "Reyes"));
+  }
+}
+
+/* A headline in title case names nobody: "Norway said" finds no full
+ * name in "Ferry Operators Blame Norway for Delays"; in a sentence,
+ * "Pedro Almonte" still is the full name of "Almonte said". */
+static void
+test_en_title_case_lines (void)
+{
+  g_autoptr(Result) r = suggest_text ("Ferry Operators Blame Norway for Winter Delays\n\n"
+                                      "The crossing was cancelled twice this week. “The weather was not the reason, and we can prove it,” Norway said in a statement.\n");
+  g_autoptr(Result) sentence = suggest_text ("Ferry operators say Pedro Almonte knows the crossing well.\n\n"
+                                             "“The weather was not the reason, and we can prove it,” Almonte said.\n");
+
+  assert_well_formed (r);
+  g_assert_null (find (r, "person", "Blame Norway"));
+  assert_speaker (r, "The weather was not the reason, and we can prove it,", NULL);
+  assert_well_formed (sentence);
+  assert_speaker (sentence, "The weather was not the reason, and we can prove it,", "Pedro Almonte");
+}
+
+/* A quote that ends its sentence (“….”) and a clause with a comma before
+ * the verb: the verb belongs to the next quote, not to this one; with no
+ * comma ("….” Grace Odhiambo said) the name after it still speaks. */
+static void
+test_en_verb_of_next_clause (void)
+{
+  g_autoptr(Result) r = suggest_text ("Grace Odhiambo said she has run the bakery on Mill Lane for ten years.\n\n"
+                                      "The council notice reads, “Mill Lane closes to traffic until spring.” Odhiambo pinned it to her door, "
+                                      "saying, “That notice says everything about this winter.”\n");
+  g_autoptr(Result) near = suggest_text ("Grace Odhiambo has run the bakery on Mill Lane for ten years.\n\n"
+                                         "“Mill Lane closes to traffic until spring, and we lose our customers.” Grace Odhiambo said it twice.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "Mill Lane closes to traffic until spring.", NULL);
+  assert_speaker (r, "That notice says everything about this winter.", "Grace Odhiambo");
+  assert_well_formed (near);
+  assert_speaker (near, "Mill Lane closes to traffic until spring, and we lose our customers.", "Grace Odhiambo");
+}
+
+/* "Tidewater Shipping wrote in a statement": an organization speaks (the
+ * gold records no speaker then), no person "Tidewater Shipping"; a name
+ * with a plain surname ("Tidewater Marsh wrote") is a person. */
+static void
+test_en_institution_speakers (void)
+{
+  g_autoptr(Result) r = suggest_text ("“Repairs on the north quay will start on Monday,” Tidewater Shipping wrote in a statement.\n");
+  g_autoptr(Result) person = suggest_text ("“Repairs on the north quay will start on Monday,” Tidewater Marsh wrote in a statement.\n");
+
+  assert_well_formed (r);
+  g_assert_null (find (r, "person", "Tidewater Shipping"));
+  assert_speaker (r, "Repairs on the north quay will start on Monday,", NULL);
+  assert_well_formed (person);
+  assert_speaker (person, "Repairs on the north quay will start on Monday,", "Tidewater Marsh");
+}
+
+/* "Name, an appositive, said": a name opening the sentence is a person
+ * and the subject, not a name inside the appositive; a sentence that
+ * opens with another word keeps the name nearest the verb. */
+static void
+test_en_subject_appositive (void)
+{
+  g_autoptr(Result) r = suggest_text ("Lena Fischer, a friend of Mayor Tom Reyes since school, said she was “stunned, truly stunned” by the vote.\n\n"
+                                      "Priya Nandakumar, 34, who sells fish at the market, told the paper: “My stall has been shut for a week, and rent is still due.”\n");
+  g_autoptr(Result) other = suggest_text ("Traders, and Mayor Tom Reyes among them, said they were “stunned, truly stunned” by the vote.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "stunned, truly stunned", "Lena Fischer");
+  assert_speaker (r, "My stall has been shut for a week, and rent is still due.", "Priya Nandakumar");
+  assert_well_formed (other);
+  g_assert_null (find (other, "person", "Traders"));
+  assert_speaker (other, "stunned, truly stunned", "Mayor Tom Reyes");
+}
+
+/* A subhead quote that names nobody (‘…’ alone on its line) is a pull
+ * quote of the article's main voice: the speaker of three quotes or more,
+ * more than anyone else; with no such speaker it stays unattributed. */
+static void
+test_en_pull_quotes (void)
+{
+  const char *body = "Hana Ruiz has kept bees on the hill for thirty years.\n\n"
+                     "“The hives were full in June, and empty by August,” said Hana Ruiz.\n\n"
+                     "‘We cannot wait another summer’\n\n"
+                     "“Nobody from the ministry has come to look at them,” Ruiz said.\n\n";
+  g_autofree char *three = g_strconcat (body, "“I will keep the last hives going, whatever it costs,” Ruiz added.\n", NULL);
+  g_autoptr(Result) r = suggest_text (three);
+  g_autoptr(Result) two = suggest_text (body);
+
+  assert_well_formed (r);
+  assert_speaker (r, "We cannot wait another summer", "Hana Ruiz");
+  assert_well_formed (two);
+  assert_speaker (two, "We cannot wait another summer", NULL);
+}
+
+/* Present-tense speech verbs of the lexicon (states, claims, insists…)
+ * introduce quotes; a one-word name in marks after "states" is no speech. */
+static void
+test_en_present_tense_verbs (void)
+{
+  g_autoptr(Result) r = suggest_text ("Hana Ruiz said the bees were gone by August.\n\n"
+                                      "In a letter to the ministry, Ruiz states, “The hives were full in June, and nobody came to look.”\n\n"
+                                      "The ministry claims the losses were “well within the normal range for a dry summer.”\n");
+  g_autoptr(Result) none = suggest_text ("Only one of the states, “Ohio,” voted against the rule.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "The hives were full in June, and nobody came to look.", "Hana Ruiz");
+  g_assert_nonnull (find (r, "quote", "well within the normal range for a dry summer."));
+  assert_well_formed (none);
+  g_assert_cmpuint (count_tag (none, "quote"), ==, 0);
+}
+
+/* "called the tariff “a tax on every family”": someone's words for a
+ * thing, spoken by the subject; not a name right after "called" nor a
+ * capitalised title. */
+static void
+test_en_called_quotes (void)
+{
+  g_autoptr(Result) r = suggest_text ("Senator Ada Birch called the new tariff “a tax on every family in the county.”\n");
+  g_autoptr(Result) none = suggest_text ("She joined a club called “friends of the old mill and its pond” last year.\n\n"
+                                         "The council called the plan “Lantern for the Whole Town” in its leaflets.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "a tax on every family in the county.", "Senator Ada Birch");
+  assert_well_formed (none);
+  g_assert_cmpuint (count_tag (none, "quote"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -976,6 +1170,16 @@ main (int    argc,
   g_test_add_func ("/suggest/zh/more-units", test_zh_more_units);
   g_test_add_func ("/suggest/pronoun-skips-speech", test_pronoun_skips_speech);
   g_test_add_func ("/suggest/zh/anaphoric-officials", test_zh_anaphoric_officials);
+  g_test_add_func ("/suggest/en/given-name-speakers", test_en_given_name_speakers);
+  g_test_add_func ("/suggest/en/sentence-after-quote", test_en_sentence_after_quote);
+  g_test_add_func ("/suggest/en/pronoun-skips-possessor", test_en_pronoun_skips_possessor);
+  g_test_add_func ("/suggest/en/title-case-lines", test_en_title_case_lines);
+  g_test_add_func ("/suggest/en/verb-of-next-clause", test_en_verb_of_next_clause);
+  g_test_add_func ("/suggest/en/institution-speakers", test_en_institution_speakers);
+  g_test_add_func ("/suggest/en/subject-appositive", test_en_subject_appositive);
+  g_test_add_func ("/suggest/en/pull-quotes", test_en_pull_quotes);
+  g_test_add_func ("/suggest/en/present-tense-verbs", test_en_present_tense_verbs);
+  g_test_add_func ("/suggest/en/called-quotes", test_en_called_quotes);
 
   return g_test_run ();
 }

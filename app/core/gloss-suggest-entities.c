@@ -561,6 +561,36 @@ en_is_not_name (Run        *run,
   return suggest_word_list_has (&run->self->en.not_names, t, (guint) g_utf8_strlen (token, -1));
 }
 
+/* Whether the line around code point @pos is a headline in title case
+ * (United States to Lift Sudan Sanctions): there "Lift Sudan" is no name.
+ * Looks at most 200 code points either way. */
+static gboolean
+en_title_case_line (Run   *run,
+                    guint  pos)
+{
+  guint a = pos, b = pos, words = 0, capitals = 0;
+
+  while (a > 0 && pos - a < 200 && run->u[a - 1] != '\n')
+    a--;
+  while (b < run->n && b - pos < 200 && run->u[b] != '\n')
+    b++;
+  for (guint k = a; k < b; k++)
+    {
+      guint w = k;
+      if (k > a && g_unichar_isalpha (run->u[k - 1]))
+        continue;
+      while (w < b && g_unichar_isalpha (run->u[w]))
+        w++;
+      if (w - k >= 4)
+        {
+          words++;
+          capitals += g_unichar_isupper (run->u[k]);
+        }
+      k = w > k ? w - 1 : k;
+    }
+  return words >= 3 && capitals * 10 >= words * 8 && (b == a || run->u[b - 1] != '.');
+}
+
 /* The first "Firstname Surname" of @surname in the text, each surname
  * looked up once (@checked) so that the search stays linear. */
 static gboolean
@@ -589,11 +619,67 @@ en_full_name (Run        *run,
       g_autofree char *first = g_match_info_fetch (m, 1);
       char *space = strchr (first, ' ');
       *space = '\0';
-      if (en_is_not_name (run, first))
-        continue;
       g_match_info_fetch_pos (m, 1, &s, &e);
+      if (en_is_not_name (run, first) || en_title_case_line (run, suggest_cp_of (run, s)))
+        continue;
       *start = suggest_cp_of (run, s);
       *end = suggest_cp_of (run, e);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @token is a word institutions end in (Kelby Shipping wrote,
+ * Harbor Group said: an organization speaks, no person). */
+static gboolean
+en_institution_word (Run        *run,
+                     const char *token)
+{
+  g_autofree gunichar *u = g_utf8_to_ucs4_fast (token, -1, NULL);
+  return suggest_word_list_has (&run->self->en.org_suffixes, u, (guint) g_utf8_strlen (token, -1));
+}
+
+/* "her mother, Fiona, said" and later "Fiona Parry": a given name alone
+ * before or after a speech verb is the person the text names in full as
+ * "Fiona Surname" somewhere (each given name looked up once). */
+static gboolean
+en_full_name_from_given (Run        *run,
+                         const char *given,
+                         GHashTable *checked,
+                         guint      *start,
+                         guint      *end,
+                         char      **surname)
+{
+  g_autofree char *pattern = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *seen = g_strconcat ("given:", given, NULL);
+  g_autoptr(GRegex) re = NULL;
+  g_autoptr(GMatchInfo) m = NULL;
+  int s, e;
+
+  if (g_hash_table_contains (checked, seen) || en_is_not_name (run, given))
+    return FALSE;
+  g_hash_table_add (checked, g_steal_pointer (&seen));
+  escaped = g_regex_escape_string (given, -1);
+  pattern = g_strdup_printf ("\\b%s[ ]([A-Z][a-z]+)\\b(?![ ][A-Z])", escaped);
+  re = g_regex_new (pattern, 0, 0, NULL);
+  if (re == NULL || !g_regex_match (re, run->text, 0, &m))
+    return FALSE;
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      g_autofree char *last = g_match_info_fetch (m, 1);
+      g_autofree gunichar *u = g_utf8_to_ucs4_fast (last, -1, NULL);
+      glong n = g_utf8_strlen (last, -1);
+      /* Apple Music, Harbour Group: a name that is an institution's. */
+      if (en_is_not_name (run, last) || suggest_word_list_has (&run->self->en.org_suffixes, u, n) ||
+          suggest_word_list_has (&run->self->en.program_suffixes, u, n))
+        continue;
+      g_match_info_fetch_pos (m, 0, &s, &e);
+      if (en_title_case_line (run, suggest_cp_of (run, s)))
+        continue;
+      *start = suggest_cp_of (run, s);
+      *end = suggest_cp_of (run, e);
+      *surname = g_steal_pointer (&last);
       return TRUE;
     }
   return FALSE;
@@ -705,8 +791,8 @@ suggest_en_names (Run *run)
 
   /* Persons: "said Martin Indyk", "Jon Sopel said", "Dr. Amelia Hart". */
   {
-    GRegex *res[] = { en->said_name_re, en->name_said_re, en->honorific_re, en->role_name_re };
-    const char *rules[] = { "en-said-name", "en-name-said", "en-honorific", "en-role-name" };
+    GRegex *res[] = { en->said_name_re, en->name_said_re, en->honorific_re, en->role_name_re, en->subject_said_re };
+    const char *rules[] = { "en-said-name", "en-name-said", "en-honorific", "en-role-name", "en-subject-said" };
 
     for (guint r = 0; r < G_N_ELEMENTS (res); r++)
       {
@@ -727,7 +813,8 @@ suggest_en_names (Run *run)
                 ns += strlen (tokens[skip]) + 1;
                 skip++;
               }
-            if (tokens[skip] == NULL || ns >= ne || en_is_not_name (run, tokens[g_strv_length (tokens) - 1]))
+            if (tokens[skip] == NULL || ns >= ne || en_is_not_name (run, tokens[g_strv_length (tokens) - 1]) ||
+                en_institution_word (run, tokens[g_strv_length (tokens) - 1]))
               continue;
             start = suggest_cp_of (run, ns);
             end = suggest_cp_of (run, ne);
@@ -737,8 +824,15 @@ suggest_en_names (Run *run)
             if (r != 2 && g_strv_length (tokens) - skip < 2)
               {
                 guint fs, fe;
-                if (!en_full_name (run, tokens[skip], checked, &fs, &fe))
+                g_autofree char *surname = NULL;
+                if (!en_full_name (run, tokens[skip], checked, &fs, &fe) &&
+                    !en_full_name_from_given (run, tokens[skip], checked, &fs, &fe, &surname))
                   continue;
+                if (surname != NULL)
+                  {
+                    g_free (key);
+                    key = g_steal_pointer (&surname);
+                  }
                 if (suggest_overlaps_tag (run, "official", fs, fe) || suggest_overlaps_tag (run, "person", fs, fe))
                   continue;
                 c = suggest_add_cand (run, "person", fs, fe, "en-surname-said", 0.7);

@@ -256,6 +256,11 @@ suggest_load_en (EnLexicon *en)
   pattern = g_strdup_printf ("\\b(" NAME "),?[ ](?:%s)\\b", verbs);
   en->name_said_re = compile (pattern);
   g_free (pattern);
+  /* "Lena Fischer, one of the plan's critics, said" and "Priya Nandakumar,
+   * 34, who sells fish, told": a sentence's subject, an appositive between. */
+  pattern = g_strdup_printf ("(?m)(?:^|(?<=[.!?][ ]))(" NAME "),[ ][^\\n.;:“”\"]{1,120}?,[ ](?:%s)\\b", verbs);
+  en->subject_said_re = compile (pattern);
+  g_free (pattern);
   pattern = g_strdup_printf ("\\b(?:%s)[ ](" NAME ")\\b", honorifics);
   en->honorific_re = compile (pattern);
   g_free (pattern);

@@ -58,6 +58,7 @@ typedef struct
   GRegex *program_re;
   GRegex *org_re;
   WordList org_suffixes;
+  GRegex *subject_said_re;
 } EnLexicon;
 
 typedef struct

@@ -165,6 +165,45 @@ first_entity_in (Run  *run,
   return entity;
 }
 
+/* A headline or subhead quote that names nobody (‘We need to listen’)
+ * is a pull quote: the article's main voice, the one speaker of at least
+ * three quotes who has more than anyone else; otherwise nobody. */
+static void
+headline_main_speaker (Run   *run,
+                       guint  first_headline)
+{
+  g_autofree guint *counts = NULL;
+  int best = -1;
+  guint best_count = 0, second = 0;
+  gboolean unnamed = FALSE;
+
+  for (guint i = first_headline; i < run->cands->len; i++)
+    unnamed |= suggest_cand_at (run, i)->speaker < 0;
+  if (!unnamed || run->entities->len == 0)
+    return;
+  counts = g_new0 (guint, run->entities->len);
+  for (guint i = 0; i < first_headline; i++)
+    {
+      Cand *c = suggest_cand_at (run, i);
+      if (g_strcmp0 (c->tag, "quote") == 0 && c->speaker >= 0 && (guint) c->speaker < run->entities->len)
+        counts[c->speaker]++;
+    }
+  for (guint e = 0; e < run->entities->len; e++)
+    if (counts[e] > best_count)
+      {
+        second = best_count;
+        best_count = counts[e];
+        best = (int) e;
+      }
+    else if (counts[e] > second)
+      second = counts[e];
+  if (best < 0 || best_count < 3 || best_count == second)
+    return;
+  for (guint i = first_headline; i < run->cands->len; i++)
+    if (suggest_cand_at (run, i)->speaker < 0)
+      suggest_cand_at (run, i)->speaker = best;
+}
+
 /* English headlines and subheads quote speech in single marks (Obama admits
  * gun laws are his 'biggest frustration'; ‘We need to listen’). Only in a
  * short paragraph with no full stop at its end, only marks at word edges
@@ -176,6 +215,7 @@ en_headline_quotes (Run *run)
 {
   const gunichar *u = run->u;
   guint par_start = 0;
+  guint first_headline = run->cands->len;
 
   while (par_start < run->n)
     {
@@ -229,6 +269,7 @@ en_headline_quotes (Run *run)
           }
       par_start = par_end + 1;
     }
+  headline_main_speaker (run, first_headline);
 }
 
 void

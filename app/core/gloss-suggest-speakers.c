@@ -336,6 +336,15 @@ inside_speech (Run   *run,
   return found >= 0 && pos < g_array_index (run->speech, guint, 2 * found + 1);
 }
 
+/* Whether the name ending at @end is followed by 's or ’s. */
+static gboolean
+en_possessive (Run   *run,
+               guint  end)
+{
+  return end + 1 < run->n && (run->u[end] == '\'' || run->u[end] == 0x2019) && run->u[end + 1] == 's' &&
+         (end + 2 >= run->n || !g_unichar_isalpha (run->u[end + 2]));
+}
+
 /* The nearest person before @pos that a pronoun can name: "she" skips
  * everyone known to be a man (Mr. Carter), "he" everyone known to be a
  * woman (Ms. Lopez, the spokeswoman); unknown fits both. */
@@ -345,6 +354,9 @@ pronoun_antecedent (Run     *run,
                     guint    max_distance,
                     gboolean female)
 {
+  int possessor = -1;
+  guint possessor_end = 0;
+
   if (run->genders == NULL)
     {
       run->n_genders = run->entities->len;
@@ -371,18 +383,22 @@ pronoun_antecedent (Run     *run,
       g = c->entity >= 0 && (guint) c->entity < run->n_genders ? run->genders[c->entity] : 0;
       if ((female && g == 'm') || (!female && g == 'f') || inside_speech (run, c->start))
         continue;
+      /* Lee said Yoon's decree … “…,” he said: a possessor is no
+       * antecedent while a subject stands before it (a few sentences). */
+      if (en_possessive (run, c->end))
+        {
+          if (possessor < 0)
+            {
+              possessor = c->entity;
+              possessor_end = c->end;
+            }
+          continue;
+        }
+      if (possessor >= 0 && possessor_end - c->end > 400)
+        return possessor;
       return c->entity;
     }
-  return -1;
-}
-
-/* Whether the name ending at @end is followed by 's or ’s. */
-static gboolean
-en_possessive (Run   *run,
-               guint  end)
-{
-  return end + 1 < run->n && (run->u[end] == '\'' || run->u[end] == 0x2019) && run->u[end + 1] == 's' &&
-         (end + 2 >= run->n || !g_unichar_isalpha (run->u[end + 2]));
+  return possessor;
 }
 
 /* The entity of the first mention inside [lo, hi) that is no possessive
@@ -472,6 +488,23 @@ en_subject (Run     *run,
       if (e >= 0)
         return e;
     }
+  /* Lena Fischer, a friend of Mayor Tom Reyes, said: a name that opens the
+   * sentence, then an appositive closed by a comma before the verb: that
+   * name is the subject, not the last name inside the appositive. */
+  if (verb >= lo + 2 && run->u[verb - 1] == ' ' && run->u[verb - 2] == ',')
+    {
+      int m = suggest_mention_before (run, lo) + 1;
+      if (m < (int) run->mentions->len)
+        {
+          Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+          guint j = lo;
+          while (j < c->start && (g_unichar_isspace (run->u[j]) || run->u[j] == 0x201D || run->u[j] == '"'))
+            j++;
+          if (j == c->start && c->start >= lo && c->end + 2 < verb && run->u[c->end] == ',' &&
+              !en_possessive (run, c->end))
+            return c->entity;
+        }
+    }
   /* Name said / he said: the nearest mention or pronoun before the verb. */
   for (guint j = verb; j > lo && verb - j < 80; j--)
     {
@@ -543,6 +576,12 @@ en_sentence_start (Run   *run,
           !(k >= 3 && g_unichar_isupper (run->u[k - 2]) && !g_unichar_isalpha (run->u[k - 3])) &&
           (c != '.' || !en_abbreviation (run, k - 1)))
         break;
+      /* …supporter.” Emery retweeted it: a quote that ends its sentence,
+       * then a capital; the names inside belong to the sentence before. */
+      if ((c == 0x201D || c == '"') && k >= 2 && k + 1 < run->n && run->u[k] == ' ' &&
+          (run->u[k - 2] == '.' || run->u[k - 2] == '!' || run->u[k - 2] == '?') &&
+          g_unichar_isupper (run->u[k + 1]))
+        break;
       k--;
     }
   return k;
@@ -565,6 +604,35 @@ en_sentence_end (Run   *run,
   return k;
 }
 
+/* Whether the verb at @k (@len code points, ending in s: states, claims,
+ * reports) is a plural noun here: after a determiner, a number word or a
+ * possessive (the states, two reports, his claims). */
+static gboolean
+en_plural_noun (Run   *run,
+                guint  k,
+                guint  len)
+{
+  static const char *const before[] = { "the", "a", "an", "two", "three", "four", "many", "some", "all", "both", "several",
+                                        "other", "these", "those", "his", "her", "their", "its", "our", "my", "your", "such",
+                                        "of", "in", "new", "earlier", "recent", "false", "similar", "united" };
+  g_autofree char *word = NULL;
+  guint e, w;
+
+  if (len < 2 || run->u[k + len - 1] != 's' || k < 2 || run->u[k - 1] != ' ')
+    return FALSE;
+  e = k - 1;
+  w = e;
+  while (w > 0 && e - w < 12 && g_unichar_isalpha (run->u[w - 1]))
+    w--;
+  if (w == e)
+    return FALSE;
+  word = suggest_substring (run, w, e);
+  for (guint i = 0; i < G_N_ELEMENTS (before); i++)
+    if (g_ascii_strcasecmp (word, before[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Finds a speech verb in [a, b) outside the quote [qa, qb); returns its position or G_MAXUINT. */
 static guint
 en_find_verb (Run   *run,
@@ -585,7 +653,7 @@ en_find_verb (Run   *run,
         in_quote = TRUE;
       else if (c == 0x201D || (c == '"' && in_quote))
         in_quote = FALSE;
-      else if (!in_quote && en_word_at (run, k, &run->self->en.verbs, len))
+      else if (!in_quote && en_word_at (run, k, &run->self->en.verbs, len) && !en_plural_noun (run, k, *len))
         return k;
     }
   return G_MAXUINT;
@@ -702,6 +770,61 @@ en_not_speech (Run         *run,
   return words < 3;
 }
 
+/* "called the bill “the worst piece of work in years”": someone's words
+ * for a thing, after called/calls and an object of one to six words that
+ * starts in lowercase (not "a group called “Friends of the Bay”", a name);
+ * the quote starts in lowercase and has four words or more. Returns the
+ * position of "called", or G_MAXUINT. */
+static guint
+en_called_before (Run         *run,
+                  const Quote *q,
+                  guint        s_start)
+{
+  guint k, words = 0, between = 0, after = q->open;
+
+  if (q->unclosed || q->open + 1 >= q->close || !g_unichar_islower (run->u[q->open + 1]))
+    return G_MAXUINT;
+  for (k = q->open + 1; k < q->close; k++)
+    words += run->u[k] == ' ';
+  if (words < 3)
+    return G_MAXUINT;
+  k = q->open;
+  while (between <= 6)
+    {
+      guint we, ws;
+      g_autofree char *word = NULL;
+
+      if (k <= s_start + 1 || run->u[k - 1] != ' ')
+        return G_MAXUINT;
+      we = k - 1;
+      ws = we;
+      while (ws > s_start && (g_unichar_isalpha (run->u[ws - 1]) || run->u[ws - 1] == '\'' || run->u[ws - 1] == 0x2019))
+        ws--;
+      if (ws == we || (ws > s_start && run->u[ws - 1] != ' '))
+        return G_MAXUINT;
+      word = suggest_substring (run, ws, we);
+      if (g_str_equal (word, "called") || g_str_equal (word, "calls"))
+        return between >= 1 && g_unichar_islower (run->u[after]) ? ws : G_MAXUINT;
+      between++;
+      after = ws;
+      k = ws;
+    }
+  return G_MAXUINT;
+}
+
+/* Whether the quote closes on its sentence's end (…today.” / …now?”). */
+static gboolean
+quote_ends_sentence (Run         *run,
+                     const Quote *q)
+{
+  gunichar c;
+
+  if (q->unclosed || q->close == 0 || q->close <= q->open + 1)
+    return FALSE;
+  c = run->u[q->close - 1];
+  return c == '.' || c == '!' || c == '?';
+}
+
 Decision
 suggest_decide_en (Run         *run,
            const Quote *q,
@@ -733,6 +856,16 @@ suggest_decide_en (Run         *run,
     {
       d.speech = TRUE;
       d.speaker = en_subject (run, q->close + 1, MIN (q->par_end, verb + vlen + 40), verb, vlen, TRUE, &pronoun);
+      /* “…supporter.” Emery retweeted the story, saying, “…”: a quote that
+       * ends its sentence, then a clause and a comma before the verb: the
+       * verb introduces the next quote, its subject did not say this one. */
+      if (quote_ends_sentence (run, q))
+        for (guint k = q->close + 1; k < verb; k++)
+          if (run->u[k] == ',')
+            {
+              d.speaker = -1;
+              break;
+            }
       d.rule = "en-quote-said";
       d.confidence = clause ? 0.92 : 0.8;
       /* "…" but insisted …: the subject is before the quote. */
@@ -745,6 +878,14 @@ suggest_decide_en (Run         *run,
       d.speaker = en_subject (run, s_start, q->open, verb, vlen, FALSE, &pronoun);
       d.rule = "en-quote-said-before";
       d.confidence = clause ? 0.9 : 0.75;
+    }
+  else if ((verb = en_called_before (run, q, s_start)) != G_MAXUINT)
+    {
+      /* McConnell called the debt “the transcendent issue of our time” */
+      d.speech = TRUE;
+      d.speaker = en_subject (run, s_start, q->open, verb, 6, FALSE, &pronoun);
+      d.rule = "en-quote-called";
+      d.confidence = 0.7;
     }
   else if (clause && q->open >= 2 && run->u[q->open - 2] == ':' && run->u[q->open - 1] == ' ')
     {
