@@ -16,7 +16,9 @@
  * files, partly used for rules; fresh: labelled before any rule change,
  * tuned on for English speakers since; fresh2: English pages labelled blind, without the rules
  * or their scores; zh-tune and zh-test: Chinese articles written for the
- * set, tests/suggest/articles, labelled blind; BENCH_SUGGEST_SKIP=SPLIT,...
+ * set, tests/suggest/articles, labelled blind; en-tune3: English
+ * articles written for the set likewise, scored before any rule change and
+ * tuned on since; BENCH_SUGGEST_SKIP=SPLIT,...
  * leaves splits out, e.g. fresh,fresh2,zh-test while tuning),
  * precision, recall and F1 per tag with exact spans and with ≥ 50 % overlap,
  * speaker accuracy on matched quotes and quote+speaker F1; then the time for
@@ -223,6 +225,7 @@ static const struct
   { "fresh", "Chinese, fresh held-out", "English, fresh held-out" },
   { "fresh2", NULL, "English, fresh2 held-out (labelled blind)" },
   { "zh-test", "Chinese, zh-test held-out (written for the set)", NULL },
+  { "en-tune3", NULL, "English, en-tune3 (written for the set, labelled blind)" },
 };
 #define N_SPLITS G_N_ELEMENTS (splits)
 
