@@ -1131,6 +1131,100 @@ test_en_called_quotes (void)
   g_assert_cmpuint (count_tag (none, "quote"), ==, 0);
 }
 
+/* “Tom always says that,” she said: a name inside the quote is no
+ * antecedent of the pronoun after it. */
+static void
+test_en_pronoun_outside_quote (void)
+{
+  g_autoptr(Result) r = suggest_text ("Mayor Tom Reyes opened the fair on Monday.\n\n"
+                                      "Nell Ross said the speech ran long, and laughed.\n\n"
+                                      "“Tom always says that about the weather,” she said.\n\n"
+                                      "“It rained for a week after the last one,” she said.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "Tom always says that about the weather,", "Nell Ross");
+  /* No name inside: the nearest person before, as ever. */
+  assert_speaker (r, "It rained for a week after the last one,", "Nell Ross");
+}
+
+/* Ross, he said, is “…”: the pronoun of a parenthesis is not the name it
+ * interrupts. */
+static void
+test_en_parenthetical_pronoun (void)
+{
+  g_autoptr(Result) r = suggest_text ("Nell Ross said little at the meeting.\n\n"
+                                      "Harbour master Joe Byrne said the port could not open without her.\n\n"
+                                      "Ross, he said, is “the office, the ledger and the night watch all at once.”\n");
+  g_autoptr(Result) plain = suggest_text ("Nell Ross said little at the meeting.\n\n"
+                                          "Harbour master Joe Byrne said the port could not open without her.\n\n"
+                                          "Ross said she is “the office, the ledger and the night watch all at once.”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "the office, the ledger and the night watch all at once.", "Joe Byrne");
+  assert_well_formed (plain);
+  assert_speaker (plain, "the office, the ledger and the night watch all at once.", "Nell Ross");
+}
+
+/* Birch called the plan “…” and said …: the verb after "and" has the
+ * sentence's subject. */
+static void
+test_en_coordinated_verb (void)
+{
+  g_autoptr(Result) r = suggest_text ("Senator Ada Birch called the plan “a gift to nobody in particular” and said she would vote no.\n");
+  g_autoptr(Result) none = suggest_text ("Mayor Ann Reyes's office called the plan “a gift to nobody in particular” and said it would wait.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "a gift to nobody in particular", "Senator Ada Birch");
+  assert_well_formed (none);
+  assert_speaker (none, "a gift to nobody in particular", NULL);
+}
+
+/* “A city spokesperson said”: someone unnamed, not the last official. */
+static void
+test_en_indefinite_role (void)
+{
+  g_autoptr(Result) r = suggest_text ("Mayor Ann Reyes opened the new bridge on Monday.\n\n"
+                                      "A city spokesperson said the bridge was “safe, tested and ready for traffic.”\n");
+  g_autoptr(Result) named = suggest_text ("Ann Reyes, a city spokesperson, spoke on Monday.\n\n"
+                                          "The spokesperson said the bridge was “safe, tested and ready for traffic.”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "safe, tested and ready for traffic.", NULL);
+  assert_well_formed (named);
+  assert_speaker (named, "safe, tested and ready for traffic.", "Ann Reyes");
+}
+
+/* Harland Semiconductor is a company: no person, and its statement has no
+ * person speaking. */
+static void
+test_en_company_suffixes (void)
+{
+  g_autoptr(Result) r = suggest_text ("Shares of Harland Semiconductor fell on Wednesday.\n\n"
+                                      "“We remain confident in our plans for the year,” Harland said in a statement.\n\n"
+                                      "“Demand will come back,” said Ingrid Solberg, its chief executive.\n");
+
+  assert_well_formed (r);
+  g_assert_null (find (r, "person", "Harland Semiconductor"));
+  assert_speaker (r, "We remain confident in our plans for the year,", NULL);
+  assert_speaker (r, "Demand will come back,", "Ingrid Solberg");
+}
+
+/* lobsterman Paul Comeau: an occupation before a name, and his paragraph of
+ * speech after. */
+static void
+test_en_occupation_before_name (void)
+{
+  g_autoptr(Result) r = suggest_text ("Her neighbor, lobsterman Paul Comeau, has known her since school. He remembers the storm.\n\n"
+                                      "“People talk about the light. The light was a machine, and she was the one who kept it.\n\n"
+                                      "“If she ever stops, I will know before anybody calls me.”\n");
+  g_autoptr(Result) none = suggest_text ("A lobsterman from the harbour said the catch was “smaller than any year I remember.”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "People talk about the light. The light was a machine, and she was the one who kept it.", "Paul Comeau");
+  assert_well_formed (none);
+  g_assert_cmpuint (count_tag (none, "person"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1180,6 +1274,12 @@ main (int    argc,
   g_test_add_func ("/suggest/en/pull-quotes", test_en_pull_quotes);
   g_test_add_func ("/suggest/en/present-tense-verbs", test_en_present_tense_verbs);
   g_test_add_func ("/suggest/en/called-quotes", test_en_called_quotes);
+  g_test_add_func ("/suggest/en/pronoun-outside-quote", test_en_pronoun_outside_quote);
+  g_test_add_func ("/suggest/en/parenthetical-pronoun", test_en_parenthetical_pronoun);
+  g_test_add_func ("/suggest/en/coordinated-verb", test_en_coordinated_verb);
+  g_test_add_func ("/suggest/en/indefinite-role", test_en_indefinite_role);
+  g_test_add_func ("/suggest/en/company-suffixes", test_en_company_suffixes);
+  g_test_add_func ("/suggest/en/occupation-before-name", test_en_occupation_before_name);
 
   return g_test_run ();
 }

@@ -439,6 +439,54 @@ en_last_entity_in (Run   *run,
   return -1;
 }
 
+/* The opening mark of the quote that closes at @close (within its
+ * paragraph), @close itself if none. */
+static guint
+en_quote_opening (Run   *run,
+                  guint  close)
+{
+  for (guint k = close; k > 0 && run->u[k - 1] != '\n'; k--)
+    if (run->u[k - 1] == 0x201C || run->u[k - 1] == '"')
+      return k - 1;
+  return close;
+}
+
+/* "A Commerce Department spokesperson said" / "a city spokeswoman said":
+ * a role noun at @role after an indefinite article (a few words between,
+ * no other determiner) is someone unnamed, not the last person named. */
+static gboolean
+en_indefinite_role (Run   *run,
+                    guint  lo,
+                    guint  role)
+{
+  static const char *const definite[] = { "the", "this", "that", "his", "her", "its", "their", "our", "said", "told" };
+  guint k = role, words = 0;
+
+  while (k > lo && words < 4)
+    {
+      guint we, ws;
+      g_autofree char *word = NULL;
+
+      while (k > lo && (run->u[k - 1] == ' ' || run->u[k - 1] == '-' || run->u[k - 1] == '/'))
+        k--;
+      we = k;
+      ws = we;
+      while (ws > lo && (g_unichar_isalpha (run->u[ws - 1]) || run->u[ws - 1] == '.'))
+        ws--;
+      if (ws == we)
+        return FALSE;
+      word = suggest_substring (run, ws, we);
+      if (g_ascii_strcasecmp (word, "a") == 0 || g_ascii_strcasecmp (word, "an") == 0)
+        return TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (definite); i++)
+        if (g_ascii_strcasecmp (word, definite[i]) == 0)
+          return FALSE;
+      words++;
+      k = ws;
+    }
+  return FALSE;
+}
+
 /* Speaker of a speech verb at @verb in [lo, hi): "X said" (subject before),
  * "said X" (after), a pronoun, or "the president". */
 static int
@@ -513,8 +561,17 @@ en_subject (Run     *run,
         continue;
       if (en_word_at (run, j - 1, &en->pronouns, &len) && j - 1 + len <= verb)
         {
+          guint from = j - 1;
           *pronoun = TRUE;
-          return pronoun_antecedent (run, j - 1, 2000, run->u[j - 1] == 's' || run->u[j - 1] == 'S');
+          /* “Greg is wrong,” she said: a name inside the quote is no antecedent. */
+          if (after_quote && lo > 0)
+            from = MIN (from, en_quote_opening (run, lo - 1));
+          /* Whitby, he said, is “…”: the name the parenthesis interrupts is
+           * what is said about, never the pronoun; look before the sentence. */
+          else if (j - 1 >= lo + 2 && run->u[j - 2] == ' ' && run->u[j - 3] == ',' &&
+                   verb + verb_len < hi && run->u[verb + verb_len] == ',')
+            from = lo;
+          return pronoun_antecedent (run, from, 2000, run->u[j - 1] == 's' || run->u[j - 1] == 'S');
         }
     }
   e = en_last_entity_in (run, lo, verb);
@@ -526,6 +583,8 @@ en_subject (Run     *run,
     for (guint j = lo; j < verb; j++)
       if (en_word_at (run, j, &en->roles, &len))
         {
+          if (en_indefinite_role (run, lo, j))
+            return -1;
           *pronoun = TRUE;
           e = entity_with_title_before (run, j, len);
           return e >= 0 ? e : official_before (run, j, 2000);
@@ -812,6 +871,21 @@ en_called_before (Run         *run,
   return G_MAXUINT;
 }
 
+/* Whether only "and" or "but" stands between the closing mark's
+ * position @after and the verb at @verb (“…” and said). */
+static gboolean
+en_coordinated_verb (Run   *run,
+                     guint  after,
+                     guint  verb)
+{
+  g_autofree char *between = NULL;
+
+  if (verb <= after || verb - after > 6)
+    return FALSE;
+  between = g_strstrip (suggest_substring (run, after, verb));
+  return g_str_equal (between, "and") || g_str_equal (between, "but");
+}
+
 /* Whether the quote closes on its sentence's end (…today.” / …now?”). */
 static gboolean
 quote_ends_sentence (Run         *run,
@@ -868,6 +942,10 @@ suggest_decide_en (Run         *run,
             }
       d.rule = "en-quote-said";
       d.confidence = clause ? 0.92 : 0.8;
+      /* Briggs called the bill “a blank check” and said …: a verb that only
+       * "and"/"but" joins to the quote has the sentence's subject. */
+      if (d.speaker < 0 && en_coordinated_verb (run, q->close + 1, verb))
+        d.speaker = en_first_entity_in (run, s_start, q->open);
       /* "…" but insisted …: the subject is before the quote. */
       if (d.speaker < 0 && (verb = en_find_verb (run, s_start, q->open, 0, 0, &vlen)) != G_MAXUINT)
         d.speaker = en_subject (run, s_start, q->open, verb, vlen, FALSE, &pronoun);
