@@ -1194,6 +1194,24 @@ test_en_indefinite_role (void)
   assert_speaker (named, "safe, tested and ready for traffic.", "Ann Reyes");
 }
 
+/* “One resident said”, “Reyes's lawyer said”: someone unnamed, not the
+ * last person named nor the possessor. */
+static void
+test_en_unnamed_roles (void)
+{
+  g_autoptr(Result) r = suggest_text ("Mayor Ann Reyes announced the plan on Monday.\n\n"
+                                      "“This is a cover-up and everyone knows it,” Reyes's lawyer said.\n\n"
+                                      "“It floods every spring,” one resident said.\n");
+  g_autoptr(Result) named = suggest_text ("Mayor Ann Reyes announced the plan on Monday. Her lawyer, Dan Cobb, said nothing.\n\n"
+                                          "“This is a cover-up and everyone knows it,” the lawyer said.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "This is a cover-up and everyone knows it,", NULL);
+  assert_speaker (r, "It floods every spring,", NULL);
+  assert_well_formed (named);
+  assert_speaker (named, "This is a cover-up and everyone knows it,", "Dan Cobb");
+}
+
 /* Harland Semiconductor is a company: no person, and its statement has no
  * person speaking. */
 static void
@@ -1278,6 +1296,7 @@ main (int    argc,
   g_test_add_func ("/suggest/en/parenthetical-pronoun", test_en_parenthetical_pronoun);
   g_test_add_func ("/suggest/en/coordinated-verb", test_en_coordinated_verb);
   g_test_add_func ("/suggest/en/indefinite-role", test_en_indefinite_role);
+  g_test_add_func ("/suggest/en/unnamed-roles", test_en_unnamed_roles);
   g_test_add_func ("/suggest/en/company-suffixes", test_en_company_suffixes);
   g_test_add_func ("/suggest/en/occupation-before-name", test_en_occupation_before_name);
 

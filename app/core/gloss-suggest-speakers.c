@@ -451,9 +451,10 @@ en_quote_opening (Run   *run,
   return close;
 }
 
-/* "A Commerce Department spokesperson said" / "a city spokeswoman said":
- * a role noun at @role after an indefinite article (a few words between,
- * no other determiner) is someone unnamed, not the last person named. */
+/* "A Commerce Department spokesperson said" / "one resident said" /
+ * "Reyes's lawyer said": a role noun at @role after an indefinite article
+ * (a few words between, no other determiner) or a named person's 's is
+ * someone unnamed, not the last person named. */
 static gboolean
 en_indefinite_role (Run   *run,
                     guint  lo,
@@ -461,6 +462,15 @@ en_indefinite_role (Run   *run,
 {
   static const char *const definite[] = { "the", "this", "that", "his", "her", "its", "their", "our", "said", "told" };
   guint k = role, words = 0;
+
+  /* Reyes's lawyer said: someone of a person's, not that person. */
+  if (k >= lo + 3 && run->u[k - 1] == ' ' && run->u[k - 2] == 's' &&
+      (run->u[k - 3] == '\'' || run->u[k - 3] == 0x2019))
+    {
+      int m = suggest_mention_before (run, k - 3 + 1);
+      if (m >= 0 && suggest_cand_at (run, g_array_index (run->mentions, guint, m))->end == k - 3)
+        return TRUE;
+    }
 
   while (k > lo && words < 4)
     {
@@ -476,7 +486,8 @@ en_indefinite_role (Run   *run,
       if (ws == we)
         return FALSE;
       word = suggest_substring (run, ws, we);
-      if (g_ascii_strcasecmp (word, "a") == 0 || g_ascii_strcasecmp (word, "an") == 0)
+      if (g_ascii_strcasecmp (word, "a") == 0 || g_ascii_strcasecmp (word, "an") == 0 ||
+          g_ascii_strcasecmp (word, "one") == 0 || g_ascii_strcasecmp (word, "another") == 0)
         return TRUE;
       for (guint i = 0; i < G_N_ELEMENTS (definite); i++)
         if (g_ascii_strcasecmp (word, definite[i]) == 0)
