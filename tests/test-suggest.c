@@ -1243,6 +1243,20 @@ test_en_occupation_before_name (void)
   g_assert_cmpuint (count_tag (none, "person"), ==, 0);
 }
 
+/* Ward signed the bill, calling it “…”: the participle's subject speaks;
+ * a group calling itself “…” names itself. */
+static void
+test_en_calling_quotes (void)
+{
+  g_autoptr(Result) r = suggest_text ("Gov. Tom Ward signed the bill on Friday, calling it “the best day for this state in a decade.”\n");
+  g_autoptr(Result) none = suggest_text ("Gov. Tom Ward met a group calling itself “friends of the old mill and its pond” on Friday.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "the best day for this state in a decade.", "Gov. Tom Ward");
+  assert_well_formed (none);
+  g_assert_cmpuint (count_tag (none, "quote"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1296,6 +1310,7 @@ main (int    argc,
   g_test_add_func ("/suggest/en/parenthetical-pronoun", test_en_parenthetical_pronoun);
   g_test_add_func ("/suggest/en/coordinated-verb", test_en_coordinated_verb);
   g_test_add_func ("/suggest/en/indefinite-role", test_en_indefinite_role);
+  g_test_add_func ("/suggest/en/calling-quotes", test_en_calling_quotes);
   g_test_add_func ("/suggest/en/unnamed-roles", test_en_unnamed_roles);
   g_test_add_func ("/suggest/en/company-suffixes", test_en_company_suffixes);
   g_test_add_func ("/suggest/en/occupation-before-name", test_en_occupation_before_name);

@@ -840,6 +840,24 @@ en_not_speech (Run         *run,
   return words < 3;
 }
 
+/* a group calling itself “…”: a name it goes by, not anyone's words. */
+static gboolean
+en_reflexive_at (Run   *run,
+                 guint  k)
+{
+  static const char *const reflexive[] = { "itself", "themselves", "himself", "herself" };
+  guint e = k;
+  g_autofree char *word = NULL;
+
+  while (e < run->n && g_unichar_isalpha (run->u[e]))
+    e++;
+  word = suggest_substring (run, k, e);
+  for (guint i = 0; i < G_N_ELEMENTS (reflexive); i++)
+    if (g_str_equal (word, reflexive[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* "called the bill “the worst piece of work in years”": someone's words
  * for a thing, after called/calls and an object of one to six words that
  * starts in lowercase (not "a group called “Friends of the Bay”", a name);
@@ -873,8 +891,8 @@ en_called_before (Run         *run,
       if (ws == we || (ws > s_start && run->u[ws - 1] != ' '))
         return G_MAXUINT;
       word = suggest_substring (run, ws, we);
-      if (g_str_equal (word, "called") || g_str_equal (word, "calls"))
-        return between >= 1 && g_unichar_islower (run->u[after]) ? ws : G_MAXUINT;
+      if (g_str_equal (word, "called") || g_str_equal (word, "calls") || g_str_equal (word, "calling"))
+        return between >= 1 && g_unichar_islower (run->u[after]) && !en_reflexive_at (run, after) ? ws : G_MAXUINT;
       between++;
       after = ws;
       k = ws;
@@ -970,9 +988,15 @@ suggest_decide_en (Run         *run,
     }
   else if ((verb = en_called_before (run, q, s_start)) != G_MAXUINT)
     {
-      /* McConnell called the debt “the transcendent issue of our time” */
+      /* McConnell called the debt “the transcendent issue of our time”;
+       * signed the bill, calling it “…”: a participle has the sentence's
+       * subject, as en_subject knows from the verb's length. */
+      guint called_len = 0;
+
       d.speech = TRUE;
-      d.speaker = en_subject (run, s_start, q->open, verb, 6, FALSE, &pronoun);
+      while (verb + called_len < q->open && g_unichar_isalpha (run->u[verb + called_len]))
+        called_len++;
+      d.speaker = en_subject (run, s_start, q->open, verb, called_len, FALSE, &pronoun);
       d.rule = "en-quote-called";
       d.confidence = 0.7;
     }
