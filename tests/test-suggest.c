@@ -1257,6 +1257,20 @@ test_en_calling_quotes (void)
   g_assert_cmpuint (count_tag (none, "quote"), ==, 0);
 }
 
+/* “the governor said” after Gov. Tom Ward and a senator named later: the
+ * abbreviated title names the governor. */
+static void
+test_en_abbreviated_titles (void)
+{
+  g_autoptr(Result) r = suggest_text ("Gov. Tom Ward spoke first. Sen. Laura Kim spoke after him.\n\n"
+                                      "“We got it done at last,” the governor said.\n\n"
+                                      "“Not soon enough for my state,” the senator said.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "We got it done at last,", "Gov. Tom Ward");
+  assert_speaker (r, "Not soon enough for my state,", "Sen. Laura Kim");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1311,6 +1325,7 @@ main (int    argc,
   g_test_add_func ("/suggest/en/coordinated-verb", test_en_coordinated_verb);
   g_test_add_func ("/suggest/en/indefinite-role", test_en_indefinite_role);
   g_test_add_func ("/suggest/en/calling-quotes", test_en_calling_quotes);
+  g_test_add_func ("/suggest/en/abbreviated-titles", test_en_abbreviated_titles);
   g_test_add_func ("/suggest/en/unnamed-roles", test_en_unnamed_roles);
   g_test_add_func ("/suggest/en/company-suffixes", test_en_company_suffixes);
   g_test_add_func ("/suggest/en/occupation-before-name", test_en_occupation_before_name);

@@ -206,6 +206,29 @@ word_near (Run            *run,
   return FALSE;
 }
 
+/* Whether the title ends in the abbreviation of @word: Gov. Tom Ward is
+ * "the governor", Sen. Laura Kim "the senator". */
+static gboolean
+en_title_abbreviates (const char *title,
+                      const char *word)
+{
+  static const char *const pairs[][2] = {
+    { "Gov.", "governor" }, { "Sen.", "senator" }, { "Rep.", "representative" }, { "Rep.", "congressman" },
+    { "Rep.", "congresswoman" }, { "Rep.", "lawmaker" }, { "Sen.", "lawmaker" }, { "Gen.", "general" },
+    { "Supt.", "superintendent" }, { "Insp.", "inspector" }, { "Cmdr.", "commander" }, { "Amb.", "ambassador" },
+  };
+  size_t tl = strlen (title);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      size_t al = strlen (pairs[i][0]);
+      if (g_ascii_strcasecmp (word, pairs[i][1]) == 0 && tl >= al && strcmp (title + tl - al, pairs[i][0]) == 0 &&
+          (tl == al || title[tl - al - 1] == ' '))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* "the mayor said": the nearest person before @role (a role noun of
  * @len code points) whose title ends in that word (Mayor Lin Wenhua),
  * within a few paragraphs; -1 if none. */
@@ -229,6 +252,8 @@ entity_with_title_before (Run  *run,
         break;
       first = c->entity >= 0 ? suggest_cand_at (run, ((Entity *) run->entities->pdata[c->entity])->first) : c;
       title = first->title != NULL ? first->title : c->title;
+      if (title != NULL && en_title_abbreviates (title, word))
+        return c->entity;
       if (title == NULL || (tl = strlen (title)) < wl)
         continue;
       if (g_ascii_strcasecmp (title + tl - wl, word) == 0 && (tl == wl || title[tl - wl - 1] == ' '))
