@@ -1225,6 +1225,13 @@ test_en_company_suffixes (void)
   g_assert_null (find (r, "person", "Harland Semiconductor"));
   assert_speaker (r, "We remain confident in our plans for the year,", NULL);
   assert_speaker (r, "Demand will come back,", "Ingrid Solberg");
+  {
+    g_autoptr(Result) press = suggest_text ("Sen. Laura Kim spoke on Friday.\n\n"
+                                            "“We will get it done by June,” she told The Associated Press.\n");
+    assert_well_formed (press);
+    g_assert_null (find (press, "person", "Associated Press"));
+    assert_speaker (press, "We will get it done by June,", "Sen. Laura Kim");
+  }
 }
 
 /* lobsterman Paul Comeau: an occupation before a name, and his paragraph of
