@@ -1276,6 +1276,15 @@ test_en_abbreviated_titles (void)
   assert_well_formed (r);
   assert_speaker (r, "We got it done at last,", "Gov. Tom Ward");
   assert_speaker (r, "Not soon enough for my state,", "Sen. Laura Kim");
+  {
+    /* The same before a colon; an unnamed spokesman is nobody named. */
+    g_autoptr(Result) colon = suggest_text ("Gov. Tom Ward spoke first. Sen. Laura Kim spoke after him.\n\n"
+                                            "The governor, speaking to reporters on Friday, put it simply: “We got it done at last.”\n\n"
+                                            "A spokesman, speaking on Saturday, put it simply: “Nothing has changed since then.”\n");
+    assert_well_formed (colon);
+    assert_speaker (colon, "We got it done at last.", "Gov. Tom Ward");
+    assert_speaker (colon, "Nothing has changed since then.", NULL);
+  }
 }
 
 int

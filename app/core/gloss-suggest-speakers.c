@@ -523,6 +523,30 @@ en_indefinite_role (Run   *run,
   return FALSE;
 }
 
+/* "the president said" / "The governor … put it simply:": the person a
+ * role noun in [lo, hi) stands for (one with that title, else the nearest
+ * official); -1 if none or someone unnamed. Sets *@role if a role noun was seen. */
+static int
+en_role_speaker (Run      *run,
+                 guint     lo,
+                 guint     hi,
+                 gboolean *role)
+{
+  guint len;
+
+  for (guint j = lo; j < hi; j++)
+    if (en_word_at (run, j, &run->self->en.roles, &len))
+      {
+        int e;
+        if (en_indefinite_role (run, lo, j))
+          return -1;
+        *role = TRUE;
+        e = entity_with_title_before (run, j, len);
+        return e >= 0 ? e : official_before (run, j, 2000);
+      }
+  return -1;
+}
+
 /* Speaker of a speech verb at @verb in [lo, hi): "X said" (subject before),
  * "said X" (after), a pronoun, or "the president". */
 static int
@@ -613,20 +637,7 @@ en_subject (Run     *run,
   e = en_last_entity_in (run, lo, verb);
   if (e >= 0)
     return e;
-  {
-    /* "the president said": the nearest official. */
-    guint len;
-    for (guint j = lo; j < verb; j++)
-      if (en_word_at (run, j, &en->roles, &len))
-        {
-          if (en_indefinite_role (run, lo, j))
-            return -1;
-          *pronoun = TRUE;
-          e = entity_with_title_before (run, j, len);
-          return e >= 0 ? e : official_before (run, j, 2000);
-        }
-  }
-  return -1;
+  return en_role_speaker (run, lo, verb, pronoun);
 }
 
 /* Whether the full stop at @k ends an abbreviation, not a sentence: an
@@ -1030,6 +1041,9 @@ suggest_decide_en (Run         *run,
       /* Alverson summed it up: “…” — the sentence's subject speaks. */
       d.speech = TRUE;
       d.speaker = suggest_entity_in (run, s_start, q->open);
+      /* The governor, speaking on Friday, put it simply: “…” */
+      if (d.speaker < 0)
+        d.speaker = en_role_speaker (run, s_start, q->open, &pronoun);
       d.rule = "en-quote-colon";
       d.confidence = 0.75;
     }
