@@ -868,6 +868,45 @@ test_zh_verb_across_terms (void)
   g_assert_null (find (r, "quote", "大家一起把河护好，把水管好。"));
 }
 
+/* Chinese text: a short quote ending its clause after a speech verb is
+ * speech (partial quotes); a list of slogans, a term after a program verb
+ * and a four-character idiom are not. */
+static void
+test_zh_partial_quotes (void)
+{
+  g_autoptr(Result) r = suggest_text ("市交通局局长孟庆华表示，新线路开通后的客流“远远超出了预期”。\n\n"
+                                      "孟庆华表示，全市将继续“提质、提速、提效”，服务好乘客。\n\n"
+                                      "孟庆华说，全市将启动“公交优先示范工程”，明年完工。\n\n"
+                                      "孟庆华说，过去市民反映的问题常常“石沉大海”。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "远远超出了预期", "市交通局局长孟庆华");
+  g_assert_cmpstr (find (r, "quote", "远远超出了预期")->rule, ==, "zh-quote-partial");
+  g_assert_null (find (r, "quote", "提质、提速、提效"));
+  g_assert_null (find (r, "quote", "公交优先示范工程"));
+  g_assert_null (find (r, "quote", "石沉大海"));
+}
+
+/* Chinese text: the one spoken to is not the speaker (向记者 is not a
+ * person named 向, 对于 no name 于…), a person named 向 still speaks;
+ * 这名员工 is an unnamed speaker. */
+static void
+test_zh_addressee_and_unnamed (void)
+{
+  g_autoptr(Result) r = suggest_text ("一位员工说，工资拖了很久。这名员工称：“我们只想拿回自己的血汗钱。”\n\n"
+                                      "乘客葛振华向记者表示：“现在的车比以前准时多了。”\n\n"
+                                      "一位接近园区管委会的人士向记者表示，“这次调整是为了防止无序扩张，保护好生态。”\n\n"
+                                      "对于上述说法，公司回应称：“我们会尽快给大家一个交代。”\n\n"
+                                      "向明辉表示：“这件事我们会一查到底，绝不姑息。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "我们只想拿回自己的血汗钱。", "这名员工");
+  assert_speaker (r, "现在的车比以前准时多了。", "葛振华");
+  assert_speaker (r, "这次调整是为了防止无序扩张，保护好生态。", NULL);
+  assert_speaker (r, "我们会尽快给大家一个交代。", NULL);
+  assert_speaker (r, "这件事我们会一查到底，绝不姑息。", "向明辉");
+}
+
 /* Chinese text: offices chained with 兼 (董事长兼首席执行官) make one
  * official, company heads included; a Latin name between Han characters
  * is a person who can speak; capitalised organization words are not. */
@@ -1167,6 +1206,8 @@ main (int    argc,
   g_test_add_func ("/suggest/colon-paragraphs", test_colon_paragraphs);
   g_test_add_func ("/suggest/zh/verb-across-terms", test_zh_verb_across_terms);
   g_test_add_func ("/suggest/zh/chains-and-latin-names", test_zh_chains_and_latin_names);
+  g_test_add_func ("/suggest/zh/partial-quotes", test_zh_partial_quotes);
+  g_test_add_func ("/suggest/zh/addressee-and-unnamed", test_zh_addressee_and_unnamed);
   g_test_add_func ("/suggest/zh/more-units", test_zh_more_units);
   g_test_add_func ("/suggest/pronoun-skips-speech", test_pronoun_skips_speech);
   g_test_add_func ("/suggest/zh/anaphoric-officials", test_zh_anaphoric_officials);
