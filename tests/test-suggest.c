@@ -907,6 +907,20 @@ test_zh_addressee_and_unnamed (void)
   assert_speaker (r, "这件事我们会一查到底，绝不姑息。", "向明辉");
 }
 
+/* Chinese text: 上 is no given name (说明会上称 names no one 明会上,
+ * 对于上述 no 于上述), the compound surname 上官 still is one. */
+static void
+test_zh_not_given_shang (void)
+{
+  g_autoptr(Result) r = suggest_text ("田立新在年度说明会上称，“明年的订单已经排满了，产能还要再扩。”\n\n"
+                                      "上官婉说：“我们的产品已经卖到了三十多个国家。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "明年的订单已经排满了，产能还要再扩。", "田立新");
+  g_assert_null (find (r, "person", "明会上"));
+  assert_speaker (r, "我们的产品已经卖到了三十多个国家。", "上官婉");
+}
+
 /* Chinese text: offices chained with 兼 (董事长兼首席执行官) make one
  * official, company heads included; a Latin name between Han characters
  * is a person who can speak; capitalised organization words are not. */
@@ -1208,6 +1222,7 @@ main (int    argc,
   g_test_add_func ("/suggest/zh/chains-and-latin-names", test_zh_chains_and_latin_names);
   g_test_add_func ("/suggest/zh/partial-quotes", test_zh_partial_quotes);
   g_test_add_func ("/suggest/zh/addressee-and-unnamed", test_zh_addressee_and_unnamed);
+  g_test_add_func ("/suggest/zh/not-given-shang", test_zh_not_given_shang);
   g_test_add_func ("/suggest/zh/more-units", test_zh_more_units);
   g_test_add_func ("/suggest/pronoun-skips-speech", test_pronoun_skips_speech);
   g_test_add_func ("/suggest/zh/anaphoric-officials", test_zh_anaphoric_officials);
