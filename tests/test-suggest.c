@@ -921,6 +921,26 @@ test_zh_not_given_shang (void)
   assert_speaker (r, "我们的产品已经卖到了三十多个国家。", "上官婉");
 }
 
+/* Chinese text: power (千瓦, 亿千瓦), lessons (节), quarters
+ * (个季度) and Cantonese hours (個鐘) are counted; a word sharing their characters without a number
+ * is not. */
+static void
+test_zh_power_and_quarters (void)
+{
+  g_autoptr(Result) r = suggest_text ("最高负荷预计达到3.2亿千瓦，新装机组共800千瓦。\n\n"
+                                      "她只上过6节课，库存还要两个季度才能消化。\n\n"
+                                      "司機一日揸十二個鐘。\n\n"
+                                      "季度报告显示，瓦片和节日用品销量上升。\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "statistic", "3.2亿千瓦"));
+  g_assert_nonnull (find (r, "statistic", "800千瓦"));
+  g_assert_nonnull (find (r, "statistic", "6节"));
+  g_assert_nonnull (find (r, "statistic", "两个季度"));
+  g_assert_nonnull (find (r, "statistic", "十二個鐘"));
+  g_assert_cmpuint (count_tag (r, "statistic"), ==, 5);
+}
+
 /* Chinese text: offices chained with 兼 (董事长兼首席执行官) make one
  * official, company heads included; a Latin name between Han characters
  * is a person who can speak; capitalised organization words are not. */
@@ -1223,6 +1243,7 @@ main (int    argc,
   g_test_add_func ("/suggest/zh/partial-quotes", test_zh_partial_quotes);
   g_test_add_func ("/suggest/zh/addressee-and-unnamed", test_zh_addressee_and_unnamed);
   g_test_add_func ("/suggest/zh/not-given-shang", test_zh_not_given_shang);
+  g_test_add_func ("/suggest/zh/power-and-quarters", test_zh_power_and_quarters);
   g_test_add_func ("/suggest/zh/more-units", test_zh_more_units);
   g_test_add_func ("/suggest/pronoun-skips-speech", test_pronoun_skips_speech);
   g_test_add_func ("/suggest/zh/anaphoric-officials", test_zh_anaphoric_officials);
