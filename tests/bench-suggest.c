@@ -15,10 +15,11 @@
  * tuned on; tune2: a second English tuning split; heldout: older held-out
  * files, partly used for rules; fresh: labelled before any rule change,
  * tuned on for English speakers since; fresh2: English pages labelled blind, without the rules
- * or their scores; zh-tune and zh-test: Chinese articles written for the
- * set, tests/suggest/articles, labelled blind; en-tune3: English
- * articles written for the set likewise, scored before any rule change and
- * tuned on since; BENCH_SUGGEST_SKIP=SPLIT,...
+ * or their scores; zh-tune, zh-tune2 and zh-test: Chinese articles written for the
+ * set, tests/suggest/articles, labelled blind (zh-tune2: other styles, scored
+ * before any rule was tuned on it); en-tune3: English articles written for
+ * the set likewise, scored before any rule change and tuned on since;
+ * BENCH_SUGGEST_SKIP=SPLIT,...
  * leaves splits out, e.g. fresh,fresh2,zh-test while tuning),
  * precision, recall and F1 per tag with exact spans and with ≥ 50 % overlap,
  * speaker accuracy on matched quotes and quote+speaker F1; then the time for
@@ -251,6 +252,7 @@ static const struct
   { "dev", "Chinese, dev", "English, dev" },
   { "tune2", NULL, "English, tune2" },
   { "zh-tune", "Chinese, zh-tune (written for the set)", NULL },
+  { "zh-tune2", "Chinese, zh-tune2 (written for the set, scored blind first)", NULL },
   { "heldout", "Chinese, held-out", "English, held-out" },
   { "fresh", "Chinese, fresh held-out", "English, fresh held-out" },
   { "fresh2", NULL, "English, fresh2 held-out (labelled blind)" },

@@ -868,6 +868,79 @@ test_zh_verb_across_terms (void)
   g_assert_null (find (r, "quote", "大家一起把河护好，把水管好。"));
 }
 
+/* Chinese text: a short quote ending its clause after a speech verb is
+ * speech (partial quotes); a list of slogans, a term after a program verb
+ * and a four-character idiom are not. */
+static void
+test_zh_partial_quotes (void)
+{
+  g_autoptr(Result) r = suggest_text ("市交通局局长孟庆华表示，新线路开通后的客流“远远超出了预期”。\n\n"
+                                      "孟庆华表示，全市将继续“提质、提速、提效”，服务好乘客。\n\n"
+                                      "孟庆华说，全市将启动“公交优先示范工程”，明年完工。\n\n"
+                                      "孟庆华说，过去市民反映的问题常常“石沉大海”。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "远远超出了预期", "市交通局局长孟庆华");
+  g_assert_cmpstr (find (r, "quote", "远远超出了预期")->rule, ==, "zh-quote-partial");
+  g_assert_null (find (r, "quote", "提质、提速、提效"));
+  g_assert_null (find (r, "quote", "公交优先示范工程"));
+  g_assert_null (find (r, "quote", "石沉大海"));
+}
+
+/* Chinese text: the one spoken to is not the speaker (向记者 is not a
+ * person named 向, 对于 no name 于…), a person named 向 still speaks;
+ * 这名员工 is an unnamed speaker. */
+static void
+test_zh_addressee_and_unnamed (void)
+{
+  g_autoptr(Result) r = suggest_text ("一位员工说，工资拖了很久。这名员工称：“我们只想拿回自己的血汗钱。”\n\n"
+                                      "乘客葛振华向记者表示：“现在的车比以前准时多了。”\n\n"
+                                      "一位接近园区管委会的人士向记者表示，“这次调整是为了防止无序扩张，保护好生态。”\n\n"
+                                      "对于上述说法，公司回应称：“我们会尽快给大家一个交代。”\n\n"
+                                      "向明辉表示：“这件事我们会一查到底，绝不姑息。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "我们只想拿回自己的血汗钱。", "这名员工");
+  assert_speaker (r, "现在的车比以前准时多了。", "葛振华");
+  assert_speaker (r, "这次调整是为了防止无序扩张，保护好生态。", NULL);
+  assert_speaker (r, "我们会尽快给大家一个交代。", NULL);
+  assert_speaker (r, "这件事我们会一查到底，绝不姑息。", "向明辉");
+}
+
+/* Chinese text: 上 is no given name (说明会上称 names no one 明会上,
+ * 对于上述 no 于上述), the compound surname 上官 still is one. */
+static void
+test_zh_not_given_shang (void)
+{
+  g_autoptr(Result) r = suggest_text ("田立新在年度说明会上称，“明年的订单已经排满了，产能还要再扩。”\n\n"
+                                      "上官婉说：“我们的产品已经卖到了三十多个国家。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "明年的订单已经排满了，产能还要再扩。", "田立新");
+  g_assert_null (find (r, "person", "明会上"));
+  assert_speaker (r, "我们的产品已经卖到了三十多个国家。", "上官婉");
+}
+
+/* Chinese text: power (千瓦, 亿千瓦), lessons (节), quarters
+ * (个季度) and Cantonese hours (個鐘) are counted; a word sharing their characters without a number
+ * is not. */
+static void
+test_zh_power_and_quarters (void)
+{
+  g_autoptr(Result) r = suggest_text ("最高负荷预计达到3.2亿千瓦，新装机组共800千瓦。\n\n"
+                                      "她只上过6节课，库存还要两个季度才能消化。\n\n"
+                                      "司機一日揸十二個鐘。\n\n"
+                                      "季度报告显示，瓦片和节日用品销量上升。\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "statistic", "3.2亿千瓦"));
+  g_assert_nonnull (find (r, "statistic", "800千瓦"));
+  g_assert_nonnull (find (r, "statistic", "6节"));
+  g_assert_nonnull (find (r, "statistic", "两个季度"));
+  g_assert_nonnull (find (r, "statistic", "十二個鐘"));
+  g_assert_cmpuint (count_tag (r, "statistic"), ==, 5);
+}
+
 /* Chinese text: offices chained with 兼 (董事长兼首席执行官) make one
  * official, company heads included; a Latin name between Han characters
  * is a person who can speak; capitalised organization words are not. */
@@ -1323,6 +1396,10 @@ main (int    argc,
   g_test_add_func ("/suggest/colon-paragraphs", test_colon_paragraphs);
   g_test_add_func ("/suggest/zh/verb-across-terms", test_zh_verb_across_terms);
   g_test_add_func ("/suggest/zh/chains-and-latin-names", test_zh_chains_and_latin_names);
+  g_test_add_func ("/suggest/zh/partial-quotes", test_zh_partial_quotes);
+  g_test_add_func ("/suggest/zh/addressee-and-unnamed", test_zh_addressee_and_unnamed);
+  g_test_add_func ("/suggest/zh/not-given-shang", test_zh_not_given_shang);
+  g_test_add_func ("/suggest/zh/power-and-quarters", test_zh_power_and_quarters);
   g_test_add_func ("/suggest/zh/more-units", test_zh_more_units);
   g_test_add_func ("/suggest/pronoun-skips-speech", test_pronoun_skips_speech);
   g_test_add_func ("/suggest/zh/anaphoric-officials", test_zh_anaphoric_officials);

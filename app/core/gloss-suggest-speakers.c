@@ -11,6 +11,43 @@
 
 static int pronoun_antecedent (Run *run, guint pos, guint max_distance, gboolean female);
 
+/* The last mention inside [lo, hi) that is not the one spoken to:
+ * 一位人士向记者表示 is the 人士's speech, not the reporter's (向 对 跟 给 同
+ * before a mention make it the addressee, or the object of 对于). */
+static gboolean
+zh_addressee (gunichar c)
+{
+  return c == 0x5411 /* 向 */ || c == 0x5BF9 /* 对 */ || c == 0x8DDF /* 跟 */ || c == 0x7ED9 /* 给 */ ||
+         c == 0x540C /* 同 */ || c == 0x5C0D /* 對 */ || c == 0x7D66 /* 給 */;
+}
+
+static int
+zh_entity_in (Run  *run,
+              guint lo,
+              guint hi)
+{
+  int m = suggest_mention_before (run, hi);
+
+  for (; m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      gunichar p;
+
+      if (c->start < lo)
+        break;
+      if (c->end > hi)
+        continue;
+      p = c->start > 0 ? run->u[c->start - 1] : 0;
+      if (zh_addressee (run->u[c->start]) &&
+          suggest_word_list_match_at (&run->self->zh.roles, run->u, run->n, c->start + 1) == c->end - c->start - 1)
+        continue;   /* 向记者 read as a name: 向 is no surname there */
+      if (zh_addressee (p))
+        continue;
+      return c->entity;
+    }
+  return -1;
+}
+
 /* Chinese attribution after the closing mark: ”深圳市邮政管理局局长黄燊说。
  * Returns the speaker entity (or -2 when a verb was found but no one), and
  * sets *verb_found. */
@@ -58,7 +95,7 @@ zh_after (Run         *run,
     }
   *verb_found = TRUE;
   {
-    int e = suggest_entity_in (run, a, b - v);
+    int e = zh_entity_in (run, a, b - v);
     if (e >= 0)
       return e;
     for (guint k = a; k < b - v; k++)
@@ -138,7 +175,7 @@ zh_before (Run         *run,
     }
   *verb_found = TRUE;
   {
-    int e = suggest_entity_in (run, a, b - v);
+    int e = zh_entity_in (run, a, b - v);
     if (e >= 0)
       return e;
     for (guint k = a; k < b - v; k++)
@@ -1128,6 +1165,33 @@ zh_proverb (Run         *run,
   return suggest_word_list_match_before (&run->self->zh.proverbs, run->u, b > q->par_start + MAX_WORD ? b - MAX_WORD : q->par_start, b) > 0;
 }
 
+/* A short quote (five characters or more: shorter ones are idioms and
+ * terms) without clause punctuation that ends its clause, after a
+ * speech verb of the same sentence: 该人士称，公司的现金“撑不过一个季度”。
+ * Not a list of slogans (“提速、提效、提量”) nor a term a program verb
+ * introduces (启动“应急保供”，). */
+static gboolean
+zh_partial_quote (Run         *run,
+                  const Quote *q)
+{
+  ZhLexicon *zh = &run->self->zh;
+  guint len = q->close - q->open - 1;
+  gunichar next;
+
+  if (q->unclosed || len < 5 || q->close + 1 >= q->par_end)
+    return FALSE;
+  next = run->u[q->close + 1];
+  if (next != 0x3002 /* 。 */ && next != 0xFF0C /* ， */ && next != 0xFF1B /* ； */ &&
+      next != 0xFF01 && next != 0xFF1F)
+    return FALSE;
+  for (guint k = q->open + 1; k < q->close; k++)
+    if (run->u[k] == 0x3001 /* 、 */)
+      return FALSE;
+  return suggest_word_list_match_before (&zh->program_verbs, run->u,
+                                         q->open > q->par_start + MAX_WORD ? q->open - MAX_WORD : q->par_start,
+                                         q->open) == 0;
+}
+
 Decision
 suggest_decide_zh (Run         *run,
            const Quote *q,
@@ -1163,6 +1227,8 @@ suggest_decide_zh (Run         *run,
     d = (Decision) { TRUE, previous_paragraph->speaker, 0.75, "zh-quote-continued" };
   else if (clause && len >= 15 && before >= 0)
     d = (Decision) { TRUE, before, 0.7, "zh-quote-intro" };
+  else if (!clause && before_verb && zh_partial_quote (run, q))
+    d = (Decision) { TRUE, before, pronoun_b ? 0.65 : 0.7, "zh-quote-partial" };
   else if (clause && sentence_start && len >= 12)
     {
       d = (Decision) { TRUE, after, 0.7, "zh-quote-sentence" };
