@@ -672,6 +672,7 @@ test_none_left (Fixture       *f,
   g_assert_false (gloss_suggestion_layer_get_visible (layer (f)));
   press (f, "n");
   g_assert_false (gtk_search_bar_get_search_mode (f->window->search_bar));
+  g_assert_nonnull (gloss_test_find_label_containing (GTK_WIDGET (f->window), "Suggestions are hidden"));
   press (f, "F7");
   g_assert_true (gloss_suggestion_layer_get_visible (layer (f)));
 

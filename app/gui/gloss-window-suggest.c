@@ -26,31 +26,53 @@
 
 static void position_cb (GlossWindow *self);
 
-/* n past the last suggestion went round to the first (p: to the last): said
- * in a toast, as a search that wraps, so the researcher knows she has seen
- * them all. */
+/* A toast that stands alone in its @slot (a static string): while one
+ * shows, another for the same slot replaces it (@replace) or is dropped, so
+ * keys pressed in a row neither queue toasts nor repeat one. */
 static void
-wrap_dismissed_cb (AdwToast    *toast,
+slot_dismissed_cb (AdwToast    *toast,
                    GlossWindow *self)
 {
-  if (g_object_get_data (G_OBJECT (self), "gloss-wrap-toast") == toast)
-    g_object_set_data (G_OBJECT (self), "gloss-wrap-toast", NULL);
+  const char *slot = g_object_get_data (G_OBJECT (toast), "gloss-toast-slot");
+
+  if (g_object_get_data (G_OBJECT (self), slot) == toast)
+    g_object_set_data (G_OBJECT (self), slot, NULL);
 }
 
+static void
+show_slot_toast (GlossWindow *self,
+                 const char  *slot,
+                 const char  *message,
+                 guint        timeout,
+                 gboolean     replace)
+{
+  AdwToast *shown = g_object_get_data (G_OBJECT (self), slot);
+  AdwToast *toast;
+
+  if (shown != NULL)
+    {
+      if (!replace)
+        return;
+      adw_toast_dismiss (shown);
+    }
+  toast = adw_toast_new (message);
+  if (timeout > 0)
+    adw_toast_set_timeout (toast, timeout);
+  g_object_set_data (G_OBJECT (toast), "gloss-toast-slot", (gpointer) slot);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (slot_dismissed_cb), self, 0);
+  g_object_set_data_full (G_OBJECT (self), slot, g_object_ref (toast), g_object_unref);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* n past the last suggestion went round to the first (p: to the last): said
+ * in a toast, as a search that wraps, so the researcher knows she has seen
+ * them all.  The newest wrap replaces the one before. */
 static void
 wrapped_cb (GlossWindow *self,
             gboolean     backward)
 {
-  AdwToast *previous = g_object_get_data (G_OBJECT (self), "gloss-wrap-toast");
-  AdwToast *toast = adw_toast_new (backward ? _("Back at the last suggestion") : _("Back at the first suggestion"));
-
-  /* The newest wrap replaces the one before, rather than queue behind it. */
-  if (previous != NULL)
-    adw_toast_dismiss (previous);
-  adw_toast_set_timeout (toast, 2);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (wrap_dismissed_cb), self, 0);
-  g_object_set_data_full (G_OBJECT (self), "gloss-wrap-toast", g_object_ref (toast), g_object_unref);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_slot_toast (self, "gloss-wrap-toast",
+                   backward ? _("Back at the last suggestion") : _("Back at the first suggestion"), 2, TRUE);
 }
 
 static void
@@ -150,41 +172,13 @@ list_error_cb (GlossWindow *self,
 
 /* n or p with no suggestion to go to: say why, once, rather than let the
  * letter fall through to the find bar (which opened with "n" in it). */
-typedef struct
-{
-  GlossWindow *window;
-  AdwToast    *shown;
-} NoneLeft;
-
-static void
-none_left_free (gpointer data)
-{
-  NoneLeft *none = data;
-
-  if (none->shown != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (none->shown, none);
-      g_object_remove_weak_pointer (G_OBJECT (none->shown), (gpointer *) &none->shown);
-    }
-  g_free (none);
-}
-
-static void
-none_left_dismissed_cb (AdwToast *toast,
-                        NoneLeft *none)
-{
-  g_signal_handlers_disconnect_by_data (toast, none);
-  g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &none->shown);
-  none->shown = NULL;
-}
-
 static gboolean
 none_left_cb (GtkWidget *widget,
               GVariant  *args,
               gpointer   data)
 {
-  NoneLeft *none = data;
-  GlossSuggestionLayer *layer = none->window->suggestions;
+  GlossWindow *self = data;
+  GlossSuggestionLayer *layer = self->suggestions;
   const char *message;
 
   if (layer == NULL)
@@ -197,13 +191,7 @@ none_left_cb (GtkWidget *widget,
     message = _("No suggestions left in this article");
   else
     return FALSE;
-  if (none->shown == NULL)
-    {
-      none->shown = adw_toast_new (message);
-      g_object_add_weak_pointer (G_OBJECT (none->shown), (gpointer *) &none->shown);
-      g_signal_connect (none->shown, "dismissed", G_CALLBACK (none_left_dismissed_cb), none);
-      adw_toast_overlay_add_toast (none->window->toast_overlay, none->shown);
-    }
+  show_slot_toast (self, "gloss-none-left-toast", message, 0, FALSE);
   return TRUE;
 }
 
@@ -235,15 +223,10 @@ _gloss_window_suggest_init (GlossWindow *self)
 
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
   gloss_suggestion_layer_add_shortcuts (GTK_SHORTCUT_CONTROLLER (shortcuts));
-  {
-    NoneLeft *none = g_new0 (NoneLeft, 1);
-
-    /* Tried after suggest.next / suggest.previous, when those are disabled. */
-    none->window = self;
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("n|p"),
-                                                            gtk_callback_action_new (none_left_cb, none, none_left_free)));
-  }
+  /* Tried after suggest.next / suggest.previous, when those are disabled. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("n|p"),
+                                                          gtk_callback_action_new (none_left_cb, self, NULL)));
   gtk_widget_add_controller (gtk_widget_get_parent (GTK_WIDGET (self->article_view)), shortcuts);
 }
 
