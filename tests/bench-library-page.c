@@ -108,15 +108,6 @@ tick_cb (GtkWidget     *widget,
   return scroll->frames < 300 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 int
 main (int    argc,
       char **argv)
@@ -151,7 +142,7 @@ main (int    argc,
   while (scroll.frames < 300)
     g_main_context_iteration (NULL, TRUE);
 
-  g_array_sort (scroll.intervals, compare_doubles);
+  g_array_sort (scroll.intervals, gloss_test_compare_doubles);
   if (scroll.intervals->len > 0)
     {
       double sum = 0;

@@ -80,23 +80,6 @@ generate_article (void)
   return g_string_free (out, FALSE);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
-}
-
 int
 main (int    argc,
       char **argv)
@@ -191,10 +174,10 @@ main (int    argc,
   g_print ("article: %ld code points, %u suggestions; renderer %s\n", g_utf8_strlen (text, -1), n_suggestions,
            g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
   g_print ("article shown -> suggestions listed and drawn: %8.1f ms (median of %d; the rules run in a worker)\n",
-           median (shown_to_listed, ROUNDS), ROUNDS);
-  g_print ("longest main-loop iteration meanwhile:         %8.1f ms (median of %d)\n", median (longest, ROUNDS), ROUNDS);
+           gloss_test_median (shown_to_listed, ROUNDS), ROUNDS);
+  g_print ("longest main-loop iteration meanwhile:         %8.1f ms (median of %d)\n", gloss_test_median (longest, ROUNDS), ROUNDS);
   g_print ("list the suggestions (sidebar shown):          %8.1f ms, %.1f ms with its frame (median of %d)\n",
-           median (listing_call, ROUNDS), median (listing, ROUNDS), ROUNDS);
+           gloss_test_median (listing_call, ROUNDS), gloss_test_median (listing, ROUNDS), ROUNDS);
   gloss_test_rm_rf (dir);
   return 0;
 }

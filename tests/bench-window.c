@@ -230,23 +230,6 @@ close_window (GlossWindow *window)
     ;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
-}
-
 int
 main (int    argc,
       char **argv)
@@ -350,21 +333,21 @@ main (int    argc,
   set = gloss_sidecar_get_annotations (gloss_window_get_sidecar (window));
   drawn = gloss_article_view_get_n_drawn (view);
 
-  g_print ("open, bare article:       %8.1f ms (median of %d)\n", median (bare, ROUNDS), ROUNDS);
+  g_print ("open, bare article:       %8.1f ms (median of %d)\n", gloss_test_median (bare, ROUNDS), ROUNDS);
   g_print ("open, 10 000 annotations: %8.1f ms (median of %d), %u highlights drawn in the first frame;"
            " sidecar read from its JSON\n",
-           median (cold, ROUNDS), ROUNDS, drawn);
+           gloss_test_median (cold, ROUNDS), ROUNDS, drawn);
   g_print ("  opened again:           %8.1f ms (median of %d), sidecar from the parsed-sidecar cache\n",
-           median (annotated, ROUNDS), ROUNDS);
+           gloss_test_median (annotated, ROUNDS), ROUNDS);
   g_print ("ratio annotated / bare:   %8.2f first time, %.2f again (target <= 1.5)\n",
-           median (cold, ROUNDS) / median (bare, ROUNDS), median (annotated, ROUNDS) / median (bare, ROUNDS));
+           gloss_test_median (cold, ROUNDS) / gloss_test_median (bare, ROUNDS), gloss_test_median (annotated, ROUNDS) / gloss_test_median (bare, ROUNDS));
   g_print ("  article (and sidecar) read and in the window after: bare %.1f ms, annotated %.1f ms first time,"
            " %.1f ms again;\n"
            "  from then to the first frame: bare %.1f ms, annotated %.1f ms first time, %.1f ms again\n",
-           median (bare_loaded, ROUNDS), median (cold_loaded, ROUNDS), median (annotated_loaded, ROUNDS),
-           median (bare, ROUNDS) - median (bare_loaded, ROUNDS),
-           median (cold, ROUNDS) - median (cold_loaded, ROUNDS),
-           median (annotated, ROUNDS) - median (annotated_loaded, ROUNDS));
+           gloss_test_median (bare_loaded, ROUNDS), gloss_test_median (cold_loaded, ROUNDS), gloss_test_median (annotated_loaded, ROUNDS),
+           gloss_test_median (bare, ROUNDS) - gloss_test_median (bare_loaded, ROUNDS),
+           gloss_test_median (cold, ROUNDS) - gloss_test_median (cold_loaded, ROUNDS),
+           gloss_test_median (annotated, ROUNDS) - gloss_test_median (annotated_loaded, ROUNDS));
 
   /* What a frame costs here when nothing changed: the floor of the figures below. */
   for (guint i = 0; i < G_N_ELEMENTS (redraw); i++)
@@ -379,7 +362,7 @@ main (int    argc,
       redraw_frame[i] = frame_ms;
     }
   g_print ("redraw with no change:    %8.1f ms to the drawn frame, %.1f ms drawing it (median of %d)\n",
-           median (redraw, G_N_ELEMENTS (redraw)), median (redraw_frame, G_N_ELEMENTS (redraw_frame)),
+           gloss_test_median (redraw, G_N_ELEMENTS (redraw)), gloss_test_median (redraw_frame, G_N_ELEMENTS (redraw_frame)),
            (int)G_N_ELEMENTS (redraw));
 
   /* The smallest visible change, a caret moved: what any frame that draws
@@ -401,7 +384,7 @@ main (int    argc,
         caret_frame[i] = frame_ms;
       }
     g_print ("move the caret:           %8.1f ms to the drawn frame, %.1f ms drawing it (median of %d)\n",
-             median (caret, G_N_ELEMENTS (caret)), median (caret_frame, G_N_ELEMENTS (caret_frame)),
+             gloss_test_median (caret, G_N_ELEMENTS (caret)), gloss_test_median (caret_frame, G_N_ELEMENTS (caret_frame)),
              (int)G_N_ELEMENTS (caret));
   }
 
@@ -438,12 +421,12 @@ main (int    argc,
    * 60 Hz period), which no amount of work saved can shorten. */
   g_print ("tag one passage:          %8.1f ms work + %.1f ms drawing = %.1f ms (median of %d; target <= 16);"
            " %.1f ms to the drawn frame\n",
-           median (tag_sync, G_N_ELEMENTS (tag_sync)), median (tag_frame, G_N_ELEMENTS (tag_frame)),
-           median (tag_total, G_N_ELEMENTS (tag_total)), (int)G_N_ELEMENTS (tag),
-           median (tag, G_N_ELEMENTS (tag)));
+           gloss_test_median (tag_sync, G_N_ELEMENTS (tag_sync)), gloss_test_median (tag_frame, G_N_ELEMENTS (tag_frame)),
+           gloss_test_median (tag_total, G_N_ELEMENTS (tag_total)), (int)G_N_ELEMENTS (tag),
+           gloss_test_median (tag, G_N_ELEMENTS (tag)));
   g_print ("undo it:                  %8.1f ms work + %.1f ms drawing; %.1f ms to the drawn frame (median of %d)\n",
-           median (undo_sync, G_N_ELEMENTS (undo_sync)), median (undo_frame, G_N_ELEMENTS (undo_frame)),
-           median (undo, G_N_ELEMENTS (undo)), (int)G_N_ELEMENTS (undo));
+           gloss_test_median (undo_sync, G_N_ELEMENTS (undo_sync)), gloss_test_median (undo_frame, G_N_ELEMENTS (undo_frame)),
+           gloss_test_median (undo, G_N_ELEMENTS (undo)), (int)G_N_ELEMENTS (undo));
 
   gtk_widget_activate_action (GTK_WIDGET (view), "article.tag-key", "s", "2");
   gloss_article_view_select_range (view, 200, 204);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <stdlib.h>
 #include <glib/gstdio.h>
 
 #include "gloss-export.h"
@@ -165,4 +166,23 @@ exporter_for (GlossExportFormat format,
   va_end (args);
 
   return exporter;
+}
+
+/* For benchmarks: orders doubles (qsort, g_array_sort) and takes the median
+ * of @n values (sorting them in place). */
+static inline int
+gloss_test_compare_doubles (gconstpointer a,
+                            gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static inline double
+gloss_test_median (double *values,
+                   guint   n)
+{
+  qsort (values, n, sizeof (double), gloss_test_compare_doubles);
+  return values[n / 2];
 }
