@@ -7,6 +7,9 @@
 #include <gio/gio.h>
 #include <stdlib.h>
 #include <glib/gstdio.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "gloss-export.h"
 
@@ -140,6 +143,25 @@ gloss_test_rm_rf (const char *path)
         g_unlink (child);
     }
   g_rmdir (path);
+}
+
+/* Makes every file and folder under @path an hour old: the library index
+ * trusts no mtime of the last two seconds (a file may change again within
+ * its tick) and checks such files again at every search. */
+static inline void
+gloss_test_age_tree (const char *path)
+{
+  struct timespec times[2] = { { time (NULL) - 3600, 0 }, { time (NULL) - 3600, 0 } };
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      gloss_test_age_tree (child);
+    }
 }
 
 /* An exporter over fixtures in tests/data/export, by name, NULL-terminated. */

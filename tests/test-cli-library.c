@@ -554,6 +554,60 @@ test_watch_term (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 0);
 }
 
+/* gloss-cli is a small program that searches a current index itself and
+ * hands everything else to gloss-cli-full: both ways give the same hits,
+ * and the small one loads none of the libraries it does not use. */
+static void
+test_front (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_auto(GlossTestRun) first = { 0 };
+  g_auto(GlossTestRun) again = { 0 };
+  g_auto(GlossTestRun) version = { 0 };
+  g_autofree char *needed = NULL;
+  const char *heavy[] = { "libsoup", "libxml2", "libxlsxwriter", "libicu", "libgtk" };
+  const char *argv[] = { "readelf", "-d", g_getenv ("GLOSS_CLI"), NULL };
+  int wait_status;
+
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+  /* No index: gloss-cli-full builds it and searches. */
+  run_cli (&first, fixture->dir, fixture->database, "search", "党员", "corpus", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.err, "gloss-cli-full"));
+  g_assert_nonnull (strstr (first.out, "corpus/news/一.txt:17-19: "));
+
+  /* Indexed, nothing changed since: gloss-cli answers alone, the same. */
+  gloss_test_age_tree (fixture->corpus);
+  run_cli (&again, fixture->dir, fixture->database, "index", "corpus", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  run_cli (&again, fixture->dir, fixture->database, "search", "党员", "corpus", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_null (strstr (again.err, "gloss-cli-full"));
+  g_assert_nonnull (strstr (again.out, "corpus/news/一.txt:17-19: "));
+  g_assert_cmpstr (again.out, ==, strstr (first.out, "corpus/news/一.txt"));
+
+  /* A changed file: handed over again, and the change is found. */
+  gloss_test_write_in (fixture->corpus, "news/two.txt", "The State Council met the 党员 today.\n");
+  gloss_test_age_tree (fixture->corpus);
+  run_cli (&again, fixture->dir, fixture->database, "search", "党员", "corpus", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.err, "gloss-cli-full"));
+  g_assert_nonnull (strstr (again.out, "corpus/news/two.txt:26-28: "));
+  g_unsetenv ("G_MESSAGES_DEBUG");
+
+  /* Every other command goes to gloss-cli-full. */
+  run_cli (&version, NULL, NULL, "--version", NULL);
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_true (g_str_has_prefix (version.out, "gloss-cli "));
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &needed, NULL, &wait_status, NULL));
+  g_assert_nonnull (strstr (needed, "libsqlite3"));
+  for (guint i = 0; i < G_N_ELEMENTS (heavy); i++)
+    if (strstr (needed, heavy[i]) != NULL)
+      g_error ("gloss-cli loads %s, which a search never uses:\n%s", heavy[i], needed);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -563,6 +617,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add ("/cli-library/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("index-json", test_index_json);
   ADD ("search-json", test_search_json);
+  ADD ("front", test_front);
   ADD ("status-json", test_status_json);
   ADD ("missing-folder", test_missing_folder);
   ADD ("concurrent", test_concurrent);

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <utime.h>
 
@@ -1091,6 +1092,99 @@ test_edited_in_place (Fixture       *fixture,
   g_assert_cmpstr (hit (hits, 0)->match, ==, "黨員");
 }
 
+/* gloss_library_search_current(), the small gloss-cli's search: it answers
+ * only from an index it knows to be current, and otherwise says so and
+ * writes nothing, for every kind of change update_and_search() notices. */
+static GPtrArray *
+search_current (Fixture  *fixture,
+                const char *query,
+                GError  **error)
+{
+  return gloss_library_search_current (fixture->library, query, NULL, NULL, 0, error);
+}
+
+static void
+assert_stale (Fixture    *fixture,
+              const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = search_current (fixture, query, &error);
+
+  g_assert_null (hits);
+  g_assert_error (error, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_STALE);
+  /* Nothing was written: it is still stale. */
+  g_clear_error (&error);
+  hits = search_current (fixture, query, &error);
+  g_assert_null (hits);
+  g_assert_error (error, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_STALE);
+}
+
+static void
+test_search_current (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *en = g_build_filename (fixture->dir, "corpus", "2026", "en.txt", NULL);
+  g_autofree char *zh = g_build_filename (fixture->dir, "corpus", "zh.txt", NULL);
+  g_autofree char *wal = g_strconcat (fixture->database, "-wal", NULL);
+
+  g_autofree char *corpus = g_build_filename (fixture->dir, "corpus", NULL);
+
+  /* No index yet. */
+  gloss_test_age_tree (corpus);
+  assert_stale (fixture, "党员");
+
+  hits = update_and_search (fixture, "党员");
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search_current (fixture, "党员", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* A bad query is the query's error, not the index's. */
+  hits = search_current (fixture, "\xff\xfe", &error);
+  g_assert_null (hits);
+  g_assert_error (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE);
+  g_clear_error (&error);
+
+  /* A changed article, a new one, one gone: stale until updated. */
+  gloss_test_write (en, "Budget talks\n\nThe minister said nothing on Tuesday.\n", -1);
+  gloss_test_age_tree (corpus);
+  assert_stale (fixture, "tuesday");
+  hits = update_and_search (fixture, "tuesday");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search_current (fixture, "tuesday", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  write_in (fixture, "corpus/new/三.txt", "党员大会闭幕。\n");
+  gloss_test_age_tree (corpus);
+  assert_stale (fixture, "党员大会");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = update_and_search (fixture, "党员大会");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  g_assert_cmpint (g_unlink (zh), ==, 0);
+  assert_stale (fixture, "党员");
+  hits = update_and_search (fixture, "党员");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* A damaged index is stale too: only an update heals it. */
+  g_unlink (wal);
+  gloss_test_write (fixture->database, "this is not a database, it is a sandwich", -1);
+  assert_stale (fixture, "党员大会");
+  hits = update_and_search (fixture, "党员大会");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search_current (fixture, "党员大会", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1118,6 +1212,7 @@ main (int    argc,
   ADD ("retrieve", test_retrieve);
   ADD ("retrieve-orphan", test_retrieve_orphan);
   ADD ("update-and-search", test_update_and_search);
+  ADD ("search-current", test_search_current);
   ADD ("update-and-search-sidecars", test_update_and_search_sidecars);
   ADD ("bad-input", test_bad_input);
   ADD ("folder-vanishes", test_folder_vanishes);

@@ -61,6 +61,8 @@ main (int    argc,
       char **argv)
 {
   gloss_locale_init ();
+  /* Debugging messages (G_MESSAGES_DEBUG) on stderr: stdout is the data. */
+  g_log_writer_default_set_use_stderr (TRUE);
   /* GLOSS_LOCALEDIR reaches the catalogues of an uninstalled build
    * (<build>/po), for tests and for trying a translation. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GLOSS_LOCALEDIR") ? g_getenv ("GLOSS_LOCALEDIR") : LOCALEDIR);

@@ -28,6 +28,10 @@ int  gloss_cli_versions  (int argc, char **argv);
 int  gloss_cli_suggest   (int argc, char **argv);
 int  gloss_cli_sample    (int argc, char **argv);
 
+/* In the small gloss-cli (gloss-cli-front.c): runs gloss-cli-full with the
+ * process's arguments instead; returns only if it could not. */
+int  gloss_cli_run_full  (void);
+
 void gloss_cli_error     (const char *file,
                           const char *format,
                           ...) G_GNUC_PRINTF (2, 3);

@@ -183,7 +183,7 @@ gboolean            _gloss_library_update_dirs        (GlossLibrary        *self
                                                        GHashTable          *suspects,
                                                        GError             **error);
 
-/* gloss-library-watch.c */
+/* gloss-library-watched.c (the lock path also for gloss-library-watch.c) */
 char               *_gloss_library_watch_lock_path    (const char          *database,
                                                        const char          *folder);
 gboolean            _gloss_library_watch_locked       (GlossLibrary        *self);
@@ -191,6 +191,17 @@ gboolean            _gloss_library_watch_trusted      (GlossLibrary        *self
                                                        sqlite3             *db);
 
 /* gloss-library-search.c */
+typedef gint64 (*GlossLibraryApply) (GlossLibrary *self, sqlite3 *db, Plan *plan,
+                                     GlossLibraryProgressFunc progress, gpointer user_data,
+                                     GCancellable *cancellable, GError **error);
+GPtrArray          *_gloss_library_search_fresh       (GlossLibrary        *self,
+                                                       const char          *query,
+                                                       const char * const  *tags,
+                                                       const char * const  *annotators,
+                                                       guint                limit,
+                                                       GlossLibraryApply    apply,
+                                                       gboolean            *damaged,
+                                                       GError             **error);
 char               *_gloss_library_flatten            (char                *text);
 gint                _gloss_library_compare_hits       (gconstpointer        a,
                                                        gconstpointer        b);

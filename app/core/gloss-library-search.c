@@ -566,7 +566,9 @@ walk_job_loaded (WalkJob *job,
 
 /* The fast way of gloss_library_update_and_search(): the folders are walked
  * in a thread while the index is searched, both against one snapshot of the
- * index; only if a file changed is the index written and searched again.
+ * index; only if a file changed is the index written (by @apply) and
+ * searched again.  Without @apply, a change fails with
+ * GLOSS_LIBRARY_ERROR_STALE: the caller updates in its own way.
  * The walk starts first, before the query is folded (which loads OpenCC's
  * dictionaries) and the index opened: it is the longer of the two.
  * @folder_error: set when a folder, not the index, is the problem;
@@ -576,6 +578,7 @@ search_while_walking (GlossLibrary       *self,
                       const char         *query,
                       const char * const *tags,
                       const char * const *annotators,
+                      GlossLibraryApply   apply,
                       gboolean           *folder_error,
                       gboolean           *bad_query,
                       GError            **error)
@@ -621,10 +624,17 @@ search_while_walking (GlossLibrary       *self,
     }
   else
     g_clear_error (&job.error);
-  if (ok && !job.unchanged)
+  if (ok && !job.unchanged && apply == NULL)
+    {
+      *folder_error = TRUE;
+      g_set_error (error, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_STALE,
+                   _("%s: the index is older than the library's files"), self->database);
+      ok = FALSE;
+    }
+  else if (ok && !job.unchanged)
     {
       g_ptr_array_set_size (hits, 0);
-      ok = _gloss_library_plan_apply (self, db, &plan, NULL, NULL, NULL, error) >= 0 &&
+      ok = apply (self, db, &plan, NULL, NULL, NULL, error) >= 0 &&
            (needle_length == 0 || search_db (self, db, needle, needle_length, tags, annotators, hits, error));
     }
   if (db != NULL)
@@ -671,39 +681,25 @@ search_watched (GlossLibrary       *self,
   return g_steal_pointer (&hits);
 }
 
-/**
- * gloss_library_update_and_search:
- * @self: a library
- * @query: what to find
- * @tags: (nullable): as for gloss_library_search()
- * @annotators: (nullable): as for gloss_library_search()
- * @limit: the most hits wanted, 0 for all
- * @error: return location for an error
- *
- * gloss_library_update() then gloss_library_search(), in the time of the
- * longer of the two when nothing changed: the folders are checked for
- * changes while the index is searched.  Blocks.
- *
- * Returns: (transfer full) (element-type GlossLibraryHit): every occurrence
- *   in the folders as they are, by article and offset
- */
+/* gloss_library_update_and_search() and gloss_library_search_current():
+ * NULL with @damaged set when the index could not be read or written (a
+ * damaged index, a busy one), which only a full update heals. */
 GPtrArray *
-gloss_library_update_and_search (GlossLibrary       *self,
-                                 const char         *query,
-                                 const char * const *tags,
-                                 const char * const *annotators,
-                                 guint               limit,
-                                 GError            **error)
+_gloss_library_search_fresh (GlossLibrary       *self,
+                             const char         *query,
+                             const char * const *tags,
+                             const char * const *annotators,
+                             guint               limit,
+                             GlossLibraryApply   apply,
+                             gboolean           *damaged,
+                             GError            **error)
 {
   g_autoptr(GError) local = NULL;
-  g_autoptr(GlossLibraryStats) stats = NULL;
   gboolean folder_error = FALSE;
   gboolean bad_query = FALSE;
   GPtrArray *hits;
 
-  g_return_val_if_fail (GLOSS_IS_LIBRARY (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-
+  *damaged = FALSE;
   hits = search_watched (self, query, tags, annotators, &bad_query, &local);
   if (hits != NULL)
     return sort_hits (hits, limit);
@@ -714,18 +710,57 @@ gloss_library_update_and_search (GlossLibrary       *self,
     }
   g_clear_error (&local);
 
-  hits = search_while_walking (self, query, tags, annotators, &folder_error, &bad_query, &local);
+  hits = search_while_walking (self, query, tags, annotators, apply, &folder_error, &bad_query, &local);
   if (hits != NULL)
     return sort_hits (hits, limit);
-  if (folder_error || bad_query)
+  if (!folder_error && !bad_query)
+    *damaged = TRUE;
+  g_propagate_error (error, g_steal_pointer (&local));
+  return NULL;
+}
+
+/**
+ * gloss_library_search_current:
+ * @self: a library
+ * @query: what to find
+ * @tags: (nullable): as for gloss_library_search()
+ * @annotators: (nullable): as for gloss_library_search()
+ * @limit: the most hits wanted, 0 for all
+ * @error: return location for an error
+ *
+ * gloss_library_search() when the index is known to be current: a running
+ * watcher vouches for it, or no file changed since it was written (checked
+ * while the index is searched).  Otherwise fails with
+ * %GLOSS_LIBRARY_ERROR_STALE and writes nothing: the caller updates (or
+ * calls gloss_library_update_and_search()).  Reads no article or sidecar.
+ *
+ * Returns: (transfer full) (element-type GlossLibraryHit): every occurrence,
+ *   or NULL
+ */
+GPtrArray *
+gloss_library_search_current (GlossLibrary       *self,
+                              const char         *query,
+                              const char * const *tags,
+                              const char * const *annotators,
+                              guint               limit,
+                              GError            **error)
+{
+  g_autoptr(GError) local = NULL;
+  gboolean damaged;
+  GPtrArray *hits;
+
+  g_return_val_if_fail (GLOSS_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  hits = _gloss_library_search_fresh (self, query, tags, annotators, limit, NULL, &damaged, &local);
+  if (hits == NULL && damaged)
     {
-      g_propagate_error (error, g_steal_pointer (&local));
+      g_debug ("%s", local->message);
+      g_set_error (error, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_STALE,
+                   _("%s: the index needs to be rebuilt"), self->database);
       return NULL;
     }
-  /* A damaged index, a busy one: the long way knows how to heal. */
-  g_debug ("%s", local->message);
-  stats = gloss_library_update (self, NULL, NULL, NULL, error);
-  if (stats == NULL)
-    return NULL;
-  return gloss_library_search (self, query, tags, annotators, limit, error);
+  if (hits == NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return hits;
 }

@@ -677,3 +677,51 @@ gloss_library_update_finish (GlossLibrary  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/**
+ * gloss_library_update_and_search:
+ * @self: a library
+ * @query: what to find
+ * @tags: (nullable): as for gloss_library_search()
+ * @annotators: (nullable): as for gloss_library_search()
+ * @limit: the most hits wanted, 0 for all
+ * @error: return location for an error
+ *
+ * gloss_library_update() then gloss_library_search(), in the time of the
+ * longer of the two when nothing changed: the folders are checked for
+ * changes while the index is searched.  Blocks.
+ *
+ * Returns: (transfer full) (element-type GlossLibraryHit): every occurrence
+ *   in the folders as they are, by article and offset
+ */
+GPtrArray *
+gloss_library_update_and_search (GlossLibrary       *self,
+                                 const char         *query,
+                                 const char * const *tags,
+                                 const char * const *annotators,
+                                 guint               limit,
+                                 GError            **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GlossLibraryStats) stats = NULL;
+  gboolean damaged;
+  GPtrArray *hits;
+
+  g_return_val_if_fail (GLOSS_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  hits = _gloss_library_search_fresh (self, query, tags, annotators, limit,
+                                      _gloss_library_plan_apply, &damaged, &local);
+  if (hits != NULL || !damaged)
+    {
+      if (hits == NULL)
+        g_propagate_error (error, g_steal_pointer (&local));
+      return hits;
+    }
+  /* A damaged index, a busy one: the long way knows how to heal. */
+  g_debug ("%s", local->message);
+  stats = gloss_library_update (self, NULL, NULL, NULL, error);
+  if (stats == NULL)
+    return NULL;
+  return gloss_library_search (self, query, tags, annotators, limit, error);
+}

@@ -23,6 +23,7 @@ typedef enum
 {
   GLOSS_LIBRARY_ERROR_DATABASE,   /* the index could not be opened or written */
   GLOSS_LIBRARY_ERROR_FOLDER,     /* a library folder is missing or unreadable */
+  GLOSS_LIBRARY_ERROR_STALE,      /* the index must be updated first (gloss_library_search_current()) */
 } GlossLibraryError;
 
 GQuark gloss_library_error_quark (void);
@@ -155,6 +156,14 @@ GPtrArray         *gloss_library_list_broken      (GlossLibrary       *self,
  * searched.  @limit: 0 for every hit.  (element-type GlossLibraryHit), by
  * article path and offset. */
 GPtrArray         *gloss_library_search           (GlossLibrary       *self,
+                                                   const char         *query,
+                                                   const char * const *tags,
+                                                   const char * const *annotators,
+                                                   guint               limit,
+                                                   GError            **error);
+/* gloss_library_search() if the index is current (a watcher vouches for it,
+ * or no file changed); else GLOSS_LIBRARY_ERROR_STALE, nothing written. */
+GPtrArray         *gloss_library_search_current   (GlossLibrary       *self,
                                                    const char         *query,
                                                    const char * const *tags,
                                                    const char * const *annotators,
