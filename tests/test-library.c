@@ -1185,6 +1185,37 @@ test_search_current (Fixture       *fixture,
   g_assert_cmpuint (hits->len, ==, 1);
 }
 
+/* A file dated in the future (an archive's dates, a wrong clock) is read
+ * once, not at every update: a search then finds the index current.  An
+ * edit, which dates it now, is still seen. */
+static void
+test_future_mtime (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *corpus = g_build_filename (fixture->dir, "corpus", NULL);
+  g_autofree char *en = g_build_filename (corpus, "2026", "en.txt", NULL);
+  struct timespec tomorrow[2] = { { time (NULL) + 86400, 0 }, { time (NULL) + 86400, 0 } };
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gloss_test_age_tree (corpus);
+  g_assert_cmpint (utimensat (AT_FDCWD, en, tomorrow, 0), ==, 0);
+  hits = update_and_search (fixture, "党员");
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  hits = search_current (fixture, "党员", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Written now: dated now, and found. */
+  gloss_test_write (en, "Budget talks\n\nThe minister said nothing on Tuesday.\n", -1);
+  assert_stale (fixture, "tuesday");
+  hits = update_and_search (fixture, "tuesday");
+  g_assert_cmpuint (hits->len, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1213,6 +1244,7 @@ main (int    argc,
   ADD ("retrieve-orphan", test_retrieve_orphan);
   ADD ("update-and-search", test_update_and_search);
   ADD ("search-current", test_search_current);
+  ADD ("future-mtime", test_future_mtime);
   ADD ("update-and-search-sidecars", test_update_and_search_sidecars);
   ADD ("bad-input", test_bad_input);
   ADD ("folder-vanishes", test_folder_vanishes);

@@ -244,12 +244,20 @@ read_annotations (SidecarRecord *record,
  * stamp then, old enough to be trusted. */
 #define RACY_SECONDS 2
 #define RACY_MTIME G_GINT64_CONSTANT (-1)
+/* A stamp further ahead than this is no write of now (an archive's dates,
+ * a clock set wrong): a write now would put the mtime back to now, so it is
+ * trusted; were it racy, every update would read that file again and no
+ * search would ever find the index current. */
+#define FUTURE_SECONDS 60
 
 static gint64
 trusted_mtime (gint64 mtime,
                gint64 read_at)
 {
-  return mtime > read_at - RACY_SECONDS * G_GINT64_CONSTANT (1000000000) ? RACY_MTIME : mtime;
+  const gint64 second = G_GINT64_CONSTANT (1000000000);
+
+  return mtime > read_at - RACY_SECONDS * second && mtime <= read_at + FUTURE_SECONDS * second
+         ? RACY_MTIME : mtime;
 }
 
 static SidecarRecord *
