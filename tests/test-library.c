@@ -1103,6 +1103,19 @@ search_current (Fixture  *fixture,
   return gloss_library_search_current (fixture->library, query, NULL, NULL, 0, error);
 }
 
+/* The index is current: @query has @n hits without an update. */
+static void
+assert_current (Fixture    *fixture,
+                const char *query,
+                guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = search_current (fixture, query, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, n);
+}
+
 static void
 assert_stale (Fixture    *fixture,
               const char *query)
@@ -1128,7 +1141,6 @@ test_search_current (Fixture       *fixture,
   g_autofree char *en = g_build_filename (fixture->dir, "corpus", "2026", "en.txt", NULL);
   g_autofree char *zh = g_build_filename (fixture->dir, "corpus", "zh.txt", NULL);
   g_autofree char *wal = g_strconcat (fixture->database, "-wal", NULL);
-
   g_autofree char *corpus = g_build_filename (fixture->dir, "corpus", NULL);
 
   /* No index yet. */
@@ -1138,10 +1150,7 @@ test_search_current (Fixture       *fixture,
   hits = update_and_search (fixture, "党员");
   g_assert_cmpuint (hits->len, ==, 2);
   g_clear_pointer (&hits, g_ptr_array_unref);
-  hits = search_current (fixture, "党员", &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (hits->len, ==, 2);
-  g_clear_pointer (&hits, g_ptr_array_unref);
+  assert_current (fixture, "党员", 2);
 
   /* A bad query is the query's error, not the index's. */
   hits = search_current (fixture, "\xff\xfe", &error);
@@ -1156,10 +1165,7 @@ test_search_current (Fixture       *fixture,
   hits = update_and_search (fixture, "tuesday");
   g_assert_cmpuint (hits->len, ==, 1);
   g_clear_pointer (&hits, g_ptr_array_unref);
-  hits = search_current (fixture, "tuesday", &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (hits->len, ==, 1);
-  g_clear_pointer (&hits, g_ptr_array_unref);
+  assert_current (fixture, "tuesday", 1);
 
   write_in (fixture, "corpus/new/三.txt", "党员大会闭幕。\n");
   gloss_test_age_tree (corpus);
@@ -1180,9 +1186,7 @@ test_search_current (Fixture       *fixture,
   hits = update_and_search (fixture, "党员大会");
   g_assert_cmpuint (hits->len, ==, 1);
   g_clear_pointer (&hits, g_ptr_array_unref);
-  hits = search_current (fixture, "党员大会", &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (hits->len, ==, 1);
+  assert_current (fixture, "党员大会", 1);
 }
 
 /* A file dated in the future (an archive's dates, a wrong clock) is read
@@ -1204,10 +1208,7 @@ test_future_mtime (Fixture       *fixture,
   g_assert_cmpuint (hits->len, ==, 2);
   g_clear_pointer (&hits, g_ptr_array_unref);
 
-  hits = search_current (fixture, "党员", &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (hits->len, ==, 2);
-  g_clear_pointer (&hits, g_ptr_array_unref);
+  assert_current (fixture, "党员", 2);
 
   /* Written now: dated now, and found. */
   gloss_test_write (en, "Budget talks\n\nThe minister said nothing on Tuesday.\n", -1);
