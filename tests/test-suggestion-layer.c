@@ -14,6 +14,7 @@
 #include "gloss-loader.h"
 #include "gloss-sidecar.h"
 #include "gloss-suggest-review.h"
+#include "gloss-suggestion-item.h"
 #include "gloss-suggestion-layer.h"
 #include "gloss-test-widgets.h"
 
@@ -161,6 +162,55 @@ test_draw (Fixture       *f,
   g_assert_nonnull (strstr (tooltip, s->rule));
 }
 
+/* A quote is accepted with its speaker: the tooltip and the sidebar's row
+ * say who that is before the key is pressed. */
+static void
+test_speaker_shown (Fixture       *f,
+                    gconstpointer  data)
+{
+  GPtrArray *pending = gloss_suggestion_layer_get_pending (f->layer);
+  g_autoptr(GlossCodebook) codebook = gloss_codebook_new_default ();
+  g_autoptr(GlossSuggestionItem) item = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *name = NULL;
+  GlossSuggestion *quote = NULL, *speaker, *other = NULL;
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      GlossSuggestion *s = pending->pdata[i];
+
+      if (quote == NULL && g_str_equal (s->tag, "quote") && gloss_suggestion_get_attribute (s, "speaker") != NULL)
+        quote = s;
+      if (other == NULL && g_str_equal (s->tag, "statistic"))
+        other = s;
+    }
+  g_assert_nonnull (quote);
+  g_assert_nonnull (other);
+  speaker = gloss_suggestion_layer_get_speaker (f->layer, quote);
+  g_assert_nonnull (speaker);
+  g_assert_cmpstr (speaker->id, ==, gloss_suggestion_get_attribute (quote, "speaker"));
+  name = g_utf8_substring (gloss_document_get_text (f->doc), speaker->start, speaker->end);
+  g_assert_cmpstr (name, ==, "河畔市水务局局长周敏");
+  g_assert_null (gloss_suggestion_layer_get_speaker (f->layer, other));
+
+  tooltip = gloss_suggestion_layer_describe_at (f->layer, quote->start);
+  g_assert_nonnull (strstr (tooltip, "Quote by 河畔市水务局局长周敏"));
+  item = gloss_suggestion_item_new (G_OBJECT (f->layer), quote, f->doc, codebook);
+  g_object_get (item, "subtitle", &subtitle, NULL);
+  g_assert_true (g_str_has_prefix (subtitle, "Quote by 河畔市水务局局长周敏 · rule "));
+
+  /* Still named once the speaker was accepted on its own. */
+  for (guint i = 0; i < pending->len; i++)
+    if (pending->pdata[i] == speaker)
+      gloss_suggestion_layer_set_current (f->layer, (int) i);
+  g_assert_true (gloss_suggestion_layer_get_current (f->layer) == speaker);
+  g_assert_nonnull (gloss_suggestion_layer_accept_current (f->layer));
+  g_clear_pointer (&subtitle, g_free);
+  g_object_get (item, "subtitle", &subtitle, NULL);
+  g_assert_true (g_str_has_prefix (subtitle, "Quote by 河畔市水务局局长周敏 · rule "));
+}
+
 /* n and p from a position once none is current: the first suggestion
  * starting at or after its end, the last one starting before its start,
  * around the ends; from the current one while the position is at it. */
@@ -239,6 +289,7 @@ main (int    argc,
   g_test_add ("/suggestion-layer/walk-from-position", Fixture, NULL, fixture_set_up, test_walk_from_position,
               fixture_tear_down);
   g_test_add ("/suggestion-layer/draw", Fixture, NULL, fixture_set_up, test_draw, fixture_tear_down);
+  g_test_add ("/suggestion-layer/speaker-shown", Fixture, NULL, fixture_set_up, test_speaker_shown, fixture_tear_down);
 
   return g_test_run ();
 }

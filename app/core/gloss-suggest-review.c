@@ -234,9 +234,16 @@ gloss_suggest_pending (GPtrArray    *suggestions,
   return pending;
 }
 
-static GlossSuggestion *
-by_id (GPtrArray  *suggestions,
-       const char *id)
+/**
+ * gloss_suggest_lookup:
+ * @suggestions: (element-type GlossSuggestion): an article's suggestions
+ * @id: (nullable): a suggestion's id, as a quote's "speaker" holds it
+ *
+ * Returns: (transfer none) (nullable): the suggestion with @id
+ */
+GlossSuggestion *
+gloss_suggest_lookup (GPtrArray  *suggestions,
+                      const char *id)
 {
   for (guint i = 0; id != NULL && i < suggestions->len; i++)
     if (g_str_equal (((GlossSuggestion *) suggestions->pdata[i])->id, id))
@@ -275,7 +282,7 @@ accept (GlossSidecar    *sidecar,
    * Not a speaker the user rejected, though, unless they annotated it
    * themselves since: accepting the quote would bring back, silently, an
    * annotation they said was wrong. */
-  speaker = by_id (suggestions, gloss_suggestion_get_attribute (s, "speaker"));
+  speaker = gloss_suggest_lookup (suggestions, gloss_suggestion_get_attribute (s, "speaker"));
   if (speaker != NULL && depth == 0 && gloss_sidecar_get_document (sidecar) != NULL &&
       find_annotation (set, speaker->tag, speaker->start, speaker->end) == NULL &&
       gloss_suggest_is_rejected (sidecar, speaker, gloss_document_get_text (gloss_sidecar_get_document (sidecar))))

@@ -20,6 +20,8 @@ G_BEGIN_DECLS
 GPtrArray       *gloss_suggest_pending        (GPtrArray       *suggestions,
                                                GlossSidecar    *sidecar,
                                                const char      *text);
+GlossSuggestion *gloss_suggest_lookup         (GPtrArray       *suggestions,
+                                               const char      *id);
 GlossAnnotation *gloss_suggest_accept         (GlossSidecar    *sidecar,
                                                GPtrArray       *suggestions,
                                                GlossSuggestion *suggestion);

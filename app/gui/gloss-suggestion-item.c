@@ -15,6 +15,7 @@
 #include "gloss-codebook.h"
 #include "gloss-document.h"
 #include "gloss-suggestion-item.h"
+#include "gloss-suggestion-layer.h"
 
 #define EXCERPT_CHARS 60
 
@@ -93,6 +94,19 @@ make_subtitle (GlossSuggestionItem *self)
   GlossSuggestion *s = self->suggestion;
   GlossTag *tag = self->codebook != NULL ? gloss_codebook_lookup (self->codebook, s->tag) : NULL;
 
+  GlossSuggestion *speaker = GLOSS_IS_SUGGESTION_LAYER (self->owner)
+                             ? gloss_suggestion_layer_get_speaker (GLOSS_SUGGESTION_LAYER (self->owner), s) : NULL;
+
+  /* A quote is accepted with its speaker: who that is, before the key. */
+  if (speaker != NULL)
+    {
+      g_autofree char *name = gloss_document_get_slice (self->document, speaker->start, speaker->end);
+
+      g_strdelimit (name, "\n", ' ');
+      /* Translators: under a quote suggested in the sidebar: tag, its speaker, rule that fired, confidence */
+      return g_strdup_printf (_("%s by %s · rule %s · %d %%"), tag != NULL ? gloss_tag_get_label (tag) : s->tag,
+                              name, s->rule, (int) (s->confidence * 100 + 0.5));
+    }
   /* Translators: under a suggestion in the sidebar: tag, rule that fired, confidence */
   return g_strdup_printf (_("%s · rule %s · %d %%"), tag != NULL ? gloss_tag_get_label (tag) : s->tag,
                           s->rule, (int) (s->confidence * 100 + 0.5));

@@ -851,16 +851,48 @@ gloss_suggestion_layer_describe_at (GlossSuggestionLayer *self,
 
       if (offset < s->start || offset >= s->end)
         continue;
-      /* Translators: a tooltip line: "Suggested: Quote (rule zh-quote-colon, 93 %)" */
-      line = g_markup_printf_escaped (_("Suggested: %s (rule %s, %d %%)"),
-                                      tag != NULL ? gloss_tag_get_label (tag) : s->tag, s->rule,
-                                      (int) (s->confidence * 100 + 0.5));
+      GlossSuggestion *speaker = gloss_suggestion_layer_get_speaker (self, s);
+
+      if (speaker != NULL)
+        {
+          g_autofree char *name = gloss_document_get_slice (gloss_sidecar_get_document (self->sidecar),
+                                                            speaker->start, speaker->end);
+
+          /* Translators: a tooltip line: "Suggested: Quote by 黄燊 (rule zh-quote-colon, 93 %)" */
+          line = g_markup_printf_escaped (_("Suggested: %s by %s (rule %s, %d %%)"),
+                                          tag != NULL ? gloss_tag_get_label (tag) : s->tag, name, s->rule,
+                                          (int) (s->confidence * 100 + 0.5));
+        }
+      else
+        /* Translators: a tooltip line: "Suggested: Quote (rule zh-quote-colon, 93 %)" */
+        line = g_markup_printf_escaped (_("Suggested: %s (rule %s, %d %%)"),
+                                        tag != NULL ? gloss_tag_get_label (tag) : s->tag, s->rule,
+                                        (int) (s->confidence * 100 + 0.5));
       if (out == NULL)
         out = g_string_new (line);
       else
         g_string_append_printf (out, "\n%s", line);
     }
   return out != NULL ? g_string_free (out, FALSE) : NULL;
+}
+
+/**
+ * gloss_suggestion_layer_get_speaker:
+ * @quote: one of the layer's suggestions
+ *
+ * Returns: (transfer none) (nullable): the suggestion @quote's "speaker"
+ *   names, pending or already decided
+ */
+GlossSuggestion *
+gloss_suggestion_layer_get_speaker (GlossSuggestionLayer *self,
+                                    GlossSuggestion      *quote)
+{
+  g_return_val_if_fail (GLOSS_IS_SUGGESTION_LAYER (self), NULL);
+  g_return_val_if_fail (quote != NULL, NULL);
+
+  if (self->all == NULL)
+    return NULL;
+  return gloss_suggest_lookup (self->all, gloss_suggestion_get_attribute (quote, "speaker"));
 }
 
 /**

@@ -52,6 +52,8 @@ void                  gloss_suggestion_layer_snapshot       (GlossSuggestionLaye
                                                              GtkSnapshot          *snapshot,
                                                              guint                 from,
                                                              guint                 to);
+GlossSuggestion      *gloss_suggestion_layer_get_speaker    (GlossSuggestionLayer *self,
+                                                             GlossSuggestion      *quote);
 char                 *gloss_suggestion_layer_describe_at    (GlossSuggestionLayer *self,
                                                              guint                 offset);
 
