@@ -387,6 +387,48 @@ test_corpus (void)
   g_assert_cmpuint (s->end, ==, 43);
 }
 
+/* A span the team tagged wins over a rule's span of the same tag that
+ * overlaps it: one outline, one question; another tag over the same words
+ * stays. */
+static void
+test_corpus_overlap (void)
+{
+  g_autoptr(GlossSuggester) suggester = gloss_suggester_new ();
+  const char *text = "Lead was found in 18 percent of samples, officials said.\n\n"
+                     "河畔市水务局局长周敏说：“水价不会上涨。”";
+  g_autoptr(GPtrArray) plain = NULL;
+  g_autoptr(GPtrArray) out = NULL;
+  guint statistics = 0;
+  gboolean organization = FALSE, official = FALSE;
+
+  plain = gloss_suggester_run (suggester, text);
+  for (guint i = 0; i < plain->len; i++)
+    if (g_str_equal (((GlossSuggestion *) plain->pdata[i])->tag, "statistic"))
+      statistics++;
+  g_assert_cmpuint (statistics, ==, 1);
+
+  gloss_suggester_add_known (suggester, "statistic", "18 percent of samples", NULL);
+  out = gloss_suggester_run (suggester, text);
+  statistics = 0;
+  for (guint i = 0; i < out->len; i++)
+    {
+      GlossSuggestion *s = out->pdata[i];
+
+      /* 河畔市水务局 inside 河畔市水务局局长周敏: two tags, both stay. */
+      organization |= g_str_equal (s->tag, "organization") && s->start == 58 && s->end == 64;
+      official |= g_str_equal (s->tag, "official") && s->start == 58 && s->end == 68;
+      if (!g_str_equal (s->tag, "statistic"))
+        continue;
+      statistics++;
+      g_assert_cmpstr (s->rule, ==, "corpus");
+      g_assert_cmpuint (s->start, ==, 18);
+      g_assert_cmpuint (s->end, ==, 39);
+    }
+  g_assert_cmpuint (statistics, ==, 1);
+  g_assert_true (organization);
+  g_assert_true (official);
+}
+
 /* The window cancels the run of an article it no longer shows: a cancelled
  * run stops before its next rule family and says so; one never cancelled
  * finds what gloss_suggester_run() finds. */
@@ -1376,6 +1418,7 @@ main (int    argc,
   g_test_add_func ("/suggest/en/statistics", test_en_statistics);
   g_test_add_func ("/suggest/organizations", test_organizations);
   g_test_add_func ("/suggest/corpus", test_corpus);
+  g_test_add_func ("/suggest/corpus-overlap", test_corpus_overlap);
   g_test_add_func ("/suggest/cancellable", test_cancellable);
   g_test_add_func ("/suggest/hostile", test_hostile);
   g_test_add_func ("/suggest/across-paragraphs", test_across_paragraphs);

@@ -410,15 +410,37 @@ gloss_suggester_run_cancellable (GlossSuggester *self,
       goto done;
     }
 
-  /* One suggestion per span and tag: the first rule that found it wins. */
+  /* One suggestion per span and tag: the first rule that found it wins,
+   * also over a span of the same tag it overlaps ("18 percent of samples"
+   * from the corpus, then "18 percent" from the statistics rules): two
+   * outlines of one colour over the same words ask the coder the same
+   * question twice. */
   {
-    g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    g_autoptr(GHashTable) bits = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autofree guint8 *taken = g_new0 (guint8, run.n + 1);
+
     for (guint i = 0; i < run.cands->len; i++)
       {
         Cand *c = suggest_cand_at (&run, i);
-        g_autofree char *key = g_strdup_printf ("%s:%u:%u", c->tag, c->start, c->end);
-        if (!g_hash_table_add (seen, g_steal_pointer (&key)))
-          c->dropped = TRUE;
+        guint bit = GPOINTER_TO_UINT (g_hash_table_lookup (bits, c->tag));
+        gboolean overlaps = FALSE;
+
+        if (bit == 0 && g_hash_table_size (bits) < 8)
+          {
+            bit = 1u << g_hash_table_size (bits);
+            g_hash_table_insert (bits, (gpointer) c->tag, GUINT_TO_POINTER (bit));
+          }
+        if (bit == 0)
+          continue;
+        for (guint k = c->start; k < c->end && k < run.n && !overlaps; k++)
+          overlaps = (taken[k] & bit) != 0;
+        if (overlaps)
+          {
+            c->dropped = TRUE;
+            continue;
+          }
+        for (guint k = c->start; k < c->end && k < run.n; k++)
+          taken[k] |= bit;
       }
   }
 
