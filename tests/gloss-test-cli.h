@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 #include <stdarg.h>
 #include <sys/wait.h>
 
@@ -69,4 +70,17 @@ gloss_test_run_cli (GlossTestRun *run,
   va_start (args, first);
   gloss_test_run_cli_va (run, directory, database, first, args);
   va_end (args);
+}
+
+/* One line of JSON Lines output as an object; fails the test if it is not. */
+static inline JsonObject *
+gloss_test_parse_object (const char *line)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, line, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }

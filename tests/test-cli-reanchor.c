@@ -80,17 +80,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->data_home);
 }
 
-static JsonObject *
-parse_line (const char *line)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, line, -1, &error);
-  g_assert_no_error (error);
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
-
 static const char *
 anchor_of (JsonObject *result,
            guint       start_wanted,
@@ -117,7 +106,7 @@ anchor_of (JsonObject *result,
 static void
 check_through_diff (const char *out)
 {
-  g_autoptr(JsonObject) result = parse_line (out);
+  g_autoptr(JsonObject) result = gloss_test_parse_object (out);
   guint start = 0, end = 0;
 
   g_assert_cmpint (json_object_get_int_member (result, "exact"), ==, 0);
@@ -204,7 +193,7 @@ test_previous (Fixture       *f,
   run_cli (&run, "reanchor", "--json", "--dry-run", f->sidecar, NULL);
   g_assert_cmpint (run.status, ==, 0);
   {
-    g_autoptr(JsonObject) result = parse_line (run.out);
+    g_autoptr(JsonObject) result = gloss_test_parse_object (run.out);
 
     g_assert_cmpint (json_object_get_int_member (result, "cut"), ==, 0);
     g_assert_cmpint (json_object_get_int_member (result, "moved"), >=, 2);
@@ -242,7 +231,7 @@ test_diff (void)
   run_cli (&run, "diff", "--json", old, new, NULL);
   g_assert_cmpint (run.status, ==, 1);
   {
-    g_autoptr(JsonObject) result = parse_line (run.out);
+    g_autoptr(JsonObject) result = gloss_test_parse_object (run.out);
     JsonArray *changes = json_object_get_array_member (result, "changes");
     JsonObject *change;
 
@@ -326,7 +315,7 @@ test_versions (Fixture       *f,
   run_cli (&run, "versions", "--json", f->dir, NULL);
   g_assert_cmpint (run.status, ==, 0);
   {
-    g_autoptr(JsonObject) result = parse_line (run.out);
+    g_autoptr(JsonObject) result = gloss_test_parse_object (run.out);
     JsonArray *versions = json_object_get_array_member (result, "versions");
     JsonObject *first;
     gint64 lengths[2];

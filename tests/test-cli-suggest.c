@@ -32,17 +32,6 @@ make_folder (void)
 }
 
 static JsonObject *
-parse_line (const char *line)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, line, -1, &error);
-  g_assert_no_error (error);
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
-
-static JsonObject *
 find_suggestion (JsonArray  *suggestions,
                  const char *tag,
                  const char *text)
@@ -71,8 +60,8 @@ test_json (void)
   g_assert_cmpint (run.status, ==, 0);
   lines = g_strsplit (g_strchomp (run.out), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);   /* one object per article */
-  zh = parse_line (lines[0]);
-  en = parse_line (lines[1]);
+  zh = gloss_test_parse_object (lines[0]);
+  en = gloss_test_parse_object (lines[1]);
   g_assert_cmpstr (json_object_get_string_member (zh, "article"), ==, "zh-water.txt");
   suggestions = json_object_get_array_member (zh, "suggestions");
   quote = find_suggestion (suggestions, "quote", "今年我们要让每一户人家都能放心喝上自来水，这是我们的承诺。");
@@ -100,7 +89,7 @@ test_tags (void)
 
   run_cli (&run, dir, "--json", "--tag", "statistic", "--tag", "program", "zh-water.txt", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  out = parse_line (run.out);
+  out = gloss_test_parse_object (run.out);
   suggestions = json_object_get_array_member (out, "suggestions");
   g_assert_cmpuint (json_array_get_length (suggestions), >, 0);
   for (guint i = 0; i < json_array_get_length (suggestions); i++)
@@ -226,13 +215,13 @@ test_corpus (void)
 
   run_cli (&run, dir, "--json", "--tag", "place", "en-water.txt", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  out = parse_line (run.out);
+  out = gloss_test_parse_object (run.out);
   s = find_suggestion (json_object_get_array_member (out, "suggestions"), "place", "Riverside");
   g_assert_nonnull (s);
   g_assert_cmpstr (json_object_get_string_member (s, "rule"), ==, "corpus");
 
   run_cli (&off, dir, "--json", "--no-corpus", "--tag", "place", "en-water.txt", NULL);
-  out_off = parse_line (off.out);
+  out_off = gloss_test_parse_object (off.out);
   g_assert_null (find_suggestion (json_object_get_array_member (out_off, "suggestions"), "place", "Riverside"));
 }
 

@@ -160,29 +160,9 @@ fixture_setup (Fixture       *fx,
 }
 
 static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) e = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                            G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (e != NULL)
-    {
-      GFileInfo *info;
-      while ((info = g_file_enumerator_next_file (e, NULL, NULL)) != NULL)
-        {
-          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-          remove_tree (child);
-          g_object_unref (info);
-        }
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
 fixture_teardown (Fixture       *fx,
                   gconstpointer  data)
 {
-  g_autoptr(GFile) lib = g_file_new_for_path (fx->library);
-
   for (guint i = 0; i < fx->paused->len; i++)
     soup_server_message_unpause (fx->paused->pdata[i]);
   g_ptr_array_unref (fx->paused);
@@ -191,7 +171,7 @@ fixture_teardown (Fixture       *fx,
   g_free (fx->base);
   g_free (fx->user_agent);
   g_bytes_unref (fx->gbk_page);
-  remove_tree (lib);
+  gloss_test_rm_rf (fx->library);
   g_free (fx->library);
   /* Let the server's pending sources run down. */
   while (g_main_context_iteration (NULL, FALSE))

@@ -20,6 +20,7 @@
 #include "gloss-document.h"
 #include "gloss-loader.h"
 #include "gloss-open-url-dialog.h"
+#include "gloss-test-util.h"
 #include "gloss-test-widgets.h"
 
 static const char article_html[] =
@@ -127,26 +128,13 @@ temp_library (void)
   return g_steal_pointer (&library);
 }
 
+/* The test's folder, which holds the library. */
 static void
-remove_tree (GFile *file)
+remove_library (GFile *library)
 {
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                               NULL, NULL);
+  g_autoptr(GFile) parent = g_file_get_parent (library);
 
-  if (children != NULL)
-    {
-      GFileInfo *info;
-
-      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-        {
-          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-          remove_tree (child);
-          g_object_unref (info);
-        }
-    }
-  g_file_delete (file, NULL, NULL);
+  gloss_test_rm_rf (g_file_peek_path (parent));
 }
 
 typedef struct
@@ -395,7 +383,7 @@ test_fetch (void)
   /* The dialog closed itself after handing the article over. */
   wait_until (finalized, &weak);
 
-  remove_tree (g_file_get_parent (library));
+  remove_library (library);
   fetched_clear (&out);
 }
 
@@ -438,7 +426,7 @@ test_http_error_then_retry (void)
   g_assert_cmpuint (out.n_fetched, ==, 1);
   g_assert_true (g_file_query_exists (out.file, NULL));
 
-  remove_tree (g_file_get_parent (library));
+  remove_library (library);
   fetched_clear (&out);
 }
 
@@ -474,7 +462,7 @@ test_invalid_url (void)
   g_assert_cmpuint (srv->n_requests, ==, before);
   g_assert_cmpuint (out.n_fetched, ==, 0);
   gtk_window_destroy (dialog);
-  remove_tree (g_file_get_parent (library));
+  remove_library (library);
 }
 
 static void
@@ -521,7 +509,7 @@ test_cancel (void)
     }
   g_assert_cmpuint (out.n_fetched, ==, 0);
 
-  remove_tree (g_file_get_parent (library));
+  remove_library (library);
 }
 
 /* ------------------------------------------------------------------ */
@@ -711,7 +699,7 @@ test_header_snapshot (void)
   }
 
   gtk_window_destroy (window);
-  remove_tree (g_file_get_parent (library));
+  remove_library (library);
   fetched_clear (&out);
 }
 
@@ -741,7 +729,7 @@ test_typed_address (void)
   if (!gloss_test_xdotool_available ())
     {
       gtk_window_destroy (dialog);
-      remove_tree (g_file_get_parent (library));
+      remove_library (library);
       return;
     }
 
@@ -753,7 +741,7 @@ test_typed_address (void)
   g_assert_cmpuint (out.n_fetched, ==, 1);
   g_assert_cmpstr (gloss_document_get_url (out.doc), ==, expected);
 
-  remove_tree (g_file_get_parent (library));
+  remove_library (library);
   fetched_clear (&out);
 }
 
@@ -782,7 +770,7 @@ test_scripted_page (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
 
   gtk_window_destroy (dialog);
-  remove_tree (g_file_get_parent (library));
+  remove_library (library);
 }
 
 static void
