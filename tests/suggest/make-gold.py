@@ -8,6 +8,7 @@ text. The labelling file (kept outside the project, it quotes the article):
              articles/NAME.txt: written for the set, in tests/suggest)
     @language zh
     @split dev | tune2 | heldout | fresh | fresh2 | zh-tune | zh-test
+           | blind-zh | blind-en   (labelled without running the suggesters)
     @tags quote              (optional: only these tags are labelled in full;
                               the others are only the speakers' mentions)
     TAG<TAB>SPAN[<TAB>key=value...]
