@@ -271,6 +271,36 @@ test_layer_deleted (Fixture       *f,
   ITERATE_UNTIL (gloss_session_get_state (f->session) == GLOSS_SESSION_CONFLICT);
 }
 
+/* Moved to another folder (with the article, say): gone from its path
+ * all the same, and written there anew; the moved file is left alone. */
+static void
+test_layer_moved_away (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *moved = g_build_filename (dir, "article.txt.alice.gloss.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+
+  open_article (f, NULL);
+  add_annotation (f, "mine", 4, 8);
+  g_assert_true (save (f, NULL, GLOSS_SESSION_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  before = gloss_test_read (f->own_path, NULL);
+
+  g_assert_cmpint (g_rename (f->own_path, moved), ==, 0);
+  ITERATE_UNTIL (gloss_session_get_modified (f->session));
+  g_assert_true (save (f, NULL, GLOSS_SESSION_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  contents = gloss_test_read (f->own_path, NULL);
+  g_assert_nonnull (strstr (contents, "\"mine\""));
+  after = gloss_test_read (moved, NULL);
+  g_assert_cmpstr (after, ==, before);
+  gloss_test_rm_rf (dir);
+}
+
 /* Deleted, then another file put there before the layer was written again:
  * that file was not read here and is never written over. */
 static void
@@ -614,6 +644,7 @@ main (int   argc,
   ADD ("/session/conflict", test_conflict);
   ADD ("/session/layer-deleted", test_layer_deleted);
   ADD ("/session/layer-deleted-replaced", test_layer_deleted_replaced);
+  ADD ("/session/layer-moved-away", test_layer_moved_away);
   ADD ("/session/broken", test_broken);
   ADD ("/session/reload", test_reload);
   ADD ("/session/done", test_done);

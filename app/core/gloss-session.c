@@ -220,7 +220,8 @@ monitor_changed_cb (GlossSession      *self,
       event == G_FILE_MONITOR_EVENT_CREATED ||
       event == G_FILE_MONITOR_EVENT_DELETED ||
       event == G_FILE_MONITOR_EVENT_RENAMED ||
-      event == G_FILE_MONITOR_EVENT_MOVED_IN)
+      event == G_FILE_MONITOR_EVENT_MOVED_IN ||
+      event == G_FILE_MONITOR_EVENT_MOVED_OUT)
     gloss_session_check_disk (self);
 }
 
