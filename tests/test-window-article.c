@@ -370,6 +370,52 @@ test_gone_locate (Fixture       *f,
   gloss_test_iterate_until (gone_bar_hidden, f->window);
 }
 
+static gboolean
+all_saved (gpointer data)
+{
+  GlossSession *session = gloss_window_get_session (data);
+
+  return !gloss_session_get_modified (session) && !gloss_session_get_saving (session);
+}
+
+static gboolean
+unsaved (gpointer data)
+{
+  return gloss_session_get_modified (gloss_window_get_session (data));
+}
+
+/* Moved with its annotations file: Locate… opens the two where they are
+ * now; the annotations only the window held are written first, where they
+ * were. */
+static void
+test_gone_locate_with_layer (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->dir, "moved", NULL);
+  g_autofree char *path = g_build_filename (dir, "budget.txt", NULL);
+  g_autofree char *layer = g_strconcat (f->path, "." ANNOTATOR ".gloss.json", NULL);
+  g_autofree char *moved_layer = g_strconcat (path, "." ANNOTATOR ".gloss.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  OpenedAt at = { f->window, file };
+
+  annotate (f->window, "quote", "will act now");
+  _gloss_window_save (f->window, NULL, GLOSS_SESSION_SAVE_NONE, TRUE);
+  gloss_test_iterate_until (all_saved, f->window);
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_cmpint (g_rename (f->path, path), ==, 0);
+  g_assert_cmpint (g_rename (layer, moved_layer), ==, 0);
+  gloss_test_iterate_until (gone_bar_shown, f->window);
+  /* Its file gone, the layer is unsaved (autosave is off here). */
+  gloss_test_iterate_until (unsaved, f->window);
+
+  _gloss_window_locate_article (f->window, file);
+  gloss_test_iterate_until (opened_at, &at);
+  g_assert_nonnull (find_by_text (gloss_sidecar_get_annotations (gloss_window_get_sidecar (f->window)),
+                                  "will act now"));
+  g_assert_true (g_file_test (layer, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -391,6 +437,8 @@ main (int    argc,
   g_test_add ("/window-article/gone-save-elsewhere", Fixture, NULL, fixture_set_up, test_gone_save_elsewhere,
               fixture_tear_down);
   g_test_add ("/window-article/gone-locate", Fixture, NULL, fixture_set_up, test_gone_locate, fixture_tear_down);
+  g_test_add ("/window-article/gone-locate-with-layer", Fixture, NULL, fixture_set_up, test_gone_locate_with_layer,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "gloss-annotation-set.h"
 #include "gloss-sidecar.h"
 #include "gloss-window-private.h"
 
@@ -135,15 +136,24 @@ move_annotations_to (GlossWindow *self,
   if (g_file_query_exists (layer, NULL))
     {
       g_autofree char *layer_name = g_file_get_parse_name (layer);
+      GlossSidecar *sidecar = gloss_session_get_sidecar (self->session);
 
-      /* The layer was moved along with the article: nothing here is newer. */
-      if (!gloss_session_get_modified (self->session) && !gloss_session_get_saving (self->session))
+      /* The layer was moved along with the article, and nothing was edited
+       * here since it was last saved: that one is opened.  Its old file,
+       * gone with the move, is written first all the same (as autosave
+       * would): what is only in memory is never dropped. */
+      if (!gloss_annotation_set_get_modified (gloss_sidecar_get_annotations (sidecar)))
         {
-          _gloss_window_open_from_library (self, file, FALSE);
+          if (gloss_session_get_modified (self->session) || gloss_session_get_saving (self->session))
+            gloss_session_save_async (self->session, NULL, GLOSS_SESSION_SAVE_NONE, self->cancellable,
+                                      layer_moved_cb, move_new (self, file));
+          else
+            _gloss_window_open_from_library (self, file, FALSE);
           return;
         }
-      message = g_strdup_printf (_("“%s” has annotations of yours already (“%s”); the ones shown here are kept "
-                                   "where they are."),
+      /* Not merged: the window keeps its layer, unsaved changes included. */
+      message = g_strdup_printf (_("“%s” has annotations of yours already (“%s”); the ones shown here stay open "
+                                   "in this window, unsaved changes included."),
                                  name, layer_name);
       _gloss_window_show_error (self, message);
       return;
