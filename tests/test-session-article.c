@@ -295,6 +295,7 @@ test_changed_before_watch (Fixture       *f,
   g_autoptr(GlossSession) second = gloss_session_new ();
   GAsyncResult *result = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 deadline;
   guint before;
 
   /* The fixture's session would see the write: it is closed first. */
@@ -303,8 +304,13 @@ test_changed_before_watch (Fixture       *f,
   gloss_session_set_annotator_id (second, "bob");
   before = _gloss_document_get_n_created ();
   gloss_session_open_async (second, f->article, NULL, NULL, gloss_test_keep_result, &result);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (_gloss_document_get_n_created () == before)
-    g_usleep (1000);
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the article was never read");
+      g_usleep (1000);
+    }
   gloss_test_write (f->article_path, EDITED, -1);
 
   g_assert_true (gloss_session_open_finish (second, gloss_test_wait_result (&result), &error));
