@@ -1,4 +1,4 @@
-/* test-window-article.c: the open article changed on disk, its bar and Reload
+/* test-window-article.c: the open article changed on disk, deleted or moved; its bars
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -8,6 +8,11 @@
  * opening for what moved too much; opening the article again from the
  * Library does the same.  The Reload key goes through the X server with
  * xdotool when it is there, else the button's action is activated.
+ *
+ * Another program deletes or moves the article: a second bar names it and
+ * where the annotations are; Save Article As… and Locate… (their choosers'
+ * answers given directly) bring the text back or follow it, annotations
+ * included.  The annotations file deleted is written anew, no conflict.
  */
 #include "config.h"
 
@@ -416,6 +421,31 @@ test_gone_locate_with_layer (Fixture       *f,
   g_assert_true (g_file_test (layer, G_FILE_TEST_EXISTS));
 }
 
+/* The annotations file deleted by another program: no conflict to settle,
+ * the window's next save writes it anew. */
+static void
+test_layer_deleted (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *layer = g_strconcat (f->path, "." ANNOTATOR ".gloss.json", NULL);
+  g_autofree char *contents = NULL;
+
+  annotate (f->window, "quote", "will act now");
+  _gloss_window_save (f->window, NULL, GLOSS_SESSION_SAVE_NONE, TRUE);
+  gloss_test_iterate_until (all_saved, f->window);
+
+  g_assert_cmpint (g_unlink (layer), ==, 0);
+  gloss_test_iterate_until (unsaved, f->window);
+  g_assert_false (_gloss_window_get_conflict (f->window));
+  g_assert_cmpint (gloss_session_get_state (gloss_window_get_session (f->window)), ==, GLOSS_SESSION_READY);
+
+  _gloss_window_save (f->window, NULL, GLOSS_SESSION_SAVE_NONE, TRUE);
+  gloss_test_iterate_until (all_saved, f->window);
+  contents = gloss_test_read (layer, NULL);
+  g_assert_nonnull (strstr (contents, "will act now"));
+  g_assert_false (_gloss_window_get_conflict (f->window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -437,6 +467,7 @@ main (int    argc,
   g_test_add ("/window-article/gone-save-elsewhere", Fixture, NULL, fixture_set_up, test_gone_save_elsewhere,
               fixture_tear_down);
   g_test_add ("/window-article/gone-locate", Fixture, NULL, fixture_set_up, test_gone_locate, fixture_tear_down);
+  g_test_add ("/window-article/layer-deleted", Fixture, NULL, fixture_set_up, test_layer_deleted, fixture_tear_down);
   g_test_add ("/window-article/gone-locate-with-layer", Fixture, NULL, fixture_set_up, test_gone_locate_with_layer,
               fixture_tear_down);
 
