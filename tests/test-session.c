@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
@@ -223,6 +224,110 @@ test_autosave (Fixture       *f,
 
   contents = gloss_test_read (f->own_path, NULL);
   g_assert_nonnull (strstr (contents, "\"auto1\""));
+}
+
+/* Turns the main loop until @cond holds; fails after 10 s naming it. */
+#define ITERATE_UNTIL(cond)                                                      \
+  G_STMT_START {                                                                 \
+    gint64 deadline_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;            \
+    while (!(cond))                                                              \
+      {                                                                          \
+        if (g_get_monotonic_time () > deadline_)                                 \
+          g_error ("still waiting for %s", #cond);                               \
+        g_main_context_iteration (NULL, FALSE);                                  \
+        g_usleep (1000);                                                         \
+      }                                                                          \
+  } G_STMT_END
+
+/* Another program deletes the user's file: nothing on disk to lose, so no
+ * conflict; the layer counts as unsaved and autosave writes it anew. */
+static void
+test_layer_deleted (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) own = g_file_new_for_path (f->own_path);
+  g_autoptr(GlossSidecar) back = NULL;
+
+  open_article (f, NULL);
+  add_annotation (f, "mine", 4, 8);
+  g_assert_true (save (f, NULL, GLOSS_SESSION_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_false (gloss_session_get_modified (f->session));
+
+  gloss_session_set_autosave_delay (f->session, 1);
+  g_assert_cmpint (g_unlink (f->own_path), ==, 0);
+  ITERATE_UNTIL (gloss_session_get_modified (f->session));
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_READY);
+
+  ITERATE_UNTIL (!gloss_session_get_modified (f->session) && !gloss_session_get_saving (f->session));
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_READY);
+  back = gloss_sidecar_load (own, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (gloss_annotation_set_lookup (gloss_sidecar_get_annotations (back), "mine"));
+
+  /* Written anew, it is watched as before: a rewrite is a conflict. */
+  write_theirs (f, "theirs");
+  ITERATE_UNTIL (gloss_session_get_state (f->session) == GLOSS_SESSION_CONFLICT);
+}
+
+/* Moved to another folder (with the article, say): gone from its path
+ * all the same, and written there anew; the moved file is left alone. */
+static void
+test_layer_moved_away (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *moved = g_build_filename (dir, "article.txt.alice.gloss.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+
+  open_article (f, NULL);
+  add_annotation (f, "mine", 4, 8);
+  g_assert_true (save (f, NULL, GLOSS_SESSION_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  before = gloss_test_read (f->own_path, NULL);
+
+  g_assert_cmpint (g_rename (f->own_path, moved), ==, 0);
+  ITERATE_UNTIL (gloss_session_get_modified (f->session));
+  g_assert_true (save (f, NULL, GLOSS_SESSION_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  contents = gloss_test_read (f->own_path, NULL);
+  g_assert_nonnull (strstr (contents, "\"mine\""));
+  after = gloss_test_read (moved, NULL);
+  g_assert_cmpstr (after, ==, before);
+  gloss_test_rm_rf (dir);
+}
+
+/* Deleted, then another file put there before the layer was written again:
+ * that file was not read here and is never written over. */
+static void
+test_layer_deleted_replaced (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  open_article (f, NULL);
+  add_annotation (f, "mine", 4, 8);
+  g_assert_true (save (f, NULL, GLOSS_SESSION_SAVE_NONE, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_unlink (f->own_path), ==, 0);
+  ITERATE_UNTIL (gloss_session_get_modified (f->session));
+  g_assert_true (gloss_session_get_can_save (f->session));
+
+  write_theirs (f, "theirs");
+  g_assert_false (save (f, NULL, GLOSS_SESSION_SAVE_NONE, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_CONFLICT);
+  g_assert_true (gloss_session_get_modified (f->session));
+  contents = gloss_test_read (f->own_path, NULL);
+  g_assert_nonnull (strstr (contents, "\"theirs\""));
+  g_assert_null (strstr (contents, "\"mine\""));
 }
 
 static void
@@ -537,6 +642,9 @@ main (int   argc,
   ADD ("/session/open/missing", test_open_missing);
   ADD ("/session/autosave", test_autosave);
   ADD ("/session/conflict", test_conflict);
+  ADD ("/session/layer-deleted", test_layer_deleted);
+  ADD ("/session/layer-deleted-replaced", test_layer_deleted_replaced);
+  ADD ("/session/layer-moved-away", test_layer_moved_away);
   ADD ("/session/broken", test_broken);
   ADD ("/session/reload", test_reload);
   ADD ("/session/done", test_done);

@@ -1,4 +1,4 @@
-/* test-window-article.c: the open article changed on disk, its bar and Reload
+/* test-window-article.c: the open article changed on disk, deleted or moved; its bars
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -8,11 +8,17 @@
  * opening for what moved too much; opening the article again from the
  * Library does the same.  The Reload key goes through the X server with
  * xdotool when it is there, else the button's action is activated.
+ *
+ * Another program deletes or moves the article: a second bar names it and
+ * where the annotations are; Save Article As… and Locate… (their choosers'
+ * answers given directly) bring the text back or follow it, annotations
+ * included.  The annotations file deleted is written anew, no conflict.
  */
 #include "config.h"
 
 #include <adwaita.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
@@ -231,6 +237,215 @@ test_reload_from_library (Fixture       *f,
   assert_reanchored (f);
 }
 
+/* The article deleted or moved while open (the second bar). */
+
+static gboolean
+gone_bar_shown (gpointer data)
+{
+  GlossWindow *window = data;
+
+  return gtk_revealer_get_child_revealed (window->article_gone_bar) &&
+         gtk_widget_get_mapped (GTK_WIDGET (window->article_gone_bar));
+}
+
+static gboolean
+gone_bar_hidden (gpointer data)
+{
+  GlossWindow *window = data;
+
+  return !gtk_revealer_get_reveal_child (window->article_gone_bar) &&
+         !gloss_session_get_article_missing (gloss_window_get_session (window));
+}
+
+static GtkWidget *
+gone_button (Fixture    *f,
+             const char *label)
+{
+  GtkWidget *button = gloss_test_find_widget (GTK_WIDGET (f->window->article_gone_bar), GTK_TYPE_BUTTON, label);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+/* The bar names the file and where the annotations are; its buttons are
+ * there for the keyboard too. */
+static void
+assert_gone_bar (Fixture *f)
+{
+  g_autofree char *layer = g_strconcat (f->path, "." ANNOTATOR ".gloss.json", NULL);
+  const char *label = gtk_label_get_label (f->window->article_gone_label);
+
+  g_assert_nonnull (strstr (label, f->path));
+  g_assert_nonnull (strstr (label, "was deleted or moved"));
+  g_assert_nonnull (strstr (label, layer));
+  g_assert_true (gtk_widget_is_sensitive (gone_button (f, "Save Article _As…")));
+  g_assert_true (gtk_widget_is_sensitive (gone_button (f, "_Locate…")));
+  g_assert_true (gtk_widget_grab_focus (gone_button (f, "_Locate…")));
+  g_assert_false (gtk_revealer_get_reveal_child (f->window->article_bar));
+}
+
+/* The article opened here is @file, with its layer read. */
+typedef struct
+{
+  GlossWindow *window;
+  GFile       *file;
+} OpenedAt;
+
+static gboolean
+opened_at (gpointer data)
+{
+  OpenedAt *at = data;
+  GFile *current = gloss_session_get_file (gloss_window_get_session (at->window));
+
+  return current != NULL && g_file_equal (current, at->file) && ready (at->window) &&
+         gloss_session_get_state (gloss_window_get_session (at->window)) == GLOSS_SESSION_READY;
+}
+
+/* Deleted: the bar says so; the text written back at its path (Save
+ * Article As… there) is the article again, and the bar goes. */
+static void
+test_gone_save_back (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *written = NULL;
+
+  annotate (f->window, "quote", "will act now");
+  _gloss_window_save (f->window, NULL, GLOSS_SESSION_SAVE_NONE, TRUE);
+  g_assert_false (gtk_widget_is_sensitive (gone_button (f, "Save Article _As…")));
+
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  gloss_test_iterate_until (gone_bar_shown, f->window);
+  assert_gone_bar (f);
+
+  _gloss_window_save_article_to (f->window, f->article);
+  gloss_test_iterate_until (gone_bar_hidden, f->window);
+  written = gloss_test_read (f->path, NULL);
+  g_assert_cmpstr (written, ==, OLD_TEXT);
+  g_assert_false (gloss_session_get_article_changed (gloss_window_get_session (f->window)));
+  g_assert_false (gtk_widget_is_sensitive (gone_button (f, "_Locate…")));
+}
+
+/* Saved elsewhere: the text there, the annotations beside it (unsaved ones
+ * included), and the article opened here from there. */
+static void
+test_gone_save_elsewhere (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->dir, "kept", NULL);
+  g_autofree char *path = g_build_filename (dir, "budget.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *written = NULL;
+  OpenedAt at = { f->window, file };
+  GlossAnnotationSet *set;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  gloss_test_iterate_until (gone_bar_shown, f->window);
+  annotate (f->window, "quote", "我们会继续推进");
+
+  _gloss_window_save_article_to (f->window, file);
+  gloss_test_iterate_until (opened_at, &at);
+  written = gloss_test_read (path, NULL);
+  g_assert_cmpstr (written, ==, OLD_TEXT);
+  set = gloss_sidecar_get_annotations (gloss_window_get_sidecar (f->window));
+  g_assert_nonnull (find_by_text (set, "我们会继续推进"));
+  g_assert_false (gloss_session_get_modified (gloss_window_get_session (f->window)));
+  gloss_test_iterate_until (gone_bar_hidden, f->window);
+}
+
+/* Moved, then found where it is (Locate…): the annotations follow it. */
+static void
+test_gone_locate (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "budget-moved.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  OpenedAt at = { f->window, file };
+  GlossAnnotationSet *set;
+
+  annotate (f->window, "quote", "will act now");
+  g_assert_cmpint (g_rename (f->path, path), ==, 0);
+  gloss_test_iterate_until (gone_bar_shown, f->window);
+  assert_gone_bar (f);
+
+  _gloss_window_locate_article (f->window, file);
+  gloss_test_iterate_until (opened_at, &at);
+  set = gloss_sidecar_get_annotations (gloss_window_get_sidecar (f->window));
+  g_assert_nonnull (find_by_text (set, "will act now"));
+  gloss_test_iterate_until (gone_bar_hidden, f->window);
+}
+
+static gboolean
+all_saved (gpointer data)
+{
+  GlossSession *session = gloss_window_get_session (data);
+
+  return !gloss_session_get_modified (session) && !gloss_session_get_saving (session);
+}
+
+static gboolean
+unsaved (gpointer data)
+{
+  return gloss_session_get_modified (gloss_window_get_session (data));
+}
+
+/* Moved with its annotations file: Locate… opens the two where they are
+ * now; the annotations only the window held are written first, where they
+ * were. */
+static void
+test_gone_locate_with_layer (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->dir, "moved", NULL);
+  g_autofree char *path = g_build_filename (dir, "budget.txt", NULL);
+  g_autofree char *layer = g_strconcat (f->path, "." ANNOTATOR ".gloss.json", NULL);
+  g_autofree char *moved_layer = g_strconcat (path, "." ANNOTATOR ".gloss.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  OpenedAt at = { f->window, file };
+
+  annotate (f->window, "quote", "will act now");
+  _gloss_window_save (f->window, NULL, GLOSS_SESSION_SAVE_NONE, TRUE);
+  gloss_test_iterate_until (all_saved, f->window);
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_cmpint (g_rename (f->path, path), ==, 0);
+  g_assert_cmpint (g_rename (layer, moved_layer), ==, 0);
+  gloss_test_iterate_until (gone_bar_shown, f->window);
+  /* Its file gone, the layer is unsaved (autosave is off here). */
+  gloss_test_iterate_until (unsaved, f->window);
+
+  _gloss_window_locate_article (f->window, file);
+  gloss_test_iterate_until (opened_at, &at);
+  g_assert_nonnull (find_by_text (gloss_sidecar_get_annotations (gloss_window_get_sidecar (f->window)),
+                                  "will act now"));
+  g_assert_true (g_file_test (layer, G_FILE_TEST_EXISTS));
+}
+
+/* The annotations file deleted by another program: no conflict to settle,
+ * the window's next save writes it anew. */
+static void
+test_layer_deleted (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *layer = g_strconcat (f->path, "." ANNOTATOR ".gloss.json", NULL);
+  g_autofree char *contents = NULL;
+
+  annotate (f->window, "quote", "will act now");
+  _gloss_window_save (f->window, NULL, GLOSS_SESSION_SAVE_NONE, TRUE);
+  gloss_test_iterate_until (all_saved, f->window);
+
+  g_assert_cmpint (g_unlink (layer), ==, 0);
+  gloss_test_iterate_until (unsaved, f->window);
+  g_assert_false (_gloss_window_get_conflict (f->window));
+  g_assert_cmpint (gloss_session_get_state (gloss_window_get_session (f->window)), ==, GLOSS_SESSION_READY);
+
+  _gloss_window_save (f->window, NULL, GLOSS_SESSION_SAVE_NONE, TRUE);
+  gloss_test_iterate_until (all_saved, f->window);
+  contents = gloss_test_read (layer, NULL);
+  g_assert_nonnull (strstr (contents, "will act now"));
+  g_assert_false (_gloss_window_get_conflict (f->window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -247,6 +462,13 @@ main (int    argc,
 
   g_test_add ("/window-article/reload-bar", Fixture, NULL, fixture_set_up, test_reload_bar, fixture_tear_down);
   g_test_add ("/window-article/reload-from-library", Fixture, NULL, fixture_set_up, test_reload_from_library,
+              fixture_tear_down);
+  g_test_add ("/window-article/gone-save-back", Fixture, NULL, fixture_set_up, test_gone_save_back, fixture_tear_down);
+  g_test_add ("/window-article/gone-save-elsewhere", Fixture, NULL, fixture_set_up, test_gone_save_elsewhere,
+              fixture_tear_down);
+  g_test_add ("/window-article/gone-locate", Fixture, NULL, fixture_set_up, test_gone_locate, fixture_tear_down);
+  g_test_add ("/window-article/layer-deleted", Fixture, NULL, fixture_set_up, test_layer_deleted, fixture_tear_down);
+  g_test_add ("/window-article/gone-locate-with-layer", Fixture, NULL, fixture_set_up, test_gone_locate_with_layer,
               fixture_tear_down);
 
   return g_test_run ();

@@ -34,15 +34,18 @@ struct _GlossSession
   guint               loading : 1;
   guint               saving : 1;
   guint               save_again : 1;
+  guint               layer_gone : 1;   /* the user's file deleted since read or written */
 
   /* The article's own file changing on disk (gloss-session-article.c). */
   GFileMonitor       *article_monitor;
   GCancellable       *article_check;    /* the comparison in flight */
   guint               article_check_id; /* the debounce */
   guint               article_changed : 1;
+  guint               article_missing : 1;
 };
 
-void _gloss_session_watch_article   (GlossSession *self);
+void _gloss_session_watch_article   (GlossSession *self,
+                                     gboolean      compare);
 void _gloss_session_unwatch_article (GlossSession *self);
 
 G_END_DECLS

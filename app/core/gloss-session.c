@@ -37,6 +37,7 @@ enum {
   PROP_ANNOTATOR_ID,
   PROP_ANNOTATOR_NAME,
   PROP_ARTICLE_CHANGED,
+  PROP_ARTICLE_MISSING,
   PROP_AUTOSAVE_DELAY,
   PROP_BROKEN_FILE,
   PROP_BROKEN_MESSAGE,
@@ -118,6 +119,26 @@ set_broken (GlossSession *self,
     }
 }
 
+/* The user's file was deleted by another program: there is nothing on disk
+ * to lose, so instead of a conflict the layer counts as unsaved and the next
+ * save (autosave too) writes it anew, unless a file appeared there by then. */
+static void
+set_layer_gone (GlossSession *self,
+                gboolean      gone)
+{
+  gboolean was_modified = gloss_session_get_modified (self);
+
+  if (self->layer_gone == !!gone)
+    return;
+  self->layer_gone = !!gone;
+  if (gone)
+    gloss_sidecar_forget_stamp (self->sidecar);
+  if (was_modified != gloss_session_get_modified (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  if (gone)
+    schedule_autosave (self);
+}
+
 static void
 emit_error (GlossSession *self,
             const GError *error)
@@ -132,20 +153,28 @@ disk_stamp_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(GlossSession) self = user_data;
+  GWeakRef *weak = user_data;
+  g_autoptr(GlossSession) self = g_weak_ref_get (weak);
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *theirs = NULL;
   const char *ours;
 
+  g_weak_ref_clear (weak);
+  g_free (weak);
   info = g_file_query_info_finish (G_FILE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->sidecar == NULL ||
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->sidecar == NULL ||
       self->saving || self->state != GLOSS_SESSION_READY)
     return;
 
   ours = gloss_sidecar_get_stamp (self->sidecar);
   if (info != NULL)
     theirs = gloss_sidecar_stamp_from_info (info);
+  else if (ours != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      set_layer_gone (self, TRUE);
+      return;
+    }
 
   /* A file we never wrote appearing, or ours changing or going away. */
   if (g_strcmp0 (ours, theirs) != 0 && !(ours == NULL && theirs == NULL))
@@ -163,6 +192,7 @@ disk_stamp_cb (GObject      *object,
 void
 gloss_session_check_disk (GlossSession *self)
 {
+  GWeakRef *weak;
   GFile *file;
 
   g_return_if_fail (GLOSS_IS_SESSION (self));
@@ -171,8 +201,12 @@ gloss_session_check_disk (GlossSession *self)
       (file = gloss_sidecar_get_file (self->sidecar)) == NULL)
     return;
 
+  /* Held weakly: a session closed while a look is in flight goes at once
+   * (monitor events come in bursts, each asking again). */
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
   g_file_query_info_async (file, GLOSS_SIDECAR_STAMP_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
-                           G_PRIORITY_DEFAULT, self->cancellable, disk_stamp_cb, g_object_ref (self));
+                           G_PRIORITY_DEFAULT, self->cancellable, disk_stamp_cb, weak);
 }
 
 static void
@@ -186,7 +220,8 @@ monitor_changed_cb (GlossSession      *self,
       event == G_FILE_MONITOR_EVENT_CREATED ||
       event == G_FILE_MONITOR_EVENT_DELETED ||
       event == G_FILE_MONITOR_EVENT_RENAMED ||
-      event == G_FILE_MONITOR_EVENT_MOVED_IN)
+      event == G_FILE_MONITOR_EVENT_MOVED_IN ||
+      event == G_FILE_MONITOR_EVENT_MOVED_OUT)
     gloss_session_check_disk (self);
 }
 
@@ -239,6 +274,7 @@ set_sidecar (GlossSession *self,
     g_signal_handlers_disconnect_by_data (self->watched_set, self);
   g_clear_object (&self->watched_set);
 
+  self->layer_gone = FALSE;
   g_set_object (&self->sidecar, sidecar);
   if (sidecar != NULL)
     {
@@ -492,16 +528,19 @@ start_layer (GlossSession *self,
   gloss_sidecar_load_async (data->own, g_task_get_cancellable (task), own_loaded_cb, g_object_ref (task));
 }
 
+/* @read_here: @document was read from the file by the session just now,
+ * not handed over (a page just fetched is not read again). */
 static void
 set_document (GlossSession  *self,
-              GlossDocument *document)
+              GlossDocument *document,
+              gboolean       read_here)
 {
   if (!g_set_object (&self->document, document))
     return;
 
   if (self->sidecar != NULL && document != NULL)
     gloss_sidecar_attach_document (self->sidecar, document);
-  _gloss_session_watch_article (self);
+  _gloss_session_watch_article (self, read_here);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
@@ -527,7 +566,7 @@ document_loaded_cb (GObject      *object,
       return;
     }
 
-  set_document (self, document);
+  set_document (self, document, TRUE);
   maybe_publish (task);
 }
 
@@ -582,7 +621,7 @@ gloss_session_open_async (GlossSession        *self,
   if (document != NULL)
     {
       data->document_done = TRUE;
-      set_document (self, document);
+      set_document (self, document, FALSE);
     }
   else
     gloss_document_load_file_async (file, self->encoding, g_task_get_cancellable (task), document_loaded_cb,
@@ -671,7 +710,7 @@ reopened_cb (GObject      *object,
 
   /* The annotations stay in memory, edits included, and are anchored in
    * the text as decoded now; nothing is saved until the user saves. */
-  set_document (self, document);
+  set_document (self, document, TRUE);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -775,6 +814,7 @@ saved_cb (GObject      *object,
 
   if (data->sidecar == self->sidecar)
     {
+      set_layer_gone (self, FALSE);
       if (self->state == GLOSS_SESSION_CONFLICT)
         set_state (self, GLOSS_SESSION_READY);
       watch_file (self);
@@ -1102,8 +1142,9 @@ gboolean
 gloss_session_get_modified (GlossSession *self)
 {
   g_return_val_if_fail (GLOSS_IS_SESSION (self), FALSE);
+  /* A layer whose file was deleted is on disk no more: unsaved, whole. */
   return self->sidecar != NULL &&
-         gloss_annotation_set_get_modified (gloss_sidecar_get_annotations (self->sidecar));
+         (self->layer_gone || gloss_annotation_set_get_modified (gloss_sidecar_get_annotations (self->sidecar)));
 }
 
 /* Whether Save would write the user's file now. */
@@ -1239,6 +1280,7 @@ gloss_session_get_property (GObject    *object,
     case PROP_ANNOTATOR_ID: g_value_set_string (value, gloss_session_get_annotator_id (self)); break;
     case PROP_ANNOTATOR_NAME: g_value_set_string (value, self->annotator_name); break;
     case PROP_ARTICLE_CHANGED: g_value_set_boolean (value, self->article_changed); break;
+    case PROP_ARTICLE_MISSING: g_value_set_boolean (value, self->article_missing); break;
     case PROP_AUTOSAVE_DELAY: g_value_set_uint (value, self->autosave_delay); break;
     case PROP_BROKEN_FILE: g_value_set_object (value, self->broken_file); break;
     case PROP_BROKEN_MESSAGE: g_value_set_string (value, self->broken_message); break;
@@ -1286,6 +1328,7 @@ gloss_session_class_init (GlossSessionClass *klass)
   properties[PROP_ANNOTATOR_ID] = g_param_spec_string ("annotator-id", NULL, NULL, NULL, rw);
   properties[PROP_ANNOTATOR_NAME] = g_param_spec_string ("annotator-name", NULL, NULL, NULL, rw);
   properties[PROP_ARTICLE_CHANGED] = g_param_spec_boolean ("article-changed", NULL, NULL, FALSE, ro);
+  properties[PROP_ARTICLE_MISSING] = g_param_spec_boolean ("article-missing", NULL, NULL, FALSE, ro);
   properties[PROP_AUTOSAVE_DELAY] = g_param_spec_uint ("autosave-delay", NULL, NULL, 0, G_MAXUINT, 0, rw);
   properties[PROP_BROKEN_FILE] = g_param_spec_object ("broken-file", NULL, NULL, G_TYPE_FILE, ro);
   properties[PROP_BROKEN_MESSAGE] = g_param_spec_string ("broken-message", NULL, NULL, NULL, ro);

@@ -99,6 +99,16 @@ gboolean           gloss_session_set_done            (GlossSession          *sel
                                                       gboolean               done);
 /* gloss-session-article.c */
 gboolean           gloss_session_get_article_changed (GlossSession          *self);
+gboolean           gloss_session_get_article_missing (GlossSession          *self);
+void               gloss_session_check_article       (GlossSession          *self);
+void               gloss_session_save_article_async  (GlossSession          *self,
+                                                      GFile                 *file,
+                                                      GCancellable          *cancellable,
+                                                      GAsyncReadyCallback    callback,
+                                                      gpointer               user_data);
+gboolean           gloss_session_save_article_finish (GlossSession          *self,
+                                                      GAsyncResult          *result,
+                                                      GError               **error);
 /* gloss-session-switch.c */
 gboolean           gloss_session_reset               (GlossSession          *self,
                                                       GError               **error);

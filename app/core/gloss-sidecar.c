@@ -333,6 +333,21 @@ gloss_sidecar_get_stamp (GlossSidecar *self)
   return self->stamp;
 }
 
+/**
+ * gloss_sidecar_forget_stamp:
+ * @self: a #GlossSidecar
+ *
+ * The sidecar's file was deleted since it was read or written: the next
+ * save writes it as a new file, which it does only while no file is there
+ * (one that appeared meanwhile is never written over).
+ */
+void
+gloss_sidecar_forget_stamp (GlossSidecar *self)
+{
+  g_return_if_fail (GLOSS_IS_SIDECAR (self));
+  g_clear_pointer (&self->stamp, g_free);
+}
+
 const char *
 gloss_sidecar_get_annotator_id (GlossSidecar *self)
 {

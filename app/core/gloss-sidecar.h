@@ -107,6 +107,7 @@ char               *gloss_sidecar_format_problem      (const char     *display_n
   G_FILE_ATTRIBUTE_ETAG_VALUE "," G_FILE_ATTRIBUTE_STANDARD_SIZE "," \
   G_FILE_ATTRIBUTE_UNIX_DEVICE "," G_FILE_ATTRIBUTE_UNIX_INODE
 const char         *gloss_sidecar_get_stamp           (GlossSidecar   *self);
+void                gloss_sidecar_forget_stamp        (GlossSidecar   *self);
 char               *gloss_sidecar_stamp_from_info     (GFileInfo      *info);
 GFile              *gloss_sidecar_get_file            (GlossSidecar   *self);
 void                gloss_sidecar_set_file            (GlossSidecar   *self,

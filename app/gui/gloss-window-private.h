@@ -81,6 +81,9 @@ struct _GlossWindow
   guint                 annotator_autosave_id;
   /* The article changed on disk (gloss-window-article.c). */
   GtkRevealer          *article_bar;
+  /* The article deleted or moved away (gloss-window-article.c). */
+  GtkRevealer          *article_gone_bar;
+  GtkLabel             *article_gone_label;
   /* Suggestions (gloss-window-suggest.c). */
   GlossSuggestionLayer *suggestions;
   GCancellable         *suggest_cancellable;
@@ -136,6 +139,10 @@ gboolean          _gloss_window_get_library_shown (GlossWindow    *self);
 void              _gloss_window_article_class_init (GtkWidgetClass *widget_class);
 void              _gloss_window_article_init      (GlossWindow    *self);
 void              _gloss_window_reload_article    (GlossWindow    *self);
+void              _gloss_window_save_article_to   (GlossWindow    *self,
+                                                   GFile          *file);
+void              _gloss_window_locate_article    (GlossWindow    *self,
+                                                   GFile          *file);
 /* Suggestions (gloss-window-suggest.c). */
 void              _gloss_window_suggest_init      (GlossWindow *self);
 void              _gloss_window_suggest_load      (GlossWindow *self);
