@@ -1,0 +1,196 @@
+/* test-suggest-zh-speakers.c: who said a Chinese quote — interview
+ * transcripts, unnamed and descriptive speakers, speakers named after the
+ * quote — positive and negative cases
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "gloss-suggest.h"
+
+typedef struct
+{
+  char      *text;
+  GPtrArray *suggestions;
+} Result;
+
+static void
+result_free (Result *r)
+{
+  g_free (r->text);
+  g_ptr_array_unref (r->suggestions);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+static Result *
+suggest_text (const char *text)
+{
+  g_autoptr(GlossSuggester) suggester = gloss_suggester_new ();
+  Result *r = g_new0 (Result, 1);
+  glong length = g_utf8_strlen (text, -1);
+
+  r->text = g_strdup (text);
+  r->suggestions = gloss_suggester_run (suggester, text);
+  for (guint i = 0; i < r->suggestions->len; i++)
+    {
+      GlossSuggestion *s = r->suggestions->pdata[i];
+      g_assert_cmpuint (s->start, <, s->end);
+      g_assert_cmpuint (s->end, <=, (guint) length);
+    }
+  return r;
+}
+
+static char *
+covered (Result                *r,
+         const GlossSuggestion *s)
+{
+  return g_utf8_substring (r->text, s->start, s->end);
+}
+
+/* The suggestion of @tag covering exactly @text, or NULL. */
+static GlossSuggestion *
+find (Result     *r,
+      const char *tag,
+      const char *text)
+{
+  for (guint i = 0; i < r->suggestions->len; i++)
+    {
+      GlossSuggestion *s = r->suggestions->pdata[i];
+      g_autofree char *t = NULL;
+
+      if (!g_str_equal (s->tag, tag))
+        continue;
+      t = covered (r, s);
+      if (g_str_equal (t, text))
+        return s;
+    }
+  return NULL;
+}
+
+/* The text of the quote's speaker, NULL when it has none. */
+static char *
+speaker_of (Result          *r,
+            GlossSuggestion *quote)
+{
+  const char *id = gloss_suggestion_get_attribute (quote, "speaker");
+
+  for (guint i = 0; id != NULL && i < r->suggestions->len; i++)
+    {
+      GlossSuggestion *s = r->suggestions->pdata[i];
+      if (g_str_equal (s->id, id))
+        {
+          g_assert_true (g_str_equal (s->tag, "person") || g_str_equal (s->tag, "official"));
+          return covered (r, s);
+        }
+    }
+  g_assert_null (id);
+  return NULL;
+}
+
+static void
+assert_speaker (Result     *r,
+                const char *quote,
+                const char *speaker)
+{
+  GlossSuggestion *q = find (r, "quote", quote);
+  g_autofree char *s = NULL;
+
+  if (q == NULL)
+    g_error ("no quote suggested for “%s”", quote);
+  s = speaker_of (r, q);
+  g_assert_cmpstr (s, ==, speaker);
+}
+
+/* Surnames and titles the lexicon lacked: 贝 and 赖 are surnames, a head
+ * coach (主教练) and a vice-minister (次长) hold offices, a board secretary
+ * (董秘) speaks without a name; 关于 is never a person. */
+static void
+test_lexicon_names (void)
+{
+  g_autoptr(Result) r = suggest_text ("“今年的旺季比往年来得更早。”市交通局货运处处长贝文清说。\n\n"
+                                      "“下半场我们终于把节奏找回来了。”青岛队主教练赖志伟赛后说。\n\n"
+                                      "交通部次长林家豪表示：“电价调整会分阶段进行，不会一次到位。”\n\n"
+                                      "一家光伏企业董秘在接受采访时表示：“我们的订单已经排到了明年二季度。”\n\n"
+                                      "针对记者关于房价问题的提问，他没有回答。\n");
+
+  assert_speaker (r, "今年的旺季比往年来得更早。", "市交通局货运处处长贝文清");
+  assert_speaker (r, "下半场我们终于把节奏找回来了。", "青岛队主教练赖志伟");
+  assert_speaker (r, "电价调整会分阶段进行，不会一次到位。", "交通部次长林家豪");
+  assert_speaker (r, "我们的订单已经排到了明年二季度。", "一家光伏企业董秘");
+  g_assert_null (find (r, "person", "关于"));
+  g_assert_null (find (r, "person", "关于房"));
+}
+
+/* An unnamed official or person speaks through an adverbial (在电话中,
+ * 向记者) and a longer description ending in 的; without a speech verb
+ * they name no one. */
+static void
+test_unnamed_adverbial (void)
+{
+  g_autoptr(Result) r = suggest_text ("对此，星光商场相关负责人在电话中回应称：“门店只是暂停营业，会员卡仍然有效。”\n\n"
+                                      "一位熟悉当地水产市场的人士向记者表示，“今年的鱼价比去年低了两成，养殖户压力很大。”\n\n"
+                                      "该商场相关负责人的电话一直无人接听。一位住在附近的居民正在楼下遛狗。\n");
+
+  assert_speaker (r, "门店只是暂停营业，会员卡仍然有效。", "星光商场相关负责人");
+  assert_speaker (r, "今年的鱼价比去年低了两成，养殖户压力很大。", "一位熟悉当地水产市场的人士");
+  g_assert_null (find (r, "official", "该商场相关负责人"));
+  g_assert_null (find (r, "person", "一位住在附近的居民"));
+}
+
+/* 范阿婆, 陈姓店主, 吴某: forms that name a person even without a speech
+ * verb right after, so that a later 说 or a pronoun finds them; a family
+ * (王姓人家) and a surname as a plain word (百姓) are no one. */
+static void
+test_descriptive_names (void)
+{
+  g_autoptr(Result) r = suggest_text ("社工每周都去看望独居老人秦阿婆。“她们比我亲孙女还贴心。”秦阿婆拉着记者的手说。\n\n"
+                                      "在老街开了二十年杂货铺的陈姓店主并不乐观。他说，游客大多只是路过，“拍完照就走了，很少进店买东西”。\n\n"
+                                      "村里只有三户王姓人家，老百姓都认识他们。\n");
+
+  g_assert_nonnull (find (r, "person", "秦阿婆"));
+  assert_speaker (r, "她们比我亲孙女还贴心。", "秦阿婆");
+  g_assert_nonnull (find (r, "person", "陈姓店主"));
+  assert_speaker (r, "拍完照就走了，很少进店买东西", "陈姓店主");
+  g_assert_null (find (r, "person", "王姓人家"));
+  g_assert_null (find (r, "person", "王姓人"));
+}
+
+/* A transcript: after an interviewer's turn (记者：), each answer after a
+ * name and a colon is a quote of that person, even one named only in the
+ * label; 答： is the official interviewed. The questions are no quotes, and
+ * without an interviewer a label and a colon (警方提醒：) are no answer. */
+static void
+test_interview_turns (void)
+{
+  g_autoptr(Result) r = suggest_text ("本报记者日前专访了市交通运输局局长郑晓川。\n\n"
+                                      "记者：今年假期游客比往年多了不少，接待能力跟得上吗？\n\n"
+                                      "郑晓川：总体跟得上。我们新增了三个停车场，景区之间还开通了接驳公交。\n\n"
+                                      "记者：民宿价格上涨的问题怎么看？\n\n"
+                                      "邬慧敏：我是民宿协会的，我们已经倡议会员不随意涨价，大部分店家都做到了。\n");
+  g_autoptr(Result) a = suggest_text ("市交通局有关负责人就新的停车收费办法答记者问。\n\n"
+                                      "问：为什么要调整停车收费？\n\n"
+                                      "答：中心城区车位紧张，价格杠杆可以引导车辆错峰停放，提高车位周转率。\n");
+  g_autoptr(Result) n = suggest_text ("警方提醒：凡是要求下载会议软件、共享屏幕的，一律是诈骗。\n\n"
+                                      "编辑：胡小路\n");
+
+  assert_speaker (r, "总体跟得上。我们新增了三个停车场，景区之间还开通了接驳公交。", "市交通运输局局长郑晓川");
+  assert_speaker (r, "我是民宿协会的，我们已经倡议会员不随意涨价，大部分店家都做到了。", "邬慧敏");
+  g_assert_null (find (r, "quote", "今年假期游客比往年多了不少，接待能力跟得上吗？"));
+  assert_speaker (a, "中心城区车位紧张，价格杠杆可以引导车辆错峰停放，提高车位周转率。", "市交通局有关负责人");
+  g_assert_null (find (a, "quote", "为什么要调整停车收费？"));
+  g_assert_null (find (n, "quote", "凡是要求下载会议软件、共享屏幕的，一律是诈骗。"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/suggest-zh-speakers/lexicon-names", test_lexicon_names);
+  g_test_add_func ("/suggest-zh-speakers/unnamed-adverbial", test_unnamed_adverbial);
+  g_test_add_func ("/suggest-zh-speakers/descriptive-names", test_descriptive_names);
+  g_test_add_func ("/suggest-zh-speakers/interview-turns", test_interview_turns);
+  return g_test_run ();
+}
