@@ -183,6 +183,51 @@ test_interview_turns (void)
   g_assert_null (find (n, "quote", "凡是要求下载会议软件、共享屏幕的，一律是诈骗。"));
 }
 
+/* A speaker named after the quote: the speech verb further on in the
+ * sentence (”十月一日，在病房里，刚出院的侯先生感慨地说), a verb that opens
+ * a clause of its own (”说起这件事，…), a subject right after a quote
+ * that opens its paragraph; a group (他们) is no one. */
+static void
+test_named_after (void)
+{
+  g_autoptr(Result) r = suggest_text ("本报讯（记者 孔令文）“再晚一点送来，腿就保不住了。”10月3日，在市中心医院骨科病房，刚刚出院的62岁市民侯先生感慨地说。\n\n"
+                                      "老街的杂货铺开了三十年，店主龚秀兰说，这条路她盼了十几年。\n\n"
+                                      "“以后想什么时候进货就什么时候进货，再也不用求人了。”说起新修的路，龚秀兰笑得合不拢嘴。\n\n"
+                                      "“早上五点就得起床，晚上十点才能收摊，一年到头没有休息。”菜场店主倪红梅早就习惯了。\n\n"
+                                      "“我们只是按规定办事，没有针对任何人。”他们在接受采访时说。\n");
+
+  assert_speaker (r, "再晚一点送来，腿就保不住了。", "侯先生");
+  assert_speaker (r, "以后想什么时候进货就什么时候进货，再也不用求人了。", "龚秀兰");
+  assert_speaker (r, "早上五点就得起床，晚上十点才能收摊，一年到头没有休息。", "倪红梅");
+  assert_speaker (r, "我们只是按规定办事，没有针对任何人。", NULL);
+}
+
+/* Pronouns: 他 before an adverbial and the verb (”他在接受采访时说), and
+ * 她 passing over a man named nearer (陈先生) for a woman (吴女士). */
+static void
+test_pronouns (void)
+{
+  g_autoptr(Result) r = suggest_text ("水产公司总经理邓建华去年把工厂搬到了园区。“搬过来以后，物流成本降了一成，订单也多了。”他在接受采访时说。\n\n"
+                                      "吴女士告诉记者，她在菜场卖了十年鱼。一旁的陈先生说，最近买鱼的人少了。“现在生意不好做，鱼价一天一个样。”她说。\n\n"
+                                      "“人手还是不够，周末忙不过来。”他说。\n");
+
+  assert_speaker (r, "搬过来以后，物流成本降了一成，订单也多了。", "水产公司总经理邓建华");
+  assert_speaker (r, "现在生意不好做，鱼价一天一个样。", "吴女士");
+  assert_speaker (r, "人手还是不够，周末忙不过来。", "陈先生");
+}
+
+/* An English quote in a Chinese sentence is speech when the Chinese
+ * attribution says so; an English title in marks is not. */
+static void
+test_english_in_chinese (void)
+{
+  g_autoptr(Result) r = suggest_text ("“Quality is our only passport, and we cannot lose it.”总经理邓建华在发布会上说。\n\n"
+                                      "电影“Green Book”本周在市图书馆放映。\n");
+
+  assert_speaker (r, "Quality is our only passport, and we cannot lose it.", "总经理邓建华");
+  g_assert_null (find (r, "quote", "Green Book"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,5 +237,8 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/unnamed-adverbial", test_unnamed_adverbial);
   g_test_add_func ("/suggest-zh-speakers/descriptive-names", test_descriptive_names);
   g_test_add_func ("/suggest-zh-speakers/interview-turns", test_interview_turns);
+  g_test_add_func ("/suggest-zh-speakers/named-after", test_named_after);
+  g_test_add_func ("/suggest-zh-speakers/pronouns", test_pronouns);
+  g_test_add_func ("/suggest-zh-speakers/english-in-chinese", test_english_in_chinese);
   return g_test_run ();
 }
