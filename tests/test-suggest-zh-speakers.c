@@ -123,6 +123,20 @@ test_lexicon_names (void)
   g_assert_null (find (r, "person", "关于房"));
 }
 
+/* A name before a time word and the verb (莫里斯赛后说, 邵明今天表示) is
+ * a speaker; the same words without a verb (今年三十岁) name no one. */
+static void
+test_time_before_verb (void)
+{
+  g_autoptr(Result) r = suggest_text ("“这是一场团队的胜利，没有他们的防守就没有我的得分。”莫拉蒂赛后说。\n\n"
+                                      "“新线路下个月就能通车，票价不会上涨。”邵明今天表示。\n\n"
+                                      "邹立今年三十岁，在工地上干了八年。\n");
+
+  assert_speaker (r, "这是一场团队的胜利，没有他们的防守就没有我的得分。", "莫拉蒂");
+  assert_speaker (r, "新线路下个月就能通车，票价不会上涨。", "邵明");
+  g_assert_null (find (r, "person", "邹立"));
+}
+
 /* An unnamed official or person speaks through an adverbial (在电话中,
  * 向记者) and a longer description ending in 的; without a speech verb
  * they name no one. */
@@ -234,6 +248,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/suggest-zh-speakers/lexicon-names", test_lexicon_names);
+  g_test_add_func ("/suggest-zh-speakers/time-before-verb", test_time_before_verb);
   g_test_add_func ("/suggest-zh-speakers/unnamed-adverbial", test_unnamed_adverbial);
   g_test_add_func ("/suggest-zh-speakers/descriptive-names", test_descriptive_names);
   g_test_add_func ("/suggest-zh-speakers/interview-turns", test_interview_turns);

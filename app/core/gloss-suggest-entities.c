@@ -378,6 +378,7 @@ zh_verb_follows (Run  *run,
 {
   static const char *const adverbs[] = {
     "也", "还", "则", "又", "再次", "进一步", "同时", "随后", "当即", "曾", "对记者", "向记者", "对本报记者", "向本报记者",
+    "今天", "昨天", "日前", "近日", "当天", "赛后", "会后",
   };
   ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
