@@ -138,18 +138,23 @@ test_time_before_verb (void)
 }
 
 /* An unnamed official or person speaks through an adverbial (在电话中,
- * 向记者) and a longer description ending in 的; without a speech verb
+ * 向记者, 告诉本报，…，“…”) and a longer description ending in 的 (一位
+ * …的老员工); without a speech verb, or a long description without 的,
  * they name no one. */
 static void
 test_unnamed_adverbial (void)
 {
   g_autoptr(Result) r = suggest_text ("对此，星光商场相关负责人在电话中回应称：“门店只是暂停营业，会员卡仍然有效。”\n\n"
                                       "一位熟悉当地水产市场的人士向记者表示，“今年的鱼价比去年低了两成，养殖户压力很大。”\n\n"
-                                      "该商场相关负责人的电话一直无人接听。一位住在附近的居民正在楼下遛狗。\n");
+                                      "一位不愿透露姓名的老员工告诉本报，从去年秋天起，工厂就没有按时发过工资，“最久的拖了四个月，很多人已经走了”。\n\n"
+                                      "该商场相关负责人的电话一直无人接听。一位住在附近的居民正在楼下遛狗。\n\n"
+                                      "一位昨天刚刚从外地赶回来员工说，厂里已经停工了。\n");
 
   assert_speaker (r, "门店只是暂停营业，会员卡仍然有效。", "星光商场相关负责人");
   assert_speaker (r, "今年的鱼价比去年低了两成，养殖户压力很大。", "一位熟悉当地水产市场的人士");
+  assert_speaker (r, "最久的拖了四个月，很多人已经走了", "一位不愿透露姓名的老员工");
   g_assert_null (find (r, "official", "该商场相关负责人"));
+  g_assert_null (find (r, "person", "一位昨天刚刚从外地赶回来员工"));
   g_assert_null (find (r, "person", "一位住在附近的居民"));
 }
 

@@ -1303,7 +1303,9 @@ suggest_zh_unnamed_speakers (Run *run)
 
           if (q == 0 || k - 1 + q > role_start)
             continue;
-          if (role_start - k > 6 && u[role_start - 1] != 0x7684 /* 的 */)
+          /* 一位不愿透露姓名的前员工: 的 ends the description, a character
+           * (前, 老) may stand between it and the role. */
+          if (role_start - k > 6 && u[role_start - 1] != 0x7684 /* 的 */ && u[role_start - 2] != 0x7684)
             break;
           if (suggest_overlaps_tag (run, NULL, k - 1, i))
             break;

@@ -109,6 +109,21 @@ zh_after (Run         *run,
   return -2;
 }
 
+/* 一位前员工告诉澎湃新闻，: 告诉 and the outlet or person told, at most
+ * ten characters, ending the clause at @end; the number of code points
+ * from 告 to @end (so that the clause before 告诉 holds the speaker), 0 if
+ * none. */
+static guint
+zh_told_outlet (Run   *run,
+                guint  lo,
+                guint  end)
+{
+  for (guint k = end; k >= lo + 2 && end - k <= 10 && is_han (run->u[k - 1]); k--)
+    if (run->u[k - 2] == 0x544A /* 告 */ && (run->u[k - 1] == 0x8BC9 /* 诉 */ || run->u[k - 1] == 0x8A34 /* 訴 */))
+      return end - (k - 2);
+  return 0;
+}
+
 /* Chinese attribution before the opening mark: 他说：“ 马素湘表示，“ 提出“ */
 static int
 zh_before (Run         *run,
@@ -170,6 +185,8 @@ zh_before (Run         *run,
         if ((run->u[k - 1] == 0xFF0C || run->u[k - 1] == ',') &&
             (v = suggest_word_list_match_before (&zh->verbs, run->u, a, k - 1)) > 0)
           b = k - 1;
+        else if ((run->u[k - 1] == 0xFF0C || run->u[k - 1] == ',') && (v = zh_told_outlet (run, a, k - 1)) > 0)
+          b = k - 1;   /* 告诉澎湃新闻，…，“…”: b - v is 告 */
       if (v == 0)
         return *colon || comma ? suggest_entity_in (run, a, b) : -1;
       *colon = FALSE;
