@@ -123,6 +123,20 @@ test_lexicon_names (void)
   g_assert_null (find (r, "person", "关于房"));
 }
 
+/* A surname the lexicon lacks (冼) after a title, before a speech verb;
+ * an office after a title (县长办公室表示) or an adverbial (局长在会上说)
+ * is no name. */
+static void
+test_unknown_surname_after_title (void)
+{
+  g_autoptr(Result) r = suggest_text ("省商务厅副厅长冼海棠回应：“外贸企业的订单总体稳定，部分行业还在增长。”\n\n"
+                                      "县长办公室表示，会尽快答复。局长在会上说，明年要再建两所学校。\n");
+
+  assert_speaker (r, "外贸企业的订单总体稳定，部分行业还在增长。", "省商务厅副厅长冼海棠");
+  g_assert_null (find (r, "official", "县长办公室"));
+  g_assert_null (find (r, "official", "局长在会上"));
+}
+
 /* A name before a time word and the verb (莫里斯赛后说, 邵明今天表示) is
  * a speaker; the same words without a verb (今年三十岁) name no one. */
 static void
@@ -253,6 +267,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/suggest-zh-speakers/lexicon-names", test_lexicon_names);
+  g_test_add_func ("/suggest-zh-speakers/unknown-surname", test_unknown_surname_after_title);
   g_test_add_func ("/suggest-zh-speakers/time-before-verb", test_time_before_verb);
   g_test_add_func ("/suggest-zh-speakers/unnamed-adverbial", test_unnamed_adverbial);
   g_test_add_func ("/suggest-zh-speakers/descriptive-names", test_descriptive_names);
