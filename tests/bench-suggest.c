@@ -21,6 +21,8 @@
  * the set likewise, scored before any rule change and tuned on since;
  * blind-zh and blind-en: articles written for the set and labelled without
  * running the suggesters or reading their rules, never tuned on;
+ * zh-test2: Chinese articles written for the set and scored once before this
+ * round of speaker rules, never tuned on;
  * BENCH_SUGGEST_SKIP=SPLIT,...
  * leaves splits out, e.g. fresh,fresh2,zh-test while tuning),
  * precision, recall and F1 per tag with exact spans and with ≥ 50 % overlap,
@@ -262,6 +264,7 @@ static const struct
   { "en-tune3", NULL, "English, en-tune3 (written for the set, labelled blind)" },
   { "blind-zh", "Chinese, blind-zh held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-en", NULL, "English, blind-en held-out (written for the set, labelled without running the suggesters)" },
+  { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
 };
 #define N_SPLITS G_N_ELEMENTS (splits)
 

@@ -10,6 +10,8 @@
 
 #include "gloss-suggest-private.h"
 
+static gboolean zh_verb_follows (Run *run, guint e);
+
 /* Whether a name may end before @end: the text's end, a character that
  * follows names (说, 表, punctuation…), a speech verb or a blank. */
 static gboolean
@@ -32,8 +34,8 @@ zh_familiar_name_at (Run      *run,
                      guint     i,
                      gboolean  after_title)
 {
-  /* 阿姨 大爷 大妈 奶奶 爷爷 婆婆 师傅 太 姐 哥 叔 伯 婶 */
-  static const gunichar kin[][2] = { { 0x963F, 0x59E8 }, { 0x5927, 0x7237 }, { 0x5927, 0x5988 }, { 0x5976, 0x5976 }, { 0x7237, 0x7237 }, { 0x5A46, 0x5A46 }, { 0x5E08, 0x5085 }, { 0x592A, 0 }, { 0x59D0, 0 }, { 0x54E5, 0 }, { 0x53D4, 0 }, { 0x4F2F, 0 }, { 0x5A76, 0 } };
+  /* 阿姨 阿婆 大爷 大妈 奶奶 爷爷 婆婆 师傅 太 姐 哥 叔 伯 婶 */
+  static const gunichar kin[][2] = { { 0x963F, 0x59E8 }, { 0x963F, 0x5A46 }, { 0x5927, 0x7237 }, { 0x5927, 0x5988 }, { 0x5976, 0x5976 }, { 0x7237, 0x7237 }, { 0x5A46, 0x5A46 }, { 0x5E08, 0x5085 }, { 0x592A, 0 }, { 0x59D0, 0 }, { 0x54E5, 0 }, { 0x53D4, 0 }, { 0x4F2F, 0 }, { 0x5A76, 0 } };
   static const char *const not_names[] = { "老师", "小时", "小区", "老板", "小组", "老家", "小康", "老年", "小学", "老乡", "小将" };
   ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
@@ -54,6 +56,21 @@ zh_familiar_name_at (Run      *run,
     s = 1;
   if (s == 0 || i + s >= n)
     return 0;
+  if (u[i + s] == 0x59D3 /* 姓 */)
+    {
+      /* 陈姓业者 李姓男子: a surname, 姓 and who they are (a role noun, a
+       * word ending like one, a man or a woman). */
+      guint at = i + s + 1, r = suggest_word_list_match_at (&zh->roles, u, n, at);
+
+      r = MAX (r, suggest_word_list_match_at (&zh->unnamed_roles, u, n, at));
+      if (r == 0 && at + 2 <= n && (u[at] == 0x7537 /* 男 */ || u[at] == 0x5973 /* 女 */) && is_han (u[at + 1]))
+        r = 2;
+      /* not 王姓人家, a family */
+      for (guint len = 2; r == 0 && len >= 1 && u[at] != 0x4EBA /* 人 */; len--)
+        if (at + len <= n && is_han (u[at]) && is_han (u[at + len - 1]) && suggest_char_in (&zh->role_ends, u[at + len - 1]))
+          r = len;
+      return r > 0 ? s + 1 + r : 0;
+    }
   if (u[i + s] == 0x67D0 /* 某 */)
     {
       if (i + s + 2 <= n && is_han (u[i + s + 1]) && !suggest_char_in (&zh->not_given, u[i + s + 1]) &&
@@ -131,7 +148,19 @@ zh_name_at (Run      *run,
   if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
     s = 1;
   if (s == 0)
-    return 0;
+    {
+      /* A surname the lexicon lacks (副厅长计红梅回应): after a title, three
+       * ideographs that are no verb or particle nor an office (縣長辦公室表示),
+       * then a speech verb. */
+      static const gunichar office_ends[] = { 0x5BA4 /* 室 */, 0x5904 /* 处 */, 0x8655 /* 處 */, 0x79D1 /* 科 */, 0x7EC4 /* 组 */,
+                                              0x7D44 /* 組 */, 0x961F /* 队 */, 0x968A /* 隊 */, 0x7AD9 /* 站 */, 0x6240 /* 所 */ };
+      gboolean ok = after_title && i + 3 < n && !suggest_word_list_match_before (&zh->org_suffixes, u, i, i + 3);
+      for (guint k = 0; ok && k < G_N_ELEMENTS (office_ends); k++)
+        ok = u[i + 2] != office_ends[k];
+      for (guint k = i; ok && k < i + 3; k++)
+        ok = is_han (u[k]) && !suggest_char_in (&zh->not_given, u[k]) && !suggest_word_list_match_at (&zh->verbs, u, n, k);
+      return ok && zh_verb_follows (run, i + 3) ? 3 : 0;
+    }
   for (guint given = 2; given >= 1; given--)
     {
       guint end = i + s + given;
@@ -232,8 +261,9 @@ suggest_zh_titled_names (Run *run)
       if (name_len == 0)
         {
           guint unnamed = suggest_word_list_match_at (&zh->unnamed, u, n, i);
-          /* 相关负责人介绍: an official without a name, when they speak. */
-          if (unnamed == 0 || unnamed != tlen || !suggest_word_list_match_at (&zh->verbs, u, n, i + tlen))
+          /* 相关负责人介绍: an official without a name, when they speak
+           * (相关负责人在电话中回应称 too). */
+          if (unnamed == 0 || unnamed != tlen || !zh_verb_follows (run, i + tlen))
             {
               i += tlen - 1;
               continue;
@@ -360,6 +390,7 @@ zh_verb_follows (Run  *run,
 {
   static const char *const adverbs[] = {
     "也", "还", "则", "又", "再次", "进一步", "同时", "随后", "当即", "曾", "对记者", "向记者", "对本报记者", "向本报记者",
+    "今天", "昨天", "日前", "近日", "当天", "赛后", "会后",
   };
   ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
@@ -369,14 +400,23 @@ zh_verb_follows (Run  *run,
     return TRUE;
   for (guint a = 0; a < G_N_ELEMENTS (adverbs); a++)
     {
-      g_autofree gunichar *w = g_utf8_to_ucs4_fast (adverbs[a], -1, NULL);
+      g_autofree gunichar *w = NULL;
       guint len = 0;
+
+      if (e >= n || g_utf8_get_char (adverbs[a]) != u[e])
+        continue;   /* most places: no allocation */
+      w = g_utf8_to_ucs4_fast (adverbs[a], -1, NULL);
       while (w[len] != 0)
         len++;
       if (e + len < n && memcmp (u + e, w, len * sizeof (gunichar)) == 0 &&
           suggest_word_list_match_at (&zh->verbs, u, n, e + len))
         return TRUE;
     }
+  /* 有关负责人就新办法答记者问: 就 and its topic, within the clause. */
+  if (e < n && u[e] == 0x5C31 /* 就 */)
+    for (guint k = e + 1; k < n && k < e + 24 && (is_han (u[k]) || u[k] == 0x300A || u[k] == 0x300B); k++)
+      if (suggest_word_list_match_at (&zh->verbs, u, n, k))
+        return TRUE;
   if (e < n && u[e] == 0x5728 /* 在 */)
     for (guint k = e + 2; k < n && k < e + 14 && is_han (u[k - 1]); k++)
       if (u[k] == 0x4E0A /* 上 */ || u[k] == 0x65F6 /* 时 */ || u[k] == 0x4E2D /* 中 */)
@@ -489,7 +529,7 @@ suggest_zh_plain_names (Run *run)
       guint len;
       gboolean boundary = i == 0 || !is_han (u[i - 1]) || u[i - 1] == 0x7684 /* 的 */ ||
                           suggest_char_in (&zh->org_stops, u[i - 1]);
-      gboolean foreign;
+      gboolean foreign, descriptive;
 
       if (!is_han (u[i]))
         continue;
@@ -511,17 +551,20 @@ suggest_zh_plain_names (Run *run)
         }
       /* A name right after a role noun not in the lexicon (护林员张德福说):
        * only directly before a speech verb. */
-      if (!boundary && !(suggest_char_in (&zh->role_ends, u[i - 1])))
+      if (!boundary && !(suggest_char_in (&zh->role_ends, u[i - 1])) && zh_familiar_name_at (run, i, FALSE) < 3)
         continue;
       len = zh_name_at (run, i, FALSE);
-      if (len > 0 && !boundary && !suggest_word_list_match_at (&zh->verbs, u, n, i + len))
+      /* 范阿婆 陈姓业者 赵某: forms that name a person wherever they stand. */
+      descriptive = len >= 2 && zh_familiar_name_at (run, i, FALSE) == len && u[i] != 0x5C0F /* 小 */ &&
+                    u[i] != 0x8001 /* 老 */ && (len >= 3 || u[i + 1] == 0x67D0 /* 某 */);
+      if (len > 0 && !boundary && !descriptive && !suggest_word_list_match_at (&zh->verbs, u, n, i + len))
         continue;
       if (len == 0)
         continue;
       foreign = FALSE;
       for (guint k = i; k < i + len; k++)
         foreign |= suggest_is_name_separator (u[k]);
-      if (!foreign && !zh_verb_follows (run, i + len))
+      if (!foreign && !descriptive && !zh_verb_follows (run, i + len))
         continue;
       if (!foreign && suggest_char_in (&zh->pronouns, u[i]))
         continue;
@@ -1244,9 +1287,11 @@ suggest_corpus (Run *run)
 }
 
 /* Speakers without a name: 一位基层干部说, 多位村民表示. A quantifier, a few
- * ideographs, a role noun of the lexicon right before a speech verb: a
- * person whose role is that noun, so that the quote has a speaker. A bare
- * role (村民说) is left alone: it is as often a group as one person. */
+ * ideographs (or a longer clause ending in 的: 一位接近监管部门的人士), a
+ * role noun of the lexicon before a speech verb, directly or after an
+ * adverbial (向记者表示, 在电话中称): a person whose role is that noun, so
+ * that the quote has a speaker. A bare role (村民说) is left alone: it is
+ * as often a group as one person. */
 void
 suggest_zh_unnamed_speakers (Run *run)
 {
@@ -1255,15 +1300,14 @@ suggest_zh_unnamed_speakers (Run *run)
 
   for (guint i = 2; i < run->n; i++)
     {
-      guint v, r, role_start;
+      guint r, role_start;
 
-      if (!is_han (u[i]) || (v = suggest_word_list_match_at (&zh->verbs, u, run->n, i)) == 0)
-        continue;
-      r = suggest_word_list_match_before (&zh->unnamed_roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i);
-      if (r == 0)
+      if (!is_han (u[i]) || !is_han (u[i - 1]) ||
+          (r = suggest_word_list_match_before (&zh->unnamed_roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i)) == 0 ||
+          !zh_verb_follows (run, i))
         continue;
       role_start = i - r;
-      for (guint k = role_start; k > 0 && role_start - k <= 6 && is_han (u[k - 1]); k--)
+      for (guint k = role_start; k > 0 && role_start - k <= 10 && is_han (u[k - 1]); k--)
         {
           guint q = suggest_word_list_match_at (&zh->unnamed_quantifiers, u, run->n, k - 1);
           guint c;
@@ -1271,6 +1315,10 @@ suggest_zh_unnamed_speakers (Run *run)
 
           if (q == 0 || k - 1 + q > role_start)
             continue;
+          /* 一位不愿透露姓名的前员工: 的 ends the description, a character
+           * (前, 老) may stand between it and the role. */
+          if (role_start - k > 6 && u[role_start - 1] != 0x7684 /* 的 */ && u[role_start - 2] != 0x7684)
+            break;
           if (suggest_overlaps_tag (run, NULL, k - 1, i))
             break;
           key = suggest_substring (run, k - 1, i);
@@ -1283,6 +1331,5 @@ suggest_zh_unnamed_speakers (Run *run)
           }
           break;
         }
-      i += v - 1;
     }
 }

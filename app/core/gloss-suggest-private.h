@@ -189,6 +189,10 @@ G_GNUC_INTERNAL int suggest_entity_before (Run *run, guint pos, guint max_distan
 G_GNUC_INTERNAL void suggest_organizations (Run *run);
 G_GNUC_INTERNAL void suggest_corpus (Run *run);
 
+/* gloss-suggest-interview.c */
+G_GNUC_INTERNAL void suggest_zh_interview_names (Run *run);
+G_GNUC_INTERNAL void suggest_zh_interview_answers (Run *run);
+
 /* gloss-suggest-quotes.c */
 G_GNUC_INTERNAL gboolean suggest_is_opener (gunichar c);
 G_GNUC_INTERNAL gboolean suggest_quote_has_clause (Run *run, const Quote *q);

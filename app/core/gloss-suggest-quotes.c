@@ -107,6 +107,19 @@ quote_is_latin (Run         *run,
   return latin > han * 2;
 }
 
+/* An English quote in a Chinese sentence (“I just wanted…”莫里斯赛后说，):
+ * a Chinese character or full-width punctuation right outside its marks. */
+static gboolean
+framed_in_chinese (Run         *run,
+                   const Quote *q)
+{
+  gunichar before = q->open > q->par_start ? run->u[q->open - 1] : 0;
+  gunichar after = !q->unclosed && q->close + 1 < q->par_end ? run->u[q->close + 1] : 0;
+
+  return is_han (before) || is_han (after) || before == 0xFF0C || before == 0xFF1A || before == 0x3002 ||
+         after == 0xFF0C || after == 0x3002;
+}
+
 /* Programs: a quoted name that is not speech, with a program verb before it
  * (开展“…”), a program suffix (…工程) or a program noun after it (“十三五”规划). */
 static void
@@ -316,6 +329,12 @@ suggest_quotes_and_programs (Run *run)
         }
 
       d = latin ? suggest_decide_en (run, q, &last_in_para, &last_para) : suggest_decide_zh (run, q, &last_in_para, &last_para);
+      if (latin && (!d.speech || d.speaker < 0) && framed_in_chinese (run, q))
+        {
+          Decision zh = suggest_decide_zh (run, q, &last_in_para, &last_para);
+          if (zh.speech && (!d.speech || zh.speaker >= 0))
+            d = zh;
+        }
       if (d.speech)
         {
           guint c;

@@ -98,14 +98,30 @@ zh_after (Run         *run,
     int e = zh_entity_in (run, a, b - v);
     if (e >= 0)
       return e;
+    /* ”他说 and ”他在接受采访时说 (not 他们, a group). */
     for (guint k = a; k < b - v; k++)
-      if (suggest_char_in (&zh->pronouns, run->u[k]) && k + 1 == b - v)
+      if (suggest_char_in (&zh->pronouns, run->u[k]) && (k + 1 == b - v || (k == a && run->u[k + 1] != 0x4EEC /* 们 */)))
         {
           *pronoun = TRUE;
           return pronoun_antecedent (run, q->open, 400, run->u[k] == 0x5979 /* 她 */);
         }
   }
   return -2;
+}
+
+/* 一位前员工告诉澎湃新闻，: 告诉 and the outlet or person told, at most
+ * ten characters, ending the clause at @end; the number of code points
+ * from 告 to @end (so that the clause before 告诉 holds the speaker), 0 if
+ * none. */
+static guint
+zh_told_outlet (Run   *run,
+                guint  lo,
+                guint  end)
+{
+  for (guint k = end; k >= lo + 2 && end - k <= 10 && is_han (run->u[k - 1]); k--)
+    if (run->u[k - 2] == 0x544A /* 告 */ && (run->u[k - 1] == 0x8BC9 /* 诉 */ || run->u[k - 1] == 0x8A34 /* 訴 */))
+      return end - (k - 2);
+  return 0;
 }
 
 /* Chinese attribution before the opening mark: 他说：“ 马素湘表示，“ 提出“ */
@@ -169,6 +185,8 @@ zh_before (Run         *run,
         if ((run->u[k - 1] == 0xFF0C || run->u[k - 1] == ',') &&
             (v = suggest_word_list_match_before (&zh->verbs, run->u, a, k - 1)) > 0)
           b = k - 1;
+        else if ((run->u[k - 1] == 0xFF0C || run->u[k - 1] == ',') && (v = zh_told_outlet (run, a, k - 1)) > 0)
+          b = k - 1;   /* 告诉澎湃新闻，…，“…”: b - v is 告 */
       if (v == 0)
         return *colon || comma ? suggest_entity_in (run, a, b) : -1;
       *colon = FALSE;
@@ -336,6 +354,26 @@ official_before (Run  *run,
   return -1;
 }
 
+/* What a Chinese mention says of a person's sex: a name ending in a
+ * kinship word or an honorific (潘女士 范阿婆 陈小姐 f; 侯先生 周大爷 m). */
+static guint8
+zh_mention_gender (Run  *run,
+                   Cand *c)
+{
+  static const gunichar female_end[] = { 0x58EB /* 士 (女士) */, 0x59D0 /* 姐 */, 0x592A /* 太 */, 0x59E8 /* 姨 */,
+                                         0x5976 /* 奶 */, 0x5A46 /* 婆 */, 0x5988 /* 妈 */, 0x5AC2 /* 嫂 */, 0x5A76 /* 婶 */ };
+  static const gunichar male_end[] = { 0x751F /* 生 (先生) */, 0x7237 /* 爷 */, 0x4F2F /* 伯 */, 0x53D4 /* 叔 */, 0x54E5 /* 哥 */ };
+  gunichar last = run->u[c->end - 1], prev = run->u[c->end - 2];
+
+  for (guint i = 0; i < G_N_ELEMENTS (female_end); i++)
+    if (last == female_end[i] && (last != 0x58EB || prev == 0x5973 /* 女 */))
+      return 'f';
+  for (guint i = 0; i < G_N_ELEMENTS (male_end); i++)
+    if (last == male_end[i] && (last != 0x751F || prev == 0x5148 /* 先 */))
+      return 'm';
+  return 0;
+}
+
 /* What a mention says of a person's sex: an honorific before it (Mr.,
  * Ms., Mrs.) or a gendered title (spokeswoman, chairman, actress). */
 static guint8
@@ -348,6 +386,8 @@ mention_gender (Run  *run,
   g_autofree char *word = NULL;
   const char *title = c->title;
 
+  if (c->end - c->start >= 2 && is_han (run->u[c->end - 1]))
+    return zh_mention_gender (run, c);
   while (k > 0 && (run->u[k - 1] == ' ' || run->u[k - 1] == '.'))
     k--;
   w = k;
@@ -1151,6 +1191,32 @@ zh_sentence_speaker (Run         *run,
   return -1;
 }
 
+/* The first person named in the same sentence within @limit code points
+ * after @pos, the one spoken to aside: “…”说起这事，王阿婆笑得合不拢嘴 or
+ * “…”老李已经很坦然 name the speaker after the quote. -1 if none. */
+static int
+zh_subject_after (Run   *run,
+                  guint  pos,
+                  guint  limit)
+{
+  guint end = pos;
+  int m, first = -1;
+
+  while (end < run->n && end - pos < limit && !suggest_is_sentence_end (run->u[end]) && run->u[end] != '\n' &&
+         !suggest_is_opener (run->u[end]))
+    end++;
+  for (m = suggest_mention_before (run, end); m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+
+      if (c->start < pos)
+        break;
+      if (c->end <= end && c->entity >= 0 && (c->start == 0 || !zh_addressee (run->u[c->start - 1])))
+        first = c->entity;
+    }
+  return first;
+}
+
 /* 俗话说：“…” 常言道“…”: a saying, not anyone's speech. */
 static gboolean
 zh_proverb (Run         *run,
@@ -1201,7 +1267,7 @@ suggest_decide_zh (Run         *run,
   Decision d = { FALSE, -1, 0, NULL };
   gboolean clause = suggest_quote_has_clause (run, q);
   gboolean after_verb, before_verb, colon, pronoun_a, pronoun_b;
-  int after, before;
+  int after, before, later;
   guint len = q->close - q->open - 1;
   gboolean sentence_start;
 
@@ -1217,10 +1283,21 @@ suggest_decide_zh (Run         *run,
       d = (Decision) { TRUE, after, pronoun_a ? 0.8 : 0.93, "zh-quote-verb-after" };
       if (after < 0 && before >= 0)
         d.speaker = before;
+      else if (after == -2 && suggest_word_list_match_at (&run->self->zh.verbs, run->u, run->n, q->close + 1) > 0)
+        {
+          /* ”说起这件事，范阿婆直摇头: the verb opens a clause of its own;
+           * the sentence's subject is the speaker. */
+          d.speaker = zh_subject_after (run, q->close + 1, 30);
+          d.confidence = 0.7;
+        }
     }
   else if (clause && (before_verb || colon))
     d = (Decision) { TRUE, before, pronoun_b ? 0.8 : colon && !before_verb ? 0.8 : 0.92,
                      colon && !before_verb ? "zh-quote-colon" : "zh-quote-verb-before" };
+  else if (clause && !q->unclosed && !(last_in_paragraph != NULL && last_in_paragraph->speech) &&
+           (later = zh_sentence_speaker (run, q)) >= 0)
+    /* ”11月18日，在病房里，刚康复的侯先生感慨地说。: the verb further on. */
+    d = (Decision) { TRUE, later, 0.8, "zh-quote-verb-later" };
   else if (clause && last_in_paragraph != NULL && last_in_paragraph->speech)
     d = (Decision) { TRUE, after >= 0 ? after : last_in_paragraph->speaker, 0.75, "zh-quote-continued" };
   else if (after < 0 && !after_verb && continues_previous_paragraph (run, q, clause, previous_paragraph))
@@ -1238,6 +1315,8 @@ suggest_decide_zh (Run         *run,
         d.speaker = suggest_entity_in (run, q->par_start, q->open);
       if (d.speaker < 0 && !q->unclosed)
         d.speaker = zh_sentence_speaker (run, q);
+      if (d.speaker < 0 && !q->unclosed)
+        d.speaker = zh_subject_after (run, q->close + 1, 16);
       if (d.speaker < 0 && q->open == q->par_start && previous_paragraph != NULL && previous_paragraph->speech)
         {
           d.speaker = previous_paragraph->speaker;

@@ -1,0 +1,217 @@
+/* gloss-suggest-interview.c: Chinese interviews printed as a transcript
+ * (记者：… 邹国栋：…), whose answers are speech without quotation marks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-suggest-private.h"
+
+/* Labels of the one who asks, simplified and traditional. */
+static const char *const asking[] = {
+  "记者", "本报记者", "問", "问", "主持人", "記者", "本報記者", "Q",
+};
+
+/* A turn: a paragraph that opens with a short label and a colon. */
+typedef struct
+{
+  guint label, colon, end;   /* the label's start, the colon, the paragraph's end */
+} Turn;
+
+static gboolean
+is_colon (gunichar c)
+{
+  return c == 0xFF1A || c == ':';
+}
+
+static gboolean
+is_blank (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == 0x3000 || c == '\r';
+}
+
+static gboolean
+label_is (Run        *run,
+          const Turn *t,
+          const char *word)
+{
+  glong len;
+  g_autofree gunichar *w = g_utf8_to_ucs4_fast (word, -1, &len);
+
+  return t->colon - t->label == (guint) len && memcmp (run->u + t->label, w, len * sizeof (gunichar)) == 0;
+}
+
+static gboolean
+asks (Run        *run,
+      const Turn *t)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (asking); i++)
+    if (label_is (run, t, asking[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The paragraphs that are turns, in text order: a label of one to ten
+ * ideographs (a middle dot allowed: 丹尼尔·霍特), a colon and at least a
+ * few characters of text. */
+static GArray *
+find_turns (Run *run)
+{
+  GArray *turns = g_array_new (FALSE, FALSE, sizeof (Turn));
+  guint p = 0;
+
+  while (p < run->n)
+    {
+      guint end = p, s = p, k;
+
+      while (end < run->n && run->u[end] != '\n')
+        end++;
+      while (s < end && is_blank (run->u[s]))
+        s++;
+      for (k = s; k < end && k - s <= 10 && (is_han (run->u[k]) || suggest_is_name_separator (run->u[k]) ||
+                                              (k == s && run->u[k] == 'Q')); k++)
+        ;
+      if (k > s && k < end && is_colon (run->u[k]) && end - k > 6)
+        {
+          Turn t = { s, k, end };
+          while (t.end > k && g_unichar_isspace (run->u[t.end - 1]))
+            t.end--;
+          g_array_append_val (turns, t);
+        }
+      p = end + 1;
+    }
+  return turns;
+}
+
+/* Whether the text has an interviewer's turn: only then are other labels
+ * speakers (警方提醒：… in a report is no one's answer). */
+static gboolean
+is_interview (Run    *run,
+              GArray *turns)
+{
+  for (guint i = 0; i < turns->len; i++)
+    if (asks (run, &g_array_index (turns, Turn, i)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Names phase: a label that is a Chinese name not found yet (尹春华：
+ * when she was only named in the headline's byline) becomes a person, so
+ * that her answers have a speaker and her other mentions join her. */
+void
+suggest_zh_interview_names (Run *run)
+{
+  ZhLexicon *zh = &run->self->zh;
+  g_autoptr(GArray) turns = find_turns (run);
+
+  if (!is_interview (run, turns))
+    return;
+  for (guint i = 0; i < turns->len; i++)
+    {
+      Turn *t = &g_array_index (turns, Turn, i);
+      guint len = t->colon - t->label, s;
+      gboolean dotted = FALSE;
+
+      if (asks (run, t) || suggest_overlaps_tag (run, NULL, t->label, t->colon))
+        continue;
+      for (guint k = t->label; k < t->colon; k++)
+        dotted |= suggest_is_name_separator (run->u[k]);
+      s = suggest_word_list_match_at (&zh->compound_surnames, run->u, run->n, t->label);
+      if (s == 0 && suggest_char_in (&zh->surnames, run->u[t->label]))
+        s = 1;
+      if (dotted ? len >= 3 : (s > 0 && len >= s + 1 && len <= s + 2))
+        {
+          g_autofree char *key = suggest_substring (run, t->label, t->colon);
+          guint c = suggest_add_cand (run, "person", t->label, t->colon, "zh-person-interview", 0.7);
+          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+        }
+    }
+}
+
+/* The person or official named by the label, -1 if none. */
+static int
+label_speaker (Run        *run,
+               const Turn *t)
+{
+  int m = suggest_mention_before (run, t->colon);
+
+  for (; m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+
+      if (c->start < t->label)
+        break;
+      if (c->start == t->label && c->end == t->colon)
+        return c->entity;
+    }
+  return -1;
+}
+
+/* 答： the one interviewed, that is the last person or official named
+ * before the first question (the headline's and lead's 有关负责人). */
+static int
+answering (Run   *run,
+           guint  first_question)
+{
+  int m = suggest_mention_before (run, first_question);
+
+  for (; m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      if (c->end <= first_question && c->entity >= 0 && g_str_equal (c->tag, "official"))
+        return c->entity;
+    }
+  return -1;
+}
+
+/* Whether a quote already suggested overlaps [a, b). */
+static gboolean
+quote_overlaps (Run   *run,
+                guint  a,
+                guint  b)
+{
+  for (guint i = 0; i < run->cands->len; i++)
+    {
+      Cand *c = suggest_cand_at (run, i);
+      if (!c->dropped && g_str_equal (c->tag, "quote") && c->start < b && a < c->end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* After the quotation marks are decided: each answer's text is a quote of
+ * the one its label names. A label that names no one (编辑：) is no
+ * answer; an answer already holding speech in marks is left to those. */
+void
+suggest_zh_interview_answers (Run *run)
+{
+  g_autoptr(GArray) turns = find_turns (run);
+  guint first_question = G_MAXUINT;
+
+  for (guint i = 0; i < turns->len && first_question == G_MAXUINT; i++)
+    if (asks (run, &g_array_index (turns, Turn, i)))
+      first_question = g_array_index (turns, Turn, i).label;
+  if (first_question == G_MAXUINT)
+    return;
+  for (guint i = 0; i < turns->len; i++)
+    {
+      Turn *t = &g_array_index (turns, Turn, i);
+      guint a = t->colon + 1, c;
+      int speaker;
+
+      if (asks (run, t))
+        continue;
+      if (label_is (run, t, "答"))
+        speaker = answering (run, first_question);
+      else if ((speaker = label_speaker (run, t)) < 0)
+        continue;
+      while (a < t->end && is_blank (run->u[a]))
+        a++;
+      if (a >= t->end || quote_overlaps (run, a, t->end))
+        continue;
+      c = suggest_add_cand (run, "quote", a, t->end, "zh-quote-interview", 0.8);
+      suggest_cand_at (run, c)->speaker = speaker;
+    }
+}

@@ -1,0 +1,279 @@
+/* test-suggest-zh-speakers.c: who said a Chinese quote — interview
+ * transcripts, unnamed and descriptive speakers, speakers named after the
+ * quote — positive and negative cases
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "gloss-suggest.h"
+
+typedef struct
+{
+  char      *text;
+  GPtrArray *suggestions;
+} Result;
+
+static void
+result_free (Result *r)
+{
+  g_free (r->text);
+  g_ptr_array_unref (r->suggestions);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+static Result *
+suggest_text (const char *text)
+{
+  g_autoptr(GlossSuggester) suggester = gloss_suggester_new ();
+  Result *r = g_new0 (Result, 1);
+  glong length = g_utf8_strlen (text, -1);
+
+  r->text = g_strdup (text);
+  r->suggestions = gloss_suggester_run (suggester, text);
+  for (guint i = 0; i < r->suggestions->len; i++)
+    {
+      GlossSuggestion *s = r->suggestions->pdata[i];
+      g_assert_cmpuint (s->start, <, s->end);
+      g_assert_cmpuint (s->end, <=, (guint) length);
+    }
+  return r;
+}
+
+static char *
+covered (Result                *r,
+         const GlossSuggestion *s)
+{
+  return g_utf8_substring (r->text, s->start, s->end);
+}
+
+/* The suggestion of @tag covering exactly @text, or NULL. */
+static GlossSuggestion *
+find (Result     *r,
+      const char *tag,
+      const char *text)
+{
+  for (guint i = 0; i < r->suggestions->len; i++)
+    {
+      GlossSuggestion *s = r->suggestions->pdata[i];
+      g_autofree char *t = NULL;
+
+      if (!g_str_equal (s->tag, tag))
+        continue;
+      t = covered (r, s);
+      if (g_str_equal (t, text))
+        return s;
+    }
+  return NULL;
+}
+
+/* The text of the quote's speaker, NULL when it has none. */
+static char *
+speaker_of (Result          *r,
+            GlossSuggestion *quote)
+{
+  const char *id = gloss_suggestion_get_attribute (quote, "speaker");
+
+  for (guint i = 0; id != NULL && i < r->suggestions->len; i++)
+    {
+      GlossSuggestion *s = r->suggestions->pdata[i];
+      if (g_str_equal (s->id, id))
+        {
+          g_assert_true (g_str_equal (s->tag, "person") || g_str_equal (s->tag, "official"));
+          return covered (r, s);
+        }
+    }
+  g_assert_null (id);
+  return NULL;
+}
+
+static void
+assert_speaker (Result     *r,
+                const char *quote,
+                const char *speaker)
+{
+  GlossSuggestion *q = find (r, "quote", quote);
+  g_autofree char *s = NULL;
+
+  if (q == NULL)
+    g_error ("no quote suggested for “%s”", quote);
+  s = speaker_of (r, q);
+  g_assert_cmpstr (s, ==, speaker);
+}
+
+/* Surnames and titles the lexicon lacked: 贝 and 赖 are surnames, a head
+ * coach (主教练) and a vice-minister (次长) hold offices, a board secretary
+ * (董秘) speaks without a name; 关于 is never a person. */
+static void
+test_lexicon_names (void)
+{
+  g_autoptr(Result) r = suggest_text ("“今年的旺季比往年来得更早。”市交通局货运处处长贝文清说。\n\n"
+                                      "“下半场我们终于把节奏找回来了。”青岛队主教练赖志伟赛后说。\n\n"
+                                      "交通部次长林家豪表示：“电价调整会分阶段进行，不会一次到位。”\n\n"
+                                      "一家光伏企业董秘在接受采访时表示：“我们的订单已经排到了明年二季度。”\n\n"
+                                      "针对记者关于房价问题的提问，他没有回答。\n");
+
+  assert_speaker (r, "今年的旺季比往年来得更早。", "市交通局货运处处长贝文清");
+  assert_speaker (r, "下半场我们终于把节奏找回来了。", "青岛队主教练赖志伟");
+  assert_speaker (r, "电价调整会分阶段进行，不会一次到位。", "交通部次长林家豪");
+  assert_speaker (r, "我们的订单已经排到了明年二季度。", "一家光伏企业董秘");
+  g_assert_null (find (r, "person", "关于"));
+  g_assert_null (find (r, "person", "关于房"));
+}
+
+/* A surname the lexicon lacks (冼) after a title, before a speech verb;
+ * an office after a title (县长办公室表示) or an adverbial (局长在会上说)
+ * is no name. */
+static void
+test_unknown_surname_after_title (void)
+{
+  g_autoptr(Result) r = suggest_text ("省商务厅副厅长冼海棠回应：“外贸企业的订单总体稳定，部分行业还在增长。”\n\n"
+                                      "县长办公室表示，会尽快答复。局长在会上说，明年要再建两所学校。\n");
+
+  assert_speaker (r, "外贸企业的订单总体稳定，部分行业还在增长。", "省商务厅副厅长冼海棠");
+  g_assert_null (find (r, "official", "县长办公室"));
+  g_assert_null (find (r, "official", "局长在会上"));
+}
+
+/* A name before a time word and the verb (莫里斯赛后说, 邵明今天表示) is
+ * a speaker; the same words without a verb (今年三十岁) name no one. */
+static void
+test_time_before_verb (void)
+{
+  g_autoptr(Result) r = suggest_text ("“这是一场团队的胜利，没有他们的防守就没有我的得分。”莫拉蒂赛后说。\n\n"
+                                      "“新线路下个月就能通车，票价不会上涨。”邵明今天表示。\n\n"
+                                      "邹立今年三十岁，在工地上干了八年。\n");
+
+  assert_speaker (r, "这是一场团队的胜利，没有他们的防守就没有我的得分。", "莫拉蒂");
+  assert_speaker (r, "新线路下个月就能通车，票价不会上涨。", "邵明");
+  g_assert_null (find (r, "person", "邹立"));
+}
+
+/* An unnamed official or person speaks through an adverbial (在电话中,
+ * 向记者, 告诉本报，…，“…”) and a longer description ending in 的 (一位
+ * …的老员工); without a speech verb, or a long description without 的,
+ * they name no one. */
+static void
+test_unnamed_adverbial (void)
+{
+  g_autoptr(Result) r = suggest_text ("对此，星光商场相关负责人在电话中回应称：“门店只是暂停营业，会员卡仍然有效。”\n\n"
+                                      "一位熟悉当地水产市场的人士向记者表示，“今年的鱼价比去年低了两成，养殖户压力很大。”\n\n"
+                                      "一位不愿透露姓名的老员工告诉本报，从去年秋天起，工厂就没有按时发过工资，“最久的拖了四个月，很多人已经走了”。\n\n"
+                                      "该商场相关负责人的电话一直无人接听。一位住在附近的居民正在楼下遛狗。\n\n"
+                                      "一位昨天刚刚从外地赶回来员工说，厂里已经停工了。\n");
+
+  assert_speaker (r, "门店只是暂停营业，会员卡仍然有效。", "星光商场相关负责人");
+  assert_speaker (r, "今年的鱼价比去年低了两成，养殖户压力很大。", "一位熟悉当地水产市场的人士");
+  assert_speaker (r, "最久的拖了四个月，很多人已经走了", "一位不愿透露姓名的老员工");
+  g_assert_null (find (r, "official", "该商场相关负责人"));
+  g_assert_null (find (r, "person", "一位昨天刚刚从外地赶回来员工"));
+  g_assert_null (find (r, "person", "一位住在附近的居民"));
+}
+
+/* 范阿婆, 陈姓店主, 吴某: forms that name a person even without a speech
+ * verb right after, so that a later 说 or a pronoun finds them; a family
+ * (王姓人家) and a surname as a plain word (百姓) are no one. */
+static void
+test_descriptive_names (void)
+{
+  g_autoptr(Result) r = suggest_text ("社工每周都去看望独居老人秦阿婆。“她们比我亲孙女还贴心。”秦阿婆拉着记者的手说。\n\n"
+                                      "在老街开了二十年杂货铺的陈姓店主并不乐观。他说，游客大多只是路过，“拍完照就走了，很少进店买东西”。\n\n"
+                                      "村里只有三户王姓人家，老百姓都认识他们。\n");
+
+  g_assert_nonnull (find (r, "person", "秦阿婆"));
+  assert_speaker (r, "她们比我亲孙女还贴心。", "秦阿婆");
+  g_assert_nonnull (find (r, "person", "陈姓店主"));
+  assert_speaker (r, "拍完照就走了，很少进店买东西", "陈姓店主");
+  g_assert_null (find (r, "person", "王姓人家"));
+  g_assert_null (find (r, "person", "王姓人"));
+}
+
+/* A transcript: after an interviewer's turn (记者：), each answer after a
+ * name and a colon is a quote of that person, even one named only in the
+ * label; 答： is the official interviewed. The questions are no quotes, and
+ * without an interviewer a label and a colon (警方提醒：) are no answer. */
+static void
+test_interview_turns (void)
+{
+  g_autoptr(Result) r = suggest_text ("本报记者日前专访了市交通运输局局长郑晓川。\n\n"
+                                      "记者：今年假期游客比往年多了不少，接待能力跟得上吗？\n\n"
+                                      "郑晓川：总体跟得上。我们新增了三个停车场，景区之间还开通了接驳公交。\n\n"
+                                      "记者：民宿价格上涨的问题怎么看？\n\n"
+                                      "邬慧敏：我是民宿协会的，我们已经倡议会员不随意涨价，大部分店家都做到了。\n");
+  g_autoptr(Result) a = suggest_text ("市交通局有关负责人就新的停车收费办法答记者问。\n\n"
+                                      "问：为什么要调整停车收费？\n\n"
+                                      "答：中心城区车位紧张，价格杠杆可以引导车辆错峰停放，提高车位周转率。\n");
+  g_autoptr(Result) n = suggest_text ("警方提醒：凡是要求下载会议软件、共享屏幕的，一律是诈骗。\n\n"
+                                      "编辑：胡小路\n");
+
+  assert_speaker (r, "总体跟得上。我们新增了三个停车场，景区之间还开通了接驳公交。", "市交通运输局局长郑晓川");
+  assert_speaker (r, "我是民宿协会的，我们已经倡议会员不随意涨价，大部分店家都做到了。", "邬慧敏");
+  g_assert_null (find (r, "quote", "今年假期游客比往年多了不少，接待能力跟得上吗？"));
+  assert_speaker (a, "中心城区车位紧张，价格杠杆可以引导车辆错峰停放，提高车位周转率。", "市交通局有关负责人");
+  g_assert_null (find (a, "quote", "为什么要调整停车收费？"));
+  g_assert_null (find (n, "quote", "凡是要求下载会议软件、共享屏幕的，一律是诈骗。"));
+}
+
+/* A speaker named after the quote: the speech verb further on in the
+ * sentence (”十月一日，在病房里，刚出院的侯先生感慨地说), a verb that opens
+ * a clause of its own (”说起这件事，…), a subject right after a quote
+ * that opens its paragraph; a group (他们) is no one. */
+static void
+test_named_after (void)
+{
+  g_autoptr(Result) r = suggest_text ("本报讯（记者 孔令文）“再晚一点送来，腿就保不住了。”10月3日，在市中心医院骨科病房，刚刚出院的62岁市民侯先生感慨地说。\n\n"
+                                      "老街的杂货铺开了三十年，店主龚秀兰说，这条路她盼了十几年。\n\n"
+                                      "“以后想什么时候进货就什么时候进货，再也不用求人了。”说起新修的路，龚秀兰笑得合不拢嘴。\n\n"
+                                      "“早上五点就得起床，晚上十点才能收摊，一年到头没有休息。”菜场店主倪红梅早就习惯了。\n\n"
+                                      "“我们只是按规定办事，没有针对任何人。”他们在接受采访时说。\n");
+
+  assert_speaker (r, "再晚一点送来，腿就保不住了。", "侯先生");
+  assert_speaker (r, "以后想什么时候进货就什么时候进货，再也不用求人了。", "龚秀兰");
+  assert_speaker (r, "早上五点就得起床，晚上十点才能收摊，一年到头没有休息。", "倪红梅");
+  assert_speaker (r, "我们只是按规定办事，没有针对任何人。", NULL);
+}
+
+/* Pronouns: 他 before an adverbial and the verb (”他在接受采访时说), and
+ * 她 passing over a man named nearer (陈先生) for a woman (吴女士). */
+static void
+test_pronouns (void)
+{
+  g_autoptr(Result) r = suggest_text ("水产公司总经理邓建华去年把工厂搬到了园区。“搬过来以后，物流成本降了一成，订单也多了。”他在接受采访时说。\n\n"
+                                      "吴女士告诉记者，她在菜场卖了十年鱼。一旁的陈先生说，最近买鱼的人少了。“现在生意不好做，鱼价一天一个样。”她说。\n\n"
+                                      "“人手还是不够，周末忙不过来。”他说。\n");
+
+  assert_speaker (r, "搬过来以后，物流成本降了一成，订单也多了。", "水产公司总经理邓建华");
+  assert_speaker (r, "现在生意不好做，鱼价一天一个样。", "吴女士");
+  assert_speaker (r, "人手还是不够，周末忙不过来。", "陈先生");
+}
+
+/* An English quote in a Chinese sentence is speech when the Chinese
+ * attribution says so; an English title in marks is not. */
+static void
+test_english_in_chinese (void)
+{
+  g_autoptr(Result) r = suggest_text ("“Quality is our only passport, and we cannot lose it.”总经理邓建华在发布会上说。\n\n"
+                                      "电影“Green Book”本周在市图书馆放映。\n");
+
+  assert_speaker (r, "Quality is our only passport, and we cannot lose it.", "总经理邓建华");
+  g_assert_null (find (r, "quote", "Green Book"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/suggest-zh-speakers/lexicon-names", test_lexicon_names);
+  g_test_add_func ("/suggest-zh-speakers/unknown-surname", test_unknown_surname_after_title);
+  g_test_add_func ("/suggest-zh-speakers/time-before-verb", test_time_before_verb);
+  g_test_add_func ("/suggest-zh-speakers/unnamed-adverbial", test_unnamed_adverbial);
+  g_test_add_func ("/suggest-zh-speakers/descriptive-names", test_descriptive_names);
+  g_test_add_func ("/suggest-zh-speakers/interview-turns", test_interview_turns);
+  g_test_add_func ("/suggest-zh-speakers/named-after", test_named_after);
+  g_test_add_func ("/suggest-zh-speakers/pronouns", test_pronouns);
+  g_test_add_func ("/suggest-zh-speakers/english-in-chinese", test_english_in_chinese);
+  return g_test_run ();
+}
