@@ -27,6 +27,7 @@ typedef struct
   GtkWindow        *window;
   GlossLibraryPage *page;
   GFile            *opened;
+  GlossLibraryHitItem *match;
   gboolean          new_window;
   gboolean          exported_done;
 } Fixture;
@@ -40,12 +41,14 @@ loaded (gpointer data)
 }
 
 static void
-open_article_cb (GlossLibraryPage *page,
-                 GFile            *file,
-                 gboolean          new_window,
-                 Fixture          *f)
+open_article_cb (GlossLibraryPage    *page,
+                 GFile               *file,
+                 gboolean             new_window,
+                 GlossLibraryHitItem *match,
+                 Fixture             *f)
 {
   g_set_object (&f->opened, file);
+  g_set_object (&f->match, match);
   f->new_window = new_window;
 }
 
@@ -91,6 +94,7 @@ fixture_teardown (Fixture       *f,
   gtk_window_destroy (f->window);
   gloss_test_iterate ();
   g_clear_object (&f->opened);
+  g_clear_object (&f->match);
   gloss_test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->corpus);
@@ -319,15 +323,19 @@ test_retrieve (Fixture       *f,
   gtk_drop_down_set_selected (tags, 0);
   gloss_test_iterate_until (two_places, f);
 
-  /* Activating a row opens its article. */
+  /* Activating a row opens its article, at its annotation. */
   {
     g_autoptr(GPtrArray) views = g_ptr_array_new ();
+    g_autoptr(GObject) second = g_list_model_get_item (retrieved (f), 1);
 
     collect (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, views);
     g_signal_emit_by_name (g_ptr_array_index (views, 1), "activate", 1);
+    g_assert_true (f->match == (gpointer) second);
   }
   g_assert_nonnull (f->opened);
   g_assert_true (g_str_has_suffix (g_file_peek_path (f->opened), "/corpus/2026/harbour.txt"));
+  g_assert_cmpint (gloss_library_hit_item_get_hit (f->match)->kind, ==, GLOSS_LIBRARY_HIT_ANNOTATION);
+  g_assert_nonnull (gloss_library_hit_item_get_hit (f->match)->annotation);
 }
 
 

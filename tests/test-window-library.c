@@ -30,6 +30,7 @@ typedef struct
   GtkApplication *app;
   GlossWindow    *window;
   GlossLibraryPage *page;
+  guint           n_articles;
 } Fixture;
 
 static gboolean
@@ -38,7 +39,7 @@ page_loaded (gpointer data)
   Fixture *f = data;
 
   return gloss_library_page_get_folder (f->page) != NULL && !gloss_library_page_get_loading (f->page) &&
-         g_list_model_get_n_items (gloss_library_page_get_model (f->page)) == 3;
+         g_list_model_get_n_items (gloss_library_page_get_model (f->page)) == f->n_articles;
 }
 
 static GtkApplication *application;
@@ -65,6 +66,12 @@ fixture_setup (Fixture       *f,
   gloss_test_write_in (f->corpus, "speech.txt", "Minister speaks\n\nThe minister said taxes will fall.\n");
   /* A colleague's layer that does not parse: listed, with its error. */
   gloss_test_write_in (f->corpus, "speech.txt.bob.gloss.json", "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ {");
+
+  f->n_articles = 3;
+  /* More files, written before the folder is read (a change later would
+   * refresh the page a second after, in the middle of the test). */
+  if (data != NULL)
+    f->n_articles += ((guint (*) (Fixture *)) data) (f);
 
   g_settings_set_string (settings, "library-folder", f->corpus);
   g_settings_set_string (settings, "annotator-id", "me");
@@ -514,6 +521,218 @@ test_done_while_open (Fixture       *f,
   g_assert_true (gloss_session_get_done (session));
 }
 
+/* Search hits: opening one goes to the match. */
+
+typedef struct
+{
+  GlossWindow *window;
+  guint        start;
+  guint        end;
+} Selected;
+
+static GtkTextBuffer *
+buffer_of (GlossWindow *window)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (_gloss_window_get_article_view (window)));
+}
+
+/* The reading view's selection, in code points. */
+static gboolean
+selects (gpointer data)
+{
+  Selected *s = data;
+  GtkTextIter a, b;
+
+  return gtk_text_buffer_get_selection_bounds (buffer_of (s->window), &a, &b) &&
+         (guint) gtk_text_iter_get_offset (&a) == s->start && (guint) gtk_text_iter_get_offset (&b) == s->end;
+}
+
+/* The selection is on screen, scrolled down to (it is far below the top). */
+static gboolean
+scrolled_to (gpointer data)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (_gloss_window_get_article_view (data));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GdkRectangle visible, where;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_location (view, &iter, &where);
+  return visible.y > 0 && where.y >= visible.y && where.y + where.height <= visible.y + visible.height;
+}
+
+static gboolean
+shows_long (gpointer data)
+{
+  return shows (data, "/long.txt");
+}
+
+static GlossWindow *
+other_window (Fixture *f)
+{
+  for (GList *l = gtk_application_get_windows (f->app); l != NULL; l = l->next)
+    if (l->data != (gpointer) f->window)
+      return l->data;
+  g_assert_not_reached ();
+}
+
+static gboolean
+other_shows_long (gpointer data)
+{
+  Fixture *f = data;
+  Fixture other = *f;
+
+  other.window = other_window (f);
+  return shows (&other, "/long.txt");
+}
+
+/* A long article, the match far enough down that it must be scrolled to. */
+static char *
+long_text (void)
+{
+  GString *text = g_string_new ("Port report\n\n");
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (text, "Line %u of the port report.\n", i);
+  g_string_append (text, "The harbour authority published the tariff.\n");
+  return g_string_free (text, FALSE);
+}
+
+static guint
+tariff_offset (void)
+{
+  g_autofree char *text = long_text ();
+
+  return g_utf8_pointer_to_offset (text, strstr (text, "tariff"));
+}
+
+static guint
+write_hit_articles (Fixture *f)
+{
+  g_autofree char *text = long_text ();
+
+  gloss_test_write_in (f->corpus, "long.txt", text);
+  /* My layer on speech.txt: a note that only the annotation holds. */
+  gloss_test_write_in (f->corpus, "speech.txt.me.gloss.json",
+                       "{ \"format\": \"gloss\", \"version\": 1, \"document\": { \"source\": \"speech.txt\" }, "
+                       "\"annotator\": { \"id\": \"me\" }, \"annotations\": [ "
+                       "{ \"id\": \"q1\", \"tag\": \"place\", \"start\": 35, \"end\": 50, \"text\": \"taxes will fall\", "
+                       "\"note\": \"budget cut claim\" } ] }");
+  return 1;
+}
+
+static void
+search_for (Fixture    *f,
+            const char *query)
+{
+  GtkWidget *entry = gloss_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY, NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
+  gloss_test_iterate_until (one_shown, f);
+}
+
+/* Return on a row, Return in the search entry: the article opens with the
+ * match selected and scrolled to; an annotation hit selects the annotation.
+ * They opened the article at its top, the match nowhere. */
+static void
+test_search_hits (Fixture       *f,
+                  gconstpointer  data)
+{
+  /* 预算报告 after 黨員大會審議預算\n\n会议审议了, found by its traditional form. */
+  Selected report = { f->window, 15, 19 };
+  /* Code points: 𠀋 is one (two UTF-16 units, four bytes). */
+  Selected astral = { f->window, 18, 21 };
+  Selected tariff = { f->window, tariff_offset (), tariff_offset () + 6 };
+  GlossAnnotation *selected;
+
+  if (!gloss_test_xdotool_available ())
+    return;
+  gloss_test_focus_window (GTK_WINDOW (f->window));
+
+  /* Return on the row, in the list. */
+  search_for (f, "預算報告");
+  gloss_library_page_focus (f->page);
+  select_article (f, "/budget.txt");
+  gloss_test_press_keys ("Return");
+  gloss_test_iterate_until (shows_budget, f);
+  gloss_test_iterate_until (selects, &report);
+
+  /* The article open already: the window goes to the match at once. */
+  gloss_test_press_keys ("ctrl+shift+l");
+  gloss_test_iterate_until (library_shown, f);
+  search_for (f, "告。𠀋");
+  gloss_library_page_focus (f->page);
+  select_article (f, "/budget.txt");
+  gloss_test_press_keys ("Return");
+  gloss_test_iterate_until (article_shown, f);
+  gloss_test_iterate_until (selects, &astral);
+  g_assert_true (shows_budget (f));
+
+  /* A hit in my annotation's note: the annotation is selected. */
+  gloss_test_press_keys ("ctrl+shift+l");
+  gloss_test_iterate_until (library_shown, f);
+  search_for (f, "cut claim");
+  gloss_library_page_focus (f->page);
+  select_article (f, "/speech.txt");
+  gloss_test_press_keys ("Return");
+  gloss_test_iterate_until (shows_speech, f);
+  gloss_test_iterate_until (article_shown, f);
+  selected = gloss_article_view_get_selected (_gloss_window_get_article_view (f->window));
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (gloss_annotation_get_id (selected), ==, "q1");
+
+  /* Return in the search entry: its first hit, far down a long article
+   * (last: GTK 4.8 warns when the Library fades in over a page whose
+   * scrollbar was not yet allocated for a shorter text). */
+  gloss_test_press_keys ("ctrl+shift+l");
+  gloss_test_iterate_until (library_shown, f);
+  gloss_test_press_keys ("ctrl+f");
+  search_for (f, "tariff");
+  gloss_test_press_keys ("Return");
+  gloss_test_iterate_until (shows_long, f);
+  gloss_test_iterate_until (selects, &tariff);
+  gloss_test_iterate_until (scrolled_to, f->window);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (_gloss_window_get_article_view (f->window))));
+}
+
+/* Ctrl+Return and Ctrl+click on a hit: a new window, at the match; this
+ * window keeps its article. */
+static void
+test_search_hits_new_window (Fixture       *f,
+                             gconstpointer  data)
+{
+  Selected tariff = { NULL, 0, 0 };
+  g_autofree char *xid = NULL;
+
+  if (!gloss_test_xdotool_available ())
+    return;
+  tariff.start = tariff_offset ();
+  tariff.end = tariff.start + 6;
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
+  gloss_test_focus_window (GTK_WINDOW (f->window));
+
+  search_for (f, "tariff");
+  gloss_library_page_focus (f->page);
+  select_article (f, "/long.txt");
+  gloss_test_press_keys ("ctrl+Return");
+  gloss_test_iterate_until (two_windows, f);
+  gloss_test_iterate_until (other_shows_long, f);
+  tariff.window = other_window (f);
+  gloss_test_iterate_until (selects, &tariff);
+  g_assert_null (gloss_session_get_file (gloss_window_get_session (f->window)));
+
+  gtk_window_destroy (GTK_WINDOW (other_window (f)));
+  gloss_test_iterate ();
+  g_free (gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
+  click_row (f, xid, "/long.txt", "1", TRUE);
+  gloss_test_iterate_until (two_windows, f);
+  gloss_test_iterate_until (other_shows_long, f);
+  tariff.window = other_window (f);
+  gloss_test_iterate_until (selects, &tariff);
+  g_assert_true (_gloss_window_get_library_shown (f->window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -527,6 +746,9 @@ main (int    argc,
   ADD ("keys", test_keys);
   ADD ("clicks", test_clicks);
   ADD ("done-while-open", test_done_while_open);
+  g_test_add ("/window-library/search-hits", Fixture, write_hit_articles, fixture_setup, test_search_hits, fixture_teardown);
+  g_test_add ("/window-library/search-hits-new-window", Fixture, write_hit_articles, fixture_setup,
+              test_search_hits_new_window, fixture_teardown);
 #undef ADD
 
   return g_test_run ();
