@@ -500,7 +500,7 @@ test_agreement (Fixture       *f,
                 gconstpointer  data)
 {
   GlossLibraryAgreement *agreement = _gloss_library_page_get_agreement (f->page);
-  GtkStack *modes = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (agreement)));
+  AdwViewStack *modes = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (agreement), ADW_TYPE_VIEW_STACK));
   g_autofree char *first = NULL;
   g_autofree char *again = NULL;
   g_autofree char *other = NULL;
@@ -517,7 +517,7 @@ test_agreement (Fixture       *f,
   gloss_test_write_layer (f->corpus, "vote.txt", "bob", "",
                           "{ \"id\": \"b1\", \"tag\": \"person\", \"start\": 0, \"end\": 2, \"text\": \"议员\" },"
                           "{ \"id\": \"b2\", \"tag\": \"program\", \"start\": 6, \"end\": 8, \"text\": \"预算\" }");
-  gtk_stack_set_visible_child_name (modes, "agreement");
+  adw_view_stack_set_visible_child_name (modes, "agreement");
   gloss_library_page_refresh (f->page);
   gloss_test_iterate_until (agreement_ready, f);
   g_assert_nonnull (strstr (_gloss_library_agreement_get_pooled_text (agreement), "Pooled over 1 article"));

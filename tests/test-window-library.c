@@ -16,6 +16,7 @@
 #include "gloss-document.h"
 #include "gloss-library-item.h"
 #include "gloss-library-page.h"
+#include "gloss-library-page-private.h"
 #include "gloss-review-panel.h"
 #include "gloss-sidecar.h"
 #include "gloss-window.h"
@@ -733,6 +734,85 @@ test_search_hits_new_window (Fixture       *f,
   g_assert_true (_gloss_window_get_library_shown (f->window));
 }
 
+/* The Library in a narrow window: the views move from the header to a bar
+ * at the bottom, source, date and coders leave the table; the window could
+ * not be narrower than 930 px (the tabs in the header, the sample's row). */
+
+static GtkWidget *
+switcher_bar (Fixture *f)
+{
+  GtkWidget *bar = gloss_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_VIEW_SWITCHER_BAR, NULL);
+
+  g_assert_nonnull (bar);
+  return bar;
+}
+
+static gboolean
+narrow_laid_out (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (f->window)) <= 600 &&
+         adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar (f))) &&
+         !gtk_column_view_column_get_visible (f->page->source_column);
+}
+
+static gboolean
+wide_laid_out (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (f->window)) > 1000 &&
+         !adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar (f))) &&
+         gtk_column_view_column_get_visible (f->page->source_column);
+}
+
+static void
+assert_fits (GtkWidget *window)
+{
+  int min = 0;
+
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 600);
+}
+
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  static const char * const views[] = { "articles", "retrieve", "agreement", "changes" };
+  AdwViewStack *modes = f->page->mode_stack;
+
+  /* Every view of the Library (the window's stacks are as wide as their
+   * widest page, but each is measured shown), and the article. */
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      adw_view_stack_set_visible_child_name (modes, views[i]);
+      gloss_test_iterate ();
+      assert_fits (GTK_WIDGET (f->window));
+    }
+  adw_view_stack_set_visible_child_name (modes, "articles");
+  select_article (f, "/harbour.txt");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "library.open", NULL);
+  gloss_test_iterate_until (shows_harbour, f);
+  assert_fits (GTK_WIDGET (f->window));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.library", NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 700);
+  gloss_test_iterate_until (narrow_laid_out, f);
+  g_assert_true (gtk_column_view_column_get_visible (f->page->title_column));
+  if (g_getenv ("GLOSS_TEST_SHOT") != NULL)
+    {
+      g_autofree char *out = NULL;
+
+      gloss_test_wait (500);
+      g_spawn_command_line_sync (g_getenv ("GLOSS_TEST_SHOT"), &out, NULL, NULL, NULL);
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 700);
+  gloss_test_iterate_until (wide_laid_out, f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -746,6 +826,7 @@ main (int    argc,
   ADD ("keys", test_keys);
   ADD ("clicks", test_clicks);
   ADD ("done-while-open", test_done_while_open);
+  ADD ("narrow", test_narrow);
   g_test_add ("/window-library/search-hits", Fixture, write_hit_articles, fixture_setup, test_search_hits, fixture_teardown);
   g_test_add ("/window-library/search-hits-new-window", Fixture, write_hit_articles, fixture_setup,
               test_search_hits_new_window, fixture_teardown);

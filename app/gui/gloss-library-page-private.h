@@ -27,8 +27,11 @@ struct _GlossLibraryPage
   GtkDropDown        *state_dropdown;
   GtkLabel           *status_label;
   GtkColumnViewColumn *title_column;
-  AdwWindowTitle     *window_title;
-  GtkStack           *mode_stack;
+  GtkColumnViewColumn *source_column;      /* hidden in a narrow window, */
+  GtkColumnViewColumn *date_column;
+  GtkColumnViewColumn *coders_column;      /* with the tabs at the bottom */
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack       *mode_stack;
   GtkDropDown        *tag_dropdown;
   GtkDropDown        *group_dropdown;
   GtkColumnView      *retrieve_view;

@@ -759,11 +759,24 @@ update_stealth_edits (GlossLibraryPage *self,
 {
   GFile *shown = gloss_stealth_edits_get_folder (self->stealth_edits);
 
-  if (!g_str_equal (gtk_stack_get_visible_child_name (self->mode_stack), "changes"))
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->mode_stack), "changes") != 0)
     return;
   if (!again && (shown == self->folder || (shown != NULL && self->folder != NULL && g_file_equal (shown, self->folder))))
     return;
   gloss_stealth_edits_set_folder (self->stealth_edits, self->folder);
+}
+
+/* Too narrow for the tabs in the header (they moved to the bottom bar):
+ * too narrow for every column too.  The title and the state stay; source,
+ * date and coders come back when the window is wide again. */
+static void
+narrow_changed_cb (GlossLibraryPage *self)
+{
+  gboolean wide = !adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  gtk_column_view_column_set_visible (self->source_column, wide);
+  gtk_column_view_column_set_visible (self->date_column, wide);
+  gtk_column_view_column_set_visible (self->coders_column, wide);
 }
 
 static void
@@ -928,7 +941,7 @@ gloss_library_page_set_folder (GlossLibraryPage *self,
       g_autofree char *description = g_strdup_printf (_("Articles and sidecars in %s appear here. "
                                                         "Fetched pages are saved there too."), name);
 
-      adw_window_title_set_subtitle (self->window_title, name);
+      adw_view_switcher_title_set_subtitle (self->switcher_title, name);
       adw_status_page_set_description (self->empty_page, description);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDER]);
@@ -991,7 +1004,7 @@ gloss_library_page_focus (GlossLibraryPage *self)
   g_return_if_fail (GLOSS_IS_LIBRARY_PAGE (self));
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0 &&
-      g_str_equal (gtk_stack_get_visible_child_name (self->mode_stack), "articles"))
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->mode_stack), "articles") == 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -1191,7 +1204,11 @@ gloss_library_page_class_init (GlossLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, state_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, title_column);
-  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, source_column);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, date_column);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, coders_column);
+  gtk_widget_class_bind_template_callback (widget_class, narrow_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, stealth_edits);
   gtk_widget_class_bind_template_callback (widget_class, stealth_edit_open_cb);
