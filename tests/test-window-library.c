@@ -813,6 +813,97 @@ test_narrow (Fixture       *f,
   gloss_test_iterate_until (wide_laid_out, f);
 }
 
+static gboolean
+session_saved (gpointer data)
+{
+  return !gloss_session_get_modified (data) && !gloss_session_get_saving (data);
+}
+
+static gboolean
+saved_not_done (gpointer data)
+{
+  return session_saved (data) && !gloss_session_get_done (data);
+}
+
+/* Ctrl+D with two windows: this one has the harbour open, with an unsaved
+ * annotation; the other shows the Library, where the harbour is selected
+ * and Ctrl+D pressed.  The flag goes into the session of the window that
+ * has the article open, saved with its annotations; the other window's
+ * article is left alone.  It was written to the file behind the first
+ * window's back, which then found its file changed on disk. */
+static void
+test_done_two_windows (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GlossAnnotation) saved = gloss_annotation_new ("m4", "place", 0, 7);
+  g_autoptr(GlossAnnotation) unsaved = gloss_annotation_new ("m5", "place", 8, 13);
+  g_autofree char *layer = g_build_filename (f->corpus, "harbour.txt.me.gloss.json", NULL);
+  GlossSession *session = gloss_window_get_session (f->window);
+  FileHas done = { layer, "\"status\": \"done\"" };
+  FileHas both = { layer, "\"m5\"" };
+  g_autofree char *speech_path = g_build_filename (f->corpus, "speech.txt", NULL);
+  g_autofree char *speech_sidecar = g_build_filename (f->corpus, "speech.txt.me.gloss.json", NULL);
+  FileHas speech_layer = { speech_path, NULL };
+  FileHas speech_done = { speech_sidecar, "\"status\": \"done\"" };
+  g_autoptr(GFile) speech = NULL;
+  GlossWindow *other;
+  GlossLibraryPage *other_page;
+  Fixture second;
+
+  if (!gloss_test_xdotool_available ())
+    return;
+  select_article (f, "/harbour.txt");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "library.open", NULL);
+  gloss_test_iterate_until (shows_harbour, f);
+  gloss_annotation_set_add (gloss_sidecar_get_annotations (gloss_window_get_sidecar (f->window)), saved);
+  _gloss_window_save (f->window, NULL, GLOSS_SESSION_SAVE_NONE, TRUE);
+  gloss_test_iterate_until (not_saving, f->window);
+  gloss_annotation_set_add (gloss_sidecar_get_annotations (gloss_window_get_sidecar (f->window)), unsaved);
+  g_assert_true (gloss_session_get_modified (session));
+
+  other = gloss_window_new (f->app);
+  other_page = _gloss_window_get_library_page (other);
+  _gloss_library_page_set_database (other_page, f->page->database);
+  gtk_window_set_default_size (GTK_WINDOW (other), 1100, 700);
+  gtk_window_present (GTK_WINDOW (other));
+  second = *f;
+  second.window = other;
+  second.page = other_page;
+  gloss_test_iterate_until (page_loaded, &second);
+
+  gloss_test_focus_window (GTK_WINDOW (other));
+  gloss_library_page_focus (other_page);
+  select_article (&second, "/harbour.txt");
+  gloss_test_press_keys ("ctrl+d");
+  gloss_test_iterate_until (file_has, &done);
+  gloss_test_iterate_until (session_saved, session);
+  g_assert_true (file_has (&both));
+  g_assert_true (gloss_session_get_done (session));
+  g_assert_cmpint (gloss_session_get_state (session), ==, GLOSS_SESSION_READY);
+  g_assert_null (gloss_session_get_file (gloss_window_get_session (other)));
+
+  /* Ctrl+D on an article: the focused window's, and no other. */
+  speech = g_file_new_for_path (speech_layer.path);
+  gloss_window_open (other, speech);
+  gloss_test_iterate_until (shows_speech, &second);
+  gloss_test_iterate_until (article_shown, &second);
+  gloss_test_focus_window (GTK_WINDOW (other));
+  gloss_test_press_keys ("ctrl+d");
+  gloss_test_iterate_until (file_has, &speech_done);
+  gloss_test_iterate_until (session_saved, gloss_window_get_session (other));
+  g_assert_true (gloss_session_get_done (gloss_window_get_session (other)));
+  g_assert_true (gloss_session_get_done (session));
+  g_assert_false (gloss_session_get_modified (session));
+
+  gloss_test_focus_window (GTK_WINDOW (f->window));
+  gloss_test_press_keys ("ctrl+d");
+  gloss_test_iterate_until (saved_not_done, session);
+  g_assert_false (file_has (&done));
+  g_assert_true (file_has (&speech_done));
+  g_assert_true (gloss_session_get_done (gloss_window_get_session (other)));
+  g_assert_cmpint (gloss_session_get_state (gloss_window_get_session (other)), ==, GLOSS_SESSION_READY);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -827,6 +918,7 @@ main (int    argc,
   ADD ("clicks", test_clicks);
   ADD ("done-while-open", test_done_while_open);
   ADD ("narrow", test_narrow);
+  ADD ("done-two-windows", test_done_two_windows);
   g_test_add ("/window-library/search-hits", Fixture, write_hit_articles, fixture_setup, test_search_hits, fixture_teardown);
   g_test_add ("/window-library/search-hits-new-window", Fixture, write_hit_articles, fixture_setup,
               test_search_hits_new_window, fixture_teardown);

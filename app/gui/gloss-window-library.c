@@ -386,20 +386,60 @@ open_article_cb (GlossWindow         *self,
   _gloss_window_open_from_library (self, file, new_window);
 }
 
-/* Ctrl+D in the Library on the article this window has open: the flag
- * goes into the session's sidecar and is saved with it, not written behind
- * the session's back (which then saw its file changed on disk). */
+static gboolean
+has_open (GlossWindow *window,
+          GFile       *article)
+{
+  GFile *open = gloss_session_get_file (window->session);
+
+  return open != NULL && g_file_equal (open, article);
+}
+
+/* The article marked done, or not, in @self's session: one undoable change
+ * of its sidecar, saved with the rest. */
+static gboolean
+toggle_done_here (GlossWindow *self)
+{
+  if (!gloss_session_set_done (self->session, !gloss_session_get_done (self->session)))
+    return FALSE;
+  _gloss_window_save (self, NULL, GLOSS_SESSION_SAVE_NONE, FALSE);
+  return TRUE;
+}
+
+/* Ctrl+D in the Library on an article that a window has open (this one
+ * first, else another of the application): the flag goes into that
+ * window's session and is saved with it, not written behind the session's
+ * back (which then saw its file changed on disk: with unsaved annotations,
+ * a conflict).  Another window's own article is never touched. */
 static gboolean
 toggle_done_cb (GlossWindow *self,
                 GFile       *article)
 {
-  GFile *open = gloss_session_get_file (self->session);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (open == NULL || !g_file_equal (open, article) ||
-      !gloss_session_set_done (self->session, !gloss_session_get_done (self->session)))
-    return FALSE;
-  _gloss_window_save (self, NULL, GLOSS_SESSION_SAVE_NONE, FALSE);
-  return TRUE;
+  if (has_open (self, article))
+    return toggle_done_here (self);
+  for (GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
+    if (GLOSS_IS_WINDOW (l->data) && l->data != (gpointer) self && has_open (l->data, article))
+      return toggle_done_here (l->data);
+  return FALSE;
+}
+
+/* Ctrl+D on the article (win.toggle-done): this window's article; in the
+ * Library, the page's own Ctrl+D takes the selected one. */
+static void
+toggle_done_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (library_shown (self) || gloss_session_get_file (self->session) == NULL ||
+      gloss_session_get_state (self->session) != GLOSS_SESSION_READY || !toggle_done_here (self))
+    return;
+  _gloss_window_toast (self, gloss_session_get_done (self->session) ? _("Article marked done")
+                                                                    : _("Article marked not done"),
+                       _("_Undo"), "win.undo");
 }
 
 static void
@@ -428,6 +468,19 @@ folder_changed_cb (GlossWindow *self)
     return;
   folder = gloss_settings_get_library_folder (self->settings);
   gloss_library_page_set_folder (self->library_page, folder);
+}
+
+/**
+ * _gloss_window_library_class_init:
+ * @widget_class: #GlossWindow's class
+ *
+ * The window's actions for the Library: called once, from its class_init.
+ */
+void
+_gloss_window_library_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.toggle-done", NULL, toggle_done_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.toggle-done", NULL);
 }
 
 /**

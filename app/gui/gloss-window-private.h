@@ -124,6 +124,7 @@ void              _gloss_window_save              (GlossWindow    *self,
                                                    gboolean        manual);
 
 /* gloss-window-library.c: the Library as the window's other page. */
+void              _gloss_window_library_class_init (GtkWidgetClass *widget_class);
 void              _gloss_window_library_init      (GlossWindow    *self);
 void              _gloss_window_show_library      (GlossWindow    *self,
                                                    gboolean        show);

@@ -908,6 +908,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   _gloss_window_class_add_actions (widget_class);
   _gloss_window_versions_class_init (widget_class);
   _gloss_window_article_class_init (widget_class);
+  _gloss_window_library_class_init (widget_class);
 }
 
 static void
