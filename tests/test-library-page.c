@@ -27,6 +27,7 @@ typedef struct
   GtkWindow        *window;
   GlossLibraryPage *page;
   GFile            *opened;
+  GlossLibraryHitItem *match;
   gboolean          new_window;
   gboolean          exported_done;
 } Fixture;
@@ -40,12 +41,14 @@ loaded (gpointer data)
 }
 
 static void
-open_article_cb (GlossLibraryPage *page,
-                 GFile            *file,
-                 gboolean          new_window,
-                 Fixture          *f)
+open_article_cb (GlossLibraryPage    *page,
+                 GFile               *file,
+                 gboolean             new_window,
+                 GlossLibraryHitItem *match,
+                 Fixture             *f)
 {
   g_set_object (&f->opened, file);
+  g_set_object (&f->match, match);
   f->new_window = new_window;
 }
 
@@ -91,6 +94,7 @@ fixture_teardown (Fixture       *f,
   gtk_window_destroy (f->window);
   gloss_test_iterate ();
   g_clear_object (&f->opened);
+  g_clear_object (&f->match);
   gloss_test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->corpus);
@@ -319,15 +323,19 @@ test_retrieve (Fixture       *f,
   gtk_drop_down_set_selected (tags, 0);
   gloss_test_iterate_until (two_places, f);
 
-  /* Activating a row opens its article. */
+  /* Activating a row opens its article, at its annotation. */
   {
     g_autoptr(GPtrArray) views = g_ptr_array_new ();
+    g_autoptr(GObject) second = g_list_model_get_item (retrieved (f), 1);
 
     collect (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, views);
     g_signal_emit_by_name (g_ptr_array_index (views, 1), "activate", 1);
+    g_assert_true (f->match == (gpointer) second);
   }
   g_assert_nonnull (f->opened);
   g_assert_true (g_str_has_suffix (g_file_peek_path (f->opened), "/corpus/2026/harbour.txt"));
+  g_assert_cmpint (gloss_library_hit_item_get_hit (f->match)->kind, ==, GLOSS_LIBRARY_HIT_ANNOTATION);
+  g_assert_nonnull (gloss_library_hit_item_get_hit (f->match)->annotation);
 }
 
 
@@ -492,7 +500,7 @@ test_agreement (Fixture       *f,
                 gconstpointer  data)
 {
   GlossLibraryAgreement *agreement = _gloss_library_page_get_agreement (f->page);
-  GtkStack *modes = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (agreement)));
+  AdwViewStack *modes = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (agreement), ADW_TYPE_VIEW_STACK));
   g_autofree char *first = NULL;
   g_autofree char *again = NULL;
   g_autofree char *other = NULL;
@@ -509,7 +517,7 @@ test_agreement (Fixture       *f,
   gloss_test_write_layer (f->corpus, "vote.txt", "bob", "",
                           "{ \"id\": \"b1\", \"tag\": \"person\", \"start\": 0, \"end\": 2, \"text\": \"议员\" },"
                           "{ \"id\": \"b2\", \"tag\": \"program\", \"start\": 6, \"end\": 8, \"text\": \"预算\" }");
-  gtk_stack_set_visible_child_name (modes, "agreement");
+  adw_view_stack_set_visible_child_name (modes, "agreement");
   gloss_library_page_refresh (f->page);
   gloss_test_iterate_until (agreement_ready, f);
   g_assert_nonnull (strstr (_gloss_library_agreement_get_pooled_text (agreement), "Pooled over 1 article"));

@@ -16,6 +16,7 @@
 #include "gloss-document.h"
 #include "gloss-library-item.h"
 #include "gloss-library-page.h"
+#include "gloss-library-page-private.h"
 #include "gloss-review-panel.h"
 #include "gloss-sidecar.h"
 #include "gloss-window.h"
@@ -30,6 +31,7 @@ typedef struct
   GtkApplication *app;
   GlossWindow    *window;
   GlossLibraryPage *page;
+  guint           n_articles;
 } Fixture;
 
 static gboolean
@@ -38,7 +40,7 @@ page_loaded (gpointer data)
   Fixture *f = data;
 
   return gloss_library_page_get_folder (f->page) != NULL && !gloss_library_page_get_loading (f->page) &&
-         g_list_model_get_n_items (gloss_library_page_get_model (f->page)) == 3;
+         g_list_model_get_n_items (gloss_library_page_get_model (f->page)) == f->n_articles;
 }
 
 static GtkApplication *application;
@@ -65,6 +67,12 @@ fixture_setup (Fixture       *f,
   gloss_test_write_in (f->corpus, "speech.txt", "Minister speaks\n\nThe minister said taxes will fall.\n");
   /* A colleague's layer that does not parse: listed, with its error. */
   gloss_test_write_in (f->corpus, "speech.txt.bob.gloss.json", "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ {");
+
+  f->n_articles = 3;
+  /* More files, written before the folder is read (a change later would
+   * refresh the page a second after, in the middle of the test). */
+  if (data != NULL)
+    f->n_articles += ((guint (*) (Fixture *)) data) (f);
 
   g_settings_set_string (settings, "library-folder", f->corpus);
   g_settings_set_string (settings, "annotator-id", "me");
@@ -514,6 +522,388 @@ test_done_while_open (Fixture       *f,
   g_assert_true (gloss_session_get_done (session));
 }
 
+/* Search hits: opening one goes to the match. */
+
+typedef struct
+{
+  GlossWindow *window;
+  guint        start;
+  guint        end;
+} Selected;
+
+static GtkTextBuffer *
+buffer_of (GlossWindow *window)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (_gloss_window_get_article_view (window)));
+}
+
+/* The reading view's selection, in code points. */
+static gboolean
+selects (gpointer data)
+{
+  Selected *s = data;
+  GtkTextIter a, b;
+
+  return gtk_text_buffer_get_selection_bounds (buffer_of (s->window), &a, &b) &&
+         (guint) gtk_text_iter_get_offset (&a) == s->start && (guint) gtk_text_iter_get_offset (&b) == s->end;
+}
+
+/* The selection is on screen, scrolled down to (it is far below the top). */
+static gboolean
+scrolled_to (gpointer data)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (_gloss_window_get_article_view (data));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GdkRectangle visible, where;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_location (view, &iter, &where);
+  return visible.y > 0 && where.y >= visible.y && where.y + where.height <= visible.y + visible.height;
+}
+
+static gboolean
+shows_long (gpointer data)
+{
+  return shows (data, "/long.txt");
+}
+
+static GlossWindow *
+other_window (Fixture *f)
+{
+  for (GList *l = gtk_application_get_windows (f->app); l != NULL; l = l->next)
+    if (l->data != (gpointer) f->window)
+      return l->data;
+  g_assert_not_reached ();
+}
+
+static gboolean
+other_shows_long (gpointer data)
+{
+  Fixture *f = data;
+  Fixture other = *f;
+
+  other.window = other_window (f);
+  return shows (&other, "/long.txt");
+}
+
+/* A long article, the match far enough down that it must be scrolled to. */
+static char *
+long_text (void)
+{
+  GString *text = g_string_new ("Port report\n\n");
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (text, "Line %u of the port report.\n", i);
+  g_string_append (text, "The harbour authority published the tariff.\n");
+  return g_string_free (text, FALSE);
+}
+
+static guint
+tariff_offset (void)
+{
+  g_autofree char *text = long_text ();
+
+  return g_utf8_pointer_to_offset (text, strstr (text, "tariff"));
+}
+
+static guint
+write_hit_articles (Fixture *f)
+{
+  g_autofree char *text = long_text ();
+
+  gloss_test_write_in (f->corpus, "long.txt", text);
+  /* My layer on speech.txt: a note that only the annotation holds. */
+  gloss_test_write_in (f->corpus, "speech.txt.me.gloss.json",
+                       "{ \"format\": \"gloss\", \"version\": 1, \"document\": { \"source\": \"speech.txt\" }, "
+                       "\"annotator\": { \"id\": \"me\" }, \"annotations\": [ "
+                       "{ \"id\": \"q1\", \"tag\": \"place\", \"start\": 35, \"end\": 50, \"text\": \"taxes will fall\", "
+                       "\"note\": \"budget cut claim\" } ] }");
+  return 1;
+}
+
+static void
+search_for (Fixture    *f,
+            const char *query)
+{
+  GtkWidget *entry = gloss_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY, NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
+  gloss_test_iterate_until (one_shown, f);
+}
+
+/* Return on a row, Return in the search entry: the article opens with the
+ * match selected and scrolled to; an annotation hit selects the annotation.
+ * They opened the article at its top, the match nowhere. */
+static void
+test_search_hits (Fixture       *f,
+                  gconstpointer  data)
+{
+  /* 预算报告 after 黨員大會審議預算\n\n会议审议了, found by its traditional form. */
+  Selected report = { f->window, 15, 19 };
+  /* Code points: 𠀋 is one (two UTF-16 units, four bytes). */
+  Selected astral = { f->window, 18, 21 };
+  Selected tariff = { f->window, tariff_offset (), tariff_offset () + 6 };
+  GlossAnnotation *selected;
+
+  if (!gloss_test_xdotool_available ())
+    return;
+  gloss_test_focus_window (GTK_WINDOW (f->window));
+
+  /* Return on the row, in the list. */
+  search_for (f, "預算報告");
+  gloss_library_page_focus (f->page);
+  select_article (f, "/budget.txt");
+  gloss_test_press_keys ("Return");
+  gloss_test_iterate_until (shows_budget, f);
+  gloss_test_iterate_until (selects, &report);
+
+  /* The article open already: the window goes to the match at once. */
+  gloss_test_press_keys ("ctrl+shift+l");
+  gloss_test_iterate_until (library_shown, f);
+  search_for (f, "告。𠀋");
+  gloss_library_page_focus (f->page);
+  select_article (f, "/budget.txt");
+  gloss_test_press_keys ("Return");
+  gloss_test_iterate_until (article_shown, f);
+  gloss_test_iterate_until (selects, &astral);
+  g_assert_true (shows_budget (f));
+
+  /* A hit in my annotation's note: the annotation is selected. */
+  gloss_test_press_keys ("ctrl+shift+l");
+  gloss_test_iterate_until (library_shown, f);
+  search_for (f, "cut claim");
+  gloss_library_page_focus (f->page);
+  select_article (f, "/speech.txt");
+  gloss_test_press_keys ("Return");
+  gloss_test_iterate_until (shows_speech, f);
+  gloss_test_iterate_until (article_shown, f);
+  selected = gloss_article_view_get_selected (_gloss_window_get_article_view (f->window));
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (gloss_annotation_get_id (selected), ==, "q1");
+
+  /* Return in the search entry: its first hit, far down a long article
+   * (last: GTK 4.8 warns when the Library fades in over a page whose
+   * scrollbar was not yet allocated for a shorter text). */
+  gloss_test_press_keys ("ctrl+shift+l");
+  gloss_test_iterate_until (library_shown, f);
+  gloss_test_press_keys ("ctrl+f");
+  search_for (f, "tariff");
+  gloss_test_press_keys ("Return");
+  gloss_test_iterate_until (shows_long, f);
+  gloss_test_iterate_until (selects, &tariff);
+  gloss_test_iterate_until (scrolled_to, f->window);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (_gloss_window_get_article_view (f->window))));
+}
+
+/* Ctrl+Return and Ctrl+click on a hit: a new window, at the match; this
+ * window keeps its article. */
+static void
+test_search_hits_new_window (Fixture       *f,
+                             gconstpointer  data)
+{
+  Selected tariff = { NULL, 0, 0 };
+  g_autofree char *xid = NULL;
+
+  if (!gloss_test_xdotool_available ())
+    return;
+  tariff.start = tariff_offset ();
+  tariff.end = tariff.start + 6;
+  xid = gloss_test_window_xid (GTK_WINDOW (f->window));
+  gloss_test_focus_window (GTK_WINDOW (f->window));
+
+  search_for (f, "tariff");
+  gloss_library_page_focus (f->page);
+  select_article (f, "/long.txt");
+  gloss_test_press_keys ("ctrl+Return");
+  gloss_test_iterate_until (two_windows, f);
+  gloss_test_iterate_until (other_shows_long, f);
+  tariff.window = other_window (f);
+  gloss_test_iterate_until (selects, &tariff);
+  g_assert_null (gloss_session_get_file (gloss_window_get_session (f->window)));
+
+  gtk_window_destroy (GTK_WINDOW (other_window (f)));
+  gloss_test_iterate ();
+  g_free (gloss_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL }));
+  click_row (f, xid, "/long.txt", "1", TRUE);
+  gloss_test_iterate_until (two_windows, f);
+  gloss_test_iterate_until (other_shows_long, f);
+  tariff.window = other_window (f);
+  gloss_test_iterate_until (selects, &tariff);
+  g_assert_true (_gloss_window_get_library_shown (f->window));
+}
+
+/* The Library in a narrow window: the views move from the header to a bar
+ * at the bottom, source, date and coders leave the table; the window could
+ * not be narrower than 930 px (the tabs in the header, the sample's row). */
+
+static GtkWidget *
+switcher_bar (Fixture *f)
+{
+  GtkWidget *bar = gloss_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_VIEW_SWITCHER_BAR, NULL);
+
+  g_assert_nonnull (bar);
+  return bar;
+}
+
+static gboolean
+narrow_laid_out (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (f->window)) <= 600 &&
+         adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar (f))) &&
+         !gtk_column_view_column_get_visible (f->page->source_column);
+}
+
+static gboolean
+wide_laid_out (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (f->window)) > 1000 &&
+         !adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar (f))) &&
+         gtk_column_view_column_get_visible (f->page->source_column);
+}
+
+static void
+assert_fits (GtkWidget *window)
+{
+  int min = 0;
+
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 600);
+}
+
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  static const char * const views[] = { "articles", "retrieve", "agreement", "changes" };
+  AdwViewStack *modes = f->page->mode_stack;
+
+  /* Every view of the Library (the window's stacks are as wide as their
+   * widest page, but each is measured shown), and the article. */
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      adw_view_stack_set_visible_child_name (modes, views[i]);
+      gloss_test_iterate ();
+      assert_fits (GTK_WIDGET (f->window));
+    }
+  adw_view_stack_set_visible_child_name (modes, "articles");
+  select_article (f, "/harbour.txt");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "library.open", NULL);
+  gloss_test_iterate_until (shows_harbour, f);
+  assert_fits (GTK_WIDGET (f->window));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.library", NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 700);
+  gloss_test_iterate_until (narrow_laid_out, f);
+  g_assert_true (gtk_column_view_column_get_visible (f->page->title_column));
+  if (g_getenv ("GLOSS_TEST_SHOT") != NULL)
+    {
+      g_autofree char *out = NULL;
+
+      gloss_test_wait (500);
+      g_spawn_command_line_sync (g_getenv ("GLOSS_TEST_SHOT"), &out, NULL, NULL, NULL);
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 700);
+  gloss_test_iterate_until (wide_laid_out, f);
+}
+
+static gboolean
+session_saved (gpointer data)
+{
+  return !gloss_session_get_modified (data) && !gloss_session_get_saving (data);
+}
+
+static gboolean
+saved_not_done (gpointer data)
+{
+  return session_saved (data) && !gloss_session_get_done (data);
+}
+
+/* Ctrl+D with two windows: this one has the harbour open, with an unsaved
+ * annotation; the other shows the Library, where the harbour is selected
+ * and Ctrl+D pressed.  The flag goes into the session of the window that
+ * has the article open, saved with its annotations; the other window's
+ * article is left alone.  It was written to the file behind the first
+ * window's back, which then found its file changed on disk. */
+static void
+test_done_two_windows (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GlossAnnotation) saved = gloss_annotation_new ("m4", "place", 0, 7);
+  g_autoptr(GlossAnnotation) unsaved = gloss_annotation_new ("m5", "place", 8, 13);
+  g_autofree char *layer = g_build_filename (f->corpus, "harbour.txt.me.gloss.json", NULL);
+  GlossSession *session = gloss_window_get_session (f->window);
+  FileHas done = { layer, "\"status\": \"done\"" };
+  FileHas both = { layer, "\"m5\"" };
+  g_autofree char *speech_path = g_build_filename (f->corpus, "speech.txt", NULL);
+  g_autofree char *speech_sidecar = g_build_filename (f->corpus, "speech.txt.me.gloss.json", NULL);
+  FileHas speech_layer = { speech_path, NULL };
+  FileHas speech_done = { speech_sidecar, "\"status\": \"done\"" };
+  g_autoptr(GFile) speech = NULL;
+  GlossWindow *other;
+  GlossLibraryPage *other_page;
+  Fixture second;
+
+  if (!gloss_test_xdotool_available ())
+    return;
+  select_article (f, "/harbour.txt");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "library.open", NULL);
+  gloss_test_iterate_until (shows_harbour, f);
+  gloss_annotation_set_add (gloss_sidecar_get_annotations (gloss_window_get_sidecar (f->window)), saved);
+  _gloss_window_save (f->window, NULL, GLOSS_SESSION_SAVE_NONE, TRUE);
+  gloss_test_iterate_until (not_saving, f->window);
+  gloss_annotation_set_add (gloss_sidecar_get_annotations (gloss_window_get_sidecar (f->window)), unsaved);
+  g_assert_true (gloss_session_get_modified (session));
+
+  other = gloss_window_new (f->app);
+  other_page = _gloss_window_get_library_page (other);
+  _gloss_library_page_set_database (other_page, f->page->database);
+  gtk_window_set_default_size (GTK_WINDOW (other), 1100, 700);
+  gtk_window_present (GTK_WINDOW (other));
+  second = *f;
+  second.window = other;
+  second.page = other_page;
+  gloss_test_iterate_until (page_loaded, &second);
+
+  gloss_test_focus_window (GTK_WINDOW (other));
+  gloss_library_page_focus (other_page);
+  select_article (&second, "/harbour.txt");
+  gloss_test_press_keys ("ctrl+d");
+  gloss_test_iterate_until (file_has, &done);
+  gloss_test_iterate_until (session_saved, session);
+  g_assert_true (file_has (&both));
+  g_assert_true (gloss_session_get_done (session));
+  g_assert_cmpint (gloss_session_get_state (session), ==, GLOSS_SESSION_READY);
+  g_assert_null (gloss_session_get_file (gloss_window_get_session (other)));
+
+  /* Ctrl+D on an article: the focused window's, and no other. */
+  speech = g_file_new_for_path (speech_layer.path);
+  gloss_window_open (other, speech);
+  gloss_test_iterate_until (shows_speech, &second);
+  gloss_test_iterate_until (article_shown, &second);
+  gloss_test_focus_window (GTK_WINDOW (other));
+  gloss_test_press_keys ("ctrl+d");
+  gloss_test_iterate_until (file_has, &speech_done);
+  gloss_test_iterate_until (session_saved, gloss_window_get_session (other));
+  g_assert_true (gloss_session_get_done (gloss_window_get_session (other)));
+  g_assert_true (gloss_session_get_done (session));
+  g_assert_false (gloss_session_get_modified (session));
+
+  gloss_test_focus_window (GTK_WINDOW (f->window));
+  gloss_test_press_keys ("ctrl+d");
+  gloss_test_iterate_until (saved_not_done, session);
+  g_assert_false (file_has (&done));
+  g_assert_true (file_has (&speech_done));
+  g_assert_true (gloss_session_get_done (gloss_window_get_session (other)));
+  g_assert_cmpint (gloss_session_get_state (gloss_window_get_session (other)), ==, GLOSS_SESSION_READY);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -527,6 +917,11 @@ main (int    argc,
   ADD ("keys", test_keys);
   ADD ("clicks", test_clicks);
   ADD ("done-while-open", test_done_while_open);
+  ADD ("narrow", test_narrow);
+  ADD ("done-two-windows", test_done_two_windows);
+  g_test_add ("/window-library/search-hits", Fixture, write_hit_articles, fixture_setup, test_search_hits, fixture_teardown);
+  g_test_add ("/window-library/search-hits-new-window", Fixture, write_hit_articles, fixture_setup,
+              test_search_hits_new_window, fixture_teardown);
 #undef ADD
 
   return g_test_run ();

@@ -424,12 +424,28 @@ article_opened (gpointer data)
   return !_gloss_window_get_library_shown (data) && gloss_window_get_sidecar (data) != NULL;
 }
 
-/* The stack switcher's button for a page: a toggle button labelled with its title. */
+/* The shown view switcher (the header's, wide; the bottom bar's, narrow). */
+static GtkWidget *
+shown_switcher (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_VIEW_SWITCHER (child) && gtk_widget_get_mapped (child))
+        return child;
+      if ((found = shown_switcher (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The view switcher's button for a page: a toggle button labelled with its title. */
 static GtkWidget *
 switcher_button (GtkWidget  *root,
                  const char *title)
 {
-  GtkWidget *switcher = gloss_test_find_widget (root, GTK_TYPE_STACK_SWITCHER, NULL);
+  GtkWidget *switcher = shown_switcher (root);
 
   g_assert_nonnull (switcher);
   for (GtkWidget *child = gtk_widget_get_first_child (switcher); child; child = gtk_widget_get_next_sibling (child))

@@ -86,6 +86,25 @@ gloss_library_article_free (GlossLibraryArticle *article)
   g_free (article);
 }
 
+GlossLibraryHit *
+gloss_library_hit_copy (const GlossLibraryHit *hit)
+{
+  GlossLibraryHit *copy;
+
+  g_return_val_if_fail (hit != NULL, NULL);
+  copy = g_memdup2 (hit, sizeof *hit);
+  copy->article = g_strdup (hit->article);
+  copy->before = g_strdup (hit->before);
+  copy->match = g_strdup (hit->match);
+  copy->after = g_strdup (hit->after);
+  copy->annotation = g_strdup (hit->annotation);
+  copy->annotator = g_strdup (hit->annotator);
+  copy->tag = g_strdup (hit->tag);
+  copy->field = g_strdup (hit->field);
+  copy->group = g_strdup (hit->group);
+  return copy;
+}
+
 void
 gloss_library_hit_free (GlossLibraryHit *hit)
 {

@@ -109,6 +109,7 @@ typedef struct
   char               *group;       /* gloss_library_retrieve(): the attribute's value */
 } GlossLibraryHit;
 
+GlossLibraryHit *gloss_library_hit_copy (const GlossLibraryHit *hit);
 void  gloss_library_hit_free         (GlossLibraryHit *hit);
 /* The snippet with the match between ** and **. */
 char *gloss_library_hit_dup_snippet  (GlossLibraryHit *hit);

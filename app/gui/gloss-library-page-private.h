@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "gloss-library.h"
+#include "gloss-library-hit-item.h"
 #include "gloss-library-agreement.h"
 #include "gloss-library-page.h"
 #include "gloss-stealth-edits.h"
@@ -26,8 +27,11 @@ struct _GlossLibraryPage
   GtkDropDown        *state_dropdown;
   GtkLabel           *status_label;
   GtkColumnViewColumn *title_column;
-  AdwWindowTitle     *window_title;
-  GtkStack           *mode_stack;
+  GtkColumnViewColumn *source_column;      /* hidden in a narrow window, */
+  GtkColumnViewColumn *date_column;
+  GtkColumnViewColumn *coders_column;      /* with the tabs at the bottom */
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack       *mode_stack;
   GtkDropDown        *tag_dropdown;
   GtkDropDown        *group_dropdown;
   GtkColumnView      *retrieve_view;
@@ -62,6 +66,7 @@ struct _GlossLibraryPage
   GCancellable       *cancellable;         /* indexing and listing */
   GCancellable       *search_cancellable;
   char               *status;
+  GHashTable         *matches;             /* path: its first hit (GlossLibraryHitItem) */
   GPtrArray          *monitors;            /* one per folder of the library */
   guint               changed_id;
   guint               n_broken;
@@ -71,9 +76,10 @@ struct _GlossLibraryPage
 };
 
 /* gloss-library-page.c */
-void _gloss_library_page_emit_open          (GlossLibraryPage *self,
-                                             GFile            *file,
-                                             gboolean          new_window);
+void _gloss_library_page_emit_open          (GlossLibraryPage    *self,
+                                             GFile               *file,
+                                             gboolean             new_window,
+                                             GlossLibraryHitItem *match);
 
 /* gloss-library-page-retrieve.c */
 void _gloss_library_page_class_init_retrieve (GtkWidgetClass  *widget_class);

@@ -207,7 +207,7 @@ retrieve_activate_cb (GlossLibraryPage *self,
   if (item == NULL)
     return;
   file = g_file_new_for_path (gloss_library_hit_item_get_hit (item)->article);
-  _gloss_library_page_emit_open (self, file, FALSE);
+  _gloss_library_page_emit_open (self, file, FALSE, item);
 }
 
 typedef struct

@@ -510,6 +510,7 @@ searched_cb (GObject      *source,
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, hit->article)) + 1));
     }
 
+  g_hash_table_remove_all (self->matches);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
   for (guint i = 0; i < n; i++)
     {
@@ -519,6 +520,9 @@ searched_cb (GObject      *source,
       g_autofree char *markup = hit != NULL ? hit_markup (hit) : NULL;
 
       gloss_library_item_set_match (item, GPOINTER_TO_UINT (g_hash_table_lookup (counts, path)), markup);
+      /* Opening the row goes to the match it shows. */
+      if (hit != NULL)
+        g_hash_table_insert (self->matches, g_strdup (path), gloss_library_hit_item_new (gloss_library_hit_copy (hit)));
     }
 
   g_clear_pointer (&self->status, g_free);
@@ -543,6 +547,7 @@ clear_search (GlossLibraryPage *self)
   g_clear_object (&self->search_cancellable);
   if (!self->searching)
     return;
+  g_hash_table_remove_all (self->matches);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GlossLibraryItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
@@ -617,21 +622,25 @@ state_changed_cb (GlossLibraryPage *self)
 /* Opening, marking done */
 
 void
-_gloss_library_page_emit_open (GlossLibraryPage *self,
-                               GFile            *file,
-                               gboolean          new_window)
+_gloss_library_page_emit_open (GlossLibraryPage    *self,
+                               GFile               *file,
+                               gboolean             new_window,
+                               GlossLibraryHitItem *match)
 {
-  g_signal_emit (self, signals[OPEN_ARTICLE], 0, file, new_window);
+  g_signal_emit (self, signals[OPEN_ARTICLE], 0, file, new_window, match);
 }
 
+/* While searching, a row opens at the match it shows. */
 static void
 emit_open (GlossLibraryPage *self,
            GlossLibraryItem *item,
            gboolean          new_window)
 {
   g_autoptr(GFile) file = gloss_library_item_get_file (item);
+  GlossLibraryHitItem *match = self->searching ? g_hash_table_lookup (self->matches, gloss_library_item_get_article (item)->path)
+                                               : NULL;
 
-  _gloss_library_page_emit_open (self, file, new_window);
+  _gloss_library_page_emit_open (self, file, new_window, match);
 }
 
 /* A double-coded article activated in the Agreement view. */
@@ -639,7 +648,7 @@ static void
 agreement_open_cb (GlossLibraryPage *self,
                    GFile            *file)
 {
-  _gloss_library_page_emit_open (self, file, FALSE);
+  _gloss_library_page_emit_open (self, file, FALSE, NULL);
 }
 
 static void
@@ -750,11 +759,24 @@ update_stealth_edits (GlossLibraryPage *self,
 {
   GFile *shown = gloss_stealth_edits_get_folder (self->stealth_edits);
 
-  if (!g_str_equal (gtk_stack_get_visible_child_name (self->mode_stack), "changes"))
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->mode_stack), "changes") != 0)
     return;
   if (!again && (shown == self->folder || (shown != NULL && self->folder != NULL && g_file_equal (shown, self->folder))))
     return;
   gloss_stealth_edits_set_folder (self->stealth_edits, self->folder);
+}
+
+/* Too narrow for the tabs in the header (they moved to the bottom bar):
+ * too narrow for every column too.  The title and the state stay; source,
+ * date and coders come back when the window is wide again. */
+static void
+narrow_changed_cb (GlossLibraryPage *self)
+{
+  gboolean wide = !adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  gtk_column_view_column_set_visible (self->source_column, wide);
+  gtk_column_view_column_set_visible (self->date_column, wide);
+  gtk_column_view_column_set_visible (self->coders_column, wide);
 }
 
 static void
@@ -767,7 +789,7 @@ static void
 stealth_edit_open_cb (GlossLibraryPage *self,
                       GFile            *article)
 {
-  _gloss_library_page_emit_open (self, article, FALSE);
+  _gloss_library_page_emit_open (self, article, FALSE, NULL);
 }
 
 static void
@@ -919,7 +941,7 @@ gloss_library_page_set_folder (GlossLibraryPage *self,
       g_autofree char *description = g_strdup_printf (_("Articles and sidecars in %s appear here. "
                                                         "Fetched pages are saved there too."), name);
 
-      adw_window_title_set_subtitle (self->window_title, name);
+      adw_view_switcher_title_set_subtitle (self->switcher_title, name);
       adw_status_page_set_description (self->empty_page, description);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDER]);
@@ -982,7 +1004,7 @@ gloss_library_page_focus (GlossLibraryPage *self)
   g_return_if_fail (GLOSS_IS_LIBRARY_PAGE (self));
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0 &&
-      g_str_equal (gtk_stack_get_visible_child_name (self->mode_stack), "articles"))
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->mode_stack), "articles") == 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -1053,6 +1075,7 @@ gloss_library_page_dispose (GObject *object)
   g_clear_object (&self->folder);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->search_cancellable);
+  g_clear_pointer (&self->matches, g_hash_table_unref);
   G_OBJECT_CLASS (gloss_library_page_parent_class)->dispose (object);
 }
 
@@ -1149,10 +1172,11 @@ gloss_library_page_class_init (GlossLibraryPageClass *klass)
    * GlossLibraryPage::open-article:
    * @file: the article
    * @new_window: the user asked for another window (Ctrl+click, the menu)
+   * @match: (nullable): the search hit or retrieved annotation to go to
    */
   signals[OPEN_ARTICLE] =
     g_signal_new ("open-article", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_BOOLEAN);
+                  G_TYPE_NONE, 3, G_TYPE_FILE, G_TYPE_BOOLEAN, GLOSS_TYPE_LIBRARY_HIT_ITEM);
   /**
    * GlossLibraryPage::toggle-done:
    * @file: the article
@@ -1180,7 +1204,11 @@ gloss_library_page_class_init (GlossLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, state_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, title_column);
-  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, source_column);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, date_column);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, coders_column);
+  gtk_widget_class_bind_template_callback (widget_class, narrow_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, stealth_edits);
   gtk_widget_class_bind_template_callback (widget_class, stealth_edit_open_cb);
@@ -1226,6 +1254,7 @@ gloss_library_page_init (GlossLibraryPage *self)
                                   GTK_ORIENTATION_VERTICAL);
 
   self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
+  self->matches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->store = g_list_store_new (GLOSS_TYPE_LIBRARY_ITEM);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),

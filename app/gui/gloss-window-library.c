@@ -5,7 +5,8 @@
  * between them.  An article opened from the Library replaces the one shown,
  * through the window's session: once its annotations are on disk (saved
  * first when the user says so), the session is reset and opens the other.
- * Ctrl+click or "Open in New Window" opens another window instead.
+ * Ctrl+click or "Open in New Window" opens another window instead.  A
+ * search hit or a retrieved annotation opens its article at the match.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,9 +14,11 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-annotation-set.h"
 #include "gloss-library-page.h"
 #include "gloss-preferences-window.h"
 #include "gloss-recent.h"
+#include "gloss-sidecar.h"
 #include "gloss-window-private.h"
 
 static gboolean
@@ -83,9 +86,119 @@ _gloss_window_toggle_library (GlossWindow *self)
   _gloss_window_show_library (self, !library_shown (self));
 }
 
+/* Scrolling to a place in a text just read: GtkTextView lays a long text
+ * out in the background, estimating the lines not yet measured (all of them
+ * while the view has no width yet: a page shown in this frame, a new
+ * window), and a scroll made on estimates can end far from the place.  So
+ * the place is scrolled to again, frame after frame, until it is on screen
+ * and the text's height has stopped changing; a click or a key that moves
+ * the caret away ends it at once. */
+typedef struct
+{
+  guint  offset;   /* the caret, where it was put */
+  double upper;    /* the text's height, last frame */
+  guint  frames;
+  guint  still;    /* frames in a row with the place shown, the height the same */
+} Settle;
+
+static gboolean
+settle_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  Settle *settle = user_data;
+  GtkTextView *view = GTK_TEXT_VIEW (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  double upper = vadjustment != NULL ? gtk_adjustment_get_upper (vadjustment) : 0;
+  GdkRectangle visible, where;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  if ((guint) gtk_text_iter_get_offset (&iter) != settle->offset || ++settle->frames > 240)
+    return G_SOURCE_REMOVE;
+  if (gtk_widget_get_width (widget) == 0)
+    return G_SOURCE_CONTINUE;
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_location (view, &iter, &where);
+  if (where.y >= visible.y && where.y + where.height <= visible.y + visible.height && upper == settle->upper)
+    {
+      if (++settle->still >= 3)
+        return G_SOURCE_REMOVE;
+    }
+  else
+    {
+      settle->still = 0;
+      gtk_text_view_scroll_to_mark (view, gtk_text_buffer_get_insert (buffer), 0.2, FALSE, 0, 0);
+    }
+  settle->upper = upper;
+  return G_SOURCE_CONTINUE;
+}
+
 static void
-open_in_new_window (GlossWindow *self,
-                    GFile       *file)
+scroll_to_caret (GlossWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
+  Settle *settle = g_new0 (Settle, 1);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  settle->offset = gtk_text_iter_get_offset (&iter);
+  settle->upper = -1;
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->article_view), gtk_text_buffer_get_insert (buffer),
+                                0.2, FALSE, 0, 0);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->article_view), settle_tick_cb, settle, g_free);
+}
+
+/* The match the Library opened the article for, once it is read: the
+ * user's own annotation selected, or the matched text (a colleague's
+ * annotation, a passage of the text) selected and scrolled to. */
+static void
+go_to_match (GlossWindow *self)
+{
+  g_autoptr(GlossLibraryHitItem) match = NULL;
+  g_autoptr(GFile) article = NULL;
+  GFile *file = gloss_session_get_file (self->session);
+  GlossSidecar *sidecar = gloss_session_get_sidecar (self->session);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
+  const GlossLibraryHit *hit;
+  GlossAnnotation *annotation = NULL;
+  guint length;
+
+  /* Not before the article is read (again: a reload waits for a save). */
+  if (self->library_match == NULL || gloss_session_get_loading (self->session) ||
+      self->library_pending != NULL || gloss_session_get_document (self->session) == NULL)
+    return;
+  match = g_steal_pointer (&self->library_match);
+  hit = gloss_library_hit_item_get_hit (match);
+  article = g_file_new_for_path (hit->article);
+  /* Another article was opened meanwhile: the match is not its. */
+  if (file == NULL || !g_file_equal (file, article))
+    return;
+
+  if (hit->kind == GLOSS_LIBRARY_HIT_ANNOTATION && sidecar != NULL && hit->annotation != NULL &&
+      g_strcmp0 (hit->annotator, gloss_session_get_annotator_id (self->session)) == 0)
+    annotation = gloss_annotation_set_lookup (gloss_sidecar_get_annotations (sidecar), hit->annotation);
+  if (annotation != NULL)
+    {
+      gloss_article_view_set_selected (self->article_view, annotation);
+      /* The caret at its start. */
+      gloss_article_view_scroll_to (self->article_view, annotation);
+      scroll_to_caret (self);
+      return;
+    }
+  /* The text changed since it was indexed: no match past its end. */
+  length = gtk_text_buffer_get_char_count (buffer);
+  if (hit->start >= length)
+    return;
+  gloss_article_view_select_range (self->article_view, hit->start, MIN (hit->end, length));
+  scroll_to_caret (self);
+}
+
+static void
+open_in_new_window (GlossWindow         *self,
+                    GFile               *file,
+                    GlossLibraryHitItem *match)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   GlossWindow *other;
@@ -93,6 +206,7 @@ open_in_new_window (GlossWindow *self,
   if (app == NULL)
     return;
   other = gloss_window_new (app);
+  g_set_object (&other->library_match, match);
   gloss_window_open (other, file);
   gtk_window_present (GTK_WINDOW (other));
 }
@@ -149,8 +263,10 @@ unsaved_response_cb (AdwMessageDialog *dialog,
   if (file == NULL)
     return;
   if (g_str_equal (response, "new-window"))
-    open_in_new_window (self, file);
-  else if (g_str_equal (response, "save"))
+    open_in_new_window (self, file, self->library_match);
+  if (!g_str_equal (response, "save"))
+    g_clear_object (&self->library_match);
+  else
     {
       g_set_object (&self->library_pending, file);
       _gloss_window_save (self, NULL, GLOSS_SESSION_SAVE_NONE, TRUE);
@@ -179,15 +295,18 @@ _gloss_window_open_from_library (GlossWindow *self,
 
   if (new_window)
     {
-      open_in_new_window (self, file);
+      open_in_new_window (self, file, self->library_match);
+      g_clear_object (&self->library_match);
       return;
     }
   if (current != NULL && g_file_equal (current, file))
     {
-      /* Changed on disk since it was read: opening it again reads it again. */
+      /* Changed on disk since it was read: opening it again reads it again
+       * (and goes to the match once it is read). */
       if (gloss_session_get_article_changed (self->session))
         _gloss_window_reload_article (self);
       _gloss_window_show_library (self, FALSE);
+      go_to_match (self);
       return;
     }
   if (current == NULL || (!gloss_session_get_modified (self->session) && !gloss_session_get_saving (self->session)))
@@ -257,28 +376,70 @@ _gloss_window_reload_article (GlossWindow *self)
 }
 
 static void
-open_article_cb (GlossWindow      *self,
-                 GFile            *file,
-                 gboolean          new_window,
-                 GlossLibraryPage *page)
+open_article_cb (GlossWindow         *self,
+                 GFile               *file,
+                 gboolean             new_window,
+                 GlossLibraryHitItem *match,
+                 GlossLibraryPage    *page)
 {
+  g_set_object (&self->library_match, match);
   _gloss_window_open_from_library (self, file, new_window);
 }
 
-/* Ctrl+D in the Library on the article this window has open: the flag
- * goes into the session's sidecar and is saved with it, not written behind
- * the session's back (which then saw its file changed on disk). */
+static gboolean
+has_open (GlossWindow *window,
+          GFile       *article)
+{
+  GFile *open = gloss_session_get_file (window->session);
+
+  return open != NULL && g_file_equal (open, article);
+}
+
+/* The article marked done, or not, in @self's session: one undoable change
+ * of its sidecar, saved with the rest. */
+static gboolean
+toggle_done_here (GlossWindow *self)
+{
+  if (!gloss_session_set_done (self->session, !gloss_session_get_done (self->session)))
+    return FALSE;
+  _gloss_window_save (self, NULL, GLOSS_SESSION_SAVE_NONE, FALSE);
+  return TRUE;
+}
+
+/* Ctrl+D in the Library on an article that a window has open (this one
+ * first, else another of the application): the flag goes into that
+ * window's session and is saved with it, not written behind the session's
+ * back (which then saw its file changed on disk: with unsaved annotations,
+ * a conflict).  Another window's own article is never touched. */
 static gboolean
 toggle_done_cb (GlossWindow *self,
                 GFile       *article)
 {
-  GFile *open = gloss_session_get_file (self->session);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (open == NULL || !g_file_equal (open, article) ||
-      !gloss_session_set_done (self->session, !gloss_session_get_done (self->session)))
-    return FALSE;
-  _gloss_window_save (self, NULL, GLOSS_SESSION_SAVE_NONE, FALSE);
-  return TRUE;
+  if (has_open (self, article))
+    return toggle_done_here (self);
+  for (GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
+    if (GLOSS_IS_WINDOW (l->data) && l->data != (gpointer) self && has_open (l->data, article))
+      return toggle_done_here (l->data);
+  return FALSE;
+}
+
+/* Ctrl+D on the article (win.toggle-done): this window's article; in the
+ * Library, the page's own Ctrl+D takes the selected one. */
+static void
+toggle_done_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (library_shown (self) || gloss_session_get_file (self->session) == NULL ||
+      gloss_session_get_state (self->session) != GLOSS_SESSION_READY || !toggle_done_here (self))
+    return;
+  _gloss_window_toast (self, gloss_session_get_done (self->session) ? _("Article marked done")
+                                                                    : _("Article marked not done"),
+                       _("_Undo"), "win.undo");
 }
 
 static void
@@ -310,6 +471,19 @@ folder_changed_cb (GlossWindow *self)
 }
 
 /**
+ * _gloss_window_library_class_init:
+ * @widget_class: #GlossWindow's class
+ *
+ * The window's actions for the Library: called once, from its class_init.
+ */
+void
+_gloss_window_library_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.toggle-done", NULL, toggle_done_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.toggle-done", NULL);
+}
+
+/**
  * _gloss_window_library_init:
  * @self: a #GlossWindow
  *
@@ -322,6 +496,7 @@ _gloss_window_library_init (GlossWindow *self)
   g_signal_connect_object (self->library_page, "toggle-done", G_CALLBACK (toggle_done_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::file", G_CALLBACK (file_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::saving", G_CALLBACK (pending_save_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::loading", G_CALLBACK (go_to_match), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::library-folder", G_CALLBACK (folder_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   /* The start page, until an article is opened. */

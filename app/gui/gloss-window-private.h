@@ -7,6 +7,7 @@
 
 #include "gloss-article-header.h"
 #include "gloss-article-view.h"
+#include "gloss-library-hit-item.h"
 #include "gloss-library-page.h"
 #include "gloss-review-panel.h"
 #include "gloss-session.h"
@@ -43,6 +44,7 @@ struct _GlossWindow
   GtkStack             *main_stack;
   GlossLibraryPage     *library_page;
   GFile                *library_pending;  /* to open once the save is done */
+  GlossLibraryHitItem  *library_match;    /* to go to once its article is open */
 
   /* One open article: the window shows what the session holds. */
   GlossSession         *session;
@@ -125,6 +127,7 @@ void              _gloss_window_save              (GlossWindow    *self,
                                                    gboolean        manual);
 
 /* gloss-window-library.c: the Library as the window's other page. */
+void              _gloss_window_library_class_init (GtkWidgetClass *widget_class);
 void              _gloss_window_library_init      (GlossWindow    *self);
 void              _gloss_window_show_library      (GlossWindow    *self,
                                                    gboolean        show);

@@ -831,6 +831,7 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->recent_menu);
   g_clear_object (&self->pick_target);
   g_clear_object (&self->library_pending);
+  g_clear_object (&self->library_match);
   g_clear_pointer (&self->pick_attribute, g_free);
   /* Sidecars outlive windows (the codebook editor holds one): unhook. */
   g_clear_object (&self->shown);
@@ -907,6 +908,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   _gloss_window_class_add_actions (widget_class);
   _gloss_window_versions_class_init (widget_class);
   _gloss_window_article_class_init (widget_class);
+  _gloss_window_library_class_init (widget_class);
 }
 
 static void
