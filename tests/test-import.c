@@ -310,6 +310,31 @@ test_brat_foreign (void)
 }
 
 /* gloss-cli export then import, as a user would, and gloss-cli validate agrees. */
+/* A name of nothing would become a codebook attribute without an id, and
+ * the sidecar written could not be read back (found by fuzz-import). */
+static void
+test_brat_unnamed (void)
+{
+  const char *text = "部长 said reform.\n";
+  const char *cases[][2] = {
+    { "T1\tquote 0 2\t部长\nT2\tofficial 9 15\treform\nR1\t Arg1:T1 Arg2:T2\n", "line 3:" },
+    { "T1\tquote 0 2\t部长\nA1\t T1 high\n", "line 2:" },
+    { "T1\tquote 0 2\t部长\n#1\tGlossAttribute T1\t=value\n", "line 2:" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GlossSidecar) sidecar = NULL;
+      g_autoptr(GError) error = NULL;
+
+      sidecar = gloss_import_brat (cases[i][0], strlen (cases[i][0]), text, strlen (text), "x.txt", NULL, &error);
+      g_assert_null (sidecar);
+      g_assert_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_PARSE);
+      g_assert_true (g_str_has_prefix (error->message, cases[i][1]));
+      g_assert_nonnull (strstr (error->message, "needs a name"));
+    }
+}
+
 static void
 test_cli (void)
 {
@@ -387,6 +412,7 @@ main (int    argc,
   g_test_add_func ("/import/w3c/foreign", test_w3c_foreign);
   g_test_add_func ("/import/brat/round-trip", test_brat_round_trip);
   g_test_add_func ("/import/brat/foreign", test_brat_foreign);
+  g_test_add_func ("/import/brat/unnamed", test_brat_unnamed);
   g_test_add_func ("/import/cli", test_cli);
 
   return g_test_run ();

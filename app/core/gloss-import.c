@@ -592,6 +592,20 @@ gloss_import_w3c (const char                *data,
 
 /* brat standoff */
 
+/* An attribute's or a relation's name becomes an attribute id of the
+ * codebook, which cannot be empty ("A1\t T1", "R1\t Arg1:T1 Arg2:T2"). */
+static gboolean
+attribute_name_ok (const char  *name,
+                   guint        line,
+                   GError     **error)
+{
+  if (name != NULL && *name != '\0')
+    return TRUE;
+  g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_PARSE,
+               _("line %u: an attribute or a relation needs a name"), line);
+  return FALSE;
+}
+
 static char *
 brat_unescape (const char *value)
 {
@@ -840,6 +854,8 @@ gloss_import_brat (const char                *ann,
 
                     raw_name = g_strndup (fields[2], eq - fields[2]);
                     name = brat_unescape (raw_name);
+                    if (!attribute_name_ok (name, n + 1, error))
+                      return NULL;
                     gloss_annotation_set_attribute (annotation, name, attribute_value);
                   }
               }
@@ -851,6 +867,8 @@ gloss_import_brat (const char                *ann,
 
             if (parts[0] == NULL || parts[1] == NULL)
               continue;
+            if (!attribute_name_ok (parts[0], n + 1, error))
+              return NULL;
             annotation = find_span (spans, parts[1], n + 1, error);
             if (annotation == NULL)
               return NULL;
@@ -874,6 +892,8 @@ gloss_import_brat (const char                *ann,
                        _("line %u: a relation needs Arg1: and Arg2:"), n + 1);
           return NULL;
         }
+      if (!attribute_name_ok (parts[0], n + 1, error))
+        return NULL;
       from = find_span (spans, parts[1] + 5, n + 1, error);
       if (from == NULL)
         return NULL;
