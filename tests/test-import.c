@@ -335,6 +335,28 @@ test_brat_unnamed (void)
     }
 }
 
+/* The same through W3C's gloss:attributes: an attribute named "" linking
+ * to another annotation. */
+static void
+test_w3c_unnamed (void)
+{
+  const char *json =
+    "[ { \"id\": \"a\", \"type\": \"Annotation\","
+    "    \"body\": { \"type\": \"TextualBody\", \"purpose\": \"tagging\", \"value\": \"quote\" },"
+    "    \"gloss:attributes\": { \"\": \"b\" },"
+    "    \"target\": { \"selector\": { \"type\": \"TextPositionSelector\", \"start\": 0, \"end\": 2 } } },"
+    "  { \"id\": \"b\", \"type\": \"Annotation\","
+    "    \"body\": { \"type\": \"TextualBody\", \"purpose\": \"tagging\", \"value\": \"person\" },"
+    "    \"target\": { \"selector\": { \"type\": \"TextPositionSelector\", \"start\": 3, \"end\": 5 } } } ]";
+  g_autoptr(GlossSidecar) sidecar = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sidecar = gloss_import_w3c (json, strlen (json), NULL, &error);
+  g_assert_null (sidecar);
+  g_assert_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“a” has an attribute without a name"));
+}
+
 static void
 test_cli (void)
 {
@@ -413,6 +435,7 @@ main (int    argc,
   g_test_add_func ("/import/brat/round-trip", test_brat_round_trip);
   g_test_add_func ("/import/brat/foreign", test_brat_foreign);
   g_test_add_func ("/import/brat/unnamed", test_brat_unnamed);
+  g_test_add_func ("/import/w3c/unnamed", test_w3c_unnamed);
   g_test_add_func ("/import/cli", test_cli);
 
   return g_test_run ();

@@ -124,6 +124,15 @@ finish_sidecar (GlossSidecar  *sidecar,
           const char *value = gloss_annotation_get_attribute (annotation, l->data);
           GlossTag *tag = gloss_codebook_lookup (codebook, gloss_annotation_get_tag (annotation));
 
+          /* It would be a codebook attribute without an id. */
+          if (*(const char *) l->data == '\0')
+            {
+              g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_INVALID,
+                           _("annotation “%s” has an attribute without a name"),
+                           gloss_annotation_get_id (annotation));
+              return FALSE;
+            }
+
           /* A value naming another annotation of the file is a link. */
           if (value != NULL && g_hash_table_contains (ids, value) &&
               gloss_tag_lookup_attribute (tag, l->data) == NULL)
