@@ -904,6 +904,82 @@ test_done_two_windows (Fixture       *f,
   g_assert_cmpint (gloss_session_get_state (gloss_window_get_session (other)), ==, GLOSS_SESSION_READY);
 }
 
+/* A first library is often where the articles are: with the library
+ * folder empty, the page offers the open article's folder (a real Alt+U
+ * on its button), and the header's folder button names the folder. */
+static gboolean
+shows_elsewhere (gpointer data)
+{
+  return shows (data, "/elsewhere/notes.txt");
+}
+
+static gboolean
+page_empty (gpointer data)
+{
+  Fixture *f = data;
+  g_autofree char *path = g_file_get_path (gloss_library_page_get_folder (f->page));
+
+  return g_str_has_suffix (path, "/empty") && !gloss_library_page_get_loading (f->page) &&
+         g_list_model_get_n_items (gloss_library_page_get_model (f->page)) == 0;
+}
+
+static gboolean
+page_lists_elsewhere (gpointer data)
+{
+  Fixture *f = data;
+  g_autofree char *path = g_file_get_path (gloss_library_page_get_folder (f->page));
+
+  return g_str_has_suffix (path, "/elsewhere") && !gloss_library_page_get_loading (f->page) &&
+         g_list_model_get_n_items (gloss_library_page_get_model (f->page)) == 2;
+}
+
+static void
+test_article_folder (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *elsewhere = g_build_filename (f->dir, "elsewhere", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty", NULL);
+  g_autofree char *notes = g_build_filename (elsewhere, "notes.txt", NULL);
+  g_autofree char *chosen = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (notes);
+  GlossLibraryPage *page = f->page;
+  const char *tooltip;
+
+  gloss_test_write_in (elsewhere, "notes.txt", "Field notes\n\nThe 村委会 met on Monday. 😀\n");
+  gloss_test_write_in (elsewhere, "more.txt", "More notes\n\nAnother meeting.\n");
+  g_mkdir_with_parents (empty, 0755);
+
+  /* The article's folder is not the library's: offered only when empty. */
+  gloss_window_open (f->window, file);
+  gloss_test_iterate_until (shows_elsewhere, f);
+  g_settings_set_string (settings, "library-folder", empty);
+  _gloss_window_show_library (f->window, TRUE);
+  gloss_test_iterate_until (page_empty, f);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (page->use_article_folder_button)));
+  g_assert_nonnull (strstr (gtk_button_get_label (page->use_article_folder_button), "“elsewhere”"));
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (page->folder_button));
+  g_assert_nonnull (strstr (tooltip, empty));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (page->folder_button)));
+
+  if (gloss_test_xdotool_available ())
+    {
+      gloss_test_focus_window (GTK_WINDOW (f->window));
+      gtk_widget_grab_focus (GTK_WIDGET (page->use_article_folder_button));
+      gloss_test_press_keys ("Return");
+    }
+  else
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.use-article-folder", NULL);
+  gloss_test_iterate_until (page_lists_elsewhere, f);
+  chosen = g_settings_get_string (settings, "library-folder");
+  g_assert_cmpstr (chosen, ==, elsewhere);
+  /* The library is the article's folder now: nothing more to offer. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->use_article_folder_button)));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (page->use_article_folder_button)));
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (page->folder_button));
+  g_assert_nonnull (strstr (tooltip, elsewhere));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -919,6 +995,7 @@ main (int    argc,
   ADD ("done-while-open", test_done_while_open);
   ADD ("narrow", test_narrow);
   ADD ("done-two-windows", test_done_two_windows);
+  ADD ("article-folder", test_article_folder);
   g_test_add ("/window-library/search-hits", Fixture, write_hit_articles, fixture_setup, test_search_hits, fixture_teardown);
   g_test_add ("/window-library/search-hits-new-window", Fixture, write_hit_articles, fixture_setup,
               test_search_hits_new_window, fixture_teardown);

@@ -21,6 +21,9 @@ struct _GlossLibraryPage
 
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;
+  GtkButton          *folder_button;
+  GtkButton          *use_article_folder_button;
+  GFile              *article_folder;      /* the open article's, offered when empty */
   GtkColumnViewColumn *match_column;
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;

@@ -925,6 +925,44 @@ gloss_library_page_get_folder (GlossLibraryPage *self)
   return self->folder;
 }
 
+/* The empty page offers the open article's folder, when it is not the
+ * library's already: a first library is often where the articles are. */
+static void
+update_article_folder (GlossLibraryPage *self)
+{
+  gboolean offer = self->article_folder != NULL &&
+                   (self->folder == NULL || !g_file_equal (self->article_folder, self->folder));
+
+  if (offer)
+    {
+      g_autofree char *name = g_file_get_basename (self->article_folder);
+      /* Translators: a button of the empty Library; %s is a folder's name */
+      g_autofree char *label = g_strdup_printf (_("_Use “%s”, the Article's Folder"), name);
+      g_autofree char *path = g_file_get_parse_name (self->article_folder);
+
+      gtk_button_set_label (self->use_article_folder_button, label);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->use_article_folder_button), path);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->use_article_folder_button), offer);
+}
+
+/**
+ * gloss_library_page_set_article_folder:
+ * @folder: (nullable): the folder of the article open in the window
+ *
+ * When the library is empty, its page offers to use @folder instead.
+ */
+void
+gloss_library_page_set_article_folder (GlossLibraryPage *self,
+                                       GFile            *folder)
+{
+  g_return_if_fail (GLOSS_IS_LIBRARY_PAGE (self));
+  g_return_if_fail (folder == NULL || G_IS_FILE (folder));
+
+  g_set_object (&self->article_folder, folder);
+  update_article_folder (self);
+}
+
 void
 gloss_library_page_set_folder (GlossLibraryPage *self,
                                GFile            *folder)
@@ -941,10 +979,15 @@ gloss_library_page_set_folder (GlossLibraryPage *self,
       g_autofree char *description = g_strdup_printf (_("Articles and sidecars in %s appear here. "
                                                         "Fetched pages are saved there too."), name);
 
+      /* Translators: the tooltip of the Library's folder button */
+      g_autofree char *tooltip = g_strdup_printf (_("Library folder: %s. Choose another…"), name);
+
       adw_view_switcher_title_set_subtitle (self->switcher_title, name);
       adw_status_page_set_description (self->empty_page, description);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->folder_button), tooltip);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDER]);
+  update_article_folder (self);
   gloss_library_agreement_set_articles (self->agreement, folder, G_LIST_MODEL (self->store));
   update_stealth_edits (self, FALSE);
   g_list_store_remove_all (self->store);
@@ -1073,6 +1116,7 @@ gloss_library_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->library);
   g_clear_object (&self->folder);
+  g_clear_object (&self->article_folder);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->search_cancellable);
   g_clear_pointer (&self->matches, g_hash_table_unref);
@@ -1198,6 +1242,8 @@ gloss_library_page_class_init (GlossLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, done_button);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, folder_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, use_article_folder_button);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, match_column);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossLibraryPage, stack);

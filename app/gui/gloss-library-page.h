@@ -30,6 +30,8 @@ gboolean    gloss_library_page_get_can_go_back (GlossLibraryPage *self);
 void        gloss_library_page_set_can_go_back (GlossLibraryPage *self,
                                                 gboolean          can_go_back);
 void        gloss_library_page_focus          (GlossLibraryPage *self);
+void        gloss_library_page_set_article_folder (GlossLibraryPage *self,
+                                                   GFile            *folder);
 
 /* For tests and benchmarks: an index file of their own. */
 void        _gloss_library_page_set_database (GlossLibraryPage *self,

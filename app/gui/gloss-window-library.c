@@ -442,10 +442,25 @@ toggle_done_action (GtkWidget  *widget,
                        _("_Undo"), "win.undo");
 }
 
+/* "Use the article's folder" when the library is empty: the open
+ * article's folder, unless it is the library's. */
+static void
+update_article_folder (GlossWindow *self)
+{
+  GFile *file = gloss_session_get_file (self->session);
+  g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
+  g_autoptr(GFile) library = gloss_settings_get_library_folder (self->settings);
+  gboolean other = folder != NULL && !g_file_equal (folder, library);
+
+  gloss_library_page_set_article_folder (self->library_page, other ? folder : NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.use-article-folder", other);
+}
+
 static void
 file_changed_cb (GlossWindow *self)
 {
   update_back (self);
+  update_article_folder (self);
   /* Whatever opened an article (Ctrl+O, a drop, the recent list) shows it. */
   if (gloss_session_get_file (self->session) != NULL && library_shown (self))
     _gloss_window_show_library (self, FALSE);
@@ -470,6 +485,62 @@ folder_changed_cb (GlossWindow *self)
   gloss_library_page_set_folder (self->library_page, folder);
 }
 
+static void
+library_folder_changed_cb (GlossWindow *self)
+{
+  update_article_folder (self);
+  folder_changed_cb (self);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     GlossWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = folder != NULL ? g_file_get_path (folder) : NULL;
+
+      if (path != NULL)
+        g_settings_set_string (self->settings, "library-folder", path);
+    }
+  g_object_unref (chooser);
+}
+
+/* The Library's folder button, and its empty page: what Preferences sets. */
+static void
+choose_library_folder_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GFile) current = gloss_settings_get_library_folder (self->settings);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Library Folder"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (g_file_query_exists (current, NULL))
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), current, NULL);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+use_article_folder_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GFile *file = gloss_session_get_file (self->session);
+  g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
+  g_autofree char *path = folder != NULL ? g_file_get_path (folder) : NULL;
+
+  if (path != NULL)
+    g_settings_set_string (self->settings, "library-folder", path);
+}
+
 /**
  * _gloss_window_library_class_init:
  * @widget_class: #GlossWindow's class
@@ -480,6 +551,8 @@ void
 _gloss_window_library_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.toggle-done", NULL, toggle_done_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-library-folder", NULL, choose_library_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.use-article-folder", NULL, use_article_folder_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.toggle-done", NULL);
 }
 
@@ -497,12 +570,13 @@ _gloss_window_library_init (GlossWindow *self)
   g_signal_connect_object (self->session, "notify::file", G_CALLBACK (file_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::saving", G_CALLBACK (pending_save_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::loading", G_CALLBACK (go_to_match), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::library-folder", G_CALLBACK (folder_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::library-folder", G_CALLBACK (library_folder_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   /* The start page, until an article is opened. */
   gtk_stack_set_visible_child_name (self->main_stack, "library");
   gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);
   update_back (self);
+  update_article_folder (self);
 }
 
 GlossLibraryPage *
