@@ -19,6 +19,8 @@
  * set, tests/suggest/articles, labelled blind (zh-tune2: other styles, scored
  * before any rule was tuned on it); en-tune3: English articles written for
  * the set likewise, scored before any rule change and tuned on since;
+ * fresh3: the last unused English news pages of SHARED-DIR, labelled blind
+ * in full before the speaker rules of that session, never tuned on;
  * BENCH_SUGGEST_SKIP=SPLIT,...
  * leaves splits out, e.g. fresh,fresh2,zh-test while tuning),
  * precision, recall and F1 per tag with exact spans and with ≥ 50 % overlap,
@@ -258,6 +260,7 @@ static const struct
   { "fresh2", NULL, "English, fresh2 held-out (labelled blind)" },
   { "zh-test", "Chinese, zh-test held-out (written for the set)", NULL },
   { "en-tune3", NULL, "English, en-tune3 (written for the set, labelled blind)" },
+  { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
 };
 #define N_SPLITS G_N_ELEMENTS (splits)
 
