@@ -196,9 +196,17 @@ G_GNUC_INTERNAL void suggest_quotes_and_programs (Run *run);
 G_GNUC_INTERNAL void suggest_program_mentions (Run *run);
 G_GNUC_INTERNAL void suggest_en_programs (Run *run);
 
-/* gloss-suggest-speakers.c */
-G_GNUC_INTERNAL Decision suggest_decide_en (Run *run, const Quote *q, const Decision *last_in_paragraph, const Decision *previous_paragraph);
+/* gloss-suggest-speakers.c: the Chinese rules, and what the English ones
+ * share with them (short names: the Chinese rules call them so) */
 G_GNUC_INTERNAL Decision suggest_decide_zh (Run *run, const Quote *q, const Decision *last_in_paragraph, const Decision *previous_paragraph);
+G_GNUC_INTERNAL gboolean en_possessive (Run *run, guint end);
+G_GNUC_INTERNAL int pronoun_antecedent (Run *run, guint pos, guint max_distance, gboolean female);
+G_GNUC_INTERNAL void continue_open_quote (const Quote *q, const Decision *previous_paragraph, Decision *d, const char *rule);
+G_GNUC_INTERNAL gboolean continues_previous_paragraph (Run *run, const Quote *q, gboolean clause, const Decision *previous_paragraph);
+G_GNUC_INTERNAL guint colon_paragraph_before (Run *run, const Quote *q, guint *prev_start);
+
+/* gloss-suggest-speakers-en.c */
+G_GNUC_INTERNAL Decision suggest_decide_en (Run *run, const Quote *q, const Decision *last_in_paragraph, const Decision *previous_paragraph);
 
 /* gloss-suggest-statistics.c */
 G_GNUC_INTERNAL void suggest_zh_statistics (Run *run);
