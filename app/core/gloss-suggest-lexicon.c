@@ -237,6 +237,22 @@ suggest_load_en (EnLexicon *en)
   word_list_load (&en->counted_nouns, lex, "counted_nouns");
   word_list_load (&en->months, lex, "months");
   word_list_load (&en->appositive_official, lex, "appositive_official_roles");
+  word_list_load (&en->female_names, lex, "female_given_names");
+  word_list_load (&en->male_names, lex, "male_given_names");
+  {
+    /* “…,” elmo666 told me / “…,” wrote user harbor_rat77: a user name
+     * (digits, an underscore, an @, or CamelCase) in the speaker's place. */
+    WordList cues;
+    g_autofree char *said = alternation (&en->verbs);
+
+    word_list_load (&cues, lex, "handle_cues");
+    en->handle_cues = alternation (&cues);
+    suggest_word_list_clear (&cues);
+    pattern = g_strdup_printf ("(?:[,?!][”\"][ ](" HANDLE ")[ ](?:%s)\\b|[”\"],?[ ](?:%s)[ ](?:(?:%s)[ ])?(" HANDLE ")(?![\\w@]))",
+                               said, said, en->handle_cues);
+    en->handle_said_re = compile (pattern);
+    g_clear_pointer (&pattern, g_free);
+  }
 
   titles = alternation (&en->titles);
   verbs = alternation (&en->verbs);

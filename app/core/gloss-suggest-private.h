@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 /* A capitalised word (with Mc/Mac/O'/De… glued: McHugh, O'Brien, DeJesus)
  * or initials; a name is up to four, lowercase particles between (de la Cruz). */
 #define NAME_TOKEN "(?:(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\\.(?:[A-Z]\\.)*)"
+/* A user name: @name, letters with digits or an underscore (elmo666,
+ * harbor_rat77), or CamelCase (PlutoPete, only with a cue that it is one). */
+#define HANDLE "@[A-Za-z0-9_]{2,}|[A-Za-z][A-Za-z_]*[0-9_][A-Za-z0-9_]*|[A-Z][a-z]+(?:[A-Z][a-z]+)+"
 #define NAME NAME_TOKEN "(?:[ ](?:(?:de|da|del|der|van|von|bin|al|du|dos|la|le)[ ]){0,2}" NAME_TOKEN "){0,3}"
 
 typedef struct
@@ -59,6 +62,9 @@ typedef struct
   GRegex *org_re;
   WordList org_suffixes;
   GRegex *subject_said_re;
+  WordList female_names, male_names;   /* given names that tell a person's sex, for he/she */
+  GRegex *handle_said_re;              /* a user name where a speaker's name goes */
+  char   *handle_cues;                 /* user|commenter|vendor…, for a CamelCase handle */
 } EnLexicon;
 
 typedef struct
@@ -206,6 +212,8 @@ G_GNUC_INTERNAL gboolean continues_previous_paragraph (Run *run, const Quote *q,
 G_GNUC_INTERNAL guint colon_paragraph_before (Run *run, const Quote *q, guint *prev_start);
 
 /* gloss-suggest-speakers-en.c */
+G_GNUC_INTERNAL guint8 en_given_name_gender (Run *run, const char *name);
+G_GNUC_INTERNAL void suggest_en_handles (Run *run);
 G_GNUC_INTERNAL Decision suggest_decide_en (Run *run, const Quote *q, const Decision *last_in_paragraph, const Decision *previous_paragraph);
 
 /* gloss-suggest-statistics.c */

@@ -10,6 +10,78 @@
 
 #include "gloss-suggest-private.h"
 
+/* What a person's given name says of their sex: 'f' (Ellen Fetter), 'm'
+ * (Daniel Rothman) or 0 (a surname alone, an unlisted or unisex name). */
+guint8
+en_given_name_gender (Run        *run,
+                      const char *name)
+{
+  const char *space;
+  g_autofree gunichar *first = NULL;
+  glong len = 0;
+
+  if (name == NULL || (space = strchr (name, ' ')) == NULL)
+    return 0;
+  first = g_utf8_to_ucs4_fast (name, space - name, &len);
+  if (suggest_word_list_has (&run->self->en.female_names, first, (guint) len))
+    return 'f';
+  if (suggest_word_list_has (&run->self->en.male_names, first, (guint) len))
+    return 'm';
+  return 0;
+}
+
+/* Whether a CamelCase word is a user name by the text's own word: "PlutoPete,
+ * a vendor from …" or "user PlutoPete"; a firm's name (PayPal said) is not. */
+static gboolean
+en_handle_has_cue (Run        *run,
+                   const char *handle)
+{
+  g_autofree char *escaped = g_regex_escape_string (handle, -1);
+  g_autofree char *pattern = g_strdup_printf ("\\b%s,[ ](?:a|an|the|one)[ ][^,.\\n]{0,60}?\\b(?:%s)s?\\b|\\b(?:%s)[ ]%s\\b",
+                                              escaped, run->self->en.handle_cues, run->self->en.handle_cues, escaped);
+  g_autoptr(GRegex) re = g_regex_new (pattern, 0, 0, NULL);
+
+  return re != NULL && g_regex_match (re, run->text, 0, NULL);
+}
+
+/* Online news quotes forum and social-media users by their handles
+ * (“…,” elmo666 told me; “…,” wrote user jayk1984): no name pattern
+ * takes them, so the speaker's place after the quote does. One person
+ * per handle, their later mentions found like any name's. */
+void
+suggest_en_handles (Run *run)
+{
+  g_autoptr(GMatchInfo) m = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_regex_match (run->self->en.handle_said_re, run->text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      int ns = -1, ne = -1;
+      g_autofree char *handle = NULL;
+      guint start, end, c;
+
+      if (!g_match_info_fetch_pos (m, 1, &ns, &ne) || ns < 0)
+        g_match_info_fetch_pos (m, 2, &ns, &ne);
+      if (ns < 0 || ne <= ns)
+        continue;
+      handle = g_strndup (run->text + ns, ne - ns);
+      start = suggest_cp_of (run, ns);
+      end = suggest_cp_of (run, ne);
+      if (suggest_overlaps_tag (run, NULL, start, end))
+        continue;
+      if (!g_hash_table_contains (seen, handle))
+        {
+          gboolean camel = handle[0] != '@' && strpbrk (handle, "0123456789_") == NULL;
+          g_hash_table_insert (seen, g_strdup (handle), GINT_TO_POINTER (!camel || en_handle_has_cue (run, handle)));
+        }
+      if (!GPOINTER_TO_INT (g_hash_table_lookup (seen, handle)))
+        continue;
+      c = suggest_add_cand (run, "person", start, end, "en-handle", 0.65);
+      suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, handle, handle, "person", c);
+    }
+}
+
 /* English: the sentence around a quote, the verb in it and its subject. */
 static gboolean
 en_word_at (Run        *run,
@@ -306,6 +378,19 @@ en_subject (Run     *run,
         k += len;
         while (k < hi && (run->u[k] == '.' || run->u[k] == ' '))
           k++;
+      }
+  }
+  /* wrote user jayk1984: the word that says it is a user name. */
+  {
+    guint w = k;
+    while (w < hi && g_unichar_islower (run->u[w]))
+      w++;
+    if (w > k && w + 1 < hi && run->u[w] == ' ')
+      {
+        int m = suggest_mention_before (run, w + 2);
+        if (m >= 0 && suggest_cand_at (run, g_array_index (run->mentions, guint, m))->start == w + 1 &&
+            g_strcmp0 (suggest_cand_at (run, g_array_index (run->mentions, guint, m))->rule, "en-handle") == 0)
+          k = w + 1;
       }
   }
   {

@@ -221,6 +221,8 @@ mention_gender (Run  *run,
       if (g_str_has_suffix (title, "man"))
         return 'm';
     }
+  if (c->entity >= 0 && (guint) c->entity < run->entities->len)
+    return en_given_name_gender (run, ((Entity *) run->entities->pdata[c->entity])->name);
   return 0;
 }
 

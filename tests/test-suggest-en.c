@@ -1,0 +1,221 @@
+/* test-suggest-en.c: the English speaker rules added after the suggestion
+ * tests filled test-suggest.c, positive and negative cases
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "gloss-suggest.h"
+
+typedef struct
+{
+  char      *text;
+  GPtrArray *suggestions;
+} Result;
+
+static void
+result_free (Result *r)
+{
+  g_free (r->text);
+  g_ptr_array_unref (r->suggestions);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+static Result *
+suggest_text (const char *text)
+{
+  g_autoptr(GlossSuggester) suggester = gloss_suggester_new ();
+  Result *r = g_new0 (Result, 1);
+
+  r->text = g_strdup (text);
+  r->suggestions = gloss_suggester_run (suggester, text);
+  return r;
+}
+
+static char *
+covered (Result                *r,
+         const GlossSuggestion *s)
+{
+  return g_utf8_substring (r->text, s->start, s->end);
+}
+
+/* The suggestion of @tag covering exactly @text (its first occurrence after
+ * @after code points), or NULL. */
+static GlossSuggestion *
+find_after (Result     *r,
+            const char *tag,
+            const char *text,
+            guint       after)
+{
+  for (guint i = 0; i < r->suggestions->len; i++)
+    {
+      GlossSuggestion *s = r->suggestions->pdata[i];
+      g_autofree char *t = NULL;
+      if (!g_str_equal (s->tag, tag) || s->start < after)
+        continue;
+      t = covered (r, s);
+      if (g_str_equal (t, text))
+        return s;
+    }
+  return NULL;
+}
+
+static GlossSuggestion *
+find (Result     *r,
+      const char *tag,
+      const char *text)
+{
+  return find_after (r, tag, text, 0);
+}
+
+static GlossSuggestion *
+by_id (Result     *r,
+       const char *id)
+{
+  for (guint i = 0; i < r->suggestions->len; i++)
+    if (g_str_equal (((GlossSuggestion *) r->suggestions->pdata[i])->id, id))
+      return r->suggestions->pdata[i];
+  return NULL;
+}
+
+/* The text the quote's speaker suggestion covers. */
+static char *
+speaker_of (Result          *r,
+            GlossSuggestion *quote)
+{
+  const char *id;
+  GlossSuggestion *speaker;
+
+  g_assert_nonnull (quote);
+  id = gloss_suggestion_get_attribute (quote, "speaker");
+  if (id == NULL)
+    return NULL;
+  speaker = by_id (r, id);
+  g_assert_nonnull (speaker);
+  g_assert_true (g_str_equal (speaker->tag, "official") || g_str_equal (speaker->tag, "person"));
+  return covered (r, speaker);
+}
+
+static void
+assert_speaker (Result     *r,
+                const char *quote,
+                const char *speaker)
+{
+  GlossSuggestion *q = find (r, "quote", quote);
+  g_autofree char *s = NULL;
+
+  if (q == NULL)
+    g_error ("no quote suggested for “%s”", quote);
+  s = speaker_of (r, q);
+  g_assert_cmpstr (s, ==, speaker);
+}
+
+/* Ids in text order, offsets inside the text. */
+static void
+assert_well_formed (Result *r)
+{
+  glong length = g_utf8_strlen (r->text, -1);
+  g_autofree gunichar *u = g_utf8_to_ucs4_fast (r->text, -1, NULL);
+
+  for (guint i = 0; i < r->suggestions->len; i++)
+    {
+      GlossSuggestion *s = r->suggestions->pdata[i];
+      g_autofree char *id = g_strdup_printf ("s%u", i + 1);
+
+      g_assert_cmpstr (s->id, ==, id);
+      g_assert_cmpuint (s->start, <, s->end);
+      g_assert_cmpuint (s->end, <=, (guint) length);
+      g_assert_nonnull (s->rule);
+      g_assert_cmpfloat (s->confidence, >, 0);
+      g_assert_cmpfloat (s->confidence, <=, 1);
+      if (i > 0)
+        g_assert_cmpuint (((GlossSuggestion *) r->suggestions->pdata[i - 1])->start, <=, s->start);
+      /* A quote never runs over a paragraph break: one that goes on is a second quote. */
+      for (guint k = s->start; g_str_equal (s->tag, "quote") && k < s->end; k++)
+        g_assert_cmpuint (u[k], !=, '\n');
+    }
+}
+
+
+/* Forum and social-media users quoted by their handles: digits, an
+ * underscore or an @ make one a name in the speaker's place; a CamelCase
+ * word only when the text calls it a user (a firm's name is not one). */
+static void
+test_en_handles (void)
+{
+  g_autoptr(Result) r = suggest_text ("Buyers on the board compare notes on every batch.\n\n"
+                                      "“The last order was cut with something bitter,” kettle_42 told me in a message. "
+                                      "“I will not buy from them again.”\n\n"
+                                      "“Test everything before you trust it,” wrote user mossy1987 on the same board.\n\n"
+                                      "GreenHeron, a longtime seller on the market, disagreed. “My batches are clean,” GreenHeron wrote. "
+                                      "“Anyone can send them to a lab.”\n\n"
+                                      "On Friday, kettle_42 posted the lab's report.\n");
+  g_autoptr(Result) firm = suggest_text ("“Our payments were never at risk,” PayPal said in a statement.\n\n"
+                                         "“We fixed the fault within an hour,” BlueWave said on Monday.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "The last order was cut with something bitter,", "kettle_42");
+  assert_speaker (r, "I will not buy from them again.", "kettle_42");
+  assert_speaker (r, "Test everything before you trust it,", "mossy1987");
+  assert_speaker (r, "My batches are clean,", "GreenHeron");
+  /* one person: the later mention links to the first */
+  g_assert_nonnull (find_after (r, "person", "kettle_42", 300));
+  g_assert_nonnull (find_after (r, "person", "kettle_42", 300)->entity);
+  assert_well_formed (firm);
+  assert_speaker (firm, "Our payments were never at risk,", NULL);
+  assert_speaker (firm, "We fixed the fault within an hour,", NULL);
+  g_assert_null (find (firm, "person", "PayPal"));
+  g_assert_null (find (firm, "person", "BlueWave"));
+}
+
+/* “…,” as Reddy put it: the speaker after the quote; "put it" in the
+ * next sentence names no one. */
+static void
+test_en_put_it (void)
+{
+  g_autoptr(Result) r = suggest_text ("The port director, Tom Reddy, spoke after the vote.\n\n"
+                                      "“Those are the facts,” as Reddy put it, “and they will not change.”\n");
+  g_autoptr(Result) other = suggest_text ("Mayor Ines Calder opened the hall on Friday.\n\n"
+                                          "“Welcome, neighbours, and mind the step,” the sign read. Dana Pike put it up last week.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "Those are the facts,", "Tom Reddy");
+  assert_speaker (r, "and they will not change.", "Tom Reddy");
+  assert_well_formed (other);
+  {
+    GlossSuggestion *q = find (other, "quote", "Welcome, neighbours, and mind the step,");
+    g_autofree char *s = q != NULL ? speaker_of (other, q) : NULL;
+    g_assert_cmpstr (s, !=, "Dana Pike");
+  }
+}
+
+/* he/she skip a person whose given name says otherwise (Daniel, Ruth);
+ * an unlisted given name (Robin) fits both, so the nearest is taken. */
+static void
+test_en_given_name_gender (void)
+{
+  g_autoptr(Result) r = suggest_text ("Ruth Alvarez said the wait at the clinic had doubled. Her colleague Daniel Obi said little.\n\n"
+                                      "“We cannot keep up with the patients we already have,” she said.\n\n"
+                                      "“Nobody here is sleeping enough,” he said.\n");
+  g_autoptr(Result) unknown = suggest_text ("Ruth Alvarez said the wait at the clinic had doubled. Her colleague Robin Obi said little.\n\n"
+                                            "“We cannot keep up with the patients we already have,” she said.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "We cannot keep up with the patients we already have,", "Ruth Alvarez");
+  assert_speaker (r, "Nobody here is sleeping enough,", "Daniel Obi");
+  assert_well_formed (unknown);
+  assert_speaker (unknown, "We cannot keep up with the patients we already have,", "Robin Obi");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/suggest-en/handles", test_en_handles);
+  g_test_add_func ("/suggest-en/put-it", test_en_put_it);
+  g_test_add_func ("/suggest-en/given-name-gender", test_en_given_name_gender);
+  return g_test_run ();
+}
