@@ -209,6 +209,27 @@ test_en_given_name_gender (void)
   assert_speaker (unknown, "We cannot keep up with the patients we already have,", "Robin Obi");
 }
 
+/* Names with accented letters (Joaquín Ibáñez, Müller) are names like
+ * any other: found beside the verb, their later mentions the same person. */
+static void
+test_en_accented_names (void)
+{
+  g_autoptr(Result) r = suggest_text ("“The river has never been this low in August,” said Joaquín Ibáñez, who farms near the dam.\n\n"
+                                      "Lukas Müller, a hydrologist, agreed. “The gauges show it every week,” Müller said.\n\n"
+                                      "“We will open the sluices on Friday,” Ibáñez said.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "The river has never been this low in August,", "Joaquín Ibáñez");
+  assert_speaker (r, "We will open the sluices on Friday,", "Joaquín Ibáñez");
+  {
+    GlossSuggestion *q = find (r, "quote", "The gauges show it every week,");
+    g_autofree char *s = speaker_of (r, q);
+    g_assert_true (g_strcmp0 (s, "Müller") == 0 || g_strcmp0 (s, "Lukas Müller") == 0);
+  }
+  g_assert_nonnull (find (r, "person", "Ibáñez"));
+  g_assert_nonnull (find (r, "person", "Ibáñez")->entity);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -217,5 +238,6 @@ main (int    argc,
   g_test_add_func ("/suggest-en/handles", test_en_handles);
   g_test_add_func ("/suggest-en/put-it", test_en_put_it);
   g_test_add_func ("/suggest-en/given-name-gender", test_en_given_name_gender);
+  g_test_add_func ("/suggest-en/accented-names", test_en_accented_names);
   return g_test_run ();
 }

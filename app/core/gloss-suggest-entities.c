@@ -610,7 +610,7 @@ en_full_name (Run        *run,
     return FALSE;
   g_hash_table_add (checked, g_strdup (surname));
   escaped = g_regex_escape_string (surname, -1);
-  pattern = g_strdup_printf ("\\b([A-Z][a-z]+[ ](?:[A-Z]\\.[ ])?%s)\\b", escaped);
+  pattern = g_strdup_printf ("\\b([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿā-ž]+[ ](?:[A-Z]\\.[ ])?%s)\\b", escaped);
   re = g_regex_new (pattern, 0, 0, NULL);
   if (re == NULL || !g_regex_match (re, run->text, 0, &m))
     return FALSE;
@@ -661,7 +661,7 @@ en_full_name_from_given (Run        *run,
     return FALSE;
   g_hash_table_add (checked, g_steal_pointer (&seen));
   escaped = g_regex_escape_string (given, -1);
-  pattern = g_strdup_printf ("\\b%s[ ]([A-Z][a-z]+)\\b(?![ ][A-Z])", escaped);
+  pattern = g_strdup_printf ("\\b%s[ ]([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿā-ž]+)\\b(?![ ][A-ZÀ-ÖØ-Þ])", escaped);
   re = g_regex_new (pattern, 0, 0, NULL);
   if (re == NULL || !g_regex_match (re, run->text, 0, &m))
     return FALSE;

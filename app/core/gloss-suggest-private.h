@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 /* A capitalised word (with Mc/Mac/O'/De… glued: McHugh, O'Brien, DeJesus)
  * or initials; a name is up to four, lowercase particles between (de la Cruz). */
-#define NAME_TOKEN "(?:(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\\.(?:[A-Z]\\.)*)"
+#define NAME_TOKEN "(?:(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿā-ž]+(?:-[A-Za-zÀ-ÖØ-öø-ÿ][a-zß-öø-ÿā-ž]+)?|[A-Z]\\.(?:[A-Z]\\.)*)"
 /* A user name: @name, letters with digits or an underscore (elmo666,
  * harbor_rat77), or CamelCase (PlutoPete, only with a cue that it is one). */
 #define HANDLE "@[A-Za-z0-9_]{2,}|[A-Za-z][A-Za-z_]*[0-9_][A-Za-z0-9_]*|[A-Z][a-z]+(?:[A-Z][a-z]+)+"
