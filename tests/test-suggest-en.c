@@ -230,6 +230,33 @@ test_en_accented_names (void)
   g_assert_nonnull (find (r, "person", "Ibáñez")->entity);
 }
 
+/* Persons without a speech verb or title beside them: a listed given name
+ * and a surname, or a full name that "who" follows; the given name before
+ * a shorter mention (Edward Norton Lorenz) tells he from she. Not a place
+ * or a paper named like a person, a photo credit, or a firm with "which". */
+static void
+test_en_cued_persons (void)
+{
+  g_autoptr(Result) r = suggest_text ("Sarah Gille sat in on a class about tides at Yale. Her adviser there was the "
+                                      "meteorologist Edward Norton Lorenz, and the course met twice a week.\n\n"
+                                      "“I was glad nobody asked me to explain chaos to my mother,” she said.\n\n"
+                                      "The coroner for the county, Ilse Vantongeren, who ruled the death an accident, told the Gazette "
+                                      "“Nobody could have seen this coming.”\n");
+  g_autoptr(Result) none = suggest_text ("The storm reached Virginia Beach on Sunday, as the Christian Science Monitor had warned.\n\n"
+                                         "Photo: Anthony Wallace / AFP\n\n"
+                                         "Kelby Shipping, which owns the boat, said nothing.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "person", "Sarah Gille"));
+  assert_speaker (r, "I was glad nobody asked me to explain chaos to my mother,", "Sarah Gille");
+  assert_speaker (r, "Nobody could have seen this coming.", "Ilse Vantongeren");
+  assert_well_formed (none);
+  g_assert_null (find (none, "person", "Virginia Beach"));
+  g_assert_null (find (none, "person", "Christian Science Monitor"));
+  g_assert_null (find (none, "person", "Anthony Wallace"));
+  g_assert_null (find (none, "person", "Kelby Shipping"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -239,5 +266,6 @@ main (int    argc,
   g_test_add_func ("/suggest-en/put-it", test_en_put_it);
   g_test_add_func ("/suggest-en/given-name-gender", test_en_given_name_gender);
   g_test_add_func ("/suggest-en/accented-names", test_en_accented_names);
+  g_test_add_func ("/suggest-en/cued-persons", test_en_cued_persons);
   return g_test_run ();
 }

@@ -685,6 +685,58 @@ en_full_name_from_given (Run        *run,
   return FALSE;
 }
 
+/* Persons no speech verb or title points at: a listed given name before a
+ * surname (Sarah Gille sat in on a class), or a full name that "who"
+ * follows (Sherrif Payne, who …): an institution is never "who". */
+static void
+en_cued_persons (Run *run)
+{
+  GRegex *res[] = { run->self->en.given_name_re, run->self->en.who_name_re };
+  const char *rules[] = { "en-given-name", "en-person-who" };
+
+  for (guint r = 0; r < G_N_ELEMENTS (res); r++)
+    {
+      g_autoptr(GMatchInfo) m = NULL;
+
+      g_regex_match (res[r], run->text, 0, &m);
+      for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+        {
+          int ns, ne;
+          g_autofree char *name = NULL;
+          g_auto(GStrv) tokens = NULL;
+          g_autofree char *key = NULL;
+          guint start, end, c, n;
+
+          g_match_info_fetch_pos (m, r == 0 ? 0 : 1, &ns, &ne);
+          name = g_strndup (run->text + ns, ne - ns);
+          tokens = g_strsplit (name, " ", -1);
+          n = g_strv_length (tokens);
+          start = suggest_cp_of (run, ns);
+          end = suggest_cp_of (run, ne);
+          /* Anthony Wallace / AFP: a photo credit, no one in the story;
+           * 戴夫·汉森（Dave Hanson）: a Chinese text's gloss of a name. */
+          if ((end + 1 < run->n && (run->u[end] == '/' || (run->u[end] == ' ' && run->u[end + 1] == '/'))) ||
+              (start >= 2 && (run->u[start - 1] == 0xFF08 || run->u[start - 1] == '(') && is_han (run->u[start - 2])) ||
+              (start >= 1 && run->u[start - 1] == 0xFF08))
+            continue;
+          if (n < 2 || en_is_not_name (run, tokens[0]) || en_is_not_name (run, tokens[n - 1]) ||
+              en_institution_word (run, tokens[n - 1]) || en_title_case_line (run, start) ||
+              suggest_overlaps_tag (run, NULL, start, end))
+            continue;
+          {
+            g_autofree gunichar *u = g_utf8_to_ucs4_fast (tokens[n - 1], -1, NULL);
+            glong len = g_utf8_strlen (tokens[n - 1], -1);
+            if (suggest_word_list_has (&run->self->en.program_suffixes, u, len) ||
+                suggest_word_list_has (&run->self->en.months, u, len))
+              continue;
+          }
+          key = last_token (name);
+          c = suggest_add_cand (run, "person", start, end, rules[r], 0.65);
+          suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name, "person", c);
+        }
+    }
+}
+
 void
 suggest_en_names (Run *run)
 {
@@ -850,6 +902,7 @@ suggest_en_names (Run *run)
         g_clear_pointer (&m, g_match_info_free);
       }
   }
+  en_cued_persons (run);
 }
 
 /* Keys searched in one pass over the text: the candidates for position i

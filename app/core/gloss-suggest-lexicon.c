@@ -253,6 +253,15 @@ suggest_load_en (EnLexicon *en)
     en->handle_said_re = compile (pattern);
     g_clear_pointer (&pattern, g_free);
   }
+  {
+    g_autofree char *female = alternation (&en->female_names);
+    g_autofree char *male = alternation (&en->male_names);
+
+    pattern = g_strdup_printf ("\\b(?:%s|%s)[ ]" NAME_TOKEN "(?:[ ]" NAME_TOKEN ")?\\b", female, male);
+    en->given_name_re = compile (pattern);
+    g_clear_pointer (&pattern, g_free);
+    en->who_name_re = compile ("\\b(" NAME_TOKEN "(?:[ ]" NAME_TOKEN "){1,2}),[ ]who(?:se)?[ ]");
+  }
 
   titles = alternation (&en->titles);
   verbs = alternation (&en->verbs);

@@ -65,6 +65,8 @@ typedef struct
   WordList female_names, male_names;   /* given names that tell a person's sex, for he/she */
   GRegex *handle_said_re;              /* a user name where a speaker's name goes */
   char   *handle_cues;                 /* user|commenter|vendor…, for a CamelCase handle */
+  GRegex *given_name_re;               /* Ellen Fetter: a listed given name, a surname */
+  GRegex *who_name_re;                 /* Sherrif Payne, who …: only persons are "who" */
 } EnLexicon;
 
 typedef struct

@@ -213,6 +213,13 @@ mention_gender (Run  *run,
       for (guint i = 0; i < G_N_ELEMENTS (male); i++)
         if (g_str_equal (word, male[i]))
           return 'm';
+      /* Edward Norton Lorenz named as "Norton Lorenz": the given name before. */
+      {
+        g_autofree char *given = g_strconcat (word, " ", NULL);
+        guint8 g = en_given_name_gender (run, given);
+        if (g != 0)
+          return g;
+      }
     }
   if (title != NULL && *title != '\0' && (guchar) title[0] < 0x80)
     {
