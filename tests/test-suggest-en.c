@@ -257,6 +257,45 @@ test_en_cued_persons (void)
   g_assert_null (find (none, "person", "Kelby Shipping"));
 }
 
+/* “…,” said one of the organisers, Priscilla Nwosu: the name after a
+ * short description; a capitalised word there (a firm) or a possessive
+ * is no such description. */
+static void
+test_en_said_description_name (void)
+{
+  g_autoptr(Result) r = suggest_text ("“Nobody told us anything,” said one of the organisers, Priscilla Nwosu.\n\n"
+                                      "“The doors open at nine,” said a spokeswoman for the library, Hedda Lindqvist.\n");
+  g_autoptr(Result) other = suggest_text ("Marek Bossi said he runs the ferry.\n\n"
+                                          "“We sail at dawn,” he said, pointing to the plan, Helen Varga's own idea.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "Nobody told us anything,", "Priscilla Nwosu");
+  assert_speaker (r, "The doors open at nine,", "Hedda Lindqvist");
+  assert_well_formed (other);
+  assert_speaker (other, "We sail at dawn,", "Marek Bossi");
+}
+
+/* “…,” the 54-year-old said: the person the text gave that age, not the
+ * nearest name; an age no one was given names no one. */
+static void
+test_en_age_speaker (void)
+{
+  g_autoptr(Result) r = suggest_text ("Harold Beecham, 54, has worked at the mill since he was a teenager. "
+                                      "His foreman, Wendell Osei, said the yard was empty.\n\n"
+                                      "“It is a matter of weeks,” the 54-year-old said.\n\n"
+                                      "The owners hired 31-year-old Elena Takacs to run the night shift. "
+                                      "Osei said she was good.\n\n"
+                                      "“I am staying,” the 31-year-old said.\n");
+  g_autoptr(Result) nobody = suggest_text ("Harold Beecham, 54, has worked at the mill since he was a teenager.\n\n"
+                                           "“It is a matter of weeks,” the 60-year-old said.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "It is a matter of weeks,", "Harold Beecham");
+  assert_speaker (r, "I am staying,", "Elena Takacs");
+  assert_well_formed (nobody);
+  assert_speaker (nobody, "It is a matter of weeks,", NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -267,5 +306,7 @@ main (int    argc,
   g_test_add_func ("/suggest-en/given-name-gender", test_en_given_name_gender);
   g_test_add_func ("/suggest-en/accented-names", test_en_accented_names);
   g_test_add_func ("/suggest-en/cued-persons", test_en_cued_persons);
+  g_test_add_func ("/suggest-en/said-description-name", test_en_said_description_name);
+  g_test_add_func ("/suggest-en/age-speaker", test_en_age_speaker);
   return g_test_run ();
 }

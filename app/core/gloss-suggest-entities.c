@@ -691,8 +691,8 @@ en_full_name_from_given (Run        *run,
 static void
 en_cued_persons (Run *run)
 {
-  GRegex *res[] = { run->self->en.given_name_re, run->self->en.who_name_re };
-  const char *rules[] = { "en-given-name", "en-person-who" };
+  GRegex *res[] = { run->self->en.given_name_re, run->self->en.who_name_re, run->self->en.said_description_re };
+  const char *rules[] = { "en-given-name", "en-person-who", "en-said-description" };
 
   for (guint r = 0; r < G_N_ELEMENTS (res); r++)
     {

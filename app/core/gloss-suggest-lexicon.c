@@ -256,11 +256,15 @@ suggest_load_en (EnLexicon *en)
   {
     g_autofree char *female = alternation (&en->female_names);
     g_autofree char *male = alternation (&en->male_names);
+    g_autofree char *said = alternation (&en->verbs);
 
     pattern = g_strdup_printf ("\\b(?:%s|%s)[ ]" NAME_TOKEN "(?:[ ]" NAME_TOKEN ")?\\b", female, male);
     en->given_name_re = compile (pattern);
     g_clear_pointer (&pattern, g_free);
     en->who_name_re = compile ("\\b(" NAME_TOKEN "(?:[ ]" NAME_TOKEN "){1,2}),[ ]who(?:se)?[ ]");
+    pattern = g_strdup_printf ("[”\"][ ](?:%s)[ ][a-z][^,.;:\\n“”\"]{2,60},[ ](" NAME_TOKEN "(?:[ ]" NAME_TOKEN "){1,2})\\b", said);
+    en->said_description_re = compile (pattern);
+    g_clear_pointer (&pattern, g_free);
   }
 
   titles = alternation (&en->titles);

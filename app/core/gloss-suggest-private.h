@@ -67,6 +67,7 @@ typedef struct
   char   *handle_cues;                 /* user|commenter|vendor…, for a CamelCase handle */
   GRegex *given_name_re;               /* Ellen Fetter: a listed given name, a surname */
   GRegex *who_name_re;                 /* Sherrif Payne, who …: only persons are "who" */
+  GRegex *said_description_re;         /* ,” said one of the organisers, Priscilla Nwosu */
 } EnLexicon;
 
 typedef struct

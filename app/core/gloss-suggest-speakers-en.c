@@ -351,6 +351,51 @@ en_role_speaker (Run      *run,
   return -1;
 }
 
+/* "the 54-year-old said": the person the text gave that age (Harold
+ * Beecham, 54, / 54-year-old Harold Beecham) in the last few paragraphs;
+ * -1 if [lo, hi) has no such phrase or no one has that age. */
+static int
+en_age_speaker (Run   *run,
+                guint  lo,
+                guint  hi)
+{
+  static const gunichar year_old[] = { '-', 'y', 'e', 'a', 'r', '-', 'o', 'l', 'd' };
+  guint n = G_N_ELEMENTS (year_old);
+
+  for (guint j = lo; j + n <= hi; j++)
+    {
+      guint d = j;
+
+      if (memcmp (run->u + j, year_old, sizeof year_old) != 0)
+        continue;
+      while (d > lo && g_unichar_isdigit (run->u[d - 1]))
+        d--;
+      if (d == j || j - d > 3)
+        return -1;
+      for (int m = suggest_mention_before (run, d); m >= 0; m--)
+        {
+          Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+          guint len = j - d;
+
+          if (c->end > d)
+            continue;
+          if (d - c->end > 2000)
+            break;
+          /* Beecham, 54, … */
+          if (c->end + 2 + len <= run->n && run->u[c->end] == ',' && run->u[c->end + 1] == ' ' &&
+              memcmp (run->u + c->end + 2, run->u + d, len * sizeof (gunichar)) == 0 &&
+              (c->end + 2 + len == run->n || !g_unichar_isdigit (run->u[c->end + 2 + len])))
+            return c->entity;
+          /* 54-year-old Harold Beecham */
+          if (c->start >= len + n + 1 && memcmp (run->u + c->start - n - 1, year_old, sizeof year_old) == 0 &&
+              memcmp (run->u + c->start - n - 1 - len, run->u + d, len * sizeof (gunichar)) == 0)
+            return c->entity;
+        }
+      return -1;
+    }
+  return -1;
+}
+
 /* Speaker of a speech verb at @verb in [lo, hi): "X said" (subject before),
  * "said X" (after), a pronoun, or "the president". */
 static int
@@ -404,6 +449,27 @@ en_subject (Run     *run,
           return c->entity;
       }
   }
+  /* said one of the organisers, Priscilla Nwosu / said a spokeswoman for
+   * the city, Laura Chen: the name that a short description before it
+   * (no sentence or quotation mark between) stands in apposition to. */
+  if (after_quote && k < hi && g_unichar_islower (run->u[k]))
+    for (guint j = k; j + 2 < hi && j < k + 60; j++)
+      {
+        gunichar c = run->u[j];
+        if (c == '.' || c == ';' || c == ':' || c == 0x201C || c == 0x201D || c == '"' || c == '\n')
+          break;
+        if (c == ',' && run->u[j + 1] == ' ' && j > k)
+          {
+            int m = suggest_mention_before (run, j + 3);
+            if (m >= 0)
+              {
+                Cand *mc = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+                if (mc->start == j + 2 && !en_possessive (run, mc->end))
+                  return mc->entity;
+              }
+            break;
+          }
+      }
   /* Han, the party leader, urged Yoon to go, telling reporters …: a
    * participle after a comma has the sentence's subject, not the nearest name. */
   if (verb_len > 3 && run->u[verb + verb_len - 1] == 'g' && run->u[verb + verb_len - 2] == 'n' &&
@@ -454,6 +520,12 @@ en_subject (Run     *run,
   e = en_last_entity_in (run, lo, verb);
   if (e >= 0)
     return e;
+  e = en_age_speaker (run, lo, verb);
+  if (e >= 0)
+    {
+      *pronoun = TRUE;
+      return e;
+    }
   return en_role_speaker (run, lo, verb, pronoun);
 }
 

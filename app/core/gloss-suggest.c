@@ -106,6 +106,7 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->en.handle_cues, g_free);
   g_clear_pointer (&self->en.given_name_re, g_regex_unref);
   g_clear_pointer (&self->en.who_name_re, g_regex_unref);
+  g_clear_pointer (&self->en.said_description_re, g_regex_unref);
   g_clear_pointer (&self->known, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_suggester_parent_class)->finalize (object);
