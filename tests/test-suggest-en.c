@@ -296,6 +296,26 @@ test_en_age_speaker (void)
   assert_speaker (nobody, "It is a matter of weeks,", NULL);
 }
 
+/* An official's organization words never reach back over a sentence's
+ * end (“on Tuesday. Opposition leader …”); “…,” said
+ * Herrera’s spokeswoman, Ama Boateng: a possessive description too. */
+static void
+test_en_official_after_full_stop (void)
+{
+  g_autoptr(Result) r = suggest_text ("The minister defended the cuts on Tuesday. Opposition leader Tomas Herrera called them cruel.\n\n"
+                                      "“Cruel is the only word for it,” Herrera said.\n\n"
+                                      "U.S. Ambassador Lidia Moreau met him later.\n\n"
+                                      "“We were not consulted,” said Herrera’s spokeswoman, Ama Boateng.\n");
+  GlossSuggestion *herrera = find (r, "official", "Opposition leader Tomas Herrera");
+
+  assert_well_formed (r);
+  g_assert_nonnull (herrera);
+  g_assert_null (find (r, "official", "Tuesday. Opposition leader Tomas Herrera"));
+  g_assert_nonnull (find (r, "official", "Ambassador Lidia Moreau"));
+  assert_speaker (r, "Cruel is the only word for it,", "Opposition leader Tomas Herrera");
+  assert_speaker (r, "We were not consulted,", "Ama Boateng");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -308,5 +328,6 @@ main (int    argc,
   g_test_add_func ("/suggest-en/cued-persons", test_en_cued_persons);
   g_test_add_func ("/suggest-en/said-description-name", test_en_said_description_name);
   g_test_add_func ("/suggest-en/age-speaker", test_en_age_speaker);
+  g_test_add_func ("/suggest-en/official-after-full-stop", test_en_official_after_full_stop);
   return g_test_run ();
 }

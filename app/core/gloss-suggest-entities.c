@@ -768,8 +768,26 @@ suggest_en_names (Run *run)
           continue;
         }
       words = g_strsplit (prefix, " ", -1);
-      for (guint k = 0; words[k] != NULL && *words[k] != '\0'; k++)
+      /* "on Tuesday. Opposition leader Tomas Herrera": the organization
+       * words start after a full stop that ends a word (not U.S. or St.). */
+      {
+        int last_stop = -1;
+        for (guint k = 0; words[k] != NULL && *words[k] != '\0'; k++)
+          {
+            size_t wl = strlen (words[k]);
+            if (wl >= 4 && words[k][wl - 1] == '.' && g_ascii_islower (words[k][wl - 2]) && g_ascii_islower (words[k][wl - 3]))
+              last_stop = (int) k;
+          }
+        for (int k = 0; k <= last_stop; k++)
+          {
+            skip += strlen (words[k]) + 1;
+            *words[k] = '\0';
+          }
+      }
+      for (guint k = 0; words[k] != NULL; k++)
         {
+          if (*words[k] == '\0')
+            continue;
           if (en_is_not_name (run, words[k]) && org->len == 0)
             {
               skip += strlen (words[k]) + 1;

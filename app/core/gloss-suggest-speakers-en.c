@@ -351,6 +351,20 @@ en_role_speaker (Run      *run,
   return -1;
 }
 
+/* Whether a mention that starts at @k is a possessive (Herrera’s spokeswoman). */
+static gboolean
+en_possessive_at (Run   *run,
+                  guint  k)
+{
+  int m = suggest_mention_before (run, k + 1);
+  Cand *c;
+
+  if (m < 0)
+    return FALSE;
+  c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+  return c->start == k && en_possessive (run, c->end);
+}
+
 /* "the 54-year-old said": the person the text gave that age (Harold
  * Beecham, 54, / 54-year-old Harold Beecham) in the last few paragraphs;
  * -1 if [lo, hi) has no such phrase or no one has that age. */
@@ -452,7 +466,7 @@ en_subject (Run     *run,
   /* said one of the organisers, Priscilla Nwosu / said a spokeswoman for
    * the city, Laura Chen: the name that a short description before it
    * (no sentence or quotation mark between) stands in apposition to. */
-  if (after_quote && k < hi && g_unichar_islower (run->u[k]))
+  if (after_quote && k < hi && (g_unichar_islower (run->u[k]) || en_possessive_at (run, k)))
     for (guint j = k; j + 2 < hi && j < k + 60; j++)
       {
         gunichar c = run->u[j];
