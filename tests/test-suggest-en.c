@@ -316,6 +316,24 @@ test_en_official_after_full_stop (void)
   assert_speaker (r, "We were not consulted,", "Ama Boateng");
 }
 
+/* "Nwankwo's deputy, Kwame Asante," / "her lawyer, Ana Ruiz,": a
+ * possessive before the role noun is as good as "the"; "Nwankwo's plan,
+ * Ebo Quansah," is no apposition (no role noun). */
+static void
+test_en_possessive_appositive (void)
+{
+  g_autoptr(Result) r = suggest_text ("Finance Minister Adaeze Nwankwo defended the cuts. Nwankwo's deputy, Kwame Asante, "
+                                      "was more cautious.\n\n"
+                                      "“We will review the figures in spring,” he told reporters.\n");
+  g_autoptr(Result) plan = suggest_text ("Nwankwo's plan, Ebo Quansah, was never published.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "person", "Kwame Asante"));
+  assert_speaker (r, "We will review the figures in spring,", "Kwame Asante");
+  assert_well_formed (plan);
+  g_assert_null (find (plan, "person", "Ebo Quansah"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -329,5 +347,6 @@ main (int    argc,
   g_test_add_func ("/suggest-en/said-description-name", test_en_said_description_name);
   g_test_add_func ("/suggest-en/age-speaker", test_en_age_speaker);
   g_test_add_func ("/suggest-en/official-after-full-stop", test_en_official_after_full_stop);
+  g_test_add_func ("/suggest-en/possessive-appositive", test_en_possessive_appositive);
   return g_test_run ();
 }

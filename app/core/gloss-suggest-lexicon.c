@@ -314,9 +314,11 @@ suggest_load_en (EnLexicon *en)
                                appositive, appositive, appositive);
     en->appositive_official_re = compile (pattern);
     g_free (pattern);
-    /* "Amelia Hart, a hydrologist" and "The priest, Fidelis Mukonori," */
+    /* "Amelia Hart, a hydrologist" and "The priest, Fidelis Mukonori,"
+     * (or "Nwankwo's deputy, Kwame Asante," "her lawyer, Ana Ruiz,") */
     pattern = g_strdup_printf ("\\b(" NAME "),[ ](?:a|an|the)[ ](?:[\\w’'-]+[ ]){0,2}?(?:%s)\\b"
-                               "|\\b(?:the|The)[ ](?:%s),[ ](" NAME "),", roles, roles);
+                               "|\\b(?:the|The|his|His|her|Her|their|Their|its|Its|[A-Z][\\w-]*['’]s)[ ](?:%s),[ ](" NAME "),",
+                               roles, roles);
     en->appositive_role_re = compile (pattern);
     g_free (pattern);
   }
