@@ -334,6 +334,17 @@ test_en_possessive_appositive (void)
   g_assert_null (find (plan, "person", "Ebo Quansah"));
 }
 
+/* "had written, “…”": the participle introduces a quote like "wrote". */
+static void
+test_en_written (void)
+{
+  g_autoptr(Result) r = suggest_text ("In the report's last page, Dr. Oskar Lindholm had written, “Special thanks go to the night staff, "
+                                      "who kept the pumps running.”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "Special thanks go to the night staff, who kept the pumps running.", "Oskar Lindholm");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -348,5 +359,6 @@ main (int    argc,
   g_test_add_func ("/suggest-en/age-speaker", test_en_age_speaker);
   g_test_add_func ("/suggest-en/official-after-full-stop", test_en_official_after_full_stop);
   g_test_add_func ("/suggest-en/possessive-appositive", test_en_possessive_appositive);
+  g_test_add_func ("/suggest-en/written", test_en_written);
   return g_test_run ();
 }
