@@ -23,6 +23,8 @@
  * running the suggesters or reading their rules, never tuned on;
  * zh-test2: Chinese articles written for the set and scored once before this
  * round of speaker rules, never tuned on;
+ * fresh3: the last unused English news pages of SHARED-DIR, labelled blind
+ * in full before the speaker rules of that session, never tuned on;
  * BENCH_SUGGEST_SKIP=SPLIT,...
  * leaves splits out, e.g. fresh,fresh2,zh-test while tuning),
  * precision, recall and F1 per tag with exact spans and with ≥ 50 % overlap,
@@ -265,6 +267,7 @@ static const struct
   { "blind-zh", "Chinese, blind-zh held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-en", NULL, "English, blind-en held-out (written for the set, labelled without running the suggesters)" },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
+  { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
 };
 #define N_SPLITS G_N_ELEMENTS (splits)
 

@@ -653,7 +653,7 @@ en_full_name (Run        *run,
     return FALSE;
   g_hash_table_add (checked, g_strdup (surname));
   escaped = g_regex_escape_string (surname, -1);
-  pattern = g_strdup_printf ("\\b([A-Z][a-z]+[ ](?:[A-Z]\\.[ ])?%s)\\b", escaped);
+  pattern = g_strdup_printf ("\\b([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿā-ž]+[ ](?:[A-Z]\\.[ ])?%s)\\b", escaped);
   re = g_regex_new (pattern, 0, 0, NULL);
   if (re == NULL || !g_regex_match (re, run->text, 0, &m))
     return FALSE;
@@ -704,7 +704,7 @@ en_full_name_from_given (Run        *run,
     return FALSE;
   g_hash_table_add (checked, g_steal_pointer (&seen));
   escaped = g_regex_escape_string (given, -1);
-  pattern = g_strdup_printf ("\\b%s[ ]([A-Z][a-z]+)\\b(?![ ][A-Z])", escaped);
+  pattern = g_strdup_printf ("\\b%s[ ]([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿā-ž]+)\\b(?![ ][A-ZÀ-ÖØ-Þ])", escaped);
   re = g_regex_new (pattern, 0, 0, NULL);
   if (re == NULL || !g_regex_match (re, run->text, 0, &m))
     return FALSE;
@@ -726,6 +726,58 @@ en_full_name_from_given (Run        *run,
       return TRUE;
     }
   return FALSE;
+}
+
+/* Persons no speech verb or title points at: a listed given name before a
+ * surname (Sarah Gille sat in on a class), or a full name that "who"
+ * follows (Sherrif Payne, who …): an institution is never "who". */
+static void
+en_cued_persons (Run *run)
+{
+  GRegex *res[] = { run->self->en.given_name_re, run->self->en.who_name_re, run->self->en.said_description_re };
+  const char *rules[] = { "en-given-name", "en-person-who", "en-said-description" };
+
+  for (guint r = 0; r < G_N_ELEMENTS (res); r++)
+    {
+      g_autoptr(GMatchInfo) m = NULL;
+
+      g_regex_match (res[r], run->text, 0, &m);
+      for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+        {
+          int ns, ne;
+          g_autofree char *name = NULL;
+          g_auto(GStrv) tokens = NULL;
+          g_autofree char *key = NULL;
+          guint start, end, c, n;
+
+          g_match_info_fetch_pos (m, r == 0 ? 0 : 1, &ns, &ne);
+          name = g_strndup (run->text + ns, ne - ns);
+          tokens = g_strsplit (name, " ", -1);
+          n = g_strv_length (tokens);
+          start = suggest_cp_of (run, ns);
+          end = suggest_cp_of (run, ne);
+          /* Anthony Wallace / AFP: a photo credit, no one in the story;
+           * 戴夫·汉森（Dave Hanson）: a Chinese text's gloss of a name. */
+          if ((end + 1 < run->n && (run->u[end] == '/' || (run->u[end] == ' ' && run->u[end + 1] == '/'))) ||
+              (start >= 2 && (run->u[start - 1] == 0xFF08 || run->u[start - 1] == '(') && is_han (run->u[start - 2])) ||
+              (start >= 1 && run->u[start - 1] == 0xFF08))
+            continue;
+          if (n < 2 || en_is_not_name (run, tokens[0]) || en_is_not_name (run, tokens[n - 1]) ||
+              en_institution_word (run, tokens[n - 1]) || en_title_case_line (run, start) ||
+              suggest_overlaps_tag (run, NULL, start, end))
+            continue;
+          {
+            g_autofree gunichar *u = g_utf8_to_ucs4_fast (tokens[n - 1], -1, NULL);
+            glong len = g_utf8_strlen (tokens[n - 1], -1);
+            if (suggest_word_list_has (&run->self->en.program_suffixes, u, len) ||
+                suggest_word_list_has (&run->self->en.months, u, len))
+              continue;
+          }
+          key = last_token (name);
+          c = suggest_add_cand (run, "person", start, end, rules[r], 0.65);
+          suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name, "person", c);
+        }
+    }
 }
 
 void
@@ -759,8 +811,26 @@ suggest_en_names (Run *run)
           continue;
         }
       words = g_strsplit (prefix, " ", -1);
-      for (guint k = 0; words[k] != NULL && *words[k] != '\0'; k++)
+      /* "on Tuesday. Opposition leader Tomas Herrera": the organization
+       * words start after a full stop that ends a word (not U.S. or St.). */
+      {
+        int last_stop = -1;
+        for (guint k = 0; words[k] != NULL && *words[k] != '\0'; k++)
+          {
+            size_t wl = strlen (words[k]);
+            if (wl >= 4 && words[k][wl - 1] == '.' && g_ascii_islower (words[k][wl - 2]) && g_ascii_islower (words[k][wl - 3]))
+              last_stop = (int) k;
+          }
+        for (int k = 0; k <= last_stop; k++)
+          {
+            skip += strlen (words[k]) + 1;
+            *words[k] = '\0';
+          }
+      }
+      for (guint k = 0; words[k] != NULL; k++)
         {
+          if (*words[k] == '\0')
+            continue;
           if (en_is_not_name (run, words[k]) && org->len == 0)
             {
               skip += strlen (words[k]) + 1;
@@ -893,6 +963,7 @@ suggest_en_names (Run *run)
         g_clear_pointer (&m, g_match_info_free);
       }
   }
+  en_cued_persons (run);
 }
 
 /* Keys searched in one pass over the text: the candidates for position i

@@ -237,6 +237,35 @@ suggest_load_en (EnLexicon *en)
   word_list_load (&en->counted_nouns, lex, "counted_nouns");
   word_list_load (&en->months, lex, "months");
   word_list_load (&en->appositive_official, lex, "appositive_official_roles");
+  word_list_load (&en->female_names, lex, "female_given_names");
+  word_list_load (&en->male_names, lex, "male_given_names");
+  {
+    /* “…,” elmo666 told me / “…,” wrote user harbor_rat77: a user name
+     * (digits, an underscore, an @, or CamelCase) in the speaker's place. */
+    WordList cues;
+    g_autofree char *said = alternation (&en->verbs);
+
+    word_list_load (&cues, lex, "handle_cues");
+    en->handle_cues = alternation (&cues);
+    suggest_word_list_clear (&cues);
+    pattern = g_strdup_printf ("(?:[,?!][”\"][ ](" HANDLE ")[ ](?:%s)\\b|[”\"],?[ ](?:%s)[ ](?:(?:%s)[ ])?(" HANDLE ")(?![\\w@]))",
+                               said, said, en->handle_cues);
+    en->handle_said_re = compile (pattern);
+    g_clear_pointer (&pattern, g_free);
+  }
+  {
+    g_autofree char *female = alternation (&en->female_names);
+    g_autofree char *male = alternation (&en->male_names);
+    g_autofree char *said = alternation (&en->verbs);
+
+    pattern = g_strdup_printf ("\\b(?:%s|%s)[ ]" NAME_TOKEN "(?:[ ]" NAME_TOKEN ")?\\b", female, male);
+    en->given_name_re = compile (pattern);
+    g_clear_pointer (&pattern, g_free);
+    en->who_name_re = compile ("\\b(" NAME_TOKEN "(?:[ ]" NAME_TOKEN "){1,2}),[ ]who(?:se)?[ ]");
+    pattern = g_strdup_printf ("[”\"][ ](?:%s)[ ](?:[a-z]|" NAME_TOKEN "['’]s[ ])[^,.;:\\n“”\"]{2,60},[ ](" NAME_TOKEN "(?:[ ]" NAME_TOKEN "){1,2})\\b", said);
+    en->said_description_re = compile (pattern);
+    g_clear_pointer (&pattern, g_free);
+  }
 
   titles = alternation (&en->titles);
   verbs = alternation (&en->verbs);
@@ -285,9 +314,11 @@ suggest_load_en (EnLexicon *en)
                                appositive, appositive, appositive);
     en->appositive_official_re = compile (pattern);
     g_free (pattern);
-    /* "Amelia Hart, a hydrologist" and "The priest, Fidelis Mukonori," */
+    /* "Amelia Hart, a hydrologist" and "The priest, Fidelis Mukonori,"
+     * (or "Nwankwo's deputy, Kwame Asante," "her lawyer, Ana Ruiz,") */
     pattern = g_strdup_printf ("\\b(" NAME "),[ ](?:a|an|the)[ ](?:[\\w’'-]+[ ]){0,2}?(?:%s)\\b"
-                               "|\\b(?:the|The)[ ](?:%s),[ ](" NAME "),", roles, roles);
+                               "|\\b(?:the|The|his|His|her|Her|their|Their|its|Its|[A-Z][\\w-]*['’]s)[ ](?:%s),[ ](" NAME "),",
+                               roles, roles);
     en->appositive_role_re = compile (pattern);
     g_free (pattern);
   }

@@ -17,7 +17,10 @@ G_BEGIN_DECLS
 
 /* A capitalised word (with Mc/Mac/O'/De… glued: McHugh, O'Brien, DeJesus)
  * or initials; a name is up to four, lowercase particles between (de la Cruz). */
-#define NAME_TOKEN "(?:(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\\.(?:[A-Z]\\.)*)"
+#define NAME_TOKEN "(?:(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿā-ž]+(?:-[A-Za-zÀ-ÖØ-öø-ÿ][a-zß-öø-ÿā-ž]+)?|[A-Z]\\.(?:[A-Z]\\.)*)"
+/* A user name: @name, letters with digits or an underscore (elmo666,
+ * harbor_rat77), or CamelCase (PlutoPete, only with a cue that it is one). */
+#define HANDLE "@[A-Za-z0-9_]{2,}|[A-Za-z][A-Za-z_]*[0-9_][A-Za-z0-9_]*|[A-Z][a-z]+(?:[A-Z][a-z]+)+"
 #define NAME NAME_TOKEN "(?:[ ](?:(?:de|da|del|der|van|von|bin|al|du|dos|la|le)[ ]){0,2}" NAME_TOKEN "){0,3}"
 
 typedef struct
@@ -59,6 +62,12 @@ typedef struct
   GRegex *org_re;
   WordList org_suffixes;
   GRegex *subject_said_re;
+  WordList female_names, male_names;   /* given names that tell a person's sex, for he/she */
+  GRegex *handle_said_re;              /* a user name where a speaker's name goes */
+  char   *handle_cues;                 /* user|commenter|vendor…, for a CamelCase handle */
+  GRegex *given_name_re;               /* Ellen Fetter: a listed given name, a surname */
+  GRegex *who_name_re;                 /* Sherrif Payne, who …: only persons are "who" */
+  GRegex *said_description_re;         /* ,” said one of the organisers, Priscilla Nwosu */
 } EnLexicon;
 
 typedef struct
@@ -200,9 +209,19 @@ G_GNUC_INTERNAL void suggest_quotes_and_programs (Run *run);
 G_GNUC_INTERNAL void suggest_program_mentions (Run *run);
 G_GNUC_INTERNAL void suggest_en_programs (Run *run);
 
-/* gloss-suggest-speakers.c */
-G_GNUC_INTERNAL Decision suggest_decide_en (Run *run, const Quote *q, const Decision *last_in_paragraph, const Decision *previous_paragraph);
+/* gloss-suggest-speakers.c: the Chinese rules, and what the English ones
+ * share with them (short names: the Chinese rules call them so) */
 G_GNUC_INTERNAL Decision suggest_decide_zh (Run *run, const Quote *q, const Decision *last_in_paragraph, const Decision *previous_paragraph);
+G_GNUC_INTERNAL gboolean en_possessive (Run *run, guint end);
+G_GNUC_INTERNAL int pronoun_antecedent (Run *run, guint pos, guint max_distance, gboolean female);
+G_GNUC_INTERNAL void continue_open_quote (const Quote *q, const Decision *previous_paragraph, Decision *d, const char *rule);
+G_GNUC_INTERNAL gboolean continues_previous_paragraph (Run *run, const Quote *q, gboolean clause, const Decision *previous_paragraph);
+G_GNUC_INTERNAL guint colon_paragraph_before (Run *run, const Quote *q, guint *prev_start);
+
+/* gloss-suggest-speakers-en.c */
+G_GNUC_INTERNAL guint8 en_given_name_gender (Run *run, const char *name);
+G_GNUC_INTERNAL void suggest_en_handles (Run *run);
+G_GNUC_INTERNAL Decision suggest_decide_en (Run *run, const Quote *q, const Decision *last_in_paragraph, const Decision *previous_paragraph);
 
 /* gloss-suggest-statistics.c */
 G_GNUC_INTERNAL void suggest_zh_statistics (Run *run);

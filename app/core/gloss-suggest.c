@@ -100,6 +100,13 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->en.program_re, g_regex_unref);
   g_clear_pointer (&self->en.org_re, g_regex_unref);
   suggest_word_list_clear (&self->en.org_suffixes);
+  suggest_word_list_clear (&self->en.female_names);
+  suggest_word_list_clear (&self->en.male_names);
+  g_clear_pointer (&self->en.handle_said_re, g_regex_unref);
+  g_clear_pointer (&self->en.handle_cues, g_free);
+  g_clear_pointer (&self->en.given_name_re, g_regex_unref);
+  g_clear_pointer (&self->en.who_name_re, g_regex_unref);
+  g_clear_pointer (&self->en.said_description_re, g_regex_unref);
   g_clear_pointer (&self->known, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_suggester_parent_class)->finalize (object);
@@ -307,6 +314,7 @@ set_attribute (GlossSuggestion *s,
 static void (* const rule_families[]) (Run *run) = {
   suggest_zh_titled_names,
   suggest_en_names,
+  suggest_en_handles,
   suggest_zh_plain_names,
   suggest_zh_unnamed_speakers,
   suggest_zh_interview_names,

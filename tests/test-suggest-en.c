@@ -1,0 +1,364 @@
+/* test-suggest-en.c: the English speaker rules added after the suggestion
+ * tests filled test-suggest.c, positive and negative cases
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "gloss-suggest.h"
+
+typedef struct
+{
+  char      *text;
+  GPtrArray *suggestions;
+} Result;
+
+static void
+result_free (Result *r)
+{
+  g_free (r->text);
+  g_ptr_array_unref (r->suggestions);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+static Result *
+suggest_text (const char *text)
+{
+  g_autoptr(GlossSuggester) suggester = gloss_suggester_new ();
+  Result *r = g_new0 (Result, 1);
+
+  r->text = g_strdup (text);
+  r->suggestions = gloss_suggester_run (suggester, text);
+  return r;
+}
+
+static char *
+covered (Result                *r,
+         const GlossSuggestion *s)
+{
+  return g_utf8_substring (r->text, s->start, s->end);
+}
+
+/* The suggestion of @tag covering exactly @text (its first occurrence after
+ * @after code points), or NULL. */
+static GlossSuggestion *
+find_after (Result     *r,
+            const char *tag,
+            const char *text,
+            guint       after)
+{
+  for (guint i = 0; i < r->suggestions->len; i++)
+    {
+      GlossSuggestion *s = r->suggestions->pdata[i];
+      g_autofree char *t = NULL;
+      if (!g_str_equal (s->tag, tag) || s->start < after)
+        continue;
+      t = covered (r, s);
+      if (g_str_equal (t, text))
+        return s;
+    }
+  return NULL;
+}
+
+static GlossSuggestion *
+find (Result     *r,
+      const char *tag,
+      const char *text)
+{
+  return find_after (r, tag, text, 0);
+}
+
+static GlossSuggestion *
+by_id (Result     *r,
+       const char *id)
+{
+  for (guint i = 0; i < r->suggestions->len; i++)
+    if (g_str_equal (((GlossSuggestion *) r->suggestions->pdata[i])->id, id))
+      return r->suggestions->pdata[i];
+  return NULL;
+}
+
+/* The text the quote's speaker suggestion covers. */
+static char *
+speaker_of (Result          *r,
+            GlossSuggestion *quote)
+{
+  const char *id;
+  GlossSuggestion *speaker;
+
+  g_assert_nonnull (quote);
+  id = gloss_suggestion_get_attribute (quote, "speaker");
+  if (id == NULL)
+    return NULL;
+  speaker = by_id (r, id);
+  g_assert_nonnull (speaker);
+  g_assert_true (g_str_equal (speaker->tag, "official") || g_str_equal (speaker->tag, "person"));
+  return covered (r, speaker);
+}
+
+static void
+assert_speaker (Result     *r,
+                const char *quote,
+                const char *speaker)
+{
+  GlossSuggestion *q = find (r, "quote", quote);
+  g_autofree char *s = NULL;
+
+  if (q == NULL)
+    g_error ("no quote suggested for “%s”", quote);
+  s = speaker_of (r, q);
+  g_assert_cmpstr (s, ==, speaker);
+}
+
+/* Ids in text order, offsets inside the text. */
+static void
+assert_well_formed (Result *r)
+{
+  glong length = g_utf8_strlen (r->text, -1);
+  g_autofree gunichar *u = g_utf8_to_ucs4_fast (r->text, -1, NULL);
+
+  for (guint i = 0; i < r->suggestions->len; i++)
+    {
+      GlossSuggestion *s = r->suggestions->pdata[i];
+      g_autofree char *id = g_strdup_printf ("s%u", i + 1);
+
+      g_assert_cmpstr (s->id, ==, id);
+      g_assert_cmpuint (s->start, <, s->end);
+      g_assert_cmpuint (s->end, <=, (guint) length);
+      g_assert_nonnull (s->rule);
+      g_assert_cmpfloat (s->confidence, >, 0);
+      g_assert_cmpfloat (s->confidence, <=, 1);
+      if (i > 0)
+        g_assert_cmpuint (((GlossSuggestion *) r->suggestions->pdata[i - 1])->start, <=, s->start);
+      /* A quote never runs over a paragraph break: one that goes on is a second quote. */
+      for (guint k = s->start; g_str_equal (s->tag, "quote") && k < s->end; k++)
+        g_assert_cmpuint (u[k], !=, '\n');
+    }
+}
+
+
+/* Forum and social-media users quoted by their handles: digits, an
+ * underscore or an @ make one a name in the speaker's place; a CamelCase
+ * word only when the text calls it a user (a firm's name is not one). */
+static void
+test_en_handles (void)
+{
+  g_autoptr(Result) r = suggest_text ("Buyers on the board compare notes on every batch.\n\n"
+                                      "“The last order was cut with something bitter,” kettle_42 told me in a message. "
+                                      "“I will not buy from them again.”\n\n"
+                                      "“Test everything before you trust it,” wrote user mossy1987 on the same board.\n\n"
+                                      "GreenHeron, a longtime seller on the market, disagreed. “My batches are clean,” GreenHeron wrote. "
+                                      "“Anyone can send them to a lab.”\n\n"
+                                      "On Friday, kettle_42 posted the lab's report.\n");
+  g_autoptr(Result) firm = suggest_text ("“Our payments were never at risk,” PayPal said in a statement.\n\n"
+                                         "“We fixed the fault within an hour,” BlueWave said on Monday.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "The last order was cut with something bitter,", "kettle_42");
+  assert_speaker (r, "I will not buy from them again.", "kettle_42");
+  assert_speaker (r, "Test everything before you trust it,", "mossy1987");
+  assert_speaker (r, "My batches are clean,", "GreenHeron");
+  /* one person: the later mention links to the first */
+  g_assert_nonnull (find_after (r, "person", "kettle_42", 300));
+  g_assert_nonnull (find_after (r, "person", "kettle_42", 300)->entity);
+  assert_well_formed (firm);
+  assert_speaker (firm, "Our payments were never at risk,", NULL);
+  assert_speaker (firm, "We fixed the fault within an hour,", NULL);
+  g_assert_null (find (firm, "person", "PayPal"));
+  g_assert_null (find (firm, "person", "BlueWave"));
+}
+
+/* “…,” as Reddy put it: the speaker after the quote; "put it" in the
+ * next sentence names no one. */
+static void
+test_en_put_it (void)
+{
+  g_autoptr(Result) r = suggest_text ("The port director, Tom Reddy, spoke after the vote.\n\n"
+                                      "“Those are the facts,” as Reddy put it, “and they will not change.”\n");
+  g_autoptr(Result) other = suggest_text ("Mayor Ines Calder opened the hall on Friday.\n\n"
+                                          "“Welcome, neighbours, and mind the step,” the sign read. Dana Pike put it up last week.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "Those are the facts,", "Tom Reddy");
+  assert_speaker (r, "and they will not change.", "Tom Reddy");
+  assert_well_formed (other);
+  {
+    GlossSuggestion *q = find (other, "quote", "Welcome, neighbours, and mind the step,");
+    g_autofree char *s = q != NULL ? speaker_of (other, q) : NULL;
+    g_assert_cmpstr (s, !=, "Dana Pike");
+  }
+}
+
+/* he/she skip a person whose given name says otherwise (Daniel, Ruth);
+ * an unlisted given name (Robin) fits both, so the nearest is taken. */
+static void
+test_en_given_name_gender (void)
+{
+  g_autoptr(Result) r = suggest_text ("Ruth Alvarez said the wait at the clinic had doubled. Her colleague Daniel Obi said little.\n\n"
+                                      "“We cannot keep up with the patients we already have,” she said.\n\n"
+                                      "“Nobody here is sleeping enough,” he said.\n");
+  g_autoptr(Result) unknown = suggest_text ("Ruth Alvarez said the wait at the clinic had doubled. Her colleague Robin Obi said little.\n\n"
+                                            "“We cannot keep up with the patients we already have,” she said.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "We cannot keep up with the patients we already have,", "Ruth Alvarez");
+  assert_speaker (r, "Nobody here is sleeping enough,", "Daniel Obi");
+  assert_well_formed (unknown);
+  assert_speaker (unknown, "We cannot keep up with the patients we already have,", "Robin Obi");
+}
+
+/* Names with accented letters (Joaquín Ibáñez, Müller) are names like
+ * any other: found beside the verb, their later mentions the same person. */
+static void
+test_en_accented_names (void)
+{
+  g_autoptr(Result) r = suggest_text ("“The river has never been this low in August,” said Joaquín Ibáñez, who farms near the dam.\n\n"
+                                      "Lukas Müller, a hydrologist, agreed. “The gauges show it every week,” Müller said.\n\n"
+                                      "“We will open the sluices on Friday,” Ibáñez said.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "The river has never been this low in August,", "Joaquín Ibáñez");
+  assert_speaker (r, "We will open the sluices on Friday,", "Joaquín Ibáñez");
+  {
+    GlossSuggestion *q = find (r, "quote", "The gauges show it every week,");
+    g_autofree char *s = speaker_of (r, q);
+    g_assert_true (g_strcmp0 (s, "Müller") == 0 || g_strcmp0 (s, "Lukas Müller") == 0);
+  }
+  g_assert_nonnull (find (r, "person", "Ibáñez"));
+  g_assert_nonnull (find (r, "person", "Ibáñez")->entity);
+}
+
+/* Persons without a speech verb or title beside them: a listed given name
+ * and a surname, or a full name that "who" follows; the given name before
+ * a shorter mention (Edward Norton Lorenz) tells he from she. Not a place
+ * or a paper named like a person, a photo credit, or a firm with "which". */
+static void
+test_en_cued_persons (void)
+{
+  g_autoptr(Result) r = suggest_text ("Sarah Gille sat in on a class about tides at Yale. Her adviser there was the "
+                                      "meteorologist Edward Norton Lorenz, and the course met twice a week.\n\n"
+                                      "“I was glad nobody asked me to explain chaos to my mother,” she said.\n\n"
+                                      "The coroner for the county, Ilse Vantongeren, who ruled the death an accident, told the Gazette "
+                                      "“Nobody could have seen this coming.”\n");
+  g_autoptr(Result) none = suggest_text ("The storm reached Virginia Beach on Sunday, as the Christian Science Monitor had warned.\n\n"
+                                         "Photo: Anthony Wallace / AFP\n\n"
+                                         "Kelby Shipping, which owns the boat, said nothing.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "person", "Sarah Gille"));
+  assert_speaker (r, "I was glad nobody asked me to explain chaos to my mother,", "Sarah Gille");
+  assert_speaker (r, "Nobody could have seen this coming.", "Ilse Vantongeren");
+  assert_well_formed (none);
+  g_assert_null (find (none, "person", "Virginia Beach"));
+  g_assert_null (find (none, "person", "Christian Science Monitor"));
+  g_assert_null (find (none, "person", "Anthony Wallace"));
+  g_assert_null (find (none, "person", "Kelby Shipping"));
+}
+
+/* “…,” said one of the organisers, Priscilla Nwosu: the name after a
+ * short description; a capitalised word there (a firm) or a possessive
+ * is no such description. */
+static void
+test_en_said_description_name (void)
+{
+  g_autoptr(Result) r = suggest_text ("“Nobody told us anything,” said one of the organisers, Priscilla Nwosu.\n\n"
+                                      "“The doors open at nine,” said a spokeswoman for the library, Hedda Lindqvist.\n");
+  g_autoptr(Result) other = suggest_text ("Marek Bossi said he runs the ferry.\n\n"
+                                          "“We sail at dawn,” he said, pointing to the plan, Helen Varga's own idea.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "Nobody told us anything,", "Priscilla Nwosu");
+  assert_speaker (r, "The doors open at nine,", "Hedda Lindqvist");
+  assert_well_formed (other);
+  assert_speaker (other, "We sail at dawn,", "Marek Bossi");
+}
+
+/* “…,” the 54-year-old said: the person the text gave that age, not the
+ * nearest name; an age no one was given names no one. */
+static void
+test_en_age_speaker (void)
+{
+  g_autoptr(Result) r = suggest_text ("Harold Beecham, 54, has worked at the mill since he was a teenager. "
+                                      "His foreman, Wendell Osei, said the yard was empty.\n\n"
+                                      "“It is a matter of weeks,” the 54-year-old said.\n\n"
+                                      "The owners hired 31-year-old Elena Takacs to run the night shift. "
+                                      "Osei said she was good.\n\n"
+                                      "“I am staying,” the 31-year-old said.\n");
+  g_autoptr(Result) nobody = suggest_text ("Harold Beecham, 54, has worked at the mill since he was a teenager.\n\n"
+                                           "“It is a matter of weeks,” the 60-year-old said.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "It is a matter of weeks,", "Harold Beecham");
+  assert_speaker (r, "I am staying,", "Elena Takacs");
+  assert_well_formed (nobody);
+  assert_speaker (nobody, "It is a matter of weeks,", NULL);
+}
+
+/* An official's organization words never reach back over a sentence's
+ * end (“on Tuesday. Opposition leader …”); “…,” said
+ * Herrera’s spokeswoman, Ama Boateng: a possessive description too. */
+static void
+test_en_official_after_full_stop (void)
+{
+  g_autoptr(Result) r = suggest_text ("The minister defended the cuts on Tuesday. Opposition leader Tomas Herrera called them cruel.\n\n"
+                                      "“Cruel is the only word for it,” Herrera said.\n\n"
+                                      "U.S. Ambassador Lidia Moreau met him later.\n\n"
+                                      "“We were not consulted,” said Herrera’s spokeswoman, Ama Boateng.\n");
+  GlossSuggestion *herrera = find (r, "official", "Opposition leader Tomas Herrera");
+
+  assert_well_formed (r);
+  g_assert_nonnull (herrera);
+  g_assert_null (find (r, "official", "Tuesday. Opposition leader Tomas Herrera"));
+  g_assert_nonnull (find (r, "official", "Ambassador Lidia Moreau"));
+  assert_speaker (r, "Cruel is the only word for it,", "Opposition leader Tomas Herrera");
+  assert_speaker (r, "We were not consulted,", "Ama Boateng");
+}
+
+/* "Nwankwo's deputy, Kwame Asante," / "her lawyer, Ana Ruiz,": a
+ * possessive before the role noun is as good as "the"; "Nwankwo's plan,
+ * Ebo Quansah," is no apposition (no role noun). */
+static void
+test_en_possessive_appositive (void)
+{
+  g_autoptr(Result) r = suggest_text ("Finance Minister Adaeze Nwankwo defended the cuts. Nwankwo's deputy, Kwame Asante, "
+                                      "was more cautious.\n\n"
+                                      "“We will review the figures in spring,” he told reporters.\n");
+  g_autoptr(Result) plan = suggest_text ("Nwankwo's plan, Ebo Quansah, was never published.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "person", "Kwame Asante"));
+  assert_speaker (r, "We will review the figures in spring,", "Kwame Asante");
+  assert_well_formed (plan);
+  g_assert_null (find (plan, "person", "Ebo Quansah"));
+}
+
+/* "had written, “…”": the participle introduces a quote like "wrote". */
+static void
+test_en_written (void)
+{
+  g_autoptr(Result) r = suggest_text ("In the report's last page, Dr. Oskar Lindholm had written, “Special thanks go to the night staff, "
+                                      "who kept the pumps running.”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "Special thanks go to the night staff, who kept the pumps running.", "Oskar Lindholm");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/suggest-en/handles", test_en_handles);
+  g_test_add_func ("/suggest-en/put-it", test_en_put_it);
+  g_test_add_func ("/suggest-en/given-name-gender", test_en_given_name_gender);
+  g_test_add_func ("/suggest-en/accented-names", test_en_accented_names);
+  g_test_add_func ("/suggest-en/cued-persons", test_en_cued_persons);
+  g_test_add_func ("/suggest-en/said-description-name", test_en_said_description_name);
+  g_test_add_func ("/suggest-en/age-speaker", test_en_age_speaker);
+  g_test_add_func ("/suggest-en/official-after-full-stop", test_en_official_after_full_stop);
+  g_test_add_func ("/suggest-en/possessive-appositive", test_en_possessive_appositive);
+  g_test_add_func ("/suggest-en/written", test_en_written);
+  return g_test_run ();
+}
