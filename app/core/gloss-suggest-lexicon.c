@@ -291,8 +291,9 @@ suggest_load_en (EnLexicon *en)
     en->appositive_role_re = compile (pattern);
     g_free (pattern);
   }
-  /* A number not glued to letters, slashes or colons (9/11, 10:30, 1st). */
-  pattern = g_strdup_printf ("(\\$)?(?<![\\w./:-])(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?![\\w/:]|\\.\\d)"
+  /* A number not glued to letters, slashes or colons (9/11, 10:30, 1st);
+   * money in dollars, pounds, euros or yen, with m/bn glued (£40m, €2.5bn). */
+  pattern = g_strdup_printf ("([$£€¥])?(?<![\\w./:-])(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?<sfx>(?:bn|m|tn|k)(?!\\w))?(?![\\w/:]|\\.\\d)"
                              "((?:[ ]?%%|[ ](?:%s))*)", units);
   en->number_re = compile (pattern);
   g_free (pattern);
@@ -404,6 +405,7 @@ suggest_load_zh (ZhLexicon *zh)
   word_list_load (&zh->unnamed_quantifiers, lex, "unnamed_quantifiers");
   word_list_load (&zh->unnamed_roles, lex, "unnamed_roles");
   word_list_load (&zh->proverbs, lex, "proverb_intros");
+  word_list_load (&zh->latin_units, lex, "latin_units");
   {
     WordList *all[] = { &zh->verbs, &zh->titles, &zh->official_titles, &zh->title_prefixes, &zh->unnamed,
                         &zh->pronouns, &zh->roles, &zh->org_stops, &zh->org_suffixes, &zh->surnames,

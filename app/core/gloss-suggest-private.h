@@ -38,7 +38,7 @@ typedef struct
   WordList org_stops, surnames, compound_surnames, not_given, name_followers, org_suffixes;
   WordList program_verbs, program_suffixes, program_after, units, big_numbers, approximators;
   WordList not_before, not_after, transliteration, role_ends;
-  WordList unnamed_quantifiers, unnamed_roles, proverbs;
+  WordList unnamed_quantifiers, unnamed_roles, proverbs, latin_units;
 } ZhLexicon;
 
 typedef struct

@@ -1,0 +1,177 @@
+/* test-suggest-entities.c: the statistic, official, person and program
+ * suggesters on forms of news language the older tests do not cover —
+ * Chinese numerals, ranges and compound durations, money in other
+ * currencies, and what is no figure; Chinese and English, positive and
+ * negative cases, on sentences written for the test
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "gloss-suggest.h"
+
+typedef struct
+{
+  char      *text;
+  GPtrArray *suggestions;
+} Result;
+
+static void
+result_free (Result *r)
+{
+  g_free (r->text);
+  g_ptr_array_unref (r->suggestions);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+static Result *
+suggest_text (const char *text)
+{
+  g_autoptr(GlossSuggester) suggester = gloss_suggester_new ();
+  Result *r = g_new0 (Result, 1);
+
+  r->text = g_strdup (text);
+  r->suggestions = gloss_suggester_run (suggester, text);
+  return r;
+}
+
+/* The suggestion of @tag covering exactly @text, or NULL. */
+static GlossSuggestion *
+find (Result     *r,
+      const char *tag,
+      const char *text)
+{
+  for (guint i = 0; i < r->suggestions->len; i++)
+    {
+      GlossSuggestion *s = r->suggestions->pdata[i];
+      g_autofree char *t = NULL;
+
+      if (!g_str_equal (s->tag, tag))
+        continue;
+      t = g_utf8_substring (r->text, s->start, s->end);
+      if (g_str_equal (t, text))
+        return s;
+    }
+  return NULL;
+}
+
+/* Every suggestion of @tag, joined with |, for messages that say what was found. */
+static char *
+all_of (Result     *r,
+        const char *tag)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < r->suggestions->len; i++)
+    {
+      GlossSuggestion *s = r->suggestions->pdata[i];
+      g_autofree char *t = NULL;
+
+      if (!g_str_equal (s->tag, tag))
+        continue;
+      t = g_utf8_substring (r->text, s->start, s->end);
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "|" : "", t);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_found (Result     *r,
+              const char *tag,
+              const char *text)
+{
+  if (find (r, tag, text) == NULL)
+    {
+      g_autofree char *found = all_of (r, tag);
+      g_error ("no %s “%s” among: %s", tag, text, found);
+    }
+}
+
+static void
+assert_none (Result     *r,
+             const char *tag)
+{
+  g_autofree char *found = all_of (r, tag);
+
+  g_assert_cmpstr (found, ==, "");
+}
+
+/* Chinese figures in numerals, with decimals (五点二), ranges (两到三个
+ * 季度, 3至5年), durations in two units (八年六个月), multiples and halves
+ * (一倍, 一半, 2倍多), one numeral with a counted noun (三名, 两次) and
+ * Latin units (40GWh). */
+static void
+test_zh_statistic_forms (void)
+{
+  g_autoptr(Result) r = suggest_text ("全年营收三千二百亿元，同比增长百分之五点二，环比下降1.3个百分点。\n\n"
+                                      "近三成受访者表示满意，逾万名游客到访。销量比去年多了一倍，工期缩短一半，涨幅达2倍多。\n\n"
+                                      "两名被告人分别被判处有期徒刑八年六个月和3年2个月。库存需两到三个季度消化，回本要3至5年。\n\n"
+                                      "新基地规划产能40GWh，社工每月上门两次，出口连续四年增长，已过去七年一直没变。\n");
+
+  assert_found (r, "statistic", "三千二百亿元");
+  assert_found (r, "statistic", "百分之五点二");
+  assert_found (r, "statistic", "1.3个百分点");
+  assert_found (r, "statistic", "三成");
+  assert_found (r, "statistic", "万名");
+  assert_found (r, "statistic", "一倍");
+  assert_found (r, "statistic", "一半");
+  assert_found (r, "statistic", "2倍多");
+  assert_found (r, "statistic", "两名");
+  assert_found (r, "statistic", "八年六个月");
+  assert_found (r, "statistic", "3年2个月");
+  assert_found (r, "statistic", "两到三个季度");
+  assert_found (r, "statistic", "3至5年");
+  assert_found (r, "statistic", "40GWh");
+  assert_found (r, "statistic", "两次");
+  assert_found (r, "statistic", "四年");
+  assert_found (r, "statistic", "七年");
+  g_assert_cmpstr (gloss_suggestion_get_attribute (find (r, "statistic", "40GWh"), "unit"), ==, "GWh");
+}
+
+/* No figure: articles and dates, a period (前三个月, 二季度, 三季报), a
+ * point in time (三年前, 这两年), guesses (五六个, 几十名), idioms (三天两头,
+ * 三位一体, 十里八乡), a spouse (另一半), a meeting (三次会议), a watt-free
+ * 5G. */
+static void
+test_zh_not_statistics (void)
+{
+  g_autoptr(Result) r = suggest_text ("根据第3条规定，2024年5月1日上午9点30分开会，热线12345678。\n\n"
+                                      "前三个月和二季度的数据将随三季报公布，三年前这里还是荒地，这两年变化很大。\n\n"
+                                      "五六个孩子和几十名家长三天两头来帮忙，三位一体，十里八乡都知道。\n\n"
+                                      "她的另一半是一名记者，坚持两个维护，三次会议后开通5G基站。\n");
+
+  assert_none (r, "statistic");
+}
+
+/* English money in pounds and euros with m/bn, a scale word and what it
+ * counts (3.4 million people), ranges; not a length (a 40m tower) or an
+ * age misspelt (93 year-old). */
+static void
+test_en_statistic_forms (void)
+{
+  g_autoptr(Result) r = suggest_text ("The council will save £40m a year, and the bank lent €2.5bn. Some 3.4 million people voted. "
+                                      "Between 300 and 400 protesters marched, and 200 to 250 jobs will go.\n\n");
+  g_autoptr(Result) none = suggest_text ("They climbed a 40m tower. The 93 year-old finishes his term in May.\n");
+
+  assert_found (r, "statistic", "£40m");
+  assert_found (r, "statistic", "€2.5bn");
+  assert_found (r, "statistic", "3.4 million people");
+  assert_found (r, "statistic", "300 and 400 protesters");
+  assert_found (r, "statistic", "200 to 250 jobs");
+  assert_none (none, "statistic");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/suggest-entities/zh/statistic-forms", test_zh_statistic_forms);
+  g_test_add_func ("/suggest-entities/zh/not-statistics", test_zh_not_statistics);
+  g_test_add_func ("/suggest-entities/en/statistic-forms", test_en_statistic_forms);
+
+  return g_test_run ();
+}
