@@ -163,6 +163,75 @@ test_en_statistic_forms (void)
   assert_none (none, "statistic");
 }
 
+/* Chinese officials named without a name when they speak after an
+ * adverbial (在电话中回应称, 在接受采访时表示), company secretaries (董秘),
+ * an office narrowed in parentheses, a Latin name after the office; not
+ * several offices joined by 等. */
+static void
+test_zh_officials (void)
+{
+  g_autoptr(Result) r = suggest_text ("对此，星辰健身相关负责人在电话中回应称，门店将分批恢复营业。\n\n"
+                                      "某光伏龙头企业董秘在接受记者采访时表示，价格已经见底。\n\n"
+                                      "运输署助理署长（规划）林嘉仪表示，署方会检讨班次。\n\n"
+                                      "北辰能源副总裁Anna Berg介绍，新工厂明年投产。\n\n"
+                                      "交通运输部、水利部等部门负责人介绍了汛期安排。\n");
+  GlossSuggestion *berg = find (r, "official", "北辰能源副总裁Anna Berg");
+
+  assert_found (r, "official", "星辰健身相关负责人");
+  assert_found (r, "official", "某光伏龙头企业董秘");
+  assert_found (r, "official", "运输署助理署长（规划）林嘉仪");
+  g_assert_nonnull (berg);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (berg, "organization"), ==, "北辰能源");
+  g_assert_null (find (r, "official", "水利部等部门负责人"));
+  g_assert_null (find (r, "person", "Anna Berg"));
+}
+
+/* Chinese persons without a speech verb: anonymised names in court and
+ * police reports (周某平, 吴某), a surname with a kinship or trade word
+ * (范阿婆, 王师傅), names chained after a role in a byline, unnamed sources
+ * (业内人士, 一位不愿透露姓名的前员工); not 某些, 某公司, 房东阿姨 or 向记者. */
+static void
+test_zh_persons (void)
+{
+  g_autoptr(Result) r = suggest_text ("（记者周海宁、林晓雯 通讯员 黎航）法院当庭宣判：被告人周某平、吴某和郑某亮犯诈骗罪。\n\n"
+                                      "社工敲开了独居老人范阿婆的家门，王师傅拉着记者的手不放。\n\n"
+                                      "据业内人士介绍，一位不愿透露姓名的前员工告诉记者，门店早已欠薪。\n");
+  g_autoptr(Result) none = suggest_text ("某些人冒充某公司客服，房东阿姨一早就出门了，她向记者表示没有损失。\n");
+
+  assert_found (r, "person", "周海宁");
+  assert_found (r, "person", "林晓雯");
+  assert_found (r, "person", "黎航");
+  assert_found (r, "person", "周某平");
+  assert_found (r, "person", "吴某");
+  assert_found (r, "person", "郑某亮");
+  assert_found (r, "person", "范阿婆");
+  assert_found (r, "person", "王师傅");
+  assert_found (r, "person", "业内人士");
+  assert_found (r, "person", "一位不愿透露姓名的前员工");
+  assert_none (none, "person");
+  assert_none (none, "official");
+}
+
+/* English offices: a sentence's last word is no organization (… of GDP.
+ * Sen. John Hale), Former is no organization either; county executives;
+ * a name with an occupation in apposition is a person. */
+static void
+test_en_offices_and_appositions (void)
+{
+  g_autoptr(Result) r = suggest_text ("The deficit reached 2.3% of GDP. Sen. John Hale voted no. Former Mayor Jo Lee and "
+                                      "County Executive Paul Dean met. Nell Ross, a baker, opened early.\n");
+  GlossSuggestion *hale = find (r, "official", "Sen. John Hale");
+  GlossSuggestion *lee = find (r, "official", "Former Mayor Jo Lee");
+
+  g_assert_nonnull (hale);
+  g_assert_null (gloss_suggestion_get_attribute (hale, "organization"));
+  g_assert_nonnull (lee);
+  g_assert_null (gloss_suggestion_get_attribute (lee, "organization"));
+  g_assert_cmpstr (gloss_suggestion_get_attribute (lee, "title"), ==, "Mayor");
+  assert_found (r, "official", "County Executive Paul Dean");
+  assert_found (r, "person", "Nell Ross");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -172,6 +241,9 @@ main (int    argc,
   g_test_add_func ("/suggest-entities/zh/statistic-forms", test_zh_statistic_forms);
   g_test_add_func ("/suggest-entities/zh/not-statistics", test_zh_not_statistics);
   g_test_add_func ("/suggest-entities/en/statistic-forms", test_en_statistic_forms);
+  g_test_add_func ("/suggest-entities/zh/officials", test_zh_officials);
+  g_test_add_func ("/suggest-entities/zh/persons", test_zh_persons);
+  g_test_add_func ("/suggest-entities/en/offices-and-appositions", test_en_offices_and_appositions);
 
   return g_test_run ();
 }

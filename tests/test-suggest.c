@@ -902,7 +902,7 @@ test_zh_addressee_and_unnamed (void)
   assert_well_formed (r);
   assert_speaker (r, "我们只想拿回自己的血汗钱。", "这名员工");
   assert_speaker (r, "现在的车比以前准时多了。", "葛振华");
-  assert_speaker (r, "这次调整是为了防止无序扩张，保护好生态。", NULL);
+  assert_speaker (r, "这次调整是为了防止无序扩张，保护好生态。", "一位接近园区管委会的人士");
   assert_speaker (r, "我们会尽快给大家一个交代。", NULL);
   assert_speaker (r, "这件事我们会一查到底，绝不姑息。", "向明辉");
 }

@@ -152,6 +152,39 @@ zh_name_at (Run      *run,
   return 0;
 }
 
+static gboolean zh_verb_follows (Run *run, guint e);
+
+/* Length of a Latin name inside Chinese text at @i (负责人Sarah Lin介绍):
+ * two or three capitalised words with a Han character right after, none
+ * of them an English organization word; 0 if none. */
+static guint
+zh_latin_name_at (Run  *run,
+                  guint i)
+{
+  gunichar *u = run->u;
+  guint n = run->n, k = i, words = 0, end = i;
+
+  for (;;)
+    {
+      guint w = k;
+      if (k >= n || u[k] >= 0x80 || !g_unichar_isupper (u[k]))
+        break;
+      k++;
+      while (k < n && u[k] < 0x80 && g_unichar_islower (u[k]))
+        k++;
+      if (k - w < 2 || suggest_word_list_has (&run->self->en.org_suffixes, u + w, k - w) ||
+          suggest_word_list_has (&run->self->en.not_names, u + w, k - w))
+        return 0;
+      words++;
+      end = k;
+      if (k + 1 < n && u[k] == ' ' && u[k + 1] < 0x80 && g_unichar_isupper (u[k + 1]))
+        k++;
+      else
+        break;
+    }
+  return words >= 2 && words <= 3 && end < n && is_han (u[end]) ? end - i : 0;
+}
+
 static gboolean
 zh_official_title (Run        *run,
                    const char *title)
@@ -228,12 +261,25 @@ suggest_zh_titled_names (Run *run)
       name_at = i + tlen;
       while (name_at < n && name_at - (i + tlen) < 1 && u[name_at] == ' ')
         name_at++;
+      /* 副署长（发展及建筑）梁振邦: a parenthesis narrowing the office. */
+      if (name_at < n && (u[name_at] == 0xFF08 || u[name_at] == '('))
+        {
+          guint close = name_at + 1;
+          while (close < n && close - name_at < 16 && u[close] != 0xFF09 && u[close] != ')' && u[close] != '\n')
+            close++;
+          if (close < n && (u[close] == 0xFF09 || u[close] == ')') && close > name_at + 1 &&
+              (zh_name_at (run, close + 1, TRUE) > 0 || zh_latin_name_at (run, close + 1) > 0))
+            name_at = close + 1;
+        }
       name_len = zh_name_at (run, name_at, TRUE);
+      if (name_len == 0 && name_at == i + tlen)
+        name_len = zh_latin_name_at (run, name_at);
       if (name_len == 0)
         {
           guint unnamed = suggest_word_list_match_at (&zh->unnamed, u, n, i);
-          /* 相关负责人介绍: an official without a name, when they speak. */
-          if (unnamed == 0 || unnamed != tlen || !suggest_word_list_match_at (&zh->verbs, u, n, i + tlen))
+          /* 相关负责人介绍, 相关负责人在电话中回应称: an official without a
+           * name, when they speak. */
+          if (unnamed == 0 || unnamed != tlen || !zh_verb_follows (run, i + tlen))
             {
               i += tlen - 1;
               continue;
@@ -288,8 +334,10 @@ suggest_zh_titled_names (Run *run)
           key = suggest_substring (run, name_at, name_at + name_len);
         else
           key = suggest_substring (run, start, name_at);
-        if (suggest_overlaps_tag (run, NULL, start, name_at + name_len))
+        if (suggest_overlaps_tag (run, NULL, start, name_at + name_len) ||
+            (name_len == 0 && strstr (org, "等") != NULL))
           {
+            /* 生态环境部等部门负责人: several officials, not one. */
             i = name_at + name_len - 1;
             continue;
           }
@@ -345,6 +393,20 @@ suggest_zh_titled_names (Run *run)
             suggest_cand_at (run, c)->title = g_strdup (first + k);
           }
         i = name_at + name_len - 1;
+        /* 记者周海宁、林晓雯: names chained after one role share it. */
+        while (is_role && name_len > 0 && i + 2 < n && u[i + 1] == 0x3001 /* 、 */)
+          {
+            guint next = zh_name_at (run, i + 2, TRUE), d;
+            g_autofree char *next_key = NULL;
+
+            if (next == 0 || suggest_overlaps_tag (run, NULL, i + 2, i + 2 + next))
+              break;
+            next_key = suggest_substring (run, i + 2, i + 2 + next);
+            d = suggest_add_cand (run, "person", i + 2, i + 2 + next, "zh-person-role", 0.7);
+            suggest_cand_at (run, d)->role = suggest_substring (run, start, name_at);
+            suggest_cand_at (run, d)->entity = suggest_entity_for (run, next_key, "person", d);
+            i += 1 + next;
+          }
       }
     }
 }
@@ -437,41 +499,68 @@ static void
 zh_latin_names (Run *run)
 {
   gunichar *u = run->u;
-  guint n = run->n;
 
-  for (guint i = 1; i < n; i++)
+  for (guint i = 1; i < run->n; i++)
     {
-      guint k = i, words = 0, end = i;
-      gboolean ok = TRUE;
+      guint len;
 
       if (!g_unichar_isupper (u[i]) || u[i] >= 0x80 || !is_han (u[i - 1]))
         continue;
-      for (;;)
+      len = zh_latin_name_at (run, i);
+      if (len > 0 && !suggest_overlaps_tag (run, NULL, i, i + len))
         {
-          guint w = k;
-          if (k >= n || u[k] >= 0x80 || !g_unichar_isupper (u[k]))
-            break;
-          k++;
-          while (k < n && u[k] < 0x80 && g_unichar_islower (u[k]))
-            k++;
-          if (k - w < 2 || suggest_word_list_has (&run->self->en.org_suffixes, u + w, k - w) ||
-              suggest_word_list_has (&run->self->en.not_names, u + w, k - w))
-            ok = FALSE;
-          words++;
-          end = k;
-          if (k + 1 < n && u[k] == ' ' && u[k + 1] < 0x80 && g_unichar_isupper (u[k + 1]))
-            k++;
-          else
-            break;
-        }
-      if (ok && words >= 2 && words <= 3 && end < n && is_han (u[end]) &&
-          !suggest_overlaps_tag (run, NULL, i, end))
-        {
-          g_autofree char *key = suggest_substring (run, i, end);
-          guint c = suggest_add_cand (run, "person", i, end, "zh-person-latin", 0.65);
+          g_autofree char *key = suggest_substring (run, i, i + len);
+          guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-latin", 0.65);
           suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
         }
-      i = MAX (i, k);
+      while (i + 1 < run->n && u[i + 1] < 0x80 && (g_unichar_isalpha (u[i + 1]) || u[i + 1] == ' '))
+        i++;
+    }
+}
+
+/* Names that need no speech verb nearby: the courts' and police's 赵某平,
+ * 钱某 (a surname, 某, at most one character) and 范阿婆, 王师傅 (a surname
+ * and a kinship or trade word of two characters), after a boundary, a role
+ * word or 人 (被告人赵某平, 独居老人范阿婆). */
+static void
+zh_marked_names (Run *run)
+{
+  /* 阿姨 大爷 大妈 奶奶 爷爷 婆婆 师傅 阿婆 阿公 阿伯 大叔 大婶 伯伯 叔叔 */
+  static const gunichar kin[][2] = {
+    { 0x963F, 0x59E8 }, { 0x5927, 0x7237 }, { 0x5927, 0x5988 }, { 0x5976, 0x5976 }, { 0x7237, 0x7237 },
+    { 0x5A46, 0x5A46 }, { 0x5E08, 0x5085 }, { 0x963F, 0x5A46 }, { 0x963F, 0x516C }, { 0x963F, 0x4F2F },
+    { 0x5927, 0x53D4 }, { 0x5927, 0x5A76 }, { 0x4F2F, 0x4F2F }, { 0x53D4, 0x53D4 },
+  };
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n;
+
+  for (guint i = 0; i + 2 < n; i++)
+    {
+      guint s, len = 0;
+
+      if (!is_han (u[i]) || (i > 0 && is_han (u[i - 1]) && !suggest_char_in (&zh->org_stops, u[i - 1]) &&
+                             !suggest_char_in (&zh->role_ends, u[i - 1]) && u[i - 1] != 0x4EBA /* 人 */))
+        continue;
+      s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
+      if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
+        s = 1;
+      if (s == 0 || i + s + 1 >= n)
+        continue;
+      if (u[i + s] == 0x67D0 /* 某 */)
+        len = zh_familiar_name_at (run, i, TRUE);
+      else
+        for (guint k = 0; k < G_N_ELEMENTS (kin) && len == 0; k++)
+          if (u[i + s] == kin[k][0] && u[i + s + 1] == kin[k][1])
+            len = s + 2;
+      if (len == 0 || suggest_overlaps_tag (run, NULL, i, i + len))
+        continue;
+      {
+        g_autofree char *key = suggest_substring (run, i, i + len);
+        guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-familiar", 0.65);
+        suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+      }
+      i += len - 1;
     }
 }
 
@@ -516,6 +605,9 @@ suggest_zh_plain_names (Run *run)
       len = zh_name_at (run, i, FALSE);
       if (len > 0 && !boundary && !suggest_word_list_match_at (&zh->verbs, u, n, i + len))
         continue;
+      /* 向记者表示, 对记者说: the one spoken to, not a person named 向. */
+      if (len == 3 && u[i + 1] == 0x8BB0 /* 记 */ && u[i + 2] == 0x8005 /* 者 */)
+        continue;
       if (len == 0)
         continue;
       foreign = FALSE;
@@ -535,6 +627,7 @@ suggest_zh_plain_names (Run *run)
       }
       i += len - 1;
     }
+  zh_marked_names (run);
 }
 
 /* ---------------- English names ---------------- */
@@ -696,6 +789,8 @@ suggest_en_names (Run *run)
   g_regex_match (en->official_re, run->text, 0, &m);
   for (; g_match_info_matches (m); g_match_info_next (m, NULL))
     {
+      static const char *const abbreviations[] = { "Gov.", "Sen.", "Rep.", "Gen.", "Col.", "Sgt.", "Capt.", "Maj.", "Prof.",
+                                                   "Rev.", "Corp.", "Inc.", "Dept.", "Mrs.", "Supt.", "Cmdr.", "Adm.", NULL };
       int ps, pe, ts, te, ns, ne;
       g_autofree char *prefix = g_match_info_fetch (m, 1);
       g_autofree char *title = g_match_info_fetch (m, 2);
@@ -718,11 +813,27 @@ suggest_en_names (Run *run)
       words = g_strsplit (prefix, " ", -1);
       for (guint k = 0; words[k] != NULL && *words[k] != '\0'; k++)
         {
+          size_t wl = strlen (words[k]);
+
+          /* "… of GDP. Sen. John Hale": a word ending its sentence (one
+           * full stop, at its end, in a word of three letters or more:
+           * not U.S., not an abbreviated title) is no part of the organization. */
+          if (wl >= 4 && words[k][wl - 1] == '.' && strchr (words[k], '.') == words[k] + wl - 1 &&
+              !g_strv_contains (abbreviations, words[k]))
+            {
+              skip += org->len + (org->len > 0 ? 1 : 0) + wl + 1;
+              g_string_truncate (org, 0);
+              continue;
+            }
           if (en_is_not_name (run, words[k]) && org->len == 0)
             {
               skip += strlen (words[k]) + 1;
               continue;
             }
+          /* Former Mayor Jo Lee: a time of office, not an organization. */
+          if (org->len == 0 && (g_str_equal (words[k], "Former") || g_str_equal (words[k], "Acting") ||
+                                g_str_equal (words[k], "Interim") || g_str_equal (words[k], "Outgoing")))
+            continue;
           if (org->len > 0)
             g_string_append_c (org, ' ');
           g_string_append (org, words[k]);
@@ -1257,31 +1368,44 @@ suggest_zh_unnamed_speakers (Run *run)
     {
       guint v, r, role_start;
 
+      guint e = i, first = 0;
+
       if (!is_han (u[i]) || (v = suggest_word_list_match_at (&zh->verbs, u, run->n, i)) == 0)
         continue;
-      r = suggest_word_list_match_before (&zh->unnamed_roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i);
+      /* 一位接近监管部门的人士向记者表示: the one spoken to comes between. */
+      if (i >= 3 && u[i - 2] == 0x8BB0 /* 记 */ && u[i - 1] == 0x8005 /* 者 */ &&
+          (u[i - 3] == 0x5411 /* 向 */ || u[i - 3] == 0x5BF9 /* 对 */))
+        e = i - 3;
+      r = suggest_word_list_match_before (&zh->unnamed_roles, u, e > MAX_WORD ? e - MAX_WORD : 0, e);
       if (r == 0)
         continue;
-      role_start = i - r;
-      for (guint k = role_start; k > 0 && role_start - k <= 6 && is_han (u[k - 1]); k--)
+      role_start = e - r;
+      /* A quantifier and up to ten characters of description before the
+       * role (一位不愿透露姓名的前员工). */
+      for (guint k = role_start; k > 0 && role_start - k <= 10 && is_han (u[k - 1]); k--)
         {
           guint q = suggest_word_list_match_at (&zh->unnamed_quantifiers, u, run->n, k - 1);
-          guint c;
-          g_autofree char *key = NULL;
 
-          if (q == 0 || k - 1 + q > role_start)
-            continue;
-          if (suggest_overlaps_tag (run, NULL, k - 1, i))
-            break;
-          key = suggest_substring (run, k - 1, i);
-          c = suggest_add_cand (run, "person", k - 1, i, "zh-unnamed-person", 0.55);
-          suggest_cand_at (run, c)->role = suggest_substring (run, role_start, i);
+          if (q > 0 && k - 1 + q <= role_start)
+            {
+              first = k;
+              break;
+            }
+        }
+      /* 据业内人士介绍: 人士 is one source even without a quantifier. */
+      if (first == 0 && r >= 2 && u[e - 2] == 0x4EBA /* 人 */ && u[e - 1] == 0x58EB /* 士 */)
+        first = role_start + 1;
+      if (first > 0 && !suggest_overlaps_tag (run, NULL, first - 1, e))
+        {
+          g_autofree char *key = suggest_substring (run, first - 1, e);
+          guint c = suggest_add_cand (run, "person", first - 1, e, "zh-unnamed-person", 0.55);
+
+          suggest_cand_at (run, c)->role = suggest_substring (run, role_start, e);
           /* One key per place: two 一位村民 are not one person. */
           {
-            g_autofree char *unique = g_strdup_printf ("%s@%u", key, k - 1);
+            g_autofree char *unique = g_strdup_printf ("%s@%u", key, first - 1);
             suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, unique, key, "person", c);
           }
-          break;
         }
       i += v - 1;
     }
