@@ -232,6 +232,33 @@ test_en_offices_and_appositions (void)
   assert_found (r, "person", "Nell Ross");
 }
 
+/* Chinese programs: quoted names after 推行/组建了/办起了, names ending in
+ * 制 or 队, policy slogans of parallel phrases (“稳产量、提质量”) or
+ * numbered (“三个清单”), policy documents in title marks, an initiative
+ * named after 推进 without marks; not a book or a paper in title marks, a
+ * list of single words, a scare quote, or 推进 and an ordinary phrase. */
+static void
+test_zh_programs (void)
+{
+  g_autoptr(Result) r = suggest_text ("青山镇推行“街长制”，组建了“夕阳护绿队”，还办起了“周末书屋”。\n\n"
+                                      "各地坚持“稳产量、提质量”，落实“三个清单”。\n\n"
+                                      "省政府印发《城乡供水一体化实施方案》和《农村污水治理规范（试行）》。\n\n"
+                                      "全市全力推进老旧小区改造工程，同时推进工作。\n");
+  g_autoptr(Result) none = suggest_text ("他爱读《平凡的世界》，每天翻看《河川日报》。做事讲究“快、准、稳”，"
+                                         "这个“网红”书店很火，我们推进得很快。\n");
+
+  assert_found (r, "program", "街长制");
+  assert_found (r, "program", "夕阳护绿队");
+  assert_found (r, "program", "周末书屋");
+  assert_found (r, "program", "稳产量、提质量");
+  assert_found (r, "program", "三个清单");
+  assert_found (r, "program", "城乡供水一体化实施方案");
+  assert_found (r, "program", "农村污水治理规范（试行）");
+  assert_found (r, "program", "老旧小区改造工程");
+  g_assert_null (find (r, "program", "工作"));
+  assert_none (none, "program");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -243,6 +270,7 @@ main (int    argc,
   g_test_add_func ("/suggest-entities/en/statistic-forms", test_en_statistic_forms);
   g_test_add_func ("/suggest-entities/zh/officials", test_zh_officials);
   g_test_add_func ("/suggest-entities/zh/persons", test_zh_persons);
+  g_test_add_func ("/suggest-entities/zh/programs", test_zh_programs);
   g_test_add_func ("/suggest-entities/en/offices-and-appositions", test_en_offices_and_appositions);
 
   return g_test_run ();

@@ -39,6 +39,7 @@ typedef struct
   WordList program_verbs, program_suffixes, program_after, units, big_numbers, approximators;
   WordList not_before, not_after, transliteration, role_ends;
   WordList unnamed_quantifiers, unnamed_roles, proverbs, latin_units;
+  WordList document_suffixes, named_program_ends;
 } ZhLexicon;
 
 typedef struct
@@ -199,6 +200,9 @@ G_GNUC_INTERNAL void suggest_en_programs (Run *run);
 /* gloss-suggest-speakers.c */
 G_GNUC_INTERNAL Decision suggest_decide_en (Run *run, const Quote *q, const Decision *last_in_paragraph, const Decision *previous_paragraph);
 G_GNUC_INTERNAL Decision suggest_decide_zh (Run *run, const Quote *q, const Decision *last_in_paragraph, const Decision *previous_paragraph);
+
+/* gloss-suggest-programs.c */
+G_GNUC_INTERNAL void suggest_zh_named_programs (Run *run);
 
 /* gloss-suggest-statistics.c */
 G_GNUC_INTERNAL void suggest_zh_statistics (Run *run);
