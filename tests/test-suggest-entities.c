@@ -214,7 +214,8 @@ test_zh_persons (void)
 
 /* English offices: a sentence's last word is no organization (… of GDP.
  * Sen. John Hale), Former is no organization either; county executives;
- * a name with an occupation in apposition is a person. */
+ * a name with an occupation in apposition is a person, and so is the
+ * article's author on the lines after it. */
 static void
 test_en_offices_and_appositions (void)
 {
@@ -230,6 +231,16 @@ test_en_offices_and_appositions (void)
   g_assert_cmpstr (gloss_suggestion_get_attribute (lee, "title"), ==, "Mayor");
   assert_found (r, "official", "County Executive Paul Dean");
   assert_found (r, "person", "Nell Ross");
+  {
+    /* Who wrote the article, on the lines after it; not a country that is a threat. */
+    g_autoptr(Result) bio = suggest_text ("The port reopened on Monday.\n\n"
+                                          "Erin Walsh is a correspondent based in Lagos.\n\n"
+                                          "Tom Okafor contributed to this report.\n\n"
+                                          "North Korea is a threat to the region.\n");
+    assert_found (bio, "person", "Erin Walsh");
+    assert_found (bio, "person", "Tom Okafor");
+    g_assert_null (find (bio, "person", "North Korea"));
+  }
 }
 
 /* Chinese programs: quoted names after 推行/组建了/办起了, names ending in

@@ -880,23 +880,29 @@ suggest_en_names (Run *run)
     }
   g_clear_pointer (&m, g_match_info_free);
 
-  g_regex_match (en->appositive_role_re, run->text, 0, &m);
-  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+  /* Appositions, then the lines after an article (who wrote it). */
+  for (guint pass = 0; pass < 2; pass++)
     {
-      int ns, ne;
-      g_autofree char *name = NULL;
-      g_autofree char *key = NULL;
-      guint c;
+      g_clear_pointer (&m, g_match_info_free);
+      g_regex_match (pass == 0 ? en->appositive_role_re : en->byline_re, run->text, 0, &m);
+      for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+        {
+          int ns, ne;
+          g_autofree char *name = NULL;
+          g_autofree char *key = NULL;
+          guint c;
 
-      if (!g_match_info_fetch_pos (m, 1, &ns, &ne) || ns < 0)
-        g_match_info_fetch_pos (m, 2, &ns, &ne);
-      name = g_strndup (run->text + ns, ne - ns);
-      if (strchr (name, ' ') == NULL || en_is_not_name (run, name) ||
-          en_is_not_name (run, strrchr (name, ' ') + 1) || suggest_overlaps_tag (run, NULL, suggest_cp_of (run, ns), suggest_cp_of (run, ne)))
-        continue;
-      key = last_token (name);
-      c = suggest_add_cand (run, "person", suggest_cp_of (run, ns), suggest_cp_of (run, ne), "en-person-appositive", 0.75);
-      suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name, "person", c);
+          if (!g_match_info_fetch_pos (m, 1, &ns, &ne) || ns < 0)
+            g_match_info_fetch_pos (m, 2, &ns, &ne);
+          name = g_strndup (run->text + ns, ne - ns);
+          if (strchr (name, ' ') == NULL || en_is_not_name (run, name) ||
+              en_is_not_name (run, strrchr (name, ' ') + 1) || suggest_overlaps_tag (run, NULL, suggest_cp_of (run, ns), suggest_cp_of (run, ne)))
+            continue;
+          key = last_token (name);
+          c = suggest_add_cand (run, "person", suggest_cp_of (run, ns), suggest_cp_of (run, ne),
+                                pass == 0 ? "en-person-appositive" : "en-person-byline", pass == 0 ? 0.75 : 0.65);
+          suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name, "person", c);
+        }
     }
   g_clear_pointer (&m, g_match_info_free);
 

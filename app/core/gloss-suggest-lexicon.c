@@ -290,6 +290,14 @@ suggest_load_en (EnLexicon *en)
                                "|\\b(?:the|The)[ ](?:%s),[ ](" NAME "),", roles, roles);
     en->appositive_role_re = compile (pattern);
     g_free (pattern);
+    /* The lines after an article: "Erin Park is a reporter at …", "Li
+     * Wen contributed to this report". Not a photo's credit (Dan Hope /
+     * AP): it sits between paragraphs of speech and would take their
+     * quotes. */
+    pattern = g_strdup_printf ("(?m)(?|^(" NAME ")[ ](?:is|was)[ ](?:a|an|the)[ ](?:[\\w’'-]+[ ]){0,3}?(?:%s)\\b"
+                               "|^(" NAME ")[ ](?:contributed|covers|writes|reported)\\b)", roles);
+    en->byline_re = compile (pattern);
+    g_free (pattern);
   }
   /* A number not glued to letters, slashes or colons (9/11, 10:30, 1st);
    * money in dollars, pounds, euros or yen, with m/bn glued (£40m, €2.5bn). */

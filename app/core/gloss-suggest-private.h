@@ -60,6 +60,7 @@ typedef struct
   GRegex *org_re;
   WordList org_suffixes;
   GRegex *subject_said_re;
+  GRegex *byline_re;
 } EnLexicon;
 
 typedef struct

@@ -96,6 +96,7 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->en.role_name_re, g_regex_unref);
   g_clear_pointer (&self->en.appositive_official_re, g_regex_unref);
   g_clear_pointer (&self->en.appositive_role_re, g_regex_unref);
+  g_clear_pointer (&self->en.byline_re, g_regex_unref);
   g_clear_pointer (&self->en.number_re, g_regex_unref);
   g_clear_pointer (&self->en.word_number_re, g_regex_unref);
   g_clear_pointer (&self->en.program_re, g_regex_unref);
