@@ -130,6 +130,23 @@ test_zh_statistic_forms (void)
   g_assert_cmpstr (gloss_suggestion_get_attribute (find (r, "statistic", "40GWh"), "unit"), ==, "GWh");
 }
 
+/* Points in a game (25分), a fraction written whole (三分之一), a chip's
+ * 3nm and 7纳米; not 十分 (very), the minutes of a time, 三分球 or a branch
+ * (3家分公司 counts the branches, 分公司 is no unit). */
+static void
+test_zh_points_and_fractions (void)
+{
+  g_autoptr(Result) r = suggest_text ("他全场拿下25分和8次助攻，三分之一的观众来自外地，新芯片采用3nm工艺，另有7纳米产线。\n");
+  g_autoptr(Result) none = suggest_text ("比赛于晚上8点30分开始，他十分激动，三分球手感不错，总部设在3分公司楼上。\n");
+
+  assert_found (r, "statistic", "25分");
+  assert_found (r, "statistic", "8次");
+  assert_found (r, "statistic", "三分之一");
+  assert_found (r, "statistic", "3nm");
+  assert_found (r, "statistic", "7纳米");
+  assert_none (none, "statistic");
+}
+
 /* No figure: articles and dates, a period (前三个月, 二季度, 三季报), a
  * point in time (三年前, 这两年), guesses (五六个, 几十名), idioms (三天两头,
  * 三位一体, 十里八乡), a spouse (另一半), a meeting (三次会议), a watt-free
@@ -207,6 +224,12 @@ test_zh_persons (void)
   assert_found (r, "person", "范阿婆");
   assert_found (r, "person", "王师傅");
   assert_found (r, "person", "业内人士");
+  {
+    /* Courtesy words: 受害人李女士, 王先生 */
+    g_autoptr(Result) courtesy = suggest_text ("受害人李女士被骗12万元，邻居王先生也接到过类似电话。\n");
+    assert_found (courtesy, "person", "李女士");
+    assert_found (courtesy, "person", "王先生");
+  }
   assert_found (r, "person", "一位不愿透露姓名的前员工");
   assert_none (none, "person");
   assert_none (none, "official");
@@ -278,6 +301,7 @@ main (int    argc,
 
   g_test_add_func ("/suggest-entities/zh/statistic-forms", test_zh_statistic_forms);
   g_test_add_func ("/suggest-entities/zh/not-statistics", test_zh_not_statistics);
+  g_test_add_func ("/suggest-entities/zh/points-and-fractions", test_zh_points_and_fractions);
   g_test_add_func ("/suggest-entities/en/statistic-forms", test_en_statistic_forms);
   g_test_add_func ("/suggest-entities/zh/officials", test_zh_officials);
   g_test_add_func ("/suggest-entities/zh/persons", test_zh_persons);

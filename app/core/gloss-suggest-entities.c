@@ -519,17 +519,19 @@ zh_latin_names (Run *run)
 }
 
 /* Names that need no speech verb nearby: the courts' and police's 赵某平,
- * 钱某 (a surname, 某, at most one character) and 范阿婆, 王师傅 (a surname
- * and a kinship or trade word of two characters), after a boundary, a role
- * word or 人 (被告人赵某平, 独居老人范阿婆). */
+ * 钱某 (a surname, 某, at most one character) and 范阿婆, 王师傅, 李女士
+ * (a surname and a kinship, courtesy or trade word of two characters),
+ * after a boundary, a role word or 人 (被告人赵某平, 独居老人范阿婆). */
 static void
 zh_marked_names (Run *run)
 {
-  /* 阿姨 大爷 大妈 奶奶 爷爷 婆婆 师傅 阿婆 阿公 阿伯 大叔 大婶 伯伯 叔叔 */
+  /* 阿姨 大爷 大妈 奶奶 爷爷 婆婆 师傅 阿婆 阿公 阿伯 大叔 大婶 伯伯 叔叔, */
   static const gunichar kin[][2] = {
     { 0x963F, 0x59E8 }, { 0x5927, 0x7237 }, { 0x5927, 0x5988 }, { 0x5976, 0x5976 }, { 0x7237, 0x7237 },
     { 0x5A46, 0x5A46 }, { 0x5E08, 0x5085 }, { 0x963F, 0x5A46 }, { 0x963F, 0x516C }, { 0x963F, 0x4F2F },
     { 0x5927, 0x53D4 }, { 0x5927, 0x5A76 }, { 0x4F2F, 0x4F2F }, { 0x53D4, 0x53D4 },
+    /* 女士 先生 小姐 同学 医生 警官 */
+    { 0x5973, 0x58EB }, { 0x5148, 0x751F }, { 0x5C0F, 0x59D0 }, { 0x540C, 0x5B66 }, { 0x533B, 0x751F }, { 0x8B66, 0x5B98 },
   };
   ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
@@ -539,13 +541,19 @@ zh_marked_names (Run *run)
     {
       guint s, len = 0;
 
-      if (!is_han (u[i]) || (i > 0 && is_han (u[i - 1]) && !suggest_char_in (&zh->org_stops, u[i - 1]) &&
-                             !suggest_char_in (&zh->role_ends, u[i - 1]) && u[i - 1] != 0x4EBA /* 人 */))
+      gboolean glued;
+
+      if (!is_han (u[i]))
         continue;
+      glued = i > 0 && is_han (u[i - 1]) && !suggest_char_in (&zh->org_stops, u[i - 1]) &&
+              !suggest_char_in (&zh->role_ends, u[i - 1]) && u[i - 1] != 0x4EBA /* 人 */;
       s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
       if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
         s = 1;
       if (s == 0 || i + s + 1 >= n)
+        continue;
+      /* 邻居王先生, 感谢李女士: a courtesy word needs no boundary before. */
+      if (glued && !((u[i + s] == 0x5148 && u[i + s + 1] == 0x751F) || (u[i + s] == 0x5973 && u[i + s + 1] == 0x58EB)))
         continue;
       if (u[i + s] == 0x67D0 /* 某 */)
         len = zh_familiar_name_at (run, i, TRUE);

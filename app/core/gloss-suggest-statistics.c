@@ -134,6 +134,32 @@ zh_figure_end (Run  *run,
   return end;
 }
 
+/* 分 counts points (得到25分) but not minutes of a time (8点30分), a
+ * fraction (三分之一 is written whole) or a branch (分公司, 分局). */
+static gboolean
+zh_points_unit_ok (Run  *run,
+                   guint a,
+                   guint unit_at,
+                   guint unit_len)
+{
+  static const gunichar not_after[] = { 0x4E4B /* 之 */, 0x7403 /* 球 */, 0x516C /* 公 */, 0x5C40 /* 局 */, 0x884C /* 行 */,
+                                        0x4F1A /* 会 */, 0x6703 /* 會 */, 0x9662 /* 院 */, 0x6821 /* 校 */, 0x5E97 /* 店 */,
+                                        0x90E8 /* 部 */, 0x961F /* 队 */, 0x968A /* 隊 */, 0x7AD9 /* 站 */, 0x6790 /* 析 */,
+                                        0x522B /* 别 */, 0x5225 /* 別 */, 0x914D /* 配 */, 0x4EAB /* 享 */, 0x5E03 /* 布 */ };
+  gunichar *u = run->u;
+
+  if (unit_len != 1 || u[unit_at] != 0x5206 /* 分 */)
+    return TRUE;
+  if (a > 0 && (u[a - 1] == 0x70B9 /* 点 */ || u[a - 1] == 0x9EDE /* 點 */ || u[a - 1] == 0x65F6 /* 时 */ ||
+                u[a - 1] == 0x6642 /* 時 */ || u[a - 1] == ':' || u[a - 1] == 0xFF1A))
+    return FALSE;
+  if (unit_at + 1 < run->n)
+    for (guint k = 0; k < G_N_ELEMENTS (not_after); k++)
+      if (u[unit_at + 1] == not_after[k])
+        return FALSE;
+  return TRUE;
+}
+
 /* 前十个月, 前3个季度: the first months of a year are a period, not a
  * figure; nor are 二季度, 三季报 (a quarter, its report) or 三位一体. */
 static gboolean
@@ -186,7 +212,8 @@ zh_lone_numeral_counts (Run  *run,
   /* 三天两头: the second half of an idiom. */
   if (i >= 2 && is_zh_numeral (u[i - 2]) && suggest_word_list_match_at (&run->self->zh.units, u, run->n, i - 1) == 1)
     return FALSE;
-  return numeral != 0x96F6 && numeral != 0x3007 && unit != 0x4E2A /* 个 */ && unit != 0x500B /* 個 */ && unit != 0x8D77 /* 起 */;
+  return numeral != 0x96F6 && numeral != 0x3007 && unit != 0x4E2A /* 个 */ && unit != 0x500B /* 個 */ && unit != 0x8D77 /* 起 */ &&
+         unit != 0x5206 /* 分: 三分球, 七分熟 */;
 }
 
 static void
@@ -234,6 +261,22 @@ zh_numeral_statistics (Run *run)
             i++;
           continue;
         }
+      /* 三分之一: a fraction, written whole (百分之 is a percent, below). */
+      if (a == i && u[i] != 0x767E)
+        {
+          guint e = i;
+          while (e < n && e - i < 6 && is_zh_numeral (u[e]))
+            e++;
+          if (e + 2 < n && u[e] == 0x5206 /* 分 */ && u[e + 1] == 0x4E4B /* 之 */ && is_zh_numeral (u[e + 2]))
+            {
+              guint f = e + 2;
+              while (f < n && f - e < 8 && (is_zh_numeral (u[f]) || (u[f] == 0x70B9 && f + 1 < n && is_zh_numeral (u[f + 1]))))
+                f++;
+              suggest_add_cand (run, "statistic", i, f, "zh-statistic-words", 0.7);
+              i = f - 1;
+              continue;
+            }
+        }
       /* 五点二 (5.2): 点 between numerals is a decimal point; 三点二十分 stays a time (no unit). */
       for (b = i; b < n && b - i < 12 && (is_zh_numeral (u[b]) ||
                                           (u[b] == 0x70B9 /* 点 */ && b > i && b + 1 < n && is_zh_numeral (u[b + 1]))); b++)
@@ -275,7 +318,9 @@ zh_numeral_statistics (Run *run)
       /* 三次会议: the unit starts a word that is no count. */
       if (suggest_word_list_match_at (&zh->not_after, u, n, k) > unit)
         continue;
-      if (zh_leading_period (run, a, k))
+      /* 十分 is "very", not ten points. */
+      if (zh_leading_period (run, a, k) || !zh_points_unit_ok (run, a, k, unit) ||
+          (digits == 1 && unit == 1 && u[k] == 0x5206 /* 分 */))
         continue;
       /* 十里八乡, 三年五载: one numeral and unit, then another numeral, is an idiom
        * unless a second unit makes one duration of them (十年六个月). */
@@ -351,7 +396,7 @@ suggest_zh_statistics (Run *run)
         continue;
       if (unit == 0 && b - a >= 7)
         continue;
-      if (unit > 0 && (zh_leading_period (run, a, k) || zh_time_reference (run, k + unit)))
+      if (unit > 0 && (zh_leading_period (run, a, k) || zh_time_reference (run, k + unit) || !zh_points_unit_ok (run, a, k, unit)))
         continue;
       add_zh_figure (run, a, k, k + unit, "zh-statistic", unit > 0 ? 0.85 : 0.7);
       i = MAX (zh_figure_end (run, k + unit), k + unit) - 1;
