@@ -1,5 +1,5 @@
 /* gloss-suggest-entities.c: persons, officials and organizations
- * (Chinese ORG + TITLE + NAME, English titles, honorifics and apposition),
+ * (Chinese ORG + TITLE + NAME; the English ones in gloss-suggest-names-en.c),
  * their later mentions as one entity, and names learnt from the corpus
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -181,6 +181,39 @@ zh_name_at (Run      *run,
   return 0;
 }
 
+static gboolean zh_verb_follows (Run *run, guint e);
+
+/* Length of a Latin name inside Chinese text at @i (负责人Sarah Lin介绍):
+ * two or three capitalised words with a Han character right after, none
+ * of them an English organization word; 0 if none. */
+static guint
+zh_latin_name_at (Run  *run,
+                  guint i)
+{
+  gunichar *u = run->u;
+  guint n = run->n, k = i, words = 0, end = i;
+
+  for (;;)
+    {
+      guint w = k;
+      if (k >= n || u[k] >= 0x80 || !g_unichar_isupper (u[k]))
+        break;
+      k++;
+      while (k < n && u[k] < 0x80 && g_unichar_islower (u[k]))
+        k++;
+      if (k - w < 2 || suggest_word_list_has (&run->self->en.org_suffixes, u + w, k - w) ||
+          suggest_word_list_has (&run->self->en.not_names, u + w, k - w))
+        return 0;
+      words++;
+      end = k;
+      if (k + 1 < n && u[k] == ' ' && u[k + 1] < 0x80 && g_unichar_isupper (u[k + 1]))
+        k++;
+      else
+        break;
+    }
+  return words >= 2 && words <= 3 && end < n && is_han (u[end]) ? end - i : 0;
+}
+
 static gboolean
 zh_official_title (Run        *run,
                    const char *title)
@@ -257,12 +290,24 @@ suggest_zh_titled_names (Run *run)
       name_at = i + tlen;
       while (name_at < n && name_at - (i + tlen) < 1 && u[name_at] == ' ')
         name_at++;
+      /* 副署长（发展及建筑）梁振邦: a parenthesis narrowing the office. */
+      if (name_at < n && (u[name_at] == 0xFF08 || u[name_at] == '('))
+        {
+          guint close = name_at + 1;
+          while (close < n && close - name_at < 16 && u[close] != 0xFF09 && u[close] != ')' && u[close] != '\n')
+            close++;
+          if (close < n && (u[close] == 0xFF09 || u[close] == ')') && close > name_at + 1 &&
+              (zh_name_at (run, close + 1, TRUE) > 0 || zh_latin_name_at (run, close + 1) > 0))
+            name_at = close + 1;
+        }
       name_len = zh_name_at (run, name_at, TRUE);
+      if (name_len == 0 && name_at == i + tlen)
+        name_len = zh_latin_name_at (run, name_at);
       if (name_len == 0)
         {
           guint unnamed = suggest_word_list_match_at (&zh->unnamed, u, n, i);
-          /* 相关负责人介绍: an official without a name, when they speak
-           * (相关负责人在电话中回应称 too). */
+          /* 相关负责人介绍, 相关负责人在电话中回应称: an official without a
+           * name, when they speak. */
           if (unnamed == 0 || unnamed != tlen || !zh_verb_follows (run, i + tlen))
             {
               i += tlen - 1;
@@ -318,8 +363,10 @@ suggest_zh_titled_names (Run *run)
           key = suggest_substring (run, name_at, name_at + name_len);
         else
           key = suggest_substring (run, start, name_at);
-        if (suggest_overlaps_tag (run, NULL, start, name_at + name_len))
+        if (suggest_overlaps_tag (run, NULL, start, name_at + name_len) ||
+            (name_len == 0 && strstr (org, "等") != NULL))
           {
+            /* 生态环境部等部门负责人: several officials, not one. */
             i = name_at + name_len - 1;
             continue;
           }
@@ -375,6 +422,20 @@ suggest_zh_titled_names (Run *run)
             suggest_cand_at (run, c)->title = g_strdup (first + k);
           }
         i = name_at + name_len - 1;
+        /* 记者周海宁、林晓雯: names chained after one role share it. */
+        while (is_role && name_len > 0 && i + 2 < n && u[i + 1] == 0x3001 /* 、 */)
+          {
+            guint next = zh_name_at (run, i + 2, TRUE), d;
+            g_autofree char *next_key = NULL;
+
+            if (next == 0 || suggest_overlaps_tag (run, NULL, i + 2, i + 2 + next))
+              break;
+            next_key = suggest_substring (run, i + 2, i + 2 + next);
+            d = suggest_add_cand (run, "person", i + 2, i + 2 + next, "zh-person-role", 0.7);
+            suggest_cand_at (run, d)->role = suggest_substring (run, start, name_at);
+            suggest_cand_at (run, d)->entity = suggest_entity_for (run, next_key, "person", d);
+            i += 1 + next;
+          }
       }
     }
 }
@@ -477,41 +538,76 @@ static void
 zh_latin_names (Run *run)
 {
   gunichar *u = run->u;
-  guint n = run->n;
 
-  for (guint i = 1; i < n; i++)
+  for (guint i = 1; i < run->n; i++)
     {
-      guint k = i, words = 0, end = i;
-      gboolean ok = TRUE;
+      guint len;
 
       if (!g_unichar_isupper (u[i]) || u[i] >= 0x80 || !is_han (u[i - 1]))
         continue;
-      for (;;)
+      len = zh_latin_name_at (run, i);
+      if (len > 0 && !suggest_overlaps_tag (run, NULL, i, i + len))
         {
-          guint w = k;
-          if (k >= n || u[k] >= 0x80 || !g_unichar_isupper (u[k]))
-            break;
-          k++;
-          while (k < n && u[k] < 0x80 && g_unichar_islower (u[k]))
-            k++;
-          if (k - w < 2 || suggest_word_list_has (&run->self->en.org_suffixes, u + w, k - w) ||
-              suggest_word_list_has (&run->self->en.not_names, u + w, k - w))
-            ok = FALSE;
-          words++;
-          end = k;
-          if (k + 1 < n && u[k] == ' ' && u[k + 1] < 0x80 && g_unichar_isupper (u[k + 1]))
-            k++;
-          else
-            break;
-        }
-      if (ok && words >= 2 && words <= 3 && end < n && is_han (u[end]) &&
-          !suggest_overlaps_tag (run, NULL, i, end))
-        {
-          g_autofree char *key = suggest_substring (run, i, end);
-          guint c = suggest_add_cand (run, "person", i, end, "zh-person-latin", 0.65);
+          g_autofree char *key = suggest_substring (run, i, i + len);
+          guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-latin", 0.65);
           suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
         }
-      i = MAX (i, k);
+      while (i + 1 < run->n && u[i + 1] < 0x80 && (g_unichar_isalpha (u[i + 1]) || u[i + 1] == ' '))
+        i++;
+    }
+}
+
+/* Names that need no speech verb nearby: the courts' and police's 赵某平,
+ * 钱某 (a surname, 某, at most one character) and 范阿婆, 王师傅, 李女士
+ * (a surname and a kinship, courtesy or trade word of two characters),
+ * after a boundary, a role word or 人 (被告人赵某平, 独居老人范阿婆). */
+static void
+zh_marked_names (Run *run)
+{
+  /* 阿姨 大爷 大妈 奶奶 爷爷 婆婆 师傅 阿婆 阿公 阿伯 大叔 大婶 伯伯 叔叔, */
+  static const gunichar kin[][2] = {
+    { 0x963F, 0x59E8 }, { 0x5927, 0x7237 }, { 0x5927, 0x5988 }, { 0x5976, 0x5976 }, { 0x7237, 0x7237 },
+    { 0x5A46, 0x5A46 }, { 0x5E08, 0x5085 }, { 0x963F, 0x5A46 }, { 0x963F, 0x516C }, { 0x963F, 0x4F2F },
+    { 0x5927, 0x53D4 }, { 0x5927, 0x5A76 }, { 0x4F2F, 0x4F2F }, { 0x53D4, 0x53D4 },
+    /* 女士 先生 小姐 同学 医生 警官 */
+    { 0x5973, 0x58EB }, { 0x5148, 0x751F }, { 0x5C0F, 0x59D0 }, { 0x540C, 0x5B66 }, { 0x533B, 0x751F }, { 0x8B66, 0x5B98 },
+  };
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n;
+
+  for (guint i = 0; i + 2 < n; i++)
+    {
+      guint s, len = 0;
+
+      gboolean glued;
+
+      if (!is_han (u[i]))
+        continue;
+      glued = i > 0 && is_han (u[i - 1]) && !suggest_char_in (&zh->org_stops, u[i - 1]) &&
+              !suggest_char_in (&zh->role_ends, u[i - 1]) && u[i - 1] != 0x4EBA /* 人 */;
+      s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
+      if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
+        s = 1;
+      if (s == 0 || i + s + 1 >= n)
+        continue;
+      /* 邻居王先生, 感谢李女士: a courtesy word needs no boundary before. */
+      if (glued && !((u[i + s] == 0x5148 && u[i + s + 1] == 0x751F) || (u[i + s] == 0x5973 && u[i + s + 1] == 0x58EB)))
+        continue;
+      if (u[i + s] == 0x67D0 /* 某 */)
+        len = zh_familiar_name_at (run, i, TRUE);
+      else
+        for (guint k = 0; k < G_N_ELEMENTS (kin) && len == 0; k++)
+          if (u[i + s] == kin[k][0] && u[i + s + 1] == kin[k][1])
+            len = s + 2;
+      if (len == 0 || suggest_overlaps_tag (run, NULL, i, i + len))
+        continue;
+      {
+        g_autofree char *key = suggest_substring (run, i, i + len);
+        guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-familiar", 0.65);
+        suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+      }
+      i += len - 1;
     }
 }
 
@@ -559,6 +655,9 @@ suggest_zh_plain_names (Run *run)
                     u[i] != 0x8001 /* 老 */ && (len >= 3 || u[i + 1] == 0x67D0 /* 某 */);
       if (len > 0 && !boundary && !descriptive && !suggest_word_list_match_at (&zh->verbs, u, n, i + len))
         continue;
+      /* 向记者表示, 对记者说: the one spoken to, not a person named 向. */
+      if (len == 3 && u[i + 1] == 0x8BB0 /* 记 */ && u[i + 2] == 0x8005 /* 者 */)
+        continue;
       if (len == 0)
         continue;
       foreign = FALSE;
@@ -578,392 +677,7 @@ suggest_zh_plain_names (Run *run)
       }
       i += len - 1;
     }
-}
-
-/* ---------------- English names ---------------- */
-
-guint
-suggest_cp_of (Run *run,
-       int  byte)
-{
-  return run->byte_to_cp[byte];
-}
-
-static char *
-last_token (const char *name)
-{
-  const char *space = strrchr (name, ' ');
-  return g_strdup (space != NULL ? space + 1 : name);
-}
-
-static gboolean
-en_is_not_name (Run        *run,
-                const char *token)
-{
-  g_autofree gunichar *t = g_utf8_to_ucs4_fast (token, -1, NULL);
-  return suggest_word_list_has (&run->self->en.not_names, t, (guint) g_utf8_strlen (token, -1));
-}
-
-/* Whether the line around code point @pos is a headline in title case
- * (United States to Lift Sudan Sanctions): there "Lift Sudan" is no name.
- * Looks at most 200 code points either way. */
-static gboolean
-en_title_case_line (Run   *run,
-                    guint  pos)
-{
-  guint a = pos, b = pos, words = 0, capitals = 0;
-
-  while (a > 0 && pos - a < 200 && run->u[a - 1] != '\n')
-    a--;
-  while (b < run->n && b - pos < 200 && run->u[b] != '\n')
-    b++;
-  for (guint k = a; k < b; k++)
-    {
-      guint w = k;
-      if (k > a && g_unichar_isalpha (run->u[k - 1]))
-        continue;
-      while (w < b && g_unichar_isalpha (run->u[w]))
-        w++;
-      if (w - k >= 4)
-        {
-          words++;
-          capitals += g_unichar_isupper (run->u[k]);
-        }
-      k = w > k ? w - 1 : k;
-    }
-  return words >= 3 && capitals * 10 >= words * 8 && (b == a || run->u[b - 1] != '.');
-}
-
-/* The first "Firstname Surname" of @surname in the text, each surname
- * looked up once (@checked) so that the search stays linear. */
-static gboolean
-en_full_name (Run        *run,
-              const char *surname,
-              GHashTable *checked,
-              guint      *start,
-              guint      *end)
-{
-  g_autofree char *pattern = NULL;
-  g_autofree char *escaped = NULL;
-  g_autoptr(GRegex) re = NULL;
-  g_autoptr(GMatchInfo) m = NULL;
-  int s, e;
-
-  if (g_hash_table_contains (checked, surname) || en_is_not_name (run, surname))
-    return FALSE;
-  g_hash_table_add (checked, g_strdup (surname));
-  escaped = g_regex_escape_string (surname, -1);
-  pattern = g_strdup_printf ("\\b([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿā-ž]+[ ](?:[A-Z]\\.[ ])?%s)\\b", escaped);
-  re = g_regex_new (pattern, 0, 0, NULL);
-  if (re == NULL || !g_regex_match (re, run->text, 0, &m))
-    return FALSE;
-  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
-    {
-      g_autofree char *first = g_match_info_fetch (m, 1);
-      char *space = strchr (first, ' ');
-      *space = '\0';
-      g_match_info_fetch_pos (m, 1, &s, &e);
-      if (en_is_not_name (run, first) || en_title_case_line (run, suggest_cp_of (run, s)))
-        continue;
-      *start = suggest_cp_of (run, s);
-      *end = suggest_cp_of (run, e);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* Whether @token is a word institutions end in (Kelby Shipping wrote,
- * Harbor Group said: an organization speaks, no person). */
-static gboolean
-en_institution_word (Run        *run,
-                     const char *token)
-{
-  g_autofree gunichar *u = g_utf8_to_ucs4_fast (token, -1, NULL);
-  return suggest_word_list_has (&run->self->en.org_suffixes, u, (guint) g_utf8_strlen (token, -1));
-}
-
-/* "her mother, Fiona, said" and later "Fiona Parry": a given name alone
- * before or after a speech verb is the person the text names in full as
- * "Fiona Surname" somewhere (each given name looked up once). */
-static gboolean
-en_full_name_from_given (Run        *run,
-                         const char *given,
-                         GHashTable *checked,
-                         guint      *start,
-                         guint      *end,
-                         char      **surname)
-{
-  g_autofree char *pattern = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *seen = g_strconcat ("given:", given, NULL);
-  g_autoptr(GRegex) re = NULL;
-  g_autoptr(GMatchInfo) m = NULL;
-  int s, e;
-
-  if (g_hash_table_contains (checked, seen) || en_is_not_name (run, given))
-    return FALSE;
-  g_hash_table_add (checked, g_steal_pointer (&seen));
-  escaped = g_regex_escape_string (given, -1);
-  pattern = g_strdup_printf ("\\b%s[ ]([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿā-ž]+)\\b(?![ ][A-ZÀ-ÖØ-Þ])", escaped);
-  re = g_regex_new (pattern, 0, 0, NULL);
-  if (re == NULL || !g_regex_match (re, run->text, 0, &m))
-    return FALSE;
-  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
-    {
-      g_autofree char *last = g_match_info_fetch (m, 1);
-      g_autofree gunichar *u = g_utf8_to_ucs4_fast (last, -1, NULL);
-      glong n = g_utf8_strlen (last, -1);
-      /* Apple Music, Harbour Group: a name that is an institution's. */
-      if (en_is_not_name (run, last) || suggest_word_list_has (&run->self->en.org_suffixes, u, n) ||
-          suggest_word_list_has (&run->self->en.program_suffixes, u, n))
-        continue;
-      g_match_info_fetch_pos (m, 0, &s, &e);
-      if (en_title_case_line (run, suggest_cp_of (run, s)))
-        continue;
-      *start = suggest_cp_of (run, s);
-      *end = suggest_cp_of (run, e);
-      *surname = g_steal_pointer (&last);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* Persons no speech verb or title points at: a listed given name before a
- * surname (Sarah Gille sat in on a class), or a full name that "who"
- * follows (Sherrif Payne, who …): an institution is never "who". */
-static void
-en_cued_persons (Run *run)
-{
-  GRegex *res[] = { run->self->en.given_name_re, run->self->en.who_name_re, run->self->en.said_description_re };
-  const char *rules[] = { "en-given-name", "en-person-who", "en-said-description" };
-
-  for (guint r = 0; r < G_N_ELEMENTS (res); r++)
-    {
-      g_autoptr(GMatchInfo) m = NULL;
-
-      g_regex_match (res[r], run->text, 0, &m);
-      for (; g_match_info_matches (m); g_match_info_next (m, NULL))
-        {
-          int ns, ne;
-          g_autofree char *name = NULL;
-          g_auto(GStrv) tokens = NULL;
-          g_autofree char *key = NULL;
-          guint start, end, c, n;
-
-          g_match_info_fetch_pos (m, r == 0 ? 0 : 1, &ns, &ne);
-          name = g_strndup (run->text + ns, ne - ns);
-          tokens = g_strsplit (name, " ", -1);
-          n = g_strv_length (tokens);
-          start = suggest_cp_of (run, ns);
-          end = suggest_cp_of (run, ne);
-          /* Anthony Wallace / AFP: a photo credit, no one in the story;
-           * 戴夫·汉森（Dave Hanson）: a Chinese text's gloss of a name. */
-          if ((end + 1 < run->n && (run->u[end] == '/' || (run->u[end] == ' ' && run->u[end + 1] == '/'))) ||
-              (start >= 2 && (run->u[start - 1] == 0xFF08 || run->u[start - 1] == '(') && is_han (run->u[start - 2])) ||
-              (start >= 1 && run->u[start - 1] == 0xFF08))
-            continue;
-          if (n < 2 || en_is_not_name (run, tokens[0]) || en_is_not_name (run, tokens[n - 1]) ||
-              en_institution_word (run, tokens[n - 1]) || en_title_case_line (run, start) ||
-              suggest_overlaps_tag (run, NULL, start, end))
-            continue;
-          {
-            g_autofree gunichar *u = g_utf8_to_ucs4_fast (tokens[n - 1], -1, NULL);
-            glong len = g_utf8_strlen (tokens[n - 1], -1);
-            if (suggest_word_list_has (&run->self->en.program_suffixes, u, len) ||
-                suggest_word_list_has (&run->self->en.months, u, len))
-              continue;
-          }
-          key = last_token (name);
-          c = suggest_add_cand (run, "person", start, end, rules[r], 0.65);
-          suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name, "person", c);
-        }
-    }
-}
-
-void
-suggest_en_names (Run *run)
-{
-  EnLexicon *en = &run->self->en;
-  g_autoptr(GMatchInfo) m = NULL;
-  g_autoptr(GHashTable) checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  /* Officials: [org words] TITLE Name. */
-  g_regex_match (en->official_re, run->text, 0, &m);
-  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
-    {
-      int ps, pe, ts, te, ns, ne;
-      g_autofree char *prefix = g_match_info_fetch (m, 1);
-      g_autofree char *title = g_match_info_fetch (m, 2);
-      g_autofree char *name = g_match_info_fetch (m, 3);
-      g_auto(GStrv) words = NULL;
-      g_autofree char *key = NULL;
-      guint skip = 0, c;
-      GString *org = g_string_new (NULL);
-
-      g_match_info_fetch_pos (m, 1, &ps, &pe);
-      g_match_info_fetch_pos (m, 2, &ts, &te);
-      g_match_info_fetch_pos (m, 3, &ns, &ne);
-      /* A name token that is really the next sentence's first word, or an
-       * institution (General Assembly). */
-      if (en_is_not_name (run, name) || en_is_not_name (run, strrchr (name, ' ') ? strrchr (name, ' ') + 1 : name))
-        {
-          g_string_free (org, TRUE);
-          continue;
-        }
-      words = g_strsplit (prefix, " ", -1);
-      /* "on Tuesday. Opposition leader Tomas Herrera": the organization
-       * words start after a full stop that ends a word (not U.S. or St.). */
-      {
-        int last_stop = -1;
-        for (guint k = 0; words[k] != NULL && *words[k] != '\0'; k++)
-          {
-            size_t wl = strlen (words[k]);
-            if (wl >= 4 && words[k][wl - 1] == '.' && g_ascii_islower (words[k][wl - 2]) && g_ascii_islower (words[k][wl - 3]))
-              last_stop = (int) k;
-          }
-        for (int k = 0; k <= last_stop; k++)
-          {
-            skip += strlen (words[k]) + 1;
-            *words[k] = '\0';
-          }
-      }
-      for (guint k = 0; words[k] != NULL; k++)
-        {
-          if (*words[k] == '\0')
-            continue;
-          if (en_is_not_name (run, words[k]) && org->len == 0)
-            {
-              skip += strlen (words[k]) + 1;
-              continue;
-            }
-          if (org->len > 0)
-            g_string_append_c (org, ' ');
-          g_string_append (org, words[k]);
-        }
-      key = last_token (name);
-      c = suggest_add_cand (run, "official", suggest_cp_of (run, ps + (int) skip), suggest_cp_of (run, ne), "en-official-title", 0.85);
-      suggest_cand_at (run, c)->title = g_strdup (title);
-      if (org->len > 0)
-        suggest_cand_at (run, c)->organization = g_strdup (org->str);
-      suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name, "official", c);
-      g_string_free (org, TRUE);
-    }
-  g_clear_pointer (&m, g_match_info_free);
-
-  /* Appositives: an office after the name, or the name after the office. */
-  g_regex_match (en->appositive_official_re, run->text, 0, &m);
-  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
-    {
-      int ns, ne, ts, te;
-      gboolean after = g_match_info_fetch_pos (m, 1, &ns, &ne) && ns >= 0;
-      gboolean of_org = !after && g_match_info_fetch_pos (m, 5, &ns, &ne) && ns >= 0;
-      g_autofree char *name = NULL;
-      g_autofree char *title = NULL;
-      g_autofree char *key = NULL;
-      guint c;
-
-      if (!after && !of_org)
-        g_match_info_fetch_pos (m, 7, &ns, &ne);
-      name = g_strndup (run->text + ns, ne - ns);
-      g_match_info_fetch_pos (m, after ? 2 : of_org ? 3 : 6, &ts, &te);
-      title = g_strndup (run->text + ts, te - ts);
-      if (en_is_not_name (run, name) || suggest_overlaps_tag (run, NULL, suggest_cp_of (run, ns), suggest_cp_of (run, ne)))
-        continue;
-      key = last_token (name);
-      c = suggest_add_cand (run, "official", suggest_cp_of (run, ns), suggest_cp_of (run, ne), "en-official-appositive", 0.75);
-      suggest_cand_at (run, c)->title = g_steal_pointer (&title);
-      if (of_org)
-        {
-          int os, oe;
-          g_match_info_fetch_pos (m, 4, &os, &oe);
-          suggest_cand_at (run, c)->organization = g_strndup (run->text + os, oe - os);
-        }
-      suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name, "official", c);
-    }
-  g_clear_pointer (&m, g_match_info_free);
-
-  g_regex_match (en->appositive_role_re, run->text, 0, &m);
-  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
-    {
-      int ns, ne;
-      g_autofree char *name = NULL;
-      g_autofree char *key = NULL;
-      guint c;
-
-      if (!g_match_info_fetch_pos (m, 1, &ns, &ne) || ns < 0)
-        g_match_info_fetch_pos (m, 2, &ns, &ne);
-      name = g_strndup (run->text + ns, ne - ns);
-      if (strchr (name, ' ') == NULL || en_is_not_name (run, name) ||
-          en_is_not_name (run, strrchr (name, ' ') + 1) || suggest_overlaps_tag (run, NULL, suggest_cp_of (run, ns), suggest_cp_of (run, ne)))
-        continue;
-      key = last_token (name);
-      c = suggest_add_cand (run, "person", suggest_cp_of (run, ns), suggest_cp_of (run, ne), "en-person-appositive", 0.75);
-      suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name, "person", c);
-    }
-  g_clear_pointer (&m, g_match_info_free);
-
-  /* Persons: "said Martin Indyk", "Jon Sopel said", "Dr. Amelia Hart". */
-  {
-    GRegex *res[] = { en->said_name_re, en->name_said_re, en->honorific_re, en->role_name_re, en->subject_said_re };
-    const char *rules[] = { "en-said-name", "en-name-said", "en-honorific", "en-role-name", "en-subject-said" };
-
-    for (guint r = 0; r < G_N_ELEMENTS (res); r++)
-      {
-        g_regex_match (res[r], run->text, 0, &m);
-        for (; g_match_info_matches (m); g_match_info_next (m, NULL))
-          {
-            int ns, ne;
-            g_autofree char *name = g_match_info_fetch (m, 1);
-            g_auto(GStrv) tokens = g_strsplit (name, " ", -1);
-            g_autofree char *key = NULL;
-            guint start, end, c, skip = 0;
-            int name_start;
-
-            g_match_info_fetch_pos (m, 1, &ns, &ne);
-            name_start = ns;
-            while (tokens[skip] != NULL && en_is_not_name (run, tokens[skip]))
-              {
-                ns += strlen (tokens[skip]) + 1;
-                skip++;
-              }
-            if (tokens[skip] == NULL || ns >= ne || en_is_not_name (run, tokens[g_strv_length (tokens) - 1]) ||
-                en_institution_word (run, tokens[g_strv_length (tokens) - 1]))
-              continue;
-            start = suggest_cp_of (run, ns);
-            end = suggest_cp_of (run, ne);
-            key = last_token (name);
-            /* One word alone ("Bassi said") is a surname only when the
-             * text names them in full somewhere ("skipper Wade Bassi"). */
-            if (r != 2 && g_strv_length (tokens) - skip < 2)
-              {
-                guint fs, fe;
-                g_autofree char *surname = NULL;
-                if (!en_full_name (run, tokens[skip], checked, &fs, &fe) &&
-                    !en_full_name_from_given (run, tokens[skip], checked, &fs, &fe, &surname))
-                  continue;
-                if (surname != NULL)
-                  {
-                    g_free (key);
-                    key = g_steal_pointer (&surname);
-                  }
-                if (suggest_overlaps_tag (run, "official", fs, fe) || suggest_overlaps_tag (run, "person", fs, fe))
-                  continue;
-                c = suggest_add_cand (run, "person", fs, fe, "en-surname-said", 0.7);
-                {
-                  g_autofree char *full = suggest_substring (run, fs, fe);
-                  suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, full, "person", c);
-                }
-                continue;
-              }
-            if (suggest_overlaps_tag (run, "official", start, end) || suggest_overlaps_tag (run, "person", start, end))
-              continue;
-            c = suggest_add_cand (run, "person", start, end, rules[r], 0.75);
-            suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name + (ns - name_start), "person", c);
-          }
-        g_clear_pointer (&m, g_match_info_free);
-      }
-  }
-  en_cued_persons (run);
+  zh_marked_names (run);
 }
 
 /* Keys searched in one pass over the text: the candidates for position i
@@ -1371,7 +1085,7 @@ suggest_zh_unnamed_speakers (Run *run)
 
   for (guint i = 2; i < run->n; i++)
     {
-      guint r, role_start;
+      guint r, role_start, first = 0;
 
       if (!is_han (u[i]) || !is_han (u[i - 1]) ||
           (r = suggest_word_list_match_before (&zh->unnamed_roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i)) == 0 ||
@@ -1381,8 +1095,6 @@ suggest_zh_unnamed_speakers (Run *run)
       for (guint k = role_start; k > 0 && role_start - k <= 10 && is_han (u[k - 1]); k--)
         {
           guint q = suggest_word_list_match_at (&zh->unnamed_quantifiers, u, run->n, k - 1);
-          guint c;
-          g_autofree char *key = NULL;
 
           if (q == 0 || k - 1 + q > role_start)
             continue;
@@ -1390,17 +1102,23 @@ suggest_zh_unnamed_speakers (Run *run)
            * (前, 老) may stand between it and the role. */
           if (role_start - k > 6 && u[role_start - 1] != 0x7684 /* 的 */ && u[role_start - 2] != 0x7684)
             break;
-          if (suggest_overlaps_tag (run, NULL, k - 1, i))
-            break;
-          key = suggest_substring (run, k - 1, i);
-          c = suggest_add_cand (run, "person", k - 1, i, "zh-unnamed-person", 0.55);
+          first = k;
+          break;
+        }
+      /* 据业内人士介绍: 人士 is one source even without a quantifier. */
+      if (first == 0 && r >= 2 && u[i - 2] == 0x4EBA /* 人 */ && u[i - 1] == 0x58EB /* 士 */)
+        first = role_start + 1;
+      if (first > 0 && !suggest_overlaps_tag (run, NULL, first - 1, i))
+        {
+          g_autofree char *key = suggest_substring (run, first - 1, i);
+          guint c = suggest_add_cand (run, "person", first - 1, i, "zh-unnamed-person", 0.55);
+
           suggest_cand_at (run, c)->role = suggest_substring (run, role_start, i);
           /* One key per place: two 一位村民 are not one person. */
           {
-            g_autofree char *unique = g_strdup_printf ("%s@%u", key, k - 1);
+            g_autofree char *unique = g_strdup_printf ("%s@%u", key, first - 1);
             suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, unique, key, "person", c);
           }
-          break;
         }
     }
 }

@@ -321,9 +321,18 @@ suggest_load_en (EnLexicon *en)
                                roles, roles);
     en->appositive_role_re = compile (pattern);
     g_free (pattern);
+    /* The lines after an article: "Erin Park is a reporter at …", "Li
+     * Wen contributed to this report". Not a photo's credit (Dan Hope /
+     * AP): it sits between paragraphs of speech and would take their
+     * quotes. */
+    pattern = g_strdup_printf ("(?m)(?|^(" NAME ")[ ](?:is|was)[ ](?:a|an|the)[ ](?:[\\w’'-]+[ ]){0,3}?(?:%s)\\b"
+                               "|^(" NAME ")[ ](?:contributed|covers|writes|reported)\\b)", roles);
+    en->byline_re = compile (pattern);
+    g_free (pattern);
   }
-  /* A number not glued to letters, slashes or colons (9/11, 10:30, 1st). */
-  pattern = g_strdup_printf ("(\\$)?(?<![\\w./:-])(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?![\\w/:]|\\.\\d)"
+  /* A number not glued to letters, slashes or colons (9/11, 10:30, 1st);
+   * money in dollars, pounds, euros or yen, with m/bn glued (£40m, €2.5bn). */
+  pattern = g_strdup_printf ("([$£€¥])?(?<![\\w./:-])(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?<sfx>(?:bn|m|tn|k)(?!\\w))?(?![\\w/:]|\\.\\d)"
                              "((?:[ ]?%%|[ ](?:%s))*)", units);
   en->number_re = compile (pattern);
   g_free (pattern);
@@ -435,13 +444,17 @@ suggest_load_zh (ZhLexicon *zh)
   word_list_load (&zh->unnamed_quantifiers, lex, "unnamed_quantifiers");
   word_list_load (&zh->unnamed_roles, lex, "unnamed_roles");
   word_list_load (&zh->proverbs, lex, "proverb_intros");
+  word_list_load (&zh->latin_units, lex, "latin_units");
+  word_list_load (&zh->document_suffixes, lex, "document_suffixes");
+  word_list_load (&zh->named_program_ends, lex, "named_program_ends");
   {
     WordList *all[] = { &zh->verbs, &zh->titles, &zh->official_titles, &zh->title_prefixes, &zh->unnamed,
                         &zh->pronouns, &zh->roles, &zh->org_stops, &zh->org_suffixes, &zh->surnames,
                         &zh->compound_surnames, &zh->not_given, &zh->name_followers, &zh->program_verbs,
                         &zh->program_suffixes, &zh->program_after, &zh->units, &zh->big_numbers,
                         &zh->approximators, &zh->not_before, &zh->not_after, &zh->transliteration,
-                        &zh->role_ends, &zh->unnamed_quantifiers, &zh->unnamed_roles, &zh->proverbs };
+                        &zh->role_ends, &zh->unnamed_quantifiers, &zh->unnamed_roles, &zh->proverbs,
+                        &zh->document_suffixes, &zh->named_program_ends };
     for (guint i = 0; i < G_N_ELEMENTS (all); i++)
       word_list_add_traditional (all[i]);
   }

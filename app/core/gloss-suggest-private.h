@@ -41,7 +41,8 @@ typedef struct
   WordList org_stops, surnames, compound_surnames, not_given, name_followers, org_suffixes;
   WordList program_verbs, program_suffixes, program_after, units, big_numbers, approximators;
   WordList not_before, not_after, transliteration, role_ends;
-  WordList unnamed_quantifiers, unnamed_roles, proverbs;
+  WordList unnamed_quantifiers, unnamed_roles, proverbs, latin_units;
+  WordList document_suffixes, named_program_ends;
 } ZhLexicon;
 
 typedef struct
@@ -68,6 +69,7 @@ typedef struct
   GRegex *given_name_re;               /* Ellen Fetter: a listed given name, a surname */
   GRegex *who_name_re;                 /* Sherrif Payne, who …: only persons are "who" */
   GRegex *said_description_re;         /* ,” said one of the organisers, Priscilla Nwosu */
+  GRegex *byline_re;
 } EnLexicon;
 
 typedef struct
@@ -187,6 +189,8 @@ G_GNUC_INTERNAL void suggest_zh_plain_names (Run *run);
 G_GNUC_INTERNAL void suggest_zh_unnamed_speakers (Run *run);
 G_GNUC_INTERNAL guint suggest_cp_of (Run *run, int byte);
 G_GNUC_INTERNAL void suggest_en_names (Run *run);
+/* gloss-suggest-names-en.c: a capitalised word that names no one (a month, a sentence's first word). */
+G_GNUC_INTERNAL gboolean en_is_not_name (Run *run, const char *token);
 G_GNUC_INTERNAL GHashTable * suggest_keys_by_first (GArray *keys);
 G_GNUC_INTERNAL void suggest_key_clear (gpointer data);
 G_GNUC_INTERNAL gboolean suggest_key_matches (Run *run, Key *key, guint i);
@@ -222,6 +226,9 @@ G_GNUC_INTERNAL guint colon_paragraph_before (Run *run, const Quote *q, guint *p
 G_GNUC_INTERNAL guint8 en_given_name_gender (Run *run, const char *name);
 G_GNUC_INTERNAL void suggest_en_handles (Run *run);
 G_GNUC_INTERNAL Decision suggest_decide_en (Run *run, const Quote *q, const Decision *last_in_paragraph, const Decision *previous_paragraph);
+
+/* gloss-suggest-programs.c */
+G_GNUC_INTERNAL void suggest_zh_named_programs (Run *run);
 
 /* gloss-suggest-statistics.c */
 G_GNUC_INTERNAL void suggest_zh_statistics (Run *run);

@@ -36,7 +36,184 @@ is_zh_numeral (gunichar c)
 {
   return c == 0x96F6 || c == 0x3007 || c == 0x4E00 || c == 0x4E8C || c == 0x4E24 || c == 0x4E09 || c == 0x56DB ||
          c == 0x4E94 || c == 0x516D || c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341 || c == 0x767E ||
-         c == 0x5343 || c == 0x4E07 || c == 0x4EBF;
+         c == 0x5343 || c == 0x4E07 || c == 0x4EBF || c == 0x5169 /* 兩 */ || c == 0x842C /* 萬 */ || c == 0x5104 /* 億 */;
+}
+
+/* 十 百 千 万 亿 (萬 億): a numeral that multiplies. */
+static gboolean
+is_zh_big (gunichar c)
+{
+  return c == 0x5341 || c == 0x767E || c == 0x5343 || c == 0x4E07 || c == 0x4EBF || c == 0x842C || c == 0x5104;
+}
+
+/* 三年前, 三年来: a point in time or the time up to now, not a figure
+ * (6年后 and 24小时内 are: the length of something). */
+static gboolean
+zh_time_reference (Run  *run,
+                   guint unit_end)
+{
+  gunichar *u = run->u;
+  guint n = run->n;
+  gunichar last = unit_end > 0 ? u[unit_end - 1] : 0, next = unit_end < n ? u[unit_end] : 0;
+
+  if (!(last == 0x5E74 /* 年 */ || last == 0x5929 /* 天 */ || last == 0x6708 /* 月 */ || last == 0x5468 /* 周 */ ||
+        last == 0x65F6 /* 时 */ || last == 0x6642 /* 時 */))
+    return FALSE;
+  if (next == 0x4EE5 /* 以 */ && unit_end + 1 < n)
+    next = u[unit_end + 1];
+  return next == 0x524D /* 前 */ || next == 0x6765 /* 来 */ || next == 0x4F86 /* 來 */;
+}
+
+/* Where a number in digits or Chinese numerals that ends at @end starts
+ * (@end itself if none ends there). */
+static guint
+zh_number_start (Run  *run,
+                 guint end)
+{
+  guint s = end;
+
+  while (s > 0 && end - s < 16 && (g_unichar_isdigit (run->u[s - 1]) || is_zh_numeral (run->u[s - 1]) ||
+                                   (run->u[s - 1] == '.' && s >= 2 && g_unichar_isdigit (run->u[s - 2]))))
+    s--;
+  return s;
+}
+
+/* A range is one figure (两到三个季度, 3至5年): where the figure starting at
+ * @a starts with its lower bound, or @a. */
+static guint
+zh_range_start (Run  *run,
+                guint a)
+{
+  gunichar *u = run->u;
+  guint s;
+
+  if (a < 2 || !(u[a - 1] == 0x5230 /* 到 */ || u[a - 1] == 0x81F3 /* 至 */ || u[a - 1] == '~' || u[a - 1] == 0xFF5E))
+    return a;
+  s = zh_number_start (run, a - 1);
+  if (s == a - 1 || suggest_word_list_match_before (&run->self->zh.not_before, u, s > 4 ? s - 4 : 0, s))
+    return a;
+  return s;
+}
+
+/* Where a figure whose unit ends at @end really ends: a duration in two
+ * units is one (十年六个月, 3年2个月), and 多 after a multiple or a
+ * duration belongs to it (3倍多, 一成多, 两年多) unless it counts what
+ * follows (多次, 多名). */
+static guint
+zh_figure_end (Run  *run,
+               guint end)
+{
+  static const char *const second_units[] = { "个月", "个多月", "天", "小时", "个小时", "分钟", "周", "个星期" };
+  gunichar *u = run->u;
+  guint n = run->n;
+  gunichar last = end > 0 ? u[end - 1] : 0;
+
+  if (end < n && u[end] == 0x591A /* 多 */ &&
+      (last == 0x500D /* 倍 */ || last == 0x6210 /* 成 */ || last == 0x5E74 /* 年 */ || last == 0x6708 /* 月 */ ||
+       last == 0x5929 /* 天 */ || last == 0x5468 /* 周 */ || last == 0x65F6 /* 时 */ || last == 0x5EA6 /* 度 */) &&
+      !(end + 1 < n && (suggest_word_list_match_at (&run->self->zh.units, u, n, end + 1) > 0 ||
+                        u[end + 1] == 0x79CD /* 种 */ || u[end + 1] == 0x4E2A /* 个 */ || u[end + 1] == 0x4E86 /* 了 */ ||
+                        u[end + 1] == 0x5497 /* 咗 */ || u[end + 1] == 0x51FA /* 出 */)))
+    return end + 1;
+  if (last == 0x5E74 /* 年 */ || last == 0x6708 /* 月 */ || last == 0x5929 /* 天 */ || last == 0x65F6 /* 时 */)
+    {
+      guint m = end;
+      while (m < n && m - end < 4 && (g_unichar_isdigit (u[m]) || is_zh_numeral (u[m])))
+        m++;
+      if (m > end)
+        for (guint k = 0; k < G_N_ELEMENTS (second_units); k++)
+          {
+            g_autofree gunichar *w = g_utf8_to_ucs4_fast (second_units[k], -1, NULL);
+            guint len = 0;
+            while (w[len] != 0)
+              len++;
+            if (m + len <= n && memcmp (u + m, w, len * sizeof (gunichar)) == 0)
+              return m + len;
+          }
+    }
+  return end;
+}
+
+/* 分 counts points (得到25分) but not minutes of a time (8点30分), a
+ * fraction (三分之一 is written whole) or a branch (分公司, 分局). */
+static gboolean
+zh_points_unit_ok (Run  *run,
+                   guint a,
+                   guint unit_at,
+                   guint unit_len)
+{
+  static const gunichar not_after[] = { 0x4E4B /* 之 */, 0x7403 /* 球 */, 0x516C /* 公 */, 0x5C40 /* 局 */, 0x884C /* 行 */,
+                                        0x4F1A /* 会 */, 0x6703 /* 會 */, 0x9662 /* 院 */, 0x6821 /* 校 */, 0x5E97 /* 店 */,
+                                        0x90E8 /* 部 */, 0x961F /* 队 */, 0x968A /* 隊 */, 0x7AD9 /* 站 */, 0x6790 /* 析 */,
+                                        0x522B /* 别 */, 0x5225 /* 別 */, 0x914D /* 配 */, 0x4EAB /* 享 */, 0x5E03 /* 布 */ };
+  gunichar *u = run->u;
+
+  if (unit_len != 1 || u[unit_at] != 0x5206 /* 分 */)
+    return TRUE;
+  if (a > 0 && (u[a - 1] == 0x70B9 /* 点 */ || u[a - 1] == 0x9EDE /* 點 */ || u[a - 1] == 0x65F6 /* 时 */ ||
+                u[a - 1] == 0x6642 /* 時 */ || u[a - 1] == ':' || u[a - 1] == 0xFF1A))
+    return FALSE;
+  if (unit_at + 1 < run->n)
+    for (guint k = 0; k < G_N_ELEMENTS (not_after); k++)
+      if (u[unit_at + 1] == not_after[k])
+        return FALSE;
+  return TRUE;
+}
+
+/* 前十个月, 前3个季度: the first months of a year are a period, not a
+ * figure; nor are 二季度, 三季报 (a quarter, its report) or 三位一体. */
+static gboolean
+zh_leading_period (Run  *run,
+                   guint a,
+                   guint unit_at)
+{
+  gunichar *u = run->u;
+
+  if (unit_at + 1 < run->n && u[unit_at] == 0x5B63 /* 季 */ &&
+      (u[unit_at + 1] == 0x5EA6 /* 度 */ || u[unit_at + 1] == 0x62A5 /* 报 */ || u[unit_at + 1] == 0x5831 /* 報 */))
+    return TRUE;
+  if (unit_at + 2 < run->n && u[unit_at] == 0x4F4D /* 位 */ && u[unit_at + 1] == 0x4E00 && u[unit_at + 2] == 0x4F53 /* 一体 */)
+    return TRUE;
+  return a > 0 && u[a - 1] == 0x524D /* 前 */ && unit_at < run->n &&
+         (u[unit_at] == 0x6708 /* 月 */ || u[unit_at] == 0x5B63 /* 季 */ ||
+          (u[unit_at] == 0x4E2A /* 个 */ && unit_at + 1 < run->n && (u[unit_at + 1] == 0x6708 || u[unit_at + 1] == 0x5B63)));
+}
+
+static void
+add_zh_figure (Run        *run,
+               guint       a,
+               guint       unit_at,
+               guint       unit_end,
+               const char *rule,
+               double      confidence)
+{
+  guint c = suggest_add_cand (run, "statistic", zh_range_start (run, a), zh_figure_end (run, unit_end), rule, confidence);
+
+  if (unit_end > unit_at)
+    suggest_cand_at (run, c)->unit = suggest_substring (run, unit_at, unit_end);
+}
+
+/* Whether one numeral alone counts with a one-character unit: 三名被告人,
+ * 两次, 七年, 一倍; not 一名, 一家 (an article, not a count), 两个 (四个全面,
+ * 两个维护), 一起. */
+static gboolean
+zh_lone_numeral_counts (Run  *run,
+                        guint i,
+                        guint unit_at)
+{
+  gunichar *u = run->u;
+  gunichar numeral = u[i], unit = u[unit_at];
+
+  if (i > 0 && (u[i - 1] == 0x8FD9 /* 这 */ || u[i - 1] == 0x90A3 /* 那 */ || u[i - 1] == 0x54EA /* 哪 */ ||
+                u[i - 1] == 0x51E0 /* 几 */))
+    return FALSE;
+  if (numeral == 0x4E00 /* 一 */)
+    return unit == 0x500D /* 倍 */;
+  /* 三天两头: the second half of an idiom. */
+  if (i >= 2 && is_zh_numeral (u[i - 2]) && suggest_word_list_match_at (&run->self->zh.units, u, run->n, i - 1) == 1)
+    return FALSE;
+  return numeral != 0x96F6 && numeral != 0x3007 && unit != 0x4E2A /* 个 */ && unit != 0x500B /* 個 */ && unit != 0x8D77 /* 起 */ &&
+         unit != 0x5206 /* 分: 三分球, 七分熟 */;
 }
 
 static void
@@ -53,6 +230,14 @@ zh_numeral_statistics (Run *run)
 
       if (!is_zh_numeral (u[i]) || (i > 0 && (is_zh_numeral (u[i - 1]) || g_unichar_isdigit (u[i - 1]) || u[i - 1] == '.')))
         continue;
+      /* 一半: a half is a figure (缩短一半), another half (另一半) a spouse. */
+      if (u[i] == 0x4E00 && i + 1 < n && u[i + 1] == 0x534A /* 半 */ && !(i > 0 && u[i - 1] == 0x53E6 /* 另 */) &&
+          !(i + 2 < n && (suggest_word_list_match_at (&zh->units, u, n, i + 2) > 0 || u[i + 2] == 0x4E2A)))
+        {
+          suggest_add_cand (run, "statistic", i, i + 2, "zh-statistic-words", 0.6);
+          i++;
+          continue;
+        }
       /* 百分之三十: the percent comes first. */
       if (i >= 3 && u[i - 3] == 0x767E && u[i - 2] == 0x5206 && u[i - 1] == 0x4E4B)
         {
@@ -60,9 +245,15 @@ zh_numeral_statistics (Run *run)
           percent = TRUE;
         }
       /* 上万名, 数千人, 近三成 */
-      else if (i > 0 && (u[i - 1] == 0x4E0A || u[i - 1] == 0x6570) && i + 1 < n &&
-               (u[i] == 0x767E || u[i] == 0x5343 || u[i] == 0x4E07 || u[i] == 0x4EBF))
+      else if (i > 0 && (u[i - 1] == 0x4E0A || u[i - 1] == 0x6570) && i + 1 < n && is_zh_big (u[i]) && u[i] != 0x5341)
         a = i - 1;
+      /* 几十名, 十几个: vague, not a figure. */
+      if ((i > 0 && u[i - 1] == 0x51E0 /* 几 */) || (i + 2 < n && u[i + 1] == 0x51E0))
+        {
+          while (i + 1 < n && (is_zh_numeral (u[i + 1]) || u[i + 1] == 0x51E0))
+            i++;
+          continue;
+        }
       if (suggest_word_list_match_before (&zh->not_before, u, a > 4 ? a - 4 : 0, a))
         {
           i++;
@@ -70,10 +261,28 @@ zh_numeral_statistics (Run *run)
             i++;
           continue;
         }
-      for (b = i; b < n && b - i < 12 && is_zh_numeral (u[b]); b++)
+      /* 三分之一: a fraction, written whole (百分之 is a percent, below). */
+      if (a == i && u[i] != 0x767E)
+        {
+          guint e = i;
+          while (e < n && e - i < 6 && is_zh_numeral (u[e]))
+            e++;
+          if (e + 2 < n && u[e] == 0x5206 /* 分 */ && u[e + 1] == 0x4E4B /* 之 */ && is_zh_numeral (u[e + 2]))
+            {
+              guint f = e + 2;
+              while (f < n && f - e < 8 && (is_zh_numeral (u[f]) || (u[f] == 0x70B9 && f + 1 < n && is_zh_numeral (u[f + 1]))))
+                f++;
+              suggest_add_cand (run, "statistic", i, f, "zh-statistic-words", 0.7);
+              i = f - 1;
+              continue;
+            }
+        }
+      /* 五点二 (5.2): 点 between numerals is a decimal point; 三点二十分 stays a time (no unit). */
+      for (b = i; b < n && b - i < 12 && (is_zh_numeral (u[b]) ||
+                                          (u[b] == 0x70B9 /* 点 */ && b > i && b + 1 < n && is_zh_numeral (u[b + 1]))); b++)
         {
           digits++;
-          big |= u[b] == 0x5341 || u[b] == 0x767E || u[b] == 0x5343 || u[b] == 0x4E07 || u[b] == 0x4EBF;
+          big |= is_zh_big (u[b]);
         }
       i = b - 1;
       if (percent)
@@ -87,21 +296,39 @@ zh_numeral_statistics (Run *run)
       unit = suggest_word_list_match_at (&zh->units, u, n, k);
       if (unit == 0 && k < n && u[k] == 0x6210 /* 成 */ && !(k + 1 < n && u[k + 1] == 0x4E0D /* 不 */))
         unit = 1;
-      if (unit == 0 || (digits == 1 && !big && a == i && unit < 2 && u[k] != 0x6210))
+      if (unit == 0 || (digits == 1 && !big && a == i && unit < 2 && u[k] != 0x6210 && !zh_lone_numeral_counts (run, i, k)))
         continue;
-      /* A lone 百/千/万 is a figure of speech (建党百年, 千家万户) unless 上/数 count it. */
-      if (digits == 1 && big && u[i] != 0x5341 && a == i)
+      /* 五六个, 七八成: two small numerals side by side are a guess. */
+      if (digits == 2 && !big)
+        continue;
+      /* A lone 百/千/万 is a figure of speech (建党百年, 千家万户) unless 上/数
+       * count it or an approximator comes first (逾万人, 近千名). */
+      if (digits == 1 && big && u[i] != 0x5341 && a == i &&
+          !(i > 0 && (u[i - 1] == 0x8FD1 || u[i - 1] == 0x903E || u[i - 1] == 0x8D85 || u[i - 1] == 0x7EA6)))
         continue;
       /* 三十年代, 十月 and the like are not counts. */
       if (u[k] == 0x5E74 && k + 1 < n && u[k + 1] == 0x4EE3)
         continue;
-      if (suggest_word_list_match_at (&zh->not_after, u, n, k + unit) && unit <= 1 && u[k] != 0x4E2A)
+      /* 三年时间 is a duration; 三点 or 十月 are not counts. */
+      if (suggest_word_list_match_at (&zh->not_after, u, n, k + unit) && unit <= 1 && u[k] != 0x4E2A &&
+          !(k + unit + 1 < n && u[k + unit] == 0x65F6 && u[k + unit + 1] == 0x95F4 /* 时间 */))
         continue;
-      {
-        guint c = suggest_add_cand (run, "statistic", a, k + unit, "zh-statistic-words", 0.7);
-        suggest_cand_at (run, c)->unit = suggest_substring (run, k, k + unit);
-      }
-      i = k + unit - 1;
+      if (zh_time_reference (run, k + unit))
+        continue;
+      /* 三次会议: the unit starts a word that is no count. */
+      if (suggest_word_list_match_at (&zh->not_after, u, n, k) > unit)
+        continue;
+      /* 十分 is "very", not ten points. */
+      if (zh_leading_period (run, a, k) || !zh_points_unit_ok (run, a, k, unit) ||
+          (digits == 1 && unit == 1 && u[k] == 0x5206 /* 分 */))
+        continue;
+      /* 十里八乡, 三年五载: one numeral and unit, then another numeral, is an idiom
+       * unless a second unit makes one duration of them (十年六个月). */
+      if (digits == 1 && unit == 1 && k + 1 < n && is_zh_numeral (u[k + 1]) && u[k + 1] != 0x4E00 /* 一直 */ &&
+          zh_figure_end (run, k + 1) == k + 1)
+        continue;
+      add_zh_figure (run, a, k, k + unit, "zh-statistic-words", 0.7);
+      i = MAX (zh_figure_end (run, k + unit), k + unit) - 1;
     }
 }
 
@@ -123,6 +350,19 @@ suggest_zh_statistics (Run *run)
       while (b < n && (g_unichar_isdigit (u[b]) || ((u[b] == '.' || u[b] == ',') && b + 1 < n && g_unichar_isdigit (u[b + 1]))))
         b++;
       i = b - 1;
+      /* 40GWh, 300km: a Latin unit glued to the number, between Han characters. */
+      if (b < n && u[b] < 0x80 && g_unichar_isalpha (u[b]) && !(a > 0 && (u[a - 1] == '-' || u[a - 1] == ':' || u[a - 1] == '/')))
+        {
+          guint e = b;
+          while (e < n && u[e] < 0x80 && g_unichar_isalpha (u[e]))
+            e++;
+          if (suggest_word_list_has (&zh->latin_units, u + b, e - b) && !(e < n && u[e] < 0x80 && g_unichar_isalnum (u[e])))
+            {
+              add_zh_figure (run, a, b, e, "zh-statistic", 0.8);
+              i = e - 1;
+            }
+          continue;
+        }
       /* Dates, times, phone numbers and identifiers: 2023-03-21, 15:40, 9/11. */
       if (b < n && (u[b] == '-' || u[b] == ':' || u[b] == '/' || u[b] == 0xFF1A ||
                     (g_unichar_isalpha (u[b]) && !is_han (u[b]))))
@@ -150,18 +390,93 @@ suggest_zh_statistics (Run *run)
       if (unit > 0 && suggest_word_list_match_at (&zh->not_after, u, n, k + unit) && u[k] == 0x4E2A /* 个 */ &&
           k + 1 < n && u[k + 1] == 0x6708)
         ;
-      else if (suggest_word_list_match_at (&zh->not_after, u, n, k + unit) && unit <= 1 && u[k] != 0x4E2A)
+      /* 23栋楼: buildings are counted in 栋 before 楼. */
+      else if (suggest_word_list_match_at (&zh->not_after, u, n, k + unit) && unit <= 1 && u[k] != 0x4E2A &&
+               !(unit == 1 && u[k] == 0x680B /* 栋 */))
         continue;
       if (unit == 0 && b - a >= 7)
         continue;
-      {
-        guint c = suggest_add_cand (run, "statistic", a, k + unit, "zh-statistic", unit > 0 ? 0.85 : 0.7);
-        if (unit > 0)
-          suggest_cand_at (run, c)->unit = suggest_substring (run, k, k + unit);
-      }
-      i = k + unit - 1;
+      if (unit > 0 && (zh_leading_period (run, a, k) || zh_time_reference (run, k + unit) || !zh_points_unit_ok (run, a, k, unit)))
+        continue;
+      add_zh_figure (run, a, k, k + unit, "zh-statistic", unit > 0 ? 0.85 : 0.7);
+      i = MAX (zh_figure_end (run, k + unit), k + unit) - 1;
     }
   zh_numeral_statistics (run);
+}
+
+/* Whether the text before @end ends with the word @word. */
+static gboolean
+en_ends_with (Run        *run,
+              guint       end,
+              const char *word)
+{
+  guint len = (guint) strlen (word);
+
+  if (end < len)
+    return FALSE;
+  for (guint k = 0; k < len; k++)
+    if (run->u[end - len + k] != (gunichar) word[k])
+      return FALSE;
+  return end == len || !g_unichar_isalpha (run->u[end - len - 1]);
+}
+
+/* The end of a counted noun within @max_words words after @from (106
+ * protesters, 11 million people), or 0. */
+static guint
+en_counted_end (Run  *run,
+                guint from,
+                guint max_words)
+{
+  EnLexicon *en = &run->self->en;
+  guint k = from, words = 0;
+
+  while (k < run->n && run->u[k] == ' ' && words < max_words)
+    {
+      guint w = k + 1, len;
+      while (w < run->n && g_unichar_isalpha (run->u[w]))
+        w++;
+      len = w - k - 1;
+      if (len == 0 || (w < run->n && run->u[w] == '-'))
+        return 0;
+      if (suggest_word_list_has (&en->counted_nouns, run->u + k + 1, len) ||
+          (len > 3 && run->u[w - 1] == 's' && run->u[w - 2] != 's' && g_unichar_islower (run->u[k + 1])))
+        return w;
+      words++;
+      k = w;
+    }
+  return 0;
+}
+
+/* 300 to 400 protesters, between 5 and 10 percent: the lower bound joins
+ * the figure starting at @a. */
+static guint
+en_range_start (Run  *run,
+                guint a)
+{
+  gunichar *u = run->u;
+  guint s;
+  gboolean and = FALSE;
+
+  if (a >= 5 && u[a - 1] == ' ' && u[a - 2] == 'o' && u[a - 3] == 't' && u[a - 4] == ' ')
+    s = a - 4;
+  else if (a >= 6 && u[a - 1] == ' ' && u[a - 2] == 'd' && u[a - 3] == 'n' && u[a - 4] == 'a' && u[a - 5] == ' ')
+    {
+      s = a - 5;
+      and = TRUE;
+    }
+  else
+    return a;
+  {
+    guint e = s;
+    while (s > 0 && (g_unichar_isdigit (u[s - 1]) || ((u[s - 1] == '.' || u[s - 1] == ',') && s >= 2 && g_unichar_isdigit (u[s - 2]))))
+      s--;
+    if (s == e || (s > 0 && (g_unichar_isalnum (u[s - 1]) || u[s - 1] == '$')))
+      return a;
+    /* "between 5 and 10"; "aged 5 and 10" is two figures */
+    if (and && !en_ends_with (run, s > 0 ? s - 1 : 0, "between") && !en_ends_with (run, s > 0 ? s - 1 : 0, "Between"))
+      return a;
+  }
+  return s;
 }
 
 void
@@ -173,16 +488,19 @@ suggest_en_statistics (Run *run)
   g_regex_match (en->number_re, run->text, 0, &m);
   for (; g_match_info_matches (m); g_match_info_next (m, NULL))
     {
-      int ms, me, ns, ne, us, ue, ds, de;
+      int ms, me, ns, ne, us, ue, ds, de, ss, se;
       guint a, b, end;
       gboolean dollar, stat = FALSE;
-      g_autofree char *units = g_match_info_fetch (m, 3);
 
       g_match_info_fetch_pos (m, 0, &ms, &me);
       g_match_info_fetch_pos (m, 1, &ds, &de);
       g_match_info_fetch_pos (m, 2, &ns, &ne);
-      g_match_info_fetch_pos (m, 3, &us, &ue);
+      g_match_info_fetch_pos (m, 3, &ss, &se);
+      g_match_info_fetch_pos (m, 4, &us, &ue);
       dollar = ds >= 0 && de > ds;
+      /* 40m alone is a length, £40m money. */
+      if (ss >= 0 && se > ss && !dollar)
+        continue;
       a = suggest_cp_of (run, dollar ? ds : ns);
       b = suggest_cp_of (run, ne);
       end = suggest_cp_of (run, me);
@@ -207,7 +525,14 @@ suggest_en_statistics (Run *run)
         (void) len;
       }
       if (dollar || end > b)
-        stat = TRUE;
+        {
+          /* 11 million people: the counted noun after a scale word. */
+          guint people = end > b && !dollar ? en_counted_end (run, end, 2) : 0;
+          stat = TRUE;
+          if (people > 0 && (en_ends_with (run, end, "million") || en_ends_with (run, end, "billion") ||
+                             en_ends_with (run, end, "thousand")))
+            end = people;
+        }
       else if (!is_year (run, a, b))
         {
           /* 106 protesters, 18 months, 17 people: a counted noun after it. */
@@ -224,6 +549,8 @@ suggest_en_statistics (Run *run)
                 break;
               if (w < run->n && run->u[w] == '-')
                 break;   /* 93-year-old, 106-year-old: ages of things */
+              if (len > 4 && run->u[w - 4] == '-' && run->u[w - 3] == 'o' && run->u[w - 2] == 'l' && run->u[w - 1] == 'd')
+                break;   /* 93 year-old, a typo of the same */
               if (suggest_word_list_has (&en->counted_nouns, run->u + k + 1, len) || suggest_word_list_has (&en->time_units, run->u + k + 1, len) ||
                   suggest_word_list_has (&en->units, run->u + k + 1, len) ||
                   (len > 3 && run->u[w - 1] == 's' && run->u[w - 2] != 's'))
@@ -261,6 +588,7 @@ suggest_en_statistics (Run *run)
         stat = FALSE;
       if (!stat)
         continue;
+      a = en_range_start (run, a);
       {
         guint c = suggest_add_cand (run, "statistic", a, end, "en-statistic", 0.85);
         if (end > b)

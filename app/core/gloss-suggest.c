@@ -79,7 +79,8 @@ gloss_suggester_finalize (GObject *object)
     &self->zh.surnames, &self->zh.compound_surnames, &self->zh.org_suffixes, &self->zh.not_given, &self->zh.name_followers,
     &self->zh.program_verbs, &self->zh.program_suffixes, &self->zh.program_after, &self->zh.units,
     &self->zh.big_numbers, &self->zh.approximators, &self->zh.not_before, &self->zh.not_after, &self->zh.transliteration,
-    &self->zh.role_ends, &self->zh.unnamed_quantifiers, &self->zh.unnamed_roles, &self->zh.proverbs,
+    &self->zh.role_ends, &self->zh.unnamed_quantifiers, &self->zh.unnamed_roles, &self->zh.proverbs, &self->zh.latin_units,
+    &self->zh.document_suffixes, &self->zh.named_program_ends,
     &self->en.verbs, &self->en.titles, &self->en.honorifics, &self->en.roles, &self->en.pronouns,
     &self->en.not_names, &self->en.program_suffixes, &self->en.units, &self->en.time_units,
     &self->en.number_words, &self->en.counted_nouns, &self->en.months, &self->en.appositive_official, &self->en.roles_before_name,
@@ -95,6 +96,7 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->en.role_name_re, g_regex_unref);
   g_clear_pointer (&self->en.appositive_official_re, g_regex_unref);
   g_clear_pointer (&self->en.appositive_role_re, g_regex_unref);
+  g_clear_pointer (&self->en.byline_re, g_regex_unref);
   g_clear_pointer (&self->en.number_re, g_regex_unref);
   g_clear_pointer (&self->en.word_number_re, g_regex_unref);
   g_clear_pointer (&self->en.program_re, g_regex_unref);
@@ -324,6 +326,7 @@ static void (* const rule_families[]) (Run *run) = {
   NULL,
   suggest_quotes_and_programs,
   suggest_zh_interview_answers,
+  suggest_zh_named_programs,
   suggest_program_mentions,
   suggest_organizations,
   suggest_zh_statistics,

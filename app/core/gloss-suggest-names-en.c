@@ -1,0 +1,418 @@
+/* gloss-suggest-names-en.c: English persons and officials: titles,
+ * honorifics, apposition, cued and listed given names
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-suggest-private.h"
+
+guint
+suggest_cp_of (Run *run,
+       int  byte)
+{
+  return run->byte_to_cp[byte];
+}
+
+static char *
+last_token (const char *name)
+{
+  const char *space = strrchr (name, ' ');
+  return g_strdup (space != NULL ? space + 1 : name);
+}
+
+gboolean
+en_is_not_name (Run        *run,
+                const char *token)
+{
+  g_autofree gunichar *t = g_utf8_to_ucs4_fast (token, -1, NULL);
+  return suggest_word_list_has (&run->self->en.not_names, t, (guint) g_utf8_strlen (token, -1));
+}
+
+/* Whether the line around code point @pos is a headline in title case
+ * (United States to Lift Sudan Sanctions): there "Lift Sudan" is no name.
+ * Looks at most 200 code points either way. */
+static gboolean
+en_title_case_line (Run   *run,
+                    guint  pos)
+{
+  guint a = pos, b = pos, words = 0, capitals = 0;
+
+  while (a > 0 && pos - a < 200 && run->u[a - 1] != '\n')
+    a--;
+  while (b < run->n && b - pos < 200 && run->u[b] != '\n')
+    b++;
+  for (guint k = a; k < b; k++)
+    {
+      guint w = k;
+      if (k > a && g_unichar_isalpha (run->u[k - 1]))
+        continue;
+      while (w < b && g_unichar_isalpha (run->u[w]))
+        w++;
+      if (w - k >= 4)
+        {
+          words++;
+          capitals += g_unichar_isupper (run->u[k]);
+        }
+      k = w > k ? w - 1 : k;
+    }
+  return words >= 3 && capitals * 10 >= words * 8 && (b == a || run->u[b - 1] != '.');
+}
+
+/* The first "Firstname Surname" of @surname in the text, each surname
+ * looked up once (@checked) so that the search stays linear. */
+static gboolean
+en_full_name (Run        *run,
+              const char *surname,
+              GHashTable *checked,
+              guint      *start,
+              guint      *end)
+{
+  g_autofree char *pattern = NULL;
+  g_autofree char *escaped = NULL;
+  g_autoptr(GRegex) re = NULL;
+  g_autoptr(GMatchInfo) m = NULL;
+  int s, e;
+
+  if (g_hash_table_contains (checked, surname) || en_is_not_name (run, surname))
+    return FALSE;
+  g_hash_table_add (checked, g_strdup (surname));
+  escaped = g_regex_escape_string (surname, -1);
+  pattern = g_strdup_printf ("\\b([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿā-ž]+[ ](?:[A-Z]\\.[ ])?%s)\\b", escaped);
+  re = g_regex_new (pattern, 0, 0, NULL);
+  if (re == NULL || !g_regex_match (re, run->text, 0, &m))
+    return FALSE;
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      g_autofree char *first = g_match_info_fetch (m, 1);
+      char *space = strchr (first, ' ');
+      *space = '\0';
+      g_match_info_fetch_pos (m, 1, &s, &e);
+      if (en_is_not_name (run, first) || en_title_case_line (run, suggest_cp_of (run, s)))
+        continue;
+      *start = suggest_cp_of (run, s);
+      *end = suggest_cp_of (run, e);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @token is a word institutions end in (Kelby Shipping wrote,
+ * Harbor Group said: an organization speaks, no person). */
+static gboolean
+en_institution_word (Run        *run,
+                     const char *token)
+{
+  g_autofree gunichar *u = g_utf8_to_ucs4_fast (token, -1, NULL);
+  return suggest_word_list_has (&run->self->en.org_suffixes, u, (guint) g_utf8_strlen (token, -1));
+}
+
+/* "her mother, Fiona, said" and later "Fiona Parry": a given name alone
+ * before or after a speech verb is the person the text names in full as
+ * "Fiona Surname" somewhere (each given name looked up once). */
+static gboolean
+en_full_name_from_given (Run        *run,
+                         const char *given,
+                         GHashTable *checked,
+                         guint      *start,
+                         guint      *end,
+                         char      **surname)
+{
+  g_autofree char *pattern = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *seen = g_strconcat ("given:", given, NULL);
+  g_autoptr(GRegex) re = NULL;
+  g_autoptr(GMatchInfo) m = NULL;
+  int s, e;
+
+  if (g_hash_table_contains (checked, seen) || en_is_not_name (run, given))
+    return FALSE;
+  g_hash_table_add (checked, g_steal_pointer (&seen));
+  escaped = g_regex_escape_string (given, -1);
+  pattern = g_strdup_printf ("\\b%s[ ]([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿā-ž]+)\\b(?![ ][A-ZÀ-ÖØ-Þ])", escaped);
+  re = g_regex_new (pattern, 0, 0, NULL);
+  if (re == NULL || !g_regex_match (re, run->text, 0, &m))
+    return FALSE;
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      g_autofree char *last = g_match_info_fetch (m, 1);
+      g_autofree gunichar *u = g_utf8_to_ucs4_fast (last, -1, NULL);
+      glong n = g_utf8_strlen (last, -1);
+      /* Apple Music, Harbour Group: a name that is an institution's. */
+      if (en_is_not_name (run, last) || suggest_word_list_has (&run->self->en.org_suffixes, u, n) ||
+          suggest_word_list_has (&run->self->en.program_suffixes, u, n))
+        continue;
+      g_match_info_fetch_pos (m, 0, &s, &e);
+      if (en_title_case_line (run, suggest_cp_of (run, s)))
+        continue;
+      *start = suggest_cp_of (run, s);
+      *end = suggest_cp_of (run, e);
+      *surname = g_steal_pointer (&last);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Persons no speech verb or title points at: a listed given name before a
+ * surname (Sarah Gille sat in on a class), or a full name that "who"
+ * follows (Sherrif Payne, who …): an institution is never "who". */
+static void
+en_cued_persons (Run *run)
+{
+  GRegex *res[] = { run->self->en.given_name_re, run->self->en.who_name_re, run->self->en.said_description_re };
+  const char *rules[] = { "en-given-name", "en-person-who", "en-said-description" };
+
+  for (guint r = 0; r < G_N_ELEMENTS (res); r++)
+    {
+      g_autoptr(GMatchInfo) m = NULL;
+
+      g_regex_match (res[r], run->text, 0, &m);
+      for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+        {
+          int ns, ne;
+          g_autofree char *name = NULL;
+          g_auto(GStrv) tokens = NULL;
+          g_autofree char *key = NULL;
+          guint start, end, c, n;
+
+          g_match_info_fetch_pos (m, r == 0 ? 0 : 1, &ns, &ne);
+          name = g_strndup (run->text + ns, ne - ns);
+          tokens = g_strsplit (name, " ", -1);
+          n = g_strv_length (tokens);
+          start = suggest_cp_of (run, ns);
+          end = suggest_cp_of (run, ne);
+          /* Anthony Wallace / AFP: a photo credit, no one in the story;
+           * 戴夫·汉森（Dave Hanson）: a Chinese text's gloss of a name. */
+          if ((end + 1 < run->n && (run->u[end] == '/' || (run->u[end] == ' ' && run->u[end + 1] == '/'))) ||
+              (start >= 2 && (run->u[start - 1] == 0xFF08 || run->u[start - 1] == '(') && is_han (run->u[start - 2])) ||
+              (start >= 1 && run->u[start - 1] == 0xFF08))
+            continue;
+          if (n < 2 || en_is_not_name (run, tokens[0]) || en_is_not_name (run, tokens[n - 1]) ||
+              en_institution_word (run, tokens[n - 1]) || en_title_case_line (run, start) ||
+              suggest_overlaps_tag (run, NULL, start, end))
+            continue;
+          {
+            g_autofree gunichar *u = g_utf8_to_ucs4_fast (tokens[n - 1], -1, NULL);
+            glong len = g_utf8_strlen (tokens[n - 1], -1);
+            if (suggest_word_list_has (&run->self->en.program_suffixes, u, len) ||
+                suggest_word_list_has (&run->self->en.months, u, len))
+              continue;
+          }
+          key = last_token (name);
+          c = suggest_add_cand (run, "person", start, end, rules[r], 0.65);
+          suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name, "person", c);
+        }
+    }
+}
+
+void
+suggest_en_names (Run *run)
+{
+  EnLexicon *en = &run->self->en;
+  g_autoptr(GMatchInfo) m = NULL;
+  g_autoptr(GHashTable) checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* Officials: [org words] TITLE Name. */
+  g_regex_match (en->official_re, run->text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      static const char *const abbreviations[] = { "Gov.", "Sen.", "Rep.", "Gen.", "Col.", "Sgt.", "Capt.", "Maj.", "Prof.",
+                                                   "Rev.", "Corp.", "Inc.", "Dept.", "Mrs.", "Supt.", "Cmdr.", "Adm.", NULL };
+      int ps, pe, ts, te, ns, ne;
+      g_autofree char *prefix = g_match_info_fetch (m, 1);
+      g_autofree char *title = g_match_info_fetch (m, 2);
+      g_autofree char *name = g_match_info_fetch (m, 3);
+      g_auto(GStrv) words = NULL;
+      g_autofree char *key = NULL;
+      guint skip = 0, c;
+      GString *org = g_string_new (NULL);
+
+      g_match_info_fetch_pos (m, 1, &ps, &pe);
+      g_match_info_fetch_pos (m, 2, &ts, &te);
+      g_match_info_fetch_pos (m, 3, &ns, &ne);
+      /* A name token that is really the next sentence's first word, or an
+       * institution (General Assembly). */
+      if (en_is_not_name (run, name) || en_is_not_name (run, strrchr (name, ' ') ? strrchr (name, ' ') + 1 : name))
+        {
+          g_string_free (org, TRUE);
+          continue;
+        }
+      words = g_strsplit (prefix, " ", -1);
+      /* "on Tuesday. Opposition leader Tomas Herrera": the organization
+       * words start after a full stop that ends a word (not U.S. or St.). */
+      {
+        int last_stop = -1;
+        for (guint k = 0; words[k] != NULL && *words[k] != '\0'; k++)
+          {
+            size_t wl = strlen (words[k]);
+            if (wl >= 4 && words[k][wl - 1] == '.' && g_ascii_islower (words[k][wl - 2]) && g_ascii_islower (words[k][wl - 3]))
+              last_stop = (int) k;
+          }
+        for (int k = 0; k <= last_stop; k++)
+          {
+            skip += strlen (words[k]) + 1;
+            *words[k] = '\0';
+          }
+      }
+      for (guint k = 0; words[k] != NULL; k++)
+        {
+          if (*words[k] == '\0')
+            continue;
+          size_t wl = strlen (words[k]);
+
+          /* "… of GDP. Sen. John Hale": a word ending its sentence (one
+           * full stop, at its end, in a word of three letters or more:
+           * not U.S., not an abbreviated title) is no part of the organization. */
+          if (wl >= 4 && words[k][wl - 1] == '.' && strchr (words[k], '.') == words[k] + wl - 1 &&
+              !g_strv_contains (abbreviations, words[k]))
+            {
+              skip += org->len + (org->len > 0 ? 1 : 0) + wl + 1;
+              g_string_truncate (org, 0);
+              continue;
+            }
+          if (en_is_not_name (run, words[k]) && org->len == 0)
+            {
+              skip += strlen (words[k]) + 1;
+              continue;
+            }
+          /* Former Mayor Jo Lee: a time of office, not an organization. */
+          if (org->len == 0 && (g_str_equal (words[k], "Former") || g_str_equal (words[k], "Acting") ||
+                                g_str_equal (words[k], "Interim") || g_str_equal (words[k], "Outgoing")))
+            continue;
+          if (org->len > 0)
+            g_string_append_c (org, ' ');
+          g_string_append (org, words[k]);
+        }
+      key = last_token (name);
+      c = suggest_add_cand (run, "official", suggest_cp_of (run, ps + (int) skip), suggest_cp_of (run, ne), "en-official-title", 0.85);
+      suggest_cand_at (run, c)->title = g_strdup (title);
+      if (org->len > 0)
+        suggest_cand_at (run, c)->organization = g_strdup (org->str);
+      suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name, "official", c);
+      g_string_free (org, TRUE);
+    }
+  g_clear_pointer (&m, g_match_info_free);
+
+  /* Appositives: an office after the name, or the name after the office. */
+  g_regex_match (en->appositive_official_re, run->text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      int ns, ne, ts, te;
+      gboolean after = g_match_info_fetch_pos (m, 1, &ns, &ne) && ns >= 0;
+      gboolean of_org = !after && g_match_info_fetch_pos (m, 5, &ns, &ne) && ns >= 0;
+      g_autofree char *name = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *key = NULL;
+      guint c;
+
+      if (!after && !of_org)
+        g_match_info_fetch_pos (m, 7, &ns, &ne);
+      name = g_strndup (run->text + ns, ne - ns);
+      g_match_info_fetch_pos (m, after ? 2 : of_org ? 3 : 6, &ts, &te);
+      title = g_strndup (run->text + ts, te - ts);
+      if (en_is_not_name (run, name) || suggest_overlaps_tag (run, NULL, suggest_cp_of (run, ns), suggest_cp_of (run, ne)))
+        continue;
+      key = last_token (name);
+      c = suggest_add_cand (run, "official", suggest_cp_of (run, ns), suggest_cp_of (run, ne), "en-official-appositive", 0.75);
+      suggest_cand_at (run, c)->title = g_steal_pointer (&title);
+      if (of_org)
+        {
+          int os, oe;
+          g_match_info_fetch_pos (m, 4, &os, &oe);
+          suggest_cand_at (run, c)->organization = g_strndup (run->text + os, oe - os);
+        }
+      suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name, "official", c);
+    }
+  g_clear_pointer (&m, g_match_info_free);
+
+  /* Appositions, then the lines after an article (who wrote it). */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_clear_pointer (&m, g_match_info_free);
+      g_regex_match (pass == 0 ? en->appositive_role_re : en->byline_re, run->text, 0, &m);
+      for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+        {
+          int ns, ne;
+          g_autofree char *name = NULL;
+          g_autofree char *key = NULL;
+          guint c;
+
+          if (!g_match_info_fetch_pos (m, 1, &ns, &ne) || ns < 0)
+            g_match_info_fetch_pos (m, 2, &ns, &ne);
+          name = g_strndup (run->text + ns, ne - ns);
+          if (strchr (name, ' ') == NULL || en_is_not_name (run, name) ||
+              en_is_not_name (run, strrchr (name, ' ') + 1) || suggest_overlaps_tag (run, NULL, suggest_cp_of (run, ns), suggest_cp_of (run, ne)))
+            continue;
+          key = last_token (name);
+          c = suggest_add_cand (run, "person", suggest_cp_of (run, ns), suggest_cp_of (run, ne),
+                                pass == 0 ? "en-person-appositive" : "en-person-byline", pass == 0 ? 0.75 : 0.65);
+          suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name, "person", c);
+        }
+    }
+  g_clear_pointer (&m, g_match_info_free);
+
+  /* Persons: "said Martin Indyk", "Jon Sopel said", "Dr. Amelia Hart". */
+  {
+    GRegex *res[] = { en->said_name_re, en->name_said_re, en->honorific_re, en->role_name_re, en->subject_said_re };
+    const char *rules[] = { "en-said-name", "en-name-said", "en-honorific", "en-role-name", "en-subject-said" };
+
+    for (guint r = 0; r < G_N_ELEMENTS (res); r++)
+      {
+        g_regex_match (res[r], run->text, 0, &m);
+        for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+          {
+            int ns, ne;
+            g_autofree char *name = g_match_info_fetch (m, 1);
+            g_auto(GStrv) tokens = g_strsplit (name, " ", -1);
+            g_autofree char *key = NULL;
+            guint start, end, c, skip = 0;
+            int name_start;
+
+            g_match_info_fetch_pos (m, 1, &ns, &ne);
+            name_start = ns;
+            while (tokens[skip] != NULL && en_is_not_name (run, tokens[skip]))
+              {
+                ns += strlen (tokens[skip]) + 1;
+                skip++;
+              }
+            if (tokens[skip] == NULL || ns >= ne || en_is_not_name (run, tokens[g_strv_length (tokens) - 1]) ||
+                en_institution_word (run, tokens[g_strv_length (tokens) - 1]))
+              continue;
+            start = suggest_cp_of (run, ns);
+            end = suggest_cp_of (run, ne);
+            key = last_token (name);
+            /* One word alone ("Bassi said") is a surname only when the
+             * text names them in full somewhere ("skipper Wade Bassi"). */
+            if (r != 2 && g_strv_length (tokens) - skip < 2)
+              {
+                guint fs, fe;
+                g_autofree char *surname = NULL;
+                if (!en_full_name (run, tokens[skip], checked, &fs, &fe) &&
+                    !en_full_name_from_given (run, tokens[skip], checked, &fs, &fe, &surname))
+                  continue;
+                if (surname != NULL)
+                  {
+                    g_free (key);
+                    key = g_steal_pointer (&surname);
+                  }
+                if (suggest_overlaps_tag (run, "official", fs, fe) || suggest_overlaps_tag (run, "person", fs, fe))
+                  continue;
+                c = suggest_add_cand (run, "person", fs, fe, "en-surname-said", 0.7);
+                {
+                  g_autofree char *full = suggest_substring (run, fs, fe);
+                  suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, full, "person", c);
+                }
+                continue;
+              }
+            if (suggest_overlaps_tag (run, "official", start, end) || suggest_overlaps_tag (run, "person", start, end))
+              continue;
+            c = suggest_add_cand (run, "person", start, end, rules[r], 0.75);
+            suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name + (ns - name_start), "person", c);
+          }
+        g_clear_pointer (&m, g_match_info_free);
+      }
+  }
+  en_cued_persons (run);
+}
