@@ -22,6 +22,7 @@
 
 #include "gloss-anchor.h"
 #include "gloss-edit-generator.h"
+#include "gloss-test-util.h"
 
 static double
 now (void)
@@ -169,7 +170,7 @@ run_asm (EditCase   *c,
   dir = g_dir_make_tmp ("gloss-bench-anchor-XXXXXX", NULL);
   path = g_build_filename (dir, "new.txt", NULL);
   g_file_set_contents (path, c->new_text, -1, NULL);
-  g_free (path);
+  g_clear_pointer (&path, g_free);
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < c->n_spans; i++)
@@ -195,7 +196,7 @@ run_asm (EditCase   *c,
   json_generator_set_root (generator, root);
   path = g_build_filename (dir, "annotations.json", NULL);
   json_generator_to_file (generator, path, NULL);
-  g_free (path);
+  g_clear_pointer (&path, g_free);
 
   {
     g_autofree char *sample_arg = g_strdup_printf ("%u", sample);
@@ -206,6 +207,7 @@ run_asm (EditCase   *c,
         !g_spawn_check_wait_status (status, &error))
       {
         printf ("approx-string-match      failed: %s\n", error->message);
+        gloss_test_rm_rf (dir);
         return;
       }
     getrusage (RUSAGE_CHILDREN, &usage);
@@ -216,6 +218,7 @@ run_asm (EditCase   *c,
   if (!json_parser_load_from_file (parser, path, &error))
     {
       printf ("approx-string-match      failed: %s\n", error->message);
+      gloss_test_rm_rf (dir);
       return;
     }
   result = json_node_get_object (json_parser_get_root (parser));
@@ -250,14 +253,7 @@ run_asm (EditCase   *c,
     print_score ("approx-string-match", &score, json_object_get_double_member (result, "seconds"), child_mb);
 
   g_free (text);
-  g_unlink (path);
-  g_free (path);
-  path = g_build_filename (dir, "new.txt", NULL);
-  g_unlink (path);
-  g_free (path);
-  path = g_build_filename (dir, "annotations.json", NULL);
-  g_unlink (path);
-  g_rmdir (dir);
+  gloss_test_rm_rf (dir);
 }
 
 /* Issue 15: one-letter annotations in a text of repeats must not score every occurrence. */
