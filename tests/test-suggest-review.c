@@ -11,6 +11,7 @@
 #include "gloss-document.h"
 #include "gloss-loader.h"
 #include "gloss-sidecar.h"
+#include "gloss-suggest.h"
 #include "gloss-suggest-review.h"
 #include "gloss-test-util.h"
 
@@ -307,6 +308,45 @@ test_settings (void)
   g_assert_nonnull (strstr (error->message, "gloss-codebook.json"));
 }
 
+/* Learning from the corpus reads the sidecars of the folder's other
+ * articles, not the article's own: a colleague's layer of the same article
+ * must not come back to a second coder as suggestions. */
+static void
+test_known_from_folder (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "a.txt", NULL);
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+  g_autoptr(GlossSuggester) suggester = gloss_suggester_new ();
+  g_autoptr(GPtrArray) out = NULL;
+  const char *text = "碧水计划和蓝天行动今年都启动了。😀\n";
+  gboolean blue = FALSE, green = FALSE;
+
+  gloss_test_write_in (dir, "a.txt", text);
+  gloss_test_write_layer (dir, "a.txt", "bob", "",
+                          "{ \"id\": \"p1\", \"tag\": \"program\", \"start\": 0, \"end\": 4, \"text\": \"碧水计划\" }");
+  gloss_test_write_in (dir, "b.txt", "蓝天行动\n");
+  gloss_test_write_layer (dir, "b.txt", "alice", "",
+                          "{ \"id\": \"p2\", \"tag\": \"program\", \"start\": 0, \"end\": 4, \"text\": \"蓝天行动\" }");
+  /* A sidecar that does not parse teaches nothing, and breaks nothing. */
+  gloss_test_write_in (dir, "c.txt.carol.gloss.json", "{ \"format\": ");
+
+  g_assert_cmpuint (gloss_suggester_add_known_from_folder (suggester, article, NULL), ==, 2);
+  out = gloss_suggester_run (suggester, text);
+  for (guint i = 0; i < out->len; i++)
+    {
+      GlossSuggestion *s = out->pdata[i];
+
+      if (g_str_equal (s->rule, "corpus") && s->start == 5 && s->end == 9)
+        blue = TRUE;
+      if (g_str_equal (s->rule, "corpus") && s->start == 0 && s->end == 4)
+        green = TRUE;
+    }
+  g_assert_true (blue);
+  g_assert_false (green);
+  gloss_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -319,6 +359,7 @@ main (int    argc,
   g_test_add ("/suggest-review/reject", Fixture, NULL, fixture_set_up, test_reject, fixture_tear_down);
   g_test_add ("/suggest-review/reject-moved", Fixture, NULL, fixture_set_up, test_reject_moved, fixture_tear_down);
   g_test_add_func ("/suggest-review/settings", test_settings);
+  g_test_add_func ("/suggest-review/known-from-folder", test_known_from_folder);
 
   return g_test_run ();
 }

@@ -52,32 +52,6 @@ wanted (const char * const *tags,
   return tags == NULL || g_strv_contains (tags, tag);
 }
 
-/* Learning from the corpus: every sidecar in the article's folder (other
- * articles', colleagues') teaches the names a team tagged there. */
-static void
-learn_folder (GlossSuggester *suggester,
-              GFile          *article)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (article);
-  g_autofree char *dir_path = parent != NULL ? g_file_get_path (parent) : NULL;
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (dir_path == NULL || (dir = g_dir_open (dir_path, 0, NULL)) == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (!g_str_has_suffix (name, ".gloss.json"))
-        continue;
-      path = g_build_filename (dir_path, name, NULL);
-      /* A sidecar that does not parse teaches nothing; validate reports it. */
-      gloss_suggester_add_known_from_sidecar (suggester, path, &error);
-    }
-}
-
 static JsonNode *
 suggestion_to_json (GlossSuggestion *s,
                     GlossDocument   *doc)
@@ -367,7 +341,7 @@ gloss_cli_suggest (int    argc,
       text = gloss_document_get_text (doc);
       suggester = gloss_suggester_new ();
       if (!no_corpus)
-        learn_folder (suggester, file);
+        gloss_suggester_add_known_from_folder (suggester, file, NULL);
       all = gloss_suggester_run (suggester, text);
       for (guint k = 0; k < all->len; k++)
         if (wanted ((const char * const *) tags, ((GlossSuggestion *) all->pdata[k])->tag))

@@ -85,6 +85,7 @@ struct _GlossSuggester
   ZhLexicon  zh;
   EnLexicon  en;
   GPtrArray *known;    /* of Known */
+  GHashTable *known_keys;  /* "tag\ntext" of each Known, to add each once */
 };
 
 /* ------------------------------------------------------------------ */

@@ -55,6 +55,9 @@ void            gloss_suggester_add_known (GlossSuggester *self,
 guint           gloss_suggester_add_known_from_sidecar (GlossSuggester *self,
                                                         const char     *path,
                                                         GError        **error);
+guint           gloss_suggester_add_known_from_folder  (GlossSuggester *self,
+                                                        GFile          *article,
+                                                        GCancellable   *cancellable);
 GPtrArray      *gloss_suggester_run       (GlossSuggester *self,
                                            const char     *text);
 GPtrArray      *gloss_suggester_run_cancellable (GlossSuggester *self,

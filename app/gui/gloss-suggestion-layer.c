@@ -300,18 +300,8 @@ compute (Computation   *c,
   if (c->article != NULL)
     {
       GlossSuggestSettings settings = { 0 };
-      g_autoptr(GFile) parent = g_file_get_parent (c->article);
-      g_autofree char *dir = parent != NULL ? g_file_get_path (parent) : NULL;
-      g_autoptr(GDir) listing = dir != NULL ? g_dir_open (dir, 0, NULL) : NULL;
-      const char *name;
 
-      while (listing != NULL && (name = g_dir_read_name (listing)) != NULL &&
-             !g_cancellable_is_cancelled (cancellable))
-        if (g_str_has_suffix (name, ".gloss.json"))
-          {
-            g_autofree char *path = g_build_filename (dir, name, NULL);
-            gloss_suggester_add_known_from_sidecar (suggester, path, NULL);
-          }
+      gloss_suggester_add_known_from_folder (suggester, c->article, cancellable);
       /* An unreadable team codebook leaves the defaults; the window reports it. */
       gloss_suggest_settings_load (c->article, &settings, NULL);
       c->visible = gloss_suggest_shown_for (&settings, c->sha256);
