@@ -22,7 +22,9 @@
  * blind-zh and blind-en: articles written for the set and labelled without
  * running the suggesters or reading their rules, never tuned on;
  * zh-test2: Chinese articles written for the set and scored once before this
- * round of speaker rules, never tuned on;
+ * round of speaker rules, never tuned on (tuned on in the next round);
+ * zh-dev4: Chinese articles written for the set with the patterns of
+ * zh-test2's errors in new wording, labelled before running the suggesters;
  * fresh3: the last unused English news pages of SHARED-DIR, labelled blind
  * in full before the speaker rules of that session, never tuned on;
  * BENCH_SUGGEST_SKIP=SPLIT,...
@@ -268,6 +270,7 @@ static const struct
   { "blind-en", NULL, "English, blind-en held-out (written for the set, labelled without running the suggesters)" },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
+  { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
 };
 #define N_SPLITS G_N_ELEMENTS (splits)
 

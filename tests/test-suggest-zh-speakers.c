@@ -118,7 +118,8 @@ test_lexicon_names (void)
   assert_speaker (r, "今年的旺季比往年来得更早。", "市交通局货运处处长贝文清");
   assert_speaker (r, "下半场我们终于把节奏找回来了。", "青岛队主教练赖志伟");
   assert_speaker (r, "电价调整会分阶段进行，不会一次到位。", "交通部次长林家豪");
-  assert_speaker (r, "我们的订单已经排到了明年二季度。", "一家光伏企业董秘");
+  /* 一家 counts the company, not the officer: no part of the mention. */
+  assert_speaker (r, "我们的订单已经排到了明年二季度。", "光伏企业董秘");
   g_assert_null (find (r, "person", "关于"));
   g_assert_null (find (r, "person", "关于房"));
 }
@@ -261,6 +262,115 @@ test_english_in_chinese (void)
   g_assert_null (find (r, "quote", "Green Book"));
 }
 
+/* 老孟，…。“…” : 老 or 小 and a surname set off by a comma is the
+ * sentence's subject, and the quote after that sentence is theirs; 老师
+ * and 小白菜 are no one. */
+static void
+test_familiar_subject (void)
+{
+  g_autoptr(Result) r = suggest_text ("住在二楼的老孟，起初是反对最坚决的。“楼道本来就窄，再装个电梯，搬家具都进不来。”\n\n"
+                                      "学校的老师，每天都来菜场买小白菜，价格涨了不少。\n");
+
+  assert_speaker (r, "楼道本来就窄，再装个电梯，搬家具都进不来。", "老孟");
+  g_assert_null (find (r, "person", "老师"));
+  g_assert_null (find (r, "person", "小白"));
+}
+
+/* 郑小姐 and 彭太太 glued to the word before them (家庭主妇郑小姐) are
+ * persons; 抱怨 introduces speech. */
+static void
+test_courtesy_names (void)
+{
+  g_autoptr(Result) r = suggest_text ("菜贩彭太太一边码菜一边抱怨，今年的批发价又涨了，“进货贵了三成，零售价却不敢涨”。\n\n"
+                                      "家庭主妇郑小姐则说，最近只买冻菜，“一家人一顿青菜就要八十多块，真的吃不起”。\n");
+
+  assert_speaker (r, "进货贵了三成，零售价却不敢涨", "彭太太");
+  assert_speaker (r, "一家人一顿青菜就要八十多块，真的吃不起", "郑小姐");
+}
+
+/* 护士和心理辅导员: two roles joined by 和, not a person named 和心理. */
+static void
+test_and_is_no_surname (void)
+{
+  g_autoptr(Result) r = suggest_text ("社区副主任葛丽华告诉记者，服务站配备了护士和心理辅导员，每天开放八小时。“很多老人白天一个人在家，来这里有人说说话。”\n");
+
+  g_assert_null (find (r, "person", "和心理"));
+  assert_speaker (r, "很多老人白天一个人在家，来这里有人说说话。", "社区副主任葛丽华");
+}
+
+/* Unnamed speakers with who employs them (自来水公司的一名工作人员,
+ * 一家连锁超市负责人则对记者坦言); a place before 的 is no employer. */
+static void
+test_unnamed_with_organization (void)
+{
+  g_autoptr(Result) r = suggest_text ("自来水公司的一名工作人员告诉记者，“老管网埋得深，换一段要挖开整条路”。\n\n"
+                                      "小区门口的一名工作人员说，“晚上八点以后就不让外来车辆进了”。\n\n"
+                                      "一家连锁超市负责人则对记者坦言：“蔬菜损耗太大，卖得越多亏得越多。”\n");
+
+  assert_speaker (r, "老管网埋得深，换一段要挖开整条路", "自来水公司的一名工作人员");
+  assert_speaker (r, "晚上八点以后就不让外来车辆进了", "一名工作人员");
+  assert_speaker (r, "蔬菜损耗太大，卖得越多亏得越多。", "连锁超市负责人");
+}
+
+/* 首席投资官 is an office, so the chain 首席投资官、副总经理 is one title. */
+static void
+test_chief_officer_chain (void)
+{
+  g_autoptr(Result) r = suggest_text ("海川证券首席投资官、副总经理罗景明表示，“明年市场的波动不会比今年小”。\n");
+
+  assert_speaker (r, "明年市场的波动不会比今年小", "海川证券首席投资官、副总经理罗景明");
+}
+
+/* A colon after a clause without speech verb whose subject is a pronoun
+ * (她给记者发来一条短信：) names the pronoun's antecedent; 他们 is a
+ * group. */
+static void
+test_pronoun_colon (void)
+{
+  g_autoptr(Result) r = suggest_text ("村民蒋德明种了二十年白菜。收完最后一茬菜那天，他给记者发来一条短信：“今年总算没白忙，谢谢你们。”\n\n"
+                                      "几位菜农商量了一晚上，第二天他们给记者发来一份说明：“我们愿意按市场价供应，不再压价。”\n");
+
+  assert_speaker (r, "今年总算没白忙，谢谢你们。", "蒋德明");
+  {
+    GlossSuggestion *q = find (r, "quote", "我们愿意按市场价供应，不再压价。");
+    g_autofree char *s = q != NULL ? speaker_of (r, q) : NULL;
+    g_assert_null (s);
+  }
+}
+
+/* A headline's colon introduces a slogan, not speech, unless a role noun
+ * stands before it (村民：“…”). */
+static void
+test_headline_slogan (void)
+{
+  g_autoptr(Result) slogan = suggest_text ("桥头村迎来丰收季：“果子不愁卖，日子有奔头”\n\n本报讯 今年桥头村的柑橘喜获丰收。\n");
+  g_autoptr(Result) said = suggest_text ("山路修到家门口 村民：“路修好了，出门再也不愁了”\n\n本报讯 今年村里修通了公路。\n");
+
+  g_assert_null (find (slogan, "quote", "果子不愁卖，日子有奔头"));
+  g_assert_nonnull (find (said, "quote", "路修好了，出门再也不愁了"));
+}
+
+/* A partial quote that lists phrases (政府出一点、企业让一点、个人担一点)
+ * is speech; a list of short terms (稳面积、提单产) is a slogan. */
+static void
+test_partial_list (void)
+{
+  g_autoptr(Result) r = suggest_text ("对于养老食堂，区民政局局长唐海燕认为，关键在于“政府出一点、企业让一点、个人担一点”。\n\n"
+                                      "农业农村局局长严志刚表示，今年要做到“稳面积、提单产”。\n");
+
+  assert_speaker (r, "政府出一点、企业让一点、个人担一点", "区民政局局长唐海燕");
+  g_assert_null (find (r, "quote", "稳面积、提单产"));
+}
+
+/* 在她看来，…“…” : 看来 attributes what follows, like a speech verb. */
+static void
+test_in_her_view (void)
+{
+  g_autoptr(Result) r = suggest_text ("“吃饭是小事，也是大事。”社区书记杨秀梅说。在她看来，助餐点要办得长久，关键在于“街道出场地、企业出厨师、老人出饭钱”。\n");
+
+  assert_speaker (r, "街道出场地、企业出厨师、老人出饭钱", "社区书记杨秀梅");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,5 +385,14 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/named-after", test_named_after);
   g_test_add_func ("/suggest-zh-speakers/pronouns", test_pronouns);
   g_test_add_func ("/suggest-zh-speakers/english-in-chinese", test_english_in_chinese);
+  g_test_add_func ("/suggest-zh-speakers/familiar-subject", test_familiar_subject);
+  g_test_add_func ("/suggest-zh-speakers/courtesy-names", test_courtesy_names);
+  g_test_add_func ("/suggest-zh-speakers/and-is-no-surname", test_and_is_no_surname);
+  g_test_add_func ("/suggest-zh-speakers/unnamed-with-organization", test_unnamed_with_organization);
+  g_test_add_func ("/suggest-zh-speakers/chief-officer-chain", test_chief_officer_chain);
+  g_test_add_func ("/suggest-zh-speakers/pronoun-colon", test_pronoun_colon);
+  g_test_add_func ("/suggest-zh-speakers/headline-slogan", test_headline_slogan);
+  g_test_add_func ("/suggest-zh-speakers/partial-list", test_partial_list);
+  g_test_add_func ("/suggest-zh-speakers/in-her-view", test_in_her_view);
   return g_test_run ();
 }

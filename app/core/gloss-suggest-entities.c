@@ -176,7 +176,7 @@ zh_name_at (Run      *run,
     }
   /* After a title most names have three characters (书记赵志超收到…). */
   if (after_title && s == 1 && i + 3 <= n && is_han (u[i + 1]) && is_han (u[i + 2]) &&
-      !suggest_char_in (&zh->not_given, u[i + 1]) && !suggest_char_in (&zh->not_given, u[i + 2]))
+      u[i] != 0x548C /* 和: 医生和心理咨询员 joins two roles */ && !suggest_char_in (&zh->not_given, u[i + 1]) && !suggest_char_in (&zh->not_given, u[i + 2]))
     return 3;
   return 0;
 }
@@ -351,6 +351,9 @@ suggest_zh_titled_names (Run *run)
         }
       /* Not an organization: a verb or a particle glued before the title. */
       start = org_start;
+      /* 一家冷链物流公司负责人: the article is no part of the organization. */
+      if (start + 2 < title_start && u[start] == 0x4E00 /* 一 */ && u[start + 1] == 0x5BB6 /* 家 */)
+        start += 2;
       {
         g_autofree char *title = suggest_substring (run, title_start, i + tlen);
         g_autofree char *org = suggest_substring (run, start, title_start);
@@ -450,7 +453,7 @@ zh_verb_follows (Run  *run,
                  guint e)
 {
   static const char *const adverbs[] = {
-    "也", "还", "则", "又", "再次", "进一步", "同时", "随后", "当即", "曾", "对记者", "向记者", "对本报记者", "向本报记者",
+    "也", "还", "则", "又", "则对记者", "则向记者", "也对记者", "也向记者", "再次", "进一步", "同时", "随后", "当即", "曾", "对记者", "向记者", "对本报记者", "向本报记者",
     "今天", "昨天", "日前", "近日", "当天", "赛后", "会后",
   };
   ZhLexicon *zh = &run->self->zh;
@@ -557,6 +560,23 @@ zh_latin_names (Run *run)
     }
 }
 
+/* 老李， 小潘，: 老 or 小 and a surname, set off by a comma as the
+ * subject of what follows, at a clause's start or after 的 (住在一楼的老李，).
+ * Not 老师 小区 and the like, nor 小白菜 (no comma after). */
+static gboolean
+familiar_subject (Run   *run,
+                  guint  i)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+
+  if (i + 2 >= run->n || (u[i] != 0x8001 /* 老 */ && u[i] != 0x5C0F /* 小 */) || u[i + 2] != 0xFF0C /* ， */ ||
+      !suggest_char_in (&zh->surnames, u[i + 1]) || zh_familiar_name_at (run, i, TRUE) != 2)
+    return FALSE;
+  return i == 0 || u[i - 1] == 0x7684 /* 的 */ || u[i - 1] == '\n' || suggest_is_sentence_end (u[i - 1]) ||
+         u[i - 1] == 0xFF0C /* ， */ || u[i - 1] == ' ';
+}
+
 /* Names that need no speech verb nearby: the courts' and police's 赵某平,
  * 钱某 (a surname, 某, at most one character) and 范阿婆, 王师傅, 李女士
  * (a surname and a kinship, courtesy or trade word of two characters),
@@ -571,6 +591,8 @@ zh_marked_names (Run *run)
     { 0x5927, 0x53D4 }, { 0x5927, 0x5A76 }, { 0x4F2F, 0x4F2F }, { 0x53D4, 0x53D4 },
     /* 女士 先生 小姐 同学 医生 警官 */
     { 0x5973, 0x58EB }, { 0x5148, 0x751F }, { 0x5C0F, 0x59D0 }, { 0x540C, 0x5B66 }, { 0x533B, 0x751F }, { 0x8B66, 0x5B98 },
+    /* 太太 */
+    { 0x592A, 0x592A },
   };
   ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
@@ -589,10 +611,19 @@ zh_marked_names (Run *run)
       s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
       if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
         s = 1;
+      if (familiar_subject (run, i) && !suggest_overlaps_tag (run, NULL, i, i + 2))
+        {
+          g_autofree char *key = suggest_substring (run, i, i + 2);
+          guint c = suggest_add_cand (run, "person", i, i + 2, "zh-person-familiar", 0.6);
+          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+          i++;
+          continue;
+        }
       if (s == 0 || i + s + 1 >= n)
         continue;
       /* 邻居王先生, 感谢李女士: a courtesy word needs no boundary before. */
-      if (glued && !((u[i + s] == 0x5148 && u[i + s + 1] == 0x751F) || (u[i + s] == 0x5973 && u[i + s + 1] == 0x58EB)))
+      if (glued && !((u[i + s] == 0x5148 && u[i + s + 1] == 0x751F) || (u[i + s] == 0x5973 && u[i + s + 1] == 0x58EB) ||
+                     (u[i + s] == 0x5C0F && u[i + s + 1] == 0x59D0) || (u[i + s] == 0x592A && u[i + s + 1] == 0x592A)))
         continue;
       if (u[i + s] == 0x67D0 /* 某 */)
         len = zh_familiar_name_at (run, i, TRUE);
@@ -1108,6 +1139,17 @@ suggest_zh_unnamed_speakers (Run *run)
       /* 据业内人士介绍: 人士 is one source even without a quantifier. */
       if (first == 0 && r >= 2 && u[i - 2] == 0x4EBA /* 人 */ && u[i - 1] == 0x58EB /* 士 */)
         first = role_start + 1;
+      /* 电梯安装公司的一名工作人员: the organization they work for is part
+       * of who they are. */
+      if (first >= 3 && u[first - 2] == 0x7684 /* 的 */)
+        {
+          guint o = first - 2;
+          while (o > 0 && first - 2 - o < 16 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1]))
+            o--;
+          if (o < first - 2 &&
+              suggest_word_list_match_before (&zh->org_suffixes, u, first - 2 > MAX_WORD ? first - 2 - MAX_WORD : o, first - 2) > 0)
+            first = o + 1;
+        }
       if (first > 0 && !suggest_overlaps_tag (run, NULL, first - 1, i))
         {
           g_autofree char *key = suggest_substring (run, first - 1, i);

@@ -123,6 +123,42 @@ zh_told_outlet (Run   *run,
   return 0;
 }
 
+/* Who introduces a quote with a colon (or a comma) and no speech verb in
+ * [a, b): the last person named there; else a pronoun that opens a clause
+ * (拿到判决书那天，他给记者发来一条信息：“…”), resolved backwards. A
+ * headline's colon (江西全力迎战高水位：“人在堤在，寸土不让”) names no one
+ * and introduces a slogan: no colon then, unless a role noun ends the
+ * headline before it (居民：“…”). */
+static int
+zh_colon_subject (Run         *run,
+                  const Quote *q,
+                  guint        a,
+                  guint        b,
+                  gboolean    *colon,
+                  gboolean    *pronoun)
+{
+  ZhLexicon *zh = &run->self->zh;
+  int e = suggest_entity_in (run, a, b);
+  guint k;
+
+  if (e >= 0 || !*colon)
+    return e;
+  for (k = a; k < b; k++)
+    if (suggest_char_in (&zh->pronouns, run->u[k]) && k + 1 < b && run->u[k + 1] != 0x4EEC /* 们 */ &&
+        (k == a || run->u[k - 1] == 0xFF0C || run->u[k - 1] == ','))
+      {
+        *pronoun = TRUE;
+        return pronoun_antecedent (run, k, 400, run->u[k] == 0x5979 /* 她 */);
+      }
+  for (k = 0; k < q->par_start && g_unichar_isspace (run->u[k]); k++)
+    ;
+  if (k == q->par_start && a == q->par_start &&
+      suggest_word_list_match_before (&zh->roles, run->u, b > MAX_WORD ? b - MAX_WORD : 0, b) == 0 &&
+      suggest_word_list_match_before (&zh->unnamed_roles, run->u, b > MAX_WORD ? b - MAX_WORD : 0, b) == 0)
+    *colon = FALSE;
+  return -1;
+}
+
 /* Chinese attribution before the opening mark: 他说：“ 马素湘表示，“ 提出“ */
 static int
 zh_before (Run         *run,
@@ -187,7 +223,7 @@ zh_before (Run         *run,
         else if ((run->u[k - 1] == 0xFF0C || run->u[k - 1] == ',') && (v = zh_told_outlet (run, a, k - 1)) > 0)
           b = k - 1;   /* 告诉澎湃新闻，…，“…”: b - v is 告 */
       if (v == 0)
-        return *colon || comma ? suggest_entity_in (run, a, b) : -1;
+        return *colon || comma ? zh_colon_subject (run, q, a, b, colon, pronoun) : -1;
       *colon = FALSE;
     }
   *verb_found = TRUE;
@@ -196,7 +232,7 @@ zh_before (Run         *run,
     if (e >= 0)
       return e;
     for (guint k = a; k < b - v; k++)
-      if (suggest_char_in (&zh->pronouns, run->u[k]))
+      if (suggest_char_in (&zh->pronouns, run->u[k]) && run->u[k + 1] != 0x4EEC /* 们: a group */)
         {
           *pronoun = TRUE;
           return pronoun_antecedent (run, k, 400, run->u[k] == 0x5979 /* 她 */);
@@ -506,9 +542,16 @@ zh_partial_quote (Run         *run,
   if (next != 0x3002 /* 。 */ && next != 0xFF0C /* ， */ && next != 0xFF1B /* ； */ &&
       next != 0xFF01 && next != 0xFF1F)
     return FALSE;
-  for (guint k = q->open + 1; k < q->close; k++)
-    if (run->u[k] == 0x3001 /* 、 */)
-      return FALSE;
+  /* Slogans list short terms (提速、提效、提量); a quoted list of
+   * phrases (政府补一点、企业让一点、个人出一点) is someone's words. */
+  for (guint k = q->open + 1, item = q->open + 1; k <= q->close; k++)
+    if (k == q->close || run->u[k] == 0x3001 /* 、 */)
+      {
+        if (k < q->close || item > q->open + 1)
+          if (k - item < 4)
+            return FALSE;
+        item = k + 1;
+      }
   return suggest_word_list_match_before (&zh->program_verbs, run->u,
                                          q->open > q->par_start + MAX_WORD ? q->open - MAX_WORD : q->par_start,
                                          q->open) == 0;
