@@ -268,6 +268,7 @@ static const struct
   { "blind-en", NULL, "English, blind-en held-out (written for the set, labelled without running the suggesters)" },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
+  { "en-dev4", NULL, "English, en-dev4 (written for the set: quoting conventions)" },
 };
 #define N_SPLITS G_N_ELEMENTS (splits)
 
