@@ -80,6 +80,16 @@ by_id (Result     *r,
   return NULL;
 }
 
+static guint
+count_quotes (Result *r)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < r->suggestions->len; i++)
+    n += g_str_equal (((GlossSuggestion *) r->suggestions->pdata[i])->tag, "quote");
+  return n;
+}
+
 /* The text the quote's speaker suggestion covers. */
 static char *
 speaker_of (Result          *r,
@@ -393,6 +403,28 @@ test_en_called_no_object (void)
   g_assert_null (find (r, "quote", "The Old Oak on the corner"));
 }
 
+/* A block quote whose marks went with the page's layout: the paragraph
+ * after "As Name explains, …:" is the subject's speech; after a colon
+ * without a speech verb ("The plan has three parts:") it is prose. */
+static void
+test_en_block_quote (void)
+{
+  g_autoptr(Result) r = suggest_text (
+    "Most of the town's budget goes on roads. As the treasurer, Miriam Oduya, explained in a letter to residents, the sums are tight:\n\n"
+    "Every year we patch the same potholes, and every year the frost opens them again. I would rather fix one street properly than ten badly.\n\n"
+    "The plan has three parts, each with its own budget line:\n\n"
+    "First, the council will resurface Mill Lane and Station Road, which carry most of the traffic into the town centre.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "quote", "Every year we patch the same potholes, and every year the frost opens them again. "
+                                      "I would rather fix one street properly than ten badly."));
+  g_assert_cmpstr (find (r, "quote", "Every year we patch the same potholes, and every year the frost opens them again. "
+                                     "I would rather fix one street properly than ten badly.")->rule, ==, "en-quote-block");
+  assert_speaker (r, "Every year we patch the same potholes, and every year the frost opens them again. "
+                     "I would rather fix one street properly than ten badly.", "Miriam Oduya");
+  g_assert_cmpuint (count_quotes (r), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -410,5 +442,6 @@ main (int    argc,
   g_test_add_func ("/suggest-en/written", test_en_written);
   g_test_add_func ("/suggest-en/single-marks", test_en_single_marks);
   g_test_add_func ("/suggest-en/called-no-object", test_en_called_no_object);
+  g_test_add_func ("/suggest-en/block-quote", test_en_block_quote);
   return g_test_run ();
 }

@@ -406,6 +406,51 @@ en_headline_quotes (Run *run)
   headline_main_speaker (run, first_headline);
 }
 
+/* A block quote that lost its marks with the page's layout: a paragraph
+ * without quotation marks after a paragraph that ends in a colon and has a
+ * speech verb before it (…, noted that …:  /  As Hamm explains, …:). Only
+ * a long paragraph of Latin prose with clause punctuation and no speech in
+ * marks, not itself an introduction; the speaker and rule are those of a quote after a colon
+ * paragraph. */
+static void
+en_block_quotes (Run          *run,
+                 const GArray *speech)
+{
+  const gunichar *u = run->u;
+  guint par_start = 0, j = 0;
+
+  while (par_start < run->n)
+    {
+      guint par_end = par_start, last;
+      gboolean quoted = FALSE;
+
+      while (par_end < run->n && u[par_end] != '\n')
+        par_end++;
+      last = par_end;
+      while (last > par_start && g_unichar_isspace (u[last - 1]))
+        last--;
+      /* Marks inside (their “typical” day) are fine; speech is not. */
+      while (j < speech->len && g_array_index (speech, guint, j) < par_start)
+        j += 2;
+      quoted = j < speech->len && g_array_index (speech, guint, j) < par_end;
+      if (!quoted && last >= par_start + 60 && u[last - 1] != ':' && par_start >= 2 && u[par_start - 1] == '\n' &&
+          is_latin_letter (u[par_start]) && g_unichar_isupper (u[par_start]))
+        {
+          Quote q = { par_start, last, par_start, par_end, TRUE };
+          Decision d = { FALSE, -1, 0, NULL };
+
+          if (quote_is_latin (run, &q) && suggest_quote_has_clause (run, &q))
+            d = suggest_decide_en_block (run, &q);
+          if (d.speech)
+            {
+              guint c = suggest_add_cand (run, "quote", par_start, last, d.rule, d.confidence);
+              suggest_cand_at (run, c)->speaker = d.speaker;
+            }
+        }
+      par_start = par_end + 1;
+    }
+}
+
 void
 suggest_quotes_and_programs (Run *run)
 {
@@ -492,6 +537,7 @@ suggest_quotes_and_programs (Run *run)
         zh_program (run, q->open + 1, q->close);
     }
 
+  en_block_quotes (run, speech_spans);
   run->speech = NULL;
   en_headline_quotes (run);
 

@@ -955,3 +955,26 @@ suggest_decide_en (Run         *run,
   continue_open_quote (q, previous_paragraph, &d, "en-quote-continued");
   return d;
 }
+
+/* A paragraph @q without marks after a paragraph that ends in a colon with
+ * a speech verb in its last sentence (As Hamm explains, …:): the verb's
+ * subject speaks. Not speech when there is no such verb. */
+Decision
+suggest_decide_en_block (Run         *run,
+                         const Quote *q)
+{
+  guint prev_start, colon = colon_paragraph_before (run, q, &prev_start), verb, vlen, s_start;
+  gboolean pronoun = FALSE;
+  Decision d = { FALSE, -1, 0, NULL };
+
+  if (colon == G_MAXUINT)
+    return d;
+  s_start = en_sentence_start (run, colon, prev_start);
+  if ((verb = en_find_verb (run, s_start, colon, 0, 0, &vlen)) == G_MAXUINT)
+    return d;
+  d.speech = TRUE;
+  d.speaker = en_subject (run, s_start, colon, verb, vlen, FALSE, &pronoun);
+  d.rule = "en-quote-block";
+  d.confidence = pronoun ? 0.6 : 0.7;
+  return d;
+}
