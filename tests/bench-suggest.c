@@ -274,6 +274,7 @@ static const struct
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
+  { "en-dev4", NULL, "English, en-dev4 (written for the set: quoting conventions)" },
 };
 #define N_SPLITS G_N_ELEMENTS (splits)
 

@@ -80,6 +80,16 @@ by_id (Result     *r,
   return NULL;
 }
 
+static guint
+count_quotes (Result *r)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < r->suggestions->len; i++)
+    n += g_str_equal (((GlossSuggestion *) r->suggestions->pdata[i])->tag, "quote");
+  return n;
+}
+
 /* The text the quote's speaker suggestion covers. */
 static char *
 speaker_of (Result          *r,
@@ -345,6 +355,76 @@ test_en_written (void)
   assert_speaker (r, "Special thanks go to the night staff, who kept the pumps running.", "Oskar Lindholm");
 }
 
+/* British single marks: speech in 'x' and ‘x’, quotes over paragraphs,
+ * apostrophes (doesn't, the drivers' union) that close nothing; elided
+ * letters ('n', 'em) and a nickname are no speech. */
+static void
+test_en_single_marks (void)
+{
+  g_autoptr(Result) r = suggest_text (
+    "'The buses are late every single morning,' said Nora Blake, who chairs the tenants' group. "
+    "'Nobody from the company has ever doesn't-know-who to ring.'\n\n"
+    "Councillor Idris Vaughan said the drivers' union had been 'far too patient'.\n\n"
+    "‘We will not wait another winter for this,’ Vaughan said. ‘It is not fair on anyone.’\n\n"
+    "Tom Pell told the meeting: 'I have written to the minister twice, and I have had no reply.\n\n"
+    "'I will write again on Monday.'\n\n"
+    "The depot, which drivers have nicknamed 'the Fridge', plays rock 'n' roll all night, said Pell.");
+  GlossSuggestion *q;
+
+  assert_well_formed (r);
+  assert_speaker (r, "The buses are late every single morning,", "Nora Blake");
+  g_assert_nonnull (find (r, "quote", "Nobody from the company has ever doesn't-know-who to ring."));
+  g_assert_nonnull (find (r, "quote", "far too patient"));
+  assert_speaker (r, "We will not wait another winter for this,", "Councillor Idris Vaughan");
+  g_assert_nonnull (find (r, "quote", "It is not fair on anyone."));
+  g_assert_nonnull (find (r, "quote", "I have written to the minister twice, and I have had no reply."));
+  g_assert_nonnull (find (r, "quote", "I will write again on Monday."));
+  for (guint i = 0; i < r->suggestions->len; i++)
+    {
+      g_autofree char *t = NULL;
+      q = r->suggestions->pdata[i];
+      t = covered (r, q);
+      if (g_str_equal (q->tag, "quote"))
+        g_assert_true (strstr (t, "union had") == NULL && !g_str_equal (t, "the Fridge") && !g_str_equal (t, "n"));
+    }
+}
+
+/* "which he called “…”": the words of the subject before "called", with no
+ * object between; "a pub called “The Old Oak”" names a place. */
+static void
+test_en_called_no_object (void)
+{
+  g_autoptr(Result) r = suggest_text (
+    "\"We were never asked,\" said Harriet Kemble.\n\nKemble dismissed the council's traffic study, which she called \"a wish list with a budget attached.\"\n\n"
+    "They met in a pub called \"The Old Oak on the corner\" near the station.");
+
+  assert_well_formed (r);
+  assert_speaker (r, "a wish list with a budget attached.", "Harriet Kemble");
+  g_assert_null (find (r, "quote", "The Old Oak on the corner"));
+}
+
+/* A block quote whose marks went with the page's layout: the paragraph
+ * after "As Name explains, …:" is the subject's speech; after a colon
+ * without a speech verb ("The plan has three parts:") it is prose. */
+static void
+test_en_block_quote (void)
+{
+  g_autoptr(Result) r = suggest_text (
+    "Most of the town's budget goes on roads. As the treasurer, Miriam Oduya, explained in a letter to residents, the sums are tight:\n\n"
+    "Every year we patch the same potholes, and every year the frost opens them again. I would rather fix one street properly than ten badly.\n\n"
+    "The plan has three parts, each with its own budget line:\n\n"
+    "First, the council will resurface Mill Lane and Station Road, which carry most of the traffic into the town centre.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "quote", "Every year we patch the same potholes, and every year the frost opens them again. "
+                                      "I would rather fix one street properly than ten badly."));
+  g_assert_cmpstr (find (r, "quote", "Every year we patch the same potholes, and every year the frost opens them again. "
+                                     "I would rather fix one street properly than ten badly.")->rule, ==, "en-quote-block");
+  assert_speaker (r, "Every year we patch the same potholes, and every year the frost opens them again. "
+                     "I would rather fix one street properly than ten badly.", "Miriam Oduya");
+  g_assert_cmpuint (count_quotes (r), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -360,5 +440,8 @@ main (int    argc,
   g_test_add_func ("/suggest-en/official-after-full-stop", test_en_official_after_full_stop);
   g_test_add_func ("/suggest-en/possessive-appositive", test_en_possessive_appositive);
   g_test_add_func ("/suggest-en/written", test_en_written);
+  g_test_add_func ("/suggest-en/single-marks", test_en_single_marks);
+  g_test_add_func ("/suggest-en/called-no-object", test_en_called_no_object);
+  g_test_add_func ("/suggest-en/block-quote", test_en_block_quote);
   return g_test_run ();
 }

@@ -227,6 +227,7 @@ G_GNUC_INTERNAL guint colon_paragraph_before (Run *run, const Quote *q, guint *p
 G_GNUC_INTERNAL guint8 en_given_name_gender (Run *run, const char *name);
 G_GNUC_INTERNAL void suggest_en_handles (Run *run);
 G_GNUC_INTERNAL Decision suggest_decide_en (Run *run, const Quote *q, const Decision *last_in_paragraph, const Decision *previous_paragraph);
+G_GNUC_INTERNAL Decision suggest_decide_en_block (Run *run, const Quote *q);
 
 /* gloss-suggest-programs.c */
 G_GNUC_INTERNAL void suggest_zh_named_programs (Run *run);

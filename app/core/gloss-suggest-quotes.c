@@ -24,13 +24,74 @@ closer_of (gunichar c)
 }
 
 static gboolean
+is_latin_letter (gunichar c)
+{
+  return c < 0x2E80 && g_unichar_isalpha (c);
+}
+
+/* British news quotes speech in single marks ('We looked at every option,'
+ * he said; ‘…’). A single mark opens only at a word's start before a
+ * letter, outside double marks (inside them it is a nested quote), and not
+ * as the elided letters of 'n', 'em, 'til, 'cause, 'tis. */
+static gboolean
+single_opens (const gunichar *u,
+              guint           i,
+              guint           par_start,
+              guint           par_end)
+{
+  static const char *const elisions[] = { "n", "em", "til", "cause", "tis", "twas", "round" };
+  gunichar before = i > par_start ? u[i - 1] : ' ';
+  guint e = i + 1;
+
+  if ((u[i] != 0x2018 && u[i] != '\'') || i + 1 >= par_end || !is_latin_letter (u[i + 1]) ||
+      !(g_unichar_isspace (before) || before == '(' || before == '[' || before == 0x2014 || before == 0x2013 || before == ':'))
+    return FALSE;
+  while (e < par_end && e - i <= 6 && g_unichar_isalpha (u[e]))
+    e++;
+  for (guint k = 0; k < G_N_ELEMENTS (elisions); k++)
+    {
+      guint len = (guint) strlen (elisions[k]), j;
+      for (j = 0; j < len && i + 1 + j < e && u[i + 1 + j] == (gunichar) elisions[k][j]; j++)
+        ;
+      if (j == len && e == i + 1 + len)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A single mark closes at a word's end, before a blank, punctuation or the
+ * paragraph's end; not as an apostrophe inside a word (doesn't) nor as a
+ * plural possessive before a lowercase word (the doctors' fault). */
+static gboolean
+single_closes (const gunichar *u,
+               guint           i,
+               guint           par_end)
+{
+  gunichar before = u[i - 1];
+  gunichar after = i + 1 < par_end ? u[i + 1] : ' ';
+
+  if (g_unichar_isspace (before) || g_unichar_isalnum (after))
+    return FALSE;
+  if ((before == 's' || before == 'S') && after == ' ' && i + 2 < par_end &&
+      (g_unichar_islower (u[i + 2]) || g_unichar_isdigit (u[i + 2])))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
 next_paragraph_opens (const gunichar *u,
                       guint           n,
                       guint           par_end)
 {
-  guint k = par_end;
+  guint k = par_end, e;
   while (k < n && (u[k] == '\n' || u[k] == ' ' || u[k] == 0x3000))
     k++;
+  if (k < n && (u[k] == 0x2018 || u[k] == '\''))
+    {
+      for (e = k; e < n && u[e] != '\n'; e++)
+        ;
+      return single_opens (u, k, k, e);
+    }
   return k < n && (u[k] == 0x201C || u[k] == '"');
 }
 
@@ -39,7 +100,8 @@ next_paragraph_opens (const gunichar *u,
  * when it opens the paragraph (the English convention for a quote that goes
  * on in the next paragraph); otherwise it is ignored. */
 static GArray *
-find_quotes (Run *run)
+find_quotes (Run      *run,
+             gboolean  singles)
 {
   GArray *quotes = g_array_new (FALSE, FALSE, sizeof (Quote));
   gunichar *u = run->u;
@@ -58,6 +120,16 @@ find_quotes (Run *run)
       /* Indented paragraphs (the People's Daily's two spaces) start at their text. */
       while (par_start < par_end && (u[par_start] == ' ' || u[par_start] == 0x3000 || u[par_start] == '\t'))
         par_start++;
+      /* A short paragraph without a full stop is a headline: its single
+       * marks are en_headline_quotes' business. */
+      gboolean par_singles = singles;
+      if (singles)
+        {
+          guint last = par_end;
+          while (last > par_start && (g_unichar_isspace (u[last - 1]) || u[last - 1] == '\'' || u[last - 1] == 0x2019))
+            last--;
+          par_singles = !(par_end - par_start <= 160 && last > par_start && u[last - 1] != '.');
+        }
       for (guint i = par_start; i < par_end; i++)
         {
           gunichar c = u[i];
@@ -66,6 +138,23 @@ find_quotes (Run *run)
               open = TRUE;
               want = closer_of (c);
               open_at = i;
+            }
+          else if (!open && par_singles && single_opens (u, i, par_start, par_end))
+            {
+              open = TRUE;
+              want = c == 0x2018 ? 0x2019 : '\'';
+              open_at = i;
+            }
+          else if (open && (want == 0x2019 || want == '\''))
+            {
+              if (c == want && i > open_at + 2 && single_closes (u, i, par_end))
+                {
+                  Quote q = { open_at, i, par_start, par_end, FALSE };
+                  g_array_append_val (quotes, q);
+                  open = FALSE;
+                }
+              else if (c == u[open_at] && single_opens (u, i, par_start, par_end))
+                open_at = i;   /* unbalanced: the later mark opens */
             }
           else if (open && c == '"' && want == '"' && i + 1 < par_end && !g_unichar_isspace (u[i + 1]) &&
                    g_unichar_isspace (u[i - 1]) && u[i - 1] != '\n' && i > open_at + 1)
@@ -317,16 +406,78 @@ en_headline_quotes (Run *run)
   headline_main_speaker (run, first_headline);
 }
 
+/* A block quote that lost its marks with the page's layout: a paragraph
+ * without quotation marks after a paragraph that ends in a colon and has a
+ * speech verb before it (…, noted that …:  /  As Hamm explains, …:). Only
+ * a long paragraph of Latin prose with clause punctuation and no speech in
+ * marks, not itself an introduction; the speaker and rule are those of a quote after a colon
+ * paragraph. */
+static void
+en_block_quotes (Run          *run,
+                 const GArray *speech)
+{
+  const gunichar *u = run->u;
+  guint par_start = 0, j = 0;
+
+  while (par_start < run->n)
+    {
+      guint par_end = par_start, last;
+      gboolean quoted = FALSE;
+
+      while (par_end < run->n && u[par_end] != '\n')
+        par_end++;
+      last = par_end;
+      while (last > par_start && g_unichar_isspace (u[last - 1]))
+        last--;
+      /* Marks inside (their “typical” day) are fine; speech is not. */
+      while (j < speech->len && g_array_index (speech, guint, j) < par_start)
+        j += 2;
+      quoted = j < speech->len && g_array_index (speech, guint, j) < par_end;
+      if (!quoted && last >= par_start + 60 && u[last - 1] != ':' && par_start >= 2 && u[par_start - 1] == '\n' &&
+          is_latin_letter (u[par_start]) && g_unichar_isupper (u[par_start]))
+        {
+          Quote q = { par_start, last, par_start, par_end, TRUE };
+          Decision d = { FALSE, -1, 0, NULL };
+
+          if (quote_is_latin (run, &q) && suggest_quote_has_clause (run, &q))
+            d = suggest_decide_en_block (run, &q);
+          if (d.speech)
+            {
+              guint c = suggest_add_cand (run, "quote", par_start, last, d.rule, d.confidence);
+              suggest_cand_at (run, c)->speaker = d.speaker;
+            }
+        }
+      par_start = par_end + 1;
+    }
+}
+
 void
 suggest_quotes_and_programs (Run *run)
 {
-  g_autoptr(GArray) quotes = find_quotes (run);
+  g_autoptr(GArray) quotes = find_quotes (run, FALSE);
+  g_autoptr(GArray) with_singles = find_quotes (run, TRUE);
   g_autoptr(GArray) speech_spans = g_array_new (FALSE, FALSE, sizeof (guint));
   Decision last_para = { FALSE, -1, 0, NULL }, this_para = { FALSE, -1, 0, NULL };
   Decision last_in_para = { FALSE, -1, 0, NULL };
   guint para = G_MAXUINT, last_para_start = G_MAXUINT;
 
   run->speech = speech_spans;
+  /* Single marks are the house style for speech (British news) when more
+   * body quotes open with them than with double marks; otherwise they are
+   * nested quotes, scare quotes and names (American style). */
+  {
+    guint n_single = 0;
+    for (guint i = 0; i < with_singles->len; i++)
+      {
+        gunichar c = run->u[g_array_index (with_singles, Quote, i).open];
+        n_single += c == 0x2018 || c == '\'';
+      }
+    if (n_single > with_singles->len - n_single)
+      {
+        g_array_unref (quotes);
+        quotes = g_steal_pointer (&with_singles);
+      }
+  }
 
   for (guint i = 0; i < quotes->len; i++)
     {
@@ -386,6 +537,7 @@ suggest_quotes_and_programs (Run *run)
         zh_program (run, q->open + 1, q->close);
     }
 
+  en_block_quotes (run, speech_spans);
   run->speech = NULL;
   en_headline_quotes (run);
 

@@ -705,7 +705,8 @@ en_not_speech (Run         *run,
                gboolean     clause)
 {
   static const char *const works[] = { "book", "books", "film", "movie", "song", "album", "novel", "poem", "essay",
-                                       "titled", "entitled", "headlined", "memoir", "play", "show", "series" };
+                                       "titled", "entitled", "headlined", "memoir", "play", "show", "series",
+                                       "nicknamed", "dubbed", "codenamed" };
   guint b = q->open, a, words = 0;
   g_autofree char *word = NULL;
 
@@ -775,6 +776,28 @@ en_called_before (Run         *run,
   if (words < 3)
     return G_MAXUINT;
   k = q->open;
+  /* "which he called “a brochure with page numbers”": no object, but a
+   * personal subject right before the verb, and a lowercase quote. */
+  if (k >= s_start + 2 && run->u[k - 1] == ' ')
+    {
+      static const char *const subjects[] = { "he", "she", "they", "we", "I" };
+      guint we = k - 1, ws = we, ps, pe;
+      while (ws > s_start && g_unichar_isalpha (run->u[ws - 1]))
+        ws--;
+      pe = ws > s_start && run->u[ws - 1] == ' ' ? ws - 1 : ws;
+      ps = pe;
+      while (ps > s_start && g_unichar_isalpha (run->u[ps - 1]))
+        ps--;
+      if (we - ws == 6 && ps < pe)
+        {
+          g_autofree char *word = suggest_substring (run, ws, we);
+          g_autofree char *subject = suggest_substring (run, ps, pe);
+          if (g_str_equal (word, "called"))
+            for (guint i = 0; i < G_N_ELEMENTS (subjects); i++)
+              if (g_str_equal (subject, subjects[i]))
+                return ws;
+        }
+    }
   while (between <= 6)
     {
       guint we, ws;
@@ -957,5 +980,28 @@ suggest_decide_en (Run         *run,
   if (pronoun)
     d.confidence -= 0.1;
   continue_open_quote (q, previous_paragraph, &d, "en-quote-continued");
+  return d;
+}
+
+/* A paragraph @q without marks after a paragraph that ends in a colon with
+ * a speech verb in its last sentence (As Hamm explains, …:): the verb's
+ * subject speaks. Not speech when there is no such verb. */
+Decision
+suggest_decide_en_block (Run         *run,
+                         const Quote *q)
+{
+  guint prev_start, colon = colon_paragraph_before (run, q, &prev_start), verb, vlen, s_start;
+  gboolean pronoun = FALSE;
+  Decision d = { FALSE, -1, 0, NULL };
+
+  if (colon == G_MAXUINT)
+    return d;
+  s_start = en_sentence_start (run, colon, prev_start);
+  if ((verb = en_find_verb (run, s_start, colon, 0, 0, &vlen)) == G_MAXUINT)
+    return d;
+  d.speech = TRUE;
+  d.speaker = en_subject (run, s_start, colon, verb, vlen, FALSE, &pronoun);
+  d.rule = "en-quote-block";
+  d.confidence = pronoun ? 0.6 : 0.7;
   return d;
 }
