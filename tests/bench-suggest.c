@@ -25,6 +25,8 @@
  * round of speaker rules, never tuned on;
  * fresh3: the last unused English news pages of SHARED-DIR, labelled blind
  * in full before the speaker rules of that session, never tuned on;
+ * en-dev5: English local news written for the set, statistics, officials and
+ * persons labelled and scored before the rules tuned on them;
  * BENCH_SUGGEST_SKIP=SPLIT,...
  * leaves splits out, e.g. fresh,fresh2,zh-test while tuning),
  * precision, recall and F1 per tag with exact spans and with ≥ 50 % overlap,
@@ -268,6 +270,7 @@ static const struct
   { "blind-en", NULL, "English, blind-en held-out (written for the set, labelled without running the suggesters)" },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
+  { "en-dev5", NULL, "English, en-dev5 (written for the set, labelled and scored before its rules)" },
 };
 #define N_SPLITS G_N_ELEMENTS (splits)
 
