@@ -266,6 +266,37 @@ test_en_offices_and_appositions (void)
   }
 }
 
+/* English offices with lowercase words before the title (opposition
+ * leader, former security chief), an institution's words no name starts
+ * with (White House, City), titles longer than 16 characters, an office
+ * after a company's possessive; not a lowercase word that is no part of
+ * the office ("said"), nor a name's own capitalised words. */
+static void
+test_en_office_modifiers (void)
+{
+  g_autoptr(Result) r = suggest_text ("The vote was close, and opposition leader Tomas Brandt called it a farce. Later, "
+                                      "former fire chief Ada Lund resigned.\n\n"
+                                      "White House press secretary Lena Holt and City Councilwoman Rosa Vidal spoke.\n\n"
+                                      "District Attorney Owen Price filed charges. Detective Sergeant Ida Marsh testified.\n\n"
+                                      "Kestrel's chief executive, Nora Lind, declined to comment.\n");
+  g_autoptr(Result) none = suggest_text ("The panel heard from Tomas Brandt, who said Ada Lund was right.\n");
+  GlossSuggestion *brandt = find (r, "official", "opposition leader Tomas Brandt");
+  GlossSuggestion *holt = find (r, "official", "White House press secretary Lena Holt");
+
+  g_assert_nonnull (brandt);
+  g_assert_null (gloss_suggestion_get_attribute (brandt, "organization"));
+  assert_found (r, "official", "former fire chief Ada Lund");
+  g_assert_nonnull (holt);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (holt, "organization"), ==, "White House");
+  assert_found (r, "official", "City Councilwoman Rosa Vidal");
+  assert_found (r, "official", "District Attorney Owen Price");
+  assert_found (r, "official", "Detective Sergeant Ida Marsh");
+  assert_found (r, "official", "Nora Lind");
+  g_assert_null (find (r, "official", "Councilwoman Rosa Vidal"));
+  g_assert_null (find (r, "official", "press secretary Lena Holt"));
+  assert_none (none, "official");
+}
+
 /* Chinese programs: quoted names after 推行/组建了/办起了, names ending in
  * 制 or 队, policy slogans of parallel phrases (“稳产量、提质量”) or
  * numbered (“三个清单”), policy documents in title marks, an initiative
@@ -307,6 +338,7 @@ main (int    argc,
   g_test_add_func ("/suggest-entities/zh/persons", test_zh_persons);
   g_test_add_func ("/suggest-entities/zh/programs", test_zh_programs);
   g_test_add_func ("/suggest-entities/en/offices-and-appositions", test_en_offices_and_appositions);
+  g_test_add_func ("/suggest-entities/en/office-modifiers", test_en_office_modifiers);
 
   return g_test_run ();
 }
