@@ -282,7 +282,8 @@ suggest_load_en (EnLexicon *en)
     /* Lowercase words of the office before its title: "opposition leader
      * Morgan Tsvangirai", "former security chief Emmerson Mnangagwa". */
     g_autofree char *modifiers = alternation (&en->title_modifiers);
-    pattern = g_strdup_printf ("((?:\\b[A-Z][A-Za-z.-]*[ ]){0,3}?(?:\\b(?:%s)[ ]){0,3}?)\\b(%s)[ ](" NAME ")\\b", modifiers, titles);
+    /* Starting only where a word starts keeps the optional words cheap. */
+    pattern = g_strdup_printf ("(?<![\\w.-])(?=[A-Za-z])((?:\\b[A-Z][A-Za-z.-]*[ ]){0,3}?(?:\\b(?:%s)[ ]){0,3}?)\\b(%s)[ ](" NAME ")\\b", modifiers, titles);
     en->official_re = compile (pattern);
     g_free (pattern);
   }
