@@ -180,6 +180,28 @@ test_en_statistic_forms (void)
   assert_none (none, "statistic");
 }
 
+/* English figures in words: a duration (seven hours), a plural counted
+ * right after the number (five homes, two cars), a range (three to four
+ * months); not a time up to now or before it (two years ago, the last two
+ * years), not what the text already counted (these two issues, the eight
+ * years of), not a multiple (three times), not words quoted in Chinese. */
+static void
+test_en_statistic_words (void)
+{
+  g_autoptr(Result) r = suggest_text ("The crews worked for seven hours. Officers searched five homes and seized two cars. "
+                                      "The repairs will take three to four months.\n");
+  g_autoptr(Result) none = suggest_text ("Two years ago the plan failed. In the last two years little changed. "
+                                         "The eight years of his rule ended. These two issues matter. She tried three times.\n\n"
+                                         "“Will we still be here in ten years?”他说。\n");
+
+  assert_found (r, "statistic", "seven hours");
+  assert_found (r, "statistic", "five homes");
+  assert_found (r, "statistic", "two cars");
+  assert_found (r, "statistic", "three to four months");
+  g_assert_null (find (r, "statistic", "four months"));
+  assert_none (none, "statistic");
+}
+
 /* Chinese officials named without a name when they speak after an
  * adverbial (在电话中回应称, 在接受采访时表示), company secretaries (董秘),
  * an office narrowed in parentheses, a Latin name after the office; not
@@ -334,6 +356,7 @@ main (int    argc,
   g_test_add_func ("/suggest-entities/zh/not-statistics", test_zh_not_statistics);
   g_test_add_func ("/suggest-entities/zh/points-and-fractions", test_zh_points_and_fractions);
   g_test_add_func ("/suggest-entities/en/statistic-forms", test_en_statistic_forms);
+  g_test_add_func ("/suggest-entities/en/statistic-words", test_en_statistic_words);
   g_test_add_func ("/suggest-entities/zh/officials", test_zh_officials);
   g_test_add_func ("/suggest-entities/zh/persons", test_zh_persons);
   g_test_add_func ("/suggest-entities/zh/programs", test_zh_programs);
