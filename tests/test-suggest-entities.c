@@ -189,7 +189,7 @@ static void
 test_en_statistic_words (void)
 {
   g_autoptr(Result) r = suggest_text ("The crews worked for seven hours. Officers searched five homes and seized two cars. "
-                                      "The repairs will take three to four months.\n");
+                                      "The repairs will take three to four months. Deposits were $1,500 to $3,000 each.\n");
   g_autoptr(Result) none = suggest_text ("Two years ago the plan failed. In the last two years little changed. "
                                          "The eight years of his rule ended. These two issues matter. She tried three times.\n\n"
                                          "“Will we still be here in ten years?”他说。\n");
@@ -199,6 +199,8 @@ test_en_statistic_words (void)
   assert_found (r, "statistic", "two cars");
   assert_found (r, "statistic", "three to four months");
   g_assert_null (find (r, "statistic", "four months"));
+  assert_found (r, "statistic", "$1,500 to $3,000");
+  g_assert_null (find (r, "statistic", "$3,000"));
   assert_none (none, "statistic");
 }
 

@@ -588,6 +588,18 @@ suggest_en_statistics (Run *run)
         stat = FALSE;
       if (!stat)
         continue;
+      /* $1,500 to $3,000: one figure, the upper bound's match is then
+       * dropped as overlapping it. */
+      if (dollar && end + 6 < run->n && run->u[end] == ' ' && run->u[end + 1] == 't' && run->u[end + 2] == 'o' &&
+          run->u[end + 3] == ' ' && run->u[end + 4] == run->u[a] && g_unichar_isdigit (run->u[end + 5]))
+        {
+          guint x = end + 5;
+          while (x < run->n && (g_unichar_isdigit (run->u[x]) ||
+                                ((run->u[x] == ',' || run->u[x] == '.') && x + 1 < run->n && g_unichar_isdigit (run->u[x + 1]))))
+            x++;
+          if (x == run->n || !g_unichar_isalnum (run->u[x]))
+            end = x;
+        }
       a = en_range_start (run, a);
       {
         guint c = suggest_add_cand (run, "statistic", a, end, "en-statistic", 0.85);
