@@ -180,6 +180,30 @@ test_en_statistic_forms (void)
   assert_none (none, "statistic");
 }
 
+/* English figures in words: a duration (seven hours), a plural counted
+ * right after the number (five homes, two cars), a range (three to four
+ * months); not a time up to now or before it (two years ago, the last two
+ * years), not what the text already counted (these two issues, the eight
+ * years of), not a multiple (three times), not words quoted in Chinese. */
+static void
+test_en_statistic_words (void)
+{
+  g_autoptr(Result) r = suggest_text ("The crews worked for seven hours. Officers searched five homes and seized two cars. "
+                                      "The repairs will take three to four months. Deposits were $1,500 to $3,000 each.\n");
+  g_autoptr(Result) none = suggest_text ("Two years ago the plan failed. In the last two years little changed. "
+                                         "The eight years of his rule ended. These two issues matter. She tried three times.\n\n"
+                                         "“Will we still be here in ten years?”他说。\n");
+
+  assert_found (r, "statistic", "seven hours");
+  assert_found (r, "statistic", "five homes");
+  assert_found (r, "statistic", "two cars");
+  assert_found (r, "statistic", "three to four months");
+  g_assert_null (find (r, "statistic", "four months"));
+  assert_found (r, "statistic", "$1,500 to $3,000");
+  g_assert_null (find (r, "statistic", "$3,000"));
+  assert_none (none, "statistic");
+}
+
 /* Chinese officials named without a name when they speak after an
  * adverbial (在电话中回应称, 在接受采访时表示), company secretaries (董秘),
  * an office narrowed in parentheses, a Latin name after the office; not
@@ -266,6 +290,37 @@ test_en_offices_and_appositions (void)
   }
 }
 
+/* English offices with lowercase words before the title (opposition
+ * leader, former security chief), an institution's words no name starts
+ * with (White House, City), titles longer than 16 characters, an office
+ * after a company's possessive; not a lowercase word that is no part of
+ * the office ("said"), nor a name's own capitalised words. */
+static void
+test_en_office_modifiers (void)
+{
+  g_autoptr(Result) r = suggest_text ("The vote was close, and opposition leader Tomas Brandt called it a farce. Later, "
+                                      "former fire chief Ada Lund resigned.\n\n"
+                                      "White House press secretary Lena Holt and City Councilwoman Rosa Vidal spoke.\n\n"
+                                      "District Attorney Owen Price filed charges. Detective Sergeant Ida Marsh testified.\n\n"
+                                      "Kestrel's chief executive, Nora Lind, declined to comment.\n");
+  g_autoptr(Result) none = suggest_text ("The panel heard from Tomas Brandt, who said Ada Lund was right.\n");
+  GlossSuggestion *brandt = find (r, "official", "opposition leader Tomas Brandt");
+  GlossSuggestion *holt = find (r, "official", "White House press secretary Lena Holt");
+
+  g_assert_nonnull (brandt);
+  g_assert_null (gloss_suggestion_get_attribute (brandt, "organization"));
+  assert_found (r, "official", "former fire chief Ada Lund");
+  g_assert_nonnull (holt);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (holt, "organization"), ==, "White House");
+  assert_found (r, "official", "City Councilwoman Rosa Vidal");
+  assert_found (r, "official", "District Attorney Owen Price");
+  assert_found (r, "official", "Detective Sergeant Ida Marsh");
+  assert_found (r, "official", "Nora Lind");
+  g_assert_null (find (r, "official", "Councilwoman Rosa Vidal"));
+  g_assert_null (find (r, "official", "press secretary Lena Holt"));
+  assert_none (none, "official");
+}
+
 /* Chinese programs: quoted names after 推行/组建了/办起了, names ending in
  * 制 or 队, policy slogans of parallel phrases (“稳产量、提质量”) or
  * numbered (“三个清单”), policy documents in title marks, an initiative
@@ -303,10 +358,12 @@ main (int    argc,
   g_test_add_func ("/suggest-entities/zh/not-statistics", test_zh_not_statistics);
   g_test_add_func ("/suggest-entities/zh/points-and-fractions", test_zh_points_and_fractions);
   g_test_add_func ("/suggest-entities/en/statistic-forms", test_en_statistic_forms);
+  g_test_add_func ("/suggest-entities/en/statistic-words", test_en_statistic_words);
   g_test_add_func ("/suggest-entities/zh/officials", test_zh_officials);
   g_test_add_func ("/suggest-entities/zh/persons", test_zh_persons);
   g_test_add_func ("/suggest-entities/zh/programs", test_zh_programs);
   g_test_add_func ("/suggest-entities/en/offices-and-appositions", test_en_offices_and_appositions);
+  g_test_add_func ("/suggest-entities/en/office-modifiers", test_en_office_modifiers);
 
   return g_test_run ();
 }

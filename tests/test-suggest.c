@@ -627,7 +627,7 @@ test_en_attribution (void)
   assert_well_formed (r);
   assert_speaker (r, "reckless and illegal decision", "Kim Hana");
   assert_speaker (r, "impossible to govern, really.", "Kim Hana");
-  assert_speaker (r, "The bridge will open in May,", "spokesperson Ana Ruiz");
+  assert_speaker (r, "The bridge will open in May,", "city transport deputy spokesperson Ana Ruiz");
   assert_speaker (r, "very disappointing.", "Kim Hana");
   assert_well_formed (no);
   g_assert_cmpuint (count_tag (no, "quote"), ==, 0);

@@ -237,6 +237,8 @@ suggest_load_en (EnLexicon *en)
   word_list_load (&en->counted_nouns, lex, "counted_nouns");
   word_list_load (&en->months, lex, "months");
   word_list_load (&en->appositive_official, lex, "appositive_official_roles");
+  word_list_load (&en->title_modifiers, lex, "title_modifiers");
+  word_list_load (&en->title_org_words, lex, "title_org_words");
   word_list_load (&en->female_names, lex, "female_given_names");
   word_list_load (&en->male_names, lex, "male_given_names");
   {
@@ -276,9 +278,15 @@ suggest_load_en (EnLexicon *en)
 
   /* [Org words] TITLE Name: "Israeli Prime Minister Benjamin Netanyahu",
    * "White House press secretary Josh Earnest". */
-  pattern = g_strdup_printf ("((?:\\b[A-Z][A-Za-z.-]*[ ]){0,3}?)\\b(%s)[ ](" NAME ")\\b", titles);
-  en->official_re = compile (pattern);
-  g_free (pattern);
+  {
+    /* Lowercase words of the office before its title: "opposition leader
+     * Morgan Tsvangirai", "former security chief Emmerson Mnangagwa". */
+    g_autofree char *modifiers = alternation (&en->title_modifiers);
+    /* Starting only where a word starts keeps the optional words cheap. */
+    pattern = g_strdup_printf ("(?<![\\w.-])(?=[A-Za-z])((?:\\b[A-Z][A-Za-z.-]*[ ]){0,3}?(?:\\b(?:%s)[ ]){0,3}?)\\b(%s)[ ](" NAME ")\\b", modifiers, titles);
+    en->official_re = compile (pattern);
+    g_free (pattern);
+  }
   pattern = g_strdup_printf ("\\b(?:%s),?[ ](" NAME ")\\b", verbs);
   en->said_name_re = compile (pattern);
   g_free (pattern);
@@ -309,8 +317,9 @@ suggest_load_en (EnLexicon *en)
      * "The leader of Ennahda, Rachid Ghannouchi," */
     pattern = g_strdup_printf ("\\b(" NAME "),[ ](?:a|an|the)[ ](?:[\\w’'-]+[ ]){0,2}?(%s)\\b"
                                "|\\b(?:the|The)[ ](%s)[ ]of[ ](?:the[ ])?([A-Z][\\w’'-]*(?:[ ][A-Z][\\w’'-]*){0,3}),[ ](" NAME "),"
-                               /* "the governor, Ann Wells," "A city spokeswoman, Laura Chen," */
-                               "|\\b(?:the|The|a|A|an|An)[ ](?:[a-z][\\w’'-]*[ ]){0,2}?(%s),[ ](" NAME ")(?=[,.])",
+                               /* "the governor, Ann Wells," "A city spokeswoman, Laura Chen,"
+                                * "Brightwell's chief executive, Laura Whitfield," */
+                               "|\\b(?:the|The|a|A|an|An|[A-Z][\\w-]*['’]s)[ ](?:[a-z][\\w’'-]*[ ]){0,2}?(%s),[ ](" NAME ")(?=[,.])",
                                appositive, appositive, appositive);
     en->appositive_official_re = compile (pattern);
     g_free (pattern);

@@ -244,6 +244,14 @@ en_full_name (Run        *run,
   return FALSE;
 }
 
+static gboolean
+en_title_org_word (Run        *run,
+                   const char *token)
+{
+  g_autofree gunichar *u = g_utf8_to_ucs4_fast (token, -1, NULL);
+  return suggest_word_list_has (&run->self->en.title_org_words, u, (guint) g_utf8_strlen (token, -1));
+}
+
 /* Whether @token is a word institutions end in (Kelby Shipping wrote,
  * Harbor Group said: an organization speaks, no person). */
 static gboolean
@@ -432,7 +440,12 @@ suggest_en_names (Run *run)
               g_string_truncate (org, 0);
               continue;
             }
-          if (en_is_not_name (run, words[k]) && org->len == 0)
+          /* "opposition leader": the office's own words, no organization. */
+          if (g_ascii_islower (words[k][0]))
+            continue;
+          /* "White House press secretary", "City Councilwoman": words no
+           * name starts with, but an office's organization does. */
+          if (en_is_not_name (run, words[k]) && org->len == 0 && !en_title_org_word (run, words[k]))
             {
               skip += strlen (words[k]) + 1;
               continue;

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 #define LEXICON_RESOURCE "/org/gloss/Gloss/core/suggest-%s.json"
 #define WINDOW_BEFORE 60   /* code points searched before a quotation mark */
 #define WINDOW_AFTER 48    /* … and after it, for an attribution */
-#define MAX_WORD 16        /* longest lexicon entry, in code points */
+#define MAX_WORD 24        /* longest lexicon entry, in code points ("Deputy Prime Minister") */
 
 /* A capitalised word (with Mc/Mac/O'/De… glued: McHugh, O'Brien, DeJesus)
  * or initials; a name is up to four, lowercase particles between (de la Cruz). */
@@ -50,6 +50,7 @@ typedef struct
   WordList verbs, titles, honorifics, roles, pronouns, not_names, program_suffixes;
   WordList units, time_units, number_words, counted_nouns, months, appositive_official;
   WordList roles_before_name;
+  WordList title_modifiers, title_org_words;   /* "opposition leader", "White House press secretary" */
   GRegex *official_re;
   GRegex *said_name_re;
   GRegex *name_said_re;

@@ -588,6 +588,18 @@ suggest_en_statistics (Run *run)
         stat = FALSE;
       if (!stat)
         continue;
+      /* $1,500 to $3,000: one figure, the upper bound's match is then
+       * dropped as overlapping it. */
+      if (dollar && end + 6 < run->n && run->u[end] == ' ' && run->u[end + 1] == 't' && run->u[end + 2] == 'o' &&
+          run->u[end + 3] == ' ' && run->u[end + 4] == run->u[a] && g_unichar_isdigit (run->u[end + 5]))
+        {
+          guint x = end + 5;
+          while (x < run->n && (g_unichar_isdigit (run->u[x]) ||
+                                ((run->u[x] == ',' || run->u[x] == '.') && x + 1 < run->n && g_unichar_isdigit (run->u[x + 1]))))
+            x++;
+          if (x == run->n || !g_unichar_isalnum (run->u[x]))
+            end = x;
+        }
       a = en_range_start (run, a);
       {
         guint c = suggest_add_cand (run, "statistic", a, end, "en-statistic", 0.85);
@@ -606,9 +618,36 @@ suggest_en_statistics (Run *run)
       int ms, me;
       guint a, k, words = 0;
 
+      gboolean the_before, these_before;
+
       g_match_info_fetch_pos (m, 0, &ms, &me);
       a = suggest_cp_of (run, ms);
       k = suggest_cp_of (run, me);
+      /* "the eight years of his presidency", "these two issues": the
+       * things the text already counted, no new figure. */
+      the_before = en_ends_with (run, a > 0 ? a - 1 : 0, "the") || en_ends_with (run, a > 0 ? a - 1 : 0, "The") ||
+                   /* "in the last two years": a time up to now, like "ago" */
+                   en_ends_with (run, a > 0 ? a - 1 : 0, "last") || en_ends_with (run, a > 0 ? a - 1 : 0, "past");
+      these_before = en_ends_with (run, a > 0 ? a - 1 : 0, "these") || en_ends_with (run, a > 0 ? a - 1 : 0, "those") ||
+                     en_ends_with (run, a > 0 ? a - 1 : 0, "These") || en_ends_with (run, a > 0 ? a - 1 : 0, "Those");
+      /* "four" of "three to four months" belongs to the figure of "three". */
+      if (a >= 4 && (en_ends_with (run, a - 1, "to") || en_ends_with (run, a - 1, "or")) && run->u[a - 1] == ' ' && run->u[a - 4] == ' ')
+        {
+          guint y = a - 4;
+          while (y > 0 && g_unichar_isalpha (run->u[y - 1]))
+            y--;
+          if (y < a - 4 && suggest_word_list_has (&en->number_words, run->u + y, a - 4 - y))
+            continue;
+        }
+      /* English words quoted in a Chinese sentence (…in ten years?”他说)
+       * are the Chinese rules' to count, or not. */
+      {
+        gboolean han = FALSE;
+        for (guint x = a > 40 ? a - 40 : 0; x < run->n && x < k + 40 && !han; x++)
+          han = is_han (run->u[x]);
+        if (han)
+          continue;
+      }
       while (k < run->n && run->u[k] == ' ' && words < 3)
         {
           guint w = k + 1, len;
@@ -621,12 +660,38 @@ suggest_en_statistics (Run *run)
             g_autofree char *raw = g_ucs4_to_utf8 (run->u + k + 1, len, NULL, NULL, NULL);
             g_autofree char *word = g_utf8_strdown (raw, -1);
             g_autofree gunichar *lw = g_utf8_to_ucs4_fast (word, -1, NULL);
-            /* two people, two leftist politicians; not two more years,
-             * not hundreds of millions. */
-            if (suggest_word_list_has (&en->time_units, lw, len) || g_str_equal (word, "of"))
+            /* two people, two leftist politicians, three branches; not
+             * two more years, not hundreds of millions, not three times
+             * or two thirds (a multiple, a share). */
+            static const char *const not_counted[] = { "times", "thirds", "quarters", "fifths", "tenths", "others",
+                                                       "things", "sides", "ways", NULL };
+            gboolean of_after = w + 3 < run->n && run->u[w] == ' ' && run->u[w + 1] == 'o' && run->u[w + 2] == 'f' &&
+                                !g_unichar_isalpha (run->u[w + 3]);
+            /* three to four months: one figure. */
+            if (words == 0 && (g_str_equal (word, "to") || g_str_equal (word, "or")) && w < run->n && run->u[w] == ' ')
+              {
+                guint x = w + 1;
+                while (x < run->n && g_unichar_isalpha (run->u[x]))
+                  x++;
+                if (x > w + 1 && suggest_word_list_has (&en->number_words, run->u + w + 1, x - w - 1))
+                  {
+                    k = x;
+                    continue;
+                  }
+              }
+            /* five years, seven hours: a duration; not two years ago. */
+            if (words == 0 && suggest_word_list_has (&en->time_units, lw, len) && !of_after && !the_before &&
+                !(w + 4 <= run->n && run->u[w] == ' ' && run->u[w + 1] == 'a' && run->u[w + 2] == 'g' && run->u[w + 3] == 'o'))
+              {
+                suggest_add_cand (run, "statistic", a, w, "en-statistic-words", 0.7);
+                break;
+              }
+            if (suggest_word_list_has (&en->time_units, lw, len) || g_str_equal (word, "of") ||
+                g_strv_contains (not_counted, word))
               break;
             if (suggest_word_list_has (&en->counted_nouns, lw, len) ||
-                (words == 1 && len > 4 && lw[len - 1] == 's' && lw[len - 2] != 's' && g_unichar_islower (run->u[k + 1])))
+                (words <= 1 && len > (words == 0 ? 3u : 4u) && lw[len - 1] == 's' && lw[len - 2] != 's' &&
+                 g_unichar_islower (run->u[k + 1]) && (words == 1 || (!of_after && !these_before))))
               {
                 suggest_add_cand (run, "statistic", a, w, "en-statistic-words", 0.7);
                 break;

@@ -84,7 +84,7 @@ gloss_suggester_finalize (GObject *object)
     &self->zh.document_suffixes, &self->zh.named_program_ends,
     &self->en.verbs, &self->en.titles, &self->en.honorifics, &self->en.roles, &self->en.pronouns,
     &self->en.not_names, &self->en.program_suffixes, &self->en.units, &self->en.time_units,
-    &self->en.number_words, &self->en.counted_nouns, &self->en.months, &self->en.appositive_official, &self->en.roles_before_name,
+    &self->en.number_words, &self->en.counted_nouns, &self->en.months, &self->en.appositive_official, &self->en.roles_before_name, &self->en.title_modifiers, &self->en.title_org_words,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (zh_lists); i++)
