@@ -6,33 +6,7 @@
 #include <string.h>
 
 #include "gloss-suggest.h"
-
-typedef struct
-{
-  char      *text;
-  GPtrArray *suggestions;
-} Result;
-
-static void
-result_free (Result *r)
-{
-  g_free (r->text);
-  g_ptr_array_unref (r->suggestions);
-  g_free (r);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
-
-static Result *
-suggest_text (const char *text)
-{
-  g_autoptr(GlossSuggester) suggester = gloss_suggester_new ();
-  Result *r = g_new0 (Result, 1);
-
-  r->text = g_strdup (text);
-  r->suggestions = gloss_suggester_run (suggester, text);
-  return r;
-}
+#include "gloss-test-suggest.h"
 
 static Result *
 suggest_file (const char *name)
@@ -46,52 +20,6 @@ suggest_file (const char *name)
   return suggest_text (text);
 }
 
-static char *
-covered (Result                *r,
-         const GlossSuggestion *s)
-{
-  return g_utf8_substring (r->text, s->start, s->end);
-}
-
-/* The suggestion of @tag covering exactly @text (its first occurrence after
- * @after code points), or NULL. */
-static GlossSuggestion *
-find_after (Result     *r,
-            const char *tag,
-            const char *text,
-            guint       after)
-{
-  for (guint i = 0; i < r->suggestions->len; i++)
-    {
-      GlossSuggestion *s = r->suggestions->pdata[i];
-      g_autofree char *t = NULL;
-      if (!g_str_equal (s->tag, tag) || s->start < after)
-        continue;
-      t = covered (r, s);
-      if (g_str_equal (t, text))
-        return s;
-    }
-  return NULL;
-}
-
-static GlossSuggestion *
-find (Result     *r,
-      const char *tag,
-      const char *text)
-{
-  return find_after (r, tag, text, 0);
-}
-
-static GlossSuggestion *
-by_id (Result     *r,
-       const char *id)
-{
-  for (guint i = 0; i < r->suggestions->len; i++)
-    if (g_str_equal (((GlossSuggestion *) r->suggestions->pdata[i])->id, id))
-      return r->suggestions->pdata[i];
-  return NULL;
-}
-
 static guint
 count_tag (Result     *r,
            const char *tag)
@@ -100,64 +28,6 @@ count_tag (Result     *r,
   for (guint i = 0; i < r->suggestions->len; i++)
     n += g_str_equal (((GlossSuggestion *) r->suggestions->pdata[i])->tag, tag);
   return n;
-}
-
-/* The text the quote's speaker suggestion covers. */
-static char *
-speaker_of (Result          *r,
-            GlossSuggestion *quote)
-{
-  const char *id;
-  GlossSuggestion *speaker;
-
-  g_assert_nonnull (quote);
-  id = gloss_suggestion_get_attribute (quote, "speaker");
-  if (id == NULL)
-    return NULL;
-  speaker = by_id (r, id);
-  g_assert_nonnull (speaker);
-  g_assert_true (g_str_equal (speaker->tag, "official") || g_str_equal (speaker->tag, "person"));
-  return covered (r, speaker);
-}
-
-static void
-assert_speaker (Result     *r,
-                const char *quote,
-                const char *speaker)
-{
-  GlossSuggestion *q = find (r, "quote", quote);
-  g_autofree char *s = NULL;
-
-  if (q == NULL)
-    g_error ("no quote suggested for “%s”", quote);
-  s = speaker_of (r, q);
-  g_assert_cmpstr (s, ==, speaker);
-}
-
-/* Ids in text order, offsets inside the text. */
-static void
-assert_well_formed (Result *r)
-{
-  glong length = g_utf8_strlen (r->text, -1);
-  g_autofree gunichar *u = g_utf8_to_ucs4_fast (r->text, -1, NULL);
-
-  for (guint i = 0; i < r->suggestions->len; i++)
-    {
-      GlossSuggestion *s = r->suggestions->pdata[i];
-      g_autofree char *id = g_strdup_printf ("s%u", i + 1);
-
-      g_assert_cmpstr (s->id, ==, id);
-      g_assert_cmpuint (s->start, <, s->end);
-      g_assert_cmpuint (s->end, <=, (guint) length);
-      g_assert_nonnull (s->rule);
-      g_assert_cmpfloat (s->confidence, >, 0);
-      g_assert_cmpfloat (s->confidence, <=, 1);
-      if (i > 0)
-        g_assert_cmpuint (((GlossSuggestion *) r->suggestions->pdata[i - 1])->start, <=, s->start);
-      /* A quote never runs over a paragraph break: one that goes on is a second quote. */
-      for (guint k = s->start; g_str_equal (s->tag, "quote") && k < s->end; k++)
-        g_assert_cmpuint (u[k], !=, '\n');
-    }
 }
 
 static void
