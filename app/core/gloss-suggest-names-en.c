@@ -23,12 +23,20 @@ last_token (const char *name)
   return g_strdup (space != NULL ? space + 1 : name);
 }
 
+/* Whether the UTF-8 @token is a word of @wl. */
+static gboolean
+token_in (const WordList *wl,
+          const char     *token)
+{
+  g_autofree gunichar *u = g_utf8_to_ucs4_fast (token, -1, NULL);
+  return suggest_word_list_has (wl, u, (guint) g_utf8_strlen (token, -1));
+}
+
 gboolean
 en_is_not_name (Run        *run,
                 const char *token)
 {
-  g_autofree gunichar *t = g_utf8_to_ucs4_fast (token, -1, NULL);
-  return suggest_word_list_has (&run->self->en.not_names, t, (guint) g_utf8_strlen (token, -1));
+  return token_in (&run->self->en.not_names, token);
 }
 
 /* Whether the line around code point @pos is a headline in title case
@@ -248,8 +256,7 @@ static gboolean
 en_title_org_word (Run        *run,
                    const char *token)
 {
-  g_autofree gunichar *u = g_utf8_to_ucs4_fast (token, -1, NULL);
-  return suggest_word_list_has (&run->self->en.title_org_words, u, (guint) g_utf8_strlen (token, -1));
+  return token_in (&run->self->en.title_org_words, token);
 }
 
 /* Whether @token is a word institutions end in (Kelby Shipping wrote,
@@ -258,8 +265,7 @@ static gboolean
 en_institution_word (Run        *run,
                      const char *token)
 {
-  g_autofree gunichar *u = g_utf8_to_ucs4_fast (token, -1, NULL);
-  return suggest_word_list_has (&run->self->en.org_suffixes, u, (guint) g_utf8_strlen (token, -1));
+  return token_in (&run->self->en.org_suffixes, token);
 }
 
 /* "her mother, Fiona, said" and later "Fiona Parry": a given name alone
