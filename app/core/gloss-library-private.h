@@ -203,6 +203,10 @@ GPtrArray          *_gloss_library_search_fresh       (GlossLibrary        *self
                                                        gboolean            *damaged,
                                                        GError             **error);
 char               *_gloss_library_flatten            (char                *text);
+GlossLibraryHit    *_gloss_library_hit_alloc          (const GlossLibraryHit *template,
+                                                       gsize                 extra,
+                                                       char                **space);
+void                _gloss_library_hit_clear          (GlossLibraryHit      *hit);
 gint                _gloss_library_compare_hits       (gconstpointer        a,
                                                        gconstpointer        b);
 

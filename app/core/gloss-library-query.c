@@ -335,7 +335,7 @@ gloss_library_retrieve (GlossLibrary  *self,
       sqlite3_bind_text (stmt, 3, tag, -1, SQLITE_STATIC);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          GlossLibraryHit *hit = g_new0 (GlossLibraryHit, 1);
+          GlossLibraryHit fields = { 0 }, *hit = &fields;
           const char *text = _gloss_library_column_text (stmt, 8);
           guint from = sqlite3_column_int (stmt, 4);
           guint to = sqlite3_column_int (stmt, 5);
@@ -391,7 +391,9 @@ gloss_library_retrieve (GlossLibrary  *self,
                     hit->group = g_strdup (json_node_get_string (value));
                 }
             }
-          g_ptr_array_add (hits, hit);
+          /* As one block, as a search's hits are. */
+          g_ptr_array_add (hits, gloss_library_hit_copy (hit));
+          _gloss_library_hit_clear (hit);
         }
       sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE)

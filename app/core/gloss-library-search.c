@@ -92,23 +92,24 @@ same_layout (const char *a,
   return TRUE;
 }
 
-/* @prefix, the bytes [@from, @to) and @suffix in one allocation (a common
- * word has tens of thousands of hits, three parts each), line breaks and
- * tabs as spaces. */
+/* @prefix, the bytes [@from, @to) and @suffix at *@p, line breaks and tabs
+ * as spaces; *@p moved past them. */
 static char *
-snippet_part (const char *prefix,
-              const char *from,
-              const char *to,
-              const char *suffix)
+put_part (char       **p,
+          const char  *prefix,
+          const char  *from,
+          const char  *to,
+          const char  *suffix)
 {
+  char *part = *p;
   gsize prefix_length = strlen (prefix);
   gsize length = to - from;
   gsize suffix_length = strlen (suffix);
-  char *part = g_malloc (prefix_length + length + suffix_length + 1);
 
   memcpy (part, prefix, prefix_length);
   memcpy (part + prefix_length, from, length);
   memcpy (part + prefix_length + length, suffix, suffix_length + 1);
+  *p += prefix_length + length + suffix_length + 1;
   return _gloss_library_flatten (part);
 }
 
@@ -174,13 +175,18 @@ find_occurrences (const char      *text,
       for (guint i = 0; i < SNIPPET_CONTEXT && after_end < text_end; i++)
         after_end = g_utf8_next_char (after_end);
 
-      hit = g_new0 (GlossLibraryHit, 1);
-      hit->article = g_strdup (template->article);
-      hit->kind = template->kind;
-      hit->annotation = g_strdup (template->annotation);
-      hit->annotator = g_strdup (template->annotator);
-      hit->tag = g_strdup (template->tag);
-      hit->field = g_strdup (template->field);
+      {
+        const char *ellipsis_before = before_start > text ? "…" : "";
+        const char *ellipsis_after = after_end < text_end ? "…" : "";
+        char *space;
+
+        /* The hit and its strings in one block, the snippet's parts last. */
+        hit = _gloss_library_hit_alloc (template, strlen (ellipsis_before) + strlen (ellipsis_after) +
+                                        (after_end - before_start) + 3, &space);
+        hit->before = put_part (&space, ellipsis_before, before_start, match_start, "");
+        hit->match = put_part (&space, "", match_start, match_end, "");
+        hit->after = put_part (&space, "", match_end, after_end, ellipsis_after);
+      }
       if (base >= 0)
         {
           hit->start = base + offset;
@@ -191,9 +197,6 @@ find_occurrences (const char      *text,
           hit->start = span_start;
           hit->end = span_end;
         }
-      hit->before = snippet_part (before_start > text ? "…" : "", before_start, match_start, "");
-      hit->match = snippet_part ("", match_start, match_end, "");
-      hit->after = snippet_part ("", match_end, after_end, after_end < text_end ? "…" : "");
       g_ptr_array_add (hits, hit);
       from = found + needle_bytes;
     }
