@@ -136,6 +136,8 @@ gboolean            _gloss_library_exec               (sqlite3             *db,
 void                _gloss_library_remove_database_files (const char       *path);
 sqlite3            *_gloss_library_db_open            (const char          *path,
                                                        GError             **error);
+sqlite3            *_gloss_library_db_open_search     (const char          *path,
+                                                       GError             **error);
 
 /* gloss-library-scan.c */
 void                _gloss_library_article_record_free (ArticleRecord      *record);

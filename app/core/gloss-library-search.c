@@ -502,6 +502,7 @@ gloss_library_search (GlossLibrary       *self,
                       GError            **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_library_hit_free);
+  g_autoptr(GError) local = NULL;
   g_autofree char *needle = NULL;
   glong needle_length;
   sqlite3 *db;
@@ -516,10 +517,23 @@ gloss_library_search (GlossLibrary       *self,
   if (needle_length == 0)
     return g_steal_pointer (&hits);
 
-  db = _gloss_library_db_open (self->database, error);
+  db = _gloss_library_db_open_search (self->database, error);
   if (db == NULL)
     return NULL;
-  ok = search_db (self, db, needle, needle_length, tags, annotators, hits, error);
+  ok = search_db (self, db, needle, needle_length, tags, annotators, hits, &local);
+  if (!ok && !_gloss_library_is_corrupt (sqlite3_extended_errcode (db)))
+    g_propagate_error (error, g_steal_pointer (&local));
+  else if (!ok)
+    {
+      /* A damaged page: the long way in rebuilds the index if it must. */
+      g_debug ("%s", local->message);
+      g_ptr_array_set_size (hits, 0);
+      sqlite3_close (db);
+      db = _gloss_library_db_open (self->database, error);
+      if (db == NULL)
+        return NULL;
+      ok = search_db (self, db, needle, needle_length, tags, annotators, hits, error);
+    }
   sqlite3_close (db);
   if (!ok)
     return NULL;
@@ -603,7 +617,7 @@ search_while_walking (GlossLibrary       *self,
   thread = g_thread_new ("gloss-library-walk", walk_thread, &job);
   needle = search_needle (query, &needle_length, error);
   *bad_query = needle == NULL;
-  db = needle == NULL ? NULL : _gloss_library_db_open (self->database, error);
+  db = needle == NULL ? NULL : _gloss_library_db_open_search (self->database, error);
   /* One read transaction: the stamps compared are those of the texts searched. */
   ok = db != NULL &&
        _gloss_library_exec (db, "BEGIN", self->database, error) &&
@@ -669,7 +683,7 @@ search_watched (GlossLibrary       *self,
   *bad_query = needle == NULL;
   if (needle == NULL)
     return NULL;
-  db = _gloss_library_db_open (self->database, error);
+  db = _gloss_library_db_open_search (self->database, error);
   if (db == NULL)
     return NULL;
   /* One read transaction: the watcher's word and the texts of one moment. */
