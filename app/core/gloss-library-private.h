@@ -204,6 +204,12 @@ GPtrArray          *_gloss_library_search_fresh       (GlossLibrary        *self
                                                        GlossLibraryApply    apply,
                                                        gboolean            *damaged,
                                                        GError             **error);
+GByteArray         *_gloss_library_unfold_patch      (const char          *text,
+                                                       const char          *folded);
+const char         *_gloss_library_unfold            (GString             *out,
+                                                       const char          *folded,
+                                                       const guint8        *patch,
+                                                       gsize                patch_length);
 char               *_gloss_library_flatten            (char                *text);
 GlossLibraryHit    *_gloss_library_hit_alloc          (const GlossLibraryHit *template,
                                                        gsize                 extra,

@@ -73,6 +73,95 @@ skip_chars (const char *p,
   return p;
 }
 
+/* The unfold patch of a text: how to turn its folded form back into it.
+ * Folding maps each code point to one code point, and most to themselves:
+ * the patch lists the others, each as the number of code points kept since
+ * the last (a varint) and the text's character.  Its first byte says what
+ * follows: UNFOLD_CHANGES those, UNFOLD_TEXT the text itself (should the
+ * two ever not have the same code points).  NULL when @text is @folded. */
+enum { UNFOLD_CHANGES = 1, UNFOLD_TEXT = 2 };
+
+static void
+put_varint (GByteArray *patch,
+            guint       value)
+{
+  for (; value >= 0x80; value >>= 7)
+    g_byte_array_append (patch, (guint8[]) { (value & 0x7F) | 0x80 }, 1);
+  g_byte_array_append (patch, (guint8[]) { value }, 1);
+}
+
+GByteArray *
+_gloss_library_unfold_patch (const char *text,
+                             const char *folded)
+{
+  GByteArray *patch = NULL;
+  const char *t = text, *f = folded;
+  guint kept = 0;
+
+  for (; *t != '\0' && *f != '\0'; t = g_utf8_next_char (t), f = g_utf8_next_char (f))
+    {
+      guint length = g_utf8_skip[*(const guchar *) t];
+
+      if (length == (guint) g_utf8_skip[*(const guchar *) f] && memcmp (t, f, length) == 0)
+        {
+          kept++;
+          continue;
+        }
+      if (patch == NULL)
+        patch = g_byte_array_append (g_byte_array_new (), (guint8[]) { UNFOLD_CHANGES }, 1);
+      put_varint (patch, kept);
+      g_byte_array_append (patch, (const guint8 *) t, length);
+      kept = 0;
+    }
+  if (*t != '\0' || *f != '\0')
+    {
+      g_clear_pointer (&patch, g_byte_array_unref);
+      patch = g_byte_array_append (g_byte_array_new (), (guint8[]) { UNFOLD_TEXT }, 1);
+      g_byte_array_append (patch, (const guint8 *) text, strlen (text));
+    }
+  return patch;
+}
+
+/* The text whose folded form is @folded, from its unfold patch, into @out;
+ * returns @out's text.  A patch cut short stops where it is cut. */
+const char *
+_gloss_library_unfold (GString      *out,
+                       const char   *folded,
+                       const guint8 *patch,
+                       gsize         patch_length)
+{
+  const guint8 *p = patch, *end = patch + patch_length;
+  const char *f = folded;
+  const char *folded_end = folded + strlen (folded);
+
+  g_string_truncate (out, 0);
+  if (patch == NULL || patch_length == 0)
+    return g_string_append_len (out, folded, folded_end - folded)->str;
+  if (*p++ == UNFOLD_TEXT)
+    return g_string_append_len (out, (const char *) p, end - p)->str;
+  while (p < end)
+    {
+      guint kept = 0, length;
+      const char *next;
+
+      for (guint shift = 0; p < end && shift < 32; shift += 7)
+        {
+          kept |= (guint) (*p & 0x7F) << shift;
+          if ((*p++ & 0x80) == 0)
+            break;
+        }
+      if (p >= end)
+        break;
+      next = skip_chars (f, folded_end, kept);
+      g_string_append_len (out, f, next - f);
+      length = MIN ((gsize) g_utf8_skip[*p], (gsize) (end - p));
+      g_string_append_len (out, (const char *) p, length);
+      p += length;
+      f = next < folded_end ? g_utf8_next_char (next) : folded_end;
+    }
+  return g_string_append_len (out, f, folded_end - f)->str;
+}
+
 /* Whether @a and @b, both @length bytes, have their characters at the same
  * bytes: then an occurrence in the folded text is at the same byte of the
  * text, as for most articles (folding rarely changes a character's length). */
@@ -265,10 +354,10 @@ search_folder (sqlite3            *db,
   /* Trigrams cannot find one or two characters: the bigram index says
    * which texts may hold them (find_occurrences() then finds them). */
   const char *text_sql = scan
-    ? "SELECT a.path, t.text, f.folded FROM text_bigrams b JOIN text_fts f ON f.rowid = b.rowid "
+    ? "SELECT a.path, t.unfold, f.folded FROM text_bigrams b JOIN text_fts f ON f.rowid = b.rowid "
       "JOIN articles a ON a.id = b.rowid JOIN texts t ON t.id = b.rowid "
       "WHERE text_bigrams MATCH ?3 AND a.path >= ?1 AND a.path < ?2"
-    : "SELECT a.path, t.text, f.folded FROM text_fts f JOIN articles a ON a.id = f.rowid JOIN texts t ON t.id = f.rowid "
+    : "SELECT a.path, t.unfold, f.folded FROM text_fts f JOIN articles a ON a.id = f.rowid JOIN texts t ON t.id = f.rowid "
       "WHERE text_fts MATCH ?3 AND a.path >= ?1 AND a.path < ?2";
   const char *annotation_sql = scan
     ? "SELECT a.path, n.uuid, n.annotator, n.tag, n.start, n.end, n.text, n.note, n.attributes "
@@ -277,6 +366,7 @@ search_folder (sqlite3            *db,
     : "SELECT a.path, n.uuid, n.annotator, n.tag, n.start, n.end, n.text, n.note, n.attributes "
       "FROM annotation_fts f JOIN annotations n ON n.id = f.rowid JOIN articles a ON a.id = n.article_id "
       "WHERE annotation_fts MATCH ?3 AND a.path >= ?1 AND a.path < ?2";
+  g_autoptr(GString) text = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -290,12 +380,16 @@ search_folder (sqlite3            *db,
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           GlossLibraryHit template = { 0 };
+          const char *folded = _gloss_library_column_text (stmt, 2);
 
           template.article = (char *) _gloss_library_column_text (stmt, 0);
           template.kind = GLOSS_LIBRARY_HIT_TEXT;
           template.field = (char *) "text";
-          find_occurrences (_gloss_library_column_text (stmt, 1), _gloss_library_column_text (stmt, 2), needle, needle_length,
-                            0, 0, 0, &template, hits);
+
+          if (folded == NULL)
+            continue;
+          find_occurrences (_gloss_library_unfold (text, folded, sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1)),
+                            folded, needle, needle_length, 0, 0, 0, &template, hits);
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
       if (rc != SQLITE_DONE)
