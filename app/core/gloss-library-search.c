@@ -352,12 +352,16 @@ search_folder (sqlite3            *db,
   g_autofree char *expression = scan ? NULL : match_expression (needle);
   g_autofree char *bigrams = scan ? _gloss_library_bigram_expression (needle, needle_length) : NULL;
   /* Trigrams cannot find one or two characters: the bigram index says
-   * which texts may hold them (find_occurrences() then finds them). */
+   * which texts may hold them (find_occurrences() then finds them).  The
+   * folded texts come from FTS5's own table of them, text_fts_content
+   * (column c0), read as any table: through text_fts each was copied
+   * twice more (a common word reads 30 MB of them). */
   const char *text_sql = scan
-    ? "SELECT a.path, t.unfold, f.folded FROM text_bigrams b JOIN text_fts f ON f.rowid = b.rowid "
+    ? "SELECT a.path, t.unfold, c.c0 FROM text_bigrams b JOIN text_fts_content c ON c.id = b.rowid "
       "JOIN articles a ON a.id = b.rowid JOIN texts t ON t.id = b.rowid "
       "WHERE text_bigrams MATCH ?3 AND a.path >= ?1 AND a.path < ?2"
-    : "SELECT a.path, t.unfold, f.folded FROM text_fts f JOIN articles a ON a.id = f.rowid JOIN texts t ON t.id = f.rowid "
+    : "SELECT a.path, t.unfold, c.c0 FROM text_fts f JOIN text_fts_content c ON c.id = f.rowid "
+      "JOIN articles a ON a.id = f.rowid JOIN texts t ON t.id = f.rowid "
       "WHERE text_fts MATCH ?3 AND a.path >= ?1 AND a.path < ?2";
   const char *annotation_sql = scan
     ? "SELECT a.path, n.uuid, n.annotator, n.tag, n.start, n.end, n.text, n.note, n.attributes "
