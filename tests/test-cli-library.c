@@ -164,7 +164,7 @@ test_search_json (Fixture       *fixture,
   g_assert_cmpstr (none.out, ==, "");
 
   /* Quotes and backslashes in the snippet and the path, escaped; the line
-   * exactly as JsonGenerator writes it, members in the order of the format. */
+   * exactly as JsonGenerator wrote it, members in the order of the format. */
   {
     g_auto(GlossTestRun) quoted = { 0 };
     g_autoptr(GPtrArray) lines = NULL;
@@ -179,6 +179,33 @@ test_search_json (Fixture       *fixture,
     g_assert_cmpstr (quoted.out, ==, "{\"article\":\"corpus/news/\\\"引号\\\"\\\\.txt\",\"kind\":\"text\",\"start\":4,\"end\":6,"
                                      "\"snippet\":\"他说：\\\"**减税**\\\\降费\\\"，在会上。 \"}\n");
   }
+}
+
+/* Every control character in a snippet escaped as JSON wants it (U+0000 to
+ * U+001F; a tab or a line break is a space in a snippet already): U+001F
+ * as \u001f, U+0008 as \b; the line parses back to the same text. */
+static void
+test_search_json_escapes (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_auto(GlossTestRun) run = { 0 };
+  g_autoptr(GPtrArray) lines = NULL;
+
+  gloss_test_write_in (fixture->corpus, "news/控制.txt", "单元\x1f分隔\x08退格\x01减税。"
+                       /* Enough text not to be taken for binary data. */
+                       "会议指出会议指出会议指出会议指出会议指出"
+                       "会议指出会议指出会议指出会议指出会议指出"
+                       "会议指出会议指出会议指出会议指出会议指出"
+                       "会议指出会议指出会议指出会议指出会议指出"
+                       "\n");
+  run_cli (&run, fixture->dir, fixture->database, "search", "--json", "减税", "corpus", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "{\"article\":\"corpus/news/控制.txt\",\"kind\":\"text\",\"start\":9,\"end\":11,"
+                                "\"snippet\":\"单元\\u001f分隔\\b退格\\u0001**减税**。会议指出会议指出会议指出会议指出会议指出会议指…\"}\n");
+  lines = parse_lines (run.out);
+  g_assert_cmpuint (lines->len, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (object_at (lines, 0), "snippet"), ==,
+                   "单元\x1f分隔\x08退格\x01**减税**。会议指出会议指出会议指出会议指出会议指出会议指…");
 }
 
 static void
@@ -617,6 +644,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add ("/cli-library/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("index-json", test_index_json);
   ADD ("search-json", test_search_json);
+  ADD ("search-json-escapes", test_search_json_escapes);
   ADD ("front", test_front);
   ADD ("status-json", test_status_json);
   ADD ("missing-folder", test_missing_folder);

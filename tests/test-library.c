@@ -13,6 +13,7 @@
 
 #include "gloss-fold.h"
 #include "gloss-library.h"
+#include "gloss-library-private.h"
 #include "gloss-test-util.h"
 
 /* An astral character first: offsets must count code points, not bytes or
@@ -632,6 +633,41 @@ test_async (Fixture       *fixture,
   g_assert_cmpuint (g_array_index (calls, guint, calls->len - 1), ==, 2);
 }
 
+/* The index keeps, instead of each text, what turns its folded form back
+ * into it: every kind of character comes back exactly, and a snippet is
+ * cut from the text, not from its folded form. */
+static void
+test_unfold (void)
+{
+  const char *texts[] = {
+    "",
+    "党员干部要带头。",
+    "國務院：ＡＢＣ，Gloss\u3000和 😀 G20、黨員。",
+    "ÉCOLE Ⅻ ｶﾀｶﾅ 黨",
+  };
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *folded = gloss_fold (texts[i], -1);
+      g_autoptr(GByteArray) patch = _gloss_library_unfold_patch (texts[i], folded);
+
+      g_assert_cmpstr (_gloss_library_unfold (out, folded, patch ? patch->data : NULL, patch ? patch->len : 0), ==, texts[i]);
+      /* Nothing to keep when folding changed nothing; else a fraction. */
+      if (strcmp (texts[i], folded) == 0)
+        g_assert_null (patch);
+      else
+        g_assert_cmpuint (patch->len, <, strlen (texts[i]));
+    }
+
+  /* Not the same code points (never made by gloss_fold()): the text whole. */
+  {
+    g_autoptr(GByteArray) patch = _gloss_library_unfold_patch ("ab", "abc");
+
+    g_assert_cmpstr (_gloss_library_unfold (out, "abc", patch->data, patch->len), ==, "ab");
+  }
+}
+
 static void
 test_hit_markup (void)
 {
@@ -1225,6 +1261,7 @@ main (int    argc,
 
   g_test_add_func ("/library/fold", test_fold);
   g_test_add_func ("/library/hit-markup", test_hit_markup);
+  g_test_add_func ("/library/unfold", test_unfold);
   g_test_add_func ("/library/missing-folder", test_missing_folder);
   g_test_add_func ("/library/update-and-search-missing-folder", test_update_and_search_missing_folder);
 #define ADD(path, func) g_test_add ("/library/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)

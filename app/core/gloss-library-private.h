@@ -136,6 +136,8 @@ gboolean            _gloss_library_exec               (sqlite3             *db,
 void                _gloss_library_remove_database_files (const char       *path);
 sqlite3            *_gloss_library_db_open            (const char          *path,
                                                        GError             **error);
+sqlite3            *_gloss_library_db_open_search     (const char          *path,
+                                                       GError             **error);
 
 /* gloss-library-scan.c */
 void                _gloss_library_article_record_free (ArticleRecord      *record);
@@ -202,7 +204,17 @@ GPtrArray          *_gloss_library_search_fresh       (GlossLibrary        *self
                                                        GlossLibraryApply    apply,
                                                        gboolean            *damaged,
                                                        GError             **error);
+GByteArray         *_gloss_library_unfold_patch      (const char          *text,
+                                                       const char          *folded);
+const char         *_gloss_library_unfold            (GString             *out,
+                                                       const char          *folded,
+                                                       const guint8        *patch,
+                                                       gsize                patch_length);
 char               *_gloss_library_flatten            (char                *text);
+GlossLibraryHit    *_gloss_library_hit_alloc          (const GlossLibraryHit *template,
+                                                       gsize                 extra,
+                                                       char                **space);
+void                _gloss_library_hit_clear          (GlossLibraryHit      *hit);
 gint                _gloss_library_compare_hits       (gconstpointer        a,
                                                        gconstpointer        b);
 

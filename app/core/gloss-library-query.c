@@ -310,9 +310,11 @@ gloss_library_retrieve (GlossLibrary  *self,
                         GError       **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_library_hit_free);
+  g_autoptr(GString) unfolded = g_string_new (NULL);
   const char *sql =
-    "SELECT a.path, n.uuid, n.annotator, n.tag, n.start, n.end, n.text, n.attributes, t.text "
+    "SELECT a.path, n.uuid, n.annotator, n.tag, n.start, n.end, n.text, n.attributes, t.unfold, f.folded "
     "FROM annotations n JOIN articles a ON a.id = n.article_id LEFT JOIN texts t ON t.id = n.article_id "
+    "LEFT JOIN text_fts f ON f.rowid = n.article_id "
     "WHERE a.path >= ?1 AND a.path < ?2 AND n.tag = ?3 ORDER BY a.path, n.start";
   sqlite3 *db;
 
@@ -335,8 +337,10 @@ gloss_library_retrieve (GlossLibrary  *self,
       sqlite3_bind_text (stmt, 3, tag, -1, SQLITE_STATIC);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          GlossLibraryHit *hit = g_new0 (GlossLibraryHit, 1);
-          const char *text = _gloss_library_column_text (stmt, 8);
+          GlossLibraryHit fields = { 0 }, *hit = &fields;
+          const char *folded = _gloss_library_column_text (stmt, 9);
+          const char *text = folded == NULL ? NULL :
+            _gloss_library_unfold (unfolded, folded, sqlite3_column_blob (stmt, 8), sqlite3_column_bytes (stmt, 8));
           guint from = sqlite3_column_int (stmt, 4);
           guint to = sqlite3_column_int (stmt, 5);
 
@@ -391,7 +395,9 @@ gloss_library_retrieve (GlossLibrary  *self,
                     hit->group = g_strdup (json_node_get_string (value));
                 }
             }
-          g_ptr_array_add (hits, hit);
+          /* As one block, as a search's hits are. */
+          g_ptr_array_add (hits, gloss_library_hit_copy (hit));
+          _gloss_library_hit_clear (hit);
         }
       sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE)

@@ -73,6 +73,95 @@ skip_chars (const char *p,
   return p;
 }
 
+/* The unfold patch of a text: how to turn its folded form back into it.
+ * Folding maps each code point to one code point, and most to themselves:
+ * the patch lists the others, each as the number of code points kept since
+ * the last (a varint) and the text's character.  Its first byte says what
+ * follows: UNFOLD_CHANGES those, UNFOLD_TEXT the text itself (should the
+ * two ever not have the same code points).  NULL when @text is @folded. */
+enum { UNFOLD_CHANGES = 1, UNFOLD_TEXT = 2 };
+
+static void
+put_varint (GByteArray *patch,
+            guint       value)
+{
+  for (; value >= 0x80; value >>= 7)
+    g_byte_array_append (patch, (guint8[]) { (value & 0x7F) | 0x80 }, 1);
+  g_byte_array_append (patch, (guint8[]) { value }, 1);
+}
+
+GByteArray *
+_gloss_library_unfold_patch (const char *text,
+                             const char *folded)
+{
+  GByteArray *patch = NULL;
+  const char *t = text, *f = folded;
+  guint kept = 0;
+
+  for (; *t != '\0' && *f != '\0'; t = g_utf8_next_char (t), f = g_utf8_next_char (f))
+    {
+      guint length = g_utf8_skip[*(const guchar *) t];
+
+      if (length == (guint) g_utf8_skip[*(const guchar *) f] && memcmp (t, f, length) == 0)
+        {
+          kept++;
+          continue;
+        }
+      if (patch == NULL)
+        patch = g_byte_array_append (g_byte_array_new (), (guint8[]) { UNFOLD_CHANGES }, 1);
+      put_varint (patch, kept);
+      g_byte_array_append (patch, (const guint8 *) t, length);
+      kept = 0;
+    }
+  if (*t != '\0' || *f != '\0')
+    {
+      g_clear_pointer (&patch, g_byte_array_unref);
+      patch = g_byte_array_append (g_byte_array_new (), (guint8[]) { UNFOLD_TEXT }, 1);
+      g_byte_array_append (patch, (const guint8 *) text, strlen (text));
+    }
+  return patch;
+}
+
+/* The text whose folded form is @folded, from its unfold patch, into @out;
+ * returns @out's text.  A patch cut short stops where it is cut. */
+const char *
+_gloss_library_unfold (GString      *out,
+                       const char   *folded,
+                       const guint8 *patch,
+                       gsize         patch_length)
+{
+  const guint8 *p = patch, *end = patch + patch_length;
+  const char *f = folded;
+  const char *folded_end = folded + strlen (folded);
+
+  g_string_truncate (out, 0);
+  if (patch == NULL || patch_length == 0)
+    return g_string_append_len (out, folded, folded_end - folded)->str;
+  if (*p++ == UNFOLD_TEXT)
+    return g_string_append_len (out, (const char *) p, end - p)->str;
+  while (p < end)
+    {
+      guint kept = 0, length;
+      const char *next;
+
+      for (guint shift = 0; p < end && shift < 32; shift += 7)
+        {
+          kept |= (guint) (*p & 0x7F) << shift;
+          if ((*p++ & 0x80) == 0)
+            break;
+        }
+      if (p >= end)
+        break;
+      next = skip_chars (f, folded_end, kept);
+      g_string_append_len (out, f, next - f);
+      length = MIN ((gsize) g_utf8_skip[*p], (gsize) (end - p));
+      g_string_append_len (out, (const char *) p, length);
+      p += length;
+      f = next < folded_end ? g_utf8_next_char (next) : folded_end;
+    }
+  return g_string_append_len (out, f, folded_end - f)->str;
+}
+
 /* Whether @a and @b, both @length bytes, have their characters at the same
  * bytes: then an occurrence in the folded text is at the same byte of the
  * text, as for most articles (folding rarely changes a character's length). */
@@ -92,23 +181,24 @@ same_layout (const char *a,
   return TRUE;
 }
 
-/* @prefix, the bytes [@from, @to) and @suffix in one allocation (a common
- * word has tens of thousands of hits, three parts each), line breaks and
- * tabs as spaces. */
+/* @prefix, the bytes [@from, @to) and @suffix at *@p, line breaks and tabs
+ * as spaces; *@p moved past them. */
 static char *
-snippet_part (const char *prefix,
-              const char *from,
-              const char *to,
-              const char *suffix)
+put_part (char       **p,
+          const char  *prefix,
+          const char  *from,
+          const char  *to,
+          const char  *suffix)
 {
+  char *part = *p;
   gsize prefix_length = strlen (prefix);
   gsize length = to - from;
   gsize suffix_length = strlen (suffix);
-  char *part = g_malloc (prefix_length + length + suffix_length + 1);
 
   memcpy (part, prefix, prefix_length);
   memcpy (part + prefix_length, from, length);
   memcpy (part + prefix_length + length, suffix, suffix_length + 1);
+  *p += prefix_length + length + suffix_length + 1;
   return _gloss_library_flatten (part);
 }
 
@@ -174,13 +264,18 @@ find_occurrences (const char      *text,
       for (guint i = 0; i < SNIPPET_CONTEXT && after_end < text_end; i++)
         after_end = g_utf8_next_char (after_end);
 
-      hit = g_new0 (GlossLibraryHit, 1);
-      hit->article = g_strdup (template->article);
-      hit->kind = template->kind;
-      hit->annotation = g_strdup (template->annotation);
-      hit->annotator = g_strdup (template->annotator);
-      hit->tag = g_strdup (template->tag);
-      hit->field = g_strdup (template->field);
+      {
+        const char *ellipsis_before = before_start > text ? "…" : "";
+        const char *ellipsis_after = after_end < text_end ? "…" : "";
+        char *space;
+
+        /* The hit and its strings in one block, the snippet's parts last. */
+        hit = _gloss_library_hit_alloc (template, strlen (ellipsis_before) + strlen (ellipsis_after) +
+                                        (after_end - before_start) + 3, &space);
+        hit->before = put_part (&space, ellipsis_before, before_start, match_start, "");
+        hit->match = put_part (&space, "", match_start, match_end, "");
+        hit->after = put_part (&space, "", match_end, after_end, ellipsis_after);
+      }
       if (base >= 0)
         {
           hit->start = base + offset;
@@ -191,9 +286,6 @@ find_occurrences (const char      *text,
           hit->start = span_start;
           hit->end = span_end;
         }
-      hit->before = snippet_part (before_start > text ? "…" : "", before_start, match_start, "");
-      hit->match = snippet_part ("", match_start, match_end, "");
-      hit->after = snippet_part ("", match_end, after_end, after_end < text_end ? "…" : "");
       g_ptr_array_add (hits, hit);
       from = found + needle_bytes;
     }
@@ -260,12 +352,16 @@ search_folder (sqlite3            *db,
   g_autofree char *expression = scan ? NULL : match_expression (needle);
   g_autofree char *bigrams = scan ? _gloss_library_bigram_expression (needle, needle_length) : NULL;
   /* Trigrams cannot find one or two characters: the bigram index says
-   * which texts may hold them (find_occurrences() then finds them). */
+   * which texts may hold them (find_occurrences() then finds them).  The
+   * folded texts come from FTS5's own table of them, text_fts_content
+   * (column c0), read as any table: through text_fts each was copied
+   * twice more (a common word reads 30 MB of them). */
   const char *text_sql = scan
-    ? "SELECT a.path, t.text, f.folded FROM text_bigrams b JOIN text_fts f ON f.rowid = b.rowid "
+    ? "SELECT a.path, t.unfold, c.c0 FROM text_bigrams b JOIN text_fts_content c ON c.id = b.rowid "
       "JOIN articles a ON a.id = b.rowid JOIN texts t ON t.id = b.rowid "
       "WHERE text_bigrams MATCH ?3 AND a.path >= ?1 AND a.path < ?2"
-    : "SELECT a.path, t.text, f.folded FROM text_fts f JOIN articles a ON a.id = f.rowid JOIN texts t ON t.id = f.rowid "
+    : "SELECT a.path, t.unfold, c.c0 FROM text_fts f JOIN text_fts_content c ON c.id = f.rowid "
+      "JOIN articles a ON a.id = f.rowid JOIN texts t ON t.id = f.rowid "
       "WHERE text_fts MATCH ?3 AND a.path >= ?1 AND a.path < ?2";
   const char *annotation_sql = scan
     ? "SELECT a.path, n.uuid, n.annotator, n.tag, n.start, n.end, n.text, n.note, n.attributes "
@@ -274,6 +370,7 @@ search_folder (sqlite3            *db,
     : "SELECT a.path, n.uuid, n.annotator, n.tag, n.start, n.end, n.text, n.note, n.attributes "
       "FROM annotation_fts f JOIN annotations n ON n.id = f.rowid JOIN articles a ON a.id = n.article_id "
       "WHERE annotation_fts MATCH ?3 AND a.path >= ?1 AND a.path < ?2";
+  g_autoptr(GString) text = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -287,12 +384,16 @@ search_folder (sqlite3            *db,
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           GlossLibraryHit template = { 0 };
+          const char *folded = _gloss_library_column_text (stmt, 2);
 
           template.article = (char *) _gloss_library_column_text (stmt, 0);
           template.kind = GLOSS_LIBRARY_HIT_TEXT;
           template.field = (char *) "text";
-          find_occurrences (_gloss_library_column_text (stmt, 1), _gloss_library_column_text (stmt, 2), needle, needle_length,
-                            0, 0, 0, &template, hits);
+
+          if (folded == NULL)
+            continue;
+          find_occurrences (_gloss_library_unfold (text, folded, sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1)),
+                            folded, needle, needle_length, 0, 0, 0, &template, hits);
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
       if (rc != SQLITE_DONE)
@@ -499,6 +600,7 @@ gloss_library_search (GlossLibrary       *self,
                       GError            **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_library_hit_free);
+  g_autoptr(GError) local = NULL;
   g_autofree char *needle = NULL;
   glong needle_length;
   sqlite3 *db;
@@ -513,10 +615,23 @@ gloss_library_search (GlossLibrary       *self,
   if (needle_length == 0)
     return g_steal_pointer (&hits);
 
-  db = _gloss_library_db_open (self->database, error);
+  db = _gloss_library_db_open_search (self->database, error);
   if (db == NULL)
     return NULL;
-  ok = search_db (self, db, needle, needle_length, tags, annotators, hits, error);
+  ok = search_db (self, db, needle, needle_length, tags, annotators, hits, &local);
+  if (!ok && !_gloss_library_is_corrupt (sqlite3_extended_errcode (db)))
+    g_propagate_error (error, g_steal_pointer (&local));
+  else if (!ok)
+    {
+      /* A damaged page: the long way in rebuilds the index if it must. */
+      g_debug ("%s", local->message);
+      g_ptr_array_set_size (hits, 0);
+      sqlite3_close (db);
+      db = _gloss_library_db_open (self->database, error);
+      if (db == NULL)
+        return NULL;
+      ok = search_db (self, db, needle, needle_length, tags, annotators, hits, error);
+    }
   sqlite3_close (db);
   if (!ok)
     return NULL;
@@ -600,7 +715,7 @@ search_while_walking (GlossLibrary       *self,
   thread = g_thread_new ("gloss-library-walk", walk_thread, &job);
   needle = search_needle (query, &needle_length, error);
   *bad_query = needle == NULL;
-  db = needle == NULL ? NULL : _gloss_library_db_open (self->database, error);
+  db = needle == NULL ? NULL : _gloss_library_db_open_search (self->database, error);
   /* One read transaction: the stamps compared are those of the texts searched. */
   ok = db != NULL &&
        _gloss_library_exec (db, "BEGIN", self->database, error) &&
@@ -666,7 +781,7 @@ search_watched (GlossLibrary       *self,
   *bad_query = needle == NULL;
   if (needle == NULL)
     return NULL;
-  db = _gloss_library_db_open (self->database, error);
+  db = _gloss_library_db_open_search (self->database, error);
   if (db == NULL)
     return NULL;
   /* One read transaction: the watcher's word and the texts of one moment. */

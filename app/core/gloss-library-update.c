@@ -57,7 +57,7 @@ typedef struct
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)") \
   X (insert_text, "INSERT INTO text_fts (rowid, folded) VALUES (?1, ?2)") \
   X (insert_bigrams, "INSERT INTO text_bigrams (rowid, grams) VALUES (?1, gloss_bigrams (?2))") \
-  X (insert_canonical, "INSERT INTO texts (id, text) VALUES (?1, ?2)") \
+  X (insert_canonical, "INSERT INTO texts (id, unfold) VALUES (?1, ?2)") \
   X (insert_sidecar, "INSERT INTO sidecars (article_id, path, size, mtime, file_sha256, annotator, name, done, error) " \
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)") \
   X (insert_annotation, "INSERT INTO annotations (article_id, sidecar_id, uuid, annotator, tag, start, end, text, note, attributes) " \
@@ -215,6 +215,8 @@ write_record (Writer         *w,
 
       if (r->folded != NULL)
         {
+          g_autoptr(GByteArray) unfold = _gloss_library_unfold_patch (r->text, r->folded);
+
           sqlite3_bind_int64 (w->insert_text, 1, article_id);
           sqlite3_bind_text (w->insert_text, 2, r->folded, -1, SQLITE_STATIC);
           if (!run (w, w->insert_text, error))
@@ -224,7 +226,10 @@ write_record (Writer         *w,
           if (!run (w, w->insert_bigrams, error))
             return FALSE;
           sqlite3_bind_int64 (w->insert_canonical, 1, article_id);
-          sqlite3_bind_text (w->insert_canonical, 2, r->text, -1, SQLITE_STATIC);
+          if (unfold != NULL)
+            sqlite3_bind_blob (w->insert_canonical, 2, unfold->data, unfold->len, SQLITE_STATIC);
+          else
+            sqlite3_bind_null (w->insert_canonical, 2);
           if (!run (w, w->insert_canonical, error))
             return FALSE;
         }
