@@ -467,6 +467,9 @@ test_cli_session (void)
   g_assert_cmpint (g_chmod (w3c, 0644), ==, 0);
   g_assert_cmpint (g_chmod (article, 0644), ==, 0);
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  /* Readable: only the writing fails. */
+  gloss_test_run_cli_unprivileged (&run, "validate", beside, NULL);
+  g_assert_cmpint (run.status, ==, 0);
   gloss_test_run_cli_unprivileged (&run, "import", "--format", "w3c", "--article", article, "--force", w3c, NULL);
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
   g_test_message ("%s", run.err);
