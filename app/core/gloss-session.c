@@ -643,6 +643,11 @@ start_open (GlossSession  *self,
   data->previous = previous ? g_object_ref (previous) : NULL;
   g_task_set_task_data (task, data, (GDestroyNotify)layer_data_free);
 
+  if (file != NULL)
+    {
+      self->file = g_object_ref (file);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
   _gloss_session_set_state (self, GLOSS_SESSION_LOADING);
   set_loading (self, TRUE);
   if (file == NULL)
@@ -654,8 +659,6 @@ start_open (GlossSession  *self,
       return;
     }
 
-  self->file = g_object_ref (file);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   if (document != NULL)
     {
       data->document_done = TRUE;
