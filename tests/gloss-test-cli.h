@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <stdarg.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 /* What one run of gloss-cli left behind. */
 typedef struct
@@ -70,6 +71,42 @@ gloss_test_run_cli (GlossTestRun *run,
   va_start (args, first);
   gloss_test_run_cli_va (run, directory, database, first, args);
   va_end (args);
+}
+
+static inline void
+gloss_test_become_nobody (gpointer data)
+{
+  /* Root writes into any folder: a read-only one stops only others. */
+  if (geteuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+    _exit (127);
+}
+
+/* Runs $GLOSS_CLI with @first and the arguments after it up to NULL as a
+ * user who may not write where the folders' modes forbid it (nobody, when
+ * the test runs as root). */
+G_GNUC_NULL_TERMINATED static inline void
+gloss_test_run_cli_unprivileged (GlossTestRun *run,
+                                 const char   *first,
+                                 ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("GLOSS_CLI");
+  va_list args;
+
+  g_assert_nonnull (cli);
+  gloss_test_run_clear (run);
+  g_ptr_array_add (argv, (gpointer) cli);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync ("/", (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, gloss_test_become_nobody, NULL,
+                               &run->out, &run->err, &run->wait_status, &error));
+  g_assert_no_error (error);
+  run->status = WIFEXITED (run->wait_status) ? WEXITSTATUS (run->wait_status) : -1;
 }
 
 /* One line of JSON Lines output as an object; fails the test if it is not. */

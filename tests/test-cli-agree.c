@@ -335,6 +335,44 @@ test_adjudicate (void)
   g_rmdir (directory);
 }
 
+
+#define BROKEN_SIDECAR "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ {"
+
+/* -o names a file that is not a sidecar that reads: with the article at
+ * hand, it is not written over (it was, before adjudicate wrote through a
+ * GlossSession). */
+static void
+test_adjudicate_never_over_broken (void)
+{
+  g_auto(GlossTestRun) run = { 0 };
+  g_autofree char *directory = g_dir_make_tmp ("gloss-test-adjudicate-XXXXXX", NULL);
+  g_autofree char *target = NULL;
+  g_autofree char *after = NULL;
+  const char *names[] = { "article.txt", "article.txt.alice.gloss.json", "article.txt.bob.gloss.json" };
+
+  g_assert_nonnull (directory);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    copy_fixture (names[i], directory);
+  target = g_build_filename (directory, "article.txt.lead.gloss.json", NULL);
+  g_assert_true (g_file_set_contents (target, BROKEN_SIDECAR, -1, NULL));
+
+  run_cli_in (&run, directory, "adjudicate", "--prefer", "bob", "-o", "article.txt.lead.gloss.json",
+              "article.txt.alice.gloss.json", "article.txt.bob.gloss.json", NULL);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "article.txt.lead.gloss.json"));
+  g_assert_true (g_file_get_contents (target, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, BROKEN_SIDECAR);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (directory, names[i], NULL);
+      g_unlink (path);
+    }
+  g_unlink (target);
+  g_rmdir (directory);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -349,6 +387,7 @@ main (int    argc,
   g_test_add_func ("/cli/agree/table", test_table);
   g_test_add_func ("/cli/agree/disagreements", test_disagreements);
   g_test_add_func ("/cli/adjudicate", test_adjudicate);
+  g_test_add_func ("/cli/adjudicate/never-over-broken", test_adjudicate_never_over_broken);
 
   return g_test_run ();
 }

@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gstdio.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -345,6 +346,44 @@ test_versions (Fixture       *f,
   gloss_test_run_clear (&run);
 }
 
+
+/* A sidecar that does not read is named with the problem and left as it
+ * is; a folder that may not be written into leaves the old file whole. */
+static void
+test_never_written_over (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *broken = "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ {";
+  g_autofree char *before = gloss_test_read (f->sidecar, NULL);
+  g_autofree char *after = NULL;
+  GlossTestRun run = { 0 };
+
+  g_assert_cmpint (g_chmod (f->sidecar, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (f->article, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
+  /* Read, placed: only the writing fails. */
+  gloss_test_run_cli_unprivileged (&run, "reanchor", "--dry-run", f->sidecar, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  gloss_test_run_cli_unprivileged (&run, "reanchor", f->sidecar, NULL);
+  g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "article.txt.li.gloss.json"));
+  after = gloss_test_read (f->sidecar, NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  gloss_test_write (f->sidecar, broken, -1);
+  run_cli (&run, "reanchor", f->sidecar, NULL);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "article.txt.li.gloss.json"));
+  g_assert_nonnull (strstr (run.err, "JSON"));
+  after = gloss_test_read (f->sidecar, NULL);
+  g_assert_cmpstr (after, ==, broken);
+  gloss_test_run_clear (&run);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -355,6 +394,8 @@ main (int    argc,
   g_test_add ("/cli-reanchor/previous", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_previous, fixture_tear_down);
   g_test_add_func ("/cli-reanchor/diff", test_diff);
   g_test_add_func ("/cli-reanchor/orphan-validates", test_orphan_validates);
+  g_test_add ("/cli-reanchor/never-written-over", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_never_written_over,
+              fixture_tear_down);
   g_test_add ("/cli-reanchor/versions", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_versions, fixture_tear_down);
 
   return g_test_run ();

@@ -192,6 +192,50 @@ test_apply_session (void)
   g_assert_cmpstr (after, ==, expected);
 }
 
+
+/* --apply=SIDECAR goes through a GlossSession too: a sidecar that does not
+ * read is named and left as it is, and one in a folder that may not be
+ * written into stays whole. */
+static void
+test_apply_named_session (void)
+{
+  g_autofree char *dir = make_folder ();
+  g_autofree char *sidecar = g_build_filename (dir, "review.gloss.json", NULL);
+  g_autofree char *article = g_build_filename (dir, "zh-water.txt", NULL);
+  g_autofree char *apply = g_strconcat ("--apply=", sidecar, NULL);
+  const char *broken = "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [";
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(GlossTestRun) run = { 0 };
+
+  gloss_test_write (sidecar, broken, -1);
+  run_cli (&run, dir, apply, "--annotator", "bob", "--tag", "quote", "zh-water.txt", NULL);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "review.gloss.json"));
+  after = gloss_test_read (sidecar, NULL);
+  g_assert_cmpstr (after, ==, broken);
+  g_clear_pointer (&after, g_free);
+
+  g_assert_cmpint (g_remove (sidecar), ==, 0);
+  run_cli (&run, dir, apply, "--annotator", "bob", "--tag", "quote", "zh-water.txt", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  before = gloss_test_read (sidecar, NULL);
+  g_assert_cmpint (g_chmod (sidecar, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (article, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  /* Readable: only the writing fails. */
+  gloss_test_run_cli_unprivileged (&run, "validate", sidecar, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  gloss_test_run_cli_unprivileged (&run, "suggest", apply, "--annotator", "bob", "--tag", "official", article, NULL);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "review.gloss.json"));
+  after = gloss_test_read (sidecar, NULL);
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 test_corpus (void)
 {
@@ -249,6 +293,7 @@ main (int    argc,
   g_test_add_func ("/cli/suggest/tags", test_tags);
   g_test_add_func ("/cli/suggest/apply", test_apply);
   g_test_add_func ("/cli/suggest/apply-session", test_apply_session);
+  g_test_add_func ("/cli/suggest/apply-named-session", test_apply_named_session);
   g_test_add_func ("/cli/suggest/corpus", test_corpus);
   g_test_add_func ("/cli/suggest/errors", test_errors);
 

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -16,6 +17,7 @@
 #include "gloss-import.h"
 #include "gloss-loader.h"
 #include "gloss-sidecar.h"
+#include "gloss-test-cli.h"
 #include "gloss-test-util.h"
 
 #define ALICE "mixed.txt.alice.gloss.json"
@@ -422,6 +424,87 @@ test_cli (void)
   gloss_test_rm_rf (dir);
 }
 
+
+#define BROKEN_SIDECAR "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ {"
+
+/* Beside its article the sidecar is written as the window writes it: not
+ * over one that cannot be read, even with --force (it was, before import
+ * wrote through a GlossSession); not at all in a folder it may not write
+ * into, the old file intact; and what does not fit the article is kept. */
+static void
+test_cli_session (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *fixture = gloss_test_data_path ("export", ALICE, NULL);
+  g_autofree char *article_from = gloss_test_data_path ("export", "mixed.txt", NULL);
+  g_autofree char *article = g_build_filename (dir, "mixed.txt", NULL);
+  g_autofree char *w3c = g_build_filename (dir, "out.jsonld", NULL);
+  g_autofree char *beside = g_build_filename (dir, "mixed.txt.alice.gloss.json", NULL);
+  g_autofree char *text = gloss_test_read (article_from, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(GlossTestRun) run = { 0 };
+
+  gloss_test_write (article, text, -1);
+  gloss_test_run_cli (&run, NULL, NULL, "export", "--format", "w3c", "-o", w3c, fixture, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  gloss_test_write (beside, BROKEN_SIDECAR, -1);
+  gloss_test_run_cli (&run, NULL, NULL, "import", "--format", "w3c", "--article", article, "--force", w3c, NULL);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "mixed.txt.alice.gloss.json"));
+  after = gloss_test_read (beside, NULL);
+  g_assert_cmpstr (after, ==, BROKEN_SIDECAR);
+  g_clear_pointer (&after, g_free);
+
+  /* A sidecar that reads is replaced with --force; not in a read-only folder. */
+  g_assert_cmpint (g_remove (beside), ==, 0);
+  gloss_test_run_cli (&run, NULL, NULL, "import", "--format", "w3c", "--article", article, w3c, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  before = gloss_test_read (beside, NULL);
+  g_assert_cmpint (g_chmod (beside, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (w3c, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (article, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  /* Readable: only the writing fails. */
+  gloss_test_run_cli_unprivileged (&run, "validate", beside, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  gloss_test_run_cli_unprivileged (&run, "import", "--format", "w3c", "--article", article, "--force", w3c, NULL);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "mixed.txt.alice.gloss.json"));
+  after = gloss_test_read (beside, NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* The article lost a passage the file annotates: kept, orphaned. */
+  {
+    g_autoptr(GString) shorter = g_string_new (text);
+    g_autoptr(GlossSidecar) fixture_sidecar = load_fixture (ALICE);
+    GlossAnnotation *first = gloss_annotation_set_get_nth (gloss_sidecar_get_annotations (fixture_sidecar), 0);
+
+    g_assert_cmpuint (g_string_replace (shorter, gloss_annotation_get_text (first), "", 0), >=, 1);
+    gloss_test_write (article, shorter->str, -1);
+  }
+  gloss_test_run_cli (&run, NULL, NULL, "import", "--format", "w3c", "--article", article, "--force", w3c, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (beside);
+    g_autoptr(GlossSidecar) imported = gloss_sidecar_load (file, NULL, NULL);
+    g_autoptr(GlossSidecar) original = load_fixture (ALICE);
+
+    g_assert_nonnull (imported);
+    g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (imported)), ==,
+                      gloss_annotation_set_get_size (gloss_sidecar_get_annotations (original)));
+    after = gloss_test_read (beside, NULL);
+    g_assert_nonnull (strstr (after, "\"anchor\": \"orphaned\""));
+  }
+
+  gloss_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -437,6 +520,7 @@ main (int    argc,
   g_test_add_func ("/import/brat/unnamed", test_brat_unnamed);
   g_test_add_func ("/import/w3c/unnamed", test_w3c_unnamed);
   g_test_add_func ("/import/cli", test_cli);
+  g_test_add_func ("/import/cli/session", test_cli_session);
 
   return g_test_run ();
 }

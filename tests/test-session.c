@@ -10,6 +10,7 @@
 #include "gloss-codebook.h"
 #include "gloss-document.h"
 #include "gloss-document-private.h"
+#include "gloss-loader.h"
 #include "gloss-session.h"
 #include "gloss-sidecar.h"
 #include "gloss-test-util.h"
@@ -628,6 +629,204 @@ test_team_codebook (Fixture       *f,
   g_assert_cmpstr (gloss_codebook_get_name (codebook), !=, "团队");
 }
 
+
+/* A layer saved by @annotator at @path on the article as it is now, with a
+ * "place" annotation on 深圳市民政局 (0–6) and a quote on 继续推进 (16–20). */
+static void
+write_layer (Fixture    *f,
+             const char *path,
+             const char *annotator)
+{
+  g_autoptr(GlossSidecar) layer = gloss_sidecar_new (annotator, NULL);
+  g_autoptr(GlossDocument) document = gloss_document_load_file (f->article, NULL, NULL, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (layer);
+
+  g_assert_nonnull (document);
+  gloss_sidecar_attach_document (layer, document);
+  gloss_annotation_set_create (set, "place", 0, 6);
+  gloss_annotation_set_create (set, "quote", 16, 20);
+  g_assert_true (gloss_sidecar_save (layer, file, GLOSS_SIDECAR_SAVE_OVERWRITE, &error));
+  g_assert_no_error (error);
+}
+
+/* gloss-cli names the sidecar: it is opened as the layer, whoever's it is,
+ * and saved there; the user's own file is neither read nor written. */
+static void
+test_open_layer_named (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "bob-copy.gloss.json", NULL);
+  g_autofree char *missing_path = g_build_filename (f->dir, "new.gloss.json", NULL);
+  g_autoptr(GFile) layer = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  const GlossAnchorReport *report;
+
+  write_layer (f, path, "bob");
+  g_assert_true (gloss_session_open_layer_sync (f->session, f->article, NULL, layer, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_READY);
+  g_assert_true (g_file_equal (gloss_sidecar_get_file (gloss_session_get_sidecar (f->session)), layer));
+  g_assert_cmpstr (gloss_sidecar_get_annotator_id (gloss_session_get_sidecar (f->session)), ==, "bob");
+  report = gloss_session_get_anchor_report (f->session);
+  g_assert_cmpuint (report->exact, ==, 2);
+  g_assert_cmpuint (report->orphaned, ==, 0);
+
+  add_annotation (f, "added", 3, 5);
+  g_assert_true (gloss_session_save_sync (f->session, NULL, GLOSS_SESSION_SAVE_NONE, NULL, &error));
+  g_assert_no_error (error);
+  contents = gloss_test_read (path, NULL);
+  g_assert_nonnull (strstr (contents, "\"added\""));
+  g_assert_false (g_file_test (f->own_path, G_FILE_TEST_EXISTS));
+  gloss_session_close (f->session);
+  g_assert_finalize_object (f->session);
+
+  /* Not there yet: an empty layer with the built-in codebook, written there. */
+  f->session = gloss_session_new ();
+  gloss_session_set_annotator_id (f->session, "alice");
+  g_assert_true (gloss_session_open_layer_sync (f->session, f->article, NULL, missing, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_READY);
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 0);
+  add_annotation (f, "first", 0, 2);
+  g_assert_true (gloss_session_save_sync (f->session, NULL, GLOSS_SESSION_SAVE_NONE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (missing_path, G_FILE_TEST_IS_REGULAR));
+}
+
+/* No article given: the one the layer names beside it.  Its text changed
+ * since, and the old one is given: what is left moves, what was deleted is
+ * kept as an orphan. */
+static void
+test_open_layer_finds_article (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "article.txt.bob.gloss.json", NULL);
+  g_autoptr(GFile) layer = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GlossDocument) old = gloss_document_load_file (f->article, NULL, NULL, NULL);
+  const GlossAnchorReport *report;
+
+  write_layer (f, path, "bob");
+  gloss_test_write (f->article_path, "UPDATED 𠀋\n深圳市民政局发布通知。\r\n\r\n李明说。𠀋 The end.\r\n", -1);
+  g_assert_true (gloss_session_open_layer_sync (f->session, NULL, NULL, layer, old, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (gloss_session_get_file (f->session), f->article));
+  report = gloss_session_get_anchor_report (f->session);
+  g_assert_cmpuint (report->moved, ==, 1);
+  g_assert_cmpuint (report->orphaned, ==, 1);
+  g_assert_cmpuint (gloss_annotation_set_get_size (annotations (f)), ==, 2);
+
+  g_assert_true (gloss_session_save_sync (f->session, NULL, GLOSS_SESSION_SAVE_NONE, NULL, &error));
+  g_assert_no_error (error);
+  contents = gloss_test_read (path, NULL);
+  g_assert_nonnull (strstr (contents, "\"anchor\": \"orphaned\""));
+}
+
+/* A named layer that cannot be read is never written over: BROKEN when the
+ * article is given, and no open at all when the layer was to name it. */
+static void
+test_open_layer_broken (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "article.txt.bob.gloss.json", NULL);
+  g_autofree char *missing_path = g_build_filename (f->dir, "none.gloss.json", NULL);
+  g_autoptr(GFile) layer = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(GlossSidecar) replacement = gloss_sidecar_new ("bob", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  const char *broken = "{ \"format\": \"gloss\", \"version\": 1, \"annotations\": [ {";
+
+  gloss_test_write (path, broken, -1);
+  g_assert_true (gloss_session_open_layer_sync (f->session, f->article, NULL, layer, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_BROKEN);
+  g_assert_nonnull (strstr (gloss_session_get_broken_message (f->session), "article.txt.bob.gloss.json"));
+  g_assert_false (gloss_session_replace_layer (f->session, replacement, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  g_assert_false (gloss_session_save_sync (f->session, NULL, GLOSS_SESSION_SAVE_NONE, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  contents = gloss_test_read (path, NULL);
+  g_assert_cmpstr (contents, ==, broken);
+  gloss_session_close (f->session);
+  g_assert_finalize_object (f->session);
+
+  f->session = gloss_session_new ();
+  g_assert_false (gloss_session_open_layer_sync (f->session, NULL, NULL, layer, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "article.txt.bob.gloss.json"));
+  g_clear_error (&error);
+  g_assert_null (gloss_session_get_file (f->session));
+  g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_EMPTY);
+  g_assert_false (gloss_session_get_loading (f->session));
+  gloss_session_close (f->session);
+  g_assert_finalize_object (f->session);
+
+  f->session = gloss_session_new ();
+  g_assert_false (gloss_session_open_layer_sync (f->session, NULL, NULL, missing, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+/* An import or an adjudication takes the layer's place and is written
+ * where it was read, only while the file is still the one read. */
+static void
+test_replace_layer (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "article.txt.carol.gloss.json", NULL);
+  g_autoptr(GFile) layer = g_file_new_for_path (path);
+  g_autoptr(GlossSidecar) replacement = gloss_sidecar_new ("carol", NULL);
+  g_autoptr(GlossSidecar) second = gloss_sidecar_new ("carol", NULL);
+  g_autoptr(GlossDocument) other = gloss_document_new ("深圳市民政局发布通知。\n", -1, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *theirs = NULL;
+
+  write_layer (f, path, "carol");
+  g_assert_true (gloss_session_open_layer_sync (f->session, f->article, NULL, layer, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Made on another text: placed on the session's article. */
+  gloss_sidecar_attach_document (replacement, other);
+  gloss_annotation_set_create (gloss_sidecar_get_annotations (replacement), "place", 0, 2);
+  g_assert_true (gloss_session_replace_layer (f->session, replacement, &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_session_get_sidecar (f->session) == replacement);
+  g_assert_true (gloss_sidecar_get_document (replacement) == gloss_session_get_document (f->session));
+  g_assert_cmpuint (gloss_session_get_anchor_report (f->session)->exact, ==, 1);
+  g_assert_true (gloss_session_save_sync (f->session, NULL, GLOSS_SESSION_SAVE_NONE, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GlossSidecar) saved = gloss_sidecar_load (layer, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (saved)), ==, 1);
+  }
+  gloss_session_close (f->session);
+  g_assert_finalize_object (f->session);
+
+  /* Changed on disk between the open and the save: not written over. */
+  f->session = gloss_session_new ();
+  g_assert_true (gloss_session_open_layer_sync (f->session, f->article, NULL, layer, NULL, NULL, &error));
+  g_assert_no_error (error);
+  write_layer (f, path, "carol");
+  theirs = gloss_test_read (path, NULL);
+  gloss_sidecar_attach_document (second, gloss_session_get_document (f->session));
+  g_assert_true (gloss_session_replace_layer (f->session, second, &error));
+  g_assert_false (gloss_session_save_sync (f->session, NULL, GLOSS_SESSION_SAVE_NONE, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_pointer (&contents, g_free);
+  contents = gloss_test_read (path, NULL);
+  g_assert_cmpstr (contents, ==, theirs);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +849,10 @@ main (int   argc,
   ADD ("/session/done", test_done);
   ADD ("/session/close-after-save", test_close_after_save);
   ADD ("/session/sync", test_sync);
+  ADD ("/session/open-layer/named", test_open_layer_named);
+  ADD ("/session/open-layer/finds-article", test_open_layer_finds_article);
+  ADD ("/session/open-layer/broken", test_open_layer_broken);
+  ADD ("/session/replace-layer", test_replace_layer);
 #undef ADD
 
   return g_test_run ();

@@ -13,6 +13,7 @@
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-cli.h"
+#include "gloss-cli-layer.h"
 #include "gloss-codebook.h"
 #include "gloss-document.h"
 #include "gloss-loader.h"
@@ -58,13 +59,17 @@ run_jobs (Job   *jobs,
  * people read ten significant digits better, and nothing is lost that the
  * statistics could claim. */
 
-/* Every sidecar must describe the text the statistics are computed on. */
+/* Every sidecar must describe the text the statistics are computed on.
+ * @found: (out) (optional): the article, when there is one at hand, and
+ * @found_document its text. */
 static gboolean
-anchor_layers (char         **paths,
-               GPtrArray     *files,
-               GPtrArray     *sidecars,
-               const char    *article_path,
-               guint         *length)
+anchor_layers (char           **paths,
+               GPtrArray       *files,
+               GPtrArray       *sidecars,
+               const char      *article_path,
+               guint           *length,
+               GFile          **found,
+               GlossDocument  **found_document)
 {
   GlossSidecar *first = g_ptr_array_index (sidecars, 0);
   const char *first_sha = gloss_sidecar_get_document_sha256 (first);
@@ -131,6 +136,10 @@ anchor_layers (char         **paths,
                                           orphaned), orphaned);
         }
       *length = gloss_document_get_length (document);
+      if (found != NULL)
+        *found = g_steal_pointer (&article);
+      if (found_document != NULL)
+        *found_document = g_steal_pointer (&document);
       return TRUE;
     }
 
@@ -173,13 +182,15 @@ anchor_layers (char         **paths,
 
 /* Loads, checks and anchors the sidecars named on the command line. */
 static gboolean
-load_layers (int          argc,
-             char       **argv,
-             const char  *article,
-             gboolean     mapped,
-             GPtrArray   *sidecars,
-             GPtrArray   *files,
-             guint       *length)
+load_layers (int             argc,
+             char          **argv,
+             const char     *article,
+             gboolean        mapped,
+             GPtrArray      *sidecars,
+             GPtrArray      *files,
+             guint          *length,
+             GFile         **found,
+             GlossDocument **found_document)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) mismatches = NULL;
@@ -218,7 +229,7 @@ load_layers (int          argc,
   if (mismatches->len > 0 && !mapped)
     g_printerr ("%s\n", _("gloss-cli: hint: --map OLD=NEW compares differently named tags as one"));
 
-  return anchor_layers (argv + 1, files, sidecars, article, length);
+  return anchor_layers (argv + 1, files, sidecars, article, length, found, found_document);
 }
 
 /* Splits OLD=NEW; prints the complaint itself. */
@@ -345,7 +356,7 @@ gloss_cli_agree (int    argc,
         return 2;
     }
 
-  if (!load_layers (argc, argv, article, maps != NULL, sidecars, files, &length))
+  if (!load_layers (argc, argv, article, maps != NULL, sidecars, files, &length, NULL, NULL))
     return 1;
 
   if (disagreements)
@@ -407,6 +418,8 @@ gloss_cli_adjudicate (int    argc,
   g_autoptr(GlossReview) review = gloss_review_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) out = NULL;
+  g_autoptr(GFile) article_file = NULL;
+  g_autoptr(GlossDocument) document = NULL;
   g_auto(GStrv) maps = NULL;
   g_autofree char *article = NULL;
   g_autofree char *output = NULL;
@@ -453,7 +466,7 @@ gloss_cli_adjudicate (int    argc,
       gloss_review_map_tag (review, from, to);
     }
 
-  if (!load_layers (argc, argv, article, maps != NULL, sidecars, files, &length))
+  if (!load_layers (argc, argv, article, maps != NULL, sidecars, files, &length, &article_file, &document))
     return 1;
 
   for (guint i = 0; i < sidecars->len; i++)
@@ -514,7 +527,11 @@ gloss_cli_adjudicate (int    argc,
       gloss_cli_error (out_name, _("exists already; give -o OUT to replace it"));
       return 1;
     }
-  if (!gloss_sidecar_save (adjudicated, out, GLOSS_SIDECAR_SAVE_OVERWRITE, &error))
+  /* With the article at hand, written as the window writes a layer: never
+   * over a sidecar that cannot be read, even with -o. */
+  if (document != NULL
+      ? !gloss_cli_layer_write (article_file, document, out, adjudicated, &error)
+      : !gloss_sidecar_save (adjudicated, out, GLOSS_SIDECAR_SAVE_OVERWRITE, &error))
     {
       gloss_cli_error (out_name, "%s", error->message);
       return 1;

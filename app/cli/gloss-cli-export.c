@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "gloss-cli.h"
+#include "gloss-cli-layer.h"
 #include "gloss-codebook.h"
 #include "gloss-document.h"
 #include "gloss-export.h"
@@ -377,7 +378,11 @@ gloss_cli_import (int    argc,
       return 1;
     }
 
-  if (!gloss_sidecar_save (sidecar, out, GLOSS_SIDECAR_SAVE_OVERWRITE, &error))
+  /* Beside its article, the sidecar is written as the window writes it:
+   * never over one that cannot be read, even with --force. */
+  if (article_file != NULL
+      ? !gloss_cli_layer_write (article_file, document, out, sidecar, &error)
+      : !gloss_sidecar_save (sidecar, out, GLOSS_SIDECAR_SAVE_OVERWRITE, &error))
     {
       g_autofree char *name = g_file_get_parse_name (out);
 

@@ -11,8 +11,10 @@
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-cli.h"
+#include "gloss-cli-layer.h"
 #include "gloss-document.h"
 #include "gloss-loader.h"
+#include "gloss-session.h"
 #include "gloss-sidecar.h"
 #include "gloss-version-store.h"
 
@@ -78,57 +80,45 @@ reanchor_one (const char *path,
               Options    *options)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GlossSidecar) sidecar = NULL;
-  g_autoptr(GlossDocument) document = NULL;
-  g_autoptr(GlossDocument) kept = NULL;
-  g_autoptr(GFile) article = NULL;
+  g_autoptr(GlossSession) session = NULL;
   g_autoptr(GError) error = NULL;
-  GlossDocument *previous = options->previous;
+  GlossSidecar *sidecar;
+  GlossDocument *document;
+  GFile *article;
   GlossAnchorReport report;
+  const char *coded_on;
   const char *how;
 
-  sidecar = gloss_sidecar_load (file, NULL, &error);
-  if (sidecar == NULL)
+  /* The article is the one the sidecar names beside it. */
+  session = gloss_cli_layer_open (NULL, NULL, file, options->previous, NULL, &error);
+  if (session == NULL)
     {
       gloss_cli_error (path, "%s", error->message);
       return FALSE;
     }
+  sidecar = gloss_session_get_sidecar (session);
+  document = gloss_session_get_document (session);
+  article = gloss_session_get_file (session);
+  report = *gloss_session_get_anchor_report (session);
 
-  article = gloss_sidecar_find_article (file, sidecar);
-  if (article == NULL)
+  /* Coded on another text, and the kept one could not be used: say why. */
+  coded_on = gloss_session_get_coded_on (session);
+  if (options->previous == NULL && gloss_sidecar_get_previous (sidecar) == NULL &&
+      coded_on != NULL && g_strcmp0 (coded_on, gloss_document_get_sha256 (document)) != 0)
     {
-      gloss_cli_error (path, _("document.source: the article is not beside the sidecar"));
-      return FALSE;
-    }
-  document = gloss_document_load_file (article, NULL, NULL, &error);
-  if (document == NULL)
-    {
-      gloss_cli_error (path, _("document.source: %s"), error->message);
-      return FALSE;
-    }
+      g_autoptr(GlossDocument) kept = gloss_version_store_lookup (article, coded_on, &error);
 
-  if (previous == NULL)
-    {
-      const char *coded_on = gloss_sidecar_get_document_sha256 (sidecar);
-
-      if (coded_on != NULL && g_strcmp0 (coded_on, gloss_document_get_sha256 (document)) != 0)
-        {
-          kept = gloss_version_store_lookup (article, coded_on, &error);
-          if (kept == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-            g_printerr (_("gloss-cli: warning: %s: %s; placing the annotations by their quotes\n"), path, error->message);
-          g_clear_error (&error);
-          previous = kept;
-        }
+      if (kept == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_printerr (_("gloss-cli: warning: %s: %s; placing the annotations by their quotes\n"), path, error->message);
+      g_clear_error (&error);
     }
-
-  gloss_sidecar_attach_version (sidecar, document, previous, &report);
-  how = previous != NULL ? _("through the old text") : _("by quote and context");
+  how = gloss_sidecar_get_previous (sidecar) != NULL ? _("through the old text") : _("by quote and context");
 
   if (!options->dry_run)
     {
-      g_autoptr(GFile) out = options->output ? g_file_new_for_commandline_arg (options->output) : g_object_ref (file);
+      g_autoptr(GFile) out = options->output ? g_file_new_for_commandline_arg (options->output) : NULL;
 
-      if (!gloss_sidecar_save (sidecar, out, options->output ? GLOSS_SIDECAR_SAVE_OVERWRITE : GLOSS_SIDECAR_SAVE_NONE, &error))
+      if (!gloss_cli_layer_save (session, out, &error))
         {
           gloss_cli_error (options->output ? options->output : path, "%s", error->message);
           return FALSE;

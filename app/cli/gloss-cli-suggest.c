@@ -13,6 +13,7 @@
 #include "gloss-annotation.h"
 #include "gloss-annotation-set.h"
 #include "gloss-cli.h"
+#include "gloss-cli-layer.h"
 #include "gloss-codebook.h"
 #include "gloss-document.h"
 #include "gloss-json.h"
@@ -152,93 +153,36 @@ print_text (const char    *article,
     }
 }
 
-/* Adds the suggestions to @sidecar_file (given with --apply=SIDECAR) as
- * accepted annotations that record their origin; a suggestion that is
- * already an annotation (same tag, same span) is not added twice, one the
+/* Adds the suggestions to a sidecar of the article as accepted annotations
+ * that record their origin: @layer (given with --apply=SIDECAR), or the
+ * user's own (the one the window opens for @annotator).  A suggestion that
+ * is already an annotation (same tag, same span) is not added twice, one the
  * user rejected is not added, and a quote's speaker comes with it (links
- * point to annotations). */
+ * point to annotations).  The sidecar is opened and saved through a
+ * GlossSession: the window's rules for reading and writing it (a team
+ * codebook beside the article for a new one of the user's, never over a file
+ * that could not be read or that changed meanwhile, whole or nothing). */
 static gboolean
 apply (GlossDocument *doc,
-       GFile         *sidecar_file,
+       GFile         *article,
+       GFile         *layer,
        const char    *annotator,
        GPtrArray     *all,
        GPtrArray     *wanted_suggestions,
        guint         *added,
        GError       **error)
 {
-  g_autoptr(GlossSidecar) sidecar = NULL;
-  g_autoptr(GPtrArray) pending = NULL;
-  GlossAnnotationSet *set;
-  guint before;
-
-  *added = 0;
-  if (g_file_query_exists (sidecar_file, NULL))
-    {
-      const char *sha;
-
-      sidecar = gloss_sidecar_load (sidecar_file, NULL, error);
-      if (sidecar == NULL)
-        return FALSE;
-      sha = gloss_sidecar_get_document_sha256 (sidecar);
-      if (sha != NULL && *sha != '\0' && gloss_annotation_set_get_size (gloss_sidecar_get_annotations (sidecar)) > 0 &&
-          !g_str_equal (sha, gloss_document_get_sha256 (doc)))
-        {
-          g_autofree char *path = g_file_get_path (sidecar_file);
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("%s: annotates another version of the article; open it in Gloss to re-anchor first"), path);
-          return FALSE;
-        }
-    }
-  else
-    {
-      g_autoptr(GlossCodebook) codebook = gloss_codebook_new_default ();
-      sidecar = gloss_sidecar_new (annotator, codebook);
-    }
-  gloss_sidecar_attach_document (sidecar, doc);
-  set = gloss_sidecar_get_annotations (sidecar);
-  before = gloss_annotation_set_get_size (set);
-  /* Neither what is annotated already nor what the user rejected in Gloss. */
-  pending = gloss_suggest_pending (wanted_suggestions, sidecar, gloss_document_get_text (doc));
-  for (guint i = 0; i < pending->len; i++)
-    gloss_suggest_accept (sidecar, all, pending->pdata[i]);
-  *added = gloss_annotation_set_get_size (set) - before;
-
-  return gloss_sidecar_save (sidecar, sidecar_file, GLOSS_SIDECAR_SAVE_NONE, error);
-}
-
-/* Adds the suggestions to the user's own sidecar of the article (the one
- * the window opens for @annotator), opened and saved through a
- * GlossSession: the window's rules for reading and writing it (a team
- * codebook beside the article for a new one, never over a file that could
- * not be read or that changed meanwhile, whole or nothing). */
-static gboolean
-apply_own (GlossDocument *doc,
-           GFile         *article,
-           const char    *annotator,
-           GPtrArray     *all,
-           GPtrArray     *wanted_suggestions,
-           guint         *added,
-           GError       **error)
-{
-  g_autoptr(GlossSession) session = gloss_session_new ();
+  g_autoptr(GlossSession) session = NULL;
   g_autoptr(GPtrArray) pending = NULL;
   GlossSidecar *sidecar;
   GlossAnnotationSet *set;
   const char *sha;
   guint before;
-  gboolean saved;
 
   *added = 0;
-  gloss_session_set_autosave_delay (session, 0);
-  gloss_session_set_annotator_id (session, annotator);
-  if (!gloss_session_open_sync (session, article, doc, NULL, error))
+  session = gloss_cli_layer_open (article, doc, layer, NULL, annotator, error);
+  if (session == NULL)
     return FALSE;
-  if (gloss_session_get_state (session) == GLOSS_SESSION_BROKEN)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, gloss_session_get_broken_message (session));
-      gloss_session_close (session);
-      return FALSE;
-    }
 
   sidecar = gloss_session_get_sidecar (session);
   set = gloss_sidecar_get_annotations (sidecar);
@@ -260,9 +204,7 @@ apply_own (GlossDocument *doc,
     gloss_suggest_accept (sidecar, all, pending->pdata[i]);
   *added = gloss_annotation_set_get_size (set) - before;
 
-  saved = gloss_session_save_sync (session, NULL, GLOSS_SESSION_SAVE_NONE, NULL, error);
-  gloss_session_close (session);
-  return saved;
+  return gloss_cli_layer_save (session, NULL, error);
 }
 
 int
@@ -355,9 +297,8 @@ gloss_cli_suggest (int    argc,
           g_autofree char *path = g_file_get_path (sidecar_file);
           guint added = 0;
 
-          if (apply_option.apply_to != NULL
-              ? !apply (doc, sidecar_file, annotator, all, suggestions, &added, &error)
-              : !apply_own (doc, file, annotator, all, suggestions, &added, &error))
+          if (!apply (doc, file, apply_option.apply_to != NULL ? sidecar_file : NULL, annotator, all, suggestions,
+                      &added, &error))
             {
               gloss_cli_error (path, "%s", error->message);
               status = 1;

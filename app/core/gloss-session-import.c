@@ -1,5 +1,5 @@
 /* gloss-session-import.c: adding a W3C or brat file's annotations to the
- * session's layer
+ * session's layer, or replacing the layer with annotations made elsewhere
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +15,7 @@
 #include "gloss-session.h"
 #include "gloss-session-private.h"
 #include "gloss-sidecar.h"
+#include "gloss-sidecar-private.h"
 
 /* Import */
 
@@ -189,4 +190,49 @@ gloss_session_import_finish (GlossSession  *self,
   if (skipped != NULL)
     *skipped = data ? data->skipped : 0;
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * gloss_session_replace_layer:
+ * @self: a #GlossSession with an article open
+ * @layer: annotations made elsewhere (an import, an adjudication) that take
+ *   the place of the user's layer
+ * @error: why they cannot (%G_IO_ERROR_PERMISSION_DENIED: the layer's file
+ *   could not be read)
+ *
+ * Puts @layer in the place of the layer opened: the next save writes it to
+ * that layer's file under the same rules (never over a file that could not
+ * be read, nor over one changed on disk since it was read).  @layer is
+ * placed on the session's article unless it is already.
+ *
+ * Returns: %TRUE when @layer is the session's layer
+ */
+gboolean
+gloss_session_replace_layer (GlossSession  *self,
+                             GlossSidecar  *layer,
+                             GError       **error)
+{
+  g_return_val_if_fail (GLOSS_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_SIDECAR (layer), FALSE);
+
+  if (self->sidecar == NULL || self->document == NULL || self->state == GLOSS_SESSION_CLOSED)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No article is open"));
+      return FALSE;
+    }
+  if (self->state == GLOSS_SESSION_BROKEN)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                           _("Gloss does not write over an annotations file it could not read. Choose another name."));
+      return FALSE;
+    }
+
+  _gloss_sidecar_take_place (layer, self->sidecar);
+  if (gloss_sidecar_get_document (layer) != self->document)
+    gloss_sidecar_attach_version (layer, self->document, NULL, &self->report);
+  else
+    /* Placed by whoever made it: nothing to tell. */
+    self->report = (GlossAnchorReport) { 0 };
+  _gloss_session_set_sidecar (self, layer);
+  return TRUE;
 }

@@ -75,6 +75,43 @@ gloss_session_open_sync (GlossSession   *self,
 }
 
 /**
+ * gloss_session_open_layer_sync:
+ * @self: a #GlossSession with nothing open
+ * @file: (nullable): the article's file, or %NULL for the one @layer names
+ * @document: (nullable): the article already read from @file
+ * @layer: the annotations file to open as the layer
+ * @previous: (nullable): the text @layer was annotated on
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * gloss_session_open_layer_async(), waited for.
+ *
+ * Returns: %TRUE when the article is open (the layer may be BROKEN)
+ */
+gboolean
+gloss_session_open_layer_sync (GlossSession   *self,
+                               GFile          *file,
+                               GlossDocument  *document,
+                               GFile          *layer,
+                               GlossDocument  *previous,
+                               GCancellable   *cancellable,
+                               GError        **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  Wait wait = { NULL };
+
+  g_return_val_if_fail (GLOSS_IS_SESSION (self), FALSE);
+
+  g_main_context_push_thread_default (context);
+  gloss_session_open_layer_async (self, file, document, layer, previous, cancellable, done_cb, &wait);
+  result = wait_for (context, &wait);
+  g_main_context_pop_thread_default (context);
+
+  return gloss_session_open_layer_finish (self, result, error);
+}
+
+/**
  * gloss_session_save_sync:
  * @self: a #GlossSession
  * @file: (nullable): where to save, or %NULL for the user's file

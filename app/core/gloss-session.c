@@ -60,8 +60,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void schedule_autosave (GlossSession *self);
-static void start_next_save   (GlossSession *self);
 
 GlossSession *
 gloss_session_new (void)
@@ -71,9 +69,9 @@ gloss_session_new (void)
 
 /* State */
 
-static void
-set_state (GlossSession      *self,
-           GlossSessionState  state)
+void
+_gloss_session_set_state (GlossSession      *self,
+                          GlossSessionState  state)
 {
   if (self->state == state)
     return;
@@ -94,20 +92,10 @@ set_loading (GlossSession *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-static void
-set_saving (GlossSession *self,
-            gboolean      saving)
-{
-  if (self->saving == !!saving)
-    return;
-  self->saving = !!saving;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
-}
-
-static void
-set_broken (GlossSession *self,
-            GFile        *file,
-            const char   *message)
+void
+_gloss_session_set_broken (GlossSession *self,
+                           GFile        *file,
+                           const char   *message)
 {
   if (g_set_object (&self->broken_file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BROKEN_FILE]);
@@ -122,9 +110,9 @@ set_broken (GlossSession *self,
 /* The user's file was deleted by another program: there is nothing on disk
  * to lose, so instead of a conflict the layer counts as unsaved and the next
  * save (autosave too) writes it anew, unless a file appeared there by then. */
-static void
-set_layer_gone (GlossSession *self,
-                gboolean      gone)
+void
+_gloss_session_set_layer_gone (GlossSession *self,
+                               gboolean      gone)
 {
   gboolean was_modified = gloss_session_get_modified (self);
 
@@ -136,12 +124,12 @@ set_layer_gone (GlossSession *self,
   if (was_modified != gloss_session_get_modified (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
   if (gone)
-    schedule_autosave (self);
+    _gloss_session_schedule_autosave (self);
 }
 
-static void
-emit_error (GlossSession *self,
-            const GError *error)
+void
+_gloss_session_emit_error (GlossSession *self,
+                           const GError *error)
 {
   g_signal_emit (self, signals[ERROR], 0, error);
 }
@@ -172,13 +160,13 @@ disk_stamp_cb (GObject      *object,
     theirs = gloss_sidecar_stamp_from_info (info);
   else if (ours != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
-      set_layer_gone (self, TRUE);
+      _gloss_session_set_layer_gone (self, TRUE);
       return;
     }
 
   /* A file we never wrote appearing, or ours changing or going away. */
   if (g_strcmp0 (ours, theirs) != 0 && !(ours == NULL && theirs == NULL))
-    set_state (self, GLOSS_SESSION_CONFLICT);
+    _gloss_session_set_state (self, GLOSS_SESSION_CONFLICT);
 }
 
 /**
@@ -225,8 +213,8 @@ monitor_changed_cb (GlossSession      *self,
     gloss_session_check_disk (self);
 }
 
-static void
-unwatch_file (GlossSession *self)
+void
+_gloss_session_unwatch_file (GlossSession *self)
 {
   if (self->monitor == NULL)
     return;
@@ -236,12 +224,12 @@ unwatch_file (GlossSession *self)
   g_clear_object (&self->monitor);
 }
 
-static void
-watch_file (GlossSession *self)
+void
+_gloss_session_watch_file (GlossSession *self)
 {
   GFile *file = self->sidecar ? gloss_sidecar_get_file (self->sidecar) : NULL;
 
-  unwatch_file (self);
+  _gloss_session_unwatch_file (self);
   if (file == NULL || self->state == GLOSS_SESSION_BROKEN || self->state == GLOSS_SESSION_CLOSED)
     return;
 
@@ -255,7 +243,7 @@ watch_file (GlossSession *self)
 static void
 set_changed_cb (GlossSession *self)
 {
-  schedule_autosave (self);
+  _gloss_session_schedule_autosave (self);
 }
 
 static void
@@ -264,9 +252,9 @@ set_modified_cb (GlossSession *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
-static void
-set_sidecar (GlossSession *self,
-             GlossSidecar *sidecar)
+void
+_gloss_session_set_sidecar (GlossSession *self,
+                            GlossSidecar *sidecar)
 {
   gboolean was_modified = gloss_session_get_modified (self);
 
@@ -284,7 +272,7 @@ set_sidecar (GlossSession *self,
                                self, G_CONNECT_SWAPPED);
     }
 
-  watch_file (self);
+  _gloss_session_watch_file (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDECAR]);
   if (was_modified != gloss_session_get_modified (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
@@ -301,9 +289,12 @@ typedef struct
   GError        *team_error;
   GlossSidecar  *loaded;       /* the layer as read */
   GError        *load_error;
+  GlossDocument *previous;     /* the text the layer was coded on, when given */
   gboolean       document_done;
   gboolean       layer_done;
   gboolean       returned;     /* the task has its result (an article that cannot be read) */
+  gboolean       named;        /* @own was named by the caller (open_layer) */
+  gboolean       find_article; /* the article is the one @own names, once read */
 } LayerData;
 
 static void
@@ -315,6 +306,7 @@ layer_data_free (LayerData *data)
   g_clear_error (&data->team_error);
   g_clear_object (&data->loaded);
   g_clear_error (&data->load_error);
+  g_clear_object (&data->previous);
   g_free (data);
 }
 
@@ -368,7 +360,7 @@ new_own_sidecar (GlossSession  *self,
   GlossSidecar *sidecar;
 
   if (data->team_error != NULL)
-    emit_error (self, data->team_error);
+    _gloss_session_emit_error (self, data->team_error);
   if (data->team != NULL)
     codebook = data->team;
 
@@ -402,20 +394,21 @@ maybe_publish (GTask *task)
       g_autoptr(GlossSidecar) empty = gloss_sidecar_new (gloss_session_get_annotator_id (self), NULL);
 
       /* No file: nothing can be written until the user picks one. */
-      set_broken (self, data->own, data->load_error->message);
-      set_state (self, GLOSS_SESSION_BROKEN);
+      _gloss_session_set_broken (self, data->own, data->load_error->message);
+      _gloss_session_set_state (self, GLOSS_SESSION_BROKEN);
       g_clear_pointer (&self->coded_on, g_free);
+      self->report = (GlossAnchorReport) { 0 };
       gloss_sidecar_attach_document (empty, self->document);
-      set_sidecar (self, empty);
+      _gloss_session_set_sidecar (self, empty);
     }
   else
     {
-      set_broken (self, NULL, NULL);
-      set_state (self, GLOSS_SESSION_READY);
+      _gloss_session_set_broken (self, NULL, NULL);
+      _gloss_session_set_state (self, GLOSS_SESSION_READY);
       g_free (self->coded_on);
       self->coded_on = g_strdup (gloss_sidecar_get_document_sha256 (data->loaded));
-      gloss_sidecar_attach_document (data->loaded, self->document);
-      set_sidecar (self, data->loaded);
+      gloss_sidecar_attach_version (data->loaded, self->document, data->previous, &self->report);
+      _gloss_session_set_sidecar (self, data->loaded);
     }
 
   set_loading (self, FALSE);
@@ -475,6 +468,41 @@ discovered_cb (GObject      *object,
   maybe_publish (task);
 }
 
+static void document_loaded_cb (GObject      *object,
+                                GAsyncResult *result,
+                                gpointer      user_data);
+
+/* The layer named by the caller is in (or could not be read): the article is
+ * the one it names in document.source, beside it. */
+static void
+open_named_article (GTask  *task,
+                    GError *error)
+{
+  GlossSession *self = g_task_get_source_object (task);
+  LayerData *data = g_task_get_task_data (task);
+  g_autoptr(GFile) article = NULL;
+
+  data->find_article = FALSE;
+  if (error == NULL && (article = gloss_sidecar_find_article (data->own, data->loaded)) == NULL)
+    error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                 _("document.source: the article is not beside the sidecar"));
+  if (error != NULL)
+    {
+      /* Without its article a layer is not opened at all, BROKEN or not. */
+      data->document_done = TRUE;
+      _gloss_session_set_state (self, GLOSS_SESSION_EMPTY);
+      fail_layer (task, error, TRUE);
+      return;
+    }
+
+  data->own_exists = TRUE;
+  data->layer_done = TRUE;
+  self->file = g_steal_pointer (&article);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  gloss_document_load_file_async (self->file, self->encoding, g_task_get_cancellable (task), document_loaded_cb,
+                                  g_object_ref (task));
+}
+
 static void
 own_loaded_cb (GObject      *object,
                GAsyncResult *result,
@@ -490,6 +518,25 @@ own_loaded_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       fail_layer (task, g_steal_pointer (&error), TRUE);
+      return;
+    }
+
+  if (data->find_article)
+    {
+      open_named_article (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (data->named && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      /* A layer named by the caller is that file or nothing: no colleague's
+       * and no team codebook stand in for it. */
+      data->loaded = gloss_sidecar_new (gloss_session_get_annotator_id (self), NULL);
+      gloss_sidecar_set_file (data->loaded, data->own);
+      if (self->annotator_name != NULL && *self->annotator_name != '\0')
+        gloss_sidecar_set_annotator_name (data->loaded, self->annotator_name);
+      data->layer_done = TRUE;
+      maybe_publish (task);
       return;
     }
 
@@ -522,7 +569,8 @@ start_layer (GlossSession *self,
 {
   LayerData *data = g_task_get_task_data (task);
 
-  data->own = gloss_sidecar_file_for_article (self->file, gloss_session_get_annotator_id (self));
+  if (!data->named)
+    data->own = gloss_sidecar_file_for_article (self->file, gloss_session_get_annotator_id (self));
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   set_loading (self, TRUE);
   gloss_sidecar_load_async (data->own, g_task_get_cancellable (task), own_loaded_cb, g_object_ref (task));
@@ -539,7 +587,7 @@ set_document (GlossSession  *self,
     return;
 
   if (self->sidecar != NULL && document != NULL)
-    gloss_sidecar_attach_document (self->sidecar, document);
+    gloss_sidecar_attach_version (self->sidecar, document, NULL, &self->report);
   _gloss_session_watch_article (self, read_here);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -561,13 +609,67 @@ document_loaded_cb (GObject      *object,
     {
       /* Nothing to annotate; the layer, when it comes in, is dropped. */
       if (self->state == GLOSS_SESSION_LOADING)
-        set_state (self, GLOSS_SESSION_EMPTY);
+        _gloss_session_set_state (self, GLOSS_SESSION_EMPTY);
       fail_layer (task, g_steal_pointer (&error), FALSE);
       return;
     }
 
   set_document (self, document, TRUE);
   maybe_publish (task);
+}
+
+/* What gloss_session_open_async() and gloss_session_open_layer_async()
+ * share: @layer is the layer's file when named, @file NULL when the layer
+ * names the article. */
+static void
+start_open (GlossSession  *self,
+            GTask         *task,
+            GFile         *file,
+            GlossDocument *document,
+            GFile         *layer,
+            GlossDocument *previous)
+{
+  LayerData *data;
+
+  if (self->file != NULL || self->loading)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS, "%s", _("An article is open already"));
+      g_object_unref (task);
+      return;
+    }
+  data = g_new0 (LayerData, 1);
+  data->named = layer != NULL;
+  data->own = layer ? g_object_ref (layer) : NULL;
+  data->previous = previous ? g_object_ref (previous) : NULL;
+  g_task_set_task_data (task, data, (GDestroyNotify)layer_data_free);
+
+  if (file != NULL)
+    {
+      self->file = g_object_ref (file);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+  _gloss_session_set_state (self, GLOSS_SESSION_LOADING);
+  set_loading (self, TRUE);
+  if (file == NULL)
+    {
+      /* The article comes once the layer says which it is (open_named_article()). */
+      data->find_article = TRUE;
+      g_clear_handle_id (&self->autosave_id, g_source_remove);
+      gloss_sidecar_load_async (data->own, g_task_get_cancellable (task), own_loaded_cb, task);
+      return;
+    }
+
+  if (document != NULL)
+    {
+      data->document_done = TRUE;
+      set_document (self, document, FALSE);
+    }
+  else
+    gloss_document_load_file_async (file, self->encoding, g_task_get_cancellable (task), document_loaded_cb,
+                                    g_object_ref (task));
+
+  start_layer (self, task);
+  g_object_unref (task);
 }
 
 /**
@@ -596,8 +698,6 @@ gloss_session_open_async (GlossSession        *self,
                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GCancellable) linked = NULL;
-  LayerData *data;
 
   g_return_if_fail (GLOSS_IS_SESSION (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -605,35 +705,66 @@ gloss_session_open_async (GlossSession        *self,
 
   task = g_task_new (self, cancellable ? cancellable : self->cancellable, callback, user_data);
   g_task_set_source_tag (task, gloss_session_open_async);
-  if (self->file != NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS, "%s", _("An article is open already"));
-      return;
-    }
-  data = g_new0 (LayerData, 1);
-  g_task_set_task_data (task, data, (GDestroyNotify)layer_data_free);
-
-  self->file = g_object_ref (file);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-  set_state (self, GLOSS_SESSION_LOADING);
-  set_loading (self, TRUE);
-
-  if (document != NULL)
-    {
-      data->document_done = TRUE;
-      set_document (self, document, FALSE);
-    }
-  else
-    gloss_document_load_file_async (file, self->encoding, g_task_get_cancellable (task), document_loaded_cb,
-                                    g_object_ref (task));
-
-  start_layer (self, task);
+  start_open (self, g_steal_pointer (&task), file, document, NULL, NULL);
 }
 
 gboolean
 gloss_session_open_finish (GlossSession  *self,
                            GAsyncResult  *result,
                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * gloss_session_open_layer_async:
+ * @self: a #GlossSession with nothing open
+ * @file: (nullable): the article's file, or %NULL for the one @layer names
+ *   beside it (its document.source)
+ * @document: (nullable): the article already read from @file
+ * @layer: the annotations file to open as the user's layer, whoever's it is
+ * @previous: (nullable): the text @layer was annotated on, when not the one
+ *   kept in the version store
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the article and the layer are in
+ * @user_data: data for @callback
+ *
+ * gloss_session_open_async() with the layer named rather than found: for
+ * gloss-cli, which names the sidecar it reads and writes.  A @layer not
+ * there starts empty with the built-in codebook (with @file %NULL, that is
+ * an error); one that cannot be read puts the session in
+ * %GLOSS_SESSION_BROKEN (with @file %NULL, the open fails with why).  The
+ * layer is placed on the article through @previous when given, and
+ * gloss_session_get_anchor_report() says how.
+ */
+void
+gloss_session_open_layer_async (GlossSession        *self,
+                                GFile               *file,
+                                GlossDocument       *document,
+                                GFile               *layer,
+                                GlossDocument       *previous,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GLOSS_IS_SESSION (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+  g_return_if_fail (document == NULL || (file != NULL && GLOSS_IS_DOCUMENT (document)));
+  g_return_if_fail (G_IS_FILE (layer));
+  g_return_if_fail (previous == NULL || GLOSS_IS_DOCUMENT (previous));
+
+  task = g_task_new (self, cancellable ? cancellable : self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_session_open_layer_async);
+  start_open (self, g_steal_pointer (&task), file, document, layer, previous);
+}
+
+gboolean
+gloss_session_open_layer_finish (GlossSession  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
@@ -764,273 +895,6 @@ gloss_session_reopen_finish (GlossSession  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* Saving */
-
-typedef struct
-{
-  GFile                 *file;      /* Save As, or NULL */
-  GlossSessionSaveFlags  flags;
-  GlossSidecar          *sidecar;   /* the layer being written */
-} SaveData;
-
-static void
-save_data_free (SaveData *data)
-{
-  g_clear_object (&data->file);
-  g_clear_object (&data->sidecar);
-  g_free (data);
-}
-
-static void
-close_session (GlossSession *self)
-{
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  unwatch_file (self);
-  _gloss_session_unwatch_article (self);
-  set_state (self, GLOSS_SESSION_CLOSED);
-}
-
-static void
-saved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GlossSession *self = g_task_get_source_object (task);
-  SaveData *data = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  set_saving (self, FALSE);
-  if (!gloss_sidecar_save_finish (GLOSS_SIDECAR (object), result, &error))
-    {
-      if ((g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG) ||
-           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS)) &&
-          data->sidecar == self->sidecar && self->state == GLOSS_SESSION_READY)
-        set_state (self, GLOSS_SESSION_CONFLICT);
-      g_task_return_error (task, error);
-      start_next_save (self);
-      return;
-    }
-
-  if (data->sidecar == self->sidecar)
-    {
-      set_layer_gone (self, FALSE);
-      if (self->state == GLOSS_SESSION_CONFLICT)
-        set_state (self, GLOSS_SESSION_READY);
-      watch_file (self);
-      if (data->flags & GLOSS_SESSION_SAVE_CLOSE)
-        close_session (self);
-    }
-
-  g_task_return_boolean (task, TRUE);
-
-  if (!g_queue_is_empty (&self->saves))
-    start_next_save (self);
-  else if (self->save_again || gloss_session_get_modified (self))
-    {
-      self->save_again = FALSE;
-      schedule_autosave (self);
-    }
-}
-
-static void
-start_save (GlossSession *self,
-            GTask        *task)
-{
-  SaveData *data = g_task_get_task_data (task);
-  GlossSidecarSaveFlags flags = GLOSS_SIDECAR_SAVE_NONE;
-
-  if (data->flags & GLOSS_SESSION_SAVE_OVERWRITE)
-    flags |= GLOSS_SIDECAR_SAVE_OVERWRITE;
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  g_set_object (&data->sidecar, self->sidecar);
-  set_saving (self, TRUE);
-  gloss_sidecar_save_async (self->sidecar, data->file, flags, self->cancellable, saved_cb, task);
-}
-
-/* Says why @self cannot write where @data asks, or nothing. */
-static gboolean
-check_save (GlossSession  *self,
-            SaveData      *data,
-            GError       **error)
-{
-  if (self->sidecar == NULL || self->state == GLOSS_SESSION_CLOSED)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No article is open"));
-      return FALSE;
-    }
-
-  if (data->file != NULL)
-    {
-      if (self->broken_file != NULL && g_file_equal (data->file, self->broken_file))
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                               _("Gloss does not write over an annotations file it could not read. Choose another name."));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (self->state == GLOSS_SESSION_BROKEN || gloss_sidecar_get_file (self->sidecar) == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                           _("Gloss does not write over an annotations file it could not read. Choose another name."));
-      return FALSE;
-    }
-  if (self->state == GLOSS_SESSION_CONFLICT && !(data->flags & GLOSS_SESSION_SAVE_OVERWRITE))
-    {
-      g_autofree char *name = g_file_get_basename (gloss_sidecar_get_file (self->sidecar));
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
-                   _("The annotations file “%s” changed on disk. Reload it, or keep your version and replace the file."),
-                   name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-start_next_save (GlossSession *self)
-{
-  while (!self->saving && !g_queue_is_empty (&self->saves))
-    {
-      g_autoptr(GTask) task = g_queue_pop_head (&self->saves);
-      GError *error = NULL;
-
-      if (!check_save (self, g_task_get_task_data (task), &error))
-        g_task_return_error (task, error);
-      else
-        start_save (self, g_steal_pointer (&task));
-    }
-}
-
-/**
- * gloss_session_save_async:
- * @self: a #GlossSession
- * @file: (nullable): where to save (Save As), or %NULL for the user's file
- * @flags: %GLOSS_SESSION_SAVE_OVERWRITE to write over a changed file (Keep
- *   Mine, or a Save As whose chooser asked); %GLOSS_SESSION_SAVE_CLOSE to
- *   close the session once saved
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when the layer is written, or could not be
- * @user_data: data for @callback
- *
- * Writes the user's layer.  A save asked for while another is written waits
- * for it.  Saving to another file leaves a BROKEN state: the layer lives in
- * that file from now on.  The error says why nothing was written (a
- * conflict also puts the session in %GLOSS_SESSION_CONFLICT).
- */
-void
-gloss_session_save_async (GlossSession          *self,
-                          GFile                 *file,
-                          GlossSessionSaveFlags  flags,
-                          GCancellable          *cancellable,
-                          GAsyncReadyCallback    callback,
-                          gpointer               user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
-  SaveData *data;
-
-  g_return_if_fail (GLOSS_IS_SESSION (self));
-  g_return_if_fail (file == NULL || G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gloss_session_save_async);
-  data = g_new0 (SaveData, 1);
-  data->file = file ? g_object_ref (file) : NULL;
-  data->flags = flags;
-  g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
-
-  if (!check_save (self, data, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (file != NULL && self->state == GLOSS_SESSION_BROKEN)
-    {
-      /* The layer has a file of its own now. */
-      set_broken (self, NULL, NULL);
-      set_state (self, GLOSS_SESSION_READY);
-    }
-
-  if (self->saving)
-    {
-      g_queue_push_tail (&self->saves, g_steal_pointer (&task));
-      return;
-    }
-
-  start_save (self, g_steal_pointer (&task));
-}
-
-gboolean
-gloss_session_save_finish (GlossSession  *self,
-                           GAsyncResult  *result,
-                           GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* Autosave */
-
-static void
-autosaved_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GlossSession *self = GLOSS_SESSION (object);
-  g_autoptr(GError) error = NULL;
-
-  if (!gloss_session_save_finish (self, result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      self->state != GLOSS_SESSION_CONFLICT)
-    emit_error (self, error);
-}
-
-static gboolean
-autosave_cb (gpointer user_data)
-{
-  GlossSession *self = user_data;
-
-  self->autosave_id = 0;
-  if (self->saving)
-    {
-      self->save_again = TRUE;
-      return G_SOURCE_REMOVE;
-    }
-  if (gloss_session_get_can_save (self) && gloss_session_get_modified (self))
-    gloss_session_save_async (self, NULL, GLOSS_SESSION_SAVE_NONE, NULL, autosaved_cb, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_autosave (GlossSession *self)
-{
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  if (self->autosave_delay > 0 && self->state == GLOSS_SESSION_READY)
-    self->autosave_id = g_timeout_add_seconds (self->autosave_delay, autosave_cb, self);
-}
-
-/**
- * gloss_session_close:
- * @self: a #GlossSession
- *
- * Stops everything the session does on its own (autosave, the file
- * monitor, reads in flight).  Nothing is saved.
- */
-void
-gloss_session_close (GlossSession *self)
-{
-  g_return_if_fail (GLOSS_IS_SESSION (self));
-
-  g_cancellable_cancel (self->cancellable);
-  close_session (self);
-}
-
 /* Accessors */
 
 /**
@@ -1048,6 +912,24 @@ gloss_session_get_coded_on (GlossSession *self)
 {
   g_return_val_if_fail (GLOSS_IS_SESSION (self), NULL);
   return self->coded_on;
+}
+
+/**
+ * gloss_session_get_anchor_report:
+ * @self: a #GlossSession
+ *
+ * How the user's layer was placed on the article when it was opened (or
+ * the article read again): how many annotations stayed, moved, were cut or
+ * are orphaned.  An orphan is kept in the layer with its old offsets.
+ *
+ * Returns: (transfer none): the counts; all 0 before a layer is in, or
+ *   after gloss_session_replace_layer() with a layer placed already
+ */
+const GlossAnchorReport *
+gloss_session_get_anchor_report (GlossSession *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SESSION (self), NULL);
+  return &self->report;
 }
 
 GlossSessionState
@@ -1238,7 +1120,7 @@ gloss_session_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
-  unwatch_file (self);
+  _gloss_session_unwatch_file (self);
   _gloss_session_unwatch_article (self);
   if (self->watched_set != NULL)
     g_signal_handlers_disconnect_by_data (self->watched_set, self);

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "gloss-anchor.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,17 @@ void               gloss_session_open_async          (GlossSession          *sel
                                                       GAsyncReadyCallback    callback,
                                                       gpointer               user_data);
 gboolean           gloss_session_open_finish         (GlossSession          *self,
+                                                      GAsyncResult          *result,
+                                                      GError               **error);
+void               gloss_session_open_layer_async    (GlossSession          *self,
+                                                      GFile                 *file,
+                                                      GlossDocument         *document,
+                                                      GFile                 *layer,
+                                                      GlossDocument         *previous,
+                                                      GCancellable          *cancellable,
+                                                      GAsyncReadyCallback    callback,
+                                                      gpointer               user_data);
+gboolean           gloss_session_open_layer_finish   (GlossSession          *self,
                                                       GAsyncResult          *result,
                                                       GError               **error);
 void               gloss_session_reload_async        (GlossSession          *self,
@@ -86,10 +98,21 @@ gboolean           gloss_session_open_sync           (GlossSession          *sel
                                                       GlossDocument         *document,
                                                       GCancellable          *cancellable,
                                                       GError               **error);
+gboolean           gloss_session_open_layer_sync     (GlossSession          *self,
+                                                      GFile                 *file,
+                                                      GlossDocument         *document,
+                                                      GFile                 *layer,
+                                                      GlossDocument         *previous,
+                                                      GCancellable          *cancellable,
+                                                      GError               **error);
 gboolean           gloss_session_save_sync           (GlossSession          *self,
                                                       GFile                 *file,
                                                       GlossSessionSaveFlags  flags,
                                                       GCancellable          *cancellable,
+                                                      GError               **error);
+/* gloss-session-import.c */
+gboolean           gloss_session_replace_layer       (GlossSession          *self,
+                                                      GlossSidecar          *layer,
                                                       GError               **error);
 void               gloss_session_check_disk          (GlossSession          *self);
 void               gloss_session_close               (GlossSession          *self);
@@ -124,6 +147,8 @@ gboolean           gloss_session_get_saving          (GlossSession          *sel
 gboolean           gloss_session_get_modified        (GlossSession          *self);
 gboolean           gloss_session_get_can_save        (GlossSession          *self);
 const char        *gloss_session_get_encoding        (GlossSession          *self);
+const GlossAnchorReport *
+                   gloss_session_get_anchor_report   (GlossSession          *self);
 const char        *gloss_session_get_coded_on        (GlossSession          *self);
 const char        *gloss_session_get_annotator_id    (GlossSession          *self);
 void               gloss_session_set_annotator_id    (GlossSession          *self,

@@ -52,6 +52,10 @@ GlossSidecar *_gloss_sidecar_read_clean       (const char   *data,
                                                gsize         length,
                                                JsonParser  **parser);
 gboolean      _gloss_sidecar_is_from_cache    (GlossSidecar *sidecar);
+/* @self is to be written where @old was read from, under the same check
+ * that the file on disk is still the one read (its stamp). */
+void          _gloss_sidecar_take_place       (GlossSidecar *self,
+                                               GlossSidecar *old);
 
 /* The parsed-sidecar cache (gloss-sidecar-cache.c).  Sidecars smaller than
  * this are read from their JSON every time. */

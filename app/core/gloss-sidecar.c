@@ -326,6 +326,18 @@ gloss_sidecar_set_file (GlossSidecar *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
+void
+_gloss_sidecar_take_place (GlossSidecar *self,
+                           GlossSidecar *old)
+{
+  g_return_if_fail (GLOSS_IS_SIDECAR (self));
+  g_return_if_fail (GLOSS_IS_SIDECAR (old));
+
+  gloss_sidecar_set_file (self, old->file);
+  g_free (self->stamp);
+  self->stamp = g_strdup (old->stamp);
+}
+
 const char *
 gloss_sidecar_get_stamp (GlossSidecar *self)
 {
