@@ -101,8 +101,9 @@ set_stale (GError    **error,
                _("%s: the index does not hold the sidecars of %s as they are"), database, dir);
 }
 
-/* The sidecars of @dir the index holds as @stamps says they are, their ids
- * in @accepted; FALSE when one differs, is missing or is not on disk. */
+/* The sidecars of @dir the index holds as @stamps says they are, in
+ * @accepted (id → path); FALSE when one differs, is missing or is not on
+ * disk. */
 static gboolean
 compare_sidecars (sqlite3     *db,
                   const char  *database,
@@ -142,7 +143,7 @@ compare_sidecars (sqlite3     *db,
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
 
-          g_hash_table_add (accepted, g_memdup2 (&id, sizeof id));
+          g_hash_table_insert (accepted, g_memdup2 (&id, sizeof id), g_strdup (path));
           matched++;
         }
     }
@@ -162,6 +163,9 @@ compare_sidecars (sqlite3     *db,
   return TRUE;
 }
 
+/* Each tag and text once, with the attributes of the first: a name
+ * recurs across a corpus, and only its first occurrence is learned
+ * (gloss_suggester_add_known()).  Quotes never recur: not read. */
 static gboolean
 read_known (sqlite3     *db,
             const char  *database,
@@ -170,15 +174,18 @@ read_known (sqlite3     *db,
             GPtrArray   *known,
             GError     **error)
 {
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) key = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
   int step;
 
-  /* By the article's index: the annotations have none of their own sidecar's
-   * (those of a sidecar without its article have article_id 0). */
+  /* By the article's index: annotations have none of their own sidecar's
+   * (those of a sidecar without its article have article_id 0).  In the
+   * index's order, by sidecar path: no sort. */
   if (sqlite3_prepare_v2 (db,
-                          "SELECT a.sidecar_id, s.path, a.tag, a.text, a.attributes "
+                          "SELECT a.sidecar_id, a.tag, a.text, a.attributes "
                           "FROM sidecars s JOIN annotations a ON a.article_id = ifnull (s.article_id, 0) "
-                          "AND a.sidecar_id = s.id WHERE s.path >= ?1 AND s.path < ?2 ORDER BY a.id",
+                          "AND a.sidecar_id = s.id WHERE s.path >= ?1 AND s.path < ?2 AND a.tag != 'quote'",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _gloss_library_set_db_error (error, db, database);
@@ -189,16 +196,25 @@ read_known (sqlite3     *db,
   while ((step = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 sidecar_id = sqlite3_column_int64 (stmt, 0);
+      const char *sidecar = g_hash_table_lookup (accepted, &sidecar_id);
+      const char *tag = (const char *) sqlite3_column_text (stmt, 1);
+      const char *text = (const char *) sqlite3_column_text (stmt, 2);
+      const char *attributes = (const char *) sqlite3_column_text (stmt, 3);
       GlossLibraryKnown *k;
 
-      if (!g_hash_table_contains (accepted, &sidecar_id) ||
-          sqlite3_column_type (stmt, 2) == SQLITE_NULL || sqlite3_column_type (stmt, 3) == SQLITE_NULL)
+      if (sidecar == NULL || tag == NULL || text == NULL)
         continue;
+      g_string_assign (key, tag);
+      g_string_append_c (key, '\n');
+      g_string_append (key, text);
+      if (g_hash_table_contains (seen, key->str))
+        continue;
+      g_hash_table_add (seen, g_strndup (key->str, key->len));
       k = g_new0 (GlossLibraryKnown, 1);
-      k->sidecar = g_strdup (_gloss_library_column_text (stmt, 1));
-      k->tag = g_strdup (_gloss_library_column_text (stmt, 2));
-      k->text = g_strdup (_gloss_library_column_text (stmt, 3));
-      k->attributes = g_strdup (sqlite3_column_type (stmt, 4) == SQLITE_NULL ? "{}" : _gloss_library_column_text (stmt, 4));
+      k->sidecar = g_strdup (sidecar);
+      k->tag = g_strdup (tag);
+      k->text = g_strdup (text);
+      k->attributes = g_strdup (attributes != NULL ? attributes : "{}");
       g_ptr_array_add (known, k);
     }
   sqlite3_finalize (stmt);
@@ -217,15 +233,16 @@ read_known (sqlite3     *db,
  * @error: return location for an error
  *
  * The annotations of the sidecars beside @article but its own layers
- * ("ARTICLE.ANNOTATOR.gloss.json"), from the index.  The index is opened
+ * ("ARTICLE.ANNOTATOR.gloss.json"), from the index: each tag and text
+ * once, with the attributes of the first; no quote.  The index is opened
  * read-only, never made or rebuilt: without it, of another version, or
  * holding one of those sidecars otherwise than it is on disk (changed,
  * added, removed since the last update), fails with
  * %GLOSS_LIBRARY_ERROR_STALE.  A sidecar the index could not read counts
  * as held, and holds no annotation.
  *
- * Returns: (transfer full) (element-type GlossLibraryKnown): in the
- *   order they were indexed, or NULL
+ * Returns: (transfer full) (element-type GlossLibraryKnown): by
+ *   sidecar path, or NULL
  */
 GPtrArray *
 gloss_library_list_known (GlossLibrary  *self,
@@ -270,7 +287,7 @@ gloss_library_list_known (GlossLibrary  *self,
     }
 
   known = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_library_known_free);
-  accepted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  accepted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   /* One read transaction: the stamps compared are those of the annotations read. */
   ok = _gloss_library_exec (db, "BEGIN", self->database, error) &&
        compare_sidecars (db, self->database, dir, article_name, stamps, accepted, error) &&

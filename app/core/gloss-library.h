@@ -209,7 +209,7 @@ GStrv              gloss_library_list_attributes  (GlossLibrary       *self,
                                                    GError            **error);
 
 /* The annotations of the sidecars beside @article (in its folder, not below)
- * but its own layers, from the index, which must hold each of those
+ * but its own layers, each tag and text once, no quote, from the index, which must hold each of those
  * sidecars as it is on disk; else GLOSS_LIBRARY_ERROR_STALE.  Reads no
  * sidecar, writes nothing.  (element-type GlossLibraryKnown) */
 GPtrArray         *gloss_library_list_known       (GlossLibrary       *self,

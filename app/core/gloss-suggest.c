@@ -264,15 +264,10 @@ gloss_suggester_add_known_from_index (GlossSuggester *self,
   for (guint i = 0; i < known->len; i++)
     {
       GlossLibraryKnown *k = g_ptr_array_index (known, i);
-      g_autofree char *key = NULL;
       g_autoptr(JsonNode) node = NULL;
       g_autoptr(JsonObject) attributes = json_object_new ();
 
-      /* A name recurs across a corpus: its attributes are parsed once, the
-       * first time, which is the one gloss_suggester_add_known() keeps. */
-      key = g_strconcat (k->tag, "\n", k->text, NULL);
-      if (g_hash_table_contains (self->known_keys, key))
-        continue;
+      /* Most have none: not parsed. */
       if (!g_str_equal (k->attributes, "{}") &&
           (node = json_from_string (k->attributes, NULL)) != NULL && JSON_NODE_HOLDS_OBJECT (node))
         {
