@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <utime.h>
 
 #include "gloss-test-cli.h"
 #include "gloss-test-util.h"
@@ -269,6 +270,62 @@ test_corpus (void)
   g_assert_null (find_suggestion (json_object_get_array_member (out_off, "suggestions"), "place", "Riverside"));
 }
 
+/* Old stamps: an index update trusts them (younger than 2 s they are racy). */
+static void
+age (const char *path)
+{
+  struct utimbuf times = { 1600000000, 1600000000 };
+
+  g_assert_cmpint (utime (path, &times), ==, 0);
+}
+
+/* With a current library index, the corpus is learned from the index: what
+ * it holds, not what the sidecar holds now behind the same stamp. */
+static void
+test_corpus_index (void)
+{
+  g_autofree char *dir = make_folder ();
+  g_autofree char *cache = gloss_test_make_tmpdir ();
+  g_autofree char *database = g_build_filename (cache, "library.sqlite", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.txt", NULL);
+  g_autofree char *other_sidecar = g_build_filename (dir, "other.txt.amy.gloss.json", NULL);
+#define SIDECAR "{\"format\": \"gloss\", \"version\": 1, \"document\": {\"source\": \"other.txt\"}," \
+                " \"annotator\": {\"id\": \"amy\"}, \"annotations\": [" \
+                "{\"id\": \"a1\", \"tag\": \"place\", \"start\": 14, \"end\": 23, \"text\": \"%s\"}]}\n"
+  g_autofree char *indexed = g_strdup_printf (SIDECAR, "Riverside");
+  /* The same length: the same stamp once aged. */
+  g_autofree char *now = g_strdup_printf (SIDECAR, "Rivertown");
+#undef SIDECAR
+  g_auto(GlossTestRun) index = { 0 };
+  g_auto(GlossTestRun) run = { 0 };
+  g_auto(GlossTestRun) files = { 0 };
+  g_autoptr(JsonObject) out = NULL;
+  g_autoptr(JsonObject) out_files = NULL;
+
+  gloss_test_write (other, "A report from Riverside.\n", -1);
+  gloss_test_write (other_sidecar, indexed, -1);
+  age (other_sidecar);
+  gloss_test_run_cli (&index, dir, database, "index", ".", NULL);
+  g_assert_cmpint (index.status, ==, 0);
+  gloss_test_write (other_sidecar, now, -1);
+  age (other_sidecar);
+
+  gloss_test_run_cli (&run, dir, database, "suggest", "--json", "--tag", "place", "en-water.txt", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  out = gloss_test_parse_object (run.out);
+  g_assert_nonnull (find_suggestion (json_object_get_array_member (out, "suggestions"), "place", "Riverside"));
+
+  /* Another index, which does not hold the folder: the sidecar as it is now. */
+  g_free (database);
+  database = g_build_filename (cache, "other.sqlite", NULL);
+  gloss_test_run_cli (&files, dir, database, "suggest", "--json", "--tag", "place", "en-water.txt", NULL);
+  g_assert_cmpint (files.status, ==, 0);
+  out_files = gloss_test_parse_object (files.out);
+  g_assert_null (find_suggestion (json_object_get_array_member (out_files, "suggestions"), "place", "Riverside"));
+  g_assert_false (g_file_test (database, G_FILE_TEST_EXISTS));
+  gloss_test_rm_rf (cache);
+}
+
 static void
 test_errors (void)
 {
@@ -295,6 +352,7 @@ main (int    argc,
   g_test_add_func ("/cli/suggest/apply-session", test_apply_session);
   g_test_add_func ("/cli/suggest/apply-named-session", test_apply_named_session);
   g_test_add_func ("/cli/suggest/corpus", test_corpus);
+  g_test_add_func ("/cli/suggest/corpus-index", test_corpus_index);
   g_test_add_func ("/cli/suggest/errors", test_errors);
 
   return g_test_run ();

@@ -331,7 +331,7 @@ test_known_from_folder (void)
   /* A sidecar that does not parse teaches nothing, and breaks nothing. */
   gloss_test_write_in (dir, "c.txt.carol.gloss.json", "{ \"format\": ");
 
-  g_assert_cmpuint (gloss_suggester_add_known_from_folder (suggester, article, NULL), ==, 2);
+  g_assert_cmpuint (gloss_suggester_add_known_from_sidecars (suggester, article, NULL), ==, 2);
   out = gloss_suggester_run (suggester, text);
   for (guint i = 0; i < out->len; i++)
     {

@@ -283,7 +283,7 @@ gloss_cli_suggest (int    argc,
       text = gloss_document_get_text (doc);
       suggester = gloss_suggester_new ();
       if (!no_corpus)
-        gloss_suggester_add_known_from_folder (suggester, file, NULL);
+        gloss_suggester_add_known_from_corpus (suggester, g_getenv ("GLOSS_LIBRARY_DATABASE"), file, NULL);
       all = gloss_suggester_run (suggester, text);
       for (guint k = 0; k < all->len; k++)
         if (wanted ((const char * const *) tags, ((GlossSuggestion *) all->pdata[k])->tag))

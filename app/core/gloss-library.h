@@ -116,6 +116,18 @@ char *gloss_library_hit_dup_snippet  (GlossLibraryHit *hit);
 /* The snippet as Pango markup, the match in bold. */
 char *gloss_library_hit_dup_markup   (GlossLibraryHit *hit);
 
+/* An annotation another article's sidecar holds, for learning from the
+ * corpus (gloss_library_list_known()). */
+typedef struct
+{
+  char *sidecar;      /* its path */
+  char *tag;
+  char *text;
+  char *attributes;   /* a JSON object; a link holds the linked annotation's text */
+} GlossLibraryKnown;
+
+void gloss_library_known_free (GlossLibraryKnown *known);
+
 typedef void (*GlossLibraryProgressFunc) (guint    done,
                                           guint    total,
                                           gpointer user_data);
@@ -194,6 +206,14 @@ GStrv              gloss_library_list_tags        (GlossLibrary       *self,
                                                    GError            **error);
 GStrv              gloss_library_list_attributes  (GlossLibrary       *self,
                                                    const char         *tag,
+                                                   GError            **error);
+
+/* The annotations of the sidecars beside @article (in its folder, not below)
+ * but its own layers, each tag and text once, no quote, from the index, which must hold each of those
+ * sidecars as it is on disk; else GLOSS_LIBRARY_ERROR_STALE.  Reads no
+ * sidecar, writes nothing.  (element-type GlossLibraryKnown) */
+GPtrArray         *gloss_library_list_known       (GlossLibrary       *self,
+                                                   GFile              *article,
                                                    GError            **error);
 
 G_END_DECLS

@@ -506,6 +506,33 @@ gloss_annotator_id_is_valid (const char *annotator_id)
 }
 
 /**
+ * gloss_sidecar_name_is_layer_of:
+ * @name: a file name, without its folder
+ * @article_name: an article's file name, without its folder
+ *
+ * Returns: whether @name is one of @article_name's layers,
+ *   "ARTICLE.ANNOTATOR.gloss.json" with a valid annotator id
+ */
+gboolean
+gloss_sidecar_name_is_layer_of (const char *name,
+                                const char *article_name)
+{
+  gsize article_length, name_length, suffix_length = strlen (GLOSS_SIDECAR_SUFFIX);
+  g_autofree char *annotator = NULL;
+
+  g_return_val_if_fail (name != NULL && article_name != NULL, FALSE);
+
+  article_length = strlen (article_name);
+  name_length = strlen (name);
+  if (name_length <= article_length + 1 + suffix_length ||
+      strncmp (name, article_name, article_length) != 0 || name[article_length] != '.' ||
+      !g_str_has_suffix (name, GLOSS_SIDECAR_SUFFIX))
+    return FALSE;
+  annotator = g_strndup (name + article_length + 1, name_length - article_length - 1 - suffix_length);
+  return gloss_annotator_id_is_valid (annotator);
+}
+
+/**
  * gloss_annotator_id_default:
  *
  * Returns: (transfer full): the login name reduced to the allowed characters

@@ -136,6 +136,8 @@ void                gloss_sidecar_set_extension       (GlossSidecar   *self,
 
 gboolean            gloss_annotator_id_is_valid       (const char     *annotator_id);
 char               *gloss_annotator_id_default        (void);
+gboolean            gloss_sidecar_name_is_layer_of    (const char     *name,
+                                                       const char     *article_name);
 GFile              *gloss_sidecar_find_article        (GFile          *sidecar_file,
                                                        GlossSidecar   *sidecar);
 GFile              *gloss_sidecar_file_for_article    (GFile          *article,

@@ -18,6 +18,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/utypes.h>
 
+#include "gloss-library.h"
 #include "gloss-sidecar.h"
 #include "gloss-suggest-private.h"
 
@@ -178,7 +179,7 @@ gloss_suggester_add_known (GlossSuggester *self,
 }
 
 /**
- * gloss_suggester_add_known_from_folder:
+ * gloss_suggester_add_known_from_sidecars:
  * @article: the article suggestions are for
  * @cancellable: (nullable): checked between two sidecars
  *
@@ -188,13 +189,15 @@ gloss_suggester_add_known (GlossSuggester *self,
  * colleague's layer of the same article must not come back as
  * suggestions to a second coder, who is meant to code it alone.  A sidecar
  * that does not parse teaches nothing (`validate` reports it).
+ * gloss_suggester_add_known_from_corpus() reads the index instead when it
+ * can.
  *
  * Returns: how many sidecars were read
  */
 guint
-gloss_suggester_add_known_from_folder (GlossSuggester *self,
-                                       GFile          *article,
-                                       GCancellable   *cancellable)
+gloss_suggester_add_known_from_sidecars (GlossSuggester *self,
+                                         GFile          *article,
+                                         GCancellable   *cancellable)
 {
   g_autoptr(GFile) parent = NULL;
   g_autofree char *dir_path = NULL;
@@ -210,30 +213,113 @@ gloss_suggester_add_known_from_folder (GlossSuggester *self,
   dir_path = parent != NULL ? g_file_get_path (parent) : NULL;
   if (dir_path == NULL || (dir = g_dir_open (dir_path, 0, NULL)) == NULL)
     return 0;
-  /* "ARTICLE.ANNOTATOR.gloss.json": the article's own layers. */
-  {
-    g_autofree char *base = g_file_get_basename (article);
-    own = g_strconcat (base, ".", NULL);
-  }
+  own = g_file_get_basename (article);
   while ((name = g_dir_read_name (dir)) != NULL && !g_cancellable_is_cancelled (cancellable))
     {
       g_autofree char *path = NULL;
 
-      if (!g_str_has_suffix (name, GLOSS_SIDECAR_SUFFIX))
+      /* "ARTICLE.ANNOTATOR.gloss.json": the article's own layers. */
+      if (!g_str_has_suffix (name, GLOSS_SIDECAR_SUFFIX) || gloss_sidecar_name_is_layer_of (name, own))
         continue;
-      if (g_str_has_prefix (name, own))
-        {
-          g_autofree char *annotator = g_strndup (name + strlen (own),
-                                                  strlen (name) - strlen (own) - strlen (GLOSS_SIDECAR_SUFFIX));
-
-          if (gloss_annotator_id_is_valid (annotator))
-            continue;
-        }
       path = g_build_filename (dir_path, name, NULL);
       gloss_suggester_add_known_from_sidecar (self, path, NULL);
       read++;
     }
   return read;
+}
+
+/**
+ * gloss_suggester_add_known_from_index:
+ * @library: (nullable): whose index to read; NULL for the default one
+ * @article: the article suggestions are for
+ * @error: return location for an error
+ *
+ * What gloss_suggester_add_known_from_sidecars() learns, from the library
+ * index (gloss_library_list_known()) without reading a sidecar; fails with
+ * %GLOSS_LIBRARY_ERROR_STALE, learning nothing, when the index does not
+ * hold the sidecars of @article's folder as they are.  A link's text is
+ * the linked annotation's (the index resolves links); speaker links are
+ * not copied, as from a sidecar.
+ *
+ * Returns: TRUE when the index was read
+ */
+gboolean
+gloss_suggester_add_known_from_index (GlossSuggester *self,
+                                      GlossLibrary   *library,
+                                      GFile          *article,
+                                      GError        **error)
+{
+  g_autoptr(GlossLibrary) own_library = NULL;
+  g_autoptr(GPtrArray) known = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_SUGGESTER (self), FALSE);
+  g_return_val_if_fail (library == NULL || GLOSS_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (G_IS_FILE (article), FALSE);
+
+  if (library == NULL)
+    library = own_library = gloss_library_new (NULL);
+  known = gloss_library_list_known (library, article, error);
+  if (known == NULL)
+    return FALSE;
+  for (guint i = 0; i < known->len; i++)
+    {
+      GlossLibraryKnown *k = g_ptr_array_index (known, i);
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(JsonObject) attributes = json_object_new ();
+
+      /* Most have none: not parsed. */
+      if (!g_str_equal (k->attributes, "{}") &&
+          (node = json_from_string (k->attributes, NULL)) != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        {
+          JsonObject *from = json_node_get_object (node);
+          g_autoptr(GList) members = json_object_get_members (from);
+
+          for (GList *l = members; l != NULL; l = l->next)
+            {
+              JsonNode *value = json_object_get_member (from, l->data);
+
+              if (!g_str_equal (l->data, "speaker") && JSON_NODE_HOLDS_VALUE (value) &&
+                  json_node_get_value_type (value) == G_TYPE_STRING)
+                json_object_set_string_member (attributes, l->data, json_node_get_string (value));
+            }
+        }
+      gloss_suggester_add_known (self, k->tag, k->text, attributes);
+    }
+  return TRUE;
+}
+
+/**
+ * gloss_suggester_add_known_from_corpus:
+ * @database: (nullable): the library index's file; NULL for the default one
+ * @article: the article suggestions are for
+ * @cancellable: (nullable): checked between two sidecars
+ *
+ * Learning from the corpus, the fast way when there is one:
+ * gloss_suggester_add_known_from_index() when the index is current for
+ * @article's folder, else gloss_suggester_add_known_from_sidecars().
+ *
+ * Returns: where it learned from
+ */
+GlossSuggestCorpusSource
+gloss_suggester_add_known_from_corpus (GlossSuggester *self,
+                                       const char     *database,
+                                       GFile          *article,
+                                       GCancellable   *cancellable)
+{
+  g_autoptr(GlossLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_SUGGESTER (self), GLOSS_SUGGEST_CORPUS_SIDECARS);
+  g_return_val_if_fail (G_IS_FILE (article), GLOSS_SUGGEST_CORPUS_SIDECARS);
+
+  library = gloss_library_new (NULL);
+  if (database != NULL)
+    gloss_library_set_database (library, database);
+  if (gloss_suggester_add_known_from_index (self, library, article, &error))
+    return GLOSS_SUGGEST_CORPUS_INDEX;
+  g_debug ("learning from the sidecars: %s", error->message);
+  gloss_suggester_add_known_from_sidecars (self, article, cancellable);
+  return GLOSS_SUGGEST_CORPUS_SIDECARS;
 }
 
 /**

@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "gloss-library.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -55,7 +56,23 @@ void            gloss_suggester_add_known (GlossSuggester *self,
 guint           gloss_suggester_add_known_from_sidecar (GlossSuggester *self,
                                                         const char     *path,
                                                         GError        **error);
-guint           gloss_suggester_add_known_from_folder  (GlossSuggester *self,
+guint           gloss_suggester_add_known_from_sidecars (GlossSuggester *self,
+                                                         GFile          *article,
+                                                         GCancellable   *cancellable);
+gboolean        gloss_suggester_add_known_from_index   (GlossSuggester *self,
+                                                        GlossLibrary   *library,
+                                                        GFile          *article,
+                                                        GError        **error);
+
+typedef enum
+{
+  GLOSS_SUGGEST_CORPUS_INDEX,     /* the library index was current */
+  GLOSS_SUGGEST_CORPUS_SIDECARS,  /* it was not: the sidecars were read */
+} GlossSuggestCorpusSource;
+
+GlossSuggestCorpusSource
+                gloss_suggester_add_known_from_corpus  (GlossSuggester *self,
+                                                        const char     *database,
                                                         GFile          *article,
                                                         GCancellable   *cancellable);
 GPtrArray      *gloss_suggester_run       (GlossSuggester *self,

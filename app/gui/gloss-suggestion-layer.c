@@ -301,7 +301,7 @@ compute (Computation   *c,
     {
       GlossSuggestSettings settings = { 0 };
 
-      gloss_suggester_add_known_from_folder (suggester, c->article, cancellable);
+      gloss_suggester_add_known_from_corpus (suggester, NULL, c->article, cancellable);
       /* An unreadable team codebook leaves the defaults; the window reports it. */
       gloss_suggest_settings_load (c->article, &settings, NULL);
       c->visible = gloss_suggest_shown_for (&settings, c->sha256);
