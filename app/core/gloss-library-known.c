@@ -22,12 +22,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "gloss-fold.h"
 #include "gloss-library-private.h"
 #include "gloss-sidecar.h"
 
-/* As gloss-library-schema.c: an index of another version is not read. */
-#define USER_VERSION (GLOSS_LIBRARY_SCHEMA_VERSION * 1000 + GLOSS_FOLD_VERSION)
 
 typedef struct
 {
@@ -77,20 +74,6 @@ stat_sidecars (const char *dir,
     }
   closedir (handle);
   return stamps;
-}
-
-static int
-user_version (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-  int version = -1;
-
-  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
-    return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return version;
 }
 
 static void
@@ -280,7 +263,7 @@ gloss_library_list_known (GlossLibrary  *self,
       return NULL;
     }
   sqlite3_busy_timeout (db, 5000);
-  if (user_version (db) != USER_VERSION)
+  if (_gloss_library_user_version (db) != GLOSS_LIBRARY_USER_VERSION)
     {
       sqlite3_close (db);
       set_stale (error, self->database, dir);

@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "gloss-fold.h"
 #include "gloss-library.h"
 
 G_BEGIN_DECLS
@@ -112,6 +113,9 @@ void                _gloss_library_count_free         (GlossLibraryCount   *coun
 const char         *_gloss_library_column_text        (sqlite3_stmt        *stmt,
                                                        int                  column);
 gboolean            _gloss_library_is_corrupt         (int                  code);
+/* An index of another schema or folding version is rebuilt, never read. */
+#define GLOSS_LIBRARY_USER_VERSION (GLOSS_LIBRARY_SCHEMA_VERSION * 1000 + GLOSS_FOLD_VERSION)
+int                 _gloss_library_user_version       (sqlite3             *db);
 void                _gloss_library_set_db_error       (GError             **error,
                                                        sqlite3             *db,
                                                        const char          *path);

@@ -15,7 +15,6 @@
 #include "gloss-fold.h"
 #include "gloss-library-private.h"
 
-#define USER_VERSION (GLOSS_LIBRARY_SCHEMA_VERSION * 1000 + GLOSS_FOLD_VERSION)
 
 static const char *schema_sql =
   "CREATE TABLE articles ("
@@ -100,8 +99,9 @@ drop_everything (sqlite3     *db,
   return TRUE;
 }
 
-static int
-user_version (sqlite3 *db)
+/* The index's version as it stands in the file (-1 when it cannot be read). */
+int
+_gloss_library_user_version (sqlite3 *db)
 {
   sqlite3_stmt *stmt = NULL;
   int version = -1;
@@ -123,17 +123,17 @@ ensure_schema (sqlite3     *db,
   int version;
   g_autofree char *set_version = NULL;
 
-  if (user_version (db) == USER_VERSION)
+  if (_gloss_library_user_version (db) == GLOSS_LIBRARY_USER_VERSION)
     return TRUE;
 
   if (!_gloss_library_exec (db, "BEGIN IMMEDIATE", path, error))
     return FALSE;
   /* Another process may have done it while we waited for the lock. */
-  version = user_version (db);
-  if (version == USER_VERSION)
+  version = _gloss_library_user_version (db);
+  if (version == GLOSS_LIBRARY_USER_VERSION)
     return _gloss_library_exec (db, "COMMIT", path, error);
 
-  set_version = g_strdup_printf ("PRAGMA user_version = %d", USER_VERSION);
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", GLOSS_LIBRARY_USER_VERSION);
   /* Version 0 is a new file, or one whose tables nobody can vouch for. */
   if (!drop_everything (db, path, error) ||
       !_gloss_library_exec (db, schema_sql, path, error) ||
@@ -259,7 +259,7 @@ _gloss_library_db_open_search (const char  *path,
       sqlite3_extended_result_codes (db, 1);
       if (_gloss_library_register_bigrams (db) &&
           sqlite3_exec (db, "PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0;", NULL, NULL, NULL) == SQLITE_OK &&
-          user_version (db) == USER_VERSION)
+          _gloss_library_user_version (db) == GLOSS_LIBRARY_USER_VERSION)
         return db;
     }
   sqlite3_close (db);
