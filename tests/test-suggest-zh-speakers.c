@@ -371,6 +371,58 @@ test_in_her_view (void)
   assert_speaker (r, "街道出场地、企业出厨师、老人出饭钱", "社区书记杨秀梅");
 }
 
+/* 正 and 强 are no one-character given name and open 正在 and 强调, but
+ * stand in a two-character one (谢正平 黄志强). */
+static void
+test_given_in_two (void)
+{
+  g_autoptr(Result) r = suggest_text ("“居民取暖用电一度都不能少。”能源局官员谢正平说。\n\n"
+                                      "“今年的工期一天都不能拖。”工程师黄志强表示。\n\n"
+                                      "“价格不会再涨了。”老板王正在店里说。\n\n"
+                                      "“安全永远是第一位的。”工人李强调说。\n");
+
+  assert_speaker (r, "居民取暖用电一度都不能少。", "谢正平");
+  assert_speaker (r, "今年的工期一天都不能拖。", "黄志强");
+  g_assert_null (find (r, "person", "王正在"));
+  g_assert_null (find (r, "person", "李强调"));
+}
+
+/* Role nouns of sport, medicine and work before a name (后卫裴子昂
+ * 主治医师叶文涛 社员晏秋菊), 外交官 and 同事 as unnamed speakers, 有网友 as
+ * a quantifier; a bare 外交官说 stays a group. */
+static void
+test_more_roles (void)
+{
+  g_autoptr(Result) r = suggest_text ("“那两个球是我的问题。”控球后卫裴子昂说。\n\n"
+                                      "“每快一分钟，心肌就多保住一点。”主治医师叶文涛表示。\n\n"
+                                      "一位参与磋商的欧洲外交官对记者坦言：“我们内部分歧很大，很难拿出新数字。”\n\n"
+                                      "有网友留言：“菜价这么贵，干脆不要吃了。”\n\n"
+                                      "外交官表示，谈判还会继续。\n");
+
+  assert_speaker (r, "那两个球是我的问题。", "裴子昂");
+  assert_speaker (r, "每快一分钟，心肌就多保住一点。", "叶文涛");
+  assert_speaker (r, "我们内部分歧很大，很难拿出新数字。", "一位参与磋商的欧洲外交官");
+  assert_speaker (r, "菜价这么贵，干脆不要吃了。", "有网友");
+  g_assert_null (find (r, "person", "外交官"));
+}
+
+/* Cantonese 話 and 講 say, and 佢 is a pronoun; 電話 is a telephone. */
+static void
+test_cantonese_say (void)
+{
+  g_autoptr(Result) r = suggest_text ("油尖旺區議員黃志明表示，已約見官員。佢講：「政府要幫街市轉型，唔係淨係加租。」\n\n"
+                                      "住在附近的何小姐話：「乾淨咗，冷氣都夠，不過貴咗少少。」\n\n"
+                                      "陳太昨日收到一個電話：「你好，我係銀行職員，你張卡有問題。」\n");
+
+  assert_speaker (r, "政府要幫街市轉型，唔係淨係加租。", "油尖旺區議員黃志明");
+  assert_speaker (r, "乾淨咗，冷氣都夠，不過貴咗少少。", "何小姐");
+  {
+    GlossSuggestion *q = find (r, "quote", "你好，我係銀行職員，你張卡有問題。");
+    g_autofree char *s = q != NULL ? speaker_of (r, q) : NULL;
+    g_assert_null (s);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,5 +446,8 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/headline-slogan", test_headline_slogan);
   g_test_add_func ("/suggest-zh-speakers/partial-list", test_partial_list);
   g_test_add_func ("/suggest-zh-speakers/in-her-view", test_in_her_view);
+  g_test_add_func ("/suggest-zh-speakers/given-in-two", test_given_in_two);
+  g_test_add_func ("/suggest-zh-speakers/more-roles", test_more_roles);
+  g_test_add_func ("/suggest-zh-speakers/cantonese-say", test_cantonese_say);
   return g_test_run ();
 }

@@ -167,7 +167,10 @@ zh_name_at (Run      *run,
       gboolean ok = end <= n;
 
       for (guint k = i + s; ok && k < end; k++)
-        ok = is_han (u[k]) && !suggest_char_in (&zh->not_given, u[k]);
+        ok = is_han (u[k]) && (!suggest_char_in (&zh->not_given, u[k]) ||
+                               /* 谢正平 黄志强, not 王正在 or 李强调 */
+                               (given == 2 && suggest_char_in (&zh->given_in_two, u[k]) &&
+                                !suggest_word_list_match_at (&zh->verbs, u, n, k)));
       if (!ok)
         continue;
       if (end == n || suggest_char_in (&zh->name_followers, u[end]) || suggest_word_list_match_at (&zh->verbs, u, n, end) ||
@@ -176,7 +179,9 @@ zh_name_at (Run      *run,
     }
   /* After a title most names have three characters (书记赵志超收到…). */
   if (after_title && s == 1 && i + 3 <= n && is_han (u[i + 1]) && is_han (u[i + 2]) &&
-      u[i] != 0x548C /* 和: 医生和心理咨询员 joins two roles */ && !suggest_char_in (&zh->not_given, u[i + 1]) && !suggest_char_in (&zh->not_given, u[i + 2]))
+      u[i] != 0x548C /* 和: 医生和心理咨询员 joins two roles */ && (!suggest_char_in (&zh->not_given, u[i + 1]) || suggest_char_in (&zh->given_in_two, u[i + 1])) &&
+      (!suggest_char_in (&zh->not_given, u[i + 2]) || suggest_char_in (&zh->given_in_two, u[i + 2])) &&
+      !suggest_word_list_match_at (&zh->verbs, u, n, i + 1) && !suggest_word_list_match_at (&zh->verbs, u, n, i + 2))
     return 3;
   return 0;
 }
@@ -1130,8 +1135,9 @@ suggest_zh_unnamed_speakers (Run *run)
           if (q == 0 || k - 1 + q > role_start)
             continue;
           /* 一位不愿透露姓名的前员工: 的 ends the description, a character
-           * (前, 老) may stand between it and the role. */
-          if (role_start - k > 6 && u[role_start - 1] != 0x7684 /* 的 */ && u[role_start - 2] != 0x7684)
+           * (前, 老) or two (的欧洲外交官) may stand between it and the role. */
+          if (role_start - k > 6 && u[role_start - 1] != 0x7684 /* 的 */ && u[role_start - 2] != 0x7684 &&
+              u[role_start - 3] != 0x7684)
             break;
           first = k;
           break;

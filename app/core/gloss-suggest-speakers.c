@@ -159,6 +159,25 @@ zh_colon_subject (Run         *run,
   return -1;
 }
 
+/* Cantonese 話 (says) ending the clause before a colon or comma: 梁伯話：「…」;
+ * not the noun of 電話 對話 講話 一句話 (a word of the lexicon would be). */
+static gboolean
+zh_cantonese_say (Run   *run,
+                  guint  a,
+                  guint  b)
+{
+  static const gunichar nouns[] = { 0x96FB /* 電 */, 0x7684 /* 的 */, 0x5C0D /* 對 */, 0x8B1B /* 講 */, 0x8AAA /* 說 */,
+                                    0x53E5 /* 句 */, 0x756A /* 番 */, 0x901A /* 通 */, 0x6BB5 /* 段 */, 0x4E9B /* 些 */,
+                                    0x9592 /* 閒 */, 0x7B11 /* 笑 */, 0x5BE6 /* 實 */ };
+
+  if (b < a + 2 || run->u[b - 1] != 0x8A71 /* 話 */)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (nouns); i++)
+    if (run->u[b - 2] == nouns[i])
+      return FALSE;
+  return is_han (run->u[b - 2]);
+}
+
 /* Chinese attribution before the opening mark: 他说：“ 马素湘表示，“ 提出“ */
 static int
 zh_before (Run         *run,
@@ -213,6 +232,8 @@ zh_before (Run         *run,
       a--;
     }
   v = suggest_word_list_match_before (&zh->verbs, run->u, a, b);
+  if (v == 0 && (*colon || comma) && zh_cantonese_say (run, a, b))
+    v = 1;
   if (v == 0)
     {
       /* 补充说，在测试中使用雪利酒“…” : a verb and a comma earlier in the sentence. */
