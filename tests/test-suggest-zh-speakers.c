@@ -423,6 +423,36 @@ test_cantonese_say (void)
   }
 }
 
+/* A pronoun names the subject of the sentence its nearest antecedent
+ * stands in (谢正平援引专家罗振华的测算指出…。他强调 is 谢正平), not a
+ * possessor before it (王明的同事张伟…。他说 is 张伟). */
+static void
+test_pronoun_subject (void)
+{
+  g_autoptr(Result) r = suggest_text ("国家能源局副局长谢正平在会上作了介绍。谢正平援引中国电力企业联合会专家罗振华的测算指出，寒潮来时负荷可能再创新高。"
+                                      "他强调：“保民生用电是底线，居民取暖用电一度都不能少。”\n\n"
+                                      "王明的同事张伟在会上第一个发言。他说：“这个方案我们讨论了整整三个月。”\n\n"
+                                      "物理老师林晓燕带着学生邓子涵去省城参加比赛。在决赛现场，机器人一度卡住。她后来回忆：“那一刻我的手心全是汗。”\n");
+
+  assert_speaker (r, "保民生用电是底线，居民取暖用电一度都不能少。", "国家能源局副局长谢正平");
+  assert_speaker (r, "这个方案我们讨论了整整三个月。", "张伟");
+  assert_speaker (r, "那一刻我的手心全是汗。", "林晓燕");
+}
+
+/* X：“…。”Y则透露: the colon introduced a whole sentence, the verb after
+ * it opens the next; without a colon (X跑向看台，“…。”Y说) the one after
+ * the quote is still its speaker. */
+static void
+test_colon_sentence_before_next (void)
+{
+  g_autoptr(Result) r = suggest_text ("替补登场的前锋柯一鸣打进两球。柯一鸣在混合采访区显得很平静：“我只是做了前锋该做的事，功劳是大家的。”"
+                                      "门将程晓东则在赛后透露，中场休息时更衣室里气氛很紧张。\n\n"
+                                      "终场哨响，柯一鸣跑向看台，“这场胜利属于一直支持我们的球迷。”门将程晓东说。\n");
+
+  assert_speaker (r, "我只是做了前锋该做的事，功劳是大家的。", "柯一鸣");
+  assert_speaker (r, "这场胜利属于一直支持我们的球迷。", "程晓东");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,5 +479,7 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/given-in-two", test_given_in_two);
   g_test_add_func ("/suggest-zh-speakers/more-roles", test_more_roles);
   g_test_add_func ("/suggest-zh-speakers/cantonese-say", test_cantonese_say);
+  g_test_add_func ("/suggest-zh-speakers/pronoun-subject", test_pronoun_subject);
+  g_test_add_func ("/suggest-zh-speakers/colon-sentence-before-next", test_colon_sentence_before_next);
   return g_test_run ();
 }
