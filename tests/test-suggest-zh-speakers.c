@@ -453,6 +453,23 @@ test_colon_sentence_before_next (void)
   assert_speaker (r, "这场胜利属于一直支持我们的球迷。", "程晓东");
 }
 
+/* 老王 and 小林 are the persons of that surname named last before them
+ * (店主王德顺…街坊都叫他老王); not 小程序, and not a surname nobody has. */
+static void
+test_familiar_of_full_name (void)
+{
+  g_autoptr(Result) r = suggest_text ("豆腐店店主王德顺说，他在这里卖了二十年豆腐，街坊们都叫他老王。\n\n"
+                                      "“豆子一定要提前泡足八个小时。”老王一边往锅里加卤水一边说。\n\n"
+                                      "物理老师林晓燕说，学生们都叫她小林。\n\n"
+                                      "“刚开始连零件都买不起。”小林一边调试一边说。\n\n"
+                                      "记者程明表示，市民可以在小程序上预约。“小张一边开车一边打电话。”\n");
+
+  assert_speaker (r, "豆子一定要提前泡足八个小时。", "王德顺");
+  assert_speaker (r, "刚开始连零件都买不起。", "林晓燕");
+  g_assert_null (find (r, "person", "小程"));
+  g_assert_null (find (r, "person", "小张"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,5 +498,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/cantonese-say", test_cantonese_say);
   g_test_add_func ("/suggest-zh-speakers/pronoun-subject", test_pronoun_subject);
   g_test_add_func ("/suggest-zh-speakers/colon-sentence-before-next", test_colon_sentence_before_next);
+  g_test_add_func ("/suggest-zh-speakers/familiar-of-full-name", test_familiar_of_full_name);
   return g_test_run ();
 }

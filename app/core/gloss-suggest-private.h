@@ -153,6 +153,7 @@ typedef struct
   gboolean  dotted;
   gboolean  alias;     /* one word of a longer English name */
   gboolean  whole;     /* the whole English name */
+  gboolean  familiar;  /* 老王 for 王德顺: only where a name may end */
   int       index;
 } Key;
 
