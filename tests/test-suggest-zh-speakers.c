@@ -470,6 +470,18 @@ test_familiar_of_full_name (void)
   g_assert_null (find (r, "person", "小张"));
 }
 
+/* Kin before a name (邓子涵的父亲邓大军坦言) as a role; 高兴地 after one is
+ * an adverbial, no name (地 is no given name). */
+static void
+test_kin_roles (void)
+{
+  g_autoptr(Result) r = suggest_text ("邓子涵的父亲邓大军坦言，他担心耽误学习，“现在看，孩子成绩反而上去了”。\n\n"
+                                      "拿到通知书，她的女儿高兴地说：“我终于可以上大学了！”\n");
+
+  assert_speaker (r, "现在看，孩子成绩反而上去了", "邓大军");
+  g_assert_null (find (r, "person", "高兴地"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -499,5 +511,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/pronoun-subject", test_pronoun_subject);
   g_test_add_func ("/suggest-zh-speakers/colon-sentence-before-next", test_colon_sentence_before_next);
   g_test_add_func ("/suggest-zh-speakers/familiar-of-full-name", test_familiar_of_full_name);
+  g_test_add_func ("/suggest-zh-speakers/kin-roles", test_kin_roles);
   return g_test_run ();
 }
