@@ -31,6 +31,9 @@
  * in full before the speaker rules of that session, never tuned on;
  * en-dev5: English local news written for the set, statistics, officials and
  * persons labelled and scored before the rules tuned on them;
+ * zh-dev5: Chinese news written for the set around hard speakers (bare names,
+ * 老王 for a full name, pronouns, unnamed 一位…外交官, Cantonese 話/講, role
+ * nouns), labelled in full before the suggesters were run on it;
  * BENCH_SUGGEST_SKIP=SPLIT,...
  * leaves splits out, e.g. fresh,fresh2,zh-test while tuning),
  * precision, recall and F1 per tag with exact spans and with ≥ 50 % overlap,
@@ -281,6 +284,7 @@ static const struct
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
   { "en-dev4", NULL, "English, en-dev4 (written for the set: quoting conventions)" },
   { "en-dev5", NULL, "English, en-dev5 (written for the set, labelled and scored before its rules)" },
+  { "zh-dev5", "Chinese, zh-dev5 (written for the set: hard speakers, labelled before running the suggesters)", NULL },
 };
 #define N_SPLITS G_N_ELEMENTS (splits)
 

@@ -371,6 +371,117 @@ test_in_her_view (void)
   assert_speaker (r, "街道出场地、企业出厨师、老人出饭钱", "社区书记杨秀梅");
 }
 
+/* 正 and 强 are no one-character given name and open 正在 and 强调, but
+ * stand in a two-character one (谢正平 黄志强). */
+static void
+test_given_in_two (void)
+{
+  g_autoptr(Result) r = suggest_text ("“居民取暖用电一度都不能少。”能源局官员谢正平说。\n\n"
+                                      "“今年的工期一天都不能拖。”工程师黄志强表示。\n\n"
+                                      "“价格不会再涨了。”老板王正在店里说。\n\n"
+                                      "“安全永远是第一位的。”工人李强调说。\n");
+
+  assert_speaker (r, "居民取暖用电一度都不能少。", "谢正平");
+  assert_speaker (r, "今年的工期一天都不能拖。", "黄志强");
+  g_assert_null (find (r, "person", "王正在"));
+  g_assert_null (find (r, "person", "李强调"));
+}
+
+/* Role nouns of sport, medicine and work before a name (后卫裴子昂
+ * 主治医师叶文涛 社员晏秋菊), 外交官 and 同事 as unnamed speakers, 有网友 as
+ * a quantifier; a bare 外交官说 stays a group. */
+static void
+test_more_roles (void)
+{
+  g_autoptr(Result) r = suggest_text ("“那两个球是我的问题。”控球后卫裴子昂说。\n\n"
+                                      "“每快一分钟，心肌就多保住一点。”主治医师叶文涛表示。\n\n"
+                                      "一位参与磋商的欧洲外交官对记者坦言：“我们内部分歧很大，很难拿出新数字。”\n\n"
+                                      "有网友留言：“菜价这么贵，干脆不要吃了。”\n\n"
+                                      "外交官表示，谈判还会继续。\n");
+
+  assert_speaker (r, "那两个球是我的问题。", "裴子昂");
+  assert_speaker (r, "每快一分钟，心肌就多保住一点。", "叶文涛");
+  assert_speaker (r, "我们内部分歧很大，很难拿出新数字。", "一位参与磋商的欧洲外交官");
+  assert_speaker (r, "菜价这么贵，干脆不要吃了。", "有网友");
+  g_assert_null (find (r, "person", "外交官"));
+}
+
+/* Cantonese 話 and 講 say, and 佢 is a pronoun; 電話 is a telephone. */
+static void
+test_cantonese_say (void)
+{
+  g_autoptr(Result) r = suggest_text ("油尖旺區議員黃志明表示，已約見官員。佢講：「政府要幫街市轉型，唔係淨係加租。」\n\n"
+                                      "住在附近的何小姐話：「乾淨咗，冷氣都夠，不過貴咗少少。」\n\n"
+                                      "陳太昨日收到一個電話：「你好，我係銀行職員，你張卡有問題。」\n");
+
+  assert_speaker (r, "政府要幫街市轉型，唔係淨係加租。", "油尖旺區議員黃志明");
+  assert_speaker (r, "乾淨咗，冷氣都夠，不過貴咗少少。", "何小姐");
+  {
+    GlossSuggestion *q = find (r, "quote", "你好，我係銀行職員，你張卡有問題。");
+    g_autofree char *s = q != NULL ? speaker_of (r, q) : NULL;
+    g_assert_null (s);
+  }
+}
+
+/* A pronoun names the subject of the sentence its nearest antecedent
+ * stands in (谢正平援引专家罗振华的测算指出…。他强调 is 谢正平), not a
+ * possessor before it (王明的同事张伟…。他说 is 张伟). */
+static void
+test_pronoun_subject (void)
+{
+  g_autoptr(Result) r = suggest_text ("国家能源局副局长谢正平在会上作了介绍。谢正平援引中国电力企业联合会专家罗振华的测算指出，寒潮来时负荷可能再创新高。"
+                                      "他强调：“保民生用电是底线，居民取暖用电一度都不能少。”\n\n"
+                                      "王明的同事张伟在会上第一个发言。他说：“这个方案我们讨论了整整三个月。”\n\n"
+                                      "物理老师林晓燕带着学生邓子涵去省城参加比赛。在决赛现场，机器人一度卡住。她后来回忆：“那一刻我的手心全是汗。”\n");
+
+  assert_speaker (r, "保民生用电是底线，居民取暖用电一度都不能少。", "国家能源局副局长谢正平");
+  assert_speaker (r, "这个方案我们讨论了整整三个月。", "张伟");
+  assert_speaker (r, "那一刻我的手心全是汗。", "林晓燕");
+}
+
+/* X：“…。”Y则透露: the colon introduced a whole sentence, the verb after
+ * it opens the next; without a colon (X跑向看台，“…。”Y说) the one after
+ * the quote is still its speaker. */
+static void
+test_colon_sentence_before_next (void)
+{
+  g_autoptr(Result) r = suggest_text ("替补登场的前锋柯一鸣打进两球。柯一鸣在混合采访区显得很平静：“我只是做了前锋该做的事，功劳是大家的。”"
+                                      "门将程晓东则在赛后透露，中场休息时更衣室里气氛很紧张。\n\n"
+                                      "终场哨响，柯一鸣跑向看台，“这场胜利属于一直支持我们的球迷。”门将程晓东说。\n");
+
+  assert_speaker (r, "我只是做了前锋该做的事，功劳是大家的。", "柯一鸣");
+  assert_speaker (r, "这场胜利属于一直支持我们的球迷。", "程晓东");
+}
+
+/* 老王 and 小林 are the persons of that surname named last before them
+ * (店主王德顺…街坊都叫他老王); not 小程序, and not a surname nobody has. */
+static void
+test_familiar_of_full_name (void)
+{
+  g_autoptr(Result) r = suggest_text ("豆腐店店主王德顺说，他在这里卖了二十年豆腐，街坊们都叫他老王。\n\n"
+                                      "“豆子一定要提前泡足八个小时。”老王一边往锅里加卤水一边说。\n\n"
+                                      "物理老师林晓燕说，学生们都叫她小林。\n\n"
+                                      "“刚开始连零件都买不起。”小林一边调试一边说。\n\n"
+                                      "记者程明表示，市民可以在小程序上预约。“小张一边开车一边打电话。”\n");
+
+  assert_speaker (r, "豆子一定要提前泡足八个小时。", "王德顺");
+  assert_speaker (r, "刚开始连零件都买不起。", "林晓燕");
+  g_assert_null (find (r, "person", "小程"));
+  g_assert_null (find (r, "person", "小张"));
+}
+
+/* Kin before a name (邓子涵的父亲邓大军坦言) as a role; 高兴地 after one is
+ * an adverbial, no name (地 is no given name). */
+static void
+test_kin_roles (void)
+{
+  g_autoptr(Result) r = suggest_text ("邓子涵的父亲邓大军坦言，他担心耽误学习，“现在看，孩子成绩反而上去了”。\n\n"
+                                      "拿到通知书，她的女儿高兴地说：“我终于可以上大学了！”\n");
+
+  assert_speaker (r, "现在看，孩子成绩反而上去了", "邓大军");
+  g_assert_null (find (r, "person", "高兴地"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,5 +505,12 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/headline-slogan", test_headline_slogan);
   g_test_add_func ("/suggest-zh-speakers/partial-list", test_partial_list);
   g_test_add_func ("/suggest-zh-speakers/in-her-view", test_in_her_view);
+  g_test_add_func ("/suggest-zh-speakers/given-in-two", test_given_in_two);
+  g_test_add_func ("/suggest-zh-speakers/more-roles", test_more_roles);
+  g_test_add_func ("/suggest-zh-speakers/cantonese-say", test_cantonese_say);
+  g_test_add_func ("/suggest-zh-speakers/pronoun-subject", test_pronoun_subject);
+  g_test_add_func ("/suggest-zh-speakers/colon-sentence-before-next", test_colon_sentence_before_next);
+  g_test_add_func ("/suggest-zh-speakers/familiar-of-full-name", test_familiar_of_full_name);
+  g_test_add_func ("/suggest-zh-speakers/kin-roles", test_kin_roles);
   return g_test_run ();
 }

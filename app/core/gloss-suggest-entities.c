@@ -167,7 +167,10 @@ zh_name_at (Run      *run,
       gboolean ok = end <= n;
 
       for (guint k = i + s; ok && k < end; k++)
-        ok = is_han (u[k]) && !suggest_char_in (&zh->not_given, u[k]);
+        ok = is_han (u[k]) && (!suggest_char_in (&zh->not_given, u[k]) ||
+                               /* 谢正平 黄志强, not 王正在 or 李强调 */
+                               (given == 2 && suggest_char_in (&zh->given_in_two, u[k]) &&
+                                !suggest_word_list_match_at (&zh->verbs, u, n, k)));
       if (!ok)
         continue;
       if (end == n || suggest_char_in (&zh->name_followers, u[end]) || suggest_word_list_match_at (&zh->verbs, u, n, end) ||
@@ -176,7 +179,9 @@ zh_name_at (Run      *run,
     }
   /* After a title most names have three characters (书记赵志超收到…). */
   if (after_title && s == 1 && i + 3 <= n && is_han (u[i + 1]) && is_han (u[i + 2]) &&
-      u[i] != 0x548C /* 和: 医生和心理咨询员 joins two roles */ && !suggest_char_in (&zh->not_given, u[i + 1]) && !suggest_char_in (&zh->not_given, u[i + 2]))
+      u[i] != 0x548C /* 和: 医生和心理咨询员 joins two roles */ && (!suggest_char_in (&zh->not_given, u[i + 1]) || suggest_char_in (&zh->given_in_two, u[i + 1])) &&
+      (!suggest_char_in (&zh->not_given, u[i + 2]) || suggest_char_in (&zh->given_in_two, u[i + 2])) &&
+      !suggest_word_list_match_at (&zh->verbs, u, n, i + 1) && !suggest_word_list_match_at (&zh->verbs, u, n, i + 2))
     return 3;
   return 0;
 }
@@ -756,6 +761,73 @@ suggest_key_matches (Run   *run,
   return TRUE;
 }
 
+/* 老王 and 小林 for 王德顺 and 林晓燕: a familiar form of a surname is the
+ * person of that surname named last before it first appears (街坊都叫他老王
+ * after 王德顺), unless someone is named so in full. Not 老师 小时 and the
+ * other words that read like one. */
+static void
+zh_familiar_keys (Run    *run,
+                  GArray *keys)
+{
+  static const gunichar prefixes[] = { 0x8001 /* 老 */, 0x5C0F /* 小 */ };
+  static const char *const not_names[] = { "老师", "小时", "小区", "老板", "小组", "老家", "小康", "老年", "小学", "老乡", "小将" };
+  ZhLexicon *zh = &run->self->zh;
+
+  for (guint p = 0; p < G_N_ELEMENTS (prefixes); p++)
+    for (guint e = 0; e < run->entities->len; e++)
+      {
+        Entity *entity = run->entities->pdata[e];
+        glong len = 0;
+        g_autofree gunichar *name = g_utf8_to_ucs4_fast (entity->key, -1, &len);
+        gunichar nick[2];
+        guint pos, best_start = 0;
+        int best = -1;
+        gboolean taken = FALSE;
+        g_autofree char *word = NULL;
+
+        if (len < 2 || len > 3 || !is_han (name[0]) || !suggest_char_in (&zh->surnames, name[0]))
+          continue;
+        nick[0] = prefixes[p];
+        nick[1] = name[0];
+        for (pos = 0; pos + 1 < run->n && !(run->u[pos] == nick[0] && run->u[pos + 1] == nick[1]); pos++)
+          ;
+        if (pos + 1 >= run->n)
+          continue;
+        word = g_ucs4_to_utf8 (nick, 2, NULL, NULL, NULL);
+        for (guint k = 0; k < G_N_ELEMENTS (not_names); k++)
+          taken |= g_str_equal (word, not_names[k]);
+        for (guint k = 0; k < keys->len && !taken; k++)
+          {
+            Key *key = &g_array_index (keys, Key, k);
+            taken = key->len == 2 && key->key[0] == nick[0] && key->key[1] == nick[1];
+          }
+        if (taken)
+          continue;
+        for (guint o = 0; o < run->entities->len; o++)
+          {
+            Entity *other = run->entities->pdata[o];
+            guint start = suggest_cand_at (run, other->first)->start;
+            glong olen = g_utf8_strlen (other->key, -1);
+
+            if (olen >= 2 && olen <= 3 && g_utf8_get_char (other->key) == name[0] && start < pos &&
+                (best < 0 || start >= best_start))
+              {
+                best = (int) o;
+                best_start = start;
+              }
+          }
+        if (best == (int) e)
+          {
+            Key key = { 0 };
+            key.key = g_memdup2 (nick, sizeof nick);
+            key.len = 2;
+            key.index = best;
+            key.familiar = TRUE;
+            g_array_append_val (keys, key);
+          }
+      }
+}
+
 /* Every later mention of a named person: the name (English: the surname;
  * a transliterated name: its last part) wherever it stands as a word. */
 void
@@ -818,6 +890,7 @@ suggest_later_mentions (Run *run)
             }
         }
     }
+  zh_familiar_keys (run, keys);
   by_first = suggest_keys_by_first (keys);
 
   for (guint i = 0; i < run->n; i++)
@@ -848,6 +921,12 @@ suggest_later_mentions (Run *run)
               !suggest_word_list_match_at (&run->self->zh.verbs, run->u, run->n, end))
             continue;
           if (suggest_overlaps_tag (run, "person", i, end))
+            continue;
+          /* 老王说 老王的, or opening a clause (”老王一边…); not 小程序 nor
+           * “小俞比… inside someone's words */
+          if (key->familiar && !zh_name_may_end (run, end) &&
+              !(i > 0 && (suggest_is_clause_punct (run->u[i - 1]) || suggest_is_sentence_end (run->u[i - 1]) ||
+                          run->u[i - 1] == 0x201D || run->u[i - 1] == 0x300D || run->u[i - 1] == '\n')))
             continue;
           /* "Heba Habib" is not "Habib Essid": a name word glued before. */
           if (key->latin && !key->whole && i >= 2 && run->u[i - 1] == ' ' && g_unichar_isupper (run->u[i - 2]) == FALSE &&
@@ -1130,8 +1209,9 @@ suggest_zh_unnamed_speakers (Run *run)
           if (q == 0 || k - 1 + q > role_start)
             continue;
           /* 一位不愿透露姓名的前员工: 的 ends the description, a character
-           * (前, 老) may stand between it and the role. */
-          if (role_start - k > 6 && u[role_start - 1] != 0x7684 /* 的 */ && u[role_start - 2] != 0x7684)
+           * (前, 老) or two (的欧洲外交官) may stand between it and the role. */
+          if (role_start - k > 6 && u[role_start - 1] != 0x7684 /* 的 */ && u[role_start - 2] != 0x7684 &&
+              u[role_start - 3] != 0x7684)
             break;
           first = k;
           break;

@@ -439,6 +439,7 @@ suggest_load_zh (ZhLexicon *zh)
   word_list_load (&zh->surnames, lex, "surnames");
   word_list_load (&zh->compound_surnames, lex, "compound_surnames");
   word_list_load (&zh->not_given, lex, "not_given_names");
+  word_list_load (&zh->given_in_two, lex, "given_in_two");
   word_list_load (&zh->name_followers, lex, "name_followers");
   word_list_load (&zh->program_verbs, lex, "program_verbs");
   word_list_load (&zh->program_suffixes, lex, "program_suffixes");
@@ -459,7 +460,7 @@ suggest_load_zh (ZhLexicon *zh)
   {
     WordList *all[] = { &zh->verbs, &zh->titles, &zh->official_titles, &zh->title_prefixes, &zh->unnamed,
                         &zh->pronouns, &zh->roles, &zh->org_stops, &zh->org_suffixes, &zh->surnames,
-                        &zh->compound_surnames, &zh->not_given, &zh->name_followers, &zh->program_verbs,
+                        &zh->compound_surnames, &zh->not_given, &zh->given_in_two, &zh->name_followers, &zh->program_verbs,
                         &zh->program_suffixes, &zh->program_after, &zh->units, &zh->big_numbers,
                         &zh->approximators, &zh->not_before, &zh->not_after, &zh->transliteration,
                         &zh->role_ends, &zh->unnamed_quantifiers, &zh->unnamed_roles, &zh->proverbs,

@@ -38,7 +38,7 @@ typedef struct
 typedef struct
 {
   WordList verbs, titles, official_titles, title_prefixes, unnamed, pronouns, roles;
-  WordList org_stops, surnames, compound_surnames, not_given, name_followers, org_suffixes;
+  WordList org_stops, surnames, compound_surnames, not_given, given_in_two, name_followers, org_suffixes;
   WordList program_verbs, program_suffixes, program_after, units, big_numbers, approximators;
   WordList not_before, not_after, transliteration, role_ends;
   WordList unnamed_quantifiers, unnamed_roles, proverbs, latin_units;
@@ -153,6 +153,7 @@ typedef struct
   gboolean  dotted;
   gboolean  alias;     /* one word of a longer English name */
   gboolean  whole;     /* the whole English name */
+  gboolean  familiar;  /* 老王 for 王德顺: only where a name may end */
   int       index;
 } Key;
 

@@ -47,6 +47,8 @@ zh_entity_in (Run  *run,
   return -1;
 }
 
+static int zh_pronoun_antecedent (Run *run, guint pos, guint max_distance, gboolean female);
+
 /* Chinese attribution after the closing mark: ”深圳市邮政管理局局长黄燊说。
  * Returns the speaker entity (or -2 when a verb was found but no one), and
  * sets *verb_found. */
@@ -102,7 +104,7 @@ zh_after (Run         *run,
       if (suggest_char_in (&zh->pronouns, run->u[k]) && (k + 1 == b - v || (k == a && run->u[k + 1] != 0x4EEC /* 们 */)))
         {
           *pronoun = TRUE;
-          return pronoun_antecedent (run, q->open, 400, run->u[k] == 0x5979 /* 她 */);
+          return zh_pronoun_antecedent (run, q->open, 400, run->u[k] == 0x5979 /* 她 */);
         }
   }
   return -2;
@@ -148,7 +150,7 @@ zh_colon_subject (Run         *run,
         (k == a || run->u[k - 1] == 0xFF0C || run->u[k - 1] == ','))
       {
         *pronoun = TRUE;
-        return pronoun_antecedent (run, k, 400, run->u[k] == 0x5979 /* 她 */);
+        return zh_pronoun_antecedent (run, k, 400, run->u[k] == 0x5979 /* 她 */);
       }
   for (k = 0; k < q->par_start && g_unichar_isspace (run->u[k]); k++)
     ;
@@ -235,7 +237,7 @@ zh_before (Run         *run,
       if (suggest_char_in (&zh->pronouns, run->u[k]) && run->u[k + 1] != 0x4EEC /* 们: a group */)
         {
           *pronoun = TRUE;
-          return pronoun_antecedent (run, k, 400, run->u[k] == 0x5979 /* 她 */);
+          return zh_pronoun_antecedent (run, k, 400, run->u[k] == 0x5979 /* 她 */);
         }
   }
   return -2;
@@ -397,6 +399,52 @@ pronoun_antecedent (Run     *run,
       return c->entity;
     }
   return possessor;
+}
+
+/* A Chinese pronoun names the subject of the sentence where its nearest
+ * antecedent stands, not that antecedent: 谢正平援引专家罗振华的测算指出，
+ * ……。他强调 is 谢正平. The subject is the sentence's first person, not a
+ * possessor (邓子涵的父亲) nor one spoken to (向 对 跟 给). */
+static int
+zh_pronoun_antecedent (Run      *run,
+                       guint     pos,
+                       guint     max_distance,
+                       gboolean  female)
+{
+  int e = pronoun_antecedent (run, pos, max_distance, female);
+  int m, near = -1;
+  guint s;
+
+  if (e < 0)
+    return e;
+  for (m = suggest_mention_before (run, pos); m >= 0 && near < 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      if (c->end <= pos && c->entity == e && !inside_speech (run, c->start))
+        near = m;
+    }
+  if (near < 0)
+    return e;
+  s = suggest_cand_at (run, g_array_index (run->mentions, guint, near))->start;
+  while (s > 0 && !suggest_is_sentence_end (run->u[s - 1]) && run->u[s - 1] != '\n')
+    s--;
+  for (m = near - 1; m >= 0; m--)
+    if (suggest_cand_at (run, g_array_index (run->mentions, guint, m))->start < s)
+      break;
+  for (m++; m < near; m++)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      guint8 g;
+
+      if (c->entity < 0 || inside_speech (run, c->start) || (c->start > 0 && zh_addressee (run->u[c->start - 1])) ||
+          (c->end < run->n && run->u[c->end] == 0x7684 /* 的 */))
+        continue;
+      g = (guint) c->entity < run->n_genders ? run->genders[c->entity] : 0;
+      if ((female && g == 'm') || (!female && g == 'f'))
+        continue;
+      return c->entity;
+    }
+  return e;
 }
 
 /* A paragraph that opens with a quote after a paragraph whose speech was
@@ -582,6 +630,13 @@ suggest_decide_zh (Run         *run,
       d = (Decision) { TRUE, after, pronoun_a ? 0.8 : 0.93, "zh-quote-verb-after" };
       if (after < 0 && before >= 0)
         d.speaker = before;
+      else if (colon && before >= 0 && q->close > q->open + 1 && suggest_is_sentence_end (run->u[q->close - 1]))
+        {
+          /* 他说：“…。”苏某的辩护人则提出: a colon introduced the whole
+           * sentence; the verb after it opens the next one. */
+          d.speaker = before;
+          d.rule = colon && !before_verb ? "zh-quote-colon" : "zh-quote-verb-before";
+        }
       else if (after == -2 && suggest_word_list_match_at (&run->self->zh.verbs, run->u, run->n, q->close + 1) > 0)
         {
           /* ”说起这件事，范阿婆直摇头: the verb opens a clause of its own;

@@ -78,7 +78,7 @@ gloss_suggester_finalize (GObject *object)
   WordList *zh_lists[] = {
     &self->zh.verbs, &self->zh.titles, &self->zh.official_titles, &self->zh.title_prefixes,
     &self->zh.unnamed, &self->zh.pronouns, &self->zh.roles, &self->zh.org_stops,
-    &self->zh.surnames, &self->zh.compound_surnames, &self->zh.org_suffixes, &self->zh.not_given, &self->zh.name_followers,
+    &self->zh.surnames, &self->zh.compound_surnames, &self->zh.org_suffixes, &self->zh.not_given, &self->zh.given_in_two, &self->zh.name_followers,
     &self->zh.program_verbs, &self->zh.program_suffixes, &self->zh.program_after, &self->zh.units,
     &self->zh.big_numbers, &self->zh.approximators, &self->zh.not_before, &self->zh.not_after, &self->zh.transliteration,
     &self->zh.role_ends, &self->zh.unnamed_quantifiers, &self->zh.unnamed_roles, &self->zh.proverbs, &self->zh.latin_units,
