@@ -1621,6 +1621,79 @@ test_broken_file (Fixture       *f,
   g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (f->panel)), ==, 3);
 }
 
+/* The user's own layer alone: nothing to compare, and the panel hidden,
+ * so the review is not built after the article is drawn (it sweeps every
+ * annotation); it is when the panel is shown, and at once when a
+ * colleague's layer comes in while it is hidden. */
+static gboolean
+window_loaded (gpointer data)
+{
+  Fixture *f = data;
+
+  return gloss_window_get_sidecar (f->window) != NULL && !gloss_review_panel_get_loading (f->panel) &&
+         g_list_model_get_n_items (gloss_review_panel_get_layers (f->panel)) > 0;
+}
+
+static gboolean
+review_built (gpointer data)
+{
+  return !_gloss_review_panel_get_stale (((Fixture *) data)->panel);
+}
+
+static void
+open_alone (Fixture *f)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char * const own_spec[] = { "t1", "quote", "“Every household should drink from the tap,”", NULL };
+  g_autofree char *path = NULL;
+  g_autofree char *own = NULL;
+
+  g_settings_set_string (settings, "annotator-id", "tester");
+  f->dir = gloss_test_make_tmpdir ();
+  path = g_build_filename (f->dir, "article.txt", NULL);
+  gloss_test_write (path, article_text, -1);
+  own = write_sidecar (f->dir, "article.txt", article_text, "tester", "Tester", own_spec);
+  f->article = g_file_new_for_path (path);
+  f->window = gloss_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  gloss_window_open (f->window, f->article);
+  gtk_window_present (GTK_WINDOW (f->window));
+  f->panel = GLOSS_REVIEW_PANEL (gloss_test_find_widget (GTK_WIDGET (f->window), GLOSS_TYPE_REVIEW_PANEL, NULL));
+  g_signal_connect (f->panel, "message", G_CALLBACK (message_cb), f);
+  gloss_test_iterate_until (window_loaded, f);
+  gloss_test_wait (200);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->panel)));
+  g_assert_true (_gloss_review_panel_get_stale (f->panel));
+}
+
+static void
+test_own_only_deferred (Fixture       *f,
+                        gconstpointer  data)
+{
+  open_alone (f);
+  show_review_page (f);
+  gloss_test_iterate_until (review_built, f);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->panel)));
+  g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (f->panel)), ==, 1);
+}
+
+static void
+test_own_only_colleague (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char * const bob_spec[] = { "b1", "person", "Mayor Lin Wenhua", NULL };
+  g_autofree char *bob = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  open_alone (f);
+  bob = write_sidecar (f->dir, "article.txt", article_text, "bob", "Bob", bob_spec);
+  file = g_file_new_for_path (bob);
+  gloss_review_panel_add_file (f->panel, file);
+  gloss_test_iterate_until (review_built, f);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->panel)));
+  g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (f->panel)), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1631,6 +1704,8 @@ main (int   argc,
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 
   g_test_add ("/review-panel/layers", Fixture, NULL, fixture_set_up, test_layers, fixture_tear_down);
+  g_test_add ("/review-panel/own-only-deferred", Fixture, NULL, NULL, test_own_only_deferred, fixture_tear_down);
+  g_test_add ("/review-panel/own-only-colleague", Fixture, NULL, NULL, test_own_only_colleague, fixture_tear_down);
   g_test_add ("/review-panel/next-disagreement", Fixture, NULL, fixture_set_up, test_next_disagreement, fixture_tear_down);
   g_test_add ("/review-panel/agreement", Fixture, NULL, fixture_set_up, test_agreement_matches_cli, fixture_tear_down);
   g_test_add ("/review-panel/adjudication", Fixture, NULL, fixture_set_up, test_adjudication, fixture_tear_down);

@@ -50,18 +50,17 @@ activate_cb (GApplication *app)
 {
 }
 
+/* The corpus, the settings, the application: no window yet. */
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup_corpus (Fixture       *f,
+                      gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *database = NULL;
   g_autoptr(GError) error = NULL;
 
   f->dir = gloss_test_make_tmpdir ();
   f->corpus = g_build_filename (f->dir, "corpus", NULL);
   g_mkdir_with_parents (f->corpus, 0755);
-  database = g_build_filename (f->dir, "library.sqlite", NULL);
   gloss_test_write_in (f->corpus, "budget.txt", "黨員大會審議預算\n\n会议审议了预算报告。𠀋\n");
   gloss_test_write_in (f->corpus, "harbour.txt", "Harbour opens\r\n\r\nThe new harbour opened on Monday.\r\n");
   gloss_test_write_in (f->corpus, "speech.txt", "Minister speaks\n\nThe minister said taxes will fall.\n");
@@ -86,6 +85,16 @@ fixture_setup (Fixture       *f,
       g_assert_no_error (error);
     }
   f->app = application;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *database = NULL;
+
+  fixture_setup_corpus (f, data);
+  database = g_build_filename (f->dir, "library.sqlite", NULL);
   f->window = gloss_window_new (f->app);
   f->page = _gloss_window_get_library_page (f->window);
   _gloss_library_page_set_database (f->page, database);
@@ -327,6 +336,58 @@ static gboolean
 two_windows (gpointer data)
 {
   return n_windows (data) == 2;
+}
+
+/* A window opened on an article does not build the Library page (its
+ * widgets would cost the first frame); the page is built, and reads the
+ * folder, the first time it is shown: by win.library, or Ctrl+Shift+L. */
+static GlossWindow *
+window_on (Fixture    *f,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (f->corpus, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GlossWindow *window = gloss_window_new (f->app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gloss_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+test_lazy_page (Fixture       *f,
+                gconstpointer  data)
+{
+  f->window = window_on (f, "harbour.txt");
+  gloss_test_iterate_until (shows_harbour, f);
+  gloss_test_wait (200);
+  g_assert_false (_gloss_window_get_library_built (f->window));
+  g_assert_true (article_shown (f));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.library", NULL);
+  g_assert_true (_gloss_window_get_library_built (f->window));
+  g_assert_true (library_shown (f));
+  f->page = _gloss_window_get_library_page (f->window);
+  g_assert_true (gloss_library_page_get_can_go_back (f->page));
+  gloss_test_iterate_until (page_loaded, f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.library", NULL);
+  gloss_test_iterate_until (article_shown, f);
+  g_assert_true (shows_harbour (f));
+
+  if (!gloss_test_xdotool_available ())
+    return;
+  f->window = window_on (f, "speech.txt");
+  gloss_test_iterate_until (shows_speech, f);
+  g_assert_false (_gloss_window_get_library_built (f->window));
+  gloss_test_focus_window (GTK_WINDOW (f->window));
+  gloss_test_press_keys ("ctrl+shift+l");
+  gloss_test_iterate_until (library_shown, f);
+  f->page = _gloss_window_get_library_page (f->window);
+  gloss_test_iterate_until (page_loaded, f);
+  gloss_test_press_keys ("ctrl+shift+l");
+  gloss_test_iterate_until (article_shown, f);
+  g_assert_true (shows_speech (f));
 }
 
 static void
@@ -984,6 +1045,12 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *cache = NULL;
+  int status;
+
+  /* /window-library/lazy-page reads the folder into the default database. */
+  cache = gloss_test_make_tmpdir ();
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   gloss_test_gtk_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add ("/window-library/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -1000,6 +1067,9 @@ main (int    argc,
   g_test_add ("/window-library/search-hits-new-window", Fixture, write_hit_articles, fixture_setup,
               test_search_hits_new_window, fixture_teardown);
 #undef ADD
+  g_test_add ("/window-library/lazy-page", Fixture, NULL, fixture_setup_corpus, test_lazy_page, fixture_teardown);
 
-  return g_test_run ();
+  status = g_test_run ();
+  gloss_test_rm_rf (cache);
+  return status;
 }

@@ -85,9 +85,10 @@ close_window (Fixture *f)
   f->window = NULL;
 }
 
+/* The article and its folder, no window yet. */
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up_files (Fixture       *f,
+                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *source = g_build_filename (g_getenv ("GLOSS_TEST_DATA"), "suggest", "zh-water.txt", NULL);
@@ -111,6 +112,13 @@ fixture_set_up (Fixture       *f,
       g_file_set_contents (codebook, data, -1, &error);
       g_assert_no_error (error);
     }
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  fixture_set_up_files (f, data);
   open_window (f);
 }
 
@@ -794,6 +802,112 @@ static const char project_off[] =
   "{\"id\": \"quote\", \"label\": \"Quote\", \"color\": \"#ff7800\", \"key\": \"1\"}],"
   " \"suggestions\": {\"enabled\": false}}";
 
+/* A window closed, or switched to another article, while its suggestions
+ * are computed (the workers held until then) */
+
+static gboolean
+has_sidecar (gpointer data)
+{
+  return gloss_window_get_sidecar (data) != NULL;
+}
+
+static gboolean
+no_workers (gpointer data)
+{
+  return _gloss_suggestion_layer_get_n_workers () == 0;
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* The worker does not hold the window (nor does anything else): a window
+ * closed meanwhile is finalized at once, and the result, when it comes,
+ * goes nowhere. */
+static void
+test_closed_while_computing (Fixture       *f,
+                             gconstpointer  data)
+{
+  GlossWindow *window = gloss_window_new (NULL);
+
+  _gloss_suggestion_layer_hold_workers (TRUE);
+  gloss_window_open (window, f->article);
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_test_iterate_until (has_sidecar, window);
+  g_assert_cmpuint (_gloss_suggestion_layer_get_n_workers (), ==, 1);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gloss_test_iterate_until (is_gone, &window);
+  g_assert_cmpuint (_gloss_suggestion_layer_get_n_workers (), ==, 1);
+
+  _gloss_suggestion_layer_hold_workers (FALSE);
+  gloss_test_iterate_until (no_workers, NULL);
+  gloss_test_iterate ();
+}
+
+static gboolean
+shows_other (gpointer data)
+{
+  GlossSidecar *sidecar = gloss_window_get_sidecar (data);
+  g_autofree char *name = sidecar != NULL ? g_file_get_basename (gloss_sidecar_get_file (sidecar)) : NULL;
+
+  return name != NULL && g_str_has_prefix (name, "other.txt.");
+}
+
+/* Article A's suggestions, done after the window turned to article B, never
+ * reach B's layer: B gets exactly its own. */
+static void
+test_switched_while_computing (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("GLOSS_TEST_DATA"), "suggest", "en-water.txt", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "other.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) other = g_file_new_for_path (path);
+  g_autoptr(GlossSuggestionLayer) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *got, *want;
+
+  g_file_get_contents (source, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  _gloss_suggestion_layer_hold_workers (TRUE);
+  f->window = gloss_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 700);
+  gloss_window_open (f->window, f->article);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gloss_test_iterate_until (has_sidecar, f->window);
+  _gloss_window_open_from_library (f->window, other, FALSE);
+  gloss_test_iterate_until (shows_other, f->window);
+  g_assert_cmpuint (_gloss_suggestion_layer_get_n_workers (), ==, 2);
+  g_assert_null (layer (f));
+
+  _gloss_suggestion_layer_hold_workers (FALSE);
+  gloss_test_iterate_until (no_workers, NULL);
+  gloss_test_iterate ();
+  gloss_test_iterate_until (has_suggestions, f->window);
+
+  expected = gloss_suggestion_layer_new (gloss_window_get_sidecar (f->window), gloss_window_get_document (f->window),
+                                         other);
+  got = gloss_suggestion_layer_get_pending (layer (f));
+  want = gloss_suggestion_layer_get_pending (expected);
+  g_assert_cmpuint (want->len, >, 0);
+  g_assert_cmpuint (got->len, ==, want->len);
+  for (guint i = 0; i < got->len; i++)
+    {
+      GlossSuggestion *a = got->pdata[i], *b = want->pdata[i];
+
+      g_assert_cmpstr (a->tag, ==, b->tag);
+      g_assert_cmpuint (a->start, ==, b->start);
+      g_assert_cmpuint (a->end, ==, b->end);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -819,6 +933,10 @@ main (int    argc,
   g_test_add ("/window-suggest/project-switch", Fixture, project_team, fixture_set_up, test_project_switch, fixture_tear_down);
   g_test_add ("/window-suggest/project-switch-needs-codebook", Fixture, NULL, fixture_set_up,
               test_project_switch_needs_codebook, fixture_tear_down);
+  g_test_add ("/window-suggest/closed-while-computing", Fixture, NULL, fixture_set_up_files,
+              test_closed_while_computing, fixture_tear_down);
+  g_test_add ("/window-suggest/switched-while-computing", Fixture, NULL, fixture_set_up_files,
+              test_switched_while_computing, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -80,6 +80,7 @@ struct _GlossReviewPanel
   GlossAgreement   *agreement;
 
   guint             updating_kinds : 1;
+  guint             stale : 1;   /* rebuilt when shown or asked */
 };
 
 G_DEFINE_FINAL_TYPE (GlossReviewPanel, gloss_review_panel, GTK_TYPE_WIDGET)
@@ -365,6 +366,8 @@ select_position (GlossReviewPanel *self,
   show_item (self, item);
 }
 
+static void freshen (GlossReviewPanel *self);
+
 /**
  * gloss_review_panel_step:
  * @self: a #GlossReviewPanel
@@ -388,6 +391,7 @@ gloss_review_panel_step (GlossReviewPanel *self,
 
   g_return_val_if_fail (GLOSS_IS_REVIEW_PANEL (self), FALSE);
 
+  freshen (self);
   model = G_LIST_MODEL (self->selection);
   n = g_list_model_get_n_items (model);
   if (n == 0)
@@ -437,7 +441,8 @@ done:
 /* Building the comparison */
 
 static void
-rebuild (GlossReviewPanel *self)
+build (GlossReviewPanel *self,
+       gboolean          now)
 {
   g_autoptr(GPtrArray) sidecars = gloss_review_session_get_compared (self->session);
   g_autoptr(GPtrArray) colleagues = g_ptr_array_new ();
@@ -451,10 +456,16 @@ rebuild (GlossReviewPanel *self)
     if (own == NULL || g_ptr_array_index (sidecars, i) != gloss_layer_get_sidecar (own))
       g_ptr_array_add (colleagues, g_ptr_array_index (sidecars, i));
 
+  /* The user's own layer alone, in a panel nobody looks at: its review (a
+   * sweep over all its annotations, a fifth to half a second right after a
+   * long annotated article is drawn) waits until the panel is shown or
+   * someone asks for it. */
+  self->stale = !now && colleagues->len == 0 && !gtk_widget_get_mapped (GTK_WIDGET (self));
   gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->review);
-  self->review = gloss_review_session_new_review (self->session, sidecars,
-                                                  gloss_adjudication_bar_get_adjudication (self->adjudication_bar));
+  if (!self->stale)
+    self->review = gloss_review_session_new_review (self->session, sidecars,
+                                                    gloss_adjudication_bar_get_adjudication (self->adjudication_bar));
 
   gloss_tag_mapping_update (self->tag_mapping, colleagues);
   compute_agreement (self, sidecars);
@@ -465,6 +476,25 @@ rebuild (GlossReviewPanel *self)
   /* The own layer's count follows its edits. */
   if (own != NULL)
     gloss_review_session_layer_changed (self->session, own);
+}
+
+static void
+rebuild (GlossReviewPanel *self)
+{
+  build (self, FALSE);
+}
+
+static void
+freshen (GlossReviewPanel *self)
+{
+  if (self->stale)
+    build (self, TRUE);
+}
+
+static void
+mapped_cb (GlossReviewPanel *self)
+{
+  freshen (self);
 }
 
 /**
@@ -651,13 +681,21 @@ GlossReview *
 gloss_review_panel_get_review (GlossReviewPanel *self)
 {
   g_return_val_if_fail (GLOSS_IS_REVIEW_PANEL (self), NULL);
+  freshen (self);
   return self->review;
+}
+
+gboolean
+_gloss_review_panel_get_stale (GlossReviewPanel *self)
+{
+  return self->stale;
 }
 
 GlossAgreement *
 gloss_review_panel_get_agreement (GlossReviewPanel *self)
 {
   g_return_val_if_fail (GLOSS_IS_REVIEW_PANEL (self), NULL);
+  freshen (self);
   return self->agreement;
 }
 
@@ -817,6 +855,7 @@ gloss_review_panel_init (GlossReviewPanel *self)
 
   self->session = gloss_review_session_new ();
   g_signal_connect_object (self->session, "rebuild", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   g_signal_connect_object (self->session, "message", G_CALLBACK (message), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::loading", G_CALLBACK (loading_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_bind_model (self->layers_list, gloss_review_session_get_layers (self->session), create_layer_row, self, NULL);

@@ -38,5 +38,7 @@ gboolean        gloss_review_panel_step             (GlossReviewPanel *self,
 
 /* For tests: the agreement table (row 0 overall, then one row per tag). */
 GlossAgreementTable *_gloss_review_panel_get_table  (GlossReviewPanel *self);
+/* For tests: the review waits to be built (the own layer alone, hidden). */
+gboolean             _gloss_review_panel_get_stale  (GlossReviewPanel *self);
 
 G_END_DECLS

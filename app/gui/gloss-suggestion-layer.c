@@ -375,6 +375,26 @@ gloss_suggestion_layer_new (GlossSidecar  *sidecar,
   return self;
 }
 
+static GMutex hold_mutex;
+static GCond hold_cond;
+static gboolean held;
+static gint n_workers;
+
+void
+_gloss_suggestion_layer_hold_workers (gboolean hold)
+{
+  g_mutex_lock (&hold_mutex);
+  held = hold;
+  g_cond_broadcast (&hold_cond);
+  g_mutex_unlock (&hold_mutex);
+}
+
+guint
+_gloss_suggestion_layer_get_n_workers (void)
+{
+  return (guint) g_atomic_int_get (&n_workers);
+}
+
 static void
 compute_thread (GTask        *task,
                 gpointer      source,
@@ -383,10 +403,15 @@ compute_thread (GTask        *task,
 {
   GError *error = NULL;
 
+  g_mutex_lock (&hold_mutex);
+  while (held)
+    g_cond_wait (&hold_cond, &hold_mutex);
+  g_mutex_unlock (&hold_mutex);
   if (compute (task_data, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+  g_atomic_int_dec_and_test (&n_workers);
 }
 
 /**
@@ -414,6 +439,7 @@ gloss_suggestion_layer_new_async (GlossSidecar        *sidecar,
   g_task_set_task_data (task, computation_new (document, article), (GDestroyNotify) computation_free);
   g_object_set_data_full (G_OBJECT (task), "sidecar", g_object_ref (sidecar), g_object_unref);
   g_object_set_data_full (G_OBJECT (task), "document", g_object_ref (document), g_object_unref);
+  g_atomic_int_inc (&n_workers);
   g_task_run_in_thread (task, compute_thread);
 }
 

@@ -62,4 +62,10 @@ char                 *gloss_suggestion_layer_describe_at    (GlossSuggestionLaye
 GActionGroup         *gloss_suggestion_layer_get_actions    (GlossSuggestionLayer *self);
 void                  gloss_suggestion_layer_add_shortcuts  (GtkShortcutController *controller);
 
+/* For tests: while held, the workers of gloss_suggestion_layer_new_async()
+ * wait before they compute (a window closed or switched meanwhile); how
+ * many have not returned yet. */
+void                  _gloss_suggestion_layer_hold_workers  (gboolean               hold);
+guint                 _gloss_suggestion_layer_get_n_workers (void);
+
 G_END_DECLS

@@ -42,7 +42,8 @@ struct _GlossWindow
   AdwWindowTitle       *window_title;
   /* The Library, a page of the window (gloss-window-library.c). */
   GtkStack             *main_stack;
-  GlossLibraryPage     *library_page;
+  AdwBin               *library_bin;
+  GlossLibraryPage     *library_page;  /* NULL until the Library is first shown */
   GFile                *library_pending;  /* to open once the save is done */
   GlossLibraryHitItem  *library_match;    /* to go to once its article is open */
 
@@ -137,6 +138,7 @@ void              _gloss_window_open_from_library (GlossWindow    *self,
                                                    gboolean        new_window);
 GlossLibraryPage *_gloss_window_get_library_page  (GlossWindow    *self);
 gboolean          _gloss_window_get_library_shown (GlossWindow    *self);
+gboolean          _gloss_window_get_library_built (GlossWindow    *self);
 /* The article changed on disk (gloss-window-article.c; the reload is
  * gloss-window-library.c's opening here). */
 void              _gloss_window_article_class_init (GtkWidgetClass *widget_class);

@@ -95,20 +95,46 @@ set_layer (GlossWindow          *self,
   position_cb (self);
 }
 
+/* A computation knows its window only weakly: a window closed while the
+ * rules run is finalized at once (its dispose cancels them), not held, with
+ * its whole widget tree, until the worker is through.  It also remembers
+ * what it was computed for, so that its result is dropped unless the window
+ * still shows that document and this is still its latest computation. */
+typedef struct
+{
+  GWeakRef       window;
+  GlossDocument *document;
+  GCancellable  *cancellable;
+} Computing;
+
+static void
+computing_free (Computing *c)
+{
+  g_weak_ref_clear (&c->window);
+  g_clear_object (&c->document);
+  g_clear_object (&c->cancellable);
+  g_free (c);
+}
+
 static void
 computed_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(GlossWindow) self = user_data;
+  Computing *c = user_data;
+  g_autoptr(GlossWindow) self = g_weak_ref_get (&c->window);
   g_autoptr(GlossSuggestionLayer) layer = NULL;
   g_autoptr(GError) error = NULL;
 
   layer = gloss_suggestion_layer_new_finish (result, &error);
-  if (layer == NULL)
-    return;   /* cancelled: another article, or the window closed */
-  g_clear_object (&self->suggest_cancellable);
-  set_layer (self, layer);
+  /* Cancelled (another article, or the window closed), or overtaken. */
+  if (layer != NULL && self != NULL && c->cancellable == self->suggest_cancellable &&
+      c->document == gloss_session_get_document (self->session))
+    {
+      g_clear_object (&self->suggest_cancellable);
+      set_layer (self, layer);
+    }
+  computing_free (c);
 }
 
 /**
@@ -123,6 +149,7 @@ _gloss_window_suggest_load (GlossWindow *self)
 {
   GlossSidecar *sidecar = gloss_session_get_sidecar (self->session);
   GlossDocument *document = gloss_session_get_document (self->session);
+  Computing *c;
 
   g_cancellable_cancel (self->suggest_cancellable);
   g_clear_object (&self->suggest_cancellable);
@@ -132,8 +159,12 @@ _gloss_window_suggest_load (GlossWindow *self)
   if (sidecar == NULL || document == NULL || self->closing)
     return;
   self->suggest_cancellable = g_cancellable_new ();
+  c = g_new0 (Computing, 1);
+  g_weak_ref_init (&c->window, self);
+  c->document = g_object_ref (document);
+  c->cancellable = g_object_ref (self->suggest_cancellable);
   gloss_suggestion_layer_new_async (sidecar, document, gloss_session_get_file (self->session),
-                                    self->suggest_cancellable, computed_cb, g_object_ref (self));
+                                    self->suggest_cancellable, computed_cb, c);
 }
 
 /* The user turned to their own annotations (selected one, or selected

@@ -33,6 +33,7 @@ typedef struct
   GFile         *article;
   GError        *keep_error;
   GPtrArray     *versions;
+  GWeakRef       window;       /* a window closed meanwhile is not held */
 } KeepData;
 
 static void
@@ -42,6 +43,7 @@ keep_data_free (KeepData *data)
   g_clear_object (&data->article);
   g_clear_error (&data->keep_error);
   g_clear_pointer (&data->versions, g_ptr_array_unref);
+  g_weak_ref_clear (&data->window);
   g_free (data);
 }
 
@@ -110,10 +112,10 @@ kept_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(GlossWindow) self = user_data;
   KeepData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GlossWindow) self = g_weak_ref_get (&data->window);
 
-  if (g_cancellable_is_cancelled (self->cancellable) ||
+  if (self == NULL || self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable) ||
       data->document != gloss_session_get_document (self->session))
     return;
 
@@ -152,10 +154,11 @@ void
 _gloss_window_versions_keep (GlossWindow   *self,
                              GlossDocument *document)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, kept_cb, g_object_ref (self));
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, kept_cb, NULL);
   KeepData *data = g_new0 (KeepData, 1);
   GFile *article = gloss_session_get_file (self->session);
 
+  g_weak_ref_init (&data->window, self);
   data->document = g_object_ref (document);
   data->article = article ? g_object_ref (article) : NULL;
   g_task_set_source_tag (task, _gloss_window_versions_keep);

@@ -823,6 +823,7 @@ gloss_window_dispose (GObject *object)
   if (self->set_signals != NULL)
     g_signal_group_set_target (self->set_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
+  self->library_page = NULL;   /* the bin's child, gone with it */
   g_clear_object (&self->set_signals);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -882,7 +883,6 @@ gloss_window_class_init (GlossWindowClass *klass)
   g_type_ensure (GLOSS_TYPE_ARTICLE_VIEW);
   g_type_ensure (GLOSS_TYPE_SIDEBAR);
   g_type_ensure (GLOSS_TYPE_REVIEW_PANEL);
-  g_type_ensure (GLOSS_TYPE_LIBRARY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, article_header);
@@ -903,7 +903,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, library_page);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, library_bin);
 
   _gloss_window_class_add_actions (widget_class);
   _gloss_window_versions_class_init (widget_class);
