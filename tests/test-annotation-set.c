@@ -190,6 +190,90 @@ test_group (void)
   g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 3);
 }
 
+/* What each "changed" reported: start, end, and 1 when only annotations changed. */
+static void
+record_changed_range (GlossAnnotationSet *set,
+                      GArray             *log)
+{
+  guint range[3];
+
+  range[2] = gloss_annotation_set_get_changed_range (set, &range[0], &range[1]);
+  g_array_append_vals (log, range, 3);
+}
+
+static void
+undo_other (gpointer data,
+            gboolean undo)
+{
+}
+
+#define assert_range(log, s, e, known)                                   \
+  G_STMT_START {                                                         \
+    g_assert_cmpuint ((log)->len, ==, 3);                                \
+    g_assert_cmpuint (g_array_index ((log), guint, 0), ==, (s));         \
+    g_assert_cmpuint (g_array_index ((log), guint, 1), ==, (e));         \
+    g_assert_cmpuint (g_array_index ((log), guint, 2), ==, (known));     \
+    g_array_set_size ((log), 0);                                         \
+  } G_STMT_END
+
+/* Observers look again only at what lies inside the span a change touched:
+ * it covers where an annotation was and where it went, every change of a
+ * group, an undo and a redo; a step from outside the annotations makes it
+ * unknown; and it never carries over to the next change. */
+static void
+test_changed_range (void)
+{
+  g_autoptr(GlossAnnotationSet) set = gloss_annotation_set_new ();
+  g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (guint));
+  GlossAnnotation *a;
+
+  g_signal_connect (set, "changed", G_CALLBACK (record_changed_range), log);
+
+  a = add (set, "a", "place", 40, 45);
+  assert_range (log, 40, 45, 1);
+  add (set, "b", "person", 100, 104);
+  assert_range (log, 100, 104, 1);
+
+  gloss_annotation_set_move (set, a, 60, 70);
+  assert_range (log, 40, 70, 1);
+  gloss_annotation_set_retag (set, a, "person");
+  assert_range (log, 60, 70, 1);
+  gloss_annotation_set_set_note (set, a, "checked");
+  assert_range (log, 60, 70, 1);
+
+  gloss_annotation_set_begin_group (set, "Tag all");
+  add (set, "c", "place", 10, 13);
+  add (set, "d", "place", 200, 203);
+  gloss_annotation_set_end_group (set);
+  assert_range (log, 10, 203, 1);
+
+  gloss_annotation_set_undo (set);
+  assert_range (log, 10, 203, 1);
+  gloss_annotation_set_redo (set);
+  assert_range (log, 10, 203, 1);
+
+  gloss_annotation_set_remove (set, a);
+  assert_range (log, 60, 70, 1);
+
+  gloss_annotation_set_record_other (set, "Reject", undo_other, NULL, NULL);
+  assert_range (log, 0, 0, 0);
+  gloss_annotation_set_undo (set);
+  assert_range (log, 0, 0, 0);
+  gloss_annotation_set_undo (set);
+  assert_range (log, 60, 70, 1);
+
+  /* Loading is not a change: nothing of it reaches the next one. */
+  {
+    g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+
+    g_ptr_array_add (loaded, gloss_annotation_new ("e", "place", 0, 900));
+    gloss_annotation_set_load (set, loaded);
+    g_assert_cmpuint (log->len, ==, 0);
+  }
+  add (set, "f", "place", 300, 302);
+  assert_range (log, 300, 302, 1);
+}
+
 static void
 test_create_takes_context (void)
 {
@@ -288,6 +372,7 @@ main (int    argc,
   g_test_add_func ("/annotation-set/modified", test_modified_tracks_save_point);
   g_test_add_func ("/annotation-set/note-typing", test_note_typing_is_one_step);
   g_test_add_func ("/annotation-set/group", test_group);
+  g_test_add_func ("/annotation-set/changed-range", test_changed_range);
   g_test_add_func ("/annotation-set/create-context", test_create_takes_context);
   g_test_add_func ("/annotation-set/query/brute-force", test_query_matches_brute_force);
   g_test_add_func ("/annotation-set/query/empty", test_query_empty_set);

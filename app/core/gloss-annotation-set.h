@@ -78,6 +78,9 @@ const char         *gloss_annotation_set_get_undo_label (GlossAnnotationSet *sel
 gboolean            gloss_annotation_set_undo           (GlossAnnotationSet *self);
 gboolean            gloss_annotation_set_redo           (GlossAnnotationSet *self);
 void                gloss_annotation_set_clear_history  (GlossAnnotationSet *self);
+gboolean            gloss_annotation_set_get_changed_range (GlossAnnotationSet *self,
+                                                         guint              *start,
+                                                         guint              *end);
 
 gboolean            gloss_annotation_set_get_modified   (GlossAnnotationSet *self);
 guint64             gloss_annotation_set_get_serial     (GlossAnnotationSet *self);
