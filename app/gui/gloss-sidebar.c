@@ -387,6 +387,10 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, gloss_annotation_row_new ());
 }
 
+/* GTK 4.8 unbinds and binds again every row whose position changed: after
+ * a tag near the top, every row below it. No "unbind" handler, then: the
+ * row keeps what it shows until bound to another annotation (or disposed),
+ * and a row bound again to its own annotation does nothing. */
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
@@ -396,13 +400,6 @@ bind_cb (GtkSignalListItemFactory *factory,
                              gtk_list_item_get_item (item), self->set, self->codebook);
 }
 
-static void
-unbind_cb (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           GlossSidebar             *self)
-{
-  gloss_annotation_row_unbind (GLOSS_ANNOTATION_ROW (gtk_list_item_get_child (item)));
-}
 
 void
 gloss_sidebar_set_model (GlossSidebar       *self,
@@ -598,7 +595,6 @@ gloss_sidebar_init (GlossSidebar *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
