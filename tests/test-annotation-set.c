@@ -275,6 +275,60 @@ test_changed_range (void)
 }
 
 static void
+assert_counts (GlossAnnotationSet *set)
+{
+  const char *tags[] = { "place", "person", "quote" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (tags); t++)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < gloss_annotation_set_get_size (set); i++)
+        n += g_str_equal (gloss_annotation_get_tag (gloss_annotation_set_get_nth (set, i)), tags[t]);
+      g_assert_cmpuint (gloss_annotation_set_count_tag (set, tags[t]), ==, n);
+    }
+}
+
+/* The counts per tag follow every change without counting again. */
+static void
+test_count_tag (void)
+{
+  g_autoptr(GlossAnnotationSet) set = gloss_annotation_set_new ();
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *tags[] = { "place", "person", "quote" };
+  guint32 seed = 5;
+
+  g_assert_cmpuint (gloss_annotation_set_count_tag (set, "place"), ==, 0);
+  for (guint round = 0; round < 200; round++)
+    {
+      guint n = gloss_annotation_set_get_size (set);
+      guint what;
+
+      seed = seed * 1103515245 + 12345;
+      what = (seed >> 16) % 6;
+      if (what == 0 && n > 0)
+        gloss_annotation_set_remove (set, gloss_annotation_set_get_nth (set, (seed >> 4) % n));
+      else if (what == 1 && n > 0)
+        gloss_annotation_set_retag (set, gloss_annotation_set_get_nth (set, (seed >> 4) % n), tags[(seed >> 8) % 3]);
+      else if (what == 2)
+        gloss_annotation_set_undo (set);
+      else if (what == 3)
+        gloss_annotation_set_redo (set);
+      else
+        gloss_annotation_set_create (set, tags[(seed >> 8) % 3], (seed >> 4) % 500, (seed >> 4) % 500 + 3);
+      assert_counts (set);
+    }
+  g_assert_cmpuint (gloss_annotation_set_count_tag (set, "place") + gloss_annotation_set_count_tag (set, "person") +
+                    gloss_annotation_set_count_tag (set, "quote"), ==, gloss_annotation_set_get_size (set));
+
+  g_ptr_array_add (loaded, gloss_annotation_new ("e", "quote", 0, 900));
+  gloss_annotation_set_load (set, loaded);
+  assert_counts (set);
+  g_assert_cmpuint (gloss_annotation_set_count_tag (set, "quote"), ==, 1);
+  g_assert_cmpuint (gloss_annotation_set_count_tag (set, "place"), ==, 0);
+}
+
+static void
 test_create_takes_context (void)
 {
   g_autoptr(GlossAnnotationSet) set = gloss_annotation_set_new ();
@@ -373,6 +427,7 @@ main (int    argc,
   g_test_add_func ("/annotation-set/note-typing", test_note_typing_is_one_step);
   g_test_add_func ("/annotation-set/group", test_group);
   g_test_add_func ("/annotation-set/changed-range", test_changed_range);
+  g_test_add_func ("/annotation-set/count-tag", test_count_tag);
   g_test_add_func ("/annotation-set/create-context", test_create_takes_context);
   g_test_add_func ("/annotation-set/query/brute-force", test_query_matches_brute_force);
   g_test_add_func ("/annotation-set/query/empty", test_query_empty_set);

@@ -30,6 +30,8 @@ gboolean            gloss_annotation_set_find_position  (GlossAnnotationSet *sel
 GPtrArray          *gloss_annotation_set_query          (GlossAnnotationSet *self,
                                                          guint               start,
                                                          guint               end);
+guint               gloss_annotation_set_count_tag      (GlossAnnotationSet *self,
+                                                         const char         *tag);
 
 /* Loading: no undo history, no "modified". Takes ownership of nothing. */
 void                gloss_annotation_set_load           (GlossAnnotationSet *self,
