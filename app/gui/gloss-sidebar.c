@@ -397,7 +397,6 @@ bind_cb (GtkSignalListItemFactory *factory,
                              gtk_list_item_get_item (item), self->set, self->codebook);
 }
 
-
 void
 gloss_sidebar_set_model (GlossSidebar       *self,
                          GlossAnnotationSet *set,
