@@ -190,6 +190,144 @@ test_group (void)
   g_assert_cmpuint (gloss_annotation_set_get_size (set), ==, 3);
 }
 
+/* What each "changed" reported: start, end, and 1 when only annotations changed. */
+static void
+record_changed_range (GlossAnnotationSet *set,
+                      GArray             *log)
+{
+  guint range[3];
+
+  range[2] = gloss_annotation_set_get_changed_range (set, &range[0], &range[1]);
+  g_array_append_vals (log, range, 3);
+}
+
+static void
+undo_other (gpointer data,
+            gboolean undo)
+{
+}
+
+#define assert_range(log, s, e, known)                                   \
+  G_STMT_START {                                                         \
+    g_assert_cmpuint ((log)->len, ==, 3);                                \
+    g_assert_cmpuint (g_array_index ((log), guint, 0), ==, (s));         \
+    g_assert_cmpuint (g_array_index ((log), guint, 1), ==, (e));         \
+    g_assert_cmpuint (g_array_index ((log), guint, 2), ==, (known));     \
+    g_array_set_size ((log), 0);                                         \
+  } G_STMT_END
+
+/* Observers look again only at what lies inside the span a change touched:
+ * it covers where an annotation was and where it went, every change of a
+ * group, an undo and a redo; a step from outside the annotations makes it
+ * unknown; and it never carries over to the next change. */
+static void
+test_changed_range (void)
+{
+  g_autoptr(GlossAnnotationSet) set = gloss_annotation_set_new ();
+  g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (guint));
+  GlossAnnotation *a;
+
+  g_signal_connect (set, "changed", G_CALLBACK (record_changed_range), log);
+
+  a = add (set, "a", "place", 40, 45);
+  assert_range (log, 40, 45, 1);
+  add (set, "b", "person", 100, 104);
+  assert_range (log, 100, 104, 1);
+
+  gloss_annotation_set_move (set, a, 60, 70);
+  assert_range (log, 40, 70, 1);
+  gloss_annotation_set_retag (set, a, "person");
+  assert_range (log, 60, 70, 1);
+  gloss_annotation_set_set_note (set, a, "checked");
+  assert_range (log, 60, 70, 1);
+
+  gloss_annotation_set_begin_group (set, "Tag all");
+  add (set, "c", "place", 10, 13);
+  add (set, "d", "place", 200, 203);
+  gloss_annotation_set_end_group (set);
+  assert_range (log, 10, 203, 1);
+
+  gloss_annotation_set_undo (set);
+  assert_range (log, 10, 203, 1);
+  gloss_annotation_set_redo (set);
+  assert_range (log, 10, 203, 1);
+
+  gloss_annotation_set_remove (set, a);
+  assert_range (log, 60, 70, 1);
+
+  gloss_annotation_set_record_other (set, "Reject", undo_other, NULL, NULL);
+  assert_range (log, 0, 0, 0);
+  gloss_annotation_set_undo (set);
+  assert_range (log, 0, 0, 0);
+  gloss_annotation_set_undo (set);
+  assert_range (log, 60, 70, 1);
+
+  /* Loading is not a change: nothing of it reaches the next one. */
+  {
+    g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+
+    g_ptr_array_add (loaded, gloss_annotation_new ("e", "place", 0, 900));
+    gloss_annotation_set_load (set, loaded);
+    g_assert_cmpuint (log->len, ==, 0);
+  }
+  add (set, "f", "place", 300, 302);
+  assert_range (log, 300, 302, 1);
+}
+
+static void
+assert_counts (GlossAnnotationSet *set)
+{
+  const char *tags[] = { "place", "person", "quote" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (tags); t++)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < gloss_annotation_set_get_size (set); i++)
+        n += g_str_equal (gloss_annotation_get_tag (gloss_annotation_set_get_nth (set, i)), tags[t]);
+      g_assert_cmpuint (gloss_annotation_set_count_tag (set, tags[t]), ==, n);
+    }
+}
+
+/* The counts per tag follow every change without counting again. */
+static void
+test_count_tag (void)
+{
+  g_autoptr(GlossAnnotationSet) set = gloss_annotation_set_new ();
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *tags[] = { "place", "person", "quote" };
+  guint32 seed = 5;
+
+  g_assert_cmpuint (gloss_annotation_set_count_tag (set, "place"), ==, 0);
+  for (guint round = 0; round < 200; round++)
+    {
+      guint n = gloss_annotation_set_get_size (set);
+      guint what;
+
+      seed = seed * 1103515245 + 12345;
+      what = (seed >> 16) % 6;
+      if (what == 0 && n > 0)
+        gloss_annotation_set_remove (set, gloss_annotation_set_get_nth (set, (seed >> 4) % n));
+      else if (what == 1 && n > 0)
+        gloss_annotation_set_retag (set, gloss_annotation_set_get_nth (set, (seed >> 4) % n), tags[(seed >> 8) % 3]);
+      else if (what == 2)
+        gloss_annotation_set_undo (set);
+      else if (what == 3)
+        gloss_annotation_set_redo (set);
+      else
+        gloss_annotation_set_create (set, tags[(seed >> 8) % 3], (seed >> 4) % 500, (seed >> 4) % 500 + 3);
+      assert_counts (set);
+    }
+  g_assert_cmpuint (gloss_annotation_set_count_tag (set, "place") + gloss_annotation_set_count_tag (set, "person") +
+                    gloss_annotation_set_count_tag (set, "quote"), ==, gloss_annotation_set_get_size (set));
+
+  g_ptr_array_add (loaded, gloss_annotation_new ("e", "quote", 0, 900));
+  gloss_annotation_set_load (set, loaded);
+  assert_counts (set);
+  g_assert_cmpuint (gloss_annotation_set_count_tag (set, "quote"), ==, 1);
+  g_assert_cmpuint (gloss_annotation_set_count_tag (set, "place"), ==, 0);
+}
+
 static void
 test_create_takes_context (void)
 {
@@ -288,6 +426,8 @@ main (int    argc,
   g_test_add_func ("/annotation-set/modified", test_modified_tracks_save_point);
   g_test_add_func ("/annotation-set/note-typing", test_note_typing_is_one_step);
   g_test_add_func ("/annotation-set/group", test_group);
+  g_test_add_func ("/annotation-set/changed-range", test_changed_range);
+  g_test_add_func ("/annotation-set/count-tag", test_count_tag);
   g_test_add_func ("/annotation-set/create-context", test_create_takes_context);
   g_test_add_func ("/annotation-set/query/brute-force", test_query_matches_brute_force);
   g_test_add_func ("/annotation-set/query/empty", test_query_empty_set);

@@ -227,6 +227,100 @@ test_reject (Fixture       *f,
   g_assert_false (gloss_suggest_is_rejected (loaded, find (f, "statistic", "30万人"), text));
 }
 
+static void
+assert_same_suggestions (GPtrArray *a,
+                         GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_true (a->pdata[i] == b->pdata[i]);
+}
+
+/* What "changed" reports for the change made, as the suggestion layer reads it. */
+static void
+remember_range_cb (GlossAnnotationSet *set,
+                   guint              *range)
+{
+  g_assert_true (gloss_annotation_set_get_changed_range (set, &range[0], &range[1]));
+}
+
+/* The pending suggestions after a change of the annotations, looked at only
+ * where it was: the same as gloss_suggest_pending() over all of them, and
+ * nothing at all (NULL) when no suggestion there changed. */
+static void
+test_pending_update (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *text = gloss_document_get_text (f->doc);
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (f->sidecar);
+  GlossSuggestion *stat = find (f, "statistic", "126个");
+  GlossSuggestion *other = find (f, "statistic", "30万人");
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GPtrArray) updated = NULL;
+  guint range[2];
+  guint32 seed = 11;
+
+  g_signal_connect (set, "changed", G_CALLBACK (remember_range_cb), range);
+  gloss_suggest_reject (f->sidecar, find (f, "official", "河畔市水务局局长周敏"), text);
+  pending = gloss_suggest_pending (f->all, f->sidecar, text);
+
+  /* A passage tagged where no suggestion has that tag and span. */
+  gloss_annotation_set_create (set, "place", stat->start, stat->end);
+  g_assert_null (gloss_suggest_pending_update (f->all, pending, f->sidecar, f->doc, range[0], range[1]));
+
+  /* The suggestion's own span and tag: it goes. */
+  gloss_annotation_set_create (set, "statistic", stat->start, stat->end);
+  updated = gloss_suggest_pending_update (f->all, pending, f->sidecar, f->doc, range[0], range[1]);
+  g_assert_nonnull (updated);
+  g_assert_cmpuint (updated->len, ==, pending->len - 1);
+  g_assert_false (g_ptr_array_find (updated, stat, NULL));
+  g_clear_pointer (&pending, g_ptr_array_unref);
+  pending = g_steal_pointer (&updated);
+
+  /* Only the span is looked at: an annotation of another suggestion's span,
+   * outside the range given, leaves it pending. */
+  gloss_annotation_set_begin_group (set, "Unseen");
+  gloss_annotation_set_create (set, "statistic", other->start, other->end);
+  gloss_annotation_set_end_group (set);
+  g_assert_null (gloss_suggest_pending_update (f->all, pending, f->sidecar, f->doc, stat->start, stat->end));
+  gloss_annotation_set_undo (set);
+
+  /* Undone: it is back, in its place in text order. */
+  gloss_annotation_set_undo (set);
+  updated = gloss_suggest_pending_update (f->all, pending, f->sidecar, f->doc, range[0], range[1]);
+  g_assert_nonnull (updated);
+  g_clear_pointer (&pending, g_ptr_array_unref);
+  pending = g_steal_pointer (&updated);
+  {
+    g_autoptr(GPtrArray) full = gloss_suggest_pending (f->all, f->sidecar, text);
+    assert_same_suggestions (pending, full);
+  }
+
+  /* Any sequence of tags and undos (the rejected one stays out). */
+  for (guint round = 0; round < 60; round++)
+    {
+      g_autoptr(GPtrArray) full = NULL;
+
+      seed = seed * 1103515245 + 12345;
+      if ((seed >> 16) % 3 == 0 && gloss_annotation_set_can_undo (set))
+        gloss_annotation_set_undo (set);
+      else
+        {
+          GlossSuggestion *s = f->all->pdata[(seed >> 8) % f->all->len];
+
+          gloss_annotation_set_create (set, (seed >> 20) % 2 ? s->tag : "place", s->start, s->end);
+        }
+      updated = gloss_suggest_pending_update (f->all, pending, f->sidecar, f->doc, range[0], range[1]);
+      if (updated != NULL)
+        {
+          g_clear_pointer (&pending, g_ptr_array_unref);
+          pending = g_steal_pointer (&updated);
+        }
+      full = gloss_suggest_pending (f->all, f->sidecar, text);
+      assert_same_suggestions (pending, full);
+    }
+}
+
 /* The article moved (a paragraph put before it): rejections are found by
  * their text, and pending agrees with is_rejected for every suggestion,
  * from the sets gloss_suggest_pending() builds once. */
@@ -357,6 +451,7 @@ main (int    argc,
   g_test_add ("/suggest-review/accept-announced", Fixture, NULL, fixture_set_up, test_accept_announced, fixture_tear_down);
   g_test_add ("/suggest-review/accept-rejected-speaker", Fixture, NULL, fixture_set_up, test_accept_rejected_speaker, fixture_tear_down);
   g_test_add ("/suggest-review/reject", Fixture, NULL, fixture_set_up, test_reject, fixture_tear_down);
+  g_test_add ("/suggest-review/pending-update", Fixture, NULL, fixture_set_up, test_pending_update, fixture_tear_down);
   g_test_add ("/suggest-review/reject-moved", Fixture, NULL, fixture_set_up, test_reject_moved, fixture_tear_down);
   g_test_add_func ("/suggest-review/settings", test_settings);
   g_test_add_func ("/suggest-review/known-from-folder", test_known_from_folder);

@@ -111,6 +111,58 @@ test_walk_accept_reject (Fixture       *f,
 }
 
 static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          guint      *count)
+{
+  (*count)++;
+}
+
+/* A passage tagged by hand: only the suggestions where it was are looked at
+ * again. Where none of them changes, the pending list is the same one and
+ * nothing is notified (on a long article, every pending suggestion was
+ * checked against the annotations after each tag, the list's rows walked
+ * and the article redrawn); where one does, it goes, and the suggestion
+ * under review stays so. */
+static void
+test_tag_elsewhere (Fixture       *f,
+                    gconstpointer  data)
+{
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (f->sidecar);
+  GPtrArray *pending = gloss_suggestion_layer_get_pending (f->layer);
+  guint n = pending->len, notified = 0;
+  GlossSuggestion *current, *before;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "suggest.next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "suggest.next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "suggest.next", NULL);
+  current = gloss_suggestion_layer_get_current (f->layer);
+  before = pending->pdata[0];
+  g_assert_true (before != current);
+  g_signal_connect (f->layer, "notify", G_CALLBACK (count_cb), &notified);
+
+  /* The span of a suggestion, another tag. */
+  gloss_annotation_set_create (set, g_str_equal (before->tag, "place") ? "person" : "place", before->start, before->end);
+  g_assert_true (gloss_suggestion_layer_get_pending (f->layer) == pending);
+  g_assert_cmpuint (notified, ==, 0);
+  gloss_annotation_set_undo (set);
+  g_assert_true (gloss_suggestion_layer_get_pending (f->layer) == pending);
+  g_assert_cmpuint (notified, ==, 0);
+
+  /* Its span and tag: decided by hand, no longer pending. */
+  gloss_annotation_set_create (set, before->tag, before->start, before->end);
+  g_assert_cmpuint (gloss_suggestion_layer_get_n_pending (f->layer), ==, n - 1);
+  g_assert_false (g_ptr_array_find (gloss_suggestion_layer_get_pending (f->layer), before, NULL));
+  g_assert_true (gloss_suggestion_layer_get_current (f->layer) == current);
+  g_assert_cmpuint (notified, >, 0);
+
+  gloss_annotation_set_undo (set);
+  g_assert_cmpuint (gloss_suggestion_layer_get_n_pending (f->layer), ==, n);
+  g_assert_true (gloss_suggestion_layer_get_pending (f->layer)->pdata[0] == before);
+  g_assert_true (gloss_suggestion_layer_get_current (f->layer) == current);
+}
+
+static void
 test_accept_tag_and_hide (Fixture       *f,
                           gconstpointer  data)
 {
@@ -285,6 +337,7 @@ main (int    argc,
   gloss_test_gtk_init (&argc, &argv);
 
   g_test_add ("/suggestion-layer/walk-accept-reject", Fixture, NULL, fixture_set_up, test_walk_accept_reject, fixture_tear_down);
+  g_test_add ("/suggestion-layer/tag-elsewhere", Fixture, NULL, fixture_set_up, test_tag_elsewhere, fixture_tear_down);
   g_test_add ("/suggestion-layer/accept-tag-and-hide", Fixture, NULL, fixture_set_up, test_accept_tag_and_hide, fixture_tear_down);
   g_test_add ("/suggestion-layer/walk-from-position", Fixture, NULL, fixture_set_up, test_walk_from_position,
               fixture_tear_down);

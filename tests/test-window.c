@@ -988,6 +988,67 @@ test_tag_no_relayout (Fixture       *f,
   g_signal_handler_disconnect (buffer, remove_id);
 }
 
+/* The sidebar's rows, by the annotation each shows. */
+static void
+rows_by_annotation (GtkWidget  *root,
+                    GHashTable *rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GLOSS_IS_ANNOTATION_ROW (child))
+      g_hash_table_insert (rows, gloss_annotation_row_get_annotation (GLOSS_ANNOTATION_ROW (child)), child);
+    else
+      rows_by_annotation (child, rows);
+}
+
+/* Issue 16, item 11: a tag near the top moves every row below it down one;
+ * those rows stay the same widgets, showing the same annotations, and are
+ * not bound again (GTK 4.8 binds a row again whenever its position changes:
+ * each label set again and measured anew, for every row shown, after every
+ * tag). A row bound again follows its annotation's changes through a new
+ * handler. */
+static void
+test_tag_keeps_rows (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *words[] = { "Lin Wenhua", "Tuesday", "46 villages", "周敏", "顺丰速运" };
+  g_autoptr(GHashTable) before = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) after = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) handlers = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer annotation, row;
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    tag_by_key (f, offset_of (words[i]), offset_of (words[i]) + g_utf8_strlen (words[i], -1), "4");
+  rows_by_annotation (GTK_WIDGET (f->sidebar), before);
+  g_assert_cmpuint (g_hash_table_size (before), ==, G_N_ELEMENTS (words));
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &annotation, &row))
+    {
+      gulong id = g_signal_handler_find (annotations (f), G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, row);
+
+      g_assert_cmpuint (id, !=, 0);
+      g_hash_table_insert (handlers, row, GSIZE_TO_POINTER (id));
+    }
+
+  /* Before all of them, and undone. */
+  tag_by_key (f, offset_of ("Riverside"), offset_of ("Riverside") + 9, "1");
+  for (guint round = 0; round < 2; round++)
+    {
+      rows_by_annotation (GTK_WIDGET (f->sidebar), after);
+      g_assert_cmpuint (g_hash_table_size (after), ==, G_N_ELEMENTS (words) + 1 - round);
+      g_hash_table_iter_init (&iter, before);
+      while (g_hash_table_iter_next (&iter, &annotation, &row))
+        {
+          g_assert_true (g_hash_table_lookup (after, annotation) == row);
+          g_assert_cmpuint (g_signal_handler_find (annotations (f), G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, row), ==,
+                            GPOINTER_TO_SIZE (g_hash_table_lookup (handlers, row)));
+        }
+      g_hash_table_remove_all (after);
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+      wait_for_frame (f);
+    }
+}
+
 /* Ctrl+P's printout, exported to a PDF: the text, its highlights, a legend. */
 static void
 test_print (Fixture       *f,
@@ -2686,6 +2747,7 @@ main (int    argc,
   ADD ("speakers-as-people", test_speakers_as_people, NULL);
   ADD ("print", test_print, NULL);
   ADD ("tag-no-relayout", test_tag_no_relayout, NULL);
+  ADD ("tag-keeps-rows", test_tag_keeps_rows, NULL);
   ADD ("menu-tooltip", test_menu_tooltip, NULL);
   ADD ("annotator-first-save", test_annotator_first_save, NULL);
   ADD ("annotator-then-autosave", test_annotator_then_autosave, NULL);

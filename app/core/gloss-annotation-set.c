@@ -43,6 +43,15 @@ typedef struct
   GPtrArray *changes;
 } Group;
 
+/* The span a change touched, for the observers of "changed". */
+typedef struct
+{
+  guint    start;
+  guint    end;
+  gboolean any;
+  gboolean other;   /* a step of record_other(): anything */
+} Touched;
+
 struct _GlossAnnotationSet
 {
   GObject        parent_instance;
@@ -50,6 +59,7 @@ struct _GlossAnnotationSet
   GlossDocument *document;
   GPtrArray     *items;      /* GlossAnnotation, sorted */
   GHashTable    *by_id;      /* id -> GlossAnnotation (borrowed from items) */
+  GHashTable    *tag_counts; /* tag id (owned) -> number of annotations */
 
   guint         *max_end;    /* implicit interval tree, items->len entries */
   guint          tree_alloc;
@@ -61,6 +71,9 @@ struct _GlossAnnotationSet
   guint          group_depth;
   int            saved_depth; /* undo->len at last save, -1 when unreachable */
   guint64        serial;      /* bumped by every change, for "is this what I saved?" */
+
+  Touched        touched;     /* by the change being made */
+  Touched        reported;    /* by the change "changed" is emitted for */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -173,6 +186,7 @@ gloss_annotation_set_finalize (GObject *object)
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->tag_counts, g_hash_table_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->max_end, g_free);
 
@@ -263,6 +277,7 @@ gloss_annotation_set_init (GlossAnnotationSet *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->tag_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify)group_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify)group_free);
   self->tree_dirty = TRUE;
@@ -522,11 +537,41 @@ gloss_annotation_set_query (GlossAnnotationSet *self,
 /* Raw list operations: keep list, index and tree in step, emit items-changed. */
 
 static void
+count_tag (GlossAnnotationSet *self,
+           const char         *tag,
+           int                 delta)
+{
+  guint n;
+
+  if (tag == NULL)
+    return;
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (self->tag_counts, tag)) + delta;
+  if (n == 0)
+    g_hash_table_remove (self->tag_counts, tag);
+  else
+    g_hash_table_replace (self->tag_counts, g_strdup (tag), GUINT_TO_POINTER (n));
+}
+
+static void
+touch (GlossAnnotationSet *self,
+       GlossAnnotation    *annotation)
+{
+  guint start = gloss_annotation_get_start (annotation);
+  guint end = gloss_annotation_get_end (annotation);
+
+  self->touched.start = self->touched.any ? MIN (self->touched.start, start) : start;
+  self->touched.end = self->touched.any ? MAX (self->touched.end, end) : end;
+  self->touched.any = TRUE;
+}
+
+static void
 insert_item (GlossAnnotationSet *self,
              GlossAnnotation    *annotation)
 {
   guint pos = bisect (self, annotation);
 
+  touch (self, annotation);
+  count_tag (self, gloss_annotation_get_tag (annotation), 1);
   g_ptr_array_insert (self->items, pos, g_object_ref (annotation));
   g_hash_table_insert (self->by_id, (gpointer)gloss_annotation_get_id (annotation), annotation);
   self->tree_dirty = TRUE;
@@ -542,6 +587,8 @@ remove_item (GlossAnnotationSet *self,
   if (!gloss_annotation_set_find_position (self, annotation, &pos))
     g_return_if_reached ();
 
+  touch (self, annotation);
+  count_tag (self, gloss_annotation_get_tag (annotation), -1);
   g_hash_table_remove (self->by_id, gloss_annotation_get_id (annotation));
   g_ptr_array_remove_index (self->items, pos);
   self->tree_dirty = TRUE;
@@ -560,6 +607,15 @@ update_item (GlossAnnotationSet *self,
   if (!gloss_annotation_set_find_position (self, target, &old_pos))
     g_return_if_reached ();
 
+  /* Where it was and where it goes: a change of tag or attributes alone
+   * touches its own span. */
+  touch (self, target);
+  touch (self, state);
+  if (g_strcmp0 (gloss_annotation_get_tag (target), gloss_annotation_get_tag (state)) != 0)
+    {
+      count_tag (self, gloss_annotation_get_tag (target), -1);
+      count_tag (self, gloss_annotation_get_tag (state), 1);
+    }
   moves = gloss_annotation_get_start (target) != gloss_annotation_get_start (state) ||
           gloss_annotation_get_end (target) != gloss_annotation_get_end (state);
 
@@ -616,6 +672,7 @@ apply_change (GlossAnnotationSet *self,
 
     case CHANGE_OTHER:
       change->apply (change->data, !forward);
+      self->touched.other = TRUE;
       break;
 
     default:
@@ -696,7 +753,16 @@ emit_changed (GlossAnnotationSet *self)
 {
   self->serial++;
   if (self->open_group == NULL)
-    g_signal_emit (self, signals[CHANGED], 0);
+    {
+      /* A handler may edit the set again: its own emission reports its
+       * own change, and the rest of this one's handlers still see this. */
+      Touched outer = self->reported;
+
+      self->reported = self->touched;
+      self->touched = (Touched) { 0 };
+      g_signal_emit (self, signals[CHANGED], 0);
+      self->reported = outer;
+    }
 }
 
 /**
@@ -732,6 +798,7 @@ gloss_annotation_set_record_other (GlossAnnotationSet          *self,
     change->apply = apply;
     change->data = data;
     change->destroy = destroy;
+    self->touched.other = TRUE;
     record (self, change, label, NULL);
     emit_changed (self);
     NOTIFY_STATE (self);
@@ -763,6 +830,7 @@ gloss_annotation_set_end_group (GlossAnnotationSet *self)
   if (group->changes->len == 0)
     {
       group_free (group);
+      self->touched = (Touched) { 0 };
       return;
     }
 
@@ -1018,6 +1086,7 @@ gloss_annotation_set_load (GlossAnnotationSet *self,
 
   removed = self->items->len;
   g_hash_table_remove_all (self->by_id);
+  g_hash_table_remove_all (self->tag_counts);
   g_ptr_array_set_size (self->items, 0);
 
   for (guint i = 0; annotations != NULL && i < annotations->len; i++)
@@ -1026,9 +1095,12 @@ gloss_annotation_set_load (GlossAnnotationSet *self,
 
       g_ptr_array_add (self->items, g_object_ref (annotation));
       g_hash_table_insert (self->by_id, (gpointer)gloss_annotation_get_id (annotation), annotation);
+      count_tag (self, gloss_annotation_get_tag (annotation), 1);
     }
   g_ptr_array_sort (self->items, compare_items);
   self->tree_dirty = TRUE;
+  /* Not a change: "changed" is not emitted for it. */
+  self->touched = (Touched) { 0 };
 
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
@@ -1140,6 +1212,53 @@ gloss_annotation_set_get_modified (GlossAnnotationSet *self)
 {
   g_return_val_if_fail (GLOSS_IS_ANNOTATION_SET (self), FALSE);
   return self->saved_depth != (int)self->undo->len;
+}
+
+/**
+ * gloss_annotation_set_count_tag:
+ * @self: a #GlossAnnotationSet
+ * @tag: a tag id
+ *
+ * Kept up to date by every change, so that the sidebar's counts cost
+ * nothing per edit however long the article.
+ *
+ * Returns: how many annotations of @tag the set holds
+ */
+guint
+gloss_annotation_set_count_tag (GlossAnnotationSet *self,
+                                const char         *tag)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_SET (self), 0);
+  g_return_val_if_fail (tag != NULL, 0);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->tag_counts, tag));
+}
+
+/**
+ * gloss_annotation_set_get_changed_range:
+ * @self: a #GlossAnnotationSet
+ * @start: (out): where the touched span starts
+ * @end: (out): where it ends
+ *
+ * For a handler of #GlossAnnotationSet::changed: the smallest span that
+ * covers every annotation the change added, removed or altered, where it
+ * was and where it is now (0, 0 when it touched none), so that an observer
+ * need only look again at what lies inside it.
+ *
+ * Returns: %FALSE when the change also undid or made a step recorded with
+ *   gloss_annotation_set_record_other(): anything may have changed
+ */
+gboolean
+gloss_annotation_set_get_changed_range (GlossAnnotationSet *self,
+                                        guint              *start,
+                                        guint              *end)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_SET (self), FALSE);
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  *start = self->reported.any ? self->reported.start : 0;
+  *end = self->reported.any ? self->reported.end : 0;
+  return !self->reported.other;
 }
 
 guint64

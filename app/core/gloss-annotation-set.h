@@ -30,6 +30,8 @@ gboolean            gloss_annotation_set_find_position  (GlossAnnotationSet *sel
 GPtrArray          *gloss_annotation_set_query          (GlossAnnotationSet *self,
                                                          guint               start,
                                                          guint               end);
+guint               gloss_annotation_set_count_tag      (GlossAnnotationSet *self,
+                                                         const char         *tag);
 
 /* Loading: no undo history, no "modified". Takes ownership of nothing. */
 void                gloss_annotation_set_load           (GlossAnnotationSet *self,
@@ -78,6 +80,9 @@ const char         *gloss_annotation_set_get_undo_label (GlossAnnotationSet *sel
 gboolean            gloss_annotation_set_undo           (GlossAnnotationSet *self);
 gboolean            gloss_annotation_set_redo           (GlossAnnotationSet *self);
 void                gloss_annotation_set_clear_history  (GlossAnnotationSet *self);
+gboolean            gloss_annotation_set_get_changed_range (GlossAnnotationSet *self,
+                                                         guint              *start,
+                                                         guint              *end);
 
 gboolean            gloss_annotation_set_get_modified   (GlossAnnotationSet *self);
 guint64             gloss_annotation_set_get_serial     (GlossAnnotationSet *self);

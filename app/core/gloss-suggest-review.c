@@ -234,6 +234,111 @@ gloss_suggest_pending (GPtrArray    *suggestions,
   return pending;
 }
 
+/* The first of @array's suggestions (in text order) starting at or after
+ * @offset; @array->len when none does. */
+static guint
+first_from (GPtrArray *array,
+            guint      offset)
+{
+  guint lo = 0, hi = array->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (((GlossSuggestion *) array->pdata[mid])->start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/**
+ * gloss_suggest_pending_update:
+ * @suggestions: (element-type GlossSuggestion): what the suggester proposed,
+ *   in text order
+ * @pending: (element-type GlossSuggestion): the pending ones before the
+ *   change (gloss_suggest_pending() or this function)
+ * @sidecar: the user's sidecar, attached to @document
+ * @document: the article
+ * @start: where the span the annotations' change touched starts
+ * @end: where it ends (gloss_annotation_set_get_changed_range())
+ *
+ * After a change of the annotations alone (not of the rejections): a
+ * suggestion stops or starts being pending only when an annotation of its
+ * very span came or went, so only the suggestions inside [@start, @end] are
+ * looked at again, not the thousands of a long article.
+ *
+ * Returns: (transfer container) (nullable) (element-type GlossSuggestion):
+ *   the suggestions still to review, in text order, or %NULL when the
+ *   change left @pending as it was
+ */
+GPtrArray *
+gloss_suggest_pending_update (GPtrArray     *suggestions,
+                              GPtrArray     *pending,
+                              GlossSidecar  *sidecar,
+                              GlossDocument *document,
+                              guint          start,
+                              guint          end)
+{
+  g_autoptr(GPtrArray) inside = g_ptr_array_new ();
+  GlossAnnotationSet *set;
+  GPtrArray *result;
+  Rejections rejections;
+  gboolean any, changed = FALSE;
+  guint first, p, p_first;
+
+  g_return_val_if_fail (suggestions != NULL && pending != NULL, NULL);
+  g_return_val_if_fail (GLOSS_IS_SIDECAR (sidecar), NULL);
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), NULL);
+
+  set = gloss_sidecar_get_annotations (sidecar);
+  any = rejections_init (&rejections, sidecar);
+  /* @pending is a subsequence of @suggestions: one walk over both tells
+   * which of those starting in the span were pending. */
+  first = first_from (suggestions, start);
+  p = p_first = first_from (pending, start);
+  for (guint i = first; i < suggestions->len; i++)
+    {
+      GlossSuggestion *s = suggestions->pdata[i];
+      gboolean was, now;
+
+      if (s->start > end)
+        break;
+      was = p < pending->len && pending->pdata[p] == s;
+      if (was)
+        p++;
+      now = was;
+      if (s->end <= end)
+        {
+          now = find_annotation (set, s->tag, s->start, s->end) == NULL;
+          if (now && any)
+            {
+              const char *from = gloss_document_offset_to_pointer (document, s->start);
+              const char *to = gloss_document_offset_to_pointer (document, s->end);
+
+              now = !rejections_match (&rejections, s, from, to - from);
+            }
+        }
+      changed |= now != was;
+      if (now)
+        g_ptr_array_add (inside, s);
+    }
+  rejections_clear (&rejections);
+  if (!changed)
+    return NULL;
+
+  result = g_ptr_array_sized_new (p_first + inside->len + (pending->len - p));
+  for (guint i = 0; i < p_first; i++)
+    g_ptr_array_add (result, pending->pdata[i]);
+  for (guint i = 0; i < inside->len; i++)
+    g_ptr_array_add (result, inside->pdata[i]);
+  for (guint i = p; i < pending->len; i++)
+    g_ptr_array_add (result, pending->pdata[i]);
+  return result;
+}
+
 /**
  * gloss_suggest_lookup:
  * @suggestions: (element-type GlossSuggestion): an article's suggestions

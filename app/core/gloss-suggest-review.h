@@ -20,6 +20,12 @@ G_BEGIN_DECLS
 GPtrArray       *gloss_suggest_pending        (GPtrArray       *suggestions,
                                                GlossSidecar    *sidecar,
                                                const char      *text);
+GPtrArray       *gloss_suggest_pending_update (GPtrArray       *suggestions,
+                                               GPtrArray       *pending,
+                                               GlossSidecar    *sidecar,
+                                               GlossDocument   *document,
+                                               guint            start,
+                                               guint            end);
 GlossSuggestion *gloss_suggest_lookup         (GPtrArray       *suggestions,
                                                const char      *id);
 GlossAnnotation *gloss_suggest_accept         (GlossSidecar    *sidecar,

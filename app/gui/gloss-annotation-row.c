@@ -153,6 +153,9 @@ gloss_annotation_row_bind (GlossAnnotationRow *self,
 {
   g_return_if_fail (GLOSS_IS_ANNOTATION_ROW (self));
 
+  /* Already showing it: the row follows its changes itself. */
+  if (annotation != NULL && annotation == self->annotation && set == self->set && codebook == self->codebook)
+    return;
   gloss_annotation_row_unbind (self);
   g_set_object (&self->annotation, annotation);
   g_set_object (&self->set, set);
@@ -173,6 +176,18 @@ gloss_annotation_row_unbind (GlossAnnotationRow *self)
   g_clear_object (&self->annotation);
   g_clear_object (&self->set);
   g_clear_object (&self->codebook);
+}
+
+/**
+ * gloss_annotation_row_get_annotation:
+ *
+ * Returns: (transfer none) (nullable): the annotation the row shows
+ */
+GlossAnnotation *
+gloss_annotation_row_get_annotation (GlossAnnotationRow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_ROW (self), NULL);
+  return self->annotation;
 }
 
 static void

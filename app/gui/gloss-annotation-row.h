@@ -19,5 +19,6 @@ void       gloss_annotation_row_bind   (GlossAnnotationRow *self,
                                         GlossAnnotationSet *set,
                                         GlossCodebook      *codebook);
 void       gloss_annotation_row_unbind (GlossAnnotationRow *self);
+GlossAnnotation *gloss_annotation_row_get_annotation (GlossAnnotationRow *self);
 
 G_END_DECLS

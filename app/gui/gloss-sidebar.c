@@ -36,7 +36,6 @@ struct _GlossSidebar
   GtkSingleSelection *selection;
   GtkFilter          *filter;
   GHashTable         *count_labels;
-  GHashTable         *counts;
   char               *filter_tag;
   char               *filter_text;
   guint               counts_idle;
@@ -206,31 +205,23 @@ rebuild_tags (GlossSidebar *self)
   gtk_drop_down_set_selected (self->tag_filter, 0);
 }
 
+/* The set keeps the counts: one label per tag to update, not every
+ * annotation of a long article to count again after each edit. */
 static gboolean
 update_counts_cb (gpointer user_data)
 {
   GlossSidebar *self = user_data;
   GHashTableIter iter;
   gpointer key, value;
-  guint n = self->set ? gloss_annotation_set_get_size (self->set) : 0;
 
   self->counts_idle = 0;
-  g_hash_table_remove_all (self->counts);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *tag = gloss_annotation_get_tag (gloss_annotation_set_get_nth (self->set, i));
-
-      g_hash_table_insert (self->counts, (gpointer)g_intern_string (tag),
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, g_intern_string (tag))) + 1));
-    }
-
   g_hash_table_iter_init (&iter, self->count_labels);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      g_autofree char *text = g_strdup_printf ("%u", GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, g_intern_string (key))));
+      g_autofree char *text = g_strdup_printf ("%u", self->set ? gloss_annotation_set_count_tag (self->set, key) : 0);
 
-      gtk_label_set_label (GTK_LABEL (value), text);
+      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (value)), text) != 0)
+        gtk_label_set_label (GTK_LABEL (value), text);
     }
 
   return G_SOURCE_REMOVE;
@@ -240,6 +231,8 @@ guint
 gloss_sidebar_get_count (GlossSidebar *self,
                          const char   *tag_id)
 {
+  GtkLabel *label;
+
   g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), 0);
 
   if (self->counts_idle != 0)
@@ -247,13 +240,17 @@ gloss_sidebar_get_count (GlossSidebar *self,
       g_source_remove (self->counts_idle);
       update_counts_cb (self);
     }
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, g_intern_string (tag_id)));
+  label = g_hash_table_lookup (self->count_labels, tag_id);
+  /* What the sidebar shows; a tag the codebook lacks has no label. */
+  if (label != NULL)
+    return (guint) g_ascii_strtoull (gtk_label_get_label (label), NULL, 10);
+  return self->set != NULL ? gloss_annotation_set_count_tag (self->set, tag_id) : 0;
 }
 
 static void
 set_changed_cb (GlossSidebar *self)
 {
-  /* Counting is O(n): once per burst of edits, not per edit. */
+  /* Once per burst of edits, not per edit. */
   if (self->counts_idle == 0)
     /* High idle: a blinking caret draws frames back to back, and lower
      * idles would wait for it to stop. */
@@ -387,6 +384,10 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, gloss_annotation_row_new ());
 }
 
+/* GTK 4.8 unbinds and binds again every row whose position changed: after
+ * a tag near the top, every row below it. No "unbind" handler, then: the
+ * row keeps what it shows until bound to another annotation (or disposed),
+ * and a row bound again to its own annotation does nothing. */
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
@@ -394,14 +395,6 @@ bind_cb (GtkSignalListItemFactory *factory,
 {
   gloss_annotation_row_bind (GLOSS_ANNOTATION_ROW (gtk_list_item_get_child (item)),
                              gtk_list_item_get_item (item), self->set, self->codebook);
-}
-
-static void
-unbind_cb (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           GlossSidebar             *self)
-{
-  gloss_annotation_row_unbind (GLOSS_ANNOTATION_ROW (gtk_list_item_get_child (item)));
 }
 
 void
@@ -463,7 +456,6 @@ gloss_sidebar_dispose (GObject *object)
   g_clear_object (&self->codebook);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->count_labels, g_hash_table_unref);
-  g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->filter_tag, g_free);
   g_clear_pointer (&self->filter_text, g_free);
 
@@ -586,7 +578,6 @@ gloss_sidebar_init (GlossSidebar *self)
   GtkListItemFactory *factory;
 
   self->count_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->counts = g_hash_table_new (NULL, NULL);
   self->filter = GTK_FILTER (gtk_custom_filter_new (match_cb, self, NULL));
   self->filtered = gtk_filter_list_model_new (NULL, NULL);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
@@ -598,7 +589,6 @@ gloss_sidebar_init (GlossSidebar *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));

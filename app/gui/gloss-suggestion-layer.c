@@ -77,14 +77,22 @@ update_actions (GlossSuggestionLayer *self)
                                self->allowed);
 }
 
+/* Takes @pending: the suggestions still to review, after a change. */
 static void
-refresh (GlossSuggestionLayer *self,
-         guint                 old_pending)
+set_pending (GlossSuggestionLayer *self,
+             GPtrArray            *pending,
+             guint                 old_pending)
 {
-  const char *text = gloss_document_get_text (self->document);
+  GlossSuggestion *was = gloss_suggestion_layer_get_current (self);
+  guint index;
 
   g_clear_pointer (&self->pending, g_ptr_array_unref);
-  self->pending = gloss_suggest_pending (self->all, self->sidecar, text);
+  self->pending = pending;
+  /* The one under review stays so while it is pending (a passage tagged
+   * before it moves it in the list); once decided, the next one takes its
+   * place. */
+  if (was != NULL && g_ptr_array_find (pending, was, &index))
+    self->current = (int) index;
   if (self->current >= (int) self->pending->len)
     self->current = (int) self->pending->len - 1;
   if (self->current >= 0)
@@ -96,6 +104,14 @@ refresh (GlossSuggestionLayer *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
   update_actions (self);
+}
+
+static void
+refresh (GlossSuggestionLayer *self,
+         guint                 old_pending)
+{
+  set_pending (self, gloss_suggest_pending (self->all, self->sidecar, gloss_document_get_text (self->document)),
+               old_pending);
 }
 
 static void
@@ -148,11 +164,25 @@ toggle_cb (GSimpleAction *action, GVariant *param, gpointer data)
   gloss_suggestion_layer_set_visible (self, !self->visible);
 }
 
-/* An accepted suggestion undone, a rejection undone: offered again. */
+/* An accepted suggestion undone, a rejection undone: offered again. A
+ * passage tagged by hand: only the suggestions where the change was are
+ * looked at again, and when none of them changed, nothing is notified (the
+ * list keeps its rows, the article does not redraw for it). */
 static void
 annotations_changed_cb (GlossSuggestionLayer *self)
 {
-  refresh (self, self->pending->len);
+  GlossAnnotationSet *set = gloss_sidecar_get_annotations (self->sidecar);
+  GPtrArray *pending;
+  guint start, end;
+
+  if (!gloss_annotation_set_get_changed_range (set, &start, &end))
+    {
+      refresh (self, self->pending->len);
+      return;
+    }
+  pending = gloss_suggest_pending_update (self->all, self->pending, self->sidecar, self->document, start, end);
+  if (pending != NULL)
+    set_pending (self, pending, self->pending->len);
 }
 
 static void
