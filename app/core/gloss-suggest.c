@@ -228,6 +228,24 @@ gloss_suggester_add_known_from_sidecars (GlossSuggester *self,
   return read;
 }
 
+/* What a learned annotation carries over: its text attributes (title,
+ * organization, unit); links (speaker) point into another article. */
+static void
+copy_text_attributes (JsonObject *from,
+                      JsonObject *to)
+{
+  g_autoptr(GList) members = json_object_get_members (from);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (from, l->data);
+
+      if (!g_str_equal (l->data, "speaker") && JSON_NODE_HOLDS_VALUE (value) &&
+          json_node_get_value_type (value) == G_TYPE_STRING)
+        json_object_set_string_member (to, l->data, json_node_get_string (value));
+    }
+}
+
 /**
  * gloss_suggester_add_known_from_index:
  * @library: (nullable): whose index to read; NULL for the default one
@@ -270,19 +288,7 @@ gloss_suggester_add_known_from_index (GlossSuggester *self,
       /* Most have none: not parsed. */
       if (!g_str_equal (k->attributes, "{}") &&
           (node = json_from_string (k->attributes, NULL)) != NULL && JSON_NODE_HOLDS_OBJECT (node))
-        {
-          JsonObject *from = json_node_get_object (node);
-          g_autoptr(GList) members = json_object_get_members (from);
-
-          for (GList *l = members; l != NULL; l = l->next)
-            {
-              JsonNode *value = json_object_get_member (from, l->data);
-
-              if (!g_str_equal (l->data, "speaker") && JSON_NODE_HOLDS_VALUE (value) &&
-                  json_node_get_value_type (value) == G_TYPE_STRING)
-                json_object_set_string_member (attributes, l->data, json_node_get_string (value));
-            }
-        }
+        copy_text_attributes (json_node_get_object (node), attributes);
       gloss_suggester_add_known (self, k->tag, k->text, attributes);
     }
   return TRUE;
@@ -369,19 +375,7 @@ gloss_suggester_add_known_from_sidecar (GlossSuggester *self,
       if (tag == NULL || text == NULL)
         continue;
       if (json_object_has_member (a, "attributes") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (a, "attributes")))
-        {
-          JsonObject *from = json_object_get_object_member (a, "attributes");
-          g_autoptr(GList) members = json_object_get_members (from);
-
-          /* Text attributes (title, organization, unit) carry over; links do not. */
-          for (GList *l = members; l != NULL; l = l->next)
-            {
-              JsonNode *value = json_object_get_member (from, l->data);
-              if (!g_str_equal (l->data, "speaker") && JSON_NODE_HOLDS_VALUE (value) &&
-                  json_node_get_value_type (value) == G_TYPE_STRING)
-                json_object_set_string_member (attributes, l->data, json_node_get_string (value));
-            }
-        }
+        copy_text_attributes (json_object_get_object_member (a, "attributes"), attributes);
       gloss_suggester_add_known (self, tag, text, attributes);
       count++;
     }
