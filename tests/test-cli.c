@@ -85,6 +85,34 @@ test_validate_moved_text (void)
   gloss_test_rm_rf (dir);
 }
 
+/* normalize -o onto a file that is there and does not read as a sidecar
+ * (a broken one, another program's JSON) wrote over it: what cannot be read
+ * is never replaced, -o or not. */
+static void
+test_normalize_never_over_broken (void)
+{
+  g_autofree char *dir = make_corpus ();
+  g_autofree char *path = g_build_filename (dir, "article.txt.alice.gloss.json", NULL);
+  const char *contents[] = { "{\"format\": \"gloss\", \"annotations\": [", "{\"rows\": [1, 2, 3]}\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
+    {
+      g_autofree char *out = g_strdup_printf ("%s/out-%u.gloss.json", dir, i);
+      g_autofree char *after = NULL;
+      g_auto(GlossTestRun) run = { 0 };
+
+      gloss_test_write (out, contents[i], -1);
+      run_cli (&run, "normalize", "-o", out, path, NULL);
+      g_test_message ("%s", run.err);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, "out-"));
+      g_assert_nonnull (strstr (run.err, "move it away"));
+      after = gloss_test_read (out, NULL);
+      g_assert_cmpstr (after, ==, contents[i]);
+    }
+  gloss_test_rm_rf (dir);
+}
+
 static void
 test_normalize_idempotent (void)
 {
@@ -186,6 +214,7 @@ main (int    argc,
   g_test_add_func ("/cli/validate/problems", test_validate_problems);
   g_test_add_func ("/cli/validate/moved-text", test_validate_moved_text);
   g_test_add_func ("/cli/normalize/idempotent", test_normalize_idempotent);
+  g_test_add_func ("/cli/normalize/never-over-broken", test_normalize_never_over_broken);
   g_test_add_func ("/cli/normalize/refuses-newer", test_normalize_refuses_newer);
   g_test_add_func ("/cli/usage", test_usage);
 

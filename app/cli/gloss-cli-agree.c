@@ -531,7 +531,8 @@ gloss_cli_adjudicate (int    argc,
    * over a sidecar that cannot be read, even with -o. */
   if (document != NULL
       ? !gloss_cli_layer_write (article_file, document, out, adjudicated, &error)
-      : !gloss_sidecar_save (adjudicated, out, GLOSS_SIDECAR_SAVE_OVERWRITE, &error))
+      : (!gloss_cli_layer_check_target (out, &error) ||
+         !gloss_sidecar_save (adjudicated, out, GLOSS_SIDECAR_SAVE_OVERWRITE, &error)))
     {
       gloss_cli_error (out_name, "%s", error->message);
       return 1;

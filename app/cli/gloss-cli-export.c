@@ -382,7 +382,8 @@ gloss_cli_import (int    argc,
    * never over one that cannot be read, even with --force. */
   if (article_file != NULL
       ? !gloss_cli_layer_write (article_file, document, out, sidecar, &error)
-      : !gloss_sidecar_save (sidecar, out, GLOSS_SIDECAR_SAVE_OVERWRITE, &error))
+      : (!gloss_cli_layer_check_target (out, &error) ||
+         !gloss_sidecar_save (sidecar, out, GLOSS_SIDECAR_SAVE_OVERWRITE, &error)))
     {
       g_autofree char *name = g_file_get_parse_name (out);
 

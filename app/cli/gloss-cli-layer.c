@@ -124,3 +124,30 @@ gloss_cli_layer_write (GFile          *article,
     }
   return gloss_cli_layer_save (session, NULL, error);
 }
+
+/**
+ * gloss_cli_layer_check_target:
+ * @out: the file a subcommand is about to replace without its article
+ * @error: why it may not
+ *
+ * A file that is there and does not read as a sidecar (broken JSON, another
+ * program's file) is left as it is, even when named by -o or --force: the
+ * rule the session keeps where the article is at hand.
+ *
+ * Returns: %TRUE when @out is missing or a sidecar that reads
+ */
+gboolean
+gloss_cli_layer_check_target (GFile   *out,
+                              GError **error)
+{
+  g_autoptr(GlossSidecar) existing = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  existing = gloss_sidecar_load (out, NULL, &local_error);
+  if (existing != NULL || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+               _("%s — it is left as it is; move it away to write this file there"),
+               local_error->message);
+  return FALSE;
+}

@@ -22,5 +22,7 @@ gboolean      gloss_cli_layer_write (GFile          *article,
                                      GFile          *layer,
                                      GlossSidecar   *annotations,
                                      GError        **error);
+gboolean      gloss_cli_layer_check_target (GFile   *out,
+                                            GError **error);
 
 G_END_DECLS

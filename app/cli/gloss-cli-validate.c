@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gloss-cli.h"
+#include "gloss-cli-layer.h"
 #include "gloss-codebook.h"
 #include "gloss-document.h"
 #include "gloss-loader.h"
@@ -235,7 +236,8 @@ gloss_cli_normalize (int    argc,
 
   out = output ? g_file_new_for_commandline_arg (output) : g_object_ref (file);
   /* -o names the destination explicitly: replacing it is what was asked. */
-  if (!gloss_sidecar_save (sidecar, out, output ? GLOSS_SIDECAR_SAVE_OVERWRITE : GLOSS_SIDECAR_SAVE_NONE, &error))
+  if ((output != NULL && !gloss_cli_layer_check_target (out, &error)) ||
+      !gloss_sidecar_save (sidecar, out, output ? GLOSS_SIDECAR_SAVE_OVERWRITE : GLOSS_SIDECAR_SAVE_NONE, &error))
     {
       gloss_cli_error (output ? output : argv[1], "%s", error->message);
       return 1;
