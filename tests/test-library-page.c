@@ -621,6 +621,9 @@ test_keys (Fixture       *f,
     g_assert_cmpstr (title, ==, "Minister speaks");
     g_object_get (item_at (f, 0), "match", &match, NULL);
     g_assert_nonnull (strstr (match, "<b>minister said</b>"));
+    /* The match is in view: a few characters of the heading before it, not all. */
+    g_assert_true (g_str_has_prefix (match, "…"));
+    g_assert_null (strstr (match, "Minister speaks"));
   }
 
   /* Enter opens it. */

@@ -463,7 +463,14 @@ search_thread (GTask        *task,
 static char *
 hit_markup (GlossLibraryHit *hit)
 {
-  g_autofree char *before = g_markup_escape_text (hit->before, -1);
+  /* The Match column is narrow and ends in an ellipsis: a few characters
+   * before the match, so that the match itself is in view. */
+  const glong keep = 8;
+  glong n_before = g_utf8_strlen (hit->before, -1);
+  g_autofree char *near = n_before > keep
+    ? g_strconcat ("…", g_utf8_offset_to_pointer (hit->before, n_before - keep), NULL)
+    : g_strdup (hit->before);
+  g_autofree char *before = g_markup_escape_text (near, -1);
   g_autofree char *match = g_markup_escape_text (hit->match, -1);
   g_autofree char *after = g_markup_escape_text (hit->after, -1);
 
