@@ -105,6 +105,34 @@ test_bilingual (void)
                                    "（本报记者 王丈 报道）\n"));
 }
 
+/* gloss_text_title() reads no further than the head of a long article:
+ * the site's title on the last line a headline may stand on, and the
+ * headline again on the last line it is looked for, are still found. */
+static void
+test_far_down (void)
+{
+  g_autoptr(GString) page = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  GlossTextTitle found;
+
+  for (guint i = 0; i < 39; i++)
+    g_string_append (page, "\n");
+  g_string_append (page, "深圳新开通三条公交线路_城市新闻网\n");
+  for (guint i = 0; i < 38; i++)
+    g_string_append (page, "\n");
+  g_string_append (page, "深圳新开通三条公交线路\n");
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (page, "市交通局局长谢铭俊说：“我们还会继续优化线路。”\n\n");
+  g_string_append (page, "相关阅读\n");
+
+  title = gloss_text_title (page->str);
+  g_assert_cmpstr (title, ==, "深圳新开通三条公交线路");
+  g_assert_true (gloss_text_find_title (page->str, &found));
+  g_assert_cmpuint (found.start, ==, 39 + 18 + 38);
+  g_assert_cmpuint (found.end, ==, found.start + 11);
+  g_assert_cmpuint (found.body_end, ==, g_utf8_strlen (page->str, -1) - 7);
+}
+
 static void
 test_none (void)
 {
@@ -149,6 +177,7 @@ main (int   argc,
   g_test_add_func ("/text-title/chinese", test_chinese);
   g_test_add_func ("/text-title/english", test_english);
   g_test_add_func ("/text-title/bilingual", test_bilingual);
+  g_test_add_func ("/text-title/far-down", test_far_down);
   g_test_add_func ("/text-title/none", test_none);
   g_test_add_func ("/text-title/loader-and-export", test_loader_and_export);
 

@@ -118,16 +118,12 @@ looks_like_headline (const char *line,
   return TRUE;
 }
 
-/**
- * gloss_text_find_title:
- * @text: an article's canonical text
- * @title: (out): where the title and the article are
- *
- * Returns: %FALSE when no line reads like a headline
- */
-gboolean
-gloss_text_find_title (const char     *text,
-                       GlossTextTitle *title)
+/* @body: where the article ends is wanted too, not the title only (which
+ * never looks past the first 2 × MAX_HEAD_LINES lines). */
+static gboolean
+find_title (const char     *text,
+            GlossTextTitle *title,
+            gboolean        body)
 {
   g_autoptr(GRegex) chrome = g_regex_new (CHROME_PATTERN, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   g_autoptr(GRegex) tail = g_regex_new (TAIL_PATTERN, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -135,8 +131,6 @@ gloss_text_find_title (const char     *text,
   const char *p = text;
   guint offset = 0;
   int found = -1;
-
-  g_return_val_if_fail (text != NULL && title != NULL, FALSE);
 
   while (*p)
     {
@@ -146,7 +140,7 @@ gloss_text_find_title (const char     *text,
       line.chars = g_utf8_strlen (p, line.bytes);
       g_array_append_val (lines, line);
       offset += line.chars + (nl ? 1 : 0);
-      if (nl == NULL)
+      if (nl == NULL || (!body && lines->len >= 2 * MAX_HEAD_LINES))
         break;
       p = nl + 1;
     }
@@ -190,7 +184,7 @@ gloss_text_find_title (const char     *text,
   }
 
   title->body_end = offset;
-  for (guint i = found + 1; i < lines->len; i++)
+  for (guint i = found + 1; body && i < lines->len; i++)
     {
       const Line *line = &g_array_index (lines, Line, i);
       g_autofree char *s = trimmed (line);
@@ -210,6 +204,21 @@ gloss_text_find_title (const char     *text,
 }
 
 /**
+ * gloss_text_find_title:
+ * @text: an article's canonical text
+ * @title: (out): where the title and the article are
+ *
+ * Returns: %FALSE when no line reads like a headline
+ */
+gboolean
+gloss_text_find_title (const char     *text,
+                       GlossTextTitle *title)
+{
+  g_return_val_if_fail (text != NULL && title != NULL, FALSE);
+  return find_title (text, title, TRUE);
+}
+
+/**
  * gloss_text_title:
  * @text: an article's canonical text
  *
@@ -221,7 +230,9 @@ gloss_text_title (const char *text)
   GlossTextTitle title;
   const char *start;
 
-  if (text == NULL || !gloss_text_find_title (text, &title))
+  /* Every article read asks for it: a long one is not split line by line
+   * past its head, nor searched for where it ends. */
+  if (text == NULL || !find_title (text, &title, FALSE))
     return NULL;
   start = g_utf8_offset_to_pointer (text, title.start);
   return g_strndup (start, g_utf8_offset_to_pointer (start, title.end - title.start) - start);

@@ -69,6 +69,7 @@ struct _GlossWindow
   guint                 sidebar_model_pending : 1;
   guint                 sidebar_selection_pending : 1;
   guint                 review_pending : 1;
+  guint                 trim_pending : 1;
   guint                 reading_notice : 1;
 
   /* gloss-window-versions.c: the article's kept versions, What Changed. */

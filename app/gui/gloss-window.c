@@ -269,6 +269,14 @@ sync_sidebar (GlossWindow *self)
       self->sidebar_selection_pending = FALSE;
       gloss_sidebar_set_selected (self->sidebar, gloss_article_view_get_selected (self->article_view));
     }
+
+  /* Looking for page clutter reads the whole text (8 ms on a million
+   * characters): the offer can wait for the article's first frame. */
+  if (self->trim_pending)
+    {
+      self->trim_pending = FALSE;
+      _gloss_window_offer_trim (self);
+    }
 }
 
 static gboolean
@@ -287,7 +295,8 @@ after_paint_cb (GdkFrameClock *clock,
 {
   /* Right after this frame is out, not inside it; ahead of the next frame
    * (a blinking caret draws frames back to back, starving lower idles). */
-  if ((self->sidebar_model_pending || self->sidebar_selection_pending || self->review_pending) &&
+  if ((self->sidebar_model_pending || self->sidebar_selection_pending || self->review_pending ||
+       self->trim_pending) &&
       self->sync_idle_id == 0)
     self->sync_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_sidebar_idle_cb, self, NULL);
 }
@@ -427,7 +436,8 @@ loading_changed_cb (GlossWindow *self)
       g_clear_handle_id (&self->reading_id, g_source_remove);
       self->reading_notice = FALSE;
       update_title (self);
-      _gloss_window_offer_trim (self);
+      self->trim_pending = TRUE;
+      defer_sidebar (self);
     }
 }
 
