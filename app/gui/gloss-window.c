@@ -270,13 +270,9 @@ sync_sidebar (GlossWindow *self)
       gloss_sidebar_set_selected (self->sidebar, gloss_article_view_get_selected (self->article_view));
     }
 
-  /* Looking for page clutter reads the whole text (8 ms on a million
-   * characters): the offer can wait for the article's first frame. */
+  /* Looking for page clutter reads the whole text: after the first frame. */
   if (self->trim_pending)
-    {
-      self->trim_pending = FALSE;
-      _gloss_window_offer_trim (self);
-    }
+    _gloss_window_offer_trim (self);
 }
 
 static gboolean
