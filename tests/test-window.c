@@ -1055,6 +1055,43 @@ test_tag_keeps_rows (Fixture       *f,
     }
 }
 
+/* The codebook editor renames a tag and changes its colour in place: the
+ * rows shown follow at once (they used to keep the old label until bound
+ * again), and a row bound to another annotation stops following the tag. */
+static void
+test_rows_follow_tag_edit (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
+  GlossCodebook *codebook = gloss_sidecar_get_codebook (gloss_window_get_sidecar (f->window));
+  guint at = offset_of ("46 villages");
+  GlossAnnotation *annotation;
+  GlossTag *tag;
+  GtkWidget *row;
+
+  tag_by_key (f, at, at + 11, "4");
+  annotation = gloss_annotation_set_get_nth (annotations (f), 0);
+  g_assert_nonnull (annotation);
+  tag = gloss_codebook_lookup (codebook, gloss_annotation_get_tag (annotation));
+  g_assert_nonnull (tag);
+  rows_by_annotation (GTK_WIDGET (f->sidebar), rows);
+  row = g_hash_table_lookup (rows, annotation);
+  g_assert_nonnull (row);
+  g_assert_null (gloss_test_find_label_containing (row, "Renamed tag"));
+
+  gloss_tag_set_label (tag, "Renamed tag");
+  gloss_tag_set_color (tag, "#123456");
+  g_assert_nonnull (gloss_test_find_label_containing (row, "Renamed tag"));
+  for (GtkWidget *w = gtk_widget_get_first_child (row); w != NULL; w = gtk_widget_get_first_child (w))
+    if (GTK_IS_DRAWING_AREA (w))
+      g_assert_cmpstr (g_object_get_data (G_OBJECT (w), "gloss-color"), ==, "#123456");
+
+  /* Unbound: no longer follows the tag. */
+  gloss_annotation_row_unbind (GLOSS_ANNOTATION_ROW (row));
+  g_assert_cmpuint (g_signal_handler_find (tag, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, row), ==, 0);
+  g_assert_cmpuint (g_signal_handler_find (codebook, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, row), ==, 0);
+}
+
 /* Ctrl+P's printout, exported to a PDF: the text, its highlights, a legend. */
 static void
 test_print (Fixture       *f,
@@ -2758,6 +2795,7 @@ main (int    argc,
   ADD ("print", test_print, NULL);
   ADD ("tag-no-relayout", test_tag_no_relayout, NULL);
   ADD ("tag-keeps-rows", test_tag_keeps_rows, NULL);
+  ADD ("rows-follow-tag-edit", test_rows_follow_tag_edit, NULL);
   ADD ("menu-tooltip", test_menu_tooltip, NULL);
   ADD ("annotator-first-save", test_annotator_first_save, NULL);
   ADD ("annotator-then-autosave", test_annotator_then_autosave, NULL);

@@ -27,6 +27,7 @@ struct _GlossAnnotationRow
   GlossAnnotation    *annotation;
   GlossAnnotationSet *set;
   GlossCodebook      *codebook;
+  GlossTag           *tag;        /* the tag shown, followed for edits in place */
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GTK_TYPE_WIDGET)
@@ -92,6 +93,24 @@ describe_attributes (GlossAnnotationRow *self,
   return g_string_free (out, out->len == 0);
 }
 
+static void refresh (GlossAnnotationRow *self);
+
+/* The codebook editor changes tags in place (a label typed, a colour
+ * picked): the row follows the tag it shows, and the codebook for a tag
+ * added or removed, rather than waiting to be bound again. */
+static void
+watch_tag (GlossAnnotationRow *self,
+           GlossTag           *tag)
+{
+  if (tag == self->tag)
+    return;
+  if (self->tag != NULL)
+    g_signal_handlers_disconnect_by_data (self->tag, self);
+  g_set_object (&self->tag, tag);
+  if (tag != NULL)
+    g_signal_connect_object (tag, "notify", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+}
+
 static void
 refresh (GlossAnnotationRow *self)
 {
@@ -105,6 +124,7 @@ refresh (GlossAnnotationRow *self)
     return;
 
   tag = self->codebook ? gloss_codebook_lookup (self->codebook, gloss_annotation_get_tag (self->annotation)) : NULL;
+  watch_tag (self, tag);
   g_object_set_data_full (G_OBJECT (self->swatch), "gloss-color",
                           g_strdup (tag ? gloss_tag_get_color (tag) : NULL), g_free);
   gtk_widget_queue_draw (GTK_WIDGET (self->swatch));
@@ -163,6 +183,8 @@ gloss_annotation_row_bind (GlossAnnotationRow *self,
   if (set != NULL)
     g_signal_connect_object (set, "annotation-changed", G_CALLBACK (annotation_changed_cb),
                              self, G_CONNECT_SWAPPED);
+  if (codebook != NULL)
+    g_signal_connect_object (codebook, "items-changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   refresh (self);
 }
 
@@ -173,6 +195,9 @@ gloss_annotation_row_unbind (GlossAnnotationRow *self)
 
   if (self->set != NULL)
     g_signal_handlers_disconnect_by_data (self->set, self);
+  if (self->codebook != NULL)
+    g_signal_handlers_disconnect_by_data (self->codebook, self);
+  watch_tag (self, NULL);
   g_clear_object (&self->annotation);
   g_clear_object (&self->set);
   g_clear_object (&self->codebook);
