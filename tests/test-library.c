@@ -1253,6 +1253,85 @@ test_future_mtime (Fixture       *fixture,
   g_assert_cmpuint (hits->len, ==, 1);
 }
 
+/* How many digests of a walk stand for the index as it is. */
+static int
+current_digests (Fixture *fixture)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_open (fixture->database, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM walk_digests d JOIN generation g ON d.generation = g.n",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* A search that found the index current keeps its walk's digest, and the
+ * next one compares its walk with that instead of reading every file's
+ * stamps: an edit in place is still seen, and so is a write of the index
+ * by another hand, after which the digest stands for nothing. */
+static void
+test_walk_digest (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *corpus = g_build_filename (fixture->dir, "corpus", NULL);
+  g_autofree char *en = g_build_filename (corpus, "2026", "en.txt", NULL);
+  g_autofree char *zh = g_build_filename (corpus, "zh.txt", NULL);
+  g_autoptr(GString) edited = g_string_new (EN_TEXT);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GlossLibraryStats) stats = NULL;
+  struct timespec later[2];
+  sqlite3 *db = NULL;
+  GStatBuf st;
+
+  gloss_test_age_tree (corpus);
+  hits = update_and_search (fixture, "党员");
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  /* Just written: there was no walk that matched it. */
+  g_assert_cmpint (current_digests (fixture), ==, 0);
+  assert_current (fixture, "党员", 2);
+  g_assert_cmpint (current_digests (fixture), ==, 1);
+  assert_current (fixture, "党员", 2);
+
+  /* Edited in place, the same size, a second later. */
+  g_assert_cmpuint (g_string_replace (edited, "Monday", "Friday", 1), ==, 1);
+  g_assert_cmpint (g_stat (en, &st), ==, 0);
+  gloss_test_write (en, edited->str, edited->len);
+  later[0] = st.st_atim;
+  later[1] = st.st_mtim;
+  later[1].tv_sec += 1;
+  g_assert_cmpint (utimensat (AT_FDCWD, en, later, 0), ==, 0);
+  assert_stale (fixture, "friday");
+  hits = update_and_search (fixture, "friday");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  assert_current (fixture, "friday", 1);
+  g_assert_cmpint (current_digests (fixture), ==, 1);
+
+  /* Another hand forgets an article in the index: the files are as the
+   * digest says, but the index is not. */
+  g_assert_cmpint (sqlite3_open (fixture->database, &db), ==, SQLITE_OK);
+  {
+    g_autofree char *sql = g_strdup_printf ("DELETE FROM articles WHERE path = '%s'", zh);
+
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  sqlite3_close (db);
+  g_assert_cmpint (current_digests (fixture), ==, 0);
+  assert_stale (fixture, "党员");
+  hits = update_and_search (fixture, "党员");
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  stats = update (fixture);
+  g_assert_cmpuint (stats->read, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1283,6 +1362,7 @@ main (int    argc,
   ADD ("update-and-search", test_update_and_search);
   ADD ("search-current", test_search_current);
   ADD ("future-mtime", test_future_mtime);
+  ADD ("walk-digest", test_walk_digest);
   ADD ("update-and-search-sidecars", test_update_and_search_sidecars);
   ADD ("bad-input", test_bad_input);
   ADD ("folder-vanishes", test_folder_vanishes);

@@ -163,6 +163,16 @@ gboolean            _gloss_library_plan_load          (GlossLibrary        *self
                                                        Plan                *plan,
                                                        GError             **error);
 gboolean            _gloss_library_plan_compare       (Plan                *plan);
+char               *_gloss_library_plan_digest        (Plan                *plan);
+gboolean            _gloss_library_digest_load        (GlossLibrary        *self,
+                                                       sqlite3             *db,
+                                                       gint64              *generation,
+                                                       char               **digest,
+                                                       GError             **error);
+void                _gloss_library_digest_store       (GlossLibrary        *self,
+                                                       sqlite3             *db,
+                                                       const char          *digest,
+                                                       gint64               generation);
 gboolean            _gloss_library_plan_dirs          (GlossLibrary        *self,
                                                        sqlite3             *db,
                                                        const char * const  *dirs,

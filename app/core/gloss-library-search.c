@@ -644,13 +644,24 @@ typedef struct
   GError             *error;
   GMutex              lock;
   GCond               cond;
-  int                 loaded;     /* 0 not yet, 1 the plan's stored stamps are in, -1 never */
-  gboolean            unchanged;  /* set when loaded is 1 */
+  int                 loaded;     /* LOADED_* */
+  gboolean            compared;   /* the stamps were compared: unchanged is set */
+  gboolean            unchanged;
+  char               *digest;     /* of the walk: _gloss_library_plan_digest() */
   Plan               *plan;
 } WalkJob;
 
-/* Walks the folders, then compares them with the index once the main
- * thread has read its stamps, while the main thread searches. */
+enum
+{
+  LOADED_NEVER = -1,
+  LOADED_NOT_YET,
+  LOADED_STAMPS,    /* the plan's stored stamps are in */
+  LOADED_DIGEST,    /* a digest stands for them: the stamps were not read */
+};
+
+/* Walks the folders, then, once the main thread has read what the index
+ * holds, compares them with the index's stamps, or takes their digest,
+ * while the main thread searches. */
 static gpointer
 walk_thread (gpointer user_data)
 {
@@ -660,21 +671,26 @@ walk_thread (gpointer user_data)
 
   walked = _gloss_library_walk_run (job->walk, &job->error);
   g_mutex_lock (&job->lock);
-  while (job->loaded == 0)
+  while (job->loaded == LOADED_NOT_YET)
     g_cond_wait (&job->cond, &job->lock);
   loaded = job->loaded;
   g_mutex_unlock (&job->lock);
-  if (walked && loaded > 0)
-    job->unchanged = _gloss_library_plan_compare (job->plan);
+  if (walked && loaded == LOADED_STAMPS)
+    {
+      job->unchanged = _gloss_library_plan_compare (job->plan);
+      job->compared = TRUE;
+    }
+  if (walked && loaded != LOADED_NEVER)
+    job->digest = _gloss_library_plan_digest (job->plan);
   return GINT_TO_POINTER (walked);
 }
 
 static void
 walk_job_loaded (WalkJob *job,
-                 gboolean ok)
+                 int      loaded)
 {
   g_mutex_lock (&job->lock);
-  job->loaded = ok ? 1 : -1;
+  job->loaded = loaded;
   g_cond_signal (&job->cond);
   g_mutex_unlock (&job->lock);
 }
@@ -682,7 +698,9 @@ walk_job_loaded (WalkJob *job,
 /* The fast way of gloss_library_update_and_search(): the folders are walked
  * in a thread while the index is searched, both against one snapshot of the
  * index; only if a file changed is the index written (by @apply) and
- * searched again.  Without @apply, a change fails with
+ * searched again.  The walk is compared with the digest of an earlier walk
+ * that matched this very index when there is one, and with every file's
+ * stamps in the index otherwise (then its digest is kept for the next).  Without @apply, a change fails with
  * GLOSS_LIBRARY_ERROR_STALE: the caller updates in its own way.
  * The walk starts first, before the query is folded (which loads OpenCC's
  * dictionaries) and the index opened: it is the longer of the two.
@@ -702,10 +720,12 @@ search_while_walking (GlossLibrary       *self,
   g_auto(Plan) plan = { 0 };
   WalkJob job = { NULL };
   g_autofree char *needle = NULL;
+  g_autofree char *known_digest = NULL;
   glong needle_length = 0;
+  gint64 generation = -1;
   GThread *thread;
   sqlite3 *db = NULL;
-  gboolean ok, walked;
+  gboolean ok, walked, in_transaction;
 
   _gloss_library_plan_init (&plan);
   job.plan = &plan;
@@ -717,13 +737,13 @@ search_while_walking (GlossLibrary       *self,
   *bad_query = needle == NULL;
   db = needle == NULL ? NULL : _gloss_library_db_open_search (self->database, error);
   /* One read transaction: the stamps compared are those of the texts searched. */
-  ok = db != NULL &&
-       _gloss_library_exec (db, "BEGIN", self->database, error) &&
-       _gloss_library_plan_load (self, db, &plan, error);
-  walk_job_loaded (&job, ok);
+  in_transaction = ok = db != NULL && _gloss_library_exec (db, "BEGIN", self->database, error);
   ok = ok &&
-       (needle_length == 0 || search_db (self, db, needle, needle_length, tags, annotators, hits, error)) &&
-       _gloss_library_exec (db, "COMMIT", self->database, error);
+       _gloss_library_digest_load (self, db, &generation, &known_digest, error) &&
+       (known_digest != NULL || _gloss_library_plan_load (self, db, &plan, error));
+  walk_job_loaded (&job, !ok ? LOADED_NEVER : known_digest != NULL ? LOADED_DIGEST : LOADED_STAMPS);
+  ok = ok &&
+       (needle_length == 0 || search_db (self, db, needle, needle_length, tags, annotators, hits, error));
   /* Searched: the walk may still have folders to read, and this core is free. */
   _gloss_library_walk_run (job.walk, NULL);
   walked = GPOINTER_TO_INT (g_thread_join (thread));
@@ -739,6 +759,22 @@ search_while_walking (GlossLibrary       *self,
     }
   else
     g_clear_error (&job.error);
+  if (ok && !job.compared && g_strcmp0 (job.digest, known_digest) == 0)
+    job.unchanged = TRUE;
+  else if (ok && !job.compared)
+    {
+      /* Another walk than the one the digest is of: which files changed, if
+       * any, the stamps say, still in the snapshot searched. */
+      g_debug ("the walk's digest is not the index's: comparing every file");
+      ok = _gloss_library_plan_load (self, db, &plan, error);
+      job.unchanged = ok && _gloss_library_plan_compare (&plan);
+      job.compared = TRUE;
+    }
+  if (in_transaction)
+    ok = _gloss_library_exec (db, "COMMIT", self->database, ok ? error : NULL) && ok;
+  if (ok && job.compared && job.unchanged)
+    _gloss_library_digest_store (self, db, job.digest, generation);
+  g_free (job.digest);
   if (ok && !job.unchanged && apply == NULL)
     {
       *folder_error = TRUE;
