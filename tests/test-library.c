@@ -449,6 +449,20 @@ test_search_offsets (Fixture       *fixture,
       g_assert_cmpuint (h->start, ==, g_array_index (expected, glong, n));
       g_assert_cmpuint (h->end, ==, g_array_index (expected, glong, n) + 2);
       g_assert_cmpstr (h->match, ==, n % 2 == 0 ? "黨員" : "党员");
+      /* The snippets overlap, each with the text's own characters around
+       * the match: 24 of them each side, line breaks as spaces. */
+      {
+        glong from = MAX ((glong) h->start - 24, 0);
+        glong length = g_utf8_strlen (text->str, -1);
+        glong to = MIN ((glong) h->end + 24, length);
+        g_autofree char *before = g_utf8_substring (text->str, from, h->start);
+        g_autofree char *after = g_utf8_substring (text->str, h->end, to);
+        g_autofree char *want_before = g_strconcat (from > 0 ? "…" : "", g_strdelimit (before, "\n", ' '), NULL);
+        g_autofree char *want_after = g_strconcat (g_strdelimit (after, "\n", ' '), to < length ? "…" : "", NULL);
+
+        g_assert_cmpstr (h->before, ==, want_before);
+        g_assert_cmpstr (h->after, ==, want_after);
+      }
       n++;
     }
   g_assert_cmpuint (n, ==, 40);
