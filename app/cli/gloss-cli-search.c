@@ -144,16 +144,20 @@ gloss_cli_search (int    argc,
   /* Looking for changes stats every file: most of a search's time, so it
    * runs beside the search (gloss_library_update_and_search()).  The small
    * gloss-cli reads no file: if one changed, gloss-cli-full updates. */
-  if (no_update)
-    hits = gloss_library_search (folders.library, argv[1], (const char * const *) tags,
-                                 (const char * const *) annotators, limit, &error);
 #ifdef GLOSS_CLI_FRONT
+  /* A damaged index is made again by gloss-cli-full. */
+  if (no_update)
+    hits = gloss_library_search_as_is (folders.library, argv[1], (const char * const *) tags,
+                                       (const char * const *) annotators, limit, &error);
   else
     hits = gloss_library_search_current (folders.library, argv[1], (const char * const *) tags,
                                          (const char * const *) annotators, limit, &error);
   if (hits == NULL && g_error_matches (error, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_STALE))
     return gloss_cli_run_full ();
 #else
+  if (no_update)
+    hits = gloss_library_search (folders.library, argv[1], (const char * const *) tags,
+                                 (const char * const *) annotators, limit, &error);
   else
     hits = gloss_library_update_and_search (folders.library, argv[1], (const char * const *) tags,
                                             (const char * const *) annotators, limit, &error);

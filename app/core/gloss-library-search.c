@@ -724,39 +724,26 @@ sort_hits (GPtrArray *hits,
   return hits;
 }
 
-/**
- * gloss_library_search:
- * @self: a library
- * @query: what to find; folded like the texts
- * @tags: (nullable): search only annotations with one of these tags
- * @annotators: (nullable): search only annotations of these annotators
- * @limit: the most hits wanted, 0 for all
- * @error: return location for an error
- *
- * Searches the index as it is (call gloss_library_update() first, or use
- * gloss_library_update_and_search()).
- *
- * Returns: (transfer full) (element-type GlossLibraryHit): every occurrence,
- *   by article and offset
- */
+/* The index searched as it is.  A query that meets a damaged page fails
+ * with @damage set to SQLite's word for it (and @error too): the caller
+ * makes the index again, or says it must be (gloss-cli's small program
+ * cannot: it links no reading of the files). */
 GPtrArray *
-gloss_library_search (GlossLibrary       *self,
-                      const char         *query,
-                      const char * const *tags,
-                      const char * const *annotators,
-                      guint               limit,
-                      GError            **error)
+_gloss_library_search_index (GlossLibrary       *self,
+                             const char         *query,
+                             const char * const *tags,
+                             const char * const *annotators,
+                             guint               limit,
+                             char              **damage,
+                             GError            **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_library_hit_free);
-  g_autoptr(GError) local = NULL;
   g_autofree char *needle = NULL;
   glong needle_length;
   sqlite3 *db;
   gboolean ok;
 
-  g_return_val_if_fail (GLOSS_IS_LIBRARY (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-
+  *damage = NULL;
   needle = search_needle (query, &needle_length, error);
   if (needle == NULL)
     return NULL;
@@ -766,24 +753,57 @@ gloss_library_search (GlossLibrary       *self,
   db = _gloss_library_db_open_search (self->database, error);
   if (db == NULL)
     return NULL;
-  ok = search_db (self, db, needle, needle_length, tags, annotators, hits, &local);
-  if (!ok && !_gloss_library_is_corrupt (sqlite3_extended_errcode (db)))
-    g_propagate_error (error, g_steal_pointer (&local));
-  else if (!ok)
-    {
-      /* A damaged page: the long way in rebuilds the index if it must. */
-      g_debug ("%s", local->message);
-      g_ptr_array_set_size (hits, 0);
-      sqlite3_close (db);
-      db = _gloss_library_db_open (self->database, error);
-      if (db == NULL)
-        return NULL;
-      ok = search_db (self, db, needle, needle_length, tags, annotators, hits, error);
-    }
+  ok = search_db (self, db, needle, needle_length, tags, annotators, hits, error);
+  /* Opening for a search looks at no page: a damaged one shows here. */
+  if (!ok && _gloss_library_is_damaged (db))
+    *damage = g_strdup (sqlite3_errmsg (db));
   sqlite3_close (db);
   if (!ok)
     return NULL;
   return sort_hits (g_steal_pointer (&hits), limit);
+}
+
+/**
+ * gloss_library_search_as_is:
+ * @self: a library
+ * @query: what to find
+ * @tags: (nullable): as for gloss_library_search()
+ * @annotators: (nullable): as for gloss_library_search()
+ * @limit: the most hits wanted, 0 for all
+ * @error: return location for an error
+ *
+ * gloss_library_search() for a caller that cannot update the index (the
+ * small gloss-cli): a damaged index fails with %GLOSS_LIBRARY_ERROR_STALE
+ * and is left for gloss_library_search() to make again.
+ *
+ * Returns: (transfer full) (element-type GlossLibraryHit): every occurrence,
+ *   or NULL
+ */
+GPtrArray *
+gloss_library_search_as_is (GlossLibrary       *self,
+                            const char         *query,
+                            const char * const *tags,
+                            const char * const *annotators,
+                            guint               limit,
+                            GError            **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *damage = NULL;
+  GPtrArray *hits;
+
+  g_return_val_if_fail (GLOSS_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  hits = _gloss_library_search_index (self, query, tags, annotators, limit, &damage, &local);
+  if (hits == NULL && damage != NULL)
+    {
+      g_debug ("%s", local->message);
+      g_set_error (error, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_STALE,
+                   _("%s: the index needs to be rebuilt"), self->database);
+    }
+  else if (hits == NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return hits;
 }
 
 typedef struct

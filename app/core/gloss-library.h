@@ -174,6 +174,14 @@ GPtrArray         *gloss_library_search           (GlossLibrary       *self,
                                                    const char * const *annotators,
                                                    guint               limit,
                                                    GError            **error);
+/* gloss_library_search() that never rebuilds a damaged index (which it does
+ * when a query meets a damaged page): fails with GLOSS_LIBRARY_ERROR_STALE. */
+GPtrArray         *gloss_library_search_as_is     (GlossLibrary       *self,
+                                                   const char         *query,
+                                                   const char * const *tags,
+                                                   const char * const *annotators,
+                                                   guint               limit,
+                                                   GError            **error);
 /* gloss_library_search() if the index is current (a watcher vouches for it,
  * or no file changed); else GLOSS_LIBRARY_ERROR_STALE, nothing written. */
 GPtrArray         *gloss_library_search_current   (GlossLibrary       *self,
