@@ -14,6 +14,7 @@
 #include "gloss-fold.h"
 #include "gloss-library.h"
 #include "gloss-library-private.h"
+#include "gloss-test-sqlite.h"
 #include "gloss-test-util.h"
 
 /* An astral character first: offsets must count code points, not bytes or
@@ -1362,45 +1363,6 @@ count_damaged (GLogLevelFlags   level,
   return g_log_writer_default (level, fields, n_fields, user_data);
 }
 
-/* Overwrites the first half of every page of @table in the index, as a
- * failing disk would, after moving the write-ahead log into the file. */
-static void
-damage_pages (Fixture    *fixture,
-              const char *table)
-{
-  g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (gint64));
-  guint8 junk[2048];
-  gint64 page_size;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = NULL;
-  int fd;
-
-  memset (junk, 0xde, sizeof junk);
-  g_assert_cmpint (sqlite3_open (fixture->database, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT pageno FROM dbstat WHERE name = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 page = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (pages, page);
-    }
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  page_size = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  g_assert_cmpuint (pages->len, >, 0);
-
-  fd = open (fixture->database, O_WRONLY);
-  g_assert_cmpint (fd, >=, 0);
-  for (guint i = 0; i < pages->len; i++)
-    g_assert_cmpint (pwrite (fd, junk, sizeof junk, (g_array_index (pages, gint64, i) - 1) * page_size), ==, sizeof junk);
-  close (fd);
-}
-
 /* A damaged page inside an index that opens well (opening for a search
  * does not check the pages) is met by a query: the index is made again,
  * saying so, and the query answered. */
@@ -1417,7 +1379,7 @@ test_damaged_pages (Fixture       *fixture,
       g_autoptr(GError) error = NULL;
 
       g_test_message ("%s", tables[i]);
-      damage_pages (fixture, tables[i]);
+      gloss_test_damage_pages (fixture->database, tables[i]);
       /* Where gloss-cli cannot rebuild, it says so and leaves it. */
       hits = gloss_library_search_as_is (fixture->library, "黨員大會", NULL, NULL, 0, &error);
       if (hits == NULL)
