@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "gloss-test-cli.h"
+#include "gloss-test-sqlite.h"
 #include "gloss-test-util.h"
 
 #define EPSILON 1e-9
@@ -230,6 +231,32 @@ test_status_json (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_object_get_object_member (row, "counts"), "alice"), "quote"), ==, 1);
   /* The broken sidecar is told on stderr. */
   g_assert_nonnull (strstr (run.err, "two.txt.bob.gloss.json"));
+}
+
+/* A damaged page in an index that opens well: `search` says so, makes the
+ * index again and answers as before, with or without --no-update (which
+ * the small gloss-cli hands to gloss-cli-full, since it reads no file). */
+static void
+test_search_damaged (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *modes[] = { "--json", "--no-update" };
+  g_auto(GlossTestRun) first = { 0 };
+
+  run_cli (&first, fixture->dir, fixture->database, "search", "--json", "党员干部", "corpus", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.out, "news/一.txt"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_auto(GlossTestRun) run = { 0 };
+
+      gloss_test_damage_pages (fixture->database, "text_fts_data");
+      run_cli (&run, fixture->dir, fixture->database, "search", "--json", modes[i], "党员干部", "corpus", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.out, ==, first.out);
+      g_assert_nonnull (strstr (run.err, "library index is damaged"));
+    }
 }
 
 static void
@@ -647,6 +674,7 @@ main (int    argc,
   ADD ("search-json-escapes", test_search_json_escapes);
   ADD ("front", test_front);
   ADD ("status-json", test_status_json);
+  ADD ("search-damaged", test_search_damaged);
   ADD ("missing-folder", test_missing_folder);
   ADD ("concurrent", test_concurrent);
   ADD ("watch", test_watch);

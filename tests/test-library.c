@@ -14,6 +14,7 @@
 #include "gloss-fold.h"
 #include "gloss-library.h"
 #include "gloss-library-private.h"
+#include "gloss-test-sqlite.h"
 #include "gloss-test-util.h"
 
 /* An astral character first: offsets must count code points, not bytes or
@@ -449,6 +450,20 @@ test_search_offsets (Fixture       *fixture,
       g_assert_cmpuint (h->start, ==, g_array_index (expected, glong, n));
       g_assert_cmpuint (h->end, ==, g_array_index (expected, glong, n) + 2);
       g_assert_cmpstr (h->match, ==, n % 2 == 0 ? "黨員" : "党员");
+      /* The snippets overlap, each with the text's own characters around
+       * the match: 24 of them each side, line breaks as spaces. */
+      {
+        glong from = MAX ((glong) h->start - 24, 0);
+        glong length = g_utf8_strlen (text->str, -1);
+        glong to = MIN ((glong) h->end + 24, length);
+        g_autofree char *before = g_utf8_substring (text->str, from, h->start);
+        g_autofree char *after = g_utf8_substring (text->str, h->end, to);
+        g_autofree char *want_before = g_strconcat (from > 0 ? "…" : "", g_strdelimit (before, "\n", ' '), NULL);
+        g_autofree char *want_after = g_strconcat (g_strdelimit (after, "\n", ' '), to < length ? "…" : "", NULL);
+
+        g_assert_cmpstr (h->before, ==, want_before);
+        g_assert_cmpstr (h->after, ==, want_after);
+      }
       n++;
     }
   g_assert_cmpuint (n, ==, 40);
@@ -1253,11 +1268,142 @@ test_future_mtime (Fixture       *fixture,
   g_assert_cmpuint (hits->len, ==, 1);
 }
 
+/* How many digests of a walk stand for the index as it is. */
+static int
+current_digests (Fixture *fixture)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_open (fixture->database, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM walk_digests d JOIN generation g ON d.generation = g.n",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* A search that found the index current keeps its walk's digest, and the
+ * next one compares its walk with that instead of reading every file's
+ * stamps: an edit in place is still seen, and so is a write of the index
+ * by another hand, after which the digest stands for nothing. */
+static void
+test_walk_digest (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *corpus = g_build_filename (fixture->dir, "corpus", NULL);
+  g_autofree char *en = g_build_filename (corpus, "2026", "en.txt", NULL);
+  g_autofree char *zh = g_build_filename (corpus, "zh.txt", NULL);
+  g_autoptr(GString) edited = g_string_new (EN_TEXT);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GlossLibraryStats) stats = NULL;
+  struct timespec later[2];
+  sqlite3 *db = NULL;
+  GStatBuf st;
+
+  gloss_test_age_tree (corpus);
+  hits = update_and_search (fixture, "党员");
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  /* Just written: there was no walk that matched it. */
+  g_assert_cmpint (current_digests (fixture), ==, 0);
+  assert_current (fixture, "党员", 2);
+  g_assert_cmpint (current_digests (fixture), ==, 1);
+  assert_current (fixture, "党员", 2);
+
+  /* Edited in place, the same size, a second later. */
+  g_assert_cmpuint (g_string_replace (edited, "Monday", "Friday", 1), ==, 1);
+  g_assert_cmpint (g_stat (en, &st), ==, 0);
+  gloss_test_write (en, edited->str, edited->len);
+  later[0] = st.st_atim;
+  later[1] = st.st_mtim;
+  later[1].tv_sec += 1;
+  g_assert_cmpint (utimensat (AT_FDCWD, en, later, 0), ==, 0);
+  assert_stale (fixture, "friday");
+  hits = update_and_search (fixture, "friday");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  assert_current (fixture, "friday", 1);
+  g_assert_cmpint (current_digests (fixture), ==, 1);
+
+  /* Another hand forgets an article in the index: the files are as the
+   * digest says, but the index is not. */
+  g_assert_cmpint (sqlite3_open (fixture->database, &db), ==, SQLITE_OK);
+  {
+    g_autofree char *sql = g_strdup_printf ("DELETE FROM articles WHERE path = '%s'", zh);
+
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  sqlite3_close (db);
+  g_assert_cmpint (current_digests (fixture), ==, 0);
+  assert_stale (fixture, "党员");
+  hits = update_and_search (fixture, "党员");
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  stats = update (fixture);
+  g_assert_cmpuint (stats->read, ==, 0);
+}
+
+/* Messages that the index was damaged and is made again. */
+static guint damaged_messages;
+
+static GLogWriterOutput
+count_damaged (GLogLevelFlags   level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") &&
+        g_strstr_len (fields[i].value, fields[i].length, "library index is damaged") != NULL)
+      damaged_messages++;
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+/* A damaged page inside an index that opens well (opening for a search
+ * does not check the pages) is met by a query: the index is made again,
+ * saying so, and the query answered. */
+static void
+test_damaged_pages (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *tables[] = { "text_fts_data", "text_fts_content", "text_bigrams_data", "texts", "articles" };
+  g_autoptr(GlossLibraryStats) first = update (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autoptr(GPtrArray) hits = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", tables[i]);
+      gloss_test_damage_pages (fixture->database, tables[i]);
+      /* Where gloss-cli cannot rebuild, it says so and leaves it. */
+      hits = gloss_library_search_as_is (fixture->library, "黨員大會", NULL, NULL, 0, &error);
+      if (hits == NULL)
+        g_assert_error (error, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_STALE);
+      g_clear_error (&error);
+      g_clear_pointer (&hits, g_ptr_array_unref);
+
+      damaged_messages = 0;
+      hits = i % 2 == 0 ? search (fixture, i < 2 ? "黨員大會" : "党员", NULL)
+                        : update_and_search (fixture, i < 2 ? "黨員大會" : "党员");
+      g_assert_cmpuint (damaged_messages, ==, 1);
+      g_assert_cmpuint (hits->len, ==, i < 2 ? 1 : 2);
+      g_clear_pointer (&hits, g_ptr_array_unref);
+      hits = search (fixture, "党员", NULL);
+      g_assert_cmpuint (hits->len, ==, 2);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_log_set_writer_func (count_damaged, NULL, NULL);
 
   g_test_add_func ("/library/fold", test_fold);
   g_test_add_func ("/library/hit-markup", test_hit_markup);
@@ -1283,6 +1429,8 @@ main (int    argc,
   ADD ("update-and-search", test_update_and_search);
   ADD ("search-current", test_search_current);
   ADD ("future-mtime", test_future_mtime);
+  ADD ("walk-digest", test_walk_digest);
+  ADD ("damaged-pages", test_damaged_pages);
   ADD ("update-and-search-sidecars", test_update_and_search_sidecars);
   ADD ("bad-input", test_bad_input);
   ADD ("folder-vanishes", test_folder_vanishes);

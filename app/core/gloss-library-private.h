@@ -113,6 +113,9 @@ void                _gloss_library_count_free         (GlossLibraryCount   *coun
 const char         *_gloss_library_column_text        (sqlite3_stmt        *stmt,
                                                        int                  column);
 gboolean            _gloss_library_is_corrupt         (int                  code);
+gboolean            _gloss_library_is_damaged         (sqlite3             *db);
+void                _gloss_library_discard            (const char          *database,
+                                                       const char          *why);
 /* An index of another schema or folding version is rebuilt, never read. */
 #define GLOSS_LIBRARY_USER_VERSION (GLOSS_LIBRARY_SCHEMA_VERSION * 1000 + GLOSS_FOLD_VERSION)
 int                 _gloss_library_user_version       (sqlite3             *db);
@@ -163,6 +166,16 @@ gboolean            _gloss_library_plan_load          (GlossLibrary        *self
                                                        Plan                *plan,
                                                        GError             **error);
 gboolean            _gloss_library_plan_compare       (Plan                *plan);
+char               *_gloss_library_plan_digest        (Plan                *plan);
+gboolean            _gloss_library_digest_load        (GlossLibrary        *self,
+                                                       sqlite3             *db,
+                                                       gint64              *generation,
+                                                       char               **digest,
+                                                       GError             **error);
+void                _gloss_library_digest_store       (GlossLibrary        *self,
+                                                       sqlite3             *db,
+                                                       const char          *digest,
+                                                       gint64               generation);
 gboolean            _gloss_library_plan_dirs          (GlossLibrary        *self,
                                                        sqlite3             *db,
                                                        const char * const  *dirs,
@@ -207,6 +220,13 @@ GPtrArray          *_gloss_library_search_fresh       (GlossLibrary        *self
                                                        guint                limit,
                                                        GlossLibraryApply    apply,
                                                        gboolean            *damaged,
+                                                       GError             **error);
+GPtrArray          *_gloss_library_search_index       (GlossLibrary        *self,
+                                                       const char          *query,
+                                                       const char * const  *tags,
+                                                       const char * const  *annotators,
+                                                       guint                limit,
+                                                       char               **damage,
                                                        GError             **error);
 GByteArray         *_gloss_library_unfold_patch      (const char          *text,
                                                        const char          *folded);

@@ -650,6 +650,160 @@ _gloss_library_plan_compare (Plan *plan)
   return plan->todo->len == 0 && plan->gone_articles->len == 0 && plan->gone_sidecars->len == 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* The walk's digest */
+
+/* FNV-1a of @data, continued from @h. */
+static guint64
+hash_bytes (guint64     h,
+            const void *data,
+            gsize       length)
+{
+  const guint8 *p = data;
+
+  for (gsize i = 0; i < length; i++)
+    h = (h ^ p[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+  return h;
+}
+
+/* MurmurHash3's finalizer: every bit of @h moves every bit of the result. */
+static guint64
+mix (guint64 h)
+{
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xc4ceb53fe1a85ec3);
+  h ^= h >> 33;
+  return h;
+}
+
+static void
+digest_add (guint64     sums[2],
+            const char *path,
+            Stamp      *stamp,
+            const char *article)
+{
+  gint64 numbers[2] = { stamp->size, stamp->mtime };
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  h = hash_bytes (h, path, strlen (path) + 1);
+  h = hash_bytes (h, numbers, sizeof numbers);
+  if (article != NULL)
+    h = hash_bytes (h, article, strlen (article) + 1);
+  /* Two lanes, so that changes cancelling out in one sum do not in the other. */
+  sums[0] += mix (h);
+  sums[1] += mix (h ^ G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
+}
+
+/* What the walk of @plan found, as a short string: each file's path, size
+ * and mtime, and for a sidecar the article it annotates, hashed, the hashes
+ * summed (the order of the walk does not count) in two lanes of 64 bits,
+ * and the number of files.  Equal digests: the same files, as they were.
+ * A search keeps the digest of a walk that matched the index and, while
+ * the index is not written, compares its own walk's with it instead of
+ * reading every file's stamps from the index (_gloss_library_plan_load()
+ * took as long as the walk). */
+char *
+_gloss_library_plan_digest (Plan *plan)
+{
+  guint64 sums[2] = { 0, 0 };
+  guint64 files = 0;
+
+  for (guint i = 0; i < plan->groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (plan->groups, i);
+
+      if (group->article.path != NULL)
+        digest_add (sums, group->article.path, &group->article, NULL);
+      for (guint k = 0; k < group->sidecars->len; k++)
+        {
+          Stamp *stamp = g_ptr_array_index (group->sidecars, k);
+
+          digest_add (sums, stamp->path, stamp, group->article.path != NULL ? group->article.path : "");
+        }
+      files += 1 + group->sidecars->len - (group->article.path == NULL);
+    }
+  return g_strdup_printf ("%016" G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x/%" G_GUINT64_FORMAT,
+                          sums[0], sums[1], files);
+}
+
+/* The key of @self's digests: its folders, as given. */
+static char *
+digest_key (GlossLibrary *self)
+{
+  return g_strjoinv ("\n", self->folders);
+}
+
+/* In a read transaction of @db: the index's generation (-1 if none), and
+ * the digest of the last walk of @self's folders that matched the index at
+ * that very generation (NULL if none). */
+gboolean
+_gloss_library_digest_load (GlossLibrary  *self,
+                            sqlite3       *db,
+                            gint64        *generation,
+                            char         **digest,
+                            GError       **error)
+{
+  g_autofree char *key = digest_key (self);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  *digest = NULL;
+  if (sqlite3_prepare_v2 (db, "SELECT g.n, d.digest FROM generation g "
+                              "LEFT JOIN walk_digests d ON d.folders = ?1 AND d.generation = g.n",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _gloss_library_set_db_error (error, db, self->database);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *generation = sqlite3_column_int64 (stmt, 0);
+      *digest = g_strdup (_gloss_library_column_text (stmt, 1));
+    }
+  else
+    *generation = -1;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _gloss_library_set_db_error (error, db, self->database);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Keeps @digest, of a walk found to match the index at @generation, for the
+ * searches after.  Out of any transaction; never waits for another writer
+ * (the next search will try again), and a write meanwhile makes the digest
+ * stand for nothing, since it names the generation it was taken at. */
+void
+_gloss_library_digest_store (GlossLibrary *self,
+                             sqlite3      *db,
+                             const char   *digest,
+                             gint64        generation)
+{
+  g_autofree char *key = digest_key (self);
+  sqlite3_stmt *stmt = NULL;
+
+  if (generation < 0)
+    return;
+  sqlite3_busy_timeout (db, 0);
+  if (sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO walk_digests (folders, digest, generation) "
+                              "VALUES (?1, ?2, ?3)", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, digest, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, generation);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        g_debug ("%s: the walk's digest was not kept: %s", self->database, sqlite3_errmsg (db));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_busy_timeout (db, 60000);
+}
+
 /* Moves the entries of @from whose file lies directly in @dir into @to. */
 static void
 move_direct (GHashTable *from,

@@ -42,7 +42,19 @@ static const char *schema_sql =
    * texts may hold them, no more (no content, no positions). */
   "CREATE VIRTUAL TABLE text_bigrams USING fts5 (grams, content = '', detail = none, columnsize = 0,"
   "  tokenize = 'ascii');"
-  "CREATE VIRTUAL TABLE annotation_fts USING fts5 (folded, tokenize = 'trigram');";
+  "CREATE VIRTUAL TABLE annotation_fts USING fts5 (folded, tokenize = 'trigram');"
+  /* Counts the writes of the files' stamps, whoever makes them: a walk's
+   * digest (_gloss_library_plan_digest()) stands for the index only as
+   * long as the count it was taken at. */
+  "CREATE TABLE generation (n INTEGER NOT NULL);"
+  "INSERT INTO generation VALUES (0);"
+  "CREATE TRIGGER articles_insert AFTER INSERT ON articles BEGIN UPDATE generation SET n = n + 1; END;"
+  "CREATE TRIGGER articles_update AFTER UPDATE ON articles BEGIN UPDATE generation SET n = n + 1; END;"
+  "CREATE TRIGGER articles_delete AFTER DELETE ON articles BEGIN UPDATE generation SET n = n + 1; END;"
+  "CREATE TRIGGER sidecars_insert AFTER INSERT ON sidecars BEGIN UPDATE generation SET n = n + 1; END;"
+  "CREATE TRIGGER sidecars_update AFTER UPDATE ON sidecars BEGIN UPDATE generation SET n = n + 1; END;"
+  "CREATE TRIGGER sidecars_delete AFTER DELETE ON sidecars BEGIN UPDATE generation SET n = n + 1; END;"
+  "CREATE TABLE walk_digests (folders TEXT PRIMARY KEY, digest TEXT NOT NULL, generation INTEGER NOT NULL);";
 
 /* ------------------------------------------------------------------ */
 /* The database */

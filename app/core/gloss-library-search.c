@@ -291,6 +291,150 @@ find_occurrences (const char      *text,
     }
 }
 
+/* A character folding changed: at code point @at of the text, the text has
+ * @bytes (@length of them) where its folded form has another character. */
+typedef struct
+{
+  glong         at;
+  const guint8 *bytes;
+  guint         length;
+} Change;
+
+/* The changes of an unfold patch (_gloss_library_unfold_patch()) into
+ * @changes, in order.  FALSE when the patch holds the whole text instead. */
+static gboolean
+read_changes (GArray       *changes,
+              const guint8 *patch,
+              gsize         patch_length)
+{
+  const guint8 *p = patch, *end = patch + patch_length;
+  glong at = 0;
+
+  g_array_set_size (changes, 0);
+  if (patch == NULL || patch_length == 0)
+    return TRUE;
+  if (*p++ != UNFOLD_CHANGES)
+    return FALSE;
+  while (p < end)
+    {
+      Change change;
+      guint kept = 0;
+
+      for (guint shift = 0; p < end && shift < 32; shift += 7)
+        {
+          kept |= (guint) (*p & 0x7F) << shift;
+          if ((*p++ & 0x80) == 0)
+            break;
+        }
+      if (p >= end)
+        break;
+      change.at = at + kept;
+      change.bytes = p;
+      change.length = MIN ((gsize) g_utf8_skip[*p], (gsize) (end - p));
+      g_array_append_val (changes, change);
+      p += change.length;
+      at = change.at + 1;
+    }
+  return TRUE;
+}
+
+/* Appends to @out the text of code points [@at, @until), whose folded form
+ * is the bytes [@from, @to): the folded bytes but where @changes (from
+ * *@next on, which moves past those used) say otherwise. */
+static void
+append_unfolded (GString      *out,
+                 const char   *from,
+                 const char   *to,
+                 glong         at,
+                 glong         until,
+                 const GArray *changes,
+                 guint        *next)
+{
+  while (*next < changes->len && g_array_index (changes, Change, *next).at < at)
+    (*next)++;
+  for (; *next < changes->len; (*next)++)
+    {
+      const Change *change = &g_array_index (changes, Change, *next);
+      const char *changed;
+
+      if (change->at >= until)
+        break;
+      changed = skip_chars (from, to, change->at - at);
+      if (changed >= to)
+        break;
+      g_string_append_len (out, from, changed - from);
+      g_string_append_len (out, (const char *) change->bytes, change->length);
+      from = g_utf8_next_char (changed);
+      at = change->at + 1;
+    }
+  g_string_append_len (out, from, to - from);
+}
+
+/* find_occurrences() for an article's text known by its folded form and
+ * its @changes alone: each snippet is unfolded, not the whole text (a
+ * common word's 31 000 snippets are a twentieth of the 30 MB of texts). */
+static void
+find_text_occurrences (const char      *folded,
+                       const GArray    *changes,
+                       const char      *needle,
+                       glong            needle_length,
+                       GlossLibraryHit *template,
+                       GString         *scratch,
+                       GPtrArray       *hits)
+{
+  const char *from = folded;
+  const char *last = folded;
+  const char *folded_end = NULL;
+  gsize needle_bytes = strlen (needle);
+  glong offset = 0;
+  guint next = 0;
+  const char *found;
+
+  while ((found = strstr (from, needle)) != NULL)
+    {
+      const char *before_start = found, *match_end = found + needle_bytes, *after_end = match_end;
+      glong before = 0, after = 0;
+      gsize parts[3];
+      GlossLibraryHit *hit;
+      char *space;
+
+      if (folded_end == NULL)
+        folded_end = folded + strlen (folded);
+      offset += count_chars (last, found);
+      last = found;
+      for (; before < SNIPPET_CONTEXT && before_start > folded; before++)
+        before_start = g_utf8_prev_char (before_start);
+      for (; after < SNIPPET_CONTEXT && after_end < folded_end; after++)
+        after_end = g_utf8_next_char (after_end);
+
+      /* Snippets may overlap: the changes the last one used may serve again. */
+      while (next > 0 && g_array_index (changes, Change, next - 1).at >= offset - before)
+        next--;
+      g_string_truncate (scratch, 0);
+      if (before_start > folded)
+        g_string_append (scratch, "…");
+      append_unfolded (scratch, before_start, found, offset - before, offset, changes, &next);
+      parts[0] = scratch->len;
+      append_unfolded (scratch, found, match_end, offset, offset + needle_length, changes, &next);
+      parts[1] = scratch->len;
+      append_unfolded (scratch, match_end, after_end, offset + needle_length,
+                       offset + needle_length + after, changes, &next);
+      if (after_end < folded_end)
+        g_string_append (scratch, "…");
+      parts[2] = scratch->len;
+
+      /* The hit and its strings in one block, the snippet's parts last. */
+      hit = _gloss_library_hit_alloc (template, scratch->len + 3, &space);
+      hit->before = put_part (&space, "", scratch->str, scratch->str + parts[0], "");
+      hit->match = put_part (&space, "", scratch->str + parts[0], scratch->str + parts[1], "");
+      hit->after = put_part (&space, "", scratch->str + parts[1], scratch->str + parts[2], "");
+      hit->start = offset;
+      hit->end = offset + needle_length;
+      g_ptr_array_add (hits, hit);
+      from = match_end;
+    }
+}
+
 static char *
 match_expression (const char *folded)
 {
@@ -371,6 +515,7 @@ search_folder (sqlite3            *db,
       "FROM annotation_fts f JOIN annotations n ON n.id = f.rowid JOIN articles a ON a.id = n.article_id "
       "WHERE annotation_fts MATCH ?3 AND a.path >= ?1 AND a.path < ?2";
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -392,8 +537,11 @@ search_folder (sqlite3            *db,
 
           if (folded == NULL)
             continue;
-          find_occurrences (_gloss_library_unfold (text, folded, sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1)),
-                            folded, needle, needle_length, 0, 0, 0, &template, hits);
+          if (read_changes (changes, sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1)))
+            find_text_occurrences (folded, changes, needle, needle_length, &template, text, hits);
+          else
+            find_occurrences (_gloss_library_unfold (text, folded, sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1)),
+                              folded, needle, needle_length, 0, 0, 0, &template, hits);
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
       if (rc != SQLITE_DONE)
@@ -576,39 +724,26 @@ sort_hits (GPtrArray *hits,
   return hits;
 }
 
-/**
- * gloss_library_search:
- * @self: a library
- * @query: what to find; folded like the texts
- * @tags: (nullable): search only annotations with one of these tags
- * @annotators: (nullable): search only annotations of these annotators
- * @limit: the most hits wanted, 0 for all
- * @error: return location for an error
- *
- * Searches the index as it is (call gloss_library_update() first, or use
- * gloss_library_update_and_search()).
- *
- * Returns: (transfer full) (element-type GlossLibraryHit): every occurrence,
- *   by article and offset
- */
+/* The index searched as it is.  A query that meets a damaged page fails
+ * with @damage set to SQLite's word for it (and @error too): the caller
+ * makes the index again, or says it must be (gloss-cli's small program
+ * cannot: it links no reading of the files). */
 GPtrArray *
-gloss_library_search (GlossLibrary       *self,
-                      const char         *query,
-                      const char * const *tags,
-                      const char * const *annotators,
-                      guint               limit,
-                      GError            **error)
+_gloss_library_search_index (GlossLibrary       *self,
+                             const char         *query,
+                             const char * const *tags,
+                             const char * const *annotators,
+                             guint               limit,
+                             char              **damage,
+                             GError            **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_library_hit_free);
-  g_autoptr(GError) local = NULL;
   g_autofree char *needle = NULL;
   glong needle_length;
   sqlite3 *db;
   gboolean ok;
 
-  g_return_val_if_fail (GLOSS_IS_LIBRARY (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-
+  *damage = NULL;
   needle = search_needle (query, &needle_length, error);
   if (needle == NULL)
     return NULL;
@@ -618,24 +753,57 @@ gloss_library_search (GlossLibrary       *self,
   db = _gloss_library_db_open_search (self->database, error);
   if (db == NULL)
     return NULL;
-  ok = search_db (self, db, needle, needle_length, tags, annotators, hits, &local);
-  if (!ok && !_gloss_library_is_corrupt (sqlite3_extended_errcode (db)))
-    g_propagate_error (error, g_steal_pointer (&local));
-  else if (!ok)
-    {
-      /* A damaged page: the long way in rebuilds the index if it must. */
-      g_debug ("%s", local->message);
-      g_ptr_array_set_size (hits, 0);
-      sqlite3_close (db);
-      db = _gloss_library_db_open (self->database, error);
-      if (db == NULL)
-        return NULL;
-      ok = search_db (self, db, needle, needle_length, tags, annotators, hits, error);
-    }
+  ok = search_db (self, db, needle, needle_length, tags, annotators, hits, error);
+  /* Opening for a search looks at no page: a damaged one shows here. */
+  if (!ok && _gloss_library_is_damaged (db))
+    *damage = g_strdup (sqlite3_errmsg (db));
   sqlite3_close (db);
   if (!ok)
     return NULL;
   return sort_hits (g_steal_pointer (&hits), limit);
+}
+
+/**
+ * gloss_library_search_as_is:
+ * @self: a library
+ * @query: what to find
+ * @tags: (nullable): as for gloss_library_search()
+ * @annotators: (nullable): as for gloss_library_search()
+ * @limit: the most hits wanted, 0 for all
+ * @error: return location for an error
+ *
+ * gloss_library_search() for a caller that cannot update the index (the
+ * small gloss-cli): a damaged index fails with %GLOSS_LIBRARY_ERROR_STALE
+ * and is left for gloss_library_search() to make again.
+ *
+ * Returns: (transfer full) (element-type GlossLibraryHit): every occurrence,
+ *   or NULL
+ */
+GPtrArray *
+gloss_library_search_as_is (GlossLibrary       *self,
+                            const char         *query,
+                            const char * const *tags,
+                            const char * const *annotators,
+                            guint               limit,
+                            GError            **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *damage = NULL;
+  GPtrArray *hits;
+
+  g_return_val_if_fail (GLOSS_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  hits = _gloss_library_search_index (self, query, tags, annotators, limit, &damage, &local);
+  if (hits == NULL && damage != NULL)
+    {
+      g_debug ("%s", local->message);
+      g_set_error (error, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_STALE,
+                   _("%s: the index needs to be rebuilt"), self->database);
+    }
+  else if (hits == NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return hits;
 }
 
 typedef struct
@@ -644,13 +812,24 @@ typedef struct
   GError             *error;
   GMutex              lock;
   GCond               cond;
-  int                 loaded;     /* 0 not yet, 1 the plan's stored stamps are in, -1 never */
-  gboolean            unchanged;  /* set when loaded is 1 */
+  int                 loaded;     /* LOADED_* */
+  gboolean            compared;   /* the stamps were compared: unchanged is set */
+  gboolean            unchanged;
+  char               *digest;     /* of the walk: _gloss_library_plan_digest() */
   Plan               *plan;
 } WalkJob;
 
-/* Walks the folders, then compares them with the index once the main
- * thread has read its stamps, while the main thread searches. */
+enum
+{
+  LOADED_NEVER = -1,
+  LOADED_NOT_YET,
+  LOADED_STAMPS,    /* the plan's stored stamps are in */
+  LOADED_DIGEST,    /* a digest stands for them: the stamps were not read */
+};
+
+/* Walks the folders, then, once the main thread has read what the index
+ * holds, compares them with the index's stamps, or takes their digest,
+ * while the main thread searches. */
 static gpointer
 walk_thread (gpointer user_data)
 {
@@ -660,21 +839,26 @@ walk_thread (gpointer user_data)
 
   walked = _gloss_library_walk_run (job->walk, &job->error);
   g_mutex_lock (&job->lock);
-  while (job->loaded == 0)
+  while (job->loaded == LOADED_NOT_YET)
     g_cond_wait (&job->cond, &job->lock);
   loaded = job->loaded;
   g_mutex_unlock (&job->lock);
-  if (walked && loaded > 0)
-    job->unchanged = _gloss_library_plan_compare (job->plan);
+  if (walked && loaded == LOADED_STAMPS)
+    {
+      job->unchanged = _gloss_library_plan_compare (job->plan);
+      job->compared = TRUE;
+    }
+  if (walked && loaded != LOADED_NEVER)
+    job->digest = _gloss_library_plan_digest (job->plan);
   return GINT_TO_POINTER (walked);
 }
 
 static void
 walk_job_loaded (WalkJob *job,
-                 gboolean ok)
+                 int      loaded)
 {
   g_mutex_lock (&job->lock);
-  job->loaded = ok ? 1 : -1;
+  job->loaded = loaded;
   g_cond_signal (&job->cond);
   g_mutex_unlock (&job->lock);
 }
@@ -682,7 +866,9 @@ walk_job_loaded (WalkJob *job,
 /* The fast way of gloss_library_update_and_search(): the folders are walked
  * in a thread while the index is searched, both against one snapshot of the
  * index; only if a file changed is the index written (by @apply) and
- * searched again.  Without @apply, a change fails with
+ * searched again.  The walk is compared with the digest of an earlier walk
+ * that matched this very index when there is one, and with every file's
+ * stamps in the index otherwise (then its digest is kept for the next).  Without @apply, a change fails with
  * GLOSS_LIBRARY_ERROR_STALE: the caller updates in its own way.
  * The walk starts first, before the query is folded (which loads OpenCC's
  * dictionaries) and the index opened: it is the longer of the two.
@@ -702,10 +888,12 @@ search_while_walking (GlossLibrary       *self,
   g_auto(Plan) plan = { 0 };
   WalkJob job = { NULL };
   g_autofree char *needle = NULL;
+  g_autofree char *known_digest = NULL;
   glong needle_length = 0;
+  gint64 generation = -1;
   GThread *thread;
   sqlite3 *db = NULL;
-  gboolean ok, walked;
+  gboolean ok, walked, in_transaction;
 
   _gloss_library_plan_init (&plan);
   job.plan = &plan;
@@ -717,13 +905,13 @@ search_while_walking (GlossLibrary       *self,
   *bad_query = needle == NULL;
   db = needle == NULL ? NULL : _gloss_library_db_open_search (self->database, error);
   /* One read transaction: the stamps compared are those of the texts searched. */
-  ok = db != NULL &&
-       _gloss_library_exec (db, "BEGIN", self->database, error) &&
-       _gloss_library_plan_load (self, db, &plan, error);
-  walk_job_loaded (&job, ok);
+  in_transaction = ok = db != NULL && _gloss_library_exec (db, "BEGIN", self->database, error);
   ok = ok &&
-       (needle_length == 0 || search_db (self, db, needle, needle_length, tags, annotators, hits, error)) &&
-       _gloss_library_exec (db, "COMMIT", self->database, error);
+       _gloss_library_digest_load (self, db, &generation, &known_digest, error) &&
+       (known_digest != NULL || _gloss_library_plan_load (self, db, &plan, error));
+  walk_job_loaded (&job, !ok ? LOADED_NEVER : known_digest != NULL ? LOADED_DIGEST : LOADED_STAMPS);
+  ok = ok &&
+       (needle_length == 0 || search_db (self, db, needle, needle_length, tags, annotators, hits, error));
   /* Searched: the walk may still have folders to read, and this core is free. */
   _gloss_library_walk_run (job.walk, NULL);
   walked = GPOINTER_TO_INT (g_thread_join (thread));
@@ -739,6 +927,22 @@ search_while_walking (GlossLibrary       *self,
     }
   else
     g_clear_error (&job.error);
+  if (ok && !job.compared && g_strcmp0 (job.digest, known_digest) == 0)
+    job.unchanged = TRUE;
+  else if (ok && !job.compared)
+    {
+      /* Another walk than the one the digest is of: which files changed, if
+       * any, the stamps say, still in the snapshot searched. */
+      g_debug ("the walk's digest is not the index's: comparing every file");
+      ok = _gloss_library_plan_load (self, db, &plan, error);
+      job.unchanged = ok && _gloss_library_plan_compare (&plan);
+      job.compared = TRUE;
+    }
+  if (in_transaction)
+    ok = _gloss_library_exec (db, "COMMIT", self->database, ok ? error : NULL) && ok;
+  if (ok && job.compared && job.unchanged)
+    _gloss_library_digest_store (self, db, job.digest, generation);
+  g_free (job.digest);
   if (ok && !job.unchanged && apply == NULL)
     {
       *folder_error = TRUE;

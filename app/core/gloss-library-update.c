@@ -552,21 +552,21 @@ gloss_library_update (GlossLibrary             *self,
     {
       g_autoptr(GError) local = NULL;
       sqlite3 *db;
-      int code;
+      g_autofree char *why = NULL;
 
       db = _gloss_library_db_open (self->database, error);
       if (db == NULL)
         return NULL;
       stats = update_folder_set (self, db, progress, user_data, cancellable, &local);
-      code = sqlite3_extended_errcode (db);
+      if (stats == NULL && _gloss_library_is_damaged (db))
+        why = g_strdup (sqlite3_errmsg (db));
       sqlite3_close (db);
       if (stats != NULL)
         break;
       /* A page went bad under us: it is only a cache, start it again. */
-      if (attempt == 0 && _gloss_library_is_corrupt (code) && g_error_matches (local, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_DATABASE))
+      if (attempt == 0 && why != NULL && g_error_matches (local, GLOSS_LIBRARY_ERROR, GLOSS_LIBRARY_ERROR_DATABASE))
         {
-          g_debug ("%s", local->message);
-          _gloss_library_remove_database_files (self->database);
+          _gloss_library_discard (self->database, why);
           continue;
         }
       g_propagate_error (error, g_steal_pointer (&local));
@@ -681,6 +681,54 @@ gloss_library_update_finish (GlossLibrary  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * gloss_library_search:
+ * @self: a library
+ * @query: what to find; folded like the texts
+ * @tags: (nullable): search only annotations with one of these tags
+ * @annotators: (nullable): search only annotations of these annotators
+ * @limit: the most hits wanted, 0 for all
+ * @error: return location for an error
+ *
+ * Searches the index as it is (call gloss_library_update() first, or use
+ * gloss_library_update_and_search()).  A query that meets a damaged page
+ * makes the index again from the files (saying so), then searches it.
+ * Here rather than beside the search: the small gloss-cli links no update.
+ *
+ * Returns: (transfer full) (element-type GlossLibraryHit): every occurrence,
+ *   by article and offset
+ */
+GPtrArray *
+gloss_library_search (GlossLibrary       *self,
+                      const char         *query,
+                      const char * const *tags,
+                      const char * const *annotators,
+                      guint               limit,
+                      GError            **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GlossLibraryStats) stats = NULL;
+  g_autofree char *damage = NULL;
+  GPtrArray *hits;
+
+  g_return_val_if_fail (GLOSS_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  hits = _gloss_library_search_index (self, query, tags, annotators, limit, &damage, &local);
+  if (hits != NULL || damage == NULL)
+    {
+      if (hits == NULL)
+        g_propagate_error (error, g_steal_pointer (&local));
+      return hits;
+    }
+  _gloss_library_discard (self->database, damage);
+  g_clear_pointer (&damage, g_free);
+  stats = gloss_library_update (self, NULL, NULL, NULL, error);
+  if (stats == NULL)
+    return NULL;
+  return _gloss_library_search_index (self, query, tags, annotators, limit, &damage, error);
 }
 
 /**

@@ -239,6 +239,26 @@ _gloss_library_is_corrupt (int code)
   return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
 }
 
+/* Whether the last error of @db says its file is damaged: a corrupt page,
+ * or an FTS5 table that cannot read its own structure (SQLite then says
+ * only that the table could not be made, SQLITE_ERROR). */
+gboolean
+_gloss_library_is_damaged (sqlite3 *db)
+{
+  return _gloss_library_is_corrupt (sqlite3_extended_errcode (db)) ||
+         g_str_has_prefix (sqlite3_errmsg (db), "vtable constructor failed");
+}
+
+/* Throws the index away, saying why: it is only a cache of the files, and
+ * the caller makes it again. */
+void
+_gloss_library_discard (const char *database,
+                        const char *why)
+{
+  g_message (_("%s: the library index is damaged (%s): it is made again from the files"), database, why);
+  _gloss_library_remove_database_files (database);
+}
+
 void
 _gloss_library_set_db_error (GError     **error,
               sqlite3     *db,

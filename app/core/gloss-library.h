@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* Bumped with every change of the tables or of what goes into them: an index
  * of another version is rebuilt from the files. */
-#define GLOSS_LIBRARY_SCHEMA_VERSION 4
+#define GLOSS_LIBRARY_SCHEMA_VERSION 5
 
 /* The member of a sidecar that says the annotator has finished the article:
  * `"status": "done"`.  It is the annotator's data, so it lives in the sidecar;
@@ -169,6 +169,14 @@ GPtrArray         *gloss_library_list_broken      (GlossLibrary       *self,
  * searched.  @limit: 0 for every hit.  (element-type GlossLibraryHit), by
  * article path and offset. */
 GPtrArray         *gloss_library_search           (GlossLibrary       *self,
+                                                   const char         *query,
+                                                   const char * const *tags,
+                                                   const char * const *annotators,
+                                                   guint               limit,
+                                                   GError            **error);
+/* gloss_library_search() that never rebuilds a damaged index (which it does
+ * when a query meets a damaged page): fails with GLOSS_LIBRARY_ERROR_STALE. */
+GPtrArray         *gloss_library_search_as_is     (GlossLibrary       *self,
                                                    const char         *query,
                                                    const char * const *tags,
                                                    const char * const *annotators,
