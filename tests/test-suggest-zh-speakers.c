@@ -89,6 +89,17 @@ speaker_of (Result          *r,
   return NULL;
 }
 
+static guint
+count_tag (Result     *r,
+           const char *tag)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < r->suggestions->len; i++)
+    n += g_str_equal (((GlossSuggestion *) r->suggestions->pdata[i])->tag, tag);
+  return n;
+}
+
 static void
 assert_speaker (Result     *r,
                 const char *quote,
@@ -482,6 +493,75 @@ test_kin_roles (void)
   g_assert_null (find (r, "person", "高兴地"));
 }
 
+/* 这位…工程师说, 这位19岁的小将赛后告诉记者, 該官員又指: a determiner
+ * and a description as the attribution's subject name the one named
+ * before (the subject of that sentence), not a name read into the
+ * description (工程师 is no 程师); a person named before the determiner
+ * is the subject (王建国对这位老人说). */
+static void
+test_described_subject (void)
+{
+  g_autoptr(Result) r = suggest_text ("工程师岑雨桐今年29岁。这位从德国留学回来的工程师说：“机器人干的是重复的活，人要做的是让它们干得更好。”\n\n"
+                                      "队长闵雪今年只有19岁。这位19岁的小将赛后告诉记者，上场前腿一直在抖，“但是球一到手里就忘了紧张”。\n\n"
+                                      "勞工及福利局一位不願具名的官員透露，政府會在年底前公布結果。該官員又指：「我哋會平衡各方意見，唔會一面倒。」\n\n"
+                                      "社区医生王建国说，老人恢复得不错。王建国对这位老人说：“您的血压已经降下来了，可以回家了。”\n");
+
+  assert_speaker (r, "机器人干的是重复的活，人要做的是让它们干得更好。", "岑雨桐");
+  g_assert_null (find (r, "person", "程师"));
+  assert_speaker (r, "但是球一到手里就忘了紧张", "闵雪");
+  assert_speaker (r, "我哋會平衡各方意見，唔會一面倒。", "一位不願具名的官員");
+  assert_speaker (r, "您的血压已经降下来了，可以回家了。", "王建国");
+}
+
+/* No name starts inside the word before it: 鲁奶奶边吃边说 is 鲁奶奶's
+ * speech (边吃边 is no name); a name after a role noun the lexicon lacks
+ * (护林员张德福) or after …人 (老水利人周德顺看来) still is one. */
+static void
+test_name_not_inside_word (void)
+{
+  g_autoptr(Result) r = suggest_text ("“现在有人做饭，还能跟老姐妹聊聊天。”83岁的鲁奶奶边吃边说。\n\n"
+                                      "护林员张德福说：“山火最怕的是大意，一点火星都不能留。”\n\n"
+                                      "在老水利人周德顺看来，设备再先进也离不开人，“仪器会报警，但判断还得靠经验”。\n");
+
+  assert_speaker (r, "现在有人做饭，还能跟老姐妹聊聊天。", "鲁奶奶");
+  g_assert_null (find (r, "person", "边吃边"));
+  assert_speaker (r, "山火最怕的是大意，一点火星都不能留。", "张德福");
+  assert_speaker (r, "仪器会报警，但判断还得靠经验", "周德顺");
+}
+
+/* Cantonese 佢 is he or she: the nearest person of either sex. */
+static void
+test_cantonese_pronoun_either_sex (void)
+{
+  g_autoptr(Result) r = suggest_text ("區議員黃志強表示，已約見官員反映檔主的困難。\n\n"
+                                      "賣豬肉的檔主李女士表示，租金加完之後每個月要多交錢。佢話：「賺嘅錢都唔夠交租，真係頂唔順。」\n\n"
+                                      "他補充說：「政府要幫街市轉型，唔係淨係加租。」\n");
+
+  assert_speaker (r, "賺嘅錢都唔夠交租，真係頂唔順。", "李女士");
+  /* 他 still skips a woman */
+  assert_speaker (r, "政府要幫街市轉型，唔係淨係加租。", "區議員黃志強");
+}
+
+/* Offices and unnamed speakers the lexicon lacked: 总干事 holds an office,
+ * a 公诉人 speaks without a name, 一位…经理 is one person; an adverbial
+ * of up to four ideographs may stand between them and the verb (当庭指出),
+ * not one with 的 in it. */
+static void
+test_more_unnamed_speakers (void)
+{
+  g_autoptr(Result) r = suggest_text ("職工盟總幹事霍振華昨日會見傳媒時直言：「現時的水平根本追唔上通脹。」\n\n"
+                                      "公诉人当庭指出：“银行流水显示，钱一到账就被转走用于赌博。”\n\n"
+                                      "一位私募基金经理则直言，“券商的日子好不好，最终还是看市场脸色”。\n\n"
+                                      "公诉人的起诉书指出，被告人曾多次转账。\n");
+
+  assert_speaker (r, "現時的水平根本追唔上通脹。", "職工盟總幹事霍振華");
+  assert_speaker (r, "银行流水显示，钱一到账就被转走用于赌博。", "公诉人");
+  assert_speaker (r, "券商的日子好不好，最终还是看市场脸色", "一位私募基金经理");
+  /* 的 ends the adverbial: the indictment speaks, not the prosecutor */
+  g_assert_null (find (r, "official", "公诉人的起诉书"));
+  g_assert_cmpuint (count_tag (r, "official"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,5 +592,9 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/colon-sentence-before-next", test_colon_sentence_before_next);
   g_test_add_func ("/suggest-zh-speakers/familiar-of-full-name", test_familiar_of_full_name);
   g_test_add_func ("/suggest-zh-speakers/kin-roles", test_kin_roles);
+  g_test_add_func ("/suggest-zh-speakers/described-subject", test_described_subject);
+  g_test_add_func ("/suggest-zh-speakers/name-not-inside-word", test_name_not_inside_word);
+  g_test_add_func ("/suggest-zh-speakers/cantonese-pronoun-either-sex", test_cantonese_pronoun_either_sex);
+  g_test_add_func ("/suggest-zh-speakers/more-unnamed-speakers", test_more_unnamed_speakers);
   return g_test_run ();
 }

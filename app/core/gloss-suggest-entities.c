@@ -11,6 +11,7 @@
 #include "gloss-suggest-private.h"
 
 static gboolean zh_verb_follows (Run *run, guint e);
+static gboolean zh_attribution_follows (Run *run, guint e);
 
 /* Whether a name may end before @end: the text's end, a character that
  * follows names (说, 表, punctuation…), a speech verb or a blank. */
@@ -313,7 +314,7 @@ suggest_zh_titled_names (Run *run)
           guint unnamed = suggest_word_list_match_at (&zh->unnamed, u, n, i);
           /* 相关负责人介绍, 相关负责人在电话中回应称: an official without a
            * name, when they speak. */
-          if (unnamed == 0 || unnamed != tlen || !zh_verb_follows (run, i + tlen))
+          if (unnamed == 0 || unnamed != tlen || !zh_attribution_follows (run, i + tlen))
             {
               i += tlen - 1;
               continue;
@@ -499,6 +500,48 @@ zh_verb_follows (Run  *run,
   return FALSE;
 }
 
+/* Whether a clause that began with a speaker ending at @e introduces a
+ * quote with a colon (马骏却不太满意：“, 她的同事在一旁附和：「): at most
+ * 14 ideographs without punctuation, then ：or : and an opening mark. */
+static gboolean
+zh_colon_quote_follows (Run   *run,
+                        guint  e)
+{
+  gunichar *u = run->u;
+
+  for (guint k = e; k < run->n && k - e <= 14; k++)
+    {
+      if (u[k] == 0xFF1A || u[k] == ':')
+        return k > e && k + 1 < run->n && suggest_is_opener (u[k + 1]);
+      if (!is_han (u[k]) && !g_unichar_isdigit (u[k]))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* Whether a speaker known by their role (公诉人, 一位…经理, 患者的女儿)
+ * ending at @e is the subject of an attribution: a speech verb directly or
+ * after the usual adverbials, after an adverbial of one to four ideographs
+ * that holds no 的 (当庭指出, 私下对记者坦言, 则直言), or a clause ending
+ * in a colon before a quote. */
+static gboolean
+zh_attribution_follows (Run   *run,
+                        guint  e)
+{
+  gunichar *u = run->u;
+
+  if (zh_verb_follows (run, e) || zh_colon_quote_follows (run, e))
+    return TRUE;
+  for (guint g = 1; g <= 4 && e + g < run->n; g++)
+    {
+      if (!is_han (u[e + g - 1]) || u[e + g - 1] == 0x7684 /* 的 */)
+        return FALSE;
+      if (zh_verb_follows (run, e + g))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* NAME + TITLE + VERB, the state media's order for leaders (习近平总书记指出,
  * 李强总理强调): the name's length, its title's in @title_len, or 0. Only
  * before a speech verb, so that 王主任的 or 张局长家 stay unnamed. */
@@ -647,6 +690,33 @@ zh_marked_names (Run *run)
     }
 }
 
+/* Whether a name cannot start at @i because the word before goes on
+ * there: a role noun of the lexicon covers it (工程师说 is no 程师), or
+ * a surname and a kinship word end there (鲁奶奶边吃边说 is no 边吃边). */
+static gboolean
+zh_inside_word (Run   *run,
+                guint  i)
+{
+  static const gunichar kin2[][2] = { { 0x5976, 0x5976 } /* 奶奶 */, { 0x7237, 0x7237 } /* 爷爷 */, { 0x963F, 0x59E8 } /* 阿姨 */,
+                                      { 0x963F, 0x5A46 } /* 阿婆 */, { 0x5927, 0x7237 } /* 大爷 */, { 0x5927, 0x5988 } /* 大妈 */,
+                                      { 0x5E08, 0x5085 } /* 师傅 */, { 0x5973, 0x58EB } /* 女士 */, { 0x5148, 0x751F } /* 先生 */,
+                                      { 0x8001, 0x5E08 } /* 老师 */, { 0x5A46, 0x5A46 } /* 婆婆 */ };
+  static const gunichar kin1[] = { 0x59D0 /* 姐 */, 0x54E5 /* 哥 */, 0x53D4 /* 叔 */, 0x4F2F /* 伯 */, 0x592A /* 太 */, 0x5A76 /* 婶 */ };
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+
+  for (guint j = i > 3 ? i - 3 : 0; j < i; j++)
+    if (j + suggest_word_list_match_at (&zh->roles, u, run->n, j) > i)
+      return TRUE;
+  for (guint k = 0; i >= 3 && k < G_N_ELEMENTS (kin2); k++)
+    if (u[i - 2] == kin2[k][0] && u[i - 1] == kin2[k][1] && suggest_char_in (&zh->surnames, u[i - 3]))
+      return TRUE;
+  for (guint k = 0; i >= 2 && k < G_N_ELEMENTS (kin1); k++)
+    if (u[i - 1] == kin1[k] && suggest_char_in (&zh->surnames, u[i - 2]))
+      return TRUE;
+  return FALSE;
+}
+
 void
 suggest_zh_plain_names (Run *run)
 {
@@ -681,9 +751,12 @@ suggest_zh_plain_names (Run *run)
               continue;
             }
         }
-      /* A name right after a role noun not in the lexicon (护林员张德福说):
-       * only directly before a speech verb. */
-      if (!boundary && !(suggest_char_in (&zh->role_ends, u[i - 1])) && zh_familiar_name_at (run, i, FALSE) < 3)
+      /* A name right after a role noun not in the lexicon (护林员张德福说,
+       * 老水利人周德顺看来): only directly before a speech verb. */
+      if (!boundary && !(suggest_char_in (&zh->role_ends, u[i - 1])) && u[i - 1] != 0x4EBA /* 人 */ &&
+          zh_familiar_name_at (run, i, FALSE) < 3)
+        continue;
+      if (!boundary && zh_inside_word (run, i))
         continue;
       len = zh_name_at (run, i, FALSE);
       /* 范阿婆 陈姓业者 赵某: forms that name a person wherever they stand. */
@@ -1181,6 +1254,41 @@ suggest_corpus (Run *run)
     }
 }
 
+/* Whether the quantifier @q of @len code points points back: 这位 这名
+ * 那位 那名 该 (and their traditional forms). */
+static gboolean
+zh_points_back (const gunichar *q,
+                guint           len)
+{
+  gboolean near = q[0] == 0x8FD9 /* 这 */ || q[0] == 0x9019 /* 這 */ || q[0] == 0x90A3 /* 那 */;
+
+  if (len == 1)
+    return q[0] == 0x8BE5 /* 该 */ || q[0] == 0x8A72 /* 該 */;
+  return len == 2 && near && (q[1] == 0x4F4D /* 位 */ || q[1] == 0x540D /* 名 */);
+}
+
+/* The entity of the nearest person before candidate @self with the same
+ * role (一位不愿具名的官员 for 该官员), within 2 000 code points; -1 if none. */
+static int
+zh_role_named_before (Run   *run,
+                      guint  self)
+{
+  Cand *me = suggest_cand_at (run, self);
+
+  for (guint k = self; k > 0 && me->role != NULL; k--)
+    {
+      Cand *c = suggest_cand_at (run, k - 1);
+
+      if (c->start >= me->start)
+        continue;
+      if (me->start - c->start > 2000)
+        break;
+      if (g_str_equal (c->tag, "person") && c->role != NULL && c->entity >= 0 && g_str_has_suffix (c->role, me->role))
+        return c->entity;
+    }
+  return -1;
+}
+
 /* Speakers without a name: 一位基层干部说, 多位村民表示. A quantifier, a few
  * ideographs (or a longer clause ending in 的: 一位接近监管部门的人士), a
  * role noun of the lexicon before a speech verb, directly or after an
@@ -1199,7 +1307,7 @@ suggest_zh_unnamed_speakers (Run *run)
 
       if (!is_han (u[i]) || !is_han (u[i - 1]) ||
           (r = suggest_word_list_match_before (&zh->unnamed_roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i)) == 0 ||
-          !zh_verb_follows (run, i))
+          !zh_attribution_follows (run, i))
         continue;
       role_start = i - r;
       for (guint k = role_start; k > 0 && role_start - k <= 10 && is_han (u[k - 1]); k--)
@@ -1241,6 +1349,13 @@ suggest_zh_unnamed_speakers (Run *run)
             g_autofree char *unique = g_strdup_printf ("%s@%u", key, first - 1);
             suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, unique, key, "person", c);
           }
+          /* 这名员工, 该官员: the one of that role named before. */
+          if (zh_points_back (u + first - 1, 1) || zh_points_back (u + first - 1, 2))
+            {
+              int e = zh_role_named_before (run, c);
+              if (e >= 0)
+                suggest_cand_at (run, c)->entity = e;
+            }
         }
     }
 }
