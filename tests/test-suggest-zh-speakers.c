@@ -562,6 +562,27 @@ test_more_unnamed_speakers (void)
   g_assert_cmpuint (count_tag (r, "official"), ==, 2);
 }
 
+/* Speakers known by whose relative or colleague they are (患者的女儿…她说,
+ * 她的同事笑着说, 贺长春的老伴儿在一旁插话：): one person, not the
+ * possessor; not when a name follows the relation or in a list (叶文涛的
+ * 同事、医师巫晓琳介绍), nor a group (公司的员工表示). */
+static void
+test_related_speakers (void)
+{
+  g_autoptr(Result) r = suggest_text ("医师巫晓琳表示，患者送来时情况危急。患者的女儿守在门外，眼睛通红。她说，父亲平时身体很好，“一点征兆都没有，吓死我们了”。\n\n"
+                                      "护士巫晓琳第一次值大夜班。她的同事笑着说：“她今天比我们还紧张。”\n\n"
+                                      "村医贺长春说，他每周都要上山巡诊。贺长春的老伴儿在一旁插话：“他这个人，下雨天也要上山，劝都劝不住。”\n\n"
+                                      "叶文涛的同事、心内科医师巫晓琳介绍，“每快一分钟，病人的心肌就多保住一点。”\n\n"
+                                      "公司的员工表示：“我们只想拿回自己的血汗钱。”\n");
+
+  assert_speaker (r, "一点征兆都没有，吓死我们了", "患者的女儿");
+  assert_speaker (r, "她今天比我们还紧张。", "她的同事");
+  assert_speaker (r, "他这个人，下雨天也要上山，劝都劝不住。", "贺长春的老伴儿");
+  assert_speaker (r, "每快一分钟，病人的心肌就多保住一点。", "巫晓琳");
+  g_assert_null (find (r, "person", "叶文涛的同事"));
+  assert_speaker (r, "我们只想拿回自己的血汗钱。", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -596,5 +617,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/name-not-inside-word", test_name_not_inside_word);
   g_test_add_func ("/suggest-zh-speakers/cantonese-pronoun-either-sex", test_cantonese_pronoun_either_sex);
   g_test_add_func ("/suggest-zh-speakers/more-unnamed-speakers", test_more_unnamed_speakers);
+  g_test_add_func ("/suggest-zh-speakers/related-speakers", test_related_speakers);
   return g_test_run ();
 }

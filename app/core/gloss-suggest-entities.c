@@ -1289,6 +1289,51 @@ zh_role_named_before (Run   *run,
   return -1;
 }
 
+/* Speakers known by whose relative or colleague they are: 患者的女儿,
+ * 贺长春的老伴儿在一旁插话：, 她的同事笑着说: a possessor (a name, a
+ * pronoun or a noun, up to 8 ideographs after a boundary), 的 and a word
+ * of the relations list, when an attribution follows or the phrase opens
+ * its sentence (患者的女儿守在门外。她说…). Not when a name follows the
+ * relation (邓子涵的父亲邓大军坦言: the name is the speaker) nor in a list
+ * (叶文涛的同事、心内科医师巫晓琳). One person per place. */
+static void
+zh_related_speakers (Run *run)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+
+  for (guint d = 1; d + 2 < run->n; d++)
+    {
+      guint r, o, end;
+      gboolean opens;
+
+      if (u[d] != 0x7684 /* 的 */ || !is_han (u[d - 1]) || (r = suggest_word_list_match_at (&zh->relations, u, run->n, d + 1)) == 0)
+        continue;
+      end = d + 1 + r;
+      o = d;
+      while (o > 0 && d - o < 8 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1]))
+        o--;
+      opens = o == 0 || u[o - 1] == '\n' || suggest_is_sentence_end (u[o - 1]) || u[o - 1] == 0xFF0C /* ， */ ||
+              u[o - 1] == 0x201D /* ” */ || u[o - 1] == 0x300D /* 」 */;
+      if (o == d || end >= run->n || !is_han (u[end]) || zh_name_at (run, end, TRUE) > 0 ||
+          zh_latin_name_at (run, end) > 0)
+        continue;
+      if (!zh_attribution_follows (run, end) && !opens)
+        continue;
+      if (suggest_overlaps_tag (run, "official", o, end) || suggest_overlaps_tag (run, "quote", o, end))
+        continue;
+      {
+        g_autofree char *key = suggest_substring (run, o, end);
+        g_autofree char *unique = g_strdup_printf ("%s@%u", key, o);
+        guint c = suggest_add_cand (run, "person", o, end, "zh-related-person", 0.55);
+
+        suggest_cand_at (run, c)->role = suggest_substring (run, d + 1, end);
+        suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, unique, key, "person", c);
+      }
+      d = end - 1;
+    }
+}
+
 /* Speakers without a name: 一位基层干部说, 多位村民表示. A quantifier, a few
  * ideographs (or a longer clause ending in 的: 一位接近监管部门的人士), a
  * role noun of the lexicon before a speech verb, directly or after an
@@ -1358,4 +1403,5 @@ suggest_zh_unnamed_speakers (Run *run)
             }
         }
     }
+  zh_related_speakers (run);
 }
