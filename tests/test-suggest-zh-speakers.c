@@ -583,6 +583,21 @@ test_related_speakers (void)
   assert_speaker (r, "我们只想拿回自己的血汗钱。", NULL);
 }
 
+/* Adverbials in a row between a bare name and its verb (杜秀兰随后对记者说),
+ * in traditional script too (翁姐對記者說); a name followed by some other
+ * verb (杜明随后离开了) is none. */
+static void
+test_adverbials_in_a_row (void)
+{
+  g_autoptr(Result) r = suggest_text ("业委会前后开了三次会。杜秀兰随后对记者说：“规矩是大家定的，不满意可以再商量。”\n\n"
+                                      "在觀塘做了十年清潔工的翁姐對記者說：「一個鐘頭四十幾蚊，食個飯都唔夠。」\n\n"
+                                      "杜明随后离开了会场，“车位再多也不够，关键是要有规矩。”\n");
+
+  assert_speaker (r, "规矩是大家定的，不满意可以再商量。", "杜秀兰");
+  assert_speaker (r, "一個鐘頭四十幾蚊，食個飯都唔夠。", "翁姐");
+  g_assert_null (find (r, "person", "杜明"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -618,5 +633,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/cantonese-pronoun-either-sex", test_cantonese_pronoun_either_sex);
   g_test_add_func ("/suggest-zh-speakers/more-unnamed-speakers", test_more_unnamed_speakers);
   g_test_add_func ("/suggest-zh-speakers/related-speakers", test_related_speakers);
+  g_test_add_func ("/suggest-zh-speakers/adverbials-in-a-row", test_adverbials_in_a_row);
   return g_test_run ();
 }

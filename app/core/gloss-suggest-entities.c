@@ -175,6 +175,7 @@ zh_name_at (Run      *run,
       if (!ok)
         continue;
       if (end == n || suggest_char_in (&zh->name_followers, u[end]) || suggest_word_list_match_at (&zh->verbs, u, n, end) ||
+          (given == 2 && suggest_word_list_match_at (&zh->adverbials, u, n, end) > 1) ||
           g_unichar_isspace (u[end]) || u[end] == '(' || u[end] == 0xFF08)
         return s + given;
     }
@@ -458,45 +459,52 @@ static gboolean
 zh_verb_follows (Run  *run,
                  guint e)
 {
-  static const char *const adverbs[] = {
-    "也", "还", "则", "又", "则对记者", "则向记者", "也对记者", "也向记者", "再次", "进一步", "同时", "随后", "当即", "曾", "对记者", "向记者", "对本报记者", "向本报记者",
-    "今天", "昨天", "日前", "近日", "当天", "赛后", "会后",
-  };
   ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
   guint n = run->n;
 
-  if (suggest_word_list_match_at (&zh->verbs, u, n, e))
-    return TRUE;
-  for (guint a = 0; a < G_N_ELEMENTS (adverbs); a++)
+  /* Up to three adverbials in a row (随后对记者说, 昨日在接受采访时对记者表示),
+   * each from the lexicon's speech_adverbials or 在…上/时/中. */
+  for (guint step = 0; step < 4 && e < n; step++)
     {
-      g_autofree gunichar *w = NULL;
-      guint len = 0;
+      guint a;
 
-      if (e >= n || g_utf8_get_char (adverbs[a]) != u[e])
-        continue;   /* most places: no allocation */
-      w = g_utf8_to_ucs4_fast (adverbs[a], -1, NULL);
-      while (w[len] != 0)
-        len++;
-      if (e + len < n && memcmp (u + e, w, len * sizeof (gunichar)) == 0 &&
-          suggest_word_list_match_at (&zh->verbs, u, n, e + len))
+      if (suggest_word_list_match_at (&zh->verbs, u, n, e))
         return TRUE;
-    }
-  /* 有关负责人就新办法答记者问: 就 and its topic, within the clause. */
-  if (e < n && u[e] == 0x5C31 /* 就 */)
-    for (guint k = e + 1; k < n && k < e + 24 && (is_han (u[k]) || u[k] == 0x300A || u[k] == 0x300B); k++)
-      if (suggest_word_list_match_at (&zh->verbs, u, n, k))
-        return TRUE;
-  if (e < n && u[e] == 0x5728 /* 在 */)
-    for (guint k = e + 2; k < n && k < e + 14 && is_han (u[k - 1]); k++)
-      if (u[k] == 0x4E0A /* 上 */ || u[k] == 0x65F6 /* 时 */ || u[k] == 0x4E2D /* 中 */)
+      if ((a = suggest_word_list_match_at (&zh->adverbials, u, n, e)) > 0)
         {
-          guint v = k + 1;
-          if (v < n && (u[v] == 0xFF0C || u[v] == ','))
-            v++;
-          if (suggest_word_list_match_at (&zh->verbs, u, n, v))
-            return TRUE;
+          e += a;
+          continue;
         }
+      /* 有关负责人就新办法答记者问: 就 and its topic, within the clause. */
+      if (u[e] == 0x5C31 /* 就 */)
+        {
+          for (guint k = e + 1; k < n && k < e + 24 && (is_han (u[k]) || u[k] == 0x300A || u[k] == 0x300B); k++)
+            if (suggest_word_list_match_at (&zh->verbs, u, n, k))
+              return TRUE;
+          return FALSE;
+        }
+      if (u[e] == 0x5728 /* 在 */)
+        {
+          guint next = 0;
+          for (guint k = e + 2; k < n && k < e + 14 && is_han (u[k - 1]) && next == 0; k++)
+            if (u[k] == 0x4E0A /* 上 */ || u[k] == 0x65F6 /* 时 */ || u[k] == 0x6642 /* 時 */ || u[k] == 0x4E2D /* 中 */)
+              {
+                guint v = k + 1;
+                if (v < n && (u[v] == 0xFF0C || u[v] == ','))
+                  v++;
+                if (suggest_word_list_match_at (&zh->verbs, u, n, v))
+                  return TRUE;
+                if (suggest_word_list_match_at (&zh->adverbials, u, n, v))
+                  next = v;
+              }
+          if (next == 0)
+            return FALSE;
+          e = next;
+          continue;
+        }
+      return FALSE;
+    }
   return FALSE;
 }
 
