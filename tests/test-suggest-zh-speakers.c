@@ -598,6 +598,28 @@ test_adverbials_in_a_row (void)
   g_assert_null (find (r, "person", "杜明"));
 }
 
+/* Names with nothing beside them: a bare name opening its sentence before
+ * a short clause and a colon (马骏却不太满意：“), 阿芬 after a role, 裴老师
+ * as 李女士 is; not 陳太 receiving a call (the clause is no short one), not
+ * 阿姨 nor a bare 老师. */
+static void
+test_bare_names (void)
+{
+  g_autoptr(Result) r = suggest_text ("居民杜秀兰和马骏在楼下碰到记者。杜秀兰说：“现在排了表，谁也不吃亏。”马骏却不太满意：“我下班晚，回来经常没位置。”\n\n"
+                                      "清潔工翁姐表示，工資太低。她的同事阿芬在旁邊附和：「我哋唔係要好多，只係想生活得好啲。」\n\n"
+                                      "我的导师裴老师常说：“冰川不会骗人。”\n\n"
+                                      "陳太昨日收到一個陌生電話：「你好，我係銀行職員，你張卡有問題。」\n\n"
+                                      "阿姨说，菜价涨了。他的老师说，考试推迟了。\n");
+
+  assert_speaker (r, "我下班晚，回来经常没位置。", "马骏");
+  assert_speaker (r, "我哋唔係要好多，只係想生活得好啲。", "阿芬");
+  assert_speaker (r, "冰川不会骗人。", "裴老师");
+  assert_speaker (r, "你好，我係銀行職員，你張卡有問題。", NULL);
+  g_assert_null (find (r, "person", "阿姨"));
+  g_assert_null (find (r, "person", "老师"));
+  g_assert_null (find (r, "person", "的老师"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -634,5 +656,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/more-unnamed-speakers", test_more_unnamed_speakers);
   g_test_add_func ("/suggest-zh-speakers/related-speakers", test_related_speakers);
   g_test_add_func ("/suggest-zh-speakers/adverbials-in-a-row", test_adverbials_in_a_row);
+  g_test_add_func ("/suggest-zh-speakers/bare-names", test_bare_names);
   return g_test_run ();
 }

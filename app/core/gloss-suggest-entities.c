@@ -12,6 +12,8 @@
 
 static gboolean zh_verb_follows (Run *run, guint e);
 static gboolean zh_attribution_follows (Run *run, guint e);
+static gboolean zh_sentence_opens_at (Run *run, guint i);
+static gboolean zh_colon_quote_follows (Run *run, guint e, guint limit);
 
 /* Whether a name may end before @end: the text's end, a character that
  * follows names (说, 表, punctuation…), a speech verb or a blank. */
@@ -50,6 +52,19 @@ zh_familiar_name_at (Run      *run,
       for (guint k = 0; k < G_N_ELEMENTS (not_names); k++)
         stop |= g_str_equal (word, not_names[k]);
       if (!stop && (after_title || suggest_word_list_match_at (&zh->verbs, u, n, i + 2) > 0))
+        return 2;
+    }
+  /* 阿芬 阿强: 阿 and a given name, after a role or before a speech verb
+   * (not 阿姨 阿婆 阿公 阿伯 阿叔 阿爸 阿妈 阿哥 阿姐 阿嫂). */
+  if (i + 2 <= n && u[i] == 0x963F /* 阿 */ && is_han (u[i + 1]) && !suggest_char_in (&zh->not_given, u[i + 1]))
+    {
+      static const gunichar kin_after_a[] = { 0x59E8, 0x5A46, 0x516C, 0x4F2F, 0x53D4, 0x7238, 0x5988, 0x54E5, 0x59D0, 0x5AC2,
+                                              0x5ABD };
+      gboolean kinship = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (kin_after_a); k++)
+        kinship |= u[i + 1] == kin_after_a[k];
+      if (!kinship && (after_title || suggest_word_list_match_at (&zh->verbs, u, n, i + 2) > 0) && zh_name_may_end (run, i + 2))
         return 2;
     }
   s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
@@ -508,16 +523,28 @@ zh_verb_follows (Run  *run,
   return FALSE;
 }
 
+/* Whether a sentence opens at @i: the text's or a line's start, after
+ * 。！？ or after a closing quotation mark. */
+static gboolean
+zh_sentence_opens_at (Run   *run,
+                      guint  i)
+{
+  gunichar p = i > 0 ? run->u[i - 1] : '\n';
+
+  return p == '\n' || suggest_is_sentence_end (p) || p == 0x201D /* ” */ || p == 0x300D /* 」 */;
+}
+
 /* Whether a clause that began with a speaker ending at @e introduces a
  * quote with a colon (马骏却不太满意：“, 她的同事在一旁附和：「): at most
- * 14 ideographs without punctuation, then ：or : and an opening mark. */
+ * @limit ideographs without punctuation, then ：or : and an opening mark. */
 static gboolean
 zh_colon_quote_follows (Run   *run,
-                        guint  e)
+                        guint  e,
+                        guint  limit)
 {
   gunichar *u = run->u;
 
-  for (guint k = e; k < run->n && k - e <= 14; k++)
+  for (guint k = e; k < run->n && k - e <= limit; k++)
     {
       if (u[k] == 0xFF1A || u[k] == ':')
         return k > e && k + 1 < run->n && suggest_is_opener (u[k + 1]);
@@ -538,7 +565,7 @@ zh_attribution_follows (Run   *run,
 {
   gunichar *u = run->u;
 
-  if (zh_verb_follows (run, e) || zh_colon_quote_follows (run, e))
+  if (zh_verb_follows (run, e) || zh_colon_quote_follows (run, e, 14))
     return TRUE;
   for (guint g = 1; g <= 4 && e + g < run->n; g++)
     {
@@ -647,8 +674,8 @@ zh_marked_names (Run *run)
     { 0x5927, 0x53D4 }, { 0x5927, 0x5A76 }, { 0x4F2F, 0x4F2F }, { 0x53D4, 0x53D4 },
     /* 女士 先生 小姐 同学 医生 警官 */
     { 0x5973, 0x58EB }, { 0x5148, 0x751F }, { 0x5C0F, 0x59D0 }, { 0x540C, 0x5B66 }, { 0x533B, 0x751F }, { 0x8B66, 0x5B98 },
-    /* 太太 */
-    { 0x592A, 0x592A },
+    /* 太太 老师 */
+    { 0x592A, 0x592A }, { 0x8001, 0x5E08 },
   };
   ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
@@ -780,7 +807,11 @@ suggest_zh_plain_names (Run *run)
       foreign = FALSE;
       for (guint k = i; k < i + len; k++)
         foreign |= suggest_is_name_separator (u[k]);
-      if (!foreign && !descriptive && !zh_verb_follows (run, i + len))
+      /* A bare name opening its sentence whose short clause (six
+       * ideographs at most) ends in a colon before a quote (”马骏却不太满意：“)
+       * is that quote's speaker; not 陳太昨日收到一個電話：「, the caller's. */
+      if (!foreign && !descriptive && !zh_verb_follows (run, i + len) &&
+          !(zh_sentence_opens_at (run, i) && zh_colon_quote_follows (run, i + len, 6)))
         continue;
       if (!foreign && suggest_char_in (&zh->pronouns, u[i]))
         continue;
