@@ -620,6 +620,23 @@ test_bare_names (void)
   g_assert_null (find (r, "person", "的老师"));
 }
 
+/* Persons introduced without a verb: …的梁伯 (a description, 的, a surname
+ * and a kinship word), 潘一诺是…的馆员 (a name opening its sentence, 是
+ * and a role ending the clause), then named by a pronoun; not 周末是最忙的
+ * 时候 nor 黄金是一种避险资产. */
+static void
+test_introduced_names (void)
+{
+  g_autoptr(Result) r = suggest_text ("區議員黃志強表示，已約見官員。在紅磡街市賣菜四十年的梁伯今年72歲。他指着空蕩蕩的走廊話：「以前呢度行都行唔到，而家一日得幾個客。」\n\n"
+                                      "馆长施雨晴说，馆里的年轻人越来越多。潘一诺是我们阅读推广部的馆员，她拍的短视频有几十万粉丝。她常说：“书不会自己走到读者面前。”\n\n"
+                                      "周末是最忙的时候，黄金是一种避险资产。\n");
+
+  assert_speaker (r, "以前呢度行都行唔到，而家一日得幾個客。", "梁伯");
+  assert_speaker (r, "书不会自己走到读者面前。", "潘一诺");
+  g_assert_null (find (r, "person", "周末"));
+  g_assert_null (find (r, "person", "黄金"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,5 +674,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/related-speakers", test_related_speakers);
   g_test_add_func ("/suggest-zh-speakers/adverbials-in-a-row", test_adverbials_in_a_row);
   g_test_add_func ("/suggest-zh-speakers/bare-names", test_bare_names);
+  g_test_add_func ("/suggest-zh-speakers/introduced-names", test_introduced_names);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 static gboolean zh_verb_follows (Run *run, guint e);
 static gboolean zh_attribution_follows (Run *run, guint e);
 static gboolean zh_sentence_opens_at (Run *run, guint i);
+static gboolean zh_copula_role_follows (Run *run, guint e);
 static gboolean zh_colon_quote_follows (Run *run, guint e, guint limit);
 
 /* Whether a name may end before @end: the text's end, a character that
@@ -534,6 +535,26 @@ zh_sentence_opens_at (Run   *run,
   return p == '\n' || suggest_is_sentence_end (p) || p == 0x201D /* ” */ || p == 0x300D /* 」 */;
 }
 
+/* Whether 是 at @e and a role noun ending the clause follow a name
+ * (潘一诺是我们阅读推广部的馆员，): within 16 ideographs, the clause's last
+ * word a role of the lexicon or ending like one (员 师 长 生…). */
+static gboolean
+zh_copula_role_follows (Run   *run,
+                        guint  e)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint k;
+
+  if (e >= run->n || (u[e] != 0x662F /* 是 */))
+    return FALSE;
+  for (k = e + 1; k < run->n && k - e <= 16 && is_han (u[k]); k++)
+    ;
+  if (k >= run->n || k - e > 16 || k < e + 3 || !(suggest_is_clause_punct (u[k]) || suggest_is_sentence_end (u[k])))
+    return FALSE;
+  return suggest_word_list_match_before (&zh->roles, u, e + 1, k) > 0 || suggest_char_in (&zh->role_ends, u[k - 1]);
+}
+
 /* Whether a clause that began with a speaker ending at @e introduces a
  * quote with a colon (马骏却不太满意：“, 她的同事在一旁附和：「): at most
  * @limit ideographs without punctuation, then ：or : and an opening mark. */
@@ -795,8 +816,14 @@ suggest_zh_plain_names (Run *run)
         continue;
       len = zh_name_at (run, i, FALSE);
       /* 范阿婆 陈姓业者 赵某: forms that name a person wherever they stand. */
+      /* …的梁伯, …的陈太: a surname and a kinship word after a description. */
       descriptive = len >= 2 && zh_familiar_name_at (run, i, FALSE) == len && u[i] != 0x5C0F /* 小 */ &&
-                    u[i] != 0x8001 /* 老 */ && (len >= 3 || u[i + 1] == 0x67D0 /* 某 */);
+                    u[i] != 0x8001 /* 老 */ && u[i] != 0x963F /* 阿 */ &&
+                    (len >= 3 || u[i + 1] == 0x67D0 /* 某 */ || (i > 0 && u[i - 1] == 0x7684 /* 的 */));
+      /* 潘一诺是我们阅读推广部的馆员: a name opening its sentence, 是 and a
+       * role noun ending the clause introduce a person. */
+      if (len >= 2 && !descriptive && zh_sentence_opens_at (run, i) && zh_copula_role_follows (run, i + len))
+        descriptive = TRUE;
       if (len > 0 && !boundary && !descriptive && !suggest_word_list_match_at (&zh->verbs, u, n, i + len))
         continue;
       /* 向记者表示, 对记者说: the one spoken to, not a person named 向. */
