@@ -637,6 +637,22 @@ test_introduced_names (void)
   g_assert_null (find (r, "person", "黄金"));
 }
 
+/* A name after 叫 that ends its clause (博士生叫邝宁，) is a person, so the
+ * pronoun after it (她跟我说：“…”) is not the one answering; 叫好 names
+ * no one. */
+static void
+test_named_inside_answer (void)
+{
+  g_autoptr(Result) r = suggest_text ("本报记者 蒲青\n\n"
+                                      "记者：野外工作条件很艰苦吧？\n\n"
+                                      "屈晓峰：苦是苦，但习惯了。我们组里有个新来的博士生叫邝宁，第一次上冰川就高原反应，吐了一路。下山以后她跟我说：“老师，我明年还来。”\n\n"
+                                      "记者：大家怎么看？\n\n"
+                                      "屈晓峰：观众都拍手叫好，我也很高兴。\n");
+
+  assert_speaker (r, "老师，我明年还来。", "邝宁");
+  g_assert_null (find (r, "person", "好"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -675,5 +691,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/adverbials-in-a-row", test_adverbials_in_a_row);
   g_test_add_func ("/suggest-zh-speakers/bare-names", test_bare_names);
   g_test_add_func ("/suggest-zh-speakers/introduced-names", test_introduced_names);
+  g_test_add_func ("/suggest-zh-speakers/named-inside-answer", test_named_inside_answer);
   return g_test_run ();
 }

@@ -810,12 +810,24 @@ suggest_zh_plain_names (Run *run)
       /* A name right after a role noun not in the lexicon (护林员张德福说,
        * 老水利人周德顺看来): only directly before a speech verb. */
       if (!boundary && !(suggest_char_in (&zh->role_ends, u[i - 1])) && u[i - 1] != 0x4EBA /* 人 */ &&
-          zh_familiar_name_at (run, i, FALSE) < 3)
+          u[i - 1] != 0x53EB /* 叫 */ && zh_familiar_name_at (run, i, FALSE) < 3)
         continue;
       if (!boundary && zh_inside_word (run, i))
         continue;
       len = zh_name_at (run, i, FALSE);
       /* 范阿婆 陈姓业者 赵某: forms that name a person wherever they stand. */
+      /* 有个新来的博士生叫邝宁，: a name after 叫 that ends the clause. */
+      if (len >= 2 && !boundary && u[i - 1] == 0x53EB /* 叫 */ && i + len < n &&
+          (suggest_is_clause_punct (u[i + len]) || suggest_is_sentence_end (u[i + len])) &&
+          !suggest_char_in (&zh->pronouns, u[i]) && !suggest_overlaps_tag (run, NULL, i, i + len))
+        {
+          g_autofree char *key = suggest_substring (run, i, i + len);
+          guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-named", 0.6);
+
+          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+          i += len - 1;
+          continue;
+        }
       /* …的梁伯, …的陈太: a surname and a kinship word after a description. */
       descriptive = len >= 2 && zh_familiar_name_at (run, i, FALSE) == len && u[i] != 0x5C0F /* 小 */ &&
                     u[i] != 0x8001 /* 老 */ && u[i] != 0x963F /* 阿 */ &&
