@@ -89,6 +89,17 @@ speaker_of (Result          *r,
   return NULL;
 }
 
+static guint
+count_tag (Result     *r,
+           const char *tag)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < r->suggestions->len; i++)
+    n += g_str_equal (((GlossSuggestion *) r->suggestions->pdata[i])->tag, tag);
+  return n;
+}
+
 static void
 assert_speaker (Result     *r,
                 const char *quote,
@@ -482,6 +493,166 @@ test_kin_roles (void)
   g_assert_null (find (r, "person", "高兴地"));
 }
 
+/* 这位…工程师说, 这位19岁的小将赛后告诉记者, 該官員又指: a determiner
+ * and a description as the attribution's subject name the one named
+ * before (the subject of that sentence), not a name read into the
+ * description (工程师 is no 程师); a person named before the determiner
+ * is the subject (王建国对这位老人说). */
+static void
+test_described_subject (void)
+{
+  g_autoptr(Result) r = suggest_text ("工程师岑雨桐今年29岁。这位从德国留学回来的工程师说：“机器人干的是重复的活，人要做的是让它们干得更好。”\n\n"
+                                      "队长闵雪今年只有19岁。这位19岁的小将赛后告诉记者，上场前腿一直在抖，“但是球一到手里就忘了紧张”。\n\n"
+                                      "勞工及福利局一位不願具名的官員透露，政府會在年底前公布結果。該官員又指：「我哋會平衡各方意見，唔會一面倒。」\n\n"
+                                      "社区医生王建国说，老人恢复得不错。王建国对这位老人说：“您的血压已经降下来了，可以回家了。”\n");
+
+  assert_speaker (r, "机器人干的是重复的活，人要做的是让它们干得更好。", "岑雨桐");
+  g_assert_null (find (r, "person", "程师"));
+  assert_speaker (r, "但是球一到手里就忘了紧张", "闵雪");
+  assert_speaker (r, "我哋會平衡各方意見，唔會一面倒。", "一位不願具名的官員");
+  assert_speaker (r, "您的血压已经降下来了，可以回家了。", "王建国");
+}
+
+/* No name starts inside the word before it: 鲁奶奶边吃边说 is 鲁奶奶's
+ * speech (边吃边 is no name); a name after a role noun the lexicon lacks
+ * (护林员张德福) or after …人 (老水利人周德顺看来) still is one. */
+static void
+test_name_not_inside_word (void)
+{
+  g_autoptr(Result) r = suggest_text ("“现在有人做饭，还能跟老姐妹聊聊天。”83岁的鲁奶奶边吃边说。\n\n"
+                                      "护林员张德福说：“山火最怕的是大意，一点火星都不能留。”\n\n"
+                                      "在老水利人周德顺看来，设备再先进也离不开人，“仪器会报警，但判断还得靠经验”。\n");
+
+  assert_speaker (r, "现在有人做饭，还能跟老姐妹聊聊天。", "鲁奶奶");
+  g_assert_null (find (r, "person", "边吃边"));
+  assert_speaker (r, "山火最怕的是大意，一点火星都不能留。", "张德福");
+  assert_speaker (r, "仪器会报警，但判断还得靠经验", "周德顺");
+}
+
+/* Cantonese 佢 is he or she: the nearest person of either sex. */
+static void
+test_cantonese_pronoun_either_sex (void)
+{
+  g_autoptr(Result) r = suggest_text ("區議員黃志強表示，已約見官員反映檔主的困難。\n\n"
+                                      "賣豬肉的檔主李女士表示，租金加完之後每個月要多交錢。佢話：「賺嘅錢都唔夠交租，真係頂唔順。」\n\n"
+                                      "他補充說：「政府要幫街市轉型，唔係淨係加租。」\n");
+
+  assert_speaker (r, "賺嘅錢都唔夠交租，真係頂唔順。", "李女士");
+  /* 他 still skips a woman */
+  assert_speaker (r, "政府要幫街市轉型，唔係淨係加租。", "區議員黃志強");
+}
+
+/* Offices and unnamed speakers the lexicon lacked: 总干事 holds an office,
+ * a 公诉人 speaks without a name, 一位…经理 is one person; an adverbial
+ * of up to four ideographs may stand between them and the verb (当庭指出),
+ * not one with 的 in it. */
+static void
+test_more_unnamed_speakers (void)
+{
+  g_autoptr(Result) r = suggest_text ("職工盟總幹事霍振華昨日會見傳媒時直言：「現時的水平根本追唔上通脹。」\n\n"
+                                      "公诉人当庭指出：“银行流水显示，钱一到账就被转走用于赌博。”\n\n"
+                                      "一位私募基金经理则直言，“券商的日子好不好，最终还是看市场脸色”。\n\n"
+                                      "公诉人的起诉书指出，被告人曾多次转账。\n");
+
+  assert_speaker (r, "現時的水平根本追唔上通脹。", "職工盟總幹事霍振華");
+  assert_speaker (r, "银行流水显示，钱一到账就被转走用于赌博。", "公诉人");
+  assert_speaker (r, "券商的日子好不好，最终还是看市场脸色", "一位私募基金经理");
+  /* 的 ends the adverbial: the indictment speaks, not the prosecutor */
+  g_assert_null (find (r, "official", "公诉人的起诉书"));
+  g_assert_cmpuint (count_tag (r, "official"), ==, 2);
+}
+
+/* Speakers known by whose relative or colleague they are (患者的女儿…她说,
+ * 她的同事笑着说, 贺长春的老伴儿在一旁插话：): one person, not the
+ * possessor; not when a name follows the relation or in a list (叶文涛的
+ * 同事、医师巫晓琳介绍), nor a group (公司的员工表示). */
+static void
+test_related_speakers (void)
+{
+  g_autoptr(Result) r = suggest_text ("医师巫晓琳表示，患者送来时情况危急。患者的女儿守在门外，眼睛通红。她说，父亲平时身体很好，“一点征兆都没有，吓死我们了”。\n\n"
+                                      "护士巫晓琳第一次值大夜班。她的同事笑着说：“她今天比我们还紧张。”\n\n"
+                                      "村医贺长春说，他每周都要上山巡诊。贺长春的老伴儿在一旁插话：“他这个人，下雨天也要上山，劝都劝不住。”\n\n"
+                                      "叶文涛的同事、心内科医师巫晓琳介绍，“每快一分钟，病人的心肌就多保住一点。”\n\n"
+                                      "公司的员工表示：“我们只想拿回自己的血汗钱。”\n");
+
+  assert_speaker (r, "一点征兆都没有，吓死我们了", "患者的女儿");
+  assert_speaker (r, "她今天比我们还紧张。", "她的同事");
+  assert_speaker (r, "他这个人，下雨天也要上山，劝都劝不住。", "贺长春的老伴儿");
+  assert_speaker (r, "每快一分钟，病人的心肌就多保住一点。", "巫晓琳");
+  g_assert_null (find (r, "person", "叶文涛的同事"));
+  assert_speaker (r, "我们只想拿回自己的血汗钱。", NULL);
+}
+
+/* Adverbials in a row between a bare name and its verb (杜秀兰随后对记者说),
+ * in traditional script too (翁姐對記者說); a name followed by some other
+ * verb (杜明随后离开了) is none. */
+static void
+test_adverbials_in_a_row (void)
+{
+  g_autoptr(Result) r = suggest_text ("业委会前后开了三次会。杜秀兰随后对记者说：“规矩是大家定的，不满意可以再商量。”\n\n"
+                                      "在觀塘做了十年清潔工的翁姐對記者說：「一個鐘頭四十幾蚊，食個飯都唔夠。」\n\n"
+                                      "杜明随后离开了会场，“车位再多也不够，关键是要有规矩。”\n");
+
+  assert_speaker (r, "规矩是大家定的，不满意可以再商量。", "杜秀兰");
+  assert_speaker (r, "一個鐘頭四十幾蚊，食個飯都唔夠。", "翁姐");
+  g_assert_null (find (r, "person", "杜明"));
+}
+
+/* Names with nothing beside them: a bare name opening its sentence before
+ * a short clause and a colon (马骏却不太满意：“), 阿芬 after a role, 裴老师
+ * as 李女士 is; not 陳太 receiving a call (the clause is no short one), not
+ * 阿姨 nor a bare 老师. */
+static void
+test_bare_names (void)
+{
+  g_autoptr(Result) r = suggest_text ("居民杜秀兰和马骏在楼下碰到记者。杜秀兰说：“现在排了表，谁也不吃亏。”马骏却不太满意：“我下班晚，回来经常没位置。”\n\n"
+                                      "清潔工翁姐表示，工資太低。她的同事阿芬在旁邊附和：「我哋唔係要好多，只係想生活得好啲。」\n\n"
+                                      "我的导师裴老师常说：“冰川不会骗人。”\n\n"
+                                      "陳太昨日收到一個陌生電話：「你好，我係銀行職員，你張卡有問題。」\n\n"
+                                      "阿姨说，菜价涨了。他的老师说，考试推迟了。\n");
+
+  assert_speaker (r, "我下班晚，回来经常没位置。", "马骏");
+  assert_speaker (r, "我哋唔係要好多，只係想生活得好啲。", "阿芬");
+  assert_speaker (r, "冰川不会骗人。", "裴老师");
+  assert_speaker (r, "你好，我係銀行職員，你張卡有問題。", NULL);
+  g_assert_null (find (r, "person", "阿姨"));
+  g_assert_null (find (r, "person", "老师"));
+  g_assert_null (find (r, "person", "的老师"));
+}
+
+/* Persons introduced without a verb: …的梁伯 (a description, 的, a surname
+ * and a kinship word), 潘一诺是…的馆员 (a name opening its sentence, 是
+ * and a role ending the clause), then named by a pronoun; not 周末是最忙的
+ * 时候 nor 黄金是一种避险资产. */
+static void
+test_introduced_names (void)
+{
+  g_autoptr(Result) r = suggest_text ("區議員黃志強表示，已約見官員。在紅磡街市賣菜四十年的梁伯今年72歲。他指着空蕩蕩的走廊話：「以前呢度行都行唔到，而家一日得幾個客。」\n\n"
+                                      "馆长施雨晴说，馆里的年轻人越来越多。潘一诺是我们阅读推广部的馆员，她拍的短视频有几十万粉丝。她常说：“书不会自己走到读者面前。”\n\n"
+                                      "周末是最忙的时候，黄金是一种避险资产。\n");
+
+  assert_speaker (r, "以前呢度行都行唔到，而家一日得幾個客。", "梁伯");
+  assert_speaker (r, "书不会自己走到读者面前。", "潘一诺");
+  g_assert_null (find (r, "person", "周末"));
+  g_assert_null (find (r, "person", "黄金"));
+}
+
+/* A name after 叫 that ends its clause (博士生叫邝宁，) is a person, so the
+ * pronoun after it (她跟我说：“…”) is not the one answering; 叫好 names
+ * no one. */
+static void
+test_named_inside_answer (void)
+{
+  g_autoptr(Result) r = suggest_text ("本报记者 蒲青\n\n"
+                                      "记者：野外工作条件很艰苦吧？\n\n"
+                                      "屈晓峰：苦是苦，但习惯了。我们组里有个新来的博士生叫邝宁，第一次上冰川就高原反应，吐了一路。下山以后她跟我说：“老师，我明年还来。”\n\n"
+                                      "记者：大家怎么看？\n\n"
+                                      "屈晓峰：观众都拍手叫好，我也很高兴。\n");
+
+  assert_speaker (r, "老师，我明年还来。", "邝宁");
+  g_assert_null (find (r, "person", "好"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,5 +683,14 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/colon-sentence-before-next", test_colon_sentence_before_next);
   g_test_add_func ("/suggest-zh-speakers/familiar-of-full-name", test_familiar_of_full_name);
   g_test_add_func ("/suggest-zh-speakers/kin-roles", test_kin_roles);
+  g_test_add_func ("/suggest-zh-speakers/described-subject", test_described_subject);
+  g_test_add_func ("/suggest-zh-speakers/name-not-inside-word", test_name_not_inside_word);
+  g_test_add_func ("/suggest-zh-speakers/cantonese-pronoun-either-sex", test_cantonese_pronoun_either_sex);
+  g_test_add_func ("/suggest-zh-speakers/more-unnamed-speakers", test_more_unnamed_speakers);
+  g_test_add_func ("/suggest-zh-speakers/related-speakers", test_related_speakers);
+  g_test_add_func ("/suggest-zh-speakers/adverbials-in-a-row", test_adverbials_in_a_row);
+  g_test_add_func ("/suggest-zh-speakers/bare-names", test_bare_names);
+  g_test_add_func ("/suggest-zh-speakers/introduced-names", test_introduced_names);
+  g_test_add_func ("/suggest-zh-speakers/named-inside-answer", test_named_inside_answer);
   return g_test_run ();
 }

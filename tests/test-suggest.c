@@ -801,7 +801,7 @@ test_zh_partial_quotes (void)
 
 /* Chinese text: the one spoken to is not the speaker (向记者 is not a
  * person named 向, 对于 no name 于…), a person named 向 still speaks;
- * 这名员工 is an unnamed speaker. */
+ * 这名员工 is an unnamed speaker, the 一位员工 named before. */
 static void
 test_zh_addressee_and_unnamed (void)
 {
@@ -812,7 +812,7 @@ test_zh_addressee_and_unnamed (void)
                                       "向明辉表示：“这件事我们会一查到底，绝不姑息。”\n");
 
   assert_well_formed (r);
-  assert_speaker (r, "我们只想拿回自己的血汗钱。", "这名员工");
+  assert_speaker (r, "我们只想拿回自己的血汗钱。", "一位员工");
   assert_speaker (r, "现在的车比以前准时多了。", "葛振华");
   assert_speaker (r, "这次调整是为了防止无序扩张，保护好生态。", "一位接近园区管委会的人士");
   assert_speaker (r, "我们会尽快给大家一个交代。", NULL);

@@ -11,6 +11,10 @@
 #include "gloss-suggest-private.h"
 
 static gboolean zh_verb_follows (Run *run, guint e);
+static gboolean zh_attribution_follows (Run *run, guint e);
+static gboolean zh_sentence_opens_at (Run *run, guint i);
+static gboolean zh_copula_role_follows (Run *run, guint e);
+static gboolean zh_colon_quote_follows (Run *run, guint e, guint limit);
 
 /* Whether a name may end before @end: the text's end, a character that
  * follows names (说, 表, punctuation…), a speech verb or a blank. */
@@ -49,6 +53,19 @@ zh_familiar_name_at (Run      *run,
       for (guint k = 0; k < G_N_ELEMENTS (not_names); k++)
         stop |= g_str_equal (word, not_names[k]);
       if (!stop && (after_title || suggest_word_list_match_at (&zh->verbs, u, n, i + 2) > 0))
+        return 2;
+    }
+  /* 阿芬 阿强: 阿 and a given name, after a role or before a speech verb
+   * (not 阿姨 阿婆 阿公 阿伯 阿叔 阿爸 阿妈 阿哥 阿姐 阿嫂). */
+  if (i + 2 <= n && u[i] == 0x963F /* 阿 */ && is_han (u[i + 1]) && !suggest_char_in (&zh->not_given, u[i + 1]))
+    {
+      static const gunichar kin_after_a[] = { 0x59E8, 0x5A46, 0x516C, 0x4F2F, 0x53D4, 0x7238, 0x5988, 0x54E5, 0x59D0, 0x5AC2,
+                                              0x5ABD };
+      gboolean kinship = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (kin_after_a); k++)
+        kinship |= u[i + 1] == kin_after_a[k];
+      if (!kinship && (after_title || suggest_word_list_match_at (&zh->verbs, u, n, i + 2) > 0) && zh_name_may_end (run, i + 2))
         return 2;
     }
   s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
@@ -174,6 +191,7 @@ zh_name_at (Run      *run,
       if (!ok)
         continue;
       if (end == n || suggest_char_in (&zh->name_followers, u[end]) || suggest_word_list_match_at (&zh->verbs, u, n, end) ||
+          (given == 2 && suggest_word_list_match_at (&zh->adverbials, u, n, end) > 1) ||
           g_unichar_isspace (u[end]) || u[end] == '(' || u[end] == 0xFF08)
         return s + given;
     }
@@ -313,7 +331,7 @@ suggest_zh_titled_names (Run *run)
           guint unnamed = suggest_word_list_match_at (&zh->unnamed, u, n, i);
           /* 相关负责人介绍, 相关负责人在电话中回应称: an official without a
            * name, when they speak. */
-          if (unnamed == 0 || unnamed != tlen || !zh_verb_follows (run, i + tlen))
+          if (unnamed == 0 || unnamed != tlen || !zh_attribution_follows (run, i + tlen))
             {
               i += tlen - 1;
               continue;
@@ -457,45 +475,126 @@ static gboolean
 zh_verb_follows (Run  *run,
                  guint e)
 {
-  static const char *const adverbs[] = {
-    "也", "还", "则", "又", "则对记者", "则向记者", "也对记者", "也向记者", "再次", "进一步", "同时", "随后", "当即", "曾", "对记者", "向记者", "对本报记者", "向本报记者",
-    "今天", "昨天", "日前", "近日", "当天", "赛后", "会后",
-  };
   ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
   guint n = run->n;
 
-  if (suggest_word_list_match_at (&zh->verbs, u, n, e))
-    return TRUE;
-  for (guint a = 0; a < G_N_ELEMENTS (adverbs); a++)
+  /* Up to three adverbials in a row (随后对记者说, 昨日在接受采访时对记者表示),
+   * each from the lexicon's speech_adverbials or 在…上/时/中. */
+  for (guint step = 0; step < 4 && e < n; step++)
     {
-      g_autofree gunichar *w = NULL;
-      guint len = 0;
+      guint a;
 
-      if (e >= n || g_utf8_get_char (adverbs[a]) != u[e])
-        continue;   /* most places: no allocation */
-      w = g_utf8_to_ucs4_fast (adverbs[a], -1, NULL);
-      while (w[len] != 0)
-        len++;
-      if (e + len < n && memcmp (u + e, w, len * sizeof (gunichar)) == 0 &&
-          suggest_word_list_match_at (&zh->verbs, u, n, e + len))
+      if (suggest_word_list_match_at (&zh->verbs, u, n, e))
+        return TRUE;
+      if ((a = suggest_word_list_match_at (&zh->adverbials, u, n, e)) > 0)
+        {
+          e += a;
+          continue;
+        }
+      /* 有关负责人就新办法答记者问: 就 and its topic, within the clause. */
+      if (u[e] == 0x5C31 /* 就 */)
+        {
+          for (guint k = e + 1; k < n && k < e + 24 && (is_han (u[k]) || u[k] == 0x300A || u[k] == 0x300B); k++)
+            if (suggest_word_list_match_at (&zh->verbs, u, n, k))
+              return TRUE;
+          return FALSE;
+        }
+      if (u[e] == 0x5728 /* 在 */)
+        {
+          guint next = 0;
+          for (guint k = e + 2; k < n && k < e + 14 && is_han (u[k - 1]) && next == 0; k++)
+            if (u[k] == 0x4E0A /* 上 */ || u[k] == 0x65F6 /* 时 */ || u[k] == 0x6642 /* 時 */ || u[k] == 0x4E2D /* 中 */)
+              {
+                guint v = k + 1;
+                if (v < n && (u[v] == 0xFF0C || u[v] == ','))
+                  v++;
+                if (suggest_word_list_match_at (&zh->verbs, u, n, v))
+                  return TRUE;
+                if (suggest_word_list_match_at (&zh->adverbials, u, n, v))
+                  next = v;
+              }
+          if (next == 0)
+            return FALSE;
+          e = next;
+          continue;
+        }
+      return FALSE;
+    }
+  return FALSE;
+}
+
+/* Whether a sentence opens at @i: the text's or a line's start, after
+ * 。！？ or after a closing quotation mark. */
+static gboolean
+zh_sentence_opens_at (Run   *run,
+                      guint  i)
+{
+  gunichar p = i > 0 ? run->u[i - 1] : '\n';
+
+  return p == '\n' || suggest_is_sentence_end (p) || p == 0x201D /* ” */ || p == 0x300D /* 」 */;
+}
+
+/* Whether 是 at @e and a role noun ending the clause follow a name
+ * (潘一诺是我们阅读推广部的馆员，): within 16 ideographs, the clause's last
+ * word a role of the lexicon or ending like one (员 师 长 生…). */
+static gboolean
+zh_copula_role_follows (Run   *run,
+                        guint  e)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint k;
+
+  if (e >= run->n || (u[e] != 0x662F /* 是 */))
+    return FALSE;
+  for (k = e + 1; k < run->n && k - e <= 16 && is_han (u[k]); k++)
+    ;
+  if (k >= run->n || k - e > 16 || k < e + 3 || !(suggest_is_clause_punct (u[k]) || suggest_is_sentence_end (u[k])))
+    return FALSE;
+  return suggest_word_list_match_before (&zh->roles, u, e + 1, k) > 0 || suggest_char_in (&zh->role_ends, u[k - 1]);
+}
+
+/* Whether a clause that began with a speaker ending at @e introduces a
+ * quote with a colon (马骏却不太满意：“, 她的同事在一旁附和：「): at most
+ * @limit ideographs without punctuation, then ：or : and an opening mark. */
+static gboolean
+zh_colon_quote_follows (Run   *run,
+                        guint  e,
+                        guint  limit)
+{
+  gunichar *u = run->u;
+
+  for (guint k = e; k < run->n && k - e <= limit; k++)
+    {
+      if (u[k] == 0xFF1A || u[k] == ':')
+        return k > e && k + 1 < run->n && suggest_is_opener (u[k + 1]);
+      if (!is_han (u[k]) && !g_unichar_isdigit (u[k]))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* Whether a speaker known by their role (公诉人, 一位…经理, 患者的女儿)
+ * ending at @e is the subject of an attribution: a speech verb directly or
+ * after the usual adverbials, after an adverbial of one to four ideographs
+ * that holds no 的 (当庭指出, 私下对记者坦言, 则直言), or a clause ending
+ * in a colon before a quote. */
+static gboolean
+zh_attribution_follows (Run   *run,
+                        guint  e)
+{
+  gunichar *u = run->u;
+
+  if (zh_verb_follows (run, e) || zh_colon_quote_follows (run, e, 14))
+    return TRUE;
+  for (guint g = 1; g <= 4 && e + g < run->n; g++)
+    {
+      if (!is_han (u[e + g - 1]) || u[e + g - 1] == 0x7684 /* 的 */)
+        return FALSE;
+      if (zh_verb_follows (run, e + g))
         return TRUE;
     }
-  /* 有关负责人就新办法答记者问: 就 and its topic, within the clause. */
-  if (e < n && u[e] == 0x5C31 /* 就 */)
-    for (guint k = e + 1; k < n && k < e + 24 && (is_han (u[k]) || u[k] == 0x300A || u[k] == 0x300B); k++)
-      if (suggest_word_list_match_at (&zh->verbs, u, n, k))
-        return TRUE;
-  if (e < n && u[e] == 0x5728 /* 在 */)
-    for (guint k = e + 2; k < n && k < e + 14 && is_han (u[k - 1]); k++)
-      if (u[k] == 0x4E0A /* 上 */ || u[k] == 0x65F6 /* 时 */ || u[k] == 0x4E2D /* 中 */)
-        {
-          guint v = k + 1;
-          if (v < n && (u[v] == 0xFF0C || u[v] == ','))
-            v++;
-          if (suggest_word_list_match_at (&zh->verbs, u, n, v))
-            return TRUE;
-        }
   return FALSE;
 }
 
@@ -596,8 +695,8 @@ zh_marked_names (Run *run)
     { 0x5927, 0x53D4 }, { 0x5927, 0x5A76 }, { 0x4F2F, 0x4F2F }, { 0x53D4, 0x53D4 },
     /* 女士 先生 小姐 同学 医生 警官 */
     { 0x5973, 0x58EB }, { 0x5148, 0x751F }, { 0x5C0F, 0x59D0 }, { 0x540C, 0x5B66 }, { 0x533B, 0x751F }, { 0x8B66, 0x5B98 },
-    /* 太太 */
-    { 0x592A, 0x592A },
+    /* 太太 老师 */
+    { 0x592A, 0x592A }, { 0x8001, 0x5E08 },
   };
   ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
@@ -647,6 +746,33 @@ zh_marked_names (Run *run)
     }
 }
 
+/* Whether a name cannot start at @i because the word before goes on
+ * there: a role noun of the lexicon covers it (工程师说 is no 程师), or
+ * a surname and a kinship word end there (鲁奶奶边吃边说 is no 边吃边). */
+static gboolean
+zh_inside_word (Run   *run,
+                guint  i)
+{
+  static const gunichar kin2[][2] = { { 0x5976, 0x5976 } /* 奶奶 */, { 0x7237, 0x7237 } /* 爷爷 */, { 0x963F, 0x59E8 } /* 阿姨 */,
+                                      { 0x963F, 0x5A46 } /* 阿婆 */, { 0x5927, 0x7237 } /* 大爷 */, { 0x5927, 0x5988 } /* 大妈 */,
+                                      { 0x5E08, 0x5085 } /* 师傅 */, { 0x5973, 0x58EB } /* 女士 */, { 0x5148, 0x751F } /* 先生 */,
+                                      { 0x8001, 0x5E08 } /* 老师 */, { 0x5A46, 0x5A46 } /* 婆婆 */ };
+  static const gunichar kin1[] = { 0x59D0 /* 姐 */, 0x54E5 /* 哥 */, 0x53D4 /* 叔 */, 0x4F2F /* 伯 */, 0x592A /* 太 */, 0x5A76 /* 婶 */ };
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+
+  for (guint j = i > 3 ? i - 3 : 0; j < i; j++)
+    if (j + suggest_word_list_match_at (&zh->roles, u, run->n, j) > i)
+      return TRUE;
+  for (guint k = 0; i >= 3 && k < G_N_ELEMENTS (kin2); k++)
+    if (u[i - 2] == kin2[k][0] && u[i - 1] == kin2[k][1] && suggest_char_in (&zh->surnames, u[i - 3]))
+      return TRUE;
+  for (guint k = 0; i >= 2 && k < G_N_ELEMENTS (kin1); k++)
+    if (u[i - 1] == kin1[k] && suggest_char_in (&zh->surnames, u[i - 2]))
+      return TRUE;
+  return FALSE;
+}
+
 void
 suggest_zh_plain_names (Run *run)
 {
@@ -681,14 +807,35 @@ suggest_zh_plain_names (Run *run)
               continue;
             }
         }
-      /* A name right after a role noun not in the lexicon (护林员张德福说):
-       * only directly before a speech verb. */
-      if (!boundary && !(suggest_char_in (&zh->role_ends, u[i - 1])) && zh_familiar_name_at (run, i, FALSE) < 3)
+      /* A name right after a role noun not in the lexicon (护林员张德福说,
+       * 老水利人周德顺看来): only directly before a speech verb. */
+      if (!boundary && !(suggest_char_in (&zh->role_ends, u[i - 1])) && u[i - 1] != 0x4EBA /* 人 */ &&
+          u[i - 1] != 0x53EB /* 叫 */ && zh_familiar_name_at (run, i, FALSE) < 3)
+        continue;
+      if (!boundary && zh_inside_word (run, i))
         continue;
       len = zh_name_at (run, i, FALSE);
       /* 范阿婆 陈姓业者 赵某: forms that name a person wherever they stand. */
+      /* 有个新来的博士生叫邝宁，: a name after 叫 that ends the clause. */
+      if (len >= 2 && !boundary && u[i - 1] == 0x53EB /* 叫 */ && i + len < n &&
+          (suggest_is_clause_punct (u[i + len]) || suggest_is_sentence_end (u[i + len])) &&
+          !suggest_char_in (&zh->pronouns, u[i]) && !suggest_overlaps_tag (run, NULL, i, i + len))
+        {
+          g_autofree char *key = suggest_substring (run, i, i + len);
+          guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-named", 0.6);
+
+          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+          i += len - 1;
+          continue;
+        }
+      /* …的梁伯, …的陈太: a surname and a kinship word after a description. */
       descriptive = len >= 2 && zh_familiar_name_at (run, i, FALSE) == len && u[i] != 0x5C0F /* 小 */ &&
-                    u[i] != 0x8001 /* 老 */ && (len >= 3 || u[i + 1] == 0x67D0 /* 某 */);
+                    u[i] != 0x8001 /* 老 */ && u[i] != 0x963F /* 阿 */ &&
+                    (len >= 3 || u[i + 1] == 0x67D0 /* 某 */ || (i > 0 && u[i - 1] == 0x7684 /* 的 */));
+      /* 潘一诺是我们阅读推广部的馆员: a name opening its sentence, 是 and a
+       * role noun ending the clause introduce a person. */
+      if (len >= 2 && !descriptive && zh_sentence_opens_at (run, i) && zh_copula_role_follows (run, i + len))
+        descriptive = TRUE;
       if (len > 0 && !boundary && !descriptive && !suggest_word_list_match_at (&zh->verbs, u, n, i + len))
         continue;
       /* 向记者表示, 对记者说: the one spoken to, not a person named 向. */
@@ -699,7 +846,11 @@ suggest_zh_plain_names (Run *run)
       foreign = FALSE;
       for (guint k = i; k < i + len; k++)
         foreign |= suggest_is_name_separator (u[k]);
-      if (!foreign && !descriptive && !zh_verb_follows (run, i + len))
+      /* A bare name opening its sentence whose short clause (six
+       * ideographs at most) ends in a colon before a quote (”马骏却不太满意：“)
+       * is that quote's speaker; not 陳太昨日收到一個電話：「, the caller's. */
+      if (!foreign && !descriptive && !zh_verb_follows (run, i + len) &&
+          !(zh_sentence_opens_at (run, i) && zh_colon_quote_follows (run, i + len, 6)))
         continue;
       if (!foreign && suggest_char_in (&zh->pronouns, u[i]))
         continue;
@@ -1181,6 +1332,86 @@ suggest_corpus (Run *run)
     }
 }
 
+/* Whether the quantifier @q of @len code points points back: 这位 这名
+ * 那位 那名 该 (and their traditional forms). */
+static gboolean
+zh_points_back (const gunichar *q,
+                guint           len)
+{
+  gboolean near = q[0] == 0x8FD9 /* 这 */ || q[0] == 0x9019 /* 這 */ || q[0] == 0x90A3 /* 那 */;
+
+  if (len == 1)
+    return q[0] == 0x8BE5 /* 该 */ || q[0] == 0x8A72 /* 該 */;
+  return len == 2 && near && (q[1] == 0x4F4D /* 位 */ || q[1] == 0x540D /* 名 */);
+}
+
+/* The entity of the nearest person before candidate @self with the same
+ * role (一位不愿具名的官员 for 该官员), within 2 000 code points; -1 if none. */
+static int
+zh_role_named_before (Run   *run,
+                      guint  self)
+{
+  Cand *me = suggest_cand_at (run, self);
+
+  for (guint k = self; k > 0 && me->role != NULL; k--)
+    {
+      Cand *c = suggest_cand_at (run, k - 1);
+
+      if (c->start >= me->start)
+        continue;
+      if (me->start - c->start > 2000)
+        break;
+      if (g_str_equal (c->tag, "person") && c->role != NULL && c->entity >= 0 && g_str_has_suffix (c->role, me->role))
+        return c->entity;
+    }
+  return -1;
+}
+
+/* Speakers known by whose relative or colleague they are: 患者的女儿,
+ * 贺长春的老伴儿在一旁插话：, 她的同事笑着说: a possessor (a name, a
+ * pronoun or a noun, up to 8 ideographs after a boundary), 的 and a word
+ * of the relations list, when an attribution follows or the phrase opens
+ * its sentence (患者的女儿守在门外。她说…). Not when a name follows the
+ * relation (邓子涵的父亲邓大军坦言: the name is the speaker) nor in a list
+ * (叶文涛的同事、心内科医师巫晓琳). One person per place. */
+static void
+zh_related_speakers (Run *run)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+
+  for (guint d = 1; d + 2 < run->n; d++)
+    {
+      guint r, o, end;
+      gboolean opens;
+
+      if (u[d] != 0x7684 /* 的 */ || !is_han (u[d - 1]) || (r = suggest_word_list_match_at (&zh->relations, u, run->n, d + 1)) == 0)
+        continue;
+      end = d + 1 + r;
+      o = d;
+      while (o > 0 && d - o < 8 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1]))
+        o--;
+      opens = o == 0 || u[o - 1] == '\n' || suggest_is_sentence_end (u[o - 1]) || u[o - 1] == 0xFF0C /* ， */ ||
+              u[o - 1] == 0x201D /* ” */ || u[o - 1] == 0x300D /* 」 */;
+      if (o == d || end >= run->n || !is_han (u[end]) || zh_name_at (run, end, TRUE) > 0 ||
+          zh_latin_name_at (run, end) > 0)
+        continue;
+      if (!zh_attribution_follows (run, end) && !opens)
+        continue;
+      if (suggest_overlaps_tag (run, "official", o, end) || suggest_overlaps_tag (run, "quote", o, end))
+        continue;
+      {
+        g_autofree char *key = suggest_substring (run, o, end);
+        g_autofree char *unique = g_strdup_printf ("%s@%u", key, o);
+        guint c = suggest_add_cand (run, "person", o, end, "zh-related-person", 0.55);
+
+        suggest_cand_at (run, c)->role = suggest_substring (run, d + 1, end);
+        suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, unique, key, "person", c);
+      }
+      d = end - 1;
+    }
+}
+
 /* Speakers without a name: 一位基层干部说, 多位村民表示. A quantifier, a few
  * ideographs (or a longer clause ending in 的: 一位接近监管部门的人士), a
  * role noun of the lexicon before a speech verb, directly or after an
@@ -1199,7 +1430,7 @@ suggest_zh_unnamed_speakers (Run *run)
 
       if (!is_han (u[i]) || !is_han (u[i - 1]) ||
           (r = suggest_word_list_match_before (&zh->unnamed_roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i)) == 0 ||
-          !zh_verb_follows (run, i))
+          !zh_attribution_follows (run, i))
         continue;
       role_start = i - r;
       for (guint k = role_start; k > 0 && role_start - k <= 10 && is_han (u[k - 1]); k--)
@@ -1241,6 +1472,14 @@ suggest_zh_unnamed_speakers (Run *run)
             g_autofree char *unique = g_strdup_printf ("%s@%u", key, first - 1);
             suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, unique, key, "person", c);
           }
+          /* 这名员工, 该官员: the one of that role named before. */
+          if (zh_points_back (u + first - 1, 1) || zh_points_back (u + first - 1, 2))
+            {
+              int e = zh_role_named_before (run, c);
+              if (e >= 0)
+                suggest_cand_at (run, c)->entity = e;
+            }
         }
     }
+  zh_related_speakers (run);
 }

@@ -457,6 +457,8 @@ suggest_load_zh (ZhLexicon *zh)
   word_list_load (&zh->latin_units, lex, "latin_units");
   word_list_load (&zh->document_suffixes, lex, "document_suffixes");
   word_list_load (&zh->named_program_ends, lex, "named_program_ends");
+  word_list_load (&zh->relations, lex, "relations");
+  word_list_load (&zh->adverbials, lex, "speech_adverbials");
   {
     WordList *all[] = { &zh->verbs, &zh->titles, &zh->official_titles, &zh->title_prefixes, &zh->unnamed,
                         &zh->pronouns, &zh->roles, &zh->org_stops, &zh->org_suffixes, &zh->surnames,
@@ -464,7 +466,8 @@ suggest_load_zh (ZhLexicon *zh)
                         &zh->program_suffixes, &zh->program_after, &zh->units, &zh->big_numbers,
                         &zh->approximators, &zh->not_before, &zh->not_after, &zh->transliteration,
                         &zh->role_ends, &zh->unnamed_quantifiers, &zh->unnamed_roles, &zh->proverbs,
-                        &zh->document_suffixes, &zh->named_program_ends };
+                        &zh->document_suffixes, &zh->named_program_ends, &zh->relations,
+                        &zh->adverbials };
     for (guint i = 0; i < G_N_ELEMENTS (all); i++)
       word_list_add_traditional (all[i]);
   }

@@ -42,7 +42,7 @@ typedef struct
   WordList program_verbs, program_suffixes, program_after, units, big_numbers, approximators;
   WordList not_before, not_after, transliteration, role_ends;
   WordList unnamed_quantifiers, unnamed_roles, proverbs, latin_units;
-  WordList document_suffixes, named_program_ends;
+  WordList document_suffixes, named_program_ends, relations, adverbials;
 } ZhLexicon;
 
 typedef struct

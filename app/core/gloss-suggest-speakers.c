@@ -47,7 +47,71 @@ zh_entity_in (Run  *run,
   return -1;
 }
 
-static int zh_pronoun_antecedent (Run *run, guint pos, guint max_distance, gboolean female);
+static int zh_pronoun_antecedent (Run *run, guint pos, guint max_distance, guint8 want);
+
+/* The sex a Chinese pronoun asks for: 她 a woman, 他 a man, Cantonese 佢 either. */
+static guint8
+zh_pronoun_gender (gunichar c)
+{
+  return c == 0x5979 /* 她 */ ? 'f' : c == 0x4F62 /* 佢 */ ? 0 : 'm';
+}
+
+/* 这位工程师说, 这名小将赛后告诉记者, 该官员又指, 这个回村的姑娘说: a
+ * determiner and a description as the subject of the attribution clause
+ * [a, end) point back to someone named before, like a pronoun (the subject
+ * of the sentence that named them). Returns that entity, -1 if no one fits,
+ * or -3 when the clause has no such subject: a person named before the
+ * determiner is the subject, and a mention that starts with it (该负责人)
+ * is already linked to its antecedent. 应该 is no determiner; 这个 only
+ * with a description ending in 的 (not 这个问题). */
+#define ZH_NOT_DESCRIBED (-3)
+
+static int
+zh_described_subject (Run      *run,
+                      guint     a,
+                      guint     end,
+                      gboolean *pronoun)
+{
+  static const gunichar dets[][2] = { { 0x8FD9, 0x4F4D } /* 这位 */, { 0x8FD9, 0x540D } /* 这名 */, { 0x90A3, 0x4F4D } /* 那位 */,
+                                      { 0x9019, 0x4F4D } /* 這位 */, { 0x9019, 0x540D } /* 這名 */, { 0x8FD9, 0x4E2A } /* 这个 */,
+                                      { 0x9019, 0x500B } /* 這個 */, { 0x8BE5, 0 } /* 该 */, { 0x8A72, 0 } /* 該 */ };
+  static const gunichar female[] = { 0x5973 /* 女 */, 0x5979 /* 她 */, 0x59D1 /* 姑 */, 0x59D0 /* 姐 */, 0x5988 /* 妈 */,
+                                     0x5ABD /* 媽 */, 0x5976 /* 奶 */, 0x5A46 /* 婆 */, 0x5AC2 /* 嫂 */, 0x59BB /* 妻 */ };
+  gunichar *u = run->u;
+  guint k, len = 0;
+  guint8 want = 0;
+  int m;
+
+  for (k = a; k + 1 < end && len == 0; k++)
+    for (guint d = 0; d < G_N_ELEMENTS (dets) && len == 0; d++)
+      if (u[k] == dets[d][0] && (dets[d][1] == 0 || u[k + 1] == dets[d][1]))
+        len = dets[d][1] == 0 ? 1 : 2;
+  if (len == 0)
+    return ZH_NOT_DESCRIBED;
+  k--;
+  if (k + len >= end || !(is_han (u[k + len]) || g_unichar_isdigit (u[k + len])) || end - k > 24 ||
+      (len == 1 && k > 0 && (u[k - 1] == 0x5E94 /* 应 */ || u[k - 1] == 0x61C9 /* 應 */)))
+    return ZH_NOT_DESCRIBED;
+  if (u[k + 1] == 0x4E2A /* 个 */ || u[k + 1] == 0x500B /* 個 */)
+    {
+      gboolean relative = FALSE;
+      for (guint j = k + 2; j < end; j++)
+        relative |= u[j] == 0x7684 /* 的 */;
+      if (!relative)
+        return ZH_NOT_DESCRIBED;
+    }
+  if (suggest_entity_in (run, a, k) >= 0)
+    return ZH_NOT_DESCRIBED;
+  m = suggest_mention_before (run, k + 1);
+  if (m >= 0 && suggest_cand_at (run, g_array_index (run->mentions, guint, m))->start == k)
+    return ZH_NOT_DESCRIBED;
+  for (guint j = k + len; j < end && want == 0; j++)
+    for (guint f = 0; f < G_N_ELEMENTS (female); f++)
+      if (u[j] == female[f])
+        want = 'f';
+  *pronoun = TRUE;
+  return zh_pronoun_antecedent (run, k, 400, want);
+}
 
 /* Chinese attribution after the closing mark: ”深圳市邮政管理局局长黄燊说。
  * Returns the speaker entity (or -2 when a verb was found but no one), and
@@ -96,7 +160,10 @@ zh_after (Run         *run,
     }
   *verb_found = TRUE;
   {
-    int e = zh_entity_in (run, a, b - v);
+    int e = zh_described_subject (run, a, b - v, pronoun);
+    if (e != ZH_NOT_DESCRIBED)
+      return e >= 0 ? e : -2;
+    e = zh_entity_in (run, a, b - v);
     if (e >= 0)
       return e;
     /* ”他说 and ”他在接受采访时说 (not 他们, a group). */
@@ -104,7 +171,7 @@ zh_after (Run         *run,
       if (suggest_char_in (&zh->pronouns, run->u[k]) && (k + 1 == b - v || (k == a && run->u[k + 1] != 0x4EEC /* 们 */)))
         {
           *pronoun = TRUE;
-          return zh_pronoun_antecedent (run, q->open, 400, run->u[k] == 0x5979 /* 她 */);
+          return zh_pronoun_antecedent (run, q->open, 400, zh_pronoun_gender (run->u[k]));
         }
   }
   return -2;
@@ -140,9 +207,12 @@ zh_colon_subject (Run         *run,
                   gboolean    *pronoun)
 {
   ZhLexicon *zh = &run->self->zh;
-  int e = suggest_entity_in (run, a, b);
+  int e;
   guint k;
 
+  if (*colon && (e = zh_described_subject (run, a, b, pronoun)) != ZH_NOT_DESCRIBED)
+    return e;
+  e = suggest_entity_in (run, a, b);
   if (e >= 0 || !*colon)
     return e;
   for (k = a; k < b; k++)
@@ -150,7 +220,7 @@ zh_colon_subject (Run         *run,
         (k == a || run->u[k - 1] == 0xFF0C || run->u[k - 1] == ','))
       {
         *pronoun = TRUE;
-        return zh_pronoun_antecedent (run, k, 400, run->u[k] == 0x5979 /* 她 */);
+        return zh_pronoun_antecedent (run, k, 400, zh_pronoun_gender (run->u[k]));
       }
   for (k = 0; k < q->par_start && g_unichar_isspace (run->u[k]); k++)
     ;
@@ -230,14 +300,17 @@ zh_before (Run         *run,
     }
   *verb_found = TRUE;
   {
-    int e = zh_entity_in (run, a, b - v);
+    int e = zh_described_subject (run, a, b - v, pronoun);
+    if (e != ZH_NOT_DESCRIBED)
+      return e >= 0 ? e : -2;
+    e = zh_entity_in (run, a, b - v);
     if (e >= 0)
       return e;
     for (guint k = a; k < b - v; k++)
       if (suggest_char_in (&zh->pronouns, run->u[k]) && run->u[k + 1] != 0x4EEC /* 们: a group */)
         {
           *pronoun = TRUE;
-          return zh_pronoun_antecedent (run, k, 400, run->u[k] == 0x5979 /* 她 */);
+          return zh_pronoun_antecedent (run, k, 400, zh_pronoun_gender (run->u[k]));
         }
   }
   return -2;
@@ -348,11 +421,23 @@ en_possessive (Run   *run,
 /* The nearest person before @pos that a pronoun can name: "she" skips
  * everyone known to be a man (Mr. Carter), "he" everyone known to be a
  * woman (Ms. Lopez, the spokeswoman); unknown fits both. */
+static int antecedent_of (Run *run, guint pos, guint max_distance, guint8 want);
+
 int
 pronoun_antecedent (Run     *run,
                     guint    pos,
                     guint    max_distance,
                     gboolean female)
+{
+  return antecedent_of (run, pos, max_distance, female ? 'f' : 'm');
+}
+
+/* The same for @want 'f', 'm' or 0 (佢, 这位工程师: anyone). */
+static int
+antecedent_of (Run     *run,
+               guint    pos,
+               guint    max_distance,
+               guint8   want)
 {
   int possessor = -1;
   guint possessor_end = 0;
@@ -381,7 +466,7 @@ pronoun_antecedent (Run     *run,
       if (pos - c->end > max_distance)
         break;
       g = c->entity >= 0 && (guint) c->entity < run->n_genders ? run->genders[c->entity] : 0;
-      if ((female && g == 'm') || (!female && g == 'f') || inside_speech (run, c->start))
+      if ((want == 'f' && g == 'm') || (want == 'm' && g == 'f') || inside_speech (run, c->start))
         continue;
       /* Lee said Yoon's decree … “…,” he said: a possessor is no
        * antecedent while a subject stands before it (a few sentences). */
@@ -409,9 +494,9 @@ static int
 zh_pronoun_antecedent (Run      *run,
                        guint     pos,
                        guint     max_distance,
-                       gboolean  female)
+                       guint8    want)
 {
-  int e = pronoun_antecedent (run, pos, max_distance, female);
+  int e = antecedent_of (run, pos, max_distance, want);
   int m, near = -1;
   guint s;
 
@@ -440,7 +525,7 @@ zh_pronoun_antecedent (Run      *run,
           (c->end < run->n && run->u[c->end] == 0x7684 /* 的 */))
         continue;
       g = (guint) c->entity < run->n_genders ? run->genders[c->entity] : 0;
-      if ((female && g == 'm') || (!female && g == 'f'))
+      if ((want == 'f' && g == 'm') || (want == 'm' && g == 'f'))
         continue;
       return c->entity;
     }
