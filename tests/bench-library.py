@@ -196,7 +196,9 @@ def main():
         unchanged, _ = timed([cli, "index", "--json", corpus], env=env)
         print("index, nothing changed: %.3f s" % unchanged)
 
-        changed = os.path.join(corpus, "03", "article-01504.txt")
+        # One article in the middle of the corpus (article 1504 of 10 000).
+        middle = min(1504, n // 2)
+        changed = os.path.join(corpus, "%02d" % (middle // 500), "article-%05d.txt" % middle)
         with open(changed, "a", encoding="utf-8") as f:
             f.write("补充报道：记者稍后获悉新的进展。\n")
         again, _ = timed([cli, "index", "--json", corpus], env=env)
