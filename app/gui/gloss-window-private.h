@@ -35,7 +35,6 @@ struct _GlossWindow
   AdwSplitButton       *open_button;
   GtkMenuButton        *primary_menu_button;
   GtkSearchBar         *search_bar;
-  GlossReviewPanel     *review_panel;
   AdwViewStack         *side_stack;
   GlossSidebar         *sidebar;
   AdwToastOverlay      *toast_overlay;
@@ -88,6 +87,10 @@ struct _GlossWindow
   /* The article deleted or moved away (gloss-window-article.c). */
   GtkRevealer          *article_gone_bar;
   GtkLabel             *article_gone_label;
+  /* The colleagues' layers, and the Review page (gloss-window-review.c). */
+  GlossReviewSession   *review_session;
+  AdwBin               *review_bin;
+  GlossReviewPanel     *review_panel;  /* NULL until the Review page is first shown */
   /* Suggestions (gloss-window-suggest.c). */
   GlossSuggestionLayer *suggestions;
   GCancellable         *suggest_cancellable;
@@ -149,6 +152,17 @@ void              _gloss_window_save_article_to   (GlossWindow    *self,
                                                    GFile          *file);
 void              _gloss_window_locate_article    (GlossWindow    *self,
                                                    GFile          *file);
+/* The colleagues' layers and the Review page (gloss-window-review.c). */
+void              _gloss_window_review_class_init (GtkWidgetClass *widget_class);
+void              _gloss_window_review_init       (GlossWindow    *self);
+void              _gloss_window_review_dispose    (GlossWindow    *self);
+void              _gloss_window_review_set_own    (GlossWindow    *self,
+                                                   GFile          *article,
+                                                   GlossDocument  *document,
+                                                   GlossSidecar   *own);
+GlossReviewPanel *_gloss_window_get_review_panel  (GlossWindow    *self);
+gboolean          _gloss_window_get_review_built  (GlossWindow    *self);
+GlossReviewSession *_gloss_window_get_review_session (GlossWindow *self);
 /* Suggestions (gloss-window-suggest.c). */
 void              _gloss_window_suggest_init      (GlossWindow *self);
 void              _gloss_window_suggest_load      (GlossWindow *self);
