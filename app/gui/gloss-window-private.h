@@ -69,12 +69,14 @@ struct _GlossWindow
   guint                 sidebar_selection_pending : 1;
   guint                 review_pending : 1;
   guint                 trim_pending : 1;
+  guint                 suggest_pending : 1;
   guint                 reading_notice : 1;
 
   /* gloss-window-versions.c: the article's kept versions, What Changed. */
   GPtrArray            *versions;
   GtkWindow            *version_window;
   GCancellable         *version_lookup;  /* an older text being read to compare with */
+  GlossDocument        *keep_pending;    /* to keep once the window has drawn it */
 
   guint                 closing : 1;
   guint                 reload_from_broken : 1;
@@ -114,6 +116,7 @@ const char       *_gloss_window_pick_tag          (GlossWindow    *self);
 void              _gloss_window_versions_class_init   (GtkWidgetClass *widget_class);
 void              _gloss_window_versions_keep         (GlossWindow    *self,
                                                        GlossDocument  *document);
+void              _gloss_window_versions_keep_pending (GlossWindow    *self);
 void              _gloss_window_versions_sidecar_shown (GlossWindow   *self);
 void              _gloss_window_versions_dispose      (GlossWindow    *self);
 GlossVersionView *_gloss_window_get_version_view      (GlossWindow    *self);
@@ -166,6 +169,7 @@ GlossReviewSession *_gloss_window_get_review_session (GlossWindow *self);
 /* Suggestions (gloss-window-suggest.c). */
 void              _gloss_window_suggest_init      (GlossWindow *self);
 void              _gloss_window_suggest_load      (GlossWindow *self);
+void              _gloss_window_suggest_forget    (GlossWindow *self);
 void              _gloss_window_suggest_dispose   (GlossWindow *self);
 GlossSuggestionLayer *_gloss_window_get_suggestions (GlossWindow *self);
 GtkWidget        *_gloss_window_get_suggestion_list (GlossWindow *self);

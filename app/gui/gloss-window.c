@@ -273,6 +273,15 @@ sync_sidebar (GlossWindow *self)
   /* Looking for page clutter reads the whole text: after the first frame. */
   if (self->trim_pending)
     _gloss_window_offer_trim (self);
+
+  /* So do the workers (suggestions, the kept version): on two cores they
+   * would take the main thread's turn while it lays the article out. */
+  if (self->suggest_pending)
+    {
+      self->suggest_pending = FALSE;
+      _gloss_window_suggest_load (self);
+    }
+  _gloss_window_versions_keep_pending (self);
 }
 
 static gboolean
@@ -292,7 +301,7 @@ after_paint_cb (GdkFrameClock *clock,
   /* Right after this frame is out, not inside it; ahead of the next frame
    * (a blinking caret draws frames back to back, starving lower idles). */
   if ((self->sidebar_model_pending || self->sidebar_selection_pending || self->review_pending ||
-       self->trim_pending) &&
+       self->trim_pending || self->suggest_pending || self->keep_pending != NULL) &&
       self->sync_idle_id == 0)
     self->sync_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_sidebar_idle_cb, self, NULL);
 }
@@ -397,7 +406,8 @@ show_sidecar (GlossWindow *self)
   watch_codebook (self);
   update_title (self);
   _gloss_window_update_actions (self);
-  _gloss_window_suggest_load (self);
+  _gloss_window_suggest_forget (self);
+  self->suggest_pending = TRUE;
   /* The review panel compares it with the colleagues' layers beside the
    * article; like the sidebar, it catches up right after the article is
    * drawn (it costs a long annotated article a fifth of a second). */
@@ -453,6 +463,7 @@ document_changed_cb (GlossWindow *self)
   /* Every text read for annotating is kept, so that a later version can be
    * re-anchored through the diff (gloss-window-versions.c). */
   _gloss_window_versions_keep (self, document);
+  defer_sidebar (self);
   if (first)
     gloss_note_opened (self->settings, gloss_session_get_file (self->session));
   if (gloss_session_get_loading (self->session) && self->reading_id == 0)
