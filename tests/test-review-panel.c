@@ -239,7 +239,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   gloss_window_open (f->window, f->article);
   gtk_window_present (GTK_WINDOW (f->window));
-  f->panel = GLOSS_REVIEW_PANEL (gloss_test_find_widget (GTK_WIDGET (f->window), GLOSS_TYPE_REVIEW_PANEL, NULL));
+  f->panel = _gloss_window_get_review_panel (f->window);
   g_assert_nonnull (f->panel);
   g_signal_connect (f->panel, "message", G_CALLBACK (message_cb), f);
   gloss_test_iterate_until (loaded, f);
@@ -249,7 +249,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_signal_handlers_disconnect_by_data (f->panel, f);
+  if (f->panel != NULL)
+    g_signal_handlers_disconnect_by_data (f->panel, f);
   gtk_window_destroy (GTK_WINDOW (f->window));
   gloss_test_iterate ();
   gloss_test_rm_rf (f->dir);
@@ -369,7 +370,7 @@ test_layers (Fixture       *f,
              gconstpointer  data)
 {
   GListModel *layers = gloss_review_panel_get_layers (f->panel);
-  GListModel *shown = gloss_review_panel_get_shown_layers (f->panel);
+  GListModel *shown = gloss_review_session_get_shown (gloss_review_panel_get_session (f->panel));
   GlossLayer *alice = find_layer (f, "alice");
   GlossLayer *bob = find_layer (f, "bob");
   g_autoptr(GlossLayer) first = g_list_model_get_item (layers, 0);
@@ -734,7 +735,7 @@ test_adjudication (Fixture       *f,
 
     gloss_window_open (again, f->article);
     gtk_window_present (GTK_WINDOW (again));
-    panel = GLOSS_REVIEW_PANEL (gloss_test_find_widget (GTK_WIDGET (again), GLOSS_TYPE_REVIEW_PANEL, NULL));
+    panel = _gloss_window_get_review_panel (again);
     g.panel = panel;
     gloss_test_iterate_until (loaded, &g);
     g_assert_cmpuint (g_list_model_get_n_items (gloss_review_panel_get_layers (panel)), ==, 4);
@@ -1134,7 +1135,7 @@ test_resume (Fixture       *f,
   gloss_window_open (again, f->article);
   gtk_window_present (GTK_WINDOW (again));
   g_signal_handlers_disconnect_by_data (f->panel, f);
-  f->panel = GLOSS_REVIEW_PANEL (gloss_test_find_widget (GTK_WIDGET (again), GLOSS_TYPE_REVIEW_PANEL, NULL));
+  f->panel = _gloss_window_get_review_panel (again);
   g_signal_connect (f->panel, "message", G_CALLBACK (message_cb), f);
   {
     GlossWindow *first_window = f->window;
@@ -1344,7 +1345,7 @@ test_adjudication_keys (Fixture       *f,
 
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 420, 700);
-  panel = GLOSS_REVIEW_PANEL (gloss_review_panel_new ());
+  panel = GLOSS_REVIEW_PANEL (gloss_review_panel_new (NULL));
   gtk_window_set_child (window, GTK_WIDGET (panel));
   gloss_sidecar_attach_document (own, document);
   gloss_review_panel_set_own (panel, f->article, document, own);
@@ -1621,23 +1622,28 @@ test_broken_file (Fixture       *f,
   g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (f->panel)), ==, 3);
 }
 
-/* The user's own layer alone: nothing to compare, and the panel hidden,
- * so the review is not built after the article is drawn (it sweeps every
- * annotation); it is when the panel is shown, and at once when a
- * colleague's layer comes in while it is hidden. */
+/* The user's own layer alone, a bare open: neither the review panel (its
+ * template is a good part of the window's) nor the review (a sweep over
+ * every annotation) is built before the article is drawn.  Showing the
+ * Review page builds both, from the layers the window has loaded meanwhile;
+ * a disagreement key builds them too; and a colleague's layer coming in
+ * while the built panel is hidden is compared at once. */
 static gboolean
 window_loaded (gpointer data)
 {
   Fixture *f = data;
+  GlossReviewSession *review = _gloss_window_get_review_session (f->window);
 
-  return gloss_window_get_sidecar (f->window) != NULL && !gloss_review_panel_get_loading (f->panel) &&
-         g_list_model_get_n_items (gloss_review_panel_get_layers (f->panel)) > 0;
+  return gloss_window_get_sidecar (f->window) != NULL && !gloss_review_session_get_loading (review) &&
+         gloss_review_session_get_own (review) != NULL;
 }
 
 static gboolean
 review_built (gpointer data)
 {
-  return !_gloss_review_panel_get_stale (((Fixture *) data)->panel);
+  Fixture *f = data;
+
+  return !gloss_review_panel_get_loading (f->panel) && !_gloss_review_panel_get_stale (f->panel);
 }
 
 static void
@@ -1658,22 +1664,46 @@ open_alone (Fixture *f)
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   gloss_window_open (f->window, f->article);
   gtk_window_present (GTK_WINDOW (f->window));
-  f->panel = GLOSS_REVIEW_PANEL (gloss_test_find_widget (GTK_WIDGET (f->window), GLOSS_TYPE_REVIEW_PANEL, NULL));
-  g_signal_connect (f->panel, "message", G_CALLBACK (message_cb), f);
   gloss_test_iterate_until (window_loaded, f);
   gloss_test_wait (200);
-  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->panel)));
-  g_assert_true (_gloss_review_panel_get_stale (f->panel));
+  g_assert_null (gloss_test_find_widget (GTK_WIDGET (f->window), GLOSS_TYPE_REVIEW_PANEL, NULL));
 }
 
 static void
-test_own_only_deferred (Fixture       *f,
-                        gconstpointer  data)
+test_built_when_shown (Fixture       *f,
+                       gconstpointer  data)
 {
+  GListModel *layers;
+  GtkWidget *row;
+
   open_alone (f);
-  show_review_page (f);
+  adw_view_stack_set_visible_child_name (f->window->side_stack, "review");
+  f->panel = GLOSS_REVIEW_PANEL (gloss_test_find_widget (GTK_WIDGET (f->window), GLOSS_TYPE_REVIEW_PANEL, NULL));
+  g_assert_nonnull (f->panel);
+  g_signal_connect (f->panel, "message", G_CALLBACK (message_cb), f);
   gloss_test_iterate_until (review_built, f);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->panel)));
+
+  /* The layer the window loaded before the panel was there, listed. */
+  layers = gloss_review_panel_get_layers (f->panel);
+  g_assert_cmpuint (g_list_model_get_n_items (layers), ==, 1);
+  row = gloss_test_find_widget (GTK_WIDGET (f->panel), ADW_TYPE_ACTION_ROW, "Tester <small>(tester)</small>");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (f->panel)), ==, 1);
+  g_assert_true (gtk_widget_is_sensitive (gloss_test_find_widget (GTK_WIDGET (f->panel), GTK_TYPE_BUTTON, "_Add Colleague’s File…")));
+}
+
+static void
+test_built_by_keys (Fixture       *f,
+                    gconstpointer  data)
+{
+  open_alone (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-disagreement", NULL));
+  f->panel = GLOSS_REVIEW_PANEL (gloss_test_find_widget (GTK_WIDGET (f->window), GLOSS_TYPE_REVIEW_PANEL, NULL));
+  g_assert_nonnull (f->panel);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->panel)));
+  g_assert_false (_gloss_review_panel_get_stale (f->panel));
   g_assert_cmpuint (gloss_review_get_n_layers (gloss_review_panel_get_review (f->panel)), ==, 1);
 }
 
@@ -1686,6 +1716,12 @@ test_own_only_colleague (Fixture       *f,
   g_autoptr(GFile) file = NULL;
 
   open_alone (f);
+  f->panel = _gloss_window_get_review_panel (f->window);
+  g_signal_connect (f->panel, "message", G_CALLBACK (message_cb), f);
+  gloss_test_wait (200);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->panel)));
+  g_assert_true (_gloss_review_panel_get_stale (f->panel));
+
   bob = write_sidecar (f->dir, "article.txt", article_text, "bob", "Bob", bob_spec);
   file = g_file_new_for_path (bob);
   gloss_review_panel_add_file (f->panel, file);
@@ -1704,7 +1740,8 @@ main (int   argc,
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 
   g_test_add ("/review-panel/layers", Fixture, NULL, fixture_set_up, test_layers, fixture_tear_down);
-  g_test_add ("/review-panel/own-only-deferred", Fixture, NULL, NULL, test_own_only_deferred, fixture_tear_down);
+  g_test_add ("/review-panel/built-when-shown", Fixture, NULL, NULL, test_built_when_shown, fixture_tear_down);
+  g_test_add ("/review-panel/built-by-keys", Fixture, NULL, NULL, test_built_by_keys, fixture_tear_down);
   g_test_add ("/review-panel/own-only-colleague", Fixture, NULL, NULL, test_own_only_colleague, fixture_tear_down);
   g_test_add ("/review-panel/next-disagreement", Fixture, NULL, fixture_set_up, test_next_disagreement, fixture_tear_down);
   g_test_add ("/review-panel/agreement", Fixture, NULL, fixture_set_up, test_agreement_matches_cli, fixture_tear_down);

@@ -17,7 +17,7 @@
 #include "gloss-library-item.h"
 #include "gloss-library-page.h"
 #include "gloss-library-page-private.h"
-#include "gloss-review-panel.h"
+#include "gloss-review-session.h"
 #include "gloss-sidecar.h"
 #include "gloss-window.h"
 #include "gloss-window-private.h"
@@ -266,20 +266,20 @@ static gboolean
 review_loaded (gpointer data)
 {
   Fixture *f = data;
-  GtkWidget *panel = gloss_test_find_widget (GTK_WIDGET (f->window), GLOSS_TYPE_REVIEW_PANEL, NULL);
+  GlossReviewSession *review = _gloss_window_get_review_session (f->window);
 
-  return panel != NULL && !gloss_review_panel_get_loading (GLOSS_REVIEW_PANEL (panel)) &&
-         g_list_model_get_n_items (gloss_review_panel_get_layers (GLOSS_REVIEW_PANEL (panel))) >= 2;
+  return !gloss_review_session_get_loading (review) &&
+         g_list_model_get_n_items (gloss_review_session_get_layers (review)) >= 2;
 }
 
 static gboolean
 review_follows (gpointer data)
 {
   Fixture *f = data;
-  GtkWidget *panel = gloss_test_find_widget (GTK_WIDGET (f->window), GLOSS_TYPE_REVIEW_PANEL, NULL);
+  GlossReviewSession *review = _gloss_window_get_review_session (f->window);
 
-  return !gloss_review_panel_get_loading (GLOSS_REVIEW_PANEL (panel)) &&
-         g_list_model_get_n_items (gloss_review_panel_get_layers (GLOSS_REVIEW_PANEL (panel))) == 1;
+  return !gloss_review_session_get_loading (review) &&
+         g_list_model_get_n_items (gloss_review_session_get_layers (review)) == 1;
 }
 
 /* A colleague's layer drawn on a long article does not follow the window to

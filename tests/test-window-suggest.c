@@ -817,6 +817,13 @@ no_workers (gpointer data)
   return _gloss_suggestion_layer_get_n_workers () == 0;
 }
 
+/* A worker starts once its article's first frame is out. */
+static gboolean
+n_workers (gpointer data)
+{
+  return _gloss_suggestion_layer_get_n_workers () == GPOINTER_TO_UINT (data);
+}
+
 static gboolean
 is_gone (gpointer data)
 {
@@ -836,7 +843,7 @@ test_closed_while_computing (Fixture       *f,
   gloss_window_open (window, f->article);
   gtk_window_present (GTK_WINDOW (window));
   gloss_test_iterate_until (has_sidecar, window);
-  g_assert_cmpuint (_gloss_suggestion_layer_get_n_workers (), ==, 1);
+  gloss_test_iterate_until (n_workers, GUINT_TO_POINTER (1));
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -882,9 +889,10 @@ test_switched_while_computing (Fixture       *f,
   gloss_window_open (f->window, f->article);
   gtk_window_present (GTK_WINDOW (f->window));
   gloss_test_iterate_until (has_sidecar, f->window);
+  gloss_test_iterate_until (n_workers, GUINT_TO_POINTER (1));
   _gloss_window_open_from_library (f->window, other, FALSE);
   gloss_test_iterate_until (shows_other, f->window);
-  g_assert_cmpuint (_gloss_suggestion_layer_get_n_workers (), ==, 2);
+  gloss_test_iterate_until (n_workers, GUINT_TO_POINTER (2));
   g_assert_null (layer (f));
 
   _gloss_suggestion_layer_hold_workers (FALSE);

@@ -1151,6 +1151,46 @@ test_menu_tooltip (Fixture       *f,
   g_assert_true (gtk_widget_get_has_tooltip (button));
 }
 
+/* The workers that read the whole text (the suggestions, the kept version)
+ * start once the article's first frame is out: on two cores they would
+ * take the main thread's turn while it lays a long article out. */
+static gboolean
+workers_done (gpointer data)
+{
+  GlossWindow *window = data;
+
+  return _gloss_window_get_suggestions (window) != NULL && window->versions != NULL;
+}
+
+static void
+test_workers_after_frame (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-test-window-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "article.txt", NULL);
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+  GlossWindow *window;
+
+  g_file_set_contents (path, article_text, -1, &error);
+  g_assert_no_error (error);
+  window = gloss_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_test_iterate_until (is_mapped, window);
+  gloss_window_open (window, article);
+  gloss_test_iterate_until (has_sidecar, window);
+  g_assert_null (window->suggest_cancellable);
+  g_assert_null (_gloss_window_get_suggestions (window));
+  g_assert_nonnull (window->keep_pending);
+
+  gloss_test_iterate_until (workers_done, window);
+  g_assert_null (window->keep_pending);
+  g_assert_cmpuint (window->versions->len, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gloss_test_iterate ();
+  gloss_test_rm_rf (dir);
+}
+
 static gboolean
 trimmed_written (gpointer data)
 {
@@ -2812,6 +2852,7 @@ main (int    argc,
   g_test_add_func ("/window/article-header", test_article_header);
   g_test_add_func ("/window/colleague-only", test_colleague_only);
   g_test_add_func ("/window/trim-clutter", test_trim_clutter);
+  g_test_add_func ("/window/workers-after-frame", test_workers_after_frame);
   g_test_add_func ("/window/reading-notice", test_reading_notice);
   g_test_add_func ("/window/templates", test_templates);
   g_test_add_func ("/window/open-fetched", test_open_fetched);

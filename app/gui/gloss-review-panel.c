@@ -29,16 +29,10 @@
 #include "gloss-layer-drawing.h"
 
 /*
- * The panel keeps one GlossLayer per annotator file: the user's own
- * (first), the colleagues' beside the article or added by hand (read-only:
- * never written), and, while adjudicating, the layer being written (last).
- *
- * A layer's switch shows it in the article and takes it into the
- * comparison.  The own layer's highlights are always drawn by the article
- * view, so its switch only decides whether it is compared; it starts on when
- * the user has annotated anything, since an empty own layer would turn every
- * colleague's annotation into a disagreement.  The adjudicated layer is
- * never compared.
+ * The layers are the GlossReviewSession's (the window's: it draws the shown
+ * ones before the panel is ever built).  A layer's switch shows it in the
+ * article and takes it into the comparison; the own layer's highlights are
+ * always drawn, so its switch only decides whether it is compared.
  *
  * Agreement and matching are recomputed on the main thread whenever the set
  * of compared layers, the tag mapping or the own layer changes (debounced):
@@ -70,9 +64,7 @@ struct _GlossReviewPanel
   GlossTagMapping  *tag_mapping;
   GtkDropDown      *pair_dropdown;
 
-  GFile            *article;
-  GlossDocument    *document;
-  GlossReviewSession *session;
+  GlossReviewSession *session;  /* the window's, or the panel's own */
   GtkSingleSelection *selection;
   GtkStringList    *kinds;
   GtkStringList    *pairs;
@@ -87,7 +79,7 @@ G_DEFINE_FINAL_TYPE (GlossReviewPanel, gloss_review_panel, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_LOADING,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -102,10 +94,18 @@ static guint signals[N_SIGNALS];
 
 static void update_actions (GlossReviewPanel *self);
 
+/**
+ * gloss_review_panel_new:
+ * @session: (nullable): the layers to show, compare and adjudicate; %NULL
+ *   for a session of the panel's own
+ *
+ * Returns: (transfer floating): a new #GlossReviewPanel
+ */
 GtkWidget *
-gloss_review_panel_new (void)
+gloss_review_panel_new (GlossReviewSession *session)
 {
-  return g_object_new (GLOSS_TYPE_REVIEW_PANEL, NULL);
+  g_return_val_if_fail (session == NULL || GLOSS_IS_REVIEW_SESSION (session), NULL);
+  return g_object_new (GLOSS_TYPE_REVIEW_PANEL, "session", session, NULL);
 }
 
 static void
@@ -165,7 +165,7 @@ compute_agreement (GlossReviewPanel *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->codebook_warning), problems != NULL && problems->len > 0);
 
-  if (sidecars->len < 2 || self->document == NULL)
+  if (sidecars->len < 2 || gloss_review_session_get_document (self->session) == NULL)
     {
       gtk_label_set_label (self->agreement_summary, _("Switch on at least two layers to compare them."));
       gtk_widget_set_visible (GTK_WIDGET (self->pair_dropdown), FALSE);
@@ -173,7 +173,7 @@ compute_agreement (GlossReviewPanel *self,
       return;
     }
 
-  length = gloss_document_get_length (self->document);
+  length = gloss_document_get_length (gloss_review_session_get_document (self->session));
   self->agreement = gloss_review_session_new_agreement (self->session, sidecars, &error);
   if (self->agreement == NULL)
     {
@@ -322,7 +322,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GlossReviewPanel         *self)
 {
   gloss_disagreement_row_bind (GLOSS_DISAGREEMENT_ROW (gtk_list_item_get_child (list_item)),
-                               gtk_list_item_get_item (list_item), self->review, self->document,
+                               gtk_list_item_get_item (list_item), self->review,
+                               gloss_review_session_get_document (self->session),
                                gloss_review_session_get_own_codebook (self->session));
 }
 
@@ -491,12 +492,6 @@ freshen (GlossReviewPanel *self)
     build (self, TRUE);
 }
 
-static void
-mapped_cb (GlossReviewPanel *self)
-{
-  freshen (self);
-}
-
 /**
  * gloss_review_panel_set_own:
  * @self: a #GlossReviewPanel
@@ -514,23 +509,21 @@ gloss_review_panel_set_own (GlossReviewPanel *self,
                             GlossSidecar     *own)
 {
   GlossLayer *old;
+  GFile *shown;
 
   g_return_if_fail (GLOSS_IS_REVIEW_PANEL (self));
   g_return_if_fail (G_IS_FILE (article));
   g_return_if_fail (GLOSS_IS_SIDECAR (own));
 
   old = gloss_review_session_get_own (self->session);
-  if (old != NULL && gloss_layer_get_sidecar (old) == own &&
-      self->article != NULL && g_file_equal (self->article, article) && self->document == document)
+  shown = gloss_review_session_get_article (self->session);
+  if (old != NULL && gloss_layer_get_sidecar (old) == own && shown != NULL && g_file_equal (shown, article) &&
+      gloss_review_session_get_document (self->session) == document)
     return;
 
   /* Another article: what was being adjudicated belongs to the last one. */
   if (gloss_review_session_set_own (self->session, article, document, own))
-    {
-      gloss_adjudication_bar_reset (self->adjudication_bar);
-      g_set_object (&self->article, article);
-      g_set_object (&self->document, document);
-    }
+    gloss_adjudication_bar_reset (self->adjudication_bar);
 
   rebuild (self);
 }
@@ -589,9 +582,9 @@ add_layer_action (GtkWidget  *widget,
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  if (self->article != NULL)
+  if (gloss_review_session_get_article (self->session) != NULL)
     {
-      g_autoptr(GFile) parent = g_file_get_parent (self->article);
+      g_autoptr(GFile) parent = g_file_get_parent (gloss_review_session_get_article (self->session));
 
       gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
     }
@@ -603,7 +596,8 @@ add_layer_action (GtkWidget  *widget,
 static void
 update_actions (GlossReviewPanel *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add-layer", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add-layer",
+                                 gloss_review_session_get_document (self->session) != NULL);
 }
 
 /* The bar decided: the rows show decisions. */
@@ -611,20 +605,6 @@ static void
 decided_cb (GlossReviewPanel *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self->disagreement_list));
-}
-
-static void
-bar_select_cb (GlossReviewPanel *self,
-               guint             position)
-{
-  select_position (self, position);
-}
-
-static void
-bar_message_cb (GlossReviewPanel *self,
-                const char       *text)
-{
-  message (self, text);
 }
 
 /* Keys while adjudicating, wherever the focus is in the panel: A, B… take
@@ -657,17 +637,16 @@ gloss_review_panel_get_layers (GlossReviewPanel *self)
 }
 
 /**
- * gloss_review_panel_get_shown_layers:
+ * gloss_review_panel_get_session:
  * @self: a #GlossReviewPanel
  *
- * Returns: (transfer none): the switched-on layers other than the user's
- *   own, for the article view to draw
+ * Returns: (transfer none): the layers the panel shows and compares
  */
-GListModel *
-gloss_review_panel_get_shown_layers (GlossReviewPanel *self)
+GlossReviewSession *
+gloss_review_panel_get_session (GlossReviewPanel *self)
 {
   g_return_val_if_fail (GLOSS_IS_REVIEW_PANEL (self), NULL);
-  return gloss_review_session_get_shown (self->session);
+  return self->session;
 }
 
 gboolean
@@ -732,12 +711,6 @@ gloss_review_panel_set_text_view (GlossReviewPanel *self,
 /* GObject */
 
 static void
-loading_changed_cb (GlossReviewPanel *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static void
 gloss_review_panel_dispose (GObject *object)
 {
   GlossReviewPanel *self = (GlossReviewPanel *)object;
@@ -756,8 +729,6 @@ gloss_review_panel_dispose (GObject *object)
   g_clear_object (&self->review);
   g_clear_object (&self->agreement);
   g_clear_object (&self->session);
-  g_clear_object (&self->document);
-  g_clear_object (&self->article);
 
   G_OBJECT_CLASS (gloss_review_panel_parent_class)->dispose (object);
 }
@@ -772,12 +743,61 @@ gloss_review_panel_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_LOADING:
-      g_value_set_boolean (value, gloss_review_session_get_loading (self->session));
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+gloss_review_panel_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* The session may hold an article's layers already (the window's, given
+ * when the Review page is first shown): the comparison is made when the
+ * panel is shown or asked for it. */
+static void
+gloss_review_panel_constructed (GObject *object)
+{
+  GlossReviewPanel *self = GLOSS_REVIEW_PANEL (object);
+
+  G_OBJECT_CLASS (gloss_review_panel_parent_class)->constructed (object);
+
+  if (self->session == NULL)
+    self->session = gloss_review_session_new ();
+  g_signal_connect_object (self->session, "rebuild", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "message", G_CALLBACK (message), self, G_CONNECT_SWAPPED);
+  gtk_list_box_bind_model (self->layers_list, gloss_review_session_get_layers (self->session), create_layer_row, self, NULL);
+  gloss_adjudication_bar_set_session (self->adjudication_bar, self->session);
+  gloss_tag_mapping_set_session (self->tag_mapping, self->session);
+  gloss_coder_gaps_set_session (self->coder_gaps, self->session);
+  gloss_broken_files_set_session (self->broken_files, self->session);
+  self->stale = TRUE;
+
+  /* Their first selection is a change: the session must be there. */
+  self->kinds = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (self->kinds));
+  self->pairs = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->pair_dropdown, G_LIST_MODEL (self->pairs));
+  update_kinds (self);
+  update_empty (self);
+  update_actions (self);
 }
 
 static void
@@ -788,10 +808,12 @@ gloss_review_panel_class_init (GlossReviewPanelClass *klass)
 
   object_class->dispose = gloss_review_panel_dispose;
   object_class->get_property = gloss_review_panel_get_property;
+  object_class->set_property = gloss_review_panel_set_property;
+  object_class->constructed = gloss_review_panel_constructed;
 
-  properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, GLOSS_TYPE_REVIEW_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -852,26 +874,16 @@ gloss_review_panel_init (GlossReviewPanel *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->session = gloss_review_session_new ();
-  g_signal_connect_object (self->session, "rebuild", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
-  g_signal_connect_object (self->session, "message", G_CALLBACK (message), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::loading", G_CALLBACK (loading_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_list_box_bind_model (self->layers_list, gloss_review_session_get_layers (self->session), create_layer_row, self, NULL);
+  g_signal_connect (self, "map", G_CALLBACK (freshen), NULL);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->disagreement_list, GTK_SELECTION_MODEL (self->selection));
-  gloss_adjudication_bar_set_session (self->adjudication_bar, self->session);
-  gloss_tag_mapping_set_session (self->tag_mapping, self->session);
-  gloss_coder_gaps_set_session (self->coder_gaps, self->session);
-  gloss_broken_files_set_session (self->broken_files, self->session);
   gloss_adjudication_bar_set_selection (self->adjudication_bar, self->selection);
-  g_signal_connect_object (self->adjudication_bar, "select", G_CALLBACK (bar_select_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->adjudication_bar, "select", G_CALLBACK (select_position), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->adjudication_bar, "decided", G_CALLBACK (decided_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->adjudication_bar, "message", G_CALLBACK (bar_message_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->adjudication_bar, "message", G_CALLBACK (message), self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
@@ -879,13 +891,4 @@ gloss_review_panel_init (GlossReviewPanel *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->disagreement_list, factory);
   g_object_unref (factory);
-
-  self->kinds = gtk_string_list_new (NULL);
-  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (self->kinds));
-  self->pairs = gtk_string_list_new (NULL);
-  gtk_drop_down_set_model (self->pair_dropdown, G_LIST_MODEL (self->pairs));
-
-  update_kinds (self);
-  update_empty (self);
-  update_actions (self);
 }

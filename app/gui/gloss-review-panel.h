@@ -10,6 +10,7 @@
 #include "gloss-agreement.h"
 #include "gloss-agreement-table.h"
 #include "gloss-review.h"
+#include "gloss-review-session.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,7 @@ G_BEGIN_DECLS
 #define GLOSS_TYPE_REVIEW_PANEL (gloss_review_panel_get_type ())
 G_DECLARE_FINAL_TYPE (GlossReviewPanel, gloss_review_panel, GLOSS, REVIEW_PANEL, GtkWidget)
 
-GtkWidget      *gloss_review_panel_new              (void);
+GtkWidget      *gloss_review_panel_new              (GlossReviewSession *session);
 void            gloss_review_panel_set_own          (GlossReviewPanel *self,
                                                      GFile            *article,
                                                      GlossDocument    *document,
@@ -25,7 +26,7 @@ void            gloss_review_panel_set_own          (GlossReviewPanel *self,
 void            gloss_review_panel_add_file         (GlossReviewPanel *self,
                                                      GFile            *file);
 GListModel     *gloss_review_panel_get_layers       (GlossReviewPanel *self);
-GListModel     *gloss_review_panel_get_shown_layers (GlossReviewPanel *self);
+GlossReviewSession *gloss_review_panel_get_session  (GlossReviewPanel *self);
 gboolean        gloss_review_panel_get_loading      (GlossReviewPanel *self);
 GlossReview    *gloss_review_panel_get_review       (GlossReviewPanel *self);
 GlossAgreement *gloss_review_panel_get_agreement    (GlossReviewPanel *self);

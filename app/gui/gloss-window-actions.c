@@ -987,7 +987,7 @@ disagreement_action (GtkWidget  *widget,
   /* From the start of the selection (or the caret): that is where the
    * previous jump left it. */
   gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  gloss_review_panel_step (self->review_panel, gtk_text_iter_get_offset (&start),
+  gloss_review_panel_step (_gloss_window_get_review_panel (self), gtk_text_iter_get_offset (&start),
                            g_str_equal (name, "win.previous-disagreement"));
 }
 

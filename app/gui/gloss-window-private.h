@@ -35,7 +35,6 @@ struct _GlossWindow
   AdwSplitButton       *open_button;
   GtkMenuButton        *primary_menu_button;
   GtkSearchBar         *search_bar;
-  GlossReviewPanel     *review_panel;
   AdwViewStack         *side_stack;
   GlossSidebar         *sidebar;
   AdwToastOverlay      *toast_overlay;
@@ -70,12 +69,14 @@ struct _GlossWindow
   guint                 sidebar_selection_pending : 1;
   guint                 review_pending : 1;
   guint                 trim_pending : 1;
+  guint                 suggest_pending : 1;
   guint                 reading_notice : 1;
 
   /* gloss-window-versions.c: the article's kept versions, What Changed. */
   GPtrArray            *versions;
   GtkWindow            *version_window;
   GCancellable         *version_lookup;  /* an older text being read to compare with */
+  GlossDocument        *keep_pending;    /* to keep once the window has drawn it */
 
   guint                 closing : 1;
   guint                 reload_from_broken : 1;
@@ -88,6 +89,10 @@ struct _GlossWindow
   /* The article deleted or moved away (gloss-window-article.c). */
   GtkRevealer          *article_gone_bar;
   GtkLabel             *article_gone_label;
+  /* The colleagues' layers, and the Review page (gloss-window-review.c). */
+  GlossReviewSession   *review_session;
+  AdwBin               *review_bin;
+  GlossReviewPanel     *review_panel;  /* NULL until the Review page is first shown */
   /* Suggestions (gloss-window-suggest.c). */
   GlossSuggestionLayer *suggestions;
   GCancellable         *suggest_cancellable;
@@ -111,6 +116,7 @@ const char       *_gloss_window_pick_tag          (GlossWindow    *self);
 void              _gloss_window_versions_class_init   (GtkWidgetClass *widget_class);
 void              _gloss_window_versions_keep         (GlossWindow    *self,
                                                        GlossDocument  *document);
+void              _gloss_window_versions_keep_pending (GlossWindow    *self);
 void              _gloss_window_versions_sidecar_shown (GlossWindow   *self);
 void              _gloss_window_versions_dispose      (GlossWindow    *self);
 GlossVersionView *_gloss_window_get_version_view      (GlossWindow    *self);
@@ -149,9 +155,21 @@ void              _gloss_window_save_article_to   (GlossWindow    *self,
                                                    GFile          *file);
 void              _gloss_window_locate_article    (GlossWindow    *self,
                                                    GFile          *file);
+/* The colleagues' layers and the Review page (gloss-window-review.c). */
+void              _gloss_window_review_class_init (GtkWidgetClass *widget_class);
+void              _gloss_window_review_init       (GlossWindow    *self);
+void              _gloss_window_review_dispose    (GlossWindow    *self);
+void              _gloss_window_review_set_own    (GlossWindow    *self,
+                                                   GFile          *article,
+                                                   GlossDocument  *document,
+                                                   GlossSidecar   *own);
+GlossReviewPanel *_gloss_window_get_review_panel  (GlossWindow    *self);
+gboolean          _gloss_window_get_review_built  (GlossWindow    *self);
+GlossReviewSession *_gloss_window_get_review_session (GlossWindow *self);
 /* Suggestions (gloss-window-suggest.c). */
 void              _gloss_window_suggest_init      (GlossWindow *self);
 void              _gloss_window_suggest_load      (GlossWindow *self);
+void              _gloss_window_suggest_forget    (GlossWindow *self);
 void              _gloss_window_suggest_dispose   (GlossWindow *self);
 GlossSuggestionLayer *_gloss_window_get_suggestions (GlossWindow *self);
 GtkWidget        *_gloss_window_get_suggestion_list (GlossWindow *self);

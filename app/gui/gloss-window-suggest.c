@@ -138,6 +138,19 @@ computed_cb (GObject      *source,
 }
 
 /**
+ * _gloss_window_suggest_forget:
+ *
+ * Stops computing and showing the suggestions of what was shown.
+ */
+void
+_gloss_window_suggest_forget (GlossWindow *self)
+{
+  g_cancellable_cancel (self->suggest_cancellable);
+  g_clear_object (&self->suggest_cancellable);
+  set_layer (self, NULL);
+}
+
+/**
  * _gloss_window_suggest_load:
  *
  * Forgets the suggestions of what was shown and, when the session holds an
@@ -151,9 +164,7 @@ _gloss_window_suggest_load (GlossWindow *self)
   GlossDocument *document = gloss_session_get_document (self->session);
   Computing *c;
 
-  g_cancellable_cancel (self->suggest_cancellable);
-  g_clear_object (&self->suggest_cancellable);
-  set_layer (self, NULL);
+  _gloss_window_suggest_forget (self);
   gloss_suggestion_list_set_project (GLOSS_SUGGESTION_LIST (self->suggestion_list),
                                      document != NULL ? gloss_session_get_file (self->session) : NULL);
   if (sidecar == NULL || document == NULL || self->closing)

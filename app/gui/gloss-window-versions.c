@@ -142,17 +142,9 @@ kept_cb (GObject      *object,
   maybe_review (self);
 }
 
-/**
- * _gloss_window_versions_keep:
- * @self: a #GlossWindow
- * @document: the text just read for annotating
- *
- * Keeps @document's text beside the article (in a worker thread), says so
- * when that fails, and learns which older versions are kept.
- */
-void
-_gloss_window_versions_keep (GlossWindow   *self,
-                             GlossDocument *document)
+static void
+keep_now (GlossWindow   *self,
+          GlossDocument *document)
 {
   g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, kept_cb, NULL);
   KeepData *data = g_new0 (KeepData, 1);
@@ -165,6 +157,36 @@ _gloss_window_versions_keep (GlossWindow   *self,
   g_task_set_task_data (task, data, (GDestroyNotify)keep_data_free);
   g_task_run_in_thread (task, keep_thread);
   update_action (self);
+}
+
+/**
+ * _gloss_window_versions_keep:
+ * @self: a #GlossWindow
+ * @document: the text just read for annotating
+ *
+ * Keeps @document's text beside the article (in a worker thread), says so
+ * when that fails, and learns which older versions are kept.  The worker
+ * (a hash and a compression of the whole text) starts once the window has
+ * drawn the text (_gloss_window_versions_keep_pending()): on two cores it
+ * would take the main thread's turn while the article is laid out.
+ */
+void
+_gloss_window_versions_keep (GlossWindow   *self,
+                             GlossDocument *document)
+{
+  /* Another text before the frame: that one is kept now. */
+  if (self->keep_pending != NULL && self->keep_pending != document)
+    keep_now (self, self->keep_pending);
+  g_set_object (&self->keep_pending, document);
+}
+
+void
+_gloss_window_versions_keep_pending (GlossWindow *self)
+{
+  g_autoptr(GlossDocument) document = g_steal_pointer (&self->keep_pending);
+
+  if (document != NULL)
+    keep_now (self, document);
 }
 
 static void
@@ -351,6 +373,8 @@ _gloss_window_versions_class_init (GtkWidgetClass *widget_class)
 void
 _gloss_window_versions_dispose (GlossWindow *self)
 {
+  /* A window closed before its first frame still keeps the text it read. */
+  _gloss_window_versions_keep_pending (self);
   g_cancellable_cancel (self->version_lookup);
   g_clear_object (&self->version_lookup);
   if (self->version_window != NULL)

@@ -261,7 +261,7 @@ sync_sidebar (GlossWindow *self)
 
       self->review_pending = FALSE;
       if (self->shown != NULL && file != NULL && document != NULL)
-        gloss_review_panel_set_own (self->review_panel, file, document, self->shown);
+        _gloss_window_review_set_own (self, file, document, self->shown);
     }
 
   if (self->sidebar_selection_pending)
@@ -273,6 +273,15 @@ sync_sidebar (GlossWindow *self)
   /* Looking for page clutter reads the whole text: after the first frame. */
   if (self->trim_pending)
     _gloss_window_offer_trim (self);
+
+  /* So do the workers (suggestions, the kept version): on two cores they
+   * would take the main thread's turn while it lays the article out. */
+  if (self->suggest_pending)
+    {
+      self->suggest_pending = FALSE;
+      _gloss_window_suggest_load (self);
+    }
+  _gloss_window_versions_keep_pending (self);
 }
 
 static gboolean
@@ -292,7 +301,7 @@ after_paint_cb (GdkFrameClock *clock,
   /* Right after this frame is out, not inside it; ahead of the next frame
    * (a blinking caret draws frames back to back, starving lower idles). */
   if ((self->sidebar_model_pending || self->sidebar_selection_pending || self->review_pending ||
-       self->trim_pending) &&
+       self->trim_pending || self->suggest_pending || self->keep_pending != NULL) &&
       self->sync_idle_id == 0)
     self->sync_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_sidebar_idle_cb, self, NULL);
 }
@@ -397,7 +406,8 @@ show_sidecar (GlossWindow *self)
   watch_codebook (self);
   update_title (self);
   _gloss_window_update_actions (self);
-  _gloss_window_suggest_load (self);
+  _gloss_window_suggest_forget (self);
+  self->suggest_pending = TRUE;
   /* The review panel compares it with the colleagues' layers beside the
    * article; like the sidebar, it catches up right after the article is
    * drawn (it costs a long annotated article a fifth of a second). */
@@ -453,6 +463,7 @@ document_changed_cb (GlossWindow *self)
   /* Every text read for annotating is kept, so that a later version can be
    * re-anchored through the diff (gloss-window-versions.c). */
   _gloss_window_versions_keep (self, document);
+  defer_sidebar (self);
   if (first)
     gloss_note_opened (self->settings, gloss_session_get_file (self->session));
   if (gloss_session_get_loading (self->session) && self->reading_id == 0)
@@ -558,18 +569,6 @@ gloss_window_add_toast (GlossWindow *self,
 }
 
 /* Article and sidebar signals */
-
-static void
-show_range_cb (GlossWindow *self,
-               guint        start,
-               guint        end)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
-
-  gloss_article_view_select_range (self->article_view, start, end);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->article_view), gtk_text_buffer_get_insert (buffer),
-                                0.2, FALSE, 0, 0);
-}
 
 static void
 removed_cb (GlossWindow     *self,
@@ -830,6 +829,7 @@ gloss_window_dispose (GObject *object)
     g_signal_group_set_target (self->set_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
   self->library_page = NULL;   /* the bin's child, gone with it */
+  _gloss_window_review_dispose (self);
   g_clear_object (&self->set_signals);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -888,7 +888,6 @@ gloss_window_class_init (GlossWindowClass *klass)
   g_type_ensure (GLOSS_TYPE_ARTICLE_HEADER);
   g_type_ensure (GLOSS_TYPE_ARTICLE_VIEW);
   g_type_ensure (GLOSS_TYPE_SIDEBAR);
-  g_type_ensure (GLOSS_TYPE_REVIEW_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gloss/Gloss/ui/gloss-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, article_header);
@@ -902,7 +901,6 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, primary_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, review_panel);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar);
@@ -915,6 +913,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   _gloss_window_versions_class_init (widget_class);
   _gloss_window_article_class_init (widget_class);
   _gloss_window_library_class_init (widget_class);
+  _gloss_window_review_class_init (widget_class);
 }
 
 static void
@@ -953,10 +952,7 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect_object (self->sidebar, "activated", G_CALLBACK (activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gloss_sidebar_get_details (self->sidebar), "pick-link", G_CALLBACK (pick_link_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->review_panel, "show-range", G_CALLBACK (show_range_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->review_panel, "message", G_CALLBACK (message_cb), self, G_CONNECT_SWAPPED);
-  gloss_article_view_set_layers (self->article_view, gloss_review_panel_get_shown_layers (self->review_panel));
-  gloss_review_panel_set_text_view (self->review_panel, GTK_TEXT_VIEW (self->article_view));
+  _gloss_window_review_init (self);
   /* The window follows the session: what it holds, and the one state of the file on disk. */
   g_settings_bind (self->settings, "annotator-id", self->session, "annotator-id", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "annotator-name", self->session, "annotator-name", G_SETTINGS_BIND_GET);
