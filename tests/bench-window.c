@@ -225,9 +225,19 @@ open_article (GFile        *article,
 static void
 close_window (GlossWindow *window)
 {
+  gint64 until;
+
   gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  /* A second and a half for what the closed window left running (its
+   * suggestion and version workers finishing, their results dropped): one
+   * open is measured, not the tail of the one before. */
+  until = g_get_monotonic_time () + 1500 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (5 * G_TIME_SPAN_MILLISECOND);
+    }
 }
 
 int
