@@ -13,6 +13,7 @@
 #include "gloss-json.h"
 #include "gloss-loader.h"
 #include "gloss-annotation.h"
+#include "gloss-annotation-private.h"
 #include "gloss-annotation-set.h"
 #include "gloss-sidecar.h"
 #include "gloss-test-util.h"
@@ -862,6 +863,68 @@ test_json_text_after_value (void)
   g_assert_true (gloss_json_check (" 12 ", 4, NULL));
 }
 
+/* Strings are scanned a word and a memchr() at a time: a raw NUL or a byte
+ * that is not UTF-8 is refused at every place in the string, before, inside
+ * and after the first eight bytes, among escapes and after an escaped quote. */
+static void
+test_json_string_bytes (void)
+{
+  const struct { const char *bytes; gsize length; gboolean refused; } pieces[] = {
+    { "\x00", 1, TRUE }, { "\xff", 1, TRUE }, { "\x80", 1, TRUE }, { "\xe4\xb8", 2, TRUE },
+    { "\xed\xa0\x80", 3, TRUE },
+    { "\xe4\xb8\xad", 3, FALSE }, { "\xf0\x9f\x98\x80", 4, FALSE }, { "\\\"", 2, FALSE },
+    { "\\n", 2, FALSE }, { "\\u4e2d", 6, FALSE }, { "a", 1, FALSE },
+  };
+  g_autoptr(GString) many = g_string_new ("{\"k\": \"");
+
+  for (guint place = 0; place < 20; place++)
+    for (guint b = 0; b < G_N_ELEMENTS (pieces); b++)
+      {
+        g_autoptr(GString) text = g_string_new ("{\"note\": \"");
+        g_autoptr(GError) error = NULL;
+
+        /* Before the piece, @place characters; past ten, every third an
+         * escaped backslash. */
+        for (guint i = 0; i < place; i++)
+          g_string_append (text, place > 10 && i % 3 == 2 ? "\\\\" : "a");
+        g_string_append_len (text, pieces[b].bytes, pieces[b].length);
+        g_string_append (text, "xxxxxxxxxx\\\"yyyy\"}");
+        g_test_message ("place %u, piece %u", place, b);
+        g_assert_cmpint (gloss_json_check (text->str, text->len, &error), ==, !pieces[b].refused);
+        if (pieces[b].refused)
+          g_assert_nonnull (strstr (error->message, "$.note"));
+      }
+
+  /* Many escapes before a far quote: linear, and the key still right. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (many, "\\\"\\n");
+  g_string_append (many, "\xff\"}");
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (gloss_json_check (many->str, many->len, &error));
+    g_assert_nonnull (strstr (error->message, "$.k"));
+    g_assert_nonnull (strstr (error->message, "UTF-8"));
+  }
+}
+
+/* An annotation read without attributes is not given an empty set of
+ * them by the check of the others' values. */
+static void
+test_sidecar_no_empty_attributes (void)
+{
+  g_autofree char *path = gloss_test_data_path ("sidecar", "canonical.gloss.json", NULL);
+  g_autofree char *canonical = gloss_test_read (path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSidecar) sidecar = gloss_sidecar_new_from_data (canonical, strlen (canonical), "c.gloss.json", NULL, &error);
+  GlossAnnotationSet *set;
+
+  g_assert_no_error (error);
+  set = gloss_sidecar_get_annotations (sidecar);
+  g_assert_null (_gloss_annotation_peek_attributes (gloss_annotation_set_lookup (set, "11111111-1111-4111-8111-111111111111")));
+  g_assert_nonnull (_gloss_annotation_peek_attributes (gloss_annotation_set_lookup (set, "22222222-2222-4222-8222-222222222222")));
+}
+
 /* Issue 15, 14: links to missing ids or to tags the codebook forbids
  * passed in silence; they are kept, with a warning naming them. */
 static void
@@ -950,6 +1013,8 @@ main (int    argc,
   g_test_add_func ("/hostile/import/repeated-ids", test_import_refuses_repeated_ids);
   g_test_add_func ("/hostile/import/w3c-bad-values", test_import_w3c_refuses_bad_values);
   g_test_add_func ("/hostile/json/text-after-value", test_json_text_after_value);
+  g_test_add_func ("/hostile/json/string-bytes", test_json_string_bytes);
+  g_test_add_func ("/hostile/sidecar/no-empty-attributes", test_sidecar_no_empty_attributes);
   g_test_add_func ("/hostile/sidecar/link-warnings", test_link_warnings);
   g_test_add_func ("/hostile/brat/raw-text-offsets", test_brat_raw_text_offsets);
   g_test_add_func ("/hostile/brat/many-links", test_brat_many_links);

@@ -367,6 +367,32 @@ hex4 (const char *p,
   return value;
 }
 
+/* g_utf8_validate() from the first byte that is not ASCII (or is NUL): most of a
+ * sidecar's strings (ids, tags, dates) are ASCII to the end, and eight bytes
+ * at a time tell that sooner. */
+static gboolean
+utf8_valid (const char *start,
+            gsize       length)
+{
+  const char *p = start;
+  const char *end = start + length;
+
+  while (end - p >= 8)
+    {
+      guint64 word;
+
+      memcpy (&word, p, sizeof word);
+      /* A byte over 0x7f, or a NUL (which g_utf8_validate() refuses). */
+      if ((word | ((word - G_GUINT64_CONSTANT (0x0101010101010101)) & ~word)) &
+          G_GUINT64_CONSTANT (0x8080808080808080))
+        break;
+      p += 8;
+    }
+  while (p < end && (guchar) *p < 0x80 && *p != '\0')
+    p++;
+  return p == end || g_utf8_validate (p, end - p, NULL);
+}
+
 /* Checks the string starting at the quote *@pp; leaves *@pp after its
  * closing quote. */
 static gboolean
@@ -379,15 +405,28 @@ check_string (const char **pp,
   const char *start = *pp + 1;
   const char *p = start;
 
-  while (p < end && *p != '"')
+  /* The closing quote, and the escapes before it, found with memchr(),
+   * which reads a long string many bytes at a time.  Each byte is looked at
+   * once by each search: an escaped quote moves the first one on from where
+   * the escape ended. */
+  const char *quote = memchr (p, '"', end - p);
+
+  for (;;)
     {
-      if (*p != '\\')
+      const char *limit = quote ? quote : end;
+      const char *escape = memchr (p, '\\', limit - p);
+
+      if (escape == NULL)
         {
-          p++;
-          continue;
+          p = limit;
+          break;
         }
+      p = escape;
       if (p + 1 >= end)
-        break;
+        {
+          p = end;
+          break;
+        }
       switch (p[1])
         {
         case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
@@ -424,9 +463,11 @@ check_string (const char **pp,
                          _("a string holds the escape \\%c, which JSON does not have"),
                          g_ascii_isprint (p[1]) ? p[1] : '?');
         }
+      if (quote != NULL && p > quote)
+        quote = memchr (p, '"', end - p);
     }
 
-  if (!g_utf8_validate (start, p - start, NULL))
+  if (!utf8_valid (start, p - start))
     return refuse (error, frames, depth, _("a string is not valid UTF-8"));
 
   if (frames != NULL && depth > 0 && frames[depth - 1].object && frames[depth - 1].key == NULL)
@@ -463,6 +504,10 @@ check_number (const char **pp,
   *pp = p;
 
   length = p - start;
+  /* Eighteen digits fit in 64 bits, and a decimal without an exponent
+   * shorter than 300 digits in a double: only longer numbers are read. */
+  if ((!fraction && length <= 18) || (fraction && length < 300 && !memchr (start, 'e', length) && !memchr (start, 'E', length)))
+    return TRUE;
   if (length >= sizeof buffer)
     text = long_number = g_malloc (length + 1);
   memcpy (text, start, length);
@@ -518,6 +563,16 @@ gloss_json_check (const char  *data,
 
   while (p < end)
     {
+      /* Indentation and line ends, most of a sidecar's bytes outside its
+       * strings, passed in one run. */
+      if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+        {
+          do
+            p++;
+          while (p < end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'));
+          continue;
+        }
+
       /* json-glib 1.6 leaks the first value when a second one follows. */
       if (ended && !g_ascii_isspace (*p))
         return refuse (error, frames, 0, _("more text after the end of the JSON value"));

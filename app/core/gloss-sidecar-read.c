@@ -61,6 +61,28 @@ problem (Reader     *reader,
   g_ptr_array_add (reader->problems, p);
 }
 
+/* A problem with the value of annotation @index's attribute @name: its path
+ * is made only when there is one. */
+G_GNUC_PRINTF (4, 5)
+static void
+attribute_problem (Reader     *reader,
+                   guint       index,
+                   const char *name,
+                   const char *format,
+                   ...)
+{
+  GlossSidecarProblem *p = g_new0 (GlossSidecarProblem, 1);
+  va_list args;
+
+  va_start (args, format);
+  p->path = g_strdup_printf ("annotations[%u].attributes.%s", index, name);
+  p->message = g_strdup_vprintf (format, args);
+  p->warning = TRUE;
+  va_end (args);
+
+  g_ptr_array_add (reader->problems, p);
+}
+
 static gboolean
 is_integer (JsonNode *node)
 {
@@ -183,6 +205,26 @@ copy_unknown_members (JsonObject         *from,
     }
 }
 
+/* "annotations[@index]" into @path, without printf's reading of a format
+ * (a tenth of reading an annotation of ten members). */
+static void
+annotation_path (char  path[32],
+                 guint index)
+{
+  static const char prefix[] = "annotations[";
+  char digits[12];
+  guint n = 0;
+
+  do
+    digits[n++] = '0' + index % 10;
+  while ((index /= 10) > 0);
+  memcpy (path, prefix, sizeof prefix - 1);
+  for (guint i = 0; i < n; i++)
+    path[sizeof prefix - 1 + i] = digits[n - 1 - i];
+  path[sizeof prefix - 1 + n] = ']';
+  path[sizeof prefix + n] = '\0';
+}
+
 static GlossAnnotation *
 read_annotation (Reader        *reader,
                  JsonNode      *node,
@@ -201,7 +243,7 @@ read_annotation (Reader        *reader,
   guint before = reader->problems->len;
   gboolean offsets_ok;
 
-  g_snprintf (path, sizeof path, "annotations[%u]", index);
+  annotation_path (path, index);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       problem (reader, FALSE, path, _("must be an object, not %s"), node_kind (node));
@@ -296,36 +338,38 @@ check_attribute_values (Reader        *reader,
   for (guint i = 0; i < annotations->len; i++)
     {
       GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
-      GlossTag *tag = gloss_codebook_lookup (codebook, gloss_annotation_get_tag (annotation));
-      JsonObject *attributes = gloss_annotation_get_attributes (annotation);
+      /* Peeked, not got: an annotation without attributes is not given an
+       * empty object. */
+      JsonObject *attributes = _gloss_annotation_peek_attributes (annotation);
       g_autoptr(GList) names = NULL;
+      GlossTag *tag;
 
-      if (tag == NULL || attributes == NULL)
+      if (attributes == NULL || json_object_get_size (attributes) == 0 ||
+          (tag = gloss_codebook_lookup (codebook, gloss_annotation_get_tag (annotation))) == NULL)
         continue;
       names = json_object_get_members (attributes);
       for (const GList *l = names; l != NULL; l = l->next)
         {
           const GlossAttributeDef *def = gloss_tag_lookup_attribute (tag, l->data);
           const char *value = gloss_annotation_get_attribute (annotation, l->data);
-          g_autofree char *where = NULL;
+          GlossAnnotation *target;
 
           if (def == NULL || value == NULL)
             continue;
-          where = g_strdup_printf ("annotations[%u].attributes.%s", i, (const char *) l->data);
           if (def->type == GLOSS_ATTRIBUTE_LINK)
             {
-              GlossAnnotation *target = g_hash_table_lookup (by_id, value);
-
+              target = g_hash_table_lookup (by_id, value);
               if (target == NULL)
-                problem (reader, TRUE, where, _("links to “%s”, which is no annotation of the file"), value);
+                attribute_problem (reader, i, l->data, _("links to “%s”, which is no annotation of the file"), value);
               else if (def->to != NULL && def->to[0] != NULL &&
                        !g_strv_contains ((const char * const *) def->to, gloss_annotation_get_tag (target)))
-                problem (reader, TRUE, where, _("links to a “%s” annotation, which the codebook does not allow here"),
-                         gloss_annotation_get_tag (target));
+                attribute_problem (reader, i, l->data,
+                                   _("links to a “%s” annotation, which the codebook does not allow here"),
+                                   gloss_annotation_get_tag (target));
             }
           else if (def->type == GLOSS_ATTRIBUTE_CHOICE && def->choices != NULL &&
                    !g_strv_contains ((const char * const *) def->choices, value))
-            problem (reader, TRUE, where, _("“%s” is not one of the codebook's choices"), value);
+            attribute_problem (reader, i, l->data, _("“%s” is not one of the codebook's choices"), value);
         }
     }
 }
