@@ -41,6 +41,22 @@ typedef struct
   GPtrArray *problems;
 } Reader;
 
+G_GNUC_PRINTF (4, 0)
+static void
+add_problem (Reader     *reader,
+             gboolean    warning,
+             char       *path,
+             const char *format,
+             va_list     args)
+{
+  GlossSidecarProblem *p = g_new0 (GlossSidecarProblem, 1);
+
+  p->path = path;
+  p->message = g_strdup_vprintf (format, args);
+  p->warning = warning;
+  g_ptr_array_add (reader->problems, p);
+}
+
 G_GNUC_PRINTF (4, 5)
 static void
 problem (Reader     *reader,
@@ -49,20 +65,15 @@ problem (Reader     *reader,
          const char *format,
          ...)
 {
-  GlossSidecarProblem *p = g_new0 (GlossSidecarProblem, 1);
   va_list args;
 
   va_start (args, format);
-  p->path = g_strdup (path);
-  p->message = g_strdup_vprintf (format, args);
-  p->warning = warning;
+  add_problem (reader, warning, g_strdup (path), format, args);
   va_end (args);
-
-  g_ptr_array_add (reader->problems, p);
 }
 
-/* A problem with the value of annotation @index's attribute @name: its path
- * is made only when there is one. */
+/* A warning about the value of annotation @index's attribute @name: its
+ * path is made only when there is one. */
 G_GNUC_PRINTF (4, 5)
 static void
 attribute_problem (Reader     *reader,
@@ -71,16 +82,11 @@ attribute_problem (Reader     *reader,
                    const char *format,
                    ...)
 {
-  GlossSidecarProblem *p = g_new0 (GlossSidecarProblem, 1);
   va_list args;
 
   va_start (args, format);
-  p->path = g_strdup_printf ("annotations[%u].attributes.%s", index, name);
-  p->message = g_strdup_vprintf (format, args);
-  p->warning = TRUE;
+  add_problem (reader, TRUE, g_strdup_printf ("annotations[%u].attributes.%s", index, name), format, args);
   va_end (args);
-
-  g_ptr_array_add (reader->problems, p);
 }
 
 static gboolean
