@@ -214,6 +214,7 @@ find_occurrences (const char      *text,
                   guint            span_start,
                   guint            span_end,
                   GlossLibraryHit *template,
+                  GlossHitArena   *arena,
                   GPtrArray       *hits)
 {
   const char *from = folded;
@@ -271,7 +272,7 @@ find_occurrences (const char      *text,
 
         /* The hit and its strings in one block, the snippet's parts last. */
         hit = _gloss_library_hit_alloc (template, strlen (ellipsis_before) + strlen (ellipsis_after) +
-                                        (after_end - before_start) + 3, &space);
+                                        (after_end - before_start) + 3, arena, &space);
         hit->before = put_part (&space, ellipsis_before, before_start, match_start, "");
         hit->match = put_part (&space, "", match_start, match_end, "");
         hit->after = put_part (&space, "", match_end, after_end, ellipsis_after);
@@ -380,6 +381,7 @@ find_text_occurrences (const char      *folded,
                        glong            needle_length,
                        GlossLibraryHit *template,
                        GString         *scratch,
+                       GlossHitArena   *arena,
                        GPtrArray       *hits)
 {
   const char *from = folded;
@@ -424,7 +426,7 @@ find_text_occurrences (const char      *folded,
       parts[2] = scratch->len;
 
       /* The hit and its strings in one block, the snippet's parts last. */
-      hit = _gloss_library_hit_alloc (template, scratch->len + 3, &space);
+      hit = _gloss_library_hit_alloc (template, scratch->len + 3, arena, &space);
       hit->before = put_part (&space, "", scratch->str, scratch->str + parts[0], "");
       hit->match = put_part (&space, "", scratch->str + parts[0], scratch->str + parts[1], "");
       hit->after = put_part (&space, "", scratch->str + parts[1], scratch->str + parts[2], "");
@@ -487,6 +489,7 @@ search_folder (sqlite3            *db,
                gboolean            texts,
                const char * const *tags,
                const char * const *annotators,
+               GlossHitArena      *arena,
                GPtrArray          *hits,
                GError            **error)
 {
@@ -538,10 +541,10 @@ search_folder (sqlite3            *db,
           if (folded == NULL)
             continue;
           if (read_changes (changes, sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1)))
-            find_text_occurrences (folded, changes, needle, needle_length, &template, text, hits);
+            find_text_occurrences (folded, changes, needle, needle_length, &template, text, arena, hits);
           else
             find_occurrences (_gloss_library_unfold (text, folded, sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1)),
-                              folded, needle, needle_length, 0, 0, 0, &template, hits);
+                              folded, needle, needle_length, 0, 0, 0, &template, arena, hits);
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
       if (rc != SQLITE_DONE)
@@ -579,7 +582,7 @@ search_folder (sqlite3            *db,
           folded = gloss_fold (value, -1);
           template.field = (char *) fields[i];
           find_occurrences (value, folded, needle, needle_length,
-                            i == 0 ? (gint64) span_start : -1, span_start, span_end, &template, hits);
+                            i == 0 ? (gint64) span_start : -1, span_start, span_end, &template, arena, hits);
         }
 
       parser = json_parser_new ();
@@ -598,7 +601,7 @@ search_folder (sqlite3            *db,
                 continue;
               folded = gloss_fold (value, -1);
               template.field = m->data;
-              find_occurrences (value, folded, needle, needle_length, -1, span_start, span_end, &template, hits);
+              find_occurrences (value, folded, needle, needle_length, -1, span_start, span_end, &template, arena, hits);
             }
         }
     }
@@ -646,12 +649,14 @@ search_db (GlossLibrary       *self,
            GError            **error)
 {
   gboolean texts = (tags == NULL || tags[0] == NULL) && (annotators == NULL || annotators[0] == NULL);
+  GlossHitArena arena = { 0 };
+  gboolean ok = TRUE;
 
-  for (guint f = 0; self->folders[f] != NULL; f++)
-    if (!search_folder (db, self->database, self->folders[f], needle, needle_length,
-                        texts, tags, annotators, hits, error))
-      return FALSE;
-  return TRUE;
+  for (guint f = 0; ok && self->folders[f] != NULL; f++)
+    ok = search_folder (db, self->database, self->folders[f], needle, needle_length,
+                        texts, tags, annotators, &arena, hits, error);
+  _gloss_library_hit_arena_clear (&arena);
+  return ok;
 }
 
 /* Merges the ordered runs [@a, @b) and [@b, @end) of @p, through @scratch;
