@@ -958,7 +958,9 @@ search_while_walking (GlossLibrary       *self,
   else if (ok && !job.unchanged)
     {
       g_ptr_array_set_size (hits, 0);
-      ok = apply (self, db, &plan, NULL, NULL, NULL, error) >= 0 &&
+      /* Writing wants SQLite's usual page cache, not a search's small one. */
+      ok = _gloss_library_exec (db, "PRAGMA cache_size = -2000", self->database, error) &&
+           apply (self, db, &plan, NULL, NULL, NULL, error) >= 0 &&
            (needle_length == 0 || search_db (self, db, needle, needle_length, tags, annotators, hits, error));
     }
   if (db != NULL)
