@@ -181,6 +181,49 @@ same_layout (const char *a,
   return TRUE;
 }
 
+/* _gloss_library_flatten() of the @length bytes at @p, 8 at a time: a word
+ * with no byte below 0x0E (tab, line feed and carriage return are 9, 10
+ * and 13) is passed over whole. */
+static void
+flatten_bytes (char  *p,
+               gsize  length)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  char *end = p + length;
+
+  for (; end - p >= 8; p += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, p, sizeof word);
+      if (((word - ones * 0x0E) & ~word & (ones * 0x80)) == 0)
+        continue;
+      for (guint i = 0; i < 8; i++)
+        if (p[i] == '\n' || p[i] == '\r' || p[i] == '\t')
+          p[i] = ' ';
+    }
+  for (; p < end; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      *p = ' ';
+}
+
+/* g_string_append_len() without the call while the bytes fit: a snippet is
+ * put together from a handful of short runs. */
+static inline void
+append_run (GString    *out,
+            const char *bytes,
+            gsize       n)
+{
+  if (out->len + n >= out->allocated_len)
+    {
+      g_string_append_len (out, bytes, n);
+      return;
+    }
+  memcpy (out->str + out->len, bytes, n);
+  out->len += n;
+  out->str[out->len] = '\0';
+}
+
 /* @prefix, the bytes [@from, @to) and @suffix at *@p, line breaks and tabs
  * as spaces; *@p moved past them. */
 static char *
@@ -199,7 +242,8 @@ put_part (char       **p,
   memcpy (part + prefix_length, from, length);
   memcpy (part + prefix_length + length, suffix, suffix_length + 1);
   *p += prefix_length + length + suffix_length + 1;
-  return _gloss_library_flatten (part);
+  flatten_bytes (part, prefix_length + length + suffix_length);
+  return part;
 }
 
 /* Every occurrence of @needle (folded) in @folded, whose original is @text
@@ -310,12 +354,16 @@ read_changes (GArray       *changes,
 {
   const guint8 *p = patch, *end = patch + patch_length;
   glong at = 0;
+  guint n = 0;
 
   g_array_set_size (changes, 0);
   if (patch == NULL || patch_length == 0)
     return TRUE;
   if (*p++ != UNFOLD_CHANGES)
     return FALSE;
+  /* Each change takes two bytes or more: room for all of them at once, not
+   * a call to append each (a text has hundreds, its full-width commas). */
+  g_array_set_size (changes, patch_length / 2);
   while (p < end)
     {
       Change change;
@@ -332,10 +380,11 @@ read_changes (GArray       *changes,
       change.at = at + kept;
       change.bytes = p;
       change.length = MIN ((gsize) g_utf8_skip[*p], (gsize) (end - p));
-      g_array_append_val (changes, change);
+      g_array_index (changes, Change, n++) = change;
       p += change.length;
       at = change.at + 1;
     }
+  g_array_set_size (changes, n);
   return TRUE;
 }
 
@@ -363,12 +412,12 @@ append_unfolded (GString      *out,
       changed = skip_chars (from, to, change->at - at);
       if (changed >= to)
         break;
-      g_string_append_len (out, from, changed - from);
-      g_string_append_len (out, (const char *) change->bytes, change->length);
+      append_run (out, from, changed - from);
+      append_run (out, (const char *) change->bytes, change->length);
       from = g_utf8_next_char (changed);
       at = change->at + 1;
     }
-  g_string_append_len (out, from, to - from);
+  append_run (out, from, to - from);
 }
 
 /* find_occurrences() for an article's text known by its folded form and
@@ -404,8 +453,11 @@ find_text_occurrences (const char      *folded,
         folded_end = folded + strlen (folded);
       offset += count_chars (last, found);
       last = found;
+      /* g_utf8_prev_char() without the call: back to the previous lead byte. */
       for (; before < SNIPPET_CONTEXT && before_start > folded; before++)
-        before_start = g_utf8_prev_char (before_start);
+        do
+          before_start--;
+        while (before_start > folded && (*before_start & 0xC0) == 0x80);
       for (; after < SNIPPET_CONTEXT && after_end < folded_end; after++)
         after_end = g_utf8_next_char (after_end);
 
