@@ -209,6 +209,66 @@ test_search_json_escapes (Fixture       *fixture,
                    "单元\x1f分隔\x08退格\x01**减税**。会议指出会议指出会议指出会议指出会议指出会议指…");
 }
 
+/* The expected snippet of the occurrence at code point @start (@length
+ * long) of @text: 24 characters each side, tabs and line breaks as spaces. */
+static char *
+expected_snippet (const char *text,
+                  glong       start,
+                  glong       length)
+{
+  glong total = g_utf8_strlen (text, -1);
+  glong from = MAX (start - 24, 0);
+  glong to = MIN (start + length + 24, total);
+  g_autofree char *before = g_utf8_substring (text, from, start);
+  g_autofree char *match = g_utf8_substring (text, start, start + length);
+  g_autofree char *after = g_utf8_substring (text, start + length, to);
+
+  g_strdelimit (before, "\n\t", ' ');
+  g_strdelimit (after, "\n\t", ' ');
+  return g_strconcat (from > 0 ? "…" : "", before, "**", match, "**", after, to < total ? "…" : "", NULL);
+}
+
+/* Characters to escape and tabs at every byte of the 8 that the writer and
+ * the snippets look through at once, after runs of plain ASCII and of
+ * Chinese: every line parses back to the text's own snippet. */
+static void
+test_search_json_escapes_anywhere (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  static const char * const special[] = { "\"", "\\", "\x01", "\x1f", "\t" };
+  g_auto(GlossTestRun) run = { 0 };
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GString) text = g_string_new ("转义测试\n\n");
+  guint n = 0;
+
+  for (guint k = 0; k < 24; k++)
+    {
+      g_string_append_len (text, "abcdefghijklmnop", k % 16);
+      g_string_append (text, special[k % G_N_ELEMENTS (special)]);
+      g_string_append_len (text, "qrstuvwxyz", (k * 3) % 10);
+      g_string_append (text, "减税");
+      g_string_append_len (text, "ABCDEFGHIJKLMNOP", (k * 5) % 16);
+      g_string_append (text, special[(k + 2) % G_N_ELEMENTS (special)]);
+      g_string_append (text, k % 2 == 0 ? "会议指出，" : "。\n");
+    }
+  gloss_test_write_in (fixture->corpus, "news/转义.txt", text->str);
+  run_cli (&run, fixture->dir, fixture->database, "search", "--json", "减税", "corpus", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = parse_lines (run.out);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      JsonObject *line = object_at (lines, i);
+      g_autofree char *want = NULL;
+
+      if (g_strcmp0 (json_object_get_string_member (line, "article"), "corpus/news/转义.txt") != 0)
+        continue;
+      want = expected_snippet (text->str, json_object_get_int_member (line, "start"), 2);
+      g_assert_cmpstr (json_object_get_string_member (line, "snippet"), ==, want);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 24);
+}
+
 static void
 test_status_json (Fixture       *fixture,
                   gconstpointer  data)
@@ -672,6 +732,7 @@ main (int    argc,
   ADD ("index-json", test_index_json);
   ADD ("search-json", test_search_json);
   ADD ("search-json-escapes", test_search_json_escapes);
+  ADD ("search-json-escapes-anywhere", test_search_json_escapes_anywhere);
   ADD ("front", test_front);
   ADD ("status-json", test_status_json);
   ADD ("search-damaged", test_search_damaged);

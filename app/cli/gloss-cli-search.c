@@ -23,21 +23,64 @@ static const char json_escapes[128] = {
   ['\b'] = 'b', ['\f'] = 'f', ['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't', ['"'] = '"', ['\\'] = '\\',
 };
 
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+
+/* @n bytes at the end of @out: copied in place while they fit (a line has
+ * fifteen small parts, and g_string_append_len() is a call each). */
+static inline void
+append_bytes (GString    *out,
+              const char *bytes,
+              gsize       n)
+{
+  if (out->len + n >= out->allocated_len)
+    {
+      g_string_append_len (out, bytes, n);
+      return;
+    }
+  memcpy (out->str + out->len, bytes, n);
+  out->len += n;
+  out->str[out->len] = '\0';
+}
+
+/* Whether one of the 8 bytes at @p may want escaping: one below 0x20, a
+ * quote or a backslash (a byte-wise test that may say yes for nothing, never
+ * no for something). */
+static inline gboolean
+word_may_escape (const unsigned char *p)
+{
+  guint64 word, quote, backslash;
+
+  memcpy (&word, p, sizeof word);
+  quote = word ^ (ONES * '"');
+  backslash = word ^ (ONES * '\\');
+  return ((((word - ONES * 0x20) & ~word) | ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash)) &
+          (ONES * 0x80)) != 0;
+}
+
 /* @value escaped for a JSON string, without the quotes, appended to @out:
  * runs of plain bytes copied at once (a snippet rarely holds anything to
- * escape). */
+ * escape), looked through 8 bytes at a time. */
 static void
 append_json_chars (GString    *out,
                    const char *value)
 {
   const unsigned char *p = (const unsigned char *) (value != NULL ? value : "");
+  const unsigned char *end = p + strlen ((const char *) p);
   const unsigned char *run = p;
 
-  for (; *p != '\0'; p++)
+  while (p < end)
     {
+      if (end - p >= 8 && !word_may_escape (p))
+        {
+          p += 8;
+          continue;
+        }
       if (*p >= 0x20 && *p != '"' && *p != '\\')
-        continue;
-      g_string_append_len (out, (const char *) run, p - run);
+        {
+          p++;
+          continue;
+        }
+      append_bytes (out, (const char *) run, p - run);
       if (json_escapes[*p] != 0)
         {
           g_string_append_c (out, '\\');
@@ -45,9 +88,9 @@ append_json_chars (GString    *out,
         }
       else
         g_string_append_printf (out, "\\u%04x", *p);
-      run = p + 1;
+      run = ++p;
     }
-  g_string_append_len (out, (const char *) run, p - run);
+  append_bytes (out, (const char *) run, p - run);
 }
 
 static void
@@ -79,7 +122,7 @@ append_uint (GString *out,
   do
     *--p = '0' + value % 10;
   while ((value /= 10) > 0);
-  g_string_append_len (out, p, digits + sizeof digits - p);
+  append_bytes (out, p, digits + sizeof digits - p);
 }
 
 /* One hit as a line of JSON Lines, appended to @out, members in the order
@@ -91,27 +134,31 @@ append_json_hit (GString         *out,
                  const char      *article,
                  GlossLibraryHit *hit)
 {
-  g_string_append (out, "{\"article\":\"");
-  g_string_append (out, article);
-  g_string_append (out, hit->kind == GLOSS_LIBRARY_HIT_TEXT ? "\",\"kind\":\"text\",\"start\":"
-                                                           : "\",\"kind\":\"annotation\",\"start\":");
+#define APPEND_LITERAL(out, s) append_bytes ((out), (s), sizeof (s) - 1)
+  APPEND_LITERAL (out, "{\"article\":\"");
+  append_bytes (out, article, strlen (article));
+  if (hit->kind == GLOSS_LIBRARY_HIT_TEXT)
+    APPEND_LITERAL (out, "\",\"kind\":\"text\",\"start\":");
+  else
+    APPEND_LITERAL (out, "\",\"kind\":\"annotation\",\"start\":");
   append_uint (out, hit->start);
-  g_string_append (out, ",\"end\":");
+  APPEND_LITERAL (out, ",\"end\":");
   append_uint (out, hit->end);
-  g_string_append (out, ",\"snippet\":\"");
+  APPEND_LITERAL (out, ",\"snippet\":\"");
   append_json_chars (out, hit->before);
-  g_string_append (out, "**");
+  APPEND_LITERAL (out, "**");
   append_json_chars (out, hit->match);
-  g_string_append (out, "**");
+  APPEND_LITERAL (out, "**");
   append_json_chars (out, hit->after);
-  g_string_append_c (out, '"');
+  APPEND_LITERAL (out, "\"");
   if (hit->kind == GLOSS_LIBRARY_HIT_ANNOTATION)
     {
       append_json_member (out, "\"annotation\":", hit->annotation);
       append_json_member (out, "\"annotator\":", hit->annotator);
       append_json_member (out, "\"tag\":", hit->tag);
     }
-  g_string_append (out, "}\n");
+  APPEND_LITERAL (out, "}\n");
+#undef APPEND_LITERAL
 }
 
 int

@@ -106,6 +106,14 @@ typedef struct
 
 typedef struct _Walk Walk;
 
+/* Where a search's hits are carved from (_gloss_library_hit_alloc()). */
+typedef struct _GlossHitSlab GlossHitSlab;
+typedef struct
+{
+  guint         made;   /* hits made so far */
+  GlossHitSlab *slab;   /* the slab hits are carved from, or NULL */
+} GlossHitArena;
+
 /* gloss-library.c */
 GlossLibraryBroken *_gloss_library_broken_new         (const char          *path,
                                                        const char          *error);
@@ -237,7 +245,9 @@ const char         *_gloss_library_unfold            (GString             *out,
 char               *_gloss_library_flatten            (char                *text);
 GlossLibraryHit    *_gloss_library_hit_alloc          (const GlossLibraryHit *template,
                                                        gsize                 extra,
+                                                       GlossHitArena        *arena,
                                                        char                **space);
+void                _gloss_library_hit_arena_clear    (GlossHitArena        *arena);
 void                _gloss_library_hit_clear          (GlossLibraryHit      *hit);
 gint                _gloss_library_compare_hits       (gconstpointer        a,
                                                        gconstpointer        b);

@@ -254,6 +254,13 @@ _gloss_library_db_open (const char  *path,
   return db_open_once (path, &code, error);
 }
 
+/* A search reads each page of text once: a page cache of 256 KiB holds the
+ * inner pages it seeks through, where SQLite's 2 MiB was fresh memory to
+ * fault in (北京 reads 30 MB of texts: 116 → 96 ms, with 256 hits or fewer
+ * no slower).  An update on the same connection gets SQLite's usual 2 MiB
+ * back first (search_while_walking()). */
+#define SEARCH_CACHE_SIZE "PRAGMA cache_size = -256;"
+
 /* Opens an index that is there and of this version, for a search: no file
  * created, no schema made and no page checked (reading a count of the
  * articles was a third of a rare query's time).  Anything else, and a
@@ -270,7 +277,7 @@ _gloss_library_db_open_search (const char  *path,
       sqlite3_busy_timeout (db, 60000);
       sqlite3_extended_result_codes (db, 1);
       if (_gloss_library_register_bigrams (db) &&
-          sqlite3_exec (db, "PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0;", NULL, NULL, NULL) == SQLITE_OK &&
+          sqlite3_exec (db, "PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0; " SEARCH_CACHE_SIZE, NULL, NULL, NULL) == SQLITE_OK &&
           _gloss_library_user_version (db) == GLOSS_LIBRARY_USER_VERSION)
         return db;
     }

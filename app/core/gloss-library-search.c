@@ -181,6 +181,49 @@ same_layout (const char *a,
   return TRUE;
 }
 
+/* _gloss_library_flatten() of the @length bytes at @p, 8 at a time: a word
+ * with no byte below 0x0E (tab, line feed and carriage return are 9, 10
+ * and 13) is passed over whole. */
+static void
+flatten_bytes (char  *p,
+               gsize  length)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  char *end = p + length;
+
+  for (; end - p >= 8; p += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, p, sizeof word);
+      if (((word - ones * 0x0E) & ~word & (ones * 0x80)) == 0)
+        continue;
+      for (guint i = 0; i < 8; i++)
+        if (p[i] == '\n' || p[i] == '\r' || p[i] == '\t')
+          p[i] = ' ';
+    }
+  for (; p < end; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      *p = ' ';
+}
+
+/* g_string_append_len() without the call while the bytes fit: a snippet is
+ * put together from a handful of short runs. */
+static inline void
+append_run (GString    *out,
+            const char *bytes,
+            gsize       n)
+{
+  if (out->len + n >= out->allocated_len)
+    {
+      g_string_append_len (out, bytes, n);
+      return;
+    }
+  memcpy (out->str + out->len, bytes, n);
+  out->len += n;
+  out->str[out->len] = '\0';
+}
+
 /* @prefix, the bytes [@from, @to) and @suffix at *@p, line breaks and tabs
  * as spaces; *@p moved past them. */
 static char *
@@ -199,7 +242,8 @@ put_part (char       **p,
   memcpy (part + prefix_length, from, length);
   memcpy (part + prefix_length + length, suffix, suffix_length + 1);
   *p += prefix_length + length + suffix_length + 1;
-  return _gloss_library_flatten (part);
+  flatten_bytes (part, prefix_length + length + suffix_length);
+  return part;
 }
 
 /* Every occurrence of @needle (folded) in @folded, whose original is @text
@@ -214,6 +258,7 @@ find_occurrences (const char      *text,
                   guint            span_start,
                   guint            span_end,
                   GlossLibraryHit *template,
+                  GlossHitArena   *arena,
                   GPtrArray       *hits)
 {
   const char *from = folded;
@@ -271,7 +316,7 @@ find_occurrences (const char      *text,
 
         /* The hit and its strings in one block, the snippet's parts last. */
         hit = _gloss_library_hit_alloc (template, strlen (ellipsis_before) + strlen (ellipsis_after) +
-                                        (after_end - before_start) + 3, &space);
+                                        (after_end - before_start) + 3, arena, &space);
         hit->before = put_part (&space, ellipsis_before, before_start, match_start, "");
         hit->match = put_part (&space, "", match_start, match_end, "");
         hit->after = put_part (&space, "", match_end, after_end, ellipsis_after);
@@ -309,12 +354,16 @@ read_changes (GArray       *changes,
 {
   const guint8 *p = patch, *end = patch + patch_length;
   glong at = 0;
+  guint n = 0;
 
   g_array_set_size (changes, 0);
   if (patch == NULL || patch_length == 0)
     return TRUE;
   if (*p++ != UNFOLD_CHANGES)
     return FALSE;
+  /* Each change takes two bytes or more: room for all of them at once, not
+   * a call to append each (a text has hundreds, its full-width commas). */
+  g_array_set_size (changes, patch_length / 2);
   while (p < end)
     {
       Change change;
@@ -331,10 +380,11 @@ read_changes (GArray       *changes,
       change.at = at + kept;
       change.bytes = p;
       change.length = MIN ((gsize) g_utf8_skip[*p], (gsize) (end - p));
-      g_array_append_val (changes, change);
+      g_array_index (changes, Change, n++) = change;
       p += change.length;
       at = change.at + 1;
     }
+  g_array_set_size (changes, n);
   return TRUE;
 }
 
@@ -362,12 +412,12 @@ append_unfolded (GString      *out,
       changed = skip_chars (from, to, change->at - at);
       if (changed >= to)
         break;
-      g_string_append_len (out, from, changed - from);
-      g_string_append_len (out, (const char *) change->bytes, change->length);
+      append_run (out, from, changed - from);
+      append_run (out, (const char *) change->bytes, change->length);
       from = g_utf8_next_char (changed);
       at = change->at + 1;
     }
-  g_string_append_len (out, from, to - from);
+  append_run (out, from, to - from);
 }
 
 /* find_occurrences() for an article's text known by its folded form and
@@ -380,6 +430,7 @@ find_text_occurrences (const char      *folded,
                        glong            needle_length,
                        GlossLibraryHit *template,
                        GString         *scratch,
+                       GlossHitArena   *arena,
                        GPtrArray       *hits)
 {
   const char *from = folded;
@@ -402,8 +453,11 @@ find_text_occurrences (const char      *folded,
         folded_end = folded + strlen (folded);
       offset += count_chars (last, found);
       last = found;
+      /* g_utf8_prev_char() without the call: back to the previous lead byte. */
       for (; before < SNIPPET_CONTEXT && before_start > folded; before++)
-        before_start = g_utf8_prev_char (before_start);
+        do
+          before_start--;
+        while (before_start > folded && (*before_start & 0xC0) == 0x80);
       for (; after < SNIPPET_CONTEXT && after_end < folded_end; after++)
         after_end = g_utf8_next_char (after_end);
 
@@ -424,7 +478,7 @@ find_text_occurrences (const char      *folded,
       parts[2] = scratch->len;
 
       /* The hit and its strings in one block, the snippet's parts last. */
-      hit = _gloss_library_hit_alloc (template, scratch->len + 3, &space);
+      hit = _gloss_library_hit_alloc (template, scratch->len + 3, arena, &space);
       hit->before = put_part (&space, "", scratch->str, scratch->str + parts[0], "");
       hit->match = put_part (&space, "", scratch->str + parts[0], scratch->str + parts[1], "");
       hit->after = put_part (&space, "", scratch->str + parts[1], scratch->str + parts[2], "");
@@ -487,6 +541,7 @@ search_folder (sqlite3            *db,
                gboolean            texts,
                const char * const *tags,
                const char * const *annotators,
+               GlossHitArena      *arena,
                GPtrArray          *hits,
                GError            **error)
 {
@@ -538,10 +593,10 @@ search_folder (sqlite3            *db,
           if (folded == NULL)
             continue;
           if (read_changes (changes, sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1)))
-            find_text_occurrences (folded, changes, needle, needle_length, &template, text, hits);
+            find_text_occurrences (folded, changes, needle, needle_length, &template, text, arena, hits);
           else
             find_occurrences (_gloss_library_unfold (text, folded, sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1)),
-                              folded, needle, needle_length, 0, 0, 0, &template, hits);
+                              folded, needle, needle_length, 0, 0, 0, &template, arena, hits);
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
       if (rc != SQLITE_DONE)
@@ -579,7 +634,7 @@ search_folder (sqlite3            *db,
           folded = gloss_fold (value, -1);
           template.field = (char *) fields[i];
           find_occurrences (value, folded, needle, needle_length,
-                            i == 0 ? (gint64) span_start : -1, span_start, span_end, &template, hits);
+                            i == 0 ? (gint64) span_start : -1, span_start, span_end, &template, arena, hits);
         }
 
       parser = json_parser_new ();
@@ -598,7 +653,7 @@ search_folder (sqlite3            *db,
                 continue;
               folded = gloss_fold (value, -1);
               template.field = m->data;
-              find_occurrences (value, folded, needle, needle_length, -1, span_start, span_end, &template, hits);
+              find_occurrences (value, folded, needle, needle_length, -1, span_start, span_end, &template, arena, hits);
             }
         }
     }
@@ -646,12 +701,14 @@ search_db (GlossLibrary       *self,
            GError            **error)
 {
   gboolean texts = (tags == NULL || tags[0] == NULL) && (annotators == NULL || annotators[0] == NULL);
+  GlossHitArena arena = { 0 };
+  gboolean ok = TRUE;
 
-  for (guint f = 0; self->folders[f] != NULL; f++)
-    if (!search_folder (db, self->database, self->folders[f], needle, needle_length,
-                        texts, tags, annotators, hits, error))
-      return FALSE;
-  return TRUE;
+  for (guint f = 0; ok && self->folders[f] != NULL; f++)
+    ok = search_folder (db, self->database, self->folders[f], needle, needle_length,
+                        texts, tags, annotators, &arena, hits, error);
+  _gloss_library_hit_arena_clear (&arena);
+  return ok;
 }
 
 /* Merges the ordered runs [@a, @b) and [@b, @end) of @p, through @scratch;
@@ -953,7 +1010,9 @@ search_while_walking (GlossLibrary       *self,
   else if (ok && !job.unchanged)
     {
       g_ptr_array_set_size (hits, 0);
-      ok = apply (self, db, &plan, NULL, NULL, NULL, error) >= 0 &&
+      /* Writing wants SQLite's usual page cache, not a search's small one. */
+      ok = _gloss_library_exec (db, "PRAGMA cache_size = -2000", self->database, error) &&
+           apply (self, db, &plan, NULL, NULL, NULL, error) >= 0 &&
            (needle_length == 0 || search_db (self, db, needle, needle_length, tags, annotators, hits, error));
     }
   if (db != NULL)

@@ -22,6 +22,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#ifdef G_OS_UNIX
+#include <sys/mman.h>
+#endif
 
 #include "gloss-library-private.h"
 
@@ -90,7 +93,25 @@ gloss_library_article_free (GlossLibraryArticle *article)
 /* A hit is one block: the struct, then its strings.  A common word has tens
  * of thousands of hits; ten strings each, allocated and freed one by one,
  * were a sixth of a search's time.  @extra: bytes left after the strings of
- * @template (its before, match and after are not copied), at *@space. */
+ * @template (its before, match and after are not copied), at *@space.
+ *
+ * Each block starts with the slab it was carved from, or NULL when it was
+ * allocated on its own.  A search's hits come from slabs of 2 MiB (@arena):
+ * the 31 024 hits of a common word touch 10 MB of fresh memory, and its
+ * 2 500 page faults, one a page of 4 KiB, were a fifth of the search's
+ * processor time; a slab asks for huge pages, a handful of faults.  A slab
+ * lives until the last of its hits is freed, which any thread may do. */
+#define HIT_SLAB_SIZE ((gsize) 2 * 1024 * 1024)
+/* Hits a search makes one by one before it takes a slab: a rare query does
+ * not touch 2 MiB. */
+#define HIT_SLAB_AFTER 256
+
+struct _GlossHitSlab
+{
+  gint  refs;   /* the arena's, if it still carves from it, and one per hit */
+  gsize used;   /* bytes from the slab's start, this header included */
+};
+
 static const glong hit_strings[] = {
   G_STRUCT_OFFSET (GlossLibraryHit, article),
   G_STRUCT_OFFSET (GlossLibraryHit, annotation),
@@ -100,9 +121,67 @@ static const glong hit_strings[] = {
   G_STRUCT_OFFSET (GlossLibraryHit, group),
 };
 
+#define HIT_HEADER (sizeof (GlossHitSlab *))
+
+static GlossHitSlab *
+hit_slab_new (void)
+{
+  GlossHitSlab *slab = g_aligned_alloc (1, HIT_SLAB_SIZE, HIT_SLAB_SIZE);
+
+#ifdef MADV_HUGEPAGE
+  /* Advice only: where huge pages are off, pages of 4 KiB as before. */
+  madvise (slab, HIT_SLAB_SIZE, MADV_HUGEPAGE);
+#endif
+  slab->refs = 1;
+  slab->used = sizeof (GlossHitSlab) + (HIT_HEADER - sizeof (GlossHitSlab) % HIT_HEADER) % HIT_HEADER;
+  return slab;
+}
+
+static void
+hit_slab_unref (GlossHitSlab *slab)
+{
+  if (g_atomic_int_dec_and_test (&slab->refs))
+    g_aligned_free (slab);
+}
+
+/* Ends @arena's carving: its hits keep their slab alive, no longer it. */
+void
+_gloss_library_hit_arena_clear (GlossHitArena *arena)
+{
+  g_clear_pointer (&arena->slab, hit_slab_unref);
+  arena->made = 0;
+}
+
+/* @size bytes for a hit, after its header: from @arena's slab if it has
+ * one (or should now), else on their own. */
+static gpointer
+hit_block_alloc (GlossHitArena *arena,
+                 gsize          size)
+{
+  gsize need = HIT_HEADER + (size + HIT_HEADER - 1) / HIT_HEADER * HIT_HEADER;
+  GlossHitSlab **block;
+
+  if (arena != NULL && ++arena->made > HIT_SLAB_AFTER && need <= HIT_SLAB_SIZE / 16)
+    {
+      if (arena->slab != NULL && arena->slab->used + need > HIT_SLAB_SIZE)
+        g_clear_pointer (&arena->slab, hit_slab_unref);
+      if (arena->slab == NULL)
+        arena->slab = hit_slab_new ();
+      block = (GlossHitSlab **) ((char *) arena->slab + arena->slab->used);
+      arena->slab->used += need;
+      g_atomic_int_inc (&arena->slab->refs);
+      *block = arena->slab;
+      return block + 1;
+    }
+  block = g_malloc (HIT_HEADER + size);
+  *block = NULL;
+  return block + 1;
+}
+
 GlossLibraryHit *
 _gloss_library_hit_alloc (const GlossLibraryHit *template,
                           gsize                  extra,
+                          GlossHitArena         *arena,
                           char                 **space)
 {
   GlossLibraryHit *hit;
@@ -117,7 +196,7 @@ _gloss_library_hit_alloc (const GlossLibraryHit *template,
       size += lengths[i] = value != NULL ? strlen (value) + 1 : 0;
     }
 
-  hit = g_malloc (size);
+  hit = hit_block_alloc (arena, size);
   *hit = *template;
   hit->before = hit->match = hit->after = NULL;
   p = (char *) (hit + 1);
@@ -159,7 +238,7 @@ gloss_library_hit_copy (const GlossLibraryHit *hit)
   extra += hit->before != NULL ? strlen (hit->before) + 1 : 0;
   extra += hit->match != NULL ? strlen (hit->match) + 1 : 0;
   extra += hit->after != NULL ? strlen (hit->after) + 1 : 0;
-  copy = _gloss_library_hit_alloc (hit, extra, &space);
+  copy = _gloss_library_hit_alloc (hit, extra, NULL, &space);
   copy->before = put_string (&space, hit->before);
   copy->match = put_string (&space, hit->match);
   copy->after = put_string (&space, hit->after);
@@ -184,8 +263,16 @@ _gloss_library_hit_clear (GlossLibraryHit *hit)
 void
 gloss_library_hit_free (GlossLibraryHit *hit)
 {
-  /* One block (_gloss_library_hit_alloc()). */
-  g_free (hit);
+  GlossHitSlab **block;
+
+  /* One block (_gloss_library_hit_alloc()), on its own or in a slab. */
+  if (hit == NULL)
+    return;
+  block = (GlossHitSlab **) hit - 1;
+  if (*block != NULL)
+    hit_slab_unref (*block);
+  else
+    g_free (block);
 }
 
 char *
