@@ -1191,6 +1191,83 @@ test_workers_after_frame (void)
   gloss_test_rm_rf (dir);
 }
 
+static void
+count_paint_cb (GdkFrameClock *clock,
+                guint         *paints)
+{
+  (*paints)++;
+}
+
+static gboolean
+sidebar_filled (gpointer data)
+{
+  return g_list_model_get_n_items (gloss_sidebar_get_shown (GLOSS_WINDOW (data)->sidebar)) > 0;
+}
+
+/* The frames drawn while the article and its layer are read do not let the
+ * sidebar (thousands of rows), the kept version or the suggestions in ahead
+ * of the frame that shows the layer's highlights.  With a layer read from
+ * the parsed-sidecar cache, the sidebar's setting up ran before that frame
+ * and held it 150-270 ms (bench-window). */
+static void
+test_sidebar_after_layer_frame (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-test-window-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *own = g_strconcat (path, ".", ANNOTATOR, ".gloss.json", NULL);
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GdkFrameClock *clock;
+  GlossWindow *window;
+  guint paints = 0, paints_at_layer;
+  gulong id;
+
+  /* A layer large enough that reading it takes several frames. */
+  for (guint i = 0; i < 4000; i++)
+    g_string_append (text, "市长说：“好。” ");
+  g_file_set_contents (path, text->str, -1, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GlossSidecar) sidecar = gloss_sidecar_new (ANNOTATOR, NULL);
+    g_autoptr(GlossDocument) document = gloss_document_new (text->str, -1, NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (own);
+
+    gloss_sidecar_attach_document (sidecar, document);
+    for (guint i = 0; i < 8000; i++)
+      gloss_annotation_set_create (gloss_sidecar_get_annotations (sidecar), i % 2 ? "quote" : "official",
+                                   i * 5, i * 5 + 2);
+    gloss_sidecar_save (sidecar, file, GLOSS_SIDECAR_SAVE_NONE, &error);
+    g_assert_no_error (error);
+  }
+
+  window = gloss_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_test_iterate_until (is_mapped, window);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint_cb), &paints);
+  gloss_window_open (window, article);
+  gloss_test_iterate_until (has_sidecar, window);
+  paints_at_layer = paints;
+  g_test_message ("%u frames while the layer was read", paints_at_layer);
+
+  /* The layer is in: nothing of the after-frame work has run yet. */
+  g_assert_true (window->sidebar_model_pending);
+  g_assert_nonnull (window->keep_pending);
+  g_assert_null (window->suggest_cancellable);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_sidebar_get_shown (window->sidebar)), ==, 0);
+
+  /* It follows the next frame. */
+  gloss_test_iterate_until (sidebar_filled, window);
+  g_assert_cmpuint (paints, >, paints_at_layer);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_sidebar_get_shown (window->sidebar)), ==, 8000);
+
+  g_signal_handler_disconnect (clock, id);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gloss_test_iterate ();
+  gloss_test_rm_rf (dir);
+}
+
 static gboolean
 trimmed_written (gpointer data)
 {
@@ -2853,6 +2930,7 @@ main (int    argc,
   g_test_add_func ("/window/colleague-only", test_colleague_only);
   g_test_add_func ("/window/trim-clutter", test_trim_clutter);
   g_test_add_func ("/window/workers-after-frame", test_workers_after_frame);
+  g_test_add_func ("/window/sidebar-after-layer-frame", test_sidebar_after_layer_frame);
   g_test_add_func ("/window/reading-notice", test_reading_notice);
   g_test_add_func ("/window/templates", test_templates);
   g_test_add_func ("/window/open-fetched", test_open_fetched);

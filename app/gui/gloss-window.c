@@ -299,8 +299,11 @@ after_paint_cb (GdkFrameClock *clock,
                 GlossWindow   *self)
 {
   /* Right after this frame is out, not inside it; ahead of the next frame
-   * (a blinking caret draws frames back to back, starving lower idles). */
-  if ((self->sidebar_model_pending || self->sidebar_selection_pending || self->review_pending ||
+   * (a blinking caret draws frames back to back, starving lower idles).
+   * Not while the article or its layer is still being read: the frame
+   * after they are in, with its highlights, comes first. */
+  if (!gloss_session_get_loading (self->session) &&
+      (self->sidebar_model_pending || self->sidebar_selection_pending || self->review_pending ||
        self->trim_pending || self->suggest_pending || self->keep_pending != NULL) &&
       self->sync_idle_id == 0)
     self->sync_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_sidebar_idle_cb, self, NULL);
