@@ -14,6 +14,7 @@
 
 #include "gloss-cli.h"
 #include "gloss-cli-folders.h"
+#include "gloss-string-private.h"
 
 #define OUT_CHUNK (64 * 1024)
 
@@ -24,23 +25,6 @@ static const char json_escapes[128] = {
 };
 
 #define ONES G_GUINT64_CONSTANT (0x0101010101010101)
-
-/* @n bytes at the end of @out: copied in place while they fit (a line has
- * fifteen small parts, and g_string_append_len() is a call each). */
-static inline void
-append_bytes (GString    *out,
-              const char *bytes,
-              gsize       n)
-{
-  if (out->len + n >= out->allocated_len)
-    {
-      g_string_append_len (out, bytes, n);
-      return;
-    }
-  memcpy (out->str + out->len, bytes, n);
-  out->len += n;
-  out->str[out->len] = '\0';
-}
 
 /* Whether one of the 8 bytes at @p may want escaping: one below 0x20, a
  * quote or a backslash (a byte-wise test that may say yes for nothing, never
@@ -80,7 +64,7 @@ append_json_chars (GString    *out,
           p++;
           continue;
         }
-      append_bytes (out, (const char *) run, p - run);
+      gloss_string_append_run (out, (const char *) run, p - run);
       if (json_escapes[*p] != 0)
         {
           g_string_append_c (out, '\\');
@@ -90,7 +74,7 @@ append_json_chars (GString    *out,
         g_string_append_printf (out, "\\u%04x", *p);
       run = ++p;
     }
-  append_bytes (out, (const char *) run, p - run);
+  gloss_string_append_run (out, (const char *) run, p - run);
 }
 
 static void
@@ -122,7 +106,7 @@ append_uint (GString *out,
   do
     *--p = '0' + value % 10;
   while ((value /= 10) > 0);
-  append_bytes (out, p, digits + sizeof digits - p);
+  gloss_string_append_run (out, p, digits + sizeof digits - p);
 }
 
 /* One hit as a line of JSON Lines, appended to @out, members in the order
@@ -134,9 +118,9 @@ append_json_hit (GString         *out,
                  const char      *article,
                  GlossLibraryHit *hit)
 {
-#define APPEND_LITERAL(out, s) append_bytes ((out), (s), sizeof (s) - 1)
+#define APPEND_LITERAL(out, s) gloss_string_append_run ((out), (s), sizeof (s) - 1)
   APPEND_LITERAL (out, "{\"article\":\"");
-  append_bytes (out, article, strlen (article));
+  gloss_string_append_run (out, article, strlen (article));
   if (hit->kind == GLOSS_LIBRARY_HIT_TEXT)
     APPEND_LITERAL (out, "\",\"kind\":\"text\",\"start\":");
   else

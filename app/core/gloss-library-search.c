@@ -10,6 +10,7 @@
 #include "gloss-fold.h"
 #include "gloss-library-private.h"
 #include "gloss-sidecar.h"
+#include "gloss-string-private.h"
 
 /* ------------------------------------------------------------------ */
 /* Search */
@@ -207,23 +208,6 @@ flatten_bytes (char  *p,
       *p = ' ';
 }
 
-/* g_string_append_len() without the call while the bytes fit: a snippet is
- * put together from a handful of short runs. */
-static inline void
-append_run (GString    *out,
-            const char *bytes,
-            gsize       n)
-{
-  if (out->len + n >= out->allocated_len)
-    {
-      g_string_append_len (out, bytes, n);
-      return;
-    }
-  memcpy (out->str + out->len, bytes, n);
-  out->len += n;
-  out->str[out->len] = '\0';
-}
-
 /* @prefix, the bytes [@from, @to) and @suffix at *@p, line breaks and tabs
  * as spaces; *@p moved past them. */
 static char *
@@ -412,12 +396,12 @@ append_unfolded (GString      *out,
       changed = skip_chars (from, to, change->at - at);
       if (changed >= to)
         break;
-      append_run (out, from, changed - from);
-      append_run (out, (const char *) change->bytes, change->length);
+      gloss_string_append_run (out, from, changed - from);
+      gloss_string_append_run (out, (const char *) change->bytes, change->length);
       from = g_utf8_next_char (changed);
       at = change->at + 1;
     }
-  append_run (out, from, to - from);
+  gloss_string_append_run (out, from, to - from);
 }
 
 /* find_occurrences() for an article's text known by its folded form and
