@@ -653,6 +653,24 @@ test_named_inside_answer (void)
   g_assert_null (find (r, "person", "好"));
 }
 
+/* A paragraph that is nothing but a quote, after a paragraph that tells of
+ * one person without quoting them, gives that person's words; after a
+ * paragraph naming two people, or after a byline, it names no one. */
+static void
+test_narrative_subject (void)
+{
+  g_autoptr(Result) r = suggest_text ("本报记者 詹小雨\n\n"
+                                      "“这里以前连条像样的路都没有，下雨天根本出不了门。”\n\n"
+                                      "种粮大户葛宝山正忙着指挥收割机作业。他家今年种了1300亩小麦。\n\n"
+                                      "“去年收麦时下了一场雨，损失了不少，今年心里有底。”\n\n"
+                                      "村民卢秀梅和丈夫邹德明沿着河岸捡拾垃圾。\n\n"
+                                      "“那时候河面上漂着塑料袋，谁都不愿意走这边，现在好多了。”\n");
+
+  assert_speaker (r, "去年收麦时下了一场雨，损失了不少，今年心里有底。", "葛宝山");
+  assert_speaker (r, "那时候河面上漂着塑料袋，谁都不愿意走这边，现在好多了。", NULL);
+  assert_speaker (r, "这里以前连条像样的路都没有，下雨天根本出不了门。", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,5 +710,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/bare-names", test_bare_names);
   g_test_add_func ("/suggest-zh-speakers/introduced-names", test_introduced_names);
   g_test_add_func ("/suggest-zh-speakers/named-inside-answer", test_named_inside_answer);
+  g_test_add_func ("/suggest-zh-speakers/narrative-subject", test_narrative_subject);
   return g_test_run ();
 }
