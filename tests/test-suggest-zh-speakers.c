@@ -671,6 +671,23 @@ test_narrative_subject (void)
   assert_speaker (r, "这里以前连条像样的路都没有，下雨天根本出不了门。", NULL);
 }
 
+/* Words the lexicon lacked: a grade of civil servant in a title chain
+ * (副司长、一级巡视员), an investor and a wholesaler who speak without a
+ * name, and 表示担忧 as a speech verb; a 巡视员 without a name is no one. */
+static void
+test_more_lexicon (void)
+{
+  g_autoptr(Result) r = suggest_text ("农业农村部农业机械化管理司副司长、一级巡视员潘启航说：“今年的天气总体有利，但局部地区可能出现降雨。”\n\n"
+                                      "一位不愿透露姓名的投资者则表示担忧：“海外政策变数太大，现在加码风险不小。”\n\n"
+                                      "一位批发商说：“颱风前一颗才30多元，现在要60元以上。”\n\n"
+                                      "省里派出的巡视员上周到村里检查了工作。\n");
+
+  assert_speaker (r, "今年的天气总体有利，但局部地区可能出现降雨。", "农业农村部农业机械化管理司副司长、一级巡视员潘启航");
+  assert_speaker (r, "海外政策变数太大，现在加码风险不小。", "一位不愿透露姓名的投资者");
+  assert_speaker (r, "颱风前一颗才30多元，现在要60元以上。", "一位批发商");
+  g_assert_cmpuint (count_tag (r, "official"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -711,5 +728,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/introduced-names", test_introduced_names);
   g_test_add_func ("/suggest-zh-speakers/named-inside-answer", test_named_inside_answer);
   g_test_add_func ("/suggest-zh-speakers/narrative-subject", test_narrative_subject);
+  g_test_add_func ("/suggest-zh-speakers/more-lexicon", test_more_lexicon);
   return g_test_run ();
 }
