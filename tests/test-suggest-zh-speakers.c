@@ -688,6 +688,19 @@ test_more_lexicon (void)
   g_assert_cmpuint (count_tag (r, "official"), ==, 1);
 }
 
+/* An unnamed speaker who tells a reporter of some outlet (一位批發商向中央社
+ * 記者指出) before the verb; the reporter followed by no verb makes no
+ * speaker. */
+static void
+test_told_outlet_reporter (void)
+{
+  g_autoptr(Result) r = suggest_text ("台北市第一果菜批發市場一位批發商向中央社記者指出，高麗菜批發價一週內漲了近一倍。「颱風前一顆才30多元，現在要60元以上。」\n\n"
+                                      "一位村民向记者的车子挥了挥手，转身走进了田里。\n");
+
+  assert_speaker (r, "颱風前一顆才30多元，現在要60元以上。", "一位批發商");
+  g_assert_null (find (r, "person", "一位村民"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -729,5 +742,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/named-inside-answer", test_named_inside_answer);
   g_test_add_func ("/suggest-zh-speakers/narrative-subject", test_narrative_subject);
   g_test_add_func ("/suggest-zh-speakers/more-lexicon", test_more_lexicon);
+  g_test_add_func ("/suggest-zh-speakers/told-outlet-reporter", test_told_outlet_reporter);
   return g_test_run ();
 }

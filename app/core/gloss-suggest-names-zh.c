@@ -493,6 +493,21 @@ zh_verb_follows (Run  *run,
           e += a;
           continue;
         }
+      /* 一位批发商向中央社记者指出: the reporter told, with their outlet
+       * (向 对 跟 and at most eight characters before 记者). */
+      if (u[e] == 0x5411 /* 向 */ || u[e] == 0x5BF9 /* 对 */ || u[e] == 0x5C0D /* 對 */ || u[e] == 0x8DDF /* 跟 */)
+        {
+          guint k = e + 1;
+
+          while (k + 1 < n && k - e <= 9 && is_han (u[k]) &&
+                 !((u[k] == 0x8BB0 /* 记 */ || u[k] == 0x8A18 /* 記 */) && u[k + 1] == 0x8005 /* 者 */))
+            k++;
+          if (k + 1 < n && k - e <= 9 && (u[k] == 0x8BB0 || u[k] == 0x8A18) && u[k + 1] == 0x8005)
+            {
+              e = k + 2;
+              continue;
+            }
+        }
       /* 有关负责人就新办法答记者问: 就 and its topic, within the clause. */
       if (u[e] == 0x5C31 /* 就 */)
         {
