@@ -701,6 +701,21 @@ test_told_outlet_reporter (void)
   g_assert_null (find (r, "person", "一位村民"));
 }
 
+/* 只跟她说了一句话：“…” is the speech of who said it, not of the one spoken
+ * to nor of the sentence's first verb (她还透露); words on a wall
+ * (墙上挂着一段话：) are no one's. */
+static void
+test_said_a_sentence (void)
+{
+  g_autoptr(Result) r = suggest_text ("冉秋月赛后承认自己有些着急。\n\n"
+                                      "她还透露，江苏队主教练霍振东赛前只跟她说了一句话：“把自己的球打出来。”\n\n"
+                                      "训练馆的墙上挂着一段话：“天道酬勤，业精于勤，不进则退。”\n");
+  GlossSuggestion *wall = find (r, "quote", "天道酬勤，业精于勤，不进则退。");
+
+  assert_speaker (r, "把自己的球打出来。", "江苏队主教练霍振东");
+  g_assert_true (wall == NULL || gloss_suggestion_get_attribute (wall, "speaker") == NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -743,5 +758,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/narrative-subject", test_narrative_subject);
   g_test_add_func ("/suggest-zh-speakers/more-lexicon", test_more_lexicon);
   g_test_add_func ("/suggest-zh-speakers/told-outlet-reporter", test_told_outlet_reporter);
+  g_test_add_func ("/suggest-zh-speakers/said-a-sentence", test_said_a_sentence);
   return g_test_run ();
 }

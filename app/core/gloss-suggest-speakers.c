@@ -285,6 +285,13 @@ zh_before (Run         *run,
       a--;
     }
   v = suggest_word_list_match_before (&zh->verbs, run->u, a, b);
+  /* 只跟她说了一句话： 对我说过这样一段话： the verb before the words it
+   * counts; the one spoken to (跟她) is no speaker. */
+  if (v == 0 && *colon && b >= a + 3 && (run->u[b - 1] == 0x8BDD /* 话 */ || run->u[b - 1] == 0x8A71 /* 話 */) &&
+      (run->u[b - 2] == 0x53E5 /* 句 */ || run->u[b - 2] == 0x6BB5 /* 段 */))
+    for (guint k = b - 2; k > a && b - k < 10 && v == 0; k--)
+      if ((v = suggest_word_list_match_before (&zh->verbs, run->u, a, k)) > 0)
+        b = k;
   if (v == 0)
     {
       /* 补充说，在测试中使用雪利酒“…” : a verb and a comma earlier in the sentence. */
