@@ -716,6 +716,22 @@ test_said_a_sentence (void)
   g_assert_true (wall == NULL || gloss_suggestion_get_attribute (wall, "speaker") == NULL);
 }
 
+/* An age and 的 announce a person (37岁的吴秀英), whose quote-only paragraph
+ * follows; not a kinship word after the surname (陳太一家) nor a role's
+ * start (江苏选手). */
+static void
+test_age_before_name (void)
+{
+  g_autoptr(Result) r = suggest_text ("37岁的吴秀英每天下午准时打开手机直播。她没有放弃。\n\n"
+                                      "“那时候真想过回去打工，现在不想走了。”\n\n"
+                                      "68歲的陳太一家住在這裡。19岁的江苏选手上场了。\n");
+
+  g_assert_nonnull (find (r, "person", "吴秀英"));
+  assert_speaker (r, "那时候真想过回去打工，现在不想走了。", "吴秀英");
+  g_assert_null (find (r, "person", "陳太一"));
+  g_assert_null (find (r, "person", "江苏选"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -759,5 +775,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/more-lexicon", test_more_lexicon);
   g_test_add_func ("/suggest-zh-speakers/told-outlet-reporter", test_told_outlet_reporter);
   g_test_add_func ("/suggest-zh-speakers/said-a-sentence", test_said_a_sentence);
+  g_test_add_func ("/suggest-zh-speakers/age-before-name", test_age_before_name);
   return g_test_run ();
 }

@@ -739,6 +739,23 @@ zh_marked_names (Run *run)
           i++;
           continue;
         }
+      /* 37岁的吴秀英: an age and 的 announce a person (three characters at
+       * most, as after a title; not 陳太一家, a kinship word after the
+       * surname, nor 江苏选手, a role's start). */
+      if (s > 0 && i >= 2 && u[i - 1] == 0x7684 /* 的 */ && (u[i - 2] == 0x5C81 /* 岁 */ || u[i - 2] == 0x6B72 /* 歲 */) &&
+          !(s == 1 && (u[i + 1] == 0x592A /* 太 */ || u[i + 1] == 0x59D0 /* 姐 */ || u[i + 1] == 0x54E5 /* 哥 */ ||
+                       u[i + 1] == 0x53D4 /* 叔 */ || u[i + 1] == 0x4F2F /* 伯 */ || u[i + 1] == 0x5A76 /* 婶 */ ||
+                       u[i + 1] == 0x5B38 /* 嬸 */)) &&
+          (len = zh_name_at (run, i, TRUE)) > 0 && len <= 3 && !suggest_overlaps_tag (run, NULL, i, i + len) &&
+          (i + len >= n || !suggest_char_in (&zh->role_ends, u[i + len])))   /* not 江苏选(手) */
+        {
+          g_autofree char *key = suggest_substring (run, i, i + len);
+          guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-age", 0.6);
+          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+          i += len - 1;
+          continue;
+        }
+      len = 0;
       if (s == 0 || i + s + 1 >= n)
         continue;
       /* 邻居王先生, 感谢李女士: a courtesy word needs no boundary before. */
