@@ -653,6 +653,85 @@ test_named_inside_answer (void)
   g_assert_null (find (r, "person", "好"));
 }
 
+/* A paragraph that is nothing but a quote, after a paragraph that tells of
+ * one person without quoting them, gives that person's words; after a
+ * paragraph naming two people, or after a byline, it names no one. */
+static void
+test_narrative_subject (void)
+{
+  g_autoptr(Result) r = suggest_text ("本报记者 詹小雨\n\n"
+                                      "“这里以前连条像样的路都没有，下雨天根本出不了门。”\n\n"
+                                      "种粮大户葛宝山正忙着指挥收割机作业。他家今年种了1300亩小麦。\n\n"
+                                      "“去年收麦时下了一场雨，损失了不少，今年心里有底。”\n\n"
+                                      "村民卢秀梅和丈夫邹德明沿着河岸捡拾垃圾。\n\n"
+                                      "“那时候河面上漂着塑料袋，谁都不愿意走这边，现在好多了。”\n");
+
+  assert_speaker (r, "去年收麦时下了一场雨，损失了不少，今年心里有底。", "葛宝山");
+  assert_speaker (r, "那时候河面上漂着塑料袋，谁都不愿意走这边，现在好多了。", NULL);
+  assert_speaker (r, "这里以前连条像样的路都没有，下雨天根本出不了门。", NULL);
+}
+
+/* Words the lexicon lacked: a grade of civil servant in a title chain
+ * (副司长、一级巡视员), an investor and a wholesaler who speak without a
+ * name, and 表示担忧 as a speech verb; a 巡视员 without a name is no one. */
+static void
+test_more_lexicon (void)
+{
+  g_autoptr(Result) r = suggest_text ("农业农村部农业机械化管理司副司长、一级巡视员潘启航说：“今年的天气总体有利，但局部地区可能出现降雨。”\n\n"
+                                      "一位不愿透露姓名的投资者则表示担忧：“海外政策变数太大，现在加码风险不小。”\n\n"
+                                      "一位批发商说：“颱风前一颗才30多元，现在要60元以上。”\n\n"
+                                      "省里派出的巡视员上周到村里检查了工作。\n");
+
+  assert_speaker (r, "今年的天气总体有利，但局部地区可能出现降雨。", "农业农村部农业机械化管理司副司长、一级巡视员潘启航");
+  assert_speaker (r, "海外政策变数太大，现在加码风险不小。", "一位不愿透露姓名的投资者");
+  assert_speaker (r, "颱风前一颗才30多元，现在要60元以上。", "一位批发商");
+  g_assert_cmpuint (count_tag (r, "official"), ==, 1);
+}
+
+/* An unnamed speaker who tells a reporter of some outlet (一位批發商向中央社
+ * 記者指出) before the verb; the reporter followed by no verb makes no
+ * speaker. */
+static void
+test_told_outlet_reporter (void)
+{
+  g_autoptr(Result) r = suggest_text ("台北市第一果菜批發市場一位批發商向中央社記者指出，高麗菜批發價一週內漲了近一倍。「颱風前一顆才30多元，現在要60元以上。」\n\n"
+                                      "一位村民向记者的车子挥了挥手，转身走进了田里。\n");
+
+  assert_speaker (r, "颱風前一顆才30多元，現在要60元以上。", "一位批發商");
+  g_assert_null (find (r, "person", "一位村民"));
+}
+
+/* 只跟她说了一句话：“…” is the speech of who said it, not of the one spoken
+ * to nor of the sentence's first verb (她还透露); words on a wall
+ * (墙上挂着一段话：) are no one's. */
+static void
+test_said_a_sentence (void)
+{
+  g_autoptr(Result) r = suggest_text ("冉秋月赛后承认自己有些着急。\n\n"
+                                      "她还透露，江苏队主教练霍振东赛前只跟她说了一句话：“把自己的球打出来。”\n\n"
+                                      "训练馆的墙上挂着一段话：“天道酬勤，业精于勤，不进则退。”\n");
+  GlossSuggestion *wall = find (r, "quote", "天道酬勤，业精于勤，不进则退。");
+
+  assert_speaker (r, "把自己的球打出来。", "江苏队主教练霍振东");
+  g_assert_true (wall == NULL || gloss_suggestion_get_attribute (wall, "speaker") == NULL);
+}
+
+/* An age and 的 announce a person (37岁的吴秀英), whose quote-only paragraph
+ * follows; not a kinship word after the surname (陳太一家) nor a role's
+ * start (江苏选手). */
+static void
+test_age_before_name (void)
+{
+  g_autoptr(Result) r = suggest_text ("37岁的吴秀英每天下午准时打开手机直播。她没有放弃。\n\n"
+                                      "“那时候真想过回去打工，现在不想走了。”\n\n"
+                                      "68歲的陳太一家住在這裡。19岁的江苏选手上场了。\n");
+
+  g_assert_nonnull (find (r, "person", "吴秀英"));
+  assert_speaker (r, "那时候真想过回去打工，现在不想走了。", "吴秀英");
+  g_assert_null (find (r, "person", "陳太一"));
+  g_assert_null (find (r, "person", "江苏选"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,5 +771,10 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/bare-names", test_bare_names);
   g_test_add_func ("/suggest-zh-speakers/introduced-names", test_introduced_names);
   g_test_add_func ("/suggest-zh-speakers/named-inside-answer", test_named_inside_answer);
+  g_test_add_func ("/suggest-zh-speakers/narrative-subject", test_narrative_subject);
+  g_test_add_func ("/suggest-zh-speakers/more-lexicon", test_more_lexicon);
+  g_test_add_func ("/suggest-zh-speakers/told-outlet-reporter", test_told_outlet_reporter);
+  g_test_add_func ("/suggest-zh-speakers/said-a-sentence", test_said_a_sentence);
+  g_test_add_func ("/suggest-zh-speakers/age-before-name", test_age_before_name);
   return g_test_run ();
 }

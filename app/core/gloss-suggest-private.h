@@ -186,14 +186,17 @@ G_GNUC_INTERNAL void suggest_known_free (gpointer data);
 G_GNUC_INTERNAL void suggest_load_en (EnLexicon *en);
 G_GNUC_INTERNAL void suggest_load_zh (ZhLexicon *zh);
 
-/* gloss-suggest-entities.c */
+/* gloss-suggest-names-zh.c */
 G_GNUC_INTERNAL void suggest_zh_titled_names (Run *run);
 G_GNUC_INTERNAL void suggest_zh_plain_names (Run *run);
 G_GNUC_INTERNAL void suggest_zh_unnamed_speakers (Run *run);
+G_GNUC_INTERNAL gboolean suggest_zh_name_may_end (Run *run, guint end);
+/* gloss-suggest-names-en.c */
 G_GNUC_INTERNAL guint suggest_cp_of (Run *run, int byte);
 G_GNUC_INTERNAL void suggest_en_names (Run *run);
-/* gloss-suggest-names-en.c: a capitalised word that names no one (a month, a sentence's first word). */
+/* a capitalised word that names no one (a month, a sentence's first word) */
 G_GNUC_INTERNAL gboolean en_is_not_name (Run *run, const char *token);
+/* gloss-suggest-entities.c */
 G_GNUC_INTERNAL GHashTable * suggest_keys_by_first (GArray *keys);
 G_GNUC_INTERNAL void suggest_key_clear (gpointer data);
 G_GNUC_INTERNAL gboolean suggest_key_matches (Run *run, Key *key, guint i);

@@ -285,6 +285,13 @@ zh_before (Run         *run,
       a--;
     }
   v = suggest_word_list_match_before (&zh->verbs, run->u, a, b);
+  /* 只跟她说了一句话： 对我说过这样一段话： the verb before the words it
+   * counts; the one spoken to (跟她) is no speaker. */
+  if (v == 0 && *colon && b >= a + 3 && (run->u[b - 1] == 0x8BDD /* 话 */ || run->u[b - 1] == 0x8A71 /* 話 */) &&
+      (run->u[b - 2] == 0x53E5 /* 句 */ || run->u[b - 2] == 0x6BB5 /* 段 */))
+    for (guint k = b - 2; k > a && b - k < 10 && v == 0; k--)
+      if ((v = suggest_word_list_match_before (&zh->verbs, run->u, a, k)) > 0)
+        b = k;
   if (v == 0)
     {
       /* 补充说，在测试中使用雪利酒“…” : a verb and a comma earlier in the sentence. */
@@ -577,6 +584,39 @@ continues_previous_paragraph (Run            *run,
          previous_paragraph->speaker >= 0 && q->close - q->open > 4 && quote_fills_paragraph (run, q);
 }
 
+/* A paragraph that is nothing but a quote, after a paragraph that tells
+ * of one person without quoting them (吴秀英原本在…打工。…她没有放弃。¶
+ * “那时候真想过…”): that person's words. The person named in the paragraph
+ * before, -1 unless it names exactly one and ends a sentence (a byline or
+ * a title names no speaker). */
+static int
+zh_narrative_subject (Run         *run,
+                      const Quote *q)
+{
+  guint hi = q->par_start, lo;
+  int m, entity = -1;
+
+  while (hi > 0 && g_unichar_isspace (run->u[hi - 1]))
+    hi--;
+  if (hi == 0 || hi == q->par_start || !suggest_is_sentence_end (run->u[hi - 1]))
+    return -1;
+  for (lo = hi; lo > 0 && run->u[lo - 1] != '\n' && hi - lo < 400; lo--)
+    ;
+  for (m = suggest_mention_before (run, hi); m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+
+      if (c->start < lo)
+        break;
+      if (c->entity < 0)
+        continue;
+      if (entity >= 0 && c->entity != entity)
+        return -1;
+      entity = c->entity;
+    }
+  return entity;
+}
+
 /* A paragraph that opens with a quote right after a paragraph ending in a
  * colon (她说：¶“…” / He said:¶"…"): the quote the colon introduces.
  * Returns the colon's position, or G_MAXUINT; *prev_start is where that
@@ -760,6 +800,11 @@ suggest_decide_zh (Run         *run,
         {
           d.speaker = previous_paragraph->speaker;
           d.rule = "zh-quote-continued";
+        }
+      if (d.speaker < 0 && quote_fills_paragraph (run, q) && (d.speaker = zh_narrative_subject (run, q)) >= 0)
+        {
+          d.rule = "zh-quote-narrative";
+          d.confidence = 0.6;
         }
     }
   if (!d.speech || d.speaker < 0)

@@ -1,0 +1,1053 @@
+/* gloss-suggest-names-zh.c: Chinese persons and officials: ORG + TITLE +
+ * NAME, surnames and given names and where a name may end, names before a
+ * speech verb, familiar and marked forms, speakers known by their role or
+ * relative, and unnamed speakers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-suggest-private.h"
+
+static gboolean zh_verb_follows (Run *run, guint e);
+static gboolean zh_attribution_follows (Run *run, guint e);
+static gboolean zh_sentence_opens_at (Run *run, guint i);
+static gboolean zh_copula_role_follows (Run *run, guint e);
+static gboolean zh_colon_quote_follows (Run *run, guint e, guint limit);
+
+/* Whether a name may end before @end: the text's end, a character that
+ * follows names (说, 表, punctuation…), a speech verb or a blank. */
+gboolean
+suggest_zh_name_may_end (Run   *run,
+                         guint  end)
+{
+  ZhLexicon *zh = &run->self->zh;
+
+  return end >= run->n || suggest_char_in (&zh->name_followers, run->u[end]) ||
+         suggest_word_list_match_at (&zh->verbs, run->u, run->n, end) > 0 ||
+         g_unichar_isspace (run->u[end]) || run->u[end] == '(' || run->u[end] == 0xFF08;
+}
+
+/* Familiar and anonymised forms of a name, 0 if none: 小彭 老李 (a
+ * surname after 小/老, when a role precedes or a speech verb follows),
+ * 陈太 卢阿姨 周大爷 (a surname and a kinship word), and the courts'
+ * 赵某平 钱某 (a surname, 某 and at most one character). */
+static guint
+zh_familiar_name_at (Run      *run,
+                     guint     i,
+                     gboolean  after_title)
+{
+  /* 阿姨 阿婆 大爷 大妈 奶奶 爷爷 婆婆 师傅 太 姐 哥 叔 伯 婶 */
+  static const gunichar kin[][2] = { { 0x963F, 0x59E8 }, { 0x963F, 0x5A46 }, { 0x5927, 0x7237 }, { 0x5927, 0x5988 }, { 0x5976, 0x5976 }, { 0x7237, 0x7237 }, { 0x5A46, 0x5A46 }, { 0x5E08, 0x5085 }, { 0x592A, 0 }, { 0x59D0, 0 }, { 0x54E5, 0 }, { 0x53D4, 0 }, { 0x4F2F, 0 }, { 0x5A76, 0 } };
+  static const char *const not_names[] = { "老师", "小时", "小区", "老板", "小组", "老家", "小康", "老年", "小学", "老乡", "小将" };
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n, s;
+
+  if (i + 2 <= n && (u[i] == 0x5C0F /* 小 */ || u[i] == 0x8001 /* 老 */) && suggest_char_in (&zh->surnames, u[i + 1]))
+    {
+      g_autofree char *word = suggest_substring (run, i, i + 2);
+      gboolean stop = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (not_names); k++)
+        stop |= g_str_equal (word, not_names[k]);
+      if (!stop && (after_title || suggest_word_list_match_at (&zh->verbs, u, n, i + 2) > 0))
+        return 2;
+    }
+  /* 阿芬 阿强: 阿 and a given name, after a role or before a speech verb
+   * (not 阿姨 阿婆 阿公 阿伯 阿叔 阿爸 阿妈 阿哥 阿姐 阿嫂). */
+  if (i + 2 <= n && u[i] == 0x963F /* 阿 */ && is_han (u[i + 1]) && !suggest_char_in (&zh->not_given, u[i + 1]))
+    {
+      static const gunichar kin_after_a[] = { 0x59E8, 0x5A46, 0x516C, 0x4F2F, 0x53D4, 0x7238, 0x5988, 0x54E5, 0x59D0, 0x5AC2,
+                                              0x5ABD };
+      gboolean kinship = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (kin_after_a); k++)
+        kinship |= u[i + 1] == kin_after_a[k];
+      if (!kinship && (after_title || suggest_word_list_match_at (&zh->verbs, u, n, i + 2) > 0) && suggest_zh_name_may_end (run, i + 2))
+        return 2;
+    }
+  s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
+  if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
+    s = 1;
+  if (s == 0 || i + s >= n)
+    return 0;
+  if (u[i + s] == 0x59D3 /* 姓 */)
+    {
+      /* 陈姓业者 李姓男子: a surname, 姓 and who they are (a role noun, a
+       * word ending like one, a man or a woman). */
+      guint at = i + s + 1, r = suggest_word_list_match_at (&zh->roles, u, n, at);
+
+      r = MAX (r, suggest_word_list_match_at (&zh->unnamed_roles, u, n, at));
+      if (r == 0 && at + 2 <= n && (u[at] == 0x7537 /* 男 */ || u[at] == 0x5973 /* 女 */) && is_han (u[at + 1]))
+        r = 2;
+      /* not 王姓人家, a family */
+      for (guint len = 2; r == 0 && len >= 1 && u[at] != 0x4EBA /* 人 */; len--)
+        if (at + len <= n && is_han (u[at]) && is_han (u[at + len - 1]) && suggest_char_in (&zh->role_ends, u[at + len - 1]))
+          r = len;
+      return r > 0 ? s + 1 + r : 0;
+    }
+  if (u[i + s] == 0x67D0 /* 某 */)
+    {
+      if (i + s + 2 <= n && is_han (u[i + s + 1]) && !suggest_char_in (&zh->not_given, u[i + s + 1]) &&
+          suggest_zh_name_may_end (run, i + s + 2))
+        return s + 2;
+      return suggest_zh_name_may_end (run, i + s + 1) ? s + 1 : 0;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (kin); k++)
+    {
+      guint len = kin[k][1] != 0 ? 2 : 1, j = 0;
+
+      while (j < len && i + s + j < n && u[i + s + j] == kin[k][j])
+        j++;
+      if (j == len && suggest_zh_name_may_end (run, i + s + len))
+        return s + len;
+    }
+  return 0;
+}
+
+/* Length of a Chinese personal name starting at @i, 0 if none: a surname
+ * and one or two given characters followed by a word that may follow a
+ * name (a speech verb, punctuation…), or a transliterated name with a
+ * middle dot (丹尼尔·霍特). */
+static guint
+zh_name_at (Run      *run,
+            guint     i,
+            gboolean  after_title)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n;
+  guint s;
+
+  if (i >= n || !is_han (u[i]))
+    return 0;
+
+  /* Transliterated: Han run, separator, Han run (…). A "?" stands for a
+   * lost middle dot only between short runs without particles. */
+  {
+    guint j = i;
+    while (j < n && j - i < 8 && is_han (u[j]) && !suggest_char_in (&zh->org_stops, u[j]))
+      j++;
+    if (j > i && j < n && suggest_is_name_separator (u[j]) && j + 1 < n && is_han (u[j + 1]) &&
+        (u[j] != '?' || j - i <= 4))
+      {
+        guint k = j + 1;
+        /* A "?" is only a lost dot between characters of transliteration. */
+        if (u[j] == '?')
+          {
+            for (guint t = i; t < j; t++)
+              if (!suggest_char_in (&zh->transliteration, u[t]))
+                return 0;
+            for (guint t = j + 1; t < n && t < j + 3; t++)
+              if (!suggest_char_in (&zh->transliteration, u[t]))
+                return 0;
+          }
+        while (k < n && k - j < 9 && is_han (u[k]) && !suggest_char_in (&zh->org_stops, u[k]) &&
+               !suggest_word_list_match_at (&zh->verbs, u, n, k))
+          k++;
+        if (k - j < 3)
+          return 0;
+        while (k + 1 < n && suggest_is_name_separator (u[k]) && is_han (u[k + 1]))
+          {
+            k++;
+            while (k < n && is_han (u[k]) && !suggest_word_list_match_at (&zh->verbs, u, n, k))
+              k++;
+          }
+        return k - i;
+      }
+  }
+
+  if ((s = zh_familiar_name_at (run, i, after_title)) > 0)
+    return s;
+  s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
+  if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
+    s = 1;
+  if (s == 0)
+    {
+      /* A surname the lexicon lacks (副厅长计红梅回应): after a title, three
+       * ideographs that are no verb or particle nor an office (縣長辦公室表示),
+       * then a speech verb. */
+      static const gunichar office_ends[] = { 0x5BA4 /* 室 */, 0x5904 /* 处 */, 0x8655 /* 處 */, 0x79D1 /* 科 */, 0x7EC4 /* 组 */,
+                                              0x7D44 /* 組 */, 0x961F /* 队 */, 0x968A /* 隊 */, 0x7AD9 /* 站 */, 0x6240 /* 所 */ };
+      gboolean ok = after_title && i + 3 < n && !suggest_word_list_match_before (&zh->org_suffixes, u, i, i + 3);
+      for (guint k = 0; ok && k < G_N_ELEMENTS (office_ends); k++)
+        ok = u[i + 2] != office_ends[k];
+      for (guint k = i; ok && k < i + 3; k++)
+        ok = is_han (u[k]) && !suggest_char_in (&zh->not_given, u[k]) && !suggest_word_list_match_at (&zh->verbs, u, n, k);
+      return ok && zh_verb_follows (run, i + 3) ? 3 : 0;
+    }
+  for (guint given = 2; given >= 1; given--)
+    {
+      guint end = i + s + given;
+      gboolean ok = end <= n;
+
+      for (guint k = i + s; ok && k < end; k++)
+        ok = is_han (u[k]) && (!suggest_char_in (&zh->not_given, u[k]) ||
+                               /* 谢正平 黄志强, not 王正在 or 李强调 */
+                               (given == 2 && suggest_char_in (&zh->given_in_two, u[k]) &&
+                                !suggest_word_list_match_at (&zh->verbs, u, n, k)));
+      if (!ok)
+        continue;
+      if (end == n || suggest_char_in (&zh->name_followers, u[end]) || suggest_word_list_match_at (&zh->verbs, u, n, end) ||
+          (given == 2 && suggest_word_list_match_at (&zh->adverbials, u, n, end) > 1) ||
+          g_unichar_isspace (u[end]) || u[end] == '(' || u[end] == 0xFF08)
+        return s + given;
+    }
+  /* After a title most names have three characters (书记赵志超收到…). */
+  if (after_title && s == 1 && i + 3 <= n && is_han (u[i + 1]) && is_han (u[i + 2]) &&
+      u[i] != 0x548C /* 和: 医生和心理咨询员 joins two roles */ && (!suggest_char_in (&zh->not_given, u[i + 1]) || suggest_char_in (&zh->given_in_two, u[i + 1])) &&
+      (!suggest_char_in (&zh->not_given, u[i + 2]) || suggest_char_in (&zh->given_in_two, u[i + 2])) &&
+      !suggest_word_list_match_at (&zh->verbs, u, n, i + 1) && !suggest_word_list_match_at (&zh->verbs, u, n, i + 2))
+    return 3;
+  return 0;
+}
+
+static gboolean zh_verb_follows (Run *run, guint e);
+
+/* Length of a Latin name inside Chinese text at @i (负责人Sarah Lin介绍):
+ * two or three capitalised words with a Han character right after, none
+ * of them an English organization word; 0 if none. */
+static guint
+zh_latin_name_at (Run  *run,
+                  guint i)
+{
+  gunichar *u = run->u;
+  guint n = run->n, k = i, words = 0, end = i;
+
+  for (;;)
+    {
+      guint w = k;
+      if (k >= n || u[k] >= 0x80 || !g_unichar_isupper (u[k]))
+        break;
+      k++;
+      while (k < n && u[k] < 0x80 && g_unichar_islower (u[k]))
+        k++;
+      if (k - w < 2 || suggest_word_list_has (&run->self->en.org_suffixes, u + w, k - w) ||
+          suggest_word_list_has (&run->self->en.not_names, u + w, k - w))
+        return 0;
+      words++;
+      end = k;
+      if (k + 1 < n && u[k] == ' ' && u[k + 1] < 0x80 && g_unichar_isupper (u[k + 1]))
+        k++;
+      else
+        break;
+    }
+  return words >= 2 && words <= 3 && end < n && is_han (u[end]) ? end - i : 0;
+}
+
+static gboolean
+zh_official_title (Run        *run,
+                   const char *title)
+{
+  gunichar *t = g_utf8_to_ucs4_fast (title, -1, NULL);
+  glong len = g_utf8_strlen (title, -1);
+  gboolean official = FALSE;
+
+  for (glong k = 0; k < len && !official; k++)
+    official = suggest_word_list_match_at (&run->self->zh.official_titles, t, (guint) len, (guint) k) > 0;
+  g_free (t);
+  return official;
+}
+
+/* 该, 这位, 此…: a determiner that points back instead of an organization. */
+static gboolean
+zh_anaphoric (const char *org)
+{
+  static const char *const words[] = { "该", "这位", "这名", "此", "该位", "上述", "那位" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (org, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The entity of the nearest official before candidate @self whose title
+ * ends in @title (有关负责人 for 该负责人), within 2 000 code points; -1 if
+ * none. The candidates of this family are in text order. */
+static int
+zh_official_titled_before (Run        *run,
+                           guint       self,
+                           const char *title)
+{
+  guint pos = suggest_cand_at (run, self)->start;
+
+  for (guint k = self; k > 0; k--)
+    {
+      Cand *c = suggest_cand_at (run, k - 1);
+
+      if (c->start >= pos)
+        continue;
+      if (pos - c->start > 2000)
+        break;
+      if (g_str_equal (c->tag, "official") && c->title != NULL && c->entity >= 0 && g_str_has_suffix (c->title, title))
+        return c->entity;
+    }
+  return -1;
+}
+
+/* Officials and persons named with a title or role: ORG TITLE(、ORG TITLE)* NAME. */
+void
+suggest_zh_titled_names (Run *run)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint tlen = suggest_word_list_match_at (&zh->titles, u, n, i);
+      gboolean is_role = FALSE;
+      guint name_at, name_len, start, title_start, org_start;
+      gboolean official;
+
+      if (tlen == 0)
+        {
+          tlen = suggest_word_list_match_at (&zh->roles, u, n, i);
+          is_role = tlen > 0;
+        }
+      if (tlen == 0)
+        continue;
+      /* A longer title or role may start inside this one (党委书记 ⊃ 书记). */
+      name_at = i + tlen;
+      while (name_at < n && name_at - (i + tlen) < 1 && u[name_at] == ' ')
+        name_at++;
+      /* 副署长（发展及建筑）梁振邦: a parenthesis narrowing the office. */
+      if (name_at < n && (u[name_at] == 0xFF08 || u[name_at] == '('))
+        {
+          guint close = name_at + 1;
+          while (close < n && close - name_at < 16 && u[close] != 0xFF09 && u[close] != ')' && u[close] != '\n')
+            close++;
+          if (close < n && (u[close] == 0xFF09 || u[close] == ')') && close > name_at + 1 &&
+              (zh_name_at (run, close + 1, TRUE) > 0 || zh_latin_name_at (run, close + 1) > 0))
+            name_at = close + 1;
+        }
+      name_len = zh_name_at (run, name_at, TRUE);
+      if (name_len == 0 && name_at == i + tlen)
+        name_len = zh_latin_name_at (run, name_at);
+      if (name_len == 0)
+        {
+          guint unnamed = suggest_word_list_match_at (&zh->unnamed, u, n, i);
+          /* 相关负责人介绍, 相关负责人在电话中回应称: an official without a
+           * name, when they speak. */
+          if (unnamed == 0 || unnamed != tlen || !zh_attribution_follows (run, i + tlen))
+            {
+              i += tlen - 1;
+              continue;
+            }
+          name_at = i + tlen;
+        }
+
+      /* Titles with their prefixes (常务副部长), then the organization and
+       * chained offices (局长、市快递行业党委书记) to the left. */
+      title_start = i;
+      while (title_start > 0)
+        {
+          guint p = suggest_word_list_match_before (&zh->title_prefixes, u, title_start > 4 ? title_start - 4 : 0, title_start);
+          if (p == 0)
+            break;
+          title_start -= p;
+        }
+      org_start = title_start;
+      while (org_start > 0 && i - org_start < 40)
+        {
+          gunichar c = u[org_start - 1];
+          /* 、 or 兼 between offices: 局长、党委书记 / 董事长兼首席执行官 */
+          if ((c == 0x3001 || c == 0x517C) && org_start >= 2 &&
+              suggest_word_list_match_before (&zh->titles, u, org_start > 12 ? org_start - 12 : 0, org_start - 1))
+            {
+              org_start--;
+              continue;
+            }
+          if (suggest_char_in (&zh->org_stops, c) || !(is_han (c) || g_unichar_isalnum (c)))
+            break;
+          org_start--;
+        }
+      /* 董事长兼首席执行官: both offices are the title. */
+      while (title_start >= org_start + 2 && u[title_start - 1] == 0x517C)
+        {
+          guint p = suggest_word_list_match_before (&zh->titles, u, title_start > 13 ? title_start - 13 : 0, title_start - 1);
+          if (p == 0 || title_start - 1 - p < org_start)
+            break;
+          title_start -= 1 + p;
+        }
+      /* Not an organization: a verb or a particle glued before the title. */
+      start = org_start;
+      /* 一家冷链物流公司负责人: the article is no part of the organization. */
+      if (start + 2 < title_start && u[start] == 0x4E00 /* 一 */ && u[start + 1] == 0x5BB6 /* 家 */)
+        start += 2;
+      {
+        g_autofree char *title = suggest_substring (run, title_start, i + tlen);
+        g_autofree char *org = suggest_substring (run, start, title_start);
+        g_autofree char *chain = suggest_substring (run, start, i + tlen);
+        g_autofree char *key = NULL;
+        guint c;
+
+        official = !is_role && zh_official_title (run, chain);
+        if (name_len > 0)
+          key = suggest_substring (run, name_at, name_at + name_len);
+        else
+          key = suggest_substring (run, start, name_at);
+        if (suggest_overlaps_tag (run, NULL, start, name_at + name_len) ||
+            (name_len == 0 && strstr (org, "等") != NULL))
+          {
+            /* 生态环境部等部门负责人: several officials, not one. */
+            i = name_at + name_len - 1;
+            continue;
+          }
+        /* A person is the name, their role an attribute; an official is
+         * the whole office and name. */
+        c = suggest_add_cand (run, official ? "official" : "person", official || name_len == 0 ? start : name_at, name_at + name_len,
+                      name_len == 0 ? "zh-unnamed-official" : official ? "zh-official-title" : "zh-person-role",
+                      name_len == 0 ? 0.7 : official ? 0.85 : 0.75);
+        if (official)
+          {
+            const char *sep = strstr (chain, "、");
+            suggest_cand_at (run, c)->title = sep != NULL ? g_strndup (chain, sep - chain) : g_strdup (title);
+            if (*org != '\0')
+              suggest_cand_at (run, c)->organization = g_strdup (org);
+          }
+        else if (name_len > 0)
+          suggest_cand_at (run, c)->role = suggest_substring (run, start, name_at);
+        suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, suggest_cand_at (run, c)->tag, c);
+        if (name_len == 0 && zh_anaphoric (org))
+          {
+            /* 该负责人, 这位局长: the official named so just before. */
+            int e = zh_official_titled_before (run, c, title);
+            g_clear_pointer (&suggest_cand_at (run, c)->organization, g_free);
+            if (e >= 0)
+              suggest_cand_at (run, c)->entity = e;
+          }
+        if (name_len > 0 && !is_role && official && strstr (chain, "、") != NULL)
+          {
+            /* The title attribute takes the first office; the organization
+             * is what precedes it. */
+            const char *sep = strstr (chain, "、");
+            g_autofree char *first = g_strndup (chain, sep - chain);
+            guint k;
+            g_clear_pointer (&suggest_cand_at (run, c)->organization, g_free);
+            g_clear_pointer (&suggest_cand_at (run, c)->title, g_free);
+            {
+              glong flen;
+              g_autofree gunichar *f = g_utf8_to_ucs4_fast (first, -1, &flen);
+              guint at = 0;
+
+              /* The first place where prefixes and a title run to the end. */
+              for (at = 0; at < (guint) flen; at++)
+                {
+                  guint p = at, len;
+                  while ((len = suggest_word_list_match_at (&zh->title_prefixes, f, (guint) flen, p)) > 0)
+                    p += len;
+                  if (suggest_word_list_has (&zh->titles, f + p, (guint) flen - p))
+                    break;
+                }
+              k = (guint) (g_utf8_offset_to_pointer (first, at) - first);
+            }
+            suggest_cand_at (run, c)->organization = k > 0 ? g_strndup (first, k) : NULL;
+            suggest_cand_at (run, c)->title = g_strdup (first + k);
+          }
+        i = name_at + name_len - 1;
+        /* 记者周海宁、林晓雯: names chained after one role share it. */
+        while (is_role && name_len > 0 && i + 2 < n && u[i + 1] == 0x3001 /* 、 */)
+          {
+            guint next = zh_name_at (run, i + 2, TRUE), d;
+            g_autofree char *next_key = NULL;
+
+            if (next == 0 || suggest_overlaps_tag (run, NULL, i + 2, i + 2 + next))
+              break;
+            next_key = suggest_substring (run, i + 2, i + 2 + next);
+            d = suggest_add_cand (run, "person", i + 2, i + 2 + next, "zh-person-role", 0.7);
+            suggest_cand_at (run, d)->role = suggest_substring (run, start, name_at);
+            suggest_cand_at (run, d)->entity = suggest_entity_for (run, next_key, "person", d);
+            i += 1 + next;
+          }
+      }
+    }
+}
+
+/* Persons named right before a speech verb (”谢铭俊说, 的卢宇表示), and
+ * transliterated names anywhere (巴兹·奥尔德林). */
+/* Whether a speech verb follows a name ending at @e, directly or after
+ * a short adverbial: 也/还/则/又/随后/对记者… or 在…上/时/中 (王明在会上指出,
+ * 李华在接受采访时说). A bounded look-ahead keeps the scan linear. */
+static gboolean
+zh_verb_follows (Run  *run,
+                 guint e)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n;
+
+  /* Up to three adverbials in a row (随后对记者说, 昨日在接受采访时对记者表示),
+   * each from the lexicon's speech_adverbials or 在…上/时/中. */
+  for (guint step = 0; step < 4 && e < n; step++)
+    {
+      guint a;
+
+      if (suggest_word_list_match_at (&zh->verbs, u, n, e))
+        return TRUE;
+      if ((a = suggest_word_list_match_at (&zh->adverbials, u, n, e)) > 0)
+        {
+          e += a;
+          continue;
+        }
+      /* 一位批发商向中央社记者指出: the reporter told, with their outlet
+       * (向 对 跟 and at most eight characters before 记者). */
+      if (u[e] == 0x5411 /* 向 */ || u[e] == 0x5BF9 /* 对 */ || u[e] == 0x5C0D /* 對 */ || u[e] == 0x8DDF /* 跟 */)
+        {
+          guint k = e + 1;
+
+          while (k + 1 < n && k - e <= 9 && is_han (u[k]) &&
+                 !((u[k] == 0x8BB0 /* 记 */ || u[k] == 0x8A18 /* 記 */) && u[k + 1] == 0x8005 /* 者 */))
+            k++;
+          if (k + 1 < n && k - e <= 9 && (u[k] == 0x8BB0 || u[k] == 0x8A18) && u[k + 1] == 0x8005)
+            {
+              e = k + 2;
+              continue;
+            }
+        }
+      /* 有关负责人就新办法答记者问: 就 and its topic, within the clause. */
+      if (u[e] == 0x5C31 /* 就 */)
+        {
+          for (guint k = e + 1; k < n && k < e + 24 && (is_han (u[k]) || u[k] == 0x300A || u[k] == 0x300B); k++)
+            if (suggest_word_list_match_at (&zh->verbs, u, n, k))
+              return TRUE;
+          return FALSE;
+        }
+      if (u[e] == 0x5728 /* 在 */)
+        {
+          guint next = 0;
+          for (guint k = e + 2; k < n && k < e + 14 && is_han (u[k - 1]) && next == 0; k++)
+            if (u[k] == 0x4E0A /* 上 */ || u[k] == 0x65F6 /* 时 */ || u[k] == 0x6642 /* 時 */ || u[k] == 0x4E2D /* 中 */)
+              {
+                guint v = k + 1;
+                if (v < n && (u[v] == 0xFF0C || u[v] == ','))
+                  v++;
+                if (suggest_word_list_match_at (&zh->verbs, u, n, v))
+                  return TRUE;
+                if (suggest_word_list_match_at (&zh->adverbials, u, n, v))
+                  next = v;
+              }
+          if (next == 0)
+            return FALSE;
+          e = next;
+          continue;
+        }
+      return FALSE;
+    }
+  return FALSE;
+}
+
+/* Whether a sentence opens at @i: the text's or a line's start, after
+ * 。！？ or after a closing quotation mark. */
+static gboolean
+zh_sentence_opens_at (Run   *run,
+                      guint  i)
+{
+  gunichar p = i > 0 ? run->u[i - 1] : '\n';
+
+  return p == '\n' || suggest_is_sentence_end (p) || p == 0x201D /* ” */ || p == 0x300D /* 」 */;
+}
+
+/* Whether 是 at @e and a role noun ending the clause follow a name
+ * (潘一诺是我们阅读推广部的馆员，): within 16 ideographs, the clause's last
+ * word a role of the lexicon or ending like one (员 师 长 生…). */
+static gboolean
+zh_copula_role_follows (Run   *run,
+                        guint  e)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint k;
+
+  if (e >= run->n || (u[e] != 0x662F /* 是 */))
+    return FALSE;
+  for (k = e + 1; k < run->n && k - e <= 16 && is_han (u[k]); k++)
+    ;
+  if (k >= run->n || k - e > 16 || k < e + 3 || !(suggest_is_clause_punct (u[k]) || suggest_is_sentence_end (u[k])))
+    return FALSE;
+  return suggest_word_list_match_before (&zh->roles, u, e + 1, k) > 0 || suggest_char_in (&zh->role_ends, u[k - 1]);
+}
+
+/* Whether a clause that began with a speaker ending at @e introduces a
+ * quote with a colon (马骏却不太满意：“, 她的同事在一旁附和：「): at most
+ * @limit ideographs without punctuation, then ：or : and an opening mark. */
+static gboolean
+zh_colon_quote_follows (Run   *run,
+                        guint  e,
+                        guint  limit)
+{
+  gunichar *u = run->u;
+
+  for (guint k = e; k < run->n && k - e <= limit; k++)
+    {
+      if (u[k] == 0xFF1A || u[k] == ':')
+        return k > e && k + 1 < run->n && suggest_is_opener (u[k + 1]);
+      if (!is_han (u[k]) && !g_unichar_isdigit (u[k]))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* Whether a speaker known by their role (公诉人, 一位…经理, 患者的女儿)
+ * ending at @e is the subject of an attribution: a speech verb directly or
+ * after the usual adverbials, after an adverbial of one to four ideographs
+ * that holds no 的 (当庭指出, 私下对记者坦言, 则直言), or a clause ending
+ * in a colon before a quote. */
+static gboolean
+zh_attribution_follows (Run   *run,
+                        guint  e)
+{
+  gunichar *u = run->u;
+
+  if (zh_verb_follows (run, e) || zh_colon_quote_follows (run, e, 14))
+    return TRUE;
+  for (guint g = 1; g <= 4 && e + g < run->n; g++)
+    {
+      if (!is_han (u[e + g - 1]) || u[e + g - 1] == 0x7684 /* 的 */)
+        return FALSE;
+      if (zh_verb_follows (run, e + g))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* NAME + TITLE + VERB, the state media's order for leaders (习近平总书记指出,
+ * 李强总理强调): the name's length, its title's in @title_len, or 0. Only
+ * before a speech verb, so that 王主任的 or 张局长家 stay unnamed. */
+static guint
+zh_name_then_title (Run   *run,
+                    guint  i,
+                    guint *title_len)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n;
+  guint s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
+
+  if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
+    s = 1;
+  if (s == 0)
+    return 0;
+  for (guint given = 2; given >= 1; given--)
+    {
+      guint end = i + s + given;
+      gboolean ok = end < n;
+      guint t;
+
+      for (guint k = i + s; ok && k < end; k++)
+        ok = is_han (u[k]) && !suggest_char_in (&zh->not_given, u[k]);
+      if (!ok || (t = suggest_word_list_match_at (&zh->official_titles, u, n, end)) == 0)
+        {
+          /* 总书记, 总理: titles of the official list or the full list */
+          if (!ok || (t = suggest_word_list_match_at (&zh->titles, u, n, end)) == 0)
+            continue;
+        }
+      if (zh_verb_follows (run, end + t))
+        {
+          *title_len = t;
+          return s + given;
+        }
+    }
+  return 0;
+}
+
+/* A Latin name inside Chinese text (挖来了Markus Feldmann出任, 负责人Sarah
+ * Lin介绍): two or three capitalised words with Han characters right
+ * before and after, none of them an English organization word. */
+static void
+zh_latin_names (Run *run)
+{
+  gunichar *u = run->u;
+
+  for (guint i = 1; i < run->n; i++)
+    {
+      guint len;
+
+      if (!g_unichar_isupper (u[i]) || u[i] >= 0x80 || !is_han (u[i - 1]))
+        continue;
+      len = zh_latin_name_at (run, i);
+      if (len > 0 && !suggest_overlaps_tag (run, NULL, i, i + len))
+        {
+          g_autofree char *key = suggest_substring (run, i, i + len);
+          guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-latin", 0.65);
+          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+        }
+      while (i + 1 < run->n && u[i + 1] < 0x80 && (g_unichar_isalpha (u[i + 1]) || u[i + 1] == ' '))
+        i++;
+    }
+}
+
+/* 老李， 小潘，: 老 or 小 and a surname, set off by a comma as the
+ * subject of what follows, at a clause's start or after 的 (住在一楼的老李，).
+ * Not 老师 小区 and the like, nor 小白菜 (no comma after). */
+static gboolean
+familiar_subject (Run   *run,
+                  guint  i)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+
+  if (i + 2 >= run->n || (u[i] != 0x8001 /* 老 */ && u[i] != 0x5C0F /* 小 */) || u[i + 2] != 0xFF0C /* ， */ ||
+      !suggest_char_in (&zh->surnames, u[i + 1]) || zh_familiar_name_at (run, i, TRUE) != 2)
+    return FALSE;
+  return i == 0 || u[i - 1] == 0x7684 /* 的 */ || u[i - 1] == '\n' || suggest_is_sentence_end (u[i - 1]) ||
+         u[i - 1] == 0xFF0C /* ， */ || u[i - 1] == ' ';
+}
+
+/* Names that need no speech verb nearby: the courts' and police's 赵某平,
+ * 钱某 (a surname, 某, at most one character) and 范阿婆, 王师傅, 李女士
+ * (a surname and a kinship, courtesy or trade word of two characters),
+ * after a boundary, a role word or 人 (被告人赵某平, 独居老人范阿婆). */
+static void
+zh_marked_names (Run *run)
+{
+  /* 阿姨 大爷 大妈 奶奶 爷爷 婆婆 师傅 阿婆 阿公 阿伯 大叔 大婶 伯伯 叔叔, */
+  static const gunichar kin[][2] = {
+    { 0x963F, 0x59E8 }, { 0x5927, 0x7237 }, { 0x5927, 0x5988 }, { 0x5976, 0x5976 }, { 0x7237, 0x7237 },
+    { 0x5A46, 0x5A46 }, { 0x5E08, 0x5085 }, { 0x963F, 0x5A46 }, { 0x963F, 0x516C }, { 0x963F, 0x4F2F },
+    { 0x5927, 0x53D4 }, { 0x5927, 0x5A76 }, { 0x4F2F, 0x4F2F }, { 0x53D4, 0x53D4 },
+    /* 女士 先生 小姐 同学 医生 警官 */
+    { 0x5973, 0x58EB }, { 0x5148, 0x751F }, { 0x5C0F, 0x59D0 }, { 0x540C, 0x5B66 }, { 0x533B, 0x751F }, { 0x8B66, 0x5B98 },
+    /* 太太 老师 */
+    { 0x592A, 0x592A }, { 0x8001, 0x5E08 },
+  };
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n;
+
+  for (guint i = 0; i + 2 < n; i++)
+    {
+      guint s, len = 0;
+
+      gboolean glued;
+
+      if (!is_han (u[i]))
+        continue;
+      glued = i > 0 && is_han (u[i - 1]) && !suggest_char_in (&zh->org_stops, u[i - 1]) &&
+              !suggest_char_in (&zh->role_ends, u[i - 1]) && u[i - 1] != 0x4EBA /* 人 */;
+      s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
+      if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
+        s = 1;
+      if (familiar_subject (run, i) && !suggest_overlaps_tag (run, NULL, i, i + 2))
+        {
+          g_autofree char *key = suggest_substring (run, i, i + 2);
+          guint c = suggest_add_cand (run, "person", i, i + 2, "zh-person-familiar", 0.6);
+          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+          i++;
+          continue;
+        }
+      /* 37岁的吴秀英: an age and 的 announce a person (three characters at
+       * most, as after a title; not 陳太一家, a kinship word after the
+       * surname, nor 江苏选手, a role's start). */
+      if (s > 0 && i >= 2 && u[i - 1] == 0x7684 /* 的 */ && (u[i - 2] == 0x5C81 /* 岁 */ || u[i - 2] == 0x6B72 /* 歲 */) &&
+          !(s == 1 && (u[i + 1] == 0x592A /* 太 */ || u[i + 1] == 0x59D0 /* 姐 */ || u[i + 1] == 0x54E5 /* 哥 */ ||
+                       u[i + 1] == 0x53D4 /* 叔 */ || u[i + 1] == 0x4F2F /* 伯 */ || u[i + 1] == 0x5A76 /* 婶 */ ||
+                       u[i + 1] == 0x5B38 /* 嬸 */)) &&
+          (len = zh_name_at (run, i, TRUE)) > 0 && len <= 3 && !suggest_overlaps_tag (run, NULL, i, i + len) &&
+          (i + len >= n || !suggest_char_in (&zh->role_ends, u[i + len])))   /* not 江苏选(手) */
+        {
+          g_autofree char *key = suggest_substring (run, i, i + len);
+          guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-age", 0.6);
+          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+          i += len - 1;
+          continue;
+        }
+      len = 0;
+      if (s == 0 || i + s + 1 >= n)
+        continue;
+      /* 邻居王先生, 感谢李女士: a courtesy word needs no boundary before. */
+      if (glued && !((u[i + s] == 0x5148 && u[i + s + 1] == 0x751F) || (u[i + s] == 0x5973 && u[i + s + 1] == 0x58EB) ||
+                     (u[i + s] == 0x5C0F && u[i + s + 1] == 0x59D0) || (u[i + s] == 0x592A && u[i + s + 1] == 0x592A)))
+        continue;
+      if (u[i + s] == 0x67D0 /* 某 */)
+        len = zh_familiar_name_at (run, i, TRUE);
+      else
+        for (guint k = 0; k < G_N_ELEMENTS (kin) && len == 0; k++)
+          if (u[i + s] == kin[k][0] && u[i + s + 1] == kin[k][1])
+            len = s + 2;
+      if (len == 0 || suggest_overlaps_tag (run, NULL, i, i + len))
+        continue;
+      {
+        g_autofree char *key = suggest_substring (run, i, i + len);
+        guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-familiar", 0.65);
+        suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+      }
+      i += len - 1;
+    }
+}
+
+/* Whether a name cannot start at @i because the word before goes on
+ * there: a role noun of the lexicon covers it (工程师说 is no 程师), or
+ * a surname and a kinship word end there (鲁奶奶边吃边说 is no 边吃边). */
+static gboolean
+zh_inside_word (Run   *run,
+                guint  i)
+{
+  static const gunichar kin2[][2] = { { 0x5976, 0x5976 } /* 奶奶 */, { 0x7237, 0x7237 } /* 爷爷 */, { 0x963F, 0x59E8 } /* 阿姨 */,
+                                      { 0x963F, 0x5A46 } /* 阿婆 */, { 0x5927, 0x7237 } /* 大爷 */, { 0x5927, 0x5988 } /* 大妈 */,
+                                      { 0x5E08, 0x5085 } /* 师傅 */, { 0x5973, 0x58EB } /* 女士 */, { 0x5148, 0x751F } /* 先生 */,
+                                      { 0x8001, 0x5E08 } /* 老师 */, { 0x5A46, 0x5A46 } /* 婆婆 */ };
+  static const gunichar kin1[] = { 0x59D0 /* 姐 */, 0x54E5 /* 哥 */, 0x53D4 /* 叔 */, 0x4F2F /* 伯 */, 0x592A /* 太 */, 0x5A76 /* 婶 */ };
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+
+  for (guint j = i > 3 ? i - 3 : 0; j < i; j++)
+    if (j + suggest_word_list_match_at (&zh->roles, u, run->n, j) > i)
+      return TRUE;
+  for (guint k = 0; i >= 3 && k < G_N_ELEMENTS (kin2); k++)
+    if (u[i - 2] == kin2[k][0] && u[i - 1] == kin2[k][1] && suggest_char_in (&zh->surnames, u[i - 3]))
+      return TRUE;
+  for (guint k = 0; i >= 2 && k < G_N_ELEMENTS (kin1); k++)
+    if (u[i - 1] == kin1[k] && suggest_char_in (&zh->surnames, u[i - 2]))
+      return TRUE;
+  return FALSE;
+}
+
+void
+suggest_zh_plain_names (Run *run)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n;
+
+  zh_latin_names (run);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint len;
+      gboolean boundary = i == 0 || !is_han (u[i - 1]) || u[i - 1] == 0x7684 /* 的 */ ||
+                          suggest_char_in (&zh->org_stops, u[i - 1]);
+      gboolean foreign, descriptive;
+
+      if (!is_han (u[i]))
+        continue;
+      if (boundary)
+        {
+          guint title_len = 0;
+          guint name_len = zh_name_then_title (run, i, &title_len);
+
+          if (name_len > 0 && !suggest_overlaps_tag (run, "official", i, i + name_len + title_len))
+            {
+              g_autofree char *key = suggest_substring (run, i, i + name_len);
+              guint c = suggest_add_cand (run, "official", i, i + name_len + title_len, "zh-name-title", 0.8);
+
+              suggest_cand_at (run, c)->title = suggest_substring (run, i + name_len, i + name_len + title_len);
+              suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "official", c);
+              i += name_len + title_len - 1;
+              continue;
+            }
+        }
+      /* A name right after a role noun not in the lexicon (护林员张德福说,
+       * 老水利人周德顺看来): only directly before a speech verb. */
+      if (!boundary && !(suggest_char_in (&zh->role_ends, u[i - 1])) && u[i - 1] != 0x4EBA /* 人 */ &&
+          u[i - 1] != 0x53EB /* 叫 */ && zh_familiar_name_at (run, i, FALSE) < 3)
+        continue;
+      if (!boundary && zh_inside_word (run, i))
+        continue;
+      len = zh_name_at (run, i, FALSE);
+      /* 范阿婆 陈姓业者 赵某: forms that name a person wherever they stand. */
+      /* 有个新来的博士生叫邝宁，: a name after 叫 that ends the clause. */
+      if (len >= 2 && !boundary && u[i - 1] == 0x53EB /* 叫 */ && i + len < n &&
+          (suggest_is_clause_punct (u[i + len]) || suggest_is_sentence_end (u[i + len])) &&
+          !suggest_char_in (&zh->pronouns, u[i]) && !suggest_overlaps_tag (run, NULL, i, i + len))
+        {
+          g_autofree char *key = suggest_substring (run, i, i + len);
+          guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-named", 0.6);
+
+          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+          i += len - 1;
+          continue;
+        }
+      /* …的梁伯, …的陈太: a surname and a kinship word after a description. */
+      descriptive = len >= 2 && zh_familiar_name_at (run, i, FALSE) == len && u[i] != 0x5C0F /* 小 */ &&
+                    u[i] != 0x8001 /* 老 */ && u[i] != 0x963F /* 阿 */ &&
+                    (len >= 3 || u[i + 1] == 0x67D0 /* 某 */ || (i > 0 && u[i - 1] == 0x7684 /* 的 */));
+      /* 潘一诺是我们阅读推广部的馆员: a name opening its sentence, 是 and a
+       * role noun ending the clause introduce a person. */
+      if (len >= 2 && !descriptive && zh_sentence_opens_at (run, i) && zh_copula_role_follows (run, i + len))
+        descriptive = TRUE;
+      if (len > 0 && !boundary && !descriptive && !suggest_word_list_match_at (&zh->verbs, u, n, i + len))
+        continue;
+      /* 向记者表示, 对记者说: the one spoken to, not a person named 向. */
+      if (len == 3 && u[i + 1] == 0x8BB0 /* 记 */ && u[i + 2] == 0x8005 /* 者 */)
+        continue;
+      if (len == 0)
+        continue;
+      foreign = FALSE;
+      for (guint k = i; k < i + len; k++)
+        foreign |= suggest_is_name_separator (u[k]);
+      /* A bare name opening its sentence whose short clause (six
+       * ideographs at most) ends in a colon before a quote (”马骏却不太满意：“)
+       * is that quote's speaker; not 陳太昨日收到一個電話：「, the caller's. */
+      if (!foreign && !descriptive && !zh_verb_follows (run, i + len) &&
+          !(zh_sentence_opens_at (run, i) && zh_colon_quote_follows (run, i + len, 6)))
+        continue;
+      if (!foreign && suggest_char_in (&zh->pronouns, u[i]))
+        continue;
+      if (suggest_overlaps_tag (run, "official", i, i + len) || suggest_overlaps_tag (run, "person", i, i + len))
+        continue;
+      {
+        g_autofree char *key = suggest_substring (run, i, i + len);
+        guint c = suggest_add_cand (run, "person", i, i + len, foreign ? "zh-person-foreign" : "zh-person-speaker",
+                            foreign ? 0.7 : 0.75);
+        suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+      }
+      i += len - 1;
+    }
+  zh_marked_names (run);
+}
+
+/* Whether the quantifier @q of @len code points points back: 这位 这名
+ * 那位 那名 该 (and their traditional forms). */
+static gboolean
+zh_points_back (const gunichar *q,
+                guint           len)
+{
+  gboolean near = q[0] == 0x8FD9 /* 这 */ || q[0] == 0x9019 /* 這 */ || q[0] == 0x90A3 /* 那 */;
+
+  if (len == 1)
+    return q[0] == 0x8BE5 /* 该 */ || q[0] == 0x8A72 /* 該 */;
+  return len == 2 && near && (q[1] == 0x4F4D /* 位 */ || q[1] == 0x540D /* 名 */);
+}
+
+/* The entity of the nearest person before candidate @self with the same
+ * role (一位不愿具名的官员 for 该官员), within 2 000 code points; -1 if none. */
+static int
+zh_role_named_before (Run   *run,
+                      guint  self)
+{
+  Cand *me = suggest_cand_at (run, self);
+
+  for (guint k = self; k > 0 && me->role != NULL; k--)
+    {
+      Cand *c = suggest_cand_at (run, k - 1);
+
+      if (c->start >= me->start)
+        continue;
+      if (me->start - c->start > 2000)
+        break;
+      if (g_str_equal (c->tag, "person") && c->role != NULL && c->entity >= 0 && g_str_has_suffix (c->role, me->role))
+        return c->entity;
+    }
+  return -1;
+}
+
+/* Speakers known by whose relative or colleague they are: 患者的女儿,
+ * 贺长春的老伴儿在一旁插话：, 她的同事笑着说: a possessor (a name, a
+ * pronoun or a noun, up to 8 ideographs after a boundary), 的 and a word
+ * of the relations list, when an attribution follows or the phrase opens
+ * its sentence (患者的女儿守在门外。她说…). Not when a name follows the
+ * relation (邓子涵的父亲邓大军坦言: the name is the speaker) nor in a list
+ * (叶文涛的同事、心内科医师巫晓琳). One person per place. */
+static void
+zh_related_speakers (Run *run)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+
+  for (guint d = 1; d + 2 < run->n; d++)
+    {
+      guint r, o, end;
+      gboolean opens;
+
+      if (u[d] != 0x7684 /* 的 */ || !is_han (u[d - 1]) || (r = suggest_word_list_match_at (&zh->relations, u, run->n, d + 1)) == 0)
+        continue;
+      end = d + 1 + r;
+      o = d;
+      while (o > 0 && d - o < 8 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1]))
+        o--;
+      opens = o == 0 || u[o - 1] == '\n' || suggest_is_sentence_end (u[o - 1]) || u[o - 1] == 0xFF0C /* ， */ ||
+              u[o - 1] == 0x201D /* ” */ || u[o - 1] == 0x300D /* 」 */;
+      if (o == d || end >= run->n || !is_han (u[end]) || zh_name_at (run, end, TRUE) > 0 ||
+          zh_latin_name_at (run, end) > 0)
+        continue;
+      if (!zh_attribution_follows (run, end) && !opens)
+        continue;
+      if (suggest_overlaps_tag (run, "official", o, end) || suggest_overlaps_tag (run, "quote", o, end))
+        continue;
+      {
+        g_autofree char *key = suggest_substring (run, o, end);
+        g_autofree char *unique = g_strdup_printf ("%s@%u", key, o);
+        guint c = suggest_add_cand (run, "person", o, end, "zh-related-person", 0.55);
+
+        suggest_cand_at (run, c)->role = suggest_substring (run, d + 1, end);
+        suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, unique, key, "person", c);
+      }
+      d = end - 1;
+    }
+}
+
+/* Speakers without a name: 一位基层干部说, 多位村民表示. A quantifier, a few
+ * ideographs (or a longer clause ending in 的: 一位接近监管部门的人士), a
+ * role noun of the lexicon before a speech verb, directly or after an
+ * adverbial (向记者表示, 在电话中称): a person whose role is that noun, so
+ * that the quote has a speaker. A bare role (村民说) is left alone: it is
+ * as often a group as one person. */
+void
+suggest_zh_unnamed_speakers (Run *run)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+
+  for (guint i = 2; i < run->n; i++)
+    {
+      guint r, role_start, first = 0;
+
+      if (!is_han (u[i]) || !is_han (u[i - 1]) ||
+          (r = suggest_word_list_match_before (&zh->unnamed_roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i)) == 0 ||
+          !zh_attribution_follows (run, i))
+        continue;
+      role_start = i - r;
+      for (guint k = role_start; k > 0 && role_start - k <= 10 && is_han (u[k - 1]); k--)
+        {
+          guint q = suggest_word_list_match_at (&zh->unnamed_quantifiers, u, run->n, k - 1);
+
+          if (q == 0 || k - 1 + q > role_start)
+            continue;
+          /* 一位不愿透露姓名的前员工: 的 ends the description, a character
+           * (前, 老) or two (的欧洲外交官) may stand between it and the role. */
+          if (role_start - k > 6 && u[role_start - 1] != 0x7684 /* 的 */ && u[role_start - 2] != 0x7684 &&
+              u[role_start - 3] != 0x7684)
+            break;
+          first = k;
+          break;
+        }
+      /* 据业内人士介绍: 人士 is one source even without a quantifier. */
+      if (first == 0 && r >= 2 && u[i - 2] == 0x4EBA /* 人 */ && u[i - 1] == 0x58EB /* 士 */)
+        first = role_start + 1;
+      /* 电梯安装公司的一名工作人员: the organization they work for is part
+       * of who they are. */
+      if (first >= 3 && u[first - 2] == 0x7684 /* 的 */)
+        {
+          guint o = first - 2;
+          while (o > 0 && first - 2 - o < 16 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1]))
+            o--;
+          if (o < first - 2 &&
+              suggest_word_list_match_before (&zh->org_suffixes, u, first - 2 > MAX_WORD ? first - 2 - MAX_WORD : o, first - 2) > 0)
+            first = o + 1;
+        }
+      if (first > 0 && !suggest_overlaps_tag (run, NULL, first - 1, i))
+        {
+          g_autofree char *key = suggest_substring (run, first - 1, i);
+          guint c = suggest_add_cand (run, "person", first - 1, i, "zh-unnamed-person", 0.55);
+
+          suggest_cand_at (run, c)->role = suggest_substring (run, role_start, i);
+          /* One key per place: two 一位村民 are not one person. */
+          {
+            g_autofree char *unique = g_strdup_printf ("%s@%u", key, first - 1);
+            suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, unique, key, "person", c);
+          }
+          /* 这名员工, 该官员: the one of that role named before. */
+          if (zh_points_back (u + first - 1, 1) || zh_points_back (u + first - 1, 2))
+            {
+              int e = zh_role_named_before (run, c);
+              if (e >= 0)
+                suggest_cand_at (run, c)->entity = e;
+            }
+        }
+    }
+  zh_related_speakers (run);
+}
