@@ -908,6 +908,78 @@ test_json_string_bytes (void)
   }
 }
 
+/* The check's compact copy, which json-glib parses instead of the text:
+ * whitespace after a brace, bracket, comma, colon or quote goes, after the
+ * end of a number or word it becomes one space (json-glib reads "." as 0.0
+ * and ".\r" as an error: found by fuzz-json);
+ * strings keep every byte; anything else outside strings (json-glib reads
+ * comments) leaves the text as it is; and what the copy parses to is the
+ * text's own tree, or the text's own error. */
+static void
+test_json_compact (void)
+{
+  const struct { const char *text; const char *compact; } cases[] = {
+    { "{\n  \"a\" : [ 1, 2.5e3 ,\r\n -3 ],\n\t\"b\": \"x  y\\\" }\"\n}\n",
+      "{\"a\":[1,2.5e3 ,-3 ],\"b\":\"x  y\\\" }\"}" },
+    { " [ true , false ,null ] ", "[true ,false ,null ]" },
+    { ".\r", ". " },
+    { "[1.\n]", "[1. ]" },
+    { "[1 2]", "[1 2]" },
+    { "[tr  \n ue]", "[tr ue]" },
+    { "[ 'a b' , \"c\" ]", "['a b',\"c\"]" },
+    { "{ \"a\" \"b\" }", "{\"a\"\"b\"}" },
+    { "{\"a\": 1 /* c */}", NULL },
+    { "{\"a\": 1 # c\n}", NULL },
+    { "{\f\"a\": 1}", NULL },
+    { "[\"\xe4\xb8\xad \xf0\x9f\x98\x80\", \"\"]", "[\"\xe4\xb8\xad \xf0\x9f\x98\x80\",\"\"]" },
+    { "12", "12" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize length = strlen (cases[i].text);
+      g_autofree char *compact = NULL;
+      gsize compact_length = 99;
+      g_autoptr(JsonParser) plain = json_parser_new ();
+      g_autoptr(JsonParser) through = json_parser_new ();
+      g_autoptr(GError) plain_error = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean parsed;
+
+      g_test_message ("case %u: %s", i, cases[i].text);
+      g_assert_true (gloss_json_check_compact (cases[i].text, length, &compact, &compact_length, NULL));
+      g_assert_cmpstr (compact, ==, cases[i].compact);
+      if (compact != NULL)
+        g_assert_cmpuint (compact_length, ==, strlen (compact));
+
+      parsed = json_parser_load_from_data (plain, cases[i].text, length, &plain_error);
+      g_assert_cmpint (gloss_json_parser_load_checked (through, cases[i].text, length, compact, compact_length, &error),
+                       ==, parsed);
+      if (parsed)
+        g_assert_true (json_node_equal (json_parser_get_root (plain), json_parser_get_root (through)));
+      else
+        g_assert_cmpstr (error->message, ==, plain_error->message);
+    }
+}
+
+/* A sidecar that does not parse is named with the line and column of the
+ * file, not of the compact copy the check made of it. */
+static void
+test_json_error_place (void)
+{
+  const char *text = "{\n  \"gloss\": 1,\n  \"annotations\": [\n    {\"id\": \"a\"}\n    {\"id\": \"b\"}\n  ]\n}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSidecar) sidecar = gloss_sidecar_new_from_data (text, strlen (text), "place.gloss.json", NULL, &error);
+
+  g_assert_null (sidecar);
+  g_assert_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_PARSE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "place.gloss.json"));
+  /* json-glib names the place after the last good token: the end of line 4 (in the compact copy, all is line 1) */
+  g_assert_nonnull (strstr (error->message, ":4:15:"));
+}
+
 /* An annotation read without attributes is not given an empty set of
  * them by the check of the others' values. */
 static void
@@ -1014,6 +1086,8 @@ main (int    argc,
   g_test_add_func ("/hostile/import/w3c-bad-values", test_import_w3c_refuses_bad_values);
   g_test_add_func ("/hostile/json/text-after-value", test_json_text_after_value);
   g_test_add_func ("/hostile/json/string-bytes", test_json_string_bytes);
+  g_test_add_func ("/hostile/json/compact", test_json_compact);
+  g_test_add_func ("/hostile/json/error-place", test_json_error_place);
   g_test_add_func ("/hostile/sidecar/no-empty-attributes", test_sidecar_no_empty_attributes);
   g_test_add_func ("/hostile/sidecar/link-warnings", test_link_warnings);
   g_test_add_func ("/hostile/brat/raw-text-offsets", test_brat_raw_text_offsets);

@@ -31,6 +31,17 @@ JsonObject *gloss_json_object_deep_copy (JsonObject *object);
 gboolean gloss_json_check       (const char  *data,
                                  gsize        length,
                                  GError     **error);
+gboolean gloss_json_check_compact (const char  *data,
+                                   gsize        length,
+                                   char       **compact,
+                                   gsize       *compact_length,
+                                   GError     **error);
+gboolean gloss_json_parser_load_checked (JsonParser  *parser,
+                                         const char  *data,
+                                         gsize        length,
+                                         const char  *compact,
+                                         gsize        compact_length,
+                                         GError     **error);
 gboolean gloss_json_parser_load (JsonParser  *parser,
                                  const char  *data,
                                  gssize       length,

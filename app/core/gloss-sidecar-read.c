@@ -554,6 +554,8 @@ _gloss_sidecar_read_data (const char   *data,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GlossSidecar) self = NULL;
+  g_autofree char *compact = NULL;
+  gsize compact_length;
   Reader reader;
   const char *name = display_name ? display_name : _("sidecar");
 
@@ -575,7 +577,7 @@ _gloss_sidecar_read_data (const char   *data,
   if (length == (gsize)-1)
     length = strlen (data);
 
-  if (!gloss_json_check (data, length, &local_error))
+  if (!gloss_json_check_compact (data, length, &compact, &compact_length, &local_error))
     {
       g_set_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_PARSE,
                    "%s: %s", name, local_error->message);
@@ -583,16 +585,14 @@ _gloss_sidecar_read_data (const char   *data,
       return NULL;
     }
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  if (!gloss_json_parser_load_checked (parser, data, length, compact, compact_length, &local_error))
     {
-      /* json-glib quotes the text it stumbled on, whatever its bytes. */
-      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
-
       g_set_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_PARSE,
-                   _("%s: not valid JSON: %s"), name, message);
+                   _("%s: not valid JSON: %s"), name, local_error->message);
       g_ptr_array_unref (reader.problems);
       return NULL;
     }
+  g_clear_pointer (&compact, g_free);
 
   self = read_root (&reader, json_parser_get_root (parser), &local_error);
   if (self == NULL)

@@ -18,7 +18,7 @@ build=${1:?usage: run-fuzzers.sh BUILD_DIR SECONDS [TARGET…]}
 seconds=${2:?usage: run-fuzzers.sh BUILD_DIR SECONDS [TARGET…]}
 shift 2
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(sidecar html decode import csv)
+[ ${#targets[@]} -gt 0 ] || targets=(sidecar html decode import csv json)
 
 if ! command -v clang >/dev/null 2>&1; then
   echo "clang not found: fuzzing skipped"
