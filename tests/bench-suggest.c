@@ -22,7 +22,10 @@
  * blind-zh and blind-en: articles written for the set and labelled without
  * running the suggesters or reading their rules, never tuned on; blind-zh2:
  * twelve more Chinese ones likewise, organizations labelled too (a tag the
- * bench does not score);
+ * bench does not score); blind-zh3: ten more Chinese ones likewise (wire
+ * copy, features, a court report, a press conference, business, sports with
+ * a foreign player, Hong Kong in traditional characters, an interview in
+ * 记者/答 form), organizations not labelled;
  * zh-test2: Chinese articles written for the set and scored once before this
  * round of speaker rules, never tuned on (tuned on in the next round);
  * zh-dev4: Chinese articles written for the set with the patterns of
@@ -292,6 +295,7 @@ static const struct
   { "blind-zh", "Chinese, blind-zh held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-en", NULL, "English, blind-en held-out (written for the set, labelled without running the suggesters)" },
   { "blind-zh2", "Chinese, blind-zh2 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh3", "Chinese, blind-zh3 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
