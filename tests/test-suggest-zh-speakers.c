@@ -732,6 +732,140 @@ test_age_before_name (void)
   g_assert_null (find (r, "person", "江苏选"));
 }
 
+/* Transliterated names without a middle dot (基普罗蒂奇, 奥利维拉): after a
+ * role noun or where a name ends before a speech verb; not a country
+ * before a role noun (罗马尼亚选手获得). */
+static void
+test_transliterated_names (void)
+{
+  g_autoptr(Result) r = suggest_text ("肯尼亚选手基普罗蒂奇以2小时06分夺冠。\n\n"
+                                      "“最后两公里我感觉腿还有力气。”基普罗蒂奇赛后说。\n\n"
+                                      "巴西外援奥利维拉禁区外远射破门。他在混合区说：“这个进球献给我的女儿。”\n\n"
+                                      "罗马尼亚选手获得第三名。\n");
+
+  g_assert_nonnull (find (r, "person", "奥利维拉"));
+  assert_speaker (r, "最后两公里我感觉腿还有力气。", "基普罗蒂奇");
+  assert_speaker (r, "这个进球献给我的女儿。", "奥利维拉");
+  g_assert_null (find (r, "person", "罗马尼亚"));
+}
+
+/* 主教练、西班牙人贝尔特兰: a nationality between the office and the name
+ * belongs to the official's mention; two offices in a list name no one. */
+static void
+test_nationality_before_name (void)
+{
+  g_autoptr(Result) r = suggest_text ("赛后，海港队主教练、西班牙人贝尔特兰对球队的表现感到满意。“上半场我们太着急了，传球失误很多。”\n\n"
+                                      "基普罗蒂奇的教练、意大利人罗西尼在终点等候。他对记者说：“我们准备了四个月。”\n\n"
+                                      "主教练、队员们都很满意。\n");
+
+  g_assert_nonnull (find (r, "official", "海港队主教练、西班牙人贝尔特兰"));
+  assert_speaker (r, "上半场我们太着急了，传球失误很多。", "海港队主教练、西班牙人贝尔特兰");
+  assert_speaker (r, "我们准备了四个月。", "罗西尼");
+  g_assert_null (find (r, "official", "主教练、队员"));
+}
+
+/* An unnamed official before 向记者表示: the reporter is not glued on as a
+ * name (向记者), and the organization before 的 is part of the mention. */
+static void
+test_unnamed_official_told_reporter (void)
+{
+  g_autoptr(Result) r = suggest_text ("“去年我们在东南亚投了两千多万元，今年只剩一半。”杭州一家游戏公司的营销负责人向记者表示，成本涨了四成。\n\n"
+                                      "一家纺织企业的负责人说：“停两个小时，损失不大。”\n\n"
+                                      "她的负责人向记者说明了情况。\n");
+
+  assert_speaker (r, "去年我们在东南亚投了两千多万元，今年只剩一半。", "杭州一家游戏公司的营销负责人");
+  assert_speaker (r, "停两个小时，损失不大。", "一家纺织企业的负责人");
+  g_assert_null (find (r, "official", "营销负责人向记者"));
+  g_assert_null (find (r, "official", "她的负责人"));
+}
+
+/* A three-letter name after a role noun does not end inside a word:
+ * 程序员游戏公(司), 漁民向農業(部); 书记赵志超收到 still names one. */
+static void
+test_name_not_cut_from_word (void)
+{
+  g_autoptr(Result) r = suggest_text ("据了解，不少程序员游戏公司出身。\n"
+                                      "漁民向農業部申請救助。\n"
+                                      "县委书记赵志超收到了来信。\n");
+
+  g_assert_null (find (r, "person", "游戏公"));
+  g_assert_null (find (r, "official", "游戏公"));
+  g_assert_null (find (r, "person", "向農業"));
+  g_assert_nonnull (find (r, "official", "县委书记赵志超"));
+}
+
+/* 一位+clause+的+role: a long description ending in 的 names an unnamed
+ * speaker (not the named person before); after 这位 it points back. */
+static void
+test_relative_clause_speaker (void)
+{
+  g_autoptr(Result) r = suggest_text ("市民韩女士上个月在步行街修手机，花了八百元。\n\n"
+                                      "“这种做法在行内很常见。”一位在手机维修行业干了十多年的师傅说。\n\n"
+                                      "一位曾在该公司任职的销售在出庭作证时说：“换掉地毯，就按正常车卖。”\n\n"
+                                      "该公司的一名法务人员向记者表示：“不排除上诉。”\n\n"
+                                      "老水利人周德顺巡查了大坝。“仪器会报警，但判断还得靠经验。”这位在水库干了三十年的工程师说。\n");
+
+  assert_speaker (r, "这种做法在行内很常见。", "一位在手机维修行业干了十多年的师傅");
+  assert_speaker (r, "换掉地毯，就按正常车卖。", "一位曾在该公司任职的销售");
+  assert_speaker (r, "不排除上诉。", "该公司的一名法务人员");
+  g_assert_null (find (r, "person", "这位在水库干了三十年的工程师"));
+  g_assert_null (find (r, "person", "师傅"));
+}
+
+/* Speakers named right after their quote by a role noun of the lexicon
+ * (说这话的是摊主罗桂兰, 这是市场管理员邬海涛…的一句话) or before a verb
+ * after 一边…一边 (祁文斌一边收钱一边对记者说); not a sign (这是店门口的
+ * 一块牌子). */
+static void
+test_named_after_saying (void)
+{
+  g_autoptr(Result) r = suggest_text ("“我十八岁就在这儿炒粉。”说这话的是摊主罗桂兰，今年48岁。\n\n"
+                                      "“孩子们喜欢，我就高兴。”祁文斌一边收钱一边对记者说。\n\n"
+                                      "“夜市最要紧的是干净、安全。”这是市场管理员邬海涛每天挂在嘴边的一句话。\n\n"
+                                      "“欢迎光临。”这是店门口的一块牌子。\n");
+  GlossSuggestion *sign = find (r, "quote", "欢迎光临。");
+
+  assert_speaker (r, "我十八岁就在这儿炒粉。", "罗桂兰");
+  assert_speaker (r, "孩子们喜欢，我就高兴。", "祁文斌");
+  assert_speaker (r, "夜市最要紧的是干净、安全。", "邬海涛");
+  g_assert_true (sign == NULL || gloss_suggestion_get_attribute (sign, "speaker") == NULL);
+}
+
+/* 村里的老戚是…: 老 and a surname after 的 and before 是 introduce a person,
+ * who then speaks after another was named; not 老师. */
+static void
+test_familiar_after_de (void)
+{
+  g_autoptr(Result) r = suggest_text ("老支书符德海说，水渠去年冬天完工。\n\n"
+                                      "村里的老戚是当年挖老水渠的人之一。\n\n"
+                                      "“那时候没有机器，全靠一双手。”老戚指着照片上的人一个个数过去。\n\n"
+                                      "他的老师是一位退休教师。\n");
+
+  g_assert_nonnull (find (r, "person", "老戚"));
+  assert_speaker (r, "那时候没有机器，全靠一双手。", "老戚");
+  g_assert_null (find (r, "person", "老师"));
+}
+
+/* Offices of the lexicon that make an official (股长, 总规划师, 总农艺师,
+ * 所长, 特使): the quote's speaker is the whole mention, an organization
+ * with 和 or 与 inside its name too; not a person joined by 和. */
+static void
+test_more_official_titles (void)
+{
+  g_autoptr(Result) r = suggest_text ("县水利局农村水利股股长伍建华介绍，全县改造灌渠46条。他说，工程将交给用水协会管理，“建得好，更要管得好”。\n\n"
+                                      "市规划和自然资源局总规划师卞文澜在接受采访时说：“过去是推平了重来。”\n\n"
+                                      "中国气候变化事务特使龚立群表示：“落到实处才是关键。”\n\n"
+                                      "东北某农业大学资源与环境研究所所长范嘉禾抓起一把黑土说：“这块地十年没翻过。”\n\n"
+                                      "王明和市水利局局长李国栋表示，工程要抓紧。\n");
+
+  assert_speaker (r, "建得好，更要管得好", "县水利局农村水利股股长伍建华");
+  assert_speaker (r, "过去是推平了重来。", "市规划和自然资源局总规划师卞文澜");
+  assert_speaker (r, "落到实处才是关键。", "中国气候变化事务特使龚立群");
+  assert_speaker (r, "这块地十年没翻过。", "东北某农业大学资源与环境研究所所长范嘉禾");
+  g_assert_nonnull (find (r, "official", "市水利局局长李国栋"));
+  g_assert_null (find (r, "official", "王明和市水利局局长李国栋"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -776,5 +910,13 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/told-outlet-reporter", test_told_outlet_reporter);
   g_test_add_func ("/suggest-zh-speakers/said-a-sentence", test_said_a_sentence);
   g_test_add_func ("/suggest-zh-speakers/age-before-name", test_age_before_name);
+  g_test_add_func ("/suggest-zh-speakers/transliterated-names", test_transliterated_names);
+  g_test_add_func ("/suggest-zh-speakers/nationality-before-name", test_nationality_before_name);
+  g_test_add_func ("/suggest-zh-speakers/unnamed-official-told-reporter", test_unnamed_official_told_reporter);
+  g_test_add_func ("/suggest-zh-speakers/name-not-cut-from-word", test_name_not_cut_from_word);
+  g_test_add_func ("/suggest-zh-speakers/relative-clause-speaker", test_relative_clause_speaker);
+  g_test_add_func ("/suggest-zh-speakers/named-after-saying", test_named_after_saying);
+  g_test_add_func ("/suggest-zh-speakers/familiar-after-de", test_familiar_after_de);
+  g_test_add_func ("/suggest-zh-speakers/more-official-titles", test_more_official_titles);
   return g_test_run ();
 }

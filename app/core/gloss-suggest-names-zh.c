@@ -108,6 +108,45 @@ zh_familiar_name_at (Run      *run,
   return 0;
 }
 
+/* Whether an organization word (公司, 部…) starting inside [@i, @end]
+ * runs past @end: 游戏公(司) and 向農業(部) are no names. */
+static gboolean
+zh_word_runs_past (Run   *run,
+                   guint  i,
+                   guint  end)
+{
+  for (guint k = i + 1; k <= end && k < run->n; k++)
+    if (k + suggest_word_list_match_at (&run->self->zh.org_suffixes, run->u, run->n, k) > end)
+      return TRUE;
+  return FALSE;
+}
+
+/* Length of a transliterated name without a middle dot (基普罗蒂奇,
+ * 奥利维拉), 0 if none: three to six characters of transliteration, the
+ * whole run of them, after a title or role (外援奥利维拉禁区外) or, elsewhere,
+ * where a name may end (基普罗蒂奇赛后说). A Chinese name of the same
+ * characters (罗西尼) is the same span. */
+static guint
+zh_transliterated_at (Run      *run,
+                      guint     i,
+                      gboolean  after_title)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint j = i;
+
+  if (i > 0 && suggest_char_in (&zh->transliteration, u[i - 1]))
+    return 0;
+  while (j < run->n && j - i < 7 && suggest_char_in (&zh->transliteration, u[j]))
+    j++;
+  if (j - i < 3 || j - i > 6 || (j < run->n && is_han (u[j]) && suggest_char_in (&zh->transliteration, u[j])))
+    return 0;
+  /* A Chinese name runs into a follower of transliteration (王明坦言). */
+  if (suggest_char_in (&zh->name_followers, u[j - 1]))
+    return 0;
+  return after_title || suggest_zh_name_may_end (run, j) ? j - i : 0;
+}
+
 /* Length of a Chinese personal name starting at @i, 0 if none: a surname
  * and one or two given characters followed by a word that may follow a
  * name (a speech verb, punctuation…), or a transliterated name with a
@@ -160,6 +199,8 @@ zh_name_at (Run      *run,
       }
   }
 
+  if ((s = zh_transliterated_at (run, i, after_title)) > 0)
+    return s;
   if ((s = zh_familiar_name_at (run, i, after_title)) > 0)
     return s;
   s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
@@ -179,6 +220,9 @@ zh_name_at (Run      *run,
         ok = is_han (u[k]) && !suggest_char_in (&zh->not_given, u[k]) && !suggest_word_list_match_at (&zh->verbs, u, n, k);
       return ok && zh_verb_follows (run, i + 3) ? 3 : 0;
     }
+  /* 向记者表示, 對記者說: the one spoken to, not a person named 向. */
+  if (i + s + 1 < n && (u[i + s] == 0x8BB0 /* 记 */ || u[i + s] == 0x8A18 /* 記 */) && u[i + s + 1] == 0x8005 /* 者 */)
+    return 0;
   for (guint given = 2; given >= 1; given--)
     {
       guint end = i + s + given;
@@ -200,7 +244,8 @@ zh_name_at (Run      *run,
   if (after_title && s == 1 && i + 3 <= n && is_han (u[i + 1]) && is_han (u[i + 2]) &&
       u[i] != 0x548C /* 和: 医生和心理咨询员 joins two roles */ && (!suggest_char_in (&zh->not_given, u[i + 1]) || suggest_char_in (&zh->given_in_two, u[i + 1])) &&
       (!suggest_char_in (&zh->not_given, u[i + 2]) || suggest_char_in (&zh->given_in_two, u[i + 2])) &&
-      !suggest_word_list_match_at (&zh->verbs, u, n, i + 1) && !suggest_word_list_match_at (&zh->verbs, u, n, i + 2))
+      !suggest_word_list_match_at (&zh->verbs, u, n, i + 1) && !suggest_word_list_match_at (&zh->verbs, u, n, i + 2) &&
+      !zh_word_runs_past (run, i, i + 3))
     return 3;
   return 0;
 }
@@ -324,6 +369,15 @@ suggest_zh_titled_names (Run *run)
               (zh_name_at (run, close + 1, TRUE) > 0 || zh_latin_name_at (run, close + 1) > 0))
             name_at = close + 1;
         }
+      /* 主教练、西班牙人贝尔特兰: a nationality between the office and the name. */
+      if (name_at + 2 < n && u[name_at] == 0x3001 /* 、 */)
+        {
+          guint k = name_at + 1;
+          while (k < n && k - name_at <= 6 && is_han (u[k]) && u[k] != 0x4EBA /* 人 */)
+            k++;
+          if (k < n && k > name_at + 1 && u[k] == 0x4EBA && zh_name_at (run, k + 1, TRUE) > 0)
+            name_at = k + 1;
+        }
       name_len = zh_name_at (run, name_at, TRUE);
       if (name_len == 0 && name_at == i + tlen)
         name_len = zh_latin_name_at (run, name_at);
@@ -361,6 +415,24 @@ suggest_zh_titled_names (Run *run)
               org_start--;
               continue;
             }
+          /* 市规划和自然资源局, 资源与环境研究所: 和 or 与 inside one
+           * organization's name, not between a person or a role and it. */
+          if ((c == 0x548C /* 和 */ || c == 0x4E0E /* 与 */ || c == 0x8207 /* 與 */) && org_start < title_start &&
+              org_start + 1 < n && suggest_word_list_match_before (&zh->org_suffixes, u, org_start, title_start) > 0)
+            {
+              guint p = org_start - 1, q = p;
+
+              while (q > 0 && p - q < 10 && is_han (u[q - 1]) && !suggest_char_in (&zh->org_stops, u[q - 1]))
+                q--;
+              if (p - q >= 2 && !suggest_char_in (&zh->surnames, u[q]) &&
+                  suggest_word_list_match_before (&zh->org_suffixes, u, q, p) == 0 &&
+                  suggest_word_list_match_before (&zh->roles, u, q, p) == 0 &&
+                  suggest_word_list_match_before (&zh->unnamed_roles, u, q, p) == 0)
+                {
+                  org_start = q;
+                  continue;
+                }
+            }
           if (suggest_char_in (&zh->org_stops, c) || !(is_han (c) || g_unichar_isalnum (c)))
             break;
           org_start--;
@@ -378,6 +450,18 @@ suggest_zh_titled_names (Run *run)
       /* 一家冷链物流公司负责人: the article is no part of the organization. */
       if (start + 2 < title_start && u[start] == 0x4E00 /* 一 */ && u[start + 1] == 0x5BB6 /* 家 */)
         start += 2;
+      /* 杭州一家游戏公司的营销负责人, 一家纺织企业的负责人: an unnamed
+       * official's organization before 的 is part of who they are. */
+      if (name_len == 0 && start >= 3 && u[start - 1] == 0x7684 /* 的 */)
+        {
+          guint o = start - 1;
+          while (o > 0 && start - 1 - o < 16 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1]))
+            o--;
+          if (o + 2 <= start - 1 &&
+              (suggest_word_list_match_before (&zh->org_suffixes, u, start - 1 - o > MAX_WORD ? start - 1 - MAX_WORD : o, start - 1) > 0 ||
+               (u[o] == 0x4E00 /* 一 */ && u[o + 1] == 0x5BB6 /* 家 */)))
+            start = o;
+        }
       {
         g_autofree char *title = suggest_substring (run, title_start, i + tlen);
         g_autofree char *org = suggest_substring (run, start, title_start);
@@ -488,6 +572,19 @@ zh_verb_follows (Run  *run,
 
       if (suggest_word_list_match_at (&zh->verbs, u, n, e))
         return TRUE;
+      /* 一边收钱一边对记者说: the first action, then the saying. */
+      if (e + 4 < n && u[e] == 0x4E00 /* 一 */ && (u[e + 1] == 0x8FB9 /* 边 */ || u[e + 1] == 0x908A /* 邊 */))
+        {
+          guint k = e + 3;
+          while (k + 1 < n && k - e <= 8 && is_han (u[k]) && !(u[k] == 0x4E00 && (u[k + 1] == 0x8FB9 || u[k + 1] == 0x908A)))
+            k++;
+          if (k + 1 < n && k - e <= 8 && u[k] == 0x4E00)
+            {
+              e = k + 2;
+              continue;
+            }
+          return FALSE;
+        }
       if ((a = suggest_word_list_match_at (&zh->adverbials, u, n, e)) > 0)
         {
           e += a;
@@ -681,7 +778,8 @@ zh_latin_names (Run *run)
 }
 
 /* 老李， 小潘，: 老 or 小 and a surname, set off by a comma as the
- * subject of what follows, at a clause's start or after 的 (住在一楼的老李，).
+ * subject of what follows, at a clause's start or after 的 (住在一楼的老李，),
+ * or after 的 before 是 (村里的老戚是…).
  * Not 老师 小区 and the like, nor 小白菜 (no comma after). */
 static gboolean
 familiar_subject (Run   *run,
@@ -690,8 +788,13 @@ familiar_subject (Run   *run,
   ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
 
-  if (i + 2 >= run->n || (u[i] != 0x8001 /* 老 */ && u[i] != 0x5C0F /* 小 */) || u[i + 2] != 0xFF0C /* ， */ ||
+  if (i + 2 >= run->n || (u[i] != 0x8001 /* 老 */ && u[i] != 0x5C0F /* 小 */) ||
       !suggest_char_in (&zh->surnames, u[i + 1]) || zh_familiar_name_at (run, i, TRUE) != 2)
+    return FALSE;
+  /* 村里的老戚是当年挖水渠的人之一: after 的, 是 introduces them too. */
+  if (u[i + 2] == 0x662F /* 是 */)
+    return i > 0 && u[i - 1] == 0x7684 /* 的 */;
+  if (u[i + 2] != 0xFF0C /* ， */)
     return FALSE;
   return i == 0 || u[i - 1] == 0x7684 /* 的 */ || u[i - 1] == '\n' || suggest_is_sentence_end (u[i - 1]) ||
          u[i - 1] == 0xFF0C /* ， */ || u[i - 1] == ' ';
@@ -874,6 +977,10 @@ suggest_zh_plain_names (Run *run)
       /* 向记者表示, 对记者说: the one spoken to, not a person named 向. */
       if (len == 3 && u[i + 1] == 0x8BB0 /* 记 */ && u[i + 2] == 0x8005 /* 者 */)
         continue;
+      /* …的师傅说: a role or relation word, not a person named 师. */
+      if (len >= 2 && (suggest_word_list_match_at (&zh->relations, u, n, i) == len ||
+                       suggest_word_list_match_at (&zh->unnamed_roles, u, n, i) == len))
+        continue;
       if (len == 0)
         continue;
       foreign = FALSE;
@@ -995,17 +1102,32 @@ suggest_zh_unnamed_speakers (Run *run)
   for (guint i = 2; i < run->n; i++)
     {
       guint r, role_start, first = 0;
+      gboolean clause_ends, pointing = FALSE;
 
       if (!is_han (u[i]) || !is_han (u[i - 1]) ||
           (r = suggest_word_list_match_before (&zh->unnamed_roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i)) == 0 ||
           !zh_attribution_follows (run, i))
         continue;
       role_start = i - r;
-      for (guint k = role_start; k > 0 && role_start - k <= 10 && is_han (u[k - 1]); k--)
+      /* A description ending in 的 may be a long clause (一位在手机维修行业干了
+       * 十多年的师傅). */
+      clause_ends = role_start >= 3 && (u[role_start - 1] == 0x7684 /* 的 */ || u[role_start - 2] == 0x7684 ||
+                                        u[role_start - 3] == 0x7684);
+      for (guint k = role_start; k > 0 && role_start - k <= (clause_ends ? 24u : 10u) && is_han (u[k - 1]); k--)
         {
           guint q = suggest_word_list_match_at (&zh->unnamed_quantifiers, u, run->n, k - 1);
 
           if (q == 0 || k - 1 + q > role_start)
+            continue;
+          /* 这位在水库干了三十年的工程师: a description ending in 的 after 这位
+           * or 该 points back at someone named before, not at a new speaker;
+           * 一位曾在该公司任职的销售: unless 一位… opens the description. */
+          if (clause_ends && role_start - k > 2 && (zh_points_back (u + k - 1, 1) || zh_points_back (u + k - 1, 2)))
+            {
+              pointing = TRUE;
+              continue;
+            }
+          if (pointing && u[k - 1] != 0x4E00 /* 一 */)
             continue;
           /* 一位不愿透露姓名的前员工: 的 ends the description, a character
            * (前, 老) or two (的欧洲外交官) may stand between it and the role. */

@@ -102,8 +102,11 @@ zh_described_subject (Run      *run,
     }
   if (suggest_entity_in (run, a, k) >= 0)
     return ZH_NOT_DESCRIBED;
+  /* A mention that starts with the determiner, or holds it (一位曾在
+   * 该公司任职的销售), is already who the clause names. */
   m = suggest_mention_before (run, k + 1);
-  if (m >= 0 && suggest_cand_at (run, g_array_index (run->mentions, guint, m))->start == k)
+  if (m >= 0 && suggest_cand_at (run, g_array_index (run->mentions, guint, m))->start <= k &&
+      suggest_cand_at (run, g_array_index (run->mentions, guint, m))->end > k)
     return ZH_NOT_DESCRIBED;
   for (guint j = k + len; j < end && want == 0; j++)
     for (guint f = 0; f < G_N_ELEMENTS (female); f++)
