@@ -153,6 +153,7 @@ sqlite3            *_gloss_library_db_open            (const char          *path
                                                        GError             **error);
 sqlite3            *_gloss_library_db_open_search     (const char          *path,
                                                        GError             **error);
+sqlite3            *_gloss_library_db_open_reader     (const char          *path);
 
 /* gloss-library-scan.c */
 void                _gloss_library_article_record_free (ArticleRecord      *record);

@@ -284,3 +284,23 @@ _gloss_library_db_open_search (const char  *path,
   sqlite3_close (db);
   return _gloss_library_db_open (path, error);
 }
+
+/* A second connection to an index another one has open, to read beside it
+ * (a scan split between two threads): as _gloss_library_db_open_search()
+ * but NULL, never a rebuild, when the index is not as expected. */
+sqlite3 *
+_gloss_library_db_open_reader (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 60000);
+      sqlite3_extended_result_codes (db, 1);
+      if (sqlite3_exec (db, "PRAGMA mmap_size = 0; " SEARCH_CACHE_SIZE, NULL, NULL, NULL) == SQLITE_OK &&
+          _gloss_library_user_version (db) == GLOSS_LIBRARY_USER_VERSION)
+        return db;
+    }
+  sqlite3_close (db);
+  return NULL;
+}

@@ -516,6 +516,296 @@ _gloss_library_compare_hits (gconstpointer a,
   return g_strcmp0 (ha->annotation, hb->annotation);
 }
 
+/* What a folder's texts are searched with: the statement's text and its
+ * parameters. */
+typedef struct
+{
+  const char *sql;
+  const char *start;       /* ?1, ?2: the folder's range of paths */
+  const char *end;
+  const char *match;       /* ?3 */
+  gboolean    by_rowid;    /* ?4, ?5: rowids from, until */
+  const char *needle;
+  glong       needle_length;
+} TextQuery;
+
+/* The texts @query finds with rowids in [@from, @until), their hits added
+ * to @hits.  Returns SQLite's last result: SQLITE_DONE when all went well. */
+static int
+scan_texts (sqlite3         *db,
+            const TextQuery *query,
+            gint64           from,
+            gint64           until,
+            GlossHitArena   *arena,
+            GPtrArray       *hits)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if ((rc = sqlite3_prepare_v2 (db, query->sql, -1, &stmt, NULL)) != SQLITE_OK)
+    return rc;
+  sqlite3_bind_text (stmt, 1, query->start, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, query->end, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, query->match, -1, SQLITE_STATIC);
+  if (query->by_rowid)
+    {
+      sqlite3_bind_int64 (stmt, 4, from);
+      sqlite3_bind_int64 (stmt, 5, until);
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GlossLibraryHit template = { 0 };
+      const char *folded = _gloss_library_column_text (stmt, 2);
+
+      template.article = (char *) _gloss_library_column_text (stmt, 0);
+      template.kind = GLOSS_LIBRARY_HIT_TEXT;
+      template.field = (char *) "text";
+
+      if (folded == NULL)
+        continue;
+      if (read_changes (changes, sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1)))
+        find_text_occurrences (folded, changes, query->needle, query->needle_length, &template, text, arena, hits);
+      else
+        find_occurrences (_gloss_library_unfold (text, folded, sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1)),
+                          folded, query->needle, query->needle_length, 0, 0, 0, &template, arena, hits);
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+/* A scan of this many candidate texts or more is shared with a second
+ * thread (scan_texts_shared()): 北京's 9 609 texts took 60 % of a search's
+ * time in one, and a second connection costs about a millisecond, which a
+ * query with a few texts to read would feel. */
+#define SHARE_MIN_TEXTS 512
+
+/* The parts a shared scan is cut into, by rowid: each thread takes the next
+ * part not taken, so that one that starts late (the walk's, once it has
+ * walked) takes fewer. */
+#define SCAN_PARTS 8
+
+typedef struct
+{
+  const char      *database;
+  const TextQuery *query;
+  gint64           bounds[SCAN_PARTS + 1];  /* part k: rowids [bounds[k], bounds[k + 1]) */
+  gint             next;                     /* (atomic) the next part to take */
+  gint64           generation;               /* the index's, as the owner reads it */
+  GPtrArray       *hits[SCAN_PARTS];         /* each part's, once scanned; NULL: not (well) */
+} ScanShare;
+
+/* Where a scan is offered to another thread, and that thread's help
+ * waited for. */
+typedef struct
+{
+  GMutex     lock;
+  GCond      cond;
+  ScanShare *share;     /* the scan under way, or NULL */
+  guint      helping;   /* threads at work on it */
+} ScanOffer;
+
+/* Cuts the texts @query's bigrams say may hold it into SCAN_PARTS parts of
+ * as many candidates each; FALSE when they are too few to share (or on any
+ * error: the scan itself will say it). */
+static gboolean
+cut_parts (sqlite3         *db,
+           const TextQuery *query,
+           gint64           bounds[SCAN_PARTS + 1])
+{
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+
+  /* detail = none: the candidates are the rowids alone, a few bytes each. */
+  if (sqlite3_prepare_v2 (db, "SELECT rowid FROM text_bigrams WHERE text_bigrams MATCH ?1", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, query->match, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rowids, rowid);
+    }
+  sqlite3_finalize (stmt);
+  if (rowids->len < SHARE_MIN_TEXTS)
+    return FALSE;
+  /* In rowid order, as FTS5 gives them. */
+  bounds[0] = G_MININT64;
+  for (guint k = 1; k < SCAN_PARTS; k++)
+    bounds[k] = g_array_index (rowids, gint64, (gsize) rowids->len * k / SCAN_PARTS);
+  bounds[SCAN_PARTS] = G_MAXINT64;
+  return TRUE;
+}
+
+/* The index's count of writes, read in @db's transaction, or -1. */
+static gint64
+read_generation (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 generation = -1;
+
+  if (sqlite3_prepare_v2 (db, "SELECT n FROM generation", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    generation = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return generation;
+}
+
+/* Takes and scans parts of @share through @db until none is left. */
+static guint
+scan_parts (sqlite3       *db,
+            ScanShare     *share,
+            GlossHitArena *arena)
+{
+  guint taken = 0;
+  gint k;
+
+  while ((k = g_atomic_int_add (&share->next, 1)) < SCAN_PARTS)
+    {
+      GPtrArray *hits = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_library_hit_free);
+
+      taken++;
+      if (scan_texts (db, share->query, share->bounds[k], share->bounds[k + 1], arena, hits) == SQLITE_DONE)
+        share->hits[k] = hits;
+      else
+        g_ptr_array_unref (hits);
+    }
+  return taken;
+}
+
+/* Helps with the scan @offer holds, if any, through a connection of its
+ * own (WAL lets readers be), when that connection reads the state of the
+ * index the owner's does: the same count of writes (every write of an
+ * article or a sidecar adds to it, in the same transaction). */
+static void
+scan_offer_help (ScanOffer *offer)
+{
+  GlossHitArena arena = { 0 };
+  ScanShare *share;
+  sqlite3 *db;
+
+  g_mutex_lock (&offer->lock);
+  share = offer->share;
+  if (share != NULL)
+    offer->helping++;
+  g_mutex_unlock (&offer->lock);
+  if (share == NULL)
+    return;
+
+  /* Late, with every part taken: no connection for nothing. */
+  db = g_atomic_int_get (&share->next) >= SCAN_PARTS ? NULL : _gloss_library_db_open_reader (share->database);
+  if (db != NULL && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+    {
+      if (read_generation (db) == share->generation)
+        g_debug ("a second thread scanned %u of %d parts", scan_parts (db, share, &arena), SCAN_PARTS);
+      sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+    }
+  sqlite3_close (db);
+  _gloss_library_hit_arena_clear (&arena);
+
+  g_mutex_lock (&offer->lock);
+  offer->helping--;
+  g_cond_signal (&offer->cond);
+  g_mutex_unlock (&offer->lock);
+}
+
+static ScanOffer *
+scan_offer_new (void)
+{
+  ScanOffer *offer = g_new0 (ScanOffer, 1);
+
+  g_mutex_init (&offer->lock);
+  g_cond_init (&offer->cond);
+  return offer;
+}
+
+static void
+scan_offer_free (ScanOffer *offer)
+{
+  g_mutex_clear (&offer->lock);
+  g_cond_clear (&offer->cond);
+  g_free (offer);
+}
+
+static gpointer
+help_thread (gpointer data)
+{
+  scan_offer_help (data);
+  return NULL;
+}
+
+/* scan_texts() over every text, shared with a second thread when there are
+ * many: the candidates cut into parts by rowid, each part scanned by the
+ * thread that takes it, then their hits in the parts' order, as one scan in
+ * rowid order would have made them.  A part the helper did not scan (its
+ * connection failed, or read another state of the index) is scanned here.
+ * The helper is a thread of its own, or with @offer, the thread that
+ * offer's owner has (the walk, which is free once the files are walked:
+ * a thread more would only add the cost of its connection then). */
+static int
+scan_texts_shared (sqlite3         *db,
+                   const char      *database,
+                   const TextQuery *query,
+                   ScanOffer       *offer,
+                   GlossHitArena   *arena,
+                   GPtrArray       *hits)
+{
+  ScanShare share = { database, query, { 0 }, 0, -1, { NULL } };
+  ScanOffer *own_offer = NULL;
+  gboolean own_transaction = FALSE;
+  GThread *thread = NULL;
+  int rc = SQLITE_DONE;
+
+  if (!query->by_rowid)
+    return scan_texts (db, query, G_MININT64, G_MAXINT64, arena, hits);
+  /* A snapshot of its own when the caller has none (no update). */
+  own_transaction = sqlite3_get_autocommit (db) && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+  if (sqlite3_get_autocommit (db) || !cut_parts (db, query, share.bounds) ||
+      (share.generation = read_generation (db)) < 0)
+    {
+      rc = scan_texts (db, query, G_MININT64, G_MAXINT64, arena, hits);
+      goto done;
+    }
+
+  g_debug ("scanning %s in two threads", query->match);
+  if (offer == NULL)
+    offer = own_offer = scan_offer_new ();
+  g_mutex_lock (&offer->lock);
+  offer->share = &share;
+  g_mutex_unlock (&offer->lock);
+  if (own_offer != NULL)
+    thread = g_thread_new ("gloss-library-scan", help_thread, own_offer);
+
+  scan_parts (db, &share, arena);
+
+  /* No part is left to take: no helper may start on this one, and those
+   * at work finish their part. */
+  g_mutex_lock (&offer->lock);
+  offer->share = NULL;
+  while (offer->helping > 0)
+    g_cond_wait (&offer->cond, &offer->lock);
+  g_mutex_unlock (&offer->lock);
+  if (thread != NULL)
+    g_thread_join (thread);
+  g_clear_pointer (&own_offer, scan_offer_free);
+
+  for (guint k = 0; k < SCAN_PARTS; k++)
+    {
+      if (share.hits[k] != NULL)
+        g_ptr_array_extend_and_steal (hits, g_steal_pointer (&share.hits[k]));
+      else if (rc == SQLITE_DONE)
+        rc = scan_texts (db, query, share.bounds[k], share.bounds[k + 1], arena, hits);
+    }
+
+done:
+  /* After a failure, the error stays for the caller to read (closing the
+   * connection ends the transaction). */
+  if (own_transaction && rc == SQLITE_DONE)
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  return rc;
+}
+
 static gboolean
 search_folder (sqlite3            *db,
                const char         *database,
@@ -523,6 +813,7 @@ search_folder (sqlite3            *db,
                const char         *needle,
                glong               needle_length,
                gboolean            texts,
+               ScanOffer          *offer,
                const char * const *tags,
                const char * const *annotators,
                GlossHitArena      *arena,
@@ -539,13 +830,16 @@ search_folder (sqlite3            *db,
    * folded texts come from FTS5's own table of them, text_fts_content
    * (column c0), read as any table: through text_fts each was copied
    * twice more (a common word reads 30 MB of them). */
-  const char *text_sql = scan
+  const TextQuery text_query = {
+    scan
     ? "SELECT a.path, t.unfold, c.c0 FROM text_bigrams b JOIN text_fts_content c ON c.id = b.rowid "
       "JOIN articles a ON a.id = b.rowid JOIN texts t ON t.id = b.rowid "
-      "WHERE text_bigrams MATCH ?3 AND a.path >= ?1 AND a.path < ?2"
+      "WHERE text_bigrams MATCH ?3 AND a.path >= ?1 AND a.path < ?2 AND b.rowid >= ?4 AND b.rowid < ?5"
     : "SELECT a.path, t.unfold, c.c0 FROM text_fts f JOIN text_fts_content c ON c.id = f.rowid "
       "JOIN articles a ON a.id = f.rowid JOIN texts t ON t.id = f.rowid "
-      "WHERE text_fts MATCH ?3 AND a.path >= ?1 AND a.path < ?2";
+      "WHERE text_fts MATCH ?3 AND a.path >= ?1 AND a.path < ?2",
+    start, end, scan ? bigrams : expression, scan, needle, needle_length
+  };
   const char *annotation_sql = scan
     ? "SELECT a.path, n.uuid, n.annotator, n.tag, n.start, n.end, n.text, n.note, n.attributes "
       "FROM annotation_fts f JOIN annotations n ON n.id = f.rowid JOIN articles a ON a.id = n.article_id "
@@ -553,39 +847,11 @@ search_folder (sqlite3            *db,
     : "SELECT a.path, n.uuid, n.annotator, n.tag, n.start, n.end, n.text, n.note, n.attributes "
       "FROM annotation_fts f JOIN annotations n ON n.id = f.rowid JOIN articles a ON a.id = n.article_id "
       "WHERE annotation_fts MATCH ?3 AND a.path >= ?1 AND a.path < ?2";
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (texts)
-    {
-      if (sqlite3_prepare_v2 (db, text_sql, -1, &stmt, NULL) != SQLITE_OK)
-        goto fail;
-      sqlite3_bind_text (stmt, 1, start, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, scan ? bigrams : expression, -1, SQLITE_STATIC);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          GlossLibraryHit template = { 0 };
-          const char *folded = _gloss_library_column_text (stmt, 2);
-
-          template.article = (char *) _gloss_library_column_text (stmt, 0);
-          template.kind = GLOSS_LIBRARY_HIT_TEXT;
-          template.field = (char *) "text";
-
-          if (folded == NULL)
-            continue;
-          if (read_changes (changes, sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1)))
-            find_text_occurrences (folded, changes, needle, needle_length, &template, text, arena, hits);
-          else
-            find_occurrences (_gloss_library_unfold (text, folded, sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1)),
-                              folded, needle, needle_length, 0, 0, 0, &template, arena, hits);
-        }
-      g_clear_pointer (&stmt, sqlite3_finalize);
-      if (rc != SQLITE_DONE)
-        goto fail;
-    }
+  if (texts && scan_texts_shared (db, database, &text_query, offer, arena, hits) != SQLITE_DONE)
+    goto fail;
 
   if (sqlite3_prepare_v2 (db, annotation_sql, -1, &stmt, NULL) != SQLITE_OK)
     goto fail;
@@ -679,6 +945,7 @@ search_db (GlossLibrary       *self,
            sqlite3            *db,
            const char         *needle,
            glong               needle_length,
+           ScanOffer          *offer,
            const char * const *tags,
            const char * const *annotators,
            GPtrArray          *hits,
@@ -690,7 +957,7 @@ search_db (GlossLibrary       *self,
 
   for (guint f = 0; ok && self->folders[f] != NULL; f++)
     ok = search_folder (db, self->database, self->folders[f], needle, needle_length,
-                        texts, tags, annotators, &arena, hits, error);
+                        texts, offer, tags, annotators, &arena, hits, error);
   _gloss_library_hit_arena_clear (&arena);
   return ok;
 }
@@ -794,7 +1061,7 @@ _gloss_library_search_index (GlossLibrary       *self,
   db = _gloss_library_db_open_search (self->database, error);
   if (db == NULL)
     return NULL;
-  ok = search_db (self, db, needle, needle_length, tags, annotators, hits, error);
+  ok = search_db (self, db, needle, needle_length, NULL, tags, annotators, hits, error);
   /* Opening for a search looks at no page: a damaged one shows here. */
   if (!ok && _gloss_library_is_damaged (db))
     *damage = g_strdup (sqlite3_errmsg (db));
@@ -858,6 +1125,7 @@ typedef struct
   gboolean            unchanged;
   char               *digest;     /* of the walk: _gloss_library_plan_digest() */
   Plan               *plan;
+  ScanOffer          *offer;      /* where the search offers a scan to share */
 } WalkJob;
 
 enum
@@ -891,6 +1159,8 @@ walk_thread (gpointer user_data)
     }
   if (walked && loaded != LOADED_NEVER)
     job->digest = _gloss_library_plan_digest (job->plan);
+  /* Walked: this core is free for the search's scan, if it shares one. */
+  scan_offer_help (job->offer);
   return GINT_TO_POINTER (walked);
 }
 
@@ -939,6 +1209,7 @@ search_while_walking (GlossLibrary       *self,
   _gloss_library_plan_init (&plan);
   job.plan = &plan;
   job.walk = _gloss_library_walk_new ((const char * const *) self->folders, &plan);
+  job.offer = scan_offer_new ();
   g_mutex_init (&job.lock);
   g_cond_init (&job.cond);
   thread = g_thread_new ("gloss-library-walk", walk_thread, &job);
@@ -952,13 +1223,14 @@ search_while_walking (GlossLibrary       *self,
        (known_digest != NULL || _gloss_library_plan_load (self, db, &plan, error));
   walk_job_loaded (&job, !ok ? LOADED_NEVER : known_digest != NULL ? LOADED_DIGEST : LOADED_STAMPS);
   ok = ok &&
-       (needle_length == 0 || search_db (self, db, needle, needle_length, tags, annotators, hits, error));
+       (needle_length == 0 || search_db (self, db, needle, needle_length, job.offer, tags, annotators, hits, error));
   /* Searched: the walk may still have folders to read, and this core is free. */
   _gloss_library_walk_run (job.walk, NULL);
   walked = GPOINTER_TO_INT (g_thread_join (thread));
   g_mutex_clear (&job.lock);
   g_cond_clear (&job.cond);
   _gloss_library_walk_free (job.walk);
+  scan_offer_free (job.offer);
   if (!walked)
     {
       *folder_error = TRUE;
@@ -997,7 +1269,7 @@ search_while_walking (GlossLibrary       *self,
       /* Writing wants SQLite's usual page cache, not a search's small one. */
       ok = _gloss_library_exec (db, "PRAGMA cache_size = -2000", self->database, error) &&
            apply (self, db, &plan, NULL, NULL, NULL, error) >= 0 &&
-           (needle_length == 0 || search_db (self, db, needle, needle_length, tags, annotators, hits, error));
+           (needle_length == 0 || search_db (self, db, needle, needle_length, NULL, tags, annotators, hits, error));
     }
   if (db != NULL)
     sqlite3_close (db);
@@ -1034,7 +1306,7 @@ search_watched (GlossLibrary       *self,
   /* One read transaction: the watcher's word and the texts of one moment. */
   ok = _gloss_library_exec (db, "BEGIN", self->database, error) &&
        (trusted = _gloss_library_watch_trusted (self, db)) &&
-       (needle_length == 0 || search_db (self, db, needle, needle_length, tags, annotators, hits, error));
+       (needle_length == 0 || search_db (self, db, needle, needle_length, NULL, tags, annotators, hits, error));
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   sqlite3_close (db);
   if (!ok)
