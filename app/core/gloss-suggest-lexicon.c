@@ -42,7 +42,11 @@ word_list_add (WordList   *wl,
   if (len == 0 || len > MAX_WORD || !g_utf8_validate (word, -1, NULL))
     return;
   last = g_utf8_get_char (g_utf8_offset_to_pointer (word, len - 1));
-  g_hash_table_add (wl->words, g_strdup (word));
+  /* Never g_hash_table_add() a word that is there: it would free the key
+   * held, which word_list_add_traditional() is still reading (a list with
+   * both 师傅 and 師傅). */
+  if (!g_hash_table_contains (wl->words, word))
+    g_hash_table_add (wl->words, g_strdup (word));
   g_hash_table_add (wl->firsts, GUINT_TO_POINTER (g_utf8_get_char (word)));
   g_hash_table_add (wl->lasts, GUINT_TO_POINTER (last));
   wl->max_len = MAX (wl->max_len, (guint) len);
