@@ -532,24 +532,6 @@ check_number (const char **pp,
   return TRUE;
 }
 
-/**
- * gloss_json_check:
- * @data: JSON text
- * @length: its length in bytes
- * @error: return location for a #GError naming the place in JSON path form
- *
- * Refuses, before parsing, what json-glib 1.6 would crash on or silently
- * change, so that nothing Gloss reads is written back differently or as
- * something it cannot read: nesting deeper than %GLOSS_JSON_MAX_DEPTH, a
- * NUL character or half a surrogate pair in a string (json-glib cuts the
- * first and writes invalid UTF-8 for the second), escapes JSON does not
- * have (json-glib reads `\012` as octal), strings that are not UTF-8,
- * integers beyond 64 bits (read as -1) and numbers beyond a double (read
- * as infinity).  Syntax errors are left to json-glib.  Linear, and never
- * recursive.
- *
- * Returns: %TRUE when @data can be given to json-glib
- */
 /* The text without its whitespace between tokens, made in the same pass as
  * the check: json-glib 1.6's scanner reads a byte of indentation about as
  * slowly as a byte of a value, and a pretty-printed sidecar is a fifth
@@ -708,6 +690,24 @@ check (const char  *data,
   return TRUE;
 }
 
+/**
+ * gloss_json_check:
+ * @data: JSON text
+ * @length: its length in bytes
+ * @error: return location for a #GError naming the place in JSON path form
+ *
+ * Refuses, before parsing, what json-glib 1.6 would crash on or silently
+ * change, so that nothing Gloss reads is written back differently or as
+ * something it cannot read: nesting deeper than %GLOSS_JSON_MAX_DEPTH, a
+ * NUL character or half a surrogate pair in a string (json-glib cuts the
+ * first and writes invalid UTF-8 for the second), escapes JSON does not
+ * have (json-glib reads `\012` as octal), strings that are not UTF-8,
+ * integers beyond 64 bits (read as -1) and numbers beyond a double (read
+ * as infinity).  Syntax errors are left to json-glib.  Linear, and never
+ * recursive.
+ *
+ * Returns: %TRUE when @data can be given to json-glib
+ */
 gboolean
 gloss_json_check (const char  *data,
                   gsize        length,
@@ -728,8 +728,9 @@ gloss_json_check (const char  *data,
  * @error: return location for a #GError
  *
  * gloss_json_check(), and in the same pass a copy of @data that json-glib
- * parses into the same tree, faster.  Give json-glib @data, not the copy,
- * when it fails to parse the copy: its message names lines and columns.
+ * parses into the same tree, faster (gloss_json_parser_load() parses it,
+ * and @data when the copy does not parse: its message names lines and
+ * columns).
  *
  * Returns: %TRUE when @data can be given to json-glib
  */
@@ -759,28 +760,16 @@ gloss_json_check_compact (const char  *data,
   return TRUE;
 }
 
-/**
- * gloss_json_parser_load_checked:
- * @parser: a #JsonParser
- * @data: JSON text that passed gloss_json_check_compact()
- * @length: its length in bytes
- * @compact: (nullable): the compact copy gloss_json_check_compact() made
- * @compact_length: its length
- * @error: return location for a #GError
- *
- * Parses @compact, or @data when there is no copy or the copy does not
- * parse (so that an error names the line and column of @data, and @data's
- * own result is the one that counts).
- *
- * Returns: %TRUE when parsed
- */
-gboolean
-gloss_json_parser_load_checked (JsonParser  *parser,
-                                const char  *data,
-                                gsize        length,
-                                const char  *compact,
-                                gsize        compact_length,
-                                GError     **error)
+/* Parses @compact (from gloss_json_check_compact()), or @data when there is
+ * no copy or the copy does not parse: then an error names the line and
+ * column of @data, and @data's own result is the one that counts. */
+static gboolean
+parse_checked (JsonParser  *parser,
+               const char  *data,
+               gsize        length,
+               const char  *compact,
+               gsize        compact_length,
+               GError     **error)
 {
   if (compact != NULL && json_parser_load_from_data (parser, compact, compact_length, NULL))
     return TRUE;
@@ -807,8 +796,10 @@ gloss_json_parser_load_checked (JsonParser  *parser,
  * @length: its length in bytes, or -1 when nul-terminated
  * @error: return location for a #GError
  *
- * json_parser_load_from_data() after gloss_json_check(): every JSON file
- * Gloss reads goes through here.
+ * json_parser_load_from_data() after gloss_json_check(), on the compact
+ * copy gloss_json_check_compact() makes: every JSON file Gloss reads goes
+ * through here.  @error is in %G_IO_ERROR when the check refused @data, in
+ * %JSON_PARSER_ERROR when json-glib did.
  *
  * Returns: %TRUE when parsed
  */
@@ -827,5 +818,5 @@ gloss_json_parser_load (JsonParser  *parser,
   if (!gloss_json_check_compact (data, length, &compact, &compact_length, error))
     return FALSE;
 
-  return gloss_json_parser_load_checked (parser, data, length, compact, compact_length, error);
+  return parse_checked (parser, data, length, compact, compact_length, error);
 }

@@ -36,12 +36,6 @@ gboolean gloss_json_check_compact (const char  *data,
                                    char       **compact,
                                    gsize       *compact_length,
                                    GError     **error);
-gboolean gloss_json_parser_load_checked (JsonParser  *parser,
-                                         const char  *data,
-                                         gsize        length,
-                                         const char  *compact,
-                                         gsize        compact_length,
-                                         GError     **error);
 gboolean gloss_json_parser_load (JsonParser  *parser,
                                  const char  *data,
                                  gssize       length,

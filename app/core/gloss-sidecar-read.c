@@ -554,8 +554,6 @@ _gloss_sidecar_read_data (const char   *data,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GlossSidecar) self = NULL;
-  g_autofree char *compact = NULL;
-  gsize compact_length;
   Reader reader;
   const char *name = display_name ? display_name : _("sidecar");
 
@@ -577,22 +575,18 @@ _gloss_sidecar_read_data (const char   *data,
   if (length == (gsize)-1)
     length = strlen (data);
 
-  if (!gloss_json_check_compact (data, length, &compact, &compact_length, &local_error))
+  if (!gloss_json_parser_load (parser, data, length, &local_error))
     {
-      g_set_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_PARSE,
-                   "%s: %s", name, local_error->message);
+      /* The check's refusals name their place themselves. */
+      if (local_error->domain == JSON_PARSER_ERROR)
+        g_set_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_PARSE,
+                     _("%s: not valid JSON: %s"), name, local_error->message);
+      else
+        g_set_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_PARSE,
+                     "%s: %s", name, local_error->message);
       g_ptr_array_unref (reader.problems);
       return NULL;
     }
-
-  if (!gloss_json_parser_load_checked (parser, data, length, compact, compact_length, &local_error))
-    {
-      g_set_error (error, GLOSS_SIDECAR_ERROR, GLOSS_SIDECAR_ERROR_PARSE,
-                   _("%s: not valid JSON: %s"), name, local_error->message);
-      g_ptr_array_unref (reader.problems);
-      return NULL;
-    }
-  g_clear_pointer (&compact, g_free);
 
   self = read_root (&reader, json_parser_get_root (parser), &local_error);
   if (self == NULL)
