@@ -261,33 +261,10 @@ _gloss_library_db_open (const char  *path,
  * back first (search_while_walking()). */
 #define SEARCH_CACHE_SIZE "PRAGMA cache_size = -256;"
 
-/* Opens an index that is there and of this version, for a search: no file
- * created, no schema made and no page checked (reading a count of the
- * articles was a third of a rare query's time).  Anything else, and a
- * search that meets a damaged page, goes the long way:
- * _gloss_library_db_open() rebuilds, an update heals. */
-sqlite3 *
-_gloss_library_db_open_search (const char  *path,
-                               GError     **error)
-{
-  sqlite3 *db = NULL;
-
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (db, 60000);
-      sqlite3_extended_result_codes (db, 1);
-      if (_gloss_library_register_bigrams (db) &&
-          sqlite3_exec (db, "PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0; " SEARCH_CACHE_SIZE, NULL, NULL, NULL) == SQLITE_OK &&
-          _gloss_library_user_version (db) == GLOSS_LIBRARY_USER_VERSION)
-        return db;
-    }
-  sqlite3_close (db);
-  return _gloss_library_db_open (path, error);
-}
-
-/* A second connection to an index another one has open, to read beside it
- * (a scan split between two threads): as _gloss_library_db_open_search()
- * but NULL, never a rebuild, when the index is not as expected. */
+/* A connection to an index that is there and of this version, to read it:
+ * no file created, no schema made and no page checked; NULL when the index
+ * is not as expected.  Alone, a second reader beside a search (a scan split
+ * between two threads). */
 sqlite3 *
 _gloss_library_db_open_reader (const char *path)
 {
@@ -303,4 +280,21 @@ _gloss_library_db_open_reader (const char *path)
     }
   sqlite3_close (db);
   return NULL;
+}
+
+/* Opens an index for a search: a reader (reading a count of the articles
+ * was a third of a rare query's time), able to write as an update does.
+ * Anything else, and a search that meets a damaged page, goes the long way:
+ * _gloss_library_db_open() rebuilds, an update heals. */
+sqlite3 *
+_gloss_library_db_open_search (const char  *path,
+                               GError     **error)
+{
+  sqlite3 *db = _gloss_library_db_open_reader (path);
+
+  if (db != NULL && _gloss_library_register_bigrams (db) &&
+      sqlite3_exec (db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) == SQLITE_OK)
+    return db;
+  sqlite3_close (db);
+  return _gloss_library_db_open (path, error);
 }
