@@ -974,9 +974,6 @@ suggest_zh_plain_names (Run *run)
         descriptive = TRUE;
       if (len > 0 && !boundary && !descriptive && !suggest_word_list_match_at (&zh->verbs, u, n, i + len))
         continue;
-      /* 向记者表示, 对记者说: the one spoken to, not a person named 向. */
-      if (len == 3 && u[i + 1] == 0x8BB0 /* 记 */ && u[i + 2] == 0x8005 /* 者 */)
-        continue;
       /* …的师傅说: a role or relation word, not a person named 师. */
       if (len >= 2 && (suggest_word_list_match_at (&zh->relations, u, n, i) == len ||
                        suggest_word_list_match_at (&zh->unnamed_roles, u, n, i) == len))
