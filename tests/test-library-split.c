@@ -119,12 +119,16 @@ fixture_teardown (Fixture       *fixture,
   g_ptr_array_unref (fixture->expected);
 }
 
+/* @hits are the first @n expected ones, in order (all of them: the
+ * expected count). */
 static void
 assert_hits (Fixture   *fixture,
-             GPtrArray *hits)
+             GPtrArray *hits,
+             guint      n)
 {
   g_assert_nonnull (hits);
-  g_assert_cmpuint (hits->len, ==, fixture->expected->len);
+  g_assert_cmpuint (n, <=, fixture->expected->len);
+  g_assert_cmpuint (hits->len, ==, n);
   for (guint i = 0; i < hits->len; i++)
     {
       GlossLibraryHit *hit = g_ptr_array_index (hits, i);
@@ -156,13 +160,13 @@ test_split_scan (Fixture       *fixture,
   hits = gloss_library_search (fixture->library, "台湾", NULL, NULL, 0, &error);
   g_assert_no_error (error);
   g_assert_true (split_seen);
-  assert_hits (fixture, hits);
+  assert_hits (fixture, hits, fixture->expected->len);
 
   split_seen = FALSE;
   as_is = gloss_library_search_as_is (fixture->library, "臺灣", NULL, NULL, 0, &error);
   g_assert_no_error (error);
   g_assert_true (split_seen);
-  assert_hits (fixture, as_is);
+  assert_hits (fixture, as_is, fixture->expected->len);
 
   /* While the files are walked, the walk's thread is the helper, once it
    * has walked (if the scan is not over by then). */
@@ -170,19 +174,12 @@ test_split_scan (Fixture       *fixture,
   walked = gloss_library_update_and_search (fixture->library, "台湾", NULL, NULL, 0, &error);
   g_assert_no_error (error);
   g_assert_true (split_seen);
-  assert_hits (fixture, walked);
+  assert_hits (fixture, walked, fixture->expected->len);
 
   /* A limit keeps the first hits of the whole, not of a part. */
   limited = gloss_library_search (fixture->library, "台灣", NULL, NULL, 1000, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (limited->len, ==, 1000);
-  for (guint i = 0; i < limited->len; i++)
-    {
-      GlossLibraryHit *hit = g_ptr_array_index (limited, i);
-      g_autofree char *got = g_strdup_printf ("%s %u %s", hit->article, hit->start, hit->match);
-
-      g_assert_cmpstr (got, ==, g_ptr_array_index (fixture->expected, i));
-    }
+  assert_hits (fixture, limited, 1000);
 }
 
 /* A rare word is scanned in one thread: a second connection would cost it
