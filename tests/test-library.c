@@ -382,6 +382,64 @@ test_stale (Fixture       *fixture,
   sqlite3_close (db);
 }
 
+static int
+page_size (const char *database)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int size;
+
+  g_assert_cmpint (sqlite3_open (database, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  size = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return size;
+}
+
+/* The index's pages are of 16 KiB, also in the file of an older index with
+ * SQLite's 4 KiB ones (a common word's search reads its texts a page per
+ * system call), unless another connection holds that file. */
+static void
+test_page_size (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GlossLibraryStats) first = update (fixture);
+  g_autoptr(GlossLibraryStats) second = NULL;
+  g_autoptr(GlossLibraryStats) third = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  sqlite3 *db = NULL, *holder = NULL;
+
+  g_assert_cmpint (page_size (fixture->database), ==, 16384);
+
+  /* An older index, of 4 KiB pages. */
+  g_assert_cmpint (sqlite3_open (fixture->database, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; VACUUM;"
+                                     "PRAGMA journal_mode = WAL; PRAGMA user_version = 5005;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (page_size (fixture->database), ==, 4096);
+  second = update (fixture);
+  g_assert_cmpuint (second->read, ==, 2);
+  g_assert_cmpint (page_size (fixture->database), ==, 16384);
+
+  /* Held open by another reader while it is rebuilt: kept as it is. */
+  g_assert_cmpint (sqlite3_open (fixture->database, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; VACUUM;"
+                                     "PRAGMA journal_mode = WAL; PRAGMA user_version = 5005;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (sqlite3_open (fixture->database, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL), ==, SQLITE_OK);
+  third = update (fixture);
+  g_assert_cmpuint (third->read, ==, 2);
+  hits = search (fixture, "党员", NULL);
+  g_assert_cmpuint (hits->len, ==, 2);
+  sqlite3_close (holder);
+  g_assert_cmpint (page_size (fixture->database), ==, 4096);
+}
+
 static void
 test_search_cjk (Fixture       *fixture,
                  gconstpointer  data)
@@ -1416,6 +1474,7 @@ main (int    argc,
   ADD ("incremental", test_incremental);
   ADD ("corrupt", test_corrupt);
   ADD ("stale", test_stale);
+  ADD ("page-size", test_page_size);
   ADD ("search-cjk", test_search_cjk);
   ADD ("search-folding", test_search_folding);
   ADD ("search-offsets", test_search_offsets);

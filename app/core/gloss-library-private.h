@@ -126,6 +126,10 @@ void                _gloss_library_discard            (const char          *data
                                                        const char          *why);
 /* An index of another schema or folding version is rebuilt, never read. */
 #define GLOSS_LIBRARY_USER_VERSION (GLOSS_LIBRARY_SCHEMA_VERSION * 1000 + GLOSS_FOLD_VERSION)
+
+/* The index's pages, in bytes: a common word's search reads most texts, each
+ * page by a system call (see _gloss_library_db_open()). */
+#define GLOSS_LIBRARY_PAGE_SIZE 16384
 int                 _gloss_library_user_version       (sqlite3             *db);
 void                _gloss_library_set_db_error       (GError             **error,
                                                        sqlite3             *db,

@@ -126,6 +126,47 @@ _gloss_library_user_version (sqlite3 *db)
   return version;
 }
 
+static int
+pragma_int (sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* An index made afresh in the file of an older one keeps that file's pages
+ * (4 KiB before version 6): rewrites the file, still empty, with pages of
+ * GLOSS_LIBRARY_PAGE_SIZE, if no other connection has it open (leaving WAL
+ * needs the file alone; that is not waited for).  Pages of another size
+ * only make a common word's search slower. */
+static void
+adopt_page_size (sqlite3    *db,
+                 const char *path)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean alone = FALSE;
+
+  if (pragma_int (db, "PRAGMA page_size") == GLOSS_LIBRARY_PAGE_SIZE)
+    return;
+  sqlite3_busy_timeout (db, 0);
+  if (sqlite3_prepare_v2 (db, "PRAGMA journal_mode = DELETE", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    alone = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "delete") == 0;
+  sqlite3_finalize (stmt);
+  if (!alone ||
+      sqlite3_exec (db, "PRAGMA page_size = " G_STRINGIFY (GLOSS_LIBRARY_PAGE_SIZE) "; VACUUM;",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    g_debug ("%s: the index keeps pages of %d bytes: %s", path,
+             pragma_int (db, "PRAGMA page_size"), alone ? sqlite3_errmsg (db) : "in use");
+  sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+  sqlite3_busy_timeout (db, 60000);
+}
+
 /* Creates the tables, or recreates them when they are of another version. */
 static gboolean
 ensure_schema (sqlite3     *db,
@@ -155,6 +196,7 @@ ensure_schema (sqlite3     *db,
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
+  adopt_page_size (db, path);
   return TRUE;
 }
 
@@ -208,7 +250,8 @@ db_open_once (const char  *path,
       return NULL;
     }
 
-  if (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0;",
+  if (sqlite3_exec (db, "PRAGMA page_size = " G_STRINGIFY (GLOSS_LIBRARY_PAGE_SIZE) "; "
+                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0;",
                     NULL, NULL, NULL) != SQLITE_OK ||
       !ensure_schema (db, path, NULL) ||
       /* A damaged page shows here rather than halfway through an update. */
