@@ -12,7 +12,9 @@
 
 /* The last mention inside [lo, hi) that is not the one spoken to:
  * 一位人士向记者表示 is the 人士's speech, not the reporter's (向 对 跟 给 同
- * before a mention make it the addressee, or the object of 对于). */
+ * before a mention make it the addressee, or the object of 对于). A
+ * mention running across @lo counts: an official's long chain
+ * (省发展改革委党组成员、副主任包志远) may start before the window. */
 static gboolean
 zh_addressee (gunichar c)
 {
@@ -32,7 +34,7 @@ zh_entity_in (Run  *run,
       Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
       gunichar p;
 
-      if (c->start < lo)
+      if (c->start < lo && c->end <= lo)
         break;
       if (c->end > hi)
         continue;
