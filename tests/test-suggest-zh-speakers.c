@@ -909,6 +909,20 @@ test_uncommon_colon_verbs (void)
   assert_speaker (r, "他这是在打广告。", "华国强");
 }
 
+/* “…”说着，她… after a quote-only stretch: the pronoun's antecedent is the
+ * speaker; not 他们, and not when a colon already named someone. */
+static void
+test_pronoun_after_saying (void)
+{
+  g_autoptr(Result) r = suggest_text ("环卫工人龚秀芝表示，她负责三条街的清扫。她最喜欢服务站的热水。“以前冬天只能喝凉水，现在好多了。”说着，她给记者倒了一杯茶。\n\n"
+                                      "两名队员表示，比赛很艰苦。“我们最后十分钟已经跑不动了，腿都在抖。”说着，他们坐在了地上。\n\n"
+                                      "冉国庆说：“明天照常训练，谁也不许请假。”说着，他拍了拍身边魏小军的肩膀。\n");
+
+  assert_speaker (r, "以前冬天只能喝凉水，现在好多了。", "龚秀芝");
+  assert_speaker (r, "我们最后十分钟已经跑不动了，腿都在抖。", NULL);
+  assert_speaker (r, "明天照常训练，谁也不许请假。", "冉国庆");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -964,5 +978,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/station-and-shop-heads", test_station_and_shop_heads);
   g_test_add_func ("/suggest-zh-speakers/chain-across-window", test_chain_across_window);
   g_test_add_func ("/suggest-zh-speakers/uncommon-colon-verbs", test_uncommon_colon_verbs);
+  g_test_add_func ("/suggest-zh-speakers/pronoun-after-saying", test_pronoun_after_saying);
   return g_test_run ();
 }
