@@ -25,7 +25,8 @@
  * bench does not score); blind-zh3: ten more Chinese ones likewise (wire
  * copy, features, a court report, a press conference, business, sports with
  * a foreign player, Hong Kong in traditional characters, an interview in
- * 记者/答 form), organizations not labelled;
+ * 记者/答 form), organizations not labelled; tuned on from the eighth round of
+ * Chinese speaker rules (zh-dev9), a newer blind split replacing it;
  * zh-test2: Chinese articles written for the set and scored once before this
  * round of speaker rules, never tuned on (tuned on in the next round);
  * zh-dev4: Chinese articles written for the set with the patterns of
@@ -58,6 +59,15 @@
  * named after a long ORG + TITLE chain, 老+surname among two persons, and
  * speakers named after their quote (说这话的是…); labelled in full before
  * the suggesters were run on them;
+ * zh-dev9: eleven more Chinese ones (wire copy, an evening paper, a court,
+ * interviews in 问/答 form and with the host named, business, sports, a
+ * feature, a hospital, Taiwan in traditional characters, a county paper)
+ * around blind-zh3's errors in new wording: officials after ORG + 站长/店长,
+ * 说着/说到这里 + pronoun or name after a quote-only stretch, NAME的 + role
+ * noun speakers, unnamed speakers whose quote ends their sentence, uncommon
+ * speech verbs before a colon, interview answers of a non-official, with
+ * negative cases beside each; labelled in full before the suggesters were
+ * run on them, scored once, then tuned on;
  * BENCH_SUGGEST_SKIP=SPLIT,...
  * leaves splits out, e.g. fresh,fresh2,zh-test while tuning),
  * precision, recall and F1 per tag with exact spans and with ≥ 50 % overlap,
@@ -313,6 +323,7 @@ static const struct
   { "zh-dev6", "Chinese, zh-dev6 (written for the set: speakers apart from their verb, labelled before running the suggesters)", NULL },
   { "zh-dev7", "Chinese, zh-dev7 (written for the set: speakers sentences away, long title chains, split quotes, labelled before running the suggesters)", NULL },
   { "zh-dev8", "Chinese, zh-dev8 (written for the set: relative-clause and transliterated speakers, long official chains, labelled before running the suggesters)", NULL },
+  { "zh-dev9", "Chinese, zh-dev9 (written for the set: 说着/说到这里, NAME的 + role, interview answers, station and shop titles, labelled before running the suggesters)", NULL },
 };
 #define N_SPLITS G_N_ELEMENTS (splits)
 

@@ -866,6 +866,63 @@ test_more_official_titles (void)
   g_assert_null (find (r, "official", "王明和市水利局局长李国栋"));
 }
 
+/* 站长 is an office when a station (…站) is the organization, 店长 always;
+ * a delivery point's or a branch's 站长 stays a person's role. */
+static void
+test_station_and_shop_heads (void)
+{
+  g_autoptr(Result) r = suggest_text ("县气象站站长庞玉兰随后介绍了值守安排。她说：“雨季每小时报一次数据。”\n\n"
+                                      "县种子管理站副站长祁德文表示，良种已经到村。\n\n"
+                                      "药店店长甘晓莉说：“退烧药备货充足。”\n\n"
+                                      "34岁的外卖站点站长龚学斌正在排班。\n");
+
+  assert_speaker (r, "雨季每小时报一次数据。", "县气象站站长庞玉兰");
+  g_assert_nonnull (find (r, "official", "县种子管理站副站长祁德文"));
+  assert_speaker (r, "退烧药备货充足。", "药店店长甘晓莉");
+  g_assert_null (find (r, "official", "外卖站点站长龚学斌"));
+  g_assert_nonnull (find (r, "person", "龚学斌"));
+}
+
+/* An official's chain (党组成员、副主任) long enough to start before the
+ * window searched for the speaker still names them; 出席 ends a name. */
+static void
+test_chain_across_window (void)
+{
+  g_autoptr(Result) r = suggest_text ("省交通运输厅党组成员、副厅长邬明华介绍，新规共8个方面26条，聚焦货车司机反映最集中的停车、加油和收费问题，“条条都能解决实际困难”。\n\n"
+                                      "市农业农村局副局长柏金出席发布会并回答提问。柏金表示：“补贴下月到位。”\n");
+
+  assert_speaker (r, "条条都能解决实际困难", "省交通运输厅党组成员、副厅长邬明华");
+  g_assert_nonnull (find (r, "official", "市农业农村局副局长柏金"));
+  assert_speaker (r, "补贴下月到位。", "市农业农村局副局长柏金");
+}
+
+/* 讳言, 避讳, 插话 before a colon are speech: 对此她并不讳言：“…” is hers. */
+static void
+test_uncommon_colon_verbs (void)
+{
+  g_autoptr(Result) r = suggest_text ("“我打得很放松。”何诗雨赛后说。整场她出现了11次失误。对此她并不讳言：“失误太多，必须改。”\n\n"
+                                      "晏子轩表示，全队今天都不在状态。他全场只得了8分，对此他毫不避讳：“今天我的手感很差。”\n\n"
+                                      "正在下棋的退休钳工华国强插话：“他这是在打广告。”\n");
+
+  assert_speaker (r, "失误太多，必须改。", "何诗雨");
+  assert_speaker (r, "今天我的手感很差。", "晏子轩");
+  assert_speaker (r, "他这是在打广告。", "华国强");
+}
+
+/* “…”说着，她… after a quote-only stretch: the pronoun's antecedent is the
+ * speaker; not 他们, and not when a colon already named someone. */
+static void
+test_pronoun_after_saying (void)
+{
+  g_autoptr(Result) r = suggest_text ("环卫工人龚秀芝表示，她负责三条街的清扫。她最喜欢服务站的热水。“以前冬天只能喝凉水，现在好多了。”说着，她给记者倒了一杯茶。\n\n"
+                                      "两名队员表示，比赛很艰苦。“我们最后十分钟已经跑不动了，腿都在抖。”说着，他们坐在了地上。\n\n"
+                                      "冉国庆说：“明天照常训练，谁也不许请假。”说着，他拍了拍身边魏小军的肩膀。\n");
+
+  assert_speaker (r, "以前冬天只能喝凉水，现在好多了。", "龚秀芝");
+  assert_speaker (r, "我们最后十分钟已经跑不动了，腿都在抖。", NULL);
+  assert_speaker (r, "明天照常训练，谁也不许请假。", "冉国庆");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -918,5 +975,9 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/named-after-saying", test_named_after_saying);
   g_test_add_func ("/suggest-zh-speakers/familiar-after-de", test_familiar_after_de);
   g_test_add_func ("/suggest-zh-speakers/more-official-titles", test_more_official_titles);
+  g_test_add_func ("/suggest-zh-speakers/station-and-shop-heads", test_station_and_shop_heads);
+  g_test_add_func ("/suggest-zh-speakers/chain-across-window", test_chain_across_window);
+  g_test_add_func ("/suggest-zh-speakers/uncommon-colon-verbs", test_uncommon_colon_verbs);
+  g_test_add_func ("/suggest-zh-speakers/pronoun-after-saying", test_pronoun_after_saying);
   return g_test_run ();
 }

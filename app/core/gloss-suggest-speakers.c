@@ -12,7 +12,9 @@
 
 /* The last mention inside [lo, hi) that is not the one spoken to:
  * 一位人士向记者表示 is the 人士's speech, not the reporter's (向 对 跟 给 同
- * before a mention make it the addressee, or the object of 对于). */
+ * before a mention make it the addressee, or the object of 对于). A
+ * mention running across @lo counts: an official's long chain
+ * (省发展改革委党组成员、副主任包志远) may start before the window. */
 static gboolean
 zh_addressee (gunichar c)
 {
@@ -32,7 +34,7 @@ zh_entity_in (Run  *run,
       Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
       gunichar p;
 
-      if (c->start < lo)
+      if (c->start < lo && c->end <= lo)
         break;
       if (c->end > hi)
         continue;
@@ -685,6 +687,22 @@ zh_subject_after (Run   *run,
   return first;
 }
 
+/* “…”说着，她把… / “…”说到这里，他…: a pronoun opening the clause after
+ * the verb's short one names the speaker through its antecedent. -1 if
+ * no pronoun is there (他们 is a group). */
+static int
+zh_pronoun_after (Run   *run,
+                  guint  pos)
+{
+  ZhLexicon *zh = &run->self->zh;
+
+  for (guint k = pos; k + 2 < run->n && k - pos < 8 && is_han (run->u[k]); k++)
+    if ((run->u[k + 1] == 0xFF0C || run->u[k + 1] == ',') && suggest_char_in (&zh->pronouns, run->u[k + 2]))
+      return run->u[k + 3 < run->n ? k + 3 : k + 2] == 0x4EEC /* 们 */ ? -1 :
+             zh_pronoun_antecedent (run, k + 2, 400, zh_pronoun_gender (run->u[k + 2]));
+  return -1;
+}
+
 /* 俗话说：“…” 常言道“…”: a saying, not anyone's speech. */
 static gboolean
 zh_proverb (Run         *run,
@@ -770,6 +788,8 @@ suggest_decide_zh (Run         *run,
           /* ”说起这件事，范阿婆直摇头: the verb opens a clause of its own;
            * the sentence's subject is the speaker. */
           d.speaker = zh_subject_after (run, q->close + 1, 30);
+          if (d.speaker < 0)
+            d.speaker = zh_pronoun_after (run, q->close + 1);
           d.confidence = 0.7;
         }
     }
