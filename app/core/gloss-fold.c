@@ -9,6 +9,10 @@
  * The folds: full-width ASCII and the ideographic space to their ASCII
  * forms, simple lower case, traditional Chinese to simplified with OpenCC's
  * character table (t2s).  Han characters are looked up once and remembered.
+ * The library index keeps the Han folds it was made with, and its searches
+ * fold through them instead (gloss-library-fold.c): the folds here and there
+ * must stay the same, which is why the simple folds and the Han ranges are
+ * shared, in gloss-fold.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,15 +28,6 @@ static gunichar2 bmp_table[0x10000];
 static GMutex opencc_lock;
 static opencc_t t2s = (opencc_t) -1;
 static gboolean t2s_tried;
-
-static gboolean
-is_han_range (gunichar c)
-{
-  return (c >= 0x2E80 && c <= 0x2FDF)     /* radicals */
-      || (c >= 0x3400 && c <= 0x4DBF)     /* extension A */
-      || (c >= 0x4E00 && c <= 0x9FFF)     /* unified ideographs */
-      || (c >= 0xF900 && c <= 0xFAFF);    /* compatibility ideographs */
-}
 
 /* Called with opencc_lock held. */
 static gunichar
@@ -70,16 +65,6 @@ convert_han (gunichar c)
   return result;
 }
 
-static gunichar
-fold_simple (gunichar c)
-{
-  if (c >= 0xFF01 && c <= 0xFF5E)
-    c -= 0xFEE0;
-  else if (c == 0x3000)
-    c = ' ';
-  return g_unichar_tolower (c);
-}
-
 /* Called with opencc_lock held. */
 static gunichar
 fold_locked (gunichar c)
@@ -88,9 +73,9 @@ fold_locked (gunichar c)
     return c;
   if (bmp_table[c] == 0)
     {
-      gunichar folded = fold_simple (c);
+      gunichar folded = gloss_fold_simple (c);
 
-      if (is_han_range (folded))
+      if (gloss_fold_is_han (folded))
         folded = convert_han (folded);
       /* Keep the table's 0 for "unknown"; U+0000 folds to itself anyway. */
       bmp_table[c] = folded <= 0xFFFF && folded != 0 ? folded : c;

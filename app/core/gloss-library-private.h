@@ -209,6 +209,19 @@ gint64              _gloss_library_plan_apply         (GlossLibrary        *self
                                                        GCancellable        *cancellable,
                                                        GError             **error);
 
+/* gloss-library-fold.c: the index's Han folds, for its searches */
+typedef struct _GlossLibraryFold GlossLibraryFold;
+GlossLibraryFold   *_gloss_library_fold_load          (sqlite3             *db,
+                                                       const char          *database,
+                                                       GError             **error);
+void                _gloss_library_fold_free          (GlossLibraryFold    *fold);
+gunichar            _gloss_library_fold_char          (const GlossLibraryFold *fold,
+                                                       gunichar             c);
+char               *_gloss_library_fold_text          (const GlossLibraryFold *fold,
+                                                       const char          *text,
+                                                       gssize               length);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossLibraryFold, _gloss_library_fold_free)
+
 /* gloss-library-update.c, for the watcher */
 gboolean            _gloss_library_update_dirs        (GlossLibrary        *self,
                                                        const char * const  *dirs,

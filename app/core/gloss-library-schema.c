@@ -54,7 +54,9 @@ static const char *schema_sql =
   "CREATE TRIGGER sidecars_insert AFTER INSERT ON sidecars BEGIN UPDATE generation SET n = n + 1; END;"
   "CREATE TRIGGER sidecars_update AFTER UPDATE ON sidecars BEGIN UPDATE generation SET n = n + 1; END;"
   "CREATE TRIGGER sidecars_delete AFTER DELETE ON sidecars BEGIN UPDATE generation SET n = n + 1; END;"
-  "CREATE TABLE walk_digests (folders TEXT PRIMARY KEY, digest TEXT NOT NULL, generation INTEGER NOT NULL);";
+  "CREATE TABLE walk_digests (folders TEXT PRIMARY KEY, digest TEXT NOT NULL, generation INTEGER NOT NULL);"
+  /* The Han folds the texts were made with (gloss-library-fold.c). */
+  "CREATE TABLE fold (code INTEGER PRIMARY KEY, folded INTEGER NOT NULL);";
 
 /* ------------------------------------------------------------------ */
 /* The database */

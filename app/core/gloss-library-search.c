@@ -810,6 +810,7 @@ static gboolean
 search_folder (sqlite3            *db,
                const char         *database,
                const char         *folder,
+               const GlossLibraryFold *fold,
                const char         *needle,
                glong               needle_length,
                gboolean            texts,
@@ -881,7 +882,7 @@ search_folder (sqlite3            *db,
 
           if (value == NULL)
             continue;
-          folded = gloss_fold (value, -1);
+          folded = _gloss_library_fold_text (fold, value, -1);
           template.field = (char *) fields[i];
           find_occurrences (value, folded, needle, needle_length,
                             i == 0 ? (gint64) span_start : -1, span_start, span_end, &template, arena, hits);
@@ -901,7 +902,7 @@ search_folder (sqlite3            *db,
 
               if (value == NULL)
                 continue;
-              folded = gloss_fold (value, -1);
+              folded = _gloss_library_fold_text (fold, value, -1);
               template.field = m->data;
               find_occurrences (value, folded, needle, needle_length, -1, span_start, span_end, &template, arena, hits);
             }
@@ -918,14 +919,14 @@ fail:
   return FALSE;
 }
 
-/* The query as the texts are stored: NFC, folded.  NULL if it is not text. */
+/* The query in NFC, as the texts are stored (search_db() folds it as they
+ * are folded).  NULL if it is not text. */
 static char *
 search_needle (const char  *query,
                glong       *needle_length,
                GError     **error)
 {
-  g_autofree char *normalized = NULL;
-  char *needle;
+  char *normalized;
 
   if (!g_utf8_validate (query, -1, NULL))
     {
@@ -935,15 +936,17 @@ search_needle (const char  *query,
     }
   /* The texts are NFC: so must the query be to find them. */
   normalized = g_utf8_normalize (query, -1, G_NORMALIZE_NFC);
-  needle = gloss_fold (normalized, -1);
-  *needle_length = g_utf8_strlen (needle, -1);
-  return needle;
+  /* Folding keeps the number of code points. */
+  *needle_length = g_utf8_strlen (normalized, -1);
+  return normalized;
 }
 
+/* @query: search_needle()'s, folded here through the index's own Han folds
+ * (gloss-library-fold.c), as its texts were. */
 static gboolean
 search_db (GlossLibrary       *self,
            sqlite3            *db,
-           const char         *needle,
+           const char         *query,
            glong               needle_length,
            ScanOffer          *offer,
            const char * const *tags,
@@ -952,11 +955,16 @@ search_db (GlossLibrary       *self,
            GError            **error)
 {
   gboolean texts = (tags == NULL || tags[0] == NULL) && (annotators == NULL || annotators[0] == NULL);
+  g_autoptr(GlossLibraryFold) fold = _gloss_library_fold_load (db, self->database, error);
+  g_autofree char *needle = NULL;
   GlossHitArena arena = { 0 };
   gboolean ok = TRUE;
 
+  if (fold == NULL)
+    return FALSE;
+  needle = _gloss_library_fold_text (fold, query, -1);
   for (guint f = 0; ok && self->folders[f] != NULL; f++)
-    ok = search_folder (db, self->database, self->folders[f], needle, needle_length,
+    ok = search_folder (db, self->database, self->folders[f], fold, needle, needle_length,
                         texts, offer, tags, annotators, &arena, hits, error);
   _gloss_library_hit_arena_clear (&arena);
   return ok;
@@ -1046,14 +1054,14 @@ _gloss_library_search_index (GlossLibrary       *self,
                              GError            **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_library_hit_free);
-  g_autofree char *needle = NULL;
+  g_autofree char *normalized = NULL;
   glong needle_length;
   sqlite3 *db;
   gboolean ok;
 
   *damage = NULL;
-  needle = search_needle (query, &needle_length, error);
-  if (needle == NULL)
+  normalized = search_needle (query, &needle_length, error);
+  if (normalized == NULL)
     return NULL;
   if (needle_length == 0)
     return g_steal_pointer (&hits);
@@ -1061,7 +1069,7 @@ _gloss_library_search_index (GlossLibrary       *self,
   db = _gloss_library_db_open_search (self->database, error);
   if (db == NULL)
     return NULL;
-  ok = search_db (self, db, needle, needle_length, NULL, tags, annotators, hits, error);
+  ok = search_db (self, db, normalized, needle_length, NULL, tags, annotators, hits, error);
   /* Opening for a search looks at no page: a damaged one shows here. */
   if (!ok && _gloss_library_is_damaged (db))
     *damage = g_strdup (sqlite3_errmsg (db));
@@ -1198,7 +1206,7 @@ search_while_walking (GlossLibrary       *self,
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_library_hit_free);
   g_auto(Plan) plan = { 0 };
   WalkJob job = { NULL };
-  g_autofree char *needle = NULL;
+  g_autofree char *normalized = NULL;
   g_autofree char *known_digest = NULL;
   glong needle_length = 0;
   gint64 generation = -1;
@@ -1213,9 +1221,9 @@ search_while_walking (GlossLibrary       *self,
   g_mutex_init (&job.lock);
   g_cond_init (&job.cond);
   thread = g_thread_new ("gloss-library-walk", walk_thread, &job);
-  needle = search_needle (query, &needle_length, error);
-  *bad_query = needle == NULL;
-  db = needle == NULL ? NULL : _gloss_library_db_open_search (self->database, error);
+  normalized = search_needle (query, &needle_length, error);
+  *bad_query = normalized == NULL;
+  db = normalized == NULL ? NULL : _gloss_library_db_open_search (self->database, error);
   /* One read transaction: the stamps compared are those of the texts searched. */
   in_transaction = ok = db != NULL && _gloss_library_exec (db, "BEGIN", self->database, error);
   ok = ok &&
@@ -1223,7 +1231,7 @@ search_while_walking (GlossLibrary       *self,
        (known_digest != NULL || _gloss_library_plan_load (self, db, &plan, error));
   walk_job_loaded (&job, !ok ? LOADED_NEVER : known_digest != NULL ? LOADED_DIGEST : LOADED_STAMPS);
   ok = ok &&
-       (needle_length == 0 || search_db (self, db, needle, needle_length, job.offer, tags, annotators, hits, error));
+       (needle_length == 0 || search_db (self, db, normalized, needle_length, job.offer, tags, annotators, hits, error));
   /* Searched: the walk may still have folders to read, and this core is free. */
   _gloss_library_walk_run (job.walk, NULL);
   walked = GPOINTER_TO_INT (g_thread_join (thread));
@@ -1269,7 +1277,7 @@ search_while_walking (GlossLibrary       *self,
       /* Writing wants SQLite's usual page cache, not a search's small one. */
       ok = _gloss_library_exec (db, "PRAGMA cache_size = -2000", self->database, error) &&
            apply (self, db, &plan, NULL, NULL, NULL, error) >= 0 &&
-           (needle_length == 0 || search_db (self, db, needle, needle_length, NULL, tags, annotators, hits, error));
+           (needle_length == 0 || search_db (self, db, normalized, needle_length, NULL, tags, annotators, hits, error));
     }
   if (db != NULL)
     sqlite3_close (db);
@@ -1288,7 +1296,7 @@ search_watched (GlossLibrary       *self,
                 GError            **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_library_hit_free);
-  g_autofree char *needle = NULL;
+  g_autofree char *normalized = NULL;
   glong needle_length = 0;
   gboolean ok, trusted = FALSE;
   sqlite3 *db;
@@ -1296,9 +1304,9 @@ search_watched (GlossLibrary       *self,
   *bad_query = FALSE;
   if (!_gloss_library_watch_locked (self))
     return NULL;
-  needle = search_needle (query, &needle_length, error);
-  *bad_query = needle == NULL;
-  if (needle == NULL)
+  normalized = search_needle (query, &needle_length, error);
+  *bad_query = normalized == NULL;
+  if (normalized == NULL)
     return NULL;
   db = _gloss_library_db_open_search (self->database, error);
   if (db == NULL)
@@ -1306,7 +1314,7 @@ search_watched (GlossLibrary       *self,
   /* One read transaction: the watcher's word and the texts of one moment. */
   ok = _gloss_library_exec (db, "BEGIN", self->database, error) &&
        (trusted = _gloss_library_watch_trusted (self, db)) &&
-       (needle_length == 0 || search_db (self, db, needle, needle_length, NULL, tags, annotators, hits, error));
+       (needle_length == 0 || search_db (self, db, normalized, needle_length, NULL, tags, annotators, hits, error));
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   sqlite3_close (db);
   if (!ok)

@@ -40,6 +40,9 @@ typedef struct
   sqlite3_stmt *insert_annotation_fts;
   sqlite3_stmt *touch_article;
   sqlite3_stmt *touch_sidecar;
+  sqlite3_stmt *count_folds;
+  sqlite3_stmt *insert_fold;
+  gboolean      folds_written;
 } Writer;
 
 #define WRITER_STATEMENTS(X) \
@@ -64,7 +67,9 @@ typedef struct
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)") \
   X (insert_annotation_fts, "INSERT INTO annotation_fts (rowid, folded) VALUES (?1, ?2)") \
   X (touch_article, "UPDATE articles SET size = ?2, mtime = ?3 WHERE path = ?1") \
-  X (touch_sidecar, "UPDATE sidecars SET size = ?2, mtime = ?3 WHERE path = ?1")
+  X (touch_sidecar, "UPDATE sidecars SET size = ?2, mtime = ?3 WHERE path = ?1") \
+  X (count_folds, "SELECT EXISTS (SELECT 1 FROM fold)") \
+  X (insert_fold, "INSERT INTO fold (code, folded) VALUES (?1, ?2)")
 
 static void
 writer_clear (Writer *w)
@@ -288,6 +293,40 @@ write_record (Writer         *w,
   return TRUE;
 }
 
+/* The Han folds the texts are written with, for the searches to fold
+ * their queries alike (gloss-library-fold.c): written with the index's
+ * first text, and kept as long as the index. */
+static gboolean
+write_folds (Writer  *w,
+             GError **error)
+{
+  gboolean written;
+
+  if (w->folds_written)
+    return TRUE;
+  if (sqlite3_step (w->count_folds) != SQLITE_ROW)
+    {
+      _gloss_library_set_db_error (error, w->db, w->path);
+      sqlite3_reset (w->count_folds);
+      return FALSE;
+    }
+  written = sqlite3_column_int (w->count_folds, 0) != 0;
+  sqlite3_reset (w->count_folds);
+  for (gunichar c = 0x2E80; !written && c <= 0xFAFF; c++)
+    {
+      gunichar folded;
+
+      if (!gloss_fold_is_han (c) || (folded = gloss_fold_char (c)) == c)
+        continue;
+      sqlite3_bind_int (w->insert_fold, 1, c);
+      sqlite3_bind_int (w->insert_fold, 2, folded);
+      if (!run (w, w->insert_fold, error))
+        return FALSE;
+    }
+  w->folds_written = TRUE;
+  return TRUE;
+}
+
 static gboolean
 write_batch (Writer     *w,
              GPtrArray  *records,
@@ -298,6 +337,8 @@ write_batch (Writer     *w,
   if (!_gloss_library_exec (w->db, "BEGIN IMMEDIATE", w->path, error))
     return FALSE;
 
+  if (records->len > 0 && !write_folds (w, error))
+    goto fail;
   for (guint i = 0; i < records->len; i++)
     if (!write_record (w, g_ptr_array_index (records, i), error))
       goto fail;
@@ -316,6 +357,7 @@ write_batch (Writer     *w,
 
 fail:
   sqlite3_exec (w->db, "ROLLBACK", NULL, NULL, NULL);
+  w->folds_written = FALSE;
   return FALSE;
 }
 

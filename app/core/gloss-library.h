@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* Bumped with every change of the tables or of what goes into them: an index
  * of another version is rebuilt from the files. */
-#define GLOSS_LIBRARY_SCHEMA_VERSION 6
+#define GLOSS_LIBRARY_SCHEMA_VERSION 7
 
 /* The member of a sidecar that says the annotator has finished the article:
  * `"status": "done"`.  It is the annotator's data, so it lives in the sidecar;
