@@ -923,6 +923,23 @@ test_pronoun_after_saying (void)
   assert_speaker (r, "明天照常训练，谁也不许请假。", "冉国庆");
 }
 
+/* 一位/一名 + a description ending in 的 + a role, opening its sentence or
+ * clause, with no speech verb after it: the speaker of the quote its colon
+ * introduces or of the pronoun that speaks next; not when no speech
+ * follows in the paragraph (the person is named in the next one). */
+static void
+test_clause_speaker_without_verb (void)
+{
+  g_autoptr(Result) r = suggest_text ("一位在草原上经营牧场二十多年的牧场主向记者算了一笔账：“一头牛一年要吃掉八千块的草料。”\n\n"
+                                      "一名在车站排队等客的出租车司机则担心生意会变差。他说：“短途的客人少了一大半，再这样下去撑不住。”\n\n"
+                                      "教室第一排，一位头发花白的老人早早摆好了笔记本和老花镜。\n\n"
+                                      "他叫庞志远，今年76岁。\n");
+
+  assert_speaker (r, "一头牛一年要吃掉八千块的草料。", "一位在草原上经营牧场二十多年的牧场主");
+  assert_speaker (r, "短途的客人少了一大半，再这样下去撑不住。", "一名在车站排队等客的出租车司机");
+  g_assert_null (find (r, "person", "一位头发花白的老人"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -979,5 +996,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/chain-across-window", test_chain_across_window);
   g_test_add_func ("/suggest-zh-speakers/uncommon-colon-verbs", test_uncommon_colon_verbs);
   g_test_add_func ("/suggest-zh-speakers/pronoun-after-saying", test_pronoun_after_saying);
+  g_test_add_func ("/suggest-zh-speakers/clause-speaker-without-verb", test_clause_speaker_without_verb);
   return g_test_run ();
 }
