@@ -940,6 +940,25 @@ test_clause_speaker_without_verb (void)
   g_assert_null (find (r, "person", "一位头发花白的老人"));
 }
 
+/* 答： of a non-official: the person a ——访 subtitle names (before any
+ * official of the lead), else the last person named before the first
+ * question who is not the byline's reporter; with only the reporter
+ * named, an answer has no speaker. */
+static void
+test_answers_of_non_official (void)
+{
+  g_autoptr(Result) a = suggest_text ("“好茶要等一场雨”\n——访制茶师傅、县级非遗传承人贺春林\n\n本报记者 柯雨桐\n\n"
+                                      "山上的茶园里，61岁的贺春林正和徒弟一起采茶。县农业农村局局长孟凡宇也来了。\n\n"
+                                      "问：今年的春茶怎么样？\n\n答：雨水足，芽头比去年壮，就是采得晚了一个星期。\n");
+  g_autoptr(Result) b = suggest_text ("本报记者 柯雨桐\n\n在江边的工地上，52岁的桥梁工程师葛文川正在查看钢梁。\n\n"
+                                      "问：一座大桥要建多少年？\n\n答：短的四五年，长的要七八年，前期勘察最费工夫。\n");
+  g_autoptr(Result) c = suggest_text ("本报记者 柯雨桐\n\n问：一座大桥要建多少年？\n\n答：短的四五年，长的要七八年，前期勘察最费工夫。\n");
+
+  assert_speaker (a, "雨水足，芽头比去年壮，就是采得晚了一个星期。", "贺春林");
+  assert_speaker (b, "短的四五年，长的要七八年，前期勘察最费工夫。", "葛文川");
+  assert_speaker (c, "短的四五年，长的要七八年，前期勘察最费工夫。", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -997,5 +1016,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/uncommon-colon-verbs", test_uncommon_colon_verbs);
   g_test_add_func ("/suggest-zh-speakers/pronoun-after-saying", test_pronoun_after_saying);
   g_test_add_func ("/suggest-zh-speakers/clause-speaker-without-verb", test_clause_speaker_without_verb);
+  g_test_add_func ("/suggest-zh-speakers/answers-of-non-official", test_answers_of_non_official);
   return g_test_run ();
 }
