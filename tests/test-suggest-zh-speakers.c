@@ -959,6 +959,17 @@ test_answers_of_non_official (void)
   assert_speaker (c, "短的四五年，长的要七八年，前期勘察最费工夫。", NULL);
 }
 
+/* Surnames the lexicon lacked (芮 郗 郜 晁…) and 小将/老将 as roles before
+ * a name that no speech verb follows. */
+static void
+test_more_surnames_and_roles (void)
+{
+  g_autoptr(Result) r = suggest_text ("第71分钟，替补登场的20岁小将芮晨阳远射破门。\n\n市住建局局长郜明远表示，明年将新增2万套。\n");
+
+  g_assert_nonnull (find (r, "person", "芮晨阳"));
+  g_assert_nonnull (find (r, "official", "市住建局局长郜明远"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1017,5 +1028,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/pronoun-after-saying", test_pronoun_after_saying);
   g_test_add_func ("/suggest-zh-speakers/clause-speaker-without-verb", test_clause_speaker_without_verb);
   g_test_add_func ("/suggest-zh-speakers/answers-of-non-official", test_answers_of_non_official);
+  g_test_add_func ("/suggest-zh-speakers/more-surnames-and-roles", test_more_surnames_and_roles);
   return g_test_run ();
 }
