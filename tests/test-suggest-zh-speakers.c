@@ -959,6 +959,19 @@ test_answers_of_non_official (void)
   assert_speaker (c, "短的四五年，长的要七八年，前期勘察最费工夫。", NULL);
 }
 
+/* A quote opening a sentence after reported speech (他说，NAME…。“…”) is
+ * the one who spoke, not the person named in what was reported; a
+ * sentence of speech further back leaves the nearest person the speaker. */
+static void
+test_reported_speech_before_quote (void)
+{
+  g_autoptr(Result) r = suggest_text ("城南队主教练顾长风赛后很激动。他说，小将芮晨阳这个赛季大多坐在替补席上，每天训练后都会加练。“他等这个机会等了很久，今晚他抓住了。”\n\n"
+                                      "顾长风说，球队需要年轻人。小将郗文博在下半场抓住了机会。“这球我等了一年多，终于进了。”\n");
+
+  assert_speaker (r, "他等这个机会等了很久，今晚他抓住了。", "城南队主教练顾长风");
+  assert_speaker (r, "这球我等了一年多，终于进了。", "郗文博");
+}
+
 /* Surnames the lexicon lacked (芮 郗 郜 晁…) and 小将/老将 as roles before
  * a name that no speech verb follows. */
 static void
@@ -1028,6 +1041,7 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/pronoun-after-saying", test_pronoun_after_saying);
   g_test_add_func ("/suggest-zh-speakers/clause-speaker-without-verb", test_clause_speaker_without_verb);
   g_test_add_func ("/suggest-zh-speakers/answers-of-non-official", test_answers_of_non_official);
+  g_test_add_func ("/suggest-zh-speakers/reported-speech-before-quote", test_reported_speech_before_quote);
   g_test_add_func ("/suggest-zh-speakers/more-surnames-and-roles", test_more_surnames_and_roles);
   return g_test_run ();
 }
