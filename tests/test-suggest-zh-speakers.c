@@ -983,6 +983,21 @@ test_more_surnames_and_roles (void)
   g_assert_nonnull (find (r, "official", "市住建局局长郜明远"));
 }
 
+/* An age, 的, a role with a short modifier and a name (79岁的独居老人宋凤英)
+ * announce a person whatever follows the name; not a role followed by a
+ * word that starts with a surname (独居老人常年一个人吃饭). */
+static void
+test_age_and_role_before_name (void)
+{
+  g_autoptr(Result) r = suggest_text ("79岁的独居老人宋凤英拄着拐杖来到窗口。她的儿女都在外地。她说：“现在天天有热菜吃。”\n\n"
+                                      "80岁的独居老人常年一个人吃饭。\n");
+
+  g_assert_nonnull (find (r, "person", "宋凤英"));
+  assert_speaker (r, "现在天天有热菜吃。", "宋凤英");
+  g_assert_null (find (r, "person", "常年一"));
+  g_assert_null (find (r, "person", "常年"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1043,5 +1058,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/answers-of-non-official", test_answers_of_non_official);
   g_test_add_func ("/suggest-zh-speakers/reported-speech-before-quote", test_reported_speech_before_quote);
   g_test_add_func ("/suggest-zh-speakers/more-surnames-and-roles", test_more_surnames_and_roles);
+  g_test_add_func ("/suggest-zh-speakers/age-and-role-before-name", test_age_and_role_before_name);
   return g_test_run ();
 }

@@ -16,6 +16,7 @@ static gboolean zh_attribution_follows (Run *run, guint e);
 static gboolean zh_sentence_opens_at (Run *run, guint i);
 static gboolean zh_copula_role_follows (Run *run, guint e);
 static gboolean zh_colon_quote_follows (Run *run, guint e, guint limit);
+static gboolean zh_after_age (Run *run, guint i);
 
 /* Whether a name may end before @end: the text's end, a character that
  * follows names (说, 表, punctuation…), a speech verb or a blank. */
@@ -845,7 +846,7 @@ zh_marked_names (Run *run)
       /* 37岁的吴秀英: an age and 的 announce a person (three characters at
        * most, as after a title; not 陳太一家, a kinship word after the
        * surname, nor 江苏选手, a role's start). */
-      if (s > 0 && i >= 2 && u[i - 1] == 0x7684 /* 的 */ && (u[i - 2] == 0x5C81 /* 岁 */ || u[i - 2] == 0x6B72 /* 歲 */) &&
+      if (s > 0 && i >= 2 && zh_after_age (run, i) &&
           !(s == 1 && (u[i + 1] == 0x592A /* 太 */ || u[i + 1] == 0x59D0 /* 姐 */ || u[i + 1] == 0x54E5 /* 哥 */ ||
                        u[i + 1] == 0x53D4 /* 叔 */ || u[i + 1] == 0x4F2F /* 伯 */ || u[i + 1] == 0x5A76 /* 婶 */ ||
                        u[i + 1] == 0x5B38 /* 嬸 */)) &&
@@ -1002,6 +1003,35 @@ suggest_zh_plain_names (Run *run)
       i += len - 1;
     }
   zh_marked_names (run);
+}
+
+/* Whether @i follows an age and 的 (37岁的吴秀英), or an age, 的 and a
+ * role of the lexicons after a modifier of up to four ideographs
+ * (79岁的独居老人宋凤英, 72岁的退休教师聂文秀). */
+static gboolean
+zh_after_age (Run   *run,
+              guint  i)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint r, j;
+
+  if (i < 2)
+    return FALSE;
+  if (u[i - 1] == 0x7684 /* 的 */ && (u[i - 2] == 0x5C81 /* 岁 */ || u[i - 2] == 0x6B72 /* 歲 */))
+    return TRUE;
+  r = suggest_word_list_match_before (&zh->roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i);
+  r = MAX (r, suggest_word_list_match_before (&zh->unnamed_roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i));
+  if (r == 0)
+    return FALSE;
+  for (j = i - r; j >= 2 && i - r - j <= 4; j--)
+    {
+      if (u[j - 1] == 0x7684 /* 的 */)
+        return u[j - 2] == 0x5C81 /* 岁 */ || u[j - 2] == 0x6B72 /* 歲 */;
+      if (!is_han (u[j - 1]))
+        return FALSE;
+    }
+  return FALSE;
 }
 
 /* Whether the quantifier @q of @len code points points back: 这位 这名
