@@ -998,6 +998,31 @@ test_age_and_role_before_name (void)
   g_assert_null (find (r, "person", "常年"));
 }
 
+/* 我 + a relation before an attribution (我母亲常说：, 我师父当年跟我说过：)
+ * is a speaker; not without one (我母亲今年七十岁了), nor when a name
+ * follows the relation (the name speaks). */
+static void
+test_own_relative_speaks (void)
+{
+  g_autoptr(Result) r = suggest_text ("问：您怎么看？\n\n答：利润很薄。我母亲常说：“做饭的人自己不吃，饭菜就不会好吃。”所以我每天都在店里吃。\n\n"
+                                      "我师父当年跟我说过：“蜂死了还能再养，心死了就养不成了。”\n\n"
+                                      "我母亲今年七十岁了，身体还不错。\n");
+
+  assert_speaker (r, "做饭的人自己不吃，饭菜就不会好吃。", "我母亲");
+  assert_speaker (r, "蜂死了还能再养，心死了就养不成了。", "我师父");
+  g_assert_null (find (r, "person", "我母亲今"));
+  {
+    guint mothers = 0;
+    for (guint i = 0; i < r->suggestions->len; i++)
+      {
+        GlossSuggestion *x = r->suggestions->pdata[i];
+        g_autofree char *t = covered (r, x);
+        mothers += g_str_equal (x->tag, "person") && g_str_equal (t, "我母亲");
+      }
+    g_assert_cmpuint (mothers, ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1059,5 +1084,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/reported-speech-before-quote", test_reported_speech_before_quote);
   g_test_add_func ("/suggest-zh-speakers/more-surnames-and-roles", test_more_surnames_and_roles);
   g_test_add_func ("/suggest-zh-speakers/age-and-role-before-name", test_age_and_role_before_name);
+  g_test_add_func ("/suggest-zh-speakers/own-relative-speaks", test_own_relative_speaks);
   return g_test_run ();
 }

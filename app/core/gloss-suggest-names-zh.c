@@ -1087,6 +1087,21 @@ zh_related_speakers (Run *run)
       guint r, o, end;
       gboolean opens;
 
+      /* 我母亲常说：, 我师父当年跟我说过：: the speaker's own relative,
+       * with no 的, only before an attribution. */
+      if (u[d] == 0x6211 /* 我 */ && (r = suggest_word_list_match_at (&zh->relations, u, run->n, d + 1)) > 0 &&
+          d + 1 + r < run->n && is_han (u[d + 1 + r]) && zh_name_at (run, d + 1 + r, TRUE) == 0 &&
+          zh_attribution_follows (run, d + 1 + r) && !suggest_overlaps_tag (run, NULL, d, d + 1 + r))
+        {
+          g_autofree char *key = suggest_substring (run, d, d + 1 + r);
+          g_autofree char *unique = g_strdup_printf ("%s@%u", key, d);
+          guint c = suggest_add_cand (run, "person", d, d + 1 + r, "zh-related-person", 0.5);
+
+          suggest_cand_at (run, c)->role = suggest_substring (run, d + 1, d + 1 + r);
+          suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, unique, key, "person", c);
+          d += r;
+          continue;
+        }
       if (u[d] != 0x7684 /* 的 */ || !is_han (u[d - 1]) || (r = suggest_word_list_match_at (&zh->relations, u, run->n, d + 1)) == 0)
         continue;
       end = d + 1 + r;
