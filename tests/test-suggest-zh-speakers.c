@@ -972,15 +972,17 @@ test_reported_speech_before_quote (void)
   assert_speaker (r, "这球我等了一年多，终于进了。", "郗文博");
 }
 
-/* Surnames the lexicon lacked (芮 郗 郜 晁…) and 小将/老将 as roles before
+/* Surnames the lexicon lacked (芮 郗 郜 晁 裘…) and 小将/老将 as roles before
  * a name that no speech verb follows. */
 static void
 test_more_surnames_and_roles (void)
 {
-  g_autoptr(Result) r = suggest_text ("第71分钟，替补登场的20岁小将芮晨阳远射破门。\n\n市住建局局长郜明远表示，明年将新增2万套。\n");
+  g_autoptr(Result) r = suggest_text ("第71分钟，替补登场的20岁小将芮晨阳远射破门。\n\n市住建局局长郜明远表示，明年将新增2万套。\n\n"
+                                      "市民政局养老服务处处长裘建国和一位经营者谈了谈。\n");
 
   g_assert_nonnull (find (r, "person", "芮晨阳"));
   g_assert_nonnull (find (r, "official", "市住建局局长郜明远"));
+  g_assert_nonnull (find (r, "official", "市民政局养老服务处处长裘建国"));
 }
 
 /* An age, 的, a role with a short modifier and a name (79岁的独居老人宋凤英)
