@@ -923,6 +923,108 @@ test_pronoun_after_saying (void)
   assert_speaker (r, "明天照常训练，谁也不许请假。", "冉国庆");
 }
 
+/* 一位/一名 + a description ending in 的 + a role, opening its sentence or
+ * clause, with no speech verb after it: the speaker of the quote its colon
+ * introduces or of the pronoun that speaks next; not when no speech
+ * follows in the paragraph (the person is named in the next one). */
+static void
+test_clause_speaker_without_verb (void)
+{
+  g_autoptr(Result) r = suggest_text ("一位在草原上经营牧场二十多年的牧场主向记者算了一笔账：“一头牛一年要吃掉八千块的草料。”\n\n"
+                                      "一名在车站排队等客的出租车司机则担心生意会变差。他说：“短途的客人少了一大半，再这样下去撑不住。”\n\n"
+                                      "教室第一排，一位头发花白的老人早早摆好了笔记本和老花镜。\n\n"
+                                      "他叫庞志远，今年76岁。\n");
+
+  assert_speaker (r, "一头牛一年要吃掉八千块的草料。", "一位在草原上经营牧场二十多年的牧场主");
+  assert_speaker (r, "短途的客人少了一大半，再这样下去撑不住。", "一名在车站排队等客的出租车司机");
+  g_assert_null (find (r, "person", "一位头发花白的老人"));
+}
+
+/* 答： of a non-official: the person a ——访 subtitle names (before any
+ * official of the lead), else the last person named before the first
+ * question who is not the byline's reporter; with only the reporter
+ * named, an answer has no speaker. */
+static void
+test_answers_of_non_official (void)
+{
+  g_autoptr(Result) a = suggest_text ("“好茶要等一场雨”\n——访制茶师傅、县级非遗传承人贺春林\n\n本报记者 柯雨桐\n\n"
+                                      "山上的茶园里，61岁的贺春林正和徒弟一起采茶。县农业农村局局长孟凡宇也来了。\n\n"
+                                      "问：今年的春茶怎么样？\n\n答：雨水足，芽头比去年壮，就是采得晚了一个星期。\n");
+  g_autoptr(Result) b = suggest_text ("本报记者 柯雨桐\n\n在江边的工地上，52岁的桥梁工程师葛文川正在查看钢梁。\n\n"
+                                      "问：一座大桥要建多少年？\n\n答：短的四五年，长的要七八年，前期勘察最费工夫。\n");
+  g_autoptr(Result) c = suggest_text ("本报记者 柯雨桐\n\n问：一座大桥要建多少年？\n\n答：短的四五年，长的要七八年，前期勘察最费工夫。\n");
+
+  assert_speaker (a, "雨水足，芽头比去年壮，就是采得晚了一个星期。", "贺春林");
+  assert_speaker (b, "短的四五年，长的要七八年，前期勘察最费工夫。", "葛文川");
+  assert_speaker (c, "短的四五年，长的要七八年，前期勘察最费工夫。", NULL);
+}
+
+/* A quote opening a sentence after reported speech (他说，NAME…。“…”) is
+ * the one who spoke, not the person named in what was reported; a
+ * sentence of speech further back leaves the nearest person the speaker. */
+static void
+test_reported_speech_before_quote (void)
+{
+  g_autoptr(Result) r = suggest_text ("城南队主教练顾长风赛后很激动。他说，小将芮晨阳这个赛季大多坐在替补席上，每天训练后都会加练。“他等这个机会等了很久，今晚他抓住了。”\n\n"
+                                      "顾长风说，球队需要年轻人。小将郗文博在下半场抓住了机会。“这球我等了一年多，终于进了。”\n");
+
+  assert_speaker (r, "他等这个机会等了很久，今晚他抓住了。", "城南队主教练顾长风");
+  assert_speaker (r, "这球我等了一年多，终于进了。", "郗文博");
+}
+
+/* Surnames the lexicon lacked (芮 郗 郜 晁 裘…) and 小将/老将 as roles before
+ * a name that no speech verb follows. */
+static void
+test_more_surnames_and_roles (void)
+{
+  g_autoptr(Result) r = suggest_text ("第71分钟，替补登场的20岁小将芮晨阳远射破门。\n\n市住建局局长郜明远表示，明年将新增2万套。\n\n"
+                                      "市民政局养老服务处处长裘建国和一位经营者谈了谈。\n");
+
+  g_assert_nonnull (find (r, "person", "芮晨阳"));
+  g_assert_nonnull (find (r, "official", "市住建局局长郜明远"));
+  g_assert_nonnull (find (r, "official", "市民政局养老服务处处长裘建国"));
+}
+
+/* An age, 的, a role with a short modifier and a name (79岁的独居老人宋凤英)
+ * announce a person whatever follows the name; not a role followed by a
+ * word that starts with a surname (独居老人常年一个人吃饭). */
+static void
+test_age_and_role_before_name (void)
+{
+  g_autoptr(Result) r = suggest_text ("79岁的独居老人宋凤英拄着拐杖来到窗口。她的儿女都在外地。她说：“现在天天有热菜吃。”\n\n"
+                                      "80岁的独居老人常年一个人吃饭。\n");
+
+  g_assert_nonnull (find (r, "person", "宋凤英"));
+  assert_speaker (r, "现在天天有热菜吃。", "宋凤英");
+  g_assert_null (find (r, "person", "常年一"));
+  g_assert_null (find (r, "person", "常年"));
+}
+
+/* 我 + a relation before an attribution (我母亲常说：, 我师父当年跟我说过：)
+ * is a speaker; not without one (我母亲今年七十岁了), nor when a name
+ * follows the relation (the name speaks). */
+static void
+test_own_relative_speaks (void)
+{
+  g_autoptr(Result) r = suggest_text ("问：您怎么看？\n\n答：利润很薄。我母亲常说：“做饭的人自己不吃，饭菜就不会好吃。”所以我每天都在店里吃。\n\n"
+                                      "我师父当年跟我说过：“蜂死了还能再养，心死了就养不成了。”\n\n"
+                                      "我母亲今年七十岁了，身体还不错。\n");
+
+  assert_speaker (r, "做饭的人自己不吃，饭菜就不会好吃。", "我母亲");
+  assert_speaker (r, "蜂死了还能再养，心死了就养不成了。", "我师父");
+  g_assert_null (find (r, "person", "我母亲今"));
+  {
+    guint mothers = 0;
+    for (guint i = 0; i < r->suggestions->len; i++)
+      {
+        GlossSuggestion *x = r->suggestions->pdata[i];
+        g_autofree char *t = covered (r, x);
+        mothers += g_str_equal (x->tag, "person") && g_str_equal (t, "我母亲");
+      }
+    g_assert_cmpuint (mothers, ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -979,5 +1081,11 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/chain-across-window", test_chain_across_window);
   g_test_add_func ("/suggest-zh-speakers/uncommon-colon-verbs", test_uncommon_colon_verbs);
   g_test_add_func ("/suggest-zh-speakers/pronoun-after-saying", test_pronoun_after_saying);
+  g_test_add_func ("/suggest-zh-speakers/clause-speaker-without-verb", test_clause_speaker_without_verb);
+  g_test_add_func ("/suggest-zh-speakers/answers-of-non-official", test_answers_of_non_official);
+  g_test_add_func ("/suggest-zh-speakers/reported-speech-before-quote", test_reported_speech_before_quote);
+  g_test_add_func ("/suggest-zh-speakers/more-surnames-and-roles", test_more_surnames_and_roles);
+  g_test_add_func ("/suggest-zh-speakers/age-and-role-before-name", test_age_and_role_before_name);
+  g_test_add_func ("/suggest-zh-speakers/own-relative-speaks", test_own_relative_speaks);
   return g_test_run ();
 }

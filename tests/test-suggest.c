@@ -148,6 +148,29 @@ test_zh_statistics (void)
   }
 }
 
+/* Scores (3比2, 21比19), durations in 个小时/个星期 (一个星期 too, not 一个人),
+ * temperatures, and 款 局 球 杯 蚊 as counted units; not a ratio inside a
+ * decimal (1.5比2.0) nor 一个人. */
+static void
+test_zh_statistics_scores_and_units (void)
+{
+  g_autoptr(Result) r = suggest_text ("城南队以3比2逆转，决胜局以21比19拿下，苦战三局，连进两球。训练结束后加练两个小时，"
+                                      "最近一个星期降了一成，气温超过40℃，推出5款新品，白天靠三杯咖啡撑着，每程兩蚊。");
+  g_autoptr(Result) none = suggest_text ("他一个人来了，比分是1.5比2.0的样子，第三局开始了。");
+
+  g_assert_nonnull (find (r, "statistic", "3比2"));
+  g_assert_nonnull (find (r, "statistic", "21比19"));
+  g_assert_nonnull (find (r, "statistic", "三局"));
+  g_assert_nonnull (find (r, "statistic", "两球"));
+  g_assert_nonnull (find (r, "statistic", "两个小时"));
+  g_assert_nonnull (find (r, "statistic", "一个星期"));
+  g_assert_nonnull (find (r, "statistic", "40℃"));
+  g_assert_nonnull (find (r, "statistic", "5款"));
+  g_assert_nonnull (find (r, "statistic", "三杯"));
+  g_assert_nonnull (find (r, "statistic", "兩蚊"));
+  g_assert_cmpuint (count_tag (none, "statistic"), ==, 0);
+}
+
 static void
 test_en_quotes (void)
 {
@@ -1283,6 +1306,7 @@ main (int    argc,
   g_test_add_func ("/suggest/zh/persons", test_zh_persons);
   g_test_add_func ("/suggest/zh/programs", test_zh_programs);
   g_test_add_func ("/suggest/zh/statistics", test_zh_statistics);
+  g_test_add_func ("/suggest/zh/statistics-scores-and-units", test_zh_statistics_scores_and_units);
   g_test_add_func ("/suggest/en/quotes", test_en_quotes);
   g_test_add_func ("/suggest/en/names", test_en_names);
   g_test_add_func ("/suggest/en/statistics", test_en_statistics);

@@ -149,21 +149,61 @@ label_speaker (Run        *run,
   return -1;
 }
 
-/* 答： the one interviewed, that is the last person or official named
- * before the first question (the headline's and lead's 有关负责人). */
+/* Whether the mention @c stands in a byline or credit: 记者, 通讯员 (or
+ * 記者, 通訊員) a few characters before it on its line. */
+static gboolean
+credited (Run  *run,
+          Cand *c)
+{
+  static const gunichar *const credits[] = { U"记者", U"記者", U"通讯员", U"通訊員", U"编辑", U"編輯" };
+
+  for (guint k = c->start; k > 0 && c->start - k < 8 && run->u[k - 1] != '\n'; k--)
+    for (guint w = 0; w < G_N_ELEMENTS (credits); w++)
+      {
+        guint len = 0;
+        while (credits[w][len] != 0)
+          len++;
+        if (k >= len && memcmp (run->u + k - len, credits[w], len * sizeof (gunichar)) == 0)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* 答： the one interviewed: the person named at the end of a subtitle
+ * ——访… (——访养蜂人戚满仓); else the last official named before the first
+ * question (the headline's and lead's 有关负责人); else the last person
+ * named there who is not the byline's reporter (a craftsman, an engineer
+ * interviewed in 问/答 turns). */
 static int
 answering (Run   *run,
            guint  first_question)
 {
-  int m = suggest_mention_before (run, first_question);
+  int m = suggest_mention_before (run, first_question), person = -1;
 
+  for (int k = m; k >= 0; k--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, k));
+      guint s = c->start;
+
+      if (c->end > first_question || c->entity < 0)
+        continue;
+      while (s > 0 && run->u[s - 1] != '\n')
+        s--;
+      if (s + 3 < c->start && run->u[s] == 0x2014 && run->u[s + 1] == 0x2014 &&
+          (run->u[s + 2] == 0x8BBF /* 访 */ || run->u[s + 2] == 0x8A2A /* 訪 */))
+        return c->entity;
+    }
   for (; m >= 0; m--)
     {
       Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
-      if (c->end <= first_question && c->entity >= 0 && g_str_equal (c->tag, "official"))
+      if (c->end > first_question || c->entity < 0)
+        continue;
+      if (g_str_equal (c->tag, "official"))
         return c->entity;
+      if (person < 0 && g_str_equal (c->tag, "person") && !credited (run, c))
+        person = c->entity;
     }
-  return -1;
+  return person;
 }
 
 /* Whether a quote already suggested overlaps [a, b). */

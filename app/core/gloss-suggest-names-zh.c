@@ -16,6 +16,7 @@ static gboolean zh_attribution_follows (Run *run, guint e);
 static gboolean zh_sentence_opens_at (Run *run, guint i);
 static gboolean zh_copula_role_follows (Run *run, guint e);
 static gboolean zh_colon_quote_follows (Run *run, guint e, guint limit);
+static gboolean zh_after_age (Run *run, guint i);
 
 /* Whether a name may end before @end: the text's end, a character that
  * follows names (说, 表, punctuation…), a speech verb or a blank. */
@@ -845,7 +846,7 @@ zh_marked_names (Run *run)
       /* 37岁的吴秀英: an age and 的 announce a person (three characters at
        * most, as after a title; not 陳太一家, a kinship word after the
        * surname, nor 江苏选手, a role's start). */
-      if (s > 0 && i >= 2 && u[i - 1] == 0x7684 /* 的 */ && (u[i - 2] == 0x5C81 /* 岁 */ || u[i - 2] == 0x6B72 /* 歲 */) &&
+      if (s > 0 && i >= 2 && zh_after_age (run, i) &&
           !(s == 1 && (u[i + 1] == 0x592A /* 太 */ || u[i + 1] == 0x59D0 /* 姐 */ || u[i + 1] == 0x54E5 /* 哥 */ ||
                        u[i + 1] == 0x53D4 /* 叔 */ || u[i + 1] == 0x4F2F /* 伯 */ || u[i + 1] == 0x5A76 /* 婶 */ ||
                        u[i + 1] == 0x5B38 /* 嬸 */)) &&
@@ -1004,6 +1005,35 @@ suggest_zh_plain_names (Run *run)
   zh_marked_names (run);
 }
 
+/* Whether @i follows an age and 的 (37岁的吴秀英), or an age, 的 and a
+ * role of the lexicons after a modifier of up to four ideographs
+ * (79岁的独居老人宋凤英, 72岁的退休教师聂文秀). */
+static gboolean
+zh_after_age (Run   *run,
+              guint  i)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint r, j;
+
+  if (i < 2)
+    return FALSE;
+  if (u[i - 1] == 0x7684 /* 的 */ && (u[i - 2] == 0x5C81 /* 岁 */ || u[i - 2] == 0x6B72 /* 歲 */))
+    return TRUE;
+  r = suggest_word_list_match_before (&zh->roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i);
+  r = MAX (r, suggest_word_list_match_before (&zh->unnamed_roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i));
+  if (r == 0)
+    return FALSE;
+  for (j = i - r; j >= 2 && i - r - j <= 4; j--)
+    {
+      if (u[j - 1] == 0x7684 /* 的 */)
+        return u[j - 2] == 0x5C81 /* 岁 */ || u[j - 2] == 0x6B72 /* 歲 */;
+      if (!is_han (u[j - 1]))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* Whether the quantifier @q of @len code points points back: 这位 这名
  * 那位 那名 该 (and their traditional forms). */
 static gboolean
@@ -1057,6 +1087,21 @@ zh_related_speakers (Run *run)
       guint r, o, end;
       gboolean opens;
 
+      /* 我母亲常说：, 我师父当年跟我说过：: the speaker's own relative,
+       * with no 的, only before an attribution. */
+      if (u[d] == 0x6211 /* 我 */ && (r = suggest_word_list_match_at (&zh->relations, u, run->n, d + 1)) > 0 &&
+          d + 1 + r < run->n && is_han (u[d + 1 + r]) && zh_name_at (run, d + 1 + r, TRUE) == 0 &&
+          zh_attribution_follows (run, d + 1 + r) && !suggest_overlaps_tag (run, NULL, d, d + 1 + r))
+        {
+          g_autofree char *key = suggest_substring (run, d, d + 1 + r);
+          g_autofree char *unique = g_strdup_printf ("%s@%u", key, d);
+          guint c = suggest_add_cand (run, "person", d, d + 1 + r, "zh-related-person", 0.5);
+
+          suggest_cand_at (run, c)->role = suggest_substring (run, d + 1, d + 1 + r);
+          suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, unique, key, "person", c);
+          d += r;
+          continue;
+        }
       if (u[d] != 0x7684 /* 的 */ || !is_han (u[d - 1]) || (r = suggest_word_list_match_at (&zh->relations, u, run->n, d + 1)) == 0)
         continue;
       end = d + 1 + r;
@@ -1084,6 +1129,33 @@ zh_related_speakers (Run *run)
     }
 }
 
+/* Whether @i opens a sentence or a clause (after a comma or a closing mark). */
+static gboolean
+zh_clause_opens_at (Run   *run,
+                    guint  i)
+{
+  gunichar p = i > 0 ? run->u[i - 1] : '\n';
+
+  return p == '\n' || suggest_is_sentence_end (p) || p == 0xFF0C /* ， */ || p == 0x201D /* ” */ ||
+         p == 0x300D /* 」 */;
+}
+
+/* Whether speech follows @e within its paragraph (80 code points): a
+ * colon before a quotation mark, or a pronoun before a speech verb
+ * (…則擔心，…。他說：「…」), so that a described person is a speaker. */
+static gboolean
+zh_speech_soon (Run   *run,
+                guint  e)
+{
+  gunichar *u = run->u;
+
+  for (guint k = e; k + 1 < run->n && k - e < 80 && u[k] != '\n'; k++)
+    if (((u[k] == 0xFF1A || u[k] == ':') && suggest_is_opener (u[k + 1])) ||
+        (suggest_char_in (&run->self->zh.pronouns, u[k]) && zh_verb_follows (run, k + 1)))
+      return TRUE;
+  return FALSE;
+}
+
 /* Speakers without a name: 一位基层干部说, 多位村民表示. A quantifier, a few
  * ideographs (or a longer clause ending in 的: 一位接近监管部门的人士), a
  * role noun of the lexicon before a speech verb, directly or after an
@@ -1099,18 +1171,25 @@ suggest_zh_unnamed_speakers (Run *run)
   for (guint i = 2; i < run->n; i++)
     {
       guint r, role_start, first = 0;
-      gboolean clause_ends, pointing = FALSE;
+      gboolean clause_ends, pointing = FALSE, attribution;
 
       if (!is_han (u[i]) || !is_han (u[i - 1]) ||
-          (r = suggest_word_list_match_before (&zh->unnamed_roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i)) == 0 ||
-          !zh_attribution_follows (run, i))
+          (r = suggest_word_list_match_before (&zh->unnamed_roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i)) == 0)
         continue;
+      attribution = zh_attribution_follows (run, i);
       role_start = i - r;
       /* A description ending in 的 may be a long clause (一位在手机维修行业干了
        * 十多年的师傅). */
-      clause_ends = role_start >= 3 && (u[role_start - 1] == 0x7684 /* 的 */ || u[role_start - 2] == 0x7684 ||
-                                        u[role_start - 3] == 0x7684);
-      for (guint k = role_start; k > 0 && role_start - k <= (clause_ends ? 24u : 10u) && is_han (u[k - 1]); k--)
+      clause_ends = role_start >= 4 && (u[role_start - 1] == 0x7684 /* 的 */ || u[role_start - 2] == 0x7684 ||
+                                        u[role_start - 3] == 0x7684 ||
+                                        /* 一名…的出租车司机: a noun before the role */
+                                        u[role_start - 4] == 0x7684);
+      if (!attribution && !clause_ends)
+        continue;
+      /* 一名在中環上班、每星期搭三次的士返工的文員: a clause may list with 、. */
+      for (guint k = role_start; k > 0 && role_start - k <= (clause_ends ? 24u : 10u) &&
+                                 (is_han (u[k - 1]) || (clause_ends && u[k - 1] == 0x3001 /* 、 */ && k < role_start));
+           k--)
         {
           guint q = suggest_word_list_match_at (&zh->unnamed_quantifiers, u, run->n, k - 1);
 
@@ -1128,14 +1207,21 @@ suggest_zh_unnamed_speakers (Run *run)
             continue;
           /* 一位不愿透露姓名的前员工: 的 ends the description, a character
            * (前, 老) or two (的欧洲外交官) may stand between it and the role. */
-          if (role_start - k > 6 && u[role_start - 1] != 0x7684 /* 的 */ && u[role_start - 2] != 0x7684 &&
-              u[role_start - 3] != 0x7684)
+          if (role_start - k > 6 && !clause_ends)
             break;
           first = k;
           break;
         }
+      /* 一位在内蒙古经营牧场十多年的牧场主向记者算了一笔账： 一名…的士司機則擔心，…。他說：
+       * without an attribution, 一位/一名 and a description ending in 的
+       * opening its sentence or clause still introduce one person, whom
+       * the quote or the pronoun after names. */
+      if (first > 0 && !attribution &&
+          !(u[first - 1] == 0x4E00 /* 一 */ && role_start - first >= 4 && zh_clause_opens_at (run, first - 1) &&
+            zh_speech_soon (run, i)))
+        first = 0;
       /* 据业内人士介绍: 人士 is one source even without a quantifier. */
-      if (first == 0 && r >= 2 && u[i - 2] == 0x4EBA /* 人 */ && u[i - 1] == 0x58EB /* 士 */)
+      if (first == 0 && attribution && r >= 2 && u[i - 2] == 0x4EBA /* 人 */ && u[i - 1] == 0x58EB /* 士 */)
         first = role_start + 1;
       /* 电梯安装公司的一名工作人员: the organization they work for is part
        * of who they are. */

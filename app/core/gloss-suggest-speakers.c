@@ -703,6 +703,40 @@ zh_pronoun_after (Run   *run,
   return -1;
 }
 
+/* A quote opening a sentence after a sentence of reported speech in its
+ * paragraph (江海涛对弟子的表现给予肯定。他说，许一帆去年底才…。“他的网前技术
+ * 一直不错…”): the subject of that sentence's speech verb before its
+ * comma, not the last person named inside what was reported. -1 if the
+ * sentence before the quote has no such verb. */
+static int
+zh_reported_subject (Run         *run,
+                     const Quote *q)
+{
+  ZhLexicon *zh = &run->self->zh;
+  guint lo = q->par_start;
+
+  for (guint k = q->open; k > lo; k--)
+    {
+      gunichar c = run->u[k - 1];
+
+      if (c == 0x201D || c == 0x300D || c == 0x300F || c == '"')
+        return -1;   /* another quote between: it has its own speaker */
+      if (suggest_is_sentence_end (c) && k < q->open)
+        return -1;   /* only the sentence right before the quote */
+      if ((c == 0xFF0C || c == ',') && suggest_word_list_match_before (&zh->verbs, run->u, k - 1 > lo + MAX_WORD ? k - 1 - MAX_WORD : lo, k - 1) > 0)
+        {
+          Quote intro = *q;
+          gboolean verb, colon, pronoun;
+          int e;
+
+          intro.open = k;
+          e = zh_before (run, &intro, &verb, &colon, &pronoun);
+          return verb && e >= 0 ? e : -1;
+        }
+    }
+  return -1;
+}
+
 /* 俗话说：“…” 常言道“…”: a saying, not anyone's speech. */
 static gboolean
 zh_proverb (Run         *run,
@@ -813,6 +847,8 @@ suggest_decide_zh (Run         *run,
       d = (Decision) { TRUE, after, 0.7, "zh-quote-sentence" };
       if (d.speaker < 0 && last_in_paragraph != NULL && last_in_paragraph->speech)
         d.speaker = last_in_paragraph->speaker;
+      if (d.speaker < 0 && q->open > q->par_start)
+        d.speaker = zh_reported_subject (run, q);
       if (d.speaker < 0 && q->open > q->par_start)
         d.speaker = suggest_entity_in (run, q->par_start, q->open);
       if (d.speaker < 0 && !q->unclosed)

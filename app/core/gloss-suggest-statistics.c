@@ -207,8 +207,12 @@ zh_lone_numeral_counts (Run  *run,
   if (i > 0 && (u[i - 1] == 0x8FD9 /* 这 */ || u[i - 1] == 0x90A3 /* 那 */ || u[i - 1] == 0x54EA /* 哪 */ ||
                 u[i - 1] == 0x51E0 /* 几 */))
     return FALSE;
+  /* 一倍; 一个月, 一个星期, 一个小时: a duration, not 一个人. */
   if (numeral == 0x4E00 /* 一 */)
-    return unit == 0x500D /* 倍 */;
+    return unit == 0x500D /* 倍 */ ||
+           ((unit == 0x4E2A /* 个 */ || unit == 0x500B /* 個 */) &&
+            suggest_word_list_match_at (&run->self->zh.units, u, run->n, unit_at) >= 2 &&
+            !suggest_word_list_match_at (&run->self->zh.not_after, u, run->n, unit_at + 1));
   /* 三天两头: the second half of an idiom. */
   if (i >= 2 && is_zh_numeral (u[i - 2]) && suggest_word_list_match_at (&run->self->zh.units, u, run->n, i - 1) == 1)
     return FALSE;
@@ -296,7 +300,8 @@ zh_numeral_statistics (Run *run)
       unit = suggest_word_list_match_at (&zh->units, u, n, k);
       if (unit == 0 && k < n && u[k] == 0x6210 /* 成 */ && !(k + 1 < n && u[k + 1] == 0x4E0D /* 不 */))
         unit = 1;
-      if (unit == 0 || (digits == 1 && !big && a == i && unit < 2 && u[k] != 0x6210 && !zh_lone_numeral_counts (run, i, k)))
+      if (unit == 0 || (digits == 1 && !big && a == i && (unit < 2 || u[i] == 0x4E00 /* 一 */) && u[k] != 0x6210 &&
+                        !zh_lone_numeral_counts (run, i, k)))
         continue;
       /* 五六个, 七八成: two small numerals side by side are a guess. */
       if (digits == 2 && !big)
@@ -362,6 +367,20 @@ suggest_zh_statistics (Run *run)
               i = e - 1;
             }
           continue;
+        }
+      /* A score: 3比2, 21比19 (a digit on both sides of 比). */
+      if (b + 1 < n && u[b] == 0x6BD4 /* 比 */ && g_unichar_isdigit (u[b + 1]) &&
+          !(a > 0 && (g_unichar_isdigit (u[a - 1]) || u[a - 1] == '.')))
+        {
+          guint e = b + 1;
+          while (e < n && g_unichar_isdigit (u[e]))
+            e++;
+          if (e - b <= 4 && b - a <= 3 && !(e < n && (u[e] == '.' || u[e] == '%' || u[e] == 0xFF05)))
+            {
+              suggest_add_cand (run, "statistic", a, e, "zh-statistic-score", 0.75);
+              i = e - 1;
+              continue;
+            }
         }
       /* Dates, times, phone numbers and identifiers: 2023-03-21, 15:40, 9/11. */
       if (b < n && (u[b] == '-' || u[b] == ':' || u[b] == '/' || u[b] == 0xFF1A ||
