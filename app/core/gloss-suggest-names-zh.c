@@ -846,7 +846,7 @@ zh_marked_names (Run *run)
       /* 37岁的吴秀英: an age and 的 announce a person (three characters at
        * most, as after a title; not 陳太一家, a kinship word after the
        * surname, nor 江苏选手, a role's start). */
-      if (s > 0 && i >= 2 && zh_after_age (run, i) &&
+      if (s > 0 && zh_after_age (run, i) &&
           !(s == 1 && (u[i + 1] == 0x592A /* 太 */ || u[i + 1] == 0x59D0 /* 姐 */ || u[i + 1] == 0x54E5 /* 哥 */ ||
                        u[i + 1] == 0x53D4 /* 叔 */ || u[i + 1] == 0x4F2F /* 伯 */ || u[i + 1] == 0x5A76 /* 婶 */ ||
                        u[i + 1] == 0x5B38 /* 嬸 */)) &&
@@ -1009,6 +1009,13 @@ suggest_zh_plain_names (Run *run)
  * role of the lexicons after a modifier of up to four ideographs
  * (79岁的独居老人宋凤英, 72岁的退休教师聂文秀). */
 static gboolean
+zh_age_before (const gunichar *u,
+               guint           i)
+{
+  return i >= 2 && u[i - 1] == 0x7684 /* 的 */ && (u[i - 2] == 0x5C81 /* 岁 */ || u[i - 2] == 0x6B72 /* 歲 */);
+}
+
+static gboolean
 zh_after_age (Run   *run,
               guint  i)
 {
@@ -1016,9 +1023,7 @@ zh_after_age (Run   *run,
   gunichar *u = run->u;
   guint r, j;
 
-  if (i < 2)
-    return FALSE;
-  if (u[i - 1] == 0x7684 /* 的 */ && (u[i - 2] == 0x5C81 /* 岁 */ || u[i - 2] == 0x6B72 /* 歲 */))
+  if (zh_age_before (u, i))
     return TRUE;
   r = suggest_word_list_match_before (&zh->roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i);
   r = MAX (r, suggest_word_list_match_before (&zh->unnamed_roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i));
@@ -1027,7 +1032,7 @@ zh_after_age (Run   *run,
   for (j = i - r; j >= 2 && i - r - j <= 4; j--)
     {
       if (u[j - 1] == 0x7684 /* 的 */)
-        return u[j - 2] == 0x5C81 /* 岁 */ || u[j - 2] == 0x6B72 /* 歲 */;
+        return zh_age_before (u, j);
       if (!is_han (u[j - 1]))
         return FALSE;
     }
@@ -1134,10 +1139,7 @@ static gboolean
 zh_clause_opens_at (Run   *run,
                     guint  i)
 {
-  gunichar p = i > 0 ? run->u[i - 1] : '\n';
-
-  return p == '\n' || suggest_is_sentence_end (p) || p == 0xFF0C /* ， */ || p == 0x201D /* ” */ ||
-         p == 0x300D /* 」 */;
+  return zh_sentence_opens_at (run, i) || run->u[i - 1] == 0xFF0C /* ， */;
 }
 
 /* Whether speech follows @e within its paragraph (80 code points): a
