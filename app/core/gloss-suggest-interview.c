@@ -149,23 +149,16 @@ label_speaker (Run        *run,
   return -1;
 }
 
-/* Whether the mention @c stands in a byline or credit: 记者, 通讯员 (or
- * 記者, 通訊員) a few characters before it on its line. */
+/* Whether the mention @c stands in a byline or credit: a word of the
+ * lexicon's byline_credits (记者, 通讯员…) ends a few characters before it
+ * on its line. */
 static gboolean
 credited (Run  *run,
           Cand *c)
 {
-  static const gunichar *const credits[] = { U"记者", U"記者", U"通讯员", U"通訊員", U"编辑", U"編輯" };
-
   for (guint k = c->start; k > 0 && c->start - k < 8 && run->u[k - 1] != '\n'; k--)
-    for (guint w = 0; w < G_N_ELEMENTS (credits); w++)
-      {
-        guint len = 0;
-        while (credits[w][len] != 0)
-          len++;
-        if (k >= len && memcmp (run->u + k - len, credits[w], len * sizeof (gunichar)) == 0)
-          return TRUE;
-      }
+    if (suggest_word_list_match_before (&run->self->zh.credits, run->u, 0, k) > 0)
+      return TRUE;
   return FALSE;
 }
 

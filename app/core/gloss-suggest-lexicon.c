@@ -463,15 +463,10 @@ suggest_load_zh (ZhLexicon *zh)
   word_list_load (&zh->named_program_ends, lex, "named_program_ends");
   word_list_load (&zh->relations, lex, "relations");
   word_list_load (&zh->adverbials, lex, "speech_adverbials");
+  word_list_load (&zh->credits, lex, "byline_credits");
   {
-    WordList *all[] = { &zh->verbs, &zh->titles, &zh->official_titles, &zh->title_prefixes, &zh->unnamed,
-                        &zh->pronouns, &zh->roles, &zh->org_stops, &zh->org_suffixes, &zh->surnames,
-                        &zh->compound_surnames, &zh->not_given, &zh->given_in_two, &zh->name_followers, &zh->program_verbs,
-                        &zh->program_suffixes, &zh->program_after, &zh->units, &zh->big_numbers,
-                        &zh->approximators, &zh->not_before, &zh->not_after, &zh->transliteration,
-                        &zh->role_ends, &zh->unnamed_quantifiers, &zh->unnamed_roles, &zh->proverbs,
-                        &zh->document_suffixes, &zh->named_program_ends, &zh->relations,
-                        &zh->adverbials };
+    WordList *all[] = { ZH_LEXICON_LISTS (zh) };
+
     for (guint i = 0; i < G_N_ELEMENTS (all); i++)
       word_list_add_traditional (all[i]);
   }

@@ -42,8 +42,20 @@ typedef struct
   WordList program_verbs, program_suffixes, program_after, units, big_numbers, approximators;
   WordList not_before, not_after, transliteration, role_ends;
   WordList unnamed_quantifiers, unnamed_roles, proverbs, latin_units;
-  WordList document_suffixes, named_program_ends, relations, adverbials;
+  WordList document_suffixes, named_program_ends, relations, adverbials, credits;
 } ZhLexicon;
+
+/* Every list of a ZhLexicon, for what is done to each (the traditional
+ * forms after loading, the clearing): a list added above goes here too. */
+#define ZH_LEXICON_LISTS(zh) \
+  &(zh)->verbs, &(zh)->titles, &(zh)->official_titles, &(zh)->title_prefixes, &(zh)->unnamed, \
+  &(zh)->pronouns, &(zh)->roles, &(zh)->org_stops, &(zh)->surnames, &(zh)->compound_surnames, \
+  &(zh)->not_given, &(zh)->given_in_two, &(zh)->name_followers, &(zh)->org_suffixes, \
+  &(zh)->program_verbs, &(zh)->program_suffixes, &(zh)->program_after, &(zh)->units, \
+  &(zh)->big_numbers, &(zh)->approximators, &(zh)->not_before, &(zh)->not_after, \
+  &(zh)->transliteration, &(zh)->role_ends, &(zh)->unnamed_quantifiers, &(zh)->unnamed_roles, \
+  &(zh)->proverbs, &(zh)->latin_units, &(zh)->document_suffixes, &(zh)->named_program_ends, \
+  &(zh)->relations, &(zh)->adverbials, &(zh)->credits
 
 typedef struct
 {

@@ -76,13 +76,7 @@ gloss_suggester_finalize (GObject *object)
 {
   GlossSuggester *self = GLOSS_SUGGESTER (object);
   WordList *zh_lists[] = {
-    &self->zh.verbs, &self->zh.titles, &self->zh.official_titles, &self->zh.title_prefixes,
-    &self->zh.unnamed, &self->zh.pronouns, &self->zh.roles, &self->zh.org_stops,
-    &self->zh.surnames, &self->zh.compound_surnames, &self->zh.org_suffixes, &self->zh.not_given, &self->zh.given_in_two, &self->zh.name_followers,
-    &self->zh.program_verbs, &self->zh.program_suffixes, &self->zh.program_after, &self->zh.units,
-    &self->zh.big_numbers, &self->zh.approximators, &self->zh.not_before, &self->zh.not_after, &self->zh.transliteration,
-    &self->zh.role_ends, &self->zh.unnamed_quantifiers, &self->zh.unnamed_roles, &self->zh.proverbs, &self->zh.latin_units,
-    &self->zh.document_suffixes, &self->zh.named_program_ends,
+    ZH_LEXICON_LISTS (&self->zh),
     &self->en.verbs, &self->en.titles, &self->en.honorifics, &self->en.roles, &self->en.pronouns,
     &self->en.not_names, &self->en.program_suffixes, &self->en.units, &self->en.time_units,
     &self->en.number_words, &self->en.counted_nouns, &self->en.months, &self->en.appositive_official, &self->en.roles_before_name, &self->en.title_modifiers, &self->en.title_org_words,
