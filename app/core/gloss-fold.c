@@ -11,8 +11,8 @@
  * character table (t2s).  Han characters are looked up once and remembered.
  * The library index keeps the Han folds it was made with, and its searches
  * fold through them instead (gloss-library-fold.c): the folds here and there
- * must stay the same, which is why the simple folds and the Han ranges are
- * shared, in gloss-fold.h.
+ * must stay the same, which is why folding a character and walking a text
+ * are defined once, in gloss-fold.h, with the Han fold as a parameter.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -65,21 +65,23 @@ convert_han (gunichar c)
   return result;
 }
 
+static gunichar
+convert_han_folding (gconstpointer data,
+                     gunichar      c)
+{
+  return convert_han (c);
+}
+
 /* Called with opencc_lock held. */
 static gunichar
-fold_locked (gunichar c)
+fold_locked (gconstpointer data,
+             gunichar      c)
 {
   if (c > 0xFFFF)
     return c;
+  /* The table's 0 is "unknown"; U+0000 folds to itself anyway. */
   if (bmp_table[c] == 0)
-    {
-      gunichar folded = gloss_fold_simple (c);
-
-      if (gloss_fold_is_han (folded))
-        folded = convert_han (folded);
-      /* Keep the table's 0 for "unknown"; U+0000 folds to itself anyway. */
-      bmp_table[c] = folded <= 0xFFFF && folded != 0 ? folded : c;
-    }
+    bmp_table[c] = gloss_fold_bmp_with (c, convert_han_folding, NULL);
   return bmp_table[c] != 0 ? bmp_table[c] : c;
 }
 
@@ -95,7 +97,7 @@ gloss_fold_char (gunichar c)
   gunichar folded;
 
   g_mutex_lock (&opencc_lock);
-  folded = fold_locked (c);
+  folded = fold_locked (NULL, c);
   g_mutex_unlock (&opencc_lock);
   return folded;
 }
@@ -112,20 +114,10 @@ char *
 gloss_fold (const char *text,
             gssize      length)
 {
-  const char *end = length < 0 ? text + strlen (text) : text + length;
-  GString *out = g_string_sized_new (end - text + 1);
+  char *folded;
 
   g_mutex_lock (&opencc_lock);
-  for (const char *p = text; p < end; p = g_utf8_next_char (p))
-    {
-      guchar byte = (guchar) *p;
-
-      /* ASCII is most of the text in English articles: fold it inline. */
-      if (byte < 0x80)
-        g_string_append_c (out, g_ascii_tolower (byte));
-      else
-        g_string_append_unichar (out, fold_locked (g_utf8_get_char (p)));
-    }
+  folded = gloss_fold_text_with (text, length, fold_locked, NULL);
   g_mutex_unlock (&opencc_lock);
-  return g_string_free (out, FALSE);
+  return folded;
 }

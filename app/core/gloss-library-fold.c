@@ -19,7 +19,6 @@
  */
 #include "config.h"
 
-#include <string.h>
 
 #include "gloss-library-private.h"
 
@@ -93,9 +92,10 @@ _gloss_library_fold_free (GlossLibraryFold *fold)
 }
 
 static gunichar
-fold_han (const GlossLibraryFold *fold,
-          gunichar                c)
+fold_han (gconstpointer data,
+          gunichar      c)
 {
+  const GlossLibraryFold *fold = data;
   const Pair *pairs = (const Pair *) (gpointer) fold->pairs->data;
   guint low = 0, high = fold->pairs->len;
 
@@ -113,6 +113,13 @@ fold_han (const GlossLibraryFold *fold,
   return c;
 }
 
+static gunichar
+fold_char (gconstpointer data,
+           gunichar      c)
+{
+  return c > 0xFFFF ? c : gloss_fold_bmp_with (c, fold_han, data);
+}
+
 /**
  * _gloss_library_fold_char:
  * @fold: the index's Han folds
@@ -124,14 +131,7 @@ gunichar
 _gloss_library_fold_char (const GlossLibraryFold *fold,
                           gunichar                c)
 {
-  gunichar folded;
-
-  if (c > 0xFFFF)
-    return c;
-  folded = gloss_fold_simple (c);
-  if (gloss_fold_is_han (folded))
-    folded = fold_han (fold, folded);
-  return folded <= 0xFFFF && folded != 0 ? folded : c;
+  return fold_char (fold, c);
 }
 
 /**
@@ -148,17 +148,5 @@ _gloss_library_fold_text (const GlossLibraryFold *fold,
                           const char             *text,
                           gssize                  length)
 {
-  const char *end = length < 0 ? text + strlen (text) : text + length;
-  GString *out = g_string_sized_new (end - text + 1);
-
-  for (const char *p = text; p < end; p = g_utf8_next_char (p))
-    {
-      guchar byte = (guchar) *p;
-
-      if (byte < 0x80)
-        g_string_append_c (out, g_ascii_tolower (byte));
-      else
-        g_string_append_unichar (out, _gloss_library_fold_char (fold, g_utf8_get_char (p)));
-    }
-  return g_string_free (out, FALSE);
+  return gloss_fold_text_with (text, length, fold_char, fold);
 }
