@@ -382,20 +382,31 @@ test_stale (Fixture       *fixture,
   sqlite3_close (db);
 }
 
+/* The integer @sql reads from @database (?1 bound to @term, if given). */
 static int
-page_size (const char *database)
+query_int (const char *database,
+           const char *sql,
+           const char *term)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  int size;
+  int value;
 
   g_assert_cmpint (sqlite3_open (database, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (term != NULL)
+    sqlite3_bind_text (stmt, 1, term, -1, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  size = sqlite3_column_int (stmt, 0);
+  value = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
-  return size;
+  return value;
+}
+
+static int
+page_size (const char *database)
+{
+  return query_int (database, "PRAGMA page_size", NULL);
 }
 
 /* The index's pages are of 16 KiB, also in the file of an older index with
@@ -1083,19 +1094,7 @@ static int
 count_bigram (Fixture    *fixture,
               const char *term)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int count = -1;
-
-  g_assert_cmpint (sqlite3_open (fixture->database, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM text_bigrams WHERE text_bigrams MATCH ?1",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, term, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  count = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return count;
+  return query_int (fixture->database, "SELECT count(*) FROM text_bigrams WHERE text_bigrams MATCH ?1", term);
 }
 
 /* Hits by article path and offset, whatever order the index holds the
@@ -1379,18 +1378,7 @@ test_future_mtime (Fixture       *fixture,
 static int
 current_digests (Fixture *fixture)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int n;
-
-  g_assert_cmpint (sqlite3_open (fixture->database, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM walk_digests d JOIN generation g ON d.generation = g.n",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
+  return query_int (fixture->database, "SELECT count(*) FROM walk_digests d JOIN generation g ON d.generation = g.n", NULL);
 }
 
 /* A search that found the index current keeps its walk's digest, and the

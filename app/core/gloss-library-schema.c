@@ -113,21 +113,7 @@ drop_everything (sqlite3     *db,
   return TRUE;
 }
 
-/* The index's version as it stands in the file (-1 when it cannot be read). */
-int
-_gloss_library_user_version (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-  int version = -1;
-
-  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
-    return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return version;
-}
-
+/* The one integer a pragma @sql reads, or -1. */
 static int
 pragma_int (sqlite3    *db,
             const char *sql)
@@ -139,6 +125,13 @@ pragma_int (sqlite3    *db,
     value = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
   return value;
+}
+
+/* The index's version as it stands in the file (-1 when it cannot be read). */
+int
+_gloss_library_user_version (sqlite3 *db)
+{
+  return pragma_int (db, "PRAGMA user_version");
 }
 
 /* An index made afresh in the file of an older one keeps that file's pages
