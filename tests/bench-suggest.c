@@ -337,6 +337,7 @@ static const struct
   { "blind-en", NULL, "English, blind-en held-out (written for the set, labelled without running the suggesters)" },
   { "blind-en2", NULL, "English, blind-en2 held-out (written for the set, labelled without running the suggesters)" },
   { "blind-en3", NULL, "English, blind-en3 held-out (written for the set, labelled without running the suggesters)" },
+  { "blind-en4", NULL, "English, blind-en4 held-out (written for the set, labelled without running the suggesters)" },
   { "blind-zh2", "Chinese, blind-zh2 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh3", "Chinese, blind-zh3 (written for the set, labelled without running the suggesters; held out until the eighth round of speaker rules, tuned on since)", NULL },
   { "blind-zh4", "Chinese, blind-zh4 (written for the set, labelled without running the suggesters; held out until the ninth round of speaker rules, tuned on since)", NULL },
