@@ -343,6 +343,7 @@ static const struct
   { "blind-zh4", "Chinese, blind-zh4 (written for the set, labelled without running the suggesters; held out until the ninth round of speaker rules, tuned on since)", NULL },
   { "blind-zh5", "Chinese, blind-zh5 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh6", "Chinese, blind-zh6 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh7", "Chinese, blind-zh7 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
