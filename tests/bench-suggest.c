@@ -49,6 +49,21 @@
  * in full before the speaker rules of that session, never tuned on;
  * en-dev5: English local news written for the set, statistics, officials and
  * persons labelled and scored before the rules tuned on them;
+ * blind-zh6 and blind-zh7: ten Chinese articles each written for the set
+ * and labelled without running the suggesters or reading their rules
+ * (zh6: wire copy, a points-store slogan story, an evening paper, a court,
+ * volleyball, dairy earnings, Taiwan in traditional characters, a press
+ * conference in 问/NAME： turns, a forecaster's 记者/答 interview, a stroke
+ * centre; zh7: an investigation with unnamed sources, a museum, an industry
+ * story, a county TV transcript with 同期声, a procuratorate case,
+ * hurdles, Hong Kong and Taiwan in traditional characters, a science
+ * story, a hospital), organizations labelled; blind-en3 and blind-en4: eight
+ * English ones each likewise (en3: a state house, a UK court in single
+ * quotation marks, football, trucking earnings, a health feature, a tornado
+ * wire, a profile with paragraphs of speech left open, a school board with
+ * a Q&A; en4: the Commons, a sheriff's pursuit, a CEO interview, prairie
+ * drought aid, a migration study, election night, baseball, an obituary);
+ * all four held out, scored by the lead before and after the tenth round;
  * zh-dev5: Chinese news written for the set around hard speakers (bare names,
  * 老王 for a full name, pronouns, unnamed 一位…外交官, Cantonese 話/講, role
  * nouns), labelled in full before the suggesters were run on it;
