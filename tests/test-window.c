@@ -1366,11 +1366,28 @@ static void
 test_find (Fixture       *f,
            gconstpointer  data)
 {
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->view));
+  GtkTextIter start, end;
+  int first;
+
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
   g_assert_cmpuint (gloss_article_view_set_search_text (f->view, "clean water"), ==, 2);
+  g_assert_cmpint (gloss_article_view_get_current_match (f->view), ==, -1);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-next", NULL);
+  first = gloss_article_view_get_current_match (f->view);
+  g_assert_cmpint (first, >=, 0);
+  g_assert_cmpint (first, <, 2);
+  /* Each step goes on to the other match, wrapping, and selects it. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-next", NULL);
-  g_assert_cmpint (gloss_article_view_get_current_match (f->view), >=, 0);
+  g_assert_cmpint (gloss_article_view_get_current_match (f->view), ==, (first + 1) % 2);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  {
+    g_autofree char *selected = gtk_text_iter_get_text (&start, &end);
+
+    g_assert_cmpstr (selected, ==, "Clean Water");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-previous", NULL);
+  g_assert_cmpint (gloss_article_view_get_current_match (f->view), ==, first);
   g_assert_cmpuint (gloss_article_view_set_search_text (f->view, "管网"), ==, 1);
 
   /* Typing in the find bar. */
