@@ -33,13 +33,24 @@ if [ -f "$podir/zh_CN.po" ]; then
     --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
     --directory="$srcroot" --files-from="$podir/POTFILES.in" \
     --output="$out/gloss.pot" 2>"$out/xgettext.err" || sed -e 's/^/# /' "$out/xgettext.err"
-  msgmerge --quiet --no-fuzzy-matching --output-file="$out/zh_CN.po" "$podir/zh_CN.po" "$out/gloss.pot"
+  # Without a template or a merge there is nothing to count, which must not
+  # read as "nothing untranslated".
+  merged=no
+  if [ -s "$out/gloss.pot" ] &&
+     msgmerge --quiet --no-fuzzy-matching --output-file="$out/zh_CN.po" "$podir/zh_CN.po" "$out/gloss.pot" \
+       2>"$out/msgmerge.err"; then
+    merged=yes
+  else
+    sed -e 's/^/# /' "$out/msgmerge.err" 2>/dev/null
+  fi
   stats=$(LC_ALL=C msgfmt --statistics --output-file=/dev/null "$out/zh_CN.po" 2>&1)
   fuzzy=$(echo "$stats" | sed -n 's/.* \([0-9]*\) fuzzy translation.*/\1/p')
   missing=$(echo "$stats" | sed -n 's/.* \([0-9]*\) untranslated message.*/\1/p')
   untranslated=$(( ${fuzzy:-0} + ${missing:-0} ))
   echo "# $stats"
-  if [ "$untranslated" -eq 0 ]; then
+  if [ "$merged" != yes ] || ! echo "$stats" | grep -q '^[0-9][0-9]* translated message'; then
+    echo "not ok $n - zh_CN.po could not be checked against a fresh template"
+  elif [ "$untranslated" -eq 0 ]; then
     echo "ok $n - zh_CN.po has no untranslated or fuzzy strings"
   else
     echo "not ok $n - zh_CN.po has $untranslated untranslated or fuzzy strings"

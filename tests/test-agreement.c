@@ -223,6 +223,8 @@ test_identical (void)
   add (agreement, "carol", a);
   compute (agreement);
 
+  /* The loop below checks each tag: all three are there. */
+  g_assert_cmpuint (g_strv_length ((char **) gloss_agreement_get_tags (agreement)), ==, 3);
   for (const char * const *tag = gloss_agreement_get_tags (agreement); *tag != NULL; tag++)
     {
       g_assert_cmpfloat (gloss_agreement_get_alpha (agreement, *tag), ==, 1.0);

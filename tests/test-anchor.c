@@ -164,11 +164,13 @@ typedef struct
   const char        *expected;  /* the new text under it, or NULL */
 } Case;
 
+/* @made (optional): the annotations, in the order of @cases, for more checks. */
 static void
 check_version (const char *old_text,
                const char *new_text,
                const Case *cases,
-               guint       n_cases)
+               guint       n_cases,
+               GPtrArray **made_out)
 {
   g_autoptr(GlossDocument) old = gloss_document_new (old_text, -1, NULL);
   g_autoptr(GlossDocument) changed = gloss_document_new (new_text, -1, NULL);
@@ -198,6 +200,8 @@ check_version (const char *old_text,
       if (cases[i].expected != NULL)
         assert_at (changed, a, cases[i].expected);
     }
+  if (made_out != NULL)
+    *made_out = g_steal_pointer (&made);
 }
 
 static void
@@ -210,7 +214,7 @@ test_version_boundaries (void)
     { "The", 0, GLOSS_ANCHOR_EXACT, "The" },
   };
 
-  check_version ("The water is cold today.", "The hot water is, cold and windy today.", cases, G_N_ELEMENTS (cases));
+  check_version ("The water is cold today.", "The hot water is, cold and windy today.", cases, G_N_ELEMENTS (cases), NULL);
 }
 
 static void
@@ -224,9 +228,15 @@ test_version_replaced (void)
     { "We will act", 0, GLOSS_ANCHOR_MOVED, "We will act" },
   };
 
+  const char *new_text = "Earlier, Bunt spoke. We will act, said Li. Then: We will act, said Li.";
+  g_autoptr(GPtrArray) made = NULL;
+
   check_version ("Earlier, a mayor spoke. We will act, said Li. We will act, said Li.",
-                 "Earlier, Bunt spoke. We will act, said Li. Then: We will act, said Li.",
-                 cases, G_N_ELEMENTS (cases));
+                 new_text, cases, G_N_ELEMENTS (cases), &made);
+  /* Both copies read "We will act": only their places tell them apart. */
+  g_assert_cmpstr (new_text + 49, ==, "We will act, said Li.");
+  g_assert_cmpuint (gloss_annotation_get_start (g_ptr_array_index (made, 3)), ==, 49);
+  g_assert_cmpuint (gloss_annotation_get_start (g_ptr_array_index (made, 4)), ==, 21);
 }
 
 static void
@@ -241,9 +251,9 @@ test_version_crlf_nfc (void)
     { "line two", 0, GLOSS_ANCHOR_MOVED, "line two" },
   };
 
-  check_version ("caf\xc3\xa9\nline two", "cafe\xcc\x81\r\nline two", same, G_N_ELEMENTS (same));
+  check_version ("caf\xc3\xa9\nline two", "cafe\xcc\x81\r\nline two", same, G_N_ELEMENTS (same), NULL);
   /* A real change before it: a line added with CRLF. */
-  check_version ("café\nline two", "café\r\nnew line\r\nline two", moved, G_N_ELEMENTS (moved));
+  check_version ("café\nline two", "café\r\nnew line\r\nline two", moved, G_N_ELEMENTS (moved), NULL);
 }
 
 static void
@@ -258,8 +268,8 @@ test_version_astral (void)
     { "😀 said", 0, GLOSS_ANCHOR_MOVED, "😀 said" },
   };
 
-  check_version ("Then 😀 said 𠀋𠀋 today", "Then 😀 had said 𠀋𠀋 today", cases, G_N_ELEMENTS (cases));
-  check_version ("Then 😀 said 𠀋𠀋 today", "Then 😀😀 said 𠀋𠀋 today", beside, G_N_ELEMENTS (beside));
+  check_version ("Then 😀 said 𠀋𠀋 today", "Then 😀 had said 𠀋𠀋 today", cases, G_N_ELEMENTS (cases), NULL);
+  check_version ("Then 😀 said 𠀋𠀋 today", "Then 😀😀 said 𠀋𠀋 today", beside, G_N_ELEMENTS (beside), NULL);
 }
 
 /* Annotations that were not exact in the old text fall back to their quote. */

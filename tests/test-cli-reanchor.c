@@ -206,6 +206,23 @@ test_previous (Fixture       *f,
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
   after = gloss_test_read (f->sidecar, NULL);
   g_assert_cmpstr (before, ==, after);
+  /* What went to OUT is the sidecar placed on the new text, as reported. */
+  {
+    g_autoptr(GFile) out_file = g_file_new_for_path (out);
+    g_autoptr(GFile) article = g_file_new_for_path (f->article);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GlossSidecar) written = gloss_sidecar_load (out_file, NULL, &error);
+    g_autoptr(GlossDocument) now = NULL;
+    GlossAnnotation *li;
+
+    g_assert_no_error (error);
+    now = gloss_document_load_file (article, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (gloss_sidecar_get_document_sha256 (written), ==, gloss_document_get_sha256 (now));
+    li = gloss_annotation_set_get_nth (gloss_sidecar_get_annotations (written), 0);
+    g_assert_cmpuint (gloss_annotation_get_start (li), ==, 19);
+    g_assert_cmpuint (gloss_annotation_get_end (li), ==, 30);
+  }
 
   run_cli (&run, "reanchor", "-o", out, f->sidecar, f->sidecar, NULL);
   g_assert_cmpint (run.status, ==, 2);

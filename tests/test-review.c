@@ -393,8 +393,11 @@ test_adjudicate (void)
     g_assert_cmpuint (gloss_review_item_get_result (nth (gloss_review_get_items (again), 3))->len, ==, 1);
   }
 
-  /* And gloss-cli validate agrees, when it has been built. */
-  if (g_getenv ("GLOSS_CLI") != NULL && g_file_test (g_getenv ("GLOSS_CLI"), G_FILE_TEST_IS_EXECUTABLE))
+  /* And gloss-cli validate agrees (meson builds it for this test; without
+   * GLOSS_CLI, as run by hand, the test says it was skipped). */
+  if (g_getenv ("GLOSS_CLI") == NULL)
+    g_test_skip ("GLOSS_CLI is not set: gloss-cli validate not run");
+  else
     {
       const char *argv[] = { g_getenv ("GLOSS_CLI"), "validate", path, NULL };
       g_autofree char *err = NULL;

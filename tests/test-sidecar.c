@@ -261,6 +261,15 @@ test_save_atomic_and_etag (void)
   g_assert_true (gloss_sidecar_save (sidecar, NULL, GLOSS_SIDECAR_SAVE_NONE, &error));
   g_assert_no_error (error);
   g_assert_false (gloss_annotation_set_get_modified (set));
+  /* What is on disk is the whole sidecar, the edit in it. */
+  after = gloss_test_read (path, NULL);
+  g_assert_nonnull (strstr (after, "\"note\": \"first save\""));
+  {
+    g_autofree char *expected = gloss_sidecar_to_data (sidecar, NULL);
+
+    g_assert_cmpstr (after, ==, expected);
+  }
+  g_clear_pointer (&after, g_free);
 
   /* Someone else writes the file: a later save must refuse. */
   g_usleep (10000);

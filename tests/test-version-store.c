@@ -4,6 +4,7 @@
  */
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gloss-anchor.h"
 #include "gloss-annotation.h"
@@ -107,31 +108,77 @@ test_damaged (void)
   gloss_test_rm_rf (dir);
 }
 
+#define READ_ONLY_TEXT "A text in a folder nobody may write."
+
+/* The subprocess of test_read_only_folder(): as nobody when run as root
+ * (root writes into any folder), keeps a text whose folder it may not
+ * write. */
 static void
-test_read_only_folder (void)
+read_only_folder_child (void)
 {
-  g_autofree char *dir = gloss_test_make_tmpdir ();
+  const char *dir = g_getenv ("GLOSS_TEST_ARTICLE_DIR");
   g_autofree char *article_path = g_build_filename (dir, "article.txt", NULL);
   g_autoptr(GFile) article = g_file_new_for_path (article_path);
-  g_autoptr(GlossDocument) document = document_at ("A text in a folder nobody may write.", article);
+  g_autoptr(GlossDocument) document = document_at (READ_ONLY_TEXT, article);
   g_autoptr(GlossDocument) found = NULL;
   g_autofree char *kept = NULL;
 
   if (geteuid () == 0)
     {
-      g_test_skip ("root writes everywhere");
-      return;
+      g_assert_cmpint (setgid (65534), ==, 0);
+      g_assert_cmpint (setuid (65534), ==, 0);
     }
-  g_chmod (dir, 0500);
-  g_assert_true (gloss_version_store_keep (document, article, NULL));
-  g_chmod (dir, 0700);
+  /* Else the test would prove nothing. */
+  g_assert_cmpint (g_access (dir, W_OK), !=, 0);
+  g_assert_cmpstr (g_get_user_data_dir (), ==, g_getenv ("GLOSS_TEST_DATA_HOME"));
 
+  g_assert_true (gloss_version_store_keep (document, article, NULL));
   kept = g_strdup_printf ("%s/gloss/texts/%s.txt.gz", g_get_user_data_dir (), gloss_document_get_sha256 (document));
   g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
   found = gloss_version_store_lookup (article, gloss_document_get_sha256 (document), NULL);
   g_assert_nonnull (found);
+  g_printerr ("kept in the user's folder as expected\n");
+}
+
+/* Where the article's folder cannot be written, the text is kept in the
+ * user's folder.  The keeping runs in a subprocess that may drop root's
+ * privileges, which the main test process must not do. */
+static void
+test_read_only_folder (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *beside = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GlossDocument) document = gloss_document_new (READ_ONLY_TEXT, -1, NULL);
+
+  if (g_test_subprocess ())
+    {
+      read_only_folder_child ();
+      return;
+    }
+
+  dir = gloss_test_make_tmpdir ();
+  data_home = gloss_test_make_tmpdir ();
+  g_assert_cmpint (g_chmod (data_home, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  g_setenv ("GLOSS_TEST_ARTICLE_DIR", dir, TRUE);
+  g_setenv ("GLOSS_TEST_DATA_HOME", data_home, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("GLOSS_TEST_ARTICLE_DIR");
+  g_unsetenv ("GLOSS_TEST_DATA_HOME");
+  g_chmod (dir, 0700);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*kept in the user's folder as expected*");
+
+  /* Nothing beside the article; the text in the user's folder. */
+  beside = g_build_filename (dir, ".gloss", NULL);
+  g_assert_false (g_file_test (beside, G_FILE_TEST_EXISTS));
+  kept = g_strdup_printf ("%s/gloss/texts/%s.txt.gz", data_home, gloss_document_get_sha256 (document));
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
 
   gloss_test_rm_rf (dir);
+  gloss_test_rm_rf (data_home);
 }
 
 /* A sidecar coded on a kept text is re-anchored through the diff when it is
@@ -183,11 +230,13 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data_home = gloss_test_make_tmpdir ();
+  /* A subprocess of test_read_only_folder() is given its parent's. */
+  const char *shared = g_getenv ("GLOSS_TEST_DATA_HOME");
+  g_autofree char *data_home = shared ? NULL : gloss_test_make_tmpdir ();
   int status;
 
   /* Before GLib caches it. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_DATA_HOME", shared ? shared : data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/version-store/keep-and-lookup", test_keep_and_lookup);
@@ -196,6 +245,7 @@ main (int    argc,
   g_test_add_func ("/version-store/sidecar", test_sidecar_uses_kept_version);
 
   status = g_test_run ();
-  gloss_test_rm_rf (data_home);
+  if (data_home != NULL)
+    gloss_test_rm_rf (data_home);
   return status;
 }

@@ -1068,6 +1068,7 @@ test_rows_follow_tag_edit (Fixture       *f,
   GlossAnnotation *annotation;
   GlossTag *tag;
   GtkWidget *row;
+  GtkWidget *swatch;
 
   tag_by_key (f, at, at + 11, "4");
   annotation = gloss_annotation_set_get_nth (annotations (f), 0);
@@ -1082,9 +1083,10 @@ test_rows_follow_tag_edit (Fixture       *f,
   gloss_tag_set_label (tag, "Renamed tag");
   gloss_tag_set_color (tag, "#123456");
   g_assert_nonnull (gloss_test_find_label_containing (row, "Renamed tag"));
-  for (GtkWidget *w = gtk_widget_get_first_child (row); w != NULL; w = gtk_widget_get_first_child (w))
-    if (GTK_IS_DRAWING_AREA (w))
-      g_assert_cmpstr (g_object_get_data (G_OBJECT (w), "gloss-color"), ==, "#123456");
+  /* The row's colour bar (its only drawing area) follows the tag's colour. */
+  swatch = gloss_test_find_widget (row, GTK_TYPE_DRAWING_AREA, NULL);
+  g_assert_nonnull (swatch);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (swatch), "gloss-color"), ==, "#123456");
 
   /* Unbound: no longer follows the tag. */
   gloss_annotation_row_unbind (GLOSS_ANNOTATION_ROW (row));
@@ -1366,11 +1368,28 @@ static void
 test_find (Fixture       *f,
            gconstpointer  data)
 {
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->view));
+  GtkTextIter start, end;
+  int first;
+
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
   g_assert_cmpuint (gloss_article_view_set_search_text (f->view, "clean water"), ==, 2);
+  g_assert_cmpint (gloss_article_view_get_current_match (f->view), ==, -1);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-next", NULL);
+  first = gloss_article_view_get_current_match (f->view);
+  g_assert_cmpint (first, >=, 0);
+  g_assert_cmpint (first, <, 2);
+  /* Each step goes on to the other match, wrapping, and selects it. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-next", NULL);
-  g_assert_cmpint (gloss_article_view_get_current_match (f->view), >=, 0);
+  g_assert_cmpint (gloss_article_view_get_current_match (f->view), ==, (first + 1) % 2);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  {
+    g_autofree char *selected = gtk_text_iter_get_text (&start, &end);
+
+    g_assert_cmpstr (selected, ==, "Clean Water");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-previous", NULL);
+  g_assert_cmpint (gloss_article_view_get_current_match (f->view), ==, first);
   g_assert_cmpuint (gloss_article_view_set_search_text (f->view, "管网"), ==, 1);
 
   /* Typing in the find bar. */
