@@ -11,7 +11,7 @@ text. The labelling file (kept outside the project, it quotes the article):
            | zh-test2 | zh-dev4 | zh-dev5 | zh-dev6 | zh-dev7 | zh-dev8 | zh-dev9
            | zh-dev10
            | blind-zh | blind-en | blind-zh2 | blind-zh3 | blind-zh4
-           | blind-zh5 | blind-en2
+           | blind-zh5 | blind-en2 | en-dev6
            (blind-*: labelled without running the suggesters)
     @tags quote              (optional: only these tags are labelled in full;
                               the others are only the speakers' mentions)
