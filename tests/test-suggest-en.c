@@ -294,6 +294,24 @@ test_en_block_quote (void)
   g_assert_cmpuint (count_quotes (r), ==, 1);
 }
 
+/* A surname of two letters (Wu, Ng) is a later mention of the person
+ * named in full before; a short word opening a sentence (No, Do) is not. */
+static void
+test_en_two_letter_surname (void)
+{
+  g_autoptr(Result) r = suggest_text ("Mayor Helen Ng said the vote could wait a month.\n\n"
+                                      "“Nobody here wants to rush this,” Ng said. “We owe people a real answer.”\n");
+  g_autoptr(Result) word = suggest_text ("Mayor Helen No opened the session.\n\n"
+                                         "“Is the bus late again?” a resident asked. No said the council.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "Nobody here wants to rush this,", "Mayor Helen Ng");
+  assert_speaker (r, "We owe people a real answer.", "Mayor Helen Ng");
+  g_assert_nonnull (find_after (r, "official", "Ng", 40));
+  assert_well_formed (word);
+  g_assert_null (find_after (word, "official", "No", 40));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -312,5 +330,6 @@ main (int    argc,
   g_test_add_func ("/suggest-en/single-marks", test_en_single_marks);
   g_test_add_func ("/suggest-en/called-no-object", test_en_called_no_object);
   g_test_add_func ("/suggest-en/block-quote", test_en_block_quote);
+  g_test_add_func ("/suggest-en/two-letter-surname", test_en_two_letter_surname);
   return g_test_run ();
 }

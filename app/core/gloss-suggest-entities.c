@@ -148,7 +148,13 @@ suggest_later_mentions (Run *run)
       key.latin = key.len > 0 && g_unichar_isalpha (key.key[0]) && !is_han (key.key[0]);
       key.dotted = dot != NULL;
       key.index = (int) e;
-      if (key.len < 2 || (key.latin && key.len < 3))
+      /* A Latin surname of two letters (Wu, Ng, Yu, Ek) is one only when
+       * the text named the person in full before: "Mayor Diane Wu", then
+       * "Wu said"; never a short word of the sentence (Do, No, Up). */
+      if (key.len < 2 ||
+          (key.latin && key.len < 3 &&
+           (strchr (entity->name, ' ') == NULL || !g_unichar_isupper (key.key[0]) || !g_unichar_islower (key.key[1]) ||
+            suggest_word_list_has (&run->self->en.not_names, key.key, key.len))))
         {
           g_free (key.key);
           continue;
