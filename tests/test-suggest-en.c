@@ -312,6 +312,58 @@ test_en_two_letter_surname (void)
   g_assert_null (find_after (word, "official", "No", 40));
 }
 
+/* Someone the text never names: "A county spokesman said" (an official:
+ * a public body's), "A Northgate spokesperson said" (a company's: a
+ * person), "a neighbor who said" then "The neighbor, who …", "A senior
+ * aide to the governor, who …" then "the aide said", "through a
+ * spokeswoman" (the official's), "A spokesperson said" after "The Welsh
+ * Government said". Not an appositive of a named person, not a role in
+ * passing, not "the spokesman" once the text named a spokesman. */
+static void
+test_en_unnamed_roles (void)
+{
+  g_autoptr(Result) r = suggest_text (
+    "The county will close the shelter in March. A county spokesman said 40 families had found homes.\n\n"
+    "The jury also heard from a neighbor who said she saw the truck that night. The neighbor, who asked not to be named, "
+    "told the court she knew it well.\n\n"
+    "“I have seen that truck every week for years,” she said.\n\n"
+    "A senior aide to the governor, who spoke on condition of anonymity, said the talks had been hard. "
+    "“Nobody got what they wanted,” the aide said.\n\n"
+    "Senate Majority Leader Frances Holloway said through a spokeswoman that she would vote yes.\n\n"
+    "A spokesperson for the Federation of Mining Cooperatives said the group would “cooperate fully” with the inspections.\n\n"
+    "A Northgate spokesperson said the brewery would close.\n\n"
+    "Assembly Speaker pro Tem Victor Ruiz said through a spokesman that the bill would wait.\n");
+  g_autoptr(Result) bare = suggest_text ("The Welsh Government said it was studying the report. A spokesperson said: "
+                                         "“We will consider any further steps carefully.”\n");
+  g_autoptr(Result) not_unnamed = suggest_text (
+    "Graciela Montes, a home health aide who said she takes three buses to work, spoke first.\n\n"
+    "The firm hired a clerk last year to handle the filings.\n\n"
+    "Spokesman Tom Lee answered questions on Monday. “We are not worried,” the spokesman said.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "official", "A county spokesman"));
+  g_assert_nonnull (find (r, "person", "a neighbor"));
+  g_assert_nonnull (find (r, "person", "The neighbor"));
+  assert_speaker (r, "I have seen that truck every week for years,", "a neighbor");
+  g_assert_nonnull (find (r, "official", "A senior aide"));
+  g_assert_nonnull (find (r, "official", "the aide"));
+  assert_speaker (r, "Nobody got what they wanted,", "A senior aide");
+  g_assert_nonnull (find (r, "official", "a spokeswoman"));
+  g_assert_nonnull (find (r, "person", "A spokesperson"));
+  assert_speaker (r, "cooperate fully", "A spokesperson");
+  g_assert_nonnull (find (r, "person", "A Northgate spokesperson"));
+  g_assert_nonnull (find (r, "official", "Assembly Speaker pro Tem Victor Ruiz"));
+  g_assert_nonnull (find (r, "official", "a spokesman"));
+  assert_well_formed (bare);
+  g_assert_nonnull (find (bare, "official", "A spokesperson"));
+  assert_speaker (bare, "We will consider any further steps carefully.", "A spokesperson");
+  assert_well_formed (not_unnamed);
+  g_assert_null (find (not_unnamed, "person", "a home health aide"));
+  g_assert_null (find (not_unnamed, "person", "a clerk"));
+  g_assert_null (find (not_unnamed, "official", "the spokesman"));
+  assert_speaker (not_unnamed, "We are not worried,", "Spokesman Tom Lee");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -331,5 +383,6 @@ main (int    argc,
   g_test_add_func ("/suggest-en/called-no-object", test_en_called_no_object);
   g_test_add_func ("/suggest-en/block-quote", test_en_block_quote);
   g_test_add_func ("/suggest-en/two-letter-surname", test_en_two_letter_surname);
+  g_test_add_func ("/suggest-en/unnamed-roles", test_en_unnamed_roles);
   return g_test_run ();
 }

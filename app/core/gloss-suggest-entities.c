@@ -139,7 +139,8 @@ suggest_later_mentions (Run *run)
 
       /* Unnamed officials and persons are one mention each. */
       if (g_strcmp0 (suggest_cand_at (run, entity->first)->rule, "zh-unnamed-official") == 0 ||
-          g_strcmp0 (suggest_cand_at (run, entity->first)->rule, "zh-unnamed-person") == 0)
+          g_strcmp0 (suggest_cand_at (run, entity->first)->rule, "zh-unnamed-person") == 0 ||
+          g_strcmp0 (suggest_cand_at (run, entity->first)->rule, "en-unnamed-role") == 0)
         continue;
       for (const char *p = entity->key; *p != '\0'; p = g_utf8_next_char (p))
         if (suggest_is_name_separator (g_utf8_get_char (p)))

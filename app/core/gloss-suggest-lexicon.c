@@ -343,6 +343,18 @@ suggest_load_en (EnLexicon *en)
     en->byline_re = compile (pattern);
     g_free (pattern);
   }
+  {
+    /* "A county spokesman", "a senior aide", "The town clerk": an article,
+     * up to two words, a role noun of someone the text does not name. */
+    g_autofree char *unnamed = NULL;
+    word_list_load (&en->unnamed_roles, lex, "unnamed_roles");
+    word_list_load (&en->unnamed_office_roles, lex, "unnamed_office_roles");
+    word_list_load (&en->government_words, lex, "government_words");
+    unnamed = alternation (&en->unnamed_roles);
+    pattern = g_strdup_printf ("(?<![\\w’'.-])(?:A|An|The|a|an|the)[ ](?:[\\w’'-]+[ ]){0,2}?(%s)\\b(?![-’'])", unnamed);
+    en->unnamed_role_re = compile (pattern);
+    g_free (pattern);
+  }
   /* A number not glued to letters, slashes or colons (9/11, 10:30, 1st);
    * money in dollars, pounds, euros or yen, with m/bn glued (£40m, €2.5bn). */
   pattern = g_strdup_printf ("([$£€¥])?(?<![\\w./:-])(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?<sfx>(?:bn|m|tn|k)(?!\\w))?(?![\\w/:]|\\.\\d)"

@@ -381,6 +381,189 @@ en_cued_persons (Run *run)
     }
 }
 
+/* Whether the text before code point @end ends with the word @word. */
+static gboolean
+en_ends_with_word (Run        *run,
+                   guint       end,
+                   const char *word)
+{
+  guint len = (guint) strlen (word);
+
+  if (end < len)
+    return FALSE;
+  for (guint k = 0; k < len; k++)
+    if (run->u[end - len + k] != (gunichar) word[k])
+      return FALSE;
+  return end == len || !g_unichar_isalpha (run->u[end - len - 1]);
+}
+
+/* Whether the word of code points [ws, we) is in @wl, case aside. */
+static gboolean
+en_word_in_fold (const WordList *wl,
+                 Run            *run,
+                 guint           ws,
+                 guint           we)
+{
+  g_autofree char *word = suggest_substring (run, ws, we);
+  g_autofree char *lower = g_utf8_strdown (word, -1);
+  g_autofree gunichar *u = g_utf8_to_ucs4_fast (lower, -1, NULL);
+
+  return suggest_word_list_has (wl, run->u + ws, we - ws) || suggest_word_list_has (wl, u, we - ws);
+}
+
+/* Someone the text never names, by a role noun (unnamed_roles): "A county
+ * spokesman said", "A spokesperson for the federation said", "a neighbor
+ * who said", "A senior aide to the governor, who …" and later "the aide
+ * said", "The town clerk said". Only as the subject of a speech verb or
+ * of "who" (or after "through": "said through a spokeswoman"), never a
+ * role in passing ("she hired a clerk"). An official when the words
+ * around name a public body or office (government_words: county, court,
+ * governor…) or, after "through", when the one speaking through them is
+ * one; else a person (a company's spokesperson, a cashier). "the aide"
+ * is the last unnamed aide before it; a definite role with none before
+ * is someone new only when the text has not used the word before (else
+ * it may be "spokesman Tom Lee" later called "the spokesman"). */
+static void
+en_unnamed_roles (Run *run)
+{
+  EnLexicon *en = &run->self->en;
+  g_autoptr(GMatchInfo) m = NULL;
+
+  g_regex_match (en->unnamed_role_re, run->text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      int ms, me, rs, re;
+      guint a, r, e, j, words = 0, modifiers = 0;
+      gboolean definite, subject = FALSE, through, government = FALSE;
+      const char *tag = "person";
+      int entity = -1;
+      guint c;
+
+      g_match_info_fetch_pos (m, 0, &ms, &me);
+      g_match_info_fetch_pos (m, 1, &rs, &re);
+      a = suggest_cp_of (run, ms);
+      r = suggest_cp_of (run, rs);
+      e = suggest_cp_of (run, re);
+      definite = run->u[a] == 'T' || run->u[a] == 't';
+      through = a >= 8 && en_ends_with_word (run, a - 1, "through");
+      /* the words between article and role: "county", "senior", "Northgate" */
+      for (guint k = a; k < r; k++)
+        if (run->u[k] == ' ')
+          {
+            guint ws = k + 1, we = ws;
+            while (we < r && run->u[we] != ' ')
+              we++;
+            if (we < r)
+              {
+                modifiers++;
+                government = government || en_word_in_fold (&en->government_words, run, ws, we);
+              }
+          }
+      /* what follows: ", who", " who", or a speech verb after a short
+       * phrase ("for the harbour authority", "to the governor") */
+      for (j = e; j < run->n && j < e + 80 && words < 9;)
+        {
+          guint ws, we;
+          if (run->u[j] == ',' && j + 5 < run->n && run->u[j + 1] == ' ' && run->u[j + 2] == 'w' && run->u[j + 3] == 'h' &&
+              run->u[j + 4] == 'o' && !g_unichar_isalpha (run->u[j + 5]))
+            {
+              subject = TRUE;
+              break;
+            }
+          if (run->u[j] != ' ')
+            break;
+          ws = j + 1;
+          we = ws;
+          while (we < run->n && (g_unichar_isalpha (run->u[we]) || run->u[we] == '-' || run->u[we] == 0x2019 ||
+                                 run->u[we] == '\''))
+            we++;
+          if (we == ws)
+            break;
+          if (suggest_word_list_has (&en->verbs, run->u + ws, we - ws) ||
+              (we - ws == 3 && run->u[ws] == 'w' && run->u[ws + 1] == 'h' && run->u[ws + 2] == 'o'))
+            {
+              subject = TRUE;
+              break;
+            }
+          government = government || en_word_in_fold (&en->government_words, run, ws, we) ||
+                       (we - ws == 5 && memcmp (run->u + ws, (gunichar[]) { 'W', 'h', 'i', 't', 'e' }, 5 * sizeof (gunichar)) == 0);
+          words++;
+          j = we;
+        }
+      /* "Graciela Montes, a home health aide who said": an appositive
+       * describes the person named before it, no one else. */
+      if ((!subject && !through) || (a >= 2 && run->u[a - 1] == ' ' && run->u[a - 2] == ',') ||
+          suggest_overlaps_tag (run, "person", a, e) || suggest_overlaps_tag (run, "official", a, e))
+        continue;
+      if (definite)
+        {
+          /* the last unnamed one of that role before, else someone new */
+          for (int k = (int) run->cands->len - 1; k >= 0 && entity < 0; k--)
+            {
+              Cand *o = suggest_cand_at (run, (guint) k);
+              if (g_strcmp0 (o->rule, "en-unnamed-role") == 0 && o->end <= a && o->end >= o->start + (e - r) &&
+                  memcmp (run->u + o->end - (e - r), run->u + r, (e - r) * sizeof (gunichar)) == 0)
+                {
+                  entity = o->entity;
+                  tag = o->tag;
+                }
+            }
+          if (entity < 0)
+            {
+              gboolean used = FALSE;
+              for (guint k = 0; k + (e - r) < a && !used; k++)
+                used = run->word_start[k] && g_unichar_tolower (run->u[k]) == g_unichar_tolower (run->u[r]) &&
+                       memcmp (run->u + k + 1, run->u + r + 1, (e - r - 1) * sizeof (gunichar)) == 0 &&
+                       !g_unichar_isalpha (run->u[k + (e - r)]);
+              if (used || modifiers == 0)
+                continue;
+            }
+        }
+      if (entity < 0)
+        {
+          if (suggest_word_list_has (&en->unnamed_office_roles, run->u + r, e - r))
+            {
+              /* "The Welsh Government said … A spokesperson said": a
+               * bare role speaks for the body its paragraph names. */
+              if (!government && modifiers == 0 && words == 0 && !through)
+                for (guint k = a; k > 0 && a - k < 300 && run->u[k - 1] != '\n' && !government; k--)
+                  if (g_unichar_isalpha (run->u[k - 1]) && (k == 1 || !g_unichar_isalpha (run->u[k - 2])))
+                    {
+                      guint we = k - 1;
+                      while (we < a && g_unichar_isalpha (run->u[we]))
+                        we++;
+                      government = en_word_in_fold (&en->government_words, run, k - 1, we);
+                    }
+              if (government)
+                tag = "official";
+              else if (through)
+                {
+                  /* "Ames said through a spokeswoman": the one they speak for */
+                  for (int k = (int) run->cands->len - 1; k >= 0; k--)
+                    {
+                      Cand *o = suggest_cand_at (run, (guint) k);
+                      if (o->end <= a && a - o->end < 80 && (g_str_equal (o->tag, "official") || g_str_equal (o->tag, "person")))
+                        {
+                          tag = g_str_equal (o->tag, "official") ? "official" : "person";
+                          break;
+                        }
+                    }
+                }
+            }
+        }
+      c = suggest_add_cand (run, tag, a, e, "en-unnamed-role", 0.6);
+      if (entity < 0)
+        {
+          g_autofree char *key = g_strdup_printf ("unnamed %u", a);
+          g_autofree char *name = suggest_substring (run, a, e);
+          entity = suggest_entity_for_name (run, key, name, tag, c);
+        }
+      suggest_cand_at (run, c)->entity = entity;
+      if (g_str_equal (tag, "official"))
+        suggest_cand_at (run, c)->title = suggest_substring (run, r, e);
+    }
+}
+
 void
 suggest_en_names (Run *run)
 {
@@ -594,4 +777,5 @@ suggest_en_names (Run *run)
       }
   }
   en_cued_persons (run);
+  en_unnamed_roles (run);
 }

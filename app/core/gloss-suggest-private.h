@@ -83,6 +83,10 @@ typedef struct
   GRegex *who_name_re;                 /* Sherrif Payne, who …: only persons are "who" */
   GRegex *said_description_re;         /* ,” said one of the organisers, Priscilla Nwosu */
   GRegex *byline_re;
+  /* "A county spokesman said", "a neighbor who", "the aide said": someone
+   * the text never names, a person or an official by the words around */
+  WordList unnamed_roles, unnamed_office_roles, government_words;
+  GRegex *unnamed_role_re;
 } EnLexicon;
 
 typedef struct
