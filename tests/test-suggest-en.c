@@ -364,6 +364,61 @@ test_en_unnamed_roles (void)
   assert_speaker (not_unnamed, "We are not worried,", "Spokesman Tom Lee");
 }
 
+/* Who wrote the story: "By NAME and NAME" on its line, a wire story's
+ * "(Reporting by …; Editing by …)"; not "By Friday the council …". */
+static void
+test_en_credits (void)
+{
+  g_autoptr(Result) r = suggest_text ("Brewer's profit falls\n\nBy Priya Raman and Tom Eckert\n\n"
+                                      "LONDON (Reuters) - The brewer's profit fell on Thursday.\n\n"
+                                      "(Reporting by Priya Raman; Editing by Susan Fenton)\n");
+  g_autoptr(Result) none = suggest_text ("By Friday Morning the council had voted twice.\n\nBy Tuesday, the roads were open.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "person", "Priya Raman"));
+  g_assert_nonnull (find (r, "person", "Tom Eckert"));
+  g_assert_nonnull (find_after (r, "person", "Priya Raman", 60));
+  g_assert_nonnull (find (r, "person", "Susan Fenton"));
+  assert_well_formed (none);
+  g_assert_null (find (none, "person", "Friday Morning"));
+  g_assert_null (find (none, "person", "Tuesday"));
+}
+
+/* A company's officer holds no public office: "Chief Financial Officer
+ * Marta Lindqvist" is a person, the name alone; a state's officer of
+ * the same title is an official. */
+static void
+test_en_executives (void)
+{
+  g_autoptr(Result) r = suggest_text ("Chief Financial Officer Marta Lindqvist said sales would fall. "
+                                      "“We are planning for a weaker year,” Lindqvist said.\n");
+  g_autoptr(Result) state = suggest_text ("State Chief Financial Officer Jimmy Ortega said the fund was sound.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "person", "Marta Lindqvist"));
+  g_assert_null (find (r, "official", "Chief Financial Officer Marta Lindqvist"));
+  assert_speaker (r, "We are planning for a weaker year,", "Marta Lindqvist");
+  assert_well_formed (state);
+  g_assert_nonnull (find (state, "official", "State Chief Financial Officer Jimmy Ortega"));
+}
+
+/* "Karin Dahlberg, who follows the sector for Nordea Markets, said": the
+ * name after "for" is no one who speaks, so “…,” she said is Dahlberg's;
+ * a name after "and" still is. */
+static void
+test_en_name_said_object (void)
+{
+  g_autoptr(Result) r = suggest_text ("Karin Dahlberg, who follows the sector for Nordea Markets, said the results were weak. "
+                                      "“The price war is not going away,” she said.\n");
+  g_autoptr(Result) and = suggest_text ("The council met on Monday and Omar Haddad said the plan was late.\n");
+
+  assert_well_formed (r);
+  g_assert_null (find (r, "person", "Nordea Markets"));
+  assert_speaker (r, "The price war is not going away,", "Karin Dahlberg");
+  assert_well_formed (and);
+  g_assert_nonnull (find (and, "person", "Omar Haddad"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -384,5 +439,8 @@ main (int    argc,
   g_test_add_func ("/suggest-en/block-quote", test_en_block_quote);
   g_test_add_func ("/suggest-en/two-letter-surname", test_en_two_letter_surname);
   g_test_add_func ("/suggest-en/unnamed-roles", test_en_unnamed_roles);
+  g_test_add_func ("/suggest-en/credits", test_en_credits);
+  g_test_add_func ("/suggest-en/executives", test_en_executives);
+  g_test_add_func ("/suggest-en/name-said-object", test_en_name_said_object);
   return g_test_run ();
 }

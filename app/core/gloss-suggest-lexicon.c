@@ -355,6 +355,13 @@ suggest_load_en (EnLexicon *en)
     en->unnamed_role_re = compile (pattern);
     g_free (pattern);
   }
+  word_list_load (&en->executive_titles, lex, "executive_titles");
+  word_list_load (&en->name_said_objects, lex, "name_said_objects");
+  /* Who wrote it: a byline ("By Priya Raman and Tom Eckert", alone on its
+   * line or before ", Health Correspondent") and a wire story's credits
+   * ("(Reporting by Anna Kowalczyk; Editing by Mark Heinrich)"). */
+  en->credit_re = compile ("(?m)(?:^By|\\b(?:Reporting|Writing|Editing|Additional[ ]reporting|additional[ ]reporting)[ ]by)[ ]"
+                           "(" NAME ")(?:[ ]and[ ](" NAME "))?(?=[ ]*$|[,;)])");
   /* A number not glued to letters, slashes or colons (9/11, 10:30, 1st);
    * money in dollars, pounds, euros or yen, with m/bn glued (£40m, €2.5bn). */
   pattern = g_strdup_printf ("([$£€¥])?(?<![\\w./:-])(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?<sfx>(?:bn|m|tn|k)(?!\\w))?(?![\\w/:]|\\.\\d)"

@@ -381,6 +381,62 @@ en_cued_persons (Run *run)
     }
 }
 
+/* Who wrote the story: a byline, a wire story's credits (credit_re); each
+ * name of two words or more a person, the same one at the top and in the
+ * credits at the foot. */
+static void
+en_credits (Run *run)
+{
+  g_autoptr(GMatchInfo) m = NULL;
+
+  g_regex_match (run->self->en.credit_re, run->text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    for (int group = 1; group <= 2; group++)
+      {
+        int ns, ne;
+        g_autofree char *name = NULL;
+        g_autofree char *key = NULL;
+        guint c;
+
+        if (!g_match_info_fetch_pos (m, group, &ns, &ne) || ns < 0 || ne <= ns)
+          continue;
+        name = g_strndup (run->text + ns, ne - ns);
+        if (strchr (name, ' ') == NULL || en_is_not_name (run, name) || en_is_not_name (run, strrchr (name, ' ') + 1) ||
+            suggest_overlaps_tag (run, NULL, suggest_cp_of (run, ns), suggest_cp_of (run, ne)))
+          continue;
+        {
+          g_autofree char *first = g_strndup (name, strchr (name, ' ') - name);
+          if (en_is_not_name (run, first))
+            continue;
+        }
+        key = last_token (name);
+        c = suggest_add_cand (run, "person", suggest_cp_of (run, ns), suggest_cp_of (run, ne), "en-person-credit", 0.65);
+        suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name, "person", c);
+      }
+}
+
+/* The end of a company officer's title that starts a word in [start, end)
+ * and is followed by a name ("Chief Financial Officer Marta Lindqvist",
+ * "Vestra Chief Executive Sofia Berglund"): the name's start, or 0. */
+static guint
+en_executive_name_start (Run   *run,
+                         guint  start,
+                         guint  end)
+{
+  for (guint k = start; k < end; k++)
+    {
+      guint best = 0;
+      if (k > start && run->u[k - 1] != ' ')
+        continue;
+      for (guint w = k; w < end; w++)
+        if (run->u[w] == ' ' && suggest_word_list_has (&run->self->en.executive_titles, run->u + k, w - k))
+          best = w + 1;
+      if (best > 0 && best < end && g_unichar_isupper (run->u[best]))
+        return best;
+    }
+  return 0;
+}
+
 /* Whether the text before code point @end ends with the word @word. */
 static gboolean
 en_ends_with_word (Run        *run,
@@ -648,6 +704,26 @@ suggest_en_names (Run *run)
           g_string_append (org, words[k]);
         }
       key = last_token (name);
+      /* A company's officers hold no public office: "Chief Executive
+       * Henrik Dahl" is a person, the name alone, unless an office's
+       * organization stands before the title (County Executive). */
+      {
+        guint from = suggest_cp_of (run, ps + (int) skip), to = suggest_cp_of (run, ne);
+        guint at = en_executive_name_start (run, from, to);
+        gboolean public = FALSE;
+        g_auto(GStrv) org_words = g_strsplit (org->str, " ", -1);
+
+        for (guint k = 0; org_words[k] != NULL; k++)
+          public = public || en_title_org_word (run, org_words[k]);
+        if (at > 0 && !public)
+          {
+            g_autofree char *person = suggest_substring (run, at, to);
+            c = suggest_add_cand (run, "person", at, to, "en-executive", 0.75);
+            suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, person, "person", c);
+            g_string_free (org, TRUE);
+            continue;
+          }
+      }
       c = suggest_add_cand (run, "official", suggest_cp_of (run, ps + (int) skip), suggest_cp_of (run, ne), "en-official-title", 0.85);
       suggest_cand_at (run, c)->title = g_strdup (title);
       if (org->len > 0)
@@ -744,6 +820,17 @@ suggest_en_names (Run *run)
               continue;
             start = suggest_cp_of (run, ns);
             end = suggest_cp_of (run, ne);
+            /* "a consumer fund at Aberforth Partners, said", "the tenant
+             * group Renters United, said": the name after a preposition or
+             * an organization's noun is no subject of the verb. */
+            if (r == 1 && start >= 2 && run->u[start - 1] == ' ')
+              {
+                guint ws = start - 1;
+                while (ws > 0 && g_unichar_isalpha (run->u[ws - 1]))
+                  ws--;
+                if (ws < start - 1 && suggest_word_list_has (&en->name_said_objects, run->u + ws, start - 1 - ws))
+                  continue;
+              }
             key = last_token (name);
             /* One word alone ("Bassi said") is a surname only when the
              * text names them in full somewhere ("skipper Wade Bassi"). */
@@ -777,5 +864,6 @@ suggest_en_names (Run *run)
       }
   }
   en_cued_persons (run);
+  en_credits (run);
   en_unnamed_roles (run);
 }
