@@ -419,6 +419,58 @@ test_en_name_said_object (void)
   g_assert_nonnull (find (and, "person", "Omar Haddad"));
 }
 
+/* Shares and counts in words: "19 of the 26", "two of the men", "28 of
+ * 30 shots", "one in five workers", "a third" before a stop, "half a
+ * mile", "12-unit"; not "hundreds of millions", "one in five of the
+ * victims", "a third term", nor the whole of "480 of the plant's hourly
+ * workers" (its figure is the 480). */
+static void
+test_en_shares (void)
+{
+  g_autoptr(Result) r = suggest_text ("A county spokesman said 19 of the 26 had found homes. Doctors said two of the men "
+                                      "were in hospital. He stopped 28 of 30 shots. Roughly one in five workers does nights. "
+                                      "The plan would cut revenue by about a third. Towers may rise within half a mile of a station. "
+                                      "The fire gutted his 12-unit building.\n");
+  g_autoptr(Result) none = suggest_text ("The program cost hundreds of millions of dollars. About one in five of the victims were "
+                                         "children. She won a third term. The union represents roughly 480 of the plant's hourly workers.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "statistic", "19 of the 26"));
+  g_assert_nonnull (find (r, "statistic", "two of the men"));
+  g_assert_nonnull (find (r, "statistic", "28 of 30 shots"));
+  g_assert_nonnull (find (r, "statistic", "one in five workers"));
+  g_assert_nonnull (find (r, "statistic", "a third"));
+  g_assert_nonnull (find (r, "statistic", "half a mile"));
+  g_assert_nonnull (find (r, "statistic", "12-unit"));
+  assert_well_formed (none);
+  g_assert_null (find (none, "statistic", "hundreds of millions"));
+  g_assert_null (find (none, "statistic", "one in five"));
+  g_assert_null (find (none, "statistic", "a third"));
+  g_assert_nonnull (find (none, "statistic", "480"));
+}
+
+/* A number that names (type 2 diabetes, Route 66) is no figure; a
+ * determiner or a conjunction ends a figure's words (up from 19 the year
+ * before, is 87 and swims); "the three months to Dec. 31" is a company's
+ * period, "the three years of his presidency" no new figure; feet a unit. */
+static void
+test_en_figure_words (void)
+{
+  g_autoptr(Result) r = suggest_text ("Breaks rose to 212, up from 19 the year before. Operating profit fell in the three months "
+                                      "to Dec. 31. The miners were 300 meters (980 feet) below ground.\n");
+  g_autoptr(Result) none = suggest_text ("Night work raises the risk of type 2 diabetes. Quayle is 87 and swims daily. "
+                                         "He spoke of the three years of his presidency.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "statistic", "19"));
+  g_assert_nonnull (find (r, "statistic", "three months"));
+  g_assert_nonnull (find (r, "statistic", "980 feet"));
+  assert_well_formed (none);
+  g_assert_null (find (none, "statistic", "2 diabetes"));
+  g_assert_null (find (none, "statistic", "87 and swims"));
+  g_assert_null (find (none, "statistic", "three years"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -442,5 +494,7 @@ main (int    argc,
   g_test_add_func ("/suggest-en/credits", test_en_credits);
   g_test_add_func ("/suggest-en/executives", test_en_executives);
   g_test_add_func ("/suggest-en/name-said-object", test_en_name_said_object);
+  g_test_add_func ("/suggest-en/shares", test_en_shares);
+  g_test_add_func ("/suggest-en/figure-words", test_en_figure_words);
   return g_test_run ();
 }

@@ -371,6 +371,30 @@ suggest_load_en (EnLexicon *en)
   pattern = g_strdup_printf ("(?i)\\b(?:%s)\\b", numbers);
   en->word_number_re = compile (pattern);
   g_free (pattern);
+  {
+    /* A share or a count in words (suggest_en_statistics): "19 of the
+     * 26", "six of their previous seven", "two of the men", "28 of 30
+     * shots"; "one in five workers"; "a third" before "of" or a stop;
+     * "half a mile"; "12-unit", "six-story". */
+    g_autofree char *fractions = NULL, *half = NULL, *hyphen = NULL;
+    word_list_load (&en->fractions, lex, "fractions");
+    word_list_load (&en->half_units, lex, "half_units");
+    word_list_load (&en->hyphen_units, lex, "hyphen_units");
+    word_list_load (&en->number_labels, lex, "number_labels");
+    fractions = alternation (&en->fractions);
+    half = alternation (&en->half_units);
+    hyphen = alternation (&en->hyphen_units);
+#define EN_COUNT "(?:\\d{1,3}(?:,\\d{3})+|\\d+|(?i:%s))"
+    pattern = g_strdup_printf ("(?<![\\w.,$£€-])(?:(" EN_COUNT ")[ ]of[ ]"
+                               "|([Oo]ne[ ]in[ ])(" EN_COUNT ")\\b"
+                               "|((?:[Aa]|[Oo]ne)[ ](?:%s))(?=[ ]of\\b|[.,;:)])"
+                               "|([Hh]alf[ ]an?[ ](?:%s))\\b"
+                               "|(" EN_COUNT "-(?:%s))\\b(?!-))",
+                               numbers, numbers, fractions, half, numbers, hyphen);
+#undef EN_COUNT
+    en->share_re = compile (pattern);
+    g_free (pattern);
+  }
   pattern = g_strdup_printf ("\\b((?:the[ ])?(?:[A-Z][A-Za-z0-9-]*[ ]){1,5}(?:%s))\\b", programs);
   en->program_re = compile (pattern);
   g_free (pattern);

@@ -89,7 +89,11 @@ typedef struct
   GRegex *unnamed_role_re;
   WordList executive_titles;           /* Chief Executive Henrik Dahl: a person, the name alone */
   WordList name_said_objects;          /* "a fund at Aberforth Partners, said": no speaker's name */
-  GRegex *credit_re;                   /* "By Priya Raman and Tom Eckert", "(Reporting by …; Editing by …)" */
+  GRegex *credit_re;
+  /* figures in words: "19 of the 26", "one in five workers", "a third",
+   * "half a mile", "12-unit"; a label's number: "type 2", "Route 66" */
+  WordList fractions, half_units, hyphen_units, number_labels;
+  GRegex *share_re;                   /* "By Priya Raman and Tom Eckert", "(Reporting by …; Editing by …)" */
 } EnLexicon;
 
 typedef struct
