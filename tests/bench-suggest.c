@@ -49,6 +49,13 @@
  * in full before the speaker rules of that session, never tuned on;
  * en-dev5: English local news written for the set, statistics, officials and
  * persons labelled and scored before the rules tuned on them;
+ * blind-en2: eight English articles written for the set and labelled without
+ * running the suggesters, held out until the tenth round of rules and tuned
+ * on since; en-dev6: five English news articles written for the set around
+ * blind-en2's kinds of error in new wording (bylines, executives' titles,
+ * unnamed spokespeople and aides as speakers, NAME, who…, said, short
+ * surnames, fractions and "N of the M"), labelled before running the
+ * suggesters;
  * blind-zh6 and blind-zh7: ten Chinese articles each written for the set
  * and labelled without running the suggesters or reading their rules
  * (zh6: wire copy, a points-store slogan story, an evening paper, a court,
@@ -350,7 +357,7 @@ static const struct
   { "en-tune3", NULL, "English, en-tune3 (written for the set, labelled blind)" },
   { "blind-zh", "Chinese, blind-zh held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-en", NULL, "English, blind-en held-out (written for the set, labelled without running the suggesters)" },
-  { "blind-en2", NULL, "English, blind-en2 held-out (written for the set, labelled without running the suggesters)" },
+  { "blind-en2", NULL, "English, blind-en2 (written for the set, labelled without running the suggesters; held out until the tenth round of rules, tuned on since)" },
   { "blind-en3", NULL, "English, blind-en3 held-out (written for the set, labelled without running the suggesters)" },
   { "blind-en4", NULL, "English, blind-en4 held-out (written for the set, labelled without running the suggesters)" },
   { "blind-zh2", "Chinese, blind-zh2 held-out (written for the set, labelled without running the suggesters)", NULL },
@@ -364,6 +371,7 @@ static const struct
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
   { "en-dev4", NULL, "English, en-dev4 (written for the set: quoting conventions)" },
   { "en-dev5", NULL, "English, en-dev5 (written for the set, labelled and scored before its rules)" },
+  { "en-dev6", NULL, "English, en-dev6 (written for the set around blind-en2's kinds of error, labelled before running the suggesters)" },
   { "zh-dev5", "Chinese, zh-dev5 (written for the set: hard speakers, labelled before running the suggesters)", NULL },
   { "zh-dev6", "Chinese, zh-dev6 (written for the set: speakers apart from their verb, labelled before running the suggesters)", NULL },
   { "zh-dev7", "Chinese, zh-dev7 (written for the set: speakers sentences away, long title chains, split quotes, labelled before running the suggesters)", NULL },

@@ -294,6 +294,183 @@ test_en_block_quote (void)
   g_assert_cmpuint (count_quotes (r), ==, 1);
 }
 
+/* A surname of two letters (Wu, Ng) is a later mention of the person
+ * named in full before; a short word opening a sentence (No, Do) is not. */
+static void
+test_en_two_letter_surname (void)
+{
+  g_autoptr(Result) r = suggest_text ("Mayor Helen Ng said the vote could wait a month.\n\n"
+                                      "“Nobody here wants to rush this,” Ng said. “We owe people a real answer.”\n");
+  g_autoptr(Result) word = suggest_text ("Mayor Helen No opened the session.\n\n"
+                                         "“Is the bus late again?” a resident asked. No said the council.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "Nobody here wants to rush this,", "Mayor Helen Ng");
+  assert_speaker (r, "We owe people a real answer.", "Mayor Helen Ng");
+  g_assert_nonnull (find_after (r, "official", "Ng", 40));
+  assert_well_formed (word);
+  g_assert_null (find_after (word, "official", "No", 40));
+}
+
+/* Someone the text never names: "A county spokesman said" (an official:
+ * a public body's), "A Northgate spokesperson said" (a company's: a
+ * person), "a neighbor who said" then "The neighbor, who …", "A senior
+ * aide to the governor, who …" then "the aide said", "through a
+ * spokeswoman" (the official's), "A spokesperson said" after "The Welsh
+ * Government said". Not an appositive of a named person, not a role in
+ * passing, not "the spokesman" once the text named a spokesman. */
+static void
+test_en_unnamed_roles (void)
+{
+  g_autoptr(Result) r = suggest_text (
+    "The county will close the shelter in March. A county spokesman said 40 families had found homes.\n\n"
+    "The jury also heard from a neighbor who said she saw the truck that night. The neighbor, who asked not to be named, "
+    "told the court she knew it well.\n\n"
+    "“I have seen that truck every week for years,” she said.\n\n"
+    "A senior aide to the governor, who spoke on condition of anonymity, said the talks had been hard. "
+    "“Nobody got what they wanted,” the aide said.\n\n"
+    "Senate Majority Leader Frances Holloway said through a spokeswoman that she would vote yes.\n\n"
+    "A spokesperson for the Federation of Mining Cooperatives said the group would “cooperate fully” with the inspections.\n\n"
+    "A Northgate spokesperson said the brewery would close.\n\n"
+    "Assembly Speaker pro Tem Victor Ruiz said through a spokesman that the bill would wait.\n");
+  g_autoptr(Result) bare = suggest_text ("The Welsh Government said it was studying the report. A spokesperson said: "
+                                         "“We will consider any further steps carefully.”\n");
+  g_autoptr(Result) not_unnamed = suggest_text (
+    "Graciela Montes, a home health aide who said she takes three buses to work, spoke first.\n\n"
+    "The firm hired a clerk last year to handle the filings.\n\n"
+    "Spokesman Tom Lee answered questions on Monday. “We are not worried,” the spokesman said.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "official", "A county spokesman"));
+  g_assert_nonnull (find (r, "person", "a neighbor"));
+  g_assert_nonnull (find (r, "person", "The neighbor"));
+  assert_speaker (r, "I have seen that truck every week for years,", "a neighbor");
+  g_assert_nonnull (find (r, "official", "A senior aide"));
+  g_assert_nonnull (find (r, "official", "the aide"));
+  assert_speaker (r, "Nobody got what they wanted,", "A senior aide");
+  g_assert_nonnull (find (r, "official", "a spokeswoman"));
+  g_assert_nonnull (find (r, "person", "A spokesperson"));
+  assert_speaker (r, "cooperate fully", "A spokesperson");
+  g_assert_nonnull (find (r, "person", "A Northgate spokesperson"));
+  g_assert_nonnull (find (r, "official", "Assembly Speaker pro Tem Victor Ruiz"));
+  g_assert_nonnull (find (r, "official", "a spokesman"));
+  assert_well_formed (bare);
+  g_assert_nonnull (find (bare, "official", "A spokesperson"));
+  assert_speaker (bare, "We will consider any further steps carefully.", "A spokesperson");
+  assert_well_formed (not_unnamed);
+  g_assert_null (find (not_unnamed, "person", "a home health aide"));
+  g_assert_null (find (not_unnamed, "person", "a clerk"));
+  g_assert_null (find (not_unnamed, "official", "the spokesman"));
+  assert_speaker (not_unnamed, "We are not worried,", "Spokesman Tom Lee");
+}
+
+/* Who wrote the story: "By NAME and NAME" on its line, a wire story's
+ * "(Reporting by …; Editing by …)"; not "By Friday the council …". */
+static void
+test_en_credits (void)
+{
+  g_autoptr(Result) r = suggest_text ("Brewer's profit falls\n\nBy Priya Raman and Tom Eckert\n\n"
+                                      "LONDON (Reuters) - The brewer's profit fell on Thursday.\n\n"
+                                      "(Reporting by Priya Raman; Editing by Susan Fenton)\n");
+  g_autoptr(Result) none = suggest_text ("By Friday Morning the council had voted twice.\n\nBy Tuesday, the roads were open.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "person", "Priya Raman"));
+  g_assert_nonnull (find (r, "person", "Tom Eckert"));
+  g_assert_nonnull (find_after (r, "person", "Priya Raman", 60));
+  g_assert_nonnull (find (r, "person", "Susan Fenton"));
+  assert_well_formed (none);
+  g_assert_null (find (none, "person", "Friday Morning"));
+  g_assert_null (find (none, "person", "Tuesday"));
+}
+
+/* A company's officer holds no public office: "Chief Financial Officer
+ * Marta Lindqvist" is a person, the name alone; a state's officer of
+ * the same title is an official. */
+static void
+test_en_executives (void)
+{
+  g_autoptr(Result) r = suggest_text ("Chief Financial Officer Marta Lindqvist said sales would fall. "
+                                      "“We are planning for a weaker year,” Lindqvist said.\n");
+  g_autoptr(Result) state = suggest_text ("State Chief Financial Officer Jimmy Ortega said the fund was sound.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "person", "Marta Lindqvist"));
+  g_assert_null (find (r, "official", "Chief Financial Officer Marta Lindqvist"));
+  assert_speaker (r, "We are planning for a weaker year,", "Marta Lindqvist");
+  assert_well_formed (state);
+  g_assert_nonnull (find (state, "official", "State Chief Financial Officer Jimmy Ortega"));
+}
+
+/* "Karin Dahlberg, who follows the sector for Nordea Markets, said": the
+ * name after "for" is no one who speaks, so “…,” she said is Dahlberg's;
+ * a name after "and" still is. */
+static void
+test_en_name_said_object (void)
+{
+  g_autoptr(Result) r = suggest_text ("Karin Dahlberg, who follows the sector for Nordea Markets, said the results were weak. "
+                                      "“The price war is not going away,” she said.\n");
+  g_autoptr(Result) and = suggest_text ("The council met on Monday and Omar Haddad said the plan was late.\n");
+
+  assert_well_formed (r);
+  g_assert_null (find (r, "person", "Nordea Markets"));
+  assert_speaker (r, "The price war is not going away,", "Karin Dahlberg");
+  assert_well_formed (and);
+  g_assert_nonnull (find (and, "person", "Omar Haddad"));
+}
+
+/* Shares and counts in words: "19 of the 26", "two of the men", "28 of
+ * 30 shots", "one in five workers", "a third" before a stop, "half a
+ * mile", "12-unit"; not "hundreds of millions", "one in five of the
+ * victims", "a third term", nor the whole of "480 of the plant's hourly
+ * workers" (its figure is the 480). */
+static void
+test_en_shares (void)
+{
+  g_autoptr(Result) r = suggest_text ("A county spokesman said 19 of the 26 had found homes. Doctors said two of the men "
+                                      "were in hospital. He stopped 28 of 30 shots. Roughly one in five workers does nights. "
+                                      "The plan would cut revenue by about a third. Towers may rise within half a mile of a station. "
+                                      "The fire gutted his 12-unit building.\n");
+  g_autoptr(Result) none = suggest_text ("The program cost hundreds of millions of dollars. About one in five of the victims were "
+                                         "children. She won a third term. The union represents roughly 480 of the plant's hourly workers.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "statistic", "19 of the 26"));
+  g_assert_nonnull (find (r, "statistic", "two of the men"));
+  g_assert_nonnull (find (r, "statistic", "28 of 30 shots"));
+  g_assert_nonnull (find (r, "statistic", "one in five workers"));
+  g_assert_nonnull (find (r, "statistic", "a third"));
+  g_assert_nonnull (find (r, "statistic", "half a mile"));
+  g_assert_nonnull (find (r, "statistic", "12-unit"));
+  assert_well_formed (none);
+  g_assert_null (find (none, "statistic", "hundreds of millions"));
+  g_assert_null (find (none, "statistic", "one in five"));
+  g_assert_null (find (none, "statistic", "a third"));
+  g_assert_nonnull (find (none, "statistic", "480"));
+}
+
+/* A number that names (type 2 diabetes, Route 66) is no figure; a
+ * determiner or a conjunction ends a figure's words (up from 19 the year
+ * before, is 87 and swims); "the three months to Dec. 31" is a company's
+ * period, "the three years of his presidency" no new figure; feet a unit. */
+static void
+test_en_figure_words (void)
+{
+  g_autoptr(Result) r = suggest_text ("Breaks rose to 212, up from 19 the year before. Operating profit fell in the three months "
+                                      "to Dec. 31. The miners were 300 meters (980 feet) below ground.\n");
+  g_autoptr(Result) none = suggest_text ("Night work raises the risk of type 2 diabetes. Quayle is 87 and swims daily. "
+                                         "He spoke of the three years of his presidency.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "statistic", "19"));
+  g_assert_nonnull (find (r, "statistic", "three months"));
+  g_assert_nonnull (find (r, "statistic", "980 feet"));
+  assert_well_formed (none);
+  g_assert_null (find (none, "statistic", "2 diabetes"));
+  g_assert_null (find (none, "statistic", "87 and swims"));
+  g_assert_null (find (none, "statistic", "three years"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -312,5 +489,12 @@ main (int    argc,
   g_test_add_func ("/suggest-en/single-marks", test_en_single_marks);
   g_test_add_func ("/suggest-en/called-no-object", test_en_called_no_object);
   g_test_add_func ("/suggest-en/block-quote", test_en_block_quote);
+  g_test_add_func ("/suggest-en/two-letter-surname", test_en_two_letter_surname);
+  g_test_add_func ("/suggest-en/unnamed-roles", test_en_unnamed_roles);
+  g_test_add_func ("/suggest-en/credits", test_en_credits);
+  g_test_add_func ("/suggest-en/executives", test_en_executives);
+  g_test_add_func ("/suggest-en/name-said-object", test_en_name_said_object);
+  g_test_add_func ("/suggest-en/shares", test_en_shares);
+  g_test_add_func ("/suggest-en/figure-words", test_en_figure_words);
   return g_test_run ();
 }

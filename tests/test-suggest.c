@@ -1187,7 +1187,8 @@ test_en_coordinated_verb (void)
   assert_speaker (none, "a gift to nobody in particular", NULL);
 }
 
-/* “A city spokesperson said”: someone unnamed, not the last official. */
+/* “A city spokesperson said”: someone unnamed, not the last official;
+ * the speaker is that unnamed spokesperson. */
 static void
 test_en_indefinite_role (void)
 {
@@ -1197,7 +1198,7 @@ test_en_indefinite_role (void)
                                           "The spokesperson said the bridge was “safe, tested and ready for traffic.”\n");
 
   assert_well_formed (r);
-  assert_speaker (r, "safe, tested and ready for traffic.", NULL);
+  assert_speaker (r, "safe, tested and ready for traffic.", "A city spokesperson");
   assert_well_formed (named);
   assert_speaker (named, "safe, tested and ready for traffic.", "Ann Reyes");
 }

@@ -139,7 +139,8 @@ suggest_later_mentions (Run *run)
 
       /* Unnamed officials and persons are one mention each. */
       if (g_strcmp0 (suggest_cand_at (run, entity->first)->rule, "zh-unnamed-official") == 0 ||
-          g_strcmp0 (suggest_cand_at (run, entity->first)->rule, "zh-unnamed-person") == 0)
+          g_strcmp0 (suggest_cand_at (run, entity->first)->rule, "zh-unnamed-person") == 0 ||
+          g_strcmp0 (suggest_cand_at (run, entity->first)->rule, "en-unnamed-role") == 0)
         continue;
       for (const char *p = entity->key; *p != '\0'; p = g_utf8_next_char (p))
         if (suggest_is_name_separator (g_utf8_get_char (p)))
@@ -148,7 +149,13 @@ suggest_later_mentions (Run *run)
       key.latin = key.len > 0 && g_unichar_isalpha (key.key[0]) && !is_han (key.key[0]);
       key.dotted = dot != NULL;
       key.index = (int) e;
-      if (key.len < 2 || (key.latin && key.len < 3))
+      /* A Latin surname of two letters (Wu, Ng, Yu, Ek) is one only when
+       * the text named the person in full before: "Mayor Diane Wu", then
+       * "Wu said"; never a short word of the sentence (Do, No, Up). */
+      if (key.len < 2 ||
+          (key.latin && key.len < 3 &&
+           (strchr (entity->name, ' ') == NULL || !g_unichar_isupper (key.key[0]) || !g_unichar_islower (key.key[1]) ||
+            suggest_word_list_has (&run->self->en.not_names, key.key, key.len))))
         {
           g_free (key.key);
           continue;

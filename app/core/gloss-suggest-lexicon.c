@@ -343,6 +343,25 @@ suggest_load_en (EnLexicon *en)
     en->byline_re = compile (pattern);
     g_free (pattern);
   }
+  {
+    /* "A county spokesman", "a senior aide", "The town clerk": an article,
+     * up to two words, a role noun of someone the text does not name. */
+    g_autofree char *unnamed = NULL;
+    word_list_load (&en->unnamed_roles, lex, "unnamed_roles");
+    word_list_load (&en->unnamed_office_roles, lex, "unnamed_office_roles");
+    word_list_load (&en->government_words, lex, "government_words");
+    unnamed = alternation (&en->unnamed_roles);
+    pattern = g_strdup_printf ("(?<![\\w’'.-])(?:A|An|The|a|an|the)[ ](?:[\\w’'-]+[ ]){0,2}?(%s)\\b(?![-’'])", unnamed);
+    en->unnamed_role_re = compile (pattern);
+    g_free (pattern);
+  }
+  word_list_load (&en->executive_titles, lex, "executive_titles");
+  word_list_load (&en->name_said_objects, lex, "name_said_objects");
+  /* Who wrote it: a byline ("By Priya Raman and Tom Eckert", alone on its
+   * line or before ", Health Correspondent") and a wire story's credits
+   * ("(Reporting by Anna Kowalczyk; Editing by Mark Heinrich)"). */
+  en->credit_re = compile ("(?m)(?:^By|\\b(?:Reporting|Writing|Editing|Additional[ ]reporting|additional[ ]reporting)[ ]by)[ ]"
+                           "(" NAME ")(?:[ ]and[ ](" NAME "))?(?=[ ]*$|[,;)])");
   /* A number not glued to letters, slashes or colons (9/11, 10:30, 1st);
    * money in dollars, pounds, euros or yen, with m/bn glued (£40m, €2.5bn). */
   pattern = g_strdup_printf ("([$£€¥])?(?<![\\w./:-])(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?<sfx>(?:bn|m|tn|k)(?!\\w))?(?![\\w/:]|\\.\\d)"
@@ -352,6 +371,30 @@ suggest_load_en (EnLexicon *en)
   pattern = g_strdup_printf ("(?i)\\b(?:%s)\\b", numbers);
   en->word_number_re = compile (pattern);
   g_free (pattern);
+  {
+    /* A share or a count in words (suggest_en_statistics): "19 of the
+     * 26", "six of their previous seven", "two of the men", "28 of 30
+     * shots"; "one in five workers"; "a third" before "of" or a stop;
+     * "half a mile"; "12-unit", "six-story". */
+    g_autofree char *fractions = NULL, *half = NULL, *hyphen = NULL;
+    word_list_load (&en->fractions, lex, "fractions");
+    word_list_load (&en->half_units, lex, "half_units");
+    word_list_load (&en->hyphen_units, lex, "hyphen_units");
+    word_list_load (&en->number_labels, lex, "number_labels");
+    fractions = alternation (&en->fractions);
+    half = alternation (&en->half_units);
+    hyphen = alternation (&en->hyphen_units);
+#define EN_COUNT "(?:\\d{1,3}(?:,\\d{3})+|\\d+|(?i:%s))"
+    pattern = g_strdup_printf ("(?<![\\w.,$£€-])(?:(" EN_COUNT ")[ ]of[ ]"
+                               "|([Oo]ne[ ]in[ ])(" EN_COUNT ")\\b"
+                               "|((?:[Aa]|[Oo]ne)[ ](?:%s))(?=[ ]of\\b|[.,;:)])"
+                               "|([Hh]alf[ ]an?[ ](?:%s))\\b"
+                               "|(" EN_COUNT "-(?:%s))\\b(?!-))",
+                               numbers, numbers, fractions, half, numbers, hyphen);
+#undef EN_COUNT
+    en->share_re = compile (pattern);
+    g_free (pattern);
+  }
   pattern = g_strdup_printf ("\\b((?:the[ ])?(?:[A-Z][A-Za-z0-9-]*[ ]){1,5}(?:%s))\\b", programs);
   en->program_re = compile (pattern);
   g_free (pattern);

@@ -381,6 +381,245 @@ en_cued_persons (Run *run)
     }
 }
 
+/* Who wrote the story: a byline, a wire story's credits (credit_re); each
+ * name of two words or more a person, the same one at the top and in the
+ * credits at the foot. */
+static void
+en_credits (Run *run)
+{
+  g_autoptr(GMatchInfo) m = NULL;
+
+  g_regex_match (run->self->en.credit_re, run->text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    for (int group = 1; group <= 2; group++)
+      {
+        int ns, ne;
+        g_autofree char *name = NULL;
+        g_autofree char *key = NULL;
+        guint c;
+
+        if (!g_match_info_fetch_pos (m, group, &ns, &ne) || ns < 0 || ne <= ns)
+          continue;
+        name = g_strndup (run->text + ns, ne - ns);
+        if (strchr (name, ' ') == NULL || en_is_not_name (run, name) || en_is_not_name (run, strrchr (name, ' ') + 1) ||
+            suggest_overlaps_tag (run, NULL, suggest_cp_of (run, ns), suggest_cp_of (run, ne)))
+          continue;
+        {
+          g_autofree char *first = g_strndup (name, strchr (name, ' ') - name);
+          if (en_is_not_name (run, first))
+            continue;
+        }
+        key = last_token (name);
+        c = suggest_add_cand (run, "person", suggest_cp_of (run, ns), suggest_cp_of (run, ne), "en-person-credit", 0.65);
+        suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name, "person", c);
+      }
+}
+
+/* The end of a company officer's title that starts a word in [start, end)
+ * and is followed by a name ("Chief Financial Officer Marta Lindqvist",
+ * "Vestra Chief Executive Sofia Berglund"): the name's start, or 0. */
+static guint
+en_executive_name_start (Run   *run,
+                         guint  start,
+                         guint  end)
+{
+  for (guint k = start; k < end; k++)
+    {
+      guint best = 0;
+      if (k > start && run->u[k - 1] != ' ')
+        continue;
+      for (guint w = k; w < end; w++)
+        if (run->u[w] == ' ' && suggest_word_list_has (&run->self->en.executive_titles, run->u + k, w - k))
+          best = w + 1;
+      if (best > 0 && best < end && g_unichar_isupper (run->u[best]))
+        return best;
+    }
+  return 0;
+}
+
+/* Whether the text before code point @end ends with the word @word. */
+static gboolean
+en_ends_with_word (Run        *run,
+                   guint       end,
+                   const char *word)
+{
+  guint len = (guint) strlen (word);
+
+  if (end < len)
+    return FALSE;
+  for (guint k = 0; k < len; k++)
+    if (run->u[end - len + k] != (gunichar) word[k])
+      return FALSE;
+  return end == len || !g_unichar_isalpha (run->u[end - len - 1]);
+}
+
+/* Whether the word of code points [ws, we) is in @wl, case aside. */
+static gboolean
+en_word_in_fold (const WordList *wl,
+                 Run            *run,
+                 guint           ws,
+                 guint           we)
+{
+  g_autofree char *word = suggest_substring (run, ws, we);
+  g_autofree char *lower = g_utf8_strdown (word, -1);
+  g_autofree gunichar *u = g_utf8_to_ucs4_fast (lower, -1, NULL);
+
+  return suggest_word_list_has (wl, run->u + ws, we - ws) || suggest_word_list_has (wl, u, we - ws);
+}
+
+/* Someone the text never names, by a role noun (unnamed_roles): "A county
+ * spokesman said", "A spokesperson for the federation said", "a neighbor
+ * who said", "A senior aide to the governor, who …" and later "the aide
+ * said", "The town clerk said". Only as the subject of a speech verb or
+ * of "who" (or after "through": "said through a spokeswoman"), never a
+ * role in passing ("she hired a clerk"). An official when the words
+ * around name a public body or office (government_words: county, court,
+ * governor…) or, after "through", when the one speaking through them is
+ * one; else a person (a company's spokesperson, a cashier). "the aide"
+ * is the last unnamed aide before it; a definite role with none before
+ * is someone new only when the text has not used the word before (else
+ * it may be "spokesman Tom Lee" later called "the spokesman"). */
+static void
+en_unnamed_roles (Run *run)
+{
+  EnLexicon *en = &run->self->en;
+  g_autoptr(GMatchInfo) m = NULL;
+
+  g_regex_match (en->unnamed_role_re, run->text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      int ms, me, rs, re;
+      guint a, r, e, j, words = 0, modifiers = 0;
+      gboolean definite, subject = FALSE, through, government = FALSE;
+      const char *tag = "person";
+      int entity = -1;
+      guint c;
+
+      g_match_info_fetch_pos (m, 0, &ms, &me);
+      g_match_info_fetch_pos (m, 1, &rs, &re);
+      a = suggest_cp_of (run, ms);
+      r = suggest_cp_of (run, rs);
+      e = suggest_cp_of (run, re);
+      definite = run->u[a] == 'T' || run->u[a] == 't';
+      through = a >= 8 && en_ends_with_word (run, a - 1, "through");
+      /* the words between article and role: "county", "senior", "Northgate" */
+      for (guint k = a; k < r; k++)
+        if (run->u[k] == ' ')
+          {
+            guint ws = k + 1, we = ws;
+            while (we < r && run->u[we] != ' ')
+              we++;
+            if (we < r)
+              {
+                modifiers++;
+                government = government || en_word_in_fold (&en->government_words, run, ws, we);
+              }
+          }
+      /* what follows: ", who", " who", or a speech verb after a short
+       * phrase ("for the harbour authority", "to the governor") */
+      for (j = e; j < run->n && j < e + 80 && words < 9;)
+        {
+          guint ws, we;
+          if (run->u[j] == ',' && j + 5 < run->n && run->u[j + 1] == ' ' && run->u[j + 2] == 'w' && run->u[j + 3] == 'h' &&
+              run->u[j + 4] == 'o' && !g_unichar_isalpha (run->u[j + 5]))
+            {
+              subject = TRUE;
+              break;
+            }
+          if (run->u[j] != ' ')
+            break;
+          ws = j + 1;
+          we = ws;
+          while (we < run->n && (g_unichar_isalpha (run->u[we]) || run->u[we] == '-' || run->u[we] == 0x2019 ||
+                                 run->u[we] == '\''))
+            we++;
+          if (we == ws)
+            break;
+          if (suggest_word_list_has (&en->verbs, run->u + ws, we - ws) ||
+              (we - ws == 3 && run->u[ws] == 'w' && run->u[ws + 1] == 'h' && run->u[ws + 2] == 'o'))
+            {
+              subject = TRUE;
+              break;
+            }
+          government = government || en_word_in_fold (&en->government_words, run, ws, we) ||
+                       (we - ws == 5 && memcmp (run->u + ws, (gunichar[]) { 'W', 'h', 'i', 't', 'e' }, 5 * sizeof (gunichar)) == 0);
+          words++;
+          j = we;
+        }
+      /* "Graciela Montes, a home health aide who said": an appositive
+       * describes the person named before it, no one else. */
+      if ((!subject && !through) || (a >= 2 && run->u[a - 1] == ' ' && run->u[a - 2] == ',') ||
+          suggest_overlaps_tag (run, "person", a, e) || suggest_overlaps_tag (run, "official", a, e))
+        continue;
+      if (definite)
+        {
+          /* the last unnamed one of that role before, else someone new */
+          for (int k = (int) run->cands->len - 1; k >= 0 && entity < 0; k--)
+            {
+              Cand *o = suggest_cand_at (run, (guint) k);
+              if (g_strcmp0 (o->rule, "en-unnamed-role") == 0 && o->end <= a && o->end >= o->start + (e - r) &&
+                  memcmp (run->u + o->end - (e - r), run->u + r, (e - r) * sizeof (gunichar)) == 0)
+                {
+                  entity = o->entity;
+                  tag = o->tag;
+                }
+            }
+          if (entity < 0)
+            {
+              gboolean used = FALSE;
+              for (guint k = 0; k + (e - r) < a && !used; k++)
+                used = run->word_start[k] && g_unichar_tolower (run->u[k]) == g_unichar_tolower (run->u[r]) &&
+                       memcmp (run->u + k + 1, run->u + r + 1, (e - r - 1) * sizeof (gunichar)) == 0 &&
+                       !g_unichar_isalpha (run->u[k + (e - r)]);
+              if (used || modifiers == 0)
+                continue;
+            }
+        }
+      if (entity < 0)
+        {
+          if (suggest_word_list_has (&en->unnamed_office_roles, run->u + r, e - r))
+            {
+              /* "The Welsh Government said … A spokesperson said": a
+               * bare role speaks for the body its paragraph names. */
+              if (!government && modifiers == 0 && words == 0 && !through)
+                for (guint k = a; k > 0 && a - k < 300 && run->u[k - 1] != '\n' && !government; k--)
+                  if (g_unichar_isalpha (run->u[k - 1]) && (k == 1 || !g_unichar_isalpha (run->u[k - 2])))
+                    {
+                      guint we = k - 1;
+                      while (we < a && g_unichar_isalpha (run->u[we]))
+                        we++;
+                      government = en_word_in_fold (&en->government_words, run, k - 1, we);
+                    }
+              if (government)
+                tag = "official";
+              else if (through)
+                {
+                  /* "Ames said through a spokeswoman": the one they speak for */
+                  for (int k = (int) run->cands->len - 1; k >= 0; k--)
+                    {
+                      Cand *o = suggest_cand_at (run, (guint) k);
+                      if (o->end <= a && a - o->end < 80 && (g_str_equal (o->tag, "official") || g_str_equal (o->tag, "person")))
+                        {
+                          tag = g_str_equal (o->tag, "official") ? "official" : "person";
+                          break;
+                        }
+                    }
+                }
+            }
+        }
+      c = suggest_add_cand (run, tag, a, e, "en-unnamed-role", 0.6);
+      if (entity < 0)
+        {
+          g_autofree char *key = g_strdup_printf ("unnamed %u", a);
+          g_autofree char *name = suggest_substring (run, a, e);
+          entity = suggest_entity_for_name (run, key, name, tag, c);
+        }
+      suggest_cand_at (run, c)->entity = entity;
+      if (g_str_equal (tag, "official"))
+        suggest_cand_at (run, c)->title = suggest_substring (run, r, e);
+    }
+}
+
 void
 suggest_en_names (Run *run)
 {
@@ -465,6 +704,26 @@ suggest_en_names (Run *run)
           g_string_append (org, words[k]);
         }
       key = last_token (name);
+      /* A company's officers hold no public office: "Chief Executive
+       * Henrik Dahl" is a person, the name alone, unless an office's
+       * organization stands before the title (County Executive). */
+      {
+        guint from = suggest_cp_of (run, ps + (int) skip), to = suggest_cp_of (run, ne);
+        guint at = en_executive_name_start (run, from, to);
+        gboolean public = FALSE;
+        g_auto(GStrv) org_words = g_strsplit (org->str, " ", -1);
+
+        for (guint k = 0; org_words[k] != NULL; k++)
+          public = public || en_title_org_word (run, org_words[k]);
+        if (at > 0 && !public)
+          {
+            g_autofree char *person = suggest_substring (run, at, to);
+            c = suggest_add_cand (run, "person", at, to, "en-executive", 0.75);
+            suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, person, "person", c);
+            g_string_free (org, TRUE);
+            continue;
+          }
+      }
       c = suggest_add_cand (run, "official", suggest_cp_of (run, ps + (int) skip), suggest_cp_of (run, ne), "en-official-title", 0.85);
       suggest_cand_at (run, c)->title = g_strdup (title);
       if (org->len > 0)
@@ -561,6 +820,17 @@ suggest_en_names (Run *run)
               continue;
             start = suggest_cp_of (run, ns);
             end = suggest_cp_of (run, ne);
+            /* "a consumer fund at Aberforth Partners, said", "the tenant
+             * group Renters United, said": the name after a preposition or
+             * an organization's noun is no subject of the verb. */
+            if (r == 1 && start >= 2 && run->u[start - 1] == ' ')
+              {
+                guint ws = start - 1;
+                while (ws > 0 && g_unichar_isalpha (run->u[ws - 1]))
+                  ws--;
+                if (ws < start - 1 && suggest_word_list_has (&en->name_said_objects, run->u + ws, start - 1 - ws))
+                  continue;
+              }
             key = last_token (name);
             /* One word alone ("Bassi said") is a surname only when the
              * text names them in full somewhere ("skipper Wade Bassi"). */
@@ -594,4 +864,6 @@ suggest_en_names (Run *run)
       }
   }
   en_cued_persons (run);
+  en_credits (run);
+  en_unnamed_roles (run);
 }

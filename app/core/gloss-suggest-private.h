@@ -83,6 +83,17 @@ typedef struct
   GRegex *who_name_re;                 /* Sherrif Payne, who …: only persons are "who" */
   GRegex *said_description_re;         /* ,” said one of the organisers, Priscilla Nwosu */
   GRegex *byline_re;
+  /* "A county spokesman said", "a neighbor who", "the aide said": someone
+   * the text never names, a person or an official by the words around */
+  WordList unnamed_roles, unnamed_office_roles, government_words;
+  GRegex *unnamed_role_re;
+  WordList executive_titles;           /* Chief Executive Henrik Dahl: a person, the name alone */
+  WordList name_said_objects;          /* "a fund at Aberforth Partners, said": no speaker's name */
+  GRegex *credit_re;
+  /* figures in words: "19 of the 26", "one in five workers", "a third",
+   * "half a mile", "12-unit"; a label's number: "type 2", "Route 66" */
+  WordList fractions, half_units, hyphen_units, number_labels;
+  GRegex *share_re;                   /* "By Priya Raman and Tom Eckert", "(Reporting by …; Editing by …)" */
 } EnLexicon;
 
 typedef struct

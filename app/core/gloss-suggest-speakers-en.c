@@ -537,6 +537,21 @@ en_subject (Run     *run,
             return c->entity;
         }
     }
+  /* A spokesperson for the Federation of Mining Cooperatives said: someone
+   * unnamed who opens the sentence is its subject, not the name in the
+   * phrase after the role. */
+  {
+    int m = suggest_mention_before (run, lo) + 1;
+    if (m < (int) run->mentions->len)
+      {
+        Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+        guint j = lo;
+        while (j < c->start && (g_unichar_isspace (run->u[j]) || run->u[j] == 0x201D || run->u[j] == '"'))
+          j++;
+        if (j == c->start && c->end < verb && g_strcmp0 (c->rule, "en-unnamed-role") == 0)
+          return c->entity;
+      }
+  }
   /* Name said / he said: the nearest mention or pronoun before the verb. */
   for (guint j = verb; j > lo && verb - j < 80; j--)
     {

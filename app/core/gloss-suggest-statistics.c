@@ -498,11 +498,169 @@ en_range_start (Run  *run,
   return s;
 }
 
+/* The end of a count at @k (19, 1,200, seven), or 0. */
+static guint
+en_count_end (Run  *run,
+              guint k)
+{
+  guint w = k;
+
+  if (k < run->n && g_unichar_isdigit (run->u[k]))
+    {
+      while (w < run->n && (g_unichar_isdigit (run->u[w]) ||
+                            (run->u[w] == ',' && w + 1 < run->n && g_unichar_isdigit (run->u[w + 1]))))
+        w++;
+      return w < run->n && g_unichar_isalpha (run->u[w]) ? 0 : w;
+    }
+  while (w < run->n && g_unichar_isalpha (run->u[w]))
+    w++;
+  if (w == k)
+    return 0;
+  {
+    g_autofree char *raw = suggest_substring (run, k, w);
+    g_autofree char *word = g_utf8_strdown (raw, -1);
+    g_autofree gunichar *lw = g_utf8_to_ucs4_fast (word, -1, NULL);
+    return suggest_word_list_has (&run->self->en.number_words, lw, w - k) ? w : 0;
+  }
+}
+
+/* The end of the lowercase word at @k, @k if none. */
+static guint
+en_lower_word_end (Run  *run,
+                   guint k)
+{
+  guint w = k;
+
+  while (w < run->n && g_unichar_islower (run->u[w]))
+    w++;
+  return w < run->n && (g_unichar_isalnum (run->u[w]) || run->u[w] == '-') ? k : w;
+}
+
+/* Whether [k, w) is a counted noun: listed (men, people) or a plural. */
+static gboolean
+en_counted_word (Run  *run,
+                 guint k,
+                 guint w)
+{
+  return w > k && (suggest_word_list_has (&run->self->en.counted_nouns, run->u + k, w - k) ||
+                   (w - k > 3 && run->u[w - 1] == 's' && run->u[w - 2] != 's'));
+}
+
+/* After "of " at @k in "19 of the 26", "six of their previous seven",
+ * "two of the men", "28 of 30 shots", "41 of the stolen bottles", "two of
+ * the company's eleven factories": the end of the whole, or 0. */
+static guint
+en_share_end (Run  *run,
+              guint k)
+{
+  static const char *const determiners[] = { "the", "their", "its", "his", "her", "our", NULL };
+  gboolean determiner = FALSE, possessive = FALSE;
+  guint w = en_lower_word_end (run, k);
+
+  if (w > k)
+    {
+      g_autofree char *word = suggest_substring (run, k, w);
+      if (g_strv_contains (determiners, word) && w < run->n && run->u[w] == ' ')
+        {
+          determiner = TRUE;
+          k = w + 1;
+          /* the company's */
+          w = k;
+          while (w < run->n && g_unichar_islower (run->u[w]))
+            w++;
+          if (w + 2 < run->n && w > k && (run->u[w] == '\'' || run->u[w] == 0x2019) && run->u[w + 1] == 's' &&
+              run->u[w + 2] == ' ')
+            {
+              k = w + 3;
+              possessive = TRUE;
+            }
+        }
+    }
+  for (guint words = 0; words < 2; words++)
+    {
+      guint c = en_count_end (run, k);
+      if (c > 0)
+        {
+          /* 28 of 30 shots: the counted noun after the second count */
+          if (c + 1 < run->n && run->u[c] == ' ')
+            {
+              guint e = en_lower_word_end (run, c + 1);
+              if (en_counted_word (run, c + 1, e))
+                return e;
+            }
+          return c;
+        }
+      w = en_lower_word_end (run, k);
+      if (w == k)
+        return 0;
+      /* "two of the men"; not "480 of the plant's hourly workers", a
+       * count of a group the text describes, whose figure is the 480 */
+      if (determiner && !possessive && en_counted_word (run, k, w))
+        return w;
+      /* one adjective at most: "previous", "stolen" */
+      if (w >= run->n || run->u[w] != ' ')
+        return 0;
+      k = w + 1;
+    }
+  return 0;
+}
+
+/* Shares and counts in words, before the figures (the first rule that
+ * finds a span wins): see share_re. */
+static void
+en_shares (Run *run)
+{
+  EnLexicon *en = &run->self->en;
+  g_autoptr(GMatchInfo) m = NULL;
+
+  g_regex_match (en->share_re, run->text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      int ms, me, gs, ge;
+      guint a, end = 0;
+
+      g_match_info_fetch_pos (m, 0, &ms, &me);
+      a = suggest_cp_of (run, ms);
+      if (g_match_info_fetch_pos (m, 1, &gs, &ge) && gs >= 0)
+        {
+          /* not "hundreds of millions": no count */
+          if (run->u[suggest_cp_of (run, ge) - 1] == 's')
+            continue;
+          end = en_share_end (run, suggest_cp_of (run, me));
+        }
+      else if (g_match_info_fetch_pos (m, 3, &gs, &ge) && gs >= 0)
+        {
+          /* one in five workers, one in four water mains; not "one in
+           * five of the victims", whose count is the victims' */
+          guint k = suggest_cp_of (run, ge);
+          end = 0;
+          for (guint words = 0; words < 2 && k + 1 < run->n && run->u[k] == ' '; words++)
+            {
+              guint w = en_lower_word_end (run, k + 1);
+              if (w == k + 1)
+                break;
+              if (en_counted_word (run, k + 1, w))
+                {
+                  end = w;
+                  break;
+                }
+              k = w;
+            }
+        }
+      else
+        end = suggest_cp_of (run, me);
+      if (end > a)
+        suggest_add_cand (run, "statistic", a, end, "en-statistic-share", 0.7);
+    }
+}
+
 void
 suggest_en_statistics (Run *run)
 {
   EnLexicon *en = &run->self->en;
   g_autoptr(GMatchInfo) m = NULL;
+
+  en_shares (run);
 
   g_regex_match (en->number_re, run->text, 0, &m);
   for (; g_match_info_matches (m); g_match_info_next (m, NULL))
@@ -538,6 +696,9 @@ suggest_en_statistics (Run *run)
             w--;
           if (w < k && suggest_word_list_has (&en->months, run->u + w, k - w))
             continue;
+          /* type 2 diabetes, Route 66, plot 52: a number that names. */
+          if (w < k && k < a && suggest_word_list_has (&en->number_labels, run->u + w, k - w))
+            continue;
         }
         if (a > 0 && (run->u[a - 1] == 0x2019 || run->u[a - 1] == '\''))
           continue;
@@ -568,6 +729,14 @@ suggest_en_statistics (Run *run)
                 break;
               if (w < run->n && run->u[w] == '-')
                 break;   /* 93-year-old, 106-year-old: ages of things */
+              /* "up from 19 the year before", "110,000 a year", "is 87 and
+               * swims": a determiner or a conjunction starts other words. */
+              {
+                static const char *const stops[] = { "the", "a", "an", "and", "or", "but", NULL };
+                g_autofree char *word = suggest_substring (run, k + 1, w);
+                if (g_strv_contains (stops, word))
+                  break;
+              }
               if (len > 4 && run->u[w - 4] == '-' && run->u[w - 3] == 'o' && run->u[w - 2] == 'l' && run->u[w - 1] == 'd')
                 break;   /* 93 year-old, a typo of the same */
               if (suggest_word_list_has (&en->counted_nouns, run->u + k + 1, len) || suggest_word_list_has (&en->time_units, run->u + k + 1, len) ||
@@ -596,7 +765,10 @@ suggest_en_statistics (Run *run)
                     g_autofree char *word = suggest_substring (run, s, w);
                     stat = g_str_equal (word, "than") || g_str_equal (word, "about") || g_str_equal (word, "nearly") ||
                            g_str_equal (word, "almost") || g_str_equal (word, "around") || g_str_equal (word, "some") ||
-                           g_str_equal (word, "roughly") || g_str_equal (word, "least");
+                           g_str_equal (word, "roughly") || g_str_equal (word, "least") ||
+                           /* up from 150 the year before */
+                           (g_str_equal (word, "from") && s >= 3 &&
+                            (en_ends_with (run, s - 1, "up") || en_ends_with (run, s - 1, "down")));
                   }
               }
             }
@@ -698,8 +870,12 @@ suggest_en_statistics (Run *run)
                     continue;
                   }
               }
+            /* "in the three months to Dec. 31": a company's reporting period. */
+            gboolean period = the_before && w + 4 < run->n && run->u[w] == ' ' &&
+                              ((run->u[w + 1] == 't' && run->u[w + 2] == 'o' && run->u[w + 3] == ' ') ||
+                               (run->u[w + 1] == 'e' && run->u[w + 2] == 'n' && run->u[w + 3] == 'd'));
             /* five years, seven hours: a duration; not two years ago. */
-            if (words == 0 && suggest_word_list_has (&en->time_units, lw, len) && !of_after && !the_before &&
+            if (words == 0 && suggest_word_list_has (&en->time_units, lw, len) && !of_after && (!the_before || period) &&
                 !(w + 4 <= run->n && run->u[w] == ' ' && run->u[w + 1] == 'a' && run->u[w + 2] == 'g' && run->u[w + 3] == 'o'))
               {
                 suggest_add_cand (run, "statistic", a, w, "en-statistic-words", 0.7);

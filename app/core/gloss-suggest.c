@@ -80,6 +80,9 @@ gloss_suggester_finalize (GObject *object)
     &self->en.verbs, &self->en.titles, &self->en.honorifics, &self->en.roles, &self->en.pronouns,
     &self->en.not_names, &self->en.program_suffixes, &self->en.units, &self->en.time_units,
     &self->en.number_words, &self->en.counted_nouns, &self->en.months, &self->en.appositive_official, &self->en.roles_before_name, &self->en.title_modifiers, &self->en.title_org_words,
+    &self->en.unnamed_roles, &self->en.unnamed_office_roles, &self->en.government_words,
+    &self->en.executive_titles, &self->en.name_said_objects,
+    &self->en.fractions, &self->en.half_units, &self->en.hyphen_units, &self->en.number_labels,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (zh_lists); i++)
@@ -105,6 +108,9 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->en.given_name_re, g_regex_unref);
   g_clear_pointer (&self->en.who_name_re, g_regex_unref);
   g_clear_pointer (&self->en.said_description_re, g_regex_unref);
+  g_clear_pointer (&self->en.unnamed_role_re, g_regex_unref);
+  g_clear_pointer (&self->en.credit_re, g_regex_unref);
+  g_clear_pointer (&self->en.share_re, g_regex_unref);
   g_clear_pointer (&self->known, g_ptr_array_unref);
   g_clear_pointer (&self->known_keys, g_hash_table_unref);
 
