@@ -40,7 +40,8 @@
  * press conference in 问/NAME： turns, business with a company statement,
  * football with a transliterated foreign player, Hong Kong in traditional
  * characters, an interview in 记者/NAME： form, a village feature, a health
- * story), organizations labelled only where one is a quote's speaker;
+ * story), organizations labelled only where one is a quote's speaker; tuned
+ * on from the tenth round of Chinese speaker rules (zh-dev11);
  * zh-test2: Chinese articles written for the set and scored once before this
  * round of speaker rules, never tuned on (tuned on in the next round);
  * zh-dev4: Chinese articles written for the set with the patterns of
@@ -339,7 +340,7 @@ static const struct
   { "blind-zh2", "Chinese, blind-zh2 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh3", "Chinese, blind-zh3 (written for the set, labelled without running the suggesters; held out until the eighth round of speaker rules, tuned on since)", NULL },
   { "blind-zh4", "Chinese, blind-zh4 (written for the set, labelled without running the suggesters; held out until the ninth round of speaker rules, tuned on since)", NULL },
-  { "blind-zh5", "Chinese, blind-zh5 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh5", "Chinese, blind-zh5 (written for the set, labelled without running the suggesters; held out until the tenth round of speaker rules, tuned on since)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
