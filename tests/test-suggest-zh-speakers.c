@@ -1025,6 +1025,29 @@ test_own_relative_speaks (void)
   }
 }
 
+/* A profession after an organization is an office, the whole chain the
+ * official (东吴证券电力设备行业首席分析师滕思远); the same profession
+ * after a modifier or alone is a person's role, the name the person. */
+static void
+test_profession_after_organization (void)
+{
+  g_autoptr(Result) r = suggest_text ("东吴证券电力设备行业首席分析师滕思远认为，“原材料成本压力基本释放。”\n\n"
+                                      "江海队主帅滕建勋对球队很满意。他表示：“这才是我们应有的样子。”\n\n"
+                                      "市妇幼保健院儿科主任医师翟慧敏介绍，“最要紧的是防脱水。”\n\n"
+                                      "资深分析师柯文涛说：“市场还会波动。”\n\n"
+                                      "球迷谭立明说：“今晚总算出了口气。”\n");
+
+  g_assert_nonnull (find (r, "official", "东吴证券电力设备行业首席分析师滕思远"));
+  g_assert_nonnull (find (r, "official", "江海队主帅滕建勋"));
+  g_assert_nonnull (find (r, "official", "市妇幼保健院儿科主任医师翟慧敏"));
+  assert_speaker (r, "原材料成本压力基本释放。", "东吴证券电力设备行业首席分析师滕思远");
+  assert_speaker (r, "这才是我们应有的样子。", "江海队主帅滕建勋");
+  g_assert_nonnull (find (r, "person", "柯文涛"));
+  g_assert_null (find (r, "official", "资深分析师柯文涛"));
+  g_assert_nonnull (find (r, "person", "谭立明"));
+  assert_speaker (r, "今晚总算出了口气。", "谭立明");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1087,5 +1110,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/more-surnames-and-roles", test_more_surnames_and_roles);
   g_test_add_func ("/suggest-zh-speakers/age-and-role-before-name", test_age_and_role_before_name);
   g_test_add_func ("/suggest-zh-speakers/own-relative-speaks", test_own_relative_speaks);
+  g_test_add_func ("/suggest-zh-speakers/profession-after-organization", test_profession_after_organization);
   return g_test_run ();
 }

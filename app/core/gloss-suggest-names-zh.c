@@ -345,7 +345,8 @@ suggest_zh_titled_names (Run *run)
   for (guint i = 0; i < n; i++)
     {
       guint tlen = suggest_word_list_match_at (&zh->titles, u, n, i);
-      gboolean is_role = FALSE;
+      guint plen = suggest_word_list_match_at (&zh->professions, u, n, i);
+      gboolean is_role = FALSE, profession = FALSE;
       guint name_at, name_len, start, title_start, org_start;
       gboolean official;
 
@@ -353,6 +354,13 @@ suggest_zh_titled_names (Run *run)
         {
           tlen = suggest_word_list_match_at (&zh->roles, u, n, i);
           is_role = tlen > 0;
+        }
+      /* 首席分析师, 主任医师, 主帅: a profession, a role on its own, an
+       * office after an organization (below). */
+      if (plen > 0 && plen >= tlen)
+        {
+          tlen = plen;
+          is_role = profession = TRUE;
         }
       if (tlen == 0)
         continue;
@@ -411,7 +419,8 @@ suggest_zh_titled_names (Run *run)
           gunichar c = u[org_start - 1];
           /* 、 or 兼 between offices: 局长、党委书记 / 董事长兼首席执行官 */
           if ((c == 0x3001 || c == 0x517C) && org_start >= 2 &&
-              suggest_word_list_match_before (&zh->titles, u, org_start > 12 ? org_start - 12 : 0, org_start - 1))
+              (suggest_word_list_match_before (&zh->titles, u, org_start > 12 ? org_start - 12 : 0, org_start - 1) ||
+               suggest_word_list_match_before (&zh->professions, u, org_start > 12 ? org_start - 12 : 0, org_start - 1)))
             {
               org_start--;
               continue;
@@ -471,6 +480,11 @@ suggest_zh_titled_names (Run *run)
         guint c;
 
         official = !is_role && zh_official_title (run, chain);
+        /* 东吴证券首席分析师滕思远, 市第一人民医院输血科主任医师阮静宜,
+         * 江海队主帅滕建勋: a profession after an organization of three
+         * characters or more is an office (资深分析师, 球迷 are not). */
+        if (profession && name_len > 0 && title_start >= start + 3)
+          official = TRUE;
         if (name_len > 0)
           key = suggest_substring (run, name_at, name_at + name_len);
         else
