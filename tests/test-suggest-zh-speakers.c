@@ -1048,6 +1048,26 @@ test_profession_after_organization (void)
   assert_speaker (r, "今晚总算出了口气。", "谭立明");
 }
 
+/* A relation of a person already named (卞某某的辩护律师, 龙某的母亲) is a
+ * speaker of its own beside that name, the relation word its mention; an
+ * adverbial after the relation (则当庭) is no name; a name after the
+ * relation is still the speaker. */
+static void
+test_relation_of_named_person (void)
+{
+  g_autoptr(Result) r = suggest_text ("公诉人指出：“被告人有罪。”\n\n"
+                                      "卞某某的辩护律师则当庭提出：“我的当事人主动投案。”\n\n"
+                                      "龙某的母亲也来到了庭审现场。休庭时，她对记者说：“他就是帮忙打包发货。”\n\n"
+                                      "詹某某的辩护律师邝立新说：“请求从轻处罚。”\n");
+
+  assert_speaker (r, "我的当事人主动投案。", "辩护律师");
+  assert_speaker (r, "他就是帮忙打包发货。", "母亲");
+  assert_speaker (r, "请求从轻处罚。", "邝立新");
+  g_assert_nonnull (find (r, "person", "卞某某"));
+  g_assert_nonnull (find (r, "person", "龙某"));
+  g_assert_null (find (r, "person", "则当庭"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1111,5 +1131,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/age-and-role-before-name", test_age_and_role_before_name);
   g_test_add_func ("/suggest-zh-speakers/own-relative-speaks", test_own_relative_speaks);
   g_test_add_func ("/suggest-zh-speakers/profession-after-organization", test_profession_after_organization);
+  g_test_add_func ("/suggest-zh-speakers/relation-of-named-person", test_relation_of_named_person);
   return g_test_run ();
 }

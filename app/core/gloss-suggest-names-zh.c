@@ -214,7 +214,9 @@ zh_name_at (Run      *run,
        * then a speech verb. */
       static const gunichar office_ends[] = { 0x5BA4 /* 室 */, 0x5904 /* 处 */, 0x8655 /* 處 */, 0x79D1 /* 科 */, 0x7EC4 /* 组 */,
                                               0x7D44 /* 組 */, 0x961F /* 队 */, 0x968A /* 隊 */, 0x7AD9 /* 站 */, 0x6240 /* 所 */ };
-      gboolean ok = after_title && i + 3 < n && !suggest_word_list_match_before (&zh->org_suffixes, u, i, i + 3);
+      gboolean ok = after_title && i + 3 < n && !suggest_word_list_match_before (&zh->org_suffixes, u, i, i + 3) &&
+                    /* 的辩护律师则当庭提出: an adverbial, no name */
+                    suggest_word_list_match_at (&zh->adverbials, u, n, i) == 0;
       for (guint k = 0; ok && k < G_N_ELEMENTS (office_ends); k++)
         ok = u[i + 2] != office_ends[k];
       for (guint k = i; ok && k < i + 3; k++)
@@ -1134,6 +1136,11 @@ zh_related_speakers (Run *run)
         continue;
       if (!zh_attribution_follows (run, end) && !opens)
         continue;
+      /* 卞某某的辩护律师则当庭提出, 龙某的母亲也来到了…: a possessor already
+       * named (a person or an official) is one of their own; the relation
+       * word alone is the speaker, beside that name. */
+      if (suggest_overlaps_tag (run, "person", o, d))
+        o = d + 1;
       if (suggest_overlaps_tag (run, "official", o, end) || suggest_overlaps_tag (run, "quote", o, end))
         continue;
       {
