@@ -1068,6 +1068,27 @@ test_relation_of_named_person (void)
   g_assert_null (find (r, "person", "则当庭"));
 }
 
+/* A description opening its sentence, 的 and a name (a surname and a
+ * kinship word whatever follows) introduce a person when a quote follows
+ * soon: 打进本队唯一进球的岑浩赛后情绪低落。“…”, 住在長洲二十多年的麥太每日…。
+ * Not a predicate noun (…是图书车的常客。) nor an object in a clause with
+ * its own subject (这几年我们做了大量的文创和…). */
+static void
+test_described_opening_subject (void)
+{
+  g_autoptr(Result) r = suggest_text ("打进本队唯一进球的岑浩赛后情绪低落。“进球没什么意义，输了就是输了。”\n\n"
+                                      "住在長洲二十多年的麥太每日都要搭船。她對本報記者說：「一個月船費已經成九百蚊。」\n\n"
+                                      "在南門市場賣菜20多年的陳太太一邊整理菜攤。「才差三天就可以採收。」\n\n"
+                                      "村民孔繁荣是图书车的常客。他戴着老花镜，“年轻时没机会读书，现在有空了。”\n\n"
+                                      "这几年我们做了大量的文创和数字化展陈，“唐妞”系列卖得很好。\n");
+
+  assert_speaker (r, "进球没什么意义，输了就是输了。", "岑浩");
+  assert_speaker (r, "一個月船費已經成九百蚊。", "麥太");
+  g_assert_nonnull (find (r, "person", "陳太太"));
+  g_assert_null (find (r, "person", "常客"));
+  g_assert_null (find (r, "person", "文创"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1132,5 +1153,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/own-relative-speaks", test_own_relative_speaks);
   g_test_add_func ("/suggest-zh-speakers/profession-after-organization", test_profession_after_organization);
   g_test_add_func ("/suggest-zh-speakers/relation-of-named-person", test_relation_of_named_person);
+  g_test_add_func ("/suggest-zh-speakers/described-opening-subject", test_described_opening_subject);
   return g_test_run ();
 }

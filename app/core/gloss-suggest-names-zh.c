@@ -35,10 +35,14 @@ suggest_zh_name_may_end (Run   *run,
  * surname after 小/老, when a role precedes or a speech verb follows),
  * 陈太 卢阿姨 周大爷 (a surname and a kinship word), and the courts'
  * 赵某平 钱某 (a surname, 某 and at most one character). */
+/* @must_end: whether a word that may follow a name must follow a surname
+ * and a kinship word (FALSE: 的麥太每日都要…, where the description before
+ * announces the person). */
 static guint
-zh_familiar_name_at (Run      *run,
-                     guint     i,
-                     gboolean  after_title)
+zh_familiar_name_full (Run      *run,
+                       guint     i,
+                       gboolean  after_title,
+                       gboolean  must_end)
 {
   /* 阿姨 阿婆 大爷 大妈 奶奶 爷爷 婆婆 师傅 太 姐 哥 叔 伯 婶 */
   static const gunichar kin[][2] = { { 0x963F, 0x59E8 }, { 0x963F, 0x5A46 }, { 0x5927, 0x7237 }, { 0x5927, 0x5988 }, { 0x5976, 0x5976 }, { 0x7237, 0x7237 }, { 0x5A46, 0x5A46 }, { 0x5E08, 0x5085 }, { 0x592A, 0 }, { 0x59D0, 0 }, { 0x54E5, 0 }, { 0x53D4, 0 }, { 0x4F2F, 0 }, { 0x5A76, 0 } };
@@ -103,10 +107,18 @@ zh_familiar_name_at (Run      *run,
 
       while (j < len && i + s + j < n && u[i + s + j] == kin[k][j])
         j++;
-      if (j == len && suggest_zh_name_may_end (run, i + s + len))
+      if (j == len && (suggest_zh_name_may_end (run, i + s + len) || !must_end))
         return s + len;
     }
   return 0;
+}
+
+static guint
+zh_familiar_name_at (Run      *run,
+                     guint     i,
+                     gboolean  after_title)
+{
+  return zh_familiar_name_full (run, i, after_title, TRUE);
 }
 
 /* Whether an organization word (公司, 部…) starting inside [@i, @end]
@@ -926,6 +938,9 @@ zh_inside_word (Run   *run,
   return FALSE;
 }
 
+static gboolean zh_described_opening (Run *run, guint i);
+static gboolean zh_quote_soon (Run *run, guint e);
+
 void
 suggest_zh_plain_names (Run *run)
 {
@@ -985,6 +1000,21 @@ suggest_zh_plain_names (Run *run)
       descriptive = len >= 2 && zh_familiar_name_at (run, i, FALSE) == len && u[i] != 0x5C0F /* 小 */ &&
                     u[i] != 0x8001 /* 老 */ && u[i] != 0x963F /* 阿 */ &&
                     (len >= 3 || u[i + 1] == 0x67D0 /* 某 */ || (i > 0 && u[i - 1] == 0x7684 /* 的 */));
+      /* 住在長洲二十多年的麥太每日都要…。她對本報記者說：, 打进本队唯一进球
+       * 的岑浩赛后情绪低落。“…”: a description opening its sentence, 的 and a
+       * name (a surname and a kinship word, whatever follows) with a quote
+       * soon after introduce a person. */
+      if (!descriptive && boundary && i > 0 && u[i - 1] == 0x7684 /* 的 */ && zh_described_opening (run, i))
+        {
+          guint kin = zh_familiar_name_full (run, i, FALSE, FALSE);
+
+          if (kin >= 2 && u[i] != 0x5C0F /* 小 */ && u[i] != 0x8001 /* 老 */ && u[i] != 0x963F /* 阿 */)
+            len = kin + (i + kin < n && u[i + kin - 1] == 0x592A /* 太 */ && u[i + kin] == 0x592A);   /* 陳太太 */
+          /* The subject goes on (岑浩赛后…): not 的常客。 nor 的文创和…. */
+          descriptive = len >= 2 && i + len < n && is_han (u[i + len]) && u[i + len] != 0x548C /* 和 */ &&
+                        u[i + len] != 0x4E0E /* 与 */ && u[i + len] != 0x53CA /* 及 */ && u[i + len] != 0x7B49 /* 等 */ &&
+                        zh_quote_soon (run, i + len);
+        }
       /* 潘一诺是我们阅读推广部的馆员: a name opening its sentence, 是 and a
        * role noun ending the clause introduce a person. */
       if (len >= 2 && !descriptive && zh_sentence_opens_at (run, i) && zh_copula_role_follows (run, i + len))
@@ -1019,6 +1049,54 @@ suggest_zh_plain_names (Run *run)
       i += len - 1;
     }
   zh_marked_names (run);
+}
+
+/* Whether @i follows a description of four ideographs or more opening
+ * its sentence and 的 (打进本队唯一进球的岑浩, 住在長洲二十多年的麥太,
+ * 今年61歲、住在觀塘的車太): the sentence's subject is who it describes.
+ * Not a clause with a subject of its own (这几年我们做了大量的文创, 孔繁荣
+ * 是图书车的常客: a pronoun or 是 in it). */
+static gboolean
+zh_described_opening (Run   *run,
+                      guint  i)
+{
+  gunichar *u = run->u;
+  guint k = i - 1, han = 0;
+
+  if (i < 5 || u[i - 1] != 0x7684 /* 的 */)
+    return FALSE;
+  while (k > 0 && i - 1 - k < 30 && (is_han (u[k - 1]) || g_unichar_isdigit (u[k - 1]) || u[k - 1] == 0x3001 /* 、 */))
+    {
+      gunichar c = u[--k];
+
+      if (c == 0x662F /* 是 */ || c == 0x6211 /* 我 */ || c == 0x4F60 /* 你 */ ||
+          suggest_char_in (&run->self->zh.pronouns, c))
+        return FALSE;
+      han += is_han (c);
+    }
+  return han >= 4 && zh_sentence_opens_at (run, k);
+}
+
+/* Whether a quotation mark opens soon after @e (150 code points): in its
+ * paragraph, or opening the next one. */
+static gboolean
+zh_quote_soon (Run   *run,
+               guint  e)
+{
+  gunichar *u = run->u;
+
+  for (guint k = e; k < run->n && k - e < 150; k++)
+    {
+      if (suggest_is_opener (u[k]))
+        return TRUE;
+      if (u[k] == '\n')
+        {
+          while (k < run->n && k - e < 150 && g_unichar_isspace (u[k]))
+            k++;
+          return k < run->n && suggest_is_opener (u[k]);
+        }
+    }
+  return FALSE;
 }
 
 /* Whether @i follows an age and 的 (37岁的吴秀英), or an age, 的 and a
