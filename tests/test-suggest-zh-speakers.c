@@ -81,7 +81,9 @@ speaker_of (Result          *r,
       GlossSuggestion *s = r->suggestions->pdata[i];
       if (g_str_equal (s->id, id))
         {
-          g_assert_true (g_str_equal (s->tag, "person") || g_str_equal (s->tag, "official"));
+          /* A company may speak through its report (公司在报告中解释). */
+          g_assert_true (g_str_equal (s->tag, "person") || g_str_equal (s->tag, "official") ||
+                         g_str_equal (s->tag, "organization"));
           return covered (r, s);
         }
     }
@@ -1089,6 +1091,25 @@ test_described_opening_subject (void)
   g_assert_null (find (r, "person", "文创"));
 }
 
+/* A company speaking through its report or statement (公司在报告中解释，,
+ * 青石桥菜场经营公司在一份说明中表示，) is its quote's speaker; a company
+ * that does something else there (公司在城东新建了工厂) is no speaker, and
+ * 说明 holds no name. */
+static void
+test_company_statement (void)
+{
+  g_autoptr(Result) r = suggest_text ("公司在报告中解释，利润下滑主要是由于“碳酸锂价格大幅波动，存货跌价准备计提增加”。\n\n"
+                                      "青石桥菜场经营公司在一份说明中表示，菜场将上线订菜服务，“让老摊主也能接到线上的订单”。\n\n"
+                                      "公司在城东新建了工厂，工人们说“活儿比以前轻松多了”。\n");
+  GlossSuggestion *q = find (r, "quote", "活儿比以前轻松多了");
+
+  assert_speaker (r, "碳酸锂价格大幅波动，存货跌价准备计提增加", "公司");
+  assert_speaker (r, "让老摊主也能接到线上的订单", "公司");
+  g_assert_nonnull (find (r, "organization", "青石桥菜场经营公司"));
+  g_assert_null (find (r, "person", "明中"));
+  g_assert_true (q == NULL || gloss_suggestion_get_attribute (q, "speaker") == NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1154,5 +1175,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/profession-after-organization", test_profession_after_organization);
   g_test_add_func ("/suggest-zh-speakers/relation-of-named-person", test_relation_of_named_person);
   g_test_add_func ("/suggest-zh-speakers/described-opening-subject", test_described_opening_subject);
+  g_test_add_func ("/suggest-zh-speakers/company-statement", test_company_statement);
   return g_test_run ();
 }

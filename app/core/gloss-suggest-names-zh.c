@@ -954,7 +954,9 @@ suggest_zh_plain_names (Run *run)
     {
       guint len;
       gboolean boundary = i == 0 || !is_han (u[i - 1]) || u[i - 1] == 0x7684 /* 的 */ ||
-                          suggest_char_in (&zh->org_stops, u[i - 1]);
+                          (suggest_char_in (&zh->org_stops, u[i - 1]) &&
+                           /* 在一份说明中表示: 说明 is a word, no 明中 */
+                           !(u[i - 1] == 0x8BF4 /* 说 */ && u[i] == 0x660E /* 明 */));
       gboolean foreign, descriptive;
 
       if (!is_han (u[i]))
@@ -1257,6 +1259,34 @@ zh_speech_soon (Run   *run,
   return FALSE;
 }
 
+/* A company speaking through its report (公司在报告中解释，, 该公司在半年报
+ * 中称，, 青石桥菜场经营公司在一份说明中表示，): an organization ending in
+ * 公司 that opens its clause, then 在…中 and a speech verb, is the
+ * quote's speaker; all such mentions of 公司 are one company. */
+static void
+zh_company_statements (Run *run)
+{
+  gunichar *u = run->u;
+
+  for (guint i = 2; i + 2 < run->n; i++)
+    {
+      guint o = i - 2, end = i;
+
+      if (u[i - 2] != 0x516C /* 公 */ || u[i - 1] != 0x53F8 /* 司 */ || u[i] != 0x5728 /* 在 */)
+        continue;
+      /* The whole clause before 在 is the company's name (菜场经营公司). */
+      while (o > 0 && i - o < 16 && is_han (u[o - 1]))
+        o--;
+      if (!zh_clause_opens_at (run, o) || !zh_verb_follows (run, end) || suggest_overlaps_tag (run, NULL, o, end))
+        continue;
+      {
+        guint c = suggest_add_cand (run, "organization", o, end, "zh-company-statement", 0.6);
+
+        suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, "公司@statement", "公司", "organization", c);
+      }
+    }
+}
+
 /* Speakers without a name: 一位基层干部说, 多位村民表示. A quantifier, a few
  * ideographs (or a longer clause ending in 的: 一位接近监管部门的人士), a
  * role noun of the lexicon before a speech verb, directly or after an
@@ -1356,4 +1386,5 @@ suggest_zh_unnamed_speakers (Run *run)
         }
     }
   zh_related_speakers (run);
+  zh_company_statements (run);
 }
