@@ -81,7 +81,9 @@ speaker_of (Result          *r,
       GlossSuggestion *s = r->suggestions->pdata[i];
       if (g_str_equal (s->id, id))
         {
-          g_assert_true (g_str_equal (s->tag, "person") || g_str_equal (s->tag, "official"));
+          /* A company may speak through its report (公司在报告中解释). */
+          g_assert_true (g_str_equal (s->tag, "person") || g_str_equal (s->tag, "official") ||
+                         g_str_equal (s->tag, "organization"));
           return covered (r, s);
         }
     }
@@ -1025,6 +1027,89 @@ test_own_relative_speaks (void)
   }
 }
 
+/* A profession after an organization is an office, the whole chain the
+ * official (东吴证券电力设备行业首席分析师滕思远); the same profession
+ * after a modifier or alone is a person's role, the name the person. */
+static void
+test_profession_after_organization (void)
+{
+  g_autoptr(Result) r = suggest_text ("东吴证券电力设备行业首席分析师滕思远认为，“原材料成本压力基本释放。”\n\n"
+                                      "江海队主帅滕建勋对球队很满意。他表示：“这才是我们应有的样子。”\n\n"
+                                      "市妇幼保健院儿科主任医师翟慧敏介绍，“最要紧的是防脱水。”\n\n"
+                                      "资深分析师柯文涛说：“市场还会波动。”\n\n"
+                                      "球迷谭立明说：“今晚总算出了口气。”\n");
+
+  g_assert_nonnull (find (r, "official", "东吴证券电力设备行业首席分析师滕思远"));
+  g_assert_nonnull (find (r, "official", "江海队主帅滕建勋"));
+  g_assert_nonnull (find (r, "official", "市妇幼保健院儿科主任医师翟慧敏"));
+  assert_speaker (r, "原材料成本压力基本释放。", "东吴证券电力设备行业首席分析师滕思远");
+  assert_speaker (r, "这才是我们应有的样子。", "江海队主帅滕建勋");
+  g_assert_nonnull (find (r, "person", "柯文涛"));
+  g_assert_null (find (r, "official", "资深分析师柯文涛"));
+  g_assert_nonnull (find (r, "person", "谭立明"));
+  assert_speaker (r, "今晚总算出了口气。", "谭立明");
+}
+
+/* A relation of a person already named (卞某某的辩护律师, 龙某的母亲) is a
+ * speaker of its own beside that name, the relation word its mention; an
+ * adverbial after the relation (则当庭) is no name; a name after the
+ * relation is still the speaker. */
+static void
+test_relation_of_named_person (void)
+{
+  g_autoptr(Result) r = suggest_text ("公诉人指出：“被告人有罪。”\n\n"
+                                      "卞某某的辩护律师则当庭提出：“我的当事人主动投案。”\n\n"
+                                      "龙某的母亲也来到了庭审现场。休庭时，她对记者说：“他就是帮忙打包发货。”\n\n"
+                                      "詹某某的辩护律师邝立新说：“请求从轻处罚。”\n");
+
+  assert_speaker (r, "我的当事人主动投案。", "辩护律师");
+  assert_speaker (r, "他就是帮忙打包发货。", "母亲");
+  assert_speaker (r, "请求从轻处罚。", "邝立新");
+  g_assert_nonnull (find (r, "person", "卞某某"));
+  g_assert_nonnull (find (r, "person", "龙某"));
+  g_assert_null (find (r, "person", "则当庭"));
+}
+
+/* A description opening its sentence, 的 and a name (a surname and a
+ * kinship word whatever follows) introduce a person when a quote follows
+ * soon: 打进本队唯一进球的岑浩赛后情绪低落。“…”, 住在長洲二十多年的麥太每日…。
+ * Not a predicate noun (…是图书车的常客。) nor an object in a clause with
+ * its own subject (这几年我们做了大量的文创和…). */
+static void
+test_described_opening_subject (void)
+{
+  g_autoptr(Result) r = suggest_text ("打进本队唯一进球的岑浩赛后情绪低落。“进球没什么意义，输了就是输了。”\n\n"
+                                      "住在長洲二十多年的麥太每日都要搭船。她對本報記者說：「一個月船費已經成九百蚊。」\n\n"
+                                      "在南門市場賣菜20多年的陳太太一邊整理菜攤。「才差三天就可以採收。」\n\n"
+                                      "村民孔繁荣是图书车的常客。他戴着老花镜，“年轻时没机会读书，现在有空了。”\n\n"
+                                      "这几年我们做了大量的文创和数字化展陈，“唐妞”系列卖得很好。\n");
+
+  assert_speaker (r, "进球没什么意义，输了就是输了。", "岑浩");
+  assert_speaker (r, "一個月船費已經成九百蚊。", "麥太");
+  g_assert_nonnull (find (r, "person", "陳太太"));
+  g_assert_null (find (r, "person", "常客"));
+  g_assert_null (find (r, "person", "文创"));
+}
+
+/* A company speaking through its report or statement (公司在报告中解释，,
+ * 青石桥菜场经营公司在一份说明中表示，) is its quote's speaker; a company
+ * that does something else there (公司在城东新建了工厂) is no speaker, and
+ * 说明 holds no name. */
+static void
+test_company_statement (void)
+{
+  g_autoptr(Result) r = suggest_text ("公司在报告中解释，利润下滑主要是由于“碳酸锂价格大幅波动，存货跌价准备计提增加”。\n\n"
+                                      "青石桥菜场经营公司在一份说明中表示，菜场将上线订菜服务，“让老摊主也能接到线上的订单”。\n\n"
+                                      "公司在城东新建了工厂，工人们说“活儿比以前轻松多了”。\n");
+  GlossSuggestion *q = find (r, "quote", "活儿比以前轻松多了");
+
+  assert_speaker (r, "碳酸锂价格大幅波动，存货跌价准备计提增加", "公司");
+  assert_speaker (r, "让老摊主也能接到线上的订单", "公司");
+  g_assert_nonnull (find (r, "organization", "青石桥菜场经营公司"));
+  g_assert_null (find (r, "person", "明中"));
+  g_assert_true (q == NULL || gloss_suggestion_get_attribute (q, "speaker") == NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1087,5 +1172,9 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/more-surnames-and-roles", test_more_surnames_and_roles);
   g_test_add_func ("/suggest-zh-speakers/age-and-role-before-name", test_age_and_role_before_name);
   g_test_add_func ("/suggest-zh-speakers/own-relative-speaks", test_own_relative_speaks);
+  g_test_add_func ("/suggest-zh-speakers/profession-after-organization", test_profession_after_organization);
+  g_test_add_func ("/suggest-zh-speakers/relation-of-named-person", test_relation_of_named_person);
+  g_test_add_func ("/suggest-zh-speakers/described-opening-subject", test_described_opening_subject);
+  g_test_add_func ("/suggest-zh-speakers/company-statement", test_company_statement);
   return g_test_run ();
 }

@@ -507,6 +507,7 @@ suggest_load_zh (ZhLexicon *zh)
   word_list_load (&zh->relations, lex, "relations");
   word_list_load (&zh->adverbials, lex, "speech_adverbials");
   word_list_load (&zh->credits, lex, "byline_credits");
+  word_list_load (&zh->professions, lex, "professional_titles");
   {
     WordList *all[] = { ZH_LEXICON_LISTS (zh) };
 

@@ -35,10 +35,14 @@ suggest_zh_name_may_end (Run   *run,
  * surname after 小/老, when a role precedes or a speech verb follows),
  * 陈太 卢阿姨 周大爷 (a surname and a kinship word), and the courts'
  * 赵某平 钱某 (a surname, 某 and at most one character). */
+/* @must_end: whether a word that may follow a name must follow a surname
+ * and a kinship word (FALSE: 的麥太每日都要…, where the description before
+ * announces the person). */
 static guint
-zh_familiar_name_at (Run      *run,
-                     guint     i,
-                     gboolean  after_title)
+zh_familiar_name_full (Run      *run,
+                       guint     i,
+                       gboolean  after_title,
+                       gboolean  must_end)
 {
   /* 阿姨 阿婆 大爷 大妈 奶奶 爷爷 婆婆 师傅 太 姐 哥 叔 伯 婶 */
   static const gunichar kin[][2] = { { 0x963F, 0x59E8 }, { 0x963F, 0x5A46 }, { 0x5927, 0x7237 }, { 0x5927, 0x5988 }, { 0x5976, 0x5976 }, { 0x7237, 0x7237 }, { 0x5A46, 0x5A46 }, { 0x5E08, 0x5085 }, { 0x592A, 0 }, { 0x59D0, 0 }, { 0x54E5, 0 }, { 0x53D4, 0 }, { 0x4F2F, 0 }, { 0x5A76, 0 } };
@@ -103,10 +107,18 @@ zh_familiar_name_at (Run      *run,
 
       while (j < len && i + s + j < n && u[i + s + j] == kin[k][j])
         j++;
-      if (j == len && suggest_zh_name_may_end (run, i + s + len))
+      if (j == len && (suggest_zh_name_may_end (run, i + s + len) || !must_end))
         return s + len;
     }
   return 0;
+}
+
+static guint
+zh_familiar_name_at (Run      *run,
+                     guint     i,
+                     gboolean  after_title)
+{
+  return zh_familiar_name_full (run, i, after_title, TRUE);
 }
 
 /* Whether an organization word (公司, 部…) starting inside [@i, @end]
@@ -214,7 +226,9 @@ zh_name_at (Run      *run,
        * then a speech verb. */
       static const gunichar office_ends[] = { 0x5BA4 /* 室 */, 0x5904 /* 处 */, 0x8655 /* 處 */, 0x79D1 /* 科 */, 0x7EC4 /* 组 */,
                                               0x7D44 /* 組 */, 0x961F /* 队 */, 0x968A /* 隊 */, 0x7AD9 /* 站 */, 0x6240 /* 所 */ };
-      gboolean ok = after_title && i + 3 < n && !suggest_word_list_match_before (&zh->org_suffixes, u, i, i + 3);
+      gboolean ok = after_title && i + 3 < n && !suggest_word_list_match_before (&zh->org_suffixes, u, i, i + 3) &&
+                    /* 的辩护律师则当庭提出: an adverbial, no name */
+                    suggest_word_list_match_at (&zh->adverbials, u, n, i) == 0;
       for (guint k = 0; ok && k < G_N_ELEMENTS (office_ends); k++)
         ok = u[i + 2] != office_ends[k];
       for (guint k = i; ok && k < i + 3; k++)
@@ -345,7 +359,8 @@ suggest_zh_titled_names (Run *run)
   for (guint i = 0; i < n; i++)
     {
       guint tlen = suggest_word_list_match_at (&zh->titles, u, n, i);
-      gboolean is_role = FALSE;
+      guint plen = suggest_word_list_match_at (&zh->professions, u, n, i);
+      gboolean is_role = FALSE, profession = FALSE;
       guint name_at, name_len, start, title_start, org_start;
       gboolean official;
 
@@ -353,6 +368,13 @@ suggest_zh_titled_names (Run *run)
         {
           tlen = suggest_word_list_match_at (&zh->roles, u, n, i);
           is_role = tlen > 0;
+        }
+      /* 首席分析师, 主任医师, 主帅: a profession, a role on its own, an
+       * office after an organization (below). */
+      if (plen > 0 && plen >= tlen)
+        {
+          tlen = plen;
+          is_role = profession = TRUE;
         }
       if (tlen == 0)
         continue;
@@ -411,7 +433,8 @@ suggest_zh_titled_names (Run *run)
           gunichar c = u[org_start - 1];
           /* 、 or 兼 between offices: 局长、党委书记 / 董事长兼首席执行官 */
           if ((c == 0x3001 || c == 0x517C) && org_start >= 2 &&
-              suggest_word_list_match_before (&zh->titles, u, org_start > 12 ? org_start - 12 : 0, org_start - 1))
+              (suggest_word_list_match_before (&zh->titles, u, org_start > 12 ? org_start - 12 : 0, org_start - 1) ||
+               suggest_word_list_match_before (&zh->professions, u, org_start > 12 ? org_start - 12 : 0, org_start - 1)))
             {
               org_start--;
               continue;
@@ -471,6 +494,11 @@ suggest_zh_titled_names (Run *run)
         guint c;
 
         official = !is_role && zh_official_title (run, chain);
+        /* 东吴证券首席分析师滕思远, 市第一人民医院输血科主任医师阮静宜,
+         * 江海队主帅滕建勋: a profession after an organization of three
+         * characters or more is an office (资深分析师, 球迷 are not). */
+        if (profession && name_len > 0 && title_start >= start + 3)
+          official = TRUE;
         if (name_len > 0)
           key = suggest_substring (run, name_at, name_at + name_len);
         else
@@ -910,6 +938,9 @@ zh_inside_word (Run   *run,
   return FALSE;
 }
 
+static gboolean zh_described_opening (Run *run, guint i);
+static gboolean zh_quote_soon (Run *run, guint e);
+
 void
 suggest_zh_plain_names (Run *run)
 {
@@ -923,7 +954,9 @@ suggest_zh_plain_names (Run *run)
     {
       guint len;
       gboolean boundary = i == 0 || !is_han (u[i - 1]) || u[i - 1] == 0x7684 /* 的 */ ||
-                          suggest_char_in (&zh->org_stops, u[i - 1]);
+                          (suggest_char_in (&zh->org_stops, u[i - 1]) &&
+                           /* 在一份说明中表示: 说明 is a word, no 明中 */
+                           !(u[i - 1] == 0x8BF4 /* 说 */ && u[i] == 0x660E /* 明 */));
       gboolean foreign, descriptive;
 
       if (!is_han (u[i]))
@@ -969,6 +1002,21 @@ suggest_zh_plain_names (Run *run)
       descriptive = len >= 2 && zh_familiar_name_at (run, i, FALSE) == len && u[i] != 0x5C0F /* 小 */ &&
                     u[i] != 0x8001 /* 老 */ && u[i] != 0x963F /* 阿 */ &&
                     (len >= 3 || u[i + 1] == 0x67D0 /* 某 */ || (i > 0 && u[i - 1] == 0x7684 /* 的 */));
+      /* 住在長洲二十多年的麥太每日都要…。她對本報記者說：, 打进本队唯一进球
+       * 的岑浩赛后情绪低落。“…”: a description opening its sentence, 的 and a
+       * name (a surname and a kinship word, whatever follows) with a quote
+       * soon after introduce a person. */
+      if (!descriptive && boundary && i > 0 && u[i - 1] == 0x7684 /* 的 */ && zh_described_opening (run, i))
+        {
+          guint kin = zh_familiar_name_full (run, i, FALSE, FALSE);
+
+          if (kin >= 2 && u[i] != 0x5C0F /* 小 */ && u[i] != 0x8001 /* 老 */ && u[i] != 0x963F /* 阿 */)
+            len = kin + (i + kin < n && u[i + kin - 1] == 0x592A /* 太 */ && u[i + kin] == 0x592A);   /* 陳太太 */
+          /* The subject goes on (岑浩赛后…): not 的常客。 nor 的文创和…. */
+          descriptive = len >= 2 && i + len < n && is_han (u[i + len]) && u[i + len] != 0x548C /* 和 */ &&
+                        u[i + len] != 0x4E0E /* 与 */ && u[i + len] != 0x53CA /* 及 */ && u[i + len] != 0x7B49 /* 等 */ &&
+                        zh_quote_soon (run, i + len);
+        }
       /* 潘一诺是我们阅读推广部的馆员: a name opening its sentence, 是 and a
        * role noun ending the clause introduce a person. */
       if (len >= 2 && !descriptive && zh_sentence_opens_at (run, i) && zh_copula_role_follows (run, i + len))
@@ -1003,6 +1051,54 @@ suggest_zh_plain_names (Run *run)
       i += len - 1;
     }
   zh_marked_names (run);
+}
+
+/* Whether @i follows a description of four ideographs or more opening
+ * its sentence and 的 (打进本队唯一进球的岑浩, 住在長洲二十多年的麥太,
+ * 今年61歲、住在觀塘的車太): the sentence's subject is who it describes.
+ * Not a clause with a subject of its own (这几年我们做了大量的文创, 孔繁荣
+ * 是图书车的常客: a pronoun or 是 in it). */
+static gboolean
+zh_described_opening (Run   *run,
+                      guint  i)
+{
+  gunichar *u = run->u;
+  guint k = i - 1, han = 0;
+
+  if (i < 5 || u[i - 1] != 0x7684 /* 的 */)
+    return FALSE;
+  while (k > 0 && i - 1 - k < 30 && (is_han (u[k - 1]) || g_unichar_isdigit (u[k - 1]) || u[k - 1] == 0x3001 /* 、 */))
+    {
+      gunichar c = u[--k];
+
+      if (c == 0x662F /* 是 */ || c == 0x6211 /* 我 */ || c == 0x4F60 /* 你 */ ||
+          suggest_char_in (&run->self->zh.pronouns, c))
+        return FALSE;
+      han += is_han (c);
+    }
+  return han >= 4 && zh_sentence_opens_at (run, k);
+}
+
+/* Whether a quotation mark opens soon after @e (150 code points): in its
+ * paragraph, or opening the next one. */
+static gboolean
+zh_quote_soon (Run   *run,
+               guint  e)
+{
+  gunichar *u = run->u;
+
+  for (guint k = e; k < run->n && k - e < 150; k++)
+    {
+      if (suggest_is_opener (u[k]))
+        return TRUE;
+      if (u[k] == '\n')
+        {
+          while (k < run->n && k - e < 150 && g_unichar_isspace (u[k]))
+            k++;
+          return k < run->n && suggest_is_opener (u[k]);
+        }
+    }
+  return FALSE;
 }
 
 /* Whether @i follows an age and 的 (37岁的吴秀英), or an age, 的 and a
@@ -1120,6 +1216,11 @@ zh_related_speakers (Run *run)
         continue;
       if (!zh_attribution_follows (run, end) && !opens)
         continue;
+      /* 卞某某的辩护律师则当庭提出, 龙某的母亲也来到了…: a possessor already
+       * named (a person or an official) is one of their own; the relation
+       * word alone is the speaker, beside that name. */
+      if (suggest_overlaps_tag (run, "person", o, d))
+        o = d + 1;
       if (suggest_overlaps_tag (run, "official", o, end) || suggest_overlaps_tag (run, "quote", o, end))
         continue;
       {
@@ -1156,6 +1257,34 @@ zh_speech_soon (Run   *run,
         (suggest_char_in (&run->self->zh.pronouns, u[k]) && zh_verb_follows (run, k + 1)))
       return TRUE;
   return FALSE;
+}
+
+/* A company speaking through its report (公司在报告中解释，, 该公司在半年报
+ * 中称，, 青石桥菜场经营公司在一份说明中表示，): an organization ending in
+ * 公司 that opens its clause, then 在…中 and a speech verb, is the
+ * quote's speaker; all such mentions of 公司 are one company. */
+static void
+zh_company_statements (Run *run)
+{
+  gunichar *u = run->u;
+
+  for (guint i = 2; i + 2 < run->n; i++)
+    {
+      guint o = i - 2, end = i;
+
+      if (u[i - 2] != 0x516C /* 公 */ || u[i - 1] != 0x53F8 /* 司 */ || u[i] != 0x5728 /* 在 */)
+        continue;
+      /* The whole clause before 在 is the company's name (菜场经营公司). */
+      while (o > 0 && i - o < 16 && is_han (u[o - 1]))
+        o--;
+      if (!zh_clause_opens_at (run, o) || !zh_verb_follows (run, end) || suggest_overlaps_tag (run, NULL, o, end))
+        continue;
+      {
+        guint c = suggest_add_cand (run, "organization", o, end, "zh-company-statement", 0.6);
+
+        suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, "公司@statement", "公司", "organization", c);
+      }
+    }
 }
 
 /* Speakers without a name: 一位基层干部说, 多位村民表示. A quantifier, a few
@@ -1257,4 +1386,5 @@ suggest_zh_unnamed_speakers (Run *run)
         }
     }
   zh_related_speakers (run);
+  zh_company_statements (run);
 }

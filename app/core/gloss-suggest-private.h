@@ -42,7 +42,7 @@ typedef struct
   WordList program_verbs, program_suffixes, program_after, units, big_numbers, approximators;
   WordList not_before, not_after, transliteration, role_ends;
   WordList unnamed_quantifiers, unnamed_roles, proverbs, latin_units;
-  WordList document_suffixes, named_program_ends, relations, adverbials, credits;
+  WordList document_suffixes, named_program_ends, relations, adverbials, credits, professions;
 } ZhLexicon;
 
 /* Every list of a ZhLexicon, for what is done to each (the traditional
@@ -55,7 +55,7 @@ typedef struct
   &(zh)->big_numbers, &(zh)->approximators, &(zh)->not_before, &(zh)->not_after, \
   &(zh)->transliteration, &(zh)->role_ends, &(zh)->unnamed_quantifiers, &(zh)->unnamed_roles, \
   &(zh)->proverbs, &(zh)->latin_units, &(zh)->document_suffixes, &(zh)->named_program_ends, \
-  &(zh)->relations, &(zh)->adverbials, &(zh)->credits
+  &(zh)->relations, &(zh)->adverbials, &(zh)->credits, &(zh)->professions
 
 typedef struct
 {

@@ -337,8 +337,22 @@ zh_mention_gender (Run  *run,
   static const gunichar female_end[] = { 0x58EB /* 士 (女士) */, 0x59D0 /* 姐 */, 0x592A /* 太 */, 0x59E8 /* 姨 */,
                                          0x5976 /* 奶 */, 0x5A46 /* 婆 */, 0x5988 /* 妈 */, 0x5AC2 /* 嫂 */, 0x5A76 /* 婶 */ };
   static const gunichar male_end[] = { 0x751F /* 生 (先生) */, 0x7237 /* 爷 */, 0x4F2F /* 伯 */, 0x53D4 /* 叔 */, 0x54E5 /* 哥 */ };
+  /* A relation ending the mention (龙某的母亲, 孔繁荣的孙女, 他的儿子). */
+  static const gunichar female_rel[][2] = { { 0x6BCD, 0x4EB2 } /* 母亲 */, { 0x6BCD, 0x89AA } /* 母親 */, { 0x5973, 0x513F } /* 女儿 */,
+                                            { 0x5973, 0x5152 } /* 女兒 */, { 0x5B59, 0x5973 } /* 孙女 */, { 0x5B6B, 0x5973 } /* 孫女 */,
+                                            { 0x59BB, 0x5B50 } /* 妻子 */, { 0x8001, 0x5A46 } /* 老婆 */, { 0x59B9, 0x59B9 } /* 妹妹 */ };
+  static const gunichar male_rel[][2] = { { 0x7236, 0x4EB2 } /* 父亲 */, { 0x7236, 0x89AA } /* 父親 */, { 0x513F, 0x5B50 } /* 儿子 */,
+                                          { 0x5152, 0x5B50 } /* 兒子 */, { 0x5B59, 0x5B50 } /* 孙子 */, { 0x5B6B, 0x5B50 } /* 孫子 */,
+                                          { 0x4E08, 0x592B } /* 丈夫 */, { 0x8001, 0x516C } /* 老公 */, { 0x5F1F, 0x5F1F } /* 弟弟 */,
+                                          { 0x7238, 0x7238 } /* 爸爸 */ };
   gunichar last = run->u[c->end - 1], prev = run->u[c->end - 2];
 
+  for (guint i = 0; c->end >= c->start + 2 && i < G_N_ELEMENTS (female_rel); i++)
+    if (prev == female_rel[i][0] && last == female_rel[i][1])
+      return 'f';
+  for (guint i = 0; c->end >= c->start + 2 && i < G_N_ELEMENTS (male_rel); i++)
+    if (prev == male_rel[i][0] && last == male_rel[i][1])
+      return 'm';
   for (guint i = 0; i < G_N_ELEMENTS (female_end); i++)
     if (last == female_end[i] && (last != 0x58EB || prev == 0x5973 /* 女 */))
       return 'f';

@@ -9,7 +9,7 @@ text. The labelling file (kept outside the project, it quotes the article):
     @language zh
     @split dev | tune2 | heldout | fresh | fresh2 | fresh3 | zh-tune | zh-test
            | zh-test2 | zh-dev4 | zh-dev5 | zh-dev6 | zh-dev7 | zh-dev8 | zh-dev9
-           | zh-dev10
+           | zh-dev10 | zh-dev11
            | blind-zh | blind-en | blind-zh2 | blind-zh3 | blind-zh4
            | blind-zh5 | blind-en2 | blind-zh6 | blind-zh7 | blind-en3
            | blind-en4 | en-dev6
