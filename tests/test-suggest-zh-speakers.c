@@ -1027,9 +1027,11 @@ test_own_relative_speaks (void)
   }
 }
 
-/* A profession after an organization is an office, the whole chain the
- * official (东吴证券电力设备行业首席分析师滕思远); the same profession
- * after a modifier or alone is a person's role, the name the person. */
+/* A profession (分析师, 主帅, 主任医师) is a role, also after the
+ * organization employing it: the person is the name, the organization and
+ * profession their role (no official: the codebook's holds a public
+ * office), and the speaker of the quote after it; the chain of an official's
+ * offices still takes a profession after 、. */
 static void
 test_profession_after_organization (void)
 {
@@ -1039,11 +1041,16 @@ test_profession_after_organization (void)
                                       "资深分析师柯文涛说：“市场还会波动。”\n\n"
                                       "球迷谭立明说：“今晚总算出了口气。”\n");
 
-  g_assert_nonnull (find (r, "official", "东吴证券电力设备行业首席分析师滕思远"));
-  g_assert_nonnull (find (r, "official", "江海队主帅滕建勋"));
-  g_assert_nonnull (find (r, "official", "市妇幼保健院儿科主任医师翟慧敏"));
-  assert_speaker (r, "原材料成本压力基本释放。", "东吴证券电力设备行业首席分析师滕思远");
-  assert_speaker (r, "这才是我们应有的样子。", "江海队主帅滕建勋");
+  g_assert_null (find (r, "official", "东吴证券电力设备行业首席分析师滕思远"));
+  g_assert_null (find (r, "official", "江海队主帅滕建勋"));
+  g_assert_null (find (r, "official", "市妇幼保健院儿科主任医师翟慧敏"));
+  g_assert_nonnull (find (r, "person", "滕思远"));
+  g_assert_cmpstr (gloss_suggestion_get_attribute (find (r, "person", "滕思远"), "role"), ==, "东吴证券电力设备行业首席分析师");
+  g_assert_nonnull (find (r, "person", "翟慧敏"));
+  g_assert_cmpstr (gloss_suggestion_get_attribute (find (r, "person", "翟慧敏"), "role"), ==, "市妇幼保健院儿科主任医师");
+  assert_speaker (r, "原材料成本压力基本释放。", "滕思远");
+  assert_speaker (r, "这才是我们应有的样子。", "滕建勋");
+  assert_speaker (r, "最要紧的是防脱水。", "翟慧敏");
   g_assert_nonnull (find (r, "person", "柯文涛"));
   g_assert_null (find (r, "official", "资深分析师柯文涛"));
   g_assert_nonnull (find (r, "person", "谭立明"));
