@@ -197,6 +197,60 @@ test_accept_rejected_speaker (Fixture       *f,
   g_assert_true (gloss_suggest_is_rejected (f->sidecar, official, text));
 }
 
+/* A codebook whose quote speaker links only to persons (as a project may
+ * have it): accepting a quote whose suggested speaker is an official takes
+ * the quote alone, unlinked, and leaves the official suggested, where the
+ * default codebook links the two (test_accept): an accepted suggestion
+ * never writes a link that the codebook, and `gloss-cli validate`, refuse
+ * (a company speaking in its report suggests an organization). */
+static void
+test_accept_speaker_codebook (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GlossCodebook) standard = gloss_codebook_new_default ();
+  g_autoptr(JsonNode) node = gloss_codebook_to_json (standard);
+  g_autoptr(GlossCodebook) codebook = NULL;
+  g_autoptr(GlossSidecar) sidecar = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *tags = json_object_get_array_member (json_node_get_object (node), "tags");
+  GlossSuggestion *quote = find (f, "quote", "今年我们要让每一户人家都能放心喝上自来水，这是我们的承诺。");
+  GlossSuggestion *official = find (f, "official", "河畔市水务局局长周敏");
+  GlossAnnotation *a;
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < json_array_get_length (tags); i++)
+    {
+      JsonObject *tag = json_array_get_object_element (tags, i);
+      JsonArray *attributes = json_object_has_member (tag, "attributes") ? json_object_get_array_member (tag, "attributes") : NULL;
+
+      for (guint k = 0; attributes != NULL && k < json_array_get_length (attributes); k++)
+        {
+          JsonObject *attribute = json_array_get_object_element (attributes, k);
+          JsonArray *to = json_array_new ();
+
+          if (!g_str_equal (json_object_get_string_member (tag, "id"), "quote") ||
+              !g_str_equal (json_object_get_string_member (attribute, "id"), "speaker"))
+            {
+              json_array_unref (to);
+              continue;
+            }
+          json_array_add_string_element (to, "person");
+          json_object_set_array_member (attribute, "to", to);
+          changed = TRUE;
+        }
+    }
+  g_assert_true (changed);
+  codebook = gloss_codebook_new_from_json (node, "test-codebook.json", &error);
+  g_assert_no_error (error);
+  sidecar = gloss_sidecar_new ("bob", codebook);
+  gloss_sidecar_attach_document (sidecar, f->doc);
+
+  g_assert_cmpstr (gloss_suggestion_get_attribute (quote, "speaker"), ==, official->id);
+  a = gloss_suggest_accept (sidecar, f->all, quote);
+  g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (sidecar)), ==, 1);
+  g_assert_null (gloss_annotation_get_attribute (a, "speaker"));
+}
+
 static void
 test_reject (Fixture       *f,
              gconstpointer  data)
@@ -450,6 +504,7 @@ main (int    argc,
   g_test_add ("/suggest-review/accept", Fixture, NULL, fixture_set_up, test_accept, fixture_tear_down);
   g_test_add ("/suggest-review/accept-announced", Fixture, NULL, fixture_set_up, test_accept_announced, fixture_tear_down);
   g_test_add ("/suggest-review/accept-rejected-speaker", Fixture, NULL, fixture_set_up, test_accept_rejected_speaker, fixture_tear_down);
+  g_test_add ("/suggest-review/accept-speaker-codebook", Fixture, NULL, fixture_set_up, test_accept_speaker_codebook, fixture_tear_down);
   g_test_add ("/suggest-review/reject", Fixture, NULL, fixture_set_up, test_reject, fixture_tear_down);
   g_test_add ("/suggest-review/pending-update", Fixture, NULL, fixture_set_up, test_pending_update, fixture_tear_down);
   g_test_add ("/suggest-review/reject-moved", Fixture, NULL, fixture_set_up, test_reject_moved, fixture_tear_down);

@@ -356,6 +356,22 @@ gloss_suggest_lookup (GPtrArray  *suggestions,
   return NULL;
 }
 
+/* Whether the codebook of @sidecar lets @attribute of a @tag annotation
+ * link to one of @target_tag (any tag, when it names none). */
+static gboolean
+link_allows (GlossSidecar *sidecar,
+             const char   *tag,
+             const char   *attribute,
+             const char   *target_tag)
+{
+  GlossCodebook *codebook = gloss_sidecar_get_codebook (sidecar);
+  GlossTag *def_tag = codebook != NULL ? gloss_codebook_lookup (codebook, tag) : NULL;
+  const GlossAttributeDef *def = def_tag != NULL ? gloss_tag_lookup_attribute (def_tag, attribute) : NULL;
+
+  return def == NULL || def->to == NULL || def->to[0] == NULL ||
+         g_strv_contains ((const char * const *) def->to, target_tag);
+}
+
 static GlossAnnotation *
 accept (GlossSidecar    *sidecar,
         GPtrArray       *suggestions,
@@ -388,6 +404,11 @@ accept (GlossSidecar    *sidecar,
    * themselves since: accepting the quote would bring back, silently, an
    * annotation they said was wrong. */
   speaker = gloss_suggest_lookup (suggestions, gloss_suggestion_get_attribute (s, "speaker"));
+  /* Nor one of a tag the codebook's link does not take (a company speaking
+   * in its report, where the speaker is an official or a person): the
+   * quote comes alone, its speaker left for the coder. */
+  if (speaker != NULL && !link_allows (sidecar, s->tag, "speaker", speaker->tag))
+    speaker = NULL;
   if (speaker != NULL && depth == 0 && gloss_sidecar_get_document (sidecar) != NULL &&
       find_annotation (set, speaker->tag, speaker->start, speaker->end) == NULL &&
       gloss_suggest_is_rejected (sidecar, speaker, gloss_document_get_text (gloss_sidecar_get_document (sidecar))))
