@@ -437,22 +437,6 @@ en_executive_name_start (Run   *run,
   return 0;
 }
 
-/* Whether the text before code point @end ends with the word @word. */
-static gboolean
-en_ends_with_word (Run        *run,
-                   guint       end,
-                   const char *word)
-{
-  guint len = (guint) strlen (word);
-
-  if (end < len)
-    return FALSE;
-  for (guint k = 0; k < len; k++)
-    if (run->u[end - len + k] != (gunichar) word[k])
-      return FALSE;
-  return end == len || !g_unichar_isalpha (run->u[end - len - 1]);
-}
-
 /* Whether the word of code points [ws, we) is in @wl, case aside. */
 static gboolean
 en_word_in_fold (const WordList *wl,
@@ -501,7 +485,7 @@ en_unnamed_roles (Run *run)
       r = suggest_cp_of (run, rs);
       e = suggest_cp_of (run, re);
       definite = run->u[a] == 'T' || run->u[a] == 't';
-      through = a >= 8 && en_ends_with_word (run, a - 1, "through");
+      through = a >= 8 && suggest_en_ends_with (run, a - 1, "through");
       /* the words between article and role: "county", "senior", "Northgate" */
       for (guint k = a; k < r; k++)
         if (run->u[k] == ' ')

@@ -226,6 +226,7 @@ G_GNUC_INTERNAL gboolean suggest_key_matches (Run *run, Key *key, guint i);
 G_GNUC_INTERNAL void suggest_later_mentions (Run *run);
 G_GNUC_INTERNAL void suggest_index_mentions (Run *run);
 G_GNUC_INTERNAL int suggest_mention_before (Run *run, guint pos);
+G_GNUC_INTERNAL gboolean suggest_en_ends_with (Run *run, guint end, const char *word);
 G_GNUC_INTERNAL int suggest_entity_in (Run *run, guint lo, guint hi);
 G_GNUC_INTERNAL int suggest_entity_before (Run *run, guint pos, guint max_distance);
 G_GNUC_INTERNAL void suggest_organizations (Run *run);

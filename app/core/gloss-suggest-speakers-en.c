@@ -437,6 +437,24 @@ en_age_speaker (Run   *run,
   return -1;
 }
 
+/* The mention that opens the sentence starting at @lo (after spaces and
+ * closing quotation marks), or NULL. */
+static Cand *
+en_opening_mention (Run  *run,
+                    guint lo)
+{
+  int m = suggest_mention_before (run, lo) + 1;
+  Cand *c;
+  guint j = lo;
+
+  if (m >= (int) run->mentions->len)
+    return NULL;
+  c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+  while (j < c->start && (g_unichar_isspace (run->u[j]) || run->u[j] == 0x201D || run->u[j] == '"'))
+    j++;
+  return j == c->start && c->start >= lo ? c : NULL;
+}
+
 /* Speaker of a speech verb at @verb in [lo, hi): "X said" (subject before),
  * "said X" (after), a pronoun, or "the president". */
 static int
@@ -449,6 +467,7 @@ en_subject (Run     *run,
             gboolean *pronoun)
 {
   EnLexicon *en = &run->self->en;
+  Cand *opening;
   int e;
   guint k = verb + verb_len;
 
@@ -523,35 +542,15 @@ en_subject (Run     *run,
   /* Lena Fischer, a friend of Mayor Tom Reyes, said: a name that opens the
    * sentence, then an appositive closed by a comma before the verb: that
    * name is the subject, not the last name inside the appositive. */
-  if (verb >= lo + 2 && run->u[verb - 1] == ' ' && run->u[verb - 2] == ',')
-    {
-      int m = suggest_mention_before (run, lo) + 1;
-      if (m < (int) run->mentions->len)
-        {
-          Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
-          guint j = lo;
-          while (j < c->start && (g_unichar_isspace (run->u[j]) || run->u[j] == 0x201D || run->u[j] == '"'))
-            j++;
-          if (j == c->start && c->start >= lo && c->end + 2 < verb && run->u[c->end] == ',' &&
-              !en_possessive (run, c->end))
-            return c->entity;
-        }
-    }
+  opening = en_opening_mention (run, lo);
+  if (opening != NULL && verb >= lo + 2 && run->u[verb - 1] == ' ' && run->u[verb - 2] == ',' &&
+      opening->end + 2 < verb && run->u[opening->end] == ',' && !en_possessive (run, opening->end))
+    return opening->entity;
   /* A spokesperson for the Federation of Mining Cooperatives said: someone
    * unnamed who opens the sentence is its subject, not the name in the
    * phrase after the role. */
-  {
-    int m = suggest_mention_before (run, lo) + 1;
-    if (m < (int) run->mentions->len)
-      {
-        Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
-        guint j = lo;
-        while (j < c->start && (g_unichar_isspace (run->u[j]) || run->u[j] == 0x201D || run->u[j] == '"'))
-          j++;
-        if (j == c->start && c->end < verb && g_strcmp0 (c->rule, "en-unnamed-role") == 0)
-          return c->entity;
-      }
-  }
+  if (opening != NULL && opening->end < verb && g_strcmp0 (opening->rule, "en-unnamed-role") == 0)
+    return opening->entity;
   /* Name said / he said: the nearest mention or pronoun before the verb. */
   for (guint j = verb; j > lo && verb - j < 80; j--)
     {

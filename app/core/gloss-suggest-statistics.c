@@ -423,11 +423,12 @@ suggest_zh_statistics (Run *run)
   zh_numeral_statistics (run);
 }
 
-/* Whether the text before @end ends with the word @word. */
-static gboolean
-en_ends_with (Run        *run,
-              guint       end,
-              const char *word)
+/* Whether the text before code point @end ends with the word @word (no
+ * letter before it). */
+gboolean
+suggest_en_ends_with (Run        *run,
+                      guint       end,
+                      const char *word)
 {
   guint len = (guint) strlen (word);
 
@@ -492,7 +493,7 @@ en_range_start (Run  *run,
     if (s == e || (s > 0 && (g_unichar_isalnum (u[s - 1]) || u[s - 1] == '$')))
       return a;
     /* "between 5 and 10"; "aged 5 and 10" is two figures */
-    if (and && !en_ends_with (run, s > 0 ? s - 1 : 0, "between") && !en_ends_with (run, s > 0 ? s - 1 : 0, "Between"))
+    if (and && !suggest_en_ends_with (run, s > 0 ? s - 1 : 0, "between") && !suggest_en_ends_with (run, s > 0 ? s - 1 : 0, "Between"))
       return a;
   }
   return s;
@@ -709,8 +710,8 @@ suggest_en_statistics (Run *run)
           /* 11 million people: the counted noun after a scale word. */
           guint people = end > b && !dollar ? en_counted_end (run, end, 2) : 0;
           stat = TRUE;
-          if (people > 0 && (en_ends_with (run, end, "million") || en_ends_with (run, end, "billion") ||
-                             en_ends_with (run, end, "thousand")))
+          if (people > 0 && (suggest_en_ends_with (run, end, "million") || suggest_en_ends_with (run, end, "billion") ||
+                             suggest_en_ends_with (run, end, "thousand")))
             end = people;
         }
       else if (!is_year (run, a, b))
@@ -768,7 +769,7 @@ suggest_en_statistics (Run *run)
                            g_str_equal (word, "roughly") || g_str_equal (word, "least") ||
                            /* up from 150 the year before */
                            (g_str_equal (word, "from") && s >= 3 &&
-                            (en_ends_with (run, s - 1, "up") || en_ends_with (run, s - 1, "down")));
+                            (suggest_en_ends_with (run, s - 1, "up") || suggest_en_ends_with (run, s - 1, "down")));
                   }
               }
             }
@@ -816,13 +817,13 @@ suggest_en_statistics (Run *run)
       k = suggest_cp_of (run, me);
       /* "the eight years of his presidency", "these two issues": the
        * things the text already counted, no new figure. */
-      the_before = en_ends_with (run, a > 0 ? a - 1 : 0, "the") || en_ends_with (run, a > 0 ? a - 1 : 0, "The") ||
+      the_before = suggest_en_ends_with (run, a > 0 ? a - 1 : 0, "the") || suggest_en_ends_with (run, a > 0 ? a - 1 : 0, "The") ||
                    /* "in the last two years": a time up to now, like "ago" */
-                   en_ends_with (run, a > 0 ? a - 1 : 0, "last") || en_ends_with (run, a > 0 ? a - 1 : 0, "past");
-      these_before = en_ends_with (run, a > 0 ? a - 1 : 0, "these") || en_ends_with (run, a > 0 ? a - 1 : 0, "those") ||
-                     en_ends_with (run, a > 0 ? a - 1 : 0, "These") || en_ends_with (run, a > 0 ? a - 1 : 0, "Those");
+                   suggest_en_ends_with (run, a > 0 ? a - 1 : 0, "last") || suggest_en_ends_with (run, a > 0 ? a - 1 : 0, "past");
+      these_before = suggest_en_ends_with (run, a > 0 ? a - 1 : 0, "these") || suggest_en_ends_with (run, a > 0 ? a - 1 : 0, "those") ||
+                     suggest_en_ends_with (run, a > 0 ? a - 1 : 0, "These") || suggest_en_ends_with (run, a > 0 ? a - 1 : 0, "Those");
       /* "four" of "three to four months" belongs to the figure of "three". */
-      if (a >= 4 && (en_ends_with (run, a - 1, "to") || en_ends_with (run, a - 1, "or")) && run->u[a - 1] == ' ' && run->u[a - 4] == ' ')
+      if (a >= 4 && (suggest_en_ends_with (run, a - 1, "to") || suggest_en_ends_with (run, a - 1, "or")) && run->u[a - 1] == ' ' && run->u[a - 4] == ' ')
         {
           guint y = a - 4;
           while (y > 0 && g_unichar_isalpha (run->u[y - 1]))
