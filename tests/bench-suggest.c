@@ -670,12 +670,15 @@ main (int    argc,
    * characters, mixed scripts; 300 000 characters against 3 000 000, both
    * larger than the processor's caches (from 100 000, which fits, the ratio
    * is 15 for 10 times the text: the caches, not the rules), and 1 000 000
-   * for the time of a 1 MB article. */
+   * for the time of a 1 MB article; the last pattern, thousands of
+   * unnamed speakers. */
   {
     const char *units[] = {
       "“局长王𠀋说，😀 “他说：“4.8亿元，” said Mayor Lin Wen. ",
       "““““““「『\"\"\"”」』😀𠀋 ",
       "他说，“The mayor said: “we will “see, ",
+      /* a speaker never named, again and again: each an entity of its own */
+      "“No,” a county aide said through a spokeswoman. The aide said so. ",
     };
 
     printf ("\nbad input in one paragraph (processor time):\n");

@@ -146,6 +146,7 @@ typedef struct
   guint8     *cover;       /* while finding names: 1 name, 2 corpus */
   GArray     *cands;       /* of Cand */
   GPtrArray  *entities;    /* of Entity */
+  GHashTable *entity_keys; /* an Entity's key → its index + 1 in entities */
   GArray     *mentions;    /* indices of person/official cands, sorted by start */
   guint8     *genders;     /* per entity, found when a pronoun needs them: 'f', 'm', 0 unknown */
   guint       n_genders;

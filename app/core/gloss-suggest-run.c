@@ -74,25 +74,27 @@ suggest_entity_for_name (Run        *run,
                  const char *tag,
                  guint       cand)
 {
-  for (guint i = 0; i < run->entities->len; i++)
+  /* By key through a table, not a walk of every entity: a text with
+   * thousands of unnamed speakers (each an entity of its own) made that
+   * walk quadratic. */
+  guint found = GPOINTER_TO_UINT (g_hash_table_lookup (run->entity_keys, key));
+  Entity *e;
+
+  if (found > 0)
     {
-      Entity *e = run->entities->pdata[i];
-      if (g_str_equal (e->key, key))
-        {
-          if (g_str_equal (tag, "official"))
-            e->tag = "official";
-          return (int) i;
-        }
+      e = run->entities->pdata[found - 1];
+      if (g_str_equal (tag, "official"))
+        e->tag = "official";
+      return (int) found - 1;
     }
-  {
-    Entity *e = g_new0 (Entity, 1);
-    e->key = g_strdup (key);
-    e->name = g_strdup (name != NULL ? name : key);
-    e->tag = tag;
-    e->first = (int) cand;
-    g_ptr_array_add (run->entities, e);
-    return (int) run->entities->len - 1;
-  }
+  e = g_new0 (Entity, 1);
+  e->key = g_strdup (key);
+  e->name = g_strdup (name != NULL ? name : key);
+  e->tag = tag;
+  e->first = (int) cand;
+  g_ptr_array_add (run->entities, e);
+  g_hash_table_insert (run->entity_keys, e->key, GUINT_TO_POINTER (run->entities->len));
+  return (int) run->entities->len - 1;
 }
 
 int

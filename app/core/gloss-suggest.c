@@ -545,6 +545,7 @@ gloss_suggester_run_cancellable (GlossSuggester *self,
   word_boundaries (&run);
   run.cands = g_array_new (FALSE, TRUE, sizeof (Cand));
   run.entities = g_ptr_array_new_with_free_func (entity_free);
+  run.entity_keys = g_hash_table_new (g_str_hash, g_str_equal);
 
   run.cover = g_new0 (guint8, run.n + 1);
   for (guint i = 0; i < G_N_ELEMENTS (rule_families); i++)
@@ -674,6 +675,7 @@ done:
       g_free (c->unit);
     }
   g_array_unref (run.cands);
+  g_hash_table_unref (run.entity_keys);
   g_ptr_array_unref (run.entities);
   g_clear_pointer (&run.mentions, g_array_unref);
   g_free (run.genders);
