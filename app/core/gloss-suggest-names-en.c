@@ -437,20 +437,6 @@ en_executive_name_start (Run   *run,
   return 0;
 }
 
-/* Whether the word of code points [ws, we) is in @wl, case aside. */
-static gboolean
-en_word_in_fold (const WordList *wl,
-                 Run            *run,
-                 guint           ws,
-                 guint           we)
-{
-  g_autofree char *word = suggest_substring (run, ws, we);
-  g_autofree char *lower = g_utf8_strdown (word, -1);
-  g_autofree gunichar *u = g_utf8_to_ucs4_fast (lower, -1, NULL);
-
-  return suggest_word_list_has (wl, run->u + ws, we - ws) || suggest_word_list_has (wl, u, we - ws);
-}
-
 /* Someone the text never names, by a role noun (unnamed_roles): "A county
  * spokesman said", "A spokesperson for the federation said", "a neighbor
  * who said", "A senior aide to the governor, who …" and later "the aide
@@ -496,7 +482,7 @@ en_unnamed_roles (Run *run)
             if (we < r)
               {
                 modifiers++;
-                government = government || en_word_in_fold (&en->government_words, run, ws, we);
+                government = government || suggest_en_word_in_fold (run, &en->government_words, ws, we);
               }
           }
       /* what follows: ", who", " who", or a speech verb after a short
@@ -525,7 +511,7 @@ en_unnamed_roles (Run *run)
               subject = TRUE;
               break;
             }
-          government = government || en_word_in_fold (&en->government_words, run, ws, we) ||
+          government = government || suggest_en_word_in_fold (run, &en->government_words, ws, we) ||
                        (we - ws == 5 && memcmp (run->u + ws, (gunichar[]) { 'W', 'h', 'i', 't', 'e' }, 5 * sizeof (gunichar)) == 0);
           words++;
           j = we;
@@ -572,7 +558,7 @@ en_unnamed_roles (Run *run)
                       guint we = k - 1;
                       while (we < a && g_unichar_isalpha (run->u[we]))
                         we++;
-                      government = en_word_in_fold (&en->government_words, run, k - 1, we);
+                      government = suggest_en_word_in_fold (run, &en->government_words, k - 1, we);
                     }
               if (government)
                 tag = "official";

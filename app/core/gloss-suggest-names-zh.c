@@ -34,9 +34,9 @@ suggest_zh_name_may_end (Run   *run,
 /* Familiar and anonymised forms of a name, 0 if none: 小彭 老李 (a
  * surname after 小/老, when a role precedes or a speech verb follows),
  * 陈太 卢阿姨 周大爷 (a surname and a kinship word), and the courts'
- * 赵某平 钱某 (a surname, 某 and at most one character). */
-/* @must_end: whether a word that may follow a name must follow a surname
- * and a kinship word (FALSE: 的麥太每日都要…, where the description before
+ * 赵某平 钱某 (a surname, 某 and at most one character).  @must_end:
+ * whether a word that may follow a name must follow a surname and a
+ * kinship word (FALSE: 的麥太每日都要…, where the description before
  * announces the person). */
 static guint
 zh_familiar_name_full (Run      *run,
@@ -369,8 +369,13 @@ suggest_zh_titled_names (Run *run)
           tlen = suggest_word_list_match_at (&zh->roles, u, n, i);
           is_role = tlen > 0;
         }
-      /* 首席分析师, 主任医师, 主帅: a profession, a role on its own, an
-       * office after an organization (below). */
+      /* 首席分析师, 主任医师, 主帅: a profession is a role, also after the
+       * organization employing it (东吴证券首席分析师滕思远): no public
+       * office, which the codebook's official holds, so the person is the
+       * name and the organization and profession their role.  The newest
+       * held-out splits label them so; five older ones (blind-zh4,
+       * blind-zh5, zh-dev9, zh-dev10, zh-dev11) label the chain an
+       * official. */
       if (plen > 0 && plen >= tlen)
         {
           tlen = plen;
@@ -494,12 +499,6 @@ suggest_zh_titled_names (Run *run)
         guint c;
 
         official = !is_role && zh_official_title (run, chain);
-        /* 东吴证券首席分析师滕思远, 市第一人民医院输血科主任医师阮静宜:
-         * a profession is no public office, whatever organization employs
-         * it (the codebook's official holds one): the person is the name,
-         * the organization and profession their role.  The newest held-out
-         * splits label them so; five older ones (blind-zh4, blind-zh5,
-         * zh-dev9, zh-dev10, zh-dev11) label the chain an official. */
         if (name_len > 0)
           key = suggest_substring (run, name_at, name_at + name_len);
         else
@@ -1102,9 +1101,7 @@ zh_quote_soon (Run   *run,
   return FALSE;
 }
 
-/* Whether @i follows an age and 的 (37岁的吴秀英), or an age, 的 and a
- * role of the lexicons after a modifier of up to four ideographs
- * (79岁的独居老人宋凤英, 72岁的退休教师聂文秀). */
+/* Whether @i follows an age and 的 (37岁的). */
 static gboolean
 zh_age_before (const gunichar *u,
                guint           i)
@@ -1112,6 +1109,9 @@ zh_age_before (const gunichar *u,
   return i >= 2 && u[i - 1] == 0x7684 /* 的 */ && (u[i - 2] == 0x5C81 /* 岁 */ || u[i - 2] == 0x6B72 /* 歲 */);
 }
 
+/* Whether @i follows an age and 的 (37岁的吴秀英), or an age, 的 and a
+ * role of the lexicons after a modifier of up to four ideographs
+ * (79岁的独居老人宋凤英, 72岁的退休教师聂文秀). */
 static gboolean
 zh_after_age (Run   *run,
               guint  i)

@@ -89,12 +89,21 @@ typedef struct
   GRegex *unnamed_role_re;
   WordList executive_titles;           /* Chief Executive Henrik Dahl: a person, the name alone */
   WordList name_said_objects;          /* "a fund at Aberforth Partners, said": no speaker's name */
-  GRegex *credit_re;
+  GRegex *credit_re;                  /* "By Priya Raman and Tom Eckert", "(Reporting by …; Editing by …)" */
   /* figures in words: "19 of the 26", "one in five workers", "a third",
    * "half a mile", "12-unit"; a label's number: "type 2", "Route 66" */
   WordList fractions, half_units, hyphen_units, number_labels;
-  GRegex *share_re;                   /* "By Priya Raman and Tom Eckert", "(Reporting by …; Editing by …)" */
+  GRegex *share_re;
 } EnLexicon;
+
+/* Every list of an EnLexicon, for the clearing (as ZH_LEXICON_LISTS). */
+#define EN_LEXICON_LISTS(en) \
+  &(en)->verbs, &(en)->titles, &(en)->honorifics, &(en)->roles, &(en)->pronouns, &(en)->not_names, \
+  &(en)->program_suffixes, &(en)->units, &(en)->time_units, &(en)->number_words, &(en)->counted_nouns, \
+  &(en)->months, &(en)->appositive_official, &(en)->roles_before_name, &(en)->title_modifiers, \
+  &(en)->title_org_words, &(en)->org_suffixes, &(en)->female_names, &(en)->male_names, \
+  &(en)->unnamed_roles, &(en)->unnamed_office_roles, &(en)->government_words, &(en)->executive_titles, \
+  &(en)->name_said_objects, &(en)->fractions, &(en)->half_units, &(en)->hyphen_units, &(en)->number_labels
 
 typedef struct
 {
@@ -228,6 +237,7 @@ G_GNUC_INTERNAL void suggest_later_mentions (Run *run);
 G_GNUC_INTERNAL void suggest_index_mentions (Run *run);
 G_GNUC_INTERNAL int suggest_mention_before (Run *run, guint pos);
 G_GNUC_INTERNAL gboolean suggest_en_ends_with (Run *run, guint end, const char *word);
+G_GNUC_INTERNAL gboolean suggest_en_word_in_fold (Run *run, const WordList *wl, guint ws, guint we);
 G_GNUC_INTERNAL int suggest_entity_in (Run *run, guint lo, guint hi);
 G_GNUC_INTERNAL int suggest_entity_before (Run *run, guint pos, guint max_distance);
 G_GNUC_INTERNAL void suggest_organizations (Run *run);

@@ -499,6 +499,21 @@ en_range_start (Run  *run,
   return s;
 }
 
+/* Whether the word of code points [ws, we) is in @wl as written or in
+ * lower case (ASCII letters: a list of lower-case words). */
+gboolean
+suggest_en_word_in_fold (Run            *run,
+                         const WordList *wl,
+                         guint           ws,
+                         guint           we)
+{
+  g_autofree char *word = suggest_substring (run, ws, we);
+  g_autofree char *lower = g_utf8_strdown (word, -1);
+  g_autofree gunichar *u = g_utf8_to_ucs4_fast (lower, -1, NULL);
+
+  return suggest_word_list_has (wl, run->u + ws, we - ws) || suggest_word_list_has (wl, u, we - ws);
+}
+
 /* The end of a count at @k (19, 1,200, seven), or 0. */
 static guint
 en_count_end (Run  *run,
@@ -515,14 +530,7 @@ en_count_end (Run  *run,
     }
   while (w < run->n && g_unichar_isalpha (run->u[w]))
     w++;
-  if (w == k)
-    return 0;
-  {
-    g_autofree char *raw = suggest_substring (run, k, w);
-    g_autofree char *word = g_utf8_strdown (raw, -1);
-    g_autofree gunichar *lw = g_utf8_to_ucs4_fast (word, -1, NULL);
-    return suggest_word_list_has (&run->self->en.number_words, lw, w - k) ? w : 0;
-  }
+  return w > k && suggest_en_word_in_fold (run, &run->self->en.number_words, k, w) ? w : 0;
 }
 
 /* The end of the lowercase word at @k, @k if none. */

@@ -75,18 +75,10 @@ static void
 gloss_suggester_finalize (GObject *object)
 {
   GlossSuggester *self = GLOSS_SUGGESTER (object);
-  WordList *zh_lists[] = {
-    ZH_LEXICON_LISTS (&self->zh),
-    &self->en.verbs, &self->en.titles, &self->en.honorifics, &self->en.roles, &self->en.pronouns,
-    &self->en.not_names, &self->en.program_suffixes, &self->en.units, &self->en.time_units,
-    &self->en.number_words, &self->en.counted_nouns, &self->en.months, &self->en.appositive_official, &self->en.roles_before_name, &self->en.title_modifiers, &self->en.title_org_words,
-    &self->en.unnamed_roles, &self->en.unnamed_office_roles, &self->en.government_words,
-    &self->en.executive_titles, &self->en.name_said_objects,
-    &self->en.fractions, &self->en.half_units, &self->en.hyphen_units, &self->en.number_labels,
-  };
+  WordList *lists[] = { ZH_LEXICON_LISTS (&self->zh), EN_LEXICON_LISTS (&self->en) };
 
-  for (guint i = 0; i < G_N_ELEMENTS (zh_lists); i++)
-    suggest_word_list_clear (zh_lists[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    suggest_word_list_clear (lists[i]);
   g_clear_pointer (&self->en.official_re, g_regex_unref);
   g_clear_pointer (&self->en.said_name_re, g_regex_unref);
   g_clear_pointer (&self->en.name_said_re, g_regex_unref);
@@ -100,9 +92,6 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->en.word_number_re, g_regex_unref);
   g_clear_pointer (&self->en.program_re, g_regex_unref);
   g_clear_pointer (&self->en.org_re, g_regex_unref);
-  suggest_word_list_clear (&self->en.org_suffixes);
-  suggest_word_list_clear (&self->en.female_names);
-  suggest_word_list_clear (&self->en.male_names);
   g_clear_pointer (&self->en.handle_said_re, g_regex_unref);
   g_clear_pointer (&self->en.handle_cues, g_free);
   g_clear_pointer (&self->en.given_name_re, g_regex_unref);
