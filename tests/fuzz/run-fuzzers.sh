@@ -18,7 +18,12 @@ build=${1:?usage: run-fuzzers.sh BUILD_DIR SECONDS [TARGET…]}
 seconds=${2:?usage: run-fuzzers.sh BUILD_DIR SECONDS [TARGET…]}
 shift 2
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(sidecar html decode import csv json)
+# By default every target tests/meson.build names in fuzz_targets, the list
+# the builds (libFuzzer's and the corpus replays') are made from.
+if [ ${#targets[@]} -eq 0 ]; then
+  read -r -a targets <<<"$(sed -n "s/^fuzz_targets = \[\(.*\)\]$/\1/p" tests/meson.build | tr -d "',")"
+  [ ${#targets[@]} -gt 0 ] || { echo "FAIL fuzz: no fuzz_targets in tests/meson.build"; exit 1; }
+fi
 
 if ! command -v clang >/dev/null 2>&1; then
   echo "clang not found: fuzzing skipped"
