@@ -65,7 +65,13 @@
  * centre; zh7: an investigation with unnamed sources, a museum, an industry
  * story, a county TV transcript with 同期声, a procuratorate case,
  * hurdles, Hong Kong and Taiwan in traditional characters, a science
- * story, a hospital), organizations labelled; blind-en3 and blind-en4: eight
+ * story, a hospital), organizations labelled; blind-zh8: ten more Chinese
+ * ones likewise (wire copy with officials in turn, a village workshop
+ * feature, an evening paper's e-bike charging story, a farm-subsidy fraud
+ * trial, inverter earnings with an analyst, basketball with split and
+ * paragraph-long quotes, Hong Kong and Taiwan in traditional characters,
+ * an interview in 记者/NAME： form, a myopia study), organizations labelled;
+ * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
  * wire, a profile with paragraphs of speech left open, a school board with
@@ -383,6 +389,7 @@ static const struct
   { "blind-zh5", "Chinese, blind-zh5 (written for the set, labelled without running the suggesters; held out until the tenth round of speaker rules, tuned on since)", NULL },
   { "blind-zh6", "Chinese, blind-zh6 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh7", "Chinese, blind-zh7 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh8", "Chinese, blind-zh8 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
