@@ -71,6 +71,14 @@
  * trial, inverter earnings with an analyst, basketball with split and
  * paragraph-long quotes, Hong Kong and Taiwan in traditional characters,
  * an interview in 记者/NAME： form, a myopia study), organizations labelled;
+ * blind-zh9: ten more Chinese ones likewise (wire copy with officials in
+ * turn, a rice-crayfish village program, an evening paper's gas-cylinder
+ * story with residents, an elderly health-product fraud trial, heat-pump
+ * earnings with an analyst, football with a transliterated foreign striker,
+ * Hong Kong in traditional characters with Cantonese, a heating press
+ * conference in 记者：/NAME： turns, a teenage-sleep study, a TV transcript
+ * with 主持人/同期 lines), organizations labelled only where one is a
+ * quote's speaker, held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -390,6 +398,7 @@ static const struct
   { "blind-zh6", "Chinese, blind-zh6 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh7", "Chinese, blind-zh7 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh8", "Chinese, blind-zh8 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh9", "Chinese, blind-zh9 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
