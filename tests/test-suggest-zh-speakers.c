@@ -230,6 +230,32 @@ test_interview_turns (void)
   g_assert_null (find (n, "quote", "凡是要求下载会议软件、共享屏幕的，一律是诈骗。"));
 }
 
+/* A TV transcript: a sound bite (【同期声】, 【记者出镜】) before a label and a
+ * colon is a quote of the one the label names (村民 欧阳翠：), the whole
+ * label when no rule finds a name in it (护林员 老包：); the presenter's words after 【主持人 NAME】
+ * are the presenter's; the narration (【解说】) is no one's, and a bracket
+ * that is no sound bite (【编者按】) makes no turn. */
+static void
+test_tv_transcript (void)
+{
+  g_autoptr(Result) r = suggest_text ("【主持人 葛晓棠】各位观众晚上好，今天我们关注山区的冬季供暖问题。\n\n"
+                                      "【解说】入冬以来，岩脚村的气温降到了零下。\n\n"
+                                      "【同期声】村民 欧阳翠：以前一到冬天就只能烧柴火，屋里全是烟。\n\n"
+                                      "【同期声】护林员 老包：山上的管子我每个礼拜都要走一遍。\n\n"
+                                      "【同期声】县住建局局长封志远：今年全县新装了两千多台空气能热水器。\n\n"
+                                      "【记者出镜】记者 宁可欣：我身后这排房子，今年都通上了暖气。\n");
+  g_autoptr(Result) n = suggest_text ("【编者按】村民 欧阳翠：以前一到冬天就只能烧柴火，屋里全是烟。\n\n"
+                                      "【解说】村民 欧阳翠：以前一到冬天就只能烧柴火，屋里也冷。\n");
+
+  assert_speaker (r, "各位观众晚上好，今天我们关注山区的冬季供暖问题。", "主持人 葛晓棠");
+  assert_speaker (r, "以前一到冬天就只能烧柴火，屋里全是烟。", "欧阳翠");
+  assert_speaker (r, "山上的管子我每个礼拜都要走一遍。", "护林员 老包");
+  assert_speaker (r, "今年全县新装了两千多台空气能热水器。", "县住建局局长封志远");
+  assert_speaker (r, "我身后这排房子，今年都通上了暖气。", "宁可欣");
+  g_assert_null (find (r, "quote", "入冬以来，岩脚村的气温降到了零下。"));
+  g_assert_cmpuint (count_tag (n, "quote"), ==, 0);
+}
+
 /* A speaker named after the quote: the speech verb further on in the
  * sentence (”十月一日，在病房里，刚出院的侯先生感慨地说), a verb that opens
  * a clause of its own (”说起这件事，…), a subject right after a quote
@@ -1128,6 +1154,7 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/unnamed-adverbial", test_unnamed_adverbial);
   g_test_add_func ("/suggest-zh-speakers/descriptive-names", test_descriptive_names);
   g_test_add_func ("/suggest-zh-speakers/interview-turns", test_interview_turns);
+  g_test_add_func ("/suggest-zh-speakers/tv-transcript", test_tv_transcript);
   g_test_add_func ("/suggest-zh-speakers/named-after", test_named_after);
   g_test_add_func ("/suggest-zh-speakers/pronouns", test_pronouns);
   g_test_add_func ("/suggest-zh-speakers/english-in-chinese", test_english_in_chinese);
