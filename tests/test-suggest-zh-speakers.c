@@ -186,6 +186,26 @@ test_unnamed_adverbial (void)
   g_assert_null (find (r, "person", "一位住在附近的居民"));
 }
 
+/* A role and an anonymised or familiar name before an adverbial: 某 and
+ * 当庭 are no three-character name (柯某, not 柯某当), a surname and 伯
+ * before 则 are a person of the role 人士, not an unnamed 人士; a given
+ * name after 某 (赵某平) and a 人士 with no name after it stay as they were. */
+static void
+test_name_before_adverbial (void)
+{
+  g_autoptr(Result) r = suggest_text ("被告人柯某当庭表示认罪。“我没想到后果会这么严重。”他说。\n\n"
+                                      "退休人士聂伯则对此不以为然：“收费之前，总要先讲清楚怎么收。”\n\n"
+                                      "被告人赵某平说：“钱我会想办法还上。”\n\n"
+                                      "业内人士分析称，“明年的价格还会往下走。”\n");
+
+  assert_speaker (r, "我没想到后果会这么严重。", "柯某");
+  g_assert_null (find (r, "person", "柯某当"));
+  assert_speaker (r, "收费之前，总要先讲清楚怎么收。", "聂伯");
+  g_assert_null (find (r, "person", "人士"));
+  assert_speaker (r, "钱我会想办法还上。", "赵某平");
+  assert_speaker (r, "明年的价格还会往下走。", "业内人士");
+}
+
 /* 范阿婆, 陈姓店主, 吴某: forms that name a person even without a speech
  * verb right after, so that a later 说 or a pronoun finds them; a family
  * (王姓人家) and a surname as a plain word (百姓) are no one. */
@@ -1152,6 +1172,7 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/unknown-surname", test_unknown_surname_after_title);
   g_test_add_func ("/suggest-zh-speakers/time-before-verb", test_time_before_verb);
   g_test_add_func ("/suggest-zh-speakers/unnamed-adverbial", test_unnamed_adverbial);
+  g_test_add_func ("/suggest-zh-speakers/name-before-adverbial", test_name_before_adverbial);
   g_test_add_func ("/suggest-zh-speakers/descriptive-names", test_descriptive_names);
   g_test_add_func ("/suggest-zh-speakers/interview-turns", test_interview_turns);
   g_test_add_func ("/suggest-zh-speakers/tv-transcript", test_tv_transcript);
