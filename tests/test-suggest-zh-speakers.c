@@ -206,6 +206,34 @@ test_name_before_adverbial (void)
   assert_speaker (r, "明年的价格还会往下走。", "业内人士");
 }
 
+/* A surname and an office later on (符局长, 乔县长 for 副县长乔振东, 戴教练
+ * for 主管教练戴立峰) is the official or person named so before, the
+ * quote's speaker; a surname and an office is never a name of its own
+ * (鲍主任 with no one before), and 小林老师 is no 林老师. */
+static void
+test_surname_and_office (void)
+{
+  g_autoptr(Result) r = suggest_text ("县交通运输局局长符国庆介绍，今年新修了三条公路。\n\n"
+                                      "“明年还要再修两条。”符局长说。\n\n"
+                                      "副县长乔振东到村里调研。乔县长告诉记者：“路通了，货就出得去。”\n\n"
+                                      "主管教练戴立峰在场边看完了训练。“她的起跑还能再快一点。”戴教练说。\n");
+  g_autoptr(Result) n = suggest_text ("鲍主任表示：“报名下周截止。”\n\n"
+                                      "学校的机器人社团由林晓燕老师带队，学生们都叫她小林老师。\n");
+  GlossSuggestion *m;
+
+  assert_speaker (r, "明年还要再修两条。", "县交通运输局局长符国庆");
+  m = find (r, "official", "符局长");
+  g_assert_nonnull (m);
+  g_assert_cmpstr (m->entity, ==, find (r, "official", "县交通运输局局长符国庆")->id);
+  assert_speaker (r, "路通了，货就出得去。", "副县长乔振东");
+  g_assert_null (find (r, "person", "乔县长"));
+  g_assert_nonnull (find (r, "official", "乔县长"));
+  assert_speaker (r, "她的起跑还能再快一点。", "戴立峰");
+  g_assert_nonnull (find (r, "person", "戴教练"));
+  g_assert_null (find (n, "person", "鲍主任"));
+  g_assert_null (find (n, "person", "林老师"));
+}
+
 /* 范阿婆, 陈姓店主, 吴某: forms that name a person even without a speech
  * verb right after, so that a later 说 or a pronoun finds them; a family
  * (王姓人家) and a surname as a plain word (百姓) are no one. */
@@ -1173,6 +1201,7 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/time-before-verb", test_time_before_verb);
   g_test_add_func ("/suggest-zh-speakers/unnamed-adverbial", test_unnamed_adverbial);
   g_test_add_func ("/suggest-zh-speakers/name-before-adverbial", test_name_before_adverbial);
+  g_test_add_func ("/suggest-zh-speakers/surname-and-office", test_surname_and_office);
   g_test_add_func ("/suggest-zh-speakers/descriptive-names", test_descriptive_names);
   g_test_add_func ("/suggest-zh-speakers/interview-turns", test_interview_turns);
   g_test_add_func ("/suggest-zh-speakers/tv-transcript", test_tv_transcript);

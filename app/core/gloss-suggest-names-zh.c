@@ -254,7 +254,8 @@ zh_name_at (Run      *run,
                                /* 谢正平 黄志强, not 王正在 or 李强调 */
                                (given == 2 && suggest_char_in (&zh->given_in_two, u[k]) &&
                                 !suggest_word_list_match_at (&zh->verbs, u, n, k)));
-      if (!ok)
+      /* 蓝县长 王主任: a surname and an office, no given name */
+      if (!ok || (given == 2 && suggest_word_list_has (&zh->titles, u + i + s, 2)))
         continue;
       if (end == n || suggest_char_in (&zh->name_followers, u[end]) || suggest_word_list_match_at (&zh->verbs, u, n, end) ||
           (given == 2 && suggest_word_list_match_at (&zh->adverbials, u, n, end) > 1) ||

@@ -189,6 +189,7 @@ typedef struct
   gboolean  alias;     /* one word of a longer English name */
   gboolean  whole;     /* the whole English name */
   gboolean  familiar;  /* 老王 for 王德顺: only where a name may end */
+  gboolean  titled;    /* 马局长 for 局长马立川: not after 小 老 阿 (小林老师) */
   int       index;
 } Key;
 
