@@ -186,6 +186,54 @@ test_unnamed_adverbial (void)
   g_assert_null (find (r, "person", "一位住在附近的居民"));
 }
 
+/* A role and an anonymised or familiar name before an adverbial: 某 and
+ * 当庭 are no three-character name (柯某, not 柯某当), a surname and 伯
+ * before 则 are a person of the role 人士, not an unnamed 人士; a given
+ * name after 某 (赵某平) and a 人士 with no name after it stay as they were. */
+static void
+test_name_before_adverbial (void)
+{
+  g_autoptr(Result) r = suggest_text ("被告人柯某当庭表示认罪。“我没想到后果会这么严重。”他说。\n\n"
+                                      "退休人士聂伯则对此不以为然：“收费之前，总要先讲清楚怎么收。”\n\n"
+                                      "被告人赵某平说：“钱我会想办法还上。”\n\n"
+                                      "业内人士分析称，“明年的价格还会往下走。”\n");
+
+  assert_speaker (r, "我没想到后果会这么严重。", "柯某");
+  g_assert_null (find (r, "person", "柯某当"));
+  assert_speaker (r, "收费之前，总要先讲清楚怎么收。", "聂伯");
+  g_assert_null (find (r, "person", "人士"));
+  assert_speaker (r, "钱我会想办法还上。", "赵某平");
+  assert_speaker (r, "明年的价格还会往下走。", "业内人士");
+}
+
+/* A surname and an office later on (符局长, 乔县长 for 副县长乔振东, 戴教练
+ * for 主管教练戴立峰) is the official or person named so before, the
+ * quote's speaker; a surname and an office is never a name of its own
+ * (鲍主任 with no one before), and 小林老师 is no 林老师. */
+static void
+test_surname_and_office (void)
+{
+  g_autoptr(Result) r = suggest_text ("县交通运输局局长符国庆介绍，今年新修了三条公路。\n\n"
+                                      "“明年还要再修两条。”符局长说。\n\n"
+                                      "副县长乔振东到村里调研。乔县长告诉记者：“路通了，货就出得去。”\n\n"
+                                      "主管教练戴立峰在场边看完了训练。“她的起跑还能再快一点。”戴教练说。\n");
+  g_autoptr(Result) n = suggest_text ("鲍主任表示：“报名下周截止。”\n\n"
+                                      "学校的机器人社团由林晓燕老师带队，学生们都叫她小林老师。\n");
+  GlossSuggestion *m;
+
+  assert_speaker (r, "明年还要再修两条。", "县交通运输局局长符国庆");
+  m = find (r, "official", "符局长");
+  g_assert_nonnull (m);
+  g_assert_cmpstr (m->entity, ==, find (r, "official", "县交通运输局局长符国庆")->id);
+  assert_speaker (r, "路通了，货就出得去。", "副县长乔振东");
+  g_assert_null (find (r, "person", "乔县长"));
+  g_assert_nonnull (find (r, "official", "乔县长"));
+  assert_speaker (r, "她的起跑还能再快一点。", "戴立峰");
+  g_assert_nonnull (find (r, "person", "戴教练"));
+  g_assert_null (find (n, "person", "鲍主任"));
+  g_assert_null (find (n, "person", "林老师"));
+}
+
 /* 范阿婆, 陈姓店主, 吴某: forms that name a person even without a speech
  * verb right after, so that a later 说 or a pronoun finds them; a family
  * (王姓人家) and a surname as a plain word (百姓) are no one. */
@@ -228,6 +276,32 @@ test_interview_turns (void)
   assert_speaker (a, "中心城区车位紧张，价格杠杆可以引导车辆错峰停放，提高车位周转率。", "市交通局有关负责人");
   g_assert_null (find (a, "quote", "为什么要调整停车收费？"));
   g_assert_null (find (n, "quote", "凡是要求下载会议软件、共享屏幕的，一律是诈骗。"));
+}
+
+/* A TV transcript: a sound bite (【同期声】, 【记者出镜】) before a label and a
+ * colon is a quote of the one the label names (村民 欧阳翠：), the whole
+ * label when no rule finds a name in it (护林员 老包：); the presenter's words after 【主持人 NAME】
+ * are the presenter's; the narration (【解说】) is no one's, and a bracket
+ * that is no sound bite (【编者按】) makes no turn. */
+static void
+test_tv_transcript (void)
+{
+  g_autoptr(Result) r = suggest_text ("【主持人 葛晓棠】各位观众晚上好，今天我们关注山区的冬季供暖问题。\n\n"
+                                      "【解说】入冬以来，岩脚村的气温降到了零下。\n\n"
+                                      "【同期声】村民 欧阳翠：以前一到冬天就只能烧柴火，屋里全是烟。\n\n"
+                                      "【同期声】护林员 老包：山上的管子我每个礼拜都要走一遍。\n\n"
+                                      "【同期声】县住建局局长封志远：今年全县新装了两千多台空气能热水器。\n\n"
+                                      "【记者出镜】记者 宁可欣：我身后这排房子，今年都通上了暖气。\n");
+  g_autoptr(Result) n = suggest_text ("【编者按】村民 欧阳翠：以前一到冬天就只能烧柴火，屋里全是烟。\n\n"
+                                      "【解说】村民 欧阳翠：以前一到冬天就只能烧柴火，屋里也冷。\n");
+
+  assert_speaker (r, "各位观众晚上好，今天我们关注山区的冬季供暖问题。", "主持人 葛晓棠");
+  assert_speaker (r, "以前一到冬天就只能烧柴火，屋里全是烟。", "欧阳翠");
+  assert_speaker (r, "山上的管子我每个礼拜都要走一遍。", "护林员 老包");
+  assert_speaker (r, "今年全县新装了两千多台空气能热水器。", "县住建局局长封志远");
+  assert_speaker (r, "我身后这排房子，今年都通上了暖气。", "宁可欣");
+  g_assert_null (find (r, "quote", "入冬以来，岩脚村的气温降到了零下。"));
+  g_assert_cmpuint (count_tag (n, "quote"), ==, 0);
 }
 
 /* A speaker named after the quote: the speech verb further on in the
@@ -1126,8 +1200,11 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/unknown-surname", test_unknown_surname_after_title);
   g_test_add_func ("/suggest-zh-speakers/time-before-verb", test_time_before_verb);
   g_test_add_func ("/suggest-zh-speakers/unnamed-adverbial", test_unnamed_adverbial);
+  g_test_add_func ("/suggest-zh-speakers/name-before-adverbial", test_name_before_adverbial);
+  g_test_add_func ("/suggest-zh-speakers/surname-and-office", test_surname_and_office);
   g_test_add_func ("/suggest-zh-speakers/descriptive-names", test_descriptive_names);
   g_test_add_func ("/suggest-zh-speakers/interview-turns", test_interview_turns);
+  g_test_add_func ("/suggest-zh-speakers/tv-transcript", test_tv_transcript);
   g_test_add_func ("/suggest-zh-speakers/named-after", test_named_after);
   g_test_add_func ("/suggest-zh-speakers/pronouns", test_pronouns);
   g_test_add_func ("/suggest-zh-speakers/english-in-chinese", test_english_in_chinese);

@@ -122,6 +122,62 @@ zh_familiar_keys (Run    *run,
       }
 }
 
+/* 马局长 and 沈教练 for 局长马立川 and 主管教练沈立峰: a surname and an
+ * office or role of the lexicon (titles, roles, professional_titles) that
+ * ends the title or role a named official or person was given
+ * (副县长 → 县长, 副县长) is that one later on, where a name may end. The
+ * first entity of a surname and an office takes the form. */
+static void
+zh_title_keys (Run    *run,
+               GArray *keys)
+{
+  ZhLexicon *zh = &run->self->zh;
+
+  for (guint e = 0; e < run->entities->len; e++)
+    {
+      Entity *entity = run->entities->pdata[e];
+      Cand *first = suggest_cand_at (run, entity->first);
+      const char *office = first->title != NULL ? first->title : first->role;
+      glong len = 0, tlen = 0;
+      g_autofree gunichar *name = NULL;
+      g_autofree gunichar *title = NULL;
+
+      if (office == NULL)
+        continue;
+      name = g_utf8_to_ucs4_fast (entity->key, -1, &len);
+      if (len < 2 || len > 3 || !is_han (name[0]) || !suggest_char_in (&zh->surnames, name[0]))
+        continue;
+      title = g_utf8_to_ucs4_fast (office, -1, &tlen);
+      for (glong from = 0; from + 2 <= tlen; from++)
+        {
+          const gunichar *w = title + from;
+          guint wlen = (guint) (tlen - from);
+          gboolean taken = FALSE;
+          Key key = { 0 };
+
+          if (!suggest_word_list_has (&zh->titles, w, wlen) && !suggest_word_list_has (&zh->roles, w, wlen) &&
+              !suggest_word_list_has (&zh->professions, w, wlen))
+            continue;
+          for (guint k = 0; k < keys->len && !taken; k++)
+            {
+              Key *other = &g_array_index (keys, Key, k);
+              taken = other->len == (glong) wlen + 1 && other->key[0] == name[0] &&
+                      memcmp (other->key + 1, w, wlen * sizeof (gunichar)) == 0;
+            }
+          if (taken)
+            continue;
+          key.key = g_new (gunichar, wlen + 1);
+          key.key[0] = name[0];
+          memcpy (key.key + 1, w, wlen * sizeof (gunichar));
+          key.len = wlen + 1;
+          key.familiar = TRUE;
+          key.titled = TRUE;
+          key.index = (int) e;
+          g_array_append_val (keys, key);
+        }
+    }
+}
+
 /* Every later mention of a named person: the name (English: the surname;
  * a transliterated name: its last part) wherever it stands as a word. */
 void
@@ -192,6 +248,7 @@ suggest_later_mentions (Run *run)
         }
     }
   zh_familiar_keys (run, keys);
+  zh_title_keys (run, keys);
   by_first = suggest_keys_by_first (keys);
 
   for (guint i = 0; i < run->n; i++)
@@ -222,6 +279,10 @@ suggest_later_mentions (Run *run)
               !suggest_word_list_match_at (&run->self->zh.verbs, run->u, run->n, end))
             continue;
           if (suggest_overlaps_tag (run, "person", i, end))
+            continue;
+          /* 小林老师 is a familiar name of its own, not 林老师 */
+          if (key->titled && i > 0 && (run->u[i - 1] == 0x5C0F /* 小 */ || run->u[i - 1] == 0x8001 /* 老 */ ||
+                                       run->u[i - 1] == 0x963F /* 阿 */))
             continue;
           /* 老王说 老王的, or opening a clause (”老王一边…); not 小程序 nor
            * “小俞比… inside someone's words */

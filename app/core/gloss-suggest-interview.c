@@ -18,6 +18,7 @@ static const char *const asking[] = {
 typedef struct
 {
   guint label, colon, end;   /* the label's start, the colon, the paragraph's end */
+  gboolean aired;            /* a TV transcript's sound bite or presenter (【同期声】NAME：, 【主持人 NAME】) */
 } Turn;
 
 static gboolean
@@ -53,29 +54,86 @@ asks (Run        *run,
   return FALSE;
 }
 
+/* The bracket 【…】 opening a paragraph at @s, its closing bracket's
+ * position, 0 if none (a short one: a section label). */
+static guint
+bracket_end (Run   *run,
+             guint  s,
+             guint  end)
+{
+  if (s >= end || run->u[s] != 0x3010 /* 【 */)
+    return 0;
+  for (guint k = s + 1; k < end && k - s <= 12; k++)
+    if (run->u[k] == 0x3011 /* 】 */)
+      return k > s + 1 ? k : 0;
+  return 0;
+}
+
+/* Whether [a, b) is a label of ideographs (a middle dot allowed: 丹尼尔·霍特;
+ * blanks too if @spaced: 村民 罗桂英). */
+static gboolean
+label_chars (Run      *run,
+             guint     a,
+             guint     b,
+             gboolean  spaced)
+{
+  for (guint k = a; k < b; k++)
+    if (!is_han (run->u[k]) && !suggest_is_name_separator (run->u[k]) && !(spaced && is_blank (run->u[k])))
+      return FALSE;
+  return b > a;
+}
+
 /* The paragraphs that are turns, in text order: a label of one to ten
  * ideographs (a middle dot allowed: 丹尼尔·霍特), a colon and at least a
- * few characters of text. */
+ * few characters of text. A TV transcript's paragraphs are turns too: a
+ * sound bite, the lexicon's broadcast_soundbites in brackets before a
+ * label that may hold a blank (【同期声】村民 罗桂英：…, 【记者出镜】记者 宋亦然：…),
+ * and the presenter's words after 【主持人 NAME】, the bracket's text
+ * being the label (broadcast_presenters and a name); 【解说】 is narration. */
 static GArray *
 find_turns (Run *run)
 {
+  ZhLexicon *zh = &run->self->zh;
   GArray *turns = g_array_new (FALSE, FALSE, sizeof (Turn));
   guint p = 0;
 
   while (p < run->n)
     {
-      guint end = p, s = p, k;
+      guint end = p, s = p, k, b;
+      gboolean aired = FALSE;
 
       while (end < run->n && run->u[end] != '\n')
         end++;
       while (s < end && is_blank (run->u[s]))
         s++;
-      for (k = s; k < end && k - s <= 10 && (is_han (run->u[k]) || suggest_is_name_separator (run->u[k]) ||
-                                              (k == s && run->u[k] == 'Q')); k++)
+      if ((b = bracket_end (run, s, end)) > 0)
+        {
+          guint w = suggest_word_list_match_at (&zh->presenters, run->u, b, s + 1);
+
+          if (suggest_word_list_match_at (&zh->soundbites, run->u, b, s + 1) == b - s - 1)
+            {
+              aired = TRUE;
+              for (s = b + 1; s < end && is_blank (run->u[s]); s++)
+                ;
+            }
+          else if (w > 0 && s + 1 + w < b && is_blank (run->u[s + 1 + w]) && label_chars (run, s + 1, b, TRUE) &&
+                   end - b > 6)
+            {
+              Turn t = { s + 1, b, end, TRUE };
+              while (t.end > b && g_unichar_isspace (run->u[t.end - 1]))
+                t.end--;
+              g_array_append_val (turns, t);
+              p = end + 1;
+              continue;
+            }
+        }
+      for (k = s; k < end && k - s <= (aired ? 16 : 10) &&
+                  (is_han (run->u[k]) || suggest_is_name_separator (run->u[k]) || (aired && k > s && is_blank (run->u[k])) ||
+                   (k == s && run->u[k] == 'Q')); k++)
         ;
       if (k > s && k < end && is_colon (run->u[k]) && end - k > 6)
         {
-          Turn t = { s, k, end };
+          Turn t = { s, k, end, aired };
           while (t.end > k && g_unichar_isspace (run->u[t.end - 1]))
             t.end--;
           g_array_append_val (turns, t);
@@ -85,14 +143,14 @@ find_turns (Run *run)
   return turns;
 }
 
-/* Whether the text has an interviewer's turn: only then are other labels
- * speakers (警方提醒：… in a report is no one's answer). */
+/* Whether the text has an interviewer's turn or is a TV transcript: only
+ * then are other labels speakers (警方提醒：… in a report is no one's answer). */
 static gboolean
 is_interview (Run    *run,
               GArray *turns)
 {
   for (guint i = 0; i < turns->len; i++)
-    if (asks (run, &g_array_index (turns, Turn, i)))
+    if (asks (run, &g_array_index (turns, Turn, i)) || g_array_index (turns, Turn, i).aired)
       return TRUE;
   return FALSE;
 }
@@ -116,6 +174,15 @@ suggest_zh_interview_names (Run *run)
 
       if (asks (run, t) || suggest_overlaps_tag (run, NULL, t->label, t->colon))
         continue;
+      if (t->aired)
+        {
+          /* a sound bite's label always names its speaker (村民 石老伯,
+           * 管水员 杨老五): the whole label a person, when no rule found one */
+          g_autofree char *key = suggest_substring (run, t->label, t->colon);
+          guint c = suggest_add_cand (run, "person", t->label, t->colon, "zh-person-aired", 0.6);
+          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+          continue;
+        }
       for (guint k = t->label; k < t->colon; k++)
         dotted |= suggest_is_name_separator (run->u[k]);
       s = suggest_word_list_match_at (&zh->compound_surnames, run->u, run->n, t->label);
@@ -143,7 +210,7 @@ label_speaker (Run        *run,
 
       if (c->start < t->label)
         break;
-      if (c->start == t->label && c->end == t->colon)
+      if ((c->start == t->label || t->aired) && c->end == t->colon)
         return c->entity;
     }
   return -1;
@@ -226,18 +293,22 @@ suggest_zh_interview_answers (Run *run)
   for (guint i = 0; i < turns->len && first_question == G_MAXUINT; i++)
     if (asks (run, &g_array_index (turns, Turn, i)))
       first_question = g_array_index (turns, Turn, i).label;
-  if (first_question == G_MAXUINT)
+  if (!is_interview (run, turns))
     return;
   for (guint i = 0; i < turns->len; i++)
     {
       Turn *t = &g_array_index (turns, Turn, i);
-      guint a = t->colon + 1, c;
+      guint a = t->colon + 1, c;   /* past the colon, or past 】 */
       int speaker;
 
       if (asks (run, t))
         continue;
       if (label_is (run, t, "答"))
-        speaker = answering (run, first_question);
+        {
+          if (first_question == G_MAXUINT)
+            continue;
+          speaker = answering (run, first_question);
+        }
       else if ((speaker = label_speaker (run, t)) < 0)
         continue;
       while (a < t->end && is_blank (run->u[a]))

@@ -508,6 +508,8 @@ suggest_load_zh (ZhLexicon *zh)
   word_list_load (&zh->adverbials, lex, "speech_adverbials");
   word_list_load (&zh->credits, lex, "byline_credits");
   word_list_load (&zh->professions, lex, "professional_titles");
+  word_list_load (&zh->soundbites, lex, "broadcast_soundbites");
+  word_list_load (&zh->presenters, lex, "broadcast_presenters");
   {
     WordList *all[] = { ZH_LEXICON_LISTS (zh) };
 

@@ -96,6 +96,10 @@ zh_familiar_name_full (Run      *run,
     }
   if (u[i + s] == 0x67D0 /* 某 */)
     {
+      /* 贺某当庭表示, 钱某随即说: an adverbial of the lexicon's
+       * speech_adverbials after 某 is no given name. */
+      if (suggest_word_list_match_at (&zh->adverbials, u, n, i + s + 1) > 1)
+        return s + 1;
       if (i + s + 2 <= n && is_han (u[i + s + 1]) && !suggest_char_in (&zh->not_given, u[i + s + 1]) &&
           suggest_zh_name_may_end (run, i + s + 2))
         return s + 2;
@@ -107,7 +111,9 @@ zh_familiar_name_full (Run      *run,
 
       while (j < len && i + s + j < n && u[i + s + j] == kin[k][j])
         j++;
-      if (j == len && (suggest_zh_name_may_end (run, i + s + len) || !must_end))
+      /* 周伯则对计划持保留态度: an adverbial may follow the kinship word */
+      if (j == len && (suggest_zh_name_may_end (run, i + s + len) || !must_end ||
+                       suggest_word_list_match_at (&zh->adverbials, u, n, i + s + len) > 0))
         return s + len;
     }
   return 0;
@@ -248,7 +254,8 @@ zh_name_at (Run      *run,
                                /* 谢正平 黄志强, not 王正在 or 李强调 */
                                (given == 2 && suggest_char_in (&zh->given_in_two, u[k]) &&
                                 !suggest_word_list_match_at (&zh->verbs, u, n, k)));
-      if (!ok)
+      /* 蓝县长 王主任: a surname and an office, no given name */
+      if (!ok || (given == 2 && suggest_word_list_has (&zh->titles, u + i + s, 2)))
         continue;
       if (end == n || suggest_char_in (&zh->name_followers, u[end]) || suggest_word_list_match_at (&zh->verbs, u, n, end) ||
           (given == 2 && suggest_word_list_match_at (&zh->adverbials, u, n, end) > 1) ||
@@ -1302,12 +1309,27 @@ suggest_zh_unnamed_speakers (Run *run)
 
   for (guint i = 2; i < run->n; i++)
     {
-      guint r, role_start, first = 0;
+      guint r, role_start, first = 0, len;
       gboolean clause_ends, pointing = FALSE, attribution;
 
       if (!is_han (u[i]) || !is_han (u[i - 1]) ||
           (r = suggest_word_list_match_before (&zh->unnamed_roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i)) == 0)
         continue;
+      /* 退休人士周伯则…: a name after the role is who speaks, no one
+       * unnamed; a surname and a kinship word or 某 there (周伯, 贺某) a
+       * person of that role, which no other rule takes before 则. */
+      if ((len = zh_name_at (run, i, FALSE)) > 0)
+        {
+          if (zh_familiar_name_full (run, i, FALSE, FALSE) == len && !suggest_overlaps_tag (run, NULL, i, i + len))
+            {
+              g_autofree char *key = suggest_substring (run, i, i + len);
+              guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-role", 0.6);
+
+              suggest_cand_at (run, c)->role = suggest_substring (run, i - r, i);
+              suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+            }
+          continue;
+        }
       attribution = zh_attribution_follows (run, i);
       role_start = i - r;
       /* A description ending in 的 may be a long clause (一位在手机维修行业干了

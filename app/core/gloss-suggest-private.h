@@ -43,6 +43,7 @@ typedef struct
   WordList not_before, not_after, transliteration, role_ends;
   WordList unnamed_quantifiers, unnamed_roles, proverbs, latin_units;
   WordList document_suffixes, named_program_ends, relations, adverbials, credits, professions;
+  WordList soundbites, presenters;   /* a TV transcript's 【同期声】 and 【主持人 NAME】 */
 } ZhLexicon;
 
 /* Every list of a ZhLexicon, for what is done to each (the traditional
@@ -55,7 +56,8 @@ typedef struct
   &(zh)->big_numbers, &(zh)->approximators, &(zh)->not_before, &(zh)->not_after, \
   &(zh)->transliteration, &(zh)->role_ends, &(zh)->unnamed_quantifiers, &(zh)->unnamed_roles, \
   &(zh)->proverbs, &(zh)->latin_units, &(zh)->document_suffixes, &(zh)->named_program_ends, \
-  &(zh)->relations, &(zh)->adverbials, &(zh)->credits, &(zh)->professions
+  &(zh)->relations, &(zh)->adverbials, &(zh)->credits, &(zh)->professions, \
+  &(zh)->soundbites, &(zh)->presenters
 
 typedef struct
 {
@@ -187,6 +189,7 @@ typedef struct
   gboolean  alias;     /* one word of a longer English name */
   gboolean  whole;     /* the whole English name */
   gboolean  familiar;  /* 老王 for 王德顺: only where a name may end */
+  gboolean  titled;    /* 马局长 for 局长马立川: not after 小 老 阿 (小林老师) */
   int       index;
 } Key;
 
