@@ -115,6 +115,24 @@ zh_figure_end (Run  *run,
                         u[end + 1] == 0x79CD /* 种 */ || u[end + 1] == 0x4E2A /* 个 */ || u[end + 1] == 0x4E86 /* 了 */ ||
                         u[end + 1] == 0x5497 /* 咗 */ || u[end + 1] == 0x51FA /* 出 */)))
     return end + 1;
+  /* A race time: 13秒18 (hundredths after the seconds), 2小时06分11秒 and
+   * 4小時10分 (minutes and seconds after the hours). */
+  if (last == 0x79D2 /* 秒 */ && end + 1 < n && g_unichar_isdigit (u[end]) && g_unichar_isdigit (u[end + 1]) &&
+      !(end + 2 < n && (g_unichar_isdigit (u[end + 2]) || u[end + 2] == '.' ||
+                        suggest_word_list_match_at (&run->self->zh.units, u, n, end + 2) > 0)))
+    return end + 2;
+  if ((last == 0x65F6 /* 时 */ || last == 0x6642 /* 時 */) && end + 2 < n && g_unichar_isdigit (u[end]) &&
+      (u[end + 1] == 0x5206 /* 分 */ || (g_unichar_isdigit (u[end + 1]) && u[end + 2] == 0x5206)))
+    {
+      guint m = u[end + 1] == 0x5206 ? end + 2 : end + 3;
+
+      if (m < n && u[m] == 0x949F /* 钟 */)
+        return m + 1;
+      if (m + 1 < n && g_unichar_isdigit (u[m]) && (u[m + 1] == 0x79D2 ||
+                                                     (m + 2 < n && g_unichar_isdigit (u[m + 1]) && u[m + 2] == 0x79D2)))
+        return u[m + 1] == 0x79D2 ? m + 2 : m + 3;
+      return m;
+    }
   if (last == 0x5E74 /* 年 */ || last == 0x6708 /* 月 */ || last == 0x5929 /* 天 */ || last == 0x65F6 /* 时 */)
     {
       guint m = end;
@@ -207,9 +225,12 @@ zh_lone_numeral_counts (Run  *run,
   if (i > 0 && (u[i - 1] == 0x8FD9 /* 这 */ || u[i - 1] == 0x90A3 /* 那 */ || u[i - 1] == 0x54EA /* 哪 */ ||
                 u[i - 1] == 0x51E0 /* 几 */))
     return FALSE;
-  /* 一倍; 一个月, 一个星期, 一个小时: a duration, not 一个人. */
+  /* 一倍, 翻了一番; 一个月, 一个星期, 一个小时: a duration, not 一个人 (nor
+   * 一番话). */
   if (numeral == 0x4E00 /* 一 */)
     return unit == 0x500D /* 倍 */ ||
+           (unit == 0x756A /* 番 */ && i > 0 && (u[i - 1] == 0x7FFB /* 翻 */ || u[i - 1] == 0x4E86 /* 了 */) &&
+            !(i > 1 && u[i - 1] == 0x4E86 && u[i - 2] != 0x7FFB)) ||
            ((unit == 0x4E2A /* 个 */ || unit == 0x500B /* 個 */) &&
             suggest_word_list_match_at (&run->self->zh.units, u, run->n, unit_at) >= 2 &&
             !suggest_word_list_match_at (&run->self->zh.not_after, u, run->n, unit_at + 1));
@@ -401,6 +422,14 @@ suggest_zh_statistics (Run *run)
       if (k < n && suggest_char_in (&zh->approximators, u[k]))
         k++;
       unit = suggest_word_list_match_at (&zh->units, u, n, k);
+      /* 3000万记录, 四处处长: the unit starts a word that is no count. */
+      if (unit > 0 && suggest_word_list_match_at (&zh->not_after, u, n, k) > unit)
+        {
+          if (big == 0)
+            continue;
+          add_zh_figure (run, a, k, k, "zh-statistic", 0.7);
+          continue;
+        }
       if (unit == 0 && big == 0)
         continue;
       /* 2021年 is a year; 10年 is a duration. 八十年代, 6月, 8点 are not numbers of things. */
@@ -416,6 +445,9 @@ suggest_zh_statistics (Run *run)
       if (unit == 0 && b - a >= 7)
         continue;
       if (unit > 0 && (zh_leading_period (run, a, k) || zh_time_reference (run, k + unit) || !zh_points_unit_ok (run, a, k, unit)))
+        continue;
+      /* 8点30分15秒: the seconds of a time of day. */
+      if (unit > 0 && u[k] == 0x79D2 /* 秒 */ && a > 0 && (u[a - 1] == 0x5206 /* 分 */ || u[a - 1] == ':'))
         continue;
       add_zh_figure (run, a, k, k + unit, "zh-statistic", unit > 0 ? 0.85 : 0.7);
       i = MAX (zh_figure_end (run, k + unit), k + unit) - 1;
