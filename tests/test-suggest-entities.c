@@ -177,6 +177,25 @@ test_zh_statistic_units (void)
   assert_none (none, "statistic");
 }
 
+/* A guess of two numerals side by side with what it counts (四五年,
+ * 两三个小时, 七八家, 一两个星期, 四五个人) and 个人 as a counted noun (三个人);
+ * not a bare 个 (五六个), 一两 with a one-character unit (一两天), a number of
+ * times guessed (七八次), 一个人 (alone) nor 二十 read as a guess. */
+static void
+test_zh_statistic_guesses (void)
+{
+  g_autoptr(Result) r = suggest_text ("短的要四五年，一张图要画两三个小时，一个晚上要跑七八家，拖了一两个星期才来，浇地要雇四五个人，我们三个人修了两年。\n");
+  g_autoptr(Result) none = suggest_text ("五六个孩子过一两天就来，他说了七八次，一个人在家。\n");
+
+  assert_found (r, "statistic", "四五年");
+  assert_found (r, "statistic", "两三个小时");
+  assert_found (r, "statistic", "七八家");
+  assert_found (r, "statistic", "一两个星期");
+  assert_found (r, "statistic", "四五个人");
+  assert_found (r, "statistic", "三个人");
+  assert_none (none, "statistic");
+}
+
 /* No figure: articles and dates, a period (前三个月, 二季度, 三季报), a
  * point in time (三年前, 这两年), guesses (五六个, 几十名), idioms (三天两头,
  * 三位一体, 十里八乡), a spouse (另一半), a meeting (三次会议), a watt-free
@@ -387,6 +406,7 @@ main (int    argc,
   g_test_add_func ("/suggest-entities/zh/statistic-forms", test_zh_statistic_forms);
   g_test_add_func ("/suggest-entities/zh/not-statistics", test_zh_not_statistics);
   g_test_add_func ("/suggest-entities/zh/statistic-units", test_zh_statistic_units);
+  g_test_add_func ("/suggest-entities/zh/statistic-guesses", test_zh_statistic_guesses);
   g_test_add_func ("/suggest-entities/zh/points-and-fractions", test_zh_points_and_fractions);
   g_test_add_func ("/suggest-entities/en/statistic-forms", test_en_statistic_forms);
   g_test_add_func ("/suggest-entities/en/statistic-words", test_en_statistic_words);

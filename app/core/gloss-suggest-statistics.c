@@ -233,12 +233,33 @@ zh_lone_numeral_counts (Run  *run,
             !(i > 1 && u[i - 1] == 0x4E86 && u[i - 2] != 0x7FFB)) ||
            ((unit == 0x4E2A /* 个 */ || unit == 0x500B /* 個 */) &&
             suggest_word_list_match_at (&run->self->zh.units, u, run->n, unit_at) >= 2 &&
+            !(unit_at + 1 < run->n && u[unit_at + 1] == 0x4EBA /* 人: 一个人, alone */) &&
             !suggest_word_list_match_at (&run->self->zh.not_after, u, run->n, unit_at + 1));
   /* 三天两头: the second half of an idiom. */
   if (i >= 2 && is_zh_numeral (u[i - 2]) && suggest_word_list_match_at (&run->self->zh.units, u, run->n, i - 1) == 1)
     return FALSE;
   return numeral != 0x96F6 && numeral != 0x3007 && unit != 0x4E2A /* 个 */ && unit != 0x500B /* 個 */ && unit != 0x8D77 /* 起 */ &&
          unit != 0x5206 /* 分: 三分球, 七分熟 */;
+}
+
+/* Two numerals side by side that guess a number: 一两, 两三, 三四 … 八九
+ * (not 二十 or 五十, nor 十一). */
+static gboolean
+zh_guess_pair (gunichar first,
+               gunichar second)
+{
+  static const gunichar order[] = { 0x4E00 /* 一 */, 0x4E24 /* 两 */, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };
+
+  if (first == 0x5169 /* 兩 */)
+    first = 0x4E24;
+  if (second == 0x5169)
+    second = 0x4E24;
+  if (first == 0x4E8C /* 二 */)
+    return FALSE;
+  for (guint k = 0; k + 1 < G_N_ELEMENTS (order); k++)
+    if (order[k] == first)
+      return order[k + 1] == second;
+  return FALSE;
 }
 
 static void
@@ -324,8 +345,12 @@ zh_numeral_statistics (Run *run)
       if (unit == 0 || (digits == 1 && !big && a == i && (unit < 2 || u[i] == 0x4E00 /* 一 */) && u[k] != 0x6210 &&
                         !zh_lone_numeral_counts (run, i, k)))
         continue;
-      /* 五六个, 七八成: two small numerals side by side are a guess. */
-      if (digits == 2 && !big)
+      /* 五六个, 一两天, 七八成: two small numerals side by side are a guess,
+       * unless a unit says what they count (四五年, 两三倍, 七八家, 两三个小时,
+       * 一两个星期, 四五个人): not a bare 个 or 次, nor 一两 with a one-character unit. */
+      if (digits == 2 && !big &&
+          (!zh_guess_pair (u[i - 1], u[i]) || u[k] == 0x6210 /* 成 */ || (unit == 1 && (u[k] == 0x4E2A || u[k] == 0x500B)) ||
+           (u[i - 1] == 0x4E00 /* 一 */ && unit < 2) || (unit == 1 && u[k] == 0x6B21 /* 次: 七八次, a manner of speaking */)))
         continue;
       /* A lone 百/千/万 is a figure of speech (建党百年, 千家万户) unless 上/数
        * count it or an approximator comes first (逾万人, 近千名). */
