@@ -196,6 +196,21 @@ test_zh_statistic_guesses (void)
   assert_none (none, "statistic");
 }
 
+/* Half a year or a month that something lasted (等了半年, 住了半个月,
+ * 连续半年, 就是半个月); not a period (上半年), a report (半年报), 过去半年
+ * or 大半天, nor 一半 counted twice. */
+static void
+test_zh_statistic_halves (void)
+{
+  g_autoptr(Result) r = suggest_text ("补助等了半年才拿到，一家人在大堤上住了半个月，他连续半年失眠，一耽误就是半个月。\n");
+  g_autoptr(Result) none = suggest_text ("上半年营收增长，半年报显示，过去半年多没下楼，来回得大半天。\n");
+
+  assert_found (r, "statistic", "半年");
+  assert_found (r, "statistic", "半个月");
+  g_assert_null (find (r, "statistic", "了半年"));
+  assert_none (none, "statistic");
+}
+
 /* No figure: articles and dates, a period (前三个月, 二季度, 三季报), a
  * point in time (三年前, 这两年), guesses (五六个, 几十名), idioms (三天两头,
  * 三位一体, 十里八乡), a spouse (另一半), a meeting (三次会议), a watt-free
@@ -407,6 +422,7 @@ main (int    argc,
   g_test_add_func ("/suggest-entities/zh/not-statistics", test_zh_not_statistics);
   g_test_add_func ("/suggest-entities/zh/statistic-units", test_zh_statistic_units);
   g_test_add_func ("/suggest-entities/zh/statistic-guesses", test_zh_statistic_guesses);
+  g_test_add_func ("/suggest-entities/zh/statistic-halves", test_zh_statistic_halves);
   g_test_add_func ("/suggest-entities/zh/points-and-fractions", test_zh_points_and_fractions);
   g_test_add_func ("/suggest-entities/en/statistic-forms", test_en_statistic_forms);
   g_test_add_func ("/suggest-entities/en/statistic-words", test_en_statistic_words);

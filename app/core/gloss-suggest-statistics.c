@@ -383,6 +383,48 @@ zh_numeral_statistics (Run *run)
     }
 }
 
+/* Half a year, half a month: 等了半年, 住了半个月, 连续半年 (a length of
+ * time, the lexicon's half_units); not 上半年 or 下半年 (a period), 一半
+ * and 多半 (numerals' own), 一个半小时's end, a report (半年报, 半年度), nor
+ * the time up to now or before it (半年前, 半个月来). */
+static void
+zh_half_statistics (Run *run)
+{
+  gunichar *u = run->u;
+  guint n = run->n;
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      guint len, end;
+      gunichar before = i > 0 ? u[i - 1] : 0;
+
+      if (u[i] != 0x534A /* 半 */)
+        continue;
+      if (before == 0x4E0A /* 上 */ || before == 0x4E0B /* 下 */ || before == 0x524D /* 前 */ || before == 0x540E /* 后 */ ||
+          before == 0x5F8C /* 後 */ || before == 0x591A /* 多 */ || before == 0x4E2A /* 个 */ || before == 0x500B /* 個 */ ||
+          before == 0x5E74 /* 年 */ || before == 0x5929 /* 天 */ || before == 0x70B9 /* 点 */ || before == 0x9EDE /* 點 */ ||
+          is_zh_numeral (before) || g_unichar_isdigit (before))
+        continue;
+      len = suggest_word_list_match_at (&run->self->zh.half_units, u, n, i + 1);
+      if (len == 0)
+        continue;
+      end = i + 1 + len;
+      if (end < n && (u[end] == 0x62A5 /* 报 */ || u[end] == 0x5831 /* 報 */ || u[end] == 0x5EA6 /* 度 */ ||
+                      u[end] == 0x520A /* 刊 */ || u[end] == 0x8F7D /* 载 */))
+        continue;
+      if (zh_time_reference (run, end))
+        continue;
+      /* How long something lasted: after 了 (等了半年, 住了半个月), 连续,
+       * 就是, 整整 or 足足; 过去半年 and 大半天 are a manner of speaking. */
+      if (!(before == 0x4E86 /* 了 */ ||
+            (i >= 2 && ((u[i - 2] == 0x8FDE && before == 0x7EED) /* 连续 */ || (u[i - 2] == 0x5C31 && before == 0x662F) /* 就是 */ ||
+                        (u[i - 2] == 0x6574 && before == 0x6574) /* 整整 */ || (u[i - 2] == 0x8DB3 && before == 0x8DB3) /* 足足 */))))
+        continue;
+      suggest_add_cand (run, "statistic", i, end, "zh-statistic-words", 0.6);
+      i = end - 1;
+    }
+}
+
 void
 suggest_zh_statistics (Run *run)
 {
@@ -478,6 +520,7 @@ suggest_zh_statistics (Run *run)
       i = MAX (zh_figure_end (run, k + unit), k + unit) - 1;
     }
   zh_numeral_statistics (run);
+  zh_half_statistics (run);
 }
 
 /* Whether the text before code point @end ends with the word @word (no
