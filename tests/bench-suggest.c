@@ -158,6 +158,11 @@
  * BENCH_SUGGEST_SPEAKERS=1 also prints each matched quote with a wrong
  * speaker (or one where the gold has none): its start, the gold speaker's
  * text and the predicted one's.
+ * BENCH_SUGGEST_SPANS=TAG also prints, for that tag, each false positive
+ * ("fp", a prediction overlapping no gold span of the tag), each inexact one
+ * ("inexact", overlapping but not the same span, with the gold text) and each
+ * missed gold span ("miss"), with the article's name, start and text (only
+ * in gold files that label the tag).
  * BENCH_SUGGEST_SPEED_ONLY=N scores nothing and runs only the speed part,
  * N times instead of 5 (for a profiler: valgrind --tool=callgrind
  * --toggle-collect=gloss_suggester_run counts the rules alone).
@@ -290,6 +295,82 @@ print_speaker_error (const char      *text,
           got != NULL ? got : "(none)");
 }
 
+/* Whether a gold file labels @tag in full (@labelled: its "tags", NULL for all). */
+static gboolean
+labels (JsonArray  *labelled,
+        const char *tag)
+{
+  for (guint k = 0; labelled != NULL && k < json_array_get_length (labelled); k++)
+    if (g_str_equal (json_array_get_string_element (labelled, k), tag))
+      return TRUE;
+  return labelled == NULL;
+}
+
+/* BENCH_SUGGEST_SPANS=TAG: the errors of that tag in one article, to find
+ * error classes (false positives, inexact spans, missed gold spans). */
+static void
+print_span_errors (const char *article,
+                   const char *tag,
+                   const char *text,
+                   GArray     *gold,
+                   GPtrArray  *pred)
+{
+  guint length = (guint) g_utf8_strlen (text, -1);
+
+  for (guint i = 0; i < pred->len; i++)
+    {
+      GlossSuggestion *p = pred->pdata[i];
+      gboolean exact = FALSE;
+      int over = -1;
+
+      if (!g_str_equal (p->tag, tag))
+        continue;
+      for (guint j = 0; j < gold->len; j++)
+        {
+          Span *g = &g_array_index (gold, Span, j);
+          if (!g_str_equal (g->tag, tag))
+            continue;
+          exact |= g->start == p->start && g->end == p->end;
+          if (over < 0 && g->end > p->start && g->start < p->end)
+            over = (int) j;
+        }
+      if (!exact)
+        {
+          g_autofree char *got = g_utf8_substring (text, p->start, p->end);
+          if (over < 0)
+            printf ("fp	%s	%u	%s	(%s)\n", article, p->start, got, p->rule);
+          else
+            {
+              Span *g = &g_array_index (gold, Span, over);
+              g_autofree char *want = g_utf8_substring (text, g->start, g->end);
+              printf ("inexact	%s	%u	%s	gold: %s	(%s)\n", article, p->start, got, want, p->rule);
+            }
+        }
+    }
+  for (guint j = 0; j < gold->len; j++)
+    {
+      Span *g = &g_array_index (gold, Span, j);
+      gboolean seen = FALSE;
+
+      if (!g_str_equal (g->tag, tag))
+        continue;
+      for (guint i = 0; i < pred->len && !seen; i++)
+        {
+          GlossSuggestion *p = pred->pdata[i];
+          seen = g_str_equal (p->tag, tag) && p->end > g->start && p->start < g->end;
+        }
+      if (!seen)
+        {
+          g_autofree char *want = g_utf8_substring (text, g->start, g->end);
+          g_autofree char *before = g_utf8_substring (text, g->start >= 8 ? g->start - 8 : 0, g->start);
+          g_autofree char *after = g_utf8_substring (text, g->end, MIN (g->end + 8, length));
+          g_strdelimit (before, "\n", ' ');
+          g_strdelimit (after, "\n", ' ');
+          printf ("miss	%s	%u	%s	…%s[%s]%s…\n", article, g->start, want, before, want, after);
+        }
+    }
+}
+
 /* @labelled: the tags labelled in full (a gold file's "tags"), NULL for all.
  * @text: the article's text, for BENCH_SUGGEST_SPEAKERS. */
 static void
@@ -301,11 +382,7 @@ score_article (Score      *score,
 {
   for (guint t = 0; t < N_TAGS; t++)
     {
-      gboolean scored = labelled == NULL;
-
-      for (guint k = 0; labelled != NULL && k < json_array_get_length (labelled); k++)
-        scored |= g_str_equal (json_array_get_string_element (labelled, k), tags[t]);
-      if (!scored)
+      if (!labels (labelled, tags[t]))
         continue;
     {
       g_autofree gboolean *gold_used = g_new0 (gboolean, gold->len + 1);
@@ -642,6 +719,10 @@ main (int    argc,
       score_article (&scores[zh ? 0 : 1][split_index (split)], gold, pred,
                      json_object_has_member (root, "tags") ? json_object_get_array_member (root, "tags") : NULL,
                      gloss_document_get_text (doc));
+      if (g_getenv ("BENCH_SUGGEST_SPANS") != NULL &&
+          labels (json_object_has_member (root, "tags") ? json_object_get_array_member (root, "tags") : NULL,
+                  g_getenv ("BENCH_SUGGEST_SPANS")))
+        print_span_errors (names->pdata[i], g_getenv ("BENCH_SUGGEST_SPANS"), gloss_document_get_text (doc), gold, pred);
       g_string_append (corpus, gloss_document_get_text (doc));
       g_string_append (corpus, "\n\n");
       if (g_getenv ("BENCH_SUGGEST_VERBOSE") != NULL)

@@ -147,6 +147,70 @@ test_zh_points_and_fractions (void)
   assert_none (none, "statistic");
 }
 
+/* Counting units (枚, 颗, 公吨, 部, 处, 笔, 遍, 折), seconds and race times
+ * (40秒, 13秒18, 2小时06分11秒), 翻了一番; not the seconds of a time of
+ * day, 一番话, a tricycle (三轮车), two ministries (两部门), an address
+ * (家住12幢), a section's head (组织四处处长), nor 万记 in 3000万记录. */
+static void
+test_zh_statistic_units (void)
+{
+  g_autoptr(Result) r = suggest_text ("展厅共展出简牍326枚，医生取出12颗磁力珠，农会收购1,500公噸大蒜。\n\n"
+                                      "他以13秒18夺冠，比去年快了40秒；冠军用时2小时06分11秒，订单量翻了一番。\n\n"
+                                      "全区加装电梯85部，排查隐患136处，完成融资47笔，老师讲了三遍，临期商品打五折。\n\n"
+                                      "数据库里有3000万记录。\n");
+  g_autoptr(Result) none = suggest_text ("发布会于上午8点30分15秒开始，他说了一番话，骑着三轮车赶来。\n\n"
+                                         "两部门联合发文，家住12幢的老人说，组织四处处长介绍了情况。\n");
+
+  assert_found (r, "statistic", "326枚");
+  assert_found (r, "statistic", "12颗");
+  assert_found (r, "statistic", "1,500公噸");
+  assert_found (r, "statistic", "13秒18");
+  assert_found (r, "statistic", "40秒");
+  assert_found (r, "statistic", "2小时06分11秒");
+  assert_found (r, "statistic", "一番");
+  assert_found (r, "statistic", "85部");
+  assert_found (r, "statistic", "136处");
+  assert_found (r, "statistic", "47笔");
+  assert_found (r, "statistic", "三遍");
+  assert_found (r, "statistic", "五折");
+  assert_found (r, "statistic", "3000万");
+  assert_none (none, "statistic");
+}
+
+/* A guess of two numerals side by side with what it counts (四五年,
+ * 两三个小时, 七八家, 一两个星期, 四五个人) and 个人 as a counted noun (三个人);
+ * not a bare 个 (五六个), 一两 with a one-character unit (一两天), a number of
+ * times guessed (七八次), 一个人 (alone) nor 二十 read as a guess. */
+static void
+test_zh_statistic_guesses (void)
+{
+  g_autoptr(Result) r = suggest_text ("短的要四五年，一张图要画两三个小时，一个晚上要跑七八家，拖了一两个星期才来，浇地要雇四五个人，我们三个人修了两年。\n");
+  g_autoptr(Result) none = suggest_text ("五六个孩子过一两天就来，他说了七八次，一个人在家。\n");
+
+  assert_found (r, "statistic", "四五年");
+  assert_found (r, "statistic", "两三个小时");
+  assert_found (r, "statistic", "七八家");
+  assert_found (r, "statistic", "一两个星期");
+  assert_found (r, "statistic", "四五个人");
+  assert_found (r, "statistic", "三个人");
+  assert_none (none, "statistic");
+}
+
+/* Half a year or a month that something lasted (等了半年, 住了半个月,
+ * 连续半年, 就是半个月); not a period (上半年), a report (半年报), 过去半年
+ * or 大半天, nor 一半 counted twice. */
+static void
+test_zh_statistic_halves (void)
+{
+  g_autoptr(Result) r = suggest_text ("补助等了半年才拿到，一家人在大堤上住了半个月，他连续半年失眠，一耽误就是半个月。\n");
+  g_autoptr(Result) none = suggest_text ("上半年营收增长，半年报显示，过去半年多没下楼，来回得大半天。\n");
+
+  assert_found (r, "statistic", "半年");
+  assert_found (r, "statistic", "半个月");
+  g_assert_null (find (r, "statistic", "了半年"));
+  assert_none (none, "statistic");
+}
+
 /* No figure: articles and dates, a period (前三个月, 二季度, 三季报), a
  * point in time (三年前, 这两年), guesses (五六个, 几十名), idioms (三天两头,
  * 三位一体, 十里八乡), a spouse (另一半), a meeting (三次会议), a watt-free
@@ -356,6 +420,9 @@ main (int    argc,
 
   g_test_add_func ("/suggest-entities/zh/statistic-forms", test_zh_statistic_forms);
   g_test_add_func ("/suggest-entities/zh/not-statistics", test_zh_not_statistics);
+  g_test_add_func ("/suggest-entities/zh/statistic-units", test_zh_statistic_units);
+  g_test_add_func ("/suggest-entities/zh/statistic-guesses", test_zh_statistic_guesses);
+  g_test_add_func ("/suggest-entities/zh/statistic-halves", test_zh_statistic_halves);
   g_test_add_func ("/suggest-entities/zh/points-and-fractions", test_zh_points_and_fractions);
   g_test_add_func ("/suggest-entities/en/statistic-forms", test_en_statistic_forms);
   g_test_add_func ("/suggest-entities/en/statistic-words", test_en_statistic_words);

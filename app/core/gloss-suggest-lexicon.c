@@ -496,6 +496,7 @@ suggest_load_zh (ZhLexicon *zh)
   word_list_load (&zh->approximators, lex, "approximators");
   word_list_load (&zh->not_before, lex, "not_statistic_before");
   word_list_load (&zh->not_after, lex, "not_statistic_after");
+  word_list_load (&zh->half_units, lex, "half_units");
   word_list_load (&zh->transliteration, lex, "transliteration_chars");
   word_list_load (&zh->role_ends, lex, "role_end_chars");
   word_list_load (&zh->unnamed_quantifiers, lex, "unnamed_quantifiers");

@@ -40,7 +40,7 @@ typedef struct
   WordList verbs, titles, official_titles, title_prefixes, unnamed, pronouns, roles;
   WordList org_stops, surnames, compound_surnames, not_given, given_in_two, name_followers, org_suffixes;
   WordList program_verbs, program_suffixes, program_after, units, big_numbers, approximators;
-  WordList not_before, not_after, transliteration, role_ends;
+  WordList not_before, not_after, transliteration, role_ends, half_units;
   WordList unnamed_quantifiers, unnamed_roles, proverbs, latin_units;
   WordList document_suffixes, named_program_ends, relations, adverbials, credits, professions;
   WordList soundbites, presenters;   /* a TV transcript's 【同期声】 and 【主持人 NAME】 */
@@ -57,7 +57,7 @@ typedef struct
   &(zh)->transliteration, &(zh)->role_ends, &(zh)->unnamed_quantifiers, &(zh)->unnamed_roles, \
   &(zh)->proverbs, &(zh)->latin_units, &(zh)->document_suffixes, &(zh)->named_program_ends, \
   &(zh)->relations, &(zh)->adverbials, &(zh)->credits, &(zh)->professions, \
-  &(zh)->soundbites, &(zh)->presenters
+  &(zh)->soundbites, &(zh)->presenters, &(zh)->half_units
 
 typedef struct
 {

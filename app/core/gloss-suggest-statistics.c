@@ -115,6 +115,24 @@ zh_figure_end (Run  *run,
                         u[end + 1] == 0x79CD /* 种 */ || u[end + 1] == 0x4E2A /* 个 */ || u[end + 1] == 0x4E86 /* 了 */ ||
                         u[end + 1] == 0x5497 /* 咗 */ || u[end + 1] == 0x51FA /* 出 */)))
     return end + 1;
+  /* A race time: 13秒18 (hundredths after the seconds), 2小时06分11秒 and
+   * 4小時10分 (minutes and seconds after the hours). */
+  if (last == 0x79D2 /* 秒 */ && end + 1 < n && g_unichar_isdigit (u[end]) && g_unichar_isdigit (u[end + 1]) &&
+      !(end + 2 < n && (g_unichar_isdigit (u[end + 2]) || u[end + 2] == '.' ||
+                        suggest_word_list_match_at (&run->self->zh.units, u, n, end + 2) > 0)))
+    return end + 2;
+  if ((last == 0x65F6 /* 时 */ || last == 0x6642 /* 時 */) && end + 2 < n && g_unichar_isdigit (u[end]) &&
+      (u[end + 1] == 0x5206 /* 分 */ || (g_unichar_isdigit (u[end + 1]) && u[end + 2] == 0x5206)))
+    {
+      guint m = u[end + 1] == 0x5206 ? end + 2 : end + 3;
+
+      if (m < n && u[m] == 0x949F /* 钟 */)
+        return m + 1;
+      if (m + 1 < n && g_unichar_isdigit (u[m]) && (u[m + 1] == 0x79D2 ||
+                                                     (m + 2 < n && g_unichar_isdigit (u[m + 1]) && u[m + 2] == 0x79D2)))
+        return u[m + 1] == 0x79D2 ? m + 2 : m + 3;
+      return m;
+    }
   if (last == 0x5E74 /* 年 */ || last == 0x6708 /* 月 */ || last == 0x5929 /* 天 */ || last == 0x65F6 /* 时 */)
     {
       guint m = end;
@@ -207,17 +225,41 @@ zh_lone_numeral_counts (Run  *run,
   if (i > 0 && (u[i - 1] == 0x8FD9 /* 这 */ || u[i - 1] == 0x90A3 /* 那 */ || u[i - 1] == 0x54EA /* 哪 */ ||
                 u[i - 1] == 0x51E0 /* 几 */))
     return FALSE;
-  /* 一倍; 一个月, 一个星期, 一个小时: a duration, not 一个人. */
+  /* 一倍, 翻了一番; 一个月, 一个星期, 一个小时: a duration, not 一个人 (nor
+   * 一番话). */
   if (numeral == 0x4E00 /* 一 */)
     return unit == 0x500D /* 倍 */ ||
+           (unit == 0x756A /* 番 */ && i > 0 && (u[i - 1] == 0x7FFB /* 翻 */ || u[i - 1] == 0x4E86 /* 了 */) &&
+            !(i > 1 && u[i - 1] == 0x4E86 && u[i - 2] != 0x7FFB)) ||
            ((unit == 0x4E2A /* 个 */ || unit == 0x500B /* 個 */) &&
             suggest_word_list_match_at (&run->self->zh.units, u, run->n, unit_at) >= 2 &&
+            !(unit_at + 1 < run->n && u[unit_at + 1] == 0x4EBA /* 人: 一个人, alone */) &&
             !suggest_word_list_match_at (&run->self->zh.not_after, u, run->n, unit_at + 1));
   /* 三天两头: the second half of an idiom. */
   if (i >= 2 && is_zh_numeral (u[i - 2]) && suggest_word_list_match_at (&run->self->zh.units, u, run->n, i - 1) == 1)
     return FALSE;
   return numeral != 0x96F6 && numeral != 0x3007 && unit != 0x4E2A /* 个 */ && unit != 0x500B /* 個 */ && unit != 0x8D77 /* 起 */ &&
          unit != 0x5206 /* 分: 三分球, 七分熟 */;
+}
+
+/* Two numerals side by side that guess a number: 一两, 两三, 三四 … 八九
+ * (not 二十 or 五十, nor 十一). */
+static gboolean
+zh_guess_pair (gunichar first,
+               gunichar second)
+{
+  static const gunichar order[] = { 0x4E00 /* 一 */, 0x4E24 /* 两 */, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };
+
+  if (first == 0x5169 /* 兩 */)
+    first = 0x4E24;
+  if (second == 0x5169)
+    second = 0x4E24;
+  if (first == 0x4E8C /* 二 */)
+    return FALSE;
+  for (guint k = 0; k + 1 < G_N_ELEMENTS (order); k++)
+    if (order[k] == first)
+      return order[k + 1] == second;
+  return FALSE;
 }
 
 static void
@@ -303,8 +345,12 @@ zh_numeral_statistics (Run *run)
       if (unit == 0 || (digits == 1 && !big && a == i && (unit < 2 || u[i] == 0x4E00 /* 一 */) && u[k] != 0x6210 &&
                         !zh_lone_numeral_counts (run, i, k)))
         continue;
-      /* 五六个, 七八成: two small numerals side by side are a guess. */
-      if (digits == 2 && !big)
+      /* 五六个, 一两天, 七八成: two small numerals side by side are a guess,
+       * unless a unit says what they count (四五年, 两三倍, 七八家, 两三个小时,
+       * 一两个星期, 四五个人): not a bare 个 or 次, nor 一两 with a one-character unit. */
+      if (digits == 2 && !big &&
+          (!zh_guess_pair (u[i - 1], u[i]) || u[k] == 0x6210 /* 成 */ || (unit == 1 && (u[k] == 0x4E2A || u[k] == 0x500B)) ||
+           (u[i - 1] == 0x4E00 /* 一 */ && unit < 2) || (unit == 1 && u[k] == 0x6B21 /* 次: 七八次, a manner of speaking */)))
         continue;
       /* A lone 百/千/万 is a figure of speech (建党百年, 千家万户) unless 上/数
        * count it or an approximator comes first (逾万人, 近千名). */
@@ -334,6 +380,48 @@ zh_numeral_statistics (Run *run)
         continue;
       add_zh_figure (run, a, k, k + unit, "zh-statistic-words", 0.7);
       i = MAX (zh_figure_end (run, k + unit), k + unit) - 1;
+    }
+}
+
+/* Half a year, half a month: 等了半年, 住了半个月, 连续半年 (a length of
+ * time, the lexicon's half_units); not 上半年 or 下半年 (a period), 一半
+ * and 多半 (numerals' own), 一个半小时's end, a report (半年报, 半年度), nor
+ * the time up to now or before it (半年前, 半个月来). */
+static void
+zh_half_statistics (Run *run)
+{
+  gunichar *u = run->u;
+  guint n = run->n;
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      guint len, end;
+      gunichar before = i > 0 ? u[i - 1] : 0;
+
+      if (u[i] != 0x534A /* 半 */)
+        continue;
+      if (before == 0x4E0A /* 上 */ || before == 0x4E0B /* 下 */ || before == 0x524D /* 前 */ || before == 0x540E /* 后 */ ||
+          before == 0x5F8C /* 後 */ || before == 0x591A /* 多 */ || before == 0x4E2A /* 个 */ || before == 0x500B /* 個 */ ||
+          before == 0x5E74 /* 年 */ || before == 0x5929 /* 天 */ || before == 0x70B9 /* 点 */ || before == 0x9EDE /* 點 */ ||
+          is_zh_numeral (before) || g_unichar_isdigit (before))
+        continue;
+      len = suggest_word_list_match_at (&run->self->zh.half_units, u, n, i + 1);
+      if (len == 0)
+        continue;
+      end = i + 1 + len;
+      if (end < n && (u[end] == 0x62A5 /* 报 */ || u[end] == 0x5831 /* 報 */ || u[end] == 0x5EA6 /* 度 */ ||
+                      u[end] == 0x520A /* 刊 */ || u[end] == 0x8F7D /* 载 */))
+        continue;
+      if (zh_time_reference (run, end))
+        continue;
+      /* How long something lasted: after 了 (等了半年, 住了半个月), 连续,
+       * 就是, 整整 or 足足; 过去半年 and 大半天 are a manner of speaking. */
+      if (!(before == 0x4E86 /* 了 */ ||
+            (i >= 2 && ((u[i - 2] == 0x8FDE && before == 0x7EED) /* 连续 */ || (u[i - 2] == 0x5C31 && before == 0x662F) /* 就是 */ ||
+                        (u[i - 2] == 0x6574 && before == 0x6574) /* 整整 */ || (u[i - 2] == 0x8DB3 && before == 0x8DB3) /* 足足 */))))
+        continue;
+      suggest_add_cand (run, "statistic", i, end, "zh-statistic-words", 0.6);
+      i = end - 1;
     }
 }
 
@@ -401,6 +489,14 @@ suggest_zh_statistics (Run *run)
       if (k < n && suggest_char_in (&zh->approximators, u[k]))
         k++;
       unit = suggest_word_list_match_at (&zh->units, u, n, k);
+      /* 3000万记录, 四处处长: the unit starts a word that is no count. */
+      if (unit > 0 && suggest_word_list_match_at (&zh->not_after, u, n, k) > unit)
+        {
+          if (big == 0)
+            continue;
+          add_zh_figure (run, a, k, k, "zh-statistic", 0.7);
+          continue;
+        }
       if (unit == 0 && big == 0)
         continue;
       /* 2021年 is a year; 10年 is a duration. 八十年代, 6月, 8点 are not numbers of things. */
@@ -417,10 +513,14 @@ suggest_zh_statistics (Run *run)
         continue;
       if (unit > 0 && (zh_leading_period (run, a, k) || zh_time_reference (run, k + unit) || !zh_points_unit_ok (run, a, k, unit)))
         continue;
+      /* 8点30分15秒: the seconds of a time of day. */
+      if (unit > 0 && u[k] == 0x79D2 /* 秒 */ && a > 0 && (u[a - 1] == 0x5206 /* 分 */ || u[a - 1] == ':'))
+        continue;
       add_zh_figure (run, a, k, k + unit, "zh-statistic", unit > 0 ? 0.85 : 0.7);
       i = MAX (zh_figure_end (run, k + unit), k + unit) - 1;
     }
   zh_numeral_statistics (run);
+  zh_half_statistics (run);
 }
 
 /* Whether the text before code point @end ends with the word @word (no
