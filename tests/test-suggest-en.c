@@ -471,6 +471,28 @@ test_en_figure_words (void)
   g_assert_null (find (none, "statistic", "three years"));
 }
 
+/* "Okafor, 64, grew up": an age between commas after a surname makes a
+ * person of the one the text names in full (Miriam Okafor), whom a later
+ * "she says" follows; a place with a number after it (Fairview, 12,) and
+ * a number too large for an age are no one. */
+static void
+test_en_person_age (void)
+{
+  g_autoptr(Result) r = suggest_text ("HOLLIS BAY — Each morning Miriam Okafor unlocks the boathouse before the rowers arrive.\n\n"
+                                      "Okafor, 64, grew up across the river. Okafor keeps the oars in a rack her brother built.\n\n"
+                                      "“The water tells you what kind of day it will be,” she says.\n");
+  g_autoptr(Result) none = suggest_text ("Storm damage was worst in Fairview, 12, and Lowell, 9, by the county's count of homes.\n\n"
+                                         "Tanner Cole filed the report. Cole, 2024, was the year the levee failed.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "person", "Miriam Okafor"));
+  assert_speaker (r, "The water tells you what kind of day it will be,", "Miriam Okafor");
+  assert_well_formed (none);
+  g_assert_null (find (none, "person", "Fairview"));
+  g_assert_null (find (none, "person", "Lowell"));
+  g_assert_null (find (none, "person", "Tanner Cole"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -496,5 +518,6 @@ main (int    argc,
   g_test_add_func ("/suggest-en/name-said-object", test_en_name_said_object);
   g_test_add_func ("/suggest-en/shares", test_en_shares);
   g_test_add_func ("/suggest-en/figure-words", test_en_figure_words);
+  g_test_add_func ("/suggest-en/person-age", test_en_person_age);
   return g_test_run ();
 }

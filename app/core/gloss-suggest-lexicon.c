@@ -302,6 +302,10 @@ suggest_load_en (EnLexicon *en)
   pattern = g_strdup_printf ("(?m)(?:^|(?<=[.!?][ ]))(" NAME "),[ ][^\\n.;:“”\"]{1,120}?,[ ](?:%s)\\b", verbs);
   en->subject_said_re = compile (pattern);
   g_free (pattern);
+  /* "Pellegrini, 78, was born" and "Ada Moss, 9, who": an age between
+   * commas after a name is said of persons only (a surname alone counts
+   * where the text names them in full). */
+  en->age_name_re = compile ("\\b(" NAME "),[ ](?:1[01][0-9]|[1-9][0-9]?),[ ](?![0-9])");
   pattern = g_strdup_printf ("\\b(?:%s)[ ](" NAME ")\\b", honorifics);
   en->honorific_re = compile (pattern);
   g_free (pattern);

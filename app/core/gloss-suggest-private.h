@@ -76,6 +76,7 @@ typedef struct
   GRegex *org_re;
   WordList org_suffixes;
   GRegex *subject_said_re;
+  GRegex *age_name_re;                 /* "Pellegrini, 78, was born": a person's age after the name */
   WordList female_names, male_names;   /* given names that tell a person's sex, for he/she */
   GRegex *handle_said_re;              /* a user name where a speaker's name goes */
   char   *handle_cues;                 /* user|commenter|vendor…, for a CamelCase handle */
