@@ -493,6 +493,31 @@ test_en_person_age (void)
   g_assert_null (find (none, "person", "Tanner Cole"));
 }
 
+/* "Susan Ortiz said she had voted for Linda Marsh. “…,” she said": the
+ * pronoun names the subject of the speech verb before it, not the nearest
+ * name after that verb; not when the pronoun does not fit the subject
+ * (Robert … “…,” she said) nor when no speech verb follows the subject. */
+static void
+test_en_pronoun_subject (void)
+{
+  g_autoptr(Result) r = suggest_text ("Voters lined up early at the library.\n\n"
+                                      "Susan Ortiz, 41, said she had voted for Linda Marsh because of the parks. "
+                                      "“The playground on our street has been shut for a year,” she said.\n\n"
+                                      "In a statement, Robert Vance said he had called Thomas Reid on Tuesday night. "
+                                      "“He ran a fair race,” he said.\n");
+  g_autoptr(Result) other = suggest_text ("Voters lined up early at the library.\n\n"
+                                          "Robert Vance said he had voted for Linda Marsh because of the parks. "
+                                          "“The playground on our street has been shut for a year,” she said.\n\n"
+                                          "Susan Ortiz waved at Mary Quinn across the hall. “We will count every ballot,” she said.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "The playground on our street has been shut for a year,", "Susan Ortiz");
+  assert_speaker (r, "He ran a fair race,", "Robert Vance");
+  assert_well_formed (other);
+  assert_speaker (other, "The playground on our street has been shut for a year,", "Linda Marsh");
+  assert_speaker (other, "We will count every ballot,", "Mary Quinn");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -519,5 +544,6 @@ main (int    argc,
   g_test_add_func ("/suggest-en/shares", test_en_shares);
   g_test_add_func ("/suggest-en/figure-words", test_en_figure_words);
   g_test_add_func ("/suggest-en/person-age", test_en_person_age);
+  g_test_add_func ("/suggest-en/pronoun-subject", test_en_pronoun_subject);
   return g_test_run ();
 }

@@ -455,6 +455,8 @@ en_opening_mention (Run  *run,
   return j == c->start && c->start >= lo ? c : NULL;
 }
 
+static int en_pronoun_antecedent (Run *run, guint from, gboolean female);
+
 /* Speaker of a speech verb at @verb in [lo, hi): "X said" (subject before),
  * "said X" (after), a pronoun, or "the president". */
 static int
@@ -569,7 +571,7 @@ en_subject (Run     *run,
           else if (j - 1 >= lo + 2 && run->u[j - 2] == ' ' && run->u[j - 3] == ',' &&
                    verb + verb_len < hi && run->u[verb + verb_len] == ',')
             from = lo;
-          return pronoun_antecedent (run, from, 2000, run->u[j - 1] == 's' || run->u[j - 1] == 'S');
+          return en_pronoun_antecedent (run, from, run->u[j - 1] == 's' || run->u[j - 1] == 'S');
         }
     }
   e = en_last_entity_in (run, lo, verb);
@@ -707,6 +709,58 @@ en_find_verb (Run   *run,
         return k;
     }
   return G_MAXUINT;
+}
+
+/* The person a pronoun before @from names: the nearest one it fits
+ * (pronoun_antecedent()), unless that one stands after the subject of a
+ * speech verb in the same sentence of the paragraph, "Marcus Reed, 29, said
+ * he had voted for Szabo. “…,” he said" or "DeLuca said he had called
+ * Hale": then the one who said it, if the pronoun fits them too. */
+static int
+en_pronoun_antecedent (Run     *run,
+                       guint    from,
+                       gboolean female)
+{
+  int e = pronoun_antecedent (run, from, 2000, female);
+  Cand *near = NULL, *first = NULL;
+  guint start, verb, len;
+  int m;
+
+  if (e < 0)
+    return e;
+  for (m = suggest_mention_before (run, from); m >= 0 && near == NULL; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      if (c->entity == e && c->end <= from)
+        near = c;
+    }
+  if (near == NULL)
+    return e;
+  for (guint k = near->end; k < from; k++)
+    if (run->u[k] == '\n')
+      return e;
+  start = en_sentence_start (run, near->start, near->start > 300 ? near->start - 300 : 0);
+  for (guint k = start; k < near->start; k++)
+    if (run->u[k] == '\n')
+      start = k + 1;
+  for (m = suggest_mention_before (run, start) + 1; m < (int) run->mentions->len && first == NULL; m++)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      if (c->start >= near->start)
+        break;
+      if (!en_possessive (run, c->end))
+        first = c;
+    }
+  if (first == NULL || first->entity < 0 || first->entity == e ||
+      (verb = en_find_verb (run, first->end, near->start, 0, 0, &len)) == G_MAXUINT)
+    return e;
+  /* the verb is the subject's: no other name between them */
+  if (suggest_mention_before (run, verb) != suggest_mention_before (run, first->start + 1))
+    return e;
+  /* the pronoun fits the subject as well: its own nearest fit at its end */
+  if (pronoun_antecedent (run, first->end, 0, female) != first->entity)
+    return e;
+  return first->entity;
 }
 
 /* Marks that are no speech whatever the verbs around: a title after the
