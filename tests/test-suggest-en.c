@@ -518,6 +518,35 @@ test_en_pronoun_subject (void)
   assert_speaker (other, "We will count every ballot,", "Mary Quinn");
 }
 
+/* Unnamed speakers described in up to four words ("a Dunmore County fire
+ * department spokesman", "A county emergency management official"), the
+ * later "the official" the same one; the words hold no article,
+ * preposition or conjunction: "the notes of a harbour official" is the
+ * official alone. */
+static void
+test_en_unnamed_long (void)
+{
+  g_autoptr(Result) r = suggest_text (
+    "“The barn went first, then the house,” a Dunmore County fire department spokesman told reporters.\n\n"
+    "A county emergency management official, who was not authorized to speak publicly, said two roads were closed. "
+    "“We will reopen them when the water drops,” the official said.\n");
+  g_autoptr(Result) none = suggest_text (
+    "The board read the notes of a harbour official, who had retired in May.\n\n"
+    "“The pier was never safe,” the official said.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "The barn went first, then the house,", "a Dunmore County fire department spokesman");
+  assert_speaker (r, "We will reopen them when the water drops,", "A county emergency management official");
+  assert_well_formed (none);
+  assert_speaker (none, "The pier was never safe,", "a harbour official");
+  for (guint i = 0; i < none->suggestions->len; i++)
+    {
+      GlossSuggestion *s = none->suggestions->pdata[i];
+      g_autofree char *text = g_utf8_substring (none->text, s->start, s->end);
+      g_assert_false (g_str_has_prefix (text, "the notes"));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -545,5 +574,6 @@ main (int    argc,
   g_test_add_func ("/suggest-en/figure-words", test_en_figure_words);
   g_test_add_func ("/suggest-en/person-age", test_en_person_age);
   g_test_add_func ("/suggest-en/pronoun-subject", test_en_pronoun_subject);
+  g_test_add_func ("/suggest-en/unnamed-long", test_en_unnamed_long);
   return g_test_run ();
 }

@@ -348,14 +348,18 @@ suggest_load_en (EnLexicon *en)
     g_free (pattern);
   }
   {
-    /* "A county spokesman", "a senior aide", "The town clerk": an article,
-     * up to two words, a role noun of someone the text does not name. */
+    /* "A county spokesman", "a senior aide", "The town clerk", "a Cullman
+     * County fire department spokesman": an article, up to four words that
+     * are no article, preposition or conjunction (not "the report by an
+     * official"), a role noun of someone the text does not name. */
     g_autofree char *unnamed = NULL;
     word_list_load (&en->unnamed_roles, lex, "unnamed_roles");
     word_list_load (&en->unnamed_office_roles, lex, "unnamed_office_roles");
     word_list_load (&en->government_words, lex, "government_words");
     unnamed = alternation (&en->unnamed_roles);
-    pattern = g_strdup_printf ("(?<![\\w’'.-])(?:A|An|The|a|an|the)[ ](?:[\\w’'-]+[ ]){0,2}?(%s)\\b(?![-’'])", unnamed);
+    pattern = g_strdup_printf ("(?<![\\w’'.-])(?:A|An|The|a|an|the)[ ]"
+                               "(?:(?!(?:a|an|the|and|or|of|for|by|to|in|on|at|with|from|as|who|that)[ ])[\\w’'-]+[ ]){0,4}?"
+                               "(%s)\\b(?![-’'])", unnamed);
     en->unnamed_role_re = compile (pattern);
     g_free (pattern);
   }
