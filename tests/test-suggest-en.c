@@ -547,6 +547,33 @@ test_en_unnamed_long (void)
     }
 }
 
+/* A score the text counts as one (a 5-4 win, won 3-2, tied it 3-3, a
+ * pitcher's record "(11-6, 3.41 ERA)") is a figure; a telephone number, a
+ * date, a season's years, a label (COVID-19) and a tally after a team's
+ * name or a vote, which the labelled sets disagree on, are not. */
+static void
+test_en_scores (void)
+{
+  g_autoptr(Result) r = suggest_text ("The Gulls took a 5-4 win on Friday. They had won 3-2 the night before, and Saturday's "
+                                      "opener was tied it 3-3 in the ninth. Starter Ray Mott (11-6, 3.41 ERA) pitches next.\n");
+  g_autoptr(Result) none = suggest_text ("Call the hotline at 256-555-0177 before 2024-05-01. The 1990-91 season ended early. "
+                                         "COVID-19 closed the park. The Gulls beat Dover 7-1, and the council voted 5-2 to pay.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "statistic", "5-4"));
+  g_assert_nonnull (find (r, "statistic", "3-2"));
+  g_assert_nonnull (find (r, "statistic", "3-3"));
+  g_assert_nonnull (find (r, "statistic", "11-6"));
+  assert_well_formed (none);
+  for (guint i = 0; i < none->suggestions->len; i++)
+    {
+      GlossSuggestion *s = none->suggestions->pdata[i];
+      g_autofree char *text = g_utf8_substring (none->text, s->start, s->end);
+      if (g_str_equal (s->tag, "statistic"))
+        g_assert_null (strchr (text, '-'));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -575,5 +602,6 @@ main (int    argc,
   g_test_add_func ("/suggest-en/person-age", test_en_person_age);
   g_test_add_func ("/suggest-en/pronoun-subject", test_en_pronoun_subject);
   g_test_add_func ("/suggest-en/unnamed-long", test_en_unnamed_long);
+  g_test_add_func ("/suggest-en/scores", test_en_scores);
   return g_test_run ();
 }

@@ -401,6 +401,14 @@ suggest_load_en (EnLexicon *en)
                                numbers, numbers, fractions, half, numbers, hyphen);
 #undef EN_COUNT
     en->share_re = compile (pattern);
+    /* A score, two counts joined by a hyphen or a dash, where the text
+     * counts it as one: "a 5-4 win", "won 3-2", "tied it 3-3", a record in
+     * parentheses "(11-6, 3.41 ERA)"; not a vote's tally nor a final score
+     * after a team's name, which the labelled sets disagree on; not one
+     * link of a longer chain (a telephone number, 2024-05-01), a year's
+     * span (1990-91), money, a decimal or a label's (COVID-19). */
+    en->score_re = compile ("(?:\\b(?:a|an|won|lost|tied|it)[ ]\\K\\d{1,3}[-–]\\d{1,3}|[(]\\K\\d{1,3}[-–]\\d{1,3}(?=[,)]))"
+                            "(?![\\w/:]|[-–.,]\\d)");
     g_free (pattern);
   }
   pattern = g_strdup_printf ("\\b((?:the[ ])?(?:[A-Z][A-Za-z0-9-]*[ ]){1,5}(?:%s))\\b", programs);

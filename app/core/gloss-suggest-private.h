@@ -95,6 +95,7 @@ typedef struct
    * "half a mile", "12-unit"; a label's number: "type 2", "Route 66" */
   WordList fractions, half_units, hyphen_units, number_labels;
   GRegex *share_re;
+  GRegex *score_re;                    /* a score counted as one: "a 5-4 win", "won 3-2" */
 } EnLexicon;
 
 /* Every list of an EnLexicon, for the clearing (as ZH_LEXICON_LISTS). */

@@ -811,6 +811,22 @@ suggest_en_statistics (Run *run)
     }
   g_clear_pointer (&m, g_match_info_free);
 
+  /* a 5-4 win, (11-6, 3.41 ERA): a score (score_re) */
+  g_regex_match (en->score_re, run->text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      int ms, me;
+      guint a, b;
+
+      g_match_info_fetch_pos (m, 0, &ms, &me);
+      a = suggest_cp_of (run, ms);
+      b = suggest_cp_of (run, me);
+      if ((a > 0 && is_han (run->u[a - 1])) || (b < run->n && is_han (run->u[b])))
+        continue;
+      suggest_add_cand (run, "statistic", a, b, "en-statistic-score", 0.75);
+    }
+  g_clear_pointer (&m, g_match_info_free);
+
   /* two people, nine African-American churchgoers */
   g_regex_match (en->word_number_re, run->text, 0, &m);
   for (; g_match_info_matches (m); g_match_info_next (m, NULL))
