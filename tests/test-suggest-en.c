@@ -574,6 +574,27 @@ test_en_scores (void)
     }
 }
 
+/* Det., Reeve and an MP in apposition hold offices; a team's captain and
+ * MPs counted hold none. */
+static void
+test_en_more_offices (void)
+{
+  g_autoptr(Result) r = suggest_text ("Det. Nora Finch, who leads the inquiry, said the van was found on Tuesday.\n\n"
+                                      "Reeve Walter Brandt of the Rural Municipality of Elm Creek said the wells were dry.\n\n"
+                                      "Helen Marsh, the Labour MP for Tarn Valley, said the fines were too small.\n");
+  g_autoptr(Result) none = suggest_text ("Captain Joel Brandt scored twice for Harlow on Saturday.\n\n"
+                                         "The amendment has the support of 41 MPs, the whips said.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "official", "Det. Nora Finch"));
+  g_assert_nonnull (find (r, "official", "Reeve Walter Brandt"));
+  g_assert_nonnull (find (r, "official", "Helen Marsh"));
+  assert_well_formed (none);
+  g_assert_null (find (none, "official", "Captain Joel Brandt"));
+  g_assert_null (find (none, "official", "Joel Brandt"));
+  g_assert_null (find (none, "official", "MPs"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -603,5 +624,6 @@ main (int    argc,
   g_test_add_func ("/suggest-en/pronoun-subject", test_en_pronoun_subject);
   g_test_add_func ("/suggest-en/unnamed-long", test_en_unnamed_long);
   g_test_add_func ("/suggest-en/scores", test_en_scores);
+  g_test_add_func ("/suggest-en/more-offices", test_en_more_offices);
   return g_test_run ();
 }
