@@ -595,6 +595,30 @@ test_en_more_offices (void)
   g_assert_null (find (none, "official", "MPs"));
 }
 
+/* Speeds (160 mph, 90 km/h) and the tens in words, alone or with their
+ * unit (Ninety minutes, Forty-one years) are figures, the unit no figure of its
+ * own; a word made on a number (twenty-somethings) and a speed's unit
+ * alone are not. */
+static void
+test_en_speed_tens (void)
+{
+  g_autoptr(Result) r = suggest_text ("Winds of about 160 mph hit the coast, and gusts of 90 km/h reached the hills. "
+                                      "Ninety minutes later it was over. “Forty-one years in this house,” she said. "
+                                      "Twenty-two years passed.\n");
+  g_autoptr(Result) none = suggest_text ("The bar is full of twenty-somethings on Fridays. The limit in mph is posted at the gate.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "statistic", "160 mph"));
+  g_assert_nonnull (find (r, "statistic", "90 km/h"));
+  g_assert_nonnull (find (r, "statistic", "Ninety minutes"));
+  g_assert_nonnull (find (r, "statistic", "Forty-one years"));
+  g_assert_nonnull (find (r, "statistic", "Twenty-two years"));
+  g_assert_null (find (r, "statistic", "two years"));
+  assert_well_formed (none);
+  for (guint i = 0; i < none->suggestions->len; i++)
+    g_assert_cmpstr (((GlossSuggestion *) none->suggestions->pdata[i])->tag, !=, "statistic");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -625,5 +649,6 @@ main (int    argc,
   g_test_add_func ("/suggest-en/unnamed-long", test_en_unnamed_long);
   g_test_add_func ("/suggest-en/scores", test_en_scores);
   g_test_add_func ("/suggest-en/more-offices", test_en_more_offices);
+  g_test_add_func ("/suggest-en/speed-tens", test_en_speed_tens);
   return g_test_run ();
 }

@@ -855,6 +855,19 @@ suggest_en_statistics (Run *run)
           if (y < a - 4 && suggest_word_list_has (&en->number_words, run->u + y, a - 4 - y))
             continue;
         }
+      /* Forty-one years: the tens and the unit are one number */
+      if (k + 1 < run->n && run->u[k] == '-')
+        {
+          static const char *const units[] = { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", NULL };
+          guint x = k + 1;
+          while (x < run->n && g_unichar_islower (run->u[x]))
+            x++;
+          {
+            g_autofree char *unit = suggest_substring (run, k + 1, x);
+            if (g_strv_contains (units, unit) && (x == run->n || !g_unichar_isalnum (run->u[x])))
+              k = x;
+          }
+        }
       /* English words quoted in a Chinese sentence (…in ten years?”他说)
        * are the Chinese rules' to count, or not. */
       {
