@@ -619,6 +619,34 @@ test_en_speed_tens (void)
     g_assert_cmpstr (((GlossSuggestion *) none->suggestions->pdata[i])->tag, !=, "statistic");
 }
 
+/* "His daughter, Ada Moreno, said …" then "“…,” his daughter said" or
+ * "said her husband": the kin the text introduced so, not the last person
+ * named; an unnamed relation (her brother, named nowhere) is no one named. */
+static void
+test_en_relation_speaker (void)
+{
+  g_autoptr(Result) r = suggest_text ("Victor Moreno, a fiddler who played at every wedding in the valley, died on Sunday. "
+                                      "His daughter, Ada Moreno, said the cause was a stroke.\n\n"
+                                      "Mr. Moreno taught Peter Lang to play in 1970.\n\n"
+                                      "“He never charged a student who could not pay,” his daughter said.\n\n"
+                                      "Nina Cole runs the bakery. Her husband, Robert Baird, bakes the bread.\n\n"
+                                      "“We open at five,” said her husband.\n");
+  g_autoptr(Result) none = suggest_text ("Victor Moreno, a fiddler, died on Sunday. Mr. Moreno taught Peter Lang to play in 1970.\n\n"
+                                         "“He never charged a student who could not pay,” his brother said.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "He never charged a student who could not pay,", "Ada Moreno");
+  assert_speaker (r, "We open at five,", "Robert Baird");
+  assert_well_formed (none);
+  {
+    GlossSuggestion *q = find (none, "quote", "He never charged a student who could not pay,");
+    g_autofree char *sp = q != NULL ? speaker_of (none, q) : NULL;
+    g_assert_nonnull (q);
+    g_assert_cmpstr (sp, !=, "Ada Moreno");
+    g_assert_cmpstr (sp, !=, "Peter Lang");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -650,5 +678,6 @@ main (int    argc,
   g_test_add_func ("/suggest-en/scores", test_en_scores);
   g_test_add_func ("/suggest-en/more-offices", test_en_more_offices);
   g_test_add_func ("/suggest-en/speed-tens", test_en_speed_tens);
+  g_test_add_func ("/suggest-en/relation-speaker", test_en_relation_speaker);
   return g_test_run ();
 }

@@ -62,6 +62,7 @@ typedef struct
   WordList verbs, titles, honorifics, roles, pronouns, not_names, program_suffixes;
   WordList units, time_units, number_words, counted_nouns, months, appositive_official;
   WordList roles_before_name;
+  WordList relations;                  /* his daughter, her husband: kin a text names once */
   WordList title_modifiers, title_org_words;   /* "opposition leader", "White House press secretary" */
   GRegex *official_re;
   GRegex *said_name_re;
@@ -105,7 +106,8 @@ typedef struct
   &(en)->months, &(en)->appositive_official, &(en)->roles_before_name, &(en)->title_modifiers, \
   &(en)->title_org_words, &(en)->org_suffixes, &(en)->female_names, &(en)->male_names, \
   &(en)->unnamed_roles, &(en)->unnamed_office_roles, &(en)->government_words, &(en)->executive_titles, \
-  &(en)->name_said_objects, &(en)->fractions, &(en)->half_units, &(en)->hyphen_units, &(en)->number_labels
+  &(en)->name_said_objects, &(en)->fractions, &(en)->half_units, &(en)->hyphen_units, &(en)->number_labels, \
+  &(en)->relations
 
 typedef struct
 {

@@ -392,6 +392,53 @@ en_possessive_at (Run   *run,
   return c->start == k && en_possessive (run, c->end);
 }
 
+/* Whether the word in [ws, we) is his, her or their, in any case. */
+static gboolean
+en_kin_possessive (Run   *run,
+                   guint  ws,
+                   guint  we)
+{
+  g_autofree char *word = suggest_substring (run, ws, we);
+
+  return g_ascii_strcasecmp (word, "his") == 0 || g_ascii_strcasecmp (word, "her") == 0 ||
+         g_ascii_strcasecmp (word, "their") == 0;
+}
+
+/* "his daughter said" / "said her husband", the words [ps, pe) and
+ * [rs, re): the person the text introduced before as "His daughter,
+ * Loretta Whitfield-Banks," (the same relation after his, her or their,
+ * then a comma and the name), -1 if none. */
+static int
+en_relation_speaker (Run   *run,
+                     guint  ps,
+                     guint  pe,
+                     guint  rs,
+                     guint  re)
+{
+  guint len = re - rs;
+
+  if (!en_kin_possessive (run, ps, pe) || !suggest_word_list_has (&run->self->en.relations, run->u + rs, len))
+    return -1;
+  for (int m = suggest_mention_before (run, ps); m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      guint r = c->start - 2 - len, w = r - 1;
+
+      if (c->end > ps)
+        continue;
+      if (ps - c->end > 5000)
+        break;
+      if (c->start < len + 4 || run->u[c->start - 1] != ' ' || run->u[c->start - 2] != ',' || run->u[r - 1] != ' ' ||
+          memcmp (run->u + r, run->u + rs, len * sizeof (gunichar)) != 0)
+        continue;
+      while (w > 0 && g_unichar_isalpha (run->u[w - 1]))
+        w--;
+      if (en_kin_possessive (run, w, r - 1))
+        return c->entity;
+    }
+  return -1;
+}
+
 /* "the 54-year-old said": the person the text gave that age (Harold
  * Beecham, 54, / 54-year-old Harold Beecham) in the last few paragraphs;
  * -1 if [lo, hi) has no such phrase or no one has that age. */
@@ -511,6 +558,20 @@ en_subject (Run     *run,
           return c->entity;
       }
   }
+  /* said his daughter: the one the text introduced so */
+  if (after_quote)
+    {
+      guint pe = k, rs, re;
+      while (pe < hi && g_unichar_isalpha (run->u[pe]))
+        pe++;
+      rs = pe + 1;
+      re = rs;
+      while (re < hi && g_unichar_isalpha (run->u[re]))
+        re++;
+      if (pe > k && pe < hi && run->u[pe] == ' ' && re > rs && (re == hi || !g_unichar_isalnum (run->u[re])) &&
+          (e = en_relation_speaker (run, k, pe, rs, re)) >= 0)
+        return e;
+    }
   /* said one of the organisers, Priscilla Nwosu / said a spokeswoman for
    * the city, Laura Chen: the name that a short description before it
    * (no sentence or quotation mark between) stands in apposition to. */
@@ -577,6 +638,19 @@ en_subject (Run     *run,
   e = en_last_entity_in (run, lo, verb);
   if (e >= 0)
     return e;
+  /* his daughter said */
+  if (verb >= lo + 2 && run->u[verb - 1] == ' ')
+    {
+      guint re = verb - 1, rs = re, pe, ps;
+      while (rs > lo && g_unichar_isalpha (run->u[rs - 1]))
+        rs--;
+      pe = rs > lo ? rs - 1 : rs;
+      ps = pe;
+      while (ps > lo && g_unichar_isalpha (run->u[ps - 1]))
+        ps--;
+      if (rs < re && pe < rs && run->u[pe] == ' ' && ps < pe && (e = en_relation_speaker (run, ps, pe, rs, re)) >= 0)
+        return e;
+    }
   e = en_age_speaker (run, lo, verb);
   if (e >= 0)
     {
