@@ -471,6 +471,182 @@ test_en_figure_words (void)
   g_assert_null (find (none, "statistic", "three years"));
 }
 
+/* "Okafor, 64, grew up": an age between commas after a surname makes a
+ * person of the one the text names in full (Miriam Okafor), whom a later
+ * "she says" follows; a place with a number after it (Fairview, 12,) and
+ * a number too large for an age are no one. */
+static void
+test_en_person_age (void)
+{
+  g_autoptr(Result) r = suggest_text ("HOLLIS BAY — Each morning Miriam Okafor unlocks the boathouse before the rowers arrive.\n\n"
+                                      "Okafor, 64, grew up across the river. Okafor keeps the oars in a rack her brother built.\n\n"
+                                      "“The water tells you what kind of day it will be,” she says.\n");
+  g_autoptr(Result) none = suggest_text ("Storm damage was worst in Fairview, 12, and Lowell, 9, by the county's count of homes.\n\n"
+                                         "Tanner Cole filed the report. Cole, 2024, was the year the levee failed.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "person", "Miriam Okafor"));
+  assert_speaker (r, "The water tells you what kind of day it will be,", "Miriam Okafor");
+  assert_well_formed (none);
+  g_assert_null (find (none, "person", "Fairview"));
+  g_assert_null (find (none, "person", "Lowell"));
+  g_assert_null (find (none, "person", "Tanner Cole"));
+}
+
+/* "Susan Ortiz said she had voted for Linda Marsh. “…,” she said": the
+ * pronoun names the subject of the speech verb before it, not the nearest
+ * name after that verb; not when the pronoun does not fit the subject
+ * (Robert … “…,” she said) nor when no speech verb follows the subject. */
+static void
+test_en_pronoun_subject (void)
+{
+  g_autoptr(Result) r = suggest_text ("Voters lined up early at the library.\n\n"
+                                      "Susan Ortiz, 41, said she had voted for Linda Marsh because of the parks. "
+                                      "“The playground on our street has been shut for a year,” she said.\n\n"
+                                      "In a statement, Robert Vance said he had called Thomas Reid on Tuesday night. "
+                                      "“He ran a fair race,” he said.\n");
+  g_autoptr(Result) other = suggest_text ("Voters lined up early at the library.\n\n"
+                                          "Robert Vance said he had voted for Linda Marsh because of the parks. "
+                                          "“The playground on our street has been shut for a year,” she said.\n\n"
+                                          "Susan Ortiz waved at Mary Quinn across the hall. “We will count every ballot,” she said.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "The playground on our street has been shut for a year,", "Susan Ortiz");
+  assert_speaker (r, "He ran a fair race,", "Robert Vance");
+  assert_well_formed (other);
+  assert_speaker (other, "The playground on our street has been shut for a year,", "Linda Marsh");
+  assert_speaker (other, "We will count every ballot,", "Mary Quinn");
+}
+
+/* Unnamed speakers described in up to four words ("a Dunmore County fire
+ * department spokesman", "A county emergency management official"), the
+ * later "the official" the same one; the words hold no article,
+ * preposition or conjunction: "the notes of a harbour official" is the
+ * official alone. */
+static void
+test_en_unnamed_long (void)
+{
+  g_autoptr(Result) r = suggest_text (
+    "“The barn went first, then the house,” a Dunmore County fire department spokesman told reporters.\n\n"
+    "A county emergency management official, who was not authorized to speak publicly, said two roads were closed. "
+    "“We will reopen them when the water drops,” the official said.\n");
+  g_autoptr(Result) none = suggest_text (
+    "The board read the notes of a harbour official, who had retired in May.\n\n"
+    "“The pier was never safe,” the official said.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "The barn went first, then the house,", "a Dunmore County fire department spokesman");
+  assert_speaker (r, "We will reopen them when the water drops,", "A county emergency management official");
+  assert_well_formed (none);
+  assert_speaker (none, "The pier was never safe,", "a harbour official");
+  for (guint i = 0; i < none->suggestions->len; i++)
+    {
+      GlossSuggestion *s = none->suggestions->pdata[i];
+      g_autofree char *text = g_utf8_substring (none->text, s->start, s->end);
+      g_assert_false (g_str_has_prefix (text, "the notes"));
+    }
+}
+
+/* A score the text counts as one (a 5-4 win, won 3-2, tied it 3-3, a
+ * pitcher's record "(11-6, 3.41 ERA)") is a figure; a telephone number, a
+ * date, a season's years, a label (COVID-19) and a tally after a team's
+ * name or a vote, which the labelled sets disagree on, are not. */
+static void
+test_en_scores (void)
+{
+  g_autoptr(Result) r = suggest_text ("The Gulls took a 5-4 win on Friday. They had won 3-2 the night before, and Saturday's "
+                                      "opener was tied it 3-3 in the ninth. Starter Ray Mott (11-6, 3.41 ERA) pitches next.\n");
+  g_autoptr(Result) none = suggest_text ("Call the hotline at 256-555-0177 before 2024-05-01. The 1990-91 season ended early. "
+                                         "COVID-19 closed the park. The Gulls beat Dover 7-1, and the council voted 5-2 to pay.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "statistic", "5-4"));
+  g_assert_nonnull (find (r, "statistic", "3-2"));
+  g_assert_nonnull (find (r, "statistic", "3-3"));
+  g_assert_nonnull (find (r, "statistic", "11-6"));
+  assert_well_formed (none);
+  for (guint i = 0; i < none->suggestions->len; i++)
+    {
+      GlossSuggestion *s = none->suggestions->pdata[i];
+      g_autofree char *text = g_utf8_substring (none->text, s->start, s->end);
+      if (g_str_equal (s->tag, "statistic"))
+        g_assert_null (strchr (text, '-'));
+    }
+}
+
+/* Det., Reeve and an MP in apposition hold offices; a team's captain and
+ * MPs counted hold none. */
+static void
+test_en_more_offices (void)
+{
+  g_autoptr(Result) r = suggest_text ("Det. Nora Finch, who leads the inquiry, said the van was found on Tuesday.\n\n"
+                                      "Reeve Walter Brandt of the Rural Municipality of Elm Creek said the wells were dry.\n\n"
+                                      "Helen Marsh, the Labour MP for Tarn Valley, said the fines were too small.\n");
+  g_autoptr(Result) none = suggest_text ("Captain Joel Brandt scored twice for Harlow on Saturday.\n\n"
+                                         "The amendment has the support of 41 MPs, the whips said.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "official", "Det. Nora Finch"));
+  g_assert_nonnull (find (r, "official", "Reeve Walter Brandt"));
+  g_assert_nonnull (find (r, "official", "Helen Marsh"));
+  assert_well_formed (none);
+  g_assert_null (find (none, "official", "Captain Joel Brandt"));
+  g_assert_null (find (none, "official", "Joel Brandt"));
+  g_assert_null (find (none, "official", "MPs"));
+}
+
+/* Speeds (160 mph, 90 km/h) and the tens in words, alone or with their
+ * unit (Ninety minutes, Forty-one years) are figures, the unit no figure of its
+ * own; a word made on a number (twenty-somethings) and a speed's unit
+ * alone are not. */
+static void
+test_en_speed_tens (void)
+{
+  g_autoptr(Result) r = suggest_text ("Winds of about 160 mph hit the coast, and gusts of 90 km/h reached the hills. "
+                                      "Ninety minutes later it was over. “Forty-one years in this house,” she said. "
+                                      "Twenty-two years passed.\n");
+  g_autoptr(Result) none = suggest_text ("The bar is full of twenty-somethings on Fridays. The limit in mph is posted at the gate.\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "statistic", "160 mph"));
+  g_assert_nonnull (find (r, "statistic", "90 km/h"));
+  g_assert_nonnull (find (r, "statistic", "Ninety minutes"));
+  g_assert_nonnull (find (r, "statistic", "Forty-one years"));
+  g_assert_nonnull (find (r, "statistic", "Twenty-two years"));
+  g_assert_null (find (r, "statistic", "two years"));
+  assert_well_formed (none);
+  for (guint i = 0; i < none->suggestions->len; i++)
+    g_assert_cmpstr (((GlossSuggestion *) none->suggestions->pdata[i])->tag, !=, "statistic");
+}
+
+/* "His daughter, Ada Moreno, said …" then "“…,” his daughter said" or
+ * "said her husband": the kin the text introduced so, not the last person
+ * named; an unnamed relation (her brother, named nowhere) is no one named. */
+static void
+test_en_relation_speaker (void)
+{
+  g_autoptr(Result) r = suggest_text ("Victor Moreno, a fiddler who played at every wedding in the valley, died on Sunday. "
+                                      "His daughter, Ada Moreno, said the cause was a stroke.\n\n"
+                                      "Mr. Moreno taught Peter Lang to play in 1970.\n\n"
+                                      "“He never charged a student who could not pay,” his daughter said.\n\n"
+                                      "Nina Cole runs the bakery. Her husband, Robert Baird, bakes the bread.\n\n"
+                                      "“We open at five,” said her husband.\n");
+  g_autoptr(Result) none = suggest_text ("Victor Moreno, a fiddler, died on Sunday. Mr. Moreno taught Peter Lang to play in 1970.\n\n"
+                                         "“He never charged a student who could not pay,” his brother said.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "He never charged a student who could not pay,", "Ada Moreno");
+  assert_speaker (r, "We open at five,", "Robert Baird");
+  assert_well_formed (none);
+  {
+    GlossSuggestion *q = find (none, "quote", "He never charged a student who could not pay,");
+    g_autofree char *sp = q != NULL ? speaker_of (none, q) : NULL;
+    g_assert_nonnull (q);
+    g_assert_cmpstr (sp, !=, "Ada Moreno");
+    g_assert_cmpstr (sp, !=, "Peter Lang");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -496,5 +672,12 @@ main (int    argc,
   g_test_add_func ("/suggest-en/name-said-object", test_en_name_said_object);
   g_test_add_func ("/suggest-en/shares", test_en_shares);
   g_test_add_func ("/suggest-en/figure-words", test_en_figure_words);
+  g_test_add_func ("/suggest-en/person-age", test_en_person_age);
+  g_test_add_func ("/suggest-en/pronoun-subject", test_en_pronoun_subject);
+  g_test_add_func ("/suggest-en/unnamed-long", test_en_unnamed_long);
+  g_test_add_func ("/suggest-en/scores", test_en_scores);
+  g_test_add_func ("/suggest-en/more-offices", test_en_more_offices);
+  g_test_add_func ("/suggest-en/speed-tens", test_en_speed_tens);
+  g_test_add_func ("/suggest-en/relation-speaker", test_en_relation_speaker);
   return g_test_run ();
 }

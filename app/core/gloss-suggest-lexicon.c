@@ -245,6 +245,7 @@ suggest_load_en (EnLexicon *en)
   word_list_load (&en->title_org_words, lex, "title_org_words");
   word_list_load (&en->female_names, lex, "female_given_names");
   word_list_load (&en->male_names, lex, "male_given_names");
+  word_list_load (&en->relations, lex, "relation_nouns");
   {
     /* “…,” elmo666 told me / “…,” wrote user harbor_rat77: a user name
      * (digits, an underscore, an @, or CamelCase) in the speaker's place. */
@@ -302,6 +303,10 @@ suggest_load_en (EnLexicon *en)
   pattern = g_strdup_printf ("(?m)(?:^|(?<=[.!?][ ]))(" NAME "),[ ][^\\n.;:“”\"]{1,120}?,[ ](?:%s)\\b", verbs);
   en->subject_said_re = compile (pattern);
   g_free (pattern);
+  /* "Pellegrini, 78, was born" and "Ada Moss, 9, who": an age between
+   * commas after a name is said of persons only (a surname alone counts
+   * where the text names them in full). */
+  en->age_name_re = compile ("\\b(" NAME "),[ ](?:1[01][0-9]|[1-9][0-9]?),[ ](?![0-9])");
   pattern = g_strdup_printf ("\\b(?:%s)[ ](" NAME ")\\b", honorifics);
   en->honorific_re = compile (pattern);
   g_free (pattern);
@@ -344,14 +349,18 @@ suggest_load_en (EnLexicon *en)
     g_free (pattern);
   }
   {
-    /* "A county spokesman", "a senior aide", "The town clerk": an article,
-     * up to two words, a role noun of someone the text does not name. */
+    /* "A county spokesman", "a senior aide", "The town clerk", "a Cullman
+     * County fire department spokesman": an article, up to four words that
+     * are no article, preposition or conjunction (not "the report by an
+     * official"), a role noun of someone the text does not name. */
     g_autofree char *unnamed = NULL;
     word_list_load (&en->unnamed_roles, lex, "unnamed_roles");
     word_list_load (&en->unnamed_office_roles, lex, "unnamed_office_roles");
     word_list_load (&en->government_words, lex, "government_words");
     unnamed = alternation (&en->unnamed_roles);
-    pattern = g_strdup_printf ("(?<![\\w’'.-])(?:A|An|The|a|an|the)[ ](?:[\\w’'-]+[ ]){0,2}?(%s)\\b(?![-’'])", unnamed);
+    pattern = g_strdup_printf ("(?<![\\w’'.-])(?:A|An|The|a|an|the)[ ]"
+                               "(?:(?!(?:a|an|the|and|or|of|for|by|to|in|on|at|with|from|as|who|that)[ ])[\\w’'-]+[ ]){0,4}?"
+                               "(%s)\\b(?![-’'])", unnamed);
     en->unnamed_role_re = compile (pattern);
     g_free (pattern);
   }
@@ -393,6 +402,14 @@ suggest_load_en (EnLexicon *en)
                                numbers, numbers, fractions, half, numbers, hyphen);
 #undef EN_COUNT
     en->share_re = compile (pattern);
+    /* A score, two counts joined by a hyphen or a dash, where the text
+     * counts it as one: "a 5-4 win", "won 3-2", "tied it 3-3", a record in
+     * parentheses "(11-6, 3.41 ERA)"; not a vote's tally nor a final score
+     * after a team's name, which the labelled sets disagree on; not one
+     * link of a longer chain (a telephone number, 2024-05-01), a year's
+     * span (1990-91), money, a decimal or a label's (COVID-19). */
+    en->score_re = compile ("(?:\\b(?:a|an|won|lost|tied|it)[ ]\\K\\d{1,3}[-–]\\d{1,3}|[(]\\K\\d{1,3}[-–]\\d{1,3}(?=[,)]))"
+                            "(?![\\w/:]|[-–.,]\\d)");
     g_free (pattern);
   }
   pattern = g_strdup_printf ("\\b((?:the[ ])?(?:[A-Z][A-Za-z0-9-]*[ ]){1,5}(?:%s))\\b", programs);

@@ -763,8 +763,10 @@ suggest_en_names (Run *run)
 
   /* Persons: "said Martin Indyk", "Jon Sopel said", "Dr. Amelia Hart". */
   {
-    GRegex *res[] = { en->said_name_re, en->name_said_re, en->honorific_re, en->role_name_re, en->subject_said_re };
-    const char *rules[] = { "en-said-name", "en-name-said", "en-honorific", "en-role-name", "en-subject-said" };
+    GRegex *res[] = { en->said_name_re, en->name_said_re, en->honorific_re, en->role_name_re, en->subject_said_re,
+                      en->age_name_re };
+    const char *rules[] = { "en-said-name", "en-name-said", "en-honorific", "en-role-name", "en-subject-said",
+                            "en-person-age" };
 
     for (guint r = 0; r < G_N_ELEMENTS (res); r++)
       {

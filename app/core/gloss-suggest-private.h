@@ -64,6 +64,7 @@ typedef struct
   WordList verbs, titles, honorifics, roles, pronouns, not_names, program_suffixes;
   WordList units, time_units, number_words, counted_nouns, months, appositive_official;
   WordList roles_before_name;
+  WordList relations;                  /* his daughter, her husband: kin a text names once */
   WordList title_modifiers, title_org_words;   /* "opposition leader", "White House press secretary" */
   GRegex *official_re;
   GRegex *said_name_re;
@@ -78,6 +79,7 @@ typedef struct
   GRegex *org_re;
   WordList org_suffixes;
   GRegex *subject_said_re;
+  GRegex *age_name_re;                 /* "Pellegrini, 78, was born": a person's age after the name */
   WordList female_names, male_names;   /* given names that tell a person's sex, for he/she */
   GRegex *handle_said_re;              /* a user name where a speaker's name goes */
   char   *handle_cues;                 /* user|commenter|vendor…, for a CamelCase handle */
@@ -96,6 +98,7 @@ typedef struct
    * "half a mile", "12-unit"; a label's number: "type 2", "Route 66" */
   WordList fractions, half_units, hyphen_units, number_labels;
   GRegex *share_re;
+  GRegex *score_re;                    /* a score counted as one: "a 5-4 win", "won 3-2" */
 } EnLexicon;
 
 /* Every list of an EnLexicon, for the clearing (as ZH_LEXICON_LISTS). */
@@ -105,7 +108,8 @@ typedef struct
   &(en)->months, &(en)->appositive_official, &(en)->roles_before_name, &(en)->title_modifiers, \
   &(en)->title_org_words, &(en)->org_suffixes, &(en)->female_names, &(en)->male_names, \
   &(en)->unnamed_roles, &(en)->unnamed_office_roles, &(en)->government_words, &(en)->executive_titles, \
-  &(en)->name_said_objects, &(en)->fractions, &(en)->half_units, &(en)->hyphen_units, &(en)->number_labels
+  &(en)->name_said_objects, &(en)->fractions, &(en)->half_units, &(en)->hyphen_units, &(en)->number_labels, \
+  &(en)->relations
 
 typedef struct
 {

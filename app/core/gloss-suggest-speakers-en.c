@@ -392,6 +392,53 @@ en_possessive_at (Run   *run,
   return c->start == k && en_possessive (run, c->end);
 }
 
+/* Whether the word in [ws, we) is his, her or their, in any case. */
+static gboolean
+en_kin_possessive (Run   *run,
+                   guint  ws,
+                   guint  we)
+{
+  g_autofree char *word = suggest_substring (run, ws, we);
+
+  return g_ascii_strcasecmp (word, "his") == 0 || g_ascii_strcasecmp (word, "her") == 0 ||
+         g_ascii_strcasecmp (word, "their") == 0;
+}
+
+/* "his daughter said" / "said her husband", the words [ps, pe) and
+ * [rs, re): the person the text introduced before as "His daughter,
+ * Loretta Whitfield-Banks," (the same relation after his, her or their,
+ * then a comma and the name), -1 if none. */
+static int
+en_relation_speaker (Run   *run,
+                     guint  ps,
+                     guint  pe,
+                     guint  rs,
+                     guint  re)
+{
+  guint len = re - rs;
+
+  if (!en_kin_possessive (run, ps, pe) || !suggest_word_list_has (&run->self->en.relations, run->u + rs, len))
+    return -1;
+  for (int m = suggest_mention_before (run, ps); m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      guint r = c->start - 2 - len, w = r - 1;
+
+      if (c->end > ps)
+        continue;
+      if (ps - c->end > 5000)
+        break;
+      if (c->start < len + 4 || run->u[c->start - 1] != ' ' || run->u[c->start - 2] != ',' || run->u[r - 1] != ' ' ||
+          memcmp (run->u + r, run->u + rs, len * sizeof (gunichar)) != 0)
+        continue;
+      while (w > 0 && g_unichar_isalpha (run->u[w - 1]))
+        w--;
+      if (en_kin_possessive (run, w, r - 1))
+        return c->entity;
+    }
+  return -1;
+}
+
 /* "the 54-year-old said": the person the text gave that age (Harold
  * Beecham, 54, / 54-year-old Harold Beecham) in the last few paragraphs;
  * -1 if [lo, hi) has no such phrase or no one has that age. */
@@ -455,6 +502,8 @@ en_opening_mention (Run  *run,
   return j == c->start && c->start >= lo ? c : NULL;
 }
 
+static int en_pronoun_antecedent (Run *run, guint from, gboolean female);
+
 /* Speaker of a speech verb at @verb in [lo, hi): "X said" (subject before),
  * "said X" (after), a pronoun, or "the president". */
 static int
@@ -509,6 +558,20 @@ en_subject (Run     *run,
           return c->entity;
       }
   }
+  /* said his daughter: the one the text introduced so */
+  if (after_quote)
+    {
+      guint pe = k, rs, re;
+      while (pe < hi && g_unichar_isalpha (run->u[pe]))
+        pe++;
+      rs = pe + 1;
+      re = rs;
+      while (re < hi && g_unichar_isalpha (run->u[re]))
+        re++;
+      if (pe > k && pe < hi && run->u[pe] == ' ' && re > rs && (re == hi || !g_unichar_isalnum (run->u[re])) &&
+          (e = en_relation_speaker (run, k, pe, rs, re)) >= 0)
+        return e;
+    }
   /* said one of the organisers, Priscilla Nwosu / said a spokeswoman for
    * the city, Laura Chen: the name that a short description before it
    * (no sentence or quotation mark between) stands in apposition to. */
@@ -569,12 +632,25 @@ en_subject (Run     *run,
           else if (j - 1 >= lo + 2 && run->u[j - 2] == ' ' && run->u[j - 3] == ',' &&
                    verb + verb_len < hi && run->u[verb + verb_len] == ',')
             from = lo;
-          return pronoun_antecedent (run, from, 2000, run->u[j - 1] == 's' || run->u[j - 1] == 'S');
+          return en_pronoun_antecedent (run, from, run->u[j - 1] == 's' || run->u[j - 1] == 'S');
         }
     }
   e = en_last_entity_in (run, lo, verb);
   if (e >= 0)
     return e;
+  /* his daughter said */
+  if (verb >= lo + 2 && run->u[verb - 1] == ' ')
+    {
+      guint re = verb - 1, rs = re, pe, ps;
+      while (rs > lo && g_unichar_isalpha (run->u[rs - 1]))
+        rs--;
+      pe = rs > lo ? rs - 1 : rs;
+      ps = pe;
+      while (ps > lo && g_unichar_isalpha (run->u[ps - 1]))
+        ps--;
+      if (rs < re && pe < rs && run->u[pe] == ' ' && ps < pe && (e = en_relation_speaker (run, ps, pe, rs, re)) >= 0)
+        return e;
+    }
   e = en_age_speaker (run, lo, verb);
   if (e >= 0)
     {
@@ -707,6 +783,58 @@ en_find_verb (Run   *run,
         return k;
     }
   return G_MAXUINT;
+}
+
+/* The person a pronoun before @from names: the nearest one it fits
+ * (pronoun_antecedent()), unless that one stands after the subject of a
+ * speech verb in the same sentence of the paragraph, "Marcus Reed, 29, said
+ * he had voted for Szabo. “…,” he said" or "DeLuca said he had called
+ * Hale": then the one who said it, if the pronoun fits them too. */
+static int
+en_pronoun_antecedent (Run     *run,
+                       guint    from,
+                       gboolean female)
+{
+  int e = pronoun_antecedent (run, from, 2000, female);
+  Cand *near = NULL, *first = NULL;
+  guint start, verb, len;
+  int m;
+
+  if (e < 0)
+    return e;
+  for (m = suggest_mention_before (run, from); m >= 0 && near == NULL; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      if (c->entity == e && c->end <= from)
+        near = c;
+    }
+  if (near == NULL)
+    return e;
+  for (guint k = near->end; k < from; k++)
+    if (run->u[k] == '\n')
+      return e;
+  start = en_sentence_start (run, near->start, near->start > 300 ? near->start - 300 : 0);
+  for (guint k = start; k < near->start; k++)
+    if (run->u[k] == '\n')
+      start = k + 1;
+  for (m = suggest_mention_before (run, start) + 1; m < (int) run->mentions->len && first == NULL; m++)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      if (c->start >= near->start)
+        break;
+      if (!en_possessive (run, c->end))
+        first = c;
+    }
+  if (first == NULL || first->entity < 0 || first->entity == e ||
+      (verb = en_find_verb (run, first->end, near->start, 0, 0, &len)) == G_MAXUINT)
+    return e;
+  /* the verb is the subject's: no other name between them */
+  if (suggest_mention_before (run, verb) != suggest_mention_before (run, first->start + 1))
+    return e;
+  /* the pronoun fits the subject as well: its own nearest fit at its end */
+  if (pronoun_antecedent (run, first->end, 0, female) != first->entity)
+    return e;
+  return first->entity;
 }
 
 /* Marks that are no speech whatever the verbs around: a title after the

@@ -911,6 +911,22 @@ suggest_en_statistics (Run *run)
     }
   g_clear_pointer (&m, g_match_info_free);
 
+  /* a 5-4 win, (11-6, 3.41 ERA): a score (score_re) */
+  g_regex_match (en->score_re, run->text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      int ms, me;
+      guint a, b;
+
+      g_match_info_fetch_pos (m, 0, &ms, &me);
+      a = suggest_cp_of (run, ms);
+      b = suggest_cp_of (run, me);
+      if ((a > 0 && is_han (run->u[a - 1])) || (b < run->n && is_han (run->u[b])))
+        continue;
+      suggest_add_cand (run, "statistic", a, b, "en-statistic-score", 0.75);
+    }
+  g_clear_pointer (&m, g_match_info_free);
+
   /* two people, nine African-American churchgoers */
   g_regex_match (en->word_number_re, run->text, 0, &m);
   for (; g_match_info_matches (m); g_match_info_next (m, NULL))
@@ -938,6 +954,19 @@ suggest_en_statistics (Run *run)
             y--;
           if (y < a - 4 && suggest_word_list_has (&en->number_words, run->u + y, a - 4 - y))
             continue;
+        }
+      /* Forty-one years: the tens and the unit are one number */
+      if (k + 1 < run->n && run->u[k] == '-')
+        {
+          static const char *const units[] = { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", NULL };
+          guint x = k + 1;
+          while (x < run->n && g_unichar_islower (run->u[x]))
+            x++;
+          {
+            g_autofree char *unit = suggest_substring (run, k + 1, x);
+            if (g_strv_contains (units, unit) && (x == run->n || !g_unichar_isalnum (run->u[x])))
+              k = x;
+          }
         }
       /* English words quoted in a Chinese sentence (…in ten years?”他说)
        * are the Chinese rules' to count, or not. */

@@ -83,6 +83,7 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->en.said_name_re, g_regex_unref);
   g_clear_pointer (&self->en.name_said_re, g_regex_unref);
   g_clear_pointer (&self->en.subject_said_re, g_regex_unref);
+  g_clear_pointer (&self->en.age_name_re, g_regex_unref);
   g_clear_pointer (&self->en.honorific_re, g_regex_unref);
   g_clear_pointer (&self->en.role_name_re, g_regex_unref);
   g_clear_pointer (&self->en.appositive_official_re, g_regex_unref);
@@ -100,6 +101,7 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->en.unnamed_role_re, g_regex_unref);
   g_clear_pointer (&self->en.credit_re, g_regex_unref);
   g_clear_pointer (&self->en.share_re, g_regex_unref);
+  g_clear_pointer (&self->en.score_re, g_regex_unref);
   g_clear_pointer (&self->known, g_ptr_array_unref);
   g_clear_pointer (&self->known_keys, g_hash_table_unref);
 
