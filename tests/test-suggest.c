@@ -386,6 +386,23 @@ test_across_paragraphs (void)
   g_assert_cmpuint (count_tag (unclosed, "quote"), ==, 0);
 }
 
+/* A quote left open, then a paragraph that is only an opening mark and
+ * blanks (CRLF keeps a \r in it): the mark quotes nothing, so nothing
+ * goes on (the fuzzer's empty quote), and the paragraph after is narration. */
+static void
+test_lone_mark_after_open_quote (void)
+{
+  g_autoptr(Result) zh = suggest_text ("市长李明说：“我们发现了问题，还要继续努力。\r\n“\r\n这一段没有引号。\r\n");
+  g_autoptr(Result) en = suggest_text ("Mayor Lin Wen said: “We found lead in 12 percent of samples.\r\n“ \r\nThe end.\r\n");
+
+  assert_well_formed (zh);
+  g_assert_cmpuint (count_tag (zh, "quote"), ==, 1);
+  assert_speaker (zh, "我们发现了问题，还要继续努力。", "市长李明");
+  assert_well_formed (en);
+  g_assert_cmpuint (count_tag (en, "quote"), ==, 1);
+  assert_speaker (en, "We found lead in 12 percent of samples.", "Mayor Lin Wen");
+}
+
 /* A name, then a short adverbial, then the speech verb: 在会上指出,
  * 在接受采访时说, 也表示. Not a pronoun, not past a long phrase. */
 static void
@@ -1317,6 +1334,7 @@ main (int    argc,
   g_test_add_func ("/suggest/cancellable", test_cancellable);
   g_test_add_func ("/suggest/hostile", test_hostile);
   g_test_add_func ("/suggest/across-paragraphs", test_across_paragraphs);
+  g_test_add_func ("/suggest/lone-mark-after-open-quote", test_lone_mark_after_open_quote);
   g_test_add_func ("/suggest/astral-offsets", test_astral_offsets);
   g_test_add_func ("/suggest/unbalanced", test_unbalanced);
   g_test_add_func ("/suggest/en/headlines", test_en_headlines);

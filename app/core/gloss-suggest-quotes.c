@@ -169,7 +169,12 @@ find_quotes (Run      *run,
           else if (open && c != '"' && c == u[open_at])
             open_at = i;   /* unbalanced: the later mark opens */
         }
-      if (open && par_end > open_at + 1 &&
+      /* An unclosed mark quotes the rest of its paragraph: something
+       * other than blanks (a CRLF paragraph's \r) must follow it. */
+      guint text_end = par_end;
+      while (open && text_end > open_at + 1 && g_unichar_isspace (u[text_end - 1]))
+        text_end--;
+      if (open && text_end > open_at + 1 &&
           (open_at == par_start || next_paragraph_opens (u, n, par_end)))
         {
           Quote q = { open_at, par_end, par_start, par_end, TRUE };
