@@ -387,13 +387,15 @@ test_across_paragraphs (void)
 }
 
 /* A quote left open, then a paragraph that is only an opening mark and
- * blanks (CRLF keeps a \r in it): the mark quotes nothing, so nothing
- * goes on (the fuzzer's empty quote), and the paragraph after is narration. */
+ * blanks (CRLF keeps a \r in it), or a pair of marks around blanks: the
+ * marks quote nothing, so nothing goes on (the fuzzer's empty quotes),
+ * and the paragraph after is narration. */
 static void
 test_lone_mark_after_open_quote (void)
 {
   g_autoptr(Result) zh = suggest_text ("市长李明说：“我们发现了问题，还要继续努力。\r\n“\r\n这一段没有引号。\r\n");
   g_autoptr(Result) en = suggest_text ("Mayor Lin Wen said: “We found lead in 12 percent of samples.\r\n“ \r\nThe end.\r\n");
+  g_autoptr(Result) pair = suggest_text ("“We will fix the pipes, and the roads too.\n\"\r\r\"\n“\u3000”\nThe end.\n");
 
   assert_well_formed (zh);
   g_assert_cmpuint (count_tag (zh, "quote"), ==, 1);
@@ -401,6 +403,8 @@ test_lone_mark_after_open_quote (void)
   assert_well_formed (en);
   g_assert_cmpuint (count_tag (en, "quote"), ==, 1);
   assert_speaker (en, "We found lead in 12 percent of samples.", "Mayor Lin Wen");
+  assert_well_formed (pair);
+  g_assert_cmpuint (count_tag (pair, "quote"), ==, 1);
 }
 
 /* A name, then a short adverbial, then the speech verb: 在会上指出,

@@ -99,6 +99,19 @@ next_paragraph_opens (const gunichar *u,
  * open at the end of its paragraph makes a quote to the paragraph's end only
  * when it opens the paragraph (the English convention for a quote that goes
  * on in the next paragraph); otherwise it is ignored. */
+/* Whether [a, b) holds something other than blanks: marks around
+ * nothing, or around a CRLF paragraph's \r ("\r\r"), quote nothing. */
+static gboolean
+has_text (const gunichar *u,
+          guint           a,
+          guint           b)
+{
+  for (guint k = a; k < b; k++)
+    if (!g_unichar_isspace (u[k]) && u[k] != 0x3000)
+      return TRUE;
+  return FALSE;
+}
+
 static GArray *
 find_quotes (Run      *run,
              gboolean  singles)
@@ -150,7 +163,8 @@ find_quotes (Run      *run,
               if (c == want && i > open_at + 2 && single_closes (u, i, par_end))
                 {
                   Quote q = { open_at, i, par_start, par_end, FALSE };
-                  g_array_append_val (quotes, q);
+                  if (has_text (u, open_at + 1, i))
+                    g_array_append_val (quotes, q);
                   open = FALSE;
                 }
               else if (c == u[open_at] && single_opens (u, i, par_start, par_end))
@@ -162,19 +176,15 @@ find_quotes (Run      *run,
           else if (open && c == want)
             {
               Quote q = { open_at, i, par_start, par_end, FALSE };
-              if (i > open_at + 1)
+              if (has_text (u, open_at + 1, i))
                 g_array_append_val (quotes, q);
               open = FALSE;
             }
           else if (open && c != '"' && c == u[open_at])
             open_at = i;   /* unbalanced: the later mark opens */
         }
-      /* An unclosed mark quotes the rest of its paragraph: something
-       * other than blanks (a CRLF paragraph's \r) must follow it. */
-      guint text_end = par_end;
-      while (open && text_end > open_at + 1 && g_unichar_isspace (u[text_end - 1]))
-        text_end--;
-      if (open && text_end > open_at + 1 &&
+      /* An unclosed mark quotes the rest of its paragraph. */
+      if (open && has_text (u, open_at + 1, par_end) &&
           (open_at == par_start || next_paragraph_opens (u, n, par_end)))
         {
           Quote q = { open_at, par_end, par_start, par_end, TRUE };
