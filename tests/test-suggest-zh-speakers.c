@@ -304,6 +304,60 @@ test_tv_transcript (void)
   g_assert_cmpuint (count_tag (n, "quote"), ==, 0);
 }
 
+/* A press conference's questions and answers: reporters asking under their
+ * outlet (新华社记者：) make it a transcript; a paragraph between an answer
+ * and the next question goes on with the answer, up to one that speaks of
+ * the reporter (narration); after the last answer the report resumes. A
+ * rare surname (郦) names its speaker. Outlet labels that do not end in 记者
+ * (新华社：) ask nothing, so a report with them has no turns. */
+static void
+test_press_conference (void)
+{
+  g_autoptr(Result) r = suggest_text ("市城管委副主任柴文博、市发改委副主任郦海涛出席发布会。\n\n"
+                                      "新华社记者：今年的取暖费会上涨吗？\n\n"
+                                      "郦海涛：请大家放心，今冬居民供暖价格保持不变。\n\n"
+                                      "我还要补充一点，困难家庭的取暖费继续全额减免。\n\n"
+                                      "北川电视台记者：老旧小区室温偏低怎么办？\n\n"
+                                      "柴文博：今年我们改造了八十六个小区的管网。\n\n"
+                                      "会后，记者走访了两个小区，居民都说暖气热了。\n\n"
+                                      "中国新闻社记者：报修电话是多少？\n\n"
+                                      "柴文博：市民可以拨打热力集团服务热线报修。\n\n"
+                                      "发布会最后，柴文博回应了提前供暖的问题。\n");
+  g_autoptr(Result) n = suggest_text ("新华社：今年全国粮食总产量再创新高，达到一万三千亿斤以上。\n\n"
+                                      "市政府决定延长供暖期，具体安排另行通知。\n\n"
+                                      "柴文博：今年我们改造了八十六个小区的管网，居民满意。\n");
+
+  assert_speaker (r, "请大家放心，今冬居民供暖价格保持不变。", "市发改委副主任郦海涛");
+  assert_speaker (r, "我还要补充一点，困难家庭的取暖费继续全额减免。", "市发改委副主任郦海涛");
+  assert_speaker (r, "今年我们改造了八十六个小区的管网。", "市城管委副主任柴文博");
+  assert_speaker (r, "市民可以拨打热力集团服务热线报修。", "市城管委副主任柴文博");
+  g_assert_null (find (r, "quote", "今年的取暖费会上涨吗？"));
+  g_assert_null (find (r, "quote", "会后，记者走访了两个小区，居民都说暖气热了。"));
+  g_assert_null (find (r, "quote", "发布会最后，柴文博回应了提前供暖的问题。"));
+  g_assert_cmpuint (count_tag (n, "quote"), ==, 0);
+}
+
+/* A TV script whose cues are in round brackets: （同期）旅客 苗长根：… and
+ * （记者现场）记者 聂云舒：… are sound bites, 主持人（蒲佳音）：… the
+ * presenter's words, （解说）… narration. Round brackets around no cue
+ * (（完）) make no turn. */
+static void
+test_tv_script_round_brackets (void)
+{
+  g_autoptr(Result) r = suggest_text ("【导语】\n主持人（蒲佳音）：各位观众，晚上好。今天江岚县开通了高铁。\n\n"
+                                      "（解说）清晨六点多，江岚站的候车大厅里就挤满了旅客。\n\n"
+                                      "（同期）旅客 苗长根：以前去一趟省城，天不亮就要出门。\n\n"
+                                      "（记者现场）记者 聂云舒：我现在就在开往省城的列车上。\n");
+  g_autoptr(Result) n = suggest_text ("（完）旅客 苗长根：以前去一趟省城，天不亮就要出门。\n\n"
+                                      "（解说）旅客 苗长根：现在一个多小时就到了。\n");
+
+  assert_speaker (r, "各位观众，晚上好。今天江岚县开通了高铁。", "蒲佳音");
+  assert_speaker (r, "以前去一趟省城，天不亮就要出门。", "旅客 苗长根");
+  assert_speaker (r, "我现在就在开往省城的列车上。", "聂云舒");
+  g_assert_null (find (r, "quote", "清晨六点多，江岚站的候车大厅里就挤满了旅客。"));
+  g_assert_cmpuint (count_tag (n, "quote"), ==, 0);
+}
+
 /* A speaker named after the quote: the speech verb further on in the
  * sentence (”十月一日，在病房里，刚出院的侯先生感慨地说), a verb that opens
  * a clause of its own (”说起这件事，…), a subject right after a quote
@@ -1205,6 +1259,8 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/descriptive-names", test_descriptive_names);
   g_test_add_func ("/suggest-zh-speakers/interview-turns", test_interview_turns);
   g_test_add_func ("/suggest-zh-speakers/tv-transcript", test_tv_transcript);
+  g_test_add_func ("/suggest-zh-speakers/press-conference", test_press_conference);
+  g_test_add_func ("/suggest-zh-speakers/tv-script-round-brackets", test_tv_script_round_brackets);
   g_test_add_func ("/suggest-zh-speakers/named-after", test_named_after);
   g_test_add_func ("/suggest-zh-speakers/pronouns", test_pronouns);
   g_test_add_func ("/suggest-zh-speakers/english-in-chinese", test_english_in_chinese);

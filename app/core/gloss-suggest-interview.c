@@ -19,6 +19,7 @@ typedef struct
 {
   guint label, colon, end;   /* the label's start, the colon, the paragraph's end */
   gboolean aired;            /* a TV transcript's sound bite or presenter (【同期声】NAME：, 【主持人 NAME】) */
+  guint text;                /* where the answer's text may start (past the colon, or past 】 or ）：) */
 } Turn;
 
 static gboolean
@@ -44,6 +45,9 @@ label_is (Run        *run,
   return t->colon - t->label == (guint) len && memcmp (run->u + t->label, w, len * sizeof (gunichar)) == 0;
 }
 
+/* The interviewer's labels, and at a press conference the reporters
+ * named by their outlet (新华社记者：, 北川电视台记者：): a label of ideographs
+ * that ends in 记者. */
 static gboolean
 asks (Run        *run,
       const Turn *t)
@@ -51,20 +55,35 @@ asks (Run        *run,
   for (guint i = 0; i < G_N_ELEMENTS (asking); i++)
     if (label_is (run, t, asking[i]))
       return TRUE;
-  return FALSE;
+  return !t->aired && t->colon >= t->label + 3 &&
+         (run->u[t->colon - 2] == 0x8BB0 /* 记 */ || run->u[t->colon - 2] == 0x8A18 /* 記 */) &&
+         run->u[t->colon - 1] == 0x8005 /* 者 */;
 }
 
-/* The bracket 【…】 opening a paragraph at @s, its closing bracket's
- * position, 0 if none (a short one: a section label). */
+static gboolean
+is_open_bracket (gunichar c)
+{
+  return c == 0x3010 /* 【 */ || c == 0xFF08 /* （ */ || c == '(';
+}
+
+static gboolean
+closes_bracket (gunichar open,
+                gunichar c)
+{
+  return open == 0x3010 ? c == 0x3011 /* 】 */ : c == 0xFF09 /* ） */ || c == ')';
+}
+
+/* The bracket 【…】 or （…） opening a paragraph at @s, its closing
+ * bracket's position, 0 if none (a short one: a section label, a cue). */
 static guint
 bracket_end (Run   *run,
              guint  s,
              guint  end)
 {
-  if (s >= end || run->u[s] != 0x3010 /* 【 */)
+  if (s >= end || !is_open_bracket (run->u[s]))
     return 0;
   for (guint k = s + 1; k < end && k - s <= 12; k++)
-    if (run->u[k] == 0x3011 /* 】 */)
+    if (closes_bracket (run->u[s], run->u[k]))
       return k > s + 1 ? k : 0;
   return 0;
 }
@@ -89,7 +108,9 @@ label_chars (Run      *run,
  * sound bite, the lexicon's broadcast_soundbites in brackets before a
  * label that may hold a blank (【同期声】村民 罗桂英：…, 【记者出镜】记者 宋亦然：…),
  * and the presenter's words after 【主持人 NAME】, the bracket's text
- * being the label (broadcast_presenters and a name); 【解说】 is narration. */
+ * being the label (broadcast_presenters and a name), or after
+ * 主持人（NAME）：, the name being the label; 【解说】 and （解说） are
+ * narration. The cue may be in round brackets too: （同期）旅客 苗长根：. */
 static GArray *
 find_turns (Run *run)
 {
@@ -119,8 +140,27 @@ find_turns (Run *run)
           else if (w > 0 && s + 1 + w < b && is_blank (run->u[s + 1 + w]) && label_chars (run, s + 1, b, TRUE) &&
                    end - b > 6)
             {
-              Turn t = { s + 1, b, end, TRUE };
+              Turn t = { s + 1, b, end, TRUE, b + 1 };
               while (t.end > b && g_unichar_isspace (run->u[t.end - 1]))
+                t.end--;
+              g_array_append_val (turns, t);
+              p = end + 1;
+              continue;
+            }
+        }
+      else if (!aired && (b = suggest_word_list_match_at (&zh->presenters, run->u, end, s)) > 0 &&
+               s + b < end && is_open_bracket (run->u[s + b]) && run->u[s + b] != 0x3010)
+        {
+          /* 主持人（蒲佳音）：… */
+          guint name = s + b + 1;
+
+          for (k = name; k < end && k - name <= 8 && (is_han (run->u[k]) || suggest_is_name_separator (run->u[k])); k++)
+            ;
+          if (k >= name + 2 && k + 1 < end && closes_bracket (run->u[s + b], run->u[k]) && is_colon (run->u[k + 1]) &&
+              end - k > 6)
+            {
+              Turn t = { name, k, end, TRUE, k + 2 };
+              while (t.end > t.text && g_unichar_isspace (run->u[t.end - 1]))
                 t.end--;
               g_array_append_val (turns, t);
               p = end + 1;
@@ -133,7 +173,7 @@ find_turns (Run *run)
         ;
       if (k > s && k < end && is_colon (run->u[k]) && end - k > 6)
         {
-          Turn t = { s, k, end, aired };
+          Turn t = { s, k, end, aired, k + 1 };
           while (t.end > k && g_unichar_isspace (run->u[t.end - 1]))
             t.end--;
           g_array_append_val (turns, t);
@@ -155,13 +195,30 @@ is_interview (Run    *run,
   return FALSE;
 }
 
+/* Whether [a, b) has the shape of a Chinese name: a surname (compound or
+ * not) and one or two characters. */
+static gboolean
+name_shaped (Run   *run,
+             guint  a,
+             guint  b)
+{
+  ZhLexicon *zh = &run->self->zh;
+  guint s = suggest_word_list_match_at (&zh->compound_surnames, run->u, b, a);
+
+  if (s == 0 && a < b && suggest_char_in (&zh->surnames, run->u[a]))
+    s = 1;
+  for (guint k = a; k < b; k++)
+    if (!is_han (run->u[k]))
+      return FALSE;
+  return s > 0 && b - a >= s + 1 && b - a <= s + 2;
+}
+
 /* Names phase: a label that is a Chinese name not found yet (尹春华：
  * when she was only named in the headline's byline) becomes a person, so
  * that her answers have a speaker and her other mentions join her. */
 void
 suggest_zh_interview_names (Run *run)
 {
-  ZhLexicon *zh = &run->self->zh;
   g_autoptr(GArray) turns = find_turns (run);
 
   if (!is_interview (run, turns))
@@ -169,7 +226,7 @@ suggest_zh_interview_names (Run *run)
   for (guint i = 0; i < turns->len; i++)
     {
       Turn *t = &g_array_index (turns, Turn, i);
-      guint len = t->colon - t->label, s;
+      guint len = t->colon - t->label;
       gboolean dotted = FALSE;
 
       if (asks (run, t) || suggest_overlaps_tag (run, NULL, t->label, t->colon))
@@ -177,7 +234,8 @@ suggest_zh_interview_names (Run *run)
       if (t->aired)
         {
           /* a sound bite's label always names its speaker (村民 石老伯,
-           * 管水员 杨老五): the whole label a person, when no rule found one */
+           * 管水员 杨老五): the whole label a person, when no rule found one
+           * (labellers differ on keeping the role: 旅客 苗长根 or 苗长根) */
           g_autofree char *key = suggest_substring (run, t->label, t->colon);
           guint c = suggest_add_cand (run, "person", t->label, t->colon, "zh-person-aired", 0.6);
           suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
@@ -185,10 +243,7 @@ suggest_zh_interview_names (Run *run)
         }
       for (guint k = t->label; k < t->colon; k++)
         dotted |= suggest_is_name_separator (run->u[k]);
-      s = suggest_word_list_match_at (&zh->compound_surnames, run->u, run->n, t->label);
-      if (s == 0 && suggest_char_in (&zh->surnames, run->u[t->label]))
-        s = 1;
-      if (dotted ? len >= 3 : (s > 0 && len >= s + 1 && len <= s + 2))
+      if (dotted ? len >= 3 : name_shaped (run, t->label, t->colon))
         {
           g_autofree char *key = suggest_substring (run, t->label, t->colon);
           guint c = suggest_add_cand (run, "person", t->label, t->colon, "zh-person-interview", 0.7);
@@ -281,6 +336,52 @@ quote_overlaps (Run   *run,
   return FALSE;
 }
 
+/* Whether [a, b) speaks of the reporter (记者, 記者) in the third person. */
+static gboolean
+names_reporter (Run   *run,
+                guint  a,
+                guint  b)
+{
+  for (guint k = a; k + 1 < b; k++)
+    if ((run->u[k] == 0x8BB0 /* 记 */ || run->u[k] == 0x8A18 /* 記 */) && run->u[k + 1] == 0x8005 /* 者 */)
+      return TRUE;
+  return FALSE;
+}
+
+/* The paragraphs between an answer and the next question, [from, to),
+ * go on with the answer (郦海涛：… then 我还要补充一点，… then 新华社记者：):
+ * quotes of the same speaker. Only before a question: after the last
+ * answer the report resumes; and only up to a paragraph that speaks of
+ * the reporter, which is narration. */
+static void
+answer_goes_on (Run   *run,
+                guint  from,
+                guint  to,
+                int    speaker)
+{
+  guint p = from;
+
+  while (p < to)
+    {
+      guint a = p, b;
+
+      while (a < to && (g_unichar_isspace (run->u[a]) || run->u[a] == 0x3000))
+        a++;
+      for (b = a; b < to && run->u[b] != '\n'; b++)
+        ;
+      p = b + 1;
+      while (b > a && g_unichar_isspace (run->u[b - 1]))
+        b--;
+      if (names_reporter (run, a, b))
+        return;   /* 节目中，记者还连线了…: the report's narration, not the answer */
+      if (b > a && !quote_overlaps (run, a, b))
+        {
+          guint c = suggest_add_cand (run, "quote", a, b, "zh-quote-interview", 0.7);
+          suggest_cand_at (run, c)->speaker = speaker;
+        }
+    }
+}
+
 /* After the quotation marks are decided: each answer's text is a quote of
  * the one its label names. A label that names no one (编辑：) is no
  * answer; an answer already holding speech in marks is left to those. */
@@ -298,7 +399,7 @@ suggest_zh_interview_answers (Run *run)
   for (guint i = 0; i < turns->len; i++)
     {
       Turn *t = &g_array_index (turns, Turn, i);
-      guint a = t->colon + 1, c;   /* past the colon, or past 】 */
+      guint a = t->text, c;
       int speaker;
 
       if (asks (run, t))
@@ -317,5 +418,7 @@ suggest_zh_interview_answers (Run *run)
         continue;
       c = suggest_add_cand (run, "quote", a, t->end, "zh-quote-interview", 0.8);
       suggest_cand_at (run, c)->speaker = speaker;
+      if (i + 1 < turns->len && asks (run, &g_array_index (turns, Turn, i + 1)))
+        answer_goes_on (run, t->end, g_array_index (turns, Turn, i + 1).label, speaker);
     }
 }
