@@ -358,6 +358,33 @@ test_tv_script_round_brackets (void)
   g_assert_cmpuint (count_tag (n, "quote"), ==, 0);
 }
 
+/* A Uyghur name in transliteration without a middle dot after a role
+ * (前锋热合曼) is a person, so the pronoun after his quote is his, not the
+ * coach's named before; and a paragraph ending in a colon after its subject, without a
+ * speech verb (热合曼归功于夏天的苦练：), gives the quote paragraph after it
+ * its speaker. Ordinary words of the same characters (合作社, 热合) are no
+ * names, and an intro without a subject (以下为倡议书全文：) names no one. */
+static void
+test_transliterated_subject_and_colon_intro (void)
+{
+  g_autoptr(Result) r = suggest_text ("新疆队前锋热合曼全场拿下31分。\n\n"
+                                      "新疆队主教练宋海川说：“下半场我们把防守做好了。”\n\n"
+                                      "谈到末节的爆发，热合曼显得很平静。“其实没什么特别的，”他说，“机会自然就来了。”\n\n"
+                                      "对于自己的进步，热合曼归功于夏天的苦练：\n\n"
+                                      "“整个休赛期我几乎没有休息，每天早上六点就到球馆。”\n");
+  g_autoptr(Result) n = suggest_text ("合作社今年的收成不错，热合成了大家的共识。\n\n"
+                                      "以下为倡议书全文：\n\n"
+                                      "“节约用水，从我做起，从身边的小事做起。”\n");
+
+  assert_speaker (r, "其实没什么特别的，", "热合曼");
+  assert_speaker (r, "机会自然就来了。", "热合曼");
+  assert_speaker (r, "整个休赛期我几乎没有休息，每天早上六点就到球馆。", "热合曼");
+  g_assert_null (find (n, "person", "合作社"));
+  g_assert_cmpuint (count_tag (n, "person"), ==, 0);
+  if (find (n, "quote", "节约用水，从我做起，从身边的小事做起。") != NULL)
+    assert_speaker (n, "节约用水，从我做起，从身边的小事做起。", NULL);
+}
+
 /* A speaker named after the quote: the speech verb further on in the
  * sentence (”十月一日，在病房里，刚出院的侯先生感慨地说), a verb that opens
  * a clause of its own (”说起这件事，…), a subject right after a quote
@@ -1261,6 +1288,7 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/tv-transcript", test_tv_transcript);
   g_test_add_func ("/suggest-zh-speakers/press-conference", test_press_conference);
   g_test_add_func ("/suggest-zh-speakers/tv-script-round-brackets", test_tv_script_round_brackets);
+  g_test_add_func ("/suggest-zh-speakers/transliterated-subject-and-colon-intro", test_transliterated_subject_and_colon_intro);
   g_test_add_func ("/suggest-zh-speakers/named-after", test_named_after);
   g_test_add_func ("/suggest-zh-speakers/pronouns", test_pronouns);
   g_test_add_func ("/suggest-zh-speakers/english-in-chinese", test_english_in_chinese);

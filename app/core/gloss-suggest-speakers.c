@@ -895,7 +895,9 @@ suggest_decide_zh (Run         *run,
           e = zh_before (run, &intro, &verb, &colon_found, &pronoun);
           if (verb && !d.speech)
             d = (Decision) { TRUE, e >= 0 ? e : -1, pronoun ? 0.75 : 0.85, "zh-quote-colon", FALSE };
-          else if (verb && e >= 0)
+          else if (e >= 0 && (verb || d.speech))
+            /* 热合曼归功于夏天的苦练：: no speech verb, but the speech
+             * that follows the colon is the subject's */
             d.speaker = e;
         }
     }
