@@ -385,6 +385,22 @@ test_transliterated_subject_and_colon_intro (void)
     assert_speaker (n, "节约用水，从我做起，从身边的小事做起。", NULL);
 }
 
+/* Staff roles before a name (协会干事, 社工, 讲解员, 修复师): the name is
+ * a person, and the speaker of the partial quote in her sentence, in
+ * simplified and traditional characters. 干事 as a verb (他干事认真) names
+ * no one. */
+static void
+test_staff_roles (void)
+{
+  g_autoptr(Result) r = suggest_text ("社区组织协会干事邝晓桐表示，8平方米的标准“只是一张双层床那么大”。\n\n"
+                                      "社區組織協會幹事鄺曉桐表示，8平方米的標準「只係一張雙層床咁大」。\n");
+  g_autoptr(Result) n = suggest_text ("他干事认真负责，从不拖拉，大家都很信任他。\n");
+
+  assert_speaker (r, "只是一张双层床那么大", "邝晓桐");
+  assert_speaker (r, "只係一張雙層床咁大", "鄺曉桐");
+  g_assert_cmpuint (count_tag (n, "person"), ==, 0);
+}
+
 /* A speaker named after the quote: the speech verb further on in the
  * sentence (”十月一日，在病房里，刚出院的侯先生感慨地说), a verb that opens
  * a clause of its own (”说起这件事，…), a subject right after a quote
@@ -1289,6 +1305,7 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/press-conference", test_press_conference);
   g_test_add_func ("/suggest-zh-speakers/tv-script-round-brackets", test_tv_script_round_brackets);
   g_test_add_func ("/suggest-zh-speakers/transliterated-subject-and-colon-intro", test_transliterated_subject_and_colon_intro);
+  g_test_add_func ("/suggest-zh-speakers/staff-roles", test_staff_roles);
   g_test_add_func ("/suggest-zh-speakers/named-after", test_named_after);
   g_test_add_func ("/suggest-zh-speakers/pronouns", test_pronouns);
   g_test_add_func ("/suggest-zh-speakers/english-in-chinese", test_english_in_chinese);
