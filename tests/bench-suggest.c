@@ -79,6 +79,17 @@
  * conference in 记者：/NAME： turns, a teenage-sleep study, a TV transcript
  * with 主持人/同期 lines), organizations labelled only where one is a
  * quote's speaker, held out;
+ * blind-zh10: ten more Chinese ones likewise (a policy report with a
+ * vice-minister and two provincial officials in turn, a police report on a
+ * fraud ring with a spokesman and a victim, separator earnings with two
+ * analysts, company announcements and a fund manager, a morel-village
+ * feature with returning young farmers, an evening paper's old barber with
+ * residents speaking Sichuanese, basketball with transliterated foreign
+ * names, a Taiwan school merger in traditional characters with 「」 and 『』,
+ * a profile with quote-only paragraphs and quoted subheads, a seagrass
+ * carbon study with an academician, a 问：/答： Q&A with an unnamed
+ * 有关负责人), organizations labelled only where one is a quote's speaker,
+ * held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -407,6 +418,7 @@ static const struct
   { "blind-zh7", "Chinese, blind-zh7 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh8", "Chinese, blind-zh8 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh9", "Chinese, blind-zh9 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh10", "Chinese, blind-zh10 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
