@@ -110,6 +110,13 @@
  * with paragraphs of speech left open, a flash-flood wire with unnamed
  * speakers, a hearing-aid study with an unquoted Q&A, a sewage-spill story
  * in British single quotation marks), held out;
+ * blind-en7: eight more English ones likewise, organizations labelled
+ * only where one is a quote's speaker (a council rezoning with residents at
+ * the podium, an inspector general's audit with a senator's statement, tech
+ * layoffs with analysts and a union organizer, women's soccer with quotes
+ * split by "she said", an obituary with the deceased's old quotes, a
+ * wildfire wire with unnamed speakers, a long COVID study, a maternity-unit
+ * closure in Australian single quotation marks), held out;
  * zh-dev5: Chinese news written for the set around hard speakers (bare names,
  * 老王 for a full name, pronouns, unnamed 一位…外交官, Cantonese 話/講, role
  * nouns), labelled in full before the suggesters were run on it;
@@ -410,6 +417,7 @@ static const struct
   { "blind-en4", NULL, "English, blind-en4 held-out (written for the set, labelled without running the suggesters)" },
   { "blind-en5", NULL, "English, blind-en5 held-out (written for the set, labelled without running the suggesters)" },
   { "blind-en6", NULL, "English, blind-en6 held-out (written for the set, labelled without running the suggesters)" },
+  { "blind-en7", NULL, "English, blind-en7 held-out (written for the set, labelled without running the suggesters)" },
   { "blind-zh2", "Chinese, blind-zh2 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh3", "Chinese, blind-zh3 (written for the set, labelled without running the suggesters; held out until the eighth round of speaker rules, tuned on since)", NULL },
   { "blind-zh4", "Chinese, blind-zh4 (written for the set, labelled without running the suggesters; held out until the ninth round of speaker rules, tuned on since)", NULL },
