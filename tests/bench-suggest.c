@@ -79,6 +79,17 @@
  * conference in 记者：/NAME： turns, a teenage-sleep study, a TV transcript
  * with 主持人/同期 lines), organizations labelled only where one is a
  * quote's speaker, held out;
+ * blind-zh10: ten more Chinese ones likewise (a policy report with a
+ * vice-minister and two provincial officials in turn, a police report on a
+ * fraud ring with a spokesman and a victim, separator earnings with two
+ * analysts, company announcements and a fund manager, a morel-village
+ * feature with returning young farmers, an evening paper's old barber with
+ * residents speaking Sichuanese, basketball with transliterated foreign
+ * names, a Taiwan school merger in traditional characters with 「」 and 『』,
+ * a profile with quote-only paragraphs and quoted subheads, a seagrass
+ * carbon study with an academician, a 问：/答： Q&A with an unnamed
+ * 有关负责人), organizations labelled only where one is a quote's speaker,
+ * held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -99,6 +110,13 @@
  * with paragraphs of speech left open, a flash-flood wire with unnamed
  * speakers, a hearing-aid study with an unquoted Q&A, a sewage-spill story
  * in British single quotation marks), held out;
+ * blind-en7: eight more English ones likewise, organizations labelled
+ * only where one is a quote's speaker (a council rezoning with residents at
+ * the podium, an inspector general's audit with a senator's statement, tech
+ * layoffs with analysts and a union organizer, women's soccer with quotes
+ * split by "she said", an obituary with the deceased's old quotes, a
+ * wildfire wire with unnamed speakers, a long COVID study, a maternity-unit
+ * closure in Australian single quotation marks), held out;
  * zh-dev5: Chinese news written for the set around hard speakers (bare names,
  * 老王 for a full name, pronouns, unnamed 一位…外交官, Cantonese 話/講, role
  * nouns), labelled in full before the suggesters were run on it;
@@ -476,6 +494,7 @@ static const struct
   { "blind-en4", NULL, "English, blind-en4 held-out (written for the set, labelled without running the suggesters)" },
   { "blind-en5", NULL, "English, blind-en5 held-out (written for the set, labelled without running the suggesters)" },
   { "blind-en6", NULL, "English, blind-en6 held-out (written for the set, labelled without running the suggesters)" },
+  { "blind-en7", NULL, "English, blind-en7 held-out (written for the set, labelled without running the suggesters)" },
   { "blind-zh2", "Chinese, blind-zh2 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh3", "Chinese, blind-zh3 (written for the set, labelled without running the suggesters; held out until the eighth round of speaker rules, tuned on since)", NULL },
   { "blind-zh4", "Chinese, blind-zh4 (written for the set, labelled without running the suggesters; held out until the ninth round of speaker rules, tuned on since)", NULL },
@@ -484,6 +503,7 @@ static const struct
   { "blind-zh7", "Chinese, blind-zh7 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh8", "Chinese, blind-zh8 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh9", "Chinese, blind-zh9 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh10", "Chinese, blind-zh10 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
