@@ -401,6 +401,24 @@ test_staff_roles (void)
   g_assert_cmpuint (count_tag (n, "person"), ==, 0);
 }
 
+/* A transliterated name with a middle dot ends where its characters of
+ * transliteration end (卡尔文·布鲁克斯突破上篮, 彼得罗维奇通过翻译), so its
+ * last part (布鲁克斯) names the player later and his quotes are his; a
+ * part in other characters (买买提江) still runs to the verb. */
+static void
+test_dotted_name_ends (void)
+{
+  g_autoptr(Result) r = suggest_text ("海港队外援卡尔文·布鲁克斯突破上篮得手，将比赛拖入加时。\n\n"
+                                      "“这是我来中国以后打得最艰难的一场比赛。”布鲁克斯在混合采访区说。\n\n"
+                                      "海港队主教练、塞尔维亚人米洛什·彼得罗维奇通过翻译表示：“我们赢得并不轻松。”\n\n"
+                                      "今天上午，阿依古丽·买买提江说：“家乡的杏子熟了。”\n");
+
+  g_assert_nonnull (find (r, "person", "卡尔文·布鲁克斯"));
+  assert_speaker (r, "这是我来中国以后打得最艰难的一场比赛。", "卡尔文·布鲁克斯");
+  assert_speaker (r, "我们赢得并不轻松。", "海港队主教练、塞尔维亚人米洛什·彼得罗维奇");
+  assert_speaker (r, "家乡的杏子熟了。", "阿依古丽·买买提江");
+}
+
 /* A speaker named after the quote: the speech verb further on in the
  * sentence (”十月一日，在病房里，刚出院的侯先生感慨地说), a verb that opens
  * a clause of its own (”说起这件事，…), a subject right after a quote
@@ -1306,6 +1324,7 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/tv-script-round-brackets", test_tv_script_round_brackets);
   g_test_add_func ("/suggest-zh-speakers/transliterated-subject-and-colon-intro", test_transliterated_subject_and_colon_intro);
   g_test_add_func ("/suggest-zh-speakers/staff-roles", test_staff_roles);
+  g_test_add_func ("/suggest-zh-speakers/dotted-name-ends", test_dotted_name_ends);
   g_test_add_func ("/suggest-zh-speakers/named-after", test_named_after);
   g_test_add_func ("/suggest-zh-speakers/pronouns", test_pronouns);
   g_test_add_func ("/suggest-zh-speakers/english-in-chinese", test_english_in_chinese);

@@ -166,6 +166,29 @@ zh_transliterated_at (Run      *run,
   return after_title || suggest_zh_name_may_end (run, j) ? j - i : 0;
 }
 
+/* The end of the part of a transliterated name that starts at @k after
+ * its middle dot: ideographs up to an office's stop, a speech verb or
+ * @max of them; and when the part opens with characters of transliteration
+ * (布鲁克斯), up to the first that is not one, so that the words after
+ * the name stay out (卡尔文·布鲁克斯突破上篮, 米洛什·彼得罗维奇通过翻译表示). */
+static guint
+dotted_part_end (Run   *run,
+                 guint  k,
+                 guint  max)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n, start = k;
+  gboolean transliterated = k + 1 < n && suggest_char_in (&zh->transliteration, u[k]) &&
+                            suggest_char_in (&zh->transliteration, u[k + 1]);
+
+  while (k < n && k - start < max && is_han (u[k]) && !suggest_char_in (&zh->org_stops, u[k]) &&
+         !suggest_word_list_match_at (&zh->verbs, u, n, k) &&
+         !(transliterated && k - start >= 2 && !suggest_char_in (&zh->transliteration, u[k])))
+    k++;
+  return k;
+}
+
 /* Length of a Chinese personal name starting at @i, 0 if none: a surname
  * and one or two given characters followed by a word that may follow a
  * name (a speech verb, punctuation…), or a transliterated name with a
@@ -203,17 +226,11 @@ zh_name_at (Run      *run,
               if (!suggest_char_in (&zh->transliteration, u[t]))
                 return 0;
           }
-        while (k < n && k - j < 9 && is_han (u[k]) && !suggest_char_in (&zh->org_stops, u[k]) &&
-               !suggest_word_list_match_at (&zh->verbs, u, n, k))
-          k++;
+        k = dotted_part_end (run, j + 1, 8);
         if (k - j < 3)
           return 0;
         while (k + 1 < n && suggest_is_name_separator (u[k]) && is_han (u[k + 1]))
-          {
-            k++;
-            while (k < n && is_han (u[k]) && !suggest_word_list_match_at (&zh->verbs, u, n, k))
-              k++;
-          }
+          k = dotted_part_end (run, k + 1, 8);
         return k - i;
       }
   }
