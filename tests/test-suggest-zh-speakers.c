@@ -419,6 +419,21 @@ test_dotted_name_ends (void)
   assert_speaker (r, "家乡的杏子熟了。", "阿依古丽·买买提江");
 }
 
+/* A quote alone in its paragraph after a paragraph about one person is
+ * hers, even when a relative hangs on her pronoun (她的丈夫); a relative
+ * named in full is a second person, and then no one is the speaker. */
+static void
+test_narrative_subject_with_relative (void)
+{
+  g_autoptr(Result) r = suggest_text ("村民余桂兰就是其中一员。她的丈夫常年在外务工，两个孩子都在镇上读小学。\n\n"
+                                      "“在家门口上班，还能接送孩子，以前想都不敢想。”\n");
+  g_autoptr(Result) n = suggest_text ("村民余桂兰就是其中一员。丈夫李建国常年在外务工，两个孩子都在镇上读小学。\n\n"
+                                      "“在家门口上班，还能接送孩子，以前想都不敢想。”\n");
+
+  assert_speaker (r, "在家门口上班，还能接送孩子，以前想都不敢想。", "余桂兰");
+  assert_speaker (n, "在家门口上班，还能接送孩子，以前想都不敢想。", NULL);
+}
+
 /* A speaker named after the quote: the speech verb further on in the
  * sentence (”十月一日，在病房里，刚出院的侯先生感慨地说), a verb that opens
  * a clause of its own (”说起这件事，…), a subject right after a quote
@@ -1325,6 +1340,7 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/transliterated-subject-and-colon-intro", test_transliterated_subject_and_colon_intro);
   g_test_add_func ("/suggest-zh-speakers/staff-roles", test_staff_roles);
   g_test_add_func ("/suggest-zh-speakers/dotted-name-ends", test_dotted_name_ends);
+  g_test_add_func ("/suggest-zh-speakers/narrative-subject-with-relative", test_narrative_subject_with_relative);
   g_test_add_func ("/suggest-zh-speakers/named-after", test_named_after);
   g_test_add_func ("/suggest-zh-speakers/pronouns", test_pronouns);
   g_test_add_func ("/suggest-zh-speakers/english-in-chinese", test_english_in_chinese);

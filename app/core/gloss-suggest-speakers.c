@@ -629,6 +629,10 @@ zh_narrative_subject (Run         *run,
         break;
       if (c->entity < 0)
         continue;
+      /* 她的丈夫常年在外务工: a relative the pronoun hangs on the
+       * subject, who stays the one the paragraph is about */
+      if (g_strcmp0 (c->rule, "zh-related-person") == 0 && suggest_char_in (&run->self->zh.pronouns, run->u[c->start]))
+        continue;
       if (entity >= 0 && c->entity != entity)
         return -1;
       entity = c->entity;
