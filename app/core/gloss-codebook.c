@@ -10,6 +10,7 @@
 #include "gloss-codebook.h"
 #include "gloss-file.h"
 #include "gloss-json.h"
+#include "gloss-resources.h"
 
 #define DEFAULT_CODEBOOK_RESOURCE "/org/gloss/Gloss/core/codebook.json"
 
@@ -766,6 +767,7 @@ gloss_codebook_new_default (void)
   g_autoptr(GError) error = NULL;
   GlossCodebook *codebook;
 
+  gloss_resources_ensure ();
   bytes = g_resources_lookup_data (DEFAULT_CODEBOOK_RESOURCE, 0, &error);
   if (bytes == NULL ||
       !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error) ||

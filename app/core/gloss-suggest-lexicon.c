@@ -9,6 +9,7 @@
 
 #include <opencc.h>
 
+#include "gloss-resources.h"
 #include "gloss-suggest-private.h"
 
 /* ------------------------------------------------------------------ */
@@ -160,6 +161,7 @@ load_lexicon (const char *language)
   g_autoptr(GError) error = NULL;
   JsonNode *root;
 
+  gloss_resources_ensure ();
   bytes = g_resources_lookup_data (path, 0, &error);
   if (bytes == NULL ||
       !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))

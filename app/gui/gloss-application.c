@@ -11,6 +11,7 @@
 #include "gloss-codebook.h"
 #include "gloss-preferences-window.h"
 #include "gloss-recent.h"
+#include "gloss-resources.h"
 #include "gloss-sidecar.h"
 #include "gloss-window.h"
 
@@ -34,6 +35,8 @@ G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
 GlossApplication *
 gloss_application_new (void)
 {
+  /* the sample article is among the core's resources */
+  gloss_resources_ensure ();
   return g_object_new (GLOSS_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
