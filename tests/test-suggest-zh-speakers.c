@@ -434,6 +434,25 @@ test_narrative_subject_with_relative (void)
   assert_speaker (n, "在家门口上班，还能接送孩子，以前想都不敢想。", NULL);
 }
 
+/* Unnamed speakers described by their shop or institute: 一家…的店长,
+ * 一家面馆的老板, and an organization right before 一位 (中国信息通信研究院
+ * 一位研究员) is part of who they are, when it opens the clause (not
+ * 专家表示研究院一位研究员); a name after the role is the speaker (老板张明). */
+static void
+test_unnamed_shop_and_institute (void)
+{
+  g_autoptr(Result) r = suggest_text ("一家连锁美容店的店长告诉记者，会员卡大多在三千元以上，“存管是好事，就怕手续太麻烦。”\n\n"
+                                      "中国信息通信研究院一位研究员指出，正规回收率不足5%，“大量旧手机躺在抽屉里，这是浪费。”\n\n"
+                                      "一家面馆的老板张明说：“一瓶120块，比正规站点便宜十块。”\n");
+  g_autoptr(Result) n = suggest_text ("专家表示研究院一位研究员指出，正规回收率不足5%，“大量旧手机躺在抽屉里，这是浪费。”\n");
+
+  assert_speaker (r, "存管是好事，就怕手续太麻烦。", "一家连锁美容店的店长");
+  assert_speaker (r, "大量旧手机躺在抽屉里，这是浪费。", "中国信息通信研究院一位研究员");
+  assert_speaker (r, "一瓶120块，比正规站点便宜十块。", "张明");
+  g_assert_null (find (r, "person", "一家面馆的老板张明"));
+  g_assert_null (find (n, "person", "专家表示研究院一位研究员"));
+}
+
 /* A speaker named after the quote: the speech verb further on in the
  * sentence (”十月一日，在病房里，刚出院的侯先生感慨地说), a verb that opens
  * a clause of its own (”说起这件事，…), a subject right after a quote
@@ -1341,6 +1360,7 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/staff-roles", test_staff_roles);
   g_test_add_func ("/suggest-zh-speakers/dotted-name-ends", test_dotted_name_ends);
   g_test_add_func ("/suggest-zh-speakers/narrative-subject-with-relative", test_narrative_subject_with_relative);
+  g_test_add_func ("/suggest-zh-speakers/unnamed-shop-and-institute", test_unnamed_shop_and_institute);
   g_test_add_func ("/suggest-zh-speakers/named-after", test_named_after);
   g_test_add_func ("/suggest-zh-speakers/pronouns", test_pronouns);
   g_test_add_func ("/suggest-zh-speakers/english-in-chinese", test_english_in_chinese);

@@ -1405,6 +1405,22 @@ suggest_zh_unnamed_speakers (Run *run)
               suggest_word_list_match_before (&zh->org_suffixes, u, first - 2 > MAX_WORD ? first - 2 - MAX_WORD : o, first - 2) > 0)
             first = o + 1;
         }
+      /* 中国信息通信研究院一位研究员: so is the organization right before
+       * the quantifier. */
+      else if (first >= 2 && is_han (u[first - 2]) &&
+               suggest_word_list_match_before (&zh->org_suffixes, u, first - 1 > MAX_WORD ? first - 1 - MAX_WORD : 0, first - 1) > 0)
+        {
+          guint o = first - 1;
+          gboolean verb = FALSE;
+
+          while (o > 0 && first - 1 - o < 16 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1]))
+            o--;
+          /* the clause opens with the organization: not 专家表示研究院一位… */
+          for (guint k = o; k + 1 < first && !verb; k++)
+            verb = suggest_word_list_match_at (&zh->verbs, u, first - 1, k) > 0;
+          if (!verb && zh_clause_opens_at (run, o))
+            first = o + 1;
+        }
       if (first > 0 && !suggest_overlaps_tag (run, NULL, first - 1, i))
         {
           g_autofree char *key = suggest_substring (run, first - 1, i);
