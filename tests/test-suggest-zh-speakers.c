@@ -453,6 +453,22 @@ test_unnamed_shop_and_institute (void)
   g_assert_null (find (n, "person", "专家表示研究院一位研究员"));
 }
 
+/* 回复/回覆 (replying to an inquiry) attributes speech: an office's
+ * spokesperson who 回覆查詢時表示 speaks the partial quote after it, in
+ * simplified and traditional characters; a notice asking for a reply
+ * makes no speaker. */
+static void
+test_reply_attributes (void)
+{
+  g_autoptr(Result) r = suggest_text ("运输署发言人回复查询时表示，署方「明白业界面对的人手挑战」。\n\n"
+                                      "房屋局發言人回覆本報查詢時稱，當局將推出平台，「整個流程預計約需兩至三星期」。\n");
+  g_autoptr(Result) n = suggest_text ("报名者请于三日内回复，逾期视为自动放弃。\n");
+
+  assert_speaker (r, "明白业界面对的人手挑战", "运输署发言人");
+  assert_speaker (r, "整個流程預計約需兩至三星期", "房屋局發言人");
+  g_assert_cmpuint (count_tag (n, "person") + count_tag (n, "official") + count_tag (n, "quote"), ==, 0);
+}
+
 /* A speaker named after the quote: the speech verb further on in the
  * sentence (”十月一日，在病房里，刚出院的侯先生感慨地说), a verb that opens
  * a clause of its own (”说起这件事，…), a subject right after a quote
@@ -1361,6 +1377,7 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/dotted-name-ends", test_dotted_name_ends);
   g_test_add_func ("/suggest-zh-speakers/narrative-subject-with-relative", test_narrative_subject_with_relative);
   g_test_add_func ("/suggest-zh-speakers/unnamed-shop-and-institute", test_unnamed_shop_and_institute);
+  g_test_add_func ("/suggest-zh-speakers/reply-attributes", test_reply_attributes);
   g_test_add_func ("/suggest-zh-speakers/named-after", test_named_after);
   g_test_add_func ("/suggest-zh-speakers/pronouns", test_pronouns);
   g_test_add_func ("/suggest-zh-speakers/english-in-chinese", test_english_in_chinese);
