@@ -469,6 +469,23 @@ test_reply_attributes (void)
   g_assert_cmpuint (count_tag (n, "person") + count_tag (n, "official") + count_tag (n, "quote"), ==, 0);
 }
 
+/* A listed company by its short name speaking in its announcement or
+ * report (禾盛电气在公告中表示, 恆暖科技在年報中稱) is an organization and
+ * the quote's speaker; not a pronoun (他们在报告中表示), nor a name before a
+ * verb that is no speech (…在公告中看到). */
+static void
+test_short_name_statement (void)
+{
+  g_autoptr(Result) r = suggest_text ("对于业绩增长的原因，禾盛电气在公告中表示：“报告期内，公司海外市场开拓成效显著。”\n\n"
+                                      "恆暖科技在年報中稱，「歐洲市場需求回暖，熱泵出貨量大幅增長」。\n");
+  g_autoptr(Result) n = suggest_text ("记者注意到，他们在报告中表示：“明年还要扩产。”\n\n"
+                                      "不少股民在公告中看到，“公司将暂停分红”。\n");
+
+  assert_speaker (r, "报告期内，公司海外市场开拓成效显著。", "禾盛电气");
+  assert_speaker (r, "歐洲市場需求回暖，熱泵出貨量大幅增長", "恆暖科技");
+  g_assert_cmpuint (count_tag (n, "organization"), ==, 0);
+}
+
 /* A speaker named after the quote: the speech verb further on in the
  * sentence (”十月一日，在病房里，刚出院的侯先生感慨地说), a verb that opens
  * a clause of its own (”说起这件事，…), a subject right after a quote
@@ -1378,6 +1395,7 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/narrative-subject-with-relative", test_narrative_subject_with_relative);
   g_test_add_func ("/suggest-zh-speakers/unnamed-shop-and-institute", test_unnamed_shop_and_institute);
   g_test_add_func ("/suggest-zh-speakers/reply-attributes", test_reply_attributes);
+  g_test_add_func ("/suggest-zh-speakers/short-name-statement", test_short_name_statement);
   g_test_add_func ("/suggest-zh-speakers/named-after", test_named_after);
   g_test_add_func ("/suggest-zh-speakers/pronouns", test_pronouns);
   g_test_add_func ("/suggest-zh-speakers/english-in-chinese", test_english_in_chinese);

@@ -1284,6 +1284,44 @@ zh_speech_soon (Run   *run,
   return FALSE;
 }
 
+/* 禾盛电气在公告中表示，: two to eight ideographs opening their clause,
+ * then 在, a company's document (公告, 年报…), 中 and a speech verb: an
+ * organization speaking, the same one wherever the text names it so. */
+static void
+zh_short_name_statement (Run   *run,
+                         guint  at)
+{
+  static const char *const documents[] = { "公告", "年报", "半年报", "季报", "财报", "报告", "声明", "年報", "半年報", "季報", "財報", "報告", "聲明" };
+  gunichar *u = run->u;
+  guint o = at, d = 0;
+
+  while (o > 0 && at - o < 8 && is_han (u[o - 1]))
+    o--;
+  if (at - o < 2 || (o > 0 && is_han (u[o - 1])) || !zh_clause_opens_at (run, o) ||
+      suggest_char_in (&run->self->zh.pronouns, u[o]) || suggest_overlaps_tag (run, NULL, o, at))
+    return;
+  for (guint k = o; k < at; k++)
+    if (suggest_word_list_match_at (&run->self->zh.verbs, u, at, k) > 0)
+      return;
+  for (guint w = 0; w < G_N_ELEMENTS (documents) && d == 0; w++)
+    {
+      glong len;
+      g_autofree gunichar *doc = g_utf8_to_ucs4_fast (documents[w], -1, &len);
+
+      if (at + 1 + len < run->n && memcmp (u + at + 1, doc, len * sizeof (gunichar)) == 0)
+        d = (guint) len;
+    }
+  if (d == 0 || (u[at + 1 + d] != 0x4E2D /* 中 */ && u[at + 1 + d] != 0x91CC /* 里 */ && u[at + 1 + d] != 0x88E1 /* 裡 */) ||
+      !zh_verb_follows (run, at + 2 + d))
+    return;
+  {
+    g_autofree char *key = suggest_substring (run, o, at);
+    guint c = suggest_add_cand (run, "organization", o, at, "zh-company-statement", 0.6);
+
+    suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "organization", c);
+  }
+}
+
 /* A company speaking through its report (公司在报告中解释，, 该公司在半年报
  * 中称，, 青石桥菜场经营公司在一份说明中表示，): an organization ending in
  * 公司 that opens its clause, then 在…中 and a speech verb, is the
@@ -1297,8 +1335,15 @@ zh_company_statements (Run *run)
     {
       guint o = i - 2, end = i;
 
-      if (u[i - 2] != 0x516C /* 公 */ || u[i - 1] != 0x53F8 /* 司 */ || u[i] != 0x5728 /* 在 */)
+      if (u[i] != 0x5728 /* 在 */)
         continue;
+      if (u[i - 2] != 0x516C /* 公 */ || u[i - 1] != 0x53F8 /* 司 */)
+        {
+          /* 禾盛电气在公告中表示: a listed company by its short name, in
+           * its announcement or report */
+          zh_short_name_statement (run, i);
+          continue;
+        }
       /* The whole clause before 在 is the company's name (菜场经营公司). */
       while (o > 0 && i - o < 16 && is_han (u[o - 1]))
         o--;
