@@ -45,6 +45,14 @@ label_is (Run        *run,
   return t->colon - t->label == (guint) len && memcmp (run->u + t->label, w, len * sizeof (gunichar)) == 0;
 }
 
+/* Whether the word at @k is 记者 (記者), the reporter. */
+static gboolean
+reporter_at (Run   *run,
+             guint  k)
+{
+  return (run->u[k] == 0x8BB0 /* 记 */ || run->u[k] == 0x8A18 /* 記 */) && run->u[k + 1] == 0x8005 /* 者 */;
+}
+
 /* The interviewer's labels, and at a press conference the reporters
  * named by their outlet (新华社记者：, 北川电视台记者：): a label of ideographs
  * that ends in 记者. */
@@ -55,9 +63,7 @@ asks (Run        *run,
   for (guint i = 0; i < G_N_ELEMENTS (asking); i++)
     if (label_is (run, t, asking[i]))
       return TRUE;
-  return !t->aired && t->colon >= t->label + 3 &&
-         (run->u[t->colon - 2] == 0x8BB0 /* 记 */ || run->u[t->colon - 2] == 0x8A18 /* 記 */) &&
-         run->u[t->colon - 1] == 0x8005 /* 者 */;
+  return !t->aired && t->colon >= t->label + 3 && reporter_at (run, t->colon - 2);
 }
 
 static gboolean
@@ -102,6 +108,17 @@ label_chars (Run      *run,
   return b > a;
 }
 
+/* Adds @t to @turns, its end before the paragraph's trailing blanks. */
+static void
+append_turn (Run    *run,
+             GArray *turns,
+             Turn    t)
+{
+  while (t.end > t.text && g_unichar_isspace (run->u[t.end - 1]))
+    t.end--;
+  g_array_append_val (turns, t);
+}
+
 /* The paragraphs that are turns, in text order: a label of one to ten
  * ideographs (a middle dot allowed: 丹尼尔·霍特), a colon and at least a
  * few characters of text. A TV transcript's paragraphs are turns too: a
@@ -140,10 +157,7 @@ find_turns (Run *run)
           else if (w > 0 && s + 1 + w < b && is_blank (run->u[s + 1 + w]) && label_chars (run, s + 1, b, TRUE) &&
                    end - b > 6)
             {
-              Turn t = { s + 1, b, end, TRUE, b + 1 };
-              while (t.end > b && g_unichar_isspace (run->u[t.end - 1]))
-                t.end--;
-              g_array_append_val (turns, t);
+              append_turn (run, turns, (Turn) { s + 1, b, end, TRUE, b + 1 });
               p = end + 1;
               continue;
             }
@@ -159,10 +173,7 @@ find_turns (Run *run)
           if (k >= name + 2 && k + 1 < end && closes_bracket (run->u[s + b], run->u[k]) && is_colon (run->u[k + 1]) &&
               end - k > 6)
             {
-              Turn t = { name, k, end, TRUE, k + 2 };
-              while (t.end > t.text && g_unichar_isspace (run->u[t.end - 1]))
-                t.end--;
-              g_array_append_val (turns, t);
+              append_turn (run, turns, (Turn) { name, k, end, TRUE, k + 2 });
               p = end + 1;
               continue;
             }
@@ -172,12 +183,7 @@ find_turns (Run *run)
                    (k == s && run->u[k] == 'Q')); k++)
         ;
       if (k > s && k < end && is_colon (run->u[k]) && end - k > 6)
-        {
-          Turn t = { s, k, end, aired, k + 1 };
-          while (t.end > k && g_unichar_isspace (run->u[t.end - 1]))
-            t.end--;
-          g_array_append_val (turns, t);
-        }
+        append_turn (run, turns, (Turn) { s, k, end, aired, k + 1 });
       p = end + 1;
     }
   return turns;
@@ -343,7 +349,7 @@ names_reporter (Run   *run,
                 guint  b)
 {
   for (guint k = a; k + 1 < b; k++)
-    if ((run->u[k] == 0x8BB0 /* 记 */ || run->u[k] == 0x8A18 /* 記 */) && run->u[k + 1] == 0x8005 /* 者 */)
+    if (reporter_at (run, k))
       return TRUE;
   return FALSE;
 }

@@ -85,6 +85,19 @@ suggest_word_list_match_at (const WordList *wl,
   return 0;
 }
 
+/* Whether a word of @wl starts in [a, b) and ends by @b. */
+gboolean
+suggest_word_list_inside (const WordList *wl,
+                          const gunichar *u,
+                          guint           a,
+                          guint           b)
+{
+  for (guint k = a; k < b; k++)
+    if (suggest_word_list_match_at (wl, u, b, k) > 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Length of the longest word ending just before @end, not starting before @lo. */
 guint
 suggest_word_list_match_before (const WordList *wl,
@@ -530,6 +543,7 @@ suggest_load_zh (ZhLexicon *zh)
   word_list_load (&zh->professions, lex, "professional_titles");
   word_list_load (&zh->soundbites, lex, "broadcast_soundbites");
   word_list_load (&zh->presenters, lex, "broadcast_presenters");
+  word_list_load (&zh->company_documents, lex, "company_documents");
   {
     WordList *all[] = { ZH_LEXICON_LISTS (zh) };
 

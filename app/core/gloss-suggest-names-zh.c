@@ -166,6 +166,20 @@ zh_transliterated_at (Run      *run,
   return after_title || suggest_zh_name_may_end (run, j) ? j - i : 0;
 }
 
+/* Where the run of ideographs ending at @end starts, at most 16 back and
+ * not past an organization's stop: the organization a description names
+ * (杭州一家游戏公司的…, 中国信息通信研究院一位…). */
+static guint
+zh_org_run_start (Run   *run,
+                  guint  end)
+{
+  guint o = end;
+
+  while (o > 0 && end - o < 16 && is_han (run->u[o - 1]) && !suggest_char_in (&run->self->zh.org_stops, run->u[o - 1]))
+    o--;
+  return o;
+}
+
 /* The end of the part of a transliterated name that starts at @k after
  * its middle dot: ideographs up to an office's stop, a speech verb or
  * @max of them; and when the part opens with characters of transliteration
@@ -507,9 +521,8 @@ suggest_zh_titled_names (Run *run)
        * official's organization before 的 is part of who they are. */
       if (name_len == 0 && start >= 3 && u[start - 1] == 0x7684 /* 的 */)
         {
-          guint o = start - 1;
-          while (o > 0 && start - 1 - o < 16 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1]))
-            o--;
+          guint o = zh_org_run_start (run, start - 1);
+
           if (o + 2 <= start - 1 &&
               (suggest_word_list_match_before (&zh->org_suffixes, u, start - 1 - o > MAX_WORD ? start - 1 - MAX_WORD : o, start - 1) > 0 ||
                (u[o] == 0x4E00 /* 一 */ && u[o + 1] == 0x5BB6 /* 家 */)))
@@ -1285,33 +1298,25 @@ zh_speech_soon (Run   *run,
 }
 
 /* 禾盛电气在公告中表示，: two to eight ideographs opening their clause,
- * then 在, a company's document (公告, 年报…), 中 and a speech verb: an
+ * then 在, a company's document (the lexicon's company_documents: 公告,
+ * 年报…), 中 and a speech verb: an
  * organization speaking, the same one wherever the text names it so. */
 static void
 zh_short_name_statement (Run   *run,
                          guint  at)
 {
-  static const char *const documents[] = { "公告", "年报", "半年报", "季报", "财报", "报告", "声明", "年報", "半年報", "季報", "財報", "報告", "聲明" };
   gunichar *u = run->u;
-  guint o = at, d = 0;
+  guint o = at, d;
 
   while (o > 0 && at - o < 8 && is_han (u[o - 1]))
     o--;
   if (at - o < 2 || (o > 0 && is_han (u[o - 1])) || !zh_clause_opens_at (run, o) ||
       suggest_char_in (&run->self->zh.pronouns, u[o]) || suggest_overlaps_tag (run, NULL, o, at))
     return;
-  for (guint k = o; k < at; k++)
-    if (suggest_word_list_match_at (&run->self->zh.verbs, u, at, k) > 0)
-      return;
-  for (guint w = 0; w < G_N_ELEMENTS (documents) && d == 0; w++)
-    {
-      glong len;
-      g_autofree gunichar *doc = g_utf8_to_ucs4_fast (documents[w], -1, &len);
-
-      if (at + 1 + len < run->n && memcmp (u + at + 1, doc, len * sizeof (gunichar)) == 0)
-        d = (guint) len;
-    }
-  if (d == 0 || (u[at + 1 + d] != 0x4E2D /* 中 */ && u[at + 1 + d] != 0x91CC /* 里 */ && u[at + 1 + d] != 0x88E1 /* 裡 */) ||
+  if (suggest_word_list_inside (&run->self->zh.verbs, u, o, at))
+    return;
+  d = suggest_word_list_match_at (&run->self->zh.company_documents, u, run->n, at + 1);
+  if (d == 0 || at + 1 + d >= run->n || (u[at + 1 + d] != 0x4E2D /* 中 */ && u[at + 1 + d] != 0x91CC /* 里 */ && u[at + 1 + d] != 0x88E1 /* 裡 */) ||
       !zh_verb_follows (run, at + 2 + d))
     return;
   {
@@ -1443,9 +1448,8 @@ suggest_zh_unnamed_speakers (Run *run)
        * of who they are. */
       if (first >= 3 && u[first - 2] == 0x7684 /* 的 */)
         {
-          guint o = first - 2;
-          while (o > 0 && first - 2 - o < 16 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1]))
-            o--;
+          guint o = zh_org_run_start (run, first - 2);
+
           if (o < first - 2 &&
               suggest_word_list_match_before (&zh->org_suffixes, u, first - 2 > MAX_WORD ? first - 2 - MAX_WORD : o, first - 2) > 0)
             first = o + 1;
@@ -1455,15 +1459,10 @@ suggest_zh_unnamed_speakers (Run *run)
       else if (first >= 2 && is_han (u[first - 2]) &&
                suggest_word_list_match_before (&zh->org_suffixes, u, first - 1 > MAX_WORD ? first - 1 - MAX_WORD : 0, first - 1) > 0)
         {
-          guint o = first - 1;
-          gboolean verb = FALSE;
+          guint o = zh_org_run_start (run, first - 1);
 
-          while (o > 0 && first - 1 - o < 16 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1]))
-            o--;
           /* the clause opens with the organization: not 专家表示研究院一位… */
-          for (guint k = o; k + 1 < first && !verb; k++)
-            verb = suggest_word_list_match_at (&zh->verbs, u, first - 1, k) > 0;
-          if (!verb && zh_clause_opens_at (run, o))
+          if (!suggest_word_list_inside (&zh->verbs, u, o, first - 1) && zh_clause_opens_at (run, o))
             first = o + 1;
         }
       if (first > 0 && !suggest_overlaps_tag (run, NULL, first - 1, i))

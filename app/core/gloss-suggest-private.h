@@ -44,6 +44,7 @@ typedef struct
   WordList unnamed_quantifiers, unnamed_roles, proverbs, latin_units;
   WordList document_suffixes, named_program_ends, relations, adverbials, credits, professions;
   WordList soundbites, presenters;   /* a TV transcript's 【同期声】 and 【主持人 NAME】 */
+  WordList company_documents;        /* 公告, 年报…: 禾盛电气在公告中表示 */
 } ZhLexicon;
 
 /* Every list of a ZhLexicon, for what is done to each (the traditional
@@ -57,7 +58,7 @@ typedef struct
   &(zh)->transliteration, &(zh)->role_ends, &(zh)->unnamed_quantifiers, &(zh)->unnamed_roles, \
   &(zh)->proverbs, &(zh)->latin_units, &(zh)->document_suffixes, &(zh)->named_program_ends, \
   &(zh)->relations, &(zh)->adverbials, &(zh)->credits, &(zh)->professions, \
-  &(zh)->soundbites, &(zh)->presenters, &(zh)->half_units
+  &(zh)->soundbites, &(zh)->presenters, &(zh)->half_units, &(zh)->company_documents
 
 typedef struct
 {
@@ -221,6 +222,7 @@ G_GNUC_INTERNAL void suggest_word_list_clear (WordList *wl);
 G_GNUC_INTERNAL gboolean suggest_word_list_has (const WordList *wl, const gunichar *u, guint len);
 G_GNUC_INTERNAL guint suggest_word_list_match_at (const WordList *wl, const gunichar *u, guint n, guint i);
 G_GNUC_INTERNAL guint suggest_word_list_match_before (const WordList *wl, const gunichar *u, guint lo, guint end);
+G_GNUC_INTERNAL gboolean suggest_word_list_inside (const WordList *wl, const gunichar *u, guint a, guint b);
 G_GNUC_INTERNAL gboolean suggest_char_in (const WordList *wl, gunichar c);
 G_GNUC_INTERNAL void suggest_known_free (gpointer data);
 G_GNUC_INTERNAL void suggest_load_en (EnLexicon *en);

@@ -95,10 +95,6 @@ next_paragraph_opens (const gunichar *u,
   return k < n && (u[k] == 0x201C || u[k] == '"');
 }
 
-/* Top-level pairs of quotation marks, paragraph by paragraph. A mark left
- * open at the end of its paragraph makes a quote to the paragraph's end only
- * when it opens the paragraph (the English convention for a quote that goes
- * on in the next paragraph); otherwise it is ignored. */
 /* Whether [a, b) holds something other than blanks: marks around
  * nothing, or around a CRLF paragraph's \r ("\r\r"), quote nothing. */
 static gboolean
@@ -112,6 +108,10 @@ has_text (const gunichar *u,
   return FALSE;
 }
 
+/* Top-level pairs of quotation marks, paragraph by paragraph. A mark left
+ * open at the end of its paragraph makes a quote to the paragraph's end only
+ * when it opens the paragraph (the English convention for a quote that goes
+ * on in the next paragraph); otherwise it is ignored. */
 static GArray *
 find_quotes (Run      *run,
              gboolean  singles)
