@@ -504,6 +504,7 @@ static const struct
   { "blind-zh8", "Chinese, blind-zh8 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh9", "Chinese, blind-zh9 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh10", "Chinese, blind-zh10 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh11", "Chinese, blind-zh11 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
