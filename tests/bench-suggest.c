@@ -90,6 +90,25 @@
  * carbon study with an academician, a 问：/答： Q&A with an unnamed
  * 有关负责人), organizations labelled only where one is a quote's speaker,
  * held out;
+ * blind-zh11: ten more Chinese ones likewise (a provincial press
+ * conference on rural water with NAME： answers, a procuratorate case on
+ * deposits taken from the elderly, Hong Kong taxis in traditional
+ * characters with 「」, a terraced village's homestays with villagers
+ * speaking after actions, solar-glass earnings where the company speaks as
+ * 公司, a typhoon rescue, a county stroke unit, a soil-microbe study with
+ * rare surnames, a football derby with transliterated names, a knife
+ * sharpener with an uncommon name), organizations labelled only where one
+ * is a quote's speaker, held out;
+ * blind-zh12: ten more Chinese ones likewise (a Taiwan long-term-care
+ * law in traditional characters with 「」 and 『』 and legislators, an
+ * evening paper's Sichuanese street vendor, an environmental enforcement
+ * report with fines and a company announcement, a rice harvest dense with
+ * statistics, a shopping festival with company spokespeople and a courier,
+ * a bamboo weaver in 记者：/NAME： turns, an obituary of a soil scientist
+ * with colleagues' memories, a police bulletin with witnesses, a Mekong
+ * foreign ministers' meeting with transliterated names and a ministry
+ * spokeswoman, a Hong Kong homework reform in traditional characters),
+ * organizations labelled only where one is a quote's speaker, held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -505,6 +524,7 @@ static const struct
   { "blind-zh9", "Chinese, blind-zh9 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh10", "Chinese, blind-zh10 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh11", "Chinese, blind-zh11 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh12", "Chinese, blind-zh12 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
