@@ -96,7 +96,9 @@ speaker_of (Result          *r,
     return NULL;
   speaker = by_id (r, id);
   g_assert_nonnull (speaker);
-  g_assert_true (g_str_equal (speaker->tag, "official") || g_str_equal (speaker->tag, "person"));
+  /* An organization may speak through its notice (公司在公告中称). */
+  g_assert_true (g_str_equal (speaker->tag, "official") || g_str_equal (speaker->tag, "person") ||
+                 g_str_equal (speaker->tag, "organization"));
   return covered (r, speaker);
 }
 
