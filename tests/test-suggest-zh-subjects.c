@@ -23,11 +23,25 @@ test_rare_surnames (void)
   g_assert_null (find (r, "person", "鞠躬"));
 }
 
+/* “…”NAME一边说，一边…: the saying first, then the other action; not
+ * NAME一边擦着刀，一边看着窗外, where no one speaks. */
+static void
+test_saying_while_acting (void)
+{
+  g_autoptr(Result) r = suggest_text ("“磨刀最要紧的是角度，差一点都不行。”亓凤岐一边说，一边把一把生锈的菜刀压在磨石上。\n\n"
+                                      "郑国强一边擦着刀，一边看着窗外。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "磨刀最要紧的是角度，差一点都不行。", "亓凤岐");
+  g_assert_null (find (r, "person", "郑国强"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/suggest-zh-subjects/rare-surnames", test_rare_surnames);
+  g_test_add_func ("/suggest-zh-subjects/saying-while-acting", test_saying_while_acting);
   return g_test_run ();
 }

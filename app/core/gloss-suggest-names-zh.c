@@ -649,7 +649,9 @@ zh_verb_follows (Run  *run,
               e = k + 2;
               continue;
             }
-          return FALSE;
+          /* 一边说，一边把刀压在磨石上: the saying comes first. */
+          if (!suggest_word_list_match_at (&zh->verbs, u, n, e + 2))
+            return FALSE;
         }
       if ((a = suggest_word_list_match_at (&zh->adverbials, u, n, e)) > 0)
         {
