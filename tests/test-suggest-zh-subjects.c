@@ -36,6 +36,27 @@ test_saying_while_acting (void)
   g_assert_null (find (r, "person", "郑国强"));
 }
 
+/* A name opening its sentence, an action, then the speech verb before the
+ * quote: 甘宁蕴翻着…说：“, 吴小满端出…，笑着说：“, 王刚指着…说：“ (a name of
+ * two before an action). Not when the clause after a comma has a subject
+ * of its own (…，店员说：“), nor a name followed by 的. */
+static void
+test_acting_subject (void)
+{
+  g_autoptr(Result) r = suggest_text ("甘宁蕴翻着手机里的留言说：“很多人说看外公磨刀很解压。”\n\n"
+                                      "吴小满端出一杯野山茶，笑着说：“城里人就爱这一口山野味。”\n\n"
+                                      "王刚指着货架说：“这些都是乡亲们种的，卖得很好。”\n\n"
+                                      "郑国华端来两碗面，店员说：“这是今天的最后两碗了。”\n\n"
+                                      "邰晓霜的女儿拉着医生的手说：“谢谢你们救了外公。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "很多人说看外公磨刀很解压。", "甘宁蕴");
+  assert_speaker (r, "城里人就爱这一口山野味。", "吴小满");
+  assert_speaker (r, "这些都是乡亲们种的，卖得很好。", "王刚");
+  g_assert_null (find (r, "person", "郑国华"));
+  g_assert_null (find (r, "person", "邰晓霜"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -43,5 +64,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/suggest-zh-subjects/rare-surnames", test_rare_surnames);
   g_test_add_func ("/suggest-zh-subjects/saying-while-acting", test_saying_while_acting);
+  g_test_add_func ("/suggest-zh-subjects/acting-subject", test_acting_subject);
   return g_test_run ();
 }

@@ -544,6 +544,7 @@ suggest_load_zh (ZhLexicon *zh)
   word_list_load (&zh->soundbites, lex, "broadcast_soundbites");
   word_list_load (&zh->presenters, lex, "broadcast_presenters");
   word_list_load (&zh->company_documents, lex, "company_documents");
+  word_list_load (&zh->action_starts, lex, "action_starts");
   {
     WordList *all[] = { ZH_LEXICON_LISTS (zh) };
 

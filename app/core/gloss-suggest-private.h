@@ -45,6 +45,7 @@ typedef struct
   WordList document_suffixes, named_program_ends, relations, adverbials, credits, professions;
   WordList soundbites, presenters;   /* a TV transcript's 【同期声】 and 【主持人 NAME】 */
   WordList company_documents;        /* 公告, 年报…: 禾盛电气在公告中表示 */
+  WordList action_starts;            /* 指 翻 端…: 王刚指着货架说, a name of two before them */
 } ZhLexicon;
 
 /* Every list of a ZhLexicon, for what is done to each (the traditional
@@ -58,7 +59,8 @@ typedef struct
   &(zh)->transliteration, &(zh)->role_ends, &(zh)->unnamed_quantifiers, &(zh)->unnamed_roles, \
   &(zh)->proverbs, &(zh)->latin_units, &(zh)->document_suffixes, &(zh)->named_program_ends, \
   &(zh)->relations, &(zh)->adverbials, &(zh)->credits, &(zh)->professions, \
-  &(zh)->soundbites, &(zh)->presenters, &(zh)->half_units, &(zh)->company_documents
+  &(zh)->soundbites, &(zh)->presenters, &(zh)->half_units, &(zh)->company_documents, \
+  &(zh)->action_starts
 
 typedef struct
 {
@@ -233,6 +235,8 @@ G_GNUC_INTERNAL void suggest_zh_titled_names (Run *run);
 G_GNUC_INTERNAL void suggest_zh_plain_names (Run *run);
 G_GNUC_INTERNAL void suggest_zh_unnamed_speakers (Run *run);
 G_GNUC_INTERNAL gboolean suggest_zh_name_may_end (Run *run, guint end);
+/* gloss-suggest-acting-zh.c */
+G_GNUC_INTERNAL void suggest_zh_acting_speakers (Run *run);
 /* gloss-suggest-names-en.c */
 G_GNUC_INTERNAL guint suggest_cp_of (Run *run, int byte);
 G_GNUC_INTERNAL void suggest_en_names (Run *run);

@@ -449,6 +449,7 @@ static void (* const rule_families[]) (Run *run) = {
   suggest_en_names,
   suggest_en_handles,
   suggest_zh_plain_names,
+  suggest_zh_acting_speakers,
   suggest_zh_unnamed_speakers,
   suggest_zh_interview_names,
   suggest_corpus,

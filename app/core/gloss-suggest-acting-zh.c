@@ -1,0 +1,163 @@
+/* gloss-suggest-acting-zh.c: a Chinese speaker who does something before
+ * speaking — 甘宁蕴翻着手机里的留言说：“…”, 吴小满端出一杯茶，笑着说：“…”,
+ * ”邰老师拉着医生的手说，“…” — whose name the rules before could not end,
+ * since no speech verb follows it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "gloss-suggest-private.h"
+
+#define ACTING_REACH 32   /* code points from the name to its speech verb */
+
+/* Whether a sentence opens at @i: the text's or a line's start, after 。！？
+ * or after a closing quotation mark (”邰老师拉着…说，“). */
+static gboolean
+opens_sentence (Run   *run,
+                guint  i)
+{
+  gunichar p = i > 0 ? run->u[i - 1] : '\n';
+
+  return p == '\n' || suggest_is_sentence_end (p) || p == 0x201D /* ” */ || p == 0x300D /* 」 */;
+}
+
+/* Whether [@a, @b) is nothing but adverbials of the lexicon (笑着, 又,
+ * 对记者…): the clause after a comma goes on with the same subject. */
+static gboolean
+only_adverbials (Run   *run,
+                 guint  a,
+                 guint  b)
+{
+  while (a < b)
+    {
+      guint len = suggest_word_list_match_at (&run->self->zh.adverbials, run->u, b, a);
+
+      if (len == 0)
+        return FALSE;
+      a += len;
+    }
+  return TRUE;
+}
+
+/* Whether the sentence from @e, after an action of at least one
+ * character, reaches a speech verb followed by a colon or a comma and an
+ * opening quotation mark, within ACTING_REACH code points: 翻着手机里的留言
+ * 说：“, 端出一杯茶，笑着说：“. A comma on the way opens a clause that must
+ * be adverbials only (一杯茶，笑着说), or it has a subject of its own
+ * (端出一杯茶，店员说). */
+static gboolean
+late_speech_follows (Run   *run,
+                     guint  e)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n, comma = G_MAXUINT;
+
+  for (guint k = e; k < n && k - e < ACTING_REACH; k++)
+    {
+      gunichar c = u[k];
+      guint v;
+
+      if (c == '\n' || suggest_is_sentence_end (c) || suggest_is_opener (c) || c == 0x201D || c == 0x300D)
+        return FALSE;
+      if (c == 0xFF0C /* ， */ || c == ',')
+        {
+          comma = k;
+          continue;
+        }
+      if (k == e || (v = suggest_word_list_match_at (&zh->verbs, u, n, k)) == 0)
+        continue;
+      if (k + v < n && is_han (u[k + v]))
+        {
+          k += v - 1;   /* a word that only looks like one (手机里的留言说) */
+          continue;
+        }
+      if (k + v + 1 >= n || (u[k + v] != 0xFF1A && u[k + v] != ':' && u[k + v] != 0xFF0C && u[k + v] != ',') ||
+          !suggest_is_opener (u[k + v + 1]))
+        return FALSE;   /* the first speech verb before punctuation decides */
+      return comma == G_MAXUINT || only_adverbials (run, comma + 1, k);
+    }
+  return FALSE;
+}
+
+/* Whether @c may stand in a given name here: an ideograph, not a
+ * character names avoid (说 是 的…), no pronoun, no speech verb's start. */
+static gboolean
+given_char (Run   *run,
+            guint  k)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar c = run->u[k];
+
+  return is_han (c) && !suggest_char_in (&zh->not_given, c) && !suggest_char_in (&zh->pronouns, c) &&
+         suggest_word_list_match_at (&zh->verbs, run->u, run->n, k) == 0;
+}
+
+/* Whether the @len code points at @i are a name already found. */
+static gboolean
+known_name (Run   *run,
+            guint  i,
+            guint  len)
+{
+  g_autofree char *key = suggest_substring (run, i, i + len);
+
+  return g_hash_table_contains (run->entity_keys, key);
+}
+
+/* Length of the name opening a sentence at @i whose speech verb comes
+ * late, 0 if none: a surname and a role of the lexicon (邰老师), or a
+ * surname and two given characters (甘宁蕴); one if the text knows the name
+ * so, or if an adverbial (李明随后) or an action of the lexicon's
+ * action_starts (王刚指着) follows the first. */
+static guint
+acting_name_at (Run   *run,
+                guint  i)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n, s, r, len;
+
+  s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
+  if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
+    s = 1;
+  if (s == 0 || i + s + 2 >= n)
+    return 0;
+  r = suggest_word_list_match_at (&zh->roles, u, n, i + s);
+  if (r >= 2 && r <= 3)
+    len = s + r;
+  else if (known_name (run, i, s + 1) || known_name (run, i, s + 2))
+    len = known_name (run, i, s + 1) ? s + 1 : s + 2;   /* 李明随后…: the name the text already knows */
+  else if (suggest_word_list_match_at (&zh->adverbials, u, n, i + s + 1) > 0)
+    len = s + 1;
+  else if (!given_char (run, i + s))
+    return 0;
+  else if (suggest_char_in (&zh->action_starts, u[i + s + 1]) || !given_char (run, i + s + 1))
+    len = s + 1;
+  else
+    len = s + 2;
+  /* The name is a subject: an action follows, not 的 or a second name (和 与 、). */
+  if (i + len >= n || !is_han (u[i + len]) || suggest_char_in (&zh->org_stops, u[i + len]) ||
+      suggest_word_list_match_at (&zh->verbs, u, n, i + len) > 0 ||
+      suggest_word_list_match_at (&zh->org_suffixes, u, n, i + len) > 0)
+    return 0;
+  return late_speech_follows (run, i + len) ? len : 0;
+}
+
+void
+suggest_zh_acting_speakers (Run *run)
+{
+  for (guint i = 0; i < run->n; i++)
+    {
+      guint len;
+
+      if (!is_han (run->u[i]) || !opens_sentence (run, i) || suggest_overlaps_tag (run, NULL, i, i + 1) ||
+          (len = acting_name_at (run, i)) == 0 || suggest_overlaps_tag (run, NULL, i, i + len))
+        continue;
+      {
+        g_autofree char *key = suggest_substring (run, i, i + len);
+        guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-acting", 0.6);
+
+        suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+      }
+      i += len - 1;
+    }
+}
