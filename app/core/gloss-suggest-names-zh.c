@@ -11,7 +11,6 @@
 
 #include "gloss-suggest-private.h"
 
-static gboolean zh_verb_follows (Run *run, guint e);
 static gboolean zh_attribution_follows (Run *run, guint e);
 static gboolean zh_sentence_opens_at (Run *run, guint i);
 static gboolean zh_copula_role_follows (Run *run, guint e);
@@ -270,7 +269,7 @@ zh_name_at (Run      *run,
         ok = u[i + 2] != office_ends[k];
       for (guint k = i; ok && k < i + 3; k++)
         ok = is_han (u[k]) && !suggest_char_in (&zh->not_given, u[k]) && !suggest_word_list_match_at (&zh->verbs, u, n, k);
-      return ok && zh_verb_follows (run, i + 3) ? 3 : 0;
+      return ok && suggest_zh_verb_follows (run, i + 3) ? 3 : 0;
     }
   /* 向记者表示, 對記者說: the one spoken to, not a person named 向. */
   if (i + s + 1 < n && (u[i + s] == 0x8BB0 /* 记 */ || u[i + s] == 0x8A18 /* 記 */) && u[i + s + 1] == 0x8005 /* 者 */)
@@ -303,7 +302,6 @@ zh_name_at (Run      *run,
   return 0;
 }
 
-static gboolean zh_verb_follows (Run *run, guint e);
 
 /* Length of a Latin name inside Chinese text at @i (负责人Sarah Lin介绍):
  * two or three capitalised words with a Han character right after, none
@@ -622,9 +620,9 @@ suggest_zh_titled_names (Run *run)
 /* Whether a speech verb follows a name ending at @e, directly or after
  * a short adverbial: 也/还/则/又/随后/对记者… or 在…上/时/中 (王明在会上指出,
  * 李华在接受采访时说). A bounded look-ahead keeps the scan linear. */
-static gboolean
-zh_verb_follows (Run  *run,
-                 guint e)
+gboolean
+suggest_zh_verb_follows (Run  *run,
+                         guint e)
 {
   ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
@@ -767,13 +765,13 @@ zh_attribution_follows (Run   *run,
 {
   gunichar *u = run->u;
 
-  if (zh_verb_follows (run, e) || zh_colon_quote_follows (run, e, 14))
+  if (suggest_zh_verb_follows (run, e) || zh_colon_quote_follows (run, e, 14))
     return TRUE;
   for (guint g = 1; g <= 4 && e + g < run->n; g++)
     {
       if (!is_han (u[e + g - 1]) || u[e + g - 1] == 0x7684 /* 的 */)
         return FALSE;
-      if (zh_verb_follows (run, e + g))
+      if (suggest_zh_verb_follows (run, e + g))
         return TRUE;
     }
   return FALSE;
@@ -810,7 +808,7 @@ zh_name_then_title (Run   *run,
           if (!ok || (t = suggest_word_list_match_at (&zh->titles, u, n, end)) == 0)
             continue;
         }
-      if (zh_verb_follows (run, end + t))
+      if (suggest_zh_verb_follows (run, end + t))
         {
           *title_len = t;
           return s + given;
@@ -1074,7 +1072,7 @@ suggest_zh_plain_names (Run *run)
       /* A bare name opening its sentence whose short clause (six
        * ideographs at most) ends in a colon before a quote (”马骏却不太满意：“)
        * is that quote's speaker; not 陳太昨日收到一個電話：「, the caller's. */
-      if (!foreign && !descriptive && !zh_verb_follows (run, i + len) &&
+      if (!foreign && !descriptive && !suggest_zh_verb_follows (run, i + len) &&
           !(zh_sentence_opens_at (run, i) && zh_colon_quote_follows (run, i + len, 6)))
         continue;
       if (!foreign && suggest_char_in (&zh->pronouns, u[i]))
@@ -1276,9 +1274,9 @@ zh_related_speakers (Run *run)
 }
 
 /* Whether @i opens a sentence or a clause (after a comma or a closing mark). */
-static gboolean
-zh_clause_opens_at (Run   *run,
-                    guint  i)
+gboolean
+suggest_zh_clause_opens_at (Run   *run,
+                            guint  i)
 {
   return zh_sentence_opens_at (run, i) || run->u[i - 1] == 0xFF0C /* ， */;
 }
@@ -1294,74 +1292,9 @@ zh_speech_soon (Run   *run,
 
   for (guint k = e; k + 1 < run->n && k - e < 80 && u[k] != '\n'; k++)
     if (((u[k] == 0xFF1A || u[k] == ':') && suggest_is_opener (u[k + 1])) ||
-        (suggest_char_in (&run->self->zh.pronouns, u[k]) && zh_verb_follows (run, k + 1)))
+        (suggest_char_in (&run->self->zh.pronouns, u[k]) && suggest_zh_verb_follows (run, k + 1)))
       return TRUE;
   return FALSE;
-}
-
-/* 禾盛电气在公告中表示，: two to eight ideographs opening their clause,
- * then 在, a company's document (the lexicon's company_documents: 公告,
- * 年报…), 中 and a speech verb: an
- * organization speaking, the same one wherever the text names it so. */
-static void
-zh_short_name_statement (Run   *run,
-                         guint  at)
-{
-  gunichar *u = run->u;
-  guint o = at, d;
-
-  while (o > 0 && at - o < 8 && is_han (u[o - 1]))
-    o--;
-  if (at - o < 2 || (o > 0 && is_han (u[o - 1])) || !zh_clause_opens_at (run, o) ||
-      suggest_char_in (&run->self->zh.pronouns, u[o]) || suggest_overlaps_tag (run, NULL, o, at))
-    return;
-  if (suggest_word_list_inside (&run->self->zh.verbs, u, o, at))
-    return;
-  d = suggest_word_list_match_at (&run->self->zh.company_documents, u, run->n, at + 1);
-  if (d == 0 || at + 1 + d >= run->n || (u[at + 1 + d] != 0x4E2D /* 中 */ && u[at + 1 + d] != 0x91CC /* 里 */ && u[at + 1 + d] != 0x88E1 /* 裡 */) ||
-      !zh_verb_follows (run, at + 2 + d))
-    return;
-  {
-    g_autofree char *key = suggest_substring (run, o, at);
-    guint c = suggest_add_cand (run, "organization", o, at, "zh-company-statement", 0.6);
-
-    suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "organization", c);
-  }
-}
-
-/* A company speaking through its report (公司在报告中解释，, 该公司在半年报
- * 中称，, 青石桥菜场经营公司在一份说明中表示，): an organization ending in
- * 公司 that opens its clause, then 在…中 and a speech verb, is the
- * quote's speaker; all such mentions of 公司 are one company. */
-static void
-zh_company_statements (Run *run)
-{
-  gunichar *u = run->u;
-
-  for (guint i = 2; i + 2 < run->n; i++)
-    {
-      guint o = i - 2, end = i;
-
-      if (u[i] != 0x5728 /* 在 */)
-        continue;
-      if (u[i - 2] != 0x516C /* 公 */ || u[i - 1] != 0x53F8 /* 司 */)
-        {
-          /* 禾盛电气在公告中表示: a listed company by its short name, in
-           * its announcement or report */
-          zh_short_name_statement (run, i);
-          continue;
-        }
-      /* The whole clause before 在 is the company's name (菜场经营公司). */
-      while (o > 0 && i - o < 16 && is_han (u[o - 1]))
-        o--;
-      if (!zh_clause_opens_at (run, o) || !zh_verb_follows (run, end) || suggest_overlaps_tag (run, NULL, o, end))
-        continue;
-      {
-        guint c = suggest_add_cand (run, "organization", o, end, "zh-company-statement", 0.6);
-
-        suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, "公司@statement", "公司", "organization", c);
-      }
-    }
 }
 
 /* Speakers without a name: 一位基层干部说, 多位村民表示. A quantifier, a few
@@ -1440,7 +1373,7 @@ suggest_zh_unnamed_speakers (Run *run)
        * opening its sentence or clause still introduce one person, whom
        * the quote or the pronoun after names. */
       if (first > 0 && !attribution &&
-          !(u[first - 1] == 0x4E00 /* 一 */ && role_start - first >= 4 && zh_clause_opens_at (run, first - 1) &&
+          !(u[first - 1] == 0x4E00 /* 一 */ && role_start - first >= 4 && suggest_zh_clause_opens_at (run, first - 1) &&
             zh_speech_soon (run, i)))
         first = 0;
       /* 据业内人士介绍: 人士 is one source even without a quantifier. */
@@ -1464,7 +1397,7 @@ suggest_zh_unnamed_speakers (Run *run)
           guint o = zh_org_run_start (run, first - 1);
 
           /* the clause opens with the organization: not 专家表示研究院一位… */
-          if (!suggest_word_list_inside (&zh->verbs, u, o, first - 1) && zh_clause_opens_at (run, o))
+          if (!suggest_word_list_inside (&zh->verbs, u, o, first - 1) && suggest_zh_clause_opens_at (run, o))
             first = o + 1;
         }
       if (first > 0 && !suggest_overlaps_tag (run, NULL, first - 1, i))
@@ -1488,5 +1421,5 @@ suggest_zh_unnamed_speakers (Run *run)
         }
     }
   zh_related_speakers (run);
-  zh_company_statements (run);
+  suggest_zh_company_statements (run);
 }

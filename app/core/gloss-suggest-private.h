@@ -235,6 +235,12 @@ G_GNUC_INTERNAL void suggest_zh_titled_names (Run *run);
 G_GNUC_INTERNAL void suggest_zh_plain_names (Run *run);
 G_GNUC_INTERNAL void suggest_zh_unnamed_speakers (Run *run);
 G_GNUC_INTERNAL gboolean suggest_zh_name_may_end (Run *run, guint end);
+/* a speech verb after a name ending at @e, directly or after adverbials */
+G_GNUC_INTERNAL gboolean suggest_zh_verb_follows (Run *run, guint e);
+/* a sentence or a clause opens at @i */
+G_GNUC_INTERNAL gboolean suggest_zh_clause_opens_at (Run *run, guint i);
+/* gloss-suggest-statements-zh.c */
+G_GNUC_INTERNAL void suggest_zh_company_statements (Run *run);
 /* gloss-suggest-acting-zh.c */
 G_GNUC_INTERNAL void suggest_zh_acting_speakers (Run *run);
 /* gloss-suggest-names-en.c */
