@@ -7,6 +7,17 @@
  */
 #include "gloss-test-suggest.h"
 
+static guint
+count_tag (Result     *r,
+           const char *tag)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < r->suggestions->len; i++)
+    n += g_str_equal (((GlossSuggestion *) r->suggestions->pdata[i])->tag, tag);
+  return n;
+}
+
 /* Surnames outside the commonest few hundred (亓 仉 綦 邰) name speakers;
  * a word that opens with one (鞠躬) is no name. */
 static void
@@ -57,6 +68,22 @@ test_acting_subject (void)
   g_assert_null (find (r, "person", "邰晓霜"));
 }
 
+/* An organization speaking in its notice, with a word saying which one
+ * (在案件通报中称) and a long name ending like an organization's; not a
+ * long clause that names no organization (住在城东老旧小区的居民们). */
+static void
+test_organization_notice (void)
+{
+  g_autoptr(Result) r = suggest_text ("鹿溪区人民检察院在案件通报中称：“老年人遇到承诺高额回报的投资项目，务必先与子女商量。”\n\n"
+                                      "警方在情况通报中表示：“事故原因正在进一步调查中。”\n\n"
+                                      "住在城东老旧小区的居民们在公开信中写道：“希望加装电梯的事能早日落实。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "老年人遇到承诺高额回报的投资项目，务必先与子女商量。", "鹿溪区人民检察院");
+  assert_speaker (r, "事故原因正在进一步调查中。", "警方");
+  g_assert_cmpuint (count_tag (r, "organization"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -65,5 +92,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-subjects/rare-surnames", test_rare_surnames);
   g_test_add_func ("/suggest-zh-subjects/saying-while-acting", test_saying_while_acting);
   g_test_add_func ("/suggest-zh-subjects/acting-subject", test_acting_subject);
+  g_test_add_func ("/suggest-zh-subjects/organization-notice", test_organization_notice);
   return g_test_run ();
 }
