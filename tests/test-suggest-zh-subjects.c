@@ -84,6 +84,21 @@ test_organization_notice (void)
   g_assert_cmpuint (count_tag (r, "organization"), ==, 2);
 }
 
+/* ”邰老师拉着苟文昊的手说，“: the one named before the possessor speaks;
+ * a possessor named alone after the quote still does (”苟文昊的团队告诉记者). */
+static void
+test_possessor_not_speaker (void)
+{
+  g_autoptr(Result) r = suggest_text ("内科主任苟文昊介绍：“溶栓要抢时间，越早越好。”\n\n"
+                                      "第三天查房时，邰老师已经能下床了。“说话也清楚多了，”邰老师拉着苟文昊的手说，“就是嘴还有点不听使唤。”\n\n"
+                                      "“下周就能安排出院。”苟文昊的团队告诉记者。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "说话也清楚多了，", "邰老师");
+  assert_speaker (r, "就是嘴还有点不听使唤。", "邰老师");
+  assert_speaker (r, "下周就能安排出院。", "内科主任苟文昊");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -93,5 +108,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-subjects/saying-while-acting", test_saying_while_acting);
   g_test_add_func ("/suggest-zh-subjects/acting-subject", test_acting_subject);
   g_test_add_func ("/suggest-zh-subjects/organization-notice", test_organization_notice);
+  g_test_add_func ("/suggest-zh-subjects/possessor-not-speaker", test_possessor_not_speaker);
   return g_test_run ();
 }

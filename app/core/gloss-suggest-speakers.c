@@ -12,7 +12,8 @@
 
 /* The last mention inside [lo, hi) that is not the one spoken to:
  * 一位人士向记者表示 is the 人士's speech, not the reporter's (向 对 跟 给 同
- * before a mention make it the addressee, or the object of 对于). A
+ * before a mention make it the addressee, or the object of 对于), nor a
+ * possessor before 的 when someone is named before it. A
  * mention running across @lo counts: an official's long chain
  * (省发展改革委党组成员、副主任包志远) may start before the window. */
 static gboolean
@@ -27,7 +28,7 @@ zh_entity_in (Run  *run,
               guint lo,
               guint hi)
 {
-  int m = suggest_mention_before (run, hi);
+  int m = suggest_mention_before (run, hi), possessor = -1;
 
   for (; m >= 0; m--)
     {
@@ -44,9 +45,17 @@ zh_entity_in (Run  *run,
         continue;   /* 向记者 read as a name: 向 is no surname there */
       if (zh_addressee (p))
         continue;
+      /* 邰老师拉着苟文昊的手说: whose hand, not who speaks, if someone
+       * is named before. */
+      if (c->end < hi && run->u[c->end] == 0x7684 /* 的 */ && c->start > lo)
+        {
+          if (possessor < 0)
+            possessor = c->entity;
+          continue;
+        }
       return c->entity;
     }
-  return -1;
+  return possessor;
 }
 
 static int zh_pronoun_antecedent (Run *run, guint pos, guint max_distance, guint8 want);
