@@ -99,6 +99,24 @@ test_possessor_not_speaker (void)
   assert_speaker (r, "下周就能安排出院。", "内科主任苟文昊");
 }
 
+/* NAME说，and a long sentence of reported speech ending in a quote: the
+ * speech verb is more than sixty characters before the quotation mark.
+ * Not across a sentence's end. */
+static void
+test_long_reported_sentence (void)
+{
+  g_autoptr(Result) r = suggest_text ("闵思远说，团队从2019年开始野外采样，先后在山东、新疆、宁夏等6个省区采集了1100多份土壤样品，"
+                                      "筛选出的菌株有2000余株，“真正在田里站得住的，只有这一株。”\n\n"
+                                      "宫振华研究员来过试验站。团队从2019年开始野外采样，先后在山东、新疆、宁夏等6个省区采集了1100多份土壤样品，"
+                                      "筛选出的菌株有2000余株，“能在盐碱地里活下来的，就这一株。”\n");
+  GlossSuggestion *q;
+
+  assert_well_formed (r);
+  assert_speaker (r, "真正在田里站得住的，只有这一株。", "闵思远");
+  q = find (r, "quote", "能在盐碱地里活下来的，就这一株。");
+  g_assert_true (q == NULL || gloss_suggestion_get_attribute (q, "speaker") == NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -109,5 +127,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-subjects/acting-subject", test_acting_subject);
   g_test_add_func ("/suggest-zh-subjects/organization-notice", test_organization_notice);
   g_test_add_func ("/suggest-zh-subjects/possessor-not-speaker", test_possessor_not_speaker);
+  g_test_add_func ("/suggest-zh-subjects/long-reported-sentence", test_long_reported_sentence);
   return g_test_run ();
 }

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 #define LEXICON_RESOURCE "/org/gloss/Gloss/core/suggest-%s.json"
-#define WINDOW_BEFORE 60   /* code points searched before a quotation mark */
+#define WINDOW_BEFORE 80   /* code points searched before a quotation mark */
 #define WINDOW_AFTER 48    /* … and after it, for an attribution */
 #define MAX_WORD 24        /* longest lexicon entry, in code points ("Deputy Prime Minister") */
 
