@@ -117,6 +117,23 @@ test_long_reported_sentence (void)
   g_assert_true (q == NULL || gloss_suggestion_get_attribute (q, "speaker") == NULL);
 }
 
+/* A dotted title in 《》 is a journal's, not a person's (its last part
+ * would name 通讯员 and 通讯作者 later); 打了个比方 introduces speech. */
+static void
+test_journal_title_and_metaphor (void)
+{
+  g_autoptr(Result) r = suggest_text ("本报讯（记者 尉迟岚 通讯员 骆锦程）相关论文近日发表于国际学术期刊《自然·通讯》。\n\n"
+                                      "“盐碱地就像一块板结的海绵，水进不去。”论文通讯作者、资源环境学院教授闵思远打了个比方，“这株细菌能把土壤颗粒重新粘起来。”\n\n"
+                                      "荷兰学者扬·范德贝克说：“这是一项扎实的工作。”\n");
+
+  assert_well_formed (r);
+  g_assert_null (find (r, "person", "自然·通讯"));
+  g_assert_null (find (r, "person", "通讯"));
+  assert_speaker (r, "盐碱地就像一块板结的海绵，水进不去。", "闵思远");
+  assert_speaker (r, "这株细菌能把土壤颗粒重新粘起来。", "闵思远");
+  assert_speaker (r, "这是一项扎实的工作。", "荷兰学者扬·范德贝克");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -128,5 +145,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-subjects/organization-notice", test_organization_notice);
   g_test_add_func ("/suggest-zh-subjects/possessor-not-speaker", test_possessor_not_speaker);
   g_test_add_func ("/suggest-zh-subjects/long-reported-sentence", test_long_reported_sentence);
+  g_test_add_func ("/suggest-zh-subjects/journal-title-and-metaphor", test_journal_title_and_metaphor);
   return g_test_run ();
 }

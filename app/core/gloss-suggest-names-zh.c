@@ -975,6 +975,19 @@ zh_inside_word (Run   *run,
   return FALSE;
 }
 
+/* Whether @i is inside a title in 《》 on its line. */
+static gboolean
+zh_in_book_title (Run   *run,
+                  guint  i)
+{
+  for (guint k = i; k > 0 && i - k < 30 && run->u[k - 1] != '\n'; k--)
+    if (run->u[k - 1] == 0x300B /* 》 */)
+      return FALSE;
+    else if (run->u[k - 1] == 0x300A /* 《 */)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean zh_described_opening (Run *run, guint i);
 static gboolean zh_quote_soon (Run *run, guint e);
 
@@ -1069,6 +1082,9 @@ suggest_zh_plain_names (Run *run)
       foreign = FALSE;
       for (guint k = i; k < i + len; k++)
         foreign |= suggest_is_name_separator (u[k]);
+      /* 《自然·通讯》: a journal's title, no person */
+      if (foreign && zh_in_book_title (run, i))
+        continue;
       /* A bare name opening its sentence whose short clause (six
        * ideographs at most) ends in a colon before a quote (”马骏却不太满意：“)
        * is that quote's speaker; not 陳太昨日收到一個電話：「, the caller's. */
