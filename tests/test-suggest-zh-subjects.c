@@ -134,6 +134,23 @@ test_journal_title_and_metaphor (void)
   assert_speaker (r, "这是一项扎实的工作。", "荷兰学者扬·范德贝克");
 }
 
+/* Roles before a name (老板娘 摊主 导游…) introduce the person a pronoun
+ * names later; a bare role speaking names no one. */
+static void
+test_trade_roles (void)
+{
+  g_autoptr(Result) r = suggest_text ("民宿“梯田人家”的老板娘杨桂香今年52岁。她擦着桌子告诉记者：“房间提前半个月就订满了。”\n\n"
+                                      "摊主侯德旺今年六十出头。他一边收钱一边对记者说：“生意比去年好做。”\n\n"
+                                      "隔壁的老板娘笑着说：“我们家也一样，天天满房。”\n");
+  GlossSuggestion *q = find (r, "quote", "我们家也一样，天天满房。");
+
+  assert_well_formed (r);
+  assert_speaker (r, "房间提前半个月就订满了。", "杨桂香");
+  assert_speaker (r, "生意比去年好做。", "侯德旺");
+  g_assert_nonnull (q);
+  g_assert_null (gloss_suggestion_get_attribute (q, "speaker"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,5 +163,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-subjects/possessor-not-speaker", test_possessor_not_speaker);
   g_test_add_func ("/suggest-zh-subjects/long-reported-sentence", test_long_reported_sentence);
   g_test_add_func ("/suggest-zh-subjects/journal-title-and-metaphor", test_journal_title_and_metaphor);
+  g_test_add_func ("/suggest-zh-subjects/trade-roles", test_trade_roles);
   return g_test_run ();
 }
