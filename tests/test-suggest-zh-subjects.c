@@ -151,6 +151,23 @@ test_trade_roles (void)
   g_assert_null (gloss_suggestion_get_attribute (q, "speaker"));
 }
 
+/* 谈到甄子墨，他…：“ — the pronoun names the speaker before, not the one
+ * spoken of; without the topic clause the pronoun is the nearest person. */
+static void
+test_topic_before_pronoun (void)
+{
+  g_autoptr(Result) r = suggest_text ("“这个进球属于球迷。”黄志远赛后说。\n\n"
+                                      "谈到小将甄子墨，他显得格外兴奋：“他很勇敢，敢于一对一。”\n\n"
+                                      "主教练郝建军赛后表示满意。他说：“全队打出了血性。”\n");
+  g_autoptr(Result) r2 = suggest_text ("“这把刀我磨了五十年。”亓凤岐笑着说。\n\n"
+                                       "提起外孙女甘宁蕴，他说：“这孩子肯吃苦。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "他很勇敢，敢于一对一。", "黄志远");
+  assert_speaker (r, "全队打出了血性。", "主教练郝建军");
+  assert_speaker (r2, "这孩子肯吃苦。", "亓凤岐");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -164,5 +181,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-subjects/long-reported-sentence", test_long_reported_sentence);
   g_test_add_func ("/suggest-zh-subjects/journal-title-and-metaphor", test_journal_title_and_metaphor);
   g_test_add_func ("/suggest-zh-subjects/trade-roles", test_trade_roles);
+  g_test_add_func ("/suggest-zh-subjects/topic-before-pronoun", test_topic_before_pronoun);
   return g_test_run ();
 }

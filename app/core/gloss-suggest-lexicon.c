@@ -545,6 +545,7 @@ suggest_load_zh (ZhLexicon *zh)
   word_list_load (&zh->presenters, lex, "broadcast_presenters");
   word_list_load (&zh->company_documents, lex, "company_documents");
   word_list_load (&zh->action_starts, lex, "action_starts");
+  word_list_load (&zh->topic_intros, lex, "topic_intros");
   {
     WordList *all[] = { ZH_LEXICON_LISTS (zh) };
 

@@ -206,6 +206,29 @@ zh_told_outlet (Run   *run,
   return 0;
 }
 
+/* 谈到甄子墨，他显得格外兴奋：“, 提起这位徒弟，她说：“: a clause naming whom
+ * the sentence is about (the lexicon's topic_intros) opening [@a, @b), then
+ * a pronoun opening the next clause: the pronoun names someone before the
+ * sentence, not the one spoken of. ZH_NOT_DESCRIBED if not so. */
+static int
+zh_topic_pronoun (Run      *run,
+                  guint     a,
+                  guint     b,
+                  gboolean *pronoun)
+{
+  ZhLexicon *zh = &run->self->zh;
+  guint k;
+
+  if (suggest_word_list_match_at (&zh->topic_intros, run->u, b, a) == 0)
+    return ZH_NOT_DESCRIBED;
+  for (k = a; k < b && run->u[k] != 0xFF0C /* ， */ && run->u[k] != ','; k++)
+    ;
+  if (k + 2 >= b || !suggest_char_in (&zh->pronouns, run->u[k + 1]) || run->u[k + 2] == 0x4EEC /* 们 */)
+    return ZH_NOT_DESCRIBED;
+  *pronoun = TRUE;
+  return zh_pronoun_antecedent (run, a, 400, zh_pronoun_gender (run->u[k + 1]));
+}
+
 /* Who introduces a quote with a colon (or a comma) and no speech verb in
  * [a, b): the last person named there; else a pronoun that opens a clause
  * (拿到判决书那天，他给记者发来一条信息：“…”), resolved backwards. A
@@ -224,6 +247,8 @@ zh_colon_subject (Run         *run,
   int e;
   guint k;
 
+  if ((e = zh_topic_pronoun (run, a, b, pronoun)) != ZH_NOT_DESCRIBED)
+    return e;
   if (*colon && (e = zh_described_subject (run, a, b, pronoun)) != ZH_NOT_DESCRIBED)
     return e;
   e = suggest_entity_in (run, a, b);
@@ -321,8 +346,10 @@ zh_before (Run         *run,
     }
   *verb_found = TRUE;
   {
-    int e = zh_described_subject (run, a, b - v, pronoun);
+    int e = zh_topic_pronoun (run, a, b - v, pronoun);
     if (e != ZH_NOT_DESCRIBED)
+      return e >= 0 ? e : -2;
+    if ((e = zh_described_subject (run, a, b - v, pronoun)) != ZH_NOT_DESCRIBED)
       return e >= 0 ? e : -2;
     e = zh_entity_in (run, a, b - v);
     if (e >= 0)
