@@ -168,6 +168,25 @@ test_topic_before_pronoun (void)
   assert_speaker (r2, "这孩子肯吃苦。", "亓凤岐");
 }
 
+/* Unnamed people described by age or sex (一位…的大爷, 一位大妈), and a bare
+ * role after a quote (”老人说着) naming the one its paragraph described; a
+ * bare role in a paragraph that described no one names no one. */
+static void
+test_unnamed_elder (void)
+{
+  g_autoptr(Result) r = suggest_text ("一位在附近摆摊卖烤红薯的大爷说，受伤的三人里有一对母女。“小姑娘才七八岁，吓得哇哇哭。”老人说着直摇头，“喝了酒就不要开车嘛。”\n\n"
+                                      "一位大妈告诉记者：“这个路口早该装红绿灯了。”\n\n"
+                                      "事故发生后，交通一度中断。“车堵到了桥上。”老人说。\n");
+  GlossSuggestion *q = find (r, "quote", "车堵到了桥上。");
+
+  assert_well_formed (r);
+  assert_speaker (r, "小姑娘才七八岁，吓得哇哇哭。", "一位在附近摆摊卖烤红薯的大爷");
+  assert_speaker (r, "喝了酒就不要开车嘛。", "一位在附近摆摊卖烤红薯的大爷");
+  assert_speaker (r, "这个路口早该装红绿灯了。", "一位大妈");
+  g_assert_nonnull (q);
+  g_assert_null (gloss_suggestion_get_attribute (q, "speaker"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,5 +201,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-subjects/journal-title-and-metaphor", test_journal_title_and_metaphor);
   g_test_add_func ("/suggest-zh-subjects/trade-roles", test_trade_roles);
   g_test_add_func ("/suggest-zh-subjects/topic-before-pronoun", test_topic_before_pronoun);
+  g_test_add_func ("/suggest-zh-subjects/unnamed-elder", test_unnamed_elder);
   return g_test_run ();
 }

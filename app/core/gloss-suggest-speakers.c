@@ -59,6 +59,7 @@ zh_entity_in (Run  *run,
 }
 
 static int zh_pronoun_antecedent (Run *run, guint pos, guint max_distance, guint8 want);
+static int zh_role_after (Run *run, const Quote *q, guint a, guint e);
 
 /* The sex a Chinese pronoun asks for: 她 a woman, 他 a man, Cantonese 佢 either. */
 static guint8
@@ -187,8 +188,38 @@ zh_after (Run         *run,
           *pronoun = TRUE;
           return zh_pronoun_antecedent (run, q->open, 400, zh_pronoun_gender (run->u[k]));
         }
+    if ((e = zh_role_after (run, q, a, b - v)) >= 0)
+      return e;
   }
   return -2;
+}
+
+/* ”老人说着直摇头: a bare role noun between the quote and its speech verb
+ * names the unnamed person its paragraph described before the quote
+ * (一位在附近摆摊的大爷说); -1 if [@a, @e) is no such role or the paragraph
+ * described no one. */
+static int
+zh_role_after (Run         *run,
+               const Quote *q,
+               guint        a,
+               guint        e)
+{
+  ZhLexicon *zh = &run->self->zh;
+  guint r = MAX (suggest_word_list_match_at (&zh->roles, run->u, e, a),
+                 suggest_word_list_match_at (&zh->unnamed_roles, run->u, e, a));
+
+  if (r == 0 || a + r != e)
+    return -1;
+  for (int m = suggest_mention_before (run, q->open); m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+
+      if (c->start < q->par_start)
+        break;
+      if (c->end <= q->open && g_str_equal (c->rule, "zh-unnamed-person"))
+        return c->entity;
+    }
+  return -1;
 }
 
 /* 一位前员工告诉澎湃新闻，: 告诉 and the outlet or person told, at most
