@@ -68,6 +68,20 @@ test_acting_subject (void)
   g_assert_null (find (r, "person", "邰晓霜"));
 }
 
+/* A familiar form acting before it speaks, after a quote (”老邹抹了一把嘴说，“);
+ * not 老师 or 小时, which only look like one. */
+static void
+test_familiar_acting_subject (void)
+{
+  g_autoptr(Result) r = suggest_text ("常来吃凉粉的老邹今年78岁。“我吃她的凉粉吃了二十多年，”老邹抹了一把嘴说，“味道一直没变。”\n\n"
+                                      "“这道题大家再想想。”老师敲着黑板说，“答案就在课本里。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "我吃她的凉粉吃了二十多年，", "老邹");
+  assert_speaker (r, "味道一直没变。", "老邹");
+  g_assert_null (find (r, "person", "老师"));
+}
+
 /* An organization speaking in its notice, with a word saying which one
  * (在案件通报中称) and a long name ending like an organization's; not a
  * long clause that names no organization (住在城东老旧小区的居民们). */
@@ -195,6 +209,7 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-subjects/rare-surnames", test_rare_surnames);
   g_test_add_func ("/suggest-zh-subjects/saying-while-acting", test_saying_while_acting);
   g_test_add_func ("/suggest-zh-subjects/acting-subject", test_acting_subject);
+  g_test_add_func ("/suggest-zh-subjects/familiar-acting-subject", test_familiar_acting_subject);
   g_test_add_func ("/suggest-zh-subjects/organization-notice", test_organization_notice);
   g_test_add_func ("/suggest-zh-subjects/possessor-not-speaker", test_possessor_not_speaker);
   g_test_add_func ("/suggest-zh-subjects/long-reported-sentence", test_long_reported_sentence);

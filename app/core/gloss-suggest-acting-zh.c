@@ -104,7 +104,8 @@ known_name (Run   *run,
 }
 
 /* Length of the name opening a sentence at @i whose speech verb comes
- * late, 0 if none: a surname and a role of the lexicon (邰老师), or a
+ * late, 0 if none: a familiar form (老邹 周大爷), a surname and a role of
+ * the lexicon (邰老师), or a
  * surname and two given characters (甘宁蕴); one if the text knows the name
  * so, or if an adverbial (李明随后) or an action of the lexicon's
  * action_starts (王刚指着) follows the first. */
@@ -119,10 +120,12 @@ acting_name_at (Run   *run,
   s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
   if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
     s = 1;
-  if (s == 0 || i + s + 2 >= n)
+  r = s > 0 ? suggest_word_list_match_at (&zh->roles, u, n, i + s) : 0;
+  if ((len = suggest_zh_familiar_name (run, i)) >= 2)
+    ;   /* 老邹抹了一把嘴说 */
+  else if (s == 0 || i + s + 2 >= n)
     return 0;
-  r = suggest_word_list_match_at (&zh->roles, u, n, i + s);
-  if (r >= 2 && r <= 3)
+  else if (r >= 2 && r <= 3)
     len = s + r;
   else if (known_name (run, i, s + 1) || known_name (run, i, s + 2))
     len = known_name (run, i, s + 1) ? s + 1 : s + 2;   /* 李明随后…: the name the text already knows */

@@ -126,6 +126,14 @@ zh_familiar_name_at (Run      *run,
   return zh_familiar_name_full (run, i, after_title, TRUE);
 }
 
+/* A familiar form (老邹 小彭 陈太 周大爷) at @i, whatever follows it. */
+guint
+suggest_zh_familiar_name (Run   *run,
+                          guint  i)
+{
+  return zh_familiar_name_full (run, i, TRUE, FALSE);
+}
+
 /* Whether an organization word (公司, 部…) starting inside [@i, @end]
  * runs past @end: 游戏公(司) and 向農業(部) are no names. */
 static gboolean
