@@ -201,6 +201,19 @@ test_unnamed_elder (void)
   g_assert_null (gloss_suggestion_get_attribute (q, "speaker"));
 }
 
+/* A dotted name ends before an adverbial (扬·范德贝克曾与…) and takes 范 as
+ * transliteration; a part made of a surname and given name still ends
+ * where its characters do. */
+static void
+test_dotted_name_adverbial (void)
+{
+  g_autoptr(Result) r = suggest_text ("荷兰学者扬·范德贝克曾与晏守成合作研究多年。他在唁电中写道：“晏教授让我明白，科学最好的归宿是农民的田地。”\n");
+
+  assert_well_formed (r);
+  g_assert_null (find (r, "person", "扬·范德贝克曾"));
+  assert_speaker (r, "晏教授让我明白，科学最好的归宿是农民的田地。", "荷兰学者扬·范德贝克");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,5 +230,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-subjects/trade-roles", test_trade_roles);
   g_test_add_func ("/suggest-zh-subjects/topic-before-pronoun", test_topic_before_pronoun);
   g_test_add_func ("/suggest-zh-subjects/unnamed-elder", test_unnamed_elder);
+  g_test_add_func ("/suggest-zh-subjects/dotted-name-adverbial", test_dotted_name_adverbial);
   return g_test_run ();
 }

@@ -205,6 +205,8 @@ dotted_part_end (Run   *run,
 
   while (k < n && k - start < max && is_han (u[k]) && !suggest_char_in (&zh->org_stops, u[k]) &&
          !suggest_word_list_match_at (&zh->verbs, u, n, k) &&
+         /* 扬·范德贝克曾与…: an adverbial ends the name */
+         !(k - start >= 2 && suggest_word_list_match_at (&zh->adverbials, u, n, k) > 0) &&
          !(transliterated && k - start >= 2 && !suggest_char_in (&zh->transliteration, u[k])))
     k++;
   return k;
