@@ -109,6 +109,17 @@
  * foreign ministers' meeting with transliterated names and a ministry
  * spokeswoman, a Hong Kong homework reform in traditional characters),
  * organizations labelled only where one is a quote's speaker, held out;
+ * blind-zh13: ten more Chinese ones likewise (a Xinhua-style quarterly
+ * GDP release with a statistics bureau spokeswoman and economists, Macau's
+ * golden week for casinos and tourism in traditional characters with 「」,
+ * a feature on a village doctor with patients and a quote-only paragraph,
+ * forest rangers and leopards, a court hearing on a courier's overtime
+ * claim with a judge and the court as speaker, a warehouse-robot start-up
+ * with Latin names like Kevin Zhou, a city marathon with a transliterated
+ * winner, an old-neighbourhood lift retrofit with residents in turn, a
+ * Taiwan typhoon's farm damage in traditional characters with 「」 and
+ * 『』, readers' letters answered by agencies in writing), organizations
+ * labelled only where one is a quote's speaker, held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -525,6 +536,7 @@ static const struct
   { "blind-zh10", "Chinese, blind-zh10 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh11", "Chinese, blind-zh11 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh12", "Chinese, blind-zh12 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh13", "Chinese, blind-zh13 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
