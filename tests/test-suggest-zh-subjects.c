@@ -214,6 +214,21 @@ test_dotted_name_adverbial (void)
   assert_speaker (r, "晏教授让我明白，科学最好的归宿是农民的田地。", "荷兰学者扬·范德贝克");
 }
 
+/* An organization publishing a notice after a date (锦华纺织12月1日晚间发布
+ * 公告称，公司“…”); not the place where it was published (在社交平台发布声明称). */
+static void
+test_published_notice (void)
+{
+  g_autoptr(Result) r = suggest_text ("恒锦印染所属的上市公司锦华纺织12月1日晚间发布公告称，公司“高度重视此次事件，已对相关责任人员进行严肃处理”。\n\n"
+                                      "警方当天发布通报称：“肇事司机已被依法控制，案件正在进一步调查中。”\n\n"
+                                      "一位店主在社交平台发布声明称：“我们从未销售过这批货。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "高度重视此次事件，已对相关责任人员进行严肃处理", "锦华纺织");
+  assert_speaker (r, "肇事司机已被依法控制，案件正在进一步调查中。", "警方");
+  g_assert_null (find (r, "organization", "社交平台"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,5 +246,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-subjects/topic-before-pronoun", test_topic_before_pronoun);
   g_test_add_func ("/suggest-zh-subjects/unnamed-elder", test_unnamed_elder);
   g_test_add_func ("/suggest-zh-subjects/dotted-name-adverbial", test_dotted_name_adverbial);
+  g_test_add_func ("/suggest-zh-subjects/published-notice", test_published_notice);
   return g_test_run ();
 }

@@ -50,6 +50,63 @@ zh_short_name_statement (Run   *run,
   }
 }
 
+/* 锦华纺织12月1日晚间发布公告称，, 警方当天发布通报称，: a name of two to
+ * eight ideographs (after 的 or 公司 if a description comes first: 上市公司
+ * 锦华纺织), a date or time of day, 发布, a document of the lexicon's
+ * company_documents and a speech verb: the organization speaking. */
+static void
+zh_published_statement (Run   *run,
+                        guint  at)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n, d, k = at, o;
+
+  d = suggest_word_list_match_at (&zh->company_documents, u, n, at + 2);
+  if (d == 0 || !suggest_zh_verb_follows (run, at + 2 + d))
+    return;
+  /* Back over the date and the time of day: 12月1日晚间, 当天, 近日. */
+  for (gboolean more = TRUE; more && k > 0;)
+    {
+      guint a = suggest_word_list_match_before (&zh->adverbials, u, k > MAX_WORD ? k - MAX_WORD : 0, k);
+      guint j = k;
+
+      if (a == 0 && k >= 2 && (u[k - 1] == 0x95F4 /* 间 */ || u[k - 1] == 0x4E0A /* 上 */ || u[k - 1] == 0x5348 /* 午 */) &&
+          (u[k - 2] == 0x665A /* 晚 */ || u[k - 2] == 0x65E9 /* 早 */ || u[k - 2] == 0x4E0A /* 上 */ || u[k - 2] == 0x4E0B /* 下 */))
+        a = 2;
+      if (a > 0)
+        {
+          k -= a;
+          continue;
+        }
+      if (j > 0 && (u[j - 1] == 0x65E5 /* 日 */ || u[j - 1] == 0x53F7 /* 号 */ || u[j - 1] == 0x6708 /* 月 */))
+        {
+          j--;
+          while (j > 0 && (g_unichar_isdigit (u[j - 1]) || u[j - 1] == 0x6708 /* 月 */))
+            j--;
+        }
+      more = j < k - 1 && g_unichar_isdigit (u[j]);
+      if (more)
+        k = j;
+    }
+  for (o = k; o > 0 && k - o < 8 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1]); o--)
+    if (o >= 2 && u[o - 2] == 0x516C /* 公 */ && u[o - 1] == 0x53F8 /* 司 */ && o < k)
+      break;   /* 上市公司锦华纺织: the name after the description */
+  /* 在微博发布声明称: where it was published, not who */
+  if (o > 0 && (u[o - 1] == 0x5728 /* 在 */ || u[o - 1] == 0x5F9E /* 從 */ || u[o - 1] == 0x4ECE /* 从 */))
+    return;
+  if (k - o < 2 || suggest_char_in (&zh->pronouns, u[o]) || suggest_overlaps_tag (run, NULL, o, k) ||
+      suggest_word_list_inside (&zh->verbs, u, o, k) || (o > 0 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1]) &&
+                                                         !(o >= 2 && u[o - 2] == 0x516C && u[o - 1] == 0x53F8)))
+    return;
+  {
+    g_autofree char *key = suggest_substring (run, o, k);
+    guint c = suggest_add_cand (run, "organization", o, k, "zh-company-statement", 0.6);
+
+    suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "organization", c);
+  }
+}
+
 /* A company speaking through its report (公司在报告中解释，, 该公司在半年报
  * 中称，, 青石桥菜场经营公司在一份说明中表示，): an organization ending in
  * 公司 that opens its clause, then 在…中 and a speech verb, is the
@@ -63,6 +120,8 @@ suggest_zh_company_statements (Run *run)
     {
       guint o = i - 2, end = i;
 
+      if (u[i] == 0x53D1 /* 发 */ && u[i + 1] == 0x5E03 /* 布 */)
+        zh_published_statement (run, i);
       if (u[i] != 0x5728 /* 在 */)
         continue;
       if (u[i - 2] != 0x516C /* 公 */ || u[i - 1] != 0x53F8 /* 司 */)
