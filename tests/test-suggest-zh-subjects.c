@@ -229,6 +229,21 @@ test_published_notice (void)
   g_assert_null (find (r, "organization", "社交平台"));
 }
 
+/* Taiwan's caucus whip (黨團總召) is an office before a name; 召 alone in a
+ * word (号召) introduces no one. */
+static void
+test_caucus_whip (void)
+{
+  g_autoptr(Result) r = suggest_text ("民進黨籍立委林佩君在院會發言時說，這次修法照顧了基層。\n\n"
+                                      "國民黨立法院黨團總召陳國棟則表示，黨團對財源有疑慮。「錢從哪裡來？」他說。\n\n"
+                                      "協會號召會員參加連署，「大家一起來」。\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "official", "國民黨立法院黨團總召陳國棟"));
+  assert_speaker (r, "錢從哪裡來？", "國民黨立法院黨團總召陳國棟");
+  g_assert_null (find (r, "person", "會員"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,5 +262,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-subjects/unnamed-elder", test_unnamed_elder);
   g_test_add_func ("/suggest-zh-subjects/dotted-name-adverbial", test_dotted_name_adverbial);
   g_test_add_func ("/suggest-zh-subjects/published-notice", test_published_notice);
+  g_test_add_func ("/suggest-zh-subjects/caucus-whip", test_caucus_whip);
   return g_test_run ();
 }
