@@ -244,6 +244,23 @@ test_caucus_whip (void)
   g_assert_null (find (r, "person", "會員"));
 }
 
+/* A Vietnamese name with 氏 (阮氏秋香) after 外长; 花 as a surname
+ * (花秋月), not in 花了 or 花费. */
+static void
+test_vietnamese_name_and_hua (void)
+{
+  g_autoptr(Result) r = suggest_text ("越南副外长阮氏秋香则表示，越方重视海水倒灌问题。“我们需要更准确的上游数据。”她说。\n\n"
+                                      "兴隆镇农民花秋月今年种了65亩优质稻。她扳着手指算了算：“一亩多出来将近两百块。”\n\n"
+                                      "他花了三万元买了一台收割机，花费不小。“明年就能回本。”他说。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "我们需要更准确的上游数据。", "越南副外长阮氏秋香");
+  assert_speaker (r, "一亩多出来将近两百块。", "花秋月");
+  g_assert_null (find (r, "person", "花了"));
+  g_assert_null (find (r, "person", "花费"));
+  g_assert_null (find (r, "person", "花费不"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,5 +280,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-subjects/dotted-name-adverbial", test_dotted_name_adverbial);
   g_test_add_func ("/suggest-zh-subjects/published-notice", test_published_notice);
   g_test_add_func ("/suggest-zh-subjects/caucus-whip", test_caucus_whip);
+  g_test_add_func ("/suggest-zh-subjects/vietnamese-name-and-hua", test_vietnamese_name_and_hua);
   return g_test_run ();
 }

@@ -284,6 +284,11 @@ zh_name_at (Run      *run,
   /* 向记者表示, 對記者說: the one spoken to, not a person named 向. */
   if (i + s + 1 < n && (u[i + s] == 0x8BB0 /* 记 */ || u[i + s] == 0x8A18 /* 記 */) && u[i + s + 1] == 0x8005 /* 者 */)
     return 0;
+  /* 阮氏秋香: a Vietnamese woman's name, 氏 between surname and given name */
+  if (u[i + s] == 0x6C0F /* 氏 */ && i + s + 3 <= n && is_han (u[i + s + 1]) && is_han (u[i + s + 2]) &&
+      !suggest_char_in (&zh->not_given, u[i + s + 1]) && !suggest_char_in (&zh->not_given, u[i + s + 2]) &&
+      (suggest_zh_name_may_end (run, i + s + 3) || suggest_word_list_match_at (&zh->adverbials, u, n, i + s + 3) > 0))
+    return s + 3;
   for (guint given = 2; given >= 1; given--)
     {
       guint end = i + s + given;
