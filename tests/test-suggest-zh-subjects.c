@@ -113,6 +113,18 @@ test_possessor_not_speaker (void)
   assert_speaker (r, "下周就能安排出院。", "内科主任苟文昊");
 }
 
+/* 他拉着杭立新的手说：“ — a pronoun before the possessor is the subject. */
+static void
+test_pronoun_before_possessor (void)
+{
+  g_autoptr(Result) r = suggest_text ("杭立新说，先生一生培养了40多名博士。\n\n"
+                                      "晏守成教授说，种地的事要靠年轻人。今年春天，91岁的晏守成最后一次回到试验站。"
+                                      "临走时，他拉着杭立新的手说：“地里的事，不能停。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "地里的事，不能停。", "晏守成");
+}
+
 /* NAME说，and a long sentence of reported speech ending in a quote: the
  * speech verb is more than sixty characters before the quotation mark.
  * Not across a sentence's end. */
@@ -272,6 +284,7 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-subjects/familiar-acting-subject", test_familiar_acting_subject);
   g_test_add_func ("/suggest-zh-subjects/organization-notice", test_organization_notice);
   g_test_add_func ("/suggest-zh-subjects/possessor-not-speaker", test_possessor_not_speaker);
+  g_test_add_func ("/suggest-zh-subjects/pronoun-before-possessor", test_pronoun_before_possessor);
   g_test_add_func ("/suggest-zh-subjects/long-reported-sentence", test_long_reported_sentence);
   g_test_add_func ("/suggest-zh-subjects/journal-title-and-metaphor", test_journal_title_and_metaphor);
   g_test_add_func ("/suggest-zh-subjects/trade-roles", test_trade_roles);

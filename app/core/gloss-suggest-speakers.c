@@ -49,7 +49,12 @@ zh_entity_in (Run  *run,
        * is named before. */
       if (c->end < hi && run->u[c->end] == 0x7684 /* 的 */ && c->start > lo)
         {
-          if (possessor < 0)
+          gboolean pronoun_before = FALSE;
+
+          /* 他拉着杭立新的手说: the pronoun is the subject */
+          for (guint k = lo; k < c->start && !pronoun_before; k++)
+            pronoun_before = suggest_char_in (&run->self->zh.pronouns, run->u[k]);
+          if (possessor < 0 && !pronoun_before)
             possessor = c->entity;
           continue;
         }
