@@ -273,6 +273,19 @@ test_vietnamese_name_and_hua (void)
   g_assert_null (find (r, "person", "花费不"));
 }
 
+/* A short remark in brackets between a name and its speech verb
+ * (阿珠（化名）告訴記者); not a bracket with no speech after it. */
+static void
+test_bracketed_remark (void)
+{
+  g_autoptr(Result) r = suggest_text ("在台中從事居家照服工作8年的阿珠（化名）告訴中央社記者，她每天騎機車往返約60公里，「油錢自己出，下雨天更辛苦」。\n\n"
+                                      "阿芳（化名）今年35岁，在厂里干了十年。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "油錢自己出，下雨天更辛苦", "阿珠");
+  g_assert_null (find (r, "person", "阿芳"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,5 +307,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-subjects/published-notice", test_published_notice);
   g_test_add_func ("/suggest-zh-subjects/caucus-whip", test_caucus_whip);
   g_test_add_func ("/suggest-zh-subjects/vietnamese-name-and-hua", test_vietnamese_name_and_hua);
+  g_test_add_func ("/suggest-zh-subjects/bracketed-remark", test_bracketed_remark);
   return g_test_run ();
 }

@@ -70,7 +70,9 @@ zh_familiar_name_full (Run      *run,
 
       for (guint k = 0; k < G_N_ELEMENTS (kin_after_a); k++)
         kinship |= u[i + 1] == kin_after_a[k];
-      if (!kinship && (after_title || suggest_word_list_match_at (&zh->verbs, u, n, i + 2) > 0) && suggest_zh_name_may_end (run, i + 2))
+      if (!kinship && (after_title || suggest_word_list_match_at (&zh->verbs, u, n, i + 2) > 0 ||
+                       (u[i + 2] == 0xFF08 /* （ */ && suggest_zh_verb_follows (run, i + 2))) &&
+          suggest_zh_name_may_end (run, i + 2))
         return 2;
     }
   s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
@@ -651,6 +653,20 @@ suggest_zh_verb_follows (Run  *run,
 
       if (suggest_word_list_match_at (&zh->verbs, u, n, e))
         return TRUE;
+      /* 阿珠（化名）告诉记者: a short remark in brackets after the name */
+      if (u[e] == 0xFF08 /* （ */ || u[e] == '(')
+        {
+          guint k = e + 1;
+
+          while (k < n && k - e <= 6 && u[k] != 0xFF09 && u[k] != ')' && u[k] != '\n')
+            k++;
+          if (k < n && k - e <= 6 && (u[k] == 0xFF09 || u[k] == ')'))
+            {
+              e = k + 1;
+              continue;
+            }
+          return FALSE;
+        }
       /* 一边收钱一边对记者说: the first action, then the saying. */
       if (e + 4 < n && u[e] == 0x4E00 /* 一 */ && (u[e + 1] == 0x8FB9 /* 边 */ || u[e + 1] == 0x908A /* 邊 */))
         {
