@@ -201,8 +201,8 @@ zh_after (Run         *run,
 
 /* ”老人说着直摇头: a bare role noun between the quote and its speech verb
  * names the unnamed person its paragraph described before the quote
- * (一位在附近摆摊的大爷说); -1 if [@a, @e) is no such role or the paragraph
- * described no one. */
+ * (一位在附近摆摊的大爷说) within 300 code points; -1 if [@a, @e) is no such
+ * role or the paragraph described no one. */
 static int
 zh_role_after (Run         *run,
                const Quote *q,
@@ -219,8 +219,8 @@ zh_role_after (Run         *run,
     {
       Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
 
-      if (c->start < q->par_start)
-        break;
+      if (c->start < q->par_start || (c->end < q->open && q->open - c->end > 300))
+        break;   /* (bounded: a paragraph of a megabyte stays linear) */
       if (c->end <= q->open && g_str_equal (c->rule, "zh-unnamed-person"))
         return c->entity;
     }
