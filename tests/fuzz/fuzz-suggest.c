@@ -5,8 +5,8 @@
  * ids s1, s2… in text order, a non-empty span inside the text, no quote
  * across a paragraph break, a rule, a confidence in (0, 1]), and every
  * speaker and entity it names must be a suggestion of the same run, a
- * speaker a person or an official.  Any crash, overrun or broken link
- * aborts.
+ * speaker a person, an official or an organization (公司在公告中称).  Any
+ * crash, overrun or broken link aborts.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,7 +41,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       if (speaker != NULL)
         {
           linked = by_id (r, speaker);
-          if (linked == NULL || (!g_str_equal (linked->tag, "person") && !g_str_equal (linked->tag, "official")))
+          if (linked == NULL || (!g_str_equal (linked->tag, "person") && !g_str_equal (linked->tag, "official") &&
+                                 !g_str_equal (linked->tag, "organization")))
             abort ();
         }
       if (s->entity != NULL && by_id (r, s->entity) == NULL)
