@@ -82,6 +82,18 @@ by_id (Result     *r,
   return NULL;
 }
 
+/* How many suggestions have @tag. */
+static inline guint
+count_tag (Result     *r,
+           const char *tag)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < r->suggestions->len; i++)
+    n += g_str_equal (((GlossSuggestion *) r->suggestions->pdata[i])->tag, tag);
+  return n;
+}
+
 /* The text the quote's speaker suggestion covers. */
 static inline char *
 speaker_of (Result          *r,

@@ -7,17 +7,6 @@
  */
 #include "gloss-test-suggest.h"
 
-static guint
-count_tag (Result     *r,
-           const char *tag)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < r->suggestions->len; i++)
-    n += g_str_equal (((GlossSuggestion *) r->suggestions->pdata[i])->tag, tag);
-  return n;
-}
-
 /* Surnames outside the commonest few hundred (亓 仉 綦 邰) name speakers;
  * a word that opens with one (鞠躬) is no name. */
 static void

@@ -20,16 +20,6 @@ suggest_file (const char *name)
   return suggest_text (text);
 }
 
-static guint
-count_tag (Result     *r,
-           const char *tag)
-{
-  guint n = 0;
-  for (guint i = 0; i < r->suggestions->len; i++)
-    n += g_str_equal (((GlossSuggestion *) r->suggestions->pdata[i])->tag, tag);
-  return n;
-}
-
 static void
 test_zh_quotes (void)
 {

@@ -9,17 +9,6 @@
 
 #define ACTING_REACH 32   /* code points from the name to its speech verb */
 
-/* Whether a sentence opens at @i: the text's or a line's start, after 。！？
- * or after a closing quotation mark (”邰老师拉着…说，“). */
-static gboolean
-opens_sentence (Run   *run,
-                guint  i)
-{
-  gunichar p = i > 0 ? run->u[i - 1] : '\n';
-
-  return p == '\n' || suggest_is_sentence_end (p) || p == 0x201D /* ” */ || p == 0x300D /* 」 */;
-}
-
 /* Whether [@a, @b) is nothing but adverbials of the lexicon (笑着, 又,
  * 对记者…): the clause after a comma goes on with the same subject. */
 static gboolean
@@ -152,7 +141,7 @@ suggest_zh_acting_speakers (Run *run)
     {
       guint len;
 
-      if (!is_han (run->u[i]) || !opens_sentence (run, i) || suggest_overlaps_tag (run, NULL, i, i + 1) ||
+      if (!is_han (run->u[i]) || !suggest_zh_sentence_opens_at (run, i) || suggest_overlaps_tag (run, NULL, i, i + 1) ||
           (len = acting_name_at (run, i)) == 0 || suggest_overlaps_tag (run, NULL, i, i + len))
         continue;
       {

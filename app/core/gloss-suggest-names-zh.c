@@ -12,7 +12,6 @@
 #include "gloss-suggest-private.h"
 
 static gboolean zh_attribution_follows (Run *run, guint e);
-static gboolean zh_sentence_opens_at (Run *run, guint i);
 static gboolean zh_copula_role_follows (Run *run, guint e);
 static gboolean zh_colon_quote_follows (Run *run, guint e, guint limit);
 static gboolean zh_after_age (Run *run, guint i);
@@ -736,9 +735,9 @@ suggest_zh_verb_follows (Run  *run,
 
 /* Whether a sentence opens at @i: the text's or a line's start, after
  * 。！？ or after a closing quotation mark. */
-static gboolean
-zh_sentence_opens_at (Run   *run,
-                      guint  i)
+gboolean
+suggest_zh_sentence_opens_at (Run   *run,
+                              guint  i)
 {
   gunichar p = i > 0 ? run->u[i - 1] : '\n';
 
@@ -1100,7 +1099,7 @@ suggest_zh_plain_names (Run *run)
         }
       /* 潘一诺是我们阅读推广部的馆员: a name opening its sentence, 是 and a
        * role noun ending the clause introduce a person. */
-      if (len >= 2 && !descriptive && zh_sentence_opens_at (run, i) && zh_copula_role_follows (run, i + len))
+      if (len >= 2 && !descriptive && suggest_zh_sentence_opens_at (run, i) && zh_copula_role_follows (run, i + len))
         descriptive = TRUE;
       if (len > 0 && !boundary && !descriptive && !suggest_word_list_match_at (&zh->verbs, u, n, i + len))
         continue;
@@ -1120,7 +1119,7 @@ suggest_zh_plain_names (Run *run)
        * ideographs at most) ends in a colon before a quote (”马骏却不太满意：“)
        * is that quote's speaker; not 陳太昨日收到一個電話：「, the caller's. */
       if (!foreign && !descriptive && !suggest_zh_verb_follows (run, i + len) &&
-          !(zh_sentence_opens_at (run, i) && zh_colon_quote_follows (run, i + len, 6)))
+          !(suggest_zh_sentence_opens_at (run, i) && zh_colon_quote_follows (run, i + len, 6)))
         continue;
       if (!foreign && suggest_char_in (&zh->pronouns, u[i]))
         continue;
@@ -1160,7 +1159,7 @@ zh_described_opening (Run   *run,
         return FALSE;
       han += is_han (c);
     }
-  return han >= 4 && zh_sentence_opens_at (run, k);
+  return han >= 4 && suggest_zh_sentence_opens_at (run, k);
 }
 
 /* Whether a quotation mark opens soon after @e (150 code points): in its
@@ -1325,7 +1324,7 @@ gboolean
 suggest_zh_clause_opens_at (Run   *run,
                             guint  i)
 {
-  return zh_sentence_opens_at (run, i) || run->u[i - 1] == 0xFF0C /* ， */;
+  return suggest_zh_sentence_opens_at (run, i) || run->u[i - 1] == 0xFF0C /* ， */;
 }
 
 /* Whether speech follows @e within its paragraph (80 code points): a

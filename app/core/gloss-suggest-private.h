@@ -239,6 +239,8 @@ G_GNUC_INTERNAL gboolean suggest_zh_name_may_end (Run *run, guint end);
 G_GNUC_INTERNAL guint suggest_zh_familiar_name (Run *run, guint i);
 /* a speech verb after a name ending at @e, directly or after adverbials */
 G_GNUC_INTERNAL gboolean suggest_zh_verb_follows (Run *run, guint e);
+/* a sentence opens at @i (a line's start, after 。！？ or a closing mark) */
+G_GNUC_INTERNAL gboolean suggest_zh_sentence_opens_at (Run *run, guint i);
 /* a sentence or a clause opens at @i */
 G_GNUC_INTERNAL gboolean suggest_zh_clause_opens_at (Run *run, guint i);
 /* gloss-suggest-statements-zh.c */
