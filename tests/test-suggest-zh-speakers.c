@@ -6,114 +6,17 @@
  */
 #include <string.h>
 
-#include "gloss-suggest.h"
+#include "gloss-test-suggest.h"
 
-typedef struct
-{
-  char      *text;
-  GPtrArray *suggestions;
-} Result;
-
-static void
-result_free (Result *r)
-{
-  g_free (r->text);
-  g_ptr_array_unref (r->suggestions);
-  g_free (r);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
-
+/* Every run of these tests is checked whole (ids in order, spans inside
+ * the text) before its speakers are. */
 static Result *
-suggest_text (const char *text)
+suggest_checked (const char *text)
 {
-  g_autoptr(GlossSuggester) suggester = gloss_suggester_new ();
-  Result *r = g_new0 (Result, 1);
-  glong length = g_utf8_strlen (text, -1);
+  Result *r = suggest_text (text);
 
-  r->text = g_strdup (text);
-  r->suggestions = gloss_suggester_run (suggester, text);
-  for (guint i = 0; i < r->suggestions->len; i++)
-    {
-      GlossSuggestion *s = r->suggestions->pdata[i];
-      g_assert_cmpuint (s->start, <, s->end);
-      g_assert_cmpuint (s->end, <=, (guint) length);
-    }
+  assert_well_formed (r);
   return r;
-}
-
-static char *
-covered (Result                *r,
-         const GlossSuggestion *s)
-{
-  return g_utf8_substring (r->text, s->start, s->end);
-}
-
-/* The suggestion of @tag covering exactly @text, or NULL. */
-static GlossSuggestion *
-find (Result     *r,
-      const char *tag,
-      const char *text)
-{
-  for (guint i = 0; i < r->suggestions->len; i++)
-    {
-      GlossSuggestion *s = r->suggestions->pdata[i];
-      g_autofree char *t = NULL;
-
-      if (!g_str_equal (s->tag, tag))
-        continue;
-      t = covered (r, s);
-      if (g_str_equal (t, text))
-        return s;
-    }
-  return NULL;
-}
-
-/* The text of the quote's speaker, NULL when it has none. */
-static char *
-speaker_of (Result          *r,
-            GlossSuggestion *quote)
-{
-  const char *id = gloss_suggestion_get_attribute (quote, "speaker");
-
-  for (guint i = 0; id != NULL && i < r->suggestions->len; i++)
-    {
-      GlossSuggestion *s = r->suggestions->pdata[i];
-      if (g_str_equal (s->id, id))
-        {
-          /* A company may speak through its report (公司在报告中解释). */
-          g_assert_true (g_str_equal (s->tag, "person") || g_str_equal (s->tag, "official") ||
-                         g_str_equal (s->tag, "organization"));
-          return covered (r, s);
-        }
-    }
-  g_assert_null (id);
-  return NULL;
-}
-
-static guint
-count_tag (Result     *r,
-           const char *tag)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < r->suggestions->len; i++)
-    n += g_str_equal (((GlossSuggestion *) r->suggestions->pdata[i])->tag, tag);
-  return n;
-}
-
-static void
-assert_speaker (Result     *r,
-                const char *quote,
-                const char *speaker)
-{
-  GlossSuggestion *q = find (r, "quote", quote);
-  g_autofree char *s = NULL;
-
-  if (q == NULL)
-    g_error ("no quote suggested for “%s”", quote);
-  s = speaker_of (r, q);
-  g_assert_cmpstr (s, ==, speaker);
 }
 
 /* Surnames and titles the lexicon lacked: 贝 and 赖 are surnames, a head
@@ -122,11 +25,11 @@ assert_speaker (Result     *r,
 static void
 test_lexicon_names (void)
 {
-  g_autoptr(Result) r = suggest_text ("“今年的旺季比往年来得更早。”市交通局货运处处长贝文清说。\n\n"
-                                      "“下半场我们终于把节奏找回来了。”青岛队主教练赖志伟赛后说。\n\n"
-                                      "交通部次长林家豪表示：“电价调整会分阶段进行，不会一次到位。”\n\n"
-                                      "一家光伏企业董秘在接受采访时表示：“我们的订单已经排到了明年二季度。”\n\n"
-                                      "针对记者关于房价问题的提问，他没有回答。\n");
+  g_autoptr(Result) r = suggest_checked ("“今年的旺季比往年来得更早。”市交通局货运处处长贝文清说。\n\n"
+                                         "“下半场我们终于把节奏找回来了。”青岛队主教练赖志伟赛后说。\n\n"
+                                         "交通部次长林家豪表示：“电价调整会分阶段进行，不会一次到位。”\n\n"
+                                         "一家光伏企业董秘在接受采访时表示：“我们的订单已经排到了明年二季度。”\n\n"
+                                         "针对记者关于房价问题的提问，他没有回答。\n");
 
   assert_speaker (r, "今年的旺季比往年来得更早。", "市交通局货运处处长贝文清");
   assert_speaker (r, "下半场我们终于把节奏找回来了。", "青岛队主教练赖志伟");
@@ -143,8 +46,8 @@ test_lexicon_names (void)
 static void
 test_unknown_surname_after_title (void)
 {
-  g_autoptr(Result) r = suggest_text ("省商务厅副厅长冼海棠回应：“外贸企业的订单总体稳定，部分行业还在增长。”\n\n"
-                                      "县长办公室表示，会尽快答复。局长在会上说，明年要再建两所学校。\n");
+  g_autoptr(Result) r = suggest_checked ("省商务厅副厅长冼海棠回应：“外贸企业的订单总体稳定，部分行业还在增长。”\n\n"
+                                         "县长办公室表示，会尽快答复。局长在会上说，明年要再建两所学校。\n");
 
   assert_speaker (r, "外贸企业的订单总体稳定，部分行业还在增长。", "省商务厅副厅长冼海棠");
   g_assert_null (find (r, "official", "县长办公室"));
@@ -156,9 +59,9 @@ test_unknown_surname_after_title (void)
 static void
 test_time_before_verb (void)
 {
-  g_autoptr(Result) r = suggest_text ("“这是一场团队的胜利，没有他们的防守就没有我的得分。”莫拉蒂赛后说。\n\n"
-                                      "“新线路下个月就能通车，票价不会上涨。”邵明今天表示。\n\n"
-                                      "邹立今年三十岁，在工地上干了八年。\n");
+  g_autoptr(Result) r = suggest_checked ("“这是一场团队的胜利，没有他们的防守就没有我的得分。”莫拉蒂赛后说。\n\n"
+                                         "“新线路下个月就能通车，票价不会上涨。”邵明今天表示。\n\n"
+                                         "邹立今年三十岁，在工地上干了八年。\n");
 
   assert_speaker (r, "这是一场团队的胜利，没有他们的防守就没有我的得分。", "莫拉蒂");
   assert_speaker (r, "新线路下个月就能通车，票价不会上涨。", "邵明");
@@ -172,11 +75,11 @@ test_time_before_verb (void)
 static void
 test_unnamed_adverbial (void)
 {
-  g_autoptr(Result) r = suggest_text ("对此，星光商场相关负责人在电话中回应称：“门店只是暂停营业，会员卡仍然有效。”\n\n"
-                                      "一位熟悉当地水产市场的人士向记者表示，“今年的鱼价比去年低了两成，养殖户压力很大。”\n\n"
-                                      "一位不愿透露姓名的老员工告诉本报，从去年秋天起，工厂就没有按时发过工资，“最久的拖了四个月，很多人已经走了”。\n\n"
-                                      "该商场相关负责人的电话一直无人接听。一位住在附近的居民正在楼下遛狗。\n\n"
-                                      "一位昨天刚刚从外地赶回来员工说，厂里已经停工了。\n");
+  g_autoptr(Result) r = suggest_checked ("对此，星光商场相关负责人在电话中回应称：“门店只是暂停营业，会员卡仍然有效。”\n\n"
+                                         "一位熟悉当地水产市场的人士向记者表示，“今年的鱼价比去年低了两成，养殖户压力很大。”\n\n"
+                                         "一位不愿透露姓名的老员工告诉本报，从去年秋天起，工厂就没有按时发过工资，“最久的拖了四个月，很多人已经走了”。\n\n"
+                                         "该商场相关负责人的电话一直无人接听。一位住在附近的居民正在楼下遛狗。\n\n"
+                                         "一位昨天刚刚从外地赶回来员工说，厂里已经停工了。\n");
 
   assert_speaker (r, "门店只是暂停营业，会员卡仍然有效。", "星光商场相关负责人");
   assert_speaker (r, "今年的鱼价比去年低了两成，养殖户压力很大。", "一位熟悉当地水产市场的人士");
@@ -193,10 +96,10 @@ test_unnamed_adverbial (void)
 static void
 test_name_before_adverbial (void)
 {
-  g_autoptr(Result) r = suggest_text ("被告人柯某当庭表示认罪。“我没想到后果会这么严重。”他说。\n\n"
-                                      "退休人士聂伯则对此不以为然：“收费之前，总要先讲清楚怎么收。”\n\n"
-                                      "被告人赵某平说：“钱我会想办法还上。”\n\n"
-                                      "业内人士分析称，“明年的价格还会往下走。”\n");
+  g_autoptr(Result) r = suggest_checked ("被告人柯某当庭表示认罪。“我没想到后果会这么严重。”他说。\n\n"
+                                         "退休人士聂伯则对此不以为然：“收费之前，总要先讲清楚怎么收。”\n\n"
+                                         "被告人赵某平说：“钱我会想办法还上。”\n\n"
+                                         "业内人士分析称，“明年的价格还会往下走。”\n");
 
   assert_speaker (r, "我没想到后果会这么严重。", "柯某");
   g_assert_null (find (r, "person", "柯某当"));
@@ -213,12 +116,12 @@ test_name_before_adverbial (void)
 static void
 test_surname_and_office (void)
 {
-  g_autoptr(Result) r = suggest_text ("县交通运输局局长符国庆介绍，今年新修了三条公路。\n\n"
-                                      "“明年还要再修两条。”符局长说。\n\n"
-                                      "副县长乔振东到村里调研。乔县长告诉记者：“路通了，货就出得去。”\n\n"
-                                      "主管教练戴立峰在场边看完了训练。“她的起跑还能再快一点。”戴教练说。\n");
-  g_autoptr(Result) n = suggest_text ("鲍主任表示：“报名下周截止。”\n\n"
-                                      "学校的机器人社团由林晓燕老师带队，学生们都叫她小林老师。\n");
+  g_autoptr(Result) r = suggest_checked ("县交通运输局局长符国庆介绍，今年新修了三条公路。\n\n"
+                                         "“明年还要再修两条。”符局长说。\n\n"
+                                         "副县长乔振东到村里调研。乔县长告诉记者：“路通了，货就出得去。”\n\n"
+                                         "主管教练戴立峰在场边看完了训练。“她的起跑还能再快一点。”戴教练说。\n");
+  g_autoptr(Result) n = suggest_checked ("鲍主任表示：“报名下周截止。”\n\n"
+                                         "学校的机器人社团由林晓燕老师带队，学生们都叫她小林老师。\n");
   GlossSuggestion *m;
 
   assert_speaker (r, "明年还要再修两条。", "县交通运输局局长符国庆");
@@ -240,9 +143,9 @@ test_surname_and_office (void)
 static void
 test_descriptive_names (void)
 {
-  g_autoptr(Result) r = suggest_text ("社工每周都去看望独居老人秦阿婆。“她们比我亲孙女还贴心。”秦阿婆拉着记者的手说。\n\n"
-                                      "在老街开了二十年杂货铺的陈姓店主并不乐观。他说，游客大多只是路过，“拍完照就走了，很少进店买东西”。\n\n"
-                                      "村里只有三户王姓人家，老百姓都认识他们。\n");
+  g_autoptr(Result) r = suggest_checked ("社工每周都去看望独居老人秦阿婆。“她们比我亲孙女还贴心。”秦阿婆拉着记者的手说。\n\n"
+                                         "在老街开了二十年杂货铺的陈姓店主并不乐观。他说，游客大多只是路过，“拍完照就走了，很少进店买东西”。\n\n"
+                                         "村里只有三户王姓人家，老百姓都认识他们。\n");
 
   g_assert_nonnull (find (r, "person", "秦阿婆"));
   assert_speaker (r, "她们比我亲孙女还贴心。", "秦阿婆");
@@ -259,16 +162,16 @@ test_descriptive_names (void)
 static void
 test_interview_turns (void)
 {
-  g_autoptr(Result) r = suggest_text ("本报记者日前专访了市交通运输局局长郑晓川。\n\n"
-                                      "记者：今年假期游客比往年多了不少，接待能力跟得上吗？\n\n"
-                                      "郑晓川：总体跟得上。我们新增了三个停车场，景区之间还开通了接驳公交。\n\n"
-                                      "记者：民宿价格上涨的问题怎么看？\n\n"
-                                      "邬慧敏：我是民宿协会的，我们已经倡议会员不随意涨价，大部分店家都做到了。\n");
-  g_autoptr(Result) a = suggest_text ("市交通局有关负责人就新的停车收费办法答记者问。\n\n"
-                                      "问：为什么要调整停车收费？\n\n"
-                                      "答：中心城区车位紧张，价格杠杆可以引导车辆错峰停放，提高车位周转率。\n");
-  g_autoptr(Result) n = suggest_text ("警方提醒：凡是要求下载会议软件、共享屏幕的，一律是诈骗。\n\n"
-                                      "编辑：胡小路\n");
+  g_autoptr(Result) r = suggest_checked ("本报记者日前专访了市交通运输局局长郑晓川。\n\n"
+                                         "记者：今年假期游客比往年多了不少，接待能力跟得上吗？\n\n"
+                                         "郑晓川：总体跟得上。我们新增了三个停车场，景区之间还开通了接驳公交。\n\n"
+                                         "记者：民宿价格上涨的问题怎么看？\n\n"
+                                         "邬慧敏：我是民宿协会的，我们已经倡议会员不随意涨价，大部分店家都做到了。\n");
+  g_autoptr(Result) a = suggest_checked ("市交通局有关负责人就新的停车收费办法答记者问。\n\n"
+                                         "问：为什么要调整停车收费？\n\n"
+                                         "答：中心城区车位紧张，价格杠杆可以引导车辆错峰停放，提高车位周转率。\n");
+  g_autoptr(Result) n = suggest_checked ("警方提醒：凡是要求下载会议软件、共享屏幕的，一律是诈骗。\n\n"
+                                         "编辑：胡小路\n");
 
   assert_speaker (r, "总体跟得上。我们新增了三个停车场，景区之间还开通了接驳公交。", "市交通运输局局长郑晓川");
   assert_speaker (r, "我是民宿协会的，我们已经倡议会员不随意涨价，大部分店家都做到了。", "邬慧敏");
@@ -286,14 +189,14 @@ test_interview_turns (void)
 static void
 test_tv_transcript (void)
 {
-  g_autoptr(Result) r = suggest_text ("【主持人 葛晓棠】各位观众晚上好，今天我们关注山区的冬季供暖问题。\n\n"
-                                      "【解说】入冬以来，岩脚村的气温降到了零下。\n\n"
-                                      "【同期声】村民 欧阳翠：以前一到冬天就只能烧柴火，屋里全是烟。\n\n"
-                                      "【同期声】护林员 老包：山上的管子我每个礼拜都要走一遍。\n\n"
-                                      "【同期声】县住建局局长封志远：今年全县新装了两千多台空气能热水器。\n\n"
-                                      "【记者出镜】记者 宁可欣：我身后这排房子，今年都通上了暖气。\n");
-  g_autoptr(Result) n = suggest_text ("【编者按】村民 欧阳翠：以前一到冬天就只能烧柴火，屋里全是烟。\n\n"
-                                      "【解说】村民 欧阳翠：以前一到冬天就只能烧柴火，屋里也冷。\n");
+  g_autoptr(Result) r = suggest_checked ("【主持人 葛晓棠】各位观众晚上好，今天我们关注山区的冬季供暖问题。\n\n"
+                                         "【解说】入冬以来，岩脚村的气温降到了零下。\n\n"
+                                         "【同期声】村民 欧阳翠：以前一到冬天就只能烧柴火，屋里全是烟。\n\n"
+                                         "【同期声】护林员 老包：山上的管子我每个礼拜都要走一遍。\n\n"
+                                         "【同期声】县住建局局长封志远：今年全县新装了两千多台空气能热水器。\n\n"
+                                         "【记者出镜】记者 宁可欣：我身后这排房子，今年都通上了暖气。\n");
+  g_autoptr(Result) n = suggest_checked ("【编者按】村民 欧阳翠：以前一到冬天就只能烧柴火，屋里全是烟。\n\n"
+                                         "【解说】村民 欧阳翠：以前一到冬天就只能烧柴火，屋里也冷。\n");
 
   assert_speaker (r, "各位观众晚上好，今天我们关注山区的冬季供暖问题。", "主持人 葛晓棠");
   assert_speaker (r, "以前一到冬天就只能烧柴火，屋里全是烟。", "欧阳翠");
@@ -313,19 +216,19 @@ test_tv_transcript (void)
 static void
 test_press_conference (void)
 {
-  g_autoptr(Result) r = suggest_text ("市城管委副主任柴文博、市发改委副主任郦海涛出席发布会。\n\n"
-                                      "新华社记者：今年的取暖费会上涨吗？\n\n"
-                                      "郦海涛：请大家放心，今冬居民供暖价格保持不变。\n\n"
-                                      "我还要补充一点，困难家庭的取暖费继续全额减免。\n\n"
-                                      "北川电视台记者：老旧小区室温偏低怎么办？\n\n"
-                                      "柴文博：今年我们改造了八十六个小区的管网。\n\n"
-                                      "会后，记者走访了两个小区，居民都说暖气热了。\n\n"
-                                      "中国新闻社记者：报修电话是多少？\n\n"
-                                      "柴文博：市民可以拨打热力集团服务热线报修。\n\n"
-                                      "发布会最后，柴文博回应了提前供暖的问题。\n");
-  g_autoptr(Result) n = suggest_text ("新华社：今年全国粮食总产量再创新高，达到一万三千亿斤以上。\n\n"
-                                      "市政府决定延长供暖期，具体安排另行通知。\n\n"
-                                      "柴文博：今年我们改造了八十六个小区的管网，居民满意。\n");
+  g_autoptr(Result) r = suggest_checked ("市城管委副主任柴文博、市发改委副主任郦海涛出席发布会。\n\n"
+                                         "新华社记者：今年的取暖费会上涨吗？\n\n"
+                                         "郦海涛：请大家放心，今冬居民供暖价格保持不变。\n\n"
+                                         "我还要补充一点，困难家庭的取暖费继续全额减免。\n\n"
+                                         "北川电视台记者：老旧小区室温偏低怎么办？\n\n"
+                                         "柴文博：今年我们改造了八十六个小区的管网。\n\n"
+                                         "会后，记者走访了两个小区，居民都说暖气热了。\n\n"
+                                         "中国新闻社记者：报修电话是多少？\n\n"
+                                         "柴文博：市民可以拨打热力集团服务热线报修。\n\n"
+                                         "发布会最后，柴文博回应了提前供暖的问题。\n");
+  g_autoptr(Result) n = suggest_checked ("新华社：今年全国粮食总产量再创新高，达到一万三千亿斤以上。\n\n"
+                                         "市政府决定延长供暖期，具体安排另行通知。\n\n"
+                                         "柴文博：今年我们改造了八十六个小区的管网，居民满意。\n");
 
   assert_speaker (r, "请大家放心，今冬居民供暖价格保持不变。", "市发改委副主任郦海涛");
   assert_speaker (r, "我还要补充一点，困难家庭的取暖费继续全额减免。", "市发改委副主任郦海涛");
@@ -344,12 +247,12 @@ test_press_conference (void)
 static void
 test_tv_script_round_brackets (void)
 {
-  g_autoptr(Result) r = suggest_text ("【导语】\n主持人（蒲佳音）：各位观众，晚上好。今天江岚县开通了高铁。\n\n"
-                                      "（解说）清晨六点多，江岚站的候车大厅里就挤满了旅客。\n\n"
-                                      "（同期）旅客 苗长根：以前去一趟省城，天不亮就要出门。\n\n"
-                                      "（记者现场）记者 聂云舒：我现在就在开往省城的列车上。\n");
-  g_autoptr(Result) n = suggest_text ("（完）旅客 苗长根：以前去一趟省城，天不亮就要出门。\n\n"
-                                      "（解说）旅客 苗长根：现在一个多小时就到了。\n");
+  g_autoptr(Result) r = suggest_checked ("【导语】\n主持人（蒲佳音）：各位观众，晚上好。今天江岚县开通了高铁。\n\n"
+                                         "（解说）清晨六点多，江岚站的候车大厅里就挤满了旅客。\n\n"
+                                         "（同期）旅客 苗长根：以前去一趟省城，天不亮就要出门。\n\n"
+                                         "（记者现场）记者 聂云舒：我现在就在开往省城的列车上。\n");
+  g_autoptr(Result) n = suggest_checked ("（完）旅客 苗长根：以前去一趟省城，天不亮就要出门。\n\n"
+                                         "（解说）旅客 苗长根：现在一个多小时就到了。\n");
 
   assert_speaker (r, "各位观众，晚上好。今天江岚县开通了高铁。", "蒲佳音");
   assert_speaker (r, "以前去一趟省城，天不亮就要出门。", "旅客 苗长根");
@@ -367,14 +270,14 @@ test_tv_script_round_brackets (void)
 static void
 test_transliterated_subject_and_colon_intro (void)
 {
-  g_autoptr(Result) r = suggest_text ("新疆队前锋热合曼全场拿下31分。\n\n"
-                                      "新疆队主教练宋海川说：“下半场我们把防守做好了。”\n\n"
-                                      "谈到末节的爆发，热合曼显得很平静。“其实没什么特别的，”他说，“机会自然就来了。”\n\n"
-                                      "对于自己的进步，热合曼归功于夏天的苦练：\n\n"
-                                      "“整个休赛期我几乎没有休息，每天早上六点就到球馆。”\n");
-  g_autoptr(Result) n = suggest_text ("合作社今年的收成不错，热合成了大家的共识。\n\n"
-                                      "以下为倡议书全文：\n\n"
-                                      "“节约用水，从我做起，从身边的小事做起。”\n");
+  g_autoptr(Result) r = suggest_checked ("新疆队前锋热合曼全场拿下31分。\n\n"
+                                         "新疆队主教练宋海川说：“下半场我们把防守做好了。”\n\n"
+                                         "谈到末节的爆发，热合曼显得很平静。“其实没什么特别的，”他说，“机会自然就来了。”\n\n"
+                                         "对于自己的进步，热合曼归功于夏天的苦练：\n\n"
+                                         "“整个休赛期我几乎没有休息，每天早上六点就到球馆。”\n");
+  g_autoptr(Result) n = suggest_checked ("合作社今年的收成不错，热合成了大家的共识。\n\n"
+                                         "以下为倡议书全文：\n\n"
+                                         "“节约用水，从我做起，从身边的小事做起。”\n");
 
   assert_speaker (r, "其实没什么特别的，", "热合曼");
   assert_speaker (r, "机会自然就来了。", "热合曼");
@@ -392,9 +295,9 @@ test_transliterated_subject_and_colon_intro (void)
 static void
 test_staff_roles (void)
 {
-  g_autoptr(Result) r = suggest_text ("社区组织协会干事邝晓桐表示，8平方米的标准“只是一张双层床那么大”。\n\n"
-                                      "社區組織協會幹事鄺曉桐表示，8平方米的標準「只係一張雙層床咁大」。\n");
-  g_autoptr(Result) n = suggest_text ("他干事认真负责，从不拖拉，大家都很信任他。\n");
+  g_autoptr(Result) r = suggest_checked ("社区组织协会干事邝晓桐表示，8平方米的标准“只是一张双层床那么大”。\n\n"
+                                         "社區組織協會幹事鄺曉桐表示，8平方米的標準「只係一張雙層床咁大」。\n");
+  g_autoptr(Result) n = suggest_checked ("他干事认真负责，从不拖拉，大家都很信任他。\n");
 
   assert_speaker (r, "只是一张双层床那么大", "邝晓桐");
   assert_speaker (r, "只係一張雙層床咁大", "鄺曉桐");
@@ -408,10 +311,10 @@ test_staff_roles (void)
 static void
 test_dotted_name_ends (void)
 {
-  g_autoptr(Result) r = suggest_text ("海港队外援卡尔文·布鲁克斯突破上篮得手，将比赛拖入加时。\n\n"
-                                      "“这是我来中国以后打得最艰难的一场比赛。”布鲁克斯在混合采访区说。\n\n"
-                                      "海港队主教练、塞尔维亚人米洛什·彼得罗维奇通过翻译表示：“我们赢得并不轻松。”\n\n"
-                                      "今天上午，阿依古丽·买买提江说：“家乡的杏子熟了。”\n");
+  g_autoptr(Result) r = suggest_checked ("海港队外援卡尔文·布鲁克斯突破上篮得手，将比赛拖入加时。\n\n"
+                                         "“这是我来中国以后打得最艰难的一场比赛。”布鲁克斯在混合采访区说。\n\n"
+                                         "海港队主教练、塞尔维亚人米洛什·彼得罗维奇通过翻译表示：“我们赢得并不轻松。”\n\n"
+                                         "今天上午，阿依古丽·买买提江说：“家乡的杏子熟了。”\n");
 
   g_assert_nonnull (find (r, "person", "卡尔文·布鲁克斯"));
   assert_speaker (r, "这是我来中国以后打得最艰难的一场比赛。", "卡尔文·布鲁克斯");
@@ -425,10 +328,10 @@ test_dotted_name_ends (void)
 static void
 test_narrative_subject_with_relative (void)
 {
-  g_autoptr(Result) r = suggest_text ("村民余桂兰就是其中一员。她的丈夫常年在外务工，两个孩子都在镇上读小学。\n\n"
-                                      "“在家门口上班，还能接送孩子，以前想都不敢想。”\n");
-  g_autoptr(Result) n = suggest_text ("村民余桂兰就是其中一员。丈夫李建国常年在外务工，两个孩子都在镇上读小学。\n\n"
-                                      "“在家门口上班，还能接送孩子，以前想都不敢想。”\n");
+  g_autoptr(Result) r = suggest_checked ("村民余桂兰就是其中一员。她的丈夫常年在外务工，两个孩子都在镇上读小学。\n\n"
+                                         "“在家门口上班，还能接送孩子，以前想都不敢想。”\n");
+  g_autoptr(Result) n = suggest_checked ("村民余桂兰就是其中一员。丈夫李建国常年在外务工，两个孩子都在镇上读小学。\n\n"
+                                         "“在家门口上班，还能接送孩子，以前想都不敢想。”\n");
 
   assert_speaker (r, "在家门口上班，还能接送孩子，以前想都不敢想。", "余桂兰");
   assert_speaker (n, "在家门口上班，还能接送孩子，以前想都不敢想。", NULL);
@@ -441,10 +344,10 @@ test_narrative_subject_with_relative (void)
 static void
 test_unnamed_shop_and_institute (void)
 {
-  g_autoptr(Result) r = suggest_text ("一家连锁美容店的店长告诉记者，会员卡大多在三千元以上，“存管是好事，就怕手续太麻烦。”\n\n"
-                                      "中国信息通信研究院一位研究员指出，正规回收率不足5%，“大量旧手机躺在抽屉里，这是浪费。”\n\n"
-                                      "一家面馆的老板张明说：“一瓶120块，比正规站点便宜十块。”\n");
-  g_autoptr(Result) n = suggest_text ("专家表示研究院一位研究员指出，正规回收率不足5%，“大量旧手机躺在抽屉里，这是浪费。”\n");
+  g_autoptr(Result) r = suggest_checked ("一家连锁美容店的店长告诉记者，会员卡大多在三千元以上，“存管是好事，就怕手续太麻烦。”\n\n"
+                                         "中国信息通信研究院一位研究员指出，正规回收率不足5%，“大量旧手机躺在抽屉里，这是浪费。”\n\n"
+                                         "一家面馆的老板张明说：“一瓶120块，比正规站点便宜十块。”\n");
+  g_autoptr(Result) n = suggest_checked ("专家表示研究院一位研究员指出，正规回收率不足5%，“大量旧手机躺在抽屉里，这是浪费。”\n");
 
   assert_speaker (r, "存管是好事，就怕手续太麻烦。", "一家连锁美容店的店长");
   assert_speaker (r, "大量旧手机躺在抽屉里，这是浪费。", "中国信息通信研究院一位研究员");
@@ -460,9 +363,9 @@ test_unnamed_shop_and_institute (void)
 static void
 test_reply_attributes (void)
 {
-  g_autoptr(Result) r = suggest_text ("运输署发言人回复查询时表示，署方「明白业界面对的人手挑战」。\n\n"
-                                      "房屋局發言人回覆本報查詢時稱，當局將推出平台，「整個流程預計約需兩至三星期」。\n");
-  g_autoptr(Result) n = suggest_text ("报名者请于三日内回复，逾期视为自动放弃。\n");
+  g_autoptr(Result) r = suggest_checked ("运输署发言人回复查询时表示，署方「明白业界面对的人手挑战」。\n\n"
+                                         "房屋局發言人回覆本報查詢時稱，當局將推出平台，「整個流程預計約需兩至三星期」。\n");
+  g_autoptr(Result) n = suggest_checked ("报名者请于三日内回复，逾期视为自动放弃。\n");
 
   assert_speaker (r, "明白业界面对的人手挑战", "运输署发言人");
   assert_speaker (r, "整個流程預計約需兩至三星期", "房屋局發言人");
@@ -476,10 +379,10 @@ test_reply_attributes (void)
 static void
 test_short_name_statement (void)
 {
-  g_autoptr(Result) r = suggest_text ("对于业绩增长的原因，禾盛电气在公告中表示：“报告期内，公司海外市场开拓成效显著。”\n\n"
-                                      "恆暖科技在年報中稱，「歐洲市場需求回暖，熱泵出貨量大幅增長」。\n");
-  g_autoptr(Result) n = suggest_text ("记者注意到，他们在报告中表示：“明年还要扩产。”\n\n"
-                                      "不少股民在公告中看到，“公司将暂停分红”。\n");
+  g_autoptr(Result) r = suggest_checked ("对于业绩增长的原因，禾盛电气在公告中表示：“报告期内，公司海外市场开拓成效显著。”\n\n"
+                                         "恆暖科技在年報中稱，「歐洲市場需求回暖，熱泵出貨量大幅增長」。\n");
+  g_autoptr(Result) n = suggest_checked ("记者注意到，他们在报告中表示：“明年还要扩产。”\n\n"
+                                         "不少股民在公告中看到，“公司将暂停分红”。\n");
 
   assert_speaker (r, "报告期内，公司海外市场开拓成效显著。", "禾盛电气");
   assert_speaker (r, "歐洲市場需求回暖，熱泵出貨量大幅增長", "恆暖科技");
@@ -493,11 +396,11 @@ test_short_name_statement (void)
 static void
 test_named_after (void)
 {
-  g_autoptr(Result) r = suggest_text ("本报讯（记者 孔令文）“再晚一点送来，腿就保不住了。”10月3日，在市中心医院骨科病房，刚刚出院的62岁市民侯先生感慨地说。\n\n"
-                                      "老街的杂货铺开了三十年，店主龚秀兰说，这条路她盼了十几年。\n\n"
-                                      "“以后想什么时候进货就什么时候进货，再也不用求人了。”说起新修的路，龚秀兰笑得合不拢嘴。\n\n"
-                                      "“早上五点就得起床，晚上十点才能收摊，一年到头没有休息。”菜场店主倪红梅早就习惯了。\n\n"
-                                      "“我们只是按规定办事，没有针对任何人。”他们在接受采访时说。\n");
+  g_autoptr(Result) r = suggest_checked ("本报讯（记者 孔令文）“再晚一点送来，腿就保不住了。”10月3日，在市中心医院骨科病房，刚刚出院的62岁市民侯先生感慨地说。\n\n"
+                                         "老街的杂货铺开了三十年，店主龚秀兰说，这条路她盼了十几年。\n\n"
+                                         "“以后想什么时候进货就什么时候进货，再也不用求人了。”说起新修的路，龚秀兰笑得合不拢嘴。\n\n"
+                                         "“早上五点就得起床，晚上十点才能收摊，一年到头没有休息。”菜场店主倪红梅早就习惯了。\n\n"
+                                         "“我们只是按规定办事，没有针对任何人。”他们在接受采访时说。\n");
 
   assert_speaker (r, "再晚一点送来，腿就保不住了。", "侯先生");
   assert_speaker (r, "以后想什么时候进货就什么时候进货，再也不用求人了。", "龚秀兰");
@@ -510,9 +413,9 @@ test_named_after (void)
 static void
 test_pronouns (void)
 {
-  g_autoptr(Result) r = suggest_text ("水产公司总经理邓建华去年把工厂搬到了园区。“搬过来以后，物流成本降了一成，订单也多了。”他在接受采访时说。\n\n"
-                                      "吴女士告诉记者，她在菜场卖了十年鱼。一旁的陈先生说，最近买鱼的人少了。“现在生意不好做，鱼价一天一个样。”她说。\n\n"
-                                      "“人手还是不够，周末忙不过来。”他说。\n");
+  g_autoptr(Result) r = suggest_checked ("水产公司总经理邓建华去年把工厂搬到了园区。“搬过来以后，物流成本降了一成，订单也多了。”他在接受采访时说。\n\n"
+                                         "吴女士告诉记者，她在菜场卖了十年鱼。一旁的陈先生说，最近买鱼的人少了。“现在生意不好做，鱼价一天一个样。”她说。\n\n"
+                                         "“人手还是不够，周末忙不过来。”他说。\n");
 
   assert_speaker (r, "搬过来以后，物流成本降了一成，订单也多了。", "水产公司总经理邓建华");
   assert_speaker (r, "现在生意不好做，鱼价一天一个样。", "吴女士");
@@ -524,8 +427,8 @@ test_pronouns (void)
 static void
 test_english_in_chinese (void)
 {
-  g_autoptr(Result) r = suggest_text ("“Quality is our only passport, and we cannot lose it.”总经理邓建华在发布会上说。\n\n"
-                                      "电影“Green Book”本周在市图书馆放映。\n");
+  g_autoptr(Result) r = suggest_checked ("“Quality is our only passport, and we cannot lose it.”总经理邓建华在发布会上说。\n\n"
+                                         "电影“Green Book”本周在市图书馆放映。\n");
 
   assert_speaker (r, "Quality is our only passport, and we cannot lose it.", "总经理邓建华");
   g_assert_null (find (r, "quote", "Green Book"));
@@ -537,8 +440,8 @@ test_english_in_chinese (void)
 static void
 test_familiar_subject (void)
 {
-  g_autoptr(Result) r = suggest_text ("住在二楼的老孟，起初是反对最坚决的。“楼道本来就窄，再装个电梯，搬家具都进不来。”\n\n"
-                                      "学校的老师，每天都来菜场买小白菜，价格涨了不少。\n");
+  g_autoptr(Result) r = suggest_checked ("住在二楼的老孟，起初是反对最坚决的。“楼道本来就窄，再装个电梯，搬家具都进不来。”\n\n"
+                                         "学校的老师，每天都来菜场买小白菜，价格涨了不少。\n");
 
   assert_speaker (r, "楼道本来就窄，再装个电梯，搬家具都进不来。", "老孟");
   g_assert_null (find (r, "person", "老师"));
@@ -550,8 +453,8 @@ test_familiar_subject (void)
 static void
 test_courtesy_names (void)
 {
-  g_autoptr(Result) r = suggest_text ("菜贩彭太太一边码菜一边抱怨，今年的批发价又涨了，“进货贵了三成，零售价却不敢涨”。\n\n"
-                                      "家庭主妇郑小姐则说，最近只买冻菜，“一家人一顿青菜就要八十多块，真的吃不起”。\n");
+  g_autoptr(Result) r = suggest_checked ("菜贩彭太太一边码菜一边抱怨，今年的批发价又涨了，“进货贵了三成，零售价却不敢涨”。\n\n"
+                                         "家庭主妇郑小姐则说，最近只买冻菜，“一家人一顿青菜就要八十多块，真的吃不起”。\n");
 
   assert_speaker (r, "进货贵了三成，零售价却不敢涨", "彭太太");
   assert_speaker (r, "一家人一顿青菜就要八十多块，真的吃不起", "郑小姐");
@@ -561,7 +464,7 @@ test_courtesy_names (void)
 static void
 test_and_is_no_surname (void)
 {
-  g_autoptr(Result) r = suggest_text ("社区副主任葛丽华告诉记者，服务站配备了护士和心理辅导员，每天开放八小时。“很多老人白天一个人在家，来这里有人说说话。”\n");
+  g_autoptr(Result) r = suggest_checked ("社区副主任葛丽华告诉记者，服务站配备了护士和心理辅导员，每天开放八小时。“很多老人白天一个人在家，来这里有人说说话。”\n");
 
   g_assert_null (find (r, "person", "和心理"));
   assert_speaker (r, "很多老人白天一个人在家，来这里有人说说话。", "社区副主任葛丽华");
@@ -572,9 +475,9 @@ test_and_is_no_surname (void)
 static void
 test_unnamed_with_organization (void)
 {
-  g_autoptr(Result) r = suggest_text ("自来水公司的一名工作人员告诉记者，“老管网埋得深，换一段要挖开整条路”。\n\n"
-                                      "小区门口的一名工作人员说，“晚上八点以后就不让外来车辆进了”。\n\n"
-                                      "一家连锁超市负责人则对记者坦言：“蔬菜损耗太大，卖得越多亏得越多。”\n");
+  g_autoptr(Result) r = suggest_checked ("自来水公司的一名工作人员告诉记者，“老管网埋得深，换一段要挖开整条路”。\n\n"
+                                         "小区门口的一名工作人员说，“晚上八点以后就不让外来车辆进了”。\n\n"
+                                         "一家连锁超市负责人则对记者坦言：“蔬菜损耗太大，卖得越多亏得越多。”\n");
 
   assert_speaker (r, "老管网埋得深，换一段要挖开整条路", "自来水公司的一名工作人员");
   assert_speaker (r, "晚上八点以后就不让外来车辆进了", "一名工作人员");
@@ -585,7 +488,7 @@ test_unnamed_with_organization (void)
 static void
 test_chief_officer_chain (void)
 {
-  g_autoptr(Result) r = suggest_text ("海川证券首席投资官、副总经理罗景明表示，“明年市场的波动不会比今年小”。\n");
+  g_autoptr(Result) r = suggest_checked ("海川证券首席投资官、副总经理罗景明表示，“明年市场的波动不会比今年小”。\n");
 
   assert_speaker (r, "明年市场的波动不会比今年小", "海川证券首席投资官、副总经理罗景明");
 }
@@ -596,8 +499,8 @@ test_chief_officer_chain (void)
 static void
 test_pronoun_colon (void)
 {
-  g_autoptr(Result) r = suggest_text ("村民蒋德明种了二十年白菜。收完最后一茬菜那天，他给记者发来一条短信：“今年总算没白忙，谢谢你们。”\n\n"
-                                      "几位菜农商量了一晚上，第二天他们给记者发来一份说明：“我们愿意按市场价供应，不再压价。”\n");
+  g_autoptr(Result) r = suggest_checked ("村民蒋德明种了二十年白菜。收完最后一茬菜那天，他给记者发来一条短信：“今年总算没白忙，谢谢你们。”\n\n"
+                                         "几位菜农商量了一晚上，第二天他们给记者发来一份说明：“我们愿意按市场价供应，不再压价。”\n");
 
   assert_speaker (r, "今年总算没白忙，谢谢你们。", "蒋德明");
   {
@@ -612,8 +515,8 @@ test_pronoun_colon (void)
 static void
 test_headline_slogan (void)
 {
-  g_autoptr(Result) slogan = suggest_text ("桥头村迎来丰收季：“果子不愁卖，日子有奔头”\n\n本报讯 今年桥头村的柑橘喜获丰收。\n");
-  g_autoptr(Result) said = suggest_text ("山路修到家门口 村民：“路修好了，出门再也不愁了”\n\n本报讯 今年村里修通了公路。\n");
+  g_autoptr(Result) slogan = suggest_checked ("桥头村迎来丰收季：“果子不愁卖，日子有奔头”\n\n本报讯 今年桥头村的柑橘喜获丰收。\n");
+  g_autoptr(Result) said = suggest_checked ("山路修到家门口 村民：“路修好了，出门再也不愁了”\n\n本报讯 今年村里修通了公路。\n");
 
   g_assert_null (find (slogan, "quote", "果子不愁卖，日子有奔头"));
   g_assert_nonnull (find (said, "quote", "路修好了，出门再也不愁了"));
@@ -624,8 +527,8 @@ test_headline_slogan (void)
 static void
 test_partial_list (void)
 {
-  g_autoptr(Result) r = suggest_text ("对于养老食堂，区民政局局长唐海燕认为，关键在于“政府出一点、企业让一点、个人担一点”。\n\n"
-                                      "农业农村局局长严志刚表示，今年要做到“稳面积、提单产”。\n");
+  g_autoptr(Result) r = suggest_checked ("对于养老食堂，区民政局局长唐海燕认为，关键在于“政府出一点、企业让一点、个人担一点”。\n\n"
+                                         "农业农村局局长严志刚表示，今年要做到“稳面积、提单产”。\n");
 
   assert_speaker (r, "政府出一点、企业让一点、个人担一点", "区民政局局长唐海燕");
   g_assert_null (find (r, "quote", "稳面积、提单产"));
@@ -635,7 +538,7 @@ test_partial_list (void)
 static void
 test_in_her_view (void)
 {
-  g_autoptr(Result) r = suggest_text ("“吃饭是小事，也是大事。”社区书记杨秀梅说。在她看来，助餐点要办得长久，关键在于“街道出场地、企业出厨师、老人出饭钱”。\n");
+  g_autoptr(Result) r = suggest_checked ("“吃饭是小事，也是大事。”社区书记杨秀梅说。在她看来，助餐点要办得长久，关键在于“街道出场地、企业出厨师、老人出饭钱”。\n");
 
   assert_speaker (r, "街道出场地、企业出厨师、老人出饭钱", "社区书记杨秀梅");
 }
@@ -645,10 +548,10 @@ test_in_her_view (void)
 static void
 test_given_in_two (void)
 {
-  g_autoptr(Result) r = suggest_text ("“居民取暖用电一度都不能少。”能源局官员谢正平说。\n\n"
-                                      "“今年的工期一天都不能拖。”工程师黄志强表示。\n\n"
-                                      "“价格不会再涨了。”老板王正在店里说。\n\n"
-                                      "“安全永远是第一位的。”工人李强调说。\n");
+  g_autoptr(Result) r = suggest_checked ("“居民取暖用电一度都不能少。”能源局官员谢正平说。\n\n"
+                                         "“今年的工期一天都不能拖。”工程师黄志强表示。\n\n"
+                                         "“价格不会再涨了。”老板王正在店里说。\n\n"
+                                         "“安全永远是第一位的。”工人李强调说。\n");
 
   assert_speaker (r, "居民取暖用电一度都不能少。", "谢正平");
   assert_speaker (r, "今年的工期一天都不能拖。", "黄志强");
@@ -662,11 +565,11 @@ test_given_in_two (void)
 static void
 test_more_roles (void)
 {
-  g_autoptr(Result) r = suggest_text ("“那两个球是我的问题。”控球后卫裴子昂说。\n\n"
-                                      "“每快一分钟，心肌就多保住一点。”主治医师叶文涛表示。\n\n"
-                                      "一位参与磋商的欧洲外交官对记者坦言：“我们内部分歧很大，很难拿出新数字。”\n\n"
-                                      "有网友留言：“菜价这么贵，干脆不要吃了。”\n\n"
-                                      "外交官表示，谈判还会继续。\n");
+  g_autoptr(Result) r = suggest_checked ("“那两个球是我的问题。”控球后卫裴子昂说。\n\n"
+                                         "“每快一分钟，心肌就多保住一点。”主治医师叶文涛表示。\n\n"
+                                         "一位参与磋商的欧洲外交官对记者坦言：“我们内部分歧很大，很难拿出新数字。”\n\n"
+                                         "有网友留言：“菜价这么贵，干脆不要吃了。”\n\n"
+                                         "外交官表示，谈判还会继续。\n");
 
   assert_speaker (r, "那两个球是我的问题。", "裴子昂");
   assert_speaker (r, "每快一分钟，心肌就多保住一点。", "叶文涛");
@@ -679,9 +582,9 @@ test_more_roles (void)
 static void
 test_cantonese_say (void)
 {
-  g_autoptr(Result) r = suggest_text ("油尖旺區議員黃志明表示，已約見官員。佢講：「政府要幫街市轉型，唔係淨係加租。」\n\n"
-                                      "住在附近的何小姐話：「乾淨咗，冷氣都夠，不過貴咗少少。」\n\n"
-                                      "陳太昨日收到一個電話：「你好，我係銀行職員，你張卡有問題。」\n");
+  g_autoptr(Result) r = suggest_checked ("油尖旺區議員黃志明表示，已約見官員。佢講：「政府要幫街市轉型，唔係淨係加租。」\n\n"
+                                         "住在附近的何小姐話：「乾淨咗，冷氣都夠，不過貴咗少少。」\n\n"
+                                         "陳太昨日收到一個電話：「你好，我係銀行職員，你張卡有問題。」\n");
 
   assert_speaker (r, "政府要幫街市轉型，唔係淨係加租。", "油尖旺區議員黃志明");
   assert_speaker (r, "乾淨咗，冷氣都夠，不過貴咗少少。", "何小姐");
@@ -698,10 +601,10 @@ test_cantonese_say (void)
 static void
 test_pronoun_subject (void)
 {
-  g_autoptr(Result) r = suggest_text ("国家能源局副局长谢正平在会上作了介绍。谢正平援引中国电力企业联合会专家罗振华的测算指出，寒潮来时负荷可能再创新高。"
-                                      "他强调：“保民生用电是底线，居民取暖用电一度都不能少。”\n\n"
-                                      "王明的同事张伟在会上第一个发言。他说：“这个方案我们讨论了整整三个月。”\n\n"
-                                      "物理老师林晓燕带着学生邓子涵去省城参加比赛。在决赛现场，机器人一度卡住。她后来回忆：“那一刻我的手心全是汗。”\n");
+  g_autoptr(Result) r = suggest_checked ("国家能源局副局长谢正平在会上作了介绍。谢正平援引中国电力企业联合会专家罗振华的测算指出，寒潮来时负荷可能再创新高。"
+                                         "他强调：“保民生用电是底线，居民取暖用电一度都不能少。”\n\n"
+                                         "王明的同事张伟在会上第一个发言。他说：“这个方案我们讨论了整整三个月。”\n\n"
+                                         "物理老师林晓燕带着学生邓子涵去省城参加比赛。在决赛现场，机器人一度卡住。她后来回忆：“那一刻我的手心全是汗。”\n");
 
   assert_speaker (r, "保民生用电是底线，居民取暖用电一度都不能少。", "国家能源局副局长谢正平");
   assert_speaker (r, "这个方案我们讨论了整整三个月。", "张伟");
@@ -714,9 +617,9 @@ test_pronoun_subject (void)
 static void
 test_colon_sentence_before_next (void)
 {
-  g_autoptr(Result) r = suggest_text ("替补登场的前锋柯一鸣打进两球。柯一鸣在混合采访区显得很平静：“我只是做了前锋该做的事，功劳是大家的。”"
-                                      "门将程晓东则在赛后透露，中场休息时更衣室里气氛很紧张。\n\n"
-                                      "终场哨响，柯一鸣跑向看台，“这场胜利属于一直支持我们的球迷。”门将程晓东说。\n");
+  g_autoptr(Result) r = suggest_checked ("替补登场的前锋柯一鸣打进两球。柯一鸣在混合采访区显得很平静：“我只是做了前锋该做的事，功劳是大家的。”"
+                                         "门将程晓东则在赛后透露，中场休息时更衣室里气氛很紧张。\n\n"
+                                         "终场哨响，柯一鸣跑向看台，“这场胜利属于一直支持我们的球迷。”门将程晓东说。\n");
 
   assert_speaker (r, "我只是做了前锋该做的事，功劳是大家的。", "柯一鸣");
   assert_speaker (r, "这场胜利属于一直支持我们的球迷。", "程晓东");
@@ -727,11 +630,11 @@ test_colon_sentence_before_next (void)
 static void
 test_familiar_of_full_name (void)
 {
-  g_autoptr(Result) r = suggest_text ("豆腐店店主王德顺说，他在这里卖了二十年豆腐，街坊们都叫他老王。\n\n"
-                                      "“豆子一定要提前泡足八个小时。”老王一边往锅里加卤水一边说。\n\n"
-                                      "物理老师林晓燕说，学生们都叫她小林。\n\n"
-                                      "“刚开始连零件都买不起。”小林一边调试一边说。\n\n"
-                                      "记者程明表示，市民可以在小程序上预约。“小张一边开车一边打电话。”\n");
+  g_autoptr(Result) r = suggest_checked ("豆腐店店主王德顺说，他在这里卖了二十年豆腐，街坊们都叫他老王。\n\n"
+                                         "“豆子一定要提前泡足八个小时。”老王一边往锅里加卤水一边说。\n\n"
+                                         "物理老师林晓燕说，学生们都叫她小林。\n\n"
+                                         "“刚开始连零件都买不起。”小林一边调试一边说。\n\n"
+                                         "记者程明表示，市民可以在小程序上预约。“小张一边开车一边打电话。”\n");
 
   assert_speaker (r, "豆子一定要提前泡足八个小时。", "王德顺");
   assert_speaker (r, "刚开始连零件都买不起。", "林晓燕");
@@ -744,8 +647,8 @@ test_familiar_of_full_name (void)
 static void
 test_kin_roles (void)
 {
-  g_autoptr(Result) r = suggest_text ("邓子涵的父亲邓大军坦言，他担心耽误学习，“现在看，孩子成绩反而上去了”。\n\n"
-                                      "拿到通知书，她的女儿高兴地说：“我终于可以上大学了！”\n");
+  g_autoptr(Result) r = suggest_checked ("邓子涵的父亲邓大军坦言，他担心耽误学习，“现在看，孩子成绩反而上去了”。\n\n"
+                                         "拿到通知书，她的女儿高兴地说：“我终于可以上大学了！”\n");
 
   assert_speaker (r, "现在看，孩子成绩反而上去了", "邓大军");
   g_assert_null (find (r, "person", "高兴地"));
@@ -759,10 +662,10 @@ test_kin_roles (void)
 static void
 test_described_subject (void)
 {
-  g_autoptr(Result) r = suggest_text ("工程师岑雨桐今年29岁。这位从德国留学回来的工程师说：“机器人干的是重复的活，人要做的是让它们干得更好。”\n\n"
-                                      "队长闵雪今年只有19岁。这位19岁的小将赛后告诉记者，上场前腿一直在抖，“但是球一到手里就忘了紧张”。\n\n"
-                                      "勞工及福利局一位不願具名的官員透露，政府會在年底前公布結果。該官員又指：「我哋會平衡各方意見，唔會一面倒。」\n\n"
-                                      "社区医生王建国说，老人恢复得不错。王建国对这位老人说：“您的血压已经降下来了，可以回家了。”\n");
+  g_autoptr(Result) r = suggest_checked ("工程师岑雨桐今年29岁。这位从德国留学回来的工程师说：“机器人干的是重复的活，人要做的是让它们干得更好。”\n\n"
+                                         "队长闵雪今年只有19岁。这位19岁的小将赛后告诉记者，上场前腿一直在抖，“但是球一到手里就忘了紧张”。\n\n"
+                                         "勞工及福利局一位不願具名的官員透露，政府會在年底前公布結果。該官員又指：「我哋會平衡各方意見，唔會一面倒。」\n\n"
+                                         "社区医生王建国说，老人恢复得不错。王建国对这位老人说：“您的血压已经降下来了，可以回家了。”\n");
 
   assert_speaker (r, "机器人干的是重复的活，人要做的是让它们干得更好。", "岑雨桐");
   g_assert_null (find (r, "person", "程师"));
@@ -777,9 +680,9 @@ test_described_subject (void)
 static void
 test_name_not_inside_word (void)
 {
-  g_autoptr(Result) r = suggest_text ("“现在有人做饭，还能跟老姐妹聊聊天。”83岁的鲁奶奶边吃边说。\n\n"
-                                      "护林员张德福说：“山火最怕的是大意，一点火星都不能留。”\n\n"
-                                      "在老水利人周德顺看来，设备再先进也离不开人，“仪器会报警，但判断还得靠经验”。\n");
+  g_autoptr(Result) r = suggest_checked ("“现在有人做饭，还能跟老姐妹聊聊天。”83岁的鲁奶奶边吃边说。\n\n"
+                                         "护林员张德福说：“山火最怕的是大意，一点火星都不能留。”\n\n"
+                                         "在老水利人周德顺看来，设备再先进也离不开人，“仪器会报警，但判断还得靠经验”。\n");
 
   assert_speaker (r, "现在有人做饭，还能跟老姐妹聊聊天。", "鲁奶奶");
   g_assert_null (find (r, "person", "边吃边"));
@@ -791,9 +694,9 @@ test_name_not_inside_word (void)
 static void
 test_cantonese_pronoun_either_sex (void)
 {
-  g_autoptr(Result) r = suggest_text ("區議員黃志強表示，已約見官員反映檔主的困難。\n\n"
-                                      "賣豬肉的檔主李女士表示，租金加完之後每個月要多交錢。佢話：「賺嘅錢都唔夠交租，真係頂唔順。」\n\n"
-                                      "他補充說：「政府要幫街市轉型，唔係淨係加租。」\n");
+  g_autoptr(Result) r = suggest_checked ("區議員黃志強表示，已約見官員反映檔主的困難。\n\n"
+                                         "賣豬肉的檔主李女士表示，租金加完之後每個月要多交錢。佢話：「賺嘅錢都唔夠交租，真係頂唔順。」\n\n"
+                                         "他補充說：「政府要幫街市轉型，唔係淨係加租。」\n");
 
   assert_speaker (r, "賺嘅錢都唔夠交租，真係頂唔順。", "李女士");
   /* 他 still skips a woman */
@@ -807,10 +710,10 @@ test_cantonese_pronoun_either_sex (void)
 static void
 test_more_unnamed_speakers (void)
 {
-  g_autoptr(Result) r = suggest_text ("職工盟總幹事霍振華昨日會見傳媒時直言：「現時的水平根本追唔上通脹。」\n\n"
-                                      "公诉人当庭指出：“银行流水显示，钱一到账就被转走用于赌博。”\n\n"
-                                      "一位私募基金经理则直言，“券商的日子好不好，最终还是看市场脸色”。\n\n"
-                                      "公诉人的起诉书指出，被告人曾多次转账。\n");
+  g_autoptr(Result) r = suggest_checked ("職工盟總幹事霍振華昨日會見傳媒時直言：「現時的水平根本追唔上通脹。」\n\n"
+                                         "公诉人当庭指出：“银行流水显示，钱一到账就被转走用于赌博。”\n\n"
+                                         "一位私募基金经理则直言，“券商的日子好不好，最终还是看市场脸色”。\n\n"
+                                         "公诉人的起诉书指出，被告人曾多次转账。\n");
 
   assert_speaker (r, "現時的水平根本追唔上通脹。", "職工盟總幹事霍振華");
   assert_speaker (r, "银行流水显示，钱一到账就被转走用于赌博。", "公诉人");
@@ -827,11 +730,11 @@ test_more_unnamed_speakers (void)
 static void
 test_related_speakers (void)
 {
-  g_autoptr(Result) r = suggest_text ("医师巫晓琳表示，患者送来时情况危急。患者的女儿守在门外，眼睛通红。她说，父亲平时身体很好，“一点征兆都没有，吓死我们了”。\n\n"
-                                      "护士巫晓琳第一次值大夜班。她的同事笑着说：“她今天比我们还紧张。”\n\n"
-                                      "村医贺长春说，他每周都要上山巡诊。贺长春的老伴儿在一旁插话：“他这个人，下雨天也要上山，劝都劝不住。”\n\n"
-                                      "叶文涛的同事、心内科医师巫晓琳介绍，“每快一分钟，病人的心肌就多保住一点。”\n\n"
-                                      "公司的员工表示：“我们只想拿回自己的血汗钱。”\n");
+  g_autoptr(Result) r = suggest_checked ("医师巫晓琳表示，患者送来时情况危急。患者的女儿守在门外，眼睛通红。她说，父亲平时身体很好，“一点征兆都没有，吓死我们了”。\n\n"
+                                         "护士巫晓琳第一次值大夜班。她的同事笑着说：“她今天比我们还紧张。”\n\n"
+                                         "村医贺长春说，他每周都要上山巡诊。贺长春的老伴儿在一旁插话：“他这个人，下雨天也要上山，劝都劝不住。”\n\n"
+                                         "叶文涛的同事、心内科医师巫晓琳介绍，“每快一分钟，病人的心肌就多保住一点。”\n\n"
+                                         "公司的员工表示：“我们只想拿回自己的血汗钱。”\n");
 
   assert_speaker (r, "一点征兆都没有，吓死我们了", "患者的女儿");
   assert_speaker (r, "她今天比我们还紧张。", "她的同事");
@@ -847,9 +750,9 @@ test_related_speakers (void)
 static void
 test_adverbials_in_a_row (void)
 {
-  g_autoptr(Result) r = suggest_text ("业委会前后开了三次会。杜秀兰随后对记者说：“规矩是大家定的，不满意可以再商量。”\n\n"
-                                      "在觀塘做了十年清潔工的翁姐對記者說：「一個鐘頭四十幾蚊，食個飯都唔夠。」\n\n"
-                                      "杜明随后离开了会场，“车位再多也不够，关键是要有规矩。”\n");
+  g_autoptr(Result) r = suggest_checked ("业委会前后开了三次会。杜秀兰随后对记者说：“规矩是大家定的，不满意可以再商量。”\n\n"
+                                         "在觀塘做了十年清潔工的翁姐對記者說：「一個鐘頭四十幾蚊，食個飯都唔夠。」\n\n"
+                                         "杜明随后离开了会场，“车位再多也不够，关键是要有规矩。”\n");
 
   assert_speaker (r, "规矩是大家定的，不满意可以再商量。", "杜秀兰");
   assert_speaker (r, "一個鐘頭四十幾蚊，食個飯都唔夠。", "翁姐");
@@ -863,11 +766,11 @@ test_adverbials_in_a_row (void)
 static void
 test_bare_names (void)
 {
-  g_autoptr(Result) r = suggest_text ("居民杜秀兰和马骏在楼下碰到记者。杜秀兰说：“现在排了表，谁也不吃亏。”马骏却不太满意：“我下班晚，回来经常没位置。”\n\n"
-                                      "清潔工翁姐表示，工資太低。她的同事阿芬在旁邊附和：「我哋唔係要好多，只係想生活得好啲。」\n\n"
-                                      "我的导师裴老师常说：“冰川不会骗人。”\n\n"
-                                      "陳太昨日收到一個陌生電話：「你好，我係銀行職員，你張卡有問題。」\n\n"
-                                      "阿姨说，菜价涨了。他的老师说，考试推迟了。\n");
+  g_autoptr(Result) r = suggest_checked ("居民杜秀兰和马骏在楼下碰到记者。杜秀兰说：“现在排了表，谁也不吃亏。”马骏却不太满意：“我下班晚，回来经常没位置。”\n\n"
+                                         "清潔工翁姐表示，工資太低。她的同事阿芬在旁邊附和：「我哋唔係要好多，只係想生活得好啲。」\n\n"
+                                         "我的导师裴老师常说：“冰川不会骗人。”\n\n"
+                                         "陳太昨日收到一個陌生電話：「你好，我係銀行職員，你張卡有問題。」\n\n"
+                                         "阿姨说，菜价涨了。他的老师说，考试推迟了。\n");
 
   assert_speaker (r, "我下班晚，回来经常没位置。", "马骏");
   assert_speaker (r, "我哋唔係要好多，只係想生活得好啲。", "阿芬");
@@ -885,9 +788,9 @@ test_bare_names (void)
 static void
 test_introduced_names (void)
 {
-  g_autoptr(Result) r = suggest_text ("區議員黃志強表示，已約見官員。在紅磡街市賣菜四十年的梁伯今年72歲。他指着空蕩蕩的走廊話：「以前呢度行都行唔到，而家一日得幾個客。」\n\n"
-                                      "馆长施雨晴说，馆里的年轻人越来越多。潘一诺是我们阅读推广部的馆员，她拍的短视频有几十万粉丝。她常说：“书不会自己走到读者面前。”\n\n"
-                                      "周末是最忙的时候，黄金是一种避险资产。\n");
+  g_autoptr(Result) r = suggest_checked ("區議員黃志強表示，已約見官員。在紅磡街市賣菜四十年的梁伯今年72歲。他指着空蕩蕩的走廊話：「以前呢度行都行唔到，而家一日得幾個客。」\n\n"
+                                         "馆长施雨晴说，馆里的年轻人越来越多。潘一诺是我们阅读推广部的馆员，她拍的短视频有几十万粉丝。她常说：“书不会自己走到读者面前。”\n\n"
+                                         "周末是最忙的时候，黄金是一种避险资产。\n");
 
   assert_speaker (r, "以前呢度行都行唔到，而家一日得幾個客。", "梁伯");
   assert_speaker (r, "书不会自己走到读者面前。", "潘一诺");
@@ -901,11 +804,11 @@ test_introduced_names (void)
 static void
 test_named_inside_answer (void)
 {
-  g_autoptr(Result) r = suggest_text ("本报记者 蒲青\n\n"
-                                      "记者：野外工作条件很艰苦吧？\n\n"
-                                      "屈晓峰：苦是苦，但习惯了。我们组里有个新来的博士生叫邝宁，第一次上冰川就高原反应，吐了一路。下山以后她跟我说：“老师，我明年还来。”\n\n"
-                                      "记者：大家怎么看？\n\n"
-                                      "屈晓峰：观众都拍手叫好，我也很高兴。\n");
+  g_autoptr(Result) r = suggest_checked ("本报记者 蒲青\n\n"
+                                         "记者：野外工作条件很艰苦吧？\n\n"
+                                         "屈晓峰：苦是苦，但习惯了。我们组里有个新来的博士生叫邝宁，第一次上冰川就高原反应，吐了一路。下山以后她跟我说：“老师，我明年还来。”\n\n"
+                                         "记者：大家怎么看？\n\n"
+                                         "屈晓峰：观众都拍手叫好，我也很高兴。\n");
 
   assert_speaker (r, "老师，我明年还来。", "邝宁");
   g_assert_null (find (r, "person", "好"));
@@ -917,12 +820,12 @@ test_named_inside_answer (void)
 static void
 test_narrative_subject (void)
 {
-  g_autoptr(Result) r = suggest_text ("本报记者 詹小雨\n\n"
-                                      "“这里以前连条像样的路都没有，下雨天根本出不了门。”\n\n"
-                                      "种粮大户葛宝山正忙着指挥收割机作业。他家今年种了1300亩小麦。\n\n"
-                                      "“去年收麦时下了一场雨，损失了不少，今年心里有底。”\n\n"
-                                      "村民卢秀梅和丈夫邹德明沿着河岸捡拾垃圾。\n\n"
-                                      "“那时候河面上漂着塑料袋，谁都不愿意走这边，现在好多了。”\n");
+  g_autoptr(Result) r = suggest_checked ("本报记者 詹小雨\n\n"
+                                         "“这里以前连条像样的路都没有，下雨天根本出不了门。”\n\n"
+                                         "种粮大户葛宝山正忙着指挥收割机作业。他家今年种了1300亩小麦。\n\n"
+                                         "“去年收麦时下了一场雨，损失了不少，今年心里有底。”\n\n"
+                                         "村民卢秀梅和丈夫邹德明沿着河岸捡拾垃圾。\n\n"
+                                         "“那时候河面上漂着塑料袋，谁都不愿意走这边，现在好多了。”\n");
 
   assert_speaker (r, "去年收麦时下了一场雨，损失了不少，今年心里有底。", "葛宝山");
   assert_speaker (r, "那时候河面上漂着塑料袋，谁都不愿意走这边，现在好多了。", NULL);
@@ -935,10 +838,10 @@ test_narrative_subject (void)
 static void
 test_more_lexicon (void)
 {
-  g_autoptr(Result) r = suggest_text ("农业农村部农业机械化管理司副司长、一级巡视员潘启航说：“今年的天气总体有利，但局部地区可能出现降雨。”\n\n"
-                                      "一位不愿透露姓名的投资者则表示担忧：“海外政策变数太大，现在加码风险不小。”\n\n"
-                                      "一位批发商说：“颱风前一颗才30多元，现在要60元以上。”\n\n"
-                                      "省里派出的巡视员上周到村里检查了工作。\n");
+  g_autoptr(Result) r = suggest_checked ("农业农村部农业机械化管理司副司长、一级巡视员潘启航说：“今年的天气总体有利，但局部地区可能出现降雨。”\n\n"
+                                         "一位不愿透露姓名的投资者则表示担忧：“海外政策变数太大，现在加码风险不小。”\n\n"
+                                         "一位批发商说：“颱风前一颗才30多元，现在要60元以上。”\n\n"
+                                         "省里派出的巡视员上周到村里检查了工作。\n");
 
   assert_speaker (r, "今年的天气总体有利，但局部地区可能出现降雨。", "农业农村部农业机械化管理司副司长、一级巡视员潘启航");
   assert_speaker (r, "海外政策变数太大，现在加码风险不小。", "一位不愿透露姓名的投资者");
@@ -952,8 +855,8 @@ test_more_lexicon (void)
 static void
 test_told_outlet_reporter (void)
 {
-  g_autoptr(Result) r = suggest_text ("台北市第一果菜批發市場一位批發商向中央社記者指出，高麗菜批發價一週內漲了近一倍。「颱風前一顆才30多元，現在要60元以上。」\n\n"
-                                      "一位村民向记者的车子挥了挥手，转身走进了田里。\n");
+  g_autoptr(Result) r = suggest_checked ("台北市第一果菜批發市場一位批發商向中央社記者指出，高麗菜批發價一週內漲了近一倍。「颱風前一顆才30多元，現在要60元以上。」\n\n"
+                                         "一位村民向记者的车子挥了挥手，转身走进了田里。\n");
 
   assert_speaker (r, "颱風前一顆才30多元，現在要60元以上。", "一位批發商");
   g_assert_null (find (r, "person", "一位村民"));
@@ -965,9 +868,9 @@ test_told_outlet_reporter (void)
 static void
 test_said_a_sentence (void)
 {
-  g_autoptr(Result) r = suggest_text ("冉秋月赛后承认自己有些着急。\n\n"
-                                      "她还透露，江苏队主教练霍振东赛前只跟她说了一句话：“把自己的球打出来。”\n\n"
-                                      "训练馆的墙上挂着一段话：“天道酬勤，业精于勤，不进则退。”\n");
+  g_autoptr(Result) r = suggest_checked ("冉秋月赛后承认自己有些着急。\n\n"
+                                         "她还透露，江苏队主教练霍振东赛前只跟她说了一句话：“把自己的球打出来。”\n\n"
+                                         "训练馆的墙上挂着一段话：“天道酬勤，业精于勤，不进则退。”\n");
   GlossSuggestion *wall = find (r, "quote", "天道酬勤，业精于勤，不进则退。");
 
   assert_speaker (r, "把自己的球打出来。", "江苏队主教练霍振东");
@@ -980,9 +883,9 @@ test_said_a_sentence (void)
 static void
 test_age_before_name (void)
 {
-  g_autoptr(Result) r = suggest_text ("37岁的吴秀英每天下午准时打开手机直播。她没有放弃。\n\n"
-                                      "“那时候真想过回去打工，现在不想走了。”\n\n"
-                                      "68歲的陳太一家住在這裡。19岁的江苏选手上场了。\n");
+  g_autoptr(Result) r = suggest_checked ("37岁的吴秀英每天下午准时打开手机直播。她没有放弃。\n\n"
+                                         "“那时候真想过回去打工，现在不想走了。”\n\n"
+                                         "68歲的陳太一家住在這裡。19岁的江苏选手上场了。\n");
 
   g_assert_nonnull (find (r, "person", "吴秀英"));
   assert_speaker (r, "那时候真想过回去打工，现在不想走了。", "吴秀英");
@@ -996,10 +899,10 @@ test_age_before_name (void)
 static void
 test_transliterated_names (void)
 {
-  g_autoptr(Result) r = suggest_text ("肯尼亚选手基普罗蒂奇以2小时06分夺冠。\n\n"
-                                      "“最后两公里我感觉腿还有力气。”基普罗蒂奇赛后说。\n\n"
-                                      "巴西外援奥利维拉禁区外远射破门。他在混合区说：“这个进球献给我的女儿。”\n\n"
-                                      "罗马尼亚选手获得第三名。\n");
+  g_autoptr(Result) r = suggest_checked ("肯尼亚选手基普罗蒂奇以2小时06分夺冠。\n\n"
+                                         "“最后两公里我感觉腿还有力气。”基普罗蒂奇赛后说。\n\n"
+                                         "巴西外援奥利维拉禁区外远射破门。他在混合区说：“这个进球献给我的女儿。”\n\n"
+                                         "罗马尼亚选手获得第三名。\n");
 
   g_assert_nonnull (find (r, "person", "奥利维拉"));
   assert_speaker (r, "最后两公里我感觉腿还有力气。", "基普罗蒂奇");
@@ -1012,9 +915,9 @@ test_transliterated_names (void)
 static void
 test_nationality_before_name (void)
 {
-  g_autoptr(Result) r = suggest_text ("赛后，海港队主教练、西班牙人贝尔特兰对球队的表现感到满意。“上半场我们太着急了，传球失误很多。”\n\n"
-                                      "基普罗蒂奇的教练、意大利人罗西尼在终点等候。他对记者说：“我们准备了四个月。”\n\n"
-                                      "主教练、队员们都很满意。\n");
+  g_autoptr(Result) r = suggest_checked ("赛后，海港队主教练、西班牙人贝尔特兰对球队的表现感到满意。“上半场我们太着急了，传球失误很多。”\n\n"
+                                         "基普罗蒂奇的教练、意大利人罗西尼在终点等候。他对记者说：“我们准备了四个月。”\n\n"
+                                         "主教练、队员们都很满意。\n");
 
   g_assert_nonnull (find (r, "official", "海港队主教练、西班牙人贝尔特兰"));
   assert_speaker (r, "上半场我们太着急了，传球失误很多。", "海港队主教练、西班牙人贝尔特兰");
@@ -1027,9 +930,9 @@ test_nationality_before_name (void)
 static void
 test_unnamed_official_told_reporter (void)
 {
-  g_autoptr(Result) r = suggest_text ("“去年我们在东南亚投了两千多万元，今年只剩一半。”杭州一家游戏公司的营销负责人向记者表示，成本涨了四成。\n\n"
-                                      "一家纺织企业的负责人说：“停两个小时，损失不大。”\n\n"
-                                      "她的负责人向记者说明了情况。\n");
+  g_autoptr(Result) r = suggest_checked ("“去年我们在东南亚投了两千多万元，今年只剩一半。”杭州一家游戏公司的营销负责人向记者表示，成本涨了四成。\n\n"
+                                         "一家纺织企业的负责人说：“停两个小时，损失不大。”\n\n"
+                                         "她的负责人向记者说明了情况。\n");
 
   assert_speaker (r, "去年我们在东南亚投了两千多万元，今年只剩一半。", "杭州一家游戏公司的营销负责人");
   assert_speaker (r, "停两个小时，损失不大。", "一家纺织企业的负责人");
@@ -1042,9 +945,9 @@ test_unnamed_official_told_reporter (void)
 static void
 test_name_not_cut_from_word (void)
 {
-  g_autoptr(Result) r = suggest_text ("据了解，不少程序员游戏公司出身。\n"
-                                      "漁民向農業部申請救助。\n"
-                                      "县委书记赵志超收到了来信。\n");
+  g_autoptr(Result) r = suggest_checked ("据了解，不少程序员游戏公司出身。\n"
+                                         "漁民向農業部申請救助。\n"
+                                         "县委书记赵志超收到了来信。\n");
 
   g_assert_null (find (r, "person", "游戏公"));
   g_assert_null (find (r, "official", "游戏公"));
@@ -1057,11 +960,11 @@ test_name_not_cut_from_word (void)
 static void
 test_relative_clause_speaker (void)
 {
-  g_autoptr(Result) r = suggest_text ("市民韩女士上个月在步行街修手机，花了八百元。\n\n"
-                                      "“这种做法在行内很常见。”一位在手机维修行业干了十多年的师傅说。\n\n"
-                                      "一位曾在该公司任职的销售在出庭作证时说：“换掉地毯，就按正常车卖。”\n\n"
-                                      "该公司的一名法务人员向记者表示：“不排除上诉。”\n\n"
-                                      "老水利人周德顺巡查了大坝。“仪器会报警，但判断还得靠经验。”这位在水库干了三十年的工程师说。\n");
+  g_autoptr(Result) r = suggest_checked ("市民韩女士上个月在步行街修手机，花了八百元。\n\n"
+                                         "“这种做法在行内很常见。”一位在手机维修行业干了十多年的师傅说。\n\n"
+                                         "一位曾在该公司任职的销售在出庭作证时说：“换掉地毯，就按正常车卖。”\n\n"
+                                         "该公司的一名法务人员向记者表示：“不排除上诉。”\n\n"
+                                         "老水利人周德顺巡查了大坝。“仪器会报警，但判断还得靠经验。”这位在水库干了三十年的工程师说。\n");
 
   assert_speaker (r, "这种做法在行内很常见。", "一位在手机维修行业干了十多年的师傅");
   assert_speaker (r, "换掉地毯，就按正常车卖。", "一位曾在该公司任职的销售");
@@ -1077,10 +980,10 @@ test_relative_clause_speaker (void)
 static void
 test_named_after_saying (void)
 {
-  g_autoptr(Result) r = suggest_text ("“我十八岁就在这儿炒粉。”说这话的是摊主罗桂兰，今年48岁。\n\n"
-                                      "“孩子们喜欢，我就高兴。”祁文斌一边收钱一边对记者说。\n\n"
-                                      "“夜市最要紧的是干净、安全。”这是市场管理员邬海涛每天挂在嘴边的一句话。\n\n"
-                                      "“欢迎光临。”这是店门口的一块牌子。\n");
+  g_autoptr(Result) r = suggest_checked ("“我十八岁就在这儿炒粉。”说这话的是摊主罗桂兰，今年48岁。\n\n"
+                                         "“孩子们喜欢，我就高兴。”祁文斌一边收钱一边对记者说。\n\n"
+                                         "“夜市最要紧的是干净、安全。”这是市场管理员邬海涛每天挂在嘴边的一句话。\n\n"
+                                         "“欢迎光临。”这是店门口的一块牌子。\n");
   GlossSuggestion *sign = find (r, "quote", "欢迎光临。");
 
   assert_speaker (r, "我十八岁就在这儿炒粉。", "罗桂兰");
@@ -1094,10 +997,10 @@ test_named_after_saying (void)
 static void
 test_familiar_after_de (void)
 {
-  g_autoptr(Result) r = suggest_text ("老支书符德海说，水渠去年冬天完工。\n\n"
-                                      "村里的老戚是当年挖老水渠的人之一。\n\n"
-                                      "“那时候没有机器，全靠一双手。”老戚指着照片上的人一个个数过去。\n\n"
-                                      "他的老师是一位退休教师。\n");
+  g_autoptr(Result) r = suggest_checked ("老支书符德海说，水渠去年冬天完工。\n\n"
+                                         "村里的老戚是当年挖老水渠的人之一。\n\n"
+                                         "“那时候没有机器，全靠一双手。”老戚指着照片上的人一个个数过去。\n\n"
+                                         "他的老师是一位退休教师。\n");
 
   g_assert_nonnull (find (r, "person", "老戚"));
   assert_speaker (r, "那时候没有机器，全靠一双手。", "老戚");
@@ -1110,11 +1013,11 @@ test_familiar_after_de (void)
 static void
 test_more_official_titles (void)
 {
-  g_autoptr(Result) r = suggest_text ("县水利局农村水利股股长伍建华介绍，全县改造灌渠46条。他说，工程将交给用水协会管理，“建得好，更要管得好”。\n\n"
-                                      "市规划和自然资源局总规划师卞文澜在接受采访时说：“过去是推平了重来。”\n\n"
-                                      "中国气候变化事务特使龚立群表示：“落到实处才是关键。”\n\n"
-                                      "东北某农业大学资源与环境研究所所长范嘉禾抓起一把黑土说：“这块地十年没翻过。”\n\n"
-                                      "王明和市水利局局长李国栋表示，工程要抓紧。\n");
+  g_autoptr(Result) r = suggest_checked ("县水利局农村水利股股长伍建华介绍，全县改造灌渠46条。他说，工程将交给用水协会管理，“建得好，更要管得好”。\n\n"
+                                         "市规划和自然资源局总规划师卞文澜在接受采访时说：“过去是推平了重来。”\n\n"
+                                         "中国气候变化事务特使龚立群表示：“落到实处才是关键。”\n\n"
+                                         "东北某农业大学资源与环境研究所所长范嘉禾抓起一把黑土说：“这块地十年没翻过。”\n\n"
+                                         "王明和市水利局局长李国栋表示，工程要抓紧。\n");
 
   assert_speaker (r, "建得好，更要管得好", "县水利局农村水利股股长伍建华");
   assert_speaker (r, "过去是推平了重来。", "市规划和自然资源局总规划师卞文澜");
@@ -1129,10 +1032,10 @@ test_more_official_titles (void)
 static void
 test_station_and_shop_heads (void)
 {
-  g_autoptr(Result) r = suggest_text ("县气象站站长庞玉兰随后介绍了值守安排。她说：“雨季每小时报一次数据。”\n\n"
-                                      "县种子管理站副站长祁德文表示，良种已经到村。\n\n"
-                                      "药店店长甘晓莉说：“退烧药备货充足。”\n\n"
-                                      "34岁的外卖站点站长龚学斌正在排班。\n");
+  g_autoptr(Result) r = suggest_checked ("县气象站站长庞玉兰随后介绍了值守安排。她说：“雨季每小时报一次数据。”\n\n"
+                                         "县种子管理站副站长祁德文表示，良种已经到村。\n\n"
+                                         "药店店长甘晓莉说：“退烧药备货充足。”\n\n"
+                                         "34岁的外卖站点站长龚学斌正在排班。\n");
 
   assert_speaker (r, "雨季每小时报一次数据。", "县气象站站长庞玉兰");
   g_assert_nonnull (find (r, "official", "县种子管理站副站长祁德文"));
@@ -1146,8 +1049,8 @@ test_station_and_shop_heads (void)
 static void
 test_chain_across_window (void)
 {
-  g_autoptr(Result) r = suggest_text ("省交通运输厅党组成员、副厅长邬明华介绍，新规共8个方面26条，聚焦货车司机反映最集中的停车、加油和收费问题，“条条都能解决实际困难”。\n\n"
-                                      "市农业农村局副局长柏金出席发布会并回答提问。柏金表示：“补贴下月到位。”\n");
+  g_autoptr(Result) r = suggest_checked ("省交通运输厅党组成员、副厅长邬明华介绍，新规共8个方面26条，聚焦货车司机反映最集中的停车、加油和收费问题，“条条都能解决实际困难”。\n\n"
+                                         "市农业农村局副局长柏金出席发布会并回答提问。柏金表示：“补贴下月到位。”\n");
 
   assert_speaker (r, "条条都能解决实际困难", "省交通运输厅党组成员、副厅长邬明华");
   g_assert_nonnull (find (r, "official", "市农业农村局副局长柏金"));
@@ -1158,9 +1061,9 @@ test_chain_across_window (void)
 static void
 test_uncommon_colon_verbs (void)
 {
-  g_autoptr(Result) r = suggest_text ("“我打得很放松。”何诗雨赛后说。整场她出现了11次失误。对此她并不讳言：“失误太多，必须改。”\n\n"
-                                      "晏子轩表示，全队今天都不在状态。他全场只得了8分，对此他毫不避讳：“今天我的手感很差。”\n\n"
-                                      "正在下棋的退休钳工华国强插话：“他这是在打广告。”\n");
+  g_autoptr(Result) r = suggest_checked ("“我打得很放松。”何诗雨赛后说。整场她出现了11次失误。对此她并不讳言：“失误太多，必须改。”\n\n"
+                                         "晏子轩表示，全队今天都不在状态。他全场只得了8分，对此他毫不避讳：“今天我的手感很差。”\n\n"
+                                         "正在下棋的退休钳工华国强插话：“他这是在打广告。”\n");
 
   assert_speaker (r, "失误太多，必须改。", "何诗雨");
   assert_speaker (r, "今天我的手感很差。", "晏子轩");
@@ -1172,9 +1075,9 @@ test_uncommon_colon_verbs (void)
 static void
 test_pronoun_after_saying (void)
 {
-  g_autoptr(Result) r = suggest_text ("环卫工人龚秀芝表示，她负责三条街的清扫。她最喜欢服务站的热水。“以前冬天只能喝凉水，现在好多了。”说着，她给记者倒了一杯茶。\n\n"
-                                      "两名队员表示，比赛很艰苦。“我们最后十分钟已经跑不动了，腿都在抖。”说着，他们坐在了地上。\n\n"
-                                      "冉国庆说：“明天照常训练，谁也不许请假。”说着，他拍了拍身边魏小军的肩膀。\n");
+  g_autoptr(Result) r = suggest_checked ("环卫工人龚秀芝表示，她负责三条街的清扫。她最喜欢服务站的热水。“以前冬天只能喝凉水，现在好多了。”说着，她给记者倒了一杯茶。\n\n"
+                                         "两名队员表示，比赛很艰苦。“我们最后十分钟已经跑不动了，腿都在抖。”说着，他们坐在了地上。\n\n"
+                                         "冉国庆说：“明天照常训练，谁也不许请假。”说着，他拍了拍身边魏小军的肩膀。\n");
 
   assert_speaker (r, "以前冬天只能喝凉水，现在好多了。", "龚秀芝");
   assert_speaker (r, "我们最后十分钟已经跑不动了，腿都在抖。", NULL);
@@ -1188,10 +1091,10 @@ test_pronoun_after_saying (void)
 static void
 test_clause_speaker_without_verb (void)
 {
-  g_autoptr(Result) r = suggest_text ("一位在草原上经营牧场二十多年的牧场主向记者算了一笔账：“一头牛一年要吃掉八千块的草料。”\n\n"
-                                      "一名在车站排队等客的出租车司机则担心生意会变差。他说：“短途的客人少了一大半，再这样下去撑不住。”\n\n"
-                                      "教室第一排，一位头发花白的老人早早摆好了笔记本和老花镜。\n\n"
-                                      "他叫庞志远，今年76岁。\n");
+  g_autoptr(Result) r = suggest_checked ("一位在草原上经营牧场二十多年的牧场主向记者算了一笔账：“一头牛一年要吃掉八千块的草料。”\n\n"
+                                         "一名在车站排队等客的出租车司机则担心生意会变差。他说：“短途的客人少了一大半，再这样下去撑不住。”\n\n"
+                                         "教室第一排，一位头发花白的老人早早摆好了笔记本和老花镜。\n\n"
+                                         "他叫庞志远，今年76岁。\n");
 
   assert_speaker (r, "一头牛一年要吃掉八千块的草料。", "一位在草原上经营牧场二十多年的牧场主");
   assert_speaker (r, "短途的客人少了一大半，再这样下去撑不住。", "一名在车站排队等客的出租车司机");
@@ -1205,12 +1108,12 @@ test_clause_speaker_without_verb (void)
 static void
 test_answers_of_non_official (void)
 {
-  g_autoptr(Result) a = suggest_text ("“好茶要等一场雨”\n——访制茶师傅、县级非遗传承人贺春林\n\n本报记者 柯雨桐\n\n"
-                                      "山上的茶园里，61岁的贺春林正和徒弟一起采茶。县农业农村局局长孟凡宇也来了。\n\n"
-                                      "问：今年的春茶怎么样？\n\n答：雨水足，芽头比去年壮，就是采得晚了一个星期。\n");
-  g_autoptr(Result) b = suggest_text ("本报记者 柯雨桐\n\n在江边的工地上，52岁的桥梁工程师葛文川正在查看钢梁。\n\n"
-                                      "问：一座大桥要建多少年？\n\n答：短的四五年，长的要七八年，前期勘察最费工夫。\n");
-  g_autoptr(Result) c = suggest_text ("本报记者 柯雨桐\n\n问：一座大桥要建多少年？\n\n答：短的四五年，长的要七八年，前期勘察最费工夫。\n");
+  g_autoptr(Result) a = suggest_checked ("“好茶要等一场雨”\n——访制茶师傅、县级非遗传承人贺春林\n\n本报记者 柯雨桐\n\n"
+                                         "山上的茶园里，61岁的贺春林正和徒弟一起采茶。县农业农村局局长孟凡宇也来了。\n\n"
+                                         "问：今年的春茶怎么样？\n\n答：雨水足，芽头比去年壮，就是采得晚了一个星期。\n");
+  g_autoptr(Result) b = suggest_checked ("本报记者 柯雨桐\n\n在江边的工地上，52岁的桥梁工程师葛文川正在查看钢梁。\n\n"
+                                         "问：一座大桥要建多少年？\n\n答：短的四五年，长的要七八年，前期勘察最费工夫。\n");
+  g_autoptr(Result) c = suggest_checked ("本报记者 柯雨桐\n\n问：一座大桥要建多少年？\n\n答：短的四五年，长的要七八年，前期勘察最费工夫。\n");
 
   assert_speaker (a, "雨水足，芽头比去年壮，就是采得晚了一个星期。", "贺春林");
   assert_speaker (b, "短的四五年，长的要七八年，前期勘察最费工夫。", "葛文川");
@@ -1223,8 +1126,8 @@ test_answers_of_non_official (void)
 static void
 test_reported_speech_before_quote (void)
 {
-  g_autoptr(Result) r = suggest_text ("城南队主教练顾长风赛后很激动。他说，小将芮晨阳这个赛季大多坐在替补席上，每天训练后都会加练。“他等这个机会等了很久，今晚他抓住了。”\n\n"
-                                      "顾长风说，球队需要年轻人。小将郗文博在下半场抓住了机会。“这球我等了一年多，终于进了。”\n");
+  g_autoptr(Result) r = suggest_checked ("城南队主教练顾长风赛后很激动。他说，小将芮晨阳这个赛季大多坐在替补席上，每天训练后都会加练。“他等这个机会等了很久，今晚他抓住了。”\n\n"
+                                         "顾长风说，球队需要年轻人。小将郗文博在下半场抓住了机会。“这球我等了一年多，终于进了。”\n");
 
   assert_speaker (r, "他等这个机会等了很久，今晚他抓住了。", "城南队主教练顾长风");
   assert_speaker (r, "这球我等了一年多，终于进了。", "郗文博");
@@ -1235,8 +1138,8 @@ test_reported_speech_before_quote (void)
 static void
 test_more_surnames_and_roles (void)
 {
-  g_autoptr(Result) r = suggest_text ("第71分钟，替补登场的20岁小将芮晨阳远射破门。\n\n市住建局局长郜明远表示，明年将新增2万套。\n\n"
-                                      "市民政局养老服务处处长裘建国和一位经营者谈了谈。\n");
+  g_autoptr(Result) r = suggest_checked ("第71分钟，替补登场的20岁小将芮晨阳远射破门。\n\n市住建局局长郜明远表示，明年将新增2万套。\n\n"
+                                         "市民政局养老服务处处长裘建国和一位经营者谈了谈。\n");
 
   g_assert_nonnull (find (r, "person", "芮晨阳"));
   g_assert_nonnull (find (r, "official", "市住建局局长郜明远"));
@@ -1249,8 +1152,8 @@ test_more_surnames_and_roles (void)
 static void
 test_age_and_role_before_name (void)
 {
-  g_autoptr(Result) r = suggest_text ("79岁的独居老人宋凤英拄着拐杖来到窗口。她的儿女都在外地。她说：“现在天天有热菜吃。”\n\n"
-                                      "80岁的独居老人常年一个人吃饭。\n");
+  g_autoptr(Result) r = suggest_checked ("79岁的独居老人宋凤英拄着拐杖来到窗口。她的儿女都在外地。她说：“现在天天有热菜吃。”\n\n"
+                                         "80岁的独居老人常年一个人吃饭。\n");
 
   g_assert_nonnull (find (r, "person", "宋凤英"));
   assert_speaker (r, "现在天天有热菜吃。", "宋凤英");
@@ -1264,9 +1167,9 @@ test_age_and_role_before_name (void)
 static void
 test_own_relative_speaks (void)
 {
-  g_autoptr(Result) r = suggest_text ("问：您怎么看？\n\n答：利润很薄。我母亲常说：“做饭的人自己不吃，饭菜就不会好吃。”所以我每天都在店里吃。\n\n"
-                                      "我师父当年跟我说过：“蜂死了还能再养，心死了就养不成了。”\n\n"
-                                      "我母亲今年七十岁了，身体还不错。\n");
+  g_autoptr(Result) r = suggest_checked ("问：您怎么看？\n\n答：利润很薄。我母亲常说：“做饭的人自己不吃，饭菜就不会好吃。”所以我每天都在店里吃。\n\n"
+                                         "我师父当年跟我说过：“蜂死了还能再养，心死了就养不成了。”\n\n"
+                                         "我母亲今年七十岁了，身体还不错。\n");
 
   assert_speaker (r, "做饭的人自己不吃，饭菜就不会好吃。", "我母亲");
   assert_speaker (r, "蜂死了还能再养，心死了就养不成了。", "我师父");
@@ -1291,11 +1194,11 @@ test_own_relative_speaks (void)
 static void
 test_profession_after_organization (void)
 {
-  g_autoptr(Result) r = suggest_text ("东吴证券电力设备行业首席分析师滕思远认为，“原材料成本压力基本释放。”\n\n"
-                                      "江海队主帅滕建勋对球队很满意。他表示：“这才是我们应有的样子。”\n\n"
-                                      "市妇幼保健院儿科主任医师翟慧敏介绍，“最要紧的是防脱水。”\n\n"
-                                      "资深分析师柯文涛说：“市场还会波动。”\n\n"
-                                      "球迷谭立明说：“今晚总算出了口气。”\n");
+  g_autoptr(Result) r = suggest_checked ("东吴证券电力设备行业首席分析师滕思远认为，“原材料成本压力基本释放。”\n\n"
+                                         "江海队主帅滕建勋对球队很满意。他表示：“这才是我们应有的样子。”\n\n"
+                                         "市妇幼保健院儿科主任医师翟慧敏介绍，“最要紧的是防脱水。”\n\n"
+                                         "资深分析师柯文涛说：“市场还会波动。”\n\n"
+                                         "球迷谭立明说：“今晚总算出了口气。”\n");
 
   g_assert_null (find (r, "official", "东吴证券电力设备行业首席分析师滕思远"));
   g_assert_null (find (r, "official", "江海队主帅滕建勋"));
@@ -1320,10 +1223,10 @@ test_profession_after_organization (void)
 static void
 test_relation_of_named_person (void)
 {
-  g_autoptr(Result) r = suggest_text ("公诉人指出：“被告人有罪。”\n\n"
-                                      "卞某某的辩护律师则当庭提出：“我的当事人主动投案。”\n\n"
-                                      "龙某的母亲也来到了庭审现场。休庭时，她对记者说：“他就是帮忙打包发货。”\n\n"
-                                      "詹某某的辩护律师邝立新说：“请求从轻处罚。”\n");
+  g_autoptr(Result) r = suggest_checked ("公诉人指出：“被告人有罪。”\n\n"
+                                         "卞某某的辩护律师则当庭提出：“我的当事人主动投案。”\n\n"
+                                         "龙某的母亲也来到了庭审现场。休庭时，她对记者说：“他就是帮忙打包发货。”\n\n"
+                                         "詹某某的辩护律师邝立新说：“请求从轻处罚。”\n");
 
   assert_speaker (r, "我的当事人主动投案。", "辩护律师");
   assert_speaker (r, "他就是帮忙打包发货。", "母亲");
@@ -1341,11 +1244,11 @@ test_relation_of_named_person (void)
 static void
 test_described_opening_subject (void)
 {
-  g_autoptr(Result) r = suggest_text ("打进本队唯一进球的岑浩赛后情绪低落。“进球没什么意义，输了就是输了。”\n\n"
-                                      "住在長洲二十多年的麥太每日都要搭船。她對本報記者說：「一個月船費已經成九百蚊。」\n\n"
-                                      "在南門市場賣菜20多年的陳太太一邊整理菜攤。「才差三天就可以採收。」\n\n"
-                                      "村民孔繁荣是图书车的常客。他戴着老花镜，“年轻时没机会读书，现在有空了。”\n\n"
-                                      "这几年我们做了大量的文创和数字化展陈，“唐妞”系列卖得很好。\n");
+  g_autoptr(Result) r = suggest_checked ("打进本队唯一进球的岑浩赛后情绪低落。“进球没什么意义，输了就是输了。”\n\n"
+                                         "住在長洲二十多年的麥太每日都要搭船。她對本報記者說：「一個月船費已經成九百蚊。」\n\n"
+                                         "在南門市場賣菜20多年的陳太太一邊整理菜攤。「才差三天就可以採收。」\n\n"
+                                         "村民孔繁荣是图书车的常客。他戴着老花镜，“年轻时没机会读书，现在有空了。”\n\n"
+                                         "这几年我们做了大量的文创和数字化展陈，“唐妞”系列卖得很好。\n");
 
   assert_speaker (r, "进球没什么意义，输了就是输了。", "岑浩");
   assert_speaker (r, "一個月船費已經成九百蚊。", "麥太");
@@ -1361,9 +1264,9 @@ test_described_opening_subject (void)
 static void
 test_company_statement (void)
 {
-  g_autoptr(Result) r = suggest_text ("公司在报告中解释，利润下滑主要是由于“碳酸锂价格大幅波动，存货跌价准备计提增加”。\n\n"
-                                      "青石桥菜场经营公司在一份说明中表示，菜场将上线订菜服务，“让老摊主也能接到线上的订单”。\n\n"
-                                      "公司在城东新建了工厂，工人们说“活儿比以前轻松多了”。\n");
+  g_autoptr(Result) r = suggest_checked ("公司在报告中解释，利润下滑主要是由于“碳酸锂价格大幅波动，存货跌价准备计提增加”。\n\n"
+                                         "青石桥菜场经营公司在一份说明中表示，菜场将上线订菜服务，“让老摊主也能接到线上的订单”。\n\n"
+                                         "公司在城东新建了工厂，工人们说“活儿比以前轻松多了”。\n");
   GlossSuggestion *q = find (r, "quote", "活儿比以前轻松多了");
 
   assert_speaker (r, "碳酸锂价格大幅波动，存货跌价准备计提增加", "公司");
