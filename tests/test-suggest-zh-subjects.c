@@ -275,6 +275,42 @@ test_bracketed_remark (void)
   g_assert_null (find (r, "person", "阿芳"));
 }
 
+/* A name, 今年 and an age introduce a person (跑者柴建国今年64岁) whom 老柴
+ * and 他 name later; an animal is no name (华北豹: 豹 is in no given name);
+ * 大姐 after a surname (臧大姐); 高層 as an unnamed speaker's role. */
+static void
+test_age_kin_and_animals (void)
+{
+  g_autoptr(Result) r = suggest_text ("护林员指着屏幕上一只缓缓走过的华北豹对记者说，这只豹子每年都来。\n\n"
+                                      "来自本地的跑者柴建国今年64岁，这已经是他的第九个全程马拉松。冲过终点后，老柴举起手机拍下了成绩。“比去年快了7分钟，”他说。\n\n"
+                                      "“我们二楼用电梯少，为什么要出一样的钱？”臧大姐说。\n\n"
+                                      "一位不願具名的博企高層表示：「貴賓廳已經今非昔比。」\n\n"
+                                      "这台老机床今年40岁了，还在转。\n");
+
+  assert_well_formed (r);
+  g_assert_null (find (r, "person", "华北豹"));
+  assert_speaker (r, "比去年快了7分钟，", "柴建国");
+  assert_speaker (r, "我们二楼用电梯少，为什么要出一样的钱？", "臧大姐");
+  assert_speaker (r, "貴賓廳已經今非昔比。", "一位不願具名的博企高層");
+  g_assert_null (find (r, "person", "这台老"));
+  g_assert_null (find (r, "person", "老机床"));
+}
+
+/* An agency replying (回复称, 对此书面答复称) speaks; a person replying, or
+ * a clause that does not end as an organization's, does not make one. */
+static void
+test_agency_reply (void)
+{
+  g_autoptr(Result) r = suggest_text ("对此，青浦区交通运输管理局回复称：“我局已协调公交公司恢复原线路。”\n\n"
+                                      "区生态环境局对此书面答复称，经现场检测，该店夜间噪音超标。“我局已依法责令其限期整改。”\n\n"
+                                      "记者把问题转给了这位热心读者，热心读者回复称：“谢谢你们跟进。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "我局已协调公交公司恢复原线路。", "青浦区交通运输管理局");
+  assert_speaker (r, "我局已依法责令其限期整改。", "区生态环境局");
+  g_assert_cmpuint (count_tag (r, "organization"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,5 +333,7 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-subjects/caucus-whip", test_caucus_whip);
   g_test_add_func ("/suggest-zh-subjects/vietnamese-name-and-hua", test_vietnamese_name_and_hua);
   g_test_add_func ("/suggest-zh-subjects/bracketed-remark", test_bracketed_remark);
+  g_test_add_func ("/suggest-zh-subjects/age-kin-and-animals", test_age_kin_and_animals);
+  g_test_add_func ("/suggest-zh-subjects/agency-reply", test_agency_reply);
   return g_test_run ();
 }

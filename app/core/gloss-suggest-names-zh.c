@@ -11,6 +11,14 @@
 
 #include "gloss-suggest-private.h"
 
+/* Whether @c is one of the characters of @set. */
+static gboolean
+strchr_utf8 (const char *set,
+             gunichar    c)
+{
+  return g_utf8_strchr (set, -1, c) != NULL;
+}
+
 static gboolean zh_attribution_follows (Run *run, guint e);
 static gboolean zh_copula_role_follows (Run *run, guint e);
 static gboolean zh_colon_quote_follows (Run *run, guint e, guint limit);
@@ -42,8 +50,12 @@ zh_familiar_name_full (Run      *run,
                        gboolean  after_title,
                        gboolean  must_end)
 {
-  /* 阿姨 阿婆 大爷 大妈 奶奶 爷爷 婆婆 师傅 太 姐 哥 叔 伯 婶 */
-  static const gunichar kin[][2] = { { 0x963F, 0x59E8 }, { 0x963F, 0x5A46 }, { 0x5927, 0x7237 }, { 0x5927, 0x5988 }, { 0x5976, 0x5976 }, { 0x7237, 0x7237 }, { 0x5A46, 0x5A46 }, { 0x5E08, 0x5085 }, { 0x592A, 0 }, { 0x59D0, 0 }, { 0x54E5, 0 }, { 0x53D4, 0 }, { 0x4F2F, 0 }, { 0x5A76, 0 } };
+  /* 阿姨 阿婆 大爷 大妈 大姐 大哥 大叔 大婶 大娘 奶奶 爷爷 婆婆 师傅 太 姐 哥 叔 伯 婶 */
+  static const gunichar kin[][2] = { { 0x963F, 0x59E8 }, { 0x963F, 0x5A46 }, { 0x5927, 0x7237 }, { 0x5927, 0x5988 },
+                                     { 0x5927, 0x59D0 }, { 0x5927, 0x54E5 }, { 0x5927, 0x53D4 }, { 0x5927, 0x5A76 },
+                                     { 0x5927, 0x5A18 }, { 0x5976, 0x5976 }, { 0x7237, 0x7237 }, { 0x5A46, 0x5A46 },
+                                     { 0x5E08, 0x5085 }, { 0x592A, 0 }, { 0x59D0, 0 }, { 0x54E5, 0 }, { 0x53D4, 0 },
+                                     { 0x4F2F, 0 }, { 0x5A76, 0 } };
   static const char *const not_names[] = { "老师", "小时", "小区", "老板", "小组", "老家", "小康", "老年", "小学", "老乡", "小将" };
   ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
@@ -1101,6 +1113,15 @@ suggest_zh_plain_names (Run *run)
        * role noun ending the clause introduce a person. */
       if (len >= 2 && !descriptive && suggest_zh_sentence_opens_at (run, i) && zh_copula_role_follows (run, i + len))
         descriptive = TRUE;
+      /* 跑者柴建国今年64岁: a name, 今年 and an age introduce a person. */
+      if (len >= 2 && !descriptive && i + len + 3 < n && u[i + len] == 0x4ECA /* 今 */ && u[i + len + 1] == 0x5E74 /* 年 */)
+        {
+          guint k = i + len + 2;
+
+          while (k < n && k - (i + len) < 8 && (g_unichar_isdigit (u[k]) || strchr_utf8 ("一二三四五六七八九十", u[k])))
+            k++;
+          descriptive = k > i + len + 2 && k < n && (u[k] == 0x5C81 /* 岁 */ || u[k] == 0x6B72 /* 歲 */);
+        }
       if (len > 0 && !boundary && !descriptive && !suggest_word_list_match_at (&zh->verbs, u, n, i + len))
         continue;
       /* …的师傅说: a role or relation word, not a person named 师. */

@@ -107,6 +107,48 @@ zh_published_statement (Run   *run,
   }
 }
 
+/* 青浦区交通运输管理局回复称, 区生态环境局对此书面答复称: an agency (a name
+ * of up to sixteen ideographs opening its clause and ending as an
+ * organization's: 局 委 院…) replying, after 对此 and 书面 if they come,
+ * is the organization speaking. @at is where 回复, 答复 or 回应 starts. */
+static void
+zh_agency_reply (Run   *run,
+                 guint  at)
+{
+  static const char *const between[] = { "书面", "書面", "对此", "對此", "就此", "随后", "隨後" };
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint k = at, o, suffix;
+
+  if (at + 2 >= run->n || !(u[at + 2] == 0x79F0 /* 称 */ || u[at + 2] == 0x7A31 /* 稱 */ || u[at + 2] == 0xFF1A || u[at + 2] == 0xFF0C ||
+                            suggest_word_list_match_at (&zh->verbs, u, run->n, at + 2) > 0))
+    return;
+  for (gboolean more = TRUE; more;)
+    {
+      more = FALSE;
+      for (guint w = 0; w < G_N_ELEMENTS (between) && !more; w++)
+        if (k >= 2 && g_utf8_get_char (between[w]) == u[k - 2] &&
+            g_utf8_get_char (g_utf8_next_char (between[w])) == u[k - 1])
+          {
+            k -= 2;
+            more = TRUE;
+          }
+    }
+  for (o = k; o > 0 && k - o < 16 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1]); o--)
+    ;
+  suffix = suggest_word_list_match_before (&zh->org_suffixes, u, o, k);
+  /* a name before the suffix: 公司回应称 alone names no one in particular */
+  if (k - o < 2 || suffix == 0 || suffix >= k - o || (o > 0 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1])) ||
+      !suggest_zh_clause_opens_at (run, o) || suggest_overlaps_tag (run, NULL, o, k))
+    return;
+  {
+    g_autofree char *key = suggest_substring (run, o, k);
+    guint c = suggest_add_cand (run, "organization", o, k, "zh-agency-reply", 0.6);
+
+    suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "organization", c);
+  }
+}
+
 /* A company speaking through its report (公司在报告中解释，, 该公司在半年报
  * 中称，, 青石桥菜场经营公司在一份说明中表示，): an organization ending in
  * 公司 that opens its clause, then 在…中 and a speech verb, is the
@@ -122,6 +164,10 @@ suggest_zh_company_statements (Run *run)
 
       if (u[i] == 0x53D1 /* 发 */ && u[i + 1] == 0x5E03 /* 布 */)
         zh_published_statement (run, i);
+      if ((u[i] == 0x56DE /* 回 */ && (u[i + 1] == 0x590D /* 复 */ || u[i + 1] == 0x8986 /* 覆 */ || u[i + 1] == 0x5E94 /* 应 */ ||
+                                       u[i + 1] == 0x61C9 /* 應 */)) ||
+          (u[i] == 0x7B54 /* 答 */ && (u[i + 1] == 0x590D || u[i + 1] == 0x8986 || u[i + 1] == 0x5FA9 /* 復 */)))
+        zh_agency_reply (run, i);
       if (u[i] != 0x5728 /* 在 */)
         continue;
       if (u[i - 2] != 0x516C /* 公 */ || u[i - 1] != 0x53F8 /* 司 */)
