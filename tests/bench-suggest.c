@@ -120,6 +120,18 @@
  * Taiwan typhoon's farm damage in traditional characters with 「」 and
  * 『』, readers' letters answered by agencies in writing), organizations
  * labelled only where one is a quote's speaker, held out;
+ * blind-zh14: ten more Chinese ones likewise (a metro line opening with a
+ * state metro company's spokeswoman, commuters and a transport official,
+ * Singapore resale flat prices with 「」, an MP and residents, rice-spraying
+ * drones with a young farmer, an engineer and a township head, a night
+ * market food-safety check with a quote before its speaker, a chess
+ * tournament with transliterated names in ·, a hospital volunteer's
+ * paragraphs of speech left open, a foreign ministry press conference in
+ * prose, a Hong Kong ferry route closure in traditional characters with
+ * 「」 and a company as speaker, a bronze-age exhibition with a curator and
+ * an archaeologist, a county flood-prevention meeting with a party
+ * secretary and a village cadre), organizations labelled only where one
+ * is a quote's speaker, held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -537,6 +549,7 @@ static const struct
   { "blind-zh11", "Chinese, blind-zh11 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh12", "Chinese, blind-zh12 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh13", "Chinese, blind-zh13 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh14", "Chinese, blind-zh14 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
