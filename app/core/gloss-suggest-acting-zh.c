@@ -106,9 +106,7 @@ acting_name_at (Run   *run,
   gunichar *u = run->u;
   guint n = run->n, s, r, len;
 
-  s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
-  if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
-    s = 1;
+  s = suggest_zh_surname_at (run, i, n);
   r = s > 0 ? suggest_word_list_match_at (&zh->roles, u, n, i + s) : 0;
   if ((len = suggest_zh_familiar_name (run, i)) >= 2)
     ;   /* 老邹抹了一把嘴说 */

@@ -208,11 +208,8 @@ name_shaped (Run   *run,
              guint  a,
              guint  b)
 {
-  ZhLexicon *zh = &run->self->zh;
-  guint s = suggest_word_list_match_at (&zh->compound_surnames, run->u, b, a);
+  guint s = suggest_zh_surname_at (run, a, b);
 
-  if (s == 0 && a < b && suggest_char_in (&zh->surnames, run->u[a]))
-    s = 1;
   for (guint k = a; k < b; k++)
     if (!is_han (run->u[k]))
       return FALSE;

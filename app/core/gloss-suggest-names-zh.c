@@ -37,6 +37,19 @@ suggest_zh_name_may_end (Run   *run,
          g_unichar_isspace (run->u[end]) || run->u[end] == '(' || run->u[end] == 0xFF08;
 }
 
+/* Length of the surname at @i, 0 if none: a compound surname of the
+ * lexicon (欧阳) ending by @limit, else one of its single surnames. */
+guint
+suggest_zh_surname_at (Run   *run,
+                       guint  i,
+                       guint  limit)
+{
+  ZhLexicon *zh = &run->self->zh;
+  guint s = suggest_word_list_match_at (&zh->compound_surnames, run->u, limit, i);
+
+  return s > 0 ? s : i < limit && suggest_char_in (&zh->surnames, run->u[i]) ? 1 : 0;
+}
+
 /* Familiar and anonymised forms of a name, 0 if none: 小彭 老李 (a
  * surname after 小/老, when a role precedes or a speech verb follows),
  * 陈太 卢阿姨 周大爷 (a surname and a kinship word), and the courts'
@@ -86,9 +99,7 @@ zh_familiar_name_full (Run      *run,
           suggest_zh_name_may_end (run, i + 2))
         return 2;
     }
-  s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
-  if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
-    s = 1;
+  s = suggest_zh_surname_at (run, i, n);
   if (s == 0 || i + s >= n)
     return 0;
   if (u[i + s] == 0x59D3 /* 姓 */)
@@ -275,9 +286,7 @@ zh_name_at (Run      *run,
     return s;
   if ((s = zh_familiar_name_at (run, i, after_title)) > 0)
     return s;
-  s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
-  if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
-    s = 1;
+  s = suggest_zh_surname_at (run, i, n);
   if (s == 0)
     {
       /* A surname the lexicon lacks (副厅长计红梅回应): after a title, three
@@ -830,10 +839,8 @@ zh_name_then_title (Run   *run,
   ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
   guint n = run->n;
-  guint s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
+  guint s = suggest_zh_surname_at (run, i, n);
 
-  if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
-    s = 1;
   if (s == 0)
     return 0;
   for (guint given = 2; given >= 1; given--)
@@ -939,9 +946,7 @@ zh_marked_names (Run *run)
         continue;
       glued = i > 0 && is_han (u[i - 1]) && !suggest_char_in (&zh->org_stops, u[i - 1]) &&
               !suggest_char_in (&zh->role_ends, u[i - 1]) && u[i - 1] != 0x4EBA /* 人 */;
-      s = suggest_word_list_match_at (&zh->compound_surnames, u, n, i);
-      if (s == 0 && suggest_char_in (&zh->surnames, u[i]))
-        s = 1;
+      s = suggest_zh_surname_at (run, i, n);
       if (familiar_subject (run, i) && !suggest_overlaps_tag (run, NULL, i, i + 2))
         {
           g_autofree char *key = suggest_substring (run, i, i + 2);
