@@ -200,9 +200,9 @@ zh_transliterated_at (Run      *run,
 /* Where the run of ideographs ending at @end starts, at most 16 back and
  * not past an organization's stop: the organization a description names
  * (杭州一家游戏公司的…, 中国信息通信研究院一位…). */
-static guint
-zh_org_run_start (Run   *run,
-                  guint  end)
+guint
+suggest_zh_org_run_start (Run   *run,
+                          guint  end)
 {
   guint o = end;
 
@@ -556,7 +556,7 @@ suggest_zh_titled_names (Run *run)
        * official's organization before 的 is part of who they are. */
       if (name_len == 0 && start >= 3 && u[start - 1] == 0x7684 /* 的 */)
         {
-          guint o = zh_org_run_start (run, start - 1);
+          guint o = suggest_zh_org_run_start (run, start - 1);
 
           if (o + 2 <= start - 1 &&
               (suggest_word_list_match_before (&zh->org_suffixes, u, start - 1 - o > MAX_WORD ? start - 1 - MAX_WORD : o, start - 1) > 0 ||
@@ -1455,7 +1455,7 @@ suggest_zh_unnamed_speakers (Run *run)
        * of who they are. */
       if (first >= 3 && u[first - 2] == 0x7684 /* 的 */)
         {
-          guint o = zh_org_run_start (run, first - 2);
+          guint o = suggest_zh_org_run_start (run, first - 2);
 
           if (o < first - 2 &&
               suggest_word_list_match_before (&zh->org_suffixes, u, first - 2 > MAX_WORD ? first - 2 - MAX_WORD : o, first - 2) > 0)
@@ -1466,7 +1466,7 @@ suggest_zh_unnamed_speakers (Run *run)
       else if (first >= 2 && is_han (u[first - 2]) &&
                suggest_word_list_match_before (&zh->org_suffixes, u, first - 1 > MAX_WORD ? first - 1 - MAX_WORD : 0, first - 1) > 0)
         {
-          guint o = zh_org_run_start (run, first - 1);
+          guint o = suggest_zh_org_run_start (run, first - 1);
 
           /* the clause opens with the organization: not 专家表示研究院一位… */
           if (!suggest_word_list_inside (&zh->verbs, u, o, first - 1) && suggest_zh_clause_opens_at (run, o))

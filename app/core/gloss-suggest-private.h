@@ -238,6 +238,8 @@ G_GNUC_INTERNAL void suggest_zh_unnamed_speakers (Run *run);
 G_GNUC_INTERNAL gboolean suggest_zh_name_may_end (Run *run, guint end);
 G_GNUC_INTERNAL guint suggest_zh_familiar_name (Run *run, guint i);
 G_GNUC_INTERNAL guint suggest_zh_surname_at (Run *run, guint i, guint limit);
+/* where the run of ideographs ending at @end starts: 16 back at most, not past an organization's stop */
+G_GNUC_INTERNAL guint suggest_zh_org_run_start (Run *run, guint end);
 /* a speech verb after a name ending at @e, directly or after adverbials */
 G_GNUC_INTERNAL gboolean suggest_zh_verb_follows (Run *run, guint e);
 /* a sentence opens at @i (a line's start, after 。！？ or a closing mark) */

@@ -6,6 +6,28 @@
  */
 #include "gloss-suggest-private.h"
 
+/* The organization named by [@start, @end) speaks: a candidate, one
+ * entity wherever the text names it so. */
+static void
+add_speaking_organization (Run        *run,
+                           guint       start,
+                           guint       end,
+                           const char *rule)
+{
+  g_autofree char *key = suggest_substring (run, start, end);
+  guint c = suggest_add_cand (run, "organization", start, end, rule, 0.6);
+
+  suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "organization", c);
+}
+
+/* Whether 公司 ends right before @i. */
+static gboolean
+after_gongsi (const gunichar *u,
+              guint           i)
+{
+  return i >= 2 && u[i - 2] == 0x516C /* 公 */ && u[i - 1] == 0x53F8 /* 司 */;
+}
+
 /* 禾盛电气在公告中表示，, 鹿溪区人民检察院在案件通报中称，: two to eight
  * ideographs opening their clause (fourteen if they end like an
  * organization: 院 局 公司…), then 在, at most four ideographs, a
@@ -42,12 +64,7 @@ zh_short_name_statement (Run   *run,
   if (doc + d >= run->n || (u[doc + d] != 0x4E2D /* 中 */ && u[doc + d] != 0x91CC /* 里 */ && u[doc + d] != 0x88E1 /* 裡 */) ||
       !suggest_zh_verb_follows (run, doc + d + 1))
     return;
-  {
-    g_autofree char *key = suggest_substring (run, o, at);
-    guint c = suggest_add_cand (run, "organization", o, at, "zh-company-statement", 0.6);
-
-    suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "organization", c);
-  }
+  add_speaking_organization (run, o, at, "zh-company-statement");
 }
 
 /* 锦华纺织12月1日晚间发布公告称，, 警方当天发布通报称，: a name of two to
@@ -90,21 +107,16 @@ zh_published_statement (Run   *run,
         k = j;
     }
   for (o = k; o > 0 && k - o < 8 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1]); o--)
-    if (o >= 2 && u[o - 2] == 0x516C /* 公 */ && u[o - 1] == 0x53F8 /* 司 */ && o < k)
+    if (o < k && after_gongsi (u, o))
       break;   /* 上市公司锦华纺织: the name after the description */
   /* 在微博发布声明称: where it was published, not who */
   if (o > 0 && (u[o - 1] == 0x5728 /* 在 */ || u[o - 1] == 0x5F9E /* 從 */ || u[o - 1] == 0x4ECE /* 从 */))
     return;
   if (k - o < 2 || suggest_char_in (&zh->pronouns, u[o]) || suggest_overlaps_tag (run, NULL, o, k) ||
-      suggest_word_list_inside (&zh->verbs, u, o, k) || (o > 0 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1]) &&
-                                                         !(o >= 2 && u[o - 2] == 0x516C && u[o - 1] == 0x53F8)))
+      suggest_word_list_inside (&zh->verbs, u, o, k) ||
+      (o > 0 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1]) && !after_gongsi (u, o)))
     return;
-  {
-    g_autofree char *key = suggest_substring (run, o, k);
-    guint c = suggest_add_cand (run, "organization", o, k, "zh-company-statement", 0.6);
-
-    suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "organization", c);
-  }
+  add_speaking_organization (run, o, k, "zh-company-statement");
 }
 
 /* 青浦区交通运输管理局回复称, 区生态环境局对此书面答复称: an agency (a name
@@ -120,8 +132,8 @@ zh_agency_reply (Run   *run,
   gunichar *u = run->u;
   guint k = at, o, suffix;
 
-  if (at + 2 >= run->n || !(u[at + 2] == 0x79F0 /* 称 */ || u[at + 2] == 0x7A31 /* 稱 */ || u[at + 2] == 0xFF1A || u[at + 2] == 0xFF0C ||
-                            suggest_word_list_match_at (&zh->verbs, u, run->n, at + 2) > 0))
+  /* 回复称 (称 is a speech verb of the lexicon), 回复：, 回复， */
+  if (at + 2 >= run->n || !(u[at + 2] == 0xFF1A || u[at + 2] == 0xFF0C || suggest_word_list_match_at (&zh->verbs, u, run->n, at + 2) > 0))
     return;
   for (gboolean more = TRUE; more;)
     {
@@ -134,19 +146,13 @@ zh_agency_reply (Run   *run,
             more = TRUE;
           }
     }
-  for (o = k; o > 0 && k - o < 16 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1]); o--)
-    ;
+  o = suggest_zh_org_run_start (run, k);
   suffix = suggest_word_list_match_before (&zh->org_suffixes, u, o, k);
   /* a name before the suffix: 公司回应称 alone names no one in particular */
   if (k - o < 2 || suffix == 0 || suffix >= k - o || (o > 0 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1])) ||
       !suggest_zh_clause_opens_at (run, o) || suggest_overlaps_tag (run, NULL, o, k))
     return;
-  {
-    g_autofree char *key = suggest_substring (run, o, k);
-    guint c = suggest_add_cand (run, "organization", o, k, "zh-agency-reply", 0.6);
-
-    suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "organization", c);
-  }
+  add_speaking_organization (run, o, k, "zh-agency-reply");
 }
 
 /* A company speaking through its report (公司在报告中解释，, 该公司在半年报
@@ -170,7 +176,7 @@ suggest_zh_company_statements (Run *run)
         zh_agency_reply (run, i);
       if (u[i] != 0x5728 /* 在 */)
         continue;
-      if (u[i - 2] != 0x516C /* 公 */ || u[i - 1] != 0x53F8 /* 司 */)
+      if (!after_gongsi (u, i))
         {
           /* 禾盛电气在公告中表示: a listed company by its short name, in
            * its announcement or report */
