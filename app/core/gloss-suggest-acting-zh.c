@@ -104,7 +104,7 @@ acting_name_at (Run   *run,
 {
   ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
-  guint n = run->n, s, r, len;
+  guint n = run->n, s, r, len, known = 0;
 
   s = suggest_zh_surname_at (run, i, n);
   r = s > 0 ? suggest_word_list_match_at (&zh->roles, u, n, i + s) : 0;
@@ -114,8 +114,8 @@ acting_name_at (Run   *run,
     return 0;
   else if (r >= 2 && r <= 3)
     len = s + r;
-  else if (known_name (run, i, s + 1) || known_name (run, i, s + 2))
-    len = known_name (run, i, s + 1) ? s + 1 : s + 2;   /* 李明随后…: the name the text already knows */
+  else if ((known = known_name (run, i, s + 1) ? s + 1 : known_name (run, i, s + 2) ? s + 2 : 0) > 0)
+    len = known;   /* 李明随后…: the name the text already knows */
   else if (suggest_word_list_match_at (&zh->adverbials, u, n, i + s + 1) > 0)
     len = s + 1;
   else if (!given_char (run, i + s))

@@ -11,14 +11,6 @@
 
 #include "gloss-suggest-private.h"
 
-/* Whether @c is one of the characters of @set. */
-static gboolean
-strchr_utf8 (const char *set,
-             gunichar    c)
-{
-  return g_utf8_strchr (set, -1, c) != NULL;
-}
-
 static gboolean zh_attribution_follows (Run *run, guint e);
 static gboolean zh_copula_role_follows (Run *run, guint e);
 static gboolean zh_colon_quote_follows (Run *run, guint e, guint limit);
@@ -1123,7 +1115,7 @@ suggest_zh_plain_names (Run *run)
         {
           guint k = i + len + 2;
 
-          while (k < n && k - (i + len) < 8 && (g_unichar_isdigit (u[k]) || strchr_utf8 ("一二三四五六七八九十", u[k])))
+          while (k < n && k - (i + len) < 8 && (g_unichar_isdigit (u[k]) || g_utf8_strchr ("一二三四五六七八九十", -1, u[k]) != NULL))
             k++;
           descriptive = k > i + len + 2 && k < n && (u[k] == 0x5C81 /* 岁 */ || u[k] == 0x6B72 /* 歲 */);
         }
