@@ -159,6 +159,17 @@ test_zh_statistics_scores_and_units (void)
   g_assert_nonnull (find (r, "statistic", "三杯"));
   g_assert_nonnull (find (r, "statistic", "兩蚊"));
   g_assert_cmpuint (count_tag (none, "statistic"), ==, 0);
+
+  /* Counts of trips in 次 (48台次, 36车次) are whole, as 人次 is. */
+  {
+    g_autoptr(Result) trips = suggest_text ("检查组出动执法车辆48台次，起降航班120架次，开行列车36车次，出动船舶12艘次。");
+
+    g_assert_nonnull (find (trips, "statistic", "48台次"));
+    g_assert_nonnull (find (trips, "statistic", "120架次"));
+    g_assert_nonnull (find (trips, "statistic", "36车次"));
+    g_assert_nonnull (find (trips, "statistic", "12艘次"));
+    g_assert_null (find (trips, "statistic", "48台"));
+  }
 }
 
 static void
