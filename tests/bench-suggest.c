@@ -132,6 +132,21 @@
  * an archaeologist, a county flood-prevention meeting with a party
  * secretary and a village cadre), organizations labelled only where one
  * is a quote's speaker, held out;
+ * blind-zh15: ten more Chinese ones likewise (a Xinhua-style provincial
+ * quarterly economy release with a vice-governor and two heads of
+ * department chained with 、 and a quote-only reply, a People's Daily style
+ * village canteen piece with “两个覆盖” and slogans in quotation marks, an
+ * evening paper's key cutter 钥匙周 with 老周, 王姐, 李师傅 and a passer-by,
+ * a deposit-fraud sentencing with 张某, a prosecutor and a presiding
+ * judge, basketball with transliterated names in · and quotes split by
+ * 他说, battery-storage earnings where the company speaks as 星衡储能 and
+ * 公司 beside an analyst and an unnamed insider, Taiwan rural bus cuts in
+ * traditional characters with 「」 and 『』 and a councillor, a village
+ * library founder's 记者：/NAME： interview with quotes inside the answers,
+ * a neonatal ward with quotes before their speaker, split quotes and
+ * quote-only paragraphs, an ancient tea-garden survey with a professor, a
+ * museum curator and statistics in 万公顷, 亿元, 百分之 and 成),
+ * organizations labelled only where one is a quote's speaker, held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -550,6 +565,7 @@ static const struct
   { "blind-zh12", "Chinese, blind-zh12 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh13", "Chinese, blind-zh13 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh14", "Chinese, blind-zh14 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh15", "Chinese, blind-zh15 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
