@@ -147,6 +147,18 @@
  * quote-only paragraphs, an ancient tea-garden survey with a professor, a
  * museum curator and statistics in 万公顷, 亿元, 百分之 and 成),
  * organizations labelled only where one is a quote's speaker, held out;
+ * blind-zh16: ten more Chinese ones likewise (a provincial environmental
+ * inspection with officials chained by 、 and fines, a kiwi village's
+ * livestream with a party secretary and a streamer known by a nickname, a
+ * police bulletin on a lorry crash with 某 names and a witness, university
+ * admissions with a dean, students and a quote-only paragraph, a Guangdong
+ * lychee market with Cantonese speech, a foreign ministry spokeswoman in
+ * prose with transliterated names in ·, an AR-glasses launch with Latin
+ * names and the company speaking in a statement, an earthquake rescue with
+ * quotes before 李队长说 and an unnamed rescuer, a tinsmith's profile with
+ * split quotes and quote-only paragraphs, a health-insurance explainer with
+ * an expert, scare quotes and program names in “”), organizations labelled
+ * only where one is a quote's speaker, held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -566,6 +578,7 @@ static const struct
   { "blind-zh13", "Chinese, blind-zh13 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh14", "Chinese, blind-zh14 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh15", "Chinese, blind-zh15 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh16", "Chinese, blind-zh16 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
