@@ -272,8 +272,10 @@ suggest_later_mentions (Run *run)
         entity = run->entities->pdata[key->index];
         end = i + (guint) key->len;
         {
-          /* A Chinese name inside a longer word: 王府井 is not 王府. */
-          if (!key->latin && !key->dotted && end < run->n && is_han (run->u[end]) &&
+          /* A Chinese name inside a longer word: 王府井 is not 王府.  A full
+           * name of three characters or more is itself, after a role the
+           * lexicon lacks too (主播郑晓禾准时上线). */
+          if (!key->latin && !key->dotted && (key->len < 3 || key->familiar) && end < run->n && is_han (run->u[end]) &&
               !(i == 0 || !is_han (run->u[i - 1]) || suggest_char_in (&run->self->zh.org_stops, run->u[i - 1])) &&
               !suggest_char_in (&run->self->zh.name_followers, run->u[end]) &&
               !suggest_word_list_match_at (&run->self->zh.verbs, run->u, run->n, end))

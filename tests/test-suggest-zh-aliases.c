@@ -1,0 +1,89 @@
+/* test-suggest-zh-aliases.c: Chinese speakers the fourteenth round of rules
+ * finds — a full name known from elsewhere after a role the lexicon lacks
+ * (主播郑晓禾) — positive and negative cases
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "gloss-test-suggest.h"
+
+/* The first person or official suggested for @name, by its text. */
+static GlossSuggestion *
+named (Result     *r,
+       const char *name)
+{
+  GlossSuggestion *s = find (r, "person", name);
+
+  return s != NULL ? s : find (r, "official", name);
+}
+
+/* The quote's speaker is the entity of @name (any of its mentions). */
+static void
+assert_speaker_is (Result     *r,
+                   const char *quote,
+                   const char *name)
+{
+  GlossSuggestion *q = find (r, "quote", quote);
+  GlossSuggestion *person = named (r, name);
+  GlossSuggestion *speaker;
+  const char *id;
+
+  if (q == NULL)
+    g_error ("no quote suggested for “%s”", quote);
+  if (person == NULL)
+    g_error ("no person suggested for “%s”", name);
+  id = gloss_suggestion_get_attribute (q, "speaker");
+  if (id == NULL)
+    g_error ("“%s” has no speaker; %s expected", quote, name);
+  speaker = by_id (r, id);
+  g_assert_nonnull (speaker);
+  g_assert_cmpstr (speaker->entity != NULL ? speaker->entity : speaker->id, ==,
+                   person->entity != NULL ? person->entity : person->id);
+}
+
+/* How many person suggestions cover exactly @name. */
+static guint
+count_named (Result     *r,
+             const char *name)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < r->suggestions->len; i++)
+    {
+      GlossSuggestion *s = r->suggestions->pdata[i];
+      g_autofree char *text = NULL;
+
+      if (!g_str_equal (s->tag, "person"))
+        continue;
+      text = covered (r, s);
+      n += g_str_equal (text, name);
+    }
+  return n;
+}
+
+/* A full name the text names elsewhere is a mention after a role the
+ * lexicon lacks (主播郑晓禾准时上线), so that the pronoun after it has
+ * someone to stand for; a two-character one inside a longer word (购买王明珠宝)
+ * is not. */
+static void
+test_known_name_after_unknown_role (void)
+{
+  g_autoptr(Result) r = suggest_text ("山坳里的直播间\n\n"
+                                      "晚上八点，主播郑晓禾准时上线。她戴着草帽，站在一筐猕猴桃前，对着手机镜头说：“家人们，"
+                                      "今天的果子都是下午刚下树的，不甜包退！”\n\n"
+                                      "郑晓禾告诉记者，她毕业后在西安做过电商客服。\n\n"
+                                      "王明说：“明年还要再扩一间冷库。”市民争相购买王明珠宝。\n");
+
+  assert_well_formed (r);
+  g_assert_cmpuint (count_named (r, "郑晓禾"), ==, 2);
+  assert_speaker_is (r, "家人们，今天的果子都是下午刚下树的，不甜包退！", "郑晓禾");
+  g_assert_cmpuint (count_named (r, "王明"), ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/suggest-zh-aliases/known-name-after-unknown-role", test_known_name_after_unknown_role);
+  return g_test_run ();
+}
