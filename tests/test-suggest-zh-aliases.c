@@ -1,6 +1,7 @@
 /* test-suggest-zh-aliases.c: Chinese speakers the fourteenth round of rules
  * finds — a full name known from elsewhere after a role the lexicon lacks
- * (主播郑晓禾) — positive and negative cases
+ * (主播郑晓禾), shouted speech (喊：“), a subject acting after a phrase of
+ * time (收摊时，卢秀芬朝着街口喊道：“) — positive and negative cases
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -79,11 +80,46 @@ test_known_name_after_unknown_role (void)
   g_assert_cmpuint (count_named (r, "王明"), ==, 1);
 }
 
+/* 喊：“ and 喊道：“ are speech like 说：“, after a role the lexicon now
+ * has (档主); 喊停 and 喊口号 without a quote name no one. */
+static void
+test_shouted_speech (void)
+{
+  g_autoptr(Result) r = suggest_text ("荔枝上市\n\n"
+                                      "凌晨四点，档主黄锦添对着买家喊：“靓荔枝，今朝刚落树的，快来看看！”\n");
+  g_autoptr(Result) none = suggest_text ("比赛\n\n裁判郑国强喊停了比赛，球员们围在一起喊口号。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "靓荔枝，今朝刚落树的，快来看看！", "黄锦添");
+  g_assert_cmpuint (count_tag (none, "quote"), ==, 0);
+}
+
+/* A subject acting before it speaks opens its clause after a phrase of
+ * time too (收摊时，卢秀芬朝着街口喊道：“).  Not a word before an office
+ * and a name (赛后，江城竞技主教练、葡萄牙人…坦言: no 江城竞), nor 向本報
+ * before a speech verb (多名檔主向本報表示). */
+static void
+test_acting_after_time_phrase (void)
+{
+  g_autoptr(Result) r = suggest_text ("夜市\n\n"
+                                      "收摊时，卢秀芬朝着街口喊道：“明天早点来，还有新货！”\n\n"
+                                      "“上半场我们太被动了，中场几乎拿不到球。”赛后，江城竞技主教练、葡萄牙人若昂·皮门特尔坦言，"
+                                      "“中场休息时，我只对球员们说了一句话。”\n\n"
+                                      "多名檔主向本報表示，疫情後街市人流一直未恢復。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "明天早点来，还有新货！", "卢秀芬");
+  g_assert_null (find (r, "person", "江城竞"));
+  g_assert_null (find (r, "person", "向本報"));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/suggest-zh-aliases/known-name-after-unknown-role", test_known_name_after_unknown_role);
+  g_test_add_func ("/suggest-zh-aliases/shouted-speech", test_shouted_speech);
+  g_test_add_func ("/suggest-zh-aliases/acting-after-time-phrase", test_acting_after_time_phrase);
   return g_test_run ();
 }

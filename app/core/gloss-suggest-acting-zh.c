@@ -53,6 +53,15 @@ late_speech_follows (Run   *run,
           comma = k;
           continue;
         }
+      /* 江城竞技主教练、葡萄牙人若昂·皮门特尔坦言: an office or role on the
+       * way has the subject after it; what opened the clause was no name. */
+      if (k > e && comma == G_MAXUINT)
+        {
+          guint t = MAX (suggest_word_list_match_at (&zh->titles, u, n, k), suggest_word_list_match_at (&zh->roles, u, n, k));
+
+          if (t > 1 && k + t < n && (u[k + t] == 0x3001 /* 、 */ || suggest_zh_surname_at (run, k + t, n) > 0))
+            return FALSE;
+        }
       if (k == e || (v = suggest_word_list_match_at (&zh->verbs, u, n, k)) == 0)
         continue;
       if (k + v < n && is_han (u[k + v]))
@@ -132,6 +141,32 @@ acting_name_at (Run   *run,
   return late_speech_follows (run, i + len) ? len : 0;
 }
 
+/* Whether a short phrase of time opens the sentence and a comma after it
+ * ends right before @i (凌晨四点，收摊时，去年秋天，): the clause at @i
+ * still opens with its subject. */
+static gboolean
+after_time_phrase (Run   *run,
+                   guint  i)
+{
+  static const gunichar ends[] = { 0x65F6 /* 时 */, 0x6642 /* 時 */, 0x540E /* 后 */, 0x5F8C /* 後 */, 0x524D /* 前 */,
+                                   0x70B9 /* 点 */, 0x9EDE /* 點 */, 0x5929 /* 天 */, 0x665A /* 晚 */, 0x591C /* 夜 */,
+                                   0x5E74 /* 年 */, 0x6708 /* 月 */, 0x65E5 /* 日 */, 0x521D /* 初 */, 0x5E95 /* 底 */ };
+  gunichar *u = run->u;
+  guint s, e;
+
+  if (i < 3 || (u[i - 1] != 0xFF0C && u[i - 1] != ','))
+    return FALSE;
+  e = i - 1;
+  for (s = e; s > 0 && e - s < 8 && (is_han (u[s - 1]) || g_unichar_isdigit (u[s - 1])); s--)
+    ;
+  if (e - s < 2 || !suggest_zh_sentence_opens_at (run, s))
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (ends); k++)
+    if (u[e - 1] == ends[k])
+      return TRUE;
+  return FALSE;
+}
+
 void
 suggest_zh_acting_speakers (Run *run)
 {
@@ -139,7 +174,8 @@ suggest_zh_acting_speakers (Run *run)
     {
       guint len;
 
-      if (!is_han (run->u[i]) || !suggest_zh_sentence_opens_at (run, i) || suggest_overlaps_tag (run, NULL, i, i + 1) ||
+      if (!is_han (run->u[i]) || !(suggest_zh_sentence_opens_at (run, i) || after_time_phrase (run, i)) ||
+          suggest_overlaps_tag (run, NULL, i, i + 1) ||
           (len = acting_name_at (run, i)) == 0 || suggest_overlaps_tag (run, NULL, i, i + len))
         continue;
       {

@@ -295,8 +295,9 @@ zh_name_at (Run      *run,
         ok = is_han (u[k]) && !suggest_char_in (&zh->not_given, u[k]) && !suggest_word_list_match_at (&zh->verbs, u, n, k);
       return ok && suggest_zh_verb_follows (run, i + 3) ? 3 : 0;
     }
-  /* 向记者表示, 對記者說: the one spoken to, not a person named 向. */
-  if (i + s + 1 < n && (u[i + s] == 0x8BB0 /* 记 */ || u[i + s] == 0x8A18 /* 記 */) && u[i + s + 1] == 0x8005 /* 者 */)
+  /* 向记者表示, 對記者說, 向本報表示: the one spoken to, not a person named 向. */
+  if (i + s + 1 < n && (((u[i + s] == 0x8BB0 /* 记 */ || u[i + s] == 0x8A18 /* 記 */) && u[i + s + 1] == 0x8005 /* 者 */) ||
+                        (u[i + s] == 0x672C /* 本 */ && (u[i + s + 1] == 0x62A5 /* 报 */ || u[i + s + 1] == 0x5831 /* 報 */))))
     return 0;
   /* 阮氏秋香: a Vietnamese woman's name, 氏 between surname and given name */
   if (u[i + s] == 0x6C0F /* 氏 */ && i + s + 3 <= n && is_han (u[i + s + 1]) && is_han (u[i + s + 2]) &&
