@@ -1,5 +1,6 @@
 /* test-suggest-zh-aliases.c: Chinese speakers the fourteenth round of rules
- * finds — a full name known from elsewhere after a role the lexicon lacks
+ * finds — a person called by a nickname the text gives (大家都叫他“添叔”),
+ * a full name known from elsewhere after a role the lexicon lacks
  * (主播郑晓禾), shouted speech (喊：“), a subject acting after a phrase of
  * time (收摊时，卢秀芬朝着街口喊道：“) — positive and negative cases
  *
@@ -113,6 +114,30 @@ test_acting_after_time_phrase (void)
   g_assert_null (find (r, "person", "向本報"));
 }
 
+/* 大家都叫他“添叔”, 村里人都叫她小禾: the nickname is the person named
+ * before the pronoun, and speaks as them.  Not 老师叫他“快跑”, an order,
+ * nor 叫他快点走. */
+static void
+test_nicknames (void)
+{
+  g_autoptr(Result) r = suggest_text ("岭江果栏见闻\n\n"
+                                      "档主黄锦添在这个市场做了半辈子荔枝生意，行内人都叫他“添叔”。"
+                                      "“今年的荔枝比去年好，就是价钱上不去。”添叔一边过秤一边说。\n\n"
+                                      "主播郑晓禾是村里第一个考上大学的姑娘，村里人都叫她小禾。\n\n"
+                                      "“姐妹们一开始对着镜头说不出话，我就让她们先讲自家的果园。”小禾说。\n");
+  g_autoptr(Result) none = suggest_text ("操场见闻\n\n"
+                                         "体育老师周建军看见他落在后面，叫他“快跑”。大家叫他快点走。\n\n"
+                                         "“快跑”是学校运动会的口号。\n");
+
+  assert_well_formed (r);
+  assert_speaker_is (r, "今年的荔枝比去年好，就是价钱上不去。", "黄锦添");
+  assert_speaker_is (r, "姐妹们一开始对着镜头说不出话，我就让她们先讲自家的果园。", "郑晓禾");
+  g_assert_cmpuint (count_named (r, "添叔"), ==, 2);
+  g_assert_cmpuint (count_named (r, "小禾"), ==, 2);
+  g_assert_cmpuint (count_named (none, "快跑"), ==, 0);
+  g_assert_cmpuint (count_named (none, "快点走"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -121,5 +146,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-aliases/known-name-after-unknown-role", test_known_name_after_unknown_role);
   g_test_add_func ("/suggest-zh-aliases/shouted-speech", test_shouted_speech);
   g_test_add_func ("/suggest-zh-aliases/acting-after-time-phrase", test_acting_after_time_phrase);
+  g_test_add_func ("/suggest-zh-aliases/nicknames", test_nicknames);
   return g_test_run ();
 }

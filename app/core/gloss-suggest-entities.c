@@ -178,78 +178,115 @@ zh_title_keys (Run    *run,
     }
 }
 
-/* Every later mention of a named person: the name (English: the surname;
- * a transliterated name: its last part) wherever it stands as a word. */
-void
-suggest_later_mentions (Run *run)
+/* The person or official last named before @pos, within its paragraph
+ * and 300 code points: the one a pronoun there stands for. -1 if none. */
+static int
+zh_named_before (Run   *run,
+                 guint  pos)
 {
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (Key));
-  g_autoptr(GHashTable) by_first = NULL;
+  int best = -1;
+  guint best_start = 0;
 
-  g_array_set_clear_func (keys, suggest_key_clear);
-  for (guint e = 0; e < run->entities->len; e++)
+  for (guint c = 0; c < run->cands->len; c++)
     {
-      Entity *entity = run->entities->pdata[e];
-      const char *dot = NULL;
-      Key key = { 0 };
+      Cand *cand = suggest_cand_at (run, c);
 
-      /* Unnamed officials and persons are one mention each. */
-      if (g_strcmp0 (suggest_cand_at (run, entity->first)->rule, "zh-unnamed-official") == 0 ||
-          g_strcmp0 (suggest_cand_at (run, entity->first)->rule, "zh-unnamed-person") == 0 ||
-          g_strcmp0 (suggest_cand_at (run, entity->first)->rule, "en-unnamed-role") == 0)
+      gboolean same_paragraph = TRUE;
+
+      if (cand->dropped || cand->entity < 0 || cand->end > pos || pos - cand->start > 300 ||
+          (best >= 0 && cand->start < best_start) ||
+          (!g_str_equal (cand->tag, "person") && !g_str_equal (cand->tag, "official")))
         continue;
-      for (const char *p = entity->key; *p != '\0'; p = g_utf8_next_char (p))
-        if (suggest_is_name_separator (g_utf8_get_char (p)))
-          dot = p;
-      key.key = g_utf8_to_ucs4_fast (dot != NULL ? g_utf8_next_char (dot) : entity->key, -1, &key.len);
-      key.latin = key.len > 0 && g_unichar_isalpha (key.key[0]) && !is_han (key.key[0]);
-      key.dotted = dot != NULL;
-      key.index = (int) e;
-      /* A Latin surname of two letters (Wu, Ng, Yu, Ek) is one only when
-       * the text named the person in full before: "Mayor Diane Wu", then
-       * "Wu said"; never a short word of the sentence (Do, No, Up). */
-      if (key.len < 2 ||
-          (key.latin && key.len < 3 &&
-           (strchr (entity->name, ' ') == NULL || !g_unichar_isupper (key.key[0]) || !g_unichar_islower (key.key[1]) ||
-            suggest_word_list_has (&run->self->en.not_names, key.key, key.len))))
+      for (guint k = cand->end; k < pos && same_paragraph; k++)
+        same_paragraph = run->u[k] != '\n';
+      if (same_paragraph)
         {
-          g_free (key.key);
-          continue;
-        }
-      g_array_append_val (keys, key);
-      /* "Lin Wenhua" is "Lin" later on: Chinese names come surname first.
-       * The whole name is a key too, and the longest key wins. */
-      if (key.latin && strchr (entity->name, ' ') != NULL)
-        {
-          g_auto(GStrv) words = g_strsplit (entity->name, " ", -1);
-          Key whole = { 0 };
-
-          whole.key = g_utf8_to_ucs4_fast (entity->name, -1, &whole.len);
-          whole.latin = TRUE;
-          whole.whole = TRUE;
-          whole.index = (int) e;
-          g_array_append_val (keys, whole);
-          for (guint w = 0; words[w] != NULL; w++)
-            {
-              Key alias = { 0 };
-              if (strlen (words[w]) < 3 || strchr (words[w], '.') != NULL || en_is_not_name (run, words[w]))
-                continue;
-              alias.key = g_utf8_to_ucs4_fast (words[w], -1, &alias.len);
-              alias.latin = TRUE;
-              alias.alias = TRUE;
-              alias.index = (int) e;
-              if (alias.len == key.len && memcmp (alias.key, key.key, key.len * sizeof (gunichar)) == 0)
-                {
-                  g_free (alias.key);
-                  continue;
-                }
-              g_array_append_val (keys, alias);
-            }
+          best = cand->entity;
+          best_start = cand->start;
         }
     }
-  zh_familiar_keys (run, keys);
-  zh_title_keys (run, keys);
-  by_first = suggest_keys_by_first (keys);
+  return best;
+}
+
+/* 行内人都叫他“添叔”, 村里人都叫她小禾, 亲切地称他“铁闸”: a nickname the
+ * text gives the person the pronoun stands for is that person wherever it
+ * stands.  Only after a word saying it is what people call them (都 也 常
+ * 更 还 总 习惯 亲切地…), so that 叫他“快跑” (an order) is none; in
+ * quotation marks two to four ideographs, bare two that start with 小 老
+ * 阿 or end with a kinship word (叔 伯 姐 哥 姨 婆 爷…), then punctuation. */
+static void
+zh_nickname_keys (Run    *run,
+                  GArray *keys)
+{
+  static const gunichar usual[] = { 0x90FD /* 都 */, 0x4E5F /* 也 */, 0x5E38 /* 常 */, 0x66F4 /* 更 */, 0x8FD8 /* 还 */,
+                                    0x9084 /* 還 */, 0x603B /* 总 */, 0x7E3D /* 總 */, 0x60EF /* 惯 */, 0x6163 /* 慣 */,
+                                    0x5730 /* 地 */, 0x7231 /* 爱 */, 0x611B /* 愛 */, 0x4FBF /* 便 */, 0x5C31 /* 就 */ };
+  static const gunichar openers[] = { 0x5C0F /* 小 */, 0x8001 /* 老 */, 0x963F /* 阿 */ };
+  static const gunichar kin[] = { 0x53D4 /* 叔 */, 0x4F2F /* 伯 */, 0x59D0 /* 姐 */, 0x54E5 /* 哥 */, 0x59E8 /* 姨 */,
+                                  0x5A46 /* 婆 */, 0x7237 /* 爷 */, 0x723A /* 爺 */, 0x5AC2 /* 嫂 */, 0x59B9 /* 妹 */,
+                                  0x4ED4 /* 仔 */, 0x516C /* 公 */, 0x5976 /* 奶 */ };
+  gunichar *u = run->u;
+  guint n = run->n;
+
+  for (guint j = 1; j + 3 < n; j++)
+    {
+      guint p = j + 1, start, end;
+      gboolean ok = FALSE;
+      int e;
+
+      if (u[j] != 0x53EB /* 叫 */ && u[j] != 0x79F0 /* 称 */ && u[j] != 0x7A31 /* 稱 */ && u[j] != 0x558A /* 喊 */)
+        continue;
+      if (u[p] == 0x547C /* 呼 */)
+        p++;
+      for (guint k = 0; k < G_N_ELEMENTS (usual) && !ok; k++)
+        ok = u[j - 1] == usual[k];
+      if (!ok || p + 2 >= n || (u[p] != 0x4ED6 /* 他 */ && u[p] != 0x5979 /* 她 */))
+        continue;
+      start = p + 1;
+      if (suggest_is_opener (u[start]))
+        {
+          start++;
+          for (end = start; end < n && end - start <= 4 && is_han (u[end]); end++)
+            ;
+          ok = end - start >= 2 && end - start <= 4 && end < n && (u[end] == 0x201D || u[end] == 0x300D || u[end] == 0x300F);
+        }
+      else
+        {
+          for (end = start; end < n && end - start < 3 && is_han (u[end]); end++)
+            ;
+          ok = FALSE;
+          for (guint k = 0; k < G_N_ELEMENTS (openers) && end - start == 2; k++)
+            ok |= u[start] == openers[k];
+          for (guint k = 0; k < G_N_ELEMENTS (kin); k++)
+            ok |= u[end - 1] == kin[k];
+          ok = ok && end - start >= 2 && (end == n || suggest_is_clause_punct (u[end]) || suggest_is_sentence_end (u[end]));
+        }
+      if (!ok || (e = zh_named_before (run, p)) < 0)
+        continue;
+      for (guint k = 0; k < keys->len && ok; k++)
+        {
+          Key *other = &g_array_index (keys, Key, k);
+          ok = !(other->len == (glong) (end - start) && memcmp (other->key, u + start, (end - start) * sizeof (gunichar)) == 0);
+        }
+      if (ok)
+        {
+          Key key = { 0 };
+
+          key.key = g_memdup2 (u + start, (end - start) * sizeof (gunichar));
+          key.len = end - start;
+          key.index = e;
+          key.familiar = TRUE;
+          g_array_append_val (keys, key);
+        }
+    }
+}
+
+/* Adds a mention for each place one of @keys stands as a name. */
+static void
+add_mentions (Run    *run,
+              GArray *keys)
+{
+  g_autoptr(GHashTable) by_first = suggest_keys_by_first (keys);
 
   for (guint i = 0; i < run->n; i++)
     {
@@ -334,6 +371,84 @@ suggest_later_mentions (Run *run)
         }
       }
     }
+}
+
+/* Every later mention of a named person: the name (English: the surname;
+ * a transliterated name: its last part) wherever it stands as a word. */
+void
+suggest_later_mentions (Run *run)
+{
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (Key));
+
+  g_array_set_clear_func (keys, suggest_key_clear);
+  for (guint e = 0; e < run->entities->len; e++)
+    {
+      Entity *entity = run->entities->pdata[e];
+      const char *dot = NULL;
+      Key key = { 0 };
+
+      /* Unnamed officials and persons are one mention each. */
+      if (g_strcmp0 (suggest_cand_at (run, entity->first)->rule, "zh-unnamed-official") == 0 ||
+          g_strcmp0 (suggest_cand_at (run, entity->first)->rule, "zh-unnamed-person") == 0 ||
+          g_strcmp0 (suggest_cand_at (run, entity->first)->rule, "en-unnamed-role") == 0)
+        continue;
+      for (const char *p = entity->key; *p != '\0'; p = g_utf8_next_char (p))
+        if (suggest_is_name_separator (g_utf8_get_char (p)))
+          dot = p;
+      key.key = g_utf8_to_ucs4_fast (dot != NULL ? g_utf8_next_char (dot) : entity->key, -1, &key.len);
+      key.latin = key.len > 0 && g_unichar_isalpha (key.key[0]) && !is_han (key.key[0]);
+      key.dotted = dot != NULL;
+      key.index = (int) e;
+      /* A Latin surname of two letters (Wu, Ng, Yu, Ek) is one only when
+       * the text named the person in full before: "Mayor Diane Wu", then
+       * "Wu said"; never a short word of the sentence (Do, No, Up). */
+      if (key.len < 2 ||
+          (key.latin && key.len < 3 &&
+           (strchr (entity->name, ' ') == NULL || !g_unichar_isupper (key.key[0]) || !g_unichar_islower (key.key[1]) ||
+            suggest_word_list_has (&run->self->en.not_names, key.key, key.len))))
+        {
+          g_free (key.key);
+          continue;
+        }
+      g_array_append_val (keys, key);
+      /* "Lin Wenhua" is "Lin" later on: Chinese names come surname first.
+       * The whole name is a key too, and the longest key wins. */
+      if (key.latin && strchr (entity->name, ' ') != NULL)
+        {
+          g_auto(GStrv) words = g_strsplit (entity->name, " ", -1);
+          Key whole = { 0 };
+
+          whole.key = g_utf8_to_ucs4_fast (entity->name, -1, &whole.len);
+          whole.latin = TRUE;
+          whole.whole = TRUE;
+          whole.index = (int) e;
+          g_array_append_val (keys, whole);
+          for (guint w = 0; words[w] != NULL; w++)
+            {
+              Key alias = { 0 };
+              if (strlen (words[w]) < 3 || strchr (words[w], '.') != NULL || en_is_not_name (run, words[w]))
+                continue;
+              alias.key = g_utf8_to_ucs4_fast (words[w], -1, &alias.len);
+              alias.latin = TRUE;
+              alias.alias = TRUE;
+              alias.index = (int) e;
+              if (alias.len == key.len && memcmp (alias.key, key.key, key.len * sizeof (gunichar)) == 0)
+                {
+                  g_free (alias.key);
+                  continue;
+                }
+              g_array_append_val (keys, alias);
+            }
+        }
+    }
+  zh_familiar_keys (run, keys);
+  zh_title_keys (run, keys);
+  add_mentions (run, keys);
+  /* A nickname is given after the name it stands for, which may itself be
+   * a later mention: looked for once those are in. */
+  g_array_set_size (keys, 0);
+  zh_nickname_keys (run, keys);
+  add_mentions (run, keys);
 }
 
 static int
