@@ -214,6 +214,8 @@ zh_named_before (Run   *run,
  * 更 还 总 习惯 亲切地…), so that 叫他“快跑” (an order) is none; in
  * quotation marks two to four ideographs, bare two that start with 小 老
  * 阿 or end with a kinship word (叔 伯 姐 哥 姨 婆 爷…), then punctuation. */
+#define MAX_NICKNAMES 64
+
 static void
 zh_nickname_keys (Run    *run,
                   GArray *keys)
@@ -226,7 +228,7 @@ zh_nickname_keys (Run    *run,
                                   0x5A46 /* 婆 */, 0x7237 /* 爷 */, 0x723A /* 爺 */, 0x5AC2 /* 嫂 */, 0x59B9 /* 妹 */,
                                   0x4ED4 /* 仔 */, 0x516C /* 公 */, 0x5976 /* 奶 */ };
   gunichar *u = run->u;
-  guint n = run->n;
+  guint n = run->n, tried = 0;
 
   for (guint j = 1; j + 3 < n; j++)
     {
@@ -261,7 +263,9 @@ zh_nickname_keys (Run    *run,
             ok |= u[end - 1] == kin[k];
           ok = ok && end - start >= 2 && (end == n || suggest_is_clause_punct (u[end]) || suggest_is_sentence_end (u[end]));
         }
-      if (!ok || (e = zh_named_before (run, p)) < 0)
+      /* Each costs a walk over the candidates: a text made of nicknames
+       * given (都叫他“阿强”，… a megabyte of them) stays linear. */
+      if (!ok || ++tried > MAX_NICKNAMES || (e = zh_named_before (run, p)) < 0)
         continue;
       for (guint k = 0; k < keys->len && ok; k++)
         {
