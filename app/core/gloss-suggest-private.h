@@ -234,7 +234,6 @@ G_GNUC_INTERNAL void suggest_load_zh (ZhLexicon *zh);
 /* gloss-suggest-names-zh.c */
 G_GNUC_INTERNAL void suggest_zh_titled_names (Run *run);
 G_GNUC_INTERNAL void suggest_zh_plain_names (Run *run);
-G_GNUC_INTERNAL void suggest_zh_unnamed_speakers (Run *run);
 G_GNUC_INTERNAL gboolean suggest_zh_name_may_end (Run *run, guint end);
 G_GNUC_INTERNAL guint suggest_zh_familiar_name (Run *run, guint i);
 G_GNUC_INTERNAL guint suggest_zh_surname_at (Run *run, guint i, guint limit);
@@ -246,6 +245,16 @@ G_GNUC_INTERNAL gboolean suggest_zh_verb_follows (Run *run, guint e);
 G_GNUC_INTERNAL gboolean suggest_zh_sentence_opens_at (Run *run, guint i);
 /* a sentence or a clause opens at @i */
 G_GNUC_INTERNAL gboolean suggest_zh_clause_opens_at (Run *run, guint i);
+/* a Chinese personal name at @i (after a title: three characters trusted more) */
+G_GNUC_INTERNAL guint suggest_zh_name_at (Run *run, guint i, gboolean after_title);
+/* a familiar form at @i (老王 周大爷 贺某), 0 if none */
+G_GNUC_INTERNAL guint suggest_zh_familiar_name_full (Run *run, guint i, gboolean after_title, gboolean must_end);
+/* a Latin name for a Chinese speaker at @i (Sarah Lin), 0 if none */
+G_GNUC_INTERNAL guint suggest_zh_latin_name_at (Run *run, guint i);
+/* a speech verb or an attribution follows @e (向记者表示, 在电话中称) */
+G_GNUC_INTERNAL gboolean suggest_zh_attribution_follows (Run *run, guint e);
+/* gloss-suggest-unnamed-zh.c */
+G_GNUC_INTERNAL void suggest_zh_unnamed_speakers (Run *run);
 /* gloss-suggest-statements-zh.c */
 G_GNUC_INTERNAL void suggest_zh_company_statements (Run *run);
 /* gloss-suggest-acting-zh.c */

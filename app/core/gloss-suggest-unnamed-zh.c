@@ -1,0 +1,262 @@
+/* gloss-suggest-unnamed-zh.c: Chinese speakers known by a description
+ * rather than a name — 一位基层干部说, 一名参与救援的队员告诉记者, 该官员,
+ * 患者的女儿, 我母亲常说 — each one person where they stand
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-suggest-private.h"
+
+/* Whether the quantifier @q of @len code points points back: 这位 这名
+ * 那位 那名 该 (and their traditional forms). */
+static gboolean
+zh_points_back (const gunichar *q,
+                guint           len)
+{
+  gboolean near = q[0] == 0x8FD9 /* 这 */ || q[0] == 0x9019 /* 這 */ || q[0] == 0x90A3 /* 那 */;
+
+  if (len == 1)
+    return q[0] == 0x8BE5 /* 该 */ || q[0] == 0x8A72 /* 該 */;
+  return len == 2 && near && (q[1] == 0x4F4D /* 位 */ || q[1] == 0x540D /* 名 */);
+}
+
+/* The entity of the nearest person before candidate @self with the same
+ * role (一位不愿具名的官员 for 该官员), within 2 000 code points; -1 if none. */
+static int
+zh_role_named_before (Run   *run,
+                      guint  self)
+{
+  Cand *me = suggest_cand_at (run, self);
+
+  for (guint k = self; k > 0 && me->role != NULL; k--)
+    {
+      Cand *c = suggest_cand_at (run, k - 1);
+
+      if (c->start >= me->start)
+        continue;
+      if (me->start - c->start > 2000)
+        break;
+      if (g_str_equal (c->tag, "person") && c->role != NULL && c->entity >= 0 && g_str_has_suffix (c->role, me->role))
+        return c->entity;
+    }
+  return -1;
+}
+
+/* Speakers known by whose relative or colleague they are: 患者的女儿,
+ * 贺长春的老伴儿在一旁插话：, 她的同事笑着说: a possessor (a name, a
+ * pronoun or a noun, up to 8 ideographs after a boundary), 的 and a word
+ * of the relations list, when an attribution follows or the phrase opens
+ * its sentence (患者的女儿守在门外。她说…). Not when a name follows the
+ * relation (邓子涵的父亲邓大军坦言: the name is the speaker) nor in a list
+ * (叶文涛的同事、心内科医师巫晓琳). One person per place. */
+static void
+zh_related_speakers (Run *run)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+
+  for (guint d = 1; d + 2 < run->n; d++)
+    {
+      guint r, o, end;
+      gboolean opens;
+
+      /* 我母亲常说：, 我师父当年跟我说过：: the speaker's own relative,
+       * with no 的, only before an attribution. */
+      if (u[d] == 0x6211 /* 我 */ && (r = suggest_word_list_match_at (&zh->relations, u, run->n, d + 1)) > 0 &&
+          d + 1 + r < run->n && is_han (u[d + 1 + r]) && suggest_zh_name_at (run, d + 1 + r, TRUE) == 0 &&
+          suggest_zh_attribution_follows (run, d + 1 + r) && !suggest_overlaps_tag (run, NULL, d, d + 1 + r))
+        {
+          g_autofree char *key = suggest_substring (run, d, d + 1 + r);
+          g_autofree char *unique = g_strdup_printf ("%s@%u", key, d);
+          guint c = suggest_add_cand (run, "person", d, d + 1 + r, "zh-related-person", 0.5);
+
+          suggest_cand_at (run, c)->role = suggest_substring (run, d + 1, d + 1 + r);
+          suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, unique, key, "person", c);
+          d += r;
+          continue;
+        }
+      if (u[d] != 0x7684 /* 的 */ || !is_han (u[d - 1]) || (r = suggest_word_list_match_at (&zh->relations, u, run->n, d + 1)) == 0)
+        continue;
+      end = d + 1 + r;
+      o = d;
+      while (o > 0 && d - o < 8 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1]))
+        o--;
+      opens = o == 0 || u[o - 1] == '\n' || suggest_is_sentence_end (u[o - 1]) || u[o - 1] == 0xFF0C /* ， */ ||
+              u[o - 1] == 0x201D /* ” */ || u[o - 1] == 0x300D /* 」 */;
+      if (o == d || end >= run->n || !is_han (u[end]) || suggest_zh_name_at (run, end, TRUE) > 0 ||
+          suggest_zh_latin_name_at (run, end) > 0)
+        continue;
+      if (!suggest_zh_attribution_follows (run, end) && !opens)
+        continue;
+      /* 卞某某的辩护律师则当庭提出, 龙某的母亲也来到了…: a possessor already
+       * named (a person or an official) is one of their own; the relation
+       * word alone is the speaker, beside that name. */
+      if (suggest_overlaps_tag (run, "person", o, d))
+        o = d + 1;
+      if (suggest_overlaps_tag (run, "official", o, end) || suggest_overlaps_tag (run, "quote", o, end))
+        continue;
+      {
+        g_autofree char *key = suggest_substring (run, o, end);
+        g_autofree char *unique = g_strdup_printf ("%s@%u", key, o);
+        guint c = suggest_add_cand (run, "person", o, end, "zh-related-person", 0.55);
+
+        suggest_cand_at (run, c)->role = suggest_substring (run, d + 1, end);
+        suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, unique, key, "person", c);
+      }
+      d = end - 1;
+    }
+}
+
+/* Whether @i opens a sentence or a clause (after a comma or a closing mark). */
+gboolean
+suggest_zh_clause_opens_at (Run   *run,
+                            guint  i)
+{
+  return suggest_zh_sentence_opens_at (run, i) || run->u[i - 1] == 0xFF0C /* ， */;
+}
+
+/* Whether speech follows @e within its paragraph (80 code points): a
+ * colon before a quotation mark, or a pronoun before a speech verb
+ * (…則擔心，…。他說：「…」), so that a described person is a speaker. */
+static gboolean
+zh_speech_soon (Run   *run,
+                guint  e)
+{
+  gunichar *u = run->u;
+
+  for (guint k = e; k + 1 < run->n && k - e < 80 && u[k] != '\n'; k++)
+    if (((u[k] == 0xFF1A || u[k] == ':') && suggest_is_opener (u[k + 1])) ||
+        (suggest_char_in (&run->self->zh.pronouns, u[k]) && suggest_zh_verb_follows (run, k + 1)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Speakers without a name: 一位基层干部说, 多位村民表示. A quantifier, a few
+ * ideographs (or a longer clause ending in 的: 一位接近监管部门的人士), a
+ * role noun of the lexicon before a speech verb, directly or after an
+ * adverbial (向记者表示, 在电话中称): a person whose role is that noun, so
+ * that the quote has a speaker. A bare role (村民说) is left alone: it is
+ * as often a group as one person. */
+void
+suggest_zh_unnamed_speakers (Run *run)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+
+  for (guint i = 2; i < run->n; i++)
+    {
+      guint r, role_start, first = 0, len;
+      gboolean clause_ends, pointing = FALSE, attribution;
+
+      if (!is_han (u[i]) || !is_han (u[i - 1]) ||
+          (r = suggest_word_list_match_before (&zh->unnamed_roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i)) == 0)
+        continue;
+      /* 退休人士周伯则…: a name after the role is who speaks, no one
+       * unnamed; a surname and a kinship word or 某 there (周伯, 贺某) a
+       * person of that role, which no other rule takes before 则. */
+      if ((len = suggest_zh_name_at (run, i, FALSE)) > 0)
+        {
+          if (suggest_zh_familiar_name_full (run, i, FALSE, FALSE) == len && !suggest_overlaps_tag (run, NULL, i, i + len))
+            {
+              g_autofree char *key = suggest_substring (run, i, i + len);
+              guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-role", 0.6);
+
+              suggest_cand_at (run, c)->role = suggest_substring (run, i - r, i);
+              suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+            }
+          continue;
+        }
+      attribution = suggest_zh_attribution_follows (run, i);
+      role_start = i - r;
+      /* A description ending in 的 may be a long clause (一位在手机维修行业干了
+       * 十多年的师傅). */
+      clause_ends = role_start >= 4 && (u[role_start - 1] == 0x7684 /* 的 */ || u[role_start - 2] == 0x7684 ||
+                                        u[role_start - 3] == 0x7684 ||
+                                        /* 一名…的出租车司机: a noun before the role */
+                                        u[role_start - 4] == 0x7684);
+      if (!attribution && !clause_ends)
+        continue;
+      /* 一名在中環上班、每星期搭三次的士返工的文員: a clause may list with 、. */
+      for (guint k = role_start; k > 0 && role_start - k <= (clause_ends ? 24u : 10u) &&
+                                 (is_han (u[k - 1]) || (clause_ends && u[k - 1] == 0x3001 /* 、 */ && k < role_start));
+           k--)
+        {
+          guint q = suggest_word_list_match_at (&zh->unnamed_quantifiers, u, run->n, k - 1);
+
+          if (q == 0 || k - 1 + q > role_start)
+            continue;
+          /* 这位在水库干了三十年的工程师: a description ending in 的 after 这位
+           * or 该 points back at someone named before, not at a new speaker;
+           * 一位曾在该公司任职的销售: unless 一位… opens the description. */
+          if (clause_ends && role_start - k > 2 && (zh_points_back (u + k - 1, 1) || zh_points_back (u + k - 1, 2)))
+            {
+              pointing = TRUE;
+              continue;
+            }
+          if (pointing && u[k - 1] != 0x4E00 /* 一 */)
+            continue;
+          /* 一位不愿透露姓名的前员工: 的 ends the description, a character
+           * (前, 老) or two (的欧洲外交官) may stand between it and the role. */
+          if (role_start - k > 6 && !clause_ends)
+            break;
+          first = k;
+          break;
+        }
+      /* 一位在内蒙古经营牧场十多年的牧场主向记者算了一笔账： 一名…的士司機則擔心，…。他說：
+       * without an attribution, 一位/一名 and a description ending in 的
+       * opening its sentence or clause still introduce one person, whom
+       * the quote or the pronoun after names. */
+      if (first > 0 && !attribution &&
+          !(u[first - 1] == 0x4E00 /* 一 */ && role_start - first >= 4 && suggest_zh_clause_opens_at (run, first - 1) &&
+            zh_speech_soon (run, i)))
+        first = 0;
+      /* 据业内人士介绍: 人士 is one source even without a quantifier. */
+      if (first == 0 && attribution && r >= 2 && u[i - 2] == 0x4EBA /* 人 */ && u[i - 1] == 0x58EB /* 士 */)
+        first = role_start + 1;
+      /* 电梯安装公司的一名工作人员: the organization they work for is part
+       * of who they are. */
+      if (first >= 3 && u[first - 2] == 0x7684 /* 的 */)
+        {
+          guint o = suggest_zh_org_run_start (run, first - 2);
+
+          if (o < first - 2 &&
+              suggest_word_list_match_before (&zh->org_suffixes, u, first - 2 > MAX_WORD ? first - 2 - MAX_WORD : o, first - 2) > 0)
+            first = o + 1;
+        }
+      /* 中国信息通信研究院一位研究员: so is the organization right before
+       * the quantifier. */
+      else if (first >= 2 && is_han (u[first - 2]) &&
+               suggest_word_list_match_before (&zh->org_suffixes, u, first - 1 > MAX_WORD ? first - 1 - MAX_WORD : 0, first - 1) > 0)
+        {
+          guint o = suggest_zh_org_run_start (run, first - 1);
+
+          /* the clause opens with the organization: not 专家表示研究院一位… */
+          if (!suggest_word_list_inside (&zh->verbs, u, o, first - 1) && suggest_zh_clause_opens_at (run, o))
+            first = o + 1;
+        }
+      if (first > 0 && !suggest_overlaps_tag (run, NULL, first - 1, i))
+        {
+          g_autofree char *key = suggest_substring (run, first - 1, i);
+          guint c = suggest_add_cand (run, "person", first - 1, i, "zh-unnamed-person", 0.55);
+
+          suggest_cand_at (run, c)->role = suggest_substring (run, role_start, i);
+          /* One key per place: two 一位村民 are not one person. */
+          {
+            g_autofree char *unique = g_strdup_printf ("%s@%u", key, first - 1);
+            suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, unique, key, "person", c);
+          }
+          /* 这名员工, 该官员: the one of that role named before. */
+          if (zh_points_back (u + first - 1, 1) || zh_points_back (u + first - 1, 2))
+            {
+              int e = zh_role_named_before (run, c);
+              if (e >= 0)
+                suggest_cand_at (run, c)->entity = e;
+            }
+        }
+    }
+  zh_related_speakers (run);
+  suggest_zh_company_statements (run);
+}
