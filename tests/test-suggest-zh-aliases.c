@@ -2,7 +2,8 @@
  * finds — a person called by a nickname the text gives (大家都叫他“添叔”),
  * a full name known from elsewhere after a role the lexicon lacks
  * (主播郑晓禾), shouted speech (喊：“), a subject acting after a phrase of
- * time (收摊时，卢秀芬朝着街口喊道：“) — positive and negative cases
+ * time (收摊时，卢秀芬朝着街口喊道：“), unnamed speakers whose role the
+ * lexicon lacks (一名参与救援的队员) — positive and negative cases
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -138,6 +139,29 @@ test_nicknames (void)
   g_assert_cmpuint (count_named (none, "快点走"), ==, 0);
 }
 
+/* 一名参与救援的队员告诉记者，…。“…”: an unnamed speaker whose role the
+ * lexicon lacks (队员, 茶商), after a quantifier and a description ending
+ * in 的, speaks the quote after the sentence of reported speech, or the
+ * partial quote ending it; not when no one speaks (一名参与救援的队员的手套),
+ * nor cutting a role of the lexicon short (一位…的前员工说, not 前员). */
+static void
+test_unnamed_role_outside_lexicon (void)
+{
+  g_autoptr(Result) r = suggest_text ("废墟下的七十二小时\n\n"
+                                      "为了避免二次坍塌，救援人员只能用手清理碎砖。一名参与救援的队员告诉记者，大家轮流作业，"
+                                      "每组只能干20分钟。“手套磨破了三副，手上全是口子，但没有一个人喊停。”\n\n"
+                                      "一位从外地专程来取壶的茶商说，这里的壶倒茶不挂水，“这是机器做不出来的”。\n\n"
+                                      "一位不愿透露姓名的前员工说，公司拖欠了三个月工资。“我们找了好几次，都没有结果。”\n");
+  g_autoptr(Result) none = suggest_text ("废墟下的七十二小时\n\n一名参与救援的队员的手套磨破了，手上全是口子。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "手套磨破了三副，手上全是口子，但没有一个人喊停。", "一名参与救援的队员");
+  assert_speaker (r, "这是机器做不出来的", "一位从外地专程来取壶的茶商");
+  /* The role the lexicon has (员工) wins over one guessed inside it (前员). */
+  assert_speaker (r, "我们找了好几次，都没有结果。", "一位不愿透露姓名的前员工");
+  g_assert_cmpuint (count_tag (none, "person"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -147,5 +171,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-aliases/shouted-speech", test_shouted_speech);
   g_test_add_func ("/suggest-zh-aliases/acting-after-time-phrase", test_acting_after_time_phrase);
   g_test_add_func ("/suggest-zh-aliases/nicknames", test_nicknames);
+  g_test_add_func ("/suggest-zh-aliases/unnamed-role-outside-lexicon", test_unnamed_role_outside_lexicon);
   return g_test_run ();
 }

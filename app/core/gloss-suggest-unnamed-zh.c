@@ -149,11 +149,22 @@ suggest_zh_unnamed_speakers (Run *run)
   for (guint i = 2; i < run->n; i++)
     {
       guint r, role_start, first = 0, len;
-      gboolean clause_ends, pointing = FALSE, attribution;
+      gboolean clause_ends, pointing = FALSE, attribution, guessed = FALSE;
 
-      if (!is_han (u[i]) || !is_han (u[i - 1]) ||
-          (r = suggest_word_list_match_before (&zh->unnamed_roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i)) == 0)
+      if (!is_han (u[i]) || !is_han (u[i - 1]))
         continue;
+      if ((r = suggest_word_list_match_before (&zh->unnamed_roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i)) == 0)
+        {
+          /* 一名参与救援的队员告诉记者, 一位…的茶商说: after 一位 or 一名 and a
+           * description ending in 的, a role the lexicon's unnamed roles
+           * lack: one of its roles, or two ideographs ending like one. */
+          r = suggest_word_list_match_before (&zh->roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i);
+          if (r == 0 && i >= 3 && is_han (u[i - 2]) && suggest_char_in (&zh->role_ends, u[i - 1]) && u[i - 2] != 0x7684 /* 的 */)
+            r = 2;
+          if (r == 0 || i < r + 1 || u[i - r - 1] != 0x7684 /* 的 */)
+            continue;
+          guessed = TRUE;
+        }
       /* 退休人士周伯则…: a name after the role is who speaks, no one
        * unnamed; a surname and a kinship word or 某 there (周伯, 贺某) a
        * person of that role, which no other rule takes before 则. */
@@ -213,6 +224,9 @@ suggest_zh_unnamed_speakers (Run *run)
           !(u[first - 1] == 0x4E00 /* 一 */ && role_start - first >= 4 && suggest_zh_clause_opens_at (run, first - 1) &&
             zh_speech_soon (run, i)))
         first = 0;
+      if (guessed && (first == 0 || u[first - 1] != 0x4E00 /* 一 */ || (u[first] != 0x4F4D /* 位 */ && u[first] != 0x540D /* 名 */) ||
+                      suggest_word_list_match_at (&zh->verbs, u, run->n, i) == 0))
+        continue;
       /* 据业内人士介绍: 人士 is one source even without a quantifier. */
       if (first == 0 && attribution && r >= 2 && u[i - 2] == 0x4EBA /* 人 */ && u[i - 1] == 0x58EB /* 士 */)
         first = role_start + 1;
