@@ -3,7 +3,8 @@
  * a full name known from elsewhere after a role the lexicon lacks
  * (主播郑晓禾), shouted speech (喊：“), a subject acting after a phrase of
  * time (收摊时，卢秀芬朝着街口喊道：“), unnamed speakers whose role the
- * lexicon lacks (一名参与救援的队员) — positive and negative cases
+ * lexicon lacks (一名参与救援的队员), a quote-only paragraph after one that
+ * goes on about its subject with a pronoun — positive and negative cases
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -162,6 +163,28 @@ test_unnamed_role_outside_lexicon (void)
   g_assert_cmpuint (count_tag (none, "person"), ==, 0);
 }
 
+/* A paragraph that is nothing but a quote, after a paragraph about two
+ * people whose last sentence names no one and goes on with a pronoun
+ * (老纪的手艺是跟父亲纪阿茂学的。说起当年学艺，…他，话匣子一下子打开了。):
+ * the one that paragraph opens with speaks.  Not when its last sentence
+ * names the other (纪阿茂当年是镇上有名的锡匠。). */
+static void
+test_narrative_topic (void)
+{
+  g_autoptr(Result) r = suggest_text ("一把锡壶里的半生\n\n"
+                                      "纪家鸿告诉记者，他是东溪镇最后一位锡匠。街坊们都叫他老纪。\n\n"
+                                      "老纪的手艺是跟父亲纪阿茂学的。说起当年学艺，平时话不多的他，话匣子一下子打开了。\n\n"
+                                      "“那时候规矩大。一只壶的壶嘴，我焊了不知道多少遍，焊歪一点就被掰下来，重来。”\n");
+  g_autoptr(Result) other = suggest_text ("一把锡壶里的半生\n\n"
+                                          "纪家鸿告诉记者，他是东溪镇最后一位锡匠。街坊们都叫他老纪。\n\n"
+                                          "老纪的手艺是跟父亲纪阿茂学的。纪阿茂当年是镇上有名的锡匠。\n\n"
+                                          "“那时候规矩大。一只壶的壶嘴，我焊了不知道多少遍，焊歪一点就被掰下来，重来。”\n");
+
+  assert_well_formed (r);
+  assert_speaker_is (r, "那时候规矩大。一只壶的壶嘴，我焊了不知道多少遍，焊歪一点就被掰下来，重来。", "纪家鸿");
+  assert_speaker (other, "那时候规矩大。一只壶的壶嘴，我焊了不知道多少遍，焊歪一点就被掰下来，重来。", NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -172,5 +195,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-aliases/acting-after-time-phrase", test_acting_after_time_phrase);
   g_test_add_func ("/suggest-zh-aliases/nicknames", test_nicknames);
   g_test_add_func ("/suggest-zh-aliases/unnamed-role-outside-lexicon", test_unnamed_role_outside_lexicon);
+  g_test_add_func ("/suggest-zh-aliases/narrative-topic", test_narrative_topic);
   return g_test_run ();
 }

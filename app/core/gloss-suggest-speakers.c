@@ -679,19 +679,23 @@ continues_previous_paragraph (Run            *run,
  * of one person without quoting them (吴秀英原本在…打工。…她没有放弃。¶
  * “那时候真想过…”): that person's words. The person named in the paragraph
  * before, -1 unless it names exactly one and ends a sentence (a byline or
- * a title names no speaker). */
+ * a title names no speaker), or opens with one and goes on about them in
+ * its last sentence with a pronoun. */
 static int
 zh_narrative_subject (Run         *run,
                       const Quote *q)
 {
-  guint hi = q->par_start, lo;
-  int m, entity = -1;
+  guint hi = q->par_start, lo, last;
+  int m, entity = -1, opening = -1;
+  gboolean several = FALSE, named_last = FALSE;
 
   while (hi > 0 && g_unichar_isspace (run->u[hi - 1]))
     hi--;
   if (hi == 0 || hi == q->par_start || !suggest_is_sentence_end (run->u[hi - 1]))
     return -1;
   for (lo = hi; lo > 0 && run->u[lo - 1] != '\n' && hi - lo < 400; lo--)
+    ;
+  for (last = hi - 1; last > lo && !suggest_is_sentence_end (run->u[last - 1]); last--)
     ;
   for (m = suggest_mention_before (run, hi); m >= 0; m--)
     {
@@ -705,11 +709,25 @@ zh_narrative_subject (Run         *run,
        * subject, who stays the one the paragraph is about */
       if (g_strcmp0 (c->rule, "zh-related-person") == 0 && suggest_char_in (&run->self->zh.pronouns, run->u[c->start]))
         continue;
+      if (c->start >= last)
+        named_last = TRUE;
       if (entity >= 0 && c->entity != entity)
-        return -1;
+        several = TRUE;
       entity = c->entity;
+      opening = c->start == lo ? c->entity : -1;
     }
-  return entity;
+  if (!several)
+    return entity;
+  /* 老纪的手艺是跟父亲纪阿茂学的。说起当年学艺，平时话不多的他，话匣子一下
+   * 子打开了。: two people, but the last sentence names no one and goes on
+   * with a pronoun; the one the paragraph opens with is whom it is about. */
+  if (opening < 0 || named_last)
+    return -1;
+  for (guint k = last; k + 1 < hi; k++)
+    if ((run->u[k] == 0x4ED6 /* 他 */ || run->u[k] == 0x5979 /* 她 */) && run->u[k + 1] != 0x4EEC /* 们 */ &&
+        run->u[k + 1] != 0x5011 /* 們 */)
+      return opening;
+  return -1;
 }
 
 /* A paragraph that opens with a quote right after a paragraph ending in a
