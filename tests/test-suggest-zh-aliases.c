@@ -4,7 +4,8 @@
  * (主播郑晓禾), shouted speech (喊：“), a subject acting after a phrase of
  * time (收摊时，卢秀芬朝着街口喊道：“), unnamed speakers whose role the
  * lexicon lacks (一名参与救援的队员), a quote-only paragraph after one that
- * goes on about its subject with a pronoun — positive and negative cases
+ * goes on about its subject with a pronoun, a company speaking again as a
+ * bare 公司 — positive and negative cases
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -185,6 +186,23 @@ test_narrative_topic (void)
   assert_speaker (other, "那时候规矩大。一只壶的壶嘴，我焊了不知道多少遍，焊歪一点就被掰下来，重来。", NULL);
 }
 
+/* 公司在声明中表示：“…”公司同时表示，…，“…”: the company that spoke in its
+ * statement speaks again as a bare 公司; alone, 公司同时表示 names no one. */
+static void
+test_company_goes_on (void)
+{
+  g_autoptr(Result) r = suggest_text ("星衍科技回应质疑\n\n"
+                                      "对此，星衍科技当晚发布声明。公司在声明中表示：“所使用的模组由公司自主研发、自主生产。”"
+                                      "公司同时表示，欢迎用户和媒体监督，“对恶意造谣者，将依法追究其法律责任”。\n");
+  g_autoptr(Result) alone = suggest_text ("星衍科技回应质疑\n\n"
+                                          "公司同时表示，欢迎用户和媒体监督，“对恶意造谣者，将依法追究其法律责任”。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "所使用的模组由公司自主研发、自主生产。", "公司");
+  assert_speaker (r, "对恶意造谣者，将依法追究其法律责任", "公司");
+  assert_speaker (alone, "对恶意造谣者，将依法追究其法律责任", NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -196,5 +214,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-aliases/nicknames", test_nicknames);
   g_test_add_func ("/suggest-zh-aliases/unnamed-role-outside-lexicon", test_unnamed_role_outside_lexicon);
   g_test_add_func ("/suggest-zh-aliases/narrative-topic", test_narrative_topic);
+  g_test_add_func ("/suggest-zh-aliases/company-goes-on", test_company_goes_on);
   return g_test_run ();
 }

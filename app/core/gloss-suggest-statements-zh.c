@@ -159,6 +159,33 @@ zh_agency_reply (Run   *run,
  * 中称，, 青石桥菜场经营公司在一份说明中表示，): an organization ending in
  * 公司 that opens its clause, then 在…中 and a speech verb, is the
  * quote's speaker; all such mentions of 公司 are one company. */
+/* 公司在声明中表示：“…”公司同时表示，…，“…”: once the company spoke in
+ * its statement, a bare 公司 opening a clause before a speech verb within
+ * 600 code points is the same company speaking again.  Alone, 公司回应称
+ * names no one. */
+static void
+zh_company_goes_on (Run *run)
+{
+  guint found = GPOINTER_TO_UINT (g_hash_table_lookup (run->entity_keys, "公司@statement"));
+  gunichar *u = run->u;
+  guint last;
+
+  if (found == 0)
+    return;
+  last = suggest_cand_at (run, ((Entity *) run->entities->pdata[found - 1])->first)->end;
+  for (guint i = last; i + 2 < run->n && i < last + 600; i++)
+    {
+      guint c;
+
+      if (!after_gongsi (u, i) || !suggest_zh_clause_opens_at (run, i - 2) || !suggest_zh_verb_follows (run, i) ||
+          suggest_overlaps_tag (run, NULL, i - 2, i))
+        continue;
+      c = suggest_add_cand (run, "organization", i - 2, i, "zh-company-statement", 0.55);
+      suggest_cand_at (run, c)->entity = (int) found - 1;
+      last = i;
+    }
+}
+
 void
 suggest_zh_company_statements (Run *run)
 {
@@ -194,4 +221,5 @@ suggest_zh_company_statements (Run *run)
         suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, "公司@statement", "公司", "organization", c);
       }
     }
+  zh_company_goes_on (run);
 }
