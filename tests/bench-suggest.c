@@ -159,6 +159,24 @@
  * split quotes and quote-only paragraphs, a health-insurance explainer with
  * an expert, scare quotes and program names in “”), organizations labelled
  * only where one is a quote's speaker, held out;
+ * blind-zh17: ten more Chinese ones likewise (a People's Daily style
+ * village grid-governance report with 网格员, 村两委, a slogan and program
+ * names in “” and a party secretary, a Xinhua-style port trade wire with a
+ * customs deputy head, a shipping executive's quote-only paragraph and an
+ * unnamed port official as 该负责人, an investigation into a loan
+ * platform's fees with 知情人士, 一位接近监管部门的人士, a lawyer and the
+ * company speaking in a written reply, a civil case over a 剧本杀 injury
+ * with 李某, 王某, the defendant's agent, a presiding judge and a judge's
+ * assistant, a Taiwan fishing harbour after a typhoon in traditional
+ * characters with 「」, 『』 and Taiwanese speech, Hong Kong public housing
+ * waits in traditional characters with Cantonese residents, a legislator
+ * and a bureau spokesman, table tennis with a Danish coach speaking through
+ * a translator and a 17-year-old winner, a township clinic with 李医生,
+ * 王护士, 老杨 and quotes after sentences about their speaker, a
+ * salt-tolerant soybean with an academician and a farmer's quote-only
+ * paragraph, a novelist's 记者：/NAME： interview with quotes inside the
+ * answers), organizations labelled only where one is a quote's speaker,
+ * held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -579,6 +597,7 @@ static const struct
   { "blind-zh14", "Chinese, blind-zh14 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh15", "Chinese, blind-zh15 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh16", "Chinese, blind-zh16 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh17", "Chinese, blind-zh17 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
