@@ -177,6 +177,23 @@
  * paragraph, a novelist's 记者：/NAME： interview with quotes inside the
  * answers), organizations labelled only where one is a quote's speaker,
  * held out;
+ * blind-zh18: ten more Chinese ones likewise (a county new-energy vehicle
+ * industry with a county party secretary, company bosses and a returning
+ * worker 老郑, a property-fee dispute with homeowners 陈女士, 老罗 and 刘姐
+ * quoted at length and the property company as speaker, a retired
+ * teacher's free tutoring class with former students recalling her words
+ * and quote-only paragraphs, a police WeChat bulletin on click-farming
+ * fraud with 张某 and 李某某, a bank teller 小周 and the police as speaker,
+ * a Macau bakery's move to Hengqin in traditional characters with 「」 and
+ * executives named Karen Chan and Jason Ip, a Singapore food-waste pilot
+ * with a senior minister of state, an MP, residents and the town council as
+ * speaker, a half marathon with a transliterated winner in · and a
+ * delivery rider nicknamed “马快跑”, a solar-panel silver recycling study
+ * with a professor and a PhD student, a snowstorm rescue with a commander,
+ * herders 老韩 and 韩大娘 and an unnamed firefighter, a CCTV-style
+ * transcript on fishermen in the fishing ban with 【解说】 and 【同期声】
+ * lines), organizations labelled only where one is a quote's speaker, held
+ * out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -598,6 +615,7 @@ static const struct
   { "blind-zh15", "Chinese, blind-zh15 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh16", "Chinese, blind-zh16 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh17", "Chinese, blind-zh17 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh18", "Chinese, blind-zh18 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
