@@ -203,6 +203,21 @@ test_company_goes_on (void)
   assert_speaker (alone, "对恶意造谣者，将依法追究其法律责任", NULL);
 }
 
+/* 一位陪父亲来复诊的中年男子告诉记者：: a relation inside the description
+ * (陪父亲) is no speaker; the head after 的 is.  A 的 before no role
+ * (一位大爷看着记者的相机：) leaves the one before the colon speaking. */
+static void
+test_description_head (void)
+{
+  g_autoptr(Result) r = suggest_text ("卫生院里\n\n"
+                                      "一位陪父亲来复诊的中年男子告诉记者：“到县城看个病，来回车费加上排队，要耗上大半天。”\n\n"
+                                      "一位大爷看着记者的相机：“拍吧拍吧，我不怕，这几年变化大得很。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "到县城看个病，来回车费加上排队，要耗上大半天。", "一位陪父亲来复诊的中年男子");
+  assert_speaker (r, "拍吧拍吧，我不怕，这几年变化大得很。", "一位大爷");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -215,5 +230,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-aliases/unnamed-role-outside-lexicon", test_unnamed_role_outside_lexicon);
   g_test_add_func ("/suggest-zh-aliases/narrative-topic", test_narrative_topic);
   g_test_add_func ("/suggest-zh-aliases/company-goes-on", test_company_goes_on);
+  g_test_add_func ("/suggest-zh-aliases/description-head", test_description_head);
   return g_test_run ();
 }

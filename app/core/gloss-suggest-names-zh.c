@@ -793,6 +793,15 @@ zh_colon_quote_follows (Run   *run,
         return k > e && k + 1 < run->n && suggest_is_opener (u[k + 1]);
       if (!is_han (u[k]) && !g_unichar_isdigit (u[k]))
         return FALSE;
+      /* 一位陪父亲来复诊的中年男子告诉记者：: a 的 and a role of the lexicon
+       * after it make what ended at @e part of a description, whose head
+       * is that role (not 看着记者的相机：). */
+      if (u[k] == 0x7684 /* 的 */)
+        for (guint j = k + 2; j < run->n && j - k <= 6 && is_han (u[j - 1]); j++)
+          if ((suggest_word_list_match_before (&run->self->zh.unnamed_roles, u, k + 1, j) > 0 ||
+               suggest_word_list_match_before (&run->self->zh.roles, u, k + 1, j) > 0) &&
+              (suggest_zh_verb_follows (run, j) || (j < run->n && (u[j] == 0xFF1A || u[j] == ':'))))
+            return FALSE;
     }
   return FALSE;
 }
