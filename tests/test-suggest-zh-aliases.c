@@ -218,6 +218,21 @@ test_description_head (void)
   assert_speaker (r, "拍吧拍吧，我不怕，这几年变化大得很。", "一位大爷");
 }
 
+/* A surname and a role opening a sentence (王护士负责…) is a person the
+ * paragraph's quote may belong to; not before 的 (王护士的排班表: whose, not
+ * who), nor a longer word that only starts like one (高级工程师). */
+static void
+test_role_named_subject (void)
+{
+  g_autoptr(Result) r = suggest_text ("卫生院里\n\n"
+                                      "王护士负责慢病患者的随访登记。她从抽屉里拿出厚厚一摞随访本。“这些数字，都是一趟趟跑出来的。”\n");
+  g_autoptr(Result) none = suggest_text ("卫生院里\n\n王护士的排班表贴在墙上。高级工程师负责调试设备。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "这些数字，都是一趟趟跑出来的。", "王护士");
+  g_assert_cmpuint (count_tag (none, "person"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -231,5 +246,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-aliases/narrative-topic", test_narrative_topic);
   g_test_add_func ("/suggest-zh-aliases/company-goes-on", test_company_goes_on);
   g_test_add_func ("/suggest-zh-aliases/description-head", test_description_head);
+  g_test_add_func ("/suggest-zh-aliases/role-named-subject", test_role_named_subject);
   return g_test_run ();
 }

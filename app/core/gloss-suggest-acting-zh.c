@@ -167,12 +167,50 @@ after_time_phrase (Run   *run,
   return FALSE;
 }
 
+/* Length of a surname and a role of the lexicon opening a sentence as its
+ * subject (王护士负责慢病患者的随访登记。李医生今年四十五岁): the person a
+ * feature goes on about and quotes later, 0 if none.  Not a relation (王
+ * 父亲), nor before 的, an organization's stop or a second name. */
+static guint
+role_subject_at (Run   *run,
+                 guint  i)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n, s, r;
+
+  s = suggest_zh_surname_at (run, i, n);
+  if (s == 0 || i + s + 2 >= n)
+    return 0;
+  r = suggest_word_list_match_at (&zh->roles, u, n, i + s);
+  if (r < 2 || r > 3 || suggest_word_list_has (&zh->relations, u + i + s, r))
+    return 0;
+  if (i + s + r >= n || !is_han (u[i + s + r]) || suggest_char_in (&zh->org_stops, u[i + s + r]) ||
+      suggest_word_list_match_at (&zh->org_suffixes, u, n, i + s + r) > 0 ||
+      suggest_word_list_match_at (&zh->roles, u, n, i + s + r) > 0)
+    return 0;
+  return s + r;
+}
+
 void
 suggest_zh_acting_speakers (Run *run)
 {
   for (guint i = 0; i < run->n; i++)
     {
       guint len;
+
+      /* 王护士负责…: a person by surname and role, whether or not they act
+       * before speaking. */
+      if (is_han (run->u[i]) && suggest_zh_sentence_opens_at (run, i) && (len = role_subject_at (run, i)) > 0 &&
+          !suggest_overlaps_tag (run, NULL, i, i + len))
+        {
+          g_autofree char *key = suggest_substring (run, i, i + len);
+          guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-role-name", 0.6);
+
+          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+          i += len - 1;
+          continue;
+        }
 
       if (!is_han (run->u[i]) || !(suggest_zh_sentence_opens_at (run, i) || after_time_phrase (run, i)) ||
           suggest_overlaps_tag (run, NULL, i, i + 1) ||
