@@ -251,6 +251,23 @@ test_court_and_customs_titles (void)
   g_assert_cmpuint (count_tag (none, "official"), ==, 0);
 }
 
+/* 陳伯坐在樓下的長椅上說: a surname, a kinship word and an action is 陳伯
+ * acting before speaking, not a name 陳伯坐; 陈伯达说 is still a name of
+ * three. */
+static void
+test_kin_before_action (void)
+{
+  g_autoptr(Result) r = suggest_text ("公屋輪候\n\n"
+                                      "同一屋苑的陳伯今年72歲，獨居。「我排咗好耐，信都唔知寄咗幾多封，」陳伯坐在樓下的長椅上說，"
+                                      "「最驚就係等唔到嗰日。」\n\n"
+                                      "陈伯达说：“这件事我们要慢慢来。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "最驚就係等唔到嗰日。", "陳伯");
+  g_assert_null (find (r, "person", "陳伯坐"));
+  assert_speaker (r, "这件事我们要慢慢来。", "陈伯达");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -266,5 +283,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-aliases/description-head", test_description_head);
   g_test_add_func ("/suggest-zh-aliases/role-named-subject", test_role_named_subject);
   g_test_add_func ("/suggest-zh-aliases/court-and-customs-titles", test_court_and_customs_titles);
+  g_test_add_func ("/suggest-zh-aliases/kin-before-action", test_kin_before_action);
   return g_test_run ();
 }

@@ -313,8 +313,11 @@ suggest_zh_name_at (Run      *run,
                                /* 谢正平 黄志强, not 王正在 or 李强调 */
                                (given == 2 && suggest_char_in (&zh->given_in_two, u[k]) &&
                                 !suggest_word_list_match_at (&zh->verbs, u, n, k)));
-      /* 蓝县长 王主任: a surname and an office, no given name */
-      if (!ok || (given == 2 && suggest_word_list_has (&zh->titles, u + i + s, 2)))
+      /* 蓝县长 王主任: a surname and an office, no given name; 陳伯坐在…說:
+       * a surname, a kinship word and an action, no 陳伯坐 */
+      if (!ok || (given == 2 && suggest_word_list_has (&zh->titles, u + i + s, 2)) ||
+          (given == 2 && suggest_zh_familiar_name_full (run, i, FALSE, FALSE) == s + 1 &&
+           suggest_char_in (&zh->action_starts, u[i + s + 1])))
         continue;
       if (end == n || suggest_char_in (&zh->name_followers, u[end]) || suggest_word_list_match_at (&zh->verbs, u, n, end) ||
           (given == 2 && suggest_word_list_match_at (&zh->adverbials, u, n, end) > 1) ||
