@@ -5,7 +5,10 @@
  * time (收摊时，卢秀芬朝着街口喊道：“), unnamed speakers whose role the
  * lexicon lacks (一名参与救援的队员), a quote-only paragraph after one that
  * goes on about its subject with a pronoun, a company speaking again as a
- * bare 公司 — positive and negative cases
+ * bare 公司 or in its reply, the head of a description (…的中年男子), a
+ * surname and a role as a subject (王护士负责…), court and customs
+ * offices, a kinship form before an action (陳伯坐在…說) — positive and
+ * negative cases
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -268,6 +271,23 @@ test_kin_before_action (void)
   assert_speaker (r, "这件事我们要慢慢来。", "陈伯达");
 }
 
+/* 南屿易通在给本刊的书面回复中称：“: a company speaking in its reply, a
+ * few words before it saying to whom; a person in the same place (律师张伟)
+ * stays a person, and no speech verb after 中 makes no one speak. */
+static void
+test_reply_statement (void)
+{
+  g_autoptr(Result) r = suggest_text ("网贷平台收费调查\n\n"
+                                      "针对上述问题，南屿易通在给本刊的书面回复中称：“平台所有收费项目均经借款人逐项确认。”\n\n"
+                                      "律师张伟在给本刊的书面回复中称：“合同条款存在明显的不公平之处。”\n\n"
+                                      "记者在平台的书面回复中看到，平台承认收取了服务费。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "平台所有收费项目均经借款人逐项确认。", "南屿易通");
+  assert_speaker (r, "合同条款存在明显的不公平之处。", "张伟");
+  g_assert_cmpuint (count_tag (r, "organization"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -284,5 +304,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-aliases/role-named-subject", test_role_named_subject);
   g_test_add_func ("/suggest-zh-aliases/court-and-customs-titles", test_court_and_customs_titles);
   g_test_add_func ("/suggest-zh-aliases/kin-before-action", test_kin_before_action);
+  g_test_add_func ("/suggest-zh-aliases/reply-statement", test_reply_statement);
   return g_test_run ();
 }

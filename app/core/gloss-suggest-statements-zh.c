@@ -30,10 +30,10 @@ after_gongsi (const gunichar *u,
 
 /* 禾盛电气在公告中表示，, 鹿溪区人民检察院在案件通报中称，: two to eight
  * ideographs opening their clause (fourteen if they end like an
- * organization: 院 局 公司…), then 在, at most four ideographs, a
- * document of the lexicon's company_documents (公告 年报 通报…), 中 and a
- * speech verb: an organization speaking, the same one wherever the text
- * names it so. */
+ * organization: 院 局 公司…), then 在, at most four ideographs (seven
+ * before a reply: 在给本刊的书面回复中), a document of the lexicon's
+ * company_documents (公告 年报 通报…) or a reply, 中 and a speech verb: an
+ * organization speaking, the same one wherever the text names it so. */
 static void
 zh_short_name_statement (Run   *run,
                          guint  at)
@@ -52,12 +52,19 @@ zh_short_name_statement (Run   *run,
     return;
   if (suggest_word_list_inside (&zh->verbs, u, o, at))
     return;
-  /* 在案件通报中, 在情况说明里: a few words may say which document. */
-  for (doc = at + 1; doc < run->n && doc <= at + 5 && is_han (u[doc]) && d == 0; doc++)
-    if (suggest_word_list_match_at (&zh->verbs, u, run->n, doc) == 0)
-      d = suggest_word_list_match_at (&zh->company_documents, u, run->n, doc);
-    else
-      break;
+  /* 在案件通报中, 在情况说明里, 在给本刊的书面回复中: a few words may say
+   * which document; a reply (回复 答复) is one when 中 follows it. */
+  for (doc = at + 1; doc < run->n && doc <= at + 8 && is_han (u[doc]) && d == 0; doc++)
+    {
+      if (doc + 2 < run->n && (u[doc] == 0x56DE /* 回 */ || u[doc] == 0x7B54 /* 答 */) &&
+          (u[doc + 1] == 0x590D /* 复 */ || u[doc + 1] == 0x5FA9 /* 復 */ || u[doc + 1] == 0x8986 /* 覆 */) &&
+          u[doc + 2] == 0x4E2D /* 中 */)
+        d = 2;
+      else if (doc <= at + 5 && suggest_word_list_match_at (&zh->verbs, u, run->n, doc) == 0)
+        d = suggest_word_list_match_at (&zh->company_documents, u, run->n, doc);
+      else if (suggest_word_list_match_at (&zh->verbs, u, run->n, doc) > 0)
+        break;
+    }
   if (d == 0)
     return;
   doc--;
