@@ -55,6 +55,40 @@ suggest_key_matches (Run   *run,
   return TRUE;
 }
 
+/* Whether @keys hold a key of these @len code points already. */
+static gboolean
+keys_have (GArray         *keys,
+           const gunichar *chars,
+           glong           len)
+{
+  for (guint k = 0; k < keys->len; k++)
+    {
+      Key *key = &g_array_index (keys, Key, k);
+
+      if (key->len == len && memcmp (key->key, chars, len * sizeof (gunichar)) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Adds a familiar form (老王, 马局长, 添叔) of entity @index: found only
+ * where a name may end or a clause opens. */
+static Key *
+add_familiar_key (GArray         *keys,
+                  const gunichar *chars,
+                  glong           len,
+                  int             index)
+{
+  Key key = { 0 };
+
+  key.key = g_memdup2 (chars, len * sizeof (gunichar));
+  key.len = len;
+  key.index = index;
+  key.familiar = TRUE;
+  g_array_append_val (keys, key);
+  return &g_array_index (keys, Key, keys->len - 1);
+}
+
 /* 老王 and 小林 for 王德顺 and 林晓燕: a familiar form of a surname is the
  * person of that surname named last before it first appears (街坊都叫他老王
  * after 王德顺), unless someone is named so in full. Not 老师 小时 and the
@@ -90,12 +124,7 @@ zh_familiar_keys (Run    *run,
         word = g_ucs4_to_utf8 (nick, 2, NULL, NULL, NULL);
         for (guint k = 0; k < G_N_ELEMENTS (not_names); k++)
           taken |= g_str_equal (word, not_names[k]);
-        for (guint k = 0; k < keys->len && !taken; k++)
-          {
-            Key *key = &g_array_index (keys, Key, k);
-            taken = key->len == 2 && key->key[0] == nick[0] && key->key[1] == nick[1];
-          }
-        if (taken)
+        if (taken || keys_have (keys, nick, 2))
           continue;
         for (guint o = 0; o < run->entities->len; o++)
           {
@@ -111,14 +140,7 @@ zh_familiar_keys (Run    *run,
               }
           }
         if (best == (int) e)
-          {
-            Key key = { 0 };
-            key.key = g_memdup2 (nick, sizeof nick);
-            key.len = 2;
-            key.index = best;
-            key.familiar = TRUE;
-            g_array_append_val (keys, key);
-          }
+          add_familiar_key (keys, nick, 2, best);
       }
 }
 
@@ -152,28 +174,16 @@ zh_title_keys (Run    *run,
         {
           const gunichar *w = title + from;
           guint wlen = (guint) (tlen - from);
-          gboolean taken = FALSE;
-          Key key = { 0 };
+          g_autofree gunichar *form = NULL;
 
           if (!suggest_word_list_has (&zh->titles, w, wlen) && !suggest_word_list_has (&zh->roles, w, wlen) &&
               !suggest_word_list_has (&zh->professions, w, wlen))
             continue;
-          for (guint k = 0; k < keys->len && !taken; k++)
-            {
-              Key *other = &g_array_index (keys, Key, k);
-              taken = other->len == (glong) wlen + 1 && other->key[0] == name[0] &&
-                      memcmp (other->key + 1, w, wlen * sizeof (gunichar)) == 0;
-            }
-          if (taken)
-            continue;
-          key.key = g_new (gunichar, wlen + 1);
-          key.key[0] = name[0];
-          memcpy (key.key + 1, w, wlen * sizeof (gunichar));
-          key.len = wlen + 1;
-          key.familiar = TRUE;
-          key.titled = TRUE;
-          key.index = (int) e;
-          g_array_append_val (keys, key);
+          form = g_new (gunichar, wlen + 1);
+          form[0] = name[0];
+          memcpy (form + 1, w, wlen * sizeof (gunichar));
+          if (!keys_have (keys, form, wlen + 1))
+            add_familiar_key (keys, form, wlen + 1, (int) e)->titled = TRUE;
         }
     }
 }
@@ -267,21 +277,8 @@ zh_nickname_keys (Run    *run,
        * given (都叫他“阿强”，… a megabyte of them) stays linear. */
       if (!ok || ++tried > MAX_NICKNAMES || (e = zh_named_before (run, p)) < 0)
         continue;
-      for (guint k = 0; k < keys->len && ok; k++)
-        {
-          Key *other = &g_array_index (keys, Key, k);
-          ok = !(other->len == (glong) (end - start) && memcmp (other->key, u + start, (end - start) * sizeof (gunichar)) == 0);
-        }
-      if (ok)
-        {
-          Key key = { 0 };
-
-          key.key = g_memdup2 (u + start, (end - start) * sizeof (gunichar));
-          key.len = end - start;
-          key.index = e;
-          key.familiar = TRUE;
-          g_array_append_val (keys, key);
-        }
+      if (!keys_have (keys, u + start, end - start))
+        add_familiar_key (keys, u + start, end - start, e);
     }
 }
 
