@@ -236,14 +236,16 @@ test_role_named_subject (void)
   g_assert_cmpuint (count_tag (none, "person"), ==, 0);
 }
 
-/* Court and customs offices: 法官助理, 审判员, 书记员, 关长 (副关长 with its
- * prefix) before a name make an official; without a name, no one. */
+/* Court, customs and police offices: 法官助理, 审判员, 书记员, 关长 (副关长
+ * with its prefix), 中队长, 指导员 before a name make an official; without a
+ * name, no one. */
 static void
 test_court_and_customs_titles (void)
 {
   g_autoptr(Result) r = suggest_text ("海关与法院\n\n"
                                       "海州海关副关长许慧敏在新闻发布会上说：“一季度进出口增长较快。”\n\n"
-                                      "法官助理宋佳提醒消费者，参与此类游戏前应了解场地情况。“经营者也不能一签了之，”她说。\n");
+                                      "法官助理宋佳提醒消费者，参与此类游戏前应了解场地情况。“经营者也不能一签了之，”她说。\n\n"
+                                      "交警大队事故处理中队中队长邓凯介绍，今年以来查处违法行为2146起。\n");
   g_autoptr(Result) none = suggest_text ("海关与法院\n\n法官助理提醒消费者，参与此类游戏前应了解场地情况。\n");
   GlossSuggestion *customs = find (r, "official", "海州海关副关长许慧敏");
 
@@ -251,6 +253,7 @@ test_court_and_customs_titles (void)
   g_assert_nonnull (customs);
   g_assert_cmpstr (gloss_suggestion_get_attribute (customs, "title"), ==, "副关长");
   assert_speaker (r, "经营者也不能一签了之，", "法官助理宋佳");
+  g_assert_cmpstr (gloss_suggestion_get_attribute (find (r, "official", "交警大队事故处理中队中队长邓凯"), "title"), ==, "中队长");
   g_assert_cmpuint (count_tag (none, "official"), ==, 0);
 }
 
