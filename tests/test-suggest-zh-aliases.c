@@ -7,8 +7,8 @@
  * goes on about its subject with a pronoun, a company speaking again as a
  * bare 公司 or in its reply, the head of a description (…的中年男子), a
  * surname and a role as a subject (王护士负责…), court and customs
- * offices, a kinship form before an action (陳伯坐在…說) — positive and
- * negative cases
+ * offices, a kinship form before an action (陳伯坐在…說), a party's counsel
+ * by role alone (被告代理人则认为) — positive and negative cases
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -291,6 +291,24 @@ test_reply_statement (void)
   g_assert_cmpuint (count_tag (r, "organization"), ==, 1);
 }
 
+/* A party's counsel speaks by role alone in a court report (被告代理人则认为，
+ * …“…”, 辩护人提出：“); whose counsel it is, when the text says so (苏某的
+ * 辩护人), stays with the rule for relations. */
+static void
+test_counsel (void)
+{
+  g_autoptr(Result) r = suggest_text ("剧本杀受伤案宣判\n\n"
+                                      "被告代理人则认为，玩家入场前均签署了《安全须知》，“原告作为完全民事行为能力人，应当对自身安全尽到合理注意义务”，"
+                                      "公司不应承担全部责任。\n\n"
+                                      "庭审中，辩护人提出：“被告人系初犯，认罪态度良好，请求从轻处罚。”\n");
+  g_autoptr(Result) whose = suggest_text ("诈骗案开庭\n\n“我认罪。”被告人苏某说。苏某的辩护人则提出：“被告人系初犯，请求从轻处罚。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "原告作为完全民事行为能力人，应当对自身安全尽到合理注意义务", "被告代理人");
+  assert_speaker (r, "被告人系初犯，认罪态度良好，请求从轻处罚。", "辩护人");
+  g_assert_cmpstr (find (whose, "person", "辩护人")->rule, ==, "zh-related-person");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -308,5 +326,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-aliases/court-and-customs-titles", test_court_and_customs_titles);
   g_test_add_func ("/suggest-zh-aliases/kin-before-action", test_kin_before_action);
   g_test_add_func ("/suggest-zh-aliases/reply-statement", test_reply_statement);
+  g_test_add_func ("/suggest-zh-aliases/counsel", test_counsel);
   return g_test_run ();
 }

@@ -481,8 +481,11 @@ suggest_zh_titled_names (Run *run)
         {
           guint unnamed = suggest_word_list_match_at (&zh->unnamed, u, n, i);
           /* 相关负责人介绍, 相关负责人在电话中回应称: an official without a
-           * name, when they speak. */
-          if (unnamed == 0 || unnamed != tlen || !suggest_zh_attribution_follows (run, i + tlen))
+           * name, when they speak; 被告代理人则认为, 辩护人提出: a party's
+           * counsel so, unless whose counsel comes first (苏某的辩护人: the
+           * relation's rule keeps the whole). */
+          if (unnamed == 0 || unnamed != tlen || !suggest_zh_attribution_follows (run, i + tlen) ||
+              (is_role && i > 0 && u[i - 1] == 0x7684 /* 的 */))
             {
               i += tlen - 1;
               continue;
