@@ -309,6 +309,26 @@ test_counsel (void)
   g_assert_cmpstr (find (whose, "person", "辩护人")->rule, ==, "zh-related-person");
 }
 
+/* A paragraph of reported speech that names no one, opened by a pronoun
+ * and a speech verb (她告诉记者，…。), then a paragraph that is only a quote:
+ * the one the pronoun stands for.  Not a plural (他们告诉记者). */
+static void
+test_reported_then_quote (void)
+{
+  g_autoptr(Result) r = suggest_text ("县域新能源汽车产业\n\n"
+                                      "“以前一台电机卖300多元，现在一台卖4000多元。”总经理宋晓梅说。\n\n"
+                                      "她告诉记者，为了通过整车企业的认证，公司今年投入研发费用2300万元。\n\n"
+                                      "“说实话，刚开始心里也打鼓，这么多钱砸进去，万一认证没过，就全打了水漂。”\n");
+  g_autoptr(Result) plural = suggest_text ("县域新能源汽车产业\n\n"
+                                           "“以前一台电机卖300多元，现在一台卖4000多元。”总经理宋晓梅说。\n\n"
+                                           "他们告诉记者，为了通过整车企业的认证，公司今年投入研发费用2300万元。\n\n"
+                                           "“说实话，刚开始心里也打鼓，这么多钱砸进去，万一认证没过，就全打了水漂。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "说实话，刚开始心里也打鼓，这么多钱砸进去，万一认证没过，就全打了水漂。", "总经理宋晓梅");
+  assert_speaker (plural, "说实话，刚开始心里也打鼓，这么多钱砸进去，万一认证没过，就全打了水漂。", NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -327,5 +347,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-aliases/kin-before-action", test_kin_before_action);
   g_test_add_func ("/suggest-zh-aliases/reply-statement", test_reply_statement);
   g_test_add_func ("/suggest-zh-aliases/counsel", test_counsel);
+  g_test_add_func ("/suggest-zh-aliases/reported-then-quote", test_reported_then_quote);
   return g_test_run ();
 }

@@ -680,7 +680,8 @@ continues_previous_paragraph (Run            *run,
  * “那时候真想过…”): that person's words. The person named in the paragraph
  * before, -1 unless it names exactly one and ends a sentence (a byline or
  * a title names no speaker), or opens with one and goes on about them in
- * its last sentence with a pronoun. */
+ * its last sentence with a pronoun, or names no one and opens with a
+ * pronoun's reported speech. */
 static int
 zh_narrative_subject (Run         *run,
                       const Quote *q)
@@ -716,6 +717,12 @@ zh_narrative_subject (Run         *run,
       entity = c->entity;
       opening = c->start == lo ? c->entity : -1;
     }
+  /* 她告诉记者，…。¶“…”: a paragraph of reported speech that names no one,
+   * opened by a pronoun and a speech verb, then the quote: the one the
+   * pronoun stands for. */
+  if (entity < 0 && hi - lo > 3 && (run->u[lo] == 0x4ED6 /* 他 */ || run->u[lo] == 0x5979 /* 她 */) &&
+      suggest_zh_verb_follows (run, lo + 1))
+    return zh_pronoun_antecedent (run, lo, 400, zh_pronoun_gender (run->u[lo]));
   if (!several)
     return entity;
   /* 老纪的手艺是跟父亲纪阿茂学的。说起当年学艺，平时话不多的他，话匣子一下
