@@ -329,6 +329,28 @@ test_reported_then_quote (void)
   assert_speaker (plural, "说实话，刚开始心里也打鼓，这么多钱砸进去，万一认证没过，就全打了水漂。", NULL);
 }
 
+/* More unnamed speakers: a word between 的 and the role (…的年轻业主说), a
+ * role of three ending like one (…的消防员告诉记者), 旅客, and 另一名 (one
+ * more), whose quote follows the sentence about them (…则担心…。“…”).  Not
+ * without speech after them (…的居民在门口晒太阳。院子里很安静。). */
+static void
+test_more_unnamed_speakers (void)
+{
+  g_autoptr(Result) r = suggest_text ("物业费之争\n\n"
+                                      "“晚上10点以后，小区里黑灯瞎火的，我下班回来都是打着手电走。”一位不愿透露姓名的年轻业主说。\n\n"
+                                      "一名参加救援的消防员告诉记者，有一段路积雪没过大腿，“我们就手拉着手，一步一步往前挪”。\n\n"
+                                      "一名來自廣州的旅客說：「以前每次去澳門都要幫親戚帶手信，排隊排很久。」\n\n"
+                                      "另一名不愿透露姓名的居民则担心回收箱附近会有异味。“现在还好，每天都有人来清，可是以后没人管了呢？”\n");
+  g_autoptr(Result) none = suggest_text ("物业费之争\n\n另一名不愿透露姓名的居民在门口晒太阳。院子里很安静。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "晚上10点以后，小区里黑灯瞎火的，我下班回来都是打着手电走。", "一位不愿透露姓名的年轻业主");
+  assert_speaker (r, "我们就手拉着手，一步一步往前挪", "一名参加救援的消防员");
+  assert_speaker (r, "以前每次去澳門都要幫親戚帶手信，排隊排很久。", "一名來自廣州的旅客");
+  assert_speaker (r, "现在还好，每天都有人来清，可是以后没人管了呢？", "另一名不愿透露姓名的居民");
+  g_assert_cmpuint (count_tag (none, "person"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -348,5 +370,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-aliases/reply-statement", test_reply_statement);
   g_test_add_func ("/suggest-zh-aliases/counsel", test_counsel);
   g_test_add_func ("/suggest-zh-aliases/reported-then-quote", test_reported_then_quote);
+  g_test_add_func ("/suggest-zh-aliases/more-unnamed-speakers", test_more_unnamed_speakers);
   return g_test_run ();
 }

@@ -131,6 +131,9 @@ zh_speech_soon (Run   *run,
     if (((u[k] == 0xFF1A || u[k] == ':') && suggest_is_opener (u[k + 1])) ||
         (suggest_char_in (&run->self->zh.pronouns, u[k]) && suggest_zh_verb_follows (run, k + 1)))
       return TRUE;
+    /* …则担心回收箱附近会有异味。“现在还好…”: the sentence, then the quote */
+    else if (suggest_is_sentence_end (u[k]) && suggest_is_opener (u[k + 1]))
+      return TRUE;
   return FALSE;
 }
 
@@ -140,6 +143,16 @@ zh_speech_soon (Run   *run,
  * adverbial (向记者表示, 在电话中称): a person whose role is that noun, so
  * that the quote has a speaker. A bare role (村民说) is left alone: it is
  * as often a group as one person. */
+/* Whether the quantifier at @q brings in one person not named before:
+ * 一位 一名, or 另一名 另外一位 (one more). */
+static gboolean
+introduces_one (const gunichar *u,
+                guint           q)
+{
+  return u[q] == 0x4E00 /* 一 */ ||
+         (u[q] == 0x53E6 /* 另 */ && (u[q + 1] == 0x4E00 || (u[q + 1] == 0x5916 /* 外 */ && u[q + 2] == 0x4E00)));
+}
+
 void
 suggest_zh_unnamed_speakers (Run *run)
 {
@@ -148,7 +161,7 @@ suggest_zh_unnamed_speakers (Run *run)
 
   for (guint i = 2; i < run->n; i++)
     {
-      guint r, role_start, first = 0, len;
+      guint r, role_start, first = 0, len, qlen = 0;
       gboolean clause_ends, pointing = FALSE, attribution, guessed = FALSE;
 
       if (!is_han (u[i]) || !is_han (u[i - 1]))
@@ -159,9 +172,16 @@ suggest_zh_unnamed_speakers (Run *run)
            * description ending in 的, a role the lexicon's unnamed roles
            * lack: one of its roles, or two ideographs ending like one. */
           r = suggest_word_list_match_before (&zh->roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i);
+          /* 的消防员, 的茶商: three ideographs or two ending like a role */
+          for (guint w = 3; r == 0 && w >= 2 && suggest_char_in (&zh->role_ends, u[i - 1]); w--)
+            if (i > w + 1 && u[i - w - 1] == 0x7684 /* 的 */ && is_han (u[i - w]) && is_han (u[i - 2]) &&
+                u[i - w] != 0x7684 && u[i - 2] != 0x7684)
+              r = w;
           if (r == 0 && i >= 3 && is_han (u[i - 2]) && suggest_char_in (&zh->role_ends, u[i - 1]) && u[i - 2] != 0x7684 /* 的 */)
             r = 2;
-          if (r == 0 || i < r + 1 || u[i - r - 1] != 0x7684 /* 的 */)
+          /* …的年轻业主: a word may stand between 的 and the role. */
+          if (r == 0 || i < r + 3 ||
+              (u[i - r - 1] != 0x7684 /* 的 */ && u[i - r - 2] != 0x7684 && u[i - r - 3] != 0x7684))
             continue;
           guessed = TRUE;
         }
@@ -214,6 +234,13 @@ suggest_zh_unnamed_speakers (Run *run)
           if (role_start - k > 6 && !clause_ends)
             break;
           first = k;
+          qlen = q;
+          /* 另一名, 另外一位: the quantifier starts before its 一 */
+          while (first >= 2 && (u[first - 2] == 0x53E6 /* 另 */ || (u[first - 2] == 0x5916 /* 外 */ && first >= 3 && u[first - 3] == 0x53E6)))
+            {
+              first--;
+              qlen++;
+            }
           break;
         }
       /* 一位在内蒙古经营牧场十多年的牧场主向记者算了一笔账： 一名…的士司機則擔心，…。他說：
@@ -221,10 +248,11 @@ suggest_zh_unnamed_speakers (Run *run)
        * opening its sentence or clause still introduce one person, whom
        * the quote or the pronoun after names. */
       if (first > 0 && !attribution &&
-          !(u[first - 1] == 0x4E00 /* 一 */ && role_start - first >= 4 && suggest_zh_clause_opens_at (run, first - 1) &&
+          !(introduces_one (u, first - 1) && role_start - first >= 4 && suggest_zh_clause_opens_at (run, first - 1) &&
             zh_speech_soon (run, i)))
         first = 0;
-      if (guessed && (first == 0 || u[first - 1] != 0x4E00 /* 一 */ || (u[first] != 0x4F4D /* 位 */ && u[first] != 0x540D /* 名 */) ||
+      if (guessed && (first == 0 || !introduces_one (u, first - 1) ||
+                      (u[first - 2 + qlen] != 0x4F4D /* 位 */ && u[first - 2 + qlen] != 0x540D /* 名 */) ||
                       suggest_word_list_match_at (&zh->verbs, u, run->n, i) == 0))
         continue;
       /* 据业内人士介绍: 人士 is one source even without a quantifier. */
