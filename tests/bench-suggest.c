@@ -194,6 +194,25 @@
  * transcript on fishermen in the fishing ban with 【解说】 and 【同期声】
  * lines), organizations labelled only where one is a quote's speaker, held
  * out;
+ * blind-zh19: ten more Chinese ones likewise (a city daily's report on a
+ * government work report with the mayor's split quote, people's congress
+ * deputies and a retiree's quote-only paragraph, a hog-price market story
+ * with an analyst, a listed farm's board secretary, 一位不愿具名的 source
+ * and an industry association as speaker, an administrative suit with a
+ * township head in court, a 覃某兴 plaintiff, a presiding judge and a village
+ * party secretary, heatstroke in city emergency rooms with doctors, a
+ * worker nicknamed 石哥 inside a quote, an unnamed health official and the
+ * weather observatory as speaker, the first day of the gaokao with a mother
+ * in a qipao, a traffic police deputy head and a student's essay title in
+ * “”, a village football league with a cook's split quote and a county
+ * bureau head, Hong Kong minibus drivers in traditional characters with 「」,
+ * Cantonese speech, a legislator and a department spokesman, a Malaysian
+ * Chinese independent school with a Datuk chairman, a Malay parent named in
+ * · and a state executive councillor, a night-shift railway maintenance
+ * profile with a foreman, his apprentice and his wife, a county opera
+ * troupe touring villages with an old granny, a young actress and a
+ * culture bureau head), organizations labelled only where one is a quote's
+ * speaker, held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -616,6 +635,7 @@ static const struct
   { "blind-zh16", "Chinese, blind-zh16 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh17", "Chinese, blind-zh17 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh18", "Chinese, blind-zh18 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh19", "Chinese, blind-zh19 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
