@@ -213,6 +213,23 @@
  * troupe touring villages with an old granny, a young actress and a
  * culture bureau head), organizations labelled only where one is a quote's
  * speaker, held out;
+ * blind-zh20: ten more Chinese ones likewise (a People's Daily style
+ * farmland report with a bureau chief, a village party secretary, a grain
+ * grower, a technician 小邝 and the chief's quote-only paragraph, a Xinhua
+ * bridge-opening wire with the reporters' names in the dateline, a deputy
+ * mayor and a taxi driver, an Economic Daily bearing-cluster piece with a
+ * deputy bureau head, factory bosses and a researcher, a Legal Daily
+ * livestream-tipping refund case with 小宇（化名）, 陈某, the defendant's
+ * agent and a judge, a China Youth Daily piece on graduates returning to a
+ * county with partial quotes and a quote-only last paragraph, a Beijing
+ * News gym closure with members, 孔某, an unnamed market-regulation
+ * official and a lawyer, a Paper feature on a hospital escort with split
+ * quotes and 曹大爷, a 21st Century Business Herald deposit-rate story with
+ * an unnamed banker, an analyst and a bank as speaker, Ming Pao on care-home
+ * workers in traditional characters with 「」, 『』 and Cantonese, a Zaobao
+ * fare rise with a senior minister of state, an MP, commuters with ages in
+ * brackets and the council as speaker), organizations labelled only where
+ * one is a quote's speaker, held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -636,6 +653,7 @@ static const struct
   { "blind-zh17", "Chinese, blind-zh17 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh18", "Chinese, blind-zh18 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh19", "Chinese, blind-zh19 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh20", "Chinese, blind-zh20 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
