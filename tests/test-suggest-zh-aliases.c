@@ -8,7 +8,8 @@
  * bare 公司 or in its reply, the head of a description (…的中年男子), a
  * surname and a role as a subject (王护士负责…), court and customs
  * offices, a kinship form before an action (陳伯坐在…說), a party's counsel
- * by role alone (被告代理人则认为) — positive and negative cases
+ * by role alone (被告代理人则认为), more unnamed speakers, an agency speaking
+ * (市教育局表示：“) — positive and negative cases
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -351,6 +352,44 @@ test_more_unnamed_speakers (void)
   g_assert_cmpuint (count_tag (none, "person"), ==, 0);
 }
 
+/* An agency speaking: its speech verb introduces a quote (市教育局表示：“,
+ * 南屏警方再次提醒：“) or ends the sentence right after one (”国家统计局
+ * 表示。), it replies (丰岭市镇理事会回应说, 恒嘉物业回应称), or speaks in a
+ * document described before it (浔阳区人民法院在案后发布的提示中称).  Not an
+ * official of it (市教育局局长王建国表示), nor a bare 公司, nor the agency
+ * one heard from (记者从市教育局获悉). */
+static void
+test_agency_speaks (void)
+{
+  g_autoptr(Result) r = suggest_text ("各方回应\n\n"
+                                      "对此，市教育局表示：“将进一步规范校外培训机构的收费行为。”\n\n"
+                                      "南屏警方再次提醒：“凡是要求先垫付资金的兼职，都是诈骗！”\n\n"
+                                      "“一季度经济运行总体平稳。”国家统计局表示。\n\n"
+                                      "对于居民的意见，丰岭市镇理事会回应说：“我们正在研究延长开放时间。”\n\n"
+                                      "针对业主的质疑，恒嘉物业回应称：“公司已更换了电梯的控制主板。”\n\n"
+                                      "该案将择期宣判。浔阳区人民法院在案后发布的提示中称：“平台用工形式多样，应依法认定劳动关系。”\n");
+  g_autoptr(Result) none = suggest_text ("各方回应\n\n"
+                                         "市教育局局长王建国表示：“将进一步规范收费行为。”\n\n"
+                                         "公司表示：“产品质量没有问题，欢迎监督。”\n\n"
+                                         "记者从市教育局获悉，今年将新增学位1200个。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "将进一步规范校外培训机构的收费行为。", "市教育局");
+  assert_speaker (r, "凡是要求先垫付资金的兼职，都是诈骗！", "南屏警方");
+  assert_speaker (r, "一季度经济运行总体平稳。", "国家统计局");
+  assert_speaker (r, "我们正在研究延长开放时间。", "丰岭市镇理事会");
+  assert_speaker (r, "公司已更换了电梯的控制主板。", "恒嘉物业");
+  assert_speaker (r, "平台用工形式多样，应依法认定劳动关系。", "浔阳区人民法院");
+  assert_speaker (none, "将进一步规范收费行为。", "市教育局局长王建国");
+  assert_speaker (none, "产品质量没有问题，欢迎监督。", NULL);
+  for (guint i = 0; i < none->suggestions->len; i++)
+    {
+      GlossSuggestion *o = none->suggestions->pdata[i];
+
+      g_assert_false (g_str_equal (o->tag, "organization") && g_str_has_prefix (o->rule, "zh-agency"));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -371,5 +410,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-aliases/counsel", test_counsel);
   g_test_add_func ("/suggest-zh-aliases/reported-then-quote", test_reported_then_quote);
   g_test_add_func ("/suggest-zh-aliases/more-unnamed-speakers", test_more_unnamed_speakers);
+  g_test_add_func ("/suggest-zh-aliases/agency-speaks", test_agency_speaks);
   return g_test_run ();
 }

@@ -60,7 +60,8 @@ zh_short_name_statement (Run   *run,
           (u[doc + 1] == 0x590D /* 复 */ || u[doc + 1] == 0x5FA9 /* 復 */ || u[doc + 1] == 0x8986 /* 覆 */) &&
           u[doc + 2] == 0x4E2D /* 中 */)
         d = 2;
-      else if (doc <= at + 5 && suggest_word_list_match_at (&zh->verbs, u, run->n, doc) == 0)
+      else if ((doc <= at + 5 || u[doc - 1] == 0x7684 /* 的: 在案后发布的提示中 */) &&
+               suggest_word_list_match_at (&zh->verbs, u, run->n, doc) == 0)
         d = suggest_word_list_match_at (&zh->company_documents, u, run->n, doc);
       else if (suggest_word_list_match_at (&zh->verbs, u, run->n, doc) > 0)
         break;
@@ -126,24 +127,26 @@ zh_published_statement (Run   *run,
   add_speaking_organization (run, o, k, "zh-company-statement");
 }
 
-/* 青浦区交通运输管理局回复称, 区生态环境局对此书面答复称: an agency (a name
- * of up to sixteen ideographs opening its clause and ending as an
- * organization's: 局 委 院…) replying, after 对此 and 书面 if they come,
- * is the organization speaking. @at is where 回复, 答复 or 回应 starts. */
-static void
-zh_agency_reply (Run   *run,
-                 guint  at)
+/* The agency speaking before @k (a name of up to sixteen ideographs
+ * opening its clause and ending as an organization's: 局 委 院…), past
+ * 对此, 书面 and the speech adverbials (再次 同时 也…) between them: its
+ * start and end in *@o and *@e.  A name must come before the suffix:
+ * 公司回应称 alone names no one in particular. */
+static gboolean
+agency_before (Run   *run,
+               guint  k,
+               guint *o,
+               guint *e)
 {
   static const char *const between[] = { "书面", "書面", "对此", "對此", "就此", "随后", "隨後" };
   ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
-  guint k = at, o, suffix;
+  guint suffix;
 
-  /* 回复称 (称 is a speech verb of the lexicon), 回复：, 回复， */
-  if (at + 2 >= run->n || !(u[at + 2] == 0xFF1A || u[at + 2] == 0xFF0C || suggest_word_list_match_at (&zh->verbs, u, run->n, at + 2) > 0))
-    return;
   for (gboolean more = TRUE; more;)
     {
+      guint a = suggest_word_list_match_before (&zh->adverbials, u, k > MAX_WORD ? k - MAX_WORD : 0, k);
+
       more = FALSE;
       for (guint w = 0; w < G_N_ELEMENTS (between) && !more; w++)
         if (k >= 2 && g_utf8_get_char (between[w]) == u[k - 2] &&
@@ -152,14 +155,64 @@ zh_agency_reply (Run   *run,
             k -= 2;
             more = TRUE;
           }
+      /* 再次提醒, 同时表示; not 向记者 (the one spoken to) */
+      if (!more && a > 0 && k > a && u[k - 1] != 0x8005 /* 者 */)
+        {
+          k -= a;
+          more = TRUE;
+        }
     }
-  o = suggest_zh_org_run_start (run, k);
-  suffix = suggest_word_list_match_before (&zh->org_suffixes, u, o, k);
-  /* a name before the suffix: 公司回应称 alone names no one in particular */
-  if (k - o < 2 || suffix == 0 || suffix >= k - o || (o > 0 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1])) ||
-      !suggest_zh_clause_opens_at (run, o) || suggest_overlaps_tag (run, NULL, o, k))
+  *o = suggest_zh_org_run_start (run, k);
+  *e = k;
+  suffix = suggest_word_list_match_before (&zh->org_suffixes, u, *o, k);
+  return k - *o >= 2 && suffix > 0 && suffix < k - *o &&
+         !(*o > 0 && is_han (u[*o - 1]) && !suggest_char_in (&zh->org_stops, u[*o - 1])) &&
+         suggest_zh_clause_opens_at (run, *o) && !suggest_overlaps_tag (run, NULL, *o, k);
+}
+
+/* 青浦区交通运输管理局回复称, 区生态环境局对此书面答复称: an agency
+ * replying is the organization speaking.  @at is where 回复, 答复 or 回应
+ * starts. */
+static void
+zh_agency_reply (Run   *run,
+                 guint  at)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint o, e;
+
+  /* 回复称 (称 is a speech verb of the lexicon), 回复：, 回复， */
+  if (at + 2 >= run->n || !(u[at + 2] == 0xFF1A || u[at + 2] == 0xFF0C || suggest_word_list_match_at (&zh->verbs, u, run->n, at + 2) > 0))
     return;
-  add_speaking_organization (run, o, k, "zh-agency-reply");
+  if (agency_before (run, at, &o, &e))
+    add_speaking_organization (run, o, e, "zh-agency-reply");
+}
+
+/* 市教育局表示：“…”, 南屏警方再次提醒：“…”, “…”，国家统计局表示。: an
+ * agency whose speech verb introduces a quote (a colon or a comma and an
+ * opening mark after it) or ends the sentence after one is the
+ * organization speaking.  @at is where the speech verb starts, @len its
+ * length. */
+static void
+zh_agency_speaks (Run   *run,
+                  guint  at,
+                  guint  len)
+{
+  gunichar *u = run->u;
+  guint after = at + len, o, e;
+  gboolean introduces, ends;
+
+  if (after + 1 >= run->n)
+    return;
+  introduces = (u[after] == 0xFF1A || u[after] == ':' || u[after] == 0xFF0C) && suggest_is_opener (u[after + 1]);
+  ends = u[after] == 0x3002 /* 。 */;
+  if ((!introduces && !ends) || !agency_before (run, at, &o, &e))
+    return;
+  /* …。: only right after the quote (”，国家统计局表示。) */
+  if (!introduces && !(o >= 1 && (u[o - 1] == 0x201D || u[o - 1] == 0x300D ||
+                                  (o >= 2 && u[o - 1] == 0xFF0C && (u[o - 2] == 0x201D || u[o - 2] == 0x300D)))))
+    return;
+  add_speaking_organization (run, o, e, "zh-agency-statement");
 }
 
 /* A company speaking through its report (公司在报告中解释，, 该公司在半年报
@@ -200,7 +253,7 @@ suggest_zh_company_statements (Run *run)
 
   for (guint i = 2; i + 2 < run->n; i++)
     {
-      guint o = i - 2, end = i;
+      guint o = i - 2, end = i, v;
 
       if (u[i] == 0x53D1 /* 发 */ && u[i + 1] == 0x5E03 /* 布 */)
         zh_published_statement (run, i);
@@ -208,6 +261,8 @@ suggest_zh_company_statements (Run *run)
                                        u[i + 1] == 0x61C9 /* 應 */)) ||
           (u[i] == 0x7B54 /* 答 */ && (u[i + 1] == 0x590D || u[i + 1] == 0x8986 || u[i + 1] == 0x5FA9 /* 復 */)))
         zh_agency_reply (run, i);
+      else if (is_han (u[i - 1]) && (v = suggest_word_list_match_at (&run->self->zh.verbs, u, run->n, i)) > 0)
+        zh_agency_speaks (run, i, v);
       if (u[i] != 0x5728 /* 在 */)
         continue;
       if (!after_gongsi (u, i))
