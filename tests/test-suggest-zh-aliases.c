@@ -390,6 +390,22 @@ test_agency_speaks (void)
     }
 }
 
+/* A name right after a relation, opening its clause (老韩的老伴韩大娘拉着
+ * 救援队员的手不肯放：“), is who speaks, though an action follows it, not
+ * the possessor; inside a clause (记者见到了老韩的老伴韩大娘拉着…) no one. */
+static void
+test_name_after_relation (void)
+{
+  g_autoptr(Result) r = suggest_text ("雪灾救援\n\n"
+                                      "68岁的牧民老韩一家已经被困了3天。“家里的煤只够烧两天了。”老韩说。\n\n"
+                                      "老韩的老伴韩大娘拉着救援队员的手不肯放：“你们要是再晚来些，我这把老骨头就撑不住了。”\n");
+  g_autoptr(Result) none = suggest_text ("雪灾救援\n\n记者见到了老韩的老伴韩大娘拉着孙子的手。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "你们要是再晚来些，我这把老骨头就撑不住了。", "韩大娘");
+  g_assert_cmpuint (count_tag (none, "person"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -411,5 +427,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-aliases/reported-then-quote", test_reported_then_quote);
   g_test_add_func ("/suggest-zh-aliases/more-unnamed-speakers", test_more_unnamed_speakers);
   g_test_add_func ("/suggest-zh-aliases/agency-speaks", test_agency_speaks);
+  g_test_add_func ("/suggest-zh-aliases/name-after-relation", test_name_after_relation);
   return g_test_run ();
 }

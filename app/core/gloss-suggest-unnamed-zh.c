@@ -60,7 +60,7 @@ zh_related_speakers (Run *run)
 
   for (guint d = 1; d + 2 < run->n; d++)
     {
-      guint r, o, end;
+      guint r, o, end, len;
       gboolean opens;
 
       /* 我母亲常说：, 我师父当年跟我说过：: the speaker's own relative,
@@ -86,9 +86,23 @@ zh_related_speakers (Run *run)
         o--;
       opens = o == 0 || u[o - 1] == '\n' || suggest_is_sentence_end (u[o - 1]) || u[o - 1] == 0xFF0C /* ， */ ||
               u[o - 1] == 0x201D /* ” */ || u[o - 1] == 0x300D /* 」 */;
-      if (o == d || end >= run->n || !is_han (u[end]) || suggest_zh_name_at (run, end, TRUE) > 0 ||
-          suggest_zh_latin_name_at (run, end) > 0)
+      if (o == d || end >= run->n || !is_han (u[end]) || suggest_zh_latin_name_at (run, end) > 0)
         continue;
+      /* 老韩的老伴韩大娘拉着…：“: the name after the relation is who
+       * speaks, a person of that relation even where no rule before could
+       * end the name (an action follows it). */
+      if ((len = suggest_zh_name_at (run, end, TRUE)) > 0)
+        {
+          if (opens && !suggest_overlaps_tag (run, NULL, end, end + len))
+            {
+              g_autofree char *key = suggest_substring (run, end, end + len);
+              guint c = suggest_add_cand (run, "person", end, end + len, "zh-person-role", 0.6);
+
+              suggest_cand_at (run, c)->role = suggest_substring (run, d + 1, end);
+              suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+            }
+          continue;
+        }
       if (!suggest_zh_attribution_follows (run, end) && !opens)
         continue;
       /* 卞某某的辩护律师则当庭提出, 龙某的母亲也来到了…: a possessor already
