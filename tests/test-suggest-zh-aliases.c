@@ -406,6 +406,22 @@ test_name_after_relation (void)
   g_assert_cmpuint (count_tag (none, "person"), ==, 0);
 }
 
+/* A short name in marks ending like a program's (启动了“荔枝出海行动”) is a
+ * program, not someone's partial quote; a clause that ends so (“还需要更多
+ * 能够留住旅客过夜的项目”) is still the speaker's words. */
+static void
+test_program_not_partial_quote (void)
+{
+  g_autoptr(Result) r = suggest_text ("荔枝大年\n\n"
+                                      "省农业农村厅处长岑家宁表示，今年全省启动了“荔枝出海行动”，把荔枝卖到海外。\n\n"
+                                      "澳门大学教授梁志诚说，澳门经济要适度多元，“还需要更多能够留住旅客过夜的项目”。\n");
+
+  assert_well_formed (r);
+  g_assert_null (find (r, "quote", "荔枝出海行动"));
+  g_assert_nonnull (find (r, "program", "荔枝出海行动"));
+  assert_speaker (r, "还需要更多能够留住旅客过夜的项目", "梁志诚");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -428,5 +444,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-aliases/more-unnamed-speakers", test_more_unnamed_speakers);
   g_test_add_func ("/suggest-zh-aliases/agency-speaks", test_agency_speaks);
   g_test_add_func ("/suggest-zh-aliases/name-after-relation", test_name_after_relation);
+  g_test_add_func ("/suggest-zh-aliases/program-not-partial-quote", test_program_not_partial_quote);
   return g_test_run ();
 }

@@ -895,6 +895,17 @@ zh_partial_quote (Run         *run,
             return FALSE;
         item = k + 1;
       }
+  /* 启动了“荔枝出海行动”: a name ending like a program's is no one's words
+   * (not a clause that does: 还需要更多能够留住旅客过夜的项目) */
+  if (len <= 12 && suggest_word_list_match_before (&zh->named_program_ends, run->u, q->open + 1, q->close) > 0)
+    {
+      gboolean clause = FALSE;
+
+      for (guint k = q->open + 1; k < q->close && !clause; k++)
+        clause = run->u[k] == 0x7684 /* 的 */;
+      if (!clause)
+        return FALSE;
+    }
   return suggest_word_list_match_before (&zh->program_verbs, run->u,
                                          q->open > q->par_start + MAX_WORD ? q->open - MAX_WORD : q->par_start,
                                          q->open) == 0;
