@@ -9,7 +9,9 @@
  * surname and a role as a subject (王护士负责…), court and customs
  * offices, a kinship form before an action (陳伯坐在…說), a party's counsel
  * by role alone (被告代理人则认为), more unnamed speakers, an agency speaking
- * (市教育局表示：“) — positive and negative cases
+ * (市教育局表示：“), a name after a relation, a program name that is no
+ * partial quote, a quote split by an action (“…，”他用指甲轻轻一弹，“…”) —
+ * positive and negative cases
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -422,6 +424,27 @@ test_program_not_partial_quote (void)
   assert_speaker (r, "还需要更多能够留住旅客过夜的项目", "梁志诚");
 }
 
+/* A quote ending in a comma inside its marks, a short stretch of action in
+ * the same sentence, then the next mark (“好锡是有声音的。你听，”他用指甲轻轻
+ * 一弹，…，“这就是纯锡…”): both are the words of the one acting.  Not when
+ * the sentence ends before another mark opens. */
+static void
+test_split_by_action (void)
+{
+  g_autoptr(Result) r = suggest_text ("一把锡壶里的半生\n\n"
+                                      "纪家鸿告诉记者，他十六岁学艺。他拿起一块锡片，举到灯下。“好锡是有声音的。你听，”他用指甲轻轻一弹，"
+                                      "锡片发出清亮的一声，“这就是纯锡。掺了铅的，声音是闷的。”\n");
+  g_autoptr(Result) ends = suggest_text ("一把锡壶里的半生\n\n纪家鸿告诉记者，他十六岁学艺。“好锡是有声音的，”这句话他记了一辈子。"
+                                         "后来他常说：“慢工出细活。”\n");
+  GlossSuggestion *q;
+
+  assert_well_formed (r);
+  assert_speaker (r, "好锡是有声音的。你听，", "纪家鸿");
+  assert_speaker (r, "这就是纯锡。掺了铅的，声音是闷的。", "纪家鸿");
+  q = find (ends, "quote", "好锡是有声音的，");
+  g_assert_true (q == NULL || !g_str_equal (q->rule, "zh-quote-split-action"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -445,5 +468,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-aliases/agency-speaks", test_agency_speaks);
   g_test_add_func ("/suggest-zh-aliases/name-after-relation", test_name_after_relation);
   g_test_add_func ("/suggest-zh-aliases/program-not-partial-quote", test_program_not_partial_quote);
+  g_test_add_func ("/suggest-zh-aliases/split-by-action", test_split_by_action);
   return g_test_run ();
 }

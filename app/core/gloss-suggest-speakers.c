@@ -911,6 +911,31 @@ zh_partial_quote (Run         *run,
                                          q->open) == 0;
 }
 
+/* “好锡是有声音的。你听，”他用指甲轻轻一弹，…，“这就是纯锡…”: a quote that
+ * ends in a comma inside its marks, then a short stretch of narration in
+ * the same sentence (40 code points at most) and the next opening mark —
+ * the words go on after an action.  The entity of the stretch's subject (a
+ * name, or the pronoun opening it), or -1; -2 when this is no such quote. */
+static int
+zh_split_by_action (Run         *run,
+                    const Quote *q)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint k;
+
+  if (q->unclosed || q->close < q->open + 5 || (u[q->close - 1] != 0xFF0C && u[q->close - 1] != ','))
+    return -2;
+  for (k = q->close + 1; k < q->par_end && k - q->close <= 40 && !suggest_is_opener (u[k]); k++)
+    if (suggest_is_sentence_end (u[k]))
+      return -2;
+  if (k >= q->par_end || !suggest_is_opener (u[k]))
+    return -2;
+  if (suggest_char_in (&zh->pronouns, u[q->close + 1]) && q->close + 2 < run->n && u[q->close + 2] != 0x4EEC /* 们 */)
+    return zh_pronoun_antecedent (run, q->close + 1, 400, zh_pronoun_gender (u[q->close + 1]));
+  return suggest_entity_in (run, q->close + 1, k);
+}
+
 Decision
 suggest_decide_zh (Run         *run,
            const Quote *q,
@@ -920,7 +945,7 @@ suggest_decide_zh (Run         *run,
   Decision d = { FALSE, -1, 0, NULL };
   gboolean clause = suggest_quote_has_clause (run, q);
   gboolean after_verb, before_verb, colon, pronoun_a, pronoun_b;
-  int after, before, later;
+  int after, before, later, split;
   guint len = q->close - q->open - 1;
   gboolean sentence_start;
 
@@ -968,6 +993,8 @@ suggest_decide_zh (Run         *run,
     d = (Decision) { TRUE, before, 0.7, "zh-quote-intro" };
   else if (!clause && before_verb && zh_partial_quote (run, q))
     d = (Decision) { TRUE, before, pronoun_b ? 0.65 : 0.7, "zh-quote-partial" };
+  else if ((split = zh_split_by_action (run, q)) != -2)
+    d = (Decision) { TRUE, split, 0.7, "zh-quote-split-action" };
   else if (clause && sentence_start && len >= 12)
     {
       d = (Decision) { TRUE, after, 0.7, "zh-quote-sentence" };
