@@ -445,6 +445,27 @@ test_split_by_action (void)
   g_assert_true (q == NULL || !g_str_equal (q->rule, "zh-quote-split-action"));
 }
 
+/* The speaker's own relative named (我外公周海生在东礁岛守了31年灯塔) is a
+ * person of that relation; after a role a name of two before an action and
+ * its complement (责任编辑许蓓看完初稿) is not one of three, while 局长王德扬
+ * 表示 still is. */
+static void
+test_relative_and_two_before_action (void)
+{
+  g_autoptr(Result) r = suggest_text ("灯塔看守人\n\n"
+                                      "岑晓舟说，我外公周海生在东礁岛守了31年灯塔。\n\n"
+                                      "我的责任编辑许蓓看完初稿，只说了一句：“再慢一点。”\n\n"
+                                      "局长王德扬表示：“要抓紧落实。”\n");
+  GlossSuggestion *grandfather;
+
+  assert_well_formed (r);
+  grandfather = find (r, "person", "周海生");
+  g_assert_nonnull (grandfather);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (grandfather, "role"), ==, "外公");
+  assert_speaker (r, "再慢一点。", "许蓓");
+  assert_speaker (r, "要抓紧落实。", "局长王德扬");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -469,5 +490,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-aliases/name-after-relation", test_name_after_relation);
   g_test_add_func ("/suggest-zh-aliases/program-not-partial-quote", test_program_not_partial_quote);
   g_test_add_func ("/suggest-zh-aliases/split-by-action", test_split_by_action);
+  g_test_add_func ("/suggest-zh-aliases/relative-and-two-before-action", test_relative_and_two_before_action);
   return g_test_run ();
 }

@@ -330,7 +330,16 @@ suggest_zh_name_at (Run      *run,
       (!suggest_char_in (&zh->not_given, u[i + 2]) || suggest_char_in (&zh->given_in_two, u[i + 2])) &&
       !suggest_word_list_match_at (&zh->verbs, u, n, i + 1) && !suggest_word_list_match_at (&zh->verbs, u, n, i + 2) &&
       !zh_word_runs_past (run, i, i + 3))
-    return 3;
+    {
+      /* 责任编辑许蓓看完初稿: an action and its complement after two */
+      static const gunichar complements[] = { 0x5B8C /* 完 */, 0x7740 /* 着 */, 0x8457 /* 著 */, 0x4E86 /* 了 */, 0x8D77 /* 起 */,
+                                              0x5728 /* 在 */, 0x5230 /* 到 */, 0x8FC7 /* 过 */, 0x9032 /* 進 */, 0x8FDB /* 进 */ };
+
+      for (guint k = 0; i + 3 < n && k < G_N_ELEMENTS (complements); k++)
+        if (u[i + 3] == complements[k] && suggest_char_in (&zh->action_starts, u[i + 2]))
+          return 2;
+      return 3;
+    }
   return 0;
 }
 

@@ -78,6 +78,21 @@ zh_related_speakers (Run *run)
           d += r;
           continue;
         }
+      /* 我外公周海生在东礁岛守了31年灯塔: the relative named, a person of
+       * that relation wherever the sentence goes (their words may come with
+       * a pronoun later). */
+      if (u[d] == 0x6211 /* 我 */ && (r = suggest_word_list_match_at (&zh->relations, u, run->n, d + 1)) > 0 &&
+          d + 1 + r < run->n && (len = suggest_zh_name_at (run, d + 1 + r, TRUE)) > 0 &&
+          !suggest_overlaps_tag (run, NULL, d + 1 + r, d + 1 + r + len))
+        {
+          g_autofree char *key = suggest_substring (run, d + 1 + r, d + 1 + r + len);
+          guint c = suggest_add_cand (run, "person", d + 1 + r, d + 1 + r + len, "zh-person-role", 0.6);
+
+          suggest_cand_at (run, c)->role = suggest_substring (run, d + 1, d + 1 + r);
+          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+          d += r + len;
+          continue;
+        }
       if (u[d] != 0x7684 /* 的 */ || !is_han (u[d - 1]) || (r = suggest_word_list_match_at (&zh->relations, u, run->n, d + 1)) == 0)
         continue;
       end = d + 1 + r;
