@@ -204,10 +204,7 @@ suggest_zh_acting_speakers (Run *run)
       if (is_han (run->u[i]) && suggest_zh_sentence_opens_at (run, i) && (len = role_subject_at (run, i)) > 0 &&
           !suggest_overlaps_tag (run, NULL, i, i + len))
         {
-          g_autofree char *key = suggest_substring (run, i, i + len);
-          guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-role-name", 0.6);
-
-          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+          suggest_add_named (run, "person", i, i + len, "zh-person-role-name", 0.6);
           i += len - 1;
           continue;
         }
@@ -216,12 +213,7 @@ suggest_zh_acting_speakers (Run *run)
           suggest_overlaps_tag (run, NULL, i, i + 1) ||
           (len = acting_name_at (run, i)) == 0 || suggest_overlaps_tag (run, NULL, i, i + len))
         continue;
-      {
-        g_autofree char *key = suggest_substring (run, i, i + len);
-        guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-acting", 0.6);
-
-        suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
-      }
+      suggest_add_named (run, "person", i, i + len, "zh-person-acting", 0.6);
       i += len - 1;
     }
 }

@@ -239,18 +239,14 @@ suggest_zh_interview_names (Run *run)
           /* a sound bite's label always names its speaker (村民 石老伯,
            * 管水员 杨老五): the whole label a person, when no rule found one
            * (labellers differ on keeping the role: 旅客 苗长根 or 苗长根) */
-          g_autofree char *key = suggest_substring (run, t->label, t->colon);
-          guint c = suggest_add_cand (run, "person", t->label, t->colon, "zh-person-aired", 0.6);
-          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+          suggest_add_named (run, "person", t->label, t->colon, "zh-person-aired", 0.6);
           continue;
         }
       for (guint k = t->label; k < t->colon; k++)
         dotted |= suggest_is_name_separator (run->u[k]);
       if (dotted ? len >= 3 : name_shaped (run, t->label, t->colon))
         {
-          g_autofree char *key = suggest_substring (run, t->label, t->colon);
-          guint c = suggest_add_cand (run, "person", t->label, t->colon, "zh-person-interview", 0.7);
-          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+          suggest_add_named (run, "person", t->label, t->colon, "zh-person-interview", 0.7);
         }
     }
 }

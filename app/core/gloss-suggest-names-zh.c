@@ -899,9 +899,7 @@ zh_latin_names (Run *run)
       len = suggest_zh_latin_name_at (run, i);
       if (len > 0 && !suggest_overlaps_tag (run, NULL, i, i + len))
         {
-          g_autofree char *key = suggest_substring (run, i, i + len);
-          guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-latin", 0.65);
-          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+          suggest_add_named (run, "person", i, i + len, "zh-person-latin", 0.65);
         }
       while (i + 1 < run->n && u[i + 1] < 0x80 && (g_unichar_isalpha (u[i + 1]) || u[i + 1] == ' '))
         i++;
@@ -965,9 +963,7 @@ zh_marked_names (Run *run)
       s = suggest_zh_surname_at (run, i, n);
       if (familiar_subject (run, i) && !suggest_overlaps_tag (run, NULL, i, i + 2))
         {
-          g_autofree char *key = suggest_substring (run, i, i + 2);
-          guint c = suggest_add_cand (run, "person", i, i + 2, "zh-person-familiar", 0.6);
-          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+          suggest_add_named (run, "person", i, i + 2, "zh-person-familiar", 0.6);
           i++;
           continue;
         }
@@ -981,9 +977,7 @@ zh_marked_names (Run *run)
           (len = suggest_zh_name_at (run, i, TRUE)) > 0 && len <= 3 && !suggest_overlaps_tag (run, NULL, i, i + len) &&
           (i + len >= n || !suggest_char_in (&zh->role_ends, u[i + len])))   /* not 江苏选(手) */
         {
-          g_autofree char *key = suggest_substring (run, i, i + len);
-          guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-age", 0.6);
-          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+          suggest_add_named (run, "person", i, i + len, "zh-person-age", 0.6);
           i += len - 1;
           continue;
         }
@@ -1002,11 +996,7 @@ zh_marked_names (Run *run)
             len = s + 2;
       if (len == 0 || suggest_overlaps_tag (run, NULL, i, i + len))
         continue;
-      {
-        g_autofree char *key = suggest_substring (run, i, i + len);
-        guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-familiar", 0.65);
-        suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
-      }
+      suggest_add_named (run, "person", i, i + len, "zh-person-familiar", 0.65);
       i += len - 1;
     }
 }
@@ -1104,10 +1094,7 @@ suggest_zh_plain_names (Run *run)
           (suggest_is_clause_punct (u[i + len]) || suggest_is_sentence_end (u[i + len])) &&
           !suggest_char_in (&zh->pronouns, u[i]) && !suggest_overlaps_tag (run, NULL, i, i + len))
         {
-          g_autofree char *key = suggest_substring (run, i, i + len);
-          guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-named", 0.6);
-
-          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
+          suggest_add_named (run, "person", i, i + len, "zh-person-named", 0.6);
           i += len - 1;
           continue;
         }
@@ -1167,12 +1154,8 @@ suggest_zh_plain_names (Run *run)
         continue;
       if (suggest_overlaps_tag (run, "official", i, i + len) || suggest_overlaps_tag (run, "person", i, i + len))
         continue;
-      {
-        g_autofree char *key = suggest_substring (run, i, i + len);
-        guint c = suggest_add_cand (run, "person", i, i + len, foreign ? "zh-person-foreign" : "zh-person-speaker",
-                            foreign ? 0.7 : 0.75);
-        suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
-      }
+      suggest_add_named (run, "person", i, i + len, foreign ? "zh-person-foreign" : "zh-person-speaker",
+                         foreign ? 0.7 : 0.75);
       i += len - 1;
     }
   zh_marked_names (run);

@@ -216,6 +216,8 @@ G_GNUC_INTERNAL char * suggest_substring (Run *run, guint start, guint end);
 G_GNUC_INTERNAL gboolean suggest_overlaps_tag (Run *run, const char *tag, guint start, guint end);
 G_GNUC_INTERNAL int suggest_entity_for_name (Run *run, const char *key, const char *name, const char *tag, guint cand);
 G_GNUC_INTERNAL int suggest_entity_for (Run *run, const char *key, const char *tag, guint cand);
+/* a candidate and its entity, keyed by the text it covers */
+G_GNUC_INTERNAL guint suggest_add_named (Run *run, const char *tag, guint start, guint end, const char *rule, double confidence);
 G_GNUC_INTERNAL gboolean suggest_is_name_separator (gunichar c);
 G_GNUC_INTERNAL gboolean suggest_is_clause_punct (gunichar c);
 G_GNUC_INTERNAL gboolean suggest_is_sentence_end (gunichar c);

@@ -106,6 +106,24 @@ suggest_entity_for (Run        *run,
   return suggest_entity_for_name (run, key, NULL, tag, cand);
 }
 
+/* A candidate for [@start, @end) and its entity, keyed by the text it
+ * covers: the same name anywhere in the text is one person (or official,
+ * or organization).  Returns the candidate's index. */
+guint
+suggest_add_named (Run        *run,
+                   const char *tag,
+                   guint       start,
+                   guint       end,
+                   const char *rule,
+                   double      confidence)
+{
+  g_autofree char *key = suggest_substring (run, start, end);
+  guint c = suggest_add_cand (run, tag, start, end, rule, confidence);
+
+  suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, tag, c);
+  return c;
+}
+
 gboolean
 suggest_is_name_separator (gunichar c)
 {

@@ -14,10 +14,7 @@ add_speaking_organization (Run        *run,
                            guint       end,
                            const char *rule)
 {
-  g_autofree char *key = suggest_substring (run, start, end);
-  guint c = suggest_add_cand (run, "organization", start, end, rule, 0.6);
-
-  suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "organization", c);
+  suggest_add_named (run, "organization", start, end, rule, 0.6);
 }
 
 /* Whether 公司 ends right before @i. */
@@ -31,9 +28,10 @@ after_gongsi (const gunichar *u,
 /* 禾盛电气在公告中表示，, 鹿溪区人民检察院在案件通报中称，: two to eight
  * ideographs opening their clause (fourteen if they end like an
  * organization: 院 局 公司…), then 在, at most four ideographs (seven
- * before a reply: 在给本刊的书面回复中), a document of the lexicon's
- * company_documents (公告 年报 通报…) or a reply, 中 and a speech verb: an
- * organization speaking, the same one wherever the text names it so. */
+ * before a reply, 在给本刊的书面回复中, or after 的, 在案后发布的提示中), a
+ * document of the lexicon's company_documents (公告 年报 通报…) or a reply,
+ * 中 and a speech verb: an organization speaking, the same one wherever the
+ * text names it so. */
 static void
 zh_short_name_statement (Run   *run,
                          guint  at)
@@ -215,10 +213,6 @@ zh_agency_speaks (Run   *run,
   add_speaking_organization (run, o, e, "zh-agency-statement");
 }
 
-/* A company speaking through its report (公司在报告中解释，, 该公司在半年报
- * 中称，, 青石桥菜场经营公司在一份说明中表示，): an organization ending in
- * 公司 that opens its clause, then 在…中 and a speech verb, is the
- * quote's speaker; all such mentions of 公司 are one company. */
 /* 公司在声明中表示：“…”公司同时表示，…，“…”: once the company spoke in
  * its statement, a bare 公司 opening a clause before a speech verb within
  * 600 code points is the same company speaking again.  Alone, 公司回应称
@@ -246,6 +240,13 @@ zh_company_goes_on (Run *run)
     }
 }
 
+/* Organizations speaking: in a notice published (发布公告称), as an agency
+ * replying or speaking (回复称, 表示：“), by a short name in a document
+ * (禾盛电气在公告中表示), and as a company through its report (公司在报告中
+ * 解释，, 该公司在半年报中称，, 青石桥菜场经营公司在一份说明中表示，): an
+ * organization ending in 公司 that opens its clause, then 在…中 and a
+ * speech verb, is the quote's speaker; all such mentions of 公司 are one
+ * company. */
 void
 suggest_zh_company_statements (Run *run)
 {

@@ -85,11 +85,9 @@ zh_related_speakers (Run *run)
           d + 1 + r < run->n && (len = suggest_zh_name_at (run, d + 1 + r, TRUE)) > 0 &&
           !suggest_overlaps_tag (run, NULL, d + 1 + r, d + 1 + r + len))
         {
-          g_autofree char *key = suggest_substring (run, d + 1 + r, d + 1 + r + len);
-          guint c = suggest_add_cand (run, "person", d + 1 + r, d + 1 + r + len, "zh-person-role", 0.6);
+          guint c = suggest_add_named (run, "person", d + 1 + r, d + 1 + r + len, "zh-person-role", 0.6);
 
           suggest_cand_at (run, c)->role = suggest_substring (run, d + 1, d + 1 + r);
-          suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
           d += r + len;
           continue;
         }
@@ -110,11 +108,9 @@ zh_related_speakers (Run *run)
         {
           if (opens && !suggest_overlaps_tag (run, NULL, end, end + len))
             {
-              g_autofree char *key = suggest_substring (run, end, end + len);
-              guint c = suggest_add_cand (run, "person", end, end + len, "zh-person-role", 0.6);
+              guint c = suggest_add_named (run, "person", end, end + len, "zh-person-role", 0.6);
 
               suggest_cand_at (run, c)->role = suggest_substring (run, d + 1, end);
-              suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
             }
           continue;
         }
@@ -221,11 +217,9 @@ suggest_zh_unnamed_speakers (Run *run)
         {
           if (suggest_zh_familiar_name_full (run, i, FALSE, FALSE) == len && !suggest_overlaps_tag (run, NULL, i, i + len))
             {
-              g_autofree char *key = suggest_substring (run, i, i + len);
-              guint c = suggest_add_cand (run, "person", i, i + len, "zh-person-role", 0.6);
+              guint c = suggest_add_named (run, "person", i, i + len, "zh-person-role", 0.6);
 
               suggest_cand_at (run, c)->role = suggest_substring (run, i - r, i);
-              suggest_cand_at (run, c)->entity = suggest_entity_for (run, key, "person", c);
             }
           continue;
         }
