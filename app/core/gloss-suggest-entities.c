@@ -366,6 +366,15 @@ add_mentions (Run    *run,
               if (g_str_equal (next, " administration"))
                 continue;
             }
+          /* 门多萨总统还将…, 邓海峰书记强调: an official's office after
+           * the name is the mention's. */
+          if (g_str_equal (entity->tag, "official") && !key->latin && end < run->n && is_han (run->u[end]))
+            {
+              guint t = suggest_word_list_match_at (&run->self->zh.titles, run->u, run->n, end);
+
+              if (t > 0 && !suggest_overlaps_tag (run, NULL, end, end + t))
+                end += t;
+            }
           c = suggest_add_cand (run, entity->tag, i, end, "mention", 0.7);
           suggest_cand_at (run, c)->entity = key->index;
           i = end - 1;
@@ -412,6 +421,31 @@ suggest_later_mentions (Run *run)
           continue;
         }
       g_array_append_val (keys, key);
+      /* 阿尔贝托·门多萨·卢埃拉 is 门多萨 later on too: of three parts or
+       * more, the one before the last is a family name as well. */
+      if (dot != NULL)
+        {
+          glong len = 0;
+          g_autofree gunichar *whole = g_utf8_to_ucs4_fast (entity->key, -1, &len);
+          glong last = -1, before = -1;
+
+          for (glong k = 0; k < len; k++)
+            if (suggest_is_name_separator (whole[k]))
+              {
+                before = last;
+                last = k;
+              }
+          if (before >= 0 && last - before - 1 >= 2)
+            {
+              Key middle = { 0 };
+
+              middle.key = g_memdup2 (whole + before + 1, (last - before - 1) * sizeof (gunichar));
+              middle.len = last - before - 1;
+              middle.dotted = TRUE;
+              middle.index = (int) e;
+              g_array_append_val (keys, middle);
+            }
+        }
       /* "Lin Wenhua" is "Lin" later on: Chinese names come surname first.
        * The whole name is a key too, and the longest key wins. */
       if (key.latin && strchr (entity->name, ' ') != NULL)

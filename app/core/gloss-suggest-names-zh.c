@@ -188,6 +188,26 @@ zh_transliterated_at (Run      *run,
   return after_title || suggest_zh_name_may_end (run, j) ? j - i : 0;
 }
 
+/* Whether the character at @k stops an organization's name read
+ * backwards: one of the lexicon's stops, but not 经 of 经济 nor 和 of
+ * 共和国, words that organizations' names are made of. */
+static gboolean
+zh_org_stop (Run   *run,
+             guint  k)
+{
+  const gunichar *u = run->u;
+  gunichar c = u[k];
+
+  if (!suggest_char_in (&run->self->zh.org_stops, c))
+    return FALSE;
+  if ((c == 0x7ECF /* 经 */ || c == 0x7D93 /* 經 */) && k + 1 < run->n && (u[k + 1] == 0x6D4E /* 济 */ || u[k + 1] == 0x6FDF /* 濟 */))
+    return FALSE;
+  if (c == 0x548C /* 和 */ && k > 0 && u[k - 1] == 0x5171 /* 共 */ && k + 1 < run->n &&
+      (u[k + 1] == 0x56FD /* 国 */ || u[k + 1] == 0x570B /* 國 */))
+    return FALSE;
+  return TRUE;
+}
+
 /* Where the run of ideographs ending at @end starts, at most 16 back and
  * not past an organization's stop: the organization a description names
  * (杭州一家游戏公司的…, 中国信息通信研究院一位…). */
@@ -197,7 +217,7 @@ suggest_zh_org_run_start (Run   *run,
 {
   guint o = end;
 
-  while (o > 0 && end - o < 16 && is_han (run->u[o - 1]) && !suggest_char_in (&run->self->zh.org_stops, run->u[o - 1]))
+  while (o > 0 && end - o < 16 && is_han (run->u[o - 1]) && !zh_org_stop (run, o - 1))
     o--;
   return o;
 }
@@ -312,7 +332,11 @@ suggest_zh_name_at (Run      *run,
         ok = is_han (u[k]) && (!suggest_char_in (&zh->not_given, u[k]) ||
                                /* 谢正平 黄志强, not 王正在 or 李强调 */
                                (given == 2 && suggest_char_in (&zh->given_in_two, u[k]) &&
-                                !suggest_word_list_match_at (&zh->verbs, u, n, k)));
+                                !suggest_word_list_match_at (&zh->verbs, u, n, k)) ||
+                               /* 齐向东在会上, not 王向他 (a name must end where
+                                * 向's object would go on) */
+                               (given == 2 && k == i + s && u[k] == 0x5411 /* 向 */ &&
+                                !suggest_char_in (&zh->pronouns, u[k + 1])));
       /* 蓝县长 王主任: a surname and an office, no given name; 陳伯坐在…說:
        * a surname, a kinship word and an action, no 陳伯坐 */
       if (!ok || (given == 2 && suggest_word_list_has (&zh->titles, u + i + s, 2)) ||
@@ -326,7 +350,9 @@ suggest_zh_name_at (Run      *run,
     }
   /* After a title most names have three characters (书记赵志超收到…). */
   if (after_title && s == 1 && i + 3 <= n && is_han (u[i + 1]) && is_han (u[i + 2]) &&
-      u[i] != 0x548C /* 和: 医生和心理咨询员 joins two roles */ && (!suggest_char_in (&zh->not_given, u[i + 1]) || suggest_char_in (&zh->given_in_two, u[i + 1])) &&
+      u[i] != 0x548C /* 和: 医生和心理咨询员 joins two roles */ &&
+      /* 某: 负责人邢某电话, 邢某 and no more; but 郗某某 */
+      (u[i + 1] != 0x67D0 /* 某 */ || u[i + 2] == 0x67D0) && (!suggest_char_in (&zh->not_given, u[i + 1]) || suggest_char_in (&zh->given_in_two, u[i + 1])) &&
       (!suggest_char_in (&zh->not_given, u[i + 2]) || suggest_char_in (&zh->given_in_two, u[i + 2])) &&
       !suggest_word_list_match_at (&zh->verbs, u, n, i + 1) && !suggest_word_list_match_at (&zh->verbs, u, n, i + 2) &&
       !zh_word_runs_past (run, i, i + 3))
@@ -423,6 +449,41 @@ zh_official_titled_before (Run        *run,
         return c->entity;
     }
   return -1;
+}
+
+/* Whether an organization's name starts at @from and ends at @to or at
+ * most four before it (自然资源局; 环境部 of 环境部高级政务部长; a
+ * division: 信息化处): what a name before 和 or 与 must be joined to. */
+static gboolean
+zh_org_name_after (Run   *run,
+                   guint  from,
+                   guint  to)
+{
+  static const gunichar divisions[] = { 0x5904 /* 处 */, 0x8655 /* 處 */, 0x79D1 /* 科 */, 0x53F8 /* 司 */, 0x5BA4 /* 室 */ };
+
+  for (guint e = to; e >= from + 2 && to - e <= 4; e--)
+    if (suggest_word_list_match_before (&run->self->zh.org_suffixes, run->u, from, e) > 0)
+      return TRUE;
+  for (guint k = 0; to >= from + 3 && k < G_N_ELEMENTS (divisions); k++)
+    if (run->u[to - 1] == divisions[k])
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether an office of the lexicon ends between @from and @to, begun
+ * there or before (总经理阎立军 read from 理: 经 stopped the walk). */
+static gboolean
+zh_has_title (Run   *run,
+              guint  from,
+              guint  to)
+{
+  for (guint k = from > 4 ? from - 4 : 0; k < to; k++)
+    {
+      guint t = suggest_word_list_match_at (&run->self->zh.titles, run->u, to, k);
+      if (t > 0 && k + t > from)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Officials and persons named with a title or role: ORG TITLE(、ORG TITLE)* NAME. */
@@ -524,16 +585,19 @@ suggest_zh_titled_names (Run *run)
               org_start--;
               continue;
             }
-          /* 市规划和自然资源局, 资源与环境研究所: 和 or 与 inside one
-           * organization's name, not between a person or a role and it. */
-          if ((c == 0x548C /* 和 */ || c == 0x4E0E /* 与 */ || c == 0x8207 /* 與 */) && org_start < title_start &&
-              org_start + 1 < n && suggest_word_list_match_before (&zh->org_suffixes, u, org_start, title_start) > 0)
+          /* 市规划和自然资源局, 资源与环境研究所, 經濟及科技發展局,
+           * 市场与信息化处: 和 与 及 inside one organization's name, not
+           * between a person or a role and it. */
+          if ((c == 0x548C /* 和 */ || c == 0x4E0E /* 与 */ || c == 0x8207 /* 與 */ || c == 0x53CA /* 及 */) &&
+              org_start < title_start && org_start + 1 < n && zh_org_name_after (run, org_start, title_start))
             {
               guint p = org_start - 1, q = p;
 
-              while (q > 0 && p - q < 10 && is_han (u[q - 1]) && !suggest_char_in (&zh->org_stops, u[q - 1]))
+              while (q > 0 && p - q < 10 && is_han (u[q - 1]) && !zh_org_stop (run, q - 1))
                 q--;
-              if (p - q >= 2 && !suggest_char_in (&zh->surnames, u[q]) &&
+              /* (阎立军和市水务局…: not a name after an office; 张三和…:
+               * a name's length from a surname, but 江北区住房和…) */
+              if (p - q >= 2 && !(suggest_char_in (&zh->surnames, u[q]) && p - q <= 3) && !zh_has_title (run, q, p) &&
                   suggest_word_list_match_before (&zh->org_suffixes, u, q, p) == 0 &&
                   suggest_word_list_match_before (&zh->roles, u, q, p) == 0 &&
                   suggest_word_list_match_before (&zh->unnamed_roles, u, q, p) == 0)
@@ -542,7 +606,7 @@ suggest_zh_titled_names (Run *run)
                   continue;
                 }
             }
-          if (suggest_char_in (&zh->org_stops, c) || !(is_han (c) || g_unichar_isalnum (c)))
+          if (zh_org_stop (run, org_start - 1) || !(is_han (c) || g_unichar_isalnum (c)))
             break;
           org_start--;
         }
@@ -554,11 +618,20 @@ suggest_zh_titled_names (Run *run)
             break;
           title_start -= 1 + p;
         }
-      /* Not an organization: a verb or a particle glued before the title. */
       start = org_start;
       /* 一家冷链物流公司负责人: the article is no part of the organization. */
       if (start + 2 < title_start && u[start] == 0x4E00 /* 一 */ && u[start + 1] == 0x5BB6 /* 家 */)
         start += 2;
+      /* Not an organization: a verb glued before it (专访农业农村部…,
+       * 记者多次拨打该机构负责人); one of a single character only first
+       * (访南州市图书馆馆长, but 信访局). */
+      for (guint k = start; k < title_start; k++)
+        {
+          guint v = suggest_word_list_match_at (&zh->office_lead_verbs, u, title_start, k);
+
+          if (v > 0 && (v >= 2 || k == start) && k + v < title_start)
+            start = k + v;
+        }
       /* 杭州一家游戏公司的营销负责人, 一家纺织企业的负责人: an unnamed
        * official's organization before 的 is part of who they are. */
       if (name_len == 0 && start >= 3 && u[start - 1] == 0x7684 /* 的 */)

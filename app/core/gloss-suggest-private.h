@@ -47,6 +47,7 @@ typedef struct
   WordList company_documents;        /* 公告, 年报…: 禾盛电气在公告中表示 */
   WordList action_starts;            /* 指 翻 端…: 王刚指着货架说, a name of two before them */
   WordList topic_intros;             /* 谈到 提起…: 谈到甄子墨，他说, the one spoken of */
+  WordList office_lead_verbs;        /* 专访 邀请 拨打…: 专访农业农村部…司长, no part of the office */
 } ZhLexicon;
 
 /* Every list of a ZhLexicon, for what is done to each (the traditional
@@ -61,7 +62,7 @@ typedef struct
   &(zh)->proverbs, &(zh)->latin_units, &(zh)->document_suffixes, &(zh)->named_program_ends, \
   &(zh)->relations, &(zh)->adverbials, &(zh)->credits, &(zh)->professions, \
   &(zh)->soundbites, &(zh)->presenters, &(zh)->half_units, &(zh)->company_documents, \
-  &(zh)->action_starts, &(zh)->topic_intros
+  &(zh)->action_starts, &(zh)->topic_intros, &(zh)->office_lead_verbs
 
 typedef struct
 {

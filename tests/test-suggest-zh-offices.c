@@ -1,0 +1,145 @@
+/* test-suggest-zh-offices.c: Chinese officials the fifteenth round of rules
+ * finds whole — a standing committee member's chained offices
+ * (市委常委、副市长), organizations whose names join two words with 和 与 及
+ * or hold 经济 and 共和国, an office after a later mention (门多萨总统), a
+ * verb before the organization that is no part of it (专访…, 拨打…), a given
+ * name that starts with 向 — positive and negative cases
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "gloss-test-suggest.h"
+
+/* The official suggested over exactly @text, or a failure naming it. */
+static GlossSuggestion *
+official (Result     *r,
+          const char *text)
+{
+  GlossSuggestion *s = find (r, "official", text);
+
+  if (s == NULL)
+    g_error ("no official suggested for “%s”", text);
+  return s;
+}
+
+/* Whether any official's text contains @part. */
+static gboolean
+any_official_has (Result     *r,
+                  const char *part)
+{
+  for (guint i = 0; i < r->suggestions->len; i++)
+    {
+      GlossSuggestion *s = r->suggestions->pdata[i];
+      g_autofree char *text = NULL;
+
+      if (!g_str_equal (s->tag, "official"))
+        continue;
+      text = covered (r, s);
+      if (strstr (text, part) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* 常委 is an office: 市委常委、副市长王建国 is one chain of offices. */
+static void
+test_standing_committee (void)
+{
+  g_autoptr(Result) r = suggest_text ("会议\n\n"
+                                      "市委常委、副市长王建国表示：“今年要把老旧小区改造做实。”\n");
+
+  assert_well_formed (r);
+  official (r, "市委常委、副市长王建国");
+  assert_speaker (r, "今年要把老旧小区改造做实。", "市委常委、副市长王建国");
+}
+
+/* 和 与 及 inside an organization's name, which may end in a division (处)
+ * or a few characters before the office (环境部高级政务部长); 经济 holds no
+ * stop.  Not a name before 和 (张三和…), nor an office and a name read from
+ * inside (总经理阎立军和…: 经 stops the walk at 理). */
+static void
+test_joined_organizations (void)
+{
+  g_autoptr(Result) r = suggest_text ("发布会\n\n"
+                                      "广东省农业农村厅市场与信息化处处长岑家宁介绍了销售情况。\n\n"
+                                      "澳门经济及科技发展局副局长黄咏诗表示，今年客流回升。\n\n"
+                                      "江北区住房和城乡建设局副局长甄立伟说，改造已经开工。\n\n"
+                                      "新加坡永续发展与环境部高级政务部长许慧玲出席了仪式。\n");
+  g_autoptr(Result) names = suggest_text ("发布会\n\n"
+                                          "华通公司总经理阎立军和市水务局副局长鲍晓梅出席发布会。\n\n"
+                                          "张三和市卫健委主任李四出席了仪式。\n");
+
+  assert_well_formed (r);
+  official (r, "广东省农业农村厅市场与信息化处处长岑家宁");
+  official (r, "澳门经济及科技发展局副局长黄咏诗");
+  official (r, "江北区住房和城乡建设局副局长甄立伟");
+  official (r, "新加坡永续发展与环境部高级政务部长许慧玲");
+  assert_well_formed (names);
+  official (names, "华通公司总经理阎立军");
+  official (names, "市水务局副局长鲍晓梅");
+  official (names, "市卫健委主任李四");
+}
+
+/* 共和国 is no stop either; a transliterated name of three parts is its
+ * middle part later on, and an office after a later mention is the
+ * mention's (门多萨总统, 邓海峰书记). */
+static void
+test_republic_and_office_after_mention (void)
+{
+  g_autoptr(Result) r = suggest_text ("国事访问\n\n"
+                                      "维尔达尼亚共和国总统阿尔贝托·门多萨·卢埃拉当天抵达北京。\n\n"
+                                      "门多萨总统还将前往上海参观。青溪县委书记邓海峰陪同参观。邓海峰书记介绍了园区情况。\n");
+  GlossSuggestion *full, *later, *secretary, *again;
+
+  assert_well_formed (r);
+  full = official (r, "维尔达尼亚共和国总统阿尔贝托·门多萨·卢埃拉");
+  later = official (r, "门多萨总统");
+  g_assert_cmpstr (later->entity, ==, full->entity != NULL ? full->entity : full->id);
+  secretary = official (r, "青溪县委书记邓海峰");
+  again = official (r, "邓海峰书记");
+  g_assert_cmpstr (again->entity, ==, secretary->entity != NULL ? secretary->entity : secretary->id);
+}
+
+/* A verb before the organization is no part of the office (专访…, 拨打…,
+ * 赛前…); a single character only where the organization starts (访…,
+ * but 信访局). */
+static void
+test_verb_before_office (void)
+{
+  g_autoptr(Result) r = suggest_text ("访谈\n\n"
+                                      "本报专访农业农村部种业管理司司长邹国栋。\n\n"
+                                      "记者多次拨打该机构负责人邢某某的电话。\n\n"
+                                      "市信访局局长王建国说，今年来访量下降。\n");
+
+  assert_well_formed (r);
+  official (r, "农业农村部种业管理司司长邹国栋");
+  official (r, "该机构负责人邢某某");
+  official (r, "市信访局局长王建国");
+}
+
+/* 齐向东: a given name may start with 向 where the name then ends; not 王向他
+ * (向 and its object), and 邢某 ends at 某 (邢某电话). */
+static void
+test_given_name_with_xiang (void)
+{
+  g_autoptr(Result) r = suggest_text ("通报会\n\n"
+                                      "执法督查局局长齐向东在会上通报了检查情况。\n\n"
+                                      "市长王向他说明了情况。该机构负责人邢某电话无人接听。\n");
+
+  assert_well_formed (r);
+  official (r, "执法督查局局长齐向东");
+  g_assert_false (any_official_has (r, "王向"));
+  g_assert_false (any_official_has (r, "邢某电"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/suggest-zh-offices/standing-committee", test_standing_committee);
+  g_test_add_func ("/suggest-zh-offices/joined-organizations", test_joined_organizations);
+  g_test_add_func ("/suggest-zh-offices/republic-and-office-after-mention", test_republic_and_office_after_mention);
+  g_test_add_func ("/suggest-zh-offices/verb-before-office", test_verb_before_office);
+  g_test_add_func ("/suggest-zh-offices/given-name-with-xiang", test_given_name_with_xiang);
+  return g_test_run ();
+}
