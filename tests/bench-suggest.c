@@ -230,6 +230,30 @@
  * fare rise with a senior minister of state, an MP, commuters with ages in
  * brackets and the council as speaker), organizations labelled only where
  * one is a quote's speaker, held out;
+ * blind-zh21: ten more Chinese ones likewise (a Xinhua flood-relief wire
+ * with the reporters in the dateline, a deputy department head's split
+ * quote and partial quote, a township party secretary, villagers 钟桂英 and
+ * 钟老伯, a civil-affairs bureau head, the national flood office as speaker
+ * and an unnamed transport official, an evening-paper elevator retrofit
+ * with 老张, 陈姐 (in “” too), 王师傅, a first-floor 刘女士, a street and a
+ * district official and an aunt with a shopping basket, a 21st Century
+ * Business Herald battery earnings story with an unnamed analyst, the
+ * company as speaker, its board secretary and chairman with a quote-only
+ * paragraph, a buyer and a fund manager, a Legal Daily pension-flat fraud
+ * trial with 潘某, a prosecutor, a lawyer, 孙阿姨, 老周, a police deputy
+ * head and the presiding judge, Ming Pao on subdivided flats in traditional
+ * characters with 「」, 『』 and Cantonese, a bureau secretary, two
+ * legislators, an alliance as speaker, 陳太, 「華姐」 and a spokesman, a
+ * United Daily News typhoon-loss story with 阿土伯, a 黃姓菜農, a county
+ * magistrate, a deputy minister and a KMT legislator, a Zaobao seniors
+ * living alone piece with a senior minister of state, an MP, 黄阿姨, a
+ * volunteer with his age in brackets, a council as speaker and an academic,
+ * a Sin Chew durian export story with Datuk officials, 阿发哥, an exporters'
+ * association as speaker and a Singaporean tourist, a Yicai Q&A interview
+ * with an economist whose unmarked answers are not quotes, and a city
+ * press conference with four officials, quote-only paragraphs and a
+ * tourist), organizations labelled only where one is a quote's speaker,
+ * held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -654,6 +678,7 @@ static const struct
   { "blind-zh18", "Chinese, blind-zh18 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh19", "Chinese, blind-zh19 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh20", "Chinese, blind-zh20 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh21", "Chinese, blind-zh21 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
