@@ -254,6 +254,32 @@
  * press conference with four officials, quote-only paragraphs and a
  * tourist), organizations labelled only where one is a quote's speaker,
  * held out;
+ * blind-zh22: ten more Chinese ones likewise (a Xinhua flood-relief wire
+ * with the reporters' names in the dateline, a county head, an emergency
+ * bureau head, a villager's quote-only paragraph, a rescue-team leader, a
+ * farmer 老曾 and the provincial observatory as speaker, an evening-paper
+ * breakfast street with a customer's unattributed call to 王师傅, 陈姐, an
+ * unnamed sub-district official, a deputy bureau head, a young passer-by,
+ * 刘阿姨 and 小何, a 21st Century Business Herald storage-cell price war
+ * with an unnamed sales head, a listed company as speaker, its chairman,
+ * an analyst and an unnamed insider, a court report on health-product fraud
+ * against the elderly with 周大爷, a fake professor's partial quote, a
+ * police deputy chief, a prosecutor, the court as speaker and the presiding
+ * judge, Ming Pao on subdivided flats in traditional characters with 「」,
+ * 『』 and Cantonese, the housing secretary, a legislator, a landlord, an
+ * estate agent and a concern group as speaker, a UDN rural school merger
+ * with a parent's headline quote, the principal (later 張校長), a county
+ * education director, a councillor, 吳阿公 and a pupil's essay, a Sin Chew
+ * durian-export story with 林伯, a Datuk state exco chairman, a deputy
+ * minister named with ·, a trade association and its president, and 小陈,
+ * a village-doctor feature with quote-only paragraphs, his wife, a health
+ * centre head and 王婶 calling him 老杨, a Yicai Q&A with a coffee-chain
+ * founder whose unmarked answers are not quotes, an analyst and a
+ * franchisee calling him 韩总, and a Hefei trade-in press conference with
+ * the spokeswoman, the commerce bureau head, a market-regulation deputy
+ * head, an unnamed finance official, 周女士 and the bureau's rules as
+ * speaker), organizations labelled only where one is a quote's speaker,
+ * held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -679,6 +705,7 @@ static const struct
   { "blind-zh19", "Chinese, blind-zh19 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh20", "Chinese, blind-zh20 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh21", "Chinese, blind-zh21 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh22", "Chinese, blind-zh22 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
