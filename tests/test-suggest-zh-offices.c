@@ -3,7 +3,8 @@
  * (市委常委、副市长), organizations whose names join two words with 和 与 及
  * or hold 经济 and 共和国, an office after a later mention (门多萨总统), a
  * verb before the organization that is no part of it (专访…, 拨打…), a given
- * name that starts with 向 — positive and negative cases
+ * name that starts with 向, a Malaysian honour between the office and the
+ * name (行政议员拿督斯里黄宏伟) — positive and negative cases
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -131,6 +132,23 @@ test_given_name_with_xiang (void)
   g_assert_false (any_official_has (r, "邢某电"));
 }
 
+/* 拿督斯里 拿督: a Malaysian honour after the office is the office's, the
+ * name after it the one later mentions use. */
+static void
+test_malaysian_honours (void)
+{
+  g_autoptr(Result) r = suggest_text ("榴梿出口\n\n"
+                                      "彭亨州行政议员拿督斯里黄宏伟在致词时表示，州政府将加快处理地契申请。\n\n"
+                                      "副部长拿督陈志勇说，出口增长了两成。黄宏伟随后参观了果园。\n");
+  GlossSuggestion *full, *later;
+
+  assert_well_formed (r);
+  full = official (r, "彭亨州行政议员拿督斯里黄宏伟");
+  official (r, "副部长拿督陈志勇");
+  later = official (r, "黄宏伟");
+  g_assert_cmpstr (later->entity, ==, full->entity != NULL ? full->entity : full->id);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -141,5 +159,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-offices/republic-and-office-after-mention", test_republic_and_office_after_mention);
   g_test_add_func ("/suggest-zh-offices/verb-before-office", test_verb_before_office);
   g_test_add_func ("/suggest-zh-offices/given-name-with-xiang", test_given_name_with_xiang);
+  g_test_add_func ("/suggest-zh-offices/malaysian-honours", test_malaysian_honours);
   return g_test_run ();
 }

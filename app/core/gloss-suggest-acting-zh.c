@@ -138,6 +138,13 @@ acting_name_at (Run   *run,
       suggest_word_list_match_at (&zh->verbs, u, n, i + len) > 0 ||
       suggest_word_list_match_at (&zh->org_suffixes, u, n, i + len) > 0)
     return 0;
+  /* 马来西亚榴梿出口商公会今日发表文告: the subject is an organization
+   * whose name runs on past the name read at its start. */
+  for (guint j = i + len + 1; j < n && j - i <= 16 && is_han (u[j - 1]) && !suggest_char_in (&zh->org_stops, u[j - 1]); j++)
+    if (suggest_word_list_match_before (&zh->org_suffixes, u, i + len, j) > 0 &&
+        (suggest_word_list_match_at (&zh->adverbials, u, n, j) > 0 || suggest_word_list_match_at (&zh->verbs, u, n, j) > 0 ||
+         u[j] == 0x53D1 /* 发 */ || u[j] == 0x767C /* 發 */))
+      return 0;
   return late_speech_follows (run, i + len) ? len : 0;
 }
 

@@ -144,6 +144,36 @@ zh_familiar_keys (Run    *run,
       }
 }
 
+/* 老伯 for 钟老伯, 大爷 for 王大爷: a surname and a kinship form of the
+ * lexicon's kin_forms is the kinship form alone later on, when only one
+ * person of the text is named so. */
+static void
+zh_kin_keys (Run    *run,
+             GArray *keys)
+{
+  ZhLexicon *zh = &run->self->zh;
+
+  for (guint e = 0; e < run->entities->len; e++)
+    {
+      Entity *entity = run->entities->pdata[e];
+      glong len = 0;
+      g_autofree gunichar *name = g_utf8_to_ucs4_fast (entity->key, -1, &len);
+      gboolean shared = FALSE;
+
+      if (len != 3 || !suggest_char_in (&zh->surnames, name[0]) || !suggest_word_list_has (&zh->kin_forms, name + 1, 2) ||
+          keys_have (keys, name + 1, 2))
+        continue;
+      for (guint o = 0; o < run->entities->len && !shared; o++)
+        {
+          const char *other = ((Entity *) run->entities->pdata[o])->key;
+
+          shared = o != e && g_utf8_strlen (other, -1) == 3 && g_str_has_suffix (other, g_utf8_next_char (entity->key));
+        }
+      if (!shared)
+        add_familiar_key (keys, name + 1, 2, (int) e);
+    }
+}
+
 /* 马局长 and 沈教练 for 局长马立川 and 主管教练沈立峰: a surname and an
  * office or role of the lexicon (titles, roles, professional_titles) that
  * ends the title or role a named official or person was given
@@ -477,6 +507,7 @@ suggest_later_mentions (Run *run)
         }
     }
   zh_familiar_keys (run, keys);
+  zh_kin_keys (run, keys);
   zh_title_keys (run, keys);
   add_mentions (run, keys);
   /* A nickname is given after the name it stands for, which may itself be

@@ -85,6 +85,15 @@ suggest_zh_familiar_name_full (Run      *run,
 
       for (guint k = 0; k < G_N_ELEMENTS (kin_after_a); k++)
         kinship |= u[i + 1] == kin_after_a[k];
+      /* 阿土伯 阿水嫂 阿珠姐: 阿, a given name and a kinship word, then
+       * an action or speech */
+      if (!kinship && i + 3 < n &&
+          (u[i + 2] == 0x4F2F /* 伯 */ || u[i + 2] == 0x53D4 /* 叔 */ || u[i + 2] == 0x5A46 /* 婆 */ ||
+           u[i + 2] == 0x59E8 /* 姨 */ || u[i + 2] == 0x5AC2 /* 嫂 */ || u[i + 2] == 0x59D0 /* 姐 */ ||
+           u[i + 2] == 0x54E5 /* 哥 */ || u[i + 2] == 0x5B24 /* 嬤 */ || u[i + 2] == 0x5B37 /* 嬷 */) &&
+          (suggest_zh_name_may_end (run, i + 3) || suggest_char_in (&zh->action_starts, u[i + 3]) ||
+           suggest_word_list_match_at (&zh->verbs, u, n, i + 3) > 0))
+        return 3;
       if (!kinship && (after_title || suggest_word_list_match_at (&zh->verbs, u, n, i + 2) > 0 ||
                        (u[i + 2] == 0xFF08 /* （ */ && suggest_zh_verb_follows (run, i + 2))) &&
           suggest_zh_name_may_end (run, i + 2))
@@ -206,6 +215,22 @@ zh_org_stop (Run   *run,
       (u[k + 1] == 0x56FD /* 国 */ || u[k + 1] == 0x570B /* 國 */))
     return FALSE;
   return TRUE;
+}
+
+/* Whether an age in brackets starts at @e: （45岁）, (62歲). */
+static gboolean
+zh_age_follows (Run   *run,
+                guint  e)
+{
+  const gunichar *u = run->u;
+  guint k = e + 1, digits = 0;
+
+  if (e >= run->n || (u[e] != 0xFF08 && u[e] != '('))
+    return FALSE;
+  while (k < run->n && digits < 3 && g_unichar_isdigit (u[k]))
+    k++, digits++;
+  return digits > 0 && k + 1 < run->n && (u[k] == 0x5C81 /* 岁 */ || u[k] == 0x6B72 /* 歲 */) &&
+         (u[k + 1] == 0xFF09 || u[k + 1] == ')');
 }
 
 /* Where the run of ideographs ending at @end starts, at most 16 back and
@@ -544,6 +569,14 @@ suggest_zh_titled_names (Run *run)
           if (k < n && k > name_at + 1 && u[k] == 0x4EBA && suggest_zh_name_at (run, k + 1, TRUE) > 0)
             name_at = k + 1;
         }
+      /* 行政议员拿督斯里黄宏伟: a Malaysian honour before the name is the
+       * office's, the name after it the key. */
+      {
+        guint h = suggest_word_list_match_at (&zh->name_honorifics, u, n, name_at);
+
+        if (h > 0 && suggest_zh_name_at (run, name_at + h, TRUE) > 0)
+          name_at += h;
+      }
       name_len = suggest_zh_name_at (run, name_at, TRUE);
       if (name_len == 0 && name_at == i + tlen)
         name_len = suggest_zh_latin_name_at (run, name_at);
@@ -1049,6 +1082,15 @@ zh_marked_names (Run *run)
                        u[i + 1] == 0x5B38 /* 嬸 */)) &&
           (len = suggest_zh_name_at (run, i, TRUE)) > 0 && len <= 3 && !suggest_overlaps_tag (run, NULL, i, i + len) &&
           (i + len >= n || !suggest_char_in (&zh->role_ends, u[i + len])))   /* not 江苏选(手) */
+        {
+          suggest_add_named (run, "person", i, i + len, "zh-person-age", 0.6);
+          i += len - 1;
+          continue;
+        }
+      /* 志愿者李振华（45岁）, 的黄德发（62岁）: an age in brackets after
+       * the name, as Singapore and Malaysia papers give it. */
+      if (s > 0 && !glued && (len = suggest_zh_name_at (run, i, FALSE)) >= 2 && len <= 3 &&
+          zh_age_follows (run, i + len) && !suggest_overlaps_tag (run, NULL, i, i + len))
         {
           suggest_add_named (run, "person", i, i + len, "zh-person-age", 0.6);
           i += len - 1;

@@ -48,6 +48,8 @@ typedef struct
   WordList action_starts;            /* 指 翻 端…: 王刚指着货架说, a name of two before them */
   WordList topic_intros;             /* 谈到 提起…: 谈到甄子墨，他说, the one spoken of */
   WordList office_lead_verbs;        /* 专访 邀请 拨打…: 专访农业农村部…司长, no part of the office */
+  WordList name_honorifics;          /* 拿督 丹斯里…: 行政议员拿督斯里黄宏伟, before the name */
+  WordList kin_forms;                /* 老伯 大爷…: 钟老伯, then 老伯说 */
 } ZhLexicon;
 
 /* Every list of a ZhLexicon, for what is done to each (the traditional
@@ -62,7 +64,8 @@ typedef struct
   &(zh)->proverbs, &(zh)->latin_units, &(zh)->document_suffixes, &(zh)->named_program_ends, \
   &(zh)->relations, &(zh)->adverbials, &(zh)->credits, &(zh)->professions, \
   &(zh)->soundbites, &(zh)->presenters, &(zh)->half_units, &(zh)->company_documents, \
-  &(zh)->action_starts, &(zh)->topic_intros, &(zh)->office_lead_verbs
+  &(zh)->action_starts, &(zh)->topic_intros, &(zh)->office_lead_verbs, \
+  &(zh)->name_honorifics, &(zh)->kin_forms
 
 typedef struct
 {

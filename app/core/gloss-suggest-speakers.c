@@ -119,6 +119,16 @@ zh_described_subject (Run      *run,
     }
   if (suggest_entity_in (run, a, k) >= 0)
     return ZH_NOT_DESCRIBED;
+  /* 该联盟干事蔡嘉欣说: a description glued to a name is that person's
+   * (not 这位工程师对李某说, the one spoken to after 对). */
+  {
+    guint j = k + len;
+
+    while (j < end && j - (k + len) < 12 && is_han (u[j]) && !suggest_char_in (&run->self->zh.org_stops, u[j]))
+      j++;
+    if (suggest_entity_in (run, k + len, j) >= 0)
+      return ZH_NOT_DESCRIBED;
+  }
   /* A mention that starts with the determiner, or holds it (一位曾在
    * 该公司任职的销售), is already who the clause names. */
   m = suggest_mention_before (run, k + 1);
@@ -376,6 +386,24 @@ zh_before (Run         *run,
           b = k - 1;
         else if ((run->u[k - 1] == 0xFF0C || run->u[k - 1] == ',') && (v = zh_told_outlet (run, a, k - 1)) > 0)
           b = k - 1;   /* 告诉澎湃新闻，…，“…”: b - v is 告 */
+      /* 他說自己的辦事處上月接獲十多宗求助，「…」: a subject and its
+       * speech verb earlier in the sentence, reported speech after it. */
+      for (guint k = a; comma && v == 0 && k + 1 < b; k++)
+        {
+          guint w = suggest_word_list_match_at (&zh->verbs, run->u, b, k);
+          int m;
+
+          if (w == 0)
+            continue;
+          if (k > a && suggest_char_in (&zh->pronouns, run->u[k - 1]) && run->u[k] != 0x4EEC /* 们 */)
+            v = w;
+          else if ((m = suggest_mention_before (run, k)) >= 0 &&
+                   suggest_cand_at (run, g_array_index (run->mentions, guint, m))->end == k &&
+                   suggest_cand_at (run, g_array_index (run->mentions, guint, m))->start >= a)
+            v = w;
+          if (v > 0)
+            b = k + w;
+        }
       if (v == 0)
         return *colon || comma ? zh_colon_subject (run, q, a, b, colon, pronoun) : -1;
       *colon = FALSE;

@@ -73,8 +73,9 @@ zh_short_name_statement (Run   *run,
   add_speaking_organization (run, o, at, "zh-company-statement");
 }
 
-/* 锦华纺织12月1日晚间发布公告称，, 警方当天发布通报称，: a name of two to
- * eight ideographs (after 的 or 公司 if a description comes first: 上市公司
+/* 锦华纺织12月1日晚间发布公告称，, 警方当天发布通报称，, 公会今日发表文告
+ *指出：: a name of two to eight ideographs (sixteen ending as an
+ * organization's: 马来西亚榴梿出口商公会) (after 的 or 公司 if a description comes first: 上市公司
  * 锦华纺织), a date or time of day, 发布, a document of the lexicon's
  * company_documents and a speech verb: the organization speaking. */
 static void
@@ -115,6 +116,9 @@ zh_published_statement (Run   *run,
   for (o = k; o > 0 && k - o < 8 && is_han (u[o - 1]) && !suggest_char_in (&zh->org_stops, u[o - 1]); o--)
     if (o < k && after_gongsi (u, o))
       break;   /* 上市公司锦华纺织: the name after the description */
+  /* 马来西亚榴梿出口商公会: longer when it ends as an organization's name */
+  if (k - o == 8 && suggest_word_list_match_before (&zh->org_suffixes, u, o, k) > 0)
+    o = suggest_zh_org_run_start (run, k);
   /* 在微博发布声明称: where it was published, not who */
   if (o > 0 && (u[o - 1] == 0x5728 /* 在 */ || u[o - 1] == 0x5F9E /* 從 */ || u[o - 1] == 0x4ECE /* 从 */))
     return;
@@ -256,7 +260,9 @@ suggest_zh_company_statements (Run *run)
     {
       guint o = i - 2, end = i, v;
 
-      if (u[i] == 0x53D1 /* 发 */ && u[i + 1] == 0x5E03 /* 布 */)
+      /* 发布公告称, 发表文告指出, 發表聲明 */
+      if ((u[i] == 0x53D1 /* 发 */ || u[i] == 0x767C /* 發 */) &&
+          (u[i + 1] == 0x5E03 /* 布 */ || u[i + 1] == 0x4F48 /* 佈 */ || u[i + 1] == 0x8868 /* 表 */))
         zh_published_statement (run, i);
       if ((u[i] == 0x56DE /* 回 */ && (u[i + 1] == 0x590D /* 复 */ || u[i + 1] == 0x8986 /* 覆 */ || u[i + 1] == 0x5E94 /* 应 */ ||
                                        u[i + 1] == 0x61C9 /* 應 */)) ||

@@ -1,0 +1,126 @@
+/* test-suggest-zh-reported.c: Chinese speakers the fifteenth round of rules
+ * finds — a name with its age in brackets (黄德发（62岁）), an organization
+ * publishing a statement (公会今日发表文告指出：“) or speaking in one
+ * (理事会在文告中说：“) whose long name no person is read from, a
+ * description glued to a name after 该 (该联盟干事蔡嘉欣说), 阿土伯 and
+ * 钟老伯 later called 老伯, a subject and its speech verb earlier in the
+ * sentence (他说自己…，“…”), 分享 as speech — positive and negative cases
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "gloss-test-suggest.h"
+
+/* The speaker of the quote @quote covers exactly @name (or is its entity). */
+static void
+assert_speaker_entity (Result     *r,
+                       const char *quote,
+                       const char *name)
+{
+  GlossSuggestion *q = find (r, "quote", quote);
+  GlossSuggestion *speaker;
+  const char *id;
+  g_autofree char *text = NULL;
+
+  if (q == NULL)
+    g_error ("no quote suggested for “%s”", quote);
+  id = gloss_suggestion_get_attribute (q, "speaker");
+  if (id == NULL)
+    g_error ("“%s” has no speaker; %s expected", quote, name);
+  speaker = by_id (r, id);
+  g_assert_nonnull (speaker);
+  if (speaker->entity != NULL)
+    speaker = by_id (r, speaker->entity);
+  text = covered (r, speaker);
+  g_assert_cmpstr (text, ==, name);
+}
+
+/* 黄德发（62岁）: an age in brackets after a name makes it a person, who
+ * then speaks through his pronoun; a bracket after no name is no one. */
+static void
+test_age_in_brackets (void)
+{
+  g_autoptr(Result) r = suggest_text ("榴梿\n\n"
+                                      "在劳勿经营榴梿园的黄德发（62岁），园里种了约400棵树。“以前价钱被压得很低，”他说，“现在总算可以喘口气。”\n");
+  g_autoptr(Result) none = suggest_text ("报表\n\n去年，张家港（12岁以下儿童免票）景区客流回升。\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "person", "黄德发"));
+  assert_speaker_entity (r, "以前价钱被压得很低，", "黄德发");
+  g_assert_cmpuint (count_tag (none, "person"), ==, 0);
+}
+
+/* An organization publishing a statement (发表文告指出：“) speaks, its
+ * long name whole (马来西亚…公会) and no person read from its start
+ * (马来西); so does one speaking in its statement (在文告中说：“). */
+static void
+test_statement_published (void)
+{
+  g_autoptr(Result) r = suggest_text ("榴梿出口\n\n"
+                                      "马来西亚榴梿出口商公会今日发表文告指出：“出口前景乐观，但业者必须注意品质一致性。”\n\n"
+                                      "乐龄关怀理事会在文告中说：“计划扩展是正确方向，但人手短缺的问题必须同步解决。”\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "出口前景乐观，但业者必须注意品质一致性。", "马来西亚榴梿出口商公会");
+  assert_speaker_entity (r, "计划扩展是正确方向，但人手短缺的问题必须同步解决。", "乐龄关怀理事会");
+  g_assert_null (find (r, "person", "马来西"));
+}
+
+/* 该联盟干事蔡嘉欣说: a description glued to a name after 该 is that
+ * person, not someone named before; 这位工程师对李某说 is still the
+ * engineer (the one spoken to after 对). */
+static void
+test_description_glued_to_name (void)
+{
+  g_autoptr(Result) r = suggest_text ("劏房\n\n"
+                                      "房屋局局长何詠康介绍了新规。\n\n"
+                                      "该联盟干事蔡嘉欣说，联盟去年调查了320个住户，“政府讲了好多年，但是轮候的人还在排队。”\n");
+  g_autoptr(Result) addressed = suggest_text ("调解\n\n"
+                                              "工程师王建国检查了墙体。这位老把式对业主李某说：“这面墙不能拆，拆了整栋楼都有危险。”\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "政府讲了好多年，但是轮候的人还在排队。", "蔡嘉欣");
+  assert_well_formed (addressed);
+  assert_speaker_entity (addressed, "这面墙不能拆，拆了整栋楼都有危险。", "王建国");
+}
+
+/* 阿土伯: 阿, a given name and a kinship word before an action is a
+ * person; 钟老伯 is 老伯 later on (”老伯说). */
+static void
+test_kinship_names (void)
+{
+  g_autoptr(Result) r = suggest_text ("风灾\n\n"
+                                      "种了大半辈子菜的阿土伯蹲在田埂上。“这一季全部泡汤了，”他说，“肥料都是借的。”\n\n"
+                                      "她的邻居、68岁的钟老伯一开始不愿离开。“房子是我自己盖起来的，我走了谁看着？”老伯说。\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "这一季全部泡汤了，", "阿土伯");
+  assert_speaker_entity (r, "房子是我自己盖起来的，我走了谁看着？", "钟老伯");
+}
+
+/* 他說自己…，「…」: the subject and its speech verb earlier in the
+ * sentence speak the quote after reported speech; 分享 is speech. */
+static void
+test_reported_then_quote_in_sentence (void)
+{
+  g_autoptr(Result) r = suggest_text ("劏房\n\n"
+                                      "民建聯立法會議員梁志豪指出，部分業主已開始要求租戶遷出。他說自己的辦事處上月接獲十多宗求助，"
+                                      "「有租戶被要求月底前搬走，連搵樓的時間都冇。」\n\n"
+                                      "集选区议员颜晓芳也出席了活动。她在致辞时分享，去年上门探访时，“有一位阿嬷拉着我的手不放，说她好多天没讲过话”。\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "有租戶被要求月底前搬走，連搵樓的時間都冇。", "民建聯立法會議員梁志豪");
+  assert_speaker_entity (r, "有一位阿嬷拉着我的手不放，说她好多天没讲过话", "集选区议员颜晓芳");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/suggest-zh-reported/age-in-brackets", test_age_in_brackets);
+  g_test_add_func ("/suggest-zh-reported/statement-published", test_statement_published);
+  g_test_add_func ("/suggest-zh-reported/description-glued-to-name", test_description_glued_to_name);
+  g_test_add_func ("/suggest-zh-reported/kinship-names", test_kinship_names);
+  g_test_add_func ("/suggest-zh-reported/reported-then-quote-in-sentence", test_reported_then_quote_in_sentence);
+  return g_test_run ();
+}
