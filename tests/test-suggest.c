@@ -933,6 +933,24 @@ test_zh_more_units (void)
   g_assert_null (find (r, "statistic", "三次"));
 }
 
+/* 4万7000人, 1亿2000万元: the digits under a 万 or 亿 belong to the
+ * number (Singapore and Malaysia write so); ringgit, Singapore dollars and
+ * trees are units. */
+static void
+test_zh_composite_numbers (void)
+{
+  g_autoptr(Result) r = suggest_text ("独居者有4万7000人，政府投入1亿2000万元，出口6万8000公吨。"
+                                      "收购价从每公斤40令吉涨到55令吉，补贴300新元，园里种了约400棵猫山王。\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "statistic", "4万7000人"));
+  g_assert_nonnull (find (r, "statistic", "1亿2000万元"));
+  g_assert_nonnull (find (r, "statistic", "6万8000公吨"));
+  g_assert_nonnull (find (r, "statistic", "40令吉"));
+  g_assert_nonnull (find (r, "statistic", "300新元"));
+  g_assert_nonnull (find (r, "statistic", "400棵"));
+}
+
 /* A name inside someone's speech is no antecedent for the next "he
  * said" / 他说: the speaker mentioned in the narrative is. */
 static void
@@ -1362,6 +1380,7 @@ main (int    argc,
   g_test_add_func ("/suggest/zh/not-given-shang", test_zh_not_given_shang);
   g_test_add_func ("/suggest/zh/power-and-quarters", test_zh_power_and_quarters);
   g_test_add_func ("/suggest/zh/more-units", test_zh_more_units);
+  g_test_add_func ("/suggest/zh/composite-numbers", test_zh_composite_numbers);
   g_test_add_func ("/suggest/pronoun-skips-speech", test_pronoun_skips_speech);
   g_test_add_func ("/suggest/zh/anaphoric-officials", test_zh_anaphoric_officials);
   g_test_add_func ("/suggest/en/given-name-speakers", test_en_given_name_speakers);

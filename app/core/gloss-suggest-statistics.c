@@ -486,6 +486,22 @@ suggest_zh_statistics (Run *run)
           k++;
           big++;
         }
+      /* 4万7000人, 1亿2000万元: the digits under a 万 or 亿 go on the
+       * number (four at most, then their own 万). */
+      if (big > 0 && (u[k - 1] == 0x4E07 /* 万 */ || u[k - 1] == 0x842C /* 萬 */ || u[k - 1] == 0x4EBF /* 亿 */ ||
+                      u[k - 1] == 0x5104 /* 億 */))
+        {
+          guint m = k;
+
+          while (m < n && m - k < 5 && g_unichar_isdigit (u[m]))
+            m++;
+          if (m > k && m - k <= 4 && !(m < n && (g_unichar_isdigit (u[m]) || u[m] == '.')))
+            {
+              k = m;
+              while (k < n && suggest_char_in (&zh->big_numbers, u[k]))
+                k++;
+            }
+        }
       if (k < n && suggest_char_in (&zh->approximators, u[k]))
         k++;
       unit = suggest_word_list_match_at (&zh->units, u, n, k);
