@@ -386,15 +386,17 @@ test_en_office_modifiers (void)
 }
 
 /* Chinese programs: quoted names after 推行/组建了/办起了, names ending in
- * 制 or 队, policy slogans of parallel phrases (“稳产量、提质量”) or
- * numbered (“三个清单”), policy documents in title marks, an initiative
- * named after 推进 without marks; not a book or a paper in title marks, a
- * list of single words, a scare quote, or 推进 and an ordinary phrase. */
+ * 制 or 队, policy documents in title marks, an initiative named after 推进
+ * without marks; not a book or a paper in title marks, a list of single
+ * words, a scare quote, 推进 and an ordinary phrase, nor a policy slogan
+ * of parallel phrases (“稳产量、提质量”) or a numbered one (“两个覆盖”):
+ * of the 35 the rules once suggested, the development set's labellers
+ * counted 4, all in its two earliest splits. */
 static void
 test_zh_programs (void)
 {
   g_autoptr(Result) r = suggest_text ("青山镇推行“街长制”，组建了“夕阳护绿队”，还办起了“周末书屋”。\n\n"
-                                      "各地坚持“稳产量、提质量”，落实“三个清单”。\n\n"
+                                      "各地坚持“稳产量、提质量”，做到“两个覆盖”。\n\n"
                                       "省政府印发《城乡供水一体化实施方案》和《农村污水治理规范（试行）》。\n\n"
                                       "全市全力推进老旧小区改造工程，同时推进工作。\n");
   g_autoptr(Result) none = suggest_text ("他爱读《平凡的世界》，每天翻看《河川日报》。做事讲究“快、准、稳”，"
@@ -403,8 +405,8 @@ test_zh_programs (void)
   assert_found (r, "program", "街长制");
   assert_found (r, "program", "夕阳护绿队");
   assert_found (r, "program", "周末书屋");
-  assert_found (r, "program", "稳产量、提质量");
-  assert_found (r, "program", "三个清单");
+  g_assert_null (find (r, "program", "稳产量、提质量"));
+  g_assert_null (find (r, "program", "两个覆盖"));
   assert_found (r, "program", "城乡供水一体化实施方案");
   assert_found (r, "program", "农村污水治理规范（试行）");
   assert_found (r, "program", "老旧小区改造工程");
