@@ -385,9 +385,10 @@ test_en_office_modifiers (void)
   assert_none (none, "official");
 }
 
-/* Chinese programs: quoted names after 推行/组建了/办起了, names ending in
- * 制 or 队, policy documents in title marks, an initiative named after 推进
- * without marks; not a book or a paper in title marks, a list of single
+/* Chinese programs: quoted names after 推行/组建了/办起了/共建, names ending
+ * in 制 or 队, before 机制, or given after 名为 (名为“…”的计划), policy
+ * documents in title marks, an initiative named after 推进 or 开展 without
+ * marks (before 以来 too); not a book or a paper in title marks, a list of single
  * words, a scare quote, 推进 and an ordinary phrase, nor a policy slogan
  * of parallel phrases (“稳产量、提质量”) or a numbered one (“两个覆盖”):
  * of the 35 the rules once suggested, the development set's labellers
@@ -398,7 +399,9 @@ test_zh_programs (void)
   g_autoptr(Result) r = suggest_text ("青山镇推行“街长制”，组建了“夕阳护绿队”，还办起了“周末书屋”。\n\n"
                                       "各地坚持“稳产量、提质量”，做到“两个覆盖”。\n\n"
                                       "省政府印发《城乡供水一体化实施方案》和《农村污水治理规范（试行）》。\n\n"
-                                      "全市全力推进老旧小区改造工程，同时推进工作。\n");
+                                      "全市全力推进老旧小区改造工程，同时推进工作。\n\n"
+                                      "全市自去年开展打击整治养老诈骗专项行动以来破案多起。对共建“一带一路”国家出口增长。"
+                                      "这项名为“零废丰岭”的计划试行三个月。农业部通过「冷藏蔬菜释出」机制平抑菜价。\n");
   g_autoptr(Result) none = suggest_text ("他爱读《平凡的世界》，每天翻看《河川日报》。做事讲究“快、准、稳”，"
                                          "这个“网红”书店很火，我们推进得很快。\n");
 
@@ -410,6 +413,10 @@ test_zh_programs (void)
   assert_found (r, "program", "城乡供水一体化实施方案");
   assert_found (r, "program", "农村污水治理规范（试行）");
   assert_found (r, "program", "老旧小区改造工程");
+  assert_found (r, "program", "打击整治养老诈骗专项行动");
+  assert_found (r, "program", "一带一路");
+  assert_found (r, "program", "零废丰岭");
+  assert_found (r, "program", "冷藏蔬菜释出");
   g_assert_null (find (r, "program", "工作"));
   assert_none (none, "program");
 }

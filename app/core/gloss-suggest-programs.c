@@ -48,6 +48,17 @@ zh_document_programs (Run *run)
     }
 }
 
+/* Whether the two characters @c @d say when after a name (以来 中 期间 后):
+ * 开展…专项行动以来. */
+static gboolean
+zh_time_after_name (gunichar c,
+                    gunichar d)
+{
+  return (c == 0x4EE5 /* 以 */ && d == 0x6765 /* 来 */) || (c == 0x4EE5 && d == 0x4F86 /* 來 */) ||
+         (c == 0x671F /* 期 */ && (d == 0x95F4 /* 间 */ || d == 0x9593 /* 間 */)) || c == 0x4E2D /* 中 */ ||
+         c == 0x540E /* 后 */ || c == 0x5F8C /* 後 */;
+}
+
 /* 推进高标准农田建设，实施乡村振兴战略：a program verb, then four to twelve
  * ideographs without a particle, ending in a program word and then a
  * clause's end (quotation marks stop the name: quoted programs have their
@@ -69,11 +80,21 @@ zh_unquoted_programs (Run *run)
       if (a < n && u[a] == 0x4E86 /* 了 */)
         a++;
       b = a;
-      while (b < n && b - a < 13 && is_han (u[b]) && !suggest_char_in (&zh->org_stops, u[b]))
+      while (b < n && b - a < 17 && is_han (u[b]) && !suggest_char_in (&zh->org_stops, u[b]))
         b++;
       if (b - a >= 4 && b - a <= 12 && (b == n || suggest_is_clause_punct (u[b]) || u[b] == 0x3001 /* 、 */) &&
           suggest_word_list_match_before (&zh->named_program_ends, u, a, b) > 0)
         suggest_add_cand (run, "program", a, b, "zh-program-unquoted", 0.6);
+      else
+        /* 开展打击整治养老诈骗专项行动以来: the name may end before 以来 中 期间
+         * 后, sixteen ideographs at most. */
+        for (guint e = b; e >= a + 4; e--)
+          if (e + 1 < n && e - a <= 16 && zh_time_after_name (u[e], u[e + 1]) &&
+              suggest_word_list_match_before (&zh->named_program_ends, u, a, e) > 0)
+            {
+              suggest_add_cand (run, "program", a, e, "zh-program-unquoted", 0.6);
+              break;
+            }
       i = b > i ? b - 1 : i;
     }
 }

@@ -250,6 +250,12 @@ zh_program (Run   *run,
            (back == 1 || run->u[a - 2] == 0x4E86 /* 了 */);
   suffix = suggest_word_list_match_before (&zh->program_suffixes, run->u, a, b) > 0 && len > 2;
   after = b + 1 < run->n && suggest_word_list_match_at (&zh->program_after, run->u, run->n, b + 1) > 0;
+  /* 这项名为“零废丰岭”的计划: a name given before a program word */
+  if (!after && a >= 3 && b + 2 < run->n && run->u[b + 1] == 0x7684 /* 的 */ &&
+      suggest_word_list_match_at (&zh->program_after, run->u, run->n, b + 2) > 0)
+    after = (run->u[a - 3] == 0x540D /* 名 */ && (run->u[a - 2] == 0x4E3A /* 为 */ || run->u[a - 2] == 0x70BA /* 為 */ ||
+                                                  run->u[a - 2] == 0x53EB /* 叫 */)) ||
+            (run->u[a - 3] == 0x53D6 /* 取 */ && run->u[a - 2] == 0x540D);
   if (!verb && !suffix && !after)
     return;
   {
