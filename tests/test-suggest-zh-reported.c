@@ -4,7 +4,8 @@
  * (理事会在文告中说：“) whose long name no person is read from, a
  * description glued to a name after 该 (该联盟干事蔡嘉欣说), 阿土伯 and
  * 钟老伯 later called 老伯, a subject and its speech verb earlier in the
- * sentence (他说自己…，“…”), 分享 as speech — positive and negative cases
+ * sentence (他说自己…，“…”), 分享 as speech, words of the sentence that
+ * read as names (市民关心的) — positive and negative cases
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -112,6 +113,25 @@ test_reported_then_quote_in_sentence (void)
   assert_speaker_entity (r, "有一位阿嬷拉着我的手不放，说她好多天没讲过话", "集选区议员颜晓芳");
 }
 
+/* Words of the sentence read as a name after a role are none (市民关心的,
+ * 记者关注的, 球迷齐声高喊: ICU's dictionary); names that are words or
+ * begin with one stay (护士温雅说, 凌子豪, 甘露瑶). */
+static void
+test_dictionary_words_not_names (void)
+{
+  g_autoptr(Result) none = suggest_text ("供暖\n\n"
+                                         "对于市民关心的噪声投诉，局里绝不手软。交通保障同样是记者关注的焦点。"
+                                         "最后时刻，看台上的新疆球迷齐声高喊“新疆加油”。\n");
+  g_autoptr(Result) r = suggest_text ("比赛\n\n护士温雅说，最难的是熬夜。替补前锋凌子豪说，很开心。前锋甘露瑶说，很满意。\n");
+
+  assert_well_formed (none);
+  g_assert_cmpuint (count_tag (none, "person"), ==, 0);
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "person", "温雅"));
+  g_assert_nonnull (find (r, "person", "凌子豪"));
+  g_assert_nonnull (find (r, "person", "甘露瑶"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -122,5 +142,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/description-glued-to-name", test_description_glued_to_name);
   g_test_add_func ("/suggest-zh-reported/kinship-names", test_kinship_names);
   g_test_add_func ("/suggest-zh-reported/reported-then-quote-in-sentence", test_reported_then_quote_in_sentence);
+  g_test_add_func ("/suggest-zh-reported/dictionary-words-not-names", test_dictionary_words_not_names);
   return g_test_run ();
 }

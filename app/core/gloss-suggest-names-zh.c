@@ -495,6 +495,18 @@ zh_org_name_after (Run   *run,
   return FALSE;
 }
 
+/* Whether the name of @len read at @i is words of the sentence instead
+ * (关心, 古籍修复: ICU's dictionary). */
+static gboolean
+zh_word_not_name (Run   *run,
+                  guint  i,
+                  guint  len)
+{
+  guint s = suggest_zh_surname_at (run, i, run->n);
+
+  return s > 0 && suggest_zh_reads_as_word (run, i, s, len);
+}
+
 /* Whether an office of the lexicon ends between @from and @to, begun
  * there or before (总经理阎立军 read from 理: 经 stopped the walk). */
 static gboolean
@@ -684,6 +696,12 @@ suggest_zh_titled_names (Run *run)
         guint c;
 
         official = !is_role && zh_official_title (run, chain);
+        /* 记者关心的问题, 市民游客如遇: a word after a role, no name */
+        if (!official && name_len > 0 && zh_word_not_name (run, name_at, name_len))
+          {
+            i += tlen - 1;
+            continue;
+          }
         if (name_len > 0)
           key = suggest_substring (run, name_at, name_at + name_len);
         else
@@ -1268,6 +1286,8 @@ suggest_zh_plain_names (Run *run)
       if (!foreign && suggest_char_in (&zh->pronouns, u[i]))
         continue;
       if (suggest_overlaps_tag (run, "official", i, i + len) || suggest_overlaps_tag (run, "person", i, i + len))
+        continue;
+      if (!foreign && zh_word_not_name (run, i, len))
         continue;
       suggest_add_named (run, "person", i, i + len, foreign ? "zh-person-foreign" : "zh-person-speaker",
                          foreign ? 0.7 : 0.75);

@@ -166,6 +166,7 @@ typedef struct
   guint       n;
   guint      *byte_to_cp;
   guint8     *word_start;  /* ICU word boundaries */
+  void       *zh_words;    /* an ICU word break iterator for Chinese, opened when first needed */
   guint8     *cover;       /* while finding names: 1 name, 2 corpus */
   GArray     *cands;       /* of Cand */
   GPtrArray  *entities;    /* of Entity */
@@ -280,6 +281,7 @@ G_GNUC_INTERNAL int suggest_mention_before (Run *run, guint pos);
 G_GNUC_INTERNAL gboolean suggest_en_ends_with (Run *run, guint end, const char *word);
 G_GNUC_INTERNAL gboolean suggest_en_word_in_fold (Run *run, const WordList *wl, guint ws, guint we);
 G_GNUC_INTERNAL int suggest_entity_in (Run *run, guint lo, guint hi);
+G_GNUC_INTERNAL gboolean suggest_zh_reads_as_word (Run *run, guint i, guint surname_len, guint len);
 G_GNUC_INTERNAL int suggest_entity_before (Run *run, guint pos, guint max_distance);
 G_GNUC_INTERNAL void suggest_organizations (Run *run);
 G_GNUC_INTERNAL void suggest_corpus (Run *run);

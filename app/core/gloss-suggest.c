@@ -419,6 +419,65 @@ word_boundaries (Run *run)
   ubrk_close (bi);
 }
 
+/* Segments the ideographs from @i (eight at most) with ICU's Chinese
+ * dictionary, into the run's iterator, opened when first needed; their
+ * number, 0 if none or ICU fails. */
+static int32_t
+zh_segment (Run   *run,
+            guint  i,
+            UChar *buf)
+{
+  int32_t ulen = 0;
+  UErrorCode status = U_ZERO_ERROR;
+
+  for (guint k = i; k < run->n && k < i + 8 && is_han (run->u[k]) && run->u[k] <= 0xFFFF; k++)
+    buf[ulen++] = (UChar) run->u[k];
+  if (ulen == 0)
+    return 0;
+  if (run->zh_words == NULL)
+    {
+      run->zh_words = ubrk_open (UBRK_WORD, "zh", NULL, 0, &status);
+      if (U_FAILURE (status))
+        {
+          run->zh_words = NULL;
+          return 0;
+        }
+    }
+  ubrk_setText (run->zh_words, buf, ulen, &status);
+  return U_FAILURE (status) ? 0 : ulen;
+}
+
+/* Whether ICU's dictionary reads the name of @len ideographs at @i as
+ * words of the sentence: one that runs past the first @surname_len of
+ * them and covers a name of two before 的 (关心的), or a name of three whose
+ * last character starts a word running past it (古籍|修复, 明显|增长,
+ * 白天|种地) — not 李|建国, 欧阳|振|华, nor 甘露|瑶 and 凌子|豪, names the
+ * dictionary happens to begin with a word.  The Chinese segmentation only
+ * looks at a few characters from @i, when a rule asks. */
+gboolean
+suggest_zh_reads_as_word (Run   *run,
+                          guint  i,
+                          guint  surname_len,
+                          guint  len)
+{
+  UChar buf[8];
+  int32_t ulen = zh_segment (run, i, buf), first, second;
+
+  if (ulen < (int32_t) len || len <= surname_len)
+    return FALSE;
+  first = ubrk_following (run->zh_words, 0);
+  if (first == UBRK_DONE || first <= (int32_t) surname_len)
+    return FALSE;
+  /* A name of two that is a word (宁静 温雅 甘露 are names too): only
+   * before 的 (市民关心的问题, 记者关注的焦点). */
+  if (len == surname_len + 1)
+    return i + len < run->n && run->u[i + len] == 0x7684 /* 的 */;
+  if (first >= (int32_t) len)
+    return TRUE;
+  second = ubrk_following (run->zh_words, first);
+  return second != UBRK_DONE && second > (int32_t) len;
+}
+
 static int
 compare_cand_indices (gconstpointer a,
                       gconstpointer b,
@@ -674,5 +733,7 @@ done:
   g_free (run.u);
   g_free (run.byte_to_cp);
   g_free (run.word_start);
+  if (run.zh_words != NULL)
+    ubrk_close (run.zh_words);
   return out;
 }
