@@ -67,8 +67,9 @@ test_statement_published (void)
 }
 
 /* 该联盟干事蔡嘉欣说: a description glued to a name after 该 is that
- * person, not someone named before; 这位工程师对李某说 is still the
- * engineer (the one spoken to after 对). */
+ * person, not someone named before, and so is a name after a clause of 的
+ * that holds 该 (未参与该研究的…教授邹立平说); 这位老把式对业主李某说 is
+ * still the one named before (李某 is spoken to after 对). */
 static void
 test_description_glued_to_name (void)
 {
@@ -80,8 +81,14 @@ test_description_glued_to_name (void)
 
   assert_well_formed (r);
   assert_speaker_entity (r, "政府讲了好多年，但是轮候的人还在排队。", "蔡嘉欣");
+  g_autoptr(Result) clause = suggest_text ("塑料\n\n"
+                                           "课题组发表论文86篇。\n\n"
+                                           "“酶的性能是决定能否产业化的关键。”未参与该研究的江南大学生物工程学院教授邹立平说。\n");
+
   assert_well_formed (addressed);
   assert_speaker_entity (addressed, "这面墙不能拆，拆了整栋楼都有危险。", "王建国");
+  assert_well_formed (clause);
+  assert_speaker_entity (clause, "酶的性能是决定能否产业化的关键。", "邹立平");
 }
 
 /* 阿土伯: 阿, a given name and a kinship word before an action is a
@@ -132,6 +139,25 @@ test_dictionary_words_not_names (void)
   g_assert_nonnull (find (r, "person", "甘露瑶"));
 }
 
+/* Given names ending in 年 (卢柏年回忆道), not a word of time after a name
+ * (局长李明年说: 明年); a name after a role ending in 弟 opening its sentence
+ * (徒弟邹晓冉说). */
+static void
+test_year_names_and_disciples (void)
+{
+  g_autoptr(Result) r = suggest_text ("简牍\n\n"
+                                      "参与策展的历史文化学院教授卢柏年回忆道：“老百姓看不懂，我们就改。”\n\n"
+                                      "温玉琴带着4个徒弟。徒弟邹晓冉说，师傅要求极严，“补洞没补平，都要拆了重来”。\n");
+  g_autoptr(Result) none = suggest_text ("会议\n\n局长李明年说，要加快进度。\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "老百姓看不懂，我们就改。", "卢柏年");
+  assert_speaker_entity (r, "补洞没补平，都要拆了重来", "邹晓冉");
+  assert_well_formed (none);
+  g_assert_null (find (none, "official", "局长李明年"));
+  g_assert_null (find (none, "person", "李明年"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -143,5 +169,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/kinship-names", test_kinship_names);
   g_test_add_func ("/suggest-zh-reported/reported-then-quote-in-sentence", test_reported_then_quote_in_sentence);
   g_test_add_func ("/suggest-zh-reported/dictionary-words-not-names", test_dictionary_words_not_names);
+  g_test_add_func ("/suggest-zh-reported/year-names-and-disciples", test_year_names_and_disciples);
   return g_test_run ();
 }

@@ -217,6 +217,16 @@ zh_org_stop (Run   *run,
   return TRUE;
 }
 
+/* Whether @c before 年 may be a given name's (柏年 松年 永年), not a
+ * word of time (今年 明年 去年 每年 多年…). */
+static gboolean
+zh_name_year (gunichar c)
+{
+  static const char *const time_words = "今明去前后後每当當新近往历歷多全同成少老上下这這那几幾半跨本该該";
+
+  return is_han (c) && g_utf8_strchr (time_words, -1, c) == NULL;
+}
+
 /* Whether an age in brackets starts at @e: （45岁）, (62歲). */
 static gboolean
 zh_age_follows (Run   *run,
@@ -361,7 +371,9 @@ suggest_zh_name_at (Run      *run,
                                /* 齐向东在会上, not 王向他 (a name must end where
                                 * 向's object would go on) */
                                (given == 2 && k == i + s && u[k] == 0x5411 /* 向 */ &&
-                                !suggest_char_in (&zh->pronouns, u[k + 1])));
+                                !suggest_char_in (&zh->pronouns, u[k + 1])) ||
+                               /* 卢柏年回忆道, not 李明年 王今年 (a word of time) */
+                               (given == 2 && k == i + s + 1 && u[k] == 0x5E74 /* 年 */ && zh_name_year (u[k - 1])));
       /* 蓝县长 王主任: a surname and an office, no given name; 陳伯坐在…說:
        * a surname, a kinship word and an action, no 陳伯坐 */
       if (!ok || (given == 2 && suggest_word_list_has (&zh->titles, u + i + s, 2)) ||

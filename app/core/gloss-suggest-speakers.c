@@ -119,13 +119,23 @@ zh_described_subject (Run      *run,
     }
   if (suggest_entity_in (run, a, k) >= 0)
     return ZH_NOT_DESCRIBED;
-  /* 该联盟干事蔡嘉欣说: a description glued to a name is that person's
-   * (not 这位工程师对李某说, the one spoken to after 对). */
+  /* 该联盟干事蔡嘉欣说, 未参与该研究的…教授邹立平表示: a description
+   * glued to a name, or a clause of 的 before it, is that person's (not
+   * 这位工程师对李某说, the one spoken to after 对 向 跟 给…). */
   {
+    static const gunichar addressee[] = { 0x5BF9 /* 对 */, 0x5C0D /* 對 */, 0x5411 /* 向 */, 0x8DDF /* 跟 */, 0x7ED9 /* 给 */,
+                                          0x7D66 /* 給 */, 0x548C /* 和 */, 0x4E0E /* 与 */, 0x8207 /* 與 */, 0x628A /* 把 */,
+                                          0x88AB /* 被 */, 0x66FF /* 替 */, 0x4E3A /* 为 */, 0x70BA /* 為 */ };
     guint j = k + len;
+    gboolean stop = FALSE;
 
-    while (j < end && j - (k + len) < 12 && is_han (u[j]) && !suggest_char_in (&run->self->zh.org_stops, u[j]))
-      j++;
+    while (j < end && j - (k + len) < 24 && is_han (u[j]) && !stop)
+      {
+        for (guint a2 = 0; a2 < G_N_ELEMENTS (addressee) && !stop; a2++)
+          stop = u[j] == addressee[a2];
+        if (!stop)
+          j++;
+      }
     if (suggest_entity_in (run, k + len, j) >= 0)
       return ZH_NOT_DESCRIBED;
   }
