@@ -158,6 +158,24 @@ test_year_names_and_disciples (void)
   g_assert_null (find (none, "person", "李明年"));
 }
 
+/* 创始人兼CEO周启航: CEO is a role after 兼; the English name the text
+ * gives him (叫他的英文名Kevin Zhou) is him later on (”Kevin Zhou说). An
+ * English name with no one named before is no one's. */
+static void
+test_english_name_given (void)
+{
+  g_autoptr(Result) r = suggest_text ("仓库机器人\n\n"
+                                      "公司创始人兼CEO周启航更习惯别人叫他的英文名Kevin Zhou。他带着4个人回国创业。\n\n"
+                                      "新一轮融资将用于东南亚。“明年这个时候，”Kevin Zhou说，“希望你们能在曼谷的仓库里看到我们的车。”\n");
+  g_autoptr(Result) none = suggest_text ("品牌\n\n这款咖啡的英文名叫Morning Star，很好记。\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "明年这个时候，", "周启航");
+  assert_speaker_entity (r, "希望你们能在曼谷的仓库里看到我们的车。", "周启航");
+  assert_well_formed (none);
+  g_assert_cmpuint (count_tag (none, "person"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -170,5 +188,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/reported-then-quote-in-sentence", test_reported_then_quote_in_sentence);
   g_test_add_func ("/suggest-zh-reported/dictionary-words-not-names", test_dictionary_words_not_names);
   g_test_add_func ("/suggest-zh-reported/year-names-and-disciples", test_year_names_and_disciples);
+  g_test_add_func ("/suggest-zh-reported/english-name-given", test_english_name_given);
   return g_test_run ();
 }

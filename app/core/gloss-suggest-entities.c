@@ -312,6 +312,56 @@ zh_nickname_keys (Run    *run,
     }
 }
 
+/* 周启航更习惯别人叫他的英文名Kevin Zhou, 英文名叫Anna: an English name
+ * the text gives after 英文名 (at most once per 英文名, two capitalised
+ * words at most) is the person named last before it, wherever it stands. */
+static void
+zh_english_name_keys (Run    *run,
+                      GArray *keys)
+{
+  gunichar *u = run->u;
+  guint n = run->n, tried = 0;
+
+  for (guint j = 0; j + 4 < n; j++)
+    {
+      guint k = j + 3, end, words = 0;
+      int e;
+      Key key = { 0 };
+
+      if (u[j] != 0x82F1 /* 英 */ || u[j + 1] != 0x6587 /* 文 */ || u[j + 2] != 0x540D /* 名 */)
+        continue;
+      if (k < n && (u[k] == 0x53EB /* 叫 */ || u[k] == 0x662F /* 是 */ || u[k] == 0x4E3A /* 为 */ || u[k] == 0x70BA /* 為 */))
+        k++;
+      end = k;
+      while (end < n && words < 2 && u[end] < 0x80 && g_unichar_isupper (u[end]))
+        {
+          guint w = end + 1;
+
+          while (w < n && u[w] < 0x80 && g_unichar_islower (u[w]))
+            w++;
+          if (w - end < 2)
+            break;
+          words++;
+          end = w;
+          if (end + 1 < n && u[end] == ' ' && g_unichar_isupper (u[end + 1]))
+            end++;
+          else
+            break;
+        }
+      if (words == 0 || ++tried > MAX_NICKNAMES || (e = zh_named_before (run, j)) < 0)
+        continue;
+      key.key = g_memdup2 (u + k, (end - k) * sizeof (gunichar));
+      key.len = end - k;
+      key.latin = TRUE;
+      key.whole = TRUE;
+      key.index = e;
+      if (!keys_have (keys, key.key, key.len))
+        g_array_append_val (keys, key);
+      else
+        g_free (key.key);
+    }
+}
+
 /* Adds a mention for each place one of @keys stands as a name. */
 static void
 add_mentions (Run    *run,
@@ -514,6 +564,7 @@ suggest_later_mentions (Run *run)
    * a later mention: looked for once those are in. */
   g_array_set_size (keys, 0);
   zh_nickname_keys (run, keys);
+  zh_english_name_keys (run, keys);
   add_mentions (run, keys);
 }
 
