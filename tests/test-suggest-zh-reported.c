@@ -176,6 +176,33 @@ test_english_name_given (void)
   g_assert_cmpuint (count_tag (none, "person"), ==, 0);
 }
 
+/* 王德顺…街坊们都叫他老王: a nickname of 老 and a surname names the name
+ * of that surname before it in the paragraph, which becomes a person with
+ * its later mentions (not 李子树 before 老李); 阿嬤 and 顾问 are roles, and no name is read from 顾问
+ * (的顾问透露); speech adverbials may stand between a subject and its
+ * verb earlier in the sentence (蔡嘉欣向记者说自己…，“…”). */
+static void
+test_nickname_names_and_roles (void)
+{
+  g_autoptr(Result) r = suggest_text ("豆腐\n\n"
+                                      "清晨五点，王德顺已经在后厨磨好了第一锅豆浆。街坊们都亲切地叫他老王。\n\n"
+                                      "“豆子一定要提前泡足八个小时。”老王一边往锅里加卤水一边说。\n\n"
+                                      "摆摊的阿嬷张美玉则用最直接的方式形容景气。“以前一个礼拜要做两百多盒。”她一边包麻糬一边说。\n\n"
+                                      "一位曾在机构任职的顾问透露：“销售指标反而加码了。”\n\n"
+                                      "联盟开了会。干事蔡嘉欣向记者说自己调查了320户，“轮候的人还在排队”。\n");
+  g_autoptr(Result) none = suggest_text ("街坊\n\n院里的李子树熟了，大家都亲切地叫他老李。\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "豆子一定要提前泡足八个小时。", "王德顺");
+  g_assert_nonnull (find (r, "person", "王德顺"));
+  assert_speaker_entity (r, "以前一个礼拜要做两百多盒。", "张美玉");
+  assert_speaker_entity (r, "销售指标反而加码了。", "一位曾在机构任职的顾问");
+  g_assert_null (find (r, "person", "顾问"));
+  assert_speaker_entity (r, "轮候的人还在排队", "蔡嘉欣");
+  assert_well_formed (none);
+  g_assert_cmpuint (count_tag (none, "person"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -189,5 +216,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/dictionary-words-not-names", test_dictionary_words_not_names);
   g_test_add_func ("/suggest-zh-reported/year-names-and-disciples", test_year_names_and_disciples);
   g_test_add_func ("/suggest-zh-reported/english-name-given", test_english_name_given);
+  g_test_add_func ("/suggest-zh-reported/nickname-names-and-roles", test_nickname_names_and_roles);
   return g_test_run ();
 }

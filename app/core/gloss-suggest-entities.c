@@ -248,6 +248,41 @@ zh_named_before (Run   *run,
   return best;
 }
 
+/* 王德顺已经在后厨磨好了豆浆。…街坊们都叫他老王: a nickname of 老 or 小
+ * and a surname, given to a pronoun no one named stands for, names the
+ * nearest name of that surname before it in its paragraph (within 300
+ * code points), which becomes a person; -1 if none. */
+static int
+zh_name_of_surname_before (Run   *run,
+                           guint  start,
+                           guint  end,
+                           guint  pos)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  gunichar surname;
+
+  if (end - start != 2 || (u[start] != 0x8001 /* 老 */ && u[start] != 0x5C0F /* 小 */) ||
+      !suggest_char_in (&zh->surnames, u[start + 1]))
+    return -1;
+  surname = u[start + 1];
+  for (guint k = pos; k > 0 && pos - k < 300 && u[k - 1] != '\n'; k--)
+    {
+      guint i = k - 1, len;
+
+      if (u[i] != surname || (i > 0 && is_han (u[i - 1]) && !suggest_char_in (&zh->org_stops, u[i - 1])))
+        continue;
+      len = suggest_zh_name_at (run, i, FALSE);
+      if (len >= 2 && len <= 3 && !suggest_overlaps_tag (run, NULL, i, i + len))
+        {
+          guint c = suggest_add_named (run, "person", i, i + len, "zh-person-nicknamed", 0.6);
+
+          return suggest_cand_at (run, c)->entity;
+        }
+    }
+  return -1;
+}
+
 /* 行内人都叫他“添叔”, 村里人都叫她小禾, 亲切地称他“铁闸”: a nickname the
  * text gives the person the pronoun stands for is that person wherever it
  * stands.  Only after a word saying it is what people call them (都 也 常
@@ -305,8 +340,29 @@ zh_nickname_keys (Run    *run,
         }
       /* Each costs a walk over the candidates: a text made of nicknames
        * given (都叫他“阿强”，… a megabyte of them) stays linear. */
-      if (!ok || ++tried > MAX_NICKNAMES || (e = zh_named_before (run, p)) < 0)
+      if (!ok || ++tried > MAX_NICKNAMES)
         continue;
+      if ((e = zh_named_before (run, p)) < 0)
+        {
+          Entity *named;
+          glong nlen = 0;
+          g_autofree gunichar *name = NULL;
+
+          if ((e = zh_name_of_surname_before (run, start, end, p)) < 0)
+            continue;
+          /* the name found is a key of its own, for its later mentions */
+          named = run->entities->pdata[e];
+          name = g_utf8_to_ucs4_fast (named->key, -1, &nlen);
+          if (!keys_have (keys, name, nlen))
+            {
+              Key full = { 0 };
+
+              full.key = g_steal_pointer (&name);
+              full.len = nlen;
+              full.index = e;
+              g_array_append_val (keys, full);
+            }
+        }
       if (!keys_have (keys, u + start, end - start))
         add_familiar_key (keys, u + start, end - start, e);
     }

@@ -1279,7 +1279,8 @@ suggest_zh_plain_names (Run *run)
         continue;
       /* …的师傅说: a role or relation word, not a person named 师. */
       if (len >= 2 && (suggest_word_list_match_at (&zh->relations, u, n, i) == len ||
-                       suggest_word_list_match_at (&zh->unnamed_roles, u, n, i) == len))
+                       suggest_word_list_match_at (&zh->unnamed_roles, u, n, i) == len ||
+                       suggest_word_list_match_at (&zh->roles, u, n, i) == len))
         continue;
       if (len == 0)
         continue;

@@ -400,15 +400,18 @@ zh_before (Run         *run,
        * speech verb earlier in the sentence, reported speech after it. */
       for (guint k = a; comma && v == 0 && k + 1 < b; k++)
         {
-          guint w = suggest_word_list_match_at (&zh->verbs, run->u, b, k);
+          guint w = suggest_word_list_match_at (&zh->verbs, run->u, b, k), s = k, ad;
           int m;
 
           if (w == 0)
             continue;
-          if (k > a && suggest_char_in (&zh->pronouns, run->u[k - 1]) && run->u[k] != 0x4EEC /* 们 */)
+          /* 向记者透露, 也表示: the speech adverbials between */
+          while (s > a && (ad = suggest_word_list_match_before (&zh->adverbials, run->u, s > a + MAX_WORD ? s - MAX_WORD : a, s)) > 0)
+            s -= ad;
+          if (s > a && suggest_char_in (&zh->pronouns, run->u[s - 1]) && run->u[s] != 0x4EEC /* 们 */)
             v = w;
-          else if ((m = suggest_mention_before (run, k)) >= 0 &&
-                   suggest_cand_at (run, g_array_index (run->mentions, guint, m))->end == k &&
+          else if ((m = suggest_mention_before (run, s)) >= 0 &&
+                   suggest_cand_at (run, g_array_index (run->mentions, guint, m))->end == s &&
                    suggest_cand_at (run, g_array_index (run->mentions, guint, m))->start >= a)
             v = w;
           if (v > 0)
