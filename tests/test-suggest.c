@@ -934,13 +934,16 @@ test_zh_more_units (void)
 }
 
 /* 4万7000人, 1亿2000万元: the digits under a 万 or 亿 belong to the
- * number (Singapore and Malaysia write so); ringgit, Singapore dollars and
- * trees are units. */
+ * number (Singapore and Malaysia write so); ringgit, Singapore and Macau
+ * dollars, trees, kinds, pages, containers, metres in 公尺, lux, per mille
+ * and tents are units. */
 static void
 test_zh_composite_numbers (void)
 {
   g_autoptr(Result) r = suggest_text ("独居者有4万7000人，政府投入1亿2000万元，出口6万8000公吨。"
-                                      "收购价从每公斤40令吉涨到55令吉，补贴300新元，园里种了约400棵猫山王。\n");
+                                      "收购价从每公斤40令吉涨到55令吉，补贴300新元，园里种了约400棵猫山王。\n\n"
+                                      "课题组试验了200多种配方，整理了近40页材料。港区吞吐量312万标准箱，营收1800万澳门元。"
+                                      "水深不到2公尺，走廊照度不足1勒克斯，土壤含盐量3‰，县里调拨帐篷300顶。\n");
 
   assert_well_formed (r);
   g_assert_nonnull (find (r, "statistic", "4万7000人"));
@@ -949,6 +952,14 @@ test_zh_composite_numbers (void)
   g_assert_nonnull (find (r, "statistic", "40令吉"));
   g_assert_nonnull (find (r, "statistic", "300新元"));
   g_assert_nonnull (find (r, "statistic", "400棵"));
+  g_assert_nonnull (find (r, "statistic", "200多种"));
+  g_assert_nonnull (find (r, "statistic", "40页"));
+  g_assert_nonnull (find (r, "statistic", "312万标准箱"));
+  g_assert_nonnull (find (r, "statistic", "1800万澳门元"));
+  g_assert_nonnull (find (r, "statistic", "2公尺"));
+  g_assert_nonnull (find (r, "statistic", "1勒克斯"));
+  g_assert_nonnull (find (r, "statistic", "3‰"));
+  g_assert_nonnull (find (r, "statistic", "300顶"));
 }
 
 /* A name inside someone's speech is no antecedent for the next "he
