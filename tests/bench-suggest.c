@@ -280,6 +280,33 @@
  * head, an unnamed finance official, 周女士 and the bureau's rules as
  * speaker), organizations labelled only where one is a quote's speaker,
  * held out;
+ * blind-zh23: ten more Chinese ones likewise (a Xinhua landslide wire with
+ * the reporters' names in the dateline, a county head named between the
+ * two parts of his quote, a rescue-squad leader, an unnamed volunteer, a
+ * villager, a township party secretary and a provincial forecaster, a Sin
+ * Chew-style lion-dance championship with a state exco member, the lion
+ * head and his partner's given name 子杰 inside a quote, a coach called 阿B师傅
+ * with a quote-only paragraph, a women's-team captain, a Datuk federation
+ * president and an unnamed parent, a court report on 康养旅居 fraud against
+ * the elderly with 赵某 and his partial quote, the victim's daughter with a
+ * quote-only paragraph, a prosecutor and the presiding judge, a Taiwan
+ * vegetable-price story in traditional characters with 「」 and 『』, a
+ * headline quote, a deputy director-general, an unnamed market manager,
+ * 林太太, 王小姐, 阿輝伯, a county agriculture director and a consumer group as
+ * speaker, a Yicai battery-maker annual results story with the company's
+ * report as speaker, its chairman, a quote-only paragraph, the finance
+ * chief and an unnamed analyst, an obituary of a Huangmei-opera singer
+ * called 春燕姐 with her student, the troupe head, a deputy director, a fan
+ * and the dramatists' association as speaker, a rural-school feature on
+ * retired teachers with 周老师 and 周奶奶, her husband 老陈, the principal, a
+ * county deputy education head, 小吴 and a grandmother, a Q&A with a film
+ * director whose unmarked answers are not quotes, the postman-actor 老葛, a
+ * culture bureau head and his unnamed father, a city press conference on
+ * old-estate renovation with three officials, an unnamed TV reporter's
+ * question and a resident, and a county tea-village story with the village
+ * party secretary, a first secretary called 老孙, a co-op head, 老田 and an
+ * unnamed tourist), organizations labelled only where one is a quote's
+ * speaker, held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -706,6 +733,7 @@ static const struct
   { "blind-zh20", "Chinese, blind-zh20 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh21", "Chinese, blind-zh21 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh22", "Chinese, blind-zh22 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh23", "Chinese, blind-zh23 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
