@@ -307,6 +307,34 @@
  * party secretary, a first secretary called 老孙, a co-op head, 老田 and an
  * unnamed tourist), organizations labelled only where one is a quote's
  * speaker, held out;
+ * blind-zh24: ten more Chinese ones likewise (a Xinhua county-hospital
+ * wire with the reporters in the dateline, a villager, his daughter, a
+ * hospital head, a village doctor, an unnamed one, a deputy county head and
+ * a provincial health deputy director, an evening-paper heatwave with
+ * 王师傅 named after his quote, a chief forecaster, an ecology section head,
+ * an unnamed grid official later 这位负责人, 老张, a melon buyer, 陈姐 and an
+ * emergency department head, a 21st Century Business Herald AI-chip results
+ * story with the chairman, an insider, an analyst, a fund manager and a Q&A
+ * whose unmarked answers are not quotes, an intercity-rail first month with
+ * 小李, the operator's deputy manager, 老周, a traffic-police spokesman,
+ * 马阿姨, a transport deputy director, an unnamed expert over two
+ * paragraphs and the operator as speaker, a Taipei gym closure in
+ * traditional characters with 「」 and 『』, 黃小姐, 張先生, 阿哲, a
+ * councillor, a consumer ombudsman, the trial judge's written words, a
+ * foundation chairman and the chain as speaker, a Macao Daily
+ * community-shops scheme with Cantonese quotes from the economy secretary,
+ * 陳太, a Guangzhou tourist, 梁先生, two bureau heads, a legislator and an
+ * economist, a veteran-and-eldercare feature with 陈姐 called 小陈, his son,
+ * a centre head, 周阿婆, the veterans bureau chief, 小赵 calling him 刘爷爷
+ * and a closing quote-only paragraph, a police anti-fraud press conference
+ * with the spokesman, 王女士, an officer, a bank manager, a court division
+ * head and the city police bureau as speaker, a foreign-ministry briefing
+ * with the spokesman, transliterated ministers from Uruguay, Fiji and New
+ * Zealand (titles after names too) and a consulate as speaker, and a
+ * Zaobao vegetable-price report with 林大姐, a housewife, the food agency
+ * and a co-op as speakers, 阿明, an MP, a senior minister of state and an
+ * economist), organizations labelled only where one is a quote's speaker,
+ * held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -734,6 +762,7 @@ static const struct
   { "blind-zh21", "Chinese, blind-zh21 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh22", "Chinese, blind-zh22 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh23", "Chinese, blind-zh23 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh24", "Chinese, blind-zh24 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },

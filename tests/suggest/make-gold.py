@@ -16,7 +16,7 @@ text. The labelling file (kept outside the project, it quotes the article):
            | blind-en6 | blind-zh10 | blind-en7 | blind-zh11
            | blind-zh12 | blind-zh13 | blind-zh14 | blind-zh15
            | blind-zh16 | blind-zh17 | blind-zh18 | blind-zh19
-           | blind-zh20 | blind-zh21 | blind-zh22 | blind-zh23
+           | blind-zh20 | blind-zh21 | blind-zh22 | blind-zh23 | blind-zh24
            (blind-*: labelled without running the suggesters)
     @tags quote              (optional: only these tags are labelled in full;
                               the others are only the speakers' mentions)
