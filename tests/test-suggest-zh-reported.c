@@ -203,6 +203,26 @@ test_nickname_names_and_roles (void)
   g_assert_cmpuint (count_tag (none, "person"), ==, 0);
 }
 
+/* 演员 歌手 are roles and 主管 an unnamed one too (公司一名主管指出); after
+ * 一位…的 a noun of up to five ideographs may stand before the role
+ * (一位从邻县赶来的民间救援队队员); after a role, 阿輝伯 is a name whatever
+ * follows it (菜农阿輝伯種的). */
+static void
+test_more_roles (void)
+{
+  g_autoptr(Result) r = suggest_text ("灾后\n\n"
+                                      "记者来到剧院。国家一级演员赵晓蕾一早就赶来守灵。“老师住院前还在给我们抠唱腔，”她哽咽着说。\n\n"
+                                      "台北农产运销公司一名主管指出，到货量不到平日的6成，“价格一时很难压下来。”\n\n"
+                                      "一位从邻县赶来的民间救援队队员告诉记者，他们带来了2架无人机。“只要还有一线希望，我们就不会停下来。”\n\n"
+                                      "云林县菜农阿辉伯种的小白菜全泡了水。他说：“结果一晚上就全烂了。”\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "老师住院前还在给我们抠唱腔，", "赵晓蕾");
+  assert_speaker_entity (r, "价格一时很难压下来。", "台北农产运销公司一名主管");
+  assert_speaker_entity (r, "只要还有一线希望，我们就不会停下来。", "一位从邻县赶来的民间救援队队员");
+  assert_speaker_entity (r, "结果一晚上就全烂了。", "阿辉伯");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -217,5 +237,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/year-names-and-disciples", test_year_names_and_disciples);
   g_test_add_func ("/suggest-zh-reported/english-name-given", test_english_name_given);
   g_test_add_func ("/suggest-zh-reported/nickname-names-and-roles", test_nickname_names_and_roles);
+  g_test_add_func ("/suggest-zh-reported/more-roles", test_more_roles);
   return g_test_run ();
 }

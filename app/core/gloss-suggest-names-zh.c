@@ -91,7 +91,7 @@ suggest_zh_familiar_name_full (Run      *run,
           (u[i + 2] == 0x4F2F /* 伯 */ || u[i + 2] == 0x53D4 /* 叔 */ || u[i + 2] == 0x5A46 /* 婆 */ ||
            u[i + 2] == 0x59E8 /* 姨 */ || u[i + 2] == 0x5AC2 /* 嫂 */ || u[i + 2] == 0x59D0 /* 姐 */ ||
            u[i + 2] == 0x54E5 /* 哥 */ || u[i + 2] == 0x5B24 /* 嬤 */ || u[i + 2] == 0x5B37 /* 嬷 */) &&
-          (suggest_zh_name_may_end (run, i + 3) || suggest_char_in (&zh->action_starts, u[i + 3]) ||
+          (after_title || suggest_zh_name_may_end (run, i + 3) || suggest_char_in (&zh->action_starts, u[i + 3]) ||
            suggest_word_list_match_at (&zh->verbs, u, n, i + 3) > 0))
         return 3;
       if (!kinship && (after_title || suggest_word_list_match_at (&zh->verbs, u, n, i + 2) > 0 ||

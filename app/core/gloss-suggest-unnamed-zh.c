@@ -178,6 +178,23 @@ introduces_one (const gunichar *u,
          (u[q] == 0x53E6 /* 另 */ && (u[q + 1] == 0x4E00 || (u[q + 1] == 0x5916 /* 外 */ && u[q + 2] == 0x4E00)));
 }
 
+/* Whether 的 stands within @max ideographs before @at, only ideographs
+ * between them (…的民间救援队|队员). */
+static gboolean
+zh_de_before (const gunichar *u,
+              guint           at,
+              guint           max)
+{
+  for (guint k = at; k > 0 && at - k < max; k--)
+    {
+      if (u[k - 1] == 0x7684 /* 的 */)
+        return TRUE;
+      if (!is_han (u[k - 1]))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 void
 suggest_zh_unnamed_speakers (Run *run)
 {
@@ -204,9 +221,9 @@ suggest_zh_unnamed_speakers (Run *run)
               r = w;
           if (r == 0 && i >= 3 && is_han (u[i - 2]) && suggest_char_in (&zh->role_ends, u[i - 1]) && u[i - 2] != 0x7684 /* 的 */)
             r = 2;
-          /* …的年轻业主: a word may stand between 的 and the role. */
-          if (r == 0 || i < r + 3 ||
-              (u[i - r - 1] != 0x7684 /* 的 */ && u[i - r - 2] != 0x7684 && u[i - r - 3] != 0x7684))
+          /* …的年轻业主, …的民间救援队队员: a word or a noun of up to five
+           * ideographs may stand between 的 and the role. */
+          if (r == 0 || i < r + 3 || !zh_de_before (u, i - r, 6))
             continue;
           guessed = TRUE;
         }
@@ -229,8 +246,8 @@ suggest_zh_unnamed_speakers (Run *run)
        * 十多年的师傅). */
       clause_ends = role_start >= 4 && (u[role_start - 1] == 0x7684 /* 的 */ || u[role_start - 2] == 0x7684 ||
                                         u[role_start - 3] == 0x7684 ||
-                                        /* 一名…的出租车司机: a noun before the role */
-                                        u[role_start - 4] == 0x7684);
+                                        /* 一名…的出租车司机, 一位…的民间救援队队员: a noun before the role */
+                                        zh_de_before (u, role_start, 6));
       if (!attribution && !clause_ends)
         continue;
       /* 一名在中環上班、每星期搭三次的士返工的文員: a clause may list with 、. */
