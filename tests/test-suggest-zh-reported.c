@@ -223,6 +223,35 @@ test_more_roles (void)
   assert_speaker_entity (r, "结果一晚上就全烂了。", "阿辉伯");
 }
 
+/* An organization sends a message of condolence or a press release
+ * (协会发来唁电称：“, 促進會發出新聞稿表示：「); 戏迷 is a role; a
+ * reporter at a briefing speaks unnamed (一位电视台记者提问：“) but not the
+ * one spoken to (对记者) nor any reporter (有记者问); a role the lexicon
+ * guesses may have speech adverbials before its verb (课程顾问向记者透露);
+ * an analyst after a description of up to eight ideographs and 的. */
+static void
+test_statements_and_sources (void)
+{
+  g_autoptr(Result) r = suggest_text ("讣告\n\n"
+                                      "余素琴逝世后，中国戏剧家协会发来唁电称：“她的逝世是我国戏曲界的重大损失。”\n\n"
+                                      "台湾消费者权益促进会昨天也发出新闻稿表示：“政府应公开冷藏蔬菜的库存量。”\n\n"
+                                      "灵堂外，从怀宁赶来的老戏迷胡长林捧着剧照，久久不愿离去。“春燕姐走了，我心里空落落的。”\n\n"
+                                      "加装电梯是群众最关心的问题之一。一位电视台记者提问：“加装电梯的钱从哪里来？”\n\n"
+                                      "一位曾在该机构任职的课程顾问向记者透露，公司拖欠工资，“销售指标反而加码了”。\n\n"
+                                      "一位不愿具名的券商电力设备行业分析师对记者表示，“储能电芯价格已经跌破成本，二三线厂商更难过。”\n");
+  g_autoptr(Result) none = suggest_text ("发布会\n\n另一名兽医师对记者说，情况稳定。有记者问：“何时恢复供水？”\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "她的逝世是我国戏曲界的重大损失。", "中国戏剧家协会");
+  assert_speaker_entity (r, "政府应公开冷藏蔬菜的库存量。", "台湾消费者权益促进会");
+  assert_speaker_entity (r, "春燕姐走了，我心里空落落的。", "胡长林");
+  assert_speaker_entity (r, "加装电梯的钱从哪里来？", "一位电视台记者");
+  assert_speaker_entity (r, "销售指标反而加码了", "一位曾在该机构任职的课程顾问");
+  assert_speaker_entity (r, "储能电芯价格已经跌破成本，二三线厂商更难过。", "一位不愿具名的券商电力设备行业分析师");
+  assert_well_formed (none);
+  g_assert_cmpuint (count_tag (none, "person"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -238,5 +267,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/english-name-given", test_english_name_given);
   g_test_add_func ("/suggest-zh-reported/nickname-names-and-roles", test_nickname_names_and_roles);
   g_test_add_func ("/suggest-zh-reported/more-roles", test_more_roles);
+  g_test_add_func ("/suggest-zh-reported/statements-and-sources", test_statements_and_sources);
   return g_test_run ();
 }

@@ -242,12 +242,16 @@ suggest_zh_unnamed_speakers (Run *run)
         }
       attribution = suggest_zh_attribution_follows (run, i);
       role_start = i - r;
+      /* 对记者说: the reporter spoken to, no speaker */
+      if (role_start > 0 && (u[role_start - 1] == 0x5BF9 /* 对 */ || u[role_start - 1] == 0x5C0D /* 對 */ ||
+                             u[role_start - 1] == 0x5411 /* 向 */ || u[role_start - 1] == 0x8DDF /* 跟 */))
+        continue;
       /* A description ending in 的 may be a long clause (一位在手机维修行业干了
        * 十多年的师傅). */
       clause_ends = role_start >= 4 && (u[role_start - 1] == 0x7684 /* 的 */ || u[role_start - 2] == 0x7684 ||
                                         u[role_start - 3] == 0x7684 ||
-                                        /* 一名…的出租车司机, 一位…的民间救援队队员: a noun before the role */
-                                        zh_de_before (u, role_start, 6));
+                                        /* 一名…的出租车司机, 一位…的券商电力设备行业分析师: a noun of up to eight before the role */
+                                        zh_de_before (u, role_start, 9));
       if (!attribution && !clause_ends)
         continue;
       /* 一名在中環上班、每星期搭三次的士返工的文員: a clause may list with 、. */
@@ -259,6 +263,10 @@ suggest_zh_unnamed_speakers (Run *run)
 
           if (q == 0 || k - 1 + q > role_start)
             continue;
+          /* 有记者问: any of the reporters at a briefing, no one source */
+          if (q == 1 && u[k - 1] == 0x6709 /* 有 */ && r == 2 && (u[i - 2] == 0x8BB0 /* 记 */ || u[i - 2] == 0x8A18 /* 記 */) &&
+              u[i - 1] == 0x8005 /* 者 */)
+            break;
           /* 这位在水库干了三十年的工程师: a description ending in 的 after 这位
            * or 该 points back at someone named before, not at a new speaker;
            * 一位曾在该公司任职的销售: unless 一位… opens the description. */
@@ -293,7 +301,7 @@ suggest_zh_unnamed_speakers (Run *run)
         first = 0;
       if (guessed && (first == 0 || !introduces_one (u, first - 1) ||
                       (u[first - 2 + qlen] != 0x4F4D /* 位 */ && u[first - 2 + qlen] != 0x540D /* 名 */) ||
-                      suggest_word_list_match_at (&zh->verbs, u, run->n, i) == 0))
+                      !suggest_zh_verb_follows (run, i)))
         continue;
       /* 据业内人士介绍: 人士 is one source even without a quantifier. */
       if (first == 0 && attribution && r >= 2 && u[i - 2] == 0x4EBA /* 人 */ && u[i - 1] == 0x58EB /* 士 */)
