@@ -252,6 +252,25 @@ test_statements_and_sources (void)
   g_assert_cmpuint (count_tag (none, "person"), ==, 0);
 }
 
+/* 讲台上的她声音洪亮：“: a pronoun after a description of its person,
+ * before a colon, stands for the one named before; 她的 is no subject. */
+static void
+test_described_pronoun_colon (void)
+{
+  g_autoptr(Result) r = suggest_text ("讲台\n\n"
+                                      "66岁的周淑华已经站在讲台上，领着孩子们朗读课文。讲台上的她声音洪亮：“昨天学的生字，谁来给大家写一写？”\n");
+  g_autoptr(Result) none = suggest_text ("讲台\n\n"
+                                         "66岁的周淑华已经站在讲台上。教室里的她的学生们一齐举手：“老师好，我们准备好了！”\n");
+  GlossSuggestion *q;
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "昨天学的生字，谁来给大家写一写？", "周淑华");
+  assert_well_formed (none);
+  q = find (none, "quote", "老师好，我们准备好了！");
+  g_assert_nonnull (q);
+  g_assert_null (gloss_suggestion_get_attribute (q, "speaker"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -268,5 +287,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/nickname-names-and-roles", test_nickname_names_and_roles);
   g_test_add_func ("/suggest-zh-reported/more-roles", test_more_roles);
   g_test_add_func ("/suggest-zh-reported/statements-and-sources", test_statements_and_sources);
+  g_test_add_func ("/suggest-zh-reported/described-pronoun-colon", test_described_pronoun_colon);
   return g_test_run ();
 }

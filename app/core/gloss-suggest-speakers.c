@@ -287,7 +287,8 @@ zh_topic_pronoun (Run      *run,
 
 /* Who introduces a quote with a colon (or a comma) and no speech verb in
  * [a, b): the last person named there; else a pronoun that opens a clause
- * (拿到判决书那天，他给记者发来一条信息：“…”), resolved backwards. A
+ * (拿到判决书那天，他给记者发来一条信息：“…”) or follows a description of
+ * its person (讲台上的她声音洪亮：“), resolved backwards. A
  * headline's colon (江西全力迎战高水位：“人在堤在，寸土不让”) names no one
  * and introduces a slogan: no colon then, unless a role noun ends the
  * headline before it (居民：“…”). */
@@ -312,7 +313,9 @@ zh_colon_subject (Run         *run,
     return e;
   for (k = a; k < b; k++)
     if (suggest_char_in (&zh->pronouns, run->u[k]) && k + 1 < b && run->u[k + 1] != 0x4EEC /* 们 */ &&
-        (k == a || run->u[k - 1] == 0xFF0C || run->u[k - 1] == ','))
+        (k == a || run->u[k - 1] == 0xFF0C || run->u[k - 1] == ',' ||
+         /* 讲台上的她声音洪亮：“ — a description of the pronoun's person */
+         (run->u[k - 1] == 0x7684 /* 的 */ && run->u[k + 1] != 0x7684)))
       {
         *pronoun = TRUE;
         return zh_pronoun_antecedent (run, k, 400, zh_pronoun_gender (run->u[k]));
