@@ -149,6 +149,25 @@ test_malaysian_honours (void)
   g_assert_cmpstr (later->entity, ==, full->entity != NULL ? full->entity : full->id);
 }
 
+/* Offices of public institutions: a school's principal (校长马建军), an
+ * observatory's chief forecaster; a party group's secretary chained after
+ * an organization whose name holds 和 (市住房和城乡建设局党组书记、局长);
+ * 经侦 inside a police unit's name. */
+static void
+test_public_institution_offices (void)
+{
+  g_autoptr(Result) r = suggest_text ("发布会\n\n"
+                                      "周淑华的到来，让校长马建军松了一口气。贵州省气象台首席预报员孙立群表示，未来几天仍有降雨。\n\n"
+                                      "市政府副秘书长、市住房和城乡建设局党组书记、局长何振华介绍了改造进展。\n\n"
+                                      "江州市公安局滨湖分局经侦大队副大队长钱伟介绍，今年破案增长。\n");
+
+  assert_well_formed (r);
+  official (r, "校长马建军");
+  official (r, "贵州省气象台首席预报员孙立群");
+  official (r, "市政府副秘书长、市住房和城乡建设局党组书记、局长何振华");
+  official (r, "江州市公安局滨湖分局经侦大队副大队长钱伟");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -160,5 +179,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-offices/verb-before-office", test_verb_before_office);
   g_test_add_func ("/suggest-zh-offices/given-name-with-xiang", test_given_name_with_xiang);
   g_test_add_func ("/suggest-zh-offices/malaysian-honours", test_malaysian_honours);
+  g_test_add_func ("/suggest-zh-offices/public-institution-offices", test_public_institution_offices);
   return g_test_run ();
 }

@@ -198,8 +198,8 @@ zh_transliterated_at (Run      *run,
 }
 
 /* Whether the character at @k stops an organization's name read
- * backwards: one of the lexicon's stops, but not 经 of 经济 nor 和 of
- * 共和国, words that organizations' names are made of. */
+ * backwards: one of the lexicon's stops, but not 经 of 经济 经侦 经信 nor
+ * 和 of 共和国, words that organizations' names are made of. */
 static gboolean
 zh_org_stop (Run   *run,
              guint  k)
@@ -209,7 +209,11 @@ zh_org_stop (Run   *run,
 
   if (!suggest_char_in (&run->self->zh.org_stops, c))
     return FALSE;
-  if ((c == 0x7ECF /* 经 */ || c == 0x7D93 /* 經 */) && k + 1 < run->n && (u[k + 1] == 0x6D4E /* 济 */ || u[k + 1] == 0x6FDF /* 濟 */))
+  /* 经济 经侦 经信 经开 经贸 */
+  if ((c == 0x7ECF /* 经 */ || c == 0x7D93 /* 經 */) && k + 1 < run->n &&
+      (u[k + 1] == 0x6D4E /* 济 */ || u[k + 1] == 0x6FDF /* 濟 */ || u[k + 1] == 0x4FA6 /* 侦 */ || u[k + 1] == 0x5075 /* 偵 */ ||
+       u[k + 1] == 0x4FE1 /* 信 */ || u[k + 1] == 0x5F00 /* 开 */ || u[k + 1] == 0x958B /* 開 */ || u[k + 1] == 0x8D38 /* 贸 */ ||
+       u[k + 1] == 0x8CBF /* 貿 */))
     return FALSE;
   if (c == 0x548C /* 和 */ && k > 0 && u[k - 1] == 0x5171 /* 共 */ && k + 1 < run->n &&
       (u[k + 1] == 0x56FD /* 国 */ || u[k + 1] == 0x570B /* 國 */))
@@ -500,6 +504,11 @@ zh_org_name_after (Run   *run,
 
   for (guint e = to; e >= from + 2 && to - e <= 4; e--)
     if (suggest_word_list_match_before (&run->self->zh.org_suffixes, run->u, from, e) > 0)
+      return TRUE;
+  /* 城乡建设局党组书记、局长: the organization's name, then offices chained */
+  for (guint e = from + 2; e + 2 <= to && e - from <= 16; e++)
+    if (suggest_word_list_match_before (&run->self->zh.org_suffixes, run->u, from, e) > 0 &&
+        suggest_word_list_match_at (&run->self->zh.titles, run->u, to, e) > 0)
       return TRUE;
   for (guint k = 0; to >= from + 3 && k < G_N_ELEMENTS (divisions); k++)
     if (run->u[to - 1] == divisions[k])
