@@ -271,6 +271,27 @@ test_described_pronoun_colon (void)
   g_assert_null (gloss_suggestion_get_attribute (q, "speaker"));
 }
 
+/* Once a company spoke in its document, the document opening a clause
+ * (公告同时表示, 公告还称) or a bare 公司 before its verb is the company
+ * speaking again; with no company before, a document speaks for no one. */
+static void
+test_document_goes_on (void)
+{
+  g_autoptr(Result) r = suggest_text ("业绩\n\n"
+                                      "对于业绩下滑的原因，华拓新材在公告中解释称，“受新增产能集中释放影响，公司毛利率相应承压”。"
+                                      "公告同时表示，公司将“持续推进降本增效，加快海外客户导入”。\n\n"
+                                      "华拓新材同日还公告称，控股股东计划增持股份。公司表示，此次增持“基于对公司未来发展前景的信心”。\n");
+  g_autoptr(Result) none = suggest_text ("通知\n\n市民王建国说，办事很方便。市里发布了新规。公告同时表示，市民应“提前一周预约，按时到场办理”。\n");
+  GlossSuggestion *q;
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "持续推进降本增效，加快海外客户导入", "华拓新材");
+  assert_speaker_entity (r, "基于对公司未来发展前景的信心", "华拓新材");
+  assert_well_formed (none);
+  q = find (none, "quote", "提前一周预约，按时到场办理");
+  g_assert_true (q == NULL || gloss_suggestion_get_attribute (q, "speaker") == NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -288,5 +309,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/more-roles", test_more_roles);
   g_test_add_func ("/suggest-zh-reported/statements-and-sources", test_statements_and_sources);
   g_test_add_func ("/suggest-zh-reported/described-pronoun-colon", test_described_pronoun_colon);
+  g_test_add_func ("/suggest-zh-reported/document-goes-on", test_document_goes_on);
   return g_test_run ();
 }

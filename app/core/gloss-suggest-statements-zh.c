@@ -244,6 +244,50 @@ zh_company_goes_on (Run *run)
     }
 }
 
+/* The entity of the last organization that spoke before @pos (a
+ * candidate of the statements' rules), within 600 code points; -1 if
+ * none. */
+static int
+zh_organization_spoke_before (Run   *run,
+                              guint  pos)
+{
+  int best = -1;
+  guint best_end = 0;
+
+  for (guint c = 0; c < run->cands->len; c++)
+    {
+      Cand *cand = suggest_cand_at (run, c);
+
+      if (!g_str_equal (cand->tag, "organization") || cand->entity < 0 || cand->end > pos || pos - cand->end > 600 ||
+          g_strcmp0 (cand->rule, "zh-company-statement") != 0 || (best >= 0 && cand->end <= best_end))
+        continue;
+      best = cand->entity;
+      best_end = cand->end;
+    }
+  return best;
+}
+
+/* 华拓新材在公告中解释称…。公告同时表示，…“…”; 回复还表示; 公司表示，此次
+ * 增持“…”: once an organization spoke in its document, the document (公告
+ * 回复 声明…) or a bare 公司 opening a clause before a speech verb is that
+ * organization speaking again. */
+static void
+zh_document_goes_on (Run   *run,
+                     guint  i)
+{
+  ZhLexicon *zh = &run->self->zh;
+  guint d = suggest_word_list_match_at (&zh->company_documents, run->u, run->n, i);
+  int e;
+
+  /* a bare 公司 right before its verb (公司在报告中称 has its own rule) */
+  if (d == 0 && after_gongsi (run->u, i + 2) && suggest_word_list_match_at (&zh->verbs, run->u, run->n, i + 2) > 0)
+    d = 2;
+  if (d == 0 || !suggest_zh_clause_opens_at (run, i) || !suggest_zh_verb_follows (run, i + d) ||
+      suggest_overlaps_tag (run, NULL, i, i + d) || (e = zh_organization_spoke_before (run, i)) < 0)
+    return;
+  suggest_cand_at (run, suggest_add_cand (run, "organization", i, i + d, "zh-company-statement", 0.55))->entity = e;
+}
+
 /* Organizations speaking: in a notice published (发布公告称), as an agency
  * replying or speaking (回复称, 表示：“), by a short name in a document
  * (禾盛电气在公告中表示), and as a company through its report (公司在报告中
@@ -271,6 +315,8 @@ suggest_zh_company_statements (Run *run)
         zh_agency_reply (run, i);
       else if (is_han (u[i - 1]) && (v = suggest_word_list_match_at (&run->self->zh.verbs, u, run->n, i)) > 0)
         zh_agency_speaks (run, i, v);
+      if (!is_han (u[i - 1]) || suggest_is_clause_punct (u[i - 1]) || suggest_is_sentence_end (u[i - 1]))
+        zh_document_goes_on (run, i);
       if (u[i] != 0x5728 /* 在 */)
         continue;
       if (!after_gongsi (u, i))
