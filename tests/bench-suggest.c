@@ -1070,6 +1070,8 @@ main (int    argc,
       "他说，“The mayor said: “we will “see, ",
       /* a speaker never named, again and again: each an entity of its own */
       "“No,” a county aide said through a spokeswoman. The aide said so. ",
+      /* a company's document speaking again and again (公告同时表示) */
+      "华拓新材在公告中解释称，“增长”。公告同时表示，公司将“推进”。",
     };
 
     printf ("\nbad input in one paragraph (processor time):\n");

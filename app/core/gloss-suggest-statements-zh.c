@@ -271,9 +271,12 @@ zh_organization_spoke_before (Run   *run,
  * 增持“…”: once an organization spoke in its document, the document (公告
  * 回复 声明…) or a bare 公司 opening a clause before a speech verb is that
  * organization speaking again. */
+#define MAX_DOCUMENT_LOOKUPS 64
+
 static void
 zh_document_goes_on (Run   *run,
-                     guint  i)
+                     guint  i,
+                     guint *lookups)
 {
   ZhLexicon *zh = &run->self->zh;
   guint d = suggest_word_list_match_at (&zh->company_documents, run->u, run->n, i);
@@ -282,8 +285,11 @@ zh_document_goes_on (Run   *run,
   /* a bare 公司 right before its verb (公司在报告中称 has its own rule) */
   if (d == 0 && after_gongsi (run->u, i + 2) && suggest_word_list_match_at (&zh->verbs, run->u, run->n, i + 2) > 0)
     d = 2;
+  /* Each lookup walks the candidates: a text made of 公告表示，… stays
+   * linear. */
   if (d == 0 || !suggest_zh_clause_opens_at (run, i) || !suggest_zh_verb_follows (run, i + d) ||
-      suggest_overlaps_tag (run, NULL, i, i + d) || (e = zh_organization_spoke_before (run, i)) < 0)
+      suggest_overlaps_tag (run, NULL, i, i + d) || ++*lookups > MAX_DOCUMENT_LOOKUPS ||
+      (e = zh_organization_spoke_before (run, i)) < 0)
     return;
   suggest_cand_at (run, suggest_add_cand (run, "organization", i, i + d, "zh-company-statement", 0.55))->entity = e;
 }
@@ -299,6 +305,7 @@ void
 suggest_zh_company_statements (Run *run)
 {
   gunichar *u = run->u;
+  guint lookups = 0;
 
   for (guint i = 2; i + 2 < run->n; i++)
     {
@@ -316,7 +323,7 @@ suggest_zh_company_statements (Run *run)
       else if (is_han (u[i - 1]) && (v = suggest_word_list_match_at (&run->self->zh.verbs, u, run->n, i)) > 0)
         zh_agency_speaks (run, i, v);
       if (!is_han (u[i - 1]) || suggest_is_clause_punct (u[i - 1]) || suggest_is_sentence_end (u[i - 1]))
-        zh_document_goes_on (run, i);
+        zh_document_goes_on (run, i, &lookups);
       if (u[i] != 0x5728 /* 在 */)
         continue;
       if (!after_gongsi (u, i))
