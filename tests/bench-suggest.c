@@ -892,11 +892,27 @@ hostile_ms (GlossSuggester *suggester,
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GPtrArray) pred = NULL;
-  glong unit_chars = g_utf8_strlen (unit, -1);
+  glong unit_chars = g_utf8_strlen (unit, -1) + 2 * (glong) (strchr (unit, '@') != NULL);
   clock_t c0;
 
-  for (guint n = 0; n < chars; n += unit_chars)
-    g_string_append (text, unit);
+  /* "@" in the unit stands for a name of three, a different one each time
+   * (27 000 before they come round again): thousands of people named. */
+  static const char *const surnames[] = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
+                                          "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹" };
+  static const char *const given[] = { "德", "建", "国", "明", "华", "文", "志", "伟", "强", "军", "平", "秀", "兰", "英", "芳",
+                                       "玲", "丽", "静", "海", "涛", "斌", "磊", "勇", "杰", "峰", "浩", "宇", "鹏", "晨", "阳" };
+  guint count = 0;
+
+  for (guint n = 0; n < chars; n += unit_chars, count++)
+    for (const char *c = unit; *c != '\0'; c++)
+      if (*c == '@')
+        {
+          g_string_append (text, surnames[count % 30]);
+          g_string_append (text, given[(count / 30) % 30]);
+          g_string_append (text, given[(count / 900) % 30]);
+        }
+      else
+        g_string_append_c (text, *c);
   c0 = clock ();
   pred = gloss_suggester_run (suggester, text->str);
   return (double) (clock () - c0) / CLOCKS_PER_SEC * 1000;
@@ -1072,6 +1088,8 @@ main (int    argc,
       "“No,” a county aide said through a spokeswoman. The aide said so. ",
       /* a company's document speaking again and again (公告同时表示) */
       "华拓新材在公告中解释称，“增长”。公告同时表示，公司将“推进”。",
+      /* thousands of officials, each named once (局长王德华说) */
+      "局长@说，“今年增长。”老@",
     };
 
     printf ("\nbad input in one paragraph (processor time):\n");

@@ -55,20 +55,43 @@ suggest_key_matches (Run   *run,
   return TRUE;
 }
 
+/* The keys seen so far, for keys_have: a set of their code points, brought
+ * up to date with the array (keys are only appended, or all dropped) when
+ * asked, so that a text of thousands of names stays linear. */
+typedef struct
+{
+  GHashTable *set;      /* of GBytes */
+  guint       indexed;  /* keys of the array in the set */
+} KeyIndex;
+
+static void
+key_index_clear (KeyIndex *index)
+{
+  g_clear_pointer (&index->set, g_hash_table_unref);
+  index->indexed = 0;
+}
+
 /* Whether @keys hold a key of these @len code points already. */
 static gboolean
 keys_have (GArray         *keys,
+           KeyIndex       *index,
            const gunichar *chars,
            glong           len)
 {
-  for (guint k = 0; k < keys->len; k++)
-    {
-      Key *key = &g_array_index (keys, Key, k);
+  g_autoptr(GBytes) probe = g_bytes_new_static (chars, len * sizeof (gunichar));
 
-      if (key->len == len && memcmp (key->key, chars, len * sizeof (gunichar)) == 0)
-        return TRUE;
+  if (index->set == NULL || index->indexed > keys->len)
+    {
+      key_index_clear (index);
+      index->set = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
     }
-  return FALSE;
+  for (; index->indexed < keys->len; index->indexed++)
+    {
+      Key *key = &g_array_index (keys, Key, index->indexed);
+
+      g_hash_table_add (index->set, g_bytes_new (key->key, key->len * sizeof (gunichar)));
+    }
+  return g_hash_table_contains (index->set, probe);
 }
 
 /* Adds a familiar form (老王, 马局长, 添叔) of entity @index: found only
@@ -95,53 +118,61 @@ add_familiar_key (GArray         *keys,
  * other words that read like one. */
 static void
 zh_familiar_keys (Run    *run,
-                  GArray *keys)
+                  GArray *keys,
+                  KeyIndex *index)
 {
   static const gunichar prefixes[] = { 0x8001 /* 老 */, 0x5C0F /* 小 */ };
   static const char *const not_names[] = { "老师", "小时", "小区", "老板", "小组", "老家", "小康", "老年", "小学", "老乡", "小将" };
   ZhLexicon *zh = &run->self->zh;
 
   for (guint p = 0; p < G_N_ELEMENTS (prefixes); p++)
-    for (guint e = 0; e < run->entities->len; e++)
-      {
-        Entity *entity = run->entities->pdata[e];
-        glong len = 0;
-        g_autofree gunichar *name = g_utf8_to_ucs4_fast (entity->key, -1, &len);
-        gunichar nick[2];
-        guint pos, best_start = 0;
-        int best = -1;
-        gboolean taken = FALSE;
-        g_autofree char *word = NULL;
+    {
+      /* Where 老 or 小 and each character first stand, and which entity
+       * of two or three characters starting with it was named last before
+       * that: one pass over the text and one over the entities. */
+      g_autoptr(GHashTable) first = g_hash_table_new (NULL, NULL);
+      g_autoptr(GHashTable) best = g_hash_table_new (NULL, NULL);
 
-        if (len < 2 || len > 3 || !is_han (name[0]) || !suggest_char_in (&zh->surnames, name[0]))
-          continue;
-        nick[0] = prefixes[p];
-        nick[1] = name[0];
-        for (pos = 0; pos + 1 < run->n && !(run->u[pos] == nick[0] && run->u[pos + 1] == nick[1]); pos++)
-          ;
-        if (pos + 1 >= run->n)
-          continue;
-        word = g_ucs4_to_utf8 (nick, 2, NULL, NULL, NULL);
-        for (guint k = 0; k < G_N_ELEMENTS (not_names); k++)
-          taken |= g_str_equal (word, not_names[k]);
-        if (taken || keys_have (keys, nick, 2))
-          continue;
-        for (guint o = 0; o < run->entities->len; o++)
-          {
-            Entity *other = run->entities->pdata[o];
-            guint start = suggest_cand_at (run, other->first)->start;
-            glong olen = g_utf8_strlen (other->key, -1);
+      for (guint pos = 0; pos + 1 < run->n; pos++)
+        if (run->u[pos] == prefixes[p] && !g_hash_table_contains (first, GUINT_TO_POINTER (run->u[pos + 1])))
+          g_hash_table_insert (first, GUINT_TO_POINTER (run->u[pos + 1]), GUINT_TO_POINTER (pos + 1));
+      for (guint o = 0; o < run->entities->len; o++)
+        {
+          Entity *other = run->entities->pdata[o];
+          gunichar c = g_utf8_get_char (other->key);
+          guint start = suggest_cand_at (run, other->first)->start;
+          glong olen = g_utf8_strlen (other->key, -1);
+          gpointer at = g_hash_table_lookup (first, GUINT_TO_POINTER (c));
+          gpointer known = g_hash_table_lookup (best, GUINT_TO_POINTER (c));
 
-            if (olen >= 2 && olen <= 3 && g_utf8_get_char (other->key) == name[0] && start < pos &&
-                (best < 0 || start >= best_start))
-              {
-                best = (int) o;
-                best_start = start;
-              }
-          }
-        if (best == (int) e)
-          add_familiar_key (keys, nick, 2, best);
-      }
+          /* (positions are stored plus one: 0 is none) */
+          if (olen < 2 || olen > 3 || at == NULL || start >= GPOINTER_TO_UINT (at) - 1)
+            continue;
+          if (known == NULL ||
+              start >= suggest_cand_at (run, ((Entity *) run->entities->pdata[GPOINTER_TO_UINT (known) - 1])->first)->start)
+            g_hash_table_insert (best, GUINT_TO_POINTER (c), GUINT_TO_POINTER (o + 1));
+        }
+      for (guint e = 0; e < run->entities->len; e++)
+        {
+          Entity *entity = run->entities->pdata[e];
+          glong len = 0;
+          g_autofree gunichar *name = g_utf8_to_ucs4_fast (entity->key, -1, &len);
+          gunichar nick[2];
+          gboolean taken = FALSE;
+          g_autofree char *word = NULL;
+
+          if (len < 2 || len > 3 || !is_han (name[0]) || !suggest_char_in (&zh->surnames, name[0]) ||
+              GPOINTER_TO_UINT (g_hash_table_lookup (best, GUINT_TO_POINTER (name[0]))) != e + 1)
+            continue;
+          nick[0] = prefixes[p];
+          nick[1] = name[0];
+          word = g_ucs4_to_utf8 (nick, 2, NULL, NULL, NULL);
+          for (guint k = 0; k < G_N_ELEMENTS (not_names); k++)
+            taken |= g_str_equal (word, not_names[k]);
+          if (!taken && !keys_have (keys, index, nick, 2))
+            add_familiar_key (keys, nick, 2, (int) e);
+        }
+    }
 }
 
 /* 老伯 for 钟老伯, 大爷 for 王大爷: a surname and a kinship form of the
@@ -149,28 +180,34 @@ zh_familiar_keys (Run    *run,
  * person of the text is named so. */
 static void
 zh_kin_keys (Run    *run,
-             GArray *keys)
+             GArray *keys,
+             KeyIndex *index)
 {
   ZhLexicon *zh = &run->self->zh;
+  /* how many entities end in each kinship form: one pass, not a pair of
+   * entities at a time */
+  g_autoptr(GHashTable) forms = g_hash_table_new (g_str_hash, g_str_equal);
 
+  for (guint e = 0; e < run->entities->len; e++)
+    {
+      const char *key = ((Entity *) run->entities->pdata[e])->key;
+
+      if (g_utf8_strlen (key, -1) == 3)
+        {
+          const char *form = g_utf8_next_char (key);
+          g_hash_table_insert (forms, (gpointer) form, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (forms, form)) + 1));
+        }
+    }
   for (guint e = 0; e < run->entities->len; e++)
     {
       Entity *entity = run->entities->pdata[e];
       glong len = 0;
       g_autofree gunichar *name = g_utf8_to_ucs4_fast (entity->key, -1, &len);
-      gboolean shared = FALSE;
 
       if (len != 3 || !suggest_char_in (&zh->surnames, name[0]) || !suggest_word_list_has (&zh->kin_forms, name + 1, 2) ||
-          keys_have (keys, name + 1, 2))
+          keys_have (keys, index, name + 1, 2) || GPOINTER_TO_UINT (g_hash_table_lookup (forms, g_utf8_next_char (entity->key))) != 1)
         continue;
-      for (guint o = 0; o < run->entities->len && !shared; o++)
-        {
-          const char *other = ((Entity *) run->entities->pdata[o])->key;
-
-          shared = o != e && g_utf8_strlen (other, -1) == 3 && g_str_has_suffix (other, g_utf8_next_char (entity->key));
-        }
-      if (!shared)
-        add_familiar_key (keys, name + 1, 2, (int) e);
+      add_familiar_key (keys, name + 1, 2, (int) e);
     }
 }
 
@@ -181,7 +218,8 @@ zh_kin_keys (Run    *run,
  * first entity of a surname and an office takes the form. */
 static void
 zh_title_keys (Run    *run,
-               GArray *keys)
+               GArray *keys,
+               KeyIndex *index)
 {
   ZhLexicon *zh = &run->self->zh;
 
@@ -212,7 +250,7 @@ zh_title_keys (Run    *run,
           form = g_new (gunichar, wlen + 1);
           form[0] = name[0];
           memcpy (form + 1, w, wlen * sizeof (gunichar));
-          if (!keys_have (keys, form, wlen + 1))
+          if (!keys_have (keys, index, form, wlen + 1))
             add_familiar_key (keys, form, wlen + 1, (int) e)->titled = TRUE;
         }
     }
@@ -293,7 +331,8 @@ zh_name_of_surname_before (Run   *run,
 
 static void
 zh_nickname_keys (Run    *run,
-                  GArray *keys)
+                  GArray *keys,
+                  KeyIndex *index)
 {
   static const gunichar usual[] = { 0x90FD /* 都 */, 0x4E5F /* 也 */, 0x5E38 /* 常 */, 0x66F4 /* 更 */, 0x8FD8 /* 还 */,
                                     0x9084 /* 還 */, 0x603B /* 总 */, 0x7E3D /* 總 */, 0x60EF /* 惯 */, 0x6163 /* 慣 */,
@@ -353,7 +392,7 @@ zh_nickname_keys (Run    *run,
           /* the name found is a key of its own, for its later mentions */
           named = run->entities->pdata[e];
           name = g_utf8_to_ucs4_fast (named->key, -1, &nlen);
-          if (!keys_have (keys, name, nlen))
+          if (!keys_have (keys, index, name, nlen))
             {
               Key full = { 0 };
 
@@ -363,7 +402,7 @@ zh_nickname_keys (Run    *run,
               g_array_append_val (keys, full);
             }
         }
-      if (!keys_have (keys, u + start, end - start))
+      if (!keys_have (keys, index, u + start, end - start))
         add_familiar_key (keys, u + start, end - start, e);
     }
 }
@@ -373,7 +412,8 @@ zh_nickname_keys (Run    *run,
  * words at most) is the person named last before it, wherever it stands. */
 static void
 zh_english_name_keys (Run    *run,
-                      GArray *keys)
+                      GArray *keys,
+                      KeyIndex *index)
 {
   gunichar *u = run->u;
   guint n = run->n, tried = 0;
@@ -411,7 +451,7 @@ zh_english_name_keys (Run    *run,
       key.latin = TRUE;
       key.whole = TRUE;
       key.index = e;
-      if (!keys_have (keys, key.key, key.len))
+      if (!keys_have (keys, index, key.key, key.len))
         g_array_append_val (keys, key);
       else
         g_free (key.key);
@@ -525,6 +565,7 @@ void
 suggest_later_mentions (Run *run)
 {
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (Key));
+  KeyIndex index = { NULL, 0 };
 
   g_array_set_clear_func (keys, suggest_key_clear);
   for (guint e = 0; e < run->entities->len; e++)
@@ -612,16 +653,18 @@ suggest_later_mentions (Run *run)
             }
         }
     }
-  zh_familiar_keys (run, keys);
-  zh_kin_keys (run, keys);
-  zh_title_keys (run, keys);
+  zh_familiar_keys (run, keys, &index);
+  zh_kin_keys (run, keys, &index);
+  zh_title_keys (run, keys, &index);
   add_mentions (run, keys);
   /* A nickname is given after the name it stands for, which may itself be
    * a later mention: looked for once those are in. */
   g_array_set_size (keys, 0);
-  zh_nickname_keys (run, keys);
-  zh_english_name_keys (run, keys);
+  key_index_clear (&index);
+  zh_nickname_keys (run, keys, &index);
+  zh_english_name_keys (run, keys, &index);
   add_mentions (run, keys);
+  key_index_clear (&index);
 }
 
 static int
