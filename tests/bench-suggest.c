@@ -335,6 +335,31 @@
  * and a co-op as speakers, 阿明, an MP, a senior minister of state and an
  * economist), organizations labelled only where one is a quote's speaker,
  * held out;
+ * blind-zh25: ten more Chinese ones likewise (a Xinhua summer-grain wire
+ * with the reporter in the dateline and six officials of grain, pricing,
+ * farming, emergency and finance bodies, one continued in a quote-only
+ * paragraph, a rural e-commerce feature with the livestreamer 周晓宇, his
+ * father 老周, a commerce bureau head, the village party secretary, an
+ * unnamed courier-station head and 陈姐, a Hong Kong LegCo report in
+ * traditional characters with 「」 and 『』, the housing secretary and under
+ * secretary, two legislators, 李太, 陳伯, the LegCo president and a
+ * community organization as speaker, a court verdict with the three
+ * defendants' final statements, the prosecutor, the defence lawyer, the
+ * presiding judge and a victim's relative, a basketball final with two
+ * coaches (one Serbian), transliterated imports, local players, a deputy
+ * mayor and a sports bureau head, a provincial hospital-reform press
+ * conference with health and insurance officials, two hospital heads,
+ * 刘大姐 and an unnamed old man, a Yicai solar-company AGM with the
+ * chairman, CFO and president answering an unnamed shareholder, 王先生 and
+ * 老沈, an analyst, the company as speaker and a park official, a Taiwan
+ * Yilan magistrate race in traditional characters with two candidates, the
+ * outgoing magistrate, a party chief, an election official, 阿美姐, a
+ * retired teacher and a civic founder, a Zaobao BTO-launch story with the
+ * national development minister, the HDB head, an MP, 林先生, a ministry
+ * spokesman, an analyst and 刘安娣, and a profile of an oil-paper umbrella
+ * maker with his wife, daughter, grandson 小航, the apprentice 小郭 and a
+ * culture centre head), organizations labelled only where one is a quote's
+ * speaker, held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -763,6 +788,7 @@ static const struct
   { "blind-zh22", "Chinese, blind-zh22 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh23", "Chinese, blind-zh23 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh24", "Chinese, blind-zh24 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh25", "Chinese, blind-zh25 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
