@@ -360,6 +360,36 @@
  * maker with his wife, daughter, grandson 小航, the apprentice 小郭 and a
  * culture centre head), organizations labelled only where one is a quote's
  * speaker, held out;
+ * blind-zh26: ten more Chinese ones likewise (a People's Daily tea-county
+ * front-page report with the reporters' byline, a town party secretary
+ * split by his attribution, a provincial standing-committee member, the
+ * county party secretary, a two-office deputy county head chain, 吴小燕
+ * whose quote-only paragraph follows reported speech, 周德厚 called 老周 and
+ * the county head, a police fake-refund fraud case with 林女士 named after
+ * her quote, a deputy criminal-police head split by his attribution, 民警
+ * 小吴, a suspect 黄某 and an unnamed anti-fraud head later 这位负责人, an
+ * evening-paper leaking-ceiling dispute with 王阿姨, 小徐, 老陈, 小郑, the
+ * justice-office head also called 周姐, 老杨, an unnamed neighbour and an
+ * unnamed bureau official, a Yicai energy-storage note with three named
+ * analysts quoted from written reports and interviews, a quote-only
+ * paragraph, a research institute as speaker and an unnamed fund manager
+ * described after his quote, a Macau tourism report in traditional characters
+ * with 「」 and 『』, the tourism director, Cantonese quotes from 陳伯 and
+ * 何太, an agency chairman, a legislator and a deputy director, a Malaysian
+ * Johor Chinese-school story with Datuk officials (a deputy minister, a
+ * state executive councillor), a principal, two parents, a Datuk school
+ * board chairman who is not an official and 董总 as speaker, a Xinhua
+ * mudslide-relief wire with a department head, a villager, a village party
+ * secretary called 老马, a fire-rescue head, a vice-prefecture chain and the
+ * Red Cross Society as speaker, a Q&A with a museum director whose unmarked
+ * answers are not quotes, an unnamed guide, the deputy director, a mother's
+ * written words and a student, a migrant-worker family feature with 刘长贵
+ * called 老刘, his wife, their son's essay, a district labour deputy head,
+ * the foreman 老马 and a split closing quote, and a dishwasher consumer
+ * complaint with 赵女士, her husband, an unnamed customer-service agent, the
+ * company's written reply as speaker, a market-regulation division head and
+ * a lawyer), organizations labelled only where one is a quote's speaker,
+ * held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -789,6 +819,7 @@ static const struct
   { "blind-zh23", "Chinese, blind-zh23 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh24", "Chinese, blind-zh24 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh25", "Chinese, blind-zh25 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh26", "Chinese, blind-zh26 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
