@@ -292,6 +292,30 @@ test_document_goes_on (void)
   g_assert_true (q == NULL || gloss_suggestion_get_attribute (q, "speaker") == NULL);
 }
 
+/* 家属 and 股东 are unnamed roles; a place after 在 before the verb
+ * (在法院门口告诉记者); the bare role after a quote (”老人说) is the
+ * unnamed person of that role named before, not one of another role
+ * (一位店主…“…”老人说). */
+static void
+test_unnamed_again (void)
+{
+  g_autoptr(Result) r = suggest_text ("宣判\n\n"
+                                      "一位受害人家属在法院门口告诉记者，母亲的钱只追回了一小部分。“判了就好，钱能多退一点是一点。”\n\n"
+                                      "“行业价格已经跌破现金成本，”一位来自浙江的中小股东在提问环节率先发问。\n\n"
+                                      "一位在药房窗口等候取药的老人则更关心药价。“降压药以前一个月要花200多块。”老人说，“我们老两口一年能省下好几千。”\n");
+  g_autoptr(Result) none = suggest_text ("社区\n\n一位店主告诉记者，生意不错。“这条路修好了，出门方便多了。”老人说。\n");
+  GlossSuggestion *shop;
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "判了就好，钱能多退一点是一点。", "一位受害人家属");
+  assert_speaker_entity (r, "行业价格已经跌破现金成本，", "一位来自浙江的中小股东");
+  assert_speaker_entity (r, "我们老两口一年能省下好几千。", "一位在药房窗口等候取药的老人");
+  assert_well_formed (none);
+  shop = find (none, "person", "一位店主");
+  g_assert_nonnull (shop);
+  g_assert_null (find (none, "person", "老人"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -310,5 +334,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/statements-and-sources", test_statements_and_sources);
   g_test_add_func ("/suggest-zh-reported/described-pronoun-colon", test_described_pronoun_colon);
   g_test_add_func ("/suggest-zh-reported/document-goes-on", test_document_goes_on);
+  g_test_add_func ("/suggest-zh-reported/unnamed-again", test_unnamed_again);
   return g_test_run ();
 }

@@ -886,7 +886,10 @@ suggest_zh_verb_follows (Run  *run,
         {
           guint next = 0;
           for (guint k = e + 2; k < n && k < e + 14 && is_han (u[k - 1]) && next == 0; k++)
-            if (u[k] == 0x4E0A /* 上 */ || u[k] == 0x65F6 /* 时 */ || u[k] == 0x6642 /* 時 */ || u[k] == 0x4E2D /* 中 */)
+            if (u[k] == 0x4E0A /* 上 */ || u[k] == 0x65F6 /* 时 */ || u[k] == 0x6642 /* 時 */ || u[k] == 0x4E2D /* 中 */ ||
+                /* 在法院门口告诉记者, 在病房里说: a place */
+                u[k] == 0x53E3 /* 口 */ || u[k] == 0x91CC /* 里 */ || u[k] == 0x88E1 /* 裡 */ || u[k] == 0x5916 /* 外 */ ||
+                u[k] == 0x524D /* 前 */ || u[k] == 0x65C1 /* 旁 */ || u[k] == 0x8FB9 /* 边 */ || u[k] == 0x908A /* 邊 */)
               {
                 guint v = k + 1;
                 if (v < n && (u[v] == 0xFF0C || u[v] == ','))
