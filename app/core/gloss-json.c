@@ -393,6 +393,48 @@ utf8_valid (const char *start,
   return p == end || g_utf8_validate (p, end - p, NULL);
 }
 
+/* The escape whose letter is at @k (after its backslash): where it ends,
+ * or %NULL when JSON does not have it or json-glib 1.6 would read it into
+ * something else (a NUL character, half a surrogate pair), with @error set. */
+static const char *
+escape_end (const char  *k,
+            const char  *end,
+            const Frame *frames,
+            guint        depth,
+            GError     **error)
+{
+  int unit;
+
+  if (*k != 'u')
+    {
+      if (strchr ("\"\\/bfnrt", *k) == NULL || *k == '\0')
+        {
+          refuse (error, frames, depth, _("a string holds the escape \\%c, which JSON does not have"),
+                  g_ascii_isprint (*k) ? *k : '?');
+          return NULL;
+        }
+      return k + 1;
+    }
+  unit = hex4 (k + 1, end);
+  if (unit < 0)
+    refuse (error, frames, depth, _("a \\u escape without four hexadecimal digits"));
+  else if (unit == 0)
+    refuse (error, frames, depth, _("a string holds a NUL character (\\u0000), which Gloss cannot keep"));
+  else if (unit >= 0xDC00 && unit <= 0xDFFF)
+    refuse (error, frames, depth, _("a string holds half of a surrogate pair (\\u%04x), which is no character"), unit);
+  else if (unit < 0xD800 || unit > 0xDBFF)
+    return k + 5;
+  else
+    {
+      int low = (end - k >= 11 && k[5] == '\\' && k[6] == 'u') ? hex4 (k + 7, end) : -1;
+
+      if (low >= 0xDC00 && low <= 0xDFFF)
+        return k + 11;
+      refuse (error, frames, depth, _("a string holds half of a surrogate pair (\\u%04x), which is no character"), unit);
+    }
+  return NULL;
+}
+
 /* Checks the string starting at the quote *@pp; leaves *@pp after its
  * closing quote. */
 static gboolean
@@ -427,42 +469,9 @@ check_string (const char **pp,
           p = end;
           break;
         }
-      switch (p[1])
-        {
-        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-          p += 2;
-          break;
-
-        case 'u':
-          {
-            int unit = hex4 (p + 2, end);
-
-            if (unit < 0)
-              return refuse (error, frames, depth, _("a \\u escape without four hexadecimal digits"));
-            if (unit == 0)
-              return refuse (error, frames, depth,
-                             _("a string holds a NUL character (\\u0000), which Gloss cannot keep"));
-            if (unit >= 0xDC00 && unit <= 0xDFFF)
-              return refuse (error, frames, depth,
-                             _("a string holds half of a surrogate pair (\\u%04x), which is no character"), unit);
-            if (unit >= 0xD800 && unit <= 0xDBFF)
-              {
-                int low = (end - p >= 12 && p[6] == '\\' && p[7] == 'u') ? hex4 (p + 8, end) : -1;
-
-                if (low < 0xDC00 || low > 0xDFFF)
-                  return refuse (error, frames, depth,
-                                 _("a string holds half of a surrogate pair (\\u%04x), which is no character"), unit);
-                p += 6;
-              }
-            p += 6;
-          }
-          break;
-
-        default:
-          return refuse (error, frames, depth,
-                         _("a string holds the escape \\%c, which JSON does not have"),
-                         g_ascii_isprint (p[1]) ? p[1] : '?');
-        }
+      p = escape_end (p + 1, end, frames, depth, error);
+      if (p == NULL)
+        return FALSE;
       if (quote != NULL && p > quote)
         quote = memchr (p, '"', end - p);
     }
@@ -595,39 +604,19 @@ check_escapes_as_text (const char *data,
   while (p < end && (b = memchr (p, '\\', end - p)) != NULL)
     {
       const char *k = b;
-      int unit;
 
       while (k < end && *k == '\\')
         k++;
-      p = k + 1;
       if ((k - b) % 2 == 0)
-        continue;
-      if (k >= end)
-        return refuse (error, NULL, 0, _("the text ends in the middle of an escape"));
-      if (*k != 'u')
         {
-          if (strchr ("\"\\/bfnrt", *k) == NULL)
-            return refuse (error, NULL, 0, _("a string holds the escape \\%c, which JSON does not have"),
-                           g_ascii_isprint (*k) ? *k : '?');
+          p = k + 1;
           continue;
         }
-      unit = hex4 (k + 1, end);
-      if (unit < 0)
-        return refuse (error, NULL, 0, _("a \\u escape without four hexadecimal digits"));
-      if (unit == 0)
-        return refuse (error, NULL, 0, _("a string holds a NUL character (\\u0000), which Gloss cannot keep"));
-      if (unit >= 0xDC00 && unit <= 0xDFFF)
-        return refuse (error, NULL, 0, _("a string holds half of a surrogate pair (\\u%04x), which is no character"), unit);
-      if (unit >= 0xD800 && unit <= 0xDBFF)
-        {
-          int low = (end - k >= 11 && k[5] == '\\' && k[6] == 'u') ? hex4 (k + 7, end) : -1;
-
-          if (low < 0xDC00 || low > 0xDFFF)
-            return refuse (error, NULL, 0, _("a string holds half of a surrogate pair (\\u%04x), which is no character"), unit);
-          p = k + 11;
-        }
-      else
-        p = k + 5;
+      if (k >= end)
+        return refuse (error, NULL, 0, _("the text ends in the middle of an escape"));
+      p = escape_end (k, end, NULL, 0, error);
+      if (p == NULL)
+        return FALSE;
     }
   return TRUE;
 }
