@@ -316,6 +316,26 @@ test_unnamed_again (void)
   g_assert_null (find (none, "person", "老人"));
 }
 
+/* A relation before a name makes it a person (老伴姚秀兰), and so does 人士
+ * (退休人士刘安娣), who then speaks through her pronoun; a relation after a
+ * surname is a familiar form, not a role before a name (鲁奶奶边吃边说 has
+ * no person 边吃边). */
+static void
+test_relation_before_name (void)
+{
+  g_autoptr(Result) r = suggest_text ("晚年\n\n"
+                                      "老伴姚秀兰在一旁收拾碗筷。她笑称：“他现在比我还会做饭。”\n\n"
+                                      "退休人士刘安娣每天早上都来公园。她说：“这里空气好，人也多。”\n");
+  g_autoptr(Result) none = suggest_text ("小吃\n\n83岁的鲁奶奶边吃边说：“味道还是小时候那个味道。”\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "person", "姚秀兰"));
+  assert_speaker_entity (r, "他现在比我还会做饭。", "姚秀兰");
+  assert_speaker_entity (r, "这里空气好，人也多。", "刘安娣");
+  assert_well_formed (none);
+  g_assert_null (find (none, "person", "边吃边"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -335,5 +355,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/described-pronoun-colon", test_described_pronoun_colon);
   g_test_add_func ("/suggest-zh-reported/document-goes-on", test_document_goes_on);
   g_test_add_func ("/suggest-zh-reported/unnamed-again", test_unnamed_again);
+  g_test_add_func ("/suggest-zh-reported/relation-before-name", test_relation_before_name);
   return g_test_run ();
 }

@@ -556,13 +556,17 @@ suggest_zh_titled_names (Run *run)
     {
       guint tlen = suggest_word_list_match_at (&zh->titles, u, n, i);
       guint plen = suggest_word_list_match_at (&zh->professions, u, n, i);
-      gboolean is_role = FALSE;
+      gboolean is_role = FALSE, is_relation = FALSE;
       guint name_at, name_len, start, title_start, org_start;
       gboolean official;
 
       if (tlen == 0)
         {
           tlen = suggest_word_list_match_at (&zh->roles, u, n, i);
+          /* 老伴姚秀兰: a relation before a name is a role too, unless a
+           * surname makes it a familiar form (鲁奶奶边吃边说). */
+          if (tlen == 0 && (i == 0 || suggest_zh_surname_at (run, i - 1, i) == 0))
+            is_relation = (tlen = suggest_word_list_match_at (&zh->relations, u, n, i)) > 0;
           is_role = tlen > 0;
         }
       /* 首席分析师, 主任医师, 主帅: a profession is a role, also after the
@@ -640,7 +644,8 @@ suggest_zh_titled_names (Run *run)
           title_start -= p;
         }
       org_start = title_start;
-      while (org_start > 0 && i - org_start < 40)
+      /* 我外公周海生: whose relation it is belongs to no organization. */
+      while (!is_relation && org_start > 0 && i - org_start < 40)
         {
           gunichar c = u[org_start - 1];
           /* 、 or 兼 between offices: 局长、党委书记 / 董事长兼首席执行官 */

@@ -279,7 +279,8 @@ zh_topic_pronoun (Run      *run,
     return ZH_NOT_DESCRIBED;
   for (k = a; k < b && run->u[k] != 0xFF0C /* ， */ && run->u[k] != ','; k++)
     ;
-  if (k + 2 >= b || !suggest_char_in (&zh->pronouns, run->u[k + 1]) || run->u[k + 2] == 0x4EEC /* 们 */)
+  /* The pronoun may end the range (提起外孙女甘宁蕴，他说: b is 说). */
+  if (k + 1 >= b || !suggest_char_in (&zh->pronouns, run->u[k + 1]) || run->u[k + 2] == 0x4EEC /* 们 */)
     return ZH_NOT_DESCRIBED;
   *pronoun = TRUE;
   return zh_pronoun_antecedent (run, a, 400, zh_pronoun_gender (run->u[k + 1]));
