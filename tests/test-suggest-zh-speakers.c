@@ -306,7 +306,8 @@ test_staff_roles (void)
 }
 
 /* A transliterated name with a middle dot ends where its characters of
- * transliteration end (卡尔文·布鲁克斯突破上篮, 彼得罗维奇通过翻译), so its
+ * transliteration end (卡尔文·布鲁克斯突破上篮, 彼得罗维奇通过翻译), or
+ * where one of them opens a word of the sentence (杰伦·斯科特连续命中), so its
  * last part (布鲁克斯) names the player later and his quotes are his; a
  * part in other characters (买买提江) still runs to the verb. */
 static void
@@ -315,9 +316,12 @@ test_dotted_name_ends (void)
   g_autoptr(Result) r = suggest_checked ("海港队外援卡尔文·布鲁克斯突破上篮得手，将比赛拖入加时。\n\n"
                                          "“这是我来中国以后打得最艰难的一场比赛。”布鲁克斯在混合采访区说。\n\n"
                                          "海港队主教练、塞尔维亚人米洛什·彼得罗维奇通过翻译表示：“我们赢得并不轻松。”\n\n"
-                                         "今天上午，阿依古丽·买买提江说：“家乡的杏子熟了。”\n");
+                                         "今天上午，阿依古丽·买买提江说：“家乡的杏子熟了。”\n\n"
+                                         "客队外援杰伦·斯科特连续命中三分。斯科特本场得到27分。他说：“手感一直都在。”\n");
 
   g_assert_nonnull (find (r, "person", "卡尔文·布鲁克斯"));
+  g_assert_nonnull (find (r, "person", "杰伦·斯科特"));
+  assert_speaker (r, "手感一直都在。", "杰伦·斯科特");
   assert_speaker (r, "这是我来中国以后打得最艰难的一场比赛。", "卡尔文·布鲁克斯");
   assert_speaker (r, "我们赢得并不轻松。", "海港队主教练、塞尔维亚人米洛什·彼得罗维奇");
   assert_speaker (r, "家乡的杏子熟了。", "阿依古丽·买买提江");

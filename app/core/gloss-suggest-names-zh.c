@@ -264,8 +264,10 @@ suggest_zh_org_run_start (Run   *run,
 /* The end of the part of a transliterated name that starts at @k after
  * its middle dot: ideographs up to an office's stop, a speech verb or
  * @max of them; and when the part opens with characters of transliteration
- * (布鲁克斯), up to the first that is not one, so that the words after
- * the name stay out (卡尔文·布鲁克斯突破上篮, 米洛什·彼得罗维奇通过翻译表示). */
+ * (布鲁克斯), up to the first that is not one or that opens a word with
+ * one that is not, so that the words after the name stay out
+ * (卡尔文·布鲁克斯突破上篮, 米洛什·彼得罗维奇通过翻译表示,
+ * 杰伦·布鲁克斯连续命中). */
 static guint
 dotted_part_end (Run   *run,
                  guint  k,
@@ -281,7 +283,11 @@ dotted_part_end (Run   *run,
          !suggest_word_list_match_at (&zh->verbs, u, n, k) &&
          /* 扬·范德贝克曾与…: an adverbial ends the name */
          !(k - start >= 2 && suggest_word_list_match_at (&zh->adverbials, u, n, k) > 0) &&
-         !(transliterated && k - start >= 2 && !suggest_char_in (&zh->transliteration, u[k])))
+         !(transliterated && k - start >= 2 && !suggest_char_in (&zh->transliteration, u[k])) &&
+         /* 杰伦·布鲁克斯连续命中: a character of transliteration opening a
+          * word with one that is none (连续) is the sentence's */
+         !(transliterated && k - start >= 2 && k + 1 < n && is_han (u[k + 1]) &&
+           !suggest_char_in (&zh->transliteration, u[k + 1]) && suggest_zh_word_of_two_at (run, k)))
     k++;
   return k;
 }

@@ -282,6 +282,7 @@ G_GNUC_INTERNAL gboolean suggest_en_ends_with (Run *run, guint end, const char *
 G_GNUC_INTERNAL gboolean suggest_en_word_in_fold (Run *run, const WordList *wl, guint ws, guint we);
 G_GNUC_INTERNAL int suggest_entity_in (Run *run, guint lo, guint hi);
 G_GNUC_INTERNAL gboolean suggest_zh_reads_as_word (Run *run, guint i, guint surname_len, guint len);
+G_GNUC_INTERNAL gboolean suggest_zh_word_of_two_at (Run *run, guint i);
 G_GNUC_INTERNAL int suggest_entity_before (Run *run, guint pos, guint max_distance);
 G_GNUC_INTERNAL void suggest_organizations (Run *run);
 G_GNUC_INTERNAL void suggest_corpus (Run *run);

@@ -478,6 +478,19 @@ suggest_zh_reads_as_word (Run   *run,
   return second != UBRK_DONE && second > (int32_t) len;
 }
 
+/* Whether ICU's dictionary reads the two ideographs at @i as one word
+ * (连续, 表示): a word of the sentence after a name, not the name's own
+ * character. */
+gboolean
+suggest_zh_word_of_two_at (Run   *run,
+                           guint  i)
+{
+  UChar buf[8];
+  int32_t ulen = zh_segment (run, i, buf);
+
+  return ulen >= 2 && ubrk_following (run->zh_words, 0) == 2;
+}
+
 static int
 compare_cand_indices (gconstpointer a,
                       gconstpointer b,
