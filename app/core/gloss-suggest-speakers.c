@@ -823,7 +823,9 @@ zh_sentence_speaker (Run         *run,
 
 /* The first person named in the same sentence within @limit code points
  * after @pos, the one spoken to aside: “…”说起这事，王阿婆笑得合不拢嘴 or
- * “…”老李已经很坦然 name the speaker after the quote. -1 if none. */
+ * “…”老李已经很坦然 name the speaker after the quote; after a topic
+ * clause (“…”说起覃永福，村民韦老四的声音有些哽咽) the first named after
+ * it. -1 if none. */
 static int
 zh_subject_after (Run   *run,
                   guint  pos,
@@ -835,6 +837,15 @@ zh_subject_after (Run   *run,
   while (end < run->n && end - pos < limit && !suggest_is_sentence_end (run->u[end]) && run->u[end] != '\n' &&
          !suggest_is_opener (run->u[end]))
     end++;
+  if (suggest_word_list_match_at (&run->self->zh.topic_intros, run->u, end, pos) > 0)
+    {
+      guint k = pos;
+
+      while (k < end && run->u[k] != 0xFF0C /* ， */ && run->u[k] != ',')
+        k++;
+      if (k < end)
+        pos = k + 1;
+    }
   for (m = suggest_mention_before (run, end); m >= 0; m--)
     {
       Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
