@@ -336,6 +336,25 @@ test_relation_before_name (void)
   g_assert_null (find (none, "person", "边吃边"));
 }
 
+/* A familiar name alone in quotation marks after a description or a role
+ * is a person's nickname (做樓面的「華姐」, 資深師傅「芬姐」), who then
+ * speaks; a company (心中的“阿里”) or a form of address (大家的“大姐”) in
+ * marks is no one. */
+static void
+test_nickname_in_marks (void)
+{
+  g_autoptr(Result) r = suggest_text ("劏房\n\n"
+                                      "陳太的鄰居、在附近茶餐廳做樓面的「華姐」則較樂觀，「起碼以後唔使同隔籬屋共用廁所，加少少錢都抵。」\n\n"
+                                      "在餅家工作了27年的資深師傅「芬姐」，這次負責培訓新員工。她說，最難教的是耐性：「杏仁餅要一個一個壓，急不來。」\n");
+  g_autoptr(Result) none = suggest_text ("市场\n\n在不少投资者心中的“阿里”仍是龙头。她是全村人的“大姐”，谁家有事都找她。\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "起碼以後唔使同隔籬屋共用廁所，加少少錢都抵。", "華姐");
+  assert_speaker_entity (r, "杏仁餅要一個一個壓，急不來。", "芬姐");
+  assert_well_formed (none);
+  g_assert_cmpuint (count_tag (none, "person"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -356,5 +375,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/document-goes-on", test_document_goes_on);
   g_test_add_func ("/suggest-zh-reported/unnamed-again", test_unnamed_again);
   g_test_add_func ("/suggest-zh-reported/relation-before-name", test_relation_before_name);
+  g_test_add_func ("/suggest-zh-reported/nickname-in-marks", test_nickname_in_marks);
   return g_test_run ();
 }

@@ -550,6 +550,47 @@ zh_has_title (Run   *run,
   return FALSE;
 }
 
+/* 做樓面的「華姐」, 資深師傅「芬姐」, 人称“阿B”: a familiar name alone in
+ * quotation marks after a description (的), a role or 叫/称 is a person's
+ * nickname — a character and a kinship word (芬姐 陳伯), 阿 and a letter
+ * (阿B), or a surname's familiar form (老周 小郭).  Its length, 0 if none. */
+static guint
+zh_nickname_in_marks (Run   *run,
+                      guint  i)
+{
+  static const gunichar kin[] = { 0x59D0 /* 姐 */, 0x54E5 /* 哥 */, 0x53D4 /* 叔 */, 0x4F2F /* 伯 */, 0x59E8 /* 姨 */,
+                                  0x5AC2 /* 嫂 */, 0x5A76 /* 婶 */, 0x5B38 /* 嬸 */ };
+  gunichar *u = run->u;
+  gunichar open, close, before;
+  guint len = 0;
+
+  if (i < 2 || i + 3 > run->n)
+    return 0;
+  open = u[i - 1];
+  close = open == 0x201C ? 0x201D : open == 0x300C ? 0x300D : 0;
+  if (close == 0)
+    return 0;
+  if (u[i + 2] == close)
+    len = 2;
+  else if (i + 4 <= run->n && u[i + 3] == close)
+    len = 3;
+  else
+    return 0;
+  before = u[i - 2];
+  if (!(before == 0x7684 /* 的 */ || before == 0x53EB /* 叫 */ || before == 0x79F0 /* 称 */ || before == 0x7A31 /* 稱 */ ||
+        before == 0x53F7 /* 号 (外号) */ || before == 0x865F /* 號 */ || before == 0x5085 /* 傅 (师傅) */ ||
+        suggest_char_in (&run->self->zh.role_ends, before)))
+    return 0;
+  /* 阿B; not 阿里, a company as often as a man */
+  if (u[i] == 0x963F /* 阿 */ && len == 2 && !is_han (u[i + 1]) && g_unichar_isalpha (u[i + 1]))
+    return len;
+  /* 芬姐 — not 大姐 nor 老伯, no one's name */
+  for (guint k = 0; len == 2 && k < G_N_ELEMENTS (kin); k++)
+    if (u[i + 1] == kin[k] && is_han (u[i]) && u[i] != 0x5927 /* 大 */ && u[i] != 0x8001 /* 老 */)
+      return len;
+  return u[i] != 0x963F /* 阿 */ && suggest_zh_familiar_name (run, i) == len ? len : 0;
+}
+
 /* Officials and persons named with a title or role: ORG TITLE(、ORG TITLE)* NAME. */
 void
 suggest_zh_titled_names (Run *run)
@@ -1232,6 +1273,13 @@ suggest_zh_plain_names (Run *run)
 
       if (!is_han (u[i]))
         continue;
+      if ((len = zh_nickname_in_marks (run, i)) > 0)
+        {
+          if (!suggest_overlaps_tag (run, NULL, i, i + len))
+            suggest_add_named (run, "person", i, i + len, "zh-person-nickname", 0.7);
+          i += len - 1;
+          continue;
+        }
       if (boundary)
         {
           guint title_len = 0;
