@@ -355,6 +355,30 @@ test_nickname_in_marks (void)
   g_assert_cmpuint (count_tag (none, "person"), ==, 0);
 }
 
+/* A verb taking its object (称赞, 叮嘱, 问) before a name and a colon:
+ * the quote is the subject's, named or a pronoun before the verb
+ * (他特别称赞了小将林昊：“, 老周叮嘱徒弟小郭：“), not the one praised or
+ * told; one asked by a reporter (记者问市交通局局长王建国：“) is no speaker
+ * of the question, nor is 记者问 part of the office. */
+static void
+test_object_of_verb (void)
+{
+  g_autoptr(Result) r = suggest_text ("决赛\n\n"
+                                      "客队主教练米洛什·约万诺维奇赛后表示，球队已经尽力。他特别称赞了年仅20岁的小将林昊：“他在这个系列赛里证明了自己。”\n\n"
+                                      "铁匠铺里，老周叮嘱徒弟小郭：“火候要看准，急不得。”\n");
+  g_autoptr(Result) asked = suggest_text ("地铁\n\n记者问市交通局局长王建国：“地铁什么时候能通车？”王建国说：“明年年底。”\n");
+  GlossSuggestion *q;
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "他在这个系列赛里证明了自己。", "客队主教练米洛什·约万诺维奇");
+  assert_speaker_entity (r, "火候要看准，急不得。", "老周");
+  assert_well_formed (asked);
+  g_assert_nonnull (find (asked, "official", "市交通局局长王建国"));
+  q = find (asked, "quote", "地铁什么时候能通车？");
+  g_assert_true (q == NULL || gloss_suggestion_get_attribute (q, "speaker") == NULL);
+  assert_speaker_entity (asked, "明年年底。", "市交通局局长王建国");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -376,5 +400,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/unnamed-again", test_unnamed_again);
   g_test_add_func ("/suggest-zh-reported/relation-before-name", test_relation_before_name);
   g_test_add_func ("/suggest-zh-reported/nickname-in-marks", test_nickname_in_marks);
+  g_test_add_func ("/suggest-zh-reported/object-of-verb", test_object_of_verb);
   return g_test_run ();
 }

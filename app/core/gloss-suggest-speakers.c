@@ -286,6 +286,55 @@ zh_topic_pronoun (Run      *run,
   return zh_pronoun_antecedent (run, a, 400, zh_pronoun_gender (run->u[k + 1]));
 }
 
+/* Whether the attribution after the quote @q ends in a colon and an
+ * opening mark (”王建国说：“): it introduces the next quote. */
+static gboolean
+zh_after_opens_next (Run         *run,
+                     const Quote *q)
+{
+  guint b = q->close + 1;
+
+  while (b < q->par_end && b - q->close <= WINDOW_AFTER && !suggest_is_clause_punct (run->u[b]) &&
+         run->u[b] != 0xFF1A && run->u[b] != ':' && !suggest_is_opener (run->u[b]))
+    b++;
+  return b + 1 < q->par_end && (run->u[b] == 0xFF1A || run->u[b] == ':') && suggest_is_opener (run->u[b + 1]);
+}
+
+/* 他特别称赞了年仅20岁的小将林昊：“, 老周叮嘱徒弟小郭：“: a verb taking
+ * the one praised, thanked or told as its object, then someone named
+ * before the colon; the quote is the subject's, named or a pronoun before
+ * the verb.  ZH_NOT_DESCRIBED if not so. */
+static int
+zh_object_subject (Run      *run,
+                   guint     a,
+                   guint     b,
+                   gboolean *pronoun)
+{
+  ZhLexicon *zh = &run->self->zh;
+
+  for (guint k = b; k > a; k--)
+    {
+      guint v;
+      int e;
+
+      if (run->u[k - 1] == 0xFF0C /* ， */ || run->u[k - 1] == ',')
+        break;   /* the verb's clause only */
+      if ((v = suggest_word_list_match_at (&zh->object_verbs, run->u, b, k - 1)) == 0 ||
+          suggest_entity_in (run, k - 1 + v, b) < 0)
+        continue;
+      if ((e = zh_entity_in (run, a, k - 1)) >= 0)
+        return e;
+      for (guint p = a; p < k - 1; p++)
+        if (suggest_char_in (&zh->pronouns, run->u[p]) && run->u[p + 1] != 0x4EEC /* 们 */)
+          {
+            *pronoun = TRUE;
+            return zh_pronoun_antecedent (run, p, 400, zh_pronoun_gender (run->u[p]));
+          }
+      return -1;   /* 记者问李明：“ — the asker, unnamed */
+    }
+  return ZH_NOT_DESCRIBED;
+}
+
 /* Who introduces a quote with a colon (or a comma) and no speech verb in
  * [a, b): the last person named there; else a pronoun that opens a clause
  * (拿到判决书那天，他给记者发来一条信息：“…”) or follows a description of
@@ -308,6 +357,8 @@ zh_colon_subject (Run         *run,
   if ((e = zh_topic_pronoun (run, a, b, pronoun)) != ZH_NOT_DESCRIBED)
     return e;
   if (*colon && (e = zh_described_subject (run, a, b, pronoun)) != ZH_NOT_DESCRIBED)
+    return e;
+  if (*colon && (e = zh_object_subject (run, a, b, pronoun)) != ZH_NOT_DESCRIBED)
     return e;
   e = suggest_entity_in (run, a, b);
   if (e >= 0 || !*colon)
@@ -1017,10 +1068,12 @@ suggest_decide_zh (Run         *run,
       d = (Decision) { TRUE, after, pronoun_a ? 0.8 : 0.93, "zh-quote-verb-after" };
       if (after < 0 && before >= 0)
         d.speaker = before;
-      else if (colon && before >= 0 && q->close > q->open + 1 && suggest_is_sentence_end (run->u[q->close - 1]))
+      else if (colon && (before >= 0 || zh_after_opens_next (run, q)) && q->close > q->open + 1 &&
+               suggest_is_sentence_end (run->u[q->close - 1]))
         {
           /* 他说：“…。”苏某的辩护人则提出: a colon introduced the whole
-           * sentence; the verb after it opens the next one. */
+           * sentence; the verb after it opens the next one — also when
+           * no one we know asked (记者问…：“…？”王建国说：“). */
           d.speaker = before;
           d.rule = colon && !before_verb ? "zh-quote-colon" : "zh-quote-verb-before";
         }
