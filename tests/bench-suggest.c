@@ -390,6 +390,39 @@
  * company's written reply as speaker, a market-regulation division head and
  * a lawyer), organizations labelled only where one is a quote's speaker,
  * held out;
+ * blind-zh27: ten more Chinese ones likewise (a Xinhua Hunan flood-control
+ * drill wire with the reporters' byline, a vice-governor who does not speak,
+ * an unnamed patrolman on the radio, a water-resources deputy head chain
+ * split by his attribution, the dam keeper 张满仓 called 老张 with a
+ * quote-only paragraph, a villager and an unnamed emergency-bureau official
+ * later 该负责人, a county e-commerce festival with the livestreamer 刘甜甜,
+ * 李秀珍 called 李阿姨, the county head, the commerce bureau head, an
+ * unnamed buyer and the student 小蒙, a court report on a cross-border
+ * telecom-fraud gang with the defendants 蔡某某 and 欧某, the prosecutor,
+ * the victim 龚女士 split by her attribution, her daughter 小骆, the defence
+ * lawyer, the presiding judge chain and the court as speaker, a Hong Kong
+ * minibus-fare hearing in traditional characters with 「」 and Cantonese
+ * quotes from the minibus chamber chairman, 黎伯 with a quote-only
+ * paragraph, 張太, an unnamed driver, the panel chairman, a transport
+ * assistant commissioner and a legislator who do not quote, and the
+ * Consumer Council as speaker, a Taiwan pear farmers' protest in
+ * traditional characters with the self-help group head, 劉阿伯 with a
+ * quote-only paragraph, an unnamed young farmer, the agriculture agency
+ * deputy head, a legislator, a city deputy head and the farmers'
+ * association as speaker, a Zaobao hawker-rent story with 洪志明 called
+ * 阿明, 杨女士, the environment agency as speaker, a senior minister of
+ * state, an MP, an academic and an unnamed office worker, a Caixin battery
+ * maker's earnings with the company as speaker, the chairman, the CFO, two
+ * analysts (one split by her attribution) and an unnamed fund manager, a
+ * women's volleyball semifinal with two coaches, players (小汪 in a
+ * teammate's quote, one split by her attribution), a quote-only paragraph,
+ * 郝大爷, an unnamed schoolgirl and a sports bureau deputy head, a feature on
+ * a rural kindergarten teacher 蓝翠萍 also called 蓝老师 and 蓝妹, the pupil
+ * 小朵, her grandmother 韦桂香 called 韦奶奶, her father, an unnamed mother,
+ * 老覃 and an education bureau deputy head, and a Q&A with the novelist
+ * 叶庭深 whose unmarked answers are not quotes, a quote in the headline, his
+ * editor and an unnamed teacher), organizations labelled only where one is a
+ * quote's speaker, held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -820,6 +853,7 @@ static const struct
   { "blind-zh24", "Chinese, blind-zh24 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh25", "Chinese, blind-zh25 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh26", "Chinese, blind-zh26 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh27", "Chinese, blind-zh27 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
