@@ -423,6 +423,40 @@
  * 叶庭深 whose unmarked answers are not quotes, a quote in the headline, his
  * editor and an unnamed teacher), organizations labelled only where one is a
  * quote's speaker, held out;
+ * blind-zh28: ten more Chinese ones likewise (a People's Daily northeast
+ * grain-harvest report with the reporters' byline, a grower named after his
+ * quote, the county party secretary, a vice-governor who is not quoted, a
+ * village party secretary split by his attribution, an unnamed old farmer,
+ * a grain-bureau head, a returnee whose quote-only paragraph follows and the
+ * county head, a Beijing Evening News parking dispute with 李阿姨, 老张 split
+ * by his attribution, the community party secretary, a property manager
+ * with a quote-only paragraph, an unnamed young tenant and a district
+ * urban-management deputy head, a police drunk-driving crash bulletin with
+ * the traffic police detachment as speaker of the bulletin and its closing
+ * warning, the suspect 郑某某 inside a quote, a witness, an accident-squad
+ * deputy head split by his attribution, the injured 窦师傅 and his daughter,
+ * a Macau casino pay-rise story in traditional characters with 「」, a
+ * casino group's statement as speaker, 潘姐, 黎伯 split by his attribution,
+ * a union chairman, a legislator, the labour director who is not quoted, an
+ * economist and an unnamed casino spokesman, a Sin Chew temple-festival
+ * report with Datuk officials (a state executive councillor, an MP), a
+ * Datuk temple chairman who is not an official, a devotee, an unnamed
+ * volunteer, a resident and the city council as speaker, a 21st Century
+ * Business Herald developer debt restructuring with the company's
+ * announcement as speaker, its chairman, an unnamed creditor later 该人士, a
+ * rating analyst, the CFO and an unnamed lawyer, a heatstroke emergency-ward
+ * story with the patient 范师傅, his wife quoted before she is named, the
+ * emergency chief (a doctor, not an official) with an unmarked Q&A, a head
+ * nurse, a health-commission deputy head and a forecaster, a blacksmith
+ * profile with 韦德昌 called 老韦, his wife, the apprentice 蒙俊宇 called
+ * 小蒙, a town culture-station head and a county bureau head, a ministry
+ * graduate-employment press conference with the spokesman, a department
+ * head, an unmarked Q&A, an unnamed graduate, a company HR director and an
+ * education official who is not quoted, and a football derby with the
+ * Spanish coach 哈维尔·莫拉莱斯, a teenage scorer named 一鸣 inside a quote,
+ * the rival coach with a quote-only paragraph, an unnamed fan, the club as
+ * speaker and a goalkeeper, match scores not counted as statistics),
+ * organizations labelled only where one is a quote's speaker, held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -854,6 +888,7 @@ static const struct
   { "blind-zh25", "Chinese, blind-zh25 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh26", "Chinese, blind-zh26 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh27", "Chinese, blind-zh27 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh28", "Chinese, blind-zh28 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
