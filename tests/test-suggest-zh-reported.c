@@ -379,6 +379,26 @@ test_object_of_verb (void)
   assert_speaker_entity (asked, "明年年底。", "市交通局局长王建国");
 }
 
+/* 一名 and a role with a word glued before it (一名巡堤队员) is an unnamed
+ * person when a speech verb follows, and 报告 is speech; volleyball's
+ * positions (主攻) and 上班族 are roles before a name or after 一名…的. */
+static void
+test_unnamed_compound_roles (void)
+{
+  g_autoptr(Result) r = suggest_text ("演练\n\n"
+                                      "上午9时整，警报声划破江面。一名巡堤队员报告：“3号堤段水位超警戒线，请求支援！”\n\n"
+                                      "“小汪上来以后，球传得更快，我们攻手打得也更舒服。”江苏队主攻孟雨桐赛后说。\n\n"
+                                      "一名在附近工作的上班族说，一顿午餐已经从4元涨到6元。“价钱再涨下去，我们只能自己带饭了。”\n");
+  g_autoptr(Result) none = suggest_text ("演练\n\n一名巡堤队员在堤上来回走了三趟。\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "3号堤段水位超警戒线，请求支援！", "一名巡堤队员");
+  assert_speaker_entity (r, "小汪上来以后，球传得更快，我们攻手打得也更舒服。", "孟雨桐");
+  assert_speaker_entity (r, "价钱再涨下去，我们只能自己带饭了。", "一名在附近工作的上班族");
+  assert_well_formed (none);
+  g_assert_cmpuint (count_tag (none, "person"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -401,5 +421,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/relation-before-name", test_relation_before_name);
   g_test_add_func ("/suggest-zh-reported/nickname-in-marks", test_nickname_in_marks);
   g_test_add_func ("/suggest-zh-reported/object-of-verb", test_object_of_verb);
+  g_test_add_func ("/suggest-zh-reported/unnamed-compound-roles", test_unnamed_compound_roles);
   return g_test_run ();
 }

@@ -241,6 +241,23 @@ zh_de_before (const gunichar *u,
   return FALSE;
 }
 
+/* Whether 一名 or 一位 stands within @max ideographs before @at, nothing
+ * but ideographs between (一名巡堤队员). */
+static gboolean
+zh_one_before (const gunichar *u,
+               guint           at,
+               guint           max)
+{
+  for (guint k = at; k >= 2 && at - k <= max; k--)
+    {
+      if (u[k - 2] == 0x4E00 /* 一 */ && (u[k - 1] == 0x540D /* 名 */ || u[k - 1] == 0x4F4D /* 位 */))
+        return k < 3 || u[k - 3] != 0x53E6 /* 另 (另一名兽医师: one more of those named) */;
+      if (!is_han (u[k - 1]))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 void
 suggest_zh_unnamed_speakers (Run *run)
 {
@@ -268,8 +285,9 @@ suggest_zh_unnamed_speakers (Run *run)
           if (r == 0 && i >= 3 && is_han (u[i - 2]) && suggest_char_in (&zh->role_ends, u[i - 1]) && u[i - 2] != 0x7684 /* 的 */)
             r = 2;
           /* …的年轻业主, …的民间救援队队员: a word or a noun of up to five
-           * ideographs may stand between 的 and the role. */
-          if (r == 0 || i < r + 3 || !zh_de_before (u, i - r, 6))
+           * ideographs may stand between 的 and the role; 一名巡堤队员:
+           * or between 一名 (一位) and it, up to three. */
+          if (r == 0 || i < r + 3 || !(zh_de_before (u, i - r, 6) || zh_one_before (u, i - r, 3)))
             continue;
           guessed = TRUE;
         }
