@@ -399,6 +399,25 @@ test_unnamed_compound_roles (void)
   g_assert_cmpuint (count_tag (none, "person"), ==, 0);
 }
 
+/* An organization replying to the paper (国家环境局在答复本报询问时说：“)
+ * or speaking in its submission (消費者委員會在…的意見書中指出：「) is the
+ * speaker; a person replying so is still the person. */
+static void
+test_organization_replies (void)
+{
+  g_autoptr(Result) r = suggest_text ("租金\n\n"
+                                      "国家环境局在答复本报询问时说：“续租租金是参考同一地区的市场租金水平来决定的。”\n\n"
+                                      "消費者委員會在提交委員會的意見書中指出：「營辦商應公開各路線的收支數據。」\n");
+  g_autoptr(Result) person = suggest_text ("租金\n\n天气很好。\n\n王建国在回复记者时说：“办事很方便。”\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "续租租金是参考同一地区的市场租金水平来决定的。", "国家环境局");
+  assert_speaker_entity (r, "營辦商應公開各路線的收支數據。", "消費者委員會");
+  assert_well_formed (person);
+  assert_speaker_entity (person, "办事很方便。", "王建国");
+  g_assert_cmpuint (count_tag (person, "organization"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -422,5 +441,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/nickname-in-marks", test_nickname_in_marks);
   g_test_add_func ("/suggest-zh-reported/object-of-verb", test_object_of_verb);
   g_test_add_func ("/suggest-zh-reported/unnamed-compound-roles", test_unnamed_compound_roles);
+  g_test_add_func ("/suggest-zh-reported/organization-replies", test_organization_replies);
   return g_test_run ();
 }

@@ -30,8 +30,8 @@ after_gongsi (const gunichar *u,
  * organization: 院 局 公司…), then 在, at most four ideographs (seven
  * before a reply, 在给本刊的书面回复中, or after 的, 在案后发布的提示中), a
  * document of the lexicon's company_documents (公告 年报 通报…) or a reply,
- * 中 and a speech verb: an organization speaking, the same one wherever the
- * text names it so. */
+ * 中 and a speech verb — or a reply and 时 (在答复本报询问时说): an
+ * organization speaking, the same one wherever the text names it so. */
 static void
 zh_short_name_statement (Run   *run,
                          guint  at)
@@ -58,6 +58,21 @@ zh_short_name_statement (Run   *run,
           (u[doc + 1] == 0x590D /* 复 */ || u[doc + 1] == 0x5FA9 /* 復 */ || u[doc + 1] == 0x8986 /* 覆 */) &&
           u[doc + 2] == 0x4E2D /* 中 */)
         d = 2;
+      /* 在答复本报询问时说, 在回覆本報查詢時表示: replying, when asked */
+      else if (doc + 2 < run->n && (u[doc] == 0x56DE /* 回 */ || u[doc] == 0x7B54 /* 答 */) &&
+               (u[doc + 1] == 0x590D /* 复 */ || u[doc + 1] == 0x5FA9 /* 復 */ || u[doc + 1] == 0x8986 /* 覆 */))
+        {
+          guint t = doc + 2;
+
+          while (t < run->n && t - doc < 10 && is_han (u[t]) && u[t] != 0x65F6 /* 时 */ && u[t] != 0x6642 /* 時 */)
+            t++;
+          if (t < run->n && (u[t] == 0x65F6 || u[t] == 0x6642) && suggest_zh_verb_follows (run, t + 1))
+            {
+              add_speaking_organization (run, o, at, "zh-company-statement");
+              return;
+            }
+          break;
+        }
       else if ((doc <= at + 5 || u[doc - 1] == 0x7684 /* 的: 在案后发布的提示中 */) &&
                suggest_word_list_match_at (&zh->verbs, u, run->n, doc) == 0)
         d = suggest_word_list_match_at (&zh->company_documents, u, run->n, doc);
