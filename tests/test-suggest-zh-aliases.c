@@ -468,6 +468,35 @@ test_relative_and_two_before_action (void)
   assert_speaker (r, "要抓紧落实。", "局长王德扬");
 }
 
+/* A familiar form that became a person of its own (老张说) is the one
+ * person of that surname named in full before (护堤员张满仓), so a
+ * quote-only paragraph after his is his; with two of that surname before
+ * (张建国, 张卫东) 老张 stays apart. */
+static void
+test_familiar_merged (void)
+{
+  g_autoptr(Result) r = suggest_text ("演练\n\n"
+                                      "在漫堤险情处置现场，58岁的护堤员张满仓一边指挥年轻队员码放子堤，一边大声提醒。张满仓在这里守了大半辈子堤。队员们都叫他老张。\n\n"
+                                      "“堤防就像老人的身子骨，平时看着好好的，一到汛期毛病都藏不住。”\n\n"
+                                      "老张说，这几年堤防加固跟上了，“夜里打着手电一寸一寸地看，一点都马虎不得”。\n");
+  g_autoptr(Result) two = suggest_text ("演练\n\n"
+                                        "队员张建国说，水位还在涨。队员张卫东说，沙袋不够了。\n\n"
+                                        "老张说，这几年堤防加固跟上了，“夜里打着手电一寸一寸地看，一点都马虎不得”。\n");
+  GlossSuggestion *q;
+
+  assert_well_formed (r);
+  assert_speaker (r, "堤防就像老人的身子骨，平时看着好好的，一到汛期毛病都藏不住。", "张满仓");
+  assert_speaker (r, "夜里打着手电一寸一寸地看，一点都马虎不得", "张满仓");
+  assert_well_formed (two);
+  q = find (two, "quote", "夜里打着手电一寸一寸地看，一点都马虎不得");
+  g_assert_nonnull (q);
+  {
+    g_autofree char *s = speaker_of (two, q);
+
+    g_assert_true (s == NULL || g_str_equal (s, "老张"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -493,5 +522,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-aliases/program-not-partial-quote", test_program_not_partial_quote);
   g_test_add_func ("/suggest-zh-aliases/split-by-action", test_split_by_action);
   g_test_add_func ("/suggest-zh-aliases/relative-and-two-before-action", test_relative_and_two_before_action);
+  g_test_add_func ("/suggest-zh-aliases/familiar-merged", test_familiar_merged);
   return g_test_run ();
 }

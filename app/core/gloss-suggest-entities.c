@@ -678,9 +678,76 @@ compare_mentions (gconstpointer a,
   return ca->start < cb->start ? -1 : ca->start > cb->start ? 1 : 0;
 }
 
+/* 张满仓 … 队员们都叫他老张 … 老张说: a familiar form (老张, 小郭) that
+ * became a person of its own is the one person of that surname the text
+ * named in full before it, when there is exactly one; its candidates are
+ * hers.  Two of that surname, or none before: left alone. */
+static void
+zh_merge_familiar (Run *run)
+{
+  ZhLexicon *zh = &run->self->zh;
+  guint n_entities = run->entities->len;
+  g_autofree guint *first_start = g_new (guint, n_entities);
+  g_autofree int *merged = g_new (int, n_entities);
+  g_autoptr(GHashTable) by_surname = g_hash_table_new (NULL, NULL);   /* surname → index + 1, or G_MAXUINT: two */
+  gboolean any = FALSE;
+
+  for (guint e = 0; e < n_entities; e++)
+    {
+      first_start[e] = G_MAXUINT;
+      merged[e] = (int) e;
+    }
+  for (guint i = 0; i < run->cands->len; i++)
+    {
+      Cand *c = suggest_cand_at (run, i);
+
+      if (c->entity >= 0 && c->start < first_start[c->entity])
+        first_start[c->entity] = c->start;
+    }
+  for (guint e = 0; e < n_entities; e++)
+    {
+      Entity *entity = run->entities->pdata[e];
+      glong len = g_utf8_strlen (entity->key, -1);
+      gunichar s = g_utf8_get_char (entity->key);
+      gpointer known;
+
+      if (len < 2 || len > 3 || !is_han (s) || s == 0x8001 /* 老 */ || s == 0x5C0F /* 小 */ ||
+          !suggest_char_in (&zh->surnames, s) || g_str_equal (entity->tag, "organization"))
+        continue;
+      known = g_hash_table_lookup (by_surname, GUINT_TO_POINTER (s));
+      g_hash_table_insert (by_surname, GUINT_TO_POINTER (s), GUINT_TO_POINTER (known == NULL ? e + 1 : G_MAXUINT));
+    }
+  for (guint e = 0; e < n_entities; e++)
+    {
+      Entity *entity = run->entities->pdata[e];
+      g_autofree gunichar *key = NULL;
+      glong len = 0;
+      guint full;
+
+      if (!g_str_equal (entity->tag, "person"))
+        continue;
+      key = g_utf8_to_ucs4_fast (entity->key, -1, &len);
+      if (len != 2 || (key[0] != 0x8001 /* 老 */ && key[0] != 0x5C0F /* 小 */))
+        continue;
+      full = GPOINTER_TO_UINT (g_hash_table_lookup (by_surname, GUINT_TO_POINTER (key[1])));
+      if (full == 0 || full == G_MAXUINT || first_start[full - 1] >= first_start[e])
+        continue;
+      merged[e] = (int) full - 1;
+      any = TRUE;
+    }
+  for (guint i = 0; any && i < run->cands->len; i++)
+    {
+      Cand *c = suggest_cand_at (run, i);
+
+      if (c->entity >= 0)
+        c->entity = merged[c->entity];
+    }
+}
+
 void
 suggest_index_mentions (Run *run)
 {
+  zh_merge_familiar (run);
   run->mentions = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < run->cands->len; i++)
     if (suggest_cand_at (run, i)->entity >= 0)
