@@ -418,6 +418,27 @@ test_organization_replies (void)
   g_assert_cmpuint (count_tag (person, "organization"), ==, 0);
 }
 
+/* A name of three right after a quote, an action and a speech verb ending
+ * its clause (”覃芳芳指着货架上整齐排列的玻璃瓶说) is the speaker; an
+ * organization there is no person (”江苏队主攻孟雨桐赛后说 is 孟雨桐's),
+ * nor a name no verb ends the clause of. */
+static void
+test_name_after_quote_action (void)
+{
+  g_autoptr(Result) r = suggest_text ("菌菇酱\n\n天气很好。\n\n"
+                                      "“以前卖不掉的次品，现在做成酱，一瓶能卖39块。”覃芳芳指着货架上整齐排列的玻璃瓶说，作坊雇了8名妇女。\n\n"
+                                      "“小汪上来以后，我们攻手打得也更舒服。”江苏队主攻孟雨桐赛后说。\n");
+  g_autoptr(Result) none = suggest_text ("菌菇酱\n\n天气很好。\n\n“以前卖不掉的次品，现在做成酱，一瓶能卖39块。”覃芳芳的作坊雇了8名妇女。\n\n"
+                                         "“这场球我们必须拿下，没有退路。”江苏队上下都这么说。\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "以前卖不掉的次品，现在做成酱，一瓶能卖39块。", "覃芳芳");
+  assert_speaker_entity (r, "小汪上来以后，我们攻手打得也更舒服。", "孟雨桐");
+  g_assert_null (find (r, "person", "江苏队"));
+  assert_well_formed (none);
+  g_assert_cmpuint (count_tag (none, "person"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -442,5 +463,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/object-of-verb", test_object_of_verb);
   g_test_add_func ("/suggest-zh-reported/unnamed-compound-roles", test_unnamed_compound_roles);
   g_test_add_func ("/suggest-zh-reported/organization-replies", test_organization_replies);
+  g_test_add_func ("/suggest-zh-reported/name-after-quote-action", test_name_after_quote_action);
   return g_test_run ();
 }

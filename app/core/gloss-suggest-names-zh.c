@@ -1021,6 +1021,33 @@ zh_colon_quote_follows (Run   *run,
   return FALSE;
 }
 
+/* ”覃芳芳指着货架上的玻璃瓶说: a name of three right after a closing
+ * quotation mark, a speech verb ending its clause within twenty
+ * ideographs — the quote's speaker, an action between; not one a role
+ * follows (”江苏队主攻孟雨桐: the team's; an office after it makes the
+ * whole an official's chain, which no other name may overlap). */
+static gboolean
+zh_speaks_after_quote (Run   *run,
+                       guint  i,
+                       guint  len)
+{
+  gunichar *u = run->u;
+  guint k;
+
+  ZhLexicon *zh = &run->self->zh;
+
+  if (len != 3 || i == 0 || (u[i - 1] != 0x201D && u[i - 1] != 0x300D /* 」 */))
+    return FALSE;
+  /* ”江苏队主攻孟雨桐赛后说: a role after it, whose the name is */
+  if (suggest_word_list_match_at (&zh->roles, u, run->n, i + len) > 0)
+    return FALSE;
+  for (k = i + len; k < run->n && k - i < 20 && is_han (u[k]); k++)
+    ;
+  if (k >= run->n || (!suggest_is_clause_punct (u[k]) && u[k] != 0xFF1A && u[k] != ':'))
+    return FALSE;
+  return suggest_word_list_match_before (&zh->verbs, u, k > MAX_WORD ? k - MAX_WORD : 0, k) > 0;
+}
+
 /* Whether a speaker known by their role (公诉人, 一位…经理, 患者的女儿)
  * ending at @e is the subject of an attribution: a speech verb directly or
  * after the usual adverbials, after an adverbial of one to four ideographs
@@ -1365,7 +1392,8 @@ suggest_zh_plain_names (Run *run)
        * ideographs at most) ends in a colon before a quote (”马骏却不太满意：“)
        * is that quote's speaker; not 陳太昨日收到一個電話：「, the caller's. */
       if (!foreign && !descriptive && !suggest_zh_verb_follows (run, i + len) &&
-          !(suggest_zh_sentence_opens_at (run, i) && zh_colon_quote_follows (run, i + len, 6)))
+          !(suggest_zh_sentence_opens_at (run, i) && zh_colon_quote_follows (run, i + len, 6)) &&
+          !zh_speaks_after_quote (run, i, len))
         continue;
       if (!foreign && suggest_char_in (&zh->pronouns, u[i]))
         continue;
