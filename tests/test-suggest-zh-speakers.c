@@ -397,7 +397,8 @@ test_short_name_statement (void)
 /* A speaker named after the quote: the speech verb further on in the
  * sentence (”十月一日，在病房里，刚出院的侯先生感慨地说), a verb that opens
  * a clause of its own (”说起这件事，…) and the one named after such a
- * topic clause, not in it (”说起骨科医生蔺国平，村民庞大贵…), a subject
+ * topic clause, not in it (”说起骨科医生蔺国平，村民莫金旺…), however long
+ * the clause (”回想起今年3月的遭遇，家住…的刘女士), a subject
  * right after a quote that opens its paragraph; a group (他们) is no one. */
 static void
 test_named_after (void)
@@ -407,9 +408,11 @@ test_named_after (void)
                                          "“以后想什么时候进货就什么时候进货，再也不用求人了。”说起新修的路，龚秀兰笑得合不拢嘴。\n\n"
                                          "“早上五点就得起床，晚上十点才能收摊，一年到头没有休息。”菜场店主倪红梅早就习惯了。\n\n"
                                          "“我们只是按规定办事，没有针对任何人。”他们在接受采访时说。\n\n"
-                                         "“我这条腿是他保住的。”说起骨科医生蔺国平，村民莫金旺的声音有些哽咽。\n");
+                                         "“我这条腿是他保住的。”说起骨科医生蔺国平，村民莫金旺的声音有些哽咽。\n\n"
+                                         "“群里的人说，点个赞就能返佣金，保证当天到账。”回想起今年3月的遭遇，家住南宁市青秀区的刘女士仍心有余悸。\n");
 
   assert_speaker (r, "我这条腿是他保住的。", "莫金旺");
+  assert_speaker (r, "群里的人说，点个赞就能返佣金，保证当天到账。", "刘女士");
   assert_speaker (r, "再晚一点送来，腿就保不住了。", "侯先生");
   assert_speaker (r, "以后想什么时候进货就什么时候进货，再也不用求人了。", "龚秀兰");
   assert_speaker (r, "早上五点就得起床，晚上十点才能收摊，一年到头没有休息。", "倪红梅");

@@ -875,28 +875,31 @@ zh_sentence_speaker (Run         *run,
 /* The first person named in the same sentence within @limit code points
  * after @pos, the one spoken to aside: “…”说起这事，王阿婆笑得合不拢嘴 or
  * “…”老李已经很坦然 name the speaker after the quote; after a topic
- * clause (“…”说起覃永福，村民韦老四的声音有些哽咽) the first named after
- * it. -1 if none. */
+ * clause (“…”说起覃永福，村民韦老四的声音有些哽咽, “…”回想起今年3月的
+ * 遭遇，家住…的刘女士) the first named after it, @limit counted from its
+ * comma. -1 if none. */
 static int
 zh_subject_after (Run   *run,
                   guint  pos,
                   guint  limit)
 {
-  guint end = pos;
+  guint end;
   int m, first = -1;
 
-  while (end < run->n && end - pos < limit && !suggest_is_sentence_end (run->u[end]) && run->u[end] != '\n' &&
-         !suggest_is_opener (run->u[end]))
-    end++;
-  if (suggest_word_list_match_at (&run->self->zh.topic_intros, run->u, end, pos) > 0)
+  /* the topic clause, up to its comma within twenty: the limit counts after it */
+  if (suggest_word_list_match_at (&run->self->zh.topic_intros, run->u, run->n, pos) > 0)
     {
       guint k = pos;
 
-      while (k < end && run->u[k] != 0xFF0C /* ， */ && run->u[k] != ',')
+      while (k < run->n && k - pos < 20 && (is_han (run->u[k]) || g_unichar_isdigit (run->u[k])))
         k++;
-      if (k < end)
+      if (k < run->n && (run->u[k] == 0xFF0C /* ， */ || run->u[k] == ','))
         pos = k + 1;
     }
+  end = pos;
+  while (end < run->n && end - pos < limit && !suggest_is_sentence_end (run->u[end]) && run->u[end] != '\n' &&
+         !suggest_is_opener (run->u[end]))
+    end++;
   for (m = suggest_mention_before (run, end); m >= 0; m--)
     {
       Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
