@@ -439,6 +439,25 @@ test_name_after_quote_action (void)
   g_assert_cmpuint (count_tag (none, "person"), ==, 0);
 }
 
+/* An organization publishing a statement whose verb comes later — in the
+ * next clause (發表聲明，批評…) or when the statement speaks again
+ * (發表聲明，歡迎…。聲明指出：「) — is the speaker; one whose statement
+ * never speaks is no one. */
+static void
+test_statement_speaks_later (void)
+{
+  g_autoptr(Result) r = suggest_text ("劏房\n\n天气很好。\n\n"
+                                      "香港社區組織協會昨日發表聲明，歡迎條例通過，但認為標準偏低。聲明指出：「8平方米只是一張碌架床的面積，政府應訂立時間表。」\n\n"
+                                      "業主聯會昨日發表聲明，批評政府：「新規只會令更多單位退出市場。」\n");
+  g_autoptr(Result) none = suggest_text ("劏房\n\n天气很好。\n\n香港社區組織協會昨日發表聲明，歡迎條例通過。有議員看過該聲明說，標準仍然偏低。\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "8平方米只是一張碌架床的面積，政府應訂立時間表。", "香港社區組織協會");
+  assert_speaker_entity (r, "新規只會令更多單位退出市場。", "業主聯會");
+  assert_well_formed (none);
+  g_assert_cmpuint (count_tag (none, "organization"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -464,5 +483,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/unnamed-compound-roles", test_unnamed_compound_roles);
   g_test_add_func ("/suggest-zh-reported/organization-replies", test_organization_replies);
   g_test_add_func ("/suggest-zh-reported/name-after-quote-action", test_name_after_quote_action);
+  g_test_add_func ("/suggest-zh-reported/statement-speaks-later", test_statement_speaks_later);
   return g_test_run ();
 }

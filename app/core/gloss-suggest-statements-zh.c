@@ -88,6 +88,23 @@ zh_short_name_statement (Run   *run,
   add_speaking_organization (run, o, at, "zh-company-statement");
 }
 
+/* Whether the document of @d code points at @doc opens a clause again
+ * within 300 code points of its paragraph, a speech verb after it
+ * (發表聲明，…。聲明指出：「). */
+static gboolean
+zh_document_speaks_later (Run   *run,
+                          guint  doc,
+                          guint  d)
+{
+  gunichar *u = run->u;
+
+  for (guint j = doc + d; j + d < run->n && j - doc < 300 && u[j] != '\n'; j++)
+    if (memcmp (u + j, u + doc, d * sizeof (gunichar)) == 0 && suggest_zh_clause_opens_at (run, j) &&
+        suggest_zh_verb_follows (run, j + d))
+      return TRUE;
+  return FALSE;
+}
+
 /* 锦华纺织12月1日晚间发布公告称，, 警方当天发布通报称，, 公会今日发表文告
  *指出：: a name of two to eight ideographs (sixteen ending as an
  * organization's: 马来西亚榴梿出口商公会) (after 的 or 公司 if a description comes first: 上市公司
@@ -102,7 +119,12 @@ zh_published_statement (Run   *run,
   guint n = run->n, d, k = at, o;
 
   d = suggest_word_list_match_at (&zh->company_documents, u, n, at + 2);
-  if (d == 0 || !suggest_zh_verb_follows (run, at + 2 + d))
+  /* 發表聲明，批評政府: the verb may open the next clause; 發表聲明，歡迎
+   * 條例通過…。聲明指出：「: or the document speak later on. */
+  if (d == 0 || !(suggest_zh_verb_follows (run, at + 2 + d) ||
+                  (at + 3 + d < n && (u[at + 2 + d] == 0xFF0C /* ， */ || u[at + 2 + d] == ',') &&
+                   suggest_zh_verb_follows (run, at + 3 + d)) ||
+                  zh_document_speaks_later (run, at + 2, d)))
     return;
   /* Back over the date and the time of day: 12月1日晚间, 当天, 近日. */
   for (gboolean more = TRUE; more && k > 0;)
