@@ -458,6 +458,27 @@ test_statement_speaks_later (void)
   g_assert_cmpuint (count_tag (none, "organization"), ==, 0);
 }
 
+/* A child's name and a parent glued to it before a speech verb (朵朵妈妈
+ * 告诉记者, 小涵妈妈告诉记者) is the parent, whose quote then follows; a
+ * doubled adverb (天天妈妈说) is no child, nor the end of a longer name
+ * (王小红妈妈). */
+static void
+test_child_parent (void)
+{
+  g_autoptr(Result) r = suggest_text ("腹泻\n\n天气很好。\n\n"
+                                      "在输液区，3岁的朵朵靠在妈妈怀里打着点滴。朵朵妈妈告诉记者，孩子前天夜里开始呕吐。“一开始以为是吃坏了肚子，第二天拉得厉害才赶紧来医院。”\n\n"
+                                      "10岁的小涵是被妈妈拉来检查的。小涵妈妈告诉记者，孩子放假后每天上网课。“她说看电视总要往前凑，我才觉得不对劲。”\n");
+  g_autoptr(Result) none = suggest_text ("腹泻\n\n天气很好。\n\n放假以后，天天妈妈说要早睡。\n");
+  g_autoptr(Result) part = suggest_text ("腹泻\n\n天气很好。\n\n同学王小红妈妈说，孩子都好了。\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "一开始以为是吃坏了肚子，第二天拉得厉害才赶紧来医院。", "朵朵妈妈");
+  assert_speaker_entity (r, "她说看电视总要往前凑，我才觉得不对劲。", "小涵妈妈");
+  assert_well_formed (none);
+  g_assert_cmpuint (count_tag (none, "person"), ==, 0);
+  g_assert_null (find (part, "person", "小红妈妈"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -484,5 +505,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/organization-replies", test_organization_replies);
   g_test_add_func ("/suggest-zh-reported/name-after-quote-action", test_name_after_quote_action);
   g_test_add_func ("/suggest-zh-reported/statement-speaks-later", test_statement_speaks_later);
+  g_test_add_func ("/suggest-zh-reported/child-parent", test_child_parent);
   return g_test_run ();
 }

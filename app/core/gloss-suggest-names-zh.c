@@ -550,47 +550,6 @@ zh_has_title (Run   *run,
   return FALSE;
 }
 
-/* 做樓面的「華姐」, 資深師傅「芬姐」, 人称“阿B”: a familiar name alone in
- * quotation marks after a description (的), a role or 叫/称 is a person's
- * nickname — a character and a kinship word (芬姐 陳伯), 阿 and a letter
- * (阿B), or a surname's familiar form (老周 小郭).  Its length, 0 if none. */
-static guint
-zh_nickname_in_marks (Run   *run,
-                      guint  i)
-{
-  static const gunichar kin[] = { 0x59D0 /* 姐 */, 0x54E5 /* 哥 */, 0x53D4 /* 叔 */, 0x4F2F /* 伯 */, 0x59E8 /* 姨 */,
-                                  0x5AC2 /* 嫂 */, 0x5A76 /* 婶 */, 0x5B38 /* 嬸 */ };
-  gunichar *u = run->u;
-  gunichar open, close, before;
-  guint len = 0;
-
-  if (i < 2 || i + 3 > run->n)
-    return 0;
-  open = u[i - 1];
-  close = open == 0x201C ? 0x201D : open == 0x300C ? 0x300D : 0;
-  if (close == 0)
-    return 0;
-  if (u[i + 2] == close)
-    len = 2;
-  else if (i + 4 <= run->n && u[i + 3] == close)
-    len = 3;
-  else
-    return 0;
-  before = u[i - 2];
-  if (!(before == 0x7684 /* 的 */ || before == 0x53EB /* 叫 */ || before == 0x79F0 /* 称 */ || before == 0x7A31 /* 稱 */ ||
-        before == 0x53F7 /* 号 (外号) */ || before == 0x865F /* 號 */ || before == 0x5085 /* 傅 (师傅) */ ||
-        suggest_char_in (&run->self->zh.role_ends, before)))
-    return 0;
-  /* 阿B; not 阿里, a company as often as a man */
-  if (u[i] == 0x963F /* 阿 */ && len == 2 && !is_han (u[i + 1]) && g_unichar_isalpha (u[i + 1]))
-    return len;
-  /* 芬姐 — not 大姐 nor 老伯, no one's name */
-  for (guint k = 0; len == 2 && k < G_N_ELEMENTS (kin); k++)
-    if (u[i + 1] == kin[k] && is_han (u[i]) && u[i] != 0x5927 /* 大 */ && u[i] != 0x8001 /* 老 */)
-      return len;
-  return u[i] != 0x963F /* 阿 */ && suggest_zh_familiar_name (run, i) == len ? len : 0;
-}
-
 /* Officials and persons named with a title or role: ORG TITLE(、ORG TITLE)* NAME. */
 void
 suggest_zh_titled_names (Run *run)
@@ -1021,33 +980,6 @@ zh_colon_quote_follows (Run   *run,
   return FALSE;
 }
 
-/* ”覃芳芳指着货架上的玻璃瓶说: a name of three right after a closing
- * quotation mark, a speech verb ending its clause within twenty
- * ideographs — the quote's speaker, an action between; not one a role
- * follows (”江苏队主攻孟雨桐: the team's; an office after it makes the
- * whole an official's chain, which no other name may overlap). */
-static gboolean
-zh_speaks_after_quote (Run   *run,
-                       guint  i,
-                       guint  len)
-{
-  gunichar *u = run->u;
-  guint k;
-
-  ZhLexicon *zh = &run->self->zh;
-
-  if (len != 3 || i == 0 || (u[i - 1] != 0x201D && u[i - 1] != 0x300D /* 」 */))
-    return FALSE;
-  /* ”江苏队主攻孟雨桐赛后说: a role after it, whose the name is */
-  if (suggest_word_list_match_at (&zh->roles, u, run->n, i + len) > 0)
-    return FALSE;
-  for (k = i + len; k < run->n && k - i < 20 && is_han (u[k]); k++)
-    ;
-  if (k >= run->n || (!suggest_is_clause_punct (u[k]) && u[k] != 0xFF1A && u[k] != ':'))
-    return FALSE;
-  return suggest_word_list_match_before (&zh->verbs, u, k > MAX_WORD ? k - MAX_WORD : 0, k) > 0;
-}
-
 /* Whether a speaker known by their role (公诉人, 一位…经理, 患者的女儿)
  * ending at @e is the subject of an attribution: a speech verb directly or
  * after the usual adverbials, after an adverbial of one to four ideographs
@@ -1300,7 +1232,14 @@ suggest_zh_plain_names (Run *run)
 
       if (!is_han (u[i]))
         continue;
-      if ((len = zh_nickname_in_marks (run, i)) > 0)
+      if ((len = suggest_zh_child_parent_at (run, i)) > 0)
+        {
+          if (!suggest_overlaps_tag (run, NULL, i, i + len))
+            suggest_add_named (run, "person", i, i + len, "zh-person-parent", 0.6);
+          i += len - 1;
+          continue;
+        }
+      if ((len = suggest_zh_nickname_in_marks (run, i)) > 0)
         {
           if (!suggest_overlaps_tag (run, NULL, i, i + len))
             suggest_add_named (run, "person", i, i + len, "zh-person-nickname", 0.7);
@@ -1393,7 +1332,7 @@ suggest_zh_plain_names (Run *run)
        * is that quote's speaker; not 陳太昨日收到一個電話：「, the caller's. */
       if (!foreign && !descriptive && !suggest_zh_verb_follows (run, i + len) &&
           !(suggest_zh_sentence_opens_at (run, i) && zh_colon_quote_follows (run, i + len, 6)) &&
-          !zh_speaks_after_quote (run, i, len))
+          !suggest_zh_speaks_after_quote (run, i, len))
         continue;
       if (!foreign && suggest_char_in (&zh->pronouns, u[i]))
         continue;

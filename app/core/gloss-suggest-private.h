@@ -244,6 +244,9 @@ G_GNUC_INTERNAL void suggest_zh_titled_names (Run *run);
 G_GNUC_INTERNAL void suggest_zh_plain_names (Run *run);
 G_GNUC_INTERNAL gboolean suggest_zh_name_may_end (Run *run, guint end);
 G_GNUC_INTERNAL guint suggest_zh_familiar_name (Run *run, guint i);
+G_GNUC_INTERNAL guint suggest_zh_nickname_in_marks (Run *run, guint i);
+G_GNUC_INTERNAL guint suggest_zh_child_parent_at (Run *run, guint i);
+G_GNUC_INTERNAL gboolean suggest_zh_speaks_after_quote (Run *run, guint i, guint len);
 G_GNUC_INTERNAL guint suggest_zh_surname_at (Run *run, guint i, guint limit);
 /* where the run of ideographs ending at @end starts: 16 back at most, not past an organization's stop */
 G_GNUC_INTERNAL guint suggest_zh_org_run_start (Run *run, guint end);
