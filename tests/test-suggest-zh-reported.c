@@ -479,6 +479,26 @@ test_child_parent (void)
   g_assert_null (find (part, "person", "小红妈妈"));
 }
 
+/* A nickname given between an office and the name (狮团总教练、人称“阿B
+ * 师傅”的郑文彬) leaves the name a person of that office, who speaks in
+ * the quote-only paragraph after his reported speech; 人称 before no name
+ * makes no one. */
+static void
+test_nickname_before_name (void)
+{
+  g_autoptr(Result) r = suggest_text ("狮艺\n\n天气很好。\n\n"
+                                      "狮团总教练、人称“阿B师傅”的郑文彬已经带队28年。他说，这次夺冠的背后，是队员们每周至少5次的训练。\n\n"
+                                      "“很多队员晚上7点来到会馆，一直练到11点才回家，没有一个人喊过辛苦。”\n");
+  g_autoptr(Result) none = suggest_text ("狮艺\n\n天气很好。\n\n狮团总教练、人称“狮王”的那一代人都老了。\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "person", "郑文彬"));
+  assert_speaker_entity (r, "很多队员晚上7点来到会馆，一直练到11点才回家，没有一个人喊过辛苦。", "郑文彬");
+  assert_well_formed (none);
+  g_assert_cmpuint (count_tag (none, "person"), ==, 0);
+  g_assert_cmpuint (count_tag (none, "official"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -506,5 +526,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/name-after-quote-action", test_name_after_quote_action);
   g_test_add_func ("/suggest-zh-reported/statement-speaks-later", test_statement_speaks_later);
   g_test_add_func ("/suggest-zh-reported/child-parent", test_child_parent);
+  g_test_add_func ("/suggest-zh-reported/nickname-before-name", test_nickname_before_name);
   return g_test_run ();
 }

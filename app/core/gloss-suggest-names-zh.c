@@ -612,6 +612,23 @@ suggest_zh_titled_names (Run *run)
           if (k < n && k > name_at + 1 && u[k] == 0x4EBA && suggest_zh_name_at (run, k + 1, TRUE) > 0)
             name_at = k + 1;
         }
+      /* 狮团总教练、人称“阿B师傅”的郑文彬: a nickname given between the
+       * office and the name. */
+      {
+        guint k = name_at + (name_at < n && u[name_at] == 0x3001 /* 、 */);
+
+        if (k + 4 < n && u[k] == 0x4EBA /* 人 */ && (u[k + 1] == 0x79F0 /* 称 */ || u[k + 1] == 0x7A31 /* 稱 */) &&
+            suggest_is_opener (u[k + 2]))
+          {
+            guint c = k + 3;
+
+            while (c < n && c - k < 12 && u[c] != 0x201D && u[c] != 0x300D && u[c] != 0x300F && u[c] != '\n')
+              c++;
+            if (c + 2 < n && (u[c] == 0x201D || u[c] == 0x300D || u[c] == 0x300F) && u[c + 1] == 0x7684 /* 的 */ &&
+                suggest_zh_name_at (run, c + 2, TRUE) > 0)
+              name_at = c + 2;
+          }
+      }
       /* 行政议员拿督斯里黄宏伟: a Malaysian honour before the name is the
        * office's, the name after it the key. */
       {
