@@ -499,6 +499,22 @@ test_nickname_before_name (void)
   g_assert_cmpuint (count_tag (none, "official"), ==, 0);
 }
 
+/* 老 or 小 and a surname right after a role (男主角的扮演者老葛是…) is a
+ * person whatever follows, and the pronoun after names him; not a word of
+ * the lexicon's not-names (服务员小时候). */
+static void
+test_familiar_after_role (void)
+{
+  g_autoptr(Result) r = suggest_text ("电影\n\n天气很好。\n\n"
+                                      "男主角的扮演者老葛是我们镇上真正的邮递员，送了31年信。第一次见面我问他能不能演，他说：“演啥？我就是个送信的。”\n");
+  g_autoptr(Result) none = suggest_text ("电影\n\n天气很好。\n\n那位服务员小时候就在这条街上长大。\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "演啥？我就是个送信的。", "老葛");
+  assert_well_formed (none);
+  g_assert_cmpuint (count_tag (none, "person"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -527,5 +543,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/statement-speaks-later", test_statement_speaks_later);
   g_test_add_func ("/suggest-zh-reported/child-parent", test_child_parent);
   g_test_add_func ("/suggest-zh-reported/nickname-before-name", test_nickname_before_name);
+  g_test_add_func ("/suggest-zh-reported/familiar-after-role", test_familiar_after_role);
   return g_test_run ();
 }

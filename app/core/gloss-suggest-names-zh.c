@@ -1316,6 +1316,14 @@ suggest_zh_plain_names (Run *run)
                         u[i + len] != 0x4E0E /* 与 */ && u[i + len] != 0x53CA /* 及 */ && u[i + len] != 0x7B49 /* 等 */ &&
                         zh_quote_soon (run, i + len);
         }
+      /* 男主角的扮演者老葛是…邮递员: 老 or 小 and a surname right after a
+       * role names a person, whatever follows. */
+      if (len <= 2 && !descriptive && !boundary && (u[i] == 0x8001 /* 老 */ || u[i] == 0x5C0F /* 小 */) &&
+          suggest_char_in (&zh->role_ends, u[i - 1]) && suggest_zh_familiar_name (run, i) == 2)
+        {
+          len = 2;
+          descriptive = TRUE;
+        }
       /* 潘一诺是我们阅读推广部的馆员: a name opening its sentence, 是 and a
        * role noun ending the clause introduce a person. */
       if (len >= 2 && !descriptive && suggest_zh_sentence_opens_at (run, i) && zh_copula_role_follows (run, i + len))
