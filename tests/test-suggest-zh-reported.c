@@ -515,6 +515,23 @@ test_familiar_after_role (void)
   g_assert_cmpuint (count_tag (none, "person"), ==, 0);
 }
 
+/* In an interview's answer, a pronoun's quote is the one the answer tells
+ * of (岑晓舟：我外公周海生…。…他每天…念叨一句话：“), not the one answering:
+ * the label is no subject of the sentence it opens. */
+static void
+test_pronoun_in_answer (void)
+{
+  g_autoptr(Result) r = suggest_text ("作家岑晓舟：写灯塔\n\n"
+                                      "近日，记者在海屿市见到了岑晓舟。\n\n"
+                                      "记者：为什么会想到写灯塔看守人？\n\n"
+                                      "岑晓舟：我外公周海生在东礁岛守了31年灯塔。小时候每年暑假我都上岛，他每天傍晚爬上塔顶擦镜片，嘴里总念叨一句话：“灯亮着，船就认得回家的路。”这句话我记了三十多年。\n\n"
+                                      "记者：书中的主人公有原型吗？\n\n"
+                                      "岑晓舟：不止一个。书里有我小时候在岛上见过的很多人。\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "灯亮着，船就认得回家的路。", "周海生");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -544,5 +561,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/child-parent", test_child_parent);
   g_test_add_func ("/suggest-zh-reported/nickname-before-name", test_nickname_before_name);
   g_test_add_func ("/suggest-zh-reported/familiar-after-role", test_familiar_after_role);
+  g_test_add_func ("/suggest-zh-reported/pronoun-in-answer", test_pronoun_in_answer);
   return g_test_run ();
 }
