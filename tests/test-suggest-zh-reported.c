@@ -532,6 +532,22 @@ test_pronoun_in_answer (void)
   assert_speaker_entity (r, "灯亮着，船就认得回家的路。", "周海生");
 }
 
+/* A child's name after a relation, 小 and any character (孙子小航也回到了
+ * 伞坊), is a person, whose quote then follows; not 小时候 or 小学 after
+ * one (女儿小时候, 儿子小学毕业). */
+static void
+test_child_after_relation (void)
+{
+  g_autoptr(Result) r = suggest_text ("伞\n\n天气很好。\n\n"
+                                      "暑假里，钱守义8岁的孙子小航也回到了伞坊，跟着爷爷削竹片。“爷爷说，等我长大了，这个伞坊就交给我。”\n");
+  g_autoptr(Result) none = suggest_text ("伞\n\n天气很好。\n\n他女儿小时候很乖，儿子小学毕业就出去打工了。\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "爷爷说，等我长大了，这个伞坊就交给我。", "小航");
+  assert_well_formed (none);
+  g_assert_cmpuint (count_tag (none, "person"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -562,5 +578,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/nickname-before-name", test_nickname_before_name);
   g_test_add_func ("/suggest-zh-reported/familiar-after-role", test_familiar_after_role);
   g_test_add_func ("/suggest-zh-reported/pronoun-in-answer", test_pronoun_in_answer);
+  g_test_add_func ("/suggest-zh-reported/child-after-relation", test_child_after_relation);
   return g_test_run ();
 }

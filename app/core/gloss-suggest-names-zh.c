@@ -640,6 +640,11 @@ suggest_zh_titled_names (Run *run)
       name_len = suggest_zh_name_at (run, name_at, TRUE);
       if (name_len == 0 && name_at == i + tlen)
         name_len = suggest_zh_latin_name_at (run, name_at);
+      /* 孙子小航也回到了伞坊: a child's name after a relation, 小 and any
+       * character */
+      if (name_len == 0 && is_relation && name_at + 2 < n && u[name_at] == 0x5C0F /* 小 */ && is_han (u[name_at + 1]) &&
+          suggest_zh_name_may_end (run, name_at + 2))
+        name_len = 2;
       if (name_len == 0)
         {
           guint unnamed = suggest_word_list_match_at (&zh->unnamed, u, n, i);
