@@ -84,10 +84,9 @@ suggest_zh_speaks_after_quote (Run   *run,
                                guint  i,
                                guint  len)
 {
+  ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
   guint k;
-
-  ZhLexicon *zh = &run->self->zh;
 
   if (len != 3 || i == 0 || (u[i - 1] != 0x201D && u[i - 1] != 0x300D /* 」 */))
     return FALSE;

@@ -153,6 +153,42 @@ zh_described_subject (Run      *run,
   return zh_pronoun_antecedent (run, k, 400, want);
 }
 
+/* Where the attribution's clause after the quote @q ends: at clause
+ * punctuation, a colon or an opening mark, WINDOW_AFTER code points at
+ * most. */
+static guint
+zh_after_clause_end (Run         *run,
+                     const Quote *q)
+{
+  guint a = q->close + 1, b = a;
+
+  while (b < q->par_end && b - a < WINDOW_AFTER)
+    {
+      gunichar c = run->u[b];
+      if (suggest_is_clause_punct (c) || c == 0xFF1A || c == ':' || suggest_is_opener (c))
+        break;
+      b++;
+    }
+  return b;
+}
+
+/* The antecedent of the first pronoun in [@a, @b) that is no group (他们),
+ * *@pronoun set; ZH_NOT_DESCRIBED if there is none. */
+static int
+zh_first_pronoun (Run      *run,
+                  guint     a,
+                  guint     b,
+                  gboolean *pronoun)
+{
+  for (guint k = a; k < b; k++)
+    if (suggest_char_in (&run->self->zh.pronouns, run->u[k]) && run->u[k + 1] != 0x4EEC /* 们: a group */)
+      {
+        *pronoun = TRUE;
+        return zh_pronoun_antecedent (run, k, 400, zh_pronoun_gender (run->u[k]));
+      }
+  return ZH_NOT_DESCRIBED;
+}
+
 /* Chinese attribution after the closing mark: ”深圳市邮政管理局局长黄燊说。
  * Returns the speaker entity (or -2 when a verb was found but no one), and
  * sets *verb_found. */
@@ -163,20 +199,14 @@ zh_after (Run         *run,
           gboolean    *pronoun)
 {
   ZhLexicon *zh = &run->self->zh;
-  guint a = q->close + 1, b = a;
+  guint a = q->close + 1, b;
   guint v;
 
   *verb_found = FALSE;
   *pronoun = FALSE;
   if (q->unclosed)
     return -1;
-  while (b < q->par_end && b - a < WINDOW_AFTER)
-    {
-      gunichar c = run->u[b];
-      if (suggest_is_clause_punct (c) || c == 0xFF1A || c == ':' || suggest_is_opener (c))
-        break;
-      b++;
-    }
+  b = zh_after_clause_end (run, q);
   v = suggest_word_list_match_before (&zh->verbs, run->u, a, b);
   if (v == 0)
     {
@@ -292,11 +322,8 @@ static gboolean
 zh_after_opens_next (Run         *run,
                      const Quote *q)
 {
-  guint b = q->close + 1;
+  guint b = zh_after_clause_end (run, q);
 
-  while (b < q->par_end && b - q->close <= WINDOW_AFTER && !suggest_is_clause_punct (run->u[b]) &&
-         run->u[b] != 0xFF1A && run->u[b] != ':' && !suggest_is_opener (run->u[b]))
-    b++;
   return b + 1 < q->par_end && (run->u[b] == 0xFF1A || run->u[b] == ':') && suggest_is_opener (run->u[b + 1]);
 }
 
@@ -324,12 +351,8 @@ zh_object_subject (Run      *run,
         continue;
       if ((e = zh_entity_in (run, a, k - 1)) >= 0)
         return e;
-      for (guint p = a; p < k - 1; p++)
-        if (suggest_char_in (&zh->pronouns, run->u[p]) && run->u[p + 1] != 0x4EEC /* 们 */)
-          {
-            *pronoun = TRUE;
-            return zh_pronoun_antecedent (run, p, 400, zh_pronoun_gender (run->u[p]));
-          }
+      if ((e = zh_first_pronoun (run, a, k - 1, pronoun)) != ZH_NOT_DESCRIBED)
+        return e;
       return -1;   /* 记者问李明：“ — the asker, unnamed */
     }
   return ZH_NOT_DESCRIBED;
@@ -486,12 +509,8 @@ zh_before (Run         *run,
     e = zh_entity_in (run, a, b - v);
     if (e >= 0)
       return e;
-    for (guint k = a; k < b - v; k++)
-      if (suggest_char_in (&zh->pronouns, run->u[k]) && run->u[k + 1] != 0x4EEC /* 们: a group */)
-        {
-          *pronoun = TRUE;
-          return zh_pronoun_antecedent (run, k, 400, zh_pronoun_gender (run->u[k]));
-        }
+    if ((e = zh_first_pronoun (run, a, b - v, pronoun)) != ZH_NOT_DESCRIBED)
+      return e;
   }
   return -2;
 }

@@ -54,13 +54,13 @@ zh_short_name_statement (Run   *run,
    * which document; a reply (回复 答复) is one when 中 follows it. */
   for (doc = at + 1; doc < run->n && doc <= at + 8 && is_han (u[doc]) && d == 0; doc++)
     {
-      if (doc + 2 < run->n && (u[doc] == 0x56DE /* 回 */ || u[doc] == 0x7B54 /* 答 */) &&
-          (u[doc + 1] == 0x590D /* 复 */ || u[doc + 1] == 0x5FA9 /* 復 */ || u[doc + 1] == 0x8986 /* 覆 */) &&
-          u[doc + 2] == 0x4E2D /* 中 */)
+      gboolean reply = doc + 2 < run->n && (u[doc] == 0x56DE /* 回 */ || u[doc] == 0x7B54 /* 答 */) &&
+                       (u[doc + 1] == 0x590D /* 复 */ || u[doc + 1] == 0x5FA9 /* 復 */ || u[doc + 1] == 0x8986 /* 覆 */);
+
+      if (reply && u[doc + 2] == 0x4E2D /* 中 */)
         d = 2;
       /* 在答复本报询问时说, 在回覆本報查詢時表示: replying, when asked */
-      else if (doc + 2 < run->n && (u[doc] == 0x56DE /* 回 */ || u[doc] == 0x7B54 /* 答 */) &&
-               (u[doc + 1] == 0x590D /* 复 */ || u[doc + 1] == 0x5FA9 /* 復 */ || u[doc + 1] == 0x8986 /* 覆 */))
+      else if (reply)
         {
           guint t = doc + 2;
 
