@@ -554,20 +554,25 @@ test_in_her_view (void)
   assert_speaker (r, "街道出场地、企业出厨师、老人出饭钱", "社区书记杨秀梅");
 }
 
-/* 正 and 强 are no one-character given name and open 正在 and 强调, but
- * stand in a two-character one (谢正平 黄志强). */
+/* 正, 强 and 以 are no one-character given name and open 正在, 强调 and
+ * 以…罪, but stand in a two-character one (谢正平 黄志强 程以铭); 方某以 is
+ * 方某 and a preposition. */
 static void
 test_given_in_two (void)
 {
   g_autoptr(Result) r = suggest_checked ("“居民取暖用电一度都不能少。”能源局官员谢正平说。\n\n"
                                          "“今年的工期一天都不能拖。”工程师黄志强表示。\n\n"
                                          "“价格不会再涨了。”老板王正在店里说。\n\n"
-                                         "“安全永远是第一位的。”工人李强调说。\n");
+                                         "“安全永远是第一位的。”工人李强调说。\n\n"
+                                         "“报价已经跌破现金成本。”首席分析师程以铭对记者表示。\n\n"
+                                         "被告人方某以高空抛物罪被判处有期徒刑。\n");
 
   assert_speaker (r, "居民取暖用电一度都不能少。", "谢正平");
   assert_speaker (r, "今年的工期一天都不能拖。", "黄志强");
   g_assert_null (find (r, "person", "王正在"));
   g_assert_null (find (r, "person", "李强调"));
+  assert_speaker (r, "报价已经跌破现金成本。", "程以铭");
+  g_assert_null (find (r, "person", "方某以"));
 }
 
 /* Role nouns of sport, medicine and work before a name (后卫裴子昂

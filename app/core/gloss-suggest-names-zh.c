@@ -375,9 +375,10 @@ suggest_zh_name_at (Run      *run,
 
       for (guint k = i + s; ok && k < end; k++)
         ok = is_han (u[k]) && (!suggest_char_in (&zh->not_given, u[k]) ||
-                               /* 谢正平 黄志强, not 王正在 or 李强调 */
+                               /* 谢正平 黄志强 程以铭, not 王正在 or 李强调, nor
+                                * 方某以 (方某 and a preposition) */
                                (given == 2 && suggest_char_in (&zh->given_in_two, u[k]) &&
-                                !suggest_word_list_match_at (&zh->verbs, u, n, k)) ||
+                                u[i + s] != 0x67D0 /* 某 */ && !suggest_word_list_match_at (&zh->verbs, u, n, k)) ||
                                /* 齐向东在会上, not 王向他 (a name must end where
                                 * 向's object would go on) */
                                (given == 2 && k == i + s && u[k] == 0x5411 /* 向 */ &&
