@@ -399,6 +399,28 @@ test_unnamed_compound_roles (void)
   g_assert_cmpuint (count_tag (none, "person"), ==, 0);
 }
 
+/* The means between an unnamed speaker and the saying (一名巡堤队员通过对讲机
+ * 报告：“) and a guessed role after 一位…的 whose sentence a quote follows
+ * (一位来自杭州的生鲜平台采购商在展区转了一上午，…。“) introduce the speaker;
+ * a guessed role that the words after it go on to describe (搭三次的士|返工的
+ * 文員) is not the role, and without a quote after it none is guessed. */
+static void
+test_unnamed_means_and_sentence (void)
+{
+  g_autoptr(Result) r = suggest_text ("年货节\n\n"
+                                      "上午9时整，警报声划破江面。一名巡堤队员通过对讲机报告：“3号堤段水位超警戒线，请求支援！”\n\n"
+                                      "一位来自杭州的生鲜平台采购商在展区转了一上午，当场与两家合作社签下了供货协议。“这里的冬笋品相好，我们打算把这里列为固定采购点。”\n\n"
+                                      "不過，有乘客對加價感到不滿。一名在中環上班、每星期搭三次的士返工的文員說：「加價我明白，但係拒載、兜路嘅問題一日未解決，我都唔覺得值。」\n");
+  g_autoptr(Result) none = suggest_text ("年货节\n\n一位来自杭州的生鲜平台采购商在展区转了一上午，当场签下了供货协议。\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "3号堤段水位超警戒线，请求支援！", "一名巡堤队员");
+  assert_speaker_entity (r, "这里的冬笋品相好，我们打算把这里列为固定采购点。", "一位来自杭州的生鲜平台采购商");
+  assert_speaker_entity (r, "加價我明白，但係拒載、兜路嘅問題一日未解決，我都唔覺得值。", "一名在中環上班、每星期搭三次的士返工的文員");
+  assert_well_formed (none);
+  g_assert_cmpuint (count_tag (none, "person"), ==, 0);
+}
+
 /* An organization replying to the paper (国家环境局在答复本报询问时说：“)
  * or speaking in its submission (消費者委員會在…的意見書中指出：「) is the
  * speaker; a person replying so is still the person. */
@@ -579,5 +601,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/familiar-after-role", test_familiar_after_role);
   g_test_add_func ("/suggest-zh-reported/pronoun-in-answer", test_pronoun_in_answer);
   g_test_add_func ("/suggest-zh-reported/child-after-relation", test_child_after_relation);
+  g_test_add_func ("/suggest-zh-reported/unnamed-means-and-sentence", test_unnamed_means_and_sentence);
   return g_test_run ();
 }

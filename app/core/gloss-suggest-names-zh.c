@@ -908,6 +908,16 @@ suggest_zh_verb_follows (Run  *run,
               continue;
             }
         }
+      /* 一名巡堤队员通过对讲机报告, 透過視訊表示: the means, up to eight
+       * ideographs, then the saying. */
+      if (e + 2 < n && ((u[e] == 0x901A /* 通 */ && u[e + 1] == 0x8FC7 /* 过 */) || (u[e] == 0x900F /* 透 */ && u[e + 1] == 0x904E /* 過 */) ||
+                        (u[e] == 0x901A && u[e + 1] == 0x904E /* 過 */)))
+        {
+          for (guint k = e + 3; k < n && k <= e + 10 && is_han (u[k - 1]); k++)
+            if (suggest_word_list_match_at (&zh->verbs, u, n, k))
+              return TRUE;
+          return FALSE;
+        }
       /* 有关负责人就新办法答记者问: 就 and its topic, within the clause. */
       if (u[e] == 0x5C31 /* 就 */)
         {

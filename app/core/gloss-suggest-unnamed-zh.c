@@ -258,6 +258,23 @@ zh_one_before (const gunichar *u,
   return FALSE;
 }
 
+/* Whether the words after a guessed role at @i go on to describe a longer
+ * one (一名…每星期搭三次的士|返工的文員, 一位不愿具名的券商|电力设备行业分析师):
+ * 的 or the end of a role within the clause's next twelve ideographs. */
+static gboolean
+zh_role_goes_on (Run   *run,
+                 guint  i)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+
+  for (guint k = i; k < run->n && k < i + 12 && is_han (u[k]); k++)
+    if (u[k] == 0x7684 /* 的 */ || suggest_word_list_match_before (&zh->roles, u, i, k + 1) > 0 ||
+        suggest_word_list_match_before (&zh->unnamed_roles, u, i, k + 1) > 0)
+      return TRUE;
+  return FALSE;
+}
+
 void
 suggest_zh_unnamed_speakers (Run *run)
 {
@@ -365,7 +382,10 @@ suggest_zh_unnamed_speakers (Run *run)
         first = 0;
       if (guessed && (first == 0 || !introduces_one (u, first - 1) ||
                       (u[first - 2 + qlen] != 0x4F4D /* 位 */ && u[first - 2 + qlen] != 0x540D /* 名 */) ||
-                      !suggest_zh_verb_follows (run, i)))
+                      /* 一位来自杭州的生鲜平台采购商在展区转了一上午，…。“: a
+                       * description in 的 that opens its clause, a quote soon after
+                       * (checked above) */
+                      (!suggest_zh_verb_follows (run, i) && !(clause_ends && !attribution && !zh_role_goes_on (run, i)))))
         continue;
       /* 据业内人士介绍: 人士 is one source even without a quantifier. */
       if (first == 0 && attribution && r >= 2 && u[i - 2] == 0x4EBA /* 人 */ && u[i - 1] == 0x58EB /* 士 */)
