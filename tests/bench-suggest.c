@@ -457,6 +457,26 @@
  * the rival coach with a quote-only paragraph, an unnamed fan, the club as
  * speaker and a goalkeeper, match scores not counted as statistics),
  * organizations labelled only where one is a quote's speaker, held out;
+ * blind-zh29: ten more Chinese ones likewise, written and labelled by a
+ * session that never read or ran the rules (a foreign-ministry briefing
+ * with an unlabelled Q&A and reporters' questions quoted, a typhoon wire
+ * with a chain of officials and three people surnamed 陈, a hospital
+ * overbilling investigation with anonymous insiders and the hospital's
+ * written reply, a lift for an old building with 老周 and 周阿姨 and speech
+ * left open, a Hong Kong magistrate's court in 「」 and Cantonese, a phone
+ * launch with slogans in marks and an analyst named after his quote, a
+ * Singapore CPF debate, a Taiwan typhoon-closure notice with the personnel
+ * office as speaker, a village doctor and his son 小刘大夫, and gaokao
+ * results with a teacher called 李妈), held out;
+ * blind-zh30: ten more Chinese ones likewise (rural tourism with officials
+ * from province to village, an earthquake rescue with a shout named later,
+ * a yogurt recall with the bureau's notice and the company's apology as
+ * speakers, a marathon with a runner named after his speech (说这话的是…),
+ * Hong Kong property agents in Cantonese with 梁氏 and 梁太, a calligrapher
+ * and his grandson of one surname, an inheritance case with three 陈, an
+ * ecology-ministry briefing with speech over two paragraphs, durian
+ * exports with a Datuk deputy minister, and an actor's interview with his
+ * father's words in an answer), held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -484,6 +504,15 @@
  * split by "she said", an obituary with the deceased's old quotes, a
  * wildfire wire with unnamed speakers, a long COVID study, a maternity-unit
  * closure in Australian single quotation marks), held out;
+ * blind-en8: eight more English ones likewise, written and labelled by a
+ * session that never read or ran the rules (a statehouse budget fight with
+ * a governor's written statement, a river-flood evacuation with the
+ * National Weather Service as speaker, tech layoffs built on the CEO's
+ * memo, a hockey playoff with two brothers and their mother, a bakery
+ * family feature ending on "he said" / "she said", an arson trial with the
+ * defendant's wife of one surname, NHS corridor care with the nurses'
+ * college as speaker, a streetlight study whose outside expert shares the
+ * lead author's surname), held out;
  * zh-dev5: Chinese news written for the set around hard speakers (bare names,
  * 老王 for a full name, pronouns, unnamed 一位…外交官, Cantonese 話/講, role
  * nouns), labelled in full before the suggesters were run on it;
@@ -862,6 +891,7 @@ static const struct
   { "blind-en5", NULL, "English, blind-en5 held-out (written for the set, labelled without running the suggesters)" },
   { "blind-en6", NULL, "English, blind-en6 held-out (written for the set, labelled without running the suggesters)" },
   { "blind-en7", NULL, "English, blind-en7 held-out (written for the set, labelled without running the suggesters)" },
+  { "blind-en8", NULL, "English, blind-en8 held-out (written for the set, labelled without running the suggesters)" },
   { "blind-zh2", "Chinese, blind-zh2 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh3", "Chinese, blind-zh3 (written for the set, labelled without running the suggesters; held out until the eighth round of speaker rules, tuned on since)", NULL },
   { "blind-zh4", "Chinese, blind-zh4 (written for the set, labelled without running the suggesters; held out until the ninth round of speaker rules, tuned on since)", NULL },
@@ -889,6 +919,8 @@ static const struct
   { "blind-zh26", "Chinese, blind-zh26 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh27", "Chinese, blind-zh27 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh28", "Chinese, blind-zh28 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh29", "Chinese, blind-zh29 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh30", "Chinese, blind-zh30 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
