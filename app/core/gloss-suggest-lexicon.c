@@ -337,6 +337,7 @@ suggest_load_en (EnLexicon *en)
   {
     g_autofree char *appositive = alternation (&en->appositive_official);
     g_autofree char *roles = alternation (&en->roles);
+    g_autofree char *relations = alternation (&en->relations);
     /* "Ajmi Lourimi, a member of Ennahda’s general secretariat," and
      * "The leader of Ennahda, Rachid Ghannouchi," */
     pattern = g_strdup_printf ("\\b(" NAME "),[ ](?:a|an|the)[ ](?:[\\w’'-]+[ ]){0,2}?(%s)\\b"
@@ -348,10 +349,11 @@ suggest_load_en (EnLexicon *en)
     en->appositive_official_re = compile (pattern);
     g_free (pattern);
     /* "Amelia Hart, a hydrologist" and "The priest, Fidelis Mukonori,"
-     * (or "Nwankwo's deputy, Kwame Asante," "her lawyer, Ana Ruiz,") */
+     * (or "Nwankwo's deputy, Kwame Asante," "her lawyer, Ana Ruiz,", and
+     * a relation: "Their mother, Karin Lindahl," "his late wife, Ana,") */
     pattern = g_strdup_printf ("\\b(" NAME "),[ ](?:a|an|the)[ ](?:[\\w’'-]+[ ]){0,2}?(?:%s)\\b"
-                               "|\\b(?:the|The|his|His|her|Her|their|Their|its|Its|[A-Z][\\w-]*['’]s)[ ](?:%s),[ ](" NAME "),",
-                               roles, roles);
+                               "|\\b(?:the|The|his|His|her|Her|their|Their|its|Its|[A-Z][\\w-]*['’]s)[ ](?:late[ ])?(?:%s|%s),[ ](" NAME "),",
+                               roles, roles, relations);
     en->appositive_role_re = compile (pattern);
     g_free (pattern);
     /* The lines after an article: "Erin Park is a reporter at …", "Li

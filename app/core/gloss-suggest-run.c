@@ -67,6 +67,37 @@ suggest_overlaps_tag (Run        *run,
   return FALSE;
 }
 
+/* Whether @name, a Latin name of two words or more, names someone else
+ * than @e of the same key: both names whole, their first words given
+ * names that differ (Erik Lindahl, Karin Lindahl; not Erik J. Lindahl,
+ * nor a word before the name read into it: Later Kim Hana). */
+static gboolean
+en_other_given_name (const Entity *e,
+                     const char   *name)
+{
+  const char *a = e->name, *b = name;
+  const char *sa = strchr (a, ' '), *sb = strchr (b, ' ');
+
+  if (sa == NULL || sb == NULL || !g_ascii_isupper (a[0]) || !g_ascii_isupper (b[0]))
+    return FALSE;
+  for (const char *p = a; p < sa; p++)
+    if (!g_ascii_isalpha (*p) && *p != '-' && *p != '\'')
+      return FALSE;
+  for (const char *p = b; p < sb; p++)
+    if (!g_ascii_isalpha (*p) && *p != '-' && *p != '\'')
+      return FALSE;
+  /* Later Kim Hana is Kim Hana: one name ends the other, word for word */
+  {
+    size_t la = strlen (a), lb = strlen (b);
+    const char *longer = la > lb ? a : b, *shorter = la > lb ? b : a;
+    size_t ll = MAX (la, lb), ls = MIN (la, lb);
+
+    if (ll > ls && longer[ll - ls - 1] == ' ' && strcmp (longer + ll - ls, shorter) == 0)
+      return FALSE;
+  }
+  return sa - a != sb - b || strncmp (a, b, sa - a) != 0;
+}
+
 int
 suggest_entity_for_name (Run        *run,
                  const char *key,
@@ -80,6 +111,20 @@ suggest_entity_for_name (Run        *run,
   guint found = GPOINTER_TO_UINT (g_hash_table_lookup (run->entity_keys, key));
   Entity *e;
 
+  /* Karin Lindahl is not Erik Lindahl: two full names of one surname
+   * (a family, two unrelated Parks) are two people. The second is keyed by
+   * its whole name, under which it is found again. */
+  if (found > 0 && name != NULL && !g_str_equal (name, key) && en_other_given_name (run->entities->pdata[found - 1], name))
+    {
+      guint whole = GPOINTER_TO_UINT (g_hash_table_lookup (run->entity_keys, name));
+
+      if (whole > 0)
+        found = whole;
+      else
+        key = name;
+      if (whole == 0)
+        found = 0;
+    }
   if (found > 0)
     {
       e = run->entities->pdata[found - 1];

@@ -557,12 +557,32 @@ mention_gender (Run  *run,
 {
   static const char *const female[] = { "Ms", "Mrs", "Miss", "Madam", "Queen", "Princess", "Lady", "Dame", "Sister" };
   static const char *const male[] = { "Mr", "King", "Prince", "Sir", "Lord", "Father", "Brother" };
+  /* "Their mother, Karin Lindahl," "her husband, Arnold," */
+  static const char *const female_kin[] = { "mother", "daughter", "wife", "sister", "grandmother", "granddaughter", "niece",
+                                            "aunt", "widow", "girlfriend", "fiancee", "fiancée", "stepmother", "stepdaughter" };
+  static const char *const male_kin[] = { "father", "son", "husband", "brother", "grandfather", "grandson", "nephew",
+                                          "uncle", "widower", "boyfriend", "fiancé", "stepfather", "stepson" };
   guint k = c->start, w;
   g_autofree char *word = NULL;
   const char *title = c->title;
 
   if (c->end - c->start >= 2 && is_han (run->u[c->end - 1]))
     return zh_mention_gender (run, c);
+  if (k >= 3 && run->u[k - 1] == ' ' && run->u[k - 2] == ',')
+    {
+      g_autofree char *kin = NULL;
+
+      w = k - 2;
+      while (w > 0 && k - 2 - w < 14 && g_unichar_isalpha (run->u[w - 1]))
+        w--;
+      kin = suggest_substring (run, w, k - 2);
+      for (guint i = 0; i < G_N_ELEMENTS (female_kin); i++)
+        if (g_str_equal (kin, female_kin[i]))
+          return 'f';
+      for (guint i = 0; i < G_N_ELEMENTS (male_kin); i++)
+        if (g_str_equal (kin, male_kin[i]))
+          return 'm';
+    }
   while (k > 0 && (run->u[k - 1] == ' ' || run->u[k - 1] == '.'))
     k--;
   w = k;
