@@ -680,6 +680,29 @@ test_en_family_of_one_surname (void)
   assert_speaker (kin, "I clap for saves and I clap for goals,", "Aino Lindahl");
 }
 
+/* A nickname in marks inside a name (Henrietta “Hennie” Haverkamp) makes
+ * a person, named later by the nickname alone; not in a headline. */
+static void
+test_en_nickname_in_name (void)
+{
+  g_autoptr(Result) r = suggest_text ("Three generations of bread\n\n"
+                                      "By 5, his daughter, Lena Haverkamp, 29, is rolling out dough. And by 6, "
+                                      "Henrietta “Hennie” Haverkamp, who opened the shop in 1967, is sitting by the register.\n\n"
+                                      "“I don’t bake anymore. I supervise,” Hennie said on a recent morning.\n");
+  g_autoptr(Result) headline = suggest_text ("Parents Fight “Smart” Phones Ban in Schools\n\n"
+                                             "The council voted 7-2 on Tuesday.\n");
+  GlossSuggestion *hennie;
+
+  assert_well_formed (r);
+  hennie = find (r, "person", "Henrietta “Hennie” Haverkamp");
+  g_assert_nonnull (hennie);
+  g_assert_nonnull (find (r, "person", "Hennie"));
+  g_assert_cmpstr (find (r, "person", "Hennie")->entity, ==, hennie->id);
+  assert_speaker (r, "I don’t bake anymore. I supervise,", "Henrietta “Hennie” Haverkamp");
+  assert_well_formed (headline);
+  g_assert_cmpuint (count_tag (headline, "person"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -713,5 +736,6 @@ main (int    argc,
   g_test_add_func ("/suggest-en/speed-tens", test_en_speed_tens);
   g_test_add_func ("/suggest-en/relation-speaker", test_en_relation_speaker);
   g_test_add_func ("/suggest-en/family-of-one-surname", test_en_family_of_one_surname);
+  g_test_add_func ("/suggest-en/nickname-in-name", test_en_nickname_in_name);
   return g_test_run ();
 }

@@ -638,9 +638,27 @@ suggest_later_mentions (Run *run)
           for (guint w = 0; words[w] != NULL; w++)
             {
               Key alias = { 0 };
-              if (strlen (words[w]) < 3 || strchr (words[w], '.') != NULL || en_is_not_name (run, words[w]))
+              const char *word = words[w];
+              glong len;
+
+              /* Henrietta “Hennie” Haverkamp: the nickname without its marks */
+              if (g_str_has_prefix (word, "“") || g_str_has_prefix (word, "‘"))
+                word += strlen ("“");
+              else if (word[0] == '"')
+                word++;
+              len = (glong) strlen (word);
+              if (len >= 3 && (g_str_has_suffix (word, "”") || g_str_has_suffix (word, "’")))
+                len -= (glong) strlen ("”");
+              else if (len >= 1 && word[len - 1] == '"')
+                len--;
+              if (len < 3 || memchr (word, '.', len) != NULL)
                 continue;
-              alias.key = g_utf8_to_ucs4_fast (words[w], -1, &alias.len);
+              {
+                g_autofree char *bare = g_strndup (word, len);
+                if (en_is_not_name (run, bare))
+                  continue;
+                alias.key = g_utf8_to_ucs4_fast (bare, -1, &alias.len);
+              }
               alias.latin = TRUE;
               alias.alias = TRUE;
               alias.index = (int) e;

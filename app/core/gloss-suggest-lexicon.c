@@ -284,6 +284,7 @@ suggest_load_en (EnLexicon *en)
     en->given_name_re = compile (pattern);
     g_clear_pointer (&pattern, g_free);
     en->who_name_re = compile ("\\b(" NAME_TOKEN "(?:[ ]" NAME_TOKEN "){1,2}),[ ]who(?:se)?[ ]");
+    en->nickname_name_re = compile ("\\b" NAME_TOKEN "[ ](?:“" NAME_TOKEN "”|\"" NAME_TOKEN "\"|‘" NAME_TOKEN "’)[ ]" NAME_TOKEN "(?:[ ]" NAME_TOKEN ")?\\b");
     pattern = g_strdup_printf ("[”\"][ ](?:%s)[ ](?:[a-z]|" NAME_TOKEN "['’]s[ ])[^,.;:\\n“”\"]{2,60},[ ](" NAME_TOKEN "(?:[ ]" NAME_TOKEN "){1,2})\\b", said);
     en->said_description_re = compile (pattern);
     g_clear_pointer (&pattern, g_free);

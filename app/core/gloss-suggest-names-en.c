@@ -381,6 +381,38 @@ en_cued_persons (Run *run)
     }
 }
 
+/* A name with a nickname in marks between its words (Henrietta “Hennie”
+ * Haverkamp, William "Bill" Ortiz): a person, whatever stands around it;
+ * the nickname alone names her later (“…,” Hennie said). */
+static void
+en_nicknamed_persons (Run *run)
+{
+  g_autoptr(GMatchInfo) m = NULL;
+
+  g_regex_match (run->self->en.nickname_name_re, run->text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      int ns, ne;
+      g_autofree char *name = NULL;
+      g_autofree char *first = NULL;
+      g_autofree char *key = NULL;
+      guint start, end, c;
+
+      g_match_info_fetch_pos (m, 0, &ns, &ne);
+      name = g_strndup (run->text + ns, ne - ns);
+      first = g_strndup (name, strchr (name, ' ') - name);
+      key = last_token (name);
+      start = suggest_cp_of (run, ns);
+      end = suggest_cp_of (run, ne);
+      /* not a headline's words (Council Backs “Greenway” Plan) */
+      if (en_is_not_name (run, first) || en_is_not_name (run, key) || en_institution_word (run, key) ||
+          en_title_case_line (run, start) || suggest_overlaps_tag (run, NULL, start, end))
+        continue;
+      c = suggest_add_cand (run, "person", start, end, "en-person-nickname", 0.7);
+      suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, key, name, "person", c);
+    }
+}
+
 /* Who wrote the story: a byline, a wire story's credits (credit_re); each
  * name of two words or more a person, the same one at the top and in the
  * credits at the foot. */
@@ -597,6 +629,7 @@ suggest_en_names (Run *run)
   g_autoptr(GMatchInfo) m = NULL;
   g_autoptr(GHashTable) checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  en_nicknamed_persons (run);
   /* Officials: [org words] TITLE Name. */
   g_regex_match (en->official_re, run->text, 0, &m);
   for (; g_match_info_matches (m); g_match_info_next (m, NULL))

@@ -94,6 +94,7 @@ typedef struct
   char   *handle_cues;                 /* user|commenter|vendor…, for a CamelCase handle */
   GRegex *given_name_re;               /* Ellen Fetter: a listed given name, a surname */
   GRegex *who_name_re;                 /* Sherrif Payne, who …: only persons are "who" */
+  GRegex *nickname_name_re;            /* Henrietta “Hennie” Haverkamp: a nickname in marks inside the name */
   GRegex *said_description_re;         /* ,” said one of the organisers, Priscilla Nwosu */
   GRegex *byline_re;
   /* "A county spokesman said", "a neighbor who", "the aide said": someone
