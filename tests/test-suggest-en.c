@@ -703,6 +703,28 @@ test_en_nickname_in_name (void)
   g_assert_cmpuint (count_tag (headline, "person"), ==, 0);
 }
 
+/* One or another of many, by any role noun, as the subject of "who" or a
+ * speech verb (One product designer in the Denver office, who…; Another
+ * nurse, who…) is someone unnamed, whom "she said" then names; a role in
+ * passing (one nurse for 30 patients) is no one. */
+static void
+test_en_one_of_many (void)
+{
+  g_autoptr(Result) r = suggest_text ("Layoffs\n\n"
+                                      "Tobias Wendt, an analyst at Morrow Capital, said the cuts were overdue.\n\n"
+                                      "One product designer in the Denver office, who asked not to be named, said her team was told in a single video call.\n\n"
+                                      "\"They laid us off on our own product,\" she said.\n\n"
+                                      "Another nurse, who asked not to be named because she feared losing her job, said she had 14 patients.\n\n"
+                                      "\"An elderly man asked me if this was his room now,\" she said.\n");
+  g_autoptr(Result) none = suggest_text ("Wards\n\nThe ward had one nurse for 30 patients on Tuesday night.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "They laid us off on our own product,", "One product designer in the Denver office");
+  assert_speaker (r, "An elderly man asked me if this was his room now,", "Another nurse");
+  assert_well_formed (none);
+  g_assert_cmpuint (count_tag (none, "person"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -737,5 +759,6 @@ main (int    argc,
   g_test_add_func ("/suggest-en/relation-speaker", test_en_relation_speaker);
   g_test_add_func ("/suggest-en/family-of-one-surname", test_en_family_of_one_surname);
   g_test_add_func ("/suggest-en/nickname-in-name", test_en_nickname_in_name);
+  g_test_add_func ("/suggest-en/one-of-many", test_en_one_of_many);
   return g_test_run ();
 }

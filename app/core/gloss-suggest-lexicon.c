@@ -381,6 +381,16 @@ suggest_load_en (EnLexicon *en)
                                "(%s)\\b(?![-’'])", unnamed);
     en->unnamed_role_re = compile (pattern);
     g_free (pattern);
+    /* "One product designer in the Denver office, who …", "Another nurse,
+     * who asked not to be named": one of many, by any role noun. */
+    {
+      g_autofree char *roles = alternation (&en->roles);
+      pattern = g_strdup_printf ("(?<![\\w’'.-])(?:One|one|Another|another)[ ]"
+                                 "(?:(?!(?:a|an|the|and|or|of|for|by|to|in|on|at|with|from|as|who|that)[ ])[\\w’'-]+[ ]){0,3}?"
+                                 "(%s|%s)\\b(?![-’'])", unnamed, roles);
+      en->unnamed_one_re = compile (pattern);
+      g_free (pattern);
+    }
   }
   word_list_load (&en->executive_titles, lex, "executive_titles");
   word_list_load (&en->name_said_objects, lex, "name_said_objects");

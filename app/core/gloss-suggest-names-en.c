@@ -487,7 +487,10 @@ en_unnamed_roles (Run *run)
   EnLexicon *en = &run->self->en;
   g_autoptr(GMatchInfo) m = NULL;
 
-  g_regex_match (en->unnamed_role_re, run->text, 0, &m);
+  for (guint pass = 0; pass < 2; pass++)
+  {
+  g_clear_pointer (&m, g_match_info_free);
+  g_regex_match (pass == 0 ? en->unnamed_role_re : en->unnamed_one_re, run->text, 0, &m);
   for (; g_match_info_matches (m); g_match_info_next (m, NULL))
     {
       int ms, me, rs, re;
@@ -609,6 +612,10 @@ en_unnamed_roles (Run *run)
                 }
             }
         }
+      /* One product designer in the Denver office, who: the phrase is
+       * part of who she is */
+      if (pass == 1 && subject && words > 0 && words <= 5 && j < run->n && run->u[j] == ',')
+        e = j;
       c = suggest_add_cand (run, tag, a, e, "en-unnamed-role", 0.6);
       if (entity < 0)
         {
@@ -620,6 +627,7 @@ en_unnamed_roles (Run *run)
       if (g_str_equal (tag, "official"))
         suggest_cand_at (run, c)->title = suggest_substring (run, r, e);
     }
+  }
 }
 
 void

@@ -101,6 +101,7 @@ typedef struct
    * the text never names, a person or an official by the words around */
   WordList unnamed_roles, unnamed_office_roles, government_words;
   GRegex *unnamed_role_re;
+  GRegex *unnamed_one_re;   /* One product designer…, who; Another nurse, who */
   WordList executive_titles;           /* Chief Executive Henrik Dahl: a person, the name alone */
   WordList name_said_objects;          /* "a fund at Aberforth Partners, said": no speaker's name */
   GRegex *credit_re;                  /* "By Priya Raman and Tom Eckert", "(Reporting by …; Editing by …)" */

@@ -100,6 +100,7 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->en.nickname_name_re, g_regex_unref);
   g_clear_pointer (&self->en.said_description_re, g_regex_unref);
   g_clear_pointer (&self->en.unnamed_role_re, g_regex_unref);
+  g_clear_pointer (&self->en.unnamed_one_re, g_regex_unref);
   g_clear_pointer (&self->en.credit_re, g_regex_unref);
   g_clear_pointer (&self->en.share_re, g_regex_unref);
   g_clear_pointer (&self->en.score_re, g_regex_unref);
