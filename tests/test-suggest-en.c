@@ -725,6 +725,22 @@ test_en_one_of_many (void)
   g_assert_cmpuint (count_tag (none, "person"), ==, 0);
 }
 
+/* A name right before "(has) called" and the opening mark (what Marsh has
+ * called “…”) says the words, whoever the sentence's subject is; words
+ * that no name called stay the subject's. */
+static void
+test_en_name_called (void)
+{
+  g_autoptr(Result) r = suggest_text ("Layoffs\n\n"
+                                      "Gideon Marsh, the chief executive, wrote the memo on Tuesday. Shreya Banerjee, an analyst at Morrow Capital, was not surprised.\n\n"
+                                      "Banerjee said the cuts would push the company toward what Marsh has called “real, boring profitability” by next year.\n\n"
+                                      "Banerjee said the plan, which critics have called “a fire sale, plain and simple”, would not last.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "real, boring profitability", "Gideon Marsh");
+  assert_speaker (r, "a fire sale, plain and simple", "Shreya Banerjee");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -760,5 +776,6 @@ main (int    argc,
   g_test_add_func ("/suggest-en/family-of-one-surname", test_en_family_of_one_surname);
   g_test_add_func ("/suggest-en/nickname-in-name", test_en_nickname_in_name);
   g_test_add_func ("/suggest-en/one-of-many", test_en_one_of_many);
+  g_test_add_func ("/suggest-en/name-called", test_en_name_called);
   return g_test_run ();
 }

@@ -899,6 +899,52 @@ en_reflexive_at (Run   *run,
   return FALSE;
 }
 
+/* "…toward what Marsh has called “real, boring profitability”": a name,
+ * perhaps has or had, and called, calls or dubbed right before the
+ * opening mark: that name's words, whatever verb the sentence has. The
+ * entity, or -1. */
+static int
+en_name_called_right_before (Run         *run,
+                             const Quote *q)
+{
+  static const char *const verbs[] = { "called", "calls", "dubbed", "dubs", "termed" };
+  static const char *const auxiliaries[] = { "has", "had", "have" };
+  guint k = q->open, ws;
+  gboolean found = FALSE;
+  g_autofree char *word = NULL;
+  int m;
+
+  if (k < 2 || run->u[k - 1] != ' ')
+    return -1;
+  ws = k - 1;
+  while (ws > 0 && g_unichar_isalpha (run->u[ws - 1]))
+    ws--;
+  word = suggest_substring (run, ws, k - 1);
+  for (guint i = 0; i < G_N_ELEMENTS (verbs) && !found; i++)
+    found = g_str_equal (word, verbs[i]);
+  if (!found || ws < 2 || run->u[ws - 1] != ' ')
+    return -1;
+  k = ws - 1;
+  ws = k;
+  while (ws > 0 && g_unichar_isalpha (run->u[ws - 1]))
+    ws--;
+  g_free (word);
+  word = suggest_substring (run, ws, k);
+  for (guint i = 0; i < G_N_ELEMENTS (auxiliaries); i++)
+    if (g_str_equal (word, auxiliaries[i]) && ws >= 2 && run->u[ws - 1] == ' ')
+      {
+        k = ws - 1;
+        break;
+      }
+  m = suggest_mention_before (run, k);
+  if (m < 0)
+    return -1;
+  {
+    Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+    return c->end == k && !en_possessive (run, c->end) ? c->entity : -1;
+  }
+}
+
 /* "called the bill “the worst piece of work in years”": someone's words
  * for a thing, after called/calls and an object of one to six words that
  * starts in lowercase (not "a group called “Friends of the Bay”", a name);
@@ -1048,6 +1094,17 @@ suggest_decide_en (Run         *run,
       d.speaker = en_subject (run, s_start, q->open, verb, vlen, FALSE, &pronoun);
       d.rule = "en-quote-said-before";
       d.confidence = clause ? 0.9 : 0.75;
+      /* Banerjee said the cuts would push the company toward what Marsh
+       * has called “…”: the name right before called, not the subject */
+      {
+        int named = en_name_called_right_before (run, q);
+        if (named >= 0)
+          {
+            d.speaker = named;
+            pronoun = FALSE;
+            d.rule = "en-quote-called";
+          }
+      }
     }
   else if ((verb = en_called_before (run, q, s_start)) != G_MAXUINT)
     {
