@@ -421,6 +421,32 @@ test_unnamed_means_and_sentence (void)
   g_assert_cmpuint (count_tag (none, "person"), ==, 0);
 }
 
+/* A paragraph that opens with someone's reported speech (邵雅琴说，…去冯丽娜家
+ * 坐一坐。) gives her the quote-only paragraph after it, whoever else it
+ * names, also when that paragraph of speech is left open (the next goes on
+ * with “); a paragraph about two people that reports no one's speech gives
+ * it to no one. */
+static void
+test_reported_paragraph_then_open_quote (void)
+{
+  g_autoptr(Result) r = suggest_text ("电梯\n\n"
+                                      "一楼住户冯丽娜坚决反对。“电梯井贴着我家窗户建，挡光、吵，房子还要贬值，”她说。\n\n"
+                                      "滨河社区党委书记邵雅琴说，那段时间她几乎每周都要去冯丽娜家坐一坐。\n\n"
+                                      "“一楼的顾虑不是没有道理。采光、噪音、房屋价值，这些都是实打实的利益。\n\n"
+                                      "“后来我们请设计单位把井道往外挪了80厘米，问题就解决了。”\n");
+  g_autoptr(Result) none = suggest_text ("电梯\n\n"
+                                         "一楼住户冯丽娜坚决反对。“电梯井贴着我家窗户建，挡光、吵，房子还要贬值，”她说。\n\n"
+                                         "滨河社区党委书记邵雅琴和冯丽娜在楼下吵了起来，会议不欢而散。\n\n"
+                                         "“一楼的顾虑不是没有道理。采光、噪音、房屋价值，这些都是实打实的利益。\n\n"
+                                         "“后来我们请设计单位把井道往外挪了80厘米，问题就解决了。”\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "一楼的顾虑不是没有道理。采光、噪音、房屋价值，这些都是实打实的利益。", "滨河社区党委书记邵雅琴");
+  assert_speaker_entity (r, "后来我们请设计单位把井道往外挪了80厘米，问题就解决了。", "滨河社区党委书记邵雅琴");
+  assert_well_formed (none);
+  assert_speaker (none, "一楼的顾虑不是没有道理。采光、噪音、房屋价值，这些都是实打实的利益。", NULL);
+}
+
 /* An organization replying to the paper (国家环境局在答复本报询问时说：“)
  * or speaking in its submission (消費者委員會在…的意見書中指出：「) is the
  * speaker; a person replying so is still the person. */
@@ -602,5 +628,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/pronoun-in-answer", test_pronoun_in_answer);
   g_test_add_func ("/suggest-zh-reported/child-after-relation", test_child_after_relation);
   g_test_add_func ("/suggest-zh-reported/unnamed-means-and-sentence", test_unnamed_means_and_sentence);
+  g_test_add_func ("/suggest-zh-reported/reported-paragraph-then-open-quote", test_reported_paragraph_then_open_quote);
   return g_test_run ();
 }

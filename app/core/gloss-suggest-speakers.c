@@ -794,8 +794,11 @@ quote_fills_paragraph (Run         *run,
 {
   guint k = q->close + 1;
 
-  if (q->open != q->par_start || q->unclosed)
+  if (q->open != q->par_start)
     return FALSE;
+  /* a paragraph of speech left open (the next one goes on with “) */
+  if (q->unclosed)
+    return TRUE;
   while (k < q->par_end && g_unichar_isspace (run->u[k]))
     k++;
   return k >= q->par_end;
@@ -822,7 +825,7 @@ static int
 zh_narrative_subject (Run         *run,
                       const Quote *q)
 {
-  guint hi = q->par_start, lo, last;
+  guint hi = q->par_start, lo, last, opening_end = 0;
   int m, entity = -1, opening = -1;
   gboolean several = FALSE, named_last = FALSE;
 
@@ -852,6 +855,7 @@ zh_narrative_subject (Run         *run,
         several = TRUE;
       entity = c->entity;
       opening = c->start == lo ? c->entity : -1;
+      opening_end = c->end;
     }
   /* 她告诉记者，…。¶“…”: a paragraph of reported speech that names no one,
    * opened by a pronoun and a speech verb, then the quote: the one the
@@ -861,6 +865,10 @@ zh_narrative_subject (Run         *run,
     return zh_pronoun_antecedent (run, lo, 400, zh_pronoun_gender (run->u[lo]));
   if (!several)
     return entity;
+  /* 滨河社区党委书记邵雅琴说，那段时间她几乎每周都要去冯丽娜家坐一坐。¶“…: a
+   * paragraph that opens with someone's reported speech, whoever it names */
+  if (opening >= 0 && suggest_zh_verb_follows (run, opening_end))
+    return opening;
   /* 老纪的手艺是跟父亲纪阿茂学的。说起当年学艺，平时话不多的他，话匣子一下
    * 子打开了。: two people, but the last sentence names no one and goes on
    * with a pronoun; the one the paragraph opens with is whom it is about. */
