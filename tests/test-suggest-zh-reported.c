@@ -447,6 +447,22 @@ test_reported_paragraph_then_open_quote (void)
   assert_speaker (none, "一楼的顾虑不是没有道理。采光、噪音、房屋价值，这些都是实打实的利益。", NULL);
 }
 
+/* An organization that sent the paper its written reply (江北市第一人民医院向
+ * 澎湃新闻发来书面回复称：“) speaks; the outlet spoken to (向澎湃新闻透露) is
+ * no person named 向, nor is the city opening the hospital's name (江北市). */
+static void
+test_reply_sent_to_paper (void)
+{
+  g_autoptr(Result) r = suggest_text ("医院\n\n"
+                                      "曾在该院医保办工作的人士向澎湃新闻透露，院内一些科室存在“分解收费”问题。\n\n"
+                                      "10月15日，江北市第一人民医院向澎湃新闻发来书面回复称：“经核查，部分收费项目确系录入错误，医院已按规定全额退还。”\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "经核查，部分收费项目确系录入错误，医院已按规定全额退还。", "江北市第一人民医院");
+  g_assert_null (find (r, "person", "向澎湃"));
+  g_assert_null (find (r, "person", "江北市"));
+}
+
 /* An organization replying to the paper (国家环境局在答复本报询问时说：“)
  * or speaking in its submission (消費者委員會在…的意見書中指出：「) is the
  * speaker; a person replying so is still the person. */
@@ -629,5 +645,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/child-after-relation", test_child_after_relation);
   g_test_add_func ("/suggest-zh-reported/unnamed-means-and-sentence", test_unnamed_means_and_sentence);
   g_test_add_func ("/suggest-zh-reported/reported-paragraph-then-open-quote", test_reported_paragraph_then_open_quote);
+  g_test_add_func ("/suggest-zh-reported/reply-sent-to-paper", test_reply_sent_to_paper);
   return g_test_run ();
 }

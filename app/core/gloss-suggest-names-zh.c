@@ -363,6 +363,14 @@ suggest_zh_name_at (Run      *run,
   if (i + s + 1 < n && (((u[i + s] == 0x8BB0 /* 记 */ || u[i + s] == 0x8A18 /* 記 */) && u[i + s + 1] == 0x8005 /* 者 */) ||
                         (u[i + s] == 0x672C /* 本 */ && (u[i + s + 1] == 0x62A5 /* 报 */ || u[i + s + 1] == 0x5831 /* 報 */))))
     return 0;
+  /* 向澎湃新闻透露, 向中国新闻周刊表示: the outlet spoken to, its name
+   * ending in 新闻, 日报, 晚报 or 时报 within six ideographs. */
+  if (s == 1 && u[i] == 0x5411 /* 向 */)
+    for (guint k = i + 2; k + 1 < n && k <= i + 7 && is_han (u[k - 1]); k++)
+      if ((u[k] == 0x65B0 /* 新 */ && (u[k + 1] == 0x95FB /* 闻 */ || u[k + 1] == 0x805E /* 聞 */)) ||
+          ((u[k] == 0x65E5 /* 日 */ || u[k] == 0x665A /* 晚 */ || u[k] == 0x65F6 /* 时 */ || u[k] == 0x6642 /* 時 */) &&
+           (u[k + 1] == 0x62A5 /* 报 */ || u[k + 1] == 0x5831 /* 報 */)))
+        return 0;
   /* 阮氏秋香: a Vietnamese woman's name, 氏 between surname and given name */
   if (u[i + s] == 0x6C0F /* 氏 */ && i + s + 3 <= n && is_han (u[i + s + 1]) && is_han (u[i + s + 2]) &&
       !suggest_char_in (&zh->not_given, u[i + s + 1]) && !suggest_char_in (&zh->not_given, u[i + s + 2]) &&

@@ -200,6 +200,16 @@ agency_before (Run   *run,
           k -= a;
           more = TRUE;
         }
+      /* 江北市第一人民医院向澎湃新闻发来书面回复称: sent to the paper,
+       * 向 and up to ten ideographs before 发来 (作出, 给出) */
+      if (!more && k >= 4 && ((u[k - 2] == 0x53D1 /* 发 */ || u[k - 2] == 0x767C /* 發 */) && (u[k - 1] == 0x6765 /* 来 */ || u[k - 1] == 0x4F86 /* 來 */)))
+        for (guint j = k - 2; j > 0 && k - 2 - j <= 10 && is_han (u[j - 1]); j--)
+          if (u[j - 1] == 0x5411 /* 向 */ || u[j - 1] == 0x7ED9 /* 给 */ || u[j - 1] == 0x7D66 /* 給 */)
+            {
+              k = j - 1;
+              more = TRUE;
+              break;
+            }
     }
   *o = suggest_zh_org_run_start (run, k);
   *e = k;
