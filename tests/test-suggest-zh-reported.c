@@ -463,6 +463,31 @@ test_reply_sent_to_paper (void)
   g_assert_null (find (r, "person", "江北市"));
 }
 
+/* A quote-only paragraph whose next paragraph opens 说这番话的是 (说这话的是)
+ * and a name is that person's, even after another person's quote that it
+ * would otherwise go on with; 说这话的时候 names no one. */
+static void
+test_named_in_next_paragraph (void)
+{
+  g_autoptr(Result) r = suggest_text ("医保\n\n"
+                                      "一名该院在职护士也向记者证实了上述说法。\n\n"
+                                      "“医保基金是老百姓的‘救命钱’，一分一厘都不能被违规套取。”\n\n"
+                                      "说这番话的是江北市医疗保障局副局长潘立群。他表示，市医保局已注意到相关反映。\n\n"
+                                      "“我从没想过能跑进两小时十分。”冠军马克·基普罗诺说。\n\n"
+                                      "“再过十年，我还想在这条赛道上跑。”\n\n"
+                                      "说这话的是今年已经七十二岁的退休教师黄德生，他第十次完成全程。\n");
+  g_autoptr(Result) none = suggest_text ("马拉松\n\n"
+                                         "“我从没想过能跑进两小时十分。”冠军马克·基普罗诺说。\n\n"
+                                         "“再过十年，我还想在这条赛道上跑。”\n\n"
+                                         "说这话的时候，他一直望着终点的拱门。\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "医保基金是老百姓的‘救命钱’，一分一厘都不能被违规套取。", "江北市医疗保障局副局长潘立群");
+  assert_speaker_entity (r, "再过十年，我还想在这条赛道上跑。", "黄德生");
+  assert_well_formed (none);
+  assert_speaker_entity (none, "再过十年，我还想在这条赛道上跑。", "冠军马克·基普罗诺");
+}
+
 /* An organization replying to the paper (国家环境局在答复本报询问时说：“)
  * or speaking in its submission (消費者委員會在…的意見書中指出：「) is the
  * speaker; a person replying so is still the person. */
@@ -646,5 +671,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/unnamed-means-and-sentence", test_unnamed_means_and_sentence);
   g_test_add_func ("/suggest-zh-reported/reported-paragraph-then-open-quote", test_reported_paragraph_then_open_quote);
   g_test_add_func ("/suggest-zh-reported/reply-sent-to-paper", test_reply_sent_to_paper);
+  g_test_add_func ("/suggest-zh-reported/named-in-next-paragraph", test_named_in_next_paragraph);
   return g_test_run ();
 }

@@ -814,6 +814,49 @@ continues_previous_paragraph (Run            *run,
          previous_paragraph->speaker >= 0 && q->close - q->open > 4 && quote_fills_paragraph (run, q);
 }
 
+/* “…”¶说这番话的是江北市医疗保障局副局长潘立群。: a quote that fills its
+ * paragraph, and the next one opens by saying whose words they were (说这
+ * 番话的是, 说这话的是, 说这句话的是, 这番话出自): the first person or
+ * official named after those words, within its clause; -1 if none. */
+static int
+zh_named_after_paragraph (Run         *run,
+                          const Quote *q)
+{
+  static const char *const cues[] = { "说这番话的是", "说这话的是", "说这句话的是", "說這番話的是", "說這話的是", "說這句話的是",
+                                      "这番话出自", "這番話出自", "这句话出自", "這句話出自" };
+  guint k = q->par_end;
+  int m;
+
+  if (q->open != q->par_start || q->unclosed || !quote_fills_paragraph (run, q))
+    return -1;
+  while (k < run->n && g_unichar_isspace (run->u[k]))
+    k++;
+  for (guint c = 0; c < G_N_ELEMENTS (cues); c++)
+    {
+      glong len = 0;
+      g_autofree gunichar *cue = g_utf8_to_ucs4_fast (cues[c], -1, &len);
+
+      if (k + (guint) len >= run->n || memcmp (run->u + k, cue, len * sizeof (gunichar)) != 0)
+        continue;
+      k += (guint) len;
+      for (m = suggest_mention_before (run, k); m + 1 < (int) run->mentions->len; m++)
+        {
+          Cand *next = suggest_cand_at (run, g_array_index (run->mentions, guint, m + 1));
+
+          if (next->start < k)
+            continue;
+          if (next->start > k + 24 || next->entity < 0)
+            return -1;
+          for (guint j = k; j < next->start; j++)
+            if (!is_han (run->u[j]))
+              return -1;
+          return next->entity;
+        }
+      return -1;
+    }
+  return -1;
+}
+
 /* A paragraph that is nothing but a quote, after a paragraph that tells
  * of one person without quoting them (吴秀英原本在…打工。…她没有放弃。¶
  * “那时候真想过…”): that person's words. The person named in the paragraph
@@ -1203,5 +1246,16 @@ suggest_decide_zh (Run         *run,
   if (d.speaker == -2)
     d.speaker = -1;
   continue_open_quote (q, previous_paragraph, &d, "zh-quote-continued");
+  /* the next paragraph's 说这番话的是… says so outright */
+  if (d.speech)
+    {
+      int named = zh_named_after_paragraph (run, q);
+      if (named >= 0)
+        {
+          d.speaker = named;
+          d.rule = "zh-quote-named-after";
+          d.confidence = 0.8;
+        }
+    }
   return d;
 }
