@@ -168,6 +168,23 @@ test_public_institution_offices (void)
   official (r, "江州市公安局滨湖分局经侦大队副大队长钱伟");
 }
 
+/* Hong Kong's courts: an acting principal magistrate (署理主任裁判官鄭綺雯)
+ * is an official whose words the colon introduces, a barrister (大律師) a
+ * person; a bare 裁判官 in a headline names no one. */
+static void
+test_hong_kong_courts (void)
+{
+  g_autoptr(Result) r = suggest_text ("外賣車手偷鄰居單車認罪 裁判官：「生活困難不是犯法藉口」\n\n"
+                                      "署理主任裁判官鄭綺雯判處被告一百二十小時社會服務令，並在判刑時說：「生活困難不是犯法的藉口，但本席相信你已經知錯。」\n\n"
+                                      "辯方大律師馮卓謙求情時表示：「佢一時糊塗，做錯咗事。」\n");
+
+  assert_well_formed (r);
+  official (r, "署理主任裁判官鄭綺雯");
+  assert_speaker (r, "生活困難不是犯法的藉口，但本席相信你已經知錯。", "署理主任裁判官鄭綺雯");
+  assert_speaker (r, "佢一時糊塗，做錯咗事。", "馮卓謙");
+  g_assert_false (any_official_has (r, "外賣"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -180,5 +197,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-offices/given-name-with-xiang", test_given_name_with_xiang);
   g_test_add_func ("/suggest-zh-offices/malaysian-honours", test_malaysian_honours);
   g_test_add_func ("/suggest-zh-offices/public-institution-offices", test_public_institution_offices);
+  g_test_add_func ("/suggest-zh-offices/hong-kong-courts", test_hong_kong_courts);
   return g_test_run ();
 }
