@@ -88,6 +88,24 @@ test_en_given_name_gender (void)
   assert_speaker (unknown, "We cannot keep up with the patients we already have,", "Robin Obi");
 }
 
+/* The longer lists of names for pronouns only: "she" passes over Victor
+ * Anselm, named last, to Marta Holcomb (both only in those lists), and
+ * "he" over Marta to Victor. */
+static void
+test_en_names_for_pronouns (void)
+{
+  g_autoptr(Result) r = suggest_text ("Arson trial\n\n"
+                                      "Defense attorney Victor Anselm argued that faulty wiring started the fire. Investigator Marta Holcomb disagreed.\n\n"
+                                      "Holcomb said the electrical panel showed no sign of the failure Anselm described.\n\n"
+                                      "\"I'm saying wiring didn't start this one,\" she said.\n\n"
+                                      "Anselm told the jury that Holcomb had never examined the panel herself.\n\n"
+                                      "\"She never opened the box,\" he said.\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "I'm saying wiring didn't start this one,", "Marta Holcomb");
+  assert_speaker (r, "She never opened the box,", "Victor Anselm");
+}
+
 /* Names with accented letters (Joaquín Ibáñez, Müller) are names like
  * any other: found beside the verb, their later mentions the same person. */
 static void
@@ -749,6 +767,7 @@ main (int    argc,
   g_test_add_func ("/suggest-en/handles", test_en_handles);
   g_test_add_func ("/suggest-en/put-it", test_en_put_it);
   g_test_add_func ("/suggest-en/given-name-gender", test_en_given_name_gender);
+  g_test_add_func ("/suggest-en/names-for-pronouns", test_en_names_for_pronouns);
   g_test_add_func ("/suggest-en/accented-names", test_en_accented_names);
   g_test_add_func ("/suggest-en/cued-persons", test_en_cued_persons);
   g_test_add_func ("/suggest-en/said-description-name", test_en_said_description_name);

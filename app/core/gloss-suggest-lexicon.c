@@ -260,6 +260,8 @@ suggest_load_en (EnLexicon *en)
   word_list_load (&en->title_org_words, lex, "title_org_words");
   word_list_load (&en->female_names, lex, "female_given_names");
   word_list_load (&en->male_names, lex, "male_given_names");
+  word_list_load (&en->female_pronoun_names, lex, "female_names_for_pronouns");
+  word_list_load (&en->male_pronoun_names, lex, "male_names_for_pronouns");
   word_list_load (&en->relations, lex, "relation_nouns");
   {
     /* “…,” elmo666 told me / “…,” wrote user harbor_rat77: a user name

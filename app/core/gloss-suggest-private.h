@@ -89,7 +89,8 @@ typedef struct
   WordList org_suffixes;
   GRegex *subject_said_re;
   GRegex *age_name_re;                 /* "Pellegrini, 78, was born": a person's age after the name */
-  WordList female_names, male_names;   /* given names that tell a person's sex, for he/she */
+  WordList female_names, male_names;   /* given names that tell a person's sex, for he/she; also cue a person */
+  WordList female_pronoun_names, male_pronoun_names;   /* more such names, for he/she only */
   GRegex *handle_said_re;              /* a user name where a speaker's name goes */
   char   *handle_cues;                 /* user|commenter|vendor…, for a CamelCase handle */
   GRegex *given_name_re;               /* Ellen Fetter: a listed given name, a surname */
@@ -118,6 +119,7 @@ typedef struct
   &(en)->program_suffixes, &(en)->units, &(en)->time_units, &(en)->number_words, &(en)->counted_nouns, \
   &(en)->months, &(en)->appositive_official, &(en)->roles_before_name, &(en)->title_modifiers, \
   &(en)->title_org_words, &(en)->org_suffixes, &(en)->female_names, &(en)->male_names, \
+  &(en)->female_pronoun_names, &(en)->male_pronoun_names, \
   &(en)->unnamed_roles, &(en)->unnamed_office_roles, &(en)->government_words, &(en)->executive_titles, \
   &(en)->name_said_objects, &(en)->fractions, &(en)->half_units, &(en)->hyphen_units, &(en)->number_labels, \
   &(en)->relations

@@ -23,9 +23,11 @@ en_given_name_gender (Run        *run,
   if (name == NULL || (space = strchr (name, ' ')) == NULL)
     return 0;
   first = g_utf8_to_ucs4_fast (name, space - name, &len);
-  if (suggest_word_list_has (&run->self->en.female_names, first, (guint) len))
+  if (suggest_word_list_has (&run->self->en.female_names, first, (guint) len) ||
+      suggest_word_list_has (&run->self->en.female_pronoun_names, first, (guint) len))
     return 'f';
-  if (suggest_word_list_has (&run->self->en.male_names, first, (guint) len))
+  if (suggest_word_list_has (&run->self->en.male_names, first, (guint) len) ||
+      suggest_word_list_has (&run->self->en.male_pronoun_names, first, (guint) len))
     return 'm';
   return 0;
 }
