@@ -486,6 +486,16 @@ test_named_in_next_paragraph (void)
   assert_speaker_entity (r, "再过十年，我还想在这条赛道上跑。", "黄德生");
   assert_well_formed (none);
   assert_speaker_entity (none, "再过十年，我还想在这条赛道上跑。", "冠军马克·基普罗诺");
+  /* 说这话的，是 and a possessor before the one who said it */
+  {
+    g_autoptr(Result) wife = suggest_text ("村医\n\n"
+                                           "村医刘庆山今年六十八岁。他的儿子刘晓东说：“他总说自己老了，可每次有急诊，跑得最快的还是他。”\n\n"
+                                           "“他这一辈子，给别人看病比给自己家干活还上心。”\n\n"
+                                           "说这话的，是刘庆山的妻子王秀兰。她记得，有一年除夕夜，刘庆山放下碗筷就往外跑。\n");
+
+    assert_well_formed (wife);
+    assert_speaker_entity (wife, "他这一辈子，给别人看病比给自己家干活还上心。", "王秀兰");
+  }
 }
 
 /* An organization replying to the paper (国家环境局在答复本报询问时说：“)

@@ -816,14 +816,16 @@ continues_previous_paragraph (Run            *run,
 
 /* “…”¶说这番话的是江北市医疗保障局副局长潘立群。: a quote that fills its
  * paragraph, and the next one opens by saying whose words they were (说这
- * 番话的是, 说这话的是, 说这句话的是, 这番话出自): the first person or
- * official named after those words, within its clause; -1 if none. */
+ * 番话的是, 说这话的是, 说这句话的是, 这番话出自; 说这话的，是): the first
+ * person or official named after those words, within its clause, that is
+ * no possessor (刘庆山的妻子王秀兰: 王秀兰); -1 if none. */
 static int
 zh_named_after_paragraph (Run         *run,
                           const Quote *q)
 {
   static const char *const cues[] = { "说这番话的是", "说这话的是", "说这句话的是", "說這番話的是", "說這話的是", "說這句話的是",
-                                      "这番话出自", "這番話出自", "这句话出自", "這句話出自" };
+                                      "说这番话的，是", "说这话的，是", "说这句话的，是", "說這番話的，是", "說這話的，是",
+                                      "說這句話的，是", "这番话出自", "這番話出自", "这句话出自", "這句話出自" };
   guint k = q->par_end;
   int m;
 
@@ -850,6 +852,8 @@ zh_named_after_paragraph (Run         *run,
           for (guint j = k; j < next->start; j++)
             if (!is_han (run->u[j]))
               return -1;
+          if (next->end < run->n && run->u[next->end] == 0x7684 /* 的 */)
+            continue;
           return next->entity;
         }
       return -1;
