@@ -254,8 +254,6 @@ G_GNUC_INTERNAL gboolean suggest_zh_speaks_after_quote (Run *run, guint i, guint
 G_GNUC_INTERNAL guint suggest_zh_surname_at (Run *run, guint i, guint limit);
 /* where the run of ideographs ending at @end starts: 16 back at most, not past an organization's stop */
 G_GNUC_INTERNAL guint suggest_zh_org_run_start (Run *run, guint end);
-/* a speech verb after a name ending at @e, directly or after adverbials */
-G_GNUC_INTERNAL gboolean suggest_zh_verb_follows (Run *run, guint e);
 /* a sentence opens at @i (a line's start, after 。！？ or a closing mark) */
 G_GNUC_INTERNAL gboolean suggest_zh_sentence_opens_at (Run *run, guint i);
 /* a sentence or a clause opens at @i */
@@ -266,8 +264,13 @@ G_GNUC_INTERNAL guint suggest_zh_name_at (Run *run, guint i, gboolean after_titl
 G_GNUC_INTERNAL guint suggest_zh_familiar_name_full (Run *run, guint i, gboolean after_title, gboolean must_end);
 /* a Latin name for a Chinese speaker at @i (Sarah Lin), 0 if none */
 G_GNUC_INTERNAL guint suggest_zh_latin_name_at (Run *run, guint i);
+/* gloss-suggest-verbs-zh.c */
+/* a speech verb after a name ending at @e, directly or after adverbials */
+G_GNUC_INTERNAL gboolean suggest_zh_verb_follows (Run *run, guint e);
 /* a speech verb or an attribution follows @e (向记者表示, 在电话中称) */
 G_GNUC_INTERNAL gboolean suggest_zh_attribution_follows (Run *run, guint e);
+/* a clause ending at most @limit ideographs after @e in a colon and an opening mark */
+G_GNUC_INTERNAL gboolean suggest_zh_colon_quote_follows (Run *run, guint e, guint limit);
 /* gloss-suggest-unnamed-zh.c */
 G_GNUC_INTERNAL void suggest_zh_unnamed_speakers (Run *run);
 /* gloss-suggest-statements-zh.c */
