@@ -575,6 +575,22 @@ test_given_in_two (void)
   g_assert_null (find (r, "person", "方某以"));
 }
 
+/* 一 and a measure word after a name start its action (母亲周敏一把抱住了
+ * 女儿, 刘建一下子站了起来): no 周敏一; 一 may still end a given name
+ * (王守一说). */
+static void
+test_one_and_measure (void)
+{
+  g_autoptr(Result) r = suggest_text ("放榜\n\n"
+                                      "在走廊里等消息的母亲周敏一把抱住了女儿。“她爸在外地跑运输，刚才视频里哭得比她还厉害。”周敏说。\n\n"
+                                      "“这是我教过最用功的一届。”老师王守一说。\n");
+
+  assert_well_formed (r);
+  g_assert_null (find (r, "person", "周敏一"));
+  g_assert_nonnull (find (r, "person", "周敏"));
+  assert_speaker (r, "这是我教过最用功的一届。", "王守一");
+}
+
 /* Role nouns of sport, medicine and work before a name (后卫裴子昂
  * 主治医师叶文涛 社员晏秋菊), 外交官 and 同事 as unnamed speakers, 有网友 as
  * a quantifier; a bare 外交官说 stays a group. */
@@ -1328,6 +1344,7 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/partial-list", test_partial_list);
   g_test_add_func ("/suggest-zh-speakers/in-her-view", test_in_her_view);
   g_test_add_func ("/suggest-zh-speakers/given-in-two", test_given_in_two);
+  g_test_add_func ("/suggest-zh-speakers/one-and-measure", test_one_and_measure);
   g_test_add_func ("/suggest-zh-speakers/more-roles", test_more_roles);
   g_test_add_func ("/suggest-zh-speakers/cantonese-say", test_cantonese_say);
   g_test_add_func ("/suggest-zh-speakers/pronoun-subject", test_pronoun_subject);
