@@ -498,6 +498,26 @@ test_named_in_next_paragraph (void)
   }
 }
 
+/* A quote right after a sentence of its paragraph is that sentence's
+ * subject's, the first person it names (78岁的陈阿婆拉着陈书记的手不肯松
+ * 开。“…”; 陈部长也直接回应了林慧娴的提议。“…”), not the last; a possessor
+ * opening it (陈立平的妻子李梅…) is not the subject. */
+static void
+test_subject_of_sentence_before (void)
+{
+  g_autoptr(Result) r = suggest_text ("安置点\n\n"
+                                      "县委书记陈立平说，县城过去48小时降雨量达412毫米。\n\n"
+                                      "在七步镇中心小学安置点，78岁的陈阿婆拉着陈书记的手不肯松开。“政府把我们接出来，有饭吃，有被子盖，比在家里还安心。”\n\n"
+                                      "人力部长陈国栋说，公积金首先是退休储蓄。议员林慧娴则建议放宽提款。\n\n"
+                                      "陈部长也直接回应了林慧娴的提议。“把退休户头掏空，将来要面对的会是一个更大的问题。”\n\n"
+                                      "陈立平的妻子李梅拉着陈阿婆走进教室。“先把孩子安顿好，大人怎么都行。”\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "政府把我们接出来，有饭吃，有被子盖，比在家里还安心。", "陈阿婆");
+  assert_speaker_entity (r, "把退休户头掏空，将来要面对的会是一个更大的问题。", "人力部长陈国栋");
+  assert_speaker_entity (r, "先把孩子安顿好，大人怎么都行。", "李梅");
+}
+
 /* An organization replying to the paper (国家环境局在答复本报询问时说：“)
  * or speaking in its submission (消費者委員會在…的意見書中指出：「) is the
  * speaker; a person replying so is still the person. */
@@ -682,5 +702,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/reported-paragraph-then-open-quote", test_reported_paragraph_then_open_quote);
   g_test_add_func ("/suggest-zh-reported/reply-sent-to-paper", test_reply_sent_to_paper);
   g_test_add_func ("/suggest-zh-reported/named-in-next-paragraph", test_named_in_next_paragraph);
+  g_test_add_func ("/suggest-zh-reported/subject-of-sentence-before", test_subject_of_sentence_before);
   return g_test_run ();
 }

@@ -1057,6 +1057,38 @@ zh_reported_subject (Run         *run,
   return -1;
 }
 
+/* A quote right after a sentence of its paragraph that tells of someone
+ * (78岁的陈阿婆拉着陈书记的手不肯松开。“…”; 陈部长也直接回应了林慧娴的提
+ * 议。“…”): that sentence's subject, the first person it names that is
+ * no possessor (…的), not the last. -1 if it names no one. */
+static int
+zh_subject_of_sentence_before (Run         *run,
+                               const Quote *q)
+{
+  guint lo = q->par_start, s = q->open;
+  int m;
+
+  if (s <= lo || !suggest_is_sentence_end (run->u[s - 1]))
+    return -1;
+  for (s--; s > lo && !suggest_is_sentence_end (run->u[s - 1]); s--)
+    if (run->u[s - 1] == 0x201D || run->u[s - 1] == 0x300D)
+      return -1;   /* a quote of its own inside that sentence */
+  for (m = suggest_mention_before (run, s); m + 1 < (int) run->mentions->len; m++)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m + 1));
+
+      if (c->start < s)
+        continue;
+      if (c->end > q->open)
+        return -1;
+      if (c->entity < 0 || (c->end < run->n && run->u[c->end] == 0x7684 /* 的 */) ||
+          (c->start > 0 && zh_addressee (run->u[c->start - 1])))
+        continue;
+      return c->entity;
+    }
+  return -1;
+}
+
 /* 俗话说：“…” 常言道“…”: a saying, not anyone's speech. */
 static gboolean
 zh_proverb (Run         *run,
@@ -1209,6 +1241,8 @@ suggest_decide_zh (Run         *run,
         d.speaker = last_in_paragraph->speaker;
       if (d.speaker < 0 && q->open > q->par_start)
         d.speaker = zh_reported_subject (run, q);
+      if (d.speaker < 0 && q->open > q->par_start)
+        d.speaker = zh_subject_of_sentence_before (run, q);
       if (d.speaker < 0 && q->open > q->par_start)
         d.speaker = suggest_entity_in (run, q->par_start, q->open);
       if (d.speaker < 0 && !q->unclosed)
