@@ -759,6 +759,20 @@ test_en_name_called (void)
   assert_speaker (r, "a fire sale, plain and simple", "Shreya Banerjee");
 }
 
+/* A memo's subject line in marks is its title, no one's words; a quote
+ * about a line is speech as ever. */
+static void
+test_en_subject_line (void)
+{
+  g_autoptr(Result) r = suggest_text ("Layoffs\n\n"
+                                      "Chief executive Gideon Marsh announced the cuts in a memo to employees under the subject line “Where we go from here.” He said the company had hired too fast.\n\n"
+                                      "“We will hold the line on costs,” Marsh said.\n");
+
+  assert_well_formed (r);
+  g_assert_null (find (r, "quote", "Where we go from here."));
+  assert_speaker (r, "We will hold the line on costs,", "Gideon Marsh");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -796,5 +810,6 @@ main (int    argc,
   g_test_add_func ("/suggest-en/nickname-in-name", test_en_nickname_in_name);
   g_test_add_func ("/suggest-en/one-of-many", test_en_one_of_many);
   g_test_add_func ("/suggest-en/name-called", test_en_name_called);
+  g_test_add_func ("/suggest-en/subject-line", test_en_subject_line);
   return g_test_run ();
 }

@@ -865,6 +865,13 @@ en_not_speech (Run         *run,
   for (guint i = 0; i < G_N_ELEMENTS (works); i++)
     if (g_ascii_strcasecmp (word, works[i]) == 0)
       return TRUE;
+  /* under the subject line “Where we go from here.” */
+  if (g_str_equal (word, "line") && a >= 9 && run->u[a - 1] == ' ')
+    {
+      g_autofree char *before = suggest_substring (run, a - 8, a - 1);
+      if (g_str_equal (before, "subject"))
+        return TRUE;
+    }
   if (q->unclosed)
     return FALSE;
   /* or “CBD.”: one capitalised word, a name or an abbreviation */
