@@ -549,20 +549,32 @@ zh_mention_gender (Run  *run,
   return 0;
 }
 
+/* 'f' if @word is one of @female, 'm' if one of @male, else 0 (lists
+ * ending in NULL). */
+static guint8
+word_gender (const char         *word,
+             const char * const *female,
+             const char * const *male)
+{
+  return g_strv_contains (female, word) ? 'f' : g_strv_contains (male, word) ? 'm' : 0;
+}
+
 /* What a mention says of a person's sex: an honorific before it (Mr.,
- * Ms., Mrs.) or a gendered title (spokeswoman, chairman, actress). */
+ * Ms., Mrs.), a relation in apposition before it (Their mother, Karin
+ * Lindahl,) or a gendered title (spokeswoman, chairman, actress). */
 static guint8
 mention_gender (Run  *run,
                 Cand *c)
 {
-  static const char *const female[] = { "Ms", "Mrs", "Miss", "Madam", "Queen", "Princess", "Lady", "Dame", "Sister" };
-  static const char *const male[] = { "Mr", "King", "Prince", "Sir", "Lord", "Father", "Brother" };
-  /* "Their mother, Karin Lindahl," "her husband, Arnold," */
+  static const char *const female[] = { "Ms", "Mrs", "Miss", "Madam", "Queen", "Princess", "Lady", "Dame", "Sister", NULL };
+  static const char *const male[] = { "Mr", "King", "Prince", "Sir", "Lord", "Father", "Brother", NULL };
   static const char *const female_kin[] = { "mother", "daughter", "wife", "sister", "grandmother", "granddaughter", "niece",
-                                            "aunt", "widow", "girlfriend", "fiancee", "fiancée", "stepmother", "stepdaughter" };
+                                            "aunt", "widow", "girlfriend", "fiancee", "fiancée", "stepmother", "stepdaughter",
+                                            NULL };
   static const char *const male_kin[] = { "father", "son", "husband", "brother", "grandfather", "grandson", "nephew",
-                                          "uncle", "widower", "boyfriend", "fiancé", "stepfather", "stepson" };
+                                          "uncle", "widower", "boyfriend", "fiancé", "stepfather", "stepson", NULL };
   guint k = c->start, w;
+  guint8 g;
   g_autofree char *word = NULL;
   const char *title = c->title;
 
@@ -576,12 +588,8 @@ mention_gender (Run  *run,
       while (w > 0 && k - 2 - w < 14 && g_unichar_isalpha (run->u[w - 1]))
         w--;
       kin = suggest_substring (run, w, k - 2);
-      for (guint i = 0; i < G_N_ELEMENTS (female_kin); i++)
-        if (g_str_equal (kin, female_kin[i]))
-          return 'f';
-      for (guint i = 0; i < G_N_ELEMENTS (male_kin); i++)
-        if (g_str_equal (kin, male_kin[i]))
-          return 'm';
+      if ((g = word_gender (kin, female_kin, male_kin)) != 0)
+        return g;
     }
   while (k > 0 && (run->u[k - 1] == ' ' || run->u[k - 1] == '.'))
     k--;
@@ -591,17 +599,12 @@ mention_gender (Run  *run,
   if (w < k && (w == 0 || !g_unichar_isalpha (run->u[w - 1])))
     {
       word = suggest_substring (run, w, k);
-      for (guint i = 0; i < G_N_ELEMENTS (female); i++)
-        if (g_str_equal (word, female[i]))
-          return 'f';
-      for (guint i = 0; i < G_N_ELEMENTS (male); i++)
-        if (g_str_equal (word, male[i]))
-          return 'm';
+      if ((g = word_gender (word, female, male)) != 0)
+        return g;
       /* Edward Norton Lorenz named as "Norton Lorenz": the given name before. */
       {
         g_autofree char *given = g_strconcat (word, " ", NULL);
-        guint8 g = en_given_name_gender (run, given);
-        if (g != 0)
+        if ((g = en_given_name_gender (run, given)) != 0)
           return g;
       }
     }
