@@ -477,6 +477,15 @@
  * ecology-ministry briefing with speech over two paragraphs, durian
  * exports with a Datuk deputy minister, and an actor's interview with his
  * father's words in an answer), held out;
+ * blind-zh31: ten more Chinese ones likewise, written at the end of the
+ * seventeenth round (a spring-ploughing wire with a chain of officials, a
+ * gym closing with deposits lost and the regulator as speaker, a rider's
+ * death in court with 孔某 and 小孔, a Legislative Council levy debate in
+ * 「」 and Cantonese, a Taiwan county rally with an uncle and nephew of one
+ * surname, a chip IPO with a headline quote and two 俞, a women's football
+ * shootout, a lighthouse-keeper couple, an organ donation with the Red
+ * Cross as speaker, and an environmental night inspection with 严 and
+ * 晏), held out;
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -513,6 +522,13 @@
  * defendant's wife of one surname, NHS corridor care with the nurses'
  * college as speaker, a streetlight study whose outside expert shares the
  * lead author's surname), held out;
+ * blind-en9: eight more English ones likewise, written at the end of the
+ * seventeenth round (a council shelter vote with residents at the
+ * microphone, a hurricane landfall wire with an evacuee couple, a
+ * retailer's results call, a college football upset with two brothers, a
+ * saxophonist's obituary with his family of one surname, a school-board
+ * book hearing, a Queensland mine-safety inquiry in single quotation
+ * marks, a teen sleep study), held out;
  * zh-dev5: Chinese news written for the set around hard speakers (bare names,
  * 老王 for a full name, pronouns, unnamed 一位…外交官, Cantonese 話/講, role
  * nouns), labelled in full before the suggesters were run on it;
@@ -892,6 +908,7 @@ static const struct
   { "blind-en6", NULL, "English, blind-en6 held-out (written for the set, labelled without running the suggesters)" },
   { "blind-en7", NULL, "English, blind-en7 held-out (written for the set, labelled without running the suggesters)" },
   { "blind-en8", NULL, "English, blind-en8 held-out (written for the set, labelled without running the suggesters)" },
+  { "blind-en9", NULL, "English, blind-en9 held-out (written for the set, labelled without running the suggesters)" },
   { "blind-zh2", "Chinese, blind-zh2 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh3", "Chinese, blind-zh3 (written for the set, labelled without running the suggesters; held out until the eighth round of speaker rules, tuned on since)", NULL },
   { "blind-zh4", "Chinese, blind-zh4 (written for the set, labelled without running the suggesters; held out until the ninth round of speaker rules, tuned on since)", NULL },
@@ -921,6 +938,7 @@ static const struct
   { "blind-zh28", "Chinese, blind-zh28 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh29", "Chinese, blind-zh29 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh30", "Chinese, blind-zh30 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh31", "Chinese, blind-zh31 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },

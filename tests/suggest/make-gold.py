@@ -18,7 +18,7 @@ text. The labelling file (kept outside the project, it quotes the article):
            | blind-zh16 | blind-zh17 | blind-zh18 | blind-zh19
            | blind-zh20 | blind-zh21 | blind-zh22 | blind-zh23 | blind-zh24
            | blind-zh25 | blind-zh26 | blind-zh27 | blind-zh28
-           | blind-zh29 | blind-zh30 | blind-en8
+           | blind-zh29 | blind-zh30 | blind-en8 | blind-zh31 | blind-en9
            (blind-*: labelled without running the suggesters)
     @tags quote              (optional: only these tags are labelled in full;
                               the others are only the speakers' mentions)
