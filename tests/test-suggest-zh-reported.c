@@ -501,7 +501,8 @@ test_named_in_next_paragraph (void)
 /* A quote right after a sentence of its paragraph is that sentence's
  * subject's, the first person it names (78岁的陈阿婆拉着陈书记的手不肯松
  * 开。“…”; 陈部长也直接回应了林慧娴的提议。“…”), not the last; a possessor
- * opening it (陈立平的妻子李梅…) is not the subject. */
+ * opening it (陈立平的妻子李梅…) is not the subject; a sentence opening
+ * with 她 and naming no one is hers. */
 static void
 test_subject_of_sentence_before (void)
 {
@@ -516,6 +517,15 @@ test_subject_of_sentence_before (void)
   assert_speaker_entity (r, "政府把我们接出来，有饭吃，有被子盖，比在家里还安心。", "陈阿婆");
   assert_speaker_entity (r, "把退休户头掏空，将来要面对的会是一个更大的问题。", "人力部长陈国栋");
   assert_speaker_entity (r, "先把孩子安顿好，大人怎么都行。", "李梅");
+  /* a sentence that names no one and opens with 她: whom she stands for */
+  {
+    g_autoptr(Result) she = suggest_text ("凉粉\n\n"
+                                          "“东西都在涨，我晓得。”覃素芬指着推车上的辣椒油罐子说。\n\n"
+                                          "她算过一笔账：一晚上卖出去一百二三十碗，刨去豌豆和佐料，能落下三百来块。“够了够了，我又不图发财。”\n");
+
+    assert_well_formed (she);
+    assert_speaker_entity (she, "够了够了，我又不图发财。", "覃素芬");
+  }
 }
 
 /* An organization replying to the paper (国家环境局在答复本报询问时说：“)

@@ -1083,12 +1083,17 @@ zh_subject_of_sentence_before (Run         *run,
       if (c->start < s)
         continue;
       if (c->end > q->open)
-        return -1;
+        break;
       if (c->entity < 0 || (c->end < run->n && run->u[c->end] == 0x7684 /* 的 */) ||
           (c->start > 0 && zh_addressee (run->u[c->start - 1])))
         continue;
       return c->entity;
     }
+  /* 她算过一笔账：…，能落下三百来块。“够了够了…”: a sentence that names no
+   * one and opens with 他 or 她 is the one the pronoun stands for */
+  if (s + 1 < q->open && (run->u[s] == 0x4ED6 /* 他 */ || run->u[s] == 0x5979 /* 她 */) &&
+      run->u[s + 1] != 0x4EEC /* 们 */ && run->u[s + 1] != 0x5011 /* 們 */)
+    return zh_pronoun_antecedent (run, s, 400, zh_pronoun_gender (run->u[s]));
   return -1;
 }
 
