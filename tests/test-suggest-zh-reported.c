@@ -528,6 +528,24 @@ test_subject_of_sentence_before (void)
   }
 }
 
+/* In an interview's answer, also a paragraph after the labelled one, 我
+ * is the one answering (我常跟年轻人说：“…”); after the reporter's next
+ * question it is no one we know. */
+static void
+test_answer_self (void)
+{
+  g_autoptr(Result) r = suggest_text ("专访\n\n"
+                                      "记者：现在年轻人愿意做这一行吗？\n\n"
+                                      "吴青蔓：比我们那时候多了。收入也不算高。\n\n"
+                                      "不过也有人来了又走了。我常跟年轻人说：“先别想着出名，先把一百张纸补平了再说。”\n\n"
+                                      "记者：任务重吗？\n\n"
+                                      "我常跟同事说：“先别急。”\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "先别想着出名，先把一百张纸补平了再说。", "吴青蔓");
+  assert_speaker (r, "先别急。", NULL);
+}
+
 /* An organization replying to the paper (国家环境局在答复本报询问时说：“)
  * or speaking in its submission (消費者委員會在…的意見書中指出：「) is the
  * speaker; a person replying so is still the person. */
@@ -713,5 +731,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/reply-sent-to-paper", test_reply_sent_to_paper);
   g_test_add_func ("/suggest-zh-reported/named-in-next-paragraph", test_named_in_next_paragraph);
   g_test_add_func ("/suggest-zh-reported/subject-of-sentence-before", test_subject_of_sentence_before);
+  g_test_add_func ("/suggest-zh-reported/answer-self", test_answer_self);
   return g_test_run ();
 }

@@ -864,6 +864,59 @@ zh_named_after_paragraph (Run         *run,
   return -1;
 }
 
+/* The label of the interview's answer that the paragraph at @par_start is
+ * part of: a paragraph opened by a person's label (吴青蔓：) or one of up
+ * to three paragraphs after it, no question between; NULL if none. */
+static Cand *
+zh_answer_label (Run   *run,
+                 guint  par_start)
+{
+  guint p = par_start;
+
+  for (guint back = 0; back < 4; back++)
+    {
+      int m = suggest_mention_before (run, p + 1);
+      Cand *c = m >= 0 ? suggest_cand_at (run, g_array_index (run->mentions, guint, m)) : NULL;
+
+      if (c != NULL && c->start == p && g_strcmp0 (c->rule, "zh-person-interview") == 0)
+        return c;
+      /* 记者：, 问：: a question, no answer goes on past it */
+      for (guint k = p; k < run->n && k < p + 4; k++)
+        if (run->u[k] == 0xFF1A || run->u[k] == ':')
+          return NULL;
+      if (p == 0)
+        return NULL;
+      /* the paragraph before */
+      for (p--; p > 0 && par_start - p < 1500 && (run->u[p - 1] == '\n' || g_unichar_isspace (run->u[p - 1])); p--)
+        ;
+      for (; p > 0 && par_start - p < 1500 && run->u[p - 1] != '\n'; p--)
+        ;
+    }
+  return NULL;
+}
+
+/* The one answering, when a quote in an interview's answer follows a
+ * sentence whose subject is 我 (吴青蔓：…。我常跟年轻人说：“…”); -1
+ * otherwise. */
+static int
+zh_answer_self (Run         *run,
+                const Quote *q)
+{
+  Cand *label = zh_answer_label (run, q->par_start);
+  guint s = q->open, lo;
+
+  if (label == NULL || q->open <= q->par_start)
+    return -1;
+  lo = label->start == q->par_start ? label->end + 1 : q->par_start;
+  while (s > lo && !suggest_is_sentence_end (run->u[s - 1]) && run->u[s - 1] != 0x201D && run->u[s - 1] != 0x300D &&
+         q->open - s < 60)
+    s--;
+  if (s > lo && !suggest_is_sentence_end (run->u[s - 1]))
+    return -1;
+  return s + 1 < q->open && run->u[s] == 0x6211 /* 我 */ && run->u[s + 1] != 0x4EEC /* 们 */ &&
+         run->u[s + 1] != 0x5011 /* 們 */ ? label->entity : -1;
+}
+
 /* A paragraph that is nothing but a quote, after a paragraph that tells
  * of one person without quoting them (吴秀英原本在…打工。…她没有放弃。¶
  * “那时候真想过…”): that person's words. The person named in the paragraph
@@ -1292,6 +1345,10 @@ suggest_decide_zh (Run         *run,
   if (d.speaker == -2)
     d.speaker = -1;
   continue_open_quote (q, previous_paragraph, &d, "zh-quote-continued");
+  /* 吴青蔓：…。我常跟年轻人说：“…”: in an interview's answer, 我 is the one
+   * answering */
+  if (d.speech && d.speaker < 0)
+    d.speaker = zh_answer_self (run, q);
   /* the next paragraph's 说这番话的是… says so outright */
   if (d.speech)
     {
