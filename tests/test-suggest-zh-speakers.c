@@ -591,6 +591,21 @@ test_one_and_measure (void)
   assert_speaker (r, "这是我教过最用功的一届。", "王守一");
 }
 
+/* A surname and 某 before an action (被告人潘某低头说出这句话时) is a name,
+ * whose words the quote before were; 某 inside a given name (赵某平) is
+ * not cut short. */
+static void
+test_mou_before_action (void)
+{
+  g_autoptr(Result) r = suggest_text ("认罪\n\n"
+                                      "“我对起诉书指控的事实没有异议，愿意认罪认罚。”11月14日上午，江州市滨湖区人民法院第三法庭，被告人潘某低头说出这句话时，旁听席上不少老人交换了一下眼神。\n\n"
+                                      "被告人赵某平当庭表示：“我认罪。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "我对起诉书指控的事实没有异议，愿意认罪认罚。", "潘某");
+  assert_speaker (r, "我认罪。", "赵某平");
+}
+
 /* Role nouns of sport, medicine and work before a name (后卫裴子昂
  * 主治医师叶文涛 社员晏秋菊), 外交官 and 同事 as unnamed speakers, 有网友 as
  * a quantifier; a bare 外交官说 stays a group. */
@@ -1345,6 +1360,7 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/in-her-view", test_in_her_view);
   g_test_add_func ("/suggest-zh-speakers/given-in-two", test_given_in_two);
   g_test_add_func ("/suggest-zh-speakers/one-and-measure", test_one_and_measure);
+  g_test_add_func ("/suggest-zh-speakers/mou-before-action", test_mou_before_action);
   g_test_add_func ("/suggest-zh-speakers/more-roles", test_more_roles);
   g_test_add_func ("/suggest-zh-speakers/cantonese-say", test_cantonese_say);
   g_test_add_func ("/suggest-zh-speakers/pronoun-subject", test_pronoun_subject);

@@ -421,6 +421,11 @@ suggest_zh_name_at (Run      *run,
           (given == 2 && suggest_zh_familiar_name_full (run, i, FALSE, FALSE) == s + 1 &&
            suggest_char_in (&zh->action_starts, u[i + s + 1])))
         continue;
+      /* 被告人潘某低头说出这句话: a surname and 某 before an action or an
+       * adverbial is a name (not 赵某平's 某, nor 某些, 某种) */
+      if (given == 1 && u[i + s] == 0x67D0 /* 某 */ && end < n &&
+          (suggest_char_in (&zh->action_starts, u[end]) || suggest_word_list_match_at (&zh->adverbials, u, n, end) > 0))
+        return s + 1;
       if (end == n || suggest_char_in (&zh->name_followers, u[end]) || suggest_word_list_match_at (&zh->verbs, u, n, end) ||
           (given == 2 && suggest_word_list_match_at (&zh->adverbials, u, n, end) > 1) ||
           g_unichar_isspace (u[end]) || u[end] == '(' || u[end] == 0xFF08)
