@@ -546,6 +546,22 @@ test_answer_self (void)
   assert_speaker (r, "先别急。", NULL);
 }
 
+/* A bare role opening the sentence before a quote (被告在警誡下稱：「) is
+ * the person of that role named before (被告梁子軒), not the last person
+ * named; a role no one had stays no one's. */
+static void
+test_bare_role_subject (void)
+{
+  g_autoptr(Result) r = suggest_text ("單車\n\n"
+                                      "被告梁子軒報稱外賣車手，與事主陳先生同住一幢大廈。\n\n"
+                                      "警方其後在被告住所尋回單車。被告在警誡下稱：「我諗住借嚟用幾日，之後會還返俾佢。」\n\n"
+                                      "原告在庭上表示：「我只想拿回我的錢。」\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "我諗住借嚟用幾日，之後會還返俾佢。", "梁子軒");
+  assert_speaker (r, "我只想拿回我的錢。", NULL);
+}
+
 /* An organization replying to the paper (国家环境局在答复本报询问时说：“)
  * or speaking in its submission (消費者委員會在…的意見書中指出：「) is the
  * speaker; a person replying so is still the person. */
@@ -732,5 +748,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/named-in-next-paragraph", test_named_in_next_paragraph);
   g_test_add_func ("/suggest-zh-reported/subject-of-sentence-before", test_subject_of_sentence_before);
   g_test_add_func ("/suggest-zh-reported/answer-self", test_answer_self);
+  g_test_add_func ("/suggest-zh-reported/bare-role-subject", test_bare_role_subject);
   return g_test_run ();
 }

@@ -562,6 +562,7 @@ suggest_load_zh (ZhLexicon *zh)
   word_list_load (&zh->action_starts, lex, "action_starts");
   word_list_load (&zh->topic_intros, lex, "topic_intros");
   word_list_load (&zh->object_verbs, lex, "object_verbs");
+  word_list_load (&zh->party_roles, lex, "party_roles");
   word_list_load (&zh->office_lead_verbs, lex, "office_lead_verbs");
   word_list_load (&zh->name_honorifics, lex, "name_honorifics");
   word_list_load (&zh->kin_forms, lex, "kin_forms");

@@ -48,6 +48,7 @@ typedef struct
   WordList action_starts;            /* 指 翻 端…: 王刚指着货架说, a name of two before them */
   WordList topic_intros;             /* 谈到 提起…: 谈到甄子墨，他说, the one spoken of */
   WordList object_verbs;             /* 称赞 叮嘱 问…: 他称赞了小将林昊：“, the one praised */
+  WordList party_roles;              /* 被告 原告 事主…: a bare one names the party named before */
   WordList office_lead_verbs;        /* 专访 邀请 拨打…: 专访农业农村部…司长, no part of the office */
   WordList name_honorifics;          /* 拿督 丹斯里…: 行政议员拿督斯里黄宏伟, before the name */
   WordList kin_forms;                /* 老伯 大爷…: 钟老伯, then 老伯说 */
@@ -66,7 +67,7 @@ typedef struct
   &(zh)->relations, &(zh)->adverbials, &(zh)->credits, &(zh)->professions, \
   &(zh)->soundbites, &(zh)->presenters, &(zh)->half_units, &(zh)->company_documents, \
   &(zh)->action_starts, &(zh)->topic_intros, &(zh)->office_lead_verbs, \
-  &(zh)->name_honorifics, &(zh)->kin_forms, &(zh)->object_verbs
+  &(zh)->name_honorifics, &(zh)->kin_forms, &(zh)->object_verbs, &(zh)->party_roles
 
 typedef struct
 {

@@ -864,6 +864,44 @@ zh_named_after_paragraph (Run         *run,
   return -1;
 }
 
+/* The person of a party's role named before (被告梁子軒), when that role
+ * alone (the lexicon's party_roles: 被告 原告 事主…, one party in a case,
+ * where a bare 村民 is a group) opens the sentence before the quote as
+ * the subject of its attribution (被告在警誡下稱：「…」): the nearest
+ * person whose role ends with it, within 2 000 code points; -1
+ * otherwise. */
+static int
+zh_bare_role_subject (Run         *run,
+                      const Quote *q)
+{
+  ZhLexicon *zh = &run->self->zh;
+  guint s = q->open, r;
+
+  while (s > q->par_start && q->open - s < 40 && !suggest_is_sentence_end (run->u[s - 1]) && run->u[s - 1] != 0x201D &&
+         run->u[s - 1] != 0x300D)
+    s--;
+  if (s > q->par_start && !suggest_is_sentence_end (run->u[s - 1]))
+    return -1;
+  if ((r = suggest_word_list_match_at (&zh->party_roles, run->u, run->n, s)) < 2 || s + r >= q->open ||
+      suggest_zh_name_at (run, s + r, TRUE) > 0 || !suggest_zh_attribution_follows (run, s + r))
+    return -1;
+  {
+    g_autofree char *role = suggest_substring (run, s, s + r);
+
+    /* the mentions in text order: a bounded walk back */
+    for (int m = suggest_mention_before (run, s); m >= 0; m--)
+      {
+        Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+
+        if (s - c->start > 2000)
+          break;
+        if (c->start < s && g_str_equal (c->tag, "person") && c->role != NULL && c->entity >= 0 && g_str_has_suffix (c->role, role))
+          return c->entity;
+      }
+  }
+  return -1;
+}
+
 /* The label of the interview's answer that the paragraph at @par_start is
  * part of: a paragraph opened by a person's label (吴青蔓：) or one of up
  * to three paragraphs after it, no question between; NULL if none. */
@@ -1345,6 +1383,10 @@ suggest_decide_zh (Run         *run,
   if (d.speaker == -2)
     d.speaker = -1;
   continue_open_quote (q, previous_paragraph, &d, "zh-quote-continued");
+  /* 被告梁子軒…。被告在警誡下稱：「: a bare role opening the sentence is the
+   * person of that role named before */
+  if (d.speech && d.speaker < 0)
+    d.speaker = zh_bare_role_subject (run, q);
   /* 吴青蔓：…。我常跟年轻人说：“…”: in an interview's answer, 我 is the one
    * answering */
   if (d.speech && d.speaker < 0)
