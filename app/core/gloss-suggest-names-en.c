@@ -480,17 +480,19 @@ en_executive_name_start (Run   *run,
  * one; else a person (a company's spokesperson, a cashier). "the aide"
  * is the last unnamed aide before it; a definite role with none before
  * is someone new only when the text has not used the word before (else
- * it may be "spokesman Tom Lee" later called "the spokesman"). */
+ * it may be "spokesman Tom Lee" later called "the spokesman"). The
+ * matches of @regex: unnamed_role_re, or unnamed_one_re (@one_of_many: "One
+ * product designer in the Denver office, who", whose span takes in the
+ * phrase before ", who"). */
 static void
-en_unnamed_roles (Run *run)
+en_unnamed_role_matches (Run      *run,
+                         GRegex   *regex,
+                         gboolean  one_of_many)
 {
   EnLexicon *en = &run->self->en;
   g_autoptr(GMatchInfo) m = NULL;
 
-  for (guint pass = 0; pass < 2; pass++)
-  {
-  g_clear_pointer (&m, g_match_info_free);
-  g_regex_match (pass == 0 ? en->unnamed_role_re : en->unnamed_one_re, run->text, 0, &m);
+  g_regex_match (regex, run->text, 0, &m);
   for (; g_match_info_matches (m); g_match_info_next (m, NULL))
     {
       int ms, me, rs, re;
@@ -614,7 +616,7 @@ en_unnamed_roles (Run *run)
         }
       /* One product designer in the Denver office, who: the phrase is
        * part of who she is */
-      if (pass == 1 && subject && words > 0 && words <= 5 && j < run->n && run->u[j] == ',')
+      if (one_of_many && subject && words > 0 && words <= 5 && j < run->n && run->u[j] == ',')
         e = j;
       c = suggest_add_cand (run, tag, a, e, "en-unnamed-role", 0.6);
       if (entity < 0)
@@ -627,7 +629,13 @@ en_unnamed_roles (Run *run)
       if (g_str_equal (tag, "official"))
         suggest_cand_at (run, c)->title = suggest_substring (run, r, e);
     }
-  }
+}
+
+static void
+en_unnamed_roles (Run *run)
+{
+  en_unnamed_role_matches (run, run->self->en.unnamed_role_re, FALSE);
+  en_unnamed_role_matches (run, run->self->en.unnamed_one_re, TRUE);
 }
 
 void

@@ -67,6 +67,20 @@ suggest_overlaps_tag (Run        *run,
   return FALSE;
 }
 
+/* Whether the first word of a name, up to @end (its first space), is
+ * a Latin given name: a capital, then letters, hyphens or apostrophes. */
+static gboolean
+en_given_word (const char *word,
+               const char *end)
+{
+  if (end == NULL || !g_ascii_isupper (word[0]))
+    return FALSE;
+  for (const char *p = word; p < end; p++)
+    if (!g_ascii_isalpha (*p) && *p != '-' && *p != '\'')
+      return FALSE;
+  return TRUE;
+}
+
 /* Whether @name, a Latin name of two words or more, names someone else
  * than @e of the same key: both names whole, their first words given
  * names that differ (Erik Lindahl, Karin Lindahl; not Erik J. Lindahl,
@@ -78,14 +92,8 @@ en_other_given_name (const Entity *e,
   const char *a = e->name, *b = name;
   const char *sa = strchr (a, ' '), *sb = strchr (b, ' ');
 
-  if (sa == NULL || sb == NULL || !g_ascii_isupper (a[0]) || !g_ascii_isupper (b[0]))
+  if (!en_given_word (a, sa) || !en_given_word (b, sb))
     return FALSE;
-  for (const char *p = a; p < sa; p++)
-    if (!g_ascii_isalpha (*p) && *p != '-' && *p != '\'')
-      return FALSE;
-  for (const char *p = b; p < sb; p++)
-    if (!g_ascii_isalpha (*p) && *p != '-' && *p != '\'')
-      return FALSE;
   /* Later Kim Hana is Kim Hana: one name ends the other, word for word */
   {
     size_t la = strlen (a), lb = strlen (b);
@@ -116,14 +124,9 @@ suggest_entity_for_name (Run        *run,
    * its whole name, under which it is found again. */
   if (found > 0 && name != NULL && !g_str_equal (name, key) && en_other_given_name (run->entities->pdata[found - 1], name))
     {
-      guint whole = GPOINTER_TO_UINT (g_hash_table_lookup (run->entity_keys, name));
-
-      if (whole > 0)
-        found = whole;
-      else
+      found = GPOINTER_TO_UINT (g_hash_table_lookup (run->entity_keys, name));
+      if (found == 0)
         key = name;
-      if (whole == 0)
-        found = 0;
     }
   if (found > 0)
     {

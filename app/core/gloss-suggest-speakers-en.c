@@ -866,12 +866,8 @@ en_not_speech (Run         *run,
     if (g_ascii_strcasecmp (word, works[i]) == 0)
       return TRUE;
   /* under the subject line “Where we go from here.” */
-  if (g_str_equal (word, "line") && a >= 9 && run->u[a - 1] == ' ')
-    {
-      g_autofree char *before = suggest_substring (run, a - 8, a - 1);
-      if (g_str_equal (before, "subject"))
-        return TRUE;
-    }
+  if (g_str_equal (word, "line") && a >= 9 && run->u[a - 1] == ' ' && suggest_en_ends_with (run, a - 1, "subject"))
+    return TRUE;
   if (q->unclosed)
     return FALSE;
   /* or “CBD.”: one capitalised word, a name or an abbreviation */
@@ -918,31 +914,23 @@ en_name_called_right_before (Run         *run,
 {
   static const char *const verbs[] = { "called", "calls", "dubbed", "dubs", "termed" };
   static const char *const auxiliaries[] = { "has", "had", "have" };
-  guint k = q->open, ws;
-  gboolean found = FALSE;
-  g_autofree char *word = NULL;
+  guint k = q->open, len = 0;
   int m;
 
   if (k < 2 || run->u[k - 1] != ' ')
     return -1;
-  ws = k - 1;
-  while (ws > 0 && g_unichar_isalpha (run->u[ws - 1]))
-    ws--;
-  word = suggest_substring (run, ws, k - 1);
-  for (guint i = 0; i < G_N_ELEMENTS (verbs) && !found; i++)
-    found = g_str_equal (word, verbs[i]);
-  if (!found || ws < 2 || run->u[ws - 1] != ' ')
+  k--;   /* the space before the mark: the verb ends there */
+  for (guint i = 0; i < G_N_ELEMENTS (verbs) && len == 0; i++)
+    if (suggest_en_ends_with (run, k, verbs[i]))
+      len = (guint) strlen (verbs[i]);
+  if (len == 0 || k < len + 2 || run->u[k - len - 1] != ' ')
     return -1;
-  k = ws - 1;
-  ws = k;
-  while (ws > 0 && g_unichar_isalpha (run->u[ws - 1]))
-    ws--;
-  g_free (word);
-  word = suggest_substring (run, ws, k);
+  k -= len + 1;   /* the space before the verb */
   for (guint i = 0; i < G_N_ELEMENTS (auxiliaries); i++)
-    if (g_str_equal (word, auxiliaries[i]) && ws >= 2 && run->u[ws - 1] == ' ')
+    if (suggest_en_ends_with (run, k, auxiliaries[i]) && k >= strlen (auxiliaries[i]) + 2 &&
+        run->u[k - strlen (auxiliaries[i]) - 1] == ' ')
       {
-        k = ws - 1;
+        k -= (guint) strlen (auxiliaries[i]) + 1;
         break;
       }
   m = suggest_mention_before (run, k);
