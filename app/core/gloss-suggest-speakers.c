@@ -864,6 +864,33 @@ zh_named_after_paragraph (Run         *run,
   return -1;
 }
 
+/* Where the sentence that holds the attribution before the quote @q
+ * starts: back from the opening mark to a sentence's end or to @lo (a
+ * paragraph's or an answer's start), within @limit code points;
+ * G_MAXUINT when a quote closes first or the limit is reached. */
+static guint
+zh_attribution_sentence_start (Run         *run,
+                               const Quote *q,
+                               guint        lo,
+                               guint        limit)
+{
+  guint s = q->open;
+
+  while (s > lo && q->open - s < limit && !suggest_is_sentence_end (run->u[s - 1]) && run->u[s - 1] != 0x201D &&
+         run->u[s - 1] != 0x300D)
+    s--;
+  return s > lo && !suggest_is_sentence_end (run->u[s - 1]) ? G_MAXUINT : s;
+}
+
+/* Whether 他 or 她 at @k stands for one person (not 他们, 她們). */
+static gboolean
+zh_he_or_she_at (Run   *run,
+                 guint  k)
+{
+  return k + 1 < run->n && (run->u[k] == 0x4ED6 /* 他 */ || run->u[k] == 0x5979 /* 她 */) &&
+         run->u[k + 1] != 0x4EEC /* 们 */ && run->u[k + 1] != 0x5011 /* 們 */;
+}
+
 /* The person of a party's role named before (被告梁子軒), when that role
  * alone (the lexicon's party_roles: 被告 原告 事主…, one party in a case,
  * where a bare 村民 is a group) opens the sentence before the quote as
@@ -875,12 +902,9 @@ zh_bare_role_subject (Run         *run,
                       const Quote *q)
 {
   ZhLexicon *zh = &run->self->zh;
-  guint s = q->open, r;
+  guint s = zh_attribution_sentence_start (run, q, q->par_start, 40), r;
 
-  while (s > q->par_start && q->open - s < 40 && !suggest_is_sentence_end (run->u[s - 1]) && run->u[s - 1] != 0x201D &&
-         run->u[s - 1] != 0x300D)
-    s--;
-  if (s > q->par_start && !suggest_is_sentence_end (run->u[s - 1]))
+  if (s == G_MAXUINT)
     return -1;
   if ((r = suggest_word_list_match_at (&zh->party_roles, run->u, run->n, s)) < 2 || s + r >= q->open ||
       suggest_zh_name_at (run, s + r, TRUE) > 0 || !suggest_zh_attribution_follows (run, s + r))
@@ -941,15 +965,12 @@ zh_answer_self (Run         *run,
                 const Quote *q)
 {
   Cand *label = zh_answer_label (run, q->par_start);
-  guint s = q->open, lo;
+  guint s;
 
   if (label == NULL || q->open <= q->par_start)
     return -1;
-  lo = label->start == q->par_start ? label->end + 1 : q->par_start;
-  while (s > lo && !suggest_is_sentence_end (run->u[s - 1]) && run->u[s - 1] != 0x201D && run->u[s - 1] != 0x300D &&
-         q->open - s < 60)
-    s--;
-  if (s > lo && !suggest_is_sentence_end (run->u[s - 1]))
+  s = zh_attribution_sentence_start (run, q, label->start == q->par_start ? label->end + 1 : q->par_start, 60);
+  if (s == G_MAXUINT)
     return -1;
   return s + 1 < q->open && run->u[s] == 0x6211 /* 我 */ && run->u[s + 1] != 0x4EEC /* 们 */ &&
          run->u[s + 1] != 0x5011 /* 們 */ ? label->entity : -1;
@@ -1016,8 +1037,7 @@ zh_narrative_subject (Run         *run,
   if (opening < 0 || named_last)
     return -1;
   for (guint k = last; k + 1 < hi; k++)
-    if ((run->u[k] == 0x4ED6 /* 他 */ || run->u[k] == 0x5979 /* 她 */) && run->u[k + 1] != 0x4EEC /* 们 */ &&
-        run->u[k + 1] != 0x5011 /* 們 */)
+    if (zh_he_or_she_at (run, k))
       return opening;
   return -1;
 }
@@ -1182,8 +1202,7 @@ zh_subject_of_sentence_before (Run         *run,
     }
   /* 她算过一笔账：…，能落下三百来块。“够了够了…”: a sentence that names no
    * one and opens with 他 or 她 is the one the pronoun stands for */
-  if (s + 1 < q->open && (run->u[s] == 0x4ED6 /* 他 */ || run->u[s] == 0x5979 /* 她 */) &&
-      run->u[s + 1] != 0x4EEC /* 们 */ && run->u[s + 1] != 0x5011 /* 們 */)
+  if (s + 1 < q->open && zh_he_or_she_at (run, s))
     return zh_pronoun_antecedent (run, s, 400, zh_pronoun_gender (run->u[s]));
   return -1;
 }
