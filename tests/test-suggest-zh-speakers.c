@@ -576,19 +576,23 @@ test_given_in_two (void)
 }
 
 /* 一 and a measure word after a name start its action (母亲周敏一把抱住了
- * 女儿, 刘建一下子站了起来): no 周敏一; 一 may still end a given name
- * (王守一说). */
+ * 女儿, 刘建一下子站了起来; 陳靜一邊擦眼淚): no 周敏一; 一 may still end a
+ * given name (王守一说). */
 static void
 test_one_and_measure (void)
 {
   g_autoptr(Result) r = suggest_text ("放榜\n\n"
                                       "在走廊里等消息的母亲周敏一把抱住了女儿。“她爸在外地跑运输，刚才视频里哭得比她还厉害。”周敏说。\n\n"
-                                      "“这是我教过最用功的一届。”老师王守一说。\n");
+                                      "“这是我教过最用功的一届。”老师王守一说。\n\n"
+                                      "在門口等候的母親陳靜一邊擦眼淚，一邊對記者說：「孩子這三年太辛苦了。」\n");
 
   assert_well_formed (r);
   g_assert_null (find (r, "person", "周敏一"));
   g_assert_nonnull (find (r, "person", "周敏"));
   assert_speaker (r, "这是我教过最用功的一届。", "王守一");
+  /* the traditional form of a measure in the lexicon (边, 邊) */
+  g_assert_null (find (r, "person", "陳靜一"));
+  assert_speaker (r, "孩子這三年太辛苦了。", "陳靜");
 }
 
 /* A surname and 某 before an action (被告人潘某低头说出这句话时) is a name,

@@ -138,14 +138,10 @@ acting_name_at (Run   *run,
       suggest_word_list_match_at (&zh->verbs, u, n, i + len) > 0 ||
       suggest_word_list_match_at (&zh->org_suffixes, u, n, i + len) > 0)
     return 0;
-  /* 江北市第一人民医院向…发来: a place (市 省 县 区 镇), not a given name */
-  {
-    static const gunichar places[] = { 0x5E02 /* 市 */, 0x7701 /* 省 */, 0x53BF /* 县 */, 0x7E23 /* 縣 */, 0x533A /* 区 */,
-                                       0x5340 /* 區 */, 0x9547 /* 镇 */, 0x93AE /* 鎮 */ };
-    for (guint k = 0; k < G_N_ELEMENTS (places); k++)
-      if (len >= 3 && u[i + len - 1] == places[k])
-        return 0;
-  }
+  /* 江北市第一人民医院向…发来: a place (the lexicon's place_suffixes:
+   * 市 省 县 区 镇), not a given name */
+  if (len >= 3 && suggest_char_in (&zh->place_suffixes, u[i + len - 1]))
+    return 0;
   /* 马来西亚榴梿出口商公会今日发表文告: the subject is an organization
    * whose name runs on past the name read at its start. */
   for (guint j = i + len + 1; j < n && j - i <= 16 && is_han (u[j - 1]) && !suggest_char_in (&zh->org_stops, u[j - 1]); j++)

@@ -566,6 +566,8 @@ suggest_load_zh (ZhLexicon *zh)
   word_list_load (&zh->office_lead_verbs, lex, "office_lead_verbs");
   word_list_load (&zh->name_honorifics, lex, "name_honorifics");
   word_list_load (&zh->kin_forms, lex, "kin_forms");
+  word_list_load (&zh->place_suffixes, lex, "place_suffixes");
+  word_list_load (&zh->measures_after_one, lex, "measures_after_one");
   {
     WordList *all[] = { ZH_LEXICON_LISTS (zh) };
 

@@ -291,24 +291,16 @@ dotted_part_end (Run   *run,
   return k;
 }
 
-/* Whether 一 at @k and a measure word after it (一把 一下 一边 一直 一脸…)
- * start an action (周敏一把抱住了女儿), so 一 ends no given name. */
+/* Whether 一 at @k and a measure word after it (the lexicon's
+ * measures_after_one: 一把 一下 一边 一直 一脸…) start an action
+ * (周敏一把抱住了女儿), so 一 ends no given name. */
 static gboolean
-zh_one_and_measure (const gunichar *u,
-                    guint           n,
-                    guint           k)
+zh_one_and_measure (const ZhLexicon *zh,
+                    const gunichar  *u,
+                    guint            n,
+                    guint            k)
 {
-  static const gunichar measures[] = { 0x628A /* 把 */, 0x4E0B /* 下 */, 0x8FB9 /* 边 */, 0x908A /* 邊 */, 0x76F4 /* 直 */,
-                                       0x8D77 /* 起 */, 0x4E2A /* 个 */, 0x500B /* 個 */, 0x53E3 /* 口 */, 0x58F0 /* 声 */,
-                                       0x8072 /* 聲 */, 0x8138 /* 脸 */, 0x81C9 /* 臉 */, 0x773C /* 眼 */, 0x6B21 /* 次 */,
-                                       0x6B65 /* 步 */ };
-
-  if (k + 1 >= n || u[k] != 0x4E00 /* 一 */)
-    return FALSE;
-  for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
-    if (u[k + 1] == measures[m])
-      return TRUE;
-  return FALSE;
+  return k + 1 < n && u[k] == 0x4E00 /* 一 */ && suggest_char_in (&zh->measures_after_one, u[k + 1]);
 }
 
 /* Length of a Chinese personal name starting at @i, 0 if none: a surname
@@ -413,7 +405,7 @@ suggest_zh_name_at (Run      *run,
                                /* 卢柏年回忆道, not 李明年 王今年 (a word of time) */
                                (given == 2 && k == i + s + 1 && u[k] == 0x5E74 /* 年 */ && zh_name_year (u[k - 1])));
       /* 周敏一把抱住: no 周敏一 */
-      if (ok && given == 2 && zh_one_and_measure (u, n, i + s + 1))
+      if (ok && given == 2 && zh_one_and_measure (zh, u, n, i + s + 1))
         continue;
       /* 蓝县长 王主任: a surname and an office, no given name; 陳伯坐在…說:
        * a surname, a kinship word and an action, no 陳伯坐 */
@@ -441,7 +433,7 @@ suggest_zh_name_at (Run      *run,
       !zh_word_runs_past (run, i, i + 3))
     {
       /* 母亲周敏一把抱住了女儿: 一 and a measure word start the action */
-      if (zh_one_and_measure (u, n, i + 2))
+      if (zh_one_and_measure (zh, u, n, i + 2))
         return 2;
       /* 责任编辑许蓓看完初稿: an action and its complement after two */
       static const gunichar complements[] = { 0x5B8C /* 完 */, 0x7740 /* 着 */, 0x8457 /* 著 */, 0x4E86 /* 了 */, 0x8D77 /* 起 */,

@@ -52,6 +52,8 @@ typedef struct
   WordList office_lead_verbs;        /* 专访 邀请 拨打…: 专访农业农村部…司长, no part of the office */
   WordList name_honorifics;          /* 拿督 丹斯里…: 行政议员拿督斯里黄宏伟, before the name */
   WordList kin_forms;                /* 老伯 大爷…: 钟老伯, then 老伯说 */
+  WordList place_suffixes;           /* 市 省 县…: 江北市 read as a name is a place */
+  WordList measures_after_one;       /* 把 下 边…: 周敏一把抱住, 一 ends no given name */
 } ZhLexicon;
 
 /* Every list of a ZhLexicon, for what is done to each (the traditional
@@ -67,7 +69,8 @@ typedef struct
   &(zh)->relations, &(zh)->adverbials, &(zh)->credits, &(zh)->professions, \
   &(zh)->soundbites, &(zh)->presenters, &(zh)->half_units, &(zh)->company_documents, \
   &(zh)->action_starts, &(zh)->topic_intros, &(zh)->office_lead_verbs, \
-  &(zh)->name_honorifics, &(zh)->kin_forms, &(zh)->object_verbs, &(zh)->party_roles
+  &(zh)->name_honorifics, &(zh)->kin_forms, &(zh)->object_verbs, &(zh)->party_roles, \
+  &(zh)->place_suffixes, &(zh)->measures_after_one
 
 typedef struct
 {
