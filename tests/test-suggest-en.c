@@ -43,7 +43,10 @@ test_en_handles (void)
   g_assert_nonnull (find_after (r, "person", "kettle_42", 300));
   g_assert_nonnull (find_after (r, "person", "kettle_42", 300)->entity);
   assert_well_formed (firm);
-  assert_speaker (firm, "Our payments were never at risk,", NULL);
+  /* a firm that said something in a statement speaks as an organization
+   * (test_en_organization_speakers), never as a person */
+  assert_speaker (firm, "Our payments were never at risk,", "PayPal");
+  g_assert_nonnull (find (firm, "organization", "PayPal"));
   assert_speaker (firm, "We fixed the fault within an hour,", NULL);
   g_assert_null (find (firm, "person", "PayPal"));
   g_assert_null (find (firm, "person", "BlueWave"));
@@ -773,6 +776,64 @@ test_en_subject_line (void)
   assert_speaker (r, "We will hold the line on costs,", "Gideon Marsh");
 }
 
+/* An organization that speaks is a quote's speaker: right before the verb
+ * (The National Weather Service said … “…”), before it with an appositive
+ * (The Gulf Maritime Employers Association, which…, said), named again by
+ * a noun its name holds (the association said) or by one after it spoke
+ * (the union said), or a name saying something in a statement (Halcyra
+ * said in a statement; then the statement said). Never he or she, never a
+ * headline's subject (Halcyra … as CEO admits), never a person's surname
+ * (Hale said in a statement), and not an organization that never spoke
+ * and whose name lacks the noun (the company claims). */
+static void
+test_en_organization_speakers (void)
+{
+  g_autoptr(Result) r = suggest_text ("Halcyra to cut 2,400 jobs as CEO admits ‘I got it wrong’\n\n"
+                                      "Halcyra, the video-meeting company, will cut 2,400 jobs, its chief executive, Gideon Marsh, told staff.\n\n"
+                                      "“We grew too fast, and that is on me,” Marsh wrote.\n\n"
+                                      "Workers will receive 18 weeks of pay, Halcyra said in a statement.\n\n"
+                                      "“These are talented people, and we intend to treat them that way,” the statement said.\n\n"
+                                      "“I should have seen it sooner,” he wrote in the memo.\n\n"
+                                      "The National Weather Service said in a flood warning that the river was “expected to crest near 31 feet on Saturday.”\n\n"
+                                      "The Gulf Maritime Employers Association, which negotiates for shipping lines, said it had made an offer.\n\n"
+                                      "“The union walked away from the table,” the association said in a statement.\n\n"
+                                      "The Royal College of Nursing said corridor care was spreading.\n\n"
+                                      "“Corridor care is now routine in hospitals across the country,” the union said.\n");
+  g_autoptr(Result) none = suggest_text ("Senator Ruth Hale opposed the bill from the start.\n\n"
+                                         "“This bill will not pass the Senate,” Hale said in a statement.\n\n"
+                                         "Reporters from The Seattle Times visited the store. At the same time, the company claims its prices "
+                                         "have saved customers “hundreds of millions of dollars” since the sale.\n");
+
+  assert_well_formed (r);
+  /* the headline's first name is the organization's: no speaker (its
+   * main voice would be someone quoted three times) */
+  assert_speaker (r, "I got it wrong", NULL);
+  assert_speaker (r, "These are talented people, and we intend to treat them that way,", "Halcyra");
+  assert_speaker (r, "I should have seen it sooner,", "Gideon Marsh");
+  {
+    GlossSuggestion *q = find (r, "quote", "expected to crest near 31 feet on Saturday.");
+    g_autofree char *s = speaker_of (r, q);
+    g_assert_true (g_strcmp0 (s, "National Weather Service") == 0 || g_strcmp0 (s, "The National Weather Service") == 0);
+  }
+  {
+    GlossSuggestion *q = find (r, "quote", "The union walked away from the table,");
+    g_autofree char *s = speaker_of (r, q);
+    g_assert_nonnull (s);
+    g_assert_nonnull (strstr (s, "Gulf Maritime Employers Association"));
+  }
+  {
+    GlossSuggestion *q = find (r, "quote", "Corridor care is now routine in hospitals across the country,");
+    g_autofree char *s = speaker_of (r, q);
+    g_assert_nonnull (s);
+    g_assert_nonnull (strstr (s, "Royal College of Nursing"));
+  }
+  g_assert_null (find (r, "person", "Halcyra"));
+  assert_well_formed (none);
+  assert_speaker (none, "This bill will not pass the Senate,", "Senator Ruth Hale");
+  g_assert_null (find (none, "organization", "Hale"));
+  assert_speaker (none, "hundreds of millions of dollars", NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -811,5 +872,6 @@ main (int    argc,
   g_test_add_func ("/suggest-en/one-of-many", test_en_one_of_many);
   g_test_add_func ("/suggest-en/name-called", test_en_name_called);
   g_test_add_func ("/suggest-en/subject-line", test_en_subject_line);
+  g_test_add_func ("/suggest-en/organization-speakers", test_en_organization_speakers);
   return g_test_run ();
 }

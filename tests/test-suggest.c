@@ -1067,7 +1067,8 @@ test_en_pronoun_skips_possessor (void)
 }
 
 /* A headline in title case names nobody: "Norway said" finds no full
- * name in "Ferry Operators Blame Norway for Delays"; in a sentence,
+ * name in "Ferry Operators Blame Norway for Delays" (Norway, saying it in
+ * a statement, is an organization); in a sentence,
  * "Pedro Almonte" still is the full name of "Almonte said". */
 static void
 test_en_title_case_lines (void)
@@ -1079,7 +1080,10 @@ test_en_title_case_lines (void)
 
   assert_well_formed (r);
   g_assert_null (find (r, "person", "Blame Norway"));
-  assert_speaker (r, "The weather was not the reason, and we can prove it,", NULL);
+  g_assert_null (find (r, "person", "Norway"));
+  /* a name saying something in a statement speaks as an organization */
+  assert_speaker (r, "The weather was not the reason, and we can prove it,", "Norway");
+  g_assert_nonnull (find (r, "organization", "Norway"));
   assert_well_formed (sentence);
   assert_speaker (sentence, "The weather was not the reason, and we can prove it,", "Pedro Almonte");
 }
@@ -1103,8 +1107,8 @@ test_en_verb_of_next_clause (void)
   assert_speaker (near, "Mill Lane closes to traffic until spring, and we lose our customers.", "Grace Odhiambo");
 }
 
-/* "Tidewater Shipping wrote in a statement": an organization speaks (the
- * gold records no speaker then), no person "Tidewater Shipping"; a name
+/* "Tidewater Shipping wrote in a statement": an organization speaks, as
+ * an organization (no person "Tidewater Shipping"); a name
  * with a plain surname ("Tidewater Marsh wrote") is a person. */
 static void
 test_en_institution_speakers (void)
@@ -1114,7 +1118,8 @@ test_en_institution_speakers (void)
 
   assert_well_formed (r);
   g_assert_null (find (r, "person", "Tidewater Shipping"));
-  assert_speaker (r, "Repairs on the north quay will start on Monday,", NULL);
+  assert_speaker (r, "Repairs on the north quay will start on Monday,", "Tidewater Shipping");
+  g_assert_nonnull (find (r, "organization", "Tidewater Shipping"));
   assert_well_formed (person);
   assert_speaker (person, "Repairs on the north quay will start on Monday,", "Tidewater Marsh");
 }
@@ -1273,8 +1278,8 @@ test_en_unnamed_roles (void)
   assert_speaker (named, "This is a cover-up and everyone knows it,", "Dan Cobb");
 }
 
-/* Harland Semiconductor is a company: no person, and its statement has no
- * person speaking. */
+/* Harland Semiconductor is a company: no person, and its statement is the
+ * company's, no person's. */
 static void
 test_en_company_suffixes (void)
 {
@@ -1284,7 +1289,9 @@ test_en_company_suffixes (void)
 
   assert_well_formed (r);
   g_assert_null (find (r, "person", "Harland Semiconductor"));
-  assert_speaker (r, "We remain confident in our plans for the year,", NULL);
+  g_assert_null (find (r, "person", "Harland"));
+  assert_speaker (r, "We remain confident in our plans for the year,", "Harland");
+  g_assert_nonnull (find (r, "organization", "Harland"));
   assert_speaker (r, "Demand will come back,", "Ingrid Solberg");
   {
     g_autoptr(Result) press = suggest_text ("Sen. Laura Kim spoke on Friday.\n\n"

@@ -579,6 +579,17 @@ suggest_later_mentions (Run *run)
           g_strcmp0 (suggest_cand_at (run, entity->first)->rule, "zh-unnamed-person") == 0 ||
           g_strcmp0 (suggest_cand_at (run, entity->first)->rule, "en-unnamed-role") == 0)
         continue;
+      /* An English organization (Gulf Maritime Employers Association) is
+       * its whole name later on, never one of its words. */
+      if (g_str_equal (entity->tag, "organization") && g_ascii_isupper (entity->name[0]))
+        {
+          key.key = g_utf8_to_ucs4_fast (entity->name, -1, &key.len);
+          key.latin = TRUE;
+          key.whole = TRUE;
+          key.index = (int) e;
+          g_array_append_val (keys, key);
+          continue;
+        }
       for (const char *p = entity->key; *p != '\0'; p = g_utf8_next_char (p))
         if (suggest_is_name_separator (g_utf8_get_char (p)))
           dot = p;
@@ -830,6 +841,36 @@ suggest_entity_before (Run  *run,
   return -1;
 }
 
+/* The bounds, in code points, of an English organization's name that
+ * @m's group 1 matched, without the sentence words before it ("But the
+ * Senate"); FALSE when no word is left, or only one and not @one_word. */
+static gboolean
+en_org_match (Run        *run,
+              GMatchInfo *m,
+              gboolean    one_word,
+              guint      *start,
+              guint      *end)
+{
+  const char *space;
+  int s, e;
+  g_autofree char *first = NULL;
+
+  g_match_info_fetch_pos (m, 1, &s, &e);
+  first = g_strndup (run->text + s, strcspn (run->text + s, " "));
+  while (en_is_not_name (run, first) && strchr (run->text + s, ' ') != NULL && s < e)
+    {
+      s += (int) strlen (first) + 1;
+      g_free (first);
+      first = g_strndup (run->text + s, strcspn (run->text + s, " "));
+    }
+  space = strchr (run->text + s, ' ');
+  if (s >= e || (!one_word && (space == NULL || space >= run->text + e)) || (one_word && en_is_not_name (run, first)))
+    return FALSE;
+  *start = suggest_cp_of (run, s);
+  *end = suggest_cp_of (run, e);
+  return TRUE;
+}
+
 /* Organizations: the organization of a Chinese official when it ends in an
  * organization suffix (…局, …委员会, …公司), wherever it occurs; English
  * capitalised names around an institution word. */
@@ -884,20 +925,175 @@ suggest_organizations (Run *run)
   g_regex_match (run->self->en.org_re, run->text, 0, &m);
   for (; g_match_info_matches (m); g_match_info_next (m, NULL))
     {
-      int s, e;
-      g_autofree char *first = NULL;
-      g_match_info_fetch_pos (m, 1, &s, &e);
-      first = g_strndup (run->text + s, strcspn (run->text + s, " "));
-      /* "But the Senate": sentence words before the name are not part of it. */
-      while (en_is_not_name (run, first) && strchr (run->text + s, ' ') != NULL && s < e)
-        {
-          s += (int) strlen (first) + 1;
-          g_free (first);
-          first = g_strndup (run->text + s, strcspn (run->text + s, " "));
-        }
-      if (s >= e || strchr (run->text + s, ' ') == NULL || (const char *) strchr (run->text + s, ' ') >= run->text + e)
+      guint s, e;
+
+      if (en_org_match (run, m, FALSE, &s, &e))
+        suggest_add_cand (run, "organization", s, e, "en-organization", 0.6);
+    }
+}
+
+/* Whether the word of code points at @k (letters and apostrophes, whole)
+ * is in @wl; its length in @len. */
+static gboolean
+en_word_in (Run            *run,
+            guint           k,
+            const WordList *wl,
+            guint          *len)
+{
+  guint e = k;
+
+  while (e < run->n && (g_unichar_isalpha (run->u[e]) || run->u[e] == '\'' || run->u[e] == 0x2019))
+    e++;
+  *len = e - k;
+  return e > k && (k == 0 || !g_unichar_isalpha (run->u[k - 1])) && suggest_word_list_has (wl, run->u + k, e - k);
+}
+
+/* Whether the words before @s say the organization at @s speaks: ,” said
+ * (the) ORG, or according to (the) ORG. */
+static gboolean
+en_org_said_before (Run   *run,
+                    guint  s)
+{
+  g_autofree char *before = suggest_substring (run, s > 24 ? s - 24 : 0, s);
+  gsize len = strlen (before);
+
+  if (g_str_has_suffix (before, "the ") || g_str_has_suffix (before, "The "))
+    before[len -= 4] = '\0';
+  return g_str_has_suffix (before, "according to ") || g_str_has_suffix (before, ",\u201D said ") ||
+         g_str_has_suffix (before, ",\" said ");
+}
+
+/* Whether a speech verb follows the organization ending at @e: right
+ * after (The National Weather Service said), or after an appositive
+ * closed by a comma (The Gulf Maritime Employers Association, which
+ * negotiates for shipping lines, said). */
+static gboolean
+en_org_verb_after (Run   *run,
+                   guint  e)
+{
+  EnLexicon *en = &run->self->en;
+  guint len;
+
+  if (e + 1 < run->n && run->u[e] == ' ' && en_word_in (run, e + 1, &en->verbs, &len))
+    return TRUE;
+  if (e + 2 >= run->n || run->u[e] != ',' || run->u[e + 1] != ' ')
+    return FALSE;
+  for (guint k = e + 2; k + 2 < run->n && k < e + 160; k++)
+    {
+      gunichar c = run->u[k];
+
+      if (c == '\n' || c == ';' || c == '"' || c == 0x201C || c == 0x201D || c == '(' ||
+          (c == '.' && run->u[k + 1] == ' '))
+        return FALSE;
+      if (c == ',' && run->u[k + 1] == ' ')
+        return en_word_in (run, k + 2, &en->verbs, &len);
+    }
+  return FALSE;
+}
+
+/* "said the association", "the union said": the organization the noun at
+ * @k stands for among @orgs (pairs of bounds, in order): the nearest before,
+ * within a few paragraphs, whose name holds the noun (Gulf Maritime
+ * Employers Association); -1 if none (the company, of a name without the
+ * word, waits for the quote's own rules). */
+static int
+en_org_for_noun (Run    *run,
+                 GArray *orgs,
+                 guint   k,
+                 guint   len)
+{
+  for (int i = (int) orgs->len / 2 - 1; i >= 0; i--)
+    {
+      guint s = g_array_index (orgs, guint, 2 * i), e = g_array_index (orgs, guint, 2 * i + 1);
+
+      if (e > k)
         continue;
-      suggest_add_cand (run, "organization", suggest_cp_of (run, s), suggest_cp_of (run, e), "en-organization", 0.6);
+      if (k - e > 3000)
+        break;
+      for (guint w = s; w + len <= e; w++)
+        if ((w == s || run->u[w - 1] == ' ') && (w + len == e || !g_unichar_isalpha (run->u[w + len])))
+          {
+            guint j = 0;
+            while (j < len && g_unichar_tolower (run->u[w + j]) == g_unichar_tolower (run->u[k + j]))
+              j++;
+            if (j == len)
+              return i;
+          }
+    }
+  return -1;
+}
+
+/* English: an organization that speaks (The National Weather Service said
+ * in a flood warning that…; …,” said the Royal College of Nursing; the
+ * association, named before, said; Halcyra said in a statement): a
+ * candidate with an entity, found before the quotes so that one may be a
+ * quote's speaker, and so that "the union said" may stand for it later.
+ * Only organizations that speak: any other name of one stays out of the
+ * mentions a pronoun or a bare verb could take. */
+void
+suggest_en_speaking_organizations (Run *run)
+{
+  EnLexicon *en = &run->self->en;
+  g_autoptr(GMatchInfo) m = NULL;
+  g_autoptr(GArray) orgs = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree gboolean *speaks = NULL;
+  guint n_orgs;
+
+  if (en->org_re == NULL)
+    return;
+  g_regex_match (en->org_re, run->text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      guint s, e;
+
+      if (!en_org_match (run, m, FALSE, &s, &e) || suggest_overlaps_tag (run, NULL, s, e))
+        continue;
+      g_array_append_val (orgs, s);
+      g_array_append_val (orgs, e);
+    }
+  g_clear_pointer (&m, g_match_info_free);
+  n_orgs = orgs->len / 2;
+  speaks = g_new0 (gboolean, n_orgs + 1);
+  for (guint i = 0; i < n_orgs; i++)
+    speaks[i] = en_org_verb_after (run, g_array_index (orgs, guint, 2 * i + 1)) ||
+                en_org_said_before (run, g_array_index (orgs, guint, 2 * i));
+  /* the union said, said the association: the one it stands for speaks */
+  if (n_orgs > 0)
+    for (guint k = 4; k + 2 < run->n; k++)
+      {
+        guint len, vlen;
+        int i;
+
+        if (run->u[k - 1] != ' ' || run->u[k - 2] != 'e' || run->u[k - 3] != 'h' ||
+            g_unichar_tolower (run->u[k - 4]) != 't' || (k > 4 && g_unichar_isalpha (run->u[k - 5])) ||
+            !en_word_in (run, k, &en->org_nouns, &len))
+          continue;
+        if ((k + len + 1 < run->n && run->u[k + len] == ' ' && en_word_in (run, k + len + 1, &en->verbs, &vlen)) ||
+            (k >= 10 && en_word_in (run, k - 9, &en->verbs, &vlen) && vlen == 4 && run->u[k - 5] == ' '))
+          if ((i = en_org_for_noun (run, orgs, k, len)) >= 0)
+            speaks[i] = TRUE;
+      }
+  for (guint i = 0; i < n_orgs; i++)
+    if (speaks[i])
+      suggest_add_named (run, "organization", g_array_index (orgs, guint, 2 * i), g_array_index (orgs, guint, 2 * i + 1),
+                         "en-organization-speaker", 0.6);
+  /* Halcyra said in a statement: a name the rules above do not know as an
+   * organization, and no person's. */
+  g_regex_match (en->org_statement_re, run->text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      guint s, e;
+
+      g_autofree char *key = NULL;
+
+      if (!en_org_match (run, m, TRUE, &s, &e) || suggest_overlaps_tag (run, NULL, s, e) ||
+          suggest_overlaps_tag (run, "organization", s, e))
+        continue;
+      /* Hale said in a statement: a person's surname, named before in full */
+      key = suggest_substring (run, s, e);
+      if (g_hash_table_contains (run->entity_keys, key))
+        continue;
+      suggest_add_named (run, "organization", s, e, "en-organization-speaker", 0.6);
     }
 }
 

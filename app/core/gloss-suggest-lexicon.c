@@ -453,6 +453,12 @@ suggest_load_en (EnLexicon *en)
      * "Northfield Institute": capitalised words around an institution word. */
     pattern = g_strdup_printf ("\\b((?:[A-Z][A-Za-z.&’'-]*[ ]){1,4}(?:%s)(?:[ ](?:of|on|for)[ ](?:the[ ])?[A-Z][A-Za-z-]*(?:[ ][A-Z][A-Za-z-]*){0,2})?)\\b", orgs);
     en->org_re = compile (pattern);
+    g_clear_pointer (&pattern, g_free);
+    /* Halcyra said in a statement, Northwind Logistics said in an emailed
+     * statement: capitalised words saying something in writing. */
+    en->org_statement_re = compile ("\\b((?:[A-Z][A-Za-z&’'-]*[ ]){0,3}[A-Z][A-Za-z&’'-]*)[ ](?:said|says|wrote|announced)[ ]in[ ]an?[ ]"
+                                    "(?:[a-z]+[ ]){0,2}(?:statement|release|filing|memo|notice|letter)\\b");
+    word_list_load (&en->org_nouns, lex, "organization_nouns");
   }
 }
 

@@ -90,7 +90,9 @@ typedef struct
   GRegex *word_number_re;
   GRegex *program_re;
   GRegex *org_re;
+  GRegex *org_statement_re;            /* Halcyra said in a statement: an organization by what it does */
   WordList org_suffixes;
+  WordList org_nouns;                  /* company, union, statement…: "the union said", the organization that spoke */
   GRegex *subject_said_re;
   GRegex *age_name_re;                 /* "Pellegrini, 78, was born": a person's age after the name */
   WordList female_names, male_names;   /* given names that tell a person's sex, for he/she; also cue a person */
@@ -126,7 +128,7 @@ typedef struct
   &(en)->female_pronoun_names, &(en)->male_pronoun_names, \
   &(en)->unnamed_roles, &(en)->unnamed_office_roles, &(en)->government_words, &(en)->executive_titles, \
   &(en)->name_said_objects, &(en)->fractions, &(en)->half_units, &(en)->hyphen_units, &(en)->number_labels, \
-  &(en)->relations
+  &(en)->relations, &(en)->org_nouns
 
 typedef struct
 {
@@ -300,6 +302,7 @@ G_GNUC_INTERNAL gboolean suggest_zh_reads_as_word (Run *run, guint i, guint surn
 G_GNUC_INTERNAL gboolean suggest_zh_word_of_two_at (Run *run, guint i);
 G_GNUC_INTERNAL int suggest_entity_before (Run *run, guint pos, guint max_distance);
 G_GNUC_INTERNAL void suggest_organizations (Run *run);
+G_GNUC_INTERNAL void suggest_en_speaking_organizations (Run *run);
 G_GNUC_INTERNAL void suggest_corpus (Run *run);
 
 /* gloss-suggest-interview.c */

@@ -273,7 +273,9 @@ zh_program (Run   *run,
   }
 }
 
-/* The entity of the first mention inside [lo, hi): a headline's subject. */
+/* The entity of the first mention inside [lo, hi): a headline's subject,
+ * a person's (Halcyra to lay off 2,400 as CEO admits ‘…’: not the
+ * organization, whose chief the article names later). */
 static int
 first_entity_in (Run  *run,
                  guint lo,
@@ -286,7 +288,7 @@ first_entity_in (Run  *run,
       Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
       if (c->start < lo)
         break;
-      if (c->end <= hi)
+      if (c->end <= hi && !g_str_equal (c->tag, "organization"))
         entity = c->entity;
     }
   return entity;

@@ -506,6 +506,87 @@ en_opening_mention (Run  *run,
 
 static int en_pronoun_antecedent (Run *run, guint from, gboolean female);
 
+/* Whether an organization's mention ends right before the verb at @verb
+ * (The National Weather Service said), an adverb between allowed (also,
+ * later). */
+static gboolean
+en_org_right_before (Run   *run,
+                     guint  lo,
+                     guint  verb)
+{
+  int m = suggest_mention_before (run, verb);
+  Cand *c;
+  guint k;
+
+  if (m < 0)
+    return FALSE;
+  c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+  if (c->start < lo || c->end >= verb || run->u[c->end] != ' ' || !g_str_equal (c->tag, "organization"))
+    return FALSE;
+  k = c->end + 1;
+  while (k < verb && g_unichar_islower (run->u[k]))
+    k++;
+  return k == verb || (k + 1 == verb && run->u[k] == ' ' && k - c->end - 1 <= 12);
+}
+
+/* "the union said", ," said the company", "the statement said": the
+ * organization that spoke last before (an organization speaker is a
+ * mention only when the text says it spoke: The Royal College of Nursing
+ * said…). The lexicon's organization_nouns. */
+static int
+en_org_noun_speaker (Run      *run,
+                     guint     lo,
+                     guint     hi,
+                     guint     verb,
+                     guint     verb_len,
+                     gboolean  after_quote)
+{
+  EnLexicon *en = &run->self->en;
+  guint k, len, the;
+
+  if (after_quote)
+    {
+      /* said the company */
+      k = verb + verb_len;
+      while (k < hi && run->u[k] == ' ')
+        k++;
+      the = k;
+      if (k + 4 >= hi || g_unichar_tolower (run->u[k]) != 't' || run->u[k + 1] != 'h' || run->u[k + 2] != 'e' ||
+          run->u[k + 3] != ' ' || !en_word_at (run, k + 4, &en->org_nouns, &len))
+        k = G_MAXUINT;
+    }
+  else
+    k = G_MAXUINT;
+  if (k == G_MAXUINT)
+    {
+      /* the union said */
+      guint ws;
+
+      if (verb < lo + 6 || run->u[verb - 1] != ' ')
+        return -1;
+      ws = verb - 1;
+      while (ws > lo && g_unichar_isalpha (run->u[ws - 1]))
+        ws--;
+      if (ws < lo + 4 || !en_word_at (run, ws, &en->org_nouns, &len) || ws + len + 1 != verb ||
+          run->u[ws - 1] != ' ' || g_unichar_tolower (run->u[ws - 4]) != 't' || run->u[ws - 3] != 'h' || run->u[ws - 2] != 'e' ||
+          (ws > lo + 4 && g_unichar_isalpha (run->u[ws - 5])))
+        return -1;
+      the = ws - 4;
+    }
+  for (int m = suggest_mention_before (run, the); m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+
+      if (c->end > the)
+        continue;
+      if (the - c->end > 3000)
+        break;
+      if (g_str_equal (c->tag, "organization"))
+        return c->entity;
+    }
+  return -1;
+}
+
 /* Speaker of a speech verb at @verb in [lo, hi): "X said" (subject before),
  * "said X" (after), a pronoun, or "the president". */
 static int
@@ -638,7 +719,10 @@ en_subject (Run     *run,
         }
     }
   e = en_last_entity_in (run, lo, verb);
-  if (e >= 0)
+  /* Halcyra to lay off 2,400 as CEO admits: an organization speaks only
+   * standing right before the verb; else a role, a relation, an age may. */
+  if (e >= 0 && (!g_str_equal (((Entity *) run->entities->pdata[e])->tag, "organization") ||
+                 en_org_right_before (run, lo, verb)))
     return e;
   /* his daughter said */
   if (verb >= lo + 2 && run->u[verb - 1] == ' ')
@@ -659,7 +743,10 @@ en_subject (Run     *run,
       *pronoun = TRUE;
       return e;
     }
-  return en_role_speaker (run, lo, verb, pronoun);
+  e = en_role_speaker (run, lo, verb, pronoun);
+  if (e >= 0)
+    return e;
+  return en_org_noun_speaker (run, lo, hi, verb, verb_len, after_quote);
 }
 
 /* Whether the full stop at @k ends an abbreviation, not a sentence: an

@@ -701,6 +701,9 @@ antecedent_of (Run     *run,
         continue;
       if (pos - c->end > max_distance)
         break;
+      /* he, she, 他, 她: no organization that spoke (Halcyra said) */
+      if (g_str_equal (c->tag, "organization"))
+        continue;
       g = c->entity >= 0 && (guint) c->entity < run->n_genders ? run->genders[c->entity] : 0;
       if ((want == 'f' && g == 'm') || (want == 'm' && g == 'f') || inside_speech (run, c->start))
         continue;

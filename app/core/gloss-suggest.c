@@ -93,6 +93,7 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->en.word_number_re, g_regex_unref);
   g_clear_pointer (&self->en.program_re, g_regex_unref);
   g_clear_pointer (&self->en.org_re, g_regex_unref);
+  g_clear_pointer (&self->en.org_statement_re, g_regex_unref);
   g_clear_pointer (&self->en.handle_said_re, g_regex_unref);
   g_clear_pointer (&self->en.handle_cues, g_free);
   g_clear_pointer (&self->en.given_name_re, g_regex_unref);
@@ -522,6 +523,7 @@ static void (* const rule_families[]) (Run *run) = {
   suggest_zh_titled_names,
   suggest_en_names,
   suggest_en_handles,
+  suggest_en_speaking_organizations,
   suggest_zh_plain_names,
   suggest_zh_acting_speakers,
   suggest_zh_unnamed_speakers,
