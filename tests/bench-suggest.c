@@ -486,6 +486,28 @@
  * shootout, a lighthouse-keeper couple, an organ donation with the Red
  * Cross as speaker, and an environmental night inspection with 严 and
  * 晏), held out;
+ * blind-zh32 and blind-zh33: ten Chinese ones each likewise, written at
+ * the start of the eighteenth round and tuned on after their first score
+ * (zh32: a flood-control drill with two 胡, a kindergarten closing with a
+ * parent known by her child's name, a pyramid-selling trial with 贾某 and
+ * 贾某某, Hong Kong public housing in 「」, Taiwan fruit farmers after a
+ * typhoon with two 林, a woman village doctor, an esports final with
+ * handles, a county's e-commerce programme, an airline's cancellations
+ * with its statement, a panda base with a father and daughter 苟; zh33: a
+ * tax-relief press conference with two 韩, a school canteen with the
+ * bureau's written reply, a custody case with a child's note, a Legislative
+ * Council tunnel-toll panel, a Macau casino march, car-maker layoffs with
+ * two 李, a marathon, a retired teacher's library, a rural entrepreneur's
+ * Q&A, a customs tortoise case);
+ * blind-zh34 and blind-zh35: ten Chinese ones each likewise, written at the
+ * same time and held out (zh34: housing-purchase rules, a rider's
+ * insurance claim, an online-loan gang, Hong Kong emergency waits, a
+ * Taiwan baseball final with twins, a land-compensation dispute, table
+ * tennis, a lantern maker and his son, an admissions scandal, an ice-storm
+ * grid repair; zh35: a provincial congress, a hotpot raid, a malpractice
+ * trial, a minibus fare rise, a Taiwan airline strike, a family's drive
+ * home for Spring Festival, a swimming final, a curator's Q&A, a
+ * chemical-plant fire, an elderly-care canteen);
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -939,6 +961,10 @@ static const struct
   { "blind-zh29", "Chinese, blind-zh29 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh30", "Chinese, blind-zh30 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh31", "Chinese, blind-zh31 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh32", "Chinese, blind-zh32 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh33", "Chinese, blind-zh33 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh34", "Chinese, blind-zh34 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh35", "Chinese, blind-zh35 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
