@@ -711,6 +711,23 @@ test_child_after_relation (void)
   g_assert_cmpuint (count_tag (none, "person"), ==, 0);
 }
 
+/* An organization publishing where (在官方微博, 在各班家长群) or a document
+ * by its title in 《》 (发布《停办告知书》称：“) speaks; with no name before
+ * 在 (他们在微博发布声明称) no one is found. */
+static void
+test_published_where (void)
+{
+  g_autoptr(Result) r = suggest_text ("停办\n\n"
+                                      "12月5日，东陆航空在官方微博发布情况说明称：“受部分飞机执行定期检修影响，我们深表歉意。”\n\n"
+                                      "8月28日晚，小橡树幼儿园在各班家长群发布《停办告知书》称：“因办园场地租赁合同到期且无法续签，本园将于9月1日起停止办学。”\n\n"
+                                      "他们在微博发布声明称：“一切正常，请大家放心。”\n");
+
+  assert_well_formed (r);
+  assert_speaker_entity (r, "受部分飞机执行定期检修影响，我们深表歉意。", "东陆航空");
+  assert_speaker_entity (r, "因办园场地租赁合同到期且无法续签，本园将于9月1日起停止办学。", "小橡树幼儿园");
+  assert_speaker (r, "一切正常，请大家放心。", NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -749,5 +766,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/subject-of-sentence-before", test_subject_of_sentence_before);
   g_test_add_func ("/suggest-zh-reported/answer-self", test_answer_self);
   g_test_add_func ("/suggest-zh-reported/bare-role-subject", test_bare_role_subject);
+  g_test_add_func ("/suggest-zh-reported/published-where", test_published_where);
   return g_test_run ();
 }

@@ -106,10 +106,12 @@ zh_document_speaks_later (Run   *run,
 }
 
 /* 锦华纺织12月1日晚间发布公告称，, 警方当天发布通报称，, 公会今日发表文告
- *指出：: a name of two to eight ideographs (sixteen ending as an
+ *指出：, 东陆航空在官方微博发布情况说明称：, 幼儿园在家长群发布《停办告知书》
+ * 称：: a name of two to eight ideographs (sixteen ending as an
  * organization's: 马来西亚榴梿出口商公会) (after 的 or 公司 if a description comes first: 上市公司
- * 锦华纺织), a date or time of day, 发布, a document of the lexicon's
- * company_documents and a speech verb: the organization speaking. */
+ * 锦华纺织), a date or time of day, where (在…), 发布, a document of the
+ * lexicon's company_documents or a title in 《》, and a speech verb: the
+ * organization speaking. */
 static void
 zh_published_statement (Run   *run,
                         guint  at)
@@ -119,6 +121,14 @@ zh_published_statement (Run   *run,
   guint n = run->n, d, k = at, o;
 
   d = suggest_word_list_match_at (&zh->company_documents, u, n, at + 2);
+  /* 发布《停办告知书》称: a document by its title */
+  if (d == 0 && at + 3 < n && u[at + 2] == 0x300A /* 《 */)
+    for (guint c = at + 3; c < n && c <= at + 24 && u[c] != '\n'; c++)
+      if (u[c] == 0x300B /* 》 */)
+        {
+          d = c + 1 - (at + 2);
+          break;
+        }
   /* 發表聲明，批評政府: the verb may open the next clause; 發表聲明，歡迎
    * 條例通過…。聲明指出：「: or the document speak later on. */
   if (d == 0 || !(suggest_zh_verb_follows (run, at + 2 + d) ||
@@ -126,6 +136,15 @@ zh_published_statement (Run   *run,
                    suggest_zh_verb_follows (run, at + 3 + d)) ||
                   zh_document_speaks_later (run, at + 2, d)))
     return;
+  /* 东陆航空在官方微博发布, 小橡树幼儿园在各班家长群发布: where it was
+   * published, between the name and 发布, is passed over */
+  for (guint j = k; j > 0 && k - j <= 10 && is_han (u[j - 1]); j--)
+    if (u[j - 1] == 0x5728 /* 在 */ || u[j - 1] == 0x5F9E /* 從 */ || u[j - 1] == 0x4ECE /* 从 */)
+      {
+        if (j < k)
+          k = j - 1;
+        break;
+      }
   /* Back over the date and the time of day: 12月1日晚间, 当天, 近日. */
   for (gboolean more = TRUE; more && k > 0;)
     {
