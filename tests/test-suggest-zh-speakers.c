@@ -1327,6 +1327,25 @@ test_company_statement (void)
   g_assert_true (q == NULL || gloss_suggestion_get_attribute (q, "speaker") == NULL);
 }
 
+/* 谈 is a surname (庭长谈沐阳, then 谈沐阳说); 谈话 after a role is no name. */
+static void
+test_surname_tan (void)
+{
+  g_autoptr(Result) r = suggest_text ("宣判\n\n"
+                                      "审判长、鹿城区人民法院刑事审判庭庭长谈沐阳宣判后接受了记者采访。“组织传销活动罪的本质，是以发展人员数量作为计酬的依据。”谈沐阳说。\n\n"
+                                      "CT排除脑出血后，医生乔念安和家属谈话。\n");
+
+  assert_well_formed (r);
+  {
+    GlossSuggestion *q = find (r, "quote", "组织传销活动罪的本质，是以发展人员数量作为计酬的依据。");
+    g_autofree char *s = speaker_of (r, q);
+    g_assert_nonnull (s);
+    g_assert_true (g_str_has_suffix (s, "谈沐阳"));
+  }
+  g_assert_null (find (r, "person", "谈话"));
+  g_assert_null (find (r, "person", "属谈话"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1407,5 +1426,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/relation-of-named-person", test_relation_of_named_person);
   g_test_add_func ("/suggest-zh-speakers/described-opening-subject", test_described_opening_subject);
   g_test_add_func ("/suggest-zh-speakers/company-statement", test_company_statement);
+  g_test_add_func ("/suggest-zh-speakers/surname-tan", test_surname_tan);
   return g_test_run ();
 }
