@@ -1346,6 +1346,24 @@ test_surname_tan (void)
   g_assert_null (find (r, "person", "属谈话"));
 }
 
+/* A manner adverb of two or three ideographs and 地 between a name and
+ * its speech verb (温小禾兴奋地说, 李建国有些无奈地表示); one and 地 is the
+ * end of another word (卢宇恳切地说: 卢宇, no 卢宇恳). */
+static void
+test_manner_adverb (void)
+{
+  g_autoptr(Result) r = suggest_text ("马拉松\n\n"
+                                      "“跑了三年，终于跑进了四小时！”冲线后举着手机自拍的温小禾兴奋地说。\n\n"
+                                      "“这条路的坡太多，明年还得再练。”李建国有些无奈地表示。\n\n"
+                                      "“我相信家乡会越来越好。”卢宇恳切地说。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "跑了三年，终于跑进了四小时！", "温小禾");
+  assert_speaker (r, "这条路的坡太多，明年还得再练。", "李建国");
+  assert_speaker (r, "我相信家乡会越来越好。", "卢宇");
+  g_assert_null (find (r, "person", "卢宇恳"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1427,5 +1445,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/described-opening-subject", test_described_opening_subject);
   g_test_add_func ("/suggest-zh-speakers/company-statement", test_company_statement);
   g_test_add_func ("/suggest-zh-speakers/surname-tan", test_surname_tan);
+  g_test_add_func ("/suggest-zh-speakers/manner-adverb", test_manner_adverb);
   return g_test_run ();
 }
