@@ -1364,6 +1364,21 @@ test_manner_adverb (void)
   g_assert_null (find (r, "person", "卢宇恳"));
 }
 
+/* 她 after a quote that names someone (“贾某在台上说得天花乱坠…？”说到这里，
+ * 她几度哽咽，“…”) stands for the one who spoke before, not for the name
+ * inside the quote being decided. */
+static void
+test_pronoun_not_inside_quote (void)
+{
+  g_autoptr(Result) r = suggest_text ("庭审\n\n"
+                                      "出庭作证的被害人代表、退休教师杭某说，她先后投入了11万元。“贾某在台上说得天花乱坠，我们这些老人哪分得清？”"
+                                      "说到这里，她几度哽咽，“现在钱没了，姐妹情分也没了。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "贾某在台上说得天花乱坠，我们这些老人哪分得清？", "杭某");
+  assert_speaker (r, "现在钱没了，姐妹情分也没了。", "杭某");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1446,5 +1461,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/company-statement", test_company_statement);
   g_test_add_func ("/suggest-zh-speakers/surname-tan", test_surname_tan);
   g_test_add_func ("/suggest-zh-speakers/manner-adverb", test_manner_adverb);
+  g_test_add_func ("/suggest-zh-speakers/pronoun-not-inside-quote", test_pronoun_not_inside_quote);
   return g_test_run ();
 }

@@ -186,6 +186,7 @@ typedef struct
   guint8     *genders;     /* per entity, found when a pronoun needs them: 'f', 'm', 0 unknown */
   guint       n_genders;
   GArray     *speech;      /* while quotes are decided: open, close of each speech so far */
+  guint       deciding_open, deciding_close;   /* the quote being decided, its marks */
 } Run;
 
 typedef struct

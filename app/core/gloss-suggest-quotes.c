@@ -506,6 +506,8 @@ suggest_quotes_and_programs (Run *run)
           para = q->par_start;
         }
 
+      run->deciding_open = q->open;
+      run->deciding_close = q->close;
       d = latin ? suggest_decide_en (run, q, &last_in_para, &last_para) : suggest_decide_zh (run, q, &last_in_para, &last_para);
       if (latin && (!d.speech || d.speaker < 0) && framed_in_chinese (run, q))
         {
@@ -532,6 +534,7 @@ suggest_quotes_and_programs (Run *run)
         zh_program (run, q->open + 1, q->close);
     }
 
+  run->deciding_open = run->deciding_close = 0;
   en_block_quotes (run, speech_spans);
   run->speech = NULL;
   en_headline_quotes (run);

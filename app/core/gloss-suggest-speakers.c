@@ -620,14 +620,17 @@ mention_gender (Run  *run,
   return 0;
 }
 
-/* Whether @pos is inside a quote already taken as speech: a name the
- * speaker mentions (“Whole Foods saw that early”) is no antecedent. */
+/* Whether @pos is inside a quote already taken as speech, or inside the
+ * one being decided: a name the speaker mentions (“Whole Foods saw that
+ * early”; “贾某在台上说得天花乱坠…？”说到这里，她几度哽咽) is no antecedent. */
 static gboolean
 inside_speech (Run   *run,
                guint  pos)
 {
   int lo = 0, hi, found = -1;
 
+  if (pos > run->deciding_open && pos < run->deciding_close)
+    return TRUE;
   if (run->speech == NULL || run->speech->len < 2)
     return FALSE;
   hi = (int) run->speech->len / 2 - 1;
