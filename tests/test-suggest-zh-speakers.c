@@ -1379,6 +1379,31 @@ test_pronoun_not_inside_quote (void)
   assert_speaker (r, "现在钱没了，姐妹情分也没了。", "杭某");
 }
 
+/* A name right after a description that opens its sentence (焊装车间的谭晓雯
+ * 入职刚满两年，…。她说：“), when the paragraph goes on to speech, is a
+ * person whom 她 names; not the words of the sentence (公司的高管团队, 全省
+ * 防汛: its last character starts a word) nor a
+ * place (村口的高坡村牌坊), nor without speech after it. */
+static void
+test_described_name (void)
+{
+  g_autoptr(Result) r = suggest_text ("裁员\n\n"
+                                      "焊装车间的谭晓雯入职刚满两年，她所在的班组27人中有19人被裁。她说：“我们年轻，换份工作不难。”\n\n"
+                                      "在太麻里種了大半輩子香蕉的曾美玉，家中蕉園全毀。她說：「這一年怎麼過，還要自己想辦法。」\n\n"
+                                      "公司的高管团队昨天开会。他说：“一切正常，大家放心。”\n\n"
+                                      "村口的高坡村牌坊上个月刚修好。他说：“修得真漂亮啊。”\n\n"
+                                      "刚刚结束的全省防汛会议上，他说：“今年汛期来得早，各地要早做准备。”\n\n"
+                                      "车间的马晓东今年刚满三十岁。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "我们年轻，换份工作不难。", "谭晓雯");
+  assert_speaker (r, "這一年怎麼過，還要自己想辦法。", "曾美玉");
+  g_assert_null (find (r, "person", "高管团"));
+  g_assert_null (find (r, "person", "高坡村"));
+  g_assert_null (find (r, "person", "全省防"));
+  g_assert_null (find (r, "person", "马晓东"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1462,5 +1487,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/surname-tan", test_surname_tan);
   g_test_add_func ("/suggest-zh-speakers/manner-adverb", test_manner_adverb);
   g_test_add_func ("/suggest-zh-speakers/pronoun-not-inside-quote", test_pronoun_not_inside_quote);
+  g_test_add_func ("/suggest-zh-speakers/described-name", test_described_name);
   return g_test_run ();
 }

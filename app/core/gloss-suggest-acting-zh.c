@@ -203,6 +203,55 @@ role_subject_at (Run   *run,
   return s + r;
 }
 
+/* Length of a name after a description opening its sentence (焊装车间的谭晓雯
+ * 入职刚满两年，, 在太麻里種了大半輩子香蕉的曾美玉，家中…): a surname and
+ * two given characters right after 的, the description no more than
+ * twenty-four ideographs from the sentence's start, an action or a comma
+ * after the name, ICU's dictionary not reading the three as words of the
+ * sentence, no place's or group's last character (the lexicon's
+ * described_not_name_ends: 村 河 生…), and speech later in the paragraph;
+ * 0 if none.  The person a feature then calls 她 or 他. */
+static guint
+described_name_at (Run   *run,
+                   guint  i)
+{
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n, s, d, end;
+
+  if (i < 3 || u[i - 1] != 0x7684 /* 的 */ || (s = suggest_zh_surname_at (run, i, n)) == 0 || i + s + 3 > n ||
+      !given_char (run, i + s) || !given_char (run, i + s + 1))
+    return 0;
+  end = i + s + 2;
+  if (end < n && is_han (u[end]) &&
+      (u[end] == 0x7684 /* 的 */ || u[end] == 0x4E4B /* 之 */ || suggest_char_in (&zh->org_stops, u[end]) ||
+       suggest_word_list_match_at (&zh->org_suffixes, u, n, end) > 0 || suggest_word_list_match_at (&zh->titles, u, n, end) > 0 ||
+       suggest_word_list_match_at (&zh->roles, u, n, end) > 0))
+    return 0;
+  if (end < n && !is_han (u[end]) && u[end] != 0xFF0C /* ， */)
+    return 0;
+  /* 全省防汛: the last character starts a word of the sentence */
+  if (suggest_word_list_has (&zh->titles, u + i + s, 2) || suggest_zh_reads_as_word (run, i, s, s + 2) ||
+      suggest_zh_word_of_two_at (run, end - 1))
+    return 0;
+  /* 高坡村 沙溪河 毕业生: a place or a group, not a given name */
+  if (suggest_char_in (&zh->described_not_name_ends, u[end - 1]))
+    return 0;
+  /* The description runs back to the sentence's start, ideographs and
+   * digits only. */
+  for (d = i - 1; d > 0 && i - d <= 24 && (is_han (u[d - 1]) || g_unichar_isdigit (u[d - 1])); d--)
+    ;
+  if (i - d > 24 || i - d < 3 || !(suggest_zh_sentence_opens_at (run, d) || after_time_phrase (run, d)))
+    return 0;
+  /* … and the paragraph goes on to speech: an opening mark, or 她 or 他
+   * and a speech verb */
+  for (guint k = end; k < n && u[k] != '\n' && k - end < 300; k++)
+    if (suggest_is_opener (u[k]) ||
+        (suggest_char_in (&zh->pronouns, u[k]) && suggest_word_list_match_at (&zh->verbs, u, n, k + 1) > 0))
+      return s + 2;
+  return 0;
+}
+
 void
 suggest_zh_acting_speakers (Run *run)
 {
@@ -220,6 +269,12 @@ suggest_zh_acting_speakers (Run *run)
           continue;
         }
 
+      if (is_han (run->u[i]) && (len = described_name_at (run, i)) > 0 && !suggest_overlaps_tag (run, NULL, i, i + len))
+        {
+          suggest_add_named (run, "person", i, i + len, "zh-person-described", 0.55);
+          i += len - 1;
+          continue;
+        }
       if (!is_han (run->u[i]) || !(suggest_zh_sentence_opens_at (run, i) || after_time_phrase (run, i)) ||
           suggest_overlaps_tag (run, NULL, i, i + 1) ||
           (len = acting_name_at (run, i)) == 0 || suggest_overlaps_tag (run, NULL, i, i + len))

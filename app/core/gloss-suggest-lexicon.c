@@ -574,6 +574,7 @@ suggest_load_zh (ZhLexicon *zh)
   word_list_load (&zh->kin_forms, lex, "kin_forms");
   word_list_load (&zh->place_suffixes, lex, "place_suffixes");
   word_list_load (&zh->measures_after_one, lex, "measures_after_one");
+  word_list_load (&zh->described_not_name_ends, lex, "described_not_name_ends");
   {
     WordList *all[] = { ZH_LEXICON_LISTS (zh) };
 

@@ -54,6 +54,7 @@ typedef struct
   WordList kin_forms;                /* 老伯 大爷…: 钟老伯, then 老伯说 */
   WordList place_suffixes;           /* 市 省 县…: 江北市 read as a name is a place */
   WordList measures_after_one;       /* 把 下 边…: 周敏一把抱住, 一 ends no given name */
+  WordList described_not_name_ends;  /* 村 河 生…: 车间的谭晓雯 is a name, 村里的高坡村 not */
 } ZhLexicon;
 
 /* Every list of a ZhLexicon, for what is done to each (the traditional
@@ -70,7 +71,7 @@ typedef struct
   &(zh)->soundbites, &(zh)->presenters, &(zh)->half_units, &(zh)->company_documents, \
   &(zh)->action_starts, &(zh)->topic_intros, &(zh)->office_lead_verbs, \
   &(zh)->name_honorifics, &(zh)->kin_forms, &(zh)->object_verbs, &(zh)->party_roles, \
-  &(zh)->place_suffixes, &(zh)->measures_after_one
+  &(zh)->place_suffixes, &(zh)->measures_after_one, &(zh)->described_not_name_ends
 
 typedef struct
 {
