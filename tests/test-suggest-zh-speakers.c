@@ -1404,6 +1404,26 @@ test_described_name (void)
   g_assert_null (find (r, "person", "马晓东"));
 }
 
+/* 这位 and a description no rule makes a person of (这位在水利系统干了22年
+ * 的“老防汛”，一边…，一边对记者说：“) point back at the one named before;
+ * a sentence that names its own subject keeps it, also one the name rules
+ * left (这位“老防汛”身边的技术员刘小川…对记者说). */
+static void
+test_pointing_subject (void)
+{
+  g_autoptr(Result) r = suggest_text ("演练\n\n"
+                                      "县防汛办主任胡建平是这次演练的总调度。这位在水利系统干了22年的“老防汛”，一边盯着指挥屏，一边对记者说：“今天处置管涌用了38分钟，比去年快。”\n\n"
+                                      "县防汛办主任胡建平是这次演练的总调度。这位“老防汛”身边的技术员刘小川一边调试设备，一边对记者说：“数据每5分钟上传一次。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "今天处置管涌用了38分钟，比去年快。", "县防汛办主任胡建平");
+  {
+    GlossSuggestion *q = find (r, "quote", "数据每5分钟上传一次。");
+    g_autofree char *s = speaker_of (r, q);
+    g_assert_true (s == NULL || strstr (s, "胡建平") == NULL);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1488,5 +1508,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/manner-adverb", test_manner_adverb);
   g_test_add_func ("/suggest-zh-speakers/pronoun-not-inside-quote", test_pronoun_not_inside_quote);
   g_test_add_func ("/suggest-zh-speakers/described-name", test_described_name);
+  g_test_add_func ("/suggest-zh-speakers/pointing-subject", test_pointing_subject);
   return g_test_run ();
 }

@@ -932,6 +932,53 @@ zh_bare_role_subject (Run         *run,
   return -1;
 }
 
+/* The person 这位 or 这名 points back at when it opens the sentence before
+ * the quote as the subject of its attribution, with a description no rule
+ * made a person of (胡建平是这次演练的总调度。这位在水利系统干了22年的“老防汛”，
+ * 一边盯着指挥屏，一边对记者说：“): the last person or official named
+ * before that sentence, in its paragraph or the one before, when the
+ * sentence names no one else; -1 otherwise. */
+static int
+zh_pointing_subject (Run         *run,
+                     const Quote *q)
+{
+  gunichar *u = run->u;
+  guint s = q->open;
+  int m;
+  Cand *c;
+
+  /* back to the sentence's start; a name in marks (“老防汛”) may stand in
+   * the description */
+  while (s > q->par_start && q->open - s < 80 && !suggest_is_sentence_end (u[s - 1]))
+    s--;
+  if (s > q->par_start && !suggest_is_sentence_end (u[s - 1]))
+    return -1;
+  if (s + 2 >= q->open ||
+      !((u[s] == 0x8FD9 /* 这 */ || u[s] == 0x9019 /* 這 */) && (u[s + 1] == 0x4F4D /* 位 */ || u[s + 1] == 0x540D /* 名 */)) ||
+      !(u[q->open - 1] == 0xFF1A /* ： */ || u[q->open - 1] == 0xFF0C /* ， */) ||
+      suggest_word_list_match_before (&run->self->zh.verbs, u, s, q->open - 1) == 0)
+    return -1;
+  /* someone named inside the sentence is its subject, not whom 这位 points
+   * at — also a role and a surname the name rules left (这位局长身边的技术员
+   * 刘小川对记者说) */
+  m = suggest_mention_before (run, q->open);
+  if (m >= 0 && suggest_cand_at (run, g_array_index (run->mentions, guint, m))->start >= s)
+    return -1;
+  for (guint k = s + 3; k < q->open; k++)
+    if ((suggest_char_in (&run->self->zh.role_ends, u[k - 1]) || suggest_word_list_match_before (&run->self->zh.titles, u, s, k) > 0) &&
+        suggest_zh_surname_at (run, k, run->n) > 0)
+      return -1;
+  for (m = suggest_mention_before (run, s); m >= 0; m--)
+    {
+      c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      if (s - c->start > 600)
+        break;
+      if (c->entity >= 0 && (g_str_equal (c->tag, "person") || g_str_equal (c->tag, "official")))
+        return c->entity;
+    }
+  return -1;
+}
+
 /* The label of the interview's answer that the paragraph at @par_start is
  * part of: a paragraph opened by a person's label (吴青蔓：) or one of up
  * to three paragraphs after it, no question between; NULL if none. */
@@ -1412,6 +1459,9 @@ suggest_decide_zh (Run         *run,
    * person of that role named before */
   if (d.speech && d.speaker < 0)
     d.speaker = zh_bare_role_subject (run, q);
+  /* …胡建平是总调度。这位…的“老防汛”，…对记者说：“: whom 这位 points at */
+  if (d.speech && d.speaker < 0)
+    d.speaker = zh_pointing_subject (run, q);
   /* 吴青蔓：…。我常跟年轻人说：“…”: in an interview's answer, 我 is the one
    * answering */
   if (d.speech && d.speaker < 0)
