@@ -276,6 +276,9 @@ G_GNUC_INTERNAL guint suggest_zh_latin_name_at (Run *run, guint i);
 /* a speech verb after a name ending at @e, directly or after adverbials */
 G_GNUC_INTERNAL gboolean suggest_zh_verb_follows (Run *run, guint e);
 G_GNUC_INTERNAL guint suggest_zh_manner_before_verb (Run *run, guint e);
+G_GNUC_INTERNAL int suggest_zh_bare_role_subject (Run *run, const Quote *q);
+G_GNUC_INTERNAL int suggest_zh_pointing_subject (Run *run, const Quote *q);
+G_GNUC_INTERNAL int suggest_zh_answer_self (Run *run, const Quote *q);
 /* a speech verb or an attribution follows @e (向记者表示, 在电话中称) */
 G_GNUC_INTERNAL gboolean suggest_zh_attribution_follows (Run *run, guint e);
 /* a clause ending at most @limit ideographs after @e in a colon and an opening mark */
