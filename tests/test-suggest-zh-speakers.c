@@ -1424,6 +1424,19 @@ test_pointing_subject (void)
   }
 }
 
+/* A quote opening its paragraph, then a time and a place before the one
+ * named (“…。”8月29日上午，在朝阳区一家民办幼儿园门口，家长贺女士举着手机…):
+ * that one spoke it; a clause that names someone else is no such phrase. */
+static void
+test_subject_after_time_and_place (void)
+{
+  g_autoptr(Result) r = suggest_text ("停办\n\n"
+                                      "“孩子的书包都买好了，昨天晚上十点突然在家长群里看到通知，说幼儿园不办了。”8月29日上午，在朝阳区一家民办幼儿园门口，家长贺女士举着手机给记者看那条消息。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "孩子的书包都买好了，昨天晚上十点突然在家长群里看到通知，说幼儿园不办了。", "贺女士");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1509,5 +1522,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/pronoun-not-inside-quote", test_pronoun_not_inside_quote);
   g_test_add_func ("/suggest-zh-speakers/described-name", test_described_name);
   g_test_add_func ("/suggest-zh-speakers/pointing-subject", test_pointing_subject);
+  g_test_add_func ("/suggest-zh-speakers/subject-after-time-and-place", test_subject_after_time_and_place);
   return g_test_run ();
 }

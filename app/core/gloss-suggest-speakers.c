@@ -984,6 +984,20 @@ zh_sentence_speaker (Run         *run,
   return -1;
 }
 
+/* Whether @c ends a phrase of time (上午 晚上 当天 赛后 此前…). */
+static gboolean
+zh_time_word_end (gunichar c)
+{
+  static const gunichar ends[] = { 0x5348 /* 午 */, 0x4E0A /* 上 */, 0x665A /* 晚 */, 0x5929 /* 天 */, 0x65E5 /* 日 */,
+                                   0x540E /* 后 */, 0x5F8C /* 後 */, 0x524D /* 前 */, 0x65F6 /* 时 */, 0x6642 /* 時 */,
+                                   0x591C /* 夜 */, 0x6668 /* 晨 */ };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    if (c == ends[i])
+      return TRUE;
+  return FALSE;
+}
+
 /* The first person named in the same sentence within @limit code points
  * after @pos, the one spoken to aside: “…”说起这事，王阿婆笑得合不拢嘴 or
  * “…”老李已经很坦然 name the speaker after the quote; after a topic
@@ -1007,6 +1021,21 @@ zh_subject_after (Run   *run,
         k++;
       if (k < run->n && (run->u[k] == 0xFF0C /* ， */ || run->u[k] == ','))
         pos = k + 1;
+    }
+  /* “…”8月29日上午，在朝阳区一家民办幼儿园门口，家长贺女士…: up to two
+   * clauses of time or place before the subject, the limit counted after
+   * them */
+  for (guint clauses = 0; clauses < 2; clauses++)
+    {
+      guint k = pos;
+
+      while (k < run->n && k - pos < 20 && (is_han (run->u[k]) || g_unichar_isdigit (run->u[k])))
+        k++;
+      if (k >= run->n || k - pos < 2 || (run->u[k] != 0xFF0C /* ， */ && run->u[k] != ',') ||
+          suggest_mention_before (run, k) != suggest_mention_before (run, pos) ||
+          !(run->u[pos] == 0x5728 /* 在 */ || g_unichar_isdigit (run->u[pos]) || zh_time_word_end (run->u[k - 1])))
+        break;
+      pos = k + 1;
     }
   end = pos;
   while (end < run->n && end - pos < limit && !suggest_is_sentence_end (run->u[end]) && run->u[end] != '\n' &&
