@@ -1437,6 +1437,24 @@ test_subject_after_time_and_place (void)
   assert_speaker (r, "孩子的书包都买好了，昨天晚上十点突然在家长群里看到通知，说幼儿园不办了。", "贺女士");
 }
 
+/* A quote-only paragraph after a paragraph of two people whose last
+ * sentence is about one (…并肩而行…。冲过终点后，蒲佳琳跪在地上哭了很久。¶“…”):
+ * that one's words; a last sentence about both names no one, and a
+ * paragraph opened by someone stays about them (test_narrative_topic). */
+static void
+test_narrative_last_sentence (void)
+{
+  g_autoptr(Result) r = suggest_text ("马拉松\n\n"
+                                      "女子组的较量悬念保持到了最后。运动员蒲佳琳与运动员阿贝贝在最后两公里一直并肩而行，直到引桥的上坡才拉开距离。冲过终点后，蒲佳琳跪在地上哭了很久。\n\n"
+                                      "“最后那个大坡，我听见路边全是喊我名字的，不冲对不起他们。”\n\n"
+                                      "这是一场漫长的比赛。运动员温小禾与运动员钟一帆一起训练了三年。赛后，温小禾和钟一帆抱在一起。\n\n"
+                                      "“这三年没有白练，明年我们还要再来一次。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "最后那个大坡，我听见路边全是喊我名字的，不冲对不起他们。", "蒲佳琳");
+  assert_speaker (r, "这三年没有白练，明年我们还要再来一次。", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1523,5 +1541,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/described-name", test_described_name);
   g_test_add_func ("/suggest-zh-speakers/pointing-subject", test_pointing_subject);
   g_test_add_func ("/suggest-zh-speakers/subject-after-time-and-place", test_subject_after_time_and_place);
+  g_test_add_func ("/suggest-zh-speakers/narrative-last-sentence", test_narrative_last_sentence);
   return g_test_run ();
 }

@@ -879,6 +879,20 @@ zh_he_or_she_at (Run   *run,
          run->u[k + 1] != 0x4EEC /* 们 */ && run->u[k + 1] != 0x5011 /* 們 */;
 }
 
+/* Whether @c ends a phrase of time (上午 晚上 当天 赛后 此前…). */
+static gboolean
+zh_time_word_end (gunichar c)
+{
+  static const gunichar ends[] = { 0x5348 /* 午 */, 0x4E0A /* 上 */, 0x665A /* 晚 */, 0x5929 /* 天 */, 0x65E5 /* 日 */,
+                                   0x540E /* 后 */, 0x5F8C /* 後 */, 0x524D /* 前 */, 0x65F6 /* 时 */, 0x6642 /* 時 */,
+                                   0x591C /* 夜 */, 0x6668 /* 晨 */ };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    if (c == ends[i])
+      return TRUE;
+  return FALSE;
+}
+
 /* A paragraph that is nothing but a quote, after a paragraph that tells
  * of one person without quoting them (吴秀英原本在…打工。…她没有放弃。¶
  * “那时候真想过…”): that person's words. The person named in the paragraph
@@ -890,9 +904,9 @@ static int
 zh_narrative_subject (Run         *run,
                       const Quote *q)
 {
-  guint hi = q->par_start, lo, last, opening_end = 0;
-  int m, entity = -1, opening = -1;
-  gboolean several = FALSE, named_last = FALSE;
+  guint hi = q->par_start, lo, last, opening_end = 0, first_in_last = G_MAXUINT;
+  int m, entity = -1, opening = -1, last_entity = -1;
+  gboolean several = FALSE, named_last = FALSE, several_last = FALSE;
 
   while (hi > 0 && g_unichar_isspace (run->u[hi - 1]))
     hi--;
@@ -915,7 +929,12 @@ zh_narrative_subject (Run         *run,
       if (g_strcmp0 (c->rule, "zh-related-person") == 0 && suggest_char_in (&run->self->zh.pronouns, run->u[c->start]))
         continue;
       if (c->start >= last)
-        named_last = TRUE;
+        {
+          named_last = TRUE;
+          several_last |= last_entity >= 0 && c->entity != last_entity;
+          last_entity = c->entity;
+          first_in_last = c->start;
+        }
       if (entity >= 0 && c->entity != entity)
         several = TRUE;
       entity = c->entity;
@@ -934,6 +953,15 @@ zh_narrative_subject (Run         *run,
    * paragraph that opens with someone's reported speech, whoever it names */
   if (opening >= 0 && suggest_zh_verb_follows (run, opening_end))
     return opening;
+  /* 女子组的较量…。蒲佳琳与阿贝贝…并肩而行…。冲过终点后，蒲佳琳跪在地上哭了很久。
+   * ¶“…”: two people, but the last sentence is about one, its subject
+   * (opening it, or after a short clause of time) — when no one opens the
+   * paragraph (老纪的手艺是跟父亲纪阿茂学的。纪阿茂当年是…: about 老纪) */
+  if (opening < 0 && last_entity >= 0 && !several_last &&
+      (first_in_last == last ||
+       (first_in_last > last + 2 && first_in_last - last <= 12 && run->u[first_in_last - 1] == 0xFF0C /* ， */ &&
+        zh_time_word_end (run->u[first_in_last - 2]))))
+    return last_entity;
   /* 老纪的手艺是跟父亲纪阿茂学的。说起当年学艺，平时话不多的他，话匣子一下
    * 子打开了。: two people, but the last sentence names no one and goes on
    * with a pronoun; the one the paragraph opens with is whom it is about. */
@@ -982,20 +1010,6 @@ zh_sentence_speaker (Run         *run,
       b++;
     }
   return -1;
-}
-
-/* Whether @c ends a phrase of time (上午 晚上 当天 赛后 此前…). */
-static gboolean
-zh_time_word_end (gunichar c)
-{
-  static const gunichar ends[] = { 0x5348 /* 午 */, 0x4E0A /* 上 */, 0x665A /* 晚 */, 0x5929 /* 天 */, 0x65E5 /* 日 */,
-                                   0x540E /* 后 */, 0x5F8C /* 後 */, 0x524D /* 前 */, 0x65F6 /* 时 */, 0x6642 /* 時 */,
-                                   0x591C /* 夜 */, 0x6668 /* 晨 */ };
-
-  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
-    if (c == ends[i])
-      return TRUE;
-  return FALSE;
 }
 
 /* The first person named in the same sentence within @limit code points
