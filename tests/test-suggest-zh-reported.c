@@ -728,6 +728,24 @@ test_published_where (void)
   assert_speaker (r, "一切正常，请大家放心。", NULL);
 }
 
+/* 一位 and a description ending in 的 right after a quote that closes its
+ * sentence (“…？”一位抱着二宝的父亲情绪激动。) is one person, whose words
+ * the quote was, though no speech verb follows; inside a sentence (他说
+ * 一位抱着二宝的父亲也来了) it is no one new. */
+static void
+test_unnamed_after_quote (void)
+{
+  g_autoptr(Result) r = suggest_text ("停办\n\n"
+                                      "“附近的公办园早就招满了，你现在让我上哪儿去找幼儿园？”一位抱着二宝的父亲情绪激动。他姓钱，大儿子在园里上中班。\n");
+  g_autoptr(Result) none = suggest_text ("停办\n\n"
+                                         "园长说，今天来了很多家长，其中一位抱着二宝的父亲情绪激动。\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "附近的公办园早就招满了，你现在让我上哪儿去找幼儿园？", "一位抱着二宝的父亲");
+  assert_well_formed (none);
+  g_assert_null (find (none, "person", "一位抱着二宝的父亲"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -767,5 +785,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/answer-self", test_answer_self);
   g_test_add_func ("/suggest-zh-reported/bare-role-subject", test_bare_role_subject);
   g_test_add_func ("/suggest-zh-reported/published-where", test_published_where);
+  g_test_add_func ("/suggest-zh-reported/unnamed-after-quote", test_unnamed_after_quote);
   return g_test_run ();
 }

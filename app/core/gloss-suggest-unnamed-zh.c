@@ -178,6 +178,19 @@ introduces_one (const gunichar *u,
          (u[q] == 0x53E6 /* 另 */ && (u[q + 1] == 0x4E00 || (u[q + 1] == 0x5916 /* 外 */ && u[q + 2] == 0x4E00)));
 }
 
+/* Whether @k comes right after a quote that closes its sentence (“…？”一位抱
+ * 着二宝的父亲情绪激动。): the one described there is whom the quote is
+ * about to be given to. */
+static gboolean
+zh_right_after_speech (Run   *run,
+                       guint  k)
+{
+  gunichar *u = run->u;
+
+  return k >= 2 && (u[k - 1] == 0x201D /* ” */ || u[k - 1] == 0x300D /* 」 */) &&
+         (u[k - 2] == 0x3002 /* 。 */ || u[k - 2] == 0xFF1F /* ？ */ || u[k - 2] == 0xFF01 /* ！ */);
+}
+
 /* ”老人说: the bare role of an unnamed person named before
  * (一位在药房窗口等候取药的老人…“…”老人说), right before a speech verb
  * after a closing mark, is that person again (not 外交官表示 opening a
@@ -377,8 +390,8 @@ suggest_zh_unnamed_speakers (Run *run)
        * opening its sentence or clause still introduce one person, whom
        * the quote or the pronoun after names. */
       if (first > 0 && !attribution &&
-          !(introduces_one (u, first - 1) && role_start - first >= 4 && suggest_zh_clause_opens_at (run, first - 1) &&
-            zh_speech_soon (run, i)))
+          !(introduces_one (u, first - 1) && role_start - first >= 4 &&
+            ((suggest_zh_clause_opens_at (run, first - 1) && zh_speech_soon (run, i)) || zh_right_after_speech (run, first - 1))))
         first = 0;
       if (guessed && (first == 0 || !introduces_one (u, first - 1) ||
                       (u[first - 2 + qlen] != 0x4F4D /* 位 */ && u[first - 2 + qlen] != 0x540D /* 名 */) ||
