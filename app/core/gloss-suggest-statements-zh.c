@@ -132,6 +132,8 @@ zh_published_statement (Run   *run,
   /* 發表聲明，批評政府: the verb may open the next clause; 發表聲明，歡迎
    * 條例通過…。聲明指出：「: or the document speak later on. */
   if (d == 0 || !(suggest_zh_verb_follows (run, at + 2 + d) ||
+                  /* 发布提醒：“ */
+                  (at + 3 + d < n && (u[at + 2 + d] == 0xFF1A /* ： */ || u[at + 2 + d] == ':') && suggest_is_opener (u[at + 3 + d])) ||
                   (at + 3 + d < n && (u[at + 2 + d] == 0xFF0C /* ， */ || u[at + 2 + d] == ',') &&
                    suggest_zh_verb_follows (run, at + 3 + d)) ||
                   zh_document_speaks_later (run, at + 2, d)))
@@ -175,8 +177,10 @@ zh_published_statement (Run   *run,
   /* 马来西亚榴梿出口商公会: longer when it ends as an organization's name */
   if (k - o == 8 && suggest_word_list_match_before (&zh->org_suffixes, u, o, k) > 0)
     o = suggest_zh_org_run_start (run, k);
-  /* 在微博发布声明称: where it was published, not who */
-  if (o > 0 && (u[o - 1] == 0x5728 /* 在 */ || u[o - 1] == 0x5F9E /* 從 */ || u[o - 1] == 0x4ECE /* 从 */))
+  /* 在微博发布声明称: where it was published, not who; 向澎湃新闻发来书面回复称:
+   * the paper it was sent to */
+  if (o > 0 && (u[o - 1] == 0x5728 /* 在 */ || u[o - 1] == 0x5F9E /* 從 */ || u[o - 1] == 0x4ECE /* 从 */ ||
+                u[o - 1] == 0x5411 /* 向 */ || u[o - 1] == 0x7ED9 /* 给 */ || u[o - 1] == 0x7D66 /* 給 */))
     return;
   if (k - o < 2 || suggest_char_in (&zh->pronouns, u[o]) || suggest_overlaps_tag (run, NULL, o, k) ||
       suggest_word_list_inside (&zh->verbs, u, o, k) ||
@@ -196,7 +200,9 @@ agency_before (Run   *run,
                guint *o,
                guint *e)
 {
-  static const char *const between[] = { "书面", "書面", "对此", "對此", "就此", "随后", "隨後" };
+  static const char *const between[] = { "书面", "書面", "对此", "對此", "就此", "随后", "隨後",
+                                          /* 勞工事務局晚上回覆: a time of day */
+                                          "晚上", "当晚", "當晚", "晚间", "晚間", "上午", "下午", "早上" };
   ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
   guint suffix;
@@ -219,6 +225,15 @@ agency_before (Run   *run,
           k -= a;
           more = TRUE;
         }
+      /* 市消防救援支队在官方微博回应称: where, between the agency and its reply */
+      if (!more)
+        for (guint j = k; j > 0 && k - j <= 8 && is_han (u[j - 1]); j--)
+          if (u[j - 1] == 0x5728 /* 在 */ && j < k && j >= 3)
+            {
+              k = j - 1;
+              more = TRUE;
+              break;
+            }
       /* 江北市第一人民医院向澎湃新闻发来书面回复称: sent to the paper,
        * 向 and up to ten ideographs before 发来 (作出, 给出) */
       if (!more && k >= 4 && ((u[k - 2] == 0x53D1 /* 发 */ || u[k - 2] == 0x767C /* 發 */) && (u[k - 1] == 0x6765 /* 来 */ || u[k - 1] == 0x4F86 /* 來 */)))
@@ -249,9 +264,19 @@ zh_agency_reply (Run   *run,
   gunichar *u = run->u;
   guint o, e;
 
-  /* 回复称 (称 is a speech verb of the lexicon), 回复：, 回复， */
-  if (at + 2 >= run->n || !(u[at + 2] == 0xFF1A || u[at + 2] == 0xFF0C || suggest_word_list_match_at (&zh->verbs, u, run->n, at + 2) > 0))
+  /* 回复称 (称 is a speech verb of the lexicon), 回复：, 回复，, or replying
+   * to a query and a speech verb (回覆傳媒查詢時表示：) */
+  if (at + 2 >= run->n)
     return;
+  if (!(u[at + 2] == 0xFF1A || u[at + 2] == 0xFF0C || suggest_word_list_match_at (&zh->verbs, u, run->n, at + 2) > 0))
+    {
+      guint k = at + 2;
+
+      while (k < run->n && k - at < 12 && is_han (u[k]) && u[k] != 0x65F6 /* 时 */ && u[k] != 0x6642 /* 時 */)
+        k++;
+      if (k >= run->n || (u[k] != 0x65F6 && u[k] != 0x6642) || !suggest_zh_verb_follows (run, k + 1))
+        return;
+    }
   if (agency_before (run, at, &o, &e))
     add_speaking_organization (run, o, e, "zh-agency-reply");
 }
