@@ -770,6 +770,31 @@ test_organization_replies_more (void)
   g_assert_null (find (r, "organization", "澎湃新闻"));
 }
 
+/* The one answering quotes their own relative or master: 我父亲 opening a
+ * sentence the paragraph goes on from to 他…说：“ (聂守诚：我父亲就是做瓷器的。
+ * 小时候家里穷，他跟我说：“); 我的老师傅常说：“ (常 before 说 is no given name:
+ * no 傅常); 我父亲白天种地 names no 白天种. */
+static void
+test_own_relative_quoted (void)
+{
+  g_autoptr(Result) r = suggest_text ("访谈\n\n"
+                                      "聂守诚：我父亲就是做瓷器的。小时候家里穷，他跟我说：“学门手艺，饿不死。”我就跟着他学拉坯。\n\n"
+                                      "答：不过机器再强，也替代不了人。我的老师傅常说：“模式是参考，经验是底气。”\n\n"
+                                      "答：小时候家里穷。我父亲白天种地，晚上做碗卖。他常跟我说：“手上的活骗不了人。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "学门手艺，饿不死。", "我父亲");
+  assert_speaker (r, "模式是参考，经验是底气。", "我的老师傅");
+  g_assert_null (find (r, "person", "傅常"));
+  g_assert_null (find (r, "person", "白天种"));
+  {
+    GlossSuggestion *q = find (r, "quote", "手上的活骗不了人。");
+    g_autofree char *s = speaker_of (r, q);
+    g_assert_cmpstr (s, ==, "我父亲");
+    g_assert_true (find_after (r, "person", "我父亲", 100) != NULL);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -811,5 +836,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-reported/published-where", test_published_where);
   g_test_add_func ("/suggest-zh-reported/unnamed-after-quote", test_unnamed_after_quote);
   g_test_add_func ("/suggest-zh-reported/organization-replies-more", test_organization_replies_more);
+  g_test_add_func ("/suggest-zh-reported/own-relative-quoted", test_own_relative_quoted);
   return g_test_run ();
 }

@@ -407,6 +407,10 @@ suggest_zh_name_at (Run      *run,
       /* 周敏一把抱住: no 周敏一 */
       if (ok && given == 2 && zh_one_and_measure (zh, u, n, i + s + 1))
         continue;
+      /* 我的老师傅常说: 常 before a speech verb is how often, no given name
+       * (no 傅常) */
+      if (ok && given == 1 && u[i + s] == 0x5E38 /* 常 */ && suggest_word_list_match_at (&zh->verbs, u, n, i + s + 1) > 0)
+        continue;
       /* 蓝县长 王主任: a surname and an office, no given name; 陳伯坐在…說:
        * a surname, a kinship word and an action, no 陳伯坐 */
       if (!ok || (given == 2 && suggest_word_list_has (&zh->titles, u + i + s, 2)) ||

@@ -45,6 +45,39 @@ zh_role_named_before (Run   *run,
   return -1;
 }
 
+/* Whether a name follows a relation at @k (我外公周海生), not words of the
+ * sentence that read like one (我父亲白天种地: no 白天种). */
+static gboolean
+zh_relative_named (Run   *run,
+                   guint  k)
+{
+  guint len = suggest_zh_name_at (run, k, TRUE);
+
+  return len > 0 && !suggest_zh_reads_as_word (run, k, suggest_zh_surname_at (run, k, run->n), len);
+}
+
+/* Whether, after @e and within its paragraph (160 code points), 他 or 她
+ * and, within six ideographs, a speech verb, a colon and an opening mark
+ * tell what someone said (他常跟我说：“, 她说：“). */
+static gboolean
+zh_pronoun_speaks_after (Run   *run,
+                         guint  e)
+{
+  gunichar *u = run->u;
+
+  for (guint k = e; k + 1 < run->n && k - e < 160 && u[k] != '\n'; k++)
+    if ((u[k] == 0x4ED6 /* 他 */ || u[k] == 0x5979 /* 她 */) && u[k + 1] != 0x4EEC /* 们 */ && u[k + 1] != 0x5011 /* 們 */)
+      for (guint v = k + 1; v < run->n && v <= k + 7 && is_han (u[v]); v++)
+        {
+          guint len = suggest_word_list_match_at (&run->self->zh.verbs, u, run->n, v);
+
+          if (len > 0 && v + len + 1 < run->n && (u[v + len] == 0xFF1A /* ： */ || u[v + len] == 0xFF0C /* ， */) &&
+              suggest_is_opener (u[v + len + 1]))
+            return TRUE;
+        }
+  return FALSE;
+}
+
 /* Speakers known by whose relative or colleague they are: 患者的女儿,
  * 贺长春的老伴儿在一旁插话：, 她的同事笑着说: a possessor (a name, a
  * pronoun or a noun, up to 8 ideographs after a boundary), 的 and a word
@@ -64,10 +97,13 @@ zh_related_speakers (Run *run)
       gboolean opens;
 
       /* 我母亲常说：, 我师父当年跟我说过：: the speaker's own relative,
-       * with no 的, only before an attribution. */
+       * with no 的, before an attribution; or opening a sentence the
+       * paragraph goes on from to speech (我父亲就是做瓷器的。…他跟我说：“). */
       if (u[d] == 0x6211 /* 我 */ && (r = suggest_word_list_match_at (&zh->relations, u, run->n, d + 1)) > 0 &&
-          d + 1 + r < run->n && is_han (u[d + 1 + r]) && suggest_zh_name_at (run, d + 1 + r, TRUE) == 0 &&
-          suggest_zh_attribution_follows (run, d + 1 + r) && !suggest_overlaps_tag (run, NULL, d, d + 1 + r))
+          d + 1 + r < run->n && is_han (u[d + 1 + r]) && !zh_relative_named (run, d + 1 + r) &&
+          (suggest_zh_attribution_follows (run, d + 1 + r) ||
+           ((suggest_zh_sentence_opens_at (run, d) || u[d - 1] == 0xFF1A /* ： */) && zh_pronoun_speaks_after (run, d + 1 + r))) &&
+          !suggest_overlaps_tag (run, NULL, d, d + 1 + r))
         {
           g_autofree char *key = suggest_substring (run, d, d + 1 + r);
           g_autofree char *unique = g_strdup_printf ("%s@%u", key, d);
@@ -82,7 +118,8 @@ zh_related_speakers (Run *run)
        * that relation wherever the sentence goes (their words may come with
        * a pronoun later). */
       if (u[d] == 0x6211 /* 我 */ && (r = suggest_word_list_match_at (&zh->relations, u, run->n, d + 1)) > 0 &&
-          d + 1 + r < run->n && (len = suggest_zh_name_at (run, d + 1 + r, TRUE)) > 0 &&
+          d + 1 + r < run->n && zh_relative_named (run, d + 1 + r) &&
+          (len = suggest_zh_name_at (run, d + 1 + r, TRUE)) > 0 &&
           !suggest_overlaps_tag (run, NULL, d + 1 + r, d + 1 + r + len))
         {
           guint c = suggest_add_named (run, "person", d + 1 + r, d + 1 + r + len, "zh-person-role", 0.6);
