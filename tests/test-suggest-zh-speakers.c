@@ -1455,6 +1455,20 @@ test_narrative_last_sentence (void)
   assert_speaker (r, "这三年没有白练，明年我们还要再来一次。", NULL);
 }
 
+/* Roles of the work floor (技术员 调度员 乘务员…) before a name and an
+ * adverbial (技术员刘建国对记者说：“) make that name the speaker. */
+static void
+test_work_roles (void)
+{
+  g_autoptr(Result) r = suggest_text ("抢修\n\n"
+                                      "技术员刘建国对记者说：“数据每9分钟上传一次。”\n\n"
+                                      "乘务员高静对记者说：“今天的航班都已恢复。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "数据每9分钟上传一次。", "刘建国");
+  assert_speaker (r, "今天的航班都已恢复。", "高静");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1542,5 +1556,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/pointing-subject", test_pointing_subject);
   g_test_add_func ("/suggest-zh-speakers/subject-after-time-and-place", test_subject_after_time_and_place);
   g_test_add_func ("/suggest-zh-speakers/narrative-last-sentence", test_narrative_last_sentence);
+  g_test_add_func ("/suggest-zh-speakers/work-roles", test_work_roles);
   return g_test_run ();
 }
