@@ -1469,6 +1469,33 @@ test_work_roles (void)
   assert_speaker (r, "今天的航班都已恢复。", "高静");
 }
 
+/* 區 is a Hong Kong surname in traditional script (營辦商區志明表示, 區伯說);
+ * the district (東區區議員陳家明, 区住房和城乡建设局) names no one. */
+static void
+test_surname_au (void)
+{
+  g_autoptr(Result) r = suggest_text ("小巴\n\n"
+                                      "兩條路線的營辦商區志明表示：「司機真係請唔到。」\n\n"
+                                      "「我隻腳唔好，覆診要搭兩程車。」區伯說。\n\n"
+                                      "東區區議員陳家明表示：「加價要有理據。」\n\n"
+                                      "区住房和城乡建设局副局长包文杰说：“改造明年完工。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "司機真係請唔到。", "區志明");
+  assert_speaker (r, "我隻腳唔好，覆診要搭兩程車。", "區伯");
+  {
+    GlossSuggestion *q = find (r, "quote", "加價要有理據。");
+    g_autofree char *s = speaker_of (r, q);
+    g_assert_nonnull (s);
+    g_assert_true (g_str_has_suffix (s, "陳家明"));
+  }
+  {
+    GlossSuggestion *q = find (r, "quote", "改造明年完工。");
+    g_autofree char *s = speaker_of (r, q);
+    g_assert_cmpstr (s, ==, "区住房和城乡建设局副局长包文杰");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1557,5 +1584,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/subject-after-time-and-place", test_subject_after_time_and_place);
   g_test_add_func ("/suggest-zh-speakers/narrative-last-sentence", test_narrative_last_sentence);
   g_test_add_func ("/suggest-zh-speakers/work-roles", test_work_roles);
+  g_test_add_func ("/suggest-zh-speakers/surname-au", test_surname_au);
   return g_test_run ();
 }
