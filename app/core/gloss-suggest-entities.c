@@ -932,22 +932,6 @@ suggest_organizations (Run *run)
     }
 }
 
-/* Whether the word of code points at @k (letters and apostrophes, whole)
- * is in @wl; its length in @len. */
-static gboolean
-en_word_in (Run            *run,
-            guint           k,
-            const WordList *wl,
-            guint          *len)
-{
-  guint e = k;
-
-  while (e < run->n && (g_unichar_isalpha (run->u[e]) || run->u[e] == '\'' || run->u[e] == 0x2019))
-    e++;
-  *len = e - k;
-  return e > k && (k == 0 || !g_unichar_isalpha (run->u[k - 1])) && suggest_word_list_has (wl, run->u + k, e - k);
-}
-
 /* Whether the words before @s say the organization at @s speaks: ,” said
  * (the) ORG, or according to (the) ORG. */
 static gboolean
@@ -974,7 +958,7 @@ en_org_verb_after (Run   *run,
   EnLexicon *en = &run->self->en;
   guint len;
 
-  if (e + 1 < run->n && run->u[e] == ' ' && en_word_in (run, e + 1, &en->verbs, &len))
+  if (e + 1 < run->n && run->u[e] == ' ' && suggest_en_listed_word_at (run, e + 1, &en->verbs, &len))
     return TRUE;
   if (e + 2 >= run->n || run->u[e] != ',' || run->u[e + 1] != ' ')
     return FALSE;
@@ -986,7 +970,7 @@ en_org_verb_after (Run   *run,
           (c == '.' && run->u[k + 1] == ' '))
         return FALSE;
       if (c == ',' && run->u[k + 1] == ' ')
-        return en_word_in (run, k + 2, &en->verbs, &len);
+        return suggest_en_listed_word_at (run, k + 2, &en->verbs, &len);
     }
   return FALSE;
 }
@@ -1064,12 +1048,10 @@ suggest_en_speaking_organizations (Run *run)
         guint len, vlen;
         int i;
 
-        if (run->u[k - 1] != ' ' || run->u[k - 2] != 'e' || run->u[k - 3] != 'h' ||
-            g_unichar_tolower (run->u[k - 4]) != 't' || (k > 4 && g_unichar_isalpha (run->u[k - 5])) ||
-            !en_word_in (run, k, &en->org_nouns, &len))
+        if (!suggest_en_the_before (run, k) || !suggest_en_listed_word_at (run, k, &en->org_nouns, &len))
           continue;
-        if ((k + len + 1 < run->n && run->u[k + len] == ' ' && en_word_in (run, k + len + 1, &en->verbs, &vlen)) ||
-            (k >= 10 && en_word_in (run, k - 9, &en->verbs, &vlen) && vlen == 4 && run->u[k - 5] == ' '))
+        if ((k + len + 1 < run->n && run->u[k + len] == ' ' && suggest_en_listed_word_at (run, k + len + 1, &en->verbs, &vlen)) ||
+            (k >= 10 && suggest_en_listed_word_at (run, k - 9, &en->verbs, &vlen) && vlen == 4 && run->u[k - 5] == ' '))
           if ((i = en_org_for_noun (run, orgs, k, len)) >= 0)
             speaks[i] = TRUE;
       }

@@ -302,6 +302,8 @@ G_GNUC_INTERNAL void suggest_later_mentions (Run *run);
 G_GNUC_INTERNAL void suggest_index_mentions (Run *run);
 G_GNUC_INTERNAL int suggest_mention_before (Run *run, guint pos);
 G_GNUC_INTERNAL gboolean suggest_en_ends_with (Run *run, guint end, const char *word);
+G_GNUC_INTERNAL gboolean suggest_en_listed_word_at (Run *run, guint k, const WordList *wl, guint *len);
+G_GNUC_INTERNAL gboolean suggest_en_the_before (Run *run, guint k);
 G_GNUC_INTERNAL gboolean suggest_en_word_in_fold (Run *run, const WordList *wl, guint ws, guint we);
 G_GNUC_INTERNAL int suggest_entity_in (Run *run, guint lo, guint hi);
 G_GNUC_INTERNAL gboolean suggest_zh_reads_as_word (Run *run, guint i, guint surname_len, guint len);

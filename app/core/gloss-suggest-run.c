@@ -216,3 +216,28 @@ suggest_quote_has_clause (Run         *run,
     }
   return FALSE;
 }
+
+/* Whether the word of code points at @k (letters and apostrophes, a whole
+ * word: no letter before it) is in @wl; its length in *@len either way. */
+gboolean
+suggest_en_listed_word_at (Run            *run,
+                           guint           k,
+                           const WordList *wl,
+                           guint          *len)
+{
+  guint e = k;
+
+  while (e < run->n && (g_unichar_isalpha (run->u[e]) || run->u[e] == '\'' || run->u[e] == 0x2019))
+    e++;
+  *len = e - k;
+  return e > k && (k == 0 || !g_unichar_isalpha (run->u[k - 1])) && suggest_word_list_has (wl, run->u + k, e - k);
+}
+
+/* Whether "the " or "The ", a whole word, ends right before @k (the union
+ * said, said the company). */
+gboolean
+suggest_en_the_before (Run   *run,
+                       guint  k)
+{
+  return suggest_en_ends_with (run, k, "the ") || suggest_en_ends_with (run, k, "The ");
+}

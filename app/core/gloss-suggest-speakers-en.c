@@ -119,14 +119,13 @@ en_word_at (Run        *run,
             guint      *len)
 {
   guint k = i;
-  while (k < run->n && (g_unichar_isalpha (run->u[k]) || run->u[k] == '\'' || run->u[k] == 0x2019))
-    k++;
-  *len = k - i;
+
+  if (suggest_en_listed_word_at (run, i, wl, len))
+    return TRUE;
   if (*len == 0 || (i > 0 && g_unichar_isalpha (run->u[i - 1])))
     return FALSE;
-  if (suggest_word_list_has (wl, run->u + i, *len))
-    return TRUE;
-  /* "according to" */
+  /* "according to": a whole word and the next one */
+  k = i + *len;
   if (k + 3 < run->n && run->u[k] == ' ')
     {
       guint k2 = k + 1;
@@ -542,22 +541,19 @@ en_org_noun_speaker (Run      *run,
                      gboolean  after_quote)
 {
   EnLexicon *en = &run->self->en;
-  guint k, len, the;
+  guint len, the = G_MAXUINT;
 
   if (after_quote)
     {
       /* said the company */
-      k = verb + verb_len;
+      guint k = verb + verb_len;
+
       while (k < hi && run->u[k] == ' ')
         k++;
-      the = k;
-      if (k + 4 >= hi || g_unichar_tolower (run->u[k]) != 't' || run->u[k + 1] != 'h' || run->u[k + 2] != 'e' ||
-          run->u[k + 3] != ' ' || !en_word_at (run, k + 4, &en->org_nouns, &len))
-        k = G_MAXUINT;
+      if (k + 4 < hi && suggest_en_the_before (run, k + 4) && en_word_at (run, k + 4, &en->org_nouns, &len))
+        the = k;
     }
-  else
-    k = G_MAXUINT;
-  if (k == G_MAXUINT)
+  if (the == G_MAXUINT)
     {
       /* the union said */
       guint ws;
@@ -567,9 +563,7 @@ en_org_noun_speaker (Run      *run,
       ws = verb - 1;
       while (ws > lo && g_unichar_isalpha (run->u[ws - 1]))
         ws--;
-      if (ws < lo + 4 || !en_word_at (run, ws, &en->org_nouns, &len) || ws + len + 1 != verb ||
-          run->u[ws - 1] != ' ' || g_unichar_tolower (run->u[ws - 4]) != 't' || run->u[ws - 3] != 'h' || run->u[ws - 2] != 'e' ||
-          (ws > lo + 4 && g_unichar_isalpha (run->u[ws - 5])))
+      if (ws < lo + 4 || !en_word_at (run, ws, &en->org_nouns, &len) || ws + len + 1 != verb || !suggest_en_the_before (run, ws))
         return -1;
       the = ws - 4;
     }
