@@ -25,6 +25,23 @@ after_gongsi (const gunichar *u,
   return i >= 2 && u[i - 2] == 0x516C /* 公 */ && u[i - 1] == 0x53F8 /* 司 */;
 }
 
+/* Whether the reply word of two at @word (回复 答复 回覆) is followed by
+ * its object (本报询问, 傳媒查詢: ideographs less than @reach from @word),
+ * 时 or 時, and a speech verb: replying when asked, the organization spoke
+ * (在答复本报询问时说, 回覆傳媒查詢時表示). */
+static gboolean
+zh_reply_when_asked (Run   *run,
+                     guint  word,
+                     guint  reach)
+{
+  gunichar *u = run->u;
+  guint t = word + 2;
+
+  while (t < run->n && t - word < reach && is_han (u[t]) && u[t] != 0x65F6 /* 时 */ && u[t] != 0x6642 /* 時 */)
+    t++;
+  return t < run->n && (u[t] == 0x65F6 || u[t] == 0x6642) && suggest_zh_verb_follows (run, t + 1);
+}
+
 /* 禾盛电气在公告中表示，, 鹿溪区人民检察院在案件通报中称，: two to eight
  * ideographs opening their clause (fourteen if they end like an
  * organization: 院 局 公司…), then 在, at most four ideographs (seven
@@ -62,11 +79,7 @@ zh_short_name_statement (Run   *run,
       /* 在答复本报询问时说, 在回覆本報查詢時表示: replying, when asked */
       else if (reply)
         {
-          guint t = doc + 2;
-
-          while (t < run->n && t - doc < 10 && is_han (u[t]) && u[t] != 0x65F6 /* 时 */ && u[t] != 0x6642 /* 時 */)
-            t++;
-          if (t < run->n && (u[t] == 0x65F6 || u[t] == 0x6642) && suggest_zh_verb_follows (run, t + 1))
+          if (zh_reply_when_asked (run, doc, 10))
             {
               add_speaking_organization (run, o, at, "zh-company-statement");
               return;
@@ -268,15 +281,9 @@ zh_agency_reply (Run   *run,
    * to a query and a speech verb (回覆傳媒查詢時表示：) */
   if (at + 2 >= run->n)
     return;
-  if (!(u[at + 2] == 0xFF1A || u[at + 2] == 0xFF0C || suggest_word_list_match_at (&zh->verbs, u, run->n, at + 2) > 0))
-    {
-      guint k = at + 2;
-
-      while (k < run->n && k - at < 12 && is_han (u[k]) && u[k] != 0x65F6 /* 时 */ && u[k] != 0x6642 /* 時 */)
-        k++;
-      if (k >= run->n || (u[k] != 0x65F6 && u[k] != 0x6642) || !suggest_zh_verb_follows (run, k + 1))
-        return;
-    }
+  if (!(u[at + 2] == 0xFF1A || u[at + 2] == 0xFF0C || suggest_word_list_match_at (&zh->verbs, u, run->n, at + 2) > 0) &&
+      !zh_reply_when_asked (run, at, 12))
+    return;
   if (agency_before (run, at, &o, &e))
     add_speaking_organization (run, o, e, "zh-agency-reply");
 }

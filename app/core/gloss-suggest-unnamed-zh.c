@@ -45,15 +45,16 @@ zh_role_named_before (Run   *run,
   return -1;
 }
 
-/* Whether a name follows a relation at @k (我外公周海生), not words of the
- * sentence that read like one (我父亲白天种地: no 白天种). */
-static gboolean
-zh_relative_named (Run   *run,
-                   guint  k)
+/* Length of the name after a relation at @k (我外公周海生), 0 if none or
+ * if it is words of the sentence that read like one (我父亲白天种地: no
+ * 白天种). */
+static guint
+zh_relative_name_len (Run   *run,
+                      guint  k)
 {
   guint len = suggest_zh_name_at (run, k, TRUE);
 
-  return len > 0 && !suggest_zh_reads_as_word (run, k, suggest_zh_surname_at (run, k, run->n), len);
+  return len > 0 && !suggest_zh_reads_as_word (run, k, suggest_zh_surname_at (run, k, run->n), len) ? len : 0;
 }
 
 /* Whether, after @e and within its paragraph (160 code points), 他 or 她
@@ -100,7 +101,7 @@ zh_related_speakers (Run *run)
        * with no 的, before an attribution; or opening a sentence the
        * paragraph goes on from to speech (我父亲就是做瓷器的。…他跟我说：“). */
       if (u[d] == 0x6211 /* 我 */ && (r = suggest_word_list_match_at (&zh->relations, u, run->n, d + 1)) > 0 &&
-          d + 1 + r < run->n && is_han (u[d + 1 + r]) && !zh_relative_named (run, d + 1 + r) &&
+          d + 1 + r < run->n && is_han (u[d + 1 + r]) && zh_relative_name_len (run, d + 1 + r) == 0 &&
           (suggest_zh_attribution_follows (run, d + 1 + r) ||
            ((suggest_zh_sentence_opens_at (run, d) || u[d - 1] == 0xFF1A /* ： */) && zh_pronoun_speaks_after (run, d + 1 + r))) &&
           !suggest_overlaps_tag (run, NULL, d, d + 1 + r))
@@ -118,8 +119,7 @@ zh_related_speakers (Run *run)
        * that relation wherever the sentence goes (their words may come with
        * a pronoun later). */
       if (u[d] == 0x6211 /* 我 */ && (r = suggest_word_list_match_at (&zh->relations, u, run->n, d + 1)) > 0 &&
-          d + 1 + r < run->n && zh_relative_named (run, d + 1 + r) &&
-          (len = suggest_zh_name_at (run, d + 1 + r, TRUE)) > 0 &&
+          d + 1 + r < run->n && (len = zh_relative_name_len (run, d + 1 + r)) > 0 &&
           !suggest_overlaps_tag (run, NULL, d + 1 + r, d + 1 + r + len))
         {
           guint c = suggest_add_named (run, "person", d + 1 + r, d + 1 + r + len, "zh-person-role", 0.6);
