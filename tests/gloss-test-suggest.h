@@ -128,6 +128,23 @@ assert_speaker (Result     *r,
   g_assert_cmpstr (s, ==, speaker);
 }
 
+/* The quote's speaker covers text ending in @suffix: the name, with
+ * whatever office or organization the span takes before it (庭长谈沐阳). */
+static inline void
+assert_speaker_ends_with (Result     *r,
+                          const char *quote,
+                          const char *suffix)
+{
+  GlossSuggestion *q = find (r, "quote", quote);
+  g_autofree char *s = NULL;
+
+  if (q == NULL)
+    g_error ("no quote suggested for “%s”", quote);
+  s = speaker_of (r, q);
+  if (s == NULL || !g_str_has_suffix (s, suffix))
+    g_error ("“%s” has speaker %s; one ending in %s expected", quote, s != NULL ? s : "(none)", suffix);
+}
+
 /* Ids in text order, offsets inside the text. */
 static inline void
 assert_well_formed (Result *r)

@@ -1336,12 +1336,7 @@ test_surname_tan (void)
                                       "CT排除脑出血后，医生乔念安和家属谈话。\n");
 
   assert_well_formed (r);
-  {
-    GlossSuggestion *q = find (r, "quote", "组织传销活动罪的本质，是以发展人员数量作为计酬的依据。");
-    g_autofree char *s = speaker_of (r, q);
-    g_assert_nonnull (s);
-    g_assert_true (g_str_has_suffix (s, "谈沐阳"));
-  }
+  assert_speaker_ends_with (r, "组织传销活动罪的本质，是以发展人员数量作为计酬的依据。", "谈沐阳");
   g_assert_null (find (r, "person", "谈话"));
   g_assert_null (find (r, "person", "属谈话"));
 }
@@ -1483,12 +1478,7 @@ test_surname_au (void)
   assert_well_formed (r);
   assert_speaker (r, "司機真係請唔到。", "區志明");
   assert_speaker (r, "我隻腳唔好，覆診要搭兩程車。", "區伯");
-  {
-    GlossSuggestion *q = find (r, "quote", "加價要有理據。");
-    g_autofree char *s = speaker_of (r, q);
-    g_assert_nonnull (s);
-    g_assert_true (g_str_has_suffix (s, "陳家明"));
-  }
+  assert_speaker_ends_with (r, "加價要有理據。", "陳家明");
   {
     GlossSuggestion *q = find (r, "quote", "改造明年完工。");
     g_autofree char *s = speaker_of (r, q);
