@@ -120,6 +120,33 @@ gloss_test_wait_result (GAsyncResult **slot)
   return *slot;
 }
 
+/* Drops the test's reference to @object and asserts that it is finalized,
+ * turning the main loop for up to ten seconds first: a task run in a thread
+ * lets go of its source object from an idle in this context, a moment after
+ * its callback (gloss_task_run_in_thread()). */
+#define gloss_test_assert_finalized(object) \
+  gloss_test_assert_finalized_at (G_OBJECT (object), G_STRLOC)
+
+static inline void
+gloss_test_assert_finalized_at (GObject    *object,
+                                const char *where)
+{
+  gpointer alive = object;
+  const char *type = G_OBJECT_TYPE_NAME (object);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (object, &alive);
+  g_object_unref (object);
+  while (alive != NULL && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  if (alive != NULL)
+    {
+      g_object_remove_weak_pointer (alive, &alive);
+      g_error ("%s: a %s is still alive ten seconds after its last reference was dropped", where, type);
+    }
+}
+
 /* Removes a directory tree made by a test. */
 static inline void
 gloss_test_rm_rf (const char *path)

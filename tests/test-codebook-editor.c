@@ -61,9 +61,9 @@ fixture_tear_down (Fixture       *fixture,
   g_object_ref (fixture->editor);
   gtk_window_destroy (GTK_WINDOW (fixture->editor));
   gloss_test_iterate ();
-  g_assert_finalize_object (fixture->editor);
-  g_assert_finalize_object (fixture->annotations);
-  g_assert_finalize_object (fixture->codebook);
+  gloss_test_assert_finalized (fixture->editor);
+  gloss_test_assert_finalized (fixture->annotations);
+  gloss_test_assert_finalized (fixture->codebook);
 }
 
 static guint

@@ -59,7 +59,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->library);
+  gloss_test_assert_finalized (fixture->library);
   gloss_test_rm_rf (fixture->dir);
   g_free (fixture->database);
   g_free (fixture->dir);

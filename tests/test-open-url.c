@@ -784,8 +784,8 @@ test_finalize (void)
   g_object_ref (dialog);
   gtk_window_destroy (dialog);
   gloss_test_iterate ();
-  g_assert_finalize_object (dialog);
-  g_assert_finalize_object (header);
+  gloss_test_assert_finalized (dialog);
+  gloss_test_assert_finalized (header);
 }
 
 int

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "gloss-preferences-window.h"
+#include "gloss-test-util.h"
 #include "gloss-test-widgets.h"
 
 static GSettings *
@@ -211,7 +212,7 @@ test_finalize (void)
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
   gloss_test_iterate ();
-  g_assert_finalize_object (window);
+  gloss_test_assert_finalized (window);
 }
 
 int

@@ -71,7 +71,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gloss_session_close (f->session);
-  g_assert_finalize_object (f->session);
+  gloss_test_assert_finalized (f->session);
   g_clear_object (&f->article);
   gloss_test_rm_rf (f->dir);
   g_free (f->dir);

@@ -113,7 +113,7 @@ test_switch (void)
   g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (gloss_session_get_sidecar (session))), ==, 1);
 
   gloss_session_close (session);
-  g_assert_finalize_object (session);
+  gloss_test_assert_finalized (session);
   gloss_test_rm_rf (dir);
 }
 

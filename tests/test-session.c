@@ -45,7 +45,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gloss_session_close (f->session);
-  g_assert_finalize_object (f->session);
+  gloss_test_assert_finalized (f->session);
   g_clear_object (&f->article);
   gloss_test_rm_rf (f->dir);
   g_free (f->dir);
@@ -166,7 +166,7 @@ test_open_existing (Fixture       *f,
   g_assert_false (gloss_session_get_modified (f->session));
   gloss_session_close (f->session);
   g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_CLOSED);
-  g_assert_finalize_object (f->session);
+  gloss_test_assert_finalized (f->session);
 
   f->session = gloss_session_new ();
   gloss_session_set_annotator_id (f->session, "alice");
@@ -453,7 +453,7 @@ test_sync (Fixture       *f,
   g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_BROKEN);
   g_assert_null (gloss_session_get_coded_on (f->session));
   gloss_session_close (f->session);
-  g_assert_finalize_object (f->session);
+  gloss_test_assert_finalized (f->session);
 
   /* A file that cannot be read: open says BROKEN, save refuses, nothing written. */
   gloss_test_write (f->own_path, broken, -1);
@@ -618,7 +618,7 @@ test_team_codebook (Fixture       *f,
   /* Broken, in a second session: said, never silently replaced. */
   gloss_test_write (path, "{ \"tags\": 3 }", -1);
   gloss_session_close (f->session);
-  g_assert_finalize_object (f->session);
+  gloss_test_assert_finalized (f->session);
   f->session = gloss_session_new ();
   gloss_session_set_annotator_id (f->session, "alice");
   g_signal_connect (f->session, "error", G_CALLBACK (error_cb), &message);
@@ -682,7 +682,7 @@ test_open_layer_named (Fixture       *f,
   g_assert_nonnull (strstr (contents, "\"added\""));
   g_assert_false (g_file_test (f->own_path, G_FILE_TEST_EXISTS));
   gloss_session_close (f->session);
-  g_assert_finalize_object (f->session);
+  gloss_test_assert_finalized (f->session);
 
   /* Not there yet: an empty layer with the built-in codebook, written there. */
   f->session = gloss_session_new ();
@@ -756,7 +756,7 @@ test_open_layer_broken (Fixture       *f,
   contents = gloss_test_read (path, NULL);
   g_assert_cmpstr (contents, ==, broken);
   gloss_session_close (f->session);
-  g_assert_finalize_object (f->session);
+  gloss_test_assert_finalized (f->session);
 
   f->session = gloss_session_new ();
   g_assert_false (gloss_session_open_layer_sync (f->session, NULL, NULL, layer, NULL, NULL, &error));
@@ -767,7 +767,7 @@ test_open_layer_broken (Fixture       *f,
   g_assert_cmpint (gloss_session_get_state (f->session), ==, GLOSS_SESSION_EMPTY);
   g_assert_false (gloss_session_get_loading (f->session));
   gloss_session_close (f->session);
-  g_assert_finalize_object (f->session);
+  gloss_test_assert_finalized (f->session);
 
   f->session = gloss_session_new ();
   g_assert_false (gloss_session_open_layer_sync (f->session, NULL, NULL, missing, NULL, NULL, &error));
@@ -810,7 +810,7 @@ test_replace_layer (Fixture       *f,
     g_assert_cmpuint (gloss_annotation_set_get_size (gloss_sidecar_get_annotations (saved)), ==, 1);
   }
   gloss_session_close (f->session);
-  g_assert_finalize_object (f->session);
+  gloss_test_assert_finalized (f->session);
 
   /* Changed on disk between the open and the save: not written over. */
   f->session = gloss_session_new ();

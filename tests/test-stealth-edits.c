@@ -67,7 +67,7 @@ test_list (void)
   g_assert_nonnull (opened);
   g_assert_true (g_file_equal (opened, article));
 
-  g_assert_finalize_object (edits);
+  gloss_test_assert_finalized (edits);
   gloss_test_rm_rf (dir);
 }
 
@@ -113,7 +113,7 @@ test_reasons (void)
   row = gloss_test_find_widget (edits, ADW_TYPE_ACTION_ROW, "decoded.txt");
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Read again, and different:"));
 
-  g_assert_finalize_object (edits);
+  gloss_test_assert_finalized (edits);
   gloss_test_rm_rf (dir);
 }
 

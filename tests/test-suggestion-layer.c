@@ -16,6 +16,7 @@
 #include "gloss-suggest-review.h"
 #include "gloss-suggestion-item.h"
 #include "gloss-suggestion-layer.h"
+#include "gloss-test-util.h"
 #include "gloss-test-widgets.h"
 
 typedef struct
@@ -61,7 +62,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  g_assert_finalize_object (f->layer);
+  gloss_test_assert_finalized (f->layer);
   g_clear_object (&f->sidecar);
   g_clear_object (&f->doc);
 }

@@ -180,7 +180,7 @@ test_attach (void)
   g_assert_true (gloss_sidecar_get_document (reopened) == new);
   g_assert_cmpuint (gloss_version_view_get_n_items (GLOSS_VERSION_VIEW (view)), ==, 1);
   g_assert_cmpstr (gloss_annotation_get_text (gloss_version_view_get_current (GLOSS_VERSION_VIEW (view))), ==, "will act now");
-  g_assert_finalize_object (view);
+  gloss_test_assert_finalized (view);
 }
 
 static char *
@@ -295,7 +295,7 @@ test_changes_and_versions (void)
   /* The queue is the same annotations, under review still. */
   g_assert_cmpuint (gloss_version_view_get_n_items (GLOSS_VERSION_VIEW (view)), ==, 2);
 
-  g_assert_finalize_object (view);
+  gloss_test_assert_finalized (view);
   gloss_test_rm_rf (dir);
 }
 

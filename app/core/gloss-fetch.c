@@ -18,6 +18,7 @@
 #include "gloss-fetch.h"
 #include "gloss-file.h"
 #include "gloss-loader.h"
+#include "gloss-task.h"
 
 G_DEFINE_QUARK (gloss-fetch-error-quark, gloss_fetch_error)
 
@@ -488,7 +489,7 @@ read_cb (GObject      *object,
   now = g_date_time_new_now_utc ();
   f->retrieved = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   g_clear_object (&f->stream);
-  g_task_run_in_thread (task, extract_thread);
+  gloss_task_run_in_thread (task, extract_thread);
 }
 
 static void

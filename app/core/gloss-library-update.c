@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "gloss-library-private.h"
+#include "gloss-task.h"
 
 #define BATCH_SIZE 200
 
@@ -713,7 +714,7 @@ gloss_library_update_async (GlossLibrary             *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, gloss_library_update_async);
   g_task_set_task_data (task, data, (GDestroyNotify) update_data_free);
-  g_task_run_in_thread (task, update_thread);
+  gloss_task_run_in_thread (task, update_thread);
 }
 
 GlossLibraryStats *

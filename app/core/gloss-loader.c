@@ -14,6 +14,7 @@
 #include "gloss-json.h"
 #include "gloss-html.h"
 #include "gloss-loader.h"
+#include "gloss-task.h"
 #include "gloss-text-title.h"
 #include "gloss-file.h"
 
@@ -322,7 +323,7 @@ gloss_document_load_file_async (GFile               *file,
   d->file = g_object_ref (file);
   d->encoding = g_strdup (encoding);
   g_task_set_task_data (task, d, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  gloss_task_run_in_thread (task, load_thread);
 }
 
 GlossDocument *

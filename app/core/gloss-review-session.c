@@ -15,6 +15,7 @@
 #include "gloss-review.h"
 #include "gloss-review-session.h"
 #include "gloss-sidecar.h"
+#include "gloss-task.h"
 
 #define ADJUDICATION_COLOR "#e5a50a"
 #define OWN_COLOR          "#77767b"
@@ -682,7 +683,7 @@ gloss_review_session_set_own (GlossReviewSession *self,
       g_task_set_source_tag (task, gloss_review_session_set_own);
       g_task_set_task_data (task, g_object_ref (article), g_object_unref);
       set_loading (self, 1);
-      g_task_run_in_thread (task, list_thread);
+      gloss_task_run_in_thread (task, list_thread);
     }
 
   return !same_article;

@@ -39,6 +39,7 @@
 #include "gloss-loader.h"
 #include "gloss-session.h"
 #include "gloss-session-private.h"
+#include "gloss-task.h"
 
 /* An editor writes a file in bursts: one comparison once they are over. */
 #define ARTICLE_SETTLE_MS 300
@@ -197,7 +198,7 @@ settled_cb (gpointer user_data)
   task = g_task_new (NULL, self->article_check, checked_cb, weak);
   g_task_set_source_tag (task, settled_cb);
   g_task_set_task_data (task, check, (GDestroyNotify)check_free);
-  g_task_run_in_thread (task, check_thread);
+  gloss_task_run_in_thread (task, check_thread);
   return G_SOURCE_REMOVE;
 }
 
@@ -390,7 +391,7 @@ gloss_session_save_article_async (GlossSession        *self,
   text = gloss_document_get_text (self->document);
   g_task_set_task_data (task, g_bytes_new (text, strlen (text)), (GDestroyNotify)g_bytes_unref);
   g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, save_article_thread);
+  gloss_task_run_in_thread (task, save_article_thread);
 }
 
 gboolean

@@ -16,6 +16,7 @@
 #include "gloss-session-private.h"
 #include "gloss-sidecar.h"
 #include "gloss-sidecar-private.h"
+#include "gloss-task.h"
 
 /* Import */
 
@@ -160,7 +161,7 @@ gloss_session_import_async (GlossSession        *self,
   task = g_task_new (NULL, cancellable ? cancellable : self->cancellable, imported_cb, g_steal_pointer (&outer));
   g_task_set_source_tag (task, import_thread);
   g_task_set_task_data (task, data, NULL);
-  g_task_run_in_thread (task, import_thread);
+  gloss_task_run_in_thread (task, import_thread);
 }
 
 /**

@@ -16,6 +16,7 @@
 #include "gloss-session.h"
 #include "gloss-session-private.h"
 #include "gloss-sidecar.h"
+#include "gloss-task.h"
 
 /*
  * Saving is careful in three ways.  The sidecar refuses to write over a
@@ -557,7 +558,7 @@ own_loaded_cb (GObject      *object,
   g_task_set_source_tag (discover, own_loaded_cb);
   g_task_set_task_data (discover, data, NULL);
   g_object_set_data_full (G_OBJECT (discover), "article", g_object_ref (self->file), g_object_unref);
-  g_task_run_in_thread (discover, discover_thread);
+  gloss_task_run_in_thread (discover, discover_thread);
 }
 
 /* The user's own layer is read right away, side by side with the article

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "gloss-anchor.h"
+#include "gloss-task.h"
 #include "gloss-version-store.h"
 #include "gloss-annotation-private.h"
 #include "gloss-annotation-set.h"
@@ -198,7 +199,7 @@ gloss_sidecar_load_async (GFile               *file,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, gloss_sidecar_load_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, load_thread);
+  gloss_task_run_in_thread (task, load_thread);
 }
 
 /**
@@ -475,7 +476,7 @@ gloss_sidecar_save_async (GlossSidecar          *self,
   data->serial = gloss_annotation_set_get_serial (self->annotations);
   data->stamp = g_strdup (stamp);
   g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
-  g_task_run_in_thread (task, save_thread);
+  gloss_task_run_in_thread (task, save_thread);
 }
 
 gboolean

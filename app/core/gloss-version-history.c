@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "gloss-task.h"
 #include "gloss-version-history.h"
 #include "gloss-version-store.h"
 
@@ -476,7 +477,7 @@ gloss_version_history_changed_async (GFile               *folder,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, gloss_version_history_changed_async);
   g_task_set_task_data (task, g_object_ref (folder), g_object_unref);
-  g_task_run_in_thread (task, changed_thread);
+  gloss_task_run_in_thread (task, changed_thread);
 }
 
 /**

@@ -10,6 +10,7 @@
 #include "gloss-annotation.h"
 #include "gloss-document.h"
 #include "gloss-file.h"
+#include "gloss-task.h"
 #include "gloss-version-store.h"
 
 /*
@@ -351,7 +352,7 @@ gloss_version_store_keep_async (GlossDocument       *document,
   g_task_set_task_data (task, g_object_ref (document), g_object_unref);
   if (article != NULL)
     g_object_set_data_full (G_OBJECT (task), "article", g_object_ref (article), g_object_unref);
-  g_task_run_in_thread (task, keep_thread);
+  gloss_task_run_in_thread (task, keep_thread);
 }
 
 gboolean
@@ -511,7 +512,7 @@ gloss_version_store_lookup_async (GFile               *article,
   g_task_set_task_data (task, g_strdup (sha256), g_free);
   if (article != NULL)
     g_object_set_data_full (G_OBJECT (task), "article", g_object_ref (article), g_object_unref);
-  g_task_run_in_thread (task, lookup_thread);
+  gloss_task_run_in_thread (task, lookup_thread);
 }
 
 /**

@@ -13,6 +13,7 @@
 #include "gloss-recent.h"
 #include "gloss-resources.h"
 #include "gloss-sidecar.h"
+#include "gloss-task.h"
 #include "gloss-window.h"
 
 #define SAMPLE_RESOURCE "/org/gloss/Gloss/core/sample/"
@@ -282,7 +283,7 @@ gloss_application_get_sample_file_async (GlossApplication    *self,
   dir_task = g_task_new (self, cancellable, sample_dir_cb, g_steal_pointer (&task));
   g_task_set_source_tag (dir_task, sample_dir_thread);
   g_task_set_task_data (dir_task, g_object_ref (copy->dir), g_object_unref);
-  g_task_run_in_thread (dir_task, sample_dir_thread);
+  gloss_task_run_in_thread (dir_task, sample_dir_thread);
 }
 
 /**

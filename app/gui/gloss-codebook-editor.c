@@ -19,6 +19,7 @@
 #include "gloss-codebook.h"
 #include "gloss-file.h"
 #include "gloss-json.h"
+#include "gloss-task.h"
 
 struct _GlossCodebookEditor
 {
@@ -901,7 +902,7 @@ gloss_codebook_editor_import_file_async (GlossCodebookEditor *self,
   /* The thread's task holds no reference on the editor. */
   thread = g_task_new (NULL, cancellable, loaded_cb, g_steal_pointer (&task));
   g_task_set_task_data (thread, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (thread, load_thread);
+  gloss_task_run_in_thread (thread, load_thread);
 }
 
 gboolean
@@ -961,7 +962,7 @@ gloss_codebook_editor_export_file_async (GlossCodebookEditor *self,
   g_task_set_source_tag (task, gloss_codebook_editor_export_file_async);
   g_task_set_task_data (task, g_bytes_new_take (data, length), (GDestroyNotify)g_bytes_unref);
   g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, save_thread);
+  gloss_task_run_in_thread (task, save_thread);
 }
 
 gboolean

@@ -17,6 +17,7 @@
 #include "gloss-export-dialog.h"
 #include "gloss-loader.h"
 #include "gloss-sidecar.h"
+#include "gloss-task.h"
 
 enum {
   TAGS_ALL,
@@ -531,7 +532,7 @@ gloss_export_dialog_export (GlossExportDialog *self)
   task = g_task_new (self, self->cancellable, export_done_cb, NULL);
   g_task_set_source_tag (task, gloss_export_dialog_export);
   g_task_set_task_data (task, job, (GDestroyNotify)export_job_unref);
-  g_task_run_in_thread (task, export_thread);
+  gloss_task_run_in_thread (task, export_thread);
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "gloss-codebook.h"
 #include "gloss-library-agreement.h"
 #include "gloss-library-item.h"
+#include "gloss-task.h"
 
 struct _GlossLibraryAgreement
 {
@@ -228,7 +229,7 @@ _gloss_library_agreement_write_sample (GlossLibraryAgreement *self,
   task = g_task_new (self, NULL, written_cb, NULL);
   g_task_set_source_tag (task, _gloss_library_agreement_write_sample);
   g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
-  g_task_run_in_thread (task, write_thread);
+  gloss_task_run_in_thread (task, write_thread);
 }
 
 static void
@@ -430,7 +431,7 @@ compute (GlossLibraryAgreement *self)
   task = g_task_new (self, self->cancellable, pooled_cb, NULL);
   g_task_set_source_tag (task, compute);
   g_task_set_task_data (task, data, (GDestroyNotify) pool_data_free);
-  g_task_run_in_thread (task, pool_thread);
+  gloss_task_run_in_thread (task, pool_thread);
 }
 
 /* Reading every double-coded article costs: only while the view is shown. */

@@ -19,6 +19,7 @@
 #include "gloss-library-page.h"
 #include "gloss-codebook.h"
 #include "gloss-library-page-private.h"
+#include "gloss-task.h"
 
 static const char *
 selected_string (GtkDropDown *dropdown,
@@ -135,7 +136,7 @@ retrieve_now (GlossLibraryPage *self)
   task = g_task_new (self, self->retrieve_cancellable, retrieved_cb, NULL);
   g_task_set_source_tag (task, retrieve_now);
   g_task_set_task_data (task, data, (GDestroyNotify) retrieve_data_free);
-  g_task_run_in_thread (task, retrieve_thread);
+  gloss_task_run_in_thread (task, retrieve_thread);
 }
 
 static void
@@ -311,7 +312,7 @@ _gloss_library_page_export_retrieved (GlossLibraryPage  *self,
   task = g_task_new (self, NULL, exported_cb, NULL);
   g_task_set_source_tag (task, _gloss_library_page_export_retrieved);
   g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-  g_task_run_in_thread (task, export_thread);
+  gloss_task_run_in_thread (task, export_thread);
 }
 
 static void

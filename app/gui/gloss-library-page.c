@@ -23,6 +23,7 @@
 #include "gloss-library-page-private.h"
 #include "gloss-preferences-window.h"
 #include "gloss-sidecar.h"
+#include "gloss-task.h"
 
 G_DEFINE_FINAL_TYPE (GlossLibraryPage, gloss_library_page, GTK_TYPE_WIDGET)
 
@@ -378,7 +379,7 @@ updated_cb (GObject      *source,
   task = g_task_new (self, self->cancellable, listed_cb, NULL);
   g_task_set_source_tag (task, updated_cb);
   g_task_set_task_data (task, g_object_ref (self->library), g_object_unref);
-  g_task_run_in_thread (task, listing_thread);
+  gloss_task_run_in_thread (task, listing_thread);
 }
 
 /**
@@ -592,7 +593,7 @@ search_now (GlossLibraryPage *self)
   task = g_task_new (self, self->search_cancellable, searched_cb, NULL);
   g_task_set_source_tag (task, search_now);
   g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
-  g_task_run_in_thread (task, search_thread);
+  gloss_task_run_in_thread (task, search_thread);
 }
 
 static void
@@ -907,7 +908,7 @@ toggle_done_action (GtkWidget  *widget,
   task = g_task_new (self, NULL, toggled_done_cb, NULL);
   g_task_set_source_tag (task, toggle_done_action);
   g_task_set_task_data (task, g_steal_pointer (&sidecar), g_object_unref);
-  g_task_run_in_thread (task, toggle_done_thread);
+  gloss_task_run_in_thread (task, toggle_done_thread);
 }
 
 static void

@@ -24,6 +24,7 @@
 #include "gloss-sidecar.h"
 #include "gloss-suggest-review.h"
 #include "gloss-suggestion-layer.h"
+#include "gloss-task.h"
 
 struct _GlossSuggestionLayer
 {
@@ -470,7 +471,7 @@ gloss_suggestion_layer_new_async (GlossSidecar        *sidecar,
   g_object_set_data_full (G_OBJECT (task), "sidecar", g_object_ref (sidecar), g_object_unref);
   g_object_set_data_full (G_OBJECT (task), "document", g_object_ref (document), g_object_unref);
   g_atomic_int_inc (&n_workers);
-  g_task_run_in_thread (task, compute_thread);
+  gloss_task_run_in_thread (task, compute_thread);
 }
 
 /**

@@ -17,6 +17,7 @@
 #include "gloss-file.h"
 #include "gloss-open-url-dialog.h"
 #include "gloss-sidecar.h"
+#include "gloss-task.h"
 #include "gloss-text-title.h"
 #include "gloss-window-private.h"
 
@@ -738,7 +739,7 @@ trim_clutter_action (GtkWidget  *widget,
   g_task_set_source_tag (task, trim_clutter_action);
   g_object_set_data_full (G_OBJECT (task), "file", g_steal_pointer (&trimmed), g_object_unref);
   g_task_set_task_data (task, g_strconcat (body, "\n", NULL), g_free);
-  g_task_run_in_thread (task, trim_write_thread);
+  gloss_task_run_in_thread (task, trim_write_thread);
 }
 
 /* Who annotates */

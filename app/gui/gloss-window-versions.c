@@ -22,6 +22,7 @@
 #include "gloss-annotation-set.h"
 #include "gloss-document.h"
 #include "gloss-sidecar.h"
+#include "gloss-task.h"
 #include "gloss-version-history.h"
 #include "gloss-version-store.h"
 #include "gloss-version-window.h"
@@ -155,7 +156,7 @@ keep_now (GlossWindow   *self,
   data->article = article ? g_object_ref (article) : NULL;
   g_task_set_source_tag (task, _gloss_window_versions_keep);
   g_task_set_task_data (task, data, (GDestroyNotify)keep_data_free);
-  g_task_run_in_thread (task, keep_thread);
+  gloss_task_run_in_thread (task, keep_thread);
   update_action (self);
 }
 
