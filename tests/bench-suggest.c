@@ -508,6 +508,16 @@
  * trial, a minibus fare rise, a Taiwan airline strike, a family's drive
  * home for Spring Festival, a swimming final, a curator's Q&A, a
  * chemical-plant fire, an elderly-care canteen);
+ * blind-zh36 and blind-zh37: ten Chinese ones each, written and labelled
+ * likewise in the nineteenth round (its helpers learnt the conventions
+ * from blind-zh28–31's articles and labels), scored blind; zh36 tuned on
+ * since, zh37 held out (zh36: a flood-control drill, a Hong Kong MTR
+ * signal failure, a pyramid-selling ruling, elderly-care vouchers, village
+ * live-streaming, a battery maker's results, a Hualien typhoon, a
+ * marathon rescue, a kiln exhibition, school lunches; zh37: a mine
+ * inspection, a Macau croupiers' case, mountain roads, a youth-employment
+ * press conference, a retired teacher, a formula recall, a Taipei budget
+ * fight, a football derby, a forest fire, an outpatient reform);
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -965,6 +975,8 @@ static const struct
   { "blind-zh33", "Chinese, blind-zh33 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh34", "Chinese, blind-zh34 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh35", "Chinese, blind-zh35 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh36", "Chinese, blind-zh36 (written for the set, labelled without running the suggesters; scored blind, tuned on since)", NULL },
+  { "blind-zh37", "Chinese, blind-zh37 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },
