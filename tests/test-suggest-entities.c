@@ -269,9 +269,10 @@ test_en_statistic_words (void)
 }
 
 /* Chinese officials named without a name when they speak after an
- * adverbial (在电话中回应称, 在接受采访时表示), company secretaries (董秘),
- * an office narrowed in parentheses, a Latin name after the office; not
- * several offices joined by 等. */
+ * adverbial (在电话中回应称, 在接受采访时表示), an office narrowed in
+ * parentheses; a company's secretary (董秘) or vice-president, named or
+ * not, is a person, a Latin name after the office too; not several offices
+ * joined by 等. */
 static void
 test_zh_officials (void)
 {
@@ -280,15 +281,15 @@ test_zh_officials (void)
                                       "运输署助理署长（规划）林嘉仪表示，署方会检讨班次。\n\n"
                                       "北辰能源副总裁Anna Berg介绍，新工厂明年投产。\n\n"
                                       "交通运输部、水利部等部门负责人介绍了汛期安排。\n");
-  GlossSuggestion *berg = find (r, "official", "北辰能源副总裁Anna Berg");
+  GlossSuggestion *berg = find (r, "person", "Anna Berg");
 
   assert_found (r, "official", "星辰健身相关负责人");
-  assert_found (r, "official", "某光伏龙头企业董秘");
+  assert_found (r, "person", "某光伏龙头企业董秘");
   assert_found (r, "official", "运输署助理署长（规划）林嘉仪");
   g_assert_nonnull (berg);
-  g_assert_cmpstr (gloss_suggestion_get_attribute (berg, "organization"), ==, "北辰能源");
+  g_assert_cmpstr (gloss_suggestion_get_attribute (berg, "role"), ==, "北辰能源副总裁");
   g_assert_null (find (r, "official", "水利部等部门负责人"));
-  g_assert_null (find (r, "person", "Anna Berg"));
+  g_assert_null (find (r, "official", "北辰能源副总裁Anna Berg"));
 }
 
 /* Chinese persons without a speech verb: anonymised names in court and

@@ -328,7 +328,7 @@ test_reported_then_quote (void)
                                            "“说实话，刚开始心里也打鼓，这么多钱砸进去，万一认证没过，就全打了水漂。”\n");
 
   assert_well_formed (r);
-  assert_speaker (r, "说实话，刚开始心里也打鼓，这么多钱砸进去，万一认证没过，就全打了水漂。", "总经理宋晓梅");
+  assert_speaker (r, "说实话，刚开始心里也打鼓，这么多钱砸进去，万一认证没过，就全打了水漂。", "宋晓梅");
   assert_speaker (plural, "说实话，刚开始心里也打鼓，这么多钱砸进去，万一认证没过，就全打了水漂。", NULL);
 }
 

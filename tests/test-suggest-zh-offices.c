@@ -75,7 +75,14 @@ test_joined_organizations (void)
   official (r, "江北区住房和城乡建设局副局长甄立伟");
   official (r, "新加坡永续发展与环境部高级政务部长许慧玲");
   assert_well_formed (names);
-  official (names, "华通公司总经理阎立军");
+  /* A company's head is a person, the office their role. */
+  {
+    GlossSuggestion *yan = find (names, "person", "阎立军");
+
+    g_assert_nonnull (yan);
+    g_assert_cmpstr (gloss_suggestion_get_attribute (yan, "role"), ==, "华通公司总经理");
+    g_assert_false (any_official_has (names, "阎立军"));
+  }
   official (names, "市水务局副局长鲍晓梅");
   official (names, "市卫健委主任李四");
 }

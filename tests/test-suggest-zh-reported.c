@@ -370,7 +370,7 @@ test_object_of_verb (void)
   GlossSuggestion *q;
 
   assert_well_formed (r);
-  assert_speaker_entity (r, "他在这个系列赛里证明了自己。", "客队主教练米洛什·约万诺维奇");
+  assert_speaker_entity (r, "他在这个系列赛里证明了自己。", "米洛什·约万诺维奇");
   assert_speaker_entity (r, "火候要看准，急不得。", "老周");
   assert_well_formed (asked);
   g_assert_nonnull (find (asked, "official", "市交通局局长王建国"));

@@ -32,7 +32,7 @@ test_lexicon_names (void)
                                          "针对记者关于房价问题的提问，他没有回答。\n");
 
   assert_speaker (r, "今年的旺季比往年来得更早。", "市交通局货运处处长贝文清");
-  assert_speaker (r, "下半场我们终于把节奏找回来了。", "青岛队主教练赖志伟");
+  assert_speaker (r, "下半场我们终于把节奏找回来了。", "赖志伟");
   assert_speaker (r, "电价调整会分阶段进行，不会一次到位。", "交通部次长林家豪");
   /* 一家 counts the company, not the officer: no part of the mention. */
   assert_speaker (r, "我们的订单已经排到了明年二季度。", "光伏企业董秘");
@@ -323,7 +323,7 @@ test_dotted_name_ends (void)
   g_assert_nonnull (find (r, "person", "杰伦·斯科特"));
   assert_speaker (r, "手感一直都在。", "杰伦·斯科特");
   assert_speaker (r, "这是我来中国以后打得最艰难的一场比赛。", "卡尔文·布鲁克斯");
-  assert_speaker (r, "我们赢得并不轻松。", "海港队主教练、塞尔维亚人米洛什·彼得罗维奇");
+  assert_speaker (r, "我们赢得并不轻松。", "米洛什·彼得罗维奇");
   assert_speaker (r, "家乡的杏子熟了。", "阿依古丽·买买提江");
 }
 
@@ -428,7 +428,7 @@ test_pronouns (void)
                                          "吴女士告诉记者，她在菜场卖了十年鱼。一旁的陈先生说，最近买鱼的人少了。“现在生意不好做，鱼价一天一个样。”她说。\n\n"
                                          "“人手还是不够，周末忙不过来。”他说。\n");
 
-  assert_speaker (r, "搬过来以后，物流成本降了一成，订单也多了。", "水产公司总经理邓建华");
+  assert_speaker (r, "搬过来以后，物流成本降了一成，订单也多了。", "邓建华");
   assert_speaker (r, "现在生意不好做，鱼价一天一个样。", "吴女士");
   assert_speaker (r, "人手还是不够，周末忙不过来。", "陈先生");
 }
@@ -441,7 +441,7 @@ test_english_in_chinese (void)
   g_autoptr(Result) r = suggest_checked ("“Quality is our only passport, and we cannot lose it.”总经理邓建华在发布会上说。\n\n"
                                          "电影“Green Book”本周在市图书馆放映。\n");
 
-  assert_speaker (r, "Quality is our only passport, and we cannot lose it.", "总经理邓建华");
+  assert_speaker (r, "Quality is our only passport, and we cannot lose it.", "邓建华");
   g_assert_null (find (r, "quote", "Green Book"));
 }
 
@@ -501,7 +501,7 @@ test_chief_officer_chain (void)
 {
   g_autoptr(Result) r = suggest_checked ("海川证券首席投资官、副总经理罗景明表示，“明年市场的波动不会比今年小”。\n");
 
-  assert_speaker (r, "明年市场的波动不会比今年小", "海川证券首席投资官、副总经理罗景明");
+  assert_speaker (r, "明年市场的波动不会比今年小", "罗景明");
 }
 
 /* A colon after a clause without speech verb whose subject is a pronoun
@@ -924,7 +924,7 @@ test_said_a_sentence (void)
                                          "训练馆的墙上挂着一段话：“天道酬勤，业精于勤，不进则退。”\n");
   GlossSuggestion *wall = find (r, "quote", "天道酬勤，业精于勤，不进则退。");
 
-  assert_speaker (r, "把自己的球打出来。", "江苏队主教练霍振东");
+  assert_speaker (r, "把自己的球打出来。", "霍振东");
   g_assert_true (wall == NULL || gloss_suggestion_get_attribute (wall, "speaker") == NULL);
 }
 
@@ -962,7 +962,8 @@ test_transliterated_names (void)
 }
 
 /* 主教练、西班牙人贝尔特兰: a nationality between the office and the name
- * belongs to the official's mention; two offices in a list name no one. */
+ * belongs to the mention (a coach is a person, the office and nationality
+ * their role); two offices in a list name no one. */
 static void
 test_nationality_before_name (void)
 {
@@ -970,8 +971,8 @@ test_nationality_before_name (void)
                                          "基普罗蒂奇的教练、意大利人罗西尼在终点等候。他对记者说：“我们准备了四个月。”\n\n"
                                          "主教练、队员们都很满意。\n");
 
-  g_assert_nonnull (find (r, "official", "海港队主教练、西班牙人贝尔特兰"));
-  assert_speaker (r, "上半场我们太着急了，传球失误很多。", "海港队主教练、西班牙人贝尔特兰");
+  g_assert_cmpstr (gloss_suggestion_get_attribute (find (r, "person", "贝尔特兰"), "role"), ==, "海港队主教练、西班牙人");
+  assert_speaker (r, "上半场我们太着急了，传球失误很多。", "贝尔特兰");
   assert_speaker (r, "我们准备了四个月。", "罗西尼");
   g_assert_null (find (r, "official", "主教练、队员"));
 }
@@ -1090,7 +1091,7 @@ test_station_and_shop_heads (void)
 
   assert_speaker (r, "雨季每小时报一次数据。", "县气象站站长庞玉兰");
   g_assert_nonnull (find (r, "official", "县种子管理站副站长祁德文"));
-  assert_speaker (r, "退烧药备货充足。", "药店店长甘晓莉");
+  assert_speaker (r, "退烧药备货充足。", "甘晓莉");
   g_assert_null (find (r, "official", "外卖站点站长龚学斌"));
   g_assert_nonnull (find (r, "person", "龚学斌"));
 }
@@ -1180,7 +1181,7 @@ test_reported_speech_before_quote (void)
   g_autoptr(Result) r = suggest_checked ("城南队主教练顾长风赛后很激动。他说，小将芮晨阳这个赛季大多坐在替补席上，每天训练后都会加练。“他等这个机会等了很久，今晚他抓住了。”\n\n"
                                          "顾长风说，球队需要年轻人。小将郗文博在下半场抓住了机会。“这球我等了一年多，终于进了。”\n");
 
-  assert_speaker (r, "他等这个机会等了很久，今晚他抓住了。", "城南队主教练顾长风");
+  assert_speaker (r, "他等这个机会等了很久，今晚他抓住了。", "顾长风");
   assert_speaker (r, "这球我等了一年多，终于进了。", "郗文博");
 }
 

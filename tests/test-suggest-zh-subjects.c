@@ -179,7 +179,7 @@ test_topic_before_pronoun (void)
 
   assert_well_formed (r);
   assert_speaker (r, "他很勇敢，敢于一对一。", "黄志远");
-  assert_speaker (r, "全队打出了血性。", "主教练郝建军");
+  assert_speaker (r, "全队打出了血性。", "郝建军");
   assert_speaker (r2, "这孩子肯吃苦。", "亓凤岐");
 }
 
