@@ -20,8 +20,9 @@ suggest_checked (const char *text)
 }
 
 /* Surnames and titles the lexicon lacked: 贝 and 赖 are surnames, a head
- * coach (主教练) and a vice-minister (次长) hold offices, a board secretary
- * (董秘) speaks without a name; 关于 is never a person. */
+ * coach (主教练: a person, the office their role) and a vice-minister (次长:
+ * an office) are read before a name, a board secretary (董秘) speaks
+ * without a name; 关于 is never a person. */
 static void
 test_lexicon_names (void)
 {
@@ -1487,6 +1488,22 @@ test_surname_au (void)
   }
 }
 
+/* 他 after a company head's sentence is the head: the company, which
+ * spoke before (so its later mentions are found), names the role's
+ * organization at the sentence's start but is no subject a pronoun can
+ * name (it took the quote once company heads became persons). */
+static void
+test_pronoun_not_company (void)
+{
+  g_autoptr(Result) r = suggest_checked ("锐能新能源三季度净利润增长\n\n"
+                                         "锐能新能源在公告中表示：“报告期内，公司盈利能力得到修复。”\n\n"
+                                         "在10月29日举行的业绩说明会上，锐能新能源董事长兼总经理阎启帆并不回避行业竞争的压力。"
+                                         "“价格战还没有结束，”他说，“但行业正在转向拼技术。”\n");
+
+  assert_speaker (r, "价格战还没有结束，", "阎启帆");
+  assert_speaker (r, "但行业正在转向拼技术。", "阎启帆");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1576,5 +1593,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/narrative-last-sentence", test_narrative_last_sentence);
   g_test_add_func ("/suggest-zh-speakers/work-roles", test_work_roles);
   g_test_add_func ("/suggest-zh-speakers/surname-au", test_surname_au);
+  g_test_add_func ("/suggest-zh-speakers/pronoun-not-company", test_pronoun_not_company);
   return g_test_run ();
 }
