@@ -1504,6 +1504,20 @@ test_pronoun_not_company (void)
   assert_speaker (r, "但行业正在转向拼技术。", "阎启帆");
 }
 
+/* Students by their degree or school (研究生, 博士生, 初中生…) are
+ * roles before a name, so 她说 after one names her, not the official
+ * who spoke before. */
+static void
+test_student_roles (void)
+{
+  g_autoptr(Result) r = suggest_checked ("展览开幕\n\n"
+                                         "博物馆馆长邢海澜表示，展览设置了数字互动区。“要让文物活起来。”\n\n"
+                                         "来自澄州大学的研究生芮雅琪特意提前预约了首场讲解。她说：“今天看到实物，才知道青白瓷真的像玉一样。”\n");
+
+  g_assert_nonnull (find (r, "person", "芮雅琪"));
+  assert_speaker (r, "今天看到实物，才知道青白瓷真的像玉一样。", "芮雅琪");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1594,5 +1608,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/work-roles", test_work_roles);
   g_test_add_func ("/suggest-zh-speakers/surname-au", test_surname_au);
   g_test_add_func ("/suggest-zh-speakers/pronoun-not-company", test_pronoun_not_company);
+  g_test_add_func ("/suggest-zh-speakers/student-roles", test_student_roles);
   return g_test_run ();
 }
