@@ -1518,6 +1518,19 @@ test_student_roles (void)
   assert_speaker (r, "今天看到实物，才知道青白瓷真的像玉一样。", "芮雅琪");
 }
 
+/* A quote alone in its paragraph after one that names no one but tells
+ * of 她 in its first clause (刚开始直播时，她的直播间…) is hers. */
+static void
+test_pronoun_paragraph_before (void)
+{
+  g_autoptr(Result) r = suggest_checked ("村里的直播间\n\n"
+                                         "26岁的侯晓雨是村里最早做直播的年轻人。“那时候茶叶只能等贩子上门收。”她回忆说。\n\n"
+                                         "刚开始直播时，她的直播间常常只有十几个人，其中一半是亲戚。\n\n"
+                                         "“有一回我播了三个小时，东西没卖出去，躲在被窝里哭了一晚上。”\n");
+
+  assert_speaker (r, "有一回我播了三个小时，东西没卖出去，躲在被窝里哭了一晚上。", "侯晓雨");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1609,5 +1622,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/surname-au", test_surname_au);
   g_test_add_func ("/suggest-zh-speakers/pronoun-not-company", test_pronoun_not_company);
   g_test_add_func ("/suggest-zh-speakers/student-roles", test_student_roles);
+  g_test_add_func ("/suggest-zh-speakers/pronoun-paragraph-before", test_pronoun_paragraph_before);
   return g_test_run ();
 }

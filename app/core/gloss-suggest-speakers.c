@@ -949,6 +949,12 @@ zh_narrative_subject (Run         *run,
   if (entity < 0 && hi - lo > 3 && (run->u[lo] == 0x4ED6 /* 他 */ || run->u[lo] == 0x5979 /* 她 */) &&
       suggest_zh_verb_follows (run, lo + 1))
     return zh_pronoun_antecedent (run, lo, 400, zh_pronoun_gender (run->u[lo]));
+  /* 刚开始直播时，她的直播间常常只有十几个人。¶“…”: a paragraph that names
+   * no one but tells of 他 or 她 in its first clause: whom the pronoun
+   * stands for. */
+  for (guint k = lo; entity < 0 && k + 1 < hi && k - lo <= 12 && !suggest_is_sentence_end (run->u[k]); k++)
+    if (zh_he_or_she_at (run, k))
+      return zh_pronoun_antecedent (run, k, 400, zh_pronoun_gender (run->u[k]));
   if (!several)
     return entity;
   /* 滨河社区党委书记邵雅琴说，那段时间她几乎每周都要去冯丽娜家坐一坐。¶“…: a
