@@ -1531,6 +1531,20 @@ test_pronoun_paragraph_before (void)
   assert_speaker (r, "有一回我播了三个小时，东西没卖出去，躲在被窝里哭了一晚上。", "侯晓雨");
 }
 
+/* Runners, miners, firefighters, sanitation workers, patients, audiences
+ * and farming households are roles before a name (63岁的业余跑者邓国栋):
+ * the quote after his sentences is his, not the official's before. */
+static void
+test_more_everyday_roles (void)
+{
+  g_autoptr(Result) r = suggest_checked ("马拉松鸣枪开跑\n\n"
+                                         "市体育局局长谷泓说：“今年全市还要新增AED设备1500台。”\n\n"
+                                         "在终点区，63岁的业余跑者邓国栋捧着完赛奖牌不停地拍照。他已经跑了十年马拉松。“老了也不怕，明年我还来。”\n");
+
+  g_assert_nonnull (find (r, "person", "邓国栋"));
+  assert_speaker (r, "老了也不怕，明年我还来。", "邓国栋");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1623,5 +1637,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/pronoun-not-company", test_pronoun_not_company);
   g_test_add_func ("/suggest-zh-speakers/student-roles", test_student_roles);
   g_test_add_func ("/suggest-zh-speakers/pronoun-paragraph-before", test_pronoun_paragraph_before);
+  g_test_add_func ("/suggest-zh-speakers/more-everyday-roles", test_more_everyday_roles);
   return g_test_run ();
 }
