@@ -748,7 +748,8 @@ test_unnamed_after_quote (void)
 
 /* More ways an organization speaks: its reply going on (…在给本刊的书面回复中
  * 称：“…”回复还表示，…，“…”), answering (在回答本报询问时说：“), a notice
- * with a colon (发布提醒：“), a time of day before the reply (勞工事務局晚上
+ * with a colon (发布提醒：“, 在官方微信公众号发布案例提示：“), a time of day
+ * before the reply (勞工事務局晚上
  * 回覆傳媒查詢時表示：「); the paper a reply was sent to (向澎湃新闻发来书面
  * 回复称) is never the one speaking. */
 static void
@@ -758,6 +759,7 @@ test_organization_replies_more (void)
                                       "针对上述问题，南屿易通在给本刊的书面回复中称：“平台所有收费项目均经借款人逐项确认。”回复还表示，公司已下调服务费标准，“综合年化成本将控制在24%以内”。\n\n"
                                       "中央公积金局在回答本报询问时说：“会员若面对困难，可申请个案审核。”\n\n"
                                       "当天下午，省教育考试院发布提醒：“考生务必通过官方渠道查询成绩。”\n\n"
+                                      "宣判当天，澜州中院在官方微信公众号发布案例提示：“凡是要求先交钱、再拉人的所谓创业项目，都可能涉嫌传销。”\n\n"
                                       "勞工事務局晚上回覆傳媒查詢時表示：「局方已接收請願信，將依法跟進處理。」\n\n"
                                       "10月15日，江北市第一人民医院向澎湃新闻发来书面回复称：“经核查，部分收费项目确系录入错误。”\n");
 
@@ -765,6 +767,7 @@ test_organization_replies_more (void)
   assert_speaker_entity (r, "综合年化成本将控制在24%以内", "南屿易通");
   assert_speaker_entity (r, "会员若面对困难，可申请个案审核。", "中央公积金局");
   assert_speaker_entity (r, "考生务必通过官方渠道查询成绩。", "省教育考试院");
+  assert_speaker_entity (r, "凡是要求先交钱、再拉人的所谓创业项目，都可能涉嫌传销。", "澜州中院");
   assert_speaker_entity (r, "局方已接收請願信，將依法跟進處理。", "勞工事務局");
   assert_speaker_entity (r, "经核查，部分收费项目确系录入错误。", "江北市第一人民医院");
   g_assert_null (find (r, "organization", "澎湃新闻"));
