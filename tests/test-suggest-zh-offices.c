@@ -41,14 +41,17 @@ any_official_has (Result     *r,
   return FALSE;
 }
 
-/* 常委 is an office: 市委常委、副市长王建国 is one chain of offices. */
+/* 常委 is an office: 市委常委、副市长王建国 is one chain of offices; so is
+ * 指挥长, a command's head (县防汛抗旱指挥部常务副指挥长、副县长贺明远). */
 static void
 test_standing_committee (void)
 {
   g_autoptr(Result) r = suggest_text ("会议\n\n"
-                                      "市委常委、副市长王建国表示：“今年要把老旧小区改造做实。”\n");
+                                      "市委常委、副市长王建国表示：“今年要把老旧小区改造做实。”\n\n"
+                                      "9时20分，县防汛抗旱指挥部常务副指挥长、副县长贺明远通过视频调度系统下达指令。\n");
 
   assert_well_formed (r);
+  official (r, "县防汛抗旱指挥部常务副指挥长、副县长贺明远");
   official (r, "市委常委、副市长王建国");
   assert_speaker (r, "今年要把老旧小区改造做实。", "市委常委、副市长王建国");
 }
