@@ -1545,6 +1545,18 @@ test_more_everyday_roles (void)
   assert_speaker (r, "老了也不怕，明年我还来。", "邓国栋");
 }
 
+/* A headline's unnamed role (董事长称“…”) found again inside the named
+ * one's mention (公司董事长顾振华) is no subject for 他 after it. */
+static void
+test_pronoun_not_headline_role (void)
+{
+  g_autoptr(Result) r = suggest_checked ("华岳新能源股东大会 董事长称“不会盲目扩张”\n\n"
+                                         "对此，公司董事长顾振华回应称，新基地都是前年规划、去年投产的，“我们不会盲目扩张”。"
+                                         "他坦言，上半年组件价格又下降了约8%，“这个冬天可能比大家预想的更长”。\n");
+
+  assert_speaker (r, "这个冬天可能比大家预想的更长", "顾振华");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1638,5 +1650,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/student-roles", test_student_roles);
   g_test_add_func ("/suggest-zh-speakers/pronoun-paragraph-before", test_pronoun_paragraph_before);
   g_test_add_func ("/suggest-zh-speakers/more-everyday-roles", test_more_everyday_roles);
+  g_test_add_func ("/suggest-zh-speakers/pronoun-not-headline-role", test_pronoun_not_headline_role);
   return g_test_run ();
 }

@@ -761,12 +761,15 @@ zh_pronoun_antecedent (Run      *run,
   for (m++; m < near; m++)
     {
       Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+      Cand *next = suggest_cand_at (run, g_array_index (run->mentions, guint, m + 1));   /* m < near */
       guint8 g;
 
       /* (岑晓舟：我外公周海生…: an interview's label is no subject;
-       * 锐能新能源董事长阎启帆…他说: nor the company before a role) */
+       * 锐能新能源董事长阎启帆…他说: nor the company before a role, nor
+       * the role itself, a headline's 董事长称 found again in 公司董事长顾振华) */
       if (c->entity < 0 || inside_speech (run, c->start) || (c->start > 0 && zh_addressee (run->u[c->start - 1])) ||
           g_str_equal (c->tag, "organization") ||
+          (next->start == c->end && next->entity != c->entity) ||
           (c->end < run->n && run->u[c->end] == 0x7684 /* 的 */) || g_strcmp0 (c->rule, "zh-person-interview") == 0)
         continue;
       g = (guint) c->entity < run->n_genders ? run->genders[c->entity] : 0;
