@@ -497,6 +497,21 @@ test_familiar_merged (void)
   }
 }
 
+/* Each office of a chain makes a familiar form: 韩局长 for
+ * 税务局党委书记、局长韩立新, whose title is the first office, speaks as
+ * 韩立新 (as 韩书记 would). */
+static void
+test_later_office_of_chain (void)
+{
+  g_autoptr(Result) r = suggest_text ("发布会\n\n"
+                                      "国家税务总局湖南省税务局党委书记、局长韩立新介绍了情况。\n\n"
+                                      "韩局长在会上说：“要守住国家税款安全。”\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "official", "韩局长"));
+  assert_speaker (r, "要守住国家税款安全。", "国家税务总局湖南省税务局党委书记、局长韩立新");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -523,5 +538,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-aliases/split-by-action", test_split_by_action);
   g_test_add_func ("/suggest-zh-aliases/relative-and-two-before-action", test_relative_and_two_before_action);
   g_test_add_func ("/suggest-zh-aliases/familiar-merged", test_familiar_merged);
+  g_test_add_func ("/suggest-zh-aliases/later-office-of-chain", test_later_office_of_chain);
   return g_test_run ();
 }

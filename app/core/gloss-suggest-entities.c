@@ -211,11 +211,44 @@ zh_kin_keys (Run    *run,
     }
 }
 
+/* The forms of a surname and the offices or roles that end @office
+ * (副县长 → 县长, 副县长) for entity @e, into @keys. */
+static void
+zh_add_office_keys (Run          *run,
+                    GArray       *keys,
+                    KeyIndex     *index,
+                    guint         e,
+                    gunichar      surname,
+                    const char   *office)
+{
+  ZhLexicon *zh = &run->self->zh;
+  glong tlen = 0;
+  g_autofree gunichar *title = g_utf8_to_ucs4_fast (office, -1, &tlen);
+
+  for (glong from = 0; from + 2 <= tlen; from++)
+    {
+      const gunichar *w = title + from;
+      guint wlen = (guint) (tlen - from);
+      g_autofree gunichar *form = NULL;
+
+      if (!suggest_word_list_has (&zh->titles, w, wlen) && !suggest_word_list_has (&zh->roles, w, wlen) &&
+          !suggest_word_list_has (&zh->professions, w, wlen))
+        continue;
+      form = g_new (gunichar, wlen + 1);
+      form[0] = surname;
+      memcpy (form + 1, w, wlen * sizeof (gunichar));
+      if (!keys_have (keys, index, form, wlen + 1))
+        add_familiar_key (keys, form, wlen + 1, (int) e)->titled = TRUE;
+    }
+}
+
 /* 马局长 and 沈教练 for 局长马立川 and 主管教练沈立峰: a surname and an
  * office or role of the lexicon (titles, roles, professional_titles) that
  * ends the title or role a named official or person was given
- * (副县长 → 县长, 副县长) is that one later on, where a name may end. The
- * first entity of a surname and an office takes the form. */
+ * (副县长 → 县长, 副县长) is that one later on, where a name may end; each
+ * office of a chain counts (韩局长 for 税务局党委书记、局长韩立新, whose
+ * title is the first). The first entity of a surname and an office takes
+ * the form. */
 static void
 zh_title_keys (Run    *run,
                GArray *keys,
@@ -228,30 +261,25 @@ zh_title_keys (Run    *run,
       Entity *entity = run->entities->pdata[e];
       Cand *first = suggest_cand_at (run, entity->first);
       const char *office = first->title != NULL ? first->title : first->role;
-      glong len = 0, tlen = 0;
+      glong len = 0;
       g_autofree gunichar *name = NULL;
-      g_autofree gunichar *title = NULL;
 
       if (office == NULL)
         continue;
       name = g_utf8_to_ucs4_fast (entity->key, -1, &len);
       if (len < 2 || len > 3 || !is_han (name[0]) || !suggest_char_in (&zh->surnames, name[0]))
         continue;
-      title = g_utf8_to_ucs4_fast (office, -1, &tlen);
-      for (glong from = 0; from + 2 <= tlen; from++)
+      zh_add_office_keys (run, keys, index, e, name[0], office);
+      /* The later offices of a chain, between its 、 and the name. */
+      if (first->title != NULL && first->end >= first->start + (guint) len &&
+          memcmp (run->u + first->end - len, name, len * sizeof (gunichar)) == 0)
         {
-          const gunichar *w = title + from;
-          guint wlen = (guint) (tlen - from);
-          g_autofree gunichar *form = NULL;
+          g_autofree char *chain = suggest_substring (run, first->start, first->end - (guint) len);
+          g_auto(GStrv) offices = g_strsplit (chain, "、", -1);
 
-          if (!suggest_word_list_has (&zh->titles, w, wlen) && !suggest_word_list_has (&zh->roles, w, wlen) &&
-              !suggest_word_list_has (&zh->professions, w, wlen))
-            continue;
-          form = g_new (gunichar, wlen + 1);
-          form[0] = name[0];
-          memcpy (form + 1, w, wlen * sizeof (gunichar));
-          if (!keys_have (keys, index, form, wlen + 1))
-            add_familiar_key (keys, form, wlen + 1, (int) e)->titled = TRUE;
+          for (guint k = 1; offices[k] != NULL; k++)
+            if (offices[k][0] != '\0')
+              zh_add_office_keys (run, keys, index, e, name[0], offices[k]);
         }
     }
 }
