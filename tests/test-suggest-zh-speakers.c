@@ -1557,6 +1557,22 @@ test_pronoun_not_headline_role (void)
   assert_speaker (r, "这个冬天可能比大家预想的更长", "顾振华");
 }
 
+/* A player's handle after a role, their real name after it (中单选手
+ * Vortex（本名祁天乐）), is a person who speaks as the handle; a capitalised
+ * word without 本名 after it is not one (选手Rookie奖). */
+static void
+test_player_handle (void)
+{
+  g_autoptr(Result) r = suggest_checked ("总决赛\n\n"
+                                         "决胜局第21分钟，LGE中单选手Vortex（本名祁天乐）打出一波“三杀”。\n\n"
+                                         "“最多再输一局就回家种地。”Vortex擦了擦眼泪，笑着说，“还好，地不用种了。”\n\n"
+                                         "他拿下了本赛季的最佳选手Rookie奖。\n");
+
+  g_assert_nonnull (find (r, "person", "Vortex"));
+  assert_speaker (r, "还好，地不用种了。", "Vortex");
+  g_assert_null (find (r, "person", "Rookie"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1651,5 +1667,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/pronoun-paragraph-before", test_pronoun_paragraph_before);
   g_test_add_func ("/suggest-zh-speakers/more-everyday-roles", test_more_everyday_roles);
   g_test_add_func ("/suggest-zh-speakers/pronoun-not-headline-role", test_pronoun_not_headline_role);
+  g_test_add_func ("/suggest-zh-speakers/player-handle", test_player_handle);
   return g_test_run ();
 }

@@ -943,9 +943,29 @@ zh_name_then_title (Run   *run,
   return 0;
 }
 
+/* Length of a player's handle at @i (中单选手Vortex（本名祁天乐）): one
+ * capitalised Latin word, letters or digits after its first, right after
+ * a role of the lexicon and right before （本名 or (本名; 0 if none. */
+static guint
+zh_handle_at (Run   *run,
+              guint  i)
+{
+  gunichar *u = run->u;
+  guint k = i + 1;
+
+  while (k < run->n && u[k] < 0x80 && g_unichar_isalnum (u[k]))
+    k++;
+  if (k - i < 2 || k + 3 > run->n || (u[k] != 0xFF08 /* （ */ && u[k] != '(') ||
+      u[k + 1] != 0x672C /* 本 */ || u[k + 2] != 0x540D /* 名 */ ||
+      suggest_word_list_match_before (&run->self->zh.roles, u, i > MAX_WORD ? i - MAX_WORD : 0, i) == 0)
+    return 0;
+  return k - i;
+}
+
 /* A Latin name inside Chinese text (挖来了Markus Feldmann出任, 负责人Sarah
  * Lin介绍): two or three capitalised words with Han characters right
- * before and after, none of them an English organization word. */
+ * before and after, none of them an English organization word; or a
+ * player's handle with their real name after it (选手Ace（本名韩子豪）). */
 static void
 zh_latin_names (Run *run)
 {
@@ -961,6 +981,10 @@ zh_latin_names (Run *run)
       if (len > 0 && !suggest_overlaps_tag (run, NULL, i, i + len))
         {
           suggest_add_named (run, "person", i, i + len, "zh-person-latin", 0.65);
+        }
+      else if (len == 0 && (len = zh_handle_at (run, i)) > 0 && !suggest_overlaps_tag (run, NULL, i, i + len))
+        {
+          suggest_add_named (run, "person", i, i + len, "zh-person-handle", 0.6);
         }
       while (i + 1 < run->n && u[i + 1] < 0x80 && (g_unichar_isalpha (u[i + 1]) || u[i + 1] == ' '))
         i++;
