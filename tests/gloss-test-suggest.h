@@ -82,6 +82,35 @@ by_id (Result     *r,
   return NULL;
 }
 
+/* The quote suggested over exactly @quote, or a failure naming it. */
+static inline GlossSuggestion *
+find_quote (Result     *r,
+            const char *quote)
+{
+  GlossSuggestion *q = find (r, "quote", quote);
+
+  if (q == NULL)
+    g_error ("no quote suggested for “%s”", quote);
+  return q;
+}
+
+/* The suggestion the speaker link of the quote over @quote points to, or a
+ * failure saying @expected was wanted. */
+static inline GlossSuggestion *
+quote_speaker (Result     *r,
+               const char *quote,
+               const char *expected)
+{
+  const char *id = gloss_suggestion_get_attribute (find_quote (r, quote), "speaker");
+  GlossSuggestion *speaker;
+
+  if (id == NULL)
+    g_error ("“%s” has no speaker; %s expected", quote, expected);
+  speaker = by_id (r, id);
+  g_assert_nonnull (speaker);
+  return speaker;
+}
+
 /* How many suggestions have @tag. */
 static inline guint
 count_tag (Result     *r,
@@ -119,12 +148,8 @@ assert_speaker (Result     *r,
                 const char *quote,
                 const char *speaker)
 {
-  GlossSuggestion *q = find (r, "quote", quote);
-  g_autofree char *s = NULL;
+  g_autofree char *s = speaker_of (r, find_quote (r, quote));
 
-  if (q == NULL)
-    g_error ("no quote suggested for “%s”", quote);
-  s = speaker_of (r, q);
   g_assert_cmpstr (s, ==, speaker);
 }
 
@@ -135,12 +160,8 @@ assert_speaker_ends_with (Result     *r,
                           const char *quote,
                           const char *suffix)
 {
-  GlossSuggestion *q = find (r, "quote", quote);
-  g_autofree char *s = NULL;
+  g_autofree char *s = speaker_of (r, find_quote (r, quote));
 
-  if (q == NULL)
-    g_error ("no quote suggested for “%s”", quote);
-  s = speaker_of (r, q);
   if (s == NULL || !g_str_has_suffix (s, suffix))
     g_error ("“%s” has speaker %s; one ending in %s expected", quote, s != NULL ? s : "(none)", suffix);
 }

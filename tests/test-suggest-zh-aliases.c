@@ -33,20 +33,11 @@ assert_speaker_is (Result     *r,
                    const char *quote,
                    const char *name)
 {
-  GlossSuggestion *q = find (r, "quote", quote);
+  GlossSuggestion *speaker = quote_speaker (r, quote, name);
   GlossSuggestion *person = named (r, name);
-  GlossSuggestion *speaker;
-  const char *id;
 
-  if (q == NULL)
-    g_error ("no quote suggested for “%s”", quote);
   if (person == NULL)
     g_error ("no person suggested for “%s”", name);
-  id = gloss_suggestion_get_attribute (q, "speaker");
-  if (id == NULL)
-    g_error ("“%s” has no speaker; %s expected", quote, name);
-  speaker = by_id (r, id);
-  g_assert_nonnull (speaker);
   g_assert_cmpstr (speaker->entity != NULL ? speaker->entity : speaker->id, ==,
                    person->entity != NULL ? person->entity : person->id);
 }

@@ -17,18 +17,9 @@ assert_speaker_entity (Result     *r,
                        const char *quote,
                        const char *name)
 {
-  GlossSuggestion *q = find (r, "quote", quote);
-  GlossSuggestion *speaker;
-  const char *id;
+  GlossSuggestion *speaker = quote_speaker (r, quote, name);
   g_autofree char *text = NULL;
 
-  if (q == NULL)
-    g_error ("no quote suggested for “%s”", quote);
-  id = gloss_suggestion_get_attribute (q, "speaker");
-  if (id == NULL)
-    g_error ("“%s” has no speaker; %s expected", quote, name);
-  speaker = by_id (r, id);
-  g_assert_nonnull (speaker);
   if (speaker->entity != NULL)
     speaker = by_id (r, speaker->entity);
   text = covered (r, speaker);
