@@ -120,6 +120,43 @@ gloss_test_wait_result (GAsyncResult **slot)
   return *slot;
 }
 
+static inline gboolean
+gloss_test_tick (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Turns the main loop until @done says so; fails after ten seconds, naming
+ * the condition it waited for. */
+#define gloss_test_iterate_until(done, ...) gloss_test_iterate_until_named (done, #done, __VA_ARGS__)
+
+static inline void
+gloss_test_iterate_until_named (gboolean  (*done) (gpointer),
+                                const char *name,
+                                gpointer    data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  /* A main loop with nothing to do blocks for ever: wake it up now and then,
+   * so that a condition that never comes fails the test instead of hanging it. */
+  guint tick = g_timeout_add (100, gloss_test_tick, NULL);
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("waited ten seconds for %s", name);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+}
+
+/* For gloss_test_assert_finalized(): whether the weak pointer at @data
+ * was cleared. */
+static inline gboolean
+gloss_test_pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
 /* Drops the test's reference to @object and asserts that it is finalized,
  * turning the main loop for up to ten seconds first: a task run in a thread
  * lets go of its source object from an idle in this context, a moment after
@@ -132,19 +169,12 @@ gloss_test_assert_finalized_at (GObject    *object,
                                 const char *where)
 {
   gpointer alive = object;
-  const char *type = G_OBJECT_TYPE_NAME (object);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  g_autofree char *what = g_strdup_printf ("%s: the %s whose last reference was dropped to be finalized",
+                                           where, G_OBJECT_TYPE_NAME (object));
 
   g_object_add_weak_pointer (object, &alive);
   g_object_unref (object);
-  while (alive != NULL && g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-  if (alive != NULL)
-    {
-      g_object_remove_weak_pointer (alive, &alive);
-      g_error ("%s: a %s is still alive ten seconds after its last reference was dropped", where, type);
-    }
+  gloss_test_iterate_until_named (gloss_test_pointer_cleared, what, &alive);
 }
 
 /* Removes a directory tree made by a test. */

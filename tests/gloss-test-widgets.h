@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 #include <string.h>
+
+#include "gloss-test-util.h"
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
 #endif
@@ -107,35 +109,6 @@ gloss_test_iterate (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static inline gboolean
-gloss_test_tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Turns the main loop until @done says so; fails after ten seconds, naming
- * the condition it waited for. */
-#define gloss_test_iterate_until(done, ...) gloss_test_iterate_until_named (done, #done, __VA_ARGS__)
-
-static inline void
-gloss_test_iterate_until_named (gboolean  (*done) (gpointer),
-                                const char *name,
-                                gpointer    data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  /* A main loop with nothing to do blocks for ever: wake it up now and then,
-   * so that a condition that never comes fails the test instead of hanging it. */
-  guint tick = g_timeout_add (100, gloss_test_tick, NULL);
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("waited ten seconds for %s", name);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
 }
 
 static inline gboolean
