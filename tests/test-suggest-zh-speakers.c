@@ -1573,6 +1573,53 @@ test_player_handle (void)
   g_assert_null (find (r, "person", "Rookie"));
 }
 
+/* A child's nickname after a role (四年级学生小禾, 小 and a given name,
+ * no surname) is a person, and a quote sentence with the person right
+ * after it, their role before their name, is theirs; a word with 小
+ * after a role (学生小组) is no one. */
+static void
+test_nickname_after_role (void)
+{
+  g_autoptr(Result) r = suggest_checked ("午餐\n\n"
+                                         "“以前一周吃两回肉，现在天天都有。”四年级学生小禾捧着餐盘，吃得满嘴是油。\n\n"
+                                         "“这碗面我吃了二十年。”老顾客周建国放下筷子，抹了抹嘴。\n\n"
+                                         "学生小组讨论了一个小时。\n");
+
+  g_assert_nonnull (find (r, "person", "小禾"));
+  assert_speaker (r, "以前一周吃两回肉，现在天天都有。", "小禾");
+  /* 顾客 is a role, not the surname 顾 */
+  g_assert_nonnull (find (r, "person", "周建国"));
+  g_assert_null (find (r, "person", "顾客周"));
+  assert_speaker (r, "这碗面我吃了二十年。", "周建国");
+  g_assert_null (find (r, "person", "小组"));
+}
+
+/* A name before 一边…一边说 (策划师房晓琳一边擦汗一边说) is the speaker,
+ * and an order given (下达指令) is a saying. */
+static void
+test_while_doing_and_orders (void)
+{
+  g_autoptr(Result) r = suggest_checked ("夜校\n\n"
+                                         "“白天对着电脑一整天，整个人都松下来了。”28岁的游戏公司策划师房晓琳一边擦汗一边说。\n\n"
+                                         "“水位每小时上涨0.3米，请各乡镇立即组织群众转移！”9时20分，县防汛抗旱指挥部常务副指挥长、副县长贺明远通过视频调度系统下达指令。\n");
+
+  g_assert_nonnull (find (r, "person", "房晓琳"));
+  assert_speaker (r, "白天对着电脑一整天，整个人都松下来了。", "房晓琳");
+  assert_speaker_ends_with (r, "水位每小时上涨0.3米，请各乡镇立即组织群众转移！", "贺明远");
+}
+
+/* A quote after a paragraph that names a possessor last (小雨的父母…) is
+ * the last one named who is no possessor. */
+static void
+test_possessor_not_speaker (void)
+{
+  g_autoptr(Result) r = suggest_checked ("银龄教师\n\n"
+                                         "四年级学生小雨的奶奶刘秀英对此深有感触。小雨的父母常年在浙江打工，她一个人带着孙女。"
+                                         "“以前娃娃放学回来就看电视，现在天天抱着书看。”\n");
+
+  assert_speaker (r, "以前娃娃放学回来就看电视，现在天天抱着书看。", "刘秀英");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1668,5 +1715,8 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/more-everyday-roles", test_more_everyday_roles);
   g_test_add_func ("/suggest-zh-speakers/pronoun-not-headline-role", test_pronoun_not_headline_role);
   g_test_add_func ("/suggest-zh-speakers/player-handle", test_player_handle);
+  g_test_add_func ("/suggest-zh-speakers/nickname-after-role", test_nickname_after_role);
+  g_test_add_func ("/suggest-zh-speakers/while-doing-and-orders", test_while_doing_and_orders);
+  g_test_add_func ("/suggest-zh-speakers/possessor-not-speaker", test_possessor_not_speaker);
   return g_test_run ();
 }

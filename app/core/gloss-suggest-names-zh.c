@@ -303,6 +303,24 @@ zh_one_and_measure (const ZhLexicon *zh,
   return k + 1 < n && u[k] == 0x4E00 /* 一 */ && suggest_char_in (&zh->measures_after_one, u[k + 1]);
 }
 
+/* What follows 小 in words, not in children's names. */
+#define ZH_NOT_AFTER_XIAO "时時区區组組学學康将將吃店说說孩伙姐朋贩販哥妹型微额額麦麥镇鎮城院车車巷卖賣心品费費队隊"
+
+/* Whether 一边 (一邊) or 边 and an action start at @e: 房晓琳一边擦汗一边说,
+ * 老周边走边说. */
+static gboolean
+zh_while_doing (Run   *run,
+                guint  e)
+{
+  gunichar *u = run->u;
+  guint n = run->n;
+
+  if (e + 2 < n && u[e] == 0x4E00 /* 一 */)
+    e++;
+  return e + 2 < n && (u[e] == 0x8FB9 /* 边 */ || u[e] == 0x908A /* 邊 */) && is_han (u[e + 1]) &&
+         !suggest_char_in (&run->self->zh.not_given, u[e + 1]);
+}
+
 /* Length of a Chinese personal name starting at @i, 0 if none: a surname
  * and one or two given characters followed by a word that may follow a
  * name (a speech verb, punctuation…), or a transliterated name with a
@@ -681,6 +699,12 @@ suggest_zh_titled_names (Run *run)
        * character */
       if (name_len == 0 && is_relation && name_at + 2 < n && u[name_at] == 0x5C0F /* 小 */ && is_han (u[name_at + 1]) &&
           suggest_zh_name_may_end (run, name_at + 2))
+        name_len = 2;
+      /* 四年级学生小禾捧着餐盘, 学生小禾说: so after a role too, when the
+       * character is no word's with 小 (小组 小区 小时 小孩 小贩…). */
+      if (name_len == 0 && is_role && name_at + 2 < n && u[name_at] == 0x5C0F /* 小 */ && is_han (u[name_at + 1]) &&
+          !suggest_char_in (&zh->not_given, u[name_at + 1]) && g_utf8_strchr (ZH_NOT_AFTER_XIAO, -1, u[name_at + 1]) == NULL &&
+          (suggest_zh_name_may_end (run, name_at + 2) || suggest_char_in (&zh->action_starts, u[name_at + 2])))
         name_len = 2;
       if (name_len == 0)
         {
@@ -1248,7 +1272,8 @@ suggest_zh_plain_names (Run *run)
             k++;
           descriptive = k > i + len + 2 && k < n && (u[k] == 0x5C81 /* 岁 */ || u[k] == 0x6B72 /* 歲 */);
         }
-      if (len > 0 && !boundary && !descriptive && !suggest_word_list_match_at (&zh->verbs, u, n, i + len))
+      if (len > 0 && !boundary && !descriptive && !suggest_word_list_match_at (&zh->verbs, u, n, i + len) &&
+          !(zh_while_doing (run, i + len) && suggest_zh_verb_follows (run, i + len)))
         continue;
       /* …的师傅说: a role or relation word, not a person named 师. */
       if (len >= 2 && (suggest_word_list_match_at (&zh->relations, u, n, i) == len ||

@@ -217,13 +217,17 @@ zh_after (Run         *run,
           b = k + v;
       if (v == 0)
         {
-          /* A speaker right after the quote, without a verb: ”高登柱打开了话匣子，“ */
-          int m = suggest_mention_before (run, a + 1);
-          if (m >= 0)
+          /* A speaker right after the quote, without a verb: ”高登柱打开了话匣子，“,
+           * also after their role: ”老顾客周建国放下筷子 */
+          for (guint k = a; k < b && k <= a + MAX_WORD; k++)
             {
-              Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
-              if (c->start == a)
-                return c->entity;
+              int m = suggest_mention_before (run, k + 1);
+              if (m >= 0)
+                {
+                  Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+                  if (c->start == a || (c->start == k && c->role != NULL && (guint) g_utf8_strlen (c->role, -1) == k - a))
+                    return c->entity;
+                }
             }
           return -1;
         }
@@ -1164,6 +1168,26 @@ zh_subject_of_sentence_before (Run         *run,
   return -1;
 }
 
+/* The entity of the last mention inside [@lo, @hi) that is no possessor
+ * (四年级学生小雨的奶奶刘秀英…。小雨的父母常年在外…: 刘秀英, not 小雨), else
+ * of the last mention; -1 if none. */
+static int
+zh_last_subject_in (Run   *run,
+                    guint  lo,
+                    guint  hi)
+{
+  for (int m = suggest_mention_before (run, hi); m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+
+      if (c->start < lo)
+        break;
+      if (c->end <= hi && c->entity >= 0 && !(c->end < run->n && run->u[c->end] == 0x7684 /* 的 */))
+        return c->entity;
+    }
+  return suggest_entity_in (run, lo, hi);
+}
+
 /* 俗话说：“…” 常言道“…”: a saying, not anyone's speech. */
 static gboolean
 zh_proverb (Run         *run,
@@ -1309,7 +1333,10 @@ suggest_decide_zh (Run         *run,
     d = (Decision) { TRUE, before, pronoun_b ? 0.65 : 0.7, "zh-quote-partial" };
   else if ((split = zh_split_by_action (run, q)) != -2)
     d = (Decision) { TRUE, split, 0.7, "zh-quote-split-action" };
-  else if (clause && sentence_start && len >= 12)
+  else if (clause && sentence_start &&
+           /* ”老顾客周建国放下筷子: a shorter sentence when a person's
+            * action follows right after it. */
+           (len >= 12 || (len >= 6 && after >= 0 && suggest_is_sentence_end (run->u[q->close - 1]))))
     {
       d = (Decision) { TRUE, after, 0.7, "zh-quote-sentence" };
       if (d.speaker < 0 && last_in_paragraph != NULL && last_in_paragraph->speech)
@@ -1319,7 +1346,7 @@ suggest_decide_zh (Run         *run,
       if (d.speaker < 0 && q->open > q->par_start)
         d.speaker = zh_subject_of_sentence_before (run, q);
       if (d.speaker < 0 && q->open > q->par_start)
-        d.speaker = suggest_entity_in (run, q->par_start, q->open);
+        d.speaker = zh_last_subject_in (run, q->par_start, q->open);
       if (d.speaker < 0 && !q->unclosed)
         d.speaker = zh_sentence_speaker (run, q);
       if (d.speaker < 0 && !q->unclosed)
