@@ -518,6 +518,15 @@
  * inspection, a Macau croupiers' case, mountain roads, a youth-employment
  * press conference, a retired teacher, a formula recall, a Taipei budget
  * fight, a football derby, a forest fire, an outpatient reform);
+ * blind-zh38 and blind-zh39: ten Chinese ones each, written and labelled
+ * likewise in the twentieth round, scored blind; zh38 tuned on since, zh39
+ * held out (zh38: a township official's bribery case, a Hong Kong housing
+ * debate, an EV factory opening, a night-market food check, a Taiwan
+ * baseball final, a village bookshop, a heating hotline, desert planting,
+ * a landslide rescue, an admissions press conference; zh39: a frozen-meat
+ * seizure, Singapore hawker rents, two-sessions delegates, hospital clowns,
+ * a Hong Kong investment scam, a hail insurance payout, a weiqi final, a
+ * clean-river campaign, a factory fire, a Taiwan pension fight);
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -977,6 +986,8 @@ static const struct
   { "blind-zh35", "Chinese, blind-zh35 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh36", "Chinese, blind-zh36 (written for the set, labelled without running the suggesters; scored blind, tuned on since)", NULL },
   { "blind-zh37", "Chinese, blind-zh37 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh38", "Chinese, blind-zh38 (written for the set, labelled without running the suggesters; scored blind, tuned on since)", NULL },
+  { "blind-zh39", "Chinese, blind-zh39 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },

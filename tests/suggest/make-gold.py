@@ -20,7 +20,7 @@ text. The labelling file (kept outside the project, it quotes the article):
            | blind-zh25 | blind-zh26 | blind-zh27 | blind-zh28
            | blind-zh29 | blind-zh30 | blind-en8 | blind-zh31 | blind-en9
            | blind-zh32 | blind-zh33 | blind-zh34 | blind-zh35
-           | blind-zh36 | blind-zh37
+           | blind-zh36 | blind-zh37 | blind-zh38 | blind-zh39
            (blind-*: labelled without running the suggesters)
     @tags quote              (optional: only these tags are labelled in full;
                               the others are only the speakers' mentions)
