@@ -1620,6 +1620,40 @@ test_possessor_not_speaker (void)
   assert_speaker (r, "以前娃娃放学回来就看电视，现在天天抱着书看。", "刘秀英");
 }
 
+/* A full name after a word ending like a role (接线员尚玉婷刚放下耳机) is a
+ * person whose sentence goes on, so 她说 after a later quote is hers, not
+ * the caller's quoted between; a function word after such a word is no
+ * surname (技术员和行业代表, 师傅最终). */
+static void
+test_role_name_subject (void)
+{
+  g_autoptr(Result) r = suggest_checked ("供暖热线\n\n"
+                                         "接线员尚玉婷刚放下耳机，下一个电话又打了进来。电话那头，一位家住铁西区的老人声音有些发颤：“屋里才14度，我穿着棉袄还冻手。”\n\n"
+                                         "尚玉婷一边安抚，一边把工单派给辖区热力站。“一天下来嗓子都是哑的，但居民着急，我们能理解。”她说。\n\n"
+                                         "技术员和行业代表都来了，老师傅最终没有同意。\n");
+
+  g_assert_nonnull (find (r, "person", "尚玉婷"));
+  assert_speaker (r, "一天下来嗓子都是哑的，但居民着急，我们能理解。", "尚玉婷");
+  g_assert_null (find (r, "person", "和行业"));
+  g_assert_null (find (r, "person", "傅最终"));
+}
+
+/* Baseball positions are roles (游擊手蔡承翰的再見安打): the player speaks
+ * in a quote right before his name and an action (「…」蔡承翰賽後眼眶泛紅，「…」). */
+static void
+test_baseball_roles (void)
+{
+  g_autoptr(Result) r = suggest_checked ("高中棒球決賽\n\n"
+                                         "青峰靠著游擊手蔡承翰的再見安打，以四比三擊敗對手。王牌投手林柏翰先發，前七局只被擊出三支安打。\n\n"
+                                         "「我只想說不要被三振，球來了就揮。」蔡承翰賽後眼眶泛紅，「球落地的那一刻，我腦袋一片空白。」\n\n"
+                                         "林柏翰本場投滿十局，用了一百三十二球。「最後一局手臂已經很痠了，但我不能倒下來。」\n");
+
+  g_assert_nonnull (find (r, "person", "蔡承翰"));
+  assert_speaker (r, "我只想說不要被三振，球來了就揮。", "蔡承翰");
+  assert_speaker (r, "球落地的那一刻，我腦袋一片空白。", "蔡承翰");
+  assert_speaker (r, "最後一局手臂已經很痠了，但我不能倒下來。", "林柏翰");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1718,5 +1752,7 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/nickname-after-role", test_nickname_after_role);
   g_test_add_func ("/suggest-zh-speakers/while-doing-and-orders", test_while_doing_and_orders);
   g_test_add_func ("/suggest-zh-speakers/possessor-not-speaker", test_possessor_not_speaker);
+  g_test_add_func ("/suggest-zh-speakers/role-name-subject", test_role_name_subject);
+  g_test_add_func ("/suggest-zh-speakers/baseball-roles", test_baseball_roles);
   return g_test_run ();
 }

@@ -303,6 +303,25 @@ zh_one_and_measure (const ZhLexicon *zh,
   return k + 1 < n && u[k] == 0x4E00 /* 一 */ && suggest_char_in (&zh->measures_after_one, u[k + 1]);
 }
 
+/* 接线员尚玉婷刚放下耳机: a full name (a surname and two given
+ * characters) after a word ending like a role, then an adverb or a
+ * preposition that goes on with its clause (刚 正 又 把 在…), not 的 和 与. */
+#define ZH_SUBJECT_GOES_ON "刚剛正又也还還已便就先把被将將在从從向对對给給带帶用曾却卻都"
+
+static gboolean
+zh_role_name_subject (Run   *run,
+                      guint  i,
+                      guint  len)
+{
+  gunichar c = i + len < run->n ? run->u[i + len] : 0;
+
+  return len == 3 && suggest_zh_surname_at (run, i, run->n) == 1 && i >= 2 && is_han (run->u[i - 2]) &&
+         /* not 时往往, 和行业, 曾私下, 师傅最终: a word's end or a function word */
+         g_utf8_strchr (ZH_SUBJECT_GOES_ON "和时時傅", -1, run->u[i]) == NULL &&
+         !suggest_char_in (&run->self->zh.not_given, run->u[i + 1]) &&
+         suggest_char_in (&run->self->zh.name_followers, c) && g_utf8_strchr (ZH_SUBJECT_GOES_ON, -1, c) != NULL;
+}
+
 /* What follows 小 in words, not in children's names. */
 #define ZH_NOT_AFTER_XIAO "时時区區组組学學康将將吃店说說孩伙姐朋贩販哥妹型微额額麦麥镇鎮城院车車巷卖賣心品费費队隊"
 
@@ -629,6 +648,12 @@ suggest_zh_titled_names (Run *run)
           if (tlen == 0 && (i == 0 || suggest_zh_surname_at (run, i - 1, i) == 0))
             is_relation = (tlen = suggest_word_list_match_at (&zh->relations, u, n, i)) > 0;
           is_role = tlen > 0;
+          /* 老师傅最终: the longer relation, not the role 老师 and 傅最终 */
+          if (tlen > 0 && suggest_word_list_match_at (&zh->relations, u, n, i) > tlen)
+            {
+              tlen = suggest_word_list_match_at (&zh->relations, u, n, i);
+              is_relation = TRUE;
+            }
         }
       /* 首席分析师, 主任医师, 主帅: a profession is a role, also after the
        * organization employing it (东吴证券首席分析师滕思远): no public
@@ -1274,7 +1299,11 @@ suggest_zh_plain_names (Run *run)
         }
       if (len > 0 && !boundary && !descriptive && !suggest_word_list_match_at (&zh->verbs, u, n, i + len) &&
           !(zh_while_doing (run, i + len) && suggest_zh_verb_follows (run, i + len)))
-        continue;
+        {
+          if (!zh_role_name_subject (run, i, len))
+            continue;
+          descriptive = TRUE;
+        }
       /* …的师傅说: a role or relation word, not a person named 师. */
       if (len >= 2 && (suggest_word_list_match_at (&zh->relations, u, n, i) == len ||
                        suggest_word_list_match_at (&zh->unnamed_roles, u, n, i) == len ||
