@@ -1654,6 +1654,26 @@ test_baseball_roles (void)
   assert_speaker (r, "最後一局手臂已經很痠了，但我不能倒下來。", "林柏翰");
 }
 
+/* A name without a surname of the lexicon right after an age (72岁的额尔敦
+ * 是…) is a person, whom 他 stands for; 的林带说 is no person named 林带;
+ * neither is a role or a word's start after an age (72岁的老人是, 17岁的
+ * 浙江小将). */
+static void
+test_unmarked_name_after_age (void)
+{
+  g_autoptr(Result) r = suggest_checked ("治沙\n\n"
+                                         "72岁的额尔敦是当地第一代“治沙人”。他指着远处连片的林带说：“那时候风一刮，房门都推不开，”"
+                                         "老人顿了顿，“现在你看，梭梭都比人高了。”\n\n"
+                                         "68岁的老人是村里的护林员。17岁的浙江小将在决赛中游出好成绩。\n");
+
+  g_assert_nonnull (find (r, "person", "额尔敦"));
+  g_assert_null (find (r, "person", "林带"));
+  assert_speaker (r, "那时候风一刮，房门都推不开，", "额尔敦");
+  assert_speaker (r, "现在你看，梭梭都比人高了。", "额尔敦");
+  g_assert_null (find (r, "person", "老人"));
+  g_assert_null (find (r, "person", "浙江小"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1754,5 +1774,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-speakers/possessor-not-speaker", test_possessor_not_speaker);
   g_test_add_func ("/suggest-zh-speakers/role-name-subject", test_role_name_subject);
   g_test_add_func ("/suggest-zh-speakers/baseball-roles", test_baseball_roles);
+  g_test_add_func ("/suggest-zh-speakers/unmarked-name-after-age", test_unmarked_name_after_age);
   return g_test_run ();
 }

@@ -13,6 +13,8 @@
 
 static gboolean zh_copula_role_follows (Run *run, guint e);
 static gboolean zh_after_age (Run *run, guint i);
+static guint zh_unmarked_name_after_age (Run *run, guint i);
+static gboolean zh_age_before (const gunichar *u, guint i);
 
 /* Whether a name may end before @end: the text's end, a character that
  * follows names (说, 表, punctuation…), a speech verb or a blank. */
@@ -1115,6 +1117,15 @@ zh_marked_names (Run *run)
           i += len - 1;
           continue;
         }
+      /* 72岁的额尔敦是当地第一代治沙人: a name without a surname of the
+       * lexicon (Mongolian, Tibetan, Uyghur, foreign) right after an age. */
+      if (s == 0 && zh_age_before (u, i) && (len = zh_unmarked_name_after_age (run, i)) > 0 &&
+          !suggest_overlaps_tag (run, NULL, i, i + len))
+        {
+          suggest_add_named (run, "person", i, i + len, "zh-person-age", 0.6);
+          i += len - 1;
+          continue;
+        }
       /* 志愿者李振华（45岁）, 的黄德发（62岁）: an age in brackets after
        * the name, as Singapore and Malaysia papers give it. */
       if (s > 0 && !glued && (len = suggest_zh_name_at (run, i, FALSE)) >= 2 && len <= 3 &&
@@ -1391,6 +1402,48 @@ zh_age_before (const gunichar *u,
                guint           i)
 {
   return i >= 2 && u[i - 1] == 0x7684 /* 的 */ && (u[i - 2] == 0x5C81 /* 岁 */ || u[i - 2] == 0x6B72 /* 歲 */);
+}
+
+/* Length of a name of two to four ideographs at @i, after an age, that
+ * starts with no surname of the lexicon: its sentence goes on right
+ * after it with 是 or an adverb (额尔敦是, 卡洛斯正在), or it speaks; no
+ * role, relation or person noun (72岁的老人是, 的父亲正, 的孩子都), no
+ * pronoun.  0 if none. */
+static guint
+zh_unmarked_name_after_age (Run   *run,
+                            guint  i)
+{
+  static const char *const people[] = { "孩子", "女孩", "男孩", "小伙", "姑娘", "老太", "老汉", "小孩", "男子", "女子", "青年",
+                                         "少年", "老者", "儿子", "女儿", "妻子", "丈夫", "母亲", "父亲", "老伴", "奶奶", "爷爷" };
+  ZhLexicon *zh = &run->self->zh;
+  gunichar *u = run->u;
+  guint n = run->n;
+
+  if (suggest_char_in (&zh->pronouns, u[i]) || suggest_word_list_match_at (&zh->roles, u, n, i) > 0 ||
+      suggest_word_list_match_at (&zh->unnamed_roles, u, n, i) > 0 || suggest_word_list_match_at (&zh->relations, u, n, i) > 0)
+    return 0;
+  for (guint k = 0; k < G_N_ELEMENTS (people); k++)
+    {
+      g_autofree gunichar *w = g_utf8_to_ucs4_fast (people[k], -1, NULL);
+
+      if (i + 2 <= n && u[i] == w[0] && u[i + 1] == w[1])
+        return 0;
+    }
+  for (guint len = 2; len <= 4 && i + len < n; len++)
+    {
+      gunichar last = u[i + len - 1], next = u[i + len];
+
+      if (!is_han (last) || suggest_char_in (&zh->not_given, last) || suggest_char_in (&zh->org_stops, last))
+        return 0;
+      /* 的老人, 的浙江小将: a role or a word's start */
+      if (suggest_char_in (&zh->role_ends, last) || last == 0x4EBA /* 人 */ || last == 0x5C0F /* 小 */ ||
+          last == 0x8001 /* 老 */ || last == 0x5927 /* 大 */)
+        return 0;
+      if (next == 0x662F /* 是 */ || g_utf8_strchr (ZH_SUBJECT_GOES_ON, -1, next) != NULL ||
+          suggest_word_list_match_at (&zh->verbs, u, n, i + len) > 0)
+        return suggest_char_in (&zh->not_given, u[i]) ? 0 : len;
+    }
+  return 0;
 }
 
 /* Whether @i follows an age and 的 (37岁的吴秀英), or an age, 的 and a
