@@ -195,6 +195,26 @@ test_hong_kong_courts (void)
   g_assert_false (any_official_has (r, "外賣"));
 }
 
+/* A company's 负责人, 主任 or 经理 is a person with that role
+ * (北辰新能源公司负责人刘振川); a government body's is an official. */
+static void
+test_company_shared_offices (void)
+{
+  g_autoptr(Result) r = suggest_text ("治沙\n\n"
+                                      "“板下的沙地种上甘草，一亩地一年能多收1200元。”项目运营方北辰新能源公司负责人刘振川说。\n\n"
+                                      "“今年新增热源两处。”市热力集团客服中心主任韩朝阳介绍。\n\n"
+                                      "“补贴下周到账。”市财政局负责人魏立平说。\n");
+
+  GlossSuggestion *liu = find (r, "person", "刘振川");
+
+  assert_well_formed (r);
+  g_assert_nonnull (liu);
+  g_assert_cmpstr (gloss_suggestion_get_attribute (liu, "role"), ==, "项目运营方北辰新能源公司负责人");
+  g_assert_false (any_official_has (r, "刘振川"));
+  g_assert_nonnull (find (r, "person", "韩朝阳"));
+  official (r, "市财政局负责人魏立平");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -208,5 +228,6 @@ main (int    argc,
   g_test_add_func ("/suggest-zh-offices/malaysian-honours", test_malaysian_honours);
   g_test_add_func ("/suggest-zh-offices/public-institution-offices", test_public_institution_offices);
   g_test_add_func ("/suggest-zh-offices/hong-kong-courts", test_hong_kong_courts);
+  g_test_add_func ("/suggest-zh-offices/company-shared-offices", test_company_shared_offices);
   return g_test_run ();
 }

@@ -538,6 +538,23 @@ zh_official_title (Run        *run,
   return official;
 }
 
+/* Whether @org is a company's (北辰新能源公司, 华岳集团) and @title one
+ * of the offices a company shares with a government (负责人 主任 经理…). */
+static gboolean
+zh_company_office (const char *org,
+                   const char *title)
+{
+  static const char *const companies[] = { "公司", "集团", "集團", "企业", "企業", "银行", "銀行", "酒店", "商场", "商場", "超市", "工厂", "工廠" };
+  static const char *const offices[] = { "负责人", "負責人", "主任", "经理", "經理", "总监", "總監", "部长", "部長", "副主任", "副总经理", "副總經理" };
+  gboolean company = FALSE, office = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (companies); i++)
+    company |= strstr (org, companies[i]) != NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (offices); i++)
+    office |= g_str_has_suffix (title, offices[i]);
+  return company && office;
+}
+
 /* 该, 这位, 此…: a determiner that points back instead of an organization. */
 static gboolean
 zh_anaphoric (const char *org)
@@ -837,7 +854,7 @@ suggest_zh_titled_names (Run *run)
         g_autofree char *key = NULL;
         guint c;
 
-        official = !is_role && zh_official_title (run, chain);
+        official = !is_role && zh_official_title (run, chain) && !zh_company_office (org, title);
         /* 记者关心的问题, 市民游客如遇: a word after a role, no name */
         if (!official && name_len > 0 && zh_word_not_name (run, name_at, name_len))
           {
