@@ -117,8 +117,25 @@ test_zh_statistics (void)
   g_assert_nonnull (find (r, "statistic", "126个"));
   g_assert_nonnull (find (r, "statistic", "98%"));
   g_assert_nonnull (find (r, "statistic", "3个百分点"));
-  g_assert_nonnull (find (r, "statistic", "62岁"));
-  /* Not dates, years, times, ordinals or phone numbers. */
+  /* Not ages (a person's, as in English: Smith, 62,), dates, years,
+   * times, ordinals or phone numbers. */
+  g_assert_null (find (r, "statistic", "62岁"));
+  /* 點 is a decimal point too (五點六年); a year in numerals (二〇二七年)
+   * is no figure; 批次 counts, 度 measures after digits or 十 (14度, 零下
+   * 十度), not after one small numeral (梅开二度, 一度超前). */
+  {
+    g_autoptr(Result) more = suggest_text ("輪候時間為五點六年，較上季增加零點一年，預計二〇二七年落成。"
+                                           "抽检3个批次，屋里才14度，零下十度。他梅开二度，球队一度领先。");
+
+    g_assert_nonnull (find (more, "statistic", "五點六年"));
+    g_assert_nonnull (find (more, "statistic", "零點一年"));
+    g_assert_null (find (more, "statistic", "二〇二七年"));
+    g_assert_nonnull (find (more, "statistic", "3个批次"));
+    g_assert_nonnull (find (more, "statistic", "14度"));
+    g_assert_nonnull (find (more, "statistic", "十度"));
+    g_assert_null (find (more, "statistic", "二度"));
+    g_assert_null (find (more, "statistic", "一度"));
+  }
   g_assert_null (find (r, "statistic", "2021年"));
   g_assert_cmpuint (count_tag (no, "statistic"), ==, 0);
 

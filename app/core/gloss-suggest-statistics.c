@@ -323,9 +323,10 @@ zh_numeral_statistics (Run *run)
               continue;
             }
         }
-      /* 五点二 (5.2): 点 between numerals is a decimal point; 三点二十分 stays a time (no unit). */
+      /* 五点二 (5.2), 五點六年: 点 between numerals is a decimal point; 三点二十分 stays a time (no unit). */
       for (b = i; b < n && b - i < 12 && (is_zh_numeral (u[b]) ||
-                                          (u[b] == 0x70B9 /* 点 */ && b > i && b + 1 < n && is_zh_numeral (u[b + 1]))); b++)
+                                          ((u[b] == 0x70B9 /* 点 */ || u[b] == 0x9EDE /* 點 */) && b > i && b + 1 < n &&
+                                           is_zh_numeral (u[b + 1]))); b++)
         {
           digits++;
           big |= is_zh_big (u[b]);
@@ -356,6 +357,12 @@ zh_numeral_statistics (Run *run)
        * count it or an approximator comes first (逾万人, 近千名). */
       if (digits == 1 && big && u[i] != 0x5341 && a == i &&
           !(i > 0 && (u[i - 1] == 0x8FD1 || u[i - 1] == 0x903E || u[i - 1] == 0x8D85 || u[i - 1] == 0x7EA6)))
+        continue;
+      /* 梅开二度, 三度折桂: one small numeral and 度 is how many times, not degrees. */
+      if (unit == 1 && u[k] == 0x5EA6 /* 度 */ && digits == 1 && !big)
+        continue;
+      /* 二〇二七年: four digit numerals before 年 are a year. */
+      if (u[k] == 0x5E74 /* 年 */ && digits == 4 && !big && is_zh_numeral (u[a]))
         continue;
       /* 三十年代, 十月 and the like are not counts. */
       if (u[k] == 0x5E74 && k + 1 < n && u[k + 1] == 0x4EE3)
