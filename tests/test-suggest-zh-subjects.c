@@ -311,6 +311,31 @@ test_agency_reply (void)
   g_assert_cmpuint (count_tag (r, "organization"), ==, 2);
 }
 
+/* In a first-person account, a bare kinship word opening its clause
+ * (父亲白天种地…。他常跟我说：“) is the narrator's relative, whom 他 stands
+ * for; 我爸 speaks as 我父亲 does, not when spoken to (跟我爸说); nor is
+ * it a relative where a name follows (妻子黄慧原本…她说), nor someone's
+ * father in a text with only 我们 (陈先生表示，父亲因肺炎…). */
+static void
+test_bare_kin_speaks (void)
+{
+  g_autoptr(Result) r = suggest_text ("采访\n\n"
+                                      "答：小时候家里穷，父亲白天种地，晚上做碗卖。他常跟我说：“手上的活骗不了人，泥巴知道你偷没偷懒。”\n\n"
+                                      "答：我爸跟我说：“种了一辈子的好米，到头来还不如外面的杂交稻值钱。”\n\n"
+                                      "是柯老师走到我家，跟我爸说，这孩子不读书可惜了。\n\n"
+                                      "妻子黄慧原本不赞成打官司，后来还是陪他去了。她说：“钱是小事，我就是咽不下这口气。”\n");
+  g_autoptr(Result) ours = suggest_text ("急诊\n\n"
+                                         "陪同父亲就医的陈先生表示，父亲因肺炎发烧送到急诊。“我们不怪他们，”他说，“但是制度可以改一改。”\n");
+
+  assert_well_formed (r);
+  assert_well_formed (ours);
+  assert_speaker (r, "手上的活骗不了人，泥巴知道你偷没偷懒。", "父亲");
+  assert_speaker (r, "种了一辈子的好米，到头来还不如外面的杂交稻值钱。", "我爸");
+  g_assert_null (find_after (r, "person", "我爸", 100));
+  g_assert_null (find (r, "person", "妻子"));
+  g_assert_null (find (ours, "person", "父亲"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,5 +360,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-subjects/bracketed-remark", test_bracketed_remark);
   g_test_add_func ("/suggest-zh-subjects/age-kin-and-animals", test_age_kin_and_animals);
   g_test_add_func ("/suggest-zh-subjects/agency-reply", test_agency_reply);
+  g_test_add_func ("/suggest-zh-subjects/bare-kin-speaks", test_bare_kin_speaks);
   return g_test_run ();
 }

@@ -79,6 +79,41 @@ zh_pronoun_speaks_after (Run   *run,
   return FALSE;
 }
 
+/* Length of a relation after 我 at @i: a word of the relations list, or
+ * 爸 or 妈 alone (我爸, 我妈), 0 if none. */
+static guint
+zh_my_relation_len (Run   *run,
+                    guint  i)
+{
+  guint r = suggest_word_list_match_at (&run->self->zh.relations, run->u, run->n, i);
+
+  if (r == 0 && i < run->n && (run->u[i] == 0x7238 /* 爸 */ || run->u[i] == 0x5988 /* 妈 */ || run->u[i] == 0x5ABD /* 媽 */))
+    r = 1;
+  return r;
+}
+
+/* Whether a kinship word of the relations list (父亲 妈妈 老伴…, not
+ * 同事 or 律师, who could be anyone's) starts at @d in a first-person
+ * text (我, not 我们, within 200 code points): its length in *len. */
+static gboolean
+zh_bare_kin_at (Run   *run,
+                guint  d,
+                guint *len)
+{
+  static const char *const kin = "父母爸妈爷奶外婆公丈妻夫儿女哥姐弟妹孙老爱";
+  guint r = suggest_word_list_match_at (&run->self->zh.relations, run->u, run->n, d);
+  gboolean mine = FALSE;
+
+  if (r < 2 || g_utf8_strchr (kin, -1, run->u[d]) == NULL)
+    return FALSE;
+  if (run->u[d] == 0x8001 /* 老 */ && run->u[d + 1] != 0x4F34 /* 伴 */)
+    return FALSE;   /* 老师傅, 老公 (as anyone's) */
+  for (guint k = d > 200 ? d - 200 : 0; k < run->n && k < d + 200 && !mine; k++)
+    mine = run->u[k] == 0x6211 /* 我 */ && k + 1 < run->n && run->u[k + 1] != 0x4EEC /* 们 */ && run->u[k + 1] != 0x5011 /* 們 */;
+  *len = r;
+  return mine;
+}
+
 /* Speakers known by whose relative or colleague they are: 患者的女儿,
  * 贺长春的老伴儿在一旁插话：, 她的同事笑着说: a possessor (a name, a
  * pronoun or a noun, up to 8 ideographs after a boundary), 的 and a word
@@ -100,8 +135,11 @@ zh_related_speakers (Run *run)
       /* 我母亲常说：, 我师父当年跟我说过：: the speaker's own relative,
        * with no 的, before an attribution; or opening a sentence the
        * paragraph goes on from to speech (我父亲就是做瓷器的。…他跟我说：“). */
-      if (u[d] == 0x6211 /* 我 */ && (r = suggest_word_list_match_at (&zh->relations, u, run->n, d + 1)) > 0 &&
+      if (u[d] == 0x6211 /* 我 */ && (r = zh_my_relation_len (run, d + 1)) > 0 &&
           d + 1 + r < run->n && is_han (u[d + 1 + r]) && zh_relative_name_len (run, d + 1 + r) == 0 &&
+          /* 跟我爸说: the one spoken to */
+          !(u[d - 1] == 0x8DDF /* 跟 */ || u[d - 1] == 0x5BF9 /* 对 */ || u[d - 1] == 0x5C0D /* 對 */ || u[d - 1] == 0x5411 /* 向 */ ||
+            u[d - 1] == 0x548C /* 和 */ || u[d - 1] == 0x7ED9 /* 给 */ || u[d - 1] == 0x7D66 /* 給 */) &&
           (suggest_zh_attribution_follows (run, d + 1 + r) ||
            ((suggest_zh_sentence_opens_at (run, d) || u[d - 1] == 0xFF1A /* ： */) && zh_pronoun_speaks_after (run, d + 1 + r))) &&
           !suggest_overlaps_tag (run, NULL, d, d + 1 + r))
@@ -113,6 +151,29 @@ zh_related_speakers (Run *run)
           suggest_cand_at (run, c)->role = suggest_substring (run, d + 1, d + 1 + r);
           suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, unique, key, "person", c);
           d += r;
+          continue;
+        }
+      /* 父亲给我打电话，只说了一句：, 父亲白天种地…。他常跟我说：: a
+       * bare kinship word opening its clause in a first-person account
+       * (an interview's answers) before an attribution, or before a
+       * pronoun that speaks, is the narrator's relative (one person
+       * per place: 父亲 elsewhere may be anyone's). */
+      if (zh_bare_kin_at (run, d, &r) && d + r < run->n && is_han (u[d + r]) &&
+          /* 父亲邓大军说, 妻子黄慧原本…: the name is the person (白天种地
+           * is no name) */
+          ((len = zh_relative_name_len (run, d + r)) == 0 ||
+           (!suggest_zh_attribution_follows (run, d + r + len) && !suggest_overlaps_tag (run, "person", d + r, d + r + len))) &&
+          suggest_zh_clause_opens_at (run, d) &&
+          (suggest_zh_attribution_follows (run, d + r) || zh_pronoun_speaks_after (run, d + r)) &&
+          !suggest_overlaps_tag (run, NULL, d, d + r))
+        {
+          g_autofree char *key = suggest_substring (run, d, d + r);
+          g_autofree char *unique = g_strdup_printf ("%s@%u", key, d);
+          guint c = suggest_add_cand (run, "person", d, d + r, "zh-related-person", 0.5);
+
+          suggest_cand_at (run, c)->role = g_strdup (key);
+          suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, unique, key, "person", c);
+          d += r - 1;
           continue;
         }
       /* 我外公周海生在东礁岛守了31年灯塔: the relative named, a person of
