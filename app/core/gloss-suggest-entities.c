@@ -852,6 +852,27 @@ suggest_entity_in (Run  *run,
   return -1;
 }
 
+/* The entity of the last mention inside [lo, hi) that is no possessor,
+ * which @possessor tells from the code point after it (Yoon's rival,
+ * 小雨的父母), -1 if none. */
+int
+suggest_last_subject_in (Run        *run,
+                         guint       lo,
+                         guint       hi,
+                         gboolean  (*possessor) (Run *run, guint end))
+{
+  for (int m = suggest_mention_before (run, hi); m >= 0; m--)
+    {
+      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
+
+      if (c->start < lo)
+        break;
+      if (c->end <= hi && !possessor (run, c->end))
+        return c->entity;
+    }
+  return -1;
+}
+
 /* The entity of the nearest mention before @pos (a pronoun's antecedent). */
 int
 suggest_entity_before (Run  *run,

@@ -306,6 +306,7 @@ G_GNUC_INTERNAL gboolean suggest_en_listed_word_at (Run *run, guint k, const Wor
 G_GNUC_INTERNAL gboolean suggest_en_the_before (Run *run, guint k);
 G_GNUC_INTERNAL gboolean suggest_en_word_in_fold (Run *run, const WordList *wl, guint ws, guint we);
 G_GNUC_INTERNAL int suggest_entity_in (Run *run, guint lo, guint hi);
+G_GNUC_INTERNAL int suggest_last_subject_in (Run *run, guint lo, guint hi, gboolean (*possessor) (Run *run, guint end));
 G_GNUC_INTERNAL gboolean suggest_zh_reads_as_word (Run *run, guint i, guint surname_len, guint len);
 G_GNUC_INTERNAL gboolean suggest_zh_word_of_two_at (Run *run, guint i);
 G_GNUC_INTERNAL int suggest_entity_before (Run *run, guint pos, guint max_distance);

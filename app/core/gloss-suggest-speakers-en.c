@@ -278,24 +278,6 @@ en_first_entity_in (Run   *run,
   return -1;
 }
 
-/* The entity of the last mention inside [lo, hi) that is no possessive
- * (Lee, … and Yoon's rival, described: Lee), -1 if none. */
-static int
-en_last_entity_in (Run   *run,
-                   guint  lo,
-                   guint  hi)
-{
-  for (int m = suggest_mention_before (run, hi); m >= 0; m--)
-    {
-      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
-      if (c->start < lo)
-        break;
-      if (c->end <= hi && !en_possessive (run, c->end))
-        return c->entity;
-    }
-  return -1;
-}
-
 /* The opening mark of the quote that closes at @close (within its
  * paragraph), @close itself if none. */
 static guint
@@ -712,7 +694,7 @@ en_subject (Run     *run,
           return en_pronoun_antecedent (run, from, run->u[j - 1] == 's' || run->u[j - 1] == 'S');
         }
     }
-  e = en_last_entity_in (run, lo, verb);
+  e = suggest_last_subject_in (run, lo, verb, en_possessive);
   /* Halcyra to lay off 2,400 as CEO admits: an organization speaks only
    * standing right before the verb; else a role, a relation, an age may. */
   if (e >= 0 && (!g_str_equal (((Entity *) run->entities->pdata[e])->tag, "organization") ||

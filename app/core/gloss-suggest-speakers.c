@@ -1168,24 +1168,13 @@ zh_subject_of_sentence_before (Run         *run,
   return -1;
 }
 
-/* The entity of the last mention inside [@lo, @hi) that is no possessor
- * (四年级学生小雨的奶奶刘秀英…。小雨的父母常年在外…: 刘秀英, not 小雨), else
- * of the last mention; -1 if none. */
-static int
-zh_last_subject_in (Run   *run,
-                    guint  lo,
-                    guint  hi)
+/* Whether the code point at @end makes the mention before it a
+ * possessor: 的 (小雨的父母). */
+static gboolean
+zh_possessor (Run   *run,
+              guint  end)
 {
-  for (int m = suggest_mention_before (run, hi); m >= 0; m--)
-    {
-      Cand *c = suggest_cand_at (run, g_array_index (run->mentions, guint, m));
-
-      if (c->start < lo)
-        break;
-      if (c->end <= hi && c->entity >= 0 && !(c->end < run->n && run->u[c->end] == 0x7684 /* 的 */))
-        return c->entity;
-    }
-  return suggest_entity_in (run, lo, hi);
+  return end < run->n && run->u[end] == 0x7684 /* 的 */;
 }
 
 /* 俗话说：“…” 常言道“…”: a saying, not anyone's speech. */
@@ -1346,7 +1335,12 @@ suggest_decide_zh (Run         *run,
       if (d.speaker < 0 && q->open > q->par_start)
         d.speaker = zh_subject_of_sentence_before (run, q);
       if (d.speaker < 0 && q->open > q->par_start)
-        d.speaker = zh_last_subject_in (run, q->par_start, q->open);
+        {
+          /* 四年级学生小雨的奶奶刘秀英…。小雨的父母常年在外…: 刘秀英, not 小雨 */
+          d.speaker = suggest_last_subject_in (run, q->par_start, q->open, zh_possessor);
+          if (d.speaker < 0)
+            d.speaker = suggest_entity_in (run, q->par_start, q->open);
+        }
       if (d.speaker < 0 && !q->unclosed)
         d.speaker = zh_sentence_speaker (run, q);
       if (d.speaker < 0 && !q->unclosed)
