@@ -336,6 +336,19 @@ test_bare_kin_speaks (void)
   g_assert_null (find (ours, "person", "父亲"));
 }
 
+/* A surname and a kinship word opening a clause after a comma, who acts
+ * before speaking (…，吴婶当着我的面说：“), is a person who speaks. */
+static void
+test_kin_form_after_comma (void)
+{
+  g_autoptr(Result) r = suggest_text ("卖米\n\n"
+                                      "第一年直播，观众最多的时候只有23人。村里人也不信我，吴婶当着我的面说：“大学生回来卖米，能卖出什么名堂？”\n");
+
+  assert_well_formed (r);
+  g_assert_nonnull (find (r, "person", "吴婶"));
+  assert_speaker (r, "大学生回来卖米，能卖出什么名堂？", "吴婶");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,5 +374,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-subjects/age-kin-and-animals", test_age_kin_and_animals);
   g_test_add_func ("/suggest-zh-subjects/agency-reply", test_agency_reply);
   g_test_add_func ("/suggest-zh-subjects/bare-kin-speaks", test_bare_kin_speaks);
+  g_test_add_func ("/suggest-zh-subjects/kin-form-after-comma", test_kin_form_after_comma);
   return g_test_run ();
 }

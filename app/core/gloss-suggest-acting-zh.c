@@ -252,6 +252,18 @@ described_name_at (Run   *run,
   return 0;
 }
 
+/* Whether a surname and a kinship word start at @i (吴婶 周伯 陈太 卢阿姨),
+ * not 小 老 or 阿 and a surname. */
+static gboolean
+kin_form_at (Run   *run,
+             guint  i)
+{
+  guint len = suggest_zh_familiar_name_full (run, i, FALSE, FALSE);
+
+  return len >= 2 && run->u[i] != 0x5C0F /* 小 */ && run->u[i] != 0x8001 /* 老 */ && run->u[i] != 0x963F /* 阿 */ &&
+         run->u[i + len - 1] != 0x67D0 /* 某 */ && suggest_zh_surname_at (run, i, run->n) > 0;
+}
+
 void
 suggest_zh_acting_speakers (Run *run)
 {
@@ -275,7 +287,10 @@ suggest_zh_acting_speakers (Run *run)
           i += len - 1;
           continue;
         }
-      if (!is_han (run->u[i]) || !(suggest_zh_sentence_opens_at (run, i) || after_time_phrase (run, i)) ||
+      /* …，吴婶当着我的面说：“: a surname and a kinship word after a comma too */
+      if (!is_han (run->u[i]) ||
+          !(suggest_zh_sentence_opens_at (run, i) || after_time_phrase (run, i) ||
+            (suggest_zh_clause_opens_at (run, i) && kin_form_at (run, i))) ||
           suggest_overlaps_tag (run, NULL, i, i + 1) ||
           (len = acting_name_at (run, i)) == 0 || suggest_overlaps_tag (run, NULL, i, i + len))
         continue;
