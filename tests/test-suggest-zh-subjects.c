@@ -349,6 +349,19 @@ test_kin_form_after_comma (void)
   assert_speaker (r, "大学生回来卖米，能卖出什么名堂？", "吴婶");
 }
 
+/* 开口 says, after 才 or 终于 too (过了好一阵，赵一凡才开口：“), and a full
+ * name before such an adverb and a speech verb ends there. */
+static void
+test_opens_mouth (void)
+{
+  g_autoptr(Result) r = suggest_text ("高考放榜\n\n"
+                                      "赵一凡的成绩比自己估的少了40多分，他在走廊尽头站了很久。\n\n"
+                                      "过了好一阵，赵一凡才开口：“我想先看看能报哪些学校，不想复读。”\n");
+
+  assert_well_formed (r);
+  assert_speaker (r, "我想先看看能报哪些学校，不想复读。", "赵一凡");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,5 +388,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-subjects/agency-reply", test_agency_reply);
   g_test_add_func ("/suggest-zh-subjects/bare-kin-speaks", test_bare_kin_speaks);
   g_test_add_func ("/suggest-zh-subjects/kin-form-after-comma", test_kin_form_after_comma);
+  g_test_add_func ("/suggest-zh-subjects/opens-mouth", test_opens_mouth);
   return g_test_run ();
 }

@@ -463,6 +463,8 @@ suggest_zh_name_at (Run      *run,
         return s + 1;
       if (end == n || suggest_char_in (&zh->name_followers, u[end]) || suggest_word_list_match_at (&zh->verbs, u, n, end) ||
           (given == 2 && suggest_word_list_match_at (&zh->adverbials, u, n, end) > 1) ||
+          /* 赵一凡才开口：, 周建国又说 */
+          (given == 2 && suggest_word_list_match_at (&zh->adverbials, u, n, end) == 1 && suggest_zh_verb_follows (run, end)) ||
           /* 温小禾兴奋地说 */
           suggest_zh_manner_before_verb (run, end) > 0 ||
           g_unichar_isspace (u[end]) || u[end] == '(' || u[end] == 0xFF08)
