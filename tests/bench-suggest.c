@@ -527,6 +527,16 @@
  * seizure, Singapore hawker rents, two-sessions delegates, hospital clowns,
  * a Hong Kong investment scam, a hail insurance payout, a weiqi final, a
  * clean-river campaign, a factory fire, a Taiwan pension fight);
+ * blind-zh40 and blind-zh41: ten Chinese ones each, written and labelled
+ * likewise later in the twentieth round, scored blind; zh40 tuned on
+ * since, zh41 held out (zh40: a chemical-park inspection, a Hong Kong
+ * minibus driver shortage, a land-contract trial in the fields, a metro
+ * press conference, a night-shift nurse, a layoff rumour denied, a Taiwan
+ * township race, table-tennis trials, a school earthquake drill, seed
+ * programs; zh41: a delivery platform fined, a Macau housing lottery, a
+ * village's first doctor, a deputy's interview, a marathon cardiac
+ * arrest, a Taiwan fishing port after a typhoon, a steel maker's results,
+ * a game top-up refund trial, a county-town flood, rural revitalisation);
  * blind-en3 and blind-en4: eight
  * English ones each likewise (en3: a state house, a UK court in single
  * quotation marks, football, trucking earnings, a health feature, a tornado
@@ -988,6 +998,8 @@ static const struct
   { "blind-zh37", "Chinese, blind-zh37 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "blind-zh38", "Chinese, blind-zh38 (written for the set, labelled without running the suggesters; scored blind, tuned on since)", NULL },
   { "blind-zh39", "Chinese, blind-zh39 held-out (written for the set, labelled without running the suggesters)", NULL },
+  { "blind-zh40", "Chinese, blind-zh40 (written for the set, labelled without running the suggesters; scored blind, tuned on since)", NULL },
+  { "blind-zh41", "Chinese, blind-zh41 held-out (written for the set, labelled without running the suggesters)", NULL },
   { "zh-test2", "Chinese, zh-test2 held-out (written for the set, scored before any rule change)", NULL },
   { "fresh3", NULL, "English, fresh3 held-out (real pages, labelled blind)" },
   { "zh-dev4", "Chinese, zh-dev4 (written for the set, labelled before running the suggesters, tuned on)", NULL },

@@ -21,6 +21,7 @@ text. The labelling file (kept outside the project, it quotes the article):
            | blind-zh29 | blind-zh30 | blind-en8 | blind-zh31 | blind-en9
            | blind-zh32 | blind-zh33 | blind-zh34 | blind-zh35
            | blind-zh36 | blind-zh37 | blind-zh38 | blind-zh39
+           | blind-zh40 | blind-zh41
            (blind-*: labelled without running the suggesters)
     @tags quote              (optional: only these tags are labelled in full;
                               the others are only the speakers' mentions)
