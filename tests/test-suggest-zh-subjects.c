@@ -362,6 +362,27 @@ test_opens_mouth (void)
   assert_speaker (r, "我想先看看能报哪些学校，不想复读。", "赵一凡");
 }
 
+/* 反擊 says (面對…的批評，她在受訪時反擊：「, not the critics); a class
+ * teacher (班主任) is a person with a role, no official; an unnamed child
+ * (一名一年级的小男孩) speaks. */
+static void
+test_retort_teacher_child (void)
+{
+  g_autoptr(Result) r = suggest_text ("選舉\n\n"
+                                      "縣議員游淑芬今天出席。\n\n"
+                                      "另一頭，游淑芬天還沒亮就出現在漁港。面對簡陣營的批評，她在受訪時反擊：「我在縣議會四年，建設經費超過兩億元。」\n");
+  g_autoptr(Result) school = suggest_text ("地震演练\n\n"
+                                           "三年级二班班主任戴佳琳说：“孩子们比我想象的冷静。”\n\n"
+                                           "一名一年级的小男孩则有些委屈：“我跑的时候鞋带开了，差点摔跤。”\n");
+
+  assert_well_formed (r);
+  assert_well_formed (school);
+  assert_speaker_ends_with (r, "我在縣議會四年，建設經費超過兩億元。", "游淑芬");
+  g_assert_nonnull (find (school, "person", "戴佳琳"));
+  g_assert_cmpuint (count_tag (school, "official"), ==, 0);
+  assert_speaker (school, "我跑的时候鞋带开了，差点摔跤。", "一名一年级的小男孩");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,5 +410,6 @@ main (int   argc,
   g_test_add_func ("/suggest-zh-subjects/bare-kin-speaks", test_bare_kin_speaks);
   g_test_add_func ("/suggest-zh-subjects/kin-form-after-comma", test_kin_form_after_comma);
   g_test_add_func ("/suggest-zh-subjects/opens-mouth", test_opens_mouth);
+  g_test_add_func ("/suggest-zh-subjects/retort-teacher-child", test_retort_teacher_child);
   return g_test_run ();
 }
