@@ -670,10 +670,15 @@ suggest_zh_titled_names (Run *run)
             is_relation = (tlen = suggest_word_list_match_at (&zh->relations, u, n, i)) > 0;
           is_role = tlen > 0;
           /* 老师傅最终: the longer relation, not the role 老师 and 傅最终 */
-          if (tlen > 0 && suggest_word_list_match_at (&zh->relations, u, n, i) > tlen)
+          if (tlen > 0)
             {
-              tlen = suggest_word_list_match_at (&zh->relations, u, n, i);
-              is_relation = TRUE;
+              guint rlen = suggest_word_list_match_at (&zh->relations, u, n, i);
+
+              if (rlen > tlen)
+                {
+                  tlen = rlen;
+                  is_relation = TRUE;
+                }
             }
         }
       /* 首席分析师, 主任医师, 主帅: a profession is a role, also after the
@@ -1433,7 +1438,7 @@ zh_unmarked_name_after_age (Run   *run,
                             guint  i)
 {
   static const char *const people[] = { "孩子", "女孩", "男孩", "小伙", "姑娘", "老太", "老汉", "小孩", "男子", "女子", "青年",
-                                         "少年", "老者", "儿子", "女儿", "妻子", "丈夫", "母亲", "父亲", "老伴", "奶奶", "爷爷" };
+                                         "少年", "老者", "儿子", "女儿", "妻子", "丈夫", "母亲", "父亲", "老伴", "奶奶", "爷爷", NULL };
   ZhLexicon *zh = &run->self->zh;
   gunichar *u = run->u;
   guint n = run->n;
@@ -1441,11 +1446,11 @@ zh_unmarked_name_after_age (Run   *run,
   if (suggest_char_in (&zh->pronouns, u[i]) || suggest_word_list_match_at (&zh->roles, u, n, i) > 0 ||
       suggest_word_list_match_at (&zh->unnamed_roles, u, n, i) > 0 || suggest_word_list_match_at (&zh->relations, u, n, i) > 0)
     return 0;
-  for (guint k = 0; k < G_N_ELEMENTS (people); k++)
+  if (i + 2 <= n)
     {
-      g_autofree gunichar *w = g_utf8_to_ucs4_fast (people[k], -1, NULL);
+      g_autofree char *two = suggest_substring (run, i, i + 2);
 
-      if (i + 2 <= n && u[i] == w[0] && u[i + 1] == w[1])
+      if (g_strv_contains (people, two))
         return 0;
     }
   for (guint len = 2; len <= 4 && i + len < n; len++)

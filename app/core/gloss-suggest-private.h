@@ -266,6 +266,7 @@ G_GNUC_INTERNAL guint suggest_zh_org_run_start (Run *run, guint end);
 G_GNUC_INTERNAL gboolean suggest_zh_sentence_opens_at (Run *run, guint i);
 /* a sentence or a clause opens at @i */
 G_GNUC_INTERNAL gboolean suggest_zh_clause_opens_at (Run *run, guint i);
+G_GNUC_INTERNAL gboolean suggest_zh_addressee (gunichar c);
 /* a Chinese personal name at @i (after a title: three characters trusted more) */
 G_GNUC_INTERNAL guint suggest_zh_name_at (Run *run, guint i, gboolean after_title);
 /* a familiar form at @i (老王 周大爷 贺某), 0 if none */

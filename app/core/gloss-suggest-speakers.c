@@ -10,19 +10,21 @@
 
 #include "gloss-suggest-private.h"
 
+/* Whether @c before a mention makes it the one spoken to (向 对 跟 给 同:
+ * 一位人士向记者表示, 跟我爸说). */
+gboolean
+suggest_zh_addressee (gunichar c)
+{
+  return c == 0x5411 /* 向 */ || c == 0x5BF9 /* 对 */ || c == 0x8DDF /* 跟 */ || c == 0x7ED9 /* 给 */ ||
+         c == 0x540C /* 同 */ || c == 0x5C0D /* 對 */ || c == 0x7D66 /* 給 */;
+}
+
 /* The last mention inside [lo, hi) that is not the one spoken to:
  * 一位人士向记者表示 is the 人士's speech, not the reporter's (向 对 跟 给 同
  * before a mention make it the addressee, or the object of 对于), nor a
  * possessor before 的 when someone is named before it. A
  * mention running across @lo counts: an official's long chain
  * (省发展改革委党组成员、副主任包志远) may start before the window. */
-static gboolean
-zh_addressee (gunichar c)
-{
-  return c == 0x5411 /* 向 */ || c == 0x5BF9 /* 对 */ || c == 0x8DDF /* 跟 */ || c == 0x7ED9 /* 给 */ ||
-         c == 0x540C /* 同 */ || c == 0x5C0D /* 對 */ || c == 0x7D66 /* 給 */;
-}
-
 static int
 zh_entity_in (Run  *run,
               guint lo,
@@ -40,10 +42,10 @@ zh_entity_in (Run  *run,
       if (c->end > hi)
         continue;
       p = c->start > 0 ? run->u[c->start - 1] : 0;
-      if (zh_addressee (run->u[c->start]) &&
+      if (suggest_zh_addressee (run->u[c->start]) &&
           suggest_word_list_match_at (&run->self->zh.roles, run->u, run->n, c->start + 1) == c->end - c->start - 1)
         continue;   /* 向记者 read as a name: 向 is no surname there */
-      if (zh_addressee (p))
+      if (suggest_zh_addressee (p))
         continue;
       /* 邰老师拉着苟文昊的手说: whose hand, not who speaks, if someone
        * is named before. */
@@ -771,7 +773,7 @@ zh_pronoun_antecedent (Run      *run,
       /* (岑晓舟：我外公周海生…: an interview's label is no subject;
        * 锐能新能源董事长阎启帆…他说: nor the company before a role, nor
        * the role itself, a headline's 董事长称 found again in 公司董事长顾振华) */
-      if (c->entity < 0 || inside_speech (run, c->start) || (c->start > 0 && zh_addressee (run->u[c->start - 1])) ||
+      if (c->entity < 0 || inside_speech (run, c->start) || (c->start > 0 && suggest_zh_addressee (run->u[c->start - 1])) ||
           g_str_equal (c->tag, "organization") ||
           (next->start == c->end && next->entity != c->entity) ||
           (c->end < run->n && run->u[c->end] == 0x7684 /* 的 */) || g_strcmp0 (c->rule, "zh-person-interview") == 0)
@@ -1076,7 +1078,7 @@ zh_subject_after (Run   *run,
 
       if (c->start < pos)
         break;
-      if (c->end <= end && c->entity >= 0 && (c->start == 0 || !zh_addressee (run->u[c->start - 1])))
+      if (c->end <= end && c->entity >= 0 && (c->start == 0 || !suggest_zh_addressee (run->u[c->start - 1])))
         first = c->entity;
     }
   return first;
@@ -1157,7 +1159,7 @@ zh_subject_of_sentence_before (Run         *run,
       if (c->end > q->open)
         break;
       if (c->entity < 0 || (c->end < run->n && run->u[c->end] == 0x7684 /* 的 */) ||
-          (c->start > 0 && zh_addressee (run->u[c->start - 1])))
+          (c->start > 0 && suggest_zh_addressee (run->u[c->start - 1])))
         continue;
       return c->entity;
     }

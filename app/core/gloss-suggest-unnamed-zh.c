@@ -79,6 +79,23 @@ zh_pronoun_speaks_after (Run   *run,
   return FALSE;
 }
 
+/* A person known by their relation, [@start, @end), the relation word
+ * from @role_at on, one per place (两个“我父亲” may be two fathers). */
+static void
+zh_add_relative (Run    *run,
+                 guint   start,
+                 guint   end,
+                 guint   role_at,
+                 double  confidence)
+{
+  g_autofree char *key = suggest_substring (run, start, end);
+  g_autofree char *unique = g_strdup_printf ("%s@%u", key, start);
+  guint c = suggest_add_cand (run, "person", start, end, "zh-related-person", confidence);
+
+  suggest_cand_at (run, c)->role = suggest_substring (run, role_at, end);
+  suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, unique, key, "person", c);
+}
+
 /* Length of a relation after 我 at @i: a word of the relations list, or
  * 爸 or 妈 alone (我爸, 我妈), 0 if none. */
 static guint
@@ -137,19 +154,13 @@ zh_related_speakers (Run *run)
        * paragraph goes on from to speech (我父亲就是做瓷器的。…他跟我说：“). */
       if (u[d] == 0x6211 /* 我 */ && (r = zh_my_relation_len (run, d + 1)) > 0 &&
           d + 1 + r < run->n && is_han (u[d + 1 + r]) && zh_relative_name_len (run, d + 1 + r) == 0 &&
-          /* 跟我爸说: the one spoken to */
-          !(u[d - 1] == 0x8DDF /* 跟 */ || u[d - 1] == 0x5BF9 /* 对 */ || u[d - 1] == 0x5C0D /* 對 */ || u[d - 1] == 0x5411 /* 向 */ ||
-            u[d - 1] == 0x548C /* 和 */ || u[d - 1] == 0x7ED9 /* 给 */ || u[d - 1] == 0x7D66 /* 給 */) &&
+          /* 跟我爸说, 和我妈说: the one spoken to */
+          !suggest_zh_addressee (u[d - 1]) && u[d - 1] != 0x548C /* 和 */ &&
           (suggest_zh_attribution_follows (run, d + 1 + r) ||
            ((suggest_zh_sentence_opens_at (run, d) || u[d - 1] == 0xFF1A /* ： */) && zh_pronoun_speaks_after (run, d + 1 + r))) &&
           !suggest_overlaps_tag (run, NULL, d, d + 1 + r))
         {
-          g_autofree char *key = suggest_substring (run, d, d + 1 + r);
-          g_autofree char *unique = g_strdup_printf ("%s@%u", key, d);
-          guint c = suggest_add_cand (run, "person", d, d + 1 + r, "zh-related-person", 0.5);
-
-          suggest_cand_at (run, c)->role = suggest_substring (run, d + 1, d + 1 + r);
-          suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, unique, key, "person", c);
+          zh_add_relative (run, d, d + 1 + r, d + 1, 0.5);
           d += r;
           continue;
         }
@@ -158,21 +169,15 @@ zh_related_speakers (Run *run)
        * (an interview's answers) before an attribution, or before a
        * pronoun that speaks, is the narrator's relative (one person
        * per place: 父亲 elsewhere may be anyone's). */
-      if (zh_bare_kin_at (run, d, &r) && d + r < run->n && is_han (u[d + r]) &&
+      if (suggest_zh_clause_opens_at (run, d) && zh_bare_kin_at (run, d, &r) && d + r < run->n && is_han (u[d + r]) &&
           /* 父亲邓大军说, 妻子黄慧原本…: the name is the person (白天种地
            * is no name) */
           ((len = zh_relative_name_len (run, d + r)) == 0 ||
            (!suggest_zh_attribution_follows (run, d + r + len) && !suggest_overlaps_tag (run, "person", d + r, d + r + len))) &&
-          suggest_zh_clause_opens_at (run, d) &&
           (suggest_zh_attribution_follows (run, d + r) || zh_pronoun_speaks_after (run, d + r)) &&
           !suggest_overlaps_tag (run, NULL, d, d + r))
         {
-          g_autofree char *key = suggest_substring (run, d, d + r);
-          g_autofree char *unique = g_strdup_printf ("%s@%u", key, d);
-          guint c = suggest_add_cand (run, "person", d, d + r, "zh-related-person", 0.5);
-
-          suggest_cand_at (run, c)->role = g_strdup (key);
-          suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, unique, key, "person", c);
+          zh_add_relative (run, d, d + r, d, 0.5);
           d += r - 1;
           continue;
         }
@@ -221,14 +226,7 @@ zh_related_speakers (Run *run)
         o = d + 1;
       if (suggest_overlaps_tag (run, "official", o, end) || suggest_overlaps_tag (run, "quote", o, end))
         continue;
-      {
-        g_autofree char *key = suggest_substring (run, o, end);
-        g_autofree char *unique = g_strdup_printf ("%s@%u", key, o);
-        guint c = suggest_add_cand (run, "person", o, end, "zh-related-person", 0.55);
-
-        suggest_cand_at (run, c)->role = suggest_substring (run, d + 1, end);
-        suggest_cand_at (run, c)->entity = suggest_entity_for_name (run, unique, key, "person", c);
-      }
+      zh_add_relative (run, o, end, d + 1, 0.55);
       d = end - 1;
     }
 }
