@@ -82,16 +82,25 @@ by_id (Result     *r,
   return NULL;
 }
 
+/* The suggestion of @tag over exactly @text, or a failure naming both. */
+static inline GlossSuggestion *
+find_or_fail (Result     *r,
+              const char *tag,
+              const char *text)
+{
+  GlossSuggestion *s = find (r, tag, text);
+
+  if (s == NULL)
+    g_error ("no %s suggested for “%s”", tag, text);
+  return s;
+}
+
 /* The quote suggested over exactly @quote, or a failure naming it. */
 static inline GlossSuggestion *
 find_quote (Result     *r,
             const char *quote)
 {
-  GlossSuggestion *q = find (r, "quote", quote);
-
-  if (q == NULL)
-    g_error ("no quote suggested for “%s”", quote);
-  return q;
+  return find_or_fail (r, "quote", quote);
 }
 
 /* The suggestion the speaker link of the quote over @quote points to, or a

@@ -15,11 +15,7 @@ static GlossSuggestion *
 official (Result     *r,
           const char *text)
 {
-  GlossSuggestion *s = find (r, "official", text);
-
-  if (s == NULL)
-    g_error ("no official suggested for “%s”", text);
-  return s;
+  return find_or_fail (r, "official", text);
 }
 
 /* Whether any official's text contains @part. */
